@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Modules, lowest first. A module may import only modules above it in this
+/// list (see docs/architecture.md): the scheduling math and the deck format
+/// never learn about SQLite or curses.
+let package = Package(
+    name: "jatta",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jatta", targets: ["jatta"]),
+        .executable(name: "jatta-bench", targets: ["jatta-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "KazakhText"),
+        .target(name: "DeckFormat", dependencies: ["KazakhText"]),
+        .target(name: "FSRS"),
+        .target(
+            name: "ReviewStore",
+            dependencies: ["FSRS", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "Lectures", dependencies: ["DeckFormat", "KazakhText"]),
+        .target(name: "Study", dependencies: ["DeckFormat", "FSRS", "KazakhText"]),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "TerminalUI", dependencies: ["Study", "CNcursesw", "KazakhText"]),
+        .executableTarget(
+            name: "jatta",
+            dependencies: [
+                "KazakhText", "DeckFormat", "FSRS", "ReviewStore", "Lectures", "Study", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "jatta-bench",
+            dependencies: ["DeckFormat", "FSRS", "ReviewStore", "Study"]
+        ),
+        .testTarget(name: "KazakhTextTests", dependencies: ["KazakhText"]),
+        .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat"]),
+        .testTarget(name: "FSRSTests", dependencies: ["FSRS"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "FSRS"]),
+        .testTarget(name: "LecturesTests", dependencies: ["Lectures", "DeckFormat", "KazakhText"]),
+        .testTarget(name: "StudyTests", dependencies: ["Study", "DeckFormat", "FSRS"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Study", "DeckFormat", "FSRS"]),
+        .testTarget(name: "JattaTests", dependencies: ["jatta"]),
+    ]
+)

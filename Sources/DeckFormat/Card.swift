@@ -1,0 +1,254 @@
+/// One card as written in a deck file: what is asked, what counts as right,
+/// and the metadata an instructor attached to it.
+///
+/// A `Card` is a value parsed from text; it knows nothing about a student's
+/// progress. Progress is keyed by `StudyFace.key`, which is derived from `id`.
+public struct Card: Hashable, Sendable {
+    /// Stable identity: the explicit `id:` when the author gave one, else a
+    /// hash of the kind and the normalised prompt (see `CardID`).
+    public var id: CardID
+    /// Whether `id` was written in the file (`id:`) or derived from the prompt.
+    public var hasExplicitID: Bool
+    /// What kind of card this is, with the content that kind needs.
+    public var content: CardContent
+    /// Exam level 1–3 (1 recall, 2 explain, 3 analyse). Values outside 1–3
+    /// are kept so `jatta check` can point at them.
+    public var level: Int
+    /// Tags written on the card (`tags:`), in file order, without the
+    /// section tags.
+    public var tags: [String]
+    /// Tags inherited from the sections (`##`, `###`) the card stands in,
+    /// outermost first.
+    public var sectionTags: [String]
+    /// Where the content came from, e.g. lecture notes at `FILE:LINE`.
+    public var source: String?
+    /// Where the card starts in its deck file (for diagnostics, `list`, and
+    /// opening the card in an editor).
+    public var location: SourceLocation
+
+    public init(
+        id: CardID, hasExplicitID: Bool = false, content: CardContent, level: Int = 1,
+        tags: [String] = [], sectionTags: [String] = [], source: String? = nil,
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.hasExplicitID = hasExplicitID
+        self.content = content
+        self.level = level
+        self.tags = tags
+        self.sectionTags = sectionTags
+        self.source = source
+        self.location = location
+    }
+
+    /// Section tags followed by the card's own tags, without repeats.
+    public var allTags: [String] {
+        var seen = Set<String>()
+        return (sectionTags + tags).filter { seen.insert($0).inserted }
+    }
+
+    public var kind: CardKind { content.kind }
+}
+
+/// The kinds of card jatta knows. The raw value is what `jatta list --json`
+/// prints and what the identity hash is seeded with, so it must not change.
+public enum CardKind: String, Hashable, Sendable, CaseIterable, Codable {
+    /// `Q:` + `A:` — self-graded question and answer.
+    case question
+    /// `T:` + `D:` — studied both ways: term→definition and definition→term.
+    case term
+    /// `Q:` + `*`/`-` options — one or several correct options.
+    case choice
+    /// `C:` — text with `{gaps}` to fill in.
+    case cloze
+    /// `Q:` + `A:` + `-` key points — an open exam question (levels 2–3).
+    case open
+}
+
+/// What each kind of card holds.
+public enum CardContent: Hashable, Sendable {
+    case question(QuestionCard)
+    case term(TermCard)
+    case choice(ChoiceCard)
+    case cloze(ClozeCard)
+    case open(OpenCard)
+
+    public var kind: CardKind {
+        switch self {
+        case .question: .question
+        case .term: .term
+        case .choice: .choice
+        case .cloze: .cloze
+        case .open: .open
+        }
+    }
+}
+
+public struct QuestionCard: Hashable, Sendable {
+    /// The question as shown to the student.
+    public var question: String
+    /// The answer the student compares against.
+    public var answer: String
+    /// Other answers that count as exactly right when typed (`alt:`).
+    public var alternatives: [String]
+
+    public init(question: String, answer: String, alternatives: [String] = []) {
+        self.question = question
+        self.answer = answer
+        self.alternatives = alternatives
+    }
+}
+
+public struct TermCard: Hashable, Sendable {
+    /// The term (`T:`), e.g. «Режим».
+    public var term: String
+    /// Its definition (`D:`).
+    public var definition: String
+    /// Other spellings of the term accepted when typed (`alt:`), e.g. a
+    /// lecture's own spelling «Неоколонолизм».
+    public var alternatives: [String]
+
+    public init(term: String, definition: String, alternatives: [String] = []) {
+        self.term = term
+        self.definition = definition
+        self.alternatives = alternatives
+    }
+}
+
+public struct ChoiceCard: Hashable, Sendable {
+    /// The question (`Q:`).
+    public var question: String
+    /// The options in the order written; the order is the author's and the
+    /// study screen may shuffle it.
+    public var options: [ChoiceOption]
+
+    public init(question: String, options: [ChoiceOption]) {
+        self.question = question
+        self.options = options
+    }
+
+    public var correctOptions: [ChoiceOption] { options.filter(\.isCorrect) }
+    /// True when more than one option is correct: the student must pick all.
+    public var allowsSeveral: Bool { correctOptions.count > 1 }
+}
+
+public struct ChoiceOption: Hashable, Sendable {
+    /// The option's text.
+    public var text: String
+    /// `*` marks a correct option, `-` a wrong one.
+    public var isCorrect: Bool
+
+    public init(text: String, isCorrect: Bool) {
+        self.text = text
+        self.isCorrect = isCorrect
+    }
+}
+
+public struct ClozeCard: Hashable, Sendable {
+    /// The text with gaps, as written: `Қазақстан БҰҰ-ға {1992} жылы мүше болды.`
+    public var text: String
+    /// Other whole answers accepted for a single-gap cloze (`alt:`).
+    public var alternatives: [String]
+
+    public init(text: String, alternatives: [String] = []) {
+        self.text = text
+        self.alternatives = alternatives
+    }
+
+    /// The text split into plain runs and gaps.
+    public var segments: [ClozeSegment] { ClozeSegment.split(text) }
+    /// The gaps in order.
+    public var gaps: [ClozeGap] {
+        segments.compactMap { if case .gap(let g) = $0 { g } else { nil } }
+    }
+    /// The text with every gap shown as `[…]`: what the student sees, and
+    /// what the identity hash is taken over (so fixing a gap's answer keeps
+    /// progress).
+    public var prompt: String {
+        segments.map { segment in
+            switch segment {
+            case .text(let t): t
+            case .gap: "[…]"
+            }
+        }.joined()
+    }
+}
+
+/// A piece of a cloze text.
+public enum ClozeSegment: Hashable, Sendable {
+    case text(String)
+    case gap(ClozeGap)
+
+    /// Splits `a {b|c} d` into text and gaps. `\{` and `\}` stand for literal
+    /// braces; an unclosed `{` is kept as text (the parser reports it).
+    public static func split(_ text: String) -> [ClozeSegment] {
+        var result: [ClozeSegment] = []
+        var plain = ""
+        var gap: String? = nil
+        var escaped = false
+        for ch in text {
+            if escaped {
+                if gap != nil { gap!.append(ch) } else { plain.append(ch) }
+                escaped = false
+                continue
+            }
+            switch ch {
+            case "\\":
+                escaped = true
+            case "{" where gap == nil:
+                if !plain.isEmpty { result.append(.text(plain)); plain = "" }
+                gap = ""
+            case "}" where gap != nil:
+                let answers = gap!.split(separator: "|", omittingEmptySubsequences: false)
+                    .map { $0.trimmingSpaces() }
+                result.append(.gap(ClozeGap(answers: answers)))
+                gap = nil
+            default:
+                if gap != nil { gap!.append(ch) } else { plain.append(ch) }
+            }
+        }
+        if escaped { plain.append("\\") }
+        if let open = gap { plain += "{" + open }
+        if !plain.isEmpty { result.append(.text(plain)) }
+        return result
+    }
+}
+
+/// One `{…}` gap of a cloze: the first answer is the one shown after
+/// revealing; the others (`{1992|тоқсан екі}`) are accepted too.
+public struct ClozeGap: Hashable, Sendable {
+    public var answers: [String]
+
+    public init(answers: [String]) { self.answers = answers }
+
+    public var answer: String { answers.first ?? "" }
+}
+
+public struct OpenCard: Hashable, Sendable {
+    /// The exam question (`Q:`).
+    public var question: String
+    /// The model answer (`A:`), revealed after the student has answered.
+    public var modelAnswer: String
+    /// The key points a full answer covers (`- ` lines after `A:`); the
+    /// student ticks those they covered.
+    public var keyPoints: [String]
+
+    public init(question: String, modelAnswer: String, keyPoints: [String]) {
+        self.question = question
+        self.modelAnswer = modelAnswer
+        self.keyPoints = keyPoints
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> String {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String { self[...].trimmingSpaces() }
+}

@@ -1,0 +1,79 @@
+/// The text views of a card that every consumer needs in the same way:
+/// what it asks, what the right answer is, what is accepted.
+extension Card {
+    /// What the card asks, as the student sees it first. For a term card
+    /// this is the term (the forward direction).
+    public var prompt: String {
+        switch content {
+        case .question(let q): q.question
+        case .term(let t): t.term
+        case .choice(let c): c.question
+        case .cloze(let c): c.prompt
+        case .open(let o): o.question
+        }
+    }
+
+    /// The right answer as one text: the answer, the definition, the correct
+    /// options joined by "; ", the gap answers joined by "; ", or the model
+    /// answer.
+    public var answer: String {
+        switch content {
+        case .question(let q): q.answer
+        case .term(let t): t.definition
+        case .choice(let c): c.correctOptions.map(\.text).joined(separator: "; ")
+        case .cloze(let c): c.gaps.map(\.answer).joined(separator: "; ")
+        case .open(let o): o.modelAnswer
+        }
+    }
+
+    /// Extra accepted answers written with `alt:`.
+    public var alternatives: [String] {
+        switch content {
+        case .question(let q): q.alternatives
+        case .term(let t): t.alternatives
+        case .cloze(let c): c.alternatives
+        case .choice, .open: []
+        }
+    }
+
+    /// The text the identity hash is taken over (before normalisation).
+    var identityText: String { prompt }
+}
+
+/// One direction in which a card is studied, with the key its progress is
+/// stored under. Most cards have one face; a term card has two.
+public struct StudyFace: Hashable, Sendable {
+    /// Which way the card is asked.
+    public enum Direction: String, Hashable, Sendable, Codable {
+        /// The card as written (question→answer, term→definition, …).
+        case forward
+        /// Definition→term, typed (term cards only).
+        case reverse
+    }
+
+    /// The card this face belongs to.
+    public var card: Card
+    public var direction: Direction
+
+    public init(card: Card, direction: Direction) {
+        self.card = card
+        self.direction = direction
+    }
+
+    /// The key progress is stored under: the card id for the forward face,
+    /// the card id with `/reverse` for the reverse face of a term.
+    public var key: String {
+        direction == .forward ? card.id.rawValue : card.id.rawValue + "/reverse"
+    }
+}
+
+extension Card {
+    /// The faces this card is studied by: both directions for a term card,
+    /// one for every other kind.
+    public var faces: [StudyFace] {
+        if case .term = content {
+            return [StudyFace(card: self, direction: .forward), StudyFace(card: self, direction: .reverse)]
+        }
+        return [StudyFace(card: self, direction: .forward)]
+    }
+}

@@ -1,0 +1,1 @@
+// The Lectures module; see docs/architecture.md for what it owns.

@@ -1,0 +1,1 @@
+// The ReviewStore module; see docs/architecture.md for what it owns.

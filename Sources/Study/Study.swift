@@ -1,0 +1,1 @@
+// The Study module; see docs/architecture.md for what it owns.
