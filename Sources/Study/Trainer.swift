@@ -11,6 +11,7 @@ public enum Trainer {
         var effects: [TrainerEffect] = []
         s.notice = nil
         let now = event.time
+        s.now = now
 
         switch event.action {
         case .toggleHelp:
@@ -135,6 +136,10 @@ public enum Trainer {
         case .edit:
             effects.append(.edit(attempt.item.card.location))
             return
+        case .scroll(let pages):
+            attempt.scroll = max(0, attempt.scroll + pages)
+            session.current = attempt
+            return
         default:
             break
         }
@@ -202,6 +207,7 @@ public enum Trainer {
     static func reveal(_ a: inout Attempt) {
         a.revealed = true
         a.cursor = 0
+        a.scroll = 0
         if let verdict = a.verdict { a.selectedRating = verdict.suggestedRating }
     }
 

@@ -40,6 +40,8 @@ public enum TrainerAction: Hashable, Sendable {
     case grade(Rating)
     /// Gives the highlighted grade.
     case acceptRating
+    /// Scrolls a long card by this many pages.
+    case scroll(Int)
     /// Takes back the last answer.
     case undo
     /// Hides the face until tomorrow.

@@ -24,11 +24,15 @@ public struct TrainerState: Sendable {
     /// A one-line notice for the status bar (e.g. "buried"), cleared by the
     /// next action.
     public var notice: Notice?
+    /// The time of the latest event: what "now" means to the views (counts
+    /// on the home screen, "next due in …").
+    public var now: Date
 
     public init(
         catalog: StudyCatalog, scheduler: any StudyScheduler, limits: StudyLimits = StudyLimits(), dayEnd: Date,
-        mode: Mode = .home
+        mode: Mode = .home, now: Date
     ) {
+        self.now = now
         self.catalog = catalog
         self.scheduler = scheduler
         self.limits = limits
