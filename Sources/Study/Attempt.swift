@@ -63,7 +63,7 @@ public struct Attempt: Hashable, Sendable {
     public var choiceVerdict: AnswerVerdict {
         if picked.isEmpty { return .blank }
         let correct = Set(options.indices.filter { options[$0].isCorrect })
-        return picked == correct ? .correct : .wrong
+        return picked == correct ? .correct : .wrong(nil)
     }
 
     /// A deterministic shuffle (Fisher–Yates over SplitMix64 seeded by an

@@ -1,6 +1,7 @@
 import DeckFormat
 import FSRS
 import Foundation
+import KazakhText
 
 /// The study trainer as a pure state machine: `update(state, event)` gives
 /// the next state and the effects to carry out. Nothing here reads a clock,
@@ -150,20 +151,24 @@ public enum Trainer {
                 return
             }
         } else {
-            answerAction(action, attempt: &attempt)
+            answerAction(action, attempt: &attempt, checker: s.checker, keyboard: &session.keyboard)
         }
         session.current = attempt
     }
 
     /// Handles an action before the answer is shown.
-    static func answerAction(_ action: TrainerAction, attempt a: inout Attempt) {
+    static func answerAction(
+        _ action: TrainerAction, attempt a: inout Attempt, checker: AnswerChecker, keyboard: inout KeyboardProfile
+    ) {
         switch (a.style, action) {
         case (.typed, .type(let ch)):
             a.typed.append(ch)
         case (.typed, .deleteBackward):
             if !a.typed.isEmpty { a.typed.removeLast() }
         case (.typed, .reveal):
-            a.verdict = TypedAnswer.check(typed: a.typed, face: a.item.face) ?? .wrong
+            a.verdict =
+                TypedAnswer.check(typed: a.typed, face: a.item.face, checker: checker, profile: keyboard) ?? .wrong(nil)
+            keyboard = keyboard.updated(afterTyping: a.typed)
             reveal(&a)
         case (.choice, .pickOption(let n)):
             let i = n - 1
@@ -257,7 +262,8 @@ public enum Trainer {
             .record(
                 ReviewRecord(
                     key: item.key, deckFile: item.deckFile, prompt: promptText(item.face), rating: rating,
-                    reviewedAt: now, duration: duration, before: item.schedule, after: after)))
+                    reviewedAt: now, duration: duration, before: item.schedule, after: after, level: item.card.level,
+                    overruled: attempt.verdict.map { !$0.isCorrect && rating != .again } ?? false)))
         s.catalog.progress.schedules[item.key] = after
         if item.schedule.isNew { s.catalog.progress.newStudiedToday += 1 } else { s.catalog.progress.reviewsDoneToday += 1 }
         let requeued = after.state != .review && after.due < s.dayEnd
@@ -338,6 +344,7 @@ public enum Trainer {
     /// goes on with the fixed text; a face whose card is gone is dropped.
     static func reload(_ s: inout TrainerState, decks: [Deck], now: Date) {
         s.catalog.decks = decks
+        s.checker = TypedAnswer.checker(for: decks)
         var cards: [String: (Card, String)] = [:]
         for deck in decks { for card in deck.cards { cards[card.id.rawValue] = (card, deck.file) } }
         func refreshed(_ item: StudyItem) -> StudyItem? {

@@ -1,6 +1,7 @@
 import DeckFormat
 import FSRS
 import Foundation
+import KazakhText
 
 /// Everything the trainer shows and remembers: the whole model of the
 /// Elm-style loop. Views read it; only `Trainer.update` changes it.
@@ -9,6 +10,9 @@ public struct TrainerState: Sendable {
     public var catalog: StudyCatalog
     /// The scheduler answers are graded with.
     public var scheduler: any StudyScheduler
+    /// The checker typed answers are judged by, knowing every answer of the
+    /// decks.
+    public var checker: AnswerChecker
     /// Daily limits.
     public var limits: StudyLimits
     /// When the current study day ends (the next rollover); reviews due
@@ -35,6 +39,7 @@ public struct TrainerState: Sendable {
         self.now = now
         self.catalog = catalog
         self.scheduler = scheduler
+        self.checker = TypedAnswer.checker(for: catalog.decks)
         self.limits = limits
         self.dayEnd = dayEnd
         self.mode = mode
@@ -94,6 +99,9 @@ public struct SessionState: Hashable, Sendable {
     public var answers: [GivenAnswer] = []
     /// When it began.
     public var startedAt: Date
+    /// What the typed answers showed of the student's keyboard (a Kazakh
+    /// layout makes к-for-қ a mistake rather than a fallback).
+    public var keyboard = KeyboardProfile.unknown
 
     public init(filter: StudyFilter, queue: StudyQueue, startedAt: Date) {
         self.filter = filter

@@ -64,12 +64,7 @@ public struct PlainMode: Sendable {
             return out
         }
         if let verdict = a.verdict, a.style != .keyPoints {
-            switch verdict {
-            case .correct: out.append(s.verdictCorrect)
-            case .close(let note): out.append(s.verdictClose + (note.isEmpty ? "" : " — " + note))
-            case .wrong: out.append(s.verdictWrong)
-            case .blank: out.append(s.verdictBlank)
-            }
+            out.append(TrainerView.verdictText(verdict, s))
         }
         switch a.item.card.content {
         case .choice:

@@ -123,14 +123,8 @@ enum StudyView {
         guard a.revealed else { return (out, cursor) }
         out.append(StyledLine(String(repeating: "─", count: min(width, 40)), style: .dim))
         if let verdict = a.verdict, a.style != .keyPoints {
-            let text: String
-            switch verdict {
-            case .correct: text = s.verdictCorrect
-            case .close(let note): text = s.verdictClose + (note.isEmpty ? "" : " — " + note)
-            case .wrong: text = s.verdictWrong
-            case .blank: text = s.verdictBlank
-            }
-            out.append(StyledLine(text, style: verdictStyle(verdict).union(.bold)))
+            let text = TrainerView.verdictText(verdict, s)
+            out += StyledLine.wrapped(text, width: width, style: verdictStyle(verdict).union(.bold))
         }
         switch card.content {
         case .open(let o):
