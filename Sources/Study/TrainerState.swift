@@ -50,7 +50,9 @@ public struct TrainerState: Sendable {
     public enum Mode: Sendable {
         case home
         case study(SessionState)
-        case summary(SessionSummary)
+        /// The summary, with the finished session kept so its last step
+        /// can still be undone.
+        case summary(SessionSummary, SessionState)
     }
 
     /// The running session, if any.
@@ -95,8 +97,11 @@ public struct SessionState: Hashable, Sendable {
     public var queue: StudyQueue
     /// The face on screen; nil only when the session is over.
     public var current: Attempt?
-    /// Answers given, latest last (for undo and the summary).
+    /// Answers given, latest last (for the summary).
     public var answers: [GivenAnswer] = []
+    /// What undo takes back, latest last: answers, burials and suspensions,
+    /// in the order the store logged them.
+    public var undoStack: [UndoStep] = []
     /// When it began.
     public var startedAt: Date
     /// What the typed answers showed of the student's keyboard (a Kazakh
@@ -135,6 +140,14 @@ public struct GivenAnswer: Hashable, Sendable {
         self.requeued = requeued
         self.duration = duration
     }
+}
+
+/// One step undo can take back.
+public enum UndoStep: Hashable, Sendable {
+    /// An answer (the last of `answers`).
+    case answer(GivenAnswer)
+    /// A face buried or suspended, as it was before.
+    case hidden(StudyItem, suspended: Bool)
 }
 
 /// The end-of-session numbers.

@@ -73,7 +73,7 @@ public enum KeyMap {
         let inSession = [.question, .typing, .choosing, .grading, .keyPoints].contains(context)
         switch n {
         case 1: return .toggleHelp
-        case 2: return inSession ? .undo : nil
+        case 2: return inSession || context == .summary ? .undo : nil
         case 3: return inSession ? .bury : nil
         case 4: return inSession ? .suspend : nil
         case 5: return inSession ? .edit : nil
@@ -148,6 +148,7 @@ public enum KeyMap {
         default:
             switch letter(key) {
             case "q": return .quit
+            case "u": return .undo
             case "?": return .toggleHelp
             default: return nil
             }

@@ -27,7 +27,7 @@ public struct PlainMode: Sendable {
         switch state.mode {
         case .home:
             if state.catalog.decks.isEmpty { out.append(s.noDecks) }
-        case .summary(let summary):
+        case .summary(let summary, _):
             out.append(s.summaryTitle)
             out.append("\(s.studiedLabel): \(summary.facesStudied)")
             let percent = Int((summary.shareCorrect * 100).rounded())
@@ -101,7 +101,7 @@ public struct PlainMode: Sendable {
         case .home:
             return [.startAll]
         case .summary, .help:
-            return [.quit]
+            return line.isEmpty ? [.quit] : []
         case .question:
             keyPointsAsked = false
             return [.reveal]

@@ -35,7 +35,7 @@ extension Strings {
         summaryTitle: "Session finished", studiedLabel: "Cards studied",
         correctLabel: "Answered correctly", timeLabel: "Time", nextDueLabel: "Next cards due",
         dueTomorrowLabel: "Due by tomorrow", nothingDue: "nothing scheduled",
-        summaryKeys: "Enter home · q quit", now: "now",
+        summaryKeys: "Enter home · u undo · q quit", now: "now",
         helpTitle: "Keys",
         helpLines: [
             "Space, Enter     show answer / check / grade",

@@ -36,7 +36,7 @@ extension Strings {
         summaryTitle: "Сессия аяқталды", studiedLabel: "Оқылған карталар",
         correctLabel: "Дұрыс жауаптар", timeLabel: "Уақыт", nextDueLabel: "Келесі карталар",
         dueTomorrowLabel: "Ертеңге дейін", nothingDue: "жоспарланған карта жоқ",
-        summaryKeys: "Enter басты бет · q шығу", now: "қазір",
+        summaryKeys: "Enter басты бет · u қайтару · q шығу", now: "қазір",
         helpTitle: "Пернелер",
         helpLines: [
             "Space, Enter     жауабын көрсету / тексеру / бағалау",

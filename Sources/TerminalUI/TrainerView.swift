@@ -20,7 +20,7 @@ public enum TrainerView {
             HomeView.draw(state, into: &screen, strings: strings)
         case .study(let session):
             StudyView.draw(state, session: session, into: &screen, strings: strings)
-        case .summary(let summary):
+        case .summary(let summary, _):
             SummaryView.draw(summary, now: state.now, into: &screen, strings: strings)
         }
         if state.showsHelp { HelpOverlay.draw(into: &screen, strings: strings) }
