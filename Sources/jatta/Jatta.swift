@@ -11,8 +11,10 @@ struct Jatta: AsyncParsableCommand {
             """,
         version: JattaVersion.current,
         subcommands: [
+            StudyCommand.self,
             FSRSCommand.self,
-        ]
+        ],
+        defaultSubcommand: StudyCommand.self
     )
 }
 
