@@ -11,6 +11,8 @@ struct Jatta: AsyncParsableCommand {
             """,
         version: JattaVersion.current,
         subcommands: [
+            HistoryCommand.self,
+            DebugCommand.self,
         ]
     )
 }
