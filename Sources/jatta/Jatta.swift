@@ -13,6 +13,8 @@ struct Jatta: AsyncParsableCommand {
         subcommands: [
             StudyCommand.self,
             FSRSCommand.self,
+            HistoryCommand.self,
+            DebugCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )
