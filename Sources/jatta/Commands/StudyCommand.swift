@@ -94,9 +94,9 @@ struct StudyCommand: ParsableCommand {
         }
 
         // Decks.
-        let executable = CommandLine.arguments.first ?? "jatta"
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? "jatta"
         let deckPaths = paths.isEmpty
-            ? DataPaths.defaultDecks(currentDirectory: FileManager.default.currentDirectoryPath, executable: executable)
+            ? DeckLocation.defaults(currentDirectory: FileManager.default.currentDirectoryPath, executable: executable)
             : paths
         let library = DeckLibrary.load(paths: deckPaths)
         let errors = library.diagnostics.filter { $0.severity == .error }
@@ -112,15 +112,15 @@ struct StudyCommand: ParsableCommand {
         let decks = library.decks.filter { !$0.cards.isEmpty }
 
         // Progress.
-        let dbPath = DataPaths.database(option: db, environment: environment)
         let store: ProgressStore
         do {
-            if dbPath != ":memory:" { try DataPaths.createParent(of: dbPath) }
-            store = try dbPath == ":memory:" ? ProgressStore() : ProgressStore(path: dbPath)
+            let dbPath = try DatabaseLocation.resolve(option: db, environment: environment)
+            try DatabaseLocation.prepareDirectory(for: dbPath)
+            store = try ProgressStore(path: dbPath)
         } catch let error as StoreError {
             throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)
         } catch {
-            throw fail("jatta: \(dbPath): \(error)", "jatta: \(dbPath): \(error)", 74)
+            throw fail("jatta: \(error)", "jatta: \(error)", 74)
         }
         let now = Date()
         let zone = TimeZone.current
