@@ -115,4 +115,17 @@ import Testing
             rolloverHour: 4, timeZone: newYork)
         #expect(summer == Date(timeIntervalSince1970: 1_719_820_800))  // 2024-07-01 08:00 UTC
     }
+
+    /// Absurd dates from bad input give finite, non-negative counts, never a trap.
+    @Test func extremeDatesDoNotOverflow() throws {
+        let far = Date(timeIntervalSince1970: 1e300), past = Date(timeIntervalSince1970: -1e300)
+        for counting in [DayCounting.fullDays, .anki(timeZone: try zone("Asia/Almaty"))] {
+            #expect(counting.elapsedDays(from: past, to: far) > 0)
+            #expect(counting.elapsedDays(from: far, to: past) == 0)
+        }
+        let scheduler = try Scheduler(SchedulerConfiguration(learningSteps: []))
+        let card = scheduler.review(.new(at: far), rating: .easy, at: far, cardKey: "k")
+        #expect(card.state == .review)
+        _ = scheduler.review(card, rating: .good, at: past, cardKey: "k")
+    }
 }

@@ -82,4 +82,21 @@ import Testing
         let card = learning.review(.new(at: start), rating: .good, at: start, cardKey: "x")
         #expect(card.due == start + 600)
     }
+
+    /// With fuzz, the passing ratings of a review card stay in order for every
+    /// card: Hard < Good < Easy, as Anki keeps them.
+    @Test func fuzzKeepsPassingRatingsInOrder() throws {
+        let start = Date(timeIntervalSince1970: 1_704_110_400)
+        let scheduler = try Scheduler(SchedulerConfiguration(dayCounting: .fullDays))
+        for i in 0..<500 {
+            let stability = [0.5, 1.5, 3, 8, 40, 400][i % 6]
+            let card = CardSchedule(
+                state: .review, step: nil, memory: MemoryState(stability: stability, difficulty: Double(1 + i % 10)),
+                due: start, lastReview: start - Double(1 + i % 30) * 86_400, reps: i % 13)
+            let preview = scheduler.preview(card, at: start, cardKey: "key-\(i)")
+            let hard = try #require(preview[.hard]?.due), good = try #require(preview[.good]?.due)
+            let easy = try #require(preview[.easy]?.due)
+            #expect(hard >= start + 86_400 && hard < good && good < easy, "card \(i)")
+        }
+    }
 }
