@@ -13,6 +13,7 @@ let benchmarks: [String: ([String]) -> Int32] = [
             return 1
         }
     },
+    "fsrs": FSRSBenchmark.run,
     "study": StudyBenchmark.run,
 ]
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
