@@ -71,6 +71,17 @@ public struct AnswerChecker: Sendable {
             return formatVerdict(a, t, canonical: canonical)
         }
 
+        // Digits where the Kazakh layout has letters: a layout mix-up.
+        if answers.contains(where: { Self.isNumberRowMixUp(expected: $0.exact, typed: t.exact) }) {
+            return wrong(.keyboardLayout)
+        }
+
+        // Numbers and years are never approximate.
+        let candidates = answers.filter { $0.digitRuns == t.digitRuns }
+        if candidates.isEmpty && answers.contains(where: { !$0.digitRuns.isEmpty }) {
+            return wrong(.number)
+        }
+
         let acceptedKeys = Set(answers.map(\.compact))
         let others = known.filter { !acceptedKeys.contains($0.form.compact) }
 
@@ -98,11 +109,6 @@ public struct AnswerChecker: Sendable {
             }
         }
 
-        // Digits where the Kazakh layout has letters: a layout mix-up.
-        if !t.digitRuns.isEmpty, answers.contains(where: { Self.isNumberRowMixUp(expected: $0.exact, typed: t.exact) }) {
-            return wrong(.keyboardLayout)
-        }
-
         // Latin script, compared by sound classes.
         if LatinSkeleton.isMostlyLatin(t.exact) {
             for a in answers where !LatinSkeleton.isMostlyLatin(a.exact) && a.digitRuns == t.digitRuns {
@@ -119,13 +125,8 @@ public struct AnswerChecker: Sendable {
             if answers.contains(where: { !LatinSkeleton.isMostlyLatin($0.exact) }) { return wrong() }
         }
 
-        // Numbers and years are never approximate.
-        let candidates = answers.filter { $0.digitRuns == t.digitRuns }
-        if candidates.isEmpty {
-            return answers.contains(where: { !$0.digitRuns.isEmpty }) ? wrong(.number) : wrong()
-        }
-
         // Typo, unless a guard refuses it.
+        if candidates.isEmpty { return wrong() }
         let outcomes = candidates.map { a in
             (outcome: typoOutcome(expected: a, typed: t, hasLayout: hasLayout, others: others), answer: a)
         }
