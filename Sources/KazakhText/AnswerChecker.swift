@@ -110,24 +110,29 @@ public struct AnswerChecker: Sendable {
         }
 
         // Latin script, compared by sound classes.
-        if LatinSkeleton.isMostlyLatin(t.exact) {
+        let typedIsLatin = LatinSkeleton.isMostlyLatin(t.exact)
+        if typedIsLatin {
             for a in answers where !LatinSkeleton.isMostlyLatin(a.exact) && a.digitRuns == t.digitRuns {
                 guard LatinSkeleton.matches(latin: t.compact, skeleton: LatinSkeleton.skeleton(ofCyrillic: a.compact))
                 else { continue }
+                if a.casedWords.contains(where: AnswerForm.isAbbreviation) { return wrong(.abbreviation) }
                 if a.letterCount <= 4 { return wrong(.shortAnswer) }
-                if let other = others.first(where: { LatinSkeleton.matches(latin: t.compact, skeleton: $0.skeleton) }) {
+                if let other = others.first(where: {
+                    !LatinSkeleton.isMostlyLatin($0.form.exact) && LatinSkeleton.matches(latin: t.compact, skeleton: $0.skeleton)
+                }) {
                     return wrong(.otherAnswer, GuardDetail(other: other.form.exact))
                 }
                 return Verdict(
                     tier: .latin, typed: typed, canonical: canonical, matched: a.original,
                     reason: VerdictReasons.latin(canonical: canonical))
             }
-            if answers.contains(where: { !LatinSkeleton.isMostlyLatin($0.exact) }) { return wrong() }
         }
 
-        // Typo, unless a guard refuses it.
-        if candidates.isEmpty { return wrong() }
-        let outcomes = candidates.map { a in
+        // Typo, unless a guard refuses it. Letters are compared only within
+        // one script: a Latin spelling that missed the skeleton is wrong.
+        let sameScript = candidates.filter { LatinSkeleton.isMostlyLatin($0.exact) == typedIsLatin }
+        if sameScript.isEmpty { return wrong() }
+        let outcomes = sameScript.map { a in
             (outcome: typoOutcome(expected: a, typed: t, hasLayout: hasLayout, others: others), answer: a)
         }
         guard let (outcome, a) = outcomes.min(by: { $0.outcome.rank < $1.outcome.rank }) else { return wrong() }
