@@ -33,6 +33,9 @@ public struct AnswerChecker: Sendable {
         knownIndexByCompact = index
     }
 
+    /// How many distinct answers and terms the checker knows.
+    public var knownCount: Int { known.count }
+
     /// Judges `typed` against the `accepted` answers (the first is the
     /// canonical one; the others are the deck's alternatives and count as
     /// exact) with nothing known about the student's keyboard yet.
@@ -105,7 +108,7 @@ public struct AnswerChecker: Sendable {
                 return Verdict(
                     tier: .keyboard, typed: typed, canonical: canonical, matched: a.original,
                     letterChanges: t.lookalikeRepairs + changes,
-                    reason: VerdictReasons.keyboard(canonical: canonical, changes: t.lookalikeRepairs + changes))
+                    reason: VerdictReasons.keyboard(canonical: a.exact, changes: t.lookalikeRepairs + changes))
             }
         }
 
@@ -124,7 +127,7 @@ public struct AnswerChecker: Sendable {
                 }
                 return Verdict(
                     tier: .latin, typed: typed, canonical: canonical, matched: a.original,
-                    reason: VerdictReasons.latin(canonical: canonical))
+                    reason: VerdictReasons.latin(canonical: a.exact))
             }
         }
 
@@ -139,13 +142,16 @@ public struct AnswerChecker: Sendable {
         if outcome.accepted {
             return Verdict(
                 tier: .typo, typed: typed, canonical: canonical, matched: a.original, letterChanges: outcome.fallbacks,
-                reason: VerdictReasons.typo(canonical: canonical, fallbacks: outcome.fallbacks))
+                reason: VerdictReasons.typo(canonical: a.exact, fallbacks: outcome.fallbacks))
         }
         return wrong(outcome.guard, outcome.detail)
     }
 
     // MARK: - Format tier
 
+    /// The reasons of the relaxed tiers spell out the accepted answer that
+    /// was matched (an alternative, perhaps), not the canonical one, so that
+    /// "only capital letters differ" is true of what is shown.
     private func formatVerdict(_ a: AnswerForm, _ t: AnswerForm, canonical: String) -> Verdict {
         var differences: FormatDifferences = []
         let steps: [(AnswerFolds, FormatDifferences)] = [
@@ -166,11 +172,11 @@ public struct AnswerChecker: Sendable {
         if lookalikes.contains(where: { KeyboardFallback.kazakhLetters.contains($0.expected) }) {
             return Verdict(
                 tier: .keyboard, typed: t.original, canonical: canonical, matched: a.original, letterChanges: lookalikes,
-                reason: VerdictReasons.keyboard(canonical: canonical, changes: lookalikes))
+                reason: VerdictReasons.keyboard(canonical: a.exact, changes: lookalikes))
         }
         return Verdict(
             tier: .format, typed: t.original, canonical: canonical, matched: a.original, letterChanges: lookalikes,
-            reason: VerdictReasons.format(canonical: canonical, differences: differences, lookalikes: lookalikes))
+            reason: VerdictReasons.format(canonical: a.exact, differences: differences, lookalikes: lookalikes))
     }
 
     /// True when `typed` is `expected` with some Kazakh letters replaced by

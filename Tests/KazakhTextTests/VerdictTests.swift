@@ -88,3 +88,18 @@ import Testing
         #expect(a.tier == .typo)
     }
 }
+
+/// A relaxed verdict spells out the accepted answer it matched.
+@Suite struct MatchedAlternativeTests {
+    @Test func reasonShowsTheMatchedAlternative() {
+        let checker = AnswerChecker(knownAnswers: [])
+        let verdict = checker.check(typed: "утилитаризм", accepted: ["Утилитарлар", "Утилитаризм"])
+        #expect(verdict.tier == .format)
+        #expect(verdict.matched == "Утилитаризм")
+        #expect(verdict.canonical == "Утилитарлар")
+        #expect(verdict.reason.en.contains("«Утилитаризм»"))
+        let typo = checker.check(typed: "неоколонолизмм", accepted: ["Неоколониализм", "Неоколонолизм"])
+        #expect(typo.tier == .typo)
+        #expect(typo.reason.en.contains("«Неоколонолизм»"))
+    }
+}
