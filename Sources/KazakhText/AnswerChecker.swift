@@ -33,6 +33,9 @@ public struct AnswerChecker: Sendable {
         knownIndexByCompact = index
     }
 
+    /// How many distinct answers and terms the checker knows.
+    public var knownCount: Int { known.count }
+
     /// Judges `typed` against the `accepted` answers (the first is the
     /// canonical one; the others are the deck's alternatives and count as
     /// exact) with nothing known about the student's keyboard yet.
@@ -71,6 +74,17 @@ public struct AnswerChecker: Sendable {
             return formatVerdict(a, t, canonical: canonical)
         }
 
+        // Digits where the Kazakh layout has letters: a layout mix-up.
+        if answers.contains(where: { Self.isNumberRowMixUp(expected: $0.exact, typed: t.exact) }) {
+            return wrong(.keyboardLayout)
+        }
+
+        // Numbers and years are never approximate.
+        let candidates = answers.filter { $0.digitRuns == t.digitRuns }
+        if candidates.isEmpty && answers.contains(where: { !$0.digitRuns.isEmpty }) {
+            return wrong(.number)
+        }
+
         let acceptedKeys = Set(answers.map(\.compact))
         let others = known.filter { !acceptedKeys.contains($0.form.compact) }
 
@@ -94,52 +108,50 @@ public struct AnswerChecker: Sendable {
                 return Verdict(
                     tier: .keyboard, typed: typed, canonical: canonical, matched: a.original,
                     letterChanges: t.lookalikeRepairs + changes,
-                    reason: VerdictReasons.keyboard(canonical: canonical, changes: t.lookalikeRepairs + changes))
+                    reason: VerdictReasons.keyboard(canonical: a.exact, changes: t.lookalikeRepairs + changes))
             }
         }
 
-        // Digits where the Kazakh layout has letters: a layout mix-up.
-        if !t.digitRuns.isEmpty, answers.contains(where: { Self.isNumberRowMixUp(expected: $0.exact, typed: t.exact) }) {
-            return wrong(.keyboardLayout)
-        }
-
         // Latin script, compared by sound classes.
-        if LatinSkeleton.isMostlyLatin(t.exact) {
+        let typedIsLatin = LatinSkeleton.isMostlyLatin(t.exact)
+        if typedIsLatin {
             for a in answers where !LatinSkeleton.isMostlyLatin(a.exact) && a.digitRuns == t.digitRuns {
                 guard LatinSkeleton.matches(latin: t.compact, skeleton: LatinSkeleton.skeleton(ofCyrillic: a.compact))
                 else { continue }
+                if a.casedWords.contains(where: AnswerForm.isAbbreviation) { return wrong(.abbreviation) }
                 if a.letterCount <= 4 { return wrong(.shortAnswer) }
-                if let other = others.first(where: { LatinSkeleton.matches(latin: t.compact, skeleton: $0.skeleton) }) {
+                if let other = others.first(where: {
+                    !LatinSkeleton.isMostlyLatin($0.form.exact) && LatinSkeleton.matches(latin: t.compact, skeleton: $0.skeleton)
+                }) {
                     return wrong(.otherAnswer, GuardDetail(other: other.form.exact))
                 }
                 return Verdict(
                     tier: .latin, typed: typed, canonical: canonical, matched: a.original,
-                    reason: VerdictReasons.latin(canonical: canonical))
+                    reason: VerdictReasons.latin(canonical: a.exact))
             }
-            if answers.contains(where: { !LatinSkeleton.isMostlyLatin($0.exact) }) { return wrong() }
         }
 
-        // Numbers and years are never approximate.
-        let candidates = answers.filter { $0.digitRuns == t.digitRuns }
-        if candidates.isEmpty {
-            return answers.contains(where: { !$0.digitRuns.isEmpty }) ? wrong(.number) : wrong()
-        }
-
-        // Typo, unless a guard refuses it.
-        let outcomes = candidates.map { a in
+        // Typo, unless a guard refuses it. Letters are compared only within
+        // one script: a Latin spelling that missed the skeleton is wrong.
+        let sameScript = candidates.filter { LatinSkeleton.isMostlyLatin($0.exact) == typedIsLatin }
+        if sameScript.isEmpty { return wrong() }
+        let outcomes = sameScript.map { a in
             (outcome: typoOutcome(expected: a, typed: t, hasLayout: hasLayout, others: others), answer: a)
         }
         guard let (outcome, a) = outcomes.min(by: { $0.outcome.rank < $1.outcome.rank }) else { return wrong() }
         if outcome.accepted {
             return Verdict(
                 tier: .typo, typed: typed, canonical: canonical, matched: a.original, letterChanges: outcome.fallbacks,
-                reason: VerdictReasons.typo(canonical: canonical, fallbacks: outcome.fallbacks))
+                reason: VerdictReasons.typo(canonical: a.exact, fallbacks: outcome.fallbacks))
         }
         return wrong(outcome.guard, outcome.detail)
     }
 
     // MARK: - Format tier
 
+    /// The reasons of the relaxed tiers spell out the accepted answer that
+    /// was matched (an alternative, perhaps), not the canonical one, so that
+    /// "only capital letters differ" is true of what is shown.
     private func formatVerdict(_ a: AnswerForm, _ t: AnswerForm, canonical: String) -> Verdict {
         var differences: FormatDifferences = []
         let steps: [(AnswerFolds, FormatDifferences)] = [
@@ -160,11 +172,11 @@ public struct AnswerChecker: Sendable {
         if lookalikes.contains(where: { KeyboardFallback.kazakhLetters.contains($0.expected) }) {
             return Verdict(
                 tier: .keyboard, typed: t.original, canonical: canonical, matched: a.original, letterChanges: lookalikes,
-                reason: VerdictReasons.keyboard(canonical: canonical, changes: lookalikes))
+                reason: VerdictReasons.keyboard(canonical: a.exact, changes: lookalikes))
         }
         return Verdict(
             tier: .format, typed: t.original, canonical: canonical, matched: a.original, letterChanges: lookalikes,
-            reason: VerdictReasons.format(canonical: canonical, differences: differences, lookalikes: lookalikes))
+            reason: VerdictReasons.format(canonical: a.exact, differences: differences, lookalikes: lookalikes))
     }
 
     /// True when `typed` is `expected` with some Kazakh letters replaced by

@@ -15,6 +15,7 @@ struct Jatta: AsyncParsableCommand {
             FSRSCommand.self,
             HistoryCommand.self,
             DebugCommand.self,
+            JudgeCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )
