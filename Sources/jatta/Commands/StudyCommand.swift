@@ -154,7 +154,13 @@ struct StudyCommand: ParsableCommand {
                 state = Trainer.update(state, TrainerEvent(.startAll, at: Date())).0
             }
             var loop = CursesLoop(state: state, strings: strings, performer: performer, reloadDecks: reload, environment: environment)
-            failure = loop.run(backend: backend)
+            switch loop.run(backend: backend) {
+            case .quit: failure = nil
+            case .failed(let error): failure = error
+            case .signal(let number):
+                // Answers are saved; exit as a process stopped by the signal.
+                throw ExitCode(128 + number)
+            }
         }
         if let error = failure as? StoreError {
             throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)

@@ -12,15 +12,25 @@ struct CursesLoop {
     let reloadDecks: () -> [Deck]
     let environment: [String: String]
 
-    /// Runs until the student quits or a signal arrives. Returns the error
-    /// that stopped it, if any (the terminal is restored either way).
-    mutating func run(backend: NcursesBackend) -> Error? {
+    /// How the loop ended.
+    enum Outcome {
+        /// The student quit.
+        case quit
+        /// A signal (SIGINT, SIGTERM, SIGHUP) asked the program to stop.
+        case signal(Int32)
+        /// Saving failed; the error says why.
+        case failed(Error)
+    }
+
+    /// Runs until the student quits or a signal arrives. The terminal is
+    /// restored however it ends.
+    mutating func run(backend: NcursesBackend) -> Outcome {
         defer { backend.end() }
         let traceFirstDraw = environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1"
         draw(backend)
-        if traceFirstDraw, state.session != nil { return nil }
+        if traceFirstDraw, state.session != nil { return .quit }
         while true {
-            if NcursesBackend.takePendingSignal() != nil { return nil }
+            if let signal = NcursesBackend.takePendingSignal() { return .signal(signal) }
             guard let key = backend.readKey(timeoutMilliseconds: 250) else { continue }
             if key == .resize {
                 draw(backend)
@@ -39,11 +49,11 @@ struct CursesLoop {
                 do {
                     if try performer.perform(effect, at: now) { continue }
                 } catch {
-                    return error
+                    return .failed(error)
                 }
                 switch effect {
                 case .quit:
-                    return nil
+                    return .quit
                 case .edit(let location):
                     backend.suspend()
                     _ = Editor.open(location, environment: environment)
