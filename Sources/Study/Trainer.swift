@@ -156,7 +156,12 @@ public enum Trainer {
                 return
             }
         } else {
-            answerAction(action, attempt: &attempt, checker: s.checker, keyboard: &session.keyboard)
+            if attempt.style == .typed, action == .reveal, s.checker == nil {
+                s.checker = TypedAnswer.checker(for: s.catalog.decks)
+            }
+            answerAction(
+                action, attempt: &attempt, checker: s.checker ?? AnswerChecker(knownAnswers: []),
+                keyboard: &session.keyboard)
         }
         session.current = attempt
     }
@@ -364,7 +369,7 @@ public enum Trainer {
     /// goes on with the fixed text; a face whose card is gone is dropped.
     static func reload(_ s: inout TrainerState, decks: [Deck], now: Date) {
         s.catalog.decks = decks
-        s.checker = TypedAnswer.checker(for: decks)
+        s.checker = nil
         var cards: [String: (Card, String)] = [:]
         for deck in decks { for card in deck.cards { cards[card.id.rawValue] = (card, deck.file) } }
         func refreshed(_ item: StudyItem) -> StudyItem? {
