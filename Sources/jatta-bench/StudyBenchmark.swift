@@ -52,13 +52,17 @@ enum StudyBenchmark {
         var clock = start
         var gradeIndex = 0
         var changedRows = 0
+        var contexts: [String: Int] = [:]
+        var byContext: [String: [UInt64]] = [:]
         for _ in 0..<keys {
             let key: Key
+            let contextName = "\(KeyContext(state))"
+            contexts[contextName, default: 0] += 1
             switch KeyContext(state) {
             case .home, .summary: key = .enter
             case .question: key = .space
             case .typing: key = (state.session?.current?.typed.isEmpty ?? true) ? .character("қ") : .enter
-            case .choosing: key = .character("1")
+            case .choosing: key = (state.session?.current?.picked.isEmpty ?? true) ? .character("1") : .enter
             case .grading, .keyPoints:
                 key = grades[gradeIndex % grades.count]
                 gradeIndex += 1
@@ -74,6 +78,7 @@ enum StudyBenchmark {
             frame = next
             let t1 = DispatchTime.now().uptimeNanoseconds
             samples.append(t1 - t0)
+            byContext[contextName, default: []].append(t1 - t0)
             if case .home = state.mode, state.notice == .nothingToStudy { state = initial }
         }
         samples.sort()
@@ -85,6 +90,13 @@ enum StudyBenchmark {
         print("study redraw: \(keys) keys, \(decks.count) decks, \(cards) cards, \(width)x\(height)")
         print("  key → update → view → diff, µs: median \(us(0.5))  p95 \(us(0.95))  p99 \(us(0.99))  max \(us(1.0))")
         print("  rows changed per key (mean): \(String(format: "%.1f", Double(changedRows) / Double(keys)))")
+ for (name, values) in byContext.sorted(by: { $0.key < $1.key }) {
+            let sorted = values.sorted()
+            let p99 = Double(sorted[min(sorted.count - 1, sorted.count * 99 / 100)]) / 1000
+            let median = Double(sorted[sorted.count / 2]) / 1000
+            print(String(format: "  from %@: %d keys, median %.1f µs, p99 %.1f µs", name, sorted.count, median, p99))
+        }
+        print("  keys by screen: " + contexts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         return 0
     }
 }
