@@ -145,6 +145,18 @@ tm send-keys -t study "stty -a | grep -o -- '-*icanon' | sed 's/^/MODE=/'" Enter
 wait_for "MODE="
 screen | grep -q "MODE=icanon" || fail "Ctrl-C left the terminal in raw mode"
 
+# SIGTERM (e.g. the ssh session's end) restores the terminal too: 128+15.
+run_jatta --lang kk
+wait_for "Барлық десте"
+shell_pid=$(tm list-panes -t study -F '#{pane_pid}')
+jatta_pid=$(ps -o pid= --ppid "$shell_pid" | tr -d ' ' | head -n 1)
+[ -n "$jatta_pid" ] || fail "could not find the jatta process"
+kill -TERM "$jatta_pid"
+wait_for "JATTA-EXIT=143"
+tm send-keys -t study "clear; stty -a | grep -o -- '-*icanon' | sed 's/^/MODE2=/'" Enter
+wait_for "MODE2="
+screen | grep -q "MODE2=icanon" || fail "SIGTERM left the terminal in raw mode"
+
 # --- 9. No usable terminal: exit status 64 with a message -----------------------
 tm send-keys -t study "clear; TERM=dumb '$JATTA' --lang en; echo DUMB-EXIT=\$?" Enter
 wait_for "DUMB-EXIT=64"
@@ -158,5 +170,36 @@ out=$(printf '\n1\n' | "$JATTA" study --lang kk decks 2>"$work/err")
 grep -qF "жай мәтін режимі" "$work/err" || fail "no plain-mode notice: $(cat "$work/err")"
 grep -qF "Баға:" <<<"$out" || fail "plain mode did not ask for a grade: $out"
 [ "$("$JATTA" history | grep -c "  study  ")" = 4 ] || fail "the plain-mode answer was not recorded"
+
+# --- 11. e opens $EDITOR at the card's line, then the deck is read again ----------
+mkdir -p "$work/decks"
+printf '# Тексеру\n\nQ: Алматы қай жерде?\nA: Оңтүстікте\n' >"$work/decks/edit.deck"
+cat >"$work/editor.sh" <<'SH'
+#!/bin/sh
+# Records how it was called and fixes the answer on the line after the card.
+echo "$@" >"$(dirname "$0")/editor-args"
+line=${1#+}
+sed -i "$((line + 1))s/\$/, Іле Алатауының етегінде/" "$2"
+SH
+chmod +x "$work/editor.sh"
+tm send-keys -t study "clear; EDITOR='$work/editor.sh' '$JATTA' --lang kk '$work/decks'; echo EDIT-EXIT=\$?" Enter
+wait_for "Барлық десте"
+tm send-keys -t study Enter
+wait_for "Алматы қай жерде?"
+tm send-keys -t study -l "у"       # e on the Russian/Kazakh layout
+wait_for "Десте қайта оқылды"
+[ "$(cat "$work/editor-args")" = "+3 $work/decks/edit.deck" ] || fail "editor called with «$(cat "$work/editor-args")»"
+tm send-keys -t study Space
+wait_for "Іле Алатауының етегінде"
+tm send-keys -t study F10
+wait_for "EDIT-EXIT=0"
+
+# --- 12. A non-UTF-8 locale falls back to C.UTF-8 with a warning -----------------
+LC_ALL=C LANG=C "$JATTA" study --plain --lang en decks </dev/null >/dev/null 2>"$work/err"
+grep -qF "the locale is not UTF-8" "$work/err" || fail "no locale warning: $(cat "$work/err")"
+tm send-keys -t study "clear; LC_ALL=C LANG=C '$JATTA' --lang kk; echo C-EXIT=\$?" Enter
+wait_for "Барлық десте"
+tm send-keys -t study q
+wait_for "C-EXIT=0"
 
 echo "study-tmux: ok"

@@ -154,13 +154,11 @@ struct StudyCommand: ParsableCommand {
                 state = Trainer.update(state, TrainerEvent(.startAll, at: Date())).0
             }
             var loop = CursesLoop(state: state, strings: strings, performer: performer, reloadDecks: reload, environment: environment)
-            switch loop.run(backend: backend) {
-            case .quit: failure = nil
-            case .failed(let error): failure = error
-            case .signal(let number):
-                // Answers are saved; exit as a process stopped by the signal.
-                throw ExitCode(128 + number)
-            }
+            failure = loop.run(backend: backend)
+        }
+        if let exit = failure as? ExitCode {
+            // A signal stopped the trainer; answers are saved by now.
+            throw exit
         }
         if let error = failure as? StoreError {
             throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)

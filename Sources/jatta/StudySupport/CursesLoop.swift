@@ -1,3 +1,4 @@
+import ArgumentParser
 import DeckFormat
 import Foundation
 import Study
@@ -12,25 +13,17 @@ struct CursesLoop {
     let reloadDecks: () -> [Deck]
     let environment: [String: String]
 
-    /// How the loop ended.
-    enum Outcome {
-        /// The student quit.
-        case quit
-        /// A signal (SIGINT, SIGTERM, SIGHUP) asked the program to stop.
-        case signal(Int32)
-        /// Saving failed; the error says why.
-        case failed(Error)
-    }
-
-    /// Runs until the student quits or a signal arrives. The terminal is
-    /// restored however it ends.
-    mutating func run(backend: NcursesBackend) -> Outcome {
+    /// Runs until the student quits or a signal arrives, and restores the
+    /// terminal however it ends. Returns nil when the student quit, the
+    /// `ExitCode` 128+N when signal N stopped it (answers are saved by
+    /// then), or the error that stopped saving.
+    mutating func run(backend: NcursesBackend) -> Error? {
         defer { backend.end() }
         let traceFirstDraw = environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1"
         draw(backend)
-        if traceFirstDraw, state.session != nil { return .quit }
+        if traceFirstDraw, state.session != nil { return nil }
         while true {
-            if let signal = NcursesBackend.takePendingSignal() { return .signal(signal) }
+            if let signal = NcursesBackend.takePendingSignal() { return ExitCode(128 + signal) }
             guard let key = backend.readKey(timeoutMilliseconds: 250) else { continue }
             if key == .resize {
                 draw(backend)
@@ -49,11 +42,11 @@ struct CursesLoop {
                 do {
                     if try performer.perform(effect, at: now) { continue }
                 } catch {
-                    return .failed(error)
+                    return error
                 }
                 switch effect {
                 case .quit:
-                    return .quit
+                    return nil
                 case .edit(let location):
                     backend.suspend()
                     _ = Editor.open(location, environment: environment)
