@@ -4,6 +4,8 @@
 #   2. peak memory (max RSS) of those runs;
 #   3. in-process time from a key press to a new frame (jatta-bench study).
 # Usage: scripts/bench-study.sh [RUNS]   (default 20 runs per figure)
+# The full-screen run sets JATTA_EXIT_AFTER_FIRST_CARD=1, which makes jatta
+# open a session on all decks and exit right after drawing its first card.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
@@ -12,7 +14,7 @@ swift build -c release --product jatta-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d)
 sock="jatta-bench-study-$$"
-trap 'tmux -L "$sock" kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
+trap 'tmux -L "$sock" kill-server >/dev/null 2>&1; sleep 0.2; rm -rf "$work"' EXIT
 export HOME="$work" JATTA_DB="$work/progress.sqlite" LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 # Peak RSS in KiB of a command: GNU time when installed, else the kernel's
@@ -41,14 +43,15 @@ done | awk '{printf "%.3f\n", $1/1000}' | median; echo " ms (median of $runs)"
 
 echo "== start → first card drawn, full screen in tmux 80x24 (exits right after the first frame), ms"
 tmux -L "$sock" -f /dev/null new-session -d -s b -x 80 -y 24 "bash --norc --noprofile"
+: >"$work/tui.txt"
 cat >"$work/one.sh" <<SH
 s=\$(date +%s%N); JATTA_EXIT_AFTER_FIRST_CARD=1 '$bin/jatta' study --lang kk decks; e=\$(date +%s%N)
 echo \$(( (e - s) / 1000 )) >>'$work/tui.txt'
 SH
 for _ in $(seq "$runs"); do
-    n=$(wc -l <"$work/tui.txt" 2>/dev/null || echo 0)
+    n=$(wc -l <"$work/tui.txt")
     tmux -L "$sock" send-keys -t b "bash '$work/one.sh'" Enter
-    for _ in $(seq 200); do [ "$(wc -l <"$work/tui.txt" 2>/dev/null || echo 0)" -gt "$n" ] && break; sleep 0.05; done
+    for _ in $(seq 200); do [ "$(wc -l <"$work/tui.txt")" -gt "$n" ] && break; sleep 0.05; done
 done
 awk '{printf "%.3f\n", $1/1000}' "$work/tui.txt" | median; echo " ms (median of $(wc -l <"$work/tui.txt"))"
 
