@@ -3,15 +3,22 @@
 #   1. start → first card drawn, full-screen in tmux (80×24) and in plain mode;
 #   2. peak memory (max RSS) of those runs;
 #   3. in-process time from a key press to a new frame (jatta-bench study).
-# Usage: scripts/bench-study.sh [RUNS]   (default 20 runs per figure)
+# Usage: scripts/bench-study.sh [--static] [RUNS]   (default 20 runs per figure)
+#   --static  build with --static-swift-stdlib (in .build-static), as a
+#             shipped binary would be: about 5 MiB less memory per process.
 # The full-screen run sets JATTA_EXIT_AFTER_FIRST_CARD=1, which makes jatta
 # open a session on all decks and exit right after drawing its first card.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build=(-c release)
+if [ "${1:-}" = "--static" ]; then
+    build+=(--static-swift-stdlib --scratch-path .build-static)
+    shift
+fi
 runs=${1:-20}
-swift build -c release --product jatta >/dev/null
-swift build -c release --product jatta-bench >/dev/null
-bin=$(swift build -c release --show-bin-path)
+swift build "${build[@]}" --product jatta >/dev/null
+swift build "${build[@]}" --product jatta-bench >/dev/null
+bin=$(swift build "${build[@]}" --show-bin-path)
 work=$(mktemp -d)
 sock="jatta-bench-study-$$"
 trap 'tmux -L "$sock" kill-server >/dev/null 2>&1; sleep 0.2; rm -rf "$work"' EXIT
