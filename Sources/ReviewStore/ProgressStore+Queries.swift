@@ -41,15 +41,17 @@ extension ProgressStore {
     /// Cards in learning or relearning steps due by `dueBy` (e.g. the end of
     /// the session), not suspended or buried at `now`, earliest first.
     public func learningKeys(dueBy: Date, now: Date) throws -> [String] {
-        try keys(whereClause: "state IN (1, 3)", dueBy: dueBy, now: now, limit: nil)
+        try keys(index: "card_state_learning", whereClause: "state IN (1, 3)", dueBy: dueBy, now: now, limit: nil)
     }
 
-    private func keys(whereClause: String, dueBy: Date, now: Date, limit: Int?) throws -> [String] {
+    private func keys(
+        index: String = "card_state_by_due", whereClause: String, dueBy: Date, now: Date, limit: Int?
+    ) throws -> [String] {
         try read { db in
             try String.fetchAll(
                 db,
                 sql: """
-                    SELECT key FROM card_state INDEXED BY card_state_by_due
+                    SELECT key FROM card_state INDEXED BY \(index)
                     WHERE state IS NOT NULL AND suspended = 0 AND due <= ?
                     AND (buried_until IS NULL OR buried_until <= ?) AND \(whereClause)
                     ORDER BY due, key LIMIT ?
@@ -74,9 +76,9 @@ extension ProgressStore {
             return try String.fetchAll(
                 db,
                 sql: """
-                    SELECT c.key FROM card c INDEXED BY card_by_first_seen
+                    SELECT c.key FROM card c INDEXED BY card_new
                     LEFT JOIN card_state s ON s.key = c.key
-                    WHERE s.state IS NULL AND coalesce(s.suspended, 0) = 0
+                    WHERE c.answered = 0 AND s.state IS NULL AND coalesce(s.suspended, 0) = 0
                     AND (s.buried_until IS NULL OR s.buried_until <= ?) \(deckClause)
                     ORDER BY c.first_seen, c.key LIMIT ?
                     """,

@@ -170,6 +170,8 @@ extension ProgressStore {
         "SELECT \(ProgressColumns.names().joined(separator: ", ")) FROM card_state WHERE key = ?"
 
     static func setState(_ progress: CardProgress, of key: String, logID: Int64, db: Database, path: String) throws {
+        try db.cachedStatement(sql: "UPDATE card SET answered = ?1 WHERE key = ?2 AND answered != ?1")
+            .execute(arguments: [progress.schedule != nil, key])
         if progress.isUnseen {
             try db.cachedStatement(sql: "DELETE FROM card_state WHERE key = ?").execute(arguments: [key])
             return

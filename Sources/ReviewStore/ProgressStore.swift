@@ -93,8 +93,16 @@ public final class ProgressStore: Sendable {
             } catch let error as StoreError {
                 throw error
             } catch {
+                // Only the race is worth another look: a lock held too long,
+                // or "table already exists" because the other process won.
+                let mapped = StoreError.from(error, path: path)
+                let retryable: Bool
+                switch mapped.kind {
+                case .busy, .sqlite(code: 1): retryable = true
+                default: retryable = false
+                }
                 attempt += 1
-                if attempt > max(options.busyRetries, 1) { throw StoreError.from(error, path: path) }
+                if !retryable || attempt > max(options.busyRetries, 1) { throw mapped }
             }
         }
     }
