@@ -126,7 +126,6 @@ import Testing
         let store = try ProgressStore(path: dir.appendingPathComponent("p.sqlite").path)
         #expect(try store.pragma("journal_mode") == "wal")
         #expect(try store.pragma("synchronous") == "2")  // FULL
-        #expect(try store.pragma("busy_timeout") == "5000")
         #expect(try store.pragma("application_id") == String(Schema.applicationID))
     }
 }
