@@ -109,31 +109,60 @@ extension ProgressStore {
     /// review, due by `dueBy`, suspended, buried at `now`. Levels come from the
     /// registry (the deck's `level:` as last registered), so the overview
     /// needs no deck parsed. Sorted by deck file, then level (nil first).
+    ///
+    /// Two queries instead of one join over every card: totals from the
+    /// registry's covering index, and a join only for the few state rows that
+    /// are not plain reviews waiting for a later day (learning, due,
+    /// suspended, buried). Reviews are then answered cards minus learning ones.
     public func counts(dueBy: Date, now: Date) throws -> [GroupCounts] {
-        try read { db in
-            let rows = try Row.fetchAll(
+        struct Group: Hashable {
+            var deckFile: String
+            var level: Int?
+        }
+        return try read { db in
+            var totals: [Group: (total: Int, answered: Int)] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT deck_file, level, count(*), sum(answered) FROM card INDEXED BY card_by_deck
+                    GROUP BY deck_file, level
+                    """)
+            {
+                totals[Group(deckFile: row[0], level: row[1])] = (row[2], row[3])
+            }
+            var special: [Group: Row] = [:]
+            for row in try Row.fetchAll(
                 db,
                 sql: """
                     SELECT c.deck_file, c.level,
-                        sum(s.state IS NULL AND coalesce(s.suspended, 0) = 0),
                         sum(s.state IN (1, 3)),
-                        sum(s.state = 2),
                         sum(s.state IS NOT NULL AND s.suspended = 0 AND s.due <= ?1
                             AND (s.buried_until IS NULL OR s.buried_until <= ?2)),
-                        sum(coalesce(s.suspended, 0)),
-                        sum(coalesce(s.suspended, 0) = 0 AND s.buried_until > ?2),
-                        count(*)
-                    FROM card c LEFT JOIN card_state s ON s.key = c.key
+                        sum(s.suspended),
+                        sum(s.suspended = 0 AND s.buried_until > ?2),
+                        sum(s.state IS NULL AND s.suspended = 1)
+                    FROM card_state s JOIN card c ON c.key = s.key
+                    WHERE s.state IN (1, 3) OR s.due <= ?1 OR s.suspended = 1 OR s.buried_until > ?2
                     GROUP BY c.deck_file, c.level
-                    ORDER BY c.deck_file, c.level
                     """,
                 arguments: [ProgressColumns.bound(dueBy), ProgressColumns.bound(now)])
-            return rows.map { row in
-                GroupCounts(
-                    deckFile: row[0], level: row[1],
+            {
+                special[Group(deckFile: row[0], level: row[1])] = row
+            }
+            let groups = totals.keys.sorted {
+                ($0.deckFile, $0.level ?? Int.min) < ($1.deckFile, $1.level ?? Int.min)
+            }
+            return groups.map { group in
+                let total = totals[group] ?? (0, 0)
+                let row = special[group]
+                let learning: Int = row?[2] ?? 0
+                let suspendedUnanswered: Int = row?[6] ?? 0
+                return GroupCounts(
+                    deckFile: group.deckFile, level: group.level,
                     counts: CardCounts(
-                        new: row[2] ?? 0, learning: row[3] ?? 0, review: row[4] ?? 0, due: row[5] ?? 0,
-                        suspended: row[6] ?? 0, buried: row[7] ?? 0, total: row[8] ?? 0))
+                        new: total.total - total.answered - suspendedUnanswered, learning: learning,
+                        review: total.answered - learning, due: row?[3] ?? 0, suspended: row?[4] ?? 0,
+                        buried: row?[5] ?? 0, total: total.total))
             }
         }
     }

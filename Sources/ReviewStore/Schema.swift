@@ -34,7 +34,7 @@ enum Schema {
             first_seen INTEGER NOT NULL,
             answered INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
-        CREATE INDEX card_by_deck ON card(deck_file, level);
+        CREATE INDEX card_by_deck ON card(deck_file, level, answered);
         CREATE INDEX card_new ON card(first_seen, key) WHERE answered = 0;
 
         CREATE TABLE review_log (
