@@ -113,7 +113,8 @@ extension ProgressStore {
     /// Two queries instead of one join over every card: totals from the
     /// registry's covering index, and a join only for the few state rows that
     /// are not plain reviews waiting for a later day (learning, due,
-    /// suspended, buried). Reviews are then answered cards minus learning ones.
+    /// suspended, buried); CROSS JOIN keeps SQLite from driving the join
+    /// from the registry. Reviews are then answered cards minus learning ones.
     public func counts(dueBy: Date, now: Date) throws -> [GroupCounts] {
         struct Group: Hashable {
             var deckFile: String
@@ -141,7 +142,7 @@ extension ProgressStore {
                         sum(s.suspended),
                         sum(s.suspended = 0 AND s.buried_until > ?2),
                         sum(s.state IS NULL AND s.suspended = 1)
-                    FROM card_state s JOIN card c ON c.key = s.key
+                    FROM card_state s CROSS JOIN card c ON c.key = s.key
                     WHERE s.state IN (1, 3) OR s.due <= ?1 OR s.suspended = 1 OR s.buried_until > ?2
                     GROUP BY c.deck_file, c.level
                     """,

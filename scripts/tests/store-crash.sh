@@ -6,7 +6,7 @@
 # no id may have been reported twice (a lost commit would hand its id out
 # again), and the card state must equal the state rebuilt from the log.
 set -euo pipefail
-source "$(dirname "$0")/lib-store.sh"
+source "$(dirname "$0")/../lib/store-tests.sh"
 
 kills=${STORE_CRASH_KILLS:-120}
 seed=${STORE_CRASH_SEED:-$(date +%s)}
