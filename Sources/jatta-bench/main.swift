@@ -1,11 +1,12 @@
 import Foundation
 
-// Benchmarks are chosen by the first argument; each lives in its own file.
+/// `jatta-bench NAME [ARGS]`: runs one benchmark on this build.
 let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first {
-case "fsrs":
-    exit(FSRSBenchmark.run(Array(arguments.dropFirst())))
-default:
-    print("usage: jatta-bench fsrs HISTORIES RESULTS [RUNS]")
-    exit(arguments.isEmpty ? 0 : 2)
+let benchmarks: [String: ([String]) -> Int32] = [
+    "fsrs": FSRSBenchmark.run
+]
+guard let name = arguments.first, let benchmark = benchmarks[name] else {
+    print("usage: jatta-bench \(benchmarks.keys.sorted().joined(separator: "|")) [ARGS]")
+    exit(2)
 }
+exit(benchmark(Array(arguments.dropFirst())))
