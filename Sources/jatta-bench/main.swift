@@ -1,14 +1,13 @@
 import Foundation
 
-let benchmarkArguments = Array(CommandLine.arguments.dropFirst())
-switch benchmarkArguments.first {
-case "store":
-    do {
-        try StoreBenchmark.run(Array(benchmarkArguments.dropFirst()))
-    } catch {
-        FileHandle.standardError.write(Data("jatta-bench store: \(error)\n".utf8))
-        exit(1)
-    }
-default:
-    print("benchmarks: parse, store")
+/// `jatta-bench NAME [ARGS]`: runs one benchmark on this build.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let benchmarks: [String: ([String]) -> Int32] = [
+    "fsrs": FSRSBenchmark.run,
+    "store": StoreBenchmark.main,
+]
+guard let name = arguments.first, let benchmark = benchmarks[name] else {
+    print("usage: jatta-bench \(benchmarks.keys.sorted().joined(separator: "|")) [ARGS]")
+    exit(2)
 }
+exit(benchmark(Array(arguments.dropFirst())))
