@@ -107,18 +107,20 @@ enum HistoryFormat {
         }
     }
 
-    static func isoTime(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
+    private static let iso = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
+    /// UTC, ISO 8601, with milliseconds (the store's resolution).
+    static func isoTime(_ date: Date) -> String { iso.format(date) }
+
+    /// `yyyy-MM-dd HH:mm:ss` in the student's time zone; by hand, since a
+    /// DateFormatter per line would dominate printing a long log.
     private static func localTime(_ date: Date, timeZone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
+            c.second ?? 0)
     }
 
     private static func shorten(_ text: String) -> String {
