@@ -32,6 +32,25 @@ extension ProgressStore {
         try progress(for: keys).compactMapValues(\.schedule)
     }
 
+    /// Today's queue in one read transaction, so the lists and the counts
+    /// agree even while another process is answering. `day` is the caller's
+    /// idea of today (the rollover hour is a scheduling choice, not the
+    /// store's); learning cards are taken up to `learnAhead`.
+    public func studyQueue(
+        dayStart: Date, dayEnd: Date, now: Date, learnAhead: Date, newCardLimit: Int, reviewLimit: Int,
+        deckFiles: [String]? = nil
+    ) throws -> StudyQueue {
+        try read { db in
+            let studied = try Self.studiedCounts(db, from: dayStart, to: dayEnd)
+            let learning = try Self.keys(
+                db, index: "card_state_learning", whereClause: "state IN (1, 3)", dueBy: learnAhead, now: now, limit: nil)
+            let reviews = try Self.keys(
+                db, whereClause: "state = 2", dueBy: dayEnd, now: now, limit: max(0, reviewLimit - studied.reviews))
+            let new = try Self.newKeys(db, limit: newCardLimit - studied.newCards, now: now, deckFiles: deckFiles)
+            return StudyQueue(learning: learning, reviews: reviews, new: new, studied: studied)
+        }
+    }
+
     /// Answered cards due by `dueBy` (e.g. the end of today) that are neither
     /// suspended nor buried at `now`, earliest first.
     public func dueKeys(by dueBy: Date, now: Date, limit: Int? = nil) throws -> [String] {
@@ -48,61 +67,72 @@ extension ProgressStore {
         index: String = "card_state_by_due", whereClause: String, dueBy: Date, now: Date, limit: Int?
     ) throws -> [String] {
         try read { db in
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT key FROM card_state INDEXED BY \(index)
-                    WHERE state IS NOT NULL AND suspended = 0 AND due <= ?
-                    AND (buried_until IS NULL OR buried_until <= ?) AND \(whereClause)
-                    ORDER BY due, key LIMIT ?
-                    """,
-                arguments: [ProgressColumns.bound(dueBy), ProgressColumns.bound(now), limit ?? -1])
+            try Self.keys(db, index: index, whereClause: whereClause, dueBy: dueBy, now: now, limit: limit)
         }
+    }
+
+    private static func keys(
+        _ db: Database, index: String = "card_state_by_due", whereClause: String, dueBy: Date, now: Date, limit: Int?
+    ) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT key FROM card_state INDEXED BY \(index)
+                WHERE state IS NOT NULL AND suspended = 0 AND due <= ?
+                AND (buried_until IS NULL OR buried_until <= ?) AND \(whereClause)
+                ORDER BY due, key LIMIT ?
+                """,
+            arguments: [ProgressColumns.bound(dueBy), ProgressColumns.bound(now), limit ?? -1])
     }
 
     /// Registered cards never answered, not suspended or buried at `now`, in
     /// the order they were first registered, at most `limit` (the daily
     /// new-card allowance left). `deckFiles` restricts them to some decks.
     public func newKeys(limit: Int, now: Date, deckFiles: [String]? = nil) throws -> [String] {
+        try read { db in try Self.newKeys(db, limit: limit, now: now, deckFiles: deckFiles) }
+    }
+
+    private static func newKeys(_ db: Database, limit: Int, now: Date, deckFiles: [String]?) throws -> [String] {
         guard limit > 0 else { return [] }
-        return try read { db in
-            var arguments: [(any DatabaseValueConvertible)?] = [ProgressColumns.bound(now)]
-            var deckClause = ""
-            if let deckFiles {
-                deckClause = "AND c.deck_file IN (\(Array(repeating: "?", count: deckFiles.count).joined(separator: ", ")))"
-                arguments += deckFiles
-            }
-            arguments.append(limit)
-            return try String.fetchAll(
-                db,
-                sql: """
-                    SELECT c.key FROM card c INDEXED BY card_new
-                    LEFT JOIN card_state s ON s.key = c.key
-                    WHERE c.answered = 0 AND s.state IS NULL AND coalesce(s.suspended, 0) = 0
-                    AND (s.buried_until IS NULL OR s.buried_until <= ?) \(deckClause)
-                    ORDER BY c.first_seen, c.key LIMIT ?
-                    """,
-                arguments: StatementArguments(arguments))
+        var arguments: [(any DatabaseValueConvertible)?] = [ProgressColumns.bound(now)]
+        var deckClause = ""
+        if let deckFiles {
+            deckClause = "AND c.deck_file IN (\(Array(repeating: "?", count: deckFiles.count).joined(separator: ", ")))"
+            arguments += deckFiles
         }
+        arguments.append(limit)
+        return try String.fetchAll(
+            db,
+            sql: """
+                SELECT c.key FROM card c INDEXED BY card_new
+                LEFT JOIN card_state s ON s.key = c.key
+                WHERE c.answered = 0 AND s.state IS NULL AND coalesce(s.suspended, 0) = 0
+                AND (s.buried_until IS NULL OR s.buried_until <= ?) \(deckClause)
+                ORDER BY c.first_seen, c.key LIMIT ?
+                """,
+            arguments: StatementArguments(arguments))
     }
 
     /// What was answered in `[start, end)` and not undone: how many cards
-    /// were new and how many were reviews, for the daily limits.
+    /// were new and how many answers were reviews (the card was in review
+    /// state), for the daily limits. Learning steps count towards neither.
     public func studiedCounts(from start: Date, to end: Date) throws -> StudiedCounts {
-        try read { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT count(DISTINCT CASE WHEN e.b_state IS NULL THEN e.key END),
-                           count(CASE WHEN e.b_state IS NOT NULL THEN 1 END),
-                           count(*)
-                    FROM review_log e INDEXED BY review_log_by_time
-                    WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
-                    AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
-                    """,
-                arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)])
-            return StudiedCounts(newCards: row?[0] ?? 0, reviews: row?[1] ?? 0, answers: row?[2] ?? 0)
-        }
+        try read { db in try Self.studiedCounts(db, from: start, to: end) }
+    }
+
+    private static func studiedCounts(_ db: Database, from start: Date, to end: Date) throws -> StudiedCounts {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT count(DISTINCT CASE WHEN e.b_state IS NULL THEN e.key END),
+                       count(CASE WHEN e.b_state = 2 THEN 1 END),
+                       count(*)
+                FROM review_log e INDEXED BY review_log_by_time
+                WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
+                AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                """,
+            arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)])
+        return StudiedCounts(newCards: row?[0] ?? 0, reviews: row?[1] ?? 0, answers: row?[2] ?? 0)
     }
 
     /// Counts per deck file and level of the registered cards: new, learning,

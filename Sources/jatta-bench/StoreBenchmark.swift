@@ -77,12 +77,11 @@ enum StoreBenchmark {
             let times = try (0..<settings.repetitions).map { _ in
                 try measure {
                     let store = try ProgressStore(path: path)
-                    let studied = try store.studiedCounts(from: dayStart, to: dayEnd)
-                    let learning = try store.learningKeys(dueBy: now.addingTimeInterval(3600), now: now)
-                    let due = try store.dueKeys(by: dayEnd, now: now, limit: max(0, reviewLimit - studied.reviews))
-                    let new = try store.newKeys(limit: max(0, newLimit - studied.newCards), now: now)
-                    let schedules = try store.schedules(for: Array(Set(learning + due)))
-                    queueSize = schedules.count + new.count
+                    let queue = try store.studyQueue(
+                        dayStart: dayStart, dayEnd: dayEnd, now: now, learnAhead: now.addingTimeInterval(3600),
+                        newCardLimit: newLimit, reviewLimit: reviewLimit)
+                    let schedules = try store.schedules(for: queue.learning + queue.reviews)
+                    queueSize = schedules.count + queue.new.count
                 }
             }
             report("open + today's queue (\(label), \(queueSize) cards)", times)
