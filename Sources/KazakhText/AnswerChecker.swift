@@ -7,13 +7,13 @@
 /// `check(typed:accepted:profile:)` for each typed answer. Pure: the same
 /// input gives the same verdict.
 public struct AnswerChecker: Sendable {
-    /// One known answer, prepared once.
-    struct Known: Sendable {
-        let form: AnswerForm
-        let skeleton: [Character]
-    }
-
-    let known: [Known]
+    /// The known answers, prepared once, as parallel arrays: the loops that
+    /// visit every known answer read only the field they need.
+    let knownExact: [String]
+    let knownCompact: [String]
+    let knownLetters: [[Character]]
+    let knownSkeletons: [[Character]]
+    let knownIsLatin: [Bool]
     let knownIndexByCompact: [String: Int]
 
     /// A checker that knows `knownAnswers`: other cards' answers and other
@@ -21,20 +21,48 @@ public struct AnswerChecker: Sendable {
     /// closer to) one of them. The accepted answers of the question being
     /// checked may be among them; they are skipped for that question.
     public init(knownAnswers: [String]) {
-        var list: [Known] = []
+        var exact: [String] = []
+        var compact: [String] = []
+        var letters: [[Character]] = []
+        var skeletons: [[Character]] = []
+        var isLatin: [Bool] = []
         var index: [String: Int] = [:]
         for text in knownAnswers {
             let form = AnswerForm(text)
             guard !form.compact.isEmpty, index[form.compact] == nil else { continue }
-            index[form.compact] = list.count
-            list.append(Known(form: form, skeleton: LatinSkeleton.skeleton(ofCyrillic: form.compact)))
+            index[form.compact] = exact.count
+            exact.append(form.exact)
+            compact.append(form.compact)
+            letters.append(form.letters)
+            skeletons.append(LatinSkeleton.skeleton(ofCyrillic: form.compact))
+            isLatin.append(LatinSkeleton.isMostlyLatin(form.exact))
         }
-        known = list
+        knownExact = exact
+        knownCompact = compact
+        knownLetters = letters
+        knownSkeletons = skeletons
+        knownIsLatin = isLatin
         knownIndexByCompact = index
     }
 
+    /// The known answers other than those accepted for the question being
+    /// checked.
+    struct OtherAnswers {
+        let checker: AnswerChecker
+        let acceptedKeys: Set<String>
+
+        /// The first other answer (its exact form) for which `predicate`
+        /// holds of its index.
+        func first(where predicate: (Int) -> Bool) -> String? {
+            for i in checker.knownExact.indices where predicate(i) && !acceptedKeys.contains(checker.knownCompact[i]) {
+                return checker.knownExact[i]
+            }
+            return nil
+        }
+    }
+
     /// How many distinct answers and terms the checker knows.
-    public var knownCount: Int { known.count }
+    public var knownCount: Int { knownExact.count }
 
     /// Judges `typed` against the `accepted` answers (the first is the
     /// canonical one; the others are the deck's alternatives and count as
@@ -69,8 +97,7 @@ public struct AnswerChecker: Sendable {
         }
 
         // Format: only cosmetic differences.
-        let typedKey = AnswerForm.fold(t.exact, .all)
-        for a in answers where AnswerForm.fold(a.exact, .all) == typedKey && a.digitRuns == t.digitRuns {
+        for a in answers where a.compact == t.compact && a.digitRuns == t.digitRuns {
             return formatVerdict(a, t, canonical: canonical)
         }
 
@@ -86,11 +113,11 @@ public struct AnswerChecker: Sendable {
         }
 
         let acceptedKeys = Set(answers.map(\.compact))
-        let others = known.filter { !acceptedKeys.contains($0.form.compact) }
+        let others = OtherAnswers(checker: self, acceptedKeys: acceptedKeys)
 
         // Another card's answer or another term, as such.
         if let i = knownIndexByCompact[t.compact], !acceptedKeys.contains(t.compact) {
-            return wrong(.otherAnswer, GuardDetail(other: known[i].form.exact))
+            return wrong(.otherAnswer, GuardDetail(other: knownExact[i]))
         }
 
         let hasLayout = profile.hasKazakhLayout || KeyboardFallback.containsKazakhLetter(t.exact)
@@ -100,9 +127,10 @@ public struct AnswerChecker: Sendable {
             for a in answers where a.digitRuns == t.digitRuns {
                 guard let pairs = KeyboardFallback.fallbackPairs(expected: a.compact, typed: t.compact) else { continue }
                 if let other = others.first(where: {
-                    KeyboardFallback.fallbackPairs(expected: $0.form.compact, typed: t.compact) != nil
+                    knownLetters[$0].count == t.letterCount
+                        && KeyboardFallback.fallbackPairs(expected: knownCompact[$0], typed: t.compact) != nil
                 }) {
-                    return wrong(.otherAnswer, GuardDetail(other: other.form.exact))
+                    return wrong(.otherAnswer, GuardDetail(other: other))
                 }
                 let changes = pairs.map { LetterChange(typed: $0.typed, expected: $0.expected) }
                 return Verdict(
@@ -115,15 +143,16 @@ public struct AnswerChecker: Sendable {
         // Latin script, compared by sound classes.
         let typedIsLatin = LatinSkeleton.isMostlyLatin(t.exact)
         if typedIsLatin {
+            let reading = LatinSkeleton.Reading(t.compact)
             for a in answers where !LatinSkeleton.isMostlyLatin(a.exact) && a.digitRuns == t.digitRuns {
-                guard LatinSkeleton.matches(latin: t.compact, skeleton: LatinSkeleton.skeleton(ofCyrillic: a.compact))
+                guard LatinSkeleton.matches(reading, skeleton: LatinSkeleton.skeleton(ofCyrillic: a.compact))
                 else { continue }
                 if a.casedWords.contains(where: AnswerForm.isAbbreviation) { return wrong(.abbreviation) }
                 if a.letterCount <= 4 { return wrong(.shortAnswer) }
                 if let other = others.first(where: {
-                    !LatinSkeleton.isMostlyLatin($0.form.exact) && LatinSkeleton.matches(latin: t.compact, skeleton: $0.skeleton)
+                    !knownIsLatin[$0] && LatinSkeleton.matches(reading, skeleton: knownSkeletons[$0])
                 }) {
-                    return wrong(.otherAnswer, GuardDetail(other: other.form.exact))
+                    return wrong(.otherAnswer, GuardDetail(other: other))
                 }
                 return Verdict(
                     tier: .latin, typed: typed, canonical: canonical, matched: a.original,
@@ -214,12 +243,12 @@ public struct AnswerChecker: Sendable {
         }
     }
 
-    private func typoOutcome(expected a: AnswerForm, typed t: AnswerForm, hasLayout: Bool, others: [Known]) -> TypoOutcome {
+    private func typoOutcome(expected a: AnswerForm, typed t: AnswerForm, hasLayout: Bool, others: OtherAnswers) -> TypoOutcome {
         let same: (Character, Character) -> Bool =
             hasLayout ? { $0 == $1 } : { KeyboardFallback.isSameOrFallback(expected: $0, typed: $1) }
         var outcome = TypoOutcome()
         guard a.words.count == t.words.count else {
-            outcome.distance = EditDistance.distance(Array(a.compact), Array(t.compact), same: same)
+            outcome.distance = EditDistance.distance(a.letters, t.letters, same: same)
             return outcome
         }
         var far = false
@@ -249,14 +278,13 @@ public struct AnswerChecker: Sendable {
         }
         if far { return outcome }
         // A near miss that is at least as close to another answer is that answer.
-        let toExpected = EditDistance.distance(Array(a.compact), Array(t.compact), same: same)
-        let typedCount = t.compact.count
-        for other in others where abs(other.form.compact.count - typedCount) <= toExpected {
-            if EditDistance.distance(Array(other.form.compact), Array(t.compact), same: same) <= toExpected {
-                outcome.guard = .otherAnswer
-                outcome.detail = GuardDetail(other: other.form.exact)
-                return outcome
-            }
+        let toExpected = EditDistance.distance(a.letters, t.letters, same: same)
+        if let other = others.first(where: {
+            EditDistance.distance(knownLetters[$0], t.letters, limit: toExpected, same: same) <= toExpected
+        }) {
+            outcome.guard = .otherAnswer
+            outcome.detail = GuardDetail(other: other)
+            return outcome
         }
         if let (g, detail) = firstGuard {
             outcome.guard = g

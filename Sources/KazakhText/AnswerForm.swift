@@ -34,22 +34,27 @@ struct AnswerForm: Hashable, Sendable {
     let lookalikeRepairs: [LetterChange]
     /// Runs of digits in order: 1724-1804 → ["1724", "1804"].
     let digitRuns: [String]
+    /// All words joined: the key under which spacing does not matter. The
+    /// same as `fold(exact, .all)`.
+    let compact: String
+    /// The letters of `compact`, for edit distances.
+    let letters: [Character]
 
     init(_ text: String) {
         original = text
         exact = AnswerForm.exactForm(text)
-        let cased = AnswerForm.fold(exact, AnswerFolds.all.subtracting([.letterCase, .spacing]))
+        let repaired = AnswerForm.repairLookalikes(exact)
+        lookalikeRepairs = repaired.changes
+        let cased = AnswerForm.fold(repaired.text, AnswerFolds.all.subtracting([.lookalikes, .letterCase, .spacing]))
         casedWords = AnswerForm.splitWords(cased)
         words = casedWords.map { $0.lowercased() }
-        lookalikeRepairs = AnswerForm.repairLookalikes(exact).changes
         digitRuns = AnswerForm.digitRuns(exact)
+        compact = words.joined()
+        letters = Array(compact)
     }
 
-    /// All words joined: the key under which spacing does not matter.
-    var compact: String { words.joined() }
-
     /// Length in Characters of the compact form.
-    var letterCount: Int { compact.count }
+    var letterCount: Int { letters.count }
 
     // MARK: - Folding steps
 

@@ -23,8 +23,33 @@ public enum EditDistance {
         distance(Array(a), Array(b))
     }
 
-    static func distance(_ a: [Character], _ b: [Character], same: (Character, Character) -> Bool = { $0 == $1 }) -> Int {
-        table(a, b, same: same).last?.last ?? max(a.count, b.count)
+    /// The distance, or any number above `limit` as soon as it is clear
+    /// the distance exceeds it. Keeps three rows instead of the table: this
+    /// runs against every known answer of similar length.
+    static func distance(
+        _ a: [Character], _ b: [Character], limit: Int = .max, same: (Character, Character) -> Bool = { $0 == $1 }
+    ) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        if abs(a.count - b.count) > limit { return limit &+ 1 }
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = same(a[i - 1], b[j - 1]) ? 0 : 1
+                var best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, same(a[i - 1], b[j - 2]), same(a[i - 2], b[j - 1]) {
+                    best = min(best, twoBack[j - 2] + 1)
+                }
+                current[j] = best
+                rowMinimum = min(rowMinimum, best)
+            }
+            if rowMinimum > limit { return limit &+ 1 }
+            (twoBack, previous, current) = (previous, current, twoBack)
+        }
+        return previous[b.count]
     }
 
     /// A cheapest list of edits turning `expected` into `typed` (empty when

@@ -61,3 +61,22 @@ import Testing
         #expect(EditDistance.typoTolerance(forLength: length) == allowed)
     }
 }
+
+/// The bounded distance used against every known answer.
+@Suite struct BoundedDistanceTests {
+    @Test(arguments: [
+        ("реализм", "реалист", 1, false), ("реализм", "реалист", 2, true), ("реализм", "реалист", 5, true),
+        ("интеграция", "дезинтеграция", 2, false), ("интеграция", "дезинтеграция", 3, true),
+        ("экспорт", "импорт", 0, false), ("тәжірибе", "тәжірбие", 1, true),
+    ])
+    func stopsEarlyAboveTheLimit(_ a: String, _ b: String, _ limit: Int, _ within: Bool) {
+        let bounded = EditDistance.distance(Array(a), Array(b), limit: limit)
+        let full = EditDistance.distance(a, b)
+        if within {
+            #expect(bounded == full)
+        } else {
+            #expect(bounded > limit)
+            #expect(full > limit)
+        }
+    }
+}
