@@ -11,7 +11,7 @@ public struct AnswerChecker: Sendable {
     /// visit every known answer read only the field they need.
     let knownExact: [String]
     let knownCompact: [String]
-    let knownLetters: [[Character]]
+    let knownCodes: [[UInt64]]
     let knownSkeletons: [[Character]]
     let knownIsLatin: [Bool]
     let knownIndexByCompact: [String: Int]
@@ -23,7 +23,7 @@ public struct AnswerChecker: Sendable {
     public init(knownAnswers: [String]) {
         var exact: [String] = []
         var compact: [String] = []
-        var letters: [[Character]] = []
+        var codes: [[UInt64]] = []
         var skeletons: [[Character]] = []
         var isLatin: [Bool] = []
         var index: [String: Int] = [:]
@@ -33,13 +33,13 @@ public struct AnswerChecker: Sendable {
             index[form.compact] = exact.count
             exact.append(form.exact)
             compact.append(form.compact)
-            letters.append(form.letters)
+            codes.append(form.codes)
             skeletons.append(LatinSkeleton.skeleton(ofCyrillic: form.compact))
             isLatin.append(LatinSkeleton.isMostlyLatin(form.exact))
         }
         knownExact = exact
         knownCompact = compact
-        knownLetters = letters
+        knownCodes = codes
         knownSkeletons = skeletons
         knownIsLatin = isLatin
         knownIndexByCompact = index
@@ -127,7 +127,7 @@ public struct AnswerChecker: Sendable {
             for a in answers where a.digitRuns == t.digitRuns {
                 guard let pairs = KeyboardFallback.fallbackPairs(expected: a.compact, typed: t.compact) else { continue }
                 if let other = others.first(where: {
-                    knownLetters[$0].count == t.letterCount
+                    knownCodes[$0].count == t.letterCount
                         && KeyboardFallback.fallbackPairs(expected: knownCompact[$0], typed: t.compact) != nil
                 }) {
                     return wrong(.otherAnswer, GuardDetail(other: other))
@@ -246,9 +246,11 @@ public struct AnswerChecker: Sendable {
     private func typoOutcome(expected a: AnswerForm, typed t: AnswerForm, hasLayout: Bool, others: OtherAnswers) -> TypoOutcome {
         let same: (Character, Character) -> Bool =
             hasLayout ? { $0 == $1 } : { KeyboardFallback.isSameOrFallback(expected: $0, typed: $1) }
+        let sameCode: (UInt64, UInt64) -> Bool =
+            hasLayout ? { $0 == $1 } : { LetterCode.isSameOrFallback(expected: $0, typed: $1) }
         var outcome = TypoOutcome()
         guard a.words.count == t.words.count else {
-            outcome.distance = EditDistance.distance(a.letters, t.letters, same: same)
+            outcome.distance = EditDistance.distance(a.codes, t.codes, same: sameCode)
             return outcome
         }
         var far = false
@@ -278,9 +280,9 @@ public struct AnswerChecker: Sendable {
         }
         if far { return outcome }
         // A near miss that is at least as close to another answer is that answer.
-        let toExpected = EditDistance.distance(a.letters, t.letters, same: same)
+        let toExpected = EditDistance.distance(a.codes, t.codes, same: sameCode)
         if let other = others.first(where: {
-            EditDistance.distance(knownLetters[$0], t.letters, limit: toExpected, same: same) <= toExpected
+            EditDistance.distance(knownCodes[$0], t.codes, limit: toExpected, same: sameCode) <= toExpected
         }) {
             outcome.guard = .otherAnswer
             outcome.detail = GuardDetail(other: other)

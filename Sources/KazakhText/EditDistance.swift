@@ -26,8 +26,8 @@ public enum EditDistance {
     /// The distance, or any number above `limit` as soon as it is clear
     /// the distance exceeds it. Keeps three rows instead of the table: this
     /// runs against every known answer of similar length.
-    static func distance(
-        _ a: [Character], _ b: [Character], limit: Int = .max, same: (Character, Character) -> Bool = { $0 == $1 }
+    static func distance<Letter: Equatable>(
+        _ a: [Letter], _ b: [Letter], limit: Int = .max, same: (Letter, Letter) -> Bool = { $0 == $1 }
     ) -> Int {
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         if abs(a.count - b.count) > limit { return limit &+ 1 }

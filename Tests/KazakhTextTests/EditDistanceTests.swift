@@ -80,3 +80,26 @@ import Testing
         }
     }
 }
+
+/// Letters as numbers: equal exactly when the Characters are equal.
+@Suite struct LetterCodeTests {
+    @Test func codesTellLettersApart() {
+        let letters: [Character] = ["қ", "к", "ұ", "ү", "у", "і", "и", "i", "й", "a", "а", "\u{0438}\u{0306}\u{0301}\u{0300}"]
+        for x in letters {
+            for y in letters {
+                #expect((LetterCode.code(x) == LetterCode.code(y)) == (x == y), "\(x) \(y)")
+            }
+        }
+    }
+
+    @Test func fallbacksByCodeMatchFallbacksByLetter() {
+        let letters = Array("қкғгңноөұүуһхәаіиыi")
+        for e in letters {
+            for t in letters {
+                #expect(
+                    LetterCode.isSameOrFallback(expected: LetterCode.code(e), typed: LetterCode.code(t))
+                        == KeyboardFallback.isSameOrFallback(expected: e, typed: t))
+            }
+        }
+    }
+}
