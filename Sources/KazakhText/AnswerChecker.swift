@@ -71,6 +71,15 @@ public struct AnswerChecker: Sendable {
         check(typed: typed, accepted: accepted, profile: .unknown)
     }
 
+    /// Judges `typed` and then updates the session's `profile` with what it
+    /// showed: the convenient form for a session that checks answer after
+    /// answer.
+    public func check(typed: String, accepted: [String], updating profile: inout KeyboardProfile) -> Verdict {
+        let verdict = check(typed: typed, accepted: accepted, profile: profile)
+        profile = profile.updated(afterTyping: typed)
+        return verdict
+    }
+
     /// Judges `typed` against the `accepted` answers. `profile` says
     /// whether the student has shown a Kazakh layout this session; the typed
     /// text itself counts too. Keep the session's profile with
