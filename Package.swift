@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "jatta-bench",
-            dependencies: ["DeckFormat", "FSRS", "ReviewStore", "Study", "KazakhText"]
+            dependencies: ["DeckFormat", "FSRS", "ReviewStore", "Study", "TerminalUI"]
         ),
         .testTarget(name: "KazakhTextTests", dependencies: ["KazakhText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat"]),
