@@ -89,100 +89,122 @@ public struct AnswerChecker: Sendable {
         guard let first = answers.first else {
             return Verdict(tier: .wrong, typed: typed, canonical: "", reason: VerdictReasons.nothingAccepted)
         }
-        let canonical = first.exact
-        let t = AnswerForm(typed)
-        func wrong(_ g: Verdict.Guard? = nil, _ detail: GuardDetail = GuardDetail()) -> Verdict {
-            Verdict(
-                tier: .wrong, guard: g, typed: typed, canonical: canonical, conflictingAnswer: detail.other,
-                reason: VerdictReasons.wrong(canonical: canonical, guard: g, detail: detail))
-        }
+        let judging = Judging(
+            checker: self, typed: AnswerForm(typed), answers: answers, canonical: first.exact,
+            acceptedKeys: Set(answers.map(\.compact)))
+        let t = judging.typed
         if t.compact.isEmpty && t.digitRuns.isEmpty {
-            return Verdict(tier: .wrong, typed: typed, canonical: canonical, reason: VerdictReasons.noAnswer)
+            return Verdict(tier: .wrong, typed: typed, canonical: judging.canonical, reason: VerdictReasons.noAnswer)
         }
 
         // Exact: the answer or an alternative, as written.
         if let a = answers.first(where: { $0.exact == t.exact }) {
-            return Verdict(tier: .exact, typed: typed, canonical: canonical, matched: a.original, reason: VerdictReasons.exact)
+            return judging.accepted(.exact, a, reason: VerdictReasons.exact)
         }
-
         // Format: only cosmetic differences.
-        for a in answers where a.compact == t.compact && a.digitRuns == t.digitRuns {
-            return formatVerdict(a, t, canonical: canonical)
+        if let a = answers.first(where: { $0.compact == t.compact && $0.digitRuns == t.digitRuns }) {
+            return formatVerdict(judging, a)
         }
-
         // Digits where the Kazakh layout has letters: a layout mix-up.
         if answers.contains(where: { Self.isNumberRowMixUp(expected: $0.exact, typed: t.exact) }) {
-            return wrong(.keyboardLayout)
+            return judging.wrong(.keyboardLayout)
         }
-
         // Numbers and years are never approximate.
         let candidates = answers.filter { $0.digitRuns == t.digitRuns }
         if candidates.isEmpty && answers.contains(where: { !$0.digitRuns.isEmpty }) {
-            return wrong(.number)
+            return judging.wrong(.number)
         }
-
-        let acceptedKeys = Set(answers.map(\.compact))
-        let others = OtherAnswers(checker: self, acceptedKeys: acceptedKeys)
-
         // Another card's answer or another term, as such.
-        if let i = knownIndexByCompact[t.compact], !acceptedKeys.contains(t.compact) {
-            return wrong(.otherAnswer, GuardDetail(other: knownExact[i]))
+        if let i = knownIndexByCompact[t.compact], !judging.acceptedKeys.contains(t.compact) {
+            return judging.wrong(.otherAnswer, GuardDetail(other: knownExact[i]))
         }
-
         let hasLayout = profile.hasKazakhLayout || KeyboardFallback.containsKazakhLetter(t.exact)
-
-        // Keyboard: Kazakh letters typed as their Russian-layout fallbacks.
-        if !hasLayout {
-            for a in answers where a.digitRuns == t.digitRuns {
-                guard let pairs = KeyboardFallback.fallbackPairs(expected: a.compact, typed: t.compact) else { continue }
-                if let other = others.first(where: {
-                    knownCodes[$0].count == t.letterCount
-                        && KeyboardFallback.fallbackPairs(expected: knownCompact[$0], typed: t.compact) != nil
-                }) {
-                    return wrong(.otherAnswer, GuardDetail(other: other))
-                }
-                let changes = pairs.map { LetterChange(typed: $0.typed, expected: $0.expected) }
-                return Verdict(
-                    tier: .keyboard, typed: typed, canonical: canonical, matched: a.original,
-                    letterChanges: t.lookalikeRepairs + changes,
-                    reason: VerdictReasons.keyboard(canonical: a.exact, changes: t.lookalikeRepairs + changes))
-            }
-        }
-
-        // Latin script, compared by sound classes.
+        if !hasLayout, let verdict = keyboardVerdict(judging, candidates) { return verdict }
         let typedIsLatin = LatinSkeleton.isMostlyLatin(t.exact)
-        if typedIsLatin {
-            let reading = LatinSkeleton.Reading(t.compact)
-            for a in answers where !LatinSkeleton.isMostlyLatin(a.exact) && a.digitRuns == t.digitRuns {
-                guard LatinSkeleton.matches(reading, skeleton: LatinSkeleton.skeleton(ofCyrillic: a.compact))
-                else { continue }
-                if a.casedWords.contains(where: AnswerForm.isAbbreviation) { return wrong(.abbreviation) }
-                if a.letterCount <= 4 { return wrong(.shortAnswer) }
-                if let other = others.first(where: {
-                    !knownIsLatin[$0] && LatinSkeleton.matches(reading, skeleton: knownSkeletons[$0])
-                }) {
-                    return wrong(.otherAnswer, GuardDetail(other: other))
-                }
-                return Verdict(
-                    tier: .latin, typed: typed, canonical: canonical, matched: a.original,
-                    reason: VerdictReasons.latin(canonical: a.exact))
-            }
+        if typedIsLatin, let verdict = latinVerdict(judging, candidates) { return verdict }
+        // Letters are compared only within one script: a Latin spelling that
+        // missed every skeleton is wrong.
+        let sameScript = candidates.filter { LatinSkeleton.isMostlyLatin($0.exact) == typedIsLatin }
+        return typoVerdict(judging, sameScript, hasLayout: hasLayout)
+    }
+
+    /// One check in progress: the typed answer, the accepted ones, and the
+    /// verdicts built from them.
+    struct Judging {
+        let checker: AnswerChecker
+        let typed: AnswerForm
+        let answers: [AnswerForm]
+        let canonical: String
+        let acceptedKeys: Set<String>
+
+        var others: OtherAnswers { OtherAnswers(checker: checker, acceptedKeys: acceptedKeys) }
+
+        func accepted(
+            _ tier: Verdict.Tier, _ a: AnswerForm, changes: [LetterChange] = [], reason: BilingualText
+        ) -> Verdict {
+            Verdict(
+                tier: tier, typed: typed.original, canonical: canonical, matched: a.original, letterChanges: changes,
+                reason: reason)
         }
 
-        // Typo, unless a guard refuses it. Letters are compared only within
-        // one script: a Latin spelling that missed the skeleton is wrong.
-        let sameScript = candidates.filter { LatinSkeleton.isMostlyLatin($0.exact) == typedIsLatin }
-        if sameScript.isEmpty { return wrong() }
-        let outcomes = sameScript.map { a in
-            (outcome: typoOutcome(expected: a, typed: t, hasLayout: hasLayout, others: others), answer: a)
+        func wrong(_ g: Verdict.Guard? = nil, _ detail: GuardDetail = GuardDetail()) -> Verdict {
+            Verdict(
+                tier: .wrong, guard: g, typed: typed.original, canonical: canonical, conflictingAnswer: detail.other,
+                reason: VerdictReasons.wrong(canonical: canonical, guard: g, detail: detail))
         }
-        guard let (outcome, a) = outcomes.min(by: { $0.outcome.rank < $1.outcome.rank }) else { return wrong() }
-        if outcome.accepted {
-            return Verdict(
-                tier: .typo, typed: typed, canonical: canonical, matched: a.original, letterChanges: outcome.fallbacks,
-                reason: VerdictReasons.typo(canonical: a.exact, fallbacks: outcome.fallbacks))
+    }
+
+    // MARK: - Keyboard tier
+
+    /// Kazakh letters typed as their Russian-layout fallbacks, unless the
+    /// typed text fits another answer the same way (кул: құл or күл).
+    private func keyboardVerdict(_ j: Judging, _ candidates: [AnswerForm]) -> Verdict? {
+        let t = j.typed
+        for a in candidates {
+            guard let pairs = KeyboardFallback.fallbackPairs(expected: a.compact, typed: t.compact) else { continue }
+            if let other = j.others.first(where: {
+                knownCodes[$0].count == t.letterCount
+                    && KeyboardFallback.fallbackPairs(expected: knownCompact[$0], typed: t.compact) != nil
+            }) {
+                return j.wrong(.otherAnswer, GuardDetail(other: other))
+            }
+            let changes = t.lookalikeRepairs + pairs.map { LetterChange(typed: $0.typed, expected: $0.expected) }
+            return j.accepted(.keyboard, a, changes: changes, reason: VerdictReasons.keyboard(canonical: a.exact, changes: changes))
         }
-        return wrong(outcome.guard, outcome.detail)
+        return nil
+    }
+
+    // MARK: - Latin tier
+
+    /// Kazakh in Latin script, by sound classes; refused for abbreviations,
+    /// short words and spellings that fit another answer as well.
+    private func latinVerdict(_ j: Judging, _ candidates: [AnswerForm]) -> Verdict? {
+        let reading = LatinSkeleton.Reading(j.typed.compact)
+        for a in candidates where !LatinSkeleton.isMostlyLatin(a.exact) {
+            guard LatinSkeleton.matches(reading, skeleton: LatinSkeleton.skeleton(ofCyrillic: a.compact)) else { continue }
+            if a.casedWords.contains(where: AnswerForm.isAbbreviation) { return j.wrong(.abbreviation) }
+            if a.letterCount <= 4 { return j.wrong(.shortAnswer) }
+            if let other = j.others.first(where: {
+                !knownIsLatin[$0] && LatinSkeleton.matches(reading, skeleton: knownSkeletons[$0])
+            }) {
+                return j.wrong(.otherAnswer, GuardDetail(other: other))
+            }
+            return j.accepted(.latin, a, reason: VerdictReasons.latin(canonical: a.exact))
+        }
+        return nil
+    }
+
+    // MARK: - Typo tier
+
+    /// The closest accepted answer as a typo, unless a guard refuses it.
+    private func typoVerdict(_ j: Judging, _ candidates: [AnswerForm], hasLayout: Bool) -> Verdict {
+        let outcomes = candidates.map { a in
+            (outcome: typoOutcome(expected: a, typed: j.typed, hasLayout: hasLayout, others: j.others), answer: a)
+        }
+        guard let (outcome, a) = outcomes.min(by: { $0.outcome.rank < $1.outcome.rank }) else { return j.wrong() }
+        guard outcome.accepted else { return j.wrong(outcome.guard, outcome.detail) }
+        return j.accepted(
+            .typo, a, changes: outcome.fallbacks, reason: VerdictReasons.typo(canonical: a.exact, fallbacks: outcome.fallbacks))
     }
 
     // MARK: - Format tier
@@ -190,7 +212,8 @@ public struct AnswerChecker: Sendable {
     /// The reasons of the relaxed tiers spell out the accepted answer that
     /// was matched (an alternative, perhaps), not the canonical one, so that
     /// "only capital letters differ" is true of what is shown.
-    private func formatVerdict(_ a: AnswerForm, _ t: AnswerForm, canonical: String) -> Verdict {
+    private func formatVerdict(_ j: Judging, _ a: AnswerForm) -> Verdict {
+        let t = j.typed
         var differences: FormatDifferences = []
         let steps: [(AnswerFolds, FormatDifferences)] = [
             (.letterCase, .letterCase), (.spacing, .spacing), (.punctuation, .punctuation),
@@ -208,12 +231,11 @@ public struct AnswerChecker: Sendable {
         }
         let lookalikes = differences.contains(.lookalikes) ? t.lookalikeRepairs : []
         if lookalikes.contains(where: { KeyboardFallback.kazakhLetters.contains($0.expected) }) {
-            return Verdict(
-                tier: .keyboard, typed: t.original, canonical: canonical, matched: a.original, letterChanges: lookalikes,
-                reason: VerdictReasons.keyboard(canonical: a.exact, changes: lookalikes))
+            return j.accepted(
+                .keyboard, a, changes: lookalikes, reason: VerdictReasons.keyboard(canonical: a.exact, changes: lookalikes))
         }
-        return Verdict(
-            tier: .format, typed: t.original, canonical: canonical, matched: a.original, letterChanges: lookalikes,
+        return j.accepted(
+            .format, a, changes: lookalikes,
             reason: VerdictReasons.format(canonical: a.exact, differences: differences, lookalikes: lookalikes))
     }
 
