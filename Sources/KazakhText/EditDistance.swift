@@ -59,29 +59,54 @@ public enum EditDistance {
     }
 
     static func edits(_ a: [Character], _ b: [Character], same: (Character, Character) -> Bool = { $0 == $1 }) -> [Edit] {
-        let d = table(a, b, same: same)
         var result: [Edit] = []
+        var i = 0
+        var j = 0
+        for step in alignment(a, b, same: same) {
+            switch step {
+            case .keep:
+                if a[i] != b[j] { result.append(.equivalent(expected: a[i], typed: b[j])) }
+                i += 1; j += 1
+            case .substitute:
+                result.append(.substitution(expected: a[i], typed: b[j]))
+                i += 1; j += 1
+            case .transpose:
+                result.append(.transposition(a[i], a[i + 1]))
+                i += 2; j += 2
+            case .delete:
+                result.append(.deletion(expected: a[i]))
+                i += 1
+            case .insert:
+                result.append(.insertion(typed: b[j]))
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// One step of an alignment, from the start of both texts.
+    enum Step { case keep, substitute, transpose, delete, insert }
+
+    /// A cheapest alignment of `a` with `b`, in order from the start.
+    static func alignment(_ a: [Character], _ b: [Character], same: (Character, Character) -> Bool) -> [Step] {
+        let d = table(a, b, same: same)
+        var steps: [Step] = []
         var i = a.count
         var j = b.count
         while i > 0 || j > 0 {
             if i > 0, j > 0, same(a[i - 1], b[j - 1]), d[i][j] == d[i - 1][j - 1] {
-                if a[i - 1] != b[j - 1] { result.append(.equivalent(expected: a[i - 1], typed: b[j - 1])) }
-                i -= 1; j -= 1
+                steps.append(.keep); i -= 1; j -= 1
             } else if i > 1, j > 1, same(a[i - 1], b[j - 2]), same(a[i - 2], b[j - 1]), d[i][j] == d[i - 2][j - 2] + 1 {
-                result.append(.transposition(a[i - 2], a[i - 1]))
-                i -= 2; j -= 2
+                steps.append(.transpose); i -= 2; j -= 2
             } else if i > 0, j > 0, d[i][j] == d[i - 1][j - 1] + 1 {
-                result.append(.substitution(expected: a[i - 1], typed: b[j - 1]))
-                i -= 1; j -= 1
+                steps.append(.substitute); i -= 1; j -= 1
             } else if i > 0, d[i][j] == d[i - 1][j] + 1 {
-                result.append(.deletion(expected: a[i - 1]))
-                i -= 1
+                steps.append(.delete); i -= 1
             } else {
-                result.append(.insertion(typed: b[j - 1]))
-                j -= 1
+                steps.append(.insert); j -= 1
             }
         }
-        return result.reversed()
+        return steps.reversed()
     }
 
     private static func table(_ a: [Character], _ b: [Character], same: (Character, Character) -> Bool) -> [[Int]] {

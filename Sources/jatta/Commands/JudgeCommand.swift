@@ -126,7 +126,7 @@ struct JudgeReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case accepted, tier, `guard`, code, expected, typed, canonical, matched, conflictingAnswer, letterChanges,
-            reason, knownAnswers
+            reason, knownAnswers, diff
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -143,6 +143,20 @@ struct JudgeReport: Encodable {
         try c.encode(verdict.letterChanges, forKey: .letterChanges)
         try c.encode(verdict.reason, forKey: .reason)
         try c.encode(knownAnswers, forKey: .knownAnswers)
+        try c.encode(Self.diff(verdict), forKey: .diff)
+    }
+
+    /// The typed answer against the answer it was matched with (or the
+    /// canonical one): `тәжір[би→иб]е`, `каспи[+й]`, `режим[-ы]`.
+    static func diff(_ verdict: Verdict) -> String {
+        AnswerDiff.pieces(expected: verdict.matched ?? verdict.canonical, typed: verdict.typed).map { piece in
+            switch piece {
+            case .same(let s): s
+            case .wrong(let typed, let expected): "[\(typed)→\(expected)]"
+            case .missing(let s): "[+\(s)]"
+            case .extra(let s): "[-\(s)]"
+            }
+        }.joined()
     }
 
     func json() -> String {
@@ -159,6 +173,9 @@ struct JudgeReport: Encodable {
         if let g = verdict.guard { head += kk ? ", тосқауыл: \(g.rawValue)" : ", guard: \(g.rawValue)" }
         head += ")"
         var lines = [head, verdict.reason.text(language: language)]
+        if verdict.tier != .exact {
+            lines.append((kk ? "Айырмашылығы: " : "Difference: ") + diff(verdict))
+        }
         if decks > 0 {
             lines.append(
                 kk
