@@ -179,9 +179,13 @@ public struct AnswerChecker: Sendable {
     /// Kazakh in Latin script, by sound classes; refused for abbreviations,
     /// short words and spellings that fit another answer as well.
     private func latinVerdict(_ j: Judging, _ candidates: [AnswerForm]) -> Verdict? {
+        let cyrillic = candidates.filter { !LatinSkeleton.isMostlyLatin($0.exact) }
+        let skeletons = cyrillic.map { LatinSkeleton.skeleton(ofCyrillic: $0.compact) }
+        // Read the typed text only when it could spell one of the answers.
+        guard skeletons.contains(where: { j.typed.letterCount <= 3 * $0.count + 6 }) else { return nil }
         let reading = LatinSkeleton.Reading(j.typed.compact)
-        for a in candidates where !LatinSkeleton.isMostlyLatin(a.exact) {
-            guard LatinSkeleton.matches(reading, skeleton: LatinSkeleton.skeleton(ofCyrillic: a.compact)) else { continue }
+        for (a, skeleton) in zip(cyrillic, skeletons) {
+            guard LatinSkeleton.matches(reading, skeleton: skeleton) else { continue }
             if a.casedWords.contains(where: AnswerForm.isAbbreviation) { return j.wrong(.abbreviation) }
             if a.letterCount <= 4 { return j.wrong(.shortAnswer) }
             if let other = j.others.first(where: {

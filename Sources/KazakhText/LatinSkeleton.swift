@@ -129,7 +129,10 @@ public enum LatinSkeleton {
         let m = reading.count
         // Every class takes at least one typed letter, and the first letter
         // must fit the first class: most skeletons fail here, cheaply.
-        if n == 0 || n > m { return false }
+        // No spelling of a class takes more than three letters (s', sh, and
+        // runs such as iya), so a far longer text is not this word: this
+        // also bounds the work a pasted wall of text can cause.
+        if n == 0 || n > m || m > 3 * n + 6 { return false }
         if !reading.options[0].contains(where: { $0.classes?.contains(skeleton[0]) ?? true }) { return false }
         var visited = Array(repeating: false, count: (n + 1) * (m + 1))
         var stack = [(0, 0)]

@@ -73,3 +73,16 @@ import Testing
         #expect(Normalization.identityKey("cөзіне") == "сөзіне")
     }
 }
+
+/// A pasted wall of text is judged quickly and plainly wrong.
+@Suite struct LongInputTests {
+    @Test func longInputIsWrongNotSlow() {
+        let checker = AnswerChecker(knownAnswers: JudgementTable.knownTerms)
+        let wall = String(repeating: "qauipsizdik ", count: 2000)
+        #expect(checker.check(typed: wall, accepted: ["Қауіпсіздік"]).tier == .wrong)
+        let word = String(repeating: "а", count: 20000)
+        #expect(checker.check(typed: word, accepted: ["Қауіпсіздік"]).tier == .wrong)
+        let latinRun = String(repeating: "a", count: 20000)
+        #expect(checker.check(typed: latinRun, accepted: ["Ана"]).tier == .wrong)
+    }
+}
