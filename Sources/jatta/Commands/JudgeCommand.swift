@@ -16,7 +16,8 @@ struct JudgeCommand: ParsableCommand {
             prefix, suffix, number, first-letter, kazakh-letter, abbreviation, keyboard-layout) \
             and the reason a student would see. With --deck, the answers and terms of the decks \
             feed the other-answer guard, and the alternatives of the card whose answer is \
-            EXPECTED are accepted too. Exits 0 whatever the verdict; 1 when a deck cannot be read.
+            EXPECTED are accepted too. Exits 0 whatever the verdict, 1 when a deck cannot be read, \
+            64 on a usage error.
             """
     )
 
@@ -26,10 +27,14 @@ struct JudgeCommand: ParsableCommand {
     @Argument(help: "The answer as a student types it.")
     var answer: String
 
-    @Option(name: .customLong("deck"), help: "A deck file or folder whose answers and terms feed the guards (repeatable).")
+    @Option(
+        name: .customLong("deck"),
+        help: ArgumentHelp("A deck file or folder whose answers and terms feed the guards (repeatable).", valueName: "path"))
     var decks: [String] = []
 
-    @Option(name: .customLong("alt"), help: "Another accepted answer (repeatable), as a deck's alt: line.")
+    @Option(
+        name: .customLong("alt"),
+        help: ArgumentHelp("Another accepted answer (repeatable), as a deck's alt: line.", valueName: "answer"))
     var alternatives: [String] = []
 
     @Flag(help: "Judge as a student who has already typed Kazakh letters in the session (к for қ is then a mistake).")
