@@ -34,7 +34,7 @@ struct JudgeCommand: ParsableCommand {
 
     @Option(
         name: .customLong("alt"),
-        help: ArgumentHelp("Another accepted answer (repeatable), as a deck's alt: line.", valueName: "answer"))
+        help: ArgumentHelp("Another accepted answer (repeatable), as a deck's alt: line.", valueName: "text"))
     var alternatives: [String] = []
 
     @Flag(help: "Judge as a student who has already typed Kazakh letters in the session (к for қ is then a mistake).")
