@@ -5,6 +5,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) -> Int32] = [
     "fsrs": FSRSBenchmark.run,
     "store": StoreBenchmark.main,
+    "judge": JudgeBenchmark.run,
 ]
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
     print("usage: jatta-bench \(benchmarks.keys.sorted().joined(separator: "|")) [ARGS]")

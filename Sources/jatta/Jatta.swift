@@ -14,6 +14,7 @@ struct Jatta: AsyncParsableCommand {
             FSRSCommand.self,
             HistoryCommand.self,
             DebugCommand.self,
+            JudgeCommand.self,
         ]
     )
 }

@@ -1,0 +1,358 @@
+/// Judges typed answers in the tiers of kazakh-text.md §3: exact, format,
+/// keyboard, Latin, typo, wrong, with guards that are never lenient.
+///
+/// Build one per deck or session with every answer and term the student
+/// might confuse with another (the answers of all cards, the terms of the
+/// glossary, the options of multiple-choice questions); then call
+/// `check(typed:accepted:profile:)` for each typed answer. Pure: the same
+/// input gives the same verdict.
+public struct AnswerChecker: Sendable {
+    /// The known answers, prepared once, as parallel arrays: the loops that
+    /// visit every known answer read only the field they need.
+    let knownExact: [String]
+    let knownCompact: [String]
+    let knownCodes: [[UInt64]]
+    let knownSkeletons: [[Character]]
+    let knownIsLatin: [Bool]
+    let knownIndexByCompact: [String: Int]
+
+    /// A checker that knows `knownAnswers`: other cards' answers and other
+    /// terms, for the guard that refuses a typed answer which is (or is
+    /// closer to) one of them. The accepted answers of the question being
+    /// checked may be among them; they are skipped for that question.
+    public init(knownAnswers: [String]) {
+        var exact: [String] = []
+        var compact: [String] = []
+        var codes: [[UInt64]] = []
+        var skeletons: [[Character]] = []
+        var isLatin: [Bool] = []
+        var index: [String: Int] = [:]
+        for text in knownAnswers {
+            let form = AnswerForm(text)
+            guard !form.compact.isEmpty, index[form.compact] == nil else { continue }
+            index[form.compact] = exact.count
+            exact.append(form.exact)
+            compact.append(form.compact)
+            codes.append(form.codes)
+            skeletons.append(LatinSkeleton.skeleton(ofCyrillic: form.compact))
+            isLatin.append(LatinSkeleton.isMostlyLatin(form.exact))
+        }
+        knownExact = exact
+        knownCompact = compact
+        knownCodes = codes
+        knownSkeletons = skeletons
+        knownIsLatin = isLatin
+        knownIndexByCompact = index
+    }
+
+    /// The known answers other than those accepted for the question being
+    /// checked.
+    struct OtherAnswers {
+        let checker: AnswerChecker
+        let acceptedKeys: Set<String>
+
+        /// The first other answer (its exact form) for which `predicate`
+        /// holds of its index.
+        func first(where predicate: (Int) -> Bool) -> String? {
+            for i in checker.knownExact.indices where predicate(i) && !acceptedKeys.contains(checker.knownCompact[i]) {
+                return checker.knownExact[i]
+            }
+            return nil
+        }
+    }
+
+    /// How many distinct answers and terms the checker knows.
+    public var knownCount: Int { knownExact.count }
+
+    /// Judges `typed` against the `accepted` answers (the first is the
+    /// canonical one; the others are the deck's alternatives and count as
+    /// exact) with nothing known about the student's keyboard yet.
+    public func check(typed: String, accepted: [String]) -> Verdict {
+        check(typed: typed, accepted: accepted, profile: .unknown)
+    }
+
+    /// Judges `typed` and then updates the session's `profile` with what it
+    /// showed: the convenient form for a session that checks answer after
+    /// answer.
+    public func check(typed: String, accepted: [String], updating profile: inout KeyboardProfile) -> Verdict {
+        let verdict = check(typed: typed, accepted: accepted, profile: profile)
+        profile = profile.updated(afterTyping: typed)
+        return verdict
+    }
+
+    /// Judges `typed` against the `accepted` answers. `profile` says
+    /// whether the student has shown a Kazakh layout this session; the typed
+    /// text itself counts too. Keep the session's profile with
+    /// `profile.updated(afterTyping:)`.
+    public func check(typed: String, accepted: [String], profile: KeyboardProfile) -> Verdict {
+        let answers = accepted.map(AnswerForm.init).filter { !$0.exact.isEmpty }
+        guard let first = answers.first else {
+            return Verdict(tier: .wrong, typed: typed, canonical: "", reason: VerdictReasons.nothingAccepted)
+        }
+        let judging = Judging(
+            checker: self, typed: AnswerForm(typed), answers: answers, canonical: first.exact,
+            acceptedKeys: Set(answers.map(\.compact)))
+        let t = judging.typed
+        if t.compact.isEmpty && t.digitRuns.isEmpty {
+            return Verdict(tier: .wrong, typed: typed, canonical: judging.canonical, reason: VerdictReasons.noAnswer)
+        }
+
+        // Exact: the answer or an alternative, as written.
+        if let a = answers.first(where: { $0.exact == t.exact }) {
+            return judging.accepted(.exact, a, reason: VerdictReasons.exact)
+        }
+        // Format: only cosmetic differences.
+        if let a = answers.first(where: { $0.compact == t.compact && $0.digitRuns == t.digitRuns }) {
+            return formatVerdict(judging, a)
+        }
+        // Digits where the Kazakh layout has letters: a layout mix-up.
+        if answers.contains(where: { Self.isNumberRowMixUp(expected: $0.exact, typed: t.exact) }) {
+            return judging.wrong(.keyboardLayout)
+        }
+        // Numbers and years are never approximate.
+        let candidates = answers.filter { $0.digitRuns == t.digitRuns }
+        if candidates.isEmpty && answers.contains(where: { !$0.digitRuns.isEmpty }) {
+            return judging.wrong(.number)
+        }
+        // Another card's answer or another term, as such.
+        if let i = knownIndexByCompact[t.compact], !judging.acceptedKeys.contains(t.compact) {
+            return judging.wrong(.otherAnswer, GuardDetail(other: knownExact[i]))
+        }
+        let hasLayout = profile.hasKazakhLayout || KeyboardFallback.containsKazakhLetter(t.exact)
+        if !hasLayout, let verdict = keyboardVerdict(judging, candidates) { return verdict }
+        let typedIsLatin = LatinSkeleton.isMostlyLatin(t.exact)
+        if typedIsLatin, let verdict = latinVerdict(judging, candidates) { return verdict }
+        // Letters are compared only within one script: a Latin spelling that
+        // missed every skeleton is wrong.
+        let sameScript = candidates.filter { LatinSkeleton.isMostlyLatin($0.exact) == typedIsLatin }
+        return typoVerdict(judging, sameScript, hasLayout: hasLayout)
+    }
+
+    /// One check in progress: the typed answer, the accepted ones, and the
+    /// verdicts built from them.
+    struct Judging {
+        let checker: AnswerChecker
+        let typed: AnswerForm
+        let answers: [AnswerForm]
+        let canonical: String
+        let acceptedKeys: Set<String>
+
+        var others: OtherAnswers { OtherAnswers(checker: checker, acceptedKeys: acceptedKeys) }
+
+        func accepted(
+            _ tier: Verdict.Tier, _ a: AnswerForm, changes: [LetterChange] = [], reason: BilingualText
+        ) -> Verdict {
+            Verdict(
+                tier: tier, typed: typed.original, canonical: canonical, matched: a.original, letterChanges: changes,
+                reason: reason)
+        }
+
+        func wrong(_ g: Verdict.Guard? = nil, _ detail: GuardDetail = GuardDetail()) -> Verdict {
+            Verdict(
+                tier: .wrong, guard: g, typed: typed.original, canonical: canonical, conflictingAnswer: detail.other,
+                reason: VerdictReasons.wrong(canonical: canonical, guard: g, detail: detail))
+        }
+    }
+
+    // MARK: - Keyboard tier
+
+    /// Kazakh letters typed as their Russian-layout fallbacks, unless the
+    /// typed text fits another answer the same way (кул: құл or күл).
+    private func keyboardVerdict(_ j: Judging, _ candidates: [AnswerForm]) -> Verdict? {
+        let t = j.typed
+        for a in candidates {
+            guard let pairs = KeyboardFallback.fallbackPairs(expected: a.compact, typed: t.compact) else { continue }
+            if let other = j.others.first(where: {
+                knownCodes[$0].count == t.letterCount
+                    && KeyboardFallback.fallbackPairs(expected: knownCompact[$0], typed: t.compact) != nil
+            }) {
+                return j.wrong(.otherAnswer, GuardDetail(other: other))
+            }
+            let changes = t.lookalikeRepairs + pairs.map { LetterChange(typed: $0.typed, expected: $0.expected) }
+            return j.accepted(.keyboard, a, changes: changes, reason: VerdictReasons.keyboard(canonical: a.exact, changes: changes))
+        }
+        return nil
+    }
+
+    // MARK: - Latin tier
+
+    /// Kazakh in Latin script, by sound classes; refused for abbreviations,
+    /// short words and spellings that fit another answer as well.
+    private func latinVerdict(_ j: Judging, _ candidates: [AnswerForm]) -> Verdict? {
+        let cyrillic = candidates.filter { !LatinSkeleton.isMostlyLatin($0.exact) }
+        let skeletons = cyrillic.map { LatinSkeleton.skeleton(ofCyrillic: $0.compact) }
+        // Read the typed text only when it could spell one of the answers.
+        guard skeletons.contains(where: { j.typed.letterCount <= 3 * $0.count + 6 }) else { return nil }
+        let reading = LatinSkeleton.Reading(j.typed.compact)
+        for (a, skeleton) in zip(cyrillic, skeletons) {
+            guard LatinSkeleton.matches(reading, skeleton: skeleton) else { continue }
+            if a.casedWords.contains(where: AnswerForm.isAbbreviation) { return j.wrong(.abbreviation) }
+            if a.letterCount <= 4 { return j.wrong(.shortAnswer) }
+            if let other = j.others.first(where: {
+                !knownIsLatin[$0] && LatinSkeleton.matches(reading, skeleton: knownSkeletons[$0])
+            }) {
+                return j.wrong(.otherAnswer, GuardDetail(other: other))
+            }
+            return j.accepted(.latin, a, reason: VerdictReasons.latin(canonical: a.exact))
+        }
+        return nil
+    }
+
+    // MARK: - Typo tier
+
+    /// The closest accepted answer as a typo, unless a guard refuses it.
+    private func typoVerdict(_ j: Judging, _ candidates: [AnswerForm], hasLayout: Bool) -> Verdict {
+        let outcomes = candidates.map { a in
+            (outcome: typoOutcome(expected: a, typed: j.typed, hasLayout: hasLayout, others: j.others), answer: a)
+        }
+        guard let (outcome, a) = outcomes.min(by: { $0.outcome.rank < $1.outcome.rank }) else { return j.wrong() }
+        guard outcome.accepted else { return j.wrong(outcome.guard, outcome.detail) }
+        return j.accepted(
+            .typo, a, changes: outcome.fallbacks, reason: VerdictReasons.typo(canonical: a.exact, fallbacks: outcome.fallbacks))
+    }
+
+    // MARK: - Format tier
+
+    /// The reasons of the relaxed tiers spell out the accepted answer that
+    /// was matched (an alternative, perhaps), not the canonical one, so that
+    /// "only capital letters differ" is true of what is shown.
+    private func formatVerdict(_ j: Judging, _ a: AnswerForm) -> Verdict {
+        let t = j.typed
+        var differences: FormatDifferences = []
+        let steps: [(AnswerFolds, FormatDifferences)] = [
+            (.letterCase, .letterCase), (.spacing, .spacing), (.punctuation, .punctuation),
+            (.dashesAndQuotes, .dashesAndQuotes), (.lookalikes, .lookalikes),
+        ]
+        for (fold, difference) in steps {
+            let folds = AnswerFolds.all.subtracting(fold)
+            if AnswerForm.fold(a.exact, folds) != AnswerForm.fold(t.exact, folds) { differences.insert(difference) }
+        }
+        if differences.contains(.spacing) {
+            let dashed: AnswerFolds = [.dashesAndQuotes]
+            if AnswerForm.fold(a.exact, dashed).contains("-") && !AnswerForm.fold(t.exact, dashed).contains("-") {
+                differences.insert(.hyphenMissing)
+            }
+        }
+        let lookalikes = differences.contains(.lookalikes) ? t.lookalikeRepairs : []
+        if lookalikes.contains(where: { KeyboardFallback.kazakhLetters.contains($0.expected) }) {
+            return j.accepted(
+                .keyboard, a, changes: lookalikes, reason: VerdictReasons.keyboard(canonical: a.exact, changes: lookalikes))
+        }
+        return j.accepted(
+            .format, a, changes: lookalikes,
+            reason: VerdictReasons.format(canonical: a.exact, differences: differences, lookalikes: lookalikes))
+    }
+
+    /// True when `typed` is `expected` with some Kazakh letters replaced by
+    /// what a Russian layout gives on the same keys of the Kazakh layout.
+    static func isNumberRowMixUp(expected: String, typed: String) -> Bool {
+        let e = Array(expected.lowercased())
+        let t = Array(typed.lowercased())
+        guard e.count == t.count else { return false }
+        var found = false
+        for (x, y) in zip(e, t) where x != y {
+            guard KeyboardFallback.numberRow[x] == y else { return false }
+            found = true
+        }
+        return found
+    }
+
+    // MARK: - Typo tier
+
+    /// Letters that are different phonemes although a student may think of
+    /// them as the same: never a typo once the student has the layout.
+    static let phonemicPairs: Set<Set<Character>> = [["ұ", "ү"], ["і", "ы"], ["қ", "к"], ["ғ", "г"]]
+
+    struct TypoOutcome {
+        var accepted = false
+        var `guard`: Verdict.Guard? = nil
+        var detail = GuardDetail()
+        /// Total edit distance over the words.
+        var distance = 0
+        var fallbacks: [LetterChange] = []
+
+        /// Lower is better: accepted first, then a near miss a guard
+        /// explains, then the closest.
+        var rank: (Int, Int) {
+            (accepted ? 0 : self.guard != nil ? 1 : 2, distance)
+        }
+    }
+
+    private func typoOutcome(expected a: AnswerForm, typed t: AnswerForm, hasLayout: Bool, others: OtherAnswers) -> TypoOutcome {
+        let same: (Character, Character) -> Bool =
+            hasLayout ? { $0 == $1 } : { KeyboardFallback.isSameOrFallback(expected: $0, typed: $1) }
+        let sameCode: (UInt64, UInt64) -> Bool =
+            hasLayout ? { $0 == $1 } : { LetterCode.isSameOrFallback(expected: $0, typed: $1) }
+        var outcome = TypoOutcome()
+        guard a.words.count == t.words.count else {
+            outcome.distance = EditDistance.distance(a.codes, t.codes, same: sameCode)
+            return outcome
+        }
+        var far = false
+        var overTolerance = false
+        var firstGuard: (Verdict.Guard, GuardDetail)? = nil
+        for (i, (ew, tw)) in zip(a.words, t.words).enumerated() {
+            let e = Array(ew)
+            let x = Array(tw)
+            let edits = EditDistance.edits(e, x, same: same)
+            var d = 0
+            for edit in edits {
+                if case .equivalent(let exp, let typ) = edit {
+                    outcome.fallbacks.append(LetterChange(typed: typ, expected: exp))
+                } else {
+                    d += 1
+                }
+            }
+            outcome.distance += d
+            guard d > 0 else { continue }
+            let tolerance = EditDistance.typoTolerance(forLength: e.count)
+            if d > tolerance + 1 { far = true; continue }
+            if d > tolerance { overTolerance = true }
+            if firstGuard == nil {
+                firstGuard = wordGuard(
+                    expected: ew, cased: a.casedWords[i], typed: tw, edits: edits, hasLayout: hasLayout, same: same)
+            }
+        }
+        if far { return outcome }
+        // A near miss that is at least as close to another answer is that answer.
+        let toExpected = EditDistance.distance(a.codes, t.codes, same: sameCode)
+        if let other = others.first(where: {
+            EditDistance.distance(knownCodes[$0], t.codes, limit: toExpected, same: sameCode) <= toExpected
+        }) {
+            outcome.guard = .otherAnswer
+            outcome.detail = GuardDetail(other: other)
+            return outcome
+        }
+        if let (g, detail) = firstGuard {
+            outcome.guard = g
+            outcome.detail = detail
+            return outcome
+        }
+        outcome.accepted = !overTolerance
+        return outcome
+    }
+
+    /// The first guard that refuses a near miss in one word.
+    private func wordGuard(
+        expected e: String, cased: String, typed t: String, edits: [EditDistance.Edit], hasLayout: Bool,
+        same: (Character, Character) -> Bool
+    ) -> (Verdict.Guard, GuardDetail)? {
+        if AnswerForm.isAbbreviation(cased) { return (.abbreviation, GuardDetail()) }
+        if e.count <= 4 { return (.shortAnswer, GuardDetail()) }
+        if let flip = MeaningMorphemes.prefixFlip(expected: e, typed: t) {
+            let label = { (p: String) in p.isEmpty ? "—" : p + "-" }
+            return (.prefix, GuardDetail(morphemes: "\(label(flip.expected)) / \(label(flip.typed))"))
+        }
+        let flips = MeaningMorphemes.suffixFlips(expected: e, typed: t)
+        if !flips.isEmpty { return (.suffix, GuardDetail(morphemes: flips.joined(separator: " / "))) }
+        if let ef = e.first, let tf = t.first, !same(ef, tf) { return (.firstLetter, GuardDetail()) }
+        if hasLayout {
+            for edit in edits {
+                if case .substitution(let x, let y) = edit, Self.phonemicPairs.contains([x, y]) {
+                    return (.kazakhLetter, GuardDetail(morphemes: "\(x)/\(y)"))
+                }
+            }
+        }
+        return nil
+    }
+}
