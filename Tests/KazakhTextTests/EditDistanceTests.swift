@@ -61,3 +61,45 @@ import Testing
         #expect(EditDistance.typoTolerance(forLength: length) == allowed)
     }
 }
+
+/// The bounded distance used against every known answer.
+@Suite struct BoundedDistanceTests {
+    @Test(arguments: [
+        ("реализм", "реалист", 1, false), ("реализм", "реалист", 2, true), ("реализм", "реалист", 5, true),
+        ("интеграция", "дезинтеграция", 2, false), ("интеграция", "дезинтеграция", 3, true),
+        ("экспорт", "импорт", 0, false), ("тәжірибе", "тәжірбие", 1, true),
+    ])
+    func stopsEarlyAboveTheLimit(_ a: String, _ b: String, _ limit: Int, _ within: Bool) {
+        let bounded = EditDistance.distance(Array(a), Array(b), limit: limit)
+        let full = EditDistance.distance(a, b)
+        if within {
+            #expect(bounded == full)
+        } else {
+            #expect(bounded > limit)
+            #expect(full > limit)
+        }
+    }
+}
+
+/// Letters as numbers: equal exactly when the Characters are equal.
+@Suite struct LetterCodeTests {
+    @Test func codesTellLettersApart() {
+        let letters: [Character] = ["қ", "к", "ұ", "ү", "у", "і", "и", "i", "й", "a", "а", "\u{0438}\u{0306}\u{0301}\u{0300}"]
+        for x in letters {
+            for y in letters {
+                #expect((LetterCode.code(x) == LetterCode.code(y)) == (x == y), "\(x) \(y)")
+            }
+        }
+    }
+
+    @Test func fallbacksByCodeMatchFallbacksByLetter() {
+        let letters = Array("қкғгңноөұүуһхәаіиыi")
+        for e in letters {
+            for t in letters {
+                #expect(
+                    LetterCode.isSameOrFallback(expected: LetterCode.code(e), typed: LetterCode.code(t))
+                        == KeyboardFallback.isSameOrFallback(expected: e, typed: t))
+            }
+        }
+    }
+}

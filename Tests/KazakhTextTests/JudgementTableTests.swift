@@ -31,3 +31,28 @@ import Testing
         #expect(!verdict.reason.kk.isEmpty && !verdict.reason.en.isEmpty)
     }
 }
+
+/// Properties over the table's answers: what the checker learns about the
+/// student or the deck can only make it stricter.
+@Suite struct StrictnessTests {
+    static let withKnown = AnswerChecker(knownAnswers: JudgementTable.knownTerms)
+    static let withoutKnown = AnswerChecker(knownAnswers: [])
+
+    @Test(arguments: JudgementTable.rows)
+    func knowingTheLayoutNeverLoosens(_ row: JudgementRow) {
+        let unknown = Self.withKnown.check(typed: row.typed, accepted: row.accepted, profile: .unknown)
+        let layout = Self.withKnown.check(
+            typed: row.typed, accepted: row.accepted, profile: KeyboardProfile(hasKazakhLayout: true))
+        if layout.isAccepted { #expect(unknown.isAccepted) }
+        #expect(layout.tier >= unknown.tier || !unknown.isAccepted)
+    }
+
+    @Test(arguments: JudgementTable.rows)
+    func knownAnswersOnlyAddGuards(_ row: JudgementRow) {
+        let profile = KeyboardProfile(hasKazakhLayout: row.hasKazakhLayout)
+        let with = Self.withKnown.check(typed: row.typed, accepted: row.accepted, profile: profile)
+        let without = Self.withoutKnown.check(typed: row.typed, accepted: row.accepted, profile: profile)
+        if with.isAccepted { #expect(without.isAccepted && without.tier == with.tier) }
+        if with.guard == .otherAnswer { #expect(with.conflictingAnswer != nil) }
+    }
+}

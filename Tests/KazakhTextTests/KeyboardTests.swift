@@ -45,3 +45,19 @@ import Testing
         #expect(seen.guard == .kazakhLetter)
     }
 }
+
+/// A session checking answer after answer keeps its profile in and out.
+@Suite struct SessionProfileTests {
+    @Test func profileFollowsTheSession() {
+        let checker = AnswerChecker(knownAnswers: [])
+        var profile = KeyboardProfile.unknown
+        let first = checker.check(typed: "кауипсиздик", accepted: ["Қауіпсіздік"], updating: &profile)
+        #expect(first.tier == .keyboard)
+        #expect(!profile.hasKazakhLayout)
+        let second = checker.check(typed: "Тәуелсіздік", accepted: ["Тәуелсіздік"], updating: &profile)
+        #expect(second.tier == .exact)
+        #expect(profile.hasKazakhLayout)
+        let third = checker.check(typed: "кауипсиздик", accepted: ["Қауіпсіздік"], updating: &profile)
+        #expect(third.tier == .wrong)
+    }
+}

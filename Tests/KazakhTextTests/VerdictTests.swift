@@ -103,3 +103,21 @@ import Testing
         #expect(typo.reason.en.contains("«Неоколонолизм»"))
     }
 }
+
+/// The NFC shortcut must not change what NFC would give.
+@Suite struct ComposedTextTests {
+    @Test(arguments: [
+        "Қауіпсіздік", "бейбітшілік", "ХХІ ғасыр", "«Режим» – 1991", "qauıpsızdık", "täuelsızdık", "№ 40",
+    ])
+    func shortcutAgreesWithNFC(_ text: String) {
+        #expect(AnswerForm.isComposedAlready(text))
+        #expect(Array(text.unicodeScalars) == Array(Normalization.nfc(text).unicodeScalars))
+    }
+
+    @Test func combiningMarksTakeTheSlowPath() {
+        let decomposed = "бейбітші\u{0438}\u{0306}"  // й as и + breve
+        #expect(!AnswerForm.isComposedAlready(decomposed))
+        #expect(AnswerForm.exactForm(decomposed) == "бейбітшій")
+        #expect(!AnswerForm.isComposedAlready("A\u{030A}"))
+    }
+}

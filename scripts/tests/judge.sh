@@ -57,6 +57,8 @@ unset JATTA_LANG
 
 expect_out "typo accepted" "accepted (tier: typo)" "$jatta" judge Тәжірибе тәжірбие
 expect_out "typo reason" "Correct spelling: «Тәжірибе»" "$jatta" judge Тәжірибе тәжірбие
+expect_out "typo diff" "Difference: тәжір[би→иб]е" "$jatta" judge Тәжірибе тәжірбие
+expect_out "missing letter diff" "каспи[+й]" "$jatta" judge Каспий каспи
 expect_out "keyboard tier" "use the Kazakh letters: к→қ, и→і" "$jatta" judge Қауіпсіздік кауипсиздик
 expect_out "layout known" "wrong (tier: wrong)" "$jatta" judge Қауіпсіздік кауипсиздик --kazakh-layout
 expect_out "suffix guard" "guard: suffix" "$jatta" judge Тәуелсіз тәуелді
@@ -89,6 +91,7 @@ assert v["conflictingAnswer"] == "Реалист", v
 assert v["canonical"] == "Реализм" and v["typed"] == "реалист", v
 assert v["reason"]["kk"] and v["reason"]["en"], v
 assert v["knownAnswers"] >= 4, v
+assert v["diff"] == "реали[ст→зм]", v
 PY
 json=$("$jatta" judge Қауіпсіздік кауипсиздик --json) || fail "json exit status"
 python3 - "$json" <<'PY' || fail "json letter changes: $json"

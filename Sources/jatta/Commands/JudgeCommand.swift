@@ -16,7 +16,8 @@ struct JudgeCommand: ParsableCommand {
             prefix, suffix, number, first-letter, kazakh-letter, abbreviation, keyboard-layout) \
             and the reason a student would see. With --deck, the answers and terms of the decks \
             feed the other-answer guard, and the alternatives of the card whose answer is \
-            EXPECTED are accepted too. Exits 0 whatever the verdict; 1 when a deck cannot be read.
+            EXPECTED are accepted too. Exits 0 whatever the verdict, 1 when a deck cannot be read, \
+            64 on a usage error.
             """
     )
 
@@ -26,10 +27,14 @@ struct JudgeCommand: ParsableCommand {
     @Argument(help: "The answer as a student types it.")
     var answer: String
 
-    @Option(name: .customLong("deck"), help: "A deck file or folder whose answers and terms feed the guards (repeatable).")
+    @Option(
+        name: .customLong("deck"),
+        help: ArgumentHelp("A deck file or folder whose answers and terms feed the guards (repeatable).", valueName: "path"))
     var decks: [String] = []
 
-    @Option(name: .customLong("alt"), help: "Another accepted answer (repeatable), as a deck's alt: line.")
+    @Option(
+        name: .customLong("alt"),
+        help: ArgumentHelp("Another accepted answer (repeatable), as a deck's alt: line.", valueName: "text"))
     var alternatives: [String] = []
 
     @Flag(help: "Judge as a student who has already typed Kazakh letters in the session (к for қ is then a mistake).")
@@ -126,7 +131,7 @@ struct JudgeReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case accepted, tier, `guard`, code, expected, typed, canonical, matched, conflictingAnswer, letterChanges,
-            reason, knownAnswers
+            reason, knownAnswers, diff
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -143,6 +148,20 @@ struct JudgeReport: Encodable {
         try c.encode(verdict.letterChanges, forKey: .letterChanges)
         try c.encode(verdict.reason, forKey: .reason)
         try c.encode(knownAnswers, forKey: .knownAnswers)
+        try c.encode(Self.diff(verdict), forKey: .diff)
+    }
+
+    /// The typed answer against the answer it was matched with (or the
+    /// canonical one): `тәжір[би→иб]е`, `каспи[+й]`, `режим[-ы]`.
+    static func diff(_ verdict: Verdict) -> String {
+        AnswerDiff.pieces(expected: verdict.matched ?? verdict.canonical, typed: verdict.typed).map { piece in
+            switch piece {
+            case .same(let s): s
+            case .wrong(let typed, let expected): "[\(typed)→\(expected)]"
+            case .missing(let s): "[+\(s)]"
+            case .extra(let s): "[-\(s)]"
+            }
+        }.joined()
     }
 
     func json() -> String {
@@ -159,6 +178,9 @@ struct JudgeReport: Encodable {
         if let g = verdict.guard { head += kk ? ", тосқауыл: \(g.rawValue)" : ", guard: \(g.rawValue)" }
         head += ")"
         var lines = [head, verdict.reason.text(language: language)]
+        if verdict.tier != .exact {
+            lines.append((kk ? "Айырмашылығы: " : "Difference: ") + diff(verdict))
+        }
         if decks > 0 {
             lines.append(
                 kk

@@ -1,4 +1,5 @@
-# Shared helpers for the store's process-level tests (sourced, not run).
+# Shared helpers for the store's process-level tests in scripts/tests/
+# (sourced, not run).
 # Builds the jatta binary if needed and sets JATTA to its path.
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
