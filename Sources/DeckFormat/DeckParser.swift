@@ -244,14 +244,18 @@ struct ParserRun {
     }
 
     /// Reports look-alike letters in `buffer[from..<lineEnd]`.
-    mutating func checkLookalikes(from: Int) {
-        guard from < lineEnd, LookalikeScan.mayHoldFindings(buffer, from, lineEnd) else { return }
+    /// Returns whether the pre-filter let the line through (so whether a
+    /// text holding it may hold look-alikes).
+    @discardableResult
+    mutating func checkLookalikes(from: Int) -> Bool {
+        guard from < lineEnd, LookalikeScan.mayHoldFindings(buffer, from, lineEnd) else { return false }
         let reports = LookalikeScan.reports(in: text(from: from), limit: DeckParser.diagnosticsPerLine)
-        guard !reports.isEmpty else { return }
+        guard !reports.isEmpty else { return true }
         let startColumn = column(at: from)
         for r in reports {
             emit(r.issue, at: SourceLocation(file: file, line: lineNumber, column: startColumn + r.scalarOffset))
         }
+        return true
     }
 
     // MARK: Line kinds
@@ -288,7 +292,8 @@ struct ParserRun {
         pending = card
         state = .inCard
         target = .prompt
-        checkLookalikes(from: text)
+        let mayHold = checkLookalikes(from: text)
+        pending?.promptMayHoldLookalikes = mayHold
     }
 
     mutating func scanCloze(_ card: inout PendingCard, from: Int) {
@@ -385,12 +390,15 @@ struct ParserRun {
             metadata[index].value += metadata[index].value.isEmpty ? more : String(repeating: "\n", count: newlines) + more
         case .prompt:
             pending?.prompt.append(buffer, text, lineEnd, newlines: newlines, mayHoldNUL: mayHoldNUL)
+            let mayHold = checkLookalikes(from: text)
+            if mayHold { pending?.promptMayHoldLookalikes = true }
             if pending?.marker == .cloze, var card = pending {
                 pending = nil
                 card.cloze.escaped = false
                 scanCloze(&card, from: text)
                 pending = card
             }
+            return
         case .answer:
             pending?.answer?.append(buffer, text, lineEnd, newlines: newlines, mayHoldNUL: mayHoldNUL)
         case .option(let i):
@@ -626,7 +634,12 @@ struct ParserRun {
             content = .cloze(cloze)
         }
         for alt in card.alternatives where alt.isEmpty { emit(.emptyText(what: "alternative"), at: alt.location) }
-        let id = card.id.map { CardID(rawValue: $0) } ?? CardID.derived(kind: content.kind, prompt: promptOf(content))
+        // A cloze's prompt is not its text (escapes dropped, gaps blanked),
+        // so only question and term prompts reuse the line check.
+        let checked = card.marker != .cloze && !card.promptMayHoldLookalikes
+        let id =
+            card.id.map { CardID(rawValue: $0) }
+            ?? CardID.derived(kind: content.kind, prompt: promptOf(content), knownFreeOfLookalikes: checked)
         return Card(
             id: id, hasExplicitID: card.id != nil, content: content, level: card.level ?? deckLevel, tags: card.tags,
             sectionTags: sectionTags, source: card.source, location: card.location)

@@ -15,10 +15,12 @@ enum IdentityKey {
     }
 
     /// The UTF-8 bytes of `fast(text)`.
-    static func fastBytes(_ text: String) -> ArraySlice<UInt8>? {
+    static func fastBytes(_ text: String, knownFreeOfLookalikes: Bool = false) -> ArraySlice<UInt8>? {
         var text = text
         return text.withUTF8 { bytes -> ArraySlice<UInt8>? in
-            guard inSubset(bytes), !LookalikeScan.mayHoldFindings(bytes, 0, bytes.count) else { return nil }
+            guard inSubset(bytes), knownFreeOfLookalikes || !LookalikeScan.mayHoldFindings(bytes, 0, bytes.count) else {
+                return nil
+            }
             // foldSpace
             var out = [UInt8](repeating: 0, count: bytes.count)
             var count = 0
