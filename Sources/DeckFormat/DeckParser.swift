@@ -134,9 +134,13 @@ struct ParserRun {
             } else {
                 end = count
             }
+            // The CR of a CRLF and trailing white space are not content
+            // (a stray CR before it neither, or printing could not keep it).
             var contentEnd = end
-            if contentEnd > position, buffer[contentEnd - 1] == .carriageReturn { contentEnd -= 1 }
-            while contentEnd > position, buffer[contentEnd - 1] == .space || buffer[contentEnd - 1] == .tab {
+            while contentEnd > position,
+                buffer[contentEnd - 1] == .space || buffer[contentEnd - 1] == .tab
+                    || buffer[contentEnd - 1] == .carriageReturn
+            {
                 contentEnd -= 1
             }
             lineNumber += 1
@@ -576,13 +580,14 @@ struct ParserRun {
                         emit(.duplicateOption(option.text), at: card.options[i].text.location)
                     }
                 }
-                if !options.contains(where: \.isCorrect) {
+                let kept = options.filter { !$0.text.isEmpty }
+                if !kept.contains(where: \.isCorrect) {
                     emit(.noCorrectOption, at: card.location)
                     return nil
                 }
-                if options.count < 2 { emit(.tooFewOptions, at: card.location) }
+                if kept.count < 2 { emit(.tooFewOptions, at: card.location) }
                 if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .choice), at: alt.location) }
-                content = .choice(ChoiceCard(question: prompt, options: options.filter { !$0.text.isEmpty }))
+                content = .choice(ChoiceCard(question: prompt, options: kept))
             } else if let answerField = card.answer {
                 let answer = answerField.string(buffer)
                 if answer.isEmpty {
@@ -597,8 +602,13 @@ struct ParserRun {
                         let point = field.string(buffer)
                         if point.isEmpty { emit(.emptyText(what: "key point"), at: field.location) } else { points.append(point) }
                     }
-                    if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .open), at: alt.location) }
-                    content = .open(OpenCard(question: prompt, modelAnswer: answer, keyPoints: points))
+                    if points.isEmpty {
+                        // Only empty key points: what is left is a question.
+                        content = .question(QuestionCard(question: prompt, answer: answer, alternatives: alternatives))
+                    } else {
+                        if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .open), at: alt.location) }
+                        content = .open(OpenCard(question: prompt, modelAnswer: answer, keyPoints: points))
+                    }
                 }
             } else {
                 emit(.missingAnswer, at: card.location)
