@@ -56,4 +56,13 @@ import Testing
         let braces = cards.first { $0.prompt.hasPrefix("Жиын") }
         #expect(braces?.prompt == "Жиын белгісі: {a, b} — мұнда бос орын […].")
     }
+
+    @Test func theExampleDecksAreClean() {
+        let examples = Self.specification.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples").path
+        let result = DeckLibrary.load(paths: [examples])
+        #expect(!result.decks.isEmpty)
+        #expect(result.decks.allSatisfy { !$0.cards.isEmpty })
+        #expect(result.diagnostics.map(\.messageEN) == [])
+    }
 }
