@@ -278,12 +278,10 @@ struct ParserRun {
             }
             return
         }
+        // `##` with no name closes the sections at its level and below,
+        // so cards can follow outside any section.
         sections.removeAll { $0.level >= level }
-        if name.isEmpty {
-            emit(.emptyHeading, at: lineStart)
-        } else {
-            sections.append((level, name))
-        }
+        if !name.isEmpty { sections.append((level, name)) }
         state = .betweenCards
     }
 
