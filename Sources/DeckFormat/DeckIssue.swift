@@ -31,7 +31,7 @@ public enum DeckIssue: Hashable, Sendable {
     case sourceFormat(String)
     case emptyTag
     // Card structure
-    case emptyText(what: String)
+    case emptyText(TextPart)
     case missingAnswer
     case missingDefinition
     case mixedKinds
@@ -150,7 +150,7 @@ public enum DeckIssue: Hashable, Sendable {
             "'\(v)' идентификатор бола алмайды: әріптер, цифрлар, '-', '_', '.' ғана, ең көбі 64 таңба"
         case .sourceFormat(let v): "дереккөз ФАЙЛ:ЖОЛ түрінде жазылады, ал '\(v)' жазылған"
         case .emptyTag: "бос тег (қатар тұрған үтірлер)"
-        case .emptyText(let what): "бос мәтін: \(Self.kkName(what))"
+        case .emptyText(let part): "бос мәтін: \(part.kk)"
         case .missingAnswer: "сұрақтың жауабы жоқ: A: жолын немесе * / - нұсқаларын жазыңыз"
         case .missingDefinition: "терминнің анықтамасы жоқ: D: жолын жазыңыз"
         case .mixedKinds: "бір сұрақта әрі жауап (A:), әрі нұсқалар (*) бар; біреуін қалдырыңыз"
@@ -203,7 +203,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .invalidID(let v): "'\(v)' is not a valid id: letters, digits, '-', '_', '.' only, at most 64"
         case .sourceFormat(let v): "a source is written FILE:LINE, not '\(v)'"
         case .emptyTag: "an empty tag (two commas in a row)"
-        case .emptyText(let what): "empty \(what)"
+        case .emptyText(let part): "empty \(part.rawValue)"
         case .missingAnswer: "a question with no answer: add an A: line or * / - options"
         case .missingDefinition: "a term with no definition: add a D: line"
         case .mixedKinds: "a question with both an answer (A:) and options (*); keep one"
@@ -236,20 +236,6 @@ public enum DeckIssue: Hashable, Sendable {
         }
     }
 
-    static func kkName(_ what: String) -> String {
-        switch what {
-        case "question": "сұрақ"
-        case "answer": "жауап"
-        case "term": "термин"
-        case "definition": "анықтама"
-        case "cloze text": "клоз мәтіні"
-        case "option": "нұсқа"
-        case "key point": "негізгі тұжырым"
-        case "alternative": "балама жауап"
-        default: what
-        }
-    }
-
     /// A diagnostic for this issue at `location`.
     public func at(_ location: SourceLocation) -> Diagnostic {
         Diagnostic(location: location, severity: severity, code: code, kk: kk, en: en)
@@ -265,7 +251,7 @@ public enum DeckIssue: Hashable, Sendable {
             .cyrillicMarker(found: "С", meant: "C"), .unknownField(name: "tag", suggestion: "tags"),
             .unknownMetadata(key: "autor"), .duplicateMetadata(key: "lang"), .unknownLanguage("de"),
             .duplicateField(field: "A"), .invalidLevel("two"), .levelOutOfRange(4), .invalidID("a b"),
-            .sourceFormat("notes"), .emptyTag, .emptyText(what: "answer"), .missingAnswer, .missingDefinition,
+            .sourceFormat("notes"), .emptyTag, .emptyText(.answer), .missingAnswer, .missingDefinition,
             .mixedKinds, .lineNotForKind(line: "D:", kind: .question), .altNotAllowed(kind: .choice),
             .altOnMultiGapCloze, .noCorrectOption, .tooFewOptions, .duplicateOption("X"), .clozeWithoutGap,
             .unclosedGap, .nestedGap, .strayClosingBrace, .emptyGap, .unknownEscape("n"),
@@ -274,4 +260,27 @@ public enum DeckIssue: Hashable, Sendable {
         ]
         return samples.map { ($0.code, $0.severity, $0.en) }
     }()
+}
+
+/// The part of a card a text problem is about.
+public enum TextPart: String, Hashable, Sendable {
+    case question, answer, term, definition
+    case clozeText = "cloze text"
+    case option
+    case keyPoint = "key point"
+    case alternative
+
+    /// The part's name in Kazakh.
+    public var kk: String {
+        switch self {
+        case .question: "сұрақ"
+        case .answer: "жауап"
+        case .term: "термин"
+        case .definition: "анықтама"
+        case .clozeText: "клоз мәтіні"
+        case .option: "нұсқа"
+        case .keyPoint: "негізгі тұжырым"
+        case .alternative: "балама жауап"
+        }
+    }
 }

@@ -65,4 +65,11 @@ import Testing
         #expect(result.decks.allSatisfy { !$0.cards.isEmpty })
         #expect(result.diagnostics.map(\.messageEN) == [])
     }
+
+    @Test func everyDiagnosticCodeIsDocumented() throws {
+        let text = try String(contentsOf: Self.specification, encoding: .utf8)
+        for entry in DeckIssue.catalogue {
+            #expect(text.contains("`\(entry.code)`"), "\(entry.code)")
+        }
+    }
 }
