@@ -156,6 +156,15 @@ import Testing
         #expect(result.diagnostics.map(\.code) == ["unknown-line"])
     }
 
+    @Test func aFileReachedByTwoNamesIsReadOnce() throws {
+        let link = root.appendingPathComponent("b/link.deck")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root.appendingPathComponent("a.deck"))
+        let result = DeckLibrary.load(paths: [root.path, root.path + "/./a.deck"])
+        // "/./a.deck" sorts before "/a.deck" and wins; the link is dropped.
+        #expect(result.files.map { String($0.dropFirst(root.path.count)) } == ["/./a.deck", "/b/a.deck", "/b/inner/z.deck"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func missingPathsAndEmptyFoldersAreReported() throws {
         let empty = root.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
