@@ -165,11 +165,11 @@ public enum DeckIssue: Hashable, Sendable {
         case .nestedGap: "бос орынның ішіндегі '{'; әріптік жақша үшін \\{ деп жазыңыз"
         case .strayClosingBrace: "ашылмаған '}'; әріптік жақша үшін \\} деп жазыңыз"
         case .emptyGap: "бос орын немесе оның баламасы бос: {}"
-        case .unknownEscape(let c): "'\\\(c)' тасымалдауы белгісіз; кері қиғаш сызық алынып тасталады (\\\\ деп жазыңыз)"
+        case .unknownEscape(let c): "'\\\(c)' экрандауы белгісіз; кері қиғаш сызық алынып тасталады (\\\\ деп жазыңыз)"
         case .latinInCyrillicWord(let w, let l): "'\(w)' кирилл сөзінде латын әрпі бар: \(l)"
         case .wrongLetter(let f, let m): "'\(f)' қазақ әрпі емес; '\(m)' деп жазыңыз"
         case .duplicateID(let id, let first): "'\(id)' идентификаторы қайталанған; алғашқысы: \(first)"
-        case .duplicatePrompt(let first): "дәл осы сұрақ бұрын да жазылған: \(first); екеуінің прогресі бір"
+        case .duplicatePrompt(let first): "дәл осы сұрақ бұрын да жазылған: \(first); екеуінің үлгерімі ортақ болады"
         }
     }
 
