@@ -60,13 +60,16 @@ enum LookalikeScan {
                     latin = false
                     cyrillic = false
                 }
+                i += 1
+            } else if b >= 0xC0, i + 1 < to, buffer[i + 1] & 0xC0 == 0x80 {
+                // A lead byte and its second byte at once: one step per
+                // Cyrillic letter.
+                if pairs[Int(b) << 8 | Int(buffer[i + 1])] { return true }
+                if b >= 0xD0 && b <= 0xD4 { cyrillic = true }
+                i += 2
             } else {
-                if b >= 0xC0, i + 1 < to {
-                    if pairs[Int(b) << 8 | Int(buffer[i + 1])] { return true }
-                    if b >= 0xD0 && b <= 0xD4 { cyrillic = true }
-                }
+                i += 1
             }
-            i += 1
         }
         return latin && cyrillic
     }

@@ -12,6 +12,8 @@ struct Jatta: AsyncParsableCommand {
         version: JattaVersion.current,
         subcommands: [
             StudyCommand.self,
+            CheckCommand.self,
+            ListCommand.self,
             FSRSCommand.self,
             HistoryCommand.self,
             DebugCommand.self,
