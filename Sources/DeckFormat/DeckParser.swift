@@ -91,7 +91,11 @@ struct ParserRun {
     var metadata: [MetadataEntry] = []
     var deckLevel = 1
     var deckTags: [String] = []
-    var sections: [(level: Int, name: String)] = []
+    var sections: [(level: Int, name: String)] = [] {
+        didSet { sectionTags = deckTags + sections.map(\.name) }
+    }
+    /// The deck tags and section names every new card gets.
+    var sectionTags: [String] = []
     var cards: [Card] = []
     var pending: PendingCard?
 
@@ -278,8 +282,7 @@ struct ParserRun {
     mutating func startCard(_ marker: Line.Marker, text: Int) {
         finishCard()
         let cardLocation = SourceLocation(file: file, line: lineNumber, column: 1)
-        var prompt = TextField(location: location(at: text))
-        prompt.append(buffer, text, lineEnd, newlines: 0, mayHoldNUL: report.firstNUL != nil)
+        let prompt = TextField(location: location(at: text), range: text..<max(text, lineEnd), mayHoldNUL: report.firstNUL != nil)
         var card = PendingCard(marker: marker, location: cardLocation, prompt: prompt)
         if marker == .cloze { scanCloze(&card, from: text) }
         pending = card
@@ -328,8 +331,7 @@ struct ParserRun {
             target = .ignored
             return
         }
-        var answer = TextField(location: location(at: text))
-        answer.append(buffer, text, lineEnd, newlines: 0, mayHoldNUL: mayHoldNUL)
+        let answer = TextField(location: location(at: text), range: text..<max(text, lineEnd), mayHoldNUL: mayHoldNUL)
         card.answer = answer
         target = .answer
         checkLookalikes(from: text)
@@ -348,8 +350,7 @@ struct ParserRun {
             target = .ignored
             return
         }
-        var field = TextField(location: location(at: text))
-        field.append(buffer, text, lineEnd, newlines: 0, mayHoldNUL: report.firstNUL != nil)
+        let field = TextField(location: location(at: text), range: text..<max(text, lineEnd), mayHoldNUL: report.firstNUL != nil)
         if card.answer != nil {
             if correct {
                 emit(.mixedKinds, at: lineStart)
@@ -427,7 +428,8 @@ struct ParserRun {
             case "level":
                 if let level = parseLevel(text, at: value) { deckLevel = level }
             case "tags":
-                deckTags = parseTags(text, at: value)
+                deckTags = parseTags(from: value)
+                sectionTags = deckTags + sections.map(\.name)
             default:
                 break
             }
@@ -441,7 +443,7 @@ struct ParserRun {
         guard var card = pending else { return }
         pending = nil
         defer { pending = card }
-        let text = self.text(from: value)
+        var text: String { self.text(from: value) }
         target = .oneLineField(name)
         switch name {
         case "level":
@@ -451,26 +453,25 @@ struct ParserRun {
                 card.level = level
             }
         case "tags":
-            card.tags += parseTags(text, at: value)
+            card.tags += parseTags(from: value)
             checkLookalikes(from: value)
         case "id":
             if card.id != nil {
                 emit(.duplicateField(field: name), at: lineStart)
-            } else if CardID.isValidExplicit(text) {
-                card.id = text
             } else {
-                emit(.invalidID(text), at: value)
+                let id = text
+                if CardID.isValidExplicit(id) { card.id = id } else { emit(.invalidID(id), at: value) }
             }
         case "source":
             if card.source != nil {
                 emit(.duplicateField(field: name), at: lineStart)
             } else {
-                if !Self.looksLikeSource(text) { emit(.sourceFormat(text), at: value) }
-                card.source = text
+                let source = text
+                if !Self.looksLikeSource(source) { emit(.sourceFormat(source), at: value) }
+                card.source = source
             }
         case "alt":
-            var field = TextField(location: location(at: value))
-            field.append(buffer, value, lineEnd, newlines: 0, mayHoldNUL: report.firstNUL != nil)
+            let field = TextField(location: location(at: value), range: value..<max(value, lineEnd), mayHoldNUL: report.firstNUL != nil)
             card.alternatives.append(field)
             target = .alternative(card.alternatives.count - 1)
             checkLookalikes(from: value)
@@ -494,13 +495,12 @@ struct ParserRun {
         return level
     }
 
-    mutating func parseTags(_ text: String, at offset: Int) -> [String] {
-        let pieces = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
-        let tags = pieces.filter { !$0.isEmpty }
-        if tags.count != pieces.count, !(pieces.count == 1 || (pieces.last == "" && tags.count == pieces.count - 1)) {
-            emit(.emptyTag, at: offset)
-        }
-        return tags
+    /// The tags in `buffer[from..<lineEnd]`; an empty tag between two
+    /// commas is reported (a trailing comma is not).
+    mutating func parseTags(from: Int) -> [String] {
+        let parsed = TagList.parse(buffer, from, lineEnd, mayHoldNUL: report.firstNUL != nil)
+        if let empty = parsed.firstEmpty { emit(.emptyTag, at: empty) }
+        return parsed.tags
     }
 
     /// `FILE:LINE` (a path, a colon, digits).
@@ -550,8 +550,8 @@ struct ParserRun {
     /// The card value, or nil (with a diagnostic) when it cannot be studied.
     mutating func build(_ card: PendingCard) -> Card? {
         if card.broken { return nil }
-        let prompt = card.prompt.string
-        let alternatives = card.alternatives.map(\.string)
+        let prompt = card.prompt.string(buffer)
+        let alternatives = card.alternatives.map { $0.string(buffer) }
         let content: CardContent
         switch card.marker {
         case .question:
@@ -560,7 +560,7 @@ struct ParserRun {
                 return nil
             }
             if !card.options.isEmpty {
-                let options = card.options.map { ChoiceOption(text: $0.text.string, isCorrect: $0.correct) }
+                let options = card.options.map { ChoiceOption(text: $0.text.string(buffer), isCorrect: $0.correct) }
                 for (i, option) in options.enumerated() {
                     if option.text.isEmpty {
                         emit(.emptyText(what: "option"), at: card.options[i].text.location)
@@ -576,7 +576,7 @@ struct ParserRun {
                 if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .choice), at: alt.location) }
                 content = .choice(ChoiceCard(question: prompt, options: options.filter { !$0.text.isEmpty }))
             } else if let answerField = card.answer {
-                let answer = answerField.string
+                let answer = answerField.string(buffer)
                 if answer.isEmpty {
                     emit(.emptyText(what: "answer"), at: answerField.location)
                     return nil
@@ -586,7 +586,7 @@ struct ParserRun {
                 } else {
                     var points: [String] = []
                     for field in card.keyPoints {
-                        let point = field.string
+                        let point = field.string(buffer)
                         if point.isEmpty { emit(.emptyText(what: "key point"), at: field.location) } else { points.append(point) }
                     }
                     if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .open), at: alt.location) }
@@ -605,7 +605,7 @@ struct ParserRun {
                 emit(.missingDefinition, at: card.location)
                 return nil
             }
-            let definition = definitionField.string
+            let definition = definitionField.string(buffer)
             if definition.isEmpty {
                 emit(.emptyText(what: "definition"), at: definitionField.location)
                 return nil
@@ -617,7 +617,7 @@ struct ParserRun {
                 return nil
             }
             let cloze = ClozeCard(text: prompt, alternatives: alternatives)
-            let gaps = cloze.gaps.count
+            let gaps = card.cloze.gapCount
             if gaps == 0 {
                 if !card.cloze.inGap { emit(.clozeWithoutGap, at: card.location) }
                 return nil
@@ -629,7 +629,7 @@ struct ParserRun {
         let id = card.id.map { CardID(rawValue: $0) } ?? CardID.derived(kind: content.kind, prompt: promptOf(content))
         return Card(
             id: id, hasExplicitID: card.id != nil, content: content, level: card.level ?? deckLevel, tags: card.tags,
-            sectionTags: deckTags + sections.map(\.name), source: card.source, location: card.location)
+            sectionTags: sectionTags, source: card.source, location: card.location)
     }
 
     func promptOf(_ content: CardContent) -> String {
