@@ -5,6 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 swift build --product jatta >&2 || exit 1
 jatta="$(swift build --show-bin-path)/jatta"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "decks: FAIL: $*" >&2; failures=$((failures + 1)); }
 
@@ -17,8 +19,8 @@ fi
 
 # Each card starts with a Q:, T: or C: line; each is one JSON line.
 written="$(cat decks/*.deck | grep -Ec '^(Q|T|C):')"
-listed="$("$jatta" list --json decks 2>"${TMPDIR:-/tmp}/decks-list-stderr.$$")"; status=$?
-errors="$(cat "${TMPDIR:-/tmp}/decks-list-stderr.$$")"; rm -f "${TMPDIR:-/tmp}/decks-list-stderr.$$"
+listed="$("$jatta" list --json decks 2>"$work/stderr")"; status=$?
+errors="$(cat "$work/stderr")"
 [ "$status" -eq 0 ] || fail "jatta list --json decks: exit status $status"
 [ -z "$errors" ] || fail "jatta list --json decks wrote to standard error: $errors"
 count="$(grep -c '^{' <<<"$listed")"
