@@ -24,9 +24,15 @@ public struct CardID: Hashable, Sendable, Comparable, CustomStringConvertible, C
 
     /// The derived identity of a card of `kind` asking `prompt`.
     public static func derived(kind: CardKind, prompt: String) -> CardID {
+        derived(kind: kind, prompt: prompt, knownFreeOfLookalikes: false)
+    }
+
+    /// `derived(kind:prompt:)` for a prompt the parser has already found
+    /// free of look-alike letters.
+    static func derived(kind: CardKind, prompt: String, knownFreeOfLookalikes: Bool) -> CardID {
         var hash = fnv1a64(kind.rawValue.utf8)
         hash = fnv1a64([UInt8.newline], startingAt: hash)
-        if let key = IdentityKey.fastBytes(prompt) {
+        if let key = IdentityKey.fastBytes(prompt, knownFreeOfLookalikes: knownFreeOfLookalikes) {
             hash = fnv1a64(key, startingAt: hash)
         } else {
             hash = fnv1a64(Normalization.identityKey(prompt).utf8, startingAt: hash)

@@ -134,9 +134,13 @@ struct ParserRun {
             } else {
                 end = count
             }
+            // The CR of a CRLF and trailing white space are not content
+            // (a stray CR before it neither, or printing could not keep it).
             var contentEnd = end
-            if contentEnd > position, buffer[contentEnd - 1] == .carriageReturn { contentEnd -= 1 }
-            while contentEnd > position, buffer[contentEnd - 1] == .space || buffer[contentEnd - 1] == .tab {
+            while contentEnd > position,
+                buffer[contentEnd - 1] == .space || buffer[contentEnd - 1] == .tab
+                    || buffer[contentEnd - 1] == .carriageReturn
+            {
                 contentEnd -= 1
             }
             lineNumber += 1
@@ -244,14 +248,18 @@ struct ParserRun {
     }
 
     /// Reports look-alike letters in `buffer[from..<lineEnd]`.
-    mutating func checkLookalikes(from: Int) {
-        guard from < lineEnd, LookalikeScan.mayHoldFindings(buffer, from, lineEnd) else { return }
+    /// Returns whether the pre-filter let the line through (so whether a
+    /// text holding it may hold look-alikes).
+    @discardableResult
+    mutating func checkLookalikes(from: Int) -> Bool {
+        guard from < lineEnd, LookalikeScan.mayHoldFindings(buffer, from, lineEnd) else { return false }
         let reports = LookalikeScan.reports(in: text(from: from), limit: DeckParser.diagnosticsPerLine)
-        guard !reports.isEmpty else { return }
+        guard !reports.isEmpty else { return true }
         let startColumn = column(at: from)
         for r in reports {
             emit(r.issue, at: SourceLocation(file: file, line: lineNumber, column: startColumn + r.scalarOffset))
         }
+        return true
     }
 
     // MARK: Line kinds
@@ -270,12 +278,10 @@ struct ParserRun {
             }
             return
         }
+        // `##` with no name closes the sections at its level and below,
+        // so cards can follow outside any section.
         sections.removeAll { $0.level >= level }
-        if name.isEmpty {
-            emit(.emptyHeading, at: lineStart)
-        } else {
-            sections.append((level, name))
-        }
+        if !name.isEmpty { sections.append((level, name)) }
         state = .betweenCards
     }
 
@@ -288,7 +294,8 @@ struct ParserRun {
         pending = card
         state = .inCard
         target = .prompt
-        checkLookalikes(from: text)
+        let mayHold = checkLookalikes(from: text)
+        pending?.promptMayHoldLookalikes = mayHold
     }
 
     mutating func scanCloze(_ card: inout PendingCard, from: Int) {
@@ -385,12 +392,15 @@ struct ParserRun {
             metadata[index].value += metadata[index].value.isEmpty ? more : String(repeating: "\n", count: newlines) + more
         case .prompt:
             pending?.prompt.append(buffer, text, lineEnd, newlines: newlines, mayHoldNUL: mayHoldNUL)
+            let mayHold = checkLookalikes(from: text)
+            if mayHold { pending?.promptMayHoldLookalikes = true }
             if pending?.marker == .cloze, var card = pending {
                 pending = nil
                 card.cloze.escaped = false
                 scanCloze(&card, from: text)
                 pending = card
             }
+            return
         case .answer:
             pending?.answer?.append(buffer, text, lineEnd, newlines: newlines, mayHoldNUL: mayHoldNUL)
         case .option(let i):
@@ -568,13 +578,14 @@ struct ParserRun {
                         emit(.duplicateOption(option.text), at: card.options[i].text.location)
                     }
                 }
-                if !options.contains(where: \.isCorrect) {
+                let kept = options.filter { !$0.text.isEmpty }
+                if !kept.contains(where: \.isCorrect) {
                     emit(.noCorrectOption, at: card.location)
                     return nil
                 }
-                if options.count < 2 { emit(.tooFewOptions, at: card.location) }
+                if kept.count < 2 { emit(.tooFewOptions, at: card.location) }
                 if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .choice), at: alt.location) }
-                content = .choice(ChoiceCard(question: prompt, options: options.filter { !$0.text.isEmpty }))
+                content = .choice(ChoiceCard(question: prompt, options: kept))
             } else if let answerField = card.answer {
                 let answer = answerField.string(buffer)
                 if answer.isEmpty {
@@ -589,8 +600,13 @@ struct ParserRun {
                         let point = field.string(buffer)
                         if point.isEmpty { emit(.emptyText(what: "key point"), at: field.location) } else { points.append(point) }
                     }
-                    if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .open), at: alt.location) }
-                    content = .open(OpenCard(question: prompt, modelAnswer: answer, keyPoints: points))
+                    if points.isEmpty {
+                        // Only empty key points: what is left is a question.
+                        content = .question(QuestionCard(question: prompt, answer: answer, alternatives: alternatives))
+                    } else {
+                        if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .open), at: alt.location) }
+                        content = .open(OpenCard(question: prompt, modelAnswer: answer, keyPoints: points))
+                    }
                 }
             } else {
                 emit(.missingAnswer, at: card.location)
@@ -626,7 +642,12 @@ struct ParserRun {
             content = .cloze(cloze)
         }
         for alt in card.alternatives where alt.isEmpty { emit(.emptyText(what: "alternative"), at: alt.location) }
-        let id = card.id.map { CardID(rawValue: $0) } ?? CardID.derived(kind: content.kind, prompt: promptOf(content))
+        // A cloze's prompt is not its text (escapes dropped, gaps blanked),
+        // so only question and term prompts reuse the line check.
+        let checked = card.marker != .cloze && !card.promptMayHoldLookalikes
+        let id =
+            card.id.map { CardID(rawValue: $0) }
+            ?? CardID.derived(kind: content.kind, prompt: promptOf(content), knownFreeOfLookalikes: checked)
         return Card(
             id: id, hasExplicitID: card.id != nil, content: content, level: card.level ?? deckLevel, tags: card.tags,
             sectionTags: sectionTags, source: card.source, location: card.location)

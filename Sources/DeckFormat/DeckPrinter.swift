@@ -37,9 +37,10 @@ public enum DeckPrinter {
     }
 
     /// The headings that lead from one section path to another: the
-    /// headings below the common part, or the last one again when the new
-    /// path is a shorter part of the old one.
+    /// headings below the common part; the last one again when the new path
+    /// is a shorter part of the old one; `##` to leave every section.
     static func headings(from old: [String], to new: [String]) -> [String] {
+        if new.isEmpty { return old.isEmpty ? [] : ["##"] }
         var common = 0
         while common < old.count, common < new.count, old[common] == new[common] { common += 1 }
         if common == new.count, common > 0 { common -= 1 }

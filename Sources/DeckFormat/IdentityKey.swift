@@ -15,66 +15,67 @@ enum IdentityKey {
     }
 
     /// The UTF-8 bytes of `fast(text)`.
-    static func fastBytes(_ text: String) -> ArraySlice<UInt8>? {
+    static func fastBytes(_ text: String, knownFreeOfLookalikes: Bool = false) -> ArraySlice<UInt8>? {
         var text = text
         return text.withUTF8 { bytes -> ArraySlice<UInt8>? in
-            guard inSubset(bytes), !LookalikeScan.mayHoldFindings(bytes, 0, bytes.count) else { return nil }
-            // foldSpace
-            var out = [UInt8](repeating: 0, count: bytes.count)
-            var count = 0
-            var pendingSpace = false
-            for b in bytes {
-                if isSpace(b) {
-                    pendingSpace = count > 0
-                    continue
-                }
-                if pendingSpace {
-                    out[count] = .space
-                    count += 1
-                    pendingSpace = false
-                }
-                out[count] = b
-                count += 1
+            guard inSubset(bytes), knownFreeOfLookalikes || !LookalikeScan.mayHoldFindings(bytes, 0, bytes.count) else {
+                return nil
             }
-            // foldPunctuation: quotes dropped, no space after a hyphen that
-            // ends a word. A Cyrillic letter shows as its last byte, which
-            // is all the alphabetic test needs.
-            // (in place: the write index never passes the read index)
+            // One pass does foldSpace, then foldPunctuation on its output
+            // (quotes dropped, no space after a hyphen that ends a word),
+            // and the lower case; the edge trim follows. A Cyrillic letter
+            // shows as its last byte, which is all the alphabetic test needs.
+            var out = [UInt8](repeating: 0, count: bytes.count)
+            var written = 0
+            var folded = 0  // bytes foldSpace would have written so far
+            var pendingSpace = false
             var previous: UInt8 = 0
             var beforePrevious: UInt8 = 0
-            var written = 0
-            for read in 0..<count {
-                let b = out[read]
-                if isQuote(b) { continue }
-                if b == .space, previous == UInt8(ascii: "-"), isAlphabetic(beforePrevious) {
-                    beforePrevious = previous
-                    continue
+            var failed = false
+            out.withUnsafeMutableBufferPointer { out in
+                lowercaseCyrillic.withUnsafeBufferPointer { lower in
+                    func punctuate(_ c: UInt8) {
+                        if isQuote(c) { return }
+                        if c == .space, previous == UInt8(ascii: "-"), isAlphabetic(beforePrevious) {
+                            beforePrevious = previous
+                            return
+                        }
+                        if c < 0x80 {
+                            out[written] = c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
+                        } else if c < 0xC0, written > 0 {
+                            // The second byte of a letter: map the pair.
+                            let mapped = lower[Int(out[written - 1] & 0x03) << 6 | Int(c & 0x3F)]
+                            if mapped == 0 { failed = true }
+                            out[written - 1] = UInt8(mapped >> 8)
+                            out[written] = UInt8(mapped & 0xFF)
+                        } else {
+                            out[written] = c
+                        }
+                        written += 1
+                        beforePrevious = previous
+                        previous = c
+                    }
+                    for b in bytes {
+                        if isSpace(b) {
+                            pendingSpace = folded > 0
+                            continue
+                        }
+                        if pendingSpace {
+                            pendingSpace = false
+                            folded += 1
+                            punctuate(.space)
+                        }
+                        folded += 1
+                        punctuate(b)
+                    }
                 }
-                out[written] = b
-                written += 1
-                beforePrevious = previous
-                previous = b
             }
-            // trimEdgePunctuation, then lower case through the table.
+            if failed { return nil }
+            // trimEdgePunctuation
             var start = 0
             var end = written
             while start < end, isEdge(out[start]) { start += 1 }
             while end > start, isEdge(out[end - 1]) { end -= 1 }
-            var i = start
-            while i < end {
-                let b = out[i]
-                if b < 0x80 {
-                    if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { out[i] = b | 0x20 }
-                    i += 1
-                    continue
-                }
-                let index = Int(b & 0x03) << 6 | Int(out[i + 1] & 0x3F)
-                let lower = lowercaseCyrillic[index]
-                guard lower != 0 else { return nil }
-                out[i] = UInt8(lower >> 8)
-                out[i + 1] = UInt8(lower & 0xFF)
-                i += 2
-            }
             return out[start..<end]
         }
     }

@@ -18,6 +18,8 @@ struct PendingCard {
     /// Set when a line made the card mean something other than what a
     /// card can hold (both an answer and options); such a card is dropped.
     var broken = false
+    /// Whether a line of the prompt passed the look-alike pre-filter.
+    var promptMayHoldLookalikes = false
     /// Brace checking of a cloze's text, fed line by line.
     var cloze = ClozeScanner()
 

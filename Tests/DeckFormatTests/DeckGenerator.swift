@@ -74,11 +74,9 @@ struct DeckGenerator {
         var path: [String] = []
         for _ in 0..<int(0...12) {
             if chance(0.25) {
-                // A new section path; once in a section a card cannot leave
-                // all sections, as in a file.
-                let depth = int(1...3)
+                let depth = int(0...3)
                 path = (0..<depth).map { _ in line(1...2) }
-            } else if chance(0.1), path.count > 1 {
+            } else if chance(0.1), !path.isEmpty {
                 path.removeLast()
             }
             cards.append(card(sectionTags: deckTags + path, defaultLevel: defaultLevel, file: file))

@@ -118,6 +118,11 @@ import Testing
         #expect(cloze.prompt == "Қазақстан БҰҰ-ға […] жылы {ресми} мүше болды.")
     }
 
+    @Test func anEmptyHeadingLeavesTheSections() {
+        let deck = DeckParser.parse("## А\n### Б\nQ: a?\nA: b\n###\nQ: c?\nA: d\n##\nQ: e?\nA: f", file: "x").deck
+        #expect(deck.cards.map(\.sectionTags) == [["А", "Б"], ["А"], []])
+    }
+
     @Test func deckLevelIsTheDefault() {
         let deck = DeckParser.parse("level: 3\n\nQ: a?\nA: b\n\nQ: c?\nA: d\nlevel: 1", file: "x").deck
         #expect(deck.cards.map(\.level) == [3, 1])

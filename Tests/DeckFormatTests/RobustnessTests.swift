@@ -50,6 +50,46 @@ import Testing
         #expect(parsed.deck.cards.first?.prompt == "a\u{FFFD}b?")
     }
 
+    /// Random lines built from the format's own line starts: most of them
+    /// make cards, so printing gets exercised on odd but real decks.
+    @Test func randomLinesPrintBackToTheSameDeck() {
+        let starts = [
+            "Q: ", "T: ", "C: ", "A: ", "D: ", "* ", "- ", "*", "-", "   ", "\t", "level: ", "level: 2", "tags: ", "id: ",
+            "alt: ", "source: ", "# ", "## ", "### ", "// ", "", "lang: ", "author: ", "С: ", "А: ", "x: ", "Q:", "  \r",
+        ]
+        let alphabet = Array("аәбқңөұүһі {}|\\,.:;?!«»-—*#/ \t\rAcoxTQ1234567890\u{FFFD}ӛ".unicodeScalars)
+        var totalCards = 0
+        for seed in 0..<1500 {
+            var random = SeededRandom(seed: UInt64(seed) &+ 1_000_000)
+            var text = ""
+            // Whole cards most of the time, stray lines in between.
+            let cards = [["Q: ", "A: "], ["Q: ", "* ", "- "], ["Q: ", "A: ", "- ", "- "], ["T: ", "D: "], ["C: {", "   "]]
+            var lines: [String] = []
+            for _ in 0..<Int.random(in: 0...20, using: &random) {
+                if Int.random(in: 0..<10, using: &random) < 6 {
+                    lines += cards[Int.random(in: 0..<cards.count, using: &random)]
+                } else {
+                    lines.append(starts[Int.random(in: 0..<starts.count, using: &random)])
+                }
+            }
+            for start in lines {
+                text += start
+                for _ in 0..<Int.random(in: 1...12, using: &random) {
+                    text.unicodeScalars.append(alphabet[Int.random(in: 0..<alphabet.count, using: &random)])
+                }
+                if start == "C: {" { text += "}" }
+                text += Bool.random(using: &random) ? "\n" : "\r\n"
+            }
+            let parsed = DeckParser.parse(text, file: "lines.deck")
+            totalCards += parsed.deck.cards.count
+            let printed = DeckPrinter.print(parsed.deck)
+            let reparsed = DeckParser.parse(printed, file: "lines.deck")
+            #expect(reparsed.deck.withoutLocations == parsed.deck.withoutLocations, "seed \(seed)\n\(text)\n---\n\(printed)")
+            if reparsed.deck.withoutLocations != parsed.deck.withoutLocations { return }
+        }
+        #expect(totalCards > 3000)
+    }
+
     @Test func aBinaryFileIsOneError() {
         var random = SeededRandom(seed: 7)
         let bytes = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &random) }
@@ -59,7 +99,7 @@ import Testing
     }
 
     @Test func randomBytesWithoutNULNeverCrash() {
-        for seed in 0..<200 {
+        for seed in 0..<1000 {
             var random = SeededRandom(seed: UInt64(seed))
             let length = Int.random(in: 0...4000, using: &random)
             // Bytes drawn mostly from the format's own characters, so the
@@ -71,7 +111,9 @@ import Testing
             for d in parsed.diagnostics {
                 #expect(d.location.line >= 1 && d.location.column >= 1, "seed \(seed): \(d)")
             }
-            _ = DeckPrinter.print(parsed.deck)
+            // Whatever was read prints back to the same deck.
+            let reparsed = DeckParser.parse(DeckPrinter.print(parsed.deck), file: "fuzz.deck")
+            #expect(reparsed.deck.withoutLocations == parsed.deck.withoutLocations, "seed \(seed)")
         }
     }
 

@@ -51,7 +51,9 @@ for round in 1 2 3 4 5; do
     fi
 done
 
-# 4. A clean deck, a missing path, a usage error, --help, --version.
+# 4. The example decks are clean; a clean deck, a missing path, a usage error, --help, --version.
+"$jatta" check examples >/dev/null; status=$?
+[ "$status" -eq 0 ] || fail "examples: exit status $status, expected 0"
 printf 'Q: Астана?\nA: Иә\n' >"$work/clean.deck"
 "$jatta" check "$work/clean.deck" >/dev/null; status=$?
 [ "$status" -eq 0 ] || fail "clean deck: exit status $status"

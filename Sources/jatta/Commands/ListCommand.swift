@@ -68,7 +68,7 @@ enum CardListing {
     static func table(_ cards: [Card], width: Int, language: InterfaceLanguage) -> String {
         let header = language.pick(kk: ["ИД", "ТҮРІ", "ДЕҢГЕЙ", "СҰРАҚ", "ОРНЫ"], en: ["ID", "KIND", "LEVEL", "PROMPT", "PLACE"])
         let idWidth = min(24, max(header[0].count, cards.map { $0.id.rawValue.count }.max() ?? 0))
-        let kindWidth = max(header[1].count, 6)
+        let kindWidth = max(header[1].count, CardKind.allCases.map(\.rawValue.count).max() ?? 8)
         let levelWidth = header[2].count
         let promptWidth = max(20, width - idWidth - kindWidth - levelWidth - 6 - 24)
         func row(_ cells: [String]) -> String {
