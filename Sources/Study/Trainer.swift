@@ -143,7 +143,9 @@ public enum Trainer {
             effects.append(.edit(attempt.item.card.location))
             return
         case .scroll(let pages):
-            attempt.scroll = max(0, attempt.scroll + pages)
+            // The view clamps to the text; the bound only keeps a held key from
+            // winding up a long way back.
+            attempt.scroll = min(max(-100, attempt.scroll + pages), 100)
             session.current = attempt
             return
         default:

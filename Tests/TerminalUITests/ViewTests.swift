@@ -147,6 +147,28 @@ import Testing
         let last = ViewFixtures.render(s1, 40, 10)
         #expect(last.contains("сөз60"))
         #expect(!last.contains("әрі қарай"))
+        #expect(last.contains("↑ PgUp"))
+        // Back up past the top stops at the top.
+        #expect(ViewFixtures.render(ViewFixtures.run(s1, [.scroll(-9)]), 40, 10) == first)
+    }
+
+    @Test func aLongCardOpensOnTheRevealedAnswer() {
+        let words = (1...60).map { "сөз\($0)" }.joined(separator: " ")
+        let long = ViewFixtures.deck("Q: \(words)\nA: жауап\n")
+        let s = ViewFixtures.run(ViewFixtures.state([long]), [.start, .reveal])
+        let text = ViewFixtures.render(s, 40, 16)
+        #expect(text.contains("Жауап:\n  жауап"))
+        #expect(!text.contains("сөз1 "))
+        #expect(ViewFixtures.render(ViewFixtures.run(s, [.scroll(-1)]), 40, 16).contains("сөз1 "))
+    }
+
+    @Test func theTypedAnswerStaysInSightUnderALongPrompt() throws {
+        let words = (1...80).map { "сөз\($0)" }.joined(separator: " ")
+        let cloze = ViewFixtures.deck("C: \(words) {жауап}\n")
+        let s = ViewFixtures.run(ViewFixtures.state([cloze]), [.start, .type("ж")])
+        let screen = TrainerView.view(s, size: TerminalSize(width: 40, height: 10), strings: .kazakh)
+        let cursor = try #require(screen.cursor)
+        #expect(screen.rowText(cursor.row) == "  Жауабыңыз: ж")
     }
 
     @Test func tooSmallTerminalSaysSo() {
