@@ -110,6 +110,11 @@ struct StudyCommand: ParsableCommand {
             throw ExitCode(66)
         }
         let decks = library.decks.filter { !$0.cards.isEmpty }
+        if decks.isEmpty, !paths.isEmpty, !errors.isEmpty {
+            // The decks named hold nothing usable: say so rather than open an
+            // empty trainer (EX_DATAERR).
+            throw ExitCode(65)
+        }
 
         // Progress.
         let store: ProgressStore
