@@ -134,6 +134,8 @@ read -r new1 learn1 due1 <<<"$(all_counts)"
 # --- 8. Ctrl-Z, fg redraws; Ctrl-C restores the terminal (status 130) ----------
 tm send-keys -t study Enter
 wait_for "0 өтті"
+tm send-keys -t study -l "и"       # b: bury a card never answered before
+wait_for "Карта ертеңге дейін тығылды"
 tm send-keys -t study C-z
 wait_for "Stopped"
 # The rest of the command line is dropped when a job stops, so fg reports.
@@ -170,6 +172,7 @@ out=$(printf '\n1\n' | "$JATTA" study --lang kk decks 2>"$work/err")
 grep -qF "жай мәтін режимі" "$work/err" || fail "no plain-mode notice: $(cat "$work/err")"
 grep -qF "Баға:" <<<"$out" || fail "plain mode did not ask for a grade: $out"
 [ "$("$JATTA" history | grep -c "  study  ")" = 4 ] || fail "the plain-mode answer was not recorded"
+[ "$("$JATTA" history | grep -c "  bury  ")" = 1 ] || fail "the burial was not recorded"
 
 # --- 11. e opens $EDITOR at the card's line, then the deck is read again ----------
 mkdir -p "$work/decks"

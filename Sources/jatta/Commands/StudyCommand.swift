@@ -143,7 +143,7 @@ struct StudyCommand: ParsableCommand {
             limits: StudyLimits(newPerDay: newLimit, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)
         state.home.level = level
         state.home.tag = tag
-        let performer = EffectPerformer(store: store, sessionID: UUID().uuidString)
+        let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
         let reload = { DeckLibrary.load(paths: deckPaths).decks.filter { !$0.cards.isEmpty } }
 
         let failure: Error?

@@ -22,6 +22,7 @@ struct CursesLoop {
         let traceFirstDraw = environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1"
         draw(backend)
         if traceFirstDraw, state.session != nil { return nil }
+        do { try performer.registerDecks(at: Date()) } catch { return error }
         while true {
             if let signal = NcursesBackend.takePendingSignal() { return ExitCode(128 + signal) }
             guard let key = backend.readKey(timeoutMilliseconds: 250) else { continue }
@@ -52,6 +53,7 @@ struct CursesLoop {
                     _ = Editor.open(location, environment: environment)
                     backend.resume()
                     let decks = reloadDecks()
+                    do { try performer.reregister(decks, at: Date()) } catch { return error }
                     state = Trainer.update(state, TrainerEvent(.reload(decks), at: Date())).0
                 default:
                     break
