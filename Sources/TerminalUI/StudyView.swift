@@ -52,7 +52,11 @@ enum StudyView {
         } else if let (line, _) = content.cursor, line >= bodyRows {
             base = line - bodyRows + 1
         }
-        let first = min(max(0, base + attempt.scroll * max(1, bodyRows - 1)), maxFirst)
+        var first = min(max(0, base + attempt.scroll * max(1, bodyRows - 1)), maxFirst)
+        if let focus = content.focus, attempt.scroll == 0, focus >= first + bodyRows {
+            // The key point under the cursor is always in sight.
+            first = min(focus - bodyRows + 1, maxFirst)
+        }
         screen.draw(content.lines[first...], row: top, column: 2, rows: bodyRows)
 
         if let notice = state.notice {
@@ -80,13 +84,15 @@ enum StudyView {
         return total <= width - 2 ? [all] : [Array(all.prefix(2)), Array(all.suffix(2))]
     }
 
-    /// The card's text as lines, where the typing cursor stands, and the
-    /// line that separates the question from the revealed answer.
+    /// The card's text as lines, where the typing cursor stands, the line
+    /// that separates the question from the revealed answer, and the line of
+    /// the highlighted key point.
     static func lines(_ a: Attempt, width: Int, strings s: Strings)
-        -> (lines: [StyledLine], cursor: (Int, Int)?, separator: Int?)
+        -> (lines: [StyledLine], cursor: (Int, Int)?, separator: Int?, focus: Int?)
     {
         var out: [StyledLine] = []
         var cursor: (Int, Int)? = nil
+        var focus: Int? = nil
         let card = a.item.card
         let face = a.item.face
 
@@ -132,7 +138,7 @@ enum StudyView {
             break
         }
 
-        guard a.revealed else { return (out, cursor, nil) }
+        guard a.revealed else { return (out, cursor, nil, nil) }
         let separator = out.count
         out.append(StyledLine(String(repeating: "─", count: min(width, 40)), style: .dim))
         if let verdict = a.verdict, a.style != .keyPoints {
@@ -141,24 +147,27 @@ enum StudyView {
         }
         switch card.content {
         case .open(let o):
-            out.append(StyledLine(s.modelAnswerLabel + ":", style: .accent))
-            out += StyledLine.wrapped(o.modelAnswer, width: width)
+            // The checklist first: it is what the student acts on; the model
+            // answer below it is there to compare with.
             if !o.keyPoints.isEmpty {
-                out.append(StyledLine(""))
                 out.append(StyledLine(s.keyPointsLabel + ":", style: .accent))
                 for (i, point) in o.keyPoints.enumerated() {
                     let tick = a.ticked.contains(i) ? "[x] " : "[ ] "
                     let pointer = i == a.cursor ? "› " : "  "
+                    if i == a.cursor { focus = out.count }
                     out += StyledLine.wrapped(point, width: width, prefix: pointer + tick, style: i == a.cursor ? .reverse : [])
                 }
+                out.append(StyledLine(""))
             }
+            out.append(StyledLine(s.modelAnswerLabel + ":", style: .accent))
+            out += StyledLine.wrapped(o.modelAnswer, width: width)
         case .choice:
             break
         default:
             out.append(StyledLine(s.answerLabel + ":", style: .accent))
             out += StyledLine.wrapped(answerText(face), width: width, style: .good)
         }
-        return (out, cursor, separator)
+        return (out, cursor, separator, focus)
     }
 
     static func verdictStyle(_ verdict: AnswerVerdict?) -> CellStyle {

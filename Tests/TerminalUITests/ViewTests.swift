@@ -131,8 +131,17 @@ import Testing
         let s = ViewFixtures.run(ViewFixtures.state([open]), [.start, .reveal, .toggleKeyPoint(2)])
         let text = ViewFixtures.render(s, 60, 16)
         #expect(text.contains("  Үлгі жауап:\n  Институттар."))
-        #expect(text.contains("    [ ] бірінші ой"))
-        #expect(text.contains("  › [x] екінші ой"))
+        // The checklist comes before the model answer.
+        #expect(text.contains("  Негізгі ойлар (қамтығандарыңызды белгілеңіз):\n    [ ] бірінші ой\n  › [x] екінші ой\n\n  Үлгі жауап:"))
+    }
+
+    @Test func theHighlightedKeyPointIsAlwaysInSight() throws {
+        let points = (1...12).map { "- ой \($0)" }.joined(separator: "\n")
+        let long = (1...40).map { "сөз\($0)" }.joined(separator: " ")
+        let open = ViewFixtures.deck("Q: \(long)\nA: Үлгі.\n\(points)\nlevel: 2\n")
+        let s = ViewFixtures.run(ViewFixtures.state([open]), [.start, .reveal] + Array(repeating: .moveCursor(1), count: 11))
+        let text = ViewFixtures.render(s, 40, 12)
+        #expect(text.contains("› [ ] ой 12"))
     }
 
     @Test func longTextsWrapAndScroll() {
