@@ -9,9 +9,12 @@
 /// forms of one word should get the same key, and two different words
 /// should rarely share one.
 public enum KazakhStemmer {
-    static let backVowels: Set<Character> = ["а", "о", "ұ", "ы", "я", "ё", "ю"]
-    static let frontVowels: Set<Character> = ["ә", "ө", "ү", "і", "е", "э"]
-    static let vowels: Set<Character> = backVowels.union(frontVowels).union(["и", "у"])
+    /// Back vowels: a stem whose last vowel is one of these takes а/ы endings.
+    public static let backVowels: Set<Character> = ["а", "о", "ұ", "ы", "я", "ё", "ю"]
+    /// Front vowels: a stem whose last vowel is one of these takes е/і endings.
+    public static let frontVowels: Set<Character> = ["ә", "ө", "ү", "і", "е", "э"]
+    /// All vowel letters, и and у included.
+    public static let vowels: Set<Character> = backVowels.union(frontVowels).union(["и", "у"])
     /// Stem ends after which endings take their т-/қ-/к-/п- forms (voiceless,
     /// and б в г д, which devoice at the end of a word).
     static let voiceless: Set<Character> = ["к", "қ", "п", "с", "т", "ф", "х", "ц", "ч", "ш", "щ", "б", "в", "г", "д"]
