@@ -13,7 +13,7 @@ public enum GlossaryFinder {
         "демек", "өйткені", "сонымен", "ал", "және", "ең", "тек", "әр", "әрі", "басқаша", "негізінен", "сондай",
         "осындай", "мұнда", "біз", "мен", "сен", "сіз", "оның", "олардың", "бүгінде", "қазір", "кейін", "соңында",
         "біріншіден", "екіншіден", "үшіншіден", "мәселен", "сонда", "енді", "кейде", "барлық", "бірнеше", "көптеген",
-        "тағы", "егер", "онда", "міне", "сондай-ақ", "дегенмен", "әйтпесе",
+        "тағы", "егер", "онда", "міне", "сондай-ақ", "дегенмен", "әйтпесе", "бір",
     ]
     /// Stem keys of lesson-plan and article fields, which look like
     /// glossary heads: «Дәріс мақсаты:», «Оқытудың әдістері мен түрлері:»,
@@ -34,7 +34,8 @@ public enum GlossaryFinder {
             let sentences = Sentence.split(paragraph)
             for (index, sentence) in sentences.enumerated() {
                 let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
-                if let entry = entry(in: sentence, next: next, file: file, lexicon: lexicon) {
+                let rest = sentences.dropFirst(index + 1).map(\.text).joined(separator: " ")
+                if let entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon) {
                     result.append(entry)
                 }
             }
@@ -42,38 +43,59 @@ public enum GlossaryFinder {
         return result.map { withVariants($0, lexicon: lexicon) }
     }
 
-    /// The entry a sentence holds, if any.
-    static func entry(in sentence: Sentence, next: String?, file: String, lexicon: Lexicon) -> GlossaryEntry? {
+    /// The entry a sentence holds, if any. `next` is the sentence after it
+    /// in the paragraph, `rest` the paragraph text after it.
+    static func entry(in sentence: Sentence, next: String?, rest: String, file: String, lexicon: Lexicon) -> GlossaryEntry? {
         var text = Substring(sentence.text)
         while let f = text.first, "•▪●◦■ ".contains(f) { text = text.dropFirst() }
         let s = String(text)
+        // Reported speech is no definition: the sentence stands inside «…».
+        if insideQuotation(s + " " + rest) { return nil }
+        if let m = s.firstMatch(of: /^(?:(.*)[,;:]\s*)?([^,;:]+?)\s+дегеніміз\s*[–—-]?\s*(.+)$/) {
+            let definitionText = String(m.3)
+            let lower = definitionText.lowercased()
+            if lower == "не" || lower.hasPrefix("не ") || lower.hasPrefix("не?") || lower.hasPrefix("не,") { return nil }
+            let words = m.2.split(separator: " ").map(String.init)
+            let head = words.suffix(4).drop { stopStarts.contains($0.lowercased()) }
+            guard !head.isEmpty, let term = term(from: head.joined(separator: " "), lexicon: lexicon) else { return nil }
+            let definition = cleanDefinition(definitionText)
+            guard wordCount(definition) >= 3 else { return nil }
+            return GlossaryEntry(term: term, definition: definition, pattern: .degenimiz, file: file, line: sentence.line)
+        }
         if sentence.opensParagraph, let m = s.firstMatch(of: /^(\p{Lu}[^:.!?,;()«»]{1,60}?)\s*:\s+(.+)$/),
-            let term = term(from: String(m.1), lexicon: lexicon)
+            let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2))
         {
-            let definition = extend(String(m.2), next: next)
+            let definition = extend(cleanDefinition(String(m.2)), next: next)
             guard wordCount(definition) >= 2 else { return nil }
             return GlossaryEntry(term: term, definition: definition, pattern: .colon, file: file, line: sentence.line)
         }
         if let m = s.firstMatch(of: /^(\p{Lu}[^–—.!?,;:()«»]{1,60}?)\s[–—-]\s+(.+)$/),
             let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2))
         {
+            let words = term.split(separator: " ")
+            // «Елшіліктің жұмсалған күш – …»: a head opening with a genitive
+            // is part of a sentence about something else.
+            if words.count >= 2, let first = words.first, genitiveEndings.contains(where: { first.lowercased().hasSuffix($0) }) {
+                return nil
+            }
+            if words.count == 1 && lexicon.isProperName(term) { return nil }
             let definition = extend(cleanDefinition(String(m.2)), next: next)
             guard wordCount(definition) >= 3 else { return nil }
-            if wordCount(term) == 1 && lexicon.isProperName(term) { return nil }
             return GlossaryEntry(term: term, definition: definition, pattern: .dash, file: file, line: sentence.line)
         }
-        if let m = s.firstMatch(of: /^(?:(.*)[,;:]\s*)?([^,;:]+?)\s+дегеніміз\s*[–—-]?\s*(.+)$/) {
-            let rest = String(m.3)
-            let restLower = rest.lowercased()
-            if restLower == "не" || restLower.hasPrefix("не ") || restLower.hasPrefix("не?") || restLower.hasPrefix("не,") { return nil }
-            let words = m.2.split(separator: " ").map(String.init)
-            let head = words.suffix(4).drop { stopStarts.contains($0.lowercased()) }
-            guard !head.isEmpty, let term = term(from: head.joined(separator: " "), lexicon: lexicon) else { return nil }
-            let definition = cleanDefinition(rest)
-            guard wordCount(definition) >= 3 else { return nil }
-            return GlossaryEntry(term: term, definition: definition, pattern: .degenimiz, file: file, line: sentence.line)
-        }
         return nil
+    }
+
+    static let genitiveEndings = ["ның", "нің", "дың", "дің", "тың", "тің"]
+
+    /// Whether the text starts inside a quotation: its first quote mark
+    /// closes one.
+    static func insideQuotation(_ text: String) -> Bool {
+        for ch in text {
+            if ch == "«" || ch == "“" { return false }
+            if ch == "»" || ch == "”" { return true }
+        }
+        return false
     }
 
     /// The real term in a head, or nil when the head is no term.

@@ -9,9 +9,18 @@ public enum GluedTextRepair {
     /// spaced and dot leaders removed.
     public static func repair(_ line: SourceLine, file: String) -> ([SourceLine], [Repair]) {
         var repairs: [Repair] = []
+        var text = line.text
+        // Page references of a converted document: `1/4 бет/`, `2/5бет/`,
+        // `З /7-бет/` (a 3 read as З). "бет" is "page".
+        while let m = text.firstMatch(of: /[0-9З]\s*\/\s*[0-9]+\s*-?\s*бет\s*\//) {
+            repairs.append(Repair(
+                kind: .pageMarker, file: file, line: line.number, before: String(m.output), after: "",
+                reason: "a page reference of the converted document"))
+            text.replaceSubrange(m.range, with: " ")
+        }
         var pieces: [String] = []
         var current: [Character] = []
-        let chars = Array(line.text)
+        let chars = Array(text)
         var i = 0
         func context(_ a: Int, _ b: Int) -> String {
             String(chars[max(0, a)..<min(chars.count, b)])

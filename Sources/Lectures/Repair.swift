@@ -11,6 +11,8 @@ public struct Repair: Hashable, Sendable, CustomStringConvertible {
         case latinLookalike = "latin-lookalike"
         /// Text that had lost its line breaks split again (`МазмұныКіріспе`).
         case gluedText = "glued-text"
+        /// Page references left in the text (`2/5бет/`) removed.
+        case pageMarker = "page-marker"
         /// Table-of-contents dot leaders removed.
         case dotLeaders = "dot-leaders"
         /// Wrapped lines joined into paragraphs.

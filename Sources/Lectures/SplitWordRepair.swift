@@ -22,7 +22,9 @@ public enum SplitWordRepair {
 
     /// Why `x` and `y`, written apart, are one word; nil when they are not
     /// (or the evidence is not clear).
-    public static func joinReason(_ x: String, _ y: String, lexicon: Lexicon) -> String? {
+    /// `xFollowsHyphen` is true when `x` is the tail of a compound or a
+    /// number (`1960-шы`), which is never a stray fragment.
+    public static func joinReason(_ x: String, _ y: String, xFollowsHyphen: Bool = false, lexicon: Lexicon) -> String? {
         guard isLowerCyrillicWord(x), isLowerCyrillicWord(y) else { return nil }
         if SuffixChain.freeWords.contains(y) { return nil }
         let joined = x + y
@@ -32,7 +34,7 @@ public enum SplitWordRepair {
         if SuffixChain.isPureEndings(y), KazakhStemmer.stem(joined) == KazakhStemmer.stem(x), KazakhStemmer.stem(joined) != joined {
             return "«\(y)» is only endings, and they fit «\(x)»"
         }
-        if x.count <= 2, !shortWords.contains(x), lexicon.count(x) <= 1, lexicon.count(y) <= 1, y.count >= 3,
+        if !xFollowsHyphen, x.count <= 2, !shortWords.contains(x), lexicon.count(x) <= 1, lexicon.count(y) <= 1, y.count >= 3,
             let first = y.first, !KazakhStemmer.vowels.contains(first), isHarmonic(joined)
         {
             return "«\(x)» is no word and occurs nowhere else; «\(joined)» keeps vowel harmony"
@@ -60,9 +62,10 @@ public enum SplitWordRepair {
         var i = 1
         while i < chars.count - 1 {
             if chars[i] == " ", chars[i - 1].isLetter, chars[i + 1].isLetter {
-                let (_, x) = Dehyphenation.wordBefore(chars, i)
+                let (xStart, x) = Dehyphenation.wordBefore(chars, i)
                 let y = Dehyphenation.wordAfter(chars, i + 1)
-                if let reason = joinReason(x, y, lexicon: lexicon) {
+                let afterHyphen = xStart > 0 && chars[xStart - 1] == "-"
+                if let reason = joinReason(x, y, xFollowsHyphen: afterHyphen, lexicon: lexicon) {
                     chars.remove(at: i)
                     repairs.append(Repair(kind: .splitWord, file: file, line: line.number, before: x + " " + y, after: x + y, reason: reason))
                     continue

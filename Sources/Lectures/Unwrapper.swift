@@ -62,7 +62,14 @@ public enum Unwrapper {
                 blankRun += 1
                 continue
             }
-            let hardBreak = blankRun >= (layout.isDoubleSpaced ? 2 : 1)
+            // A page break leaves extra blank lines in mid-sentence
+            // (`ТМД-⏎⏎⏎⏎ның`): a line that cannot end a paragraph continues.
+            var hardBreak = blankRun >= (layout.isDoubleSpaced ? 2 : 1)
+            if hardBreak, let prev = previous {
+                let prevText = prev.text.trimmingCharacters(in: " ")
+                let nextStartsLower = line.text.trimmingCharacters(in: " ").first?.isLowercase == true
+                if prevText.hasSuffix("-") || (!endsSentence(prevText) && nextStartsLower) { hardBreak = false }
+            }
             blankRun = 0
             if BlockMarkers.levelSectionHeading(line.text) { inLevelSection = true }
             let text = line.text.trimmingCharacters(in: " ")
@@ -96,9 +103,10 @@ public enum Unwrapper {
                 }
             }
             if let last = chars.last, last.isLetter, let first = text.first, first.isLetter {
-                let (_, x) = Dehyphenation.wordBefore(chars, chars.count)
+                let (xStart, x) = Dehyphenation.wordBefore(chars, chars.count)
                 let y = Dehyphenation.wordAfter(Array(text), 0)
-                if let reason = SplitWordRepair.joinReason(x, y, lexicon: lexicon) {
+                let afterHyphen = xStart > 0 && chars[xStart - 1] == "-"
+                if let reason = SplitWordRepair.joinReason(x, y, xFollowsHyphen: afterHyphen, lexicon: lexicon) {
                     repairs.append(Repair(kind: .splitWord, file: file, line: prev.number, before: x + "⏎" + y, after: x + y, reason: reason))
                     marks.append(LineMark(offset: chars.count, line: line.number))
                     chars.append(contentsOf: text)

@@ -1,0 +1,140 @@
+import Foundation
+import KazakhText
+
+/// A stretch of lecture text that may answer a question: one sentence,
+/// with where it came from.
+public struct Passage: Hashable, Sendable {
+    /// The sentence.
+    public var text: String
+    /// The lecture file it came from.
+    public var file: String
+    /// The 1-based line it starts on.
+    public var line: Int
+    /// The term this passage defines, when it is a glossary entry.
+    public var definedTerm: String?
+
+    public init(text: String, file: String, line: Int, definedTerm: String? = nil) {
+        self.text = text
+        self.file = file
+        self.line = line
+        self.definedTerm = definedTerm
+    }
+}
+
+/// A passage and how well it matches a question.
+public struct RankedPassage: Hashable, Sendable {
+    public var passage: Passage
+    /// BM25 over stem keys plus the boosts; higher is better.
+    public var score: Double
+}
+
+/// Finds the passages of the given lectures that best answer a question
+/// (kazakh-text.md §4.3, "Retrieval recipe"): every word is indexed by its
+/// stem key, so «Дипломатия сөзіне» finds «Дипломатия: …» and
+/// «дипломатияның»; ranking is BM25 with a boost for adjacent query words
+/// found together, for the surface form matching exactly, and for a
+/// glossary entry of a word the question asks about.
+public struct PassageIndex: Sendable {
+    /// The passages, in the order given.
+    public let passages: [Passage]
+    let keysOfPassage: [[String]]
+    let surfaceOfPassage: [Set<String>]
+    let documentFrequency: [String: Int]
+    let averageLength: Double
+
+    static let k1 = 1.2
+    static let b = 0.75
+
+    public init(passages: [Passage]) {
+        self.passages = passages
+        var keys: [[String]] = []
+        var surfaces: [Set<String>] = []
+        var df: [String: Int] = [:]
+        for passage in passages {
+            let words = PassageIndex.words(passage.text)
+            let k = words.map { KazakhStemmer.key($0) }
+            keys.append(k)
+            surfaces.append(Set(words))
+            for key in Set(k) { df[key, default: 0] += 1 }
+        }
+        keysOfPassage = keys
+        surfaceOfPassage = surfaces
+        documentFrequency = df
+        let total = keys.reduce(0) { $0 + $1.count }
+        averageLength = passages.isEmpty ? 1 : max(1, Double(total) / Double(passages.count))
+    }
+
+    /// The content words of `text`, lower-cased, stop words removed;
+    /// hyphenated compounds give the whole and each part.
+    static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        for token in Lexicon.tokens(text) {
+            let lower = token.word.lowercased()
+            let parts = lower.split(separator: "-").map(String.init).filter { !$0.isEmpty }
+            let candidates = parts.count > 1 ? [lower] + parts : parts
+            for word in candidates where !StopWords.contains(word) && word.contains(where: \.isLetter) && word.count > 1 {
+                result.append(word)
+            }
+        }
+        return result
+    }
+
+    func idf(_ key: String) -> Double {
+        let n = Double(passages.count)
+        let df = Double(documentFrequency[key] ?? 0)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    /// The `limit` best passages for `question`, best first; passages with
+    /// no query word are never returned.
+    public func search(_ question: String, limit: Int) -> [RankedPassage] {
+        let queryWords = PassageIndex.words(question)
+        let queryKeys = queryWords.map { KazakhStemmer.key($0) }
+        let uniqueKeys = Array(Set(queryKeys)).sorted()
+        guard !uniqueKeys.isEmpty else { return [] }
+        var ranked: [RankedPassage] = []
+        for (index, passage) in passages.enumerated() {
+            let keys = keysOfPassage[index]
+            var tf: [String: Int] = [:]
+            for key in keys { tf[key, default: 0] += 1 }
+            let length = Double(keys.count)
+            var score = 0.0
+            for key in uniqueKeys {
+                guard let f = tf[key] else { continue }
+                let freq = Double(f)
+                score += idf(key) * freq * (PassageIndex.k1 + 1)
+                    / (freq + PassageIndex.k1 * (1 - PassageIndex.b + PassageIndex.b * length / averageLength))
+            }
+            guard score > 0 else { continue }
+            // Exact surface forms: the question's own word form is a little better evidence.
+            for word in Set(queryWords).sorted() where surfaceOfPassage[index].contains(word) {
+                score += 0.25 * idf(KazakhStemmer.key(word))
+            }
+            // Adjacent query words found adjacent in the passage.
+            if queryKeys.count >= 2 {
+                var pairs = Set<String>()
+                if keys.count >= 2 {
+                    for i in 0..<(keys.count - 1) { pairs.insert(keys[i] + " " + keys[i + 1]) }
+                }
+                for i in 0..<(queryKeys.count - 1) where pairs.contains(queryKeys[i] + " " + queryKeys[i + 1]) {
+                    score += 0.5 * (idf(queryKeys[i]) + idf(queryKeys[i + 1]))
+                }
+            }
+            // A definition of a word the question asks about.
+            if let term = passage.definedTerm {
+                let termKeys = Set(PassageIndex.words(term).map { KazakhStemmer.key($0) })
+                let matched = termKeys.intersection(uniqueKeys)
+                if !matched.isEmpty && matched.count == termKeys.count {
+                    score += 2 * matched.sorted().reduce(0) { $0 + idf($1) }
+                }
+            }
+            ranked.append(RankedPassage(passage: passage, score: score))
+        }
+        ranked.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.passage.file != b.passage.file { return a.passage.file < b.passage.file }
+            return a.passage.line < b.passage.line
+        }
+        return Array(ranked.prefix(limit))
+    }
+}
