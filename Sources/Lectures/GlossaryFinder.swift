@@ -156,8 +156,7 @@ public enum GlossaryFinder {
         guard stem.count >= 6 else { return entry }
         let ending = String(lower.dropFirst(stem.count))
         var variants: [String] = []
-        for word in lexicon.wordCounts.keys.sorted() where word.count >= 6 {
-            let other = KazakhStemmer.stem(word)
+        for (word, other) in lexicon.stems.sorted(by: { $0.key < $1.key }) where word.count >= 6 {
             guard other != stem, other.prefix(3) == stem.prefix(3), other.suffix(2) == stem.suffix(2),
                 KazakhStemmer.key(other) != KazakhStemmer.key(stem), EditDistance.osa(other, stem) <= 2
             else { continue }

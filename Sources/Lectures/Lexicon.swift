@@ -17,6 +17,14 @@ public struct Lexicon: Sendable {
     public private(set) var capitalisedInside: [String: Int] = [:]
     /// Words seen in lower case, and how often.
     public private(set) var lowercaseCounts: [String: Int] = [:]
+    /// The stem of every word (the stemmer is the costly part; each word
+    /// type is stemmed once).
+    public private(set) var stems: [String: String] = [:]
+    /// Capitalised-inside and lower-case counts by stem key, so that all
+    /// forms of a name count together.
+    var capitalisedByKey: [String: Int] = [:]
+    var lowercaseByKey: [String: Int] = [:]
+    var keyCache: [String: String] = [:]
 
     public init() {}
 
@@ -37,11 +45,14 @@ public struct Lexicon: Sendable {
             for part in parts {
                 let lower = part.lowercased()
                 wordCounts[lower, default: 0] += 1
-                keyCounts[KazakhStemmer.key(lower), default: 0] += 1
+                let key = keyOf(lower)
+                keyCounts[key, default: 0] += 1
                 if part.first?.isUppercase == true, !token.startsSentence, !part.allSatisfy({ $0.isUppercase }) {
                     capitalisedInside[lower, default: 0] += 1
+                    capitalisedByKey[key, default: 0] += 1
                 } else if part.first?.isLowercase == true {
                     lowercaseCounts[lower, default: 0] += 1
+                    lowercaseByKey[key, default: 0] += 1
                 }
             }
         }
@@ -60,11 +71,17 @@ public struct Lexicon: Sendable {
     /// Whether `word` looks like a proper name: written with a capital in
     /// the middle of sentences, never in lower case.
     public func isProperName(_ word: String) -> Bool {
-        let lower = word.lowercased()
+        let key = KazakhStemmer.key(word.lowercased())
+        return (capitalisedByKey[key] ?? 0) > 0 && (lowercaseByKey[key] ?? 0) == 0
+    }
+
+    /// The stem key of a lower-case word; each word type is stemmed once.
+    mutating func keyOf(_ lower: String) -> String {
+        if let known = keyCache[lower] { return known }
         let key = KazakhStemmer.key(lower)
-        let capital = capitalisedInside.filter { KazakhStemmer.key($0.key) == key }.values.reduce(0, +)
-        let small = lowercaseCounts.filter { KazakhStemmer.key($0.key) == key }.values.reduce(0, +)
-        return capital > 0 && small == 0
+        keyCache[lower] = key
+        stems[lower] = KazakhStemmer.stem(lower)
+        return key
     }
 
     /// A word of a line: letters, digits and inner hyphens.

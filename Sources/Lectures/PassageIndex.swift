@@ -38,9 +38,17 @@ public struct PassageIndex: Sendable {
     /// The passages, in the order given.
     public let passages: [Passage]
     let keysOfPassage: [[String]]
+    let prefixesOfPassage: [[String]]
     let surfaceOfPassage: [Set<String>]
     let documentFrequency: [String: Int]
     let averageLength: Double
+    /// Passages too poor to answer anything: headings and fragments.
+    let isAnswerable: [Bool]
+
+    /// The weight of the prefix-5 match, the coarse fallback key that joins
+    /// derivations the stemmer keeps apart (либерализм ~ либералдық,
+    /// марксистік ~ марксистер).
+    static let prefixWeight = 0.4
 
     static let k1 = 1.2
     static let b = 0.75
@@ -48,20 +56,41 @@ public struct PassageIndex: Sendable {
     public init(passages: [Passage]) {
         self.passages = passages
         var keys: [[String]] = []
+        var prefixes: [[String]] = []
         var surfaces: [Set<String>] = []
+        var answerable: [Bool] = []
         var df: [String: Int] = [:]
         for passage in passages {
             let words = PassageIndex.words(passage.text)
             let k = words.map { KazakhStemmer.key($0) }
+            let p = k.map(PassageIndex.prefix)
             keys.append(k)
+            prefixes.append(p)
             surfaces.append(Set(words))
-            for key in Set(k) { df[key, default: 0] += 1 }
+            for key in Set(k).union(p) { df[key, default: 0] += 1 }
+            answerable.append(PassageIndex.isAnswerable(passage.text))
         }
         keysOfPassage = keys
+        prefixesOfPassage = prefixes
+        isAnswerable = answerable
         surfaceOfPassage = surfaces
         documentFrequency = df
         let total = keys.reduce(0) { $0 + $1.count }
         averageLength = passages.isEmpty ? 1 : max(1, Double(total) / Double(passages.count))
+    }
+
+    /// The coarse key: the first five letters of the stem key, marked so it
+    /// never equals a whole key.
+    static func prefix(_ key: String) -> String { "~" + key.prefix(5) }
+
+    /// A heading or a fragment (under five words, or no final stop and
+    /// under eight) is no answer, however well its words match.
+    static func isAnswerable(_ text: String) -> Bool {
+        var s = Substring(text)
+        while let l = s.last, "»\") ".contains(l) { s = s.dropLast() }
+        let ends = s.last.map { ".!?;:".contains($0) } ?? false
+        let words = text.split(separator: " ").count
+        return words >= 5 && (ends || words >= 8)
     }
 
     /// The content words of `text`, lower-cased, stop words removed;
@@ -72,7 +101,9 @@ public struct PassageIndex: Sendable {
             let lower = token.word.lowercased()
             let parts = lower.split(separator: "-").map(String.init).filter { !$0.isEmpty }
             let candidates = parts.count > 1 ? [lower] + parts : parts
-            for word in candidates where !StopWords.contains(word) && word.contains(where: \.isLetter) && word.count > 1 {
+            for word in candidates where !StopWords.contains(word) && word.contains(where: \.isLetter) && word.count > 1
+                && !StopWords.contains(KazakhStemmer.key(word))
+            {
                 result.append(word)
             }
         }
@@ -85,6 +116,20 @@ public struct PassageIndex: Sendable {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
+    /// BM25 of `terms` over one passage's `words`.
+    func bm25(_ terms: [String], in words: [String], length: Double) -> Double {
+        var tf: [String: Int] = [:]
+        for word in words { tf[word, default: 0] += 1 }
+        var score = 0.0
+        for term in terms {
+            guard let f = tf[term] else { continue }
+            let freq = Double(f)
+            score += idf(term) * freq * (PassageIndex.k1 + 1)
+                / (freq + PassageIndex.k1 * (1 - PassageIndex.b + PassageIndex.b * length / averageLength))
+        }
+        return score
+    }
+
     /// The `limit` best passages for `question`, best first; passages with
     /// no query word are never returned.
     public func search(_ question: String, limit: Int) -> [RankedPassage] {
@@ -93,19 +138,13 @@ public struct PassageIndex: Sendable {
         let uniqueKeys = Array(Set(queryKeys)).sorted()
         guard !uniqueKeys.isEmpty else { return [] }
         var ranked: [RankedPassage] = []
-        for (index, passage) in passages.enumerated() {
+        let uniquePrefixes = Array(Set(uniqueKeys.map(PassageIndex.prefix))).sorted()
+        for (index, passage) in passages.enumerated() where isAnswerable[index] {
             let keys = keysOfPassage[index]
-            var tf: [String: Int] = [:]
-            for key in keys { tf[key, default: 0] += 1 }
             let length = Double(keys.count)
-            var score = 0.0
-            for key in uniqueKeys {
-                guard let f = tf[key] else { continue }
-                let freq = Double(f)
-                score += idf(key) * freq * (PassageIndex.k1 + 1)
-                    / (freq + PassageIndex.k1 * (1 - PassageIndex.b + PassageIndex.b * length / averageLength))
-            }
+            var score = bm25(uniqueKeys, in: keys, length: length)
             guard score > 0 else { continue }
+            score += PassageIndex.prefixWeight * bm25(uniquePrefixes, in: prefixesOfPassage[index], length: length)
             // Exact surface forms: the question's own word form is a little better evidence.
             for word in Set(queryWords).sorted() where surfaceOfPassage[index].contains(word) {
                 score += 0.25 * idf(KazakhStemmer.key(word))

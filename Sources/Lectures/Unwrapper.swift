@@ -145,7 +145,7 @@ public enum Unwrapper {
             return false
         }
         // A short line with no final stop before a capital: a heading.
-        if short, first.isUppercase, prevText.first?.isUppercase == true || prevText.first?.isNumber == true,
+        if short, first.isUppercase || first.isNumber, prevText.first?.isUppercase == true || prevText.first?.isNumber == true,
             !prevText.hasSuffix(","), !prevText.hasSuffix("-"), !prevText.hasSuffix("–")
         {
             return true
