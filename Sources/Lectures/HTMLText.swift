@@ -27,7 +27,7 @@ public enum HTMLText {
         var skipping: String? = nil
 
         func endLine() {
-            let text = TextDecoding.foldSpaces(Substring(current)).trimmingCharacters(in: " ")
+            let text = TextDecoding.foldSpaces(Substring(current)).split(separator: " ").joined(separator: " ")
             if !text.isEmpty { lines.append(SourceLine(number: currentLine, text: text)) }
             current = ""
             currentLine = 0
