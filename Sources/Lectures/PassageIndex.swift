@@ -143,8 +143,8 @@ public struct PassageIndex: Sendable {
             let keys = keysOfPassage[index]
             let length = Double(keys.count)
             var score = bm25(uniqueKeys, in: keys, length: length)
+                + PassageIndex.prefixWeight * bm25(uniquePrefixes, in: prefixesOfPassage[index], length: length)
             guard score > 0 else { continue }
-            score += PassageIndex.prefixWeight * bm25(uniquePrefixes, in: prefixesOfPassage[index], length: length)
             // Exact surface forms: the question's own word form is a little better evidence.
             for word in Set(queryWords).sorted() where surfaceOfPassage[index].contains(word) {
                 score += 0.25 * idf(KazakhStemmer.key(word))
