@@ -4,12 +4,12 @@
 enum BlockMarkers {
     /// `1–деңгейлік сұрақ.`, `1 –деңгейлік сұрақ.`, `2-деңгейлік сұрақ`.
     static func levelLabel(_ line: String) -> Bool {
-        line.firstMatch(of: /^\s*[1-3]\s*[–—-]\s*деңгейлік/.ignoresCase()) != nil
+        line.lowercased().contains("деңгейлік") && line.firstMatch(of: Patterns.levelLabel) != nil
     }
 
     /// `1 – …` without the label: a level item only inside a level section.
     static func bareLevel(_ line: String) -> Bool {
-        line.firstMatch(of: /^\s*[1-3]\s*[–—-]\s+\S/) != nil
+        line.firstMatch(of: Patterns.bareLevel) != nil
     }
 
     /// The heading of the exam-question section: «Деңгейлік тапсырмалар:».
@@ -22,22 +22,23 @@ enum BlockMarkers {
     /// `ОБӨЖ тапсырмалары: …`, `БӨЖ тапсырмалары: …` (and the Russian
     /// abbreviations СРО, СРСП some syllabi use).
     static func task(_ line: String) -> Bool {
-        line.firstMatch(of: /^\s*(ОБӨЖ|БӨЖ|СӨЖ|СОӨЖ|СРО|СРСП)(\s|:)/) != nil
+        line.contains("БӨЖ") || line.contains("СР") || line.contains("СӨЖ") || line.contains("СОӨЖ")
+            ? line.firstMatch(of: Patterns.task) != nil : false
     }
 
     /// `• …`, `▪ …`.
     static func bullet(_ line: String) -> Bool {
-        line.firstMatch(of: /^\s*[•▪●◦■]/) != nil
+        line.firstMatch(of: Patterns.bullet) != nil
     }
 
     /// A line that opens like a glossary entry: a capitalised head of at
     /// most four words, then a colon or a spaced dash, then text.
     static func glossaryHead(_ line: String) -> Bool {
         let trimmed = line.trimmingCharacters(in: " ")
-        if let m = trimmed.firstMatch(of: /^(\p{Lu}[^:.!?,;()«»]{1,60}?):\s+\S/) {
+        if let m = trimmed.firstMatch(of: Patterns.colonHead) {
             return wordCount(String(m.1)) <= 4
         }
-        if let m = trimmed.firstMatch(of: /^(\p{Lu}[^–—.!?,;:()«»]{1,60}?)\s[–—-]\s+\S/) {
+        if let m = trimmed.firstMatch(of: Patterns.dashHead) {
             return wordCount(String(m.1)) <= 4
         }
         return false

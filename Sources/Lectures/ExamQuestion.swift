@@ -45,17 +45,17 @@ public enum LevelQuestionFinder {
                 inSection = true
                 continue
             }
-            if let m = text.firstMatch(of: /^\s*([1-3])\s*[–—-]\s*деңгейлік(?:\s+(?:сұрақ|тапсырма)\p{L}*)?\s*[.:]?\s*(.+)$/.ignoresCase()),
+            if let m = text.firstMatch(of: Patterns.levelItem),
                 let level = Int(m.1)
             {
                 result.append(ExamQuestion(text: tidy(String(m.2)), kind: .level(level), file: file, line: paragraph.firstLine))
                 continue
             }
-            if inSection, let m = text.firstMatch(of: /^\s*([1-3])\s*[–—-]\s+(.+)$/), let level = Int(m.1) {
+            if inSection, let m = text.firstMatch(of: Patterns.bareLevelItem), let level = Int(m.1) {
                 result.append(ExamQuestion(text: tidy(String(m.2)), kind: .level(level), file: file, line: paragraph.firstLine))
                 continue
             }
-            if let m = text.firstMatch(of: /^\s*(ОБӨЖ|БӨЖ|СӨЖ|СОӨЖ|СРО|СРСП)(?:\s+тапсырма\p{L}*)?\s*[:.]?\s*(.+)$/) {
+            if let m = text.firstMatch(of: Patterns.taskItem) {
                 result.append(ExamQuestion(text: tidy(String(m.2)), kind: .task(String(m.1)), file: file, line: paragraph.firstLine))
                 continue
             }
@@ -68,8 +68,8 @@ public enum LevelQuestionFinder {
     /// leftovers `.?`, `?.`, `??` made a single `?`.
     public static func tidy(_ text: String) -> String {
         var s = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        s = s.replacing(/\s+([?.!,;:])/, with: { $0.1 })
-        while let m = s.firstMatch(of: /(\.\?|\?\.|\?\?)/) {
+        s = s.replacing(Patterns.spaceBeforePunctuation, with: { $0.1 })
+        while let m = s.firstMatch(of: Patterns.doubledQuestionMark) {
             s.replaceSubrange(m.range, with: "?")
         }
         return s.trimmingCharacters(in: " ")

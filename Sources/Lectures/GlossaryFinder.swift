@@ -51,7 +51,7 @@ public enum GlossaryFinder {
         let s = String(text)
         // Reported speech is no definition: the sentence stands inside «…».
         if insideQuotation(s + " " + rest) { return nil }
-        if let m = s.firstMatch(of: /^(?:(.*)[,;:]\s*)?([^,;:]+?)\s+дегеніміз\s*[–—-]?\s*(.+)$/) {
+        if s.contains("дегеніміз"), let m = s.firstMatch(of: Patterns.degenimiz) {
             let definitionText = String(m.3)
             let lower = definitionText.lowercased()
             if lower == "не" || lower.hasPrefix("не ") || lower.hasPrefix("не?") || lower.hasPrefix("не,") { return nil }
@@ -62,14 +62,14 @@ public enum GlossaryFinder {
             guard wordCount(definition) >= 3 else { return nil }
             return GlossaryEntry(term: term, definition: definition, pattern: .degenimiz, file: file, line: sentence.line)
         }
-        if sentence.opensParagraph, let m = s.firstMatch(of: /^(\p{Lu}[^:.!?,;()«»]{1,60}?)\s*:\s+(.+)$/),
+        if sentence.opensParagraph, s.contains(":"), let m = s.firstMatch(of: Patterns.colonEntry),
             let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2))
         {
             let definition = extend(cleanDefinition(String(m.2)), next: next)
             guard wordCount(definition) >= 2 else { return nil }
             return GlossaryEntry(term: term, definition: definition, pattern: .colon, file: file, line: sentence.line)
         }
-        if let m = s.firstMatch(of: /^(\p{Lu}[^–—.!?,;:()«»]{1,60}?)\s[–—-]\s+(.+)$/),
+        if s.contains(" –") || s.contains(" -") || s.contains(" —"), let m = s.firstMatch(of: Patterns.dashEntry),
             let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2))
         {
             let words = term.split(separator: " ")
@@ -155,10 +155,11 @@ public enum GlossaryFinder {
         let stem = KazakhStemmer.stem(lower)
         guard stem.count >= 6 else { return entry }
         let ending = String(lower.dropFirst(stem.count))
+        let stemKey = KazakhStemmer.key(stem)
         var variants: [String] = []
         for (word, other) in lexicon.stems.sorted(by: { $0.key < $1.key }) where word.count >= 6 {
             guard other != stem, other.prefix(3) == stem.prefix(3), other.suffix(2) == stem.suffix(2),
-                KazakhStemmer.key(other) != KazakhStemmer.key(stem), EditDistance.osa(other, stem) <= 2
+                EditDistance.osa(other, stem) <= 2, KazakhStemmer.key(other) != stemKey
             else { continue }
             var spelled = other + ending
             if last.first?.isUppercase == true { spelled = capitalised(spelled) }

@@ -12,7 +12,7 @@ public enum GluedTextRepair {
         var text = line.text
         // Page references of a converted document: `1/4 бет/`, `2/5бет/`,
         // `З /7-бет/` (a 3 read as З). "бет" is "page".
-        while let m = text.firstMatch(of: /[0-9З]\s*\/\s*[0-9]+\s*-?\s*бет\s*\//) {
+        while text.contains("бет"), let m = text.firstMatch(of: Patterns.pageMarker) {
             repairs.append(Repair(
                 kind: .pageMarker, file: file, line: line.number, before: String(m.output), after: "",
                 reason: "a page reference of the converted document"))

@@ -44,6 +44,8 @@ public struct PassageIndex: Sendable {
     let averageLength: Double
     /// Passages too poor to answer anything: headings and fragments.
     let isAnswerable: [Bool]
+    /// The stem keys of the term a glossary passage defines.
+    let termKeysOfPassage: [Set<String>]
 
     /// The weight of the prefix-5 match, the coarse fallback key that joins
     /// derivations the stemmer keeps apart (либерализм ~ либералдық,
@@ -60,9 +62,15 @@ public struct PassageIndex: Sendable {
         var surfaces: [Set<String>] = []
         var answerable: [Bool] = []
         var df: [String: Int] = [:]
+        var keyOfWord: [String: String] = [:]
         for passage in passages {
             let words = PassageIndex.words(passage.text)
-            let k = words.map { KazakhStemmer.key($0) }
+            let k = words.map { word in
+                if let known = keyOfWord[word] { return known }
+                let key = KazakhStemmer.key(word)
+                keyOfWord[word] = key
+                return key
+            }.filter { !StopWords.contains($0) }
             let p = k.map(PassageIndex.prefix)
             keys.append(k)
             prefixes.append(p)
@@ -72,6 +80,9 @@ public struct PassageIndex: Sendable {
         }
         keysOfPassage = keys
         prefixesOfPassage = prefixes
+        termKeysOfPassage = passages.map { passage in
+            Set((passage.definedTerm.map(PassageIndex.words) ?? []).map { KazakhStemmer.key($0) })
+        }
         isAnswerable = answerable
         surfaceOfPassage = surfaces
         documentFrequency = df
@@ -101,9 +112,7 @@ public struct PassageIndex: Sendable {
             let lower = token.word.lowercased()
             let parts = lower.split(separator: "-").map(String.init).filter { !$0.isEmpty }
             let candidates = parts.count > 1 ? [lower] + parts : parts
-            for word in candidates where !StopWords.contains(word) && word.contains(where: \.isLetter) && word.count > 1
-                && !StopWords.contains(KazakhStemmer.key(word))
-            {
+            for word in candidates where !StopWords.contains(word) && word.contains(where: \.isLetter) && word.count > 1 {
                 result.append(word)
             }
         }
@@ -133,7 +142,7 @@ public struct PassageIndex: Sendable {
     /// The `limit` best passages for `question`, best first; passages with
     /// no query word are never returned.
     public func search(_ question: String, limit: Int) -> [RankedPassage] {
-        let queryWords = PassageIndex.words(question)
+        let queryWords = PassageIndex.words(question).filter { !StopWords.contains(KazakhStemmer.key($0)) }
         let queryKeys = queryWords.map { KazakhStemmer.key($0) }
         let uniqueKeys = Array(Set(queryKeys)).sorted()
         guard !uniqueKeys.isEmpty else { return [] }
@@ -160,8 +169,8 @@ public struct PassageIndex: Sendable {
                 }
             }
             // A definition of a word the question asks about.
-            if let term = passage.definedTerm {
-                let termKeys = Set(PassageIndex.words(term).map { KazakhStemmer.key($0) })
+            if passage.definedTerm != nil {
+                let termKeys = termKeysOfPassage[index]
                 let matched = termKeys.intersection(uniqueKeys)
                 if !matched.isEmpty && matched.count == termKeys.count {
                     score += 2 * matched.sorted().reduce(0) { $0 + idf($1) }
