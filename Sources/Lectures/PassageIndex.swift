@@ -78,6 +78,12 @@ public struct PassageIndex: Sendable {
             for key in Set(k).union(p) { df[key, default: 0] += 1 }
             answerable.append(PassageIndex.isAnswerable(passage.text))
         }
+        // A sentence written twice is a heading repeated by the lesson plan
+        // («2. Халықаралық қатынастардың … тұжырымдары.»), not an answer.
+        let outlines = passages.map { PassageIndex.outline($0.text) }
+        var seen: [String: Int] = [:]
+        for outline in outlines { seen[outline, default: 0] += 1 }
+        for (i, outline) in outlines.enumerated() where (seen[outline] ?? 0) > 1 { answerable[i] = false }
         keysOfPassage = keys
         prefixesOfPassage = prefixes
         termKeysOfPassage = passages.map { passage in
@@ -90,6 +96,12 @@ public struct PassageIndex: Sendable {
         averageLength = passages.isEmpty ? 1 : max(1, Double(total) / Double(passages.count))
     }
 
+    /// A sentence reduced to its words: numbering, punctuation and case
+    /// dropped, so a plan item and its heading compare equal.
+    static func outline(_ text: String) -> String {
+        Lexicon.tokens(text).map { $0.word.lowercased() }.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
+    }
+
     /// The coarse key: the first five letters of the stem key, marked so it
     /// never equals a whole key.
     static func prefix(_ key: String) -> String { "~" + key.prefix(5) }
@@ -99,7 +111,7 @@ public struct PassageIndex: Sendable {
     static func isAnswerable(_ text: String) -> Bool {
         var s = Substring(text)
         while let l = s.last, "»\") ".contains(l) { s = s.dropLast() }
-        let ends = s.last.map { ".!?;:".contains($0) } ?? false
+        let ends = s.last.map { ".!?;".contains($0) } ?? false
         let words = text.split(separator: " ").count
         return words >= 5 && (ends || words >= 8)
     }
