@@ -130,7 +130,7 @@ public enum KazakhStemmer {
                 guard stem.count >= 2, stem.contains(where: { vowels.contains($0) }),
                     rule.fits(stem), harmonyFits(stem: stem, suffix: suffix), clusterFits(stem)
                 else { continue }
-                if best == nil || suffix.count > best!.length { best = (stem, suffix.count) }
+                if best.map({ suffix.count > $0.length }) ?? true { best = (stem, suffix.count) }
             }
         }
         return best?.stem

@@ -129,6 +129,19 @@ struct SeedExtractionTests {
         }
     }
 
+    /// 001 (HTML) and 003 define nothing in these patterns; 004's only
+    /// `Term – definition` sentence is «Егемендік – тек өткеннің жетістігі
+    /// емес, …». Its headings («Орта держава – мәртебе емес, миссия»,
+    /// «БҰҰ мінберіндегі ұстаным: …») have no final stop, and «Орта держава
+    /// мәртебесіне ие болу – …» has a five-word head.
+    @Test("001, 003 and 004: only 004's one definition")
+    func glossaryElsewhere() throws {
+        let extraction = try SeedFiles.extraction()
+        #expect(SeedFiles.document("001", in: extraction)?.glossary.map(\.term) == [])
+        #expect(SeedFiles.document("003", in: extraction)?.glossary.map(\.term) == [])
+        #expect(SeedFiles.document("004", in: extraction)?.glossary.map(\.term) == ["Егемендік"])
+    }
+
     /// kazakh-text.md §1.5: 002 has 157 ӛ and 7 Ӛ; 000 one Latin c.
     @Test("the look-alike repairs the reference notes count")
     func lookalikeCounts() throws {
