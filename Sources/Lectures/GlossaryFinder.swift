@@ -159,7 +159,7 @@ public enum GlossaryFinder {
         var variants: [String] = []
         for (word, other) in lexicon.stems.sorted(by: { $0.key < $1.key }) where word.count >= 6 {
             guard other != stem, other.prefix(3) == stem.prefix(3), other.suffix(2) == stem.suffix(2),
-                EditDistance.osa(other, stem) <= 2, KazakhStemmer.key(other) != stemKey
+                SpellingDistance.osa(other, stem) <= 2, KazakhStemmer.key(other) != stemKey
             else { continue }
             var spelled = other + ending
             if last.first?.isUppercase == true { spelled = capitalised(spelled) }
@@ -174,7 +174,7 @@ public enum GlossaryFinder {
 }
 
 /// Optimal string alignment distance over Characters (kazakh-text.md §3.3).
-enum EditDistance {
+enum SpellingDistance {
     static func osa(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }

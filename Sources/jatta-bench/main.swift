@@ -1,1 +1,12 @@
-print("benchmarks: parse")
+import Foundation
+
+/// `jatta-bench NAME [ARGS]`: runs one benchmark on this build.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let benchmarks: [String: ([String]) -> Int32] = [
+    "parse": ParseBenchmark.run
+]
+guard let name = arguments.first, let benchmark = benchmarks[name] else {
+    print("usage: jatta-bench \(benchmarks.keys.sorted().joined(separator: "|")) [ARGS]")
+    exit(2)
+}
+exit(benchmark(Array(arguments.dropFirst())))

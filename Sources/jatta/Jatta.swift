@@ -11,6 +11,8 @@ struct Jatta: AsyncParsableCommand {
             """,
         version: JattaVersion.current,
         subcommands: [
+            CheckCommand.self,
+            ListCommand.self,
             ExtractCommand.self,
         ]
     )

@@ -32,6 +32,8 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "List every repair made to the text, with its place and reason (on standard error).")
     var explain = false
 
+    @OptionGroup var languageOptions: LanguageOptions
+
     func validate() throws {
         if output != nil && outputDirectory != nil {
             throw ValidationError("-o and --output-dir cannot be used together / -o мен --output-dir бірге қолданылмайды")
@@ -39,7 +41,9 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = InterfaceLanguage.current
+        let language = InterfaceLanguage.resolve(
+            languageOptions.language, environment: ProcessInfo.processInfo.environment
+        ).rawValue
         var inputs: [LectureInput] = []
         for path in files {
             var isDirectory: ObjCBool = false
@@ -120,17 +124,5 @@ struct ExtractCommand: ParsableCommand {
         let message = language.hasPrefix("kk") ? "\(path): қате: \(kk)" : "\(path): error: \(en)"
         FileHandle.standardError.write(Data((message + "\n").utf8))
         Foundation.exit(1)
-    }
-}
-
-/// The interface language: `JATTA_LANG`, else the locale (`LC_ALL`,
-/// `LC_MESSAGES`, `LANG`); Kazakh when it starts with `kk`, else English.
-private enum InterfaceLanguage {
-    static var current: String {
-        let env = ProcessInfo.processInfo.environment
-        for key in ["JATTA_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = env[key], !value.isEmpty { return value.hasPrefix("kk") ? "kk" : "en" }
-        }
-        return "en"
     }
 }
