@@ -49,6 +49,9 @@ public enum GlossaryFinder {
         var text = Substring(sentence.text)
         while let f = text.first, "•▪●◦■ ".contains(f) { text = text.dropFirst() }
         let s = String(text)
+        // A definition is a sentence or two; a longer "sentence" is text that
+        // lost its stops, and the patterns would only be slow on it.
+        guard s.count <= 1_500 else { return nil }
         // Reported speech is no definition: the sentence stands inside «…».
         if insideQuotation(s + " " + rest) { return nil }
         if s.contains("дегеніміз"), let m = s.firstMatch(of: Patterns.degenimiz) {
