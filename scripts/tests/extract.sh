@@ -62,6 +62,16 @@ cp "$work/lecture.txt" "$work/lecture.before"
 if "$jatta" extract "$work/lecture.txt" -o "$work/lecture.txt" 2>"$work/err.txt"; then fail "output over the notes was accepted"; fi
 cmp -s "$work/lecture.txt" "$work/lecture.before" || fail "the notes were overwritten"
 
+mkdir -p "$work/a" "$work/b"
+cp "$work/lecture.txt" "$work/a/notes.txt"
+cp "$work/lecture.txt" "$work/b/notes.txt"
+if "$jatta" extract "$work/a/notes.txt" "$work/b/notes.txt" --output-dir "$work/same" 2>"$work/err.txt"; then
+    fail "two lectures with one name were written to one draft"
+fi
+grep -q 'same file name' "$work/err.txt" || fail "no message for two lectures with one name"
+
+if "$jatta" extract 2>"$work/err.txt"; then fail "no files was accepted"; fi
+
 JATTA_LANG=kk "$jatta" extract "$work/missing.txt" 2>"$work/err.txt" && fail "a missing file was accepted"
 grep -q 'файл табылмады' "$work/err.txt" || fail "no Kazakh message"
 

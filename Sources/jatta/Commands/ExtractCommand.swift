@@ -35,6 +35,9 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
+        if files.isEmpty {
+            throw ValidationError("give at least one lecture file / кемінде бір дәріс файлын беріңіз")
+        }
         if output != nil && outputDirectory != nil {
             throw ValidationError("-o and --output-dir cannot be used together / -o мен --output-dir бірге қолданылмайды")
         }
@@ -57,6 +60,10 @@ struct ExtractCommand: ParsableCommand {
             inputs.append(LectureInput(path: path, bytes: [UInt8](data)))
         }
         let targets = [output].compactMap { $0 } + (outputDirectory.map { dir in inputs.map { draftPath(for: $0, in: dir) } } ?? [])
+        if outputDirectory != nil, let twice = Dictionary(grouping: targets, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            fail(language, twice, kk: "екі дәріс бір жоба файлына жазылар еді (аттары бірдей)",
+                 en: "two lectures would be written to this one draft (same file name)")
+        }
         for target in targets {
             let standardTarget = URL(fileURLWithPath: target).standardizedFileURL.path
             if files.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == standardTarget }) {
