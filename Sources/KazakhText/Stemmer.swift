@@ -154,14 +154,20 @@ public enum KazakhStemmer {
     /// and a loan-word final -ст cut to -с (реалист ~ реалистер, where the
     /// т drops before some endings).
     public static func key(_ word: String, aggressive: Bool = false) -> String {
+        stemAndKey(word, aggressive: aggressive).key
+    }
+
+    /// `stem(word)` and `key(word)` at the cost of one stemming.
+    public static func stemAndKey(_ word: String, aggressive: Bool = false) -> (stem: String, key: String) {
         let lowered = Homoglyphs.repaired(word).lowercased()
-        if lowered.count <= 3 || protected.contains(lowered) { return lowered }
-        var w = stem(lowered, aggressive: aggressive)
+        if lowered.count <= 3 || protected.contains(lowered) { return (lowered, lowered) }
+        let stem = stem(lowered, aggressive: aggressive)
+        var w = stem
         if let last = w.last {
             let devoiced: [Character: Character] = ["б": "п", "г": "к", "ғ": "қ"]
             if let d = devoiced[last] { w = String(w.dropLast()) + String(d) }
         }
         if w.hasSuffix("ст") { w = String(w.dropLast()) }
-        return w
+        return (stem, w)
     }
 }

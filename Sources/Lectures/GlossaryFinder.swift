@@ -160,7 +160,7 @@ public enum GlossaryFinder {
         let ending = String(lower.dropFirst(stem.count))
         let stemKey = KazakhStemmer.key(stem)
         var variants: [String] = []
-        for (word, other) in lexicon.stems.sorted(by: { $0.key < $1.key }) where word.count >= 6 {
+        for (word, other) in lexicon.sortedStems where word.count >= 6 {
             guard other != stem, other.prefix(3) == stem.prefix(3), other.suffix(2) == stem.suffix(2),
                 SpellingDistance.osa(other, stem) <= 2, KazakhStemmer.key(other) != stemKey
             else { continue }

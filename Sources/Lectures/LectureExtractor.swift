@@ -74,6 +74,7 @@ public enum LectureExtractor {
 
         var lexicon = Lexicon()
         for (_, lines) in staged { for line in lines { lexicon.add(line.text) } }
+        lexicon.prepareSortedStems()
 
         var documents: [LectureDocument] = []
         var allRepairs: [Repair] = []

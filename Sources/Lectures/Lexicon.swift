@@ -19,7 +19,19 @@ public struct Lexicon: Sendable {
     public private(set) var lowercaseCounts: [String: Int] = [:]
     /// The stem of every word (the stemmer is the costly part; each word
     /// type is stemmed once).
-    public private(set) var stems: [String: String] = [:]
+    public private(set) var stems: [String: String] = [:] {
+        didSet { sortedStemsCache = nil }
+    }
+    /// `stems` sorted by word, for scans that must be deterministic.
+    var sortedStems: [(word: String, stem: String)] {
+        sortedStemsCache ?? stems.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+    var sortedStemsCache: [(word: String, stem: String)]? = nil
+
+    /// Sorts `stems` once, before many scans.
+    mutating func prepareSortedStems() {
+        sortedStemsCache = stems.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
     /// Capitalised-inside and lower-case counts by stem key, so that all
     /// forms of a name count together.
     var capitalisedByKey: [String: Int] = [:]
@@ -78,9 +90,9 @@ public struct Lexicon: Sendable {
     /// The stem key of a lower-case word; each word type is stemmed once.
     mutating func keyOf(_ lower: String) -> String {
         if let known = keyCache[lower] { return known }
-        let key = KazakhStemmer.key(lower)
+        let (stem, key) = KazakhStemmer.stemAndKey(lower)
         keyCache[lower] = key
-        stems[lower] = KazakhStemmer.stem(lower)
+        stems[lower] = stem
         return key
     }
 

@@ -39,6 +39,9 @@ public struct PassageIndex: Sendable {
     public let passages: [Passage]
     let keysOfPassage: [[String]]
     let prefixesOfPassage: [[String]]
+    /// Term frequencies of each passage's keys and prefixes.
+    let keyCounts: [[String: Int]]
+    let prefixCounts: [[String: Int]]
     let surfaceOfPassage: [Set<String>]
     let documentFrequency: [String: Int]
     let averageLength: Double
@@ -86,6 +89,8 @@ public struct PassageIndex: Sendable {
         for (i, outline) in outlines.enumerated() where (seen[outline] ?? 0) > 1 { answerable[i] = false }
         keysOfPassage = keys
         prefixesOfPassage = prefixes
+        keyCounts = keys.map { PassageIndex.counts($0) }
+        prefixCounts = prefixes.map { PassageIndex.counts($0) }
         termKeysOfPassage = passages.map { passage in
             Set((passage.definedTerm.map(PassageIndex.words) ?? []).map { KazakhStemmer.key($0) })
         }
@@ -137,15 +142,20 @@ public struct PassageIndex: Sendable {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
-    /// BM25 of `terms` over one passage's `words`.
-    func bm25(_ terms: [String], in words: [String], length: Double) -> Double {
+    static func counts(_ words: [String]) -> [String: Int] {
         var tf: [String: Int] = [:]
         for word in words { tf[word, default: 0] += 1 }
+        return tf
+    }
+
+    /// BM25 of `terms` (with their `idfs`) over one passage's term
+    /// frequencies `tf`.
+    func bm25(_ terms: [String], idfs: [Double], in tf: [String: Int], length: Double) -> Double {
         var score = 0.0
-        for term in terms {
+        for (term, idf) in zip(terms, idfs) {
             guard let f = tf[term] else { continue }
             let freq = Double(f)
-            score += idf(term) * freq * (PassageIndex.k1 + 1)
+            score += idf * freq * (PassageIndex.k1 + 1)
                 / (freq + PassageIndex.k1 * (1 - PassageIndex.b + PassageIndex.b * length / averageLength))
         }
         return score
@@ -160,11 +170,13 @@ public struct PassageIndex: Sendable {
         guard !uniqueKeys.isEmpty else { return [] }
         var ranked: [RankedPassage] = []
         let uniquePrefixes = Array(Set(uniqueKeys.map(PassageIndex.prefix))).sorted()
+        let keyIDFs = uniqueKeys.map(idf)
+        let prefixIDFs = uniquePrefixes.map(idf)
         for (index, passage) in passages.enumerated() where isAnswerable[index] {
             let keys = keysOfPassage[index]
             let length = Double(keys.count)
-            var score = bm25(uniqueKeys, in: keys, length: length)
-                + PassageIndex.prefixWeight * bm25(uniquePrefixes, in: prefixesOfPassage[index], length: length)
+            var score = bm25(uniqueKeys, idfs: keyIDFs, in: keyCounts[index], length: length)
+                + PassageIndex.prefixWeight * bm25(uniquePrefixes, idfs: prefixIDFs, in: prefixCounts[index], length: length)
             guard score > 0 else { continue }
             // Exact surface forms: the question's own word form is a little better evidence.
             for word in Set(queryWords).sorted() where surfaceOfPassage[index].contains(word) {

@@ -15,6 +15,9 @@ enum SuffixChain {
         "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
     ]
 
+    /// The letters an ending can start with.
+    static let firstLetters: Set<Character> = Set(endings.compactMap(\.first))
+
     /// Free words that look like endings: particles (да, ма), «мен» (and,
     /// I), «тағы» (again), «не» (what), «на»/«те» in loans. Never joined on.
     static let freeWords: Set<String> = [
@@ -24,7 +27,9 @@ enum SuffixChain {
     /// Whether `text` (lower case) is one or more endings and nothing else,
     /// and is not itself a free word.
     static func isPureEndings(_ text: String) -> Bool {
-        guard !text.isEmpty, !freeWords.contains(text) else { return false }
+        guard !text.isEmpty, text.count <= 16, let first = text.first, firstLetters.contains(first),
+            !freeWords.contains(text)
+        else { return false }
         return consumes(Substring(text))
     }
 
