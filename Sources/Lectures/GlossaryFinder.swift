@@ -34,7 +34,7 @@ public enum GlossaryFinder {
             let sentences = Sentence.split(paragraph)
             for (index, sentence) in sentences.enumerated() {
                 let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
-                let rest = sentences.dropFirst(index + 1).map(\.text).joined(separator: " ")
+                let rest = { sentences.dropFirst(index + 1).map(\.text).joined(separator: " ") }
                 if let entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon) {
                     result.append(entry)
                 }
@@ -45,7 +45,7 @@ public enum GlossaryFinder {
 
     /// The entry a sentence holds, if any. `next` is the sentence after it
     /// in the paragraph, `rest` the paragraph text after it.
-    static func entry(in sentence: Sentence, next: String?, rest: String, file: String, lexicon: Lexicon) -> GlossaryEntry? {
+    static func entry(in sentence: Sentence, next: String?, rest: () -> String, file: String, lexicon: Lexicon) -> GlossaryEntry? {
         var text = Substring(sentence.text)
         while let f = text.first, "•▪●◦■ ".contains(f) { text = text.dropFirst() }
         let s = String(text)
@@ -53,7 +53,8 @@ public enum GlossaryFinder {
         // lost its stops, and the patterns would only be slow on it.
         guard s.count <= 1_500 else { return nil }
         // Reported speech is no definition: the sentence stands inside «…».
-        if insideQuotation(s + " " + rest) { return nil }
+        let mayDefine = s.contains("дегеніміз") || s.contains(":") || s.contains(" –") || s.contains(" -") || s.contains(" —")
+        if !mayDefine || insideQuotation(s + " " + rest()) { return nil }
         if s.contains("дегеніміз"), let m = s.firstMatch(of: Patterns.degenimiz) {
             let definitionText = String(m.3)
             let lower = definitionText.lowercased()

@@ -96,7 +96,7 @@ public enum LectureExtractor {
             passages += self.passages(of: paragraphs, file: name, glossary: glossary)
             allRepairs += log
         }
-        return Extraction(documents: documents, repairs: allRepairs, index: PassageIndex(passages: passages))
+        return Extraction(documents: documents, repairs: allRepairs, index: PassageIndex(passages: passages, knownKeys: lexicon.keyCache))
     }
 
     /// The sentences that may answer questions: everything but the

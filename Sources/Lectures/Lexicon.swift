@@ -36,7 +36,8 @@ public struct Lexicon: Sendable {
     /// forms of a name count together.
     var capitalisedByKey: [String: Int] = [:]
     var lowercaseByKey: [String: Int] = [:]
-    var keyCache: [String: String] = [:]
+    /// The stem key of every lower-case word seen.
+    public private(set) var keyCache: [String: String] = [:]
 
     public init() {}
 

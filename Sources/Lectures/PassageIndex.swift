@@ -58,14 +58,16 @@ public struct PassageIndex: Sendable {
     static let k1 = 1.2
     static let b = 0.75
 
-    public init(passages: [Passage]) {
+    /// `knownKeys` maps lower-case words to their stem keys where they are
+    /// already known (from the `Lexicon`), to save stemming them again.
+    public init(passages: [Passage], knownKeys: [String: String] = [:]) {
         self.passages = passages
         var keys: [[String]] = []
         var prefixes: [[String]] = []
         var surfaces: [Set<String>] = []
         var answerable: [Bool] = []
         var df: [String: Int] = [:]
-        var keyOfWord: [String: String] = [:]
+        var keyOfWord = knownKeys
         for passage in passages {
             let words = PassageIndex.words(passage.text)
             let k = words.map { word in
