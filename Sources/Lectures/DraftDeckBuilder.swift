@@ -15,9 +15,11 @@ public enum DraftDeckBuilder {
     public static let draftTag = "draft"
     /// How many passages a question's key points list.
     public static let passagesPerQuestion = 3
-    /// Section names (they become section tags).
+    /// The section of level questions (a section name is a tag of its cards).
     public static let questionSection = "Деңгейлік сұрақтар"
+    /// The section of ОБӨЖ and БӨЖ tasks.
     public static let taskSection = "ОБӨЖ және БӨЖ тапсырмалары"
+    /// The section of term cards.
     public static let glossarySection = "Глоссарий"
 
     /// The draft deck for `documents` (a subset of `extraction`'s), with

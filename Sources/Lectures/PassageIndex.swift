@@ -23,6 +23,7 @@ public struct Passage: Hashable, Sendable {
 
 /// A passage and how well it matches a question.
 public struct RankedPassage: Hashable, Sendable {
+    /// The passage found.
     public var passage: Passage
     /// BM25 over stem keys plus the boosts; higher is better.
     public var score: Double
