@@ -31,6 +31,12 @@ public enum GluedTextRepair {
             if c == ".", i + 3 < chars.count, chars[i...].prefix(4).allSatisfy({ $0 == "." }) {
                 var j = i
                 while j < chars.count, chars[j] == "." || chars[j] == " " { j += 1 }
+                // Without a page number it is an ellipsis, not a leader.
+                guard j < chars.count, chars[j].isNumber else {
+                    current.append(contentsOf: chars[i..<j])
+                    i = j
+                    continue
+                }
                 while j < chars.count, chars[j].isNumber || chars[j] == "-" || chars[j] == "–" { j += 1 }
                 repairs.append(Repair(
                     kind: .dotLeaders, file: file, line: line.number, before: context(i - 12, j + 2),

@@ -104,7 +104,9 @@ struct TextRepairTests {
         #expect(lines.map(\.text) == ["болуы тиіс. Қазіргі кезде"])
     }
 
-    @Test("abbreviations and initials are not split", arguments: ["ҚазҰУ студенті", "Н.Ә.Назарбаев айтты", "В.И. Гантманның", "ЮНЕСКО-ға"])
+    @Test("abbreviations, initials and an ellipsis are left alone", arguments: [
+        "ҚазҰУ студенті", "Н.Ә.Назарбаев айтты", "В.И. Гантманның", "ЮНЕСКО-ға", "игеріледі.... Бұл",
+    ])
     func notGlued(text: String) {
         let (lines, repairs) = GluedTextRepair.repair(line(text), file: "f")
         #expect(lines.map(\.text) == [text])
