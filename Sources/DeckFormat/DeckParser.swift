@@ -91,7 +91,11 @@ struct ParserRun {
     var metadata: [MetadataEntry] = []
     var deckLevel = 1
     var deckTags: [String] = []
-    var sections: [(level: Int, name: String)] = []
+    var sections: [(level: Int, name: String)] = [] {
+        didSet { sectionTags = deckTags + sections.map(\.name) }
+    }
+    /// The deck tags and section names every new card gets.
+    var sectionTags: [String] = []
     var cards: [Card] = []
     var pending: PendingCard?
 
@@ -130,9 +134,13 @@ struct ParserRun {
             } else {
                 end = count
             }
+            // The CR of a CRLF and trailing white space are not content
+            // (a stray CR before it neither, or printing could not keep it).
             var contentEnd = end
-            if contentEnd > position, buffer[contentEnd - 1] == .carriageReturn { contentEnd -= 1 }
-            while contentEnd > position, buffer[contentEnd - 1] == .space || buffer[contentEnd - 1] == .tab {
+            while contentEnd > position,
+                buffer[contentEnd - 1] == .space || buffer[contentEnd - 1] == .tab
+                    || buffer[contentEnd - 1] == .carriageReturn
+            {
                 contentEnd -= 1
             }
             lineNumber += 1
@@ -240,14 +248,18 @@ struct ParserRun {
     }
 
     /// Reports look-alike letters in `buffer[from..<lineEnd]`.
-    mutating func checkLookalikes(from: Int) {
-        guard from < lineEnd, LookalikeScan.mayHoldFindings(buffer, from, lineEnd) else { return }
+    /// Returns whether the pre-filter let the line through (so whether a
+    /// text holding it may hold look-alikes).
+    @discardableResult
+    mutating func checkLookalikes(from: Int) -> Bool {
+        guard from < lineEnd, LookalikeScan.mayHoldFindings(buffer, from, lineEnd) else { return false }
         let reports = LookalikeScan.reports(in: text(from: from), limit: DeckParser.diagnosticsPerLine)
-        guard !reports.isEmpty else { return }
+        guard !reports.isEmpty else { return true }
         let startColumn = column(at: from)
         for r in reports {
             emit(r.issue, at: SourceLocation(file: file, line: lineNumber, column: startColumn + r.scalarOffset))
         }
+        return true
     }
 
     // MARK: Line kinds
@@ -278,14 +290,14 @@ struct ParserRun {
     mutating func startCard(_ marker: Line.Marker, text: Int) {
         finishCard()
         let cardLocation = SourceLocation(file: file, line: lineNumber, column: 1)
-        var prompt = TextField(location: location(at: text))
-        prompt.append(buffer, text, lineEnd, newlines: 0, mayHoldNUL: report.firstNUL != nil)
+        let prompt = TextField(location: location(at: text), range: text..<max(text, lineEnd), mayHoldNUL: report.firstNUL != nil)
         var card = PendingCard(marker: marker, location: cardLocation, prompt: prompt)
         if marker == .cloze { scanCloze(&card, from: text) }
         pending = card
         state = .inCard
         target = .prompt
-        checkLookalikes(from: text)
+        let mayHold = checkLookalikes(from: text)
+        pending?.promptMayHoldLookalikes = mayHold
     }
 
     mutating func scanCloze(_ card: inout PendingCard, from: Int) {
@@ -328,8 +340,7 @@ struct ParserRun {
             target = .ignored
             return
         }
-        var answer = TextField(location: location(at: text))
-        answer.append(buffer, text, lineEnd, newlines: 0, mayHoldNUL: mayHoldNUL)
+        let answer = TextField(location: location(at: text), range: text..<max(text, lineEnd), mayHoldNUL: mayHoldNUL)
         card.answer = answer
         target = .answer
         checkLookalikes(from: text)
@@ -348,8 +359,7 @@ struct ParserRun {
             target = .ignored
             return
         }
-        var field = TextField(location: location(at: text))
-        field.append(buffer, text, lineEnd, newlines: 0, mayHoldNUL: report.firstNUL != nil)
+        let field = TextField(location: location(at: text), range: text..<max(text, lineEnd), mayHoldNUL: report.firstNUL != nil)
         if card.answer != nil {
             if correct {
                 emit(.mixedKinds, at: lineStart)
@@ -384,12 +394,15 @@ struct ParserRun {
             metadata[index].value += metadata[index].value.isEmpty ? more : String(repeating: "\n", count: newlines) + more
         case .prompt:
             pending?.prompt.append(buffer, text, lineEnd, newlines: newlines, mayHoldNUL: mayHoldNUL)
+            let mayHold = checkLookalikes(from: text)
+            if mayHold { pending?.promptMayHoldLookalikes = true }
             if pending?.marker == .cloze, var card = pending {
                 pending = nil
                 card.cloze.escaped = false
                 scanCloze(&card, from: text)
                 pending = card
             }
+            return
         case .answer:
             pending?.answer?.append(buffer, text, lineEnd, newlines: newlines, mayHoldNUL: mayHoldNUL)
         case .option(let i):
@@ -427,7 +440,8 @@ struct ParserRun {
             case "level":
                 if let level = parseLevel(text, at: value) { deckLevel = level }
             case "tags":
-                deckTags = parseTags(text, at: value)
+                deckTags = parseTags(from: value)
+                sectionTags = deckTags + sections.map(\.name)
             default:
                 break
             }
@@ -441,7 +455,7 @@ struct ParserRun {
         guard var card = pending else { return }
         pending = nil
         defer { pending = card }
-        let text = self.text(from: value)
+        var text: String { self.text(from: value) }
         target = .oneLineField(name)
         switch name {
         case "level":
@@ -451,26 +465,25 @@ struct ParserRun {
                 card.level = level
             }
         case "tags":
-            card.tags += parseTags(text, at: value)
+            card.tags += parseTags(from: value)
             checkLookalikes(from: value)
         case "id":
             if card.id != nil {
                 emit(.duplicateField(field: name), at: lineStart)
-            } else if CardID.isValidExplicit(text) {
-                card.id = text
             } else {
-                emit(.invalidID(text), at: value)
+                let id = text
+                if CardID.isValidExplicit(id) { card.id = id } else { emit(.invalidID(id), at: value) }
             }
         case "source":
             if card.source != nil {
                 emit(.duplicateField(field: name), at: lineStart)
             } else {
-                if !Self.looksLikeSource(text) { emit(.sourceFormat(text), at: value) }
-                card.source = text
+                let source = text
+                if !Self.looksLikeSource(source) { emit(.sourceFormat(source), at: value) }
+                card.source = source
             }
         case "alt":
-            var field = TextField(location: location(at: value))
-            field.append(buffer, value, lineEnd, newlines: 0, mayHoldNUL: report.firstNUL != nil)
+            let field = TextField(location: location(at: value), range: value..<max(value, lineEnd), mayHoldNUL: report.firstNUL != nil)
             card.alternatives.append(field)
             target = .alternative(card.alternatives.count - 1)
             checkLookalikes(from: value)
@@ -494,13 +507,12 @@ struct ParserRun {
         return level
     }
 
-    mutating func parseTags(_ text: String, at offset: Int) -> [String] {
-        let pieces = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
-        let tags = pieces.filter { !$0.isEmpty }
-        if tags.count != pieces.count, !(pieces.count == 1 || (pieces.last == "" && tags.count == pieces.count - 1)) {
-            emit(.emptyTag, at: offset)
-        }
-        return tags
+    /// The tags in `buffer[from..<lineEnd]`; an empty tag between two
+    /// commas is reported (a trailing comma is not).
+    mutating func parseTags(from: Int) -> [String] {
+        let parsed = TagList.parse(buffer, from, lineEnd, mayHoldNUL: report.firstNUL != nil)
+        if let empty = parsed.firstEmpty { emit(.emptyTag, at: empty) }
+        return parsed.tags
     }
 
     /// `FILE:LINE` (a path, a colon, digits).
@@ -550,8 +562,8 @@ struct ParserRun {
     /// The card value, or nil (with a diagnostic) when it cannot be studied.
     mutating func build(_ card: PendingCard) -> Card? {
         if card.broken { return nil }
-        let prompt = card.prompt.string
-        let alternatives = card.alternatives.map(\.string)
+        let prompt = card.prompt.string(buffer)
+        let alternatives = card.alternatives.map { $0.string(buffer) }
         let content: CardContent
         switch card.marker {
         case .question:
@@ -560,7 +572,7 @@ struct ParserRun {
                 return nil
             }
             if !card.options.isEmpty {
-                let options = card.options.map { ChoiceOption(text: $0.text.string, isCorrect: $0.correct) }
+                let options = card.options.map { ChoiceOption(text: $0.text.string(buffer), isCorrect: $0.correct) }
                 for (i, option) in options.enumerated() {
                     if option.text.isEmpty {
                         emit(.emptyText(what: "option"), at: card.options[i].text.location)
@@ -568,15 +580,16 @@ struct ParserRun {
                         emit(.duplicateOption(option.text), at: card.options[i].text.location)
                     }
                 }
-                if !options.contains(where: \.isCorrect) {
+                let kept = options.filter { !$0.text.isEmpty }
+                if !kept.contains(where: \.isCorrect) {
                     emit(.noCorrectOption, at: card.location)
                     return nil
                 }
-                if options.count < 2 { emit(.tooFewOptions, at: card.location) }
+                if kept.count < 2 { emit(.tooFewOptions, at: card.location) }
                 if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .choice), at: alt.location) }
-                content = .choice(ChoiceCard(question: prompt, options: options.filter { !$0.text.isEmpty }))
+                content = .choice(ChoiceCard(question: prompt, options: kept))
             } else if let answerField = card.answer {
-                let answer = answerField.string
+                let answer = answerField.string(buffer)
                 if answer.isEmpty {
                     emit(.emptyText(what: "answer"), at: answerField.location)
                     return nil
@@ -586,11 +599,16 @@ struct ParserRun {
                 } else {
                     var points: [String] = []
                     for field in card.keyPoints {
-                        let point = field.string
+                        let point = field.string(buffer)
                         if point.isEmpty { emit(.emptyText(what: "key point"), at: field.location) } else { points.append(point) }
                     }
-                    if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .open), at: alt.location) }
-                    content = .open(OpenCard(question: prompt, modelAnswer: answer, keyPoints: points))
+                    if points.isEmpty {
+                        // Only empty key points: what is left is a question.
+                        content = .question(QuestionCard(question: prompt, answer: answer, alternatives: alternatives))
+                    } else {
+                        if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .open), at: alt.location) }
+                        content = .open(OpenCard(question: prompt, modelAnswer: answer, keyPoints: points))
+                    }
                 }
             } else {
                 emit(.missingAnswer, at: card.location)
@@ -605,7 +623,7 @@ struct ParserRun {
                 emit(.missingDefinition, at: card.location)
                 return nil
             }
-            let definition = definitionField.string
+            let definition = definitionField.string(buffer)
             if definition.isEmpty {
                 emit(.emptyText(what: "definition"), at: definitionField.location)
                 return nil
@@ -617,7 +635,7 @@ struct ParserRun {
                 return nil
             }
             let cloze = ClozeCard(text: prompt, alternatives: alternatives)
-            let gaps = cloze.gaps.count
+            let gaps = card.cloze.gapCount
             if gaps == 0 {
                 if !card.cloze.inGap { emit(.clozeWithoutGap, at: card.location) }
                 return nil
@@ -626,10 +644,15 @@ struct ParserRun {
             content = .cloze(cloze)
         }
         for alt in card.alternatives where alt.isEmpty { emit(.emptyText(what: "alternative"), at: alt.location) }
-        let id = card.id.map { CardID(rawValue: $0) } ?? CardID.derived(kind: content.kind, prompt: promptOf(content))
+        // A cloze's prompt is not its text (escapes dropped, gaps blanked),
+        // so only question and term prompts reuse the line check.
+        let checked = card.marker != .cloze && !card.promptMayHoldLookalikes
+        let id =
+            card.id.map { CardID(rawValue: $0) }
+            ?? CardID.derived(kind: content.kind, prompt: promptOf(content), knownFreeOfLookalikes: checked)
         return Card(
             id: id, hasExplicitID: card.id != nil, content: content, level: card.level ?? deckLevel, tags: card.tags,
-            sectionTags: deckTags + sections.map(\.name), source: card.source, location: card.location)
+            sectionTags: sectionTags, source: card.source, location: card.location)
     }
 
     func promptOf(_ content: CardContent) -> String {

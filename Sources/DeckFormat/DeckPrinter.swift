@@ -93,7 +93,7 @@ public enum DeckPrinter {
     /// The deck-wide tags (`tags:` metadata), as the parser reads them.
     static func deckTags(of deck: Deck) -> [String] {
         guard let value = deck.metadata("tags") else { return [] }
-        return value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        return TagList.parse(value)
     }
 
     /// The deck's default card level, as the parser reads it.

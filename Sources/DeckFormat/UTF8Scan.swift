@@ -34,6 +34,11 @@ enum UTF8Scan {
                 i += 1
                 continue
             }
+            // Two-byte letters (all of Cyrillic) without the general check.
+            if b >= 0xC2, b <= 0xDF, i + 1 < end, buffer[i + 1] & 0xC0 == 0x80 {
+                i += 2
+                continue
+            }
             let length = sequenceLength(buffer, i, end)
             if length == 0 {
                 if report.firstInvalid == nil { report.firstInvalid = i }

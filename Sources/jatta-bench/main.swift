@@ -6,6 +6,7 @@ let benchmarks: [String: ([String]) -> Int32] = [
     "fsrs": FSRSBenchmark.run,
     "store": StoreBenchmark.main,
     "judge": JudgeBenchmark.run,
+    "parse": ParseBenchmark.run,
 ]
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
     print("usage: jatta-bench \(benchmarks.keys.sorted().joined(separator: "|")) [ARGS]")

@@ -15,6 +15,9 @@ struct Jatta: AsyncParsableCommand {
             HistoryCommand.self,
             DebugCommand.self,
             JudgeCommand.self,
+            CheckCommand.self,
+            ListCommand.self,
+            ExtractCommand.self,
         ]
     )
 }
