@@ -12,12 +12,13 @@ struct Jatta: AsyncParsableCommand {
         version: JattaVersion.current,
         subcommands: [
             StudyCommand.self,
-            CheckCommand.self,
-            ListCommand.self,
             FSRSCommand.self,
             HistoryCommand.self,
             DebugCommand.self,
             JudgeCommand.self,
+            CheckCommand.self,
+            ListCommand.self,
+            ExtractCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )
