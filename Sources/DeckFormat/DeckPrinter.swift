@@ -94,9 +94,16 @@ public enum DeckPrinter {
 
     /// `text` with its line breaks turned into spaces, for the values the
     /// format writes on one line (a deck built in code may hold them).
+    /// Only LF counts, as in the parser, which keeps a CR or a vertical
+    /// tab inside a line; a CR before the LF goes with it.
     static func oneLine(_ text: String) -> String {
-        guard text.contains(where: \.isNewline) else { return text }
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let scalars = text.unicodeScalars
+        guard scalars.contains("\n") else { return text }
+        return scalars.split(separator: "\n").map { line in
+            var piece = Substring.UnicodeScalarView(line)
+            while piece.last == "\r" { piece.removeLast() }
+            return String(piece)
+        }.joined(separator: " ")
     }
 
     /// The deck-wide tags (`tags:` metadata), as the parser reads them.
