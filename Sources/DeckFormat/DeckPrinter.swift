@@ -13,9 +13,10 @@ public enum DeckPrinter {
     public static func print(_ deck: Deck) -> String {
         var out = ""
         var header: [String] = []
-        if let title = deck.title { header.append("# " + title) }
+        if let title = deck.title { header.append("# " + oneLine(title)) }
         for entry in deck.metadata {
-            header.append(field(entry.key, entry.value))
+            let oneLineKeys = ["lang", "level", "tags"]
+            header.append(field(entry.key, oneLineKeys.contains(entry.key) ? oneLine(entry.value) : entry.value))
         }
         var blocks: [String] = []
         if !header.isEmpty { blocks.append(header.joined(separator: "\n")) }
@@ -44,7 +45,7 @@ public enum DeckPrinter {
         var common = 0
         while common < old.count, common < new.count, old[common] == new[common] { common += 1 }
         if common == new.count, common > 0 { common -= 1 }
-        return (common..<new.count).map { String(repeating: "#", count: $0 + 2) + " " + new[$0] }
+        return (common..<new.count).map { String(repeating: "#", count: $0 + 2) + " " + oneLine(new[$0]) }
     }
 
     /// One card in canonical form, without a trailing newline.
@@ -69,9 +70,9 @@ public enum DeckPrinter {
         }
         for alt in card.alternatives { lines.append(field("alt", alt)) }
         if card.level != defaultLevel { lines.append(field("level", String(card.level))) }
-        if !card.tags.isEmpty { lines.append(field("tags", card.tags.joined(separator: ", "))) }
-        if let source = card.source { lines.append(field("source", source)) }
-        if card.hasExplicitID { lines.append(field("id", card.id.rawValue)) }
+        if !card.tags.isEmpty { lines.append(field("tags", oneLine(card.tags.joined(separator: ", ")))) }
+        if let source = card.source { lines.append(field("source", oneLine(source))) }
+        if card.hasExplicitID { lines.append(field("id", oneLine(card.id.rawValue))) }
         return lines.joined(separator: "\n")
     }
 
@@ -89,6 +90,20 @@ public enum DeckPrinter {
         return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
             i == 0 || line.isEmpty ? String(line) : indent + line
         }.joined(separator: "\n")
+    }
+
+    /// `text` with its line breaks turned into spaces, for the values the
+    /// format writes on one line (a deck built in code may hold them).
+    /// Only LF counts, as in the parser, which keeps a CR or a vertical
+    /// tab inside a line; a CR before the LF goes with it.
+    static func oneLine(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.contains("\n") else { return text }
+        return scalars.split(separator: "\n").map { line in
+            var piece = Substring.UnicodeScalarView(line)
+            while piece.last == "\r" { piece.removeLast() }
+            return String(piece)
+        }.joined(separator: " ")
     }
 
     /// The deck-wide tags (`tags:` metadata), as the parser reads them.

@@ -108,26 +108,28 @@ extension ParserRun {
         return colon != text.startIndex && !line.isEmpty && line.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    /// The known field an unknown name most likely means.
+    /// The known field an unknown name most likely means: a marker or a
+    /// field in the wrong case (`q:`, `Level:`), a common shorthand, or a
+    /// field two edits away (`levl:`, `sorce:`).
     static func suggestion(for name: String) -> String? {
         let lower = name.lowercased()
-        let markers = ["q": "Q", "t": "T", "c": "C", "a": "A", "d": "D"]
-        if let marker = markers[lower] { return marker }
-        let known = DeckParser.cardFields + ["tag": "tags", "lvl": "level", "alts": "alt", "src": "source"].keys
-        if let exact = known.first(where: { $0 == lower }) {
-            return ["tag": "tags", "lvl": "level", "alts": "alt", "src": "source"][exact] ?? exact
-        }
-        return DeckParser.cardFields.first { editDistance($0, lower) <= 2 && lower.count > 2 }
+        if let marker = ["q": "Q", "t": "T", "c": "C", "a": "A", "d": "D"][lower] { return marker }
+        if DeckParser.cardFields.contains(lower) { return lower }
+        if let field = ["lvl": "level", "src": "source"][lower] { return field }
+        guard lower.count > 2 else { return nil }
+        return DeckParser.cardFields.first { editDistance($0, lower) <= 2 }
     }
 
+    /// Levenshtein distance over bytes, for short ASCII names.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.utf8)
         let b = Array(b.utf8)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         if a.count > 32 || b.count > 32 { return Int.max }
         var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
+        for i in 1...a.count {
             var current = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
+            for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current

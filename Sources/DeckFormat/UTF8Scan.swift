@@ -8,8 +8,6 @@ enum UTF8Scan {
         var firstInvalid: Int?
         /// Byte offset of the first NUL byte, if any.
         var firstNUL: Int?
-
-        var isClean: Bool { firstInvalid == nil && firstNUL == nil }
     }
 
     /// Scans `buffer[start..<end]`. ASCII runs go eight bytes at a time.

@@ -87,6 +87,12 @@ import Testing
         }
     }
 
+    @Test(arguments: [("tag", "tags"), ("Level", "level"), ("levl", "level"), ("sorce", "source"), ("q", "Q"), ("lvl", "level"),
+        ("colour", nil), ("x", nil)])
+    func unknownFieldSuggestions(name: String, expected: String?) {
+        #expect(ParserRun.suggestion(for: name) == expected)
+    }
+
     @Test func cardsWithErrorsThatLeaveNothingToStudyAreDropped() {
         let parsed = DeckParser.parse("Q: a?\n- x\n- y\n\nQ: b?\n\nT: c\n\nQ: ok?\nA: yes", file: "x")
         #expect(parsed.deck.cards.map(\.prompt) == ["ok?"])

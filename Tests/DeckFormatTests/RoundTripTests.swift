@@ -65,4 +65,30 @@ import Testing
         let printed = DeckPrinter.print(DeckParser.parse(messy, file: "m.deck").deck)
         #expect(printed == canonical)
     }
+
+    /// A deck built in code may hold line breaks where the format has one
+    /// line; the printer still writes a deck that reads without errors.
+    @Test func lineBreaksInOneLineValuesArePrintedAsSpaces() {
+        let card = Card(
+            id: CardID(rawValue: "a"), hasExplicitID: true,
+            content: .question(QuestionCard(question: "Сұрақ\nекі жол", answer: "Жауап")), tags: ["бір\nтег"],
+            sectionTags: ["Бөлім\nаты"], source: "notes.txt\n:12", location: SourceLocation(file: "c", line: 1))
+        let deck = Deck(file: "c", title: "Тақырып\r\nекінші\u{0B}", metadata: [MetadataEntry(key: "lang", value: "kk\n")], cards: [card])
+        let parsed = DeckParser.parse(DeckPrinter.print(deck), file: "c")
+        #expect(parsed.diagnostics.filter { $0.severity == .error }.map(\.code) == [])
+        #expect(parsed.deck.title == "Тақырып екінші\u{0B}")
+        #expect(parsed.deck.cards.first?.sectionTags == ["Бөлім аты"])
+        #expect(parsed.deck.cards.first?.tags == ["бір тег"])
+        #expect(parsed.deck.cards.first?.prompt == "Сұрақ\nекі жол")
+    }
+
+    /// Found by scripts/fuzz-parse.sh: a CR or a vertical tab inside a
+    /// line is text, and printing must keep it.
+    @Test func controlCharactersInsideALineSurvivePrinting() {
+        let text = "# Тақырып\rекінші\u{0B}үшінші\n## Бөлім\u{0C}\nQ: a\rb\nA: c\u{0B}\ntags: x\ry"
+        let parsed = DeckParser.parse(text, file: "c")
+        #expect(parsed.deck.title == "Тақырып\rекінші\u{0B}үшінші")
+        let reparsed = DeckParser.parse(DeckPrinter.print(parsed.deck), file: "c")
+        #expect(reparsed.deck.withoutLocations == parsed.deck.withoutLocations)
+    }
 }

@@ -46,8 +46,8 @@ for round in 1 2 3 4 5; do
     [ $((round % 2)) -eq 0 ] && tr -d '\000' <"$work/random.deck" >"$work/r" && mv "$work/r" "$work/random.deck"
     out="$("$jatta" check "$work/random.deck" 2>&1)"; status=$?
     if [ "$status" -ne 1 ] || ! grep -q ': error: ' <<<"$out"; then
-        cp "$work/random.deck" "/tmp/jatta-check-cli-random-$round.deck"
-        fail "random bytes round $round: exit status $status (input kept in /tmp/jatta-check-cli-random-$round.deck)"
+        mkdir -p .build && cp "$work/random.deck" ".build/check-cli-random-$round.deck"
+        fail "random bytes round $round: exit status $status (input kept in .build/check-cli-random-$round.deck)"
     fi
 done
 

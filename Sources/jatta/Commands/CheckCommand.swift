@@ -22,8 +22,9 @@ struct CheckCommand: ParsableCommand {
               2  a path could not be read, or a folder holds no deck
               64 wrong usage (an unknown option, no PATH)
 
-            Codes:
             \(CheckCommand.codeList)
+
+            docs/deck-format.md explains each code.
             """
     )
 
@@ -47,10 +48,12 @@ struct CheckCommand: ParsableCommand {
         if report.status != 0 { throw ExitCode(report.status) }
     }
 
-    /// The diagnostic codes for `--help`, errors first.
+    /// The diagnostic codes for `--help`: errors, then warnings.
     static var codeList: String {
-        let sorted = DeckIssue.catalogue.sorted { ($0.severity == .error ? 0 : 1, $0.code) < ($1.severity == .error ? 0 : 1, $1.code) }
-        return sorted.map { "  \($0.code) (\($0.severity.rawValue))" }.joined(separator: "\n")
+        let codes = DeckIssue.catalogue.sorted { $0.code < $1.code }
+        let errors = codes.filter { $0.severity == .error }.map(\.code).joined(separator: ", ")
+        let warnings = codes.filter { $0.severity == .warning }.map(\.code).joined(separator: ", ")
+        return "Error codes: \(errors).\n\nWarning codes: \(warnings)."
     }
 }
 
