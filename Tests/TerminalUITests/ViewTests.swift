@@ -192,6 +192,11 @@ import Testing
         let text = ViewFixtures.render(s, 80, 24)
         #expect(text.contains("┌ Пернелер "))
         #expect(text.contains("\" ә і ң = 1 2 3 4"))
+        // The key column stays aligned.
+        #expect(text.contains("│ 1 2 3 4          Қайтадан · Қиын · Жақсы · Оңай"))
+        // On a narrow terminal the box wraps its lines instead of spilling.
+        let narrow = ViewFixtures.render(s, 40, 24)
+        #expect(narrow.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 40 })
         #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 80 })
     }
 
