@@ -23,10 +23,11 @@ extension ParserRun {
             }
             if !card.options.isEmpty {
                 let options = card.options.map { ChoiceOption(text: $0.text.string(buffer), isCorrect: $0.correct) }
+                var seen = Set<String>()
                 for (i, option) in options.enumerated() {
                     if option.text.isEmpty {
                         emit(.emptyText(.option), at: card.options[i].text.location)
-                    } else if options[..<i].contains(where: { $0.text == option.text }) {
+                    } else if !seen.insert(option.text).inserted {
                         emit(.duplicateOption(option.text), at: card.options[i].text.location)
                     }
                 }
