@@ -89,6 +89,8 @@ struct ParserRun {
 
     var title: String?
     var metadata: [MetadataEntry] = []
+    /// The metadata keys seen, so a repeated key is found in constant time.
+    var metadataKeys = Set<String>()
     var deckLevel = 1
     var deckTags: [String] = []
     var sections: [(level: Int, name: String)] = [] {

@@ -23,10 +23,16 @@ extension ParserRun {
             }
             if !card.options.isEmpty {
                 let options = card.options.map { ChoiceOption(text: $0.text.string(buffer), isCorrect: $0.correct) }
+                // A set only when there are many options: most questions
+                // have three or four, and a set per card costs more.
+                let useSet = options.count > 16
+                var seen = Set<String>()  // empty: no allocation unless used
                 for (i, option) in options.enumerated() {
+                    let repeated =
+                        useSet ? !seen.insert(option.text).inserted : options[..<i].contains { $0.text == option.text }
                     if option.text.isEmpty {
                         emit(.emptyText(.option), at: card.options[i].text.location)
-                    } else if options[..<i].contains(where: { $0.text == option.text }) {
+                    } else if repeated {
                         emit(.duplicateOption(option.text), at: card.options[i].text.location)
                     }
                 }

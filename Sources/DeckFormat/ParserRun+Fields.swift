@@ -15,7 +15,7 @@ extension ParserRun {
 
     mutating func metadataLine(key: String, value: Int) {
         let text = self.text(from: value)
-        if metadata.contains(where: { $0.key == key }) {
+        if !metadataKeys.insert(key).inserted {
             emit(.duplicateMetadata(key: key), at: lineStart)
         } else if !DeckParser.metadataKeys.contains(key) {
             emit(.unknownMetadata(key: key), at: lineStart)

@@ -149,6 +149,18 @@ import Testing
         #expect(parsed.diagnostics.first?.code == "unknown-line")
     }
 
+    /// Shapes that would be quadratic with a list search per line.
+    @Test func manyMetadataLinesAndManyOptions() {
+        let metadata = (0..<100_000).map { "key\($0): value" }.joined(separator: "\n")
+        let parsedMetadata = DeckParser.parse(metadata, file: "m")
+        #expect(parsedMetadata.deck.metadata.count == 100_000)
+        let options = "Q: a?\n* x\n" + String(repeating: "- y\n", count: 100_000)
+        let parsedOptions = DeckParser.parse(options, file: "o")
+        #expect(parsedOptions.deck.cards.count == 1)
+        #expect(parsedOptions.diagnostics.first?.code == "duplicate-option")
+        #expect(parsedOptions.diagnostics.last?.code == "too-many-diagnostics")
+    }
+
     @Test func aCardWithManyContinuationLines() {
         let bytes = Array(("Q: a\nA: b\n" + String(repeating: "   жалғасы\n", count: 200_000)).utf8)
         let parsed = DeckParser.parse(bytes, file: "x")
