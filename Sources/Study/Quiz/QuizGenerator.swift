@@ -126,18 +126,29 @@ public enum QuizGenerator {
 
     /// The wrong options most like the right one in length: a definition
     /// three times longer than the others is found without knowing it.
-    /// Chosen at random among the closest twice as many as needed.
+    /// Chosen at random among those at most twice as long or half as long
+    /// as the right one; only when too few are that close, the closest of
+    /// the rest fill up.
     static func plausible(_ candidates: [String], like right: String, count: Int, rng: inout SeededGenerator) -> [String] {
         guard count > 0, !candidates.isEmpty else { return [] }
         let length = Double(max(1, right.count))
+        func distance(_ text: String) -> Double {
+            let other = Double(max(1, text.count))
+            return abs(other - length) / max(length, other)
+        }
         let ranked = candidates.enumerated().sorted { a, b in
-            let da = abs(Double(a.element.count) - length) / max(length, Double(a.element.count))
-            let db = abs(Double(b.element.count) - length) / max(length, Double(b.element.count))
+            let da = distance(a.element)
+            let db = distance(b.element)
             return da != db ? da < db : a.offset < b.offset
         }.map(\.element)
-        let shortlist = Array(ranked.prefix(count * 2))
-        return rng.choose(count, from: shortlist)
+        let close = ranked.filter { distance($0) <= maxLengthDistance }
+        if close.count >= count { return rng.choose(count, from: close) }
+        return close + Array(ranked.dropFirst(close.count).prefix(count - close.count))
     }
+
+    /// Relative length difference (|a − b| / max(a, b)) up to which a wrong
+    /// option counts as plausible: 0.5 is "half as long or twice as long".
+    static let maxLengthDistance = 0.5
 
     /// The deck's own multiple-choice card, its options shuffled. Options
     /// that repeat another or the prompt are dropped (a correct one wins
