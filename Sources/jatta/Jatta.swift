@@ -11,6 +11,7 @@ struct Jatta: AsyncParsableCommand {
             """,
         version: JattaVersion.current,
         subcommands: [
+            FSRSCommand.self,
         ]
     )
 }

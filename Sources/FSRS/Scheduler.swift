@@ -1,0 +1,170 @@
+import Foundation
+
+/// The FSRS-6 scheduler: given a card's schedule, a rating and the time of
+/// the review, the card's next schedule. Pure: time comes in as an argument
+/// and the fuzz is seeded from the card, so equal inputs give equal outputs.
+///
+/// The state machine is py-fsrs 6.3.2's (learning → review ⇄ relearning,
+/// with learning and relearning steps); the memory model is `MemoryModel`.
+public struct Scheduler: Sendable {
+    /// The validated configuration.
+    public let configuration: SchedulerConfiguration
+    /// The memory model built from the configuration's weights.
+    public let model: MemoryModel
+
+    /// A scheduler for `configuration`; throws a `SchedulerConfigurationError`
+    /// listing every invalid setting.
+    public init(_ configuration: SchedulerConfiguration) throws(SchedulerConfigurationError) {
+        let problems = configuration.problems
+        guard problems.isEmpty else { throw SchedulerConfigurationError(problems: problems) }
+        self.configuration = configuration
+        self.model = MemoryModel(
+            weights: configuration.parameters, maximumStability: configuration.maximumStability ?? .infinity)
+    }
+
+    // MARK: - Reading a card
+
+    /// Days elapsed since the card's last review, counted as configured; nil
+    /// for a card never reviewed.
+    public func elapsedDays(of card: CardSchedule, at now: Date) -> Int? {
+        guard let last = card.lastReview else { return nil }
+        return configuration.dayCounting.elapsedDays(from: last, to: now)
+    }
+
+    /// The probability that the card is recalled at `now`; 0 for a card never
+    /// reviewed (as py-fsrs).
+    public func retrievability(of card: CardSchedule, at now: Date) -> Double {
+        guard let memory = card.memory, let elapsed = elapsedDays(of: card, at: now) else { return 0 }
+        return model.retrievability(elapsedDays: Double(elapsed), stability: memory.stability)
+    }
+
+    // MARK: - Reviewing
+
+    /// The card's schedule after `rating` at `now`. `cardKey` identifies the
+    /// card (its progress key) and, with `card.reps`, seeds the fuzz.
+    public func review(_ card: CardSchedule, rating: Rating, at now: Date, cardKey: String) -> CardSchedule {
+        if configuration.enableFuzz {
+            // Anki fuzzes the three passing ratings together so that Hard <
+            // Good < Easy still holds afterwards; that needs all four outcomes.
+            return preview(card, at: now, cardKey: cardKey)[rating] ?? card
+        }
+        let elapsed = elapsedDays(of: card, at: now)
+        let outcome = transition(card, rating: rating, elapsedDays: elapsed)
+        let days = outcome.reviewDays.map {
+            model.nextInterval(
+                stability: $0, desiredRetention: configuration.desiredRetention,
+                maximumInterval: configuration.maximumInterval)
+        }
+        return schedule(card, rating: rating, outcome: outcome, days: days, at: now)
+    }
+
+    /// What each of the four ratings would do to the card at `now`.
+    public func preview(_ card: CardSchedule, at now: Date, cardKey: String) -> [Rating: CardSchedule] {
+        let elapsed = elapsedDays(of: card, at: now)
+        let factor = Fuzz.factor(cardKey: cardKey, reps: card.reps)
+        var result: [Rating: CardSchedule] = [:]
+        // Each passing rating's interval must exceed the one before it.
+        var minimumDays = 1
+        for rating in Rating.allCases {
+            let outcome = transition(card, rating: rating, elapsedDays: elapsed)
+            var days: Int?
+            if let stability = outcome.reviewDays {
+                if configuration.enableFuzz {
+                    let raw = model.rawInterval(stability: stability, desiredRetention: configuration.desiredRetention)
+                    let floor = rating == .again ? 1 : minimumDays
+                    let fuzzed = Fuzz.fuzzedDays(
+                        days: raw, minimum: floor, maximum: configuration.maximumInterval, factor: factor)
+                    if rating != .again { minimumDays = fuzzed + 1 }
+                    days = fuzzed
+                } else {
+                    days = model.nextInterval(
+                        stability: stability, desiredRetention: configuration.desiredRetention,
+                        maximumInterval: configuration.maximumInterval)
+                }
+            }
+            result[rating] = schedule(card, rating: rating, outcome: outcome, days: days, at: now)
+        }
+        return result
+    }
+
+    // MARK: - The state machine
+
+    /// Where a rating takes the card, before its interval is turned into a date.
+    struct Outcome {
+        var memory: MemoryState
+        var state: SchedulingState
+        var step: Int?
+        /// The delay of a learning or relearning step, in seconds.
+        var stepSeconds: TimeInterval
+        /// For a card that lands in review: the stability its interval comes from.
+        var reviewDays: Double?
+    }
+
+    /// The new memory state, state and step after `rating`.
+    func transition(_ card: CardSchedule, rating: Rating, elapsedDays: Int?) -> Outcome {
+        let memory = model.nextMemoryState(
+            card.lastReview == nil ? nil : card.memory, elapsedDays: Double(elapsedDays ?? 0), rating: rating)
+        let toReview = Outcome(
+            memory: memory, state: .review, step: nil, stepSeconds: 0, reviewDays: memory.stability)
+
+        switch card.state {
+        case .review:
+            if rating == .again, let first = configuration.relearningSteps.first {
+                return Outcome(memory: memory, state: .relearning, step: 0, stepSeconds: first, reviewDays: nil)
+            }
+            return toReview
+        case .learning, .relearning:
+            let steps = card.state == .learning ? configuration.learningSteps : configuration.relearningSteps
+            let step = card.step ?? 0
+            if steps.isEmpty || (step >= steps.count && rating != .again) {
+                return toReview
+            }
+            func stay(_ step: Int, _ seconds: TimeInterval) -> Outcome {
+                Outcome(memory: memory, state: card.state, step: step, stepSeconds: seconds, reviewDays: nil)
+            }
+            switch rating {
+            case .again:
+                return stay(0, steps[0])
+            case .hard:
+                if step == 0 && steps.count == 1 { return stay(step, steps[0] * 1.5) }
+                if step == 0 { return stay(step, (steps[0] + steps[1]) / 2) }
+                return stay(step, steps[step])
+            case .good:
+                if step + 1 == steps.count { return toReview }
+                return stay(step + 1, steps[step + 1])
+            case .easy:
+                return toReview
+            }
+        }
+    }
+
+    /// The card after the review: new memory, state, step and due date.
+    func schedule(_ card: CardSchedule, rating: Rating, outcome: Outcome, days: Int?, at now: Date) -> CardSchedule {
+        var next = card
+        next.memory = outcome.memory
+        next.state = outcome.state
+        next.step = outcome.step
+        next.lastReview = now
+        next.reps = card.reps + 1
+        if card.state == .review && rating == .again { next.lapses = card.lapses + 1 }
+        if let days {
+            next.due = dueDate(afterDays: days, from: now)
+        } else {
+            next.due = now.addingTimeInterval(outcome.stepSeconds)
+        }
+        return next
+    }
+
+    /// When a review interval of `days` that starts at `now` ends: the same
+    /// time of day `days` × 24 h later when counting full days, or the start
+    /// of the scheduler day `days` after today when counting scheduler days.
+    public func dueDate(afterDays days: Int, from now: Date) -> Date {
+        switch configuration.dayCounting {
+        case .fullDays:
+            return now.addingTimeInterval(Double(days) * 86_400)
+        case .schedulerDays(let hour, let zone):
+            let today = SchedulerDay.number(of: now, rolloverHour: hour, timeZone: zone)
+            return SchedulerDay.start(of: today + days, rolloverHour: hour, timeZone: zone)
+        }
+    }
+}

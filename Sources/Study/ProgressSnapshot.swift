@@ -1,0 +1,35 @@
+import FSRS
+import Foundation
+
+/// What the progress store knows that the queue needs, read once when the
+/// trainer opens. Keys are `StudyFace.key`s; a key with no schedule is new.
+public struct ProgressSnapshot: Sendable, Hashable {
+    /// The current schedule of every face studied before.
+    public var schedules: [String: CardSchedule]
+    /// Faces the student suspended: never shown until unsuspended.
+    public var suspended: Set<String>
+    /// Faces the student buried, hidden until the given time.
+    public var buriedUntil: [String: Date]
+    /// New faces already introduced today (counts against the new limit).
+    public var newStudiedToday: Int
+    /// Reviews already done today (counts against the review limit).
+    public var reviewsDoneToday: Int
+
+    public init(
+        schedules: [String: CardSchedule] = [:], suspended: Set<String> = [], buriedUntil: [String: Date] = [:],
+        newStudiedToday: Int = 0, reviewsDoneToday: Int = 0
+    ) {
+        self.schedules = schedules
+        self.suspended = suspended
+        self.buriedUntil = buriedUntil
+        self.newStudiedToday = newStudiedToday
+        self.reviewsDoneToday = reviewsDoneToday
+    }
+
+    /// Whether `key` is hidden at `now` (suspended, or buried until later).
+    public func isHidden(_ key: String, at now: Date) -> Bool {
+        if suspended.contains(key) { return true }
+        if let until = buriedUntil[key], until > now { return true }
+        return false
+    }
+}

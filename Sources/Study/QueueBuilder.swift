@@ -1,0 +1,101 @@
+import FSRS
+import Foundation
+
+/// Builds today's queue from the catalog.
+public enum QueueBuilder {
+    /// What a session starts with: learning faces due (soonest first), then
+    /// reviews due today (most overdue first) with new faces spread evenly
+    /// among them, within the daily limits left.
+    public static func build(
+        catalog: StudyCatalog, filter: StudyFilter, limits: StudyLimits, now: Date, dayEnd: Date
+    ) -> StudyQueue {
+        var learning: [StudyItem] = []
+        var reviews: [StudyItem] = []
+        var new: [StudyItem] = []
+        for item in catalog.items(matching: filter, now: now) where !catalog.progress.isHidden(item.key, at: now) {
+            switch StudyCatalog.bucket(item.schedule, now: now, dayEnd: dayEnd) {
+            case .new: new.append(item)
+            case .learning: learning.append(item)
+            case .due: reviews.append(item)
+            case .later: break
+            }
+        }
+        learning.sort { ($0.schedule.due, $0.key) < ($1.schedule.due, $1.key) }
+        reviews.sort { ($0.schedule.due, $0.key) < ($1.schedule.due, $1.key) }
+        let reviewRoom = max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday)
+        let newRoom = max(0, limits.newPerDay - catalog.progress.newStudiedToday)
+        reviews = Array(reviews.prefix(reviewRoom))
+        new = Array(spreadSiblings(new).prefix(newRoom))
+        let waiting = learning.filter { $0.schedule.due <= now }
+        let later = learning.filter { $0.schedule.due > now }
+        return StudyQueue(waiting: waiting + interleave(reviews, new), learning: later)
+    }
+
+    /// New faces in file order, but the reverse face of a term after all the
+    /// forward faces, so a term and its definition are not asked back to back.
+    static func spreadSiblings(_ items: [StudyItem]) -> [StudyItem] {
+        items.filter { $0.face.direction == .forward } + items.filter { $0.face.direction == .reverse }
+    }
+
+    /// Reviews with the new faces spread evenly between them.
+    static func interleave(_ reviews: [StudyItem], _ new: [StudyItem]) -> [StudyItem] {
+        guard !reviews.isEmpty, !new.isEmpty else { return reviews + new }
+        var result: [StudyItem] = []
+        result.reserveCapacity(reviews.count + new.count)
+        let total = reviews.count + new.count
+        var r = 0
+        var n = 0
+        for i in 0..<total {
+            // Place a new face whenever its even share is behind.
+            let wantNew = (i + 1) * new.count / total > n
+            if (wantNew && n < new.count) || r == reviews.count {
+                result.append(new[n]); n += 1
+            } else {
+                result.append(reviews[r]); r += 1
+            }
+        }
+        return result
+    }
+}
+
+/// The faces a session will ask.
+public struct StudyQueue: Hashable, Sendable {
+    /// Faces to ask now, in order.
+    public var waiting: [StudyItem]
+    /// Faces in learning steps that come back at their due time, soonest
+    /// first.
+    public var learning: [StudyItem]
+
+    public init(waiting: [StudyItem] = [], learning: [StudyItem] = []) {
+        self.waiting = waiting
+        self.learning = learning
+    }
+
+    public var count: Int { waiting.count + learning.count }
+    public var isEmpty: Bool { waiting.isEmpty && learning.isEmpty }
+
+    /// Puts a face back to come back at its due time.
+    public mutating func scheduleAgain(_ item: StudyItem) {
+        learning.removeAll { $0.key == item.key }
+        let index = learning.firstIndex { $0.schedule.due > item.schedule.due } ?? learning.endIndex
+        learning.insert(item, at: index)
+    }
+
+    /// Removes every copy of a face (bury, suspend, undo).
+    public mutating func remove(key: String) {
+        waiting.removeAll { $0.key == key }
+        learning.removeAll { $0.key == key }
+    }
+
+    /// The next face to ask at `now`: a learning face whose time has come,
+    /// else the next waiting face, else a learning face due within
+    /// `learnAhead`; nil when the session is over.
+    public mutating func next(at now: Date, learnAhead: TimeInterval) -> StudyItem? {
+        if let first = learning.first, first.schedule.due <= now { return learning.removeFirst() }
+        if !waiting.isEmpty { return waiting.removeFirst() }
+        if let first = learning.first, first.schedule.due <= now.addingTimeInterval(learnAhead) {
+            return learning.removeFirst()
+        }
+        return nil
+    }
+}

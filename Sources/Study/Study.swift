@@ -1,1 +1,0 @@
-// The Study module; see docs/architecture.md for what it owns.

@@ -1,0 +1,91 @@
+import DeckFormat
+import FSRS
+import Foundation
+
+/// Every deck the trainer found and the student's progress on them: what the
+/// home screen lists and what sessions are built from.
+public struct StudyCatalog: Sendable {
+    /// The decks, in the order they were found (sorted paths).
+    public var decks: [Deck]
+    /// The student's progress.
+    public var progress: ProgressSnapshot
+
+    public init(decks: [Deck], progress: ProgressSnapshot = ProgressSnapshot()) {
+        self.decks = decks
+        self.progress = progress
+    }
+
+    /// Every face of every card the filter lets through, in deck and file
+    /// order, with its current schedule (new faces are due at `now`).
+    public func items(matching filter: StudyFilter, now: Date) -> [StudyItem] {
+        var items: [StudyItem] = []
+        var seen = Set<String>()
+        for deck in decks where filter.includes(deck: deck) {
+            for card in deck.cards where filter.includes(card: card) {
+                for face in card.faces where seen.insert(face.key).inserted {
+                    let schedule = progress.schedules[face.key] ?? .new(at: now)
+                    items.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
+                }
+            }
+        }
+        return items
+    }
+
+    /// The tags used in the decks the filter lets through, sorted.
+    public func tags(in deckFiles: Set<String>? = nil) -> [String] {
+        var tags = Set<String>()
+        for deck in decks where deckFiles.map({ $0.contains(deck.file) }) ?? true {
+            for card in deck.cards { tags.formUnion(card.allTags) }
+        }
+        return tags.sorted()
+    }
+
+    /// The counts the home screen shows for one deck (or all, with nil).
+    public func counts(deck: Deck?, filter: StudyFilter, now: Date, dayEnd: Date) -> DeckCounts {
+        var f = filter
+        f.deckFiles = deck.map { [$0.file] }
+        var counts = DeckCounts()
+        for item in items(matching: f, now: now) where !progress.isHidden(item.key, at: now) {
+            switch Self.bucket(item.schedule, now: now, dayEnd: dayEnd) {
+            case .new: counts.new += 1
+            case .learning: counts.learning += 1
+            case .due: counts.due += 1
+            case .later: break
+            }
+        }
+        for d in decks where f.includes(deck: d) {
+            for card in d.cards where f.includes(card: card) {
+                counts.cardsPerLevel[card.level, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
+    /// Where a face stands today.
+    public enum Bucket: Sendable { case new, learning, due, later }
+
+    public static func bucket(_ s: CardSchedule, now: Date, dayEnd: Date) -> Bucket {
+        if s.isNew { return .new }
+        if s.state != .review { return s.due < dayEnd ? .learning : .later }
+        return s.due < dayEnd ? .due : .later
+    }
+}
+
+/// The numbers shown beside a deck on the home screen.
+public struct DeckCounts: Hashable, Sendable {
+    /// Faces never studied.
+    public var new = 0
+    /// Faces in (re)learning due today.
+    public var learning = 0
+    /// Review faces due today.
+    public var due = 0
+    /// Cards (not faces) per exam level.
+    public var cardsPerLevel: [Int: Int] = [:]
+
+    public init(new: Int = 0, learning: Int = 0, due: Int = 0, cardsPerLevel: [Int: Int] = [:]) {
+        self.new = new
+        self.learning = learning
+        self.due = due
+        self.cardsPerLevel = cardsPerLevel
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// The session's daily limits and timing rules.
+public struct StudyLimits: Hashable, Sendable {
+    /// New faces introduced per day (Anki's default, 20).
+    public var newPerDay: Int
+    /// Reviews per day.
+    public var reviewsPerDay: Int
+    /// How early a learning card may come back when nothing else is left
+    /// (Anki's "learn ahead limit", 20 minutes).
+    public var learnAhead: TimeInterval
+
+    public init(newPerDay: Int = 20, reviewsPerDay: Int = 200, learnAhead: TimeInterval = 20 * 60) {
+        self.newPerDay = newPerDay
+        self.reviewsPerDay = reviewsPerDay
+        self.learnAhead = learnAhead
+    }
+}

@@ -1,0 +1,365 @@
+import DeckFormat
+import FSRS
+import Foundation
+
+/// The study trainer as a pure state machine: `update(state, event)` gives
+/// the next state and the effects to carry out. Nothing here reads a clock,
+/// a file or a key.
+public enum Trainer {
+    public static func update(_ state: TrainerState, _ event: TrainerEvent) -> (TrainerState, [TrainerEffect]) {
+        var s = state
+        var effects: [TrainerEffect] = []
+        s.notice = nil
+        let now = event.time
+
+        switch event.action {
+        case .toggleHelp:
+            s.showsHelp.toggle()
+            return (s, [])
+        case .quit:
+            return (s, [.quit])
+        case .reload(let decks):
+            reload(&s, decks: decks, now: now)
+            return (s, [])
+        default:
+            break
+        }
+        if s.showsHelp {
+            // The overlay swallows everything but help, back and quit.
+            if event.action == .back { s.showsHelp = false }
+            return (s, [])
+        }
+
+        switch s.mode {
+        case .home:
+            updateHome(&s, event.action, now: now, effects: &effects)
+        case .study(var session):
+            updateStudy(&s, &session, event.action, now: now, effects: &effects)
+        case .summary:
+            switch event.action {
+            case .back, .reveal, .acceptRating: s.mode = .home
+            default: break
+            }
+        }
+        return (s, effects)
+    }
+
+    // MARK: Home
+
+    static func updateHome(_ s: inout TrainerState, _ action: TrainerAction, now: Date, effects: inout [TrainerEffect]) {
+        let rows = s.catalog.decks.count + 1
+        switch action {
+        case .moveSelection(let delta):
+            s.home.selection = min(max(0, s.home.selection + delta), rows - 1)
+            if let tag = s.home.tag, !s.catalog.tags(in: selectedDecks(s)).contains(tag) { s.home.tag = nil }
+        case .cycleLevel:
+            s.home.level = s.home.level.map { $0 >= 3 ? nil : $0 + 1 } ?? 1
+        case .cycleTag:
+            let tags = s.catalog.tags(in: selectedDecks(s))
+            if let tag = s.home.tag, let i = tags.firstIndex(of: tag) {
+                s.home.tag = i + 1 < tags.count ? tags[i + 1] : nil
+            } else {
+                s.home.tag = tags.first
+            }
+        case .start, .reveal, .acceptRating:
+            start(&s, filter: homeFilter(s, decks: selectedDecks(s)), now: now)
+        case .startAll:
+            start(&s, filter: homeFilter(s, decks: nil), now: now)
+        case .back:
+            effects.append(.quit)
+        default:
+            break
+        }
+    }
+
+    /// The decks of the selected home row: nil for "all decks".
+    static func selectedDecks(_ s: TrainerState) -> Set<String>? {
+        let i = s.home.selection - 1
+        guard s.catalog.decks.indices.contains(i) else { return nil }
+        return [s.catalog.decks[i].file]
+    }
+
+    static func homeFilter(_ s: TrainerState, decks: Set<String>?) -> StudyFilter {
+        StudyFilter(deckFiles: decks, level: s.home.level, tag: s.home.tag)
+    }
+
+    /// Opens a session on `filter`, or stays home with a notice when
+    /// nothing is due.
+    public static func start(_ s: inout TrainerState, filter: StudyFilter, now: Date) {
+        let queue = QueueBuilder.build(catalog: s.catalog, filter: filter, limits: s.limits, now: now, dayEnd: s.dayEnd)
+        var session = SessionState(filter: filter, queue: queue, startedAt: now)
+        advance(&session, state: s, now: now)
+        if session.current == nil {
+            s.notice = .nothingToStudy
+            return
+        }
+        s.mode = .study(session)
+    }
+
+    // MARK: Study
+
+    static func updateStudy(
+        _ s: inout TrainerState, _ session: inout SessionState, _ action: TrainerAction, now: Date,
+        effects: inout [TrainerEffect]
+    ) {
+        defer { if case .study = s.mode { s.mode = .study(session) } }
+        if action == .back {
+            finish(&s, session, now: now)
+            return
+        }
+        if action == .undo {
+            undo(&s, &session, now: now, effects: &effects)
+            return
+        }
+        guard var attempt = session.current else {
+            finish(&s, session, now: now)
+            return
+        }
+        switch action {
+        case .bury, .suspend:
+            let key = attempt.item.key
+            session.queue.remove(key: key)
+            if action == .bury {
+                s.catalog.progress.buriedUntil[key] = s.dayEnd
+                effects.append(.bury(key: key, until: s.dayEnd))
+                s.notice = .buried
+            } else {
+                s.catalog.progress.suspended.insert(key)
+                effects.append(.suspend(key: key))
+                s.notice = .suspended
+            }
+            session.current = nil
+            advance(&session, state: s, now: now)
+            if session.current == nil { finish(&s, session, now: now) }
+            return
+        case .edit:
+            effects.append(.edit(attempt.item.card.location))
+            return
+        default:
+            break
+        }
+        if attempt.revealed {
+            if let rating = ratingAction(action, attempt: &attempt) {
+                session.current = attempt
+                grade(&s, &session, rating: rating, now: now, effects: &effects)
+                return
+            }
+        } else {
+            answerAction(action, attempt: &attempt)
+        }
+        session.current = attempt
+    }
+
+    /// Handles an action before the answer is shown.
+    static func answerAction(_ action: TrainerAction, attempt a: inout Attempt) {
+        switch (a.style, action) {
+        case (.typed, .type(let ch)):
+            a.typed.append(ch)
+        case (.typed, .deleteBackward):
+            if !a.typed.isEmpty { a.typed.removeLast() }
+        case (.typed, .reveal):
+            a.verdict = TypedAnswer.check(typed: a.typed, face: a.item.face) ?? .wrong
+            reveal(&a)
+        case (.choice, .pickOption(let n)):
+            let i = n - 1
+            guard a.options.indices.contains(i) else { return }
+            a.cursor = i
+            if isMultiple(a) {
+                if a.picked.contains(i) { a.picked.remove(i) } else { a.picked.insert(i) }
+            } else {
+                a.picked = [i]
+                submitChoice(&a)
+            }
+        case (.choice, .moveCursor(let d)):
+            a.cursor = clamp(a.cursor + d, count: a.options.count)
+        case (.choice, .toggleAtCursor):
+            guard a.options.indices.contains(a.cursor) else { return }
+            if isMultiple(a) {
+                if a.picked.contains(a.cursor) { a.picked.remove(a.cursor) } else { a.picked.insert(a.cursor) }
+            } else {
+                a.picked = [a.cursor]
+            }
+        case (.choice, .reveal):
+            if a.picked.isEmpty, !isMultiple(a), a.options.indices.contains(a.cursor) { a.picked = [a.cursor] }
+            submitChoice(&a)
+        case (.selfGraded, .reveal), (.keyPoints, .reveal):
+            reveal(&a)
+            if a.style == .keyPoints {
+                a.selectedRating = Attempt.suggestedRating(ticked: 0, of: a.keyPoints.count)
+            }
+        default:
+            break
+        }
+    }
+
+    static func isMultiple(_ a: Attempt) -> Bool { a.options.filter(\.isCorrect).count > 1 }
+
+    static func submitChoice(_ a: inout Attempt) {
+        a.verdict = a.choiceVerdict
+        reveal(&a)
+    }
+
+    static func reveal(_ a: inout Attempt) {
+        a.revealed = true
+        a.cursor = 0
+        if let verdict = a.verdict { a.selectedRating = verdict.suggestedRating }
+    }
+
+    /// Handles an action once the answer is shown; returns the grade when
+    /// the action gives one.
+    static func ratingAction(_ action: TrainerAction, attempt a: inout Attempt) -> Rating? {
+        switch action {
+        case .grade(let r):
+            return r
+        case .acceptRating, .reveal:
+            return a.selectedRating
+        case .moveRating(let d):
+            let raw = min(max(Rating.again.rawValue, a.selectedRating.rawValue + d), Rating.easy.rawValue)
+            a.selectedRating = Rating(rawValue: raw) ?? a.selectedRating
+        case .toggleKeyPoint(let n) where a.style == .keyPoints:
+            toggleTick(&a, n - 1)
+        case .moveCursor(let d) where a.style == .keyPoints:
+            a.cursor = clamp(a.cursor + d, count: a.keyPoints.count)
+        case .toggleAtCursor where a.style == .keyPoints:
+            toggleTick(&a, a.cursor)
+        default:
+            break
+        }
+        return nil
+    }
+
+    static func toggleTick(_ a: inout Attempt, _ i: Int) {
+        guard a.keyPoints.indices.contains(i) else { return }
+        a.cursor = i
+        if a.ticked.contains(i) { a.ticked.remove(i) } else { a.ticked.insert(i) }
+        a.selectedRating = Attempt.suggestedRating(ticked: a.ticked.count, of: a.keyPoints.count)
+    }
+
+    static func clamp(_ i: Int, count: Int) -> Int { min(max(0, i), max(0, count - 1)) }
+
+    /// Records the grade, sends the face back into the session if it is
+    /// still learning, and shows the next one.
+    static func grade(
+        _ s: inout TrainerState, _ session: inout SessionState, rating: Rating, now: Date,
+        effects: inout [TrainerEffect]
+    ) {
+        guard let attempt = session.current else { return }
+        let item = attempt.item
+        let after = s.scheduler.review(item.schedule, rating: rating, at: now, cardKey: item.key)
+        let duration = max(0, now.timeIntervalSince(attempt.shownAt))
+        effects.append(
+            .record(
+                ReviewRecord(
+                    key: item.key, deckFile: item.deckFile, prompt: promptText(item.face), rating: rating,
+                    reviewedAt: now, duration: duration, before: item.schedule, after: after)))
+        s.catalog.progress.schedules[item.key] = after
+        if item.schedule.isNew { s.catalog.progress.newStudiedToday += 1 } else { s.catalog.progress.reviewsDoneToday += 1 }
+        let requeued = after.state != .review && after.due < s.dayEnd
+        if requeued {
+            var again = item
+            again.schedule = after
+            session.queue.scheduleAgain(again)
+        }
+        session.answers.append(
+            GivenAnswer(item: item, rating: rating, after: after, requeued: requeued, duration: duration))
+        session.current = nil
+        advance(&session, state: s, now: now)
+        if session.current == nil { finish(&s, session, now: now) }
+    }
+
+    /// The text logged as the face's prompt.
+    public static func promptText(_ face: StudyFace) -> String {
+        if face.direction == .reverse, case .term(let t) = face.card.content { return t.definition }
+        return face.card.prompt
+    }
+
+    /// Takes back the last answer: the store forgets it, the schedule goes
+    /// back, and the face is asked again now.
+    static func undo(_ s: inout TrainerState, _ session: inout SessionState, now: Date, effects: inout [TrainerEffect]) {
+        guard let last = session.answers.popLast() else {
+            s.notice = .nothingToUndo
+            return
+        }
+        effects.append(.undoLast(key: last.item.key))
+        session.queue.remove(key: last.item.key)
+        if let current = session.current, current.item.key != last.item.key {
+            session.queue.waiting.insert(current.item, at: 0)
+        }
+        if last.item.schedule.isNew {
+            s.catalog.progress.schedules[last.item.key] = nil
+            s.catalog.progress.newStudiedToday = max(0, s.catalog.progress.newStudiedToday - 1)
+        } else {
+            s.catalog.progress.schedules[last.item.key] = last.item.schedule
+            s.catalog.progress.reviewsDoneToday = max(0, s.catalog.progress.reviewsDoneToday - 1)
+        }
+        session.current = makeAttempt(last.item, state: s, now: now)
+        s.notice = .undone
+    }
+
+    /// Shows the next face, with its button previews.
+    static func advance(_ session: inout SessionState, state: TrainerState, now: Date) {
+        guard session.current == nil else { return }
+        if let item = session.queue.next(at: now, learnAhead: state.limits.learnAhead) {
+            session.current = makeAttempt(item, state: state, now: now)
+        }
+    }
+
+    static func makeAttempt(_ item: StudyItem, state: TrainerState, now: Date) -> Attempt {
+        Attempt(item: item, shownAt: now, previews: state.scheduler.preview(item.schedule, at: now, cardKey: item.key))
+    }
+
+    /// Ends the session and shows its summary.
+    static func finish(_ s: inout TrainerState, _ session: SessionState, now: Date) {
+        let answers = session.answers
+        let studied = Set(answers.map(\.item.key)).count
+        let correct = answers.filter { $0.rating != .again }.count
+        var nextDue: Date? = nil
+        var dueTomorrow = 0
+        let tomorrowEnd = s.dayEnd.addingTimeInterval(86_400)
+        for item in s.catalog.items(matching: session.filter, now: now)
+        where !item.schedule.isNew && !s.catalog.progress.suspended.contains(item.key) {
+            let due = item.schedule.due
+            if due > now, nextDue.map({ due < $0 }) ?? true { nextDue = due }
+            if due < tomorrowEnd { dueTomorrow += 1 }
+        }
+        s.mode = .summary(
+            SessionSummary(
+                facesStudied: studied, answers: answers.count, correct: correct,
+                timeSpent: max(0, now.timeIntervalSince(session.startedAt)), nextDue: nextDue, dueTomorrow: dueTomorrow))
+    }
+
+    /// Puts re-read decks in place: faces keep their keys, so the session
+    /// goes on with the fixed text; a face whose card is gone is dropped.
+    static func reload(_ s: inout TrainerState, decks: [Deck], now: Date) {
+        s.catalog.decks = decks
+        var cards: [String: (Card, String)] = [:]
+        for deck in decks { for card in deck.cards { cards[card.id.rawValue] = (card, deck.file) } }
+        func refreshed(_ item: StudyItem) -> StudyItem? {
+            guard let (card, file) = cards[item.card.id.rawValue] else { return nil }
+            if item.face.direction == .reverse, card.kind != .term { return nil }
+            var copy = item
+            copy.face = StudyFace(card: card, direction: item.face.direction)
+            copy.deckFile = file
+            return copy
+        }
+        s.notice = .reloaded
+        guard case .study(var session) = s.mode else { return }
+        session.queue.waiting = session.queue.waiting.compactMap(refreshed)
+        session.queue.learning = session.queue.learning.compactMap(refreshed)
+        if let current = session.current {
+            if let item = refreshed(current.item) {
+                // The text may have changed under the student: ask again.
+                session.current = makeAttempt(item, state: s, now: current.shownAt)
+            } else {
+                session.current = nil
+                s.notice = .cardRemoved
+                advance(&session, state: s, now: now)
+            }
+        }
+        if session.current == nil {
+            finish(&s, session, now: now)
+        } else {
+            s.mode = .study(session)
+        }
+    }
+}

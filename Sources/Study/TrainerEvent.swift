@@ -1,0 +1,126 @@
+import DeckFormat
+import FSRS
+import Foundation
+
+/// Something the student did (or the world did), in terms of the trainer
+/// rather than of keys: the key mapping turns key presses into these.
+public enum TrainerAction: Hashable, Sendable {
+    // Home screen.
+    /// Moves the deck selection by this many rows.
+    case moveSelection(Int)
+    /// Cycles the level filter: all, 1, 2, 3.
+    case cycleLevel
+    /// Cycles the tag filter through the tags of the selected decks.
+    case cycleTag
+    /// Starts a session on the selected row.
+    case start
+    /// Starts a session on every deck.
+    case startAll
+
+    // Study screen.
+    /// Shows the answer (self-graded and open faces) or submits what was
+    /// typed or picked.
+    case reveal
+    /// Adds a character to the typed answer.
+    case type(Character)
+    /// Removes the last typed character.
+    case deleteBackward
+    /// Picks option N (1-based) of a choice face; a face with one right
+    /// option is submitted at once.
+    case pickOption(Int)
+    /// Ticks or unticks key point N (1-based) of an open question.
+    case toggleKeyPoint(Int)
+    /// Moves the option or key-point cursor.
+    case moveCursor(Int)
+    /// Picks or ticks the item under the cursor.
+    case toggleAtCursor
+    /// Moves the highlighted grade button.
+    case moveRating(Int)
+    /// Grades the face.
+    case grade(Rating)
+    /// Gives the highlighted grade.
+    case acceptRating
+    /// Takes back the last answer.
+    case undo
+    /// Hides the face until tomorrow.
+    case bury
+    /// Hides the face until unsuspended.
+    case suspend
+    /// Opens the card in the editor.
+    case edit
+    /// The decks were read again (after editing).
+    case reload([Deck])
+
+    // Anywhere.
+    /// Shows or hides the help overlay.
+    case toggleHelp
+    /// Leaves the current screen: closes help, ends a session (to its
+    /// summary), goes home from the summary.
+    case back
+    /// Ends the program (answers are already saved).
+    case quit
+}
+
+/// An action and when it happened. The clock is read by the caller, so the
+/// trainer stays a pure function of its inputs.
+public struct TrainerEvent: Hashable, Sendable {
+    /// What happened.
+    public var action: TrainerAction
+    /// When.
+    public var time: Date
+
+    public init(_ action: TrainerAction, at time: Date) {
+        self.action = action
+        self.time = time
+    }
+}
+
+/// An answer to store: everything the review log keeps.
+public struct ReviewRecord: Hashable, Sendable {
+    /// The progress key.
+    public var key: String
+    /// The deck file of the card.
+    public var deckFile: String
+    /// The prompt as shown, for the registry of keys seen.
+    public var prompt: String
+    /// The grade given.
+    public var rating: Rating
+    /// When it was given.
+    public var reviewedAt: Date
+    /// Seconds from showing the face to grading it.
+    public var duration: TimeInterval
+    /// The schedule before and after.
+    public var before: CardSchedule
+    public var after: CardSchedule
+
+    public init(
+        key: String, deckFile: String, prompt: String, rating: Rating, reviewedAt: Date, duration: TimeInterval,
+        before: CardSchedule, after: CardSchedule
+    ) {
+        self.key = key
+        self.deckFile = deckFile
+        self.prompt = prompt
+        self.rating = rating
+        self.reviewedAt = reviewedAt
+        self.duration = duration
+        self.before = before
+        self.after = after
+    }
+}
+
+/// What the trainer asks the outside world to do. The executable carries
+/// these out (store, editor); the trainer never does I/O.
+public enum TrainerEffect: Hashable, Sendable {
+    /// Store an answer.
+    case record(ReviewRecord)
+    /// Take back the last stored answer, which was for this key.
+    case undoLast(key: String)
+    /// Hide a face until a time.
+    case bury(key: String, until: Date)
+    /// Hide a face until unsuspended.
+    case suspend(key: String)
+    /// Open the editor at this place, then send `.reload`.
+    case edit(SourceLocation)
+    /// Leave the program.
+    case quit
+}

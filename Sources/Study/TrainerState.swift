@@ -1,0 +1,156 @@
+import DeckFormat
+import FSRS
+import Foundation
+
+/// Everything the trainer shows and remembers: the whole model of the
+/// Elm-style loop. Views read it; only `Trainer.update` changes it.
+public struct TrainerState: Sendable {
+    /// Decks and progress (schedules are updated as answers are given).
+    public var catalog: StudyCatalog
+    /// The scheduler answers are graded with.
+    public var scheduler: any StudyScheduler
+    /// Daily limits.
+    public var limits: StudyLimits
+    /// When the current study day ends (the next rollover); reviews due
+    /// before it count as due today, and buried faces come back then.
+    public var dayEnd: Date
+    /// The screen shown.
+    public var mode: Mode
+    /// The home screen's selection and filters (kept while studying, so
+    /// going home returns to the same place).
+    public var home: HomeState
+    /// Whether the help overlay is open.
+    public var showsHelp = false
+    /// A one-line notice for the status bar (e.g. "buried"), cleared by the
+    /// next action.
+    public var notice: Notice?
+
+    public init(
+        catalog: StudyCatalog, scheduler: any StudyScheduler, limits: StudyLimits = StudyLimits(), dayEnd: Date,
+        mode: Mode = .home
+    ) {
+        self.catalog = catalog
+        self.scheduler = scheduler
+        self.limits = limits
+        self.dayEnd = dayEnd
+        self.mode = mode
+        self.home = HomeState()
+    }
+
+    /// The screens.
+    public enum Mode: Sendable {
+        case home
+        case study(SessionState)
+        case summary(SessionSummary)
+    }
+
+    /// The running session, if any.
+    public var session: SessionState? {
+        if case .study(let s) = mode { return s }
+        return nil
+    }
+}
+
+/// Short messages the status bar shows after an action.
+public enum Notice: Hashable, Sendable {
+    case buried
+    case suspended
+    case undone
+    case nothingToUndo
+    case nothingToStudy
+    case reloaded
+    case cardRemoved
+}
+
+/// The home screen's selection: row 0 is "all decks", row N is deck N.
+public struct HomeState: Hashable, Sendable {
+    /// The selected row.
+    public var selection = 0
+    /// The level filter.
+    public var level: Int?
+    /// The tag filter.
+    public var tag: String?
+
+    public init(selection: Int = 0, level: Int? = nil, tag: String? = nil) {
+        self.selection = selection
+        self.level = level
+        self.tag = tag
+    }
+}
+
+/// A study session under way.
+public struct SessionState: Hashable, Sendable {
+    /// What it draws from.
+    public var filter: StudyFilter
+    /// Faces still to ask.
+    public var queue: StudyQueue
+    /// The face on screen; nil only when the session is over.
+    public var current: Attempt?
+    /// Answers given, latest last (for undo and the summary).
+    public var answers: [GivenAnswer] = []
+    /// When it began.
+    public var startedAt: Date
+
+    public init(filter: StudyFilter, queue: StudyQueue, startedAt: Date) {
+        self.filter = filter
+        self.queue = queue
+        self.startedAt = startedAt
+    }
+
+    /// Faces answered so far (each answer counts, as in the review log).
+    public var done: Int { answers.count }
+    /// Faces left to ask, the one on screen included.
+    public var left: Int { queue.count + (current == nil ? 0 : 1) }
+}
+
+/// One answer of the session, with what is needed to take it back.
+public struct GivenAnswer: Hashable, Sendable {
+    /// The face as it was before the answer.
+    public var item: StudyItem
+    /// The grade.
+    public var rating: Rating
+    /// The schedule it got.
+    public var after: CardSchedule
+    /// Whether it went back into the session's learning queue.
+    public var requeued: Bool
+    /// Seconds spent on it.
+    public var duration: TimeInterval
+
+    public init(item: StudyItem, rating: Rating, after: CardSchedule, requeued: Bool, duration: TimeInterval) {
+        self.item = item
+        self.rating = rating
+        self.after = after
+        self.requeued = requeued
+        self.duration = duration
+    }
+}
+
+/// The end-of-session numbers.
+public struct SessionSummary: Hashable, Sendable {
+    /// Distinct faces answered.
+    public var facesStudied: Int
+    /// Answers given (a face in learning steps may be answered several times).
+    public var answers: Int
+    /// Answers graded Hard, Good or Easy.
+    public var correct: Int
+    /// Seconds from the start to the end of the session.
+    public var timeSpent: TimeInterval
+    /// When the next face in the session's decks is due, if any.
+    public var nextDue: Date?
+    /// How many faces are due before the end of the next study day.
+    public var dueTomorrow: Int
+
+    public init(
+        facesStudied: Int, answers: Int, correct: Int, timeSpent: TimeInterval, nextDue: Date?, dueTomorrow: Int
+    ) {
+        self.facesStudied = facesStudied
+        self.answers = answers
+        self.correct = correct
+        self.timeSpent = timeSpent
+        self.nextDue = nextDue
+        self.dueTomorrow = dueTomorrow
+    }
+
+    /// The share of answers that were not Again, 0…1 (0 with no answers).
+    public var shareCorrect: Double { answers == 0 ? 0 : Double(correct) / Double(answers) }
+}

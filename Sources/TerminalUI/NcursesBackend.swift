@@ -1,0 +1,171 @@
+@preconcurrency import CNcursesw
+import Foundation
+
+/// Set by the signal handlers; the loop polls it between keys (a handler
+/// may do nothing else safely).
+nonisolated(unsafe) private var pendingSignal: Int32 = 0
+
+/// The only code that calls curses: draws `Screen`s and reads keys.
+public final class NcursesBackend: TerminalBackend {
+    private let screenPointer: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var lastFrame: Screen?
+    private var ended = false
+    private let hasColors: Bool
+
+    /// Starts curses on the terminal named by `term`. Call
+    /// `TerminalCheck.check` first: curses cannot report a bad terminal
+    /// gracefully. Returns nil if curses still fails.
+    public init?(term: String) {
+        Self.installSignalHandlers()
+        guard let s = newterm(term, stdout, stdin) else { return nil }
+        screenPointer = s
+        set_term(s)
+        guard let w = stdscr else {
+            endwin()
+            delscreen(s)
+            return nil
+        }
+        window = w
+        cbreak()
+        noecho()
+        nonl()
+        keypad(w, true)
+        set_escdelay(25)
+        hasColors = has_colors()
+        if hasColors {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_GREEN), -1)
+            init_pair(2, Int16(COLOR_RED), -1)
+            init_pair(3, Int16(COLOR_CYAN), -1)
+        }
+    }
+
+    deinit { end() }
+
+    /// The signal that asked the program to stop (SIGINT, SIGTERM,
+    /// SIGHUP), if one arrived; reading it clears it.
+    public static func takePendingSignal() -> Int32? {
+        let s = pendingSignal
+        pendingSignal = 0
+        return s == 0 ? nil : s
+    }
+
+    static func installSignalHandlers() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { pendingSignal = $0 }
+        }
+    }
+
+    public var size: TerminalSize {
+        TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    public func draw(_ frame: Screen) {
+        guard !ended else { return }
+        let rows = frame.changedRows(since: lastFrame)
+        if lastFrame?.size != frame.size { werase(window) }
+        for row in rows { drawRow(frame, row) }
+        if let cursor = frame.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+        lastFrame = frame
+    }
+
+    private func drawRow(_ frame: Screen, _ row: Int) {
+        wmove(window, Int32(row), 0)
+        var column = 0
+        while column < frame.width {
+            // Group cells of one style into one wide string.
+            let style = frame[row, column].style
+            var text: [wchar_t] = []
+            let start = column
+            while column < frame.width, frame[row, column].style == style {
+                if let ch = frame[row, column].character {
+                    let scalars = ch.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                    // Where the C library thinks a character is narrower
+                    // than the view laid it out, pad so columns stay put.
+                    let libWidth = Int(jatta_wcwidth(ch.unicodeScalars.first?.value ?? 32))
+                    text.append(contentsOf: libWidth < 0 ? [wchar_t(63)] : scalars)
+                    if libWidth == 1, DisplayWidth.of(ch) == 2 { text.append(32) }
+                }
+                column += 1
+            }
+            wattrset(window, Int32(bitPattern: attributes(style)))
+            text.append(0)
+            mvwaddnwstr(window, Int32(row), Int32(start), text, Int32(text.count - 1))
+        }
+        wattrset(window, 0)
+    }
+
+    private func attributes(_ style: CellStyle) -> UInt32 {
+        var a: UInt32 = 0
+        if style.contains(.bold) { a |= jatta_attr_bold() }
+        if style.contains(.reverse) { a |= jatta_attr_reverse() }
+        if style.contains(.dim) { a |= jatta_attr_dim() }
+        if style.contains(.underline) { a |= jatta_attr_underline() }
+        if hasColors {
+            if style.contains(.good) { a |= UInt32(bitPattern: jatta_color_pair(1)) }
+            else if style.contains(.bad) { a |= UInt32(bitPattern: jatta_color_pair(2)) }
+            else if style.contains(.accent) { a |= UInt32(bitPattern: jatta_color_pair(3)) }
+        } else if style.contains(.good) || style.contains(.accent) {
+            a |= jatta_attr_bold()
+        }
+        return a
+    }
+
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard !ended else { return nil }
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var ch: wint_t = 0
+        let result = wget_wch(window, &ch)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES { return Self.functionKey(Int32(ch)) }
+        return Key.fromCodePoint(UInt32(ch))
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize
+        case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(code - KEY_F0))
+        default: return nil
+        }
+    }
+
+    public func suspend() {
+        guard !ended else { return }
+        def_prog_mode()
+        endwin()
+    }
+
+    public func resume() {
+        guard !ended else { return }
+        reset_prog_mode()
+        lastFrame = nil
+        clearok(window, true)
+        wrefresh(window)
+    }
+
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+        delscreen(screenPointer)
+    }
+}
