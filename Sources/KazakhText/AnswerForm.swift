@@ -1,0 +1,184 @@
+/// The folds the checker compares answers under, from strict to loose
+/// (kazakh-text.md §3.1). Each can be switched off on its own so that the
+/// checker can tell the student which difference it forgave.
+struct AnswerFolds: OptionSet, Hashable, Sendable {
+    let rawValue: Int
+    /// Latin look-alike letters inside Cyrillic words made Cyrillic.
+    static let lookalikes = AnswerFolds(rawValue: 1 << 0)
+    /// Lower case.
+    static let letterCase = AnswerFolds(rawValue: 1 << 1)
+    /// Every dash to `-`, quote marks dropped.
+    static let dashesAndQuotes = AnswerFolds(rawValue: 1 << 2)
+    /// Other punctuation turned into word breaks.
+    static let punctuation = AnswerFolds(rawValue: 1 << 3)
+    /// Spaces and hyphens between words dropped: іс-шара = іс шара = ісшара.
+    static let spacing = AnswerFolds(rawValue: 1 << 4)
+
+    static let all: AnswerFolds = [.lookalikes, .letterCase, .dashesAndQuotes, .punctuation, .spacing]
+}
+
+/// One answer text in the forms the checker compares, computed once.
+struct AnswerForm: Hashable, Sendable {
+    /// The text as given.
+    let original: String
+    /// NFC, never-Kazakh letters repaired (ӛ→ө, ə→ә …), invisible
+    /// characters dropped, white space folded and trimmed. Two answers equal
+    /// in this form are exactly the same answer.
+    let exact: String
+    /// Lower case, look-alikes repaired, punctuation dropped, split into
+    /// words at spaces and hyphens.
+    let words: [String]
+    /// The same words in their original case (for abbreviations).
+    let casedWords: [String]
+    /// The Latin letters repaired inside Cyrillic words (found, replacement).
+    let lookalikeRepairs: [LetterChange]
+    /// Runs of digits in order: 1724-1804 → ["1724", "1804"].
+    let digitRuns: [String]
+
+    init(_ text: String) {
+        original = text
+        exact = AnswerForm.exactForm(text)
+        let cased = AnswerForm.fold(exact, AnswerFolds.all.subtracting([.letterCase, .spacing]))
+        casedWords = AnswerForm.splitWords(cased)
+        words = casedWords.map { $0.lowercased() }
+        lookalikeRepairs = AnswerForm.repairLookalikes(exact).changes
+        digitRuns = AnswerForm.digitRuns(exact)
+    }
+
+    /// All words joined: the key under which spacing does not matter.
+    var compact: String { words.joined() }
+
+    /// Length in Characters of the compact form.
+    var letterCount: Int { compact.count }
+
+    // MARK: - Folding steps
+
+    static func exactForm(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for s in Normalization.nfc(text).unicodeScalars {
+            scalars.append(Homoglyphs.alwaysWrong[s] ?? s)
+        }
+        return Normalization.foldSpace(String(scalars))
+    }
+
+    /// `exact` under the chosen folds.
+    static func fold(_ exact: String, _ folds: AnswerFolds) -> String {
+        var text = exact
+        if folds.contains(.lookalikes) { text = repairLookalikes(text).text }
+        if folds.contains(.letterCase) { text = text.lowercased() }
+        if folds.contains(.dashesAndQuotes) { text = Normalization.foldPunctuation(text) }
+        if folds.contains(.punctuation) { text = Normalization.foldSpace(dropPunctuation(text)) }
+        if folds.contains(.spacing) { text = String(text.filter { $0 != " " && $0 != "-" }) }
+        return text
+    }
+
+    static func splitWords(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+    }
+
+    /// Punctuation other than the hyphen becomes a space: «т.б.» → «т б».
+    static func dropPunctuation(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s != "-", isPunctuation(s) { out.append(" ") } else { out.append(s) }
+        }
+        return String(out)
+    }
+
+    static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Latin look-alikes made Cyrillic, only inside words that also have
+    /// Cyrillic letters (English words keep their letters).
+    static func repairLookalikes(_ text: String) -> (text: String, changes: [LetterChange]) {
+        var out = String.UnicodeScalarView()
+        var changes: [LetterChange] = []
+        var word: [Unicode.Scalar] = []
+        func flush() {
+            let mixed = word.contains(where: Homoglyphs.isCyrillic) && word.contains(where: Homoglyphs.isLatinLetter)
+            for s in word {
+                if mixed, let r = Homoglyphs.latinToCyrillic[s] {
+                    out.append(r)
+                    changes.append(LetterChange(typed: Character(s), expected: Character(r)))
+                } else {
+                    out.append(s)
+                }
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for s in text.unicodeScalars {
+            if s.properties.isAlphabetic {
+                word.append(s)
+            } else {
+                flush()
+                out.append(s)
+            }
+        }
+        flush()
+        return (String(out), changes)
+    }
+
+    static func digitRuns(_ text: String) -> [String] {
+        var runs: [String] = []
+        var current = ""
+        for ch in text {
+            if ch.isASCII, ch.isNumber {
+                current.append(ch)
+            } else if !current.isEmpty {
+                runs.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
+    }
+
+    /// Whether a word is an abbreviation as written: two or more letters,
+    /// all capitals (БҰҰ, ТМД, ЮНЕСКО).
+    static func isAbbreviation(_ casedWord: String) -> Bool {
+        let letters = casedWord.filter(\.isLetter)
+        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+    }
+}
+
+/// A letter the student typed in place of the expected one.
+public struct LetterChange: Hashable, Sendable, Codable {
+    /// What was typed.
+    public var typed: Character
+    /// What the answer has.
+    public var expected: Character
+
+    public init(typed: Character, expected: Character) {
+        self.typed = typed
+        self.expected = expected
+    }
+
+    enum CodingKeys: String, CodingKey { case typed, expected }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let t = try c.decode(String.self, forKey: .typed)
+        let e = try c.decode(String.self, forKey: .expected)
+        guard let tc = t.first, t.count == 1, let ec = e.first, e.count == 1 else {
+            throw DecodingError.dataCorruptedError(forKey: .typed, in: c, debugDescription: "one letter expected")
+        }
+        typed = tc
+        expected = ec
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(String(typed), forKey: .typed)
+        try c.encode(String(expected), forKey: .expected)
+    }
+
+    /// `к→қ`: what was typed, then what to type.
+    public var description: String { "\(typed)→\(expected)" }
+}
