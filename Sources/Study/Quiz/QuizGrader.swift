@@ -1,4 +1,5 @@
 import Foundation
+import KazakhText
 
 /// Turns a response to a question into a verdict and a credit.
 public enum QuizGrader {
@@ -7,8 +8,8 @@ public enum QuizGrader {
 
     /// The verdict on `response` to `question`. `judge` checks typed text.
     public static func grade(
-        _ question: QuizQuestion, response: QuizResponse, judge: TypedAnswerJudge, at time: Date,
-        duration: TimeInterval
+        _ question: QuizQuestion, response: QuizResponse, judge: TypedAnswerJudge, profile: KeyboardProfile = .unknown,
+        at time: Date, duration: TimeInterval
     ) -> QuizResult {
         func result(_ outcome: QuizOutcome, _ credit: Double, tier: String? = nil, kk: String = "", en: String = "")
             -> QuizResult
@@ -30,7 +31,7 @@ public enum QuizGrader {
             var en: [String] = []
             for (i, blank) in typed.blanks.enumerated() {
                 let text = i < given.count ? given[i] : ""
-                let j = judge(text, blank)
+                let j = judge(text, blank, profile)
                 if j.accepted { accepted += 1 }
                 if j.lenient { lenient = true }
                 tiers.append(j.tier)

@@ -1,4 +1,5 @@
 import Foundation
+import KazakhText
 
 /// A quiz in progress, as a pure state machine:
 /// `QuizSession.update(state, event) -> (state, [QuizEffect])`.
@@ -24,6 +25,9 @@ public struct QuizSession: Sendable {
     public private(set) var questionShownAt: Date
     /// What the student has typed, picked or ticked so far.
     public private(set) var draft: QuizDraft
+    /// Whether the student has shown a Kazakh keyboard layout in this quiz
+    /// (then к for қ is a misspelling, not a keyboard fallback).
+    public private(set) var keyboard: KeyboardProfile
     /// Results by question number; unanswered questions have none.
     public private(set) var results: [Int: QuizResult]
     public private(set) var phase: QuizPhase
@@ -39,6 +43,7 @@ public struct QuizSession: Sendable {
         self.index = 0
         self.questionShownAt = startedAt
         self.draft = QuizDraft()
+        self.keyboard = .unknown
         self.results = [:]
         self.phase = questions.isEmpty ? .finished(.completed) : .answering
         self.finishedAt = questions.isEmpty ? startedAt : nil
@@ -171,7 +176,10 @@ public struct QuizSession: Sendable {
         case .typed(let typed):
             // An empty line is not an answer; the skip key is.
             guard !draft.text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
-            return answer(question, .typed(QuizGrader.blanks(of: draft.text, count: typed.blanks.count)))
+            let text = draft.text
+            let effects = answer(question, .typed(QuizGrader.blanks(of: text, count: typed.blanks.count)))
+            keyboard = keyboard.updated(afterTyping: text)
+            return effects
         case .open:
             guard draft.revealed else {
                 draft.revealed = true
@@ -186,7 +194,8 @@ public struct QuizSession: Sendable {
 
     private mutating func answer(_ question: QuizQuestion, _ response: QuizResponse) -> [QuizEffect] {
         let result = QuizGrader.grade(
-            question, response: response, judge: judge, at: now, duration: now.timeIntervalSince(questionShownAt))
+            question, response: response, judge: judge, profile: keyboard, at: now,
+            duration: now.timeIntervalSince(questionShownAt))
         results[question.number] = result
         var effects: [QuizEffect] = [.record(QuizAnswerRecord(question: question, result: result, kind: .answer))]
         draft = QuizDraft()

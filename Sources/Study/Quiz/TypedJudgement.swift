@@ -1,12 +1,13 @@
 import KazakhText
 
-/// The answer checker's verdict on a typed answer, as the quiz needs it:
+/// The answer checker's verdict on one typed blank, as the quiz needs it:
 /// accepted or not, by which tier, and the reason shown to the student.
 public struct TypedJudgement: Hashable, Sendable {
     /// Whether the answer counts as right.
     public var accepted: Bool
-    /// The tier or guard that decided, e.g. `exact`, `keyboard`, `typo`,
-    /// `wrong`, `short-answer`; printed in the JSON result.
+    /// The tier and the guard that decided, as the checker's code:
+    /// `exact`, `keyboard`, `typo`, `wrong/other-answer`…; printed in the
+    /// JSON result.
     public var tier: String
     /// Accepted with a note the student should read (another keyboard
     /// layout or script, a typo), not as written.
@@ -31,32 +32,41 @@ public struct TypedJudgement: Hashable, Sendable {
         self.reasonEN = reasonEN
     }
 
+    /// The quiz's view of the checker's verdict. The "Correct." of a clean
+    /// answer is left out: the outcome already says it.
+    public init(_ verdict: Verdict) {
+        let lenient = [.keyboard, .latin, .typo].contains(verdict.tier)
+        let silent = verdict.tier == .exact
+        self.init(
+            accepted: verdict.isAccepted, tier: verdict.code, lenient: lenient, isTypo: verdict.tier == .typo,
+            reasonKK: silent ? "" : verdict.reason.kk, reasonEN: silent ? "" : verdict.reason.en)
+    }
+
     public func reason(language: String) -> String { language.hasPrefix("kk") ? reasonKK : reasonEN }
 }
 
-/// Judges one typed answer against the accepted answers of one blank.
-/// The executable passes the full answer checker (with the decks' other
-/// terms as guards); tests pass a plain one.
-public typealias TypedAnswerJudge = @Sendable (_ typed: String, _ accepted: [String]) -> TypedJudgement
+/// Judges one typed answer against the accepted answers of one blank,
+/// knowing what the session learnt about the student's keyboard.
+public typealias TypedAnswerJudge =
+    @Sendable (_ typed: String, _ accepted: [String], _ profile: KeyboardProfile) -> TypedJudgement
 
-extension TypedJudgement {
-    /// A judge that accepts only answers equal after the card-identity
-    /// folding (case, spacing, dashes, quotes, look-alike letters). Never
-    /// lenient about letters, so it errs on the side of "wrong".
-    public static let formatOnly: TypedAnswerJudge = { typed, accepted in
-        let key = Normalization.identityKey(typed)
-        guard !key.isEmpty else {
-            return TypedJudgement(accepted: false, tier: "empty", reasonKK: "Жауап жазылмады.", reasonEN: "No answer given.")
-        }
-        for answer in accepted {
-            if answer == typed { return TypedJudgement(accepted: true, tier: "exact") }
-            if Normalization.identityKey(answer) == key {
-                return TypedJudgement(
-                    accepted: true, tier: "format",
-                    reasonKK: "Тек жазылу пішіні өзгеше (бас әріп, бос орын, тыныс белгісі).",
-                    reasonEN: "Differs only in case, spacing or punctuation.")
+extension AnswerChecker {
+    /// This checker as the quiz's judge.
+    public var quizJudge: TypedAnswerJudge {
+        { typed, accepted, profile in TypedJudgement(self.check(typed: typed, accepted: accepted, profile: profile)) }
+    }
+
+    /// A checker that knows every answer and term of `decks`, so that
+    /// typing another card's answer is never taken for a typo.
+    public static func knowing(_ questions: [QuizQuestion], decks: [[String]] = []) -> AnswerChecker {
+        var known: [String] = []
+        for q in questions {
+            switch q.format {
+            case .typed(let t): known += t.blanks.flatMap { $0 }
+            case .choice(let c): known += c.options
+            case .open, .selfGraded: break
             }
         }
-        return TypedJudgement(accepted: false, tier: "wrong")
+        return AnswerChecker(knownAnswers: known + decks.flatMap { $0 })
     }
 }

@@ -1,5 +1,7 @@
 import DeckFormat
 import Foundation
+import KazakhText
+import Study
 
 /// A small glossary deck in the style of the lecture decks: enough terms at
 /// each level for four-option questions, plus the other card kinds.
@@ -65,4 +67,8 @@ enum QuizFixtures {
     }
 
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
+
+    /// The real answer checker, knowing the deck's terms as the executable's
+    /// does.
+    static let judge = AnswerChecker(knownAnswers: glossary.map(\.prompt)).quizJudge
 }

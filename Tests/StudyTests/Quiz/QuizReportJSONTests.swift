@@ -8,7 +8,7 @@ struct QuizReportJSONTests {
         let deck = QuizFixtures.deck
         let settings = QuizSettings(level: 1, count: 3, seed: UInt64.max, mode: .exam, timeLimit: 600)
         let questions = QuizGenerator.generate(from: [deck], settings: settings)
-        var s = QuizSession(questions: questions, settings: settings, judge: TypedJudgement.formatOnly, startedAt: QuizFixtures.start)
+        var s = QuizSession(questions: questions, settings: settings, judge: QuizFixtures.judge, startedAt: QuizFixtures.start)
         // Answer the first question right whatever its format; skip the rest.
         let t = QuizFixtures.start.addingTimeInterval(12.5)
         switch questions[0].format {

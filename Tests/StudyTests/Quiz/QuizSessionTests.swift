@@ -30,7 +30,7 @@ struct QuizSessionTests {
     func session(_ mode: QuizMode = .exam, limit: TimeInterval? = nil) -> QuizSession {
         QuizSession(
             questions: questions, settings: QuizSettings(count: 5, seed: 9, mode: mode, timeLimit: limit),
-            judge: TypedJudgement.formatOnly, startedAt: t0)
+            judge: QuizFixtures.judge, startedAt: t0)
     }
 
     func at(_ s: TimeInterval) -> Date { t0.addingTimeInterval(s) }
@@ -98,10 +98,11 @@ struct QuizSessionTests {
         #expect(verdict.outcome == .wrong)
         #expect(send(&s, .overrule(1), 3).isEmpty, "a picked option cannot be appealed")
         send(&s, .next, 4)
-        type(&s, "Неоколониалзм", 10)
+        type(&s, "Империализм", 10)
         send(&s, .submit, 11)
         guard case .feedback(let typed) = s.phase else { Issue.record("no feedback"); return }
         #expect(typed.outcome == .wrong)
+        #expect(typed.tier == "wrong/other-answer", "another term of the deck is never a typo")
         let effects = send(&s, .overrule(2), 12)
         guard case .record(let record) = effects.first else { Issue.record("the override was not logged"); return }
         #expect(record.kind == .override && record.result.overruled && record.result.credit == 1)
@@ -153,7 +154,7 @@ struct QuizSessionTests {
         var s = session()
         send(&s, .toggle(2), 1)
         send(&s, .submit, 1)
-        type(&s, "Неоколониалзм", 2)
+        type(&s, "Империализм", 2)
         send(&s, .submit, 2)
         for _ in 0..<3 { send(&s, .skip, 3) }
         #expect(s.isFinished)
@@ -169,14 +170,14 @@ struct QuizSessionTests {
         let card = QuizFixtures.choiceCard
         let q = QuizQuestion(number: 1, key: "k", card: card, deckFile: "d", prompt: "?",
                              format: .choice(ChoiceQuestion(options: ["a", "b", "c"], correct: [0, 2])))
-        var s = QuizSession(questions: [q], settings: QuizSettings(seed: 1), judge: TypedJudgement.formatOnly, startedAt: t0)
+        var s = QuizSession(questions: [q], settings: QuizSettings(seed: 1), judge: QuizFixtures.judge, startedAt: t0)
         send(&s, .toggle(0), 1)
         send(&s, .toggle(1), 1)
         send(&s, .toggle(1), 1)
         send(&s, .toggle(2), 1)
         send(&s, .submit, 2)
         #expect(s.report.items.first?.outcome == .correct)
-        var t = QuizSession(questions: [q], settings: QuizSettings(seed: 1), judge: TypedJudgement.formatOnly, startedAt: t0)
+        var t = QuizSession(questions: [q], settings: QuizSettings(seed: 1), judge: QuizFixtures.judge, startedAt: t0)
         send(&t, .toggle(0), 1)
         send(&t, .submit, 2)
         #expect(t.report.items.first?.outcome == .wrong, "half the right options is not right")
@@ -187,13 +188,44 @@ struct QuizSessionTests {
         #expect(QuizGrader.blanks(of: "1991; Алматы", count: 1) == ["1991; Алматы"])
         let q = QuizQuestion(number: 1, key: "k", card: QuizFixtures.clozeCard, deckFile: "d", prompt: "[…] […]",
                              format: .typed(TypedQuestion(blanks: [["1991"], ["Алматы"]])))
-        let half = QuizGrader.grade(q, response: .typed(["1991", "Астана"]), judge: TypedJudgement.formatOnly, at: t0, duration: 1)
+        let half = QuizGrader.grade(q, response: .typed(["1991", "Астана"]), judge: QuizFixtures.judge, at: t0, duration: 1)
         #expect(half.outcome == .partial && half.credit == 0.5)
         #expect(QuizReviewPolicy.rating(for: half) == .hard)
     }
 
+    @Test func theCheckersTiersReachTheVerdictAndTheRating() {
+        let q = questions[1]
+        func grade(_ typed: String) -> QuizResult {
+            QuizGrader.grade(q, response: .typed([typed]), judge: QuizFixtures.judge, at: t0, duration: 1)
+        }
+        let typo = grade("Неоколоннализм")
+        #expect(typo.outcome == .accepted && typo.tier == "typo" && !typo.reasonKK.isEmpty)
+        #expect(QuizReviewPolicy.rating(for: typo) == .hard)
+        let alternative = grade("Неоколонолизм")
+        #expect(alternative.outcome == .correct && alternative.tier == "exact", "the deck's alt: counts as exact")
+        #expect(QuizReviewPolicy.rating(for: alternative) == .good)
+        let latin = grade("neokolonializm")
+        #expect(latin.outcome == .accepted && latin.tier == "latin")
+    }
+
+    @Test func onceAKazakhLetterIsTypedTheLayoutCountsAsKnown() {
+        var s = session()
+        send(&s, .toggle(2), 1)
+        send(&s, .submit, 1)
+        #expect(!s.keyboard.hasKazakhLayout)
+        type(&s, "Неоколониализм", 2)
+        send(&s, .submit, 2)
+        #expect(!s.keyboard.hasKazakhLayout, "no Kazakh letter typed yet")
+        send(&s, .submit, 3)
+        send(&s, .submit, 3)
+        send(&s, .skip, 4)
+        type(&s, "тоқсан", 5)
+        send(&s, .submit, 5)
+        #expect(s.keyboard.hasKazakhLayout)
+    }
+
     @Test func anEmptyQuizIsFinishedAtOnce() {
-        let s = QuizSession(questions: [], settings: QuizSettings(seed: 1), judge: TypedJudgement.formatOnly, startedAt: t0)
+        let s = QuizSession(questions: [], settings: QuizSettings(seed: 1), judge: QuizFixtures.judge, startedAt: t0)
         #expect(s.isFinished)
         #expect(s.report.score.percent == 0)
     }
