@@ -1,0 +1,116 @@
+import Foundation
+
+/// Loads the decks a command is given: files, or folders searched
+/// recursively for `*.deck`.
+public enum DeckLibrary {
+    /// The decks read, in path order, and every problem found.
+    public struct Result: Hashable, Sendable {
+        public var decks: [Deck]
+        /// Read errors, parse diagnostics and cross-deck lint
+        /// (`DeckLinter`), sorted by place.
+        public var diagnostics: [Diagnostic]
+        /// The files that were read, sorted.
+        public var files: [String]
+
+        public init(decks: [Deck], diagnostics: [Diagnostic], files: [String]) {
+            self.decks = decks
+            self.diagnostics = diagnostics
+            self.files = files
+        }
+
+        /// True when a path could not be read or held no deck.
+        public var hasUnreadablePaths: Bool {
+            diagnostics.contains { $0.code == "unreadable" || $0.code == "no-decks" }
+        }
+    }
+
+    /// Reads every path: a file is read whatever its extension; a folder is
+    /// searched recursively for `*.deck` files, skipping hidden entries. Files
+    /// are parsed in sorted path order, each once. A missing or unreadable
+    /// path, or a folder with no deck, becomes an error diagnostic with line 0.
+    public static func load(paths: [String]) -> Result {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            switch DeckFiles.find(path) {
+            case .success(let found):
+                if found.isEmpty {
+                    diagnostics.append(DeckIssue.noDecks(path: path).at(SourceLocation(file: path, line: 0, column: 0)))
+                }
+                files.append(contentsOf: found)
+            case .failure(let error):
+                diagnostics.append(
+                    DeckIssue.unreadable(path: path, reason: error.reason).at(SourceLocation(file: path, line: 0, column: 0)))
+            }
+        }
+        var seen = Set<String>()
+        files = files.sorted().filter { seen.insert($0).inserted }
+        var decks: [Deck] = []
+        for file in files {
+            switch DeckFiles.read(file) {
+            case .success(let bytes):
+                let parsed = DeckParser.parse(bytes, file: file)
+                decks.append(parsed.deck)
+                diagnostics.append(contentsOf: parsed.diagnostics)
+            case .failure(let error):
+                diagnostics.append(
+                    DeckIssue.unreadable(path: file, reason: error.reason).at(SourceLocation(file: file, line: 0, column: 0)))
+            }
+        }
+        diagnostics.append(contentsOf: DeckLinter.lint(decks))
+        return Result(decks: decks, diagnostics: stableSorted(diagnostics), files: files)
+    }
+
+    /// Sorted by place; diagnostics at one place keep their order.
+    static func stableSorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            if a.element.location != b.element.location { return a.element.location < b.element.location }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+/// File-system access for `DeckLibrary`.
+enum DeckFiles {
+    struct Failure: Error {
+        var reason: String
+    }
+
+    /// The deck files a path names.
+    static func find(_ path: String) -> Swift.Result<[String], Failure> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(Failure(reason: "no such file or folder"))
+        }
+        guard isDirectory.boolValue else { return .success([path]) }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            return .failure(Failure(reason: "cannot list the folder"))
+        }
+        var found: [String] = []
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        while let entry = enumerator.nextObject() as? String {
+            let name = entry.split(separator: "/").last.map(String.init) ?? entry
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard name.hasSuffix(".deck") else { continue }
+            var entryIsDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: prefix + entry, isDirectory: &entryIsDirectory),
+                !entryIsDirectory.boolValue
+            {
+                found.append(prefix + entry)
+            }
+        }
+        return .success(found)
+    }
+
+    /// The bytes of a file.
+    static func read(_ path: String) -> Swift.Result<[UInt8], Failure> {
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path)
+        else {
+            return .failure(Failure(reason: "permission denied or not a regular file"))
+        }
+        return .success([UInt8](data))
+    }
+}

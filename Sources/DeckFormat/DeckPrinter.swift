@@ -1,0 +1,106 @@
+/// Writes a deck in the canonical form of docs/deck-format.md.
+///
+/// The canonical form: title, metadata, then cards with one blank line
+/// between blocks; each card's own lines first, then `alt:`, `level:` (only
+/// when it differs from the deck's default), `tags:`, `source:`, `id:`
+/// (only when written in the file); continuation lines indented by three
+/// spaces. `DeckParser.parse(DeckPrinter.print(deck))` gives back `deck`
+/// (apart from card locations) for every deck the parser can produce.
+public enum DeckPrinter {
+    /// The indentation of continuation lines.
+    static let indent = "   "
+
+    public static func print(_ deck: Deck) -> String {
+        var out = ""
+        var header: [String] = []
+        if let title = deck.title { header.append("# " + title) }
+        for entry in deck.metadata {
+            header.append(field(entry.key, entry.value))
+        }
+        var blocks: [String] = []
+        if !header.isEmpty { blocks.append(header.joined(separator: "\n")) }
+
+        let deckTags = deckTags(of: deck)
+        let defaultLevel = defaultLevel(of: deck)
+        var path: [String] = []
+        for card in deck.cards {
+            var cardPath = card.sectionTags
+            if cardPath.starts(with: deckTags) { cardPath.removeFirst(deckTags.count) }
+            if cardPath != path {
+                blocks.append(contentsOf: headings(from: path, to: cardPath))
+                path = cardPath
+            }
+            blocks.append(print(card, defaultLevel: defaultLevel))
+        }
+        out = blocks.joined(separator: "\n\n")
+        return out.isEmpty ? "" : out + "\n"
+    }
+
+    /// The headings that lead from one section path to another: the
+    /// headings below the common part, or the last one again when the new
+    /// path is a shorter part of the old one.
+    static func headings(from old: [String], to new: [String]) -> [String] {
+        var common = 0
+        while common < old.count, common < new.count, old[common] == new[common] { common += 1 }
+        if common == new.count, common > 0 { common -= 1 }
+        return (common..<new.count).map { String(repeating: "#", count: $0 + 2) + " " + new[$0] }
+    }
+
+    /// One card in canonical form, without a trailing newline.
+    public static func print(_ card: Card, defaultLevel: Int = 1) -> String {
+        var lines: [String] = []
+        switch card.content {
+        case .question(let q):
+            lines.append(field("Q", q.question))
+            lines.append(field("A", q.answer))
+        case .open(let o):
+            lines.append(field("Q", o.question))
+            lines.append(field("A", o.modelAnswer))
+            for point in o.keyPoints { lines.append(item("-", point)) }
+        case .choice(let c):
+            lines.append(field("Q", c.question))
+            for option in c.options { lines.append(item(option.isCorrect ? "*" : "-", option.text)) }
+        case .term(let t):
+            lines.append(field("T", t.term))
+            lines.append(field("D", t.definition))
+        case .cloze(let c):
+            lines.append(field("C", c.text))
+        }
+        for alt in card.alternatives { lines.append(field("alt", alt)) }
+        if card.level != defaultLevel { lines.append(field("level", String(card.level))) }
+        if !card.tags.isEmpty { lines.append(field("tags", card.tags.joined(separator: ", "))) }
+        if let source = card.source { lines.append(field("source", source)) }
+        if card.hasExplicitID { lines.append(field("id", card.id.rawValue)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `name: text`, continuation lines indented, empty lines kept empty.
+    static func field(_ name: String, _ text: String) -> String {
+        text.isEmpty ? name + ":" : name + ": " + indented(text)
+    }
+
+    static func item(_ mark: String, _ text: String) -> String {
+        text.isEmpty ? mark : mark + " " + indented(text)
+    }
+
+    static func indented(_ text: String) -> String {
+        guard text.contains("\n") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
+            i == 0 || line.isEmpty ? String(line) : indent + line
+        }.joined(separator: "\n")
+    }
+
+    /// The deck-wide tags (`tags:` metadata), as the parser reads them.
+    static func deckTags(of deck: Deck) -> [String] {
+        guard let value = deck.metadata("tags") else { return [] }
+        return value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    /// The deck's default card level, as the parser reads it.
+    static func defaultLevel(of deck: Deck) -> Int {
+        guard let value = deck.metadata("level"), !value.isEmpty, value.count <= 6,
+            value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let level = Int(value)
+        else { return 1 }
+        return level
+    }
+}

@@ -1,0 +1,109 @@
+/// Byte-level UTF-8 checks, done once per line so that the rest of the
+/// parser can build `String`s with `String(decoding:as:)`, which replaces
+/// bad sequences with U+FFFD instead of failing.
+enum UTF8Scan {
+    /// What a line's bytes hold besides valid UTF-8 text.
+    struct Report {
+        /// Byte offset of the first malformed sequence, if any.
+        var firstInvalid: Int?
+        /// Byte offset of the first NUL byte, if any.
+        var firstNUL: Int?
+
+        var isClean: Bool { firstInvalid == nil && firstNUL == nil }
+    }
+
+    /// Scans `buffer[start..<end]`. ASCII runs go eight bytes at a time.
+    static func scan(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Report {
+        var report = Report()
+        var i = start
+        guard let base = buffer.baseAddress else { return report }
+        while i < end {
+            // Fast path: eight ASCII bytes with no NUL among them.
+            if end - i >= 8 {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let hasHigh = word & 0x8080_8080_8080_8080 != 0
+                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+                if !hasHigh && !hasZero {
+                    i += 8
+                    continue
+                }
+            }
+            let b = buffer[i]
+            if b < 0x80 {
+                if b == 0, report.firstNUL == nil { report.firstNUL = i }
+                i += 1
+                continue
+            }
+            let length = sequenceLength(buffer, i, end)
+            if length == 0 {
+                if report.firstInvalid == nil { report.firstInvalid = i }
+                i += 1
+            } else {
+                i += length
+            }
+            if report.firstInvalid != nil, report.firstNUL != nil { break }
+        }
+        return report
+    }
+
+    /// The length of the well-formed sequence starting at `i` (RFC 3629:
+    /// no overlongs, no surrogates, nothing above U+10FFFF), or 0.
+    static func sequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        let b0 = buffer[i]
+        func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            i + k < end && buffer[i + k] >= low && buffer[i + k] <= high
+        }
+        switch b0 {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    /// Counts the Unicode scalars in `buffer[from..<to]` (lead bytes; a
+    /// stray continuation byte counts as one, as its replacement would).
+    static func scalarCount(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var count = 0
+        var i = from
+        while i < to {
+            let b = buffer[i]
+            if b & 0xC0 != 0x80 {
+                count += 1
+            } else if i == from || !isContinuationOfSequence(buffer, i, from) {
+                count += 1
+            }
+            i += 1
+        }
+        return count
+    }
+
+    /// Whether the continuation byte at `i` belongs to a lead byte before it.
+    private static func isContinuationOfSequence(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, _ from: Int) -> Bool {
+        var j = i - 1
+        var seen = 1
+        while j >= from, seen < 4 {
+            let b = buffer[j]
+            if b & 0xC0 != 0x80 {
+                let needed = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0
+                return needed >= seen
+            }
+            seen += 1
+            j -= 1
+        }
+        return false
+    }
+
+    /// A string from bytes, with malformed sequences and NUL bytes shown as
+    /// U+FFFD.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, mayHoldNUL: Bool) -> String {
+        if mayHoldNUL, bytes.contains(0) {
+            return String(decoding: bytes.map { $0 == 0 ? 0xFF : $0 }, as: UTF8.self)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
