@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+/// The card state is a cache of the log: folding the log in id order, each
+/// entry's `after` replaces the card's progress (undo entries carry the
+/// undone entry's `before` as their `after`). These functions compute that
+/// fold, compare it with the kept state and, if ever needed, rewrite the state.
+extension ProgressStore {
+    /// The progress of every card the store keeps a row for.
+    public func currentProgress() throws -> [String: CardProgress] {
+        try read { db in
+            var result: [String: CardProgress] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT key, \(ProgressColumns.names().joined(separator: ", ")) FROM card_state")
+            while let row = try rows.next() { result[row[0]] = try ProgressColumns.progress(row, at: 1) }
+            return result
+        }
+    }
+
+    /// The progress of every card, computed from the review log alone.
+    public func rebuiltProgress() throws -> [String: CardProgress] {
+        try read { db in try Self.fold(db).mapValues(\.progress) }
+    }
+
+    /// Replaces the card state with the fold of the log, in one transaction.
+    public func rebuildState() throws {
+        try write { db in
+            let folded = try Self.fold(db)
+            try db.execute(sql: "DELETE FROM card_state")
+            for (key, value) in folded {
+                try Self.setState(value.progress, of: key, logID: value.logID, db: db, path: path)
+            }
+        }
+    }
+
+    /// SQLite's `PRAGMA integrity_check` plus the fold check: an empty list
+    /// means the file is sound and the state agrees with the log.
+    public func verify() throws -> [String] {
+        var problems = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }
+        let kept = try currentProgress()
+        let rebuilt = try rebuiltProgress()
+        for key in Set(kept.keys).union(rebuilt.keys).sorted() where kept[key] != rebuilt[key] {
+            problems.append("card \(key): kept state differs from the log")
+        }
+        return problems
+    }
+
+    private static func fold(_ db: Database) throws -> [String: (progress: CardProgress, logID: Int64)] {
+        var result: [String: (progress: CardProgress, logID: Int64)] = [:]
+        let columns = ProgressColumns.names(prefix: "a_").joined(separator: ", ")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, key, \(columns) FROM review_log ORDER BY id")
+        while let row = try rows.next() {
+            let progress = try ProgressColumns.progress(row, at: 2)
+            let key: String = row[1]
+            if progress.isUnseen { result[key] = nil } else { result[key] = (progress, row[0]) }
+        }
+        return result
+    }
+}

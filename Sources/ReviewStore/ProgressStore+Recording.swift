@@ -1,0 +1,200 @@
+import FSRS
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    /// Records one answer in one transaction: registers the card, appends the
+    /// log entry and sets the card's state. When this returns, the answer is
+    /// on disk (see `init(path:options:)` on `synchronous=FULL`).
+    @discardableResult
+    public func record(_ answer: RecordedAnswer) throws -> ReviewLogEntry.ID {
+        guard answer.durationMilliseconds >= 0 else {
+            throw StoreError(.invalidValue("duration \(answer.durationMilliseconds) ms"), path: path)
+        }
+        return try write { db in
+            try upsert(
+                RegisteredCard(key: answer.key, deckFile: answer.deckFile, prompt: answer.prompt, level: answer.level),
+                at: answer.time, db: db)
+            let current = try Self.progress(of: answer.key, db: db)
+            var after = current
+            after.schedule = answer.after
+            return try appendTransition(
+                db: db, key: answer.key, deckFile: answer.deckFile, session: answer.sessionID, time: answer.time,
+                kind: answer.kind.reviewKind, rating: answer.rating, duration: answer.durationMilliseconds,
+                undoes: nil, before: current, after: after
+            ).id
+        }
+    }
+
+    /// Adds cards to the registry or updates their deck file, prompt and level
+    /// (a deck edit must not lose progress, so nothing else changes). Called
+    /// when decks are loaded, so new cards can be counted and queued.
+    public func register(_ cards: [RegisteredCard], at time: Date) throws {
+        guard !cards.isEmpty else { return }
+        try write { db in
+            for card in cards { try upsert(card, at: time, db: db) }
+        }
+    }
+
+    /// Suspends a registered card: it stays out of every queue until unsuspended.
+    @discardableResult
+    public func suspend(key: String, at time: Date, sessionID: String? = nil) throws -> ReviewLogEntry {
+        try changeFlags(key: key, kind: .suspend, at: time, sessionID: sessionID) { $0.suspended = true }
+    }
+
+    /// Lets a suspended card come back.
+    @discardableResult
+    public func unsuspend(key: String, at time: Date, sessionID: String? = nil) throws -> ReviewLogEntry {
+        try changeFlags(key: key, kind: .unsuspend, at: time, sessionID: sessionID) { $0.suspended = false }
+    }
+
+    /// Keeps a registered card out of the queue until `until` (nil unburies it).
+    @discardableResult
+    public func bury(key: String, until: Date?, at time: Date, sessionID: String? = nil) throws -> ReviewLogEntry {
+        let until = until.map(ProgressColumns.normalized)
+        return try changeFlags(key: key, kind: .bury, at: time, sessionID: sessionID) { $0.buriedUntil = until }
+    }
+
+    /// Reverses the newest entry not yet undone (within `sessionID` when given;
+    /// any session otherwise) by appending an `.undo` entry that restores the
+    /// card's progress exactly as it was before that entry. Calling it again
+    /// goes one further step back. Returns the entry undone, or nil when there
+    /// is nothing left to undo.
+    ///
+    /// Throws `undoConflict` if the card changed after that entry in a way
+    /// not undone (another session answered it): restoring would silently
+    /// discard that later answer.
+    @discardableResult
+    public func undoLast(sessionID: String? = nil, at time: Date) throws -> ReviewLogEntry? {
+        try write { db in
+            let sessionFilter = sessionID == nil ? "" : "AND e.session = ?"
+            let arguments: StatementArguments = sessionID.map { [$0] } ?? []
+            let sql = """
+                SELECT \(Self.entryColumns) FROM review_log e
+                WHERE e.kind != 'undo' \(sessionFilter)
+                AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                ORDER BY e.id DESC LIMIT 1
+                """
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+            let target = try Self.entry(row)
+            let current = try Self.progress(of: target.key, db: db)
+            guard current == target.after else { throw StoreError(.undoConflict(key: target.key), path: path) }
+            _ = try appendTransition(
+                db: db, key: target.key, deckFile: target.deckFile, session: sessionID ?? target.sessionID,
+                time: time, kind: .undo, rating: nil, duration: nil, undoes: target.id, before: current,
+                after: target.before)
+            return target
+        }
+    }
+
+    // MARK: - Internals
+
+    private func changeFlags(
+        key: String, kind: ReviewKind, at time: Date, sessionID: String?, _ change: (inout CardProgress) -> Void
+    ) throws -> ReviewLogEntry {
+        try write { db in
+            guard let deckFile = try String.fetchOne(db, sql: "SELECT deck_file FROM card WHERE key = ?", arguments: [key])
+            else { throw StoreError(.unknownCard(key: key), path: path) }
+            let current = try Self.progress(of: key, db: db)
+            var after = current
+            change(&after)
+            return try appendTransition(
+                db: db, key: key, deckFile: deckFile, session: sessionID, time: time, kind: kind, rating: nil,
+                duration: nil, undoes: nil, before: current, after: after)
+        }
+    }
+
+    private func upsert(_ card: RegisteredCard, at time: Date, db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO card (key, deck_file, prompt, level, first_seen) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET deck_file = excluded.deck_file, prompt = excluded.prompt,
+                    level = excluded.level
+                WHERE deck_file IS NOT excluded.deck_file OR prompt IS NOT excluded.prompt
+                    OR level IS NOT excluded.level
+                """,
+            arguments: [card.key, card.deckFile, card.prompt, card.level, try ProgressColumns.millis(time, path: path)])
+    }
+
+    /// Appends one log entry and makes `after` the card's state: the single
+    /// place where both tables change, so they cannot drift apart.
+    private func appendTransition(
+        db: Database, key: String, deckFile: String, session: String?, time: Date, kind: ReviewKind,
+        rating: Rating?, duration: Int?, undoes: ReviewLogEntry.ID?, before: CardProgress, after: CardProgress
+    ) throws -> ReviewLogEntry {
+        let at = try ProgressColumns.millis(time, path: path)
+        var arguments: [(any DatabaseValueConvertible)?] = [
+            key, deckFile, session, at, kind.rawValue, rating?.rawValue, duration, undoes,
+        ]
+        arguments += try ProgressColumns.values(before, path: path)
+        arguments += try ProgressColumns.values(after, path: path)
+        let columns =
+            ["key", "deck_file", "session", "at", "kind", "rating", "duration_ms", "undoes"]
+            + ProgressColumns.names(prefix: "b_") + ProgressColumns.names(prefix: "a_")
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try db.execute(
+            sql: "INSERT INTO review_log (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
+            arguments: StatementArguments(arguments))
+        let id = db.lastInsertedRowID
+        try Self.setState(after, of: key, logID: id, db: db, path: path)
+        // Read back what was stored, so the caller holds exactly what a later
+        // read or undo will see (dates rounded to the millisecond).
+        return ReviewLogEntry(
+            id: id, key: key, deckFile: deckFile, sessionID: session, time: ProgressColumns.date(at), kind: kind,
+            rating: rating, durationMilliseconds: duration, undoes: undoes, undoneBy: nil,
+            before: try Self.roundTrip(before, path: path), after: try Self.progress(of: key, db: db))
+    }
+
+    static func setState(_ progress: CardProgress, of key: String, logID: Int64, db: Database, path: String) throws {
+        if progress.isUnseen {
+            try db.execute(sql: "DELETE FROM card_state WHERE key = ?", arguments: [key])
+            return
+        }
+        let names = ProgressColumns.names()
+        var arguments: [(any DatabaseValueConvertible)?] = [key]
+        arguments += try ProgressColumns.values(progress, path: path)
+        arguments.append(logID)
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO card_state (key, \(names.joined(separator: ", ")), log_id)
+                VALUES (\(Array(repeating: "?", count: names.count + 2).joined(separator: ", ")))
+                """,
+            arguments: StatementArguments(arguments))
+    }
+
+    private static func roundTrip(_ progress: CardProgress, path: String) throws -> CardProgress {
+        guard var schedule = progress.schedule else {
+            return CardProgress(suspended: progress.suspended, buriedUntil: progress.buriedUntil.map(ProgressColumns.normalized))
+        }
+        schedule.due = ProgressColumns.normalized(schedule.due)
+        schedule.lastReview = schedule.lastReview.map(ProgressColumns.normalized)
+        return CardProgress(
+            schedule: schedule, suspended: progress.suspended, buriedUntil: progress.buriedUntil.map(ProgressColumns.normalized))
+    }
+
+    static func progress(of key: String, db: Database) throws -> CardProgress {
+        let sql = "SELECT \(ProgressColumns.names().joined(separator: ", ")) FROM card_state WHERE key = ?"
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: [key]) else { return .unseen }
+        return try ProgressColumns.progress(row, at: 0)
+    }
+
+    /// The columns `entry(_:)` reads, in order, from `review_log e`.
+    static var entryColumns: String {
+        let fixed = "e.id, e.key, e.deck_file, e.session, e.at, e.kind, e.rating, e.duration_ms, e.undoes, "
+            + "(SELECT u.id FROM review_log u WHERE u.undoes = e.id), "
+        return fixed + (ProgressColumns.names(prefix: "e.b_") + ProgressColumns.names(prefix: "e.a_")).joined(separator: ", ")
+    }
+
+    static func entry(_ row: Row) throws -> ReviewLogEntry {
+        let kindText: String = row[5]
+        guard let kind = ReviewKind(rawValue: kindText) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unknown log kind \(kindText)")
+        }
+        let ratingValue: Int? = row[6]
+        return ReviewLogEntry(
+            id: row[0], key: row[1], deckFile: row[2], sessionID: row[3], time: ProgressColumns.date(row[4]),
+            kind: kind, rating: ratingValue.flatMap(Rating.init(rawValue:)), durationMilliseconds: row[7],
+            undoes: row[8], undoneBy: row[9], before: try ProgressColumns.progress(row, at: 10),
+            after: try ProgressColumns.progress(row, at: 20))
+    }
+}

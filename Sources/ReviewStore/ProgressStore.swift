@@ -1,0 +1,160 @@
+import FSRS
+import Foundation
+import GRDB
+
+/// A student's progress: the review log, the current state of each card and
+/// the registry of cards seen, in one SQLite database. The only code in jatta
+/// that talks to SQLite.
+///
+/// Every change is one transaction that appends a log entry and updates the
+/// card's state, so the two never disagree, and the state can always be
+/// rebuilt from the log (`rebuiltProgress()`).
+public final class ProgressStore: Sendable {
+    /// Where the database lives (":memory:" for an in-memory store).
+    public let path: String
+    let queue: DatabaseQueue
+    let options: StoreOptions
+
+    /// Opens (creating if missing) the database at `path`, migrating it to
+    /// the current schema. The folder must exist.
+    ///
+    /// Durability choices, fixed on purpose:
+    /// - `journal_mode=WAL`: a commit appends to the write-ahead log instead
+    ///   of rewriting pages, readers never block the writer, and a process
+    ///   killed mid-write leaves the database as of its last commit.
+    /// - `synchronous=FULL`: in WAL mode, NORMAL only syncs at checkpoints, so
+    ///   a power cut can roll back the last answers even though the process
+    ///   reported them; FULL syncs the WAL on every commit. One fsync per
+    ///   answer costs far less than the seconds a student spends answering.
+    /// - A busy timeout (`options.busyTimeout`, 5 s) makes a second jatta
+    ///   process wait for the write lock instead of failing, and every write
+    ///   is a `BEGIN IMMEDIATE` transaction so it takes the lock up front,
+    ///   where the timeout applies (a deferred transaction that reads first
+    ///   can get SQLITE_BUSY at the upgrade without waiting). A transaction
+    ///   that still meets SQLITE_BUSY is retried whole, `busyRetries` times,
+    ///   before `StoreError.busy`.
+    public init(path: String, options: StoreOptions = StoreOptions()) throws {
+        self.path = path
+        self.options = options
+        try FileHeader.check(path: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(options.busyTimeout)
+        configuration.label = "jatta.progress"
+        let pageLimit = options.maximumPageCount
+        configuration.prepareDatabase { db in
+            // Set by hand rather than with GRDB's `journalMode = .wal`, which
+            // writes a scratch table on open: opening must not touch a file
+            // that then turns out to be from a newer jatta.
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode?.lowercased() == "wal" else {
+                throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "could not enable WAL (got \(mode ?? "nil"))")
+            }
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let pageLimit {
+                try db.execute(sql: "PRAGMA max_page_count = \(pageLimit)")
+            }
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+        try prepareSchema()
+    }
+
+    /// An empty store in memory, for tests and dry runs.
+    public init() throws {
+        path = ":memory:"
+        options = StoreOptions()
+        do {
+            queue = try DatabaseQueue()
+        } catch {
+            throw StoreError.from(error, path: ":memory:")
+        }
+        try prepareSchema()
+    }
+
+    /// Refuses databases that are not jatta's or are from a newer jatta, then
+    /// applies missing migrations. Two processes opening a new file at once
+    /// race on the first migration; the loser's attempt fails and the retry
+    /// finds the schema complete.
+    private func prepareSchema() throws {
+        let migrator = Schema.migrator
+        var attempt = 0
+        while true {
+            do {
+                let complete = try queue.read { db in
+                    try Self.checkOwnership(db, migrator: migrator, path: path)
+                    return try migrator.hasCompletedMigrations(db)
+                }
+                if complete { return }
+                try migrator.migrate(queue)
+                return
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                attempt += 1
+                if attempt > max(options.busyRetries, 1) { throw StoreError.from(error, path: path) }
+            }
+        }
+    }
+
+    private static func checkOwnership(_ db: Database, migrator: DatabaseMigrator, path: String) throws {
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if applicationID != Schema.applicationID {
+            let tables = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table'
+                    AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+                    """)
+            if applicationID != 0 || !tables.isEmpty {
+                throw StoreError(.foreignDatabase, path: path)
+            }
+        }
+        if try migrator.hasBeenSuperseded(db) {
+            let known = Set(migrator.migrations)
+            let unknown = try migrator.appliedIdentifiers(db).subtracting(known).sorted()
+            throw StoreError(.newerSchema(unknownMigrations: unknown), path: path)
+        }
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction, retrying the whole
+    /// transaction when another process holds the lock past the busy timeout.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                var result: T?
+                try queue.inTransaction(.immediate) { db in
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError(.sqlite(code: 1), path: path, detail: "no result") }
+                return result
+            } catch let error as DatabaseError
+                where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
+                && attempt < options.busyRetries
+            {
+                attempt += 1
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw StoreError.from(error, path: path)
+            }
+        }
+    }
+
+    /// Runs a read, mapping SQLite failures to `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The ReviewStore module; see docs/architecture.md for what it owns.

@@ -1,0 +1,72 @@
+import GRDB
+
+/// The database schema, as GRDB migrations. Migrations are only ever added,
+/// never edited: a database that has a migration this list lacks was written
+/// by a newer jatta, and the store refuses to touch it.
+enum Schema {
+    /// `PRAGMA application_id` of a jatta database ("jatt"), so another
+    /// program's SQLite file is recognised and left alone.
+    static let applicationID: Int32 = 0x6A61_7474
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-progress") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// Times are whole milliseconds since 1970 UTC (INTEGER): exact, readable
+    /// with `datetime(at/1000, 'unixepoch')`, and cheap to index. Stability
+    /// and difficulty are REAL, which SQLite keeps as the same 64-bit double.
+    /// A progress value is spread over columns (`state` … `buried_until`);
+    /// `state` NULL means "no schedule yet".
+    private static let v1 = """
+        CREATE TABLE card (
+            key TEXT NOT NULL PRIMARY KEY,
+            deck_file TEXT NOT NULL,
+            prompt TEXT NOT NULL,
+            level INTEGER,
+            first_seen INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX card_by_deck ON card(deck_file, level);
+        CREATE INDEX card_by_first_seen ON card(first_seen, key);
+
+        CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            deck_file TEXT NOT NULL,
+            session TEXT,
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL
+                CHECK (kind IN ('study', 'quiz', 'override', 'suspend', 'unsuspend', 'bury', 'undo')),
+            rating INTEGER CHECK (rating BETWEEN 1 AND 4),
+            duration_ms INTEGER CHECK (duration_ms >= 0),
+            undoes INTEGER REFERENCES review_log(id),
+            b_state INTEGER, b_step INTEGER, b_stability REAL, b_difficulty REAL,
+            b_due INTEGER, b_last_review INTEGER, b_reps INTEGER, b_lapses INTEGER,
+            b_suspended INTEGER NOT NULL, b_buried_until INTEGER,
+            a_state INTEGER, a_step INTEGER, a_stability REAL, a_difficulty REAL,
+            a_due INTEGER, a_last_review INTEGER, a_reps INTEGER, a_lapses INTEGER,
+            a_suspended INTEGER NOT NULL, a_buried_until INTEGER
+        );
+        CREATE INDEX review_log_by_key ON review_log(key, id);
+        CREATE INDEX review_log_by_time ON review_log(at);
+        CREATE INDEX review_log_by_session ON review_log(session, id) WHERE session IS NOT NULL;
+        CREATE UNIQUE INDEX review_log_undone ON review_log(undoes) WHERE undoes IS NOT NULL;
+        CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log
+            BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
+        CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log
+            BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
+
+        CREATE TABLE card_state (
+            key TEXT NOT NULL PRIMARY KEY,
+            state INTEGER, step INTEGER, stability REAL, difficulty REAL,
+            due INTEGER, last_review INTEGER, reps INTEGER, lapses INTEGER,
+            suspended INTEGER NOT NULL, buried_until INTEGER,
+            log_id INTEGER NOT NULL REFERENCES review_log(id)
+        ) WITHOUT ROWID;
+        CREATE INDEX card_state_by_due ON card_state(due) WHERE state IS NOT NULL AND suspended = 0;
+        """
+}

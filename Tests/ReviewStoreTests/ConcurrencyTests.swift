@@ -1,0 +1,40 @@
+import FSRS
+import Foundation
+import Testing
+@testable import ReviewStore
+
+/// Two connections to one file, writing at once from two threads. The
+/// cross-process version with real jatta processes is
+/// scripts/tests/store-concurrency.sh.
+@Suite struct ConcurrencyTests {
+    @Test func twoConnectionsWritingAtOnceLoseNoAnswer() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("shared.sqlite").path
+        let perWriter = 150
+        let ids = try await withThrowingTaskGroup(of: [ReviewLogEntry.ID].self) { group in
+            for writer in 0..<2 {
+                group.addTask {
+                    let store = try ProgressStore(path: path)
+                    var rng = SeededGenerator(seed: UInt64(60 + writer))
+                    var ids: [ReviewLogEntry.ID] = []
+                    for i in 0..<perWriter {
+                        // Both writers answer the same ten cards, so they contend on rows too.
+                        let key = "shared-\(i % 10)"
+                        let time = t0.addingTimeInterval(Double(i))
+                        let before = try store.schedules(for: [key])[key]
+                        ids.append(try store.record(answer(key, at: time, session: "w\(writer)", before: before,
+                            after: scheduleAfter(before, rating: .good, at: time, using: &rng))))
+                    }
+                    return ids
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        let store = try ProgressStore(path: path)
+        #expect(ids.count == 2 * perWriter)
+        #expect(Set(ids).count == ids.count)
+        #expect(Set(try store.log().map(\.id)) == Set(ids))
+        #expect(try store.verify().isEmpty)
+    }
+}

@@ -1,0 +1,55 @@
+import FSRS
+import Foundation
+@testable import ReviewStore
+
+/// SplitMix64: a tiny seeded generator, so random sequences are repeatable.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D1_049B_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A fixed "now" with sub-millisecond digits, to exercise the store's rounding.
+let t0 = Date(timeIntervalSince1970: 1_795_000_000.123_456)
+
+/// A plausible schedule after an answer at `time`, derived from `before`.
+func scheduleAfter(_ before: CardSchedule?, rating: Rating, at time: Date, using rng: inout SeededGenerator)
+    -> CardSchedule
+{
+    let reps = (before?.reps ?? 0) + 1
+    let lapses = (before?.lapses ?? 0) + (rating == .again && before?.state == .review ? 1 : 0)
+    let state: SchedulingState = rating == .again ? (before?.state == .review ? .relearning : .learning) : .review
+    let stability = Double.random(in: 0.1...400, using: &rng)
+    let difficulty = Double.random(in: 1...10, using: &rng)
+    return CardSchedule(
+        state: state, step: state == .review ? nil : Int.random(in: 0...1, using: &rng),
+        memory: MemoryState(stability: stability, difficulty: difficulty),
+        due: time.addingTimeInterval(Double.random(in: 60...(86400 * 30), using: &rng)), lastReview: time,
+        reps: reps, lapses: lapses)
+}
+
+func answer(
+    _ key: String, deck: String = "decks/ir.deck", level: Int? = 1, rating: Rating = .good, at time: Date,
+    kind: AnswerKind = .study, session: String? = "s1", before: CardSchedule? = nil, after: CardSchedule
+) -> RecordedAnswer {
+    RecordedAnswer(
+        key: key, deckFile: deck, prompt: "Prompt of \(key)", level: level, rating: rating, time: time,
+        durationMilliseconds: 4200, kind: kind, sessionID: session, before: before, after: after)
+}
+
+/// A fresh directory under the system temporary directory, removed by the caller.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("jatta-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+func fileBytes(_ path: String) -> [UInt8]? {
+    FileManager.default.contents(atPath: path).map(Array.init)
+}

@@ -1,0 +1,111 @@
+import FSRS
+import Foundation
+import Testing
+@testable import ReviewStore
+
+@Suite struct QueryTests {
+    private let day: TimeInterval = 86400
+
+    /// Records a card with a hand-made schedule.
+    private func put(
+        _ store: ProgressStore, _ key: String, state: SchedulingState, due: Date, deck: String = "a.deck",
+        level: Int? = 1, at time: Date = t0
+    ) throws {
+        let schedule = CardSchedule(
+            state: state, step: state == .review ? nil : 0, memory: MemoryState(stability: 3, difficulty: 5),
+            due: due, lastReview: time, reps: 1, lapses: 0)
+        try store.record(answer(key, deck: deck, level: level, at: time, after: schedule))
+    }
+
+    @Test func dueQueueIsOrderedByDueAndSkipsHiddenCards() throws {
+        let store = try ProgressStore()
+        let endOfDay = t0.addingTimeInterval(10 * 3600)
+        try put(store, "late", state: .review, due: t0.addingTimeInterval(5 * 3600))
+        try put(store, "early", state: .review, due: t0.addingTimeInterval(-2 * day))
+        try put(store, "tomorrow", state: .review, due: t0.addingTimeInterval(2 * day))
+        try put(store, "learn", state: .learning, due: t0.addingTimeInterval(600))
+        try put(store, "relearn", state: .relearning, due: t0.addingTimeInterval(-60))
+        try put(store, "susp", state: .review, due: t0)
+        try store.suspend(key: "susp", at: t0)
+        try put(store, "buried", state: .review, due: t0)
+        try store.bury(key: "buried", until: t0.addingTimeInterval(day), at: t0)
+
+        #expect(try store.dueKeys(by: endOfDay, now: t0) == ["early", "relearn", "learn", "late"])
+        #expect(try store.dueKeys(by: endOfDay, now: t0, limit: 2) == ["early", "relearn"])
+        #expect(try store.learningKeys(dueBy: t0.addingTimeInterval(3600), now: t0) == ["relearn", "learn"])
+        #expect(try store.learningKeys(dueBy: t0, now: t0) == ["relearn"])
+        // Once the burial is over the card is due again.
+        #expect(try store.dueKeys(by: endOfDay.addingTimeInterval(day), now: t0.addingTimeInterval(day)).contains("buried"))
+    }
+
+    @Test func newCardsComeInRegistrationOrderUnderTheLimit() throws {
+        let store = try ProgressStore()
+        try store.register((0..<5).map { RegisteredCard(key: "n\($0)", deckFile: "a.deck", prompt: "p") }, at: t0)
+        try store.register([RegisteredCard(key: "m0", deckFile: "b.deck", prompt: "p")], at: t0.addingTimeInterval(1))
+        try put(store, "n1", state: .learning, due: t0)
+        #expect(try store.newKeys(limit: 3, now: t0) == ["n0", "n2", "n3"])
+        #expect(try store.newKeys(limit: 10, now: t0) == ["n0", "n2", "n3", "n4", "m0"])
+        #expect(try store.newKeys(limit: 10, now: t0, deckFiles: ["b.deck"]) == ["m0"])
+        #expect(try store.newKeys(limit: 0, now: t0).isEmpty)
+        try store.bury(key: "n0", until: t0.addingTimeInterval(60), at: t0)
+        #expect(try store.newKeys(limit: 1, now: t0) == ["n2"])
+        #expect(try store.newKeys(limit: 1, now: t0.addingTimeInterval(61)) == ["n0"])
+    }
+
+    @Test func countsPerDeckAndLevel() throws {
+        let store = try ProgressStore()
+        try store.register(
+            [
+                RegisteredCard(key: "a-new", deckFile: "a.deck", prompt: "p", level: 1),
+                RegisteredCard(key: "a-new2", deckFile: "a.deck", prompt: "p", level: 2),
+                RegisteredCard(key: "b-new", deckFile: "b.deck", prompt: "p"),
+            ], at: t0)
+        try put(store, "a-rev-due", state: .review, due: t0, level: 1)
+        try put(store, "a-rev-later", state: .review, due: t0.addingTimeInterval(9 * day), level: 1)
+        try put(store, "a-learn", state: .learning, due: t0, level: 1)
+        try put(store, "a-susp", state: .review, due: t0, level: 1)
+        try store.suspend(key: "a-susp", at: t0)
+        try put(store, "b-relearn", state: .relearning, due: t0, deck: "b.deck", level: nil)
+        try store.bury(key: "b-relearn", until: t0.addingTimeInterval(day), at: t0)
+
+        let counts = try store.counts(dueBy: t0.addingTimeInterval(3600), now: t0)
+        #expect(counts.map(\.deckFile) == ["a.deck", "a.deck", "b.deck"])
+        #expect(counts.map(\.level) == [1, 2, nil])
+        #expect(counts[0].counts == CardCounts(new: 1, learning: 1, review: 3, due: 2, suspended: 1, buried: 0, total: 5))
+        #expect(counts[1].counts == CardCounts(new: 1, total: 1))
+        #expect(counts[2].counts == CardCounts(new: 1, learning: 1, review: 0, due: 0, suspended: 0, buried: 1, total: 2))
+    }
+
+    @Test func studiedCountsSeparateNewCardsFromReviewsWithinTheDay() throws {
+        let store = try ProgressStore()
+        var rng = SeededGenerator(seed: 40)
+        let dayStart = t0.addingTimeInterval(-3600)
+        let yesterday = dayStart.addingTimeInterval(-60)
+        try store.record(answer("old", at: yesterday, after: scheduleAfter(nil, rating: .good, at: yesterday, using: &rng)))
+        let s = try store.schedules(for: ["old"])["old"]
+        try store.record(answer("old", at: t0, before: s, after: scheduleAfter(s, rating: .good, at: t0, using: &rng)))
+        try store.record(answer("fresh", at: t0, after: scheduleAfter(nil, rating: .again, at: t0, using: &rng)))
+        let f = try store.schedules(for: ["fresh"])["fresh"]
+        // A second answer to a card first seen today is a learning step, not a new card.
+        try store.record(answer("fresh", at: t0, kind: .quiz, before: f, after: scheduleAfter(f, rating: .good, at: t0, using: &rng)))
+        try store.suspend(key: "old", at: t0)
+        let counts = try store.studiedCounts(from: dayStart, to: dayStart.addingTimeInterval(day))
+        #expect(counts == StudiedCounts(newCards: 1, reviews: 2, answers: 3))
+    }
+
+    @Test func historyIsNewestFirstAndPerCard() throws {
+        let store = try ProgressStore()
+        var rng = SeededGenerator(seed: 41)
+        var ids: [ReviewLogEntry.ID] = []
+        for i in 0..<4 {
+            let time = t0.addingTimeInterval(Double(i) * 100)
+            let key = i % 2 == 0 ? "x" : "y"
+            let s = try store.schedules(for: [key])[key]
+            ids.append(try store.record(answer(key, at: time, before: s, after: scheduleAfter(s, rating: .good, at: time, using: &rng))))
+        }
+        #expect(try store.history(key: "x").map(\.id) == [ids[2], ids[0]])
+        #expect(try store.log().map(\.id) == ids.reversed())
+        #expect(try store.log(limit: 1).map(\.id) == [ids[3]])
+        #expect(ids == ids.sorted())
+    }
+}
