@@ -32,18 +32,11 @@ public enum QuizReviewPolicy {
     }
 
     /// Whether a quiz answer at `time` may reschedule a card last reviewed
-    /// at `lastReview`, given the study day each moment falls on.
-    public static func reschedules(lastReview: Date?, at time: Date, studyDay: (Date) -> Int) -> Bool {
+    /// at `lastReview`: only when the scheduler counts at least one day in
+    /// between (its own day counting, so "one day" means the same thing
+    /// here as in the memory model).
+    public static func reschedules(lastReview: Date?, at time: Date, dayCounting: DayCounting) -> Bool {
         guard let lastReview else { return true }
-        return studyDay(lastReview) != studyDay(time)
-    }
-
-    /// The study day of `date`: days since the epoch in `timeZone`, a day
-    /// starting at `rolloverHour` (4 a.m. by default, as Anki counts, so a
-    /// late-night session belongs to the evening before).
-    public static func studyDay(of date: Date, rolloverHour: Int = 4, timeZone: TimeZone) -> Int {
-        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
-        let shifted = local - Double(rolloverHour) * 3600
-        return Int((shifted / 86400).rounded(.down))
+        return dayCounting.elapsedDays(from: lastReview, to: time) > 0
     }
 }

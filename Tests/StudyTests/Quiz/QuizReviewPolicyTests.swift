@@ -32,20 +32,16 @@ struct QuizReviewPolicyTests {
         return cal.date(from: c)!
     }
 
-    @Test func aStudyDayStartsAtFourInTheMorningLocalTime() {
-        let day = { QuizReviewPolicy.studyDay(of: $0, rolloverHour: 4, timeZone: self.almaty) }
-        #expect(day(almatyTime(day: 22, hour: 3, minute: 59)) == day(almatyTime(day: 21, hour: 9)))
-        #expect(day(almatyTime(day: 22, hour: 4)) == day(almatyTime(day: 21, hour: 9)) + 1)
-        #expect(day(almatyTime(day: 22, hour: 23, minute: 59)) == day(almatyTime(day: 22, hour: 4)))
-    }
-
     @Test func aCardIsNotCountedTwiceOnOneDay() {
-        let day = { QuizReviewPolicy.studyDay(of: $0, rolloverHour: 4, timeZone: self.almaty) }
+        let days = DayCounting.schedulerDays(rolloverHour: 4, timeZone: almaty)
         let studiedMorning = almatyTime(day: 22, hour: 9)
-        #expect(!QuizReviewPolicy.reschedules(lastReview: studiedMorning, at: almatyTime(day: 22, hour: 21), studyDay: day))
-        // After midnight but before the rollover it is still the same study day.
-        #expect(!QuizReviewPolicy.reschedules(lastReview: almatyTime(day: 22, hour: 23), at: almatyTime(day: 23, hour: 2), studyDay: day))
-        #expect(QuizReviewPolicy.reschedules(lastReview: studiedMorning, at: almatyTime(day: 23, hour: 9), studyDay: day))
-        #expect(QuizReviewPolicy.reschedules(lastReview: nil, at: studiedMorning, studyDay: day), "a new card starts its schedule")
+        #expect(!QuizReviewPolicy.reschedules(lastReview: studiedMorning, at: almatyTime(day: 22, hour: 21), dayCounting: days))
+        // After midnight but before the 4 a.m. rollover it is still the same study day.
+        #expect(!QuizReviewPolicy.reschedules(lastReview: almatyTime(day: 22, hour: 23), at: almatyTime(day: 23, hour: 2), dayCounting: days))
+        #expect(QuizReviewPolicy.reschedules(lastReview: almatyTime(day: 22, hour: 23), at: almatyTime(day: 23, hour: 4), dayCounting: days))
+        #expect(QuizReviewPolicy.reschedules(lastReview: studiedMorning, at: almatyTime(day: 23, hour: 9), dayCounting: days))
+        #expect(QuizReviewPolicy.reschedules(lastReview: nil, at: studiedMorning, dayCounting: days), "a new card starts its schedule")
+        // With 24-hour days (py-fsrs), 23 hours later is still the same day.
+        #expect(!QuizReviewPolicy.reschedules(lastReview: studiedMorning, at: studiedMorning.addingTimeInterval(23 * 3600), dayCounting: .fullDays))
     }
 }
