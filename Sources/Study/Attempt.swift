@@ -23,6 +23,8 @@ public struct Attempt: Hashable, Sendable {
     public var ticked: Set<Int> = []
     /// The highlighted option or key point.
     public var cursor = 0
+    /// How many pages a long card is scrolled down (the view clamps it).
+    public var scroll = 0
     /// The verdict on a typed or chosen answer, once revealed.
     public var verdict: AnswerVerdict?
     /// The grade button highlighted; Enter gives this grade.
@@ -61,7 +63,7 @@ public struct Attempt: Hashable, Sendable {
     public var choiceVerdict: AnswerVerdict {
         if picked.isEmpty { return .blank }
         let correct = Set(options.indices.filter { options[$0].isCorrect })
-        return picked == correct ? .correct : .wrong
+        return picked == correct ? .correct : .wrong(nil)
     }
 
     /// A deterministic shuffle (Fisher–Yates over SplitMix64 seeded by an

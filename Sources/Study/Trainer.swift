@@ -1,6 +1,7 @@
 import DeckFormat
 import FSRS
 import Foundation
+import KazakhText
 
 /// The study trainer as a pure state machine: `update(state, event)` gives
 /// the next state and the effects to carry out. Nothing here reads a clock,
@@ -11,6 +12,7 @@ public enum Trainer {
         var effects: [TrainerEffect] = []
         s.notice = nil
         let now = event.time
+        s.now = now
 
         switch event.action {
         case .toggleHelp:
@@ -35,9 +37,13 @@ public enum Trainer {
             updateHome(&s, event.action, now: now, effects: &effects)
         case .study(var session):
             updateStudy(&s, &session, event.action, now: now, effects: &effects)
-        case .summary:
+        case .summary(_, var session):
             switch event.action {
             case .back, .reveal, .acceptRating: s.mode = .home
+            case .undo where !session.undoStack.isEmpty:
+                s.mode = .study(session)
+                undo(&s, &session, now: now, effects: &effects)
+                s.mode = .study(session)
             default: break
             }
         }
@@ -119,6 +125,7 @@ public enum Trainer {
         case .bury, .suspend:
             let key = attempt.item.key
             session.queue.remove(key: key)
+            session.undoStack.append(.hidden(attempt.item, suspended: action == .suspend))
             if action == .bury {
                 s.catalog.progress.buriedUntil[key] = s.dayEnd
                 effects.append(.bury(key: key, until: s.dayEnd))
@@ -135,6 +142,10 @@ public enum Trainer {
         case .edit:
             effects.append(.edit(attempt.item.card.location))
             return
+        case .scroll(let pages):
+            attempt.scroll = max(0, attempt.scroll + pages)
+            session.current = attempt
+            return
         default:
             break
         }
@@ -145,20 +156,24 @@ public enum Trainer {
                 return
             }
         } else {
-            answerAction(action, attempt: &attempt)
+            answerAction(action, attempt: &attempt, checker: s.checker, keyboard: &session.keyboard)
         }
         session.current = attempt
     }
 
     /// Handles an action before the answer is shown.
-    static func answerAction(_ action: TrainerAction, attempt a: inout Attempt) {
+    static func answerAction(
+        _ action: TrainerAction, attempt a: inout Attempt, checker: AnswerChecker, keyboard: inout KeyboardProfile
+    ) {
         switch (a.style, action) {
         case (.typed, .type(let ch)):
             a.typed.append(ch)
         case (.typed, .deleteBackward):
             if !a.typed.isEmpty { a.typed.removeLast() }
         case (.typed, .reveal):
-            a.verdict = TypedAnswer.check(typed: a.typed, face: a.item.face) ?? .wrong
+            a.verdict =
+                TypedAnswer.check(typed: a.typed, face: a.item.face, checker: checker, profile: keyboard) ?? .wrong(nil)
+            keyboard = keyboard.updated(afterTyping: a.typed)
             reveal(&a)
         case (.choice, .pickOption(let n)):
             let i = n - 1
@@ -202,6 +217,7 @@ public enum Trainer {
     static func reveal(_ a: inout Attempt) {
         a.revealed = true
         a.cursor = 0
+        a.scroll = 0
         if let verdict = a.verdict { a.selectedRating = verdict.suggestedRating }
     }
 
@@ -251,7 +267,8 @@ public enum Trainer {
             .record(
                 ReviewRecord(
                     key: item.key, deckFile: item.deckFile, prompt: promptText(item.face), rating: rating,
-                    reviewedAt: now, duration: duration, before: item.schedule, after: after)))
+                    reviewedAt: now, duration: duration, before: item.schedule, after: after, level: item.card.level,
+                    overruled: attempt.verdict.map { !$0.isCorrect && rating != .again } ?? false)))
         s.catalog.progress.schedules[item.key] = after
         if item.schedule.isNew { s.catalog.progress.newStudiedToday += 1 } else { s.catalog.progress.reviewsDoneToday += 1 }
         let requeued = after.state != .review && after.due < s.dayEnd
@@ -260,8 +277,9 @@ public enum Trainer {
             again.schedule = after
             session.queue.scheduleAgain(again)
         }
-        session.answers.append(
-            GivenAnswer(item: item, rating: rating, after: after, requeued: requeued, duration: duration))
+        let given = GivenAnswer(item: item, rating: rating, after: after, requeued: requeued, duration: duration)
+        session.answers.append(given)
+        session.undoStack.append(.answer(given))
         session.current = nil
         advance(&session, state: s, now: now)
         if session.current == nil { finish(&s, session, now: now) }
@@ -273,26 +291,39 @@ public enum Trainer {
         return face.card.prompt
     }
 
-    /// Takes back the last answer: the store forgets it, the schedule goes
-    /// back, and the face is asked again now.
+    /// Takes back the last answer, burial or suspension: the store forgets
+    /// it, the face's progress goes back, and the face is asked again now.
     static func undo(_ s: inout TrainerState, _ session: inout SessionState, now: Date, effects: inout [TrainerEffect]) {
-        guard let last = session.answers.popLast() else {
+        guard let step = session.undoStack.popLast() else {
             s.notice = .nothingToUndo
             return
         }
-        effects.append(.undoLast(key: last.item.key))
-        session.queue.remove(key: last.item.key)
-        if let current = session.current, current.item.key != last.item.key {
+        let item: StudyItem
+        switch step {
+        case .answer(let last):
+            item = last.item
+            if !session.answers.isEmpty { session.answers.removeLast() }
+            if last.item.schedule.isNew {
+                s.catalog.progress.schedules[item.key] = nil
+                s.catalog.progress.newStudiedToday = max(0, s.catalog.progress.newStudiedToday - 1)
+            } else {
+                s.catalog.progress.schedules[item.key] = last.item.schedule
+                s.catalog.progress.reviewsDoneToday = max(0, s.catalog.progress.reviewsDoneToday - 1)
+            }
+        case .hidden(let hidden, let suspended):
+            item = hidden
+            if suspended {
+                s.catalog.progress.suspended.remove(item.key)
+            } else {
+                s.catalog.progress.buriedUntil[item.key] = nil
+            }
+        }
+        effects.append(.undoLast(key: item.key))
+        session.queue.remove(key: item.key)
+        if let current = session.current, current.item.key != item.key {
             session.queue.waiting.insert(current.item, at: 0)
         }
-        if last.item.schedule.isNew {
-            s.catalog.progress.schedules[last.item.key] = nil
-            s.catalog.progress.newStudiedToday = max(0, s.catalog.progress.newStudiedToday - 1)
-        } else {
-            s.catalog.progress.schedules[last.item.key] = last.item.schedule
-            s.catalog.progress.reviewsDoneToday = max(0, s.catalog.progress.reviewsDoneToday - 1)
-        }
-        session.current = makeAttempt(last.item, state: s, now: now)
+        session.current = makeAttempt(item, state: s, now: now)
         s.notice = .undone
     }
 
@@ -325,13 +356,15 @@ public enum Trainer {
         s.mode = .summary(
             SessionSummary(
                 facesStudied: studied, answers: answers.count, correct: correct,
-                timeSpent: max(0, now.timeIntervalSince(session.startedAt)), nextDue: nextDue, dueTomorrow: dueTomorrow))
+                timeSpent: max(0, now.timeIntervalSince(session.startedAt)), nextDue: nextDue, dueTomorrow: dueTomorrow),
+            session)
     }
 
     /// Puts re-read decks in place: faces keep their keys, so the session
     /// goes on with the fixed text; a face whose card is gone is dropped.
     static func reload(_ s: inout TrainerState, decks: [Deck], now: Date) {
         s.catalog.decks = decks
+        s.checker = TypedAnswer.checker(for: decks)
         var cards: [String: (Card, String)] = [:]
         for deck in decks { for card in deck.cards { cards[card.id.rawValue] = (card, deck.file) } }
         func refreshed(_ item: StudyItem) -> StudyItem? {

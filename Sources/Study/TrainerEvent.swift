@@ -40,6 +40,8 @@ public enum TrainerAction: Hashable, Sendable {
     case grade(Rating)
     /// Gives the highlighted grade.
     case acceptRating
+    /// Scrolls a long card by this many pages.
+    case scroll(Int)
     /// Takes back the last answer.
     case undo
     /// Hides the face until tomorrow.
@@ -92,11 +94,18 @@ public struct ReviewRecord: Hashable, Sendable {
     /// The schedule before and after.
     public var before: CardSchedule
     public var after: CardSchedule
+    /// The card's exam level.
+    public var level: Int
+    /// True when the student graded a face the checker found wrong as
+    /// right ("I was right"): logged as an override.
+    public var overruled: Bool
 
     public init(
         key: String, deckFile: String, prompt: String, rating: Rating, reviewedAt: Date, duration: TimeInterval,
-        before: CardSchedule, after: CardSchedule
+        before: CardSchedule, after: CardSchedule, level: Int = 1, overruled: Bool = false
     ) {
+        self.level = level
+        self.overruled = overruled
         self.key = key
         self.deckFile = deckFile
         self.prompt = prompt

@@ -1,6 +1,7 @@
 import DeckFormat
 import FSRS
 import Foundation
+import KazakhText
 
 /// Everything the trainer shows and remembers: the whole model of the
 /// Elm-style loop. Views read it; only `Trainer.update` changes it.
@@ -9,6 +10,9 @@ public struct TrainerState: Sendable {
     public var catalog: StudyCatalog
     /// The scheduler answers are graded with.
     public var scheduler: any StudyScheduler
+    /// The checker typed answers are judged by, knowing every answer of the
+    /// decks.
+    public var checker: AnswerChecker
     /// Daily limits.
     public var limits: StudyLimits
     /// When the current study day ends (the next rollover); reviews due
@@ -24,13 +28,18 @@ public struct TrainerState: Sendable {
     /// A one-line notice for the status bar (e.g. "buried"), cleared by the
     /// next action.
     public var notice: Notice?
+    /// The time of the latest event: what "now" means to the views (counts
+    /// on the home screen, "next due in …").
+    public var now: Date
 
     public init(
         catalog: StudyCatalog, scheduler: any StudyScheduler, limits: StudyLimits = StudyLimits(), dayEnd: Date,
-        mode: Mode = .home
+        mode: Mode = .home, now: Date
     ) {
+        self.now = now
         self.catalog = catalog
         self.scheduler = scheduler
+        self.checker = TypedAnswer.checker(for: catalog.decks)
         self.limits = limits
         self.dayEnd = dayEnd
         self.mode = mode
@@ -41,7 +50,9 @@ public struct TrainerState: Sendable {
     public enum Mode: Sendable {
         case home
         case study(SessionState)
-        case summary(SessionSummary)
+        /// The summary, with the finished session kept so its last step
+        /// can still be undone.
+        case summary(SessionSummary, SessionState)
     }
 
     /// The running session, if any.
@@ -86,10 +97,16 @@ public struct SessionState: Hashable, Sendable {
     public var queue: StudyQueue
     /// The face on screen; nil only when the session is over.
     public var current: Attempt?
-    /// Answers given, latest last (for undo and the summary).
+    /// Answers given, latest last (for the summary).
     public var answers: [GivenAnswer] = []
+    /// What undo takes back, latest last: answers, burials and suspensions,
+    /// in the order the store logged them.
+    public var undoStack: [UndoStep] = []
     /// When it began.
     public var startedAt: Date
+    /// What the typed answers showed of the student's keyboard (a Kazakh
+    /// layout makes к-for-қ a mistake rather than a fallback).
+    public var keyboard = KeyboardProfile.unknown
 
     public init(filter: StudyFilter, queue: StudyQueue, startedAt: Date) {
         self.filter = filter
@@ -123,6 +140,14 @@ public struct GivenAnswer: Hashable, Sendable {
         self.requeued = requeued
         self.duration = duration
     }
+}
+
+/// One step undo can take back.
+public enum UndoStep: Hashable, Sendable {
+    /// An answer (the last of `answers`).
+    case answer(GivenAnswer)
+    /// A face buried or suspended, as it was before.
+    case hidden(StudyItem, suspended: Bool)
 }
 
 /// The end-of-session numbers.

@@ -4,13 +4,14 @@ import KazakhText
 
 /// How a typed or chosen answer compares with the accepted ones.
 public enum AnswerVerdict: Hashable, Sendable {
-    /// Right.
+    /// Right (as written, or differing only in format).
     case correct
-    /// Accepted with a remark (a typo, a Russian-layout letter); graded Hard.
-    case close(String)
-    /// Wrong.
-    case wrong
-    /// Nothing was typed: the student did not know.
+    /// Accepted with a remark (a Russian-layout letter, Latin spelling, a
+    /// typo); graded Hard, since the recall was not clean.
+    case close(BilingualText)
+    /// Wrong, with the checker's reason when it has one.
+    case wrong(BilingualText?)
+    /// Nothing was typed or picked: the student did not know.
     case blank
 
     /// The rating the verdict suggests; the student may overrule it.
@@ -28,36 +29,61 @@ public enum AnswerVerdict: Hashable, Sendable {
         case .wrong, .blank: false
         }
     }
+
+    /// The verdict of the Kazakh-aware checker, in the session's terms.
+    public init(_ verdict: Verdict) {
+        switch verdict.tier {
+        case .exact, .format: self = .correct
+        case .keyboard, .latin, .typo: self = .close(verdict.reason)
+        case .wrong:
+            self = Normalization.identityKey(verdict.typed).isEmpty ? .blank : .wrong(verdict.reason)
+        }
+    }
 }
 
-/// Checks typed answers. The one place a smarter checker plugs in.
+/// Checks typed answers with the Kazakh-aware `AnswerChecker`.
 public enum TypedAnswer {
-    /// The verdict on `typed` against the accepted answers: equal after the
-    /// identity normalisation (case, spacing, dashes, quotes, look-alike
-    /// letters, edge punctuation).
-    public static func check(typed: String, accepted: [String]) -> AnswerVerdict {
-        let key = Normalization.identityKey(typed)
-        if key.isEmpty { return .blank }
-        return accepted.contains { Normalization.identityKey($0) == key } ? .correct : .wrong
+    /// A checker that knows every answer and term of the decks, so a typed
+    /// answer that is another card's answer is never accepted as a typo.
+    public static func checker(for decks: [Deck]) -> AnswerChecker {
+        var known: [String] = []
+        for deck in decks {
+            for card in deck.cards {
+                switch card.content {
+                case .term(let t): known.append(t.term); known += t.alternatives
+                case .choice(let c): known += c.options.map(\.text)
+                case .cloze(let c): known += c.gaps.flatMap(\.answers)
+                case .question(let q): known.append(q.answer)
+                case .open: break
+                }
+            }
+        }
+        return AnswerChecker(knownAnswers: known)
     }
 
-    /// The verdict for a face that is answered by typing, or nil when the
-    /// face is not typed. A cloze with several gaps takes the answers
-    /// separated by `;`, one per gap, in order.
-    public static func check(typed: String, face: StudyFace) -> AnswerVerdict? {
+    /// The verdict for a face answered by typing, or nil when the face is
+    /// not typed. A cloze with several gaps takes the answers separated by
+    /// `;`, one per gap, in order; it is as good as its worst gap.
+    public static func check(
+        typed: String, face: StudyFace, checker: AnswerChecker, profile: KeyboardProfile
+    ) -> AnswerVerdict? {
         switch (face.card.content, face.direction) {
         case (.term(let t), .reverse):
-            return check(typed: typed, accepted: [t.term] + t.alternatives)
+            return AnswerVerdict(checker.check(typed: typed, accepted: [t.term] + t.alternatives, profile: profile))
         case (.cloze(let c), _):
             let gaps = c.gaps
             if gaps.count <= 1 {
-                return check(typed: typed, accepted: (gaps.first?.answers ?? []) + c.alternatives)
+                let accepted = (gaps.first?.answers ?? []) + c.alternatives
+                return AnswerVerdict(checker.check(typed: typed, accepted: accepted, profile: profile))
             }
-            let parts = typed.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            if parts.allSatisfy({ Normalization.identityKey($0).isEmpty }) { return .blank }
-            guard parts.count == gaps.count else { return .wrong }
-            let all = zip(parts, gaps).allSatisfy { check(typed: $0, accepted: $1.answers) == .correct }
-            return all ? .correct : .wrong
+            if Normalization.identityKey(typed).isEmpty { return .blank }
+            let parts = AnswerChecker.splitGapAnswers(typed, gapCount: gaps.count)
+            let result = checker.checkGaps(typed: parts, gaps: gaps.map(\.answers), profile: profile)
+            guard result.isAccepted else {
+                return .wrong(result.gaps.first { !$0.isAccepted }?.reason)
+            }
+            if result.tier <= .format { return .correct }
+            return .close(result.gaps.first { $0.tier > .format }?.reason ?? BilingualText(kk: "", en: ""))
         default:
             return nil
         }

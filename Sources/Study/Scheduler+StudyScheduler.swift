@@ -1,0 +1,4 @@
+import FSRS
+
+/// The FSRS scheduler is what real sessions grade with.
+extension Scheduler: StudyScheduler {}

@@ -1,0 +1,60 @@
+import DeckFormat
+import Study
+
+/// The home screen: the decks with their counts, the filters, the keys.
+enum HomeView {
+    static func draw(_ state: TrainerState, into screen: inout Screen, strings s: Strings) {
+        TrainerView.bar(&screen, row: 0, left: s.appTitle, right: "")
+        TrainerView.hints(&screen, s.homeKeys)
+        let width = screen.width
+        if state.catalog.decks.isEmpty {
+            var row = 2
+            for line in TextWrap.lines(s.noDecks, width: width - 4) where row < screen.height - 2 {
+                screen.put(line, row: row, column: 2)
+                row += 1
+            }
+            return
+        }
+        let filter = StudyFilter(level: state.home.level, tag: state.home.tag)
+        let showLevels = width >= 64
+        let numbers = [s.newHeader, s.learningHeader, s.dueHeader] + (showLevels ? ["1", "2", "3"] : [])
+        let columnWidths = numbers.map { max(5, DisplayWidth.of($0) + 1) }
+        let numbersWidth = columnWidths.reduce(0, +)
+        let nameWidth = max(8, width - numbersWidth - 5)
+
+        func row(_ r: Int, name: String, values: [String], style: CellStyle) {
+            screen.put(TextWrap.truncate(name, width: nameWidth), row: r, column: 3, style: style)
+            var col = 3 + nameWidth + 1
+            for (value, w) in zip(values, columnWidths) {
+                let vw = DisplayWidth.of(value)
+                screen.put(value, row: r, column: col + w - vw, style: style)
+                col += w
+            }
+        }
+        row(2, name: s.decksHeader, values: numbers, style: .dim)
+
+        let decks: [Deck?] = [nil] + state.catalog.decks.map { $0 }
+        let listTop = 3
+        let listRows = max(1, screen.height - listTop - 4)
+        let first = min(max(0, state.home.selection - listRows + 1), max(0, decks.count - listRows))
+        for (i, deck) in decks.enumerated().dropFirst(first).prefix(listRows) {
+            let r = listTop + i - first
+            let counts = state.catalog.counts(deck: deck, filter: filter, now: state.now, dayEnd: state.dayEnd)
+            var values = [counts.new, counts.learning, counts.due].map(String.init)
+            if showLevels { values += (1...3).map { String(counts.cardsPerLevel[$0, default: 0]) } }
+            let selected = i == state.home.selection
+            let name = deck?.displayName ?? s.allDecks
+            row(r, name: name, values: values, style: selected ? [.reverse] : (deck == nil ? .bold : []))
+            if selected {
+                screen.fill(row: r, column: 1, count: width - 2, style: .reverse)
+                screen.put("›", row: r, column: 1, style: .reverse)
+            }
+        }
+        let level = state.home.level.map(String.init) ?? s.anyValue
+        let tag = state.home.tag ?? s.anyValue
+        screen.put("\(s.levelLabel): \(level) · \(s.tagLabel): \(tag)", row: screen.height - 3, column: 2, style: .accent)
+        if let notice = state.notice {
+            screen.put(TrainerView.text(notice, s), row: screen.height - 2, column: 2, style: .bold)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import FSRS
+import Foundation
+
+/// Every text the trainer shows, in one language. Each language fills this
+/// in one file (`Strings+kk.swift`, `Strings+en.swift`), so a missing string
+/// is a compile error rather than a blank on screen.
+public struct Strings: Sendable {
+    /// The language code (`kk`, `en`).
+    public var code: String
+    /// The grade buttons, Again … Easy.
+    public var again, hard, good, easy: String
+    /// Interval units: minutes, hours, days, months, years, and the decimal
+    /// separator.
+    public var minute, hour, day, month, year: String
+    /// Whether the unit follows the number after a space ("10 мин") or not ("10m").
+    public var spaceBeforeUnit: Bool
+    public var decimalSeparator: String
+
+    // Home screen.
+    public var appTitle, decksHeader, allDecks, newHeader, learningHeader, dueHeader: String
+    public var levelLabel, tagLabel, anyValue: String
+    public var noDecks: String
+    public var homeKeys: String
+    public var nothingToStudy: String
+
+    // Study screen.
+    public var doneLabel, leftLabel: String
+    public var kindQuestion, kindTerm, kindDefinition, kindCloze, kindChoice, kindChoiceSeveral, kindOpen: String
+    public var yourAnswer, answerLabel, modelAnswerLabel, keyPointsLabel: String
+    public var verdictCorrect, verdictClose, verdictWrong, verdictBlank: String
+    public var questionKeys, typingKeys, choiceKeys, gradeKeys, keyPointKeys: String
+    public var more: String
+    public var tooSmall: String
+
+    // Notices.
+    public var buried, suspended, undone, nothingToUndo, reloaded, cardRemoved: String
+
+    // Summary.
+    public var summaryTitle, studiedLabel, correctLabel, timeLabel, nextDueLabel, dueTomorrowLabel: String
+    public var nothingDue, summaryKeys, now: String
+
+    // Help.
+    public var helpTitle: String
+    public var helpLines: [String]
+
+    // Plain mode.
+    public var plainNotice, plainRevealPrompt, plainTypePrompt, plainChoicePrompt, plainGradePrompt: String
+    public var plainTickPrompt, plainUnknownInput: String
+
+    /// The button label for a grade.
+    public func label(_ rating: Rating) -> String {
+        switch rating {
+        case .again: again
+        case .hard: hard
+        case .good: good
+        case .easy: easy
+        }
+    }
+
+    /// A duration as the buttons show it: "10 мин", "1 күн", "1,5 ай" /
+    /// "10m", "1d", "1.5mo". Under a minute shows as one minute: a button
+    /// promising "0" would read as "never".
+    public func interval(_ seconds: TimeInterval) -> String {
+        let s = max(0, seconds)
+        let (value, unit): (Double, String)
+        if s < 3600 {
+            (value, unit) = (max(1, (s / 60).rounded()), minute)
+        } else if s < 86_400 {
+            (value, unit) = ((s / 3600).rounded(), hour)
+        } else if s < 30 * 86_400 {
+            (value, unit) = ((s / 86_400).rounded(), day)
+        } else if s < 365 * 86_400 {
+            (value, unit) = (s / (30 * 86_400), month)
+        } else {
+            (value, unit) = (s / (365 * 86_400), year)
+        }
+        return number(value) + (spaceBeforeUnit ? " " : "") + unit
+    }
+
+    /// A number with at most one decimal, without a trailing ".0".
+    func number(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        if tenths % 10 == 0 || value >= 10 { return String(Int(value.rounded())) }
+        return String(tenths / 10) + decimalSeparator + String(tenths % 10)
+    }
+
+    /// Time spent, as "4 мин 10 с" / "4m 10s".
+    public func duration(_ seconds: TimeInterval) -> String {
+        let total = Int(max(0, seconds).rounded())
+        let m = total / 60
+        let s = total % 60
+        let sec = code == "kk" ? "с" : "s"
+        let sep = spaceBeforeUnit ? " " : ""
+        if m == 0 { return "\(s)\(sep)\(sec)" }
+        if m >= 60 { return "\(m / 60)\(sep)\(hour) \(m % 60)\(sep)\(minute)" }
+        return "\(m)\(sep)\(minute) \(s)\(sep)\(sec)"
+    }
+}

@@ -1,0 +1,73 @@
+import Study
+
+/// The trainer's view: a pure function from the model and the terminal
+/// size to a frame.
+public enum TrainerView {
+    /// The smallest terminal the trainer draws in.
+    public static let minimumSize = TerminalSize(width: 40, height: 10)
+
+    public static func view(_ state: TrainerState, size: TerminalSize, strings: Strings) -> Screen {
+        var screen = Screen(size: size)
+        guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+            let lines = TextWrap.lines(strings.tooSmall, width: max(1, size.width))
+            for (i, line) in lines.prefix(size.height).enumerated() {
+                screen.putCentered(line, row: max(0, size.height / 2 - lines.count / 2) + i, style: .bold)
+            }
+            return screen
+        }
+        switch state.mode {
+        case .home:
+            HomeView.draw(state, into: &screen, strings: strings)
+        case .study(let session):
+            StudyView.draw(state, session: session, into: &screen, strings: strings)
+        case .summary(let summary, _):
+            SummaryView.draw(summary, now: state.now, into: &screen, strings: strings)
+        }
+        if state.showsHelp { HelpOverlay.draw(into: &screen, strings: strings) }
+        return screen
+    }
+
+    /// The text of a notice.
+    static func text(_ notice: Notice, _ s: Strings) -> String {
+        switch notice {
+        case .buried: s.buried
+        case .suspended: s.suspended
+        case .undone: s.undone
+        case .nothingToUndo: s.nothingToUndo
+        case .nothingToStudy: s.nothingToStudy
+        case .reloaded: s.reloaded
+        case .cardRemoved: s.cardRemoved
+        }
+    }
+
+    /// The verdict line: the checker's own reason when it gave one (it says
+    /// what was forgiven or why it is wrong), else a plain word.
+    static func verdictText(_ verdict: AnswerVerdict, _ s: Strings) -> String {
+        switch verdict {
+        case .correct: return s.verdictCorrect
+        case .close(let reason):
+            let why = reason.text(language: s.code)
+            return why.isEmpty ? s.verdictClose : s.verdictClose + " — " + why
+        case .wrong(let reason):
+            let why = reason?.text(language: s.code) ?? ""
+            return why.isEmpty ? s.verdictWrong : s.verdictWrong + " — " + why
+        case .blank: return s.verdictBlank
+        }
+    }
+
+    /// A reverse-video bar across `row` with `left` and `right` texts.
+    static func bar(_ screen: inout Screen, row: Int, left: String, right: String) {
+        screen.fill(row: row, style: .reverse)
+        let rightWidth = DisplayWidth.of(right)
+        let leftRoom = max(0, screen.width - rightWidth - 3)
+        screen.put(" " + TextWrap.truncate(left, width: leftRoom), row: row, column: 0, style: .reverse)
+        if rightWidth + 1 < screen.width {
+            screen.put(right, row: row, column: screen.width - rightWidth - 1, style: .reverse)
+        }
+    }
+
+    /// The key hints on the bottom row.
+    static func hints(_ screen: inout Screen, _ text: String) {
+        screen.put(" " + TextWrap.truncate(text, width: screen.width - 2), row: screen.height - 1, column: 0, style: .dim)
+    }
+}
