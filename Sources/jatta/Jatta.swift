@@ -12,6 +12,7 @@ struct Jatta: AsyncParsableCommand {
         version: JattaVersion.current,
         subcommands: [
             FSRSCommand.self,
+            QuizCommand.self,
         ]
     )
 }

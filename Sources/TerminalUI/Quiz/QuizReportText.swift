@@ -24,7 +24,7 @@ public enum QuizReportText {
         let reason = item.reason(language: strings.kazakh ? "kk" : "en")
         if !reason.isEmpty { verdict += " — " + reason }
         lines.append("   " + verdict)
-        if let given = item.given { lines.append("   " + strings.yourAnswer + given.flattened) }
+        if let given = item.given, !given.isEmpty { lines.append("   " + strings.yourAnswer + given.flattened) }
         lines.append("   " + strings.rightAnswer + item.expected.flattened)
         lines.append("   " + strings.source + item.source)
         return lines

@@ -97,3 +97,20 @@ public struct QuizStrings: Sendable {
         return "\(m):" + ss
     }
 }
+
+extension QuizStrings {
+    public var plainPickOne: String { t("Нұсқаның нөмірі (бос жол — өткізу): ", "Option number (empty line skips): ") }
+    public var plainPickSeveral: String {
+        t("Дұрыс нұсқалардың нөмірлері, мысалы 1 3 (бос жол — өткізу): ",
+          "Numbers of all correct options, e.g. 1 3 (empty line skips): ")
+    }
+    public var plainReveal: String { t("Ойланып болған соң Enter басыңыз: ", "Think it over, then press Enter: ") }
+    public var plainTick: String {
+        t("Қамтыған ойларыңыздың нөмірлері, мысалы 1 3 (бос жол — ешқайсысы): ",
+          "Numbers of the points you covered, e.g. 1 3 (empty line: none): ")
+    }
+    public var plainSelfGrade: String { t("1 — білмедім, 2 — білдім: ", "1 — did not know, 2 — knew it: ") }
+    public var plainOverrulePrompt: String {
+        t("Enter — келесі, r — мен дұрыс едім: ", "Enter for next, r if you were right: ")
+    }
+}
