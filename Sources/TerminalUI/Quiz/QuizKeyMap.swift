@@ -13,7 +13,8 @@ public enum QuizKeyMap {
             case .enter, .space, .right: return .next
             case .escape: return .quit
             case .character(let c) where KeyboardLayout.physical(c).lowercased() == "r":
-                return session.currentQuestion.map { .overrule($0.number) }
+                guard let q = session.currentQuestion, session.results[q.number]?.canBeOverruled == true else { return nil }
+                return .overrule(q.number)
             default: return nil
             }
         case .answering:
@@ -77,7 +78,8 @@ public enum QuizKeyMap {
             case "r":
                 let mistakes = session.report.mistakes
                 guard mistakes.indices.contains(session.draft.cursor) else { return nil }
-                return .overrule(mistakes[session.draft.cursor].number)
+                let number = mistakes[session.draft.cursor].number
+                return session.results[number]?.canBeOverruled == true ? .overrule(number) : nil
             default: return nil
             }
         default: return nil

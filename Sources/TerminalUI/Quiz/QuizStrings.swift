@@ -74,6 +74,11 @@ public struct QuizStrings: Sendable {
         "\(self.level(level)): \(Self.points(s.credit)) / \(s.total) (\(s.percent)%)"
     }
 
+    /// The timer in the header: whole seconds left, rounded up so it shows
+    /// 0:00 only when the time is really out.
+    public func timeLeft(_ seconds: TimeInterval) -> String {
+        t("Қалды ", "Left ") + Self.clock(seconds.rounded(.up))
+    }
     public func timeTaken(_ seconds: TimeInterval) -> String { t("Уақыт: ", "Time: ") + Self.clock(seconds) }
     public func seed(_ seed: UInt64) -> String { t("Кездейсоқтық кілті (--seed): \(seed)", "Seed (--seed): \(seed)") }
     public func mistakes(_ n: Int) -> String { n == 0 ? t("Қате жоқ.", "No mistakes.") : t("Қателер (\(n)):", "Mistakes (\(n)):") }

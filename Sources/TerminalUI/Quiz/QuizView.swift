@@ -28,14 +28,12 @@ public enum QuizView {
         }
         screen.put(left, row: 0, column: 1, style: .bold)
         if let remaining = session.remaining {
-            let timer = "⏳ " + QuizStrings.clock(remaining.rounded(.up))
+            let timer = strings.timeLeft(remaining)
             let style: CellStyle = remaining <= 60 ? [.bold, .bad] : [.bold]
-            screen.put(timer, row: 0, column: max(0, size(screen).width - DisplayWidth.of(timer) - 1), style: style)
+            screen.put(timer, row: 0, column: max(0, screen.width - DisplayWidth.of(timer)), style: style)
         }
         screen.put(String(repeating: "─", count: screen.width), row: 1, column: 0, style: .dim)
     }
-
-    static func size(_ screen: Screen) -> TerminalSize { screen.size }
 
     static func drawQuestion(_ session: QuizSession, into screen: inout Screen, strings: QuizStrings) {
         drawHeader(session, into: &screen, strings: strings)
@@ -104,7 +102,7 @@ public enum QuizView {
                 }
             }
         }
-        screen.put(TextWrap.truncate(hint, width: width), row: footer, column: 1, style: .dim)
+        screen.put(TextWrap.truncate(hint, width: screen.width - 1), row: footer, column: 1, style: .dim)
     }
 
     static func drawFeedback(
@@ -159,6 +157,6 @@ public enum QuizView {
                 row += 1
             }
         }
-        screen.put(TextWrap.truncate(strings.keysReport, width: width), row: footer, column: 1, style: .dim)
+        screen.put(TextWrap.truncate(strings.keysReport, width: screen.width - 1), row: footer, column: 1, style: .dim)
     }
 }

@@ -28,7 +28,7 @@ struct QuizPlainRunner {
             say()
             var header = "[" + strings.questionOf(question.number, session.questions.count) + " · "
                 + strings.level(question.level) + "]"
-            if let remaining = session.remaining { header += " ⏳ " + QuizStrings.clock(remaining.rounded(.up)) }
+            if let remaining = session.remaining { header += " " + strings.timeLeft(remaining) }
             say(header)
             say(question.prompt)
             guard let line = ask(question, session: session) else {
