@@ -89,6 +89,9 @@ public struct QuizReportItem: Hashable, Sendable {
     public var correctOptions: [Int]
     /// The right answer as text.
     public var expected: String
+    /// The key points of an open question the student did not tick (all of
+    /// them when it was not answered); empty for other formats.
+    public var missedKeyPoints: [String]
     /// What the student gave, as text; nil if not answered.
     public var given: String?
     public var outcome: QuizOutcome
@@ -129,7 +132,15 @@ public struct QuizReportItem: Hashable, Sendable {
         reasonEN = result?.reasonEN ?? ""
         duration = result?.duration
         overruled = result?.overruled ?? false
-        given = result.flatMap { Self.text(of: $0.response, options: options) }
+        let shown = options
+        if case .open(let o) = question.format {
+            var ticked = Set<Int>()
+            if case .keyPoints(let t) = result?.response { ticked = t }
+            missedKeyPoints = o.keyPoints.indices.filter { !ticked.contains($0) }.map { o.keyPoints[$0] }
+        } else {
+            missedKeyPoints = []
+        }
+        given = result.flatMap { Self.text(of: $0.response, options: shown) }
     }
 
     static func text(of response: QuizResponse, options: [String]) -> String? {

@@ -35,6 +35,7 @@ struct QuizReportJSON: Encodable {
         var options: [String]?
         var correctOptions: [Int]?
         var keyPoints: [String]?
+        var missedKeyPoints: [String]?
         var expected: String
         var given: String?
         var outcome: String
@@ -82,6 +83,7 @@ struct QuizReportJSON: Encodable {
                 options: item.format == "choice" ? item.options : nil,
                 correctOptions: item.format == "choice" ? item.correctOptions : nil,
                 keyPoints: item.format == "open" ? item.options : nil,
+                missedKeyPoints: item.format == "open" ? item.missedKeyPoints : nil,
                 expected: item.expected, given: item.given, outcome: item.outcome.rawValue, credit: item.credit,
                 tier: item.tier,
                 reason: item.reasonKK.isEmpty && item.reasonEN.isEmpty ? nil : ["kk": item.reasonKK, "en": item.reasonEN],

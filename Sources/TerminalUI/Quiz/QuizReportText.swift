@@ -24,8 +24,13 @@ public enum QuizReportText {
         let reason = item.reason(language: strings.kazakh ? "kk" : "en")
         if !reason.isEmpty { verdict += " — " + reason }
         lines.append("   " + verdict)
-        if let given = item.given, !given.isEmpty { lines.append("   " + strings.yourAnswer + given.flattened) }
-        lines.append("   " + strings.rightAnswer + item.expected.flattened)
+        if item.format == "open" {
+            // The model answer is an essay; what to work on is the points missed.
+            lines.append("   " + strings.missedKeyPoints + " " + item.missedKeyPoints.map(\.flattened).joined(separator: "; "))
+        } else {
+            if let given = item.given, !given.isEmpty { lines.append("   " + strings.yourAnswer + given.flattened) }
+            lines.append("   " + strings.rightAnswer + item.expected.flattened)
+        }
         lines.append("   " + strings.source + item.source)
         return lines
     }

@@ -34,6 +34,8 @@ public struct QuizStrings: Sendable {
     public var keysKeyPoints: String {
         t("1–9 / Бос орын белгілеу · Enter жіберу · Esc тоқтату", "1–9 / Space tick · Enter submit · Esc stop")
     }
+    public var keysNext: String { t("Enter келесі", "Enter next") }
+    public var missedKeyPoints: String { t("Қамтылмаған ойлар:", "Key points not covered:") }
     public var keysSelfGrade: String { t("1 білмедім · 2 білдім · Esc тоқтату", "1 did not know · 2 knew it · Esc stop") }
     public var keysFeedback: String { t("Enter келесі · R мен дұрыс едім", "Enter next · R I was right") }
     public var keysReport: String {

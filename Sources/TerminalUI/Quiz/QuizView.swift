@@ -54,7 +54,7 @@ public enum QuizView {
 
         if case .feedback(let result) = session.phase {
             drawFeedback(question, result, strings: strings, line: line)
-            hint = strings.keysFeedback
+            hint = result.canBeOverruled ? strings.keysFeedback : strings.keysNext
         } else {
             switch question.format {
             case .choice(let choice):
@@ -77,15 +77,17 @@ public enum QuizView {
                 row += 1
             case .open(let open):
                 if draft.revealed {
-                    line(strings.modelAnswer, style: .dim)
-                    line(open.modelAnswer, indent: 1)
-                    row += 1
+                    // The key points first: they are what is ticked; the
+                    // model answer gets the rows that are left.
                     line(strings.keyPoints, style: .dim)
                     for (i, point) in open.keyPoints.enumerated() {
                         let first = row
                         line("\(i + 1). " + (draft.selected.contains(i) ? "[x] " : "[ ] ") + point.flattened, indent: 1)
                         if i == draft.cursor, first < row { screen.fill(row: first, column: 1, count: width, style: .reverse) }
                     }
+                    row += 1
+                    line(strings.modelAnswer, style: .dim)
+                    line(open.modelAnswer, indent: 1)
                     hint = strings.keysKeyPoints
                 } else {
                     line(strings.revealHint, style: .dim)
@@ -114,7 +116,14 @@ public enum QuizView {
         let reason = result.reason(language: strings.kazakh ? "kk" : "en")
         if !reason.isEmpty { verdict += " — " + reason }
         line(verdict, 0, good ? [.bold, .good] : [.bold, .bad])
-        if !good || result.outcome == .accepted {
+        if case .open(let open) = question.format, case .keyPoints(let ticked) = result.response {
+            let missed = open.keyPoints.indices.filter { !ticked.contains($0) }.map { open.keyPoints[$0] }
+            if !missed.isEmpty {
+                line(strings.missedKeyPoints, 0, [])
+                for point in missed { line("– " + point.flattened, 1, []) }
+            }
+            line(strings.source + question.source, 0, .dim)
+        } else if !good || result.outcome == .accepted {
             line(strings.rightAnswer + question.expectedAnswer.flattened, 0, [])
             line(strings.source + question.source, 0, .dim)
         }

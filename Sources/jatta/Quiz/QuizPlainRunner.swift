@@ -93,7 +93,8 @@ struct QuizPlainRunner {
             send(.submit)
         case .open(let open):
             send(.reveal)
-            say(strings.modelAnswer + " " + open.modelAnswer)
+            say(strings.modelAnswer)
+            say(open.modelAnswer)
             say(strings.keyPoints)
             for (i, point) in open.keyPoints.enumerated() { say("  \(i + 1). " + point) }
             prompt(strings.plainTick)
@@ -114,7 +115,10 @@ struct QuizPlainRunner {
         let reason = result.reason(language: strings.kazakh ? "kk" : "en")
         if !reason.isEmpty { verdict += " — " + reason }
         say(verdict)
-        if result.credit < 1 || result.outcome == .accepted {
+        if case .open(let open) = question.format, case .keyPoints(let ticked) = result.response {
+            let missed = open.keyPoints.indices.filter { !ticked.contains($0) }.map { open.keyPoints[$0] }
+            if !missed.isEmpty { say(strings.missedKeyPoints + " " + missed.joined(separator: "; ")) }
+        } else if result.credit < 1 || result.outcome == .accepted {
             say(strings.rightAnswer + question.expectedAnswer)
             say(strings.source + question.source)
         }

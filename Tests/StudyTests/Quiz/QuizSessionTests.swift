@@ -84,6 +84,7 @@ struct QuizSessionTests {
         #expect(byLevel.map(\.level) == [1, 2, 3])
         #expect(byLevel.map(\.score) == [QuizScore(credit: 2, total: 3), QuizScore(credit: 0.5, total: 1), QuizScore(credit: 0, total: 1)])
         #expect(report.mistakes.map(\.number) == [3, 4, 5])
+        #expect(report.mistakes.first?.missedKeyPoints == ["b", "c"])
         #expect(report.mistakes.last?.expected == "1992")
         #expect(report.mistakes.last?.given == "1991")
         #expect(report.mistakes.last?.source == "decks/ir.deck:52:1")

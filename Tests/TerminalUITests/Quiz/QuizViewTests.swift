@@ -121,6 +121,33 @@ struct QuizViewTests {
             """)
     }
 
+    @Test func anOpenQuestionListsItsKeyPointsBeforeTheModelAnswer() {
+        let open = QuizQuestion(
+            number: 1, key: "open", card: card("open", level: 2), deckFile: "decks/a.deck", prompt: "Неге?",
+            format: .open(OpenQuestion(modelAnswer: String(repeating: "Ұзақ үлгі жауап. ", count: 40),
+                                       keyPoints: ["бірінші ой", "екінші ой"])))
+        var s = session([open], mode: .practice)
+        _ = s.apply(.input(.submit, at: t0))
+        _ = s.apply(.input(.toggle(1), at: t0))
+        let screen = QuizView.view(s, size: TerminalSize(width: 50, height: 12), strings: kk)
+        #expect(Array(screen.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(9)) == [
+            " Сынақ (жаттығу) · Сұрақ 1/1 · 2-деңгей",
+            Substring(String(repeating: "─", count: 50)),
+            " Неге?",
+            "",
+            " Қамтыған негізгі ойларыңызды белгілеңіз:",
+            "  1. [ ] бірінші ой",
+            "  2. [x] екінші ой",
+            "",
+            " Үлгі жауап:",
+        ])
+        _ = s.apply(.input(.submit, at: t0))
+        let feedback = QuizView.view(s, size: TerminalSize(width: 50, height: 12), strings: kk).text
+        #expect(feedback.contains("Жартылай"))
+        #expect(feedback.contains("Қамтылмаған ойлар:\n  – бірінші ой"))
+        #expect(feedback.contains("Enter келесі") && !feedback.contains("мен дұрыс едім"), "nothing to appeal here")
+    }
+
     @Test func clockAndPoints() {
         #expect(QuizStrings.clock(0) == "0:00")
         #expect(QuizStrings.clock(59.9) == "0:59")
