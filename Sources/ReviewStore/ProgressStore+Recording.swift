@@ -8,21 +8,32 @@ extension ProgressStore {
     /// on disk (see `init(path:options:)` on `synchronous=FULL`).
     @discardableResult
     public func record(_ answer: RecordedAnswer) throws -> ReviewLogEntry.ID {
-        guard answer.durationMilliseconds >= 0 else {
-            throw StoreError(.invalidValue("duration \(answer.durationMilliseconds) ms"), path: path)
+        let ids = try record([answer])
+        guard let id = ids.first else { throw StoreError(.sqlite(code: 1), path: path, detail: "no id") }
+        return id
+    }
+
+    /// Records many answers in one transaction, in order (an import of
+    /// history from elsewhere, or a benchmark's set-up). All or nothing.
+    @discardableResult
+    public func record(_ answers: [RecordedAnswer]) throws -> [ReviewLogEntry.ID] {
+        if let bad = answers.first(where: { $0.durationMilliseconds < 0 }) {
+            throw StoreError(.invalidValue("duration \(bad.durationMilliseconds) ms"), path: path)
         }
         return try write { db in
-            try upsert(
-                RegisteredCard(key: answer.key, deckFile: answer.deckFile, prompt: answer.prompt, level: answer.level),
-                at: answer.time, db: db)
-            let current = try Self.progress(of: answer.key, db: db)
-            var after = current
-            after.schedule = answer.after
-            return try appendTransition(
-                db: db, key: answer.key, deckFile: answer.deckFile, session: answer.sessionID, time: answer.time,
-                kind: answer.kind.reviewKind, rating: answer.rating, duration: answer.durationMilliseconds,
-                undoes: nil, before: current, after: after
-            ).id
+            try answers.map { answer in
+                try upsert(
+                    RegisteredCard(key: answer.key, deckFile: answer.deckFile, prompt: answer.prompt, level: answer.level),
+                    at: answer.time, db: db)
+                var after = try Self.progress(of: answer.key, db: db)
+                let before = after
+                after.schedule = answer.after
+                return try appendTransition(
+                    db: db, key: answer.key, deckFile: answer.deckFile, session: answer.sessionID, time: answer.time,
+                    kind: answer.kind.reviewKind, rating: answer.rating, duration: answer.durationMilliseconds,
+                    undoes: nil, before: before, after: after
+                ).id
+            }
         }
     }
 
@@ -105,15 +116,15 @@ extension ProgressStore {
     }
 
     private func upsert(_ card: RegisteredCard, at time: Date, db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO card (key, deck_file, prompt, level, first_seen) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (key) DO UPDATE SET deck_file = excluded.deck_file, prompt = excluded.prompt,
                     level = excluded.level
                 WHERE deck_file IS NOT excluded.deck_file OR prompt IS NOT excluded.prompt
                     OR level IS NOT excluded.level
-                """,
-            arguments: [card.key, card.deckFile, card.prompt, card.level, try ProgressColumns.millis(time, path: path)])
+                """
+        ).execute(arguments: [card.key, card.deckFile, card.prompt, card.level, try ProgressColumns.millis(time, path: path)])
     }
 
     /// Appends one log entry and makes `after` the card's state: the single
@@ -128,13 +139,7 @@ extension ProgressStore {
         ]
         arguments += try ProgressColumns.values(before, path: path)
         arguments += try ProgressColumns.values(after, path: path)
-        let columns =
-            ["key", "deck_file", "session", "at", "kind", "rating", "duration_ms", "undoes"]
-            + ProgressColumns.names(prefix: "b_") + ProgressColumns.names(prefix: "a_")
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.execute(
-            sql: "INSERT INTO review_log (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
-            arguments: StatementArguments(arguments))
+        try db.cachedStatement(sql: Self.insertLogSQL).execute(arguments: StatementArguments(arguments))
         let id = db.lastInsertedRowID
         try Self.setState(after, of: key, logID: id, db: db, path: path)
         // Read back what was stored, so the caller holds exactly what a later
@@ -145,21 +150,34 @@ extension ProgressStore {
             before: try Self.roundTrip(before, path: path), after: try Self.progress(of: key, db: db))
     }
 
+    private static let insertLogSQL: String = {
+        let columns =
+            ["key", "deck_file", "session", "at", "kind", "rating", "duration_ms", "undoes"]
+            + ProgressColumns.names(prefix: "b_") + ProgressColumns.names(prefix: "a_")
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return "INSERT INTO review_log (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+    }()
+
+    private static let setStateSQL: String = {
+        let names = ProgressColumns.names()
+        return """
+            INSERT OR REPLACE INTO card_state (key, \(names.joined(separator: ", ")), log_id)
+            VALUES (\(Array(repeating: "?", count: names.count + 2).joined(separator: ", ")))
+            """
+    }()
+
+    private static let progressSQL =
+        "SELECT \(ProgressColumns.names().joined(separator: ", ")) FROM card_state WHERE key = ?"
+
     static func setState(_ progress: CardProgress, of key: String, logID: Int64, db: Database, path: String) throws {
         if progress.isUnseen {
-            try db.execute(sql: "DELETE FROM card_state WHERE key = ?", arguments: [key])
+            try db.cachedStatement(sql: "DELETE FROM card_state WHERE key = ?").execute(arguments: [key])
             return
         }
-        let names = ProgressColumns.names()
         var arguments: [(any DatabaseValueConvertible)?] = [key]
         arguments += try ProgressColumns.values(progress, path: path)
         arguments.append(logID)
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO card_state (key, \(names.joined(separator: ", ")), log_id)
-                VALUES (\(Array(repeating: "?", count: names.count + 2).joined(separator: ", ")))
-                """,
-            arguments: StatementArguments(arguments))
+        try db.cachedStatement(sql: setStateSQL).execute(arguments: StatementArguments(arguments))
     }
 
     private static func roundTrip(_ progress: CardProgress, path: String) throws -> CardProgress {
@@ -173,8 +191,7 @@ extension ProgressStore {
     }
 
     static func progress(of key: String, db: Database) throws -> CardProgress {
-        let sql = "SELECT \(ProgressColumns.names().joined(separator: ", ")) FROM card_state WHERE key = ?"
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: [key]) else { return .unseen }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: progressSQL), arguments: [key]) else { return .unseen }
         return try ProgressColumns.progress(row, at: 0)
     }
 

@@ -37,21 +37,24 @@ public enum QueueBuilder {
         items.filter { $0.face.direction == .forward } + items.filter { $0.face.direction == .reverse }
     }
 
-    /// Reviews with the new faces spread evenly between them.
+    /// Reviews with the new faces spread evenly between them: the k-th of
+    /// n new faces goes at position ⌊(k+1)·total/(n+1)⌋, so they sit inside
+    /// the run of reviews rather than bunched at either end.
     static func interleave(_ reviews: [StudyItem], _ new: [StudyItem]) -> [StudyItem] {
         guard !reviews.isEmpty, !new.isEmpty else { return reviews + new }
-        var result: [StudyItem] = []
-        result.reserveCapacity(reviews.count + new.count)
         let total = reviews.count + new.count
+        let newPositions = Set((0..<new.count).map { ($0 + 1) * total / (new.count + 1) })
+        var result: [StudyItem] = []
+        result.reserveCapacity(total)
         var r = 0
         var n = 0
         for i in 0..<total {
-            // Place a new face whenever its even share is behind.
-            let wantNew = (i + 1) * new.count / total > n
-            if (wantNew && n < new.count) || r == reviews.count {
-                result.append(new[n]); n += 1
+            if (newPositions.contains(i) && n < new.count) || r == reviews.count {
+                result.append(new[n])
+                n += 1
             } else {
-                result.append(reviews[r]); r += 1
+                result.append(reviews[r])
+                r += 1
             }
         }
         return result

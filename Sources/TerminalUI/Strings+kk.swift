@@ -13,7 +13,7 @@ extension Strings {
             Десте табылмады. Дестелерді ./decks папкасына салыңыз немесе жолын көрсетіңіз: \
             jatta study ФАЙЛ.deck немесе jatta study ПАПКА
             """,
-        homeKeys: "↑↓ таңдау · Enter оқу · a барлығы · l деңгей · t тег · ? анықтама · q шығу",
+        homeKeys: "↑↓ таңдау · Enter оқу · a барлығы · l деңгей · t тег · ? көмек · q шығу",
         nothingToStudy: "Бұл жерде қазір оқитын карта жоқ",
         doneLabel: "өтті", leftLabel: "қалды",
         kindQuestion: "Сұрақ", kindTerm: "Термин", kindDefinition: "Анықтама → термин",
@@ -23,10 +23,10 @@ extension Strings {
         keyPointsLabel: "Негізгі ойлар (қамтығандарыңызды белгілеңіз)",
         verdictCorrect: "Дұрыс!", verdictClose: "Дұрыс деп қабылданды", verdictWrong: "Қате",
         verdictBlank: "Жауап берілмеді",
-        questionKeys: "Space/Enter жауабын көрсету · u қайтару · b тығу · ! кідірту · e өңдеу · ? анықтама · q аяқтау",
-        typingKeys: "Enter тексеру · Esc аяқтау · F1 анықтама · F2 қайтару · F3 тығу · F4 кідірту · F5 өңдеу",
-        choiceKeys: "1–9 таңдау · ↑↓ Space белгілеу · Enter тексеру · u қайтару · q аяқтау",
-        gradeKeys: "1–4 немесе ←→ Enter бағалау · u қайтару · b тығу · ! кідірту · e өңдеу · q аяқтау",
+        questionKeys: "Space жауабы · u қайтару · b тығу · ! кідірту · e өңдеу · ? көмек · q аяқтау",
+        typingKeys: "Enter тексеру · Esc аяқтау · F1 көмек · F2 қайтару · F3 тығу · F4 кідірту",
+        choiceKeys: "1–9 таңдау · ↑↓ Space белгілеу · Enter тексеру · u қайтару · ? көмек",
+        gradeKeys: "1–4 баға · u қайтару · b тығу · ! кідірту · e өңдеу · ? көмек · q аяқтау",
         keyPointKeys: "↑↓ Space белгілеу",
         more: "PgDn — әрі қарай",
         tooSmall: "Терминал тым кішкентай (кемі 40×10)",

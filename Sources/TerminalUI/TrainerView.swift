@@ -41,16 +41,17 @@ public enum TrainerView {
     }
 
     /// The verdict line: the checker's own reason when it gave one (it says
-    /// what was forgiven or why it is wrong), else a plain word.
+    /// what was forgiven or why it is wrong, and names the right answer),
+    /// else a plain word.
     static func verdictText(_ verdict: AnswerVerdict, _ s: Strings) -> String {
         switch verdict {
         case .correct: return s.verdictCorrect
         case .close(let reason):
             let why = reason.text(language: s.code)
-            return why.isEmpty ? s.verdictClose : s.verdictClose + " — " + why
+            return why.isEmpty ? s.verdictClose : why
         case .wrong(let reason):
             let why = reason?.text(language: s.code) ?? ""
-            return why.isEmpty ? s.verdictWrong : s.verdictWrong + " — " + why
+            return why.isEmpty ? s.verdictWrong : why
         case .blank: return s.verdictBlank
         }
     }

@@ -1,1 +1,14 @@
-print("benchmarks: parse")
+import Foundation
+
+let benchmarkArguments = Array(CommandLine.arguments.dropFirst())
+switch benchmarkArguments.first {
+case "store":
+    do {
+        try StoreBenchmark.run(Array(benchmarkArguments.dropFirst()))
+    } catch {
+        FileHandle.standardError.write(Data("jatta-bench store: \(error)\n".utf8))
+        exit(1)
+    }
+default:
+    print("benchmarks: parse, store")
+}

@@ -11,9 +11,13 @@ struct Jatta: AsyncParsableCommand {
             """,
         version: JattaVersion.current,
         subcommands: [
+            StudyCommand.self,
             FSRSCommand.self,
             QuizCommand.self,
-        ]
+            HistoryCommand.self,
+            DebugCommand.self,
+        ],
+        defaultSubcommand: StudyCommand.self
     )
 }
 

@@ -1,0 +1,242 @@
+import FSRS
+import Foundation
+import ReviewStore
+
+/// `jatta-bench store`: builds a progress database the size of a heavy
+/// user's (100,000 cards, 1,000,000 review-log rows, as Anki's benchmark in
+/// ../shared/oracles/anki_bench.py) and times what the study screen does:
+/// open + today's queue, one recorded answer, the overview counts, a card's
+/// history; then prints the file size.
+enum StoreBenchmark {
+    struct Settings {
+        var cards = 100_000
+        var reviews = 1_000_000
+        var directory: String?
+        var keep = false
+        var repetitions = 15
+        var answers = 1_000
+
+        init(arguments: [String]) throws {
+            var rest = arguments[...]
+            while let flag = rest.popFirst() {
+                func value() throws -> String {
+                    guard let next = rest.popFirst() else { throw BenchmarkError("\(flag) needs a value") }
+                    return next
+                }
+                switch flag {
+                case "--cards": cards = Int(try value()) ?? cards
+                case "--reviews": reviews = Int(try value()) ?? reviews
+                case "--dir": directory = try value()
+                case "--answers": answers = Int(try value()) ?? answers
+                case "--repetitions": repetitions = Int(try value()) ?? repetitions
+                case "--keep": keep = true
+                default: throw BenchmarkError("unknown option \(flag)")
+                }
+            }
+        }
+    }
+
+    /// "Now" for the whole benchmark: a fixed moment, so runs compare.
+    static let now = Date(timeIntervalSince1970: 1_780_000_000)
+    static let day: TimeInterval = 86_400
+
+    static func run(_ arguments: [String]) throws {
+        let settings = try Settings(arguments: arguments)
+        let directory = settings.directory ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("jatta-bench-store-\(ProcessInfo.processInfo.processIdentifier)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = (directory as NSString).appendingPathComponent("progress.sqlite")
+        defer { if !settings.keep { try? FileManager.default.removeItem(atPath: directory) } }
+
+        if FileManager.default.fileExists(atPath: path) {
+            print("reusing \(path)")
+        } else {
+            let seconds = try measure { try build(path: path, settings: settings) } / 1000
+            print(String(format: "build: %d cards, %d review-log rows in %.1f s", settings.cards, settings.reviews, seconds))
+        }
+        let sizes = fileSizes(path)
+        print(String(format: "file size: %.1f MiB (+ %.1f MiB WAL)", sizes.main / 1_048_576, sizes.wal / 1_048_576))
+
+        let dayStart = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / day).rounded(.down) * day)
+        let dayEnd = dayStart.addingTimeInterval(day)
+
+        for (label, newLimit, reviewLimit) in [("default limits 20/200", 20, 200), ("limits 9999/9999", 9999, 9999)] {
+            var queueSize = 0
+            let times = try (0..<settings.repetitions).map { _ in
+                try measure {
+                    let store = try ProgressStore(path: path)
+                    let studied = try store.studiedCounts(from: dayStart, to: dayEnd)
+                    let learning = try store.learningKeys(dueBy: now.addingTimeInterval(3600), now: now)
+                    let due = try store.dueKeys(by: dayEnd, now: now, limit: max(0, reviewLimit - studied.reviews))
+                    let new = try store.newKeys(limit: max(0, newLimit - studied.newCards), now: now)
+                    let schedules = try store.schedules(for: Array(Set(learning + due)))
+                    queueSize = schedules.count + new.count
+                }
+            }
+            report("open + today's queue (\(label), \(queueSize) cards)", times)
+        }
+
+        let store = try ProgressStore(path: path)
+        report("counts per deck and level", try (0..<5).map { _ in try measure { _ = try store.counts(dueBy: dayEnd, now: now) } })
+        report("history of one card", try (0..<settings.repetitions).map { i in
+            try measure { _ = try store.history(key: "card-\(i * 997 % settings.cards)") }
+        })
+
+        // Answers: the due cards in order, then new ones; each is its own
+        // transaction with synchronous=FULL, as in a session.
+        var queue = try store.dueKeys(by: dayEnd, now: now, limit: settings.answers)
+        queue += try store.newKeys(limit: settings.answers - queue.count, now: now)
+        var rng = BenchGenerator(seed: 7)
+        var answerTimes: [Double] = []
+        var recordTimes: [Double] = []
+        for (i, key) in queue.enumerated() {
+            let time = now.addingTimeInterval(Double(i) * 8)
+            let rating = Rating(rawValue: Int(rng.next() % 4) + 1) ?? .good
+            var recordTime = 0.0
+            answerTimes.append(try measure {
+                let before = try store.schedules(for: [key])[key]
+                let answer = RecordedAnswer(
+                    key: key, deckFile: "decks/lecture-\(key.count % 10).deck", prompt: "prompt", level: 1,
+                    rating: rating, time: time, durationMilliseconds: 5_000, kind: .study, sessionID: "bench",
+                    before: before, after: nextSchedule(before, rating: rating, at: time, rng: &rng))
+                recordTime = try measure { try store.record(answer) }
+            })
+            recordTimes.append(recordTime)
+        }
+        report("one answer: read schedule + record (\(queue.count) answers)", answerTimes)
+        report("one answer: record only", recordTimes)
+        print(String(format: "%d answers in %.2f s", queue.count, answerTimes.reduce(0, +) / 1000))
+
+        report("fsync floor: 4 KiB write + fdatasync in the same folder", try syncFloor(directory: directory, count: 200))
+        report("rebuild state from the log (fold)", [try measure { _ = try store.rebuiltProgress() }])
+        let after = fileSizes(path)
+        print(String(format: "file size after: %.1f MiB (+ %.1f MiB WAL)", after.main / 1_048_576, after.wal / 1_048_576))
+    }
+
+    /// Registers every card, then writes the history in batches of 20,000
+    /// answers per transaction through the store's own `record`.
+    static func build(path: String, settings: Settings) throws {
+        let store = try ProgressStore(path: path)
+        var rng = BenchGenerator(seed: 3)
+        let start = now.addingTimeInterval(-730 * day)
+        try store.register(
+            (0..<settings.cards).map { i in
+                RegisteredCard(
+                    key: "card-\(i)", deckFile: "decks/lecture-\(i % 10).deck",
+                    prompt: "Дәріс \(i % 10): халықаралық қатынастар сұрағы №\(i)", level: i % 3 + 1)
+            }, at: start)
+        let withHistory = settings.cards * 4 / 5
+        var batch: [RecordedAnswer] = []
+        batch.reserveCapacity(20_000)
+        for card in 0..<withHistory {
+            let key = "card-\(card)"
+            let count = settings.reviews / withHistory + (card < settings.reviews % withHistory ? 1 : 0)
+            var time = start.addingTimeInterval(Double(rng.next() % 60) * day)
+            var schedule: CardSchedule?
+            for n in 0..<count {
+                let rating: Rating = rng.next() % 10 == 0 ? .again : (rng.next() % 5 == 0 ? .hard : .good)
+                var after = nextSchedule(schedule, rating: rating, at: time, rng: &rng)
+                if n == count - 1 {
+                    // The last answer puts the card somewhere between 20 days
+                    // overdue and 300 days ahead; a few are in (re)learning.
+                    after.due = now.addingTimeInterval(Double(rng.next() % 320) * day - 20 * day + Double(rng.next() % 86_400))
+                    if rng.next() % 50 == 0 {
+                        after.state = .relearning
+                        after.step = 0
+                        after.due = now.addingTimeInterval(Double(rng.next() % 7200) - 3600)
+                    }
+                }
+                batch.append(
+                    RecordedAnswer(
+                        key: key, deckFile: "decks/lecture-\(card % 10).deck",
+                        prompt: "Дәріс \(card % 10): халықаралық қатынастар сұрағы №\(card)", level: card % 3 + 1,
+                        rating: rating, time: time, durationMilliseconds: Int(rng.next() % 30_000), kind: .study,
+                        sessionID: nil, before: schedule, after: after))
+                schedule = after
+                time = time.addingTimeInterval(min(55 * day / Double(count), Double(rng.next() % 10 + 1) * day))
+                if batch.count == 20_000 {
+                    try store.record(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        try store.record(batch)
+    }
+
+    static func nextSchedule(_ before: CardSchedule?, rating: Rating, at time: Date, rng: inout BenchGenerator)
+        -> CardSchedule
+    {
+        let lapsed = rating == .again && before?.state == .review
+        let state: SchedulingState = rating == .again ? (lapsed ? .relearning : .learning) : .review
+        let stability = max(0.1, (before?.memory?.stability ?? 1) * (rating == .again ? 0.3 : 2.2))
+        return CardSchedule(
+            state: state, step: state == .review ? nil : 0,
+            memory: MemoryState(stability: stability, difficulty: Double(rng.next() % 900) / 100 + 1),
+            due: time.addingTimeInterval(state == .review ? stability * day : 600), lastReview: time,
+            reps: (before?.reps ?? 0) + 1, lapses: (before?.lapses ?? 0) + (lapsed ? 1 : 0))
+    }
+
+    /// What one durable commit cannot go below on this disk: appending a page
+    /// to a file and waiting for fdatasync, as SQLite does for each WAL commit.
+    static func syncFloor(directory: String, count: Int) throws -> [Double] {
+        let path = (directory as NSString).appendingPathComponent("sync-probe")
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw BenchmarkError("cannot create \(path)") }
+        defer {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        let page = Data(repeating: 0x5A, count: 4096)
+        return try (0..<count).map { _ in
+            try measure {
+                try handle.write(contentsOf: page)
+                guard fdatasync(handle.fileDescriptor) == 0 else { throw BenchmarkError("fdatasync failed") }
+            }
+        }
+    }
+
+    /// Milliseconds taken by `body`.
+    static func measure(_ body: () throws -> Void) rethrows -> Double {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try body()
+        let elapsed = clock.now - start
+        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    }
+
+    static func report(_ label: String, _ times: [Double]) {
+        let sorted = times.sorted()
+        guard let first = sorted.first, let last = sorted.last else { return }
+        let median = sorted[sorted.count / 2]
+        let mean = times.reduce(0, +) / Double(times.count)
+        let p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
+        print(String(format: "%@: median %.3f ms, mean %.3f, min %.3f, p99 %.3f, max %.3f (n=%d)",
+                     label, median, mean, first, p99, last, times.count))
+    }
+
+    static func fileSizes(_ path: String) -> (main: Double, wal: Double) {
+        func size(_ p: String) -> Double {
+            ((try? FileManager.default.attributesOfItem(atPath: p)[.size]) as? NSNumber)?.doubleValue ?? 0
+        }
+        return (size(path), size(path + "-wal"))
+    }
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// SplitMix64, so the generated history is the same on every run.
+struct BenchGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D1_049B_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

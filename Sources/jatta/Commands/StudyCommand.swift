@@ -1,0 +1,169 @@
+import ArgumentParser
+import DeckFormat
+import FSRS
+import Foundation
+import ReviewStore
+import Study
+import TerminalUI
+
+/// `jatta study [DECK|DIR ...]`, also what `jatta` alone runs: the trainer.
+struct StudyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "study",
+        abstract: "Study decks with spaced repetition (the default command).",
+        discussion: """
+            Without paths, studies ./decks when it exists, else the decks installed with jatta. \
+            In a terminal it opens the full-screen trainer; with --plain, or when input or output \
+            is not a terminal, it asks line by line. Every answer is saved as it is given.
+            """
+    )
+
+    @Argument(help: "Deck files or folders searched for *.deck (default: ./decks).")
+    var paths: [String] = []
+
+    @Option(help: "Interface language: kk or en (default: JATTA_LANG, else the locale).")
+    var lang: String?
+
+    @Option(help: "Progress database (default: JATTA_DB, else ~/.local/share/jatta/progress.sqlite).")
+    var db: String?
+
+    @Flag(help: "Line-by-line mode without curses (for screen readers, pipes and scripts).")
+    var plain = false
+
+    @Option(help: "New cards per day.")
+    var newLimit: Int = 20
+
+    @Option(help: "Reviews per day.")
+    var reviewLimit: Int = 200
+
+    @Option(help: "Only cards of this exam level (1-3).")
+    var level: Int?
+
+    @Option(help: "Only cards with this tag.")
+    var tag: String?
+
+    func validate() throws {
+        if let level, !(1...3).contains(level) {
+            throw ValidationError("--level must be 1, 2 or 3 / --level 1, 2 не 3 болуы керек")
+        }
+        if newLimit < 0 || reviewLimit < 0 {
+            throw ValidationError("limits cannot be negative / шектеу теріс бола алмайды")
+        }
+    }
+
+    mutating func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = Language.resolve(option: lang, environment: environment)
+        let strings = language.strings
+        let fail = { (kk: String, en: String, code: Int32) -> ExitCode in
+            Self.warn(language == .kk ? kk : en)
+            return ExitCode(code)
+        }
+
+        if let codeset = TerminalCheck.ensureUTF8Locale() {
+            Self.warn(
+                language == .kk
+                    ? "jatta: локаль UTF-8 емес (\(codeset)), C.UTF-8 қолданылады"
+                    : "jatta: the locale is not UTF-8 (\(codeset)); using C.UTF-8")
+        }
+        var usePlain = plain
+        if !usePlain, !TerminalCheck.isInteractive {
+            Self.warn(strings.plainNotice)
+            usePlain = true
+        }
+        if !usePlain, let problem = TerminalCheck.check(term: environment["TERM"]) {
+            switch problem {
+            case .notATerminal:
+                usePlain = true
+            case .termUnset:
+                throw fail(
+                    "jatta: TERM орнатылмаған; толық экранды режим мүмкін емес. TERM=xterm-256color қойыңыз немесе --plain қолданыңыз",
+                    "jatta: TERM is not set, so the full-screen trainer cannot start. Set TERM (e.g. xterm-256color) or use --plain",
+                    64)
+            case .termDumb(let t):
+                throw fail(
+                    "jatta: TERM=\(t) терминалы курсорды жылжыта алмайды; --plain қолданыңыз",
+                    "jatta: the terminal TERM=\(t) cannot move the cursor; use --plain",
+                    64)
+            case .termUnknown(let t):
+                throw fail(
+                    "jatta: TERM=\(t) терминалы terminfo дерекқорында жоқ; TERM=xterm-256color қойыңыз немесе --plain қолданыңыз",
+                    "jatta: the terminal TERM=\(t) is not in the terminfo database; set TERM=xterm-256color or use --plain",
+                    64)
+            }
+        }
+
+        // Decks.
+        let executable = CommandLine.arguments.first ?? "jatta"
+        let deckPaths = paths.isEmpty
+            ? DataPaths.defaultDecks(currentDirectory: FileManager.default.currentDirectoryPath, executable: executable)
+            : paths
+        let library = DeckLibrary.load(paths: deckPaths)
+        let errors = library.diagnostics.filter { $0.severity == .error }
+        for d in errors.prefix(5) {
+            Self.warn("\(d.location): \(d.message(language: language.rawValue))")
+        }
+        if errors.count > 5 {
+            Self.warn(language == .kk ? "… тағы \(errors.count - 5) қате (jatta check)" : "… \(errors.count - 5) more errors (jatta check)")
+        }
+        if library.hasUnreadablePaths, !paths.isEmpty {
+            throw ExitCode(66)
+        }
+        let decks = library.decks.filter { !$0.cards.isEmpty }
+
+        // Progress.
+        let dbPath = DataPaths.database(option: db, environment: environment)
+        let store: ProgressStore
+        do {
+            if dbPath != ":memory:" { try DataPaths.createParent(of: dbPath) }
+            store = try dbPath == ":memory:" ? ProgressStore() : ProgressStore(path: dbPath)
+        } catch let error as StoreError {
+            throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)
+        } catch {
+            throw fail("jatta: \(dbPath): \(error)", "jatta: \(dbPath): \(error)", 74)
+        }
+        let now = Date()
+        let zone = TimeZone.current
+        let day = StudySetup.day(of: now, timeZone: zone)
+        let scheduler = try StudySetup.scheduler(timeZone: zone)
+        let snapshot: ProgressSnapshot
+        do {
+            snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
+        } catch let error as StoreError {
+            throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)
+        }
+
+        var state = TrainerState(
+            catalog: StudyCatalog(decks: decks, progress: snapshot), scheduler: scheduler,
+            limits: StudyLimits(newPerDay: newLimit, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)
+        state.home.level = level
+        state.home.tag = tag
+        let performer = EffectPerformer(store: store, sessionID: UUID().uuidString)
+        let reload = { DeckLibrary.load(paths: deckPaths).decks.filter { !$0.cards.isEmpty } }
+
+        let failure: Error?
+        if usePlain {
+            var loop = PlainLoop(state: state, strings: strings, performer: performer, reloadDecks: reload, environment: environment)
+            failure = loop.run()
+        } else {
+            guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
+                throw fail("jatta: curses іске қосылмады; --plain қолданыңыз", "jatta: curses could not start; use --plain", 64)
+            }
+            if environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1", !paths.isEmpty || !decks.isEmpty {
+                // Start timing runs straight on the first card.
+                state = Trainer.update(state, TrainerEvent(.startAll, at: Date())).0
+            }
+            var loop = CursesLoop(state: state, strings: strings, performer: performer, reloadDecks: reload, environment: environment)
+            failure = loop.run(backend: backend)
+        }
+        if let error = failure as? StoreError {
+            throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)
+        } else if let failure {
+            throw fail("jatta: \(failure)", "jatta: \(failure)", 70)
+        }
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import ReviewStore
+
+/// The `--db` option shared by every command that reads or writes progress.
+struct DatabaseOptions: ParsableArguments {
+    /// An explicit database path; see `DatabaseLocation` for the fallbacks.
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "Progress database (default: $JATTA_DB, else $XDG_DATA_HOME/jatta/progress.sqlite, else ~/.local/share/jatta/progress.sqlite).",
+            valueName: "path"))
+    var path: String?
+
+    /// The path this invocation uses.
+    func resolvedPath() throws -> String {
+        try DatabaseLocation.resolve(option: path, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Opens the store for writing, creating its folder and file when missing.
+    func openStore() throws -> ProgressStore {
+        let path = try resolvedPath()
+        try DatabaseLocation.prepareDirectory(for: path)
+        return try ProgressStore(path: path)
+    }
+
+    /// Opens the store only if the file exists: reading commands must not
+    /// leave an empty database behind. nil when there is no database yet.
+    func openExistingStore() throws -> ProgressStore? {
+        let path = try resolvedPath()
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try ProgressStore(path: path)
+    }
+}
+
+/// Prints a store error (both languages, with the path) to standard error and
+/// gives the exit code: the one way commands end on a store failure.
+enum StoreFailure {
+    static func exit(_ error: any Error) -> ExitCode {
+        let text: String
+        if let error = error as? StoreError {
+            text = error.description
+        } else {
+            text = "jatta: \(error)"
+        }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+        return ExitCode(1)
+    }
+}

@@ -1,0 +1,64 @@
+import DeckFormat
+import Foundation
+import Study
+import TerminalUI
+
+/// The full-screen loop: draw the view, read a key, update, perform the
+/// effects. The only place the trainer meets a clock and a terminal.
+struct CursesLoop {
+    var state: TrainerState
+    let strings: Strings
+    let performer: EffectPerformer
+    let reloadDecks: () -> [Deck]
+    let environment: [String: String]
+
+    /// Runs until the student quits or a signal arrives. Returns the error
+    /// that stopped it, if any (the terminal is restored either way).
+    mutating func run(backend: NcursesBackend) -> Error? {
+        defer { backend.end() }
+        let traceFirstDraw = environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1"
+        draw(backend)
+        if traceFirstDraw, state.session != nil { return nil }
+        while true {
+            if NcursesBackend.takePendingSignal() != nil { return nil }
+            guard let key = backend.readKey(timeoutMilliseconds: 250) else { continue }
+            if key == .resize {
+                draw(backend)
+                continue
+            }
+            if key == .control("l") {
+                backend.resume()
+                draw(backend)
+                continue
+            }
+            guard let action = KeyMap.action(for: key, in: KeyContext(state)) else { continue }
+            let now = Date()
+            let (next, effects) = Trainer.update(state, TrainerEvent(action, at: now))
+            state = next
+            for effect in effects {
+                do {
+                    if try performer.perform(effect, at: now) { continue }
+                } catch {
+                    return error
+                }
+                switch effect {
+                case .quit:
+                    return nil
+                case .edit(let location):
+                    backend.suspend()
+                    _ = Editor.open(location, environment: environment)
+                    backend.resume()
+                    let decks = reloadDecks()
+                    state = Trainer.update(state, TrainerEvent(.reload(decks), at: Date())).0
+                default:
+                    break
+                }
+            }
+            draw(backend)
+        }
+    }
+
+    func draw(_ backend: NcursesBackend) {
+        backend.draw(TrainerView.view(state, size: backend.size, strings: strings))
+    }
+}

@@ -1,0 +1,62 @@
+import DeckFormat
+import FSRS
+import Foundation
+import ReviewStore
+import Study
+
+/// Carries out the trainer's effects on the progress store. Every answer is
+/// written (and synced) before the next card is shown, so quitting or
+/// losing the connection at any moment loses nothing.
+final class EffectPerformer {
+    let store: ProgressStore
+    /// Scopes undo to this run, so one session never undoes another's answer.
+    let sessionID: String
+
+    init(store: ProgressStore, sessionID: String) {
+        self.store = store
+        self.sessionID = sessionID
+    }
+
+    /// Performs a store effect; returns false for effects that are not the
+    /// store's (quit, edit), which the loop handles.
+    func perform(_ effect: TrainerEffect, at now: Date) throws -> Bool {
+        switch effect {
+        case .record(let r):
+            _ = try store.record(
+                RecordedAnswer(
+                    key: r.key, deckFile: r.deckFile, prompt: r.prompt, level: r.level, rating: r.rating,
+                    time: r.reviewedAt, durationMilliseconds: Int((r.duration * 1000).rounded()),
+                    kind: r.overruled ? .override : .study, sessionID: sessionID,
+                    before: r.before.isNew ? nil : r.before, after: r.after))
+        case .undoLast:
+            _ = try store.undoLast(sessionID: sessionID, at: now)
+        case .bury(let key, let until):
+            _ = try store.bury(key: key, until: until, at: now, sessionID: sessionID)
+        case .suspend(let key):
+            _ = try store.suspend(key: key, at: now, sessionID: sessionID)
+        case .edit, .quit:
+            return false
+        }
+        return true
+    }
+}
+
+/// Opens a card in the student's editor.
+enum Editor {
+    /// Runs `$VISUAL` or `$EDITOR` (else `vi`) with `+LINE FILE` and waits
+    /// for it. The command is run by the shell so that an editor given with
+    /// arguments (`code -w`) works.
+    static func open(_ location: SourceLocation, environment: [String: String]) -> Bool {
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", editor + " \"$@\"", "jatta-editor", "+\(max(1, location.line))", location.file]
+        do {
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        } catch {
+            return false
+        }
+    }
+}

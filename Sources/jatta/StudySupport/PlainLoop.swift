@@ -1,0 +1,71 @@
+import DeckFormat
+import Foundation
+import Study
+import TerminalUI
+
+/// The line-by-line loop of plain mode: print the screen as text, read a
+/// line, update, perform the effects. Ends at end of input.
+struct PlainLoop {
+    var state: TrainerState
+    let strings: Strings
+    let performer: EffectPerformer
+    let reloadDecks: () -> [Deck]
+    let environment: [String: String]
+
+    /// Writes a line unbuffered, so a program driving jatta through a pipe
+    /// sees each prompt before jatta waits for the answer.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    mutating func run() -> Error? {
+        var plain = PlainMode(strings: strings)
+        var lastPrinted = ""
+        func show() {
+            var text = plain.render(state)
+            if state.showsHelp { text = ([strings.helpTitle] + strings.helpLines).joined(separator: "\n") }
+            if text != lastPrinted, !text.isEmpty {
+                Self.write(text)
+                lastPrinted = text
+            }
+        }
+        // Plain mode has no deck list: it studies what it was given.
+        if case .home = state.mode, !state.catalog.decks.isEmpty {
+            state = Trainer.update(state, TrainerEvent(.startAll, at: Date())).0
+        }
+        show()
+        guard state.session != nil else { return nil }
+        while let line = readLine(strippingNewline: true) {
+            let actions = plain.actions(forLine: line, in: state)
+            if actions.isEmpty { Self.write(strings.plainUnknownInput) }
+            for action in actions {
+                let now = Date()
+                let (next, effects) = Trainer.update(state, TrainerEvent(action, at: now))
+                state = next
+                for effect in effects {
+                    do {
+                        if try performer.perform(effect, at: now) { continue }
+                    } catch {
+                        return error
+                    }
+                    switch effect {
+                    case .quit:
+                        return nil
+                    case .edit(let location):
+                        _ = Editor.open(location, environment: environment)
+                        state = Trainer.update(state, TrainerEvent(.reload(reloadDecks()), at: Date())).0
+                    default:
+                        break
+                    }
+                }
+                if state.showsHelp {
+                    show()
+                    state.showsHelp = false
+                }
+            }
+            show()
+            if case .summary = state.mode { return nil }
+        }
+        return nil
+    }
+}

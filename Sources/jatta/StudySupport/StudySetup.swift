@@ -1,0 +1,41 @@
+import DeckFormat
+import FSRS
+import Foundation
+import ReviewStore
+import Study
+
+/// Reads what a study session starts from: the decks and the student's
+/// progress on them.
+enum StudySetup {
+    /// The progress on every face of `decks`, and today's counts for the
+    /// daily limits (today = since the last rollover).
+    static func snapshot(store: ProgressStore, decks: [Deck], dayStart: Date, now: Date) throws -> ProgressSnapshot {
+        let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
+        let progress = try store.progress(for: keys)
+        var snapshot = ProgressSnapshot()
+        for (key, p) in progress {
+            if let schedule = p.schedule { snapshot.schedules[key] = schedule }
+            if p.suspended { snapshot.suspended.insert(key) }
+            if let until = p.buriedUntil { snapshot.buriedUntil[key] = until }
+        }
+        let today = try store.studiedCounts(from: dayStart, to: now.addingTimeInterval(1))
+        snapshot.newStudiedToday = today.newCards
+        snapshot.reviewsDoneToday = today.reviews
+        return snapshot
+    }
+
+    /// The scheduler of real sessions: FSRS-6 defaults, days starting at
+    /// 4 a.m. local time.
+    static func scheduler(timeZone: TimeZone) throws -> Scheduler {
+        try Scheduler(SchedulerConfiguration(dayCounting: .anki(timeZone: timeZone)))
+    }
+
+    /// The start of the current study day and of the next.
+    static func day(of now: Date, timeZone: TimeZone) -> (start: Date, end: Date) {
+        let today = SchedulerDay.number(of: now, rolloverHour: 4, timeZone: timeZone)
+        return (
+            SchedulerDay.start(of: today, rolloverHour: 4, timeZone: timeZone),
+            SchedulerDay.start(of: today + 1, rolloverHour: 4, timeZone: timeZone)
+        )
+    }
+}

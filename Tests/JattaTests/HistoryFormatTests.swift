@@ -1,0 +1,50 @@
+import FSRS
+import Foundation
+import ReviewStore
+import Testing
+@testable import jatta
+
+@Suite struct HistoryFormatTests {
+    private let time = Date(timeIntervalSince1970: 1_795_000_000.25)  // 2026-11-18 11:06:40.250 UTC (checked with Python datetime)
+
+    private func entry(kind: ReviewKind = .study, undoneBy: Int64? = nil) -> ReviewLogEntry {
+        let after = CardSchedule(
+            state: .review, step: nil, memory: MemoryState(stability: 3.5, difficulty: 6.25),
+            due: time.addingTimeInterval(3 * 86400), lastReview: time, reps: 1, lapses: 0)
+        return ReviewLogEntry(
+            id: 7, key: "kz-режим", deckFile: "decks/d4.deck", sessionID: "s", time: time, kind: kind,
+            rating: kind.isAnswer ? .good : nil, durationMilliseconds: kind.isAnswer ? 4250 : nil,
+            undoes: kind == .undo ? 6 : nil, undoneBy: undoneBy, before: .unseen,
+            after: CardProgress(schedule: after))
+    }
+
+    @Test func textLineShowsWhatHappenedInLocalTime() throws {
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let almaty = try #require(TimeZone(secondsFromGMT: 5 * 3600))
+        #expect(
+            HistoryFormat.line(entry(undoneBy: 9), prompt: "Режим\nдегеніміз не?", timeZone: utc)
+                == "#7  2026-11-18 11:06:40  study  good  4.2s  kz-режим  decks/d4.deck  → review, due 2026-11-21 11:06:40  (undone by #9)  “Режим дегеніміз не?”")
+        #expect(HistoryFormat.line(entry(), prompt: nil, timeZone: almaty).hasPrefix("#7  2026-11-18 16:06:40  study"))
+        #expect(HistoryFormat.line(entry(kind: .undo), prompt: nil, timeZone: utc).contains("undo  kz-режим  decks/d4.deck  undoes #6"))
+    }
+
+    @Test func jsonCarriesEveryFieldWithMillisecondTimes() throws {
+        let text = try HistoryFormat.json([entry()], prompts: ["kz-режим": "Режим"])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        let first = try #require(parsed.first)
+        #expect(first["id"] as? Int == 7)
+        #expect(first["card"] as? String == "kz-режим")
+        #expect(first["deckFile"] as? String == "decks/d4.deck")
+        #expect(first["prompt"] as? String == "Режим")
+        #expect(first["time"] as? String == "2026-11-18T11:06:40.250Z")
+        #expect(first["kind"] as? String == "study")
+        #expect(first["rating"] as? String == "good")
+        #expect(first["durationMs"] as? Int == 4250)
+        let after = try #require(first["after"] as? [String: Any])
+        #expect(after["stability"] as? Double == 3.5)
+        #expect(after["state"] as? String == "review")
+        #expect(after["suspended"] as? Bool == false)
+        let before = try #require(first["before"] as? [String: Any])
+        #expect(before["state"] == nil)
+    }
+}

@@ -1,0 +1,110 @@
+import DeckFormat
+import FSRS
+import Foundation
+import Testing
+
+@testable import Study
+
+@Suite struct QueueBuilderTests {
+    let deck = Fixtures.deck()
+
+    @Test func theFixtureDeckParsesIntoEveryKind() {
+        #expect(deck.cards.map(\.kind) == [.term, .question, .choice, .cloze, .open])
+    }
+
+    @Test func newFacesComeInFileOrderWithReverseFacesLast() {
+        let catalog = StudyCatalog(decks: [deck])
+        let queue = QueueBuilder.build(
+            catalog: catalog, filter: .all, limits: StudyLimits(), now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+        let term = deck.cards[0]
+        #expect(queue.waiting.map(\.key) == deck.cards.map(\.id.rawValue) + [term.id.rawValue + "/reverse"])
+        #expect(queue.learning.isEmpty)
+    }
+
+    @Test func theNewLimitCountsWhatWasStudiedToday() {
+        let catalog = StudyCatalog(decks: [deck], progress: ProgressSnapshot(newStudiedToday: 18))
+        let queue = QueueBuilder.build(
+            catalog: catalog, filter: .all, limits: StudyLimits(newPerDay: 20), now: Fixtures.now,
+            dayEnd: Fixtures.dayEnd)
+        #expect(queue.waiting.count == 2)
+        let none = QueueBuilder.build(
+            catalog: StudyCatalog(decks: [deck], progress: ProgressSnapshot(newStudiedToday: 25)), filter: .all,
+            limits: StudyLimits(newPerDay: 20), now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+        #expect(none.isEmpty)
+    }
+
+    @Test func learningDueFirstThenReviewsMostOverdueFirstWithNewSpreadAmongThem() {
+        let keys = deck.cards.flatMap(\.faces).map(\.key)
+        let hour: TimeInterval = 3600
+        func review(dueIn: TimeInterval) -> CardSchedule {
+            CardSchedule(
+                state: .review, step: nil, memory: MemoryState(stability: 3, difficulty: 5),
+                due: Fixtures.now.addingTimeInterval(dueIn), lastReview: Fixtures.now.addingTimeInterval(-3 * 86_400),
+                reps: 2)
+        }
+        var learning = review(dueIn: -60)
+        learning.state = .learning
+        learning.step = 1
+        var laterLearning = review(dueIn: 300)
+        laterLearning.state = .relearning
+        let progress = ProgressSnapshot(schedules: [
+            keys[0]: review(dueIn: -2 * hour),  // term forward: review, due 2 h ago
+            keys[1]: review(dueIn: -5 * hour),  // term reverse: due 5 h ago, more overdue
+            keys[2]: learning,  // question: learning, due a minute ago
+            keys[3]: laterLearning,  // choice: relearning, due in 5 min
+            keys[4]: review(dueIn: 30 * hour),  // cloze: due after the day ends
+        ])
+        let queue = QueueBuilder.build(
+            catalog: StudyCatalog(decks: [deck], progress: progress), filter: .all, limits: StudyLimits(),
+            now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+        // Learning first; reviews 1 then 0 (most overdue first) with the one
+        // new face (the open question) spread between them.
+        #expect(queue.waiting.map(\.key) == [keys[2], keys[1], keys[5], keys[0]])
+        #expect(queue.learning.map(\.key) == [keys[3]])
+    }
+
+    @Test func hiddenFacesAreLeftOutUntilTheirTime() {
+        let keys = deck.cards.flatMap(\.faces).map(\.key)
+        let progress = ProgressSnapshot(
+            suspended: [keys[0]], buriedUntil: [keys[1]: Fixtures.dayEnd, keys[2]: Fixtures.now.addingTimeInterval(-1)])
+        let queue = QueueBuilder.build(
+            catalog: StudyCatalog(decks: [deck], progress: progress), filter: .all, limits: StudyLimits(),
+            now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+        #expect(!queue.waiting.map(\.key).contains(keys[0]))
+        #expect(!queue.waiting.map(\.key).contains(keys[1]))
+        #expect(queue.waiting.map(\.key).contains(keys[2]))
+    }
+
+    @Test func filtersByLevelTagAndDeck() {
+        let other = Fixtures.deck("Q: Басқа?\nA: Иә\n", file: "decks/other.deck")
+        let catalog = StudyCatalog(decks: [deck, other])
+        func keys(_ f: StudyFilter) -> [String] {
+            QueueBuilder.build(catalog: catalog, filter: f, limits: StudyLimits(), now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+                .waiting.map(\.key)
+        }
+        #expect(keys(StudyFilter(level: 2)) == [deck.cards[4].id.rawValue])
+        #expect(keys(StudyFilter(tag: "салыстыру")) == [deck.cards[4].id.rawValue])
+        #expect(keys(StudyFilter(deckFiles: ["decks/other.deck"])) == [other.cards[0].id.rawValue])
+        #expect(keys(.all).count == 7)
+    }
+
+    @Test func countsPerDeckAndLevel() {
+        let keys = deck.cards.flatMap(\.faces).map(\.key)
+        let due = CardSchedule(
+            state: .review, step: nil, memory: MemoryState(stability: 3, difficulty: 5),
+            due: Fixtures.now, lastReview: Fixtures.now.addingTimeInterval(-86_400), reps: 1)
+        var learning = due
+        learning.state = .learning
+        let catalog = StudyCatalog(decks: [deck], progress: ProgressSnapshot(schedules: [keys[0]: due, keys[2]: learning]))
+        let counts = catalog.counts(deck: deck, filter: .all, now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+        #expect(counts == DeckCounts(new: 4, learning: 1, due: 1, cardsPerLevel: [1: 4, 2: 1]))
+    }
+
+    @Test func interleaveSpreadsNewFacesEvenly() {
+        let deck = Fixtures.deck((1...6).map { "Q: С\($0)?\nA: Ж\n" }.joined(separator: "\n"))
+        let items = deck.cards.map { StudyItem(face: $0.faces[0], deckFile: deck.file, schedule: .new(at: Fixtures.now)) }
+        let merged = QueueBuilder.interleave(Array(items[0..<4]), Array(items[4..<6]))
+        // 6 in all, 2 new: new at positions ⌊6/3⌋ = 2 and ⌊12/3⌋ = 4.
+        #expect(merged.map(\.key) == [0, 1, 4, 2, 5, 3].map { items[$0].key })
+    }
+}

@@ -1,0 +1,191 @@
+import DeckFormat
+import FSRS
+import Foundation
+import Study
+import Testing
+
+@testable import TerminalUI
+
+/// Screens rendered to text and compared with what a student should see.
+@Suite struct ViewTests {
+    let deck = ViewFixtures.deck(
+        """
+        # Сынақ
+
+        Q: Астанасы?
+        A: Астана
+        """)
+
+    @Test func homeListsDecksWithCounts() {
+        let other = ViewFixtures.deck("# Екінші\n\nT: Режим\nD: Нормалар\nlevel: 2\n", file: "decks/b.deck")
+        let text = ViewFixtures.render(ViewFixtures.state([deck, other]), 40, 10)
+        // 40 columns: the count columns are 5, 7 and 9 wide (header + 1),
+        // the name column takes the rest (40 − 21 − 5 = 14) from column 3.
+        let expected = [
+            " jatta — жатта",
+            "",
+            "   Десте           Жаңа Үйрену Қайталау",
+            " › Барлық десте       3      0        0",
+            "   Сынақ              1      0        0",
+            "   Екінші             2      0        0",
+            "",
+            "  Деңгей: барлығы · Тег: барлығы",
+            "",
+            " ↑↓ таңдау · Enter оқу · a барлығы · l…",
+        ].joined(separator: "\n")
+        #expect(text == expected)
+    }
+
+    @Test func homeShowsLevelsWhenWide() {
+        let text = ViewFixtures.render(ViewFixtures.state([deck]), 70, 10, .english)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2].hasSuffix("New Learn  Due    1    2    3"))
+        // Columns 5, 6, 5, 5, 5, 5 wide, numbers right-aligned.
+        #expect(lines[3].hasSuffix("    1     0    0    1    0    0"))
+    }
+
+    @Test func homeWithoutDecksSaysHowToNameThem() {
+        let text = ViewFixtures.render(ViewFixtures.state([]), 60, 10, .english)
+        #expect(text.contains("No decks found. Put decks in ./decks or name them:"))
+        #expect(text.contains("jatta study FOLDER"))
+    }
+
+    @Test func questionThenAnswerWithIntervalsOnTheButtons() throws {
+        let s0 = ViewFixtures.run(ViewFixtures.state([deck]), [.start])
+        let question = ViewFixtures.render(s0, 80, 12)
+        // The right side of the bar ends one column before the edge.
+        let bar = " Сынақ" + String(repeating: " ", count: 80 - 1 - 16 - 6) + "0 өтті · 1 қалды"
+        let expected = [bar, "", "  Сұрақ · Деңгей 1", "", "  Астанасы?"] + Array(repeating: "", count: 6)
+            + [" Space жауабы · u қайтару · b тығу · ! кідірту · e өңдеу · ? көмек · q аяқтау"]
+        #expect(question == expected.joined(separator: "\n"))
+        let s1 = ViewFixtures.run(s0, [.reveal])
+        let attempt = try #require(s1.session?.current)
+        // The intervals come from the scheduler's preview: steps of 1 and 10
+        // minutes for a new card, and Easy graduating it to whole days.
+        let easyDays = Int((attempt.previews[.easy]!.due.timeIntervalSince(ViewFixtures.now) / 86_400).rounded())
+        let answer = ViewFixtures.render(s1, 80, 12)
+        let lines = answer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[5] == "  ────────────────────────────────────────")
+        #expect(lines[6] == "  Жауап:")
+        #expect(lines[7] == "  Астана")
+        #expect(lines[10] == "  1 Қайтадан 1 мин    2 Қиын 6 мин    3 Жақсы 10 мин    4 Оңай \(easyDays) күн")
+        #expect(lines[11].hasPrefix(" 1–4 баға · u қайтару"))
+
+        let english = ViewFixtures.render(s1, 80, 12, .english).split(separator: "\n").map(String.init)
+        #expect(english.contains("  1 Again 1m    2 Hard 6m    3 Good 10m    4 Easy \(easyDays)d"))
+    }
+
+    @Test func theSelectedButtonIsHighlighted() {
+        let s = ViewFixtures.run(ViewFixtures.state([deck]), [.start, .reveal, .moveRating(1)])
+        let screen = TrainerView.view(s, size: TerminalSize(width: 80, height: 12), strings: .english)
+        let row = 10
+        let easyColumn = (0..<80).first { screen[row, $0].character == "4" }!
+        #expect(screen[row, easyColumn].style.contains(.reverse))
+        let goodColumn = (0..<80).first { screen[row, $0].character == "3" }!
+        #expect(!screen[row, goodColumn].style.contains(.reverse))
+    }
+
+    @Test func buttonsTakeTwoRowsOnANarrowTerminal() {
+        let s = ViewFixtures.run(ViewFixtures.state([deck]), [.start, .reveal])
+        let lines = ViewFixtures.render(s, 40, 12).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[9] == "  1 Қайтадан 1 мин    2 Қиын 6 мин")
+        #expect(lines[10].hasPrefix("  3 Жақсы 10 мин    4 Оңай "))
+    }
+
+    @Test func typedAnswerShowsTheCursorAndThenTheVerdict() throws {
+        let cloze = ViewFixtures.deck("C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n")
+        let s0 = ViewFixtures.run(ViewFixtures.state([cloze]), [.start, .type("1"), .type("9")])
+        let screen = TrainerView.view(s0, size: TerminalSize(width: 60, height: 12), strings: .kazakh)
+        let lines = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2] == "  Бос орынды толтырыңыз · Деңгей 1")
+        #expect(lines[4] == "  Қазақстан БҰҰ-ға […] жылы мүше болды.")
+        #expect(lines[6] == "  Жауабыңыз: 19")
+        let cursor = try #require(screen.cursor)
+        #expect(cursor.row == 6)
+        #expect(cursor.column == 2 + DisplayWidth.of("Жауабыңыз: 19"))
+
+        let s1 = ViewFixtures.run(s0, [.type("9"), .type("1"), .reveal])
+        let revealed = ViewFixtures.render(s1, 60, 20)
+        #expect(revealed.contains("«1992»"))
+        #expect(!revealed.contains("Қате — Қате"))
+        #expect(revealed.contains("  Қазақстан БҰҰ-ға 1992 жылы мүше болды."))
+    }
+
+    @Test func choiceMarksTheRightAndWrongPicks() throws {
+        let choice = ViewFixtures.deck("Q: Соңғы саты?\n* Империализм\n- Гегемония\n")
+        let s0 = ViewFixtures.run(ViewFixtures.state([choice]), [.start])
+        let options = try #require(s0.session?.current?.options)
+        let wrong = try #require(options.firstIndex { !$0.isCorrect })
+        let before = ViewFixtures.render(s0, 50, 12)
+        #expect(before.contains("› 1) ( ) \(options[0].text)"))
+        #expect(before.contains("  2) ( ) \(options[1].text)"))
+        let s1 = ViewFixtures.run(s0, [.pickOption(wrong + 1)])
+        let after = ViewFixtures.render(s1, 50, 16)
+        #expect(after.contains("✗ (•) Гегемония"))
+        #expect(after.contains("✓ ( ) Империализм"))
+        #expect(after.contains("Қате"))
+    }
+
+    @Test func keyPointsAreTickedOnScreen() {
+        let open = ViewFixtures.deck("Q: Айырмашылығы?\nA: Институттар.\n- бірінші ой\n- екінші ой\nlevel: 2\n")
+        let s = ViewFixtures.run(ViewFixtures.state([open]), [.start, .reveal, .toggleKeyPoint(2)])
+        let text = ViewFixtures.render(s, 60, 16)
+        #expect(text.contains("  Үлгі жауап:\n  Институттар."))
+        #expect(text.contains("    [ ] бірінші ой"))
+        #expect(text.contains("  › [x] екінші ой"))
+    }
+
+    @Test func longTextsWrapAndScroll() {
+        let words = (1...60).map { "сөз\($0)" }.joined(separator: " ")
+        let long = ViewFixtures.deck("Q: \(words)\nA: жауап\n")
+        let s0 = ViewFixtures.run(ViewFixtures.state([long]), [.start])
+        let first = ViewFixtures.render(s0, 40, 10)
+        #expect(first.contains("↓ PgDn — әрі қарай"))
+        #expect(first.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 40 })
+        #expect(!first.contains("сөз60"))
+        let s1 = ViewFixtures.run(s0, [.scroll(5)])
+        let last = ViewFixtures.render(s1, 40, 10)
+        #expect(last.contains("сөз60"))
+        #expect(!last.contains("әрі қарай"))
+    }
+
+    @Test func tooSmallTerminalSaysSo() {
+        let s = ViewFixtures.run(ViewFixtures.state([deck]), [.start])
+        #expect(ViewFixtures.render(s, 39, 20).contains("Терминал тым кішкентай"))
+        #expect(ViewFixtures.render(s, 80, 9, .english).contains("Terminal too small (need 40×10)"))
+        #expect(TrainerView.view(s, size: TerminalSize(width: 0, height: 0), strings: .kazakh).text == "")
+    }
+
+    @Test func helpOverlayListsTheKeysAndTheKazakhLayout() {
+        let s = ViewFixtures.run(ViewFixtures.state([deck]), [.toggleHelp])
+        let text = ViewFixtures.render(s, 80, 24)
+        #expect(text.contains("┌ Пернелер "))
+        #expect(text.contains("\" ә і ң = 1 2 3 4"))
+        #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 80 })
+    }
+
+    @Test func summaryShowsTheSession() {
+        let s = ViewFixtures.run(ViewFixtures.state([deck]), [.start, .reveal, .grade(.easy)])
+        let text = ViewFixtures.render(s, 60, 12, .english)
+        #expect(text.contains("Session finished"))
+        // Values start two columns after the longest label.
+        #expect(text.contains("Cards studied:      1"))
+        #expect(text.contains("Answered correctly: 100% (1/1)"))
+        #expect(text.contains("Time:               0s"))
+    }
+
+    @Test func everyScreenFitsItsSize() {
+        let big = ViewFixtures.deck((1...30).map { "T: Термин \($0)\nD: Анықтама \($0) " + String(repeating: "ұзын ", count: 30) }.joined(separator: "\n\n"))
+        var s = ViewFixtures.state([big, deck])
+        let actions: [TrainerAction] = [.moveSelection(1), .start, .reveal, .grade(.again), .reveal, .toggleHelp]
+        for action in actions {
+            s = Trainer.update(s, TrainerEvent(action, at: ViewFixtures.now)).0
+            for (w, h) in [(40, 10), (80, 24), (57, 13), (200, 60)] {
+                let screen = TrainerView.view(s, size: TerminalSize(width: w, height: h), strings: .kazakh)
+                let lines = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(lines.count <= h)
+                #expect(lines.allSatisfy { DisplayWidth.of($0) <= w })
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+# Sourced by scripts/jatta and scripts/test: makes sure the system libraries
+# jatta links against are present, installing them where we may.
+#
+# jatta needs ncursesw (the terminal interface) and SQLite (progress) as
+# Debian/Ubuntu -dev packages; the tests also drive the real binary in tmux.
+# On a machine without them we install with apt-get when running as root or
+# when sudo works without a password, and otherwise stop with the exact
+# command to run.
+
+jatta_missing_packages() {
+    local missing=()
+    pkg-config --exists ncursesw 2>/dev/null || missing+=(libncursesw5-dev)
+    { [ -e /usr/include/sqlite3.h ] || pkg-config --exists sqlite3 2>/dev/null; } || missing+=(libsqlite3-dev)
+    command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+    for extra in "$@"; do
+        case "$extra" in
+            tmux) command -v tmux >/dev/null 2>&1 || missing+=(tmux) ;;
+            sqlite3) command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3) ;;
+            python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv) ;;
+        esac
+    done
+    printf '%s\n' "${missing[@]}"
+}
+
+# jatta_ensure_packages [tmux] [sqlite3] [python3-venv]
+jatta_ensure_packages() {
+    local missing
+    missing=$(jatta_missing_packages "$@" | sort -u | tr '\n' ' ')
+    missing=${missing% }
+    [ -z "$missing" ] && return 0
+    local cmd="apt-get update && apt-get install -y --no-install-recommends $missing"
+    if [ "$(id -u)" = 0 ]; then
+        echo "jatta: installing $missing" >&2
+        DEBIAN_FRONTEND=noninteractive sh -c "$cmd" >&2 || { echo "jatta: could not install: $missing" >&2; return 1; }
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        echo "jatta: installing $missing (sudo)" >&2
+        sudo DEBIAN_FRONTEND=noninteractive sh -c "$cmd" >&2 || { echo "jatta: could not install: $missing" >&2; return 1; }
+    else
+        echo "jatta: these packages are missing: $missing" >&2
+        echo "jatta: install them with:  sudo sh -c '$cmd'" >&2
+        return 1
+    fi
+}
