@@ -117,6 +117,9 @@ extension QuizStrings {
           "Numbers of the points you covered, e.g. 1 3 (empty line: none): ")
     }
     public var plainSelfGrade: String { t("1 — білмедім, 2 — білдім: ", "1 — did not know, 2 — knew it: ") }
+    public var plainStudyPrompt: String {
+        t("S — қателерді қазір жаттау, Enter — шығу: ", "S to study the mistakes now, Enter to quit: ")
+    }
     public var plainOverrulePrompt: String {
         t("Enter — келесі, r — мен дұрыс едім: ", "Enter for next, r if you were right: ")
     }

@@ -73,50 +73,57 @@ struct QuizCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lang = Language.resolve(option: self.lang, environment: ProcessInfo.processInfo.environment).rawValue
+        let environment = ProcessInfo.processInfo.environment
+        let language = Language.resolve(option: lang, environment: environment)
+        let lang = language.rawValue
         let strings = QuizStrings(language: lang)
-        let library = DeckLibrary.load(paths: paths.isEmpty ? ["decks"] : paths)
-        var stderr = StandardError()
-        for d in library.diagnostics where d.severity == .error {
-            print("\(d.location): " + d.message(language: lang), to: &stderr)
+        let fail = { (message: String, code: Int32) -> ExitCode in
+            Self.warn(message)
+            return ExitCode(code)
         }
-        if library.hasUnreadablePaths { throw ExitCode(1) }
 
+        // Decks.
+        let deckPaths = paths.isEmpty
+            ? DataPaths.defaultDecks(
+                currentDirectory: FileManager.default.currentDirectoryPath, executable: CommandLine.arguments.first ?? "jatta")
+            : paths
+        let library = DeckLibrary.load(paths: deckPaths)
+        for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
+            Self.warn("\(d.location): \(d.message(language: lang))")
+        }
+        if library.hasUnreadablePaths || library.decks.isEmpty {
+            if library.decks.isEmpty, !library.hasUnreadablePaths { Self.warn(strings.noQuestions) }
+            throw ExitCode(66)
+        }
+
+        // Questions.
         let chosenSeed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
         let settings = QuizSettings(
             level: level, tags: tag, count: count, seed: chosenSeed, mode: practice ? .practice : .exam,
             timeLimit: time.map { $0 * 60 })
         let questions = QuizGenerator.generate(from: library.decks, settings: settings)
-        guard !questions.isEmpty else {
-            print(strings.noQuestions, to: &stderr)
-            throw ExitCode(1)
-        }
+        guard !questions.isEmpty else { throw fail(strings.noQuestions, 65) }
 
-        let store: ProgressStore?
-        if noRecord {
-            store = nil
-        } else {
-            let path = QuizEnvironment.databasePath(option: db)
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                store = try ProgressStore(path: path)
-            } catch let error as StoreError {
-                print(error.message(language: lang), to: &stderr)
-                throw ExitCode(1)
-            } catch {
-                print("\(path): \(error.localizedDescription)", to: &stderr)
-                throw ExitCode(1)
-            }
-        }
-        let scheduler: Scheduler
+        // Progress: without --no-record the answers go to the student's
+        // database; the quiz does not start if it cannot be opened, since
+        // answers would be lost.
+        let store: ProgressStore
         do {
-            scheduler = try Scheduler(SchedulerConfiguration(dayCounting: .anki(timeZone: .current)))
+            if noRecord {
+                store = try ProgressStore()
+            } else {
+                let dbPath = DataPaths.database(option: db, environment: environment)
+                try DataPaths.createParent(of: dbPath)
+                store = try ProgressStore(path: dbPath)
+            }
+        } catch let error as StoreError {
+            throw fail("jatta: " + error.message(language: lang), 74)
         } catch {
-            print(String(describing: error), to: &stderr)
-            throw ExitCode(1)
+            throw fail("jatta: \(error)", 74)
         }
-        let recorder = QuizRecorder(store: store, scheduler: scheduler, sessionID: "quiz-\(chosenSeed)-\(Int(Date().timeIntervalSince1970))")
+        let zone = TimeZone.current
+        let scheduler = try StudySetup.scheduler(timeZone: zone)
+        let recorder = QuizRecorder(store: noRecord ? nil : store, scheduler: scheduler, sessionID: UUID().uuidString)
         let checker = AnswerChecker.knowing(questions, decks: library.decks.map(Self.knownAnswers))
         let session = QuizSession(questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date())
 
@@ -131,8 +138,7 @@ struct QuizCommand: ParsableCommand {
                     try data.write(to: URL(fileURLWithPath: jsonTarget), options: .atomic)
                 }
             } catch {
-                var err = StandardError()
-                print("\(jsonTarget): \(error.localizedDescription)", to: &err)
+                Self.warn("jatta: \(jsonTarget): \(error.localizedDescription)")
             }
         }
         func handle(_ effect: QuizEffect, _ session: QuizSession) {
@@ -145,38 +151,67 @@ struct QuizCommand: ParsableCommand {
             case .studyMistakes, .exit: break
             }
         }
+        /// The study trainer, opened on the quiz's mistakes.
+        func studyState(keys: [String]) throws -> TrainerState {
+            let now = Date()
+            let day = StudySetup.day(of: now, timeZone: zone)
+            let decks = library.decks.filter { !$0.cards.isEmpty }
+            let snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
+            var state = TrainerState(
+                catalog: StudyCatalog(decks: decks, progress: snapshot), scheduler: scheduler, dayEnd: day.end, now: now)
+            Trainer.startMistakes(&state, keys: keys, now: now)
+            return state
+        }
+        let performer = EffectPerformer(store: store, sessionID: UUID().uuidString)
+        let reload = { DeckLibrary.load(paths: deckPaths).decks.filter { !$0.cards.isEmpty } }
 
-        var final = session
-        var studyKeys: [String]? = nil
+        var studyFailure: Error? = nil
         if plain || !TerminalCheck.isInteractive {
             let runner = QuizPlainRunner(
                 strings: strings, output: jsonTarget == "-" ? .standardError : .standardOutput,
                 readLine: { Swift.readLine(strippingNewline: true) })
-            final = runner.run(session, handle: handle)
-        } else {
-            _ = TerminalCheck.ensureUTF8Locale()
-            let term = ProcessInfo.processInfo.environment["TERM"]
-            if let problem = TerminalCheck.check(term: term) {
-                print(Self.describe(problem, strings: strings), to: &stderr)
-                throw ExitCode(1)
+            let final = runner.run(session, handle: handle)
+            writeResult(final)
+            if jsonTarget != "-", let keys = runner.askToStudy(final) {
+                var loop = PlainLoop(
+                    state: try studyState(keys: keys), strings: language.strings, performer: performer,
+                    reloadDecks: reload, environment: environment)
+                studyFailure = loop.run()
             }
-            guard let backend = NcursesBackend(term: term ?? "") else {
-                print(Self.describe(.termUnknown(term ?? ""), strings: strings), to: &stderr)
-                throw ExitCode(1)
+        } else {
+            if let codeset = TerminalCheck.ensureUTF8Locale() {
+                Self.warn(strings.kazakh
+                    ? "jatta: локаль UTF-8 емес (\(codeset)), C.UTF-8 қолданылады"
+                    : "jatta: the locale is not UTF-8 (\(codeset)); using C.UTF-8")
+            }
+            if let problem = TerminalCheck.check(term: environment["TERM"]) {
+                throw fail(Self.describe(problem, strings: strings), 64)
+            }
+            guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
+                throw fail(Self.describe(.termUnknown(environment["TERM"] ?? ""), strings: strings), 64)
             }
             let outcome = QuizTerminalRunner.run(session, backend: backend, strings: strings, handle: handle)
-            backend.end()
-            final = outcome.session
-            studyKeys = outcome.studyKeys
+            if let keys = outcome.studyKeys, let state = try? studyState(keys: keys) {
+                // The same terminal goes on into the study session, which
+                // hands it back when the student leaves.
+                var loop = CursesLoop(
+                    state: state, strings: language.strings, performer: performer, reloadDecks: reload,
+                    environment: environment)
+                studyFailure = loop.run(backend: backend)
+            } else {
+                backend.end()
+            }
+            writeResult(outcome.session)
         }
-        writeResult(final)
-        if let studyKeys {
-            Self.printStudyHint(keys: studyKeys, paths: paths, strings: strings)
+        if let failure = recorder.failure ?? (studyFailure as? StoreError) {
+            throw fail("jatta: " + failure.message(language: lang), 74)
+        } else if let studyFailure {
+            throw fail("jatta: \(studyFailure)", 70)
         }
-        if let failure = recorder.failure {
-            print(failure.message(language: lang), to: &stderr)
-            throw ExitCode(1)
-        }
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     /// Every answer a student might type instead of the right one: terms,
@@ -202,14 +237,4 @@ struct QuizCommand: ParsableCommand {
             return (strings.kazakh ? "«\(t)» терминалы толық экранды көрсете алмайды. " : "Terminal '\(t)' cannot show a full screen. ") + hint
         }
     }
-
-    static func printStudyHint(keys: [String], paths: [String], strings: QuizStrings) {
-        print(strings.kazakh ? "Қате жауап берілген карталар (\(keys.count)):" : "Cards answered wrongly (\(keys.count)):")
-        for key in keys { print("  " + key) }
-    }
-}
-
-/// Lets `print(…, to:)` write to standard error.
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }

@@ -65,6 +65,18 @@ struct QuizPlainRunner {
         return session
     }
 
+    /// After the report: whether to study the mistakes now. Returns their
+    /// keys when the student types S (on any layout), nil otherwise.
+    func askToStudy(_ session: QuizSession) -> [String]? {
+        let keys = session.report.mistakes.map(\.key)
+        guard !keys.isEmpty else { return nil }
+        prompt(strings.plainStudyPrompt)
+        guard let reply = readLine(), let first = reply.trimmingCharacters(in: .whitespaces).first,
+            KeyboardLayout.physical(first).lowercased() == "s"
+        else { return nil }
+        return keys
+    }
+
     /// Shows what the question needs and reads the answer line; nil at the
     /// end of input.
     func ask(_ question: QuizQuestion, session: QuizSession) -> String? {
