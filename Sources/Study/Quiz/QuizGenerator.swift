@@ -29,6 +29,15 @@ public enum QuizGenerator {
                 eligible.append((card, deck))
             }
         }
+        // The wrong options of every deck, normalised once per quiz rather
+        // than once per question.
+        var glossaries: [String: [GlossaryEntry]] = [:]
+        for deck in decks where glossaries[deck.file] == nil {
+            glossaries[deck.file] = deck.cards.compactMap { card in
+                guard case .term(let t) = card.content else { return nil }
+                return GlossaryEntry(id: card.id, level: card.level, text: t.definition)
+            }
+        }
         var questions: [QuizQuestion] = []
         var usedKeys = Set<String>()
         for (card, deck) in rng.shuffle(eligible) {
@@ -36,7 +45,8 @@ public enum QuizGenerator {
             // The same card twice (a deck loaded twice, a duplicated id)
             // would count one memory twice.
             guard !usedKeys.contains(card.id.rawValue) else { continue }
-            guard var question = makeQuestion(card: card, deck: deck, rng: &rng) else { continue }
+            let glossary = glossaries[deck.file] ?? []
+            guard var question = makeQuestion(card: card, deck: deck, glossary: glossary, rng: &rng) else { continue }
             usedKeys.insert(card.id.rawValue)
             question.number = questions.count + 1
             questions.append(question)
@@ -45,14 +55,16 @@ public enum QuizGenerator {
     }
 
     /// The question for one card, or nil when the card cannot make a fair one.
-    static func makeQuestion(card: Card, deck: Deck, rng: inout SeededGenerator) -> QuizQuestion? {
+    static func makeQuestion(card: Card, deck: Deck, glossary: [GlossaryEntry], rng: inout SeededGenerator)
+        -> QuizQuestion?
+    {
         let forward = StudyFace(card: card, direction: .forward).key
         switch card.content {
         case .term(let term):
             // Both directions are worth asking: recognising the definition
             // of a term, and producing the term from its definition.
             let preferChoice = rng.below(2) == 0
-            if preferChoice, let choice = termChoice(term: term, card: card, deck: deck, rng: &rng) {
+            if preferChoice, let choice = termChoice(term: term, card: card, glossary: glossary, rng: &rng) {
                 return QuizQuestion(
                     number: 0, key: forward, card: card, deckFile: deck.file, prompt: term.term, format: .choice(choice))
             }
@@ -98,52 +110,60 @@ public enum QuizGenerator {
     /// Term → definition as multiple choice, the wrong options being other
     /// definitions of the same deck. Nil when fewer than two fair wrong
     /// options exist (a typed question is asked instead).
-    static func termChoice(term: TermCard, card: Card, deck: Deck, rng: inout SeededGenerator) -> ChoiceQuestion? {
-        let right = term.definition
-        let rightKey = optionKey(right)
+    static func termChoice(term: TermCard, card: Card, glossary: [GlossaryEntry], rng: inout SeededGenerator)
+        -> ChoiceQuestion?
+    {
+        let right = GlossaryEntry(id: card.id, level: card.level, text: term.definition)
         let promptKey = optionKey(term.term)
-        guard !rightKey.isEmpty, rightKey != promptKey else { return nil }
-        var seen: Set<String> = [rightKey, promptKey]
-        var sameLevel: [String] = []
-        var otherLevel: [String] = []
-        for other in deck.cards where other.id != card.id {
-            guard case .term(let t) = other.content else { continue }
-            let key = optionKey(t.definition)
-            // A definition naming the asked term gives the answer away.
-            guard !key.isEmpty, seen.insert(key).inserted, !key.contains(promptKey) else { continue }
-            if other.level == card.level { sameLevel.append(t.definition) } else { otherLevel.append(t.definition) }
-        }
+        guard !right.key.isEmpty, right.key != promptKey else { return nil }
+        var seen: Set<String> = [right.key, promptKey]
+        let others = glossary.filter { $0.id != card.id }
         let needed = choiceOptionCount - 1
-        var wrong = plausible(sameLevel, like: right, count: needed, rng: &rng)
+        var wrong = plausible(
+            others.filter { $0.level == card.level }, like: right, promptKey: promptKey, count: needed, seen: &seen,
+            rng: &rng)
         // Only when the level is too small to fill the options: the rest of
         // the deck is still the same subject and the same writer's style.
         if wrong.count < needed {
-            wrong += plausible(otherLevel, like: right, count: needed - wrong.count, rng: &rng)
+            wrong += plausible(
+                others.filter { $0.level != card.level }, like: right, promptKey: promptKey,
+                count: needed - wrong.count, seen: &seen, rng: &rng)
         }
         guard wrong.count >= 2 else { return nil }
-        return arrange(correct: [right], wrong: wrong, rng: &rng)
+        return arrange(correct: [right.text], wrong: wrong, rng: &rng)
     }
 
     /// The wrong options most like the right one in length: a definition
     /// three times longer than the others is found without knowing it.
     /// Chosen at random among those at most twice as long or half as long
     /// as the right one; only when too few are that close, the closest of
-    /// the rest fill up.
-    static func plausible(_ candidates: [String], like right: String, count: Int, rng: inout SeededGenerator) -> [String] {
+    /// the rest fill up. A candidate equal to an option already taken (after
+    /// normalisation) or naming the asked term is passed over.
+    static func plausible(
+        _ candidates: [GlossaryEntry], like right: GlossaryEntry, promptKey: String, count: Int,
+        seen: inout Set<String>, rng: inout SeededGenerator
+    ) -> [String] {
         guard count > 0, !candidates.isEmpty else { return [] }
-        let length = Double(max(1, right.count))
-        func distance(_ text: String) -> Double {
-            let other = Double(max(1, text.count))
+        let length = Double(max(1, right.length))
+        func distance(_ entry: GlossaryEntry) -> Double {
+            let other = Double(max(1, entry.length))
             return abs(other - length) / max(length, other)
         }
-        let ranked = candidates.enumerated().sorted { a, b in
-            let da = distance(a.element)
-            let db = distance(b.element)
-            return da != db ? da < db : a.offset < b.offset
-        }.map(\.element)
-        let close = ranked.filter { distance($0) <= maxLengthDistance }
-        if close.count >= count { return rng.choose(count, from: close) }
-        return close + Array(ranked.dropFirst(close.count).prefix(count - close.count))
+        let ranked = candidates.enumerated().map { (offset: $0.offset, entry: $0.element, distance: distance($0.element)) }
+            .sorted { a, b in a.distance != b.distance ? a.distance < b.distance : a.offset < b.offset }
+        var close: [GlossaryEntry] = []
+        var rest: [GlossaryEntry] = []
+        var taken = seen
+        for candidate in ranked {
+            if candidate.distance > maxLengthDistance, close.count + rest.count >= count { break }
+            let key = candidate.entry.key
+            // A definition naming the asked term gives the answer away.
+            guard !key.isEmpty, !key.contains(promptKey), taken.insert(key).inserted else { continue }
+            if candidate.distance <= maxLengthDistance { close.append(candidate.entry) } else { rest.append(candidate.entry) }
+        }
+        let chosen = close.count >= count ? rng.choose(count, from: close) : close + Array(rest.prefix(count - close.count))
+        for entry in chosen { seen.insert(entry.key) }
+        return chosen.map(\.text)
     }
 
     /// Relative length difference (|a − b| / max(a, b)) up to which a wrong
@@ -194,5 +214,26 @@ public enum QuizGenerator {
             let key = optionKey(text)
             return !key.isEmpty && seen.insert(key).inserted
         }
+    }
+}
+
+/// A definition of a deck's glossary, with what comparing it needs worked
+/// out once.
+struct GlossaryEntry: Sendable {
+    let id: CardID
+    let level: Int
+    /// The definition as written.
+    let text: String
+    /// Its normalised form (`QuizGenerator.optionKey`).
+    let key: String
+    /// Its length in characters.
+    let length: Int
+
+    init(id: CardID, level: Int, text: String) {
+        self.id = id
+        self.level = level
+        self.text = text
+        self.key = QuizGenerator.optionKey(text)
+        self.length = text.count
     }
 }
