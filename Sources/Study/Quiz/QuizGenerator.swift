@@ -151,19 +151,19 @@ public enum QuizGenerator {
         }
         let ranked = candidates.enumerated().map { (offset: $0.offset, entry: $0.element, distance: distance($0.element)) }
             .sorted { a, b in a.distance != b.distance ? a.distance < b.distance : a.offset < b.offset }
-        var close: [GlossaryEntry] = []
-        var rest: [GlossaryEntry] = []
-        var taken = seen
-        for candidate in ranked {
-            if candidate.distance > maxLengthDistance, close.count + rest.count >= count { break }
-            let key = candidate.entry.key
+        // Random among the close ones, then the closest of the rest; keys
+        // are normalised only for the candidates looked at.
+        let close = ranked.filter { $0.distance <= maxLengthDistance }.map(\.entry)
+        let rest = ranked.filter { $0.distance > maxLengthDistance }.map(\.entry)
+        var chosen: [String] = []
+        for candidate in rng.shuffle(close) + rest {
+            if chosen.count == count { break }
+            let key = candidate.key
             // A definition naming the asked term gives the answer away.
-            guard !key.isEmpty, !key.contains(promptKey), taken.insert(key).inserted else { continue }
-            if candidate.distance <= maxLengthDistance { close.append(candidate.entry) } else { rest.append(candidate.entry) }
+            guard !key.isEmpty, !key.contains(promptKey), seen.insert(key).inserted else { continue }
+            chosen.append(candidate.text)
         }
-        let chosen = close.count >= count ? rng.choose(count, from: close) : close + Array(rest.prefix(count - close.count))
-        for entry in chosen { seen.insert(entry.key) }
-        return chosen.map(\.text)
+        return chosen
     }
 
     /// Relative length difference (|a − b| / max(a, b)) up to which a wrong
@@ -217,23 +217,25 @@ public enum QuizGenerator {
     }
 }
 
-/// A definition of a deck's glossary, with what comparing it needs worked
-/// out once.
-struct GlossaryEntry: Sendable {
+/// A definition of a deck's glossary, shared by every question of one
+/// quiz so that its normalised form is worked out at most once, and only
+/// if it is ever compared.
+final class GlossaryEntry {
     let id: CardID
     let level: Int
     /// The definition as written.
     let text: String
-    /// Its normalised form (`QuizGenerator.optionKey`).
-    let key: String
-    /// Its length in characters.
+    /// Its length in Unicode scalars.
     let length: Int
+    /// Its normalised form (`QuizGenerator.optionKey`).
+    lazy var key: String = QuizGenerator.optionKey(text)
 
     init(id: CardID, level: Int, text: String) {
         self.id = id
         self.level = level
         self.text = text
-        self.key = QuizGenerator.optionKey(text)
-        self.length = text.count
+        // Scalars, not Characters: close enough for "plausible length",
+        // and counting them needs no grapheme breaking.
+        self.length = text.unicodeScalars.count
     }
 }

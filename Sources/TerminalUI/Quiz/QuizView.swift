@@ -26,12 +26,17 @@ public enum QuizView {
         if let q = session.currentQuestion {
             left += " · " + strings.questionOf(q.number, session.questions.count) + " · " + strings.level(q.level)
         }
-        screen.put(left, row: 0, column: 1, style: .bold)
+        var room = screen.width - 1
         if let remaining = session.remaining {
+            // The timer wins the header's space: it is what the student
+            // must not lose sight of.
             let timer = strings.timeLeft(remaining)
             let style: CellStyle = remaining <= 60 ? [.bold, .bad] : [.bold]
-            screen.put(timer, row: 0, column: max(0, screen.width - DisplayWidth.of(timer)), style: style)
+            let column = max(0, screen.width - DisplayWidth.of(timer))
+            screen.put(timer, row: 0, column: column, style: style)
+            room = column - 2
         }
+        screen.put(TextWrap.truncate(left, width: max(0, room)), row: 0, column: 1, style: .bold)
         screen.put(String(repeating: "─", count: screen.width), row: 1, column: 0, style: .dim)
     }
 

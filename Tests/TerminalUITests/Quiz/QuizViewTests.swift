@@ -49,6 +49,12 @@ struct QuizViewTests {
         #expect(screen.cursor?.row == 4 && screen.cursor?.column == 11)
     }
 
+    @Test func aNarrowHeaderKeepsTheTimer() {
+        let s = session([typed, choice], limit: 300)
+        let screen = QuizView.view(s, size: TerminalSize(width: 30, height: 8), strings: kk)
+        #expect(screen.rowText(0) == " Сынақ · Сұрақ 1/2… Қалды 5:00")
+    }
+
     @Test func theLastMinuteIsMarked() {
         var s = session([typed], limit: 300)
         _ = s.apply(.tick(t0.addingTimeInterval(250)))
