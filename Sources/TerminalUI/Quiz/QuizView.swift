@@ -27,7 +27,7 @@ public enum QuizView {
             left += " · " + strings.questionOf(q.number, session.questions.count) + " · " + strings.level(q.level)
         }
         var room = screen.width - 1
-        if let remaining = session.remaining {
+        if let remaining = session.remaining, !session.isFinished {
             // The timer wins the header's space: it is what the student
             // must not lose sight of.
             let timer = strings.timeLeft(remaining)
@@ -52,6 +52,16 @@ public enum QuizView {
                 row += 1
             }
         }
+        /// A numbered item whose wrapped lines hang under its text, not
+        /// under its number.
+        func item(_ marker: String, _ text: String) {
+            let hang = 1 + DisplayWidth.of(marker)
+            for (i, part) in TextWrap.lines(text.flattened, width: max(1, width - hang)).enumerated() where row < footer - 1 {
+                if i == 0 { screen.put(marker, row: row, column: 2) }
+                screen.put(part, row: row, column: 1 + hang)
+                row += 1
+            }
+        }
         line(question.prompt, style: .bold)
         row += 1
         let draft = session.draft
@@ -68,7 +78,7 @@ public enum QuizView {
                     let mark = choice.allowsSeveral
                         ? (draft.selected.contains(i) ? "[x]" : "[ ]") : (draft.selected.contains(i) ? "(•)" : "( )")
                     let first = row
-                    line("\(i + 1). \(mark) " + option.flattened, indent: 1)
+                    item("\(i + 1). \(mark) ", option)
                     if i == draft.cursor, first < row {
                         screen.fill(row: first, column: 1, count: width, style: .reverse)
                     }
@@ -87,7 +97,7 @@ public enum QuizView {
                     line(strings.keyPoints, style: .dim)
                     for (i, point) in open.keyPoints.enumerated() {
                         let first = row
-                        line("\(i + 1). " + (draft.selected.contains(i) ? "[x] " : "[ ] ") + point.flattened, indent: 1)
+                        item("\(i + 1). " + (draft.selected.contains(i) ? "[x] " : "[ ] "), point)
                         if i == draft.cursor, first < row { screen.fill(row: first, column: 1, count: width, style: .reverse) }
                     }
                     row += 1

@@ -85,6 +85,19 @@ struct QuizViewTests {
         #expect(!screen[4, 3].style.contains(.reverse))
     }
 
+    @Test func aLongOptionHangsUnderItsText() {
+        let q = QuizQuestion(number: 1, key: "k", card: card("k"), deckFile: "decks/a.deck", prompt: "Не?",
+                             format: .choice(ChoiceQuestion(options: ["бір екі үш төрт бес алты", "жоқ"], correct: [0])))
+        var s = session([q])
+        _ = s.apply(.input(.moveCursor(1), at: t0))
+        let screen = QuizView.view(s, size: TerminalSize(width: 24, height: 10), strings: en)
+        #expect(Array(screen.text.split(separator: "\n", omittingEmptySubsequences: false)[4...6]) == [
+            "  1. ( ) бір екі үш",
+            "         төрт бес алты",
+            "  2. ( ) жоқ",
+        ])
+    }
+
     @Test func practiceFeedbackShowsTheVerdictTheAnswerAndTheSource() {
         var s = session([typed], mode: .practice)
         _ = s.apply(.input(.type("Гегемония"), at: t0))
