@@ -40,9 +40,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "jatta-bench",
-            dependencies: ["DeckFormat", "FSRS", "ReviewStore", "Study"]
+            dependencies: ["DeckFormat", "FSRS", "ReviewStore", "Study", "TerminalUI"]
         ),
-        .testTarget(name: "KazakhTextTests", dependencies: ["KazakhText"]),
+        .testTarget(name: "KazakhTextTests", dependencies: ["KazakhText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat"]),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "FSRS"]),

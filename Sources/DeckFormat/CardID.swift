@@ -24,8 +24,19 @@ public struct CardID: Hashable, Sendable, Comparable, CustomStringConvertible, C
 
     /// The derived identity of a card of `kind` asking `prompt`.
     public static func derived(kind: CardKind, prompt: String) -> CardID {
-        let key = kind.rawValue + "\n" + Normalization.identityKey(prompt)
-        let hash = fnv1a64(key.utf8)
+        derived(kind: kind, prompt: prompt, knownFreeOfLookalikes: false)
+    }
+
+    /// `derived(kind:prompt:)` for a prompt the parser has already found
+    /// free of look-alike letters.
+    static func derived(kind: CardKind, prompt: String, knownFreeOfLookalikes: Bool) -> CardID {
+        var hash = fnv1a64(kind.rawValue.utf8)
+        hash = fnv1a64([UInt8.newline], startingAt: hash)
+        if let key = IdentityKey.fastBytes(prompt, knownFreeOfLookalikes: knownFreeOfLookalikes) {
+            hash = fnv1a64(key, startingAt: hash)
+        } else {
+            hash = fnv1a64(Normalization.identityKey(prompt).utf8, startingAt: hash)
+        }
         let hex = String(hash, radix: 16)
         let padded = String(repeating: "0", count: 16 - hex.count) + hex
         return CardID(rawValue: kind.rawValue + "-" + padded.prefix(12))
@@ -43,9 +54,11 @@ public struct CardID: Hashable, Sendable, Comparable, CustomStringConvertible, C
 }
 
 /// FNV-1a, 64-bit: small, stable across platforms and Swift versions
-/// (unlike `Hasher`, which is seeded per process).
-func fnv1a64<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+/// (unlike `Hasher`, which is seeded per process). `startingAt` continues
+/// a hash, so hashing pieces one after another equals hashing them joined.
+func fnv1a64<S: Sequence>(_ bytes: S, startingAt start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64
+where S.Element == UInt8 {
+    var hash = start
     for byte in bytes {
         hash ^= UInt64(byte)
         hash = hash &* 0x0000_0100_0000_01b3

@@ -31,7 +31,7 @@ public enum DeckIssue: Hashable, Sendable {
     case sourceFormat(String)
     case emptyTag
     // Card structure
-    case emptyText(what: String)
+    case emptyText(TextPart)
     case missingAnswer
     case missingDefinition
     case mixedKinds
@@ -134,7 +134,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .orphanContinuation: "шегініспен жазылған жол ешбір мәтінді жалғастырмайды"
         case .continuationNotAllowed(let f): "'\(f):' өрісі бір жолдан тұрады; оны келесі жолға жалғастыруға болмайды"
         case .misplacedTitle: "тақырып (# …) бір-ақ рет, бірінші бөлім мен картадан бұрын жазылады"
-        case .emptyHeading: "бос тақырып немесе бөлім аты"
+        case .emptyHeading: "бос тақырып: # белгісінен кейін атауын жазыңыз"
         case .outsideCard(let l): "'\(l)' жолы картадан тыс тұр: алдымен Q:, T: немесе C: жолын жазыңыз"
         case .fieldOutsideCard(let f): "карта өрісі картадан тыс тұр: '\(f):'"
         case .cyrillicMarker(let found, let meant): "'\(found):' кирилл әрпімен жазылған; '\(meant):' деп оқылды, латын әрпімен жазыңыз"
@@ -150,7 +150,7 @@ public enum DeckIssue: Hashable, Sendable {
             "'\(v)' идентификатор бола алмайды: әріптер, цифрлар, '-', '_', '.' ғана, ең көбі 64 таңба"
         case .sourceFormat(let v): "дереккөз ФАЙЛ:ЖОЛ түрінде жазылады, ал '\(v)' жазылған"
         case .emptyTag: "бос тег (қатар тұрған үтірлер)"
-        case .emptyText(let what): "бос мәтін: \(Self.kkName(what))"
+        case .emptyText(let part): "бос мәтін: \(part.kk)"
         case .missingAnswer: "сұрақтың жауабы жоқ: A: жолын немесе * / - нұсқаларын жазыңыз"
         case .missingDefinition: "терминнің анықтамасы жоқ: D: жолын жазыңыз"
         case .mixedKinds: "бір сұрақта әрі жауап (A:), әрі нұсқалар (*) бар; біреуін қалдырыңыз"
@@ -165,11 +165,11 @@ public enum DeckIssue: Hashable, Sendable {
         case .nestedGap: "бос орынның ішіндегі '{'; әріптік жақша үшін \\{ деп жазыңыз"
         case .strayClosingBrace: "ашылмаған '}'; әріптік жақша үшін \\} деп жазыңыз"
         case .emptyGap: "бос орын немесе оның баламасы бос: {}"
-        case .unknownEscape(let c): "'\\\(c)' тасымалдауы белгісіз; кері қиғаш сызық алынып тасталады (\\\\ деп жазыңыз)"
+        case .unknownEscape(let c): "'\\\(c)' экрандауы белгісіз; кері қиғаш сызық алынып тасталады (\\\\ деп жазыңыз)"
         case .latinInCyrillicWord(let w, let l): "'\(w)' кирилл сөзінде латын әрпі бар: \(l)"
         case .wrongLetter(let f, let m): "'\(f)' қазақ әрпі емес; '\(m)' деп жазыңыз"
         case .duplicateID(let id, let first): "'\(id)' идентификаторы қайталанған; алғашқысы: \(first)"
-        case .duplicatePrompt(let first): "дәл осы сұрақ бұрын да жазылған: \(first); екеуінің прогресі бір"
+        case .duplicatePrompt(let first): "дәл осы сұрақ бұрын да жазылған: \(first); екеуінің үлгерімі ортақ болады"
         }
     }
 
@@ -188,7 +188,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .orphanContinuation: "an indented line that continues no text"
         case .continuationNotAllowed(let f): "'\(f):' takes one line; it cannot continue on the next"
         case .misplacedTitle: "the title (# …) comes once, before the first section and card"
-        case .emptyHeading: "an empty title or section name"
+        case .emptyHeading: "an empty title: write the deck's name after #"
         case .outsideCard(let l): "'\(l)' outside a card: start the card with Q:, T: or C: first"
         case .fieldOutsideCard(let f): "a card field outside a card: '\(f):'"
         case .cyrillicMarker(let found, let meant): "'\(found):' is written with a Cyrillic letter; read as '\(meant):', write it in Latin"
@@ -203,7 +203,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .invalidID(let v): "'\(v)' is not a valid id: letters, digits, '-', '_', '.' only, at most 64"
         case .sourceFormat(let v): "a source is written FILE:LINE, not '\(v)'"
         case .emptyTag: "an empty tag (two commas in a row)"
-        case .emptyText(let what): "empty \(what)"
+        case .emptyText(let part): "empty \(part.rawValue)"
         case .missingAnswer: "a question with no answer: add an A: line or * / - options"
         case .missingDefinition: "a term with no definition: add a D: line"
         case .mixedKinds: "a question with both an answer (A:) and options (*); keep one"
@@ -236,20 +236,6 @@ public enum DeckIssue: Hashable, Sendable {
         }
     }
 
-    static func kkName(_ what: String) -> String {
-        switch what {
-        case "question": "сұрақ"
-        case "answer": "жауап"
-        case "term": "термин"
-        case "definition": "анықтама"
-        case "cloze text": "клоз мәтіні"
-        case "option": "нұсқа"
-        case "key point": "негізгі тұжырым"
-        case "alternative": "балама жауап"
-        default: what
-        }
-    }
-
     /// A diagnostic for this issue at `location`.
     public func at(_ location: SourceLocation) -> Diagnostic {
         Diagnostic(location: location, severity: severity, code: code, kk: kk, en: en)
@@ -265,7 +251,7 @@ public enum DeckIssue: Hashable, Sendable {
             .cyrillicMarker(found: "С", meant: "C"), .unknownField(name: "tag", suggestion: "tags"),
             .unknownMetadata(key: "autor"), .duplicateMetadata(key: "lang"), .unknownLanguage("de"),
             .duplicateField(field: "A"), .invalidLevel("two"), .levelOutOfRange(4), .invalidID("a b"),
-            .sourceFormat("notes"), .emptyTag, .emptyText(what: "answer"), .missingAnswer, .missingDefinition,
+            .sourceFormat("notes"), .emptyTag, .emptyText(.answer), .missingAnswer, .missingDefinition,
             .mixedKinds, .lineNotForKind(line: "D:", kind: .question), .altNotAllowed(kind: .choice),
             .altOnMultiGapCloze, .noCorrectOption, .tooFewOptions, .duplicateOption("X"), .clozeWithoutGap,
             .unclosedGap, .nestedGap, .strayClosingBrace, .emptyGap, .unknownEscape("n"),
@@ -274,4 +260,27 @@ public enum DeckIssue: Hashable, Sendable {
         ]
         return samples.map { ($0.code, $0.severity, $0.en) }
     }()
+}
+
+/// The part of a card a text problem is about.
+public enum TextPart: String, Hashable, Sendable {
+    case question, answer, term, definition
+    case clozeText = "cloze text"
+    case option
+    case keyPoint = "key point"
+    case alternative
+
+    /// The part's name in Kazakh.
+    public var kk: String {
+        switch self {
+        case .question: "сұрақ"
+        case .answer: "жауап"
+        case .term: "термин"
+        case .definition: "анықтама"
+        case .clozeText: "клоз мәтіні"
+        case .option: "нұсқа"
+        case .keyPoint: "негізгі тұжырым"
+        case .alternative: "балама жауап"
+        }
+    }
 }

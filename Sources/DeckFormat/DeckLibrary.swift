@@ -26,7 +26,7 @@ public enum DeckLibrary {
 
     /// Reads every path: a file is read whatever its extension; a folder is
     /// searched recursively for `*.deck` files, skipping hidden entries. Files
-    /// are parsed in sorted path order, each once. A missing or unreadable
+    /// are parsed in sorted path order, each once (however many names lead to it). A missing or unreadable
     /// path, or a folder with no deck, becomes an error diagnostic with line 0.
     public static func load(paths: [String]) -> Result {
         var files: [String] = []
@@ -43,8 +43,10 @@ public enum DeckLibrary {
                     DeckIssue.unreadable(path: path, reason: error.reason).at(SourceLocation(file: path, line: 0, column: 0)))
             }
         }
+        // One file named twice (`a.deck`, `./a.deck`, a symbolic link) is
+        // read once, under the first name in sorted order.
         var seen = Set<String>()
-        files = files.sorted().filter { seen.insert($0).inserted }
+        files = files.sorted().filter { seen.insert(URL(fileURLWithPath: $0).resolvingSymlinksInPath().path).inserted }
         var decks: [Deck] = []
         for file in files {
             switch DeckFiles.read(file) {

@@ -89,9 +89,15 @@ struct ParserRun {
 
     var title: String?
     var metadata: [MetadataEntry] = []
+    /// The metadata keys seen, so a repeated key is found in constant time.
+    var metadataKeys = Set<String>()
     var deckLevel = 1
     var deckTags: [String] = []
-    var sections: [(level: Int, name: String)] = []
+    var sections: [(level: Int, name: String)] = [] {
+        didSet { sectionTags = deckTags + sections.map(\.name) }
+    }
+    /// The deck tags and section names every new card gets.
+    var sectionTags: [String] = []
     var cards: [Card] = []
     var pending: PendingCard?
 
@@ -130,9 +136,13 @@ struct ParserRun {
             } else {
                 end = count
             }
+            // The CR of a CRLF and trailing white space are not content
+            // (a stray CR before it neither, or printing could not keep it).
             var contentEnd = end
-            if contentEnd > position, buffer[contentEnd - 1] == .carriageReturn { contentEnd -= 1 }
-            while contentEnd > position, buffer[contentEnd - 1] == .space || buffer[contentEnd - 1] == .tab {
+            while contentEnd > position,
+                buffer[contentEnd - 1] == .space || buffer[contentEnd - 1] == .tab
+                    || buffer[contentEnd - 1] == .carriageReturn
+            {
                 contentEnd -= 1
             }
             lineNumber += 1
@@ -240,14 +250,18 @@ struct ParserRun {
     }
 
     /// Reports look-alike letters in `buffer[from..<lineEnd]`.
-    mutating func checkLookalikes(from: Int) {
-        guard from < lineEnd, LookalikeScan.mayHoldFindings(buffer, from, lineEnd) else { return }
+    /// Returns whether the pre-filter let the line through (so whether a
+    /// text holding it may hold look-alikes).
+    @discardableResult
+    mutating func checkLookalikes(from: Int) -> Bool {
+        guard from < lineEnd, LookalikeScan.mayHoldFindings(buffer, from, lineEnd) else { return false }
         let reports = LookalikeScan.reports(in: text(from: from), limit: DeckParser.diagnosticsPerLine)
-        guard !reports.isEmpty else { return }
+        guard !reports.isEmpty else { return true }
         let startColumn = column(at: from)
         for r in reports {
             emit(r.issue, at: SourceLocation(file: file, line: lineNumber, column: startColumn + r.scalarOffset))
         }
+        return true
     }
 
     // MARK: Line kinds
@@ -266,26 +280,24 @@ struct ParserRun {
             }
             return
         }
+        // `##` with no name closes the sections at its level and below,
+        // so cards can follow outside any section.
         sections.removeAll { $0.level >= level }
-        if name.isEmpty {
-            emit(.emptyHeading, at: lineStart)
-        } else {
-            sections.append((level, name))
-        }
+        if !name.isEmpty { sections.append((level, name)) }
         state = .betweenCards
     }
 
     mutating func startCard(_ marker: Line.Marker, text: Int) {
         finishCard()
         let cardLocation = SourceLocation(file: file, line: lineNumber, column: 1)
-        var prompt = TextField(location: location(at: text))
-        prompt.append(buffer, text, lineEnd, newlines: 0, mayHoldNUL: report.firstNUL != nil)
+        let prompt = TextField(location: location(at: text), range: text..<max(text, lineEnd), mayHoldNUL: report.firstNUL != nil)
         var card = PendingCard(marker: marker, location: cardLocation, prompt: prompt)
         if marker == .cloze { scanCloze(&card, from: text) }
         pending = card
         state = .inCard
         target = .prompt
-        checkLookalikes(from: text)
+        let mayHold = checkLookalikes(from: text)
+        pending?.promptMayHoldLookalikes = mayHold
     }
 
     mutating func scanCloze(_ card: inout PendingCard, from: Int) {
@@ -328,8 +340,7 @@ struct ParserRun {
             target = .ignored
             return
         }
-        var answer = TextField(location: location(at: text))
-        answer.append(buffer, text, lineEnd, newlines: 0, mayHoldNUL: mayHoldNUL)
+        let answer = TextField(location: location(at: text), range: text..<max(text, lineEnd), mayHoldNUL: mayHoldNUL)
         card.answer = answer
         target = .answer
         checkLookalikes(from: text)
@@ -348,8 +359,7 @@ struct ParserRun {
             target = .ignored
             return
         }
-        var field = TextField(location: location(at: text))
-        field.append(buffer, text, lineEnd, newlines: 0, mayHoldNUL: report.firstNUL != nil)
+        let field = TextField(location: location(at: text), range: text..<max(text, lineEnd), mayHoldNUL: report.firstNUL != nil)
         if card.answer != nil {
             if correct {
                 emit(.mixedKinds, at: lineStart)
@@ -384,12 +394,15 @@ struct ParserRun {
             metadata[index].value += metadata[index].value.isEmpty ? more : String(repeating: "\n", count: newlines) + more
         case .prompt:
             pending?.prompt.append(buffer, text, lineEnd, newlines: newlines, mayHoldNUL: mayHoldNUL)
+            let mayHold = checkLookalikes(from: text)
+            if mayHold { pending?.promptMayHoldLookalikes = true }
             if pending?.marker == .cloze, var card = pending {
                 pending = nil
                 card.cloze.escaped = false
                 scanCloze(&card, from: text)
                 pending = card
             }
+            return
         case .answer:
             pending?.answer?.append(buffer, text, lineEnd, newlines: newlines, mayHoldNUL: mayHoldNUL)
         case .option(let i):
@@ -400,246 +413,6 @@ struct ParserRun {
             pending?.alternatives[i].append(buffer, text, lineEnd, newlines: newlines, mayHoldNUL: mayHoldNUL)
         }
         checkLookalikes(from: text)
-    }
-
-    mutating func fieldLine(name: String, value: Int) {
-        switch state {
-        case .preamble:
-            metadataLine(key: name, value: value)
-        case .betweenCards:
-            target = .ignored
-            emit(.fieldOutsideCard(field: name), at: lineStart)
-        case .inCard:
-            cardField(name: name, value: value)
-        }
-    }
-
-    mutating func metadataLine(key: String, value: Int) {
-        let text = self.text(from: value)
-        if metadata.contains(where: { $0.key == key }) {
-            emit(.duplicateMetadata(key: key), at: lineStart)
-        } else if !DeckParser.metadataKeys.contains(key) {
-            emit(.unknownMetadata(key: key), at: lineStart)
-        } else {
-            switch key {
-            case "lang" where !["kk", "ru", "en"].contains(text):
-                emit(.unknownLanguage(text), at: value)
-            case "level":
-                if let level = parseLevel(text, at: value) { deckLevel = level }
-            case "tags":
-                deckTags = parseTags(text, at: value)
-            default:
-                break
-            }
-        }
-        metadata.append(MetadataEntry(key: key, value: text))
-        target = key == "level" || key == "tags" || key == "lang" ? .oneLineField(key) : .metadata(metadata.count - 1)
-        checkLookalikes(from: value)
-    }
-
-    mutating func cardField(name: String, value: Int) {
-        guard var card = pending else { return }
-        pending = nil
-        defer { pending = card }
-        let text = self.text(from: value)
-        target = .oneLineField(name)
-        switch name {
-        case "level":
-            if card.level != nil {
-                emit(.duplicateField(field: name), at: lineStart)
-            } else if let level = parseLevel(text, at: value) {
-                card.level = level
-            }
-        case "tags":
-            card.tags += parseTags(text, at: value)
-            checkLookalikes(from: value)
-        case "id":
-            if card.id != nil {
-                emit(.duplicateField(field: name), at: lineStart)
-            } else if CardID.isValidExplicit(text) {
-                card.id = text
-            } else {
-                emit(.invalidID(text), at: value)
-            }
-        case "source":
-            if card.source != nil {
-                emit(.duplicateField(field: name), at: lineStart)
-            } else {
-                if !Self.looksLikeSource(text) { emit(.sourceFormat(text), at: value) }
-                card.source = text
-            }
-        case "alt":
-            var field = TextField(location: location(at: value))
-            field.append(buffer, value, lineEnd, newlines: 0, mayHoldNUL: report.firstNUL != nil)
-            card.alternatives.append(field)
-            target = .alternative(card.alternatives.count - 1)
-            checkLookalikes(from: value)
-        default:
-            emit(.unknownField(name: name, suggestion: Self.suggestion(for: name)), at: lineStart)
-            target = .ignored
-        }
-    }
-
-    // MARK: Values
-
-    /// A level written as digits; out-of-range levels are kept (and
-    /// reported) so that the card still loads and `check` can point at it.
-    mutating func parseLevel(_ text: String, at offset: Int) -> Int? {
-        guard !text.isEmpty, text.count <= 6, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let level = Int(text)
-        else {
-            emit(.invalidLevel(text), at: offset)
-            return nil
-        }
-        if !(1...3).contains(level) { emit(.levelOutOfRange(level), at: offset) }
-        return level
-    }
-
-    mutating func parseTags(_ text: String, at offset: Int) -> [String] {
-        let pieces = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
-        let tags = pieces.filter { !$0.isEmpty }
-        if tags.count != pieces.count, !(pieces.count == 1 || (pieces.last == "" && tags.count == pieces.count - 1)) {
-            emit(.emptyTag, at: offset)
-        }
-        return tags
-    }
-
-    /// `FILE:LINE` (a path, a colon, digits).
-    static func looksLikeSource(_ text: String) -> Bool {
-        guard let colon = text.lastIndex(of: ":") else { return false }
-        let line = text[text.index(after: colon)...]
-        return colon != text.startIndex && !line.isEmpty && line.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-    }
-
-    /// The known field an unknown name most likely means.
-    static func suggestion(for name: String) -> String? {
-        let lower = name.lowercased()
-        let markers = ["q": "Q", "t": "T", "c": "C", "a": "A", "d": "D"]
-        if let marker = markers[lower] { return marker }
-        let known = DeckParser.cardFields + ["tag": "tags", "lvl": "level", "alts": "alt", "src": "source"].keys
-        if let exact = known.first(where: { $0 == lower }) {
-            return ["tag": "tags", "lvl": "level", "alts": "alt", "src": "source"][exact] ?? exact
-        }
-        return DeckParser.cardFields.first { editDistance($0, lower) <= 2 && lower.count > 2 }
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8)
-        let b = Array(b.utf8)
-        if a.count > 32 || b.count > 32 { return Int.max }
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-
-    // MARK: Cards
-
-    mutating func finishCard() {
-        guard let card = pending else { return }
-        pending = nil
-        state = .betweenCards
-        if card.cloze.inGap, let open = card.cloze.openGap { emit(.unclosedGap, at: open) }
-        if let built = build(card) { cards.append(built) }
-    }
-
-    /// The card value, or nil (with a diagnostic) when it cannot be studied.
-    mutating func build(_ card: PendingCard) -> Card? {
-        if card.broken { return nil }
-        let prompt = card.prompt.string
-        let alternatives = card.alternatives.map(\.string)
-        let content: CardContent
-        switch card.marker {
-        case .question:
-            if prompt.isEmpty {
-                emit(.emptyText(what: "question"), at: card.prompt.location)
-                return nil
-            }
-            if !card.options.isEmpty {
-                let options = card.options.map { ChoiceOption(text: $0.text.string, isCorrect: $0.correct) }
-                for (i, option) in options.enumerated() {
-                    if option.text.isEmpty {
-                        emit(.emptyText(what: "option"), at: card.options[i].text.location)
-                    } else if options[..<i].contains(where: { $0.text == option.text }) {
-                        emit(.duplicateOption(option.text), at: card.options[i].text.location)
-                    }
-                }
-                if !options.contains(where: \.isCorrect) {
-                    emit(.noCorrectOption, at: card.location)
-                    return nil
-                }
-                if options.count < 2 { emit(.tooFewOptions, at: card.location) }
-                if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .choice), at: alt.location) }
-                content = .choice(ChoiceCard(question: prompt, options: options.filter { !$0.text.isEmpty }))
-            } else if let answerField = card.answer {
-                let answer = answerField.string
-                if answer.isEmpty {
-                    emit(.emptyText(what: "answer"), at: answerField.location)
-                    return nil
-                }
-                if card.keyPoints.isEmpty {
-                    content = .question(QuestionCard(question: prompt, answer: answer, alternatives: alternatives))
-                } else {
-                    var points: [String] = []
-                    for field in card.keyPoints {
-                        let point = field.string
-                        if point.isEmpty { emit(.emptyText(what: "key point"), at: field.location) } else { points.append(point) }
-                    }
-                    if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .open), at: alt.location) }
-                    content = .open(OpenCard(question: prompt, modelAnswer: answer, keyPoints: points))
-                }
-            } else {
-                emit(.missingAnswer, at: card.location)
-                return nil
-            }
-        case .term:
-            if prompt.isEmpty {
-                emit(.emptyText(what: "term"), at: card.prompt.location)
-                return nil
-            }
-            guard let definitionField = card.answer else {
-                emit(.missingDefinition, at: card.location)
-                return nil
-            }
-            let definition = definitionField.string
-            if definition.isEmpty {
-                emit(.emptyText(what: "definition"), at: definitionField.location)
-                return nil
-            }
-            content = .term(TermCard(term: prompt, definition: definition, alternatives: alternatives))
-        default:
-            if prompt.isEmpty {
-                emit(.emptyText(what: "cloze text"), at: card.prompt.location)
-                return nil
-            }
-            let cloze = ClozeCard(text: prompt, alternatives: alternatives)
-            let gaps = cloze.gaps.count
-            if gaps == 0 {
-                if !card.cloze.inGap { emit(.clozeWithoutGap, at: card.location) }
-                return nil
-            }
-            if gaps > 1, let alt = card.alternatives.first { emit(.altOnMultiGapCloze, at: alt.location) }
-            content = .cloze(cloze)
-        }
-        for alt in card.alternatives where alt.isEmpty { emit(.emptyText(what: "alternative"), at: alt.location) }
-        let id = card.id.map { CardID(rawValue: $0) } ?? CardID.derived(kind: content.kind, prompt: promptOf(content))
-        return Card(
-            id: id, hasExplicitID: card.id != nil, content: content, level: card.level ?? deckLevel, tags: card.tags,
-            sectionTags: deckTags + sections.map(\.name), source: card.source, location: card.location)
-    }
-
-    func promptOf(_ content: CardContent) -> String {
-        switch content {
-        case .question(let q): q.question
-        case .term(let t): t.term
-        case .choice(let c): c.question
-        case .cloze(let c): c.prompt
-        case .open(let o): o.question
-        }
     }
 
     func result() -> ParsedDeck {

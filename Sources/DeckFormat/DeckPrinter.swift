@@ -13,9 +13,10 @@ public enum DeckPrinter {
     public static func print(_ deck: Deck) -> String {
         var out = ""
         var header: [String] = []
-        if let title = deck.title { header.append("# " + title) }
+        if let title = deck.title { header.append("# " + oneLine(title)) }
         for entry in deck.metadata {
-            header.append(field(entry.key, entry.value))
+            let oneLineKeys = ["lang", "level", "tags"]
+            header.append(field(entry.key, oneLineKeys.contains(entry.key) ? oneLine(entry.value) : entry.value))
         }
         var blocks: [String] = []
         if !header.isEmpty { blocks.append(header.joined(separator: "\n")) }
@@ -37,13 +38,14 @@ public enum DeckPrinter {
     }
 
     /// The headings that lead from one section path to another: the
-    /// headings below the common part, or the last one again when the new
-    /// path is a shorter part of the old one.
+    /// headings below the common part; the last one again when the new path
+    /// is a shorter part of the old one; `##` to leave every section.
     static func headings(from old: [String], to new: [String]) -> [String] {
+        if new.isEmpty { return old.isEmpty ? [] : ["##"] }
         var common = 0
         while common < old.count, common < new.count, old[common] == new[common] { common += 1 }
         if common == new.count, common > 0 { common -= 1 }
-        return (common..<new.count).map { String(repeating: "#", count: $0 + 2) + " " + new[$0] }
+        return (common..<new.count).map { String(repeating: "#", count: $0 + 2) + " " + oneLine(new[$0]) }
     }
 
     /// One card in canonical form, without a trailing newline.
@@ -68,9 +70,9 @@ public enum DeckPrinter {
         }
         for alt in card.alternatives { lines.append(field("alt", alt)) }
         if card.level != defaultLevel { lines.append(field("level", String(card.level))) }
-        if !card.tags.isEmpty { lines.append(field("tags", card.tags.joined(separator: ", "))) }
-        if let source = card.source { lines.append(field("source", source)) }
-        if card.hasExplicitID { lines.append(field("id", card.id.rawValue)) }
+        if !card.tags.isEmpty { lines.append(field("tags", oneLine(card.tags.joined(separator: ", ")))) }
+        if let source = card.source { lines.append(field("source", oneLine(source))) }
+        if card.hasExplicitID { lines.append(field("id", oneLine(card.id.rawValue))) }
         return lines.joined(separator: "\n")
     }
 
@@ -90,10 +92,24 @@ public enum DeckPrinter {
         }.joined(separator: "\n")
     }
 
+    /// `text` with its line breaks turned into spaces, for the values the
+    /// format writes on one line (a deck built in code may hold them).
+    /// Only LF counts, as in the parser, which keeps a CR or a vertical
+    /// tab inside a line; a CR before the LF goes with it.
+    static func oneLine(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.contains("\n") else { return text }
+        return scalars.split(separator: "\n").map { line in
+            var piece = Substring.UnicodeScalarView(line)
+            while piece.last == "\r" { piece.removeLast() }
+            return String(piece)
+        }.joined(separator: " ")
+    }
+
     /// The deck-wide tags (`tags:` metadata), as the parser reads them.
     static func deckTags(of deck: Deck) -> [String] {
         guard let value = deck.metadata("tags") else { return [] }
-        return value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        return TagList.parse(value)
     }
 
     /// The deck's default card level, as the parser reads it.

@@ -36,6 +36,17 @@ enum LookalikeScan {
     /// or a run of letters holding both a Latin look-alike and a Cyrillic
     /// letter. A superset of what `Homoglyphs.findings` reports.
     static func mayHoldFindings(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        alwaysWrongPairs.withUnsafeBufferPointer { pairs in
+            latinLookalike.withUnsafeBufferPointer { lookalike in
+                mayHoldFindings(buffer, from, to, pairs: pairs, lookalike: lookalike)
+            }
+        }
+    }
+
+    private static func mayHoldFindings(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, pairs: UnsafeBufferPointer<Bool>,
+        lookalike: UnsafeBufferPointer<Bool>
+    ) -> Bool {
         var latin = false
         var cyrillic = false
         var i = from
@@ -43,19 +54,22 @@ enum LookalikeScan {
             let b = buffer[i]
             if b < 0x80 {
                 if Line.isASCIILetter(b) {
-                    if latinLookalike[Int(b)] { latin = true }
+                    if lookalike[Int(b)] { latin = true }
                 } else {
                     if latin && cyrillic { return true }
                     latin = false
                     cyrillic = false
                 }
+                i += 1
+            } else if b >= 0xC0, i + 1 < to, buffer[i + 1] & 0xC0 == 0x80 {
+                // A lead byte and its second byte at once: one step per
+                // Cyrillic letter.
+                if pairs[Int(b) << 8 | Int(buffer[i + 1])] { return true }
+                if b >= 0xD0 && b <= 0xD4 { cyrillic = true }
+                i += 2
             } else {
-                if b >= 0xC0, i + 1 < to {
-                    if alwaysWrongPairs[Int(b) << 8 | Int(buffer[i + 1])] { return true }
-                    if b >= 0xD0 && b <= 0xD4 { cyrillic = true }
-                }
+                i += 1
             }
-            i += 1
         }
         return latin && cyrillic
     }

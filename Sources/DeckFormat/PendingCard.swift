@@ -18,6 +18,8 @@ struct PendingCard {
     /// Set when a line made the card mean something other than what a
     /// card can hold (both an answer and options); such a card is dropped.
     var broken = false
+    /// Whether a line of the prompt passed the look-alike pre-filter.
+    var promptMayHoldLookalikes = false
     /// Brace checking of a cloze's text, fed line by line.
     var cloze = ClozeScanner()
 
@@ -28,27 +30,54 @@ struct PendingCard {
     }
 }
 
-/// The bytes of one text (a question, answer, option, …) gathered from its
-/// first line and its continuation lines.
+/// One text (a question, answer, option, …) gathered from its first line
+/// and its continuation lines.
+///
+/// A one-line text stays a range of the file buffer; bytes are copied only
+/// when a second line arrives, so most texts become a `String` straight
+/// from the file's bytes.
 struct TextField {
-    /// UTF-8 bytes, lines joined with `\n`; NUL bytes are stored as 0xFF so
-    /// they decode to U+FFFD with any other malformed byte.
-    var bytes: [UInt8] = []
+    /// The text's bytes in the file buffer while it has one line.
+    var range: Range<Int>
+    /// Whether `range` may hold NUL bytes (shown as U+FFFD).
+    var mayHoldNUL: Bool
+    /// UTF-8 bytes of a text of several lines, joined with `\n`; NUL bytes
+    /// are stored as 0xFF so they decode to U+FFFD.
+    var joined: [UInt8]?
     /// Where the text starts (for diagnostics about the text as a whole).
     var location: SourceLocation
 
-    init(location: SourceLocation) { self.location = location }
+    init(location: SourceLocation, range: Range<Int>, mayHoldNUL: Bool) {
+        self.location = location
+        self.range = range
+        self.mayHoldNUL = mayHoldNUL
+    }
 
-    var isEmpty: Bool { bytes.isEmpty }
+    var isEmpty: Bool { joined?.isEmpty ?? range.isEmpty }
 
     /// Appends `buffer[from..<to]`, after `newlines` line breaks when the
     /// text already has content (leading blank lines are dropped).
     mutating func append(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, newlines: Int, mayHoldNUL: Bool) {
         guard from < to else { return }
-        if !bytes.isEmpty {
-            for _ in 0..<newlines { bytes.append(.newline) }
+        if joined == nil, range.isEmpty {
+            range = from..<to
+            self.mayHoldNUL = mayHoldNUL
+            return
         }
-        let piece = UnsafeBufferPointer(rebasing: buffer[from..<to])
+        var bytes: [UInt8]
+        if let existing = joined {
+            bytes = existing
+            joined = nil  // one owner, so appending does not copy
+        } else {
+            bytes = []
+            Self.copy(UnsafeBufferPointer(rebasing: buffer[range]), into: &bytes, mayHoldNUL: self.mayHoldNUL)
+        }
+        for _ in 0..<newlines { bytes.append(.newline) }
+        Self.copy(UnsafeBufferPointer(rebasing: buffer[from..<to]), into: &bytes, mayHoldNUL: mayHoldNUL)
+        joined = bytes
+    }
+
+    static func copy(_ piece: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8], mayHoldNUL: Bool) {
         if mayHoldNUL {
             bytes.append(contentsOf: piece.lazy.map { $0 == 0 ? 0xFF : $0 })
         } else {
@@ -56,7 +85,10 @@ struct TextField {
         }
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    func string(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+        if let joined { return String(decoding: joined, as: UTF8.self) }
+        return UTF8Scan.string(UnsafeBufferPointer(rebasing: buffer[range]), mayHoldNUL: mayHoldNUL)
+    }
 }
 
 /// Checks the braces of a cloze text as its lines arrive, so each problem
@@ -71,6 +103,8 @@ struct ClozeScanner {
     var answerHasContent = false
     /// Whether the previous byte was an unescaped backslash.
     var escaped = false
+    /// How many gaps were closed, as `ClozeSegment.split` counts them.
+    var gapCount = 0
 
     /// A problem and the byte offset it was found at.
     typealias Finding = (offset: Int, issue: DeckIssue)
@@ -111,6 +145,7 @@ struct ClozeScanner {
                 if inGap {
                     if !answerHasContent { findings.append((i, .emptyGap)) }
                     inGap = false
+                    gapCount += 1
                     openGap = nil
                     openedAt = nil
                 } else {

@@ -8,8 +8,6 @@ enum UTF8Scan {
         var firstInvalid: Int?
         /// Byte offset of the first NUL byte, if any.
         var firstNUL: Int?
-
-        var isClean: Bool { firstInvalid == nil && firstNUL == nil }
     }
 
     /// Scans `buffer[start..<end]`. ASCII runs go eight bytes at a time.
@@ -32,6 +30,11 @@ enum UTF8Scan {
             if b < 0x80 {
                 if b == 0, report.firstNUL == nil { report.firstNUL = i }
                 i += 1
+                continue
+            }
+            // Two-byte letters (all of Cyrillic) without the general check.
+            if b >= 0xC2, b <= 0xDF, i + 1 < end, buffer[i + 1] & 0xC0 == 0x80 {
+                i += 2
                 continue
             }
             let length = sequenceLength(buffer, i, end)

@@ -52,12 +52,16 @@ extension Int {
 /// Scheduler-day arithmetic: a day number is the count of local days since
 /// 1970-01-01, where each local day starts at the rollover hour.
 public enum SchedulerDay {
+    /// Day numbers are clamped to ±2^52 (about 10^13 years either way).
+    static let dayLimit = 0x1p52
     /// The scheduler day `date` falls on. Read from the local wall clock, so a
     /// 23- or 25-hour day around a daylight-saving change is still one day.
     public static func number(of date: Date, rolloverHour: Int, timeZone: TimeZone) -> Int {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         let local = seconds + Double(timeZone.secondsFromGMT(for: date)) - Double(rolloverHour * 3600)
-        return Int(clamping: (local / 86_400).rounded(.down))
+        // Kept far inside Int's range so that sums and differences of day
+        // numbers cannot overflow, whatever date comes in.
+        return Int(clamping: min(max((local / 86_400).rounded(.down), -dayLimit), dayLimit))
     }
 
     /// The first instant of scheduler day `day`: the rollover hour on that

@@ -17,6 +17,17 @@ public struct MemoryModel: Hashable, Sendable {
     /// The largest stability kept after a review, in days; `.infinity` for none.
     public let maximumStability: Double
 
+    // Terms that depend only on the weights, computed once with exactly the
+    // expressions used below, so that the results keep the same bits.
+    /// `e^w8`.
+    private let recallScale: Double
+    /// D0(Easy) unclamped, the target of mean reversion.
+    private let meanReversionTarget: Double
+    /// `e^(w17·w18)`, the divisor of the same-day Again stability.
+    private let lapseShortTermDivisor: Double
+    /// `e^(w17·(G - 3 + w18))` for G = 1 … 4.
+    private let sameDayScale: [Double]
+
     /// The smallest stability FSRS allows, in days.
     public static let minimumStability = 0.001
     /// The difficulty scale runs from 1 (easiest) to 10 (hardest).
@@ -28,6 +39,10 @@ public struct MemoryModel: Hashable, Sendable {
         self.decay = -weights[20]
         self.factor = pow(0.9, 1 / decay) - 1
         self.maximumStability = maximumStability
+        self.recallScale = Self.ePow(weights[8])
+        self.meanReversionTarget = weights[4] - Self.ePow(weights[5] * Double(Rating.easy.rawValue - 1)) + 1
+        self.lapseShortTermDivisor = Self.ePow(weights[17] * weights[18])
+        self.sameDayScale = Rating.allCases.map { Self.ePow(weights[17] * (Double($0.rawValue - 3) + weights[18])) }
     }
 
     /// `e^x` as py-fsrs computes it (`math.e ** x`).
@@ -77,7 +92,7 @@ public struct MemoryModel: Hashable, Sendable {
     public func nextDifficulty(_ difficulty: Double, rating: Rating) -> Double {
         let delta = -(w[6] * Double(rating.rawValue - 3))
         let damped = difficulty + (10.0 - difficulty) * delta / 9.0
-        let reverted = w[7] * initialDifficultyUnclamped(.easy) + (1 - w[7]) * damped
+        let reverted = w[7] * meanReversionTarget + (1 - w[7]) * damped
         return Self.clampDifficulty(reverted)
     }
 
@@ -88,7 +103,7 @@ public struct MemoryModel: Hashable, Sendable {
         let hardPenalty = rating == .hard ? w[15] : 1
         let easyBonus = rating == .easy ? w[16] : 1
         let growth =
-            Self.ePow(w[8]) * (11 - d) * pow(s, -w[9]) * (Self.ePow((1 - r) * w[10]) - 1) * hardPenalty
+            recallScale * (11 - d) * pow(s, -w[9]) * (Self.ePow((1 - r) * w[10]) - 1) * hardPenalty
             * easyBonus
         return clampStability(s * (1 + growth))
     }
@@ -99,14 +114,14 @@ public struct MemoryModel: Hashable, Sendable {
         stability s: Double, difficulty d: Double, retrievability r: Double
     ) -> Double {
         let longTerm = w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) * Self.ePow((1 - r) * w[14])
-        let shortTerm = s / Self.ePow(w[17] * w[18])
+        let shortTerm = s / lapseShortTermDivisor
         return clampStability(min(longTerm, shortTerm))
     }
 
     /// S after a review on the same day as the last one (elapsed < 1 day).
     /// Hard, Good and Easy never lower it.
     public func stabilityAfterSameDay(stability s: Double, rating: Rating) -> Double {
-        var increase = Self.ePow(w[17] * (Double(rating.rawValue - 3) + w[18])) * pow(s, -w[19])
+        var increase = sameDayScale[rating.rawValue - 1] * pow(s, -w[19])
         if rating != .again { increase = max(increase, 1.0) }
         return clampStability(s * increase)
     }

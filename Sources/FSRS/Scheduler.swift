@@ -50,7 +50,7 @@ public struct Scheduler: Sendable {
         }
         let elapsed = elapsedDays(of: card, at: now)
         let outcome = transition(card, rating: rating, elapsedDays: elapsed)
-        let days = outcome.reviewDays.map {
+        let days = outcome.reviewStability.map {
             model.nextInterval(
                 stability: $0, desiredRetention: configuration.desiredRetention,
                 maximumInterval: configuration.maximumInterval)
@@ -68,7 +68,7 @@ public struct Scheduler: Sendable {
         for rating in Rating.allCases {
             let outcome = transition(card, rating: rating, elapsedDays: elapsed)
             var days: Int?
-            if let stability = outcome.reviewDays {
+            if let stability = outcome.reviewStability {
                 if configuration.enableFuzz {
                     let raw = model.rawInterval(stability: stability, desiredRetention: configuration.desiredRetention)
                     let floor = rating == .again ? 1 : minimumDays
@@ -97,7 +97,7 @@ public struct Scheduler: Sendable {
         /// The delay of a learning or relearning step, in seconds.
         var stepSeconds: TimeInterval
         /// For a card that lands in review: the stability its interval comes from.
-        var reviewDays: Double?
+        var reviewStability: Double?
     }
 
     /// The new memory state, state and step after `rating`.
@@ -105,12 +105,12 @@ public struct Scheduler: Sendable {
         let memory = model.nextMemoryState(
             card.lastReview == nil ? nil : card.memory, elapsedDays: Double(elapsedDays ?? 0), rating: rating)
         let toReview = Outcome(
-            memory: memory, state: .review, step: nil, stepSeconds: 0, reviewDays: memory.stability)
+            memory: memory, state: .review, step: nil, stepSeconds: 0, reviewStability: memory.stability)
 
         switch card.state {
         case .review:
             if rating == .again, let first = configuration.relearningSteps.first {
-                return Outcome(memory: memory, state: .relearning, step: 0, stepSeconds: first, reviewDays: nil)
+                return Outcome(memory: memory, state: .relearning, step: 0, stepSeconds: first, reviewStability: nil)
             }
             return toReview
         case .learning, .relearning:
@@ -120,7 +120,7 @@ public struct Scheduler: Sendable {
                 return toReview
             }
             func stay(_ step: Int, _ seconds: TimeInterval) -> Outcome {
-                Outcome(memory: memory, state: card.state, step: step, stepSeconds: seconds, reviewDays: nil)
+                Outcome(memory: memory, state: card.state, step: step, stepSeconds: seconds, reviewStability: nil)
             }
             switch rating {
             case .again:

@@ -20,7 +20,10 @@ public struct SchedulerConfigurationError: Error, Hashable, Sendable, CustomStri
 
         /// Which list of steps a `.step` problem is about.
         public enum StepList: String, Hashable, Sendable {
-            case learning, relearning
+            /// The steps of a new card.
+            case learning
+            /// The steps after a lapse.
+            case relearning
         }
 
         /// Where the problem is: the setting's name as it appears in the configuration.

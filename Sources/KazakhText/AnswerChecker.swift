@@ -7,13 +7,13 @@
 /// `check(typed:accepted:profile:)` for each typed answer. Pure: the same
 /// input gives the same verdict.
 public struct AnswerChecker: Sendable {
-    /// One known answer, prepared once.
-    struct Known: Sendable {
-        let form: AnswerForm
-        let skeleton: [Character]
-    }
-
-    let known: [Known]
+    /// The known answers, prepared once, as parallel arrays: the loops that
+    /// visit every known answer read only the field they need.
+    let knownExact: [String]
+    let knownCompact: [String]
+    let knownCodes: [[UInt64]]
+    let knownSkeletons: [[Character]]
+    let knownIsLatin: [Bool]
     let knownIndexByCompact: [String: Int]
 
     /// A checker that knows `knownAnswers`: other cards' answers and other
@@ -21,23 +21,63 @@ public struct AnswerChecker: Sendable {
     /// closer to) one of them. The accepted answers of the question being
     /// checked may be among them; they are skipped for that question.
     public init(knownAnswers: [String]) {
-        var list: [Known] = []
+        var exact: [String] = []
+        var compact: [String] = []
+        var codes: [[UInt64]] = []
+        var skeletons: [[Character]] = []
+        var isLatin: [Bool] = []
         var index: [String: Int] = [:]
         for text in knownAnswers {
             let form = AnswerForm(text)
             guard !form.compact.isEmpty, index[form.compact] == nil else { continue }
-            index[form.compact] = list.count
-            list.append(Known(form: form, skeleton: LatinSkeleton.skeleton(ofCyrillic: form.compact)))
+            index[form.compact] = exact.count
+            exact.append(form.exact)
+            compact.append(form.compact)
+            codes.append(form.codes)
+            skeletons.append(LatinSkeleton.skeleton(ofCyrillic: form.compact))
+            isLatin.append(LatinSkeleton.isMostlyLatin(form.exact))
         }
-        known = list
+        knownExact = exact
+        knownCompact = compact
+        knownCodes = codes
+        knownSkeletons = skeletons
+        knownIsLatin = isLatin
         knownIndexByCompact = index
     }
+
+    /// The known answers other than those accepted for the question being
+    /// checked.
+    struct OtherAnswers {
+        let checker: AnswerChecker
+        let acceptedKeys: Set<String>
+
+        /// The first other answer (its exact form) for which `predicate`
+        /// holds of its index.
+        func first(where predicate: (Int) -> Bool) -> String? {
+            for i in checker.knownExact.indices where predicate(i) && !acceptedKeys.contains(checker.knownCompact[i]) {
+                return checker.knownExact[i]
+            }
+            return nil
+        }
+    }
+
+    /// How many distinct answers and terms the checker knows.
+    public var knownCount: Int { knownExact.count }
 
     /// Judges `typed` against the `accepted` answers (the first is the
     /// canonical one; the others are the deck's alternatives and count as
     /// exact) with nothing known about the student's keyboard yet.
     public func check(typed: String, accepted: [String]) -> Verdict {
         check(typed: typed, accepted: accepted, profile: .unknown)
+    }
+
+    /// Judges `typed` and then updates the session's `profile` with what it
+    /// showed: the convenient form for a session that checks answer after
+    /// answer.
+    public func check(typed: String, accepted: [String], updating profile: inout KeyboardProfile) -> Verdict {
+        let verdict = check(typed: typed, accepted: accepted, profile: profile)
+        profile = profile.updated(afterTyping: typed)
+        return verdict
     }
 
     /// Judges `typed` against the `accepted` answers. `profile` says
@@ -49,98 +89,135 @@ public struct AnswerChecker: Sendable {
         guard let first = answers.first else {
             return Verdict(tier: .wrong, typed: typed, canonical: "", reason: VerdictReasons.nothingAccepted)
         }
-        let canonical = first.exact
-        let t = AnswerForm(typed)
-        func wrong(_ g: Verdict.Guard? = nil, _ detail: GuardDetail = GuardDetail()) -> Verdict {
-            Verdict(
-                tier: .wrong, guard: g, typed: typed, canonical: canonical, conflictingAnswer: detail.other,
-                reason: VerdictReasons.wrong(canonical: canonical, guard: g, detail: detail))
-        }
+        let judging = Judging(
+            checker: self, typed: AnswerForm(typed), answers: answers, canonical: first.exact,
+            acceptedKeys: Set(answers.map(\.compact)))
+        let t = judging.typed
         if t.compact.isEmpty && t.digitRuns.isEmpty {
-            return Verdict(tier: .wrong, typed: typed, canonical: canonical, reason: VerdictReasons.noAnswer)
+            return Verdict(tier: .wrong, typed: typed, canonical: judging.canonical, reason: VerdictReasons.noAnswer)
         }
 
         // Exact: the answer or an alternative, as written.
         if let a = answers.first(where: { $0.exact == t.exact }) {
-            return Verdict(tier: .exact, typed: typed, canonical: canonical, matched: a.original, reason: VerdictReasons.exact)
+            return judging.accepted(.exact, a, reason: VerdictReasons.exact)
         }
-
         // Format: only cosmetic differences.
-        let typedKey = AnswerForm.fold(t.exact, .all)
-        for a in answers where AnswerForm.fold(a.exact, .all) == typedKey && a.digitRuns == t.digitRuns {
-            return formatVerdict(a, t, canonical: canonical)
+        if let a = answers.first(where: { $0.compact == t.compact && $0.digitRuns == t.digitRuns }) {
+            return formatVerdict(judging, a)
         }
-
-        let acceptedKeys = Set(answers.map(\.compact))
-        let others = known.filter { !acceptedKeys.contains($0.form.compact) }
-
-        // Another card's answer or another term, as such.
-        if let i = knownIndexByCompact[t.compact], !acceptedKeys.contains(t.compact) {
-            return wrong(.otherAnswer, GuardDetail(other: known[i].form.exact))
-        }
-
-        let hasLayout = profile.hasKazakhLayout || KeyboardFallback.containsKazakhLetter(t.exact)
-
-        // Keyboard: Kazakh letters typed as their Russian-layout fallbacks.
-        if !hasLayout {
-            for a in answers where a.digitRuns == t.digitRuns {
-                guard let pairs = KeyboardFallback.fallbackPairs(expected: a.compact, typed: t.compact) else { continue }
-                if let other = others.first(where: {
-                    KeyboardFallback.fallbackPairs(expected: $0.form.compact, typed: t.compact) != nil
-                }) {
-                    return wrong(.otherAnswer, GuardDetail(other: other.form.exact))
-                }
-                let changes = pairs.map { LetterChange(typed: $0.typed, expected: $0.expected) }
-                return Verdict(
-                    tier: .keyboard, typed: typed, canonical: canonical, matched: a.original,
-                    letterChanges: t.lookalikeRepairs + changes,
-                    reason: VerdictReasons.keyboard(canonical: canonical, changes: t.lookalikeRepairs + changes))
-            }
-        }
-
         // Digits where the Kazakh layout has letters: a layout mix-up.
-        if !t.digitRuns.isEmpty, answers.contains(where: { Self.isNumberRowMixUp(expected: $0.exact, typed: t.exact) }) {
-            return wrong(.keyboardLayout)
+        if answers.contains(where: { Self.isNumberRowMixUp(expected: $0.exact, typed: t.exact) }) {
+            return judging.wrong(.keyboardLayout)
         }
-
-        // Latin script, compared by sound classes.
-        if LatinSkeleton.isMostlyLatin(t.exact) {
-            for a in answers where !LatinSkeleton.isMostlyLatin(a.exact) && a.digitRuns == t.digitRuns {
-                guard LatinSkeleton.matches(latin: t.compact, skeleton: LatinSkeleton.skeleton(ofCyrillic: a.compact))
-                else { continue }
-                if a.letterCount <= 4 { return wrong(.shortAnswer) }
-                if let other = others.first(where: { LatinSkeleton.matches(latin: t.compact, skeleton: $0.skeleton) }) {
-                    return wrong(.otherAnswer, GuardDetail(other: other.form.exact))
-                }
-                return Verdict(
-                    tier: .latin, typed: typed, canonical: canonical, matched: a.original,
-                    reason: VerdictReasons.latin(canonical: canonical))
-            }
-            if answers.contains(where: { !LatinSkeleton.isMostlyLatin($0.exact) }) { return wrong() }
-        }
-
         // Numbers and years are never approximate.
         let candidates = answers.filter { $0.digitRuns == t.digitRuns }
-        if candidates.isEmpty {
-            return answers.contains(where: { !$0.digitRuns.isEmpty }) ? wrong(.number) : wrong()
+        if candidates.isEmpty && answers.contains(where: { !$0.digitRuns.isEmpty }) {
+            return judging.wrong(.number)
+        }
+        // Another card's answer or another term, as such.
+        if let i = knownIndexByCompact[t.compact], !judging.acceptedKeys.contains(t.compact) {
+            return judging.wrong(.otherAnswer, GuardDetail(other: knownExact[i]))
+        }
+        let hasLayout = profile.hasKazakhLayout || KeyboardFallback.containsKazakhLetter(t.exact)
+        if !hasLayout, let verdict = keyboardVerdict(judging, candidates) { return verdict }
+        let typedIsLatin = LatinSkeleton.isMostlyLatin(t.exact)
+        if typedIsLatin, let verdict = latinVerdict(judging, candidates) { return verdict }
+        // Letters are compared only within one script: a Latin spelling that
+        // missed every skeleton is wrong.
+        let sameScript = candidates.filter { LatinSkeleton.isMostlyLatin($0.exact) == typedIsLatin }
+        return typoVerdict(judging, sameScript, hasLayout: hasLayout)
+    }
+
+    /// One check in progress: the typed answer, the accepted ones, and the
+    /// verdicts built from them.
+    struct Judging {
+        let checker: AnswerChecker
+        let typed: AnswerForm
+        let answers: [AnswerForm]
+        let canonical: String
+        let acceptedKeys: Set<String>
+
+        var others: OtherAnswers { OtherAnswers(checker: checker, acceptedKeys: acceptedKeys) }
+
+        func accepted(
+            _ tier: Verdict.Tier, _ a: AnswerForm, changes: [LetterChange] = [], reason: BilingualText
+        ) -> Verdict {
+            Verdict(
+                tier: tier, typed: typed.original, canonical: canonical, matched: a.original, letterChanges: changes,
+                reason: reason)
         }
 
-        // Typo, unless a guard refuses it.
+        func wrong(_ g: Verdict.Guard? = nil, _ detail: GuardDetail = GuardDetail()) -> Verdict {
+            Verdict(
+                tier: .wrong, guard: g, typed: typed.original, canonical: canonical, conflictingAnswer: detail.other,
+                reason: VerdictReasons.wrong(canonical: canonical, guard: g, detail: detail))
+        }
+    }
+
+    // MARK: - Keyboard tier
+
+    /// Kazakh letters typed as their Russian-layout fallbacks, unless the
+    /// typed text fits another answer the same way (кул: құл or күл).
+    private func keyboardVerdict(_ j: Judging, _ candidates: [AnswerForm]) -> Verdict? {
+        let t = j.typed
+        for a in candidates {
+            guard let pairs = KeyboardFallback.fallbackPairs(expected: a.compact, typed: t.compact) else { continue }
+            if let other = j.others.first(where: {
+                knownCodes[$0].count == t.letterCount
+                    && KeyboardFallback.fallbackPairs(expected: knownCompact[$0], typed: t.compact) != nil
+            }) {
+                return j.wrong(.otherAnswer, GuardDetail(other: other))
+            }
+            let changes = t.lookalikeRepairs + pairs.map { LetterChange(typed: $0.typed, expected: $0.expected) }
+            return j.accepted(.keyboard, a, changes: changes, reason: VerdictReasons.keyboard(canonical: a.exact, changes: changes))
+        }
+        return nil
+    }
+
+    // MARK: - Latin tier
+
+    /// Kazakh in Latin script, by sound classes; refused for abbreviations,
+    /// short words and spellings that fit another answer as well.
+    private func latinVerdict(_ j: Judging, _ candidates: [AnswerForm]) -> Verdict? {
+        let cyrillic = candidates.filter { !LatinSkeleton.isMostlyLatin($0.exact) }
+        let skeletons = cyrillic.map { LatinSkeleton.skeleton(ofCyrillic: $0.compact) }
+        // Read the typed text only when it could spell one of the answers.
+        guard skeletons.contains(where: { j.typed.letterCount <= 3 * $0.count + 6 }) else { return nil }
+        let reading = LatinSkeleton.Reading(j.typed.compact)
+        for (a, skeleton) in zip(cyrillic, skeletons) {
+            guard LatinSkeleton.matches(reading, skeleton: skeleton) else { continue }
+            if a.casedWords.contains(where: AnswerForm.isAbbreviation) { return j.wrong(.abbreviation) }
+            if a.letterCount <= 4 { return j.wrong(.shortAnswer) }
+            if let other = j.others.first(where: {
+                !knownIsLatin[$0] && LatinSkeleton.matches(reading, skeleton: knownSkeletons[$0])
+            }) {
+                return j.wrong(.otherAnswer, GuardDetail(other: other))
+            }
+            return j.accepted(.latin, a, reason: VerdictReasons.latin(canonical: a.exact))
+        }
+        return nil
+    }
+
+    // MARK: - Typo tier
+
+    /// The closest accepted answer as a typo, unless a guard refuses it.
+    private func typoVerdict(_ j: Judging, _ candidates: [AnswerForm], hasLayout: Bool) -> Verdict {
         let outcomes = candidates.map { a in
-            (outcome: typoOutcome(expected: a, typed: t, hasLayout: hasLayout, others: others), answer: a)
+            (outcome: typoOutcome(expected: a, typed: j.typed, hasLayout: hasLayout, others: j.others), answer: a)
         }
-        guard let (outcome, a) = outcomes.min(by: { $0.outcome.rank < $1.outcome.rank }) else { return wrong() }
-        if outcome.accepted {
-            return Verdict(
-                tier: .typo, typed: typed, canonical: canonical, matched: a.original, letterChanges: outcome.fallbacks,
-                reason: VerdictReasons.typo(canonical: canonical, fallbacks: outcome.fallbacks))
-        }
-        return wrong(outcome.guard, outcome.detail)
+        guard let (outcome, a) = outcomes.min(by: { $0.outcome.rank < $1.outcome.rank }) else { return j.wrong() }
+        guard outcome.accepted else { return j.wrong(outcome.guard, outcome.detail) }
+        return j.accepted(
+            .typo, a, changes: outcome.fallbacks, reason: VerdictReasons.typo(canonical: a.exact, fallbacks: outcome.fallbacks))
     }
 
     // MARK: - Format tier
 
-    private func formatVerdict(_ a: AnswerForm, _ t: AnswerForm, canonical: String) -> Verdict {
+    /// The reasons of the relaxed tiers spell out the accepted answer that
+    /// was matched (an alternative, perhaps), not the canonical one, so that
+    /// "only capital letters differ" is true of what is shown.
+    private func formatVerdict(_ j: Judging, _ a: AnswerForm) -> Verdict {
+        let t = j.typed
         var differences: FormatDifferences = []
         let steps: [(AnswerFolds, FormatDifferences)] = [
             (.letterCase, .letterCase), (.spacing, .spacing), (.punctuation, .punctuation),
@@ -158,13 +235,12 @@ public struct AnswerChecker: Sendable {
         }
         let lookalikes = differences.contains(.lookalikes) ? t.lookalikeRepairs : []
         if lookalikes.contains(where: { KeyboardFallback.kazakhLetters.contains($0.expected) }) {
-            return Verdict(
-                tier: .keyboard, typed: t.original, canonical: canonical, matched: a.original, letterChanges: lookalikes,
-                reason: VerdictReasons.keyboard(canonical: canonical, changes: lookalikes))
+            return j.accepted(
+                .keyboard, a, changes: lookalikes, reason: VerdictReasons.keyboard(canonical: a.exact, changes: lookalikes))
         }
-        return Verdict(
-            tier: .format, typed: t.original, canonical: canonical, matched: a.original, letterChanges: lookalikes,
-            reason: VerdictReasons.format(canonical: canonical, differences: differences, lookalikes: lookalikes))
+        return j.accepted(
+            .format, a, changes: lookalikes,
+            reason: VerdictReasons.format(canonical: a.exact, differences: differences, lookalikes: lookalikes))
     }
 
     /// True when `typed` is `expected` with some Kazakh letters replaced by
@@ -202,12 +278,14 @@ public struct AnswerChecker: Sendable {
         }
     }
 
-    private func typoOutcome(expected a: AnswerForm, typed t: AnswerForm, hasLayout: Bool, others: [Known]) -> TypoOutcome {
+    private func typoOutcome(expected a: AnswerForm, typed t: AnswerForm, hasLayout: Bool, others: OtherAnswers) -> TypoOutcome {
         let same: (Character, Character) -> Bool =
             hasLayout ? { $0 == $1 } : { KeyboardFallback.isSameOrFallback(expected: $0, typed: $1) }
+        let sameCode: (UInt64, UInt64) -> Bool =
+            hasLayout ? { $0 == $1 } : { LetterCode.isSameOrFallback(expected: $0, typed: $1) }
         var outcome = TypoOutcome()
         guard a.words.count == t.words.count else {
-            outcome.distance = EditDistance.distance(Array(a.compact), Array(t.compact), same: same)
+            outcome.distance = EditDistance.distance(a.codes, t.codes, same: sameCode)
             return outcome
         }
         var far = false
@@ -237,14 +315,13 @@ public struct AnswerChecker: Sendable {
         }
         if far { return outcome }
         // A near miss that is at least as close to another answer is that answer.
-        let toExpected = EditDistance.distance(Array(a.compact), Array(t.compact), same: same)
-        let typedCount = t.compact.count
-        for other in others where abs(other.form.compact.count - typedCount) <= toExpected {
-            if EditDistance.distance(Array(other.form.compact), Array(t.compact), same: same) <= toExpected {
-                outcome.guard = .otherAnswer
-                outcome.detail = GuardDetail(other: other.form.exact)
-                return outcome
-            }
+        let toExpected = EditDistance.distance(a.codes, t.codes, same: sameCode)
+        if let other = others.first(where: {
+            EditDistance.distance(knownCodes[$0], t.codes, limit: toExpected, same: sameCode) <= toExpected
+        }) {
+            outcome.guard = .otherAnswer
+            outcome.detail = GuardDetail(other: other)
+            return outcome
         }
         if let (g, detail) = firstGuard {
             outcome.guard = g

@@ -34,31 +34,50 @@ struct AnswerForm: Hashable, Sendable {
     let lookalikeRepairs: [LetterChange]
     /// Runs of digits in order: 1724-1804 → ["1724", "1804"].
     let digitRuns: [String]
+    /// All words joined: the key under which spacing does not matter. The
+    /// same as `fold(exact, .all)`.
+    let compact: String
+    /// The letters of `compact` as numbers, for edit distances.
+    let codes: [UInt64]
 
     init(_ text: String) {
         original = text
         exact = AnswerForm.exactForm(text)
-        let cased = AnswerForm.fold(exact, AnswerFolds.all.subtracting([.letterCase, .spacing]))
+        let repaired = AnswerForm.repairLookalikes(exact)
+        lookalikeRepairs = repaired.changes
+        let cased = AnswerForm.fold(repaired.text, AnswerFolds.all.subtracting([.lookalikes, .letterCase, .spacing]))
         casedWords = AnswerForm.splitWords(cased)
-        words = casedWords.map { $0.lowercased() }
-        lookalikeRepairs = AnswerForm.repairLookalikes(exact).changes
-        digitRuns = AnswerForm.digitRuns(exact)
+        let romans = casedWords.map(AnswerForm.romanNumeral)
+        words = zip(casedWords, romans).map { word, roman in roman ?? word.lowercased() }
+        digitRuns = AnswerForm.digitRuns(exact) + romans.compactMap { $0 }
+        compact = words.joined()
+        codes = LetterCode.codes(compact)
     }
 
-    /// All words joined: the key under which spacing does not matter.
-    var compact: String { words.joined() }
-
     /// Length in Characters of the compact form.
-    var letterCount: Int { compact.count }
+    var letterCount: Int { codes.count }
 
     // MARK: - Folding steps
 
     static func exactForm(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for s in Normalization.nfc(text).unicodeScalars {
+        let composed = isComposedAlready(text) ? text : Normalization.nfc(text)
+        for s in composed.unicodeScalars {
             scalars.append(Homoglyphs.alwaysWrong[s] ?? s)
         }
         return Normalization.foldSpace(String(scalars))
+    }
+
+    /// True when NFC cannot change `text`: every scalar is ASCII, Latin-1,
+    /// Cyrillic or common punctuation, none of which combines or has a
+    /// singleton decomposition. Typed answers almost always are; NFC through
+    /// Foundation is the slowest step otherwise.
+    static func isComposedAlready(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { s in
+            let v = s.value
+            return v < 0x300 || (0x400...0x482).contains(v) || (0x48A...0x52F).contains(v)
+                || (0x2010...0x203A).contains(v) || v == 0x2116
+        }
     }
 
     /// `exact` under the chosen folds.
@@ -138,6 +157,20 @@ struct AnswerForm: Hashable, Sendable {
         }
         if !current.isEmpty { runs.append(current) }
         return runs
+    }
+
+    /// A Roman numeral written in capitals, in Latin or Cyrillic letters
+    /// (ХХІ, II, XXI, ІІІ), as lower-case Latin; nil for any other word. A
+    /// numeral is a number: it must match exactly.
+    static func romanNumeral(_ casedWord: String) -> String? {
+        let map: [Character: Character] = ["I": "i", "V": "v", "X": "x", "І": "i", "Х": "x"]
+        guard !casedWord.isEmpty, casedWord.count <= 8 else { return nil }
+        var out = ""
+        for ch in casedWord {
+            guard let r = map[ch] else { return nil }
+            out.append(r)
+        }
+        return out
     }
 
     /// Whether a word is an abbreviation as written: two or more letters,

@@ -23,8 +23,33 @@ public enum EditDistance {
         distance(Array(a), Array(b))
     }
 
-    static func distance(_ a: [Character], _ b: [Character], same: (Character, Character) -> Bool = { $0 == $1 }) -> Int {
-        table(a, b, same: same).last?.last ?? max(a.count, b.count)
+    /// The distance, or any number above `limit` as soon as it is clear
+    /// the distance exceeds it. Keeps three rows instead of the table: this
+    /// runs against every known answer of similar length.
+    static func distance<Letter: Equatable>(
+        _ a: [Letter], _ b: [Letter], limit: Int = .max, same: (Letter, Letter) -> Bool = { $0 == $1 }
+    ) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        if abs(a.count - b.count) > limit { return limit &+ 1 }
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = same(a[i - 1], b[j - 1]) ? 0 : 1
+                var best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, same(a[i - 1], b[j - 2]), same(a[i - 2], b[j - 1]) {
+                    best = min(best, twoBack[j - 2] + 1)
+                }
+                current[j] = best
+                rowMinimum = min(rowMinimum, best)
+            }
+            if rowMinimum > limit { return limit &+ 1 }
+            (twoBack, previous, current) = (previous, current, twoBack)
+        }
+        return previous[b.count]
     }
 
     /// A cheapest list of edits turning `expected` into `typed` (empty when
@@ -34,29 +59,54 @@ public enum EditDistance {
     }
 
     static func edits(_ a: [Character], _ b: [Character], same: (Character, Character) -> Bool = { $0 == $1 }) -> [Edit] {
-        let d = table(a, b, same: same)
         var result: [Edit] = []
+        var i = 0
+        var j = 0
+        for step in alignment(a, b, same: same) {
+            switch step {
+            case .keep:
+                if a[i] != b[j] { result.append(.equivalent(expected: a[i], typed: b[j])) }
+                i += 1; j += 1
+            case .substitute:
+                result.append(.substitution(expected: a[i], typed: b[j]))
+                i += 1; j += 1
+            case .transpose:
+                result.append(.transposition(a[i], a[i + 1]))
+                i += 2; j += 2
+            case .delete:
+                result.append(.deletion(expected: a[i]))
+                i += 1
+            case .insert:
+                result.append(.insertion(typed: b[j]))
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// One step of an alignment, from the start of both texts.
+    enum Step { case keep, substitute, transpose, delete, insert }
+
+    /// A cheapest alignment of `a` with `b`, in order from the start.
+    static func alignment(_ a: [Character], _ b: [Character], same: (Character, Character) -> Bool) -> [Step] {
+        let d = table(a, b, same: same)
+        var steps: [Step] = []
         var i = a.count
         var j = b.count
         while i > 0 || j > 0 {
             if i > 0, j > 0, same(a[i - 1], b[j - 1]), d[i][j] == d[i - 1][j - 1] {
-                if a[i - 1] != b[j - 1] { result.append(.equivalent(expected: a[i - 1], typed: b[j - 1])) }
-                i -= 1; j -= 1
+                steps.append(.keep); i -= 1; j -= 1
             } else if i > 1, j > 1, same(a[i - 1], b[j - 2]), same(a[i - 2], b[j - 1]), d[i][j] == d[i - 2][j - 2] + 1 {
-                result.append(.transposition(a[i - 2], a[i - 1]))
-                i -= 2; j -= 2
+                steps.append(.transpose); i -= 2; j -= 2
             } else if i > 0, j > 0, d[i][j] == d[i - 1][j - 1] + 1 {
-                result.append(.substitution(expected: a[i - 1], typed: b[j - 1]))
-                i -= 1; j -= 1
+                steps.append(.substitute); i -= 1; j -= 1
             } else if i > 0, d[i][j] == d[i - 1][j] + 1 {
-                result.append(.deletion(expected: a[i - 1]))
-                i -= 1
+                steps.append(.delete); i -= 1
             } else {
-                result.append(.insertion(typed: b[j - 1]))
-                j -= 1
+                steps.append(.insert); j -= 1
             }
         }
-        return result.reversed()
+        return steps.reversed()
     }
 
     private static func table(_ a: [Character], _ b: [Character], same: (Character, Character) -> Bool) -> [[Int]] {

@@ -102,14 +102,38 @@ public enum LatinSkeleton {
         return out
     }
 
+    /// A typed Latin text parsed once into the ways each position can be
+    /// read, so it can be matched against many skeletons cheaply.
+    struct Reading {
+        /// For each position: (symbol length, its classes, or nil for a
+        /// silent mark).
+        let options: [[(length: Int, classes: Set<SoundClass>?)]]
+
+        init(_ typed: String) {
+            let t = Array(typed)
+            options = t.indices.map { LatinSkeleton.symbols(in: t, at: $0) }
+        }
+
+        var count: Int { options.count }
+    }
+
     /// Whether the lower-case Latin `typed` (no spaces) can be read as the
     /// class sequence `skeleton`: each typed symbol stands for the next
     /// class or repeats the one before.
     static func matches(latin typed: String, skeleton: [SoundClass]) -> Bool {
-        let t = Array(typed)
+        matches(Reading(typed), skeleton: skeleton)
+    }
+
+    static func matches(_ reading: Reading, skeleton: [SoundClass]) -> Bool {
         let n = skeleton.count
-        let m = t.count
-        if n == 0 { return false }
+        let m = reading.count
+        // Every class takes at least one typed letter, and the first letter
+        // must fit the first class: most skeletons fail here, cheaply.
+        // No spelling of a class takes more than three letters (s', sh, and
+        // runs such as iya), so a far longer text is not this word: this
+        // also bounds the work a pasted wall of text can cause.
+        if n == 0 || n > m || m > 3 * n + 6 { return false }
+        if !reading.options[0].contains(where: { $0.classes?.contains(skeleton[0]) ?? true }) { return false }
         var visited = Array(repeating: false, count: (n + 1) * (m + 1))
         var stack = [(0, 0)]
         while let (i, j) = stack.popLast() {
@@ -118,7 +142,7 @@ public enum LatinSkeleton {
             if visited[index] { continue }
             visited[index] = true
             guard j < m else { continue }
-            for (length, set) in symbols(in: t, at: j) {
+            for (length, set) in reading.options[j] {
                 guard let set else {
                     stack.append((i, j + length))
                     continue
@@ -132,10 +156,10 @@ public enum LatinSkeleton {
 
     /// The ways to read one symbol at `j`: its length and its classes (nil
     /// for a silent mark).
-    private static func symbols(in t: [Character], at j: Int) -> [(Int, Set<SoundClass>?)] {
+    fileprivate static func symbols(in t: [Character], at j: Int) -> [(length: Int, classes: Set<SoundClass>?)] {
         let ch = t[j]
         if silent.contains(ch) { return [(1, nil)] }
-        var result: [(Int, Set<SoundClass>?)] = []
+        var result: [(length: Int, classes: Set<SoundClass>?)] = []
         if j + 1 < t.count, let d = latinDigraphs[String([ch, t[j + 1]])] { result.append((2, d)) }
         if let single = latinLetters[ch] {
             result.append((1, single))

@@ -30,8 +30,9 @@ enum MeaningMorphemes {
         let label: String
         /// Its spellings, folded as by `KeyboardFallback.lossyFold`.
         let spellings: [String]
-        /// True when only a word-final spelling counts (the agent -шы/-ші
-        /// is too common inside words).
+        /// True when only a spelling at the end of the word, or before a
+        /// plural, possessive or case ending, counts: -шы/-ші and -лық/-лік
+        /// also occur inside roots (шығыс, халық).
         let finalOnly: Bool
     }
 
@@ -39,8 +40,14 @@ enum MeaningMorphemes {
         Family(label: "-сыз/-сіз", spellings: ["сиз"], finalOnly: false),
         Family(label: "-изм", spellings: ["изм"], finalOnly: false),
         Family(label: "-ист", spellings: ["ист"], finalOnly: false),
-        Family(label: "-лық/-лік", spellings: ["лик", "дик", "тик"], finalOnly: false),
+        Family(label: "-лық/-лік", spellings: ["лик", "дик", "тик"], finalOnly: true),
         Family(label: "-шы/-ші", spellings: ["ши"], finalOnly: true),
+    ]
+
+    /// Endings (folded) that may follow a final-only suffix: plural,
+    /// possessive, genitive, dative, locative, accusative.
+    static let endings: Set<String> = [
+        "тар", "тер", "лар", "лер", "и", "ти", "ни", "ниң", "нин", "тин", "дин", "ка", "ке", "га", "ге", "та", "те", "да", "де",
     ]
 
     /// How often a family occurs in a folded word, not counting its first
@@ -53,9 +60,8 @@ enum MeaningMorphemes {
             guard letters.count >= s.count + 2 else { continue }
             for start in 2...(letters.count - s.count) where Array(letters[start..<start + s.count]) == s {
                 let end = start + s.count
-                if family.finalOnly && end != letters.count {
-                    let tail = String(letters[end...])
-                    if tail != "лар" && tail != "лер" { continue }
+                if family.finalOnly && end != letters.count && !endings.contains(String(letters[end...])) {
+                    continue
                 }
                 n += 1
             }

@@ -7,7 +7,9 @@ enum FileHeader {
     private static let magic = Array("SQLite format 3\0".utf8)
 
     static func check(path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue { throw StoreError(.notADatabase, path: path, detail: "a folder, not a file") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError(.cannotOpen, path: path)
         }

@@ -15,4 +15,13 @@ extension ProgressStore {
     func executeRaw(_ sql: String) throws {
         try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
     }
+
+    /// Runs `body` while this connection holds the write lock. Internal: tests
+    /// use it to keep another connection waiting.
+    func withWriteLockHeld(_ body: () throws -> Void) throws {
+        try queue.inTransaction(.immediate) { _ in
+            try body()
+            return .commit
+        }
+    }
 }

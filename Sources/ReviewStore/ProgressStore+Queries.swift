@@ -32,6 +32,25 @@ extension ProgressStore {
         try progress(for: keys).compactMapValues(\.schedule)
     }
 
+    /// Today's queue in one read transaction, so the lists and the counts
+    /// agree even while another process is answering. `day` is the caller's
+    /// idea of today (the rollover hour is a scheduling choice, not the
+    /// store's); learning cards are taken up to `learnAhead`.
+    public func studyQueue(
+        dayStart: Date, dayEnd: Date, now: Date, learnAhead: Date, newCardLimit: Int, reviewLimit: Int,
+        deckFiles: [String]? = nil
+    ) throws -> StudyQueue {
+        try read { db in
+            let studied = try Self.studiedCounts(db, from: dayStart, to: dayEnd)
+            let learning = try Self.keys(
+                db, index: "card_state_learning", whereClause: "state IN (1, 3)", dueBy: learnAhead, now: now, limit: nil)
+            let reviews = try Self.keys(
+                db, whereClause: "state = 2", dueBy: dayEnd, now: now, limit: max(0, reviewLimit - studied.reviews))
+            let new = try Self.newKeys(db, limit: newCardLimit - studied.newCards, now: now, deckFiles: deckFiles)
+            return StudyQueue(learning: learning, reviews: reviews, new: new, studied: studied)
+        }
+    }
+
     /// Answered cards due by `dueBy` (e.g. the end of today) that are neither
     /// suspended nor buried at `now`, earliest first.
     public func dueKeys(by dueBy: Date, now: Date, limit: Int? = nil) throws -> [String] {
@@ -41,97 +60,140 @@ extension ProgressStore {
     /// Cards in learning or relearning steps due by `dueBy` (e.g. the end of
     /// the session), not suspended or buried at `now`, earliest first.
     public func learningKeys(dueBy: Date, now: Date) throws -> [String] {
-        try keys(whereClause: "state IN (1, 3)", dueBy: dueBy, now: now, limit: nil)
+        try keys(index: "card_state_learning", whereClause: "state IN (1, 3)", dueBy: dueBy, now: now, limit: nil)
     }
 
-    private func keys(whereClause: String, dueBy: Date, now: Date, limit: Int?) throws -> [String] {
+    private func keys(
+        index: String = "card_state_by_due", whereClause: String, dueBy: Date, now: Date, limit: Int?
+    ) throws -> [String] {
         try read { db in
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT key FROM card_state INDEXED BY card_state_by_due
-                    WHERE state IS NOT NULL AND suspended = 0 AND due <= ?
-                    AND (buried_until IS NULL OR buried_until <= ?) AND \(whereClause)
-                    ORDER BY due, key LIMIT ?
-                    """,
-                arguments: [ProgressColumns.bound(dueBy), ProgressColumns.bound(now), limit ?? -1])
+            try Self.keys(db, index: index, whereClause: whereClause, dueBy: dueBy, now: now, limit: limit)
         }
+    }
+
+    private static func keys(
+        _ db: Database, index: String = "card_state_by_due", whereClause: String, dueBy: Date, now: Date, limit: Int?
+    ) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT key FROM card_state INDEXED BY \(index)
+                WHERE state IS NOT NULL AND suspended = 0 AND due <= ?
+                AND (buried_until IS NULL OR buried_until <= ?) AND \(whereClause)
+                ORDER BY due, key LIMIT ?
+                """,
+            arguments: [ProgressColumns.bound(dueBy), ProgressColumns.bound(now), limit ?? -1])
     }
 
     /// Registered cards never answered, not suspended or buried at `now`, in
     /// the order they were first registered, at most `limit` (the daily
     /// new-card allowance left). `deckFiles` restricts them to some decks.
     public func newKeys(limit: Int, now: Date, deckFiles: [String]? = nil) throws -> [String] {
+        try read { db in try Self.newKeys(db, limit: limit, now: now, deckFiles: deckFiles) }
+    }
+
+    private static func newKeys(_ db: Database, limit: Int, now: Date, deckFiles: [String]?) throws -> [String] {
         guard limit > 0 else { return [] }
-        return try read { db in
-            var arguments: [(any DatabaseValueConvertible)?] = [ProgressColumns.bound(now)]
-            var deckClause = ""
-            if let deckFiles {
-                deckClause = "AND c.deck_file IN (\(Array(repeating: "?", count: deckFiles.count).joined(separator: ", ")))"
-                arguments += deckFiles
-            }
-            arguments.append(limit)
-            return try String.fetchAll(
-                db,
-                sql: """
-                    SELECT c.key FROM card c INDEXED BY card_by_first_seen
-                    LEFT JOIN card_state s ON s.key = c.key
-                    WHERE s.state IS NULL AND coalesce(s.suspended, 0) = 0
-                    AND (s.buried_until IS NULL OR s.buried_until <= ?) \(deckClause)
-                    ORDER BY c.first_seen, c.key LIMIT ?
-                    """,
-                arguments: StatementArguments(arguments))
+        var arguments: [(any DatabaseValueConvertible)?] = [ProgressColumns.bound(now)]
+        var deckClause = ""
+        if let deckFiles {
+            deckClause = "AND c.deck_file IN (\(Array(repeating: "?", count: deckFiles.count).joined(separator: ", ")))"
+            arguments += deckFiles
         }
+        arguments.append(limit)
+        return try String.fetchAll(
+            db,
+            sql: """
+                SELECT c.key FROM card c INDEXED BY card_new
+                LEFT JOIN card_state s ON s.key = c.key
+                WHERE c.answered = 0 AND s.state IS NULL AND coalesce(s.suspended, 0) = 0
+                AND (s.buried_until IS NULL OR s.buried_until <= ?) \(deckClause)
+                ORDER BY c.first_seen, c.key LIMIT ?
+                """,
+            arguments: StatementArguments(arguments))
     }
 
     /// What was answered in `[start, end)` and not undone: how many cards
-    /// were new and how many were reviews, for the daily limits.
+    /// were new and how many answers were reviews (the card was in review
+    /// state), for the daily limits. Learning steps count towards neither.
     public func studiedCounts(from start: Date, to end: Date) throws -> StudiedCounts {
-        try read { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT count(DISTINCT CASE WHEN e.b_state IS NULL THEN e.key END),
-                           count(CASE WHEN e.b_state IS NOT NULL THEN 1 END),
-                           count(*)
-                    FROM review_log e INDEXED BY review_log_by_time
-                    WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
-                    AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
-                    """,
-                arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)])
-            return StudiedCounts(newCards: row?[0] ?? 0, reviews: row?[1] ?? 0, answers: row?[2] ?? 0)
-        }
+        try read { db in try Self.studiedCounts(db, from: start, to: end) }
+    }
+
+    private static func studiedCounts(_ db: Database, from start: Date, to end: Date) throws -> StudiedCounts {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT count(DISTINCT CASE WHEN e.b_state IS NULL THEN e.key END),
+                       count(CASE WHEN e.b_state = 2 THEN 1 END),
+                       count(*)
+                FROM review_log e INDEXED BY review_log_by_time
+                WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
+                AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                """,
+            arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)])
+        return StudiedCounts(newCards: row?[0] ?? 0, reviews: row?[1] ?? 0, answers: row?[2] ?? 0)
     }
 
     /// Counts per deck file and level of the registered cards: new, learning,
     /// review, due by `dueBy`, suspended, buried at `now`. Levels come from the
     /// registry (the deck's `level:` as last registered), so the overview
     /// needs no deck parsed. Sorted by deck file, then level (nil first).
+    ///
+    /// Two queries instead of one join over every card: totals from the
+    /// registry's covering index, and a join only for the few state rows that
+    /// are not plain reviews waiting for a later day (learning, due,
+    /// suspended, buried); CROSS JOIN keeps SQLite from driving the join
+    /// from the registry. Reviews are then answered cards minus learning ones.
     public func counts(dueBy: Date, now: Date) throws -> [GroupCounts] {
-        try read { db in
-            let rows = try Row.fetchAll(
+        struct Group: Hashable {
+            var deckFile: String
+            var level: Int?
+        }
+        return try read { db in
+            var totals: [Group: (total: Int, answered: Int)] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT deck_file, level, count(*), sum(answered) FROM card INDEXED BY card_by_deck
+                    GROUP BY deck_file, level
+                    """)
+            {
+                totals[Group(deckFile: row[0], level: row[1])] = (row[2], row[3])
+            }
+            var special: [Group: Row] = [:]
+            for row in try Row.fetchAll(
                 db,
                 sql: """
                     SELECT c.deck_file, c.level,
-                        sum(s.state IS NULL AND coalesce(s.suspended, 0) = 0),
                         sum(s.state IN (1, 3)),
-                        sum(s.state = 2),
                         sum(s.state IS NOT NULL AND s.suspended = 0 AND s.due <= ?1
                             AND (s.buried_until IS NULL OR s.buried_until <= ?2)),
-                        sum(coalesce(s.suspended, 0)),
-                        sum(coalesce(s.suspended, 0) = 0 AND s.buried_until > ?2),
-                        count(*)
-                    FROM card c LEFT JOIN card_state s ON s.key = c.key
+                        sum(s.suspended),
+                        sum(s.suspended = 0 AND s.buried_until > ?2),
+                        sum(s.state IS NULL AND s.suspended = 1)
+                    FROM card_state s CROSS JOIN card c ON c.key = s.key
+                    WHERE s.state IN (1, 3) OR s.due <= ?1 OR s.suspended = 1 OR s.buried_until > ?2
                     GROUP BY c.deck_file, c.level
-                    ORDER BY c.deck_file, c.level
                     """,
                 arguments: [ProgressColumns.bound(dueBy), ProgressColumns.bound(now)])
-            return rows.map { row in
-                GroupCounts(
-                    deckFile: row[0], level: row[1],
+            {
+                special[Group(deckFile: row[0], level: row[1])] = row
+            }
+            let groups = totals.keys.sorted {
+                ($0.deckFile, $0.level ?? Int.min) < ($1.deckFile, $1.level ?? Int.min)
+            }
+            return groups.map { group in
+                let total = totals[group] ?? (0, 0)
+                let row = special[group]
+                let learning: Int = row?[2] ?? 0
+                let suspendedUnanswered: Int = row?[6] ?? 0
+                return GroupCounts(
+                    deckFile: group.deckFile, level: group.level,
                     counts: CardCounts(
-                        new: row[2] ?? 0, learning: row[3] ?? 0, review: row[4] ?? 0, due: row[5] ?? 0,
-                        suspended: row[6] ?? 0, buried: row[7] ?? 0, total: row[8] ?? 0))
+                        new: total.total - total.answered - suspendedUnanswered, learning: learning,
+                        review: total.answered - learning, due: row?[3] ?? 0, suspended: row?[4] ?? 0,
+                        buried: row?[5] ?? 0, total: total.total))
             }
         }
     }

@@ -27,6 +27,7 @@ extension ProgressStore {
         try write { db in
             let folded = try Self.fold(db)
             try db.execute(sql: "DELETE FROM card_state")
+            try db.execute(sql: "UPDATE card SET answered = 0 WHERE answered != 0")
             for (key, value) in folded {
                 try Self.setState(value.progress, of: key, logID: value.logID, db: db, path: path)
             }
@@ -41,6 +42,11 @@ extension ProgressStore {
         let rebuilt = try rebuiltProgress()
         for key in Set(kept.keys).union(rebuilt.keys).sorted() where kept[key] != rebuilt[key] {
             problems.append("card \(key): kept state differs from the log")
+        }
+        let answered = try read { db in Set(try String.fetchAll(db, sql: "SELECT key FROM card WHERE answered"))}
+        let scheduled = Set(rebuilt.filter { $0.value.schedule != nil }.keys)
+        for key in answered.symmetricDifference(scheduled).sorted() {
+            problems.append("card \(key): registry's answered flag differs from the log")
         }
         return problems
     }

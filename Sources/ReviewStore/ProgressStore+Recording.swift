@@ -43,7 +43,7 @@ extension ProgressStore {
     public func register(_ cards: [RegisteredCard], at time: Date) throws {
         guard !cards.isEmpty else { return }
         try write { db in
-            for card in cards { try upsert(card, at: time, db: db) }
+            for card in cards { try upsert(card, at: time, db: db, levelFromDeck: true) }
         }
     }
 
@@ -115,14 +115,19 @@ extension ProgressStore {
         }
     }
 
-    private func upsert(_ card: RegisteredCard, at time: Date, db: Database) throws {
+    /// Adds or updates a registry entry. From `register` (the deck as loaded)
+    /// the level is taken as given, so a level removed from the deck goes;
+    /// from `record` a missing level keeps the registered one, since an
+    /// answer may not carry it.
+    private func upsert(_ card: RegisteredCard, at time: Date, db: Database, levelFromDeck: Bool = false) throws {
+        let level = levelFromDeck ? "excluded.level" : "coalesce(excluded.level, level)"
         try db.cachedStatement(
             sql: """
                 INSERT INTO card (key, deck_file, prompt, level, first_seen) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (key) DO UPDATE SET deck_file = excluded.deck_file, prompt = excluded.prompt,
-                    level = excluded.level
+                    level = \(level)
                 WHERE deck_file IS NOT excluded.deck_file OR prompt IS NOT excluded.prompt
-                    OR level IS NOT excluded.level
+                    OR level IS NOT \(level)
                 """
         ).execute(arguments: [card.key, card.deckFile, card.prompt, card.level, try ProgressColumns.millis(time, path: path)])
     }
@@ -170,6 +175,8 @@ extension ProgressStore {
         "SELECT \(ProgressColumns.names().joined(separator: ", ")) FROM card_state WHERE key = ?"
 
     static func setState(_ progress: CardProgress, of key: String, logID: Int64, db: Database, path: String) throws {
+        try db.cachedStatement(sql: "UPDATE card SET answered = ?1 WHERE key = ?2 AND answered != ?1")
+            .execute(arguments: [progress.schedule != nil, key])
         if progress.isUnseen {
             try db.cachedStatement(sql: "DELETE FROM card_state WHERE key = ?").execute(arguments: [key])
             return

@@ -26,8 +26,8 @@ public final class ProgressStore: Sendable {
     ///   a power cut can roll back the last answers even though the process
     ///   reported them; FULL syncs the WAL on every commit. One fsync per
     ///   answer costs far less than the seconds a student spends answering.
-    /// - A busy timeout (`options.busyTimeout`, 5 s) makes a second jatta
-    ///   process wait for the write lock instead of failing, and every write
+    /// - A busy timeout (`options.busyTimeout`, 5 s, polled every 2 ms) makes a
+    ///   second jatta process wait for the write lock instead of failing, and every write
     ///   is a `BEGIN IMMEDIATE` transaction so it takes the lock up front,
     ///   where the timeout applies (a deferred transaction that reads first
     ///   can get SQLITE_BUSY at the upgrade without waiting). A transaction
@@ -38,7 +38,15 @@ public final class ProgressStore: Sendable {
         self.options = options
         try FileHeader.check(path: path)
         var configuration = Configuration()
-        configuration.busyMode = .timeout(options.busyTimeout)
+        // Poll every 2 ms rather than SQLite's default back-off (which sleeps
+        // up to 100 ms between tries and lets one busy writer starve another).
+        let pollInterval: useconds_t = 2_000
+        let maximumTries = Int(max(options.busyTimeout, 0) * 1_000_000) / Int(pollInterval)
+        configuration.busyMode = .callback { tries in
+            guard tries < maximumTries else { return false }
+            usleep(pollInterval)
+            return true
+        }
         configuration.label = "jatta.progress"
         let pageLimit = options.maximumPageCount
         configuration.prepareDatabase { db in
@@ -93,8 +101,16 @@ public final class ProgressStore: Sendable {
             } catch let error as StoreError {
                 throw error
             } catch {
+                // Only the race is worth another look: a lock held too long,
+                // or "table already exists" because the other process won.
+                let mapped = StoreError.from(error, path: path)
+                let retryable: Bool
+                switch mapped.kind {
+                case .busy, .sqlite(code: 1): retryable = true
+                default: retryable = false
+                }
                 attempt += 1
-                if attempt > max(options.busyRetries, 1) { throw StoreError.from(error, path: path) }
+                if !retryable || attempt > max(options.busyRetries, 1) { throw mapped }
             }
         }
     }

@@ -21,17 +21,21 @@ enum Schema {
     /// with `datetime(at/1000, 'unixepoch')`, and cheap to index. Stability
     /// and difficulty are REAL, which SQLite keeps as the same 64-bit double.
     /// A progress value is spread over columns (`state` … `buried_until`);
-    /// `state` NULL means "no schedule yet".
+    /// `state` NULL means "no schedule yet". `card.answered` mirrors "has a
+    /// schedule" (kept with the state, in the same transaction) so the
+    /// new-card queue reads a small partial index instead of scanning every
+    /// card a student has already learnt.
     private static let v1 = """
         CREATE TABLE card (
             key TEXT NOT NULL PRIMARY KEY,
             deck_file TEXT NOT NULL,
             prompt TEXT NOT NULL,
             level INTEGER,
-            first_seen INTEGER NOT NULL
+            first_seen INTEGER NOT NULL,
+            answered INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
-        CREATE INDEX card_by_deck ON card(deck_file, level);
-        CREATE INDEX card_by_first_seen ON card(first_seen, key);
+        CREATE INDEX card_by_deck ON card(deck_file, level, answered);
+        CREATE INDEX card_new ON card(first_seen, key) WHERE answered = 0;
 
         CREATE TABLE review_log (
             id INTEGER PRIMARY KEY,
@@ -68,5 +72,6 @@ enum Schema {
             log_id INTEGER NOT NULL REFERENCES review_log(id)
         ) WITHOUT ROWID;
         CREATE INDEX card_state_by_due ON card_state(due) WHERE state IS NOT NULL AND suspended = 0;
+        CREATE INDEX card_state_learning ON card_state(due) WHERE state IN (1, 3) AND suspended = 0;
         """
 }

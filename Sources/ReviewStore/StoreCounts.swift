@@ -53,7 +53,8 @@ public struct GroupCounts: Hashable, Sendable {
 public struct StudiedCounts: Hashable, Sendable {
     /// Cards answered for the first time.
     public var newCards: Int
-    /// Answers to cards that had been answered before.
+    /// Answers to cards that were in review state (learning and relearning
+    /// steps are not limited, as in Anki).
     public var reviews: Int
     /// All answers.
     public var answers: Int

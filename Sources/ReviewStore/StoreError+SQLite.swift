@@ -16,14 +16,7 @@ extension StoreError {
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return StoreError(.cannotOpen, path: path, detail: detail)
         case .SQLITE_FULL: return StoreError(.diskFull, path: path, detail: detail)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError(.busy, path: path, detail: detail)
-        case .SQLITE_IOERR:
-            // ENOSPC during a WAL write surfaces as an I/O error, not SQLITE_FULL.
-            if error.extendedResultCode == .SQLITE_IOERR_WRITE || detail.contains("disk is full")
-                || detail.contains("No space")
-            {
-                return StoreError(.diskFull, path: path, detail: detail)
-            }
-            return StoreError(.ioError, path: path, detail: detail)
+        case .SQLITE_IOERR: return StoreError(.ioError, path: path, detail: detail)
         default: return StoreError(.sqlite(code: error.resultCode.primaryResultCode.rawValue), path: path, detail: detail)
         }
     }

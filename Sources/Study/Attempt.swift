@@ -23,7 +23,8 @@ public struct Attempt: Hashable, Sendable {
     public var ticked: Set<Int> = []
     /// The highlighted option or key point.
     public var cursor = 0
-    /// How many pages a long card is scrolled down (the view clamps it).
+    /// Pages scrolled from where the view places a long card (negative is
+    /// up; the view clamps it).
     public var scroll = 0
     /// The verdict on a typed or chosen answer, once revealed.
     public var verdict: AnswerVerdict?

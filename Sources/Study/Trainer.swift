@@ -143,7 +143,9 @@ public enum Trainer {
             effects.append(.edit(attempt.item.card.location))
             return
         case .scroll(let pages):
-            attempt.scroll = max(0, attempt.scroll + pages)
+            // The view clamps to the text; the bound only keeps a held key from
+            // winding up a long way back.
+            attempt.scroll = min(max(-100, attempt.scroll + pages), 100)
             session.current = attempt
             return
         default:
@@ -156,7 +158,12 @@ public enum Trainer {
                 return
             }
         } else {
-            answerAction(action, attempt: &attempt, checker: s.checker, keyboard: &session.keyboard)
+            if attempt.style == .typed, action == .reveal, s.checker == nil {
+                s.checker = TypedAnswer.checker(for: s.catalog.decks)
+            }
+            answerAction(
+                action, attempt: &attempt, checker: s.checker ?? AnswerChecker(knownAnswers: []),
+                keyboard: &session.keyboard)
         }
         session.current = attempt
     }
@@ -364,7 +371,7 @@ public enum Trainer {
     /// goes on with the fixed text; a face whose card is gone is dropped.
     static func reload(_ s: inout TrainerState, decks: [Deck], now: Date) {
         s.catalog.decks = decks
-        s.checker = TypedAnswer.checker(for: decks)
+        s.checker = nil
         var cards: [String: (Card, String)] = [:]
         for deck in decks { for card in deck.cards { cards[card.id.rawValue] = (card, deck.file) } }
         func refreshed(_ item: StudyItem) -> StudyItem? {

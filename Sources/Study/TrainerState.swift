@@ -11,8 +11,10 @@ public struct TrainerState: Sendable {
     /// The scheduler answers are graded with.
     public var scheduler: any StudyScheduler
     /// The checker typed answers are judged by, knowing every answer of the
-    /// decks.
-    public var checker: AnswerChecker
+    /// decks. Built when the first typed answer is checked: preparing every
+    /// answer costs tens of milliseconds, which the trainer's start should
+    /// not pay when the first cards are not typed.
+    public var checker: AnswerChecker?
     /// Daily limits.
     public var limits: StudyLimits
     /// When the current study day ends (the next rollover); reviews due
@@ -39,7 +41,6 @@ public struct TrainerState: Sendable {
         self.now = now
         self.catalog = catalog
         self.scheduler = scheduler
-        self.checker = TypedAnswer.checker(for: catalog.decks)
         self.limits = limits
         self.dayEnd = dayEnd
         self.mode = mode

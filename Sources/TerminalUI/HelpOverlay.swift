@@ -2,7 +2,11 @@
 enum HelpOverlay {
     static func draw(into screen: inout Screen, strings s: Strings) {
         let inner = min(screen.width - 4, (s.helpLines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
-        let lines = s.helpLines.flatMap { $0.isEmpty ? [""] : TextWrap.lines($0, width: inner - 2) }
+        // Lines that fit keep their spacing (the key column is aligned with
+        // spaces); only a line too wide for the box is wrapped.
+        let lines = s.helpLines.flatMap { line in
+            DisplayWidth.of(line) <= inner - 2 ? [line] : TextWrap.lines(line, width: inner - 2)
+        }
         let height = min(screen.height - 2, lines.count + 2)
         let top = max(0, (screen.height - height) / 2)
         let left = max(0, (screen.width - inner - 2) / 2)

@@ -39,19 +39,32 @@ enum StudyView {
         }
         let statusRow = bottom - 1
 
-        // The card, scrolled.
+        // The card, scrolled. A card longer than the screen opens where the
+        // student's attention is: the typed answer's line at the bottom, or
+        // the revealed answer near the top; PgUp/PgDn move from there.
         let top = 2
         let bodyRows = max(1, statusRow - top)
         let content = lines(attempt, width: width - 4, strings: s)
-        let pages = max(0, (content.lines.count - 1) / max(1, bodyRows - 1))
-        let page = min(attempt.scroll, pages)
-        let first = page * max(1, bodyRows - 1)
+        let maxFirst = max(0, content.lines.count - bodyRows)
+        var base = 0
+        if let separator = content.separator, separator >= bodyRows - 2 {
+            base = separator - 1
+        } else if let (line, _) = content.cursor, line >= bodyRows {
+            base = line - bodyRows + 1
+        }
+        var first = min(max(0, base + attempt.scroll * max(1, bodyRows - 1)), maxFirst)
+        if let focus = content.focus, attempt.scroll == 0, focus >= first + bodyRows {
+            // The key point under the cursor is always in sight.
+            first = min(focus - bodyRows + 1, maxFirst)
+        }
         screen.draw(content.lines[first...], row: top, column: 2, rows: bodyRows)
 
         if let notice = state.notice {
             screen.put(TrainerView.text(notice, s), row: statusRow, column: 2, style: .bold)
-        } else if content.lines.count > first + bodyRows {
+        } else if first < maxFirst {
             screen.put("↓ " + s.more, row: statusRow, column: 2, style: .dim)
+        } else if first > 0 {
+            screen.put("↑ PgUp", row: statusRow, column: 2, style: .dim)
         }
         if let (line, column) = content.cursor, (first..<(first + bodyRows)).contains(line) {
             screen.cursor = (top + line - first, min(width - 1, 2 + column))
@@ -71,10 +84,15 @@ enum StudyView {
         return total <= width - 2 ? [all] : [Array(all.prefix(2)), Array(all.suffix(2))]
     }
 
-    /// The card's text as lines, and where the typing cursor stands.
-    static func lines(_ a: Attempt, width: Int, strings s: Strings) -> (lines: [StyledLine], cursor: (Int, Int)?) {
+    /// The card's text as lines, where the typing cursor stands, the line
+    /// that separates the question from the revealed answer, and the line of
+    /// the highlighted key point.
+    static func lines(_ a: Attempt, width: Int, strings s: Strings)
+        -> (lines: [StyledLine], cursor: (Int, Int)?, separator: Int?, focus: Int?)
+    {
         var out: [StyledLine] = []
         var cursor: (Int, Int)? = nil
+        var focus: Int? = nil
         let card = a.item.card
         let face = a.item.face
 
@@ -120,7 +138,8 @@ enum StudyView {
             break
         }
 
-        guard a.revealed else { return (out, cursor) }
+        guard a.revealed else { return (out, cursor, nil, nil) }
+        let separator = out.count
         out.append(StyledLine(String(repeating: "─", count: min(width, 40)), style: .dim))
         if let verdict = a.verdict, a.style != .keyPoints {
             let text = TrainerView.verdictText(verdict, s)
@@ -128,24 +147,27 @@ enum StudyView {
         }
         switch card.content {
         case .open(let o):
-            out.append(StyledLine(s.modelAnswerLabel + ":", style: .accent))
-            out += StyledLine.wrapped(o.modelAnswer, width: width)
+            // The checklist first: it is what the student acts on; the model
+            // answer below it is there to compare with.
             if !o.keyPoints.isEmpty {
-                out.append(StyledLine(""))
                 out.append(StyledLine(s.keyPointsLabel + ":", style: .accent))
                 for (i, point) in o.keyPoints.enumerated() {
                     let tick = a.ticked.contains(i) ? "[x] " : "[ ] "
                     let pointer = i == a.cursor ? "› " : "  "
+                    if i == a.cursor { focus = out.count }
                     out += StyledLine.wrapped(point, width: width, prefix: pointer + tick, style: i == a.cursor ? .reverse : [])
                 }
+                out.append(StyledLine(""))
             }
+            out.append(StyledLine(s.modelAnswerLabel + ":", style: .accent))
+            out += StyledLine.wrapped(o.modelAnswer, width: width)
         case .choice:
             break
         default:
             out.append(StyledLine(s.answerLabel + ":", style: .accent))
             out += StyledLine.wrapped(answerText(face), width: width, style: .good)
         }
-        return (out, cursor)
+        return (out, cursor, separator, focus)
     }
 
     static func verdictStyle(_ verdict: AnswerVerdict?) -> CellStyle {

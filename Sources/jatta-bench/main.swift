@@ -1,21 +1,17 @@
 import Foundation
 
-let benchmarkArguments = Array(CommandLine.arguments.dropFirst())
-switch benchmarkArguments.first {
-case "store":
-    do {
-        try StoreBenchmark.run(Array(benchmarkArguments.dropFirst()))
-    } catch {
-        FileHandle.standardError.write(Data("jatta-bench store: \(error)\n".utf8))
-        exit(1)
-    }
-case "quiz":
-    do {
-        try QuizBenchmark.run(Array(benchmarkArguments.dropFirst()))
-    } catch {
-        FileHandle.standardError.write(Data("jatta-bench quiz: \(error)\n".utf8))
-        exit(1)
-    }
-default:
-    print("benchmarks: parse, store, quiz")
+/// `jatta-bench NAME [ARGS]`: runs one benchmark on this build.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let benchmarks: [String: ([String]) -> Int32] = [
+    "fsrs": FSRSBenchmark.run,
+    "judge": JudgeBenchmark.run,
+    "parse": ParseBenchmark.run,
+    "quiz": QuizBenchmark.main,
+    "store": StoreBenchmark.main,
+    "study": StudyBenchmark.run,
+]
+guard let name = arguments.first, let benchmark = benchmarks[name] else {
+    print("usage: jatta-bench \(benchmarks.keys.sorted().joined(separator: "|")) [ARGS]")
+    exit(2)
 }
+exit(benchmark(Array(arguments.dropFirst())))

@@ -16,6 +16,10 @@ struct Jatta: AsyncParsableCommand {
             QuizCommand.self,
             HistoryCommand.self,
             DebugCommand.self,
+            JudgeCommand.self,
+            CheckCommand.self,
+            ListCommand.self,
+            ExtractCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )

@@ -47,4 +47,22 @@ import Testing
         let before = try #require(first["before"] as? [String: Any])
         #expect(before["state"] == nil)
     }
+
+    /// The hand-written local-time arithmetic agrees with Foundation's
+    /// calendar across leap years, negative times and odd offsets.
+    @Test func localTimeAgreesWithFoundationsCalendar() throws {
+        var rng = SystemRandomNumberGenerator()
+        let zones = [0, 5 * 3600, -(9 * 3600 + 1800), 13 * 3600 + 2700].compactMap { TimeZone(secondsFromGMT: $0) }
+        for _ in 0..<2_000 {
+            let date = Date(timeIntervalSince1970: Double.random(in: -2e9...5e9, using: &rng))
+            let zone = zones.randomElement(using: &rng) ?? .gmt
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let expected = String(
+                format: "%04d-%02d-%02d %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
+                c.minute ?? 0, c.second ?? 0)
+            #expect(HistoryFormat.localTime(date, timeZone: zone) == expected, "\(date.timeIntervalSince1970)")
+        }
+    }
 }

@@ -58,6 +58,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
+    @Test func folderInsteadOfAFileIsRefused() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect {
+            _ = try ProgressStore(path: dir.path)
+        } throws: { kindMatches($0) { $0 == .notADatabase } }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     @Test func anotherProgramsSQLiteDatabaseIsRefusedAndLeftAlone() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -86,11 +86,13 @@ import Testing
         try store.record(answer("old", at: t0, before: s, after: scheduleAfter(s, rating: .good, at: t0, using: &rng)))
         try store.record(answer("fresh", at: t0, after: scheduleAfter(nil, rating: .again, at: t0, using: &rng)))
         let f = try store.schedules(for: ["fresh"])["fresh"]
-        // A second answer to a card first seen today is a learning step, not a new card.
+        // A second answer to a card first seen today is a learning step:
+        // neither a new card nor a review.
+        #expect(f?.state == .learning)
         try store.record(answer("fresh", at: t0, kind: .quiz, before: f, after: scheduleAfter(f, rating: .good, at: t0, using: &rng)))
         try store.suspend(key: "old", at: t0)
         let counts = try store.studiedCounts(from: dayStart, to: dayStart.addingTimeInterval(day))
-        #expect(counts == StudiedCounts(newCards: 1, reviews: 2, answers: 3))
+        #expect(counts == StudiedCounts(newCards: 1, reviews: 1, answers: 3))
     }
 
     @Test func historyIsNewestFirstAndPerCard() throws {
@@ -107,5 +109,29 @@ import Testing
         #expect(try store.log().map(\.id) == ids.reversed())
         #expect(try store.log(limit: 1).map(\.id) == [ids[3]])
         #expect(ids == ids.sorted())
+    }
+
+    @Test func studyQueueAppliesWhatIsLeftOfTheDailyLimits() throws {
+        let store = try ProgressStore()
+        let dayStart = t0.addingTimeInterval(-3600)
+        let dayEnd = dayStart.addingTimeInterval(day)
+        try store.register((0..<6).map { RegisteredCard(key: "n\($0)", deckFile: "a.deck", prompt: "p") }, at: t0)
+        for i in 0..<5 { try put(store, "r\(i)", state: .review, due: t0.addingTimeInterval(Double(i) * 60), at: dayStart.addingTimeInterval(-day)) }
+        try put(store, "l0", state: .learning, due: t0.addingTimeInterval(300))
+        try put(store, "l1", state: .relearning, due: t0.addingTimeInterval(7200))
+        // One review done today: r0 answered again (before: review) and now due tomorrow.
+        let r0 = try store.schedules(for: ["r0"])["r0"]
+        var next = try #require(r0)
+        next.due = dayEnd.addingTimeInterval(3600)
+        try store.record(answer("r0", at: t0, before: r0, after: next))
+
+        let queue = try store.studyQueue(
+            dayStart: dayStart, dayEnd: dayEnd, now: t0, learnAhead: t0.addingTimeInterval(1200), newCardLimit: 4,
+            reviewLimit: 3)
+        // put() answered l0 and l1 as new cards today: 2 of the 4 new cards are used.
+        #expect(queue.studied == StudiedCounts(newCards: 2, reviews: 1, answers: 3))
+        #expect(queue.learning == ["l0"])
+        #expect(queue.reviews == ["r1", "r2"])
+        #expect(queue.new == ["n0", "n1"])
     }
 }

@@ -59,6 +59,10 @@ import Testing
         #expect(try store.rebuiltProgress() == kept)
         #expect(try store.verify().isEmpty)
 
+        // The SQL counts agree with counting the same state in Swift.
+        let dueBy = time.addingTimeInterval(86400)
+        #expect(try store.counts(dueBy: dueBy, now: time) == referenceCounts(store, dueBy: dueBy, now: time))
+
         // Wiping the kept state and rebuilding it from the log gives it back.
         try store.executeRaw("DELETE FROM card_state")
         #expect(try store.currentProgress().isEmpty)
@@ -72,6 +76,28 @@ import Testing
         try store.record(answer("x", at: t0, after: scheduleAfter(nil, rating: .good, at: t0, using: &rng)))
         try store.executeRaw("UPDATE card_state SET reps = 99")
         #expect(try store.verify() == ["card x: kept state differs from the log"])
+    }
+
+    /// Counts by the definitions in `CardCounts`, one card at a time.
+    private func referenceCounts(_ store: ProgressStore, dueBy: Date, now: Date) throws -> [GroupCounts] {
+        let progress = try store.currentProgress()
+        var groups: [String: GroupCounts] = [:]
+        for card in try store.registeredCards().values {
+            let id = "\(card.deckFile)|\(card.level.map(String.init) ?? "")"
+            var group = groups[id] ?? GroupCounts(deckFile: card.deckFile, level: card.level, counts: CardCounts())
+            let p = progress[card.key] ?? .unseen
+            group.counts.total += 1
+            if let schedule = p.schedule {
+                if schedule.state == .review { group.counts.review += 1 } else { group.counts.learning += 1 }
+                if !p.isHidden(at: now) && schedule.due <= dueBy { group.counts.due += 1 }
+            } else if !p.suspended {
+                group.counts.new += 1
+            }
+            if p.suspended { group.counts.suspended += 1 }
+            if !p.suspended, let until = p.buriedUntil, until > now { group.counts.buried += 1 }
+            groups[id] = group
+        }
+        return groups.values.sorted { ($0.deckFile, $0.level ?? Int.min) < ($1.deckFile, $1.level ?? Int.min) }
     }
 
     private func expectUnregistered(_ store: ProgressStore, _ key: String) throws {

@@ -58,6 +58,14 @@ import Testing
         #expect(try store.registeredCards()["k"]?.deckFile == "decks/moved.deck")
         #expect(try store.currentProgress() == before)
         #expect(try store.logCount() == 1)
+
+        // An answer without a level keeps the registered one; a deck that
+        // drops the level clears it.
+        let t1 = t0.addingTimeInterval(60)
+        try store.record(answer("k", deck: "decks/moved.deck", level: nil, at: t1, after: .new(at: t1)))
+        #expect(try store.registeredCards()["k"]?.level == 3)
+        try store.register([RegisteredCard(key: "k", deckFile: "decks/moved.deck", prompt: "Fixed typo")], at: t1)
+        #expect(try store.registeredCards()["k"]?.level == nil)
     }
 
     @Test func suspendAndBuryAreLoggedAndHideTheCard() throws {
@@ -126,7 +134,6 @@ import Testing
         let store = try ProgressStore(path: dir.appendingPathComponent("p.sqlite").path)
         #expect(try store.pragma("journal_mode") == "wal")
         #expect(try store.pragma("synchronous") == "2")  // FULL
-        #expect(try store.pragma("busy_timeout") == "5000")
         #expect(try store.pragma("application_id") == String(Schema.applicationID))
     }
 }

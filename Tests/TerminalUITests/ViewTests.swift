@@ -131,8 +131,17 @@ import Testing
         let s = ViewFixtures.run(ViewFixtures.state([open]), [.start, .reveal, .toggleKeyPoint(2)])
         let text = ViewFixtures.render(s, 60, 16)
         #expect(text.contains("  Үлгі жауап:\n  Институттар."))
-        #expect(text.contains("    [ ] бірінші ой"))
-        #expect(text.contains("  › [x] екінші ой"))
+        // The checklist comes before the model answer.
+        #expect(text.contains("  Негізгі ойлар (қамтығандарыңызды белгілеңіз):\n    [ ] бірінші ой\n  › [x] екінші ой\n\n  Үлгі жауап:"))
+    }
+
+    @Test func theHighlightedKeyPointIsAlwaysInSight() throws {
+        let points = (1...12).map { "- ой \($0)" }.joined(separator: "\n")
+        let long = (1...40).map { "сөз\($0)" }.joined(separator: " ")
+        let open = ViewFixtures.deck("Q: \(long)\nA: Үлгі.\n\(points)\nlevel: 2\n")
+        let s = ViewFixtures.run(ViewFixtures.state([open]), [.start, .reveal] + Array(repeating: .moveCursor(1), count: 11))
+        let text = ViewFixtures.render(s, 40, 12)
+        #expect(text.contains("› [ ] ой 12"))
     }
 
     @Test func longTextsWrapAndScroll() {
@@ -147,6 +156,28 @@ import Testing
         let last = ViewFixtures.render(s1, 40, 10)
         #expect(last.contains("сөз60"))
         #expect(!last.contains("әрі қарай"))
+        #expect(last.contains("↑ PgUp"))
+        // Back up past the top stops at the top.
+        #expect(ViewFixtures.render(ViewFixtures.run(s1, [.scroll(-9)]), 40, 10) == first)
+    }
+
+    @Test func aLongCardOpensOnTheRevealedAnswer() {
+        let words = (1...60).map { "сөз\($0)" }.joined(separator: " ")
+        let long = ViewFixtures.deck("Q: \(words)\nA: жауап\n")
+        let s = ViewFixtures.run(ViewFixtures.state([long]), [.start, .reveal])
+        let text = ViewFixtures.render(s, 40, 16)
+        #expect(text.contains("Жауап:\n  жауап"))
+        #expect(!text.contains("сөз1 "))
+        #expect(ViewFixtures.render(ViewFixtures.run(s, [.scroll(-1)]), 40, 16).contains("сөз1 "))
+    }
+
+    @Test func theTypedAnswerStaysInSightUnderALongPrompt() throws {
+        let words = (1...80).map { "сөз\($0)" }.joined(separator: " ")
+        let cloze = ViewFixtures.deck("C: \(words) {жауап}\n")
+        let s = ViewFixtures.run(ViewFixtures.state([cloze]), [.start, .type("ж")])
+        let screen = TrainerView.view(s, size: TerminalSize(width: 40, height: 10), strings: .kazakh)
+        let cursor = try #require(screen.cursor)
+        #expect(screen.rowText(cursor.row) == "  Жауабыңыз: ж")
     }
 
     @Test func tooSmallTerminalSaysSo() {
@@ -161,6 +192,11 @@ import Testing
         let text = ViewFixtures.render(s, 80, 24)
         #expect(text.contains("┌ Пернелер "))
         #expect(text.contains("\" ә і ң = 1 2 3 4"))
+        // The key column stays aligned.
+        #expect(text.contains("│ 1 2 3 4          Қайтадан · Қиын · Жақсы · Оңай"))
+        // On a narrow terminal the box wraps its lines instead of spilling.
+        let narrow = ViewFixtures.render(s, 40, 24)
+        #expect(narrow.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 40 })
         #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 80 })
     }
 

@@ -7,7 +7,7 @@
 #     since root ignores permissions)
 #   - no space left: a 1 MiB tmpfs, when this machine lets us mount one
 set -euo pipefail
-source "$(dirname "$0")/lib-store.sh"
+source "$(dirname "$0")/../lib/store-tests.sh"
 
 work=$(mktemp -d)
 chmod 755 "$work"

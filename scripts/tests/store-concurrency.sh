@@ -3,7 +3,7 @@
 # time, while a third reads the history: no answer may be lost, none may
 # fail, and the state must still equal the fold of the log.
 set -euo pipefail
-source "$(dirname "$0")/lib-store.sh"
+source "$(dirname "$0")/../lib/store-tests.sh"
 
 per_writer=${STORE_CONCURRENCY_ANSWERS:-400}
 work=$(mktemp -d)

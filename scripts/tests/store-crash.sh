@@ -5,8 +5,10 @@
 # SQLite's integrity check must pass, every reported id must be in the log,
 # no id may have been reported twice (a lost commit would hand its id out
 # again), and the card state must equal the state rebuilt from the log.
+# Then STORE_CRASH_EARLY_KILLS (default 20) kills while a new database is
+# being created: each must still open and take answers.
 set -euo pipefail
-source "$(dirname "$0")/lib-store.sh"
+source "$(dirname "$0")/../lib/store-tests.sh"
 
 kills=${STORE_CRASH_KILLS:-120}
 seed=${STORE_CRASH_SEED:-$(date +%s)}
@@ -42,6 +44,23 @@ done
 check=$(integrity_check "$db")
 [ "$check" = "ok" ] || fail "integrity_check says: $check"
 
+# Kills while a new database is being created and migrated (0–60 ms after
+# start): whatever is left must open, pass the integrity check and take answers.
+early=${STORE_CRASH_EARLY_KILLS:-20}
+for i in $(seq 1 "$early"); do
+    fresh="$work/fresh-$i.sqlite"
+    "$JATTA" debug answer-loop --db "$fresh" --seed "$i" >/dev/null 2>"$work/err" &
+    pid=$!
+    sleep "$(printf '0.%03d' $((RANDOM % 60)))"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    "$JATTA" debug answer-loop --db "$fresh" --count 3 >"$work/fresh.out" 2>"$work/err" \
+        || { cat "$work/err" >&2; fail "early kill $i: the half-created database does not take answers"; }
+    "$JATTA" debug verify --db "$fresh" --ids "$work/fresh.out" >"$work/verify" \
+        || { cat "$work/verify" >&2; fail "early kill $i: verify"; }
+    rm -f "$fresh" "$fresh-wal" "$fresh-shm"
+done
+
 LC_ALL=C sort "$reported" >"$work/reported.sorted"
 duplicates=$(uniq -d "$work/reported.sorted" | wc -l)
 [ "$duplicates" -eq 0 ] || fail "$duplicates id(s) reported twice: a committed answer was lost and its id reused"
@@ -53,4 +72,4 @@ missing=$(LC_ALL=C comm -23 "$work/reported.sorted" "$work/log.sorted" | wc -l)
 
 logged=$(wc -l <"$work/log.sorted")
 answers=$(wc -l <"$reported")
-echo "store-crash: seed $seed; $kills SIGKILLs ($mid_run while answering); $answers answers reported, all $answers in the log ($logged log entries, $((logged - answers)) committed but not yet reported at the kill); integrity_check ok; state = rebuild from log"
+echo "store-crash: seed $seed; $kills SIGKILLs ($mid_run while answering) + $early during creation of a new database; $answers answers reported, all $answers in the log ($logged log entries, $((logged - answers)) committed but not yet reported at the kill); integrity_check ok; state = rebuild from log"

@@ -94,9 +94,9 @@ struct StudyCommand: ParsableCommand {
         }
 
         // Decks.
-        let executable = CommandLine.arguments.first ?? "jatta"
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? "jatta"
         let deckPaths = paths.isEmpty
-            ? DataPaths.defaultDecks(currentDirectory: FileManager.default.currentDirectoryPath, executable: executable)
+            ? DeckLocation.defaults(currentDirectory: FileManager.default.currentDirectoryPath, executable: executable)
             : paths
         let library = DeckLibrary.load(paths: deckPaths)
         let errors = library.diagnostics.filter { $0.severity == .error }
@@ -110,17 +110,22 @@ struct StudyCommand: ParsableCommand {
             throw ExitCode(66)
         }
         let decks = library.decks.filter { !$0.cards.isEmpty }
+        if decks.isEmpty, !paths.isEmpty, !errors.isEmpty {
+            // The decks named hold nothing usable: say so rather than open an
+            // empty trainer (EX_DATAERR).
+            throw ExitCode(65)
+        }
 
         // Progress.
-        let dbPath = DataPaths.database(option: db, environment: environment)
         let store: ProgressStore
         do {
-            if dbPath != ":memory:" { try DataPaths.createParent(of: dbPath) }
-            store = try dbPath == ":memory:" ? ProgressStore() : ProgressStore(path: dbPath)
+            let dbPath = try DatabaseLocation.resolve(option: db, environment: environment)
+            try DatabaseLocation.prepareDirectory(for: dbPath)
+            store = try ProgressStore(path: dbPath)
         } catch let error as StoreError {
             throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)
         } catch {
-            throw fail("jatta: \(dbPath): \(error)", "jatta: \(dbPath): \(error)", 74)
+            throw fail("jatta: \(error)", "jatta: \(error)", 74)
         }
         let now = Date()
         let zone = TimeZone.current
@@ -138,7 +143,7 @@ struct StudyCommand: ParsableCommand {
             limits: StudyLimits(newPerDay: newLimit, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)
         state.home.level = level
         state.home.tag = tag
-        let performer = EffectPerformer(store: store, sessionID: UUID().uuidString)
+        let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
         let reload = { DeckLibrary.load(paths: deckPaths).decks.filter { !$0.cards.isEmpty } }
 
         let failure: Error?
@@ -155,6 +160,10 @@ struct StudyCommand: ParsableCommand {
             }
             var loop = CursesLoop(state: state, strings: strings, performer: performer, reloadDecks: reload, environment: environment)
             failure = loop.run(backend: backend)
+        }
+        if let exit = failure as? ExitCode {
+            // A signal stopped the trainer; answers are saved by now.
+            throw exit
         }
         if let error = failure as? StoreError {
             throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)

@@ -1,3 +1,4 @@
+import ArgumentParser
 import DeckFormat
 import Foundation
 import Study
@@ -12,15 +13,18 @@ struct CursesLoop {
     let reloadDecks: () -> [Deck]
     let environment: [String: String]
 
-    /// Runs until the student quits or a signal arrives. Returns the error
-    /// that stopped it, if any (the terminal is restored either way).
+    /// Runs until the student quits or a signal arrives, and restores the
+    /// terminal however it ends. Returns nil when the student quit, the
+    /// `ExitCode` 128+N when signal N stopped it (answers are saved by
+    /// then), or the error that stopped saving.
     mutating func run(backend: NcursesBackend) -> Error? {
         defer { backend.end() }
         let traceFirstDraw = environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1"
         draw(backend)
         if traceFirstDraw, state.session != nil { return nil }
+        do { try performer.registerDecks(at: Date()) } catch { return error }
         while true {
-            if NcursesBackend.takePendingSignal() != nil { return nil }
+            if let signal = NcursesBackend.takePendingSignal() { return ExitCode(128 + signal) }
             guard let key = backend.readKey(timeoutMilliseconds: 250) else { continue }
             if key == .resize {
                 draw(backend)
@@ -49,6 +53,7 @@ struct CursesLoop {
                     _ = Editor.open(location, environment: environment)
                     backend.resume()
                     let decks = reloadDecks()
+                    do { try performer.reregister(decks, at: Date()) } catch { return error }
                     state = Trainer.update(state, TrainerEvent(.reload(decks), at: Date())).0
                 default:
                     break

@@ -12,14 +12,46 @@ final class EffectPerformer {
     /// Scopes undo to this run, so one session never undoes another's answer.
     let sessionID: String
 
-    init(store: ProgressStore, sessionID: String) {
+    /// The faces of the loaded decks, still to be registered with the store.
+    private var unregistered: [RegisteredCard]
+
+    init(store: ProgressStore, sessionID: String, decks: [Deck] = []) {
         self.store = store
         self.sessionID = sessionID
+        self.unregistered = Self.registry(decks)
+    }
+
+    /// Every face of `decks` as the store's registry keeps it.
+    static func registry(_ decks: [Deck]) -> [RegisteredCard] {
+        decks.flatMap { deck in
+            deck.cards.flatMap { card in
+                card.faces.map { face in
+                    RegisteredCard(key: face.key, deckFile: deck.file, prompt: Trainer.promptText(face), level: card.level)
+                }
+            }
+        }
+    }
+
+    /// Tells the store about every face of the loaded decks (so burying or
+    /// suspending a face never answered works, and the store's counts know
+    /// the new cards). Done once, after the first frame is drawn, so the
+    /// student does not wait for it; any effect does it first if needed.
+    func registerDecks(at now: Date) throws {
+        guard !unregistered.isEmpty else { return }
+        try store.register(unregistered, at: now)
+        unregistered = []
+    }
+
+    /// Registers re-read decks (after editing), keeping the registry current.
+    func reregister(_ decks: [Deck], at now: Date) throws {
+        unregistered = Self.registry(decks)
+        try registerDecks(at: now)
     }
 
     /// Performs a store effect; returns false for effects that are not the
     /// store's (quit, edit), which the loop handles.
     func perform(_ effect: TrainerEffect, at now: Date) throws -> Bool {
+        try registerDecks(at: now)
         switch effect {
         case .record(let r):
             _ = try store.record(

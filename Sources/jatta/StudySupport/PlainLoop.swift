@@ -35,6 +35,7 @@ struct PlainLoop {
         }
         show()
         guard state.session != nil else { return nil }
+        do { try performer.registerDecks(at: Date()) } catch { return error }
         while let line = readLine(strippingNewline: true) {
             let actions = plain.actions(forLine: line, in: state)
             if actions.isEmpty { Self.write(strings.plainUnknownInput) }
@@ -53,7 +54,9 @@ struct PlainLoop {
                         return nil
                     case .edit(let location):
                         _ = Editor.open(location, environment: environment)
-                        state = Trainer.update(state, TrainerEvent(.reload(reloadDecks()), at: Date())).0
+                        let decks = reloadDecks()
+                        do { try performer.reregister(decks, at: Date()) } catch { return error }
+                        state = Trainer.update(state, TrainerEvent(.reload(decks), at: Date())).0
                     default:
                         break
                     }

@@ -1,0 +1,139 @@
+import KazakhText
+
+/// `Normalization.identityKey` for the prompts nearly every deck holds:
+/// ASCII and Cyrillic letters with no look-alike to repair.
+///
+/// For such text NFC and the look-alike repair change nothing, and the
+/// space, quote, hyphen and edge folds touch only ASCII bytes, so they can
+/// run over bytes. Every other text gets `nil` and goes the general way.
+/// A differential test pins this to `Normalization.identityKey`.
+enum IdentityKey {
+    /// The identity key of `text`, or nil when `text` is outside the fast
+    /// subset.
+    static func fast(_ text: String) -> String? {
+        fastBytes(text).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 bytes of `fast(text)`.
+    static func fastBytes(_ text: String, knownFreeOfLookalikes: Bool = false) -> ArraySlice<UInt8>? {
+        var text = text
+        return text.withUTF8 { bytes -> ArraySlice<UInt8>? in
+            guard inSubset(bytes), knownFreeOfLookalikes || !LookalikeScan.mayHoldFindings(bytes, 0, bytes.count) else {
+                return nil
+            }
+            // One pass does foldSpace, then foldPunctuation on its output
+            // (quotes dropped, no space after a hyphen that ends a word),
+            // and the lower case; the edge trim follows. A Cyrillic letter
+            // shows as its last byte, which is all the alphabetic test needs.
+            var out = [UInt8](repeating: 0, count: bytes.count)
+            var written = 0
+            var folded = 0  // bytes foldSpace would have written so far
+            var pendingSpace = false
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            var failed = false
+            out.withUnsafeMutableBufferPointer { out in
+                lowercaseCyrillic.withUnsafeBufferPointer { lower in
+                    func punctuate(_ c: UInt8) {
+                        if isQuote(c) { return }
+                        if c == .space, previous == UInt8(ascii: "-"), isAlphabetic(beforePrevious) {
+                            beforePrevious = previous
+                            return
+                        }
+                        if c < 0x80 {
+                            out[written] = c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
+                        } else if c < 0xC0, written > 0 {
+                            // The second byte of a letter: map the pair.
+                            let mapped = lower[Int(out[written - 1] & 0x03) << 6 | Int(c & 0x3F)]
+                            if mapped == 0 { failed = true }
+                            out[written - 1] = UInt8(mapped >> 8)
+                            out[written] = UInt8(mapped & 0xFF)
+                        } else {
+                            out[written] = c
+                        }
+                        written += 1
+                        beforePrevious = previous
+                        previous = c
+                    }
+                    for b in bytes {
+                        if isSpace(b) {
+                            pendingSpace = folded > 0
+                            continue
+                        }
+                        if pendingSpace {
+                            pendingSpace = false
+                            folded += 1
+                            punctuate(.space)
+                        }
+                        folded += 1
+                        punctuate(b)
+                    }
+                }
+            }
+            if failed { return nil }
+            // trimEdgePunctuation
+            var start = 0
+            var end = written
+            while start < end, isEdge(out[start]) { start += 1 }
+            while end > start, isEdge(out[end - 1]) { end -= 1 }
+            return out[start..<end]
+        }
+    }
+
+    /// ASCII without control characters other than white space, and the
+    /// Cyrillic letters U+0400–U+0481 and U+048A–U+04FF (the block minus
+    /// its signs and combining marks).
+    static func inSubset(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b < 0x20 && !(b >= 0x09 && b <= 0x0D) { return false }
+                if b == 0x7F { return false }
+                i += 1
+                continue
+            }
+            guard i + 1 < n else { return false }
+            let b1 = bytes[i + 1]
+            guard b1 & 0xC0 == 0x80 else { return false }
+            switch b {
+            case 0xD0, 0xD1, 0xD3: break
+            // U+0482–U+0489: thousands sign and combining marks.
+            case 0xD2 where b1 >= 0x82 && b1 <= 0x89: return false
+            case 0xD2: break
+            default: return false
+            }
+            i += 2
+        }
+        return true
+    }
+
+    /// The UTF-8 bytes (lead << 8 | second) of the lower case of every
+    /// scalar U+0400–U+04FF, taken from `String.lowercased()` itself; 0
+    /// where the lower case is not one two-byte scalar.
+    static let lowercaseCyrillic: [UInt16] = (0x400...0x4FF).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
+        let lower = Array(String(Character(scalar)).lowercased().utf8)
+        return lower.count == 2 ? UInt16(lower[0]) << 8 | UInt16(lower[1]) : 0
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == .space || (b >= 0x09 && b <= 0x0D) }
+
+    static func isQuote(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "`")
+    }
+
+    /// An ASCII letter, or a byte of a (Cyrillic, hence alphabetic) letter.
+    static func isAlphabetic(_ b: UInt8) -> Bool { b >= 0x80 || Line.isASCIILetter(b) }
+
+    static func isEdge(_ b: UInt8) -> Bool {
+        switch b {
+        case .space, UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
+            UInt8(ascii: "?"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"):
+            true
+        default:
+            false
+        }
+    }
+}

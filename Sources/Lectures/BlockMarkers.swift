@@ -1,0 +1,50 @@
+/// The line openings that start a new block of lecture text whatever the
+/// line before ends with: exam questions, task lists, bullets, glossary
+/// entries. Shared by the unwrapper (to break there) and the finders.
+enum BlockMarkers {
+    /// `1–деңгейлік сұрақ.`, `1 –деңгейлік сұрақ.`, `2-деңгейлік сұрақ`.
+    static func levelLabel(_ line: String) -> Bool {
+        line.lowercased().contains("деңгейлік") && line.firstMatch(of: Patterns.levelLabel) != nil
+    }
+
+    /// `1 – …` without the label: a level item only inside a level section.
+    static func bareLevel(_ line: String) -> Bool {
+        line.firstMatch(of: Patterns.bareLevel) != nil
+    }
+
+    /// The heading of the exam-question section: «Деңгейлік тапсырмалар:».
+    static func levelSectionHeading(_ line: String) -> Bool {
+        let lower = line.lowercased().trimmingCharacters(in: " ")
+        guard lower.count < 60 else { return false }
+        return lower.hasPrefix("деңгейлік тапсырмалар") || lower.hasPrefix("деңгейлік сұрақтар")
+    }
+
+    /// `ОБӨЖ тапсырмалары: …`, `БӨЖ тапсырмалары: …` (and the Russian
+    /// abbreviations СРО, СРСП some syllabi use).
+    static func task(_ line: String) -> Bool {
+        line.contains("БӨЖ") || line.contains("СР") || line.contains("СӨЖ") || line.contains("СОӨЖ")
+            ? line.firstMatch(of: Patterns.task) != nil : false
+    }
+
+    /// `• …`, `▪ …`.
+    static func bullet(_ line: String) -> Bool {
+        line.firstMatch(of: Patterns.bullet) != nil
+    }
+
+    /// A line that opens like a glossary entry: a capitalised head of at
+    /// most four words, then a colon or a spaced dash, then text.
+    static func glossaryHead(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: " ")
+        if let m = trimmed.firstMatch(of: Patterns.colonHead) {
+            return wordCount(String(m.1)) <= 4
+        }
+        if let m = trimmed.firstMatch(of: Patterns.dashHead) {
+            return wordCount(String(m.1)) <= 4
+        }
+        return false
+    }
+
+    static func wordCount(_ text: String) -> Int {
+        text.split(separator: " ").count
+    }
+}

@@ -1,0 +1,200 @@
+import KazakhText
+
+/// Finds glossary entries in lecture notes: `Term: definition` and
+/// `Term – definition` opening a line or sentence, and `X дегеніміз – …`
+/// anywhere. The head is at most four words and must be a term: never a
+/// heading (`Дәріс жоспары:`), a lesson-plan field (`Жұмыстың мақсаты:`),
+/// a pronoun or linking word (`Бұл …`, `Олар: …`), or a colon in the
+/// middle of a sentence.
+public enum GlossaryFinder {
+    /// First words that open ordinary sentences, not terms.
+    static let stopStarts: Set<String> = [
+        "бұл", "осы", "ол", "олар", "мұндай", "сол", "себебі", "алайда", "бірақ", "яғни", "мысалы", "сондықтан",
+        "демек", "өйткені", "сонымен", "ал", "және", "ең", "тек", "әр", "әрі", "басқаша", "негізінен", "сондай",
+        "осындай", "мұнда", "біз", "мен", "сен", "сіз", "оның", "олардың", "бүгінде", "қазір", "кейін", "соңында",
+        "біріншіден", "екіншіден", "үшіншіден", "мәселен", "сонда", "енді", "кейде", "барлық", "бірнеше", "көптеген",
+        "тағы", "егер", "онда", "міне", "сондай-ақ", "дегенмен", "әйтпесе", "бір",
+    ]
+    /// Stem keys of lesson-plan and article fields, which look like
+    /// glossary heads: «Дәріс мақсаты:», «Оқытудың әдістері мен түрлері:»,
+    /// «Кілт сөздер:», «Әдебиеттер:».
+    static let fieldKeys: Set<String> = Set([
+        "мақсат", "міндет", "құрал", "нәтиже", "әдіс", "түр", "жоспар", "тапсырма", "әдебиет", "сұрақ", "тақырып",
+        "бағдарлама", "ұғым", "сөз", "мазмұн", "қорытынды", "мысал", "аңдатпа", "аннотация", "түйін", "кіріспе",
+        "дәріс", "сабақ", "пән", "кредит", "семестр", "автор", "дерек", "сілтеме",
+    ].map { KazakhStemmer.key($0) })
+    /// Words that join two heads: «Грамши және Гегемония».
+    static let conjunctions: Set<String> = ["және", "мен", "пен", "бен", "немесе", "не"]
+
+    /// The glossary entries of one document's paragraphs.
+    public static func find(in paragraphs: [Paragraph], file: String, lexicon: Lexicon) -> [GlossaryEntry] {
+        var result: [GlossaryEntry] = []
+        for paragraph in paragraphs {
+            if BlockMarkers.levelLabel(paragraph.text) || BlockMarkers.task(paragraph.text) { continue }
+            let sentences = Sentence.split(paragraph)
+            for (index, sentence) in sentences.enumerated() {
+                let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
+                let rest = { sentences.dropFirst(index + 1).map(\.text).joined(separator: " ") }
+                if let entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon) {
+                    result.append(entry)
+                }
+            }
+        }
+        return result.map { withVariants($0, lexicon: lexicon) }
+    }
+
+    /// The entry a sentence holds, if any. `next` is the sentence after it
+    /// in the paragraph, `rest` the paragraph text after it.
+    static func entry(in sentence: Sentence, next: String?, rest: () -> String, file: String, lexicon: Lexicon) -> GlossaryEntry? {
+        var text = Substring(sentence.text)
+        while let f = text.first, "•▪●◦■ ".contains(f) { text = text.dropFirst() }
+        let s = String(text)
+        // A definition is a sentence or two; a longer "sentence" is text that
+        // lost its stops, and the patterns would only be slow on it.
+        guard s.count <= 1_500 else { return nil }
+        // Reported speech is no definition: the sentence stands inside «…».
+        let mayDefine = s.contains("дегеніміз") || s.contains(":") || s.contains(" –") || s.contains(" -") || s.contains(" —")
+        if !mayDefine || insideQuotation(s + " " + rest()) { return nil }
+        if s.contains("дегеніміз"), let m = s.firstMatch(of: Patterns.degenimiz) {
+            let definitionText = String(m.3)
+            let lower = definitionText.lowercased()
+            if lower == "не" || lower.hasPrefix("не ") || lower.hasPrefix("не?") || lower.hasPrefix("не,") { return nil }
+            let words = m.2.split(separator: " ").map(String.init)
+            let head = words.suffix(4).drop { stopStarts.contains($0.lowercased()) }
+            guard !head.isEmpty, let term = term(from: head.joined(separator: " "), lexicon: lexicon) else { return nil }
+            let definition = cleanDefinition(definitionText)
+            guard wordCount(definition) >= 3 else { return nil }
+            return GlossaryEntry(term: term, definition: definition, pattern: .degenimiz, file: file, line: sentence.line)
+        }
+        if sentence.opensParagraph, s.contains(":"), let m = s.firstMatch(of: Patterns.colonEntry),
+            let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2))
+        {
+            let definition = extend(cleanDefinition(String(m.2)), next: next)
+            guard wordCount(definition) >= 2 else { return nil }
+            return GlossaryEntry(term: term, definition: definition, pattern: .colon, file: file, line: sentence.line)
+        }
+        if s.contains(" –") || s.contains(" -") || s.contains(" —"), let m = s.firstMatch(of: Patterns.dashEntry),
+            let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2))
+        {
+            let words = term.split(separator: " ")
+            // «Елшіліктің жұмсалған күш – …»: a head opening with a genitive
+            // is part of a sentence about something else.
+            if words.count >= 2, let first = words.first, genitiveEndings.contains(where: { first.lowercased().hasSuffix($0) }) {
+                return nil
+            }
+            if words.count == 1 && lexicon.isProperName(term) { return nil }
+            let definition = extend(cleanDefinition(String(m.2)), next: next)
+            guard wordCount(definition) >= 3 else { return nil }
+            return GlossaryEntry(term: term, definition: definition, pattern: .dash, file: file, line: sentence.line)
+        }
+        return nil
+    }
+
+    static let genitiveEndings = ["ның", "нің", "дың", "дің", "тың", "тің"]
+
+    /// Whether the text starts inside a quotation: its first quote mark
+    /// closes one.
+    static func insideQuotation(_ text: String) -> Bool {
+        for ch in text {
+            if ch == "«" || ch == "“" { return false }
+            if ch == "»" || ch == "”" { return true }
+        }
+        return false
+    }
+
+    /// The real term in a head, or nil when the head is no term.
+    static func term(from head: String, lexicon: Lexicon) -> String? {
+        let words = head.split(separator: " ").map(String.init)
+        guard (1...4).contains(words.count), let first = words.first else { return nil }
+        if stopStarts.contains(first.lowercased()) { return nil }
+        if words.contains(where: { fieldKeys.contains(KazakhStemmer.key($0)) }) { return nil }
+        if words.contains(where: { $0.contains(where: \.isNumber) }) { return nil }
+        // «Грамши және Гегемония»: keep the conjunct that is not a name.
+        if words.contains(where: { conjunctions.contains($0.lowercased()) }) {
+            let parts = words.split { conjunctions.contains($0.lowercased()) }.map { $0.joined(separator: " ") }
+            let common = parts.filter { part in !part.split(separator: " ").allSatisfy { lexicon.isProperName(String($0)) } }
+            guard parts.count == 2, common.count == 1, let only = common.first else { return nil }
+            return capitalised(only)
+        }
+        return capitalised(words.joined(separator: " "))
+    }
+
+    /// A short first sentence is completed by the next one
+    /// («Империализм: Лениннің пікірінше капитализмнің ең соңғы сатысы.
+    /// Дамыған мемлекеттер … берілген ат.»).
+    static func extend(_ definition: String, next: String?) -> String {
+        guard let next, wordCount(definition) < 8, !BlockMarkers.glossaryHead(next) else { return definition }
+        return definition + " " + next
+    }
+
+    /// «бұл …» (this is …) opening a definition is dropped; the rest is
+    /// capitalised.
+    static func cleanDefinition(_ text: String) -> String {
+        var s = text.trimmingCharacters(in: " ")
+        if s.lowercased().hasPrefix("бұл ") { s = String(s.dropFirst(4)) }
+        return capitalised(s)
+    }
+
+    static func endsWithStop(_ text: String) -> Bool {
+        var s = Substring(text)
+        while let l = s.last, "»\") ".contains(l) { s = s.dropLast() }
+        return s.last == "." || s.last == "!"
+    }
+
+    static func capitalised(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    static func wordCount(_ text: String) -> Int { text.split(separator: " ").count }
+
+    /// Adds the other spellings of the term's last word that the notes use:
+    /// a stem within two edits, with the same first three and last two
+    /// letters (so -изм/-ист and нео- differences never count), e.g.
+    /// неоколонолизм ~ неоколониализм, диллема ~ дилемма.
+    static func withVariants(_ entry: GlossaryEntry, lexicon: Lexicon) -> GlossaryEntry {
+        var words = entry.term.split(separator: " ").map(String.init)
+        guard let last = words.last else { return entry }
+        let lower = last.lowercased()
+        let stem = KazakhStemmer.stem(lower)
+        guard stem.count >= 6 else { return entry }
+        let ending = String(lower.dropFirst(stem.count))
+        let stemKey = KazakhStemmer.key(stem)
+        var variants: [String] = []
+        for (word, other) in lexicon.sortedStems where word.count >= 6 {
+            guard other != stem, other.prefix(3) == stem.prefix(3), other.suffix(2) == stem.suffix(2),
+                SpellingDistance.osa(other, stem) <= 2, KazakhStemmer.key(other) != stemKey
+            else { continue }
+            var spelled = other + ending
+            if last.first?.isUppercase == true { spelled = capitalised(spelled) }
+            words[words.count - 1] = spelled
+            let variant = words.joined(separator: " ")
+            if !variants.contains(variant) && variant != entry.term { variants.append(variant) }
+        }
+        var result = entry
+        result.variants = variants
+        return result
+    }
+}
+
+/// Optimal string alignment distance over Characters (kazakh-text.md §3.3).
+enum SpellingDistance {
+    static func osa(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var d = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[x.count][y.count]
+    }
+}

@@ -1,0 +1,130 @@
+/// One lecture file to read: its path as given and its bytes.
+public struct LectureInput: Hashable, Sendable {
+    /// The path as named on the command line (used in error messages).
+    public var path: String
+    /// The file's bytes.
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// The file's name without its folders: what `source:` lines name, so
+    /// a draft does not depend on where the notes were kept.
+    public var name: String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// One lecture after repair: its paragraphs and what was found in them.
+public struct LectureDocument: Hashable, Sendable {
+    /// The file's name (see `LectureInput.name`).
+    public var file: String
+    /// The repaired text, paragraph by paragraph.
+    public var paragraphs: [Paragraph]
+    /// Level questions and ОБӨЖ/БӨЖ tasks, in file order.
+    public var questions: [ExamQuestion]
+    /// Glossary entries, in file order.
+    public var glossary: [GlossaryEntry]
+}
+
+/// What `jatta extract` found in a set of lectures.
+public struct Extraction: Sendable {
+    /// The lectures, in the order given.
+    public var documents: [LectureDocument]
+    /// Every repair made to their text, file by file, in order.
+    public var repairs: [Repair]
+    /// The sentences of all the lectures, for finding draft answers.
+    public var index: PassageIndex
+}
+
+/// Reads lecture notes (.txt or .html) and finds their exam questions and
+/// glossary entries. The steps, each its own rule with its own log:
+/// decode → HTML to text → look-alike letters → glued text → (lexicon of
+/// all files) → hyphens and split words inside lines → unwrapping into
+/// paragraphs → level questions, glossary → passage index over all files.
+public enum LectureExtractor {
+    public static func extract(_ inputs: [LectureInput]) throws(LectureError) -> Extraction {
+        var staged: [(name: String, lines: [SourceLine])] = []
+        var repairs: [String: [Repair]] = [:]
+        for input in inputs {
+            let text = try TextDecoding.decode(input.bytes, file: input.path)
+            let name = input.name
+            var log: [Repair] = []
+            var lines: [SourceLine]
+            if TextDecoding.looksLikeHTML(text, file: input.path) {
+                let converted = HTMLText.lines(from: text, file: name)
+                lines = converted.lines
+                log += converted.repairs
+            } else {
+                lines = TextDecoding.lines(of: text)
+            }
+            var repaired: [SourceLine] = []
+            for line in lines {
+                let (fixed, r1) = LookalikeRepair.repair(line, file: name)
+                log += r1
+                let (pieces, r2) = GluedTextRepair.repair(fixed, file: name)
+                log += r2
+                repaired += pieces
+            }
+            staged.append((name, repaired))
+            repairs[name, default: []] += log
+        }
+
+        var lexicon = Lexicon()
+        for (_, lines) in staged { for line in lines { lexicon.add(line.text) } }
+        lexicon.prepareSortedStems()
+
+        var documents: [LectureDocument] = []
+        var allRepairs: [Repair] = []
+        var passages: [Passage] = []
+        for (name, lines) in staged {
+            var log = repairs[name] ?? []
+            var inline: [SourceLine] = []
+            for line in lines {
+                let (dehyphenated, r1) = Dehyphenation.repairInline(line, file: name, lexicon: lexicon)
+                let (joined, r2) = SplitWordRepair.repairInline(dehyphenated, file: name, lexicon: lexicon)
+                log += r1 + r2
+                inline.append(joined)
+            }
+            let (paragraphs, r3) = Unwrapper.paragraphs(inline, file: name, lexicon: lexicon)
+            log += r3
+            let questions = LevelQuestionFinder.find(in: paragraphs, file: name)
+            let glossary = GlossaryFinder.find(in: paragraphs, file: name, lexicon: lexicon)
+            documents.append(LectureDocument(file: name, paragraphs: paragraphs, questions: questions, glossary: glossary))
+            passages += self.passages(of: paragraphs, file: name, glossary: glossary)
+            allRepairs += log
+        }
+        return Extraction(documents: documents, repairs: allRepairs, index: PassageIndex(passages: passages, knownKeys: lexicon.keyCache))
+    }
+
+    /// The sentences that may answer questions: everything but the
+    /// question section itself. A glossary entry is one passage, with its
+    /// whole definition.
+    static func passages(of paragraphs: [Paragraph], file: String, glossary: [GlossaryEntry]) -> [Passage] {
+        var result: [Passage] = []
+        var inQuestions = false
+        for paragraph in paragraphs {
+            let text = paragraph.text
+            if BlockMarkers.levelSectionHeading(text) { inQuestions = true; continue }
+            if BlockMarkers.levelLabel(text) || BlockMarkers.task(text) || (inQuestions && BlockMarkers.bareLevel(text)) {
+                continue
+            }
+            inQuestions = false
+            for sentence in Sentence.split(paragraph) {
+                if let entry = glossary.first(where: { $0.line == sentence.line && sentence.text.lowercased().contains(firstWord(of: $0.term)) }) {
+                    result.append(Passage(
+                        text: entry.term + ": " + entry.definition, file: file, line: sentence.line, definedTerm: entry.term))
+                } else {
+                    result.append(Passage(text: sentence.text, file: file, line: sentence.line))
+                }
+            }
+        }
+        return result
+    }
+
+    static func firstWord(of term: String) -> String {
+        String(term.split(separator: " ").first ?? "").lowercased().prefix(4).description
+    }
+}

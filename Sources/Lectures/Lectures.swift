@@ -1,1 +1,0 @@
-// The Lectures module; see docs/architecture.md for what it owns.

@@ -1,0 +1,215 @@
+import Foundation
+import KazakhText
+
+/// A stretch of lecture text that may answer a question: one sentence,
+/// with where it came from.
+public struct Passage: Hashable, Sendable {
+    /// The sentence.
+    public var text: String
+    /// The lecture file it came from.
+    public var file: String
+    /// The 1-based line it starts on.
+    public var line: Int
+    /// The term this passage defines, when it is a glossary entry.
+    public var definedTerm: String?
+
+    public init(text: String, file: String, line: Int, definedTerm: String? = nil) {
+        self.text = text
+        self.file = file
+        self.line = line
+        self.definedTerm = definedTerm
+    }
+}
+
+/// A passage and how well it matches a question.
+public struct RankedPassage: Hashable, Sendable {
+    /// The passage found.
+    public var passage: Passage
+    /// BM25 over stem keys plus the boosts; higher is better.
+    public var score: Double
+}
+
+/// Finds the passages of the given lectures that best answer a question
+/// (kazakh-text.md §4.3, "Retrieval recipe"): every word is indexed by its
+/// stem key, so «Дипломатия сөзіне» finds «Дипломатия: …» and
+/// «дипломатияның»; ranking is BM25 with a boost for adjacent query words
+/// found together, for the surface form matching exactly, and for a
+/// glossary entry of a word the question asks about.
+public struct PassageIndex: Sendable {
+    /// The passages, in the order given.
+    public let passages: [Passage]
+    let keysOfPassage: [[String]]
+    let prefixesOfPassage: [[String]]
+    /// Term frequencies of each passage's keys and prefixes.
+    let keyCounts: [[String: Int]]
+    let prefixCounts: [[String: Int]]
+    let surfaceOfPassage: [Set<String>]
+    let documentFrequency: [String: Int]
+    let averageLength: Double
+    /// Passages too poor to answer anything: headings and fragments.
+    let isAnswerable: [Bool]
+    /// The stem keys of the term a glossary passage defines.
+    let termKeysOfPassage: [Set<String>]
+
+    /// The weight of the prefix-5 match, the coarse fallback key that joins
+    /// derivations the stemmer keeps apart (либерализм ~ либералдық,
+    /// марксистік ~ марксистер).
+    static let prefixWeight = 0.4
+
+    static let k1 = 1.2
+    static let b = 0.75
+
+    /// `knownKeys` maps lower-case words to their stem keys where they are
+    /// already known (from the `Lexicon`), to save stemming them again.
+    public init(passages: [Passage], knownKeys: [String: String] = [:]) {
+        self.passages = passages
+        var keys: [[String]] = []
+        var prefixes: [[String]] = []
+        var surfaces: [Set<String>] = []
+        var answerable: [Bool] = []
+        var df: [String: Int] = [:]
+        var keyOfWord = knownKeys
+        for passage in passages {
+            let words = PassageIndex.words(passage.text)
+            let k = words.map { word in
+                if let known = keyOfWord[word] { return known }
+                let key = KazakhStemmer.key(word)
+                keyOfWord[word] = key
+                return key
+            }.filter { !StopWords.contains($0) }
+            let p = k.map(PassageIndex.prefix)
+            keys.append(k)
+            prefixes.append(p)
+            surfaces.append(Set(words))
+            for key in Set(k).union(p) { df[key, default: 0] += 1 }
+            answerable.append(PassageIndex.isAnswerable(passage.text))
+        }
+        // A sentence written twice is a heading repeated by the lesson plan
+        // («2. Халықаралық қатынастардың … тұжырымдары.»), not an answer.
+        let outlines = passages.map { PassageIndex.outline($0.text) }
+        var seen: [String: Int] = [:]
+        for outline in outlines { seen[outline, default: 0] += 1 }
+        for (i, outline) in outlines.enumerated() where (seen[outline] ?? 0) > 1 { answerable[i] = false }
+        keysOfPassage = keys
+        prefixesOfPassage = prefixes
+        keyCounts = keys.map { PassageIndex.counts($0) }
+        prefixCounts = prefixes.map { PassageIndex.counts($0) }
+        termKeysOfPassage = passages.map { passage in
+            Set((passage.definedTerm.map(PassageIndex.words) ?? []).map { KazakhStemmer.key($0) })
+        }
+        isAnswerable = answerable
+        surfaceOfPassage = surfaces
+        documentFrequency = df
+        let total = keys.reduce(0) { $0 + $1.count }
+        averageLength = passages.isEmpty ? 1 : max(1, Double(total) / Double(passages.count))
+    }
+
+    /// A sentence reduced to its words: numbering, punctuation and case
+    /// dropped, so a plan item and its heading compare equal.
+    static func outline(_ text: String) -> String {
+        Lexicon.tokens(text).map { $0.word.lowercased() }.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
+    }
+
+    /// The coarse key: the first five letters of the stem key, marked so it
+    /// never equals a whole key.
+    static func prefix(_ key: String) -> String { "~" + key.prefix(5) }
+
+    /// A heading or a fragment (under five words, or no final stop and
+    /// under eight) is no answer, however well its words match.
+    static func isAnswerable(_ text: String) -> Bool {
+        var s = Substring(text)
+        while let l = s.last, "»\") ".contains(l) { s = s.dropLast() }
+        let ends = s.last.map { ".!?;".contains($0) } ?? false
+        let words = text.split(separator: " ").count
+        return words >= 5 && (ends || words >= 8)
+    }
+
+    /// The content words of `text`, lower-cased, stop words removed;
+    /// hyphenated compounds give the whole and each part.
+    static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        for token in Lexicon.tokens(text) {
+            let lower = token.word.lowercased()
+            let parts = lower.split(separator: "-").map(String.init).filter { !$0.isEmpty }
+            let candidates = parts.count > 1 ? [lower] + parts : parts
+            for word in candidates where !StopWords.contains(word) && word.contains(where: \.isLetter) && word.count > 1 {
+                result.append(word)
+            }
+        }
+        return result
+    }
+
+    func idf(_ key: String) -> Double {
+        let n = Double(passages.count)
+        let df = Double(documentFrequency[key] ?? 0)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    static func counts(_ words: [String]) -> [String: Int] {
+        var tf: [String: Int] = [:]
+        for word in words { tf[word, default: 0] += 1 }
+        return tf
+    }
+
+    /// BM25 of `terms` (with their `idfs`) over one passage's term
+    /// frequencies `tf`.
+    func bm25(_ terms: [String], idfs: [Double], in tf: [String: Int], length: Double) -> Double {
+        var score = 0.0
+        for (term, idf) in zip(terms, idfs) {
+            guard let f = tf[term] else { continue }
+            let freq = Double(f)
+            score += idf * freq * (PassageIndex.k1 + 1)
+                / (freq + PassageIndex.k1 * (1 - PassageIndex.b + PassageIndex.b * length / averageLength))
+        }
+        return score
+    }
+
+    /// The `limit` best passages for `question`, best first; passages with
+    /// no query word are never returned.
+    public func search(_ question: String, limit: Int) -> [RankedPassage] {
+        let queryWords = PassageIndex.words(question).filter { !StopWords.contains(KazakhStemmer.key($0)) }
+        let queryKeys = queryWords.map { KazakhStemmer.key($0) }
+        let uniqueKeys = Array(Set(queryKeys)).sorted()
+        guard !uniqueKeys.isEmpty else { return [] }
+        var ranked: [RankedPassage] = []
+        let uniquePrefixes = Array(Set(uniqueKeys.map(PassageIndex.prefix))).sorted()
+        let keyIDFs = uniqueKeys.map(idf)
+        let prefixIDFs = uniquePrefixes.map(idf)
+        for (index, passage) in passages.enumerated() where isAnswerable[index] {
+            let keys = keysOfPassage[index]
+            let length = Double(keys.count)
+            var score = bm25(uniqueKeys, idfs: keyIDFs, in: keyCounts[index], length: length)
+                + PassageIndex.prefixWeight * bm25(uniquePrefixes, idfs: prefixIDFs, in: prefixCounts[index], length: length)
+            guard score > 0 else { continue }
+            // Exact surface forms: the question's own word form is a little better evidence.
+            for word in Set(queryWords).sorted() where surfaceOfPassage[index].contains(word) {
+                score += 0.25 * idf(KazakhStemmer.key(word))
+            }
+            // Adjacent query words found adjacent in the passage.
+            if queryKeys.count >= 2 {
+                var pairs = Set<String>()
+                if keys.count >= 2 {
+                    for i in 0..<(keys.count - 1) { pairs.insert(keys[i] + " " + keys[i + 1]) }
+                }
+                for i in 0..<(queryKeys.count - 1) where pairs.contains(queryKeys[i] + " " + queryKeys[i + 1]) {
+                    score += 0.5 * (idf(queryKeys[i]) + idf(queryKeys[i + 1]))
+                }
+            }
+            // A definition of a word the question asks about.
+            if passage.definedTerm != nil {
+                let termKeys = termKeysOfPassage[index]
+                let matched = termKeys.intersection(uniqueKeys)
+                if !matched.isEmpty && matched.count == termKeys.count {
+                    score += 2 * matched.sorted().reduce(0) { $0 + idf($1) }
+                }
+            }
+            ranked.append(RankedPassage(passage: passage, score: score))
+        }
+        ranked.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.passage.file != b.passage.file { return a.passage.file < b.passage.file }
+            return a.passage.line < b.passage.line
+        }
+        return Array(ranked.prefix(limit))
+    }
+}

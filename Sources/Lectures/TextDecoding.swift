@@ -1,0 +1,96 @@
+/// Turns the bytes of a lecture file into lines of text, refusing what is
+/// not text (a PDF or a Word file passed by mistake) with a clear message.
+public enum TextDecoding {
+    /// The file's text: UTF-8 without a byte-order mark, CRLF read as LF,
+    /// every kind of space folded to a plain space.
+    public static func decode(_ bytes: [UInt8], file: String) throws(LectureError) -> String {
+        if bytes.starts(with: Array("%PDF".utf8)) {
+            throw .notText(file, detail: "a PDF file; save it as text first / PDF файлы; алдымен мәтін ретінде сақтаңыз")
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw .notText(file, detail: "a ZIP or Word (.docx) file / ZIP немесе Word (.docx) файлы")
+        }
+        if let zero = bytes.firstIndex(of: 0) {
+            throw .notText(file, detail: "a zero byte at offset \(zero) / \(zero)-орында нөл байт")
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        var iterator = body.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        var offset = body.startIndex
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                scalars.append(s)
+                offset += String(s).utf8.count
+            case .emptyInput:
+                break loop
+            case .error:
+                throw .notText(file, detail: "invalid UTF-8 at byte \(offset) / \(offset)-байтта қате UTF-8")
+            }
+        }
+        var text = String(scalars)
+        text = text.replacingCRLF()
+        if text.allSatisfy({ $0.isWhitespace }) { throw .empty(file) }
+        return text
+    }
+
+    /// Whether `text` is an HTML page or fragment rather than plain text:
+    /// the file is named .html/.htm, or it opens with a tag and holds
+    /// closing tags of text blocks.
+    public static func looksLikeHTML(_ text: String, file: String) -> Bool {
+        let lower = file.lowercased()
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return true }
+        let head = text.drop(while: { $0.isWhitespace })
+        guard head.first == "<" else { return false }
+        let sample = text.prefix(20_000).lowercased()
+        return ["</p>", "</div>", "</h1>", "</li>", "<br"].contains { sample.contains($0) }
+    }
+
+    /// The text's lines, numbered from 1, with every kind of space (NBSP,
+    /// tabs, thin spaces) made a plain space and trailing spaces dropped.
+    /// Leading spaces are kept: an indented line starts a paragraph.
+    public static func lines(of text: String) -> [SourceLine] {
+        var result: [SourceLine] = []
+        var number = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            result.append(SourceLine(number: number, text: foldSpaces(raw)))
+        }
+        while let last = result.last, last.text.isEmpty { result.removeLast() }
+        return result
+    }
+
+    /// Unicode white space and invisible characters folded within a line;
+    /// trailing white space dropped.
+    static func foldSpaces(_ line: Substring) -> String {
+        var out = String.UnicodeScalarView()
+        for s in line.unicodeScalars {
+            if invisible.contains(s) { continue }
+            out.append(s.properties.isWhitespace ? " " : s)
+        }
+        var text = String(out)
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    static let invisible: Set<Unicode.Scalar> = [
+        "\u{00AD}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{200E}", "\u{200F}",
+    ]
+}
+
+extension String {
+    func replacingCRLF() -> String {
+        guard contains("\r") else { return self }
+        var out = String.UnicodeScalarView()
+        var pendingCR = false
+        for s in unicodeScalars {
+            if pendingCR && s != "\n" { out.append("\n") }
+            pendingCR = s == "\r"
+            if !pendingCR { out.append(s) }
+        }
+        if pendingCR { out.append("\n") }
+        return String(out)
+    }
+}

@@ -1,0 +1,23 @@
+/// The keys a study session starts from, read in one snapshot: learning
+/// cards due within the session, today's reviews and new cards, each list
+/// within what the daily limits leave after what was already studied today.
+public struct StudyQueue: Hashable, Sendable {
+    /// Cards in (re)learning steps due by the end of the look-ahead, earliest first.
+    public var learning: [String]
+    /// Review cards due by the end of the day, earliest first, at most the
+    /// review limit minus the reviews already done today.
+    public var reviews: [String]
+    /// Never-answered cards in registration order, at most the new-card
+    /// limit minus the new cards already started today.
+    public var new: [String]
+    /// What was already answered today.
+    public var studied: StudiedCounts
+
+    /// Creates a queue.
+    public init(learning: [String], reviews: [String], new: [String], studied: StudiedCounts) {
+        self.learning = learning
+        self.reviews = reviews
+        self.new = new
+        self.studied = studied
+    }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import DeckFormat
+import Foundation
+import Lectures
+
+/// `jatta extract FILE... [-o DECK] [--output-dir DIR] [--explain]`: lecture
+/// notes become a draft deck for an instructor to review.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Make a draft deck from lecture notes (.txt or .html).",
+        discussion: """
+            Finds the level 1–3 exam questions (under «Деңгейлік тапсырмалар»), the \
+            ОБӨЖ/БӨЖ tasks and the glossary entries, repairs the text on the way \
+            (ӛ→ө, look-alike letters, HTML, wrapped lines, hyphens, split words), and \
+            drafts an answer for each question from the passages of all the lectures \
+            given. Draft answers start with "\(DraftDeckBuilder.marker)" and carry the tag \
+            "\(DraftDeckBuilder.draftTag)": review them before students see the deck. \
+            Every card names its source as FILE:LINE.
+            """
+    )
+
+    @Argument(help: "Lecture notes: .txt or .html files.")
+    var files: [String]
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write the draft deck to this file (default: standard output).")
+    var output: String?
+
+    @Option(name: .customLong("output-dir"), help: "Write one draft per lecture into this folder, named after it (.deck); answers are still found in all the lectures given.")
+    var outputDirectory: String?
+
+    @Flag(help: "List every repair made to the text, with its place and reason (on standard error).")
+    var explain = false
+
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func validate() throws {
+        if files.isEmpty {
+            throw ValidationError("give at least one lecture file / кемінде бір дәріс файлын беріңіз")
+        }
+        if output != nil && outputDirectory != nil {
+            throw ValidationError("-o and --output-dir cannot be used together / -o мен --output-dir бірге қолданылмайды")
+        }
+    }
+
+    func run() throws {
+        let language = InterfaceLanguage.resolve(
+            languageOptions.language, environment: ProcessInfo.processInfo.environment
+        ).rawValue
+        var inputs: [LectureInput] = []
+        for path in files {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                fail(language, path, kk: "файл табылмады", en: "no such file")
+            }
+            if isDirectory.boolValue { fail(language, path, kk: "бұл бума, файл емес", en: "a folder, not a file") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                fail(language, path, kk: "файлды оқу мүмкін емес", en: "the file cannot be read")
+            }
+            inputs.append(LectureInput(path: path, bytes: [UInt8](data)))
+        }
+        let targets = [output].compactMap { $0 } + (outputDirectory.map { dir in inputs.map { draftPath(for: $0, in: dir) } } ?? [])
+        if outputDirectory != nil, let twice = Dictionary(grouping: targets, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            fail(language, twice, kk: "екі дәріс бір жоба файлына жазылар еді (аттары бірдей)",
+                 en: "two lectures would be written to this one draft (same file name)")
+        }
+        for target in targets {
+            let standardTarget = URL(fileURLWithPath: target).standardizedFileURL.path
+            if files.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == standardTarget }) {
+                fail(language, target, kk: "шығыс файл дәріс файлын жояр еді", en: "the output would overwrite a lecture file")
+            }
+        }
+
+        let extraction: Extraction
+        do {
+            extraction = try LectureExtractor.extract(inputs)
+        } catch {
+            FileHandle.standardError.write(Data((error.message(language: language) + "\n").utf8))
+            throw ExitCode.failure
+        }
+        if explain {
+            var text = ""
+            for repair in extraction.repairs { text += repair.description + "\n" }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+
+        if let directory = outputDirectory {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                fail(language, directory, kk: "буманы жасау мүмкін емес", en: "the folder cannot be created")
+            }
+            for (input, document) in zip(inputs, extraction.documents) {
+                let path = draftPath(for: input, in: directory)
+                let deck = DraftDeckBuilder.deck(of: [document], extraction: extraction, file: path)
+                write(DeckPrinter.print(deck), to: path, language: language)
+            }
+        } else {
+            let deck = DraftDeckBuilder.deck(of: extraction.documents, extraction: extraction, file: output ?? "-")
+            let text = DeckPrinter.print(deck)
+            if let output { write(text, to: output, language: language) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        }
+        var summary = ""
+        for document in extraction.documents {
+            let levels = document.questions.filter { $0.level != nil }.count
+            let tasks = document.questions.count - levels
+            summary += language.hasPrefix("kk")
+                ? "\(document.file): \(levels) деңгейлік сұрақ, \(tasks) ОБӨЖ/БӨЖ тапсырмасы, \(document.glossary.count) термин\n"
+                : "\(document.file): \(levels) level questions, \(tasks) ОБӨЖ/БӨЖ tasks, \(document.glossary.count) glossary terms\n"
+        }
+        FileHandle.standardError.write(Data(summary.utf8))
+    }
+
+    /// `notes/lecture4.txt` in `drafts` → `drafts/lecture4.deck`.
+    func draftPath(for input: LectureInput, in directory: String) -> String {
+        var name = input.name
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        return (directory.hasSuffix("/") ? directory : directory + "/") + name + ".deck"
+    }
+
+    /// Writes atomically, so an interrupted run never leaves half a deck.
+    func write(_ text: String, to path: String, language: String) {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            fail(language, path, kk: "файлға жазу мүмкін емес", en: "the file cannot be written")
+        }
+    }
+
+    func fail(_ language: String, _ path: String, kk: String, en: String) -> Never {
+        let message = language.hasPrefix("kk") ? "\(path): қате: \(kk)" : "\(path): error: \(en)"
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(1)
+    }
+}

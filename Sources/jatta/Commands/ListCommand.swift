@@ -1,0 +1,138 @@
+import ArgumentParser
+import DeckFormat
+import Foundation
+
+/// `jatta list PATH...`: every card the decks hold, for people (a table)
+/// and for programs (`--json`, one object per card per line).
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the cards of deck files.",
+        discussion: """
+            PATH is a deck file or a folder, searched recursively for *.deck files. \
+            With --json, each card is one JSON object per line with the keys id, kind \
+            (question, term, choice, cloze, open), prompt, answer, options \
+            ([{text, correct}], choice cards), alternatives, key_points (open), gaps \
+            (cloze: the accepted answers of each gap), level, tags (section and card \
+            tags), source, file, line, explicit_id and faces (the progress keys: the id, \
+            and ID/reverse for a term). Problems go to standard error.
+
+            Exit status: 0 no errors, 1 errors in a deck (the cards that could be read \
+            are still listed), 2 a path could not be read, 64 wrong usage.
+            """
+    )
+
+    @Argument(help: "Deck files or folders.")
+    var paths: [String]
+
+    @Flag(help: "Print one JSON object per card, one per line.")
+    var json = false
+
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func run() throws {
+        let language = InterfaceLanguage.resolve(languageOptions.language, environment: ProcessInfo.processInfo.environment)
+        let listing = CardListing.run(paths: paths, json: json, language: language)
+        FileHandle.standardOutput.write(Data(listing.output.utf8))
+        FileHandle.standardError.write(Data(listing.problems.utf8))
+        if listing.status != 0 { throw ExitCode(listing.status) }
+    }
+}
+
+/// The logic of `jatta list`, callable without a process.
+enum CardListing {
+    struct Listing: Equatable {
+        /// The cards (standard output).
+        var output: String
+        /// Diagnostics (standard error), compiler style.
+        var problems: String
+        var status: Int32
+    }
+
+    static func run(paths: [String], json: Bool, language: InterfaceLanguage, width: Int = 100) -> Listing {
+        let result = DeckLibrary.load(paths: paths)
+        var output = ""
+        if json {
+            for card in result.decks.flatMap(\.cards) { output += CardJSON.object(for: card).rendered + "\n" }
+        } else {
+            output = table(result.decks.flatMap(\.cards), width: width, language: language)
+        }
+        var formatter = DiagnosticFormatter(language: language)
+        let problems = result.diagnostics.map { formatter.format($0) }.joined()
+        let errors = result.diagnostics.contains { $0.severity == .error }
+        let status: Int32 = result.hasUnreadablePaths ? DeckCheck.unreadable : errors ? DeckCheck.errorsFound : DeckCheck.clean
+        return Listing(output: output, problems: problems, status: status)
+    }
+
+    /// ID, kind, level, the prompt's first line cut to fit, and the place.
+    static func table(_ cards: [Card], width: Int, language: InterfaceLanguage) -> String {
+        let header = language.pick(kk: ["ИД", "ТҮРІ", "ДЕҢГЕЙ", "СҰРАҚ", "ОРНЫ"], en: ["ID", "KIND", "LEVEL", "PROMPT", "PLACE"])
+        let idWidth = min(24, max(header[0].count, cards.map { $0.id.rawValue.count }.max() ?? 0))
+        let kindWidth = max(header[1].count, CardKind.allCases.map(\.rawValue.count).max() ?? 8)
+        let levelWidth = header[2].count
+        let promptWidth = max(20, width - idWidth - kindWidth - levelWidth - 6 - 24)
+        func row(_ cells: [String]) -> String {
+            pad(cells[0], idWidth) + "  " + pad(cells[1], kindWidth) + "  " + pad(cells[2], levelWidth) + "  "
+                + pad(cells[3], promptWidth) + "  " + cells[4]
+        }
+        var out = row(header) + "\n"
+        for card in cards {
+            let firstLine = card.prompt.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            out += row([
+                card.id.rawValue, card.kind.rawValue, String(card.level), firstLine,
+                "\(card.location.file):\(card.location.line)",
+            ]) + "\n"
+        }
+        return out
+    }
+
+    /// `text` cut or padded to `width` display columns.
+    static func pad(_ text: String, _ width: Int) -> String {
+        let full = DisplayWidth.of(text)
+        if full <= width { return text + String(repeating: " ", count: width - full) }
+        var out = ""
+        var used = 0
+        for scalar in text.unicodeScalars {
+            let w = DisplayWidth.of(scalar)
+            if used + w > width - 1 { break }
+            out.unicodeScalars.append(scalar)
+            used += w
+        }
+        return out + "…" + String(repeating: " ", count: max(0, width - used - 1))
+    }
+}
+
+/// A card as one JSON object (the format of `jatta list --json`).
+enum CardJSON {
+    static func object(for card: Card) -> JSON {
+        var members: [(String, JSON)] = [
+            ("id", .string(card.id.rawValue)),
+            ("kind", .string(card.kind.rawValue)),
+            ("prompt", .string(card.prompt)),
+            ("answer", .string(card.answer)),
+        ]
+        switch card.content {
+        case .choice(let choice):
+            members.append(
+                ("options", .array(choice.options.map { .object([("text", .string($0.text)), ("correct", .bool($0.isCorrect))]) })))
+        case .open(let open):
+            members.append(("key_points", .array(open.keyPoints.map(JSON.string))))
+        case .cloze(let cloze):
+            members.append(("text", .string(cloze.text)))
+            members.append(("gaps", .array(cloze.gaps.map { .array($0.answers.map(JSON.string)) })))
+        case .question, .term:
+            break
+        }
+        members += [
+            ("alternatives", .array(card.alternatives.map(JSON.string))),
+            ("level", .int(card.level)),
+            ("tags", .array(card.allTags.map(JSON.string))),
+            ("source", .optional(card.source)),
+            ("file", .string(card.location.file)),
+            ("line", .int(card.location.line)),
+            ("explicit_id", .bool(card.hasExplicitID)),
+            ("faces", .array(card.faces.map { .string($0.key) })),
+        ]
+        return .object(members)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import KazakhText
+import Testing
+
+@testable import DeckFormat
+
+/// The card-identity rule of docs/deck-format.md, pinned.
+@Suite struct CardIdentityTests {
+    /// Expected ids computed outside Swift: FNV-1a 64 over
+    /// `KIND + "\n" + the prompt normalised by hand`, first 12 hex digits
+    /// (Python: a ten-line FNV-1a loop).
+    @Test(arguments: [
+        (CardKind.question, "Лениннің пікірінше капитализмнің ең соңғы сатысы қалай аталады?", "question-ef0fff77912e"),
+        (.choice, "Лениннің пікірінше капитализмнің ең соңғы сатысы қалай аталады?", "choice-0c7dfd8e796e"),
+        (.term, "Режим", "term-e5f96dd11593"),
+        (.open, "Неолиберализм мен либерализм қай тұрғыда бір-бірінен бөлінеді?", "open-f1d1d13a0175"),
+        (.term, "Марксистік- лениндік  «теория»", "term-8264e89ead2f"),
+        (.term, "  Марксистік- лениндік \"Теория\".", "term-8264e89ead2f"),
+    ])
+    func derivedIDsMatchAnIndependentComputation(kind: CardKind, prompt: String, expected: String) {
+        #expect(CardID.derived(kind: kind, prompt: prompt).rawValue == expected)
+    }
+
+    @Test func clozeIdentityIsTakenOverTheTextWithGapsBlanked() {
+        let card = parseOne("C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.")
+        #expect(card?.id.rawValue == "cloze-556f60c5d387")
+        let fixedAnswer = parseOne("C: Қазақстан БҰҰ-ға {1992|тоқсан екі} жылы мүше болды.")
+        #expect(fixedAnswer?.id == card?.id)
+    }
+
+    @Test func explicitIDWinsAsWritten() {
+        let card = parseOne("Q: Сұрақ?\nA: Жауап\nid: kz-un-1992")
+        #expect(card?.id.rawValue == "kz-un-1992")
+        #expect(card?.hasExplicitID == true)
+    }
+
+    static let original = """
+        Q: Неолиберализм мен либерализм қай тұрғыда бір-бірінен бөлінеді?
+        A: Неолиберализм институттардың рөлін алға шығарады.
+        - институттардың рөлі
+        - ынтымақтастық
+        level: 2
+        tags: неолиберализм
+        source: lectures/002.txt:1135
+        """
+
+    /// Edits an instructor makes to everything but the prompt.
+    @Test(arguments: [
+        ("answer", "A: Неолиберализм институттардың рөлін алға шығарады.", "A: Неолиберализм халықаралық институттардың рөлін көрсетеді."),
+        ("key point", "- ынтымақтастық", "- ынтымақтастықтың мүмкіндігі"),
+        ("level", "level: 2", "level: 3"),
+        ("tags", "tags: неолиберализм", "tags: салыстыру, неолиберализм"),
+        ("source", "source: lectures/002.txt:1135", "source: lectures/002.txt:1140"),
+        ("case and spacing", "Q: Неолиберализм мен либерализм", "Q: неолиберализм  мен Либерализм"),
+        ("look-alike letter", "Q: Неолиберализм мен", "Q: Неолибеpализм мен"),
+        ("ӛ for ө", "бір-бірінен бөлінеді?", "бір-бірінен бӛлінеді?"),
+        ("final punctuation", "бөлінеді?", "бөлінеді"),
+    ])
+    func editsThatKeepProgress(what: String, from: String, to: String) {
+        let before = parseOne(Self.original)
+        let after = parseOne(Self.original.replacingOccurrences(of: from, with: to))
+        #expect(before != nil && after != nil)
+        #expect(Self.original.contains(from), "\(what)")
+        #expect(after != before, "\(what): the edit changed nothing")
+        #expect(after?.id == before?.id, "\(what)")
+    }
+
+    @Test func rewordingThePromptMakesANewCard() {
+        let before = parseOne(Self.original)
+        let after = parseOne(Self.original.replacingOccurrences(of: "бөлінеді", with: "ерекшеленеді"))
+        #expect(after?.id != before?.id)
+    }
+
+    @Test func thePrintedFormKeepsTheID() {
+        let parsed = DeckParser.parse(Self.original + "\n\nT: Режим\nD: Құралдар\n\nC: {1992} жыл\nid: x.1", file: "a.deck")
+        let reparsed = DeckParser.parse(DeckPrinter.print(parsed.deck), file: "a.deck")
+        #expect(parsed.deck.cards.count == 3)
+        #expect(reparsed.deck.cards.map(\.id) == parsed.deck.cards.map(\.id))
+    }
+
+    @Test func termFacesAreKeyedByIDAndReverse() {
+        let card = parseOne("T: Режим\nD: Құралдар")
+        #expect(card?.faces.map(\.key) == ["term-e5f96dd11593", "term-e5f96dd11593/reverse"])
+    }
+
+    /// The byte-level fast path must agree with `Normalization.identityKey`
+    /// wherever it answers.
+    @Test func fastIdentityKeyAgreesWithNormalization() {
+        let pieces = [
+            "Қазақстан", "астана", "ӘҒҚҢӨҰҮҺІ", "әғқңөұүһі", "Ёж", "ЙОД", "Ѐ", "ѢѣѲѳ", "Ҋ", "ӁӐӒӔ", "ӸӺӼӾ", "Ԁ",
+            "regime", "NATO", "Acтана", "cөз", "ӛ", "x", "-", " - ", "- ", "—", "«", "»", "\"", "'", "`", ".", ",", "?",
+            "!", "(", ")", "[", "]", "…", " ", "  ", "\t", "\n", "\u{00A0}", "\u{200B}", "1992", "#", ":", "é", "е\u{0301}",
+            "\u{0483}", "ß", "İ",
+        ]
+        var random = SeededRandom(seed: 42)
+        var answered = 0
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...8, using: &random)
+            let text = (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            if let fast = IdentityKey.fast(text) {
+                answered += 1
+                #expect(fast == Normalization.identityKey(text), "\(Array(text.unicodeScalars))")
+            }
+        }
+        #expect(answered > 3_000)
+    }
+
+    @Test func fastLowerCaseCoversEveryCyrillicLetter() {
+        for value in 0x400...0x4FF where !(0x482...0x489).contains(value) {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = "a" + String(Character(scalar)) + "b"
+            if let fast = IdentityKey.fast(text) {
+                #expect(fast == Normalization.identityKey(text), "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
+    func parseOne(_ text: String) -> Card? {
+        let parsed = DeckParser.parse(text, file: "t.deck")
+        return parsed.deck.cards.count == 1 ? parsed.deck.cards.first : nil
+    }
+}

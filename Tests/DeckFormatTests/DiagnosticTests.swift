@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+@testable import DeckFormat
+
+/// Each problem reported with its code at its line and column.
+@Suite struct DiagnosticTests {
+    /// The repository's copy of a deck with ten planted mistakes.
+    static let tenMistakesPath = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts/tests/fixtures/ten-mistakes.deck").path
+
+    @Test func tenPlantedMistakesAreEachReportedAtTheirPlace() {
+        let result = DeckLibrary.load(paths: [Self.tenMistakesPath])
+        let found = result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code)" }
+        #expect(
+            found == [
+                "2:7 unknown-language",
+                "6:1 field-outside-card",
+                "10:1 unindented-text",
+                "14:1 unknown-field",
+                "18:1 no-correct-option",
+                "22:21 unclosed-gap",
+                "24:58 wrong-letter",
+                "26:8 level-out-of-range",
+                "29:4 latin-in-cyrillic",
+                "32:1 duplicate-id",
+            ])
+        #expect(result.diagnostics.filter { $0.severity == .error }.count == 7)
+        #expect(result.diagnostics.first { $0.code == "unknown-field" }?.messageEN == "unknown field 'tag:'; did you mean 'tags:'?")
+        #expect(result.diagnostics.first { $0.code == "latin-in-cyrillic" }?.messageEN.contains("Acтана") == true)
+        #expect(result.diagnostics.first { $0.code == "duplicate-id" }?.messageEN.hasSuffix("ten-mistakes.deck:28:1") == true)
+    }
+
+    /// (deck text, expected "line:column code" list)
+    @Test(arguments: [
+        ("Q: a?\nA: b\nlevel: two", ["3:8 invalid-level"]),
+        ("Q: a?\nA: b\nlevel: 0", ["3:8 level-out-of-range"]),
+        ("Q: a?\nA: b\nid: бір екі", ["3:5 invalid-id"]),
+        ("Q: a?\nA: b\nid: a\nid: b", ["4:1 duplicate-field"]),
+        ("Q: a?\nA: b\nA: c", ["3:1 duplicate-field"]),
+        ("Q: a?\nA: b\nsource: дәріс", ["3:9 source-format"]),
+        ("Q: a?\nA: b\ntags: a,,b", ["3:9 empty-tag"]),
+        ("Q: a?\nA: b\nLevel: 2", ["3:1 unknown-field"]),
+        ("Q: a?", ["1:1 missing-answer"]),
+        ("Q:\nA: b", ["1:3 empty-text"]),
+        ("Q: a?\nA:", ["2:3 empty-text"]),
+        ("T: Режим", ["1:1 missing-definition"]),
+        ("T: Режим\nA: құрал", ["2:1 line-not-for-kind"]),
+        ("T: Режим\nD: құрал\n* x", ["3:1 line-not-for-kind"]),
+        ("Q: a?\n* x\nA: b", ["3:1 mixed-kinds"]),
+        ("Q: a?\nA: b\n* x", ["3:1 mixed-kinds"]),
+        ("Q: a?\n* x", ["1:1 too-few-options"]),
+        ("Q: a?\n* x\n- y\n- x", ["4:3 duplicate-option"]),
+        ("Q: a?\n* x\n- y\nalt: z", ["4:6 alt-not-allowed"]),
+        ("C: Қазақстан", ["1:1 cloze-without-gap"]),
+        ("C: a {b} c}", ["1:11 stray-brace"]),
+        ("C: a {b{c} d}", ["1:8 nested-gap", "1:13 stray-brace"]),
+        ("C: a {} b {c|}", ["1:7 empty-gap", "1:14 empty-gap"]),
+        ("C: a {b} \\n", ["1:10 unknown-escape"]),
+        ("C: {a} және {b}\nalt: a b", ["2:6 alt-multi-gap"]),
+        ("A: b", ["1:1 outside-card"]),
+        ("- b", ["1:1 outside-card"]),
+        ("## Бөлім\nlevel: 2", ["2:1 field-outside-card"]),
+        ("   жалғасы", ["1:1 orphan-continuation"]),
+        ("# Т\n\n   жалғасы", ["3:1 orphan-continuation"]),
+        ("Q: a?\nA: b\nlevel: 2\n   3", ["4:4 continuation-not-allowed"]),
+        ("жай мәтін", ["1:1 unknown-line"]),
+        ("Q: a?\nA: b\n# Екінші тақырып", ["3:1 misplaced-title"]),
+        ("#\nQ: a?\nA: b", ["1:1 empty-heading"]),
+        ("## А\nQ: a?\nA: b\n##\nQ: c?\nA: d", []),
+        ("autor: Мен", ["1:1 unknown-metadata"]),
+        ("lang: kk\nlang: ru", ["2:1 duplicate-metadata"]),
+        ("Q: Қазақcтан?\nA: b", ["1:9 latin-in-cyrillic"]),
+        ("Q: a?\nA: Oрталық Азия", ["2:4 latin-in-cyrillic"]),
+        ("Q: English words stay English?\nA: Yes, NATO", []),
+        ("T: Кӛшпенділер\nD: b", ["1:5 wrong-letter"]),
+        ("Q: a?\nA: b\n   ӛте", ["3:4 wrong-letter"]),
+        ("С: {1992}", ["1:1 cyrillic-marker"]),
+    ])
+    func problem(text: String, expected: [String]) {
+        let parsed = DeckParser.parse(text, file: "t.deck")
+        let found = parsed.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code)" }
+        #expect(found == expected, "\(text)")
+        for d in parsed.diagnostics {
+            #expect(!d.messageKK.isEmpty && !d.messageEN.isEmpty && d.messageKK != d.messageEN)
+        }
+    }
+
+    @Test(arguments: [("tag", "tags"), ("Level", "level"), ("levl", "level"), ("sorce", "source"), ("q", "Q"), ("lvl", "level"),
+        ("colour", nil), ("x", nil)])
+    func unknownFieldSuggestions(name: String, expected: String?) {
+        #expect(ParserRun.suggestion(for: name) == expected)
+    }
+
+    @Test func cardsWithErrorsThatLeaveNothingToStudyAreDropped() {
+        let parsed = DeckParser.parse("Q: a?\n- x\n- y\n\nQ: b?\n\nT: c\n\nQ: ok?\nA: yes", file: "x")
+        #expect(parsed.deck.cards.map(\.prompt) == ["ok?"])
+    }
+
+    @Test func columnsCountScalarsNotBytes() {
+        // Kazakh letters are two bytes each; the column counts letters.
+        let parsed = DeckParser.parse("Q: Әлем?\nA: b\nlevel: жоқ", file: "x")
+        #expect(parsed.diagnostics.first?.location.column == 8)
+        let tab = DeckParser.parse("C: Әә\t{", file: "x")
+        #expect(tab.diagnostics.first?.location.column == 7)
+    }
+}
+
+@Suite struct LinterTests {
+    static func deck(_ file: String, _ text: String) -> Deck { DeckParser.parse(text, file: file).deck }
+
+    @Test func duplicateExplicitIDsAcrossFilesAreErrors() {
+        let a = Self.deck("a.deck", "Q: a?\nA: b\nid: x")
+        let b = Self.deck("b.deck", "\n\nQ: c?\nA: d\nid: x")
+        let found = DeckLinter.lint([a, b])
+        #expect(found.map(\.code) == ["duplicate-id"])
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.location == SourceLocation(file: "b.deck", line: 3, column: 1))
+    }
+
+    @Test func theSamePromptTwiceIsAWarning() {
+        let a = Self.deck("a.deck", "Q: Режим деген не?\nA: b")
+        let b = Self.deck("b.deck", "Q: режим деген не\nA: басқа")
+        let found = DeckLinter.lint([a, b])
+        #expect(found.map(\.code) == ["duplicate-prompt"])
+        #expect(found.first?.severity == .warning)
+    }
+
+    @Test func theSamePromptAsADifferentKindIsADifferentCard() {
+        let a = Self.deck("a.deck", "Q: Режим\nA: b\n\nT: Режим\nD: b")
+        #expect(DeckLinter.lint([a]).isEmpty)
+    }
+}
+
+@Suite struct DeckLibraryTests {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("jatta-library-\(UUID().uuidString)")
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("b/inner"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
+        try "Q: a?\nA: 1".write(to: root.appendingPathComponent("b/inner/z.deck"), atomically: true, encoding: .utf8)
+        try "Q: b?\nA: 2".write(to: root.appendingPathComponent("b/a.deck"), atomically: true, encoding: .utf8)
+        try "Q: c?\nA: 3".write(to: root.appendingPathComponent("a.deck"), atomically: true, encoding: .utf8)
+        try "not a deck".write(to: root.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try "Q: d?\nA: 4".write(to: root.appendingPathComponent(".hidden/h.deck"), atomically: true, encoding: .utf8)
+    }
+
+    @Test func foldersAreSearchedRecursivelyInSortedOrder() {
+        let result = DeckLibrary.load(paths: [root.path])
+        #expect(result.files.map { String($0.dropFirst(root.path.count)) } == ["/a.deck", "/b/a.deck", "/b/inner/z.deck"])
+        #expect(result.decks.flatMap(\.cards).map(\.answer) == ["3", "2", "1"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func aFileIsReadOnceWhateverItsExtension() {
+        let notes = root.appendingPathComponent("notes.txt").path
+        let result = DeckLibrary.load(paths: [notes, notes])
+        #expect(result.files == [notes])
+        #expect(result.diagnostics.map(\.code) == ["unknown-line"])
+    }
+
+    @Test func aFileReachedByTwoNamesIsReadOnce() throws {
+        let link = root.appendingPathComponent("b/link.deck")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root.appendingPathComponent("a.deck"))
+        let result = DeckLibrary.load(paths: [root.path, root.path + "/./a.deck"])
+        // "/./a.deck" sorts before "/a.deck" and wins; the link is dropped.
+        #expect(result.files.map { String($0.dropFirst(root.path.count)) } == ["/./a.deck", "/b/a.deck", "/b/inner/z.deck"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func missingPathsAndEmptyFoldersAreReported() throws {
+        let empty = root.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let result = DeckLibrary.load(paths: [root.appendingPathComponent("missing").path, empty.path])
+        #expect(result.diagnostics.map(\.code) == ["no-decks", "unreadable"])  // sorted by path
+        #expect(result.hasUnreadablePaths)
+        #expect(result.diagnostics.allSatisfy { $0.location.line == 0 && $0.severity == .error })
+    }
+}

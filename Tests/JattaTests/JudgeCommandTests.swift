@@ -1,0 +1,67 @@
+import DeckFormat
+import KazakhText
+import Testing
+
+@testable import jatta
+
+/// The pure parts of `jatta judge`: which answers a deck contributes, the
+/// interface language, and the report.
+@Suite struct JudgeCommandTests {
+    static let deck: Deck = {
+        let text = """
+            # Теориялар
+            T: Неоколониализм
+            D: Отаршылдықтың экономикалық жолмен жалғасуы.
+            alt: Неоколонолизм
+
+            Q: Лениннің пікірінше капитализмнің ең соңғы сатысы қалай аталады?
+            * Империализм
+            - Гегемония
+
+            C: Қазақстан {1991|тоқсан бірінші} жылы тәуелсіздігін жариялады.
+
+            Q: Реализм мен либерализмді салыстырыңыз.
+            A: Реализм күшке, либерализм ынтымақтастыққа сүйенеді.
+            - күш
+            - ынтымақтастық
+            """
+        return DeckParser.parse(Array(text.utf8), file: "t.deck").deck
+    }()
+
+    @Test func knownAnswersLeaveOutModelAnswers() {
+        let known = DeckAnswers.known(in: [Self.deck])
+        #expect(known.contains("Неоколониализм"))
+        #expect(known.contains("Неоколонолизм"))
+        #expect(known.contains("Империализм"))
+        #expect(known.contains("Гегемония"))
+        #expect(known.contains("1991"))
+        #expect(!known.contains { $0.hasPrefix("Реализм күшке") })
+    }
+
+    @Test func alternativesOfTheMatchingCard() {
+        #expect(DeckAnswers.alternatives(of: "неоколониализм", in: [Self.deck]) == ["Неоколонолизм"])
+        #expect(DeckAnswers.alternatives(of: "1991", in: [Self.deck]) == ["тоқсан бірінші"])
+        #expect(DeckAnswers.alternatives(of: "Режим", in: [Self.deck]) == [])
+    }
+
+    @Test func languageFollowsOptionThenEnvironmentThenLocale() {
+        #expect(JudgeLanguage.resolve(option: "kk", environment: [:]) == "kk")
+        #expect(JudgeLanguage.resolve(option: "en", environment: ["JATTA_LANG": "kk"]) == "en")
+        #expect(JudgeLanguage.resolve(option: nil, environment: ["JATTA_LANG": "kk"]) == "kk")
+        #expect(JudgeLanguage.resolve(option: "xx", environment: ["LANG": "kk_KZ.UTF-8"]) == "kk")
+        #expect(JudgeLanguage.resolve(option: nil, environment: ["LC_ALL": "C.UTF-8", "LANG": "kk_KZ.UTF-8"]) == "en")
+        #expect(JudgeLanguage.resolve(option: nil, environment: [:]) == "en")
+    }
+
+    @Test func plainReportNamesTierGuardAndDifference() {
+        let checker = AnswerChecker(knownAnswers: DeckAnswers.known(in: [Self.deck]))
+        let wrong = checker.check(typed: "гегемония", accepted: ["Империализм"])
+        let text = JudgeReport.plain(wrong, language: "en", knownAnswers: checker.knownCount, decks: 1)
+        #expect(text.hasPrefix("wrong (tier: wrong, guard: other-answer)\n"))
+        #expect(text.contains("«Гегемония» is another answer"))
+        #expect(text.hasSuffix("from 1 deck(s)."))
+        let typo = checker.check(typed: "империялизм", accepted: ["Империализм"])
+        #expect(JudgeReport.plain(typo, language: "kk", knownAnswers: 0, decks: 0).hasPrefix("қабылданды (деңгей: typo)"))
+        #expect(JudgeReport.diff(typo) == "импери[я→а]лизм")
+    }
+}

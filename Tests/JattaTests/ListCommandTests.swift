@@ -1,0 +1,77 @@
+import DeckFormat
+import Foundation
+import Testing
+
+@testable import jatta
+
+@Suite struct ListCommandTests {
+    static let deck = """
+        # Дәріс
+        ## Глоссарий
+        T: Режим
+        D: Құралдар
+        alt: Режім
+
+        Q: Қайсысы ұйым?
+        * БҰҰ
+        - Алматы
+        level: 2
+
+        C: Қазақстан БҰҰ-ға {1992|тоқсан екі} жылы мүше болды.
+        id: kz-un
+
+        Q: Неолиберализм?
+        A: Институттар
+        - рөлі
+        source: lectures/002.txt:12
+        tags: неолиберализм
+        """
+
+    func listing(json: Bool) throws -> CardListing.Listing {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jatta-list-\(UUID().uuidString).deck")
+        try Self.deck.write(to: url, atomically: true, encoding: .utf8)
+        return CardListing.run(paths: [url.path], json: json, language: .en)
+    }
+
+    @Test func jsonHasOneObjectPerCardWithTheAgreedKeys() throws {
+        let listing = try listing(json: true)
+        #expect(listing.status == 0)
+        #expect(listing.problems == "")
+        let objects = try listing.output.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 4)
+        for object in objects {
+            for key in ["id", "kind", "prompt", "answer", "level", "tags", "source", "file", "line", "faces", "alternatives"] {
+                #expect(object[key] != nil, "\(key)")
+            }
+        }
+        #expect(objects.map { $0["kind"] as? String } == ["term", "choice", "cloze", "open"])
+        #expect(objects[0]["faces"] as? [String] == [objects[0]["id"] as? String ?? "", (objects[0]["id"] as? String ?? "") + "/reverse"])
+        #expect(objects[0]["alternatives"] as? [String] == ["Режім"])
+        let options = objects[1]["options"] as? [[String: Any]]
+        #expect(options?.map { $0["text"] as? String } == ["БҰҰ", "Алматы"])
+        #expect(options?.map { $0["correct"] as? Bool } == [true, false])
+        #expect(objects[1]["level"] as? Int == 2)
+        #expect(objects[2]["id"] as? String == "kz-un")
+        #expect(objects[2]["gaps"] as? [[String]] == [["1992", "тоқсан екі"]])
+        #expect(objects[2]["prompt"] as? String == "Қазақстан БҰҰ-ға […] жылы мүше болды.")
+        #expect(objects[3]["key_points"] as? [String] == ["рөлі"])
+        #expect(objects[3]["source"] as? String == "lectures/002.txt:12")
+        #expect(objects[3]["tags"] as? [String] == ["Глоссарий", "неолиберализм"])
+        #expect(objects[3]["line"] as? Int == 15)
+    }
+
+    @Test func tableHasAHeaderAndOneRowPerCard() throws {
+        let listing = try listing(json: false)
+        let rows = listing.output.split(separator: "\n")
+        #expect(rows.count == 5)
+        #expect(rows[0].hasPrefix("ID"))
+        #expect(rows[3].hasPrefix("kz-un "))
+    }
+
+    @Test func jsonEscaping() {
+        #expect(JSON.string("a\"b\\c\nd\u{1}е").rendered == "\"a\\\"b\\\\c\\nd\\u0001е\"")
+        #expect(JSON.object([("k", .array([.int(1), .bool(false), .null]))]).rendered == "{\"k\":[1,false,null]}")
+    }
+}

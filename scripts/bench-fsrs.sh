@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Replays 1,000,000 reviews (100,000 cards x 10) into FSRS memory states with
+# jatta (release build) and with fsrs-rs-python (Anki's engine) on the same
+# histories, and prints both times and their ratio. Best of several runs each.
+#   scripts/bench-fsrs.sh [CARDS] [REVIEWS_PER_CARD]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cards="${1:-100000}"
+reviews="${2:-10}"
+
+venv=.venv-oracle
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+fi
+"$venv/bin/pip" install --quiet --disable-pip-version-check -r scripts/oracle/requirements.txt
+
+swift build -c release --product jatta-bench >/dev/null
+bench="$(swift build -c release --show-bin-path)/jatta-bench"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+rs_out="$("$venv/bin/python" scripts/oracle/fsrs_bench.py "$work/histories.txt" "$work/rs.txt" \
+    --cards "$cards" --reviews "$reviews")"
+jatta_out="$("$bench" fsrs "$work/histories.txt" "$work/rs.txt" 5)"
+echo "$jatta_out"
+echo "$rs_out"
+rs_s="$(echo "$rs_out" | awk '/fsrs-rs-python seconds:/ {print $3}')"
+jatta_s="$(echo "$jatta_out" | awk '/jatta seconds:/ {print $3}')"
+awk -v j="$jatta_s" -v r="$rs_s" -v n="$((cards * reviews))" 'BEGIN {
+    printf "reviews: %d\njatta: %.4f s (%.1f ns/review)\nfsrs-rs-python: %.4f s (%.1f ns/review)\n", n, j, j * 1e9 / n, r, r * 1e9 / n
+    printf "ratio fsrs-rs / jatta: %.2f (above 1 means jatta is faster)\n", r / j
+}'

@@ -1,0 +1,28 @@
+import DeckFormat
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// libFuzzer entry point: any bytes must parse without a crash, and the
+/// printed form of what was read must read back to the same deck.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzParse(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let parsed = DeckParser.parse(bytes, file: "fuzz.deck")
+    let reparsed = DeckParser.parse(DeckPrinter.print(parsed.deck), file: "fuzz.deck")
+    func stripped(_ deck: Deck) -> [Card] {
+        deck.cards.map { card in
+            var card = card
+            card.location = SourceLocation(file: "", line: 0)
+            return card
+        }
+    }
+    if stripped(reparsed.deck) != stripped(parsed.deck) || reparsed.deck.title != parsed.deck.title
+        || reparsed.deck.metadata != parsed.deck.metadata
+    {
+        // A round-trip failure is a finding: make libFuzzer keep the input.
+        abort()
+    }
+    return 0
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# `jatta extract` as a user runs it: the real binary on lecture notes, with
+# the errors an instructor can make (a PDF, a folder, a missing file, an
+# output over the notes). Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+swift build --product jatta >/dev/null
+jatta="$(swift build --show-bin-path)/jatta"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+fail() { echo "extract: FAIL: $*" >&2; exit 1; }
+
+# A small lecture in the shape of the seeds: double-spaced, ӛ for ө, a
+# Latin c inside a Kazakh word, a glossary line and level questions.
+cat >"$work/lecture.txt" <<'NOTES'
+Дәріс 1. Сыртқы саясат негіздері
+
+Режим: Мемлекеттердің белгілі бір салада келісімге келіп, ӛздерінің
+
+іс-әрекеттерін реттейтін құралдар, нормалар мен қағидалар жиынтығы.
+
+Деңгейлік тапсырмалар:
+
+1–деңгейлік сұрақ. Режим cөзіне анықтама беріңіз ?
+
+2 –деңгейлік сұрақ. Режимдер халықаралық ынтымақтастыққа қалай
+
+әсер етеді?
+NOTES
+
+# Standard output, repairs on --explain, counts on standard error.
+"$jatta" extract "$work/lecture.txt" --explain >"$work/out.deck" 2>"$work/err.txt" || fail "exit status $? on good notes"
+grep -q '^Q: Режим сөзіне анықтама беріңіз?$' "$work/out.deck" || fail "level 1 question missing"
+grep -q '^Q: Режимдер халықаралық ынтымақтастыққа қалай әсер етеді?$' "$work/out.deck" || fail "wrapped level 2 question not joined"
+grep -q '^level: 2$' "$work/out.deck" || fail "level 2 not written"
+grep -q '^T: Режим$' "$work/out.deck" || fail "glossary term missing"
+grep -q 'өздерінің' "$work/out.deck" || fail "ӛ not repaired"
+grep -q '^source: lecture.txt:' "$work/out.deck" || fail "source missing"
+grep -q 'DRAFT: review' "$work/out.deck" || fail "draft marker missing"
+grep -q 'latin-lookalike: «cөзіне» → «сөзіне»' "$work/err.txt" || fail "--explain did not list the Latin c"
+grep -q 'lecture.txt: 2 level questions, 0 ОБӨЖ/БӨЖ tasks, 1 glossary terms' "$work/err.txt" || fail "summary missing"
+
+# -o writes the same deck to a file.
+"$jatta" extract "$work/lecture.txt" -o "$work/draft.deck" 2>/dev/null || fail "-o failed"
+cmp -s "$work/draft.deck" "$work/out.deck" || fail "-o output differs from standard output"
+
+# Errors: a clear message, a non-zero exit, nothing written, notes untouched.
+printf '%%PDF-1.7\n%%\xe2\xe3\n' >"$work/notes.pdf"
+if "$jatta" extract "$work/notes.pdf" -o "$work/pdf.deck" 2>"$work/err.txt"; then fail "a PDF was accepted"; fi
+grep -q 'not a text file' "$work/err.txt" || fail "no message for a PDF: $(cat "$work/err.txt")"
+[ ! -e "$work/pdf.deck" ] || fail "a deck was written for a PDF"
+
+if "$jatta" extract "$work/missing.txt" 2>"$work/err.txt"; then fail "a missing file was accepted"; fi
+grep -q 'no such file' "$work/err.txt" || fail "no message for a missing file"
+
+if "$jatta" extract "$work" 2>"$work/err.txt"; then fail "a folder was accepted"; fi
+grep -q 'a folder, not a file' "$work/err.txt" || fail "no message for a folder"
+
+cp "$work/lecture.txt" "$work/lecture.before"
+if "$jatta" extract "$work/lecture.txt" -o "$work/lecture.txt" 2>"$work/err.txt"; then fail "output over the notes was accepted"; fi
+cmp -s "$work/lecture.txt" "$work/lecture.before" || fail "the notes were overwritten"
+
+mkdir -p "$work/a" "$work/b"
+cp "$work/lecture.txt" "$work/a/notes.txt"
+cp "$work/lecture.txt" "$work/b/notes.txt"
+if "$jatta" extract "$work/a/notes.txt" "$work/b/notes.txt" --output-dir "$work/same" 2>"$work/err.txt"; then
+    fail "two lectures with one name were written to one draft"
+fi
+grep -q 'same file name' "$work/err.txt" || fail "no message for two lectures with one name"
+
+if "$jatta" extract 2>"$work/err.txt"; then fail "no files was accepted"; fi
+
+JATTA_LANG=kk "$jatta" extract "$work/missing.txt" 2>"$work/err.txt" && fail "a missing file was accepted"
+grep -q 'файл табылмады' "$work/err.txt" || fail "no Kazakh message"
+
+# The seeds, when present: one draft per lecture, matching drafts/.
+if [ -d ../shared/seeds ]; then
+    "$jatta" extract ../shared/seeds/* --output-dir "$work/drafts" 2>/dev/null || fail "seeds failed"
+    diff -r "$work/drafts" drafts >/dev/null || fail "drafts/ is out of date: run scripts/extract-drafts.sh"
+else
+    echo "extract: ../shared/seeds absent, seed drafts not compared"
+fi
+echo "extract: ok"

@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# End-to-end test of the study trainer: the real binary in tmux, driven by
+# send-keys and read back with capture-pane. Studies three cards of the
+# bundled decks in the Kazakh interface with Kazakh-layout keys, checks the
+# answers in `jatta history`, undoes one, resizes, quits, restarts to find
+# the progress kept, and checks Ctrl-C, Ctrl-Z/fg, TERM=dumb and plain mode.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+root=$(pwd)
+
+command -v tmux >/dev/null 2>&1 || { echo "FAIL: tmux is not installed" >&2; exit 1; }
+if ! swift build --product jatta >"${TMPDIR:-/tmp}/jatta-study-build.$$.log" 2>&1; then
+    cat "${TMPDIR:-/tmp}/jatta-study-build.$$.log" >&2
+    echo "FAIL: swift build --product jatta" >&2
+    exit 1
+fi
+rm -f "${TMPDIR:-/tmp}/jatta-study-build.$$.log"
+JATTA="$(swift build --show-bin-path)/jatta"
+
+work=$(mktemp -d)
+sock="jatta-study-$$"
+export HOME="$work/home" JATTA_DB="$work/progress.sqlite" LANG=C.UTF-8 LC_ALL=C.UTF-8
+mkdir -p "$HOME"
+unset JATTA_LANG
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$work"; }
+trap cleanup EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    echo "---- screen ----" >&2
+    tm capture-pane -p -t study >&2 2>/dev/null
+    exit 1
+}
+screen() { tm capture-pane -p -t study; }
+# wait_for TEXT [SECONDS]: poll the screen until TEXT appears.
+wait_for() {
+    local deadline=$(( $(date +%s) + ${2:-10} ))
+    while [ "$(date +%s)" -le "$deadline" ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for «$1»"
+}
+# wait_gone TEXT [SECONDS]: poll until TEXT is no longer on screen.
+wait_gone() {
+    local deadline=$(( $(date +%s) + ${2:-10} ))
+    while [ "$(date +%s)" -le "$deadline" ]; do
+        screen | grep -qF -- "$1" || return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for «$1» to go"
+}
+# start_shell: a fresh interactive shell in an 80×24 window, in the repo.
+start_shell() {
+    tm kill-session -t study >/dev/null 2>&1
+    tm new-session -d -s study -x 80 -y 24 "env -u TMUX PS1='$ ' bash --norc --noprofile -i"
+    tm send-keys -t study "cd '$root'" Enter
+}
+run_jatta() { tm send-keys -t study "'$JATTA' $* ; echo JATTA-EXIT=\$?" Enter; }
+
+# The counts of the "all decks" row: new learning due.
+all_counts() { screen | grep -F "Барлық десте" | awk '{print $(NF-5), $(NF-4), $(NF-3)}'; }
+
+# answer_card KEY: answers the card on screen whatever its kind, then
+# grades it with KEY; waits until the "done" count reaches $2.
+answer_card() {
+    local grade=$1 done_after=$2 s
+    s=$(screen)
+    if grep -qF "Жауабыңыз:" <<<"$s"; then
+        tm send-keys -t study Enter          # typed: submit an empty answer
+    elif grep -qF "Enter тексеру" <<<"$s"; then
+        tm send-keys -t study 1              # multiple choice: pick option 1
+    else
+        tm send-keys -t study Space          # reveal
+    fi
+    wait_for "Қайтадан"
+    tm send-keys -t study -l "$grade"
+    wait_for "$done_after өтті"
+}
+
+# --- 1. Home screen in Kazakh with the bundled decks ---------------------
+start_shell
+run_jatta --lang kk
+wait_for "Барлық десте"
+screen | grep -qF "Қайталау" || fail "no Kazakh column header"
+read -r new0 learn0 due0 <<<"$(all_counts)"
+[ "$new0" -gt 3 ] 2>/dev/null || fail "expected new cards in the bundled decks, got «$new0»"
+
+# --- 2. Study three cards with Kazakh-layout keys -------------------------
+tm send-keys -t study Enter
+wait_for "0 өтті"
+screen | grep -qE "[әіңғүұқөһ]" || fail "no Kazakh letters on the study screen"
+answer_card "і" 1      # Kazakh layout key 3: Жақсы
+answer_card "ң" 2      # Kazakh layout key 4: Оңай
+answer_card "3" 3      # Latin digit: Жақсы
+
+# --- 3. Undo with the Cyrillic twin of u ----------------------------------
+tm send-keys -t study -l "г"
+wait_for "Соңғы жауап қайтарылды"
+wait_for "2 өтті"
+
+# --- 4. Resize: too small, then large again ----------------------------------
+tm resize-window -t study -x 30 -y 8
+wait_for "Терминал тым кішкентай"
+tm resize-window -t study -x 100 -y 30
+wait_for "2 өтті"
+wait_gone "Терминал тым кішкентай"
+
+# --- 5. Quit (й = q on the Russian/Kazakh layout) ----------------------------
+tm send-keys -t study -l "й"
+wait_for "Сессия аяқталды"
+screen | grep -qF "Оқылған карталар:" || fail "no summary"
+tm send-keys -t study q
+wait_for "JATTA-EXIT=0"
+
+# --- 6. The answers are in the history ---------------------------------------
+history=$("$JATTA" history) || fail "jatta history failed"
+studies=$(grep -c "  study  " <<<"$history")
+undos=$(grep -c "  undo  " <<<"$history")
+[ "$studies" = 3 ] || fail "expected 3 study entries, got $studies: $history"
+[ "$undos" = 1 ] || fail "expected 1 undo entry, got $undos: $history"
+grep "  study  " <<<"$history" | grep -F "(undone by" | grep -qF "  good  " || fail "the undone answer should be the third (good): $history"
+grep "  study  " <<<"$history" | grep -vF "(undone by" | grep -qF "  easy  " || fail "the easy answer should be kept: $history"
+
+# --- 7. Restart: progress kept ---------------------------------------------------
+tm resize-window -t study -x 80 -y 24
+run_jatta --lang kk
+wait_for "Барлық десте"
+read -r new1 learn1 due1 <<<"$(all_counts)"
+[ "$new1" = $((new0 - 2)) ] || fail "after two kept answers new should be $((new0 - 2)), got $new1"
+[ "$learn1" = $((learn0 + 1)) ] || fail "the card graded Good should be in learning: $learn0 → $learn1"
+
+# --- 8. Ctrl-Z, fg redraws; Ctrl-C restores the terminal (status 130) ----------
+tm send-keys -t study Enter
+wait_for "0 өтті"
+tm send-keys -t study -l "и"       # b: bury a card never answered before
+wait_for "Карта ертеңге дейін тығылды"
+tm send-keys -t study C-z
+wait_for "Stopped"
+# The rest of the command line is dropped when a job stops, so fg reports.
+tm send-keys -t study "clear; fg; echo JATTA-EXIT=\$?" Enter
+wait_for "0 өтті"
+tm send-keys -t study C-c
+wait_for "JATTA-EXIT=130"
+tm send-keys -t study "stty -a | grep -o -- '-*icanon' | sed 's/^/MODE=/'" Enter
+wait_for "MODE="
+screen | grep -q "MODE=icanon" || fail "Ctrl-C left the terminal in raw mode"
+
+# SIGTERM (e.g. the ssh session's end) restores the terminal too: 128+15.
+run_jatta --lang kk
+wait_for "Барлық десте"
+shell_pid=$(tm list-panes -t study -F '#{pane_pid}')
+jatta_pid=$(ps -o pid= --ppid "$shell_pid" | tr -d ' ' | head -n 1)
+[ -n "$jatta_pid" ] || fail "could not find the jatta process"
+kill -TERM "$jatta_pid"
+wait_for "JATTA-EXIT=143"
+tm send-keys -t study "clear; stty -a | grep -o -- '-*icanon' | sed 's/^/MODE2=/'" Enter
+wait_for "MODE2="
+screen | grep -q "MODE2=icanon" || fail "SIGTERM left the terminal in raw mode"
+
+# --- 9. No usable terminal: exit status 64 with a message -----------------------
+tm send-keys -t study "clear; TERM=dumb '$JATTA' --lang en; echo DUMB-EXIT=\$?" Enter
+wait_for "DUMB-EXIT=64"
+screen | grep -qF "cannot move the cursor" || fail "no message for TERM=dumb"
+tm send-keys -t study "clear; env -u TERM '$JATTA' --lang en; echo UNSET-EXIT=\$?" Enter
+wait_for "UNSET-EXIT=64"
+screen | grep -qF "TERM is not set" || fail "no message for TERM unset"
+
+# --- 10. Not a terminal: plain mode with a notice ---------------------------------
+out=$(printf '\n1\n' | "$JATTA" study --lang kk decks 2>"$work/err")
+grep -qF "жай мәтін режимі" "$work/err" || fail "no plain-mode notice: $(cat "$work/err")"
+grep -qF "Баға:" <<<"$out" || fail "plain mode did not ask for a grade: $out"
+[ "$("$JATTA" history | grep -c "  study  ")" = 4 ] || fail "the plain-mode answer was not recorded"
+[ "$("$JATTA" history | grep -c "  bury  ")" = 1 ] || fail "the burial was not recorded"
+
+# --- 11. e opens $EDITOR at the card's line, then the deck is read again ----------
+mkdir -p "$work/decks"
+printf '# Тексеру\n\nQ: Алматы қай жерде?\nA: Оңтүстікте\n' >"$work/decks/edit.deck"
+cat >"$work/editor.sh" <<'SH'
+#!/bin/sh
+# Records how it was called and fixes the answer on the line after the card.
+echo "$@" >"$(dirname "$0")/editor-args"
+line=${1#+}
+sed -i "$((line + 1))s/\$/, Іле Алатауының етегінде/" "$2"
+SH
+chmod +x "$work/editor.sh"
+tm send-keys -t study "clear; EDITOR='$work/editor.sh' '$JATTA' --lang kk '$work/decks'; echo EDIT-EXIT=\$?" Enter
+wait_for "Барлық десте"
+tm send-keys -t study Enter
+wait_for "Алматы қай жерде?"
+tm send-keys -t study -l "у"       # e on the Russian/Kazakh layout
+wait_for "Десте қайта оқылды"
+[ "$(cat "$work/editor-args")" = "+3 $work/decks/edit.deck" ] || fail "editor called with «$(cat "$work/editor-args")»"
+tm send-keys -t study Space
+wait_for "Іле Алатауының етегінде"
+tm send-keys -t study F10
+wait_for "EDIT-EXIT=0"
+
+# --- 12. A non-UTF-8 locale falls back to C.UTF-8 with a warning -----------------
+LC_ALL=C LANG=C "$JATTA" study --plain --lang en decks </dev/null >/dev/null 2>"$work/err"
+grep -qF "the locale is not UTF-8" "$work/err" || fail "no locale warning: $(cat "$work/err")"
+tm send-keys -t study "clear; LC_ALL=C LANG=C '$JATTA' --lang kk; echo C-EXIT=\$?" Enter
+wait_for "Барлық десте"
+tm send-keys -t study q
+wait_for "C-EXIT=0"
+
+echo "study-tmux: ok"
