@@ -84,8 +84,9 @@ struct QuizCommand: ParsableCommand {
 
         // Decks.
         let deckPaths = paths.isEmpty
-            ? DataPaths.defaultDecks(
-                currentDirectory: FileManager.default.currentDirectoryPath, executable: CommandLine.arguments.first ?? "jatta")
+            ? DeckLocation.defaults(
+                currentDirectory: FileManager.default.currentDirectoryPath,
+                executable: Bundle.main.executablePath ?? CommandLine.arguments.first ?? "jatta")
             : paths
         let library = DeckLibrary.load(paths: deckPaths)
         for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
@@ -112,8 +113,8 @@ struct QuizCommand: ParsableCommand {
             if noRecord {
                 store = try ProgressStore()
             } else {
-                let dbPath = DataPaths.database(option: db, environment: environment)
-                try DataPaths.createParent(of: dbPath)
+                let dbPath = try DatabaseLocation.resolve(option: db, environment: environment)
+                try DatabaseLocation.prepareDirectory(for: dbPath)
                 store = try ProgressStore(path: dbPath)
             }
         } catch let error as StoreError {
