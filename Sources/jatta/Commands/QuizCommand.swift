@@ -35,16 +35,16 @@ struct QuizCommand: ParsableCommand {
     @Option(help: "Number of questions.")
     var count: Int = QuizSettings.defaultCount
 
-    @Option(help: "Time allowed, in minutes; the quiz ends when it runs out.")
+    @Option(help: ArgumentHelp("Time allowed, in minutes; the quiz ends when it runs out.", valueName: "minutes"))
     var time: Double?
 
-    @Option(help: "Seed of the question order and options; the same seed gives the same quiz.")
+    @Option(help: ArgumentHelp("Seed of the question order and options; the same seed gives the same quiz.", valueName: "n"))
     var seed: UInt64?
 
     @Flag(help: "Show the verdict and the right answer after each question.")
     var practice = false
 
-    @Option(help: "Write the result as JSON to this file ('-' for standard output).")
+    @Option(help: ArgumentHelp("Write the result as JSON to this file ('-' for standard output).", valueName: "file"))
     var json: String?
 
     @Flag(help: "Run line by line without the full-screen interface.")
@@ -56,7 +56,7 @@ struct QuizCommand: ParsableCommand {
     @Option(help: "Progress database (default: JATTA_DB, else ~/.local/share/jatta/progress.sqlite).")
     var db: String?
 
-    @Flag(help: "Do not record answers in the progress database.")
+    @Flag(help: "Do not record answers in the progress database (nor a study session started from the report).")
     var noRecord = false
 
     func validate() throws {
