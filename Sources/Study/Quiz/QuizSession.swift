@@ -33,6 +33,9 @@ public struct QuizSession: Sendable {
     public private(set) var phase: QuizPhase
     /// When the quiz ended (finished, time up or stopped).
     public private(set) var finishedAt: Date?
+    /// True after one request to stop: the next one stops the quiz, any
+    /// other input carries on. One stray Esc must not end an exam.
+    public private(set) var stopRequested = false
 
     public init(questions: [QuizQuestion], settings: QuizSettings, judge: @escaping TypedAnswerJudge, startedAt: Date) {
         self.questions = questions
@@ -111,6 +114,12 @@ public struct QuizSession: Sendable {
     }
 
     private mutating func handle(_ input: QuizInput) -> [QuizEffect] {
+        if input == .requestStop, !isFinished {
+            if stopRequested { return finish(.stopped, at: now) }
+            stopRequested = true
+            return []
+        }
+        stopRequested = false
         switch phase {
         case .answering: return answering(input)
         case .feedback(let result): return feedback(input, result: result)
@@ -143,7 +152,7 @@ public struct QuizSession: Sendable {
             return answer(question, .skipped)
         case .quit:
             return finish(.stopped, at: now)
-        case .next, .overrule, .studyMistakes:
+        case .next, .overrule, .studyMistakes, .requestStop:
             break
         }
         return []
@@ -344,6 +353,9 @@ public enum QuizInput: Hashable, Sendable {
     case studyMistakes
     /// Stop the quiz (its report is still given), or leave the report.
     case quit
+    /// Stop the quiz, asked for twice in a row (the stop key): the first
+    /// request only warns.
+    case requestStop
 }
 
 /// What the outside world must do for the quiz.

@@ -11,7 +11,7 @@ public enum QuizKeyMap {
         case .feedback:
             switch key {
             case .enter, .space, .right: return .next
-            case .escape: return .quit
+            case .escape: return .requestStop
             case .character(let c) where KeyboardLayout.physical(c).lowercased() == "r":
                 guard let q = session.currentQuestion, session.results[q.number]?.canBeOverruled == true else { return nil }
                 return .overrule(q.number)
@@ -20,7 +20,7 @@ public enum QuizKeyMap {
         case .answering:
             guard let question = session.currentQuestion else { return nil }
             switch key {
-            case .escape: return .quit
+            case .escape: return .requestStop
             case .tab: return .skip
             default: break
             }

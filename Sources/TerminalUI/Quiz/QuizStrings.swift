@@ -34,6 +34,10 @@ public struct QuizStrings: Sendable {
     public var keysKeyPoints: String {
         t("1–9 / Бос орын белгілеу · Enter жіберу · Esc тоқтату", "1–9 / Space tick · Enter submit · Esc stop")
     }
+    public var confirmStop: String {
+        t("Сынақты тоқтату үшін Esc-ті тағы басыңыз; жалғастыру үшін басқа кез келген перне.",
+          "Press Esc again to stop the quiz; any other key carries on.")
+    }
     public var keysNext: String { t("Enter келесі", "Enter next") }
     public var missedKeyPoints: String { t("Қамтылмаған ойлар:", "Key points not covered:") }
     public var keysSelfGrade: String { t("1 білмедім · 2 білдім · Esc тоқтату", "1 did not know · 2 knew it · Esc stop") }

@@ -119,7 +119,11 @@ public enum QuizView {
                 }
             }
         }
-        screen.put(TextWrap.truncate(hint, width: screen.width - 1), row: footer, column: 1, style: .dim)
+        if session.stopRequested {
+            screen.put(TextWrap.truncate(strings.confirmStop, width: screen.width - 1), row: footer, column: 1, style: [.bold, .bad])
+        } else {
+            screen.put(TextWrap.truncate(hint, width: screen.width - 1), row: footer, column: 1, style: .dim)
+        }
     }
 
     static func drawFeedback(

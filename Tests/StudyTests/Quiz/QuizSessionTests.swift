@@ -167,6 +167,17 @@ struct QuizSessionTests {
         #expect(send(&s, .quit, 6) == [.exit])
     }
 
+    @Test func oneStrayStopRequestDoesNotEndTheQuiz() {
+        var s = session()
+        #expect(send(&s, .requestStop, 1).isEmpty)
+        #expect(s.stopRequested && !s.isFinished)
+        send(&s, .moveCursor(1), 2)
+        #expect(!s.stopRequested, "any other input carries on")
+        send(&s, .requestStop, 3)
+        #expect(send(&s, .requestStop, 4) == [.finished])
+        #expect(s.phase == .finished(.stopped))
+    }
+
     @Test func severalCorrectOptionsMustAllBePicked() {
         let card = QuizFixtures.choiceCard
         let q = QuizQuestion(number: 1, key: "k", card: card, deckFile: "d", prompt: "?",

@@ -31,7 +31,7 @@ struct QuizKeyMapTests {
         // Enter with nothing picked takes the highlighted option.
         #expect(QuizKeyMap.input(for: .enter, in: s) == .toggleAtCursor)
         #expect(QuizKeyMap.input(for: .tab, in: s) == .skip)
-        #expect(QuizKeyMap.input(for: .escape, in: s) == .quit)
+        #expect(QuizKeyMap.input(for: .escape, in: s) == .requestStop)
     }
 
     @Test func typedAnswersTakeEveryCharacterIncludingDigitRowLetters() {

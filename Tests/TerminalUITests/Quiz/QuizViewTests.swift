@@ -55,6 +55,14 @@ struct QuizViewTests {
         #expect(screen.rowText(0) == " Сынақ · Сұрақ 1/2… Қалды 5:00")
     }
 
+    @Test func aStopRequestAsksForConfirmation() {
+        var s = session([typed])
+        _ = s.apply(.input(.requestStop, at: t0))
+        let screen = QuizView.view(s, size: TerminalSize(width: 70, height: 8), strings: en)
+        #expect(screen.rowText(7) == " Press Esc again to stop the quiz; any other key carries on.")
+        #expect(screen[7, 1].style.contains(.bad))
+    }
+
     @Test func theLastMinuteIsMarked() {
         var s = session([typed], limit: 300)
         _ = s.apply(.tick(t0.addingTimeInterval(250)))
