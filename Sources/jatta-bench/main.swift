@@ -6,6 +6,7 @@ let benchmarks: [String: ([String]) -> Int32] = [
     "fsrs": FSRSBenchmark.run,
     "judge": JudgeBenchmark.run,
     "parse": ParseBenchmark.run,
+    "quiz": QuizBenchmark.main,
     "store": StoreBenchmark.main,
     "study": StudyBenchmark.run,
 ]

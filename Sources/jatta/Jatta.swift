@@ -13,6 +13,7 @@ struct Jatta: AsyncParsableCommand {
         subcommands: [
             StudyCommand.self,
             FSRSCommand.self,
+            QuizCommand.self,
             HistoryCommand.self,
             DebugCommand.self,
             JudgeCommand.self,

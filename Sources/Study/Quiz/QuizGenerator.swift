@@ -1,0 +1,241 @@
+import DeckFormat
+import KazakhText
+
+/// Makes a quiz from decks: picks the cards, the format of each question
+/// and, for multiple choice, the wrong options.
+///
+/// Rules every question obeys (tested): the right answer appears exactly
+/// once among the options, no two options are equal after normalisation,
+/// no option repeats the prompt. A card that cannot make a question obeying
+/// them is left out rather than asked badly.
+public enum QuizGenerator {
+    /// Options of a generated multiple-choice question: the right one and
+    /// three wrong ones, as in most written exams.
+    public static let choiceOptionCount = 4
+    /// A typed question is used for a question card whose answer is at most
+    /// this many words; longer answers are self-graded.
+    public static let typedAnswerMaxWords = 3
+
+    /// The quiz for `decks` under `settings`. Pure: the same decks and
+    /// settings give the same questions.
+    public static func generate(from decks: [Deck], settings: QuizSettings) -> [QuizQuestion] {
+        var rng = SeededGenerator(seed: settings.seed)
+        let wanted = Set(settings.tags.map(tagKey))
+        var eligible: [(card: Card, deck: Deck)] = []
+        for deck in decks {
+            for card in deck.cards {
+                if let level = settings.level, card.level != level { continue }
+                if !wanted.isEmpty, !card.allTags.contains(where: { wanted.contains(tagKey($0)) }) { continue }
+                eligible.append((card, deck))
+            }
+        }
+        // The wrong options of every deck, normalised once per quiz rather
+        // than once per question.
+        var glossaries: [String: [GlossaryEntry]] = [:]
+        for deck in decks where glossaries[deck.file] == nil {
+            glossaries[deck.file] = deck.cards.compactMap { card in
+                guard case .term(let t) = card.content else { return nil }
+                return GlossaryEntry(id: card.id, level: card.level, text: t.definition)
+            }
+        }
+        var questions: [QuizQuestion] = []
+        var usedKeys = Set<String>()
+        for (card, deck) in rng.shuffle(eligible) {
+            if questions.count >= settings.count { break }
+            // The same card twice (a deck loaded twice, a duplicated id)
+            // would count one memory twice.
+            guard !usedKeys.contains(card.id.rawValue) else { continue }
+            let glossary = glossaries[deck.file] ?? []
+            guard var question = makeQuestion(card: card, deck: deck, glossary: glossary, rng: &rng) else { continue }
+            usedKeys.insert(card.id.rawValue)
+            question.number = questions.count + 1
+            questions.append(question)
+        }
+        return questions
+    }
+
+    /// The question for one card, or nil when the card cannot make a fair one.
+    static func makeQuestion(card: Card, deck: Deck, glossary: [GlossaryEntry], rng: inout SeededGenerator)
+        -> QuizQuestion?
+    {
+        let forward = StudyFace(card: card, direction: .forward).key
+        switch card.content {
+        case .term(let term):
+            // Both directions are worth asking: recognising the definition
+            // of a term, and producing the term from its definition.
+            let preferChoice = rng.below(2) == 0
+            if preferChoice, let choice = termChoice(term: term, card: card, glossary: glossary, rng: &rng) {
+                return QuizQuestion(
+                    number: 0, key: forward, card: card, deckFile: deck.file, prompt: term.term, format: .choice(choice))
+            }
+            let blanks = [uniqueTexts([term.term] + term.alternatives)]
+            guard !blanks[0].isEmpty, !term.definition.isEmpty else { return nil }
+            return QuizQuestion(
+                number: 0, key: StudyFace(card: card, direction: .reverse).key, card: card, deckFile: deck.file,
+                prompt: term.definition, format: .typed(TypedQuestion(blanks: blanks)))
+        case .choice(let choiceCard):
+            guard let choice = deckChoice(choiceCard, rng: &rng) else { return nil }
+            return QuizQuestion(
+                number: 0, key: forward, card: card, deckFile: deck.file, prompt: choiceCard.question,
+                format: .choice(choice))
+        case .open(let open):
+            guard !open.keyPoints.isEmpty else {
+                return QuizQuestion(
+                    number: 0, key: forward, card: card, deckFile: deck.file, prompt: open.question,
+                    format: .selfGraded(SelfGradedQuestion(answer: open.modelAnswer)))
+            }
+            return QuizQuestion(
+                number: 0, key: forward, card: card, deckFile: deck.file, prompt: open.question,
+                format: .open(OpenQuestion(modelAnswer: open.modelAnswer, keyPoints: open.keyPoints)))
+        case .question(let q):
+            let words = q.answer.split(whereSeparator: { $0.isWhitespace }).count
+            if words > 0, words <= typedAnswerMaxWords {
+                return QuizQuestion(
+                    number: 0, key: forward, card: card, deckFile: deck.file, prompt: q.question,
+                    format: .typed(TypedQuestion(blanks: [uniqueTexts([q.answer] + q.alternatives)])))
+            }
+            return QuizQuestion(
+                number: 0, key: forward, card: card, deckFile: deck.file, prompt: q.question,
+                format: .selfGraded(SelfGradedQuestion(answer: q.answer)))
+        case .cloze(let cloze):
+            var blanks = cloze.gaps.map { uniqueTexts($0.answers) }
+            if blanks.count == 1 { blanks[0] = uniqueTexts(blanks[0] + cloze.alternatives) }
+            guard !blanks.isEmpty, blanks.allSatisfy({ !$0.isEmpty }) else { return nil }
+            return QuizQuestion(
+                number: 0, key: forward, card: card, deckFile: deck.file, prompt: cloze.prompt,
+                format: .typed(TypedQuestion(blanks: blanks)))
+        }
+    }
+
+    /// Term → definition as multiple choice, the wrong options being other
+    /// definitions of the same deck. Nil when fewer than two fair wrong
+    /// options exist (a typed question is asked instead).
+    static func termChoice(term: TermCard, card: Card, glossary: [GlossaryEntry], rng: inout SeededGenerator)
+        -> ChoiceQuestion?
+    {
+        let right = GlossaryEntry(id: card.id, level: card.level, text: term.definition)
+        let promptKey = optionKey(term.term)
+        guard !right.key.isEmpty, right.key != promptKey else { return nil }
+        var seen: Set<String> = [right.key, promptKey]
+        let others = glossary.filter { $0.id != card.id }
+        let needed = choiceOptionCount - 1
+        var wrong = plausible(
+            others.filter { $0.level == card.level }, like: right, promptKey: promptKey, count: needed, seen: &seen,
+            rng: &rng)
+        // Only when the level is too small to fill the options: the rest of
+        // the deck is still the same subject and the same writer's style.
+        if wrong.count < needed {
+            wrong += plausible(
+                others.filter { $0.level != card.level }, like: right, promptKey: promptKey,
+                count: needed - wrong.count, seen: &seen, rng: &rng)
+        }
+        guard wrong.count >= 2 else { return nil }
+        return arrange(correct: [right.text], wrong: wrong, rng: &rng)
+    }
+
+    /// The wrong options most like the right one in length: a definition
+    /// three times longer than the others is found without knowing it.
+    /// Chosen at random among those at most twice as long or half as long
+    /// as the right one; only when too few are that close, the closest of
+    /// the rest fill up. A candidate equal to an option already taken (after
+    /// normalisation) or naming the asked term is passed over.
+    static func plausible(
+        _ candidates: [GlossaryEntry], like right: GlossaryEntry, promptKey: String, count: Int,
+        seen: inout Set<String>, rng: inout SeededGenerator
+    ) -> [String] {
+        guard count > 0, !candidates.isEmpty else { return [] }
+        let length = Double(max(1, right.length))
+        func distance(_ entry: GlossaryEntry) -> Double {
+            let other = Double(max(1, entry.length))
+            return abs(other - length) / max(length, other)
+        }
+        let ranked = candidates.enumerated().map { (offset: $0.offset, entry: $0.element, distance: distance($0.element)) }
+            .sorted { a, b in a.distance != b.distance ? a.distance < b.distance : a.offset < b.offset }
+        // Random among the close ones, then the closest of the rest; keys
+        // are normalised only for the candidates looked at.
+        let close = ranked.filter { $0.distance <= maxLengthDistance }.map(\.entry)
+        let rest = ranked.filter { $0.distance > maxLengthDistance }.map(\.entry)
+        var chosen: [String] = []
+        for candidate in rng.shuffle(close) + rest {
+            if chosen.count == count { break }
+            let key = candidate.key
+            // A definition naming the asked term gives the answer away.
+            guard !key.isEmpty, !key.contains(promptKey), seen.insert(key).inserted else { continue }
+            chosen.append(candidate.text)
+        }
+        return chosen
+    }
+
+    /// Relative length difference (|a − b| / max(a, b)) up to which a wrong
+    /// option counts as plausible: 0.5 is "half as long or twice as long".
+    static let maxLengthDistance = 0.5
+
+    /// The deck's own multiple-choice card, its options shuffled. Options
+    /// that repeat another or the prompt are dropped (a correct one wins
+    /// over a wrong one with the same text); nil if nothing fair is left.
+    static func deckChoice(_ card: ChoiceCard, rng: inout SeededGenerator) -> ChoiceQuestion? {
+        let promptKey = optionKey(card.question)
+        var seen: Set<String> = []
+        var correct: [String] = []
+        for option in card.options where option.isCorrect {
+            let key = optionKey(option.text)
+            guard !key.isEmpty, key != promptKey, seen.insert(key).inserted else { continue }
+            correct.append(option.text)
+        }
+        var wrong: [String] = []
+        for option in card.options where !option.isCorrect {
+            let key = optionKey(option.text)
+            guard !key.isEmpty, key != promptKey, seen.insert(key).inserted else { continue }
+            wrong.append(option.text)
+        }
+        guard !correct.isEmpty, correct.count + wrong.count >= 2, !wrong.isEmpty else { return nil }
+        return arrange(correct: correct, wrong: wrong, rng: &rng)
+    }
+
+    static func arrange(correct: [String], wrong: [String], rng: inout SeededGenerator) -> ChoiceQuestion {
+        let tagged = correct.map { ($0, true) } + wrong.map { ($0, false) }
+        let order = rng.shuffle(tagged)
+        return ChoiceQuestion(
+            options: order.map(\.0),
+            correct: Set(order.indices.filter { order[$0].1 }))
+    }
+
+    /// When two options count as the same: the card-identity folding (case,
+    /// spacing, dashes, quotes, look-alike letters, edge punctuation).
+    public static func optionKey(_ text: String) -> String { Normalization.identityKey(text) }
+
+    static func tagKey(_ tag: String) -> String { Normalization.identityKey(tag) }
+
+    /// Texts without repeats (after normalisation), blanks dropped, first
+    /// spelling kept.
+    static func uniqueTexts(_ texts: [String]) -> [String] {
+        var seen = Set<String>()
+        return texts.filter { text in
+            let key = optionKey(text)
+            return !key.isEmpty && seen.insert(key).inserted
+        }
+    }
+}
+
+/// A definition of a deck's glossary, shared by every question of one
+/// quiz so that its normalised form is worked out at most once, and only
+/// if it is ever compared.
+final class GlossaryEntry {
+    let id: CardID
+    let level: Int
+    /// The definition as written.
+    let text: String
+    /// Its length in Unicode scalars.
+    let length: Int
+    /// Its normalised form (`QuizGenerator.optionKey`).
+    lazy var key: String = QuizGenerator.optionKey(text)
+
+    init(id: CardID, level: Int, text: String) {
+        self.id = id
+        self.level = level
+        self.text = text
+        // Scalars, not Characters: close enough for "plausible length",
+        // and counting them needs no grapheme breaking.
+        self.length = text.unicodeScalars.count
+    }
+}

@@ -1,0 +1,241 @@
+import ArgumentParser
+import DeckFormat
+import FSRS
+import Foundation
+import KazakhText
+import ReviewStore
+import Study
+import TerminalUI
+
+/// `jatta quiz`: an exam rehearsal over decks, graded honestly, with a
+/// report at the end; the answers teach the scheduler too.
+struct QuizCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Rehearse for an exam: a scored quiz made from decks.",
+        discussion: """
+            Multiple-choice questions are made from the glossary (the wrong options are other \
+            definitions of the same deck and level), typed questions ask for terms, open level 2–3 \
+            questions are graded by ticking their key points, and the decks' own multiple-choice \
+            questions are asked as written. By default no verdict is shown until the report (as in \
+            an exam); --practice shows each verdict at once. Answers are logged as kind "quiz"; a \
+            card already reviewed on the same day is logged but not rescheduled.
+            """
+    )
+
+    @Argument(help: "Deck files or folders (searched for *.deck). Default: decks")
+    var paths: [String] = []
+
+    @Option(help: "Only questions of this exam level (1, 2 or 3).")
+    var level: Int?
+
+    @Option(help: "Only cards with this tag (own or section tag); repeat for several.")
+    var tag: [String] = []
+
+    @Option(help: "Number of questions.")
+    var count: Int = QuizSettings.defaultCount
+
+    @Option(help: ArgumentHelp("Time allowed, in minutes; the quiz ends when it runs out.", valueName: "minutes"))
+    var time: Double?
+
+    @Option(help: ArgumentHelp("Seed of the question order and options; the same seed gives the same quiz.", valueName: "n"))
+    var seed: UInt64?
+
+    @Flag(help: "Show the verdict and the right answer after each question.")
+    var practice = false
+
+    @Option(help: ArgumentHelp("Write the result as JSON to this file ('-' for standard output).", valueName: "file"))
+    var json: String?
+
+    @Flag(help: "Run line by line without the full-screen interface.")
+    var plain = false
+
+    @Option(help: "Interface language: kk or en (default: JATTA_LANG, else the locale).")
+    var lang: String?
+
+    @Option(help: "Progress database (default: JATTA_DB, else ~/.local/share/jatta/progress.sqlite).")
+    var db: String?
+
+    @Flag(help: "Do not record answers in the progress database (nor a study session started from the report).")
+    var noRecord = false
+
+    func validate() throws {
+        if let level, !(1...3).contains(level) {
+            throw ValidationError("--level 1, 2 немесе 3 болуы керек / --level must be 1, 2 or 3")
+        }
+        if count < 1 { throw ValidationError("--count кемінде 1 / --count must be at least 1") }
+        if let time, !(time > 0 && time <= 24 * 60) {
+            throw ValidationError("--time 0-ден үлкен минут болуы керек / --time must be a positive number of minutes")
+        }
+        if let lang, Language.parse(lang) == nil {
+            throw ValidationError("--lang kk немесе en / --lang must be kk or en")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = Language.resolve(option: lang, environment: environment)
+        let lang = language.rawValue
+        let strings = QuizStrings(language: lang)
+        let fail = { (message: String, code: Int32) -> ExitCode in
+            Self.warn(message)
+            return ExitCode(code)
+        }
+
+        // Decks.
+        let deckPaths = paths.isEmpty
+            ? DeckLocation.defaults(
+                currentDirectory: FileManager.default.currentDirectoryPath,
+                executable: Bundle.main.executablePath ?? CommandLine.arguments.first ?? "jatta")
+            : paths
+        let library = DeckLibrary.load(paths: deckPaths)
+        for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
+            Self.warn("\(d.location): \(d.message(language: lang))")
+        }
+        if library.hasUnreadablePaths || library.decks.isEmpty {
+            if library.decks.isEmpty, !library.hasUnreadablePaths { Self.warn(strings.noQuestions) }
+            throw ExitCode(66)
+        }
+
+        // Questions.
+        let chosenSeed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
+        let settings = QuizSettings(
+            level: level, tags: tag, count: count, seed: chosenSeed, mode: practice ? .practice : .exam,
+            timeLimit: time.map { $0 * 60 })
+        let questions = QuizGenerator.generate(from: library.decks, settings: settings)
+        guard !questions.isEmpty else { throw fail(strings.noQuestions, 65) }
+
+        // Progress: without --no-record the answers go to the student's
+        // database; the quiz does not start if it cannot be opened, since
+        // answers would be lost.
+        let store: ProgressStore
+        do {
+            if noRecord {
+                store = try ProgressStore()
+            } else {
+                let dbPath = try DatabaseLocation.resolve(option: db, environment: environment)
+                try DatabaseLocation.prepareDirectory(for: dbPath)
+                store = try ProgressStore(path: dbPath)
+            }
+        } catch let error as StoreError {
+            throw fail("jatta: " + error.message(language: lang), 74)
+        } catch {
+            throw fail("jatta: \(error)", 74)
+        }
+        let zone = TimeZone.current
+        let scheduler = try StudySetup.scheduler(timeZone: zone)
+        let recorder = QuizRecorder(store: noRecord ? nil : store, scheduler: scheduler, sessionID: UUID().uuidString)
+        let checker = AnswerChecker.knowing(questions, decks: library.decks.map(Self.knownAnswers))
+        let session = QuizSession(questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date())
+
+        let jsonTarget = json
+        func writeResult(_ session: QuizSession) {
+            guard let jsonTarget else { return }
+            do {
+                let data = try session.report.jsonData() + Data("\n".utf8)
+                if jsonTarget == "-" {
+                    FileHandle.standardOutput.write(data)
+                } else {
+                    try data.write(to: URL(fileURLWithPath: jsonTarget), options: .atomic)
+                }
+            } catch {
+                Self.warn("jatta: \(jsonTarget): \(error.localizedDescription)")
+            }
+        }
+        func handle(_ effect: QuizEffect, _ session: QuizSession) {
+            switch effect {
+            case .record(let record): recorder.handle(record)
+            // Written as soon as the quiz ends, so a dropped connection on
+            // the report screen loses nothing (standard output waits: it is
+            // the screen until then).
+            case .finished: if jsonTarget != "-" { writeResult(session) }
+            case .studyMistakes, .exit: break
+            }
+        }
+        /// The study trainer, opened on the quiz's mistakes.
+        func studyState(keys: [String]) throws -> TrainerState {
+            let now = Date()
+            let day = StudySetup.day(of: now, timeZone: zone)
+            let decks = library.decks.filter { !$0.cards.isEmpty }
+            let snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
+            var state = TrainerState(
+                catalog: StudyCatalog(decks: decks, progress: snapshot), scheduler: scheduler, dayEnd: day.end, now: now)
+            Trainer.startMistakes(&state, keys: keys, now: now)
+            return state
+        }
+        let performer = EffectPerformer(store: store, sessionID: UUID().uuidString)
+        let reload = { DeckLibrary.load(paths: deckPaths).decks.filter { !$0.cards.isEmpty } }
+
+        var studyFailure: Error? = nil
+        if plain || !TerminalCheck.isInteractive {
+            let runner = QuizPlainRunner(
+                strings: strings, output: jsonTarget == "-" ? .standardError : .standardOutput,
+                readLine: { Swift.readLine(strippingNewline: true) })
+            let final = runner.run(session, handle: handle)
+            writeResult(final)
+            if jsonTarget != "-", let keys = runner.askToStudy(final) {
+                var loop = PlainLoop(
+                    state: try studyState(keys: keys), strings: language.strings, performer: performer,
+                    reloadDecks: reload, environment: environment)
+                studyFailure = loop.run()
+            }
+        } else {
+            if let codeset = TerminalCheck.ensureUTF8Locale() {
+                Self.warn(strings.kazakh
+                    ? "jatta: локаль UTF-8 емес (\(codeset)), C.UTF-8 қолданылады"
+                    : "jatta: the locale is not UTF-8 (\(codeset)); using C.UTF-8")
+            }
+            if let problem = TerminalCheck.check(term: environment["TERM"]) {
+                throw fail(Self.describe(problem, strings: strings), 64)
+            }
+            guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
+                throw fail(Self.describe(.termUnknown(environment["TERM"] ?? ""), strings: strings), 64)
+            }
+            let outcome = QuizTerminalRunner.run(session, backend: backend, strings: strings, handle: handle)
+            if let keys = outcome.studyKeys, let state = try? studyState(keys: keys) {
+                // The same terminal goes on into the study session, which
+                // hands it back when the student leaves.
+                var loop = CursesLoop(
+                    state: state, strings: language.strings, performer: performer, reloadDecks: reload,
+                    environment: environment)
+                studyFailure = loop.run(backend: backend)
+            } else {
+                backend.end()
+            }
+            writeResult(outcome.session)
+        }
+        if let failure = recorder.failure ?? (studyFailure as? StoreError) {
+            throw fail("jatta: " + failure.message(language: lang), 74)
+        } else if let studyFailure {
+            throw fail("jatta: \(studyFailure)", 70)
+        }
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Every answer a student might type instead of the right one: terms,
+    /// answers, alternatives and options of all cards loaded.
+    static func knownAnswers(_ deck: Deck) -> [String] {
+        deck.cards.flatMap { card -> [String] in
+            switch card.content {
+            case .term(let t): [t.term] + t.alternatives
+            case .question(let q): [q.answer] + q.alternatives
+            case .choice(let c): c.options.map(\.text)
+            case .cloze(let c): c.gaps.flatMap(\.answers) + c.alternatives
+            case .open: []
+            }
+        }
+    }
+
+    static func describe(_ problem: TerminalProblem, strings: QuizStrings) -> String {
+        let hint = strings.kazakh ? "Жолдық режимде іске қосыңыз: jatta quiz --plain" : "Run line by line instead: jatta quiz --plain"
+        switch problem {
+        case .notATerminal: return hint
+        case .termUnset: return (strings.kazakh ? "TERM орнатылмаған. " : "TERM is not set. ") + hint
+        case .termDumb(let t), .termUnknown(let t):
+            return (strings.kazakh ? "«\(t)» терминалы толық экранды көрсете алмайды. " : "Terminal '\(t)' cannot show a full screen. ") + hint
+        }
+    }
+}

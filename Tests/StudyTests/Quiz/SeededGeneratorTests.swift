@@ -1,0 +1,34 @@
+import Testing
+
+@testable import Study
+
+struct SeededGeneratorTests {
+    @Test func matchesTheSplitMix64ReferenceOutput() {
+        // First outputs of Vigna's splitmix64.c for seed 0 and seed 1234567.
+        var zero = SeededGenerator(seed: 0)
+        #expect([zero.next(), zero.next(), zero.next()] == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F])
+        var other = SeededGenerator(seed: 1_234_567)
+        #expect([other.next(), other.next(), other.next()] == [0x599E_D017_FB08_FC85, 0x2C73_F084_5854_0FA5, 0x883E_BCE5_A3F2_7C77])
+    }
+
+    @Test func belowStaysInRangeAndReachesEveryValue() {
+        var rng = SeededGenerator(seed: 42)
+        var counts = [Int](repeating: 0, count: 7)
+        for _ in 0..<7000 { counts[rng.below(7)] += 1 }
+        #expect(counts.allSatisfy { $0 > 850 && $0 < 1150 })
+        #expect(rng.below(1) == 0)
+        #expect(rng.below(0) == 0)
+    }
+
+    @Test func shuffleIsAPermutationAndDependsOnlyOnTheSeed() {
+        var a = SeededGenerator(seed: 7)
+        var b = SeededGenerator(seed: 7)
+        var c = SeededGenerator(seed: 8)
+        let items = Array(0..<30)
+        let sa = a.shuffle(items)
+        #expect(sa.sorted() == items)
+        #expect(sa == b.shuffle(items))
+        #expect(sa != c.shuffle(items))
+        #expect(sa != items)
+    }
+}

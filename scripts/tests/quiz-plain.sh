@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Process-level checks of `jatta quiz` without curses: plain mode through a
+# pipe, the JSON result on standard output, the same seed giving the same
+# quiz, and bad input ending with a message and a non-zero status.
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+swift build --product jatta >/dev/null
+JATTA="$(swift build --show-bin-path)/jatta"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "quiz-plain: FAIL: $*" >&2; exit 1; }
+
+cat >"$WORK/test.deck" <<'DECK'
+# Тест
+C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.
+source: seeds/003.txt:10
+
+C: Қазақстан Республикасының Тәуелсіздігі {1991} жылы жарияланды.
+source: seeds/003.txt:20
+
+C: ЕҚЫҰ-ның Астана саммиті {2010} жылы өтті.
+source: seeds/004.txt:7
+DECK
+
+run() { "$JATTA" quiz "$WORK/test.deck" --plain --seed 5 --lang kk --db "$WORK/p.sqlite" "$@"; }
+
+# Plain mode through a pipe, the result as JSON on standard output (the
+# dialogue then goes to standard error). Typing 1992 three times gets one
+# question right whatever the order.
+printf '1992\n1992\n1992\n' | run --json - >"$WORK/out.json" 2>"$WORK/dialogue.txt" \
+    || fail "plain quiz exited with $?"
+grep -q "Нәтиже: 1 / 3 (33%)" "$WORK/dialogue.txt" || fail "no score in the dialogue"
+grep -q "Дұрыс жауап: 1991" "$WORK/dialogue.txt" || fail "the mistake's right answer is missing"
+python3 - "$WORK/out.json" <<'PY' || fail "bad JSON on standard output"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["score"] == {"credit": 1, "percent": 33, "total": 3}, r["score"]
+assert r["seed"] == "5" and r["mode"] == "exam" and r["endReason"] == "completed"
+assert len(r["mistakes"]) == 2
+PY
+
+# The same seed gives the same questions in the same order.
+printf '\n\n\n' | run --no-record --json "$WORK/a.json" >/dev/null
+printf '\n\n\n' | run --no-record --json "$WORK/b.json" >/dev/null
+python3 - "$WORK/a.json" "$WORK/b.json" <<'PY' || fail "the same seed gave a different quiz"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+strip = lambda r: [(q["key"], q["prompt"], q.get("options")) for q in r["questions"]]
+assert strip(a) == strip(b)
+assert all(q["outcome"] == "skipped" for q in a["questions"])
+PY
+
+# End of input stops the quiz; its report is still given.
+: | run --no-record >"$WORK/eof.txt" || fail "end of input is not an error"
+grep -q "Сынақ тоқтатылды" "$WORK/eof.txt" || fail "no report after end of input"
+
+# Bad input: a message and a non-zero status, never a crash.
+expect_status() {
+    local want="$1"; shift
+    set +e
+    "$@" </dev/null >"$WORK/bad.out" 2>"$WORK/bad.err"
+    local got=$?
+    set -e
+    [ "$got" = "$want" ] || fail "'$*' exited with $got, not $want"
+    [ -s "$WORK/bad.err" ] || fail "'$*' gave no message"
+}
+expect_status 64 "$JATTA" quiz "$WORK/test.deck" --plain --level 5
+expect_status 64 "$JATTA" quiz "$WORK/test.deck" --plain --count 0
+expect_status 64 "$JATTA" quiz "$WORK/test.deck" --plain --time -3
+expect_status 66 "$JATTA" quiz "$WORK/missing.deck" --plain --db "$WORK/p.sqlite"
+expect_status 65 "$JATTA" quiz "$WORK/test.deck" --plain --tag "жоқ-тег" --db "$WORK/p.sqlite"
+echo "not a database" >"$WORK/broken.sqlite"
+expect_status 74 "$JATTA" quiz "$WORK/test.deck" --plain --db "$WORK/broken.sqlite"
+grep -q "not a database" "$WORK/broken.sqlite" || fail "the broken database was overwritten"
+
+echo "quiz-plain: ok"
