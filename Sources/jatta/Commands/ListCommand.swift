@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeckFormat
 import Foundation
+import TerminalUI
 
 /// `jatta list PATH...`: every card the decks hold, for people (a table)
 /// and for programs (`--json`, one object per card per line).
@@ -31,7 +32,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let language = InterfaceLanguage.resolve(languageOptions.language, environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
         let listing = CardListing.run(paths: paths, json: json, language: language)
         FileHandle.standardOutput.write(Data(listing.output.utf8))
         FileHandle.standardError.write(Data(listing.problems.utf8))
@@ -49,7 +50,7 @@ enum CardListing {
         var status: Int32
     }
 
-    static func run(paths: [String], json: Bool, language: InterfaceLanguage, width: Int = 100) -> Listing {
+    static func run(paths: [String], json: Bool, language: Language, width: Int = 100) -> Listing {
         let result = DeckLibrary.load(paths: paths)
         var output = ""
         if json {
@@ -65,7 +66,7 @@ enum CardListing {
     }
 
     /// ID, kind, level, the prompt's first line cut to fit, and the place.
-    static func table(_ cards: [Card], width: Int, language: InterfaceLanguage) -> String {
+    static func table(_ cards: [Card], width: Int, language: Language) -> String {
         let header = language.pick(kk: ["ИД", "ТҮРІ", "ДЕҢГЕЙ", "СҰРАҚ", "ОРНЫ"], en: ["ID", "KIND", "LEVEL", "PROMPT", "PLACE"])
         let idWidth = min(24, max(header[0].count, cards.map { $0.id.rawValue.count }.max() ?? 0))
         let kindWidth = max(header[1].count, CardKind.allCases.map(\.rawValue.count).max() ?? 8)

@@ -50,8 +50,7 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Run line by line without the full-screen interface.")
     var plain = false
 
-    @Option(help: "Interface language: kk or en (default: JATTA_LANG, else the locale).")
-    var lang: String?
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(help: "Progress database (default: JATTA_DB, else ~/.local/share/jatta/progress.sqlite).")
     var db: String?
@@ -67,14 +66,11 @@ struct QuizCommand: ParsableCommand {
         if let time, !(time > 0 && time <= 24 * 60) {
             throw ValidationError("--time 0-ден үлкен минут болуы керек / --time must be a positive number of minutes")
         }
-        if let lang, Language.parse(lang) == nil {
-            throw ValidationError("--lang kk немесе en / --lang must be kk or en")
-        }
     }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let language = Language.resolve(option: lang, environment: environment)
+        let language = languageOptions.resolved(environment: environment)
         let lang = language.rawValue
         let strings = QuizStrings(language: lang)
         let fail = { (message: String, code: Int32) -> ExitCode in

@@ -21,8 +21,7 @@ struct StudyCommand: ParsableCommand {
     @Argument(help: "Deck files or folders searched for *.deck (default: ./decks).")
     var paths: [String] = []
 
-    @Option(help: "Interface language: kk or en (default: JATTA_LANG, else the locale).")
-    var lang: String?
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(help: "Progress database (default: JATTA_DB, else ~/.local/share/jatta/progress.sqlite).")
     var db: String?
@@ -53,7 +52,7 @@ struct StudyCommand: ParsableCommand {
 
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let language = Language.resolve(option: lang, environment: environment)
+        let language = languageOptions.resolved(environment: environment)
         let strings = language.strings
         let fail = { (kk: String, en: String, code: Int32) -> ExitCode in
             Self.warn(language == .kk ? kk : en)
