@@ -97,7 +97,7 @@ enum StoreBenchmark {
         // transaction with synchronous=FULL, as in a session.
         var queue = try store.dueKeys(by: dayEnd, now: now, limit: settings.answers)
         queue += try store.newKeys(limit: settings.answers - queue.count, now: now)
-        var rng = BenchGenerator(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         var answerTimes: [Double] = []
         var recordTimes: [Double] = []
         for (i, key) in queue.enumerated() {
@@ -128,7 +128,7 @@ enum StoreBenchmark {
     /// answers per transaction through the store's own `record`.
     static func build(path: String, settings: Settings) throws {
         let store = try ProgressStore(path: path)
-        var rng = BenchGenerator(seed: 3)
+        var rng = SeededGenerator(seed: 3)
         let start = now.addingTimeInterval(-730 * day)
         try store.register(
             (0..<settings.cards).map { i in
@@ -176,7 +176,7 @@ enum StoreBenchmark {
         try store.record(batch)
     }
 
-    static func nextSchedule(_ before: CardSchedule?, rating: Rating, at time: Date, rng: inout BenchGenerator)
+    static func nextSchedule(_ before: CardSchedule?, rating: Rating, at time: Date, rng: inout SeededGenerator)
         -> CardSchedule
     {
         let lapsed = rating == .again && before?.state == .review
@@ -239,17 +239,4 @@ enum StoreBenchmark {
 struct BenchmarkError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// SplitMix64, so the generated history is the same on every run.
-struct BenchGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D1_049B_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

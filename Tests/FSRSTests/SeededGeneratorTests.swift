@@ -1,6 +1,5 @@
+import FSRS
 import Testing
-
-@testable import Study
 
 struct SeededGeneratorTests {
     @Test func matchesTheSplitMix64ReferenceOutput() {
