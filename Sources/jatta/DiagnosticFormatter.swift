@@ -39,7 +39,7 @@ struct DiagnosticFormatter {
     }
 
     /// A diagnostic as one JSON object.
-    func json(_ diagnostic: Diagnostic) -> JSON {
+    func json(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             ("file", .string(diagnostic.location.file)),
             ("line", .int(diagnostic.location.line)),

@@ -78,7 +78,7 @@ enum DeckCheck {
         var output = ""
         for diagnostic in result.diagnostics {
             if json {
-                output += formatter.json(diagnostic).rendered + "\n"
+                output += formatter.json(diagnostic).compactText + "\n"
             } else {
                 output += formatter.format(diagnostic)
             }

@@ -54,7 +54,7 @@ enum CardListing {
         let result = DeckLibrary.load(paths: paths)
         var output = ""
         if json {
-            for card in result.decks.flatMap(\.cards) { output += CardJSON.object(for: card).rendered + "\n" }
+            for card in result.decks.flatMap(\.cards) { output += CardJSON.object(for: card).compactText + "\n" }
         } else {
             output = table(result.decks.flatMap(\.cards), width: width, language: language)
         }
@@ -105,8 +105,8 @@ enum CardListing {
 
 /// A card as one JSON object (the format of `jatta list --json`).
 enum CardJSON {
-    static func object(for card: Card) -> JSON {
-        var members: [(String, JSON)] = [
+    static func object(for card: Card) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("id", .string(card.id.rawValue)),
             ("kind", .string(card.kind.rawValue)),
             ("prompt", .string(card.prompt)),
@@ -117,17 +117,17 @@ enum CardJSON {
             members.append(
                 ("options", .array(choice.options.map { .object([("text", .string($0.text)), ("correct", .bool($0.isCorrect))]) })))
         case .open(let open):
-            members.append(("key_points", .array(open.keyPoints.map(JSON.string))))
+            members.append(("key_points", .array(open.keyPoints.map(JSONValue.string))))
         case .cloze(let cloze):
             members.append(("text", .string(cloze.text)))
-            members.append(("gaps", .array(cloze.gaps.map { .array($0.answers.map(JSON.string)) })))
+            members.append(("gaps", .array(cloze.gaps.map { .array($0.answers.map(JSONValue.string)) })))
         case .question, .term:
             break
         }
         members += [
-            ("alternatives", .array(card.alternatives.map(JSON.string))),
+            ("alternatives", .array(card.alternatives.map(JSONValue.string))),
             ("level", .int(card.level)),
-            ("tags", .array(card.allTags.map(JSON.string))),
+            ("tags", .array(card.allTags.map(JSONValue.string))),
             ("source", .optional(card.source)),
             ("file", .string(card.location.file)),
             ("line", .int(card.location.line)),
