@@ -3,15 +3,7 @@
 extension Card {
     /// What the card asks, as the student sees it first. For a term card
     /// this is the term (the forward direction).
-    public var prompt: String {
-        switch content {
-        case .question(let q): q.question
-        case .term(let t): t.term
-        case .choice(let c): c.question
-        case .cloze(let c): c.prompt
-        case .open(let o): o.question
-        }
-    }
+    public var prompt: String { content.prompt }
 
     /// The right answer as one text: the answer, the definition, the correct
     /// options joined by "; ", the gap answers joined by "; ", or the model
@@ -75,5 +67,19 @@ extension Card {
             return [StudyFace(card: self, direction: .forward), StudyFace(card: self, direction: .reverse)]
         }
         return [StudyFace(card: self, direction: .forward)]
+    }
+}
+
+extension CardContent {
+    /// What the card asks (see `Card.prompt`); the parser needs it before
+    /// the card exists, to derive an ID from it.
+    var prompt: String {
+        switch self {
+        case .question(let q): q.question
+        case .term(let t): t.term
+        case .choice(let c): c.question
+        case .cloze(let c): c.prompt
+        case .open(let o): o.question
+        }
     }
 }
