@@ -52,8 +52,7 @@ struct QuizCommand: ParsableCommand {
 
     @OptionGroup var languageOptions: LanguageOptions
 
-    @Option(help: "Progress database (default: JATTA_DB, else ~/.local/share/jatta/progress.sqlite).")
-    var db: String?
+    @OptionGroup var database: DatabaseOptions
 
     @Flag(help: "Do not record answers in the progress database (nor a study session started from the report).")
     var noRecord = false
@@ -109,9 +108,7 @@ struct QuizCommand: ParsableCommand {
             if noRecord {
                 store = try ProgressStore()
             } else {
-                let dbPath = try DatabaseLocation.resolve(option: db, environment: environment)
-                try DatabaseLocation.prepareDirectory(for: dbPath)
-                store = try ProgressStore(path: dbPath)
+                store = try database.openStore()
             }
         } catch let error as StoreError {
             throw fail("jatta: " + error.message(language: lang), 74)

@@ -23,8 +23,7 @@ struct StudyCommand: ParsableCommand {
 
     @OptionGroup var languageOptions: LanguageOptions
 
-    @Option(help: "Progress database (default: JATTA_DB, else ~/.local/share/jatta/progress.sqlite).")
-    var db: String?
+    @OptionGroup var database: DatabaseOptions
 
     @Flag(help: "Line-by-line mode without curses (for screen readers, pipes and scripts).")
     var plain = false
@@ -118,9 +117,7 @@ struct StudyCommand: ParsableCommand {
         // Progress.
         let store: ProgressStore
         do {
-            let dbPath = try DatabaseLocation.resolve(option: db, environment: environment)
-            try DatabaseLocation.prepareDirectory(for: dbPath)
-            store = try ProgressStore(path: dbPath)
+            store = try database.openStore()
         } catch let error as StoreError {
             throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)
         } catch {
