@@ -40,17 +40,6 @@ enum StoreBenchmark {
     static let now = Date(timeIntervalSince1970: 1_780_000_000)
     static let day: TimeInterval = 86_400
 
-    /// The entry point for `jatta-bench store`: 0 on success, 1 on failure.
-    static func main(_ arguments: [String]) -> Int32 {
-        do {
-            try run(arguments)
-            return 0
-        } catch {
-            FileHandle.standardError.write(Data("jatta-bench store: \(error)\n".utf8))
-            return 1
-        }
-    }
-
     static func run(_ arguments: [String]) throws {
         let settings = try Settings(arguments: arguments)
         let directory = settings.directory ?? FileManager.default.temporaryDirectory
