@@ -5,6 +5,21 @@ extension Card {
     /// this is the term (the forward direction).
     public var prompt: String { content.prompt }
 
+    /// Every answer a student might type for this card: the term or answer
+    /// and their alternatives, the options of multiple choice, the gap
+    /// answers and alternatives of a cloze. An open question's model answer
+    /// is prose nobody types, and is left out. The answer checker is given
+    /// these so that another card's answer is never taken for a typo.
+    public var typeableAnswers: [String] {
+        switch content {
+        case .term(let t): [t.term] + t.alternatives
+        case .question(let q): [q.answer] + q.alternatives
+        case .choice(let c): c.options.map(\.text)
+        case .cloze(let c): c.gaps.flatMap(\.answers) + c.alternatives
+        case .open: []
+        }
+    }
+
     /// The right answer as one text: the answer, the definition, the correct
     /// options joined by "; ", the gap answers joined by "; ", or the model
     /// answer.

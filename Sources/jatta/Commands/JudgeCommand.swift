@@ -82,22 +82,9 @@ struct JudgeCommand: ParsableCommand {
 
 /// The answers and terms of decks, as the checker needs them.
 enum DeckAnswers {
-    /// Every answer a student might type for some card: terms and their
-    /// alternatives, question answers and alternatives, options of multiple
-    /// choice, gap answers. Open questions' model answers are prose, not
-    /// answers anyone types, and are left out.
+    /// Every answer a student might type for some card of the decks.
     static func known(in decks: [Deck]) -> [String] {
-        var known: [String] = []
-        for card in decks.flatMap(\.cards) {
-            switch card.content {
-            case .term(let t): known += [t.term] + t.alternatives
-            case .question(let q): known += [q.answer] + q.alternatives
-            case .choice(let c): known += c.options.map(\.text)
-            case .cloze(let c): known += c.gaps.flatMap(\.answers) + c.alternatives
-            case .open: break
-            }
-        }
-        return known
+        decks.flatMap(\.cards).flatMap(\.typeableAnswers)
     }
 
     /// The other accepted answers of the card (or gap) whose answer is

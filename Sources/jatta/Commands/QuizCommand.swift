@@ -118,7 +118,7 @@ struct QuizCommand: ParsableCommand {
         let zone = TimeZone.current
         let scheduler = try StudySetup.scheduler(timeZone: zone)
         let recorder = QuizRecorder(store: noRecord ? nil : store, scheduler: scheduler, sessionID: UUID().uuidString)
-        let checker = AnswerChecker.knowing(questions, decks: library.decks.map(Self.knownAnswers))
+        let checker = AnswerChecker.knowing(questions, decks: library.decks.map { $0.cards.flatMap(\.typeableAnswers) })
         let session = QuizSession(questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date())
 
         let jsonTarget = json
@@ -206,20 +206,6 @@ struct QuizCommand: ParsableCommand {
 
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
-
-    /// Every answer a student might type instead of the right one: terms,
-    /// answers, alternatives and options of all cards loaded.
-    static func knownAnswers(_ deck: Deck) -> [String] {
-        deck.cards.flatMap { card -> [String] in
-            switch card.content {
-            case .term(let t): [t.term] + t.alternatives
-            case .question(let q): [q.answer] + q.alternatives
-            case .choice(let c): c.options.map(\.text)
-            case .cloze(let c): c.gaps.flatMap(\.answers) + c.alternatives
-            case .open: []
-            }
-        }
     }
 
     static func describe(_ problem: TerminalProblem, strings: QuizStrings) -> String {
