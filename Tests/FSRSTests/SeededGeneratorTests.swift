@@ -10,6 +10,13 @@ struct SeededGeneratorTests {
         #expect([other.next(), other.next(), other.next()] == [0x599E_D017_FB08_FC85, 0x2C73_F084_5854_0FA5, 0x883E_BCE5_A3F2_7C77])
     }
 
+    @Test func textSeedsAreFNV1a() {
+        // Published 64-bit FNV-1a test vectors (Fowler, Noll, Vo).
+        #expect(SeededGenerator.seed(hashing: "") == 0xCBF2_9CE4_8422_2325)
+        #expect(SeededGenerator.seed(hashing: "a") == 0xAF63_DC4C_8601_EC8C)
+        #expect(SeededGenerator.seed(hashing: "foobar") == 0x8594_4171_F739_67E8)
+    }
+
     @Test func belowStaysInRangeAndReachesEveryValue() {
         var rng = SeededGenerator(seed: 42)
         var counts = [Int](repeating: 0, count: 7)
