@@ -42,8 +42,8 @@ let package = Package(
             name: "jatta-bench",
             dependencies: ["DeckFormat", "FSRS", "ReviewStore", "Study", "TerminalUI"]
         ),
-        .testTarget(name: "KazakhTextTests", dependencies: ["KazakhText"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat"]),
+        .testTarget(name: "KazakhTextTests", dependencies: ["KazakhText", "FSRS"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat", "FSRS"]),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "FSRS"]),
         .testTarget(name: "LecturesTests", dependencies: ["Lectures", "DeckFormat", "KazakhText"]),

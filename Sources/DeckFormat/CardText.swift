@@ -3,13 +3,20 @@
 extension Card {
     /// What the card asks, as the student sees it first. For a term card
     /// this is the term (the forward direction).
-    public var prompt: String {
+    public var prompt: String { content.prompt }
+
+    /// Every answer a student might type for this card: the term or answer
+    /// and their alternatives, the options of multiple choice, the gap
+    /// answers and alternatives of a cloze. An open question's model answer
+    /// is prose nobody types, and is left out. The answer checker is given
+    /// these so that another card's answer is never taken for a typo.
+    public var typeableAnswers: [String] {
         switch content {
-        case .question(let q): q.question
-        case .term(let t): t.term
-        case .choice(let c): c.question
-        case .cloze(let c): c.prompt
-        case .open(let o): o.question
+        case .term(let t): [t.term] + t.alternatives
+        case .question(let q): [q.answer] + q.alternatives
+        case .choice(let c): c.options.map(\.text)
+        case .cloze(let c): c.gaps.flatMap(\.answers) + c.alternatives
+        case .open: []
         }
     }
 
@@ -75,5 +82,19 @@ extension Card {
             return [StudyFace(card: self, direction: .forward), StudyFace(card: self, direction: .reverse)]
         }
         return [StudyFace(card: self, direction: .forward)]
+    }
+}
+
+extension CardContent {
+    /// What the card asks (see `Card.prompt`); the parser needs it before
+    /// the card exists, to derive an ID from it.
+    var prompt: String {
+        switch self {
+        case .question(let q): q.question
+        case .term(let t): t.term
+        case .choice(let c): c.question
+        case .cloze(let c): c.prompt
+        case .open(let o): o.question
+        }
     }
 }

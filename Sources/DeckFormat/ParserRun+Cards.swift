@@ -105,19 +105,9 @@ extension ParserRun {
         let checked = card.marker != .cloze && !card.promptMayHoldLookalikes
         let id =
             card.id.map { CardID(rawValue: $0) }
-            ?? CardID.derived(kind: content.kind, prompt: promptOf(content), knownFreeOfLookalikes: checked)
+            ?? CardID.derived(kind: content.kind, prompt: content.prompt, knownFreeOfLookalikes: checked)
         return Card(
             id: id, hasExplicitID: card.id != nil, content: content, level: card.level ?? deckLevel, tags: card.tags,
             sectionTags: sectionTags, source: card.source, location: card.location)
-    }
-
-    func promptOf(_ content: CardContent) -> String {
-        switch content {
-        case .question(let q): q.question
-        case .term(let t): t.term
-        case .choice(let c): c.question
-        case .cloze(let c): c.prompt
-        case .open(let o): o.question
-        }
     }
 }

@@ -49,15 +49,9 @@ public enum Fuzz {
     /// `reps` to `reps + 1` reviews: FNV-1a of the key, plus the review count,
     /// mixed by SplitMix64. Stable across runs, machines and versions.
     public static func factor(cardKey: String, reps: Int) -> Double {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in cardKey.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        var z = hash &+ UInt64(truncatingIfNeeded: reps) &+ 0x9e37_79b9_7f4a_7c15
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        z = z ^ (z >> 31)
+        var generator = SeededGenerator(
+            seed: SeededGenerator.seed(hashing: cardKey) &+ UInt64(truncatingIfNeeded: reps))
+        let z = generator.next()
         // The top 53 bits make a double in [0, 1) with every value equally likely.
         return Double(z >> 11) * 0x1.0p-53
     }

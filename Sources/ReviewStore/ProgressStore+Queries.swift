@@ -39,7 +39,7 @@ extension ProgressStore {
     public func studyQueue(
         dayStart: Date, dayEnd: Date, now: Date, learnAhead: Date, newCardLimit: Int, reviewLimit: Int,
         deckFiles: [String]? = nil
-    ) throws -> StudyQueue {
+    ) throws -> DueQueue {
         try read { db in
             let studied = try Self.studiedCounts(db, from: dayStart, to: dayEnd)
             let learning = try Self.keys(
@@ -47,7 +47,7 @@ extension ProgressStore {
             let reviews = try Self.keys(
                 db, whereClause: "state = 2", dueBy: dayEnd, now: now, limit: max(0, reviewLimit - studied.reviews))
             let new = try Self.newKeys(db, limit: newCardLimit - studied.newCards, now: now, deckFiles: deckFiles)
-            return StudyQueue(learning: learning, reviews: reviews, new: new, studied: studied)
+            return DueQueue(learning: learning, reviews: reviews, new: new, studied: studied)
         }
     }
 

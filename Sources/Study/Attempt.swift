@@ -71,17 +71,12 @@ public struct Attempt: Hashable, Sendable {
     /// FNV-1a hash of `seed`): the same face at the same review count always
     /// shows the same order, so undo and redraws do not reshuffle.
     static func shuffled<T>(_ items: [T], seed: String) -> [T] {
-        var state: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in seed.utf8 { state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        var generator = SeededGenerator(seed: SeededGenerator.seed(hashing: seed))
         var result = items
         guard result.count > 1 else { return result }
         for i in stride(from: result.count - 1, to: 0, by: -1) {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            let j = Int(z % UInt64(i + 1))
+            // Plain modulo, not `below`: the orders already shown must stay.
+            let j = Int(generator.next() % UInt64(i + 1))
             result.swapAt(i, j)
         }
         return result

@@ -29,4 +29,7 @@ public enum Language: String, CaseIterable, Sendable {
 
     /// The strings of this language.
     public var strings: Strings { self == .kk ? .kazakh : .english }
+
+    /// The text in this language.
+    public func pick<Text>(kk: Text, en: Text) -> Text { self == .kk ? kk : en }
 }

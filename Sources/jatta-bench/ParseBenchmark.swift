@@ -1,4 +1,5 @@
 import DeckFormat
+import FSRS
 import Foundation
 
 /// `jatta-bench parse [CARDS] [RUNS]`: generates a deck of CARDS cards
@@ -52,14 +53,10 @@ enum ParseBenchmark {
             "экономикалық", "институттар", "либерализм", "реализм", "ұйым", "келісім", "дипломатия", "егемендік",
             "өңір", "жаһандану", "әлемдік", "тәртіп", "күш", "мүдде", "құқық", "шарт", "одақ", "бейбітшілік",
         ]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var random = SeededGenerator(seed: 1)
         func sentence(_ count: Int, _ serial: Int) -> String {
             var parts: [String] = []
-            for _ in 0..<count { parts.append(words[next() % words.count]) }
+            for _ in 0..<count { parts.append(words[random.below(words.count)]) }
             parts.append(String(serial))
             return parts.joined(separator: " ")
         }
@@ -76,7 +73,7 @@ enum ParseBenchmark {
             case 3:
                 out += "Q: \(sentence(7, i))?\n* \(sentence(2, i))\n- \(sentence(2, i + 1))\n- \(sentence(3, i))\n\n"
             default:
-                out += "C: \(sentence(4, i)) {\(words[next() % words.count])} \(sentence(5, i)).\nid: cloze-\(i)\n\n"
+                out += "C: \(sentence(4, i)) {\(words[random.below(words.count)])} \(sentence(5, i)).\nid: cloze-\(i)\n\n"
             }
         }
         return out

@@ -10,16 +10,6 @@ import Study
 /// terms with definitions of varied length, plus multiple-choice and cloze
 /// cards, split over ten files as a course's lectures would be.
 enum QuizBenchmark {
-    static func main(_ arguments: [String]) -> Int32 {
-        do {
-            try run(arguments)
-            return 0
-        } catch {
-            FileHandle.standardError.write(Data("jatta-bench quiz: \(error)\n".utf8))
-            return 1
-        }
-    }
-
     static func run(_ arguments: [String]) throws {
         var terms = 5_000
         var repetitions = 15

@@ -40,17 +40,6 @@ enum StoreBenchmark {
     static let now = Date(timeIntervalSince1970: 1_780_000_000)
     static let day: TimeInterval = 86_400
 
-    /// The entry point for `jatta-bench store`: 0 on success, 1 on failure.
-    static func main(_ arguments: [String]) -> Int32 {
-        do {
-            try run(arguments)
-            return 0
-        } catch {
-            FileHandle.standardError.write(Data("jatta-bench store: \(error)\n".utf8))
-            return 1
-        }
-    }
-
     static func run(_ arguments: [String]) throws {
         let settings = try Settings(arguments: arguments)
         let directory = settings.directory ?? FileManager.default.temporaryDirectory
@@ -97,7 +86,7 @@ enum StoreBenchmark {
         // transaction with synchronous=FULL, as in a session.
         var queue = try store.dueKeys(by: dayEnd, now: now, limit: settings.answers)
         queue += try store.newKeys(limit: settings.answers - queue.count, now: now)
-        var rng = BenchGenerator(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         var answerTimes: [Double] = []
         var recordTimes: [Double] = []
         for (i, key) in queue.enumerated() {
@@ -128,7 +117,7 @@ enum StoreBenchmark {
     /// answers per transaction through the store's own `record`.
     static func build(path: String, settings: Settings) throws {
         let store = try ProgressStore(path: path)
-        var rng = BenchGenerator(seed: 3)
+        var rng = SeededGenerator(seed: 3)
         let start = now.addingTimeInterval(-730 * day)
         try store.register(
             (0..<settings.cards).map { i in
@@ -176,7 +165,7 @@ enum StoreBenchmark {
         try store.record(batch)
     }
 
-    static func nextSchedule(_ before: CardSchedule?, rating: Rating, at time: Date, rng: inout BenchGenerator)
+    static func nextSchedule(_ before: CardSchedule?, rating: Rating, at time: Date, rng: inout SeededGenerator)
         -> CardSchedule
     {
         let lapsed = rating == .again && before?.state == .review
@@ -239,17 +228,4 @@ enum StoreBenchmark {
 struct BenchmarkError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// SplitMix64, so the generated history is the same on every run.
-struct BenchGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D1_049B_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

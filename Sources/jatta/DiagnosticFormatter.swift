@@ -1,5 +1,6 @@
 import DeckFormat
 import Foundation
+import TerminalUI
 
 /// Writes diagnostics as a compiler does:
 ///
@@ -11,7 +12,7 @@ import Foundation
 /// and CI problem matchers recognise them; the message is in the chosen
 /// language.
 struct DiagnosticFormatter {
-    var language: InterfaceLanguage
+    var language: Language
     /// Whether to colour `error:` and `warning:` (a terminal that wants it).
     var color = false
     /// The text of a source line, for the excerpt under a diagnostic.
@@ -38,7 +39,7 @@ struct DiagnosticFormatter {
     }
 
     /// A diagnostic as one JSON object.
-    func json(_ diagnostic: Diagnostic) -> JSON {
+    func json(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             ("file", .string(diagnostic.location.file)),
             ("line", .int(diagnostic.location.line)),

@@ -1,6 +1,8 @@
-/// A JSON value that keeps numbers as the text they were written in, so that
-/// a line can be read, partly rewritten and written back without any other
-/// field changing by a single digit.
+/// A JSON value, the one JSON type of the executable: the `--json` output of
+/// `check` and `list`, and the lines `fsrs replay` reads and writes. Numbers
+/// keep the text they were written in, so that a line can be read, partly
+/// rewritten and written back without any other field changing by a single
+/// digit; objects keep their members in order.
 enum JSONValue: Equatable {
     case null
     case bool(Bool)
@@ -31,6 +33,9 @@ enum JSONValue: Equatable {
 
     /// An integer.
     static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+
+    /// `.string(text)`, or `.null` when `text` is nil.
+    static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
     /// The member `key` of an object.
     subscript(key: String) -> JSONValue? {
@@ -69,40 +74,60 @@ enum JSONValue: Equatable {
         return elements
     }
 
-    /// Compact JSON text, with `", "` and `": "` separators as Python's
-    /// `json.dumps` writes them.
-    var text: String {
+    /// How a value is written out.
+    enum Style {
+        /// jatta's own `--json` lines: no spaces, and DEL escaped along with
+        /// the other control characters so a line is safe in a terminal.
+        case compact
+        /// As Python's `json.dumps(ensure_ascii=False)` writes it, with
+        /// `", "` and `": "` separators, so replayed lines can be compared
+        /// with the reference implementation's text.
+        case python
+    }
+
+    /// Compact JSON text on one line (`Style.compact`).
+    var compactText: String { text(.compact) }
+
+    /// JSON text in the style of Python's `json.dumps` (`Style.python`).
+    var text: String { text(.python) }
+
+    /// The value as JSON text in `style`.
+    func text(_ style: Style) -> String {
         var out = ""
-        write(to: &out)
+        write(to: &out, style: style)
         return out
     }
 
-    private func write(to out: inout String) {
+    private func write(to out: inout String, style: Style) {
+        let comma = style == .compact ? "," : ", "
+        let colon = style == .compact ? ":" : ": "
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let text): out += text
-        case .string(let value): Self.writeString(value, to: &out)
+        case .string(let value): Self.writeString(value, to: &out, style: style)
         case .array(let elements):
             out += "["
             for (index, element) in elements.enumerated() {
-                if index > 0 { out += ", " }
-                element.write(to: &out)
+                if index > 0 { out += comma }
+                element.write(to: &out, style: style)
             }
             out += "]"
         case .object(let members):
             out += "{"
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += ", " }
-                Self.writeString(key, to: &out)
-                out += ": "
-                value.write(to: &out)
+                if index > 0 { out += comma }
+                Self.writeString(key, to: &out, style: style)
+                out += colon
+                value.write(to: &out, style: style)
             }
             out += "}"
         }
     }
 
-    private static func writeString(_ value: String, to out: inout String) {
+    /// A JSON string literal: quotes, backslashes and control characters
+    /// escaped, everything else as UTF-8.
+    private static func writeString(_ value: String, to out: inout String, style: Style) {
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -111,13 +136,10 @@ enum JSONValue: Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case _ where scalar.value < 0x20 || (style == .compact && scalar.value == 0x7F):
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
             }
         }
         out += "\""

@@ -1,5 +1,6 @@
 import Foundation
 import KazakhText
+import FSRS
 import Testing
 
 @testable import DeckFormat
@@ -92,7 +93,7 @@ import Testing
             "!", "(", ")", "[", "]", "…", " ", "  ", "\t", "\n", "\u{00A0}", "\u{200B}", "1992", "#", ":", "é", "е\u{0301}",
             "\u{0483}", "ß", "İ",
         ]
-        var random = SeededRandom(seed: 42)
+        var random = SeededGenerator(seed: 42)
         var answered = 0
         for _ in 0..<20_000 {
             let count = Int.random(in: 1...8, using: &random)

@@ -1,25 +1,11 @@
 import DeckFormat
+import FSRS
 
-/// SplitMix64: a small seeded generator, so a failing deck can be rebuilt
-/// from the seed printed with the failure.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random decks of every card kind, built as the parser would build them
 /// (so `parse(print(deck))` can be compared with `deck`).
 struct DeckGenerator {
-    var random: SeededRandom
+    var random: SeededGenerator
 
     static let words = [
         "мемлекет", "халықаралық", "қатынастар", "саясат", "режим", "гегемония", "ынтымақтастық", "өңір",

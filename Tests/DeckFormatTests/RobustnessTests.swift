@@ -1,4 +1,5 @@
 import Foundation
+import FSRS
 import Testing
 
 @testable import DeckFormat
@@ -60,7 +61,7 @@ import Testing
         let alphabet = Array("аәбқңөұүһі {}|\\,.:;?!«»-—*#/ \t\rAcoxTQ1234567890\u{FFFD}ӛ".unicodeScalars)
         var totalCards = 0
         for seed in 0..<1500 {
-            var random = SeededRandom(seed: UInt64(seed) &+ 1_000_000)
+            var random = SeededGenerator(seed: UInt64(seed) &+ 1_000_000)
             var text = ""
             // Whole cards most of the time, stray lines in between.
             let cards = [["Q: ", "A: "], ["Q: ", "* ", "- "], ["Q: ", "A: ", "- ", "- "], ["T: ", "D: "], ["C: {", "   "]]
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func aBinaryFileIsOneError() {
-        var random = SeededRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         let bytes = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &random) }
         let parsed = DeckParser.parse(bytes, file: "random.bin")
         #expect(parsed.diagnostics.map(\.code) == ["binary-file"])
@@ -100,7 +101,7 @@ import Testing
 
     @Test func randomBytesWithoutNULNeverCrash() {
         for seed in 0..<1000 {
-            var random = SeededRandom(seed: UInt64(seed))
+            var random = SeededGenerator(seed: UInt64(seed))
             let length = Int.random(in: 0...4000, using: &random)
             // Bytes drawn mostly from the format's own characters, so the
             // parser goes down every path, not only the invalid-UTF-8 one.

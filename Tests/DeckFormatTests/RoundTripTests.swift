@@ -1,4 +1,5 @@
 import DeckFormat
+import FSRS
 import Testing
 
 /// `parse(print(deck)) == deck` over generated decks of every kind.
@@ -7,7 +8,7 @@ import Testing
         let baseSeed: UInt64 = 0x6A61_7474_61
         for offset in 0..<400 {
             let seed = baseSeed &+ UInt64(offset)
-            var generator = DeckGenerator(random: SeededRandom(seed: seed))
+            var generator = DeckGenerator(random: SeededGenerator(seed: seed))
             let deck = generator.deck(file: "generated.deck")
             let printed = DeckPrinter.print(deck)
             let parsed = DeckParser.parse(printed, file: "generated.deck")
@@ -21,7 +22,7 @@ import Testing
     @Test func printingIsStable() {
         for offset in 0..<100 {
             let seed = UInt64(offset) &* 7919
-            var generator = DeckGenerator(random: SeededRandom(seed: seed))
+            var generator = DeckGenerator(random: SeededGenerator(seed: seed))
             let printed = DeckPrinter.print(generator.deck(file: "g.deck"))
             let reprinted = DeckPrinter.print(DeckParser.parse(printed, file: "g.deck").deck)
             #expect(printed == reprinted, "seed \(seed)")

@@ -114,18 +114,3 @@ import Testing
         #expect(!excerpt.text.contains("\u{1B}"))
     }
 }
-
-@Suite struct InterfaceLanguageTests {
-    @Test func explicitChoiceWins() {
-        #expect(InterfaceLanguage.resolve(.en, environment: ["JATTA_LANG": "kk"]) == .en)
-    }
-
-    @Test func environmentOrder() {
-        #expect(InterfaceLanguage.resolve(nil, environment: ["JATTA_LANG": "kk", "LANG": "en_US.UTF-8"]) == .kk)
-        #expect(InterfaceLanguage.resolve(nil, environment: ["LC_ALL": "kk_KZ.UTF-8", "LANG": "en_US.UTF-8"]) == .kk)
-        #expect(InterfaceLanguage.resolve(nil, environment: ["LC_MESSAGES": "ru_RU.UTF-8", "LANG": "kk_KZ"]) == .en)
-        #expect(InterfaceLanguage.resolve(nil, environment: ["LANG": "kk_KZ.UTF-8"]) == .kk)
-        #expect(InterfaceLanguage.resolve(nil, environment: ["LANG": ""]) == .en)
-        #expect(InterfaceLanguage.resolve(nil, environment: [:]) == .en)
-    }
-}

@@ -44,15 +44,6 @@ import Testing
         #expect(DeckAnswers.alternatives(of: "Режим", in: [Self.deck]) == [])
     }
 
-    @Test func languageFollowsOptionThenEnvironmentThenLocale() {
-        #expect(JudgeLanguage.resolve(option: "kk", environment: [:]) == "kk")
-        #expect(JudgeLanguage.resolve(option: "en", environment: ["JATTA_LANG": "kk"]) == "en")
-        #expect(JudgeLanguage.resolve(option: nil, environment: ["JATTA_LANG": "kk"]) == "kk")
-        #expect(JudgeLanguage.resolve(option: "xx", environment: ["LANG": "kk_KZ.UTF-8"]) == "kk")
-        #expect(JudgeLanguage.resolve(option: nil, environment: ["LC_ALL": "C.UTF-8", "LANG": "kk_KZ.UTF-8"]) == "en")
-        #expect(JudgeLanguage.resolve(option: nil, environment: [:]) == "en")
-    }
-
     @Test func plainReportNamesTierGuardAndDifference() {
         let checker = AnswerChecker(knownAnswers: DeckAnswers.known(in: [Self.deck]))
         let wrong = checker.check(typed: "гегемония", accepted: ["Империализм"])

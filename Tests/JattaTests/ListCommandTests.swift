@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func jsonEscaping() {
-        #expect(JSON.string("a\"b\\c\nd\u{1}е").rendered == "\"a\\\"b\\\\c\\nd\\u0001е\"")
-        #expect(JSON.object([("k", .array([.int(1), .bool(false), .null]))]).rendered == "{\"k\":[1,false,null]}")
+        #expect(JSONValue.string("a\"b\\c\nd\u{1}е").compactText == "\"a\\\"b\\\\c\\nd\\u0001е\"")
+        #expect(JSONValue.object([("k", .array([.int(1), .bool(false), .null]))]).compactText == "{\"k\":[1,false,null]}")
     }
 }

@@ -2,19 +2,6 @@ import FSRS
 import Foundation
 @testable import ReviewStore
 
-/// SplitMix64: a tiny seeded generator, so random sequences are repeatable.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D1_049B_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A fixed "now" with sub-millisecond digits, to exercise the store's rounding.
 let t0 = Date(timeIntervalSince1970: 1_795_000_000.123_456)
 

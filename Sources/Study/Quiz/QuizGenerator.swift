@@ -1,4 +1,5 @@
 import DeckFormat
+import FSRS
 import KazakhText
 
 /// Makes a quiz from decks: picks the cards, the format of each question

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeckFormat
 import Foundation
+import TerminalUI
 
 /// `jatta check PATH...`: reports every problem in the decks like a
 /// compiler, for instructors and CI.
@@ -41,7 +42,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let language = InterfaceLanguage.resolve(languageOptions.language, environment: environment)
+        let language = languageOptions.resolved(environment: environment)
         let color = !json && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         let report = DeckCheck.run(paths: paths, json: json, werror: werror, language: language, color: color)
         FileHandle.standardOutput.write(Data(report.output.utf8))
@@ -71,13 +72,13 @@ enum DeckCheck {
     static let errorsFound: Int32 = 1
     static let unreadable: Int32 = 2
 
-    static func run(paths: [String], json: Bool, werror: Bool, language: InterfaceLanguage, color: Bool = false) -> CheckReport {
+    static func run(paths: [String], json: Bool, werror: Bool, language: Language, color: Bool = false) -> CheckReport {
         let result = DeckLibrary.load(paths: paths)
         var formatter = DiagnosticFormatter(language: language, color: color)
         var output = ""
         for diagnostic in result.diagnostics {
             if json {
-                output += formatter.json(diagnostic).rendered + "\n"
+                output += formatter.json(diagnostic).compactText + "\n"
             } else {
                 output += formatter.format(diagnostic)
             }
@@ -94,7 +95,7 @@ enum DeckCheck {
         return CheckReport(output: output, status: status, diagnostics: result.diagnostics)
     }
 
-    static func summary(errors: Int, warnings: Int, files: Int, cards: Int, language: InterfaceLanguage) -> String {
+    static func summary(errors: Int, warnings: Int, files: Int, cards: Int, language: Language) -> String {
         if errors == 0 && warnings == 0 {
             return language.pick(
                 kk: "\(files) файлда қате жоқ (\(cards) карта).",

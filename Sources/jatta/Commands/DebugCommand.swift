@@ -40,7 +40,7 @@ extension DebugCommand {
         }
 
         func run() throws {
-            var rng = LoopGenerator(seed: seed ?? UInt64(ProcessInfo.processInfo.processIdentifier))
+            var rng = SeededGenerator(seed: seed ?? UInt64(ProcessInfo.processInfo.processIdentifier))
             do {
                 let store = try database.openStore()
                 var done = 0
@@ -66,7 +66,7 @@ extension DebugCommand {
         }
 
         /// A plausible next schedule; the point is varied data, not FSRS.
-        static func next(after before: CardSchedule?, rating: Rating, at now: Date, rng: inout LoopGenerator)
+        static func next(after before: CardSchedule?, rating: Rating, at now: Date, rng: inout SeededGenerator)
             -> CardSchedule
         {
             let reps = (before?.reps ?? 0) + 1
@@ -122,18 +122,5 @@ extension DebugCommand {
             print(problems.isEmpty ? "ok" : "FAILED: \(problems.count) problem(s)")
             if !problems.isEmpty { throw ExitCode(1) }
         }
-    }
-}
-
-/// SplitMix64, for the answer loop's varied data.
-struct LoopGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D1_049B_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeckFormat
 import Foundation
 import Lectures
+import TerminalUI
 
 /// `jatta extract FILE... [-o DECK] [--output-dir DIR] [--explain]`: lecture
 /// notes become a draft deck for an instructor to review.
@@ -44,9 +45,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = InterfaceLanguage.resolve(
-            languageOptions.language, environment: ProcessInfo.processInfo.environment
-        ).rawValue
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment).rawValue
         var inputs: [LectureInput] = []
         for path in files {
             var isDirectory: ObjCBool = false

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeckFormat
 import Foundation
 import KazakhText
+import TerminalUI
 
 /// `jatta judge EXPECTED ANSWER [--deck PATH] [--json]`: how a typed answer
 /// would be judged, so an instructor can try answers against a deck's
@@ -43,8 +44,7 @@ struct JudgeCommand: ParsableCommand {
     @Flag(help: "Print the verdict as JSON.")
     var json = false
 
-    @Option(help: "Interface language: kk or en (default: JATTA_LANG, else the locale).")
-    var lang: String?
+    @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
         if Normalization.foldSpace(expected).isEmpty {
@@ -53,7 +53,7 @@ struct JudgeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = JudgeLanguage.resolve(option: lang, environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment).rawValue
         var known: [String] = []
         var accepted = [expected] + alternatives
         var deckCount = 0
@@ -82,22 +82,9 @@ struct JudgeCommand: ParsableCommand {
 
 /// The answers and terms of decks, as the checker needs them.
 enum DeckAnswers {
-    /// Every answer a student might type for some card: terms and their
-    /// alternatives, question answers and alternatives, options of multiple
-    /// choice, gap answers. Open questions' model answers are prose, not
-    /// answers anyone types, and are left out.
+    /// Every answer a student might type for some card of the decks.
     static func known(in decks: [Deck]) -> [String] {
-        var known: [String] = []
-        for card in decks.flatMap(\.cards) {
-            switch card.content {
-            case .term(let t): known += [t.term] + t.alternatives
-            case .question(let q): known += [q.answer] + q.alternatives
-            case .choice(let c): known += c.options.map(\.text)
-            case .cloze(let c): known += c.gaps.flatMap(\.answers) + c.alternatives
-            case .open: break
-            }
-        }
-        return known
+        decks.flatMap(\.cards).flatMap(\.typeableAnswers)
     }
 
     /// The other accepted answers of the card (or gap) whose answer is
@@ -188,25 +175,5 @@ struct JudgeReport: Encodable {
                     : "Compared with \(knownAnswers) answers and terms from \(decks) deck(s).")
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// The interface language of `jatta judge`: `--lang`, then `JATTA_LANG`,
-/// then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`; kk* is Kazakh),
-/// English otherwise. Unknown values are skipped.
-enum JudgeLanguage {
-    static func resolve(option: String?, environment: [String: String]) -> String {
-        for candidate in [option, environment["JATTA_LANG"]] {
-            if let value = candidate?.lowercased() {
-                if value.hasPrefix("kk") || value.hasPrefix("kaz") { return "kk" }
-                if value.hasPrefix("en") { return "en" }
-            }
-        }
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[name], !value.isEmpty {
-                return value.lowercased().hasPrefix("kk") ? "kk" : "en"
-            }
-        }
-        return "en"
     }
 }

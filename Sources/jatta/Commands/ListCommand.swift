@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeckFormat
 import Foundation
+import TerminalUI
 
 /// `jatta list PATH...`: every card the decks hold, for people (a table)
 /// and for programs (`--json`, one object per card per line).
@@ -31,7 +32,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let language = InterfaceLanguage.resolve(languageOptions.language, environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
         let listing = CardListing.run(paths: paths, json: json, language: language)
         FileHandle.standardOutput.write(Data(listing.output.utf8))
         FileHandle.standardError.write(Data(listing.problems.utf8))
@@ -49,11 +50,11 @@ enum CardListing {
         var status: Int32
     }
 
-    static func run(paths: [String], json: Bool, language: InterfaceLanguage, width: Int = 100) -> Listing {
+    static func run(paths: [String], json: Bool, language: Language, width: Int = 100) -> Listing {
         let result = DeckLibrary.load(paths: paths)
         var output = ""
         if json {
-            for card in result.decks.flatMap(\.cards) { output += CardJSON.object(for: card).rendered + "\n" }
+            for card in result.decks.flatMap(\.cards) { output += CardJSON.object(for: card).compactText + "\n" }
         } else {
             output = table(result.decks.flatMap(\.cards), width: width, language: language)
         }
@@ -65,7 +66,7 @@ enum CardListing {
     }
 
     /// ID, kind, level, the prompt's first line cut to fit, and the place.
-    static func table(_ cards: [Card], width: Int, language: InterfaceLanguage) -> String {
+    static func table(_ cards: [Card], width: Int, language: Language) -> String {
         let header = language.pick(kk: ["ИД", "ТҮРІ", "ДЕҢГЕЙ", "СҰРАҚ", "ОРНЫ"], en: ["ID", "KIND", "LEVEL", "PROMPT", "PLACE"])
         let idWidth = min(24, max(header[0].count, cards.map { $0.id.rawValue.count }.max() ?? 0))
         let kindWidth = max(header[1].count, CardKind.allCases.map(\.rawValue.count).max() ?? 8)
@@ -104,8 +105,8 @@ enum CardListing {
 
 /// A card as one JSON object (the format of `jatta list --json`).
 enum CardJSON {
-    static func object(for card: Card) -> JSON {
-        var members: [(String, JSON)] = [
+    static func object(for card: Card) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("id", .string(card.id.rawValue)),
             ("kind", .string(card.kind.rawValue)),
             ("prompt", .string(card.prompt)),
@@ -116,17 +117,17 @@ enum CardJSON {
             members.append(
                 ("options", .array(choice.options.map { .object([("text", .string($0.text)), ("correct", .bool($0.isCorrect))]) })))
         case .open(let open):
-            members.append(("key_points", .array(open.keyPoints.map(JSON.string))))
+            members.append(("key_points", .array(open.keyPoints.map(JSONValue.string))))
         case .cloze(let cloze):
             members.append(("text", .string(cloze.text)))
-            members.append(("gaps", .array(cloze.gaps.map { .array($0.answers.map(JSON.string)) })))
+            members.append(("gaps", .array(cloze.gaps.map { .array($0.answers.map(JSONValue.string)) })))
         case .question, .term:
             break
         }
         members += [
-            ("alternatives", .array(card.alternatives.map(JSON.string))),
+            ("alternatives", .array(card.alternatives.map(JSONValue.string))),
             ("level", .int(card.level)),
-            ("tags", .array(card.allTags.map(JSON.string))),
+            ("tags", .array(card.allTags.map(JSONValue.string))),
             ("source", .optional(card.source)),
             ("file", .string(card.location.file)),
             ("line", .int(card.location.line)),

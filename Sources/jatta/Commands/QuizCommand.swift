@@ -50,11 +50,9 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Run line by line without the full-screen interface.")
     var plain = false
 
-    @Option(help: "Interface language: kk or en (default: JATTA_LANG, else the locale).")
-    var lang: String?
+    @OptionGroup var languageOptions: LanguageOptions
 
-    @Option(help: "Progress database (default: JATTA_DB, else ~/.local/share/jatta/progress.sqlite).")
-    var db: String?
+    @OptionGroup var database: DatabaseOptions
 
     @Flag(help: "Do not record answers in the progress database (nor a study session started from the report).")
     var noRecord = false
@@ -67,14 +65,11 @@ struct QuizCommand: ParsableCommand {
         if let time, !(time > 0 && time <= 24 * 60) {
             throw ValidationError("--time 0-ден үлкен минут болуы керек / --time must be a positive number of minutes")
         }
-        if let lang, Language.parse(lang) == nil {
-            throw ValidationError("--lang kk немесе en / --lang must be kk or en")
-        }
     }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let language = Language.resolve(option: lang, environment: environment)
+        let language = languageOptions.resolved(environment: environment)
         let lang = language.rawValue
         let strings = QuizStrings(language: lang)
         let fail = { (message: String, code: Int32) -> ExitCode in
@@ -113,9 +108,7 @@ struct QuizCommand: ParsableCommand {
             if noRecord {
                 store = try ProgressStore()
             } else {
-                let dbPath = try DatabaseLocation.resolve(option: db, environment: environment)
-                try DatabaseLocation.prepareDirectory(for: dbPath)
-                store = try ProgressStore(path: dbPath)
+                store = try database.openStore()
             }
         } catch let error as StoreError {
             throw fail("jatta: " + error.message(language: lang), 74)
@@ -125,7 +118,7 @@ struct QuizCommand: ParsableCommand {
         let zone = TimeZone.current
         let scheduler = try StudySetup.scheduler(timeZone: zone)
         let recorder = QuizRecorder(store: noRecord ? nil : store, scheduler: scheduler, sessionID: UUID().uuidString)
-        let checker = AnswerChecker.knowing(questions, decks: library.decks.map(Self.knownAnswers))
+        let checker = AnswerChecker.knowing(questions, decks: library.decks.map { $0.cards.flatMap(\.typeableAnswers) })
         let session = QuizSession(questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date())
 
         let jsonTarget = json
@@ -213,20 +206,6 @@ struct QuizCommand: ParsableCommand {
 
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
-
-    /// Every answer a student might type instead of the right one: terms,
-    /// answers, alternatives and options of all cards loaded.
-    static func knownAnswers(_ deck: Deck) -> [String] {
-        deck.cards.flatMap { card -> [String] in
-            switch card.content {
-            case .term(let t): [t.term] + t.alternatives
-            case .question(let q): [q.answer] + q.alternatives
-            case .choice(let c): c.options.map(\.text)
-            case .cloze(let c): c.gaps.flatMap(\.answers) + c.alternatives
-            case .open: []
-            }
-        }
     }
 
     static func describe(_ problem: TerminalProblem, strings: QuizStrings) -> String {

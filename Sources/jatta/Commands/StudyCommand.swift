@@ -21,11 +21,9 @@ struct StudyCommand: ParsableCommand {
     @Argument(help: "Deck files or folders searched for *.deck (default: ./decks).")
     var paths: [String] = []
 
-    @Option(help: "Interface language: kk or en (default: JATTA_LANG, else the locale).")
-    var lang: String?
+    @OptionGroup var languageOptions: LanguageOptions
 
-    @Option(help: "Progress database (default: JATTA_DB, else ~/.local/share/jatta/progress.sqlite).")
-    var db: String?
+    @OptionGroup var database: DatabaseOptions
 
     @Flag(help: "Line-by-line mode without curses (for screen readers, pipes and scripts).")
     var plain = false
@@ -53,7 +51,7 @@ struct StudyCommand: ParsableCommand {
 
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let language = Language.resolve(option: lang, environment: environment)
+        let language = languageOptions.resolved(environment: environment)
         let strings = language.strings
         let fail = { (kk: String, en: String, code: Int32) -> ExitCode in
             Self.warn(language == .kk ? kk : en)
@@ -119,9 +117,7 @@ struct StudyCommand: ParsableCommand {
         // Progress.
         let store: ProgressStore
         do {
-            let dbPath = try DatabaseLocation.resolve(option: db, environment: environment)
-            try DatabaseLocation.prepareDirectory(for: dbPath)
-            store = try ProgressStore(path: dbPath)
+            store = try database.openStore()
         } catch let error as StoreError {
             throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)
         } catch {

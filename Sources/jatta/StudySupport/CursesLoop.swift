@@ -6,7 +6,7 @@ import TerminalUI
 
 /// The full-screen loop: draw the view, read a key, update, perform the
 /// effects. The only place the trainer meets a clock and a terminal.
-struct CursesLoop {
+struct CursesLoop: TrainerLoop {
     var state: TrainerState
     let strings: Strings
     let performer: EffectPerformer
@@ -36,28 +36,15 @@ struct CursesLoop {
                 continue
             }
             guard let action = KeyMap.action(for: key, in: KeyContext(state)) else { continue }
-            let now = Date()
-            let (next, effects) = Trainer.update(state, TrainerEvent(action, at: now))
-            state = next
-            for effect in effects {
-                do {
-                    if try performer.perform(effect, at: now) { continue }
-                } catch {
-                    return error
-                }
-                switch effect {
-                case .quit:
-                    return nil
-                case .edit(let location):
+            do {
+                let quit = try apply(action) { runEditor in
                     backend.suspend()
-                    _ = Editor.open(location, environment: environment)
+                    runEditor()
                     backend.resume()
-                    let decks = reloadDecks()
-                    do { try performer.reregister(decks, at: Date()) } catch { return error }
-                    state = Trainer.update(state, TrainerEvent(.reload(decks), at: Date())).0
-                default:
-                    break
                 }
+                if quit { return nil }
+            } catch {
+                return error
             }
             draw(backend)
         }

@@ -5,7 +5,7 @@ import TerminalUI
 
 /// The line-by-line loop of plain mode: print the screen as text, read a
 /// line, update, perform the effects. Ends at end of input.
-struct PlainLoop {
+struct PlainLoop: TrainerLoop {
     var state: TrainerState
     let strings: Strings
     let performer: EffectPerformer
@@ -40,26 +40,10 @@ struct PlainLoop {
             let actions = plain.actions(forLine: line, in: state)
             if actions.isEmpty { Self.write(strings.plainUnknownInput) }
             for action in actions {
-                let now = Date()
-                let (next, effects) = Trainer.update(state, TrainerEvent(action, at: now))
-                state = next
-                for effect in effects {
-                    do {
-                        if try performer.perform(effect, at: now) { continue }
-                    } catch {
-                        return error
-                    }
-                    switch effect {
-                    case .quit:
-                        return nil
-                    case .edit(let location):
-                        _ = Editor.open(location, environment: environment)
-                        let decks = reloadDecks()
-                        do { try performer.reregister(decks, at: Date()) } catch { return error }
-                        state = Trainer.update(state, TrainerEvent(.reload(decks), at: Date())).0
-                    default:
-                        break
-                    }
+                do {
+                    if try apply(action, handingTerminalTo: { runEditor in runEditor() }) { return nil }
+                } catch {
+                    return error
                 }
                 if state.showsHelp {
                     show()

@@ -1,4 +1,5 @@
 import DeckFormat
+import FSRS
 import KazakhText
 import Testing
 

@@ -1,15 +1,29 @@
 /// SplitMix64 (Steele, Lea, Flood 2014): a small, fast generator whose
-/// output depends only on its seed, so a quiz made with `--seed S` is the
-/// same on every machine and every Swift version.
+/// output depends only on its seed, so a quiz made with `--seed S`, a fuzzed
+/// interval or a generated test deck is the same on every machine and every
+/// Swift version. The one seeded generator of jatta, kept here in the lowest
+/// module that needs it so every other module can use it.
 ///
 /// Swift's own `shuffled(using:)` and `randomElement(using:)` are not
-/// promised to consume the generator the same way across releases, so the
-/// quiz uses only the helpers below, written against `next()`.
+/// promised to consume the generator the same way across releases, so
+/// anything that must repeat exactly uses only the helpers below, written
+/// against `next()`.
 public struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
     /// The internal state; advances by the golden-ratio increment per draw.
     public private(set) var state: UInt64
 
     public init(seed: UInt64) { self.state = seed }
+
+    /// A seed made from text (64-bit FNV-1a over its UTF-8 bytes), for
+    /// sequences that follow from a name rather than a number.
+    public static func seed(hashing text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
 
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

@@ -1,6 +1,5 @@
+import FSRS
 import Testing
-
-@testable import Study
 
 struct SeededGeneratorTests {
     @Test func matchesTheSplitMix64ReferenceOutput() {
@@ -9,6 +8,13 @@ struct SeededGeneratorTests {
         #expect([zero.next(), zero.next(), zero.next()] == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F])
         var other = SeededGenerator(seed: 1_234_567)
         #expect([other.next(), other.next(), other.next()] == [0x599E_D017_FB08_FC85, 0x2C73_F084_5854_0FA5, 0x883E_BCE5_A3F2_7C77])
+    }
+
+    @Test func textSeedsAreFNV1a() {
+        // Published 64-bit FNV-1a test vectors (Fowler, Noll, Vo).
+        #expect(SeededGenerator.seed(hashing: "") == 0xCBF2_9CE4_8422_2325)
+        #expect(SeededGenerator.seed(hashing: "a") == 0xAF63_DC4C_8601_EC8C)
+        #expect(SeededGenerator.seed(hashing: "foobar") == 0x8594_4171_F739_67E8)
     }
 
     @Test func belowStaysInRangeAndReachesEveryValue() {

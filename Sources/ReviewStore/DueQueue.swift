@@ -1,7 +1,9 @@
-/// The keys a study session starts from, read in one snapshot: learning
-/// cards due within the session, today's reviews and new cards, each list
-/// within what the daily limits leave after what was already studied today.
-public struct StudyQueue: Hashable, Sendable {
+/// The keys a study session starts from, as the store reads them in one
+/// snapshot: learning cards due within the session, today's reviews and new
+/// cards, each list within what the daily limits leave after what was
+/// already studied today. It is the store's raw answer, not the order of a
+/// session (that is `StudyQueue` in the study module).
+public struct DueQueue: Hashable, Sendable {
     /// Cards in (re)learning steps due by the end of the look-ahead, earliest first.
     public var learning: [String]
     /// Review cards due by the end of the day, earliest first, at most the

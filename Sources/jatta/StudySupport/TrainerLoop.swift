@@ -1,0 +1,43 @@
+import DeckFormat
+import Foundation
+import Study
+
+/// What the full-screen and the plain loop share: the trainer's state and
+/// what carrying out its effects needs. The loops differ only in how they
+/// show the state and read the student's input.
+protocol TrainerLoop {
+    var state: TrainerState { get set }
+    var performer: EffectPerformer { get }
+    var reloadDecks: () -> [Deck] { get }
+    var environment: [String: String] { get }
+}
+
+extension TrainerLoop {
+    /// Feeds one action to the trainer and carries out its effects: store
+    /// effects through the performer, editing a card in the student's editor
+    /// (`handOver` runs the editor, giving it the terminal if the loop holds
+    /// one), then re-reading and re-registering the decks. Returns true when
+    /// the student quit; throws when the store fails, so the loop stops
+    /// before showing a card whose answer could not be saved.
+    mutating func apply(_ action: TrainerAction, handingTerminalTo handOver: (() -> Void) -> Void) throws -> Bool {
+        let now = Date()
+        let (next, effects) = Trainer.update(state, TrainerEvent(action, at: now))
+        state = next
+        for effect in effects {
+            if try performer.perform(effect, at: now) { continue }
+            switch effect {
+            case .quit:
+                return true
+            case .edit(let location):
+                let environment = environment
+                handOver { _ = Editor.open(location, environment: environment) }
+                let decks = reloadDecks()
+                try performer.reregister(decks, at: Date())
+                state = Trainer.update(state, TrainerEvent(.reload(decks), at: Date())).0
+            default:
+                break
+            }
+        }
+        return false
+    }
+}
