@@ -29,6 +29,7 @@ public enum GlossaryFinder {
     /// The glossary entries of one document's paragraphs.
     public static func find(in paragraphs: [Paragraph], file: String, lexicon: Lexicon) -> [GlossaryEntry] {
         var result: [GlossaryEntry] = []
+        let phraseCount = phraseCounter(paragraphs)
         for paragraph in paragraphs {
             if BlockMarkers.levelLabel(paragraph.text) || BlockMarkers.task(paragraph.text) { continue }
             let sentences = Sentence.split(paragraph)
@@ -37,10 +38,32 @@ public enum GlossaryFinder {
                 let rest = { sentences.dropFirst(index + 1).map(\.text).joined(separator: " ") }
                 if let entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon) {
                     result.append(entry)
+                    continue
+                }
+                let s = String(sentence.text.drop { "•▪●◦■ ".contains($0) })
+                guard s.count <= 1_500, !insideQuotation(s + " " + rest()) else { continue }
+                let context = Context(previous: index > 0 ? sentences[index - 1].text : nil, phraseCount: phraseCount)
+                if let entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
+                    result.append(entry)
                 }
             }
         }
-        return result.map { withVariants($0, lexicon: lexicon) }
+        return onePerTerm(result).map { withVariants($0, lexicon: lexicon) }
+    }
+
+    /// A term defined twice in one lecture keeps the shorter definition: a
+    /// list of dictionary definitions or a long explanation is longer than
+    /// the lecture's own one-sentence summary, and a card's answer should be
+    /// what a student can recall. Ties keep the earlier. File order is kept.
+    static func onePerTerm(_ entries: [GlossaryEntry]) -> [GlossaryEntry] {
+        var best: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            let key = entry.term.lowercased()
+            if let kept = best[key], wordCount(entries[kept].definition) <= wordCount(entry.definition) { continue }
+            best[key] = index
+        }
+        let keep = Set(best.values)
+        return entries.indices.filter { keep.contains($0) }.map { entries[$0] }
     }
 
     /// The entry a sentence holds, if any. `next` is the sentence after it
