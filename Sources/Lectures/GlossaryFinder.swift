@@ -36,14 +36,16 @@ public enum GlossaryFinder {
             for (index, sentence) in sentences.enumerated() {
                 let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
                 let rest = { sentences.dropFirst(index + 1).map(\.text).joined(separator: " ") }
-                if let entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon) {
+                if var entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon) {
+                    entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
                     result.append(entry)
                     continue
                 }
                 let s = String(sentence.text.drop { "•▪●◦■ ".contains($0) })
                 guard s.count <= 1_500, !insideQuotation(s + " " + rest()) else { continue }
                 let context = Context(previous: index > 0 ? sentences[index - 1].text : nil, phraseCount: phraseCount)
-                if let entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
+                if var entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
+                    entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
                     result.append(entry)
                 }
             }
@@ -148,6 +150,31 @@ public enum GlossaryFinder {
     static func extend(_ definition: String, next: String?) -> String {
         guard let next, wordCount(definition) < 8, !BlockMarkers.glossaryHead(next) else { return definition }
         return definition + " " + next
+    }
+
+    /// A definition with a colon whose last "sentence" ends in the dative
+    /// is a list item cut off by a stray stop, not a finished sentence
+    /// («… жүйені көрсетеді: Мемлекеттің саясатындағы рөлі мен орнына.
+    /// Ұлттық-мемлекеттік мүдделерді … сипатына. Осымен бірге … ықпал
+    /// етеді.»): the sentence after it continues it, up to three sentences,
+    /// until one ends otherwise.
+    static func continuingList(_ definition: String, following: ArraySlice<Sentence>) -> String {
+        var result = definition
+        var taken = 0
+        for sentence in following where !result.contains(sentence.text) {
+            guard taken < 3, endsInDative(result), result.contains(":"), sentence.text.count < 300,
+                !BlockMarkers.glossaryHead(sentence.text)
+            else { break }
+            result += " " + sentence.text
+            taken += 1
+        }
+        return result
+    }
+
+    static func endsInDative(_ text: String) -> Bool {
+        guard let last = text.split(separator: " ").last else { return false }
+        let word = last.lowercased().trimmingCharacters(in: [".", "!"])
+        return word.count >= 5 && ["на", "не", "ға", "ге", "қа", "ке"].contains { word.hasSuffix($0) }
     }
 
     /// «бұл …» (this is …) opening a definition is dropped; the rest is

@@ -121,6 +121,8 @@ struct SeedExtractionTests {
         #expect(byTerm["Жүйенің өздігінен ұйымдасуы"]?.definition == "Құрылымдық және функционалдық қатынастарын бір жүйеге келтіру нәтижесіндегі тұрақтандыру қабілеті.")
         #expect(byTerm["Сыртқы саяси стратегия"]?.definition.hasSuffix("ірі көлемді саяси шешімдер жүйесі.") == true)
         #expect(byTerm["Құпия дипломатия"]?.definition.hasPrefix("Бірқатар жағдайларда ресми жарияланған") == true)
+        // The stop after «рөлі мен орнына» cuts a list in two.
+        #expect(byTerm["Сыртқы саяси доктрина"]?.definition.hasSuffix("түрлері мен тәсілдеріне де ықпал етеді.") == true)
         #expect(byTerm["Доктрина"]?.definition.hasPrefix("Көзқарастар жүйесі, ғылыми және философиялық теория") == true)
     }
 
