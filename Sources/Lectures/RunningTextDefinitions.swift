@@ -196,7 +196,7 @@ extension GlossaryFinder {
         // No word of the subject is in an oblique case: «Экономикалық
         // факторлардан басқа саяси, …» lists things, it names none.
         guard !head.split(separator: " ").contains(where: { hasCaseEnding(String($0)) }),
-            let first = head.split(separator: " ").first, n > 1 || !lexicon.isProperName(String(first)) || isDoctrine(String(first)),
+            !head.split(separator: " ").contains(where: { lexicon.isProperName(String($0)) && !isDoctrine(String($0)) }),
             let term = term(from: head, lexicon: lexicon)
         else { return nil }
         var rest = words.dropFirst(n)
@@ -231,7 +231,8 @@ extension GlossaryFinder {
 
     static func hasCaseEnding(_ word: String) -> Bool {
         let w = word.lowercased().trimmingCharacters(in: [",", ".", ";"])
-        return w.count >= 5 && caseEndings.contains { w.hasSuffix($0) }
+        // -стан is a place name's own ending (Қазақстан), not the ablative.
+        return w.count >= 5 && !w.hasSuffix("стан") && caseEndings.contains { w.hasSuffix($0) }
     }
 
     /// `доктринаға` → `доктрина`, `тактикасына` → `тактикасы`.

@@ -136,6 +136,16 @@ struct RunningTextDefinitionTests {
         #expect(found.first?.definition.hasPrefix("Барлық мемлекет саясатының") == true)
     }
 
+    @Test("a repeated proper name is no term: «Еуропалық Одақ … бірлестігі болып табылады»")
+    func copulaProperName() {
+        let lexicon = Lexicon(lines: [SourceLine(number: 1, text: "Біз Еуропалық Одақ туралы айтамыз.")])
+        let paragraphs = [
+            "Еуропалық Одақ жиырма жеті мемлекеттің экономикалық және саяси бірлестігі болып табылады.",
+            "Еуропалық Одақ кеңейді.", "Ол Еуропалық Одақ деп аталады.",
+        ].enumerated().map { Paragraph(text: $0.element, marks: [LineMark(offset: 0, line: $0.offset + 1)]) }
+        #expect(GlossaryFinder.find(in: paragraphs, file: "f", lexicon: lexicon).isEmpty)
+    }
+
     @Test("«X, … қолданылатын термин»: a doctrine's capital does not make it a name")
     func copulaTerm() {
         let found = glossary([
