@@ -1,8 +1,8 @@
 import KazakhText
 
 /// Finds glossary entries in lecture notes: `Term: definition` and
-/// `Term – definition` opening a line or sentence, and `X дегеніміз – …`
-/// anywhere. The head is at most four words and must be a term: never a
+/// `Term – definition` opening a line or sentence, `X дегеніміз – …`
+/// anywhere, and the running-text shapes of RunningTextDefinitions.swift. The head is at most four words and must be a term: never a
 /// heading (`Дәріс жоспары:`), a lesson-plan field (`Жұмыстың мақсаты:`),
 /// a pronoun or linking word (`Бұл …`, `Олар: …`), or a colon in the
 /// middle of a sentence.
@@ -42,7 +42,9 @@ public enum GlossaryFinder {
                     continue
                 }
                 let s = String(sentence.text.drop { "•▪●◦■ ".contains($0) })
-                guard s.count <= 1_500, !insideQuotation(s + " " + rest()) else { continue }
+                // The cheap test first: the quotation test joins the rest
+                // of the paragraph.
+                guard s.count <= 1_500, mayDefineInRunningText(s), !insideQuotation(s + " " + rest()) else { continue }
                 let context = Context(previous: index > 0 ? sentences[index - 1].text : nil, phraseCount: phraseCount)
                 if var entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))

@@ -39,6 +39,12 @@ extension GlossaryFinder {
         return nil
     }
 
+    /// Whether the sentence has the words one of the shapes needs.
+    static func mayDefineInRunningText(_ s: String) -> Bool {
+        s.contains(" деп") || s.contains("анықта") || s.hasSuffix(" табылады.") || s.hasSuffix(" саналады.")
+            || s.hasSuffix(" термин.") || s.hasSuffix(" сөз.") || s.hasSuffix(" ұғым.")
+    }
+
     typealias Found = (term: String, definition: String)
 
     /// Words that point back to the sentence before: «Мұндай жағдай …».
@@ -46,14 +52,15 @@ extension GlossaryFinder {
 
     /// `DEF «X» деп аталады.` or `Мұндай N X деп аталады.` (the definition
     /// is then the sentence before). Only the finite «деп аталады» at the
-    /// end of a sentence names: «деп аталатын» is "so-called". A term in
-    /// capitals throughout, or a sentence with a date, names an event or a
-    /// body, not a concept.
+    /// end of a sentence names: «деп аталатын» is "so-called". A term
+    /// opening with a capital mid-sentence, an event noun in the subject or
+    /// a sentence with a date names an event, a body or a book, not a
+    /// concept.
     static func naming(_ s: String, context: Context, lexicon: Lexicon) -> Found? {
         let body = String(s.dropLast("деп аталады.".count)).trimmingCharacters(in: " ")
         if body.contains(where: \.isNumber) { return nil }
-        var subject: [String]
-        var termWords: [String]
+        let subject: [String]
+        let termWords: [String]
         if body.hasSuffix("»"), let open = body.lastIndex(of: "«") {
             termWords = body[body.index(after: open)..<body.index(before: body.endIndex)].split(separator: " ").map(String.init)
             subject = body[..<open].split(separator: " ").map(String.init)
@@ -244,15 +251,23 @@ extension GlossaryFinder {
         return nil
     }
 
-    /// How often each lower-case phrase occurs in `paragraphs`, as whole words.
+    /// How often each lower-case phrase of two or three words occurs in
+    /// `paragraphs`, as whole words. Counted on first use: most lectures
+    /// never ask.
     static func phraseCounter(_ paragraphs: [Paragraph]) -> (String) -> Int {
-        let text = " " + paragraphs.map { Lexicon.plainWords($0.text) }.joined(separator: " ") + " "
-        var cache: [String: Int] = [:]
+        var counts: [String: Int]? = nil
         return { phrase in
-            if let known = cache[phrase] { return known }
-            let count = text.components(separatedBy: " " + phrase + " ").count - 1
-            cache[phrase] = count
-            return count
+            if counts == nil {
+                var found: [String: Int] = [:]
+                for paragraph in paragraphs {
+                    let words = Lexicon.plainWords(paragraph.text).split(separator: " ")
+                    for n in 2...3 where words.count >= n {
+                        for i in 0...(words.count - n) { found[words[i..<(i + n)].joined(separator: " "), default: 0] += 1 }
+                    }
+                }
+                counts = found
+            }
+            return counts?[phrase] ?? 0
         }
     }
 }
