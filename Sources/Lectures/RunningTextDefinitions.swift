@@ -27,6 +27,9 @@ extension GlossaryFinder {
         if s.hasSuffix("деп аталады."), let e = naming(s, context: context, lexicon: lexicon) {
             return GlossaryEntry(term: e.term, definition: e.definition, pattern: .naming, file: file, line: line)
         }
+        if s.contains(" бұл "), let e = afterOpener(s, lexicon: lexicon) {
+            return GlossaryEntry(term: e.term, definition: e.definition, pattern: .dash, file: file, line: line)
+        }
         if s.contains(" деп"), let e = explanation(s, lexicon: lexicon) {
             return GlossaryEntry(term: e.term, definition: e.definition, pattern: .explanation, file: file, line: line)
         }
@@ -41,7 +44,7 @@ extension GlossaryFinder {
 
     /// Whether the sentence has the words one of the shapes needs.
     static func mayDefineInRunningText(_ s: String) -> Bool {
-        s.contains(" деп") || s.contains("анықта") || s.hasSuffix(" табылады.") || s.hasSuffix(" саналады.")
+        s.contains(" бұл ") || s.contains(" деп") || s.contains("анықта") || s.hasSuffix(" табылады.") || s.hasSuffix(" саналады.")
             || s.hasSuffix(" термин.") || s.hasSuffix(" сөз.") || s.hasSuffix(" ұғым.")
     }
 
@@ -88,6 +91,23 @@ extension GlossaryFinder {
             return nil
         }
         return (term, capitalised(subject.joined(separator: " ")) + ".")
+    }
+
+    /// Openers that sum up before a definition: «Сонымен, дипломатия – бұл …».
+    static let summingOpeners = ["Сонымен, ", "Яғни, ", "Демек, ", "Қысқаша айтқанда, ", "Басқаша айтқанда, ", "Ал "]
+
+    /// `Сонымен, X – бұл DEF.`: the dash and «бұл» ("this is") close a term
+    /// that a summing-up word opens. A view reported first («Олардың
+    /// пікірінше, соғыс – бұл …») is no definition.
+    static func afterOpener(_ s: String, lexicon: Lexicon) -> Found? {
+        guard let opener = summingOpeners.first(where: { s.hasPrefix($0) }) else { return nil }
+        let rest = s.dropFirst(opener.count)
+        guard let dash = rest.firstRange(of: /\s[–—-]\s+бұл\s/) else { return nil }
+        let head = String(rest[..<dash.lowerBound])
+        if head.contains(where: { ",;:«»()".contains($0) }) { return nil }
+        let definition = cleanDefinition(String(rest[dash.upperBound...]))
+        guard wordCount(definition) >= 3, endsWithStop(definition), let term = term(from: head, lexicon: lexicon) else { return nil }
+        return (term, definition)
     }
 
     /// Stem keys of nouns for events, periods and documents: what they

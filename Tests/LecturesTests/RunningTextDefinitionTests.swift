@@ -167,6 +167,28 @@ struct RunningTextDefinitionTests {
         #expect(glossary([text]).isEmpty, "\(text)")
     }
 
+    // MARK: «Сонымен, X – бұл …»
+
+    @Test("a summing-up opener before «X – бұл DEF» is dropped; the term is what stands before the dash")
+    func afterOpener() {
+        let found = glossary([
+            "Сонымен, дипломатия – бұл мемлекеттердің келіссөз арқылы мүдделерін қорғау өнері.",
+            "Ал геосаясат - бұл географиялық факторлардың саясатқа ықпалын зерттейтін ғылым.",
+        ])
+        #expect(found.map(\.term) == ["Дипломатия", "Геосаясат"])
+        #expect(found.first?.definition == "Мемлекеттердің келіссөз арқылы мүдделерін қорғау өнері.")
+    }
+
+    @Test("a reported view, a long head or a pronoun before «– бұл» is not taken", arguments: [
+        "Олардың пікірінше, соғыс – бұл саясаттың басқа құралдармен жалғасуы.",
+        "Сонымен, осы заманғы халықаралық қатынастар жүйесінің басты ерекшелігі – бұл көпполярлық.",
+        "Сонымен, бұл – бұл мәселенің ең күрделі тұсы болып қала береді.",
+        "Ал оның мәні – бұл екі жақты келісім.",
+    ])
+    func afterOpenerNot(text: String) {
+        #expect(glossary([text]).isEmpty, "\(text)")
+    }
+
     // MARK: one entry per term
 
     @Test("a term defined twice keeps the shorter definition, in file order")
