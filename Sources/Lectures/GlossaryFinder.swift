@@ -135,6 +135,9 @@ public enum GlossaryFinder {
         guard (1...4).contains(words.count), let first = words.first else { return nil }
         if stopStarts.contains(first.lowercased()) { return nil }
         if words.contains(where: { fieldKeys.contains(KazakhStemmer.key($0)) }) { return nil }
+        // «Ұлттық мүдде былай анықталады:» announces a definition; the
+        // words before «былай» are the term, found by the dictionary shape.
+        if words.contains(where: { introducing.contains($0.lowercased()) }) { return nil }
         if words.contains(where: { $0.contains(where: \.isNumber) }) { return nil }
         // «Грамши және Гегемония»: keep the conjunct that is not a name.
         if words.contains(where: { conjunctions.contains($0.lowercased()) }) {

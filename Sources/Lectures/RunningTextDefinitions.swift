@@ -82,8 +82,11 @@ extension GlossaryFinder {
         if subject.contains(where: { eventNouns.contains(KazakhStemmer.key($0.lowercased())) }) { return nil }
         guard let term = term(from: termWords.joined(separator: " "), lexicon: lexicon) else { return nil }
         if let first = subject.first, anaphors.contains(first.lowercased()), subject.count == 2 {
+            // The sentence before must describe a thing, not report a
+            // naming or open with a pronoun («Ол … жүрекжер деп атады.»).
             guard let previous = context.previous, endsWithStop(previous), wordCount(previous) >= 4,
-                !BlockMarkers.glossaryHead(previous), !insideQuotation(previous)
+                !BlockMarkers.glossaryHead(previous), !insideQuotation(previous), !previous.contains(" деп "),
+                let opening = previous.split(separator: " ").first, !stopStarts.contains(opening.lowercased())
             else { return nil }
             return (term, capitalised(previous))
         }
@@ -258,8 +261,11 @@ extension GlossaryFinder {
 
     static func hasCaseEnding(_ word: String) -> Bool {
         let w = word.lowercased().trimmingCharacters(in: [",", ".", ";"])
-        // -стан is a place name's own ending (Қазақстан), not the ablative.
-        return w.count >= 5 && !w.hasSuffix("стан") && caseEndings.contains { w.hasSuffix($0) }
+        // -стан is a place name's own ending (Қазақстан), not the ablative;
+        // a two-letter ending needs a stem of four letters before it, so
+        // «мүдде», «сауда» stay whole.
+        if w.hasSuffix("стан") { return false }
+        return caseEndings.contains { w.hasSuffix($0) && w.count >= $0.count + 4 }
     }
 
     /// `доктринаға` → `доктрина`, `тактикасына` → `тактикасы`.

@@ -56,6 +56,8 @@ struct RunningTextDefinitionTests {
         "Маркс пен Энгельс «Коммунистік манифест» деп аталатын еңбегінде таптар тарихын жазды.",
         // Five words in the quotes: a description, not a term.
         "Қарулы қақтығыс болмады. Мұндай кезең «ұзақ бейбіт қатар өмір сүру кезеңі» деп аталады.",
+        // The sentence before reports a naming and opens with a pronoun.
+        "Ол Еуразияның орталығын жүрекжер деп атады. Мұндай көзқарас «құрлықтық геосаясат» деп аталады.",
         // No sentence before the anaphoric subject to be its definition.
         "Мұндай жағдай «құпия дипломатия» деп аталады.",
         // The subject is a pronoun phrase of three words, not «Мұндай N».
@@ -97,6 +99,8 @@ struct RunningTextDefinitionTests {
             "Көптеген анықтамалық басылымдарда доктринаға мынандай анықтамалар беріледі: Көзқарастар жүйесі, ғылыми теория, ілім.",
         ])
         #expect(found.map(\.term) == ["Сыртқы саяси стратегия", "Доктрина"])
+        // «мүдде» ends like the locative -де but is the term's own word.
+        #expect(glossary(["Ұлттық мүдде былай анықталады: мемлекеттің өмір сүруі үшін қажетті мақсаттар жиынтығы."]).map(\.term) == ["Ұлттық мүдде"])
         #expect(found.map(\.definition) == ["Қоғамдық-саяси процестерді басқару өнері.", "Көзқарастар жүйесі, ғылыми теория, ілім."])
         #expect(found.map(\.pattern) == [.dictionary, .dictionary])
     }
