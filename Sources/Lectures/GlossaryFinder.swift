@@ -153,7 +153,11 @@ public enum GlossaryFinder {
     /// («Империализм: Лениннің пікірінше капитализмнің ең соңғы сатысы.
     /// Дамыған мемлекеттер … берілген ат.»).
     static func extend(_ definition: String, next: String?) -> String {
-        guard let next, wordCount(definition) < 8, !BlockMarkers.glossaryHead(next) else { return definition }
+        // Never into a sentence that may be a definition of its own
+        // («Жаһандану – бұл … үдерісі. Ауыл шаруашылығы, … болып табылады.»).
+        guard let next, wordCount(definition) < 8, !BlockMarkers.glossaryHead(next), !mayDefineInRunningText(next),
+            !next.contains("дегеніміз")
+        else { return definition }
         return definition + " " + next
     }
 

@@ -18,7 +18,8 @@ extension GlossaryFinder {
     struct Context {
         /// The sentence before, in the same paragraph.
         var previous: String?
-        /// How often a lower-case phrase occurs in the lecture, as whole words.
+        /// How often a lower-case word or phrase occurs in the lecture, as
+        /// whole words.
         var phraseCount: (String) -> Int
     }
 
@@ -187,7 +188,8 @@ extension GlossaryFinder {
     /// Words naming where a definition comes from, not what it defines.
     static let sourceWords: Set<String> = ["көптеген", "кейбір", "барлық", "ғылыми", "әдебиетте", "сөздікте", "сөздіктерде"]
 
-    /// The copula: `X, DEF болып табылады.` (a comma closes the term), or
+    /// The copula: `X, DEF болып табылады.` (a comma closes the term, and
+    /// the lecture names X at least twice), or
     /// `X DEF болып табылады.` when X is a phrase of two or three words the
     /// lecture uses at least three times; and `X, … қолданылатын термин.`,
     /// where the definition keeps its last word. Claims reported with «деп»
@@ -222,6 +224,10 @@ extension GlossaryFinder {
             }
         }
         guard let n = termCount else { return nil }
+        // A subject closed by a comma is a term only if the lecture speaks
+        // of it again: «Ауыл шаруашылығы, ел экономикасының негізгі саласы
+        // болып табылады» said once is a statement about it.
+        if context.phraseCount(words.prefix(n).joined(separator: " ").lowercased().trimmingCharacters(in: [","])) < 2 { return nil }
         let head = words.prefix(n).joined(separator: " ").trimmingCharacters(in: [","])
         // No word of the subject is in an oblique case: «Экономикалық
         // факторлардан басқа саяси, …» lists things, it names none.
@@ -277,7 +283,7 @@ extension GlossaryFinder {
         return nil
     }
 
-    /// How often each lower-case phrase of two or three words occurs in
+    /// How often each lower-case word or phrase of up to three words occurs in
     /// `paragraphs`, as whole words. Counted on first use: most lectures
     /// never ask.
     static func phraseCounter(_ paragraphs: [Paragraph]) -> (String) -> Int {
@@ -287,7 +293,7 @@ extension GlossaryFinder {
                 var found: [String: Int] = [:]
                 for paragraph in paragraphs {
                     let words = Lexicon.plainWords(paragraph.text).split(separator: " ")
-                    for n in 2...3 where words.count >= n {
+                    for n in 1...3 where words.count >= n {
                         for i in 0...(words.count - n) { found[words[i..<(i + n)].joined(separator: " "), default: 0] += 1 }
                     }
                 }

@@ -109,6 +109,17 @@ struct FinderTests {
         #expect(found.last?.definition == "Нормалар жиынтығы: мемлекеттердің келісімге келіп, іс-әрекеттерін реттейтін құралдар мен қағидалар.")
     }
 
+    @Test("a short definition takes the next sentence, unless that one may define something itself")
+    func shortDefinition() {
+        let found = glossary([
+            "Империализм: капитализмнің ең соңғы сатысы. Дамыған мемлекеттердің өзге мемлекеттерді қанау саясатына берілген ат.",
+            "Жаһандану – бұл әлемнің біртұтас жүйеге айналу үдерісі. Ауыл шаруашылығы, ел экономикасының негізгі саласы болып табылады.",
+        ])
+        #expect(found.map(\.term) == ["Империализм", "Жаһандану"])
+        #expect(found.first?.definition.hasSuffix("қанау саясатына берілген ат.") == true)
+        #expect(found.last?.definition == "Әлемнің біртұтас жүйеге айналу үдерісі.")
+    }
+
     @Test("spelling variants in the notes are offered, derivations are not")
     func variants() {
         let lexicon = Lexicon(lines: [
