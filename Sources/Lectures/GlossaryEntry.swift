@@ -8,6 +8,15 @@ public struct GlossaryEntry: Hashable, Sendable {
         case dash
         /// `Сыртқы саяси тактика дегеніміз – бұл …` in running text.
         case degenimiz = "дегеніміз"
+        /// `Мұндай жағдай «құпия дипломатия» деп аталады.` — the term named
+        /// after its definition.
+        case naming = "деп аталады"
+        /// `Жүйенің өздігінен ұйымдасуы деп, … түсіндіріледі.`
+        case explanation = "деп түсінеміз"
+        /// `Сыртқы саяси стратегия көптеген сөздіктерде былай анықталады: …`
+        case dictionary = "анықталады"
+        /// `Яғни, сыртқы саяси стратегия, … болып табылады.`
+        case copula = "болып табылады"
     }
 
     /// The term, cut to the real term and capitalised (`Гегемония`).

@@ -1,8 +1,8 @@
 import KazakhText
 
 /// Finds glossary entries in lecture notes: `Term: definition` and
-/// `Term – definition` opening a line or sentence, and `X дегеніміз – …`
-/// anywhere. The head is at most four words and must be a term: never a
+/// `Term – definition` opening a line or sentence, `X дегеніміз – …`
+/// anywhere, and the running-text shapes of RunningTextDefinitions.swift. The head is at most four words and must be a term: never a
 /// heading (`Дәріс жоспары:`), a lesson-plan field (`Жұмыстың мақсаты:`),
 /// a pronoun or linking word (`Бұл …`, `Олар: …`), or a colon in the
 /// middle of a sentence.
@@ -29,18 +29,45 @@ public enum GlossaryFinder {
     /// The glossary entries of one document's paragraphs.
     public static func find(in paragraphs: [Paragraph], file: String, lexicon: Lexicon) -> [GlossaryEntry] {
         var result: [GlossaryEntry] = []
+        let phraseCount = phraseCounter(paragraphs)
         for paragraph in paragraphs {
             if BlockMarkers.levelLabel(paragraph.text) || BlockMarkers.task(paragraph.text) { continue }
             let sentences = Sentence.split(paragraph)
             for (index, sentence) in sentences.enumerated() {
                 let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
                 let rest = { sentences.dropFirst(index + 1).map(\.text).joined(separator: " ") }
-                if let entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon) {
+                if var entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon) {
+                    entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
+                    result.append(entry)
+                    continue
+                }
+                let s = String(sentence.text.drop { "•▪●◦■ ".contains($0) })
+                // The cheap test first: the quotation test joins the rest
+                // of the paragraph.
+                guard s.count <= 1_500, mayDefineInRunningText(s), !insideQuotation(s + " " + rest()) else { continue }
+                let context = Context(previous: index > 0 ? sentences[index - 1].text : nil, phraseCount: phraseCount)
+                if var entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
+                    entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
                     result.append(entry)
                 }
             }
         }
-        return result.map { withVariants($0, lexicon: lexicon) }
+        return onePerTerm(result).map { withVariants($0, lexicon: lexicon) }
+    }
+
+    /// A term defined twice in one lecture keeps the shorter definition: a
+    /// list of dictionary definitions or a long explanation is longer than
+    /// the lecture's own one-sentence summary, and a card's answer should be
+    /// what a student can recall. Ties keep the earlier. File order is kept.
+    static func onePerTerm(_ entries: [GlossaryEntry]) -> [GlossaryEntry] {
+        var best: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            let key = entry.term.lowercased()
+            if let kept = best[key], wordCount(entries[kept].definition) <= wordCount(entry.definition) { continue }
+            best[key] = index
+        }
+        let keep = Set(best.values)
+        return entries.indices.filter { keep.contains($0) }.map { entries[$0] }
     }
 
     /// The entry a sentence holds, if any. `next` is the sentence after it
@@ -108,6 +135,9 @@ public enum GlossaryFinder {
         guard (1...4).contains(words.count), let first = words.first else { return nil }
         if stopStarts.contains(first.lowercased()) { return nil }
         if words.contains(where: { fieldKeys.contains(KazakhStemmer.key($0)) }) { return nil }
+        // «Ұлттық мүдде былай анықталады:» announces a definition; the
+        // words before «былай» are the term, found by the dictionary shape.
+        if words.contains(where: { introducing.contains($0.lowercased()) }) { return nil }
         if words.contains(where: { $0.contains(where: \.isNumber) }) { return nil }
         // «Грамши және Гегемония»: keep the conjunct that is not a name.
         if words.contains(where: { conjunctions.contains($0.lowercased()) }) {
@@ -123,8 +153,37 @@ public enum GlossaryFinder {
     /// («Империализм: Лениннің пікірінше капитализмнің ең соңғы сатысы.
     /// Дамыған мемлекеттер … берілген ат.»).
     static func extend(_ definition: String, next: String?) -> String {
-        guard let next, wordCount(definition) < 8, !BlockMarkers.glossaryHead(next) else { return definition }
+        // Never into a sentence that may be a definition of its own
+        // («Жаһандану – бұл … үдерісі. Ауыл шаруашылығы, … болып табылады.»).
+        guard let next, wordCount(definition) < 8, !BlockMarkers.glossaryHead(next), !mayDefineInRunningText(next),
+            !next.contains("дегеніміз")
+        else { return definition }
         return definition + " " + next
+    }
+
+    /// A definition with a colon whose last "sentence" ends in the dative
+    /// is a list item cut off by a stray stop, not a finished sentence
+    /// («… жүйені көрсетеді: Мемлекеттің саясатындағы рөлі мен орнына.
+    /// Ұлттық-мемлекеттік мүдделерді … сипатына. Осымен бірге … ықпал
+    /// етеді.»): the sentence after it continues it, up to three sentences,
+    /// until one ends otherwise.
+    static func continuingList(_ definition: String, following: ArraySlice<Sentence>) -> String {
+        var result = definition
+        var taken = 0
+        for sentence in following where !result.contains(sentence.text) {
+            guard taken < 3, endsInDative(result), result.contains(":"), sentence.text.count < 300,
+                !BlockMarkers.glossaryHead(sentence.text)
+            else { break }
+            result += " " + sentence.text
+            taken += 1
+        }
+        return result
+    }
+
+    static func endsInDative(_ text: String) -> Bool {
+        guard let last = text.split(separator: " ").last else { return false }
+        let word = last.lowercased().trimmingCharacters(in: [".", "!"])
+        return word.count >= 5 && ["на", "не", "ға", "ге", "қа", "ке"].contains { word.hasSuffix($0) }
     }
 
     /// «бұл …» (this is …) opening a definition is dropped; the rest is

@@ -100,7 +100,7 @@ public enum LectureExtractor {
     }
 
     /// The sentences that may answer questions: everything but the
-    /// question section itself. A glossary entry is one passage, with its
+    /// question section itself and the lesson plan's fields. A glossary entry is one passage, with its
     /// whole definition.
     static func passages(of paragraphs: [Paragraph], file: String, glossary: [GlossaryEntry]) -> [Passage] {
         var result: [Passage] = []
@@ -112,6 +112,7 @@ public enum LectureExtractor {
                 continue
             }
             inQuestions = false
+            if LessonPlanField.opens(text) { continue }
             for sentence in Sentence.split(paragraph) {
                 if let entry = glossary.first(where: { $0.line == sentence.line && sentence.text.lowercased().contains(firstWord(of: $0.term)) }) {
                     result.append(Passage(

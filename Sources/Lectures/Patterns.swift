@@ -14,7 +14,7 @@ enum Patterns {
     nonisolated(unsafe) static let spaceBeforePunctuation = /\s+([?.!,;:])/
     nonisolated(unsafe) static let doubledQuestionMark = /(\.\?|\?\.|\?\?)/
     nonisolated(unsafe) static let degenimiz = /^(?:(.*)[,;:]\s*)?([^,;:]+?)\s+дегеніміз\s*[–—-]?\s*(.+)$/
-    nonisolated(unsafe) static let colonEntry = /^(\p{Lu}[^:.!?,;()«»]{1,60}?)\s*:\s+(.+)$/
+    nonisolated(unsafe) static let colonEntry = /^(\p{Lu}[^:.!?,;()«»–—]{1,60}?)\s*:\s+(.+)$/
     nonisolated(unsafe) static let dashEntry = /^(\p{Lu}[^–—.!?,;:()«»]{1,60}?)\s[–—-]\s+(.+)$/
     nonisolated(unsafe) static let pageMarker = /[0-9З]\s*\/\s*[0-9]+\s*-?\s*бет\s*\//
 }

@@ -96,6 +96,30 @@ struct FinderTests {
         #expect(glossary(["«Егер олай болса, егемендік – күн сайын дәлелденетін жауапкершілік. Бұл маңызды», – дейді ол."]).isEmpty)
     }
 
+    @Test("a definition cut off after a dative list item runs on to the sentence that ends the list")
+    func listContinues() {
+        let found = glossary([
+            "Сыртқы саяси доктрина – саяси басшылық көзқарасындағы жүйені көрсетеді: мемлекеттің саясатындағы рөлі мен орнына. Ұлттық мүдделерді жүзеге асыру сипатына. Осымен бірге басқа елдермен қатынастарына да ықпал етеді. Сыртқы саясаттың басқа категориялары да бар.",
+            "Режим – нормалар жиынтығы: мемлекеттердің келісімге келіп, іс-әрекеттерін реттейтін құралдар мен қағидалар. Мемлекеттер бұл нормаларға сүйенеді.",
+        ])
+        #expect(found.map(\.term) == ["Сыртқы саяси доктрина", "Режим"])
+        #expect(found.first?.definition.hasSuffix("сипатына. Осымен бірге басқа елдермен қатынастарына да ықпал етеді.") == true)
+        // A colon, but the definition ends in a finished phrase; the dash,
+        // not the colon, closes the term.
+        #expect(found.last?.definition == "Нормалар жиынтығы: мемлекеттердің келісімге келіп, іс-әрекеттерін реттейтін құралдар мен қағидалар.")
+    }
+
+    @Test("a short definition takes the next sentence, unless that one may define something itself")
+    func shortDefinition() {
+        let found = glossary([
+            "Империализм: капитализмнің ең соңғы сатысы. Дамыған мемлекеттердің өзге мемлекеттерді қанау саясатына берілген ат.",
+            "Жаһандану – бұл әлемнің біртұтас жүйеге айналу үдерісі. Ауыл шаруашылығы, ел экономикасының негізгі саласы болып табылады.",
+        ])
+        #expect(found.map(\.term) == ["Империализм", "Жаһандану"])
+        #expect(found.first?.definition.hasSuffix("қанау саясатына берілген ат.") == true)
+        #expect(found.last?.definition == "Әлемнің біртұтас жүйеге айналу үдерісі.")
+    }
+
     @Test("spelling variants in the notes are offered, derivations are not")
     func variants() {
         let lexicon = Lexicon(lines: [
