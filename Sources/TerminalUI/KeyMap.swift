@@ -112,7 +112,9 @@ public enum KeyMap {
         default:
             switch letter(key) {
             case "?": return .toggleHelp
-            case "q": return .quit
+            // Closes the overlay, as q closes a pager: pressed to leave the
+            // help, it must not skip the session's summary and quit.
+            case "q": return .back
             default: return nil
             }
         }

@@ -23,7 +23,10 @@ public enum TrainerView {
         case .summary(let summary, _):
             SummaryView.draw(summary, now: state.now, into: &screen, strings: strings)
         }
-        if state.showsHelp { HelpOverlay.draw(into: &screen, strings: strings) }
+        if state.showsHelp {
+            HelpOverlay.draw(into: &screen, strings: strings)
+            hints(&screen, strings.helpKeys)
+        }
         return screen
     }
 
@@ -67,8 +70,33 @@ public enum TrainerView {
         }
     }
 
-    /// The key hints on the bottom row.
+    /// The key hints on the bottom row, cleared first (the help overlay
+    /// draws its own over a view's).
     static func hints(_ screen: inout Screen, _ text: String) {
-        screen.put(" " + TextWrap.truncate(text, width: screen.width - 2), row: screen.height - 1, column: 0, style: .dim)
+        let row = screen.height - 1
+        screen.put(String(repeating: " ", count: screen.width), row: row, column: 0)
+        screen.put(" " + fittedHints(text, width: screen.width - 2), row: row, column: 0, style: .dim)
+    }
+
+    /// Hints (`key does · key does · …`) cut to `width` by whole items. The
+    /// help item (`? …`, `F1 …`) is kept whatever else is dropped: on a
+    /// narrow terminal it is the way to every other key.
+    static func fittedHints(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        let separator = " · "
+        let items = text.components(separatedBy: separator)
+        let help = items.last { $0.hasPrefix("? ") || $0.hasPrefix("F1 ") }
+        let reserved = help.map { DisplayWidth.of(separator + $0) } ?? 0
+        var kept: [String] = []
+        var used = 0
+        for item in items where item != help {
+            let w = DisplayWidth.of(item) + (kept.isEmpty ? 0 : DisplayWidth.of(separator))
+            guard used + w + reserved <= width else { break }
+            kept.append(item)
+            used += w
+        }
+        if let help { kept.append(help) }
+        let fitted = kept.joined(separator: separator)
+        return DisplayWidth.of(fitted) <= width ? fitted : TextWrap.truncate(text, width: width)
     }
 }

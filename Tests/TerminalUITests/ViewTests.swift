@@ -31,7 +31,7 @@ import Testing
             "",
             "  Деңгей: барлығы · Тег: барлығы",
             "",
-            " ↑↓ таңдау · Enter оқу · a барлығы · l…",
+            " ↑↓ таңдау · Enter оқу · ? көмек",
         ].joined(separator: "\n")
         #expect(text == expected)
     }
@@ -124,6 +124,37 @@ import Testing
         #expect(after.contains("✗ (•) Гегемония"))
         #expect(after.contains("✓ ( ) Империализм"))
         #expect(after.contains("Қате"))
+    }
+
+    @Test func aClozeWithSeveralGapsSaysHowToSeparateThem() {
+        let two = ViewFixtures.deck("C: БҰҰ-ға {1992} жылы, ЕҚЫҰ-ға {1992} жылы кірді.\n")
+        let typing = ViewFixtures.run(ViewFixtures.state([two]), [.start])
+        #expect(ViewFixtures.render(typing, 80, 16).contains("  Бос орындардың жауаптарын «;» арқылы жазыңыз.\n  Жауабыңыз:"))
+        #expect(ViewFixtures.render(typing, 80, 16, .english).contains("Separate the answers of the gaps with “;”."))
+        // One gap needs no separator; once checked, the hint gives way to the verdict.
+        let one = ViewFixtures.deck("C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n")
+        #expect(!ViewFixtures.render(ViewFixtures.run(ViewFixtures.state([one]), [.start]), 80, 16).contains("«;»"))
+        #expect(!ViewFixtures.render(ViewFixtures.run(typing, [.reveal]), 80, 16).contains("«;»"))
+    }
+
+    @Test func narrowHintsDropWholeItemsButKeepHelp() {
+        let open = ViewFixtures.deck("Q: Айырмашылығы?\nA: Институттар.\n- бірінші ой\nlevel: 2\n")
+        let s = ViewFixtures.run(ViewFixtures.state([open]), [.start, .reveal])
+        // The key-point hints are wider than 80 columns in Kazakh.
+        let wide = ViewFixtures.render(s, 80, 16).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(wide.last == " ↑↓ Space белгілеу · 1–4 баға · u қайтару · b тығу · ! кідірту · ? көмек")
+        let home = ViewFixtures.render(ViewFixtures.state([open]), 40, 10, .english)
+        #expect(home.split(separator: "\n", omittingEmptySubsequences: false).last == " ↑↓ select · Enter study · ? help")
+    }
+
+    @Test func theHelpSaysHowToCloseIt() {
+        let cloze = ViewFixtures.deck("C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n")
+        let s = ViewFixtures.run(ViewFixtures.state([cloze]), [.start, .toggleHelp])
+        let lines = ViewFixtures.render(s, 80, 24).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == " Esc, q, ? жабу · F10 шығу")
+        let closed = ViewFixtures.run(s, [KeyMap.action(for: .character("q"), in: KeyContext(s))].compactMap { $0 })
+        #expect(!closed.showsHelp)
+        #expect(closed.session != nil)
     }
 
     @Test func keyPointsAreTickedOnScreen() {
