@@ -78,25 +78,27 @@ public enum TrainerView {
         screen.put(" " + fittedHints(text, width: screen.width - 2), row: row, column: 0, style: .dim)
     }
 
-    /// Hints (`key does · key does · …`) cut to `width` by whole items. The
-    /// help item (`? …`, `F1 …`) is kept whatever else is dropped: on a
-    /// narrow terminal it is the way to every other key.
-    static func fittedHints(_ text: String, width: Int) -> String {
+    /// Hints (`key does · key does · …`) cut to `width` by whole items.
+    /// The items `keep` names stay whatever else is dropped: by default the
+    /// help (`? …`, `F1 …`), which on a narrow terminal is the way to every
+    /// other key.
+    static func fittedHints(
+        _ text: String, width: Int, keeping keep: (String) -> Bool = { $0.hasPrefix("? ") || $0.hasPrefix("F1 ") }
+    ) -> String {
         guard DisplayWidth.of(text) > width else { return text }
         let separator = " · "
+        let sepWidth = DisplayWidth.of(separator)
         let items = text.components(separatedBy: separator)
-        let help = items.last { $0.hasPrefix("? ") || $0.hasPrefix("F1 ") }
-        let reserved = help.map { DisplayWidth.of(separator + $0) } ?? 0
-        var kept: [String] = []
-        var used = 0
-        for item in items where item != help {
-            let w = DisplayWidth.of(item) + (kept.isEmpty ? 0 : DisplayWidth.of(separator))
-            guard used + w + reserved <= width else { break }
-            kept.append(item)
+        let kept = Set(items.indices.filter { keep(items[$0]) })
+        var used = kept.map { DisplayWidth.of(items[$0]) }.reduce(0, +) + sepWidth * max(0, kept.count - 1)
+        var shown = kept
+        for i in items.indices where !kept.contains(i) {
+            let w = DisplayWidth.of(items[i]) + (shown.isEmpty ? 0 : sepWidth)
+            guard used + w <= width else { break }
+            shown.insert(i)
             used += w
         }
-        if let help { kept.append(help) }
-        let fitted = kept.joined(separator: separator)
+        let fitted = items.indices.filter(shown.contains).map { items[$0] }.joined(separator: separator)
         return DisplayWidth.of(fitted) <= width ? fitted : TextWrap.truncate(text, width: width)
     }
 }

@@ -27,15 +27,15 @@ public struct QuizStrings: Sendable {
 
     public var keysTyped: String { t("Enter жіберу · Tab өткізу · Esc тоқтату", "Enter submit · Tab skip · Esc stop") }
     public var keysChoice: String {
-        t("1–9 / ↑↓ Бос орын таңдау · Enter жіберу · Tab өткізу · Esc тоқтату",
+        t("1–9 / ↑↓ Space таңдау · Enter жіберу · Tab өткізу · Esc тоқтату",
           "1–9 / ↑↓ Space pick · Enter submit · Tab skip · Esc stop")
     }
     public var keysReveal: String { t("Enter ашу · Tab өткізу · Esc тоқтату", "Enter reveal · Tab skip · Esc stop") }
     public var keysKeyPoints: String {
-        t("1–9 / Бос орын белгілеу · Enter жіберу · Esc тоқтату", "1–9 / Space tick · Enter submit · Esc stop")
+        t("1–9 / Space белгілеу · Enter жіберу · Esc тоқтату", "1–9 / Space tick · Enter submit · Esc stop")
     }
     public var confirmStop: String {
-        t("Сынақты тоқтату үшін Esc-ті тағы басыңыз; жалғастыру үшін басқа кез келген перне.",
+        t("Тоқтату үшін Esc-ті тағы басыңыз; басқа перне — жалғастыру.",
           "Press Esc again to stop the quiz; any other key carries on.")
     }
     public var keysNext: String { t("Enter келесі", "Enter next") }

@@ -122,7 +122,7 @@ public enum QuizView {
         if session.stopRequested {
             screen.put(TextWrap.truncate(strings.confirmStop, width: screen.width - 1), row: footer, column: 1, style: [.bold, .bad])
         } else {
-            screen.put(TextWrap.truncate(hint, width: screen.width - 1), row: footer, column: 1, style: .dim)
+            screen.put(hints(hint, width: screen.width - 1), row: footer, column: 1, style: .dim)
         }
     }
 
@@ -185,6 +185,12 @@ public enum QuizView {
                 row += 1
             }
         }
-        screen.put(TextWrap.truncate(strings.keysReport, width: screen.width - 1), row: footer, column: 1, style: .dim)
+        screen.put(hints(strings.keysReport, width: screen.width - 1), row: footer, column: 1, style: .dim)
+    }
+
+    /// Key hints cut by whole items on a narrow terminal, always keeping the
+    /// way out (Esc to stop, Q to quit), as the study screen keeps its help.
+    static func hints(_ text: String, width: Int) -> String {
+        TrainerView.fittedHints(text, width: width) { $0.hasPrefix("Esc ") || $0.hasPrefix("Q ") }
     }
 }

@@ -63,6 +63,23 @@ struct QuizViewTests {
         #expect(screen[7, 1].style.contains(.bad))
     }
 
+    @Test func theKazakhStopConfirmationFitsAnEightyColumnTerminal() {
+        var s = session([typed])
+        _ = s.apply(.input(.requestStop, at: t0))
+        let screen = QuizView.view(s, size: TerminalSize(width: 80, height: 8), strings: kk)
+        #expect(screen.rowText(7) == " Тоқтату үшін Esc-ті тағы басыңыз; басқа перне — жалғастыру.")
+    }
+
+    @Test func choiceHintsNameTheSpaceKeyAndKeepEscOnANarrowTerminal() {
+        let s = session([choice])
+        // "Бос орын" names a cloze gap on the quiz screen; the key is Space,
+        // as on the study screen.
+        let wide = QuizView.view(s, size: TerminalSize(width: 80, height: 12), strings: kk)
+        #expect(wide.rowText(11) == " 1–9 / ↑↓ Space таңдау · Enter жіберу · Tab өткізу · Esc тоқтату")
+        let narrow = QuizView.view(s, size: TerminalSize(width: 40, height: 12), strings: kk)
+        #expect(narrow.rowText(11) == " 1–9 / ↑↓ Space таңдау · Esc тоқтату")
+    }
+
     @Test func theLastMinuteIsMarked() {
         var s = session([typed], limit: 300)
         _ = s.apply(.tick(t0.addingTimeInterval(250)))
@@ -86,7 +103,7 @@ struct QuizViewTests {
               2. ( ) Империализм
               3. (•) Неоколониализм
 
-             1–9 / ↑↓ Space pick · Enter submit · Tab skip · …
+             1–9 / ↑↓ Space pick · Enter submit · Esc stop
             """)
         // The cursor went down to 2 (toggle moved it to 3) and back up to 2.
         #expect(screen[5, 3].style.contains(.reverse))
