@@ -54,6 +54,10 @@ PY
 # End of input stops the quiz; its report is still given.
 : | run --no-record >"$WORK/eof.txt" || fail "end of input is not an error"
 grep -q "Сынақ тоқтатылды" "$WORK/eof.txt" || fail "no report after end of input"
+# A prompt left unanswered at the end of input still ends its line: the
+# shell's prompt must not follow "… Enter — шығу:" on the same line.
+[ "$(tail -c 1 "$WORK/eof.txt" | od -An -c | tr -d ' ')" = '\n' ] || fail "the last prompt's line is not ended"
+grep -q "Enter — шығу: $" "$WORK/eof.txt" || fail "no study prompt after the report"
 
 # Bad input: a message and a non-zero status, never a crash.
 expect_status() {
