@@ -109,6 +109,8 @@ public enum KeyMap {
     static func help(_ key: Key) -> TrainerAction? {
         switch key {
         case .escape, .enter, .space: return .back
+        case .down, .pageDown: return .scroll(1)
+        case .up, .pageUp: return .scroll(-1)
         default:
             switch letter(key) {
             case "?": return .toggleHelp

@@ -24,7 +24,7 @@ public enum TrainerView {
             SummaryView.draw(summary, now: state.now, into: &screen, strings: strings)
         }
         if state.showsHelp {
-            HelpOverlay.draw(into: &screen, strings: strings)
+            HelpOverlay.draw(into: &screen, page: state.helpPage, strings: strings)
             hints(&screen, strings.helpKeys)
         }
         return screen

@@ -231,6 +231,38 @@ import Testing
         #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 80 })
     }
 
+    @Test func aShortTerminalPagesTheHelp() {
+        let open = ViewFixtures.run(ViewFixtures.state([deck]), [.start, .toggleHelp])
+        // 40×10: a box of 8 rows shows 6 lines at a time; the wrapped help
+        // needs several pages, and the border says which one is shown.
+        let first = ViewFixtures.render(open, 40, 10)
+        #expect(first.contains(" ↓ 1/"))
+        #expect(!first.contains("q, Esc"))
+        var seen = first
+        var s = open
+        var pages = 1
+        while true {
+            s = ViewFixtures.run(s, [KeyMap.action(for: .pageDown, in: KeyContext(s))].compactMap { $0 })
+            let text = ViewFixtures.render(s, 40, 10)
+            if text == first { break }
+            seen += text
+            pages += 1
+            #expect(pages < 10)
+            if pages >= 10 { break }
+        }
+        // Every line of the help is on some page, the last one included;
+        // paging on from the last page comes back to the first.
+        #expect(pages > 1)
+        #expect(seen.contains("q, Esc"))
+        #expect(seen.contains("\" ә і ң = 1 2 3 4"))
+        #expect(ViewFixtures.render(ViewFixtures.run(open, [.scroll(-1)]), 40, 10).contains(" ↓ \(pages)/\(pages) "))
+        // A terminal tall enough shows it whole, without a page marker.
+        #expect(!ViewFixtures.render(open, 80, 24).contains(" ↓ 1/"))
+        // Closing and opening again starts from the first page.
+        let reopened = ViewFixtures.run(s, [.scroll(1), .toggleHelp, .toggleHelp])
+        #expect(ViewFixtures.render(reopened, 40, 10) == first)
+    }
+
     @Test func summaryShowsTheSession() {
         let s = ViewFixtures.run(ViewFixtures.state([deck]), [.start, .reveal, .grade(.easy)])
         let text = ViewFixtures.render(s, 60, 12, .english)
