@@ -40,6 +40,10 @@ import Testing
         let text = ViewFixtures.render(ViewFixtures.state([deck]), 70, 10, .english)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[2].hasSuffix("New Learn  Due    1    2    3"))
+        // The level columns are named: "Level" centred over "1    2    3".
+        #expect(lines[1].hasSuffix("Level"))
+        let digits = lines[2].count - "1    2    3".count
+        #expect(lines[1].count - "Level".count == digits + 3)
         // Columns 5, 6, 5, 5, 5, 5 wide, numbers right-aligned.
         #expect(lines[3].hasSuffix("    1     0    0    1    0    0"))
     }
