@@ -34,6 +34,7 @@ public struct QuizStrings: Sendable {
     public var keysKeyPoints: String {
         t("1–9 / Space белгілеу · Enter жіберу · Esc тоқтату", "1–9 / Space tick · Enter submit · Esc stop")
     }
+    public var tooSmall: String { t("Терминал тым кішкентай (кемі 20×6)", "Terminal too small (need 20×6)") }
     public var confirmStop: String {
         t("Тоқтату үшін Esc-ті тағы басыңыз; басқа перне — жалғастыру.",
           "Press Esc again to stop the quiz; any other key carries on.")

@@ -3,10 +3,19 @@ import Study
 /// Renders a quiz session into a `Screen`: one question at a time, the
 /// timer in the header, the verdict in practice mode, the report at the end.
 public enum QuizView {
+    /// The smallest terminal the quiz draws in.
+    public static let minimumSize = TerminalSize(width: 20, height: 6)
+
     public static func view(_ session: QuizSession, size: TerminalSize, strings: QuizStrings) -> Screen {
         var screen = Screen(size: size)
-        guard size.width >= 20, size.height >= 6 else {
-            screen.put(strings.title, row: 0, column: 0)
+        guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+            // Say why the question went, as the study screen does, and keep
+            // the exam's clock in sight: it runs on while the student resizes.
+            var lines = TextWrap.lines(strings.tooSmall, width: max(1, size.width))
+            if let remaining = session.remaining, !session.isFinished { lines.append(strings.timeLeft(remaining)) }
+            for (i, line) in lines.prefix(size.height).enumerated() {
+                screen.putCentered(line, row: max(0, (size.height - lines.count) / 2) + i, style: .bold)
+            }
             return screen
         }
         switch session.phase {

@@ -80,6 +80,17 @@ struct QuizViewTests {
         #expect(narrow.rowText(11) == " 1–9 / ↑↓ Space таңдау · Esc тоқтату")
     }
 
+    @Test func aTooSmallTerminalSaysSoAndKeepsTheClock() {
+        let s = session([typed], limit: 300)
+        let text = QuizView.view(s, size: TerminalSize(width: 19, height: 5), strings: kk).text
+        #expect(text.contains("Терминал тым"))
+        #expect(text.contains("кішкентай"))
+        #expect(text.contains("Қалды 5:00"))
+        let untimed = QuizView.view(session([typed]), size: TerminalSize(width: 40, height: 5), strings: en).text
+        #expect(untimed.contains("Terminal too small (need 20×6)"))
+        #expect(!untimed.contains("Left"))
+    }
+
     @Test func theLastMinuteIsMarked() {
         var s = session([typed], limit: 300)
         _ = s.apply(.tick(t0.addingTimeInterval(250)))
