@@ -49,7 +49,7 @@ public enum TrainerView {
     static func verdictText(_ verdict: AnswerVerdict, _ s: Strings) -> String {
         switch verdict {
         case .correct: return s.verdictCorrect
-        case .close(let reason):
+        case .close(let reason), .noted(let reason):
             let why = reason.text(language: s.code)
             return why.isEmpty ? s.verdictClose : why
         case .wrong(let reason):
