@@ -91,6 +91,43 @@ struct QuizViewTests {
         #expect(!untimed.contains("Left"))
     }
 
+    @Test func aSmallTerminalScrollsToTheHighlightedOption() {
+        // Five long options at 40×10 do not fit under the prompt: the first
+        // ones are shown with a "more" mark, and moving down brings the
+        // highlighted option into sight.
+        let options = (1...5).map { "Ұзын нұсқа \($0): мемлекеттің сыртқы саясатының негізгі бағыты" }
+        let long = QuizQuestion(
+            number: 1, key: "long", card: card("long"), deckFile: "decks/a.deck", prompt: "Қайсысы дұрыс?",
+            format: .choice(ChoiceQuestion(options: options, correct: [4])))
+        var s = session([long])
+        let size = TerminalSize(width: 40, height: 10)
+        let top = QuizView.view(s, size: size, strings: kk)
+        #expect(top.text.contains("Қайсысы дұрыс?"))
+        #expect(top.text.contains("1. ( ) Ұзын нұсқа 1"))
+        #expect(!top.text.contains("Ұзын нұсқа 5"))
+        #expect(top.rowText(8) == " ↓ …")
+        for _ in 0..<4 { _ = s.apply(.input(.moveCursor(1), at: t0)) }
+        let bottom = QuizView.view(s, size: size, strings: kk)
+        #expect(bottom.text.contains("5. ( ) Ұзын нұсқа 5"))
+        #expect(bottom.rowText(8) == " ↑ …")
+        let highlighted = (2..<8).filter { bottom[$0, 2].style.contains(.reverse) }
+        #expect(highlighted.count == 1)
+        #expect(highlighted.first.map { bottom.rowText($0).contains("5. ( )") } == true)
+        // The header and the hints stay where they were.
+        #expect(bottom.rowText(0).hasPrefix(" Сынақ"))
+        #expect(bottom.rowText(9).hasSuffix("Esc тоқтату"))
+    }
+
+    @Test func aLongTypedAnswerWrapsAndKeepsTheCursorAtItsEnd() throws {
+        var s = session([typed])
+        _ = s.apply(.input(.type("өте ұзын жауап: мемлекеттің сыртқы саясаты"), at: t0))
+        let screen = QuizView.view(s, size: TerminalSize(width: 40, height: 10), strings: kk)
+        #expect(screen.text.contains(" Жауап: өте ұзын жауап: мемлекеттің\n        сыртқы саясаты"))
+        let cursor = try #require(screen.cursor)
+        #expect(screen.rowText(cursor.row).hasSuffix("сыртқы саясаты"))
+        #expect(cursor.column == 8 + DisplayWidth.of("сыртқы саясаты"))
+    }
+
     @Test func theLastMinuteIsMarked() {
         var s = session([typed], limit: 300)
         _ = s.apply(.tick(t0.addingTimeInterval(250)))
