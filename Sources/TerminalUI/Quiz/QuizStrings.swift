@@ -43,6 +43,8 @@ public struct QuizStrings: Sendable {
     public var missedKeyPoints: String { t("Қамтылмаған ойлар:", "Key points not covered:") }
     public var keysSelfGrade: String { t("1 білмедім · 2 білдім · Esc тоқтату", "1 did not know · 2 knew it · Esc stop") }
     public var keysFeedback: String { t("Enter келесі · R мен дұрыс едім", "Enter next · R I was right") }
+    /// The report's hints when there is no mistake to select, study or overrule.
+    public var keysReportClean: String { t("Q шығу", "Q quit") }
     public var keysReport: String {
         t("↑↓ таңдау · S қателерді жаттау · R мен дұрыс едім · Q шығу",
           "↑↓ select · S study mistakes · R I was right · Q quit")

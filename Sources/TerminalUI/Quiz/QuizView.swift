@@ -209,7 +209,7 @@ public enum QuizView {
         var row = 2
         if report.items.isEmpty {
             screen.put(TextWrap.truncate(strings.noQuestions, width: width), row: row, column: 1)
-            screen.put(strings.keysReport, row: footer, column: 1, style: .dim)
+            screen.put(strings.keysReportClean, row: footer, column: 1, style: .dim)
             return
         }
         for (i, text) in QuizReportText.summary(report, strings: strings).enumerated() where row < footer {
@@ -236,7 +236,8 @@ public enum QuizView {
                 row += 1
             }
         }
-        screen.put(hints(strings.keysReport, width: screen.width - 1), row: footer, column: 1, style: .dim)
+        let keys = mistakes.isEmpty ? strings.keysReportClean : strings.keysReport
+        screen.put(hints(keys, width: screen.width - 1), row: footer, column: 1, style: .dim)
     }
 
     /// Key hints cut by whole items on a narrow terminal, always keeping the

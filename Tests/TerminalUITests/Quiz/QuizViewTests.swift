@@ -184,6 +184,16 @@ struct QuizViewTests {
         #expect(screen[4, 1].style.contains(.bad))
     }
 
+    @Test func aReportWithoutMistakesOffersOnlyQuit() {
+        var s = session([typed])
+        _ = s.apply(.input(.type("Режим"), at: t0.addingTimeInterval(10)))
+        _ = s.apply(.input(.submit, at: t0.addingTimeInterval(10)))
+        let screen = QuizView.view(s, size: TerminalSize(width: 70, height: 12), strings: kk)
+        #expect(screen.text.contains("Қате жоқ."))
+        // Nothing to select, study or overrule.
+        #expect(screen.rowText(11) == " Q шығу")
+    }
+
     @Test func theReportGivesScoresByLevelTimeAndEveryMistake() {
         var second = choice
         second.number = 2
