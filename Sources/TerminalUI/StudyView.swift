@@ -136,7 +136,7 @@ enum StudyView {
                     style = .reverse
                 }
                 let pointer = (!a.revealed && i == a.cursor) ? "› " : "  "
-                out += StyledLine.wrapped(option.text, width: width, prefix: pointer + "\(i + 1)) " + mark, style: style)
+                out += StyledLine.wrapped(option.text, width: width, prefix: pointer + "\(i + 1). " + mark, style: style)
             }
         default:
             break

@@ -121,8 +121,9 @@ import Testing
         let options = try #require(s0.session?.current?.options)
         let wrong = try #require(options.firstIndex { !$0.isCorrect })
         let before = ViewFixtures.render(s0, 50, 12)
-        #expect(before.contains("› 1) ( ) \(options[0].text)"))
-        #expect(before.contains("  2) ( ) \(options[1].text)"))
+        // Numbered as the quiz numbers its options ("1. ( )").
+        #expect(before.contains("› 1. ( ) \(options[0].text)"))
+        #expect(before.contains("  2. ( ) \(options[1].text)"))
         let s1 = ViewFixtures.run(s0, [.pickOption(wrong + 1)])
         let after = ViewFixtures.render(s1, 50, 16)
         #expect(after.contains("✗ (•) Гегемония"))
