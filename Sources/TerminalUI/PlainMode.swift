@@ -54,6 +54,7 @@ public struct PlainMode: Sendable {
             out.append(Trainer.promptText(a.item.face))
             switch a.style {
             case .typed:
+                if StudyView.gapCount(a.item.card) > 1 { out.append(s.severalGaps) }
                 out.append(s.plainTypePrompt)
             case .choice:
                 for (i, option) in a.options.enumerated() { out.append("  \(i + 1). \(option.text)") }
