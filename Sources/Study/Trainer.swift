@@ -17,6 +17,7 @@ public enum Trainer {
         switch event.action {
         case .toggleHelp:
             s.showsHelp.toggle()
+            s.helpPage = 0
             return (s, [])
         case .quit:
             return (s, [.quit])
@@ -27,8 +28,12 @@ public enum Trainer {
             break
         }
         if s.showsHelp {
-            // The overlay swallows everything but help, back and quit.
-            if event.action == .back { s.showsHelp = false }
+            // The overlay swallows everything but help, back, quit and paging.
+            switch event.action {
+            case .back: s.showsHelp = false
+            case .scroll(let pages): s.helpPage += pages
+            default: break
+            }
             return (s, [])
         }
 

@@ -27,6 +27,10 @@ public struct TrainerState: Sendable {
     public var home: HomeState
     /// Whether the help overlay is open.
     public var showsHelp = false
+    /// The page of the help shown, counted without bound (the view takes it
+    /// modulo its page count, so paging past the last page comes back to
+    /// the first): a terminal of 10 rows cannot show the help whole.
+    public var helpPage = 0
     /// A one-line notice for the status bar (e.g. "buried"), cleared by the
     /// next action.
     public var notice: Notice?

@@ -6,9 +6,15 @@ import KazakhText
 public enum AnswerVerdict: Hashable, Sendable {
     /// Right (as written, or differing only in format).
     case correct
-    /// Accepted with a remark (a Russian-layout letter, Latin spelling, a
-    /// typo); graded Hard, since the recall was not clean.
+    /// Accepted with a remark about a small misspelling; graded Hard, since
+    /// the recall was not clean.
     case close(BilingualText)
+    /// Right, written with another keyboard's letters (Russian-layout
+    /// fallbacks, Latin script), with a remark on the spelling; graded Good
+    /// as in a quiz: the student recalled the word, the keyboard lacked the
+    /// letters. Suggesting Hard would shorten every interval of a student
+    /// whose terminal has no Kazakh layout.
+    case noted(BilingualText)
     /// Wrong, with the checker's reason when it has one.
     case wrong(BilingualText?)
     /// Nothing was typed or picked: the student did not know.
@@ -17,7 +23,7 @@ public enum AnswerVerdict: Hashable, Sendable {
     /// The rating the verdict suggests; the student may overrule it.
     public var suggestedRating: Rating {
         switch self {
-        case .correct: .good
+        case .correct, .noted: .good
         case .close: .hard
         case .wrong, .blank: .again
         }
@@ -25,7 +31,7 @@ public enum AnswerVerdict: Hashable, Sendable {
 
     public var isCorrect: Bool {
         switch self {
-        case .correct, .close: true
+        case .correct, .close, .noted: true
         case .wrong, .blank: false
         }
     }
@@ -34,7 +40,8 @@ public enum AnswerVerdict: Hashable, Sendable {
     public init(_ verdict: Verdict) {
         switch verdict.tier {
         case .exact, .format: self = .correct
-        case .keyboard, .latin, .typo: self = .close(verdict.reason)
+        case .keyboard, .latin: self = .noted(verdict.reason)
+        case .typo: self = .close(verdict.reason)
         case .wrong:
             self = Normalization.identityKey(verdict.typed).isEmpty ? .blank : .wrong(verdict.reason)
         }
@@ -83,7 +90,8 @@ public enum TypedAnswer {
                 return .wrong(result.gaps.first { !$0.isAccepted }?.reason)
             }
             if result.tier <= .format { return .correct }
-            return .close(result.gaps.first { $0.tier > .format }?.reason ?? BilingualText(kk: "", en: ""))
+            let reason = result.gaps.first { $0.tier == result.tier }?.reason ?? BilingualText(kk: "", en: "")
+            return result.tier == .typo ? .close(reason) : .noted(reason)
         default:
             return nil
         }

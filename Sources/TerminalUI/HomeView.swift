@@ -32,6 +32,15 @@ enum HomeView {
             }
         }
         row(2, name: s.decksHeader, values: numbers, style: .dim)
+        if showLevels {
+            // "1 2 3" alone reads as numbers, not as the cards per level: name
+            // them, centred over the digits (each right-aligned in its column).
+            let columnEnd = 3 + nameWidth + 1 + numbersWidth
+            let firstDigit = columnEnd - columnWidths.suffix(3).reduce(0, +) + columnWidths[3] - 1
+            let span = columnEnd - firstDigit
+            let labelWidth = DisplayWidth.of(s.levelLabel)
+            screen.put(s.levelLabel, row: 1, column: firstDigit + max(0, span - labelWidth) / 2, style: .dim)
+        }
 
         let decks: [Deck?] = [nil] + state.catalog.decks.map { $0 }
         let listTop = 3

@@ -109,10 +109,14 @@ public enum KeyMap {
     static func help(_ key: Key) -> TrainerAction? {
         switch key {
         case .escape, .enter, .space: return .back
+        case .down, .pageDown: return .scroll(1)
+        case .up, .pageUp: return .scroll(-1)
         default:
             switch letter(key) {
             case "?": return .toggleHelp
-            case "q": return .quit
+            // Closes the overlay, as q closes a pager: pressed to leave the
+            // help, it must not skip the session's summary and quit.
+            case "q": return .back
             default: return nil
             }
         }

@@ -54,9 +54,10 @@ public struct PlainMode: Sendable {
             out.append(Trainer.promptText(a.item.face))
             switch a.style {
             case .typed:
+                if StudyView.gapCount(a.item.card) > 1 { out.append(s.severalGaps) }
                 out.append(s.plainTypePrompt)
             case .choice:
-                for (i, option) in a.options.enumerated() { out.append("  \(i + 1)) \(option.text)") }
+                for (i, option) in a.options.enumerated() { out.append("  \(i + 1). \(option.text)") }
                 out.append(s.plainChoicePrompt)
             default:
                 out.append(s.plainRevealPrompt)
@@ -69,7 +70,7 @@ public struct PlainMode: Sendable {
         switch a.item.card.content {
         case .choice:
             for (i, option) in a.options.enumerated() where option.isCorrect {
-                out.append("\(s.answerLabel): \(i + 1)) \(option.text)")
+                out.append("\(s.answerLabel): \(i + 1). \(option.text)")
             }
         case .open(let o):
             out.append("\(s.modelAnswerLabel): \(o.modelAnswer)")

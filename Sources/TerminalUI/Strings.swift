@@ -31,6 +31,8 @@ public struct Strings: Sendable {
     public var questionKeys, typingKeys, choiceKeys, gradeKeys, keyPointKeys: String
     public var more: String
     public var tooSmall: String
+    /// Under a cloze with several gaps: how to separate their answers.
+    public var severalGaps: String
 
     // Notices.
     public var buried, suspended, undone, nothingToUndo, reloaded, cardRemoved: String
@@ -42,6 +44,8 @@ public struct Strings: Sendable {
     // Help.
     public var helpTitle: String
     public var helpLines: [String]
+    /// The key hints while the help is open: how to close it.
+    public var helpKeys: String
 
     // Plain mode.
     public var plainNotice, plainRevealPrompt, plainTypePrompt, plainChoicePrompt, plainGradePrompt: String

@@ -106,6 +106,10 @@ enum StudyView {
         switch a.style {
         case .typed:
             out.append(StyledLine(""))
+            if !a.revealed, gapCount(card) > 1 {
+                // Without this a student types "26, 40, 16" and is marked wrong.
+                out += StyledLine.wrapped(s.severalGaps, width: width, style: .dim)
+            }
             let typedLines = StyledLine.wrapped(a.typed, width: width, prefix: s.yourAnswer, style: a.revealed ? verdictStyle(a.verdict) : [])
             out += typedLines
             if !a.revealed, let last = typedLines.last {
@@ -132,7 +136,7 @@ enum StudyView {
                     style = .reverse
                 }
                 let pointer = (!a.revealed && i == a.cursor) ? "› " : "  "
-                out += StyledLine.wrapped(option.text, width: width, prefix: pointer + "\(i + 1)) " + mark, style: style)
+                out += StyledLine.wrapped(option.text, width: width, prefix: pointer + "\(i + 1). " + mark, style: style)
             }
         default:
             break
@@ -168,6 +172,12 @@ enum StudyView {
             out += StyledLine.wrapped(answerText(face), width: width, style: .good)
         }
         return (out, cursor, separator, focus)
+    }
+
+    /// The number of gaps of a cloze card (0 for other cards).
+    static func gapCount(_ card: Card) -> Int {
+        guard case .cloze(let c) = card.content else { return 0 }
+        return c.segments.filter { if case .gap = $0 { true } else { false } }.count
     }
 
     static func verdictStyle(_ verdict: AnswerVerdict?) -> CellStyle {

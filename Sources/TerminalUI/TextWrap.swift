@@ -2,14 +2,55 @@
 public enum TextWrap {
     /// Wraps `text` to `width` columns: breaks at spaces where it can, inside
     /// a word only when the word alone is wider than the line; keeps the
-    /// text's own line breaks (an empty line stays empty).
+    /// text's paragraph breaks and list lines (see `reflowed`; an empty line
+    /// stays empty).
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in reflowed(text).split(separator: "\n", omittingEmptySubsequences: false) {
             result.append(contentsOf: wrapParagraph(paragraph, width: width))
         }
         return result
+    }
+
+    /// `text` with the line breaks that only wrap a sentence turned into
+    /// spaces: the deck's author wrapped it for an editor's width, the screen
+    /// wraps it again for its own, and a kept break leaves a ragged line at
+    /// each of them. A break the author meant stays: a blank line (a
+    /// paragraph break), a break after the end of a sentence or a colon
+    /// (`.` `!` `?` `:` `;`) unless the next line goes on in lower case, and a
+    /// break before a list item (`- `, `* `, `• `, `1. `, `1) `).
+    public static func reflowed(_ text: String) -> String {
+        guard text.contains("\n") else { return text }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var out = String(lines[0])
+        for (previous, line) in zip(lines, lines.dropFirst()) {
+            out += continuesSentence(previous, line) ? " " : "\n"
+            out += line
+        }
+        return out
+    }
+
+    /// Whether `line` only continues the sentence of `previous`.
+    static func continuesSentence(_ previous: Substring, _ line: Substring) -> Bool {
+        let before = previous.trimmingSuffix { $0 == " " || $0 == "\t" }
+        let after = line.drop { $0 == " " || $0 == "\t" }
+        guard let last = before.last, let first = after.first, !startsListItem(after) else { return false }
+        if first.isLowercase { return true }
+        return !".!?:;".contains(last)
+    }
+
+    /// Whether a line starts a list item: a bullet or a number with `.` or
+    /// `)`, then a space. A dash is left out: in Kazakh and Russian prose a
+    /// spaced dash often opens a line in the middle of a sentence.
+    static func startsListItem(_ line: Substring) -> Bool {
+        if let first = line.first, "-*•".contains(first) {
+            return line.dropFirst().first == " "
+        }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count) else { return false }
+        let rest = line.dropFirst(digits.count)
+        return (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " "
     }
 
     static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
@@ -73,5 +114,14 @@ public enum TextWrap {
 extension String {
     func replacingNewlines() -> String {
         String(map { $0.isNewline ? " " : $0 })
+    }
+}
+
+extension Substring {
+    /// The substring without its trailing characters that match `drop`.
+    func trimmingSuffix(while drop: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, drop(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

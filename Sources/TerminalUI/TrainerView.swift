@@ -23,7 +23,10 @@ public enum TrainerView {
         case .summary(let summary, _):
             SummaryView.draw(summary, now: state.now, into: &screen, strings: strings)
         }
-        if state.showsHelp { HelpOverlay.draw(into: &screen, strings: strings) }
+        if state.showsHelp {
+            HelpOverlay.draw(into: &screen, page: state.helpPage, strings: strings)
+            hints(&screen, strings.helpKeys)
+        }
         return screen
     }
 
@@ -46,7 +49,7 @@ public enum TrainerView {
     static func verdictText(_ verdict: AnswerVerdict, _ s: Strings) -> String {
         switch verdict {
         case .correct: return s.verdictCorrect
-        case .close(let reason):
+        case .close(let reason), .noted(let reason):
             let why = reason.text(language: s.code)
             return why.isEmpty ? s.verdictClose : why
         case .wrong(let reason):
@@ -67,8 +70,35 @@ public enum TrainerView {
         }
     }
 
-    /// The key hints on the bottom row.
+    /// The key hints on the bottom row, cleared first (the help overlay
+    /// draws its own over a view's).
     static func hints(_ screen: inout Screen, _ text: String) {
-        screen.put(" " + TextWrap.truncate(text, width: screen.width - 2), row: screen.height - 1, column: 0, style: .dim)
+        let row = screen.height - 1
+        screen.put(String(repeating: " ", count: screen.width), row: row, column: 0)
+        screen.put(" " + fittedHints(text, width: screen.width - 2), row: row, column: 0, style: .dim)
+    }
+
+    /// Hints (`key does · key does · …`) cut to `width` by whole items.
+    /// The items `keep` names stay whatever else is dropped: by default the
+    /// help (`? …`, `F1 …`), which on a narrow terminal is the way to every
+    /// other key.
+    static func fittedHints(
+        _ text: String, width: Int, keeping keep: (String) -> Bool = { $0.hasPrefix("? ") || $0.hasPrefix("F1 ") }
+    ) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        let separator = " · "
+        let sepWidth = DisplayWidth.of(separator)
+        let items = text.components(separatedBy: separator)
+        let kept = Set(items.indices.filter { keep(items[$0]) })
+        var used = kept.map { DisplayWidth.of(items[$0]) }.reduce(0, +) + sepWidth * max(0, kept.count - 1)
+        var shown = kept
+        for i in items.indices where !kept.contains(i) {
+            let w = DisplayWidth.of(items[i]) + (shown.isEmpty ? 0 : sepWidth)
+            guard used + w <= width else { break }
+            shown.insert(i)
+            used += w
+        }
+        let fitted = items.indices.filter(shown.contains).map { items[$0] }.joined(separator: separator)
+        return DisplayWidth.of(fitted) <= width ? fitted : TextWrap.truncate(text, width: width)
     }
 }

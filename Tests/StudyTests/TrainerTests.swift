@@ -100,6 +100,30 @@ import Testing
         #expect(Fixtures.records(effects).map(\.rating) == [.good])
     }
 
+    @Test func anotherKeyboardsLettersSuggestGoodButATypoHard() throws {
+        // As a quiz grades them: Russian-layout letters are the keyboard's
+        // doing, not a weaker recall; a misspelling is.
+        let kz = Fixtures.deck("T: Тәуелсіздік\nD: Егемен ел болу.\n")
+        func answer(_ typed: String) -> Attempt? {
+            var s = Fixtures.state([kz])
+            Trainer.start(&s, filter: .all, now: Fixtures.now)
+            // The forward face first; the typed reverse face follows it.
+            let (typing, _) = Fixtures.run(s, [.reveal, .grade(.easy)])
+            #expect(typing.session?.current?.style == .typed)
+            return Fixtures.run(typing, typed.map { .type($0) } + [.reveal]).0.session?.current
+        }
+        let russian = try #require(answer("Тауелсиздик"))
+        guard case .noted(let note) = russian.verdict else {
+            Issue.record("not a noted verdict: \(String(describing: russian.verdict))")
+            return
+        }
+        #expect(note.kk.contains("Тәуелсіздік"))
+        #expect(russian.selectedRating == .good)
+        let typo = try #require(answer("Тәулсіздік"))
+        #expect(typo.verdict.map { if case .close = $0 { true } else { false } } == true)
+        #expect(typo.selectedRating == .hard)
+    }
+
     @Test func wrongTypedAnswerSuggestsAgainAndOverrulingIsLogged() throws {
         let s0 = studying(3)
         let (s1, _) = Fixtures.run(s0, "1991".map { .type($0) } + [.reveal])

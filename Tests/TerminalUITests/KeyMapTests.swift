@@ -69,6 +69,14 @@ import Testing
         #expect(KeyMap.action(for: .character("д"), in: .grading) == .moveRating(1))
     }
 
+    @Test func qClosesTheHelpInsteadOfQuitting() {
+        // Pressed to leave the help, q must not skip the session's summary.
+        for ch: Character in ["q", "й", "Q"] {
+            #expect(KeyMap.action(for: .character(ch), in: .help) == .back)
+        }
+        #expect(KeyMap.action(for: .function(10), in: .help) == .quit)
+    }
+
     @Test(arguments: KeyContext.allCases)
     func layoutFreeKeysWorkEverywhere(_ context: KeyContext) {
         #expect(KeyMap.action(for: .function(1), in: context) == .toggleHelp)

@@ -43,6 +43,15 @@ import Testing
         #expect(graded.count == 4)
     }
 
+    @Test func aClozeWithSeveralGapsSaysHowToSeparateThem() {
+        let plain = PlainMode(strings: .kazakh)
+        let two = ViewFixtures.deck("C: БҰҰ-ға {1992} жылы, ЕҚЫҰ-ға {1992} жылы кірді.\n")
+        let text = plain.render(ViewFixtures.run(ViewFixtures.state([two]), [.startAll]))
+        #expect(text.contains("Бос орындардың жауаптарын «;» арқылы жазыңыз.\nЖауабыңызды жазыңыз:"))
+        let one = ViewFixtures.deck("C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n")
+        #expect(!plain.render(ViewFixtures.run(ViewFixtures.state([one]), [.startAll])).contains("«;»"))
+    }
+
     @Test func commandsAndNumbers() {
         var plain = PlainMode(strings: .kazakh)
         let s = ViewFixtures.run(ViewFixtures.state([deck]), [.startAll])

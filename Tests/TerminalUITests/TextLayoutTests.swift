@@ -32,6 +32,43 @@ import Testing
         #expect(TextWrap.lines("бір\n\nекі", width: 10) == ["бір", "", "екі"])
     }
 
+    @Test func theDeckAuthorsWrappingIsReflowedToTheScreen() {
+        // A deck wrapped at its editor's width: at 40 columns the kept break
+        // left "құбыр" alone on a line.
+        let deckText = "Энергетика саласындағы ынтымақтастықтың мысалы ретінде […] құбыр\nжүйесі аталады."
+        #expect(TextWrap.lines(deckText, width: 40) == [
+            "Энергетика саласындағы ынтымақтастықтың",
+            "мысалы ретінде […] құбыр жүйесі аталады.",
+        ])
+        #expect(TextWrap.lines(deckText, width: 39) == [
+            "Энергетика саласындағы ынтымақтастықтың",
+            "мысалы ретінде […] құбыр жүйесі",
+            "аталады.",
+        ])
+        #expect(TextWrap.lines(deckText, width: 100) == [deckText.replacingOccurrences(of: "\n", with: " ")])
+    }
+
+    @Test func breaksTheAuthorMeantStay() {
+        // Paragraphs, list items, a sentence per line.
+        #expect(TextWrap.reflowed("Кіріспе\n\nНегізгі бөлім") == "Кіріспе\n\nНегізгі бөлім")
+        #expect(TextWrap.reflowed("Үш түрі:\n- бірінші\n- екінші") == "Үш түрі:\n- бірінші\n- екінші")
+        #expect(TextWrap.reflowed("Кезеңдер\n1. 1991 жыл\n2) 1992 жыл") == "Кезеңдер\n1. 1991 жыл\n2) 1992 жыл")
+        #expect(TextWrap.reflowed("• бір\n• екі") == "• бір\n• екі")
+        #expect(TextWrap.reflowed("Реализм күшке сүйенеді.\nЛиберализм институттарға сүйенеді.")
+            == "Реализм күшке сүйенеді.\nЛиберализм институттарға сүйенеді.")
+    }
+
+    @Test func breaksInsideASentenceBecomeSpaces() {
+        // A spaced dash, a year or a lower-case word opening a line go on
+        // with the sentence (as in decks/002-alternative-concepts.deck).
+        #expect(TextWrap.reflowed("мемлекет ішіндегі факторлар\n– басшылардың қабылдауы")
+            == "мемлекет ішіндегі факторлар – басшылардың қабылдауы")
+        #expect(TextWrap.reflowed("БҰҰ-ға\n1992 жылы кірді") == "БҰҰ-ға 1992 жылы кірді")
+        #expect(TextWrap.reflowed("саяси, экономикалық,\nәскери байланыстар") == "саяси, экономикалық, әскери байланыстар")
+        #expect(TextWrap.reflowed("т.б.\nсалалар") == "т.б. салалар")
+        #expect(TextWrap.reflowed("Г. Роуз,\nФ. Закария") == "Г. Роуз, Ф. Закария")
+    }
+
     @Test func cutsWordsLongerThanTheLine() {
         #expect(TextWrap.lines("абвгдежзиклм", width: 5) == ["абвгд", "ежзик", "лм"])
     }

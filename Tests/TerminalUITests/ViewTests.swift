@@ -31,7 +31,7 @@ import Testing
             "",
             "  Деңгей: барлығы · Тег: барлығы",
             "",
-            " ↑↓ таңдау · Enter оқу · a барлығы · l…",
+            " ↑↓ таңдау · Enter оқу · ? көмек",
         ].joined(separator: "\n")
         #expect(text == expected)
     }
@@ -40,6 +40,10 @@ import Testing
         let text = ViewFixtures.render(ViewFixtures.state([deck]), 70, 10, .english)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[2].hasSuffix("New Learn  Due    1    2    3"))
+        // The level columns are named: "Level" centred over "1    2    3".
+        #expect(lines[1].hasSuffix("Level"))
+        let digits = lines[2].count - "1    2    3".count
+        #expect(lines[1].count - "Level".count == digits + 3)
         // Columns 5, 6, 5, 5, 5, 5 wide, numbers right-aligned.
         #expect(lines[3].hasSuffix("    1     0    0    1    0    0"))
     }
@@ -117,13 +121,45 @@ import Testing
         let options = try #require(s0.session?.current?.options)
         let wrong = try #require(options.firstIndex { !$0.isCorrect })
         let before = ViewFixtures.render(s0, 50, 12)
-        #expect(before.contains("› 1) ( ) \(options[0].text)"))
-        #expect(before.contains("  2) ( ) \(options[1].text)"))
+        // Numbered as the quiz numbers its options ("1. ( )").
+        #expect(before.contains("› 1. ( ) \(options[0].text)"))
+        #expect(before.contains("  2. ( ) \(options[1].text)"))
         let s1 = ViewFixtures.run(s0, [.pickOption(wrong + 1)])
         let after = ViewFixtures.render(s1, 50, 16)
         #expect(after.contains("✗ (•) Гегемония"))
         #expect(after.contains("✓ ( ) Империализм"))
         #expect(after.contains("Қате"))
+    }
+
+    @Test func aClozeWithSeveralGapsSaysHowToSeparateThem() {
+        let two = ViewFixtures.deck("C: БҰҰ-ға {1992} жылы, ЕҚЫҰ-ға {1992} жылы кірді.\n")
+        let typing = ViewFixtures.run(ViewFixtures.state([two]), [.start])
+        #expect(ViewFixtures.render(typing, 80, 16).contains("  Бос орындардың жауаптарын «;» арқылы жазыңыз.\n  Жауабыңыз:"))
+        #expect(ViewFixtures.render(typing, 80, 16, .english).contains("Separate the answers of the gaps with “;”."))
+        // One gap needs no separator; once checked, the hint gives way to the verdict.
+        let one = ViewFixtures.deck("C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n")
+        #expect(!ViewFixtures.render(ViewFixtures.run(ViewFixtures.state([one]), [.start]), 80, 16).contains("«;»"))
+        #expect(!ViewFixtures.render(ViewFixtures.run(typing, [.reveal]), 80, 16).contains("«;»"))
+    }
+
+    @Test func narrowHintsDropWholeItemsButKeepHelp() {
+        let open = ViewFixtures.deck("Q: Айырмашылығы?\nA: Институттар.\n- бірінші ой\nlevel: 2\n")
+        let s = ViewFixtures.run(ViewFixtures.state([open]), [.start, .reveal])
+        // The key-point hints are wider than 80 columns in Kazakh.
+        let wide = ViewFixtures.render(s, 80, 16).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(wide.last == " ↑↓ Space белгілеу · 1–4 баға · u қайтару · b тығу · ! кідірту · ? көмек")
+        let home = ViewFixtures.render(ViewFixtures.state([open]), 40, 10, .english)
+        #expect(home.split(separator: "\n", omittingEmptySubsequences: false).last == " ↑↓ select · Enter study · ? help")
+    }
+
+    @Test func theHelpSaysHowToCloseIt() {
+        let cloze = ViewFixtures.deck("C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n")
+        let s = ViewFixtures.run(ViewFixtures.state([cloze]), [.start, .toggleHelp])
+        let lines = ViewFixtures.render(s, 80, 24).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == " Esc, q, ? жабу · F10 шығу")
+        let closed = ViewFixtures.run(s, [KeyMap.action(for: .character("q"), in: KeyContext(s))].compactMap { $0 })
+        #expect(!closed.showsHelp)
+        #expect(closed.session != nil)
     }
 
     @Test func keyPointsAreTickedOnScreen() {
@@ -198,6 +234,38 @@ import Testing
         let narrow = ViewFixtures.render(s, 40, 24)
         #expect(narrow.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 40 })
         #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 80 })
+    }
+
+    @Test func aShortTerminalPagesTheHelp() {
+        let open = ViewFixtures.run(ViewFixtures.state([deck]), [.start, .toggleHelp])
+        // 40×10: a box of 8 rows shows 6 lines at a time; the wrapped help
+        // needs several pages, and the border says which one is shown.
+        let first = ViewFixtures.render(open, 40, 10)
+        #expect(first.contains(" ↓ 1/"))
+        #expect(!first.contains("q, Esc"))
+        var seen = first
+        var s = open
+        var pages = 1
+        while true {
+            s = ViewFixtures.run(s, [KeyMap.action(for: .pageDown, in: KeyContext(s))].compactMap { $0 })
+            let text = ViewFixtures.render(s, 40, 10)
+            if text == first { break }
+            seen += text
+            pages += 1
+            #expect(pages < 10)
+            if pages >= 10 { break }
+        }
+        // Every line of the help is on some page, the last one included;
+        // paging on from the last page comes back to the first.
+        #expect(pages > 1)
+        #expect(seen.contains("q, Esc"))
+        #expect(seen.contains("\" ә і ң = 1 2 3 4"))
+        #expect(ViewFixtures.render(ViewFixtures.run(open, [.scroll(-1)]), 40, 10).contains(" ↓ \(pages)/\(pages) "))
+        // A terminal tall enough shows it whole, without a page marker.
+        #expect(!ViewFixtures.render(open, 80, 24).contains(" ↓ 1/"))
+        // Closing and opening again starts from the first page.
+        let reopened = ViewFixtures.run(s, [.scroll(1), .toggleHelp, .toggleHelp])
+        #expect(ViewFixtures.render(reopened, 40, 10) == first)
     }
 
     @Test func summaryShowsTheSession() {

@@ -53,7 +53,16 @@ PY
 
 # End of input stops the quiz; its report is still given.
 : | run --no-record >"$WORK/eof.txt" || fail "end of input is not an error"
+# Without --plain, input that is not a terminal falls back to plain mode and
+# says so in one line, as the study trainer does.
+: | "$JATTA" quiz "$WORK/test.deck" --seed 5 --lang kk --no-record >/dev/null 2>"$WORK/notice.txt" \
+    || fail "a piped quiz without --plain failed"
+grep -qF "jatta: терминал емес, жай мәтін режимі (--plain)" "$WORK/notice.txt" || fail "no plain-mode notice: $(cat "$WORK/notice.txt")"
 grep -q "Сынақ тоқтатылды" "$WORK/eof.txt" || fail "no report after end of input"
+# A prompt left unanswered at the end of input still ends its line: the
+# shell's prompt must not follow "… Enter — шығу:" on the same line.
+[ "$(tail -c 1 "$WORK/eof.txt" | od -An -c | tr -d ' ')" = '\n' ] || fail "the last prompt's line is not ended"
+grep -q "Enter — шығу: $" "$WORK/eof.txt" || fail "no study prompt after the report"
 
 # Bad input: a message and a non-zero status, never a crash.
 expect_status() {

@@ -27,21 +27,24 @@ public struct QuizStrings: Sendable {
 
     public var keysTyped: String { t("Enter жіберу · Tab өткізу · Esc тоқтату", "Enter submit · Tab skip · Esc stop") }
     public var keysChoice: String {
-        t("1–9 / ↑↓ Бос орын таңдау · Enter жіберу · Tab өткізу · Esc тоқтату",
+        t("1–9 / ↑↓ Space таңдау · Enter жіберу · Tab өткізу · Esc тоқтату",
           "1–9 / ↑↓ Space pick · Enter submit · Tab skip · Esc stop")
     }
     public var keysReveal: String { t("Enter ашу · Tab өткізу · Esc тоқтату", "Enter reveal · Tab skip · Esc stop") }
     public var keysKeyPoints: String {
-        t("1–9 / Бос орын белгілеу · Enter жіберу · Esc тоқтату", "1–9 / Space tick · Enter submit · Esc stop")
+        t("1–9 / Space белгілеу · Enter жіберу · Esc тоқтату", "1–9 / Space tick · Enter submit · Esc stop")
     }
+    public var tooSmall: String { t("Терминал тым кішкентай (кемі 20×6)", "Terminal too small (need 20×6)") }
     public var confirmStop: String {
-        t("Сынақты тоқтату үшін Esc-ті тағы басыңыз; жалғастыру үшін басқа кез келген перне.",
+        t("Тоқтату үшін Esc-ті тағы басыңыз; басқа перне — жалғастыру.",
           "Press Esc again to stop the quiz; any other key carries on.")
     }
     public var keysNext: String { t("Enter келесі", "Enter next") }
     public var missedKeyPoints: String { t("Қамтылмаған ойлар:", "Key points not covered:") }
     public var keysSelfGrade: String { t("1 білмедім · 2 білдім · Esc тоқтату", "1 did not know · 2 knew it · Esc stop") }
     public var keysFeedback: String { t("Enter келесі · R мен дұрыс едім", "Enter next · R I was right") }
+    /// The report's hints when there is no mistake to select, study or overrule.
+    public var keysReportClean: String { t("Q шығу", "Q quit") }
     public var keysReport: String {
         t("↑↓ таңдау · S қателерді жаттау · R мен дұрыс едім · Q шығу",
           "↑↓ select · S study mistakes · R I was right · Q quit")

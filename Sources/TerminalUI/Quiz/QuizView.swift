@@ -3,10 +3,19 @@ import Study
 /// Renders a quiz session into a `Screen`: one question at a time, the
 /// timer in the header, the verdict in practice mode, the report at the end.
 public enum QuizView {
+    /// The smallest terminal the quiz draws in.
+    public static let minimumSize = TerminalSize(width: 20, height: 6)
+
     public static func view(_ session: QuizSession, size: TerminalSize, strings: QuizStrings) -> Screen {
         var screen = Screen(size: size)
-        guard size.width >= 20, size.height >= 6 else {
-            screen.put(strings.title, row: 0, column: 0)
+        guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+            // Say why the question went, as the study screen does, and keep
+            // the exam's clock in sight: it runs on while the student resizes.
+            var lines = TextWrap.lines(strings.tooSmall, width: max(1, size.width))
+            if let remaining = session.remaining, !session.isFinished { lines.append(strings.timeLeft(remaining)) }
+            for (i, line) in lines.prefix(size.height).enumerated() {
+                screen.putCentered(line, row: max(0, (size.height - lines.count) / 2) + i, style: .bold)
+            }
             return screen
         }
         switch session.phase {
@@ -40,12 +49,50 @@ public enum QuizView {
         screen.put(String(repeating: "─", count: screen.width), row: 1, column: 0, style: .dim)
     }
 
+    /// The rows a question may take before it is cut: far more than any
+    /// terminal shows, so a question is laid out whole and then scrolled.
+    static let pageHeight = 300
+
     static func drawQuestion(_ session: QuizSession, into screen: inout Screen, strings: QuizStrings) {
         drawHeader(session, into: &screen, strings: strings)
         guard let question = session.currentQuestion else { return }
-        let width = screen.width - 2
         let footer = screen.height - 1
-        var row = 2
+        // The question is laid out on a tall page, and the rows between the
+        // header and the hints show the part of it with the row the student
+        // acts on (the highlighted option or key point, the typed answer): a
+        // small terminal must not hide the options below the first.
+        var page = Screen(size: TerminalSize(width: screen.width, height: pageHeight))
+        let (end, focus, hint) = layOut(question, session, on: &page, strings: strings)
+        let visible = max(1, footer - 3)
+        var first = 0
+        if end > visible, let focus, focus >= visible {
+            first = min(focus - visible + 1, end - visible)
+        }
+        screen.copyRows(from: page, sourceRow: first, to: 2, count: min(visible, end - first))
+        if let (row, column) = page.cursor, (first..<(first + visible)).contains(row) {
+            screen.cursor = (row - first + 2, column)
+        }
+        if first + visible < end {
+            screen.put("↓ …", row: footer - 1, column: 1, style: .dim)
+        } else if first > 0 {
+            screen.put("↑ …", row: footer - 1, column: 1, style: .dim)
+        }
+        if session.stopRequested {
+            screen.put(TextWrap.truncate(strings.confirmStop, width: screen.width - 1), row: footer, column: 1, style: [.bold, .bad])
+        } else {
+            screen.put(hints(hint, width: screen.width - 1), row: footer, column: 1, style: .dim)
+        }
+    }
+
+    /// Lays a question out from the top of `screen`; returns the rows used,
+    /// the row to keep in sight and the key hints.
+    static func layOut(
+        _ question: QuizQuestion, _ session: QuizSession, on screen: inout Screen, strings: QuizStrings
+    ) -> (end: Int, focus: Int?, hint: String) {
+        let width = screen.width - 2
+        let footer = screen.height + 1
+        var row = 0
+        var focus: Int? = nil
         func line(_ text: String, indent: Int = 0, style: CellStyle = []) {
             for part in TextWrap.lines(text, width: max(1, width - indent)) where row < footer - 1 {
                 screen.put(part, row: row, column: 1 + indent, style: style)
@@ -81,15 +128,20 @@ public enum QuizView {
                     item("\(i + 1). \(mark) ", option)
                     if i == draft.cursor, first < row {
                         screen.fill(row: first, column: 1, count: width, style: .reverse)
+                        focus = row - 1
                     }
                 }
                 hint = strings.keysChoice
             case .typed(let typed):
                 if typed.blanks.count > 1 { line(strings.severalGaps, style: .dim) }
-                let label = strings.answerLabel
-                let end = screen.put(label + draft.text, row: row, column: 1)
-                screen.cursor = (row, min(screen.width - 1, end))
-                row += 1
+                // A long answer wraps under itself; the cursor follows its end.
+                let lines = StyledLine.wrapped(draft.text, width: width, prefix: strings.answerLabel)
+                for (i, part) in lines.enumerated() where row < footer - 1 {
+                    let end = screen.put(part.text, row: row, column: 1 + part.indent)
+                    if i == lines.count - 1 { screen.cursor = (row, min(screen.width - 1, end)) }
+                    focus = row
+                    row += 1
+                }
             case .open(let open):
                 if draft.revealed {
                     // The key points first: they are what is ticked; the
@@ -98,7 +150,10 @@ public enum QuizView {
                     for (i, point) in open.keyPoints.enumerated() {
                         let first = row
                         item("\(i + 1). " + (draft.selected.contains(i) ? "[x] " : "[ ] "), point)
-                        if i == draft.cursor, first < row { screen.fill(row: first, column: 1, count: width, style: .reverse) }
+                        if i == draft.cursor, first < row {
+                            screen.fill(row: first, column: 1, count: width, style: .reverse)
+                            focus = row - 1
+                        }
                     }
                     row += 1
                     line(strings.modelAnswer, style: .dim)
@@ -119,11 +174,7 @@ public enum QuizView {
                 }
             }
         }
-        if session.stopRequested {
-            screen.put(TextWrap.truncate(strings.confirmStop, width: screen.width - 1), row: footer, column: 1, style: [.bold, .bad])
-        } else {
-            screen.put(TextWrap.truncate(hint, width: screen.width - 1), row: footer, column: 1, style: .dim)
-        }
+        return (row, focus, hint)
     }
 
     static func drawFeedback(
@@ -158,7 +209,7 @@ public enum QuizView {
         var row = 2
         if report.items.isEmpty {
             screen.put(TextWrap.truncate(strings.noQuestions, width: width), row: row, column: 1)
-            screen.put(strings.keysReport, row: footer, column: 1, style: .dim)
+            screen.put(strings.keysReportClean, row: footer, column: 1, style: .dim)
             return
         }
         for (i, text) in QuizReportText.summary(report, strings: strings).enumerated() where row < footer {
@@ -185,6 +236,13 @@ public enum QuizView {
                 row += 1
             }
         }
-        screen.put(TextWrap.truncate(strings.keysReport, width: screen.width - 1), row: footer, column: 1, style: .dim)
+        let keys = mistakes.isEmpty ? strings.keysReportClean : strings.keysReport
+        screen.put(hints(keys, width: screen.width - 1), row: footer, column: 1, style: .dim)
+    }
+
+    /// Key hints cut by whole items on a narrow terminal, always keeping the
+    /// way out (Esc to stop, Q to quit), as the study screen keeps its help.
+    static func hints(_ text: String, width: Int) -> String {
+        TrainerView.fittedHints(text, width: width) { $0.hasPrefix("Esc ") || $0.hasPrefix("Q ") }
     }
 }

@@ -160,6 +160,11 @@ struct QuizCommand: ParsableCommand {
         let reload = { DeckLibrary.load(paths: deckPaths).decks.filter { !$0.cards.isEmpty } }
 
         var studyFailure: Error? = nil
+        if !plain, !TerminalCheck.isInteractive {
+            // Said as the study trainer says it: a pipe is not an error, but
+            // the student should know why there is no full screen.
+            Self.warn(language.strings.plainNotice)
+        }
         if plain || !TerminalCheck.isInteractive {
             let runner = QuizPlainRunner(
                 strings: strings, output: jsonTarget == "-" ? .standardError : .standardOutput,
@@ -208,13 +213,25 @@ struct QuizCommand: ParsableCommand {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
+    /// Why the full-screen quiz cannot start, worded as the study trainer
+    /// words it (a student meets both on the same terminal).
     static func describe(_ problem: TerminalProblem, strings: QuizStrings) -> String {
-        let hint = strings.kazakh ? "Жолдық режимде іске қосыңыз: jatta quiz --plain" : "Run line by line instead: jatta quiz --plain"
+        let kk = strings.kazakh
         switch problem {
-        case .notATerminal: return hint
-        case .termUnset: return (strings.kazakh ? "TERM орнатылмаған. " : "TERM is not set. ") + hint
-        case .termDumb(let t), .termUnknown(let t):
-            return (strings.kazakh ? "«\(t)» терминалы толық экранды көрсете алмайды. " : "Terminal '\(t)' cannot show a full screen. ") + hint
+        case .notATerminal:
+            return kk ? "jatta: терминал емес; jatta quiz --plain қолданыңыз" : "jatta: not a terminal; use jatta quiz --plain"
+        case .termUnset:
+            return kk
+                ? "jatta: TERM орнатылмаған; толық экранды режим мүмкін емес. TERM=xterm-256color қойыңыз немесе jatta quiz --plain қолданыңыз"
+                : "jatta: TERM is not set, so the full-screen quiz cannot start. Set TERM (e.g. xterm-256color) or use jatta quiz --plain"
+        case .termDumb(let t):
+            return kk
+                ? "jatta: TERM=\(t) терминалы курсорды жылжыта алмайды; jatta quiz --plain қолданыңыз"
+                : "jatta: the terminal TERM=\(t) cannot move the cursor; use jatta quiz --plain"
+        case .termUnknown(let t):
+            return kk
+                ? "jatta: TERM=\(t) терминалы terminfo дерекқорында жоқ; TERM=xterm-256color қойыңыз немесе jatta quiz --plain қолданыңыз"
+                : "jatta: the terminal TERM=\(t) is not in the terminfo database; set TERM=xterm-256color or use jatta quiz --plain"
         }
     }
 }

@@ -17,6 +17,17 @@ struct QuizPlainRunner {
 
     func prompt(_ text: String) { output.write(Data(text.utf8)) }
 
+    /// The line answering a prompt. At the end of input the prompt's line is
+    /// ended, so what follows (the report, the shell's prompt) starts on a
+    /// line of its own.
+    func reply() -> String? {
+        guard let line = readLine() else {
+            say()
+            return nil
+        }
+        return line
+    }
+
     func run(_ start: QuizSession, handle: (QuizEffect, QuizSession) -> Void) -> QuizSession {
         var session = start
         func send(_ input: QuizInput) {
@@ -44,7 +55,7 @@ struct QuizPlainRunner {
                 showFeedback(question, result)
                 if result.canBeOverruled {
                     prompt(strings.plainOverrulePrompt)
-                    if let reply = readLine(), reply.trimmingCharacters(in: .whitespaces).lowercased() == "r" {
+                    if let reply = reply(), reply.trimmingCharacters(in: .whitespaces).lowercased() == "r" {
                         send(.overrule(question.number))
                         say(strings.overruledNotice)
                     }
@@ -71,7 +82,7 @@ struct QuizPlainRunner {
         let keys = session.report.mistakes.map(\.key)
         guard !keys.isEmpty else { return nil }
         prompt(strings.plainStudyPrompt)
-        guard let reply = readLine(), let first = reply.trimmingCharacters(in: .whitespaces).first,
+        guard let reply = reply(), let first = reply.trimmingCharacters(in: .whitespaces).first,
             KeyboardLayout.physical(first).lowercased() == "s"
         else { return nil }
         return keys
@@ -84,14 +95,14 @@ struct QuizPlainRunner {
         case .choice(let choice):
             for (i, option) in choice.options.enumerated() { say("  \(i + 1). " + Self.oneLine(option)) }
             prompt(choice.allowsSeveral ? strings.plainPickSeveral : strings.plainPickOne)
-            return readLine()
+            return reply()
         case .typed(let typed):
             if typed.blanks.count > 1 { say(strings.severalGaps) }
             prompt(strings.answerLabel)
-            return readLine()
+            return reply()
         case .open, .selfGraded:
             prompt(strings.plainReveal)
-            return readLine()
+            return reply()
         }
     }
 
@@ -110,14 +121,14 @@ struct QuizPlainRunner {
             say(strings.keyPoints)
             for (i, point) in open.keyPoints.enumerated() { say("  \(i + 1). " + point) }
             prompt(strings.plainTick)
-            guard let ticks = readLine() else { send(.quit); return }
+            guard let ticks = reply() else { send(.quit); return }
             for i in Self.numbers(in: ticks) { send(.toggle(i - 1)) }
             send(.submit)
         case .selfGraded(let graded):
             send(.reveal)
             say(strings.answer + " " + graded.answer)
             prompt(strings.plainSelfGrade)
-            guard let reply = readLine() else { send(.quit); return }
+            guard let reply = reply() else { send(.quit); return }
             send(.selfGrade(Self.numbers(in: reply).first == 2))
         }
     }

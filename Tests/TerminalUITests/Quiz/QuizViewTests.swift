@@ -63,6 +63,71 @@ struct QuizViewTests {
         #expect(screen[7, 1].style.contains(.bad))
     }
 
+    @Test func theKazakhStopConfirmationFitsAnEightyColumnTerminal() {
+        var s = session([typed])
+        _ = s.apply(.input(.requestStop, at: t0))
+        let screen = QuizView.view(s, size: TerminalSize(width: 80, height: 8), strings: kk)
+        #expect(screen.rowText(7) == " Тоқтату үшін Esc-ті тағы басыңыз; басқа перне — жалғастыру.")
+    }
+
+    @Test func choiceHintsNameTheSpaceKeyAndKeepEscOnANarrowTerminal() {
+        let s = session([choice])
+        // "Бос орын" names a cloze gap on the quiz screen; the key is Space,
+        // as on the study screen.
+        let wide = QuizView.view(s, size: TerminalSize(width: 80, height: 12), strings: kk)
+        #expect(wide.rowText(11) == " 1–9 / ↑↓ Space таңдау · Enter жіберу · Tab өткізу · Esc тоқтату")
+        let narrow = QuizView.view(s, size: TerminalSize(width: 40, height: 12), strings: kk)
+        #expect(narrow.rowText(11) == " 1–9 / ↑↓ Space таңдау · Esc тоқтату")
+    }
+
+    @Test func aTooSmallTerminalSaysSoAndKeepsTheClock() {
+        let s = session([typed], limit: 300)
+        let text = QuizView.view(s, size: TerminalSize(width: 19, height: 5), strings: kk).text
+        #expect(text.contains("Терминал тым"))
+        #expect(text.contains("кішкентай"))
+        #expect(text.contains("Қалды 5:00"))
+        let untimed = QuizView.view(session([typed]), size: TerminalSize(width: 40, height: 5), strings: en).text
+        #expect(untimed.contains("Terminal too small (need 20×6)"))
+        #expect(!untimed.contains("Left"))
+    }
+
+    @Test func aSmallTerminalScrollsToTheHighlightedOption() {
+        // Five long options at 40×10 do not fit under the prompt: the first
+        // ones are shown with a "more" mark, and moving down brings the
+        // highlighted option into sight.
+        let options = (1...5).map { "Ұзын нұсқа \($0): мемлекеттің сыртқы саясатының негізгі бағыты" }
+        let long = QuizQuestion(
+            number: 1, key: "long", card: card("long"), deckFile: "decks/a.deck", prompt: "Қайсысы дұрыс?",
+            format: .choice(ChoiceQuestion(options: options, correct: [4])))
+        var s = session([long])
+        let size = TerminalSize(width: 40, height: 10)
+        let top = QuizView.view(s, size: size, strings: kk)
+        #expect(top.text.contains("Қайсысы дұрыс?"))
+        #expect(top.text.contains("1. ( ) Ұзын нұсқа 1"))
+        #expect(!top.text.contains("Ұзын нұсқа 5"))
+        #expect(top.rowText(8) == " ↓ …")
+        for _ in 0..<4 { _ = s.apply(.input(.moveCursor(1), at: t0)) }
+        let bottom = QuizView.view(s, size: size, strings: kk)
+        #expect(bottom.text.contains("5. ( ) Ұзын нұсқа 5"))
+        #expect(bottom.rowText(8) == " ↑ …")
+        let highlighted = (2..<8).filter { bottom[$0, 2].style.contains(.reverse) }
+        #expect(highlighted.count == 1)
+        #expect(highlighted.first.map { bottom.rowText($0).contains("5. ( )") } == true)
+        // The header and the hints stay where they were.
+        #expect(bottom.rowText(0).hasPrefix(" Сынақ"))
+        #expect(bottom.rowText(9).hasSuffix("Esc тоқтату"))
+    }
+
+    @Test func aLongTypedAnswerWrapsAndKeepsTheCursorAtItsEnd() throws {
+        var s = session([typed])
+        _ = s.apply(.input(.type("өте ұзын жауап: мемлекеттің сыртқы саясаты"), at: t0))
+        let screen = QuizView.view(s, size: TerminalSize(width: 40, height: 10), strings: kk)
+        #expect(screen.text.contains(" Жауап: өте ұзын жауап: мемлекеттің\n        сыртқы саясаты"))
+        let cursor = try #require(screen.cursor)
+        #expect(screen.rowText(cursor.row).hasSuffix("сыртқы саясаты"))
+        #expect(cursor.column == 8 + DisplayWidth.of("сыртқы саясаты"))
+    }
+
     @Test func theLastMinuteIsMarked() {
         var s = session([typed], limit: 300)
         _ = s.apply(.tick(t0.addingTimeInterval(250)))
@@ -86,7 +151,7 @@ struct QuizViewTests {
               2. ( ) Империализм
               3. (•) Неоколониализм
 
-             1–9 / ↑↓ Space pick · Enter submit · Tab skip · …
+             1–9 / ↑↓ Space pick · Enter submit · Esc stop
             """)
         // The cursor went down to 2 (toggle moved it to 3) and back up to 2.
         #expect(screen[5, 3].style.contains(.reverse))
@@ -117,6 +182,16 @@ struct QuizViewTests {
         #expect(text.contains("Source: decks/a.deck:1:1"))
         #expect(text.contains("Enter next · R I was right"))
         #expect(screen[4, 1].style.contains(.bad))
+    }
+
+    @Test func aReportWithoutMistakesOffersOnlyQuit() {
+        var s = session([typed])
+        _ = s.apply(.input(.type("Режим"), at: t0.addingTimeInterval(10)))
+        _ = s.apply(.input(.submit, at: t0.addingTimeInterval(10)))
+        let screen = QuizView.view(s, size: TerminalSize(width: 70, height: 12), strings: kk)
+        #expect(screen.text.contains("Қате жоқ."))
+        // Nothing to select, study or overrule.
+        #expect(screen.rowText(11) == " Q шығу")
     }
 
     @Test func theReportGivesScoresByLevelTimeAndEveryMistake() {
