@@ -318,7 +318,7 @@ struct ParserRun {
         switch card.marker {
         case .question:
             if marker == .definition {
-                emit(.lineNotForKind(line: "D:", kind: .question), at: lineStart)
+                emit(.answerMarkerForKind(found: "D", meant: "A", kind: .question), at: lineStart)
             }
             if !card.options.isEmpty {
                 emit(.mixedKinds, at: lineStart)
@@ -328,7 +328,7 @@ struct ParserRun {
             }
         case .term:
             if marker == .answer {
-                emit(.lineNotForKind(line: "A:", kind: .term), at: lineStart)
+                emit(.answerMarkerForKind(found: "A", meant: "D", kind: .term), at: lineStart)
             }
         default:
             emit(.lineNotForKind(line: marker.latin + ":", kind: .cloze), at: lineStart)
