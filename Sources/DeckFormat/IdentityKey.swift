@@ -34,7 +34,7 @@ enum IdentityKey {
             var failed = false
             out.withUnsafeMutableBufferPointer { out in
                 lowercaseCyrillic.withUnsafeBufferPointer { lower in
-                    func punctuate(_ c: UInt8) {
+                    @inline(__always) func punctuate(_ c: UInt8) {
                         if isQuote(c) { return }
                         if c == .space, previous == UInt8(ascii: "-"), isAlphabetic(beforePrevious) {
                             beforePrevious = previous

@@ -8,32 +8,49 @@ enum UTF8Scan {
         var firstInvalid: Int?
         /// Byte offset of the first NUL byte, if any.
         var firstNUL: Int?
+        /// False when no text on the line can hold a look-alike finding:
+        /// `LookalikeScan.mayHoldFindings` over the whole line, worked out
+        /// in the same pass. The parts of a line before its text (a marker,
+        /// a field name, `#`, `-`, indentation) are ASCII and end in a
+        /// separator, so the answer holds for the text alone as well.
+        var mayHoldLookalikes = false
     }
 
-    /// Scans `buffer[start..<end]`. ASCII runs go eight bytes at a time.
+    /// Scans `buffer[start..<end]`: its UTF-8 and, in the same pass, the
+    /// look-alike pre-filter, since every text line needs both.
     static func scan(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Report {
+        LookalikeScan.withTables { pairs, lookalike in scan(buffer, start, end, pairs: pairs, lookalike: lookalike) }
+    }
+
+    private static func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, pairs: UnsafeBufferPointer<Bool>,
+        lookalike: UnsafeBufferPointer<Bool>
+    ) -> Report {
         var report = Report()
+        // The word being read: whether it has a Latin look-alike letter and
+        // a Cyrillic letter (as in `LookalikeScan.mayHoldFindings`).
+        var latin = false
+        var cyrillic = false
+        var mayHold = false
         var i = start
-        guard let base = buffer.baseAddress else { return report }
         while i < end {
-            // Fast path: eight ASCII bytes with no NUL among them.
-            if end - i >= 8 {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let hasHigh = word & 0x8080_8080_8080_8080 != 0
-                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
-                if !hasHigh && !hasZero {
-                    i += 8
-                    continue
-                }
-            }
             let b = buffer[i]
             if b < 0x80 {
-                if b == 0, report.firstNUL == nil { report.firstNUL = i }
+                if Line.isASCIILetter(b) {
+                    if lookalike[Int(b)] { latin = true }
+                } else {
+                    if latin && cyrillic { mayHold = true }
+                    latin = false
+                    cyrillic = false
+                    if b == 0, report.firstNUL == nil { report.firstNUL = i }
+                }
                 i += 1
                 continue
             }
             // Two-byte letters (all of Cyrillic) without the general check.
             if b >= 0xC2, b <= 0xDF, i + 1 < end, buffer[i + 1] & 0xC0 == 0x80 {
+                if pairs[Int(b) << 8 | Int(buffer[i + 1])] { mayHold = true }
+                if b >= 0xD0 && b <= 0xD4 { cyrillic = true }
                 i += 2
                 continue
             }
@@ -44,8 +61,14 @@ enum UTF8Scan {
             } else {
                 i += length
             }
-            if report.firstInvalid != nil, report.firstNUL != nil { break }
+            if report.firstInvalid != nil, report.firstNUL != nil {
+                // Nothing more to learn about the bytes; the look-alike
+                // check is left to the exact scan.
+                mayHold = true
+                break
+            }
         }
+        report.mayHoldLookalikes = mayHold || (latin && cyrillic)
         return report
     }
 
