@@ -32,8 +32,11 @@ public struct CardID: Hashable, Sendable, Comparable, CustomStringConvertible, C
     static func derived(kind: CardKind, prompt: String, knownFreeOfLookalikes: Bool) -> CardID {
         var hash = fnv1a64(kind.rawValue.utf8)
         hash = fnv1a64(CollectionOfOne(UInt8.newline), startingAt: hash)
-        if let key = IdentityKey.fastBytes(prompt, knownFreeOfLookalikes: knownFreeOfLookalikes) {
-            hash = key.withUnsafeBufferPointer { fnv1a64($0, startingAt: hash) }
+        let start = hash
+        if let fast = IdentityKey.withFastKey(
+            prompt, knownFreeOfLookalikes: knownFreeOfLookalikes, { fnv1a64($0, startingAt: start) })
+        {
+            hash = fast
         } else {
             hash = fnv1a64(Normalization.identityKey(prompt).utf8, startingAt: hash)
         }
