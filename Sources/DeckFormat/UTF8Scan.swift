@@ -32,9 +32,26 @@ enum UTF8Scan {
         var latin = false
         var cyrillic = false
         var mayHold = false
+        guard let base = buffer.baseAddress else { return report }
         var i = start
         while i < end {
             let b = buffer[i]
+            // Fast path: four letters of U+0400–U+047F (lead byte D0 or D1,
+            // most of Russian and Kazakh text) at once. They are valid UTF-8
+            // and Cyrillic, and none is a never-Kazakh letter but ѳ Ѳ (D1 B3,
+            // D1 B2), which go the general way.
+            if b >= 0xD0, end - i >= 8 {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0xC0FE_C0FE_C0FE_C0FE == 0x80D0_80D0_80D0_80D0 {
+                    let fita = (word & 0xFEFF_FEFF_FEFF_FEFF) ^ 0xB2D1_B2D1_B2D1_B2D1
+                    let hasFita = (fita &- 0x0001_0001_0001_0001) & ~fita & 0x8000_8000_8000_8000 != 0
+                    if !hasFita {
+                        cyrillic = true
+                        i += 8
+                        continue
+                    }
+                }
+            }
             if b < 0x80 {
                 if Line.isASCIILetter(b) {
                     if lookalike[Int(b)] { latin = true }

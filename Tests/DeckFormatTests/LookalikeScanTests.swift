@@ -33,6 +33,8 @@ import Testing
         let pieces = [
             "Қазақ", "стан", "c", "o", "A", "Acтана", "NATO", "ӛ", "ə", "ҡ", "ӈ", "ӏ", " ", "-", "«", "»", "1", "é", "漢",
             "\u{FFFD}", "ө", "i", "H", "k", "b", "ß", "\u{301}", "\0",
+            // Runs of U+0400–U+047F letters, which the scan takes four at a time.
+            "республика", "ГОСУДАРСТВО", "ѳ", "Ѳ", "абвгѳ", "Ѳабвг", "вгвгвгвг",
         ]
         let prefixes = ["Q: ", "T:", "С: ", "A: ", "- ", "* ", "   ", "\t", "alt: ", "tags:", "## ", ""]
         var random = SeededRandom(seed: 7)
