@@ -13,7 +13,9 @@ extension ParserRun {
     mutating func build(_ card: PendingCard) -> Card? {
         if card.broken { return nil }
         let prompt = card.prompt.string(buffer)
-        let alternatives = card.alternatives.map { $0.string(buffer) }
+        // An empty `alt:` is reported below and accepts nothing: kept, it
+        // would let an empty typed answer count as right.
+        let alternatives = card.alternatives.filter { !$0.isEmpty }.map { $0.string(buffer) }
         let content: CardContent
         switch card.marker {
         case .question:

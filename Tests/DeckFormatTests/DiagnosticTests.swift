@@ -136,6 +136,12 @@ import Testing
         #expect(parsed.deck.cards.map(\.answer) == ["құрал", "b"])
     }
 
+    @Test func anEmptyAlternativeIsAnErrorAndNotAccepted() {
+        let parsed = DeckParser.parse("Q: Астана?\nA: Иә\nalt:\nalt: Ия", file: "x")
+        #expect(parsed.diagnostics.map(\.code) == ["empty-text"])
+        #expect(parsed.deck.cards.first?.alternatives == ["Ия"])
+    }
+
     @Test func anEmptyTitleIsAWarningAndTheFileNameIsShown() {
         let parsed = DeckParser.parse("#\nQ: a?\nA: b", file: "decks/x.deck")
         #expect(parsed.diagnostics.map(\.severity) == [.warning])
