@@ -12,7 +12,8 @@ public struct Card: Hashable, Sendable {
     /// What kind of card this is, with the content that kind needs.
     public var content: CardContent
     /// Exam level 1–3 (1 recall, 2 explain, 3 analyse). Values outside 1–3
-    /// are kept so `jatta check` can point at them.
+    /// are kept as written (a warning): such a card is studied like any
+    /// other but belongs to no level, so no level filter picks it.
     public var level: Int
     /// Tags written on the card (`tags:`), in file order, without the
     /// section tags.
@@ -48,6 +49,14 @@ public struct Card: Hashable, Sendable {
     }
 
     public var kind: CardKind { content.kind }
+
+    /// Whether the card can be asked and answered right: every card the
+    /// parser keeps, except a multiple-choice question with no correct
+    /// option. Study queues, counts and quizzes leave the others out.
+    public var isAnswerable: Bool {
+        if case .choice(let choice) = content { return choice.hasCorrectOption }
+        return true
+    }
 }
 
 /// The kinds of card jatta knows. The raw value is what `jatta list --json`
@@ -128,6 +137,10 @@ public struct ChoiceCard: Hashable, Sendable {
     }
 
     public var correctOptions: [ChoiceOption] { options.filter(\.isCorrect) }
+    /// False for a question whose author marked no option with `*`: it is
+    /// kept (with a warning) so `jatta list` shows it, but it cannot be
+    /// answered right, so it is neither studied nor quizzed.
+    public var hasCorrectOption: Bool { options.contains(where: \.isCorrect) }
     /// True when more than one option is correct: the student must pick all.
     public var allowsSeveral: Bool { correctOptions.count > 1 }
 }

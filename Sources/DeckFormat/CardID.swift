@@ -31,21 +31,41 @@ public struct CardID: Hashable, Sendable, Comparable, CustomStringConvertible, C
     /// free of look-alike letters.
     static func derived(kind: CardKind, prompt: String, knownFreeOfLookalikes: Bool) -> CardID {
         var hash = fnv1a64(kind.rawValue.utf8)
-        hash = fnv1a64([UInt8.newline], startingAt: hash)
-        if let key = IdentityKey.fastBytes(prompt, knownFreeOfLookalikes: knownFreeOfLookalikes) {
-            hash = fnv1a64(key, startingAt: hash)
+        hash = fnv1a64(CollectionOfOne(UInt8.newline), startingAt: hash)
+        let start = hash
+        if let fast = IdentityKey.withFastKey(
+            prompt, knownFreeOfLookalikes: knownFreeOfLookalikes, { fnv1a64($0, startingAt: start) })
+        {
+            hash = fast
         } else {
             hash = fnv1a64(Normalization.identityKey(prompt).utf8, startingAt: hash)
         }
-        let hex = String(hash, radix: 16)
-        let padded = String(repeating: "0", count: 16 - hex.count) + hex
-        return CardID(rawValue: kind.rawValue + "-" + padded.prefix(12))
+        return CardID(rawValue: kind.rawValue + "-" + hexDigits(hash, count: 12))
+    }
+
+    /// The first `count` digits of `value` written as 16 lower-case hex
+    /// digits with leading zeros (one derived id per card: no formatter).
+    static func hexDigits(_ value: UInt64, count: Int) -> String {
+        String(unsafeUninitializedCapacity: count) { buffer in
+            for i in 0..<count {
+                let digit = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * i)) & 0xF
+                buffer[i] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
+            }
+            return count
+        }
     }
 
     /// Whether `text` may be written after `id:`: letters, digits, `-`,
     /// `_`, `.`, 1–64 characters, and not containing `/` (reserved for
     /// faces).
     public static func isValidExplicit(_ text: String) -> Bool {
+        // Most ids are ASCII: a byte is a character, and a letter is A–Z or
+        // a–z, with no look-up of Unicode properties.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Letters, digits, `-`, `_` (a field name's bytes) and `.`.
+            return !text.isEmpty && text.utf8.count <= 64
+                && text.utf8.allSatisfy { Line.isNameByte($0) || $0 == UInt8(ascii: ".") }
+        }
         guard !text.isEmpty, text.count <= 64 else { return false }
         return text.unicodeScalars.allSatisfy { s in
             s == "-" || s == "_" || s == "." || s.properties.isAlphabetic || ("0"..."9").contains(s)

@@ -36,6 +36,7 @@ public enum DeckIssue: Hashable, Sendable {
     case missingDefinition
     case mixedKinds
     case lineNotForKind(line: String, kind: CardKind)
+    case answerMarkerForKind(found: String, meant: String, kind: CardKind)
     case altNotAllowed(kind: CardKind)
     case altOnMultiGapCloze
     case noCorrectOption
@@ -88,6 +89,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .missingDefinition: "missing-definition"
         case .mixedKinds: "mixed-kinds"
         case .lineNotForKind: "line-not-for-kind"
+        case .answerMarkerForKind: "answer-marker"
         case .altNotAllowed: "alt-not-allowed"
         case .altOnMultiGapCloze: "alt-multi-gap"
         case .noCorrectOption: "no-correct-option"
@@ -106,13 +108,18 @@ public enum DeckIssue: Hashable, Sendable {
         }
     }
 
-    /// Errors mean the deck does not say what its author wrote (a card is
-    /// lost or changed); warnings are likely mistakes in a deck that loads.
+    /// Errors mean the deck does not say what its author wrote (a card or
+    /// a line is lost or changed) or a card cannot be studied; warnings are
+    /// likely mistakes in a deck that loads as written. A level outside 1–3
+    /// and a choice card with no correct option are warnings: the card is
+    /// kept as written (`jatta list` shows it), and study and quiz skip a
+    /// choice card nobody can answer right.
     public var severity: Diagnostic.Severity {
         switch self {
         case .unknownMetadata, .duplicateMetadata, .unknownLanguage, .cyrillicMarker, .sourceFormat,
             .emptyTag, .tooFewOptions, .duplicateOption, .strayClosingBrace, .unknownEscape,
-            .latinInCyrillicWord, .wrongLetter, .duplicatePrompt, .altOnMultiGapCloze, .tooManyDiagnostics:
+            .latinInCyrillicWord, .wrongLetter, .duplicatePrompt, .altOnMultiGapCloze, .tooManyDiagnostics,
+            .levelOutOfRange, .noCorrectOption, .emptyHeading, .answerMarkerForKind:
             .warning
         default:
             .error
@@ -145,7 +152,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .unknownLanguage(let v): "белгісіз тіл '\(v)'; kk, ru немесе en деп жазыңыз"
         case .duplicateField(let f): "'\(f):' бір картада екі рет жазылған"
         case .invalidLevel(let v): "деңгей сан болуы керек (1, 2 немесе 3), ал '\(v)' жазылған"
-        case .levelOutOfRange(let n): "деңгей 1–3 аралығында болуы керек, ал \(n) жазылған"
+        case .levelOutOfRange(let n): "деңгей 1–3 аралығында болуы керек, ал \(n) жазылған (карта оқылады, бірақ деңгей сүзгісіне түспейді)"
         case .invalidID(let v):
             "'\(v)' идентификатор бола алмайды: әріптер, цифрлар, '-', '_', '.' ғана, ең көбі 64 таңба"
         case .sourceFormat(let v): "дереккөз ФАЙЛ:ЖОЛ түрінде жазылады, ал '\(v)' жазылған"
@@ -155,9 +162,11 @@ public enum DeckIssue: Hashable, Sendable {
         case .missingDefinition: "терминнің анықтамасы жоқ: D: жолын жазыңыз"
         case .mixedKinds: "бір сұрақта әрі жауап (A:), әрі нұсқалар (*) бар; біреуін қалдырыңыз"
         case .lineNotForKind(let l, let k): "'\(l)' жолы \(Self.kkKind(k)) картасына жатпайды"
+        case .answerMarkerForKind(let f, let m, let k):
+            "\(Self.kkKind(k)) картасындағы '\(f):' жолы '\(m):' деп оқылды; '\(m):' деп жазыңыз"
         case .altNotAllowed(let k): "alt: \(Self.kkKind(k)) картасында қолданылмайды"
         case .altOnMultiGapCloze: "бірнеше бос орыны бар клозда alt: тек бүкіл жауапқа қатысты; баламаны {жауап|балама} деп жазыңыз"
-        case .noCorrectOption: "таңдау сұрағында дұрыс нұсқа жоқ: дұрыс нұсқаны * деп белгілеңіз"
+        case .noCorrectOption: "таңдау сұрағында дұрыс нұсқа жоқ: дұрыс нұсқаны * деп белгілеңіз (оған дейін сұрақ қойылмайды)"
         case .tooFewOptions: "таңдау сұрағында бір ғана нұсқа бар"
         case .duplicateOption(let t): "'\(t)' нұсқасы қайталанған"
         case .clozeWithoutGap: "клозда бос орын жоқ: жасырылатын сөзді {…} ішіне алыңыз"
@@ -199,7 +208,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .unknownLanguage(let v): "unknown language '\(v)'; write kk, ru or en"
         case .duplicateField(let f): "'\(f):' given twice in one card"
         case .invalidLevel(let v): "a level is a number (1, 2 or 3), not '\(v)'"
-        case .levelOutOfRange(let n): "a level is 1–3, not \(n)"
+        case .levelOutOfRange(let n): "a level is 1–3, not \(n) (the card is studied, but no level filter picks it)"
         case .invalidID(let v): "'\(v)' is not a valid id: letters, digits, '-', '_', '.' only, at most 64"
         case .sourceFormat(let v): "a source is written FILE:LINE, not '\(v)'"
         case .emptyTag: "an empty tag (two commas in a row)"
@@ -208,9 +217,10 @@ public enum DeckIssue: Hashable, Sendable {
         case .missingDefinition: "a term with no definition: add a D: line"
         case .mixedKinds: "a question with both an answer (A:) and options (*); keep one"
         case .lineNotForKind(let l, let k): "'\(l)' does not belong in a \(k.rawValue) card"
+        case .answerMarkerForKind(let f, let m, let k): "'\(f):' in a \(k.rawValue) card is read as '\(m):'; write '\(m):'"
         case .altNotAllowed(let k): "alt: does not apply to a \(k.rawValue) card"
         case .altOnMultiGapCloze: "alt: on a cloze with several gaps stands for the whole answer; write {answer|other} instead"
-        case .noCorrectOption: "a multiple-choice question with no correct option: mark it with *"
+        case .noCorrectOption: "a multiple-choice question with no correct option: mark it with * (until then it is not asked)"
         case .tooFewOptions: "a multiple-choice question with only one option"
         case .duplicateOption(let t): "option '\(t)' given twice"
         case .clozeWithoutGap: "a cloze with no gap: put the hidden words in {…}"
@@ -252,7 +262,8 @@ public enum DeckIssue: Hashable, Sendable {
             .unknownMetadata(key: "autor"), .duplicateMetadata(key: "lang"), .unknownLanguage("de"),
             .duplicateField(field: "A"), .invalidLevel("two"), .levelOutOfRange(4), .invalidID("a b"),
             .sourceFormat("notes"), .emptyTag, .emptyText(.answer), .missingAnswer, .missingDefinition,
-            .mixedKinds, .lineNotForKind(line: "D:", kind: .question), .altNotAllowed(kind: .choice),
+            .mixedKinds, .lineNotForKind(line: "*", kind: .term),
+            .answerMarkerForKind(found: "D", meant: "A", kind: .question), .altNotAllowed(kind: .choice),
             .altOnMultiGapCloze, .noCorrectOption, .tooFewOptions, .duplicateOption("X"), .clozeWithoutGap,
             .unclosedGap, .nestedGap, .strayClosingBrace, .emptyGap, .unknownEscape("n"),
             .latinInCyrillicWord(word: "cөз", letters: "c→с"), .wrongLetter(found: "ӛ", meant: "ө"),

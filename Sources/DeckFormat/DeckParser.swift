@@ -99,6 +99,7 @@ struct ParserRun {
     /// The deck tags and section names every new card gets.
     var sectionTags: [String] = []
     var cards: [Card] = []
+    /// The card being read.
     var pending: PendingCard?
 
     var diagnostics: [Diagnostic] = []
@@ -254,7 +255,7 @@ struct ParserRun {
     /// text holding it may hold look-alikes).
     @discardableResult
     mutating func checkLookalikes(from: Int) -> Bool {
-        guard from < lineEnd, LookalikeScan.mayHoldFindings(buffer, from, lineEnd) else { return false }
+        guard from < lineEnd, report.mayHoldLookalikes else { return false }
         let reports = LookalikeScan.reports(in: text(from: from), limit: DeckParser.diagnosticsPerLine)
         guard !reports.isEmpty else { return true }
         let startColumn = column(at: from)
@@ -291,8 +292,8 @@ struct ParserRun {
         finishCard()
         let cardLocation = SourceLocation(file: file, line: lineNumber, column: 1)
         let prompt = TextField(location: location(at: text), range: text..<max(text, lineEnd), mayHoldNUL: report.firstNUL != nil)
-        var card = PendingCard(marker: marker, location: cardLocation, prompt: prompt)
-        if marker == .cloze { scanCloze(&card, from: text) }
+        let card = PendingCard(marker: marker, location: cardLocation, prompt: prompt)
+        if marker == .cloze { scanCloze(card, from: text) }
         pending = card
         state = .inCard
         target = .prompt
@@ -300,25 +301,23 @@ struct ParserRun {
         pending?.promptMayHoldLookalikes = mayHold
     }
 
-    mutating func scanCloze(_ card: inout PendingCard, from: Int) {
+    mutating func scanCloze(_ card: PendingCard, from: Int) {
         let scan = card.cloze.scan(buffer, from, lineEnd)
         for finding in scan.findings { emit(finding.issue, at: finding.offset) }
         if let opened = scan.openedAt { card.cloze.openGap = location(at: opened) }
     }
 
     mutating func answerLine(_ marker: Line.Marker, text: Int) {
-        guard state == .inCard, var card = pending else {
+        guard state == .inCard, let card = pending else {
             target = .ignored
             emit(.outsideCard(line: marker.latin + ":"), at: lineStart)
             return
         }
-        pending = nil
-        defer { pending = card }
         let mayHoldNUL = report.firstNUL != nil
         switch card.marker {
         case .question:
             if marker == .definition {
-                emit(.lineNotForKind(line: "D:", kind: .question), at: lineStart)
+                emit(.answerMarkerForKind(found: "D", meant: "A", kind: .question), at: lineStart)
             }
             if !card.options.isEmpty {
                 emit(.mixedKinds, at: lineStart)
@@ -328,7 +327,7 @@ struct ParserRun {
             }
         case .term:
             if marker == .answer {
-                emit(.lineNotForKind(line: "A:", kind: .term), at: lineStart)
+                emit(.answerMarkerForKind(found: "A", meant: "D", kind: .term), at: lineStart)
             }
         default:
             emit(.lineNotForKind(line: marker.latin + ":", kind: .cloze), at: lineStart)
@@ -347,13 +346,11 @@ struct ParserRun {
     }
 
     mutating func optionLine(correct: Bool, text: Int) {
-        guard state == .inCard, var card = pending else {
+        guard state == .inCard, let card = pending else {
             target = .ignored
             emit(.outsideCard(line: correct ? "*" : "-"), at: lineStart)
             return
         }
-        pending = nil
-        defer { pending = card }
         guard card.marker == .question else {
             emit(.lineNotForKind(line: correct ? "*" : "-", kind: card.marker == .term ? .term : .cloze), at: lineStart)
             target = .ignored
@@ -396,11 +393,9 @@ struct ParserRun {
             pending?.prompt.append(buffer, text, lineEnd, newlines: newlines, mayHoldNUL: mayHoldNUL)
             let mayHold = checkLookalikes(from: text)
             if mayHold { pending?.promptMayHoldLookalikes = true }
-            if pending?.marker == .cloze, var card = pending {
-                pending = nil
+            if let card = pending, card.marker == .cloze {
                 card.cloze.escaped = false
-                scanCloze(&card, from: text)
-                pending = card
+                scanCloze(card, from: text)
             }
             return
         case .answer:

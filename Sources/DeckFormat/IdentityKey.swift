@@ -18,66 +18,98 @@ enum IdentityKey {
     static func fastBytes(_ text: String, knownFreeOfLookalikes: Bool = false) -> ArraySlice<UInt8>? {
         var text = text
         return text.withUTF8 { bytes -> ArraySlice<UInt8>? in
-            guard inSubset(bytes), knownFreeOfLookalikes || !LookalikeScan.mayHoldFindings(bytes, 0, bytes.count) else {
-                return nil
-            }
-            // One pass does foldSpace, then foldPunctuation on its output
-            // (quotes dropped, no space after a hyphen that ends a word),
-            // and the lower case; the edge trim follows. A Cyrillic letter
-            // shows as its last byte, which is all the alphabetic test needs.
             var out = [UInt8](repeating: 0, count: bytes.count)
-            var written = 0
-            var folded = 0  // bytes foldSpace would have written so far
-            var pendingSpace = false
-            var previous: UInt8 = 0
-            var beforePrevious: UInt8 = 0
-            var failed = false
-            out.withUnsafeMutableBufferPointer { out in
-                lowercaseCyrillic.withUnsafeBufferPointer { lower in
-                    func punctuate(_ c: UInt8) {
-                        if isQuote(c) { return }
-                        if c == .space, previous == UInt8(ascii: "-"), isAlphabetic(beforePrevious) {
-                            beforePrevious = previous
-                            return
-                        }
-                        if c < 0x80 {
-                            out[written] = c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
-                        } else if c < 0xC0, written > 0 {
-                            // The second byte of a letter: map the pair.
-                            let mapped = lower[Int(out[written - 1] & 0x03) << 6 | Int(c & 0x3F)]
-                            if mapped == 0 { failed = true }
-                            out[written - 1] = UInt8(mapped >> 8)
-                            out[written] = UInt8(mapped & 0xFF)
-                        } else {
-                            out[written] = c
-                        }
+            let range = out.withUnsafeMutableBufferPointer {
+                fold(bytes, into: $0, knownFreeOfLookalikes: knownFreeOfLookalikes)
+            }
+            return range.map { out[$0] }
+        }
+    }
+
+    /// Calls `body` with the bytes of `fast(text)` in temporary storage, or
+    /// returns nil when `text` is outside the fast subset. One derived id
+    /// per card needs the key only to hash it, so it is never allocated.
+    static func withFastKey<R>(
+        _ text: String, knownFreeOfLookalikes: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R? {
+        var text = text
+        return text.withUTF8 { bytes -> R? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out -> R? in
+                guard let range = fold(bytes, into: out, knownFreeOfLookalikes: knownFreeOfLookalikes) else { return nil }
+                return body(UnsafeBufferPointer(rebasing: out[range]))
+            }
+        }
+    }
+
+    /// Writes the key of `bytes` into `out` (at least as long) and returns
+    /// where it stands, or nil when `bytes` is outside the fast subset.
+    private static func fold(
+        _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, knownFreeOfLookalikes: Bool
+    ) -> Range<Int>? {
+        guard inSubset(bytes), knownFreeOfLookalikes || !LookalikeScan.mayHoldFindings(bytes, 0, bytes.count) else {
+            return nil
+        }
+        // One pass does foldSpace, then foldPunctuation on its output
+        // (quotes dropped, no space after a hyphen that ends a word), and
+        // the lower case; the edge trim follows. `inSubset` leaves only
+        // ASCII and two-byte Cyrillic letters, so a byte at or above 0x80
+        // is a letter's lead byte and the next is its second byte. The
+        // hyphen rule looks two written bytes back; a Cyrillic letter
+        // shows there as its last byte, which is all the test needs.
+        var written = 0
+        var seenText = false  // whether foldSpace has written anything
+        var pendingSpace = false
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        let count = bytes.count
+        let folded: Bool = lowercaseCyrillic.withUnsafeBufferPointer { lower in
+            var i = 0
+            while i < count {
+                let b = bytes[i]
+                i += 1
+                if isSpace(b) {
+                    pendingSpace = seenText
+                    continue
+                }
+                seenText = true
+                if pendingSpace {
+                    pendingSpace = false
+                    if previous == UInt8(ascii: "-"), isAlphabetic(beforePrevious) {
+                        beforePrevious = previous
+                    } else {
+                        out[written] = .space
                         written += 1
                         beforePrevious = previous
-                        previous = c
-                    }
-                    for b in bytes {
-                        if isSpace(b) {
-                            pendingSpace = folded > 0
-                            continue
-                        }
-                        if pendingSpace {
-                            pendingSpace = false
-                            folded += 1
-                            punctuate(.space)
-                        }
-                        folded += 1
-                        punctuate(b)
+                        previous = .space
                     }
                 }
+                if b < 0x80 {
+                    if isQuote(b) { continue }
+                    out[written] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+                    written += 1
+                    beforePrevious = previous
+                    previous = b
+                } else {
+                    let second = bytes[i]
+                    i += 1
+                    let mapped = lower[Int(b & 0x03) << 6 | Int(second & 0x3F)]
+                    if mapped == 0 { return false }
+                    out[written] = UInt8(mapped >> 8)
+                    out[written + 1] = UInt8(mapped & 0xFF)
+                    written += 2
+                    beforePrevious = b
+                    previous = second
+                }
             }
-            if failed { return nil }
-            // trimEdgePunctuation
-            var start = 0
-            var end = written
-            while start < end, isEdge(out[start]) { start += 1 }
-            while end > start, isEdge(out[end - 1]) { end -= 1 }
-            return out[start..<end]
+            return true
         }
+        if !folded { return nil }
+        // trimEdgePunctuation
+        var start = 0
+        var end = written
+        while start < end, isEdge(out[start]) { start += 1 }
+        while end > start, isEdge(out[end - 1]) { end -= 1 }
+        return start..<end
     }
 
     /// ASCII without control characters other than white space, and the

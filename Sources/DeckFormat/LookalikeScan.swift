@@ -36,10 +36,14 @@ enum LookalikeScan {
     /// or a run of letters holding both a Latin look-alike and a Cyrillic
     /// letter. A superset of what `Homoglyphs.findings` reports.
     static func mayHoldFindings(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        withTables { pairs, lookalike in mayHoldFindings(buffer, from, to, pairs: pairs, lookalike: lookalike) }
+    }
+
+    /// The never-Kazakh pair table and the Latin look-alike table, for a
+    /// scan that runs this filter inside its own pass (`UTF8Scan.scan`).
+    static func withTables<R>(_ body: (UnsafeBufferPointer<Bool>, UnsafeBufferPointer<Bool>) -> R) -> R {
         alwaysWrongPairs.withUnsafeBufferPointer { pairs in
-            latinLookalike.withUnsafeBufferPointer { lookalike in
-                mayHoldFindings(buffer, from, to, pairs: pairs, lookalike: lookalike)
-            }
+            latinLookalike.withUnsafeBufferPointer { lookalike in body(pairs, lookalike) }
         }
     }
 

@@ -13,7 +13,9 @@ extension ParserRun {
     mutating func build(_ card: PendingCard) -> Card? {
         if card.broken { return nil }
         let prompt = card.prompt.string(buffer)
-        let alternatives = card.alternatives.map { $0.string(buffer) }
+        // An empty `alt:` is reported below and accepts nothing: kept, it
+        // would let an empty typed answer count as right.
+        let alternatives = card.alternatives.filter { !$0.isEmpty }.map { $0.string(buffer) }
         let content: CardContent
         switch card.marker {
         case .question:
@@ -37,10 +39,12 @@ extension ParserRun {
                     }
                 }
                 let kept = options.filter { !$0.text.isEmpty }
-                if !kept.contains(where: \.isCorrect) {
-                    emit(.noCorrectOption, at: card.location)
-                    return nil
-                }
+                // Only empty options: nothing is left to show (each empty
+                // one is already an error).
+                if kept.isEmpty { return nil }
+                // A missing `*` is likely a forgotten mark: the card is kept
+                // as written, and study and quiz skip it until one is marked.
+                if !kept.contains(where: \.isCorrect) { emit(.noCorrectOption, at: card.location) }
                 if kept.count < 2 { emit(.tooFewOptions, at: card.location) }
                 if let alt = card.alternatives.first { emit(.altNotAllowed(kind: .choice), at: alt.location) }
                 content = .choice(ChoiceCard(question: prompt, options: kept))

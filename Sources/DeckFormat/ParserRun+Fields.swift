@@ -38,9 +38,7 @@ extension ParserRun {
     }
 
     mutating func cardField(name: String, value: Int) {
-        guard var card = pending else { return }
-        pending = nil
-        defer { pending = card }
+        guard let card = pending else { return }
         var text: String { self.text(from: value) }
         target = .oneLineField(name)
         switch name {

@@ -1,6 +1,9 @@
 /// A card whose lines are still being read: the raw pieces in file order,
 /// before the card's kind is decided and its values are checked.
-struct PendingCard {
+///
+/// A class: every line of a card changes it, and a value this size
+/// would be copied or moved on each of them.
+final class PendingCard {
     /// `Q`, `T` or `C`: how the card started.
     var marker: Line.Marker
     /// Where the card's first line is.

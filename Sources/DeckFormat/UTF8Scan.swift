@@ -8,32 +8,66 @@ enum UTF8Scan {
         var firstInvalid: Int?
         /// Byte offset of the first NUL byte, if any.
         var firstNUL: Int?
+        /// False when no text on the line can hold a look-alike finding:
+        /// `LookalikeScan.mayHoldFindings` over the whole line, worked out
+        /// in the same pass. The parts of a line before its text (a marker,
+        /// a field name, `#`, `-`, indentation) are ASCII and end in a
+        /// separator, so the answer holds for the text alone as well.
+        var mayHoldLookalikes = false
     }
 
-    /// Scans `buffer[start..<end]`. ASCII runs go eight bytes at a time.
+    /// Scans `buffer[start..<end]`: its UTF-8 and, in the same pass, the
+    /// look-alike pre-filter, since every text line needs both.
     static func scan(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Report {
+        LookalikeScan.withTables { pairs, lookalike in scan(buffer, start, end, pairs: pairs, lookalike: lookalike) }
+    }
+
+    private static func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, pairs: UnsafeBufferPointer<Bool>,
+        lookalike: UnsafeBufferPointer<Bool>
+    ) -> Report {
         var report = Report()
-        var i = start
+        // The word being read: whether it has a Latin look-alike letter and
+        // a Cyrillic letter (as in `LookalikeScan.mayHoldFindings`).
+        var latin = false
+        var cyrillic = false
+        var mayHold = false
         guard let base = buffer.baseAddress else { return report }
+        var i = start
         while i < end {
-            // Fast path: eight ASCII bytes with no NUL among them.
-            if end - i >= 8 {
+            let b = buffer[i]
+            // Fast path: four letters of U+0400–U+047F (lead byte D0 or D1,
+            // most of Russian and Kazakh text) at once. They are valid UTF-8
+            // and Cyrillic, and none is a never-Kazakh letter but ѳ Ѳ (D1 B3,
+            // D1 B2), which go the general way.
+            if b >= 0xD0, end - i >= 8 {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let hasHigh = word & 0x8080_8080_8080_8080 != 0
-                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
-                if !hasHigh && !hasZero {
-                    i += 8
-                    continue
+                if word & 0xC0FE_C0FE_C0FE_C0FE == 0x80D0_80D0_80D0_80D0 {
+                    let fita = (word & 0xFEFF_FEFF_FEFF_FEFF) ^ 0xB2D1_B2D1_B2D1_B2D1
+                    let hasFita = (fita &- 0x0001_0001_0001_0001) & ~fita & 0x8000_8000_8000_8000 != 0
+                    if !hasFita {
+                        cyrillic = true
+                        i += 8
+                        continue
+                    }
                 }
             }
-            let b = buffer[i]
             if b < 0x80 {
-                if b == 0, report.firstNUL == nil { report.firstNUL = i }
+                if Line.isASCIILetter(b) {
+                    if lookalike[Int(b)] { latin = true }
+                } else {
+                    if latin && cyrillic { mayHold = true }
+                    latin = false
+                    cyrillic = false
+                    if b == 0, report.firstNUL == nil { report.firstNUL = i }
+                }
                 i += 1
                 continue
             }
             // Two-byte letters (all of Cyrillic) without the general check.
             if b >= 0xC2, b <= 0xDF, i + 1 < end, buffer[i + 1] & 0xC0 == 0x80 {
+                if pairs[Int(b) << 8 | Int(buffer[i + 1])] { mayHold = true }
+                if b >= 0xD0 && b <= 0xD4 { cyrillic = true }
                 i += 2
                 continue
             }
@@ -44,8 +78,14 @@ enum UTF8Scan {
             } else {
                 i += length
             }
-            if report.firstInvalid != nil, report.firstNUL != nil { break }
+            if report.firstInvalid != nil, report.firstNUL != nil {
+                // Nothing more to learn about the bytes; the look-alike
+                // check is left to the exact scan.
+                mayHold = true
+                break
+            }
         }
+        report.mayHoldLookalikes = mayHold || (latin && cyrillic)
         return report
     }
 

@@ -16,12 +16,14 @@ public struct StudyCatalog: Sendable {
     }
 
     /// Every face of every card the filter lets through, in deck and file
-    /// order, with its current schedule (new faces are due at `now`).
+    /// order, with its current schedule (new faces are due at `now`). A
+    /// choice card with no correct option cannot be answered and is left
+    /// out, so neither the queue nor the counts hold it.
     public func items(matching filter: StudyFilter, now: Date) -> [StudyItem] {
         var items: [StudyItem] = []
         var seen = Set<String>()
         for deck in decks where filter.includes(deck: deck) {
-            for card in deck.cards where filter.includes(card: card) {
+            for card in deck.cards where card.isAnswerable && filter.includes(card: card) {
                 for face in card.faces where seen.insert(face.key).inserted {
                     let schedule = progress.schedules[face.key] ?? .new(at: now)
                     items.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
@@ -54,7 +56,7 @@ public struct StudyCatalog: Sendable {
             }
         }
         for d in decks where f.includes(deck: d) {
-            for card in d.cards where f.includes(card: card) {
+            for card in d.cards where card.isAnswerable && f.includes(card: card) {
                 counts.cardsPerLevel[card.level, default: 0] += 1
             }
         }
@@ -79,7 +81,10 @@ public struct DeckCounts: Hashable, Sendable {
     public var learning = 0
     /// Review faces due today.
     public var due = 0
-    /// Cards (not faces) per exam level.
+    /// Cards (not faces) per exam level, under the level as written: a
+    /// card of level 4 (a warning in the deck) is counted under 4, which
+    /// the home screen's 1–3 columns do not show, just as no level filter
+    /// picks it; it is still in the new, learning and due counts.
     public var cardsPerLevel: [Int: Int] = [:]
 
     public init(new: Int = 0, learning: Int = 0, due: Int = 0, cardsPerLevel: [Int: Int] = [:]) {

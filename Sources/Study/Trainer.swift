@@ -378,7 +378,11 @@ public enum Trainer {
         s.catalog.decks = decks
         s.checker = nil
         var cards: [String: (Card, String)] = [:]
-        for deck in decks { for card in deck.cards { cards[card.id.rawValue] = (card, deck.file) } }
+        // A choice card whose `*` was removed while it waited is gone too:
+        // it can no longer be answered right.
+        for deck in decks {
+            for card in deck.cards where card.isAnswerable { cards[card.id.rawValue] = (card, deck.file) }
+        }
         func refreshed(_ item: StudyItem) -> StudyItem? {
             guard let (card, file) = cards[item.card.id.rawValue] else { return nil }
             if item.face.direction == .reverse, card.kind != .term { return nil }

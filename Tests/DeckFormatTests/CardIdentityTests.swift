@@ -121,3 +121,26 @@ import Testing
         return parsed.deck.cards.count == 1 ? parsed.deck.cards.first : nil
     }
 }
+
+/// The ASCII shortcut of `CardID.isValidExplicit` agrees with the rule as
+/// written: 1–64 characters, each a letter, a digit, `-`, `_` or `.`.
+@Suite struct ExplicitIDRuleTests {
+    static func rule(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 64
+            && text.unicodeScalars.allSatisfy { s in
+                s == "-" || s == "_" || s == "." || s.properties.isAlphabetic || ("0"..."9").contains(s)
+            }
+    }
+
+    @Test func theShortcutFollowsTheRule() {
+        var texts = [
+            "", "a", "kz-un-1992", "a.b_c-D9", "a b", "a/b", "a:b", "a\tb", "\r\n", "é", "Қазақ-1", "ид.2", "x\u{301}",
+            String(repeating: "a", count: 64), String(repeating: "a", count: 65), String(repeating: "ә", count: 64),
+            String(repeating: "ә", count: 65),
+        ]
+        for value in 0..<128 { texts.append("id" + String(UnicodeScalar(UInt8(value)))) }
+        for text in texts {
+            #expect(CardID.isValidExplicit(text) == Self.rule(text), "\(text.debugDescription)")
+        }
+    }
+}

@@ -72,4 +72,20 @@ import Testing
             #expect(text.contains("`\(entry.code)`"), "\(entry.code)")
         }
     }
+
+    /// The code table's severity column says what `jatta check` does.
+    @Test func everyCodeHasItsDocumentedSeverity() throws {
+        let text = try String(contentsOf: Self.specification, encoding: .utf8)
+        var documented: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 2, cells[1] == "error" || cells[1] == "warning" else { continue }
+            for code in cells[0].split(separator: ",") {
+                documented[code.trimmingCharacters(in: CharacterSet(charactersIn: " `"))] = cells[1]
+            }
+        }
+        for entry in DeckIssue.catalogue {
+            #expect(documented[entry.code] == entry.severity.rawValue, "\(entry.code)")
+        }
+    }
 }

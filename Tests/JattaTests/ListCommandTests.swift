@@ -62,6 +62,23 @@ import Testing
         #expect(objects[3]["line"] as? Int == 15)
     }
 
+    @Test func cardsKeptWithAWarningAreListedAsWritten() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jatta-list-\(UUID().uuidString).deck")
+        try "Q: Астана?\n- Иә\n- Жоқ\n\nQ: Алматы?\nA: Иә\nlevel: 4\n".write(to: url, atomically: true, encoding: .utf8)
+        let listing = CardListing.run(paths: [url.path], json: true, language: .en)
+        #expect(listing.status == 0)
+        #expect(listing.problems.contains("warning: a multiple-choice question with no correct option"))
+        #expect(listing.problems.contains("warning: a level is 1–3, not 4"))
+        let objects = try listing.output.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.map { $0["kind"] as? String } == ["choice", "question"])
+        let options = objects[0]["options"] as? [[String: Any]]
+        #expect(options?.map { $0["text"] as? String } == ["Иә", "Жоқ"])
+        #expect(options?.map { $0["correct"] as? Bool } == [false, false])
+        #expect(objects[1]["level"] as? Int == 4)
+    }
+
     @Test func tableHasAHeaderAndOneRowPerCard() throws {
         let listing = try listing(json: false)
         let rows = listing.output.split(separator: "\n")

@@ -100,6 +100,55 @@ import Testing
         #expect(counts == DeckCounts(new: 4, learning: 1, due: 1, cardsPerLevel: [1: 4, 2: 1]))
     }
 
+    /// Two cards a deck keeps with a warning: a choice with no `*` (nobody
+    /// can answer it right) and a card of level 4.
+    static let warned = Fixtures.deck(
+        """
+        Q: Капитализмнің ең соңғы сатысы?
+        - Империализм
+        - Неоколониализм
+
+        Q: Қазақстанның астанасы?
+        A: Астана
+        level: 4
+
+        Q: Алматы қай өңірде?
+        A: Оңтүстікте
+        level: 3
+        """, file: "decks/warned.deck")
+
+    @Test func aChoiceWithNoCorrectOptionIsNeitherQueuedNorCounted() {
+        let deck = Self.warned
+        #expect(deck.cards.map(\.kind) == [.choice, .question, .question])
+        let catalog = StudyCatalog(decks: [deck])
+        let queue = QueueBuilder.build(
+            catalog: catalog, filter: .all, limits: StudyLimits(), now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+        #expect(queue.waiting.map(\.key) == [deck.cards[1].id.rawValue, deck.cards[2].id.rawValue])
+        let counts = catalog.counts(deck: deck, filter: .all, now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+        #expect(counts.new == 2)
+        #expect(counts.cardsPerLevel.values.reduce(0, +) == 2)
+    }
+
+    @Test func aLevelOutsideOneToThreeIsStudiedButUnderNoLevel() {
+        let deck = Self.warned
+        let catalog = StudyCatalog(decks: [deck])
+        func keys(_ f: StudyFilter) -> [String] {
+            QueueBuilder.build(catalog: catalog, filter: f, limits: StudyLimits(), now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+                .waiting.map(\.key)
+        }
+        let level4 = deck.cards[1].id.rawValue
+        #expect(keys(.all).contains(level4))
+        for level in 1...3 { #expect(!keys(StudyFilter(level: level)).contains(level4)) }
+        let counts = catalog.counts(deck: deck, filter: .all, now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+        // Counted as new like any card; its level is its own, outside the
+        // home screen's 1–3 columns, which agree with the level filters.
+        #expect(counts == DeckCounts(new: 2, cardsPerLevel: [3: 1, 4: 1]))
+        for level in 1...3 {
+            let filtered = catalog.counts(deck: deck, filter: StudyFilter(level: level), now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+            #expect(filtered.new == counts.cardsPerLevel[level, default: 0])
+        }
+    }
+
     @Test func interleaveSpreadsNewFacesEvenly() {
         let deck = Fixtures.deck((1...6).map { "Q: С\($0)?\nA: Ж\n" }.joined(separator: "\n"))
         let items = deck.cards.map { StudyItem(face: $0.faces[0], deckFile: deck.file, schedule: .new(at: Fixtures.now)) }

@@ -295,6 +295,16 @@ import Testing
         #expect(s2.session == nil)
     }
 
+    @Test func aChoiceCardWhoseCorrectMarkIsRemovedLeavesTheSession() {
+        let s0 = studying(2)
+        #expect(s0.session?.current?.item.card.kind == .choice)
+        let unmarked = Fixtures.deck(Fixtures.text.replacingOccurrences(of: "* Империализм", with: "- Империализм"))
+        #expect(unmarked.cards.count == deck.cards.count)  // still in the deck, with a warning
+        let (s1, _) = Fixtures.run(s0, [.reload([unmarked])])
+        #expect(s1.session == nil)
+        #expect(s1.notice == .cardRemoved)
+    }
+
     @Test func nothingToStudyStaysHome() {
         var progress = ProgressSnapshot()
         progress.suspended = Set(deck.cards.flatMap(\.faces).map(\.key))

@@ -10,12 +10,13 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "check-cli: FAIL: $*" >&2; failures=$((failures + 1)); }
 
-# 1. Ten planted mistakes, each at its line and column; exit status 1.
+# 1. Ten planted mistakes, each at its line and column; exit status 1
+#    (five are errors).
 deck=scripts/tests/fixtures/ten-mistakes.deck
 out="$("$jatta" check "$deck")"; status=$?
 [ "$status" -eq 1 ] || fail "ten mistakes: exit status $status, expected 1"
-for place in 2:7:\ warning 6:1:\ error 10:1:\ error 14:1:\ error 18:1:\ error 22:21:\ error \
-    24:58:\ warning 26:8:\ error 29:4:\ warning 32:1:\ error; do
+for place in 2:7:\ warning 6:1:\ error 10:1:\ error 14:1:\ error 18:1:\ warning 22:21:\ error \
+    24:58:\ warning 26:8:\ warning 29:4:\ warning 32:1:\ error; do
     grep -qF "$deck:$place:" <<<"$out" || fail "ten mistakes: nothing reported at $place"
 done
 [ "$(grep -c "^$deck:" <<<"$out")" -eq 10 ] || fail "ten mistakes: expected exactly 10 diagnostics"
@@ -33,10 +34,14 @@ if command -v python3 >/dev/null; then
     python3 -c '
 import json, sys
 cards = [json.loads(l) for l in open(sys.argv[1])]
-assert len(cards) == 5, len(cards)
+assert len(cards) == 6, len(cards)
 for c in cards:
     for k in ("id", "kind", "prompt", "answer", "level", "tags", "source", "file", "line", "faces"):
         assert k in c, k
+# The warned cards are listed as written: no correct option, level 5.
+choice = [c for c in cards if c["line"] == 18][0]
+assert [o["correct"] for o in choice["options"]] == [False, False], choice
+assert [c["level"] for c in cards if c["line"] == 24] == [5]
 ' "$work/list.json" || fail "list --json: wrong output"
 fi
 
@@ -57,6 +62,11 @@ done
 printf 'Q: Астана?\nA: Иә\n' >"$work/clean.deck"
 "$jatta" check "$work/clean.deck" >/dev/null; status=$?
 [ "$status" -eq 0 ] || fail "clean deck: exit status $status"
+printf 'Q: Астана?\n- Иә\n- Жоқ\n\nQ: Алматы?\nA: Иә\nlevel: 4\n' >"$work/warned.deck"
+"$jatta" check "$work/warned.deck" >/dev/null; status=$?
+[ "$status" -eq 0 ] || fail "warnings only: exit status $status, expected 0"
+"$jatta" check --werror "$work/warned.deck" >/dev/null; status=$?
+[ "$status" -eq 1 ] || fail "warnings with --werror: exit status $status, expected 1"
 "$jatta" check "$work/missing.deck" >/dev/null; status=$?
 [ "$status" -eq 2 ] || fail "missing path: exit status $status, expected 2"
 "$jatta" check --no-such-option "$work/clean.deck" >/dev/null 2>&1; status=$?

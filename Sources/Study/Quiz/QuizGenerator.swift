@@ -24,7 +24,9 @@ public enum QuizGenerator {
         let wanted = Set(settings.tags.map(tagKey))
         var eligible: [(card: Card, deck: Deck)] = []
         for deck in decks {
-            for card in deck.cards {
+            // A choice card with no correct option has no right answer to
+            // grade; a level outside 1–3 is quizzed like any other.
+            for card in deck.cards where card.isAnswerable {
                 if let level = settings.level, card.level != level { continue }
                 if !wanted.isEmpty, !card.allTags.contains(where: { wanted.contains(tagKey($0)) }) { continue }
                 eligible.append((card, deck))

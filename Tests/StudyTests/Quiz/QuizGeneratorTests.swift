@@ -138,6 +138,27 @@ struct QuizGeneratorTests {
         #expect(quiz(seed: 5, level: 7).isEmpty)
     }
 
+    @Test func aChoiceCardWithNoCorrectOptionIsNotAskedAndALevelFourCardIs() {
+        let text = """
+            Q: Лениннің пікірінше капитализмнің ең соңғы сатысы қалай аталады?
+            - Империализм
+            - Неоколониализм
+            - Гегемония
+
+            Q: Қазақстанның астанасы?
+            A: Астана
+            level: 4
+            """
+        let warned = DeckParser.parse(text, file: "decks/warned.deck").deck
+        #expect(warned.cards.count == 2)
+        for seed: UInt64 in 0..<20 {
+            let questions = quiz(seed: seed, decks: [warned])
+            #expect(questions.map(\.card.id) == [warned.cards[1].id])
+            #expect(questions.first?.level == 4)
+        }
+        for level in 1...3 { #expect(quiz(seed: 1, level: level, decks: [warned]).isEmpty) }
+    }
+
     @Test func theDecksOwnChoiceCardDropsRepeatedOptions() {
         let card = Card(
             id: CardID(rawValue: "dup"),
