@@ -38,7 +38,7 @@ import Testing
             "республика", "ГОСУДАРСТВО", "ѳ", "Ѳ", "абвгѳ", "Ѳабвг", "вгвгвгвг",
         ]
         let prefixes = ["Q: ", "T:", "С: ", "A: ", "- ", "* ", "   ", "\t", "alt: ", "tags:", "## ", ""]
-        var random = SeededRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         var flagged = 0
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 1...6, using: &random)).map { _ in

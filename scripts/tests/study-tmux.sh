@@ -143,7 +143,8 @@ tm send-keys -t study "clear; fg; echo JATTA-EXIT=\$?" Enter
 wait_for "0 өтті"
 tm send-keys -t study C-c
 wait_for "JATTA-EXIT=130"
-tm send-keys -t study "stty -a | grep -o -- '-*icanon' | sed 's/^/MODE=/'" Enter
+# The marker is split in the typed command so that only the output matches it.
+tm send-keys -t study "stty -a | grep -o -- '-*icanon' | sed 's/^/MO''DE=/'" Enter
 wait_for "MODE="
 screen | grep -q "MODE=icanon" || fail "Ctrl-C left the terminal in raw mode"
 
@@ -155,7 +156,7 @@ jatta_pid=$(ps -o pid= --ppid "$shell_pid" | tr -d ' ' | head -n 1)
 [ -n "$jatta_pid" ] || fail "could not find the jatta process"
 kill -TERM "$jatta_pid"
 wait_for "JATTA-EXIT=143"
-tm send-keys -t study "clear; stty -a | grep -o -- '-*icanon' | sed 's/^/MODE2=/'" Enter
+tm send-keys -t study "clear; stty -a | grep -o -- '-*icanon' | sed 's/^/MO''DE2=/'" Enter
 wait_for "MODE2="
 screen | grep -q "MODE2=icanon" || fail "SIGTERM left the terminal in raw mode"
 
