@@ -3,6 +3,7 @@
 # pipe, the JSON result on standard output, the same seed giving the same
 # quiz, and bad input ending with a message and a non-zero status.
 set -euo pipefail
+. "$(dirname "$0")/../lib/midday-tz.sh"
 
 cd "$(dirname "$0")/../.."
 swift build --product jatta >/dev/null

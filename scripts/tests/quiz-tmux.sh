@@ -3,6 +3,7 @@
 # real terminal (tmux, 80x24), answers it by reading the screen, and checks
 # the report on screen, the JSON result and the review log.
 set -euo pipefail
+. "$(dirname "$0")/../lib/midday-tz.sh"
 
 cd "$(dirname "$0")/../.."
 swift build --product jatta >/dev/null

@@ -20,6 +20,7 @@ JATTA="$(swift build --show-bin-path)/jatta"
 work=$(mktemp -d)
 sock="jatta-study-$$"
 export HOME="$work/home" JATTA_DB="$work/progress.sqlite" LANG=C.UTF-8 LC_ALL=C.UTF-8
+. scripts/lib/midday-tz.sh
 mkdir -p "$HOME"
 unset JATTA_LANG
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
