@@ -10,16 +10,18 @@ struct Jatta: AsyncParsableCommand {
             in a SQLite database, never in the deck files.
             """,
         version: JattaVersion.current,
+        // In the order a newcomer needs them: study first, the tools for
+        // deck authors after, the scheduler's replay last.
         subcommands: [
             StudyCommand.self,
-            FSRSCommand.self,
             QuizCommand.self,
-            HistoryCommand.self,
-            DebugCommand.self,
-            JudgeCommand.self,
             CheckCommand.self,
             ListCommand.self,
+            HistoryCommand.self,
+            JudgeCommand.self,
             ExtractCommand.self,
+            FSRSCommand.self,
+            DebugCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )
