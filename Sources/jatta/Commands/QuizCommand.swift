@@ -157,7 +157,7 @@ struct QuizCommand: ParsableCommand {
             return state
         }
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString)
-        let reload = { DeckLibrary.load(paths: deckPaths).decks.filter { !$0.cards.isEmpty } }
+        let reload = { DeckLibrary.load(paths: deckPaths) }
 
         var studyFailure: Error? = nil
         if !plain, !TerminalCheck.isInteractive {

@@ -140,7 +140,7 @@ struct StudyCommand: ParsableCommand {
         state.home.level = level
         state.home.tag = tag
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
-        let reload = { DeckLibrary.load(paths: deckPaths).decks.filter { !$0.cards.isEmpty } }
+        let reload = { DeckLibrary.load(paths: deckPaths) }
 
         let failure: Error?
         if usePlain {
