@@ -85,7 +85,7 @@ struct QuizCommand: ParsableCommand {
             : paths
         let library = DeckLibrary.load(paths: deckPaths)
         for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
-            Self.warn("\(d.location): \(d.message(language: lang))")
+            Self.warn(DiagnosticFormatter.brief(d, language: language))
         }
         if library.hasUnreadablePaths || library.decks.isEmpty {
             if library.decks.isEmpty, !library.hasUnreadablePaths { Self.warn(strings.noQuestions) }
