@@ -10,14 +10,15 @@ struct Jatta: AsyncParsableCommand {
             in a SQLite database, never in the deck files.
             """,
         version: JattaVersion.current,
-        // In the order a newcomer needs them: study first, the tools for
-        // deck authors after, the scheduler's replay last.
+        // In the order a newcomer needs them: study and quiz first, then
+        // the decks and the student's records, the scheduler's replay last.
         subcommands: [
             StudyCommand.self,
             QuizCommand.self,
             CheckCommand.self,
             ListCommand.self,
             HistoryCommand.self,
+            UnsuspendCommand.self,
             JudgeCommand.self,
             ExtractCommand.self,
             FSRSCommand.self,

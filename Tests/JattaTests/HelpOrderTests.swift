@@ -12,7 +12,8 @@ import Testing
             guard line.hasPrefix("  "), let first = words.first else { return nil }
             return String(first)
         }
-        #expect(Array(listed.prefix(8)) == ["study", "quiz", "check", "list", "history", "judge", "extract", "fsrs"])
+        #expect(
+            Array(listed.prefix(9)) == ["study", "quiz", "check", "list", "history", "unsuspend", "judge", "extract", "fsrs"])
         #expect(!listed.contains("debug"))
     }
 }
