@@ -33,7 +33,11 @@ struct UnsuspendCommand: ParsableCommand {
         let outcome: Unsuspension.Outcome
         do {
             guard let store = try database.openExistingStore() else {
-                print(Unsuspension.words(language).noneSuspended)
+                // No database yet: nothing was ever suspended, and an id
+                // names no card the store knows.
+                let words = Unsuspension.words(language)
+                print(words.noneSuspended)
+                for id in ids { FileHandle.standardError.write(Data((words.unknown(id) + "\n").utf8)) }
                 if !ids.isEmpty { throw ExitCode.failure }
                 return
             }
