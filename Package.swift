@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat", "FSRS"]),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "FSRS"]),
-        .testTarget(name: "LecturesTests", dependencies: ["Lectures", "DeckFormat", "KazakhText"]),
+        .testTarget(name: "LecturesTests", dependencies: ["Lectures", "DeckFormat", "KazakhText", "FSRS"]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "DeckFormat", "FSRS"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Study", "DeckFormat", "FSRS"]),
         .testTarget(name: "JattaTests", dependencies: ["jatta"]),

@@ -27,7 +27,8 @@ public enum DeckLibrary {
     /// Reads every path: a file is read whatever its extension; a folder is
     /// searched recursively for `*.deck` files, skipping hidden entries. Files
     /// are parsed in sorted path order, each once (however many names lead to it). A missing or unreadable
-    /// path, or a folder with no deck, becomes an error diagnostic with line 0.
+    /// path, or a folder with no deck, becomes an error diagnostic with line 0
+    /// (no place inside a file), its reason in both languages.
     public static func load(paths: [String]) -> Result {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -39,8 +40,7 @@ public enum DeckLibrary {
                 }
                 files.append(contentsOf: found)
             case .failure(let error):
-                diagnostics.append(
-                    DeckIssue.unreadable(path: path, reason: error.reason).at(SourceLocation(file: path, line: 0, column: 0)))
+                diagnostics.append(unreadable(path, error))
             }
         }
         // One file named twice (`a.deck`, `./a.deck`, a symbolic link) is
@@ -55,12 +55,20 @@ public enum DeckLibrary {
                 decks.append(parsed.deck)
                 diagnostics.append(contentsOf: parsed.diagnostics)
             case .failure(let error):
-                diagnostics.append(
-                    DeckIssue.unreadable(path: file, reason: error.reason).at(SourceLocation(file: file, line: 0, column: 0)))
+                diagnostics.append(unreadable(file, error))
             }
         }
         diagnostics.append(contentsOf: DeckLinter.lint(decks))
         return Result(decks: decks, diagnostics: stableSorted(diagnostics), files: files)
+    }
+
+    /// A path that could not be read, the system's reason worded in each
+    /// language rather than English inside the Kazakh message.
+    static func unreadable(_ path: String, _ failure: DeckFiles.Failure) -> Diagnostic {
+        let place = SourceLocation(file: path, line: 0, column: 0)
+        var diagnostic = DeckIssue.unreadable(path: path, reason: failure.reasonEN).at(place)
+        diagnostic.messageKK = DeckIssue.unreadable(path: path, reason: failure.reasonKK).at(place).messageKK
+        return diagnostic
     }
 
     /// Sorted by place; diagnostics at one place keep their order.
@@ -74,19 +82,26 @@ public enum DeckLibrary {
 
 /// File-system access for `DeckLibrary`.
 enum DeckFiles {
+    /// Why a path could not be read, in Kazakh and in English.
     struct Failure: Error {
-        var reason: String
+        var reasonKK: String
+        var reasonEN: String
+
+        static let missing = Failure(reasonKK: "мұндай файл да, қалта да жоқ", reasonEN: "no such file or folder")
+        static let unlistable = Failure(reasonKK: "қалтаның ішін оқу мүмкін емес", reasonEN: "cannot list the folder")
+        static let unreadable = Failure(
+            reasonKK: "оқуға рұқсат жоқ немесе бұл кәдімгі файл емес", reasonEN: "permission denied or not a regular file")
     }
 
     /// The deck files a path names.
     static func find(_ path: String) -> Swift.Result<[String], Failure> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(Failure(reason: "no such file or folder"))
+            return .failure(.missing)
         }
         guard isDirectory.boolValue else { return .success([path]) }
         guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            return .failure(Failure(reason: "cannot list the folder"))
+            return .failure(.unlistable)
         }
         var found: [String] = []
         let prefix = path.hasSuffix("/") ? path : path + "/"
@@ -111,7 +126,7 @@ enum DeckFiles {
     static func read(_ path: String) -> Swift.Result<[UInt8], Failure> {
         guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path)
         else {
-            return .failure(Failure(reason: "permission denied or not a regular file"))
+            return .failure(.unreadable)
         }
         return .success([UInt8](data))
     }

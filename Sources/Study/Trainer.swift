@@ -21,8 +21,8 @@ public enum Trainer {
             return (s, [])
         case .quit:
             return (s, [.quit])
-        case .reload(let decks):
-            reload(&s, decks: decks, now: now)
+        case .reload(let decks, let errors):
+            reload(&s, decks: decks, errors: errors, now: now)
             return (s, [])
         default:
             break
@@ -373,8 +373,11 @@ public enum Trainer {
     }
 
     /// Puts re-read decks in place: faces keep their keys, so the session
-    /// goes on with the fixed text; a face whose card is gone is dropped.
-    static func reload(_ s: inout TrainerState, decks: [Deck], now: Date) {
+    /// goes on with the fixed text. A face whose card is gone is dropped when
+    /// the decks read cleanly (the author removed it); when the re-read found
+    /// errors the card may only be broken, so the face keeps its last good
+    /// version for this session and the notice says so.
+    static func reload(_ s: inout TrainerState, decks: [Deck], errors: [Diagnostic] = [], now: Date) {
         s.catalog.decks = decks
         s.checker = nil
         var cards: [String: (Card, String)] = [:]
@@ -383,20 +386,30 @@ public enum Trainer {
         for deck in decks {
             for card in deck.cards where card.isAnswerable { cards[card.id.rawValue] = (card, deck.file) }
         }
+        let keepsLost = !errors.isEmpty
+        func isLost(_ item: StudyItem) -> Bool {
+            guard let (card, _) = cards[item.card.id.rawValue] else { return true }
+            return item.face.direction == .reverse && card.kind != .term
+        }
         func refreshed(_ item: StudyItem) -> StudyItem? {
+            if isLost(item) { return keepsLost ? item : nil }
             guard let (card, file) = cards[item.card.id.rawValue] else { return nil }
-            if item.face.direction == .reverse, card.kind != .term { return nil }
             var copy = item
             copy.face = StudyFace(card: card, direction: item.face.direction)
             copy.deckFile = file
             return copy
         }
-        s.notice = .reloaded
+        func notice(keptCard: Bool) -> Notice {
+            guard let first = errors.first else { return .reloaded }
+            return .reloadedWithErrors(ReloadProblems(errorCount: errors.count, first: first, keptLastGoodCard: keptCard))
+        }
+        s.notice = notice(keptCard: false)
         guard case .study(var session) = s.mode else { return }
         session.queue.waiting = session.queue.waiting.compactMap(refreshed)
         session.queue.learning = session.queue.learning.compactMap(refreshed)
         if let current = session.current {
             if let item = refreshed(current.item) {
+                s.notice = notice(keptCard: isLost(current.item))
                 // The text may have changed under the student: ask again.
                 session.current = makeAttempt(item, state: s, now: current.shownAt)
             } else {

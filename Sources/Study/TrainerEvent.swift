@@ -50,8 +50,10 @@ public enum TrainerAction: Hashable, Sendable {
     case suspend
     /// Opens the card in the editor.
     case edit
-    /// The decks were read again (after editing).
-    case reload([Deck])
+    /// The decks were read again (after editing), with the errors the
+    /// re-read found: the student is told, and a card the edit lost keeps
+    /// its last good version for the rest of the session.
+    case reload([Deck], errors: [Diagnostic] = [])
 
     // Anywhere.
     /// Shows or hides the help overlay.

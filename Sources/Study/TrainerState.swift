@@ -75,7 +75,27 @@ public enum Notice: Hashable, Sendable {
     case nothingToUndo
     case nothingToStudy
     case reloaded
+    /// The decks were re-read but have errors (the student is shown the
+    /// first and how many).
+    case reloadedWithErrors(ReloadProblems)
     case cardRemoved
+}
+
+/// What a re-read after editing found wrong, for the notice.
+public struct ReloadProblems: Hashable, Sendable {
+    /// How many errors the decks have now.
+    public var errorCount: Int
+    /// The first of them, by place.
+    public var first: Diagnostic
+    /// Whether the card being studied could not be read again and keeps its
+    /// last good version for this session.
+    public var keptLastGoodCard: Bool
+
+    public init(errorCount: Int, first: Diagnostic, keptLastGoodCard: Bool) {
+        self.errorCount = errorCount
+        self.first = first
+        self.keptLastGoodCard = keptLastGoodCard
+    }
 }
 
 /// The home screen's selection: row 0 is "all decks", row N is deck N.

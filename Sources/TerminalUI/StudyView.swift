@@ -38,12 +38,15 @@ enum StudyView {
             bottom = screen.height - 1 - buttonRows.count
         }
         let statusRow = bottom - 1
+        // A notice is wrapped (up to three rows, ending on the status row)
+        // rather than cut: a reload's error names a place the student needs.
+        let noticeLines = state.notice.map { Array(TextWrap.lines(TrainerView.text($0, s), width: width - 4).prefix(3)) } ?? []
 
         // The card, scrolled. A card longer than the screen opens where the
         // student's attention is: the typed answer's line at the bottom, or
         // the revealed answer near the top; PgUp/PgDn move from there.
         let top = 2
-        let bodyRows = max(1, statusRow - top)
+        let bodyRows = max(1, statusRow - top - max(0, noticeLines.count - 1))
         let content = lines(attempt, width: width - 4, strings: s)
         let maxFirst = max(0, content.lines.count - bodyRows)
         var base = 0
@@ -59,8 +62,10 @@ enum StudyView {
         }
         screen.draw(content.lines[first...], row: top, column: 2, rows: bodyRows)
 
-        if let notice = state.notice {
-            screen.put(TrainerView.text(notice, s), row: statusRow, column: 2, style: .bold)
+        if !noticeLines.isEmpty {
+            for (i, line) in noticeLines.enumerated() {
+                screen.put(line, row: statusRow - noticeLines.count + 1 + i, column: 2, style: .bold)
+            }
         } else if first < maxFirst {
             screen.put("↓ " + s.more, row: statusRow, column: 2, style: .dim)
         } else if first > 0 {

@@ -39,6 +39,7 @@ public enum TrainerView {
         case .nothingToUndo: s.nothingToUndo
         case .nothingToStudy: s.nothingToStudy
         case .reloaded: s.reloaded
+        case .reloadedWithErrors(let problems): s.reloadNotice(problems)
         case .cardRemoved: s.cardRemoved
         }
     }

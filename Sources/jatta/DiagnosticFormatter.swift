@@ -38,6 +38,13 @@ struct DiagnosticFormatter {
         return out
     }
 
+    /// One line for a command that only warns (study, quiz): the place, with
+    /// no line and column for a path that could not be read, and the message.
+    static func brief(_ diagnostic: Diagnostic, language: Language) -> String {
+        let place = diagnostic.location.line > 0 ? diagnostic.location.description : diagnostic.location.file
+        return "\(place): \(diagnostic.message(language: language.rawValue))"
+    }
+
     /// A diagnostic as one JSON object.
     func json(_ diagnostic: Diagnostic) -> JSONValue {
         .object([

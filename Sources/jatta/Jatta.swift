@@ -10,16 +10,19 @@ struct Jatta: AsyncParsableCommand {
             in a SQLite database, never in the deck files.
             """,
         version: JattaVersion.current,
+        // In the order a newcomer needs them: study and quiz first, then
+        // the decks and the student's records, the scheduler's replay last.
         subcommands: [
             StudyCommand.self,
-            FSRSCommand.self,
             QuizCommand.self,
-            HistoryCommand.self,
-            DebugCommand.self,
-            JudgeCommand.self,
             CheckCommand.self,
             ListCommand.self,
+            HistoryCommand.self,
+            UnsuspendCommand.self,
+            JudgeCommand.self,
             ExtractCommand.self,
+            FSRSCommand.self,
+            DebugCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )

@@ -28,6 +28,37 @@ import Testing
         #expect(HistoryFormat.line(entry(kind: .undo), prompt: nil, timeZone: utc).contains("undo  kz-режим  decks/d4.deck  undoes #6"))
     }
 
+    @Test func textLineInKazakh() throws {
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let kazakh = HistoryWords.of(.kk)
+        #expect(
+            HistoryFormat.line(entry(undoneBy: 9), prompt: "Режим", timeZone: utc, words: kazakh)
+                == "#7  2026-11-18 11:06:40  жаттау  Жақсы  4.2s  kz-режим  decks/d4.deck  → қайталауда, мерзімі 2026-11-21 11:06:40  (#9 қайтарды)  “Режим”")
+        #expect(
+            HistoryFormat.line(entry(kind: .undo), prompt: nil, timeZone: utc, words: kazakh)
+                .hasSuffix("қайтару  kz-режим  decks/d4.deck  #6 жазбасын қайтарады"))
+        #expect(HistoryFormat.line(entry(kind: .bury), prompt: nil, timeZone: utc, words: kazakh).hasSuffix("тығу  kz-режим  decks/d4.deck  тығу алынды"))
+    }
+
+    /// Every kind, rating and state has its own Kazakh word: none falls
+    /// back to the English name.
+    @Test func kazakhWordsCoverEveryValue() {
+        let kk = HistoryWords.of(.kk)
+        let en = HistoryWords.of(.en)
+        #expect(Set(kk.kinds.keys) == Set(ReviewKind.allCases))
+        #expect(Set(en.kinds.keys) == Set(ReviewKind.allCases))
+        for kind in ReviewKind.allCases { #expect(kk.kind(kind) != en.kind(kind), "\(kind)") }
+        for kind in ReviewKind.allCases { #expect(en.kind(kind) == kind.rawValue, "\(kind)") }
+        #expect([Rating.again, .hard, .good, .easy].map(kk.rating) == ["Қайтадан", "Қиын", "Жақсы", "Оңай"])
+        #expect([Rating.again, .hard, .good, .easy].map(en.rating) == ["again", "hard", "good", "easy"])
+        for state in [SchedulingState.learning, .review, .relearning] {
+            #expect(kk.state(state) != en.state(state))
+            #expect(en.state(state) == HistoryFormat.stateName(state))
+        }
+        #expect(kk.heading.hasPrefix("#id  уақыт  түрі"))
+        #expect(en.heading.hasPrefix("#id  time  kind"))
+    }
+
     @Test func jsonCarriesEveryFieldWithMillisecondTimes() throws {
         let text = try HistoryFormat.json([entry()], prompts: ["kz-режим": "Режим"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])

@@ -1,4 +1,5 @@
 import DeckFormat
+import FSRS
 import Testing
 
 @testable import Lectures
@@ -7,18 +8,6 @@ import Testing
 /// is a deck `jatta check` accepts.
 @Suite("Extraction robustness")
 struct RobustnessTests {
-    /// SplitMix64: a small seeded generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces that exercise every rule, glued at random.
     static let fragments = [
         "Деңгейлік тапсырмалар:", "1–деңгейлік сұрақ.", "2 –деңгейлік сұрақ", "3 - ", "1 – ", "ОБӨЖ тапсырмалары:",
@@ -31,7 +20,7 @@ struct RobustnessTests {
 
     @Test("random notes never crash the extractor, and their drafts parse without errors")
     func randomNotes() throws {
-        var rng = SplitMix(state: 20_251_122)
+        var rng = SeededGenerator(seed: 20_251_122)
         for round in 0..<150 {
             var text = ""
             for _ in 0..<Int.random(in: 1...120, using: &rng) {
@@ -56,7 +45,7 @@ struct RobustnessTests {
 
     @Test("random bytes are read or refused, never a crash")
     func randomBytes() {
-        var rng = SplitMix(state: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<200 {
             let bytes = (0..<Int.random(in: 0...400, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             do {

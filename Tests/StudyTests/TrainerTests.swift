@@ -305,6 +305,53 @@ import Testing
         #expect(s1.notice == .cardRemoved)
     }
 
+    /// Errors the re-read found travel with the reload: the notice carries
+    /// their count and the first one, and a card that still parses shows
+    /// its new text.
+    @Test func reloadWithErrorsReportsTheFirstAndTheCount() throws {
+        let s0 = studying(1)
+        let source = Fixtures.text.replacingOccurrences(of: "level: 1", with: "levle: 1")
+            .replacingOccurrences(of: "C: Қазақстан БҰҰ-ға {1992} жылы", with: "C: Қазақстан БҰҰ-ға {1992 жылы")
+        let parsed = DeckParser.parse(Array(source.utf8), file: "decks/test.deck")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        try #require(errors.count == 2)
+        let (s1, _) = Fixtures.run(s0, [.reload([parsed.deck], errors: errors)])
+        guard case .reloadedWithErrors(let problems) = s1.notice else {
+            Issue.record("expected a notice with the errors, got \(String(describing: s1.notice))")
+            return
+        }
+        #expect(problems.errorCount == 2)
+        #expect(problems.first == errors[0])
+        #expect(problems.first.location.line == 13)
+        #expect(problems.first.code == "unknown-field")
+        #expect(!problems.keptLastGoodCard)
+        #expect(s1.session?.current?.item.key == deck.cards[1].id.rawValue)
+    }
+
+    /// An edit that leaves the card unreadable keeps its last good version
+    /// for this session (the deck has errors, so the card may only be
+    /// broken); a clean deck without the card drops it as before.
+    @Test func reloadKeepsTheLastGoodCardWhenTheEditBrokeIt() throws {
+        let s0 = studying(1)
+        let before = try #require(s0.session?.current?.item)
+        let broken = Fixtures.text.replacingOccurrences(of: "Q: Қазақстанның астанасы?\nA: Астана\n", with: "Q: Қазақстанның астанасы?\n")
+        let parsed = DeckParser.parse(Array(broken.utf8), file: "decks/test.deck")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        try #require(!errors.isEmpty)
+        try #require(!parsed.deck.cards.contains { $0.id == before.card.id })
+        let (s1, _) = Fixtures.run(s0, [.reload([parsed.deck], errors: errors)])
+        #expect(s1.session?.current?.item.key == before.key)
+        #expect(s1.session?.current?.item.card.answer == "Астана")
+        guard case .reloadedWithErrors(let problems) = s1.notice else {
+            Issue.record("expected a notice with the errors, got \(String(describing: s1.notice))")
+            return
+        }
+        #expect(problems.keptLastGoodCard)
+        // Studying goes on from the kept version: grading it records its key.
+        let (_, effects) = Fixtures.run(s1, [.reveal, .grade(.good)])
+        #expect(Fixtures.records(effects).map(\.key) == [before.key])
+    }
+
     @Test func nothingToStudyStaysHome() {
         var progress = ProgressSnapshot()
         progress.suspended = Set(deck.cards.flatMap(\.faces).map(\.key))

@@ -69,6 +69,17 @@ printf 'Q: Астана?\n- Иә\n- Жоқ\n\nQ: Алматы?\nA: Иә\nlevel: 
 [ "$status" -eq 1 ] || fail "warnings with --werror: exit status $status, expected 1"
 "$jatta" check "$work/missing.deck" >/dev/null; status=$?
 [ "$status" -eq 2 ] || fail "missing path: exit status $status, expected 2"
+# A missing path names no place inside a file and speaks one language, in
+# every command that reads decks.
+for command in check list "study --plain" "quiz --plain --no-record"; do
+    # shellcheck disable=SC2086
+    JATTA_DB="$work/progress.sqlite" "$jatta" $command --lang kk "$work/missing.deck" </dev/null >"$work/out" 2>"$work/err"; status=$?
+    case "$command" in check | list) expected=2 ;; *) expected=66 ;; esac
+    [ "$status" -eq "$expected" ] || fail "$command missing path: exit status $status, expected $expected"
+    grep -qF "$work/missing.deck: " "$work/err" "$work/out" || fail "$command missing path: path not named"
+    grep -qF 'мұндай файл да, қалта да жоқ' "$work/err" "$work/out" || fail "$command missing path: no Kazakh reason"
+    ! grep -qE ':0:0|no such file' "$work/err" "$work/out" || fail "$command missing path: fake place or English reason: $(cat "$work/err")"
+done
 "$jatta" check --no-such-option "$work/clean.deck" >/dev/null 2>&1; status=$?
 [ "$status" -eq 64 ] || fail "unknown option: exit status $status, expected 64"
 for command in "" check list; do

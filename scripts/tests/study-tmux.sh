@@ -199,6 +199,30 @@ wait_for "Іле Алатауының етегінде"
 tm send-keys -t study F10
 wait_for "EDIT-EXIT=0"
 
+# --- 11b. An edit that breaks the deck: the reload names the error -------------
+mkdir -p "$work/broken"
+printf '# Тексеру\n\nQ: Алматы қай жерде?\nA: Оңтүстікте\n' >"$work/broken/b.deck"
+cat >"$work/breaker.sh" <<'SH'
+#!/bin/sh
+# Mistypes a field on the line after the answer.
+line=${1#+}
+sed -i "$((line + 1))a levle: 2" "$2"
+SH
+chmod +x "$work/breaker.sh"
+tm send-keys -t study "clear; EDITOR='$work/breaker.sh' '$JATTA' --lang kk '$work/broken'; echo BREAK-EXIT=\$?" Enter
+wait_for "Барлық десте"
+tm send-keys -t study Enter
+wait_for "Алматы қай жерде?"
+tm send-keys -t study e
+wait_for "Десте қайта оқылды: 1 қате —"
+screen | tr -s '\n' ' ' | tr -s ' ' | grep -qF "b.deck:5:1 белгісіз өріс" || fail "full screen: reload does not name the error: $(screen)"
+tm send-keys -t study F10
+wait_for "BREAK-EXIT=0"
+printf '# Тексеру\n\nQ: Алматы қай жерде?\nA: Оңтүстікте\n' >"$work/broken/b.deck"
+out=$(printf 'e\n' | EDITOR="$work/breaker.sh" "$JATTA" study --plain --lang en "$work/broken" 2>/dev/null)
+grep -qF "* Deck reloaded: 1 error — $work/broken/b.deck:5:1 unknown field 'levle:'" <<<"$out" \
+    || fail "plain mode: reload does not name the error: $out"
+
 # --- 12. A non-UTF-8 locale falls back to C.UTF-8 with a warning -----------------
 LC_ALL=C LANG=C "$JATTA" study --plain --lang en decks </dev/null >/dev/null 2>"$work/err"
 grep -qF "the locale is not UTF-8" "$work/err" || fail "no locale warning: $(cat "$work/err")"

@@ -12,6 +12,7 @@ struct HistoryCommand: ParsableCommand {
         discussion: "Answers, undos, suspends and buries, as recorded in the progress database.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(name: .customLong("card"), help: ArgumentHelp("Only this card (its id, or ID/reverse).", valueName: "id"))
     var card: String?
@@ -27,11 +28,12 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
+        let words = HistoryWords.of(languageOptions.resolved(environment: ProcessInfo.processInfo.environment))
         let entries: [ReviewLogEntry]
         let prompts: [String: String]
         do {
             guard let store = try database.openExistingStore() else {
-                print(json ? "[]" : HistoryFormat.empty)
+                print(json ? "[]" : words.empty)
                 return
             }
             if let card {
@@ -46,38 +48,40 @@ struct HistoryCommand: ParsableCommand {
         if json {
             print(try HistoryFormat.json(entries, prompts: prompts))
         } else if entries.isEmpty {
-            print(HistoryFormat.empty)
+            print(words.empty)
         } else {
-            for entry in entries { print(HistoryFormat.line(entry, prompt: prompts[entry.key], timeZone: .current)) }
+            print(words.heading)
+            for entry in entries {
+                print(HistoryFormat.line(entry, prompt: prompts[entry.key], timeZone: .current, words: words))
+            }
         }
     }
 }
 
 /// How history entries are written out. Pure, so it is testable.
 enum HistoryFormat {
-    static let empty = "Әзірге ештеңе жазылмаған. / Nothing recorded yet."
-
     /// One line: id, local time, kind, rating, duration, card, deck, then the
-    /// schedule after (or the flag change), and whether it was undone.
-    static func line(_ entry: ReviewLogEntry, prompt: String?, timeZone: TimeZone) -> String {
-        var parts = ["#\(entry.id)", localTime(entry.time, timeZone: timeZone), entry.kind.rawValue]
-        if let rating = entry.rating { parts.append(ratingName(rating)) }
+    /// schedule after (or the flag change), and whether it was undone, in
+    /// the words of the interface language.
+    static func line(_ entry: ReviewLogEntry, prompt: String?, timeZone: TimeZone, words: HistoryWords = .english) -> String {
+        var parts = ["#\(entry.id)", localTime(entry.time, timeZone: timeZone), words.kind(entry.kind)]
+        if let rating = entry.rating { parts.append(words.rating(rating)) }
         if let ms = entry.durationMilliseconds { parts.append(String(format: "%.1fs", Double(ms) / 1000)) }
         parts.append(entry.key)
         parts.append(entry.deckFile)
         switch entry.kind {
         case .undo:
-            parts.append("undoes #\(entry.undoes.map(String.init) ?? "?")")
+            parts.append(words.undoes(entry.undoes.map(String.init) ?? "?"))
         case .suspend, .unsuspend:
             break
         case .bury:
-            parts.append(entry.after.buriedUntil.map { "until \(localTime($0, timeZone: timeZone))" } ?? "unburied")
+            parts.append(entry.after.buriedUntil.map { words.buriedUntil(localTime($0, timeZone: timeZone)) } ?? words.unburied)
         case .study, .quiz, .override:
             if let schedule = entry.after.schedule {
-                parts.append("→ \(stateName(schedule.state)), due \(localTime(schedule.due, timeZone: timeZone))")
+                parts.append(words.due(words.state(schedule.state), localTime(schedule.due, timeZone: timeZone)))
             }
         }
-        if let undoneBy = entry.undoneBy { parts.append("(undone by #\(undoneBy))") }
+        if let undoneBy = entry.undoneBy { parts.append(words.undoneBy(undoneBy)) }
         if let prompt { parts.append("“\(shorten(prompt))”") }
         return parts.joined(separator: "  ")
     }

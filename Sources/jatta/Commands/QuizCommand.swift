@@ -85,7 +85,7 @@ struct QuizCommand: ParsableCommand {
             : paths
         let library = DeckLibrary.load(paths: deckPaths)
         for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
-            Self.warn("\(d.location): \(d.message(language: lang))")
+            Self.warn(DiagnosticFormatter.brief(d, language: language))
         }
         if library.hasUnreadablePaths || library.decks.isEmpty {
             if library.decks.isEmpty, !library.hasUnreadablePaths { Self.warn(strings.noQuestions) }
@@ -157,7 +157,7 @@ struct QuizCommand: ParsableCommand {
             return state
         }
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString)
-        let reload = { DeckLibrary.load(paths: deckPaths).decks.filter { !$0.cards.isEmpty } }
+        let reload = { DeckLibrary.load(paths: deckPaths) }
 
         var studyFailure: Error? = nil
         if !plain, !TerminalCheck.isInteractive {

@@ -99,7 +99,7 @@ struct StudyCommand: ParsableCommand {
         let library = DeckLibrary.load(paths: deckPaths)
         let errors = library.diagnostics.filter { $0.severity == .error }
         for d in errors.prefix(5) {
-            Self.warn("\(d.location): \(d.message(language: language.rawValue))")
+            Self.warn(DiagnosticFormatter.brief(d, language: language))
         }
         if errors.count > 5 {
             Self.warn(language == .kk ? "… тағы \(errors.count - 5) қате (jatta check)" : "… \(errors.count - 5) more errors (jatta check)")
@@ -140,7 +140,7 @@ struct StudyCommand: ParsableCommand {
         state.home.level = level
         state.home.tag = tag
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
-        let reload = { DeckLibrary.load(paths: deckPaths).decks.filter { !$0.cards.isEmpty } }
+        let reload = { DeckLibrary.load(paths: deckPaths) }
 
         let failure: Error?
         if usePlain {

@@ -10,7 +10,7 @@ struct CursesLoop: TrainerLoop {
     var state: TrainerState
     let strings: Strings
     let performer: EffectPerformer
-    let reloadDecks: () -> [Deck]
+    let reloadDecks: () -> DeckLibrary.Result
     let environment: [String: String]
 
     /// Runs until the student quits or a signal arrives, and restores the

@@ -9,7 +9,7 @@ struct PlainLoop: TrainerLoop {
     var state: TrainerState
     let strings: Strings
     let performer: EffectPerformer
-    let reloadDecks: () -> [Deck]
+    let reloadDecks: () -> DeckLibrary.Result
     let environment: [String: String]
 
     /// Writes a line unbuffered, so a program driving jatta through a pipe

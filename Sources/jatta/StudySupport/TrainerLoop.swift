@@ -8,7 +8,8 @@ import Study
 protocol TrainerLoop {
     var state: TrainerState { get set }
     var performer: EffectPerformer { get }
-    var reloadDecks: () -> [Deck] { get }
+    /// Reads the decks again, with every problem found.
+    var reloadDecks: () -> DeckLibrary.Result { get }
     var environment: [String: String] { get }
 }
 
@@ -16,7 +17,8 @@ extension TrainerLoop {
     /// Feeds one action to the trainer and carries out its effects: store
     /// effects through the performer, editing a card in the student's editor
     /// (`handOver` runs the editor, giving it the terminal if the loop holds
-    /// one), then re-reading and re-registering the decks. Returns true when
+    /// one), then re-reading and re-registering the decks and
+    /// reporting their errors. Returns true when
     /// the student quit; throws when the store fails, so the loop stops
     /// before showing a card whose answer could not be saved.
     mutating func apply(_ action: TrainerAction, handingTerminalTo handOver: (() -> Void) -> Void) throws -> Bool {
@@ -31,9 +33,11 @@ extension TrainerLoop {
             case .edit(let location):
                 let environment = environment
                 handOver { _ = Editor.open(location, environment: environment) }
-                let decks = reloadDecks()
+                let library = reloadDecks()
+                let decks = library.decks.filter { !$0.cards.isEmpty }
+                let errors = library.diagnostics.filter { $0.severity == .error }
                 try performer.reregister(decks, at: Date())
-                state = Trainer.update(state, TrainerEvent(.reload(decks), at: Date())).0
+                state = Trainer.update(state, TrainerEvent(.reload(decks, errors: errors), at: Date())).0
             default:
                 break
             }

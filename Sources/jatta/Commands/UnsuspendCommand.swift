@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import ReviewStore
+import TerminalUI
+
+/// `jatta unsuspend`: brings suspended cards back into study. Without an id
+/// it lists the suspended cards, so a student can find what `!` hid.
+struct UnsuspendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unsuspend",
+        abstract: "List suspended cards, or bring them back into study.",
+        discussion: """
+            Without an id, lists the suspended cards with their ids. With ids \
+            (a card id brings back both of its faces; ID/reverse only the reverse \
+            face) or --all, unsuspends them; each is recorded in the review log.
+            """)
+
+    @Argument(help: ArgumentHelp("Cards to bring back (ids as `jatta unsuspend` lists them).", valueName: "id"))
+    var ids: [String] = []
+
+    @Flag(help: "Bring back every suspended card.")
+    var all = false
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func validate() throws {
+        if all, !ids.isEmpty { throw ValidationError("--all немесе ID, екеуі бірге емес / give --all or ids, not both") }
+    }
+
+    func run() throws {
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let outcome: Unsuspension.Outcome
+        do {
+            guard let store = try database.openExistingStore() else {
+                // No database yet: nothing was ever suspended, and an id
+                // names no card the store knows.
+                let words = Unsuspension.words(language)
+                print(words.noneSuspended)
+                for id in ids { FileHandle.standardError.write(Data((words.unknown(id) + "\n").utf8)) }
+                if !ids.isEmpty { throw ExitCode.failure }
+                return
+            }
+            outcome = try Unsuspension.run(store: store, ids: ids, all: all, now: Date(), language: language)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw StoreFailure.exit(error)
+        }
+        if !outcome.output.isEmpty { print(outcome.output, terminator: "") }
+        if !outcome.problems.isEmpty { FileHandle.standardError.write(Data(outcome.problems.utf8)) }
+        if outcome.status != 0 { throw ExitCode(outcome.status) }
+    }
+}
+
+/// What `jatta unsuspend` does, on a store given to it, so it is testable.
+enum Unsuspension {
+    struct Outcome: Equatable {
+        /// Standard output.
+        var output = ""
+        /// Standard error: ids that name no suspended card.
+        var problems = ""
+        var status: Int32 = 0
+    }
+
+    struct Words {
+        var noneSuspended, listHeading, howTo: String
+        var unsuspended: (String) -> String
+        var notSuspended: (String) -> String
+        var unknown: (String) -> String
+    }
+
+    static func words(_ language: Language) -> Words {
+        language == .kk
+            ? Words(
+                noneSuspended: "Кідіртілген карта жоқ.",
+                listHeading: "Кідіртілген карталар:",
+                howTo: "Қайтару: jatta unsuspend ID · барлығын: jatta unsuspend --all",
+                unsuspended: { "Қайтарылды: \($0)" },
+                notSuspended: { "\($0) кідіртілмеген" },
+                unknown: { "jatta: '\($0)' деген карта дерекқорда жоқ" })
+            : Words(
+                noneSuspended: "No suspended cards.",
+                listHeading: "Suspended cards:",
+                howTo: "Bring one back: jatta unsuspend ID · all of them: jatta unsuspend --all",
+                unsuspended: { "Unsuspended: \($0)" },
+                notSuspended: { "\($0) is not suspended" },
+                unknown: { "jatta: no card '\($0)' in the progress database" })
+    }
+
+    /// Lists (no ids, no `--all`) or unsuspends. An id names a face key or a
+    /// card id (all its faces). Unknown ids are reported and make the status
+    /// 1; the others are still brought back.
+    static func run(store: ProgressStore, ids: [String], all: Bool, now: Date, language: Language) throws -> Outcome {
+        let w = words(language)
+        let progress = try store.currentProgress()
+        let suspended = progress.filter(\.value.suspended).keys.sorted()
+        var outcome = Outcome()
+        if ids.isEmpty, !all {
+            guard !suspended.isEmpty else {
+                outcome.output = w.noneSuspended + "\n"
+                return outcome
+            }
+            let cards = try store.registeredCards(keys: suspended)
+            outcome.output = w.listHeading + "\n"
+            for key in suspended {
+                let card = cards[key]
+                let prompt = card.map { "  “" + shorten($0.prompt) + "”" } ?? ""
+                outcome.output += "  \(key)  \(card?.deckFile ?? "")\(prompt)\n"
+            }
+            outcome.output += w.howTo + "\n"
+            return outcome
+        }
+        if all, suspended.isEmpty { outcome.output = w.noneSuspended + "\n" }
+        let known = try store.registeredCards()
+        var chosen: [String] = all ? suspended : []
+        for id in ids {
+            let faces = known.keys.filter { $0 == id || $0.hasPrefix(id + "/") }.sorted()
+            if faces.isEmpty {
+                outcome.problems += w.unknown(id) + "\n"
+                outcome.status = 1
+                continue
+            }
+            let toBring = faces.filter { progress[$0]?.suspended == true }
+            if toBring.isEmpty { outcome.output += w.notSuspended(id) + "\n" }
+            chosen += toBring
+        }
+        var seen = Set<String>()
+        for key in chosen where seen.insert(key).inserted {
+            try store.unsuspend(key: key, at: now)
+            outcome.output += w.unsuspended(key) + "\n"
+        }
+        return outcome
+    }
+
+    private static func shorten(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count <= 60 ? flat : String(flat.prefix(59)) + "…"
+    }
+}

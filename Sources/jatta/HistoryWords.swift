@@ -1,0 +1,55 @@
+import FSRS
+import ReviewStore
+import TerminalUI
+
+/// The words of `jatta history`'s text output in one interface language.
+/// The JSON output keeps the English names: it is read by programs.
+struct HistoryWords: Sendable {
+    /// The line above the entries naming what each one holds, in order.
+    var heading: String
+    var empty: String
+    var kinds: [ReviewKind: String]
+    var ratings: [Rating: String]
+    var states: [SchedulingState: String]
+    var due: @Sendable (_ state: String, _ time: String) -> String
+    var undoes: @Sendable (_ id: String) -> String
+    var undoneBy: @Sendable (_ id: Int64) -> String
+    var buriedUntil: @Sendable (_ time: String) -> String
+    var unburied: String
+
+    func kind(_ kind: ReviewKind) -> String { kinds[kind] ?? kind.rawValue }
+    func rating(_ rating: Rating) -> String { ratings[rating] ?? HistoryFormat.ratingName(rating) }
+    func state(_ state: SchedulingState) -> String { states[state] ?? HistoryFormat.stateName(state) }
+
+    static func of(_ language: Language) -> HistoryWords { language == .kk ? kazakh : english }
+
+    static let english = HistoryWords(
+        heading: "#id  time  kind  [rating  duration]  card  deck file  result  [undone]  prompt",
+        empty: "Nothing recorded yet.",
+        kinds: [
+            .study: "study", .quiz: "quiz", .override: "override", .undo: "undo", .suspend: "suspend",
+            .unsuspend: "unsuspend", .bury: "bury",
+        ],
+        ratings: [.again: "again", .hard: "hard", .good: "good", .easy: "easy"],
+        states: [.learning: "learning", .review: "review", .relearning: "relearning"],
+        due: { "→ \($0), due \($1)" },
+        undoes: { "undoes #\($0)" },
+        undoneBy: { "(undone by #\($0))" },
+        buriedUntil: { "until \($0)" },
+        unburied: "unburied")
+
+    static let kazakh = HistoryWords(
+        heading: "#id  уақыт  түрі  [баға  ұзақтығы]  карта  десте файлы  нәтиже  [қайтарылған]  сұрақ",
+        empty: "Әзірге ештеңе жазылмаған.",
+        kinds: [
+            .study: "жаттау", .quiz: "тест", .override: "түзету", .undo: "қайтару", .suspend: "кідірту",
+            .unsuspend: "кідіртуден шығару", .bury: "тығу",
+        ],
+        ratings: [.again: "Қайтадан", .hard: "Қиын", .good: "Жақсы", .easy: "Оңай"],
+        states: [.learning: "үйренуде", .review: "қайталауда", .relearning: "қайта үйренуде"],
+        due: { "→ \($0), мерзімі \($1)" },
+        undoes: { "#\($0) жазбасын қайтарады" },
+        undoneBy: { "(#\($0) қайтарды)" },
+        buriedUntil: { "\($0) дейін" },
+        unburied: "тығу алынды")
+}

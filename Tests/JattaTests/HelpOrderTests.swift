@@ -1,0 +1,19 @@
+import Testing
+
+@testable import jatta
+
+/// `jatta --help` lists the commands in the order a newcomer needs them.
+@Suite struct HelpOrderTests {
+    @Test func subcommandsAreListedStudyFirstFSRSLast() throws {
+        let help = Jatta.helpMessage(columns: 200)
+        let section = try #require(help.range(of: "SUBCOMMANDS:")).upperBound
+        let listed = help[section...].split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            guard line.hasPrefix("  "), let first = words.first else { return nil }
+            return String(first)
+        }
+        #expect(
+            Array(listed.prefix(9)) == ["study", "quiz", "check", "list", "history", "unsuspend", "judge", "extract", "fsrs"])
+        #expect(!listed.contains("debug"))
+    }
+}
