@@ -75,6 +75,20 @@ if "$jatta" extract 2>"$work/err.txt"; then fail "no files was accepted"; fi
 JATTA_LANG=kk "$jatta" extract "$work/missing.txt" 2>"$work/err.txt" && fail "a missing file was accepted"
 grep -q 'файл табылмады' "$work/err.txt" || fail "no Kazakh message"
 
+# Output to something that is not a regular file is written into, not
+# renamed over: a FIFO stays a FIFO and its reader gets the whole deck.
+mkfifo "$work/pipe"
+cat "$work/pipe" >"$work/from-pipe.deck" &
+reader=$!
+"$jatta" extract "$work/lecture.txt" -o "$work/pipe" 2>/dev/null || fail "extract to a FIFO failed"
+if [ -p "$work/pipe" ]; then
+    wait "$reader"
+else
+    kill "$reader" 2>/dev/null
+    fail "the FIFO was replaced by a regular file"
+fi
+grep -q '^T: \|^Q: ' "$work/from-pipe.deck" || fail "the FIFO's reader got no deck"
+
 # The seeds, when present: one draft per lecture, matching drafts/.
 if [ -d ../shared/seeds ]; then
     "$jatta" extract ../shared/seeds/* --output-dir "$work/drafts" 2>/dev/null || fail "seeds failed"

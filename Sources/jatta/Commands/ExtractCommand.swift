@@ -117,10 +117,11 @@ struct ExtractCommand: ParsableCommand {
         return (directory.hasSuffix("/") ? directory : directory + "/") + name + ".deck"
     }
 
-    /// Writes atomically, so an interrupted run never leaves half a deck.
+    /// Writes atomically, so an interrupted run never leaves half a deck
+    /// (devices such as `/dev/null` are written into, see `OutputFile`).
     func write(_ text: String, to path: String, language: String) {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(Data(text.utf8), to: path)
         } catch {
             fail(language, path, kk: "файлға жазу мүмкін емес", en: "the file cannot be written")
         }

@@ -129,7 +129,7 @@ struct QuizCommand: ParsableCommand {
                 if jsonTarget == "-" {
                     FileHandle.standardOutput.write(data)
                 } else {
-                    try data.write(to: URL(fileURLWithPath: jsonTarget), options: .atomic)
+                    try OutputFile.write(data, to: jsonTarget)
                 }
             } catch {
                 Self.warn("jatta: \(jsonTarget): \(error.localizedDescription)")
