@@ -8,17 +8,9 @@ extension Strings {
     public func reloadNotice(_ problems: ReloadProblems) -> String {
         let first = problems.first
         let place = first.location.line > 0 ? first.location.description : first.location.file
-        let message = first.message(language: code)
-        let rest = problems.errorCount - 1
-        if code == "kk" {
-            var text = "\(reloaded): \(problems.errorCount) қате — \(place) \(message)"
-            if rest > 0 { text += "; қалғаны: jatta check" }
-            if problems.keptLastGoodCard { text += ". Бұл карта осы сессияда соңғы дұрыс нұсқасымен қалды" }
-            return text
-        }
-        var text = "\(reloaded): \(problems.errorCount) error\(problems.errorCount == 1 ? "" : "s") — \(place) \(message)"
-        if rest > 0 { text += "; jatta check shows the rest" }
-        if problems.keptLastGoodCard { text += ". This card keeps its last good version for this session" }
+        var text = "\(reloaded): \(reloadErrorCount(problems.errorCount)) — \(place) \(first.message(language: code))"
+        if problems.errorCount > 1 { text += "; " + reloadRestHint }
+        if problems.keptLastGoodCard { text += ". " + reloadKeptCard }
         return text
     }
 }

@@ -60,6 +60,27 @@ extension Strings {
         plainChoicePrompt: "Type the number (several separated by spaces):",
         plainGradePrompt: "Grade: 1 Again · 2 Hard · 3 Good · 4 Easy (Enter takes the suggestion)",
         plainTickPrompt: "Numbers of the key points you covered (space separated), then the grade:",
-        plainUnknownInput: "Not understood; ? for help"
+        plainUnknownInput: "Not understood; ? for help",
+        reloadErrorCount: { "\($0) error\($0 == 1 ? "" : "s")" },
+        reloadRestHint: "jatta check shows the rest",
+        reloadKeptCard: "This card keeps its last good version for this session",
+        levelOutOfRange: "--level must be 1, 2 or 3",
+        negativeLimits: "limits cannot be negative",
+        moreDeckErrors: { "… \($0) more errors (jatta check)" },
+        localeNotUTF8: { "jatta: the locale is not UTF-8 (\($0)); using C.UTF-8" },
+        notATerminal: { "jatta: not a terminal; use \($0)" },
+        termUnset: {
+            "jatta: TERM is not set, so the full-screen interface cannot start. Set TERM (e.g. xterm-256color) or use \($0)"
+        },
+        termDumb: { "jatta: the terminal TERM=\($0) cannot move the cursor; use \($1)" },
+        termUnknown: { "jatta: the terminal TERM=\($0) is not in the terminfo database; set TERM=xterm-256color or use \($1)" },
+        cursesFailed: { "jatta: curses could not start; use \($0)" },
+        allOrIDs: "give --all or ids, not both",
+        noneSuspended: "No suspended cards.",
+        suspendedHeading: "Suspended cards:",
+        unsuspendHowTo: "Bring one back: jatta unsuspend ID · all of them: jatta unsuspend --all",
+        unsuspendedCard: { "Unsuspended: \($0)" },
+        notSuspended: { "\($0) is not suspended" },
+        unknownCard: { "jatta: no card '\($0)' in the progress database" }
     )
 }

@@ -61,6 +61,29 @@ extension Strings {
         plainChoicePrompt: "Нөмірін жазыңыз (бірнешеуі болса, бос орынмен):",
         plainGradePrompt: "Баға: 1 Қайтадан · 2 Қиын · 3 Жақсы · 4 Оңай (Enter — ұсынылғаны)",
         plainTickPrompt: "Қамтыған ойларыңыздың нөмірлері (бос орынмен), сосын баға:",
-        plainUnknownInput: "Түсінбедім; ? — анықтама"
+        plainUnknownInput: "Түсінбедім; ? — анықтама",
+        reloadErrorCount: { "\($0) қате" },
+        reloadRestHint: "қалғаны: jatta check",
+        reloadKeptCard: "Бұл карта осы сессияда соңғы дұрыс нұсқасымен қалды",
+        levelOutOfRange: "--level 1, 2 немесе 3 болуы керек",
+        negativeLimits: "шектеу теріс бола алмайды",
+        moreDeckErrors: { "… тағы \($0) қате (jatta check)" },
+        localeNotUTF8: { "jatta: локаль UTF-8 емес (\($0)), C.UTF-8 қолданылады" },
+        notATerminal: { "jatta: терминал емес; \($0) қолданыңыз" },
+        termUnset: {
+            "jatta: TERM орнатылмаған; толық экранды режим мүмкін емес. TERM=xterm-256color қойыңыз немесе \($0) қолданыңыз"
+        },
+        termDumb: { "jatta: TERM=\($0) терминалы курсорды жылжыта алмайды; \($1) қолданыңыз" },
+        termUnknown: {
+            "jatta: TERM=\($0) терминалы terminfo дерекқорында жоқ; TERM=xterm-256color қойыңыз немесе \($1) қолданыңыз"
+        },
+        cursesFailed: { "jatta: curses іске қосылмады; \($0) қолданыңыз" },
+        allOrIDs: "--all немесе ID, екеуі бірге емес",
+        noneSuspended: "Кідіртілген карта жоқ.",
+        suspendedHeading: "Кідіртілген карталар:",
+        unsuspendHowTo: "Қайтару: jatta unsuspend ID · барлығын: jatta unsuspend --all",
+        unsuspendedCard: { "Қайтарылды: \($0)" },
+        notSuspended: { "\($0) кідіртілмеген" },
+        unknownCard: { "jatta: '\($0)' деген карта дерекқорда жоқ" }
     )
 }

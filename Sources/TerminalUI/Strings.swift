@@ -51,6 +51,49 @@ public struct Strings: Sendable {
     public var plainNotice, plainRevealPrompt, plainTypePrompt, plainChoicePrompt, plainGradePrompt: String
     public var plainTickPrompt, plainUnknownInput: String
 
+    // Reload notice (see `reloadNotice(_:)`).
+    /// How many errors the re-read decks have: "2 қате" / "2 errors".
+    public var reloadErrorCount: @Sendable (_ count: Int) -> String
+    /// Where the errors after the first are listed.
+    public var reloadRestHint: String
+    /// The card on screen stays as it was before the broken edit.
+    public var reloadKeptCard: String
+
+    // Starting from the command line (`jatta study`, `jatta quiz`).
+    /// `--level` outside 1…3.
+    public var levelOutOfRange: String
+    /// `--new-limit` or `--review-limit` below zero.
+    public var negativeLimits: String
+    /// The deck errors beyond the few printed before the trainer starts.
+    public var moreDeckErrors: @Sendable (_ count: Int) -> String
+    /// The locale's codeset is not UTF-8, so C.UTF-8 is used instead.
+    public var localeNotUTF8: @Sendable (_ codeset: String) -> String
+    /// Why the full-screen mode cannot start (see `terminalProblem(_:plainCommand:)`);
+    /// `plain` is the command line that runs without it.
+    public var notATerminal: @Sendable (_ plain: String) -> String
+    public var termUnset: @Sendable (_ plain: String) -> String
+    public var termDumb: @Sendable (_ term: String, _ plain: String) -> String
+    public var termUnknown: @Sendable (_ term: String, _ plain: String) -> String
+    public var cursesFailed: @Sendable (_ plain: String) -> String
+
+    // `jatta unsuspend`.
+    /// Both `--all` and ids were given.
+    public var allOrIDs: String
+    public var noneSuspended, suspendedHeading, unsuspendHowTo: String
+    public var unsuspendedCard: @Sendable (_ key: String) -> String
+    public var notSuspended: @Sendable (_ id: String) -> String
+    /// An id that names no card in the progress database.
+    public var unknownCard: @Sendable (_ id: String) -> String
+
+    /// A message that must be read before the interface language is known
+    /// (argument errors): Kazakh first, then English.
+    public static func bothLanguages(_ text: KeyPath<Strings, String>) -> String {
+        bothLanguages(kk: kazakh[keyPath: text], en: english[keyPath: text])
+    }
+
+    /// Two wordings of one message in the order every bilingual message uses.
+    public static func bothLanguages(kk: String, en: String) -> String { "\(kk) / \(en)" }
+
     /// The button label for a grade.
     public func label(_ rating: Rating) -> String {
         switch rating {

@@ -34,4 +34,17 @@ import Testing
         #expect(Language.resolve(option: "xx", environment: ["LANG": "kk_KZ"]) == .kk)
         #expect(Language.resolve(option: nil, environment: [:]) == .en)
     }
+
+    /// Argument errors come before the language is known, so they carry
+    /// both wordings, always Kazakh first.
+    @Test func bilingualMessagesPutKazakhFirst() {
+        #expect(Strings.bothLanguages(\.levelOutOfRange) == "--level 1, 2 немесе 3 болуы керек / --level must be 1, 2 or 3")
+        #expect(QuizStrings.bothLanguages(\.countTooSmall) == "--count кемінде 1 / --count must be at least 1")
+    }
+
+    @Test func errorCountsAgreeInNumber() {
+        #expect(Strings.english.reloadErrorCount(1) == "1 error")
+        #expect(Strings.english.reloadErrorCount(3) == "3 errors")
+        #expect(Strings.kazakh.reloadErrorCount(3) == "3 қате")
+    }
 }

@@ -11,6 +11,19 @@ public struct QuizStrings: Sendable {
 
     func t(_ kk: String, _ en: String) -> String { kazakh ? kk : en }
 
+    /// A message shown before the interface language is known (argument
+    /// errors), in the order every bilingual message uses.
+    public static func bothLanguages(_ text: KeyPath<QuizStrings, String>) -> String {
+        Strings.bothLanguages(kk: QuizStrings(language: "kk")[keyPath: text], en: QuizStrings(language: "en")[keyPath: text])
+    }
+
+    /// `--count` below one.
+    public var countTooSmall: String { t("--count кемінде 1", "--count must be at least 1") }
+    /// `--time` not a positive number of minutes up to a day.
+    public var timeOutOfRange: String {
+        t("--time 0-ден үлкен минут болуы керек", "--time must be a positive number of minutes")
+    }
+
     public var title: String { t("Сынақ", "Quiz") }
     public var practice: String { t("жаттығу", "practice") }
     public func questionOf(_ n: Int, _ total: Int) -> String { t("Сұрақ \(n)/\(total)", "Question \(n)/\(total)") }

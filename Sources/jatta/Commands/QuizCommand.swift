@@ -59,11 +59,11 @@ struct QuizCommand: ParsableCommand {
 
     func validate() throws {
         if let level, !(1...3).contains(level) {
-            throw ValidationError("--level 1, 2 немесе 3 болуы керек / --level must be 1, 2 or 3")
+            throw ValidationError(Strings.bothLanguages(\.levelOutOfRange))
         }
-        if count < 1 { throw ValidationError("--count кемінде 1 / --count must be at least 1") }
+        if count < 1 { throw ValidationError(QuizStrings.bothLanguages(\.countTooSmall)) }
         if let time, !(time > 0 && time <= 24 * 60) {
-            throw ValidationError("--time 0-ден үлкен минут болуы керек / --time must be a positive number of minutes")
+            throw ValidationError(QuizStrings.bothLanguages(\.timeOutOfRange))
         }
     }
 
@@ -179,15 +179,14 @@ struct QuizCommand: ParsableCommand {
             }
         } else {
             if let codeset = TerminalCheck.ensureUTF8Locale() {
-                Self.warn(strings.kazakh
-                    ? "jatta: локаль UTF-8 емес (\(codeset)), C.UTF-8 қолданылады"
-                    : "jatta: the locale is not UTF-8 (\(codeset)); using C.UTF-8")
+                Self.warn(language.strings.localeNotUTF8(codeset))
             }
             if let problem = TerminalCheck.check(term: environment["TERM"]) {
-                throw fail(Self.describe(problem, strings: strings), 64)
+                throw fail(language.strings.terminalProblem(problem, plainCommand: Self.plainCommand), 64)
             }
             guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
-                throw fail(Self.describe(.termUnknown(environment["TERM"] ?? ""), strings: strings), 64)
+                let unusable = TerminalProblem.termUnknown(environment["TERM"] ?? "")
+                throw fail(language.strings.terminalProblem(unusable, plainCommand: Self.plainCommand), 64)
             }
             let outcome = QuizTerminalRunner.run(session, backend: backend, strings: strings, handle: handle)
             if let keys = outcome.studyKeys, let state = try? studyState(keys: keys) {
@@ -209,29 +208,10 @@ struct QuizCommand: ParsableCommand {
         }
     }
 
+    /// How the quiz runs without curses, as the terminal messages name it.
+    static let plainCommand = "jatta quiz --plain"
+
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
-
-    /// Why the full-screen quiz cannot start, worded as the study trainer
-    /// words it (a student meets both on the same terminal).
-    static func describe(_ problem: TerminalProblem, strings: QuizStrings) -> String {
-        let kk = strings.kazakh
-        switch problem {
-        case .notATerminal:
-            return kk ? "jatta: терминал емес; jatta quiz --plain қолданыңыз" : "jatta: not a terminal; use jatta quiz --plain"
-        case .termUnset:
-            return kk
-                ? "jatta: TERM орнатылмаған; толық экранды режим мүмкін емес. TERM=xterm-256color қойыңыз немесе jatta quiz --plain қолданыңыз"
-                : "jatta: TERM is not set, so the full-screen quiz cannot start. Set TERM (e.g. xterm-256color) or use jatta quiz --plain"
-        case .termDumb(let t):
-            return kk
-                ? "jatta: TERM=\(t) терминалы курсорды жылжыта алмайды; jatta quiz --plain қолданыңыз"
-                : "jatta: the terminal TERM=\(t) cannot move the cursor; use jatta quiz --plain"
-        case .termUnknown(let t):
-            return kk
-                ? "jatta: TERM=\(t) терминалы terminfo дерекқорында жоқ; TERM=xterm-256color қойыңыз немесе jatta quiz --plain қолданыңыз"
-                : "jatta: the terminal TERM=\(t) is not in the terminfo database; set TERM=xterm-256color or use jatta quiz --plain"
-        }
     }
 }

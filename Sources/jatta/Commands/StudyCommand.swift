@@ -42,10 +42,10 @@ struct StudyCommand: ParsableCommand {
 
     func validate() throws {
         if let level, !(1...3).contains(level) {
-            throw ValidationError("--level must be 1, 2 or 3 / --level 1, 2 не 3 болуы керек")
+            throw ValidationError(Strings.bothLanguages(\.levelOutOfRange))
         }
         if newLimit < 0 || reviewLimit < 0 {
-            throw ValidationError("limits cannot be negative / шектеу теріс бола алмайды")
+            throw ValidationError(Strings.bothLanguages(\.negativeLimits))
         }
     }
 
@@ -53,16 +53,14 @@ struct StudyCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let language = languageOptions.resolved(environment: environment)
         let strings = language.strings
-        let fail = { (kk: String, en: String, code: Int32) -> ExitCode in
-            Self.warn(language == .kk ? kk : en)
+        let fail = { (message: String, code: Int32) -> ExitCode in
+            Self.warn(message)
             return ExitCode(code)
         }
+        let storeFailure = { (error: StoreError) -> String in "jatta: " + error.message(language: language.rawValue) }
 
         if let codeset = TerminalCheck.ensureUTF8Locale() {
-            Self.warn(
-                language == .kk
-                    ? "jatta: локаль UTF-8 емес (\(codeset)), C.UTF-8 қолданылады"
-                    : "jatta: the locale is not UTF-8 (\(codeset)); using C.UTF-8")
+            Self.warn(strings.localeNotUTF8(codeset))
         }
         var usePlain = plain
         if !usePlain, !TerminalCheck.isInteractive {
@@ -73,21 +71,8 @@ struct StudyCommand: ParsableCommand {
             switch problem {
             case .notATerminal:
                 usePlain = true
-            case .termUnset:
-                throw fail(
-                    "jatta: TERM орнатылмаған; толық экранды режим мүмкін емес. TERM=xterm-256color қойыңыз немесе --plain қолданыңыз",
-                    "jatta: TERM is not set, so the full-screen trainer cannot start. Set TERM (e.g. xterm-256color) or use --plain",
-                    64)
-            case .termDumb(let t):
-                throw fail(
-                    "jatta: TERM=\(t) терминалы курсорды жылжыта алмайды; --plain қолданыңыз",
-                    "jatta: the terminal TERM=\(t) cannot move the cursor; use --plain",
-                    64)
-            case .termUnknown(let t):
-                throw fail(
-                    "jatta: TERM=\(t) терминалы terminfo дерекқорында жоқ; TERM=xterm-256color қойыңыз немесе --plain қолданыңыз",
-                    "jatta: the terminal TERM=\(t) is not in the terminfo database; set TERM=xterm-256color or use --plain",
-                    64)
+            case .termUnset, .termDumb, .termUnknown:
+                throw fail(strings.terminalProblem(problem, plainCommand: Self.plainCommand), 64)
             }
         }
 
@@ -102,7 +87,7 @@ struct StudyCommand: ParsableCommand {
             Self.warn(DiagnosticFormatter.brief(d, language: language))
         }
         if errors.count > 5 {
-            Self.warn(language == .kk ? "… тағы \(errors.count - 5) қате (jatta check)" : "… \(errors.count - 5) more errors (jatta check)")
+            Self.warn(strings.moreDeckErrors(errors.count - 5))
         }
         if library.hasUnreadablePaths, !paths.isEmpty {
             throw ExitCode(66)
@@ -119,9 +104,9 @@ struct StudyCommand: ParsableCommand {
         do {
             store = try database.openStore()
         } catch let error as StoreError {
-            throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)
+            throw fail(storeFailure(error), 74)
         } catch {
-            throw fail("jatta: \(error)", "jatta: \(error)", 74)
+            throw fail("jatta: \(error)", 74)
         }
         let now = Date()
         let zone = TimeZone.current
@@ -131,7 +116,7 @@ struct StudyCommand: ParsableCommand {
         do {
             snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
         } catch let error as StoreError {
-            throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)
+            throw fail(storeFailure(error), 74)
         }
 
         var state = TrainerState(
@@ -148,7 +133,7 @@ struct StudyCommand: ParsableCommand {
             failure = loop.run()
         } else {
             guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
-                throw fail("jatta: curses іске қосылмады; --plain қолданыңыз", "jatta: curses could not start; use --plain", 64)
+                throw fail(strings.cursesFailed(Self.plainCommand), 64)
             }
             if environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1", !paths.isEmpty || !decks.isEmpty {
                 // Start timing runs straight on the first card.
@@ -162,11 +147,14 @@ struct StudyCommand: ParsableCommand {
             throw exit
         }
         if let error = failure as? StoreError {
-            throw fail("jatta: " + error.message(language: "kk"), "jatta: " + error.message(language: "en"), 74)
+            throw fail(storeFailure(error), 74)
         } else if let failure {
-            throw fail("jatta: \(failure)", "jatta: \(failure)", 70)
+            throw fail("jatta: \(failure)", 70)
         }
     }
+
+    /// How the trainer runs without curses, as the terminal messages name it.
+    static let plainCommand = "--plain"
 
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
