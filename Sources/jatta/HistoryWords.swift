@@ -21,6 +21,12 @@ struct HistoryWords: Sendable {
     func rating(_ rating: Rating) -> String { ratings[rating] ?? HistoryFormat.ratingName(rating) }
     func state(_ state: SchedulingState) -> String { states[state] ?? HistoryFormat.stateName(state) }
 
+    /// The grade names the study screen's buttons use, so history and
+    /// trainer call a grade the same.
+    private static func ratingNames(_ name: (Rating) -> String) -> [Rating: String] {
+        Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0, name($0)) })
+    }
+
     static func of(_ language: Language) -> HistoryWords { language == .kk ? kazakh : english }
 
     static let english = HistoryWords(
@@ -30,7 +36,8 @@ struct HistoryWords: Sendable {
             .study: "study", .quiz: "quiz", .override: "override", .undo: "undo", .suspend: "suspend",
             .unsuspend: "unsuspend", .bury: "bury",
         ],
-        ratings: [.again: "again", .hard: "hard", .good: "good", .easy: "easy"],
+        // Lower case like the other English columns (and the JSON names).
+        ratings: ratingNames { Strings.english.label($0).lowercased() },
         states: [.learning: "learning", .review: "review", .relearning: "relearning"],
         due: { "→ \($0), due \($1)" },
         undoes: { "undoes #\($0)" },
@@ -45,7 +52,7 @@ struct HistoryWords: Sendable {
             .study: "жаттау", .quiz: "тест", .override: "түзету", .undo: "қайтару", .suspend: "кідірту",
             .unsuspend: "кідіртуден шығару", .bury: "тығу",
         ],
-        ratings: [.again: "Қайтадан", .hard: "Қиын", .good: "Жақсы", .easy: "Оңай"],
+        ratings: ratingNames { Strings.kazakh.label($0) },
         states: [.learning: "үйренуде", .review: "қайталауда", .relearning: "қайта үйренуде"],
         due: { "→ \($0), мерзімі \($1)" },
         undoes: { "#\($0) жазбасын қайтарады" },

@@ -25,7 +25,7 @@ struct UnsuspendCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
-        if all, !ids.isEmpty { throw ValidationError("--all немесе ID, екеуі бірге емес / give --all or ids, not both") }
+        if all, !ids.isEmpty { throw ValidationError(Strings.bothLanguages(\.allOrIDs)) }
     }
 
     func run() throws {
@@ -35,9 +35,9 @@ struct UnsuspendCommand: ParsableCommand {
             guard let store = try database.openExistingStore() else {
                 // No database yet: nothing was ever suspended, and an id
                 // names no card the store knows.
-                let words = Unsuspension.words(language)
+                let words = language.strings
                 print(words.noneSuspended)
-                for id in ids { FileHandle.standardError.write(Data((words.unknown(id) + "\n").utf8)) }
+                for id in ids { FileHandle.standardError.write(Data((words.unknownCard(id) + "\n").utf8)) }
                 if !ids.isEmpty { throw ExitCode.failure }
                 return
             }
@@ -63,36 +63,11 @@ enum Unsuspension {
         var status: Int32 = 0
     }
 
-    struct Words {
-        var noneSuspended, listHeading, howTo: String
-        var unsuspended: (String) -> String
-        var notSuspended: (String) -> String
-        var unknown: (String) -> String
-    }
-
-    static func words(_ language: Language) -> Words {
-        language == .kk
-            ? Words(
-                noneSuspended: "Кідіртілген карта жоқ.",
-                listHeading: "Кідіртілген карталар:",
-                howTo: "Қайтару: jatta unsuspend ID · барлығын: jatta unsuspend --all",
-                unsuspended: { "Қайтарылды: \($0)" },
-                notSuspended: { "\($0) кідіртілмеген" },
-                unknown: { "jatta: '\($0)' деген карта дерекқорда жоқ" })
-            : Words(
-                noneSuspended: "No suspended cards.",
-                listHeading: "Suspended cards:",
-                howTo: "Bring one back: jatta unsuspend ID · all of them: jatta unsuspend --all",
-                unsuspended: { "Unsuspended: \($0)" },
-                notSuspended: { "\($0) is not suspended" },
-                unknown: { "jatta: no card '\($0)' in the progress database" })
-    }
-
     /// Lists (no ids, no `--all`) or unsuspends. An id names a face key or a
     /// card id (all its faces). Unknown ids are reported and make the status
     /// 1; the others are still brought back.
     static func run(store: ProgressStore, ids: [String], all: Bool, now: Date, language: Language) throws -> Outcome {
-        let w = words(language)
+        let w = language.strings
         let progress = try store.currentProgress()
         let suspended = progress.filter(\.value.suspended).keys.sorted()
         var outcome = Outcome()
@@ -102,13 +77,13 @@ enum Unsuspension {
                 return outcome
             }
             let cards = try store.registeredCards(keys: suspended)
-            outcome.output = w.listHeading + "\n"
+            outcome.output = w.suspendedHeading + "\n"
             for key in suspended {
                 let card = cards[key]
                 let prompt = card.map { "  “" + shorten($0.prompt) + "”" } ?? ""
                 outcome.output += "  \(key)  \(card?.deckFile ?? "")\(prompt)\n"
             }
-            outcome.output += w.howTo + "\n"
+            outcome.output += w.unsuspendHowTo + "\n"
             return outcome
         }
         if all, suspended.isEmpty { outcome.output = w.noneSuspended + "\n" }
@@ -117,7 +92,7 @@ enum Unsuspension {
         for id in ids {
             let faces = known.keys.filter { $0 == id || $0.hasPrefix(id + "/") }.sorted()
             if faces.isEmpty {
-                outcome.problems += w.unknown(id) + "\n"
+                outcome.problems += w.unknownCard(id) + "\n"
                 outcome.status = 1
                 continue
             }
@@ -128,7 +103,7 @@ enum Unsuspension {
         var seen = Set<String>()
         for key in chosen where seen.insert(key).inserted {
             try store.unsuspend(key: key, at: now)
-            outcome.output += w.unsuspended(key) + "\n"
+            outcome.output += w.unsuspendedCard(key) + "\n"
         }
         return outcome
     }
