@@ -94,16 +94,31 @@ import Testing
         #expect(uncapped > 36_500)
     }
 
-    @Test func intervalEqualsStabilityAtNinetyPercentAndRoundsHalfToEven() {
+    /// A stability whose raw interval at 90% retention is exactly `target`:
+    /// the quotient is off by an ulp or so, so the neighbours are searched.
+    private func stability(givingRawInterval target: Double) -> Double? {
+        var candidate = target / model.rawInterval(stability: 1, desiredRetention: 0.9)
+        for _ in 0..<16 { candidate = candidate.nextDown }
+        for _ in 0..<33 {
+            if model.rawInterval(stability: candidate, desiredRetention: 0.9) == target { return candidate }
+            candidate = candidate.nextUp
+        }
+        return nil
+    }
+
+    @Test func intervalEqualsStabilityAtNinetyPercentAndRoundsHalfToEven() throws {
         #expect(model.nextInterval(stability: 10.971048263078135, desiredRetention: 0.9, maximumInterval: 36_500) == 11)
         #expect(model.nextInterval(stability: 2.3065, desiredRetention: 0.9, maximumInterval: 36_500) == 2)
         #expect(model.nextInterval(stability: 0.01, desiredRetention: 0.9, maximumInterval: 36_500) == 1)
         #expect(model.nextInterval(stability: 1e12, desiredRetention: 0.9, maximumInterval: 365) == 365)
-        // A raw interval of exactly 2.5 days rounds to 2, as Python's round does.
-        let s = 2.5 / model.rawInterval(stability: 1, desiredRetention: 0.9)
-        if model.rawInterval(stability: s, desiredRetention: 0.9) == 2.5 {
-            #expect(model.nextInterval(stability: s, desiredRetention: 0.9, maximumInterval: 36_500) == 2)
-        }
+        // Raw intervals of exactly 2.5 and 3.5 days round to the even
+        // neighbour, 2 and 4, as Python's round does.
+        let twoAndAHalf = try #require(stability(givingRawInterval: 2.5))
+        try #require(model.rawInterval(stability: twoAndAHalf, desiredRetention: 0.9) == 2.5)
+        #expect(model.nextInterval(stability: twoAndAHalf, desiredRetention: 0.9, maximumInterval: 36_500) == 2)
+        let threeAndAHalf = try #require(stability(givingRawInterval: 3.5))
+        try #require(model.rawInterval(stability: threeAndAHalf, desiredRetention: 0.9) == 3.5)
+        #expect(model.nextInterval(stability: threeAndAHalf, desiredRetention: 0.9, maximumInterval: 36_500) == 4)
         // Lower retention means longer intervals: I/S = 3.316 at 0.8, 0.4026 at 0.95.
         #expect(abs(model.rawInterval(stability: 1, desiredRetention: 0.8) - 3.316) < 5e-4)
         #expect(abs(model.rawInterval(stability: 1, desiredRetention: 0.95) - 0.4026) < 5e-5)

@@ -82,7 +82,7 @@ import Testing
     /// The hand-written local-time arithmetic agrees with Foundation's
     /// calendar across leap years, negative times and odd offsets.
     @Test func localTimeAgreesWithFoundationsCalendar() throws {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededGenerator(seed: 20_261_122)
         let zones = [0, 5 * 3600, -(9 * 3600 + 1800), 13 * 3600 + 2700].compactMap { TimeZone(secondsFromGMT: $0) }
         for _ in 0..<2_000 {
             let date = Date(timeIntervalSince1970: Double.random(in: -2e9...5e9, using: &rng))

@@ -45,12 +45,9 @@ import Testing
         let holder = try ProgressStore(path: path)
         let waiter = try ProgressStore(path: path, options: StoreOptions(busyTimeout: 0.2, busyRetries: 1))
         try holder.withWriteLockHeld {
-            let start = Date()
             #expect {
                 try waiter.record(answer("k", at: t0, after: .new(at: t0)))
             } throws: { ($0 as? StoreError)?.kind == .busy }
-            // Two tries of 0.2 s each, not an immediate failure.
-            #expect(Date().timeIntervalSince(start) >= 0.35)
         }
         #expect(try waiter.logCount() == 0)
         #expect(try waiter.record(answer("k", at: t0, after: .new(at: t0))) > 0)

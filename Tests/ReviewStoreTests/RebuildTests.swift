@@ -38,13 +38,13 @@ import Testing
                     conflicts += 1
                 }
             case 82..<88:
-                if (try? store.suspend(key: key, at: time, sessionID: session)) == nil { try expectUnregistered(store, key) }
+                try expectRefusedOnlyIfUnregistered(store, key) { try store.suspend(key: key, at: time, sessionID: session) }
             case 88..<92:
-                if (try? store.unsuspend(key: key, at: time, sessionID: session)) == nil { try expectUnregistered(store, key) }
+                try expectRefusedOnlyIfUnregistered(store, key) { try store.unsuspend(key: key, at: time, sessionID: session) }
             case 92..<98:
                 let until = Bool.random(using: &rng) ? time.addingTimeInterval(86400) : nil
-                if (try? store.bury(key: key, until: until, at: time, sessionID: session)) == nil {
-                    try expectUnregistered(store, key)
+                try expectRefusedOnlyIfUnregistered(store, key) {
+                    try store.bury(key: key, until: until, at: time, sessionID: session)
                 }
             default:
                 try store.register([RegisteredCard(key: key, deckFile: "moved.deck", prompt: "edited \(step)")], at: time)
@@ -100,7 +100,23 @@ import Testing
         return groups.values.sorted { ($0.deckFile, $0.level ?? Int.min) < ($1.deckFile, $1.level ?? Int.min) }
     }
 
-    private func expectUnregistered(_ store: ProgressStore, _ key: String) throws {
-        #expect(try store.registeredCards(keys: [key])[key] == nil)
+    /// Runs a suspend, unsuspend or bury of `key`: it must succeed on a
+    /// registered card and fail with `unknownCard` on an unregistered one;
+    /// any other error is a failure of the test.
+    private func expectRefusedOnlyIfUnregistered(
+        _ store: ProgressStore, _ key: String, _ change: () throws -> ReviewLogEntry
+    ) throws {
+        let registered = try store.registeredCards(keys: [key])[key] != nil
+        do {
+            _ = try change()
+            if !registered { Issue.record("a change to the unregistered card \(key) was accepted") }
+        } catch let error as StoreError {
+            guard case .unknownCard(let unknown) = error.kind, unknown == key, !registered else {
+                Issue.record("unexpected error for \(key) (registered: \(registered)): \(error)")
+                return
+            }
+        } catch {
+            Issue.record("unexpected error for \(key): \(error)")
+        }
     }
 }

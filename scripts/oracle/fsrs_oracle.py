@@ -341,7 +341,8 @@ def compare(args) -> int:
                 rel = abs(x - y) / max(abs(x), 1e-300) if x != y else 0.0
                 if rel > largest[key][0]:
                     largest[key] = (rel, f"{where}: {x!r} vs jatta {y!r}")
-                if rel > tolerance:
+                # Written so that a NaN (which compares false) is a mismatch.
+                if not rel <= tolerance:
                     mismatches.append(f"{where}: {key} {x!r} != jatta {y!r} (relative {rel:.3g})")
     print(f"{args.engine}: {len(refs)} histories, {reviews} reviews; "
           f"exact fields {', '.join(exact)}; tolerance {tolerance:g} relative")

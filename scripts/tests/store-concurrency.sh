@@ -37,6 +37,7 @@ per_session=$(sql "$db" "SELECT session, count(*) FROM review_log GROUP BY sessi
 [ "$per_session" = "A|$per_writer B|$per_writer " ] || fail "answers per session: $per_session"
 # Interleaving: the two sessions' answers alternate rather than run one after the other.
 switches=$(sql "$db" "SELECT count(*) FROM review_log e JOIN review_log p ON p.id = e.id - 1 WHERE p.session != e.session")
+[ "$switches" -gt 0 ] || fail "no hand-overs between writers: one ran entirely after the other"
 [ "$(integrity_check "$db")" = "ok" ] || fail "integrity_check"
 "$JATTA" debug verify --db "$db" >"$work/verify" || { cat "$work/verify" >&2; fail "jatta debug verify"; }
 echo "store-concurrency: 2 writers × $per_writer answers on the same 20 cards: $((2 * per_writer)) reported, $((2 * per_writer)) in the log, none lost; $switches hand-overs between writers; $reads concurrent history reads; integrity ok; state = rebuild from log"

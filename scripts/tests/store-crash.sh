@@ -72,4 +72,8 @@ missing=$(LC_ALL=C comm -23 "$work/reported.sorted" "$work/log.sorted" | wc -l)
 
 logged=$(wc -l <"$work/log.sorted")
 answers=$(wc -l <"$reported")
+[ "$answers" -gt 0 ] || fail "no answer was reported: the kills tested nothing"
+# Most kills must land while answers are being written, or the test checks
+# only start-up.
+[ $((2 * mid_run)) -gt "$kills" ] || fail "only $mid_run of $kills kills landed mid-answer"
 echo "store-crash: seed $seed; $kills SIGKILLs ($mid_run while answering) + $early during creation of a new database; $answers answers reported, all $answers in the log ($logged log entries, $((logged - answers)) committed but not yet reported at the kill); integrity_check ok; state = rebuild from log"

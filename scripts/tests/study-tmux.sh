@@ -170,7 +170,7 @@ wait_for "UNSET-EXIT=64"
 screen | grep -qF "TERM is not set" || fail "no message for TERM unset"
 
 # --- 10. Not a terminal: plain mode with a notice ---------------------------------
-out=$(printf '\n1\n' | "$JATTA" study --lang kk decks 2>"$work/err")
+out=$(printf '\n1\n' | "$JATTA" study --lang kk decks 2>"$work/err") || fail "plain mode: exit $? (expected 0): $(cat "$work/err")"
 grep -qF "жай мәтін режимі" "$work/err" || fail "no plain-mode notice: $(cat "$work/err")"
 grep -qF "Баға:" <<<"$out" || fail "plain mode did not ask for a grade: $out"
 [ "$("$JATTA" history | grep -c "  study  ")" = 4 ] || fail "the plain-mode answer was not recorded"
@@ -219,12 +219,14 @@ screen | tr -s '\n' ' ' | tr -s ' ' | grep -qF "b.deck:5:1 белгісіз өр
 tm send-keys -t study F10
 wait_for "BREAK-EXIT=0"
 printf '# Тексеру\n\nQ: Алматы қай жерде?\nA: Оңтүстікте\n' >"$work/broken/b.deck"
-out=$(printf 'e\n' | EDITOR="$work/breaker.sh" "$JATTA" study --plain --lang en "$work/broken" 2>/dev/null)
+out=$(printf 'e\n' | EDITOR="$work/breaker.sh" "$JATTA" study --plain --lang en "$work/broken" 2>/dev/null) \
+    || fail "plain mode with a broken reload: exit $? (expected 0)"
 grep -qF "* Deck reloaded: 1 error — $work/broken/b.deck:5:1 unknown field 'levle:'" <<<"$out" \
     || fail "plain mode: reload does not name the error: $out"
 
 # --- 12. A non-UTF-8 locale falls back to C.UTF-8 with a warning -----------------
-LC_ALL=C LANG=C "$JATTA" study --plain --lang en decks </dev/null >/dev/null 2>"$work/err"
+LC_ALL=C LANG=C "$JATTA" study --plain --lang en decks </dev/null >/dev/null 2>"$work/err" \
+    || fail "C locale, plain mode: exit $? (expected 0): $(cat "$work/err")"
 grep -qF "the locale is not UTF-8" "$work/err" || fail "no locale warning: $(cat "$work/err")"
 tm send-keys -t study "clear; LC_ALL=C LANG=C '$JATTA' --lang kk; echo C-EXIT=\$?" Enter
 wait_for "Барлық десте"
