@@ -3,12 +3,7 @@
 # Builds the jatta binary if needed and sets JATTA to its path.
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-if ! swift build --product jatta >"${TMPDIR:-/tmp}/jatta-store-build.log" 2>&1; then
-    cat "${TMPDIR:-/tmp}/jatta-store-build.log" >&2
-    echo "FAIL: swift build --product jatta" >&2
-    exit 1
-fi
-JATTA="$(swift build --show-bin-path)/jatta"
+. scripts/lib/jatta-binary.sh
 
 fail() {
     echo "FAIL: $*" >&2

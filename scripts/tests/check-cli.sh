@@ -3,8 +3,8 @@
 # bad paths: right places, right exit status, never a crash.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-swift build --product jatta >&2 || exit 1
-jatta="$(swift build --show-bin-path)/jatta"
+. scripts/lib/jatta-binary.sh
+jatta=$JATTA
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0

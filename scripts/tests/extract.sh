@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-swift build --product jatta >/dev/null
-jatta="$(swift build --show-bin-path)/jatta"
+. scripts/lib/jatta-binary.sh
+jatta=$JATTA
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

@@ -22,8 +22,8 @@ fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r scripts/oracle/requirements.txt
 py="$venv/bin/python"
 
-swift build --product jatta >/dev/null
-jatta="$(swift build --show-bin-path)/jatta"
+. scripts/lib/jatta-binary.sh
+jatta=$JATTA
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

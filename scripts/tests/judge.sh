@@ -5,8 +5,8 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-swift build --product jatta >/dev/null 2>&1 || { echo "judge.sh: build failed"; exit 1; }
-jatta="$(swift build --show-bin-path)/jatta"
+. scripts/lib/jatta-binary.sh
+jatta=$JATTA
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

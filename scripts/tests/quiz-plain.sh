@@ -6,8 +6,7 @@ set -euo pipefail
 . "$(dirname "$0")/../lib/midday-tz.sh"
 
 cd "$(dirname "$0")/../.."
-swift build --product jatta >/dev/null
-JATTA="$(swift build --show-bin-path)/jatta"
+. scripts/lib/jatta-binary.sh
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 fail() { echo "quiz-plain: FAIL: $*" >&2; exit 1; }

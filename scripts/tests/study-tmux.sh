@@ -9,13 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$(pwd)
 
 command -v tmux >/dev/null 2>&1 || { echo "FAIL: tmux is not installed" >&2; exit 1; }
-if ! swift build --product jatta >"${TMPDIR:-/tmp}/jatta-study-build.$$.log" 2>&1; then
-    cat "${TMPDIR:-/tmp}/jatta-study-build.$$.log" >&2
-    echo "FAIL: swift build --product jatta" >&2
-    exit 1
-fi
-rm -f "${TMPDIR:-/tmp}/jatta-study-build.$$.log"
-JATTA="$(swift build --show-bin-path)/jatta"
+. scripts/lib/jatta-binary.sh
 
 work=$(mktemp -d)
 sock="jatta-study-$$"
