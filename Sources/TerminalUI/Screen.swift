@@ -76,19 +76,6 @@ public struct Screen: Hashable, Sendable {
     public var width: Int { size.width }
     public var height: Int { size.height }
 
-    /// Copies `count` rows of `source` (as wide as this screen), from
-    /// `sourceRow` on, to this screen from `row` on: a window on a taller
-    /// page.
-    mutating func copyRows(from source: Screen, sourceRow: Int, to row: Int, count: Int) {
-        guard source.width == width else { return }
-        for i in 0..<max(0, count) {
-            let from = sourceRow + i
-            let to = row + i
-            guard (0..<source.height).contains(from), (0..<height).contains(to) else { continue }
-            cells.replaceSubrange(to * width..<(to + 1) * width, with: source.cells[from * width..<(from + 1) * width])
-        }
-    }
-
     public subscript(row: Int, column: Int) -> Cell {
         guard (0..<height).contains(row), (0..<width).contains(column) else { return .blank }
         return cells[row * width + column]

@@ -49,28 +49,24 @@ public enum QuizView {
         screen.put(String(repeating: "─", count: screen.width), row: 1, column: 0, style: .dim)
     }
 
-    /// The rows a question may take before it is cut: far more than any
-    /// terminal shows, so a question is laid out whole and then scrolled.
-    static let pageHeight = 300
-
     static func drawQuestion(_ session: QuizSession, into screen: inout Screen, strings: QuizStrings) {
         drawHeader(session, into: &screen, strings: strings)
         guard let question = session.currentQuestion else { return }
         let footer = screen.height - 1
-        // The question is laid out on a tall page, and the rows between the
-        // header and the hints show the part of it with the row the student
+        // The question is laid out whole as lines, and the rows between the
+        // header and the hints show the part of it with the line the student
         // acts on (the highlighted option or key point, the typed answer): a
         // small terminal must not hide the options below the first.
-        var page = Screen(size: TerminalSize(width: screen.width, height: pageHeight))
-        let (end, focus, hint) = layOut(question, session, on: &page, strings: strings)
+        let layout = layOut(question, session, width: screen.width - 2, strings: strings)
+        let end = layout.lines.count
         let visible = max(1, footer - 3)
         var first = 0
-        if end > visible, let focus, focus >= visible {
+        if end > visible, let focus = layout.focus, focus >= visible {
             first = min(focus - visible + 1, end - visible)
         }
-        screen.copyRows(from: page, sourceRow: first, to: 2, count: min(visible, end - first))
-        if let (row, column) = page.cursor, (first..<(first + visible)).contains(row) {
-            screen.cursor = (row - first + 2, column)
+        screen.draw(layout.lines[first...], row: 2, column: 1, rows: visible)
+        if let (line, column) = layout.cursor, (first..<(first + visible)).contains(line) {
+            screen.cursor = (line - first + 2, min(screen.width - 1, 1 + column))
         }
         if first + visible < end {
             screen.put("↓ …", row: footer - 1, column: 1, style: .dim)
@@ -80,42 +76,40 @@ public enum QuizView {
         if session.stopRequested {
             screen.put(TextWrap.truncate(strings.confirmStop, width: screen.width - 1), row: footer, column: 1, style: [.bold, .bad])
         } else {
-            screen.put(hints(hint, width: screen.width - 1), row: footer, column: 1, style: .dim)
+            screen.put(hints(layout.hint, width: screen.width - 1), row: footer, column: 1, style: .dim)
         }
     }
 
-    /// Lays a question out from the top of `screen`; returns the rows used,
-    /// the row to keep in sight and the key hints.
+    /// Lays a question out as lines `width` columns wide; returns them with
+    /// the line to keep in sight, the typing cursor (line and column) and
+    /// the key hints.
     static func layOut(
-        _ question: QuizQuestion, _ session: QuizSession, on screen: inout Screen, strings: QuizStrings
-    ) -> (end: Int, focus: Int?, hint: String) {
-        let width = screen.width - 2
-        let footer = screen.height + 1
-        var row = 0
+        _ question: QuizQuestion, _ session: QuizSession, width: Int, strings: QuizStrings
+    ) -> (lines: [StyledLine], focus: Int?, cursor: (line: Int, column: Int)?, hint: String) {
+        var out: [StyledLine] = []
         var focus: Int? = nil
+        var cursor: (line: Int, column: Int)? = nil
         func line(_ text: String, indent: Int = 0, style: CellStyle = []) {
-            for part in TextWrap.lines(text, width: max(1, width - indent)) where row < footer - 1 {
-                screen.put(part, row: row, column: 1 + indent, style: style)
-                row += 1
-            }
+            out += StyledLine.wrapped(text, width: width, style: style, indent: indent)
         }
         /// A numbered item whose wrapped lines hang under its text, not
-        /// under its number.
-        func item(_ marker: String, _ text: String) {
-            let hang = 1 + DisplayWidth.of(marker)
-            for (i, part) in TextWrap.lines(text.flattened, width: max(1, width - hang)).enumerated() where row < footer - 1 {
-                if i == 0 { screen.put(marker, row: row, column: 2) }
-                screen.put(part, row: row, column: 1 + hang)
-                row += 1
+        /// under its number; the highlighted one is barred across the width
+        /// on its first line and kept in sight by its last.
+        func item(_ marker: String, _ text: String, highlighted: Bool) {
+            var lines = StyledLine.wrapped(text.flattened, width: width, prefix: marker, indent: 1)
+            if highlighted, let head = lines.first {
+                lines[0] = bar(head, width: width)
+                focus = out.count + lines.count - 1
             }
+            out += lines
         }
         line(question.prompt, style: .bold)
-        row += 1
+        out.append(StyledLine(""))
         let draft = session.draft
         var hint = strings.keysTyped
 
         if case .feedback(let result) = session.phase {
-            drawFeedback(question, result, strings: strings, line: line)
+            out += feedback(question, result, width: width, strings: strings)
             hint = result.canBeOverruled ? strings.keysFeedback : strings.keysNext
         } else {
             switch question.format {
@@ -124,38 +118,26 @@ public enum QuizView {
                 for (i, option) in choice.options.enumerated() {
                     let mark = choice.allowsSeveral
                         ? (draft.selected.contains(i) ? "[x]" : "[ ]") : (draft.selected.contains(i) ? "(•)" : "( )")
-                    let first = row
-                    item("\(i + 1). \(mark) ", option)
-                    if i == draft.cursor, first < row {
-                        screen.fill(row: first, column: 1, count: width, style: .reverse)
-                        focus = row - 1
-                    }
+                    item("\(i + 1). \(mark) ", option, highlighted: i == draft.cursor)
                 }
                 hint = strings.keysChoice
             case .typed(let typed):
                 if typed.blanks.count > 1 { line(strings.severalGaps, style: .dim) }
                 // A long answer wraps under itself; the cursor follows its end.
-                let lines = StyledLine.wrapped(draft.text, width: width, prefix: strings.answerLabel)
-                for (i, part) in lines.enumerated() where row < footer - 1 {
-                    let end = screen.put(part.text, row: row, column: 1 + part.indent)
-                    if i == lines.count - 1 { screen.cursor = (row, min(screen.width - 1, end)) }
-                    focus = row
-                    row += 1
+                out += StyledLine.wrapped(draft.text, width: width, prefix: strings.answerLabel)
+                if let last = out.last {
+                    focus = out.count - 1
+                    cursor = (out.count - 1, last.indent + DisplayWidth.of(last.text))
                 }
             case .open(let open):
                 if draft.revealed {
                     // The key points first: they are what is ticked; the
-                    // model answer gets the rows that are left.
+                    // model answer comes after them.
                     line(strings.keyPoints, style: .dim)
                     for (i, point) in open.keyPoints.enumerated() {
-                        let first = row
-                        item("\(i + 1). " + (draft.selected.contains(i) ? "[x] " : "[ ] "), point)
-                        if i == draft.cursor, first < row {
-                            screen.fill(row: first, column: 1, count: width, style: .reverse)
-                            focus = row - 1
-                        }
+                        item("\(i + 1). " + (draft.selected.contains(i) ? "[x] " : "[ ] "), point, highlighted: i == draft.cursor)
                     }
-                    row += 1
+                    out.append(StyledLine(""))
                     line(strings.modelAnswer, style: .dim)
                     line(open.modelAnswer, indent: 1)
                     hint = strings.keysKeyPoints
@@ -174,29 +156,43 @@ public enum QuizView {
                 }
             }
         }
-        return (row, focus, hint)
+        return (out, focus, cursor, hint)
     }
 
-    static func drawFeedback(
-        _ question: QuizQuestion, _ result: QuizResult, strings: QuizStrings, line: (String, Int, CellStyle) -> Void
-    ) {
+    /// `line` as a highlight bar: reversed across all `width` columns, the
+    /// blanks before and after its text included, so the bar reads as one
+    /// row however short the option is.
+    static func bar(_ line: StyledLine, width: Int) -> StyledLine {
+        let text = String(repeating: " ", count: max(0, line.indent)) + line.text
+        let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
+        return StyledLine(text + pad, style: .reverse)
+    }
+
+    /// The verdict of an answered question, the missed key points or the
+    /// right answer, and where the question comes from.
+    static func feedback(_ question: QuizQuestion, _ result: QuizResult, width: Int, strings: QuizStrings) -> [StyledLine] {
+        var out: [StyledLine] = []
+        func line(_ text: String, indent: Int = 0, style: CellStyle = []) {
+            out += StyledLine.wrapped(text, width: width, style: style, indent: indent)
+        }
         let good = result.credit >= 1
         var verdict = strings.outcome(result.outcome)
         if result.overruled { verdict += " " + strings.overruled }
         let reason = result.reason(language: strings.kazakh ? "kk" : "en")
         if !reason.isEmpty { verdict += " — " + reason }
-        line(verdict, 0, good ? [.bold, .good] : [.bold, .bad])
+        line(verdict, style: good ? [.bold, .good] : [.bold, .bad])
         if case .open(let open) = question.format, case .keyPoints(let ticked) = result.response {
             let missed = open.keyPoints.indices.filter { !ticked.contains($0) }.map { open.keyPoints[$0] }
             if !missed.isEmpty {
-                line(strings.missedKeyPoints, 0, [])
-                for point in missed { line("– " + point.flattened, 1, []) }
+                line(strings.missedKeyPoints)
+                for point in missed { line("– " + point.flattened, indent: 1) }
             }
-            line(strings.source + question.source, 0, .dim)
+            line(strings.source + question.source, style: .dim)
         } else if !good || result.outcome == .accepted {
-            line(strings.rightAnswer + question.expectedAnswer.flattened, 0, [])
-            line(strings.source + question.source, 0, .dim)
+            line(strings.rightAnswer + question.expectedAnswer.flattened)
+            line(strings.source + question.source, style: .dim)
         }
+        return out
     }
 
     // MARK: Report
