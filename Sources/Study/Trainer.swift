@@ -24,6 +24,9 @@ public enum Trainer {
         case .reload(let decks, let errors):
             reload(&s, decks: decks, errors: errors, now: now)
             return (s, [])
+        case .effectFailed(let outcome):
+            s.notice = .effectFailed(outcome)
+            return (s, [])
         default:
             break
         }

@@ -54,6 +54,9 @@ public enum TrainerAction: Hashable, Sendable {
     /// re-read found: the student is told, and a card the edit lost keeps
     /// its last good version for the rest of the session.
     case reload([Deck], errors: [Diagnostic] = [])
+    /// An effect did not go as asked (the editor was missing or failed, an
+    /// undo was refused): the student is told and the session goes on.
+    case effectFailed(EffectOutcome)
 
     // Anywhere.
     /// Shows or hides the help overlay.

@@ -79,6 +79,8 @@ public enum Notice: Hashable, Sendable {
     /// first and how many).
     case reloadedWithErrors(ReloadProblems)
     case cardRemoved
+    /// An effect did not go as asked.
+    case effectFailed(EffectOutcome)
 }
 
 /// What a re-read after editing found wrong, for the notice.

@@ -1,10 +1,6 @@
 @preconcurrency import CNcursesw
 import Foundation
 
-/// Set by the signal handlers; the loop polls it between keys (a handler
-/// may do nothing else safely).
-nonisolated(unsafe) private var pendingSignal: Int32 = 0
-
 /// The only code that calls curses: draws `Screen`s and reads keys.
 public final class NcursesBackend: TerminalBackend {
     private let screenPointer: OpaquePointer
@@ -12,12 +8,19 @@ public final class NcursesBackend: TerminalBackend {
     private var lastFrame: Screen?
     private var ended = false
     private let hasColors: Bool
+    /// Set when reading keys found the terminal gone (end of input, EIO or
+    /// POLLHUP): the session must end, since no key can come any more.
+    public private(set) var isHungUp = false
+    /// Reads in a row that failed long before their timeout: a terminal that
+    /// answers every read at once with nothing is gone, even where the
+    /// system reports no hang-up.
+    private var instantFailures = 0
 
     /// Starts curses on the terminal named by `term`. Call
     /// `TerminalCheck.check` first: curses cannot report a bad terminal
     /// gracefully. Returns nil if curses still fails.
     public init?(term: String) {
-        Self.installSignalHandlers()
+        StopSignals.install(StopSignals.always + StopSignals.fullScreen)
         guard let s = newterm(term, stdout, stdin) else { return nil }
         screenPointer = s
         set_term(s)
@@ -43,20 +46,6 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     deinit { end() }
-
-    /// The signal that asked the program to stop (SIGINT, SIGTERM,
-    /// SIGHUP), if one arrived; reading it clears it.
-    public static func takePendingSignal() -> Int32? {
-        let s = pendingSignal
-        pendingSignal = 0
-        return s == 0 ? nil : s
-    }
-
-    static func installSignalHandlers() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig) { pendingSignal = $0 }
-        }
-    }
 
     public var size: TerminalSize {
         TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
@@ -123,10 +112,35 @@ public final class NcursesBackend: TerminalBackend {
         guard !ended else { return nil }
         wtimeout(window, Int32(timeoutMilliseconds))
         var ch: wint_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
+        errno = 0
         let result = wget_wch(window, &ch)
-        if result == ERR { return nil }
+        if result == ERR {
+            let failedAt = errno
+            let elapsed = DispatchTime.now().uptimeNanoseconds - started
+            if failedAt == EIO || Self.inputHungUp() {
+                isHungUp = true
+            } else if timeoutMilliseconds > 0, elapsed < UInt64(timeoutMilliseconds) * 100_000, failedAt != EINTR {
+                // Under a tenth of the timeout, and not a signal: a read that
+                // found nothing to wait for.
+                instantFailures += 1
+                if instantFailures >= 20 { isHungUp = true }
+            } else {
+                instantFailures = 0
+            }
+            return nil
+        }
+        instantFailures = 0
         if result == KEY_CODE_YES { return Self.functionKey(Int32(ch)) }
         return Key.fromCodePoint(UInt32(ch))
+    }
+
+    /// Whether the terminal on standard input has hung up: poll reports
+    /// POLLHUP, POLLERR or POLLNVAL (asked without waiting).
+    static func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     static func functionKey(_ code: Int32) -> Key? {

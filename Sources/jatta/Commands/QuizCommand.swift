@@ -72,23 +72,16 @@ struct QuizCommand: ParsableCommand {
         let language = languageOptions.resolved(environment: environment)
         let lang = language.rawValue
         let strings = QuizStrings(language: lang)
-        let fail = { (message: String, code: Int32) -> ExitCode in
-            Self.warn(message)
-            return ExitCode(code)
-        }
+        let host = SessionHost(environment: environment, language: language, plainCommand: Self.plainCommand)
+        let fail = host.fail
+        let usePlain = try host.usesPlainMode(requested: plain)
 
         // Decks.
-        let deckPaths = paths.isEmpty
-            ? DeckLocation.defaults(
-                currentDirectory: FileManager.default.currentDirectoryPath,
-                executable: Bundle.main.executablePath ?? CommandLine.arguments.first ?? "jatta")
-            : paths
-        let library = DeckLibrary.load(paths: deckPaths)
-        for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
-            Self.warn(DiagnosticFormatter.brief(d, language: language))
-        }
+        let deckPaths = SessionHost.deckPaths(paths)
+        let library = SessionHost.loadDecks(paths: deckPaths)
+        host.reportDeckErrors(library)
         if library.hasUnreadablePaths || library.decks.isEmpty {
-            if library.decks.isEmpty, !library.hasUnreadablePaths { Self.warn(strings.noQuestions) }
+            if library.decks.isEmpty, !library.hasUnreadablePaths { SessionHost.warn(strings.noQuestions) }
             throw ExitCode(66)
         }
 
@@ -103,18 +96,7 @@ struct QuizCommand: ParsableCommand {
         // Progress: without --no-record the answers go to the student's
         // database; the quiz does not start if it cannot be opened, since
         // answers would be lost.
-        let store: ProgressStore
-        do {
-            if noRecord {
-                store = try ProgressStore()
-            } else {
-                store = try database.openStore()
-            }
-        } catch let error as StoreError {
-            throw fail("jatta: " + error.message(language: lang), 74)
-        } catch {
-            throw fail("jatta: \(error)", 74)
-        }
+        let store = try host.openStore(database, recording: !noRecord)
         let zone = TimeZone.current
         let scheduler = try StudySetup.scheduler(timeZone: zone)
         let recorder = QuizRecorder(store: noRecord ? nil : store, scheduler: scheduler, sessionID: UUID().uuidString)
@@ -132,7 +114,7 @@ struct QuizCommand: ParsableCommand {
                     try OutputFile.write(data, to: jsonTarget)
                 }
             } catch {
-                Self.warn("jatta: \(jsonTarget): \(error.localizedDescription)")
+                SessionHost.warn("jatta: \(jsonTarget): \(error.localizedDescription)")
             }
         }
         func handle(_ effect: QuizEffect, _ session: QuizSession) {
@@ -157,39 +139,32 @@ struct QuizCommand: ParsableCommand {
             return state
         }
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString)
-        let reload = { DeckLibrary.load(paths: deckPaths) }
+        let reload = { SessionHost.loadDecks(paths: deckPaths) }
 
         var studyFailure: Error? = nil
-        if !plain, !TerminalCheck.isInteractive {
-            // Said as the study trainer says it: a pipe is not an error, but
-            // the student should know why there is no full screen.
-            Self.warn(language.strings.plainNotice)
-        }
-        if plain || !TerminalCheck.isInteractive {
+        /// The status a signal or a lost terminal calls for; the quiz still
+        /// ends properly (report, JSON) first.
+        var stopStatus: Int32? = nil
+        if usePlain {
+            let input = host.startPlain()
             let runner = QuizPlainRunner(
-                strings: strings, output: jsonTarget == "-" ? .standardError : .standardOutput,
-                readLine: { Swift.readLine(strippingNewline: true) })
+                strings: strings, output: jsonTarget == "-" ? STDERR_FILENO : STDOUT_FILENO,
+                readLine: input.next)
             let final = runner.run(session, handle: handle)
             writeResult(final)
-            if jsonTarget != "-", let keys = runner.askToStudy(final) {
+            stopStatus = input.exitStatus
+            if stopStatus == nil, jsonTarget != "-", let keys = runner.askToStudy(final) {
                 var loop = PlainLoop(
                     state: try studyState(keys: keys), strings: language.strings, performer: performer,
-                    reloadDecks: reload, environment: environment)
+                    reloadDecks: reload, environment: environment, input: input)
                 studyFailure = loop.run()
             }
+            stopStatus = stopStatus ?? input.exitStatus
         } else {
-            if let codeset = TerminalCheck.ensureUTF8Locale() {
-                Self.warn(language.strings.localeNotUTF8(codeset))
-            }
-            if let problem = TerminalCheck.check(term: environment["TERM"]) {
-                throw fail(language.strings.terminalProblem(problem, plainCommand: Self.plainCommand), 64)
-            }
-            guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
-                let unusable = TerminalProblem.termUnknown(environment["TERM"] ?? "")
-                throw fail(language.strings.terminalProblem(unusable, plainCommand: Self.plainCommand), 64)
-            }
+            let backend = try host.startFullScreen()
             let outcome = QuizTerminalRunner.run(session, backend: backend, strings: strings, handle: handle)
-            if let keys = outcome.studyKeys, let state = try? studyState(keys: keys) {
+            stopStatus = outcome.stopStatus
+            if stopStatus == nil, let keys = outcome.studyKeys, let state = try? studyState(keys: keys) {
                 // The same terminal goes on into the study session, which
                 // hands it back when the student leaves.
                 var loop = CursesLoop(
@@ -201,17 +176,13 @@ struct QuizCommand: ParsableCommand {
             }
             writeResult(outcome.session)
         }
-        if let failure = recorder.failure ?? (studyFailure as? StoreError) {
+        if let failure = recorder.failure {
             throw fail("jatta: " + failure.message(language: lang), 74)
-        } else if let studyFailure {
-            throw fail("jatta: \(studyFailure)", 70)
         }
+        if let stopStatus { throw ExitCode(stopStatus) }
+        try host.finish(studyFailure)
     }
 
     /// How the quiz runs without curses, as the terminal messages name it.
     static let plainCommand = "jatta quiz --plain"
-
-    static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
 }

@@ -51,44 +51,15 @@ struct StudyCommand: ParsableCommand {
 
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let language = languageOptions.resolved(environment: environment)
-        let strings = language.strings
-        let fail = { (message: String, code: Int32) -> ExitCode in
-            Self.warn(message)
-            return ExitCode(code)
-        }
-        let storeFailure = { (error: StoreError) -> String in "jatta: " + error.message(language: language.rawValue) }
-
-        if let codeset = TerminalCheck.ensureUTF8Locale() {
-            Self.warn(strings.localeNotUTF8(codeset))
-        }
-        var usePlain = plain
-        if !usePlain, !TerminalCheck.isInteractive {
-            Self.warn(strings.plainNotice)
-            usePlain = true
-        }
-        if !usePlain, let problem = TerminalCheck.check(term: environment["TERM"]) {
-            switch problem {
-            case .notATerminal:
-                usePlain = true
-            case .termUnset, .termDumb, .termUnknown:
-                throw fail(strings.terminalProblem(problem, plainCommand: Self.plainCommand), 64)
-            }
-        }
+        let host = SessionHost(
+            environment: environment, language: languageOptions.resolved(environment: environment),
+            plainCommand: Self.plainCommand)
+        let usePlain = try host.usesPlainMode(requested: plain)
 
         // Decks.
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? "jatta"
-        let deckPaths = paths.isEmpty
-            ? DeckLocation.defaults(currentDirectory: FileManager.default.currentDirectoryPath, executable: executable)
-            : paths
-        let library = DeckLibrary.load(paths: deckPaths)
-        let errors = library.diagnostics.filter { $0.severity == .error }
-        for d in errors.prefix(5) {
-            Self.warn(DiagnosticFormatter.brief(d, language: language))
-        }
-        if errors.count > 5 {
-            Self.warn(strings.moreDeckErrors(errors.count - 5))
-        }
+        let deckPaths = SessionHost.deckPaths(paths)
+        let library = SessionHost.loadDecks(paths: deckPaths)
+        let errors = host.reportDeckErrors(library)
         if library.hasUnreadablePaths, !paths.isEmpty {
             throw ExitCode(66)
         }
@@ -100,14 +71,7 @@ struct StudyCommand: ParsableCommand {
         }
 
         // Progress.
-        let store: ProgressStore
-        do {
-            store = try database.openStore()
-        } catch let error as StoreError {
-            throw fail(storeFailure(error), 74)
-        } catch {
-            throw fail("jatta: \(error)", 74)
-        }
+        let store = try host.openStore(database)
         let now = Date()
         let zone = TimeZone.current
         let day = StudySetup.day(of: now, timeZone: zone)
@@ -116,7 +80,7 @@ struct StudyCommand: ParsableCommand {
         do {
             snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
         } catch let error as StoreError {
-            throw fail(storeFailure(error), 74)
+            throw host.fail(host.storeMessage(error), 74)
         }
 
         var state = TrainerState(
@@ -125,38 +89,28 @@ struct StudyCommand: ParsableCommand {
         state.home.level = level
         state.home.tag = tag
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
-        let reload = { DeckLibrary.load(paths: deckPaths) }
+        let reload = { SessionHost.loadDecks(paths: deckPaths) }
 
         let failure: Error?
         if usePlain {
-            var loop = PlainLoop(state: state, strings: strings, performer: performer, reloadDecks: reload, environment: environment)
+            var loop = PlainLoop(
+                state: state, strings: host.strings, performer: performer, reloadDecks: reload,
+                environment: environment, input: host.startPlain())
             failure = loop.run()
         } else {
-            guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
-                throw fail(strings.cursesFailed(Self.plainCommand), 64)
-            }
+            let backend = try host.startFullScreen()
             if environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1", !paths.isEmpty || !decks.isEmpty {
                 // Start timing runs straight on the first card.
                 state = Trainer.update(state, TrainerEvent(.startAll, at: Date())).0
             }
-            var loop = CursesLoop(state: state, strings: strings, performer: performer, reloadDecks: reload, environment: environment)
+            var loop = CursesLoop(
+                state: state, strings: host.strings, performer: performer, reloadDecks: reload,
+                environment: environment)
             failure = loop.run(backend: backend)
         }
-        if let exit = failure as? ExitCode {
-            // A signal stopped the trainer; answers are saved by now.
-            throw exit
-        }
-        if let error = failure as? StoreError {
-            throw fail(storeFailure(error), 74)
-        } else if let failure {
-            throw fail("jatta: \(failure)", 70)
-        }
+        try host.finish(failure)
     }
 
     /// How the trainer runs without curses, as the terminal messages name it.
     static let plainCommand = "--plain"
-
-    static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
 }

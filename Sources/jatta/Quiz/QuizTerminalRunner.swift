@@ -6,16 +6,21 @@ import TerminalUI
 /// sends a tick every quarter second so the timer moves and runs out even
 /// while the student is thinking.
 enum QuizTerminalRunner {
-    /// Runs until the student leaves the report (or a signal stops the
-    /// quiz); returns the final session.
+    /// Runs until the student leaves the report, a signal stops the quiz or
+    /// the terminal is lost; returns the final session, the mistakes to
+    /// study if the student asked, and the exit status of a stop (128+N for
+    /// signal N, 129 for a lost terminal).
     static func run(
         _ start: QuizSession, backend: NcursesBackend, strings: QuizStrings, handle: (QuizEffect, QuizSession) -> Void
-    ) -> (session: QuizSession, studyKeys: [String]?) {
+    ) -> (session: QuizSession, studyKeys: [String]?, stopStatus: Int32?) {
         var session = start
         var studyKeys: [String]? = nil
+        var stopStatus: Int32? = nil
         loop: while true {
             backend.draw(QuizView.view(session, size: backend.size, strings: strings))
-            if NcursesBackend.takePendingSignal() != nil {
+            if let signal = StopSignals.take() { stopStatus = 128 + signal }
+            if backend.isHungUp { stopStatus = StopSignals.hangUpStatus }
+            if stopStatus != nil {
                 // Ctrl-C or a dropped connection: end the quiz so its report
                 // and results are still written, then leave.
                 for effect in session.apply(.input(.quit, at: Date())) where effect != .exit { handle(effect, session) }
@@ -37,6 +42,6 @@ enum QuizTerminalRunner {
                 }
             }
         }
-        return (session, studyKeys)
+        return (session, studyKeys, stopStatus)
     }
 }

@@ -15,8 +15,9 @@ struct CursesLoop: TrainerLoop {
 
     /// Runs until the student quits or a signal arrives, and restores the
     /// terminal however it ends. Returns nil when the student quit, the
-    /// `ExitCode` 128+N when signal N stopped it (answers are saved by
-    /// then), or the error that stopped saving.
+    /// `ExitCode` 128+N when signal N stopped it or 129 when the terminal
+    /// was lost (answers are saved by then), or the error that stopped
+    /// saving.
     mutating func run(backend: NcursesBackend) -> Error? {
         defer { backend.end() }
         let traceFirstDraw = environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1"
@@ -24,8 +25,12 @@ struct CursesLoop: TrainerLoop {
         if traceFirstDraw, state.session != nil { return nil }
         do { try performer.registerDecks(at: Date()) } catch { return error }
         while true {
-            if let signal = NcursesBackend.takePendingSignal() { return ExitCode(128 + signal) }
-            guard let key = backend.readKey(timeoutMilliseconds: 250) else { continue }
+            if let signal = StopSignals.take() { return ExitCode(128 + signal) }
+            guard let key = backend.readKey(timeoutMilliseconds: 250) else {
+                // A lost terminal ends the session as a SIGHUP would.
+                if backend.isHungUp { return ExitCode(StopSignals.hangUpStatus) }
+                continue
+            }
             if key == .resize {
                 draw(backend)
                 continue

@@ -72,23 +72,3 @@ final class EffectPerformer {
         return true
     }
 }
-
-/// Opens a card in the student's editor.
-enum Editor {
-    /// Runs `$VISUAL` or `$EDITOR` (else `vi`) with `+LINE FILE` and waits
-    /// for it. The command is run by the shell so that an editor given with
-    /// arguments (`code -w`) works.
-    static func open(_ location: SourceLocation, environment: [String: String]) -> Bool {
-        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", editor + " \"$@\"", "jatta-editor", "+\(max(1, location.line))", location.file]
-        do {
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus == 0
-        } catch {
-            return false
-        }
-    }
-}

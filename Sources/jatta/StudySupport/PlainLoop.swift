@@ -1,21 +1,26 @@
+import ArgumentParser
 import DeckFormat
 import Foundation
 import Study
 import TerminalUI
 
 /// The line-by-line loop of plain mode: print the screen as text, read a
-/// line, update, perform the effects. Ends at end of input.
+/// line, update, perform the effects. Ends at end of input; a lost terminal
+/// or a stop signal ends it with the exit status they call for.
 struct PlainLoop: TrainerLoop {
     var state: TrainerState
     let strings: Strings
     let performer: EffectPerformer
     let reloadDecks: () -> DeckLibrary.Result
     let environment: [String: String]
+    /// Standard input, read so that a signal or a lost terminal ends the
+    /// loop at once.
+    let input: InputLines
 
     /// Writes a line unbuffered, so a program driving jatta through a pipe
     /// sees each prompt before jatta waits for the answer.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        SessionOutput.write(text + "\n", to: STDOUT_FILENO)
     }
 
     mutating func run() -> Error? {
@@ -36,7 +41,7 @@ struct PlainLoop: TrainerLoop {
         show()
         guard state.session != nil else { return nil }
         do { try performer.registerDecks(at: Date()) } catch { return error }
-        while let line = readLine(strippingNewline: true) {
+        while let line = input.next() {
             let actions = plain.actions(forLine: line, in: state)
             if actions.isEmpty { Self.write(strings.plainUnknownInput) }
             for action in actions {
@@ -53,6 +58,6 @@ struct PlainLoop: TrainerLoop {
             show()
             if case .summary = state.mode { return nil }
         }
-        return nil
+        return input.exitStatus.map { ExitCode($0) }
     }
 }

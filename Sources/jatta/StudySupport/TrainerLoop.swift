@@ -1,5 +1,6 @@
 import DeckFormat
 import Foundation
+import ReviewStore
 import Study
 
 /// What the full-screen and the plain loop share: the trainer's state and
@@ -26,22 +27,53 @@ extension TrainerLoop {
         let (next, effects) = Trainer.update(state, TrainerEvent(action, at: now))
         state = next
         for effect in effects {
-            if try performer.perform(effect, at: now) { continue }
+            do {
+                if try performer.perform(effect, at: now) { continue }
+            } catch let error as StoreError {
+                guard case .undoConflict(let key) = error.kind else { throw error }
+                // Another session changed the card: the answer stays, the
+                // session goes on.
+                report(.undoRefused(key: key))
+                continue
+            }
             switch effect {
             case .quit:
                 return true
             case .edit(let location):
                 let environment = environment
-                handOver { _ = Editor.open(location, environment: environment) }
-                let library = reloadDecks()
-                let decks = library.decks.filter { !$0.cards.isEmpty }
-                let errors = library.diagnostics.filter { $0.severity == .error }
-                try performer.reregister(decks, at: Date())
-                state = Trainer.update(state, TrainerEvent(.reload(decks, errors: errors), at: Date())).0
+                var outcome = EditorOutcome.saved
+                handOver { outcome = Editor.open(location, environment: environment) }
+                switch outcome {
+                case .saved:
+                    let library = reloadDecks()
+                    let decks = library.decks.filter { !$0.cards.isEmpty }
+                    let errors = library.diagnostics.filter { $0.severity == .error }
+                    try performer.reregister(decks, at: Date())
+                    state = Trainer.update(state, TrainerEvent(.reload(decks, errors: errors), at: Date())).0
+                case .notFound(let command):
+                    report(.editorNotFound(command: command))
+                case .failed(let command, let status):
+                    report(.editorFailed(command: command, status: status))
+                }
             default:
                 break
             }
         }
         return false
     }
+
+    /// Tells the trainer an effect did not go as asked.
+    private mutating func report(_ outcome: EffectOutcome) {
+        state = Trainer.update(state, TrainerEvent(.effectFailed(outcome), at: Date())).0
+    }
+}
+
+/// How running the editor went.
+enum EditorOutcome: Equatable {
+    /// It ended with status 0: the deck is read again.
+    case saved
+    /// No such program.
+    case notFound(command: String)
+    /// It failed (status, or 128+N for signal N; nil if it could not start).
+    case failed(command: String, status: Int32?)
 }

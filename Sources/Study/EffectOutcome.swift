@@ -1,0 +1,15 @@
+/// How carrying out an effect went, when it did not simply succeed: the
+/// outside world reports it back to the trainer as an event, so the model
+/// follows what really happened (the session goes on, with a notice).
+public enum EffectOutcome: Hashable, Sendable {
+    /// The editor named by `$VISUAL`/`$EDITOR` was not found; the deck was
+    /// not touched.
+    case editorNotFound(command: String)
+    /// The editor ended with a non-zero status (or a signal, as 128+N; nil
+    /// when it could not be started or its command could not be read); the
+    /// deck was not reloaded.
+    case editorFailed(command: String, status: Int32?)
+    /// The store refused to undo an answer because another session changed
+    /// the card since; the answer stays as logged.
+    case undoRefused(key: String)
+}
