@@ -173,15 +173,17 @@ grep -qF "Баға:" <<<"$out" || fail "plain mode did not ask for a grade: $out
 # --- 11. e opens $EDITOR at the card's line, then the deck is read again ----------
 mkdir -p "$work/decks"
 printf '# Тексеру\n\nQ: Алматы қай жерде?\nA: Оңтүстікте\n' >"$work/decks/edit.deck"
-cat >"$work/editor.sh" <<'SH'
+# Named vi, so jatta passes it +LINE as it does to the real vi.
+mkdir -p "$work/fixer"
+cat >"$work/fixer/vi" <<'SH'
 #!/bin/sh
 # Records how it was called and fixes the answer on the line after the card.
-echo "$@" >"$(dirname "$0")/editor-args"
+echo "$@" >"$(dirname "$0")/../editor-args"
 line=${1#+}
 sed -i "$((line + 1))s/\$/, Іле Алатауының етегінде/" "$2"
 SH
-chmod +x "$work/editor.sh"
-tm send-keys -t study "clear; EDITOR='$work/editor.sh' '$JATTA' --lang kk '$work/decks'; echo EDIT-EXIT=\$?" Enter
+chmod +x "$work/fixer/vi"
+tm send-keys -t study "clear; EDITOR='$work/fixer/vi' '$JATTA' --lang kk '$work/decks'; echo EDIT-EXIT=\$?" Enter
 wait_for "Барлық десте"
 tm send-keys -t study Enter
 wait_for "Алматы қай жерде?"
@@ -196,14 +198,15 @@ wait_for "EDIT-EXIT=0"
 # --- 11b. An edit that breaks the deck: the reload names the error -------------
 mkdir -p "$work/broken"
 printf '# Тексеру\n\nQ: Алматы қай жерде?\nA: Оңтүстікте\n' >"$work/broken/b.deck"
-cat >"$work/breaker.sh" <<'SH'
+mkdir -p "$work/breaker"
+cat >"$work/breaker/vi" <<'SH'
 #!/bin/sh
 # Mistypes a field on the line after the answer.
 line=${1#+}
 sed -i "$((line + 1))a levle: 2" "$2"
 SH
-chmod +x "$work/breaker.sh"
-tm send-keys -t study "clear; EDITOR='$work/breaker.sh' '$JATTA' --lang kk '$work/broken'; echo BREAK-EXIT=\$?" Enter
+chmod +x "$work/breaker/vi"
+tm send-keys -t study "clear; EDITOR='$work/breaker/vi' '$JATTA' --lang kk '$work/broken'; echo BREAK-EXIT=\$?" Enter
 wait_for "Барлық десте"
 tm send-keys -t study Enter
 wait_for "Алматы қай жерде?"
@@ -213,7 +216,7 @@ screen | tr -s '\n' ' ' | tr -s ' ' | grep -qF "b.deck:5:1 белгісіз өр
 tm send-keys -t study F10
 wait_for "BREAK-EXIT=0"
 printf '# Тексеру\n\nQ: Алматы қай жерде?\nA: Оңтүстікте\n' >"$work/broken/b.deck"
-out=$(printf 'e\n' | EDITOR="$work/breaker.sh" "$JATTA" study --plain --lang en "$work/broken" 2>/dev/null) \
+out=$(printf 'e\n' | EDITOR="$work/breaker/vi" "$JATTA" study --plain --lang en "$work/broken" 2>/dev/null) \
     || fail "plain mode with a broken reload: exit $? (expected 0)"
 grep -qF "* Deck reloaded: 1 error — $work/broken/b.deck:5:1 unknown field 'levle:'" <<<"$out" \
     || fail "plain mode: reload does not name the error: $out"
