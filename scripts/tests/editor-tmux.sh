@@ -16,23 +16,18 @@ sock="jatta-editor-$$"
 export HOME="$work/home" JATTA_DB="$work/progress.sqlite" LANG=C.UTF-8 LC_ALL=C.UTF-8 JATTA_LANG=en
 . scripts/lib/midday-tz.sh
 mkdir -p "$HOME" "$work/decks"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
+pane=ed
+. scripts/lib/tmux-pane.sh
 cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$work"; }
 trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    echo "---- screen ----" >&2
-    tm capture-pane -p -t ed >&2 2>/dev/null
-    exit 1
-}
-screen() { tm capture-pane -p -t ed; }
-wait_for() {
-    local deadline=$(( $(date +%s) + ${2:-10} ))
-    while [ "$(date +%s)" -le "$deadline" ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for «$1»"
+# open_card EDITOR-SETTINGS: starts the trainer on the deck with these
+# variables, opens its card and presses e.
+open_card() {
+    tm send-keys -t ed "clear; $1 '$JATTA' study -- '$deck'; echo EXIT=\$?" Enter
+    wait_for "All decks"
+    tm send-keys -t ed Enter
+    wait_for "Capital of Gaul?"
+    tm send-keys -t ed e
 }
 tm new-session -d -s ed -x 80 -y 24 "env -u TMUX PS1='$ ' bash --norc --noprofile -i"
 tm send-keys -t ed "cd '$work/decks'" Enter
@@ -42,11 +37,7 @@ deck='+!touch INJECTED;.deck'
 printf '# Edit\n\nQ: Capital of Gaul?\nA: Lutetia\n' >"$work/decks/$deck"
 
 # --- 1. vim.tiny edits the card; the trainer shows the change ---------------
-tm send-keys -t ed "clear; VISUAL= EDITOR=vim.tiny '$JATTA' study -- '$deck'; echo EXIT=\$?" Enter
-wait_for "All decks"
-tm send-keys -t ed Enter
-wait_for "Capital of Gaul?"
-tm send-keys -t ed e
+open_card "VISUAL= EDITOR=vim.tiny"
 # vim's own screen: the file's text and its status line.
 wait_for "Lutetia"
 sleep 0.5
@@ -66,11 +57,7 @@ ps -eo stat=,args= | grep -E '^T.*(vim|vi )' | grep -v grep && fail "a stopped e
 # --- 2. A missing editor: a notice, the session goes on ----------------------
 tm send-keys -t ed F10
 wait_for "EXIT=0"
-tm send-keys -t ed "clear; VISUAL= EDITOR='/nonexistent/editor -w' '$JATTA' study -- '$deck'; echo EXIT=\$?" Enter
-wait_for "All decks"
-tm send-keys -t ed Enter
-wait_for "Capital of Gaul?"
-tm send-keys -t ed e
+open_card "VISUAL= EDITOR='/nonexistent/editor -w'"
 wait_for "Editor not found: /nonexistent/editor"
 screen | grep -qF "Deck reloaded" && fail "a missing editor still says the deck was reloaded"
 tm send-keys -t ed Space
@@ -79,11 +66,7 @@ wait_for "Again"
 # --- 3. A failing editor: a notice naming its status, no "reloaded" ---------
 tm send-keys -t ed F10
 wait_for "EXIT=0"
-tm send-keys -t ed "clear; VISUAL= EDITOR=false '$JATTA' study -- '$deck'; echo EXIT=\$?" Enter
-wait_for "All decks"
-tm send-keys -t ed Enter
-wait_for "Capital of Gaul?"
-tm send-keys -t ed e
+open_card "VISUAL= EDITOR=false"
 wait_for "Editor false failed (status 1)"
 screen | grep -qF "Deck reloaded" && fail "a failing editor still says the deck was reloaded"
 
@@ -93,11 +76,7 @@ wait_for "EXIT=0"
 mkdir -p "$work/my tools"
 printf '#!/bin/sh\nprintf "%%s|" "$@" >"%s/args"\n' "$work" >"$work/my tools/ed it"
 chmod +x "$work/my tools/ed it"
-tm send-keys -t ed "clear; VISUAL=\"'$work/my tools/ed it' --flag 'two words'\" '$JATTA' study -- '$deck'; echo EXIT=\$?" Enter
-wait_for "All decks"
-tm send-keys -t ed Enter
-wait_for "Capital of Gaul?"
-tm send-keys -t ed e
+open_card "VISUAL=\"'$work/my tools/ed it' --flag 'two words'\""
 wait_for "Deck reloaded"
 [ "$(cat "$work/args")" = "--flag|two words|$work/decks/$deck|" ] || fail "editor called with «$(cat "$work/args")»"
 tm send-keys -t ed F10

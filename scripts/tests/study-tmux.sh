@@ -17,35 +17,11 @@ export HOME="$work/home" JATTA_DB="$work/progress.sqlite" LANG=C.UTF-8 LC_ALL=C.
 . scripts/lib/midday-tz.sh
 mkdir -p "$HOME"
 unset JATTA_LANG
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
+pane=study
+. scripts/lib/tmux-pane.sh
 cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$work"; }
 trap cleanup EXIT
 
-fail() {
-    echo "FAIL: $*" >&2
-    echo "---- screen ----" >&2
-    tm capture-pane -p -t study >&2 2>/dev/null
-    exit 1
-}
-screen() { tm capture-pane -p -t study; }
-# wait_for TEXT [SECONDS]: poll the screen until TEXT appears.
-wait_for() {
-    local deadline=$(( $(date +%s) + ${2:-10} ))
-    while [ "$(date +%s)" -le "$deadline" ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for «$1»"
-}
-# wait_gone TEXT [SECONDS]: poll until TEXT is no longer on screen.
-wait_gone() {
-    local deadline=$(( $(date +%s) + ${2:-10} ))
-    while [ "$(date +%s)" -le "$deadline" ]; do
-        screen | grep -qF -- "$1" || return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for «$1» to go"
-}
 # start_shell: a fresh interactive shell in an 80×24 window, in the repo.
 start_shell() {
     tm kill-session -t study >/dev/null 2>&1
