@@ -20,7 +20,11 @@ public enum Trainer {
             s.helpPage = 0
             return (s, [])
         case .quit:
-            return (s, [.quit])
+            // An answer already checked is kept, as when leaving to the summary.
+            if !s.showsHelp, case .study(var session) = s.mode {
+                keepCheckedAnswer(&s, &session, now: now, effects: &effects)
+            }
+            return (s, effects + [.quit])
         case .reload(let decks, let errors):
             reload(&s, decks: decks, errors: errors, now: now)
             return (s, [])
@@ -34,7 +38,9 @@ public enum Trainer {
             // The overlay swallows everything but help, back, quit and paging.
             switch event.action {
             case .back: s.showsHelp = false
-            case .scroll(let pages): s.helpPage += pages
+            // The view stops at the last page; the runtime, which knows how
+            // many pages the screen holds, stops the count there too.
+            case .scroll(let pages): s.helpPage = max(0, s.helpPage + pages)
             default: break
             }
             return (s, [])
@@ -118,7 +124,8 @@ public enum Trainer {
     ) {
         defer { if case .study = s.mode { s.mode = .study(session) } }
         if action == .back {
-            finish(&s, session, now: now)
+            keepCheckedAnswer(&s, &session, now: now, effects: &effects)
+            if case .study = s.mode { finish(&s, session, now: now) }
             return
         }
         if action == .undo {
@@ -300,6 +307,21 @@ public enum Trainer {
         if session.current == nil { finish(&s, session, now: now) }
     }
 
+    /// Records the face on screen when its answer was already checked (a
+    /// pick, a typed answer, ticked key points): the student saw the verdict,
+    /// so leaving the card must not lose it. It is graded with the grade
+    /// shown as suggested. A face not yet checked is left unanswered.
+    static func keepCheckedAnswer(
+        _ s: inout TrainerState, _ session: inout SessionState, now: Date, effects: inout [TrainerEffect]
+    ) {
+        guard let attempt = session.current, attempt.revealed else { return }
+        let checked = attempt.verdict != nil || (attempt.style == .keyPoints && !attempt.ticked.isEmpty)
+        guard checked else { return }
+        grade(&s, &session, rating: attempt.selectedRating, now: now, effects: &effects)
+        if case .summary = s.mode { return }
+        s.mode = .study(session)
+    }
+
     /// The text logged as the face's prompt.
     public static func promptText(_ face: StudyFace) -> String {
         if face.direction == .reverse, case .term(let t) = face.card.content { return t.definition }
@@ -362,6 +384,13 @@ public enum Trainer {
         var nextDue: Date? = nil
         var dueTomorrow = 0
         let tomorrowEnd = s.dayEnd.addingTimeInterval(86_400)
+        // Faces the session did not get to come first: a new face or an
+        // overdue review is due now, a face in learning when its step ends.
+        let left = (session.current.map { [$0.item] } ?? []) + session.queue.waiting + session.queue.learning
+        for item in left {
+            let due = item.schedule.isNew ? now : max(now, item.schedule.due)
+            if nextDue.map({ due < $0 }) ?? true { nextDue = due }
+        }
         for item in s.catalog.items(matching: session.filter, now: now)
         where !item.schedule.isNew && !s.catalog.progress.suspended.contains(item.key) {
             let due = item.schedule.due

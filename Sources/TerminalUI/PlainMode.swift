@@ -109,13 +109,14 @@ public struct PlainMode: Sendable {
         case .typing:
             return line.map { TrainerAction.type($0) } + [.reveal]
         case .choosing:
-            let picks = numbers(line)
+            guard let picks = numbers(line) else { return [] }
             let several = state.session?.current.map { $0.options.filter(\.isCorrect).count > 1 } ?? false
             if picks.isEmpty { return [.reveal] }
             return picks.map { TrainerAction.pickOption($0) } + (several ? [.reveal] : [])
         case .keyPoints where !keyPointsAsked:
+            guard let ticks = numbers(line) else { return [] }
             keyPointsAsked = true
-            return numbers(line).map { TrainerAction.toggleKeyPoint($0) }
+            return ticks.map { TrainerAction.toggleKeyPoint($0) }
         case .grading, .keyPoints:
             if line.isEmpty { return [.acceptRating] }
             if let rating = rating(line) {
@@ -141,17 +142,23 @@ public struct PlainMode: Sendable {
         }
     }
 
-    /// Numbers in a line, with the Kazakh digit row read as digits.
-    func numbers(_ line: String) -> [Int] {
-        line.split(separator: " ").compactMap { word in
-            var value = 0
-            for ch in word {
-                guard let d = KeyboardLayout.digit(ch) else { return nil }
-                value = value * 10 + d
-            }
-            return word.isEmpty ? nil : value
+    /// Numbers in a line, with the Kazakh digit row read as digits; words
+    /// that are not numbers are passed over. Nil when a number is longer
+    /// than any list's (the line is then not understood, and said so) —
+    /// never an overflow, whatever the student types.
+    func numbers(_ line: String) -> [Int]? {
+        var result: [Int] = []
+        for word in line.split(separator: " ") {
+            let digits = word.map { KeyboardLayout.digit($0) }
+            guard !digits.contains(nil) else { continue }
+            guard digits.count <= Self.longestNumber else { return nil }
+            result.append(digits.reduce(0) { $0 * 10 + ($1 ?? 0) })
         }
+        return result
     }
+
+    /// The most digits an option or key-point number can have.
+    public static let longestNumber = 4
 
     /// A grade typed as a digit (any layout) or as a button's name.
     func rating(_ line: String) -> Rating? {

@@ -239,33 +239,49 @@ import Testing
     @Test func aShortTerminalPagesTheHelp() {
         let open = ViewFixtures.run(ViewFixtures.state([deck]), [.start, .toggleHelp])
         // 40×10: a box of 8 rows shows 6 lines at a time; the wrapped help
-        // needs several pages, and the border says which one is shown.
+        // needs several pages, and the border says which one is shown and
+        // which ways there is more.
         let first = ViewFixtures.render(open, 40, 10)
-        #expect(first.contains(" ↓ 1/"))
+        let pages = SmallScreen.helpPages(size: TerminalSize(width: 40, height: 10), strings: .kazakh)
+        #expect(pages > 1)
+        #expect(first.contains(" ↓ 1/\(pages) "))
         #expect(!first.contains("q, Esc"))
         var seen = first
         var s = open
-        var pages = 1
-        while true {
+        for page in 2...pages {
             s = ViewFixtures.run(s, [KeyMap.action(for: .pageDown, in: KeyContext(s))].compactMap { $0 })
             let text = ViewFixtures.render(s, 40, 10)
-            if text == first { break }
+            #expect(text.contains(page == pages ? " ↑ \(page)/\(pages) " : " ↑↓ \(page)/\(pages) "))
             seen += text
-            pages += 1
-            #expect(pages < 10)
-            if pages >= 10 { break }
         }
-        // Every line of the help is on some page, the last one included;
-        // paging on from the last page comes back to the first.
-        #expect(pages > 1)
+        // Every line of the help is on some page, the last one included.
         #expect(seen.contains("q, Esc"))
         #expect(seen.contains("\" ә і ң = 1 2 3 4"))
-        #expect(ViewFixtures.render(ViewFixtures.run(open, [.scroll(-1)]), 40, 10).contains(" ↓ \(pages)/\(pages) "))
+        // ↓ on the last page stays there; ↑ on the first stays there.
+        let last = ViewFixtures.render(s, 40, 10)
+        #expect(ViewFixtures.render(ViewFixtures.run(s, [.scroll(1)]), 40, 10) == last)
+        #expect(ViewFixtures.render(ViewFixtures.run(open, [.scroll(-1)]), 40, 10) == first)
+        // ↑ from the last page goes back one page.
+        let back = ViewFixtures.render(ViewFixtures.run(s, [.scroll(-1)]), 40, 10)
+        #expect(back.contains(" \(pages - 1)/\(pages) "))
         // A terminal tall enough shows it whole, without a page marker.
-        #expect(!ViewFixtures.render(open, 80, 24).contains(" ↓ 1/"))
+        #expect(!ViewFixtures.render(open, 80, 24).contains("1/"))
         // Closing and opening again starts from the first page.
         let reopened = ViewFixtures.run(s, [.scroll(1), .toggleHelp, .toggleHelp])
         #expect(ViewFixtures.render(reopened, 40, 10) == first)
+    }
+
+    @Test func belowTheMinimumSizeOnlyHelpAndLeavingAct() {
+        let s = ViewFixtures.run(ViewFixtures.state([deck]), [.start])
+        let tiny = TerminalSize(width: 30, height: 8)
+        let context = KeyContext(s)
+        #expect(KeyMap.action(for: .space, in: context) != nil)
+        for key in [Key.space, .enter, .character("1"), .character("3"), .character("u"), .character("b"), .character("e")] {
+            #expect(SmallScreen.trainerAction(for: key, in: context, size: tiny) == nil)
+        }
+        #expect(SmallScreen.trainerAction(for: .character("?"), in: context, size: tiny) == .toggleHelp)
+        #expect(SmallScreen.trainerAction(for: .function(10), in: context, size: tiny) == .quit)
+        #expect(SmallScreen.trainerAction(for: .space, in: context, size: TerminalSize(width: 80, height: 24)) != nil)
     }
 
     @Test func summaryShowsTheSession() {

@@ -108,8 +108,10 @@ struct QuizPlainRunner {
 
     func answer(_ question: QuizQuestion, line: String, send: (QuizInput) -> Void, session: () -> QuizSession) {
         switch question.format {
-        case .choice:
-            for i in Self.numbers(in: line) { send(.toggle(i - 1)) }
+        case .choice(let choice):
+            let again = choice.allowsSeveral ? strings.plainPickSeveral : strings.plainPickOne
+            guard let picked = numbersLine(first: line, prompt: again) else { send(.quit); return }
+            for i in picked.numbers { send(.toggle(i - 1)) }
             if session().draft.selected.isEmpty { send(.skip) } else { send(.submit) }
         case .typed:
             send(.type(line))
@@ -121,15 +123,15 @@ struct QuizPlainRunner {
             say(strings.keyPoints)
             for (i, point) in open.keyPoints.enumerated() { say("  \(i + 1). " + point) }
             prompt(strings.plainTick)
-            guard let ticks = reply() else { send(.quit); return }
-            for i in Self.numbers(in: ticks) { send(.toggle(i - 1)) }
+            guard let ticks = numbersLine(first: reply(), prompt: strings.plainTick) else { send(.quit); return }
+            for i in ticks.numbers { send(.toggle(i - 1)) }
             send(.submit)
         case .selfGraded(let graded):
             send(.reveal)
             say(strings.answer + " " + graded.answer)
             prompt(strings.plainSelfGrade)
             guard let reply = reply() else { send(.quit); return }
-            send(.selfGrade(Self.numbers(in: reply).first == 2))
+            send(.selfGrade(Self.numbers(in: reply)?.first == 2))
         }
     }
 
@@ -152,21 +154,40 @@ struct QuizPlainRunner {
     static func oneLine(_ text: String) -> String { String(text.map { $0.isNewline ? " " : $0 }) }
 
     /// The option numbers in a line such as `2`, `1 3` or `1,3`; the Kazakh
-    /// digit row (ә = 2 …) counts as digits.
-    static func numbers(in line: String) -> [Int] {
+    /// digit row (ә = 2 …) counts as digits. Nil when a number is longer than
+    /// any list's (the student is told and asked again) — never an overflow.
+    static func numbers(in line: String) -> [Int]? {
         var result: [Int] = []
-        var current: Int? = nil
+        var digits: [Int] = []
+        func close() -> Bool {
+            defer { digits = [] }
+            guard !digits.isEmpty else { return true }
+            guard digits.count <= PlainMode.longestNumber else { return false }
+            result.append(digits.reduce(0) { $0 * 10 + $1 })
+            return true
+        }
         for ch in line {
             if let d = ch.wholeNumberValue, ch.isASCII {
-                current = (current ?? 0) * 10 + d
+                digits.append(d)
             } else if let d = KeyboardLayout.digit(ch), !ch.isASCII {
-                current = (current ?? 0) * 10 + d
-            } else {
-                if let c = current { result.append(c) }
-                current = nil
+                digits.append(d)
+            } else if !close() {
+                return nil
             }
         }
-        if let c = current { result.append(c) }
-        return result
+        return close() ? result : nil
+    }
+
+    /// Reads lines until one whose numbers are all of list length; nil at
+    /// the end of input.
+    func numbersLine(first: String?, prompt again: String) -> (line: String, numbers: [Int])? {
+        var line = first
+        while let current = line {
+            if let numbers = Self.numbers(in: current) { return (current, numbers) }
+            say(strings.plainNoSuchNumber)
+            prompt(again)
+            line = reply()
+        }
+        return nil
     }
 }

@@ -29,7 +29,7 @@ enum QuizTerminalRunner {
             let key = backend.readKey(timeoutMilliseconds: 250)
             let now = Date()
             let event: QuizEvent =
-                key.flatMap { QuizKeyMap.input(for: $0, in: session) }.map { .input($0, at: now) } ?? .tick(now)
+                key.flatMap { SmallScreen.quizInput(for: $0, in: session, size: backend.size) }.map { .input($0, at: now) } ?? .tick(now)
             for effect in session.apply(event) {
                 switch effect {
                 case .exit:

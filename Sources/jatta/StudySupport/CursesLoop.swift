@@ -40,7 +40,11 @@ struct CursesLoop: TrainerLoop {
                 draw(backend)
                 continue
             }
-            guard let action = KeyMap.action(for: key, in: KeyContext(state)) else { continue }
+            // Below the minimum size the screen shows no card: keys that would
+            // act on one do nothing.
+            guard let action = SmallScreen.trainerAction(for: key, in: KeyContext(state), size: backend.size) else {
+                continue
+            }
             do {
                 let quit = try apply(action) { runEditor in
                     backend.suspend()
@@ -51,6 +55,8 @@ struct CursesLoop: TrainerLoop {
             } catch {
                 return error
             }
+            // Help pages stop at the last one the screen shows.
+            state.helpPage = min(state.helpPage, SmallScreen.helpPages(size: backend.size, strings: strings) - 1)
             draw(backend)
         }
     }
