@@ -31,6 +31,9 @@ public enum Trainer {
         case .effectFailed(let outcome):
             s.notice = .effectFailed(outcome)
             return (s, [])
+        case .newDay(let dayEnd):
+            rollOver(&s, dayEnd: dayEnd, now: now)
+            return (s, [])
         default:
             break
         }
@@ -402,6 +405,21 @@ public enum Trainer {
                 facesStudied: studied, answers: answers.count, correct: correct,
                 timeSpent: max(0, now.timeIntervalSince(session.startedAt)), nextDue: nextDue, dueTomorrow: dueTomorrow),
             session)
+    }
+
+    /// Starts a new study day: the daily limits count from zero again,
+    /// burials that ended come back, and a running session draws from
+    /// today's queue (the face on screen stays).
+    static func rollOver(_ s: inout TrainerState, dayEnd: Date, now: Date) {
+        s.dayEnd = dayEnd
+        s.catalog.progress.newStudiedToday = 0
+        s.catalog.progress.reviewsDoneToday = 0
+        s.catalog.progress.buriedUntil = s.catalog.progress.buriedUntil.filter { $0.value > now }
+        guard case .study(var session) = s.mode else { return }
+        session.queue = QueueBuilder.build(
+            catalog: s.catalog, filter: session.filter, limits: s.limits, now: now, dayEnd: dayEnd)
+        if let current = session.current { session.queue.remove(key: current.item.key) }
+        s.mode = .study(session)
     }
 
     /// Puts re-read decks in place: faces keep their keys, so the session

@@ -54,6 +54,10 @@ public enum TrainerAction: Hashable, Sendable {
     /// re-read found: the student is told, and a card the edit lost keeps
     /// its last good version for the rest of the session.
     case reload([Deck], errors: [Diagnostic] = [])
+    /// The clock passed the study day's rollover (4 a.m.): the day ends at
+    /// this new time, today's counts start again, faces buried until the
+    /// rollover come back and a running session's queue is rebuilt.
+    case newDay(dayEnd: Date)
     /// An effect did not go as asked (the editor was missing or failed, an
     /// undo was refused): the student is told and the session goes on.
     case effectFailed(EffectOutcome)

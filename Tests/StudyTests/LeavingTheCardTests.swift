@@ -105,3 +105,46 @@ import Testing
         #expect(after.session?.current?.item.key == shown)
     }
 }
+
+/// A session left open past the 4 a.m. rollover moves to the new day.
+@Suite struct DayRolloverTests {
+    @Test func crossingTheRolloverRestartsTheDailyLimitsAndRefreshesTheQueue() {
+        let deck = Fixtures.deck()
+        var s = Fixtures.state(limits: StudyLimits(newPerDay: 1, reviewsPerDay: 10))
+        Trainer.start(&s, filter: .all, now: Fixtures.now)
+        // The one new face of today, answered Easy: nothing else today.
+        s = Fixtures.run(s, [.reveal, .grade(.easy)]).0
+        guard case .summary = s.mode else {
+            Issue.record("the daily limit should end the session")
+            return
+        }
+        // Back home, the next morning after 4 a.m.: the day boundary moves on
+        // and a new session gets today's new face.
+        let morning = Fixtures.dayEnd.addingTimeInterval(3600)
+        s = Fixtures.run(s, [.back], from: morning).0
+        let (next, effects) = Trainer.update(s, TrainerEvent(.newDay(dayEnd: Fixtures.dayEnd.addingTimeInterval(86_400)), at: morning))
+        #expect(effects.isEmpty)
+        #expect(next.dayEnd == Fixtures.dayEnd.addingTimeInterval(86_400))
+        #expect(next.catalog.progress.newStudiedToday == 0)
+        var started = next
+        Trainer.start(&started, filter: .all, now: morning)
+        #expect(started.session?.current != nil)
+        _ = deck
+    }
+
+    @Test func aRunningSessionGetsTheNewDaysQueue() {
+        var s = Fixtures.state(limits: StudyLimits(newPerDay: 2, reviewsPerDay: 10))
+        Trainer.start(&s, filter: .all, now: Fixtures.now)
+        s = Fixtures.run(s, [.reveal, .grade(.easy)]).0
+        // One new face answered, one on screen: today's limit is used up.
+        #expect(s.session?.left == 1)
+        let morning = Fixtures.dayEnd.addingTimeInterval(60)
+        let (next, _) = Trainer.update(s, TrainerEvent(.newDay(dayEnd: Fixtures.dayEnd.addingTimeInterval(86_400)), at: morning))
+        // The face on screen stays; the queue is the new day's: new faces
+        // again, up to the limit of two — the one on screen is one of them,
+        // and is not queued twice.
+        #expect(next.session?.current?.item.key == s.session?.current?.item.key)
+        #expect(next.session?.left == 2)
+        #expect(next.session?.queue.waiting.contains { $0.key == s.session?.current?.item.key } == false)
+    }
+}

@@ -206,7 +206,7 @@ public struct QuizSession: Sendable {
             question, response: response, judge: judge, profile: keyboard, at: now,
             duration: now.timeIntervalSince(questionShownAt))
         results[question.number] = result
-        var effects: [QuizEffect] = [.record(QuizAnswerRecord(question: question, result: result, kind: .answer))]
+        var effects: [QuizEffect] = [.record(QuizAnswerRecord(question: question, result: result, kind: .answer, at: now))]
         draft = QuizDraft()
         if settings.mode == .practice {
             phase = .feedback(result)
@@ -234,7 +234,7 @@ public struct QuizSession: Sendable {
             let turned = QuizGrader.overrule(result)
             results[question.number] = turned
             phase = .feedback(turned)
-            return [.record(QuizAnswerRecord(question: question, result: turned, kind: .override))]
+            return [.record(QuizAnswerRecord(question: question, result: turned, kind: .override, at: now))]
         case .quit:
             return finish(.stopped, at: now)
         default:
@@ -250,7 +250,7 @@ public struct QuizSession: Sendable {
             else { return [] }
             let turned = QuizGrader.overrule(result)
             results[number] = turned
-            return [.record(QuizAnswerRecord(question: question, result: turned, kind: .override))]
+            return [.record(QuizAnswerRecord(question: question, result: turned, kind: .override, at: now))]
         case .studyMistakes:
             let keys = report.mistakes.map(\.key)
             return keys.isEmpty ? [] : [.studyMistakes(keys: keys)]
@@ -379,11 +379,15 @@ public struct QuizAnswerRecord: Hashable, Sendable {
     public var question: QuizQuestion
     public var result: QuizResult
     public var kind: Kind
+    /// When the event that gave it happened: the answer's time, or the time
+    /// the student said "I was right" (never the wall clock at writing).
+    public var recordedAt: Date
 
-    public init(question: QuizQuestion, result: QuizResult, kind: Kind) {
+    public init(question: QuizQuestion, result: QuizResult, kind: Kind, at time: Date? = nil) {
         self.question = question
         self.result = result
         self.kind = kind
+        self.recordedAt = time ?? result.answeredAt
     }
 
     /// The progress key the answer is logged under.

@@ -26,6 +26,10 @@ struct CursesLoop: TrainerLoop {
         do { try performer.registerDecks(at: Date()) } catch { return error }
         while true {
             if let signal = StopSignals.take() { return ExitCode(128 + signal) }
+            if Date() >= state.dayEnd {
+                followClock()
+                draw(backend)
+            }
             guard let key = backend.readKey(timeoutMilliseconds: 250) else {
                 // A lost terminal ends the session as a SIGHUP would.
                 if backend.isHungUp { return ExitCode(StopSignals.hangUpStatus) }

@@ -42,6 +42,7 @@ struct PlainLoop: TrainerLoop {
         guard state.session != nil else { return nil }
         do { try performer.registerDecks(at: Date()) } catch { return error }
         while let line = input.next() {
+            followClock()
             let actions = plain.actions(forLine: line, in: state)
             if actions.isEmpty { Self.write(strings.plainUnknownInput) }
             for action in actions {

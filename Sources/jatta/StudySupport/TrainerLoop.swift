@@ -62,8 +62,17 @@ extension TrainerLoop {
         return false
     }
 
+    /// Tells the trainer when the clock has passed the study day's rollover,
+    /// so a session left open overnight counts and queues for the new day.
+    mutating func followClock() {
+        let now = Date()
+        guard now >= state.dayEnd else { return }
+        let day = StudySetup.day(of: now, timeZone: TimeZone.current)
+        state = Trainer.update(state, TrainerEvent(.newDay(dayEnd: day.end), at: now)).0
+    }
+
     /// Tells the trainer an effect did not go as asked.
-    private mutating func report(_ outcome: EffectOutcome) {
+    mutating func report(_ outcome: EffectOutcome) {
         state = Trainer.update(state, TrainerEvent(.effectFailed(outcome), at: Date())).0
     }
 }
