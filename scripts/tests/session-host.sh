@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# study and quiz start through one session host: the same deck errors are
+# reported the same way (the first five and how many more — the quiz used
+# to drop the count), and plain-mode input of any length gets a message
+# rather than a crash in either command.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+. scripts/lib/jatta-binary.sh
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "session-host: FAIL: $*" >&2; exit 1; }
+export HOME="$work" JATTA_DB="$work/p.sqlite" JATTA_LANG=en
+
+{
+    printf '# Broken\n\nQ: Capital of France?\nA: Paris\n\nQ: Pick one\n* Yes\n- No\n- Maybe\n\n'
+    for i in 1 2 3 4 5 6 7; do printf 'levle%d: 2\n\n' "$i"; done
+} >"$work/broken.deck"
+
+printf '' | "$JATTA" study --plain "$work/broken.deck" >/dev/null 2>"$work/study.err"
+printf '' | "$JATTA" quiz --plain --seed 1 "$work/broken.deck" >/dev/null 2>"$work/quiz.err"
+grep -qF "… 2 more errors (jatta check)" "$work/study.err" || fail "study: no count of the other errors: $(cat "$work/study.err")"
+grep -qF "… 2 more errors (jatta check)" "$work/quiz.err" || fail "quiz: no count of the other errors: $(cat "$work/quiz.err")"
+diff <(grep -F "broken.deck" "$work/study.err") <(grep -F "broken.deck" "$work/quiz.err") >/dev/null \
+    || fail "study and quiz report the deck errors differently"
+
+# A 40-digit number where an option number is expected: a message, no trap.
+long=1234567890123456789012345678901234567890
+printf '# Choice\n\nQ: Pick one\n* Yes\n- No\n- Maybe\n' >"$work/choice.deck"
+for command in "study --plain" "quiz --plain --practice --seed 1"; do
+    status=0
+    printf '%s\n1\n\n3\n\n' "$long" | "$JATTA" $command "$work/choice.deck" >"$work/out" 2>"$work/err" || status=$?
+    [ "$status" = 0 ] || fail "$command: exit status $status with a long number: $(tail -5 "$work/err")"
+    grep -qE "Not understood|No such number" "$work/out" || fail "$command: no message for a long number: $(cat "$work/out")"
+done
+echo "session-host: ok"
