@@ -43,6 +43,16 @@ public enum StopSignals {
         }
     }
 
+    /// Lets Ctrl-\ (SIGQUIT) and SIGABRT end a command as the system does.
+    /// Left to the Swift runtime, they start its interactive crash reporter,
+    /// which waits for a key on standard input — forever, at 100% CPU, when
+    /// that input has failed — for commands that read standard input
+    /// without a session (`fsrs replay`).
+    public static func leaveQuitToTheSystem() {
+        signal(SIGQUIT, SIG_DFL)
+        signal(SIGABRT, SIG_DFL)
+    }
+
     /// The signal that asked the program to stop, if one arrived; reading it
     /// clears it.
     public static func take() -> Int32? {

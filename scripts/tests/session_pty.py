@@ -74,7 +74,7 @@ def spawn(argv, way, db):
                 for fd in (0, 1, 2):
                     os.dup2(slave, fd)
                 os.close(slave)
-                os.execve(JATTA, [JATTA] + argv + ["--db", db], env())
+                os.execve(JATTA, [JATTA] + argv + (["--db", db] if db else []), env())
             os.close(slave)
             _, status, usage = os.wait4(pid, 0)
             ended = time.monotonic()
@@ -269,6 +269,7 @@ def signal_runs():
                 continue
             # jatta leads its own session on this pty: its pid is the group.
             pgid = os.tcgetpgrp(master)
+            assert pgid > 0 and pgid != os.getpgrp()
             mark = len(screen.text)
             sent = time.monotonic()
             os.kill(pgid, number)
@@ -295,8 +296,46 @@ def signal_runs():
                     failures.append("%s: the cursor was left hidden" % label)
 
 
+def replay_runs():
+    """Ctrl-\\ and SIGABRT during `fsrs replay` reading the terminal: the
+    process ends at once (as the system ends it), without the runtime's
+    interactive crash reporter waiting on the terminal."""
+    print()
+    for signame, number in (("SIGQUIT", signal.SIGQUIT), ("SIGABRT", signal.SIGABRT)):
+        master, pipe, reporter = spawn(["fsrs", "replay"], "sighup", None)
+        screen = Screen(master)
+        screen.pump(1.0)
+        pgid = os.tcgetpgrp(master)
+        if pgid <= 0 or pgid == os.getpgrp():
+            failures.append("fsrs replay / %s: not running on its terminal" % signame)
+            os.close(master)
+            kill_leftover(reporter)
+            continue
+        sent = time.monotonic()
+        os.kill(pgid, number)
+        ended = None
+        deadline = time.monotonic() + 3
+        while ended is None and time.monotonic() < deadline:
+            screen.pump(0.05)
+            ended = result(pipe, 0)
+        os.close(master)
+        kill_leftover(reporter)
+        label = "fsrs replay / %s" % signame
+        if ended is None:
+            failures.append("%s: still running 3 s after the signal" % label)
+            print("%-14s %-10s %8s" % ("fsrs replay", signame, ">3"))
+            continue
+        took = ended["ended"] - sent
+        print("%-14s %-10s %8.3f %9.3f %6s" % ("fsrs replay", signame, took, ended["cpu"], exit_code(ended["status"])))
+        if took > 1 or ended["cpu"] >= 0.2:
+            failures.append("%s: %.2f s, %.3f s CPU" % (label, took, ended["cpu"]))
+        if b"Press space to interact" in screen.text:
+            failures.append("%s: the crash reporter took the terminal" % label)
+
+
 hang_up_runs()
 signal_runs()
+replay_runs()
 if failures:
     print()
     for f in failures:

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FSRS
 import Foundation
+import TerminalUI
 
 /// `jatta fsrs …`: tools around the scheduler.
 struct FSRSCommand: ParsableCommand {
@@ -45,6 +46,7 @@ struct FSRSReplayCommand: ParsableCommand {
     var maxStability: String?
 
     mutating func run() throws {
+        StopSignals.leaveQuitToTheSystem()
         var failures = 0
         var lineNumber = 0
         while let line = readLine(strippingNewline: true) {
