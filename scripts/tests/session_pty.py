@@ -248,6 +248,23 @@ STOP_SIGNALS = [("SIGTERM", signal.SIGTERM), ("SIGINT", signal.SIGINT), ("SIGQUI
 FULL_SCREEN_ONLY = [("SIGPIPE", signal.SIGPIPE), ("SIGUSR1", signal.SIGUSR1), ("SIGALRM", signal.SIGALRM)]
 
 
+def signal_and_wait(master, pipe, screen, number):
+    """Sends `number` to the process leading the pty's session (jatta) and
+    waits up to 3 s for its end. Returns when it was sent and the end."""
+    pgid = os.tcgetpgrp(master)
+    # Never our own group: a jatta that already left must not take us along.
+    if pgid <= 0 or pgid == os.getpgrp():
+        return time.monotonic(), None
+    sent = time.monotonic()
+    os.kill(pgid, number)
+    ended = None
+    deadline = time.monotonic() + 3
+    while ended is None and time.monotonic() < deadline:
+        screen.pump(0.05)
+        ended = result(pipe, 0)
+    return sent, ended
+
+
 def signal_runs():
     print()
     print("%-14s %-10s %8s %9s %6s" % ("session", "signal", "exit s", "cpu s", "status"))
@@ -267,17 +284,8 @@ def signal_runs():
                 os.close(master)
                 kill_leftover(reporter)
                 continue
-            # jatta leads its own session on this pty: its pid is the group.
-            pgid = os.tcgetpgrp(master)
-            assert pgid > 0 and pgid != os.getpgrp()
             mark = len(screen.text)
-            sent = time.monotonic()
-            os.kill(pgid, number)
-            ended = None
-            deadline = time.monotonic() + 3
-            while ended is None and time.monotonic() < deadline:
-                screen.pump(0.05)
-                ended = result(pipe, 0)
+            sent, ended = signal_and_wait(master, pipe, screen, number)
             screen.pump(0.2)
             os.close(master)
             kill_leftover(reporter)
@@ -305,19 +313,7 @@ def replay_runs():
         master, pipe, reporter = spawn(["fsrs", "replay"], "sighup", None)
         screen = Screen(master)
         screen.pump(1.0)
-        pgid = os.tcgetpgrp(master)
-        if pgid <= 0 or pgid == os.getpgrp():
-            failures.append("fsrs replay / %s: not running on its terminal" % signame)
-            os.close(master)
-            kill_leftover(reporter)
-            continue
-        sent = time.monotonic()
-        os.kill(pgid, number)
-        ended = None
-        deadline = time.monotonic() + 3
-        while ended is None and time.monotonic() < deadline:
-            screen.pump(0.05)
-            ended = result(pipe, 0)
+        sent, ended = signal_and_wait(master, pipe, screen, number)
         os.close(master)
         kill_leftover(reporter)
         label = "fsrs replay / %s" % signame
