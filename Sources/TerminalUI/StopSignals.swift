@@ -61,8 +61,8 @@ public enum StopSignals {
         return s == 0 ? nil : s
     }
 
-    /// Whether a stop signal is waiting, without clearing it.
-    public static var isPending: Bool { pendingStopSignal != 0 }
+    /// The stop signal waiting, if any, without clearing it.
+    public static var pending: Int32? { pendingStopSignal == 0 ? nil : pendingStopSignal }
 
     /// The exit status of a session stopped by a lost terminal: as if
     /// SIGHUP had ended it (128 + 1), whether or not a SIGHUP came.

@@ -81,4 +81,13 @@ wait_for "Deck reloaded"
 [ "$(cat "$work/args")" = "--flag|two words|$work/decks/$deck|" ] || fail "editor called with «$(cat "$work/args")»"
 tm send-keys -t ed F10
 wait_for "EXIT=0"
+# --- 5. SIGTERM while the editor is open: passed on, the session ends ------
+open_card "VISUAL= EDITOR=vim.tiny"
+wait_for "Lutetia"
+shell_pid=$(tm display-message -p -t ed '#{pane_pid}')
+jatta_pid=$(ps -o pid= --ppid "$shell_pid" | tr -d ' ' | head -1)
+[ -n "$jatta_pid" ] || fail "jatta's pid not found"
+kill -TERM "$jatta_pid"
+wait_for "EXIT=143" 3
+ps -eo args= | grep -F "vim.tiny" | grep -qF "$work" && fail "the editor was left running"
 echo "editor-tmux: ok"

@@ -76,6 +76,7 @@ def spawn(argv, way, db):
                 os.close(slave)
                 os.execve(JATTA, [JATTA] + argv + (["--db", db] if db else []), env())
             os.close(slave)
+            os.write(result_w, b"%d\n" % pid)
             _, status, usage = os.wait4(pid, 0)
             ended = time.monotonic()
             os.write(result_w, json.dumps({
@@ -85,6 +86,15 @@ def spawn(argv, way, db):
             os._exit(0)
     os.close(slave)
     os.close(result_w)
+    # The reporter first says jatta's pid, so a jatta that does not end can
+    # be killed (it leads its own process group).
+    first = b""
+    while not first.endswith(b"\n"):
+        chunk = os.read(result_r, 1)
+        if not chunk:
+            break
+        first += chunk
+    jatta_pids[reporter] = int(first or b"0")
     return master, result_r, reporter
 
 
@@ -185,7 +195,18 @@ def answers_saved(db):
         return c.execute("SELECT count(*) FROM review_log WHERE kind IN ('study', 'quiz')").fetchone()[0]
 
 
+jatta_pids = {}
+
+
 def kill_leftover(reporter):
+    """Kills what is left of a run: jatta's process group (a jatta that did
+    not end must not spin on after the test) and the reporter."""
+    jatta = jatta_pids.pop(reporter, 0)
+    if jatta > 0:
+        try:
+            os.killpg(jatta, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
     try:
         os.kill(reporter, signal.SIGKILL)
     except ProcessLookupError:

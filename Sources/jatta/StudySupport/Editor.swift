@@ -1,6 +1,7 @@
 import DeckFormat
 import Foundation
 import Study
+import TerminalUI
 
 /// Runs the student's editor on a deck file and gives it the terminal.
 ///
@@ -42,7 +43,13 @@ enum Editor {
             sigaddset(&defaults, caught)
         }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var flags = Int32(POSIX_SPAWN_SETSIGDEF)
+        // The thread running the session blocks most signals (the runtime's
+        // worker threads do); the editor must not inherit that mask, or it
+        // could not be interrupted or stopped.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        var flags = Int32(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
         if ownsTerminal {
             flags |= Int32(POSIX_SPAWN_SETPGROUP)
             posix_spawnattr_setpgroup(&attributes, 0)
@@ -61,11 +68,27 @@ enum Editor {
         }
         if ownsTerminal { tcsetpgrp(terminal, pid) }
         var status: Int32 = 0
+        var forwarded = false
         while true {
-            let waited = waitpid(pid, &status, WUNTRACED)
+            // Polled rather than blocking: a stop signal may be handled on
+            // another thread and would not interrupt a blocking waitpid.
+            let waited = waitpid(pid, &status, WUNTRACED | WNOHANG)
             if waited < 0 {
                 if errno == EINTR { continue }
                 break
+            }
+            if waited == 0 {
+                // A stop signal for jatta while the editor runs (the editor is
+                // in its own group and did not get it): pass it on, so the
+                // editor ends as it would have in jatta's group, and the
+                // session ends after it.
+                if !forwarded, let signal = StopSignals.pending {
+                    forwarded = true
+                    kill(-pid, signal)
+                    kill(-pid, SIGCONT)
+                }
+                usleep(50_000)
+                continue
             }
             if Self.stopped(status) {
                 // Stopped before it had the terminal (or by Ctrl-Z inside it):
