@@ -1,3 +1,5 @@
+import FSRS
+
 /// How carrying out an effect went, when it did not simply succeed: the
 /// outside world reports it back to the trainer as an event, so the model
 /// follows what really happened (the session goes on, with a notice).
@@ -10,6 +12,7 @@ public enum EffectOutcome: Hashable, Sendable {
     /// deck was not reloaded.
     case editorFailed(command: String, status: Int32?)
     /// The store refused to undo an answer because another session changed
-    /// the card since; the answer stays as logged.
-    case undoRefused(key: String)
+    /// the card since; the answer stays as logged, and the card's schedule
+    /// is `current`, as the store has it now.
+    case undoRefused(key: String, current: CardSchedule?)
 }

@@ -29,6 +29,7 @@ public enum Trainer {
             reload(&s, decks: decks, errors: errors, now: now)
             return (s, [])
         case .effectFailed(let outcome):
+            if case .undoRefused(let key, let current) = outcome { keepRefusedUndo(&s, key: key, current: current, now: now) }
             s.notice = .effectFailed(outcome)
             return (s, [])
         case .newDay(let dayEnd):
@@ -405,6 +406,21 @@ public enum Trainer {
                 facesStudied: studied, answers: answers.count, correct: correct,
                 timeSpent: max(0, now.timeIntervalSince(session.startedAt)), nextDue: nextDue, dueTomorrow: dueTomorrow),
             session)
+    }
+
+    /// Follows the store after it refused an undo: the answer stands, so the
+    /// face undo brought back is not asked again, and its schedule is the
+    /// store's (another session changed it).
+    static func keepRefusedUndo(_ s: inout TrainerState, key: String, current: CardSchedule?, now: Date) {
+        if let current { s.catalog.progress.schedules[key] = current }
+        guard case .study(var session) = s.mode, session.current?.item.key == key else { return }
+        session.current = nil
+        advance(&session, state: s, now: now)
+        if session.current == nil {
+            finish(&s, session, now: now)
+        } else {
+            s.mode = .study(session)
+        }
     }
 
     /// Starts a new study day: the daily limits count from zero again,

@@ -42,9 +42,14 @@ import Testing
                 durationMilliseconds: 1000, kind: .study, sessionID: "other", before: current,
                 after: scheduler.review(current, rating: .easy, at: now.addingTimeInterval(1), cardKey: key)))
 
+        let other = try #require(try store.schedules(for: [key])[key])
         #expect(try loop.apply(.undo, handingTerminalTo: { $0() }) == false)
-        #expect(loop.state.notice == .effectFailed(.undoRefused(key: key)))
+        #expect(loop.state.notice == .effectFailed(.undoRefused(key: key, current: other)))
+        // The session goes on, without asking the card again, and knows the
+        // card as the other session left it.
         #expect(loop.state.session != nil)
+        #expect(loop.state.session?.current?.item.key != key)
+        #expect(loop.state.catalog.progress.schedules[key] == other)
         // Both answers stay logged.
         #expect(try store.log().filter { $0.key == key }.count == 2)
     }

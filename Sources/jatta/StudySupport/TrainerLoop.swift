@@ -32,8 +32,9 @@ extension TrainerLoop {
             } catch let error as StoreError {
                 guard case .undoConflict(let key) = error.kind else { throw error }
                 // Another session changed the card: the answer stays, the
-                // session goes on.
-                report(.undoRefused(key: key))
+                // session goes on with the card as the store has it.
+                let current = try performer.store.schedules(for: [key])[key]
+                report(.undoRefused(key: key, current: current))
                 continue
             }
             switch effect {
