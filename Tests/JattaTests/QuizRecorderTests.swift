@@ -7,9 +7,33 @@ import Testing
 
 @testable import jatta
 
-/// The same-day rule as the executable carries it out, against a real
-/// (in-memory) progress store.
+/// The same-day rule end to end against a real (in-memory) progress store:
+/// `QuizScheduling` (run by the quiz session) completes each record, the
+/// recorder writes it.
 @Suite struct QuizRecorderTests {
+    /// The quiz's side of the flow: each record completed from the card's
+    /// schedule in the store, as the session does from its own copy of it.
+    final class Pipeline {
+        var scheduling: QuizScheduling
+        let recorder: QuizRecorder
+        let store: ProgressStore
+
+        init(scheduler: Scheduler, store: ProgressStore) {
+            self.scheduling = QuizScheduling(scheduler: scheduler)
+            self.recorder = QuizRecorder(store: store, sessionID: "s")
+            self.store = store
+        }
+
+        var failure: StoreError? { recorder.failure }
+
+        func handle(_ record: QuizAnswerRecord) {
+            var complete = record
+            let current = try? store.schedules(for: [record.key])[record.key]
+            complete.review = scheduling.review(for: record, current: current ?? nil)
+            recorder.handle(complete)
+        }
+    }
+
     let almaty = TimeZone(identifier: "Asia/Almaty")!
     /// 2026-11-22 10:00 in Almaty (UTC+5).
     let morning = Date(timeIntervalSince1970: 1_795_323_600)
@@ -29,10 +53,10 @@ import Testing
             tier: outcome == .correct ? "exact" : "wrong", answeredAt: time, duration: 4)
     }
 
-    func recorder() throws -> (QuizRecorder, ProgressStore, Scheduler) {
+    func recorder() throws -> (Pipeline, ProgressStore, Scheduler) {
         let store = try ProgressStore()
         let scheduler = try Scheduler(SchedulerConfiguration(enableFuzz: false, dayCounting: .anki(timeZone: almaty)))
-        return (QuizRecorder(store: store, scheduler: scheduler, sessionID: "s"), store, scheduler)
+        return (Pipeline(scheduler: scheduler, store: store), store, scheduler)
     }
 
     @Test func aNewCardStartsItsScheduleAndASecondAnswerTheSameDayOnlyLogs() throws {

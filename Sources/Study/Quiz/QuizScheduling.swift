@@ -2,10 +2,10 @@ import FSRS
 import Foundation
 
 /// The quiz's rescheduling policy carried out as a pure step: from a quiz
-/// answer (or "I was right") and the card's schedule as the store has it
-/// now, the complete review to log — rating, schedule before and after,
-/// kind, stamped with the event's time. The executable only reads the
-/// current schedule and writes what this returns.
+/// answer (or "I was right") and the card's schedule, the complete review
+/// to log — rating, schedule before and after, kind, stamped with the
+/// event's time. `QuizSession` runs it on every answer, so its records are
+/// complete and the executable only writes them.
 ///
 /// It remembers what each logged answer did, by question number, so that an
 /// "I was right" is scheduled from the state before the answer it turns,

@@ -1,3 +1,4 @@
+import FSRS
 import Foundation
 import KazakhText
 
@@ -36,8 +37,20 @@ public struct QuizSession: Sendable {
     /// True after one request to stop: the next one stops the quiz, any
     /// other input carries on. One stray Esc must not end an exam.
     public private(set) var stopRequested = false
+    /// The rescheduling policy, when answers teach the scheduler (nil for a
+    /// quiz that records nothing): every record then carries its complete
+    /// review.
+    public private(set) var scheduling: QuizScheduling?
+    /// The schedule of each question's card as the quiz knows it: the
+    /// store's at the start, then what the quiz's own answers gave.
+    public private(set) var schedules: [String: CardSchedule]
 
-    public init(questions: [QuizQuestion], settings: QuizSettings, judge: @escaping TypedAnswerJudge, startedAt: Date) {
+    public init(
+        questions: [QuizQuestion], settings: QuizSettings, judge: @escaping TypedAnswerJudge, startedAt: Date,
+        scheduling: QuizScheduling? = nil, schedules: [String: CardSchedule] = [:]
+    ) {
+        self.scheduling = scheduling
+        self.schedules = schedules
         self.questions = questions
         self.settings = settings
         self.judge = judge
@@ -206,7 +219,7 @@ public struct QuizSession: Sendable {
             question, response: response, judge: judge, profile: keyboard, at: now,
             duration: now.timeIntervalSince(questionShownAt))
         results[question.number] = result
-        var effects: [QuizEffect] = [.record(QuizAnswerRecord(question: question, result: result, kind: .answer, at: now))]
+        var effects: [QuizEffect] = [recordEffect(question, result, .answer)]
         draft = QuizDraft()
         if settings.mode == .practice {
             phase = .feedback(result)
@@ -214,6 +227,20 @@ public struct QuizSession: Sendable {
             effects += moveOn()
         }
         return effects
+    }
+
+    /// The record of an answer or an "I was right", stamped with the event's
+    /// time, with its complete review when the quiz reschedules cards.
+    private mutating func recordEffect(
+        _ question: QuizQuestion, _ result: QuizResult, _ kind: QuizAnswerRecord.Kind
+    ) -> QuizEffect {
+        var record = QuizAnswerRecord(question: question, result: result, kind: kind, at: now)
+        if var policy = scheduling {
+            record.review = policy.review(for: record, current: schedules[question.key])
+            if let after = record.review?.after { schedules[question.key] = after }
+            scheduling = policy
+        }
+        return .record(record)
     }
 
     private mutating func moveOn() -> [QuizEffect] {
@@ -234,7 +261,7 @@ public struct QuizSession: Sendable {
             let turned = QuizGrader.overrule(result)
             results[question.number] = turned
             phase = .feedback(turned)
-            return [.record(QuizAnswerRecord(question: question, result: turned, kind: .override, at: now))]
+            return [recordEffect(question, turned, .override)]
         case .quit:
             return finish(.stopped, at: now)
         default:
@@ -250,7 +277,7 @@ public struct QuizSession: Sendable {
             else { return [] }
             let turned = QuizGrader.overrule(result)
             results[number] = turned
-            return [.record(QuizAnswerRecord(question: question, result: turned, kind: .override, at: now))]
+            return [recordEffect(question, turned, .override)]
         case .studyMistakes:
             let keys = report.mistakes.map(\.key)
             return keys.isEmpty ? [] : [.studyMistakes(keys: keys)]
@@ -382,6 +409,10 @@ public struct QuizAnswerRecord: Hashable, Sendable {
     /// When the event that gave it happened: the answer's time, or the time
     /// the student said "I was right" (never the wall clock at writing).
     public var recordedAt: Date
+    /// The complete review to log (rating, schedule before and after), when
+    /// the quiz reschedules cards; nil for an unanswered question or a quiz
+    /// that records nothing.
+    public var review: QuizReview?
 
     public init(question: QuizQuestion, result: QuizResult, kind: Kind, at time: Date? = nil) {
         self.question = question

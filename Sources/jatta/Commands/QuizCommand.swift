@@ -99,9 +99,19 @@ struct QuizCommand: ParsableCommand {
         let store = try host.openStore(database, recording: !noRecord)
         let zone = TimeZone.current
         let scheduler = try StudySetup.scheduler(timeZone: zone)
-        let recorder = QuizRecorder(store: noRecord ? nil : store, scheduler: scheduler, sessionID: UUID().uuidString)
+        let recorder = QuizRecorder(store: noRecord ? nil : store, sessionID: UUID().uuidString)
         let checker = AnswerChecker.knowing(questions, decks: library.decks.map { $0.cards.flatMap(\.typeableAnswers) })
-        let session = QuizSession(questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date())
+        // The quiz reschedules from the cards' schedules as the store has
+        // them now; with --no-record nothing is rescheduled.
+        let schedules: [String: CardSchedule]
+        do {
+            schedules = noRecord ? [:] : try store.schedules(for: questions.map(\.key))
+        } catch let error as StoreError {
+            throw fail(host.storeMessage(error), 74)
+        }
+        let session = QuizSession(
+            questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date(),
+            scheduling: noRecord ? nil : QuizScheduling(scheduler: scheduler), schedules: schedules)
 
         let jsonTarget = json
         func writeResult(_ session: QuizSession) {

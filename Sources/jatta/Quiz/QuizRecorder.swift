@@ -1,34 +1,26 @@
-import DeckFormat
-import FSRS
 import Foundation
 import ReviewStore
 import Study
 
 /// Writes the quiz's `.record` effects to the progress store as kind "quiz"
-/// (or "override"). The rescheduling policy is `QuizScheduling`'s, in
-/// `Study`; this only reads the card's current schedule and writes the
-/// review it gives.
+/// (or "override"). The records arrive complete — the rescheduling policy
+/// is `QuizScheduling`'s, run by `QuizSession` — so this only writes them.
 final class QuizRecorder {
     let store: ProgressStore?
     let sessionID: String
-    /// The policy, with what it remembers of the answers logged so far.
-    private var scheduling: QuizScheduling
     /// The first store error met; the quiz goes on (its report and JSON are
     /// still worth having) and the command reports it at the end.
     private(set) var failure: StoreError?
 
-    init(store: ProgressStore?, scheduler: Scheduler, sessionID: String) {
+    init(store: ProgressStore?, sessionID: String) {
         self.store = store
-        self.scheduling = QuizScheduling(scheduler: scheduler)
         self.sessionID = sessionID
     }
 
     func handle(_ record: QuizAnswerRecord) {
-        guard let store, failure == nil else { return }
+        guard let store, failure == nil, let review = record.review else { return }
+        let question = review.question
         do {
-            let current = try store.schedules(for: [record.key])[record.key]
-            guard let review = scheduling.review(for: record, current: current) else { return }
-            let question = review.question
             try store.record(
                 RecordedAnswer(
                     key: question.key, deckFile: question.deckFile, prompt: question.prompt, level: question.level,

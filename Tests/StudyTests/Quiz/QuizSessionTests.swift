@@ -1,4 +1,5 @@
 import DeckFormat
+import FSRS
 import Foundation
 import Testing
 
@@ -34,6 +35,39 @@ struct QuizSessionTests {
     }
 
     func at(_ s: TimeInterval) -> Date { t0.addingTimeInterval(s) }
+
+    @Test func withSchedulingEveryRecordIsCompleteAndStampedWithItsEvent() throws {
+        let scheduler = try Scheduler(SchedulerConfiguration(enableFuzz: false, dayCounting: .anki(timeZone: .gmt)))
+        var s = QuizSession(
+            questions: questions, settings: QuizSettings(count: 5, seed: 9, mode: .practice), judge: QuizFixtures.judge,
+            startedAt: t0, scheduling: QuizScheduling(scheduler: scheduler))
+        send(&s, .toggle(1), 1)
+        let picked = send(&s, .submit, 2)
+        guard case .record(let answer) = picked.first, let review = answer.review else {
+            Issue.record("the answer's record has no review")
+            return
+        }
+        let key = questions[0].key
+        #expect(review.time == at(2))
+        #expect(review.rating == .again)
+        #expect(review.before == nil)
+        #expect(review.after == scheduler.review(.new(at: at(2)), rating: .again, at: at(2), cardKey: key))
+        #expect(s.schedules[key] == review.after)
+        send(&s, .next, 3)
+        type(&s, "Империализм", 10)
+        send(&s, .submit, 11)
+        // "I was right" a minute later: stamped then, scheduled from before
+        // the answer it turns.
+        let turned = send(&s, .overrule(2), 71)
+        guard case .record(let override) = turned.first, let overrideReview = override.review else {
+            Issue.record("the override's record has no review")
+            return
+        }
+        let typedKey = questions[1].key
+        #expect(overrideReview.time == at(71))
+        #expect(overrideReview.kind == .override)
+        #expect(overrideReview.after == scheduler.review(.new(at: at(11)), rating: .good, at: at(11), cardKey: typedKey))
+    }
 
     @discardableResult
     func send(_ s: inout QuizSession, _ input: QuizInput, _ seconds: TimeInterval) -> [QuizEffect] {
