@@ -6,6 +6,8 @@
 # terminal restored. Prints the measured exit and CPU times.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+. scripts/lib/deps.sh
+jatta_ensure_packages python3 || { echo "FAIL: python3 is needed" >&2; exit 1; }
 . scripts/lib/jatta-binary.sh
 . scripts/lib/midday-tz.sh
 work=$(mktemp -d)

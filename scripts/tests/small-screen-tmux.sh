@@ -5,7 +5,8 @@
 # resizing back the card is as it was, and nothing was recorded.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-command -v tmux >/dev/null 2>&1 || { echo "FAIL: tmux is not installed" >&2; exit 1; }
+. scripts/lib/deps.sh
+jatta_ensure_packages tmux || { echo "FAIL: tmux is needed" >&2; exit 1; }
 . scripts/lib/jatta-binary.sh
 work=$(mktemp -d)
 sock="jatta-small-$$"
