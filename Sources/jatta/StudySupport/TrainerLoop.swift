@@ -77,13 +77,3 @@ extension TrainerLoop {
         state = Trainer.update(state, TrainerEvent(.effectFailed(outcome), at: Date())).0
     }
 }
-
-/// How running the editor went.
-enum EditorOutcome: Equatable {
-    /// It ended with status 0: the deck is read again.
-    case saved
-    /// No such program.
-    case notFound(command: String)
-    /// It failed (status, or 128+N for signal N; nil if it could not start).
-    case failed(command: String, status: Int32?)
-}
