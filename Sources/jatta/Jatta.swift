@@ -21,6 +21,7 @@ struct Jatta: AsyncParsableCommand {
             UnsuspendCommand.self,
             JudgeCommand.self,
             ExtractCommand.self,
+            OptimizeCommand.self,
             FSRSCommand.self,
             DebugCommand.self,
         ],

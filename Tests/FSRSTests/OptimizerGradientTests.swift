@@ -43,24 +43,8 @@ import Testing
         let replay = SequenceReplay(weights: w)
         var steps: [SequenceReplay.Step] = []
         var gradient = [Double](repeating: 0, count: 21)
-        var loss = 0.0
-        set.ratings.withUnsafeBufferPointer { ratings in
-            set.elapsed.withUnsafeBufferPointer { elapsed in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    for card in batch.cards {
-                        var next = card.targets.lowerBound
-                        loss += replay.forward(
-                            ratings: ratings, elapsed: elapsed, start: set.sequenceStarts[card.sequence],
-                            count: card.length,
-                            weight: { k in
-                                guard next < card.targets.upperBound, batch.positions[next] == k else { return 0 }
-                                next += 1
-                                return batch.weights[next - 1]
-                            }, steps: &steps)
-                        replay.backward(steps: steps, count: card.length, gradient: g)
-                    }
-                }
-            }
+        let loss = gradient.withUnsafeMutableBufferPointer { g in
+            batch.loss(replay, in: set, steps: &steps, gradient: g)
         }
         return (loss, gradient)
     }

@@ -38,7 +38,9 @@ public enum Optimizer {
         let initial = InitialStability.fit(filtered.firstIntervals, in: set, averageRecall: averageRecall)
         var start = FSRSParameters.defaults
         if let initial { start.replaceSubrange(0..<4, with: initial.stabilities) }
-        if training.count == filtered.firstIntervals.count || training.count < minimumItemsForTraining {
+        if training.count == filtered.firstIntervals.count || training.count < minimumItemsForTraining
+            || !configuration.fitsAllWeights
+        {
             return result(start, .initialStabilityOnly)
         }
         let kept = training.filter { $0.target + 1 <= configuration.maximumSequenceLength }
@@ -70,6 +72,34 @@ public enum Optimizer {
         var positions: [Int] = []
         /// Loss weight of each target.
         var weights: [Double] = []
+
+        /// The batch's weighted log loss under `replay`'s weights; with a
+        /// `gradient` (21 entries), its gradient is added there.
+        func loss(
+            _ replay: SequenceReplay, in set: TrainingSet, steps: inout [SequenceReplay.Step],
+            gradient: UnsafeMutableBufferPointer<Double>?
+        ) -> Double {
+            var loss = 0.0
+            set.ratings.withUnsafeBufferPointer { ratings in
+                set.elapsed.withUnsafeBufferPointer { elapsed in
+                    for card in cards {
+                        var next = card.targets.lowerBound
+                        let end = card.targets.upperBound
+                        loss += replay.forward(
+                            ratings: ratings, elapsed: elapsed, start: set.sequenceStarts[card.sequence],
+                            count: card.length,
+                            weight: { k in
+                                // Targets come in increasing order of position.
+                                guard next < end, positions[next] == k else { return 0 }
+                                next += 1
+                                return weights[next - 1]
+                            }, steps: &steps)
+                        if let gradient { replay.backward(steps: steps, count: card.length, gradient: gradient) }
+                    }
+                }
+            }
+            return loss
+        }
     }
 
     /// Groups items by card (cards with fewer reviews first) and fills
@@ -105,18 +135,49 @@ public enum Optimizer {
         return batches
     }
 
+    /// fsrs-rs's batches when it does not know the cards: items sorted by
+    /// length (stable), `size` to a batch, each replayed on its own.
+    static func batchesByLength(items: [TrainingItem], weights: [Double], size: Int) -> [Batch] {
+        let order = items.indices.sorted { a, b in
+            items[a].target != items[b].target ? items[a].target < items[b].target : a < b
+        }
+        var batches: [Batch] = []
+        var current = Batch()
+        for index in order {
+            if current.positions.count == size {
+                batches.append(current)
+                current = Batch()
+            }
+            let item = items[index]
+            current.cards.append((item.sequence, item.target + 1, current.positions.count..<current.positions.count + 1))
+            current.positions.append(item.target)
+            current.weights.append(weights[index])
+        }
+        if !current.cards.isEmpty { batches.append(current) }
+        return batches
+    }
+
     /// Adam over the batches for the configured epochs.
     static func train(
         _ set: TrainingSet, items: [TrainingItem], weights: [Double], start: [Double],
         configuration: OptimizerConfiguration
     ) -> [Double] {
         let batchSize = max(1, configuration.batchSize)
-        let batches = batches(set, items: items, weights: weights, size: batchSize)
+        let batches =
+            configuration.batchesByCard
+            ? batches(set, items: items, weights: weights, size: batchSize)
+            : batchesByLength(items: items, weights: weights, size: batchSize)
         let total = items.count
         let schedule = CosineSchedule(
             initialRate: configuration.learningRate,
             totalSteps: Double((total / batchSize + 1) * configuration.epochs))
         var w = start
+        // As py-fsrs: keep the parameters of the epoch with the lowest
+        // training objective, not merely the last (a late batch order can
+        // leave the weights in a worse place than an earlier epoch did).
+        let byCard = configuration.batchesByCard ? batches : Self.batches(set, items: items, weights: weights, size: Int.max)
+        var best = w
+        var bestObjective = objective(set, byCard, w, start: start, penaltyWeight: configuration.penaltyWeight)
         var adam = AdamStep()
         var generator = SeededGenerator(seed: configuration.seed)
         var steps: [SequenceReplay.Step] = []
@@ -127,25 +188,8 @@ public enum Optimizer {
                 let batch = batches[batchIndex]
                 for i in 0..<gradient.count { gradient[i] = 0 }
                 let replay = SequenceReplay(weights: w)
-                set.ratings.withUnsafeBufferPointer { ratings in
-                    set.elapsed.withUnsafeBufferPointer { elapsed in
-                        gradient.withUnsafeMutableBufferPointer { g in
-                            for card in batch.cards {
-                                var next = card.targets.lowerBound
-                                let end = card.targets.upperBound
-                                _ = replay.forward(
-                                    ratings: ratings, elapsed: elapsed, start: set.sequenceStarts[card.sequence],
-                                    count: card.length,
-                                    weight: { k in
-                                        // Targets come in increasing order of position.
-                                        guard next < end, batch.positions[next] == k else { return 0 }
-                                        next += 1
-                                        return batch.weights[next - 1]
-                                    }, steps: &steps)
-                                replay.backward(steps: steps, count: card.length, gradient: g)
-                            }
-                        }
-                    }
+                gradient.withUnsafeMutableBufferPointer { g in
+                    _ = batch.loss(replay, in: set, steps: &steps, gradient: g)
                 }
                 // The penalty towards the starting weights, in proportion to the batch.
                 let scale = configuration.penaltyWeight * Double(batch.positions.count) / Double(total)
@@ -156,7 +200,27 @@ public enum Optimizer {
                 stepIndex += 1
                 ParameterClipping.clip(&w, relearningSteps: configuration.relearningSteps)
             }
+            let value = objective(set, byCard, w, start: start, penaltyWeight: configuration.penaltyWeight)
+            if value < bestObjective {
+                bestObjective = value
+                best = w
+            }
         }
-        return w
+        return best
+    }
+
+    /// The training objective of `w` over all items of `batches`: the
+    /// recency-weighted log loss plus the whole penalty towards `start`.
+    static func objective(
+        _ set: TrainingSet, _ batches: [Batch], _ w: [Double], start: [Double], penaltyWeight: Double
+    ) -> Double {
+        let replay = SequenceReplay(weights: w)
+        var steps: [SequenceReplay.Step] = []
+        var loss = 0.0
+        for batch in batches { loss += batch.loss(replay, in: set, steps: &steps, gradient: nil) }
+        for i in 0..<FSRSParameters.count {
+            loss += penaltyWeight * (w[i] - start[i]) * (w[i] - start[i]) / (spread[i] * spread[i])
+        }
+        return loss
     }
 }

@@ -18,11 +18,19 @@ public struct OptimizerConfiguration: Hashable, Sendable {
     /// Whether the first-review outlier filter runs (fsrs-rs's
     /// `FSRS_NO_OUTLIER` turns it off).
     public var filtersOutliers: Bool
+    /// False to fit the initial stabilities w0 … w3 only (too few reviews
+    /// for the rest, by the caller's rule).
+    public var fitsAllWeights: Bool
+    /// True for batches of whole cards (fsrs-rs with card ids: each card
+    /// replayed once for all its items); false for batches of items of
+    /// similar length, each replayed on its own (fsrs-rs without card ids).
+    public var batchesByCard: Bool
 
     public init(
         epochs: Int = 5, batchSize: Int = 512, learningRate: Double = 0.04, seed: UInt64 = 2023,
         maximumSequenceLength: Int = 256, penaltyWeight: Double = 1, relearningSteps: Int = 1,
-        filtersOutliers: Bool = true
+        filtersOutliers: Bool = true, fitsAllWeights: Bool = true,
+        batchesByCard: Bool = false
     ) {
         self.epochs = epochs
         self.batchSize = batchSize
@@ -32,5 +40,7 @@ public struct OptimizerConfiguration: Hashable, Sendable {
         self.penaltyWeight = penaltyWeight
         self.relearningSteps = relearningSteps
         self.filtersOutliers = filtersOutliers
+        self.fitsAllWeights = fitsAllWeights
+        self.batchesByCard = batchesByCard
     }
 }

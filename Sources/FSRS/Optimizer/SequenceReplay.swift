@@ -94,6 +94,10 @@ struct SequenceReplay {
         /// Same day: whether the raw increase was used (not raised to 1).
         /// Lapse: whether the short-term floor `S / e^(w17·w18)` won.
         var flag = false
+        /// Recall: `S^(-w9)`; lapse: `(S + 1)^w13`. Kept for the backward pass.
+        var powerTerm: Double = 0
+        /// Recall: `e^((1 - R)·w10)`; lapse: `w11·D^(-w12)·e^((1 - R)·w14)`.
+        var scaleTerm: Double = 0
         /// The new S.
         var newS: Double = 0
         /// Loss weight of the prediction at this review (0: not predicted).
@@ -152,7 +156,11 @@ struct SequenceReplay {
                     }
                     if g == 1 {
                         step.kind = .lapse
-                        let longTerm = w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) * exp((1 - r) * w[14])
+                        let grown = pow(s + 1, w[13])
+                        let scale = w[11] * pow(d, -w[12]) * exp((1 - r) * w[14])
+                        let longTerm = scale * (grown - 1)
+                        step.powerTerm = grown
+                        step.scaleTerm = scale
                         let floor = s / lapseDivisor
                         step.value = longTerm
                         step.flag = floor < longTerm
@@ -161,7 +169,11 @@ struct SequenceReplay {
                         step.kind = .recall
                         let hard = g == 2 ? w[15] : 1
                         let easy = g == 4 ? w[16] : 1
-                        let inc = recallScale * (11 - d) * pow(s, -w[9]) * (exp((1 - r) * w[10]) - 1) * hard * easy
+                        let sPow = pow(s, -w[9])
+                        let curve = exp((1 - r) * w[10])
+                        let inc = recallScale * (11 - d) * sPow * (curve - 1) * hard * easy
+                        step.powerTerm = sPow
+                        step.scaleTerm = curve
                         step.value = inc
                         newS = s * (1 + inc)
                     }
@@ -237,8 +249,8 @@ struct SequenceReplay {
                         gradient[18] -= gPre * floor * w[17]
                     } else {
                         let longTerm = step.value
-                        let grown = pow(s + 1, w[13])
-                        let scale = w[11] * pow(d, -w[12]) * exp((1 - step.r) * w[14])
+                        let grown = step.powerTerm
+                        let scale = step.scaleTerm
                         gradient[11] += gPre * longTerm / w[11]
                         gLastD += gPre * longTerm * (-w[12]) / d
                         gradient[12] += gPre * longTerm * (-log(d))
@@ -251,8 +263,8 @@ struct SequenceReplay {
                     let inc = step.value
                     let hard = g == 2 ? w[15] : 1
                     let easy = g == 4 ? w[16] : 1
-                    let sPow = pow(s, -w[9])
-                    let curve = exp((1 - step.r) * w[10])
+                    let sPow = step.powerTerm
+                    let curve = step.scaleTerm
                     let core = recallScale * (11 - d) * sPow  // inc = core·(curve − 1)·hard·easy
                     gLastS += gPre * (1 + inc * (1 - w[9]))
                     gLastD += gPre * s * (-recallScale * sPow * (curve - 1) * hard * easy)

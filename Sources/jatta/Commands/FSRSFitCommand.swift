@@ -24,6 +24,9 @@ struct FSRSFitCommand: ParsableCommand {
     @Option(help: "Passes over the training items.")
     var epochs: Int = 5
 
+    @Flag(help: "Batches of whole cards, each card replayed once for all its items (fsrs-rs with card ids), instead of batches of items sorted by length.")
+    var batchesByCard = false
+
     /// The input document.
     struct Input: Decodable {
         /// Per card: [day, rating] pairs, oldest first.
@@ -47,7 +50,7 @@ struct FSRSFitCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let set = TrainingSet(histories: histories)
-        let result = Optimizer.fit(set, configuration: OptimizerConfiguration(epochs: epochs, seed: seed))
+        let result = Optimizer.fit(set, configuration: OptimizerConfiguration(epochs: epochs, seed: seed, batchesByCard: batchesByCard))
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let output: [String: Any] = [

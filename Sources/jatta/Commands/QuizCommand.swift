@@ -116,7 +116,7 @@ struct QuizCommand: ParsableCommand {
             throw fail("jatta: \(error)", 74)
         }
         let zone = TimeZone.current
-        let scheduler = try StudySetup.scheduler(timeZone: zone)
+        let scheduler = try StudySetup.scheduler(timeZone: zone, store: store)
         let recorder = QuizRecorder(store: noRecord ? nil : store, scheduler: scheduler, sessionID: UUID().uuidString)
         let checker = AnswerChecker.knowing(questions, decks: library.decks.map { $0.cards.flatMap(\.typeableAnswers) })
         let session = QuizSession(questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date())
