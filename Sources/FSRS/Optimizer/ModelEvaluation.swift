@@ -59,7 +59,7 @@ public struct ModelEvaluation: Hashable, Sendable, Codable {
                     let count = set.sequenceStarts[sequence + 1] - start
                     guard count > 1 else { continue }
                     _ = replay.forward(
-                        ratings: ratings, elapsed: elapsed, start: start, count: count, weight: { _ in 0 },
+                        ratings: ratings, elapsed: elapsed, start: start, count: count, targets: .none,
                         steps: &steps)
                     for k in 1..<count where steps[k].kind != .sameDay {
                         predicted[start + k] = steps[k].r

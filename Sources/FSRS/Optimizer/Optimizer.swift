@@ -82,19 +82,20 @@ public enum Optimizer {
             var loss = 0.0
             set.ratings.withUnsafeBufferPointer { ratings in
                 set.elapsed.withUnsafeBufferPointer { elapsed in
-                    for card in cards {
-                        var next = card.targets.lowerBound
-                        let end = card.targets.upperBound
-                        loss += replay.forward(
-                            ratings: ratings, elapsed: elapsed, start: set.sequenceStarts[card.sequence],
-                            count: card.length,
-                            weight: { k in
-                                // Targets come in increasing order of position.
-                                guard next < end, positions[next] == k else { return 0 }
-                                next += 1
-                                return weights[next - 1]
-                            }, steps: &steps)
-                        if let gradient { replay.backward(steps: steps, count: card.length, gradient: gradient) }
+                    positions.withUnsafeBufferPointer { positions in
+                        weights.withUnsafeBufferPointer { weights in
+                            for card in cards {
+                                loss += replay.forward(
+                                    ratings: ratings, elapsed: elapsed, start: set.sequenceStarts[card.sequence],
+                                    count: card.length,
+                                    targets: SequenceReplay.Targets(
+                                        positions: positions, weights: weights, range: card.targets),
+                                    steps: &steps)
+                                if let gradient {
+                                    replay.backward(steps: steps, count: card.length, gradient: gradient)
+                                }
+                            }
+                        }
                     }
                 }
             }

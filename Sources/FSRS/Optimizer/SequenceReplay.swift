@@ -82,6 +82,10 @@ struct SequenceReplay {
         var r: Double = 0
         /// `1 + factor·t/S`.
         var base: Double = 0
+        /// `ln(1 + factor·t/S)`.
+        var logBase: Double = 0
+        /// `ln S` (S before the review).
+        var logS: Double = 0
         /// S before the [0.001, 36500] clamp; gradient flows only inside it.
         var stabilityFree = true
         /// D before the [1, 10] clamp; gradient flows only inside it.
@@ -98,97 +102,118 @@ struct SequenceReplay {
         var powerTerm: Double = 0
         /// Recall: `e^((1 - R)·w10)`; lapse: `w11·D^(-w12)·e^((1 - R)·w14)`.
         var scaleTerm: Double = 0
-        /// The new S.
-        var newS: Double = 0
         /// Loss weight of the prediction at this review (0: not predicted).
         var weight: Double = 0
     }
 
+    /// The reviews of one card to predict: positions within the card, in
+    /// increasing order, and their loss weights (`targets` indexes both).
+    struct Targets {
+        var positions: UnsafeBufferPointer<Int>
+        var weights: UnsafeBufferPointer<Double>
+        var range: Range<Int>
+
+        /// No predictions (a replay for the memory states alone).
+        static var none: Targets {
+            Targets(positions: UnsafeBufferPointer(start: nil, count: 0), weights: UnsafeBufferPointer(start: nil, count: 0), range: 0..<0)
+        }
+    }
+
     /// Runs the model over `count` reviews of a flat sequence starting at
     /// `start`, filling `steps` (reused between calls, so no allocation).
-    /// Reviews with a non-zero `weights` entry are predicted; returns the
-    /// weighted log loss of those predictions.
+    /// The reviews named by `targets` are predicted; returns the weighted
+    /// log loss of those predictions.
     func forward(
         ratings: UnsafeBufferPointer<Int8>, elapsed: UnsafeBufferPointer<Int32>,
-        start: Int, count: Int, weight: (Int) -> Double, steps: inout [Step]
+        start: Int, count: Int, targets: Targets, steps: inout [Step]
     ) -> Double {
         if steps.count < count { steps.append(contentsOf: repeatElement(Step(), count: count - steps.count)) }
         var loss = 0.0
         var s = 0.0
         var d = 0.0
+        var next = targets.range.lowerBound
+        let end = targets.range.upperBound
         steps.withUnsafeMutableBufferPointer { steps in
-            for k in 0..<count {
-                let g = Int(ratings[start + k])
-                var step = Step()
-                step.rating = g
-                if k == 0 {
-                    let s0 = w[g - 1]
-                    let d0 = w[4] - exp(w[5] * Double(g - 1)) + 1
-                    step.stabilityFree = s0 >= MemoryModel.minimumStability && s0 <= Self.maximumStability
-                    step.difficultyFree = d0 >= 1 && d0 <= 10
-                    s = min(max(s0, MemoryModel.minimumStability), Self.maximumStability)
-                    d = min(max(d0, 1), 10)
-                    step.newS = s
-                    steps[k] = step
-                    continue
-                }
-                let t = Double(elapsed[start + k])
-                step.t = t
-                step.s = s
-                step.d = d
-                var newS: Double
-                if t == 0 {
-                    step.kind = .sameDay
-                    let raw = sameDay(g) * pow(s, -w[19])
-                    step.flag = !(g >= 2 && raw < 1)
-                    step.value = step.flag ? raw : 1
-                    newS = s * step.value
-                } else {
-                    let base = 1 + factor * t / s
-                    let r = pow(base, decay)
-                    step.base = base
-                    step.r = r
-                    let itemWeight = weight(k)
-                    if itemWeight != 0 {
-                        step.weight = itemWeight
-                        let p = min(max(r, Self.probabilityFloor), 1 - Self.probabilityFloor)
-                        loss -= itemWeight * (g > 1 ? log(p) : log(1 - p))
+            w.withUnsafeBufferPointer { w in
+                for k in 0..<count {
+                    let g = Int(ratings[start + k])
+                    var step = Step()
+                    step.rating = g
+                    if k == 0 {
+                        let s0 = w[g - 1]
+                        let d0 = w[4] - exp(w[5] * Double(g - 1)) + 1
+                        step.stabilityFree = s0 >= MemoryModel.minimumStability && s0 <= Self.maximumStability
+                        step.difficultyFree = d0 >= 1 && d0 <= 10
+                        s = min(max(s0, MemoryModel.minimumStability), Self.maximumStability)
+                        d = min(max(d0, 1), 10)
+                        steps[k] = step
+                        continue
                     }
-                    if g == 1 {
-                        step.kind = .lapse
-                        let grown = pow(s + 1, w[13])
-                        let scale = w[11] * pow(d, -w[12]) * exp((1 - r) * w[14])
-                        let longTerm = scale * (grown - 1)
-                        step.powerTerm = grown
-                        step.scaleTerm = scale
-                        let floor = s / lapseDivisor
-                        step.value = longTerm
-                        step.flag = floor < longTerm
-                        newS = step.flag ? floor : longTerm
+                    let t = Double(elapsed[start + k])
+                    step.t = t
+                    step.s = s
+                    step.d = d
+                    let logS = log(s)
+                    step.logS = logS
+                    var newS: Double
+                    if t == 0 {
+                        step.kind = .sameDay
+                        let raw = sameDay(g) * exp(-w[19] * logS)
+                        step.flag = !(g >= 2 && raw < 1)
+                        step.value = step.flag ? raw : 1
+                        newS = s * step.value
                     } else {
-                        step.kind = .recall
-                        let hard = g == 2 ? w[15] : 1
-                        let easy = g == 4 ? w[16] : 1
-                        let sPow = pow(s, -w[9])
-                        let curve = exp((1 - r) * w[10])
-                        let inc = recallScale * (11 - d) * sPow * (curve - 1) * hard * easy
-                        step.powerTerm = sPow
-                        step.scaleTerm = curve
-                        step.value = inc
-                        newS = s * (1 + inc)
+                        let base = 1 + factor * t / s
+                        let logBase = log(base)
+                        let r = exp(decay * logBase)
+                        step.base = base
+                        step.logBase = logBase
+                        step.r = r
+                        var itemWeight = 0.0
+                        if next < end && targets.positions[next] == k {
+                            itemWeight = targets.weights[next]
+                            next += 1
+                        }
+                        if itemWeight != 0 {
+                            step.weight = itemWeight
+                            let p = min(max(r, Self.probabilityFloor), 1 - Self.probabilityFloor)
+                            loss -= itemWeight * (g > 1 ? log(p) : log(1 - p))
+                        }
+                        if g == 1 {
+                            step.kind = .lapse
+                            let grown = pow(s + 1, w[13])
+                            let scale = w[11] * pow(d, -w[12]) * exp((1 - r) * w[14])
+                            let longTerm = scale * (grown - 1)
+                            step.powerTerm = grown
+                            step.scaleTerm = scale
+                            let floor = s / lapseDivisor
+                            step.value = longTerm
+                            step.flag = floor < longTerm
+                            newS = step.flag ? floor : longTerm
+                        } else {
+                            step.kind = .recall
+                            let hard = g == 2 ? w[15] : 1
+                            let easy = g == 4 ? w[16] : 1
+                            let sPow = exp(-w[9] * logS)
+                            let curve = exp((1 - r) * w[10])
+                            let inc = recallScale * (11 - d) * sPow * (curve - 1) * hard * easy
+                            step.powerTerm = sPow
+                            step.scaleTerm = curve
+                            step.value = inc
+                            newS = s * (1 + inc)
+                        }
                     }
+                    step.stabilityFree = newS >= MemoryModel.minimumStability && newS <= Self.maximumStability
+                    newS = min(max(newS, MemoryModel.minimumStability), Self.maximumStability)
+                    let delta = -w[6] * Double(g - 3)
+                    let damped = d + (10 - d) * delta / 9
+                    let reverted = w[7] * (easyDifficulty - damped) + damped
+                    step.damped = damped
+                    step.difficultyFree = reverted >= 1 && reverted <= 10
+                    s = newS
+                    d = min(max(reverted, 1), 10)
+                    steps[k] = step
                 }
-                step.stabilityFree = newS >= MemoryModel.minimumStability && newS <= Self.maximumStability
-                newS = min(max(newS, MemoryModel.minimumStability), Self.maximumStability)
-                let delta = -w[6] * Double(g - 3)
-                let damped = d + (10 - d) * delta / 9
-                let reverted = w[7] * (easyDifficulty - damped) + damped
-                step.damped = damped
-                step.difficultyFree = reverted >= 1 && reverted <= 10
-                s = newS
-                d = min(max(reverted, 1), 10)
-                step.newS = s
-                steps[k] = step
             }
         }
         return loss
@@ -197,6 +222,17 @@ struct SequenceReplay {
     /// Adds the gradient of the loss of the last `forward` over `count`
     /// reviews to `gradient` (21 entries).
     func backward(steps: [Step], count: Int, gradient: UnsafeMutableBufferPointer<Double>) {
+        steps.withUnsafeBufferPointer { steps in
+            w.withUnsafeBufferPointer { w in
+                backward(steps: steps, w: w, count: count, gradient: gradient)
+            }
+        }
+    }
+
+    private func backward(
+        steps: UnsafeBufferPointer<Step>, w: UnsafeBufferPointer<Double>, count: Int,
+        gradient: UnsafeMutableBufferPointer<Double>
+    ) {
         var gS = 0.0
         var gD = 0.0
         var k = count - 1
@@ -237,7 +273,7 @@ struct SequenceReplay {
                         gLastS += gPre * step.value * (1 - w[19])
                         gradient[17] += gPre * newS * (Double(g - 3) + w[18])
                         gradient[18] += gPre * newS * w[17]
-                        gradient[19] += gPre * newS * (-log(s))
+                        gradient[19] += gPre * newS * (-step.logS)
                     } else {
                         gLastS += gPre
                     }
@@ -269,7 +305,7 @@ struct SequenceReplay {
                     gLastS += gPre * (1 + inc * (1 - w[9]))
                     gLastD += gPre * s * (-recallScale * sPow * (curve - 1) * hard * easy)
                     gradient[8] += gPre * s * inc
-                    gradient[9] += gPre * s * inc * (-log(s))
+                    gradient[9] += gPre * s * inc * (-step.logS)
                     let gCurve = gPre * s * core * hard * easy * curve
                     gR += gCurve * (-w[10])
                     gradient[10] += gCurve * (1 - step.r)
@@ -294,7 +330,7 @@ struct SequenceReplay {
                 let t = step.t
                 gLastS += gR * r * decay / base * (-factor * t / (s * s))
                 let dBaseDecay = t / s * factorSlope
-                gradient[20] -= gR * r * (log(base) + decay / base * dBaseDecay)
+                gradient[20] -= gR * r * (step.logBase + decay / base * dBaseDecay)
             }
             gS = gLastS
             gD = gLastD
