@@ -5,7 +5,9 @@
 #     practice that must not count): figures equal fsrs-rs's evaluate to 1e-4,
 #     new parameters stored and used by the next run, --dry-run, --reset;
 #  2. the fit compared with fsrs-rs's on the same training items, judged on
-#     the same held-out items (scripts/oracle/optimizer_compare.py --check).
+#     the same held-out items (scripts/oracle/optimizer_compare.py --check):
+#     evaluation equal to 1e-4, held-out log loss within +0.5 % of fsrs-rs's
+#     and below the defaults', RMSE(bins) within +0.005.
 # The full comparison (10,000 and 100,000 reviews, three students) is
 # scripts/bench-optimizer.sh.
 set -euo pipefail
@@ -19,8 +21,12 @@ py="$ORACLE_PYTHON"
 status=0
 echo "optimizer-oracle: jatta optimize on a progress database"
 "$py" scripts/oracle/optimize_db.py --jatta "$JATTA" --reviews 3000 || status=1
-echo "optimizer-oracle: fit compared with fsrs-rs (3 students, 5,000 reviews)"
-"$py" scripts/oracle/optimizer_compare.py --jatta "$JATTA" --users 3 --reviews 5000 --check || status=1
+echo "optimizer-oracle: fit compared with fsrs-rs (3 students, 10,000 reviews)"
+# At this size fsrs-rs's own weights are often no closer to the true ones
+# than the defaults, so jatta's must beat the defaults or fsrs-rs's; the
+# other goals are the full ones.
+"$py" scripts/oracle/optimizer_compare.py --jatta "$JATTA" --users 3 --reviews 10000 --check \
+    --weights-against either || status=1
 if [ "$status" -ne 0 ]; then
     echo "optimizer-oracle: FAILED"
 else

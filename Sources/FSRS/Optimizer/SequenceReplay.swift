@@ -61,11 +61,6 @@ struct SequenceReplay {
         }
     }
 
-    /// R(t, S) on the fitted curve.
-    @inline(__always) func retrievability(elapsed t: Double, stability s: Double) -> Double {
-        pow(1 + factor * t / s, decay)
-    }
-
     /// What the backward pass needs to know about one review.
     struct Step {
         enum Kind { case first, sameDay, lapse, recall }
