@@ -108,7 +108,13 @@ def main():
     cards, _ = simulate(rng, true_w, a.reviews)
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "progress.sqlite")
-        jatta(a.jatta, db, "--dry-run")          # creates the database and its schema
+        jatta(a.jatta, db, "--dry-run")
+        check(not os.path.exists(db), "no database: nothing fitted and no file made")
+        jatta(a.jatta, db, "--retention", "0.85")  # creates the database and its schema
+        con = sqlite3.connect(db)
+        retention = con.execute("SELECT value FROM student_setting WHERE name = 'desired_retention'").fetchone()
+        con.close()
+        check(retention == ("0.85",), f"--retention stored {retention}")
         counted, by_time = write_log(db, cards, rng)
         report = json.loads(jatta(a.jatta, db, "--json"))
         check(report["reviews"] == counted, f"counted reviews {report['reviews']} == {counted} study answers")

@@ -46,14 +46,18 @@ struct OptimizeCommand: ParsableCommand {
         let words = OptimizeWords.of(language)
         let report: Optimization.Report
         do {
-            let store = try database.openStore()
             if let retention {
-                if !dryRun { try store.setDesiredRetention(retention) }
+                if !dryRun { try database.openStore().setDesiredRetention(retention) }
                 print(json ? "{\"desired_retention\":\(retention),\"dry_run\":\(dryRun)}" : words.retention(retention))
                 return
             }
-            report = try Optimization.run(
-                store: store, now: Date(), timeZone: .current, reset: reset, dryRun: dryRun)
+            // No database yet: nothing answered, nothing to fit, and no file made for it.
+            if let store = try database.openExistingStore() {
+                report = try Optimization.run(
+                    store: store, now: Date(), timeZone: .current, reset: reset, dryRun: dryRun)
+            } else {
+                report = Optimization.Report(dryRun: dryRun)
+            }
         } catch {
             throw StoreFailure.exit(error)
         }
