@@ -19,6 +19,42 @@ py="$ORACLE_PYTHON"
 . scripts/lib/jatta-binary.sh
 
 status=0
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Sessions schedule with the stored parameters: a quiz on new cards gives
+# each the stored initial stability of its rating (Good: w2, Again: w0),
+# not the defaults' (2.3065 and 0.212).
+echo "optimizer-oracle: a quiz schedules with the stored parameters"
+cat >"$work/test.deck" <<'DECK'
+# Тест
+C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.
+
+C: Қазақстан Республикасының Тәуелсіздігі {1991} жылы жарияланды.
+
+C: ЕҚЫҰ-ның Астана саммиті {2010} жылы өтті.
+DECK
+quiz() { printf '1992\n1992\n1992\n' | "$JATTA" quiz "$work/test.deck" --plain --seed 5 --lang en --db "$1" >/dev/null 2>&1; }
+"$JATTA" optimize --db "$work/stored.sqlite" --retention 0.9 >/dev/null
+"$py" - "$work/stored.sqlite" <<'PY'
+import sqlite3, sys
+w = [0.5, 1.2931, 40.0, 80.0, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629,
+     1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542]
+con = sqlite3.connect(sys.argv[1])
+con.execute("INSERT INTO fsrs_parameters (at, parameters, outcome, review_count, item_count) VALUES (0, ?, 'trained', 0, 0)",
+            ("[" + ",".join(map(repr, w)) + "]",))
+con.commit()
+PY
+quiz "$work/stored.sqlite" || status=1
+quiz "$work/defaults.sqlite" || status=1
+"$py" - "$work/stored.sqlite" "$work/defaults.sqlite" <<'PY' || status=1
+import sqlite3, sys
+got = [sorted(r[0] for r in sqlite3.connect(p).execute("SELECT stability FROM card_state")) for p in sys.argv[1:]]
+ok = got == [[0.5, 0.5, 40.0], [0.212, 0.212, 2.3065]]
+print(("ok   " if ok else "FAIL ") + f"stabilities after the quiz: stored {got[0]}, defaults {got[1]}")
+sys.exit(0 if ok else 1)
+PY
+
 echo "optimizer-oracle: jatta optimize on a progress database"
 "$py" scripts/oracle/optimize_db.py --jatta "$JATTA" --reviews 3000 || status=1
 echo "optimizer-oracle: fit compared with fsrs-rs (3 students, 10,000 reviews)"
