@@ -6,7 +6,8 @@
 # items. Prints, per student: held-out log loss and RMSE(bins) of both fits,
 # the error of the fitted weights, the fit time of each (inside its process)
 # and the whole process time and peak memory of each (fsrs-rs in a Python
-# process of its own). jatta runs from the release build.
+# process of its own). jatta runs from the release build. Each fit is timed
+# three times, in turns with the other, and the best time is reported.
 #   scripts/bench-optimizer.sh [USERS] [REVIEWS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +21,4 @@ if [ "${#sizes[@]}" -eq 0 ]; then sizes=(10000 100000); fi
 swift build -c release --product jatta >/dev/null
 jatta="$(swift build -c release --show-bin-path)/jatta"
 "$ORACLE_PYTHON" scripts/oracle/optimizer_compare.py --jatta "$jatta" --users "$users" \
-    --reviews "${sizes[@]}" --check
+    --reviews "${sizes[@]}" --repeat 3 --check

@@ -137,24 +137,38 @@ public enum Optimizer {
     }
 
     /// fsrs-rs's batches when it does not know the cards: items sorted by
-    /// length (stable), `size` to a batch, each replayed on its own.
+    /// length (stable), `size` to a batch. Items of one card that land in the
+    /// same batch share one replay (their gradients add up the same).
     static func batchesByLength(items: [TrainingItem], weights: [Double], size: Int) -> [Batch] {
         let order = items.indices.sorted { a, b in
             items[a].target != items[b].target ? items[a].target < items[b].target : a < b
         }
         var batches: [Batch] = []
-        var current = Batch()
-        for index in order {
-            if current.positions.count == size {
-                batches.append(current)
-                current = Batch()
+        var chunkStart = 0
+        while chunkStart < order.count {
+            let chunk = order[chunkStart..<min(chunkStart + size, order.count)]
+            chunkStart += size
+            // Group by card, targets in increasing position (the chunk is sorted by length).
+            var byCard: [Int: [Int]] = [:]
+            var cardOrder: [Int] = []
+            for index in chunk {
+                let sequence = items[index].sequence
+                if byCard[sequence] == nil { cardOrder.append(sequence) }
+                byCard[sequence, default: []].append(index)
             }
-            let item = items[index]
-            current.cards.append((item.sequence, item.target + 1, current.positions.count..<current.positions.count + 1))
-            current.positions.append(item.target)
-            current.weights.append(weights[index])
+            var batch = Batch()
+            for sequence in cardOrder {
+                let members = byCard[sequence, default: []]
+                let first = batch.positions.count
+                for index in members {
+                    batch.positions.append(items[index].target)
+                    batch.weights.append(weights[index])
+                }
+                let length = (members.last.map { items[$0].target } ?? 0) + 1
+                batch.cards.append((sequence, length, first..<batch.positions.count))
+            }
+            batches.append(batch)
         }
-        if !current.cards.isEmpty { batches.append(current) }
         return batches
     }
 
