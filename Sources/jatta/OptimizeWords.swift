@@ -16,6 +16,7 @@ struct OptimizeWords: Sendable {
     var reset: String
     var retention: @Sendable (_ value: Double) -> String
     var badRetention: String
+    var retentionOrReset: String
 
     static func of(_ language: Language) -> OptimizeWords { language == .kk ? kazakh : english }
 
@@ -33,7 +34,8 @@ struct OptimizeWords: Sendable {
         },
         reset: "The parameters are back to the FSRS-6 defaults.",
         retention: { "Desired retention set to \($0)." },
-        badRetention: "--retention must be between 0.70 and 0.99"
+        badRetention: "--retention must be between 0.70 and 0.99",
+        retentionOrReset: "--retention and --reset cannot be used together"
     )
 
     static let kazakh = OptimizeWords(
@@ -50,6 +52,7 @@ struct OptimizeWords: Sendable {
         },
         reset: "Параметрлер FSRS-6 әдепкі мәндеріне қайтарылды.",
         retention: { "Қалаған есте сақтау деңгейі: \($0)." },
-        badRetention: "--retention 0.70 мен 0.99 аралығында болуы керек"
+        badRetention: "--retention 0.70 мен 0.99 аралығында болуы керек",
+        retentionOrReset: "--retention мен --reset бірге қолданылмайды"
     )
 }

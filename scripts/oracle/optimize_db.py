@@ -138,6 +138,14 @@ def main():
         check(rows == 1 and not again["stored"], "--dry-run stored nothing")
         text = jatta(a.jatta, db)
         check("current (fitted)" in text and "log loss" in text, "text output names the current fitted parameters")
+        bad = subprocess.run([a.jatta, "optimize", "--db", db, "--reset", "--retention", "0.8"],
+                             capture_output=True, text=True)
+        check(bad.returncode == 64 and "cannot be used together" in bad.stderr,
+              f"--reset with --retention refused ({bad.returncode})")
+        for value in ("1.5", "abc"):
+            bad = subprocess.run([a.jatta, "optimize", "--db", db, "--retention", value],
+                                 capture_output=True, text=True)
+            check(bad.returncode == 64, f"--retention {value} refused ({bad.returncode})")
         jatta(a.jatta, db, "--reset")
         after = json.loads(jatta(a.jatta, db, "--json", "--dry-run"))
         check(after["current"]["defaults"], "--reset goes back to the defaults")

@@ -35,6 +35,9 @@ struct OptimizeCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
+        if retention != nil && reset {
+            throw ValidationError(OptimizeWords.kazakh.retentionOrReset + " / " + OptimizeWords.english.retentionOrReset)
+        }
         if let retention, !(0.7...0.99).contains(retention) {
             throw ValidationError(
                 OptimizeWords.kazakh.badRetention + " / " + OptimizeWords.english.badRetention)
@@ -56,7 +59,7 @@ struct OptimizeCommand: ParsableCommand {
                 report = try Optimization.run(
                     store: store, now: Date(), timeZone: .current, reset: reset, dryRun: dryRun)
             } else {
-                report = Optimization.Report(dryRun: dryRun)
+                report = Optimization.Report(reset: reset, dryRun: dryRun)
             }
         } catch {
             throw StoreFailure.exit(error)
