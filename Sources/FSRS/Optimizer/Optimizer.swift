@@ -2,10 +2,11 @@ import Foundation
 
 /// Fits FSRS-6's 21 weights to one student's review history, following
 /// fsrs-rs (`compute_parameters`): outlier filter, pre-training of the
-/// initial stabilities, then Adam on all weights over mini-batches of whole
-/// cards with a cosine learning rate, recency-weighted log loss, a penalty
-/// towards the starting weights, and clipping after every step. Pure and
-/// deterministic: the same set and configuration give the same bits.
+/// initial stabilities, then Adam on all weights over mini-batches of items
+/// of similar length with a cosine learning rate, recency-weighted log loss,
+/// a penalty towards the starting weights, and clipping after every step;
+/// the epoch with the lowest training objective is kept (py-fsrs's rule).
+/// Pure and deterministic: the same set and configuration give the same bits.
 public enum Optimizer {
     /// Below this many training items the defaults are kept (fsrs-rs: 8).
     public static let minimumItemsForAnything = 8
@@ -64,7 +65,7 @@ public enum Optimizer {
         return result(trained, .trained)
     }
 
-    /// One mini-batch: whole cards, each replayed once for all its items.
+    /// One mini-batch: cards, each replayed once for all its items in the batch.
     struct Batch {
         /// Per card: sequence, reviews to replay, and its targets' range.
         var cards: [(sequence: Int, length: Int, targets: Range<Int>)] = []
@@ -190,7 +191,8 @@ public enum Optimizer {
         // As py-fsrs: keep the parameters of the epoch with the lowest
         // training objective, not merely the last (a late batch order can
         // leave the weights in a worse place than an earlier epoch did).
-        let byCard = configuration.batchesByCard ? batches : Self.batches(set, items: items, weights: weights, size: Int.max)
+        let byCard =
+            configuration.batchesByCard ? batches : Self.batches(set, items: items, weights: weights, size: Int.max)
         var best = w
         var bestObjective = objective(set, byCard, w, start: start, penaltyWeight: configuration.penaltyWeight)
         var adam = AdamStep()
