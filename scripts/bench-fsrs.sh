@@ -8,18 +8,14 @@ cd "$(dirname "$0")/.."
 cards="${1:-100000}"
 reviews="${2:-10}"
 
-venv=.venv-oracle
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check -r scripts/oracle/requirements.txt
+. scripts/lib/oracle-venv.sh
 
 swift build -c release --product jatta-bench >/dev/null
 bench="$(swift build -c release --show-bin-path)/jatta-bench"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-rs_out="$("$venv/bin/python" scripts/oracle/fsrs_bench.py "$work/histories.txt" "$work/rs.txt" \
+rs_out="$("$ORACLE_PYTHON" scripts/oracle/fsrs_bench.py "$work/histories.txt" "$work/rs.txt" \
     --cards "$cards" --reviews "$reviews")"
 jatta_out="$("$bench" fsrs "$work/histories.txt" "$work/rs.txt" 5)"
 echo "$jatta_out"

@@ -13,9 +13,12 @@ public enum DayCounting: Hashable, Sendable {
     /// morning are a day apart; one at 02:00 and one at 03:30 are not.
     case schedulerDays(rolloverHour: Int, timeZone: TimeZone)
 
+    /// Anki's default hour at which a day starts, local time.
+    public static let ankiRolloverHour = 4
+
     /// Anki's default: the day starts at 4 a.m. in `timeZone`.
     public static func anki(timeZone: TimeZone) -> DayCounting {
-        .schedulerDays(rolloverHour: 4, timeZone: timeZone)
+        .schedulerDays(rolloverHour: ankiRolloverHour, timeZone: timeZone)
     }
 
     /// Days elapsed from `last` to `now`; never negative, so a clock that went

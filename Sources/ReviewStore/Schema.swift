@@ -14,6 +14,9 @@ enum Schema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("fsrs-parameters") { db in
+            try db.execute(sql: fsrsParameters)
+        }
         return migrator
     }
 
@@ -73,5 +76,28 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE INDEX card_state_by_due ON card_state(due) WHERE state IS NOT NULL AND suspended = 0;
         CREATE INDEX card_state_learning ON card_state(due) WHERE state IN (1, 3) AND suspended = 0;
+        """
+
+    /// The student's own FSRS parameters (`jatta optimize`): one row per fit
+    /// or reset, never updated; the newest row is the one in use. NULL
+    /// parameters mean "the defaults" (a reset). The figures are the log loss
+    /// and RMSE(bins) of the new and the previous parameters on the reviews
+    /// the fit saw. `student_setting` holds single values such as the desired
+    /// retention.
+    private static let fsrsParameters = """
+        CREATE TABLE fsrs_parameters (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            parameters TEXT,
+            outcome TEXT NOT NULL,
+            review_count INTEGER NOT NULL CHECK (review_count >= 0),
+            item_count INTEGER NOT NULL CHECK (item_count >= 0),
+            log_loss REAL, rmse_bins REAL,
+            previous_log_loss REAL, previous_rmse_bins REAL
+        );
+        CREATE TABLE student_setting (
+            name TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
         """
 }

@@ -19,6 +19,7 @@ struct Jatta: AsyncParsableCommand {
             ListCommand.self,
             HistoryCommand.self,
             UnsuspendCommand.self,
+            OptimizeCommand.self,
             JudgeCommand.self,
             ExtractCommand.self,
             FSRSCommand.self,

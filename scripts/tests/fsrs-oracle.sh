@@ -15,12 +15,8 @@ zone="${zones[$((seed % ${#zones[@]}))]}"
 echo "fsrs-oracle: seed $seed, $count random histories, scheduler days in $zone"
 echo "fsrs-oracle: replay with: scripts/tests/fsrs-oracle.sh $seed $count"
 
-venv=.venv-oracle
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check -r scripts/oracle/requirements.txt
-py="$venv/bin/python"
+. scripts/lib/oracle-venv.sh
+py="$ORACLE_PYTHON"
 
 . scripts/lib/jatta-binary.sh
 jatta=$JATTA

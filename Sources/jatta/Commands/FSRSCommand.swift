@@ -8,7 +8,7 @@ struct FSRSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fsrs",
         abstract: "FSRS scheduler tools.",
-        subcommands: [FSRSReplayCommand.self]
+        subcommands: [FSRSReplayCommand.self, FSRSFitCommand.self, FSRSEvaluateCommand.self]
     )
 }
 

@@ -98,7 +98,7 @@ struct QuizCommand: ParsableCommand {
         // answers would be lost.
         let store = try host.openStore(database, recording: !noRecord)
         let zone = TimeZone.current
-        let scheduler = try StudySetup.scheduler(timeZone: zone)
+        let scheduler = try StudySetup.scheduler(timeZone: zone, store: store)
         let recorder = QuizRecorder(store: noRecord ? nil : store, sessionID: UUID().uuidString)
         let checker = AnswerChecker.knowing(questions, decks: library.decks.map { $0.cards.flatMap(\.typeableAnswers) })
         // The quiz reschedules from the cards' schedules as the store has

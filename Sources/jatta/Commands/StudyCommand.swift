@@ -75,7 +75,7 @@ struct StudyCommand: ParsableCommand {
         let now = Date()
         let zone = TimeZone.current
         let day = StudySetup.day(of: now, timeZone: zone)
-        let scheduler = try StudySetup.scheduler(timeZone: zone)
+        let scheduler = try StudySetup.scheduler(timeZone: zone, store: store)
         let snapshot: ProgressSnapshot
         do {
             snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)

@@ -24,18 +24,27 @@ enum StudySetup {
         return snapshot
     }
 
-    /// The scheduler of real sessions: FSRS-6 defaults, days starting at
-    /// 4 a.m. local time.
-    static func scheduler(timeZone: TimeZone) throws -> Scheduler {
-        try Scheduler(SchedulerConfiguration(dayCounting: .anki(timeZone: timeZone)))
+    /// The hour at which a study day starts, local time (Anki's default).
+    static let rolloverHour = DayCounting.ankiRolloverHour
+
+    /// The scheduler of real sessions: the student's own parameters and
+    /// desired retention when `jatta optimize` stored them (else FSRS-6's
+    /// defaults), days starting at 4 a.m. local time.
+    static func scheduler(timeZone: TimeZone, store: ProgressStore? = nil) throws -> Scheduler {
+        var configuration = SchedulerConfiguration(dayCounting: .anki(timeZone: timeZone))
+        if let store {
+            if let weights = try store.currentParameters()?.parameters { configuration.parameters = weights }
+            if let retention = try store.desiredRetention() { configuration.desiredRetention = retention }
+        }
+        return try Scheduler(configuration)
     }
 
     /// The start of the current study day and of the next.
     static func day(of now: Date, timeZone: TimeZone) -> (start: Date, end: Date) {
-        let today = SchedulerDay.number(of: now, rolloverHour: 4, timeZone: timeZone)
+        let today = SchedulerDay.number(of: now, rolloverHour: rolloverHour, timeZone: timeZone)
         return (
-            SchedulerDay.start(of: today, rolloverHour: 4, timeZone: timeZone),
-            SchedulerDay.start(of: today + 1, rolloverHour: 4, timeZone: timeZone)
+            SchedulerDay.start(of: today, rolloverHour: rolloverHour, timeZone: timeZone),
+            SchedulerDay.start(of: today + 1, rolloverHour: rolloverHour, timeZone: timeZone)
         )
     }
 }
