@@ -22,6 +22,7 @@ struct Jatta: AsyncParsableCommand {
             JudgeCommand.self,
             ExtractCommand.self,
             FSRSCommand.self,
+            PinIDsCommand.self,
             DebugCommand.self,
         ],
         defaultSubcommand: StudyCommand.self

@@ -43,7 +43,7 @@ import Testing
         ("Q: a?\nA: b\nlevel: two", ["3:8 invalid-level"]),
         ("Q: a?\nA: b\nlevel: 0", ["3:8 level-out-of-range"]),
         ("Q: a?\nA: b\nid: бір екі", ["3:5 invalid-id"]),
-        ("Q: a?\nA: b\nid: a\nid: b", ["4:1 duplicate-field"]),
+        ("Q: a?\nA: b\nid: a\nid: b", ["3:1 id-without-namespace", "4:1 duplicate-field"]),
         ("Q: a?\nA: b\nA: c", ["3:1 duplicate-field"]),
         ("Q: a?\nA: b\nsource: дәріс", ["3:9 source-format"]),
         ("Q: a?\nA: b\ntags: a,,b", ["3:9 empty-tag"]),
@@ -65,7 +65,7 @@ import Testing
         ("Q: a?\n* x\n- y\nalt: z", ["4:6 alt-not-allowed"]),
         ("C: Қазақстан", ["1:1 cloze-without-gap"]),
         ("C: a {b} c}", ["1:11 stray-brace"]),
-        ("C: a {b{c} d}", ["1:8 nested-gap", "1:13 stray-brace"]),
+        ("C: a {b{c} d}", ["1:6 unclosed-gap", "1:13 stray-brace"]),
         ("C: a {} b {c|}", ["1:7 empty-gap", "1:14 empty-gap"]),
         ("C: a {b} \\n", ["1:10 unknown-escape"]),
         ("C: {a} және {b}\nalt: a b", ["2:6 alt-multi-gap"]),
@@ -162,8 +162,8 @@ import Testing
     static func deck(_ file: String, _ text: String) -> Deck { DeckParser.parse(text, file: file).deck }
 
     @Test func duplicateExplicitIDsAcrossFilesAreErrors() {
-        let a = Self.deck("a.deck", "Q: a?\nA: b\nid: x")
-        let b = Self.deck("b.deck", "\n\nQ: c?\nA: d\nid: x")
+        let a = Self.deck("a.deck", "namespace: n\nQ: a?\nA: b\nid: x")
+        let b = Self.deck("b.deck", "namespace: n\n\nQ: c?\nA: d\nid: x")
         let found = DeckLinter.lint([a, b])
         #expect(found.map(\.code) == ["duplicate-id"])
         #expect(found.first?.severity == .error)
