@@ -58,6 +58,8 @@ public enum DeckIssue: Hashable, Sendable {
     // Text
     case latinInCyrillicWord(word: String, letters: String)
     case wrongLetter(found: String, meant: String)
+    case latinWord(word: String, meant: String)
+    case definitionContainsTerm(word: String)
     // Across files
     case duplicateID(id: String, first: SourceLocation)
     case duplicatePrompt(first: SourceLocation)
@@ -118,6 +120,8 @@ public enum DeckIssue: Hashable, Sendable {
         case .unknownEscape: "unknown-escape"
         case .latinInCyrillicWord: "latin-in-cyrillic"
         case .wrongLetter: "wrong-letter"
+        case .latinWord: "latin-word"
+        case .definitionContainsTerm: "definition-contains-term"
         case .duplicateID: "duplicate-id"
         case .duplicatePrompt: "duplicate-prompt"
         case .identityChange: "identity-change"
@@ -125,17 +129,16 @@ public enum DeckIssue: Hashable, Sendable {
     }
 
     /// Errors mean the deck does not say what its author wrote (a card or
-    /// a line is lost or changed) or a card cannot be studied; warnings are
-    /// likely mistakes in a deck that loads as written. A level outside 1–3
-    /// and a choice card with no correct option are warnings: the card is
-    /// kept as written (`jatta list` shows it), and study and quiz skip a
-    /// choice card nobody can answer right.
+    /// a line is lost or changed) or a card cannot be studied (a choice
+    /// card with no correct option is never asked); warnings are likely
+    /// mistakes in a deck that loads as written. A level outside 1–3 is a
+    /// warning: the card is kept and studied.
     public var severity: Diagnostic.Severity {
         switch self {
         case .unknownMetadata, .duplicateMetadata, .unknownLanguage, .cyrillicMarker, .sourceFormat,
             .emptyTag, .tooFewOptions, .duplicateOption, .strayClosingBrace, .unknownEscape,
             .latinInCyrillicWord, .wrongLetter, .duplicatePrompt, .altOnMultiGapCloze, .tooManyDiagnostics,
-            .levelOutOfRange, .noCorrectOption, .emptyHeading, .answerMarkerForKind, .idWithoutNamespace,
+            .levelOutOfRange, .emptyHeading, .latinWord, .definitionContainsTerm, .answerMarkerForKind, .idWithoutNamespace,
             .identityChange:
             .warning
         default:
@@ -195,7 +198,7 @@ public enum DeckIssue: Hashable, Sendable {
             "\(Self.kkKind(k)) картасындағы '\(f):' жолы '\(m):' деп оқылды; '\(m):' деп жазыңыз"
         case .altNotAllowed(let k): "alt: \(Self.kkKind(k)) картасында қолданылмайды"
         case .altOnMultiGapCloze: "бірнеше бос орыны бар клозда alt: тек бүкіл жауапқа қатысты; баламаны {жауап|балама} деп жазыңыз"
-        case .noCorrectOption: "таңдау сұрағында дұрыс нұсқа жоқ: дұрыс нұсқаны * деп белгілеңіз (оған дейін сұрақ қойылмайды)"
+        case .noCorrectOption: "таңдау сұрағында дұрыс нұсқа жоқ, сондықтан ол ешқашан қойылмайды: дұрыс нұсқаны * деп белгілеңіз"
         case .tooFewOptions: "таңдау сұрағында бір ғана нұсқа бар"
         case .duplicateOption(let t): "'\(t)' нұсқасы қайталанған"
         case .clozeWithoutGap: "клозда бос орын жоқ: жасырылатын сөзді {…} ішіне алыңыз"
@@ -205,6 +208,10 @@ public enum DeckIssue: Hashable, Sendable {
         case .unknownEscape(let c): "'\\\(c)' экрандауы белгісіз; кері қиғаш сызық алынып тасталады (\\\\ деп жазыңыз)"
         case .latinInCyrillicWord(let w, let l): "'\(w)' кирилл сөзінде латын әрпі бар: \(l)"
         case .wrongLetter(let f, let m): "'\(f)' қазақ әрпі емес; '\(m)' деп жазыңыз"
+        case .latinWord(let w, let m):
+            "'\(w)' сөзі кирилл мәтінінде тек латын әріптерімен жазылған (кирилл әріптеріне ұқсас); қазақша сөз болса, '\(m)' деп жазыңыз, әйтпесе кириллмен терген студенттің жауабы сәйкес келмейді (сұрақта болса, алдымен jatta pin-ids)"
+        case .definitionContainsTerm(let w):
+            "анықтамада терминнің өзі бар ('\(w)'): кері бетте (анықтама → термин) жауап көрініп тұрады; оны басқа сөзбен ауыстырыңыз"
         case .duplicateID(let id, let first): "'\(id)' идентификаторы қайталанған; алғашқысы: \(first)"
         case .duplicatePrompt(let first): "дәл осы сұрақ бұрын да жазылған: \(first); екеуінің үлгерімі ортақ болады"
         case .identityChange(let oldID, let newID, let oldPrompt, let newPrompt, let oldLine, let faces, let keepable):
@@ -262,7 +269,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .answerMarkerForKind(let f, let m, let k): "'\(f):' in a \(k.rawValue) card is read as '\(m):'; write '\(m):'"
         case .altNotAllowed(let k): "alt: does not apply to a \(k.rawValue) card"
         case .altOnMultiGapCloze: "alt: on a cloze with several gaps stands for the whole answer; write {answer|other} instead"
-        case .noCorrectOption: "a multiple-choice question with no correct option: mark it with * (until then it is not asked)"
+        case .noCorrectOption: "a multiple-choice question with no correct option is never asked: mark the right one with *"
         case .tooFewOptions: "a multiple-choice question with only one option"
         case .duplicateOption(let t): "option '\(t)' given twice"
         case .clozeWithoutGap: "a cloze with no gap: put the hidden words in {…}"
@@ -272,6 +279,10 @@ public enum DeckIssue: Hashable, Sendable {
         case .unknownEscape(let c): "unknown escape '\\\(c)'; the backslash is dropped (write \\\\ for a backslash)"
         case .latinInCyrillicWord(let w, let l): "Latin letters in the Cyrillic word '\(w)': \(l)"
         case .wrongLetter(let f, let m): "'\(f)' is not a Kazakh letter; write '\(m)'"
+        case .latinWord(let w, let m):
+            "'\(w)' is written in Latin letters that all look Cyrillic, in Cyrillic text: if it is the Kazakh word, write '\(m)', or students typing Cyrillic never match it (in a prompt, run jatta pin-ids first)"
+        case .definitionContainsTerm(let w):
+            "the definition contains the term itself ('\(w)'): the reverse face (definition → term) gives the answer away; reword it"
         case .duplicateID(let id, let first): "duplicate id '\(id)'; first at \(first)"
         case .duplicatePrompt(let first): "the same prompt as at \(first); the two share progress"
         case .identityChange(let oldID, let newID, let oldPrompt, let newPrompt, let oldLine, let faces, let keepable):
@@ -320,6 +331,7 @@ public enum DeckIssue: Hashable, Sendable {
             .altOnMultiGapCloze, .noCorrectOption, .tooFewOptions, .duplicateOption("X"), .clozeWithoutGap,
             .unclosedGap, .strayClosingBrace, .emptyGap, .unknownEscape("n"),
             .latinInCyrillicWord(word: "cөз", letters: "c→с"), .wrongLetter(found: "ӛ", meant: "ө"),
+            .latinWord(word: "HATO", meant: "НАТО"), .definitionContainsTerm(word: "гегемониясы"),
             .duplicateID(id: "x", first: here), .duplicatePrompt(first: here), .tooManyDiagnostics(dropped: 1),
             .identityChange(
                 oldID: "question-a", newID: "question-b", oldPrompt: "P", newPrompt: "Q", oldLine: 1,

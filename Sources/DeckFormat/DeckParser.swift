@@ -205,7 +205,10 @@ struct ParserRun {
         case .marker(let marker, let text, let cyrillic):
             if cyrillic {
                 let found = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + 2]), as: UTF8.self)
-                emit(.cyrillicMarker(found: found, meant: marker.latin), at: start)
+                let fix = FixIt(
+                    [.replaceColumns(line: lineNumber, from: 1, to: 2, with: marker.latin)],
+                    kk: "'\(marker.latin):' деп латын әрпімен жазыңыз", en: "write '\(marker.latin):' in Latin")
+                emit(.cyrillicMarker(found: found, meant: marker.latin), at: start, fix: fix)
             }
             switch marker {
             case .question, .term, .cloze: startCard(marker, text: text)
@@ -338,6 +341,13 @@ struct ParserRun {
             en: "close the gap with '}' (at \(place.line):\(column)) where its answer ends")
     }
 
+    /// The fix that writes the current line's one-letter marker as `meant`.
+    func markerFix(_ meant: String) -> FixIt {
+        FixIt(
+            [.replaceColumns(line: lineNumber, from: 1, to: 2, with: meant)],
+            kk: "'\(meant):' деп жазыңыз", en: "write '\(meant):'")
+    }
+
     /// The current line as written, indentation included.
     var rawLine: String { text(from: lineStart) }
 
@@ -357,7 +367,10 @@ struct ParserRun {
         guard !reports.isEmpty else { return true }
         let startColumn = column(at: from)
         for r in reports {
-            emit(r.issue, at: SourceLocation(file: file, line: lineNumber, column: startColumn + r.scalarOffset))
+            let fix = FixIt(
+                [.replaceColumns(line: lineNumber, from: startColumn + r.replace.lowerBound, to: startColumn + r.replace.upperBound, with: r.with)],
+                kk: "'\(r.with)' деп жазыңыз", en: "write '\(r.with)'")
+            emit(r.issue, at: SourceLocation(file: file, line: lineNumber, column: startColumn + r.scalarOffset), fix: fix)
         }
         return true
     }
@@ -419,7 +432,7 @@ struct ParserRun {
         switch card.marker {
         case .question:
             if marker == .definition {
-                emit(.answerMarkerForKind(found: "D", meant: "A", kind: .question), at: lineStart)
+                emit(.answerMarkerForKind(found: "D", meant: "A", kind: .question), at: lineStart, fix: markerFix("A"))
             }
             if !card.options.isEmpty {
                 card.broken = true
@@ -438,7 +451,7 @@ struct ParserRun {
             }
         case .term:
             if marker == .answer {
-                emit(.answerMarkerForKind(found: "A", meant: "D", kind: .term), at: lineStart)
+                emit(.answerMarkerForKind(found: "A", meant: "D", kind: .term), at: lineStart, fix: markerFix("D"))
             }
         default:
             emit(.lineNotForKind(line: marker.latin + ":", kind: .cloze), at: lineStart)

@@ -91,6 +91,9 @@ extension ParserRun {
                 emit(.emptyText(.definition), at: definitionField.location)
                 return nil
             }
+            if let word = TermInDefinition.giveaway(term: prompt, definition: definition) {
+                emit(.definitionContainsTerm(word: word), at: definitionField.location)
+            }
             content = .term(TermCard(term: prompt, definition: definition, alternatives: alternatives))
         default:
             if prompt.isEmpty {

@@ -23,6 +23,7 @@ struct Jatta: AsyncParsableCommand {
             ExtractCommand.self,
             FSRSCommand.self,
             PinIDsCommand.self,
+            FormatCommand.self,
             DebugCommand.self,
         ],
         defaultSubcommand: StudyCommand.self

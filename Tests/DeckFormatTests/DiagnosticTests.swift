@@ -28,8 +28,11 @@ import Testing
             ])
         let errors = result.diagnostics.filter { $0.severity == .error }.map(\.code)
         #expect(
-            errors == ["field-outside-card", "unindented-text", "unknown-field", "unclosed-gap", "duplicate-id"])
-        // The two warnings that were once errors keep their cards.
+            errors == [
+                "field-outside-card", "unindented-text", "unknown-field", "no-correct-option", "unclosed-gap", "duplicate-id",
+            ])
+        // A choice with no correct option is an error (never asked) and a
+        // level out of range a warning; both keep their cards.
         let cards = result.decks.flatMap(\.cards)
         #expect(cards.contains { $0.location.line == 18 && $0.kind == .choice })
         #expect(cards.first { $0.location.line == 24 }?.level == 5)
@@ -87,6 +90,14 @@ import Testing
         ("T: Кӛшпенділер\nD: b", ["1:5 wrong-letter"]),
         ("Q: a?\nA: b\n   ӛте", ["3:4 wrong-letter"]),
         ("С: {1992}", ["1:1 cyrillic-marker"]),
+        // Issue 11: a whole word in Latin look-alikes, no warning at all.
+        ("Q: HATO қашан құрылды?\nA: 1949", ["1:4 latin-word"]),
+        ("Q: Қазақстан NATO-ға мүше ме?\nA: Жоқ", []),
+        ("Q: XX ғасырдағы соғыс?\nA: Екінші дүниежүзілік", []),
+        ("Q: What is HATO?\nA: Nothing", []),
+        ("T: Гегемония\nD: Бір мемлекеттің гегемониясы мен басымдығы.", ["2:4 definition-contains-term"]),
+        ("T: Тұтқындар диллемасы\nD: Екі тұтқынның таңдауы туралы ойын.", []),
+        ("T: Тұтқындар диллемасы\nD: Тұтқындардың диллемасы деп аталатын ойын.", ["2:4 definition-contains-term"]),
     ])
     func problem(text: String, expected: [String]) {
         let parsed = DeckParser.parse(text, file: "t.deck")
@@ -109,10 +120,12 @@ import Testing
         #expect(parsed.diagnostics.allSatisfy { $0.severity == .error })
     }
 
-    @Test func aChoiceWithNoCorrectOptionIsKeptAsWrittenWithAWarning() throws {
+    /// Issue 11: only a warning, so `check` passed while the card was
+    /// silently never asked. An error now; the card is still listed.
+    @Test func aChoiceWithNoCorrectOptionIsAnErrorAndKeptAsWritten() throws {
         let parsed = DeckParser.parse("Q: a?\n- x\n- y\n\nQ: ok?\nA: yes", file: "x")
         #expect(parsed.diagnostics.map(\.code) == ["no-correct-option"])
-        #expect(parsed.diagnostics.map(\.severity) == [.warning])
+        #expect(parsed.diagnostics.map(\.severity) == [.error])
         #expect(parsed.deck.cards.map(\.prompt) == ["a?", "ok?"])
         guard case .choice(let choice) = parsed.deck.cards[0].content else { throw Failure("not a choice card") }
         #expect(choice.options == [ChoiceOption(text: "x", isCorrect: false), ChoiceOption(text: "y", isCorrect: false)])

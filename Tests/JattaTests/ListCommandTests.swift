@@ -67,8 +67,9 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("jatta-list-\(UUID().uuidString).deck")
         try "Q: Астана?\n- Иә\n- Жоқ\n\nQ: Алматы?\nA: Иә\nlevel: 4\n".write(to: url, atomically: true, encoding: .utf8)
         let listing = CardListing.run(paths: [url.path], json: true, language: .en)
-        #expect(listing.status == 0)
-        #expect(listing.problems.contains("warning: a multiple-choice question with no correct option"))
+        // Never asked, so an error since issue 11; still listed as written.
+        #expect(listing.status == 1)
+        #expect(listing.problems.contains("error: a multiple-choice question with no correct option"))
         #expect(listing.problems.contains("warning: a level is 1–3, not 4"))
         let objects = try listing.output.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])

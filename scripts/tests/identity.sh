@@ -113,5 +113,43 @@ grep -qF "fix: make the line a comment: '// Дұрыс жауабы: 1994'" "$wo
 sed -i 's|^Дұрыс жауабы: 1994$|// Дұрыс жауабы: 1994|' "$work/stray.deck"
 "$jatta" check --werror "$work/stray.deck" >/dev/null || fail "stray line: the fix did not leave the deck clean"
 
+# 7. fmt repairs in place what is safe, says what it changed, and keeps
+#    every id; --check changes nothing and fails while there is work.
+cat >"$work/fmt.deck" <<'DECK'
+# Дәріс
+namespace: ir
+
+// түсініктеме
+T: Кӛшпенділер
+D:  Acтана маңындағы тайпалар.
+id: nomads
+level:2
+
+Q; Неше?
+*3
+– төрт
+
+C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.
+DECK
+ids() { "$jatta" list --json "$1" 2>/dev/null | python3 -c 'import json,sys; print([json.loads(l)["id"] for l in sys.stdin])'; }
+ids_before=$(ids "$work/fmt.deck")
+cp "$work/fmt.deck" "$work/fmt-before.deck"
+"$jatta" fmt --check "$work/fmt.deck" >"$work/fmt-check.out"; status=$?
+[ "$status" -eq 1 ] || fail "fmt --check: exit $status with work to do"
+cmp -s "$work/fmt.deck" "$work/fmt-before.deck" || fail "fmt --check wrote the file"
+"$jatta" fmt --lang en "$work/fmt.deck" >"$work/fmt.out" || fail "fmt failed"
+grep -qF "fmt.deck:5: write 'ө'" "$work/fmt.out" || fail "fmt did not say what it changed: $(cat "$work/fmt.out")"
+[ "$(ids "$work/fmt.deck")" = "$ids_before" ] || fail "fmt changed an id"
+grep -qx 'T: Көшпенділер' "$work/fmt.deck" && grep -qx '\* 3' "$work/fmt.deck" && grep -qx 'Q: Неше?' "$work/fmt.deck" \
+    && grep -qx '// түсініктеме' "$work/fmt.deck" || fail "fmt output: $(cat "$work/fmt.deck")"
+"$jatta" fmt --check "$work/fmt.deck" >/dev/null || fail "fmt --check after fmt still finds work"
+"$jatta" check --werror "$work/fmt.deck" >/dev/null || fail "the formatted deck is not clean"
+
+# 8. Lint that protects students.
+printf 'Q: HATO қашан құрылды?\n* 1949\n- 1955\n' >"$work/lint.deck"
+"$jatta" check --lang en "$work/lint.deck" | grep -q "latin-word" || fail "HATO is not reported"
+printf 'Q: Неше?\n- үш\n- төрт\n' >"$work/unasked.deck"
+"$jatta" check "$work/unasked.deck" >/dev/null && fail "a choice with no correct option passes check"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "identity: ok"

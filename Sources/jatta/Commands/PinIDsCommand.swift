@@ -33,25 +33,16 @@ struct PinIDsCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
-        let outcome = IDPinner.run(paths: paths, dryRun: dryRun, language: language)
-        FileHandle.standardOutput.write(Data(outcome.output.utf8))
-        FileHandle.standardError.write(Data(outcome.problems.utf8))
-        if outcome.status != 0 { throw ExitCode(outcome.status) }
+        try IDPinner.run(paths: paths, dryRun: dryRun, language: language).finish()
     }
 }
 
 /// The logic of `jatta pin-ids`, callable without a process.
 enum IDPinner {
-    struct Outcome: Equatable {
-        var output: String
-        var problems: String
-        var status: Int32
-    }
-
-    static func run(paths: [String], dryRun: Bool, language: Language) -> Outcome {
+    static func run(paths: [String], dryRun: Bool, language: Language) -> DeckRewriteOutcome {
         let loaded = DeckLibrary.load(paths: paths)
         var formatter = DiagnosticFormatter(language: language)
-        var outcome = Outcome(output: "", problems: "", status: DeckCheck.clean)
+        var outcome = DeckRewriteOutcome()
         for diagnostic in loaded.diagnostics where diagnostic.severity == .error {
             outcome.problems += formatter.format(diagnostic)
         }
@@ -76,12 +67,7 @@ enum IDPinner {
                     en: "\(file):\(line): the same prompt is written twice; not pinned") + "\n"
             }
             if dryRun || result.bytes == [UInt8](data) { continue }
-            do {
-                try Data(result.bytes).write(to: URL(fileURLWithPath: file), options: .atomic)
-            } catch {
-                outcome.problems += language.pick(kk: "\(file): жазу мүмкін болмады", en: "\(file): cannot write the file") + "\n"
-                outcome.status = DeckCheck.unreadable
-            }
+            outcome.write(result.bytes, to: file, language: language)
         }
         return outcome
     }
