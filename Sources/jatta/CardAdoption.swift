@@ -39,8 +39,14 @@ enum CardAdoption {
     }
 
     /// Moves progress for every candidate of `decks` (see `ProgressStore.adopt`).
+    /// One batched read first keeps the faces with progress under a former
+    /// key, so a session whose decks renamed nothing writes nothing.
     @discardableResult
     static func run(store: ProgressStore, decks: [Deck], at now: Date) throws -> [Adoption] {
-        try store.adopt(candidates(decks), at: now)
+        let all = candidates(decks)
+        guard !all.isEmpty else { return [] }
+        let withProgress = try store.progress(for: Array(Set(all.flatMap { $0.former.map(\.key) })))
+        let worth = all.filter { face in face.former.contains { withProgress[$0.key] != nil } }
+        return try store.adopt(worth, at: now)
     }
 }
