@@ -11,11 +11,12 @@ public enum IdentityChanges {
     }
 
     /// Cards of `old` whose identity is neither kept nor handed over by the
-    /// card that replaced them in `new`. Cards are paired by order between
+    /// card that replaced them in `new` (`Card.formerIDs`: the progress a
+    /// student's database moves when the deck is next opened). Cards are paired by order between
     /// the cards whose identity is kept (as a text diff pairs lines between
     /// unchanged ones); a card removed without a replacement is not listed.
     public static func compare(old: Deck, new: Deck) -> [Change] {
-        let newKeeps = Set(new.cards.flatMap { [$0.id] + keptFormerIDs($0) })
+        let newKeeps = Set(new.cards.flatMap { [$0.id] + $0.formerIDs })
         let oldIDs = Set(old.cards.map(\.id))
         var changes: [Change] = []
         var lost: [Card] = []
@@ -27,7 +28,7 @@ public enum IdentityChanges {
         }
         var oldIndex = 0
         for card in new.cards {
-            let keeps = oldIDs.contains(card.id) || keptFormerIDs(card).contains(where: oldIDs.contains)
+            let keeps = oldIDs.contains(card.id) || card.formerIDs.contains(where: oldIDs.contains)
             if !keeps {
                 added.append(card)
                 continue
@@ -37,7 +38,7 @@ public enum IdentityChanges {
                 let o = old.cards[oldIndex]
                 oldIndex += 1
                 if newKeeps.contains(o.id) {
-                    if o.id == card.id || keptFormerIDs(card).contains(o.id) { break }
+                    if o.id == card.id || card.formerIDs.contains(o.id) { break }
                     continue
                 }
                 lost.append(o)
@@ -51,12 +52,6 @@ public enum IdentityChanges {
         }
         pairUp()
         return changes
-    }
-
-    /// The former ids whose progress the card takes over when a student
-    /// opens the deck (`Card.formerIDs`).
-    static func keptFormerIDs(_ card: Card) -> [CardID] {
-        card.formerIDs
     }
 
     /// The diagnostic for `change`: where the card now stands, both
