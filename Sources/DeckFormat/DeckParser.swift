@@ -512,7 +512,12 @@ struct ParserRun {
             pending?.misplacedAnswer?.lines.append((lineNumber, rawLine))
             return
         case .oneLineField(let name):
-            emit(.continuationNotAllowed(field: name), at: text)
+            // A note indented under a one-line field: a comment keeps it.
+            let note = self.text(from: text)
+            let fix = FixIt(
+                [.replaceLine(lineNumber, with: "// " + note)],
+                kk: "жолды түсініктеме етіңіз: '// \(note)'", en: "make the line a comment: '// \(note)'")
+            emit(.continuationNotAllowed(field: name), at: text, fix: fix)
             return
         case .metadata(let index):
             let more = self.text(from: text)

@@ -87,7 +87,13 @@ extension ParserRun {
             target = .alternative(card.alternatives.count - 1)
             checkLookalikes(from: value)
         default:
-            emit(.unknownField(name: name, suggestion: Self.suggestion(for: name)), at: lineStart)
+            let suggestion = Self.suggestion(for: name)
+            let fix = suggestion.map { meant in
+                FixIt(
+                    [.replaceColumns(line: lineNumber, from: 1, to: name.count + 1, with: meant)],
+                    kk: "'\(meant):' деп жазыңыз", en: "write '\(meant):'")
+            }
+            emit(.unknownField(name: name, suggestion: suggestion), at: lineStart, fix: fix)
             target = .ignored
         }
     }

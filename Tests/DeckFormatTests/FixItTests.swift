@@ -35,6 +35,13 @@ import Testing
         ("en-dash option", "Q: Неше?\n* үш\n– төрт\n", "3:1 dash-option", "- төрт"),
         ("em-dash option", "Q: Неше?\n* үш\n— төрт\n", "3:1 dash-option", "- төрт"),
         ("A with a space", "Q: Неше?\nA : үш\n", "2:1 malformed-marker", "A: үш"),
+        (
+            "a note indented under id:, as the old advice said",
+            "namespace: n\n\nQ: Тәуелсіздік қашан?\nA: 1991\nid: q1\n   Дұрыс жауабы: 1994\n",
+            "6:4 continuation-not-allowed", "// Дұрыс жауабы: 1994"
+        ),
+        ("a misspelt field", "Q: Неше?\nA: үш\ntag: сан\n", "3:1 unknown-field", "tags: сан"),
+        ("a field in the wrong case", "Q: Неше?\nA: үш\nLevel: 2\n", "3:1 unknown-field", "level: 2"),
         ("Q with a semicolon", "Q; Неше?\nA: үш\n", "1:1 malformed-marker", "Q: Неше?"),
         ("T with space and semicolon", "T ; Режим\nD: Ережелер\n", "1:1 malformed-marker", "T: Режим"),
         (
