@@ -4,11 +4,16 @@
 /// A `Card` is a value parsed from text; it knows nothing about a student's
 /// progress. Progress is keyed by `StudyFace.key`, which is derived from `id`.
 public struct Card: Hashable, Sendable {
-    /// Stable identity: the explicit `id:` when the author gave one, else a
-    /// hash of the kind and the normalised prompt (see `CardID`).
+    /// Stable identity: the explicit `id:` scoped by the deck's namespace
+    /// (`NAMESPACE:ID`) when the author gave one, else a hash of the kind
+    /// and the normalised prompt (see `CardID`).
     public var id: CardID
     /// Whether `id` was written in the file (`id:`) or derived from the prompt.
     public var hasExplicitID: Bool
+    /// The id the card's kind and prompt give, even when an explicit `id:`
+    /// wins: progress recorded before the `id:` was added lives under it,
+    /// and is handed over to `id` (`formerIDs`).
+    public var derivedID: CardID
     /// What kind of card this is, with the content that kind needs.
     public var content: CardContent
     /// Exam level 1–3 (1 recall, 2 explain, 3 analyse). Values outside 1–3
@@ -26,20 +31,25 @@ public struct Card: Hashable, Sendable {
     /// Where the card starts in its deck file (for diagnostics, `list`, and
     /// opening the card in an editor).
     public var location: SourceLocation
+    /// The card's last line that is not blank or a comment: where a line
+    /// added to the card (`id:`) goes.
+    public var lastLine: Int
 
     public init(
-        id: CardID, hasExplicitID: Bool = false, content: CardContent, level: Int = 1,
+        id: CardID, hasExplicitID: Bool = false, derivedID: CardID? = nil, content: CardContent, level: Int = 1,
         tags: [String] = [], sectionTags: [String] = [], source: String? = nil,
-        location: SourceLocation
+        location: SourceLocation, lastLine: Int? = nil
     ) {
         self.id = id
         self.hasExplicitID = hasExplicitID
+        self.derivedID = derivedID ?? CardID.derived(kind: content.kind, prompt: content.prompt)
         self.content = content
         self.level = level
         self.tags = tags
         self.sectionTags = sectionTags
         self.source = source
         self.location = location
+        self.lastLine = lastLine ?? location.line
     }
 
     /// Section tags followed by the card's own tags, without repeats.
@@ -49,6 +59,18 @@ public struct Card: Hashable, Sendable {
     }
 
     public var kind: CardKind { content.kind }
+
+    /// The ids this card's progress may have been stored under before, most
+    /// specific first: for an explicit id, the id as jatta 0.1 stored it
+    /// (without the namespace), then the derived id (the card before its
+    /// `id:` was written). Empty for a derived id, which has no other.
+    public var formerIDs: [CardID] {
+        guard hasExplicitID else { return [] }
+        var former: [CardID] = []
+        if let unscoped = CardID.unscoped(id) { former.append(unscoped) }
+        if derivedID != id { former.append(derivedID) }
+        return former
+    }
 
     /// Whether the card can be asked and answered right: every card the
     /// parser keeps, except a multiple-choice question with no correct

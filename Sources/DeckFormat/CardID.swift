@@ -22,6 +22,52 @@ public struct CardID: Hashable, Sendable, Comparable, CustomStringConvertible, C
 
     public static func < (a: CardID, b: CardID) -> Bool { a.rawValue < b.rawValue }
 
+    /// The separator between a deck's namespace and an explicit id: a
+    /// character neither an id nor a namespace may hold, so `NAMESPACE:ID`
+    /// never equals another card's explicit or derived id.
+    public static let namespaceSeparator: Character = ":"
+
+    /// The identity of a card written `id: explicit` in a deck whose
+    /// namespace is `namespace` (docs/deck-format.md, "Namespaces").
+    public static func scoped(_ explicit: String, namespace: String) -> CardID {
+        CardID(rawValue: namespace + String(namespaceSeparator) + explicit)
+    }
+
+    /// The explicit id of a scoped `id` as written after `id:`, which is
+    /// the key jatta 0.1 stored its progress under; nil for an id with no
+    /// namespace.
+    public static func unscoped(_ id: CardID) -> CardID? {
+        guard let separator = id.rawValue.lastIndex(of: namespaceSeparator) else { return nil }
+        let explicit = id.rawValue[id.rawValue.index(after: separator)...]
+        return explicit.isEmpty ? nil : CardID(rawValue: String(explicit))
+    }
+
+    /// Whether `id` has the form of a derived id, `KIND-` and 12 hex
+    /// digits: what `jatta pin-ids` writes. Such an id names one prompt
+    /// wherever it is written, so progress under it may be taken by a card
+    /// pinned to it without comparing prompts.
+    public static func looksDerived(_ id: CardID) -> Bool {
+        let text = id.rawValue
+        guard let dash = text.lastIndex(of: "-"), CardKind(rawValue: String(text[..<dash])) != nil else { return false }
+        let digits = text.utf8[text.utf8.index(after: dash)...]
+        return digits.count == 12 && digits.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
+
+    /// The namespace of a deck file with no `namespace:` line: its file
+    /// name without `.deck`, reduced to the characters a namespace may
+    /// hold, so that two courses' `id: q1` in differently named files stay
+    /// apart. Files of one course that move cards between them declare one
+    /// `namespace:` instead.
+    public static func defaultNamespace(file: String) -> String {
+        var name = file.split(separator: "/").last.map(String.init) ?? file
+        if name.hasSuffix(".deck") { name.removeLast(5) }
+        var out = ""
+        for scalar in name.unicodeScalars.prefix(64) {
+            out.unicodeScalars.append(isIDScalar(scalar) ? scalar : "-")
+        }
+        return out.isEmpty ? "deck" : out
+    }
+
     /// The derived identity of a card of `kind` asking `prompt`.
     public static func derived(kind: CardKind, prompt: String) -> CardID {
         derived(kind: kind, prompt: prompt, knownFreeOfLookalikes: false)
@@ -67,9 +113,12 @@ public struct CardID: Hashable, Sendable, Comparable, CustomStringConvertible, C
                 && text.utf8.allSatisfy { Line.isNameByte($0) || $0 == UInt8(ascii: ".") }
         }
         guard !text.isEmpty, text.count <= 64 else { return false }
-        return text.unicodeScalars.allSatisfy { s in
-            s == "-" || s == "_" || s == "." || s.properties.isAlphabetic || ("0"..."9").contains(s)
-        }
+        return text.unicodeScalars.allSatisfy(isIDScalar)
+    }
+
+    /// A character an explicit id or a namespace may hold.
+    static func isIDScalar(_ s: Unicode.Scalar) -> Bool {
+        s == "-" || s == "_" || s == "." || s.properties.isAlphabetic || ("0"..."9").contains(s)
     }
 }
 

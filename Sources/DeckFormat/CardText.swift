@@ -69,8 +69,15 @@ public struct StudyFace: Hashable, Sendable {
 
     /// The key progress is stored under: the card id for the forward face,
     /// the card id with `/reverse` for the reverse face of a term.
-    public var key: String {
-        direction == .forward ? card.id.rawValue : card.id.rawValue + "/reverse"
+    public var key: String { key(of: card.id) }
+
+    /// The keys this face's progress may have been stored under before
+    /// (`Card.formerIDs`), in the same order.
+    public var formerKeys: [String] { card.formerIDs.map(key(of:)) }
+
+    /// This face's key for a card whose id is `id`.
+    func key(of id: CardID) -> String {
+        direction == .forward ? id.rawValue : id.rawValue + "/reverse"
     }
 }
 

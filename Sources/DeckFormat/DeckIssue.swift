@@ -12,6 +12,11 @@ public enum DeckIssue: Hashable, Sendable {
     // Lines
     case unknownLine
     case unindentedText
+    case strayLine
+    case malformedMarker(found: String, meant: String)
+    case optionWithoutSpace(mark: String)
+    case dashOption
+    case keyPointsBeforeAnswer
     case orphanContinuation
     case continuationNotAllowed(field: String)
     case misplacedTitle
@@ -28,6 +33,8 @@ public enum DeckIssue: Hashable, Sendable {
     case invalidLevel(String)
     case levelOutOfRange(Int)
     case invalidID(String)
+    case invalidNamespace(String)
+    case idWithoutNamespace(suggested: String)
     case sourceFormat(String)
     case emptyTag
     // Card structure
@@ -45,16 +52,20 @@ public enum DeckIssue: Hashable, Sendable {
     // Cloze
     case clozeWithoutGap
     case unclosedGap
-    case nestedGap
     case strayClosingBrace
     case emptyGap
     case unknownEscape(Character)
     // Text
     case latinInCyrillicWord(word: String, letters: String)
     case wrongLetter(found: String, meant: String)
+    case latinWord(word: String, meant: String)
+    case definitionContainsTerm(word: String)
     // Across files
     case duplicateID(id: String, first: SourceLocation)
     case duplicatePrompt(first: SourceLocation)
+    case identityChange(
+        oldID: String, newID: String, oldPrompt: String, newPrompt: String, oldLine: Int, facesWithProgress: Int?,
+        keepable: Bool)
 
     /// The stable name of the problem, for tools, tests and `--json`.
     public var code: String {
@@ -67,6 +78,11 @@ public enum DeckIssue: Hashable, Sendable {
         case .tooManyDiagnostics: "too-many-diagnostics"
         case .unknownLine: "unknown-line"
         case .unindentedText: "unindented-text"
+        case .strayLine: "stray-line"
+        case .malformedMarker: "malformed-marker"
+        case .optionWithoutSpace: "option-without-space"
+        case .dashOption: "dash-option"
+        case .keyPointsBeforeAnswer: "key-points-before-answer"
         case .orphanContinuation: "orphan-continuation"
         case .continuationNotAllowed: "continuation-not-allowed"
         case .misplacedTitle: "misplaced-title"
@@ -82,6 +98,8 @@ public enum DeckIssue: Hashable, Sendable {
         case .invalidLevel: "invalid-level"
         case .levelOutOfRange: "level-out-of-range"
         case .invalidID: "invalid-id"
+        case .invalidNamespace: "invalid-namespace"
+        case .idWithoutNamespace: "id-without-namespace"
         case .sourceFormat: "source-format"
         case .emptyTag: "empty-tag"
         case .emptyText: "empty-text"
@@ -97,29 +115,31 @@ public enum DeckIssue: Hashable, Sendable {
         case .duplicateOption: "duplicate-option"
         case .clozeWithoutGap: "cloze-without-gap"
         case .unclosedGap: "unclosed-gap"
-        case .nestedGap: "nested-gap"
         case .strayClosingBrace: "stray-brace"
         case .emptyGap: "empty-gap"
         case .unknownEscape: "unknown-escape"
         case .latinInCyrillicWord: "latin-in-cyrillic"
         case .wrongLetter: "wrong-letter"
+        case .latinWord: "latin-word"
+        case .definitionContainsTerm: "definition-contains-term"
         case .duplicateID: "duplicate-id"
         case .duplicatePrompt: "duplicate-prompt"
+        case .identityChange: "identity-change"
         }
     }
 
     /// Errors mean the deck does not say what its author wrote (a card or
-    /// a line is lost or changed) or a card cannot be studied; warnings are
-    /// likely mistakes in a deck that loads as written. A level outside 1–3
-    /// and a choice card with no correct option are warnings: the card is
-    /// kept as written (`jatta list` shows it), and study and quiz skip a
-    /// choice card nobody can answer right.
+    /// a line is lost or changed) or a card cannot be studied (a choice
+    /// card with no correct option is never asked); warnings are likely
+    /// mistakes in a deck that loads as written. A level outside 1–3 is a
+    /// warning: the card is kept and studied.
     public var severity: Diagnostic.Severity {
         switch self {
         case .unknownMetadata, .duplicateMetadata, .unknownLanguage, .cyrillicMarker, .sourceFormat,
             .emptyTag, .tooFewOptions, .duplicateOption, .strayClosingBrace, .unknownEscape,
             .latinInCyrillicWord, .wrongLetter, .duplicatePrompt, .altOnMultiGapCloze, .tooManyDiagnostics,
-            .levelOutOfRange, .noCorrectOption, .emptyHeading, .answerMarkerForKind:
+            .levelOutOfRange, .emptyHeading, .latinWord, .definitionContainsTerm, .answerMarkerForKind, .idWithoutNamespace,
+            .identityChange:
             .warning
         default:
             .error
@@ -136,8 +156,16 @@ public enum DeckIssue: Hashable, Sendable {
         case .noDecks(let path): "'\(path)' ішінде .deck файлы жоқ"
         case .tooManyDiagnostics(let n): "тым көп хабар; тағы \(n) хабар көрсетілмеді"
         case .unknownLine:
-            "бұл жол пішімге жатпайды: картаны Q:, T: немесе C: деп бастаңыз, ал мәтінді жалғастыру үшін жолды шегініспен жазыңыз"
-        case .unindentedText: "картаның ішіндегі шегініссіз мәтін: жоғарыдағы мәтінді жалғастыру үшін жолдың басына бос орын қойыңыз"
+            "бұл жол пішімге жатпайды: ескертпе болса, оны // деп басталатын түсініктеме етіңіз; карта болса, Q:, T: немесе C: деп бастаңыз"
+        case .unindentedText:
+            "картаның ішіндегі шегініссіз мәтін: жоғарыдағы мәтін осы жерде үзіледі, сондықтан карта жүктелмейді; жалғастыру үшін жолдың басына бос орын қойыңыз"
+        case .strayLine:
+            "карталар арасындағы бөгде жол: ескертпе болса, оны // деп басталатын түсініктеме етіңіз"
+        case .malformedMarker(let found, let meant): "'\(found)' белгісі дұрыс емес; '\(meant)' деп жазыңыз (солай оқылды)"
+        case .optionWithoutSpace(let mark): "'\(mark)' белгісінен кейін бос орын жоқ; '\(mark) …' деп жазыңыз (нұсқа ретінде оқылды)"
+        case .dashOption: "нұсқа ұзын сызықшамен басталған; '-' деп жазыңыз (қате нұсқа ретінде оқылды)"
+        case .keyPointsBeforeAnswer:
+            "негізгі тұжырымдар (-) A: жолынан кейін жазылады; карта жүктелмеді: A: жолын '-' жолдарының алдына көшіріңіз"
         case .orphanContinuation: "шегініспен жазылған жол ешбір мәтінді жалғастырмайды"
         case .continuationNotAllowed(let f): "'\(f):' өрісі бір жолдан тұрады; оны келесі жолға жалғастыруға болмайды"
         case .misplacedTitle: "тақырып (# …) бір-ақ рет, бірінші бөлім мен картадан бұрын жазылады"
@@ -155,6 +183,10 @@ public enum DeckIssue: Hashable, Sendable {
         case .levelOutOfRange(let n): "деңгей 1–3 аралығында болуы керек, ал \(n) жазылған (карта оқылады, бірақ деңгей сүзгісіне түспейді)"
         case .invalidID(let v):
             "'\(v)' идентификатор бола алмайды: әріптер, цифрлар, '-', '_', '.' ғана, ең көбі 64 таңба"
+        case .invalidNamespace(let v):
+            "'\(v)' аттар кеңістігі бола алмайды: әріптер, цифрлар, '-', '_', '.' ғана, ең көбі 64 таңба"
+        case .idWithoutNamespace(let n):
+            "id: жазылған, бірақ жинақта namespace: жоқ; идентификаторлар файл атымен ('\(n)') шектеледі, сондықтан картаны басқа файлға көшірсе, үлгерім жоғалады: тақырыптан кейін 'namespace: \(n)' (курстың барлық файлына бірдей) деп жазыңыз"
         case .sourceFormat(let v): "дереккөз ФАЙЛ:ЖОЛ түрінде жазылады, ал '\(v)' жазылған"
         case .emptyTag: "бос тег (қатар тұрған үтірлер)"
         case .emptyText(let part): "бос мәтін: \(part.kk)"
@@ -166,19 +198,26 @@ public enum DeckIssue: Hashable, Sendable {
             "\(Self.kkKind(k)) картасындағы '\(f):' жолы '\(m):' деп оқылды; '\(m):' деп жазыңыз"
         case .altNotAllowed(let k): "alt: \(Self.kkKind(k)) картасында қолданылмайды"
         case .altOnMultiGapCloze: "бірнеше бос орыны бар клозда alt: тек бүкіл жауапқа қатысты; баламаны {жауап|балама} деп жазыңыз"
-        case .noCorrectOption: "таңдау сұрағында дұрыс нұсқа жоқ: дұрыс нұсқаны * деп белгілеңіз (оған дейін сұрақ қойылмайды)"
+        case .noCorrectOption: "таңдау сұрағында дұрыс нұсқа жоқ, сондықтан ол ешқашан қойылмайды: дұрыс нұсқаны * деп белгілеңіз"
         case .tooFewOptions: "таңдау сұрағында бір ғана нұсқа бар"
         case .duplicateOption(let t): "'\(t)' нұсқасы қайталанған"
         case .clozeWithoutGap: "клозда бос орын жоқ: жасырылатын сөзді {…} ішіне алыңыз"
         case .unclosedGap: "'{' жабылмаған: '}' жетіспейді"
-        case .nestedGap: "бос орынның ішіндегі '{'; әріптік жақша үшін \\{ деп жазыңыз"
         case .strayClosingBrace: "ашылмаған '}'; әріптік жақша үшін \\} деп жазыңыз"
         case .emptyGap: "бос орын немесе оның баламасы бос: {}"
         case .unknownEscape(let c): "'\\\(c)' экрандауы белгісіз; кері қиғаш сызық алынып тасталады (\\\\ деп жазыңыз)"
         case .latinInCyrillicWord(let w, let l): "'\(w)' кирилл сөзінде латын әрпі бар: \(l)"
         case .wrongLetter(let f, let m): "'\(f)' қазақ әрпі емес; '\(m)' деп жазыңыз"
+        case .latinWord(let w, let m):
+            "'\(w)' сөзі кирилл мәтінінде тек латын әріптерімен жазылған (кирилл әріптеріне ұқсас); қазақша сөз болса, '\(m)' деп жазыңыз, әйтпесе кириллмен терген студенттің жауабы сәйкес келмейді (сұрақта болса, алдымен jatta pin-ids)"
+        case .definitionContainsTerm(let w):
+            "анықтамада терминнің өзі бар ('\(w)'): кері бетте (анықтама → термин) жауап көрініп тұрады; оны басқа сөзбен ауыстырыңыз"
         case .duplicateID(let id, let first): "'\(id)' идентификаторы қайталанған; алғашқысы: \(first)"
         case .duplicatePrompt(let first): "дәл осы сұрақ бұрын да жазылған: \(first); екеуінің үлгерімі ортақ болады"
+        case .identityChange(let oldID, let newID, let oldPrompt, let newPrompt, let oldLine, let faces, let keepable):
+            "картаның идентификаторы өзгереді: бұрынғы \(oldLine)-жолдағы «\(Self.short(oldPrompt))» (\(oldID)) енді «\(Self.short(newPrompt))» (\(newID)); оны оқыған әр студенттің үлгерімі нөлден басталады"
+                + (faces.map { " (осы дерекқорда \($0) бетінде үлгерім бар)" } ?? "")
+                + (keepable ? "; сақтау үшін картаға 'id: \(oldID)' жолын қосыңыз" : "; сақтау үшін бұрынғы id: жолын және namespace: мәнін қайтарыңыз")
         }
     }
 
@@ -192,8 +231,15 @@ public enum DeckIssue: Hashable, Sendable {
         case .noDecks(let path): "no .deck files in '\(path)'"
         case .tooManyDiagnostics(let n): "too many problems; \(n) more not shown"
         case .unknownLine:
-            "a line that is not part of the format: start a card with Q:, T: or C:, or indent the line to continue the text above"
-        case .unindentedText: "unindented text inside a card: indent the line to continue the text above"
+            "a line that is not part of the format: make it a comment (//) if it is a note, or start a card with Q:, T: or C:"
+        case .unindentedText:
+            "unindented text inside a card: the text above is cut off here, so the card is not loaded; indent the line to continue it"
+        case .strayLine: "a stray line between cards: make it a comment (//) if it is a note"
+        case .malformedMarker(let found, let meant): "'\(found)' is not a marker; write '\(meant)' (read as such)"
+        case .optionWithoutSpace(let mark): "no space after '\(mark)'; write '\(mark) …' (read as an option)"
+        case .dashOption: "an option started with a long dash; write '-' (read as a wrong option)"
+        case .keyPointsBeforeAnswer:
+            "key points (-) come after the A: line; the card is not loaded: move the A: line above the '-' lines"
         case .orphanContinuation: "an indented line that continues no text"
         case .continuationNotAllowed(let f): "'\(f):' takes one line; it cannot continue on the next"
         case .misplacedTitle: "the title (# …) comes once, before the first section and card"
@@ -210,6 +256,9 @@ public enum DeckIssue: Hashable, Sendable {
         case .invalidLevel(let v): "a level is a number (1, 2 or 3), not '\(v)'"
         case .levelOutOfRange(let n): "a level is 1–3, not \(n) (the card is studied, but no level filter picks it)"
         case .invalidID(let v): "'\(v)' is not a valid id: letters, digits, '-', '_', '.' only, at most 64"
+        case .invalidNamespace(let v): "'\(v)' is not a valid namespace: letters, digits, '-', '_', '.' only, at most 64"
+        case .idWithoutNamespace(let n):
+            "id: given but the deck has no namespace:, so its ids are scoped by the file name ('\(n)') and moving a card to another file resets its progress: add 'namespace: \(n)' after the title (the same in every file of the course)"
         case .sourceFormat(let v): "a source is written FILE:LINE, not '\(v)'"
         case .emptyTag: "an empty tag (two commas in a row)"
         case .emptyText(let part): "empty \(part.rawValue)"
@@ -220,20 +269,33 @@ public enum DeckIssue: Hashable, Sendable {
         case .answerMarkerForKind(let f, let m, let k): "'\(f):' in a \(k.rawValue) card is read as '\(m):'; write '\(m):'"
         case .altNotAllowed(let k): "alt: does not apply to a \(k.rawValue) card"
         case .altOnMultiGapCloze: "alt: on a cloze with several gaps stands for the whole answer; write {answer|other} instead"
-        case .noCorrectOption: "a multiple-choice question with no correct option: mark it with * (until then it is not asked)"
+        case .noCorrectOption: "a multiple-choice question with no correct option is never asked: mark the right one with *"
         case .tooFewOptions: "a multiple-choice question with only one option"
         case .duplicateOption(let t): "option '\(t)' given twice"
         case .clozeWithoutGap: "a cloze with no gap: put the hidden words in {…}"
         case .unclosedGap: "unclosed '{': a '}' is missing"
-        case .nestedGap: "'{' inside a gap; write \\{ for a literal brace"
         case .strayClosingBrace: "'}' with no '{'; write \\} for a literal brace"
         case .emptyGap: "an empty gap or gap alternative: {}"
         case .unknownEscape(let c): "unknown escape '\\\(c)'; the backslash is dropped (write \\\\ for a backslash)"
         case .latinInCyrillicWord(let w, let l): "Latin letters in the Cyrillic word '\(w)': \(l)"
         case .wrongLetter(let f, let m): "'\(f)' is not a Kazakh letter; write '\(m)'"
+        case .latinWord(let w, let m):
+            "'\(w)' is written in Latin letters that all look Cyrillic, in Cyrillic text: if it is the Kazakh word, write '\(m)', or students typing Cyrillic never match it (in a prompt, run jatta pin-ids first)"
+        case .definitionContainsTerm(let w):
+            "the definition contains the term itself ('\(w)'): the reverse face (definition → term) gives the answer away; reword it"
         case .duplicateID(let id, let first): "duplicate id '\(id)'; first at \(first)"
         case .duplicatePrompt(let first): "the same prompt as at \(first); the two share progress"
+        case .identityChange(let oldID, let newID, let oldPrompt, let newPrompt, let oldLine, let faces, let keepable):
+            "the card's identity changes: «\(Self.short(oldPrompt))» (\(oldID), line \(oldLine) before) is now «\(Self.short(newPrompt))» (\(newID)); every student who studied it starts it again from nothing"
+                + (faces.map { " (in this database \($0) of its faces have progress)" } ?? "")
+                + (keepable ? "; to keep it, add 'id: \(oldID)' to the card" : "; to keep it, restore its id: line and the deck's namespace:")
         }
+    }
+
+    /// A prompt's first line, cut to 60 characters, for a message.
+    static func short(_ prompt: String) -> String {
+        let first = prompt.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return first.count > 60 ? String(first.prefix(59)) + "…" : first
     }
 
     static func kkKind(_ kind: CardKind) -> String {
@@ -256,18 +318,24 @@ public enum DeckIssue: Hashable, Sendable {
         let here = SourceLocation(file: "", line: 0, column: 0)
         let samples: [DeckIssue] = [
             .invalidUTF8, .nulByte, .binaryFile, .unreadable(path: "P", reason: "R"), .noDecks(path: "P"),
-            .unknownLine, .unindentedText, .orphanContinuation, .continuationNotAllowed(field: "level"),
+            .unknownLine, .unindentedText, .strayLine, .malformedMarker(found: "Q;", meant: "Q:"),
+            .optionWithoutSpace(mark: "*"), .dashOption, .keyPointsBeforeAnswer, .orphanContinuation, .continuationNotAllowed(field: "level"),
             .misplacedTitle, .emptyHeading, .outsideCard(line: "A:"), .fieldOutsideCard(field: "level"),
             .cyrillicMarker(found: "С", meant: "C"), .unknownField(name: "tag", suggestion: "tags"),
             .unknownMetadata(key: "autor"), .duplicateMetadata(key: "lang"), .unknownLanguage("de"),
             .duplicateField(field: "A"), .invalidLevel("two"), .levelOutOfRange(4), .invalidID("a b"),
+            .invalidNamespace("a b"), .idWithoutNamespace(suggested: "lecture4"),
             .sourceFormat("notes"), .emptyTag, .emptyText(.answer), .missingAnswer, .missingDefinition,
             .mixedKinds, .lineNotForKind(line: "*", kind: .term),
             .answerMarkerForKind(found: "D", meant: "A", kind: .question), .altNotAllowed(kind: .choice),
             .altOnMultiGapCloze, .noCorrectOption, .tooFewOptions, .duplicateOption("X"), .clozeWithoutGap,
-            .unclosedGap, .nestedGap, .strayClosingBrace, .emptyGap, .unknownEscape("n"),
+            .unclosedGap, .strayClosingBrace, .emptyGap, .unknownEscape("n"),
             .latinInCyrillicWord(word: "cөз", letters: "c→с"), .wrongLetter(found: "ӛ", meant: "ө"),
+            .latinWord(word: "HATO", meant: "НАТО"), .definitionContainsTerm(word: "гегемониясы"),
             .duplicateID(id: "x", first: here), .duplicatePrompt(first: here), .tooManyDiagnostics(dropped: 1),
+            .identityChange(
+                oldID: "question-a", newID: "question-b", oldPrompt: "P", newPrompt: "Q", oldLine: 1,
+                facesWithProgress: nil, keepable: true),
         ]
         return samples.map { ($0.code, $0.severity, $0.en) }
     }()

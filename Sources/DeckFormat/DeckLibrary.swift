@@ -72,7 +72,7 @@ public enum DeckLibrary {
     }
 
     /// Sorted by place; diagnostics at one place keep their order.
-    static func stableSorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    public static func stableSorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             if a.element.location != b.element.location { return a.element.location < b.element.location }
             return a.offset < b.offset

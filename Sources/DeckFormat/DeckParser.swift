@@ -43,7 +43,9 @@ public enum DeckParser {
     /// Card fields in canonical order.
     static let cardFields = ["alt", "level", "tags", "source", "id"]
     /// Metadata keys with a meaning.
-    static let metadataKeys = ["lang", "author", "description", "course", "level", "tags"]
+    static let metadataKeys = ["lang", "author", "description", "course", "level", "tags", "namespace"]
+    /// Metadata keys whose value takes one line.
+    static let oneLineMetadataKeys = ["lang", "level", "tags", "namespace"]
     /// How many bytes from the start are searched for a NUL to call a file
     /// binary (as git does).
     static let binaryProbeLength = 8000
@@ -78,6 +80,9 @@ struct ParserRun {
         /// Text of a line already reported as an error: its continuations
         /// are dropped quietly.
         case ignored
+        /// An answer written after key points: its lines are gathered for
+        /// the fix that moves them.
+        case misplacedAnswer
     }
 
     let buffer: UnsafeBufferPointer<UInt8>
@@ -93,6 +98,13 @@ struct ParserRun {
     var metadataKeys = Set<String>()
     var deckLevel = 1
     var deckTags: [String] = []
+    /// What explicit ids are scoped by: the `namespace:` line, else the
+    /// file's name (`CardID.defaultNamespace`).
+    var namespace: String
+    /// Whether the deck has a `namespace:` line.
+    var hasNamespaceLine = false
+    /// Whether the missing `namespace:` line was reported (once per deck).
+    var reportedMissingNamespace = false
     var sections: [(level: Int, name: String)] = [] {
         didSet { sectionTags = deckTags + sections.map(\.name) }
     }
@@ -116,6 +128,7 @@ struct ParserRun {
     init(buffer: UnsafeBufferPointer<UInt8>, file: String) {
         self.buffer = buffer
         self.file = file
+        self.namespace = CardID.defaultNamespace(file: file)
     }
 
     // MARK: Lines
@@ -137,17 +150,8 @@ struct ParserRun {
             } else {
                 end = count
             }
-            // The CR of a CRLF and trailing white space are not content
-            // (a stray CR before it neither, or printing could not keep it).
-            var contentEnd = end
-            while contentEnd > position,
-                buffer[contentEnd - 1] == .space || buffer[contentEnd - 1] == .tab
-                    || buffer[contentEnd - 1] == .carriageReturn
-            {
-                contentEnd -= 1
-            }
             lineNumber += 1
-            processLine(position, contentEnd)
+            processLine(position, Line.contentEnd(buffer, position, end))
             position = end + 1
         }
         finishCard()
@@ -185,6 +189,15 @@ struct ParserRun {
             return
         case .comment:
             return
+        case .heading, .marker(.question, _, _), .marker(.term, _, _), .marker(.cloze, _, _),
+            .malformedMarker(.question, _, _), .malformedMarker(.term, _, _), .malformedMarker(.cloze, _, _):
+            break  // ends the open card, or starts one
+        default:
+            pending?.lastLine = lineNumber
+        }
+        switch line {
+        case .blank, .comment:
+            return
         case .continuation(let text):
             continueText(from: text)
         case .heading(let level, let text):
@@ -192,7 +205,10 @@ struct ParserRun {
         case .marker(let marker, let text, let cyrillic):
             if cyrillic {
                 let found = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + 2]), as: UTF8.self)
-                emit(.cyrillicMarker(found: found, meant: marker.latin), at: start)
+                let fix = FixIt(
+                    [.replaceColumns(line: lineNumber, from: 1, to: 2, with: marker.latin)],
+                    kk: "'\(marker.latin):' деп латын әрпімен жазыңыз", en: "write '\(marker.latin):' in Latin")
+                emit(.cyrillicMarker(found: found, meant: marker.latin), at: start, fix: fix)
             }
             switch marker {
             case .question, .term, .cloze: startCard(marker, text: text)
@@ -203,11 +219,62 @@ struct ParserRun {
         case .field(let nameEnd, let value):
             let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<nameEnd]), as: UTF8.self)
             fieldLine(name: name, value: value)
+        case .malformedMarker(let marker, let text, let separatorEnd):
+            let written = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<separatorEnd]), as: UTF8.self)
+            let fix = FixIt(
+                [.replaceColumns(line: lineNumber, from: 1, to: column(at: separatorEnd), with: marker.latin + ":")],
+                kk: "'\(written)' орнына '\(marker.latin):' деп жазыңыз", en: "write '\(marker.latin):' for '\(written)'")
+            emit(.malformedMarker(found: written, meant: marker.latin + ":"), at: start, fix: fix)
+            // Read as meant, so the card is not lost and the next lines do
+            // not land in the card above.
+            switch marker {
+            case .question, .term, .cloze: startCard(marker, text: text)
+            case .answer, .definition: answerLine(marker, text: text)
+            }
+        case .optionWithoutSpace(let correct, let text):
+            let mark = correct ? "*" : "-"
+            let fix = FixIt(
+                [.replaceColumns(line: lineNumber, from: 2, to: 2, with: " ")],
+                kk: "'\(mark)' белгісінен кейін бос орын қойыңыз", en: "put a space after '\(mark)'")
+            emit(.optionWithoutSpace(mark: mark), at: start, fix: fix)
+            optionLine(correct: correct, text: text)
+        case .dashOption(let text, let dashEnd):
+            let fix = FixIt(
+                [.replaceColumns(line: lineNumber, from: 1, to: column(at: dashEnd), with: "-")],
+                kk: "сызықшаны '-' деп жазыңыз", en: "write the dash as '-'")
+            emit(.dashOption, at: start, fix: fix)
+            optionLine(correct: false, text: text)
         case .text:
-            target = .ignored
-            emit(state == .inCard ? .unindentedText : .unknownLine, at: start)
+            strayText(start)
         }
         blankLinesPending = 0
+    }
+
+    /// A line of prose that is not indented. Right after a line of text in
+    /// a card it is most likely that text wrapped by an editor: the card is
+    /// not loaded cut off, and the fix indents the line. Anywhere else it
+    /// is a note: the fix makes it a comment (indenting it would only
+    /// continue whatever came above, an `id:` as well).
+    mutating func strayText(_ start: Int) {
+        let line = text(from: start)
+        let wrapped: Bool
+        switch target {
+        case .prompt, .answer, .option, .keyPoint, .alternative: wrapped = state == .inCard && blankLinesPending == 0
+        default: wrapped = false
+        }
+        target = .ignored
+        if wrapped {
+            pending?.broken = true
+            let fix = FixIt(
+                [.replaceLine(lineNumber, with: "   " + line)],
+                kk: "жолдың басына бос орын қойыңыз", en: "indent the line")
+            emit(.unindentedText, at: start, fix: fix)
+        } else {
+            let fix = FixIt(
+                [.replaceLine(lineNumber, with: "// " + line)],
+                kk: "жолды түсініктеме етіңіз: '// \(line)'", en: "make the line a comment: '// \(line)'")
+            emit(state == .inCard ? .strayLine : .unknownLine, at: start, fix: fix)
+        }
     }
 
     // MARK: Diagnostics
@@ -224,14 +291,18 @@ struct ParserRun {
         SourceLocation(file: file, line: lineNumber, column: column(at: offset))
     }
 
-    mutating func emit(_ issue: DeckIssue, at offset: Int) {
+    mutating func emit(_ issue: DeckIssue, at offset: Int, fix: FixIt? = nil) {
         guard admit() else { return }
-        diagnostics.append(issue.at(location(at: offset)))
+        var diagnostic = issue.at(location(at: offset))
+        diagnostic.fix = fix
+        diagnostics.append(diagnostic)
     }
 
-    mutating func emit(_ issue: DeckIssue, at location: SourceLocation) {
+    mutating func emit(_ issue: DeckIssue, at location: SourceLocation, fix: FixIt? = nil) {
         guard admit() else { return }
-        diagnostics.append(issue.at(location))
+        var diagnostic = issue.at(location)
+        diagnostic.fix = fix
+        diagnostics.append(diagnostic)
     }
 
     /// Whether one more diagnostic may be added on this line and file.
@@ -243,6 +314,42 @@ struct ParserRun {
         }
         return true
     }
+
+    /// Where the `}` of the gap opened at byte `open` most likely belongs:
+    /// before the first punctuation after it, else before `before` (the
+    /// next `{`) or the end of its line, spaces trimmed. The fix inserts it
+    /// there; the instructor may move it, but the file is clean either way.
+    func closingFix(open: Int, place: SourceLocation, before limit: Int?) -> FixIt {
+        var end = open + 1
+        while end < buffer.count, buffer[end] != .newline, end != limit {
+            let b = buffer[end]
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: "!")
+                || b == UInt8(ascii: "?") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
+                || (b == 0xE2 && end + 2 < buffer.count && buffer[end + 1] == 0x80 && buffer[end + 2] == 0xA6)  // …
+            {
+                break
+            }
+            end += 1
+        }
+        while end > open + 1, buffer[end - 1] == .space || buffer[end - 1] == .tab || buffer[end - 1] == .carriageReturn {
+            end -= 1
+        }
+        let column = place.column + UTF8Scan.scalarCount(buffer, open, end)
+        return FixIt(
+            [.replaceColumns(line: place.line, from: column, to: column, with: "}")],
+            kk: "бос орынды '}' белгісімен жабыңыз (\(place.line):\(column))",
+            en: "close the gap with '}' (at \(place.line):\(column)) where its answer ends")
+    }
+
+    /// The fix that writes the current line's one-letter marker as `meant`.
+    func markerFix(_ meant: String) -> FixIt {
+        FixIt(
+            [.replaceColumns(line: lineNumber, from: 1, to: 2, with: meant)],
+            kk: "'\(meant):' деп жазыңыз", en: "write '\(meant):'")
+    }
+
+    /// The current line as written, indentation included.
+    var rawLine: String { text(from: lineStart) }
 
     /// The text `buffer[from..<lineEnd]` as a string.
     func text(from: Int) -> String {
@@ -260,7 +367,10 @@ struct ParserRun {
         guard !reports.isEmpty else { return true }
         let startColumn = column(at: from)
         for r in reports {
-            emit(r.issue, at: SourceLocation(file: file, line: lineNumber, column: startColumn + r.scalarOffset))
+            let fix = FixIt(
+                [.replaceColumns(line: lineNumber, from: startColumn + r.replace.lowerBound, to: startColumn + r.replace.upperBound, with: r.with)],
+                kk: "'\(r.with)' деп жазыңыз", en: "write '\(r.with)'")
+            emit(r.issue, at: SourceLocation(file: file, line: lineNumber, column: startColumn + r.scalarOffset), fix: fix)
         }
         return true
     }
@@ -302,7 +412,12 @@ struct ParserRun {
     }
 
     mutating func scanCloze(_ card: PendingCard, from: Int) {
+        let openBefore = card.cloze.openGap
         let scan = card.cloze.scan(buffer, from, lineEnd)
+        for gap in scan.unclosed {
+            let place = gap.open >= lineStart ? location(at: gap.open) : openBefore ?? location(at: from)
+            emit(.unclosedGap, at: place, fix: closingFix(open: gap.open, place: place, before: gap.next))
+        }
         for finding in scan.findings { emit(finding.issue, at: finding.offset) }
         if let opened = scan.openedAt { card.cloze.openGap = location(at: opened) }
     }
@@ -317,17 +432,26 @@ struct ParserRun {
         switch card.marker {
         case .question:
             if marker == .definition {
-                emit(.answerMarkerForKind(found: "D", meant: "A", kind: .question), at: lineStart)
+                emit(.answerMarkerForKind(found: "D", meant: "A", kind: .question), at: lineStart, fix: markerFix("A"))
             }
             if !card.options.isEmpty {
-                emit(.mixedKinds, at: lineStart)
                 card.broken = true
+                if !card.options.contains(where: \.correct), marker == .answer, let firstOption = card.firstOptionLine {
+                    // Only `-` lines so far: key points written before the
+                    // answer, not options. Reported when the card ends, with
+                    // the answer's lines to move.
+                    card.misplacedAnswer = MisplacedAnswer(
+                        location: location(at: lineStart), firstOptionLine: firstOption, lines: [(lineNumber, rawLine)])
+                    target = .misplacedAnswer
+                    return
+                }
+                emit(.mixedKinds, at: lineStart)
                 target = .ignored
                 return
             }
         case .term:
             if marker == .answer {
-                emit(.answerMarkerForKind(found: "A", meant: "D", kind: .term), at: lineStart)
+                emit(.answerMarkerForKind(found: "A", meant: "D", kind: .term), at: lineStart, fix: markerFix("D"))
             }
         default:
             emit(.lineNotForKind(line: marker.latin + ":", kind: .cloze), at: lineStart)
@@ -367,6 +491,7 @@ struct ParserRun {
             card.keyPoints.append(field)
             target = .keyPoint(card.keyPoints.count - 1)
         } else {
+            if card.options.isEmpty { card.firstOptionLine = lineNumber }
             card.options.append((correct, field))
             target = .option(card.options.count - 1)
         }
@@ -383,8 +508,16 @@ struct ParserRun {
             return
         case .ignored:
             return
+        case .misplacedAnswer:
+            pending?.misplacedAnswer?.lines.append((lineNumber, rawLine))
+            return
         case .oneLineField(let name):
-            emit(.continuationNotAllowed(field: name), at: text)
+            // A note indented under a one-line field: a comment keeps it.
+            let note = self.text(from: text)
+            let fix = FixIt(
+                [.replaceLine(lineNumber, with: "// " + note)],
+                kk: "жолды түсініктеме етіңіз: '// \(note)'", en: "make the line a comment: '// \(note)'")
+            emit(.continuationNotAllowed(field: name), at: text, fix: fix)
             return
         case .metadata(let index):
             let more = self.text(from: text)

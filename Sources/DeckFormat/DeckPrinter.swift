@@ -15,7 +15,7 @@ public enum DeckPrinter {
         var header: [String] = []
         if let title = deck.title { header.append("# " + oneLine(title)) }
         for entry in deck.metadata {
-            let oneLineKeys = ["lang", "level", "tags"]
+            let oneLineKeys = DeckParser.oneLineMetadataKeys
             header.append(field(entry.key, oneLineKeys.contains(entry.key) ? oneLine(entry.value) : entry.value))
         }
         var blocks: [String] = []
@@ -72,7 +72,7 @@ public enum DeckPrinter {
         if card.level != defaultLevel { lines.append(field("level", String(card.level))) }
         if !card.tags.isEmpty { lines.append(field("tags", oneLine(card.tags.joined(separator: ", ")))) }
         if let source = card.source { lines.append(field("source", oneLine(source))) }
-        if card.hasExplicitID { lines.append(field("id", oneLine(card.id.rawValue))) }
+        if card.hasExplicitID { lines.append(field("id", (CardID.unscoped(card.id) ?? card.id).rawValue)) }
         return lines.joined(separator: "\n")
     }
 

@@ -18,8 +18,12 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
     public var messageKK: String
     /// The message in English.
     public var messageEN: String
+    /// A repair that, applied, makes this problem go away (nil when the
+    /// right text cannot be known, e.g. a missing answer).
+    public var fix: FixIt?
 
-    public init(location: SourceLocation, severity: Severity, code: String, kk: String, en: String) {
+    public init(location: SourceLocation, severity: Severity, code: String, kk: String, en: String, fix: FixIt? = nil) {
+        self.fix = fix
         self.location = location
         self.severity = severity
         self.code = code

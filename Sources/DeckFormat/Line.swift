@@ -20,6 +20,14 @@ enum Line: Equatable {
     case option(correct: Bool, text: Int)
     /// `name: value`: an ASCII name followed by a colon.
     case field(nameEnd: Int, value: Int)
+    /// A marker written wrongly, `Q;`, `A :`, `Q ;`: read as the marker
+    /// (with an error) so the card is not lost; `separatorEnd` is the byte
+    /// after the `:` or `;`.
+    case malformedMarker(Marker, text: Int, separatorEnd: Int)
+    /// `*1949`, `-төрт`: an option mark with no space after it.
+    case optionWithoutSpace(correct: Bool, text: Int)
+    /// `– төрт`, `— төрт`: an option started with an en or em dash.
+    case dashOption(text: Int, dashEnd: Int)
     /// Anything else at the start of a line: prose that is not indented.
     case text
 
@@ -56,6 +64,16 @@ enum Line: Equatable {
             if start + 1 == end || b1 == .space || b1 == .tab {
                 return .option(correct: b0 == UInt8(ascii: "*"), text: skipSpaces(buffer, start + 1, end))
             }
+            // `**bold**`, `---`: a run of marks is not an option.
+            if b1 != b0 { return .optionWithoutSpace(correct: b0 == UInt8(ascii: "*"), text: start + 1) }
+            return .text
+        case 0xE2 where start + 2 < end && buffer[start + 1] == 0x80 && (buffer[start + 2] == 0x93 || buffer[start + 2] == 0x94):
+            // U+2013 en dash, U+2014 em dash, then a space or the line end.
+            let after = start + 3
+            if after == end || buffer[after] == .space || buffer[after] == .tab {
+                return .dashOption(text: skipSpaces(buffer, after, end), dashEnd: after)
+            }
+            return .text
         case 0xD0:
             // С (D0 A1), Т (D0 A2), А (D0 90) typed on a Kazakh keyboard.
             if start + 2 < end, buffer[start + 2] == UInt8(ascii: ":") {
@@ -75,11 +93,31 @@ enum Line: Equatable {
         if b1 == UInt8(ascii: ":"), let marker = Marker(rawValue: b0) {
             return .marker(marker, text: skipSpaces(buffer, start + 2, end), cyrillic: false)
         }
+        if let marker = Marker(rawValue: b0) {
+            // `Q;`, `Q ;`, `A :`: spaces, then `:` or `;`.
+            let separator = skipSpaces(buffer, start + 1, end)
+            if separator < end, buffer[separator] == UInt8(ascii: ";") || buffer[separator] == UInt8(ascii: ":") {
+                return .malformedMarker(marker, text: skipSpaces(buffer, separator + 1, end), separatorEnd: separator + 1)
+            }
+        }
         guard isASCIILetter(b0) else { return .text }
         var i = start + 1
         while i < end, isNameByte(buffer[i]) { i += 1 }
         guard i < end, buffer[i] == UInt8(ascii: ":") else { return .text }
         return .field(nameEnd: i, value: skipSpaces(buffer, i + 1, end))
+    }
+
+    /// Where the content of the line `buffer[start..<end]` ends: the CR of
+    /// a CRLF and trailing white space are not content (a stray CR before
+    /// it neither, or printing could not keep it).
+    static func contentEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var contentEnd = end
+        while contentEnd > start,
+            buffer[contentEnd - 1] == .space || buffer[contentEnd - 1] == .tab || buffer[contentEnd - 1] == .carriageReturn
+        {
+            contentEnd -= 1
+        }
+        return contentEnd
     }
 
     static func skipSpaces(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Int {

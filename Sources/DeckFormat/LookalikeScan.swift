@@ -12,6 +12,48 @@ enum LookalikeScan {
         /// Scalar offset from the start of the scanned text (0-based).
         var scalarOffset: Int
         var issue: DeckIssue
+        /// The scalars to replace (offsets from the start of the text) and
+        /// what with: the repair `jatta check` suggests and `jatta fmt` makes.
+        var replace: Range<Int>
+        var with: String
+    }
+
+    /// Letters that write Roman numerals: `XX ғасыр` is right as it is.
+    static let romanNumerals: Set<Unicode.Scalar> = ["I", "V", "X", "L", "C", "D", "M"]
+
+    /// Words of two or more upper-case Latin letters that all have
+    /// Cyrillic look-alikes (`HATO`, `KCPO`), in a text that holds
+    /// Cyrillic: most likely a Cyrillic abbreviation pasted from a PDF or
+    /// typed on the wrong layout. An English word (`Peace`, mixed case) and
+    /// Roman numerals (`XX ғасыр`) are left alone.
+    static func latinWords(in scalars: [Unicode.Scalar]) -> [Report] {
+        guard scalars.contains(where: { $0.value >= 0x400 && $0.value <= 0x4FF }) else { return [] }
+        var reports: [Report] = []
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i].properties.isAlphabetic else {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+            let word = scalars[i..<end]
+            if word.count >= 2,
+                word.allSatisfy({ $0.isASCII && $0.properties.isUppercase && Homoglyphs.latinToCyrillic[$0] != nil }),
+                !word.allSatisfy(romanNumerals.contains)
+            {
+                var latin = String.UnicodeScalarView()
+                latin.append(contentsOf: word)
+                var cyrillic = String.UnicodeScalarView()
+                cyrillic.append(contentsOf: word.compactMap { Homoglyphs.latinToCyrillic[$0] })
+                reports.append(
+                    Report(
+                        scalarOffset: i, issue: .latinWord(word: String(latin), meant: String(cyrillic)), replace: i..<end,
+                        with: String(cyrillic)))
+            }
+            i = end
+        }
+        return reports
     }
 
     /// Two-byte UTF-8 sequences of the never-Kazakh letters, indexed by
@@ -81,10 +123,10 @@ enum LookalikeScan {
     /// The findings in `text`, one report per word with Latin letters and
     /// one per never-Kazakh letter, at most `limit`.
     static func reports(in text: String, limit: Int) -> [Report] {
-        let findings = Homoglyphs.findings(in: text)
-        if findings.isEmpty { return [] }
         let scalars = Array(text.unicodeScalars)
-        var reports: [Report] = []
+        var reports: [Report] = latinWords(in: scalars)
+        let findings = Homoglyphs.findings(in: text)
+        if findings.isEmpty { return Array(reports.prefix(limit)) }
         var index = 0
         while index < findings.count, reports.count < limit {
             let finding = findings[index]
@@ -92,7 +134,8 @@ enum LookalikeScan {
                 reports.append(
                     Report(
                         scalarOffset: finding.scalarOffset,
-                        issue: .wrongLetter(found: String(finding.found), meant: String(finding.replacement))))
+                        issue: .wrongLetter(found: String(finding.found), meant: String(finding.replacement)),
+                        replace: finding.scalarOffset..<finding.scalarOffset + 1, with: String(finding.replacement)))
                 index += 1
                 continue
             }
@@ -101,24 +144,33 @@ enum LookalikeScan {
             var end = finding.scalarOffset
             while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
             var letters: [String] = []
+            var repaired = Array(scalars[start..<end])
             while index < findings.count, findings[index].scalarOffset < end {
                 let f = findings[index]
                 if f.isLatinInCyrillicWord {
                     let pair = "\(f.found)→\(f.replacement)"
                     if !letters.contains(pair) { letters.append(pair) }
+                    repaired[f.scalarOffset - start] = f.replacement
                 } else {
                     reports.append(
-                        Report(scalarOffset: f.scalarOffset, issue: .wrongLetter(found: String(f.found), meant: String(f.replacement))))
+                        Report(
+                            scalarOffset: f.scalarOffset, issue: .wrongLetter(found: String(f.found), meant: String(f.replacement)),
+                            replace: f.scalarOffset..<f.scalarOffset + 1, with: String(f.replacement)))
                 }
                 index += 1
             }
             var word = String.UnicodeScalarView()
             word.append(contentsOf: scalars[start..<end])
+            var fixed = String.UnicodeScalarView()
+            fixed.append(contentsOf: repaired)
+            // The whole word is replaced, so a ӛ inside it is fixed by its
+            // own report only once (the word's replacement keeps it).
             reports.append(
                 Report(
                     scalarOffset: finding.scalarOffset,
-                    issue: .latinInCyrillicWord(word: String(word), letters: letters.joined(separator: ", "))))
+                    issue: .latinInCyrillicWord(word: String(word), letters: letters.joined(separator: ", ")),
+                    replace: start..<end, with: String(fixed)))
         }
-        return reports.sorted { $0.scalarOffset < $1.scalarOffset }
+        return Array(reports.sorted { $0.scalarOffset < $1.scalarOffset }.prefix(limit))
     }
 }

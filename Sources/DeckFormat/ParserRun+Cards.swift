@@ -5,7 +5,10 @@ extension ParserRun {
         guard let card = pending else { return }
         pending = nil
         state = .betweenCards
-        if card.cloze.inGap, let open = card.cloze.openGap { emit(.unclosedGap, at: open) }
+        if card.cloze.inGap, let open = card.cloze.openGap, let offset = card.cloze.openOffset {
+            emit(.unclosedGap, at: open, fix: closingFix(open: offset, place: open, before: nil))
+        }
+        if let misplaced = card.misplacedAnswer, admit() { diagnostics.append(misplaced.diagnostic) }
         if let built = build(card) { cards.append(built) }
     }
 
@@ -88,6 +91,9 @@ extension ParserRun {
                 emit(.emptyText(.definition), at: definitionField.location)
                 return nil
             }
+            if let word = TermInDefinition.giveaway(term: prompt, definition: definition) {
+                emit(.definitionContainsTerm(word: word), at: definitionField.location)
+            }
             content = .term(TermCard(term: prompt, definition: definition, alternatives: alternatives))
         default:
             if prompt.isEmpty {
@@ -96,8 +102,11 @@ extension ParserRun {
             }
             let cloze = ClozeCard(text: prompt, alternatives: alternatives)
             let gaps = card.cloze.gapCount
+            // An unclosed gap is reported above; loaded, the card would
+            // show a brace inside an answer.
+            if card.cloze.inGap || card.cloze.sawUnclosed { return nil }
             if gaps == 0 {
-                if !card.cloze.inGap { emit(.clozeWithoutGap, at: card.location) }
+                emit(.clozeWithoutGap, at: card.location)
                 return nil
             }
             if gaps > 1, let alt = card.alternatives.first { emit(.altOnMultiGapCloze, at: alt.location) }
@@ -107,11 +116,10 @@ extension ParserRun {
         // A cloze's prompt is not its text (escapes dropped, gaps blanked),
         // so only question and term prompts reuse the line check.
         let checked = card.marker != .cloze && !card.promptMayHoldLookalikes
-        let id =
-            card.id.map { CardID(rawValue: $0) }
-            ?? CardID.derived(kind: content.kind, prompt: content.prompt, knownFreeOfLookalikes: checked)
+        let derived = CardID.derived(kind: content.kind, prompt: content.prompt, knownFreeOfLookalikes: checked)
+        let id = card.id.map { CardID.scoped($0, namespace: namespace) } ?? derived
         return Card(
-            id: id, hasExplicitID: card.id != nil, content: content, level: card.level ?? deckLevel, tags: card.tags,
-            sectionTags: sectionTags, source: card.source, location: card.location)
+            id: id, hasExplicitID: card.id != nil, derivedID: derived, content: content, level: card.level ?? deckLevel, tags: card.tags,
+            sectionTags: sectionTags, source: card.source, location: card.location, lastLine: card.lastLine)
     }
 }

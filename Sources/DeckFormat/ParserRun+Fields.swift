@@ -28,12 +28,19 @@ extension ParserRun {
             case "tags":
                 deckTags = parseTags(from: value)
                 sectionTags = deckTags + sections.map(\.name)
+            case "namespace":
+                if CardID.isValidExplicit(text) {
+                    namespace = text
+                    hasNamespaceLine = true
+                } else {
+                    emit(.invalidNamespace(text), at: value)
+                }
             default:
                 break
             }
         }
         metadata.append(MetadataEntry(key: key, value: text))
-        target = key == "level" || key == "tags" || key == "lang" ? .oneLineField(key) : .metadata(metadata.count - 1)
+        target = DeckParser.oneLineMetadataKeys.contains(key) ? .oneLineField(key) : .metadata(metadata.count - 1)
         checkLookalikes(from: value)
     }
 
@@ -56,7 +63,15 @@ extension ParserRun {
                 emit(.duplicateField(field: name), at: lineStart)
             } else {
                 let id = text
-                if CardID.isValidExplicit(id) { card.id = id } else { emit(.invalidID(id), at: value) }
+                if CardID.isValidExplicit(id) {
+                    card.id = id
+                    if !hasNamespaceLine, !reportedMissingNamespace {
+                        reportedMissingNamespace = true
+                        emit(.idWithoutNamespace(suggested: namespace), at: lineStart)
+                    }
+                } else {
+                    emit(.invalidID(id), at: value)
+                }
             }
         case "source":
             if card.source != nil {
@@ -72,7 +87,13 @@ extension ParserRun {
             target = .alternative(card.alternatives.count - 1)
             checkLookalikes(from: value)
         default:
-            emit(.unknownField(name: name, suggestion: Self.suggestion(for: name)), at: lineStart)
+            let suggestion = Self.suggestion(for: name)
+            let fix = suggestion.map { meant in
+                FixIt(
+                    [.replaceColumns(line: lineNumber, from: 1, to: name.count + 1, with: meant)],
+                    kk: "'\(meant):' деп жазыңыз", en: "write '\(meant):'")
+            }
+            emit(.unknownField(name: name, suggestion: suggestion), at: lineStart, fix: fix)
             target = .ignored
         }
     }

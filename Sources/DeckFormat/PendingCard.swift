@@ -8,6 +8,8 @@ final class PendingCard {
     var marker: Line.Marker
     /// Where the card's first line is.
     var location: SourceLocation
+    /// The card's last line that is not blank or a comment.
+    var lastLine: Int
     var prompt: TextField
     /// `A:` of a question, `D:` of a term.
     var answer: TextField?
@@ -23,13 +25,39 @@ final class PendingCard {
     var broken = false
     /// Whether a line of the prompt passed the look-alike pre-filter.
     var promptMayHoldLookalikes = false
+    /// The line of the first option or `-` line, where a misplaced answer
+    /// belongs.
+    var firstOptionLine: Int?
+    /// An `A:` written after `-` lines, to report with a fix that moves it.
+    var misplacedAnswer: MisplacedAnswer?
     /// Brace checking of a cloze's text, fed line by line.
     var cloze = ClozeScanner()
 
     init(marker: Line.Marker, location: SourceLocation, prompt: TextField) {
         self.marker = marker
         self.location = location
+        self.lastLine = location.line
         self.prompt = prompt
+    }
+}
+
+/// An answer written after key points (`-` lines before `A:`): where it is
+/// and its lines as written, so the fix can move them above the key points.
+struct MisplacedAnswer {
+    /// The `A:` line.
+    var location: SourceLocation
+    /// Where the moved lines go: before this line.
+    var firstOptionLine: Int
+    /// The answer's lines (number and text as written).
+    var lines: [(number: Int, text: String)]
+
+    /// The diagnostic, with the fix that moves the lines.
+    var diagnostic: Diagnostic {
+        var d = DeckIssue.keyPointsBeforeAnswer.at(location)
+        d.fix = FixIt(
+            lines.map { .deleteLine($0.number) } + lines.map { .insertLine(after: firstOptionLine - 1, text: $0.text) },
+            kk: "A: жолын \(firstOptionLine)-жолдың алдына көшіріңіз", en: "move the A: line above line \(firstOptionLine)")
+        return d
     }
 }
 
@@ -108,6 +136,11 @@ struct ClozeScanner {
     var escaped = false
     /// How many gaps were closed, as `ClozeSegment.split` counts them.
     var gapCount = 0
+    /// The byte offset of the open gap's `{` while inside a gap.
+    var openOffset: Int?
+    /// Set when a gap was left unclosed: the card would load with a brace
+    /// inside an answer, so it is not loaded.
+    var sawUnclosed = false
 
     /// A problem and the byte offset it was found at.
     typealias Finding = (offset: Int, issue: DeckIssue)
@@ -115,9 +148,10 @@ struct ClozeScanner {
     /// Scans `buffer[from..<to]`. Returns the problems found and, when a gap
     /// opened in this piece is still open at its end, the offset of its `{`.
     mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> (
-        findings: [Finding], openedAt: Int?
+        findings: [Finding], openedAt: Int?, unclosed: [(open: Int, next: Int)]
     ) {
         var findings: [Finding] = []
+        var unclosed: [(open: Int, next: Int)] = []
         var openedAt: Int? = nil
         var i = from
         while i < to {
@@ -137,13 +171,17 @@ struct ClozeScanner {
                 escaped = true
             case UInt8(ascii: "{"):
                 if inGap {
-                    findings.append((i, .nestedGap))
-                    answerHasContent = true
+                    // `{15|он бес …, оның {5|бесеуі}`: the first gap was
+                    // never closed, which the `{` before it shows; this one
+                    // starts the next gap.
+                    unclosed.append((openOffset ?? i, i))
+                    sawUnclosed = true
                 } else {
                     inGap = true
-                    openedAt = i
-                    answerHasContent = false
                 }
+                openedAt = i
+                openOffset = i
+                answerHasContent = false
             case UInt8(ascii: "}"):
                 if inGap {
                     if !answerHasContent { findings.append((i, .emptyGap)) }
@@ -151,6 +189,7 @@ struct ClozeScanner {
                     gapCount += 1
                     openGap = nil
                     openedAt = nil
+                    openOffset = nil
                 } else {
                     findings.append((i, .strayClosingBrace))
                 }
@@ -164,6 +203,6 @@ struct ClozeScanner {
             }
             i += 1
         }
-        return (findings, openedAt)
+        return (findings, openedAt, unclosed)
     }
 }

@@ -32,6 +32,13 @@ enum UTF8Scan {
         var latin = false
         var cyrillic = false
         var mayHold = false
+        // A whole word of Latin look-alikes (`HATO`) on a line that holds
+        // Cyrillic: the word's length so far, whether all its letters are
+        // look-alikes, and whether such a word and a Cyrillic letter were seen.
+        var latinRun = 0
+        var allLookalike = true
+        var lookalikeWord = false
+        var lineCyrillic = false
         guard let base = buffer.baseAddress else { return report }
         var i = start
         while i < end {
@@ -47,6 +54,7 @@ enum UTF8Scan {
                     let hasFita = (fita &- 0x0001_0001_0001_0001) & ~fita & 0x8000_8000_8000_8000 != 0
                     if !hasFita {
                         cyrillic = true
+                        lineCyrillic = true
                         i += 8
                         continue
                     }
@@ -54,9 +62,13 @@ enum UTF8Scan {
             }
             if b < 0x80 {
                 if Line.isASCIILetter(b) {
-                    if lookalike[Int(b)] { latin = true }
+                    if lookalike[Int(b)] { latin = true } else { allLookalike = false }
+                    latinRun += 1
                 } else {
                     if latin && cyrillic { mayHold = true }
+                    if latinRun >= 2 && allLookalike && !cyrillic { lookalikeWord = true }
+                    latinRun = 0
+                    allLookalike = true
                     latin = false
                     cyrillic = false
                     if b == 0, report.firstNUL == nil { report.firstNUL = i }
@@ -67,7 +79,10 @@ enum UTF8Scan {
             // Two-byte letters (all of Cyrillic) without the general check.
             if b >= 0xC2, b <= 0xDF, i + 1 < end, buffer[i + 1] & 0xC0 == 0x80 {
                 if pairs[Int(b) << 8 | Int(buffer[i + 1])] { mayHold = true }
-                if b >= 0xD0 && b <= 0xD4 { cyrillic = true }
+                if b >= 0xD0 && b <= 0xD4 {
+                    cyrillic = true
+                    lineCyrillic = true
+                }
                 i += 2
                 continue
             }
@@ -85,7 +100,8 @@ enum UTF8Scan {
                 break
             }
         }
-        report.mayHoldLookalikes = mayHold || (latin && cyrillic)
+        if latinRun >= 2 && allLookalike && !cyrillic { lookalikeWord = true }
+        report.mayHoldLookalikes = mayHold || (latin && cyrillic) || (lookalikeWord && lineCyrillic)
         return report
     }
 

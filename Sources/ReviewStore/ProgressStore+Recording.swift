@@ -82,7 +82,7 @@ extension ProgressStore {
             let arguments: StatementArguments = sessionID.map { [$0] } ?? []
             let sql = """
                 SELECT \(Self.entryColumns) FROM review_log e
-                WHERE e.kind != 'undo' \(sessionFilter)
+                WHERE e.kind NOT IN ('undo', 'adopt') \(sessionFilter)
                 AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
                 ORDER BY e.id DESC LIMIT 1
                 """
@@ -119,7 +119,7 @@ extension ProgressStore {
     /// the level is taken as given, so a level removed from the deck goes;
     /// from `record` a missing level keeps the registered one, since an
     /// answer may not carry it.
-    private func upsert(_ card: RegisteredCard, at time: Date, db: Database, levelFromDeck: Bool = false) throws {
+    func upsert(_ card: RegisteredCard, at time: Date, db: Database, levelFromDeck: Bool = false) throws {
         let level = levelFromDeck ? "excluded.level" : "coalesce(excluded.level, level)"
         try db.cachedStatement(
             sql: """
@@ -134,7 +134,7 @@ extension ProgressStore {
 
     /// Appends one log entry and makes `after` the card's state: the single
     /// place where both tables change, so they cannot drift apart.
-    private func appendTransition(
+    func appendTransition(
         db: Database, key: String, deckFile: String, session: String?, time: Date, kind: ReviewKind,
         rating: Rating?, duration: Int?, undoes: ReviewLogEntry.ID?, before: CardProgress, after: CardProgress
     ) throws -> ReviewLogEntry {

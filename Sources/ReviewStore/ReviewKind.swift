@@ -16,6 +16,11 @@ public enum ReviewKind: String, Hashable, Sendable, CaseIterable, Codable {
     case bury
     /// Reverses the entry named by `undoes`.
     case undo
+    /// The card's progress moved to another key because its identity
+    /// changed in the deck (an `id:` added, a namespace given): logged as
+    /// two entries, the old key emptied and the new key given the progress.
+    /// Not a student's action, so never undone.
+    case adopt
 
     /// Answers carry a rating and count towards daily limits.
     public var isAnswer: Bool { self == .study || self == .quiz || self == .override }

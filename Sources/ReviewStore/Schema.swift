@@ -14,10 +14,33 @@ enum Schema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-adopt-kind") { db in try allowAdoptEntries(db) }
         migrator.registerMigration("fsrs-parameters") { db in
             try db.execute(sql: fsrsParameters)
         }
         return migrator
+    }
+
+    /// Lets the review log hold `adopt` entries (`ProgressStore.adopt`) by
+    /// widening the CHECK on `review_log.kind`. SQLite cannot alter a CHECK,
+    /// and copying the append-only log into a new table would rewrite every
+    /// row; so the table's recorded SQL is edited as SQLite's ALTER TABLE
+    /// documentation describes for loosening a constraint (every existing
+    /// row satisfies the wider check, so no data needs looking at).
+    static func allowAdoptEntries(_ db: Database) throws {
+        let old = "'bury', 'undo')"
+        let new = "'bury', 'undo', 'adopt')"
+        let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'review_log'")
+        guard let sql, sql.contains(old) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "review_log's kind check is not the one v1 made")
+        }
+        let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+        try db.execute(sql: "PRAGMA writable_schema = ON")
+        try db.execute(
+            sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'review_log'",
+            arguments: [sql.replacingOccurrences(of: old, with: new)])
+        try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+        try db.execute(sql: "PRAGMA writable_schema = OFF")
     }
 
     /// Times are whole milliseconds since 1970 UTC (INTEGER): exact, readable

@@ -35,6 +35,9 @@ struct DiagnosticFormatter {
             let excerpt = sourceLines.excerpt(file: place.file, line: place.line, column: place.column, window: Self.window) {
             out += excerpt.text + "\n" + excerpt.caretLine + "\n"
         }
+        if let fix = diagnostic.fix {
+            out += language.pick(kk: "  түзету: ", en: "  fix: ") + (language == .kk ? fix.kk : fix.en) + "\n"
+        }
         return out
     }
 
@@ -47,7 +50,8 @@ struct DiagnosticFormatter {
 
     /// A diagnostic as one JSON object.
     func json(_ diagnostic: Diagnostic) -> JSONValue {
-        .object([
+        let fix: JSONValue = diagnostic.fix.map { JSONValue.string(language == .kk ? $0.kk : $0.en) } ?? .null
+        return .object([
             ("file", .string(diagnostic.location.file)),
             ("line", .int(diagnostic.location.line)),
             ("column", .int(diagnostic.location.column)),
@@ -56,6 +60,7 @@ struct DiagnosticFormatter {
             ("message", .string(diagnostic.message(language: language.rawValue))),
             ("message_kk", .string(diagnostic.messageKK)),
             ("message_en", .string(diagnostic.messageEN)),
+            ("fix", fix),
         ])
     }
 }

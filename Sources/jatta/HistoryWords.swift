@@ -34,7 +34,7 @@ struct HistoryWords: Sendable {
         empty: "Nothing recorded yet.",
         kinds: [
             .study: "study", .quiz: "quiz", .override: "override", .undo: "undo", .suspend: "suspend",
-            .unsuspend: "unsuspend", .bury: "bury",
+            .unsuspend: "unsuspend", .bury: "bury", .adopt: "adopt",
         ],
         // Lower case like the other English columns (and the JSON names).
         ratings: ratingNames { Strings.english.label($0).lowercased() },
@@ -50,7 +50,7 @@ struct HistoryWords: Sendable {
         empty: "Әзірге ештеңе жазылмаған.",
         kinds: [
             .study: "жаттау", .quiz: "тест", .override: "түзету", .undo: "қайтару", .suspend: "кідірту",
-            .unsuspend: "кідіртуден шығару", .bury: "тығу",
+            .unsuspend: "кідіртуден шығару", .bury: "тығу", .adopt: "көшіру",
         ],
         ratings: ratingNames { Strings.kazakh.label($0) },
         states: [.learning: "үйренуде", .review: "қайталауда", .relearning: "қайта үйренуде"],

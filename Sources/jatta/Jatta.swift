@@ -23,6 +23,8 @@ struct Jatta: AsyncParsableCommand {
             JudgeCommand.self,
             ExtractCommand.self,
             FSRSCommand.self,
+            PinIDsCommand.self,
+            FormatCommand.self,
             DebugCommand.self,
         ],
         defaultSubcommand: StudyCommand.self

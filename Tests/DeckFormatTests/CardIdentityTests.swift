@@ -29,10 +29,12 @@ import Testing
         #expect(fixedAnswer?.id == card?.id)
     }
 
-    @Test func explicitIDWinsAsWritten() {
-        let card = parseOne("Q: Сұрақ?\nA: Жауап\nid: kz-un-1992")
-        #expect(card?.id.rawValue == "kz-un-1992")
+    @Test func explicitIDWinsScopedByTheDecksNamespace() {
+        let card = parseOne("namespace: ir\n\nQ: Сұрақ?\nA: Жауап\nid: kz-un-1992")
+        #expect(card?.id.rawValue == "ir:kz-un-1992")
         #expect(card?.hasExplicitID == true)
+        // Without a namespace line the file's name scopes it.
+        #expect(parseOne("Q: Сұрақ?\nA: Жауап\nid: kz-un-1992")?.id.rawValue == "t:kz-un-1992")
     }
 
     static let original = """

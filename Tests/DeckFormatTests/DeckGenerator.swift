@@ -98,7 +98,8 @@ struct DeckGenerator {
         let explicitID: String? = chance(0.2) ? "card-\(int(0...9999))" : nil
         let prompt = Card(id: CardID(rawValue: ""), content: content, location: SourceLocation(file: file, line: 0)).prompt
         return Card(
-            id: explicitID.map { CardID(rawValue: $0) } ?? CardID.derived(kind: content.kind, prompt: prompt),
+            id: explicitID.map { CardID.scoped($0, namespace: CardID.defaultNamespace(file: file)) }
+                ?? CardID.derived(kind: content.kind, prompt: prompt),
             hasExplicitID: explicitID != nil,
             content: content,
             level: chance(0.4) ? int(1...3) : defaultLevel,
@@ -128,6 +129,7 @@ extension Deck {
         copy.cards = cards.map { card in
             var card = card
             card.location = SourceLocation(file: file, line: 0)
+            card.lastLine = 0
             return card
         }
         return copy

@@ -28,8 +28,11 @@ import Testing
             ])
         let errors = result.diagnostics.filter { $0.severity == .error }.map(\.code)
         #expect(
-            errors == ["field-outside-card", "unindented-text", "unknown-field", "unclosed-gap", "duplicate-id"])
-        // The two warnings that were once errors keep their cards.
+            errors == [
+                "field-outside-card", "unindented-text", "unknown-field", "no-correct-option", "unclosed-gap", "duplicate-id",
+            ])
+        // A choice with no correct option is an error (never asked) and a
+        // level out of range a warning; both keep their cards.
         let cards = result.decks.flatMap(\.cards)
         #expect(cards.contains { $0.location.line == 18 && $0.kind == .choice })
         #expect(cards.first { $0.location.line == 24 }?.level == 5)
@@ -43,7 +46,7 @@ import Testing
         ("Q: a?\nA: b\nlevel: two", ["3:8 invalid-level"]),
         ("Q: a?\nA: b\nlevel: 0", ["3:8 level-out-of-range"]),
         ("Q: a?\nA: b\nid: бір екі", ["3:5 invalid-id"]),
-        ("Q: a?\nA: b\nid: a\nid: b", ["4:1 duplicate-field"]),
+        ("Q: a?\nA: b\nid: a\nid: b", ["3:1 id-without-namespace", "4:1 duplicate-field"]),
         ("Q: a?\nA: b\nA: c", ["3:1 duplicate-field"]),
         ("Q: a?\nA: b\nsource: дәріс", ["3:9 source-format"]),
         ("Q: a?\nA: b\ntags: a,,b", ["3:9 empty-tag"]),
@@ -65,7 +68,7 @@ import Testing
         ("Q: a?\n* x\n- y\nalt: z", ["4:6 alt-not-allowed"]),
         ("C: Қазақстан", ["1:1 cloze-without-gap"]),
         ("C: a {b} c}", ["1:11 stray-brace"]),
-        ("C: a {b{c} d}", ["1:8 nested-gap", "1:13 stray-brace"]),
+        ("C: a {b{c} d}", ["1:6 unclosed-gap", "1:13 stray-brace"]),
         ("C: a {} b {c|}", ["1:7 empty-gap", "1:14 empty-gap"]),
         ("C: a {b} \\n", ["1:10 unknown-escape"]),
         ("C: {a} және {b}\nalt: a b", ["2:6 alt-multi-gap"]),
@@ -87,6 +90,14 @@ import Testing
         ("T: Кӛшпенділер\nD: b", ["1:5 wrong-letter"]),
         ("Q: a?\nA: b\n   ӛте", ["3:4 wrong-letter"]),
         ("С: {1992}", ["1:1 cyrillic-marker"]),
+        // Issue 11: a whole word in Latin look-alikes, no warning at all.
+        ("Q: HATO қашан құрылды?\nA: 1949", ["1:4 latin-word"]),
+        ("Q: Қазақстан NATO-ға мүше ме?\nA: Жоқ", []),
+        ("Q: XX ғасырдағы соғыс?\nA: Екінші дүниежүзілік", []),
+        ("Q: What is HATO?\nA: Nothing", []),
+        ("T: Гегемония\nD: Бір мемлекеттің гегемониясы мен басымдығы.", ["2:4 definition-contains-term"]),
+        ("T: Тұтқындар диллемасы\nD: Екі тұтқынның таңдауы туралы ойын.", []),
+        ("T: Тұтқындар диллемасы\nD: Тұтқындардың диллемасы деп аталатын ойын.", ["2:4 definition-contains-term"]),
     ])
     func problem(text: String, expected: [String]) {
         let parsed = DeckParser.parse(text, file: "t.deck")
@@ -109,10 +120,12 @@ import Testing
         #expect(parsed.diagnostics.allSatisfy { $0.severity == .error })
     }
 
-    @Test func aChoiceWithNoCorrectOptionIsKeptAsWrittenWithAWarning() throws {
+    /// Issue 11: only a warning, so `check` passed while the card was
+    /// silently never asked. An error now; the card is still listed.
+    @Test func aChoiceWithNoCorrectOptionIsAnErrorAndKeptAsWritten() throws {
         let parsed = DeckParser.parse("Q: a?\n- x\n- y\n\nQ: ok?\nA: yes", file: "x")
         #expect(parsed.diagnostics.map(\.code) == ["no-correct-option"])
-        #expect(parsed.diagnostics.map(\.severity) == [.warning])
+        #expect(parsed.diagnostics.map(\.severity) == [.error])
         #expect(parsed.deck.cards.map(\.prompt) == ["a?", "ok?"])
         guard case .choice(let choice) = parsed.deck.cards[0].content else { throw Failure("not a choice card") }
         #expect(choice.options == [ChoiceOption(text: "x", isCorrect: false), ChoiceOption(text: "y", isCorrect: false)])
@@ -162,8 +175,8 @@ import Testing
     static func deck(_ file: String, _ text: String) -> Deck { DeckParser.parse(text, file: file).deck }
 
     @Test func duplicateExplicitIDsAcrossFilesAreErrors() {
-        let a = Self.deck("a.deck", "Q: a?\nA: b\nid: x")
-        let b = Self.deck("b.deck", "\n\nQ: c?\nA: d\nid: x")
+        let a = Self.deck("a.deck", "namespace: n\nQ: a?\nA: b\nid: x")
+        let b = Self.deck("b.deck", "namespace: n\n\nQ: c?\nA: d\nid: x")
         let found = DeckLinter.lint([a, b])
         #expect(found.map(\.code) == ["duplicate-id"])
         #expect(found.first?.severity == .error)

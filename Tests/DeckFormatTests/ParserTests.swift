@@ -11,6 +11,7 @@ import Testing
         author: Халықаралық қатынастар кафедрасы
         level: 1
         tags: ХҚ
+        namespace: ir
 
         ## Глоссарий
 
@@ -66,7 +67,7 @@ import Testing
 
     @Test func titleAndMetadata() {
         #expect(parsed.deck.title == "Дәріс 4. Халықаралық саясаттағы баламалы ұғымдар")
-        #expect(parsed.deck.metadata.map(\.key) == ["lang", "author", "level", "tags"])
+        #expect(parsed.deck.metadata.map(\.key) == ["lang", "author", "level", "tags", "namespace"])
         #expect(parsed.deck.metadata("author") == "Халықаралық қатынастар кафедрасы")
         #expect(parsed.deck.language == "kk")
     }
@@ -98,8 +99,8 @@ import Testing
         #expect(cards[2].level == 2)
         #expect(cards[3].level == 1)
         #expect(cards[5].alternatives == ["Нұр-Сұлтан"])
-        #expect(cards[6].id.rawValue == "kz-un-1992")
-        #expect(cards[2].location == SourceLocation(file: "decks/lecture4.deck", line: 21, column: 1))
+        #expect(cards[6].id.rawValue == "ir:kz-un-1992")
+        #expect(cards[2].location == SourceLocation(file: "decks/lecture4.deck", line: 22, column: 1))
     }
 
     @Test func multipleChoiceWithOneOrSeveralCorrect() throws {

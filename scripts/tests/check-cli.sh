@@ -15,7 +15,7 @@ fail() { echo "check-cli: FAIL: $*" >&2; failures=$((failures + 1)); }
 deck=scripts/tests/fixtures/ten-mistakes.deck
 out="$("$jatta" check "$deck")"; status=$?
 [ "$status" -eq 1 ] || fail "ten mistakes: exit status $status, expected 1"
-for place in 2:7:\ warning 6:1:\ error 10:1:\ error 14:1:\ error 18:1:\ warning 22:21:\ error \
+for place in 2:7:\ warning 6:1:\ error 10:1:\ error 14:1:\ error 18:1:\ error 22:21:\ error \
     24:58:\ warning 26:8:\ warning 29:4:\ warning 32:1:\ error; do
     grep -qF "$deck:$place:" <<<"$out" || fail "ten mistakes: nothing reported at $place"
 done
@@ -34,7 +34,9 @@ python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$work/
 python3 -c '
 import json, sys
 cards = [json.loads(l) for l in open(sys.argv[1])]
-assert len(cards) == 6, len(cards)
+# Six cards, less the one whose definition a stray line cuts off (not
+# loaded half-broken).
+assert len(cards) == 5, len(cards)
 for c in cards:
     for k in ("id", "kind", "prompt", "answer", "level", "tags", "source", "file", "line", "faces"):
         assert k in c, k
@@ -61,7 +63,7 @@ done
 printf 'Q: Астана?\nA: Иә\n' >"$work/clean.deck"
 "$jatta" check "$work/clean.deck" >/dev/null; status=$?
 [ "$status" -eq 0 ] || fail "clean deck: exit status $status"
-printf 'Q: Астана?\n- Иә\n- Жоқ\n\nQ: Алматы?\nA: Иә\nlevel: 4\n' >"$work/warned.deck"
+printf 'Q: Алматы?\nA: Иә\nlevel: 4\n' >"$work/warned.deck"
 "$jatta" check "$work/warned.deck" >/dev/null; status=$?
 [ "$status" -eq 0 ] || fail "warnings only: exit status $status, expected 0"
 "$jatta" check --werror "$work/warned.deck" >/dev/null; status=$?

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeckFormat
 import Foundation
+import ReviewStore
 import TerminalUI
 
 /// `jatta check PATH...`: reports every problem in the decks like a
@@ -38,13 +39,24 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit status 1).")
     var werror = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Also list every card whose identity changed since this git revision (or this earlier copy of the one deck checked): its progress would be reset.",
+            valueName: "rev"))
+    var against: String?
+
+    @OptionGroup var database: DatabaseOptions
+
     @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let language = languageOptions.resolved(environment: environment)
         let color = !json && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-        let report = DeckCheck.run(paths: paths, json: json, werror: werror, language: language, color: color)
+        // Only to count progress: a missing database is not created.
+        let store = against == nil ? nil : try? database.openExistingStore()
+        let report = DeckCheck.run(
+            paths: paths, json: json, werror: werror, language: language, color: color, against: against, store: store)
         FileHandle.standardOutput.write(Data(report.output.utf8))
         if report.status != 0 { throw ExitCode(report.status) }
     }
@@ -72,8 +84,15 @@ enum DeckCheck {
     static let errorsFound: Int32 = 1
     static let unreadable: Int32 = 2
 
-    static func run(paths: [String], json: Bool, werror: Bool, language: Language, color: Bool = false) -> CheckReport {
-        let result = DeckLibrary.load(paths: paths)
+    static func run(
+        paths: [String], json: Bool, werror: Bool, language: Language, color: Bool = false, against: String? = nil,
+        store: ProgressStore? = nil
+    ) -> CheckReport {
+        var result = DeckLibrary.load(paths: paths)
+        if let against {
+            result.diagnostics = DeckLibrary.stableSorted(
+                result.diagnostics + IdentityCheck.diagnostics(files: result.files, against: against, store: store))
+        }
         var formatter = DiagnosticFormatter(language: language, color: color)
         var output = ""
         for diagnostic in result.diagnostics {

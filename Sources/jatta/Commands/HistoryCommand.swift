@@ -76,7 +76,9 @@ enum HistoryFormat {
             break
         case .bury:
             parts.append(entry.after.buriedUntil.map { words.buriedUntil(localTime($0, timeZone: timeZone)) } ?? words.unburied)
-        case .study, .quiz, .override:
+        case .study, .quiz, .override, .adopt:
+            // An adoption shows where the progress went (the new key) or
+            // that the old key was emptied (no schedule after).
             if let schedule = entry.after.schedule {
                 parts.append(words.due(words.state(schedule.state), localTime(schedule.due, timeZone: timeZone)))
             }

@@ -66,9 +66,11 @@ enum CardListing {
     }
 
     /// ID, kind, level, the prompt's first line cut to fit, and the place.
+    /// The id is printed whole, however long: `history --card` and
+    /// `unsuspend` need it as it is, so only the prompt gives way.
     static func table(_ cards: [Card], width: Int, language: Language) -> String {
         let header = language.pick(kk: ["ИД", "ТҮРІ", "ДЕҢГЕЙ", "СҰРАҚ", "ОРНЫ"], en: ["ID", "KIND", "LEVEL", "PROMPT", "PLACE"])
-        let idWidth = min(24, max(header[0].count, cards.map { $0.id.rawValue.count }.max() ?? 0))
+        let idWidth = max(DisplayWidth.of(header[0]), cards.map { DisplayWidth.of($0.id.rawValue) }.max() ?? 0)
         let kindWidth = max(header[1].count, CardKind.allCases.map(\.rawValue.count).max() ?? 8)
         let levelWidth = header[2].count
         let promptWidth = max(20, width - idWidth - kindWidth - levelWidth - 6 - 24)

@@ -10,6 +10,8 @@ enum StudySetup {
     /// The progress on every face of `decks`, and today's counts for the
     /// daily limits (today = since the last rollover).
     static func snapshot(store: ProgressStore, decks: [Deck], dayStart: Date, now: Date) throws -> ProgressSnapshot {
+        // A card renamed by its deck (an `id:` added) keeps its progress.
+        try CardAdoption.run(store: store, decks: decks, at: now)
         let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
         let progress = try store.progress(for: keys)
         var snapshot = ProgressSnapshot()

@@ -1,0 +1,82 @@
+/// Writes each card's current identity into its deck file as an `id:`
+/// line (`jatta pin-ids`), so that rewording a prompt later keeps the
+/// card's progress. Every byte of the file stays as it was; only lines are
+/// added: `id: DERIVED-ID` after the last line of each card that has no
+/// `id:`, and `namespace: NAME` in the header when the deck has none (the
+/// file's name, which scoped its ids already, so no id changes meaning).
+///
+/// A pinned card's id becomes `NAMESPACE:DERIVED-ID`; its progress, kept
+/// under the derived id, is handed over when a student next opens the deck
+/// (`Card.formerIDs`).
+public enum IDPinning {
+    /// One `id:` line written.
+    public struct Pin: Hashable, Sendable {
+        /// The first line of the card it was written to.
+        public var line: Int
+        /// The id written.
+        public var id: String
+    }
+
+    /// What pinning one file did.
+    public struct Result: Hashable, Sendable {
+        /// The file's new bytes.
+        public var bytes: [UInt8]
+        /// The ids written, in file order.
+        public var pinned: [Pin] = []
+        /// The `namespace:` line added, if any.
+        public var addedNamespace: String?
+        /// First lines of cards not pinned because another card has the
+        /// same derived id (one prompt twice): one `id:` for both would
+        /// be an error.
+        public var skippedDuplicates: [Int] = []
+    }
+
+    /// Pins the cards of the deck file whose bytes are `bytes`.
+    public static func pin(_ bytes: [UInt8], file: String) -> Result {
+        let deck = DeckParser.parse(bytes, file: file).deck
+        var derivedCount: [CardID: Int] = [:]
+        for card in deck.cards where !card.hasExplicitID { derivedCount[card.id, default: 0] += 1 }
+        var edits: [FixIt.Edit] = []
+        var result = Result(bytes: bytes)
+        for card in deck.cards where !card.hasExplicitID {
+            if derivedCount[card.id, default: 0] > 1 {
+                result.skippedDuplicates.append(card.location.line)
+                continue
+            }
+            edits.append(.insertLine(after: card.lastLine, text: "id: " + card.id.rawValue))
+            result.pinned.append(Pin(line: card.location.line, id: card.id.rawValue))
+        }
+        let hasExplicit = deck.cards.contains(where: \.hasExplicitID) || !result.pinned.isEmpty
+        if hasExplicit, deck.metadata("namespace") == nil {
+            let namespace = CardID.defaultNamespace(file: file)
+            edits.append(.insertLine(after: headerEnd(bytes), text: "namespace: " + namespace))
+            result.addedNamespace = namespace
+        }
+        if !edits.isEmpty { result.bytes = LineEdits.apply(edits, to: bytes) }
+        return result
+    }
+
+    /// The last line of the deck's header (title, metadata and their
+    /// continuations, before the first section or card), or 0 when the
+    /// file starts with a section or card.
+    static func headerEnd(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var last = 0
+            var number = 0
+            var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != .newline { end += 1 }
+                number += 1
+                switch Line.classify(buffer, start, Line.contentEnd(buffer, start, end)) {
+                case .blank, .comment: break
+                case .heading(let level, _) where level == 1: last = number
+                case .field, .continuation: last = number
+                default: return last
+                }
+                start = end + 1
+            }
+            return last
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import DeckFormat
+import Foundation
+import ReviewStore
+import Study
+
+/// Hands a card's progress over to its new identity when the deck renamed
+/// it without changing the card: an `id:` written on a card studied under
+/// its derived id, or explicit ids scoped by a namespace (jatta 0.1 stored
+/// them bare). Done when a session opens its decks, before their progress
+/// is read, so the student finds the progress where it was.
+enum CardAdoption {
+    /// The faces of `decks` that may have progress under a former key.
+    /// A former key that is some loaded face's current key stays with that
+    /// face. A bare explicit id is taken only from a registry entry with
+    /// the same prompt, so another course's `id: q1` is never taken over;
+    /// a derived id, or an id written in its form (`jatta pin-ids`), names
+    /// one prompt already and is taken as it is.
+    static func candidates(_ decks: [Deck]) -> [FormerKeys] {
+        var current = Set<String>()
+        for deck in decks { for card in deck.cards { for face in card.faces { current.insert(face.key) } } }
+        var result: [FormerKeys] = []
+        for deck in decks {
+            for card in deck.cards where card.hasExplicitID {
+                for face in card.faces {
+                    let prompt = Trainer.promptText(face)
+                    let former = zip(card.formerIDs, face.formerKeys).compactMap { id, key -> FormerKeys.Former? in
+                        if current.contains(key) { return nil }
+                        return FormerKeys.Former(key: key, requiredPrompt: id == card.derivedID || CardID.looksDerived(id) ? nil : prompt)
+                    }
+                    if former.isEmpty { continue }
+                    result.append(
+                        FormerKeys(
+                            card: RegisteredCard(key: face.key, deckFile: deck.file, prompt: prompt, level: card.level),
+                            former: former))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Moves progress for every candidate of `decks` (see `ProgressStore.adopt`).
+    /// One batched read first keeps the faces with progress under a former
+    /// key, so a session whose decks renamed nothing writes nothing.
+    @discardableResult
+    static func run(store: ProgressStore, decks: [Deck], at now: Date) throws -> [Adoption] {
+        let all = candidates(decks)
+        guard !all.isEmpty else { return [] }
+        let withProgress = try store.progress(for: Array(Set(all.flatMap { $0.former.map(\.key) })))
+        let worth = all.filter { face in face.former.contains { withProgress[$0.key] != nil } }
+        return try store.adopt(worth, at: now)
+    }
+}

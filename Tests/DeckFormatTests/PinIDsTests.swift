@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import DeckFormat
+
+/// `jatta pin-ids` and `check --against` (issue 11): identity made explicit
+/// without touching anything else, and identity changes found before
+/// students meet them.
+@Suite struct PinIDsTests {
+    static let deck = """
+        # Дәріс 4
+        lang: kk
+        description: Либерализм
+           мен марксизм.
+
+        // Түсініктеме картадан бұрын.
+        ## Глоссарий
+
+        T: Гегемония
+        D: Бір мемлекеттің басымдығы.
+        // соңғы түсініктеме
+
+        Q: Кант қандай бейбітшілік туралы жазды?
+        A: Мәңгілік бейбітшілік
+        - республикалар
+        id: kant
+
+        C: Қазақстан БҰҰ-ға {1992} жылы мүше болды.
+        """
+
+    func lines(_ bytes: [UInt8]) -> [String] {
+        String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    @Test func onlyLinesAreAddedAndEveryOtherByteIsKept() throws {
+        let before = Array(Self.deck.utf8)
+        let result = IDPinning.pin(before, file: "ir/l4.deck")
+        let added = lines(result.bytes).filter { !lines(before).contains($0) }
+        try #require(result.pinned.count == 2)
+        #expect(added == ["namespace: l4", "id: " + result.pinned[0].id, "id: " + result.pinned[1].id])
+        #expect(result.pinned[0].id.hasPrefix("term-") && result.pinned[1].id.hasPrefix("cloze-"))
+        #expect(lines(result.bytes).filter { !added.contains($0) } == lines(before))
+        #expect(result.pinned.map(\.line) == [9, 18])
+        // The namespace goes after the header's last line (a continuation).
+        #expect(lines(result.bytes)[4] == "namespace: l4")
+        // The id goes after the card's last line, not after its comment.
+        #expect(lines(result.bytes)[11] == "id: " + result.pinned[0].id)
+        // Idempotent.
+        #expect(IDPinning.pin(result.bytes, file: "ir/l4.deck").bytes == result.bytes)
+    }
+
+    @Test func pinnedCardsTakeOverTheProgressOfTheirDerivedIDs() throws {
+        let before = DeckParser.parse(Self.deck, file: "ir/l4.deck")
+        let result = IDPinning.pin(Array(Self.deck.utf8), file: "ir/l4.deck")
+        let after = DeckParser.parse(result.bytes, file: "ir/l4.deck")
+        #expect(after.diagnostics.isEmpty)
+        #expect(before.deck.cards.count == after.deck.cards.count)
+        for (old, new) in zip(before.deck.cards, after.deck.cards) {
+            #expect(new.hasExplicitID)
+            #expect(new.id == old.id || new.formerIDs.contains(old.id))
+        }
+        #expect(IdentityChanges.compare(old: before.deck, new: after.deck).isEmpty)
+    }
+
+    @Test func crlfFilesGetCRLFLines() {
+        let text = "Q: Бір?\r\nA: Иә\r\n"
+        let result = IDPinning.pin(Array(text.utf8), file: "a.deck")
+        #expect(String(decoding: result.bytes, as: UTF8.self) == "namespace: a\r\nQ: Бір?\r\nA: Иә\r\nid: \(result.pinned[0].id)\r\n")
+    }
+
+    @Test func aPromptWrittenTwiceIsLeftUnpinned() {
+        let result = IDPinning.pin(Array("namespace: n\n\nQ: Бір?\nA: Иә\n\nQ: Бір?\nA: Жоқ\n".utf8), file: "a.deck")
+        #expect(result.pinned.isEmpty && result.skippedDuplicates == [3, 6])
+    }
+
+    static let original = "namespace: ir\n\nQ: БҰҰ қашан құрылды?\nA: 1945\n\nC: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n\nT: Режим\nD: Ережелер\nid: regime\n"
+
+    /// The identity changes of issue 11, each listed with both prompts, and
+    /// its fix applied keeps the progress.
+    @Test(arguments: [
+        ("one word", "Q: БҰҰ қашан құрылды?", "Q: БҰҰ қай жылы құрылды?"),
+        ("a gap moved", "БҰҰ-ға {1992} жылы", "{БҰҰ-ға} 1992 жылы"),
+        ("question to multiple choice", "A: 1945", "* 1945\n- 1946"),
+        ("Latin look-alikes", "Q: БҰҰ қашан құрылды?", "Q: BҰҰ қашан құрылды?"),
+    ])
+    func identityChangesAreListedAndTheirFixKeepsProgress(what: String, from: String, to: String) throws {
+        let edited = Self.original.replacingOccurrences(of: from, with: to)
+        let old = DeckParser.parse(Self.original, file: "ir.deck").deck
+        let new = DeckParser.parse(edited, file: "ir.deck").deck
+        let changes = IdentityChanges.compare(old: old, new: new)
+        try #require(changes.count == 1, "\(what)")
+        let diagnostic = IdentityChanges.diagnostic(changes[0], facesWithProgress: 1)
+        #expect(diagnostic.code == "identity-change")
+        #expect(diagnostic.messageEN.contains(changes[0].old.prompt.prefix(10)))
+        #expect(diagnostic.messageEN.contains("1 of its faces have progress"))
+        let fix = try #require(diagnostic.fix)
+        let fixed = DeckParser.parse(fix.apply(to: Array(edited.utf8)), file: "ir.deck")
+        #expect(fixed.diagnostics.filter { $0.code != "latin-in-cyrillic" }.isEmpty)
+        #expect(IdentityChanges.compare(old: old, new: fixed.deck).isEmpty, "\(what)")
+    }
+
+    @Test func editsThatKeepIdentityAreNotListed() {
+        let old = DeckParser.parse(Self.original, file: "ir.deck").deck
+        for edited in [
+            Self.original.replacingOccurrences(of: "A: 1945", with: "A: 1945 жылы"),
+            Self.original.replacingOccurrences(of: "T: Режим", with: "T: Халықаралық режим"),  // has an id
+            Self.original.replacingOccurrences(of: "A: 1945\n", with: "A: 1945\nid: un\n"),  // adopts
+        ] {
+            #expect(IdentityChanges.compare(old: old, new: DeckParser.parse(edited, file: "ir.deck").deck).isEmpty)
+        }
+    }
+}
