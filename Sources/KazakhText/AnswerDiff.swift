@@ -59,3 +59,19 @@ public enum AnswerDiff {
         return pieces
     }
 }
+
+extension AnswerDiff {
+    /// The difference in one line, as `jatta judge`, the study screen and
+    /// the quiz report all show it: `тәжір[би→иб]е` (typed би where иб
+    /// belongs), `каспи[+й]` (й left out), `режим[-ы]` (ы typed in excess).
+    public static func marked(expected: String, typed: String) -> String {
+        pieces(expected: expected, typed: typed).map { piece in
+            switch piece {
+            case .same(let s): s
+            case .wrong(let typed, let expected): "[\(typed)→\(expected)]"
+            case .missing(let s): "[+\(s)]"
+            case .extra(let s): "[-\(s)]"
+            }
+        }.joined()
+    }
+}

@@ -15,6 +15,10 @@ public struct Verdict: Hashable, Sendable {
         case latin
         /// A small misspelling, within the tolerance for the word's length.
         case typo
+        /// The right word in another form: other inflectional endings
+        /// (plural, case, possessive, person), as «республика» for
+        /// «республикалар», or a number with a Kazakh ending (16-сы).
+        case form
         /// Not accepted.
         case wrong
 
@@ -27,7 +31,8 @@ public struct Verdict: Hashable, Sendable {
             case .keyboard: 2
             case .latin: 3
             case .typo: 4
-            case .wrong: 5
+            case .form: 5
+            case .wrong: 6
             }
         }
     }
@@ -44,7 +49,8 @@ public struct Verdict: Hashable, Sendable {
         case otherAnswer = "other-answer"
         /// Only a meaning-changing prefix differs (дез-, нео-, би-/уни- …).
         case prefix
-        /// A meaning-changing suffix differs (-сыз/-сіз, -изм/-ист …).
+        /// A derivational suffix was dropped, added or swapped: another word
+        /// from the same root (-сыз/-сіз, -изм/-ист, демократ/демократия).
         case suffix
         /// Numbers and years must be exact.
         case number

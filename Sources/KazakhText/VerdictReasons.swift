@@ -59,6 +59,19 @@ enum VerdictReasons {
         return text
     }
 
+    static func form(canonical: String, changes: [FormChange]) -> BilingualText {
+        let words = changes.map { "\(quoted($0.typed)) ~ \(quoted($0.expected))" }.joined(separator: ", ")
+        return BilingualText(
+            kk: "Сөз дұрыс, бірақ тұлғасы басқа (жалғауы басқа): \(words). Жауап: \(quoted(canonical)).",
+            en: "Right word, other form (other endings): \(words). The answer is \(quoted(canonical)).")
+    }
+
+    static func numberInWords(canonical: String) -> BilingualText {
+        BilingualText(
+            kk: "Дұрыс, сан сөзбен жазылды. Цифрмен: \(canonical).",
+            en: "Correct, the number is written in words. In digits: \(canonical).")
+    }
+
     static let noAnswer = BilingualText(kk: "Жауап жазылмаған.", en: "No answer was typed.")
     static let nothingAccepted = BilingualText(
         kk: "Бұл сұрақтың қабылданатын жауабы жоқ.", en: "This question has no accepted answer.")
@@ -85,9 +98,7 @@ enum VerdictReasons {
                 kk: "Префикс басқа (\(detail.morphemes)): ол сөздің мағынасын өзгертеді.",
                 en: "The prefix differs (\(detail.morphemes)): it changes the meaning.")
         case .suffix:
-            BilingualText(
-                kk: "Жұрнақ басқа (\(detail.morphemes)): ол сөздің мағынасын өзгертеді.",
-                en: "A suffix differs (\(detail.morphemes)): it changes the meaning.")
+            derivation(detail.derivation)
         case .number:
             BilingualText(kk: "Сандар мен жылдар дәл жазылуы керек.", en: "Numbers and years must be exact.")
         case .firstLetter:
@@ -106,12 +117,41 @@ enum VerdictReasons {
     }
 }
 
+extension VerdictReasons {
+    /// Names the suffixes dropped, added or swapped, and says why that is
+    /// another word.
+    static func derivation(_ d: DerivationDetail?) -> BilingualText {
+        guard let d else {
+            return BilingualText(kk: "Жұрнақ басқа: ол сөздің мағынасын өзгертеді.", en: "A suffix differs: it changes the meaning.")
+        }
+        let missing = d.missing.map(\.label).joined(separator: ", ")
+        let extra = d.extra.map(\.label).joined(separator: ", ")
+        var kk: [String] = []
+        var en: [String] = []
+        if !missing.isEmpty && !extra.isEmpty {
+            kk.append("жұрнақ ауысқан: \(missing) орнына \(extra)")
+            en.append("the suffix \(missing) is replaced by \(extra)")
+        } else if !missing.isEmpty {
+            kk.append("\(missing) жұрнағы жоқ")
+            en.append("the suffix \(missing) is left out")
+        } else {
+            kk.append("артық жұрнақ: \(extra)")
+            en.append("an extra suffix \(extra) is added")
+        }
+        return BilingualText(
+            kk: "\(quoted(d.word)) — басқа сөз: \(kk.joined()). Туынды жұрнақ сөздің мағынасын өзгертеді.",
+            en: "\(quoted(d.word)) is another word: \(en.joined()). A derivational suffix changes the meaning.")
+    }
+}
+
 /// What made a guard fire, for its explanation.
 struct GuardDetail: Hashable, Sendable {
     /// The other answer the typed text is (or is close to).
     var other: String?
-    /// The morphemes or letters involved, e.g. `-изм / -ист`.
+    /// The morphemes or letters involved, e.g. `нео- / —`.
     var morphemes: String = ""
+    /// For the suffix guard: the word and the suffixes that differ.
+    var derivation: DerivationDetail? = nil
 }
 
 /// Which cosmetic differences a format-tier match forgave.

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeckFormat
 import Foundation
 import KazakhText
+import Study
 import TerminalUI
 
 /// `jatta judge EXPECTED ANSWER [--deck PATH] [--json]`: how a typed answer
@@ -54,7 +55,7 @@ struct JudgeCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment).rawValue
-        var known: [String] = []
+        var checker = AnswerChecker(knownAnswers: [])
         var accepted = [expected] + alternatives
         var deckCount = 0
         if !decks.isEmpty {
@@ -66,10 +67,9 @@ struct JudgeCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             deckCount = library.decks.count
-            known = DeckAnswers.known(in: library.decks)
+            checker = TypedAnswer.checker(for: library.decks)
             accepted += DeckAnswers.alternatives(of: expected, in: library.decks)
         }
-        let checker = AnswerChecker(knownAnswers: known)
         let verdict = checker.check(
             typed: answer, accepted: accepted, profile: KeyboardProfile(hasKazakhLayout: kazakhLayout))
         if json {
@@ -82,11 +82,6 @@ struct JudgeCommand: ParsableCommand {
 
 /// The answers and terms of decks, as the checker needs them.
 enum DeckAnswers {
-    /// Every answer a student might type for some card of the decks.
-    static func known(in decks: [Deck]) -> [String] {
-        decks.flatMap(\.cards).flatMap(\.typeableAnswers)
-    }
-
     /// The other accepted answers of the card (or gap) whose answer is
     /// `expected`, compared by identity key (case, spacing, quotes).
     static func alternatives(of expected: String, in decks: [Deck]) -> [String] {
@@ -139,16 +134,9 @@ struct JudgeReport: Encodable {
     }
 
     /// The typed answer against the answer it was matched with (or the
-    /// canonical one): `тәжір[би→иб]е`, `каспи[+й]`, `режим[-ы]`.
+    /// canonical one), as the study screen and the quiz show it too.
     static func diff(_ verdict: Verdict) -> String {
-        AnswerDiff.pieces(expected: verdict.matched ?? verdict.canonical, typed: verdict.typed).map { piece in
-            switch piece {
-            case .same(let s): s
-            case .wrong(let typed, let expected): "[\(typed)→\(expected)]"
-            case .missing(let s): "[+\(s)]"
-            case .extra(let s): "[-\(s)]"
-            }
-        }.joined()
+        AnswerDiff.marked(expected: verdict.matched ?? verdict.canonical, typed: verdict.typed)
     }
 
     func json() -> String {

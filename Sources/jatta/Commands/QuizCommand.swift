@@ -118,7 +118,7 @@ struct QuizCommand: ParsableCommand {
         let zone = TimeZone.current
         let scheduler = try StudySetup.scheduler(timeZone: zone)
         let recorder = QuizRecorder(store: noRecord ? nil : store, scheduler: scheduler, sessionID: UUID().uuidString)
-        let checker = AnswerChecker.knowing(questions, decks: library.decks.map { $0.cards.flatMap(\.typeableAnswers) })
+        let checker = TypedAnswer.checker(for: library.decks)
         let session = QuizSession(questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date())
 
         let jsonTarget = json
