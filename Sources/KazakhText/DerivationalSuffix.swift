@@ -34,8 +34,9 @@ public struct DerivationalSuffix: Hashable, Sendable {
         DerivationalSuffix(label: "-изм", spellings: ["изм"], harmonises: false),
         DerivationalSuffix(label: "-ист", spellings: ["ист"], harmonises: false),
         DerivationalSuffix(label: "-изация", spellings: ["изация"], harmonises: false),
-        DerivationalSuffix(label: "-ация/-ция", spellings: ["ация", "ция"], harmonises: false),
-        DerivationalSuffix(label: "-ия", spellings: ["ия"], harmonises: false),
+        // -ия, -ция and -ация are one Latin suffix (-ia, -tio): a slip from
+        // one spelling to another (франия for Франция) is no other word.
+        DerivationalSuffix(label: "-ия", spellings: ["ация", "ция", "ия"], harmonises: false),
         DerivationalSuffix(label: "-тор", spellings: ["атор", "тор"], harmonises: false),
         DerivationalSuffix(label: "-лог", spellings: ["лог"], harmonises: false),
         DerivationalSuffix(label: "-ика", spellings: ["ика"], harmonises: false),

@@ -54,12 +54,9 @@ public struct WordAnalysis: Hashable, Sendable {
         var w = lowered
         var peeled: [String] = []
         if w.count > 3 && !KazakhStemmer.protected.contains(w) {
-            let classes = [
-                Self.person, KazakhStemmer.relative, KazakhStemmer.cases, Self.personalPossessive,
-                KazakhStemmer.possessive, KazakhStemmer.plural, KazakhStemmer.possessive,
-            ]
-            for rules in classes {
-                guard let stripped = KazakhStemmer.stripOnce(w, rules: rules) else { continue }
+            for rules in Self.inflectionClasses {
+                guard let stripped = KazakhStemmer.stripOnce(w, rules: rules, harmonyFree: Self.instrumental)
+                else { continue }
                 peeled.insert(String(w.dropFirst(stripped.count)), at: 0)
                 w = stripped
             }
@@ -87,6 +84,53 @@ public struct WordAnalysis: Hashable, Sendable {
         self.root = root
         derivations = spelt
         self.families = families
+    }
+
+    /// The inflection classes from the outside in (person, relative, case,
+    /// possessive, plural, possessive again after a plural).
+    static let inflectionClasses: [[KazakhStemmer.Rule]] = [
+        person, KazakhStemmer.relative, KazakhStemmer.cases, personalPossessive,
+        KazakhStemmer.possessive + possessiveAfterU, KazakhStemmer.plural, KazakhStemmer.possessive + possessiveAfterU,
+    ]
+
+    /// The instrumental has one vowel after back and front stems alike
+    /// (саясатпен, елмен). The retrieval stemmer follows its validated
+    /// prototype and checks harmony; judging answers must not.
+    static let instrumental: Set<String> = ["мен", "бен", "пен"]
+
+    /// After у (даму, тау) the possessive is -ы/-і, as after a consonant
+    /// (дамуы, тауы); the retrieval stemmer, like its prototype, counts у
+    /// as a vowel there.
+    static let possessiveAfterU: [KazakhStemmer.Rule] = [(["ы", "і"], { $0.hasSuffix("у") && $0.count >= 3 })]
+
+    /// True when `word` is `stem` with inflectional endings, each fitting
+    /// the stem by harmony and assimilation, in Kazakh order. With the stem
+    /// known (the answer's), no guess about where it ends is needed: the
+    /// cluster rule that keeps the stripper from cutting «Қазақстан» is not
+    /// applied, so «Локктың» and «Гоббсқа» are forms of Локк and Гоббс, and
+    /// «амині» is the possessive of Амин rather than an accusative of «ами».
+    /// A lone -ды/-ті or an -ы/-і after ш is read as a derivation, as in
+    /// `init`.
+    static func isInflection(_ word: String, of stem: String) -> Bool {
+        guard word.count > stem.count, word.hasPrefix(stem), stem.count >= 2 else { return false }
+        let ending = String(word.dropFirst(stem.count))
+        if ambiguousAlone.contains(ending) { return false }
+        if stem.hasSuffix("ш") && (ending == "ы" || ending == "і") { return false }
+        func peel(_ w: String, from classIndex: Int) -> Bool {
+            if w == stem { return true }
+            guard classIndex < inflectionClasses.count, w.count > stem.count else { return false }
+            for rule in inflectionClasses[classIndex] {
+                for suffix in rule.suffixes where w.hasSuffix(suffix) && w.count - suffix.count >= stem.count {
+                    let rest = String(w.dropLast(suffix.count))
+                    guard rule.fits(rest),
+                        instrumental.contains(suffix) || KazakhStemmer.harmonyFits(stem: rest, suffix: suffix)
+                    else { continue }
+                    if peel(rest, from: classIndex + 1) { return true }
+                }
+            }
+            return peel(w, from: classIndex + 1)
+        }
+        return peel(word, from: 0)
     }
 
     /// Abstract nouns in -шылдық/-шілдік and -шылық/-шілік are used for one
@@ -128,7 +172,9 @@ public struct WordAnalysis: Hashable, Sendable {
     /// How `typed` relates to `expected`.
     public static func relation(expected e: WordAnalysis, typed t: WordAnalysis) -> Relation {
         if e.word == t.word { return .same }
-        if e.stem == t.stem { return .otherForm }
+        if e.stem == t.stem || isInflection(t.word, of: e.stem) || isInflection(t.word, of: e.word) {
+            return .otherForm
+        }
         // -шылдық and -шылық are two spellings of one abstract noun
         // (отаршылдық ~ отаршылық): not another word.
         if Self.sameAbstractNoun(e.stem, t.stem) { return .unrelated }
