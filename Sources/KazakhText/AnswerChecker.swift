@@ -120,7 +120,7 @@ public struct AnswerChecker: Sendable {
         // accepted. The guard is named only when it decided: when the answer
         // was near enough to pass otherwise. Far from the right one, it is
         // wrong for the reason the other tiers give, or simply wrong.
-        let rest = lenientVerdict(judging, candidates, profile: profile)
+        let rest = ruledVerdict(judging, candidates, profile: profile)
         guard let i = knownIndexByCompact[t.compact], !judging.acceptedKeys.contains(t.compact) else { return rest }
         let near = candidates.contains { a in
             let reach = EditDistance.typoTolerance(forLength: a.letterCount) + 1
@@ -131,10 +131,27 @@ public struct AnswerChecker: Sendable {
         return rest
     }
 
+    /// The lenient tiers under the student's keyboard rule. Where the rule
+    /// decided — the answer was forgiven its Russian-layout letters, or
+    /// would have been forgiven them without the Kazakh layout — the verdict
+    /// names the rule and why, so a habit is never judged two ways in
+    /// silence.
+    private func ruledVerdict(_ judging: Judging, _ candidates: [AnswerForm], profile: KeyboardProfile) -> Verdict {
+        let rule = profile.rule(forTyping: judging.typed.exact)
+        let hasLayout = rule != .forgiving
+        let verdict = lenientVerdict(judging, candidates, hasLayout: hasLayout)
+        if !hasLayout {
+            let forgiven = verdict.tier == .keyboard || (verdict.tier == .typo && !verdict.letterChanges.isEmpty)
+            return forgiven ? verdict.naming(rule) : verdict
+        }
+        let lax = lenientVerdict(judging, candidates, hasLayout: false)
+        if lax.isAccepted && (!verdict.isAccepted || lax.tier < verdict.tier) { return verdict.naming(rule) }
+        return verdict
+    }
+
     /// The keyboard, Latin, form and typo tiers, with their guards.
-    private func lenientVerdict(_ judging: Judging, _ candidates: [AnswerForm], profile: KeyboardProfile) -> Verdict {
+    private func lenientVerdict(_ judging: Judging, _ candidates: [AnswerForm], hasLayout: Bool) -> Verdict {
         let t = judging.typed
-        let hasLayout = profile.hasKazakhLayout || KeyboardFallback.containsKazakhLetter(t.exact)
         if !hasLayout, let verdict = keyboardVerdict(judging, candidates) { return verdict }
         let typedIsLatin = LatinSkeleton.isMostlyLatin(t.exact)
         if typedIsLatin, let verdict = latinVerdict(judging, candidates) { return verdict }

@@ -87,6 +87,10 @@ public struct Verdict: Hashable, Sendable {
     /// True when the student overruled a wrong verdict ("I was right"); the
     /// caller logs it as an override.
     public var isOverruled: Bool
+    /// The keyboard rule, when it decided the verdict (a Russian-layout
+    /// letter forgiven, or not forgiven because the student has the Kazakh
+    /// layout); its explanation ends the reason.
+    public var keyboardRule: KeyboardRule?
 
     public init(
         tier: Verdict.Tier, guard: Verdict.Guard? = nil, typed: String, canonical: String, matched: String? = nil,
@@ -102,6 +106,14 @@ public struct Verdict: Hashable, Sendable {
         self.letterChanges = letterChanges
         self.reason = reason
         self.isOverruled = isOverruled
+    }
+
+    /// This verdict with `rule` named as what decided it.
+    func naming(_ rule: KeyboardRule) -> Verdict {
+        var v = self
+        v.keyboardRule = rule
+        v.reason = reason + rule.explanation
+        return v
     }
 
     /// Whether the answer counts as right: any tier but `wrong`, or

@@ -45,6 +45,9 @@ struct JudgeCommand: ParsableCommand {
     @Flag(help: "Print the verdict as JSON.")
     var json = false
 
+    @Flag(help: "Also show the analysis: each word's stem, endings and suffixes, how the words relate, the tier, the guard and the keyboard rule.")
+    var explain = false
+
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
@@ -72,10 +75,14 @@ struct JudgeCommand: ParsableCommand {
         }
         let verdict = checker.check(
             typed: answer, accepted: accepted, profile: KeyboardProfile(hasKazakhLayout: kazakhLayout))
+        let analysis = explain ? WordComparison.compare(expected: verdict.matched ?? verdict.canonical, typed: answer) : nil
         if json {
-            print(JudgeReport(verdict: verdict, expected: expected, knownAnswers: checker.knownCount).json())
+            print(
+                JudgeReport(verdict: verdict, expected: expected, knownAnswers: checker.knownCount, analysis: analysis)
+                    .json())
         } else {
             print(JudgeReport.plain(verdict, language: language, knownAnswers: checker.knownCount, decks: deckCount))
+            if let analysis { print(JudgeReport.explained(verdict, analysis)) }
         }
     }
 }
@@ -110,10 +117,36 @@ struct JudgeReport: Encodable {
     var verdict: Verdict
     var expected: String
     var knownAnswers: Int
+    /// With `--explain`: the word-by-word analysis.
+    var analysis: [WordComparison]? = nil
 
     enum CodingKeys: String, CodingKey {
         case accepted, tier, `guard`, code, expected, typed, canonical, matched, conflictingAnswer, letterChanges,
-            reason, knownAnswers, diff
+            reason, knownAnswers, diff, keyboardRule, analysis
+    }
+
+    /// One word of the analysis as JSON.
+    struct WordJSON: Encodable {
+        var word: String
+        var stem: String
+        var endings: [String]
+        var root: String
+        var suffixes: [String]
+
+        init(_ a: WordAnalysis) {
+            word = a.word
+            stem = a.stem
+            endings = a.endings
+            root = a.root
+            suffixes = a.derivations
+        }
+    }
+
+    /// One pair of words as JSON.
+    struct PairJSON: Encodable {
+        var expected: WordJSON
+        var typed: WordJSON
+        var relation: String
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -131,12 +164,43 @@ struct JudgeReport: Encodable {
         try c.encode(verdict.reason, forKey: .reason)
         try c.encode(knownAnswers, forKey: .knownAnswers)
         try c.encode(Self.diff(verdict), forKey: .diff)
+        try c.encode(verdict.keyboardRule?.code, forKey: .keyboardRule)
+        if let analysis {
+            try c.encode(
+                analysis.map { PairJSON(expected: WordJSON($0.expected), typed: WordJSON($0.typed), relation: $0.relation.summary) },
+                forKey: .analysis)
+        }
     }
 
     /// The typed answer against the answer it was matched with (or the
     /// canonical one), as the study screen and the quiz show it too.
     static func diff(_ verdict: Verdict) -> String {
         AnswerDiff.marked(expected: verdict.matched ?? verdict.canonical, typed: verdict.typed)
+    }
+
+    /// The `--explain` lines: each word pair taken apart, then the tier,
+    /// the guard that decided (if any) and the keyboard rule.
+    static func explained(_ verdict: Verdict, _ analysis: [WordComparison]) -> String {
+        func describe(_ a: WordAnalysis) -> String {
+            let endings = a.endings.isEmpty ? "—" : a.endings.map { "-" + $0 }.joined(separator: " ")
+            let suffixes = a.derivations.isEmpty ? "—" : a.derivations.map { "-" + $0 }.joined(separator: " ")
+            return "«\(a.word)»: stem \(a.stem), endings \(endings), root \(a.root), suffixes \(suffixes)"
+        }
+        var lines = ["Analysis:"]
+        let typedWords = WordComparison.wordCount(verdict.typed)
+        let answerWords = WordComparison.wordCount(verdict.matched ?? verdict.canonical)
+        if typedWords != answerWords {
+            lines.append("  words: \(answerWords) in the answer, \(typedWords) typed (compared as one text)")
+        }
+        for (i, pair) in analysis.enumerated() {
+            lines.append("  word \(i + 1) answer \(describe(pair.expected))")
+            lines.append("         typed  \(describe(pair.typed))")
+            lines.append("         relation: \(pair.relation.summary)")
+        }
+        lines.append("  tier: \(verdict.tier.rawValue)")
+        lines.append("  guard: " + (verdict.guard.map { "\($0.rawValue) (decided the verdict)" } ?? "none decided"))
+        lines.append("  keyboard rule: " + (verdict.keyboardRule.map { "\($0.code) (decided the verdict)" } ?? "not involved"))
+        return lines.joined(separator: "\n")
     }
 
     func json() -> String {
