@@ -14,10 +14,11 @@ struct JudgeCommand: ParsableCommand {
         abstract: "Show how a typed answer is judged against the right one.",
         discussion: """
             Prints the verdict (accepted or wrong), its tier (exact, format, keyboard, latin, \
-            typo, wrong), the guard that refused leniency if any (short-answer, other-answer, \
-            prefix, suffix, number, first-letter, kazakh-letter, abbreviation, keyboard-layout) \
-            and the reason a student would see. With --deck, the answers and terms of the decks \
-            feed the other-answer guard, and the alternatives of the card whose answer is \
+            typo, form, wrong), the guard that decided if any (short-answer, other-answer, \
+            prefix, suffix, number, first-letter, kazakh-letter, abbreviation, keyboard-layout), \
+            the reason and the letter difference a student would see; --explain adds the \
+            word-by-word analysis (stem, endings, suffixes, tier, guard, keyboard rule). With \
+            --deck, the answers and terms of the decks feed the other-answer guard, and the alternatives of the card whose answer is \
             EXPECTED are accepted too. Exits 0 whatever the verdict, 1 when a deck cannot be read, \
             64 on a usage error.
             """
