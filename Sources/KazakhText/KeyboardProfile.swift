@@ -80,3 +80,26 @@ public enum KeyboardRule: Hashable, Sendable {
         }
     }
 }
+
+extension KeyboardProfile {
+    /// The store key the profile is kept under between sessions.
+    public static let settingKey = "keyboard-layout"
+
+    /// The profile as stored: `kazakh` and the answer that showed the
+    /// layout, or nil when nothing is known (nothing to keep).
+    public var stored: String? {
+        guard hasKazakhLayout else { return nil }
+        return "kazakh\t" + (evidence ?? "")
+    }
+
+    /// The profile from its stored text; `.unknown` for anything else, so a
+    /// damaged value forgives Russian-layout letters rather than failing.
+    public init(stored: String?) {
+        guard let stored, stored.hasPrefix("kazakh\t") else {
+            self = .unknown
+            return
+        }
+        let evidence = String(stored.dropFirst("kazakh\t".count).prefix(40))
+        self.init(hasKazakhLayout: true, evidence: evidence.isEmpty ? nil : evidence)
+    }
+}

@@ -25,8 +25,8 @@ public struct QuizSession: Sendable {
     public private(set) var questionShownAt: Date
     /// What the student has typed, picked or ticked so far.
     public private(set) var draft: QuizDraft
-    /// Whether the student has shown a Kazakh keyboard layout in this quiz
-    /// (then к for қ is a misspelling, not a keyboard fallback).
+    /// Whether the student has shown a Kazakh keyboard layout, in this quiz
+    /// or before it (then к for қ is a misspelling, not a keyboard fallback).
     public private(set) var keyboard: KeyboardProfile
     /// Results by question number; unanswered questions have none.
     public private(set) var results: [Int: QuizResult]
@@ -37,7 +37,12 @@ public struct QuizSession: Sendable {
     /// other input carries on. One stray Esc must not end an exam.
     public private(set) var stopRequested = false
 
-    public init(questions: [QuizQuestion], settings: QuizSettings, judge: @escaping TypedAnswerJudge, startedAt: Date) {
+    /// `keyboard` is what earlier sessions learnt of the student's keyboard
+    /// (the one keyboard rule, kept in the store).
+    public init(
+        questions: [QuizQuestion], settings: QuizSettings, judge: @escaping TypedAnswerJudge, startedAt: Date,
+        keyboard: KeyboardProfile = .unknown
+    ) {
         self.questions = questions
         self.settings = settings
         self.judge = judge
@@ -46,7 +51,7 @@ public struct QuizSession: Sendable {
         self.index = 0
         self.questionShownAt = startedAt
         self.draft = QuizDraft()
-        self.keyboard = .unknown
+        self.keyboard = keyboard
         self.results = [:]
         self.phase = questions.isEmpty ? .finished(.completed) : .answering
         self.finishedAt = questions.isEmpty ? startedAt : nil

@@ -119,7 +119,15 @@ struct QuizCommand: ParsableCommand {
         let scheduler = try StudySetup.scheduler(timeZone: zone)
         let recorder = QuizRecorder(store: noRecord ? nil : store, scheduler: scheduler, sessionID: UUID().uuidString)
         let checker = TypedAnswer.checker(for: library.decks)
-        let session = QuizSession(questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date())
+        // The keyboard rule is the student's, kept in the store between
+        // sessions; a store that cannot say starts from nothing known.
+        let keyboard = KeyboardProfile(stored: try? store.setting(KeyboardProfile.settingKey))
+        let session = QuizSession(
+            questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date(), keyboard: keyboard)
+        func remember(_ profile: KeyboardProfile) {
+            guard !noRecord, profile != keyboard, let value = profile.stored else { return }
+            try? store.setSetting(KeyboardProfile.settingKey, value)
+        }
 
         let jsonTarget = json
         func writeResult(_ session: QuizSession) {
@@ -170,6 +178,7 @@ struct QuizCommand: ParsableCommand {
                 strings: strings, output: jsonTarget == "-" ? .standardError : .standardOutput,
                 readLine: { Swift.readLine(strippingNewline: true) })
             let final = runner.run(session, handle: handle)
+            remember(final.keyboard)
             writeResult(final)
             if jsonTarget != "-", let keys = runner.askToStudy(final) {
                 var loop = PlainLoop(
@@ -189,6 +198,7 @@ struct QuizCommand: ParsableCommand {
                 throw fail(language.strings.terminalProblem(unusable, plainCommand: Self.plainCommand), 64)
             }
             let outcome = QuizTerminalRunner.run(session, backend: backend, strings: strings, handle: handle)
+            remember(outcome.session.keyboard)
             if let keys = outcome.studyKeys, let state = try? studyState(keys: keys) {
                 // The same terminal goes on into the study session, which
                 // hands it back when the student leaves.

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeckFormat
 import FSRS
 import Foundation
+import KazakhText
 import ReviewStore
 import Study
 import TerminalUI
@@ -124,6 +125,14 @@ struct StudyCommand: ParsableCommand {
             limits: StudyLimits(newPerDay: newLimit, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)
         state.home.level = level
         state.home.tag = tag
+        // The keyboard rule is the student's, kept in the store between
+        // sessions; a store that cannot say starts from nothing known.
+        state.keyboard = KeyboardProfile(stored: try? store.setting(KeyboardProfile.settingKey))
+        let keyboardAtStart = state.keyboard
+        func remember(_ profile: KeyboardProfile) {
+            guard profile != keyboardAtStart, let value = profile.stored else { return }
+            try? store.setSetting(KeyboardProfile.settingKey, value)
+        }
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
         let reload = { DeckLibrary.load(paths: deckPaths) }
 
@@ -131,6 +140,7 @@ struct StudyCommand: ParsableCommand {
         if usePlain {
             var loop = PlainLoop(state: state, strings: strings, performer: performer, reloadDecks: reload, environment: environment)
             failure = loop.run()
+            remember(loop.state.keyboard)
         } else {
             guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
                 throw fail(strings.cursesFailed(Self.plainCommand), 64)
@@ -141,6 +151,7 @@ struct StudyCommand: ParsableCommand {
             }
             var loop = CursesLoop(state: state, strings: strings, performer: performer, reloadDecks: reload, environment: environment)
             failure = loop.run(backend: backend)
+            remember(loop.state.keyboard)
         }
         if let exit = failure as? ExitCode {
             // A signal stopped the trainer; answers are saved by now.
