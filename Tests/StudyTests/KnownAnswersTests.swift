@@ -1,4 +1,5 @@
 import DeckFormat
+import Foundation
 import KazakhText
 import Testing
 
@@ -41,5 +42,30 @@ import Testing
         guard case .close(let reason)? = TypedAnswer.check(typed: "реалзм", face: face, checker: checker, profile: .unknown)
         else { Issue.record("a typo of Реализм should be accepted as close"); return }
         #expect(reason.en.contains("Difference: реал[+и]зм"))
+    }
+}
+
+/// The generated judgement table draws on every card of the bundled decks
+/// (issue 12): each typeable answer of each card, as the real parser reads
+/// the decks, has its row.
+@Suite struct GeneratedTableCoverageTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func everyCardOfTheBundledDecksHasARow() throws {
+        let table = try String(
+            contentsOf: Self.root.appendingPathComponent("Tests/KazakhTextTests/Fixtures/judgements-generated.tsv"),
+            encoding: .utf8)
+        var exactRows = Set<String>()
+        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count == 5, fields[2] == "exact" { exactRows.insert(String(fields[1])) }
+        }
+        let library = DeckLibrary.load(paths: [Self.root.appendingPathComponent("decks").path])
+        let cards = library.decks.flatMap(\.cards).filter { !$0.typeableAnswers.isEmpty }
+        #expect(cards.count >= 100)
+        for card in cards {
+            #expect(card.typeableAnswers.contains { exactRows.contains($0) }, "no row for \(card.id.rawValue): \(card.prompt)")
+        }
     }
 }

@@ -70,7 +70,10 @@ def read_decks():
                     kind = tag
                 continue
             if current is not None and line.startswith(("* ", "- ")) and current["kind"] == "Q":
-                current["answers"].append(line[2:].strip())
+                # Options of a multiple-choice card; the "- " lines of an
+                # open question are key points nobody types (dropped below).
+                current.setdefault("options", []).append(line[2:].strip())
+                current["choice"] = current.get("choice", False) or line.startswith("* ")
                 kind = None
                 continue
             if current is not None and kind == "C" and line.startswith("   "):
@@ -79,6 +82,10 @@ def read_decks():
             if not line.strip():
                 kind = None
         for card in cards:
+            if card["file"] == name and card.get("choice"):
+                card["answers"] = card["answers"] + card["options"]
+            elif card["file"] == name and card.get("options"):
+                card["answers"] = []  # an open question: model answer and key points are prose
             if card["kind"] == "C" and card["file"] == name:
                 gaps = re.findall(r"\{([^}]*)\}", card["text"])
                 for gap in gaps:
