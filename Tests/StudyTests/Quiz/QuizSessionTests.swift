@@ -208,6 +208,20 @@ struct QuizSessionTests {
         #expect(QuizReviewPolicy.rating(for: half) == .hard)
     }
 
+    /// Issue 12: both wrong blanks of a cloze are explained, numbered, with
+    /// the letter difference as `jatta judge` prints it.
+    @Test func everyWrongBlankIsExplainedWithItsDifference() {
+        let q = QuizQuestion(number: 1, key: "k", card: QuizFixtures.clozeCard, deckFile: "d", prompt: "[…] […]",
+                             format: .typed(TypedQuestion(blanks: [["1991"], ["Демократия"]])))
+        let r = QuizGrader.grade(q, response: .typed(["1992", "демократ"]), judge: QuizFixtures.judge, at: t0, duration: 1)
+        #expect(r.outcome == .wrong)
+        #expect(r.reasonEN.contains("Gap 1: Wrong. The answer is «1991»."))
+        #expect(r.reasonEN.contains("Difference: 199[2→1]"))
+        #expect(r.reasonEN.contains("Gap 2: Wrong. The answer is «Демократия»."))
+        #expect(r.reasonEN.contains("Difference: демократ[+ия]"))
+        #expect(r.reasonKK.contains("2-бос орын:"))
+    }
+
     @Test func theCheckersTiersReachTheVerdictAndTheRating() {
         let q = questions[1]
         func grade(_ typed: String) -> QuizResult {
