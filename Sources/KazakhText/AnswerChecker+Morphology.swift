@@ -8,7 +8,7 @@ extension AnswerChecker {
         let t = j.typed
         for a in candidates where a.words.count == t.words.count {
             var forms: [FormChange] = []
-            var derivation: DerivationDetail? = nil
+            var derivations: [DerivationDetail] = []
             var related = true
             for (ew, tw) in zip(a.words, t.words) where ew != tw {
                 if ew.contains(where: \.isNumber) || tw.contains(where: \.isNumber) { related = false; break }
@@ -22,13 +22,18 @@ extension AnswerChecker {
                 case .same: continue
                 case .otherForm: forms.append(FormChange(typed: tw, expected: ew, stem: e.stem))
                 case .otherDerivation(let missing, let extra):
-                    if derivation == nil { derivation = DerivationDetail(word: tw, missing: missing, extra: extra) }
+                    derivations.append(DerivationDetail(word: tw, missing: missing, extra: extra))
                 case .unrelated: related = false
                 }
                 if !related { break }
             }
             guard related else { continue }
-            if let derivation { return j.wrong(.suffix, GuardDetail(derivation: derivation)) }
+            if let first = derivations.first {
+                // Each word made with another suffix is explained.
+                var detail = GuardDetail(derivation: first)
+                detail.further = derivations.dropFirst().map(VerdictReasons.derivation)
+                return j.wrong(.suffix, detail)
+            }
             if !forms.isEmpty {
                 return j.accepted(.form, a, reason: VerdictReasons.form(canonical: a.exact, changes: forms))
             }

@@ -327,7 +327,8 @@ public struct AnswerChecker: Sendable {
         }
         var far = false
         var overTolerance = false
-        var firstGuard: (Verdict.Guard, GuardDetail)? = nil
+        // Every word a guard refuses, so each wrong part is explained.
+        var guards: [(Verdict.Guard, GuardDetail)] = []
         for (i, (ew, tw)) in zip(a.words, t.words).enumerated() {
             let e = Array(ew)
             let x = Array(tw)
@@ -352,9 +353,10 @@ public struct AnswerChecker: Sendable {
             outcome.distance += d
             guard d > 0 else { continue }
             if d > tolerance { overTolerance = true }
-            if firstGuard == nil {
-                firstGuard = wordGuard(
-                    expected: ew, cased: a.casedWords[i], typed: tw, edits: edits, hasLayout: hasLayout, same: same)
+            if let found = wordGuard(
+                expected: ew, cased: a.casedWords[i], typed: tw, edits: edits, hasLayout: hasLayout, same: same)
+            {
+                guards.append(found)
             }
         }
         if far { return outcome }
@@ -367,9 +369,10 @@ public struct AnswerChecker: Sendable {
             outcome.detail = GuardDetail(other: other)
             return outcome
         }
-        if let (g, detail) = firstGuard {
+        if let (g, detail) = guards.first {
             outcome.guard = g
             outcome.detail = detail
+            outcome.detail.further = guards.dropFirst().map { VerdictReasons.explanation($0.0, detail: $0.1) }
             return outcome
         }
         outcome.accepted = !overTolerance
@@ -392,7 +395,11 @@ public struct AnswerChecker: Sendable {
         {
             return (.suffix, GuardDetail(derivation: DerivationDetail(word: t, missing: missing, extra: extra)))
         }
-        if let ef = e.first, let tf = t.first, !same(ef, tf) { return (.firstLetter, GuardDetail()) }
+        // A first letter that is a Kazakh-letter confusion (к for қ with the
+        // layout) is reported as that, the more precise reason.
+        if let ef = e.first, let tf = t.first, !same(ef, tf), !(hasLayout && Self.phonemicPairs.contains([ef, tf])) {
+            return (.firstLetter, GuardDetail())
+        }
         if hasLayout {
             for edit in edits {
                 if case .substitution(let x, let y) = edit, Self.phonemicPairs.contains([x, y]) {

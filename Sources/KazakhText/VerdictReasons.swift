@@ -79,7 +79,9 @@ enum VerdictReasons {
     static func wrong(canonical: String, guard g: Verdict.Guard?, detail: GuardDetail) -> BilingualText {
         let base = BilingualText(kk: "Қате. Дұрыс жауап: \(quoted(canonical)).", en: "Wrong. The answer is \(quoted(canonical)).")
         guard let g else { return base }
-        return base + explanation(g, detail: detail)
+        let main = explanation(g, detail: detail)
+        var said: Set<BilingualText> = [main]
+        return detail.further.filter { said.insert($0).inserted }.reduce(base + main, +)
     }
 
     /// What the guard says, with the detail that made it fire.
@@ -152,6 +154,9 @@ struct GuardDetail: Hashable, Sendable {
     var morphemes: String = ""
     /// For the suffix guard: the word and the suffixes that differ.
     var derivation: DerivationDetail? = nil
+    /// The explanations of the other wrong words of the answer, after the
+    /// one that named the guard.
+    var further: [BilingualText] = []
 }
 
 /// Which cosmetic differences a format-tier match forgave.
