@@ -109,22 +109,56 @@ public struct AnswerChecker: Sendable {
         if answers.contains(where: { Self.isNumberRowMixUp(expected: $0.exact, typed: t.exact) }) {
             return judging.wrong(.keyboardLayout)
         }
+        // A number in words, or in digits with a Kazakh ending.
+        if let verdict = numberVerdict(judging, answers) { return verdict }
         // Numbers and years are never approximate.
         let candidates = answers.filter { $0.digitRuns == t.digitRuns }
         if candidates.isEmpty && answers.contains(where: { !$0.digitRuns.isEmpty }) {
             return judging.wrong(.number)
         }
-        // Another card's answer or another term, as such.
-        if let i = knownIndexByCompact[t.compact], !judging.acceptedKeys.contains(t.compact) {
-            return judging.wrong(.otherAnswer, GuardDetail(other: knownExact[i]))
+        // Another card's answer or another term, as such, is never
+        // accepted. The guard is named only when it decided: when the answer
+        // was near enough to pass otherwise. Far from the right one, it is
+        // wrong for the reason the other tiers give, or simply wrong.
+        let rest = ruledVerdict(judging, candidates, profile: profile)
+        guard let i = knownIndexByCompact[t.compact], !judging.acceptedKeys.contains(t.compact) else { return rest }
+        let near = candidates.contains { a in
+            let reach = EditDistance.typoTolerance(forLength: a.letterCount) + 1
+            return EditDistance.distance(
+                a.codes, t.codes, limit: reach, same: { LetterCode.isSameOrFallback(expected: $0, typed: $1) }) <= reach
         }
-        let hasLayout = profile.hasKazakhLayout || KeyboardFallback.containsKazakhLetter(t.exact)
+        if near || rest.isAccepted { return judging.wrong(.otherAnswer, GuardDetail(other: knownExact[i])) }
+        return rest
+    }
+
+    /// The lenient tiers under the student's keyboard rule. Where the rule
+    /// decided — the answer was forgiven its Russian-layout letters, or
+    /// would have been forgiven them without the Kazakh layout — the verdict
+    /// names the rule and why, so a habit is never judged two ways in
+    /// silence.
+    private func ruledVerdict(_ judging: Judging, _ candidates: [AnswerForm], profile: KeyboardProfile) -> Verdict {
+        let rule = profile.rule(forTyping: judging.typed.exact)
+        let hasLayout = rule != .forgiving
+        let verdict = lenientVerdict(judging, candidates, hasLayout: hasLayout)
+        if !hasLayout {
+            let forgiven = verdict.tier == .keyboard || (verdict.tier == .typo && !verdict.letterChanges.isEmpty)
+            return forgiven ? verdict.naming(rule) : verdict
+        }
+        let lax = lenientVerdict(judging, candidates, hasLayout: false)
+        if lax.isAccepted && (!verdict.isAccepted || lax.tier < verdict.tier) { return verdict.naming(rule) }
+        return verdict
+    }
+
+    /// The keyboard, Latin, form and typo tiers, with their guards.
+    private func lenientVerdict(_ judging: Judging, _ candidates: [AnswerForm], hasLayout: Bool) -> Verdict {
+        let t = judging.typed
         if !hasLayout, let verdict = keyboardVerdict(judging, candidates) { return verdict }
         let typedIsLatin = LatinSkeleton.isMostlyLatin(t.exact)
         if typedIsLatin, let verdict = latinVerdict(judging, candidates) { return verdict }
         // Letters are compared only within one script: a Latin spelling that
         // missed every skeleton is wrong.
         let sameScript = candidates.filter { LatinSkeleton.isMostlyLatin($0.exact) == typedIsLatin }
+        if let verdict = morphologyVerdict(judging, sameScript) { return verdict }
         return typoVerdict(judging, sameScript, hasLayout: hasLayout)
     }
 
@@ -285,15 +319,28 @@ public struct AnswerChecker: Sendable {
             hasLayout ? { $0 == $1 } : { LetterCode.isSameOrFallback(expected: $0, typed: $1) }
         var outcome = TypoOutcome()
         guard a.words.count == t.words.count else {
-            outcome.distance = EditDistance.distance(a.codes, t.codes, same: sameCode)
+            // Only the rank among refused candidates needs this distance:
+            // beyond the tolerance of the whole answer it is "far" anyway.
+            let limit = EditDistance.typoTolerance(forLength: a.letterCount) + 1
+            outcome.distance = EditDistance.distance(a.codes, t.codes, limit: limit, same: sameCode)
             return outcome
         }
         var far = false
         var overTolerance = false
-        var firstGuard: (Verdict.Guard, GuardDetail)? = nil
+        // Every word a guard refuses, so each wrong part is explained.
+        var guards: [(Verdict.Guard, GuardDetail)] = []
         for (i, (ew, tw)) in zip(a.words, t.words).enumerated() {
             let e = Array(ew)
             let x = Array(tw)
+            let tolerance = EditDistance.typoTolerance(forLength: e.count)
+            // The banded distance first: the letter-by-letter edits are only
+            // worth finding for a word within reach of a typo.
+            let bounded = EditDistance.distance(e, x, limit: tolerance + 1, same: same)
+            if bounded > tolerance + 1 {
+                outcome.distance += bounded
+                far = true
+                continue
+            }
             let edits = EditDistance.edits(e, x, same: same)
             var d = 0
             for edit in edits {
@@ -305,17 +352,16 @@ public struct AnswerChecker: Sendable {
             }
             outcome.distance += d
             guard d > 0 else { continue }
-            let tolerance = EditDistance.typoTolerance(forLength: e.count)
-            if d > tolerance + 1 { far = true; continue }
             if d > tolerance { overTolerance = true }
-            if firstGuard == nil {
-                firstGuard = wordGuard(
-                    expected: ew, cased: a.casedWords[i], typed: tw, edits: edits, hasLayout: hasLayout, same: same)
+            if let found = wordGuard(
+                expected: ew, cased: a.casedWords[i], typed: tw, edits: edits, hasLayout: hasLayout, same: same)
+            {
+                guards.append(found)
             }
         }
         if far { return outcome }
         // A near miss that is at least as close to another answer is that answer.
-        let toExpected = EditDistance.distance(a.codes, t.codes, same: sameCode)
+        let toExpected = EditDistance.distance(a.codes, t.codes, limit: outcome.distance, same: sameCode)
         if let other = others.first(where: {
             EditDistance.distance(knownCodes[$0], t.codes, limit: toExpected, same: sameCode) <= toExpected
         }) {
@@ -323,9 +369,10 @@ public struct AnswerChecker: Sendable {
             outcome.detail = GuardDetail(other: other)
             return outcome
         }
-        if let (g, detail) = firstGuard {
+        if let (g, detail) = guards.first {
             outcome.guard = g
             outcome.detail = detail
+            outcome.detail.further = guards.dropFirst().map { VerdictReasons.explanation($0.0, detail: $0.1) }
             return outcome
         }
         outcome.accepted = !overTolerance
@@ -343,9 +390,16 @@ public struct AnswerChecker: Sendable {
             let label = { (p: String) in p.isEmpty ? "—" : p + "-" }
             return (.prefix, GuardDetail(morphemes: "\(label(flip.expected)) / \(label(flip.typed))"))
         }
-        let flips = MeaningMorphemes.suffixFlips(expected: e, typed: t)
-        if !flips.isEmpty { return (.suffix, GuardDetail(morphemes: flips.joined(separator: " / "))) }
-        if let ef = e.first, let tf = t.first, !same(ef, tf) { return (.firstLetter, GuardDetail()) }
+        if case .otherDerivation(let missing, let extra) = WordAnalysis.relation(
+            expected: WordAnalysis(e), typed: WordAnalysis(t))
+        {
+            return (.suffix, GuardDetail(derivation: DerivationDetail(word: t, missing: missing, extra: extra)))
+        }
+        // A first letter that is a Kazakh-letter confusion (к for қ with the
+        // layout) is reported as that, the more precise reason.
+        if let ef = e.first, let tf = t.first, !same(ef, tf), !(hasLayout && Self.phonemicPairs.contains([ef, tf])) {
+            return (.firstLetter, GuardDetail())
+        }
         if hasLayout {
             for edit in edits {
                 if case .substitution(let x, let y) = edit, Self.phonemicPairs.contains([x, y]) {

@@ -22,14 +22,16 @@ public enum AnswerDiff {
         let e = Array(AnswerForm.exactForm(expected))
         let t = Array(AnswerForm.exactForm(typed))
         let same: (Character, Character) -> Bool = { $0 == $1 || $0.lowercased() == $1.lowercased() }
-        var pieces: [Piece] = []
-        func add(_ piece: Piece) {
-            switch (pieces.last, piece) {
-            case (.same(let a)?, .same(let b)): pieces[pieces.count - 1] = .same(a + b)
-            case (.missing(let a)?, .missing(let b)): pieces[pieces.count - 1] = .missing(a + b)
-            case (.extra(let a)?, .extra(let b)): pieces[pieces.count - 1] = .extra(a + b)
-            case (.wrong(let a, let x)?, .wrong(let b, let y)): pieces[pieces.count - 1] = .wrong(typed: a + b, expected: x + y)
-            default: pieces.append(piece)
+        // Runs are grown in place: joining strings piece by piece would
+        // copy a long answer once per letter.
+        enum Kind { case same, wrong, missing, extra }
+        var runs: [(kind: Kind, typed: String, expected: String)] = []
+        func add(_ kind: Kind, typed: String = "", expected: String = "") {
+            if let last = runs.indices.last, runs[last].kind == kind {
+                runs[last].typed += typed
+                runs[last].expected += expected
+            } else {
+                runs.append((kind, typed, expected))
             }
         }
         var i = 0
@@ -37,25 +39,48 @@ public enum AnswerDiff {
         for edit in EditDistance.alignment(e, t, same: same) {
             switch edit {
             case .keep:
-                add(.same(String(t[j])))
+                add(.same, typed: String(t[j]))
                 i += 1
                 j += 1
             case .substitute:
-                add(.wrong(typed: String(t[j]), expected: String(e[i])))
+                add(.wrong, typed: String(t[j]), expected: String(e[i]))
                 i += 1
                 j += 1
             case .transpose:
-                add(.wrong(typed: String(t[j]) + String(t[j + 1]), expected: String(e[i]) + String(e[i + 1])))
+                add(.wrong, typed: String(t[j]) + String(t[j + 1]), expected: String(e[i]) + String(e[i + 1]))
                 i += 2
                 j += 2
             case .delete:
-                add(.missing(String(e[i])))
+                add(.missing, expected: String(e[i]))
                 i += 1
             case .insert:
-                add(.extra(String(t[j])))
+                add(.extra, typed: String(t[j]))
                 j += 1
             }
         }
-        return pieces
+        return runs.map { run in
+            switch run.kind {
+            case .same: .same(run.typed)
+            case .wrong: .wrong(typed: run.typed, expected: run.expected)
+            case .missing: .missing(run.expected)
+            case .extra: .extra(run.typed)
+            }
+        }
+    }
+}
+
+extension AnswerDiff {
+    /// The difference in one line, as `jatta judge`, the study screen and
+    /// the quiz report all show it: `тәжір[би→иб]е` (typed би where иб
+    /// belongs), `каспи[+й]` (й left out), `режим[-ы]` (ы typed in excess).
+    public static func marked(expected: String, typed: String) -> String {
+        pieces(expected: expected, typed: typed).map { piece in
+            switch piece {
+            case .same(let s): s
+            case .wrong(let typed, let expected): "[\(typed)→\(expected)]"
+            case .missing(let s): "[+\(s)]"
+            case .extra(let s): "[-\(s)]"
+            }
+        }.joined()
     }
 }

@@ -122,13 +122,15 @@ public enum KazakhStemmer {
     }
 
     /// The longest ending of one class that `word` may lose, with the stem.
-    static func stripOnce(_ word: String, rules: [Rule]) -> String? {
+    /// `harmonyFree` lists endings taken without the vowel-harmony check.
+    static func stripOnce(_ word: String, rules: [Rule], harmonyFree: Set<String> = []) -> String? {
         var best: (stem: String, length: Int)? = nil
         for rule in rules {
             for suffix in rule.suffixes where word.hasSuffix(suffix) {
                 let stem = String(word.dropLast(suffix.count))
                 guard stem.count >= 2, stem.contains(where: { vowels.contains($0) }),
-                    rule.fits(stem), harmonyFits(stem: stem, suffix: suffix), clusterFits(stem)
+                    rule.fits(stem), harmonyFree.contains(suffix) || harmonyFits(stem: stem, suffix: suffix),
+                    clusterFits(stem)
                 else { continue }
                 if best.map({ suffix.count > $0.length }) ?? true { best = (stem, suffix.count) }
             }

@@ -15,6 +15,10 @@ public struct Verdict: Hashable, Sendable {
         case latin
         /// A small misspelling, within the tolerance for the word's length.
         case typo
+        /// The right word in another form: other inflectional endings
+        /// (plural, case, possessive, person), as «республика» for
+        /// «республикалар», or a number with a Kazakh ending (16-сы).
+        case form
         /// Not accepted.
         case wrong
 
@@ -27,7 +31,8 @@ public struct Verdict: Hashable, Sendable {
             case .keyboard: 2
             case .latin: 3
             case .typo: 4
-            case .wrong: 5
+            case .form: 5
+            case .wrong: 6
             }
         }
     }
@@ -44,7 +49,8 @@ public struct Verdict: Hashable, Sendable {
         case otherAnswer = "other-answer"
         /// Only a meaning-changing prefix differs (дез-, нео-, би-/уни- …).
         case prefix
-        /// A meaning-changing suffix differs (-сыз/-сіз, -изм/-ист …).
+        /// A derivational suffix was dropped, added or swapped: another word
+        /// from the same root (-сыз/-сіз, -изм/-ист, демократ/демократия).
         case suffix
         /// Numbers and years must be exact.
         case number
@@ -81,6 +87,10 @@ public struct Verdict: Hashable, Sendable {
     /// True when the student overruled a wrong verdict ("I was right"); the
     /// caller logs it as an override.
     public var isOverruled: Bool
+    /// The keyboard rule, when it decided the verdict (a Russian-layout
+    /// letter forgiven, or not forgiven because the student has the Kazakh
+    /// layout); its explanation ends the reason.
+    public var keyboardRule: KeyboardRule?
 
     public init(
         tier: Verdict.Tier, guard: Verdict.Guard? = nil, typed: String, canonical: String, matched: String? = nil,
@@ -96,6 +106,14 @@ public struct Verdict: Hashable, Sendable {
         self.letterChanges = letterChanges
         self.reason = reason
         self.isOverruled = isOverruled
+    }
+
+    /// This verdict with `rule` named as what decided it.
+    func naming(_ rule: KeyboardRule) -> Verdict {
+        var v = self
+        v.keyboardRule = rule
+        v.reason = reason + rule.explanation
+        return v
     }
 
     /// Whether the answer counts as right: any tier but `wrong`, or

@@ -59,6 +59,19 @@ enum VerdictReasons {
         return text
     }
 
+    static func form(canonical: String, changes: [FormChange]) -> BilingualText {
+        let words = changes.map { "\(quoted($0.typed)) ~ \(quoted($0.expected))" }.joined(separator: ", ")
+        return BilingualText(
+            kk: "Сөз дұрыс, бірақ тұлғасы басқа (жалғауы басқа): \(words). Жауап: \(quoted(canonical)).",
+            en: "Right word, other form (other endings): \(words). The answer is \(quoted(canonical)).")
+    }
+
+    static func numberInWords(canonical: String) -> BilingualText {
+        BilingualText(
+            kk: "Дұрыс, сан сөзбен жазылды. Цифрмен: \(canonical).",
+            en: "Correct, the number is written in words. In digits: \(canonical).")
+    }
+
     static let noAnswer = BilingualText(kk: "Жауап жазылмаған.", en: "No answer was typed.")
     static let nothingAccepted = BilingualText(
         kk: "Бұл сұрақтың қабылданатын жауабы жоқ.", en: "This question has no accepted answer.")
@@ -66,7 +79,9 @@ enum VerdictReasons {
     static func wrong(canonical: String, guard g: Verdict.Guard?, detail: GuardDetail) -> BilingualText {
         let base = BilingualText(kk: "Қате. Дұрыс жауап: \(quoted(canonical)).", en: "Wrong. The answer is \(quoted(canonical)).")
         guard let g else { return base }
-        return base + explanation(g, detail: detail)
+        let main = explanation(g, detail: detail)
+        var said: Set<BilingualText> = [main]
+        return detail.further.filter { said.insert($0).inserted }.reduce(base + main, +)
     }
 
     /// What the guard says, with the detail that made it fire.
@@ -85,9 +100,7 @@ enum VerdictReasons {
                 kk: "Префикс басқа (\(detail.morphemes)): ол сөздің мағынасын өзгертеді.",
                 en: "The prefix differs (\(detail.morphemes)): it changes the meaning.")
         case .suffix:
-            BilingualText(
-                kk: "Жұрнақ басқа (\(detail.morphemes)): ол сөздің мағынасын өзгертеді.",
-                en: "A suffix differs (\(detail.morphemes)): it changes the meaning.")
+            derivation(detail.derivation)
         case .number:
             BilingualText(kk: "Сандар мен жылдар дәл жазылуы керек.", en: "Numbers and years must be exact.")
         case .firstLetter:
@@ -106,12 +119,44 @@ enum VerdictReasons {
     }
 }
 
+extension VerdictReasons {
+    /// Names the suffixes dropped, added or swapped, and says why that is
+    /// another word.
+    static func derivation(_ d: DerivationDetail?) -> BilingualText {
+        guard let d else {
+            return BilingualText(kk: "Жұрнақ басқа: ол сөздің мағынасын өзгертеді.", en: "A suffix differs: it changes the meaning.")
+        }
+        let missing = d.missing.map(\.label).joined(separator: ", ")
+        let extra = d.extra.map(\.label).joined(separator: ", ")
+        var kk: [String] = []
+        var en: [String] = []
+        if !missing.isEmpty && !extra.isEmpty {
+            kk.append("жұрнақ ауысқан: \(missing) орнына \(extra)")
+            en.append("the suffix \(missing) is replaced by \(extra)")
+        } else if !missing.isEmpty {
+            kk.append("\(missing) жұрнағы жоқ")
+            en.append("the suffix \(missing) is left out")
+        } else {
+            kk.append("артық жұрнақ: \(extra)")
+            en.append("an extra suffix \(extra) is added")
+        }
+        return BilingualText(
+            kk: "\(quoted(d.word)) — басқа сөз: \(kk.joined()). Туынды жұрнақ сөздің мағынасын өзгертеді.",
+            en: "\(quoted(d.word)) is another word: \(en.joined()). A derivational suffix changes the meaning.")
+    }
+}
+
 /// What made a guard fire, for its explanation.
 struct GuardDetail: Hashable, Sendable {
     /// The other answer the typed text is (or is close to).
     var other: String?
-    /// The morphemes or letters involved, e.g. `-изм / -ист`.
+    /// The morphemes or letters involved, e.g. `нео- / —`.
     var morphemes: String = ""
+    /// For the suffix guard: the word and the suffixes that differ.
+    var derivation: DerivationDetail? = nil
+    /// The explanations of the other wrong words of the answer, after the
+    /// one that named the guard.
+    var further: [BilingualText] = []
 }
 
 /// Which cosmetic differences a format-tier match forgave.

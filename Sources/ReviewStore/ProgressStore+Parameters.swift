@@ -75,15 +75,11 @@ extension ProgressStore {
     /// The student's desired retention, or nil for the scheduler's default.
     /// A stored value outside (0, 1) is reported as a corrupt store.
     public func desiredRetention() throws -> Double? {
-        try read { db in
-            guard let text = try String.fetchOne(
-                db, sql: "SELECT value FROM student_setting WHERE name = 'desired_retention'")
-            else { return nil }
-            guard let value = Double(text), value > 0, value < 1 else {
-                throw StoreError(.corrupt, path: path, detail: "desired_retention: \(text.prefix(50))")
-            }
-            return value
+        guard let text = try setting(Self.desiredRetentionSetting) else { return nil }
+        guard let value = Double(text), value > 0, value < 1 else {
+            throw StoreError(.corrupt, path: path, detail: "desired_retention: \(text.prefix(50))")
         }
+        return value
     }
 
     /// Sets the desired retention (nil goes back to the default).
@@ -91,16 +87,11 @@ extension ProgressStore {
         if let value, !(value > 0 && value < 1) {
             throw StoreError(.invalidValue("desired retention \(value)"), path: path)
         }
-        try write { db in
-            if let value {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO student_setting (name, value) VALUES ('desired_retention', ?)",
-                    arguments: ["\(value)"])
-            } else {
-                try db.execute(sql: "DELETE FROM student_setting WHERE name = 'desired_retention'")
-            }
-        }
+        try setSetting(Self.desiredRetentionSetting, value.map { "\($0)" })
     }
+
+    /// The `student_setting` name of the desired retention.
+    static let desiredRetentionSetting = "desired_retention"
 
     // MARK: - The reviews an optimiser trains on
 

@@ -112,6 +112,7 @@ public enum Trainer {
     public static func start(_ s: inout TrainerState, filter: StudyFilter, now: Date) {
         let queue = QueueBuilder.build(catalog: s.catalog, filter: filter, limits: s.limits, now: now, dayEnd: s.dayEnd)
         var session = SessionState(filter: filter, queue: queue, startedAt: now)
+        session.keyboard = s.keyboard
         advance(&session, state: s, now: now)
         if session.current == nil {
             s.notice = .nothingToStudy
@@ -183,6 +184,7 @@ public enum Trainer {
             answerAction(
                 action, attempt: &attempt, checker: s.checker ?? AnswerChecker(knownAnswers: []),
                 keyboard: &session.keyboard)
+            s.keyboard = session.keyboard
         }
         session.current = attempt
     }

@@ -37,6 +37,10 @@ public struct TrainerState: Sendable {
     /// The time of the latest event: what "now" means to the views (counts
     /// on the home screen, "next due in …").
     public var now: Date
+    /// What is known of the student's keyboard across sessions: the one
+    /// keyboard rule (kept in the store between runs). Every session starts
+    /// from it and hands back what its answers showed.
+    public var keyboard = KeyboardProfile.unknown
 
     public init(
         catalog: StudyCatalog, scheduler: any StudyScheduler, limits: StudyLimits = StudyLimits(), dayEnd: Date,

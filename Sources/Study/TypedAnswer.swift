@@ -6,8 +6,8 @@ import KazakhText
 public enum AnswerVerdict: Hashable, Sendable {
     /// Right (as written, or differing only in format).
     case correct
-    /// Accepted with a remark about a small misspelling; graded Hard, since
-    /// the recall was not clean.
+    /// Accepted with a remark about a small misspelling or another form of
+    /// the right word; graded Hard, since the recall was not clean.
     case close(BilingualText)
     /// Right, written with another keyboard's letters (Russian-layout
     /// fallbacks, Latin script), with a remark on the spelling; graded Good
@@ -40,32 +40,23 @@ public enum AnswerVerdict: Hashable, Sendable {
     public init(_ verdict: Verdict) {
         switch verdict.tier {
         case .exact, .format: self = .correct
-        case .keyboard, .latin: self = .noted(verdict.reason)
-        case .typo: self = .close(verdict.reason)
+        case .keyboard, .latin: self = .noted(verdict.explanation)
+        case .typo, .form: self = .close(verdict.explanation)
         case .wrong:
-            self = Normalization.identityKey(verdict.typed).isEmpty ? .blank : .wrong(verdict.reason)
+            self = Normalization.identityKey(verdict.typed).isEmpty ? .blank : .wrong(verdict.explanation)
         }
     }
 }
 
 /// Checks typed answers with the Kazakh-aware `AnswerChecker`.
 public enum TypedAnswer {
-    /// A checker that knows every answer and term of the decks, so a typed
-    /// answer that is another card's answer is never accepted as a typo.
+    /// The one checker for typed answers in study, quiz and `jatta judge`:
+    /// it knows every answer a student might type for any card of the decks
+    /// (`Card.typeableAnswers`: terms, answers, options, gap answers and
+    /// all their alternatives), so a typed answer that is another card's
+    /// answer is judged the same wherever it is typed.
     public static func checker(for decks: [Deck]) -> AnswerChecker {
-        var known: [String] = []
-        for deck in decks {
-            for card in deck.cards {
-                switch card.content {
-                case .term(let t): known.append(t.term); known += t.alternatives
-                case .choice(let c): known += c.options.map(\.text)
-                case .cloze(let c): known += c.gaps.flatMap(\.answers)
-                case .question(let q): known.append(q.answer)
-                case .open: break
-                }
-            }
-        }
-        return AnswerChecker(knownAnswers: known)
+        AnswerChecker(knownAnswers: decks.flatMap(\.cards).flatMap(\.typeableAnswers))
     }
 
     /// The verdict for a face answered by typing, or nil when the face is
@@ -86,12 +77,11 @@ public enum TypedAnswer {
             if Normalization.identityKey(typed).isEmpty { return .blank }
             let parts = AnswerChecker.splitGapAnswers(typed, gapCount: gaps.count)
             let result = checker.checkGaps(typed: parts, gaps: gaps.map(\.answers), profile: profile)
-            guard result.isAccepted else {
-                return .wrong(result.gaps.first { !$0.isAccepted }?.reason)
-            }
+            // Every gap that was not typed exactly is explained, wrong or
+            // relaxed, not only the first.
+            guard result.isAccepted else { return .wrong(result.explanation) }
             if result.tier <= .format { return .correct }
-            let reason = result.gaps.first { $0.tier == result.tier }?.reason ?? BilingualText(kk: "", en: "")
-            return result.tier == .typo ? .close(reason) : .noted(reason)
+            return result.tier >= .typo ? .close(result.explanation) : .noted(result.explanation)
         default:
             return nil
         }

@@ -1,5 +1,6 @@
 import DeckFormat
 import KazakhText
+import Study
 import Testing
 
 @testable import jatta
@@ -29,13 +30,13 @@ import Testing
     }()
 
     @Test func knownAnswersLeaveOutModelAnswers() {
-        let known = DeckAnswers.known(in: [Self.deck])
-        #expect(known.contains("Неоколониализм"))
-        #expect(known.contains("Неоколонолизм"))
-        #expect(known.contains("Империализм"))
-        #expect(known.contains("Гегемония"))
-        #expect(known.contains("1991"))
-        #expect(!known.contains { $0.hasPrefix("Реализм күшке") })
+        let checker = TypedAnswer.checker(for: [Self.deck])
+        for known in ["Неоколониализм", "Неоколонолизм", "Империализм", "Гегемония", "1991"] {
+            #expect(checker.check(typed: known, accepted: ["Неоколониализмы"]).tier == .wrong)
+        }
+        // Neoколониализм, Неоколонолизм, Империализм, Гегемония, 1991, тоқсан
+        // бірінші; not the model answer nor its key points.
+        #expect(checker.knownCount == 6)
     }
 
     @Test func alternativesOfTheMatchingCard() {
@@ -45,8 +46,8 @@ import Testing
     }
 
     @Test func plainReportNamesTierGuardAndDifference() {
-        let checker = AnswerChecker(knownAnswers: DeckAnswers.known(in: [Self.deck]))
-        let wrong = checker.check(typed: "гегемония", accepted: ["Империализм"])
+        let checker = TypedAnswer.checker(for: [Self.deck])
+        let wrong = checker.check(typed: "гегемония", accepted: ["Гегемон"])
         let text = JudgeReport.plain(wrong, language: "en", knownAnswers: checker.knownCount, decks: 1)
         #expect(text.hasPrefix("wrong (tier: wrong, guard: other-answer)\n"))
         #expect(text.contains("«Гегемония» is another answer"))
@@ -54,5 +55,16 @@ import Testing
         let typo = checker.check(typed: "империялизм", accepted: ["Империализм"])
         #expect(JudgeReport.plain(typo, language: "kk", knownAnswers: 0, decks: 0).hasPrefix("қабылданды (деңгей: typo)"))
         #expect(JudgeReport.diff(typo) == "импери[я→а]лизм")
+    }
+
+    /// Issue 12, "reasons that do not fit": another card's answer typed
+    /// for an answer it is nowhere near is plainly wrong; the other-answer
+    /// guard did not decide anything and is not named.
+    @Test func farOtherAnswerNamesNoGuard() {
+        let checker = TypedAnswer.checker(for: [Self.deck])
+        let far = checker.check(typed: "гегемония", accepted: ["Империализм"])
+        #expect(far.tier == .wrong)
+        #expect(far.guard == nil)
+        #expect(!far.reason.en.contains("another answer"))
     }
 }

@@ -103,3 +103,51 @@ import Testing
         }
     }
 }
+
+/// The banded distance and alignment (issue 19): the same answers as the
+/// full table wherever the distance is within the limit, and no table.
+@Suite struct BandedEditDistanceTests {
+    /// The full OSA table, written out here as the reference.
+    static func reference(_ a: [Character], _ b: [Character]) -> Int {
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
+    @Test func agreesWithTheFullTableWithinTheLimit() {
+        var generator = SystemRandomNumberGenerator()
+        let letters: [Character] = ["а", "б", "қ", "і", "с"]
+        for _ in 0..<400 {
+            let a = (0..<Int.random(in: 0...9, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+            let b = (0..<Int.random(in: 0...9, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+            let full = Self.reference(a, b)
+            for limit in 0...4 {
+                let banded = EditDistance.distance(a, b, limit: limit)
+                if full <= limit { #expect(banded == full, "\(a) \(b) limit \(limit)") } else { #expect(banded > limit) }
+            }
+            #expect(EditDistance.distance(a, b) == full)
+            let steps = EditDistance.alignment(a, b, same: { $0 == $1 })
+            let cost = steps.filter { $0 != .keep }.count
+            if full <= EditDistance.alignmentBand { #expect(cost == full, "\(a) \(b)") }
+        }
+    }
+
+    @Test func longTextsNeedNoTable() {
+        let long = Array(String(repeating: "саясат", count: 20_000))
+        var near = long
+        near.remove(at: 50_000)
+        near.insert("ы", at: 70_000)
+        #expect(EditDistance.distance(long, near, limit: 3) == 2)
+        #expect(EditDistance.distance(long, Array(String(repeating: "мемлекет", count: 15_000)), limit: 3) == 4)
+        let steps = EditDistance.alignment(long, near, same: { $0 == $1 })
+        #expect(steps.filter { $0 != .keep }.count == 2)
+    }
+}

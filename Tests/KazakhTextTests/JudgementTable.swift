@@ -34,6 +34,17 @@ enum JudgementTable {
 
     static var rows: [JudgementRow] { parsed.rows }
 
+    /// The rows generated from the decks by the rules
+    /// (scripts/judgements/generate.py).
+    static let generated: (rows: [JudgementRow], errors: [String]) = parse(fixture("judgements-generated.tsv"))
+
+    /// Every row of both tables.
+    static var allRows: [JudgementRow] { parsed.rows + generated.rows }
+
+    /// What the checker of the generated rows knows: the known terms and
+    /// every answer of the decks, as study, quiz and judge know them.
+    static let knownWithDecks: [String] = knownTerms + generated.rows.flatMap(\.accepted)
+
     static func parse(_ text: String) -> (rows: [JudgementRow], errors: [String]) {
         var rows: [JudgementRow] = []
         var errors: [String] = []

@@ -56,3 +56,64 @@ import Testing
         if with.guard == .otherAnswer { #expect(with.conflictingAnswer != nil) }
     }
 }
+
+/// The rows generated from every card of the bundled decks by the rules of
+/// docs/answer-checking.md (scripts/judgements/generate.py): inflections,
+/// derivations, loanword and Kazakh typos, exact and lower-case answers.
+@Suite struct GeneratedJudgementTests {
+    static let checker = AnswerChecker(knownAnswers: JudgementTable.knownWithDecks)
+
+    @Test func tablesReadCompletelyAndAreLargeEnough() {
+        #expect(JudgementTable.generated.errors == [])
+        let all = JudgementTable.allRows
+        #expect(all.count >= 1000)
+        let notes = all.map(\.note)
+        #expect(notes.filter { $0.hasPrefix("inflection:") }.count >= 150)
+        #expect(notes.filter { $0.hasPrefix("derivation:") }.count >= 150)
+        #expect(notes.filter { $0.hasPrefix("loan-typo:") }.count >= 100)
+        #expect(notes.filter { $0.hasPrefix("deck-exact:") }.count >= 300)
+    }
+
+    @Test(arguments: JudgementTable.generated.rows)
+    func judged(_ row: JudgementRow) {
+        let profile = KeyboardProfile(hasKazakhLayout: row.hasKazakhLayout)
+        let verdict = Self.checker.check(typed: row.typed, accepted: row.accepted, profile: profile)
+        #expect(verdict.tier == row.tier, "\(row.note) — \(verdict.reason.en)")
+        #expect(verdict.guard == row.guard, "\(row.note) — \(verdict.reason.en)")
+        // Any different word accepted fails here, whatever the tier.
+        if row.tier == .wrong { #expect(!verdict.isAccepted, "a different word was accepted: \(row.note)") }
+    }
+}
+
+/// The two error rates of issue 12 over both tables: plain typos refused
+/// (goal ≤ 1%) and different words accepted (goal 0). Printed for
+/// scripts/judgement-rates.sh.
+@Suite struct JudgementRates {
+    @Test func ratesMeetTheGoals() {
+        let hand = AnswerChecker(knownAnswers: JudgementTable.knownTerms)
+        let decks = GeneratedJudgementTests.checker
+        var typos = 0
+        var typosRefused = 0
+        var different = 0
+        var differentAccepted = 0
+        let rows = JudgementTable.rows.map { ($0, hand) } + JudgementTable.generated.rows.map { ($0, decks) }
+        for (row, checker) in rows {
+            let verdict = checker.check(
+                typed: row.typed, accepted: row.accepted, profile: KeyboardProfile(hasKazakhLayout: row.hasKazakhLayout))
+            if row.tier == .typo {
+                typos += 1
+                if !verdict.isAccepted { typosRefused += 1 }
+            }
+            if row.tier == .wrong {
+                different += 1
+                if verdict.isAccepted { differentAccepted += 1 }
+            }
+        }
+        func percent(_ a: Int, _ b: Int) -> String { b == 0 ? "-" : String(format: "%.2f%%", 100 * Double(a) / Double(b)) }
+        print("judgement rates: plain typos refused \(typosRefused)/\(typos) (\(percent(typosRefused, typos))); "
+            + "different words accepted \(differentAccepted)/\(different) (\(percent(differentAccepted, different)))")
+        #expect(typos > 0 && different > 0)
+        #expect(Double(typosRefused) <= 0.01 * Double(typos))
+        #expect(differentAccepted == 0)
+    }
+}

@@ -8,7 +8,7 @@ import Testing
     let checker = AnswerChecker(knownAnswers: ["Реализм", "Реалист", "Тәуелділік", "Тәуелсіздік", "он"])
 
     @Test func tiersAreOrderedFromStrictToLenient() {
-        #expect(Verdict.Tier.allCases.sorted() == [.exact, .format, .keyboard, .latin, .typo, .wrong])
+        #expect(Verdict.Tier.allCases.sorted() == [.exact, .format, .keyboard, .latin, .typo, .form, .wrong])
         #expect(Verdict.Tier.format < .typo)
     }
 

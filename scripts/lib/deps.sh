@@ -19,12 +19,13 @@ jatta_missing_packages() {
             python3) command -v python3 >/dev/null 2>&1 || missing+=(python3) ;;
             vim-tiny) command -v vim.tiny >/dev/null 2>&1 || missing+=(vim-tiny) ;;
             python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv) ;;
+            time) [ -x /usr/bin/time ] || missing+=(time) ;;
         esac
     done
     printf '%s\n' "${missing[@]}"
 }
 
-# jatta_ensure_packages [tmux] [sqlite3] [vim-tiny] [python3] [python3-venv]
+# jatta_ensure_packages [tmux] [sqlite3] [vim-tiny] [python3] [python3-venv] [time]
 jatta_ensure_packages() {
     local missing
     missing=$(jatta_missing_packages "$@" | sort -u | tr '\n' ' ')

@@ -110,4 +110,27 @@ expect_status "missing answer" 64 "$jatta" judge Реализм
 printf '\xff\xfe broken' >"$work/bad.deck"
 expect_status "undecodable deck still judges" 0 "$jatta" judge Реализм реализм --deck "$work/bad.deck"
 
+# Issue 12: morphology. A typo inside a loanword suffix is a typo; a
+# truncation that leaves another word is wrong with the suffix named;
+# another inflection is the form tier; numbers in words match digits.
+expect_out "loanword typo" "accepted (tier: typo)" "$jatta" judge Капитализм капиталзм
+expect_out "truncation named" "the suffix -ия is left out" "$jatta" judge Демократия демократ
+expect_out "truncation guard" "wrong (tier: wrong, guard: suffix)" "$jatta" judge Гегемония гегемон
+expect_out "other form" "accepted (tier: form)" "$jatta" judge республикалар республика
+expect_out "number in words" "accepted (tier: format)" "$jatta" judge 16 "он алты"
+expect_out "number with ending" "accepted (tier: form)" "$jatta" judge 16 16-сы
+expect_out "keyboard rule named" "so к for қ counts as a mistake" "$jatta" judge --kazakh-layout Қауіпсіздік кауипсиздик
+# --explain: stem, endings, suffixes, relation, tier, guard, keyboard rule.
+out=$("$jatta" judge --explain Тәуелсіздік тәуелділік --lang en)
+for want in "stem тәуелсіздік" "root тәуел" "suffixes -сіз -дік" "another word from the same root" "guard: suffix (decided the verdict)" "keyboard rule: not involved"; do
+    case "$out" in *"$want"*) ;; *) fail "--explain: wanted '$want', got: $out" ;; esac
+done
+json=$("$jatta" judge --explain --json Режим режимдер)
+python3 - "$json" <<'PY' || fail "--explain --json: $json"
+import json, sys
+v = json.loads(sys.argv[1])
+assert v["tier"] == "form" and v["analysis"][0]["typed"]["endings"] == ["дер"], v
+assert v["analysis"][0]["relation"].startswith("same word, other form"), v
+PY
+
 echo "judge.sh: ok"

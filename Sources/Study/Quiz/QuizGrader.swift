@@ -35,8 +35,10 @@ public enum QuizGrader {
                 if j.accepted { accepted += 1 }
                 if j.lenient { lenient = true }
                 tiers.append(j.tier)
-                if !j.reasonKK.isEmpty { kk.append(j.reasonKK) }
-                if !j.reasonEN.isEmpty { en.append(j.reasonEN) }
+                // Every blank is explained, numbered when there are several.
+                let many = typed.blanks.count > 1
+                if !j.reasonKK.isEmpty { kk.append((many ? "\(i + 1)-бос орын: " : "") + j.reasonKK) }
+                if !j.reasonEN.isEmpty { en.append((many ? "Gap \(i + 1): " : "") + j.reasonEN) }
             }
             let blanks = typed.blanks.count
             let outcome: QuizOutcome =

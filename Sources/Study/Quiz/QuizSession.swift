@@ -26,8 +26,8 @@ public struct QuizSession: Sendable {
     public private(set) var questionShownAt: Date
     /// What the student has typed, picked or ticked so far.
     public private(set) var draft: QuizDraft
-    /// Whether the student has shown a Kazakh keyboard layout in this quiz
-    /// (then к for қ is a misspelling, not a keyboard fallback).
+    /// Whether the student has shown a Kazakh keyboard layout, in this quiz
+    /// or before it (then к for қ is a misspelling, not a keyboard fallback).
     public private(set) var keyboard: KeyboardProfile
     /// Results by question number; unanswered questions have none.
     public private(set) var results: [Int: QuizResult]
@@ -45,8 +45,11 @@ public struct QuizSession: Sendable {
     /// store's at the start, then what the quiz's own answers gave.
     public private(set) var schedules: [String: CardSchedule]
 
+    /// `keyboard` is what earlier sessions learnt of the student's keyboard
+    /// (the one keyboard rule, kept in the store).
     public init(
         questions: [QuizQuestion], settings: QuizSettings, judge: @escaping TypedAnswerJudge, startedAt: Date,
+        keyboard: KeyboardProfile = .unknown,
         scheduling: QuizScheduling? = nil, schedules: [String: CardSchedule] = [:]
     ) {
         self.scheduling = scheduling
@@ -59,7 +62,7 @@ public struct QuizSession: Sendable {
         self.index = 0
         self.questionShownAt = startedAt
         self.draft = QuizDraft()
-        self.keyboard = .unknown
+        self.keyboard = keyboard
         self.results = [:]
         self.phase = questions.isEmpty ? .finished(.completed) : .answering
         self.finishedAt = questions.isEmpty ? startedAt : nil

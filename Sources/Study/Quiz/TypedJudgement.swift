@@ -12,8 +12,8 @@ public struct TypedJudgement: Hashable, Sendable {
     /// Accepted with a note the student should read (another keyboard
     /// layout or script, a typo), not as written.
     public var lenient: Bool
-    /// Accepted as a small typo, which tells the scheduler the recall was
-    /// harder than a clean answer.
+    /// Accepted as a small typo or as the right word in another form,
+    /// which tells the scheduler the recall was harder than a clean answer.
     public var isTypo: Bool
     /// The reason in Kazakh, empty when there is nothing to say.
     public var reasonKK: String
@@ -32,14 +32,15 @@ public struct TypedJudgement: Hashable, Sendable {
         self.reasonEN = reasonEN
     }
 
-    /// The quiz's view of the checker's verdict. The "Correct." of a clean
+    /// The quiz's view of the checker's verdict, explained with the letter
+    /// difference as `jatta judge` shows it. The "Correct." of a clean
     /// answer is left out: the outcome already says it.
     public init(_ verdict: Verdict) {
-        let lenient = [.keyboard, .latin, .typo].contains(verdict.tier)
+        let lenient = [.keyboard, .latin, .typo, .form].contains(verdict.tier)
         let silent = verdict.tier == .exact
         self.init(
-            accepted: verdict.isAccepted, tier: verdict.code, lenient: lenient, isTypo: verdict.tier == .typo,
-            reasonKK: silent ? "" : verdict.reason.kk, reasonEN: silent ? "" : verdict.reason.en)
+            accepted: verdict.isAccepted, tier: verdict.code, lenient: lenient, isTypo: [.typo, .form].contains(verdict.tier),
+            reasonKK: silent ? "" : verdict.explanation.kk, reasonEN: silent ? "" : verdict.explanation.en)
     }
 
     public func reason(language: String) -> String { language.hasPrefix("kk") ? reasonKK : reasonEN }
@@ -54,19 +55,5 @@ extension AnswerChecker {
     /// This checker as the quiz's judge.
     public var quizJudge: TypedAnswerJudge {
         { typed, accepted, profile in TypedJudgement(self.check(typed: typed, accepted: accepted, profile: profile)) }
-    }
-
-    /// A checker that knows every answer and term of `decks`, so that
-    /// typing another card's answer is never taken for a typo.
-    public static func knowing(_ questions: [QuizQuestion], decks: [[String]] = []) -> AnswerChecker {
-        var known: [String] = []
-        for q in questions {
-            switch q.format {
-            case .typed(let t): known += t.blanks.flatMap { $0 }
-            case .choice(let c): known += c.options
-            case .open, .selfGraded: break
-            }
-        }
-        return AnswerChecker(knownAnswers: known + decks.flatMap { $0 })
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeckFormat
 import Foundation
 import KazakhText
+import Study
 import TerminalUI
 
 /// `jatta judge EXPECTED ANSWER [--deck PATH] [--json]`: how a typed answer
@@ -13,10 +14,11 @@ struct JudgeCommand: ParsableCommand {
         abstract: "Show how a typed answer is judged against the right one.",
         discussion: """
             Prints the verdict (accepted or wrong), its tier (exact, format, keyboard, latin, \
-            typo, wrong), the guard that refused leniency if any (short-answer, other-answer, \
-            prefix, suffix, number, first-letter, kazakh-letter, abbreviation, keyboard-layout) \
-            and the reason a student would see. With --deck, the answers and terms of the decks \
-            feed the other-answer guard, and the alternatives of the card whose answer is \
+            typo, form, wrong), the guard that decided if any (short-answer, other-answer, \
+            prefix, suffix, number, first-letter, kazakh-letter, abbreviation, keyboard-layout), \
+            the reason and the letter difference a student would see; --explain adds the \
+            word-by-word analysis (stem, endings, suffixes, tier, guard, keyboard rule). With \
+            --deck, the answers and terms of the decks feed the other-answer guard, and the alternatives of the card whose answer is \
             EXPECTED are accepted too. Exits 0 whatever the verdict, 1 when a deck cannot be read, \
             64 on a usage error.
             """
@@ -44,6 +46,9 @@ struct JudgeCommand: ParsableCommand {
     @Flag(help: "Print the verdict as JSON.")
     var json = false
 
+    @Flag(help: "Also show the analysis: each word's stem, endings and suffixes, how the words relate, the tier, the guard and the keyboard rule.")
+    var explain = false
+
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
@@ -54,7 +59,7 @@ struct JudgeCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment).rawValue
-        var known: [String] = []
+        var checker = AnswerChecker(knownAnswers: [])
         var accepted = [expected] + alternatives
         var deckCount = 0
         if !decks.isEmpty {
@@ -66,27 +71,25 @@ struct JudgeCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             deckCount = library.decks.count
-            known = DeckAnswers.known(in: library.decks)
+            checker = TypedAnswer.checker(for: library.decks)
             accepted += DeckAnswers.alternatives(of: expected, in: library.decks)
         }
-        let checker = AnswerChecker(knownAnswers: known)
         let verdict = checker.check(
             typed: answer, accepted: accepted, profile: KeyboardProfile(hasKazakhLayout: kazakhLayout))
+        let analysis = explain ? WordComparison.compare(expected: verdict.matched ?? verdict.canonical, typed: answer) : nil
         if json {
-            print(JudgeReport(verdict: verdict, expected: expected, knownAnswers: checker.knownCount).json())
+            print(
+                JudgeReport(verdict: verdict, expected: expected, knownAnswers: checker.knownCount, analysis: analysis)
+                    .json())
         } else {
             print(JudgeReport.plain(verdict, language: language, knownAnswers: checker.knownCount, decks: deckCount))
+            if let analysis { print(JudgeReport.explained(verdict, analysis)) }
         }
     }
 }
 
 /// The answers and terms of decks, as the checker needs them.
 enum DeckAnswers {
-    /// Every answer a student might type for some card of the decks.
-    static func known(in decks: [Deck]) -> [String] {
-        decks.flatMap(\.cards).flatMap(\.typeableAnswers)
-    }
-
     /// The other accepted answers of the card (or gap) whose answer is
     /// `expected`, compared by identity key (case, spacing, quotes).
     static func alternatives(of expected: String, in decks: [Deck]) -> [String] {
@@ -115,10 +118,36 @@ struct JudgeReport: Encodable {
     var verdict: Verdict
     var expected: String
     var knownAnswers: Int
+    /// With `--explain`: the word-by-word analysis.
+    var analysis: [WordComparison]? = nil
 
     enum CodingKeys: String, CodingKey {
         case accepted, tier, `guard`, code, expected, typed, canonical, matched, conflictingAnswer, letterChanges,
-            reason, knownAnswers, diff
+            reason, knownAnswers, diff, keyboardRule, analysis
+    }
+
+    /// One word of the analysis as JSON.
+    struct WordJSON: Encodable {
+        var word: String
+        var stem: String
+        var endings: [String]
+        var root: String
+        var suffixes: [String]
+
+        init(_ a: WordAnalysis) {
+            word = a.word
+            stem = a.stem
+            endings = a.endings
+            root = a.root
+            suffixes = a.derivations
+        }
+    }
+
+    /// One pair of words as JSON.
+    struct PairJSON: Encodable {
+        var expected: WordJSON
+        var typed: WordJSON
+        var relation: String
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -136,19 +165,43 @@ struct JudgeReport: Encodable {
         try c.encode(verdict.reason, forKey: .reason)
         try c.encode(knownAnswers, forKey: .knownAnswers)
         try c.encode(Self.diff(verdict), forKey: .diff)
+        try c.encode(verdict.keyboardRule?.code, forKey: .keyboardRule)
+        if let analysis {
+            try c.encode(
+                analysis.map { PairJSON(expected: WordJSON($0.expected), typed: WordJSON($0.typed), relation: $0.relation.summary) },
+                forKey: .analysis)
+        }
     }
 
     /// The typed answer against the answer it was matched with (or the
-    /// canonical one): `тәжір[би→иб]е`, `каспи[+й]`, `режим[-ы]`.
+    /// canonical one), as the study screen and the quiz show it too.
     static func diff(_ verdict: Verdict) -> String {
-        AnswerDiff.pieces(expected: verdict.matched ?? verdict.canonical, typed: verdict.typed).map { piece in
-            switch piece {
-            case .same(let s): s
-            case .wrong(let typed, let expected): "[\(typed)→\(expected)]"
-            case .missing(let s): "[+\(s)]"
-            case .extra(let s): "[-\(s)]"
-            }
-        }.joined()
+        AnswerDiff.marked(expected: verdict.matched ?? verdict.canonical, typed: verdict.typed)
+    }
+
+    /// The `--explain` lines: each word pair taken apart, then the tier,
+    /// the guard that decided (if any) and the keyboard rule.
+    static func explained(_ verdict: Verdict, _ analysis: [WordComparison]) -> String {
+        func describe(_ a: WordAnalysis) -> String {
+            let endings = a.endings.isEmpty ? "—" : a.endings.map { "-" + $0 }.joined(separator: " ")
+            let suffixes = a.derivations.isEmpty ? "—" : a.derivations.map { "-" + $0 }.joined(separator: " ")
+            return "«\(a.word)»: stem \(a.stem), endings \(endings), root \(a.root), suffixes \(suffixes)"
+        }
+        var lines = ["Analysis:"]
+        let typedWords = WordComparison.wordCount(verdict.typed)
+        let answerWords = WordComparison.wordCount(verdict.matched ?? verdict.canonical)
+        if typedWords != answerWords {
+            lines.append("  words: \(answerWords) in the answer, \(typedWords) typed (compared as one text)")
+        }
+        for (i, pair) in analysis.enumerated() {
+            lines.append("  word \(i + 1) answer \(describe(pair.expected))")
+            lines.append("         typed  \(describe(pair.typed))")
+            lines.append("         relation: \(pair.relation.summary)")
+        }
+        lines.append("  tier: \(verdict.tier.rawValue)")
+        lines.append("  guard: " + (verdict.guard.map { "\($0.rawValue) (decided the verdict)" } ?? "none decided"))
+        lines.append("  keyboard rule: " + (verdict.keyboardRule.map { "\($0.code) (decided the verdict)" } ?? "not involved"))
+        return lines.joined(separator: "\n")
     }
 
     func json() -> String {

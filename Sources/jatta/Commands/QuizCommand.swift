@@ -100,7 +100,7 @@ struct QuizCommand: ParsableCommand {
         let zone = TimeZone.current
         let scheduler = try StudySetup.scheduler(timeZone: zone, store: store)
         let recorder = QuizRecorder(store: noRecord ? nil : store, sessionID: UUID().uuidString)
-        let checker = AnswerChecker.knowing(questions, decks: library.decks.map { $0.cards.flatMap(\.typeableAnswers) })
+        let checker = TypedAnswer.checker(for: library.decks)
         // The quiz reschedules from the cards' schedules as the store has
         // them now; with --no-record nothing is rescheduled.
         let schedules: [String: CardSchedule]
@@ -109,9 +109,16 @@ struct QuizCommand: ParsableCommand {
         } catch let error as StoreError {
             throw fail(host.storeMessage(error), 74)
         }
+        // The keyboard rule is the student's, kept in the store between
+        // sessions; a store that cannot say starts from nothing known.
+        let keyboard = KeyboardProfile(stored: try? store.setting(KeyboardProfile.settingKey))
         let session = QuizSession(
-            questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date(),
+            questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date(), keyboard: keyboard,
             scheduling: noRecord ? nil : QuizScheduling(scheduler: scheduler), schedules: schedules)
+        func remember(_ profile: KeyboardProfile) {
+            guard !noRecord, profile != keyboard, let value = profile.stored else { return }
+            try? store.setSetting(KeyboardProfile.settingKey, value)
+        }
 
         let jsonTarget = json
         func writeResult(_ session: QuizSession) {
@@ -161,6 +168,7 @@ struct QuizCommand: ParsableCommand {
                 strings: strings, output: jsonTarget == "-" ? STDERR_FILENO : STDOUT_FILENO,
                 readLine: input.next)
             let final = runner.run(session, handle: handle)
+            remember(final.keyboard)
             writeResult(final)
             stopStatus = input.exitStatus
             if stopStatus == nil, jsonTarget != "-", let keys = runner.askToStudy(final) {
@@ -173,6 +181,7 @@ struct QuizCommand: ParsableCommand {
         } else {
             let backend = try host.startFullScreen()
             let outcome = QuizTerminalRunner.run(session, backend: backend, strings: strings, handle: handle)
+            remember(outcome.session.keyboard)
             stopStatus = outcome.stopStatus
             if stopStatus == nil, let keys = outcome.studyKeys, let state = try? studyState(keys: keys) {
                 // The same terminal goes on into the study session, which

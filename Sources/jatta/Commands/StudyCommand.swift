@@ -2,6 +2,7 @@ import ArgumentParser
 import DeckFormat
 import FSRS
 import Foundation
+import KazakhText
 import ReviewStore
 import Study
 import TerminalUI
@@ -88,6 +89,14 @@ struct StudyCommand: ParsableCommand {
             limits: StudyLimits(newPerDay: newLimit, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)
         state.home.level = level
         state.home.tag = tag
+        // The keyboard rule is the student's, kept in the store between
+        // sessions; a store that cannot say starts from nothing known.
+        state.keyboard = KeyboardProfile(stored: try? store.setting(KeyboardProfile.settingKey))
+        let keyboardAtStart = state.keyboard
+        func remember(_ profile: KeyboardProfile) {
+            guard profile != keyboardAtStart, let value = profile.stored else { return }
+            try? store.setSetting(KeyboardProfile.settingKey, value)
+        }
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
         let reload = { SessionHost.loadDecks(paths: deckPaths) }
 
@@ -97,6 +106,7 @@ struct StudyCommand: ParsableCommand {
                 state: state, strings: host.strings, performer: performer, reloadDecks: reload,
                 environment: environment, input: host.startPlain())
             failure = loop.run()
+            remember(loop.state.keyboard)
         } else {
             let backend = try host.startFullScreen()
             if environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1", !paths.isEmpty || !decks.isEmpty {
@@ -107,6 +117,7 @@ struct StudyCommand: ParsableCommand {
                 state: state, strings: host.strings, performer: performer, reloadDecks: reload,
                 environment: environment)
             failure = loop.run(backend: backend)
+            remember(loop.state.keyboard)
         }
         try host.finish(failure)
     }

@@ -137,7 +137,10 @@ struct QuizSessionTests {
         send(&s, .submit, 11)
         guard case .feedback(let typed) = s.phase else { Issue.record("no feedback"); return }
         #expect(typed.outcome == .wrong)
-        #expect(typed.tier == "wrong/other-answer", "another term of the deck is never a typo")
+        // Another term of the deck, but nowhere near the answer: plainly
+        // wrong, no guard named (issue 12: a guard is named only when it
+        // decided the verdict).
+        #expect(typed.tier == "wrong")
         let effects = send(&s, .overrule(2), 12)
         guard case .record(let record) = effects.first else { Issue.record("the override was not logged"); return }
         #expect(record.kind == .override && record.result.overruled && record.result.credit == 1)
@@ -237,6 +240,20 @@ struct QuizSessionTests {
         let half = QuizGrader.grade(q, response: .typed(["1991", "Астана"]), judge: QuizFixtures.judge, at: t0, duration: 1)
         #expect(half.outcome == .partial && half.credit == 0.5)
         #expect(QuizReviewPolicy.rating(for: half) == .hard)
+    }
+
+    /// Issue 12: both wrong blanks of a cloze are explained, numbered, with
+    /// the letter difference as `jatta judge` prints it.
+    @Test func everyWrongBlankIsExplainedWithItsDifference() {
+        let q = QuizQuestion(number: 1, key: "k", card: QuizFixtures.clozeCard, deckFile: "d", prompt: "[…] […]",
+                             format: .typed(TypedQuestion(blanks: [["1991"], ["Демократия"]])))
+        let r = QuizGrader.grade(q, response: .typed(["1992", "демократ"]), judge: QuizFixtures.judge, at: t0, duration: 1)
+        #expect(r.outcome == .wrong)
+        #expect(r.reasonEN.contains("Gap 1: Wrong. The answer is «1991»."))
+        #expect(r.reasonEN.contains("Difference: 199[2→1]"))
+        #expect(r.reasonEN.contains("Gap 2: Wrong. The answer is «Демократия»."))
+        #expect(r.reasonEN.contains("Difference: демократ[+ия]"))
+        #expect(r.reasonKK.contains("2-бос орын:"))
     }
 
     @Test func theCheckersTiersReachTheVerdictAndTheRating() {
