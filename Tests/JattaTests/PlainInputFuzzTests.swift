@@ -106,7 +106,7 @@ import Testing
             let settings = QuizSettings(count: 6, seed: UInt64(run), mode: run % 2 == 0 ? .practice : .exam)
             let questions = QuizGenerator.generate(from: decks, settings: settings)
             #expect(!questions.isEmpty)
-            let checker = AnswerChecker.knowing(questions)
+            let checker = TypedAnswer.checker(for: decks)
             let session = QuizSession(
                 questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date())
             var fed = 0
