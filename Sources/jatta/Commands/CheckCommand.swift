@@ -73,7 +73,7 @@ enum DeckCheck {
     static let unreadable: Int32 = 2
 
     static func run(paths: [String], json: Bool, werror: Bool, language: Language, color: Bool = false) -> CheckReport {
-        let result = DeckLibrary.load(paths: paths)
+        let result = DeckLoading.load(paths: paths)
         var formatter = DiagnosticFormatter(language: language, color: color)
         var output = ""
         for diagnostic in result.diagnostics {

@@ -83,7 +83,7 @@ struct QuizCommand: ParsableCommand {
                 currentDirectory: FileManager.default.currentDirectoryPath,
                 executable: Bundle.main.executablePath ?? CommandLine.arguments.first ?? "jatta")
             : paths
-        let library = DeckLibrary.load(paths: deckPaths)
+        let library = DeckLoading.load(paths: deckPaths)
         for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
             Self.warn(DiagnosticFormatter.brief(d, language: language))
         }
@@ -157,7 +157,7 @@ struct QuizCommand: ParsableCommand {
             return state
         }
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString)
-        let reload = { DeckLibrary.load(paths: deckPaths) }
+        let reload = { DeckLoading.load(paths: deckPaths) }
 
         var studyFailure: Error? = nil
         if !plain, !TerminalCheck.isInteractive {

@@ -81,7 +81,7 @@ struct StudyCommand: ParsableCommand {
         let deckPaths = paths.isEmpty
             ? DeckLocation.defaults(currentDirectory: FileManager.default.currentDirectoryPath, executable: executable)
             : paths
-        let library = DeckLibrary.load(paths: deckPaths)
+        let library = DeckLoading.load(paths: deckPaths)
         let errors = library.diagnostics.filter { $0.severity == .error }
         for d in errors.prefix(5) {
             Self.warn(DiagnosticFormatter.brief(d, language: language))
@@ -125,7 +125,7 @@ struct StudyCommand: ParsableCommand {
         state.home.level = level
         state.home.tag = tag
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
-        let reload = { DeckLibrary.load(paths: deckPaths) }
+        let reload = { DeckLoading.load(paths: deckPaths) }
 
         let failure: Error?
         if usePlain {
