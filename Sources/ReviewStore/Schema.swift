@@ -14,6 +14,9 @@ enum Schema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("scale-1-registered-decks") { db in
+            try db.execute(sql: registeredDecks)
+        }
         return migrator
     }
 
@@ -73,5 +76,18 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE INDEX card_state_by_due ON card_state(due) WHERE state IS NOT NULL AND suspended = 0;
         CREATE INDEX card_state_learning ON card_state(due) WHERE state IN (1, 3) AND suspended = 0;
+        """
+
+    /// What each deck file's cards looked like when last registered
+    /// (`RegistryFingerprint`), so loading unchanged decks skips the
+    /// registry. Only a cache of the `card` table: deleting its rows is
+    /// always safe, and anything that changes `card` rows otherwise than
+    /// `register` must delete them (as `record` does when an answer changes
+    /// a registry row).
+    private static let registeredDecks = """
+        CREATE TABLE registered_deck (
+            deck_file TEXT NOT NULL PRIMARY KEY,
+            fingerprint INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """
 }
