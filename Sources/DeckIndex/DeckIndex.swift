@@ -31,10 +31,18 @@ public struct DeckIndex: Sendable {
     /// entry with another stamp is rebuilt, so a new parser never reads an
     /// old one's output.
     public let stamp: String
+    /// The folder relative deck paths are taken from (the current one when
+    /// the index is made), for naming entries by absolute path.
+    let workingDirectory: String
 
     public init(directory: String, stamp: String) {
+        self.init(directory: directory, stamp: stamp, workingDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    init(directory: String, stamp: String, workingDirectory: String) {
         self.directory = directory
         self.stamp = stamp
+        self.workingDirectory = workingDirectory
     }
 
     /// What loading one file did.
@@ -50,7 +58,7 @@ public struct DeckIndex: Sendable {
     /// its entry when that entry matches the file, else parsed and the entry
     /// rewritten.
     public func load(_ bytes: [UInt8], file: String) -> (parsed: ParsedDeck, outcome: Outcome) {
-        let path = Self.absolute(file)
+        let path = absolute(file)
         let status = FileStatus.of(path)
         let hash = bytes.withUnsafeBufferPointer(ContentHash.of)
         let entryPath = self.entryPath(for: path)
@@ -67,7 +75,7 @@ public struct DeckIndex: Sendable {
 
     /// The entry file of a deck file.
     public func entryPath(for file: String) -> String {
-        let path = Self.absolute(file)
+        let path = absolute(file)
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in path.utf8 {
             h ^= UInt64(byte)
@@ -88,7 +96,7 @@ public struct DeckIndex: Sendable {
             guard bytes.count > Self.magic.count, bytes.prefix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
             var r = IndexReader(bytes, from: Self.magic.count)
             do {
-                guard try r.string() == stamp, try r.string() == path,
+                guard try r.string() == stamp, try r.string() == path, try r.string() == file,
                     try r.unsigned() == UInt64(status.size), try r.int() == status.modifiedSeconds,
                     try r.int() == status.modifiedNanoseconds, try r.fixed64() == hash
                 else { return nil }
@@ -113,6 +121,10 @@ public struct DeckIndex: Sendable {
         w.bytes.append(contentsOf: Self.magic)
         w.string(stamp)
         w.string(path)
+        // The path as given too: the parser's messages are its own, and one
+        // could name the file, so an entry serves only the name it was made
+        // under (`decks/a.deck` and `/home/s/decks/a.deck` each get theirs).
+        w.string(parsed.deck.file)
         w.unsigned(UInt64(status.size))
         w.int(status.modifiedSeconds)
         w.int(status.modifiedNanoseconds)
@@ -137,9 +149,9 @@ public struct DeckIndex: Sendable {
 
     /// `file` as an absolute path (relative paths are taken from the
     /// current folder), the key of its entry.
-    static func absolute(_ file: String) -> String {
+    func absolute(_ file: String) -> String {
         if file.hasPrefix("/") { return file }
-        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(file)
+        return (workingDirectory as NSString).appendingPathComponent(file)
     }
 }
 
@@ -147,8 +159,10 @@ public struct DeckIndex: Sendable {
 struct FileStatus {
     /// Bytes.
     var size: Int
-    /// Last modification, whole seconds since 1970 and the nanoseconds part.
+    /// Last modification, whole seconds since 1970.
     var modifiedSeconds: Int
+    /// The nanoseconds of the last modification (an edit within the same
+    /// second still changes it on file systems that keep them).
     var modifiedNanoseconds: Int
 
     static func of(_ path: String) -> FileStatus? {

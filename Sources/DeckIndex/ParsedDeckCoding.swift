@@ -4,9 +4,9 @@ import DeckFormat
 /// metadata, every card with all its fields) and the file's parse
 /// diagnostics, read back equal (`==`) to what the parser made.
 ///
-/// The deck's own path is not written: every place inside the file names
-/// the path the deck is loaded under, so one entry serves `decks/a.deck`
-/// and `./decks/a.deck` alike, each shown as given.
+/// The deck's own path is written once, in the entry's header, not in
+/// every place: places inside the file are stored without it and name the
+/// path the deck is loaded under.
 enum ParsedDeckCoding {
     static func encode(_ parsed: ParsedDeck, into w: inout IndexWriter) {
         let file = parsed.deck.file
@@ -100,6 +100,7 @@ enum ParsedDeckCoding {
     /// Cards under one section share its tags; decoding keeps one array for
     /// a run of equal ones instead of a copy per card.
     struct SectionTags {
+        /// The section tags of the card decoded last.
         var last: [String] = []
     }
 

@@ -84,8 +84,8 @@ import Testing
         #expect(diagnostics > 0, "the samples must hold diagnostics for the test to cover them")
     }
 
-    /// One entry serves a file under any name it is given: places name the
-    /// path the deck is loaded under.
+    /// Places name the path the deck is loaded under; the same file under
+    /// another name is parsed again, so no message can keep the old name.
     @Test func placesNameThePathTheDeckIsLoadedUnder() throws {
         let scratch = try Scratch()
         let path = try scratch.write("a.deck", "Q: Сұрақ?\nA: Жауап.\nlevel: 7\n")
@@ -100,6 +100,14 @@ import Testing
         #expect(again.parsed.deck.cards.allSatisfy { $0.location.file == path })
         #expect(again.parsed.diagnostics.allSatisfy { $0.location.file == path })
         #expect(!again.parsed.diagnostics.isEmpty)
+        // The same file, named relative to its folder: one entry file, made
+        // again for the new name.
+        let fromFolder = DeckIndex(directory: scratch.indexFolder, stamp: "test-1", workingDirectory: scratch.decks)
+        #expect(fromFolder.entryPath(for: "a.deck") == entry)
+        let relative = fromFolder.load(bytes, file: "a.deck")
+        #expect(relative.outcome == .parsed(entryWritten: true))
+        #expect(relative.parsed == DeckParser.parse(bytes, file: "a.deck"))
+        #expect(fromFolder.load(bytes, file: "a.deck").outcome == .fromIndex)
     }
 
     /// A change that keeps the size and the modification time (written
