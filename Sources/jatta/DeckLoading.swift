@@ -14,16 +14,21 @@ enum DeckLoading {
     static func load(paths: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
         -> DeckLibrary.Result
     {
-        guard let index = index(environment: environment) else { return DeckLibrary.load(paths: paths) }
-        return DeckLibrary.load(paths: paths) { bytes, file in index.load(bytes, file: file).parsed }
+        guard let directory = directory(environment: environment) else { return DeckLibrary.load(paths: paths) }
+        var index: DeckIndex?
+        return DeckLibrary.load(paths: paths) { bytes, file in
+            guard bytes.count >= smallestIndexed else { return DeckParser.parse(bytes, file: file) }
+            let made = index ?? DeckIndex(directory: directory, stamp: stamp)
+            index = made
+            return made.load(bytes, file: file).parsed
+        }
     }
 
-    /// The index for this environment, or nil when it is switched off or
-    /// has no place to live.
-    static func index(environment: [String: String]) -> DeckIndex? {
-        guard let directory = directory(environment: environment) else { return nil }
-        return DeckIndex(directory: directory, stamp: stamp)
-    }
+    /// Deck files smaller than this are parsed, not indexed: checking an
+    /// entry (stat, reading it and the file, two hashes) costs more than
+    /// parsing them. Measured on the bundled decks (18–54 KB each): about
+    /// 1.5 ms more CPU per start with the index than without.
+    static let smallestIndexed = 64 * 1024
 
     /// The index folder for an environment (pure, so the rule is testable).
     static func directory(environment: [String: String]) -> String? {
