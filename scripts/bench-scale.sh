@@ -13,7 +13,8 @@
 #   --baseline BIN    another jatta binary (e.g. one built from main) timed
 #                     beside this build on the bundled decks
 #   --anki-json FILE  reuse the results of an earlier anki_bench.py --json run
-#                     instead of running Anki's benchmark again (~3 minutes)
+#                     instead of running Anki's benchmark again (it builds two
+#                     collections: minutes on a quiet machine, 17 under load)
 #   --no-anki         leave Anki's column empty
 #   --no-fsrs         skip the FSRS replay against fsrs-rs (scripts/bench-fsrs.sh)
 #   --keep DIR        build the sets in DIR and keep them; a later run with
