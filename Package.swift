@@ -18,6 +18,7 @@ let package = Package(
     targets: [
         .target(name: "KazakhText"),
         .target(name: "DeckFormat", dependencies: ["KazakhText"]),
+        .target(name: "DeckIndex", dependencies: ["DeckFormat"]),
         .target(name: "FSRS"),
         .target(
             name: "ReviewStore",
@@ -34,16 +35,16 @@ let package = Package(
         .executableTarget(
             name: "jatta",
             dependencies: [
-                "KazakhText", "DeckFormat", "FSRS", "ReviewStore", "Lectures", "Study", "TerminalUI",
+                "KazakhText", "DeckFormat", "DeckIndex", "FSRS", "ReviewStore", "Lectures", "Study", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "jatta-bench",
-            dependencies: ["DeckFormat", "FSRS", "ReviewStore", "Study", "TerminalUI"]
+            dependencies: ["DeckFormat", "DeckIndex", "FSRS", "ReviewStore", "Study", "TerminalUI"]
         ),
         .testTarget(name: "KazakhTextTests", dependencies: ["KazakhText", "FSRS"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat", "FSRS"]),
+        .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat", "DeckIndex", "FSRS"]),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "FSRS"]),
         .testTarget(name: "LecturesTests", dependencies: ["Lectures", "DeckFormat", "KazakhText", "FSRS"]),

@@ -28,8 +28,12 @@ public enum DeckLibrary {
     /// searched recursively for `*.deck` files, skipping hidden entries. Files
     /// are parsed in sorted path order, each once (however many names lead to it). A missing or unreadable
     /// path, or a folder with no deck, becomes an error diagnostic with line 0
-    /// (no place inside a file), its reason in both languages.
-    public static func load(paths: [String]) -> Result {
+    /// (no place inside a file), its reason in both languages. `parse` turns
+    /// one file's bytes into a deck: the parser, or a compiled index in front
+    /// of it that gives back what the parser would.
+    public static func load(
+        paths: [String], parse: (_ bytes: [UInt8], _ file: String) -> ParsedDeck = { DeckParser.parse($0, file: $1) }
+    ) -> Result {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -51,7 +55,7 @@ public enum DeckLibrary {
         for file in files {
             switch DeckFiles.read(file) {
             case .success(let bytes):
-                let parsed = DeckParser.parse(bytes, file: file)
+                let parsed = parse(bytes, file)
                 decks.append(parsed.deck)
                 diagnostics.append(contentsOf: parsed.diagnostics)
             case .failure(let error):

@@ -82,6 +82,9 @@ extension ProgressStore {
                     break
                 }
             }
+            // The hand-over wrote `card` rows that `register` did not, so the
+            // registry fingerprints no longer describe them.
+            if !done.isEmpty { try db.execute(sql: "DELETE FROM registered_deck") }
             return done
         }
     }

@@ -13,6 +13,17 @@ extension ProgressStore {
             var result: [String: CardProgress] = [:]
             result.reserveCapacity(keys.count)
             let columns = ProgressColumns.names().joined(separator: ", ")
+            if keys.count > Self.keysWorthAScan {
+                // Most of the registry asked for (a start on every deck): one
+                // pass over the state table beats a B-tree search per key.
+                let wanted = Set(keys)
+                let rows = try Row.fetchCursor(db, sql: "SELECT key, \(columns) FROM card_state")
+                while let row = try rows.next() {
+                    let key: String = row[0]
+                    if wanted.contains(key) { result[key] = try ProgressColumns.progress(row, at: 1) }
+                }
+                return result
+            }
             for chunk in keys.chunked(into: 900) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 let rows = try Row.fetchCursor(
@@ -25,6 +36,10 @@ extension ProgressStore {
             return result
         }
     }
+
+    /// Above this many keys `progress(for:)` reads the whole state table
+    /// once instead of looking each key up.
+    static let keysWorthAScan = 4_000
 
     /// The schedules of the given keys that have been answered at least once
     /// (including suspended and buried ones: the caller decides what to show).

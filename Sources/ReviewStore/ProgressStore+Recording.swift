@@ -40,11 +40,37 @@ extension ProgressStore {
     /// Adds cards to the registry or updates their deck file, prompt and level
     /// (a deck edit must not lose progress, so nothing else changes). Called
     /// when decks are loaded, so new cards can be counted and queued.
+    ///
+    /// A deck file whose cards are registered exactly as last time (same
+    /// `RegistryFingerprint` in `registered_deck`) is skipped: a start with
+    /// unchanged decks reads one small table and writes nothing.
     public func register(_ cards: [RegisteredCard], at time: Date) throws {
         guard !cards.isEmpty else { return }
-        try write { db in
-            for card in cards { try upsert(card, at: time, db: db, levelFromDeck: true) }
+        let fingerprints = RegistryFingerprint.perDeckFile(cards)
+        let changed = try read { db in
+            let known = try Self.registeredFingerprints(db)
+            return Set(fingerprints.filter { known[$0.key] != $0.value }.keys)
         }
+        guard !changed.isEmpty else { return }
+        try write { db in
+            for card in cards where changed.contains(card.deckFile) {
+                try upsert(card, at: time, db: db, levelFromDeck: true)
+            }
+            for file in changed.sorted() {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO registered_deck (deck_file, fingerprint) VALUES (?, ?)",
+                    arguments: [file, fingerprints[file]])
+            }
+        }
+    }
+
+    /// The fingerprint of each deck file as last registered.
+    static func registeredFingerprints(_ db: Database) throws -> [String: Int64] {
+        var known: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT deck_file, fingerprint FROM registered_deck") {
+            known[row[0]] = row[1]
+        }
+        return known
     }
 
     /// Suspends a registered card: it stays out of every queue until unsuspended.
@@ -130,6 +156,12 @@ extension ProgressStore {
                     OR level IS NOT \(level)
                 """
         ).execute(arguments: [card.key, card.deckFile, card.prompt, card.level, try ProgressColumns.millis(time, path: path)])
+        if !levelFromDeck, db.changesCount > 0 {
+            // An answer registered a card otherwise than the decks did: the
+            // fingerprints no longer describe the registry, so the next load
+            // registers every deck again.
+            try db.execute(sql: "DELETE FROM registered_deck")
+        }
     }
 
     /// Appends one log entry and makes `after` the card's state: the single

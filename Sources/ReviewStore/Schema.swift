@@ -18,6 +18,9 @@ enum Schema {
         migrator.registerMigration("fsrs-parameters") { db in
             try db.execute(sql: fsrsParameters)
         }
+        migrator.registerMigration("scale-1-registered-decks") { db in
+            try db.execute(sql: registeredDecks)
+        }
         return migrator
     }
 
@@ -121,6 +124,19 @@ enum Schema {
         CREATE TABLE student_setting (
             name TEXT NOT NULL PRIMARY KEY,
             value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """
+
+    /// What each deck file's cards looked like when last registered
+    /// (`RegistryFingerprint`), so loading unchanged decks skips the
+    /// registry. Only a cache of the `card` table: deleting its rows is
+    /// always safe, and anything that changes `card` rows otherwise than
+    /// `register` must delete them (as `record` does when an answer changes
+    /// a registry row).
+    private static let registeredDecks = """
+        CREATE TABLE registered_deck (
+            deck_file TEXT NOT NULL PRIMARY KEY,
+            fingerprint INTEGER NOT NULL
         ) WITHOUT ROWID;
         """
 }

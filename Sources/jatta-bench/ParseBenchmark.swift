@@ -48,13 +48,15 @@ enum ParseBenchmark {
     /// A deck shaped like the lecture decks: terms with two-line
     /// definitions, questions, open questions with key points, multiple
     /// choice and cloze, under sections, with tags, levels and sources.
-    static func generateDeck(cards: Int) -> String {
+    /// `first` numbers the cards (serials and ids), so several files made
+    /// with different `first` hold different cards.
+    static func generateDeck(cards: Int, first: Int = 0) -> String {
         let words = [
             "мемлекет", "халықаралық", "қатынастар", "саясат", "режим", "гегемония", "ынтымақтастық", "қауіпсіздік",
             "экономикалық", "институттар", "либерализм", "реализм", "ұйым", "келісім", "дипломатия", "егемендік",
             "өңір", "жаһандану", "әлемдік", "тәртіп", "күш", "мүдде", "құқық", "шарт", "одақ", "бейбітшілік",
         ]
-        var random = SeededGenerator(seed: 1)
+        var random = SeededGenerator(seed: 1 &+ UInt64(first))
         func sentence(_ count: Int, _ serial: Int) -> String {
             var parts: [String] = []
             for _ in 0..<count { parts.append(words[random.below(words.count)]) }
@@ -62,7 +64,7 @@ enum ParseBenchmark {
             return parts.joined(separator: " ")
         }
         var out = "# Бенчмарк жинағы\nlang: kk\nauthor: jatta-bench\n\n"
-        for i in 0..<cards {
+        for i in first..<(first + cards) {
             if i % 500 == 0 { out += "## Бөлім \(i / 500 + 1)\n\n" }
             switch i % 5 {
             case 0:

@@ -116,21 +116,29 @@ enum StoreBenchmark {
     /// Registers every card, then writes the history in batches of 20,000
     /// answers per transaction through the store's own `record`.
     static func build(path: String, settings: Settings) throws {
-        let store = try ProgressStore(path: path)
-        var rng = SeededGenerator(seed: 3)
-        let start = now.addingTimeInterval(-730 * day)
-        try store.register(
-            (0..<settings.cards).map { i in
+        try build(
+            path: path,
+            cards: (0..<settings.cards).map { i in
                 RegisteredCard(
                     key: "card-\(i)", deckFile: "decks/lecture-\(i % 10).deck",
                     prompt: "Дәріс \(i % 10): халықаралық қатынастар сұрағы №\(i)", level: i % 3 + 1)
-            }, at: start)
-        let withHistory = settings.cards * 4 / 5
+            }, reviews: settings.reviews)
+    }
+
+    /// Registers `cards`, then gives the first four fifths of them `reviews`
+    /// answers in all (the rest stay new).
+    static func build(path: String, cards: [RegisteredCard], reviews: Int) throws {
+        let store = try ProgressStore(path: path)
+        var rng = SeededGenerator(seed: 3)
+        let start = now.addingTimeInterval(-730 * day)
+        try store.register(cards, at: start)
+        let withHistory = max(1, cards.count * 4 / 5)
         var batch: [RecordedAnswer] = []
         batch.reserveCapacity(20_000)
-        for card in 0..<withHistory {
-            let key = "card-\(card)"
-            let count = settings.reviews / withHistory + (card < settings.reviews % withHistory ? 1 : 0)
+        for card in 0..<min(withHistory, cards.count) {
+            let registered = cards[card]
+            let key = registered.key
+            let count = reviews / withHistory + (card < reviews % withHistory ? 1 : 0)
             var time = start.addingTimeInterval(Double(rng.next() % 60) * day)
             var schedule: CardSchedule?
             for n in 0..<count {
@@ -150,8 +158,7 @@ enum StoreBenchmark {
                 }
                 batch.append(
                     RecordedAnswer(
-                        key: key, deckFile: "decks/lecture-\(card % 10).deck",
-                        prompt: "Дәріс \(card % 10): халықаралық қатынастар сұрағы №\(card)", level: card % 3 + 1,
+                        key: key, deckFile: registered.deckFile, prompt: registered.prompt, level: registered.level,
                         rating: rating, time: time, durationMilliseconds: Int(rng.next() % 30_000), kind: .study,
                         sessionID: nil, before: schedule, after: after))
                 schedule = after

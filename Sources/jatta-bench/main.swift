@@ -21,6 +21,7 @@ let benchmarks: [String: ([String]) -> Int32] = [
     "judge": JudgeBenchmark.run,
     "parse": ParseBenchmark.run,
     "quiz": reporting("quiz", QuizBenchmark.run),
+    "scale-setup": reporting("scale-setup", ScaleSetup.run),
     "store": reporting("store", StoreBenchmark.run),
     "study": StudyBenchmark.run,
 ]

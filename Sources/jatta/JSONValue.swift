@@ -129,6 +129,16 @@ enum JSONValue: Equatable {
     /// escaped, everything else as UTF-8.
     private static func writeString(_ value: String, to out: inout String, style: Style) {
         out += "\""
+        defer { out += "\"" }
+        // Every character that needs escaping is ASCII, so one pass over the
+        // bytes tells whether the text can be copied whole (almost always).
+        let needsEscape = value.utf8.contains { byte in
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (style == .compact && byte == 0x7F)
+        }
+        guard needsEscape else {
+            out += value
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -142,7 +152,6 @@ enum JSONValue: Equatable {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        out += "\""
     }
 }
 

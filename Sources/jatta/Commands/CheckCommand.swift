@@ -88,7 +88,7 @@ enum DeckCheck {
         paths: [String], json: Bool, werror: Bool, language: Language, color: Bool = false, against: String? = nil,
         store: ProgressStore? = nil
     ) -> CheckReport {
-        var result = DeckLibrary.load(paths: paths)
+        var result = DeckLoading.load(paths: paths)
         if let against {
             result.diagnostics = DeckLibrary.stableSorted(
                 result.diagnostics + IdentityCheck.diagnostics(files: result.files, against: against, store: store))

@@ -63,7 +63,7 @@ struct JudgeCommand: ParsableCommand {
         var accepted = [expected] + alternatives
         var deckCount = 0
         if !decks.isEmpty {
-            let library = DeckLibrary.load(paths: decks)
+            let library = DeckLoading.load(paths: decks)
             if library.hasUnreadablePaths {
                 for d in library.diagnostics where d.severity == .error && d.location.line == 0 {
                     FileHandle.standardError.write(Data("\(d.location.file): \(d.message(language: language))\n".utf8))

@@ -51,7 +51,7 @@ enum CardListing {
     }
 
     static func run(paths: [String], json: Bool, language: Language, width: Int = 100) -> Listing {
-        let result = DeckLibrary.load(paths: paths)
+        let result = DeckLoading.load(paths: paths)
         var output = ""
         if json {
             for card in result.decks.flatMap(\.cards) { output += CardJSON.object(for: card).compactText + "\n" }

@@ -12,13 +12,15 @@ final class EffectPerformer {
     /// Scopes undo to this run, so one session never undoes another's answer.
     let sessionID: String
 
-    /// The faces of the loaded decks, still to be registered with the store.
-    private var unregistered: [RegisteredCard]
+    /// The loaded decks whose faces are still to be registered with the
+    /// store. The registry entries are made when registering, after the
+    /// first frame: at 100,000 cards making them is a fifth of a start.
+    private var unregistered: [Deck]
 
     init(store: ProgressStore, sessionID: String, decks: [Deck] = []) {
         self.store = store
         self.sessionID = sessionID
-        self.unregistered = Self.registry(decks)
+        self.unregistered = decks
     }
 
     /// Every face of `decks` as the store's registry keeps it.
@@ -38,13 +40,13 @@ final class EffectPerformer {
     /// student does not wait for it; any effect does it first if needed.
     func registerDecks(at now: Date) throws {
         guard !unregistered.isEmpty else { return }
-        try store.register(unregistered, at: now)
+        try store.register(Self.registry(unregistered), at: now)
         unregistered = []
     }
 
     /// Registers re-read decks (after editing), keeping the registry current.
     func reregister(_ decks: [Deck], at now: Date) throws {
-        unregistered = Self.registry(decks)
+        unregistered = decks
         try registerDecks(at: now)
     }
 

@@ -33,7 +33,7 @@ struct SessionHost {
     /// Reads the decks at `paths`, with every problem found. The one place
     /// sessions load decks, at start and after editing a card.
     static func loadDecks(paths: [String]) -> DeckLibrary.Result {
-        DeckLibrary.load(paths: paths)
+        DeckLoading.load(paths: paths)
     }
 
     /// Prints the first deck errors (and how many more there are) to

@@ -1,0 +1,192 @@
+import DeckFormat
+import FSRS
+import Foundation
+import Testing
+
+@testable import DeckIndex
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The compiled deck index gives back exactly what the parser gives, and
+/// only while the deck file is the one it was made from.
+@Suite struct DeckIndexTests {
+    /// A scratch folder with a deck folder and an index folder.
+    final class Scratch {
+        let root: String
+        var decks: String { root + "/decks" }
+        var indexFolder: String { root + "/index" }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory
+                .appendingPathComponent("jatta-deck-index-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: root + "/decks", withIntermediateDirectories: true)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: root) }
+
+        func index(stamp: String = "test-1") -> DeckIndex { DeckIndex(directory: indexFolder, stamp: stamp) }
+
+        @discardableResult
+        func write(_ name: String, _ text: String) throws -> String {
+            let path = decks + "/" + name
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+
+        func load(_ path: String, index: DeckIndex? = nil) throws -> (parsed: ParsedDeck, outcome: DeckIndex.Outcome) {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            return (index ?? self.index()).load(bytes, file: path)
+        }
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Deck texts with every kind of card, metadata, sections, tags, levels,
+    /// sources, explicit ids, and (the fixture) errors and warnings.
+    static func sampleTexts() throws -> [(name: String, text: String)] {
+        var texts: [(String, String)] = []
+        let folders = [packageRoot.appendingPathComponent("decks").path, packageRoot.appendingPathComponent("scripts/tests/fixtures").path]
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".deck") {
+                texts.append((name, try String(contentsOfFile: folder + "/" + name, encoding: .utf8)))
+            }
+        }
+        for seed in 0..<40 {
+            var generator = DeckGenerator(random: SeededGenerator(seed: UInt64(seed)))
+            var text = DeckPrinter.print(generator.deck(file: "g.deck"))
+            // Broken lines and bytes, so the entries hold diagnostics too.
+            if seed % 3 == 0 { text += "\nQ: без ответа\n\nX: неизвестное поле\nlevel: 9\n" }
+            if seed % 5 == 0 { text += "C: {незакрытый пропуск\n\u{1B}[31m\n" }
+            texts.append(("generated-\(seed).deck", text))
+        }
+        return texts
+    }
+
+    @Test func anEntryGivesBackWhatTheParserGives() throws {
+        let scratch = try Scratch()
+        let samples = try Self.sampleTexts()
+        #expect(samples.count > 40)
+        var diagnostics = 0
+        for sample in samples {
+            let path = try scratch.write(sample.name, sample.text)
+            let expected = DeckParser.parse(Array(sample.text.utf8), file: path)
+            diagnostics += expected.diagnostics.count
+            let first = try scratch.load(path)
+            #expect(first.outcome == .parsed(entryWritten: true), "\(sample.name)")
+            #expect(first.parsed == expected, "\(sample.name)")
+            let second = try scratch.load(path)
+            #expect(second.outcome == .fromIndex, "\(sample.name)")
+            #expect(second.parsed == expected, "\(sample.name): decoded entry differs from the parse")
+        }
+        #expect(diagnostics > 0, "the samples must hold diagnostics for the test to cover them")
+    }
+
+    /// Places name the path the deck is loaded under; the same file under
+    /// another name is parsed again, so no message can keep the old name.
+    @Test func placesNameThePathTheDeckIsLoadedUnder() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("a.deck", "Q: Сұрақ?\nA: Жауап.\nlevel: 7\n")
+        _ = try scratch.load(path)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // The same absolute file, shown under another name.
+        let index = scratch.index()
+        let entry = index.entryPath(for: path)
+        #expect(FileManager.default.fileExists(atPath: entry))
+        let again = index.load(bytes, file: path)
+        #expect(again.outcome == .fromIndex)
+        #expect(again.parsed.deck.cards.allSatisfy { $0.location.file == path })
+        #expect(again.parsed.diagnostics.allSatisfy { $0.location.file == path })
+        #expect(!again.parsed.diagnostics.isEmpty)
+        // The same file, named relative to its folder: one entry file, made
+        // again for the new name.
+        let fromFolder = DeckIndex(directory: scratch.indexFolder, stamp: "test-1", workingDirectory: scratch.decks)
+        #expect(fromFolder.entryPath(for: "a.deck") == entry)
+        let relative = fromFolder.load(bytes, file: "a.deck")
+        #expect(relative.outcome == .parsed(entryWritten: true))
+        #expect(relative.parsed == DeckParser.parse(bytes, file: "a.deck"))
+        #expect(fromFolder.load(bytes, file: "a.deck").outcome == .fromIndex)
+    }
+
+    /// A change that keeps the size and the modification time (written
+    /// within one clock tick, or the time set back) is caught by the hash.
+    @Test func aChangedFileWithTheSameSizeAndTimeIsReread() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("a.deck", "Q: Бір?\nA: Алма.\n")
+        var before = stat()
+        stat(path, &before)
+        _ = try scratch.load(path)
+        try scratch.write("a.deck", "Q: Бір?\nA: Өрік.\n")
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let loaded = try scratch.load(path)
+        #expect(loaded.outcome == .parsed(entryWritten: true))
+        guard case .question(let q) = loaded.parsed.deck.cards.first?.content else {
+            Issue.record("no question card")
+            return
+        }
+        #expect(q.answer == "Өрік.")
+    }
+
+    @Test func aNewModificationTimeAloneRereadsTheFile() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("a.deck", "Q: Бір?\nA: Алма.\n")
+        _ = try scratch.load(path)
+        var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(try scratch.load(path).outcome == .parsed(entryWritten: true))
+        #expect(try scratch.load(path).outcome == .fromIndex)
+    }
+
+    @Test func anEntryOfAnotherVersionIsRebuilt() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("a.deck", "T: Режим\nD: Ережелер жиынтығы.\n")
+        _ = try scratch.load(path, index: scratch.index(stamp: "old-build"))
+        #expect(try scratch.load(path, index: scratch.index(stamp: "old-build")).outcome == .fromIndex)
+        #expect(try scratch.load(path, index: scratch.index(stamp: "new-build")).outcome == .parsed(entryWritten: true))
+        #expect(try scratch.load(path, index: scratch.index(stamp: "new-build")).outcome == .fromIndex)
+    }
+
+    /// Every way an entry can be damaged — cut short at any length, any
+    /// byte changed, replaced by other bytes — gives the parser's result,
+    /// never a trap, and the entry is rewritten.
+    @Test func aDamagedEntryIsRebuiltSilently() throws {
+        let scratch = try Scratch()
+        let text = try Self.sampleTexts().first { $0.name.hasPrefix("generated-0") }!.text
+        let path = try scratch.write("a.deck", text)
+        let expected = DeckParser.parse(Array(text.utf8), file: path)
+        _ = try scratch.load(path)
+        let entry = scratch.index().entryPath(for: path)
+        let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: entry)))
+        var damaged: [[UInt8]] = [[], Array("not an index".utf8), [UInt8](repeating: 0xFF, count: good.count)]
+        for cut in stride(from: 0, to: good.count, by: max(1, good.count / 97)) { damaged.append(Array(good[..<cut])) }
+        for position in stride(from: 0, to: good.count, by: max(1, good.count / 211)) {
+            var flipped = good
+            flipped[position] ^= 0x41
+            damaged.append(flipped)
+        }
+        for bytes in damaged {
+            try Data(bytes).write(to: URL(fileURLWithPath: entry))
+            let loaded = try scratch.load(path)
+            #expect(loaded.parsed == expected)
+            #expect(loaded.outcome == .parsed(entryWritten: true), "a damaged entry of \(bytes.count) bytes was used")
+            #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: entry))) == good)
+        }
+    }
+
+    /// The index sits in front of the parser in `DeckLibrary.load`: the whole
+    /// result (decks, diagnostics with cross-deck lint, files) is the same
+    /// with it, cold or warm.
+    @Test func aLibraryLoadedThroughTheIndexEqualsOneParsed() throws {
+        let scratch = try Scratch()
+        for sample in try Self.sampleTexts() { try scratch.write(sample.name, sample.text) }
+        let index = scratch.index()
+        let plain = DeckLibrary.load(paths: [scratch.decks])
+        let cold = DeckLibrary.load(paths: [scratch.decks]) { index.load($0, file: $1).parsed }
+        let warm = DeckLibrary.load(paths: [scratch.decks]) { index.load($0, file: $1).parsed }
+        #expect(cold == plain)
+        #expect(warm == plain)
+    }
+}

@@ -1,0 +1,34 @@
+import FSRS
+import Foundation
+import Testing
+@testable import ReviewStore
+
+/// `progress(for:)` reads many keys with one scan of the state table and few
+/// keys with look-ups; both ways give the same answer.
+@Suite struct ProgressLookupTests {
+    @Test func aScanOfManyKeysEqualsTheirLookups() throws {
+        let store = try ProgressStore()
+        var rng = SeededGenerator(seed: 5)
+        let studied = (0..<(ProgressStore.keysWorthAScan + 500)).map { "k\($0)" }
+        try store.record(
+            studied.enumerated().map { i, key in
+                answer(key, at: t0.addingTimeInterval(Double(i)), after: scheduleAfter(nil, rating: .good, at: t0, using: &rng))
+            })
+        try store.suspend(key: "k8", at: t0.addingTimeInterval(1e5))
+        // Keys asked for: every other studied card, and as many never seen.
+        let asked = studied.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            + (0..<(ProgressStore.keysWorthAScan)).map { "unseen\($0)" }
+        #expect(asked.count > ProgressStore.keysWorthAScan)
+        let scanned = try store.progress(for: asked)
+        var lookedUp: [String: CardProgress] = [:]
+        for chunk in stride(from: 0, to: asked.count, by: 1000) {
+            let part = Array(asked[chunk..<min(chunk + 1000, asked.count)])
+            lookedUp.merge(try store.progress(for: part)) { a, _ in a }
+        }
+        #expect(scanned == lookedUp)
+        #expect(scanned.count == (studied.count + 1) / 2)
+        #expect(scanned["k1"] == nil, "a key not asked for came back")
+        #expect(scanned["k6"]?.schedule != nil)
+        #expect(scanned["k8"]?.suspended == true)
+    }
+}

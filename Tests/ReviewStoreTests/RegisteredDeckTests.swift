@@ -1,0 +1,54 @@
+import FSRS
+import Foundation
+import Testing
+@testable import ReviewStore
+
+/// Registering decks again is skipped per deck file when its cards are
+/// registered exactly as last time; the registry must still always end up as
+/// if every card had been registered.
+@Suite struct RegisteredDeckTests {
+    private func cards(_ file: String, prompt: String = "p", level: Int? = 1, count: Int = 5) -> [RegisteredCard] {
+        (0..<count).map { RegisteredCard(key: "\(file)-\($0)", deckFile: file, prompt: "\(prompt) \($0)", level: level) }
+    }
+
+    @Test func anEditedDeckIsRegisteredAgainAndAnUnchangedOneIsKept() throws {
+        let store = try ProgressStore()
+        try store.register(cards("a.deck") + cards("b.deck"), at: t0)
+        // b.deck's prompts and levels change; a.deck is loaded unchanged.
+        try store.register(cards("a.deck") + cards("b.deck", prompt: "edited", level: 2), at: t0.addingTimeInterval(60))
+        let registry = try store.registeredCards()
+        #expect(registry["b.deck-3"] == RegisteredCard(key: "b.deck-3", deckFile: "b.deck", prompt: "edited 3", level: 2))
+        #expect(registry["a.deck-3"] == RegisteredCard(key: "a.deck-3", deckFile: "a.deck", prompt: "p 3", level: 1))
+        // A card added to a deck is registered (and becomes a new card).
+        try store.register(cards("a.deck", count: 6) + cards("b.deck", prompt: "edited", level: 2), at: t0.addingTimeInterval(120))
+        #expect(try store.registeredCards()["a.deck-5"] != nil)
+        #expect(try store.newKeys(limit: 100, now: t0.addingTimeInterval(120)).contains("a.deck-5"))
+    }
+
+    /// An answer that registers a card otherwise than the decks (another
+    /// prompt) makes the next load register everything again, so the decks'
+    /// version wins as it did before the skip existed.
+    @Test func anAnswerThatChangesTheRegistryForcesTheNextRegistration() throws {
+        let store = try ProgressStore()
+        try store.register(cards("a.deck"), at: t0)
+        var rng = SeededGenerator(seed: 1)
+        try store.record(
+            answer("a.deck-2", deck: "a.deck", at: t0, after: scheduleAfter(nil, rating: .good, at: t0, using: &rng)))
+        #expect(try store.registeredCards()["a.deck-2"]?.prompt == "Prompt of a.deck-2")
+        try store.register(cards("a.deck"), at: t0.addingTimeInterval(60))
+        #expect(try store.registeredCards()["a.deck-2"]?.prompt == "p 2")
+    }
+
+    /// A card moved from one deck file to another ends up under the file that
+    /// registers it last, whichever files are skipped.
+    @Test func aCardMovedToAnotherFileFollowsIt() throws {
+        let store = try ProgressStore()
+        let moved = RegisteredCard(key: "shared", deckFile: "a.deck", prompt: "q", level: 1)
+        try store.register(cards("a.deck") + [moved] + cards("b.deck"), at: t0)
+        var inB = moved
+        inB.deckFile = "b.deck"
+        try store.register(cards("a.deck") + cards("b.deck") + [inB], at: t0.addingTimeInterval(60))
+        #expect(try store.registeredCards()["shared"]?.deckFile == "b.deck")
+        #expect(try store.counts(dueBy: t0, now: t0).first { $0.deckFile == "a.deck" }?.counts.total == 5)
+    }
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Nothing the student sees depends on the compiled deck index: every
+# command's output (study in plain mode and its full screen in tmux, list,
+# list --json, check, quiz, judge) is byte for byte the same with the index
+# switched off, built cold, read warm, damaged, written by another build,
+# and after an edit that keeps the file's size and modification time.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+root=$(pwd)
+. scripts/lib/midday-tz.sh
+command -v tmux >/dev/null 2>&1 || { echo "deck-index: FAIL: tmux is not installed" >&2; exit 1; }
+. scripts/lib/jatta-binary.sh
+
+work=$(mktemp -d)
+sock="jatta-deck-index-$$"
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
+fail() { echo "deck-index: FAIL: $*" >&2; exit 1; }
+export HOME="$work/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CACHE_HOME="$work/cache"
+unset JATTA_LANG JATTA_DB JATTA_DECK_INDEX
+mkdir -p "$HOME" "$work/decks"
+cp decks/*.deck scripts/tests/fixtures/*.deck "$work/decks/"
+# Files under 64 KiB are parsed, not indexed: one deck big enough to be
+# indexed (every bundled card twice over, so lint finds duplicates too).
+cat decks/*.deck decks/*.deck >"$work/decks/big.deck"
+[ "$(stat -c %s "$work/decks/big.deck")" -ge 65536 ] || { echo "deck-index: FAIL: big.deck is too small to be indexed" >&2; exit 1; }
+index="$work/cache/jatta/deck-index"
+
+# Every command's output, into folder $1 (the progress database starts empty
+# each time, so study shows the same first cards).
+outputs() {
+    local out=$1
+    mkdir -p "$out"
+    rm -f "$work/p.sqlite"*
+    (
+        cd "$work"
+        printf '\n3\n\n3\nq\n' | "$JATTA" study --plain --lang en --db "$work/p.sqlite" decks >"$out/study.txt" 2>&1
+        echo "exit $?" >>"$out/study.txt"
+        "$JATTA" list decks >"$out/list.txt" 2>&1; echo "exit $?" >>"$out/list.txt"
+        "$JATTA" list --json decks >"$out/list.json" 2>&1; echo "exit $?" >>"$out/list.json"
+        "$JATTA" check decks >"$out/check.txt" 2>&1; echo "exit $?" >>"$out/check.txt"
+        "$JATTA" check --lang kk decks/ten-mistakes.deck >"$out/check-kk.txt" 2>&1; echo "exit $?" >>"$out/check-kk.txt"
+        printf '1992\n\nРежим\n\n' | "$JATTA" quiz --plain --no-record --seed 7 --count 4 --lang en decks \
+            >"$out/quiz.txt" 2>&1
+        echo "exit $?" >>"$out/quiz.txt"
+        "$JATTA" judge --deck decks "Режим" "режм" >"$out/judge.txt" 2>&1; echo "exit $?" >>"$out/judge.txt"
+    )
+    # The full screen: the home screen and the first card, 80×24.
+    rm -f "$work/p.sqlite"*
+    tm kill-session -t s >/dev/null 2>&1
+    tm new-session -d -s s -x 80 -y 24 "env -u TMUX PS1='$ ' bash --norc --noprofile -i"
+    tm send-keys -t s "cd '$work' && '$JATTA' study --lang kk --db '$work/p.sqlite' decks" Enter
+    local i
+    for i in $(seq 100); do tm capture-pane -p -t s | grep -qF "Барлық десте" && break; sleep 0.1; done
+    tm capture-pane -p -t s >"$out/home-screen.txt"
+    tm send-keys -t s Enter
+    sleep 0.5
+    tm capture-pane -p -t s >"$out/first-card-screen.txt"
+    tm send-keys -t s q
+    sleep 0.2
+    tm send-keys -t s q
+    tm kill-session -t s >/dev/null 2>&1
+}
+same() { # NAME: outputs/NAME equal to outputs/off
+    diff -r "$work/out-off" "$work/out-$1" >"$work/diff.txt" || { cat "$work/diff.txt" >&2; fail "$1: output differs from the run without the index"; }
+}
+
+JATTA_DECK_INDEX=off outputs "$work/out-off"
+[ -e "$index" ] && fail "JATTA_DECK_INDEX=off wrote an index"
+grep -q "Барлық десте" "$work/out-off/home-screen.txt" || fail "no home screen captured"
+grep -q "ten-mistakes.deck:" "$work/out-off/check.txt" || fail "check found nothing to report: the test would prove little"
+
+outputs "$work/out-cold"
+same cold
+entries=$(ls "$index" | wc -l)
+[ "$entries" -eq 1 ] || fail "expected one entry (big.deck), found $entries"
+
+# Warm: the entries are read, not rewritten.
+touch -d '2001-01-01' "$index"/*
+outputs "$work/out-warm"
+same warm
+[ -z "$(find "$index" -newermt '2002-01-01' -type f)" ] || fail "a warm start rewrote entries it should have read"
+
+# Damaged entries: garbage, cut short, emptied.
+n=0
+for e in "$index"/*; do
+    case $((n % 3)) in
+    0) head -c 300 /dev/urandom >"$e" ;;
+    1) truncate -s $(( $(stat -c %s "$e") / 2 )) "$e" ;;
+    2) : >"$e" ;;
+    esac
+    n=$((n + 1))
+done
+outputs "$work/out-damaged"
+same damaged
+
+# Written by another build: a copy of the binary has another stamp, so it
+# rebuilds every entry (and still shows the same).
+cp "$JATTA" "$work/jatta-copy"
+touch -d '2001-01-01' "$index"/*
+JATTA="$work/jatta-copy" outputs "$work/out-other-build"
+same other-build
+[ -z "$(find "$index" -not -newermt '2002-01-01' -type f)" ] || fail "entries of another build were not rebuilt"
+
+# An edit that keeps the size and the modification time: caught by the hash.
+f="$work/decks/big.deck"
+python3 - "$f" <<'PY' || fail "could not edit the deck"
+import os, sys
+p = sys.argv[1]
+st = os.stat(p)
+text = open(p, encoding="utf-8").read()
+assert "Режим" in text
+text = text.replace("Режим", "Рэжим", 1)   # same byte length (е and э are both two bytes)
+open(p, "w", encoding="utf-8").write(text)
+os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))
+assert os.stat(p).st_size == st.st_size
+PY
+JATTA_DECK_INDEX=off outputs "$work/out-off"
+outputs "$work/out-edited"
+same edited
+grep -q "Рэжим" "$work/out-edited/list.txt" || fail "the edited card is not listed"
+grep -q "big.deck" "$work/out-off/list.txt" || fail "big.deck is not listed"
+echo "deck-index: ok"
