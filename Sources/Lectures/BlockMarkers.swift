@@ -2,9 +2,9 @@
 /// line before ends with: exam questions, task lists, bullets, glossary
 /// entries. Shared by the unwrapper (to break there) and the finders.
 enum BlockMarkers {
-    /// `1–деңгейлік сұрақ.`, `1 –деңгейлік сұрақ.`, `2-деңгейлік сұрақ`.
+    /// A level question's label in any numbering (see `LevelLabel`).
     static func levelLabel(_ line: String) -> Bool {
-        line.lowercased().contains("деңгейлік") && line.firstMatch(of: Patterns.levelLabel) != nil
+        LevelLabel.parse(line) != nil
     }
 
     /// `1 – …` without the label: a level item only inside a level section.

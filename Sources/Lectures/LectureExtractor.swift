@@ -41,7 +41,8 @@ public struct Extraction: Sendable {
 
 /// Reads lecture notes (.txt or .html) and finds their exam questions and
 /// glossary entries. The steps, each its own rule with its own log:
-/// decode → HTML to text → look-alike letters → glued text → (lexicon of
+/// decode → HTML to text → look-alike letters → glued text and glued
+/// question labels → (lexicon of
 /// all files) → hyphens and split words inside lines → unwrapping into
 /// paragraphs → level questions, glossary → passage index over all files.
 public enum LectureExtractor {
@@ -66,7 +67,11 @@ public enum LectureExtractor {
                 log += r1
                 let (pieces, r2) = GluedTextRepair.repair(fixed, file: name)
                 log += r2
-                repaired += pieces
+                for piece in pieces {
+                    let (items, r3) = GluedLabelRepair.repair(piece, file: name)
+                    log += r3
+                    repaired += items
+                }
             }
             staged.append((name, repaired))
             repairs[name, default: []] += log
