@@ -88,13 +88,16 @@ public enum GlossaryFinder {
             if lower == "не" || lower.hasPrefix("не ") || lower.hasPrefix("не?") || lower.hasPrefix("не,") { return nil }
             let words = m.2.split(separator: " ").map(String.init)
             let head = words.suffix(4).drop { stopStarts.contains($0.lowercased()) }
-            guard !head.isEmpty, let term = term(from: head.joined(separator: " "), lexicon: lexicon) else { return nil }
+            guard !head.isEmpty, !Rhetoric.isClause(Array(head)), !Rhetoric.isRhetoric(definition: definitionText),
+                let term = term(from: head.joined(separator: " "), lexicon: lexicon)
+            else { return nil }
             let definition = cleanDefinition(definitionText)
             guard wordCount(definition) >= 3 else { return nil }
             return GlossaryEntry(term: term, definition: definition, pattern: .degenimiz, file: file, line: sentence.line)
         }
         if sentence.opensParagraph, s.contains(":"), let m = s.firstMatch(of: Patterns.colonEntry),
-            let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2))
+            let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2)),
+            !opensWithGenitive(term), !Rhetoric.isClause(words(term)), !Rhetoric.isRhetoric(definition: String(m.2))
         {
             let definition = extend(cleanDefinition(String(m.2)), next: next)
             guard wordCount(definition) >= 2 else { return nil }
@@ -103,13 +106,10 @@ public enum GlossaryFinder {
         if s.contains(" –") || s.contains(" -") || s.contains(" —"), let m = s.firstMatch(of: Patterns.dashEntry),
             let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2))
         {
-            let words = term.split(separator: " ")
-            // «Елшіліктің жұмсалған күш – …»: a head opening with a genitive
-            // is part of a sentence about something else.
-            if words.count >= 2, let first = words.first, genitiveEndings.contains(where: { first.lowercased().hasSuffix($0) }) {
-                return nil
-            }
-            if words.count == 1 && lexicon.isProperName(term) { return nil }
+            let words = words(term)
+            if opensWithGenitive(term) || Rhetoric.isClause(words) || Rhetoric.isRhetoric(definition: String(m.2)) { return nil }
+            // A one-word name is no term, but an abbreviation (АӨСШК) is one.
+            if words.count == 1 && lexicon.isProperName(term) && !Dehyphenation.isAbbreviation(term) { return nil }
             let definition = extend(cleanDefinition(String(m.2)), next: next)
             guard wordCount(definition) >= 3 else { return nil }
             return GlossaryEntry(term: term, definition: definition, pattern: .dash, file: file, line: sentence.line)
@@ -118,6 +118,17 @@ public enum GlossaryFinder {
     }
 
     static let genitiveEndings = ["ның", "нің", "дың", "дің", "тың", "тің"]
+
+    /// «Елшіліктің жұмсалған күш – …», «ЕО-ның негізгі институттары: …»: a
+    /// head of several words opening with a genitive is part of a sentence
+    /// about something else.
+    static func opensWithGenitive(_ term: String) -> Bool {
+        let words = words(term)
+        guard words.count >= 2, let first = words.first?.lowercased() else { return false }
+        return genitiveEndings.contains(where: first.hasSuffix)
+    }
+
+    static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
 
     /// Whether the text starts inside a quotation: its first quote mark
     /// closes one.

@@ -11,14 +11,18 @@ enum Patterns {
     nonisolated(unsafe) static let bareLevel = /^\s*[1-3]\s*[–—-]\s+\S/
     nonisolated(unsafe) static let task = /^\s*(ОБӨЖ|БӨЖ|СӨЖ|СОӨЖ|СРО|СРСП)(\s|:)/
     nonisolated(unsafe) static let bullet = /^\s*[•▪●◦■]/
-    nonisolated(unsafe) static let colonHead = /^(\p{Lu}[^:.!?,;()«»]{1,60}?):\s+\S/
-    nonisolated(unsafe) static let dashHead = /^(\p{Lu}[^–—.!?,;:()«»]{1,60}?)\s[–—-]\s+\S/
+    nonisolated(unsafe) static let colonHead = /^(\p{Lu}[^:.!?,;()«»]{1,60}?)(?:\s*\([^()]{1,80}\))?:\s+\S/
+    /// A head may stand in quotes and be followed by a gloss in brackets:
+    /// «Мультилатерализм (multilateralism) – …», «"Ұжымдық қауіпсіздік" – …».
+    nonisolated(unsafe) static let dashHead =
+        /^[«"“]?(\p{Lu}[^–—.!?,;:()«»"“”]{1,60}?)[»"”]?(?:\s*\([^()]{1,80}\))?\s[–—-]\s+\S/
     nonisolated(unsafe) static let bareLevelItem = /^\s*([1-3])\s*[–—-]\s+(.+)$/
     nonisolated(unsafe) static let taskItem = /^\s*(ОБӨЖ|БӨЖ|СӨЖ|СОӨЖ|СРО|СРСП)(?:\s+тапсырма\p{L}*)?\s*[:.]?\s*(.+)$/
     nonisolated(unsafe) static let spaceBeforePunctuation = /\s+([?.!,;:])/
     nonisolated(unsafe) static let doubledQuestionMark = /(\.\?|\?\.|\?\?)/
     nonisolated(unsafe) static let degenimiz = /^(?:(.*)[,;:]\s*)?([^,;:]+?)\s+дегеніміз\s*[–—-]?\s*(.+)$/
-    nonisolated(unsafe) static let colonEntry = /^(\p{Lu}[^:.!?,;()«»–—]{1,60}?)\s*:\s+(.+)$/
-    nonisolated(unsafe) static let dashEntry = /^(\p{Lu}[^–—.!?,;:()«»]{1,60}?)\s[–—-]\s+(.+)$/
+    nonisolated(unsafe) static let colonEntry = /^(\p{Lu}[^:.!?,;()«»–—]{1,60}?)(?:\s*\([^()]{1,80}\))?\s*:\s+(.+)$/
+    nonisolated(unsafe) static let dashEntry =
+        /^[«"“]?(\p{Lu}[^–—.!?,;:()«»"“”]{1,60}?)[»"”]?(?:\s*\([^()]{1,80}\))?\s[–—-]\s+(.+)$/
     nonisolated(unsafe) static let pageMarker = /[0-9З]\s*\/\s*[0-9]+\s*-?\s*бет\s*\//
 }
