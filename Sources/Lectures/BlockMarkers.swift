@@ -22,8 +22,9 @@ enum BlockMarkers {
     /// `ОБӨЖ тапсырмалары: …`, `БӨЖ тапсырмалары: …` (and the Russian
     /// abbreviations СРО, СРСП some syllabi use).
     static func task(_ line: String) -> Bool {
-        line.contains("БӨЖ") || line.contains("СР") || line.contains("СӨЖ") || line.contains("СОӨЖ")
-            ? line.firstMatch(of: Patterns.task) != nil : false
+        let head = line.prefix(12)
+        return head.contains("БӨЖ") || head.contains("СР") || head.contains("СӨЖ") || head.contains("СОӨЖ")
+            ? String(head).firstMatch(of: Patterns.task) != nil : false
     }
 
     /// `• …`, `▪ …`.

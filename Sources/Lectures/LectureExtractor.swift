@@ -41,7 +41,7 @@ public struct Extraction: Sendable {
 
 /// Reads lecture notes (.txt or .html) and finds their exam questions and
 /// glossary entries. The steps, each its own rule with its own log:
-/// decode → HTML to text → look-alike letters → glued text and glued
+/// decode → HTML to text → overlong lines cut → look-alike letters → glued text and glued
 /// question labels → (lexicon of
 /// all files) → hyphens and split words inside lines → unwrapping into
 /// paragraphs → level questions, glossary → passage index over all files.
@@ -61,8 +61,14 @@ public enum LectureExtractor {
             } else {
                 lines = TextDecoding.lines(of: text)
             }
-            var repaired: [SourceLine] = []
+            var bounded: [SourceLine] = []
             for line in lines {
+                let (pieces, r0) = LongLineRepair.repair(line, file: name)
+                log += r0
+                bounded += pieces
+            }
+            var repaired: [SourceLine] = []
+            for line in bounded {
                 let (fixed, r1) = LookalikeRepair.repair(line, file: name)
                 log += r1
                 let (pieces, r2) = GluedTextRepair.repair(fixed, file: name)

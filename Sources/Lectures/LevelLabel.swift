@@ -28,7 +28,10 @@ enum LevelLabel {
 
     /// The label opening `text`, if any.
     static func parse(_ text: some StringProtocol) -> Match? {
-        guard text.contains("еңгей") || text.contains("ЕҢГЕЙ") else { return nil }
+        // The label opens the text: look for its word near the start only,
+        // so a long paragraph is not searched through.
+        let head = text.prefix(24)
+        guard head.contains("еңгей") || head.contains("ЕҢГЕЙ") else { return nil }
         let s = Substring(text)
         if let m = s.prefixMatch(of: Patterns.levelNumberFirst), let level = level(m.1) {
             let strong = !m.3.isEmpty || m.2 != nil

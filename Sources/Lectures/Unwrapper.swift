@@ -73,6 +73,12 @@ public enum Unwrapper {
             blankRun = 0
             if BlockMarkers.levelSectionHeading(line.text) { inLevelSection = true }
             let text = line.text.trimmingCharacters(in: " ")
+            // A paragraph never grows past a few pages: text with no blank
+            // lines at all still ends paragraphs at sentence ends.
+            if chars.count > LongLineRepair.limit, let prev = previous, endsSentence(prev.text.trimmingCharacters(in: " ")) {
+                hardBreak = true
+            }
+            if chars.count > 4 * LongLineRepair.limit { hardBreak = true }
             guard let prev = previous, !chars.isEmpty, !hardBreak,
                 !startsBlock(line, after: prev, layout: layout, inLevelSection: inLevelSection)
             else {
