@@ -27,6 +27,9 @@ public struct LectureDocument: Hashable, Sendable {
     public var questions: [ExamQuestion]
     /// Glossary entries, in file order.
     public var glossary: [GlossaryEntry]
+    /// The lecture's own title (`Дәріс 7. Орталық Азиядағы өңірлік
+    /// интеграция`), when its first paragraph is one.
+    public var title: String?
 }
 
 /// What `jatta extract` found in a set of lectures.
@@ -88,6 +91,7 @@ public enum LectureExtractor {
         lexicon.prepareSortedStems()
 
         var documents: [LectureDocument] = []
+        var abbreviations = Abbreviations()
         var allRepairs: [Repair] = []
         var passages: [Passage] = []
         for (name, lines) in staged {
@@ -103,19 +107,39 @@ public enum LectureExtractor {
             log += r3
             let questions = LevelQuestionFinder.find(in: paragraphs, file: name)
             let glossary = GlossaryFinder.find(in: paragraphs, file: name, lexicon: lexicon)
-            documents.append(LectureDocument(file: name, paragraphs: paragraphs, questions: questions, glossary: glossary))
-            passages += self.passages(of: paragraphs, file: name, glossary: glossary)
+            let title = self.title(of: paragraphs)
+            documents.append(LectureDocument(
+                file: name, paragraphs: paragraphs, questions: questions, glossary: glossary, title: title))
+            passages += self.passages(of: title == nil ? paragraphs[...] : paragraphs.dropFirst(), file: name, glossary: glossary)
+            for paragraph in paragraphs { abbreviations.learn(from: paragraph.text) }
+            for entry in glossary { abbreviations.learn(term: entry.term, definition: entry.definition) }
             allRepairs += log
         }
-        return Extraction(documents: documents, repairs: allRepairs, index: PassageIndex(passages: passages, knownKeys: lexicon.keyCache))
+        return Extraction(documents: documents, repairs: allRepairs, index: PassageIndex(passages: passages, knownKeys: lexicon.keyCache, abbreviations: abbreviations))
+    }
+
+    /// The lecture's title: its first paragraph, when that is short, no
+    /// sentence of a question or task, and no lesson-plan field.
+    static func title(of paragraphs: [Paragraph]) -> String? {
+        guard let first = paragraphs.first?.text else { return nil }
+        let words = first.split(separator: " ").count
+        guard (2...16).contains(words), first.count <= 160, !first.hasSuffix("?"), !BlockMarkers.levelLabel(first),
+            !BlockMarkers.task(first), !BlockMarkers.levelSectionHeading(first), !LessonPlanField.opens(first)
+        else { return nil }
+        var title = first
+        while let last = title.last, ".:;, ".contains(last) { title.removeLast() }
+        return title
     }
 
     /// The sentences that may answer questions: everything but the
-    /// question section itself and the lesson plan's fields. A glossary entry is one passage, with its
-    /// whole definition.
-    static func passages(of paragraphs: [Paragraph], file: String, glossary: [GlossaryEntry]) -> [Passage] {
+    /// title, the question section itself, the lesson plan's fields and
+    /// the items listed under a plan heading (`Дәріс жоспары:` and its
+    /// short lines). A glossary entry is one passage, with its whole
+    /// definition.
+    static func passages(of paragraphs: ArraySlice<Paragraph>, file: String, glossary: [GlossaryEntry]) -> [Passage] {
         var result: [Passage] = []
         var inQuestions = false
+        var inPlanList = false
         for paragraph in paragraphs {
             let text = paragraph.text
             if BlockMarkers.levelSectionHeading(text) { inQuestions = true; continue }
@@ -123,9 +147,24 @@ public enum LectureExtractor {
                 continue
             }
             inQuestions = false
-            if LessonPlanField.opens(text) { continue }
-            for sentence in Sentence.split(paragraph) {
-                if let entry = glossary.first(where: { $0.line == sentence.line && sentence.text.lowercased().contains(firstWord(of: $0.term)) }) {
+            var sentences = Sentence.split(paragraph)[...]
+            if LessonPlanField.opens(text) {
+                inPlanList = text.hasSuffix(":")
+                // Text that lost its line breaks glues the lecture onto the
+                // field: drop the field's sentence and the short plan items
+                // after it, keep what follows.
+                sentences = sentences.dropFirst().drop { $0.text.split(separator: " ").count < 12 }
+            }
+            if inPlanList && text.split(separator: " ").count < 12 { continue }
+            if !LessonPlanField.opens(text) { inPlanList = false }
+            for sentence in sentences {
+                let lower = sentence.text.lowercased().drop { !$0.isLetter }
+                let onLine = glossary.filter { $0.line == sentence.line }
+                // The entry whose term opens the sentence; failing that, one
+                // whose term it names (a running-text definition).
+                if let entry = onLine.first(where: { lower.hasPrefix(firstWord(of: $0.term)) })
+                    ?? onLine.first(where: { lower.contains(firstWord(of: $0.term)) })
+                {
                     result.append(Passage(
                         text: entry.term + ": " + entry.definition, file: file, line: sentence.line, definedTerm: entry.term))
                 } else {

@@ -27,6 +27,9 @@ public struct RankedPassage: Hashable, Sendable {
     public var passage: Passage
     /// BM25 over stem keys plus the boosts; higher is better.
     public var score: Double
+    /// The share of the question's words (weighted by their rarity) that
+    /// the passage holds, 0–1; words no lecture uses do not count.
+    public var coverage: Double
 }
 
 /// Finds the passages of the given lectures that best answer a question
@@ -50,6 +53,9 @@ public struct PassageIndex: Sendable {
     let isAnswerable: [Bool]
     /// The stem keys of the term a glossary passage defines.
     let termKeysOfPassage: [Set<String>]
+    /// The stem keys of the expansion of each abbreviation the lectures
+    /// spell out, by the abbreviation's key.
+    let expansionKeys: [String: [String]]
 
     /// The weight of the prefix-5 match, the coarse fallback key that joins
     /// derivations the stemmer keeps apart (либерализм ~ либералдық,
@@ -61,8 +67,14 @@ public struct PassageIndex: Sendable {
 
     /// `knownKeys` maps lower-case words to their stem keys where they are
     /// already known (from the `Lexicon`), to save stemming them again.
-    public init(passages: [Passage], knownKeys: [String: String] = [:]) {
+    public init(passages: [Passage], knownKeys: [String: String] = [:], abbreviations: Abbreviations = Abbreviations()) {
         self.passages = passages
+        var expansions: [String: [String]] = [:]
+        for (abbreviation, words) in abbreviations.expansions {
+            expansions[KazakhStemmer.key(abbreviation)] = words.flatMap(PassageIndex.words).map { KazakhStemmer.key($0) }
+                .filter { !StopWords.contains($0) }
+        }
+        expansionKeys = expansions
         var keys: [[String]] = []
         var prefixes: [[String]] = []
         var surfaces: [Set<String>] = []
@@ -169,8 +181,28 @@ public struct PassageIndex: Sendable {
     public func search(_ question: String, limit: Int) -> [RankedPassage] {
         let queryWords = PassageIndex.words(question).filter { !StopWords.contains(KazakhStemmer.key($0)) }
         let queryKeys = queryWords.map { KazakhStemmer.key($0) }
-        let uniqueKeys = Array(Set(queryKeys)).sorted()
+        let asked = Set(queryKeys)
+        // An abbreviation asks for its expansion too, and an expansion for
+        // its abbreviation (ЕАЭО ↔ Еуразиялық экономикалық одақ).
+        var alternatives: [String: [String]] = [:]
+        var expanded = asked
+        for (abbreviation, words) in expansionKeys where !words.isEmpty {
+            if asked.contains(abbreviation) {
+                expanded.formUnion(words)
+                alternatives[abbreviation] = words
+            } else if words.allSatisfy(asked.contains) {
+                expanded.insert(abbreviation)
+                for word in words { alternatives[word, default: []].append(abbreviation) }
+            }
+        }
+        let uniqueKeys = Array(expanded).sorted()
         guard !uniqueKeys.isEmpty else { return [] }
+        // What coverage counts: the asked words some lecture uses.
+        let countable = asked.sorted().filter { key in
+            (documentFrequency[key] ?? 0) > 0 || (documentFrequency[PassageIndex.prefix(key)] ?? 0) > 0
+                || (alternatives[key] ?? []).contains { (documentFrequency[$0] ?? 0) > 0 }
+        }
+        let countableWeight = countable.reduce(0) { $0 + idf($1) }
         var ranked: [RankedPassage] = []
         let uniquePrefixes = Array(Set(uniqueKeys.map(PassageIndex.prefix))).sorted()
         let keyIDFs = uniqueKeys.map(idf)
@@ -203,7 +235,12 @@ public struct PassageIndex: Sendable {
                     score += 2 * matched.sorted().reduce(0) { $0 + idf($1) }
                 }
             }
-            ranked.append(RankedPassage(passage: passage, score: score))
+            let holds = { (key: String) in
+                self.keyCounts[index][key] != nil || self.prefixCounts[index][PassageIndex.prefix(key)] != nil
+            }
+            let held = countable.filter { key in holds(key) || (alternatives[key] ?? []).contains(where: holds) }
+            let coverage = countableWeight > 0 ? held.reduce(0) { $0 + idf($1) } / countableWeight : 0
+            ranked.append(RankedPassage(passage: passage, score: score, coverage: coverage))
         }
         ranked.sort { a, b in
             if a.score != b.score { return a.score > b.score }
