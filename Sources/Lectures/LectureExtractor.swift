@@ -30,6 +30,9 @@ public struct LectureDocument: Hashable, Sendable {
     /// The lecture's own title (`Дәріс 7. Орталық Азиядағы өңірлік
     /// интеграция`), when its first paragraph is one.
     public var title: String?
+    /// Every line that looked like a question, task or glossary entry, and
+    /// why it was taken or left.
+    public var candidates: [Candidate] = []
 }
 
 /// What `jatta extract` found in a set of lectures.
@@ -106,10 +109,27 @@ public enum LectureExtractor {
             let (paragraphs, r3) = Unwrapper.paragraphs(inline, file: name, lexicon: lexicon)
             log += r3
             let questions = LevelQuestionFinder.find(in: paragraphs, file: name)
-            let glossary = GlossaryFinder.find(in: paragraphs, file: name, lexicon: lexicon)
+            var candidates = questions.map { question in
+                Candidate(
+                    file: name, line: question.line, text: question.text, taken: true,
+                    reason: question.level.map { "level \($0) question" } ?? "task")
+            }
+            let glossary = GlossaryFinder.find(in: paragraphs, file: name, lexicon: lexicon, candidates: &candidates)
+            let kept = Set(glossary.map { "\($0.line) \($0.term)" })
+            // A term defined twice keeps one definition: the other is left.
+            candidates = candidates.map { candidate in
+                guard candidate.taken, let term = candidate.reason.firstMatch(of: /«(.+?)»/)?.1,
+                    !kept.contains("\(candidate.line) \(term)"), candidate.reason.hasPrefix("term")
+                else { return candidate }
+                var left = candidate
+                left.taken = false
+                left.reason = "«\(term)» is defined more shortly elsewhere in the lecture"
+                return left
+            }
             let title = self.title(of: paragraphs)
             documents.append(LectureDocument(
-                file: name, paragraphs: paragraphs, questions: questions, glossary: glossary, title: title))
+                file: name, paragraphs: paragraphs, questions: questions, glossary: glossary, title: title,
+                candidates: candidates.sorted { $0.line < $1.line }))
             passages += self.passages(of: title == nil ? paragraphs[...] : paragraphs.dropFirst(), file: name, glossary: glossary)
             for paragraph in paragraphs { abbreviations.learn(from: paragraph.text) }
             for entry in glossary { abbreviations.learn(term: entry.term, definition: entry.definition) }
