@@ -41,12 +41,16 @@ public struct RankedPassage: Hashable, Sendable {
 public struct PassageIndex: Sendable {
     /// The passages, in the order given.
     public let passages: [Passage]
-    let keysOfPassage: [[String]]
-    let prefixesOfPassage: [[String]]
+    /// The number of indexed keys of each passage (its BM25 length). The
+    /// keys themselves and the surface forms are found again from the
+    /// text for the few passages a question scores, so the index of a
+    /// large file holds counts, not copies of every word.
+    let lengthOfPassage: [Int]
+    /// The stem key of every word type seen.
+    let keyOfWord: [String: String]
     /// Term frequencies of each passage's keys and prefixes.
     let keyCounts: [[String: Int]]
     let prefixCounts: [[String: Int]]
-    let surfaceOfPassage: [Set<String>]
     let documentFrequency: [String: Int]
     let averageLength: Double
     /// Passages too poor to answer anything: headings and fragments.
@@ -75,9 +79,9 @@ public struct PassageIndex: Sendable {
                 .filter { !StopWords.contains($0) }
         }
         expansionKeys = expansions
-        var keys: [[String]] = []
-        var prefixes: [[String]] = []
-        var surfaces: [Set<String>] = []
+        var lengths: [Int] = []
+        var keyCounts: [[String: Int]] = []
+        var prefixCounts: [[String: Int]] = []
         var answerable: [Bool] = []
         var df: [String: Int] = [:]
         var keyOfWord = knownKeys
@@ -90,9 +94,9 @@ public struct PassageIndex: Sendable {
                 return key
             }.filter { !StopWords.contains($0) }
             let p = k.map(PassageIndex.prefix)
-            keys.append(k)
-            prefixes.append(p)
-            surfaces.append(Set(words))
+            lengths.append(k.count)
+            keyCounts.append(PassageIndex.counts(k))
+            prefixCounts.append(PassageIndex.counts(p))
             for key in Set(k).union(p) { df[key, default: 0] += 1 }
             answerable.append(PassageIndex.isAnswerable(passage.text))
         }
@@ -102,17 +106,16 @@ public struct PassageIndex: Sendable {
         var seen: [String: Int] = [:]
         for outline in outlines { seen[outline, default: 0] += 1 }
         for (i, outline) in outlines.enumerated() where (seen[outline] ?? 0) > 1 { answerable[i] = false }
-        keysOfPassage = keys
-        prefixesOfPassage = prefixes
-        keyCounts = keys.map { PassageIndex.counts($0) }
-        prefixCounts = prefixes.map { PassageIndex.counts($0) }
+        lengthOfPassage = lengths
+        self.keyCounts = keyCounts
+        self.prefixCounts = prefixCounts
+        self.keyOfWord = keyOfWord
         termKeysOfPassage = passages.map { passage in
             Set((passage.definedTerm.map(PassageIndex.words) ?? []).map { KazakhStemmer.key($0) })
         }
         isAnswerable = answerable
-        surfaceOfPassage = surfaces
         documentFrequency = df
-        let total = keys.reduce(0) { $0 + $1.count }
+        let total = lengths.reduce(0, +)
         averageLength = passages.isEmpty ? 1 : max(1, Double(total) / Double(passages.count))
     }
 
@@ -208,13 +211,15 @@ public struct PassageIndex: Sendable {
         let keyIDFs = uniqueKeys.map(idf)
         let prefixIDFs = uniquePrefixes.map(idf)
         for (index, passage) in passages.enumerated() where isAnswerable[index] {
-            let keys = keysOfPassage[index]
-            let length = Double(keys.count)
+            let length = Double(lengthOfPassage[index])
             var score = bm25(uniqueKeys, idfs: keyIDFs, in: keyCounts[index], length: length)
                 + PassageIndex.prefixWeight * bm25(uniquePrefixes, idfs: prefixIDFs, in: prefixCounts[index], length: length)
             guard score > 0 else { continue }
             // Exact surface forms: the question's own word form is a little better evidence.
-            for word in Set(queryWords).sorted() where surfaceOfPassage[index].contains(word) {
+            let words = PassageIndex.words(passage.text)
+            let keys = words.map { keyOfWord[$0] ?? KazakhStemmer.key($0) }.filter { !StopWords.contains($0) }
+            let surfaces = Set(words)
+            for word in Set(queryWords).sorted() where surfaces.contains(word) {
                 score += 0.25 * idf(KazakhStemmer.key(word))
             }
             // Adjacent query words found adjacent in the passage.
