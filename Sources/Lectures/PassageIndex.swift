@@ -49,8 +49,15 @@ public struct PassageIndex: Sendable {
     /// The stem key of every word type seen.
     let keyOfWord: [String: String]
     /// Term frequencies of each passage's keys and prefixes.
-    let keyCounts: [[String: Int]]
-    let prefixCounts: [[String: Int]]
+    /// A number for every stem key and prefix key of the lectures.
+    let vocabulary: [String: UInt32]
+    /// The term frequencies of all passages in one flat list: for each
+    /// passage, its keys and prefixes by number, sorted, each packed as
+    /// `number << 16 | count`. One dictionary a passage would cost some
+    /// fifty times the text.
+    let postings: [UInt64]
+    /// Where each passage's postings start (one more entry at the end).
+    let postingStart: [Int]
     let documentFrequency: [String: Int]
     let averageLength: Double
     /// Passages too poor to answer anything: headings and fragments.
@@ -80,8 +87,9 @@ public struct PassageIndex: Sendable {
         }
         expansionKeys = expansions
         var lengths: [Int] = []
-        var keyCounts: [[String: Int]] = []
-        var prefixCounts: [[String: Int]] = []
+        var vocabulary: [String: UInt32] = [:]
+        var postings: [UInt64] = []
+        var postingStart: [Int] = [0]
         var answerable: [Bool] = []
         var df: [String: Int] = [:]
         var keyOfWord = knownKeys
@@ -95,8 +103,21 @@ public struct PassageIndex: Sendable {
             }.filter { !StopWords.contains($0) }
             let p = k.map(PassageIndex.prefix)
             lengths.append(k.count)
-            keyCounts.append(PassageIndex.counts(k))
-            prefixCounts.append(PassageIndex.counts(p))
+            var counts: [UInt32: Int] = [:]
+            for key in k + p {
+                let number: UInt32
+                if let known = vocabulary[key] {
+                    number = known
+                } else {
+                    number = UInt32(vocabulary.count)
+                    vocabulary[key] = number
+                }
+                counts[number, default: 0] += 1
+            }
+            for (number, count) in counts.sorted(by: { $0.key < $1.key }) {
+                postings.append(UInt64(number) << 16 | UInt64(min(count, 0xFFFF)))
+            }
+            postingStart.append(postings.count)
             for key in Set(k).union(p) { df[key, default: 0] += 1 }
             answerable.append(PassageIndex.isAnswerable(passage.text))
         }
@@ -107,8 +128,9 @@ public struct PassageIndex: Sendable {
         for outline in outlines { seen[outline, default: 0] += 1 }
         for (i, outline) in outlines.enumerated() where (seen[outline] ?? 0) > 1 { answerable[i] = false }
         lengthOfPassage = lengths
-        self.keyCounts = keyCounts
-        self.prefixCounts = prefixCounts
+        self.vocabulary = vocabulary
+        self.postings = postings
+        self.postingStart = postingStart
         self.keyOfWord = keyOfWord
         termKeysOfPassage = passages.map { passage in
             Set((passage.definedTerm.map(PassageIndex.words) ?? []).map { KazakhStemmer.key($0) })
@@ -160,18 +182,27 @@ public struct PassageIndex: Sendable {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
-    static func counts(_ words: [String]) -> [String: Int] {
-        var tf: [String: Int] = [:]
-        for word in words { tf[word, default: 0] += 1 }
-        return tf
+    /// How often the key numbered `number` occurs in passage `index`.
+    func frequency(_ number: UInt32?, in index: Int) -> Int {
+        guard let number else { return 0 }
+        var low = postingStart[index]
+        var high = postingStart[index + 1]
+        while low < high {
+            let middle = (low + high) / 2
+            let found = UInt32(postings[middle] >> 16)
+            if found == number { return Int(postings[middle] & 0xFFFF) }
+            if found < number { low = middle + 1 } else { high = middle }
+        }
+        return 0
     }
 
-    /// BM25 of `terms` (with their `idfs`) over one passage's term
-    /// frequencies `tf`.
-    func bm25(_ terms: [String], idfs: [Double], in tf: [String: Int], length: Double) -> Double {
+    /// BM25 of the keys numbered `terms` (with their `idfs`) over passage
+    /// `index`.
+    func bm25(_ terms: [UInt32?], idfs: [Double], in index: Int, length: Double) -> Double {
         var score = 0.0
         for (term, idf) in zip(terms, idfs) {
-            guard let f = tf[term] else { continue }
+            let f = frequency(term, in: index)
+            guard f > 0 else { continue }
             let freq = Double(f)
             score += idf * freq * (PassageIndex.k1 + 1)
                 / (freq + PassageIndex.k1 * (1 - PassageIndex.b + PassageIndex.b * length / averageLength))
@@ -209,11 +240,13 @@ public struct PassageIndex: Sendable {
         var ranked: [RankedPassage] = []
         let uniquePrefixes = Array(Set(uniqueKeys.map(PassageIndex.prefix))).sorted()
         let keyIDFs = uniqueKeys.map(idf)
+        let keyNumbers = uniqueKeys.map { vocabulary[$0] }
+        let prefixNumbers = uniquePrefixes.map { vocabulary[$0] }
         let prefixIDFs = uniquePrefixes.map(idf)
         for (index, passage) in passages.enumerated() where isAnswerable[index] {
             let length = Double(lengthOfPassage[index])
-            var score = bm25(uniqueKeys, idfs: keyIDFs, in: keyCounts[index], length: length)
-                + PassageIndex.prefixWeight * bm25(uniquePrefixes, idfs: prefixIDFs, in: prefixCounts[index], length: length)
+            var score = bm25(keyNumbers, idfs: keyIDFs, in: index, length: length)
+                + PassageIndex.prefixWeight * bm25(prefixNumbers, idfs: prefixIDFs, in: index, length: length)
             guard score > 0 else { continue }
             // Exact surface forms: the question's own word form is a little better evidence.
             let words = PassageIndex.words(passage.text)
@@ -241,7 +274,8 @@ public struct PassageIndex: Sendable {
                 }
             }
             let holds = { (key: String) in
-                self.keyCounts[index][key] != nil || self.prefixCounts[index][PassageIndex.prefix(key)] != nil
+                self.frequency(self.vocabulary[key], in: index) > 0
+                    || self.frequency(self.vocabulary[PassageIndex.prefix(key)], in: index) > 0
             }
             let held = countable.filter { key in holds(key) || (alternatives[key] ?? []).contains(where: holds) }
             let coverage = countableWeight > 0 ? held.reduce(0) { $0 + idf($1) } / countableWeight : 0
