@@ -48,7 +48,7 @@ PY
         exit*) fail "$name: $peak" ;;
     esac
     # ru_maxrss is in KiB; the binary alone takes some 30 MB.
-    limit=$(( 40 * 1024 + bytes * 40 / 1024 ))
+    limit=$(( 40 * 1024 + bytes * 20 / 1024 ))
     [ "$peak" -le "$limit" ] || fail "$name: peak memory ${peak} KiB for ${bytes} bytes (limit ${limit} KiB)"
 done
 echo "extract-hostile: ok"
