@@ -178,10 +178,15 @@ public enum LectureExtractor {
             if inPlanList && text.split(separator: " ").count < 12 { continue }
             if !LessonPlanField.opens(text) { inPlanList = false }
             for sentence in sentences {
-                let lower = sentence.text.lowercased().drop { !$0.isLetter }
-                let onLine = glossary.filter { $0.line == sentence.line }
-                // The entry whose term opens the sentence; failing that, one
-                // whose term it names (a running-text definition).
+                let lower = String(sentence.text.lowercased().drop { !$0.isLetter })
+                // The entry this sentence states: its term and the start of
+                // its definition are in it (««Жұмсақ күш» тұжырымдамасын …
+                // ұсынды» names the term but is another sentence), or it
+                // names the term defined by the sentence before.
+                let onLine = glossary.filter {
+                    $0.line == sentence.line
+                        && ($0.pattern == .naming || lower.contains(String($0.definition.lowercased().prefix(24))))
+                }
                 if let entry = onLine.first(where: { lower.hasPrefix(firstWord(of: $0.term)) })
                     ?? onLine.first(where: { lower.contains(firstWord(of: $0.term)) })
                 {
