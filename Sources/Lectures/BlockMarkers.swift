@@ -2,9 +2,9 @@
 /// line before ends with: exam questions, task lists, bullets, glossary
 /// entries. Shared by the unwrapper (to break there) and the finders.
 enum BlockMarkers {
-    /// `1–деңгейлік сұрақ.`, `1 –деңгейлік сұрақ.`, `2-деңгейлік сұрақ`.
+    /// A level question's label in any numbering (see `LevelLabel`).
     static func levelLabel(_ line: String) -> Bool {
-        line.lowercased().contains("деңгейлік") && line.firstMatch(of: Patterns.levelLabel) != nil
+        LevelLabel.parse(line) != nil
     }
 
     /// `1 – …` without the label: a level item only inside a level section.
@@ -22,8 +22,9 @@ enum BlockMarkers {
     /// `ОБӨЖ тапсырмалары: …`, `БӨЖ тапсырмалары: …` (and the Russian
     /// abbreviations СРО, СРСП some syllabi use).
     static func task(_ line: String) -> Bool {
-        line.contains("БӨЖ") || line.contains("СР") || line.contains("СӨЖ") || line.contains("СОӨЖ")
-            ? line.firstMatch(of: Patterns.task) != nil : false
+        let head = line.prefix(12)
+        return head.contains("БӨЖ") || head.contains("СР") || head.contains("СӨЖ") || head.contains("СОӨЖ")
+            ? String(head).firstMatch(of: Patterns.task) != nil : false
     }
 
     /// `• …`, `▪ …`.

@@ -23,10 +23,23 @@ public enum Dehyphenation {
 
     /// The decision for `x` + hyphen + `y`; `spaceAfter` is true for `X- Y`
     /// inside a line.
-    public static func decide(_ x: String, _ y: String, spaceAfter: Bool, lexicon: Lexicon) -> Decision {
+    /// `headOpensSentence` says that the words up to the hyphen are a
+    /// short capitalised head opening a line or sentence
+    /// (`Дипломатия- мемлекеттер …`, `Қатаң күш- әскери …`).
+    public static func decide(
+        _ x: String, _ y: String, spaceAfter: Bool, headOpensSentence: Bool = false, lexicon: Lexicon
+    ) -> Decision {
         // 0. `Утилитарлар- Орынды`: a capital after "- " starts a definition.
         if spaceAfter, let first = y.first, first.isUppercase, x.first?.isLetter == true, !isAbbreviation(x) {
             return .dash(reason: "a capital after '- ' starts a definition")
+        }
+        // 0b. `Дипломатия- мемлекеттер арасындағы …`: the same with a small
+        // letter, when a head opens the sentence and nothing makes the two
+        // words one (a compound written elsewhere, a particle, endings).
+        if spaceAfter, headOpensSentence, x.first?.isLetter == true, y.first?.isLowercase == true, !isAbbreviation(x),
+            !particles.contains(y.lowercased()), !lexicon.hasCompound(x, y), !SuffixChain.isPureEndings(y.lowercased())
+        {
+            return .dash(reason: "a capitalised head opening the sentence, then '- ': a definition")
         }
         // 1. Abbreviations, numbers and particles always keep their hyphen.
         if isAbbreviation(x) { return .keep(reason: "abbreviation before the hyphen") }
@@ -95,7 +108,7 @@ public enum Dehyphenation {
                 let y = wordAfter(chars, yStart)
                 guard !x.isEmpty, !y.isEmpty else { i += 1; continue }
                 let before = String(chars[xStart..<(yStart + y.count)])
-                switch decide(x, y, spaceAfter: true, lexicon: lexicon) {
+                switch decide(x, y, spaceAfter: true, headOpensSentence: headOpensSentence(chars, xStart), lexicon: lexicon) {
                 case .keep(let reason):
                     chars.replaceSubrange(i..<yStart, with: ["-"])
                     repairs.append(Repair(kind: .hyphenKept, file: file, line: line.number, before: before, after: x + "-" + y, reason: reason))
@@ -122,6 +135,29 @@ public enum Dehyphenation {
             i += 1
         }
         return (SourceLine(number: line.number, text: String(chars)), repairs)
+    }
+
+    /// Whether one to four words ending at `xStart`'s word, the first
+    /// capitalised and no pronoun or linking word, open the line or a
+    /// sentence: only spaces before them, or a final mark, a colon, a
+    /// bullet or a list number (`1.`).
+    static func headOpensSentence(_ chars: [Character], _ xStart: Int) -> Bool {
+        var start = xStart
+        for _ in 0..<4 {
+            var j = start
+            while j > 0, chars[j - 1] == " " { j -= 1 }
+            if j == 0 || ".?!:•▪●◦■".contains(chars[j - 1]) {
+                // A sentence opening with a pronoun or linking word is no head.
+                let first = String(chars[start...].prefix { $0.isLetter }).lowercased()
+                return chars[start].isUppercase && !GlossaryFinder.stopStarts.contains(first)
+            }
+            // Step back over one more word of the head.
+            guard j > 0, j < start, chars[j - 1].isLetter else { return false }
+            var w = j
+            while w > 0, chars[w - 1].isLetter { w -= 1 }
+            start = w
+        }
+        return false
     }
 
     /// The word (letters and digits, not crossing an inner hyphen) that

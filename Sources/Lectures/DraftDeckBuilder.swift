@@ -15,6 +15,17 @@ public enum DraftDeckBuilder {
     public static let draftTag = "draft"
     /// How many passages a question's key points list.
     public static let passagesPerQuestion = 3
+    /// The least share of a question's words one passage must hold for
+    /// any to be offered (`RankedPassage.coverage`); the others need half
+    /// of it. Below it, the draft says the notes hold no answer rather
+    /// than mislead.
+    public static let minimumCoverage = 0.3
+    /// A level 2–3 answer joins to the best passage the others that score
+    /// at least this share of it or hold enough of the question
+    /// (`minimumCoverage`): one sentence is no answer to an open question.
+    public static let companionScore = 0.4
+    /// The answer of a question the notes do not answer.
+    public static let notFound = "Дәрістерден жауап табылмады. / Not found in the notes."
     /// The section of level questions (a section name is a tag of its cards).
     public static let questionSection = "Деңгейлік сұрақтар"
     /// The section of ОБӨЖ and БӨЖ tasks.
@@ -39,9 +50,10 @@ public enum DraftDeckBuilder {
         for document in documents {
             for entry in document.glossary { cards.append(card(for: entry, file: file)) }
         }
-        let names = documents.map(\.file).joined(separator: ", ")
+        // The lectures' own titles; a file name only where a lecture has none.
+        let title = documents.map { $0.title ?? "Жоба: " + $0.file }.joined(separator: "; ")
         return Deck(
-            file: file, title: "Жоба: " + names,
+            file: file, title: title,
             metadata: [
                 MetadataEntry(key: "lang", value: "kk"),
                 MetadataEntry(
@@ -55,9 +67,12 @@ public enum DraftDeckBuilder {
     /// An open card: the question, the best passage as a marked draft
     /// answer, and the best passages with their sources as key points.
     static func card(for question: ExamQuestion, index: PassageIndex, file: String) -> Card {
-        let found = index.search(question.text, limit: passagesPerQuestion)
-        let answer = found.first.map { marker + " " + $0.passage.text }
-            ?? marker + " Дәрістерден жауап табылмады. / No passage of the lectures matches."
+        // Nothing is offered unless one passage holds enough of the
+        // question; then the others need half of that.
+        let ranked = index.search(question.text, limit: passagesPerQuestion)
+        let found = ranked.contains { $0.coverage >= minimumCoverage }
+            ? ranked.filter { $0.coverage >= minimumCoverage / 2 } : []
+        let answer = marker + " " + (answerText(found, level: question.level ?? 1) ?? notFound)
         let points = found.map { shortened($0.passage.text) + " (" + $0.passage.file + ":" + String($0.passage.line) + ")" }
         var tags = [draftTag]
         let section: String
@@ -74,6 +89,18 @@ public enum DraftDeckBuilder {
             id: CardID.derived(kind: content.kind, prompt: question.text), content: content,
             level: question.level ?? 1, tags: tags, sectionTags: [section],
             source: question.file + ":" + String(question.line), location: SourceLocation(file: file, line: 0))
+    }
+
+    /// The draft answer: the best passage; for levels 2–3 with the other
+    /// passages that score nearly as well, in the order of the notes, each
+    /// followed by its `FILE:LINE`. Nil when nothing was found.
+    static func answerText(_ found: [RankedPassage], level: Int) -> String? {
+        guard let best = found.first else { return nil }
+        let chosen = level >= 2
+            ? found.filter { $0 == best || $0.score >= companionScore * best.score || $0.coverage >= minimumCoverage } : [best]
+        let ordered = chosen.sorted { ($0.passage.file, $0.passage.line) < ($1.passage.file, $1.passage.line) }
+        return ordered.map { $0.passage.text + " (" + $0.passage.file + ":" + String($0.passage.line) + ")" }
+            .joined(separator: " ")
     }
 
     /// A term card, the notes' other spellings of the term as `alt:`.

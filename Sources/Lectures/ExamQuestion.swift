@@ -39,16 +39,15 @@ public enum LevelQuestionFinder {
     public static func find(in paragraphs: [Paragraph], file: String) -> [ExamQuestion] {
         var result: [ExamQuestion] = []
         var inSection = false
-        for paragraph in paragraphs {
+        for (index, paragraph) in paragraphs.enumerated() {
             let text = paragraph.text
             if BlockMarkers.levelSectionHeading(text) {
                 inSection = true
                 continue
             }
-            if let m = text.firstMatch(of: Patterns.levelItem),
-                let level = Int(m.1)
-            {
-                result.append(ExamQuestion(text: tidy(String(m.2)), kind: .level(level), file: file, line: paragraph.firstLine))
+            if let label = LevelLabel.parse(text), !label.rest.isEmpty {
+                let question = String(label.rest) + continuation(after: index, in: paragraphs)
+                result.append(ExamQuestion(text: tidy(question), kind: .level(label.level), file: file, line: paragraph.firstLine))
                 continue
             }
             if inSection, let m = text.firstMatch(of: Patterns.bareLevelItem), let level = Int(m.1) {
@@ -62,6 +61,18 @@ public enum LevelQuestionFinder {
             inSection = false
         }
         return result
+    }
+
+    /// A question broken over lines in notes whose lines are paragraphs
+    /// (`2 деңгей. … құқықтық салдары⏎қандай?`): the next paragraph
+    /// continues it when the question has no final mark and the next
+    /// opens in lower case. A label or a capital never continues it, so
+    /// a question without its stop never swallows the next question.
+    static func continuation(after index: Int, in paragraphs: [Paragraph]) -> String {
+        guard let last = paragraphs[index].text.last, !".?!".contains(last), index + 1 < paragraphs.count else { return "" }
+        let next = paragraphs[index + 1].text
+        guard next.first?.isLowercase == true, !BlockMarkers.levelLabel(next), !BlockMarkers.task(next) else { return "" }
+        return " " + next
     }
 
     /// One space between words, none before `?` `.` `,` `!`, and the PDF

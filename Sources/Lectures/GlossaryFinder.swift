@@ -28,6 +28,13 @@ public enum GlossaryFinder {
 
     /// The glossary entries of one document's paragraphs.
     public static func find(in paragraphs: [Paragraph], file: String, lexicon: Lexicon) -> [GlossaryEntry] {
+        var ignored: [Candidate] = []
+        return find(in: paragraphs, file: file, lexicon: lexicon, candidates: &ignored)
+    }
+
+    /// The same, telling in `candidates` why each sentence in a glossary
+    /// shape was taken or left (`jatta extract --explain`).
+    static func find(in paragraphs: [Paragraph], file: String, lexicon: Lexicon, candidates: inout [Candidate]) -> [GlossaryEntry] {
         var result: [GlossaryEntry] = []
         let phraseCount = phraseCounter(paragraphs)
         for paragraph in paragraphs {
@@ -36,10 +43,17 @@ public enum GlossaryFinder {
             for (index, sentence) in sentences.enumerated() {
                 let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
                 let rest = { sentences.dropFirst(index + 1).map(\.text).joined(separator: " ") }
-                if var entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon) {
+                var left: String? = nil
+                if var entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon, note: { left = $0 }) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
                     result.append(entry)
+                    candidates.append(Candidate(
+                        file: file, line: sentence.line, text: sentence.text, taken: true,
+                        reason: "term «\(entry.term)», \(entry.pattern.rawValue) shape"))
                     continue
+                }
+                if let left {
+                    candidates.append(Candidate(file: file, line: sentence.line, text: sentence.text, taken: false, reason: left))
                 }
                 let s = String(sentence.text.drop { "•▪●◦■ ".contains($0) })
                 // The cheap test first: the quotation test joins the rest
@@ -49,6 +63,9 @@ public enum GlossaryFinder {
                 if var entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
                     result.append(entry)
+                    candidates.append(Candidate(
+                        file: file, line: sentence.line, text: sentence.text, taken: true,
+                        reason: "term «\(entry.term)», running text: \(entry.pattern.rawValue)"))
                 }
             }
         }
@@ -72,7 +89,11 @@ public enum GlossaryFinder {
 
     /// The entry a sentence holds, if any. `next` is the sentence after it
     /// in the paragraph, `rest` the paragraph text after it.
-    static func entry(in sentence: Sentence, next: String?, rest: () -> String, file: String, lexicon: Lexicon) -> GlossaryEntry? {
+    /// `note` hears why a sentence in a glossary shape was left.
+    static func entry(
+        in sentence: Sentence, next: String?, rest: () -> String, file: String, lexicon: Lexicon,
+        note: (String) -> Void = { _ in }
+    ) -> GlossaryEntry? {
         var text = Substring(sentence.text)
         while let f = text.first, "•▪●◦■ ".contains(f) { text = text.dropFirst() }
         let s = String(text)
@@ -81,43 +102,82 @@ public enum GlossaryFinder {
         guard s.count <= 1_500 else { return nil }
         // Reported speech is no definition: the sentence stands inside «…».
         let mayDefine = s.contains("дегеніміз") || s.contains(":") || s.contains(" –") || s.contains(" -") || s.contains(" —")
-        if !mayDefine || insideQuotation(s + " " + rest()) { return nil }
+        if !mayDefine { return nil }
+        if insideQuotation(s + " " + rest()) {
+            if s.firstMatch(of: Patterns.dashEntry) != nil { note("reported speech inside «…»") }
+            return nil
+        }
         if s.contains("дегеніміз"), let m = s.firstMatch(of: Patterns.degenimiz) {
             let definitionText = String(m.3)
             let lower = definitionText.lowercased()
-            if lower == "не" || lower.hasPrefix("не ") || lower.hasPrefix("не?") || lower.hasPrefix("не,") { return nil }
-            let words = m.2.split(separator: " ").map(String.init)
-            let head = words.suffix(4).drop { stopStarts.contains($0.lowercased()) }
-            guard !head.isEmpty, let term = term(from: head.joined(separator: " "), lexicon: lexicon) else { return nil }
-            let definition = cleanDefinition(definitionText)
-            guard wordCount(definition) >= 3 else { return nil }
-            return GlossaryEntry(term: term, definition: definition, pattern: .degenimiz, file: file, line: sentence.line)
-        }
-        if sentence.opensParagraph, s.contains(":"), let m = s.firstMatch(of: Patterns.colonEntry),
-            let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2))
-        {
-            let definition = extend(cleanDefinition(String(m.2)), next: next)
-            guard wordCount(definition) >= 2 else { return nil }
-            return GlossaryEntry(term: term, definition: definition, pattern: .colon, file: file, line: sentence.line)
-        }
-        if s.contains(" –") || s.contains(" -") || s.contains(" —"), let m = s.firstMatch(of: Patterns.dashEntry),
-            let term = term(from: String(m.1), lexicon: lexicon), endsWithStop(String(m.2))
-        {
-            let words = term.split(separator: " ")
-            // «Елшіліктің жұмсалған күш – …»: a head opening with a genitive
-            // is part of a sentence about something else.
-            if words.count >= 2, let first = words.first, genitiveEndings.contains(where: { first.lowercased().hasSuffix($0) }) {
+            if lower == "не" || lower.hasPrefix("не ") || lower.hasPrefix("не?") || lower.hasPrefix("не,") {
+                note("«дегеніміз не» asks, it does not define")
                 return nil
             }
-            if words.count == 1 && lexicon.isProperName(term) { return nil }
+            let words = m.2.split(separator: " ").map(String.init)
+            let head = Array(words.suffix(4).drop { stopStarts.contains($0.lowercased()) })
+            if let reason = rejection(head: head, definition: definitionText, lexicon: lexicon) { note(reason); return nil }
+            guard let term = term(from: head.joined(separator: " "), lexicon: lexicon) else {
+                note("«\(head.joined(separator: " "))» is no term (a heading, field, pronoun or number)")
+                return nil
+            }
+            let definition = cleanDefinition(definitionText)
+            guard wordCount(definition) >= 3 else { note("a definition of fewer than three words"); return nil }
+            return GlossaryEntry(term: term, definition: definition, pattern: .degenimiz, file: file, line: sentence.line)
+        }
+        // A colon shape that fails may still be a dash shape: on to it.
+        colon: if sentence.opensParagraph, s.contains(":"), let m = s.firstMatch(of: Patterns.colonEntry) {
+            guard let term = term(from: String(m.1), lexicon: lexicon) else {
+                note("«\(m.1)» is no term (a heading, lesson-plan field, pronoun or number)")
+                break colon
+            }
+            guard endsWithStop(String(m.2)) else { note("the text after the colon has no final stop"); break colon }
+            if let reason = rejection(head: words(term), definition: String(m.2), lexicon: lexicon) { note(reason); break colon }
             let definition = extend(cleanDefinition(String(m.2)), next: next)
-            guard wordCount(definition) >= 3 else { return nil }
+            guard wordCount(definition) >= 2 else { note("a definition of one word"); break colon }
+            return GlossaryEntry(term: term, definition: definition, pattern: .colon, file: file, line: sentence.line)
+        }
+        if s.contains(" –") || s.contains(" -") || s.contains(" —"), let m = s.firstMatch(of: Patterns.dashEntry) {
+            guard let term = term(from: String(m.1), lexicon: lexicon) else {
+                note("«\(m.1)» is no term (a pronoun, linking word, field or number)")
+                return nil
+            }
+            guard endsWithStop(String(m.2)) else { note("no final stop: a heading"); return nil }
+            let words = words(term)
+            if let reason = rejection(head: words, definition: String(m.2), lexicon: lexicon) { note(reason); return nil }
+            // A one-word name is no term, but an abbreviation (АӨСШК) is one.
+            if words.count == 1 && lexicon.isProperName(term) && !Dehyphenation.isAbbreviation(term) {
+                note("«\(term)» is a name: the notes never write it in lower case")
+                return nil
+            }
+            let definition = extend(cleanDefinition(String(m.2)), next: next)
+            guard wordCount(definition) >= 3 else { note("a definition of fewer than three words"); return nil }
             return GlossaryEntry(term: term, definition: definition, pattern: .dash, file: file, line: sentence.line)
         }
         return nil
     }
 
+    /// Why a head and its definition are no glossary entry, if they are not.
+    static func rejection(head: [String], definition: String, lexicon: Lexicon) -> String? {
+        if head.isEmpty { return "no head before the definition" }
+        if opensWithGenitive(head.joined(separator: " ")) { return "the head opens with a genitive: a sentence about something else" }
+        if Rhetoric.isClause(head) { return "a whole clause as subject (an action, not a term)" }
+        if Rhetoric.isRhetoric(definition: definition) { return "rhetoric: a contrast, «not only … but», or a judgement" }
+        return nil
+    }
+
     static let genitiveEndings = ["ның", "нің", "дың", "дің", "тың", "тің"]
+
+    /// «Елшіліктің жұмсалған күш – …», «ЕО-ның негізгі институттары: …»: a
+    /// head of several words opening with a genitive is part of a sentence
+    /// about something else.
+    static func opensWithGenitive(_ term: String) -> Bool {
+        let words = words(term)
+        guard words.count >= 2, let first = words.first?.lowercased() else { return false }
+        return genitiveEndings.contains(where: first.hasSuffix)
+    }
+
+    static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
 
     /// Whether the text starts inside a quotation: its first quote mark
     /// closes one.

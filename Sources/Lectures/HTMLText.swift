@@ -17,106 +17,145 @@ public enum HTMLText {
     ]
 
     /// The lines of text in `html`, with a summary of what was removed.
+    ///
+    /// The page is read once, byte by byte over its UTF-8 (every character
+    /// of the markup is ASCII): a `<` with no `>` after it, or a comment
+    /// never closed, is looked for once and remembered, so neither makes
+    /// the reading quadratic, and no array of Characters (16 bytes each)
+    /// is built for a page of many megabytes.
     public static func lines(from html: String, file: String) -> (lines: [SourceLine], repairs: [Repair]) {
+        let bytes = Array(html.utf8)
         var lines: [SourceLine] = []
-        var current = ""
+        var current: [UInt8] = []
         var currentLine = 0
         var fileLine = 1
         var tags = 0
         var entities: [String: Int] = [:]
+        var controls: [String: Int] = [:]
         var skipping: String? = nil
+        // The next `>` at or after the reading position (bytes.count: none
+        // left), and the same for the end of a comment.
+        var nextClose = -1
+        var nextCommentEnd = -1
 
         func endLine() {
-            let text = TextDecoding.foldSpaces(Substring(current)).split(separator: " ").joined(separator: " ")
+            let decoded = String(decoding: current, as: UTF8.self)
+            let text = TextDecoding.foldSpaces(Substring(decoded)).split(separator: " ").joined(separator: " ")
             if !text.isEmpty { lines.append(SourceLine(number: currentLine, text: text)) }
-            current = ""
+            current.removeAll(keepingCapacity: true)
             currentLine = 0
         }
-        func appendText(_ s: String) {
-            if currentLine == 0 && !s.allSatisfy({ $0.isWhitespace }) { currentLine = fileLine }
-            current += s
+        func append(_ piece: some Collection<UInt8>, visible: Bool) {
+            if currentLine == 0 && visible { currentLine = fileLine }
+            current.append(contentsOf: piece)
         }
 
-        let chars = Array(html)
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "<", let end = chars[i...].firstIndex(of: ">") {
-                let inner = String(chars[(i + 1)..<end])
-                let newlines = inner.filter { $0 == "\n" }.count
-                i = end + 1
-                if inner.hasPrefix("!--") {
-                    // A comment may hold '>' — skip to its real end.
-                    if !inner.hasSuffix("--"), let close = find("-->", in: chars, from: i) {
-                        fileLine += chars[i..<close].filter { $0 == "\n" }.count
-                        i = close + 3
+        while i < bytes.count {
+            let c = bytes[i]
+            // As in a browser, `<` opens a tag only before a letter, `/`, `!`
+            // or `?`; `a < b` is text.
+            if c == UInt8(ascii: "<"), i + 1 < bytes.count, opensTag(bytes[i + 1]) {
+                if nextClose < i { nextClose = bytes[i...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count }
+                if nextClose < bytes.count {
+                    let end = nextClose
+                    let inner = bytes[(i + 1)..<end]
+                    let newlines = inner.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+                    i = end + 1
+                    if inner.starts(with: Array("!--".utf8)) {
+                        // A comment may hold '>' — skip to its real end.
+                        if !inner.reversed().starts(with: [45, 45]) {
+                            if nextCommentEnd < i { nextCommentEnd = find([45, 45, 62], in: bytes, from: i) ?? bytes.count }
+                            if nextCommentEnd < bytes.count {
+                                fileLine += bytes[i..<nextCommentEnd].reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+                                i = nextCommentEnd + 3
+                            }
+                        }
+                        fileLine += newlines
+                        continue
                     }
                     fileLine += newlines
+                    tags += 1
+                    let name = tagName(inner)
+                    let closing = inner.first == UInt8(ascii: "/")
+                    if let skip = skipping {
+                        if closing && name == skip { skipping = nil }
+                        continue
+                    }
+                    if !closing && skippedElements.contains(name) && inner.last != UInt8(ascii: "/") {
+                        skipping = name
+                        continue
+                    }
+                    if blockElements.contains(name) { endLine() } else { append([32], visible: false) }
                     continue
                 }
-                fileLine += newlines
-                tags += 1
-                let name = tagName(inner)
-                let closing = inner.hasPrefix("/")
-                if let skip = skipping {
-                    if closing && name == skip { skipping = nil }
-                    continue
-                }
-                if !closing && skippedElements.contains(name) && !inner.hasSuffix("/") {
-                    skipping = name
-                    continue
-                }
-                if blockElements.contains(name) { endLine() } else { appendText(" ") }
-                continue
             }
-            if c == "\n" { fileLine += 1 }
+            if c == 10 { fileLine += 1 }
             if skipping != nil { i += 1; continue }
-            if c == "&", let (decoded, length, name) = entity(at: i, in: chars) {
-                entities[name, default: 0] += 1
-                appendText(decoded)
+            if c == UInt8(ascii: "&"), let (decoded, length, name) = entity(at: i, in: bytes) {
+                if decoded.unicodeScalars.contains(where: TextDecoding.isControl) {
+                    // `&#0;`, `&#27;`: a NUL or an escape sequence has no
+                    // place in a deck or on a terminal.
+                    controls[name, default: 0] += 1
+                } else {
+                    entities[name, default: 0] += 1
+                    append(Array(decoded.utf8), visible: !decoded.allSatisfy(\.isWhitespace))
+                }
                 i += length
                 continue
             }
-            appendText(String(c))
+            // A no-break space (C2 A0) is white space, as a line of its own.
+            let nbsp = (c == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0) || (c == 0xA0 && i > 0 && bytes[i - 1] == 0xC2)
+            append(CollectionOfOne(c), visible: !(c == 32 || c == 9 || c == 10 || c == 13 || nbsp))
             i += 1
         }
         endLine()
         let entityList = entities.sorted { $0.key < $1.key }.map { "&\($0.key); ×\($0.value)" }
+        let controlList = controls.sorted { $0.key < $1.key }.map { "&\($0.key); ×\($0.value)" }
         let reason = "\(tags) tags removed" + (entityList.isEmpty ? "" : "; entities decoded: " + entityList.joined(separator: ", "))
+            + (controlList.isEmpty ? "" : "; control characters dropped: " + controlList.joined(separator: ", "))
         let repair = Repair(
             kind: .html, file: file, line: 1, before: "HTML", after: "\(lines.count) lines of text", reason: reason)
         return (lines, [repair])
     }
 
-    static func find(_ needle: String, in chars: [Character], from start: Int) -> Int? {
-        let n = Array(needle)
-        guard n.count <= chars.count else { return nil }
+    static func opensTag(_ byte: UInt8) -> Bool {
+        (65...90).contains(byte) || (97...122).contains(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!")
+            || byte == UInt8(ascii: "?")
+    }
+
+    /// Where `needle` next occurs in `bytes` at or after `start`.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first else { return nil }
         var i = start
-        while i + n.count <= chars.count {
-            if Array(chars[i..<(i + n.count)]) == n { return i }
-            i += 1
+        while i + needle.count <= bytes.count {
+            guard let hit = bytes[i...].firstIndex(of: first), hit + needle.count <= bytes.count else { return nil }
+            if bytes[hit..<(hit + needle.count)].elementsEqual(needle) { return hit }
+            i = hit + 1
         }
         return nil
     }
 
     /// The element name of a tag's inside: `p align="right"` → `p`, `/div` → `div`.
-    static func tagName(_ inner: String) -> String {
-        var s = Substring(inner)
-        if s.first == "/" { s = s.dropFirst() }
-        return String(s.prefix { $0.isLetter || $0.isNumber }).lowercased()
+    static func tagName(_ inner: ArraySlice<UInt8>) -> String {
+        var s = inner
+        if s.first == UInt8(ascii: "/") { s = s.dropFirst() }
+        let name = s.prefix { (65...90).contains($0) || (97...122).contains($0) || (48...57).contains($0) }
+        return String(decoding: name, as: UTF8.self).lowercased()
     }
 
     /// A character reference at `start`: its text, its length, and its name
     /// for the log (`amp`, `#160`).
-    static func entity(at start: Int, in chars: [Character]) -> (String, Int, String)? {
+    static func entity(at start: Int, in bytes: [UInt8]) -> (String, Int, String)? {
         var j = start + 1
         var name = ""
-        while j < chars.count, j - start <= 12, chars[j] != ";" {
-            guard chars[j].isLetter || chars[j].isNumber || chars[j] == "#" else { return nil }
-            name.append(chars[j])
+        while j < bytes.count, j - start <= 12, bytes[j] != UInt8(ascii: ";") {
+            let b = bytes[j]
+            guard (65...90).contains(b) || (97...122).contains(b) || (48...57).contains(b) || b == UInt8(ascii: "#") else { return nil }
+            name.append(Character(Unicode.Scalar(b)))
             j += 1
         }
-        guard j < chars.count, chars[j] == ";", !name.isEmpty else { return nil }
+        guard j < bytes.count, bytes[j] == UInt8(ascii: ";"), !name.isEmpty else { return nil }
         let length = j - start + 1
         if name.hasPrefix("#") {
             let digits = name.dropFirst()

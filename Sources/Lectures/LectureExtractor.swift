@@ -27,6 +27,12 @@ public struct LectureDocument: Hashable, Sendable {
     public var questions: [ExamQuestion]
     /// Glossary entries, in file order.
     public var glossary: [GlossaryEntry]
+    /// The lecture's own title (`Дәріс 7. Орталық Азиядағы өңірлік
+    /// интеграция`), when its first paragraph is one.
+    public var title: String?
+    /// Every line that looked like a question, task or glossary entry, and
+    /// why it was taken or left.
+    public var candidates: [Candidate] = []
 }
 
 /// What `jatta extract` found in a set of lectures.
@@ -41,7 +47,8 @@ public struct Extraction: Sendable {
 
 /// Reads lecture notes (.txt or .html) and finds their exam questions and
 /// glossary entries. The steps, each its own rule with its own log:
-/// decode → HTML to text → look-alike letters → glued text → (lexicon of
+/// decode → HTML to text → overlong lines cut → look-alike letters → glued text and glued
+/// question labels → (lexicon of
 /// all files) → hyphens and split words inside lines → unwrapping into
 /// paragraphs → level questions, glossary → passage index over all files.
 public enum LectureExtractor {
@@ -60,13 +67,23 @@ public enum LectureExtractor {
             } else {
                 lines = TextDecoding.lines(of: text)
             }
-            var repaired: [SourceLine] = []
+            var bounded: [SourceLine] = []
             for line in lines {
+                let (pieces, r0) = LongLineRepair.repair(line, file: name)
+                log += r0
+                bounded += pieces
+            }
+            var repaired: [SourceLine] = []
+            for line in bounded {
                 let (fixed, r1) = LookalikeRepair.repair(line, file: name)
                 log += r1
                 let (pieces, r2) = GluedTextRepair.repair(fixed, file: name)
                 log += r2
-                repaired += pieces
+                for piece in pieces {
+                    let (items, r3) = GluedLabelRepair.repair(piece, file: name)
+                    log += r3
+                    repaired += items
+                }
             }
             staged.append((name, repaired))
             repairs[name, default: []] += log
@@ -77,6 +94,7 @@ public enum LectureExtractor {
         lexicon.prepareSortedStems()
 
         var documents: [LectureDocument] = []
+        var abbreviations = Abbreviations()
         var allRepairs: [Repair] = []
         var passages: [Passage] = []
         for (name, lines) in staged {
@@ -91,20 +109,57 @@ public enum LectureExtractor {
             let (paragraphs, r3) = Unwrapper.paragraphs(inline, file: name, lexicon: lexicon)
             log += r3
             let questions = LevelQuestionFinder.find(in: paragraphs, file: name)
-            let glossary = GlossaryFinder.find(in: paragraphs, file: name, lexicon: lexicon)
-            documents.append(LectureDocument(file: name, paragraphs: paragraphs, questions: questions, glossary: glossary))
-            passages += self.passages(of: paragraphs, file: name, glossary: glossary)
+            var candidates = questions.map { question in
+                Candidate(
+                    file: name, line: question.line, text: question.text, taken: true,
+                    reason: question.level.map { "level \($0) question" } ?? "task")
+            }
+            let glossary = GlossaryFinder.find(in: paragraphs, file: name, lexicon: lexicon, candidates: &candidates)
+            let kept = Set(glossary.map { "\($0.line) \($0.term)" })
+            // A term defined twice keeps one definition: the other is left.
+            candidates = candidates.map { candidate in
+                guard candidate.taken, let term = candidate.reason.firstMatch(of: /«(.+?)»/)?.1,
+                    !kept.contains("\(candidate.line) \(term)"), candidate.reason.hasPrefix("term")
+                else { return candidate }
+                var left = candidate
+                left.taken = false
+                left.reason = "«\(term)» is defined more shortly elsewhere in the lecture"
+                return left
+            }
+            let title = self.title(of: paragraphs)
+            documents.append(LectureDocument(
+                file: name, paragraphs: paragraphs, questions: questions, glossary: glossary, title: title,
+                candidates: candidates.sorted { $0.line < $1.line }))
+            passages += self.passages(of: title == nil ? paragraphs[...] : paragraphs.dropFirst(), file: name, glossary: glossary)
+            for paragraph in paragraphs { abbreviations.learn(from: paragraph.text) }
+            for entry in glossary { abbreviations.learn(term: entry.term, definition: entry.definition) }
             allRepairs += log
         }
-        return Extraction(documents: documents, repairs: allRepairs, index: PassageIndex(passages: passages, knownKeys: lexicon.keyCache))
+        return Extraction(documents: documents, repairs: allRepairs, index: PassageIndex(passages: passages, knownKeys: lexicon.keyCache, abbreviations: abbreviations))
+    }
+
+    /// The lecture's title: its first paragraph, when that is short, no
+    /// sentence of a question or task, and no lesson-plan field.
+    static func title(of paragraphs: [Paragraph]) -> String? {
+        guard let first = paragraphs.first?.text else { return nil }
+        let words = first.split(separator: " ").count
+        guard (2...16).contains(words), first.count <= 160, !first.hasSuffix("?"), !BlockMarkers.levelLabel(first),
+            !BlockMarkers.task(first), !BlockMarkers.levelSectionHeading(first), !LessonPlanField.opens(first)
+        else { return nil }
+        var title = first
+        while let last = title.last, ".:;, ".contains(last) { title.removeLast() }
+        return title
     }
 
     /// The sentences that may answer questions: everything but the
-    /// question section itself and the lesson plan's fields. A glossary entry is one passage, with its
-    /// whole definition.
-    static func passages(of paragraphs: [Paragraph], file: String, glossary: [GlossaryEntry]) -> [Passage] {
+    /// title, the question section itself, the lesson plan's fields and
+    /// the items listed under a plan heading (`Дәріс жоспары:` and its
+    /// short lines). A glossary entry is one passage, with its whole
+    /// definition.
+    static func passages(of paragraphs: ArraySlice<Paragraph>, file: String, glossary: [GlossaryEntry]) -> [Passage] {
         var result: [Passage] = []
         var inQuestions = false
+        var inPlanList = false
         for paragraph in paragraphs {
             let text = paragraph.text
             if BlockMarkers.levelSectionHeading(text) { inQuestions = true; continue }
@@ -112,9 +167,29 @@ public enum LectureExtractor {
                 continue
             }
             inQuestions = false
-            if LessonPlanField.opens(text) { continue }
-            for sentence in Sentence.split(paragraph) {
-                if let entry = glossary.first(where: { $0.line == sentence.line && sentence.text.lowercased().contains(firstWord(of: $0.term)) }) {
+            var sentences = Sentence.split(paragraph)[...]
+            if LessonPlanField.opens(text) {
+                inPlanList = text.hasSuffix(":")
+                // Text that lost its line breaks glues the lecture onto the
+                // field: drop the field's sentence and the short plan items
+                // after it, keep what follows.
+                sentences = sentences.dropFirst().drop { $0.text.split(separator: " ").count < 12 }
+            }
+            if inPlanList && text.split(separator: " ").count < 12 { continue }
+            if !LessonPlanField.opens(text) { inPlanList = false }
+            for sentence in sentences {
+                let lower = String(sentence.text.lowercased().drop { !$0.isLetter })
+                // The entry this sentence states: its term and the start of
+                // its definition are in it (««Жұмсақ күш» тұжырымдамасын …
+                // ұсынды» names the term but is another sentence), or it
+                // names the term defined by the sentence before.
+                let onLine = glossary.filter {
+                    $0.line == sentence.line
+                        && ($0.pattern == .naming || lower.contains(String($0.definition.lowercased().prefix(24))))
+                }
+                if let entry = onLine.first(where: { lower.hasPrefix(firstWord(of: $0.term)) })
+                    ?? onLine.first(where: { lower.contains(firstWord(of: $0.term)) })
+                {
                     result.append(Passage(
                         text: entry.term + ": " + entry.definition, file: file, line: sentence.line, definedTerm: entry.term))
                 } else {

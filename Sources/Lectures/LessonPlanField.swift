@@ -2,12 +2,13 @@ import KazakhText
 
 /// The fields of a lesson plan that open lecture notes: «Дәріс мақсаты: …»,
 /// «Жұмыстың мақсаты мен міндеті: …», «Оқытудың әдістері мен түрлері: …»,
-/// «Техникалық және инструментальдық құралдары: …». They say what the
+/// «Техникалық және инструментальдық құралдары: …», «Дәріс жоспары: …».
+/// They say what the
 /// students will be able to do, so they share the questions' words
 /// («Марксист теорияның … ұстанымын түсіндіре алады») but answer nothing.
 enum LessonPlanField {
     /// Words that make a head a plan field on their own.
-    static let aimKeys: Set<String> = Set(["мақсат", "міндет", "нәтиже"].map { KazakhStemmer.key($0) })
+    static let aimKeys: Set<String> = Set(["мақсат", "міндет", "нәтиже", "жоспар"].map { KazakhStemmer.key($0) })
     /// Words that make a head a plan field only beside a teaching word:
     /// «Дипломатиялық құралдар: …» is content, «Оқытудың құралдары: …» is not.
     static let meansKeys: Set<String> = Set(["әдіс", "құрал", "түр", "технология"].map { KazakhStemmer.key($0) })

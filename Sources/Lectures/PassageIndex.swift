@@ -27,6 +27,9 @@ public struct RankedPassage: Hashable, Sendable {
     public var passage: Passage
     /// BM25 over stem keys plus the boosts; higher is better.
     public var score: Double
+    /// The share of the question's words (weighted by their rarity) that
+    /// the passage holds, 0–1; words no lecture uses do not count.
+    public var coverage: Double
 }
 
 /// Finds the passages of the given lectures that best answer a question
@@ -38,18 +41,32 @@ public struct RankedPassage: Hashable, Sendable {
 public struct PassageIndex: Sendable {
     /// The passages, in the order given.
     public let passages: [Passage]
-    let keysOfPassage: [[String]]
-    let prefixesOfPassage: [[String]]
+    /// The number of indexed keys of each passage (its BM25 length). The
+    /// keys themselves and the surface forms are found again from the
+    /// text for the few passages a question scores, so the index of a
+    /// large file holds counts, not copies of every word.
+    let lengthOfPassage: [Int]
+    /// The stem key of every word type seen.
+    let keyOfWord: [String: String]
     /// Term frequencies of each passage's keys and prefixes.
-    let keyCounts: [[String: Int]]
-    let prefixCounts: [[String: Int]]
-    let surfaceOfPassage: [Set<String>]
+    /// A number for every stem key and prefix key of the lectures.
+    let vocabulary: [String: UInt32]
+    /// The term frequencies of all passages in one flat list: for each
+    /// passage, its keys and prefixes by number, sorted, each packed as
+    /// `number << 16 | count`. One dictionary a passage would cost some
+    /// fifty times the text.
+    let postings: [UInt64]
+    /// Where each passage's postings start (one more entry at the end).
+    let postingStart: [Int]
     let documentFrequency: [String: Int]
     let averageLength: Double
     /// Passages too poor to answer anything: headings and fragments.
     let isAnswerable: [Bool]
     /// The stem keys of the term a glossary passage defines.
     let termKeysOfPassage: [Set<String>]
+    /// The stem keys of the expansion of each abbreviation the lectures
+    /// spell out, by the abbreviation's key.
+    let expansionKeys: [String: [String]]
 
     /// The weight of the prefix-5 match, the coarse fallback key that joins
     /// derivations the stemmer keeps apart (либерализм ~ либералдық,
@@ -61,11 +78,18 @@ public struct PassageIndex: Sendable {
 
     /// `knownKeys` maps lower-case words to their stem keys where they are
     /// already known (from the `Lexicon`), to save stemming them again.
-    public init(passages: [Passage], knownKeys: [String: String] = [:]) {
+    public init(passages: [Passage], knownKeys: [String: String] = [:], abbreviations: Abbreviations = Abbreviations()) {
         self.passages = passages
-        var keys: [[String]] = []
-        var prefixes: [[String]] = []
-        var surfaces: [Set<String>] = []
+        var expansions: [String: [String]] = [:]
+        for (abbreviation, words) in abbreviations.expansions {
+            expansions[KazakhStemmer.key(abbreviation)] = words.flatMap(PassageIndex.words).map { KazakhStemmer.key($0) }
+                .filter { !StopWords.contains($0) }
+        }
+        expansionKeys = expansions
+        var lengths: [Int] = []
+        var vocabulary: [String: UInt32] = [:]
+        var postings: [UInt64] = []
+        var postingStart: [Int] = [0]
         var answerable: [Bool] = []
         var df: [String: Int] = [:]
         var keyOfWord = knownKeys
@@ -78,9 +102,22 @@ public struct PassageIndex: Sendable {
                 return key
             }.filter { !StopWords.contains($0) }
             let p = k.map(PassageIndex.prefix)
-            keys.append(k)
-            prefixes.append(p)
-            surfaces.append(Set(words))
+            lengths.append(k.count)
+            var counts: [UInt32: Int] = [:]
+            for key in k + p {
+                let number: UInt32
+                if let known = vocabulary[key] {
+                    number = known
+                } else {
+                    number = UInt32(vocabulary.count)
+                    vocabulary[key] = number
+                }
+                counts[number, default: 0] += 1
+            }
+            for (number, count) in counts.sorted(by: { $0.key < $1.key }) {
+                postings.append(UInt64(number) << 16 | UInt64(min(count, 0xFFFF)))
+            }
+            postingStart.append(postings.count)
             for key in Set(k).union(p) { df[key, default: 0] += 1 }
             answerable.append(PassageIndex.isAnswerable(passage.text))
         }
@@ -90,17 +127,17 @@ public struct PassageIndex: Sendable {
         var seen: [String: Int] = [:]
         for outline in outlines { seen[outline, default: 0] += 1 }
         for (i, outline) in outlines.enumerated() where (seen[outline] ?? 0) > 1 { answerable[i] = false }
-        keysOfPassage = keys
-        prefixesOfPassage = prefixes
-        keyCounts = keys.map { PassageIndex.counts($0) }
-        prefixCounts = prefixes.map { PassageIndex.counts($0) }
+        lengthOfPassage = lengths
+        self.vocabulary = vocabulary
+        self.postings = postings
+        self.postingStart = postingStart
+        self.keyOfWord = keyOfWord
         termKeysOfPassage = passages.map { passage in
             Set((passage.definedTerm.map(PassageIndex.words) ?? []).map { KazakhStemmer.key($0) })
         }
         isAnswerable = answerable
-        surfaceOfPassage = surfaces
         documentFrequency = df
-        let total = keys.reduce(0) { $0 + $1.count }
+        let total = lengths.reduce(0, +)
         averageLength = passages.isEmpty ? 1 : max(1, Double(total) / Double(passages.count))
     }
 
@@ -145,18 +182,27 @@ public struct PassageIndex: Sendable {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
-    static func counts(_ words: [String]) -> [String: Int] {
-        var tf: [String: Int] = [:]
-        for word in words { tf[word, default: 0] += 1 }
-        return tf
+    /// How often the key numbered `number` occurs in passage `index`.
+    func frequency(_ number: UInt32?, in index: Int) -> Int {
+        guard let number else { return 0 }
+        var low = postingStart[index]
+        var high = postingStart[index + 1]
+        while low < high {
+            let middle = (low + high) / 2
+            let found = UInt32(postings[middle] >> 16)
+            if found == number { return Int(postings[middle] & 0xFFFF) }
+            if found < number { low = middle + 1 } else { high = middle }
+        }
+        return 0
     }
 
-    /// BM25 of `terms` (with their `idfs`) over one passage's term
-    /// frequencies `tf`.
-    func bm25(_ terms: [String], idfs: [Double], in tf: [String: Int], length: Double) -> Double {
+    /// BM25 of the keys numbered `terms` (with their `idfs`) over passage
+    /// `index`.
+    func bm25(_ terms: [UInt32?], idfs: [Double], in index: Int, length: Double) -> Double {
         var score = 0.0
         for (term, idf) in zip(terms, idfs) {
-            guard let f = tf[term] else { continue }
+            let f = frequency(term, in: index)
+            guard f > 0 else { continue }
             let freq = Double(f)
             score += idf * freq * (PassageIndex.k1 + 1)
                 / (freq + PassageIndex.k1 * (1 - PassageIndex.b + PassageIndex.b * length / averageLength))
@@ -169,20 +215,44 @@ public struct PassageIndex: Sendable {
     public func search(_ question: String, limit: Int) -> [RankedPassage] {
         let queryWords = PassageIndex.words(question).filter { !StopWords.contains(KazakhStemmer.key($0)) }
         let queryKeys = queryWords.map { KazakhStemmer.key($0) }
-        let uniqueKeys = Array(Set(queryKeys)).sorted()
+        let asked = Set(queryKeys)
+        // An abbreviation asks for its expansion too, and an expansion for
+        // its abbreviation (ЕАЭО ↔ Еуразиялық экономикалық одақ).
+        var alternatives: [String: [String]] = [:]
+        var expanded = asked
+        for (abbreviation, words) in expansionKeys where !words.isEmpty {
+            if asked.contains(abbreviation) {
+                expanded.formUnion(words)
+                alternatives[abbreviation] = words
+            } else if words.allSatisfy(asked.contains) {
+                expanded.insert(abbreviation)
+                for word in words { alternatives[word, default: []].append(abbreviation) }
+            }
+        }
+        let uniqueKeys = Array(expanded).sorted()
         guard !uniqueKeys.isEmpty else { return [] }
+        // What coverage counts: the asked words some lecture uses.
+        let countable = asked.sorted().filter { key in
+            (documentFrequency[key] ?? 0) > 0 || (documentFrequency[PassageIndex.prefix(key)] ?? 0) > 0
+                || (alternatives[key] ?? []).contains { (documentFrequency[$0] ?? 0) > 0 }
+        }
+        let countableWeight = countable.reduce(0) { $0 + idf($1) }
         var ranked: [RankedPassage] = []
         let uniquePrefixes = Array(Set(uniqueKeys.map(PassageIndex.prefix))).sorted()
         let keyIDFs = uniqueKeys.map(idf)
+        let keyNumbers = uniqueKeys.map { vocabulary[$0] }
+        let prefixNumbers = uniquePrefixes.map { vocabulary[$0] }
         let prefixIDFs = uniquePrefixes.map(idf)
         for (index, passage) in passages.enumerated() where isAnswerable[index] {
-            let keys = keysOfPassage[index]
-            let length = Double(keys.count)
-            var score = bm25(uniqueKeys, idfs: keyIDFs, in: keyCounts[index], length: length)
-                + PassageIndex.prefixWeight * bm25(uniquePrefixes, idfs: prefixIDFs, in: prefixCounts[index], length: length)
+            let length = Double(lengthOfPassage[index])
+            var score = bm25(keyNumbers, idfs: keyIDFs, in: index, length: length)
+                + PassageIndex.prefixWeight * bm25(prefixNumbers, idfs: prefixIDFs, in: index, length: length)
             guard score > 0 else { continue }
             // Exact surface forms: the question's own word form is a little better evidence.
-            for word in Set(queryWords).sorted() where surfaceOfPassage[index].contains(word) {
+            let words = PassageIndex.words(passage.text)
+            let keys = words.map { keyOfWord[$0] ?? KazakhStemmer.key($0) }.filter { !StopWords.contains($0) }
+            let surfaces = Set(words)
+            for word in Set(queryWords).sorted() where surfaces.contains(word) {
                 score += 0.25 * idf(KazakhStemmer.key(word))
             }
             // Adjacent query words found adjacent in the passage.
@@ -203,7 +273,13 @@ public struct PassageIndex: Sendable {
                     score += 2 * matched.sorted().reduce(0) { $0 + idf($1) }
                 }
             }
-            ranked.append(RankedPassage(passage: passage, score: score))
+            let holds = { (key: String) in
+                self.frequency(self.vocabulary[key], in: index) > 0
+                    || self.frequency(self.vocabulary[PassageIndex.prefix(key)], in: index) > 0
+            }
+            let held = countable.filter { key in holds(key) || (alternatives[key] ?? []).contains(where: holds) }
+            let coverage = countableWeight > 0 ? held.reduce(0) { $0 + idf($1) } / countableWeight : 0
+            ranked.append(RankedPassage(passage: passage, score: score, coverage: coverage))
         }
         ranked.sort { a, b in
             if a.score != b.score { return a.score > b.score }

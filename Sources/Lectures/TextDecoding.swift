@@ -62,17 +62,27 @@ public enum TextDecoding {
         return result
     }
 
-    /// Unicode white space and invisible characters folded within a line;
-    /// trailing white space dropped.
+    /// Unicode white space and invisible characters folded within a line,
+    /// control characters dropped; trailing white space dropped.
     static func foldSpaces(_ line: Substring) -> String {
         var out = String.UnicodeScalarView()
         for s in line.unicodeScalars {
             if invisible.contains(s) { continue }
-            out.append(s.properties.isWhitespace ? " " : s)
+            if s.properties.isWhitespace {
+                out.append(" ")
+            } else if !isControl(s) {
+                out.append(s)
+            }
         }
         var text = String(out)
         while text.last == " " { text.removeLast() }
         return text
+    }
+
+    /// A control character that is no white space (ESC, DEL, the C1
+    /// range): never text, and on a terminal the start of a command.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control && !scalar.properties.isWhitespace
     }
 
     static let invisible: Set<Unicode.Scalar> = [

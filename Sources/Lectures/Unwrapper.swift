@@ -19,13 +19,15 @@ public enum Unwrapper {
         guard !lengths.isEmpty else { return Layout(isWrapped: false, isDoubleSpaced: false, medianLength: 0) }
         let median = lengths[lengths.count / 2]
         let p90 = lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
-        var followedBySingleBlank = 0
+        // Double spacing: nearly every line is followed by a blank line
+        // (paragraphs then end with two or more).
+        var followedByBlank = 0
         var nonEmpty = 0
         for (i, line) in lines.enumerated() where !line.text.isEmpty {
             nonEmpty += 1
-            if i + 2 < lines.count, lines[i + 1].text.isEmpty, !lines[i + 2].text.isEmpty { followedBySingleBlank += 1 }
+            if i + 2 < lines.count, lines[i + 1].text.isEmpty { followedByBlank += 1 }
         }
-        let doubleSpaced = nonEmpty > 4 && Double(followedBySingleBlank) > 0.8 * Double(nonEmpty - 1)
+        let doubleSpaced = nonEmpty > 4 && Double(followedByBlank) > 0.8 * Double(nonEmpty - 1)
         return Layout(isWrapped: p90 <= 100 && lengths.count >= 3, isDoubleSpaced: doubleSpaced, medianLength: median)
     }
 
@@ -73,6 +75,12 @@ public enum Unwrapper {
             blankRun = 0
             if BlockMarkers.levelSectionHeading(line.text) { inLevelSection = true }
             let text = line.text.trimmingCharacters(in: " ")
+            // A paragraph never grows past a few pages: text with no blank
+            // lines at all still ends paragraphs at sentence ends.
+            if chars.count > LongLineRepair.limit, let prev = previous, endsSentence(prev.text.trimmingCharacters(in: " ")) {
+                hardBreak = true
+            }
+            if chars.count > 4 * LongLineRepair.limit { hardBreak = true }
             guard let prev = previous, !chars.isEmpty, !hardBreak,
                 !startsBlock(line, after: prev, layout: layout, inLevelSection: inLevelSection)
             else {

@@ -33,7 +33,7 @@ struct LessonPlanFieldTests {
             Paragraph(text: "Дәріс мақсаты: Марксист теорияның ұстанымын түсіндіре алады.", marks: [LineMark(offset: 0, line: 16)]),
             Paragraph(text: "Марксистердің ұстанымы экономикаға негізделген. Бұл олардың ерекшелігі.", marks: [LineMark(offset: 0, line: 40)]),
         ]
-        let found = LectureExtractor.passages(of: paragraphs, file: "f", glossary: [])
+        let found = LectureExtractor.passages(of: paragraphs[...], file: "f", glossary: [])
         #expect(found.map(\.line) == [40, 40])
         #expect(found.first?.text == "Марксистердің ұстанымы экономикаға негізделген.")
     }

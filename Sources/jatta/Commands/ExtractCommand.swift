@@ -30,7 +30,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "Write one draft per lecture into this folder, named after it (.deck); answers are still found in all the lectures given.")
     var outputDirectory: String?
 
-    @Flag(help: "List every repair made to the text, with its place and reason (on standard error).")
+    @Flag(help: "List every repair made to the text, and every line that looked like a question, task or glossary entry with why it was taken or left (on standard error).")
     var explain = false
 
     @OptionGroup var languageOptions: LanguageOptions
@@ -80,6 +80,9 @@ struct ExtractCommand: ParsableCommand {
         if explain {
             var text = ""
             for repair in extraction.repairs { text += repair.description + "\n" }
+            for document in extraction.documents {
+                for candidate in document.candidates { text += candidate.description + "\n" }
+            }
             FileHandle.standardError.write(Data(text.utf8))
         }
 
@@ -106,6 +109,12 @@ struct ExtractCommand: ParsableCommand {
             summary += language.hasPrefix("kk")
                 ? "\(document.file): \(levels) деңгейлік сұрақ, \(tasks) ОБӨЖ/БӨЖ тапсырмасы, \(document.glossary.count) термин\n"
                 : "\(document.file): \(levels) level questions, \(tasks) ОБӨЖ/БӨЖ tasks, \(document.glossary.count) glossary terms\n"
+        }
+        // A draft with no cards passes `check`; say so here instead.
+        for document in extraction.documents where document.questions.isEmpty && document.glossary.isEmpty {
+            summary += language.hasPrefix("kk")
+                ? "\(document.file): ескерту: деңгейлік сұрақ та, термин де табылмады, жобада карточка жоқ (себебін --explain айтады)\n"
+                : "\(document.file): warning: no level questions or glossary terms found; the draft has no cards (--explain says why)\n"
         }
         FileHandle.standardError.write(Data(summary.utf8))
     }

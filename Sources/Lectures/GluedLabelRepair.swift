@@ -1,0 +1,89 @@
+/// Question sections that lost their line breaks (kazakh-text.md §5.4,
+/// rule 6): «Деңгейлік тапсырмалар: I деңгей: …? I деңгей: … II деңгей: …
+/// ОБӨЖ тапсырмалары: …» on one line. The line is cut before every level
+/// label, task label and section heading, and after the heading, so each
+/// item becomes a line of its own and nothing is merged into one question.
+///
+/// Only unmistakable labels inside a line are cut: a level label that ends
+/// in a mark or names «сұрақ»/«тапсырма» and is followed by a capital (the
+/// question), and `ОБӨЖ/БӨЖ тапсырмалары:` with its colon. Each place is
+/// looked at through a window around the word, so a line of many megabytes
+/// costs one scan.
+enum GluedLabelRepair {
+    static func repair(_ line: SourceLine, file: String) -> ([SourceLine], [Repair]) {
+        let text = line.text
+        guard text.contains("еңгей") || text.contains("тапсырма") else { return ([line], []) }
+        var cuts: Set<String.Index> = []
+        var index = text.startIndex
+        while let hit = text[index...].range(of: "еңгей") {
+            index = hit.upperBound
+            // The label starts at most a numeral and a dash before the word.
+            var start = hit.lowerBound
+            if start > text.startIndex { start = text.index(before: start) }  // Д/д
+            // Candidate openings: the word «деңгей» itself, or a numeral
+            // up to two words before it; the label must follow a space.
+            for candidate in [start] + openings(before: start, in: text) {
+                guard candidate > text.startIndex, text[text.index(before: candidate)] == " " else { continue }
+                let window = text[candidate..<(text.index(candidate, offsetBy: 60, limitedBy: text.endIndex) ?? text.endIndex)]
+                if let label = LevelLabel.parse(window), label.isStrong, label.rest.first?.isUppercase == true {
+                    cuts.insert(candidate)
+                    break
+                }
+                if window.hasPrefix("Деңгейлік тапсырмалар") || window.hasPrefix("Деңгейлік сұрақтар") {
+                    cuts.insert(candidate)
+                    break
+                }
+            }
+            // After the section heading's colon.
+            if text[start...].hasPrefix("Деңгейлік тапсырмалар:") || text[start...].hasPrefix("Деңгейлік сұрақтар:"),
+                let colon = text[start...].firstIndex(of: ":")
+            {
+                let after = text.index(after: colon)
+                if after < text.endIndex, !text[after...].allSatisfy({ $0 == " " }) { cuts.insert(after) }
+            }
+        }
+        for label in ["ОБӨЖ", "БӨЖ", "СӨЖ", "СОӨЖ", "СРО", "СРСП"] {
+            var from = text.startIndex
+            while let hit = text[from...].range(of: label + " тапсырма") {
+                from = hit.upperBound
+                guard hit.lowerBound > text.startIndex, text[text.index(before: hit.lowerBound)] == " " else { continue }
+                let tail = text[hit.upperBound...].prefix(12)
+                if tail.contains(":") { cuts.insert(hit.lowerBound) }
+            }
+        }
+        guard !cuts.isEmpty else { return ([line], []) }
+        var pieces: [SourceLine] = []
+        var repairs: [Repair] = []
+        var start = text.startIndex
+        for cut in cuts.sorted() {
+            let piece = String(text[start..<cut]).trimmingCharacters(in: " ")
+            if !piece.isEmpty {
+                pieces.append(SourceLine(number: line.number, text: piece))
+                let next = text[cut...].prefix(24)
+                repairs.append(Repair(
+                    kind: .gluedText, file: file, line: line.number, before: String(piece.suffix(24)) + " " + next,
+                    after: String(piece.suffix(24)) + "⏎" + next, reason: "a question label glued into the line"))
+            }
+            start = cut
+        }
+        let last = String(text[start...]).trimmingCharacters(in: " ")
+        if !last.isEmpty { pieces.append(SourceLine(number: line.number, text: last)) }
+        return (pieces, repairs)
+    }
+
+    /// Where a numeral before «деңгей» may start: up to two words back
+    /// (`III –деңгейлік`, `2 - деңгейлік`).
+    static func openings(before start: String.Index, in text: String) -> [String.Index] {
+        var result: [String.Index] = []
+        var i = start
+        var words = 0
+        while i > text.startIndex, words < 3 {
+            i = text.index(before: i)
+            if text[i] == " " {
+                words += 1
+                result.append(text.index(after: i))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,101 @@
+import DeckFormat
+import KazakhText
+import Testing
+
+@testable import Lectures
+
+/// Drafts an instructor can start from (issue 13): the lecture's own
+/// title, answers from passages that hold the question's words — several
+/// for levels 2–3, each with its FILE:LINE — "not found" rather than a
+/// misleading passage, never the title or the lesson plan, abbreviations
+/// matched to their expansions.
+@Suite("Draft answers")
+struct DraftAnswerTests {
+    static let notes = """
+        Дәріс 7. Орталық Азиядағы өңірлік интеграция
+
+        Дәріс мақсаты: Орталық Азиядағы интеграцияның мақсаттары мен органдарын түсіндіре алады.
+
+        Дәріс жоспары:
+        Интеграцияның мақсаттары мен органдары және кедергілері.
+        Еуразиялық экономикалық одақтың құрылымы.
+
+        2015 жылы Еуразиялық экономикалық одақ (ЕАЭО) жұмысын бастады. Оған Ресей, Қазақстан, Беларусь, Армения және Қырғызстан мүше.
+
+        Одақтың мақсаты тауарлардың, қызметтердің, капитал мен жұмыс күшінің еркін қозғалысын қамтамасыз ету. Одақтың тұрақты реттеуші органы – Еуразиялық экономикалық комиссия.
+
+        Өңірлік интеграцияның кедергілері бар: шекаралар делимитацияланбаған, су ресурстарын бөлу туралы келіспеушіліктер бар. Бұл кедергілерді еңсеру үшін су-энергетикалық консорциум құру ұсынылды.
+
+        Деңгейлік тапсырмалар:
+
+        1-деңгей. Еуразиялық экономикалық одақ қай жылы құрылды?
+
+        2-деңгей. ЕАЭО-ның мақсаттары мен органдарын сипаттаңыз.
+
+        3-деңгей. Өңірлік интеграцияның кедергілерін талдап, оларды еңсеру жолдарын ұсыныңыз.
+
+        3-деңгей. Фотосинтез кезінде хлорофилл қандай рөл атқарады?
+        """
+
+    static func deck() throws -> (Deck, Extraction) {
+        let extraction = try LectureExtractor.extract([LectureInput(path: "notes/lecture7.txt", bytes: Array(Self.notes.utf8))])
+        return (DraftDeckBuilder.deck(of: extraction.documents, extraction: extraction, file: "d.deck"), extraction)
+    }
+
+    static func answer(_ prompt: String, in deck: Deck) throws -> String {
+        try #require(deck.cards.first { $0.prompt.hasPrefix(prompt) }).answer
+    }
+
+    @Test("the draft is titled as the lecture is, not after its file")
+    func title() throws {
+        let (deck, extraction) = try Self.deck()
+        #expect(deck.title == "Дәріс 7. Орталық Азиядағы өңірлік интеграция")
+        #expect(extraction.documents.first?.title == "Дәріс 7. Орталық Азиядағы өңірлік интеграция")
+    }
+
+    @Test("no answer comes from the title, a lesson-plan field or a plan item")
+    func neverThePlan() throws {
+        let (deck, _) = try Self.deck()
+        for card in deck.cards where card.kind == .open || card.kind == .question {
+            #expect(!card.answer.contains("Дәріс 7."), "\(card.prompt)")
+            #expect(!card.answer.contains("түсіндіре алады"), "\(card.prompt)")
+            #expect(!card.answer.contains("Интеграцияның мақсаттары мен органдары және кедергілері"), "\(card.prompt)")
+        }
+    }
+
+    @Test("an abbreviation finds the passages on its expansion")
+    func abbreviation() throws {
+        let (deck, extraction) = try Self.deck()
+        let answer = try Self.answer("ЕАЭО-ның мақсаттары", in: deck)
+        #expect(answer.contains("Одақтың мақсаты тауарлардың"))
+        #expect(extraction.index.expansionKeys.keys.contains(KazakhStemmer.key("еаэо")))
+    }
+
+    @Test("a level 2–3 answer joins several passages, each with its FILE:LINE")
+    func severalSentences() throws {
+        let (deck, _) = try Self.deck()
+        let answer = try Self.answer("Өңірлік интеграцияның кедергілерін", in: deck)
+        #expect(answer.contains("Өңірлік интеграцияның кедергілері бар:"))
+        #expect(answer.contains("Бұл кедергілерді еңсеру үшін"))
+        #expect(answer.contains("(lecture7.txt:"))
+        #expect(answer.components(separatedBy: "(lecture7.txt:").count >= 3)
+    }
+
+    @Test("a question the notes do not answer says so instead of offering a passage")
+    func notFound() throws {
+        let (deck, _) = try Self.deck()
+        let card = try #require(deck.cards.first { $0.prompt.hasPrefix("Фотосинтез") })
+        #expect(card.answer == DraftDeckBuilder.marker + " " + DraftDeckBuilder.notFound)
+        #expect(card.kind == .question)
+    }
+
+    @Test("abbreviations are read off their expansions, and only then")
+    func spelling() {
+        #expect(Abbreviations.spells(Array("еаэо"), ["еуразиялық", "экономикалық", "одақ"]))
+        #expect(Abbreviations.spells(Array("аөсшк"), "азиядағы өзара іс-қимыл және сенім шаралары жөніндегі кеңес".split(separator: " ").map(String.init)))
+        #expect(Abbreviations.spells(Array("бұұ"), ["біріккен", "ұлттар", "ұйымы"]))
+        #expect(!Abbreviations.spells(Array("бұұ"), ["бас", "ассамблея"]))
+        #expect(!Abbreviations.spells(Array("еаэо"), ["экономикалық", "одақ"]))
+    }
+}
+
