@@ -9,7 +9,7 @@ struct Jatta: AsyncParsableCommand {
             Decks are plain text files (see docs/deck-format.md). Progress is kept \
             in a SQLite database, never in the deck files.
             """,
-        version: JattaVersion.current,
+        version: JattaVersion.description(commit: BuildCommit.value),
         // In the order a newcomer needs them: study and quiz first, then
         // the decks and the student's records, the scheduler's replay last.
         subcommands: [
@@ -26,8 +26,4 @@ struct Jatta: AsyncParsableCommand {
         ],
         defaultSubcommand: StudyCommand.self
     )
-}
-
-enum JattaVersion {
-    static let current = "0.1.0"
 }
