@@ -23,7 +23,7 @@ public enum QueueBuilder {
         learning.sort { ($0.schedule.due, $0.key) < ($1.schedule.due, $1.key) }
         reviews.sort { ($0.schedule.due, $0.key) < ($1.schedule.due, $1.key) }
         let reviewRoom = max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday)
-        let newRoom = max(0, limits.newPerDay - catalog.progress.newStudiedToday)
+        let newRoom = limits.newRoom(studiedToday: catalog.progress.newStudiedToday)
         reviews = Array(reviews.prefix(reviewRoom))
         new = Array(spreadSiblings(new).prefix(newRoom))
         let waiting = learning.filter { $0.schedule.due <= now }

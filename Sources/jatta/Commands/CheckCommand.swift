@@ -40,10 +40,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var languageOptions: LanguageOptions
 
+    @OptionGroup var colorOptions: ColorOptions
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let language = languageOptions.resolved(environment: environment)
-        let color = !json && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        let color = !json && colorOptions.useColor(environment: environment, isTerminal: isatty(STDOUT_FILENO) == 1)
         let report = DeckCheck.run(paths: paths, json: json, werror: werror, language: language, color: color)
         FileHandle.standardOutput.write(Data(report.output.utf8))
         if report.status != 0 { throw ExitCode(report.status) }

@@ -54,6 +54,8 @@ struct QuizCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var colorOptions: ColorOptions
+
     @Flag(help: "Do not record answers in the progress database (nor a study session started from the report).")
     var noRecord = false
 
@@ -184,7 +186,8 @@ struct QuizCommand: ParsableCommand {
             if let problem = TerminalCheck.check(term: environment["TERM"]) {
                 throw fail(language.strings.terminalProblem(problem, plainCommand: Self.plainCommand), 64)
             }
-            guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
+            guard let backend = NcursesBackend(
+                term: environment["TERM"] ?? "", colors: colorOptions.useColor(environment: environment, isTerminal: true)) else {
                 let unusable = TerminalProblem.termUnknown(environment["TERM"] ?? "")
                 throw fail(language.strings.terminalProblem(unusable, plainCommand: Self.plainCommand), 64)
             }

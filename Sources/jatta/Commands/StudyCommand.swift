@@ -25,6 +25,12 @@ struct StudyCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    /// Studies into a throw-away database instead of the real one.
+    @Flag(help: "Try jatta without touching your progress: answers go to a throw-away database, deleted at the end.")
+    var demo = false
+
+    @OptionGroup var colorOptions: ColorOptions
+
     @Flag(help: "Line-by-line mode without curses (for screen readers, pipes and scripts).")
     var plain = false
 
@@ -46,6 +52,9 @@ struct StudyCommand: ParsableCommand {
         }
         if newLimit < 0 || reviewLimit < 0 {
             throw ValidationError(Strings.bothLanguages(\.negativeLimits))
+        }
+        if demo, database.path != nil {
+            throw ValidationError("--demo мен --db бірге берілмейді / --demo and --db cannot be used together")
         }
     }
 
@@ -100,6 +109,22 @@ struct StudyCommand: ParsableCommand {
         }
 
         // Progress.
+        var demoDatabase: DemoDatabase?
+        if demo {
+            do {
+                demoDatabase = try DemoDatabase.create(temporaryDirectory: environment["TMPDIR"] ?? "/tmp")
+            } catch {
+                throw fail("jatta: \(error.localizedDescription)", 73)
+            }
+            database.path = demoDatabase?.path
+            Self.warn(DemoDatabase.notice(language: language))
+        }
+        defer {
+            if let demoDatabase {
+                demoDatabase.remove()
+                Self.warn(DemoDatabase.notice(language: language))
+            }
+        }
         let store: ProgressStore
         do {
             store = try database.openStore()
@@ -132,7 +157,8 @@ struct StudyCommand: ParsableCommand {
             var loop = PlainLoop(state: state, strings: strings, performer: performer, reloadDecks: reload, environment: environment)
             failure = loop.run()
         } else {
-            guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
+            guard let backend = NcursesBackend(
+                term: environment["TERM"] ?? "", colors: colorOptions.useColor(environment: environment, isTerminal: true)) else {
                 throw fail(strings.cursesFailed(Self.plainCommand), 64)
             }
             if environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1", !paths.isEmpty || !decks.isEmpty {
