@@ -36,7 +36,7 @@ jatta_release_build() {
         echo "jatta: sources changed; rebuilding $jatta_release_binary" >&2
     else
         echo "jatta: building $jatta_release_binary for the first time." >&2
-        echo "jatta: this usually takes 4 to 6 minutes on two cores (later runs start at once)." >&2
+        echo "jatta: this usually takes 5 to 10 minutes on two cores (later runs start at once)." >&2
     fi
     if ! swift build --package-path "$root" -c release --static-swift-stdlib \
             --scratch-path "$jatta_release_scratch" --product jatta >&2; then
