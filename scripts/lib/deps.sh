@@ -17,12 +17,14 @@ jatta_missing_packages() {
             tmux) command -v tmux >/dev/null 2>&1 || missing+=(tmux) ;;
             sqlite3) command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3) ;;
             python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv) ;;
+            # The install tests load the completions and render the man pages.
+            zsh|fish|groff|man-db|make) command -v "${extra%-db}" >/dev/null 2>&1 || missing+=("$extra") ;;
         esac
     done
     printf '%s\n' "${missing[@]}"
 }
 
-# jatta_ensure_packages [tmux] [sqlite3] [python3-venv]
+# jatta_ensure_packages [tmux] [sqlite3] [python3-venv] [zsh] [fish] [groff] [man-db] [make]
 jatta_ensure_packages() {
     local missing
     missing=$(jatta_missing_packages "$@" | sort -u | tr '\n' ' ')

@@ -25,8 +25,8 @@ struct StudyCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    /// Studies into a throw-away database instead of the real one.
-    @Flag(help: "Try jatta without touching your progress: answers go to a throw-away database, deleted at the end.")
+    /// Studies into an empty store in memory instead of the real one.
+    @Flag(help: "Try jatta without touching your progress: answers are kept in memory only and forgotten at the end.")
     var demo = false
 
     @OptionGroup var colorOptions: ColorOptions
@@ -109,25 +109,11 @@ struct StudyCommand: ParsableCommand {
         }
 
         // Progress.
-        var demoDatabase: DemoDatabase?
-        if demo {
-            do {
-                demoDatabase = try DemoDatabase.create(temporaryDirectory: environment["TMPDIR"] ?? "/tmp")
-            } catch {
-                throw fail("jatta: \(error.localizedDescription)", 73)
-            }
-            database.path = demoDatabase?.path
-            Self.warn(DemoDatabase.notice(language: language))
-        }
-        defer {
-            if let demoDatabase {
-                demoDatabase.remove()
-                Self.warn(DemoDatabase.notice(language: language))
-            }
-        }
+        if demo { Self.warn(DemoMode.notice(language: language)) }
+        defer { if demo { Self.warn(DemoMode.notice(language: language)) } }
         let store: ProgressStore
         do {
-            store = try database.openStore()
+            store = demo ? try ProgressStore() : try database.openStore()
         } catch let error as StoreError {
             throw fail(storeFailure(error), 74)
         } catch {
