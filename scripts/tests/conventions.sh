@@ -89,5 +89,30 @@ if commit=$(git rev-parse --short=12 HEAD 2>/dev/null); then
         || fail "--version: $("$jatta" --version), expected commit $commit"
 fi
 
+# 5. The commit stamp's script (run as the build runs it): a commit in a git
+#    checkout, marked -modified over uncommitted changes, nil outside git;
+#    the file is not rewritten when nothing changed (no rebuild).
+sed -n '/static let script = #"""/,/"""#/p' Plugins/BuildStamp/BuildStamp.swift | sed '1d;$d' >"$work/stamp.sh"
+stamp() { sh -c "$(cat "$work/stamp.sh")" stamp "$1" "$work/out" "$work/out/BuildCommit.swift"; }
+mkdir -p "$work/notgit"
+stamp "$work/notgit" && grep -qF 'static let value: String? = nil' "$work/out/BuildCommit.swift" \
+    || fail "outside git the stamp is not nil: $(cat "$work/out/BuildCommit.swift")"
+git init -q "$work/git" && echo a >"$work/git/f" && git -C "$work/git" add f \
+    && git -C "$work/git" -c user.name=t -c user.email=t@t commit -qm a
+head=$(git -C "$work/git" rev-parse --short=12 HEAD)
+stamp "$work/git" && grep -qF "static let value: String? = \"$head\"" "$work/out/BuildCommit.swift" \
+    || fail "the stamp does not name $head: $(cat "$work/out/BuildCommit.swift")"
+touch -d '2001-01-01' "$work/out/BuildCommit.swift"
+stamp "$work/git"
+[ "$(stat -c %Y "$work/out/BuildCommit.swift")" = "$(date -d 2001-01-01 +%s)" ] || fail "an unchanged stamp was rewritten"
+echo b >"$work/git/f"
+stamp "$work/git" && grep -qF "\"$head-modified\"" "$work/out/BuildCommit.swift" \
+    || fail "uncommitted changes are not marked: $(cat "$work/out/BuildCommit.swift")"
+
+# 6. No "prohibited flag(s)" warning from pkg-config ncursesw (SwiftPM
+#    prints it on every build, even one with nothing to do).
+swift build --product jatta >"$work/build.out" 2>&1 || fail "swift build failed"
+grep -F 'prohibited flag' "$work/build.out" && fail "swift build still warns about prohibited flags"
+
 [ "$failures" -eq 0 ] && echo "conventions: ok"
 [ "$failures" -eq 0 ]
