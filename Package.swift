@@ -26,19 +26,22 @@ let package = Package(
         ),
         .target(name: "Lectures", dependencies: ["DeckFormat", "KazakhText"]),
         .target(name: "Study", dependencies: ["DeckFormat", "FSRS", "KazakhText"]),
-        .systemLibrary(
-            name: "CNcursesw",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncursesw5-dev"])]
-        ),
+        // No pkgConfig: all `pkg-config ncursesw` adds is -D_DEFAULT_SOURCE
+        // and -D_XOPEN_SOURCE=600, which SwiftPM refuses with a "prohibited
+        // flag(s)" warning anyway; shim.h defines what the header needs and
+        // the module map links the library (scripts/lib/deps.sh installs it).
+        .systemLibrary(name: "CNcursesw"),
         .target(name: "TerminalUI", dependencies: ["Study", "CNcursesw", "KazakhText"]),
         .executableTarget(
             name: "jatta",
             dependencies: [
                 "KazakhText", "DeckFormat", "DeckIndex", "FSRS", "ReviewStore", "Lectures", "Study", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildStamp"]
         ),
+        // Bakes the git commit into the executable for `jatta --version`.
+        .plugin(name: "BuildStamp", capability: .buildTool()),
         .executableTarget(
             name: "jatta-bench",
             dependencies: ["DeckFormat", "DeckIndex", "FSRS", "ReviewStore", "Study", "TerminalUI"]

@@ -1,8 +1,11 @@
 #ifndef JATTA_CNCURSESW_SHIM_H
 #define JATTA_CNCURSESW_SHIM_H
 
-// Wide-character curses must be switched on before the header is read;
-// SwiftPM drops pkg-config's -D flags, so it is done here.
+// Wide-character curses must be switched on before the header is read.
+// Package.swift does not ask pkg-config for flags (SwiftPM would refuse its
+// -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 with a warning); glibc's default
+// _DEFAULT_SOURCE already declares what these headers use, and this one
+// define selects the wide-character API.
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <langinfo.h>

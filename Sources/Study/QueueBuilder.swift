@@ -23,7 +23,7 @@ public enum QueueBuilder {
         learning = sortedByDue(learning)
         reviews = sortedByDue(reviews)
         let reviewRoom = max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday)
-        let newRoom = max(0, limits.newPerDay - catalog.progress.newStudiedToday)
+        let newRoom = limits.newRoom(studiedToday: catalog.progress.newStudiedToday)
         reviews = Array(reviews.prefix(reviewRoom))
         new = Array(spreadSiblings(new).prefix(newRoom))
         let waiting = learning.filter { $0.schedule.due <= now }

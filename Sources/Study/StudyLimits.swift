@@ -10,6 +10,12 @@ public struct StudyLimits: Hashable, Sendable {
     /// (Anki's "learn ahead limit", 20 minutes).
     public var learnAhead: TimeInterval
 
+    /// New faces still allowed today after `studiedToday` were introduced:
+    /// the queue takes at most this many, and the home screen says so.
+    public func newRoom(studiedToday: Int) -> Int {
+        max(0, newPerDay - studiedToday)
+    }
+
     public init(newPerDay: Int = 20, reviewsPerDay: Int = 200, learnAhead: TimeInterval = 20 * 60) {
         self.newPerDay = newPerDay
         self.reviewsPerDay = reviewsPerDay

@@ -42,16 +42,23 @@ enum HomeView {
             screen.put(s.levelLabel, row: 1, column: firstDigit + max(0, span - labelWidth) / 2, style: .dim)
         }
 
+        // The row under the list (never used by it) says what the numbers
+        // count: the columns mix faces and cards.
+        screen.put(TextWrap.truncate(s.countsNote, width: width - 4), row: screen.height - 4, column: 2, style: .dim)
+
         let decks: [Deck?] = [nil] + state.catalog.decks.map { $0 }
         let listTop = 3
         let listRows = max(1, screen.height - listTop - 4)
         let first = min(max(0, state.home.selection - listRows + 1), max(0, decks.count - listRows))
+        // New faces waiting in the selected row (it is always in view).
+        var selectedNew = 0
         for (i, deck) in decks.enumerated().dropFirst(first).prefix(listRows) {
             let r = listTop + i - first
             let counts = state.catalog.counts(deck: deck, filter: filter, now: state.now, dayEnd: state.dayEnd)
             var values = [counts.new, counts.learning, counts.due].map(String.init)
             if showLevels { values += (1...3).map { String(counts.cardsPerLevel[$0, default: 0]) } }
             let selected = i == state.home.selection
+            if selected { selectedNew = counts.new }
             let name = deck?.displayName ?? s.allDecks
             row(r, name: name, values: values, style: selected ? [.reverse] : (deck == nil ? .bold : []))
             if selected {
@@ -61,7 +68,10 @@ enum HomeView {
         }
         let level = state.home.level.map(String.init) ?? s.anyValue
         let tag = state.home.tag ?? s.anyValue
-        screen.put("\(s.levelLabel): \(level) · \(s.tagLabel): \(tag)", row: screen.height - 3, column: 2, style: .accent)
+        // Today's allowance for the selected row, as the queue will apply it.
+        let allowed = min(selectedNew, state.limits.newRoom(studiedToday: state.catalog.progress.newStudiedToday))
+        let filters = "\(s.levelLabel): \(level) · \(s.tagLabel): \(tag) · \(s.newToday(allowed, selectedNew))"
+        screen.put(TextWrap.truncate(filters, width: width - 4), row: screen.height - 3, column: 2, style: .accent)
         if let notice = state.notice {
             screen.put(TrainerView.text(notice, s), row: screen.height - 2, column: 2, style: .bold)
         }

@@ -16,10 +16,11 @@ public final class NcursesBackend: TerminalBackend {
     /// system reports no hang-up.
     private var instantFailures = 0
 
-    /// Starts curses on the terminal named by `term`. Call
-    /// `TerminalCheck.check` first: curses cannot report a bad terminal
-    /// gracefully. Returns nil if curses still fails.
-    public init?(term: String) {
+    /// Starts curses on the terminal named by `term`, in colour when
+    /// `colors` allows and the terminal can. Call `TerminalCheck.check`
+    /// first: curses cannot report a bad terminal gracefully. Returns nil if
+    /// curses still fails.
+    public init?(term: String, colors: Bool = true) {
         StopSignals.install(StopSignals.always + StopSignals.fullScreen)
         guard let s = newterm(term, stdout, stdin) else { return nil }
         screenPointer = s
@@ -35,7 +36,7 @@ public final class NcursesBackend: TerminalBackend {
         nonl()
         keypad(w, true)
         set_escdelay(25)
-        hasColors = has_colors()
+        hasColors = colors && has_colors()
         if hasColors {
             start_color()
             use_default_colors()

@@ -12,6 +12,8 @@ extension Strings {
             No decks found. Put decks in ./decks or name them: \
             jatta study FILE.deck or jatta study FOLDER
             """,
+        countsNote: "New, Learn, Due count faces (a term is asked both ways: 2 faces); Level counts cards",
+        newToday: { "today: \($0) of \($1) new" },
         homeKeys: "↑↓ select · Enter study · a all · l level · t tag · ? help · q quit",
         nothingToStudy: "Nothing to study here right now",
         doneLabel: "done", leftLabel: "left",

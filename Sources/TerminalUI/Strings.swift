@@ -20,6 +20,11 @@ public struct Strings: Sendable {
     public var appTitle, decksHeader, allDecks, newHeader, learningHeader, dueHeader: String
     public var levelLabel, tagLabel, anyValue: String
     public var noDecks: String
+    /// Under the deck list: the counts are faces, the level columns cards.
+    public var countsNote: String
+    /// Beside the filters: today's new faces out of those waiting, e.g.
+    /// "today: 20 of 196 new".
+    public var newToday: @Sendable (_ allowed: Int, _ waiting: Int) -> String
     public var homeKeys: String
     public var nothingToStudy: String
 

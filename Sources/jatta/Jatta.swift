@@ -7,9 +7,23 @@ struct Jatta: AsyncParsableCommand {
         abstract: "A terminal quiz and flashcard trainer for exam revision.",
         discussion: """
             Decks are plain text files (see docs/deck-format.md). Progress is kept \
-            in a SQLite database, never in the deck files.
+            in a SQLite database, never in the deck files: --db PATH, else $JATTA_DB, \
+            else $XDG_DATA_HOME/jatta/progress.sqlite, else \
+            ~/.local/share/jatta/progress.sqlite. To try jatta without touching it: \
+            jatta study --demo.
+
+            Without paths, study and quiz use ./decks, else the decks installed in \
+            ../share/jatta/decks beside the binary. NO_COLOR or --color never turns \
+            colour off.
+
+            Exit status: 0 success; 1 errors found in decks or a failed check; 2 a \
+            path cannot be read (check, list); 64 wrong usage or an unusable \
+            terminal; 65 no usable card or question; 66 a named deck cannot be read; \
+            74 the progress database cannot be used; 128+N stopped by signal N. \
+            docs/exit-codes.md has the table for every command, docs/files.md every \
+            file and variable.
             """,
-        version: JattaVersion.current,
+        version: JattaVersion.description(commit: BuildCommit.value),
         // In the order a newcomer needs them: study and quiz first, then
         // the decks and the student's records, the scheduler's replay last.
         subcommands: [
@@ -29,8 +43,4 @@ struct Jatta: AsyncParsableCommand {
         ],
         defaultSubcommand: StudyCommand.self
     )
-}
-
-enum JattaVersion {
-    static let current = "0.1.0"
 }

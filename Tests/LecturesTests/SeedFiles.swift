@@ -7,7 +7,10 @@ import Foundation
 enum SeedFiles {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let directory = packageRoot.appendingPathComponent("../shared/seeds").standardizedFileURL
+    /// `JATTA_SEEDS` stands in for `../shared/seeds`, so that scripts/test
+    /// can check that it refuses a run whose seed tests skip.
+    static let directory = ProcessInfo.processInfo.environment["JATTA_SEEDS"].map { URL(fileURLWithPath: $0) }
+        ?? packageRoot.appendingPathComponent("../shared/seeds").standardizedFileURL
     static let draftsDirectory = packageRoot.appendingPathComponent("drafts")
 
     /// The seed files, sorted by name; empty when `../shared` is absent.

@@ -28,8 +28,8 @@ import Testing
             " › Барлық десте       3      0        0",
             "   Сынақ              1      0        0",
             "   Екінші             2      0        0",
-            "",
-            "  Деңгей: барлығы · Тег: барлығы",
+            "  Жаңа, Үйрену, Қайталау беттерді сан…",
+            "  Деңгей: барлығы · Тег: барлығы · бү…",
             "",
             " ↑↓ таңдау · Enter оқу · ? көмек",
         ].joined(separator: "\n")
@@ -46,6 +46,29 @@ import Testing
         #expect(lines[1].count - "Level".count == digits + 3)
         // Columns 5, 6, 5, 5, 5, 5 wide, numbers right-aligned.
         #expect(lines[3].hasSuffix("    1     0    0    1    0    0"))
+    }
+
+    /// The New column counts faces (a term is two) while the level columns
+    /// count cards; the screen says so, and says how many of the new faces
+    /// today's limit lets in, for the row that is selected.
+    @Test func homeExplainsFacesAndTodaysNewAllowance() {
+        let other = ViewFixtures.deck("# Екінші\n\nT: Режим\nD: Нормалар\nlevel: 2\n", file: "decks/b.deck")
+        var state = ViewFixtures.state([deck, other])
+        state.limits.newPerDay = 2
+        let lines = ViewFixtures.render(state, 110, 10, .english).split(separator: "\n", omittingEmptySubsequences: false)
+        // Екінші: one card of level 2, two new faces.
+        #expect(lines[5].hasSuffix("2     0    0    0    1    0"))
+        #expect(lines[6] == "  New, Learn, Due count faces (a term is asked both ways: 2 faces); Level counts cards")
+        #expect(lines[7] == "  Level: any · Tag: any · today: 2 of 3 new")
+
+        state.home.selection = 2
+        #expect(ViewFixtures.render(state, 110, 10, .english).contains("today: 2 of 2 new"))
+
+        state.home.selection = 0
+        state.catalog.progress.newStudiedToday = 1
+        #expect(ViewFixtures.render(state, 110, 10, .english).contains("today: 1 of 3 new"))
+        state.catalog.progress.newStudiedToday = 5
+        #expect(ViewFixtures.render(state, 110, 10, .english).contains("today: 0 of 3 new"))
     }
 
     @Test func homeWithoutDecksSaysHowToNameThem() {

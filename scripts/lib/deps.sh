@@ -20,12 +20,14 @@ jatta_missing_packages() {
             vim-tiny) command -v vim.tiny >/dev/null 2>&1 || missing+=(vim-tiny) ;;
             python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv) ;;
             time) [ -x /usr/bin/time ] || missing+=(time) ;;
+            # The install tests load the completions and render the man pages.
+            zsh|fish|groff|man-db|make) command -v "${extra%-db}" >/dev/null 2>&1 || missing+=("$extra") ;;
         esac
     done
     printf '%s\n' "${missing[@]}"
 }
 
-# jatta_ensure_packages [tmux] [sqlite3] [vim-tiny] [python3] [python3-venv] [time]
+# jatta_ensure_packages [tmux] [sqlite3] [vim-tiny] [python3] [python3-venv] [time] [zsh] [fish] [groff] [man-db] [make]
 jatta_ensure_packages() {
     local missing
     missing=$(jatta_missing_packages "$@" | sort -u | tr '\n' ' ')

@@ -87,7 +87,7 @@ for command in "" check list; do
     # shellcheck disable=SC2086
     "$jatta" $command --help >/dev/null || fail "jatta $command --help failed"
 done
-"$jatta" --version | grep -qE '^[0-9]+\.[0-9]+\.[0-9]+' || fail "--version"
+"$jatta" --version | grep -qE '^jatta [0-9]+\.[0-9]+\.[0-9]+ \(commit ' || fail "--version"
 
 if [ "$failures" -ne 0 ]; then
     echo "check-cli: $failures failure(s)" >&2

@@ -49,10 +49,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var languageOptions: LanguageOptions
 
+    @OptionGroup var colorOptions: ColorOptions
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let language = languageOptions.resolved(environment: environment)
-        let color = !json && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        let color = !json && colorOptions.useColor(environment: environment, isTerminal: isatty(STDOUT_FILENO) == 1)
         // Only to count progress: a missing database is not created.
         let store = against == nil ? nil : try? database.openExistingStore()
         let report = DeckCheck.run(

@@ -54,6 +54,8 @@ struct QuizCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var colorOptions: ColorOptions
+
     @Flag(help: "Do not record answers in the progress database (nor a study session started from the report).")
     var noRecord = false
 
@@ -179,7 +181,8 @@ struct QuizCommand: ParsableCommand {
             }
             stopStatus = stopStatus ?? input.exitStatus
         } else {
-            let backend = try host.startFullScreen()
+            let backend = try host.startFullScreen(
+                colors: colorOptions.useColor(environment: environment, isTerminal: true))
             let outcome = QuizTerminalRunner.run(session, backend: backend, strings: strings, handle: handle)
             remember(outcome.session.keyboard)
             stopStatus = outcome.stopStatus

@@ -26,6 +26,12 @@ struct StudyCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    /// Studies into an empty store in memory instead of the real one.
+    @Flag(help: "Try jatta without touching your progress: answers are kept in memory only and forgotten at the end.")
+    var demo = false
+
+    @OptionGroup var colorOptions: ColorOptions
+
     @Flag(help: "Line-by-line mode without curses (for screen readers, pipes and scripts).")
     var plain = false
 
@@ -47,6 +53,9 @@ struct StudyCommand: ParsableCommand {
         }
         if newLimit < 0 || reviewLimit < 0 {
             throw ValidationError(Strings.bothLanguages(\.negativeLimits))
+        }
+        if demo, database.path != nil {
+            throw ValidationError("--demo мен --db бірге берілмейді / --demo and --db cannot be used together")
         }
     }
 
@@ -72,7 +81,9 @@ struct StudyCommand: ParsableCommand {
         }
 
         // Progress.
-        let store = try host.openStore(database)
+        if demo { SessionHost.warn(DemoMode.notice(language: host.language)) }
+        defer { if demo { SessionHost.warn(DemoMode.notice(language: host.language)) } }
+        let store = try host.openStore(database, recording: !demo)
         let now = Date()
         let zone = TimeZone.current
         let day = StudySetup.day(of: now, timeZone: zone)
@@ -108,7 +119,8 @@ struct StudyCommand: ParsableCommand {
             failure = loop.run()
             remember(loop.state.keyboard)
         } else {
-            let backend = try host.startFullScreen()
+            let backend = try host.startFullScreen(
+                colors: colorOptions.useColor(environment: environment, isTerminal: true))
             if environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1", !paths.isEmpty || !decks.isEmpty {
                 // Start timing runs straight on the first card.
                 state = Trainer.update(state, TrainerEvent(.startAll, at: Date())).0

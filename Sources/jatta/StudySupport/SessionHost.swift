@@ -100,8 +100,8 @@ struct SessionHost {
     }
 
     /// Starts curses (and catches the full screen's stop signals).
-    func startFullScreen() throws -> NcursesBackend {
-        guard let backend = NcursesBackend(term: environment["TERM"] ?? "") else {
+    func startFullScreen(colors: Bool = true) throws -> NcursesBackend {
+        guard let backend = NcursesBackend(term: environment["TERM"] ?? "", colors: colors) else {
             throw fail(strings.cursesFailed(plainCommand), 64)
         }
         return backend
