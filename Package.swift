@@ -25,6 +25,7 @@ let package = Package(
         ),
         .target(name: "Lectures", dependencies: ["DeckFormat", "KazakhText"]),
         .target(name: "Study", dependencies: ["DeckFormat", "FSRS", "KazakhText"]),
+        .target(name: "Interchange", dependencies: ["DeckFormat"]),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
@@ -35,6 +36,7 @@ let package = Package(
             name: "jatta",
             dependencies: [
                 "KazakhText", "DeckFormat", "FSRS", "ReviewStore", "Lectures", "Study", "TerminalUI",
+                "Interchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "LecturesTests", dependencies: ["Lectures", "DeckFormat", "KazakhText", "FSRS"]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "DeckFormat", "FSRS"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Study", "DeckFormat", "FSRS"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "DeckFormat", "FSRS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JattaTests", dependencies: ["jatta"]),
     ]
 )

@@ -21,6 +21,8 @@ struct Jatta: AsyncParsableCommand {
             UnsuspendCommand.self,
             JudgeCommand.self,
             ExtractCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
             FSRSCommand.self,
             DebugCommand.self,
         ],
