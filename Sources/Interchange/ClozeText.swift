@@ -13,17 +13,7 @@ enum ClozeText {
     /// A gap's answer: escaped like plain text; a `|` would split the gap,
     /// so it becomes `/`.
     static func escapeGapAnswer(_ text: String) -> String {
-        escapePlain(text.replacingOccurrences(of: "|", with: "/"))
+        escapePlain(String(text.map { $0 == "|" ? "/" : $0 }))
     }
 }
 
-extension String {
-    fileprivate func replacingOccurrences(of a: Character, with b: Character) -> String {
-        String(map { $0 == a ? b : $0 })
-    }
-
-    func replacingOccurrences(of a: String, with b: String) -> String {
-        guard a.count == 1, b.count == 1, let ca = a.first, let cb = b.first else { return self }
-        return replacingOccurrences(of: ca, with: cb)
-    }
-}

@@ -39,7 +39,7 @@ public enum GIFTExporter {
     /// `$course$/top/A/B`: a `/` inside a name is doubled; names that start
     /// or end with one are set off by spaces so the doubling stays readable.
     static func categoryPath(_ sections: [String]) -> String {
-        let names = sections.map { $0.replacingOccurrences(of: "/", with: "//") }
+        let names = sections.map { name in name.reduce(into: "") { out, ch in out += ch == "/" ? "//" : String(ch) } }
         let spaced = names.contains { $0.hasPrefix("/") || $0.hasSuffix("/") }
         return (["$course$", "top"] + names).joined(separator: spaced ? " / " : "/")
     }

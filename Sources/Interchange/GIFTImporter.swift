@@ -106,11 +106,13 @@ public enum GIFTImporter {
             var seen = Set<InterchangeIssue>()
             return (cards, notes.filter { seen.insert($0).inserted }.map { $0.at(q.location) })
         }
+        // A cloze jatta wrote carries its own text: Moodle's rendering of it
+        // (a fill-in-the-blank or a description) is only for Moodle.
+        if fields.kind == "cloze", let text = fields.cloze {
+            return done([card(.cloze(ClozeCard(text: text, alternatives: fields.alternatives)))])
+        }
         if q.generalFeedback != nil, !isEssay(q.answers) { notes.append(.feedbackDropped) }
         if case .description = q.answers {
-            if fields.kind == "cloze", let text = fields.cloze {
-                return done([card(.cloze(ClozeCard(text: text, alternatives: fields.alternatives)))])
-            }
             notes.append(.descriptionSkipped); return done([])
         }
         guard !q.text.isEmpty || !q.textAfter.isEmpty else { notes.append(.emptyQuestion); return done([]) }
@@ -139,9 +141,6 @@ public enum GIFTImporter {
             if answers.contains(where: { $0.weight < 100 }) { notes.append(.partialCreditDropped) }
             let right = answers.filter { $0.weight > 0 }.map(\.text)
             guard let first = right.first else { notes.append(.noAnswers); return done([]) }
-            if fields.kind == "cloze", let text = fields.cloze {
-                return done([card(.cloze(ClozeCard(text: text, alternatives: fields.alternatives)))])
-            }
             if !q.textAfter.isEmpty {
                 let gap = "{" + right.map(ClozeText.escapeGapAnswer).joined(separator: "|") + "}"
                 let text = ClozeText.escapePlain(q.text) + (q.text.isEmpty ? "" : " ") + gap
