@@ -13,7 +13,9 @@ import Testing
             return String(first)
         }
         #expect(
-            Array(listed.prefix(9)) == ["study", "quiz", "check", "list", "history", "unsuspend", "judge", "extract", "fsrs"])
+            Array(listed.prefix(11)) == [
+                "study", "quiz", "check", "list", "history", "unsuspend", "judge", "extract", "import", "export", "fsrs",
+            ])
         #expect(!listed.contains("debug"))
     }
 }
