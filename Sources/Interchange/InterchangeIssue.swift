@@ -87,8 +87,8 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         case .unclosedTitle: "тақырып '::' жабылмаған"
         case .emptyQuestion: "сұрақ мәтіні бос"
         case .noAnswers: "жауап блогында жауап жоқ"
-        case .badWeight(let w): "баға үлесі '\(w)' түсініксіз: %50% сияқты жазыңыз"
-        case .badNumber(let n): "'\(n)' сан емес"
+        case .badWeight(let w): "баға үлесі '\(Self.shown(w))' түсініксіз: %50% сияқты жазыңыз"
+        case .badNumber(let n): "'\(Self.shown(n))' сан емес"
         case .descriptionSkipped: "жауапсыз сипаттама (description) өткізіліп жіберілді"
         case .essayWithoutFeedback: "жалпы кері байланысы (####) жоқ эссе: үлгі жауап жоқ, өткізіліп жіберілді"
         case .feedbackDropped: "жауапқа берілген кері байланыс (#…) карточкада сақталмайды"
@@ -98,7 +98,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         case .aikenCyrillicLetter(let f, let m): "кирилл әрпі '\(f)' латын '\(m)' ретінде оқылды (Moodle оны қабылдамайды)"
         case .aikenUnfinishedQuestion: "сұрақ 'ANSWER:' жолынсыз аяқталды; ол тасталды"
         case .aikenTooFewOptions: "сұрақта кемінде екі нұсқа болуы керек"
-        case .aikenBadAnswer(let a): "'ANSWER: \(a)' ешбір нұсқаға сәйкес келмейді"
+        case .aikenBadAnswer(let a): "'ANSWER: \(Self.shown(a))' ешбір нұсқаға сәйкес келмейді"
         case .aikenOptionWithoutQuestion: "нұсқа сұрақсыз тұр"
         case .cannotHold(let format, let kind, let reason):
             switch reason {
@@ -118,8 +118,8 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         case .unclosedTitle: "title '::' is not closed"
         case .emptyQuestion: "the question text is empty"
         case .noAnswers: "the answer block holds no answer"
-        case .badWeight(let w): "credit '\(w)' is not understood: write it like %50%"
-        case .badNumber(let n): "'\(n)' is not a number"
+        case .badWeight(let w): "credit '\(Self.shown(w))' is not understood: write it like %50%"
+        case .badNumber(let n): "'\(Self.shown(n))' is not a number"
         case .descriptionSkipped: "a description (no answers) is skipped"
         case .essayWithoutFeedback: "an essay without general feedback (####) has no model answer; skipped"
         case .feedbackDropped: "per-answer feedback (#…) is not kept in the card"
@@ -129,7 +129,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         case .aikenCyrillicLetter(let f, let m): "Cyrillic letter '\(f)' read as Latin '\(m)' (Moodle rejects it)"
         case .aikenUnfinishedQuestion: "a question ended without an 'ANSWER:' line; it is dropped"
         case .aikenTooFewOptions: "a question needs at least two options"
-        case .aikenBadAnswer(let a): "'ANSWER: \(a)' names no option"
+        case .aikenBadAnswer(let a): "'ANSWER: \(Self.shown(a))' names no option"
         case .aikenOptionWithoutQuestion: "an option with no question"
         case .cannotHold(let format, let kind, let reason):
             switch reason {
@@ -139,6 +139,14 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
             case .severalGaps: "\(format) cannot hold a cloze with several gaps: written as a description (Moodle does not score it)"
             }
         }
+    }
+
+    /// Text from the input as quoted in a message: control characters
+    /// (which a terminal would act on) shown as U+FFFD.
+    static func shown(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) ? "\u{FFFD}" : scalar
+        }))
     }
 
     /// A diagnostic for this issue at `location`.

@@ -66,3 +66,19 @@ import Testing
         #expect(result.diagnostics.last?.code == "too-many-diagnostics")
     }
 }
+
+/// Text quoted from a file into a message cannot drive the terminal.
+@Suite struct QuotedInputTests {
+    @Test func controlCharactersInQuotedInputAreShownAsReplacement() {
+        let messages = [
+            GIFTImporter.read(Array("Q {#1\u{1B}[2J}".utf8), file: "t.gift").diagnostics,
+            GIFTImporter.read(Array("Q {~%5\u{1B}%a =b}".utf8), file: "t.gift").diagnostics,
+            AikenImporter.read(Array("Q\nA) a\nB) b\nANSWER: \u{1B}]0;x\u{7}\n".utf8), file: "a.txt").diagnostics,
+        ].flatMap { $0 }
+        #expect(messages.count == 3)
+        for d in messages {
+            #expect(!d.messageEN.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(d.code)")
+            #expect(!d.messageKK.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(d.code)")
+        }
+    }
+}

@@ -63,6 +63,11 @@ grep -qx '             ^' <<<"$out" || fail "broken GIFT: caret not under column
 out="$("$jatta" import gift "$work/broken.gift" -o "$work/broken.deck" --lang kk 2>&1)"
 grep -qF 'жабылмаған' <<<"$out" || fail "broken GIFT: no Kazakh message"
 
+# An empty option is valid GIFT but no valid deck: reported, nothing written.
+printf 'Q {=a ~}\n' >"$work/empty.gift"
+"$jatta" import gift "$work/empty.gift" -o "$work/empty.deck" 2>/dev/null; status=$?
+[ "$status" -eq 1 ] && [ ! -e "$work/empty.deck" ] || fail "empty option: status $status or a deck was written"
+
 # 6. An existing output file is kept without --force (exit 73), replaced with it.
 echo "precious" >"$work/keep.gift"
 "$jatta" export --to gift decks -o "$work/keep.gift" 2>/dev/null; status=$?

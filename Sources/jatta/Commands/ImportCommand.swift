@@ -63,6 +63,16 @@ enum DeckImport {
         var problems = result.diagnostics.map { formatter.format($0) }.joined()
         if result.hasErrors { return Outcome(problems: problems, status: InterchangeExit.inputErrors) }
         let text = DeckPrinter.print(result.deck)
+        // What is written must read back as a deck: text the deck format
+        // cannot hold (an empty option, a NUL) is reported, not written.
+        let check = DeckParser.parse(text, file: output).diagnostics.filter { $0.severity == .error }
+        if !check.isEmpty {
+            problems += language.pick(
+                kk: "\(InterchangeOutput.shown(output)): error: жазылатын десте қайта оқылмайды; ештеңе жазылмады:\n",
+                en: "\(InterchangeOutput.shown(output)): error: the deck to be written would not read back; nothing written:\n")
+            problems += check.map { "  " + DiagnosticFormatter.brief($0, language: language) + "\n" }.joined()
+            return Outcome(problems: problems, status: InterchangeExit.inputErrors)
+        }
         if let failure = InterchangeOutput.write(text, to: output, force: force, language: language) {
             return Outcome(problems: problems + failure, status: InterchangeExit.cannotCreate)
         }
