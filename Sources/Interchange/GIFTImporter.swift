@@ -19,33 +19,40 @@ public enum GIFTImporter {
         var deck = Deck(file: file)
         var diagnostics: [Diagnostic] = []
         var sections: [String] = []
-        var first = true
+        // The `// jatta deck` header in force: a file exported from several
+        // decks has one per deck, and each deck's cards take their default
+        // level and deck tags from their own. The first names the deck.
+        var header = Deck(file: file)
+        var named = false
         for block in source.blocks() {
             var scanner = GIFTScanner(source: source, block: block)
             let outcome = scanner.scan()
             diagnostics += scanner.diagnostics
-            defer { first = false }
             switch outcome {
             case .failed:
                 continue
             case .comments(let lines):
-                if first, lines.first == DeckHeader.marker { DeckHeader.read(lines, into: &deck) }
+                guard lines.first == DeckHeader.marker else { continue }
+                header = Deck(file: file)
+                DeckHeader.read(lines, into: &header)
+                sections = []
+                if !named {
+                    deck.title = header.title
+                    deck.metadata = header.metadata
+                    named = true
+                }
             case .category(let parts):
                 sections = parts
             case .question(let question):
-                let language = deck.language
-                let made = cards(from: question, sections: sections, language: language)
+                // The deck's own tags come first in every card's section tags.
+                var made = cards(
+                    from: question, sections: DeckPrinter.deckTags(of: header) + sections, language: header.language)
+                let level = DeckPrinter.defaultLevel(of: header)
+                for i in made.cards.indices where made.cards[i].level == 0 { made.cards[i].level = level }
                 deck.cards += made.cards
                 diagnostics += made.diagnostics
             }
         }
-        // The deck's own tags come first in every card's section tags.
-        let deckTags = DeckPrinter.deckTags(of: deck)
-        if !deckTags.isEmpty {
-            for i in deck.cards.indices { deck.cards[i].sectionTags = deckTags + deck.cards[i].sectionTags }
-        }
-        let level = DeckPrinter.defaultLevel(of: deck)
-        for i in deck.cards.indices where deck.cards[i].level == 0 { deck.cards[i].level = level }
         if diagnostics.count > diagnosticLimit {
             let dropped = diagnostics.count - diagnosticLimit
             let last = diagnostics[diagnosticLimit - 1].location

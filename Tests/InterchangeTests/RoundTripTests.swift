@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    /// Several decks in one GIFT file: each deck's cards keep the level and
+    /// deck tags their own deck gave them.
+    @Test func severalDecksInOneFileKeepTheirOwnDefaults() {
+        for offset in 0..<60 {
+            var generator = DeckGenerator(random: SeededGenerator(seed: 0x6D_616E_79 &+ UInt64(offset)))
+            let decks = [generator.deck(file: "a.deck"), generator.deck(file: "b.deck")]
+            let exported = GIFTExporter.write(decks)
+            let imported = GIFTImporter.read(Array(exported.text.utf8), file: "ab.gift")
+            #expect(!imported.hasErrors)
+            func essentials(_ cards: [Card]) -> [String] {
+                cards.map { "\($0.id) \($0.hasExplicitID) \($0.level) \($0.sectionTags) \($0.tags) \($0.content)" }
+            }
+            #expect(essentials(imported.deck.cards) == essentials(decks.flatMap(\.cards)), "seed offset \(offset)")
+        }
+    }
+
     @Test func moodleExamplesSurviveASecondTrip() throws {
         let first = GIFTImporter.read(try GIFTImportTests.fixture("moodle-examples.gift"), file: "m.gift").deck
         let (second, result, text) = Self.giftTrip(first)
