@@ -90,6 +90,10 @@ extension GIFTScanner {
             var weight: Double = item.marker == UInt8(ascii: "=") ? 100 : 0
             if let w = readWeight(&from, to: item.to) { weight = w } else if !diagnostics.isEmpty { return nil }
             let hash = text.find(UInt8(ascii: "#"), from: from, end: item.to)
+            if text.isBlank(from, hash ?? item.to) {
+                report(.emptyAnswer, at: max(item.from - 1, 0))
+                return nil
+            }
             answers.append(GIFTAnswer(
                 text: text.unescaped(from, hash ?? item.to), weight: weight,
                 feedback: hash.map { text.unescaped($0 + 1, item.to) }))

@@ -11,6 +11,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
     case unclosedTitle
     case emptyQuestion
     case noAnswers
+    case emptyAnswer
     case badWeight(String)
     case badNumber(String)
     case descriptionSkipped
@@ -50,6 +51,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         case .unclosedTitle: "unclosed-title"
         case .emptyQuestion: "empty-question"
         case .noAnswers: "no-answers"
+        case .emptyAnswer: "empty-answer"
         case .badWeight: "bad-weight"
         case .badNumber: "bad-number"
         case .descriptionSkipped: "description-skipped"
@@ -70,7 +72,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
     public var severity: Diagnostic.Severity {
         switch self {
         case .unclosedAnswerBlock, .braceInAnswerBlock, .secondAnswerBlock, .unclosedTitle, .emptyQuestion,
-            .noAnswers, .badWeight, .badNumber, .aikenUnfinishedQuestion, .aikenTooFewOptions, .aikenBadAnswer,
+            .noAnswers, .emptyAnswer, .badWeight, .badNumber, .aikenUnfinishedQuestion, .aikenTooFewOptions, .aikenBadAnswer,
             .aikenOptionWithoutQuestion:
             .error
         case .descriptionSkipped, .essayWithoutFeedback, .feedbackDropped, .partialCreditDropped, .matchingSplit,
@@ -87,6 +89,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         case .unclosedTitle: "тақырып '::' жабылмаған"
         case .emptyQuestion: "сұрақ мәтіні бос"
         case .noAnswers: "жауап блогында жауап жоқ"
+        case .emptyAnswer: "бос жауап: '=' немесе '~' белгісінен кейін мәтін жоқ"
         case .badWeight(let w): "баға үлесі '\(Self.shown(w))' түсініксіз: %50% сияқты жазыңыз"
         case .badNumber(let n): "'\(Self.shown(n))' сан емес"
         case .descriptionSkipped: "жауапсыз сипаттама (description) өткізіліп жіберілді"
@@ -118,6 +121,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         case .unclosedTitle: "title '::' is not closed"
         case .emptyQuestion: "the question text is empty"
         case .noAnswers: "the answer block holds no answer"
+        case .emptyAnswer: "an empty answer: no text after '=' or '~'"
         case .badWeight(let w): "credit '\(Self.shown(w))' is not understood: write it like %50%"
         case .badNumber(let n): "'\(Self.shown(n))' is not a number"
         case .descriptionSkipped: "a description (no answers) is skipped"

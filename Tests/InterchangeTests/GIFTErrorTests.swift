@@ -29,6 +29,13 @@ import Testing
         #expect(stray.diagnostics.map(\.code) == ["brace-in-answer-block"])
     }
 
+    @Test func anEmptyAnswerIsAnErrorAtItsMarker() {
+        let result = Self.read("Q {=a ~}")
+        #expect(result.diagnostics.map(\.code) == ["empty-answer"])
+        #expect(result.diagnostics.first?.location.column == 7)
+        #expect(Self.read("Q {=a =#feedback}").diagnostics.map(\.code) == ["empty-answer"])
+    }
+
     @Test func columnsCountCharactersNotBytes() {
         let result = Self.read("Әлем {=a")
         #expect(result.diagnostics.first?.location.column == 6)
