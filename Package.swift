@@ -26,6 +26,7 @@ let package = Package(
         ),
         .target(name: "Lectures", dependencies: ["DeckFormat", "KazakhText"]),
         .target(name: "Study", dependencies: ["DeckFormat", "FSRS", "KazakhText"]),
+        .target(name: "Interchange", dependencies: ["DeckFormat"]),
         // No pkgConfig: all `pkg-config ncursesw` adds is -D_DEFAULT_SOURCE
         // and -D_XOPEN_SOURCE=600, which SwiftPM refuses with a "prohibited
         // flag(s)" warning anyway; shim.h defines what the header needs and
@@ -36,6 +37,7 @@ let package = Package(
             name: "jatta",
             dependencies: [
                 "KazakhText", "DeckFormat", "DeckIndex", "FSRS", "ReviewStore", "Lectures", "Study", "TerminalUI",
+                "Interchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildStamp"]
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "LecturesTests", dependencies: ["Lectures", "DeckFormat", "KazakhText", "FSRS"]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "DeckFormat", "FSRS"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Study", "DeckFormat", "FSRS"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "DeckFormat", "FSRS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JattaTests", dependencies: ["jatta"]),
     ]
 )

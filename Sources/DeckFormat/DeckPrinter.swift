@@ -107,13 +107,13 @@ public enum DeckPrinter {
     }
 
     /// The deck-wide tags (`tags:` metadata), as the parser reads them.
-    static func deckTags(of deck: Deck) -> [String] {
+    public static func deckTags(of deck: Deck) -> [String] {
         guard let value = deck.metadata("tags") else { return [] }
         return TagList.parse(value)
     }
 
     /// The deck's default card level, as the parser reads it.
-    static func defaultLevel(of deck: Deck) -> Int {
+    public static func defaultLevel(of deck: Deck) -> Int {
         guard let value = deck.metadata("level"), !value.isEmpty, value.count <= 6,
             value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let level = Int(value)
         else { return 1 }

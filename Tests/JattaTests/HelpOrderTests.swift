@@ -13,8 +13,9 @@ import Testing
             return String(first)
         }
         #expect(
-            Array(listed.prefix(10)) == [
-                "study", "quiz", "check", "list", "history", "unsuspend", "optimize", "judge", "extract", "fsrs",
+            Array(listed.prefix(14)) == [
+                "study", "quiz", "check", "fmt", "pin-ids", "list", "history", "unsuspend", "optimize", "judge",
+                "extract", "import", "export", "fsrs",
             ])
         #expect(!listed.contains("debug"))
     }

@@ -1,0 +1,73 @@
+import ArgumentParser
+import DeckFormat
+import Foundation
+import Interchange
+import TerminalUI
+
+/// `jatta export --to gift|aiken DECK|DIR... -o FILE`: decks become a file
+/// Moodle imports.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write decks as a Moodle GIFT or Aiken file.",
+        discussion: """
+            GIFT holds every card kind (a cloze with several gaps only as a description \
+            Moodle does not score); Aiken holds only multiple choice with one right \
+            option: every card it cannot hold is named in a warning. See \
+            docs/interchange.md.
+
+            Exit status: 0 written, 1 errors in a deck (nothing written), 2 a path \
+            cannot be read, 73 the output exists (give --force) or cannot be written, \
+            64 wrong usage.
+            """
+    )
+
+    @Option(help: "The format to write: gift or aiken.")
+    var to: InterchangeFormat
+
+    @Argument(help: "Deck files or folders.")
+    var paths: [String]
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write.")
+    var output: String
+
+    @Flag(help: "Overwrite the output file if it exists.")
+    var force = false
+
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one deck / кемінде бір дестені беріңіз") }
+    }
+
+    func run() throws {
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let outcome = DeckExport.run(format: to, paths: paths, output: output, force: force, language: language)
+        FileHandle.standardError.write(Data(outcome.problems.utf8))
+        if outcome.status != 0 { throw ExitCode(outcome.status) }
+    }
+}
+
+/// The logic of `jatta export`, callable without a process.
+enum DeckExport {
+    static func run(format: InterchangeFormat, paths: [String], output: String, force: Bool, language: Language) -> DeckImport.Outcome {
+        let library = DeckLibrary.load(paths: paths)
+        var formatter = DiagnosticFormatter(language: language)
+        var problems = library.diagnostics.map { formatter.format($0) }.joined()
+        if library.hasUnreadablePaths { return .init(problems: problems, status: InterchangeExit.unreadable) }
+        if library.diagnostics.contains(where: { $0.severity == .error }) {
+            return .init(problems: problems, status: InterchangeExit.inputErrors)
+        }
+        let result = format == .gift ? GIFTExporter.write(library.decks) : AikenExporter.write(library.decks)
+        problems += result.diagnostics.map { formatter.format($0) }.joined()
+        if let failure = InterchangeOutput.write(result.text, to: output, force: force, language: language) {
+            return .init(problems: problems + failure, status: InterchangeExit.cannotCreate)
+        }
+        let total = library.decks.reduce(0) { $0 + $1.cards.count }
+        let written = total - (format == .aiken ? result.diagnostics.count : 0)
+        problems += language.pick(
+            kk: "\(InterchangeOutput.shown(output)): \(total) карточканың \(written) жазылды\n",
+            en: "\(InterchangeOutput.shown(output)): \(written) of \(total) cards written\n")
+        return .init(problems: problems, status: InterchangeExit.done)
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import DeckFormat
+import Foundation
+import Interchange
+import TerminalUI
+
+/// `jatta import gift|aiken FILE -o DECK`: Moodle questions become a deck.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Make a deck from a Moodle GIFT or Aiken file.",
+        discussion: """
+            See docs/interchange.md for what each format carries. Problems are reported \
+            like a compiler's (FILE:LINE:COLUMN: error: …). A file with errors writes \
+            nothing; warnings (feedback or partial credit not kept, a matching question \
+            split, Cyrillic option letters) do not stop the import.
+
+            Exit status: 0 written, 1 errors in the file (nothing written), 2 the file \
+            cannot be read, 73 the output exists (give --force) or cannot be written, \
+            64 wrong usage.
+            """
+    )
+
+    @Argument(help: "The format of FILE: gift or aiken.")
+    var format: InterchangeFormat
+
+    @Argument(help: "The file to import.")
+    var file: String
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The deck file to write.")
+    var output: String
+
+    @Flag(help: "Overwrite the output file if it exists.")
+    var force = false
+
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func run() throws {
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let outcome = DeckImport.run(format: format, file: file, output: output, force: force, language: language)
+        FileHandle.standardError.write(Data(outcome.problems.utf8))
+        if outcome.status != 0 { throw ExitCode(outcome.status) }
+    }
+}
+
+/// The logic of `jatta import`, callable without a process.
+enum DeckImport {
+    struct Outcome: Equatable {
+        /// Diagnostics and messages (standard error).
+        var problems: String
+        var status: Int32
+    }
+
+    static func run(format: InterchangeFormat, file: String, output: String, force: Bool, language: Language) -> Outcome {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            let message = language.pick(kk: "файлды оқу мүмкін емес", en: "cannot read the file")
+            return Outcome(problems: "\(InterchangeOutput.shown(file)): error: \(message)\n", status: InterchangeExit.unreadable)
+        }
+        let bytes = [UInt8](data)
+        var result = format == .gift ? GIFTImporter.read(bytes, file: file) : AikenImporter.read(bytes, file: file)
+        result.deck.file = output
+        var formatter = DiagnosticFormatter(language: language)
+        var problems = result.diagnostics.map { formatter.format($0) }.joined()
+        if result.hasErrors { return Outcome(problems: problems, status: InterchangeExit.inputErrors) }
+        let text = DeckPrinter.print(result.deck)
+        // What is written must read back as a deck: text the deck format
+        // cannot hold (an empty option, a NUL) is reported, not written.
+        let check = DeckParser.parse(text, file: output).diagnostics.filter { $0.severity == .error }
+        if !check.isEmpty {
+            problems += language.pick(
+                kk: "\(InterchangeOutput.shown(output)): error: жазылатын десте қайта оқылмайды; ештеңе жазылмады:\n",
+                en: "\(InterchangeOutput.shown(output)): error: the deck to be written would not read back; nothing written:\n")
+            problems += check.map { "  " + DiagnosticFormatter.brief($0, language: language) + "\n" }.joined()
+            return Outcome(problems: problems, status: InterchangeExit.inputErrors)
+        }
+        if let failure = InterchangeOutput.write(text, to: output, force: force, language: language) {
+            return Outcome(problems: problems + failure, status: InterchangeExit.cannotCreate)
+        }
+        problems += language.pick(
+            kk: "\(InterchangeOutput.shown(output)): \(result.deck.cards.count) карточка жазылды\n",
+            en: "\(InterchangeOutput.shown(output)): \(result.deck.cards.count) cards written\n")
+        return Outcome(problems: problems, status: InterchangeExit.done)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import TerminalUI
+import ArgumentParser
+
+/// The formats `jatta import` reads and `jatta export --to` writes.
+enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
+    /// Moodle GIFT.
+    case gift
+    /// Moodle Aiken.
+    case aiken
+}
+
+/// Exit statuses shared by `import` and `export`.
+enum InterchangeExit {
+    static let done: Int32 = 0
+    /// The input has errors: nothing is written.
+    static let inputErrors: Int32 = 1
+    /// The input could not be read.
+    static let unreadable: Int32 = 2
+    /// The output file exists and `--force` was not given, or it cannot be
+    /// written (EX_CANTCREAT).
+    static let cannotCreate: Int32 = 73
+}
+
+/// Writing the output of `import` and `export`: an existing file is kept
+/// unless `--force` is given.
+enum InterchangeOutput {
+    /// Writes `text` to `path`, or says why not (in both languages' pick).
+    static func write(_ text: String, to path: String, force: Bool, language: Language) -> String? {
+        if !force, FileManager.default.fileExists(atPath: path) {
+            return language.pick(
+                kk: "\(InterchangeOutput.shown(path)): файл бар; үстінен жазу үшін --force беріңіз\n",
+                en: "\(InterchangeOutput.shown(path)): the file exists; give --force to overwrite it\n")
+        }
+        do {
+            try OutputFile.write(Data(text.utf8), to: path)
+            return nil
+        } catch {
+            return language.pick(
+                kk: "\(InterchangeOutput.shown(path)): жазу мүмкін емес: \(error.localizedDescription)\n",
+                en: "\(InterchangeOutput.shown(path)): cannot write: \(error.localizedDescription)\n")
+        }
+    }
+
+    /// A path as printed: control characters (a terminal would act on
+    /// them) shown as U+FFFD.
+    static func shown(_ path: String) -> String {
+        String(String.UnicodeScalarView(path.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) ? "\u{FFFD}" : $0 }))
+    }
+}

@@ -1,0 +1,1 @@
+../DeckFormatTests/DeckGenerator.swift

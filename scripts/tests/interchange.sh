@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# jatta import/export with Moodle GIFT and Aiken, through the real binary:
+# round trips of the bundled decks, compiler-style errors, files that are
+# not clobbered, a 100 MB line.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+. scripts/lib/jatta-binary.sh
+jatta=$JATTA
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "interchange: FAIL: $*" >&2; failures=$((failures + 1)); }
+command -v python3 >/dev/null || { echo "interchange: FAIL: python3 is needed" >&2; exit 1; }
+fixtures=Tests/InterchangeTests/Fixtures
+
+# The cards of decks as `jatta list --json` gives them, without file and line.
+cards() {
+    "$jatta" list --json "$@" 2>/dev/null | python3 -c '
+import json, sys
+for line in sys.stdin:
+    c = json.loads(line)
+    c.pop("file"); c.pop("line")
+    print(json.dumps(c, ensure_ascii=False, sort_keys=True))'
+}
+
+# 1. Moodle's GIFT examples become a deck that checks clean.
+"$jatta" import gift "$fixtures/moodle-examples.gift" -o "$work/moodle.deck" 2>"$work/err"; status=$?
+[ "$status" -eq 0 ] || fail "import of Moodle's examples: exit status $status"
+grep -qF 'moodle-examples.gift:15:1: warning:' "$work/err" || fail "matching split not reported at 15:1"
+"$jatta" check "$work/moodle.deck" >/dev/null || fail "imported deck does not check clean"
+[ "$(cards "$work/moodle.deck" | wc -l)" -eq 17 ] || fail "imported deck: expected 17 cards"
+
+# 2. The bundled decks through GIFT and back: the same cards, ids included.
+"$jatta" export --to gift decks -o "$work/all.gift" 2>"$work/err" || fail "export --to gift decks: $(cat "$work/err")"
+"$jatta" import gift "$work/all.gift" -o "$work/all.deck" 2>"$work/err" || fail "import of exported decks: $(cat "$work/err")"
+cards decks | sort >"$work/before"
+cards "$work/all.deck" | sort >"$work/after"
+[ -s "$work/before" ] || fail "no bundled cards listed"
+cmp -s "$work/before" "$work/after" || fail "bundled decks changed through GIFT: $(diff "$work/before" "$work/after" | head -5)"
+
+# 3. Aiken: every card it cannot hold is named; the rest comes back.
+"$jatta" export --to aiken decks -o "$work/all.txt" --lang en 2>"$work/err"; status=$?
+[ "$status" -eq 0 ] || fail "export --to aiken: exit status $status"
+grep -q 'warning: Aiken holds only multiple choice with one right option.*\[cannot-hold\]' "$work/err" || fail "Aiken: cards left out not named"
+grep -qE '^decks/[^:]+\.deck:[0-9]+:1: warning' "$work/err" || fail "Aiken: a left-out card's place is not given"
+"$jatta" import aiken "$work/all.txt" -o "$work/aiken.deck" 2>/dev/null || fail "import of exported Aiken"
+[ "$(cards "$work/aiken.deck" | wc -l)" -eq "$(grep -c '^ANSWER: ' "$work/all.txt")" ] || fail "Aiken: card count changed"
+
+# 4. Cyrillic option letters: read, with a warning Moodle never gives.
+"$jatta" import aiken "$fixtures/cyrillic-letters.aiken.txt" -o "$work/cyr.deck" --lang kk 2>"$work/err" \
+    || fail "Cyrillic Aiken: exit status not 0"
+grep -qF "кирилл әрпі" "$work/err" || fail "Cyrillic Aiken: no Kazakh warning"
+[ "$(cards "$work/cyr.deck" | wc -l)" -eq 2 ] || fail "Cyrillic Aiken: expected 2 cards"
+
+# 5. A broken GIFT file: compiler-style error with a caret, in Kazakh and
+#    English, exit status 1, nothing written.
+printf 'Бірінші {=a}\n\nЕкінші сұрақ {=b ~c\n\nҮшінші {=d}\n' >"$work/broken.gift"
+out="$("$jatta" import gift "$work/broken.gift" -o "$work/broken.deck" --lang en 2>&1)"; status=$?
+[ "$status" -eq 1 ] || fail "broken GIFT: exit status $status, expected 1"
+grep -qF "$work/broken.gift:3:14: error: answer block '{' is not closed" <<<"$out" || fail "broken GIFT: no error at 3:14"
+grep -qx '             ^' <<<"$out" || fail "broken GIFT: caret not under column 14"
+[ ! -e "$work/broken.deck" ] || fail "broken GIFT: a deck was written"
+out="$("$jatta" import gift "$work/broken.gift" -o "$work/broken.deck" --lang kk 2>&1)"
+grep -qF 'жабылмаған' <<<"$out" || fail "broken GIFT: no Kazakh message"
+
+# An empty option is valid GIFT but no valid deck: reported, nothing written.
+printf 'Q {=a ~}\n' >"$work/empty.gift"
+"$jatta" import gift "$work/empty.gift" -o "$work/empty.deck" 2>/dev/null; status=$?
+[ "$status" -eq 1 ] && [ ! -e "$work/empty.deck" ] || fail "empty option: status $status or a deck was written"
+
+# 6. An existing output file is kept without --force (exit 73), replaced with it.
+echo "precious" >"$work/keep.gift"
+"$jatta" export --to gift decks -o "$work/keep.gift" 2>/dev/null; status=$?
+[ "$status" -eq 73 ] || fail "existing output: exit status $status, expected 73"
+[ "$(cat "$work/keep.gift")" = "precious" ] || fail "existing output was overwritten without --force"
+"$jatta" export --to gift decks -o "$work/keep.gift" --force 2>/dev/null || fail "--force: export failed"
+grep -q '^// jatta deck' "$work/keep.gift" || fail "--force: file not replaced"
+echo "precious" >"$work/keep.deck"
+"$jatta" import gift "$fixtures/moodle-examples.gift" -o "$work/keep.deck" 2>/dev/null; status=$?
+[ "$status" -eq 73 ] && [ "$(cat "$work/keep.deck")" = "precious" ] || fail "import overwrote a deck without --force"
+
+# 7. A missing input: exit status 2.
+"$jatta" import gift "$work/nothing.gift" -o "$work/n.deck" 2>/dev/null; status=$?
+[ "$status" -eq 2 ] || fail "missing input: exit status $status, expected 2"
+
+# 8. A 100 MB line with an unclosed brace: one clear error, in bounded time.
+
+python3 -c 'import sys; f = open(sys.argv[1], "wb"); f.write(b"Q {"); f.write(b"a" * 100_000_000); f.write(b"\n")' "$work/huge.gift"
+start=$(date +%s)
+out="$(timeout 300 "$jatta" import gift "$work/huge.gift" -o "$work/huge.deck" --lang en 2>&1)"; status=$?
+elapsed=$(( $(date +%s) - start ))
+[ "$status" -eq 1 ] || fail "100 MB line: exit status $status, expected 1 (124 means it timed out)"
+grep -qF "huge.gift:1:3: error: answer block '{' is not closed" <<<"$out" || fail "100 MB line: no error at 1:3"
+[ "${#out}" -lt 2000 ] || fail "100 MB line: the report is ${#out} characters long"
+echo "interchange: 100 MB GIFT line read and reported in ${elapsed}s (debug build)"
+rm -f "$work/huge.gift"
+
+[ "$failures" -eq 0 ] || { echo "interchange: $failures failure(s)" >&2; exit 1; }
+echo "interchange: ok"
