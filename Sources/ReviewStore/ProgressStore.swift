@@ -37,6 +37,7 @@ public final class ProgressStore: Sendable {
         self.path = path
         self.options = options
         try FileHeader.check(path: path)
+        try FileHeader.createPrivately(path: path)
         var configuration = Configuration()
         // Poll every 2 ms rather than SQLite's default back-off (which sleeps
         // up to 100 ms between tries and lets one busy writer starve another).
@@ -69,6 +70,11 @@ public final class ProgressStore: Sendable {
         }
         try prepareSchema()
     }
+
+    /// Whether `path` is an empty file nothing was ever written into (no
+    /// write-ahead log beside it): reading commands treat it as an empty
+    /// record rather than writing a schema into it.
+    public static func isUnwritten(path: String) -> Bool { FileHeader.isUnwrittenFile(path: path) }
 
     /// An empty store in memory, for tests and dry runs.
     public init() throws {

@@ -12,6 +12,14 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "path"))
     var path: String?
 
+    func validate() throws {
+        // An empty --db is a mistake (an unset shell variable), not a wish
+        // for the default database.
+        if let path, path.isEmpty {
+            throw ValidationError("--db бос болмауы керек / --db needs a path, not an empty string")
+        }
+    }
+
     /// The path this invocation uses.
     func resolvedPath() throws -> String {
         try DatabaseLocation.resolve(option: path, environment: ProcessInfo.processInfo.environment)
@@ -25,10 +33,13 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the store only if the file exists: reading commands must not
-    /// leave an empty database behind. nil when there is no database yet.
+    /// leave an empty database behind, nor write a schema into an empty
+    /// file. nil when there is no database yet, or an empty file.
     func openExistingStore() throws -> ProgressStore? {
         let path = try resolvedPath()
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if ProgressStore.isUnwritten(path: path) { return nil }
         return try ProgressStore(path: path)
     }
 }
@@ -43,7 +54,7 @@ enum StoreFailure {
         } else {
             text = "jatta: \(error)"
         }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Console.errorLine(text)
         return ExitCode(1)
     }
 }

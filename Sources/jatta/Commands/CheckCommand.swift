@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         let language = languageOptions.resolved(environment: environment)
         let color = !json && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         let report = DeckCheck.run(paths: paths, json: json, werror: werror, language: language, color: color)
-        FileHandle.standardOutput.write(Data(report.output.utf8))
+        Console.out(report.output)
         if report.status != 0 { throw ExitCode(report.status) }
     }
 

@@ -30,6 +30,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "Write one draft per lecture into this folder, named after it (.deck); answers are still found in all the lectures given.")
     var outputDirectory: String?
 
+    @Flag(help: "Replace output files even if they are not unreviewed drafts (every card still tagged draft).")
+    var force = false
+
     @Flag(help: "List every repair made to the text, with its place and reason (on standard error).")
     var explain = false
 
@@ -70,17 +73,24 @@ struct ExtractCommand: ParsableCommand {
             }
         }
 
+        for target in targets {
+            if let refusal = OutputFile.refusal(writing: .draftDeck, to: target, force: force, kazakh: language.hasPrefix("kk")) {
+                Console.errorLine(refusal)
+                throw ExitCode(73)
+            }
+        }
+
         let extraction: Extraction
         do {
             extraction = try LectureExtractor.extract(inputs)
         } catch {
-            FileHandle.standardError.write(Data((error.message(language: language) + "\n").utf8))
+            Console.errorLine(error.message(language: language))
             throw ExitCode.failure
         }
         if explain {
             var text = ""
             for repair in extraction.repairs { text += repair.description + "\n" }
-            FileHandle.standardError.write(Data(text.utf8))
+            Console.err(text)
         }
 
         if let directory = outputDirectory {
@@ -97,7 +107,7 @@ struct ExtractCommand: ParsableCommand {
         } else {
             let deck = DraftDeckBuilder.deck(of: extraction.documents, extraction: extraction, file: output ?? "-")
             let text = DeckPrinter.print(deck)
-            if let output { write(text, to: output, language: language) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+            if let output { write(text, to: output, language: language) } else { Console.out(text) }
         }
         var summary = ""
         for document in extraction.documents {
@@ -107,7 +117,7 @@ struct ExtractCommand: ParsableCommand {
                 ? "\(document.file): \(levels) деңгейлік сұрақ, \(tasks) ОБӨЖ/БӨЖ тапсырмасы, \(document.glossary.count) термин\n"
                 : "\(document.file): \(levels) level questions, \(tasks) ОБӨЖ/БӨЖ tasks, \(document.glossary.count) glossary terms\n"
         }
-        FileHandle.standardError.write(Data(summary.utf8))
+        Console.err(summary)
     }
 
     /// `notes/lecture4.txt` in `drafts` → `drafts/lecture4.deck`.
@@ -129,7 +139,7 @@ struct ExtractCommand: ParsableCommand {
 
     func fail(_ language: String, _ path: String, kk: String, en: String) -> Never {
         let message = language.hasPrefix("kk") ? "\(path): қате: \(kk)" : "\(path): error: \(en)"
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Console.errorLine(message)
         Foundation.exit(1)
     }
 }

@@ -52,10 +52,10 @@ struct FSRSReplayCommand: ParsableCommand {
             if line.allSatisfy(\.isWhitespace) { continue }
             do {
                 let output = try replay(line: line)
-                print(output.text)
+                Console.line(output.text)
             } catch {
                 failures += 1
-                FileHandle.standardError.write(Data("stdin:\(lineNumber): \(error.message)\n".utf8))
+                Console.err("stdin:\(lineNumber): \(error.message)\n")
             }
         }
         if failures > 0 {

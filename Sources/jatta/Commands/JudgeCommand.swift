@@ -61,7 +61,7 @@ struct JudgeCommand: ParsableCommand {
             let library = DeckLibrary.load(paths: decks)
             if library.hasUnreadablePaths {
                 for d in library.diagnostics where d.severity == .error && d.location.line == 0 {
-                    FileHandle.standardError.write(Data("\(d.location.file): \(d.message(language: language))\n".utf8))
+                    Console.err("\(d.location.file): \(d.message(language: language))\n")
                 }
                 throw ExitCode.failure
             }
@@ -73,9 +73,9 @@ struct JudgeCommand: ParsableCommand {
         let verdict = checker.check(
             typed: answer, accepted: accepted, profile: KeyboardProfile(hasKazakhLayout: kazakhLayout))
         if json {
-            print(JudgeReport(verdict: verdict, expected: expected, knownAnswers: checker.knownCount).json())
+            Console.line(JudgeReport(verdict: verdict, expected: expected, knownAnswers: checker.knownCount).json())
         } else {
-            print(JudgeReport.plain(verdict, language: language, knownAnswers: checker.knownCount, decks: deckCount))
+            Console.line(JudgeReport.plain(verdict, language: language, knownAnswers: checker.knownCount, decks: deckCount))
         }
     }
 }

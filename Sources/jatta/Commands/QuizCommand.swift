@@ -47,6 +47,9 @@ struct QuizCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the result as JSON to this file ('-' for standard output).", valueName: "file"))
     var json: String?
 
+    @Flag(help: "Replace the --json file even if it is not a previous quiz report.")
+    var force = false
+
     @Flag(help: "Run line by line without the full-screen interface.")
     var plain = false
 
@@ -75,6 +78,12 @@ struct QuizCommand: ParsableCommand {
         let fail = { (message: String, code: Int32) -> ExitCode in
             Self.warn(message)
             return ExitCode(code)
+        }
+
+        if let json, json != "-",
+            let refusal = OutputFile.refusal(writing: .quizReport, to: json, force: force, kazakh: lang.hasPrefix("kk"))
+        {
+            throw fail(refusal, 73)
         }
 
         // Decks.
@@ -127,7 +136,7 @@ struct QuizCommand: ParsableCommand {
             do {
                 let data = try session.report.jsonData() + Data("\n".utf8)
                 if jsonTarget == "-" {
-                    FileHandle.standardOutput.write(data)
+                    Console.out(String(decoding: data, as: UTF8.self))
                 } else {
                     try OutputFile.write(data, to: jsonTarget)
                 }
@@ -167,7 +176,7 @@ struct QuizCommand: ParsableCommand {
         }
         if plain || !TerminalCheck.isInteractive {
             let runner = QuizPlainRunner(
-                strings: strings, output: jsonTarget == "-" ? .standardError : .standardOutput,
+                strings: strings, output: jsonTarget == "-" ? .error : .output,
                 readLine: { Swift.readLine(strippingNewline: true) })
             let final = runner.run(session, handle: handle)
             writeResult(final)
@@ -212,6 +221,6 @@ struct QuizCommand: ParsableCommand {
     static let plainCommand = "jatta quiz --plain"
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Console.errorLine(message)
     }
 }

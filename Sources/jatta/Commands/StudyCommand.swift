@@ -157,6 +157,6 @@ struct StudyCommand: ParsableCommand {
     static let plainCommand = "--plain"
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Console.errorLine(message)
     }
 }

@@ -10,12 +10,12 @@ struct QuizPlainRunner {
     let strings: QuizStrings
     /// Where the dialogue goes (standard error when the JSON result takes
     /// standard output).
-    let output: FileHandle
+    let output: Console.Stream
     let readLine: () -> String?
 
-    func say(_ text: String = "") { output.write(Data((text + "\n").utf8)) }
+    func say(_ text: String = "") { Console.write(TerminalText.visible(text) + "\n", to: output) }
 
-    func prompt(_ text: String) { output.write(Data(text.utf8)) }
+    func prompt(_ text: String) { Console.write(TerminalText.visible(text), to: output) }
 
     /// The line answering a prompt. At the end of input the prompt's line is
     /// ended, so what follows (the report, the shell's prompt) starts on a

@@ -15,7 +15,7 @@ struct PlainLoop: TrainerLoop {
     /// Writes a line unbuffered, so a program driving jatta through a pipe
     /// sees each prompt before jatta waits for the answer.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        Console.line(TerminalText.visible(text))
     }
 
     mutating func run() -> Error? {
