@@ -75,14 +75,20 @@ enum Console {
 
     /// "jatta: standard output: no space left on the disk" in both languages.
     static func failureMessage(_ failure: Int32, on stream: Stream) -> String {
-        let reason: (kk: String, en: String)
+        let reason = writeFailureReason(failure)
+        return "jatta: \(stream.name.kk): жазу мүмкін емес: \(reason.kk)\njatta: \(stream.name.en): cannot write: \(reason.en)"
+    }
+
+    /// Why a write failed, in words a student acts on: a full disk is
+    /// named as such, not as the "input/output error" it may surface as.
+    static func writeFailureReason(_ failure: Int32) -> (kk: String, en: String) {
         switch failure {
-        case ENOSPC, EDQUOT: reason = ("дискіде орын қалмады", "no space left on the disk (disk full)")
-        case EIO: reason = ("енгізу-шығару қатесі", "input/output error")
+        case ENOSPC, EDQUOT: return ("дискіде орын қалмады", "no space left on the disk (disk full)")
+        case EACCES, EPERM, EROFS: return ("жазуға рұқсат жоқ", "permission denied")
+        case EIO: return ("енгізу-шығару қатесі", "input/output error")
         default:
             let text = String(cString: strerror(failure))
-            reason = (text, text)
+            return (text, text)
         }
-        return "jatta: \(stream.name.kk): жазу мүмкін емес: \(reason.kk)\njatta: \(stream.name.en): cannot write: \(reason.en)"
     }
 }

@@ -40,7 +40,18 @@ struct DatabaseOptions: ParsableArguments {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         if ProgressStore.isUnwritten(path: path) { return nil }
-        return try ProgressStore(path: path)
+        do {
+            return try ProgressStore(path: path)
+        } catch let error as StoreError where [.readOnly, .cannotOpen, .diskFull].contains(error.kind) {
+            // A database in a folder the student cannot write (a copy handed
+            // in, a shared read-only folder, a full disk) can still be read; a
+            // command that then writes gets the error at that write.
+            let folder = (path as NSString).deletingLastPathComponent
+            guard access(folder.isEmpty ? "." : folder, W_OK) != 0 || access(path, W_OK) != 0
+                || error.kind == .diskFull
+            else { throw error }
+            return try ProgressStore(path: path, options: StoreOptions(readOnly: true))
+        }
     }
 }
 

@@ -32,8 +32,8 @@ struct DiagnosticFormatter {
             return "\(file): \(painted): \(message) [\(diagnostic.code)]\n"
         }
         var out = "\(file):\(place.line):\(place.column): \(painted): \(message) [\(diagnostic.code)]\n"
-        // A binary file's "line" is noise that may upset the terminal.
-        if diagnostic.code != "binary-file",
+        // A binary or UTF-16 file's "line" is noise.
+        if diagnostic.code != "binary-file", diagnostic.code != "utf16",
             let excerpt = sourceLines.excerpt(file: place.file, line: place.line, column: place.column, window: Self.window) {
             out += excerpt.text + "\n" + excerpt.caretLine + "\n"
         }

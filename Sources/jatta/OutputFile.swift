@@ -97,16 +97,49 @@ enum OutputFile {
     /// else that already exists — `/dev/null`, `/dev/stdout`, a FIFO, a
     /// shell's `>(…)` — is written into: renaming over it would replace the
     /// device node itself with a regular file.
-    static func write(_ data: Data, to path: String) throws {
+    static func write(_ data: Data, to path: String) throws(WriteFailure) {
+        let bytes = [UInt8](data)
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw CocoaError(.fileWriteNoPermission)
-            }
-            defer { try? handle.close() }
-            try handle.write(contentsOf: data)
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw WriteFailure(errno: errno) }
+            defer { close(descriptor) }
+            if let failure = Console.writeAll(bytes, to: descriptor) { throw WriteFailure(errno: failure) }
             return
         }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        // A temporary file beside the target, then a rename: the target is
+        // either the old file or the whole new one.
+        let folder = (path as NSString).deletingLastPathComponent
+        var template = Array(((folder.isEmpty ? "." : folder) + "/.jatta-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw WriteFailure(errno: errno) }
+        let temporary = String(cString: template)
+        var failure = Console.writeAll(bytes, to: descriptor)
+        if failure == nil, fchmod(descriptor, 0o666 & ~currentUmask()) != 0 || fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == nil { failure = errno }
+        if failure == nil, rename(temporary, path) != 0 { failure = errno }
+        if let failure {
+            unlink(temporary)
+            throw WriteFailure(errno: failure)
+        }
+    }
+
+    /// The process's umask (read by setting it and putting it back).
+    private static func currentUmask() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
+
+    /// A failed write, with the system's reason.
+    struct WriteFailure: Error {
+        /// The errno of the failed call.
+        var errno: Int32
+
+        /// "cannot write: disk full" in one language.
+        func message(kazakh: Bool) -> String {
+            let reason = Console.writeFailureReason(errno)
+            return kazakh ? "файлға жазу мүмкін емес: \(reason.kk)" : "the file cannot be written: \(reason.en)"
+        }
     }
 }

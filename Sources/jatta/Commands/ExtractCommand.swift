@@ -133,7 +133,7 @@ struct ExtractCommand: ParsableCommand {
         do {
             try OutputFile.write(Data(text.utf8), to: path)
         } catch {
-            fail(language, path, kk: "файлға жазу мүмкін емес", en: "the file cannot be written")
+            fail(language, path, kk: error.message(kazakh: true), en: error.message(kazakh: false))
         }
     }
 

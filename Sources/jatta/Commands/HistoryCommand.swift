@@ -25,7 +25,9 @@ struct HistoryCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+        // --limit 0 would show nothing and say "nothing recorded yet", which
+        // is not true: an empty page is a mistake, not a question.
+        if let limit, limit < 1 { throw ValidationError("--limit кемінде 1 болуы керек / --limit must be 1 or more") }
     }
 
     func run() throws {

@@ -107,7 +107,10 @@ struct QuizCommand: ParsableCommand {
             level: level, tags: tag, count: count, seed: chosenSeed, mode: practice ? .practice : .exam,
             timeLimit: time.map { $0 * 60 })
         let questions = QuizGenerator.generate(from: library.decks, settings: settings)
-        guard !questions.isEmpty else { throw fail(strings.noQuestions, 65) }
+        guard !questions.isEmpty else {
+            let onlyCorrect = QuizGenerator.choiceCardsWithoutWrongOption(in: library.decks, settings: settings)
+            throw fail(onlyCorrect > 0 ? strings.noQuestionsOnlyCorrectOptions(onlyCorrect) : strings.noQuestions, 65)
+        }
 
         // Progress: without --no-record the answers go to the student's
         // database; the quiz does not start if it cannot be opened, since
@@ -140,6 +143,8 @@ struct QuizCommand: ParsableCommand {
                 } else {
                     try OutputFile.write(data, to: jsonTarget)
                 }
+            } catch let error as OutputFile.WriteFailure {
+                Self.warn("jatta: \(jsonTarget): " + error.message(kazakh: lang.hasPrefix("kk")))
             } catch {
                 Self.warn("jatta: \(jsonTarget): \(error.localizedDescription)")
             }
