@@ -1,6 +1,7 @@
 import DeckFormat
 import Foundation
 import Lectures
+import TerminalUI
 
 /// Writing a file the user named on the command line (`extract -o`,
 /// `quiz --json`).
@@ -87,6 +88,7 @@ enum OutputFile {
         case .otherFile(let bytes):
             lost = ("\(bytes) байт файл", "a file of \(bytes) bytes")
         }
+        let path = TerminalText.visible(path, keepingLineBreaks: false)
         return kazakh
             ? "\(path): қате: файл бар, ол \(output.kk) емес, \(lost.kk); оның орнына жазылмады. Ауыстыру үшін --force қосыңыз."
             : "\(path): error: this file exists and is not \(output.en) but \(lost.en); it was left untouched. Add --force to replace it."

@@ -84,13 +84,14 @@ struct ExtractCommand: ParsableCommand {
         do {
             extraction = try LectureExtractor.extract(inputs)
         } catch {
-            Console.errorLine(error.message(language: language))
+            Console.errorLine(TerminalText.visible(error.message(language: language)))
             throw ExitCode.failure
         }
         if explain {
             var text = ""
             for repair in extraction.repairs { text += repair.description + "\n" }
-            Console.err(text)
+            // Repairs quote the lecture's text.
+            Console.err(TerminalText.visible(text))
         }
 
         if let directory = outputDirectory {
@@ -107,7 +108,13 @@ struct ExtractCommand: ParsableCommand {
         } else {
             let deck = DraftDeckBuilder.deck(of: extraction.documents, extraction: extraction, file: output ?? "-")
             let text = DeckPrinter.print(deck)
-            if let output { write(text, to: output, language: language) } else { Console.out(text) }
+            if let output {
+                write(text, to: output, language: language)
+            } else {
+                // A draft read on a terminal carries the lecture's text: shown
+                // safely there, written byte for byte into a pipe or a file.
+                Console.out(isatty(STDOUT_FILENO) == 1 ? TerminalText.visible(text) : text)
+            }
         }
         var summary = ""
         for document in extraction.documents {
@@ -117,7 +124,7 @@ struct ExtractCommand: ParsableCommand {
                 ? "\(document.file): \(levels) деңгейлік сұрақ, \(tasks) ОБӨЖ/БӨЖ тапсырмасы, \(document.glossary.count) термин\n"
                 : "\(document.file): \(levels) level questions, \(tasks) ОБӨЖ/БӨЖ tasks, \(document.glossary.count) glossary terms\n"
         }
-        Console.err(summary)
+        Console.err(TerminalText.visible(summary))
     }
 
     /// `notes/lecture4.txt` in `drafts` → `drafts/lecture4.deck`.
@@ -138,7 +145,8 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func fail(_ language: String, _ path: String, kk: String, en: String) -> Never {
-        let message = language.hasPrefix("kk") ? "\(path): қате: \(kk)" : "\(path): error: \(en)"
+        let shown = TerminalText.visible(path, keepingLineBreaks: false)
+        let message = language.hasPrefix("kk") ? "\(shown): қате: \(kk)" : "\(shown): error: \(en)"
         Console.errorLine(message)
         Foundation.exit(1)
     }

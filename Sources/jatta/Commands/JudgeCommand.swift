@@ -61,7 +61,7 @@ struct JudgeCommand: ParsableCommand {
             let library = DeckLibrary.load(paths: decks)
             if library.hasUnreadablePaths {
                 for d in library.diagnostics where d.severity == .error && d.location.line == 0 {
-                    Console.err("\(d.location.file): \(d.message(language: language))\n")
+                    Console.err(TerminalText.visible("\(d.location.file): \(d.message(language: language))", keepingLineBreaks: false) + "\n")
                 }
                 throw ExitCode.failure
             }
