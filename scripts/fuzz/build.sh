@@ -9,16 +9,22 @@
 #   scripts/fuzz/build.sh [TARGET...]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-out=.build-fuzz
+root=$(pwd)
+out="$root/.build-fuzz"
 mkdir -p "$out/modules"
-flags=(-parse-as-library -O -g -sanitize=fuzzer,address -wmo -enable-bare-slash-regex -I "$out/modules" -I Sources/CNcursesw)
+flags=(-parse-as-library -O -g -sanitize=fuzzer,address -wmo -enable-bare-slash-regex -I "$out/modules" -I "$root/Sources/CNcursesw")
 
 # module NAME: compiles Sources/NAME into an instrumented object and module,
-# unless both are newer than every source file.
+# unless it is newer than every source file and no module it imports was
+# rebuilt before it ($rebuilt, set by the caller's loop).
+rebuilt=""
 module() {
     local name=$1
     local object="$out/$name.o"
-    if [ -f "$object" ] && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$object" | head -1)" ]; then return; fi
+    if [ -z "$rebuilt" ] && [ -f "$object" ] && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$object" | head -1)" ]; then
+        return
+    fi
+    rebuilt=yes
     swiftc "${flags[@]}" -emit-module -emit-module-path "$out/modules/$name.swiftmodule" -module-name "$name" \
         -emit-object -o "$object" "Sources/$name"/*.swift
 }
@@ -27,10 +33,15 @@ module() {
 target() {
     local name=$1; shift
     local objects=()
+    rebuilt=""
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do module "$1"; objects+=("$out/$1.o"); shift; done
     [ "${1:-}" = "--" ] && shift
-    swiftc "${flags[@]}" -use-ld=lld -module-name "${name//-/_}" -o "$out/$name" \
-        "scripts/fuzz/$name.swift" "$@" "${objects[@]}" -lncursesw
+    # Linked from inside $out: swiftc leaves a harness's module files in
+    # the working folder.
+    local sources=("$root/scripts/fuzz/$name.swift")
+    for extra in "$@"; do sources+=("$root/$extra"); done
+    (cd "$out" && swiftc "${flags[@]}" -use-ld=lld -module-name "${name//-/_}" -o "$name" \
+        "${sources[@]}" "${objects[@]}" -lncursesw)
 }
 
 wanted=("$@")

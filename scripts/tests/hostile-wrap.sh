@@ -5,7 +5,8 @@
 # seconds even in a debug build.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-command -v tmux >/dev/null 2>&1 || { echo "FAIL: tmux is not installed" >&2; exit 1; }
+. scripts/lib/deps.sh
+jatta_ensure_packages tmux python3 || exit 2
 . scripts/lib/jatta-binary.sh
 work=$(mktemp -d)
 sock="jatta-wrap-$$"
