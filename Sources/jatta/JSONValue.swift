@@ -293,9 +293,17 @@ struct JSONReader {
                     if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count,
                         bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                     {
+                        let second = index
                         index += 2
                         let low = try hex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low &- 0xDC00)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            // Not a pair (found by replay-fuzz: two high
+                            // surrogates overflowed the sum): the lone high
+                            // one is U+FFFD and the next escape is read anew.
+                            index = second
+                        }
                     }
                     scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default:

@@ -9,7 +9,9 @@
 #   scripts/fuzz/run.sh -runs N [TARGET...]      each target for N inputs
 #
 # Prints one line per target: executions, and findings. Exits 1 when any
-# target found something.
+# target found something. libFuzzer stops at its first finding; with
+# JATTA_FUZZ_KEEP_GOING=1 it runs in a forked child and goes on past
+# crashes, timeouts and out-of-memory inputs, keeping each one.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out=.build-fuzz
@@ -58,10 +60,14 @@ for name in "${targets[@]}"; do
         *) max_len=4096 ;;
     esac
     # -jobs/-workers stay at 1: the machine is shared.
-    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/$name" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 \
+    keep_going=()
+    [ "${JATTA_FUZZ_KEEP_GOING:-}" = 1 ] && keep_going=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/$name" "${limit[@]}" "${keep_going[@]}" -timeout=10 -rss_limit_mb=2048 \
         -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$findings/" "$out/corpus-$name" >"$log" 2>&1
     status=$?
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
+    # A forked run prints no final stats: its last "#N" line counts.
+    [ -n "$runs" ] || runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
     artifacts=$(find "$findings" -type f | wc -l)
     echo "$name: ${runs:-?} executions, $artifacts findings (exit $status; log $log)"
     [ "$status" -eq 0 ] && [ "$artifacts" -eq 0 ] || found=1

@@ -52,6 +52,13 @@ expect_full() {  # NAME STATUS STDERR-FILE
 "$JATTA" unsuspend --db "$work/none.sqlite" >/dev/full 2>"$work/err"; expect_full "unsuspend" $? "$work/err"
 echo '{"card_id": 1, "config": {}, "reviews": [{"t": 1700000000, "rating": 3}]}' \
     | "$JATTA" fsrs replay >/dev/full 2>"$work/err"; expect_full "fsrs replay" $? "$work/err"
+# Found by replay-fuzz: a high surrogate followed by another high
+# surrogate overflowed while combining them.
+printf '%s\n' '{"card_id": "\udaca\ud9da", "config": {}, "reviews": []}' | "$JATTA" fsrs replay >"$work/out" 2>"$work/err"
+status=$?
+crashed "$status" && fail "fsrs replay on two high surrogates crashed (status $status)"
+[ "$status" -eq 0 ] || fail "fsrs replay on two high surrogates: exit status $status: $(cat "$work/err")"
+grep -qF '"engine"' "$work/out" || fail "fsrs replay on two high surrogates: no output line"
 # Both streams full: nothing can be said, but nothing may crash.
 "$JATTA" check "$work/test.deck" >/dev/full 2>/dev/full; status=$?
 crashed "$status" && fail "check with both streams full crashed (status $status)"
