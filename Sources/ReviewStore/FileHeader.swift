@@ -68,7 +68,7 @@ enum FileHeader {
         if descriptor < 0 {
             if errno == EEXIST { return }
             let reason = String(cString: strerror(errno))
-            throw StoreError(errno == EACCES || errno == EROFS ? .readOnly : .cannotOpen, path: path, detail: reason)
+            throw StoreError(.cannotOpen, path: path, detail: reason)
         }
         defer { close(descriptor) }
         // The umask may have taken bits away from 0600 but never adds any;
