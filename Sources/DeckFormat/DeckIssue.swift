@@ -6,6 +6,9 @@ public enum DeckIssue: Hashable, Sendable {
     case invalidUTF8
     case nulByte
     case binaryFile
+    /// The file is UTF-16 (Windows Notepad's "Unicode"): its NUL bytes are
+    /// half of every Latin and Cyrillic character, not a binary file.
+    case utf16
     case unreadable(path: String, reason: String)
     case noDecks(path: String)
     case tooManyDiagnostics(dropped: Int)
@@ -73,6 +76,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .invalidUTF8: "invalid-utf8"
         case .nulByte: "nul-byte"
         case .binaryFile: "binary-file"
+        case .utf16: "utf16"
         case .unreadable: "unreadable"
         case .noDecks: "no-decks"
         case .tooManyDiagnostics: "too-many-diagnostics"
@@ -152,6 +156,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .invalidUTF8: "UTF-8 емес байттар; олар � болып оқылды (файлды UTF-8 ретінде сақтаңыз)"
         case .nulByte: "NUL байты (0x00); ол � болып оқылды"
         case .binaryFile: "бұл екілік файл сияқты, мәтіндік карталар жинағы емес"
+        case .utf16: "файл UTF-16 кодтауында сақталған; оны UTF-8 ретінде сақтаңыз (мысалы: iconv -f UTF-16 -t UTF-8)"
         case .unreadable(let path, let reason): "'\(path)' оқылмады: \(reason)"
         case .noDecks(let path): "'\(path)' ішінде .deck файлы жоқ"
         case .tooManyDiagnostics(let n): "тым көп хабар; тағы \(n) хабар көрсетілмеді"
@@ -227,6 +232,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .invalidUTF8: "bytes that are not UTF-8, read as � (save the file as UTF-8)"
         case .nulByte: "a NUL byte (0x00), read as �"
         case .binaryFile: "this looks like a binary file, not a deck"
+        case .utf16: "the file is UTF-16; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)"
         case .unreadable(let path, let reason): "cannot read '\(path)': \(reason)"
         case .noDecks(let path): "no .deck files in '\(path)'"
         case .tooManyDiagnostics(let n): "too many problems; \(n) more not shown"
@@ -317,7 +323,7 @@ public enum DeckIssue: Hashable, Sendable {
     public static let catalogue: [(code: String, severity: Diagnostic.Severity, summary: String)] = {
         let here = SourceLocation(file: "", line: 0, column: 0)
         let samples: [DeckIssue] = [
-            .invalidUTF8, .nulByte, .binaryFile, .unreadable(path: "P", reason: "R"), .noDecks(path: "P"),
+            .invalidUTF8, .nulByte, .binaryFile, .utf16, .unreadable(path: "P", reason: "R"), .noDecks(path: "P"),
             .unknownLine, .unindentedText, .strayLine, .malformedMarker(found: "Q;", meant: "Q:"),
             .optionWithoutSpace(mark: "*"), .dashOption, .keyPointsBeforeAnswer, .orphanContinuation, .continuationNotAllowed(field: "level"),
             .misplacedTitle, .emptyHeading, .outsideCard(line: "A:"), .fieldOutsideCard(field: "level"),

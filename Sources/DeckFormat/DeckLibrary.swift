@@ -39,10 +39,11 @@ public enum DeckLibrary {
         for path in paths {
             switch DeckFiles.find(path) {
             case .success(let found):
-                if found.isEmpty {
+                if found.files.isEmpty && found.problems.isEmpty {
                     diagnostics.append(DeckIssue.noDecks(path: path).at(SourceLocation(file: path, line: 0, column: 0)))
                 }
-                files.append(contentsOf: found)
+                files.append(contentsOf: found.files)
+                diagnostics.append(contentsOf: found.problems.map { unreadable($0.path, $0.failure) })
             case .failure(let error):
                 diagnostics.append(unreadable(path, error))
             }
@@ -62,8 +63,33 @@ public enum DeckLibrary {
                 diagnostics.append(unreadable(file, error))
             }
         }
-        diagnostics.append(contentsOf: DeckLinter.lint(decks))
+        diagnostics.append(contentsOf: capped(DeckLinter.lint(decks), after: diagnostics))
         return Result(decks: decks, diagnostics: stableSorted(diagnostics), files: files)
+    }
+
+    /// `lint` within the per-file limit the parser keeps
+    /// (`DeckParser.diagnosticsPerFile`, counting what `earlier` already
+    /// holds for the file), with one note per file for the rest: a deck of
+    /// 100,000 copies of one prompt must not print 100,000 warnings.
+    static func capped(_ lint: [Diagnostic], after earlier: [Diagnostic]) -> [Diagnostic] {
+        var counts: [String: Int] = [:]
+        for diagnostic in earlier { counts[diagnostic.location.file, default: 0] += 1 }
+        var kept: [Diagnostic] = []
+        var dropped: [String: (count: Int, last: SourceLocation)] = [:]
+        for diagnostic in lint {
+            let file = diagnostic.location.file
+            if counts[file, default: 0] < DeckParser.diagnosticsPerFile {
+                counts[file, default: 0] += 1
+                kept.append(diagnostic)
+            } else {
+                let count = (dropped[file]?.count ?? 0) + 1
+                dropped[file] = (count, max(dropped[file]?.last ?? diagnostic.location, diagnostic.location))
+            }
+        }
+        for (_, drop) in dropped.sorted(by: { $0.key < $1.key }) {
+            kept.append(DeckIssue.tooManyDiagnostics(dropped: drop.count).at(drop.last))
+        }
+        return kept
     }
 
     /// A path that could not be read, the system's reason worded in each
@@ -92,38 +118,102 @@ enum DeckFiles {
         var reasonEN: String
 
         static let missing = Failure(reasonKK: "мұндай файл да, қалта да жоқ", reasonEN: "no such file or folder")
-        static let unlistable = Failure(reasonKK: "қалтаның ішін оқу мүмкін емес", reasonEN: "cannot list the folder")
+        static func unlistable(errno code: Int32) -> Failure {
+            code == EACCES
+                ? Failure(reasonKK: "қалтаның ішін оқуға рұқсат жоқ", reasonEN: "cannot list the folder: permission denied")
+                : Failure(reasonKK: "қалтаның ішін оқу мүмкін емес", reasonEN: "cannot list the folder")
+        }
+        static let loop = Failure(
+            reasonKK: "символдық сілтемелер тұйық шеңбер құрайды (сілтеме өзіне қайта апарады)",
+            reasonEN: "symbolic link loop (the link leads back to itself)")
+        static let permissionDenied = Failure(reasonKK: "оқуға рұқсат жоқ", reasonEN: "permission denied")
+        static let notUTF8Name = Failure(
+            reasonKK: "файл аты UTF-8 емес (Windows zip-тен келген CP1251 болуы мүмкін); атын өзгертіңіз, мысалы: convmv -f cp1251 -t utf-8 --notest ФАЙЛ",
+            reasonEN: "the file name is not UTF-8 (perhaps CP1251 from a Windows zip file); rename it, e.g. convmv -f cp1251 -t utf-8 --notest FILE")
         static let unreadable = Failure(
             reasonKK: "оқуға рұқсат жоқ немесе бұл кәдімгі файл емес", reasonEN: "permission denied or not a regular file")
     }
 
-    /// The deck files a path names.
-    static func find(_ path: String) -> Swift.Result<[String], Failure> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.missing)
-        }
-        guard isDirectory.boolValue else { return .success([path]) }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            return .failure(.unlistable)
-        }
-        var found: [String] = []
-        let prefix = path.hasSuffix("/") ? path : path + "/"
-        while let entry = enumerator.nextObject() as? String {
-            let name = entry.split(separator: "/").last.map(String.init) ?? entry
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
+    /// The deck files a folder walk found, and the places it could not go.
+    struct Found {
+        /// Deck files, in walk order.
+        var files: [String] = []
+        /// Subfolders that could not be listed and deck files that cannot be
+        /// opened by name: reported, never skipped in silence.
+        var problems: [(path: String, failure: Failure)] = []
+    }
+
+    /// The deck files a path names. Walks with `opendir`/`readdir` rather than
+    /// FileManager's enumerator, which skips unreadable subfolders without a
+    /// word and cannot give back a name that is not UTF-8.
+    static func find(_ path: String) -> Swift.Result<Found, Failure> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(failure(errno: errno, path: path)) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return .success(Found(files: [path])) }
+        var found = Found()
+        guard walk(path, into: &found) else { return .failure(.unlistable(errno: errno)) }
+        return .success(found)
+    }
+
+    /// Adds the deck files under `folder` (hidden entries skipped, symbolic
+    /// links to folders not followed, so a link cycle cannot loop); false
+    /// when `folder` itself cannot be listed.
+    private static func walk(_ folder: String, into found: inout Found) -> Bool {
+        guard let directory = opendir(folder) else { return false }
+        defer { closedir(directory) }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        var subfolders: [String] = []
+        while let entry = readdir(directory) {
+            let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard let first = nameBytes.first, first != UInt8(ascii: ".") else { continue }
+            guard let name = String(validating: nameBytes, as: UTF8.self) else {
+                // Not UTF-8 (CP1251 names from Windows zip files): the path
+                // cannot be named to open it, so say so with a readable name.
+                if nameBytes.count > 5, nameBytes.suffix(5).elementsEqual(".deck".utf8) {
+                    found.problems.append((prefix + legacyName(nameBytes), .notUTF8Name))
+                }
+                continue
+            }
+            let path = prefix + name
+            var info = stat()
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN), lstat(path, &info) == 0 {
+                isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder {
+                subfolders.append(path)
                 continue
             }
             guard name.hasSuffix(".deck") else { continue }
-            var entryIsDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: prefix + entry, isDirectory: &entryIsDirectory),
-                !entryIsDirectory.boolValue
-            {
-                found.append(prefix + entry)
+            if stat(path, &info) != 0 {
+                found.problems.append((path, failure(errno: errno, path: path)))
+            } else if (info.st_mode & S_IFMT) != S_IFDIR {
+                found.files.append(path)
             }
         }
-        return .success(found)
+        for subfolder in subfolders where !walk(subfolder, into: &found) {
+            found.problems.append((subfolder, .unlistable(errno: errno)))
+        }
+        return true
+    }
+
+    /// Why `stat` failed on a path the user named or a walk found.
+    static func failure(errno code: Int32, path: String) -> Failure {
+        switch code {
+        case ELOOP: .loop
+        case EACCES: .permissionDenied
+        // A name given on the command line that was not UTF-8 reaches us
+        // with U+FFFD in place of its bytes.
+        case ENOENT where path.unicodeScalars.contains("\u{FFFD}"): .notUTF8Name
+        case ENOENT, ENOTDIR: .missing
+        default: Failure(reasonKK: String(cString: strerror(code)), reasonEN: String(cString: strerror(code)))
+        }
+    }
+
+    /// A file name that is not UTF-8, read as Windows-1251 (the usual
+    /// culprit for Kazakh and Russian names) so the user can find it.
+    static func legacyName(_ bytes: [UInt8]) -> String {
+        String(data: Data(bytes), encoding: .windowsCP1251) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     /// The bytes of a file.

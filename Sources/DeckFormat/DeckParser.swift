@@ -139,13 +139,22 @@ struct ParserRun {
         var position = 0
         if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         let probeEnd = min(count, DeckParser.binaryProbeLength)
+        if Self.looksLikeUTF16(buffer) {
+            diagnostics.append(DeckIssue.utf16.at(SourceLocation(file: file, line: 1, column: 1)))
+            return
+        }
         if position < probeEnd, let nul = memchr(base + position, 0, probeEnd - position) {
             reportBinary(at: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)), from: position)
             return
         }
+        // Old Mac files end lines with a lone CR. Read them as line ends
+        // rather than as one long line that holds no card: byte offsets,
+        // and so every place reported, stay the same.
+        let terminator = memchr(base, Int32(UInt8.newline), count) == nil
+            && memchr(base, Int32(UInt8.carriageReturn), count) != nil ? UInt8.carriageReturn : UInt8.newline
         while position < count {
             let end: Int
-            if let newline = memchr(base + position, Int32(UInt8.newline), count - position) {
+            if let newline = memchr(base + position, Int32(terminator), count - position) {
                 end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
             } else {
                 end = count
@@ -159,6 +168,21 @@ struct ParserRun {
             diagnostics.append(
                 DeckIssue.tooManyDiagnostics(dropped: dropped).at(SourceLocation(file: file, line: lineNumber, column: 1)))
         }
+    }
+
+    /// Whether the file is UTF-16: a byte-order mark, or NUL bytes at one
+    /// parity only among the first 512 bytes (spaces, digits and Latin
+    /// letters have a zero high byte; Cyrillic has 0x04), which would
+    /// otherwise be reported as a binary file with a zero byte.
+    static func looksLikeUTF16(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard buffer.count >= 2 else { return false }
+        if (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) { return true }
+        let probe = min(buffer.count, 512) & ~1
+        guard probe >= 8 else { return false }
+        let evenZeros = stride(from: 0, to: probe, by: 2).count { buffer[$0] == 0 }
+        let oddZeros = stride(from: 1, to: probe, by: 2).count { buffer[$0] == 0 }
+        let enough = max(2, probe / 16)
+        return (evenZeros == 0 && oddZeros >= enough) || (oddZeros == 0 && evenZeros >= enough)
     }
 
     /// A NUL near the start: the file is not text. One error, no cards.

@@ -115,7 +115,10 @@ public struct Scheduler: Sendable {
             return toReview
         case .learning, .relearning:
             let steps = card.state == .learning ? configuration.learningSteps : configuration.relearningSteps
-            let step = card.step ?? 0
+            // The store refuses a negative step as corrupt; the scheduler is
+            // public and pure, so it reads one as the first step rather than
+            // indexing before the array.
+            let step = max(card.step ?? 0, 0)
             if steps.isEmpty || (step >= steps.count && rating != .again) {
                 return toReview
             }

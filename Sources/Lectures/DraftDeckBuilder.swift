@@ -30,6 +30,10 @@ public enum DraftDeckBuilder {
     public static let questionSection = "Деңгейлік сұрақтар"
     /// The section of ОБӨЖ and БӨЖ tasks.
     public static let taskSection = "ОБӨЖ және БӨЖ тапсырмалары"
+    /// The `description:` of every draft deck; with the draft tag on every
+    /// card, it tells `extract -o` that a file is a draft nobody reviewed.
+    public static let draftDescription = "jatta extract жасаған жоба: жауаптарды тексеріп, түзетіңіз. "
+        + "A draft made by jatta extract: review and correct the answers."
     /// The section of term cards.
     public static let glossarySection = "Глоссарий"
 
@@ -56,10 +60,7 @@ public enum DraftDeckBuilder {
             file: file, title: title,
             metadata: [
                 MetadataEntry(key: "lang", value: "kk"),
-                MetadataEntry(
-                    key: "description",
-                    value: "jatta extract жасаған жоба: жауаптарды тексеріп, түзетіңіз. "
-                        + "A draft made by jatta extract: review and correct the answers."),
+                MetadataEntry(key: "description", value: draftDescription),
             ],
             cards: cards)
     }

@@ -28,25 +28,37 @@ enum ProgressColumns {
         ]
     }
 
-    /// Reads a progress value whose ten columns start at `offset`.
-    static func progress(_ row: Row, at offset: Int) throws -> CardProgress {
+    /// Reads a progress value whose ten columns start at `offset`. Values
+    /// jatta never writes (an unknown state, a negative step or count,
+    /// non-positive stability, difficulty outside 1…10, a date beyond the
+    /// stored range) are a corrupt store, not a crash further on.
+    static func progress(_ row: StoredRow, at offset: Int) throws -> CardProgress {
         var schedule: CardSchedule?
-        if let rawState: Int = row[offset] {
+        if let rawState = try row.int(offset) {
             guard let state = SchedulingState(rawValue: rawState) else {
-                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unknown scheduling state \(rawState)")
+                throw row.corrupt(offset, "unknown scheduling state \(rawState)")
             }
-            let stability: Double? = row[offset + 2]
-            let difficulty: Double? = row[offset + 3]
+            let stability = try row.double(offset + 2)
+            let difficulty = try row.double(offset + 3)
+            if let stability, stability <= 0 { throw row.corrupt(offset + 2, "stability \(stability)") }
+            if let difficulty, !(1...10).contains(difficulty) { throw row.corrupt(offset + 3, "difficulty \(difficulty)") }
             let memory: MemoryState? =
                 if let stability, let difficulty { MemoryState(stability: stability, difficulty: difficulty) } else { nil }
-            let due: Int64 = row[offset + 4] ?? 0
-            let lastReview: Int64? = row[offset + 5]
+            let due = try storedDate(row, offset + 4) ?? date(0)
             schedule = CardSchedule(
-                state: state, step: row[offset + 1], memory: memory, due: date(due),
-                lastReview: lastReview.map(date), reps: row[offset + 6] ?? 0, lapses: row[offset + 7] ?? 0)
+                state: state, step: try row.count(offset + 1), memory: memory, due: due,
+                lastReview: try storedDate(row, offset + 5), reps: try row.count(offset + 6) ?? 0,
+                lapses: try row.count(offset + 7) ?? 0)
         }
-        let buried: Int64? = row[offset + 9]
-        return CardProgress(schedule: schedule, suspended: row[offset + 8] ?? false, buriedUntil: buried.map(date))
+        return CardProgress(
+            schedule: schedule, suspended: try row.bool(offset + 8) ?? false, buriedUntil: try storedDate(row, offset + 9))
+    }
+
+    /// A date column (milliseconds), within the range `millis` writes.
+    static func storedDate(_ row: StoredRow, _ index: Int, required: Bool = false) throws -> Date? {
+        guard let value = try row.int64(index, required: required) else { return nil }
+        guard abs(value) < 9_000_000_000_000_000 else { throw row.corrupt(index, "date out of range (\(value))") }
+        return date(value)
     }
 
     /// The stored form of a date: whole milliseconds since 1970.

@@ -30,7 +30,8 @@ extension ProgressStore {
                     db, sql: "SELECT key, \(columns) FROM card_state WHERE key IN (\(marks))",
                     arguments: StatementArguments(Array(chunk)))
                 while let row = try rows.next() {
-                    result[row[0]] = try ProgressColumns.progress(row, at: 1)
+                    let stored = try StoredRow(row, keyColumn: 0, path: path)
+                    result[stored.key] = try ProgressColumns.progress(stored, at: 1)
                 }
             }
             return result
@@ -174,9 +175,11 @@ extension ProgressStore {
                     GROUP BY deck_file, level
                     """)
             {
-                totals[Group(deckFile: row[0], level: row[1])] = (row[2], row[3])
+                let stored = try StoredRow(row, keyColumn: nil, path: path)
+                totals[Group(deckFile: try stored.string(0) ?? "?", level: try stored.int(1))] =
+                    (try stored.count(2) ?? 0, try stored.count(3) ?? 0)
             }
-            var special: [Group: Row] = [:]
+            var special: [Group: [Int]] = [:]
             for row in try Row.fetchAll(
                 db,
                 sql: """
@@ -193,7 +196,9 @@ extension ProgressStore {
                     """,
                 arguments: [ProgressColumns.bound(dueBy), ProgressColumns.bound(now)])
             {
-                special[Group(deckFile: row[0], level: row[1])] = row
+                let stored = try StoredRow(row, keyColumn: nil, path: path)
+                special[Group(deckFile: try stored.string(0) ?? "?", level: try stored.int(1))] =
+                    try (2...6).map { try stored.count($0) ?? 0 }
             }
             let groups = totals.keys.sorted {
                 ($0.deckFile, $0.level ?? Int.min) < ($1.deckFile, $1.level ?? Int.min)
@@ -201,14 +206,14 @@ extension ProgressStore {
             return groups.map { group in
                 let total = totals[group] ?? (0, 0)
                 let row = special[group]
-                let learning: Int = row?[2] ?? 0
-                let suspendedUnanswered: Int = row?[6] ?? 0
+                let learning = row?[0] ?? 0
+                let suspendedUnanswered = row?[4] ?? 0
                 return GroupCounts(
                     deckFile: group.deckFile, level: group.level,
                     counts: CardCounts(
                         new: total.total - total.answered - suspendedUnanswered, learning: learning,
-                        review: total.answered - learning, due: row?[3] ?? 0, suspended: row?[4] ?? 0,
-                        buried: row?[5] ?? 0, total: total.total))
+                        review: total.answered - learning, due: row?[1] ?? 0, suspended: row?[2] ?? 0,
+                        buried: row?[3] ?? 0, total: total.total))
             }
         }
     }
@@ -219,7 +224,7 @@ extension ProgressStore {
             try Row.fetchAll(
                 db, sql: "SELECT \(Self.entryColumns) FROM review_log e WHERE e.key = ? ORDER BY e.id DESC",
                 arguments: [key]
-            ).map(Self.entry)
+            ).map { try Self.entry($0, path: path) }
         }
     }
 
@@ -229,7 +234,7 @@ extension ProgressStore {
             try Row.fetchAll(
                 db, sql: "SELECT \(Self.entryColumns) FROM review_log e ORDER BY e.id DESC LIMIT ?",
                 arguments: [limit ?? -1]
-            ).map(Self.entry)
+            ).map { try Self.entry($0, path: path) }
         }
     }
 
@@ -237,7 +242,7 @@ extension ProgressStore {
     public func entry(id: ReviewLogEntry.ID) throws -> ReviewLogEntry? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT \(Self.entryColumns) FROM review_log e WHERE e.id = ?", arguments: [id])
-                .map(Self.entry)
+                .map { try Self.entry($0, path: path) }
         }
     }
 
@@ -256,7 +261,10 @@ extension ProgressStore {
                 if let chunk { sql += " WHERE key IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ", ")))" }
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(chunk ?? []))
                 while let row = try rows.next() {
-                    let card = RegisteredCard(key: row[0], deckFile: row[1], prompt: row[2], level: row[3])
+                    let stored = try StoredRow(row, keyColumn: 0, path: path)
+                    let card = RegisteredCard(
+                        key: stored.key, deckFile: try stored.string(1, required: true)!,
+                        prompt: try stored.string(2, required: true)!, level: try stored.int(3))
                     result[card.key] = card
                 }
             }

@@ -12,20 +12,23 @@ extension ProgressStore {
             var result: [String: CardProgress] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT key, \(ProgressColumns.names().joined(separator: ", ")) FROM card_state")
-            while let row = try rows.next() { result[row[0]] = try ProgressColumns.progress(row, at: 1) }
+            while let row = try rows.next() {
+                let stored = try StoredRow(row, keyColumn: 0, path: path)
+                result[stored.key] = try ProgressColumns.progress(stored, at: 1)
+            }
             return result
         }
     }
 
     /// The progress of every card, computed from the review log alone.
     public func rebuiltProgress() throws -> [String: CardProgress] {
-        try read { db in try Self.fold(db).mapValues(\.progress) }
+        try read { db in try Self.fold(db, path: path).mapValues(\.progress) }
     }
 
     /// Replaces the card state with the fold of the log, in one transaction.
     public func rebuildState() throws {
         try write { db in
-            let folded = try Self.fold(db)
+            let folded = try Self.fold(db, path: path)
             try db.execute(sql: "DELETE FROM card_state")
             try db.execute(sql: "UPDATE card SET answered = 0 WHERE answered != 0")
             for (key, value) in folded {
@@ -51,14 +54,14 @@ extension ProgressStore {
         return problems
     }
 
-    private static func fold(_ db: Database) throws -> [String: (progress: CardProgress, logID: Int64)] {
+    private static func fold(_ db: Database, path: String) throws -> [String: (progress: CardProgress, logID: Int64)] {
         var result: [String: (progress: CardProgress, logID: Int64)] = [:]
         let columns = ProgressColumns.names(prefix: "a_").joined(separator: ", ")
         let rows = try Row.fetchCursor(db, sql: "SELECT id, key, \(columns) FROM review_log ORDER BY id")
         while let row = try rows.next() {
-            let progress = try ProgressColumns.progress(row, at: 2)
-            let key: String = row[1]
-            if progress.isUnseen { result[key] = nil } else { result[key] = (progress, row[0]) }
+            let stored = try StoredRow(row, keyColumn: 1, path: path)
+            let progress = try ProgressColumns.progress(stored, at: 2)
+            if progress.isUnseen { result[stored.key] = nil } else { result[stored.key] = (progress, try stored.int64(0, required: true)!) }
         }
         return result
     }

@@ -25,7 +25,7 @@ extension ProgressStore {
                 try upsert(
                     RegisteredCard(key: answer.key, deckFile: answer.deckFile, prompt: answer.prompt, level: answer.level),
                     at: answer.time, db: db)
-                var after = try Self.progress(of: answer.key, db: db)
+                var after = try Self.progress(of: answer.key, db: db, path: path)
                 let before = after
                 after.schedule = answer.after
                 return try appendTransition(
@@ -113,8 +113,8 @@ extension ProgressStore {
                 ORDER BY e.id DESC LIMIT 1
                 """
             guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
-            let target = try Self.entry(row)
-            let current = try Self.progress(of: target.key, db: db)
+            let target = try Self.entry(row, path: path)
+            let current = try Self.progress(of: target.key, db: db, path: path)
             guard current == target.after else { throw StoreError(.undoConflict(key: target.key), path: path) }
             _ = try appendTransition(
                 db: db, key: target.key, deckFile: target.deckFile, session: sessionID ?? target.sessionID,
@@ -132,7 +132,7 @@ extension ProgressStore {
         try write { db in
             guard let deckFile = try String.fetchOne(db, sql: "SELECT deck_file FROM card WHERE key = ?", arguments: [key])
             else { throw StoreError(.unknownCard(key: key), path: path) }
-            let current = try Self.progress(of: key, db: db)
+            let current = try Self.progress(of: key, db: db, path: path)
             var after = current
             change(&after)
             return try appendTransition(
@@ -184,7 +184,7 @@ extension ProgressStore {
         return ReviewLogEntry(
             id: id, key: key, deckFile: deckFile, sessionID: session, time: ProgressColumns.date(at), kind: kind,
             rating: rating, durationMilliseconds: duration, undoes: undoes, undoneBy: nil,
-            before: try Self.roundTrip(before, path: path), after: try Self.progress(of: key, db: db))
+            before: try Self.roundTrip(before, path: path), after: try Self.progress(of: key, db: db, path: path))
     }
 
     private static let insertLogSQL: String = {
@@ -229,9 +229,9 @@ extension ProgressStore {
             schedule: schedule, suspended: progress.suspended, buriedUntil: progress.buriedUntil.map(ProgressColumns.normalized))
     }
 
-    static func progress(of key: String, db: Database) throws -> CardProgress {
+    static func progress(of key: String, db: Database, path: String) throws -> CardProgress {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: progressSQL), arguments: [key]) else { return .unseen }
-        return try ProgressColumns.progress(row, at: 0)
+        return try ProgressColumns.progress(try StoredRow(row, keyColumn: nil, knownKey: key, path: path), at: 0)
     }
 
     /// The columns `entry(_:)` reads, in order, from `review_log e`.
@@ -241,16 +241,19 @@ extension ProgressStore {
         return fixed + (ProgressColumns.names(prefix: "e.b_") + ProgressColumns.names(prefix: "e.a_")).joined(separator: ", ")
     }
 
-    static func entry(_ row: Row) throws -> ReviewLogEntry {
-        let kindText: String = row[5]
-        guard let kind = ReviewKind(rawValue: kindText) else {
-            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unknown log kind \(kindText)")
+    static func entry(_ row: Row, path: String) throws -> ReviewLogEntry {
+        let stored = try StoredRow(row, keyColumn: 1, path: path)
+        let kindText = try stored.string(5, required: true)!
+        guard let kind = ReviewKind(rawValue: kindText) else { throw stored.corrupt(5, "unknown log kind \(kindText)") }
+        let rating = try stored.int(6).map { value in
+            guard let rating = Rating(rawValue: value) else { throw stored.corrupt(6, "unknown rating \(value)") }
+            return rating
         }
-        let ratingValue: Int? = row[6]
         return ReviewLogEntry(
-            id: row[0], key: row[1], deckFile: row[2], sessionID: row[3], time: ProgressColumns.date(row[4]),
-            kind: kind, rating: ratingValue.flatMap(Rating.init(rawValue:)), durationMilliseconds: row[7],
-            undoes: row[8], undoneBy: row[9], before: try ProgressColumns.progress(row, at: 10),
-            after: try ProgressColumns.progress(row, at: 20))
+            id: try stored.int64(0, required: true)!, key: stored.key, deckFile: try stored.string(2, required: true)!,
+            sessionID: try stored.string(3), time: try ProgressColumns.storedDate(stored, 4, required: true)!,
+            kind: kind, rating: rating, durationMilliseconds: try stored.count(7),
+            undoes: try stored.int64(8), undoneBy: try stored.int64(9), before: try ProgressColumns.progress(stored, at: 10),
+            after: try ProgressColumns.progress(stored, at: 20))
     }
 }

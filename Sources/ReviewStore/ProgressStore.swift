@@ -37,7 +37,9 @@ public final class ProgressStore: Sendable {
         self.path = path
         self.options = options
         try FileHeader.check(path: path)
+        if !options.readOnly { try FileHeader.createPrivately(path: path) }
         var configuration = Configuration()
+        configuration.readonly = options.readOnly
         // Poll every 2 ms rather than SQLite's default back-off (which sleeps
         // up to 100 ms between tries and lets one busy writer starve another).
         let pollInterval: useconds_t = 2_000
@@ -49,7 +51,10 @@ public final class ProgressStore: Sendable {
         }
         configuration.label = "jatta.progress"
         let pageLimit = options.maximumPageCount
+        let readOnly = options.readOnly
         configuration.prepareDatabase { db in
+            // A read-only connection keeps the file's journal mode.
+            if readOnly { return }
             // Set by hand rather than with GRDB's `journalMode = .wal`, which
             // writes a scratch table on open: opening must not touch a file
             // that then turns out to be from a newer jatta.
@@ -63,11 +68,32 @@ public final class ProgressStore: Sendable {
             }
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try DatabaseQueue(path: options.readOnly ? Self.readOnlyLocation(path) : path, configuration: configuration)
         } catch {
             throw StoreError.from(error, path: path)
         }
         try prepareSchema()
+    }
+
+    /// Whether `path` is an empty file nothing was ever written into (no
+    /// write-ahead log beside it): reading commands treat it as an empty
+    /// record rather than writing a schema into it.
+    public static func isUnwritten(path: String) -> Bool { FileHeader.isUnwrittenFile(path: path) }
+
+    /// Where SQLite opens a database for reading only. In a folder we cannot
+    /// write (or on a full disk), with no write-ahead log beside the file,
+    /// SQLite cannot create the -shm file a WAL database needs; nobody can
+    /// be writing there, so the file is opened as immutable (a URI filename).
+    static func readOnlyLocation(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let unwritable = access(folder.isEmpty ? "." : folder, W_OK) != 0 || StoreError.isDiskFull(near: path)
+        // An empty log (left by a failed open on a full disk) holds nothing.
+        var wal = stat()
+        guard unwritable, stat(path + "-wal", &wal) != 0 || wal.st_size == 0 else { return path }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
     /// An empty store in memory, for tests and dry runs.
@@ -95,7 +121,7 @@ public final class ProgressStore: Sendable {
                     try Self.checkOwnership(db, migrator: migrator, path: path)
                     return try migrator.hasCompletedMigrations(db)
                 }
-                if complete { return }
+                if complete || options.readOnly { return }
                 try migrator.migrate(queue)
                 return
             } catch let error as StoreError {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension StoreError {
@@ -16,8 +17,21 @@ extension StoreError {
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return StoreError(.cannotOpen, path: path, detail: detail)
         case .SQLITE_FULL: return StoreError(.diskFull, path: path, detail: detail)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError(.busy, path: path, detail: detail)
-        case .SQLITE_IOERR: return StoreError(.ioError, path: path, detail: detail)
+        case .SQLITE_IOERR:
+            // SQLite reports a write that met ENOSPC as a generic I/O error
+            // (SQLITE_IOERR_WRITE, _FSYNC, _TRUNCATE…); the student needs to
+            // hear that the disk is full.
+            return StoreError(isDiskFull(near: path) ? .diskFull : .ioError, path: path, detail: detail)
         default: return StoreError(.sqlite(code: error.resultCode.primaryResultCode.rawValue), path: path, detail: detail)
         }
+    }
+
+    /// Whether the file system holding `path` has no block left for us.
+    static func isDiskFull(near path: String) -> Bool {
+        guard path != ":memory:" else { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        var info = statvfs()
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return false }
+        return info.f_bavail == 0
     }
 }

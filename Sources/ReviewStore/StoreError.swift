@@ -14,6 +14,12 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case foreignDatabase
         /// SQLite reports the file as malformed.
         case corrupt
+        /// A stored value that jatta cannot have written (text in a numeric
+        /// column, a negative learning step, NaN stability…), with the card
+        /// key it belongs to and what is wrong.
+        case corruptValue(key: String, what: String)
+        /// The path names a folder, a device or a FIFO, not a database file.
+        case notAFile(FileKind)
         /// The file or its folder cannot be written.
         case readOnly
         /// The file or its folder cannot be opened or created.
@@ -36,6 +42,14 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidValue(String)
         /// Any other SQLite failure, with its result code.
         case sqlite(code: Int32)
+    }
+
+    /// What a path names when it is not a regular file.
+    public enum FileKind: Hashable, Sendable {
+        case folder
+        case device
+        case fifo
+        case socket
     }
 
     /// What went wrong.
@@ -91,6 +105,23 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return (
                 "Үлгерім дерекқоры бүлінген. Файлға тиіскен жоқ; оны сақтық көшірмеден қалпына келтіріңіз немесе басқа жолды --db арқылы көрсетіңіз.",
                 "The progress database is damaged. It was left untouched; restore it from a backup or give another path with --db."
+            )
+        case .corruptValue(let key, let what):
+            return (
+                "Үлгерім дерекқоры бүлінген: «\(key)» картасының мәні жарамсыз (\(what)). Файлға тиіскен жоқ; оны сақтық көшірмеден қалпына келтіріңіз немесе басқа жолды --db арқылы көрсетіңіз.",
+                "The progress database is damaged: card “\(key)” has an impossible value (\(what)). It was left untouched; restore it from a backup or give another path with --db."
+            )
+        case .notAFile(let fileKind):
+            let (kk, en): (String, String)
+            switch fileKind {
+            case .folder: (kk, en) = ("бума", "a folder")
+            case .device: (kk, en) = ("құрылғы", "a device")
+            case .fifo: (kk, en) = ("FIFO (аталған арна)", "a FIFO (named pipe)")
+            case .socket: (kk, en) = ("сокет", "a socket")
+            }
+            return (
+                "Бұл жол дерекқор файлы емес, \(kk). Оған тиіскен жоқ; дерекқор файлының жолын --db арқылы көрсетіңіз.",
+                "This path is \(en), not a database file. It was left untouched; give the path of a database file with --db."
             )
         case .readOnly:
             return (

@@ -12,11 +12,16 @@ public struct StoreOptions: Hashable, Sendable {
     /// `max_page_count`), for quotas on shared servers; nil for none. A write
     /// beyond it fails like a full disk.
     public var maximumPageCount: Int?
+    /// Open for reading only, without creating, migrating or switching
+    /// journal mode: for reading commands on a database the user cannot
+    /// write (a read-only folder, a copy handed in for marking).
+    public var readOnly = false
 
     /// Creates options; the defaults suit an interactive session.
-    public init(busyTimeout: TimeInterval = 5, busyRetries: Int = 3, maximumPageCount: Int? = nil) {
+    public init(busyTimeout: TimeInterval = 5, busyRetries: Int = 3, maximumPageCount: Int? = nil, readOnly: Bool = false) {
         self.busyTimeout = busyTimeout
         self.busyRetries = busyRetries
         self.maximumPageCount = maximumPageCount
+        self.readOnly = readOnly
     }
 }

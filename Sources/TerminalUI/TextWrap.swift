@@ -72,12 +72,14 @@ public enum TextWrap {
                 line = ""
                 lineWidth = 0
             }
-            // A word wider than the line is cut by columns.
+            // A word wider than the line is cut by columns. The rest's width
+            // is what is left after the cut, not measured again: measuring a
+            // 100,000-character word once per line made wrapping quadratic.
             while wordWidth > width {
-                let (head, tail) = split(rest, atWidth: width)
+                let (head, tail, used) = measuredSplit(rest, atWidth: width)
                 lines.append(String(head))
                 rest = tail
-                wordWidth = DisplayWidth.of(rest)
+                wordWidth -= used
             }
             line = String(rest)
             lineWidth = wordWidth
@@ -89,6 +91,12 @@ public enum TextWrap {
     /// The longest prefix of `text` that fits `width` columns (at least one
     /// character, so wrapping always advances) and the rest.
     static func split(_ text: Substring, atWidth width: Int) -> (Substring, Substring) {
+        let (head, tail, _) = measuredSplit(text, atWidth: width)
+        return (head, tail)
+    }
+
+    /// `split`, with the columns the prefix takes.
+    static func measuredSplit(_ text: Substring, atWidth width: Int) -> (Substring, Substring, Int) {
         var used = 0
         var index = text.startIndex
         while index < text.endIndex {
@@ -97,7 +105,7 @@ public enum TextWrap {
             used += w
             index = text.index(after: index)
         }
-        return (text[..<index], text[index...])
+        return (text[..<index], text[index...], used)
     }
 
     /// Cuts `text` to `width` columns, ending with `…` when something was

@@ -25,13 +25,15 @@ struct DiagnosticFormatter {
         let place = diagnostic.location
         let severity = diagnostic.severity == .error ? "error" : "warning"
         let painted = color ? (diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m") + severity + "\u{1B}[0m" : severity
-        let message = diagnostic.message(language: language.rawValue)
+        // File names and messages quoting deck text come from outside.
+        let message = TerminalText.visible(diagnostic.message(language: language.rawValue), keepingLineBreaks: false)
+        let file = TerminalText.visible(place.file, keepingLineBreaks: false)
         guard place.line > 0 else {
-            return "\(place.file): \(painted): \(message) [\(diagnostic.code)]\n"
+            return "\(file): \(painted): \(message) [\(diagnostic.code)]\n"
         }
-        var out = "\(place.file):\(place.line):\(place.column): \(painted): \(message) [\(diagnostic.code)]\n"
-        // A binary file's "line" is noise that may upset the terminal.
-        if diagnostic.code != "binary-file",
+        var out = "\(file):\(place.line):\(place.column): \(painted): \(message) [\(diagnostic.code)]\n"
+        // A binary or UTF-16 file's "line" is noise.
+        if diagnostic.code != "binary-file", diagnostic.code != "utf16",
             let excerpt = sourceLines.excerpt(file: place.file, line: place.line, column: place.column, window: Self.window) {
             out += excerpt.text + "\n" + excerpt.caretLine + "\n"
         }
@@ -45,7 +47,7 @@ struct DiagnosticFormatter {
     /// no line and column for a path that could not be read, and the message.
     static func brief(_ diagnostic: Diagnostic, language: Language) -> String {
         let place = diagnostic.location.line > 0 ? diagnostic.location.description : diagnostic.location.file
-        return "\(place): \(diagnostic.message(language: language.rawValue))"
+        return TerminalText.visible("\(place): \(diagnostic.message(language: language.rawValue))", keepingLineBreaks: false)
     }
 
     /// A diagnostic as one JSON object.
@@ -116,7 +118,7 @@ struct SourceLines {
         var caret = cutFront ? " " : ""
         var columnHere = firstShown
         for scalar in String(decoding: bytes[from..<to], as: UTF8.self).unicodeScalars {
-            let shown: Unicode.Scalar = scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "\u{FFFD}" : scalar
+            let shown = TerminalText.needsReplacing(scalar) ? TerminalText.shown(scalar) : scalar
             text.unicodeScalars.append(shown)
             if columnHere < column {
                 caret += shown == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(shown))

@@ -76,8 +76,8 @@ enum JSONValue: Equatable {
 
     /// How a value is written out.
     enum Style {
-        /// jatta's own `--json` lines: no spaces, and DEL escaped along with
-        /// the other control characters so a line is safe in a terminal.
+        /// jatta's own `--json` lines: no spaces, and DEL and the C1 controls
+        /// escaped along with the others so a line is safe in a terminal.
         case compact
         /// As Python's `json.dumps(ensure_ascii=False)` writes it, with
         /// `", "` and `": "` separators, so replayed lines can be compared
@@ -146,7 +146,9 @@ enum JSONValue: Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (style == .compact && scalar.value == 0x7F):
+            // C1 controls too: U+009B is CSI to some terminals a
+            // `--json` line may be printed on.
+            case _ where scalar.value < 0x20 || (style == .compact && (0x7F...0x9F).contains(scalar.value)):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
@@ -300,9 +302,17 @@ struct JSONReader {
                     if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count,
                         bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                     {
+                        let second = index
                         index += 2
                         let low = try hex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low &- 0xDC00)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            // Not a pair (found by replay-fuzz: two high
+                            // surrogates overflowed the sum): the lone high
+                            // one is U+FFFD and the next escape is read anew.
+                            index = second
+                        }
                     }
                     scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default:

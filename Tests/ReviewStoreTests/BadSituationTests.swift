@@ -63,7 +63,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect {
             _ = try ProgressStore(path: dir.path)
-        } throws: { kindMatches($0) { $0 == .notADatabase } }
+        } throws: { kindMatches($0) { $0 == .notAFile(.folder) } }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
@@ -167,7 +167,8 @@ import Testing
         let kinds: [StoreError.Kind] = [
             .newerSchema(unknownMigrations: ["x"]), .notADatabase, .foreignDatabase, .corrupt, .readOnly, .cannotOpen,
             .cannotCreateDirectory, .diskFull, .busy, .ioError, .unknownCard(key: "k"), .undoConflict(key: "k"),
-            .invalidValue("v"), .sqlite(code: 1),
+            .invalidValue("v"), .sqlite(code: 1), .corruptValue(key: "k", what: "w"), .notAFile(.folder),
+            .notAFile(.device), .notAFile(.fifo), .notAFile(.socket),
         ]
         var seen = Set<String>()
         for kind in kinds {

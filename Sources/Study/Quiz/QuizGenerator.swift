@@ -21,17 +21,7 @@ public enum QuizGenerator {
     /// settings give the same questions.
     public static func generate(from decks: [Deck], settings: QuizSettings) -> [QuizQuestion] {
         var rng = SeededGenerator(seed: settings.seed)
-        let wanted = Set(settings.tags.map(tagKey))
-        var eligible: [(card: Card, deck: Deck)] = []
-        for deck in decks {
-            // A choice card with no correct option has no right answer to
-            // grade; a level outside 1–3 is quizzed like any other.
-            for card in deck.cards where card.isAnswerable {
-                if let level = settings.level, card.level != level { continue }
-                if !wanted.isEmpty, !card.allTags.contains(where: { wanted.contains(tagKey($0)) }) { continue }
-                eligible.append((card, deck))
-            }
-        }
+        let eligible = eligibleCards(decks, settings: settings)
         // The wrong options of every deck, normalised once per quiz rather
         // than once per question.
         var glossaries: [String: [GlossaryEntry]] = [:]
@@ -55,6 +45,33 @@ public enum QuizGenerator {
             questions.append(question)
         }
         return questions
+    }
+
+    /// The cards `settings` asks for (level, tags), each with its deck.
+    static func eligibleCards(_ decks: [Deck], settings: QuizSettings) -> [(card: Card, deck: Deck)] {
+        let wanted = Set(settings.tags.map(tagKey))
+        var eligible: [(card: Card, deck: Deck)] = []
+        for deck in decks {
+            // A choice card with no correct option has no right answer to
+            // grade; a level outside 1–3 is quizzed like any other.
+            for card in deck.cards where card.isAnswerable {
+                if let level = settings.level, card.level != level { continue }
+                if !wanted.isEmpty, !card.allTags.contains(where: { wanted.contains(tagKey($0)) }) { continue }
+                eligible.append((card, deck))
+            }
+        }
+        return eligible
+    }
+
+    /// How many of the cards `settings` asks for are multiple-choice cards
+    /// that cannot be asked because they have no wrong option to choose
+    /// (every option marked correct): why a quiz came out empty when the
+    /// level and tags were right.
+    public static func choiceCardsWithoutWrongOption(in decks: [Deck], settings: QuizSettings) -> Int {
+        eligibleCards(decks, settings: settings).filter { entry in
+            guard case .choice(let choice) = entry.card.content else { return false }
+            return choice.options.allSatisfy(\.isCorrect)
+        }.count
     }
 
     /// The question for one card, or nil when the card cannot make a fair one.

@@ -107,6 +107,13 @@ public struct QuizStrings: Sendable {
     public var noQuestions: String {
         t("Бұл таңдауға сай сұрақ жоқ (деңгейді не тегті тексеріңіз).", "No questions match (check the level or tag).")
     }
+    /// The quiz is empty because its multiple-choice cards have only
+    /// correct options: the level and tag were not the problem.
+    public func noQuestionsOnlyCorrectOptions(_ count: Int) -> String {
+        t(
+            "Сұрақ жоқ: \(count) таңдау картасының барлық нұсқасы дұрыс деп белгіленген (*), таңдайтын қате нұсқа жоқ. Әр картаға «- » арқылы кемінде бір қате нұсқа қосыңыз.",
+            "No questions: the \(count) multiple-choice \(count == 1 ? "card has" : "cards have") only correct options (*), so there is nothing to choose between. Add at least one wrong option (“- ”) to each.")
+    }
     public var overruledNotice: String { t("Жауабыңыз дұрыс деп есептелді.", "Your answer now counts as right.") }
 
     /// Points with at most one decimal: `3`, `3.5`.

@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
         let store = against == nil ? nil : try? database.openExistingStore()
         let report = DeckCheck.run(
             paths: paths, json: json, werror: werror, language: language, color: color, against: against, store: store)
-        FileHandle.standardOutput.write(Data(report.output.utf8))
+        Console.out(report.output)
         if report.status != 0 { throw ExitCode(report.status) }
     }
 

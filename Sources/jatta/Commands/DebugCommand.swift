@@ -57,7 +57,7 @@ extension DebugCommand {
                             after: Self.next(after: before, rating: rating, at: now, rng: &rng)))
                     // Written only after `record` returned, i.e. after COMMIT.
                     // An unbuffered write(2), so nothing sits in a buffer at SIGKILL.
-                    FileHandle.standardOutput.write(Data("\(id)\n".utf8))
+                    Console.out("\(id)\n")
                     done += 1
                 }
             } catch {
@@ -100,7 +100,7 @@ extension DebugCommand {
                 }
                 problems = try store.verify()
                 let logCount = try store.logCount()
-                print("log entries: \(logCount)")
+                Console.line("log entries: \(logCount)")
                 if let ids {
                     guard let text = try? String(contentsOfFile: ids, encoding: .utf8) else {
                         throw ValidationError("cannot read \(ids)")
@@ -111,15 +111,15 @@ extension DebugCommand {
                         missing += 1
                         problems.append("reported id \(id) is not in the log")
                     }
-                    print("reported ids: \(reported.count), missing: \(missing)")
+                    Console.line("reported ids: \(reported.count), missing: \(missing)")
                 }
             } catch let error as ValidationError {
                 throw error
             } catch {
                 throw StoreFailure.exit(error)
             }
-            for problem in problems.prefix(20) { print("problem: \(problem)") }
-            print(problems.isEmpty ? "ok" : "FAILED: \(problems.count) problem(s)")
+            for problem in problems.prefix(20) { Console.line("problem: \(problem)") }
+            Console.line(problems.isEmpty ? "ok" : "FAILED: \(problems.count) problem(s)")
             if !problems.isEmpty { throw ExitCode(1) }
         }
     }

@@ -30,6 +30,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "Write one draft per lecture into this folder, named after it (.deck); answers are still found in all the lectures given.")
     var outputDirectory: String?
 
+    @Flag(help: "Replace output files even if they are not unreviewed drafts (every card still tagged draft).")
+    var force = false
+
     @Flag(help: "List every repair made to the text, and every line that looked like a question, task or glossary entry with why it was taken or left (on standard error).")
     var explain = false
 
@@ -70,11 +73,18 @@ struct ExtractCommand: ParsableCommand {
             }
         }
 
+        for target in targets {
+            if let refusal = OutputFile.refusal(writing: .draftDeck, to: target, force: force, kazakh: language.hasPrefix("kk")) {
+                Console.errorLine(refusal)
+                throw ExitCode(73)
+            }
+        }
+
         let extraction: Extraction
         do {
             extraction = try LectureExtractor.extract(inputs)
         } catch {
-            FileHandle.standardError.write(Data((error.message(language: language) + "\n").utf8))
+            Console.errorLine(TerminalText.visible(error.message(language: language)))
             throw ExitCode.failure
         }
         if explain {
@@ -83,7 +93,8 @@ struct ExtractCommand: ParsableCommand {
             for document in extraction.documents {
                 for candidate in document.candidates { text += candidate.description + "\n" }
             }
-            FileHandle.standardError.write(Data(text.utf8))
+            // Repairs and candidates quote the lecture's text.
+            Console.err(TerminalText.visible(text))
         }
 
         if let directory = outputDirectory {
@@ -100,7 +111,13 @@ struct ExtractCommand: ParsableCommand {
         } else {
             let deck = DraftDeckBuilder.deck(of: extraction.documents, extraction: extraction, file: output ?? "-")
             let text = DeckPrinter.print(deck)
-            if let output { write(text, to: output, language: language) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+            if let output {
+                write(text, to: output, language: language)
+            } else {
+                // A draft read on a terminal carries the lecture's text: shown
+                // safely there, written byte for byte into a pipe or a file.
+                Console.out(isatty(STDOUT_FILENO) == 1 ? TerminalText.visible(text) : text)
+            }
         }
         var summary = ""
         for document in extraction.documents {
@@ -116,7 +133,7 @@ struct ExtractCommand: ParsableCommand {
                 ? "\(document.file): ескерту: деңгейлік сұрақ та, термин де табылмады, жобада карточка жоқ (себебін --explain айтады)\n"
                 : "\(document.file): warning: no level questions or glossary terms found; the draft has no cards (--explain says why)\n"
         }
-        FileHandle.standardError.write(Data(summary.utf8))
+        Console.err(TerminalText.visible(summary))
     }
 
     /// `notes/lecture4.txt` in `drafts` → `drafts/lecture4.deck`.
@@ -132,13 +149,14 @@ struct ExtractCommand: ParsableCommand {
         do {
             try OutputFile.write(Data(text.utf8), to: path)
         } catch {
-            fail(language, path, kk: "файлға жазу мүмкін емес", en: "the file cannot be written")
+            fail(language, path, kk: error.message(kazakh: true), en: error.message(kazakh: false))
         }
     }
 
     func fail(_ language: String, _ path: String, kk: String, en: String) -> Never {
-        let message = language.hasPrefix("kk") ? "\(path): қате: \(kk)" : "\(path): error: \(en)"
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        let shown = TerminalText.visible(path, keepingLineBreaks: false)
+        let message = language.hasPrefix("kk") ? "\(shown): қате: \(kk)" : "\(shown): error: \(en)"
+        Console.errorLine(message)
         Foundation.exit(1)
     }
 }

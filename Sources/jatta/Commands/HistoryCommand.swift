@@ -2,6 +2,7 @@ import ArgumentParser
 import FSRS
 import Foundation
 import ReviewStore
+import TerminalUI
 
 /// `jatta history`: the review log, newest first, so a student (or a check
 /// from outside) can see exactly what was recorded.
@@ -24,7 +25,9 @@ struct HistoryCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+        // --limit 0 would show nothing and say "nothing recorded yet", which
+        // is not true: an empty page is a mistake, not a question.
+        if let limit, limit < 1 { throw ValidationError("--limit кемінде 1 болуы керек / --limit must be 1 or more") }
     }
 
     func run() throws {
@@ -33,7 +36,7 @@ struct HistoryCommand: ParsableCommand {
         let prompts: [String: String]
         do {
             guard let store = try database.openExistingStore() else {
-                print(json ? "[]" : words.empty)
+                Console.line(json ? "[]" : words.empty)
                 return
             }
             if let card {
@@ -46,13 +49,15 @@ struct HistoryCommand: ParsableCommand {
             throw StoreFailure.exit(error)
         }
         if json {
-            print(try HistoryFormat.json(entries, prompts: prompts))
+            Console.line(try HistoryFormat.json(entries, prompts: prompts))
         } else if entries.isEmpty {
-            print(words.empty)
+            Console.line(words.empty)
         } else {
-            print(words.heading)
+            Console.line(words.heading)
             for entry in entries {
-                print(HistoryFormat.line(entry, prompt: prompts[entry.key], timeZone: .current, words: words))
+                // Prompts, keys and deck names came from decks.
+                let line = HistoryFormat.line(entry, prompt: prompts[entry.key], timeZone: .current, words: words)
+                Console.line(TerminalText.visible(line, keepingLineBreaks: false))
             }
         }
     }

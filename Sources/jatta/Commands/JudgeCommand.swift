@@ -66,7 +66,7 @@ struct JudgeCommand: ParsableCommand {
             let library = DeckLoading.load(paths: decks)
             if library.hasUnreadablePaths {
                 for d in library.diagnostics where d.severity == .error && d.location.line == 0 {
-                    FileHandle.standardError.write(Data("\(d.location.file): \(d.message(language: language))\n".utf8))
+                    Console.err(TerminalText.visible("\(d.location.file): \(d.message(language: language))", keepingLineBreaks: false) + "\n")
                 }
                 throw ExitCode.failure
             }
@@ -78,12 +78,12 @@ struct JudgeCommand: ParsableCommand {
             typed: answer, accepted: accepted, profile: KeyboardProfile(hasKazakhLayout: kazakhLayout))
         let analysis = explain ? WordComparison.compare(expected: verdict.matched ?? verdict.canonical, typed: answer) : nil
         if json {
-            print(
+            Console.line(
                 JudgeReport(verdict: verdict, expected: expected, knownAnswers: checker.knownCount, analysis: analysis)
                     .json())
         } else {
-            print(JudgeReport.plain(verdict, language: language, knownAnswers: checker.knownCount, decks: deckCount))
-            if let analysis { print(JudgeReport.explained(verdict, analysis)) }
+            Console.line(JudgeReport.plain(verdict, language: language, knownAnswers: checker.knownCount, decks: deckCount))
+            if let analysis { Console.line(JudgeReport.explained(verdict, analysis)) }
         }
     }
 }

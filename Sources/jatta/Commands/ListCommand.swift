@@ -34,8 +34,8 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
         let listing = CardListing.run(paths: paths, json: json, language: language)
-        FileHandle.standardOutput.write(Data(listing.output.utf8))
-        FileHandle.standardError.write(Data(listing.problems.utf8))
+        Console.out(listing.output)
+        Console.err(listing.problems)
         if listing.status != 0 { throw ExitCode(listing.status) }
     }
 }
@@ -74,8 +74,9 @@ enum CardListing {
         let kindWidth = max(header[1].count, CardKind.allCases.map(\.rawValue.count).max() ?? 8)
         let levelWidth = header[2].count
         let promptWidth = max(20, width - idWidth - kindWidth - levelWidth - 6 - 24)
-        func row(_ cells: [String]) -> String {
-            pad(cells[0], idWidth) + "  " + pad(cells[1], kindWidth) + "  " + pad(cells[2], levelWidth) + "  "
+        func row(_ raw: [String]) -> String {
+            let cells = raw.map { TerminalText.visible($0, keepingLineBreaks: false) }
+            return pad(cells[0], idWidth) + "  " + pad(cells[1], kindWidth) + "  " + pad(cells[2], levelWidth) + "  "
                 + pad(cells[3], promptWidth) + "  " + cells[4]
         }
         var out = row(header) + "\n"

@@ -47,6 +47,9 @@ struct QuizCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the result as JSON to this file ('-' for standard output).", valueName: "file"))
     var json: String?
 
+    @Flag(help: "Replace the --json file even if it is not a previous quiz report.")
+    var force = false
+
     @Flag(help: "Run line by line without the full-screen interface.")
     var plain = false
 
@@ -78,6 +81,12 @@ struct QuizCommand: ParsableCommand {
         let fail = host.fail
         let usePlain = try host.usesPlainMode(requested: plain)
 
+        if let json, json != "-",
+            let refusal = OutputFile.refusal(writing: .quizReport, to: json, force: force, kazakh: lang.hasPrefix("kk"))
+        {
+            throw fail(refusal, 73)
+        }
+
         // Decks.
         let deckPaths = SessionHost.deckPaths(paths)
         let library = SessionHost.loadDecks(paths: deckPaths)
@@ -93,7 +102,10 @@ struct QuizCommand: ParsableCommand {
             level: level, tags: tag, count: count, seed: chosenSeed, mode: practice ? .practice : .exam,
             timeLimit: time.map { $0 * 60 })
         let questions = QuizGenerator.generate(from: library.decks, settings: settings)
-        guard !questions.isEmpty else { throw fail(strings.noQuestions, 65) }
+        guard !questions.isEmpty else {
+            let onlyCorrect = QuizGenerator.choiceCardsWithoutWrongOption(in: library.decks, settings: settings)
+            throw fail(onlyCorrect > 0 ? strings.noQuestionsOnlyCorrectOptions(onlyCorrect) : strings.noQuestions, 65)
+        }
 
         // Progress: without --no-record the answers go to the student's
         // database; the quiz does not start if it cannot be opened, since
@@ -128,10 +140,12 @@ struct QuizCommand: ParsableCommand {
             do {
                 let data = try session.report.jsonData() + Data("\n".utf8)
                 if jsonTarget == "-" {
-                    FileHandle.standardOutput.write(data)
+                    Console.out(String(decoding: data, as: UTF8.self))
                 } else {
                     try OutputFile.write(data, to: jsonTarget)
                 }
+            } catch let error as OutputFile.WriteFailure {
+                SessionHost.warn("jatta: \(jsonTarget): " + error.message(kazakh: lang.hasPrefix("kk")))
             } catch {
                 SessionHost.warn("jatta: \(jsonTarget): \(error.localizedDescription)")
             }

@@ -36,8 +36,8 @@ struct UnsuspendCommand: ParsableCommand {
                 // No database yet: nothing was ever suspended, and an id
                 // names no card the store knows.
                 let words = language.strings
-                print(words.noneSuspended)
-                for id in ids { FileHandle.standardError.write(Data((words.unknownCard(id) + "\n").utf8)) }
+                Console.line(words.noneSuspended)
+                for id in ids { Console.errorLine(words.unknownCard(id)) }
                 if !ids.isEmpty { throw ExitCode.failure }
                 return
             }
@@ -47,8 +47,8 @@ struct UnsuspendCommand: ParsableCommand {
         } catch {
             throw StoreFailure.exit(error)
         }
-        if !outcome.output.isEmpty { print(outcome.output, terminator: "") }
-        if !outcome.problems.isEmpty { FileHandle.standardError.write(Data(outcome.problems.utf8)) }
+        if !outcome.output.isEmpty { Console.out(TerminalText.visible(outcome.output)) }
+        if !outcome.problems.isEmpty { Console.err(outcome.problems) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }

@@ -13,9 +13,10 @@ struct QuizPlainRunner {
     let output: Int32
     let readLine: () -> String?
 
-    func say(_ text: String = "") { SessionOutput.write(text + "\n", to: output) }
+    /// Deck text is shown with its control characters made visible.
+    func say(_ text: String = "") { SessionOutput.write(TerminalText.visible(text) + "\n", to: output) }
 
-    func prompt(_ text: String) { SessionOutput.write(text, to: output) }
+    func prompt(_ text: String) { SessionOutput.write(TerminalText.visible(text), to: output) }
 
     /// The line answering a prompt. At the end of input the prompt's line is
     /// ended, so what follows (the report, the shell's prompt) starts on a

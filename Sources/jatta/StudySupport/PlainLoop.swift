@@ -20,7 +20,7 @@ struct PlainLoop: TrainerLoop {
     /// Writes a line unbuffered, so a program driving jatta through a pipe
     /// sees each prompt before jatta waits for the answer.
     static func write(_ text: String) {
-        SessionOutput.write(text + "\n", to: STDOUT_FILENO)
+        SessionOutput.write(TerminalText.visible(text) + "\n", to: STDOUT_FILENO)
     }
 
     mutating func run() -> Error? {

@@ -1,0 +1,42 @@
+/// The one rule for text from outside (decks, lectures, file names, the
+/// progress store) on its way to a terminal: no control character reaches
+/// it. ESC, CSI and OSC sequences in a deck could otherwise retitle the
+/// window, clear the screen or (OSC 52) write the clipboard.
+///
+/// C0 controls become their visible Control Pictures (ESC is shown as ␛,
+/// CR as ␍), DEL as ␡, and C1 controls (0x80–0x9F, which some terminals
+/// read as ESC sequences) as U+FFFD. Tab stays: it only moves the cursor
+/// right. Line feeds stay where the caller prints several lines.
+public enum TerminalText {
+    /// `text` with every control character made visible.
+    public static func visible(_ text: some StringProtocol, keepingLineBreaks: Bool = true) -> String {
+        // Most text has no control character at all: give it back as is.
+        guard text.unicodeScalars.contains(where: { needsReplacing($0, keepingLineBreaks: keepingLineBreaks) }) else {
+            return String(text)
+        }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(needsReplacing(scalar, keepingLineBreaks: keepingLineBreaks) ? shown(scalar) : scalar)
+        }
+        return String(out)
+    }
+
+    /// Whether `scalar` must not be written to a terminal as it is.
+    public static func needsReplacing(_ scalar: Unicode.Scalar, keepingLineBreaks: Bool = false) -> Bool {
+        switch scalar.value {
+        case 0x09: false
+        case 0x0A: !keepingLineBreaks
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0: true
+        default: false
+        }
+    }
+
+    /// The visible stand-in of a control character.
+    public static func shown(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x00..<0x20: Unicode.Scalar(0x2400 + scalar.value)!
+        case 0x7F: "\u{2421}"
+        default: "\u{FFFD}"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import FSRS
+import Foundation
+import Testing
+@testable import ReviewStore
+
+/// A damaged or hand-edited database holds values jatta never writes. Each
+/// read must report a corrupt store naming the card key, never trap inside
+/// GRDB's decoding or further on in the scheduler.
+@Suite struct CorruptValueTests {
+    /// A store with one learning card "k0" (answered once, Good).
+    private func storeWithOneCard(in dir: URL) throws -> ProgressStore {
+        let store = try ProgressStore(path: dir.appendingPathComponent("progress.sqlite").path)
+        var rng = SeededGenerator(seed: 7)
+        try store.record(answer("k0", at: t0, after: scheduleAfter(nil, rating: .good, at: t0, using: &rng)))
+        return store
+    }
+
+    private func isCorrupt(_ error: any Error, key: String, column: String) -> Bool {
+        guard let error = error as? StoreError, case .corruptValue(let k, let what) = error.kind else { return false }
+        return k == key && what.contains(column) && error.english.contains(key) && error.kazakh.contains(key)
+    }
+
+    @Test(arguments: [
+        ("step = -1", "step"),
+        ("step = 'two'", "step"),
+        ("stability = 'abc'", "stability"),
+        ("stability = -3.0", "stability"),
+        ("difficulty = 11.5", "difficulty"),
+        ("reps = 'x'", "reps"),
+        ("lapses = -4", "lapses"),
+        ("due = 'tomorrow'", "due"),
+        ("due = 1.5", "due"),
+        ("state = 9", "state"),
+        ("suspended = 7", "suspended"),
+        ("buried_until = X'00'", "buried_until"),
+    ])
+    func impossibleStateValueIsACorruptStore(assignment: String, column: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try storeWithOneCard(in: dir)
+        try store.executeRaw("UPDATE card_state SET \(assignment) WHERE key = 'k0'")
+        #expect { _ = try store.progress(for: ["k0"]) } throws: { isCorrupt($0, key: "k0", column: column) }
+        #expect { _ = try store.currentProgress() } throws: { isCorrupt($0, key: "k0", column: column) }
+    }
+
+    @Test(arguments: [
+        ("a_step = -2", "a_step"),
+        ("a_stability = 'NaN?'", "a_stability"),
+        ("rating = 17", "rating"),
+        ("kind = 'sideways'", "kind"),
+        ("at = 'noon'", "at"),
+        ("duration_ms = -5", "duration_ms"),
+    ])
+    func impossibleLogValueIsACorruptStore(assignment: String, column: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try storeWithOneCard(in: dir)
+        // A hand edit goes around the append-only trigger.
+        try store.executeRaw("DROP TRIGGER review_log_no_update")
+        try store.executeRaw("PRAGMA ignore_check_constraints = ON")
+        try store.executeRaw("UPDATE review_log SET \(assignment) WHERE key = 'k0'")
+        #expect { _ = try store.log() } throws: { isCorrupt($0, key: "k0", column: column) }
+        #expect { _ = try store.history(key: "k0") } throws: { isCorrupt($0, key: "k0", column: column) }
+    }
+
+    @Test func textInTheRegistrysLevelIsACorruptStore() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try storeWithOneCard(in: dir)
+        try store.executeRaw("UPDATE card SET level = 'high' WHERE key = 'k0'")
+        #expect { _ = try store.registeredCards() } throws: { isCorrupt($0, key: "k0", column: "level") }
+    }
+
+    @Test func negativeLearningStepDoesNotCrashTheScheduler() throws {
+        // Second line of defence: the scheduler is public and pure, so a
+        // schedule from anywhere must not index before its steps.
+        let scheduler = try Scheduler(SchedulerConfiguration())
+        let card = CardSchedule(
+            state: .learning, step: -3, memory: MemoryState(stability: 1, difficulty: 5), due: t0, lastReview: t0,
+            reps: 1, lapses: 0)
+        for rating in [Rating.again, .hard, .good, .easy] {
+            let next = scheduler.review(card, rating: rating, at: t0.addingTimeInterval(600), cardKey: "k0")
+            #expect((next.step ?? 0) >= 0)
+        }
+    }
+}
