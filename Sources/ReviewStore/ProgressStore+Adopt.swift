@@ -70,7 +70,7 @@ extension ProgressStore {
                         arguments: [former.key])
                     let formerDeck: String = registered?["deck_file"] ?? face.card.deckFile
                     if let required = former.requiredPrompt, registered?["prompt"] != required { continue }
-                    let progress = try Self.progress(of: former.key, db: db)
+                    let progress = try Self.progress(of: former.key, db: db, path: path)
                     _ = try appendTransition(
                         db: db, key: former.key, deckFile: formerDeck, session: nil, time: time, kind: .adopt,
                         rating: nil, duration: nil, undoes: nil, before: progress, after: .unseen)

@@ -19,8 +19,8 @@ extension ProgressStore {
                 let wanted = Set(keys)
                 let rows = try Row.fetchCursor(db, sql: "SELECT key, \(columns) FROM card_state")
                 while let row = try rows.next() {
-                    let key: String = row[0]
-                    if wanted.contains(key) { result[key] = try ProgressColumns.progress(row, at: 1) }
+                    let stored = try StoredRow(row, keyColumn: 0, path: path)
+                    if wanted.contains(stored.key) { result[stored.key] = try ProgressColumns.progress(stored, at: 1) }
                 }
                 return result
             }
