@@ -18,6 +18,7 @@ struct Jatta: AsyncParsableCommand {
             CheckCommand.self,
             ListCommand.self,
             HistoryCommand.self,
+            StatsCommand.self,
             UnsuspendCommand.self,
             JudgeCommand.self,
             ExtractCommand.self,
