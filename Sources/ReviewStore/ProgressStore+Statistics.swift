@@ -33,22 +33,24 @@ extension ProgressStore {
     }
 
     /// The answers not undone, summed per quarter hour, oldest first. The
-    /// True Retention population is Anki's: answers to cards in review
-    /// (not learning or relearning steps); mature when the interval the
-    /// card was answered on (due − last review) rounds to 21 days or more.
+    /// True Retention population is Anki's: answers given on an interval
+    /// (due − last review) of a day or more, which is every answer to a card
+    /// in review and none in minute-long learning steps; mature when that
+    /// interval rounds to 21 days or more.
     public func answerSlots(scope: StatisticsScope = StatisticsScope()) throws -> [AnswerSlot] {
         try read { db in
             let (clause, arguments) = try Self.scopeClause(scope, table: "e")
             let mature = "(e.b_due - e.b_last_review) >= 1771200000"  // 20.5 days in ms
+            let reviewed = "(e.b_state = 2 OR e.b_due - e.b_last_review >= 86400000)"
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT e.at / \(AnswerSlot.widthMilliseconds) AS slot, count(*), sum(e.rating > 1),
                         sum(coalesce(e.duration_ms, 0)),
-                        sum(e.b_state = 2 AND NOT \(mature) AND e.rating > 1),
-                        sum(e.b_state = 2 AND NOT \(mature) AND e.rating = 1),
-                        sum(e.b_state = 2 AND \(mature) AND e.rating > 1),
-                        sum(e.b_state = 2 AND \(mature) AND e.rating = 1)
+                        sum(\(reviewed) AND NOT \(mature) AND e.rating > 1),
+                        sum(\(reviewed) AND NOT \(mature) AND e.rating = 1),
+                        sum(\(reviewed) AND \(mature) AND e.rating > 1),
+                        sum(\(reviewed) AND \(mature) AND e.rating = 1)
                     FROM review_log e INDEXED BY review_log_by_time
                     WHERE e.kind IN ('study', 'quiz', 'override')
                     AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id) \(clause)

@@ -100,13 +100,16 @@ import Testing
             Self.card("today", interval: 0.1),  // due 14:24 today
             Self.card("day 29", interval: 29), Self.card("day 30", interval: 30),
             Self.card("suspended", interval: 0.1, suspended: true),
+            // Buried now: not due today (as Anki's Future Due), but still due later.
+            Self.card("buried today", interval: 0.1, buried: true), Self.card("buried, day 5", interval: 5, buried: true),
         ]
         let due = try Self.builder().statistics(Self.input(cards: cards)).futureDue
         #expect(due.backlog == 1)
         #expect(due.days.count == 30)
         #expect(due.days[0] == 1)
         #expect(due.days[29] == 1)
-        #expect(due.days.reduce(0, +) == 2)
+        #expect(due.days[5] == 1)
+        #expect(due.days.reduce(0, +) == 3)
     }
 
     @Test func hardestByLapsesThenLowestRetrievability() throws {

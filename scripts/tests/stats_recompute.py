@@ -81,7 +81,8 @@ for row in stats["trueRetention"]:
     within = periods[row["period"]]
     want = {"youngPassed": 0, "youngFailed": 0, "maturePassed": 0, "matureFailed": 0}
     for r in answers:
-        if r[5] != 2 or not within(today - day(r[2])):
+        reviewed = r[5] == 2 or (r[5] is not None and r[6] - r[7] >= 86400000)
+        if not reviewed or not within(today - day(r[2])):
             continue
         group = "mature" if is_mature(r[6], r[7]) else "young"
         want[group + ("Passed" if r[3] > 1 else "Failed")] += 1
@@ -127,7 +128,10 @@ for key, deck, level, state, stab, due, last, lapses, susp, buried in cards:
             k["mature" if is_mature(due, last) else "young"] += 1
     if state is not None and not susp:
         offset = day(due) - today
-        if offset < 0:
+        buried_now = buried is not None and buried > now_ms
+        if buried_now and offset <= 0:
+            pass
+        elif offset < 0:
             backlog += 1
         elif offset < 30:
             future_days[offset] += 1

@@ -97,7 +97,11 @@ public struct StatisticsBuilder: Sendable {
             groups[Group(deckFile: card.deckFile, level: card.level)] = k
             guard let schedule = card.schedule, !card.suspended else { continue }
             let dueIn = day(of: schedule.due) - today
-            if dueIn < 0 {
+            // As Anki's Future Due: a card buried now is not due today.
+            let buriedNow = card.buriedUntil.map { $0 > now } ?? false
+            if buriedNow, dueIn <= 0 {
+                // left out
+            } else if dueIn < 0 {
                 future.backlog += 1
             } else if dueIn < Self.futureDays {
                 future.days[dueIn] += 1
