@@ -49,11 +49,14 @@ extension DebugCommand {
         @Option(help: "Suspend the card of every Nth answer (0: never).")
         var suspendEvery = 0
 
+        @Option(help: "Bury the card of every Nth answer for a day (0: never).")
+        var buryEvery = 0
+
         func validate() throws {
             if count < 0 { throw ValidationError("--count must be 0 or more.") }
             if cards < 1 { throw ValidationError("--cards must be at least 1.") }
             if AnswerKind(rawValue: kind) == nil { throw ValidationError("--kind must be study, quiz or override.") }
-            if undoEvery < 0 || suspendEvery < 0 { throw ValidationError("--undo-every and --suspend-every must be 0 or more.") }
+            if undoEvery < 0 || suspendEvery < 0 || buryEvery < 0 { throw ValidationError("--undo-every and --suspend-every must be 0 or more.") }
         }
 
         func run() throws {
@@ -83,6 +86,10 @@ extension DebugCommand {
                     }
                     if suspendEvery > 0, done % suspendEvery == 0 {
                         _ = try store.suspend(key: key, at: now.addingTimeInterval(2), sessionID: session)
+                    }
+                    if buryEvery > 0, done % buryEvery == 0 {
+                        _ = try store.bury(
+                            key: key, until: now.addingTimeInterval(86_400), at: now.addingTimeInterval(3), sessionID: session)
                     }
                 }
             } catch {
