@@ -75,3 +75,15 @@ import Testing
         #expect(chartRows.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
     }
 }
+
+extension ChartTests {
+    @Test func knowledgeTableKeepsEveryColumnAt60() throws {
+        for words in [StatisticsWords.kazakh, .english] {
+            let lines = StatisticsReport.lines(try Self.sample(), words: words, glyphs: .unicode, width: 60).map(\.text)
+            let head = try #require(lines.first { $0.hasPrefix("  " + words.deck) })
+            #expect(head.hasSuffix(words.known))
+            // The deck's name, cut with an ellipsis, and its row to the last column.
+            #expect(lines.contains { $0.hasPrefix("  a-rather-") && $0.contains("…") && $0.hasSuffix("1.0") })
+        }
+    }
+}

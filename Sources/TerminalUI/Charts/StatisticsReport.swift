@@ -28,7 +28,7 @@ public enum StatisticsReport {
 
         title(words.knowledge)
         let columns = [words.new, words.learning, words.young, words.mature, words.suspended, words.buried, words.known]
-        let cell = max(6, columns.map { DisplayWidth.of($0) }.max() ?? 6) + 1
+        let cell = max(5, columns.map { DisplayWidth.of($0) }.max() ?? 5) + 1
         let nameWidth = max(8, width - 2 - 3 - cell * columns.count)
         line("  " + pad(words.deck, nameWidth) + pad(words.level, 3) + columns.map { padLeft($0, cell) }.joined())
         func knowledgeRow(_ name: String, _ level: Int?, _ k: StudyStatistics.Knowledge) {
@@ -38,7 +38,11 @@ public enum StatisticsReport {
                 + values.map { padLeft($0, cell) }.joined())
         }
         knowledgeRow(words.allDecks, nil, stats.knowledge)
-        for group in stats.knowledgeGroups { knowledgeRow(group.deckFile, group.level, group.knowledge) }
+        // The file's name without folder and extension: the path is in --json.
+        for group in stats.knowledgeGroups {
+            let name = ((group.deckFile as NSString).lastPathComponent as NSString).deletingPathExtension
+            knowledgeRow(name, group.level, group.knowledge)
+        }
 
         title(words.futureDue)
         let days = stats.futureDue.days
@@ -117,9 +121,7 @@ public enum StatisticsReport {
                 character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? "?" : character
             let w = DisplayWidth.of(safe)
             if used + w > width {
-                if used + 1 <= width, !result.isEmpty {
-                    result = String(result.dropLast()) + glyphs.ellipsis
-                }
+                if !result.isEmpty { result = String(result.dropLast()) + glyphs.ellipsis }
                 return result
             }
             result.append(safe)

@@ -2,7 +2,8 @@
 public struct StatisticsWords: Hashable, Sendable {
     /// Section titles.
     public var today, knowledge, futureDue, calendar, retention, hardest, quizzes: String
-    /// Column heads of the knowledge table.
+    /// Column heads of the knowledge table (five columns at most, so that
+    /// the table fits 60 columns).
     public var deck, level, new, learning, young, mature, suspended, buried, total, known: String
     /// Column heads of the retention table and its period names (today … all time).
     public var passedFailed: String
@@ -31,7 +32,7 @@ public struct StatisticsWords: Hashable, Sendable {
         today: "Бүгін", knowledge: "Қазіргі білім", futureDue: "Алдағы 30 күннің қайталаулары",
         calendar: "Соңғы 26 аптаның жауаптары", retention: "Нақты есте сақтау (өтті/құлады)",
         hardest: "Ең қиын карталар", quizzes: "Тесттер",
-        deck: "Десте", level: "Д", new: "Жаңа", learning: "Үйрену", young: "Жас", mature: "Берік",
+        deck: "Десте", level: "Д", new: "Жаңа", learning: "Үйр.", young: "Жас", mature: "Берік",
         suspended: "Тоқт.", buried: "Көм.", total: "Барлығы", known: "Есте",
         passedFailed: "жас / берік / барлығы",
         periods: ["бүгін", "кеше", "апта", "ай", "жыл", "барлығы"],
@@ -48,7 +49,7 @@ public struct StatisticsWords: Hashable, Sendable {
         today: "Today", knowledge: "Knowledge now", futureDue: "Reviews due in the next 30 days",
         calendar: "Answers over the last 26 weeks", retention: "True retention (passed/failed)",
         hardest: "Hardest cards", quizzes: "Quizzes",
-        deck: "Deck", level: "L", new: "New", learning: "Learn", young: "Young", mature: "Mature",
+        deck: "Deck", level: "L", new: "New", learning: "Learn", young: "Young", mature: "Mat.",
         suspended: "Susp.", buried: "Bur.", total: "Total", known: "Known",
         passedFailed: "young / mature / total",
         periods: ["today", "yesterday", "week", "month", "year", "all time"],
