@@ -30,4 +30,18 @@ for at in "$now" $((now - 3 * 3600 * 1000)) $((now + 2 * day)); do
     "$JATTA" stats --db "$db" --json --at "$at" >"$work/stats.json"
     python3 scripts/tests/stats_recompute.py "$db" "$work/stats.json" "$at"
 done
+# The text report through the binary: on the Linux console only ASCII (in
+# English; the prompts of the hardest cards are the deck's own Kazakh
+# text), and every line within COLUMNS=60.
+TERM=linux COLUMNS=60 "$JATTA" stats --db "$db" --lang en >"$work/text.txt"
+python3 - "$work/text.txt" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+assert "True retention" in text and "Hardest cards" in text, text[:400]
+bad = [line for line in text.splitlines() if len(line) > 60 or not (line.isascii() or "Карта" in line)]
+assert not bad, bad[:5]
+PY
+TERM=xterm LANG=C.UTF-8 "$JATTA" stats --db "$db" --lang kk >"$work/text-kk.txt"
+grep -q 'Нақты есте сақтау' "$work/text-kk.txt" || { echo "FAIL: no Kazakh report" >&2; exit 1; }
+grep -q '[▁▂▃▄▅▆▇█]' "$work/text-kk.txt" || { echo "FAIL: no block characters in a UTF-8 terminal" >&2; exit 1; }
 echo "PASS stats-recompute"

@@ -41,7 +41,7 @@ public struct StatisticsWords: Hashable, Sendable {
         todayLine: { cards, answers, percent, minutes, streak in
             "\(cards) карта, \(answers) жауап, \(percent)% дұрыс, \(minutes) мин; қатарынан \(streak) күн"
         },
-        futureLine: { backlog, top in "кешіккен: \(backlog) · ең көбі бір күнде: \(top)" },
+        futureLine: { backlog, top in "кешіккен: \(backlog); ең көбі бір күнде: \(top)" },
         calendarLine: { top in "ең көбі бір күнде: \(top) жауап" })
 
     /// English.
@@ -58,7 +58,7 @@ public struct StatisticsWords: Hashable, Sendable {
         todayLine: { cards, answers, percent, minutes, streak in
             "\(cards) cards, \(answers) answers, \(percent)% correct, \(minutes) min; \(streak)-day streak"
         },
-        futureLine: { backlog, top in "backlog: \(backlog) · busiest day: \(top)" },
+        futureLine: { backlog, top in "backlog: \(backlog); busiest day: \(top)" },
         calendarLine: { top in "busiest day: \(top) answers" })
 
     /// The words for a language.
