@@ -40,34 +40,54 @@ extension ProgressStore {
     public func answerSlots(scope: StatisticsScope = StatisticsScope()) throws -> [AnswerSlot] {
         try read { db in
             let (clause, arguments) = try Self.scopeClause(scope, table: "e")
-            let mature = "(e.b_due - e.b_last_review) >= 1771200000"  // 20.5 days in ms
-            let reviewed = "(e.b_state = 2 OR e.b_due - e.b_last_review >= 86400000)"
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT e.at / \(AnswerSlot.widthMilliseconds) AS slot, count(*), sum(e.rating > 1),
-                        sum(coalesce(e.duration_ms, 0)),
-                        sum(\(reviewed) AND NOT \(mature) AND e.rating > 1),
-                        sum(\(reviewed) AND NOT \(mature) AND e.rating = 1),
-                        sum(\(reviewed) AND \(mature) AND e.rating > 1),
-                        sum(\(reviewed) AND \(mature) AND e.rating = 1)
-                    FROM review_log e INDEXED BY review_log_by_time
-                    WHERE e.kind IN ('study', 'quiz', 'override')
-                    AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id) \(clause)
-                    GROUP BY slot ORDER BY slot
-                    """,
-                arguments: arguments)
-            var result: [AnswerSlot] = []
-            while let row = try rows.next() {
-                let slot: Int64 = row[0]
-                result.append(
-                    AnswerSlot(
-                        start: ProgressColumns.date(slot * AnswerSlot.widthMilliseconds), answers: row[1],
-                        correct: row[2] ?? 0, durationMilliseconds: row[3] ?? 0, youngPassed: row[4] ?? 0,
-                        youngFailed: row[5] ?? 0, maturePassed: row[6] ?? 0, matureFailed: row[7] ?? 0))
+            // Every answer, in one pass over the table (its rows are in time
+            // order; walking the time index instead costs a lookup per row),
+            // minus the few undone answers, found through the undo index:
+            // far cheaper than asking "was this one undone?" a million times.
+            var slots = try Self.slotSums(db, from: "review_log e", where: "TRUE", clause: clause, arguments: arguments)
+            let undone = try Self.slotSums(
+                db, from: "review_log u INDEXED BY review_log_undone JOIN review_log e ON e.id = u.undoes",
+                where: "u.undoes IS NOT NULL", clause: clause, arguments: arguments)
+            for (slot, sums) in undone {
+                slots[slot] = zip(slots[slot] ?? [], sums).map { $0 - $1 }
             }
-            return result
+            return slots.keys.sorted().compactMap { slot in
+                guard let v = slots[slot], v.count == 7, v[0] > 0 else { return nil }
+                return AnswerSlot(
+                    start: ProgressColumns.date(slot * AnswerSlot.widthMilliseconds), answers: v[0], correct: v[1],
+                    durationMilliseconds: v[2], youngPassed: v[3], youngFailed: v[4], maturePassed: v[5],
+                    matureFailed: v[6])
+            }
         }
+    }
+
+    /// Answers, correct ones, time and the four True Retention counts of the
+    /// answers `e` selected by `from`/`where`, per quarter hour.
+    private static func slotSums(
+        _ db: Database, from: String, where condition: String, clause: String, arguments: StatementArguments
+    ) throws -> [Int64: [Int]] {
+        let mature = "(e.b_due - e.b_last_review) >= 1771200000"  // 20.5 days in ms
+        let reviewed = "(e.b_state = 2 OR e.b_due - e.b_last_review >= 86400000)"
+        var result: [Int64: [Int]] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT e.at / \(AnswerSlot.widthMilliseconds) AS slot, count(*), sum(e.rating > 1),
+                    sum(coalesce(e.duration_ms, 0)),
+                    sum(\(reviewed) AND NOT \(mature) AND e.rating > 1),
+                    sum(\(reviewed) AND NOT \(mature) AND e.rating = 1),
+                    sum(\(reviewed) AND \(mature) AND e.rating > 1),
+                    sum(\(reviewed) AND \(mature) AND e.rating = 1)
+                FROM \(from)
+                WHERE \(condition) AND e.kind IN ('study', 'quiz', 'override') \(clause)
+                GROUP BY slot
+                """,
+            arguments: arguments)
+        while let row = try rows.next() {
+            let slot: Int64 = row[0]
+            result[slot] = (1...7).map { (row[$0] as Int?) ?? 0 }
+        }
+        return result
     }
 
     /// How many distinct cards were answered (not undone) in `[start, end)`.
