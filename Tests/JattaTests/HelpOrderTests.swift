@@ -13,7 +13,9 @@ import Testing
             return String(first)
         }
         #expect(
-            Array(listed.prefix(9)) == ["study", "quiz", "check", "list", "history", "unsuspend", "judge", "extract", "fsrs"])
+            Array(listed.prefix(10)) == [
+                "study", "quiz", "check", "list", "history", "stats", "unsuspend", "judge", "extract", "fsrs",
+            ])
         #expect(!listed.contains("debug"))
     }
 }
