@@ -34,6 +34,7 @@ struct Jatta: AsyncParsableCommand {
             PinIDsCommand.self,
             ListCommand.self,
             HistoryCommand.self,
+            StatsCommand.self,
             UnsuspendCommand.self,
             OptimizeCommand.self,
             JudgeCommand.self,

@@ -13,9 +13,9 @@ import Testing
             return String(first)
         }
         #expect(
-            Array(listed.prefix(14)) == [
-                "study", "quiz", "check", "fmt", "pin-ids", "list", "history", "unsuspend", "optimize", "judge",
-                "extract", "import", "export", "fsrs",
+            Array(listed.prefix(15)) == [
+                "study", "quiz", "check", "fmt", "pin-ids", "list", "history", "stats", "unsuspend", "optimize",
+                "judge", "extract", "import", "export", "fsrs",
             ])
         #expect(!listed.contains("debug"))
     }

@@ -34,9 +34,29 @@ extension DebugCommand {
         @Option(help: "Seed for ratings and intervals (default: from the process id).")
         var seed: UInt64?
 
+        @Option(help: "Time of the first answer, ms since 1970 (default: the clock at each answer).")
+        var start: Int64?
+
+        @Option(help: "Milliseconds between answers when --start is given.")
+        var step: Int64 = 60_000
+
+        @Option(help: "Record the answers as study or quiz.")
+        var kind = "study"
+
+        @Option(help: "Undo every Nth answer (0: never).")
+        var undoEvery = 0
+
+        @Option(help: "Suspend the card of every Nth answer (0: never).")
+        var suspendEvery = 0
+
+        @Option(help: "Bury the card of every Nth answer for a day (0: never).")
+        var buryEvery = 0
+
         func validate() throws {
             if count < 0 { throw ValidationError("--count must be 0 or more.") }
             if cards < 1 { throw ValidationError("--cards must be at least 1.") }
+            if AnswerKind(rawValue: kind) == nil { throw ValidationError("--kind must be study, quiz or override.") }
+            if undoEvery < 0 || suspendEvery < 0 || buryEvery < 0 { throw ValidationError("--undo-every and --suspend-every must be 0 or more.") }
         }
 
         func run() throws {
@@ -46,19 +66,31 @@ extension DebugCommand {
                 var done = 0
                 while count == 0 || done < count {
                     let key = "loop-\(Int(rng.next() % UInt64(cards)))"
-                    let now = Date()
+                    let now = start.map { Date(timeIntervalSince1970: Double($0 + Int64(done) * step) / 1000) } ?? Date()
                     let before = try store.schedules(for: [key])[key]
                     let rating = Rating(rawValue: Int(rng.next() % 4) + 1) ?? .good
                     let id = try store.record(
                         RecordedAnswer(
                             key: key, deckFile: "debug/answer-loop.deck", prompt: "Карта \(key)", level: 1,
                             rating: rating, time: now, durationMilliseconds: Int(rng.next() % 20_000),
-                            kind: .study, sessionID: session, before: before,
+                            kind: AnswerKind(rawValue: kind) ?? .study, sessionID: session, before: before,
                             after: Self.next(after: before, rating: rating, at: now, rng: &rng)))
                     // Written only after `record` returned, i.e. after COMMIT.
                     // An unbuffered write(2), so nothing sits in a buffer at SIGKILL.
                     Console.out("\(id)\n")
                     done += 1
+                    // Undone and suspended rows, so that readers of the log
+                    // meet every kind of entry (the statistics tests).
+                    if undoEvery > 0, done % undoEvery == 0 {
+                        _ = try store.undoLast(sessionID: session, at: now.addingTimeInterval(1))
+                    }
+                    if suspendEvery > 0, done % suspendEvery == 0 {
+                        _ = try store.suspend(key: key, at: now.addingTimeInterval(2), sessionID: session)
+                    }
+                    if buryEvery > 0, done % buryEvery == 0 {
+                        _ = try store.bury(
+                            key: key, until: now.addingTimeInterval(86_400), at: now.addingTimeInterval(3), sessionID: session)
+                    }
                 }
             } catch {
                 throw StoreFailure.exit(error)

@@ -1,0 +1,72 @@
+import Foundation
+
+/// One registered card as the statistics read it: where it comes from and
+/// its whole progress (the store's own value, so nothing is decoded twice).
+public struct StatisticsCardRow: Hashable, Sendable {
+    /// The card's progress key.
+    public var key: String
+    /// The deck file it was registered from.
+    public var deckFile: String
+    /// The prompt as last registered.
+    public var prompt: String
+    /// Its level as last registered, if any.
+    public var level: Int?
+    /// Its current progress (`.unseen` for a card never answered nor flagged).
+    public var progress: CardProgress
+}
+
+/// The answers (not undone) recorded in one quarter of an hour. Quarter-hour
+/// slots are fine enough to be cut into days in any time zone (every UTC
+/// offset is a whole number of quarter hours), and few enough that a year of
+/// history is a few thousand rows whatever the number of answers.
+public struct AnswerSlot: Hashable, Sendable {
+    /// The first instant of the slot.
+    public var start: Date
+    /// Answers in the slot.
+    public var answers: Int
+    /// Answers rated Hard, Good or Easy.
+    public var correct: Int
+    /// Time spent answering, in milliseconds.
+    public var durationMilliseconds: Int
+    /// Answers to review cards (the True Retention population) whose
+    /// scheduled interval was under 21 days, passed (rating > Again) …
+    public var youngPassed: Int
+    /// … and failed.
+    public var youngFailed: Int
+    /// Answers to review cards with an interval of 21 days or more, passed …
+    public var maturePassed: Int
+    /// … and failed.
+    public var matureFailed: Int
+
+    /// Quarter hours in milliseconds: the slot width.
+    public static let widthMilliseconds: Int64 = 900_000
+}
+
+/// The answers of one quiz session to the cards of one level.
+public struct QuizTallyRow: Hashable, Sendable {
+    /// The session id.
+    public var session: String
+    /// Its first answer.
+    public var start: Date
+    /// The level of the cards (nil for cards without one).
+    public var level: Int?
+    /// Answers.
+    public var answers: Int
+    /// Answers rated Hard, Good or Easy.
+    public var correct: Int
+}
+
+/// What decides which rows the statistics read: some deck files, and
+/// optionally an explicit list of card keys (a level or tag filter).
+public struct StatisticsScope: Hashable, Sendable {
+    /// Only these deck files (nil: every deck).
+    public var deckFiles: [String]?
+    /// Only these card keys (nil: every card of those decks).
+    public var keys: [String]?
+
+    /// Creates a scope.
+    public init(deckFiles: [String]? = nil, keys: [String]? = nil) {
+        self.deckFiles = deckFiles
+        self.keys = keys
+    }
+}

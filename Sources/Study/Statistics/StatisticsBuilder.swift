@@ -1,0 +1,183 @@
+import FSRS
+import Foundation
+
+/// Computes `StudyStatistics` from what the store returned. Pure: the
+/// moment, the day's rollover and the time zone come in as values, and the
+/// scheduler supplies retrievability, so R here is the R the scheduler acts on.
+public struct StatisticsBuilder: Sendable {
+    /// The moment the figures are for.
+    public var now: Date
+    /// The hour local days start at (4, as the scheduler counts days).
+    public var rolloverHour: Int
+    /// The student's time zone.
+    public var timeZone: TimeZone
+    /// The scheduler whose retrievability the knowledge figures use.
+    public var scheduler: Scheduler
+
+    /// Days of future due shown.
+    public static let futureDays = 30
+    /// Weeks of calendar shown.
+    public static let calendarWeeks = 26
+    /// Hardest cards listed.
+    public static let hardestCount = 10
+    /// An interval of this many days or more makes a card mature (Anki's rule).
+    public static let matureDays = 21
+
+    public init(now: Date, rolloverHour: Int = 4, timeZone: TimeZone, scheduler: Scheduler) {
+        self.now = now
+        self.rolloverHour = rolloverHour
+        self.timeZone = timeZone
+        self.scheduler = scheduler
+    }
+
+    /// The scheduler day `date` falls on.
+    public func day(of date: Date) -> Int {
+        SchedulerDay.number(of: date, rolloverHour: rolloverHour, timeZone: timeZone)
+    }
+
+    /// All figures.
+    public func statistics(_ input: StatisticsInput) -> StudyStatistics {
+        let today = day(of: now)
+        var answersPerDay: [Int: Int] = [:]
+        var todayFigures = StudyStatistics.Today(
+            cardsStudied: input.cardsStudiedToday, answers: 0, correct: 0, seconds: 0, streakDays: 0)
+        var retention = ["today", "yesterday", "week", "month", "year", "all"].map {
+            StudyStatistics.Retention(period: $0)
+        }
+        for slot in input.answers {
+            let d = day(of: slot.start)
+            answersPerDay[d, default: 0] += slot.answers
+            if d == today {
+                todayFigures.answers += slot.answers
+                todayFigures.correct += slot.correct
+                todayFigures.seconds += Double(slot.durationMilliseconds) / 1000
+            }
+            let age = today - d
+            for (index, within) in [age == 0, age == 1, age < 7, age < 30, age < 365, true].enumerated() where within {
+                retention[index].youngPassed += slot.youngPassed
+                retention[index].youngFailed += slot.youngFailed
+                retention[index].maturePassed += slot.maturePassed
+                retention[index].matureFailed += slot.matureFailed
+            }
+        }
+        var streakDay = (answersPerDay[today] ?? 0) > 0 ? today : today - 1
+        while (answersPerDay[streakDay] ?? 0) > 0 {
+            todayFigures.streakDays += 1
+            streakDay -= 1
+        }
+        let calendarStart = today - Self.calendarWeeks * 7 + 1
+        let calendar = (calendarStart...today).map {
+            StudyStatistics.DayCount(day: $0, date: Self.date(ofDay: $0), answers: answersPerDay[$0] ?? 0)
+        }
+        let (knowledge, groups, futureDue, hardest) = cardFigures(input.cards, today: today)
+        return StudyStatistics(
+            today: today, now: now, studiedToday: todayFigures, knowledge: knowledge, knowledgeGroups: groups,
+            futureDue: futureDue, calendar: calendar, trueRetention: retention, hardest: hardest,
+            quizzes: Self.quizScores(input.quizzes))
+    }
+
+    private struct Group: Hashable {
+        var deckFile: String
+        var level: Int?
+    }
+
+    private func cardFigures(_ cards: [StatisticsInput.Card], today: Int) -> (
+        StudyStatistics.Knowledge, [StudyStatistics.KnowledgeGroup], StudyStatistics.FutureDue,
+        [StudyStatistics.HardCard]
+    ) {
+        var total = StudyStatistics.Knowledge()
+        var groups: [Group: StudyStatistics.Knowledge] = [:]
+        var future = StudyStatistics.FutureDue(backlog: 0, days: Array(repeating: 0, count: Self.futureDays))
+        var candidates: [StudyStatistics.HardCard] = []
+        for card in cards {
+            let r = card.schedule.map { scheduler.retrievability(of: $0, at: now) }
+            var k = groups[Group(deckFile: card.deckFile, level: card.level)] ?? StudyStatistics.Knowledge()
+            Self.count(card, retrievability: r, now: now, into: &k)
+            Self.count(card, retrievability: r, now: now, into: &total)
+            groups[Group(deckFile: card.deckFile, level: card.level)] = k
+            guard let schedule = card.schedule, !card.suspended else { continue }
+            let dueIn = day(of: schedule.due) - today
+            // As Anki's Future Due: a card buried now is not due today.
+            let buriedNow = card.buriedUntil.map { $0 > now } ?? false
+            if buriedNow, dueIn <= 0 {
+                // left out
+            } else if dueIn < 0 {
+                future.backlog += 1
+            } else if dueIn < Self.futureDays {
+                future.days[dueIn] += 1
+            }
+            candidates.append(
+                StudyStatistics.HardCard(
+                    key: card.key, deckFile: card.deckFile, line: card.line, prompt: card.prompt,
+                    lapses: schedule.lapses, retrievability: r ?? 0))
+        }
+        let hardest = candidates.sorted {
+            ($1.lapses, $0.retrievability, $0.key) < ($0.lapses, $1.retrievability, $1.key)
+        }.prefix(Self.hardestCount)
+        let sortedGroups = groups.keys.sorted {
+            ($0.deckFile, $0.level ?? Int.min) < ($1.deckFile, $1.level ?? Int.min)
+        }.map { StudyStatistics.KnowledgeGroup(deckFile: $0.deckFile, level: $0.level, knowledge: groups[$0] ?? .init()) }
+        return (total, sortedGroups, future, Array(hardest))
+    }
+
+    /// Adds one card to `k`: its stage (suspended before buried before the
+    /// schedule's own stage), and its R to the known sum.
+    private static func count(
+        _ card: StatisticsInput.Card, retrievability r: Double?, now: Date, into k: inout StudyStatistics.Knowledge
+    ) {
+        k.total += 1
+        if let r {
+            k.known += r
+            if r >= 0.9 { k.aboveNinetyPercent += 1 }
+        }
+        if card.suspended {
+            k.suspended += 1
+        } else if let until = card.buriedUntil, until > now {
+            k.buried += 1
+        } else if let schedule = card.schedule {
+            switch schedule.state {
+            case .learning, .relearning: k.learning += 1
+            case .review: isMature(schedule) ? (k.mature += 1) : (k.young += 1)
+            }
+        } else {
+            k.new += 1
+        }
+    }
+
+    /// Whether a review card's interval (due − last review) rounds to 21
+    /// days or more, the rule the store's True Retention query also uses.
+    public static func isMature(_ schedule: CardSchedule) -> Bool {
+        guard let last = schedule.lastReview else { return false }
+        return (schedule.due.timeIntervalSince(last) / 86_400).rounded() >= Double(matureDays)
+    }
+
+    /// Tallies come oldest first (per session and level), so a session's
+    /// first tally carries its start.
+    private static func quizScores(_ tallies: [StatisticsInput.QuizTally]) -> [StudyStatistics.QuizScore] {
+        var order: [String] = []
+        var scores: [String: StudyStatistics.QuizScore] = [:]
+        for tally in tallies {
+            if scores[tally.session] == nil {
+                order.append(tally.session)
+                scores[tally.session] = StudyStatistics.QuizScore(
+                    session: tally.session, start: tally.start, answers: 0, correct: 0, levels: [])
+            }
+            scores[tally.session]?.answers += tally.answers
+            scores[tally.session]?.correct += tally.correct
+            scores[tally.session]?.levels.append(
+                StudyStatistics.QuizLevelScore(level: tally.level, answers: tally.answers, correct: tally.correct))
+        }
+        return order.compactMap { scores[$0] }.sorted { $0.start < $1.start }
+    }
+
+    /// `yyyy-MM-dd` of the local date a scheduler day starts on.
+    public static func date(ofDay day: Int) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "UTC") ?? .current, from: Date(timeIntervalSince1970: Double(day) * 86_400))
+        func pad(_ n: Int?, _ width: Int) -> String {
+            let s = String(n ?? 0)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    }
+}

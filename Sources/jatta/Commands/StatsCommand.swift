@@ -1,0 +1,177 @@
+import ArgumentParser
+import DeckFormat
+import FSRS
+import Foundation
+import ReviewStore
+import Study
+import TerminalUI
+
+/// `jatta stats`: where the student stands — today, knowledge, what is
+/// coming, the calendar, True Retention, the hardest cards and the quizzes —
+/// as text or, with `--json`, for programs (docs/stats.md).
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show study statistics.",
+        discussion: """
+            Without paths, the figures cover every card in the progress database; with decks \
+            or folders, only theirs. The decks are read to filter by level or tag and to give \
+            the hardest cards' lines. See docs/stats.md for the --json schema.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var languageOptions: LanguageOptions
+
+    @Argument(help: ArgumentHelp("Deck files or folders.", valueName: "deck|dir"))
+    var paths: [String] = []
+
+    @Option(help: "Only cards of this exam level (1-3).")
+    var level: Int?
+
+    @Option(help: "Only cards with this tag.")
+    var tag: String?
+
+    @Flag(help: "Print every figure as JSON.")
+    var json = false
+
+    @Flag(help: "Draw the charts with ASCII characters only.")
+    var ascii = false
+
+    /// The moment the figures are for, in milliseconds since 1970 (for tests).
+    @Option(help: .hidden)
+    var at: Int64?
+
+    func validate() throws {
+        if let level, !(1...3).contains(level) {
+            throw ValidationError(Strings.bothLanguages(\.levelOutOfRange))
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = languageOptions.resolved(environment: environment)
+        let now = at.map { Date(timeIntervalSince1970: Double($0) / 1000) } ?? Date()
+        let timeZone = TimeZone.current
+        let stats: StudyStatistics
+        do {
+            let (scope, lines) = try Self.scope(paths: paths, level: level, tag: tag, language: language)
+            let scheduler = try StudySetup.scheduler(timeZone: timeZone)
+            let builder = StatisticsBuilder(now: now, timeZone: timeZone, scheduler: scheduler)
+            var input = StatisticsInput(cards: [], answers: [], quizzes: [], cardsStudiedToday: 0)
+            if let store = try database.openExistingStore() {
+                input = try Self.input(store: store, scope: scope, lines: lines, now: now, timeZone: timeZone)
+            }
+            stats = builder.statistics(input)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw StoreFailure.exit(error)
+        }
+        if json {
+            print(try StatsJSON.text(stats, paths: paths, level: level, tag: tag))
+            return
+        }
+        let glyphs = ChartGlyphs.choose(
+            asciiRequested: ascii, term: environment["TERM"],
+            localeIsUTF8: Self.localeIsUTF8(environment))
+        let width = Int(environment["COLUMNS"] ?? "") ?? 80
+        for line in StatisticsReport.lines(stats, words: .of(language), glyphs: glyphs, width: width) {
+            let text = String(repeating: " ", count: line.indent) + line.text
+            print(text.replacingOccurrences(of: " +$", with: "", options: .regularExpression))
+        }
+    }
+
+    /// Whether LC_ALL, else LC_CTYPE, else LANG names UTF-8 (as the C library decides).
+    static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+        let locale = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
+            .compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let lower = locale.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
+    }
+
+    /// Which cards the figures cover, and the deck line of each card read.
+    /// Decks are read only when named or filtered by level or tag; a
+    /// deck that cannot be read is an error (exit 66), as in `study`.
+    static func scope(paths: [String], level: Int?, tag: String?, language: Language) throws -> (StatisticsScope, [String: Int]) {
+        let filtered = level != nil || tag != nil
+        guard !paths.isEmpty || filtered else {
+            let library = SessionHost.loadDecks(paths: SessionHost.deckPaths([]))
+            return (StatisticsScope(), lines(library.decks))
+        }
+        let library = SessionHost.loadDecks(paths: SessionHost.deckPaths(paths))
+        if library.hasUnreadablePaths {
+            for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
+                FileHandle.standardError.write(Data((DiagnosticFormatter.brief(d, language: language) + "\n").utf8))
+            }
+            throw ExitCode(66)
+        }
+        var scope = StatisticsScope(deckFiles: paths.isEmpty ? nil : library.decks.map(\.file))
+        if filtered {
+            let filter = StudyFilter(level: level, tag: tag)
+            scope.keys = library.decks.flatMap { deck in
+                deck.cards.filter { filter.includes(card: $0) }.flatMap { $0.faces.map(\.key) }
+            }
+        }
+        return (scope, lines(library.decks))
+    }
+
+    private static func lines(_ decks: [Deck]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for deck in decks {
+            for card in deck.cards {
+                for face in card.faces { result[face.key] = card.location.line }
+            }
+        }
+        return result
+    }
+
+    /// The store's rows, copied into the figures' input.
+    static func input(store: ProgressStore, scope: StatisticsScope, lines: [String: Int], now: Date, timeZone: TimeZone)
+        throws -> StatisticsInput
+    {
+        let day = StudySetup.day(of: now, timeZone: timeZone)
+        let cards = try store.statisticsCards(scope: scope).map { row in
+            StatisticsInput.Card(
+                key: row.key, deckFile: row.deckFile, prompt: row.prompt, level: row.level, line: lines[row.key],
+                schedule: row.progress.schedule, suspended: row.progress.suspended,
+                buriedUntil: row.progress.buriedUntil)
+        }
+        let answers = try store.answerSlots(scope: scope).map {
+            StatisticsInput.AnswerTally(
+                start: $0.start, answers: $0.answers, correct: $0.correct, durationMilliseconds: $0.durationMilliseconds,
+                youngPassed: $0.youngPassed, youngFailed: $0.youngFailed, maturePassed: $0.maturePassed,
+                matureFailed: $0.matureFailed)
+        }
+        let quizzes = try store.quizTallies(scope: scope).map {
+            StatisticsInput.QuizTally(
+                session: $0.session, start: $0.start, level: $0.level, answers: $0.answers, correct: $0.correct)
+        }
+        let studied = try store.cardsAnswered(from: day.start, to: day.end, scope: scope)
+        return StatisticsInput(cards: cards, answers: answers, quizzes: quizzes, cardsStudiedToday: studied)
+    }
+}
+
+/// The `--json` document: a schema version, what was asked, and the figures.
+enum StatsJSON {
+    /// Bumped when a field changes meaning or goes away (docs/stats.md).
+    static let schemaVersion = 1
+
+    struct Document: Encodable {
+        var schemaVersion: Int
+        var paths: [String]
+        var level: Int?
+        var tag: String?
+        var statistics: StudyStatistics
+    }
+
+    static func text(_ stats: StudyStatistics, paths: [String], level: Int?, tag: String?) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(HistoryFormat.isoTime(date))
+        }
+        let document = Document(schemaVersion: schemaVersion, paths: paths, level: level, tag: tag, statistics: stats)
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+}

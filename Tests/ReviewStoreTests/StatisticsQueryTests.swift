@@ -1,0 +1,82 @@
+import FSRS
+import Foundation
+import Testing
+
+@testable import ReviewStore
+
+/// The statistics reads: answers summed per quarter hour, undone answers
+/// left out, the True Retention split, the scope, quizzes per level.
+@Suite struct StatisticsQueryTests {
+    static let day: TimeInterval = 86_400
+
+    /// A review card last reviewed `interval` days before `at`, due at `at`.
+    static func review(interval: Double, at: Date, lapses: Int = 0) -> CardSchedule {
+        CardSchedule(
+            state: .review, memory: MemoryState(stability: interval, difficulty: 5), due: at,
+            lastReview: at.addingTimeInterval(-interval * day), reps: 3, lapses: lapses)
+    }
+
+    @Test func slotsCountAnswersNotUndoneAndSplitYoungFromMature() throws {
+        let store = try ProgressStore()
+        let start = Date(timeIntervalSince1970: 1_795_000_800)  // 5 minutes into a quarter hour
+        let young = Self.review(interval: 20, at: start)
+        let mature = Self.review(interval: 21, at: start)
+        // Two hours before, the cards reach the states the answers are given in
+        // (the log's "before" is the store's state, not the caller's).
+        for (key, schedule) in [("a", young), ("b", mature), ("c", mature), ("e", young)] {
+            _ = try store.record(answer(key, at: start.addingTimeInterval(-7200), after: schedule))
+        }
+        _ = try store.record(answer("a", rating: .good, at: start, before: young, after: young))
+        _ = try store.record(answer("b", rating: .again, at: start.addingTimeInterval(60), before: mature, after: mature))
+        _ = try store.record(answer("c", rating: .hard, at: start.addingTimeInterval(120), before: mature, after: mature))
+        // A new card's first answer: counted as an answer, not for retention.
+        _ = try store.record(answer("d", rating: .good, at: start.addingTimeInterval(180), after: young))
+        // Answered, then undone: counted nowhere.
+        _ = try store.record(answer("e", rating: .again, at: start.addingTimeInterval(240), before: young, after: young))
+        _ = try store.undoLast(sessionID: "s1", at: start.addingTimeInterval(250))
+        // The next quarter hour.
+        _ = try store.record(answer("a", rating: .easy, at: start.addingTimeInterval(900), before: young, after: young))
+
+        let slots = try store.answerSlots()
+        #expect(slots.count == 3)
+        #expect(slots.first?.answers == 4)
+        let first = slots[1]
+        #expect(first.start == Date(timeIntervalSince1970: 1_795_000_500))
+        #expect(first.answers == 4)
+        #expect(first.correct == 3)
+        #expect(first.durationMilliseconds == 4 * 4200)
+        #expect((first.youngPassed, first.youngFailed, first.maturePassed, first.matureFailed) == (1, 0, 1, 1))
+        #expect(slots.last?.answers == 1)
+        #expect(slots.last?.youngPassed == 1)
+        let end = start.addingTimeInterval(3600)
+        #expect(try store.cardsAnswered(from: start, to: end) == 4)  // a, b, c, d; e was undone
+    }
+
+    @Test func scopeRestrictsToDeckFilesAndKeys() throws {
+        let store = try ProgressStore()
+        let at = Date(timeIntervalSince1970: 1_795_000_000)
+        let s = Self.review(interval: 3, at: at)
+        _ = try store.record(answer("a", deck: "x.deck", at: at, after: s))
+        _ = try store.record(answer("b", deck: "y.deck", at: at, after: s))
+        _ = try store.record(answer("c", deck: "y.deck", at: at, after: s))
+        #expect(try store.statisticsCards(scope: StatisticsScope(deckFiles: ["y.deck"])).map(\.key) == ["b", "c"])
+        #expect(try store.answerSlots(scope: StatisticsScope(keys: ["a", "c"])).map(\.answers) == [2])
+        #expect(try store.cardsAnswered(from: at, to: at.addingTimeInterval(1), scope: StatisticsScope(
+            deckFiles: ["y.deck"], keys: ["a", "b"])) == 1)
+    }
+
+    @Test func quizTalliesPerSessionAndLevel() throws {
+        let store = try ProgressStore()
+        let at = Date(timeIntervalSince1970: 1_795_000_000)
+        let s = Self.review(interval: 3, at: at)
+        _ = try store.record(answer("a", level: 1, rating: .good, at: at, kind: .quiz, session: "q1", after: s))
+        _ = try store.record(answer("b", level: 2, rating: .again, at: at.addingTimeInterval(1), kind: .quiz, session: "q1", after: s))
+        _ = try store.record(answer("c", level: 2, rating: .good, at: at.addingTimeInterval(2), kind: .quiz, session: "q1", after: s))
+        _ = try store.record(answer("a", level: 1, rating: .good, at: at.addingTimeInterval(3), kind: .study, session: "s", after: s))
+        let tallies = try store.quizTallies()
+        #expect(tallies.map(\.level) == [1, 2])
+        #expect(tallies.map(\.answers) == [1, 2])
+        #expect(tallies.map(\.correct) == [1, 1])
+        #expect(Set(tallies.map(\.session)) == ["q1"])
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `jatta stats --json` at scale, release build, whole process: builds (or
+# reuses, with --dir DIR) the benchmark database of scripts/bench-store.sh —
+# 100,000 cards, 1,000,000 review-log rows — then runs `jatta stats --json`
+# and the text report RUNS times (default 7), printing the median wall
+# time and the peak memory (max RSS) of each.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-7}
+dir=""
+if [ "${1:-}" = "--dir" ]; then dir=$2; fi
+keep_dir=$dir
+[ -n "$dir" ] || dir=$(mktemp -d)
+[ -n "$keep_dir" ] || trap 'rm -rf "$dir"' EXIT
+swift build -c release --product jatta
+swift build -c release --product jatta-bench
+bin=$(swift build -c release --show-bin-path)
+db="$dir/progress.sqlite"
+[ -f "$db" ] || "$bin/jatta-bench" store --dir "$dir" --keep --repetitions 1 >/dev/null
+measure() {
+    local label=$1; shift
+    local times=() rss=()
+    for _ in $(seq 1 "$runs"); do
+        local start end
+        start=$(date +%s%N)
+        /usr/bin/time -f '%M' -o "$dir/rss" "$@" >/dev/null
+        end=$(date +%s%N)
+        times+=($(( (end - start) / 1000 )))
+        rss+=("$(cat "$dir/rss")")
+    done
+    local median peak
+    median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    peak=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
+    printf '%-28s median %7.1f ms of %d, peak RSS %6.1f MiB\n' "$label" "$(echo "$median / 1000" | bc -l)" "$runs" \
+        "$(echo "$peak / 1024" | bc -l)"
+}
+echo "$(sqlite3 "$db" 'SELECT count(*) FROM card') cards, $(sqlite3 "$db" 'SELECT count(*) FROM review_log') log rows" 2>/dev/null || true
+measure "jatta stats --json" "$bin/jatta" stats --db "$db" --json
+measure "jatta stats (text)" "$bin/jatta" stats --db "$db" --lang en

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `jatta stats --json` checked by an outsider: a history of a year and a
+# half (study and quiz answers, undos, suspensions) is recorded through the
+# binary, then every figure of the JSON is recomputed from the raw tables
+# by scripts/tests/stats_recompute.py (Python's sqlite3, no jatta code), in
+# a time zone 5 hours east of UTC so that days start at 4 a.m. local time.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. scripts/lib/jatta-binary.sh
+. scripts/lib/deps.sh
+jatta_ensure_packages python3 tzdata || { echo "FAIL: python3 is needed" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db="$work/progress.sqlite"
+export TZ=Etc/GMT-5  # five hours east of Greenwich, as Almaty (the sign is inverted)
+now=$(( $(date +%s) * 1000 ))
+day=86400000
+# 4,000 study answers over 550 days, then 1,000 in the last 20 days (so
+# today, yesterday and the week have reviews), then three quizzes.
+"$JATTA" debug answer-loop --db "$db" --seed 7 --cards 300 --count 4000 \
+    --start $((now - 550 * day)) --step $((530 * day / 4000)) --undo-every 37 --suspend-every 211 >/dev/null
+"$JATTA" debug answer-loop --db "$db" --seed 8 --cards 300 --count 1000 \
+    --start $((now - 20 * day)) --step $((20 * day / 1000 - 1000)) --undo-every 41 >/dev/null
+for q in 1 2 3; do
+    "$JATTA" debug answer-loop --db "$db" --seed $((20 + q)) --cards 300 --count 25 --kind quiz --session "quiz-$q" \
+        --start $((now - (4 - q) * day)) --step 30000 --undo-every 9 >/dev/null
+done
+for at in "$now" $((now - 3 * 3600 * 1000)) $((now + 2 * day)); do
+    "$JATTA" stats --db "$db" --json --at "$at" >"$work/stats.json"
+    python3 scripts/tests/stats_recompute.py "$db" "$work/stats.json" "$at"
+done
+# The text report through the binary: on the Linux console only ASCII (in
+# English; the prompts of the hardest cards are the deck's own Kazakh
+# text), and every line within COLUMNS=60.
+TERM=linux COLUMNS=60 "$JATTA" stats --db "$db" --lang en >"$work/text.txt"
+python3 - "$work/text.txt" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+assert "True retention" in text and "Hardest cards" in text, text[:400]
+bad = [line for line in text.splitlines() if len(line) > 60 or not (line.isascii() or "Карта" in line)]
+assert not bad, bad[:5]
+PY
+TERM=xterm LANG=C.UTF-8 "$JATTA" stats --db "$db" --lang kk >"$work/text-kk.txt"
+grep -q 'Нақты есте сақтау' "$work/text-kk.txt" || { echo "FAIL: no Kazakh report" >&2; exit 1; }
+grep -q '[▁▂▃▄▅▆▇█]' "$work/text-kk.txt" || { echo "FAIL: no block characters in a UTF-8 terminal" >&2; exit 1; }
+echo "PASS stats-recompute"
