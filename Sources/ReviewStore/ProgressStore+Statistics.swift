@@ -23,10 +23,16 @@ extension ProgressStore {
                 arguments: arguments)
             var result: [StatisticsCardRow] = []
             while let row = try rows.next() {
+                // Decoded defensively, as every read of the store is: a
+                // damaged value is a corrupt-store error naming the card.
+                let stored = try StoredRow(row, keyColumn: 0, path: path)
                 let progress: CardProgress =
-                    row[4] == nil && row[12] == nil ? .unseen : try ProgressColumns.progress(row, at: 4)
+                    row[4] == nil && row[12] == nil ? .unseen : try ProgressColumns.progress(stored, at: 4)
                 result.append(
-                    StatisticsCardRow(key: row[0], deckFile: row[1], prompt: row[2], level: row[3], progress: progress))
+                    StatisticsCardRow(
+                        key: stored.key, deckFile: try stored.string(1, required: true)!,
+                        prompt: try stored.string(2, required: true)!, level: try stored.int(3),
+                        progress: progress))
             }
             return result
         }
