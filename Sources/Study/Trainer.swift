@@ -341,6 +341,7 @@ public enum Trainer {
             s.notice = .nothingToUndo
             return
         }
+        session.pendingUndo = step
         let item: StudyItem
         switch step {
         case .answer(let last):
@@ -415,7 +416,22 @@ public enum Trainer {
     /// store's (another session changed it).
     static func keepRefusedUndo(_ s: inout TrainerState, key: String, current: CardSchedule?, now: Date) {
         if let current { s.catalog.progress.schedules[key] = current }
-        guard case .study(var session) = s.mode, session.current?.item.key == key else { return }
+        guard case .study(var session) = s.mode else { return }
+        if case .answer(let kept)? = session.pendingUndo, kept.item.key == key {
+            // The answer stands in the log: it counts in the summary and
+            // against the day's limits again.
+            session.answers.append(kept)
+            if kept.item.schedule.isNew {
+                s.catalog.progress.newStudiedToday += 1
+            } else {
+                s.catalog.progress.reviewsDoneToday += 1
+            }
+        }
+        session.pendingUndo = nil
+        guard session.current?.item.key == key else {
+            s.mode = .study(session)
+            return
+        }
         session.current = nil
         advance(&session, state: s, now: now)
         if session.current == nil {

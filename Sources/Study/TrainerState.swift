@@ -133,6 +133,9 @@ public struct SessionState: Hashable, Sendable {
     /// What undo takes back, latest last: answers, burials and suspensions,
     /// in the order the store logged them.
     public var undoStack: [UndoStep] = []
+    /// The step undo took back last, until the store says whether it could:
+    /// a refused undo leaves the answer standing, so it counts again.
+    public var pendingUndo: UndoStep?
     /// When it began.
     public var startedAt: Date
     /// What the typed answers showed of the student's keyboard (a Kazakh

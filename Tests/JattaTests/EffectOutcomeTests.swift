@@ -50,7 +50,10 @@ import Testing
         #expect(loop.state.session != nil)
         #expect(loop.state.session?.current?.item.key != key)
         #expect(loop.state.catalog.progress.schedules[key] == other)
-        // Both answers stay logged.
+        // Both answers stay logged, and the summary still counts this
+        // session's answer, which the refused undo did not take back.
         #expect(try store.log().filter { $0.key == key }.count == 2)
+        #expect(loop.state.session?.answers.map(\.item.key) == [key])
+        #expect(loop.state.catalog.progress.newStudiedToday == 1)
     }
 }
