@@ -72,6 +72,13 @@ public struct Card: Hashable, Sendable {
         return former
     }
 
+    /// The id as a deck file writes it after `id:` (the explicit id
+    /// without its namespace, which the deck header carries), or the
+    /// derived id for a card without `id:`.
+    public var idAsWritten: String {
+        hasExplicitID ? (CardID.unscoped(id) ?? id).rawValue : id.rawValue
+    }
+
     /// Whether the card can be asked and answered right: every card the
     /// parser keeps, except a multiple-choice question with no correct
     /// option. Study queues, counts and quizzes leave the others out.

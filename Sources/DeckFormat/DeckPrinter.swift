@@ -72,7 +72,7 @@ public enum DeckPrinter {
         if card.level != defaultLevel { lines.append(field("level", String(card.level))) }
         if !card.tags.isEmpty { lines.append(field("tags", oneLine(card.tags.joined(separator: ", ")))) }
         if let source = card.source { lines.append(field("source", oneLine(source))) }
-        if card.hasExplicitID { lines.append(field("id", (CardID.unscoped(card.id) ?? card.id).rawValue)) }
+        if card.hasExplicitID { lines.append(field("id", card.idAsWritten)) }
         return lines.joined(separator: "\n")
     }
 

@@ -8,9 +8,11 @@ import DeckFormat
 /// ones take it away; a Дұрыс/Бұрыс pair → true/false); open → essay with
 /// the model answer and key points as general feedback; one-gap cloze →
 /// fill-in-the-blank. A cloze with several gaps has no GIFT form: it is
-/// written as a description, with a warning. The card's id is the title;
-/// kind, level, tags, source, `alt:` and the cloze text go in `//`
-/// comments, so jatta reads every card back as it was.
+/// written as a description, with a warning. The card's id as its deck
+/// writes it (an explicit id without its namespace) is the title; the
+/// namespace travels in the deck header with the other metadata, so the
+/// importer scopes the id again. Kind, level, tags, source, `alt:` and the
+/// cloze text go in `//` comments, so jatta reads every card back as it was.
 public enum GIFTExporter {
     public static func write(_ decks: [Deck]) -> ExportResult {
         var blocks: [String] = []
@@ -51,6 +53,12 @@ public enum GIFTExporter {
         if card.level != defaultLevel { comments.append("level: \(card.level)") }
         for tag in card.tags { comments.append("[tag:" + GIFTEscaping.escape(tag) + "]") }
         if let source = card.source { comments.append("source: " + GIFTEscaping.escape(source)) }
+        // An explicit id equal to the derived one (what `jatta pin-ids`
+        // writes) would read back as a title naming the derived id: the
+        // comment says it was written.
+        if card.hasExplicitID, card.idAsWritten == card.derivedID.rawValue {
+            comments.append("[id:" + GIFTEscaping.escape(card.idAsWritten) + "]")
+        }
         let e = GIFTEscaping.escape
         let body: String
         switch card.content {
@@ -98,7 +106,7 @@ public enum GIFTExporter {
                 body = e(c.prompt)
             }
         }
-        let lines = comments.map { "// " + $0 } + ["::" + e(card.id.rawValue) + "::" + body]
+        let lines = comments.map { "// " + $0 } + ["::" + e(card.idAsWritten) + "::" + body]
         return (lines.joined(separator: "\n"), issue)
     }
 

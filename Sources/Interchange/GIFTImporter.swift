@@ -10,13 +10,21 @@ import DeckFormat
 /// model answer and key points from the general feedback; matching → one
 /// question per pair; `$CATEGORY` → sections. jatta's own fields travel in
 /// `//` comments that Moodle ignores.
+///
+/// A title becomes an explicit id, scoped like any `id:` by the deck's
+/// namespace: the `namespace:` of the first `// jatta deck` header, else
+/// the namespace of the deck file written (`deckFile`). A file with no
+/// jatta header (Moodle's own) gets that namespace as a `namespace:` line,
+/// so its ids keep their progress when the deck is renamed or split.
 public enum GIFTImporter {
     /// The most problems reported for one file.
     static let diagnosticLimit = 500
 
-    public static func read(_ bytes: [UInt8], file: String) -> ImportResult {
+    /// The deck in the GIFT file `file`, to be written as `deckFile`
+    /// (`file` when nil), whose name scopes ids when nothing else does.
+    public static func read(_ bytes: [UInt8], file: String, deckFile: String? = nil) -> ImportResult {
         let source = GIFTSource(bytes: bytes, file: file)
-        var deck = Deck(file: file)
+        var deck = Deck(file: deckFile ?? file)
         var diagnostics: [Diagnostic] = []
         var sections: [String] = []
         // The `// jatta deck` header in force: a file exported from several
@@ -53,12 +61,29 @@ public enum GIFTImporter {
                 diagnostics += made.diagnostics
             }
         }
+        scopeIDs(of: &deck, fromJatta: named)
         if diagnostics.count > diagnosticLimit {
             let dropped = diagnostics.count - diagnosticLimit
             let last = diagnostics[diagnosticLimit - 1].location
             diagnostics = Array(diagnostics.prefix(diagnosticLimit)) + [InterchangeIssue.tooManyDiagnostics(dropped: dropped).at(last)]
         }
         return ImportResult(deck: deck, diagnostics: diagnostics)
+    }
+
+    /// Scopes the explicit ids, read as written, by the deck's namespace
+    /// (DeckFormat's rule, `CardID.scoped`). A deck jatta wrote is given
+    /// back as it was, with or without its `namespace:` line; one from
+    /// Moodle is given the line its ids are scoped by, as `jatta pin-ids`
+    /// does, so `jatta check` has no `id-without-namespace` to report.
+    static func scopeIDs(of deck: inout Deck, fromJatta: Bool) {
+        guard deck.cards.contains(where: \.hasExplicitID) else { return }
+        let namespace = deck.metadata("namespace") ?? CardID.defaultNamespace(file: deck.file)
+        if !fromJatta, deck.metadata("namespace") == nil {
+            deck.metadata.append(MetadataEntry(key: "namespace", value: namespace))
+        }
+        for i in deck.cards.indices where deck.cards[i].hasExplicitID {
+            deck.cards[i].id = CardID.scoped(deck.cards[i].id.rawValue, namespace: namespace)
+        }
     }
 
     /// jatta's fields read from a question's comments.
@@ -106,7 +131,7 @@ public enum GIFTImporter {
             // its number, so their ids differ.
             let id = (fields.id ?? q.title).map { title in part.map { "\(title)-\($0)" } ?? title }
             return ImportedCard.make(
-                content, id: id, level: fields.level, tags: fields.tags, sections: sections,
+                content, id: id, written: fields.id != nil, level: fields.level, tags: fields.tags, sections: sections,
                 source: fields.source, location: q.location)
         }
         func done(_ cards: [Card]) -> ([Card], [Diagnostic]) {

@@ -21,16 +21,20 @@ public struct ExportResult: Sendable {
 /// Building cards from imported text: the identity follows the deck
 /// format's rule (an explicit id when one is known, else the derived one).
 enum ImportedCard {
+    /// A card whose explicit id, if any, is still as written: the importer
+    /// scopes it once the deck's namespace is known. A title equal to the
+    /// derived id names a card without `id:` (jatta writes that id as the
+    /// title), unless `written` says it came from an `[id:…]` comment.
     static func make(
-        _ content: CardContent, id: String?, level: Int, tags: [String], sections: [String], source: String?,
-        location: SourceLocation
+        _ content: CardContent, id: String?, written: Bool = false, level: Int, tags: [String], sections: [String],
+        source: String?, location: SourceLocation
     ) -> Card {
         let prompt = Card(id: CardID(rawValue: ""), content: content, location: location).prompt
         let derived = CardID.derived(kind: content.kind, prompt: prompt)
-        let explicit = id.flatMap { $0 == derived.rawValue ? nil : explicitID(from: $0) }
+        let explicit = id.flatMap { !written && $0 == derived.rawValue ? nil : explicitID(from: $0) }
         return Card(
-            id: explicit.map { CardID(rawValue: $0) } ?? derived, hasExplicitID: explicit != nil, content: content,
-            level: level, tags: tags, sectionTags: sections, source: source, location: location)
+            id: explicit.map { CardID(rawValue: $0) } ?? derived, hasExplicitID: explicit != nil, derivedID: derived,
+            content: content, level: level, tags: tags, sectionTags: sections, source: source, location: location)
     }
 
     /// A title made into an id the deck format accepts: characters it does

@@ -38,7 +38,10 @@ struct DeckGenerator {
         chance(0.3) ? word() + " " + word() : word()
     }
 
-    mutating func deck(file: String) -> Deck {
+    /// A random deck in `file`; with `namespace`, the deck has that
+    /// `namespace:` line and its explicit ids are scoped by it, else by the
+    /// file name.
+    mutating func deck(file: String, namespace: String? = nil) -> Deck {
         var metadata: [MetadataEntry] = []
         var deckTags: [String] = []
         var defaultLevel = 1
@@ -54,6 +57,7 @@ struct DeckGenerator {
             metadata.append(MetadataEntry(key: "tags", value: deckTags.joined(separator: ", ")))
         }
         if chance(0.1) { metadata.append(MetadataEntry(key: "semester", value: "")) }
+        if let namespace { metadata.append(MetadataEntry(key: "namespace", value: namespace)) }
         let title: String? = chance(0.7) ? line(1...5) : nil
 
         var cards: [Card] = []
@@ -65,12 +69,14 @@ struct DeckGenerator {
             } else if chance(0.1), !path.isEmpty {
                 path.removeLast()
             }
-            cards.append(card(sectionTags: deckTags + path, defaultLevel: defaultLevel, file: file))
+            cards.append(card(
+                sectionTags: deckTags + path, defaultLevel: defaultLevel, file: file,
+                namespace: namespace ?? CardID.defaultNamespace(file: file)))
         }
         return Deck(file: file, title: title, metadata: metadata, cards: cards)
     }
 
-    mutating func card(sectionTags: [String], defaultLevel: Int, file: String) -> Card {
+    mutating func card(sectionTags: [String], defaultLevel: Int, file: String, namespace: String) -> Card {
         let content: CardContent
         switch int(0...4) {
         case 0:
@@ -98,7 +104,7 @@ struct DeckGenerator {
         let explicitID: String? = chance(0.2) ? "card-\(int(0...9999))" : nil
         let prompt = Card(id: CardID(rawValue: ""), content: content, location: SourceLocation(file: file, line: 0)).prompt
         return Card(
-            id: explicitID.map { CardID.scoped($0, namespace: CardID.defaultNamespace(file: file)) }
+            id: explicitID.map { CardID.scoped($0, namespace: namespace) }
                 ?? CardID.derived(kind: content.kind, prompt: prompt),
             hasExplicitID: explicitID != nil,
             content: content,

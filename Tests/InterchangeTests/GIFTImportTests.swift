@@ -16,7 +16,8 @@ import Testing
     }
 
     func card(_ deck: Deck, _ id: String) throws -> Card {
-        try #require(deck.cards.first { $0.id.rawValue == id }, "no card \(id)")
+        // The id as the deck writes it: the titles are scoped by the namespace.
+        try #require(deck.cards.first { $0.idAsWritten == id }, "no card \(id)")
     }
 
     @Test func documentationExamplesMeanWhatMoodleSays() throws {

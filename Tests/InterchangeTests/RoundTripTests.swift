@@ -20,7 +20,10 @@ import Testing
         for offset in 0..<300 {
             let seed: UInt64 = 0x6769_6674 &+ UInt64(offset)
             var generator = DeckGenerator(random: SeededGenerator(seed: seed))
-            let deck = generator.deck(file: "generated.deck")
+            // Half the decks name their namespace; in the others the file
+            // name scopes the explicit ids.
+            let namespace = offset.isMultiple(of: 2) ? nil : "course-\(offset % 7)"
+            let deck = generator.deck(file: "generated.deck", namespace: namespace)
             let (back, result, text) = Self.giftTrip(deck)
             #expect(!result.hasErrors, "seed \(seed): \(result.diagnostics.map(\.messageEN))\n\(text)")
             let a = back.withoutLocations, b = deck.withoutLocations
@@ -31,16 +34,18 @@ import Testing
     }
 
     /// Several decks in one GIFT file: each deck's cards keep the level and
-    /// deck tags their own deck gave them.
+    /// deck tags their own deck gave them. The decks are files of one
+    /// course (one namespace), so their ids can come back as they were in
+    /// one deck file.
     @Test func severalDecksInOneFileKeepTheirOwnDefaults() {
         for offset in 0..<60 {
             var generator = DeckGenerator(random: SeededGenerator(seed: 0x6D_616E_79 &+ UInt64(offset)))
-            let decks = [generator.deck(file: "a.deck"), generator.deck(file: "b.deck")]
+            let decks = [generator.deck(file: "a.deck", namespace: "course"), generator.deck(file: "b.deck", namespace: "course")]
             let exported = GIFTExporter.write(decks)
             let imported = GIFTImporter.read(Array(exported.text.utf8), file: "ab.gift")
             #expect(!imported.hasErrors)
             func essentials(_ cards: [Card]) -> [String] {
-                cards.map { "\($0.id) \($0.hasExplicitID) \($0.level) \($0.sectionTags) \($0.tags) \($0.content)" }
+                cards.map { "\($0.id) \($0.hasExplicitID) \($0.derivedID) \($0.level) \($0.sectionTags) \($0.tags) \($0.content)" }
             }
             #expect(essentials(imported.deck.cards) == essentials(decks.flatMap(\.cards)), "seed offset \(offset)")
         }

@@ -27,7 +27,10 @@ for line in sys.stdin:
 "$jatta" import gift "$fixtures/moodle-examples.gift" -o "$work/moodle.deck" 2>"$work/err"; status=$?
 [ "$status" -eq 0 ] || fail "import of Moodle's examples: exit status $status"
 grep -qF 'moodle-examples.gift:15:1: warning:' "$work/err" || fail "matching split not reported at 15:1"
-"$jatta" check "$work/moodle.deck" >/dev/null || fail "imported deck does not check clean"
+"$jatta" check "$work/moodle.deck" >"$work/check" 2>&1 || fail "imported deck does not check clean"
+# Its titles are ids, scoped by the output's name, written as namespace:.
+grep -qx 'namespace: moodle' "$work/moodle.deck" || fail "imported deck: no 'namespace: moodle' line"
+! grep -q 'id-without-namespace' "$work/check" || fail "imported deck: $(cat "$work/check")"
 [ "$(cards "$work/moodle.deck" | wc -l)" -eq 17 ] || fail "imported deck: expected 17 cards"
 
 # 2. The bundled decks through GIFT and back: the same cards, ids included.

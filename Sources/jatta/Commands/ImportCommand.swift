@@ -57,7 +57,9 @@ enum DeckImport {
             return Outcome(problems: "\(InterchangeOutput.shown(file)): error: \(message)\n", status: InterchangeExit.unreadable)
         }
         let bytes = [UInt8](data)
-        var result = format == .gift ? GIFTImporter.read(bytes, file: file) : AikenImporter.read(bytes, file: file)
+        // The output's name scopes the ids of a GIFT file that names no namespace.
+        var result = format == .gift
+            ? GIFTImporter.read(bytes, file: file, deckFile: output) : AikenImporter.read(bytes, file: file)
         result.deck.file = output
         var formatter = DiagnosticFormatter(language: language)
         var problems = result.diagnostics.map { formatter.format($0) }.joined()
