@@ -25,8 +25,11 @@ module() {
         return
     fi
     rebuilt=yes
+    # Every source of the module, subfolders included (Quiz/, Optimizer/, …).
+    local sources=()
+    while IFS= read -r file; do sources+=("$file"); done < <(find "Sources/$name" -name '*.swift' | sort)
     swiftc "${flags[@]}" -emit-module -emit-module-path "$out/modules/$name.swiftmodule" -module-name "$name" \
-        -emit-object -o "$object" "Sources/$name"/*.swift
+        -emit-object -o "$object" "${sources[@]}"
 }
 
 # target NAME MODULE... -- EXTRA-SOURCES...: links a harness.
