@@ -43,8 +43,8 @@ enum InterchangeOutput {
     }
 
     /// A path as printed: control characters (a terminal would act on
-    /// them) shown as U+FFFD.
+    /// them) made visible by the one rule every printed path follows.
     static func shown(_ path: String) -> String {
-        String(String.UnicodeScalarView(path.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) ? "\u{FFFD}" : $0 }))
+        TerminalText.visible(path, keepingLineBreaks: false)
     }
 }
