@@ -86,9 +86,14 @@ public enum DeckPrinter {
     }
 
     static func indented(_ text: String) -> String {
-        guard text.contains("\n") else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
-            i == 0 || line.isEmpty ? String(line) : indent + line
+        // Line breaks are found among the scalars, as the parser finds them:
+        // as Characters (or through Foundation's substring search) a
+        // combining mark right after the LF, or a CR before it, joins it into
+        // one grapheme and the break goes unseen — and the next line unindented.
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return text }
+        return text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            i, line in
+            i == 0 || line.isEmpty ? String(line) : indent + String(line)
         }.joined(separator: "\n")
     }
 

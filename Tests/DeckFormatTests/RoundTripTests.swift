@@ -92,4 +92,17 @@ import Testing
         let reparsed = DeckParser.parse(DeckPrinter.print(parsed.deck), file: "c")
         #expect(reparsed.deck.withoutLocations == parsed.deck.withoutLocations)
     }
+
+    /// Found by the parse fuzz target: a continuation line that starts with
+    /// a combining mark (or a text line ending in CR) hid its line break
+    /// from the printer, which then wrote the next line unindented, and the
+    /// card no longer read back.
+    @Test func aContinuationLineStartingWithACombiningMarkStaysIndented() {
+        let text = "T: Ұлттар Лигасы\nD: жаһандық сипатқа ие\n   \u{05B1}олған ұйым.\n\nQ: a\r\n   b\nA: c\n"
+        let parsed = DeckParser.parse(text, file: "c")
+        #expect(parsed.deck.cards.count == 2)
+        let reparsed = DeckParser.parse(DeckPrinter.print(parsed.deck), file: "c")
+        #expect(reparsed.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(reparsed.deck.withoutLocations == parsed.deck.withoutLocations)
+    }
 }
