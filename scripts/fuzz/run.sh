@@ -65,7 +65,7 @@ for name in "${targets[@]}"; do
     # -jobs/-workers stay at 1: the machine is shared.
     keep_going=()
     [ "${JATTA_FUZZ_KEEP_GOING:-}" = 1 ] && keep_going=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
-    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/$name" "${limit[@]}" "${keep_going[@]}" -timeout=10 -rss_limit_mb=2048 \
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/$name" "${limit[@]}" "${keep_going[@]}" -seed="${JATTA_FUZZ_SEED:-0}" -timeout=10 -rss_limit_mb=2048 \
         -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$findings/" "$out/corpus-$name" >"$log" 2>&1
     status=$?
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
