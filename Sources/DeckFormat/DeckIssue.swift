@@ -32,6 +32,8 @@ public enum DeckIssue: Hashable, Sendable {
     case unknownMetadata(key: String)
     case duplicateMetadata(key: String)
     case unknownLanguage(String)
+    /// An `order:` header value that names no new-card order.
+    case unknownOrder(String)
     case duplicateField(field: String)
     case invalidLevel(String)
     case levelOutOfRange(Int)
@@ -98,6 +100,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .unknownMetadata: "unknown-metadata"
         case .duplicateMetadata: "duplicate-metadata"
         case .unknownLanguage: "unknown-language"
+        case .unknownOrder: "unknown-order"
         case .duplicateField: "duplicate-field"
         case .invalidLevel: "invalid-level"
         case .levelOutOfRange: "level-out-of-range"
@@ -139,7 +142,7 @@ public enum DeckIssue: Hashable, Sendable {
     /// warning: the card is kept and studied.
     public var severity: Diagnostic.Severity {
         switch self {
-        case .unknownMetadata, .duplicateMetadata, .unknownLanguage, .cyrillicMarker, .sourceFormat,
+        case .unknownMetadata, .duplicateMetadata, .unknownLanguage, .unknownOrder, .cyrillicMarker, .sourceFormat,
             .emptyTag, .tooFewOptions, .duplicateOption, .strayClosingBrace, .unknownEscape,
             .latinInCyrillicWord, .wrongLetter, .duplicatePrompt, .altOnMultiGapCloze, .tooManyDiagnostics,
             .levelOutOfRange, .emptyHeading, .latinWord, .definitionContainsTerm, .answerMarkerForKind, .idWithoutNamespace,
@@ -183,6 +186,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .unknownMetadata(let k): "белгісіз метадерек кілті '\(k):' (сақталады, бірақ қате жазылған болуы мүмкін)"
         case .duplicateMetadata(let k): "'\(k):' метадерегі қайталанған; біріншісі қолданылады"
         case .unknownLanguage(let v): "белгісіз тіл '\(v)'; kk, ru немесе en деп жазыңыз"
+        case .unknownOrder(let v): "белгісіз реттеу '\(v)'; mixed немесе file деп жазыңыз (mixed қолданылады)"
         case .duplicateField(let f): "'\(f):' бір картада екі рет жазылған"
         case .invalidLevel(let v): "деңгей сан болуы керек (1, 2 немесе 3), ал '\(v)' жазылған"
         case .levelOutOfRange(let n): "деңгей 1–3 аралығында болуы керек, ал \(n) жазылған (карта оқылады, бірақ деңгей сүзгісіне түспейді)"
@@ -258,6 +262,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .unknownMetadata(let k): "unknown metadata key '\(k):' (kept, but it may be a typo)"
         case .duplicateMetadata(let k): "metadata '\(k):' given twice; the first is used"
         case .unknownLanguage(let v): "unknown language '\(v)'; write kk, ru or en"
+        case .unknownOrder(let v): "unknown order '\(v)'; write mixed or file (mixed is used)"
         case .duplicateField(let f): "'\(f):' given twice in one card"
         case .invalidLevel(let v): "a level is a number (1, 2 or 3), not '\(v)'"
         case .levelOutOfRange(let n): "a level is 1–3, not \(n) (the card is studied, but no level filter picks it)"

@@ -23,6 +23,8 @@ extension ParserRun {
             switch key {
             case "lang" where !["kk", "ru", "en"].contains(text):
                 emit(.unknownLanguage(text), at: value)
+            case "order" where NewCardOrder(rawValue: text) == nil:
+                emit(.unknownOrder(text), at: value)
             case "level":
                 if let level = parseLevel(text, at: value) { deckLevel = level }
             case "tags":

@@ -5,7 +5,8 @@ import Foundation
 public enum QueueBuilder {
     /// What a session starts with: learning faces due (soonest first), then
     /// reviews due today (most overdue first) with new faces spread evenly
-    /// among them, within the daily limits left.
+    /// among them, within the daily limits left. New faces come in
+    /// `NewFaceOrder`'s order.
     public static func build(
         catalog: StudyCatalog, filter: StudyFilter, limits: StudyLimits, now: Date, dayEnd: Date
     ) -> StudyQueue {
@@ -25,7 +26,7 @@ public enum QueueBuilder {
         let reviewRoom = max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday)
         let newRoom = limits.newRoom(studiedToday: catalog.progress.newStudiedToday)
         reviews = Array(reviews.prefix(reviewRoom))
-        new = Array(spreadSiblings(new).prefix(newRoom))
+        new = Array(NewFaceOrder.arrange(new, orders: catalog.newCardOrders).prefix(newRoom))
         let waiting = learning.filter { $0.schedule.due <= now }
         let later = learning.filter { $0.schedule.due > now }
         return StudyQueue(waiting: waiting + interleave(reviews, new), learning: later)
@@ -39,12 +40,6 @@ public enum QueueBuilder {
         let order = items.indices.map { (due: items[$0].schedule.due, key: items[$0].key, index: $0) }
             .sorted { ($0.due, $0.key, $0.index) < ($1.due, $1.key, $1.index) }
         return order.map { items[$0.index] }
-    }
-
-    /// New faces in file order, but the reverse face of a term after all the
-    /// forward faces, so a term and its definition are not asked back to back.
-    static func spreadSiblings(_ items: [StudyItem]) -> [StudyItem] {
-        items.filter { $0.face.direction == .forward } + items.filter { $0.face.direction == .reverse }
     }
 
     /// Reviews with the new faces spread evenly between them: the k-th of

@@ -33,6 +33,11 @@ public struct StudyCatalog: Sendable {
         return items
     }
 
+    /// Each deck file's new-card order (its `order:` header).
+    public var newCardOrders: [String: NewCardOrder] {
+        Dictionary(decks.map { ($0.file, $0.newCardOrder) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The tags used in the decks the filter lets through, sorted.
     public func tags(in deckFiles: Set<String>? = nil) -> [String] {
         var tags = Set<String>()

@@ -62,6 +62,28 @@ import Testing
         #expect(DeckFormatter.format(result.bytes, file: "ir.deck").changes.isEmpty)
     }
 
+    /// `order:` is a header key fmt knows: spaced like the others, value kept,
+    /// and printed back by the printer; an unknown value is a warning at it.
+    @Test func theOrderHeaderIsKeptByFmtAndAnUnknownValueIsAWarning() throws {
+        let text = "# Дәріс\norder:file\n\nQ: Неше?\nA: 3\n"
+        let result = DeckFormatter.format(Array(text.utf8), file: "o.deck")
+        #expect(!result.refused)
+        let formatted = String(decoding: result.bytes, as: UTF8.self)
+        #expect(formatted == "# Дәріс\norder: file\n\nQ: Неше?\nA: 3\n")
+        let parsed = DeckParser.parse(result.bytes, file: "o.deck")
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.deck.newCardOrder == .file)
+        #expect(DeckPrinter.print(parsed.deck).contains("\norder: file\n"))
+
+        let typo = DeckParser.parse("# Дәріс\norder: fiel\n\nQ: Неше?\nA: 3\n", file: "o.deck")
+        let warning = try #require(typo.diagnostics.first)
+        #expect(typo.diagnostics.map(\.code) == ["unknown-order"])
+        #expect(warning.severity == .warning)
+        #expect((warning.location.line, warning.location.column) == (2, 8))
+        #expect(warning.messageEN == "unknown order 'fiel'; write mixed or file (mixed is used)")
+        #expect(typo.deck.newCardOrder == .mixed)
+    }
+
     /// The safety net: the ids before are the ids after, over the bundled
     /// decks and generated decks with look-alikes and loose spacing planted.
     @Test func identityNeverChanges() throws {

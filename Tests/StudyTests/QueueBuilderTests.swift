@@ -123,7 +123,8 @@ import Testing
         let catalog = StudyCatalog(decks: [deck])
         let queue = QueueBuilder.build(
             catalog: catalog, filter: .all, limits: StudyLimits(), now: Fixtures.now, dayEnd: Fixtures.dayEnd)
-        #expect(queue.waiting.map(\.key) == [deck.cards[1].id.rawValue, deck.cards[2].id.rawValue])
+        // Level 3 before the out-of-range level 4 (NewFaceOrder).
+        #expect(queue.waiting.map(\.key) == [deck.cards[2].id.rawValue, deck.cards[1].id.rawValue])
         let counts = catalog.counts(deck: deck, filter: .all, now: Fixtures.now, dayEnd: Fixtures.dayEnd)
         #expect(counts.new == 2)
         #expect(counts.cardsPerLevel.values.reduce(0, +) == 2)

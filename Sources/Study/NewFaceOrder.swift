@@ -1,0 +1,145 @@
+import DeckFormat
+
+/// The order new faces are introduced in: one pure rule, used by the queue.
+///
+/// 1. **Levels in exam order.** A deck in the default `mixed` order gives
+///    its level-1 faces before its level-2 faces before its level-3 faces
+///    (a level outside 1–3, a `jatta check` warning, comes after 3): the
+///    exam's level-1 questions are the terms and facts its level-2 and
+///    level-3 questions build on, so they are met first. Across decks the
+///    level goes first too: no deck's level 2 starts while another deck
+///    still has level-1 faces waiting.
+/// 2. **Decks take turns.** Within a level the decks give one face each in
+///    turn (in the order the decks were found), so studying "all decks"
+///    does not finish one deck before the next begins.
+/// 3. **Kinds take turns.** Within a deck and level, the card kinds
+///    (question, term, choice, cloze, open) give one face each in turn,
+///    each kind in file order, so a run of ten multiple-choice cards is
+///    mixed with the terms around it.
+/// 4. **A term's reverse face follows its forward face**, `siblingGap`
+///    new faces later, instead of waiting until every forward face of
+///    every deck is done: the typed definition→term face is asked while
+///    the term is fresh, but never straight after its own forward face.
+///    A reverse face whose forward face is no longer new takes its turn
+///    like any other face.
+/// 5. **`order: file`.** A deck whose header says `order: file` gives its
+///    faces in the file's order, whatever their level or kind, and takes
+///    its turn with the other decks at every level (rule 4 still holds).
+///
+/// No randomness: the same decks and progress give the same order.
+public enum NewFaceOrder {
+    /// How many new faces come between a term's forward face and its reverse
+    /// face: half of the default daily allowance of 20, so the reverse face
+    /// of a term met early in the day comes the same day, some minutes later.
+    public static let siblingGap = 10
+
+    /// `items` in the order to introduce them. `items` are new faces in deck
+    /// and file order, as `StudyCatalog.items` gives them; `orders` gives
+    /// each deck file's `order:` (a file not named is `mixed`).
+    public static func arrange(
+        _ items: [StudyItem], orders: [String: NewCardOrder], siblingGap: Int = siblingGap
+    ) -> [StudyItem] {
+        let forwardKeys = Set(items.lazy.filter { $0.face.direction == .forward }.map(\.key))
+        // Reverse faces wait for their forward face when it is new too.
+        var held: [String: StudyItem] = [:]
+        var laneItems: [String: [StudyItem]] = [:]
+        var deckOrder: [String] = []
+        for item in items {
+            if item.face.direction == .reverse, forwardKeys.contains(item.card.id.rawValue) {
+                held[item.card.id.rawValue] = item
+                continue
+            }
+            if laneItems[item.deckFile] == nil { deckOrder.append(item.deckFile) }
+            laneItems[item.deckFile, default: []].append(item)
+        }
+        var lanes = deckOrder.map { file in
+            Lane(file: file, items: laneItems[file] ?? [], order: orders[file] ?? .mixed)
+        }
+
+        var result: [StudyItem] = []
+        result.reserveCapacity(items.count)
+        // Reverse faces released once `result.count` reaches the position.
+        var pending: [(releaseAt: Int, item: StudyItem)] = []
+        var nextPending = 0
+        func emit(_ item: StudyItem) {
+            while nextPending < pending.count, pending[nextPending].releaseAt <= result.count {
+                result.append(pending[nextPending].item)
+                nextPending += 1
+            }
+            result.append(item)
+            if item.face.direction == .forward, let reverse = held[item.key] {
+                pending.append((result.count + siblingGap, reverse))
+            }
+        }
+        while true {
+            let levels = lanes.compactMap { $0.order == .mixed ? $0.headRank : nil }
+            let fileLanesLeft = lanes.contains { $0.order == .file && $0.headRank != nil }
+            guard let level = levels.min() ?? (fileLanesLeft ? 0 : nil) else { break }
+            for i in lanes.indices {
+                guard let rank = lanes[i].headRank else { continue }
+                if lanes[i].order == .file || rank == level { emit(lanes[i].take()) }
+            }
+        }
+        for p in pending[nextPending...] { result.append(p.item) }
+        return result
+    }
+
+    /// Where a level stands in exam order: 1, 2, 3, then any other level.
+    static func rank(level: Int) -> Int { (1...3).contains(level) ? level : 4 }
+
+    /// One deck's new faces, in the order the deck gives them.
+    struct Lane {
+        /// Faces still to give, in order, with their level's rank.
+        var queue: [(rank: Int, item: StudyItem)]
+        /// The next face's index.
+        var next = 0
+        /// The deck's `order:`.
+        var order: NewCardOrder
+
+        init(file: String, items: [StudyItem], order: NewCardOrder) {
+            self.order = order
+            switch order {
+            case .file:
+                queue = items.map { (0, $0) }
+            case .mixed:
+                var byRank: [Int: [StudyItem]] = [:]
+                for item in items { byRank[NewFaceOrder.rank(level: item.card.level), default: []].append(item) }
+                queue = byRank.keys.sorted().flatMap { rank in
+                    NewFaceOrder.kindsInTurn(byRank[rank] ?? []).map { (rank, $0) }
+                }
+            }
+        }
+
+        /// The rank of the next face; nil when the lane is done.
+        var headRank: Int? { next < queue.count ? queue[next].rank : nil }
+
+        mutating func take() -> StudyItem {
+            next += 1
+            return queue[next - 1].item
+        }
+    }
+
+    /// Faces with each kind (and direction) giving one in turn, kinds in the
+    /// order they first appear, each kind in its own order.
+    static func kindsInTurn(_ items: [StudyItem]) -> [StudyItem] {
+        var groups: [[StudyItem]] = []
+        var groupOf: [String: Int] = [:]
+        for item in items {
+            let kind = item.card.kind.rawValue + "/" + item.face.direction.rawValue
+            if let g = groupOf[kind] {
+                groups[g].append(item)
+            } else {
+                groupOf[kind] = groups.count
+                groups.append([item])
+            }
+        }
+        var result: [StudyItem] = []
+        result.reserveCapacity(items.count)
+        var round = 0
+        while result.count < items.count {
+            for group in groups where round < group.count { result.append(group[round]) }
+            round += 1
+        }
+        return result
+    }
+}
