@@ -14,6 +14,9 @@ public struct ProgressSnapshot: Sendable, Hashable {
     public var newStudiedToday: Int
     /// Reviews already done today (counts against the review limit).
     public var reviewsDoneToday: Int
+    /// Faces answered Again in the last week, with the time of the latest
+    /// such answer (custom study's "failed today / this week").
+    public var failures: [String: Date] = [:]
 
     public init(
         schedules: [String: CardSchedule] = [:], suspended: Set<String> = [], buriedUntil: [String: Date] = [:],

@@ -25,6 +25,11 @@ public enum Trainer {
                 keepCheckedAnswer(&s, &session, now: now, effects: &effects)
             }
             return (s, effects + [.quit])
+        case .historyLoaded(let keys, let entries):
+            // An answer from the store, not the student's doing: the notice stays.
+            s.notice = state.notice
+            receiveHistory(&s, keys: keys, entries)
+            return (s, [])
         case .reload(let decks, let errors):
             reload(&s, decks: decks, errors: errors, now: now)
             return (s, [])
@@ -71,8 +76,16 @@ public enum Trainer {
     // MARK: Home
 
     static func updateHome(_ s: inout TrainerState, _ action: TrainerAction, now: Date, effects: inout [TrainerEffect]) {
+        if s.home.panel != nil {
+            updatePanel(&s, action, now: now, effects: &effects)
+            return
+        }
         let rows = s.catalog.decks.count + 1
         switch action {
+        case .openSearch:
+            s.home.panel = .search(SearchPanel())
+        case .openCustomStudy:
+            s.home.panel = .custom(CustomMenu())
         case .moveSelection(let delta):
             s.home.selection = min(max(0, s.home.selection + delta), rows - 1)
             if let tag = s.home.tag, !s.catalog.tags(in: selectedDecks(s)).contains(tag) { s.home.tag = nil }
@@ -109,9 +122,15 @@ public enum Trainer {
 
     /// Opens a session on `filter`, or stays home with a notice when
     /// nothing is due.
-    public static func start(_ s: inout TrainerState, filter: StudyFilter, now: Date) {
-        let queue = QueueBuilder.build(catalog: s.catalog, filter: filter, limits: s.limits, now: now, dayEnd: s.dayEnd)
-        var session = SessionState(filter: filter, queue: queue, startedAt: now)
+    public static func start(_ s: inout TrainerState, filter: StudyFilter, now: Date, custom: CustomStudy? = nil) {
+        if case .extraNew(let more)? = custom?.selection { s.limits.newPerDay += max(0, more) }
+        let queue: StudyQueue
+        if let custom, custom.selection.buildsOwnQueue {
+            queue = custom.queue(catalog: s.catalog, filter: filter, now: now, dayEnd: s.dayEnd)
+        } else {
+            queue = QueueBuilder.build(catalog: s.catalog, filter: filter, limits: s.limits, now: now, dayEnd: s.dayEnd)
+        }
+        var session = SessionState(filter: filter, queue: queue, startedAt: now, custom: custom)
         session.keyboard = s.keyboard
         advance(&session, state: s, now: now)
         if session.current == nil {
@@ -289,6 +308,10 @@ public enum Trainer {
     ) {
         guard let attempt = session.current else { return }
         let item = attempt.item
+        if session.practice {
+            practise(&s, &session, rating: rating, now: now)
+            return
+        }
         let after = s.scheduler.review(item.schedule, rating: rating, at: now, cardKey: item.key)
         let duration = max(0, now.timeIntervalSince(attempt.shownAt))
         effects.append(
@@ -344,6 +367,11 @@ public enum Trainer {
         session.pendingUndo = step
         let item: StudyItem
         switch step {
+        case .answer(let last) where session.practice:
+            // A practice answer changed nothing and never reached the store.
+            item = last.item
+            if !session.answers.isEmpty { session.answers.removeLast() }
+            session.pendingUndo = nil
         case .answer(let last):
             item = last.item
             if !session.answers.isEmpty { session.answers.removeLast() }
@@ -362,7 +390,7 @@ public enum Trainer {
                 s.catalog.progress.buriedUntil[item.key] = nil
             }
         }
-        effects.append(.undoLast(key: item.key))
+        if session.pendingUndo != nil { effects.append(.undoLast(key: item.key)) }
         session.queue.remove(key: item.key)
         if let current = session.current, current.item.key != item.key {
             session.queue.waiting.insert(current.item, at: 0)
@@ -449,7 +477,8 @@ public enum Trainer {
         s.catalog.progress.newStudiedToday = 0
         s.catalog.progress.reviewsDoneToday = 0
         s.catalog.progress.buriedUntil = s.catalog.progress.buriedUntil.filter { $0.value > now }
-        guard case .study(var session) = s.mode else { return }
+        // A custom session keeps the faces the student chose.
+        guard case .study(var session) = s.mode, session.custom == nil else { return }
         session.queue = QueueBuilder.build(
             catalog: s.catalog, filter: session.filter, limits: s.limits, now: now, dayEnd: dayEnd)
         if let current = session.current { session.queue.remove(key: current.item.key) }

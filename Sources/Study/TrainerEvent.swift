@@ -16,6 +16,24 @@ public enum TrainerAction: Hashable, Sendable {
     case start
     /// Starts a session on every deck.
     case startAll
+    /// Opens the search (`/`), or goes back to typing its query.
+    case openSearch
+    /// Opens the custom-study menu.
+    case openCustomStudy
+    /// Opens the highlighted search match's card info.
+    case showInfo
+    /// Brings the suspended faces of the card shown in card info back.
+    case unsuspend
+    /// Starts a session on the cards found: a practice, or real study.
+    case studyFound(practice: Bool)
+    /// Turns the custom-study menu's practice on or off.
+    case togglePractice
+    /// Changes the highlighted custom-study choice's number (days ahead,
+    /// extra new faces) by this much.
+    case adjust(Int)
+    /// The store's history of a card's faces, newest first (answering
+    /// `loadHistory`).
+    case historyLoaded(keys: [String], [CardHistoryEntry])
 
     // Study screen.
     /// Shows the answer (self-graded and open faces) or submits what was
@@ -139,6 +157,10 @@ public enum TrainerEffect: Hashable, Sendable {
     case suspend(key: String)
     /// Open the editor at this place, then send `.reload`.
     case edit(SourceLocation)
+    /// Bring a suspended face back.
+    case unsuspend(key: String)
+    /// Read these faces' history from the store, then send `.historyLoaded`.
+    case loadHistory(keys: [String])
     /// Leave the program.
     case quit
 }

@@ -78,6 +78,10 @@ public enum Notice: Hashable, Sendable {
     case undone
     case nothingToUndo
     case nothingToStudy
+    /// Card info: its suspended faces were brought back.
+    case unsuspended
+    /// Card info: unsuspend asked of a card with no suspended face.
+    case notSuspended
     case reloaded
     /// The decks were re-read but have errors (the student is shown the
     /// first and how many).
@@ -112,6 +116,8 @@ public struct HomeState: Hashable, Sendable {
     public var level: Int?
     /// The tag filter.
     public var tag: String?
+    /// The search, card info or custom-study menu open over the deck list.
+    public var panel: HomePanel?
 
     public init(selection: Int = 0, level: Int? = nil, tag: String? = nil) {
         self.selection = selection
@@ -141,12 +147,18 @@ public struct SessionState: Hashable, Sendable {
     /// What the typed answers showed of the student's keyboard (a Kazakh
     /// layout makes к-for-қ a mistake rather than a fallback).
     public var keyboard = KeyboardProfile.unknown
+    /// The custom study the session runs, nil for today's queue.
+    public var custom: CustomStudy?
 
-    public init(filter: StudyFilter, queue: StudyQueue, startedAt: Date) {
+    public init(filter: StudyFilter, queue: StudyQueue, startedAt: Date, custom: CustomStudy? = nil) {
         self.filter = filter
         self.queue = queue
         self.startedAt = startedAt
+        self.custom = custom
     }
+
+    /// Whether answers leave the schedule alone (a practice session).
+    public var practice: Bool { custom?.practice ?? false }
 
     /// Faces answered so far (each answer counts, as in the review log).
     public var done: Int { answers.count }

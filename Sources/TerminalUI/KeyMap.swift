@@ -19,6 +19,14 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case summary
     /// The help overlay.
     case help
+    /// The search's query being typed: letters are text.
+    case searchTyping
+    /// The cards a search found.
+    case searchResults
+    /// One found card's information.
+    case cardInfo
+    /// The custom-study menu.
+    case customMenu
 
     /// The context of a trainer state.
     public init(_ state: TrainerState) {
@@ -27,7 +35,13 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
             return
         }
         switch state.mode {
-        case .home: self = .home
+        case .home:
+            switch state.home.panel {
+            case .search(let panel)?: self = panel.editing ? .searchTyping : .searchResults
+            case .cardInfo?: self = .cardInfo
+            case .custom?: self = .customMenu
+            case nil: self = .home
+            }
         case .summary: self = .summary
         case .study(let session):
             guard let a = session.current else {
@@ -64,6 +78,10 @@ public enum KeyMap {
         case .choosing: return choosing(key)
         case .grading: return grading(key, keyPoints: false)
         case .keyPoints: return grading(key, keyPoints: true)
+        case .searchTyping: return searchTyping(key)
+        case .searchResults: return searchResults(key)
+        case .cardInfo: return cardInfo(key)
+        case .customMenu: return customMenu(key)
         }
     }
 
@@ -137,6 +155,8 @@ public enum KeyMap {
             case "k": return .moveSelection(-1)
             case "j": return .moveSelection(1)
             case "a": return .startAll
+            case "/": return .openSearch
+            case "c": return .openCustomStudy
             case "l": return .cycleLevel
             case "t": return .cycleTag
             case "?": return .toggleHelp

@@ -101,6 +101,9 @@ public struct PlainMode: Sendable {
         switch context {
         case .home:
             return [.startAll]
+        case .searchTyping, .searchResults, .cardInfo, .customMenu:
+            // Never opened in plain mode (custom study there is `jatta study`'s options).
+            return [.back]
         case .summary, .help:
             return line.isEmpty ? [.quit] : []
         case .question:

@@ -9,8 +9,10 @@ enum StudyView {
         guard let attempt = session.current else { return }
         let width = screen.width
         let deckName = state.catalog.decks.first { $0.file == attempt.item.deckFile }?.displayName ?? attempt.item.deckFile
+        // A practice says so on top, and its buttons promise no interval.
+        let practice = session.practice ? " · " + CustomStudyStrings(language: s.code).practiceBanner : ""
         TrainerView.bar(
-            &screen, row: 0, left: deckName,
+            &screen, row: 0, left: deckName + practice,
             right: "\(session.done) \(s.doneLabel) · \(session.left) \(s.leftLabel)")
 
         let context = KeyContext(state)
@@ -27,7 +29,7 @@ enum StudyView {
         // Bottom area: buttons (when revealed) and a status line.
         var bottom = screen.height - 2
         if attempt.revealed {
-            let buttonRows = buttons(attempt, width: width, strings: s)
+            let buttonRows = buttons(attempt, width: width, strings: s, intervals: !session.practice)
             for (i, line) in buttonRows.enumerated() {
                 let r = screen.height - 1 - buttonRows.count + i
                 var col = 1
@@ -77,10 +79,10 @@ enum StudyView {
     }
 
     /// The grade buttons, in one row when they fit, else two rows of two.
-    static func buttons(_ a: Attempt, width: Int, strings s: Strings) -> [[(String, Bool)]] {
+    static func buttons(_ a: Attempt, width: Int, strings s: Strings, intervals: Bool = true) -> [[(String, Bool)]] {
         let all = Rating.allCases.map { rating -> (String, Bool) in
             var label = "\(rating.rawValue) \(s.label(rating))"
-            if let preview = a.previews[rating] {
+            if intervals, let preview = a.previews[rating] {
                 label += " " + s.interval(preview.due.timeIntervalSince(a.shownAt))
             }
             return (" " + label + " ", rating == a.selectedRating)

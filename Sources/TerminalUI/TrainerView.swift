@@ -16,6 +16,8 @@ public enum TrainerView {
             return screen
         }
         switch state.mode {
+        case .home where state.home.panel != nil:
+            PanelView.draw(state, into: &screen, strings: strings)
         case .home:
             HomeView.draw(state, into: &screen, strings: strings)
         case .study(let session):
@@ -42,6 +44,8 @@ public enum TrainerView {
         case .reloadedWithErrors(let problems): s.reloadNotice(problems)
         case .cardRemoved: s.cardRemoved
         case .effectFailed(let outcome): s.effectFailed(outcome)
+        case .unsuspended: CustomStudyStrings(language: s.code).unsuspended
+        case .notSuspended: CustomStudyStrings(language: s.code).notSuspended
         }
     }
 

@@ -76,7 +76,12 @@ import Testing
         let store = try ProgressStore()
         let performer = EffectPerformer(store: store, sessionID: "test", decks: [deck])
         var state = try fresh(store, at: start)
-        state.catalog.progress.suspended = [deck.cards[0].id.rawValue, deck.cards[1].id.rawValue, deck.cards[3].id.rawValue]
+        // Both faces of the term: its reverse face would otherwise take its
+        // turn (NewFaceOrder) before the cloze.
+        state.catalog.progress.suspended = [
+            deck.cards[0].id.rawValue, deck.cards[1].id.rawValue, deck.cards[1].id.rawValue + "/reverse",
+            deck.cards[3].id.rawValue,
+        ]
         for action: TrainerAction in [.start, .type("1"), .type("9"), .type("9"), .type("1"), .reveal, .grade(.good)] {
             let (next, effects) = Trainer.update(state, TrainerEvent(action, at: start))
             state = next

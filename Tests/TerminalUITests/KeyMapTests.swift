@@ -17,7 +17,7 @@ import Testing
         layout.toLatin.filter { $0.value == c }.map(\.key)
     }
 
-    @Test(arguments: KeyContext.allCases.filter { $0 != .typing })
+    @Test(arguments: KeyContext.allCases.filter { $0 != .typing && $0 != .searchTyping })
     func cyrillicTwinsGiveTheSameActions(_ context: KeyContext) {
         for latin in Self.boundLatin {
             let expected = KeyMap.action(for: .character(latin), in: context)

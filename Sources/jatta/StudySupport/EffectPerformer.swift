@@ -68,7 +68,9 @@ final class EffectPerformer {
             _ = try store.bury(key: key, until: until, at: now, sessionID: sessionID)
         case .suspend(let key):
             _ = try store.suspend(key: key, at: now, sessionID: sessionID)
-        case .edit, .quit:
+        case .unsuspend(let key):
+            _ = try store.unsuspend(key: key, at: now, sessionID: sessionID)
+        case .edit, .quit, .loadHistory:
             return false
         }
         return true

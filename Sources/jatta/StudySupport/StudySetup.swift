@@ -23,6 +23,7 @@ enum StudySetup {
         let today = try store.studiedCounts(from: dayStart, to: now.addingTimeInterval(1))
         snapshot.newStudiedToday = today.newCards
         snapshot.reviewsDoneToday = today.reviews
+        snapshot.failures = try store.failures(since: min(dayStart, now.addingTimeInterval(-CustomStudy.week)))
         return snapshot
     }
 

@@ -2,6 +2,7 @@ import DeckFormat
 import Foundation
 import ReviewStore
 import Study
+import TerminalUI
 
 /// What the full-screen and the plain loop share: the trainer's state and
 /// what carrying out its effects needs. The loops differ only in how they
@@ -12,9 +13,14 @@ protocol TrainerLoop {
     /// Reads the decks again, with every problem found.
     var reloadDecks: () -> DeckLibrary.Result { get }
     var environment: [String: String] { get }
+    /// The interface strings (the language history is told in).
+    var strings: Strings { get }
 }
 
 extension TrainerLoop {
+    /// English unless the loop says otherwise.
+    var strings: Strings { .english }
+
     /// Feeds one action to the trainer and carries out its effects: store
     /// effects through the performer, editing a card in the student's editor
     /// (`handOver` runs the editor, giving it the terminal if the loop holds
@@ -40,6 +46,10 @@ extension TrainerLoop {
             switch effect {
             case .quit:
                 return true
+            case .loadHistory(let keys):
+                let entries = try CardHistoryLoading.entries(
+                    store: performer.store, keys: keys, language: Language(rawValue: strings.code) ?? .en)
+                state = Trainer.update(state, TrainerEvent(.historyLoaded(keys: keys, entries), at: Date())).0
             case .edit(let location):
                 let environment = environment
                 var outcome = EditorOutcome.saved

@@ -1,0 +1,110 @@
+import Foundation
+import Study
+
+/// The words of search, card info and custom study, in the two interface
+/// languages (beside `Strings`, which holds the trainer's other words).
+public struct CustomStudyStrings: Sendable {
+    /// Whether the interface is Kazakh (else English).
+    public let kazakh: Bool
+
+    /// Kazakh for a language code starting with `kk`, English otherwise.
+    public init(language: String) { kazakh = language.lowercased().hasPrefix("kk") }
+
+    func t(_ kk: String, _ en: String) -> String { kazakh ? kk : en }
+
+    // Search.
+    public var searchTitle: String { t("Іздеу", "Search") }
+    public var searchPrompt: String { t("Сөз: ", "Word: ") }
+    public var searchTypingKeys: String { t("Enter іздеу · Esc артқа", "Enter search · Esc back") }
+    public var searchResultKeys: String {
+        t(
+            "↑↓ таңдау · Enter карта · p жаттығу · s жаттау · / жаңа іздеу · Esc артқа",
+            "↑↓ select · Enter card info · p practise · s study · / new search · Esc back")
+    }
+    public func found(_ n: Int) -> String { t("\(n) карта табылды", n == 1 ? "1 card found" : "\(n) cards found") }
+    public func nothingFound(_ query: String) -> String {
+        t("«\(query)» сөзі бар карта жоқ", "No card holds “\(query)”")
+    }
+    public var searchHowTo: String {
+        t(
+            "Сұрақтағы немесе жауаптағы сөзді жазып, Enter басыңыз (бас әріп пен кіші әріп бірдей).",
+            "Type a word of a prompt or an answer and press Enter (capitals or not, the same).")
+    }
+
+    // Where a face stands.
+    public func stage(_ stage: FaceStatus.Stage) -> String {
+        switch stage {
+        case .new: t("жаңа", "new")
+        case .learning: t("үйренуде", "learning")
+        case .review: t("қайталауда", "review")
+        case .relearning: t("қайта үйренуде", "relearning")
+        }
+    }
+    public var reverseFace: String { t("кері", "reverse") }
+    public var dueNow: String { t("мерзімі келді", "due now") }
+    public func dueIn(_ interval: String) -> String { t("\(interval) кейін", "due in \(interval)") }
+    public func lapses(_ n: Int) -> String { t("ұмытылды: \(n)", "lapses: \(n)") }
+    public var suspended: String { t("кідіртілген", "suspended") }
+    public var buried: String { t("тығылған", "buried") }
+
+    // Card info.
+    public var infoTitle: String { t("Карта", "Card") }
+    public var infoKeys: String { t("u кідіртуден шығару · p жаттығу · s жаттау · Esc артқа", "u unsuspend · p practise · s study · Esc back") }
+    public var answerLabel: String { t("Жауабы", "Answer") }
+    public var placeLabel: String { t("Орны", "Where") }
+    public var levelLabel: String { t("Деңгей", "Level") }
+    public var tagsLabel: String { t("Тегтер", "Tags") }
+    public var historyTitle: String { t("Тарихы (соңғысы жоғарыда)", "History (newest first)") }
+    public var historyLoading: String { t("оқылуда…", "reading…") }
+    public var historyEmpty: String { t("әлі жатталмаған", "never studied") }
+    public func ago(_ interval: String) -> String { t("\(interval) бұрын", "\(interval) ago") }
+    public var undone: String { t("(қайтарылған)", "(undone)") }
+    public var unsuspended: String { t("Карта кідіртуден шығарылды", "Card unsuspended") }
+    public var notSuspended: String { t("Бұл карта кідіртілмеген", "This card is not suspended") }
+
+    // Custom study.
+    public var customTitle: String { t("Өз таңдауымен жаттау", "Custom study") }
+    public var customKeys: String {
+        t(
+            "↑↓ таңдау · ←→ санын өзгерту · p жаттығу · Enter бастау · Esc артқа",
+            "↑↓ choose · ←→ change the number · p practice · Enter start · Esc back")
+    }
+    public func choice(_ choice: CustomMenu.Choice, menu: CustomMenu, count: Int) -> String {
+        switch choice {
+        case .failedToday: t("Бүгін қате жауап берілгендер (\(count))", "Failed today (\(count))")
+        case .failedThisWeek: t("Соңғы 7 күнде қате жауап берілгендер (\(count))", "Failed in the last 7 days (\(count))")
+        case .ahead:
+            t(
+                "Алдағы \(menu.aheadDays) күннің қайталауы (\(count))",
+                "Study ahead: due in the next \(menu.aheadDays) days (\(count))")
+        case .extraNew: t("Бүгін тағы \(menu.extraNew) жаңа карта", "\(menu.extraNew) more new cards today")
+        case .everything: t("Таңдаудағы барлық карта (\(count))", "Every card of the selection (\(count))")
+        }
+    }
+    public func practice(_ on: Bool) -> String {
+        t("Жаттығу (кесте өзгермейді): ", "Practice (no rescheduling): ") + (on ? t("қосулы", "on") : t("өшірулі", "off"))
+    }
+    public var practiceNote: String {
+        t(
+            "Жаттығуда жауаптар тексеріледі, бірақ кесте де, журнал да өзгермейді.",
+            "In practice answers are checked, but neither the schedule nor the review log changes.")
+    }
+    /// The study screen's top bar during a practice.
+    public var practiceBanner: String { t("жаттығу · кесте өзгермейді", "practice · not rescheduled") }
+}
+
+extension CustomStudyStrings {
+    /// Where a face stands in one line: "review · due in 3d · lapses: 1",
+    /// a term's reverse face named first.
+    public func status(_ face: FaceStatus, now: Date, strings s: Strings) -> String {
+        var parts: [String] = face.direction == .reverse ? [reverseFace + ":"] : []
+        parts.append(stage(face.stage))
+        if let schedule = face.schedule, !schedule.isNew {
+            parts.append(schedule.due <= now ? dueNow : dueIn(s.interval(schedule.due.timeIntervalSince(now))))
+            if schedule.lapses > 0 { parts.append(lapses(schedule.lapses)) }
+        }
+        if face.suspended { parts.append(suspended) }
+        if let until = face.buriedUntil, until > now { parts.append(buried) }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,195 @@
+import DeckFormat
+import FSRS
+import Foundation
+import Testing
+
+@testable import Study
+
+/// Custom study: search, card info and unsuspend, the custom selections,
+/// and practice sessions that leave the schedule alone.
+@Suite struct CustomStudyTests {
+    let deck = Fixtures.deck()
+    var keys: [String] { deck.cards.flatMap(\.faces).map(\.key) }
+    var termKey: String { deck.cards[0].id.rawValue }
+
+    func review(dueIn: TimeInterval, lapses: Int = 0) -> CardSchedule {
+        CardSchedule(
+            state: .review, step: nil, memory: MemoryState(stability: 3, difficulty: 5),
+            due: Fixtures.now.addingTimeInterval(dueIn), lastReview: Fixtures.now.addingTimeInterval(-3 * 86_400),
+            reps: 2, lapses: lapses)
+    }
+
+    // MARK: Search
+
+    @Test func searchFoldsKazakhCaseAndLookAlikesAndLooksInAnswers() {
+        let catalog = StudyCatalog(decks: [deck])
+        // Upper case Kazakh, and a Latin P inside a Cyrillic word.
+        #expect(CardSearch.matches("РЕЖИМ", in: catalog).map(\.card.id) == [deck.cards[0].id])
+        #expect(CardSearch.matches("Pежим", in: catalog).map(\.card.id) == [deck.cards[0].id])
+        // A word of the answer (the definition), and of a choice's option.
+        #expect(CardSearch.matches("қағидалары", in: catalog).map(\.card.id) == [deck.cards[0].id])
+        #expect(CardSearch.matches("неоколониализм", in: catalog).map(\.card.id) == [deck.cards[2].id])
+        #expect(CardSearch.matches("ӘЛЕМ", in: catalog).isEmpty)
+        #expect(CardSearch.matches("  ", in: catalog).isEmpty)
+    }
+
+    @Test func aMatchShowsEachFaceWithItsSchedule() throws {
+        var progress = ProgressSnapshot(schedules: [termKey: review(dueIn: 2 * 86_400, lapses: 2)])
+        progress.suspended = [termKey + "/reverse"]
+        let match = try #require(CardSearch.matches("режим", in: StudyCatalog(decks: [deck], progress: progress)).first)
+        #expect(match.faces.map(\.key) == [termKey, termKey + "/reverse"])
+        #expect(match.faces.map(\.stage) == [.review, .new])
+        #expect(match.faces[0].schedule?.lapses == 2)
+        #expect(match.suspendedKeys == [termKey + "/reverse"])
+    }
+
+    @Test func searchOpensCardInfoWhichLoadsHistoryAndUnsuspends() throws {
+        var s = Fixtures.state()
+        s.catalog.progress.suspended = [termKey, termKey + "/reverse"]
+        var (state, effects) = Fixtures.run(s, [.openSearch] + "режим".map { .type($0) } + [.reveal])
+        guard case .search(let search)? = state.home.panel else { throw Failure("no search panel") }
+        #expect(search.matches.map(\.card.id) == [deck.cards[0].id])
+        #expect(!search.editing)
+        (state, effects) = Fixtures.run(state, [.showInfo])
+        #expect(effects == [.loadHistory(keys: [termKey, termKey + "/reverse"])])
+        let entry = CardHistoryEntry(
+            key: termKey, time: Fixtures.now, kind: "suspend", rating: nil, undone: false, stageAfter: nil, dueAfter: nil)
+        (state, _) = Fixtures.run(state, [.historyLoaded(keys: [termKey, termKey + "/reverse"], [entry])])
+        guard case .cardInfo(let info)? = state.home.panel else { throw Failure("no card info") }
+        #expect(info.history == [entry])
+        (state, effects) = Fixtures.run(state, [.unsuspend])
+        #expect(
+            effects == [
+                .unsuspend(key: termKey), .unsuspend(key: termKey + "/reverse"),
+                .loadHistory(keys: [termKey, termKey + "/reverse"]),
+            ])
+        #expect(state.catalog.progress.suspended.isEmpty)
+        #expect(state.notice == .unsuspended)
+        // Again: nothing left to bring back, and nothing asked of the store.
+        (state, effects) = Fixtures.run(state, [.unsuspend])
+        #expect(effects.isEmpty)
+        #expect(state.notice == .notSuspended)
+        // Back to the matches, which show the faces as they are now.
+        (state, _) = Fixtures.run(state, [.back])
+        guard case .search(let back)? = state.home.panel else { throw Failure("not back at the search") }
+        #expect(back.matches.first?.suspendedKeys == [])
+    }
+
+    @Test func practisingTheCardsFoundStartsAPracticeOnTheirFaces() {
+        let (state, _) = Fixtures.run(Fixtures.state(), [.openSearch] + "режим".map { .type($0) } + [.reveal, .studyFound(practice: true)])
+        let session = state.session
+        #expect(session?.practice == true)
+        #expect(session.map { [$0.current!.item.key] + $0.queue.waiting.map(\.key) } == [termKey, termKey + "/reverse"])
+        #expect(state.home.panel == nil)
+    }
+
+    // MARK: Practice
+
+    @Test func aPracticeRecordsNothingAndChangesNoSchedule() {
+        let progress = ProgressSnapshot(schedules: [termKey: review(dueIn: 5 * 86_400)])
+        var s = Fixtures.state(progress: progress)
+        Trainer.start(&s, filter: .all, now: Fixtures.now, custom: CustomStudy(.everything, practice: true))
+        let before = s.catalog.progress
+        #expect(s.session?.left == keys.count)
+        // The term (self-graded): Again, so it comes back at the end.
+        let (state, effects) = Fixtures.run(s, [.reveal, .grade(.again)])
+        #expect(effects.isEmpty)
+        #expect(state.catalog.progress == before)
+        #expect(state.session?.queue.waiting.last?.key == termKey)
+        #expect(state.session?.answers.map(\.rating) == [.again])
+        // Undo takes the answer back without asking the store for anything.
+        let (undone, undoEffects) = Fixtures.run(state, [.undo])
+        #expect(undoEffects.isEmpty)
+        #expect(undone.session?.current?.item.key == termKey)
+        #expect(undone.session?.answers.isEmpty == true)
+    }
+
+    @Test func realStudyRecordsAndPracticeDoesNotForTheSameAnswers() {
+        // The same answer in a custom session that reschedules is recorded.
+        var s = Fixtures.state()
+        Trainer.start(&s, filter: .all, now: Fixtures.now, custom: CustomStudy(.everything))
+        let (_, effects) = Fixtures.run(s, [.reveal, .grade(.good)])
+        #expect(Fixtures.records(effects).map(\.key) == [termKey])
+    }
+
+    // MARK: Selections
+
+    @Test func failedTodayAndThisWeekDrawFromTheFailures() {
+        var progress = ProgressSnapshot(schedules: [
+            keys[0]: review(dueIn: 600), keys[2]: review(dueIn: 3 * 86_400), keys[3]: review(dueIn: 86_400),
+        ])
+        progress.failures = [
+            keys[0]: Fixtures.now.addingTimeInterval(-3600),  // today
+            keys[2]: Fixtures.now.addingTimeInterval(-3 * 86_400),  // this week
+            keys[3]: Fixtures.now.addingTimeInterval(-9 * 86_400),  // before the week
+        ]
+        let catalog = StudyCatalog(decks: [deck], progress: progress)
+        func queue(_ selection: CustomStudy.Selection) -> [String] {
+            CustomStudy(selection).queue(catalog: catalog, filter: .all, now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+                .waiting.map(\.key)
+        }
+        #expect(queue(.failedToday) == [keys[0]])
+        #expect(queue(.failedThisWeek) == [keys[0], keys[2]])
+    }
+
+    @Test func studyAheadTakesFacesDueWithinTheDaysAndReschedules() {
+        let progress = ProgressSnapshot(schedules: [
+            keys[0]: review(dueIn: 2.5 * 86_400), keys[2]: review(dueIn: 10 * 86_400),
+        ])
+        var s = Fixtures.state(progress: progress)
+        let dayEnd = Fixtures.dayEnd
+        #expect(
+            CustomStudy(.ahead(days: 1)).queue(catalog: s.catalog, filter: .all, now: Fixtures.now, dayEnd: dayEnd)
+                .isEmpty)
+        Trainer.start(&s, filter: .all, now: Fixtures.now, custom: CustomStudy(.ahead(days: 2)))
+        #expect(s.session?.current?.item.key == keys[0])
+        #expect(s.session?.queue.isEmpty == true)
+        let (_, effects) = Fixtures.run(s, [.reveal, .grade(.good)])
+        #expect(Fixtures.records(effects).map(\.key) == [keys[0]])
+    }
+
+    @Test func extraNewCardsRaiseTodaysAllowance() {
+        var s = Fixtures.state(progress: ProgressSnapshot(newStudiedToday: 20))
+        Trainer.start(&s, filter: .all, now: Fixtures.now)
+        #expect(s.notice == .nothingToStudy)
+        Trainer.start(&s, filter: .all, now: Fixtures.now, custom: CustomStudy(.extraNew(2)))
+        #expect(s.session?.left == 2)
+        #expect(s.limits.newPerDay == 22)
+    }
+
+    @Test func theMenuStartsTheChosenCustomStudyOnTheSelectedRow() {
+        var progress = ProgressSnapshot(schedules: [keys[3]: review(dueIn: 600)])
+        progress.failures = [keys[3]: Fixtures.now.addingTimeInterval(-2 * 86_400)]
+        let (state, _) = Fixtures.run(
+            Fixtures.state(progress: progress), [.openCustomStudy, .pickOption(2), .togglePractice, .start])
+        #expect(state.session?.custom == CustomStudy(.failedThisWeek, practice: true))
+        #expect(state.session?.current?.item.key == keys[3])
+        // Nothing failed today: the menu stays, with the notice.
+        let (stay, _) = Fixtures.run(Fixtures.state(progress: progress), [.openCustomStudy, .start])
+        #expect(stay.notice == .nothingToStudy)
+        #expect(stay.home.panel == .custom(CustomMenu()))
+    }
+
+    @Test func theMenuNumbersChangeWithinBounds() {
+        let (state, _) = Fixtures.run(Fixtures.state(), [.openCustomStudy, .pickOption(3), .adjust(-1), .adjust(-1), .adjust(-5)])
+        guard case .custom(let menu)? = state.home.panel else {
+            Issue.record("no menu")
+            return
+        }
+        #expect(menu.aheadDays == 1)
+        #expect(menu.study == CustomStudy(.ahead(days: 1)))
+    }
+
+    @Test func aNewDayKeepsACustomSessionsFaces() {
+        var s = Fixtures.state()
+        Trainer.start(&s, filter: .all, now: Fixtures.now, custom: CustomStudy(.faces([termKey]), practice: true))
+        let (state, _) = Fixtures.run(s, [.newDay(dayEnd: Fixtures.dayEnd.addingTimeInterval(86_400))])
+        #expect(state.session?.queue.isEmpty == true)
+        #expect(state.session?.current?.item.key == termKey)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
