@@ -36,6 +36,7 @@ struct Jatta: AsyncParsableCommand {
             HistoryCommand.self,
             StatsCommand.self,
             UnsuspendCommand.self,
+            FindCommand.self,
             OptimizeCommand.self,
             JudgeCommand.self,
             ExtractCommand.self,

@@ -37,7 +37,7 @@ import Testing
         #expect(text.contains("Word: РЕЖИМ"))
         #expect(text.contains("1 card found"))
         #expect(text.contains("Режим"))
-        #expect(text.contains("review · due in 3d · lapses: 2  |  reverse: · new · suspended"))
+        #expect(text.contains("review · due in 3d · lapses: 2  |  reverse: new · suspended"))
         let kazakh = ViewFixtures.render(searched("режим", state), 80, 16, .kazakh)
         #expect(kazakh.contains("қайталауда · 3 күн кейін · ұмытылды: 2"))
     }

@@ -12,6 +12,26 @@ public struct CustomStudyStrings: Sendable {
 
     func t(_ kk: String, _ en: String) -> String { kazakh ? kk : en }
 
+    /// A message shown before the interface language is known (argument
+    /// errors), in the order every bilingual message uses.
+    public static func bothLanguages(_ text: KeyPath<CustomStudyStrings, String>) -> String {
+        Strings.bothLanguages(
+            kk: CustomStudyStrings(language: "kk")[keyPath: text], en: CustomStudyStrings(language: "en")[keyPath: text])
+    }
+
+    // `jatta study`'s custom-study options.
+    public var oneSelection: String {
+        t(
+            "--failed, --ahead, --extra-new, --all-cards, --search: біреуін ғана беріңіз",
+            "give only one of --failed, --ahead, --extra-new, --all-cards, --search")
+    }
+    public var aheadRange: String { t("--ahead 1-ден 3650 күнге дейін", "--ahead must be 1 to 3650 days") }
+    public var extraNewRange: String { t("--extra-new кемінде 1", "--extra-new must be at least 1") }
+    public var extraNewNotPractice: String {
+        t("--extra-new жаңа карталарды шын жаттатады, --practice-пен бірге берілмейді", "--extra-new is real study and cannot be a --practice")
+    }
+    public var emptySearch: String { t("--search бос болмауы керек", "--search needs a word") }
+
     // Search.
     public var searchTitle: String { t("Іздеу", "Search") }
     public var searchPrompt: String { t("Сөз: ", "Word: ") }
@@ -24,6 +44,12 @@ public struct CustomStudyStrings: Sendable {
     public func found(_ n: Int) -> String { t("\(n) карта табылды", n == 1 ? "1 card found" : "\(n) cards found") }
     public func nothingFound(_ query: String) -> String {
         t("«\(query)» сөзі бар карта жоқ", "No card holds “\(query)”")
+    }
+    /// Under `jatta find`'s list: what to do with a card found.
+    public var findHowTo: String {
+        t(
+            "Тарихы: jatta history --card ИД; кідіртуден шығару: jatta unsuspend ИД; жаттау: jatta study --search СӨЗ",
+            "History: jatta history --card ID; unsuspend: jatta unsuspend ID; study them: jatta study --search WORD")
     }
     public var searchHowTo: String {
         t(
@@ -97,8 +123,8 @@ extension CustomStudyStrings {
     /// Where a face stands in one line: "review · due in 3d · lapses: 1",
     /// a term's reverse face named first.
     public func status(_ face: FaceStatus, now: Date, strings s: Strings) -> String {
-        var parts: [String] = face.direction == .reverse ? [reverseFace + ":"] : []
-        parts.append(stage(face.stage))
+        let name = face.direction == .reverse ? reverseFace + ": " : ""
+        var parts = [name + stage(face.stage)]
         if let schedule = face.schedule, !schedule.isNew {
             parts.append(schedule.due <= now ? dueNow : dueIn(s.interval(schedule.due.timeIntervalSince(now))))
             if schedule.lapses > 0 { parts.append(lapses(schedule.lapses)) }

@@ -47,6 +47,8 @@ struct StudyCommand: ParsableCommand {
     @Option(help: "Only cards with this tag.")
     var tag: String?
 
+    @OptionGroup var custom: CustomStudyOptions
+
     func validate() throws {
         if let level, !(1...3).contains(level) {
             throw ValidationError(Strings.bothLanguages(\.levelOutOfRange))
@@ -107,6 +109,14 @@ struct StudyCommand: ParsableCommand {
         func remember(_ profile: KeyboardProfile) {
             guard profile != keyboardAtStart, let value = profile.stored else { return }
             try? store.setSetting(KeyboardProfile.settingKey, value)
+        }
+        if let study = custom.study(in: state.catalog) {
+            // Custom study opens straight on its cards; with none, it says so.
+            Trainer.start(&state, filter: Trainer.selectedFilter(state), now: now, custom: study)
+            if case .home = state.mode {
+                SessionHost.warn(host.strings.nothingToStudy)
+                return
+            }
         }
         let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
         let reload = { SessionHost.loadDecks(paths: deckPaths) }

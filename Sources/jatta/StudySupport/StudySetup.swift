@@ -12,18 +12,24 @@ enum StudySetup {
     static func snapshot(store: ProgressStore, decks: [Deck], dayStart: Date, now: Date) throws -> ProgressSnapshot {
         // A card renamed by its deck (an `id:` added) keeps its progress.
         try CardAdoption.run(store: store, decks: decks, at: now)
-        let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
-        let progress = try store.progress(for: keys)
-        var snapshot = ProgressSnapshot()
-        for (key, p) in progress {
-            if let schedule = p.schedule { snapshot.schedules[key] = schedule }
-            if p.suspended { snapshot.suspended.insert(key) }
-            if let until = p.buriedUntil { snapshot.buriedUntil[key] = until }
-        }
+        var snapshot = try progress(store: store, decks: decks)
         let today = try store.studiedCounts(from: dayStart, to: now.addingTimeInterval(1))
         snapshot.newStudiedToday = today.newCards
         snapshot.reviewsDoneToday = today.reviews
         snapshot.failures = try store.failures(since: min(dayStart, now.addingTimeInterval(-CustomStudy.week)))
+        return snapshot
+    }
+
+    /// The schedules and flags of every face of `decks`, read without
+    /// writing anything (`jatta find` reads a store it must not change).
+    static func progress(store: ProgressStore, decks: [Deck]) throws -> ProgressSnapshot {
+        let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
+        var snapshot = ProgressSnapshot()
+        for (key, p) in try store.progress(for: keys) {
+            if let schedule = p.schedule { snapshot.schedules[key] = schedule }
+            if p.suspended { snapshot.suspended.insert(key) }
+            if let until = p.buriedUntil { snapshot.buriedUntil[key] = until }
+        }
         return snapshot
     }
 
