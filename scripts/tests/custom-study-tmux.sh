@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# End-to-end test of custom study: the real binary in tmux (its own -L
+# socket). A card answered Again and one suspended in plain mode; then on
+# the home screen `/` finds the suspended card, its info shows the history
+# from the store and `u` unsuspends it (logged); `c` opens custom study,
+# "failed today" as a practice asks the failed card and writes nothing to
+# the store; `jatta find` and `jatta study --search --practice` from the
+# command line.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+root=$(pwd)
+
+command -v tmux >/dev/null 2>&1 || { echo "FAIL: tmux is not installed" >&2; exit 1; }
+. scripts/lib/jatta-binary.sh
+
+work=$(mktemp -d)
+sock="jatta-custom-$$"
+export HOME="$work/home" JATTA_DB="$work/progress.sqlite" JATTA_DECK_INDEX=off LANG=C.UTF-8 LC_ALL=C.UTF-8
+. scripts/lib/midday-tz.sh
+mkdir -p "$HOME" "$work/decks"
+unset JATTA_LANG
+pane=custom
+. scripts/lib/tmux-pane.sh
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$work"; }
+trap cleanup EXIT
+
+cat >"$work/decks/c.deck" <<'DECK'
+# Custom
+
+Q: Қазақстанның астанасы?
+A: Астана
+
+Q: Алматы қай өңірде?
+A: Оңтүстікте
+
+T: Режим
+D: Мемлекеттердің келісілген нормалары.
+DECK
+
+# --- 1. Plain mode: the first card Again, the next suspended ---------------
+out=$(printf '\n1\n!\n' | "$JATTA" study --plain --lang en "$work/decks" 2>&1) || fail "plain study: exit $?: $out"
+grep -qF "Қазақстанның астанасы?" <<<"$out" || fail "plain: first card not asked: $out"
+grep -qF "Card suspended" <<<"$out" || fail "plain: nothing suspended: $out"
+suspended=$("$JATTA" history --lang en | awk '$4 == "suspend" {print $5; exit}')
+[ -n "$suspended" ] || fail "no suspend in the history: $("$JATTA" history --lang en)"
+
+# --- 2. jatta find: the suspended card with its schedule; exit statuses -----
+word=$([ "$suspended" = "${suspended#term}" ] && echo "АЛМАТЫ" || echo "РЕЖИМ")
+found=$("$JATTA" find --lang en "$word" "$work/decks") || fail "find: exit $?"
+grep -qF "$suspended" <<<"$found" || fail "find does not list $suspended: $found"
+grep -qF "suspended" <<<"$found" || fail "find does not say suspended: $found"
+"$JATTA" find --lang en "жоқсөз" "$work/decks" >/dev/null; st=$?
+[ "$st" = 1 ] || fail "find with no match: exit $st (expected 1)"
+
+# --- 3. Home screen: / search, card info, unsuspend -------------------------
+tm new-session -d -s custom -x 90 -y 26 "env -u TMUX PS1='$ ' bash --norc --noprofile -i"
+tm send-keys -t custom "cd '$root'; clear" Enter
+tm send-keys -t custom "'$JATTA' --lang en '$work/decks'; echo JATTA-EXIT=\$?" Enter
+wait_for "All decks"
+tm send-keys -t custom /
+wait_for "Word:"
+tm send-keys -t custom -l "$word"
+tm send-keys -t custom Enter
+wait_for "1 card found"
+screen | grep -qF "suspended" || fail "search does not show the card suspended"
+tm send-keys -t custom Enter
+wait_for "History (newest first)"
+wait_for "· suspend"
+tm send-keys -t custom u
+wait_for "Card unsuspended"
+wait_for "· unsuspend"
+"$JATTA" history --lang en | awk '{print $4}' | grep -qx unsuspend || fail "unsuspend not in the review log"
+tm send-keys -t custom Escape
+wait_for "1 card found"
+screen | grep -qF "suspended" && fail "the match still shows suspended after unsuspend"
+tm send-keys -t custom Escape
+wait_for "All decks"
+
+# --- 4. c: failed today, as a practice: asked, nothing written ---------------
+entries=$("$JATTA" history --lang en | wc -l)
+tm send-keys -t custom c
+wait_for "Custom study"
+wait_for "Failed today (1)"
+tm send-keys -t custom p
+wait_for "Practice (no rescheduling): on"
+tm send-keys -t custom Enter
+wait_for "practice · not rescheduled"
+screen | grep -qF "Қазақстанның астанасы?" || fail "the practice does not ask the failed card"
+tm send-keys -t custom Space
+wait_for "1 Again"
+screen | grep -qE "1 Again [0-9]" && fail "practice buttons promise an interval"
+tm send-keys -t custom 3
+wait_for "Session finished"
+[ "$("$JATTA" history --lang en | wc -l)" = "$entries" ] || fail "a practice answer reached the review log"
+tm send-keys -t custom Enter
+wait_for "All decks"
+tm send-keys -t custom q
+wait_for "JATTA-EXIT=0"
+
+# --- 5. The command line: --search --practice, plain -------------------------
+out=$(printf '\n4\n' | "$JATTA" study --plain --lang en --search астана --practice "$work/decks" 2>&1) \
+    || fail "study --search --practice: exit $?: $out"
+grep -qF "Қазақстанның астанасы?" <<<"$out" || fail "--search did not ask the card: $out"
+[ "$("$JATTA" history --lang en | wc -l)" = "$entries" ] || fail "--practice wrote to the review log"
+out=$("$JATTA" study --plain --lang en --failed today --ahead 2 "$work/decks" </dev/null 2>&1); st=$?
+[ "$st" = 64 ] || fail "two custom selections: exit $st (expected 64): $out"
+grep -qF "give only one of" <<<"$out" || fail "no message for two selections: $out"
+
+echo "custom-study-tmux: ok"
