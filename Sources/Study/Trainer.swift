@@ -328,7 +328,12 @@ public enum Trainer {
             again.schedule = after
             session.queue.scheduleAgain(again)
         }
-        let given = GivenAnswer(item: item, rating: rating, after: after, requeued: requeued, duration: duration)
+        var given = GivenAnswer(item: item, rating: rating, after: after, requeued: requeued, duration: duration)
+        if rating == .again {
+            // Failed now: custom study's "failed today" knows it at once.
+            given.previousFailure = s.catalog.progress.failures[item.key]
+            s.catalog.progress.failures[item.key] = now
+        }
         session.answers.append(given)
         session.undoStack.append(.answer(given))
         session.current = nil
@@ -375,6 +380,7 @@ public enum Trainer {
         case .answer(let last):
             item = last.item
             if !session.answers.isEmpty { session.answers.removeLast() }
+            if last.rating == .again { s.catalog.progress.failures[item.key] = last.previousFailure }
             if last.item.schedule.isNew {
                 s.catalog.progress.schedules[item.key] = nil
                 s.catalog.progress.newStudiedToday = max(0, s.catalog.progress.newStudiedToday - 1)
@@ -449,6 +455,7 @@ public enum Trainer {
             // The answer stands in the log: it counts in the summary and
             // against the day's limits again.
             session.answers.append(kept)
+            if kept.rating == .again { s.catalog.progress.failures[key] = now }
             if kept.item.schedule.isNew {
                 s.catalog.progress.newStudiedToday += 1
             } else {

@@ -178,6 +178,9 @@ public struct GivenAnswer: Hashable, Sendable {
     public var requeued: Bool
     /// Seconds spent on it.
     public var duration: TimeInterval
+    /// For an Again: the face's failure time before it (custom study's
+    /// "failed"), restored when the answer is undone.
+    public var previousFailure: Date?
 
     public init(item: StudyItem, rating: Rating, after: CardSchedule, requeued: Bool, duration: TimeInterval) {
         self.item = item

@@ -132,6 +132,23 @@ import Testing
         #expect(queue(.failedThisWeek) == [keys[0], keys[2]])
     }
 
+    @Test func aFaceFailedInThisRunIsFailedTodayUntilTheAnswerIsUndone() {
+        var s = Fixtures.state()
+        Trainer.start(&s, filter: .all, now: Fixtures.now)
+        let (failed, _) = Fixtures.run(s, [.reveal, .grade(.again)])
+        let failedToday = CustomStudy(.failedToday)
+        func queue(_ state: TrainerState) -> [String] {
+            failedToday.queue(catalog: state.catalog, filter: .all, now: Fixtures.now, dayEnd: Fixtures.dayEnd).waiting.map(\.key)
+        }
+        #expect(queue(failed) == [termKey])
+        let (undone, _) = Fixtures.run(failed, [.undo])
+        #expect(queue(undone).isEmpty)
+        // A practice Again is not a failure.
+        var p = Fixtures.state()
+        Trainer.start(&p, filter: .all, now: Fixtures.now, custom: CustomStudy(.everything, practice: true))
+        #expect(queue(Fixtures.run(p, [.reveal, .grade(.again)]).0).isEmpty)
+    }
+
     @Test func studyAheadTakesFacesDueWithinTheDaysAndReschedules() {
         let progress = ProgressSnapshot(schedules: [
             keys[0]: review(dueIn: 2.5 * 86_400), keys[2]: review(dueIn: 10 * 86_400),
