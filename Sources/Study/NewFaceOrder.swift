@@ -39,21 +39,33 @@ public enum NewFaceOrder {
     public static func arrange(
         _ items: [StudyItem], orders: [String: NewCardOrder], siblingGap: Int = siblingGap
     ) -> [StudyItem] {
-        let forwardKeys = Set(items.lazy.filter { $0.face.direction == .forward }.map(\.key))
+        let forwardIDs = Set(items.lazy.filter { $0.face.direction == .forward && $0.card.kind == .term }.map(\.card.id))
         // Reverse faces wait for their forward face when it is new too.
-        var held: [String: StudyItem] = [:]
-        var laneItems: [String: [StudyItem]] = [:]
-        var deckOrder: [String] = []
+        var held: [CardID: StudyItem] = [:]
+        var laneItems: [[StudyItem]] = []
+        var laneFiles: [String] = []
+        var laneOf: [String: Int] = [:]
+        // Items come deck by deck: the lane is looked up only when the file changes.
+        var current = -1
         for item in items {
-            if item.face.direction == .reverse, forwardKeys.contains(item.card.id.rawValue) {
-                held[item.card.id.rawValue] = item
+            if item.face.direction == .reverse, forwardIDs.contains(item.card.id) {
+                held[item.card.id] = item
                 continue
             }
-            if laneItems[item.deckFile] == nil { deckOrder.append(item.deckFile) }
-            laneItems[item.deckFile, default: []].append(item)
+            if current < 0 || laneFiles[current] != item.deckFile {
+                if let lane = laneOf[item.deckFile] {
+                    current = lane
+                } else {
+                    current = laneItems.count
+                    laneOf[item.deckFile] = current
+                    laneFiles.append(item.deckFile)
+                    laneItems.append([])
+                }
+            }
+            laneItems[current].append(item)
         }
-        var lanes = deckOrder.map { file in
-            Lane(file: file, items: laneItems[file] ?? [], order: orders[file] ?? .mixed)
+        var lanes = laneItems.indices.map { i in
+            Lane(items: laneItems[i], order: orders[laneFiles[i]] ?? .mixed)
         }
 
         var result: [StudyItem] = []
@@ -67,7 +79,7 @@ public enum NewFaceOrder {
                 nextPending += 1
             }
             result.append(item)
-            if item.face.direction == .forward, let reverse = held[item.key] {
+            if item.face.direction == .forward, item.card.kind == .term, let reverse = held[item.card.id] {
                 pending.append((result.count + siblingGap, reverse))
             }
         }
@@ -96,7 +108,7 @@ public enum NewFaceOrder {
         /// The deck's `order:`.
         var order: NewCardOrder
 
-        init(file: String, items: [StudyItem], order: NewCardOrder) {
+        init(items: [StudyItem], order: NewCardOrder) {
             self.order = order
             switch order {
             case .file:
@@ -119,13 +131,26 @@ public enum NewFaceOrder {
         }
     }
 
+    /// A number for a face's kind and direction (no text made per face).
+    static func kindCode(_ item: StudyItem) -> Int {
+        let kind: Int =
+            switch item.card.kind {
+            case .question: 0
+            case .term: 1
+            case .choice: 2
+            case .cloze: 3
+            case .open: 4
+            }
+        return kind * 2 + (item.face.direction == .forward ? 0 : 1)
+    }
+
     /// Faces with each kind (and direction) giving one in turn, kinds in the
     /// order they first appear, each kind in its own order.
     static func kindsInTurn(_ items: [StudyItem]) -> [StudyItem] {
         var groups: [[StudyItem]] = []
-        var groupOf: [String: Int] = [:]
+        var groupOf: [Int: Int] = [:]
         for item in items {
-            let kind = item.card.kind.rawValue + "/" + item.face.direction.rawValue
+            let kind = kindCode(item)
             if let g = groupOf[kind] {
                 groups[g].append(item)
             } else {
