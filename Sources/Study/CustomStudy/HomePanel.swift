@@ -93,8 +93,10 @@ public struct CardHistoryEntry: Hashable, Sendable {
     public var rating: Rating?
     /// Whether a later undo took it back.
     public var undone: Bool
-    /// The face's stage and due date after it, when it has a schedule.
+    /// The face's stage after it (in the interface language), when it has
+    /// a schedule.
     public var stageAfter: String?
+    /// The face's due date after it, when it has a schedule.
     public var dueAfter: Date?
 
     public init(

@@ -23,9 +23,11 @@ struct FindCommand: ParsableCommand {
             Exit status: 0 cards found, 1 none found, 66 a deck path could not be read.
             """)
 
+    /// The word looked for.
     @Argument(help: ArgumentHelp("The word to look for (іздейтін сөз).", valueName: "word"))
     var word: String
 
+    /// The decks searched.
     @Argument(help: "Deck files or folders (default: ./decks, else the installed decks).")
     var paths: [String] = []
 

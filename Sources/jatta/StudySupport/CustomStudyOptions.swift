@@ -11,21 +11,27 @@ struct CustomStudyOptions: ParsableArguments {
         case today, week
     }
 
+    /// `--failed today|week`: the faces answered Again then.
     @Option(help: "Custom study: the cards answered Again today or in the last 7 days (today|week).")
     var failed: Period?
 
+    /// `--ahead N`: faces due within N days.
     @Option(help: ArgumentHelp("Custom study: study ahead, the cards due in the next N days.", valueName: "days"))
     var ahead: Int?
 
+    /// `--extra-new N`: N more new faces today.
     @Option(help: ArgumentHelp("Custom study: N more new cards today, on top of --new-limit.", valueName: "n"))
     var extraNew: Int?
 
+    /// `--all-cards`: every face of the decks, level and tag.
     @Flag(help: "Custom study: every card of the decks, --level and --tag given, new or not.")
     var allCards = false
 
+    /// `--search WORD`: the faces of the cards holding WORD.
     @Option(help: ArgumentHelp("Custom study: the cards whose prompt or answer holds WORD.", valueName: "word"))
     var search: String?
 
+    /// `--practice`: a session that reschedules nothing.
     @Flag(help: "Practice: answers are checked, but no schedule changes and nothing is recorded (alone: every card).")
     var practice = false
 
