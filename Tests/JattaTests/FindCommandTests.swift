@@ -34,6 +34,13 @@ import TerminalUI
                 """)
     }
 
+    @Test func aControlSequenceInTheDeckNeverReachesTheTerminal() {
+        let hostile = DeckParser.parse(Array("Q: Режим \u{1B}[2J?\nA: а\n".utf8), file: "decks/\u{1B}]0;x\u{07}.deck").deck
+        let outcome = CardFinding.run(word: "режим", catalog: StudyCatalog(decks: [hostile]), now: now, language: .en)
+        #expect(outcome.status == 0)
+        #expect(!outcome.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+    }
+
     @Test func nothingFoundIsStatusOne() {
         let outcome = CardFinding.run(word: "жоқ", catalog: StudyCatalog(decks: [deck]), now: now, language: .kk)
         #expect(outcome == CardFinding.Outcome(output: "«жоқ» сөзі бар карта жоқ\n", status: 1))

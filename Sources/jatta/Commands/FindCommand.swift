@@ -75,7 +75,8 @@ enum CardFinding {
         for match in matches {
             let card = match.card
             let prompt = card.prompt.split(whereSeparator: \.isNewline).joined(separator: " ")
-            output += "\(card.location)  \(card.id.rawValue)  “\(TerminalText.visible(prompt))”\n"
+            // The file name comes from outside too: the whole line is made visible.
+            output += TerminalText.visible("\(card.location)  \(card.id.rawValue)  “\(prompt)”") + "\n"
             for face in match.faces {
                 output += "    " + words.status(face, now: now, strings: strings) + "\n"
             }
