@@ -67,6 +67,14 @@ enum AnkiCloze {
         return out.trimmingCharacters(in: .whitespaces)
     }
 
+    /// The cloze numbers of a field's deletions, in order (`{{c2::…}}` → 2).
+    static func numbers(_ html: String) -> [Int] {
+        html.components(separatedBy: "{{c").dropFirst().compactMap { piece in
+            let digits = piece.prefix { $0.isASCII && $0.isNumber }
+            return piece.dropFirst(digits.count).hasPrefix("::") ? Int(digits) : nil
+        }
+    }
+
     /// Marks where a gap starts and ends while the field becomes text.
     private static let gapStart: Character = "\u{E000}"
     private static let gapEnd: Character = "\u{E001}"

@@ -40,7 +40,7 @@ enum AnkiHTML {
     /// blank lines at either end dropped. Linear in the field's length.
     static func toText(_ html: String) -> String {
         var out = ""
-        var scalars = html.unicodeScalars[...]
+        var scalars = withoutSounds(html).unicodeScalars[...]
         while let scalar = scalars.first {
             switch scalar {
             case "<":
@@ -77,6 +77,19 @@ enum AnkiHTML {
             line.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         }
         return Array(lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed()).joined(separator: "\n")
+    }
+
+    /// The field without its `[sound:…]` references (named by
+    /// `mediaReferences`; a card cannot play them).
+    static func withoutSounds(_ html: String) -> String {
+        guard html.contains("[sound:") else { return html }
+        var out = ""
+        var rest = html[...]
+        while let start = rest.range(of: "[sound:"), let end = rest[start.upperBound...].firstIndex(of: "]") {
+            out += rest[..<start.lowerBound]
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
     }
 
     /// A field's lines of text (one per `<br>` or block), blank ones left out.

@@ -78,6 +78,11 @@ public enum AnkiCollectionFile {
     public static func read(path: String) throws(Failure) -> AnkiTables {
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.prepareDatabase { db in
+            // Anki's own collation for names; a schema-18 collection's
+            // indexes name it, and SQLite refuses to read them without it.
+            db.add(collation: DatabaseCollation("unicase") { $0.caseInsensitiveCompare($1) })
+        }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }

@@ -1,7 +1,8 @@
 # Sourced by scripts/jatta and scripts/test: makes sure the system libraries
 # jatta links against are present, installing them where we may.
 #
-# jatta needs ncursesw (the terminal interface) and SQLite (progress) as
+# jatta needs ncursesw (the terminal interface), SQLite (progress) and zstd
+# (Anki packages) as
 # Debian/Ubuntu -dev packages; the tests also drive the real binary in tmux.
 # On a machine without them we install with apt-get when running as root or
 # when sudo works without a password, and otherwise stop with the exact
@@ -11,6 +12,8 @@ jatta_missing_packages() {
     local missing=()
     pkg-config --exists ncursesw 2>/dev/null || missing+=(libncursesw5-dev)
     { [ -e /usr/include/sqlite3.h ] || pkg-config --exists sqlite3 2>/dev/null; } || missing+=(libsqlite3-dev)
+    # zstd: the compressed collection of an Anki package (Interchange).
+    { [ -e /usr/include/zstd.h ] || pkg-config --exists libzstd 2>/dev/null; } || missing+=(libzstd-dev)
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     for extra in "$@"; do
         case "$extra" in

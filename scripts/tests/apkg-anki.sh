@@ -73,5 +73,48 @@ unzip -l "$work/keep.apkg" 2>/dev/null | grep -q collection.anki2 || python3 -c 
 import zipfile, sys; sys.exit("collection.anki2" not in zipfile.ZipFile(sys.argv[1]).namelist())' "$work/keep.apkg" \
     || fail "--force output is not a package"
 
+# 4. Each bundled deck to Anki's format and back: the same cards, ids included.
+cards() {  # the cards `jatta list --json` gives, without file and line
+    "$JATTA" list --json "$@" 2>/dev/null | python3 -c '
+import json, sys
+for line in sys.stdin:
+    c = json.loads(line); c.pop("file"); c.pop("line")
+    print(json.dumps(c, ensure_ascii=False, sort_keys=True))'
+}
+for deck in decks/*.deck "$edge"; do
+    name=$(basename "$deck" .deck)
+    "$JATTA" export --to apkg "$deck" -o "$work/rt-$name.apkg" 2>/dev/null || fail "$name: export"
+    "$JATTA" import apkg "$work/rt-$name.apkg" -o "$work/rt-$name.deck" 2>"$work/err" || fail "$name: import: $(cat "$work/err")"
+    cards "$deck" >"$work/before"
+    cards "$work/rt-$name.deck" >"$work/after"
+    [ -s "$work/before" ] || fail "$name: no cards listed"
+    cmp -s "$work/before" "$work/after" || fail "$name changed through .apkg: $(diff "$work/before" "$work/after" | head -4)"
+    "$JATTA" check "$work/rt-$name.deck" >/dev/null 2>&1 || fail "$name: the imported deck does not check clean"
+done
+
+# 5. Packages Anki itself made, legacy (collection.anki21) and latest
+#    (zstd collection.anki21b + meta): every note becomes the card the
+#    notes' own text says (scripts/tests/apkg_from_anki.py), media named.
+mkdir -p "$work/anki"
+"$venv/bin/python" scripts/tests/apkg_from_anki.py "$work/anki" || fail "Anki could not make the packages"
+for layout in legacy latest; do
+    "$JATTA" import apkg "$work/anki/$layout.apkg" -o "$work/anki/$layout.deck" --lang en 2>"$work/err"; status=$?
+    [ "$status" -eq 0 ] || fail "$layout: exit status $status: $(cat "$work/err")"
+    grep -q 'note 6: warning: .*abai.jpg, abai.mp3 \[media-dropped\]' "$work/err" || fail "$layout: media not reported"
+    grep -q 'note 5: warning: .*2 cloze numbers' "$work/err" || fail "$layout: merged cloze numbers not reported"
+    "$JATTA" list --json "$work/anki/$layout.deck" 2>/dev/null | python3 -c '
+import json, sys
+expected = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+got = [json.loads(l) for l in sys.stdin]
+assert len(got) == len(expected), f"{len(got)} cards, expected {len(expected)}"
+for g, e in zip(got, expected):
+    for key in ("kind", "prompt", "answer"):
+        assert g[key] == e[key], f"{key}: {g[key]!r} != {e[key]!r}"
+    assert sorted(g["tags"]) == e["tags"], f"tags {g['tags']} != {e['tags']}"
+    assert len(g["faces"]) == (2 if e["kind"] == "term" else 1), f"faces {g['faces']}"
+' "$work/anki/expected.jsonl" || fail "$layout: the cards differ from Anki's notes"
+done
+grep -qx '# Қазақ тілі::Сөздік' "$work/anki/latest.deck" || fail "latest: the deck name is not the title"
+
 if [ "$failures" -gt 0 ]; then echo "FAIL apkg-anki ($failures)"; exit 1; fi
 echo "PASS apkg-anki"

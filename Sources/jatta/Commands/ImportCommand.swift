@@ -4,16 +4,20 @@ import Foundation
 import Interchange
 import TerminalUI
 
-/// `jatta import gift|aiken FILE -o DECK`: Moodle questions become a deck.
+/// `jatta import gift|aiken|apkg FILE -o DECK`: Moodle questions or Anki
+/// notes become a deck.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Make a deck from a Moodle GIFT or Aiken file.",
+        abstract: "Make a deck from a Moodle GIFT or Aiken file, or an Anki package.",
         discussion: """
             See docs/interchange.md for what each format carries. Problems are reported \
             like a compiler's (FILE:LINE:COLUMN: error: …). A file with errors writes \
             nothing; warnings (feedback or partial credit not kept, a matching question \
-            split, Cyrillic option letters) do not stop the import.
+            split, Cyrillic option letters, Anki media a card cannot show) do not stop \
+            the import. An Anki package (.apkg, every layout Anki writes) is read \
+            within limits: a zip bomb, a path that climbs out or a damaged collection \
+            is an error and nothing is written.
 
             Exit status: 0 written, 1 errors in the file (nothing written), 2 the file \
             cannot be read, 73 the output exists (give --force) or cannot be written, \
@@ -21,7 +25,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The format of FILE: gift or aiken.")
+    @Argument(help: "The format of FILE: gift, aiken or apkg.")
     var format: InterchangeFormat
 
     @Argument(help: "The file to import.")
@@ -52,14 +56,31 @@ enum DeckImport {
     }
 
     static func run(format: InterchangeFormat, file: String, output: String, force: Bool, language: Language) -> Outcome {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        if format == .apkg, let refusal = InterchangeOutput.refusal(output, force: force, language: language) {
+            return Outcome(problems: refusal, status: InterchangeExit.cannotCreate)
+        }
+        guard format != .apkg || FileManager.default.isReadableFile(atPath: file),
+            let data = format == .apkg ? Data() : FileManager.default.contents(atPath: file)
+        else {
             let message = language.pick(kk: "файлды оқу мүмкін емес", en: "cannot read the file")
             return Outcome(problems: "\(InterchangeOutput.shown(file)): error: \(message)\n", status: InterchangeExit.unreadable)
         }
         let bytes = [UInt8](data)
         // The output's name scopes the ids of a GIFT file that names no namespace.
-        var result = format == .gift
-            ? GIFTImporter.read(bytes, file: file, deckFile: output) : AikenImporter.read(bytes, file: file)
+        var result: ImportResult
+        switch format {
+        case .gift: result = GIFTImporter.read(bytes, file: file, deckFile: output)
+        case .aiken: result = AikenImporter.read(bytes, file: file)
+        case .apkg:
+            do {
+                result = AnkiImporter.read(try AnkiPackage.read(path: file), file: file, deckFile: output)
+            } catch {
+                let message = language.pick(kk: error.kk, en: error.en)
+                return Outcome(
+                    problems: "\(InterchangeOutput.shown(file)): error: \(message) [\(error.code)]\n",
+                    status: InterchangeExit.inputErrors)
+            }
+        }
         result.deck.file = output
         var formatter = DiagnosticFormatter(language: language)
         var problems = result.diagnostics.map { formatter.format($0) }.joined()
