@@ -183,9 +183,10 @@ enum Zstd {
         defer { fclose(output) }
         guard let stream = ZSTD_createDStream() else { throw .badCompression("no memory") }
         defer { ZSTD_freeDStream(stream) }
-        // A window larger than 128 MiB is refused: that is what bounds the
-        // decoder's own memory.
-        ZSTD_DCtx_setParameter(stream, ZSTD_d_windowLogMax, 27)
+        // A window larger than 16 MiB is refused: that is what bounds the
+        // decoder's own memory (Anki's default compression, like zstd's
+        // levels up to 19, uses at most 8 MiB).
+        ZSTD_DCtx_setParameter(stream, ZSTD_d_windowLogMax, 24)
         let inSize = ZSTD_DStreamInSize()
         let outSize = ZSTD_DStreamOutSize()
         var inBuffer = [UInt8](repeating: 0, count: inSize)

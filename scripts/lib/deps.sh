@@ -19,6 +19,7 @@ jatta_missing_packages() {
         case "$extra" in
             tmux) command -v tmux >/dev/null 2>&1 || missing+=(tmux) ;;
             sqlite3) command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3) ;;
+            zstd) command -v zstd >/dev/null 2>&1 || missing+=(zstd) ;;
             python3) command -v python3 >/dev/null 2>&1 || missing+=(python3) ;;
             vim-tiny) command -v vim.tiny >/dev/null 2>&1 || missing+=(vim-tiny) ;;
             python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv) ;;
@@ -30,7 +31,7 @@ jatta_missing_packages() {
     printf '%s\n' "${missing[@]}"
 }
 
-# jatta_ensure_packages [tmux] [sqlite3] [vim-tiny] [python3] [python3-venv] [time] [zsh] [fish] [groff] [man-db] [make]
+# jatta_ensure_packages [tmux] [sqlite3] [zstd] [vim-tiny] [python3] [python3-venv] [time] [zsh] [fish] [groff] [man-db] [make]
 jatta_ensure_packages() {
     local missing
     missing=$(jatta_missing_packages "$@" | sort -u | tr '\n' ' ')
