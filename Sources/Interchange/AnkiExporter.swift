@@ -87,12 +87,17 @@ public enum AnkiExporter {
         let collection = AnkiCollectionRow(
             created: created, modified: now, version: 11, configuration: json(configuration(now: seconds)),
             models: json(models), decks: json(deckJSON), deckOptions: json(["1": deckOptions(modified: seconds)]))
+        // A review's id is its time in milliseconds and must be unique:
+        // two answers in the same millisecond take the next free one.
         reviews.sort { $0.id < $1.id }
+        for i in reviews.indices.dropFirst() where reviews[i].id <= reviews[i - 1].id {
+            reviews[i].id = reviews[i - 1].id + 1
+        }
         return (AnkiTables(collection: collection, notes: notes, cards: cards, reviews: reviews), diagnostics)
     }
 
     /// The faces of a card, in the order of its note type's templates.
-    static func faces(of card: Card) -> [StudyFace.Direction] {
+    public static func faces(of card: Card) -> [StudyFace.Direction] {
         card.kind == .term ? [.forward, .reverse] : [.forward]
     }
 

@@ -44,11 +44,14 @@ public struct AnkiSchedule: Sendable, Equatable {
     public var lapses: Int64
     /// The review log, oldest first.
     public var reviews: [AnkiReview]
+    /// Suspended by the student: Anki keeps it out of the queue too.
+    public var suspended: Bool
 
     public init(
         state: State, due: Int64, intervalDays: Int64, stability: Double, difficulty: Double, lastReview: Int64,
-        desiredRetention: Double, repetitions: Int64, lapses: Int64, reviews: [AnkiReview]
+        desiredRetention: Double, repetitions: Int64, lapses: Int64, reviews: [AnkiReview], suspended: Bool = false
     ) {
+        self.suspended = suspended
         self.state = state
         self.due = due
         self.intervalDays = intervalDays
@@ -68,7 +71,8 @@ public struct AnkiSchedule: Sendable, Equatable {
     /// Puts this schedule on an exported card row.
     func apply(to row: inout AnkiCardRow, collectionCreated: Int64) {
         row.type = state.rawValue
-        row.queue = state.rawValue
+        // Anki's queue for a relearning card is the learning queue (1).
+        row.queue = suspended ? -1 : (state == .relearning ? 1 : state.rawValue)
         switch state {
         case .new:
             return

@@ -116,5 +116,24 @@ for g, e in zip(got, expected):
 done
 grep -qx '# Қазақ тілі::Сөздік' "$work/anki/latest.deck" || fail "latest: the deck name is not the title"
 
+# 6. --with-progress: a student's history (answers over two months, some
+#    undone, a card suspended) reaches Anki as the same schedule: state,
+#    FSRS stability and difficulty, interval, due day, one review-log row
+#    per answer kept (scripts/tests/apkg_progress.py).
+"$JATTA" list --json "$edge" 2>/dev/null | python3 -c '
+import json, sys
+for line in sys.stdin:
+    for face in json.loads(line)["faces"]: print(face)' >"$work/keys"
+now=$(( $(date +%s) * 1000 )); day=86400000
+"$JATTA" debug answer-loop --db "$work/progress.sqlite" --seed 5 --count 60 --keys "$work/keys" \
+    --start $((now - 60 * day)) --step $((day * 59 / 60)) --undo-every 9 --suspend-every 31 >/dev/null \
+    || fail "could not record the history"
+"$JATTA" export --to apkg --with-progress --db "$work/progress.sqlite" "$edge" -o "$work/progress.apkg" 2>"$work/err" \
+    || fail "export --with-progress: $(cat "$work/err")"
+"$JATTA" history --db "$work/progress.sqlite" --json >"$work/history.json"
+"$venv/bin/python" scripts/tests/apkg_progress.py "$work/progress.anki2" "$work/progress.apkg" "$work/history.json" \
+    "$work/keys" || fail "--with-progress: Anki's schedule differs from jatta's"
+"$JATTA" export --to gift --with-progress "$edge" -o "$work/x.gift" 2>/dev/null && fail "--with-progress accepted for gift"
+
 if [ "$failures" -gt 0 ]; then echo "FAIL apkg-anki ($failures)"; exit 1; fi
 echo "PASS apkg-anki"

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeckFormat
 import Foundation
 import Interchange
+import ReviewStore
 import TerminalUI
 
 /// `jatta export --to gift|aiken|apkg DECK|DIR... -o FILE`: decks become a
@@ -36,17 +37,33 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Overwrite the output file if it exists.")
     var force = false
 
+    @Flag(help: "apkg: add the student's review log and FSRS memory state, so Anki goes on with the same schedule.")
+    var withProgress = false
+
+    @OptionGroup var database: DatabaseOptions
+
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one deck / кемінде бір дестені беріңіз") }
+        if withProgress, to != .apkg {
+            throw ValidationError("--with-progress is for --to apkg / --with-progress тек --to apkg үшін")
+        }
     }
 
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
+        var store: ProgressStore?
+        if withProgress {
+            do {
+                store = try database.openExistingStore()
+            } catch {
+                throw StoreFailure.exit(error)
+            }
+        }
         let outcome = DeckExport.run(
-            format: to, paths: paths, output: output, force: force, language: language, now: now)
+            format: to, paths: paths, output: output, force: force, language: language, now: now, store: store)
         FileHandle.standardError.write(Data(outcome.problems.utf8))
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
@@ -56,7 +73,7 @@ struct ExportCommand: ParsableCommand {
 enum DeckExport {
     static func run(
         format: InterchangeFormat, paths: [String], output: String, force: Bool, language: Language,
-        now: Int64 = 0, progress: AnkiProgress = AnkiProgress()
+        now: Int64 = 0, store: ProgressStore? = nil
     ) -> DeckImport.Outcome {
         let library = DeckLibrary.load(paths: paths)
         var formatter = DiagnosticFormatter(language: language)
@@ -79,6 +96,15 @@ enum DeckExport {
             // Refused before any work, like every output jatta writes.
             if let refusal = InterchangeOutput.refusal(output, force: force, language: language) {
                 return .init(problems: problems + refusal, status: InterchangeExit.cannotCreate)
+            }
+            var progress = AnkiProgress()
+            if let store {
+                do {
+                    progress = try AnkiProgressExport.progress(of: library.decks, store: store)
+                } catch {
+                    let reason = (error as? StoreError)?.description ?? "jatta: \(error)"
+                    return .init(problems: problems + reason + "\n", status: InterchangeExit.unreadable)
+                }
             }
             let (tables, diagnostics) = AnkiExporter.tables(library.decks, now: now, progress: progress)
             problems += diagnostics.map { formatter.format($0) }.joined()
