@@ -22,6 +22,14 @@ public enum AnkiImporter {
     /// The deck in `tables` (read from the package `file`), to be written
     /// as `deckFile`.
     public static func read(_ tables: AnkiTables, file: String, deckFile: String) -> ImportResult {
+        read(tables, file: file, deckFile: deckFile, histories: false).result
+    }
+
+    /// The deck, and with `histories` each face's answers and schedule
+    /// (`import apkg --with-progress`).
+    public static func read(_ tables: AnkiTables, file: String, deckFile: String, histories: Bool)
+        -> (result: ImportResult, histories: [AnkiFaceHistory])
+    {
         let types = noteTypes(tables)
         let deckNames = deckNames(tables)
         var firstDeck: [Int64: Int64] = [:]
@@ -35,6 +43,8 @@ public enum AnkiImporter {
         readHeader(tables, into: &deck, deckNames: deckNames, usedDecks: usedDecks)
         var diagnostics: [Diagnostic] = []
         var namespaces: [String: Int] = [:]
+        // The note each card of the deck came from, in deck order.
+        var noteOfCard: [Int64] = []
         for (index, note) in tables.notes.enumerated() {
             // A package has no lines: the place is the note's number, and
             // line 0 keeps a diagnostic from quoting the zip's bytes.
@@ -80,9 +90,12 @@ public enum AnkiImporter {
                     content, id: nil, level: level, tags: tags, sections: sections,
                     source: source?.isEmpty == false ? source : nil, location: location))
             if let id { pin(&deck.cards[deck.cards.count - 1], to: id) }
+            noteOfCard.append(note.id)
         }
         scope(&deck, namespaces: namespaces)
-        return ImportResult(deck: deck, diagnostics: diagnostics)
+        let result = ImportResult(deck: deck, diagnostics: diagnostics)
+        guard histories else { return (result, []) }
+        return (result, AnkiHistoryReader.histories(of: deck.cards, notes: noteOfCard, tables: tables))
     }
 
     /// Gives a card the id its GUID names: kept derived when it is the

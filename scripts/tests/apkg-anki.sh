@@ -135,5 +135,54 @@ now=$(( $(date +%s) * 1000 )); day=86400000
     "$work/keys" || fail "--with-progress: Anki's schedule differs from jatta's"
 "$JATTA" export --to gift --with-progress "$edge" -o "$work/x.gift" 2>/dev/null && fail "--with-progress accepted for gift"
 
+# 7. import --with-progress: a history Anki made (FSRS on, one card
+#    suspended) becomes the student's: per face, as many answers as Anki's
+#    review log, Anki's state, memory state and due time (to the day for a
+#    review card, which Anki schedules by the day), the suspension kept.
+#    Importing again records nothing twice.
+"$JATTA" import apkg --with-progress --db "$work/anki/progress.sqlite" "$work/anki/progress.apkg" \
+    -o "$work/anki/progress.deck" 2>"$work/err" || fail "import --with-progress: $(cat "$work/err")"
+"$JATTA" history --db "$work/anki/progress.sqlite" --json >"$work/anki/history.json"
+check_history() {
+    python3 - "$work/anki/progress.json" "$work/anki/history.json" <<'PY'
+import json, sys
+from datetime import datetime
+anki = json.load(open(sys.argv[1], encoding="utf-8"))
+history = json.load(open(sys.argv[2], encoding="utf-8"))
+current, answers, prompt = {}, {}, {}
+for e in history:  # newest first
+    current.setdefault(e["card"], e["after"])
+    prompt[e["card"]] = e["prompt"]
+    if e["kind"] == "study" and e.get("undoneBy") is None:
+        answers[e["card"]] = answers.get(e["card"], 0) + 1
+ts = lambda t: datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp()
+problems = []
+assert anki, "Anki made no history"
+for face in anki:
+    keys = [k for k in current if prompt[k] == face["front"] and k.endswith("/reverse") == (face["ord"] == 1)]
+    if len(keys) != 1:
+        problems.append(f"{face['front']} ord {face['ord']}: {len(keys)} faces in jatta"); continue
+    k, state = keys[0], current[keys[0]]
+    if answers.get(k) != face["answers"]:
+        problems.append(f"{k}: {answers.get(k)} answers in jatta, {face['answers']} in Anki")
+    if state["state"] != {1: "learning", 2: "review", 3: "relearning"}[face["type"]]:
+        problems.append(f"{k}: state {state['state']}, Anki type {face['type']}")
+    if abs(state["stability"] - face["stability"]) > 1e-3 or abs(state["difficulty"] - face["difficulty"]) > 1e-3:
+        problems.append(f"{k}: S {state['stability']} D {state['difficulty']}, Anki {face['stability']} {face['difficulty']}")
+    slack = 86400 if face["type"] == 2 else 1
+    if abs(ts(state["due"]) - face["due"]) > slack:
+        problems.append(f"{k}: due {state['due']}, Anki {face['due']}")
+    if state["suspended"] != face["suspended"]:
+        problems.append(f"{k}: suspended {state['suspended']}, Anki {face['suspended']}")
+for p in problems: print("apkg-anki:", p, file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+}
+check_history || fail "import --with-progress: the store does not hold Anki's schedule"
+"$JATTA" import apkg --with-progress --force --db "$work/anki/progress.sqlite" "$work/anki/progress.apkg" \
+    -o "$work/anki/progress.deck" 2>"$work/err" || fail "second import --with-progress: $(cat "$work/err")"
+"$JATTA" history --db "$work/anki/progress.sqlite" --json >"$work/anki/history.json"
+check_history || fail "importing the package again changed the store"
+
 if [ "$failures" -gt 0 ]; then echo "FAIL apkg-anki ($failures)"; exit 1; fi
 echo "PASS apkg-anki"

@@ -53,3 +53,39 @@ col.close()
 with open(os.path.join(out, "expected.jsonl"), "w", encoding="utf-8") as f:
     for e in expected:
         f.write(json.dumps(e, ensure_ascii=False) + "\n")
+
+# A student's history under FSRS: answers through Anki's own scheduler,
+# exported with scheduling (latest layout). OUT/progress.json gives, per
+# face (front text, template ordinal), Anki's state, memory state, due
+# time and number of answers.
+col = Collection(os.path.join(out, "progress.anki2"))
+col.set_config("fsrs", True)
+for i, notetype in enumerate(["Basic", "Basic (and reversed card)", "Basic (type in the answer)"] * 2):
+    note = col.new_note(col.models.by_name(notetype))
+    note.fields[0], note.fields[1] = f"Сұрақ {i}", f"Жауап {i}"
+    col.add_note(note, DeckId(1))
+for i in range(16):
+    card = col.sched.getCard()
+    if card is None:
+        break
+    col.sched.answerCard(card, [3, 1, 4, 3, 2][i % 5])
+col.sched.suspend_cards([col.find_cards("")[0]])
+faces = []
+for cid in col.find_cards(""):
+    card = col.get_card(cid)
+    if card.reps == 0:
+        continue
+    if card.type == 2:  # a review card is due at the start of its day
+        due = col.sched.day_cutoff + (card.due - col.sched.today - 1) * 86400
+    else:
+        due = card.due
+    faces.append({"front": card.note().fields[0], "ord": card.ord, "type": card.type, "due": due,
+                  "suspended": card.queue == -1, "stability": card.memory_state.stability,
+                  "difficulty": card.memory_state.difficulty,
+                  "answers": col.db.scalar("SELECT count() FROM revlog WHERE cid = ?", cid)})
+col.export_anki_package(
+    out_path=os.path.join(out, "progress.apkg"),
+    options=ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False, with_media=False, legacy=False),
+    limit=None)
+col.close()
+json.dump(faces, open(os.path.join(out, "progress.json"), "w", encoding="utf-8"), ensure_ascii=False)

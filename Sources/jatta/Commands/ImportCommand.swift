@@ -2,6 +2,7 @@ import ArgumentParser
 import DeckFormat
 import Foundation
 import Interchange
+import ReviewStore
 import TerminalUI
 
 /// `jatta import gift|aiken|apkg FILE -o DECK`: Moodle questions or Anki
@@ -37,11 +38,31 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Overwrite the output file if it exists.")
     var force = false
 
+    @Flag(help: "apkg: record Anki's review log in the progress database, so the cards keep their schedule.")
+    var withProgress = false
+
+    @OptionGroup var database: DatabaseOptions
+
     @OptionGroup var languageOptions: LanguageOptions
+
+    func validate() throws {
+        if withProgress, format != .apkg {
+            throw ValidationError("--with-progress is for apkg / --with-progress тек apkg үшін")
+        }
+    }
 
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
-        let outcome = DeckImport.run(format: format, file: file, output: output, force: force, language: language)
+        var store: ProgressStore?
+        if withProgress {
+            do {
+                store = try database.openStore()
+            } catch {
+                throw StoreFailure.exit(error)
+            }
+        }
+        let outcome = DeckImport.run(
+            format: format, file: file, output: output, force: force, language: language, store: store)
         FileHandle.standardError.write(Data(outcome.problems.utf8))
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
@@ -55,7 +76,10 @@ enum DeckImport {
         var status: Int32
     }
 
-    static func run(format: InterchangeFormat, file: String, output: String, force: Bool, language: Language) -> Outcome {
+    static func run(
+        format: InterchangeFormat, file: String, output: String, force: Bool, language: Language,
+        store: ProgressStore? = nil
+    ) -> Outcome {
         if format == .apkg, let refusal = InterchangeOutput.refusal(output, force: force, language: language) {
             return Outcome(problems: refusal, status: InterchangeExit.cannotCreate)
         }
@@ -68,12 +92,14 @@ enum DeckImport {
         let bytes = [UInt8](data)
         // The output's name scopes the ids of a GIFT file that names no namespace.
         var result: ImportResult
+        var histories: [AnkiFaceHistory] = []
         switch format {
         case .gift: result = GIFTImporter.read(bytes, file: file, deckFile: output)
         case .aiken: result = AikenImporter.read(bytes, file: file)
         case .apkg:
             do {
-                result = AnkiImporter.read(try AnkiPackage.read(path: file), file: file, deckFile: output)
+                (result, histories) = AnkiImporter.read(
+                    try AnkiPackage.read(path: file), file: file, deckFile: output, histories: store != nil)
             } catch {
                 let message = language.pick(kk: error.kk, en: error.en)
                 return Outcome(
@@ -102,6 +128,20 @@ enum DeckImport {
         problems += language.pick(
             kk: "\(InterchangeOutput.shown(output)): \(result.deck.cards.count) карточка жазылды\n",
             en: "\(InterchangeOutput.shown(output)): \(result.deck.cards.count) cards written\n")
+        if let store {
+            do {
+                let scheduler = try StudySetup.scheduler(timeZone: .current, store: store)
+                let done = try AnkiProgressImport.record(histories, deckFile: output, store: store, scheduler: scheduler)
+                problems += language.pick(
+                    kk: "\(InterchangeOutput.shown(store.path)): \(done.faces) карточкаға \(done.answers) жауап жазылды"
+                        + (done.skipped > 0 ? "; үлгерімі бар \(done.skipped) карточка өзгертілмеді" : "") + "\n",
+                    en: "\(InterchangeOutput.shown(store.path)): \(done.answers) answers recorded for \(done.faces) cards"
+                        + (done.skipped > 0 ? "; \(done.skipped) cards that already had progress left alone" : "") + "\n")
+            } catch {
+                let reason = (error as? StoreError)?.description ?? "jatta: \(error)"
+                return Outcome(problems: problems + reason + "\n", status: InterchangeExit.cannotCreate)
+            }
+        }
         return Outcome(problems: problems, status: InterchangeExit.done)
     }
 }
