@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "LecturesTests", dependencies: ["Lectures", "DeckFormat", "KazakhText", "FSRS"]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "DeckFormat", "FSRS"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Study", "DeckFormat", "FSRS"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "DeckFormat", "FSRS"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "DeckFormat", "FSRS", "ReviewStore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JattaTests", dependencies: ["jatta"]),
     ]
 )

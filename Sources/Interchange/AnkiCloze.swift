@@ -30,11 +30,14 @@ enum AnkiCloze {
             let afterOpen = rest[open.upperBound...]
             let digits = afterOpen.prefix { $0.isASCII && $0.isNumber }
             let body = afterOpen[digits.endIndex...]
-            guard !digits.isEmpty, body.hasPrefix("::"), let close = body.range(of: "}}") else {
+            guard !digits.isEmpty, body.hasPrefix("::") else {
                 marked += rest[..<open.upperBound]
                 rest = afterOpen
                 continue
             }
+            // No `}}` after this opening means none after any later one:
+            // stop rather than search the rest again for each.
+            guard let close = body.range(of: "}}") else { break }
             marked += rest[..<open.lowerBound]
             let inside = body[body.index(body.startIndex, offsetBy: 2)..<close.lowerBound]
             let answer = inside.range(of: "::").map { inside[..<$0.lowerBound] } ?? inside

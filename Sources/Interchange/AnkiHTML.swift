@@ -68,8 +68,15 @@ enum AnkiHTML {
                     out += "&"
                     scalars = scalars.dropFirst()
                 }
+            case "\n":
+                // A line break in a field's source is no break on Anki's screen.
+                out += " "
+                scalars = scalars.dropFirst()
             default:
-                out.unicodeScalars.append(scalar == "\u{A0}" || scalar == "\t" || scalar == "\r" ? " " : scalar)
+                // Other control characters would reach the deck, and a
+                // terminal, as control sequences: they become spaces.
+                let control = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+                out.unicodeScalars.append(control ? " " : scalar)
                 scalars = scalars.dropFirst()
             }
         }
@@ -138,10 +145,9 @@ enum AnkiHTML {
         rest = html[...]
         while let start = rest.range(of: "src=", options: .caseInsensitive) {
             var after = rest[start.upperBound...]
-            let quote = after.first
-            if quote == "\"" || quote == "'" { after = after.dropFirst() }
-            let end = after.firstIndex { $0 == quote || (quote != "\"" && quote != "'" && ($0 == " " || $0 == ">")) }
-                ?? after.endIndex
+            let quote = after.first.flatMap { $0 == "\"" || $0 == "'" ? $0 : nil }
+            if quote != nil { after = after.dropFirst() }
+            let end = after.firstIndex { ch in quote.map { ch == $0 } ?? (ch == " " || ch == ">") } ?? after.endIndex
             let name = String(after[..<end])
             if !name.isEmpty { found.append(name) }
             rest = after[end...]

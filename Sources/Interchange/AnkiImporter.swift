@@ -19,6 +19,9 @@ import ReviewStore
 /// A diagnostic names the note by its place in the collection
 /// (`FILE.apkg:note 5`, the first is 1).
 public enum AnkiImporter {
+    /// The most problems reported for one package, as for a GIFT file.
+    static let diagnosticLimit = GIFTImporter.diagnosticLimit
+
     /// The deck in `tables` (read from the package `file`), to be written
     /// as `deckFile`.
     public static func read(_ tables: AnkiTables, file: String, deckFile: String) -> ImportResult {
@@ -93,7 +96,7 @@ public enum AnkiImporter {
             noteOfCard.append(note.id)
         }
         scope(&deck, namespaces: namespaces)
-        let result = ImportResult(deck: deck, diagnostics: diagnostics)
+        let result = ImportResult(deck: deck, diagnostics: ImportResult.capped(diagnostics, limit: diagnosticLimit))
         guard histories else { return (result, []) }
         return (result, AnkiHistoryReader.histories(of: deck.cards, notes: noteOfCard, tables: tables))
     }
