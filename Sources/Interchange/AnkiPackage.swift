@@ -38,9 +38,11 @@ public enum AnkiPackage {
         }
     }
 
-    /// The package for `tables`: a zip held in memory.
-    public static func write(_ tables: AnkiTables) throws(AnkiIssue) -> Data {
-        let folder = try temporaryFolder()
+    /// The package for `tables`: a zip held in memory. The collection is
+    /// made in a private folder inside `temporaryDirectory` (the caller's
+    /// `$TMPDIR`: only the executable reads the environment).
+    public static func write(_ tables: AnkiTables, temporaryDirectory: String) throws(AnkiIssue) -> Data {
+        let folder = try temporaryFolder(in: temporaryDirectory)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/collection.anki2"
         do {
@@ -65,8 +67,9 @@ public enum AnkiPackage {
         }
     }
 
-    /// The collection inside the package at `path`.
-    public static func read(path: String) throws(AnkiIssue) -> AnkiTables {
+    /// The collection inside the package at `path`, inflated into a
+    /// private folder inside `temporaryDirectory` and removed afterwards.
+    public static func read(path: String, temporaryDirectory: String) throws(AnkiIssue) -> AnkiTables {
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -94,7 +97,7 @@ public enum AnkiPackage {
             layout = entries["collection.anki21"] != nil ? .legacy2 : .legacy1
         }
         guard let entry = entries[layout.entry] else { throw .noCollection }
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder(in: temporaryDirectory)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let collection = folder + "/collection"
         if layout == .latest {
@@ -163,8 +166,9 @@ public enum AnkiPackage {
     }
 
     /// A new private folder for the package's collection.
-    static func temporaryFolder() throws(AnkiIssue) -> String {
-        var template = Array((NSTemporaryDirectory() + "/jatta-apkg-XXXXXX").utf8CString)
+    static func temporaryFolder(in directory: String) throws(AnkiIssue) -> String {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var template = Array(((base.isEmpty ? "/tmp" : base) + "/jatta-apkg-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw .badCollection("cannot create a temporary folder")
         }

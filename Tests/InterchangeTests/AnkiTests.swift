@@ -37,11 +37,11 @@ import Testing
     @Test func aPackageGoesThroughZipAndSQLite() throws {
         var generator = DeckGenerator(random: SeededGenerator(seed: 17))
         let deck = generator.deck(file: "z.deck", namespace: "zip")
-        let data = try AnkiPackage.write(AnkiExporter.tables([deck], now: 1_800_000_000_000).tables)
+        let data = try AnkiPackage.write(AnkiExporter.tables([deck], now: 1_800_000_000_000).tables, temporaryDirectory: NSTemporaryDirectory())
         let path = NSTemporaryDirectory() + "/jatta-anki-test-\(getpid()).apkg"
         defer { unlink(path) }
         try data.write(to: URL(fileURLWithPath: path))
-        let back = AnkiImporter.read(try AnkiPackage.read(path: path), file: path, deckFile: "z.deck")
+        let back = AnkiImporter.read(try AnkiPackage.read(path: path, temporaryDirectory: NSTemporaryDirectory()), file: path, deckFile: "z.deck")
         #expect(back.deck.cards.map(Self.essentials) == deck.cards.map(Self.essentials))
     }
 

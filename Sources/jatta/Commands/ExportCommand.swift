@@ -110,7 +110,7 @@ enum DeckExport {
             problems += diagnostics.map { formatter.format($0) }.joined()
             let package: Data
             do {
-                package = try AnkiPackage.write(tables)
+                package = try AnkiPackage.write(tables, temporaryDirectory: NSTemporaryDirectory())
             } catch {
                 return .init(
                     problems: problems + "\(InterchangeOutput.shown(output)): error: \(language.pick(kk: error.kk, en: error.en))\n",

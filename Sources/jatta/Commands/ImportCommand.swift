@@ -99,7 +99,7 @@ enum DeckImport {
         case .apkg:
             do {
                 (result, histories) = AnkiImporter.read(
-                    try AnkiPackage.read(path: file), file: file, deckFile: output, histories: store != nil)
+                    try AnkiPackage.read(path: file, temporaryDirectory: NSTemporaryDirectory()), file: file, deckFile: output, histories: store != nil)
             } catch {
                 let message = language.pick(kk: error.kk, en: error.en)
                 return Outcome(
