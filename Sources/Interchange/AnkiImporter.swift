@@ -156,13 +156,21 @@ public enum AnkiImporter {
     /// What the importer needs of a note type: which card kind it makes
     /// and where each part of the card is.
     struct NoteType {
+        /// The kind of card its notes become.
         var kind: CardKind
+        /// The field asked: question, term or cloze text.
         var promptIndex: Int
+        /// The answer, definition or model answer.
         var answerIndex: Int?
+        /// Other accepted answers (jatta's types only).
         var alternativesIndex: Int?
+        /// A choice's options (jatta's type only).
         var optionsIndex: Int?
+        /// A choice's right options (jatta's type only).
         var correctIndex: Int?
+        /// An open question's key points (jatta's type only).
         var keyPointsIndex: Int?
+        /// Where the card came from (jatta's types only).
         var sourceIndex: Int?
     }
 

@@ -61,6 +61,12 @@ struct ExportCommand: ParsableCommand {
             } catch {
                 throw StoreFailure.exit(error)
             }
+            if store == nil {
+                Console.errorLine(
+                    language.pick(
+                        kk: "jatta: үлгерім дерекқоры жоқ; карточкалар жаңа ретінде жазылады",
+                        en: "jatta: there is no progress database yet; the cards are written as new"))
+            }
         }
         let outcome = DeckExport.run(
             format: to, paths: paths, output: output, force: force, language: language, now: now, store: store)
