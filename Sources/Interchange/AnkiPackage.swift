@@ -12,8 +12,9 @@ import ZIPFoundation
 /// A package comes from a stranger, so reading it is bounded: at most
 /// `entryLimit` entries; no entry whose name climbs out (`..`), is absolute
 /// or is a link; the collection inflates to at most `collectionLimit`
-/// bytes, `meta` to `smallEntryLimit` — counted while inflating, whatever
-/// the zip's header claims, so a zip bomb stops at the limit. Nothing is
+/// bytes and 200 times its compressed size (past 32 MiB), `meta` to
+/// `smallEntryLimit` — counted while inflating, whatever the zip's header
+/// claims, so a zip bomb stops at the limit. Nothing is
 /// extracted under the entry's own name: the collection goes to a private
 /// temporary folder, removed afterwards; media are named, never written.
 public enum AnkiPackage {
@@ -24,6 +25,19 @@ public enum AnkiPackage {
     public static let collectionLimit = 512 << 20
     /// The most bytes `meta` may inflate to.
     public static let smallEntryLimit = 1 << 20
+    /// The most an entry may grow while inflating, past `ratioFloor`
+    /// bytes: a collection compresses a few times, a bomb a thousand, so a
+    /// bomb is refused after a few MiB instead of filling the disk.
+    public static let ratioLimit = 200
+    /// Below this many bytes no ratio is looked at (a tiny entry may
+    /// compress well).
+    public static let ratioFloor = 32 << 20
+
+    /// The most bytes `compressed` bytes may inflate to.
+    static func inflationLimit(compressed: UInt64, limit: Int) -> Int {
+        let byRatio = Int(clamping: compressed).multipliedReportingOverflow(by: ratioLimit)
+        return min(limit, max(ratioFloor, byRatio.overflow ? Int.max : byRatio.partialValue))
+    }
 
     /// The layouts, by the version `meta` gives.
     enum Layout: Int {
@@ -147,6 +161,7 @@ public enum AnkiPackage {
 
     /// Streams an entry into a new file at `path`, refusing more than `limit` bytes.
     static func inflate(_ entry: Entry, from archive: Archive, to path: String, limit: Int) throws(AnkiIssue) {
+        let limit = inflationLimit(compressed: entry.compressedSize, limit: limit)
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forWritingAtPath: path)
         else { throw .badCollection("cannot create a temporary file") }
@@ -181,6 +196,9 @@ enum Zstd {
     /// Decompresses the file at `source` into a new file at `target`,
     /// streaming, refusing more than `limit` bytes of output.
     static func decompress(file source: String, to target: String, limit: Int) throws(AnkiIssue) {
+        var info = stat()
+        let compressed = stat(source, &info) == 0 ? UInt64(max(0, info.st_size)) : 0
+        let limit = AnkiPackage.inflationLimit(compressed: compressed, limit: limit)
         guard let input = fopen(source, "rb") else { throw .badCompression("cannot open") }
         defer { fclose(input) }
         guard let output = fopen(target, "wb") else { throw .badCompression("cannot create") }
