@@ -79,7 +79,8 @@ public struct AnkiSchedule: Sendable, Equatable {
         case .review:
             // A review card is due on a day counted from the collection's
             // creation; Anki shifts it by the days between the collections.
-            row.due = (due - collectionCreated) / 86_400
+            // Rounded down, so an overdue card stays overdue.
+            row.due = Int64((Double(due - collectionCreated) / 86_400).rounded(.down))
         case .learning, .relearning:
             row.due = due
         }
