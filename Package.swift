@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "KazakhText"),
@@ -26,7 +27,16 @@ let package = Package(
         ),
         .target(name: "Lectures", dependencies: ["DeckFormat", "KazakhText"]),
         .target(name: "Study", dependencies: ["DeckFormat", "FSRS", "KazakhText"]),
-        .target(name: "Interchange", dependencies: ["DeckFormat"]),
+        // Anki packages are zips (ZIPFoundation) whose newest layout holds a
+        // zstd-compressed collection (the system's libzstd, like CNcursesw);
+        // the collection inside is SQLite, which only ReviewStore talks to.
+        .systemLibrary(name: "CZstd"),
+        .target(
+            name: "Interchange",
+            dependencies: [
+                "DeckFormat", "ReviewStore", "CZstd", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // No pkgConfig: all `pkg-config ncursesw` adds is -D_DEFAULT_SOURCE
         // and -D_XOPEN_SOURCE=600, which SwiftPM refuses with a "prohibited
         // flag(s)" warning anyway; shim.h defines what the header needs and
@@ -55,7 +65,7 @@ let package = Package(
         .testTarget(name: "LecturesTests", dependencies: ["Lectures", "DeckFormat", "KazakhText", "FSRS"]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "DeckFormat", "FSRS"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Study", "DeckFormat", "FSRS"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "DeckFormat", "FSRS"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "DeckFormat", "FSRS", "ReviewStore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JattaTests", dependencies: ["jatta"]),
     ]
 )

@@ -62,12 +62,7 @@ public enum GIFTImporter {
             }
         }
         scopeIDs(of: &deck, fromJatta: named)
-        if diagnostics.count > diagnosticLimit {
-            let dropped = diagnostics.count - diagnosticLimit
-            let last = diagnostics[diagnosticLimit - 1].location
-            diagnostics = Array(diagnostics.prefix(diagnosticLimit)) + [InterchangeIssue.tooManyDiagnostics(dropped: dropped).at(last)]
-        }
-        return ImportResult(deck: deck, diagnostics: diagnostics)
+        return ImportResult(deck: deck, diagnostics: ImportResult.capped(diagnostics, limit: diagnosticLimit))
     }
 
     /// Scopes the explicit ids, read as written, by the deck's namespace

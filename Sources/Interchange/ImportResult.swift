@@ -8,6 +8,15 @@ public struct ImportResult: Sendable {
     public var diagnostics: [Diagnostic]
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The first `limit` of `diagnostics`, and one more saying how many
+    /// were left out: a hostile file's every line can be a problem.
+    static func capped(_ diagnostics: [Diagnostic], limit: Int) -> [Diagnostic] {
+        guard diagnostics.count > limit else { return diagnostics }
+        let dropped = diagnostics.count - limit
+        let last = diagnostics[limit - 1].location
+        return Array(diagnostics.prefix(limit)) + [InterchangeIssue.tooManyDiagnostics(dropped: dropped).at(last)]
+    }
 }
 
 /// A deck written in another format, with the cards it could not hold.

@@ -1,7 +1,8 @@
 # Sourced by scripts/jatta and scripts/test: makes sure the system libraries
 # jatta links against are present, installing them where we may.
 #
-# jatta needs ncursesw (the terminal interface) and SQLite (progress) as
+# jatta needs ncursesw (the terminal interface), SQLite (progress) and zstd
+# (Anki packages) as
 # Debian/Ubuntu -dev packages; the tests also drive the real binary in tmux.
 # On a machine without them we install with apt-get when running as root or
 # when sudo works without a password, and otherwise stop with the exact
@@ -11,11 +12,14 @@ jatta_missing_packages() {
     local missing=()
     pkg-config --exists ncursesw 2>/dev/null || missing+=(libncursesw5-dev)
     { [ -e /usr/include/sqlite3.h ] || pkg-config --exists sqlite3 2>/dev/null; } || missing+=(libsqlite3-dev)
+    # zstd: the compressed collection of an Anki package (Interchange).
+    { [ -e /usr/include/zstd.h ] || pkg-config --exists libzstd 2>/dev/null; } || missing+=(libzstd-dev)
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     for extra in "$@"; do
         case "$extra" in
             tmux) command -v tmux >/dev/null 2>&1 || missing+=(tmux) ;;
             sqlite3) command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3) ;;
+            zstd) command -v zstd >/dev/null 2>&1 || missing+=(zstd) ;;
             python3) command -v python3 >/dev/null 2>&1 || missing+=(python3) ;;
             vim-tiny) command -v vim.tiny >/dev/null 2>&1 || missing+=(vim-tiny) ;;
             python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv) ;;
@@ -27,7 +31,7 @@ jatta_missing_packages() {
     printf '%s\n' "${missing[@]}"
 }
 
-# jatta_ensure_packages [tmux] [sqlite3] [vim-tiny] [python3] [python3-venv] [time] [zsh] [fish] [groff] [man-db] [make]
+# jatta_ensure_packages [tmux] [sqlite3] [zstd] [vim-tiny] [python3] [python3-venv] [time] [zsh] [fish] [groff] [man-db] [make]
 jatta_ensure_packages() {
     local missing
     missing=$(jatta_missing_packages "$@" | sort -u | tr '\n' ' ')

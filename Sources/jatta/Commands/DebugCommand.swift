@@ -52,6 +52,9 @@ extension DebugCommand {
         @Option(help: "Bury the card of every Nth answer for a day (0: never).")
         var buryEvery = 0
 
+        @Option(help: ArgumentHelp("Answer these progress keys (a file, one a line) instead of loop-N.", valueName: "file"))
+        var keys: String?
+
         func validate() throws {
             if count < 0 { throw ValidationError("--count must be 0 or more.") }
             if cards < 1 { throw ValidationError("--cards must be at least 1.") }
@@ -63,9 +66,13 @@ extension DebugCommand {
             var rng = SeededGenerator(seed: seed ?? UInt64(ProcessInfo.processInfo.processIdentifier))
             do {
                 let store = try database.openStore()
+                let named = try keys.map { path in
+                    try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+                }
                 var done = 0
                 while count == 0 || done < count {
-                    let key = "loop-\(Int(rng.next() % UInt64(cards)))"
+                    let key = named.flatMap { $0.isEmpty ? nil : $0[Int(rng.next() % UInt64($0.count))] }
+                        ?? "loop-\(Int(rng.next() % UInt64(cards)))"
                     let now = start.map { Date(timeIntervalSince1970: Double($0 + Int64(done) * step) / 1000) } ?? Date()
                     let before = try store.schedules(for: [key])[key]
                     let rating = Rating(rawValue: Int(rng.next() % 4) + 1) ?? .good

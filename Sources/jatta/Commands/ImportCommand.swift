@@ -2,18 +2,23 @@ import ArgumentParser
 import DeckFormat
 import Foundation
 import Interchange
+import ReviewStore
 import TerminalUI
 
-/// `jatta import gift|aiken FILE -o DECK`: Moodle questions become a deck.
+/// `jatta import gift|aiken|apkg FILE -o DECK`: Moodle questions or Anki
+/// notes become a deck.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Make a deck from a Moodle GIFT or Aiken file.",
+        abstract: "Make a deck from a Moodle GIFT or Aiken file, or an Anki package.",
         discussion: """
             See docs/interchange.md for what each format carries. Problems are reported \
             like a compiler's (FILE:LINE:COLUMN: error: …). A file with errors writes \
             nothing; warnings (feedback or partial credit not kept, a matching question \
-            split, Cyrillic option letters) do not stop the import.
+            split, Cyrillic option letters, Anki media a card cannot show) do not stop \
+            the import. An Anki package (.apkg, every layout Anki writes) is read \
+            within limits: a zip bomb, a path that climbs out or a damaged collection \
+            is an error and nothing is written.
 
             Exit status: 0 written, 1 errors in the file (nothing written), 2 the file \
             cannot be read, 73 the output exists (give --force) or cannot be written, \
@@ -21,7 +26,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The format of FILE: gift or aiken.")
+    @Argument(help: "The format of FILE: gift, aiken or apkg.")
     var format: InterchangeFormat
 
     @Argument(help: "The file to import.")
@@ -33,11 +38,31 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Overwrite the output file if it exists.")
     var force = false
 
+    @Flag(help: "apkg: record Anki's review log in the progress database, so the cards keep their schedule.")
+    var withProgress = false
+
+    @OptionGroup var database: DatabaseOptions
+
     @OptionGroup var languageOptions: LanguageOptions
+
+    func validate() throws {
+        if withProgress, format != .apkg {
+            throw ValidationError("--with-progress is for apkg / --with-progress тек apkg үшін")
+        }
+    }
 
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
-        let outcome = DeckImport.run(format: format, file: file, output: output, force: force, language: language)
+        var store: ProgressStore?
+        if withProgress {
+            do {
+                store = try database.openStore()
+            } catch {
+                throw StoreFailure.exit(error)
+            }
+        }
+        let outcome = DeckImport.run(
+            format: format, file: file, output: output, force: force, language: language, store: store)
         FileHandle.standardError.write(Data(outcome.problems.utf8))
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
@@ -51,15 +76,37 @@ enum DeckImport {
         var status: Int32
     }
 
-    static func run(format: InterchangeFormat, file: String, output: String, force: Bool, language: Language) -> Outcome {
-        guard let data = FileManager.default.contents(atPath: file) else {
+    static func run(
+        format: InterchangeFormat, file: String, output: String, force: Bool, language: Language,
+        store: ProgressStore? = nil
+    ) -> Outcome {
+        if format == .apkg, let refusal = InterchangeOutput.refusal(output, force: force, language: language) {
+            return Outcome(problems: refusal, status: InterchangeExit.cannotCreate)
+        }
+        guard format != .apkg || FileManager.default.isReadableFile(atPath: file),
+            let data = format == .apkg ? Data() : FileManager.default.contents(atPath: file)
+        else {
             let message = language.pick(kk: "файлды оқу мүмкін емес", en: "cannot read the file")
             return Outcome(problems: "\(InterchangeOutput.shown(file)): error: \(message)\n", status: InterchangeExit.unreadable)
         }
         let bytes = [UInt8](data)
         // The output's name scopes the ids of a GIFT file that names no namespace.
-        var result = format == .gift
-            ? GIFTImporter.read(bytes, file: file, deckFile: output) : AikenImporter.read(bytes, file: file)
+        var result: ImportResult
+        var histories: [AnkiFaceHistory] = []
+        switch format {
+        case .gift: result = GIFTImporter.read(bytes, file: file, deckFile: output)
+        case .aiken: result = AikenImporter.read(bytes, file: file)
+        case .apkg:
+            do {
+                (result, histories) = AnkiImporter.read(
+                    try AnkiPackage.read(path: file, temporaryDirectory: NSTemporaryDirectory()), file: file, deckFile: output, histories: store != nil)
+            } catch {
+                let message = language.pick(kk: error.kk, en: error.en)
+                return Outcome(
+                    problems: "\(InterchangeOutput.shown(file)): error: \(message) [\(error.code)]\n",
+                    status: InterchangeExit.inputErrors)
+            }
+        }
         result.deck.file = output
         var formatter = DiagnosticFormatter(language: language)
         var problems = result.diagnostics.map { formatter.format($0) }.joined()
@@ -81,6 +128,20 @@ enum DeckImport {
         problems += language.pick(
             kk: "\(InterchangeOutput.shown(output)): \(result.deck.cards.count) карточка жазылды\n",
             en: "\(InterchangeOutput.shown(output)): \(result.deck.cards.count) cards written\n")
+        if let store {
+            do {
+                let scheduler = try StudySetup.scheduler(timeZone: .current, store: store)
+                let done = try AnkiProgressImport.record(histories, deckFile: output, store: store, scheduler: scheduler)
+                problems += language.pick(
+                    kk: "\(InterchangeOutput.shown(store.path)): \(done.faces) карточкаға \(done.answers) жауап жазылды"
+                        + (done.skipped > 0 ? "; үлгерімі бар \(done.skipped) карточка өзгертілмеді" : "") + "\n",
+                    en: "\(InterchangeOutput.shown(store.path)): \(done.answers) answers recorded for \(done.faces) cards"
+                        + (done.skipped > 0 ? "; \(done.skipped) cards that already had progress left alone" : "") + "\n")
+            } catch {
+                let reason = (error as? StoreError)?.description ?? "jatta: \(error)"
+                return Outcome(problems: problems + reason + "\n", status: InterchangeExit.cannotCreate)
+            }
+        }
         return Outcome(problems: problems, status: InterchangeExit.done)
     }
 }

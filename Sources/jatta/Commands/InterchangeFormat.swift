@@ -8,6 +8,8 @@ enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
     case gift
     /// Moodle Aiken.
     case aiken
+    /// An Anki package (.apkg).
+    case apkg
 }
 
 /// Exit statuses shared by `import` and `export`.
@@ -27,19 +29,30 @@ enum InterchangeExit {
 enum InterchangeOutput {
     /// Writes `text` to `path`, or says why not (in both languages' pick).
     static func write(_ text: String, to path: String, force: Bool, language: Language) -> String? {
-        if !force, FileManager.default.fileExists(atPath: path) {
-            return language.pick(
-                kk: "\(InterchangeOutput.shown(path)): файл бар; үстінен жазу үшін --force беріңіз\n",
-                en: "\(InterchangeOutput.shown(path)): the file exists; give --force to overwrite it\n")
-        }
+        write(Data(text.utf8), to: path, force: force, language: language)
+    }
+
+    /// Writes `data` to `path`, or says why not.
+    static func write(_ data: Data, to path: String, force: Bool, language: Language) -> String? {
+        if let refusal = refusal(path, force: force, language: language) { return refusal }
         do {
-            try OutputFile.write(Data(text.utf8), to: path)
+            try OutputFile.write(data, to: path)
             return nil
         } catch {
             return language.pick(
                 kk: "\(InterchangeOutput.shown(path)): жазу мүмкін емес: \(error.localizedDescription)\n",
                 en: "\(InterchangeOutput.shown(path)): cannot write: \(error.localizedDescription)\n")
         }
+    }
+
+    /// Why `path` may not be written (it exists and `--force` was not
+    /// given), or nil: checked before work that takes time, and again
+    /// when writing.
+    static func refusal(_ path: String, force: Bool, language: Language) -> String? {
+        guard !force, FileManager.default.fileExists(atPath: path) else { return nil }
+        return language.pick(
+            kk: "\(InterchangeOutput.shown(path)): файл бар; үстінен жазу үшін --force беріңіз\n",
+            en: "\(InterchangeOutput.shown(path)): the file exists; give --force to overwrite it\n")
     }
 
     /// A path as printed: control characters (a terminal would act on

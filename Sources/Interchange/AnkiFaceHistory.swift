@@ -1,0 +1,39 @@
+/// One face's answers and final schedule as an Anki package holds them,
+/// for `import apkg --with-progress`: the executable records the answers
+/// in the student's store through its own API.
+public struct AnkiFaceHistory: Sendable, Equatable {
+    /// The face's progress key in the imported deck (`StudyFace.key`).
+    public var key: String
+    /// The card's prompt (kept in the store's registry).
+    public var prompt: String
+    /// The card's level.
+    public var level: Int
+    /// The answers, oldest first.
+    public var answers: [Answer]
+    /// Anki's schedule after the last answer, when the card has one.
+    public var final: Final?
+    /// Suspended in Anki.
+    public var suspended: Bool
+
+    /// One answer of Anki's review log.
+    public struct Answer: Sendable, Equatable {
+        /// Milliseconds since 1970.
+        public var time: Int64
+        /// 1 Again – 4 Easy.
+        public var rating: Int
+        /// Milliseconds spent.
+        public var milliseconds: Int
+    }
+
+    /// The card's state in Anki.
+    public struct Final: Sendable, Equatable {
+        /// 1 learning, 2 review, 3 relearning.
+        public var state: Int
+        /// When due, in seconds since 1970.
+        public var due: Int64
+        /// FSRS stability, when Anki kept a memory state.
+        public var stability: Double?
+        /// FSRS difficulty, when Anki kept a memory state.
+        public var difficulty: Double?
+    }
+}

@@ -1,0 +1,75 @@
+import FSRS
+import Foundation
+import Interchange
+import ReviewStore
+
+/// `import apkg --with-progress`: Anki's review log becomes answers in the
+/// student's store, through its own API. Each answer's schedule is what
+/// jatta's scheduler makes of the history so far; the last one takes
+/// Anki's own memory state and due time when Anki kept them, so the card
+/// goes on exactly where Anki left it.
+enum AnkiProgressImport {
+    /// What was recorded.
+    struct Outcome: Equatable {
+        /// Faces given a history.
+        var faces = 0
+        /// Answers recorded.
+        var answers = 0
+        /// Faces left alone because the store already has progress for them.
+        var skipped = 0
+    }
+
+    static func record(
+        _ histories: [AnkiFaceHistory], deckFile: String, store: ProgressStore, scheduler: Scheduler
+    ) throws -> Outcome {
+        var outcome = Outcome()
+        for history in histories where !history.answers.isEmpty {
+            // Importing the same package twice must not log every answer twice.
+            guard try store.history(key: history.key).isEmpty else {
+                outcome.skipped += 1
+                continue
+            }
+            var schedule: CardSchedule?
+            var answers: [RecordedAnswer] = []
+            for (index, answer) in history.answers.enumerated() {
+                let time = Date(timeIntervalSince1970: Double(answer.time) / 1000)
+                let rating = Rating(rawValue: answer.rating) ?? .good
+                var after = scheduler.review(schedule ?? .new(at: time), rating: rating, at: time, cardKey: history.key)
+                if index == history.answers.count - 1, let final = history.final {
+                    after = adopting(final, into: after)
+                }
+                answers.append(
+                    RecordedAnswer(
+                        key: history.key, deckFile: deckFile, prompt: history.prompt, level: history.level, rating: rating,
+                        time: time, durationMilliseconds: answer.milliseconds, kind: .study, before: schedule, after: after))
+                schedule = after
+            }
+            _ = try store.record(answers)
+            if history.suspended, let last = answers.last {
+                _ = try store.suspend(key: history.key, at: last.time.addingTimeInterval(1))
+            }
+            outcome.faces += 1
+            outcome.answers += answers.count
+        }
+        return outcome
+    }
+
+    /// jatta's schedule after the last answer, with Anki's state, due time
+    /// and (when kept) memory state.
+    static func adopting(_ final: AnkiFaceHistory.Final, into schedule: CardSchedule) -> CardSchedule {
+        var schedule = schedule
+        switch final.state {
+        case 2:
+            schedule.state = .review
+            schedule.step = nil
+        case 3: schedule.state = .relearning
+        default: schedule.state = .learning
+        }
+        if schedule.state != .review, schedule.step == nil { schedule.step = 0 }
+        schedule.due = Date(timeIntervalSince1970: Double(final.due))
+        if let stability = final.stability, let difficulty = final.difficulty {
+            schedule.memory = MemoryState(stability: stability, difficulty: difficulty)
+        }
+        return schedule
+    }
+}
