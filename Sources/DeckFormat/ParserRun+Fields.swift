@@ -25,6 +25,8 @@ extension ParserRun {
                 emit(.unknownLanguage(text), at: value)
             case "level":
                 if let level = parseLevel(text, at: value) { deckLevel = level }
+            case "exam" where CalendarDate(text) == nil:
+                emit(.invalidExamDate(text), at: value)
             case "tags":
                 deckTags = parseTags(from: value)
                 sectionTags = deckTags + sections.map(\.name)
