@@ -13,8 +13,8 @@ import Testing
             return String(first)
         }
         #expect(
-            Array(listed.prefix(15)) == [
-                "study", "quiz", "check", "fmt", "pin-ids", "list", "history", "stats", "unsuspend", "optimize",
+            Array(listed.prefix(16)) == [
+                "study", "quiz", "exam", "check", "fmt", "pin-ids", "list", "history", "stats", "unsuspend", "optimize",
                 "judge", "extract", "import", "export", "fsrs",
             ])
         #expect(!listed.contains("debug"))
