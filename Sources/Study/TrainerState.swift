@@ -41,6 +41,9 @@ public struct TrainerState: Sendable {
     /// keyboard rule (kept in the store between runs). Every session starts
     /// from it and hands back what its answers showed.
     public var keyboard = KeyboardProfile.unknown
+    /// The exams ahead, with plan and forecast as the session started
+    /// (docs/exam.md); the home screen shows the soonest.
+    public var exams: [ExamOutlook] = []
 
     public init(
         catalog: StudyCatalog, scheduler: any StudyScheduler, limits: StudyLimits = StudyLimits(), dayEnd: Date,
