@@ -64,6 +64,9 @@ grep -qF "12 days to the exam · 3 new today · all cards seen 2 days before" <<
 grep -qF "from the header of" <<<"$out" || fail "the deck header's exam is not shown: $out"
 grep -qF "20 days to the exam · 2 new today · all cards seen 2 days before" <<<"$out" || fail "header plan: $out"
 grep -qF "Ready for the exam: 0% of cards today" <<<"$out" || fail "readiness: $out"
+# The statistics report ends with the same forecast.
+out=$("$JATTA" stats --lang en "$work/decks" 2>&1) || fail "stats failed: $out"
+grep -qF "Ready for the exam: 0% of cards today" <<<"$out" || fail "stats shows no readiness: $out"
 out=$("$JATTA" exam --lang kk "$work/decks" 2>&1)
 grep -qF "Емтиханға 12 күн · бүгін 3 жаңа · барлығы 2 күн бұрын көрсетіледі" <<<"$out" || fail "Kazakh plan: $out"
 # Setting the same decks again moves the exam instead of adding one.

@@ -50,6 +50,7 @@ public struct ExamScheduler: StudyScheduler {
     /// day: cards scheduled before the exam was set (or before a lapse of
     /// time) are brought forward just as a fresh answer would be.
     public func adjusted(_ progress: ProgressSnapshot, at now: Date) -> ProgressSnapshot {
+        guard !examDays.isEmpty else { return progress }
         var result = progress
         for (key, schedule) in progress.schedules where examDays[key] != nil {
             result.schedules[key] = adjusted(schedule, key: key, at: now)

@@ -40,36 +40,45 @@ struct ExamShowCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let language = languageOptions.resolved(environment: environment)
-        let words = ExamWords.of(language)
         let library = SessionHost.loadDecks(paths: SessionHost.deckPaths(paths))
         for d in library.diagnostics where d.severity == .error || d.code == "invalid-exam-date" {
             Console.errorLine(DiagnosticFormatter.brief(d, language: language))
         }
         if library.hasUnreadablePaths, !paths.isEmpty { throw ExitCode(66) }
-        let decks = library.decks.filter { !$0.cards.isEmpty }
-        let now = Date()
-        let zone = TimeZone.current
-        let day = StudySetup.day(of: now, timeZone: zone)
-        let setup: ExamSetup
+        let text: String?
         do {
-            let store = try database.openExistingStore()
-            let base = try StudySetup.scheduler(timeZone: zone, store: store)
-            let snapshot = try store.map {
-                try StudySetup.snapshot(store: $0, decks: decks, dayStart: day.start, now: now)
-            } ?? ProgressSnapshot()
-            setup = ExamSetup.make(
-                catalog: StudyCatalog(decks: decks, progress: snapshot),
-                studentExams: try ExamSetup.studentExams(store: store), base: base, defaultWorkload: reviewLimit,
-                now: now)
+            text = try ExamReport.text(
+                decks: library.decks, store: try database.openExistingStore(), language: language,
+                reviewLimit: reviewLimit, now: Date())
         } catch let exit as ExitCode {
             throw exit
         } catch {
             throw StoreFailure.exit(error)
         }
-        guard !setup.outlooks.isEmpty else {
-            Console.line(words.noExams)
-            return
-        }
+        Console.out(text ?? ExamWords.of(language).noExams + "\n")
+    }
+}
+
+/// What `jatta exam` prints for each exam ahead (also under `jatta stats`).
+enum ExamReport {
+    /// Each exam ahead of `decks` with its decks, plan, workload and
+    /// forecast; nil when there is none. Deck text passes through
+    /// `TerminalText.visible`.
+    static func text(decks: [Deck], store: ProgressStore?, language: Language, reviewLimit: Int, now: Date) throws
+        -> String?
+    {
+        let words = ExamWords.of(language)
+        let decks = decks.filter { !$0.cards.isEmpty }
+        let zone = TimeZone.current
+        let day = StudySetup.day(of: now, timeZone: zone)
+        let base = try StudySetup.scheduler(timeZone: zone, store: store)
+        let snapshot =
+            try store.map { try StudySetup.snapshot(store: $0, decks: decks, dayStart: day.start, now: now) }
+            ?? ProgressSnapshot()
+        let setup = ExamSetup.make(
+            catalog: StudyCatalog(decks: decks, progress: snapshot),
+            studentExams: try ExamSetup.studentExams(store: store), base: base, defaultWorkload: reviewLimit, now: now)
+        guard !setup.outlooks.isEmpty else { return nil }
         var text = ""
         for outlook in setup.outlooks {
             let source: String
@@ -83,7 +92,7 @@ struct ExamShowCommand: ParsableCommand {
             for line in words.lines(outlook) { text += "  " + line + "\n" }
             if outlook.plan.fits { text += "  " + words.fits(outlook.plan.peak, outlook.plan.workload) + "\n" }
         }
-        Console.out(TerminalText.visible(text))
+        return TerminalText.visible(text)
     }
 }
 
