@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The student's exams, in the `exam` table (migration `exam-1-exam-dates`).
@@ -46,6 +47,25 @@ extension ProgressStore {
         try write { db in
             try db.execute(sql: "DELETE FROM exam")
             return db.changesCount
+        }
+    }
+
+    /// The keys first answered between `start` and `end` (answers not
+    /// undone), so each exam's plan can count the new faces introduced
+    /// today among its own decks. The same answers `studiedCounts` counts
+    /// as new cards.
+    public func keysIntroduced(from start: Date, to end: Date) throws -> Set<String> {
+        try read { db in
+            let keys = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT e.key
+                    FROM review_log e INDEXED BY review_log_by_time
+                    WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override') AND e.b_state IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                    """,
+                arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)])
+            return Set(keys)
         }
     }
 }

@@ -35,6 +35,9 @@ public enum Trainer {
         case .newDay(let dayEnd):
             rollOver(&s, dayEnd: dayEnd, now: now)
             return (s, [])
+        case .examChanged(let update):
+            applyExam(&s, update, now: now)
+            return (s, [])
         default:
             break
         }
@@ -72,6 +75,10 @@ public enum Trainer {
 
     static func updateHome(_ s: inout TrainerState, _ action: TrainerAction, now: Date, effects: inout [TrainerEffect]) {
         let rows = s.catalog.decks.count + 1
+        if s.home.examEntry != nil {
+            typeExamDate(&s, action, effects: &effects)
+            return
+        }
         switch action {
         case .moveSelection(let delta):
             s.home.selection = min(max(0, s.home.selection + delta), rows - 1)
@@ -89,6 +96,8 @@ public enum Trainer {
             start(&s, filter: homeFilter(s, decks: selectedDecks(s)), now: now)
         case .startAll:
             start(&s, filter: homeFilter(s, decks: nil), now: now)
+        case .beginExamDate:
+            s.home.examEntry = ""
         case .back:
             effects.append(.quit)
         default:

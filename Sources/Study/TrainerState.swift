@@ -86,6 +86,8 @@ public enum Notice: Hashable, Sendable {
     /// first and how many).
     case reloadedWithErrors(ReloadProblems)
     case cardRemoved
+    /// An exam date was set or refused from the home screen.
+    case exam(ExamNotice)
     /// An effect did not go as asked.
     case effectFailed(EffectOutcome)
 }
@@ -115,6 +117,8 @@ public struct HomeState: Hashable, Sendable {
     public var level: Int?
     /// The tag filter.
     public var tag: String?
+    /// The exam date being typed (`x`), nil when none is.
+    public var examEntry: String?
 
     public init(selection: Int = 0, level: Int? = nil, tag: String? = nil) {
         self.selection = selection

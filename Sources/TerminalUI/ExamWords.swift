@@ -28,6 +28,19 @@ public struct ExamWords: Sendable {
     public var noSuchExam: @Sendable (_ id: String) -> String
     public var noSuchPath: @Sendable (_ path: String) -> String
     public var badWorkload: String
+    /// The home screen's prompt while an exam date is typed (`x`).
+    public var datePrompt: @Sendable (_ typed: String) -> String
+    /// The home screen's notice once it is set or refused.
+    public var dateSet: @Sendable (_ date: String) -> String
+    public var dateRefused: @Sendable (_ text: String) -> String
+
+    /// The notice's text.
+    public func notice(_ notice: ExamNotice) -> String {
+        switch notice {
+        case .set(let date): dateSet(date)
+        case .refused(let text): dateRefused(text)
+        }
+    }
 
     public static func of(_ language: Language) -> ExamWords { language == .kk ? kazakh : english }
 
@@ -73,7 +86,10 @@ public struct ExamWords: Sendable {
         datePast: { "jatta: the exam date \($0) is not ahead; give a day after today" },
         noSuchExam: { "jatta: no exam with id '\($0)' (jatta exam lists them)" },
         noSuchPath: { "jatta: '\($0)' does not exist" },
-        badWorkload: "jatta: --workload is a number of answers a day, at least 1")
+        badWorkload: "jatta: --workload is a number of answers a day, at least 1",
+        datePrompt: { "Exam date (YYYY-MM-DD), Enter sets, Esc cancels: \($0)_" },
+        dateSet: { "Exam set for \($0)" },
+        dateRefused: { "'\($0)' is not a date after today (YYYY-MM-DD)" })
 
     static let kazakh = ExamWords(
         plan: { days, new, before in
@@ -98,5 +114,8 @@ public struct ExamWords: Sendable {
         datePast: { "jatta: \($0) емтихан күні алда емес; бүгіннен кейінгі күнді беріңіз" },
         noSuchExam: { "jatta: '\($0)' деген id-мен емтихан жоқ (тізімі: jatta exam)" },
         noSuchPath: { "jatta: '\($0)' жоқ" },
-        badWorkload: "jatta: --workload — күніне жауап саны, кемінде 1")
+        badWorkload: "jatta: --workload — күніне жауап саны, кемінде 1",
+        datePrompt: { "Емтихан күні (ЖЖЖЖ-АА-КК), Enter — орнату, Esc — бас тарту: \($0)_" },
+        dateSet: { "Емтихан \($0) күніне қойылды" },
+        dateRefused: { "'\($0)' бүгіннен кейінгі күн емес (ЖЖЖЖ-АА-КК)" })
 }

@@ -78,7 +78,10 @@ enum HomeView {
         let tag = state.home.tag ?? s.anyValue
         // Today's allowance for the selected row, as the queue will apply it.
         let allowed = min(selectedNew, state.limits.newRoom(studiedToday: state.catalog.progress.newStudiedToday))
-        let filters = "\(s.levelLabel): \(level) · \(s.tagLabel): \(tag) · \(s.newToday(allowed, selectedNew))"
+        var filters = "\(s.levelLabel): \(level) · \(s.tagLabel): \(tag) · \(s.newToday(allowed, selectedNew))"
+        if let entry = state.home.examEntry {
+            filters = ExamWords.of(Language(rawValue: s.code) ?? .en).datePrompt(entry)
+        }
         screen.put(TextWrap.truncate(filters, width: width - 4), row: screen.height - 3, column: 2, style: .accent)
         if let notice = state.notice {
             screen.put(TrainerView.text(notice, s), row: screen.height - 2, column: 2, style: .bold)

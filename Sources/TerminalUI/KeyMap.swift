@@ -27,7 +27,8 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
             return
         }
         switch state.mode {
-        case .home: self = .home
+        // Typing an exam date: digits are text, Enter sets, Esc gives up.
+        case .home: self = state.home.examEntry == nil ? .home : .typing
         case .summary: self = .summary
         case .study(let session):
             guard let a = session.current else {
@@ -139,6 +140,7 @@ public enum KeyMap {
             case "a": return .startAll
             case "l": return .cycleLevel
             case "t": return .cycleTag
+            case "x": return .beginExamDate
             case "?": return .toggleHelp
             case "q": return .quit
             default: return nil

@@ -96,6 +96,29 @@ wait_for "12 days to the exam · 0 new today · all cards seen 2 days before"
 tm send-keys -t exam q
 wait_for "JATTA-EXIT=0"
 
+# --- 6. Setting the date from the home screen ----------------------------
+# The other deck's header says 20 days; `x` on its row sets 30 days instead.
+in30=$(date -d '+30 days' +%F)
+tm send-keys -t exam "clear; '$JATTA' --lang en '$work/other'; echo JATTA-EXIT=\$?" Enter
+wait_for "20 days to the exam"
+tm send-keys -t exam Down
+tm send-keys -t exam x
+wait_for "Exam date (YYYY-MM-DD)"
+tm send-keys -t exam -l "2026-02-30"
+tm send-keys -t exam Enter
+wait_for "'2026-02-30' is not a date after today"
+tm send-keys -t exam x
+tm send-keys -t exam -l "$in30"
+tm send-keys -t exam Enter
+wait_for "Exam set for $in30"
+# 36 faces over 28 days at 2 a day: the last on day 17, 12 days before.
+wait_for "30 days to the exam · 2 new today · all cards seen 12 days before"
+tm send-keys -t exam q
+wait_for "JATTA-EXIT=0"
+out=$("$JATTA" exam --lang en "$work/other")
+grep -qF "Exam $in30 (id" <<<"$out" || fail "the date set on the home screen was not stored: $out"
+grep -qF "from the header" <<<"$out" && fail "the header's date still holds after the student set one: $out"
+
 # --- 6. Clear: back to 20 new a day ---------------------------------------
 out=$("$JATTA" exam clear 99 --lang en 2>&1); status=$?
 [ "$status" -eq 1 ] || fail "an unknown id should exit 1, got $status"

@@ -16,10 +16,11 @@ public struct ExamOutlook: Hashable, Sendable {
 
     /// The outlook of every exam ahead of the catalog's decks (as
     /// `Exam.assign` gave them), soonest first. Faces the student suspended
-    /// are left out. New faces already introduced today count against the
-    /// plan of the only exam; with several exams they are not split.
+    /// are left out. `introducedToday` holds the keys first answered today:
+    /// each counts against the plan of its own exam.
     public static func make(
-        catalog: StudyCatalog, examsByDeck: [String: Exam], scheduler: ExamScheduler, defaultWorkload: Int, now: Date
+        catalog: StudyCatalog, examsByDeck: [String: Exam], scheduler: ExamScheduler, defaultWorkload: Int,
+        introducedToday: Set<String>, now: Date
     ) -> [ExamOutlook] {
         let days = scheduler.base.configuration.dayCounting
         let today = days.dayNumber(of: now)
@@ -33,10 +34,12 @@ public struct ExamOutlook: Hashable, Sendable {
             let examDay = exam.date.dayNumber
             let filter = StudyFilter(deckFiles: Set(files))
             var unseen = 0
+            var newToday = 0
             var scheduled = Array(repeating: 0, count: max(0, examDay - today))
             var faces: [ExamReadiness.Face] = []
             for item in catalog.items(matching: filter, now: now) where !catalog.progress.suspended.contains(item.key) {
                 let schedule = catalog.progress.schedules[item.key]
+                if introducedToday.contains(item.key) { newToday += 1 }
                 faces.append(ExamReadiness.Face(card: item.card.id.rawValue, level: item.card.level, schedule: schedule))
                 guard let schedule else {
                     unseen += 1
@@ -55,7 +58,7 @@ public struct ExamOutlook: Hashable, Sendable {
             }
             guard
                 let plan = ExamPlan.make(
-                    unseen: unseen, introducedToday: groups.count == 1 ? catalog.progress.newStudiedToday : 0,
+                    unseen: unseen, introducedToday: newToday,
                     today: today, examDay: examDay, workload: exam.workload ?? defaultWorkload, scheduled: scheduled,
                     path: path)
             else { return nil }

@@ -75,9 +75,10 @@ enum ExamReport {
         let snapshot =
             try store.map { try StudySetup.snapshot(store: $0, decks: decks, dayStart: day.start, now: now) }
             ?? ProgressSnapshot()
-        let setup = ExamSetup.make(
+        let setup = try ExamSetup.make(
             catalog: StudyCatalog(decks: decks, progress: snapshot),
-            studentExams: try ExamSetup.studentExams(store: store), base: base, defaultWorkload: reviewLimit, now: now)
+            studentExams: try ExamSetup.studentExams(store: store), store: store, base: base,
+            defaultWorkload: reviewLimit, now: now)
         guard !setup.outlooks.isEmpty else { return nil }
         var text = ""
         for outlook in setup.outlooks {

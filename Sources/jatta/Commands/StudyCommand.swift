@@ -92,9 +92,9 @@ struct StudyCommand: ParsableCommand {
         let exams: ExamSetup
         do {
             snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
-            exams = ExamSetup.make(
+            exams = try ExamSetup.make(
                 catalog: StudyCatalog(decks: decks, progress: snapshot),
-                studentExams: try ExamSetup.studentExams(store: store), base: scheduler,
+                studentExams: try ExamSetup.studentExams(store: store), store: store, base: scheduler,
                 defaultWorkload: reviewLimit, now: now)
         } catch let error as StoreError {
             throw host.fail(host.storeMessage(error), 74)

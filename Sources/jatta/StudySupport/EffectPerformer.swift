@@ -68,7 +68,7 @@ final class EffectPerformer {
             _ = try store.bury(key: key, until: until, at: now, sessionID: sessionID)
         case .suspend(let key):
             _ = try store.suspend(key: key, at: now, sessionID: sessionID)
-        case .edit, .quit:
+        case .edit, .quit, .setExam:
             return false
         }
         return true

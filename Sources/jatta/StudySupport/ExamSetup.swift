@@ -37,17 +37,25 @@ struct ExamSetup {
     }
 
     /// Exam mode for `catalog` at `now`: `studentExams` first, deck headers
-    /// where the student set none. Workloads default to `defaultWorkload`.
+    /// where the student set none. Workloads default to `defaultWorkload`;
+    /// `store` says which faces were introduced today.
     static func make(
-        catalog: StudyCatalog, studentExams: [Exam], base: Scheduler, defaultWorkload: Int, now: Date
-    ) -> ExamSetup {
+        catalog: StudyCatalog, studentExams: [Exam], store: ProgressStore?, base: Scheduler, defaultWorkload: Int,
+        now: Date
+    ) throws -> ExamSetup {
         let today = base.configuration.dayCounting.dayNumber(of: now)
         var paths: [String: String] = [:]
         for deck in catalog.decks { paths[deck.file] = absolutePath(deck.file) }
         let byDeck = Exam.assign(decks: catalog.decks, studentExams: studentExams, absolutePaths: paths, today: today)
         let scheduler = ExamOutlook.scheduler(base: base, catalog: catalog, examsByDeck: byDeck)
+        var introduced: Set<String> = []
+        if !byDeck.isEmpty, let store {
+            let day = StudySetup.day(of: now, timeZone: TimeZone.current)
+            introduced = try store.keysIntroduced(from: day.start, to: now.addingTimeInterval(1))
+        }
         let outlooks = ExamOutlook.make(
-            catalog: catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: defaultWorkload, now: now)
+            catalog: catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: defaultWorkload,
+            introducedToday: introduced, now: now)
         return ExamSetup(examsByDeck: byDeck, scheduler: scheduler, outlooks: outlooks)
     }
 
@@ -59,5 +67,27 @@ struct ExamSetup {
         let paced = outlooks.reduce(0) { $0 + $1.plan.newPerDay }
         let someWithout = decks.contains { examsByDeck[$0.file] == nil }
         return paced + (someWithout ? ordinary : 0)
+    }
+}
+
+extension ExamSetup {
+    /// Checks and stores an exam date typed on the home screen for
+    /// `deckFiles` (nil: every deck), as `jatta exam set` would, and gives
+    /// the trainer the new plan. A text that is not a date after today is
+    /// refused and nothing is stored.
+    static func set(
+        date text: String, deckFiles: [String]?, store: ProgressStore, catalog: StudyCatalog,
+        scheduler: any StudyScheduler, limits: StudyLimits, now: Date
+    ) throws -> ExamUpdate {
+        guard let current = scheduler as? ExamScheduler, let date = CalendarDate(text),
+            date.dayNumber > current.base.configuration.dayCounting.dayNumber(of: now)
+        else { return .refused(text) }
+        try store.setExam(StoredExam(date: date.description, paths: (deckFiles ?? []).map(absolutePath)))
+        let setup = try make(
+            catalog: catalog, studentExams: try studentExams(store: store), store: store, base: current.base,
+            defaultWorkload: limits.reviewsPerDay, now: now)
+        return .set(
+            date: date.description, outlooks: setup.outlooks, examDays: setup.scheduler.examDays,
+            newPerDay: setup.newPerDay(ordinary: StudyLimits().newPerDay, decks: catalog.decks))
     }
 }
