@@ -39,6 +39,8 @@ public enum DeckIssue: Hashable, Sendable {
     case levelOutOfRange(Int)
     case invalidID(String)
     case invalidNamespace(String)
+    /// An `exam:` header that is not a real `YYYY-MM-DD` date.
+    case invalidExamDate(String)
     case idWithoutNamespace(suggested: String)
     case sourceFormat(String)
     case emptyTag
@@ -106,6 +108,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .levelOutOfRange: "level-out-of-range"
         case .invalidID: "invalid-id"
         case .invalidNamespace: "invalid-namespace"
+        case .invalidExamDate: "invalid-exam-date"
         case .idWithoutNamespace: "id-without-namespace"
         case .sourceFormat: "source-format"
         case .emptyTag: "empty-tag"
@@ -146,7 +149,7 @@ public enum DeckIssue: Hashable, Sendable {
             .emptyTag, .tooFewOptions, .duplicateOption, .strayClosingBrace, .unknownEscape,
             .latinInCyrillicWord, .wrongLetter, .duplicatePrompt, .altOnMultiGapCloze, .tooManyDiagnostics,
             .levelOutOfRange, .emptyHeading, .latinWord, .definitionContainsTerm, .answerMarkerForKind, .idWithoutNamespace,
-            .identityChange:
+            .identityChange, .invalidExamDate:
             .warning
         default:
             .error
@@ -196,6 +199,8 @@ public enum DeckIssue: Hashable, Sendable {
             "'\(v)' аттар кеңістігі бола алмайды: әріптер, цифрлар, '-', '_', '.' ғана, ең көбі 64 таңба"
         case .idWithoutNamespace(let n):
             "id: жазылған, бірақ жинақта namespace: жоқ; идентификаторлар файл атымен ('\(n)') шектеледі, сондықтан картаны басқа файлға көшірсе, үлгерім жоғалады: тақырыптан кейін 'namespace: \(n)' (курстың барлық файлына бірдей) деп жазыңыз"
+        case .invalidExamDate(let v):
+            "емтихан күні ЖЖЖЖ-АА-КК түрінде нақты күн болуы керек (мысалы 2026-12-20), ал '\(v)' жазылған; бұл күн ескерілмейді"
         case .sourceFormat(let v): "дереккөз ФАЙЛ:ЖОЛ түрінде жазылады, ал '\(v)' жазылған"
         case .emptyTag: "бос тег (қатар тұрған үтірлер)"
         case .emptyText(let part): "бос мәтін: \(part.kk)"
@@ -270,6 +275,8 @@ public enum DeckIssue: Hashable, Sendable {
         case .invalidNamespace(let v): "'\(v)' is not a valid namespace: letters, digits, '-', '_', '.' only, at most 64"
         case .idWithoutNamespace(let n):
             "id: given but the deck has no namespace:, so its ids are scoped by the file name ('\(n)') and moving a card to another file resets its progress: add 'namespace: \(n)' after the title (the same in every file of the course)"
+        case .invalidExamDate(let v):
+            "an exam date is a real day written YYYY-MM-DD (e.g. 2026-12-20), not '\(v)'; it is ignored"
         case .sourceFormat(let v): "a source is written FILE:LINE, not '\(v)'"
         case .emptyTag: "an empty tag (two commas in a row)"
         case .emptyText(let part): "empty \(part.rawValue)"
@@ -335,7 +342,7 @@ public enum DeckIssue: Hashable, Sendable {
             .cyrillicMarker(found: "С", meant: "C"), .unknownField(name: "tag", suggestion: "tags"),
             .unknownMetadata(key: "autor"), .duplicateMetadata(key: "lang"), .unknownLanguage("de"),
             .duplicateField(field: "A"), .invalidLevel("two"), .levelOutOfRange(4), .invalidID("a b"),
-            .invalidNamespace("a b"), .idWithoutNamespace(suggested: "lecture4"),
+            .invalidNamespace("a b"), .invalidExamDate("2026-02-30"), .idWithoutNamespace(suggested: "lecture4"),
             .sourceFormat("notes"), .emptyTag, .emptyText(.answer), .missingAnswer, .missingDefinition,
             .mixedKinds, .lineNotForKind(line: "*", kind: .term),
             .answerMarkerForKind(found: "D", meant: "A", kind: .question), .altNotAllowed(kind: .choice),

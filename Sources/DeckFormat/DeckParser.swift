@@ -43,9 +43,9 @@ public enum DeckParser {
     /// Card fields in canonical order.
     static let cardFields = ["alt", "level", "tags", "source", "id"]
     /// Metadata keys with a meaning.
-    static let metadataKeys = ["lang", "author", "description", "course", "level", "tags", "namespace", "order"]
+    static let metadataKeys = ["lang", "author", "description", "course", "level", "tags", "namespace", "order", "exam"]
     /// Metadata keys whose value takes one line.
-    static let oneLineMetadataKeys = ["lang", "level", "tags", "namespace", "order"]
+    static let oneLineMetadataKeys = ["lang", "level", "tags", "namespace", "order", "exam"]
     /// How many bytes from the start are searched for a NUL to call a file
     /// binary (as git does).
     static let binaryProbeLength = 8000

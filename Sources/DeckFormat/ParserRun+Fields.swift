@@ -27,6 +27,8 @@ extension ParserRun {
                 emit(.unknownOrder(text), at: value)
             case "level":
                 if let level = parseLevel(text, at: value) { deckLevel = level }
+            case "exam" where CalendarDate(text) == nil:
+                emit(.invalidExamDate(text), at: value)
             case "tags":
                 deckTags = parseTags(from: value)
                 sectionTags = deckTags + sections.map(\.name)

@@ -21,6 +21,9 @@ enum Schema {
         migrator.registerMigration("scale-1-registered-decks") { db in
             try db.execute(sql: registeredDecks)
         }
+        migrator.registerMigration("exam-1-exam-dates") { db in
+            try db.execute(sql: examDates)
+        }
         return migrator
     }
 
@@ -141,5 +144,17 @@ enum Schema {
             deck_file TEXT NOT NULL PRIMARY KEY,
             fingerprint INTEGER NOT NULL
         ) WITHOUT ROWID;
+        """
+
+    /// The student's exams (`jatta exam set`): a date, the deck files and
+    /// folders it covers (absolute paths, one per line; empty = every deck)
+    /// and the answers a day the student accepts (NULL = the default).
+    private static let examDates = """
+        CREATE TABLE exam (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            paths TEXT NOT NULL,
+            workload INTEGER CHECK (workload IS NULL OR workload > 0)
+        );
         """
 }

@@ -40,6 +40,9 @@ public enum Trainer {
         case .newDay(let dayEnd):
             rollOver(&s, dayEnd: dayEnd, now: now)
             return (s, [])
+        case .examChanged(let update):
+            applyExam(&s, update, now: now)
+            return (s, [])
         default:
             break
         }
@@ -81,6 +84,10 @@ public enum Trainer {
             return
         }
         let rows = s.catalog.decks.count + 1
+        if s.home.examEntry != nil {
+            typeExamDate(&s, action, effects: &effects)
+            return
+        }
         switch action {
         case .openSearch:
             s.home.panel = .search(SearchPanel())
@@ -102,6 +109,8 @@ public enum Trainer {
             start(&s, filter: homeFilter(s, decks: selectedDecks(s)), now: now)
         case .startAll:
             start(&s, filter: homeFilter(s, decks: nil), now: now)
+        case .beginExamDate:
+            s.home.examEntry = ""
         case .back:
             effects.append(.quit)
         default:

@@ -88,6 +88,10 @@ public enum TrainerAction: Hashable, Sendable {
     case back
     /// Ends the program (answers are already saved).
     case quit
+    /// Home: start typing an exam date for the selected row's decks.
+    case beginExamDate
+    /// The executable checked and stored (or refused) an exam date.
+    case examChanged(ExamUpdate)
 }
 
 /// An action and when it happened. The clock is read by the caller, so the
@@ -163,4 +167,7 @@ public enum TrainerEffect: Hashable, Sendable {
     case loadHistory(keys: [String])
     /// Leave the program.
     case quit
+    /// Check and store an exam date (`YYYY-MM-DD` as typed) for these deck
+    /// files (nil: every deck), then send `.examChanged`.
+    case setExam(date: String, deckFiles: [String]?)
 }

@@ -41,6 +41,9 @@ public struct TrainerState: Sendable {
     /// keyboard rule (kept in the store between runs). Every session starts
     /// from it and hands back what its answers showed.
     public var keyboard = KeyboardProfile.unknown
+    /// The exams ahead, with plan and forecast as the session started
+    /// (docs/exam.md); the home screen shows the soonest.
+    public var exams: [ExamOutlook] = []
 
     public init(
         catalog: StudyCatalog, scheduler: any StudyScheduler, limits: StudyLimits = StudyLimits(), dayEnd: Date,
@@ -87,6 +90,8 @@ public enum Notice: Hashable, Sendable {
     /// first and how many).
     case reloadedWithErrors(ReloadProblems)
     case cardRemoved
+    /// An exam date was set or refused from the home screen.
+    case exam(ExamNotice)
     /// An effect did not go as asked.
     case effectFailed(EffectOutcome)
 }
@@ -118,6 +123,8 @@ public struct HomeState: Hashable, Sendable {
     public var tag: String?
     /// The search, card info or custom-study menu open over the deck list.
     public var panel: HomePanel?
+    /// The exam date being typed (`x`), nil when none is.
+    public var examEntry: String?
 
     public init(selection: Int = 0, level: Int? = nil, tag: String? = nil) {
         self.selection = selection

@@ -46,9 +46,17 @@ enum HomeView {
         // count: the columns mix faces and cards.
         screen.put(TextWrap.truncate(s.countsNote, width: width - 4), row: screen.height - 4, column: 2, style: .dim)
 
+        // The soonest exam's plan and forecast, above the note.
+        let examLines = state.exams.first.map { ExamWords.of(Language(rawValue: s.code) ?? .en).lines($0) } ?? []
+        for (i, line) in examLines.enumerated() {
+            let r = screen.height - 4 - examLines.count + i
+            guard r > 3 else { continue }
+            screen.put(TextWrap.truncate(line, width: width - 4), row: r, column: 2, style: i == 0 ? .accent : [])
+        }
+
         let decks: [Deck?] = [nil] + state.catalog.decks.map { $0 }
         let listTop = 3
-        let listRows = max(1, screen.height - listTop - 4)
+        let listRows = max(1, screen.height - listTop - 4 - examLines.count)
         let first = min(max(0, state.home.selection - listRows + 1), max(0, decks.count - listRows))
         // New faces waiting in the selected row (it is always in view).
         var selectedNew = 0
@@ -70,7 +78,10 @@ enum HomeView {
         let tag = state.home.tag ?? s.anyValue
         // Today's allowance for the selected row, as the queue will apply it.
         let allowed = min(selectedNew, state.limits.newRoom(studiedToday: state.catalog.progress.newStudiedToday))
-        let filters = "\(s.levelLabel): \(level) · \(s.tagLabel): \(tag) · \(s.newToday(allowed, selectedNew))"
+        var filters = "\(s.levelLabel): \(level) · \(s.tagLabel): \(tag) · \(s.newToday(allowed, selectedNew))"
+        if let entry = state.home.examEntry {
+            filters = ExamWords.of(Language(rawValue: s.code) ?? .en).datePrompt(entry)
+        }
         screen.put(TextWrap.truncate(filters, width: width - 4), row: screen.height - 3, column: 2, style: .accent)
         if let notice = state.notice {
             screen.put(TrainerView.text(notice, s), row: screen.height - 2, column: 2, style: .bold)

@@ -36,6 +36,8 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         }
         switch state.mode {
         case .home:
+            // Typing an exam date: digits are text, Enter sets, Esc gives up.
+            if state.home.examEntry != nil { self = .typing; break }
             switch state.home.panel {
             case .search(let panel)?: self = panel.editing ? .searchTyping : .searchResults
             case .cardInfo?: self = .cardInfo
@@ -159,6 +161,7 @@ public enum KeyMap {
             case "c": return .openCustomStudy
             case "l": return .cycleLevel
             case "t": return .cycleTag
+            case "x": return .beginExamDate
             case "?": return .toggleHelp
             case "q": return .quit
             default: return nil

@@ -43,6 +43,7 @@ public enum TrainerView {
         case .reloaded: s.reloaded
         case .reloadedWithErrors(let problems): s.reloadNotice(problems)
         case .cardRemoved: s.cardRemoved
+        case .exam(let notice): ExamWords.of(Language(rawValue: s.code) ?? .en).notice(notice)
         case .effectFailed(let outcome): s.effectFailed(outcome)
         case .unsuspended: CustomStudyStrings(language: s.code).unsuspended
         case .notSuspended: CustomStudyStrings(language: s.code).notSuspended

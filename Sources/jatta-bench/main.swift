@@ -17,6 +17,7 @@ func reporting(_ name: String, _ run: @escaping ([String]) throws -> Void) -> ([
 /// `jatta-bench NAME [ARGS]`: runs one benchmark on this build.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) -> Int32] = [
+    "exam-sim": ExamSimulation.run,
     "fsrs": FSRSBenchmark.run,
     "judge": JudgeBenchmark.run,
     "parse": ParseBenchmark.run,

@@ -29,6 +29,7 @@ struct Jatta: AsyncParsableCommand {
         subcommands: [
             StudyCommand.self,
             QuizCommand.self,
+            ExamCommand.self,
             CheckCommand.self,
             FormatCommand.self,
             PinIDsCommand.self,

@@ -14,7 +14,7 @@ import Testing
         }
         #expect(
             Array(listed.prefix(16)) == [
-                "study", "quiz", "check", "fmt", "pin-ids", "list", "history", "stats", "unsuspend", "find", "optimize",
+                "study", "quiz", "exam", "check", "fmt", "pin-ids", "list", "history", "stats", "unsuspend", "find", "optimize",
                 "judge", "extract", "import", "export", "fsrs",
             ])
         #expect(!listed.contains("debug"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeckFormat
 import FSRS
 import Foundation
 import ReviewStore
@@ -135,18 +136,11 @@ enum HistoryFormat {
         return "\(year)-\(two(month))-\(two(day)) \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
     }
 
-    /// Year, month, day of a day count since 1970-01-01 in the proleptic
-    /// Gregorian calendar (H. Hinnant's civil_from_days).
+    /// Year, month, day of a day count since 1970-01-01 (`CalendarDate`'s
+    /// one calendar rule).
     static func civilDate(daysSince1970 days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let (year, month, day) = CalendarDate.civil(dayNumber: Int(clamping: days))
+        return (Int64(year), Int64(month), Int64(day))
     }
 
     private static func shorten(_ text: String) -> String {

@@ -79,6 +79,14 @@ struct StatsCommand: ParsableCommand {
             let text = String(repeating: " ", count: line.indent) + line.text
             print(text.replacingOccurrences(of: " +$", with: "", options: .regularExpression))
         }
+        // The exam readiness forecast, when an exam is ahead (docs/exam.md).
+        let library = SessionHost.loadDecks(paths: SessionHost.deckPaths(paths))
+        if let exams = try? ExamReport.text(
+            decks: library.decks, store: try? database.openExistingStore(), language: language,
+            reviewLimit: StudyLimits().reviewsPerDay, now: now)
+        {
+            print("\n" + exams, terminator: "")
+        }
     }
 
     /// Whether LC_ALL, else LC_CTYPE, else LANG names UTF-8 (as the C library decides).

@@ -35,8 +35,8 @@ struct StudyCommand: ParsableCommand {
     @Flag(help: "Line-by-line mode without curses (for screen readers, pipes and scripts).")
     var plain = false
 
-    @Option(help: "New cards per day.")
-    var newLimit: Int = 20
+    @Option(help: "New cards per day (default 20; with an exam ahead, as its plan paces them).")
+    var newLimit: Int?
 
     @Option(help: "Reviews per day.")
     var reviewLimit: Int = 200
@@ -53,7 +53,7 @@ struct StudyCommand: ParsableCommand {
         if let level, !(1...3).contains(level) {
             throw ValidationError(Strings.bothLanguages(\.levelOutOfRange))
         }
-        if newLimit < 0 || reviewLimit < 0 {
+        if (newLimit ?? 0) < 0 || reviewLimit < 0 {
             throw ValidationError(Strings.bothLanguages(\.negativeLimits))
         }
         if demo, database.path != nil {
@@ -90,16 +90,26 @@ struct StudyCommand: ParsableCommand {
         let zone = TimeZone.current
         let day = StudySetup.day(of: now, timeZone: zone)
         let scheduler = try StudySetup.scheduler(timeZone: zone, store: store)
-        let snapshot: ProgressSnapshot
+        var snapshot: ProgressSnapshot
+        let exams: ExamSetup
         do {
             snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
+            exams = try ExamSetup.make(
+                catalog: StudyCatalog(decks: decks, progress: snapshot),
+                studentExams: try ExamSetup.studentExams(store: store), store: store, base: scheduler,
+                defaultWorkload: reviewLimit, now: now)
         } catch let error as StoreError {
             throw host.fail(host.storeMessage(error), 74)
         }
+        // With an exam ahead, reviews the rule brings before it are due now
+        // and new faces come at the plan's pace (docs/exam.md).
+        snapshot = exams.scheduler.adjusted(snapshot, at: now)
+        let newPerDay = newLimit ?? exams.newPerDay(ordinary: StudyLimits().newPerDay, decks: decks)
 
         var state = TrainerState(
-            catalog: StudyCatalog(decks: decks, progress: snapshot), scheduler: scheduler,
-            limits: StudyLimits(newPerDay: newLimit, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)
+            catalog: StudyCatalog(decks: decks, progress: snapshot), scheduler: exams.scheduler,
+            limits: StudyLimits(newPerDay: newPerDay, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)
+        state.exams = exams.outlooks
         state.home.level = level
         state.home.tag = tag
         // The keyboard rule is the student's, kept in the store between

@@ -70,7 +70,7 @@ final class EffectPerformer {
             _ = try store.suspend(key: key, at: now, sessionID: sessionID)
         case .unsuspend(let key):
             _ = try store.unsuspend(key: key, at: now, sessionID: sessionID)
-        case .edit, .quit, .loadHistory:
+        case .edit, .quit, .loadHistory, .setExam:
             return false
         }
         return true

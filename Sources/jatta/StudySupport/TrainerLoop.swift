@@ -66,6 +66,11 @@ extension TrainerLoop {
                 case .failed(let command, let status):
                     report(.editorFailed(command: command, status: status))
                 }
+            case .setExam(let date, let deckFiles):
+                let update = try ExamSetup.set(
+                    date: date, deckFiles: deckFiles, store: performer.store, catalog: state.catalog,
+                    scheduler: state.scheduler, limits: state.limits, now: Date())
+                state = Trainer.update(state, TrainerEvent(.examChanged(update), at: Date())).0
             default:
                 break
             }

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// The student's exams, in the `exam` table (migration `exam-1-exam-dates`).
+extension ProgressStore {
+    /// Every exam set, oldest first. A database opened read-only before the
+    /// table existed has none yet.
+    public func exams() throws -> [StoredExam] {
+        try read { db in
+            guard try db.tableExists("exam") else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT id, date, paths, workload FROM exam ORDER BY id").map { row in
+                let stored = try StoredRow(row, keyColumn: nil, knownKey: "exam", path: path)
+                let paths = try stored.string(2, required: true) ?? ""
+                return StoredExam(
+                    id: try stored.int64(0, required: true) ?? 0, date: try stored.string(1, required: true) ?? "",
+                    paths: paths.split(separator: "\n").map(String.init), workload: try stored.int(3))
+            }
+        }
+    }
+
+    /// Sets an exam for `paths` (absolute; empty = every deck). An exam set
+    /// before for exactly the same paths is replaced, so setting a new date
+    /// for the same decks moves the exam rather than adding a second one.
+    /// Returns the exam's id.
+    @discardableResult
+    public func setExam(_ exam: StoredExam) throws -> Int64 {
+        let paths = exam.paths.joined(separator: "\n")
+        return try write { db in
+            try db.execute(sql: "DELETE FROM exam WHERE paths = ?", arguments: [paths])
+            try db.execute(
+                sql: "INSERT INTO exam (date, paths, workload) VALUES (?, ?, ?)",
+                arguments: [exam.date, paths, exam.workload])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Removes the exam `id`; false when there is none.
+    public func removeExam(id: Int64) throws -> Bool {
+        try write { db in
+            try db.execute(sql: "DELETE FROM exam WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Removes every exam; returns how many there were.
+    public func removeAllExams() throws -> Int {
+        try write { db in
+            try db.execute(sql: "DELETE FROM exam")
+            return db.changesCount
+        }
+    }
+
+    /// The keys first answered between `start` and `end` (answers not
+    /// undone), so each exam's plan can count the new faces introduced
+    /// today among its own decks. The same answers `studiedCounts` counts
+    /// as new cards.
+    public func keysIntroduced(from start: Date, to end: Date) throws -> Set<String> {
+        try read { db in
+            let keys = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT e.key
+                    FROM review_log e INDEXED BY review_log_by_time
+                    WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override') AND e.b_state IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                    """,
+                arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)])
+            return Set(keys)
+        }
+    }
+}

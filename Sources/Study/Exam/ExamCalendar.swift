@@ -1,0 +1,27 @@
+import FSRS
+import Foundation
+
+/// Study days as numbers, counted the way the scheduler counts them, so an
+/// exam's day and a card's due date can be compared and subtracted.
+extension DayCounting {
+    /// The study day `date` falls on: a scheduler day number, or whole
+    /// 24-hour days since 1970 when counting full days.
+    public func dayNumber(of date: Date) -> Int {
+        switch self {
+        case .fullDays:
+            return Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        case .schedulerDays(let hour, let zone):
+            return SchedulerDay.number(of: date, rolloverHour: hour, timeZone: zone)
+        }
+    }
+
+    /// The first instant of study day `day`.
+    public func start(ofDay day: Int) -> Date {
+        switch self {
+        case .fullDays:
+            return Date(timeIntervalSince1970: Double(day) * 86_400)
+        case .schedulerDays(let hour, let zone):
+            return SchedulerDay.start(of: day, rolloverHour: hour, timeZone: zone)
+        }
+    }
+}

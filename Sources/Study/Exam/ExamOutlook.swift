@@ -1,0 +1,83 @@
+import DeckFormat
+import FSRS
+import Foundation
+
+/// One exam as the home screen and `jatta exam` show it: its decks, the
+/// plan and the readiness forecast, made from the catalog at `now`.
+public struct ExamOutlook: Hashable, Sendable {
+    /// The exam.
+    public var exam: Exam
+    /// The deck files studied for it, in catalog order.
+    public var deckFiles: [String]
+    /// How new faces are paced to it.
+    public var plan: ExamPlan
+    /// The forecast of exam-day recall.
+    public var readiness: ExamReadiness
+
+    /// The outlook of every exam ahead of the catalog's decks (as
+    /// `Exam.assign` gave them), soonest first. Faces the student suspended
+    /// are left out. `introducedToday` holds the keys first answered today:
+    /// each counts against the plan of its own exam.
+    public static func make(
+        catalog: StudyCatalog, examsByDeck: [String: Exam], scheduler: ExamScheduler, defaultWorkload: Int,
+        introducedToday: Set<String>, now: Date
+    ) -> [ExamOutlook] {
+        let days = scheduler.base.configuration.dayCounting
+        let today = days.dayNumber(of: now)
+        var groups: [Exam: [String]] = [:]
+        for deck in catalog.decks {
+            if let exam = examsByDeck[deck.file] { groups[exam, default: []].append(deck.file) }
+        }
+        let ordered = groups.keys.sorted { ($0.date, $0.paths.joined()) < ($1.date, $1.paths.joined()) }
+        return ordered.compactMap { exam in
+            let files = groups[exam] ?? []
+            let examDay = exam.date.dayNumber
+            let filter = StudyFilter(deckFiles: Set(files))
+            var unseen = 0
+            var newToday = 0
+            var scheduled = Array(repeating: 0, count: max(0, examDay - today))
+            var faces: [ExamReadiness.Face] = []
+            for item in catalog.items(matching: filter, now: now) where !catalog.progress.suspended.contains(item.key) {
+                let schedule = catalog.progress.schedules[item.key]
+                if introducedToday.contains(item.key) { newToday += 1 }
+                faces.append(ExamReadiness.Face(card: item.card.id.rawValue, level: item.card.level, schedule: schedule))
+                guard let schedule else {
+                    unseen += 1
+                    continue
+                }
+                let moved = scheduler.adjusted(schedule, key: item.key, at: now)
+                let offset = max(today, days.dayNumber(of: moved.due)) - today
+                if offset < scheduled.count { scheduled[offset] += 1 }
+            }
+            let configuration = scheduler.base.configuration
+            let path: (Int) -> ExamPath = { day in
+                ExamPath.newFace(
+                    introducedOn: day, examDay: examDay, rule: scheduler.rule,
+                    desiredRetention: configuration.desiredRetention,
+                    learningSteps: configuration.learningSteps.count, maximumInterval: configuration.maximumInterval)
+            }
+            guard
+                let plan = ExamPlan.make(
+                    unseen: unseen, introducedToday: newToday,
+                    today: today, examDay: examDay, workload: exam.workload ?? defaultWorkload, scheduled: scheduled,
+                    path: path)
+            else { return nil }
+            let readiness = ExamReadiness.forecast(
+                faces: faces, plan: plan, rule: scheduler.rule, dayCounting: days, path: path)
+            return ExamOutlook(exam: exam, deckFiles: files, plan: plan, readiness: readiness)
+        }
+    }
+
+    /// The exam scheduler for a session: every face of a deck with an exam
+    /// ahead studies toward that exam's day.
+    public static func scheduler(base: Scheduler, catalog: StudyCatalog, examsByDeck: [String: Exam]) -> ExamScheduler {
+        var days: [String: Int] = [:]
+        for deck in catalog.decks {
+            guard let exam = examsByDeck[deck.file] else { continue }
+            for card in deck.cards {
+                for face in card.faces { days[face.key] = exam.date.dayNumber }
+            }
+        }
+        return ExamScheduler(base: base, examDays: days)
+    }
+}

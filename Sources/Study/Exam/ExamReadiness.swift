@@ -1,0 +1,133 @@
+import FSRS
+
+/// The forecast for an exam: how many cards (overall and per level 1–3)
+/// the student is predicted to recall on the exam day at the target or
+/// better, today (if nothing more is studied) and if the plan is followed.
+/// A card counts as ready when every face of it is.
+public struct ExamReadiness: Hashable, Sendable {
+    /// Cards ready, today and with the plan, out of how many.
+    public struct Share: Hashable, Sendable {
+        /// Cards counted.
+        public var cards = 0
+        /// Cards whose predicted exam-day recall reaches the target if
+        /// nothing more is studied.
+        public var readyToday = 0
+        /// Cards whose predicted exam-day recall reaches the target if the
+        /// plan is followed.
+        public var readyWithPlan = 0
+
+        public init(cards: Int = 0, readyToday: Int = 0, readyWithPlan: Int = 0) {
+            self.cards = cards
+            self.readyToday = readyToday
+            self.readyWithPlan = readyWithPlan
+        }
+
+        /// `readyToday` as a whole per cent of `cards` (0 for none).
+        public var percentToday: Int { Self.percent(readyToday, cards) }
+        /// `readyWithPlan` as a whole per cent of `cards`.
+        public var percentWithPlan: Int { Self.percent(readyWithPlan, cards) }
+
+        static func percent(_ part: Int, _ whole: Int) -> Int {
+            whole == 0 ? 0 : Int((Double(part) * 100 / Double(whole)).rounded(.down))
+        }
+    }
+
+    /// Every card of the exam.
+    public var overall = Share()
+    /// Cards per level (1–3; other levels only in `overall`).
+    public var perLevel: [Int: Share] = [:]
+
+    /// One face as the forecast reads it.
+    public struct Face: Hashable, Sendable {
+        /// The card the face belongs to (its id).
+        public var card: String
+        /// The card's level, if written.
+        public var level: Int?
+        /// The face's schedule; nil for a face never studied.
+        public var schedule: CardSchedule?
+
+        public init(card: String, level: Int?, schedule: CardSchedule?) {
+            self.card = card
+            self.level = level
+            self.schedule = schedule
+        }
+    }
+
+    /// The forecast for `faces` (in the order new ones are introduced) on
+    /// an exam on `plan.examDay`. A studied face's recall today is the
+    /// forgetting curve at the exam day; with the plan, a face reviewed
+    /// before the exam (due then, or brought forward by the rule) counts
+    /// its expected recall after that review, and a new face the recall of
+    /// the path it starts on its planned day.
+    public static func forecast(
+        faces: [Face], plan: ExamPlan, rule: ExamRule, dayCounting: DayCounting, path: (Int) -> ExamPath
+    ) -> ExamReadiness {
+        var todayReady: [String: Bool] = [:]
+        var planReady: [String: Bool] = [:]
+        var levels: [String: Int?] = [:]
+        var order: [String] = []
+        var newIndex = 0
+        var paths: [Int: ExamPath] = [:]
+        for face in faces {
+            if levels[face.card] == nil {
+                levels[face.card] = .some(face.level)
+                order.append(face.card)
+            }
+            let today: Double
+            let withPlan: Double
+            if let schedule = face.schedule, let memory = schedule.memory, let last = schedule.lastReview {
+                let lastDay = dayCounting.dayNumber(of: last)
+                today = rule.recall(memory: memory, lastReviewDay: lastDay, examDay: plan.examDay)
+                let dueDay = max(dayCounting.dayNumber(of: schedule.due), plan.today)
+                let reviewDay =
+                    dueDay < plan.examDay
+                    ? dueDay
+                    : rule.reviewDay(
+                        memory: memory, lastReviewDay: lastDay, dueDay: dueDay, earliestDay: plan.today,
+                        examDay: plan.examDay)
+                if let reviewDay, reviewDay > lastDay {
+                    withPlan = rule.expectedRecall(
+                        memory: memory, lastReviewDay: lastDay, reviewDay: reviewDay, examDay: plan.examDay)
+                } else {
+                    withPlan = today
+                }
+            } else {
+                today = 0
+                let day = introductionDay(ofNewFace: newIndex, plan: plan)
+                newIndex += 1
+                if let day {
+                    let route = paths[day] ?? path(day)
+                    paths[day] = route
+                    withPlan = route.examRecall
+                } else {
+                    withPlan = 0
+                }
+            }
+            todayReady[face.card] = (todayReady[face.card] ?? true) && today >= rule.target
+            planReady[face.card] = (planReady[face.card] ?? true) && withPlan >= rule.target
+        }
+        var result = ExamReadiness()
+        for card in order {
+            let t = todayReady[card] == true ? 1 : 0
+            let p = planReady[card] == true ? 1 : 0
+            result.overall.cards += 1
+            result.overall.readyToday += t
+            result.overall.readyWithPlan += p
+            if let level = levels[card] ?? nil, (1...3).contains(level) {
+                result.perLevel[level, default: Share()].cards += 1
+                result.perLevel[level, default: Share()].readyToday += t
+                result.perLevel[level, default: Share()].readyWithPlan += p
+            }
+        }
+        return result
+    }
+
+    /// The day the plan introduces the `index`-th new face (0 = first);
+    /// nil when the plan does not reach it before the exam.
+    static func introductionDay(ofNewFace index: Int, plan: ExamPlan) -> Int? {
+        if index < plan.newToday { return plan.today }
+        guard plan.newPerDay > 0 else { return nil }
+        let day = plan.today + 1 + (index - plan.newToday) / plan.newPerDay
+        return day < plan.examDay && index < plan.unseen ? day : nil
+    }
+}

@@ -1,0 +1,17 @@
+/// An exam date set from the home screen, as the executable reports it back
+/// to the trainer once it has checked and stored it.
+public enum ExamUpdate: Hashable, Sendable {
+    /// Stored: the new outlooks, the exam day of every face, and the new
+    /// faces a day the plans now allow.
+    case set(date: String, outlooks: [ExamOutlook], examDays: [String: Int], newPerDay: Int)
+    /// Not a real date ahead; nothing changed.
+    case refused(String)
+}
+
+/// The home screen's notice after setting an exam date.
+public enum ExamNotice: Hashable, Sendable {
+    /// The exam was set for this date.
+    case set(String)
+    /// This text is not a date after today.
+    case refused(String)
+}

@@ -1,0 +1,201 @@
+import ArgumentParser
+import DeckFormat
+import FSRS
+import Foundation
+import ReviewStore
+import Study
+import TerminalUI
+
+/// `jatta exam`: the exam dates a student studies toward, each exam's plan
+/// and readiness forecast (docs/exam.md).
+struct ExamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exam",
+        abstract: "Set an exam date, and see the plan and readiness for it.",
+        discussion: """
+            jatta exam set 2026-12-20 [DECK|DIR ...] sets an exam for those decks (all decks \
+            when none are named); jatta exam shows every exam ahead with its plan (new cards \
+            a day so that every card is seen in time) and how many cards you are predicted \
+            to remember on the day; jatta exam clear ID (or --all) removes one. A deck's \
+            header may carry exam: YYYY-MM-DD as the instructor's default.
+            """,
+        subcommands: [ExamShowCommand.self, ExamSetCommand.self, ExamClearCommand.self],
+        defaultSubcommand: ExamShowCommand.self)
+}
+
+/// `jatta exam [show] [DECK|DIR ...]`.
+struct ExamShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show each exam ahead with its plan and readiness (the default).")
+
+    @Argument(help: "Deck files or folders (default: ./decks).")
+    var paths: [String] = []
+
+    @Option(help: "Reviews per day you accept when an exam sets none.")
+    var reviewLimit: Int = StudyLimits().reviewsPerDay
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = languageOptions.resolved(environment: environment)
+        let library = SessionHost.loadDecks(paths: SessionHost.deckPaths(paths))
+        for d in library.diagnostics where d.severity == .error || d.code == "invalid-exam-date" {
+            Console.errorLine(DiagnosticFormatter.brief(d, language: language))
+        }
+        if library.hasUnreadablePaths, !paths.isEmpty { throw ExitCode(66) }
+        let text: String?
+        do {
+            text = try ExamReport.text(
+                decks: library.decks, store: try database.openExistingStore(), language: language,
+                reviewLimit: reviewLimit, now: Date())
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw StoreFailure.exit(error)
+        }
+        Console.out(text ?? ExamWords.of(language).noExams + "\n")
+    }
+}
+
+/// What `jatta exam` prints for each exam ahead (also under `jatta stats`).
+enum ExamReport {
+    /// Each exam ahead of `decks` with its decks, plan, workload and
+    /// forecast; nil when there is none. Deck text passes through
+    /// `TerminalText.visible`.
+    static func text(decks: [Deck], store: ProgressStore?, language: Language, reviewLimit: Int, now: Date) throws
+        -> String?
+    {
+        let words = ExamWords.of(language)
+        let decks = decks.filter { !$0.cards.isEmpty }
+        let zone = TimeZone.current
+        let day = StudySetup.day(of: now, timeZone: zone)
+        let base = try StudySetup.scheduler(timeZone: zone, store: store)
+        let snapshot =
+            try store.map { try StudySetup.snapshot(store: $0, decks: decks, dayStart: day.start, now: now) }
+            ?? ProgressSnapshot()
+        let setup = try ExamSetup.make(
+            catalog: StudyCatalog(decks: decks, progress: snapshot),
+            studentExams: try ExamSetup.studentExams(store: store), store: store, base: base,
+            defaultWorkload: reviewLimit, now: now)
+        guard !setup.outlooks.isEmpty else { return nil }
+        var text = ""
+        for outlook in setup.outlooks {
+            let source: String
+            switch outlook.exam.source {
+            case .student(let id): source = words.setByStudent(id)
+            case .deckHeader(let file): source = words.fromDeckHeader(file)
+            }
+            text += words.heading(
+                outlook.exam.date.description, source, outlook.readiness.overall.cards, outlook.deckFiles.count) + "\n"
+            for file in outlook.deckFiles { text += "  " + file + "\n" }
+            for line in words.lines(outlook) { text += "  " + line + "\n" }
+            if outlook.plan.fits { text += "  " + words.fits(outlook.plan.peak, outlook.plan.workload) + "\n" }
+        }
+        return TerminalText.visible(text)
+    }
+}
+
+/// `jatta exam set DATE [DECK|DIR ...] [--workload N]`.
+struct ExamSetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Set an exam date for decks (all decks when none are named).",
+        discussion: "Setting a date again for the same decks moves the exam.")
+
+    @Argument(help: ArgumentHelp("The exam's day.", valueName: "YYYY-MM-DD"))
+    var date: String
+
+    @Argument(help: "Deck files or folders the exam covers (default: every deck).")
+    var paths: [String] = []
+
+    @Option(help: "Answers a day you accept (default: the review limit, 200).")
+    var workload: Int?
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func run() throws {
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let words = ExamWords.of(language)
+        guard let day = CalendarDate(date) else {
+            Console.errorLine(words.badDate(date))
+            throw ExitCode(64)
+        }
+        let today = DayCounting.anki(timeZone: .current).dayNumber(of: Date())
+        guard day.dayNumber > today else {
+            Console.errorLine(words.datePast(day.description))
+            throw ExitCode(64)
+        }
+        if let workload, workload < 1 {
+            Console.errorLine(words.badWorkload)
+            throw ExitCode(64)
+        }
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            Console.errorLine(words.noSuchPath(path))
+            throw ExitCode(66)
+        }
+        let id: Int64
+        do {
+            let store = try database.openStore()
+            id = try store.setExam(
+                StoredExam(date: day.description, paths: paths.map(ExamSetup.absolutePath), workload: workload))
+        } catch {
+            throw StoreFailure.exit(error)
+        }
+        Console.line(words.examSet(day.description, id))
+    }
+}
+
+/// `jatta exam clear ID ... | --all`.
+struct ExamClearCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clear", abstract: "Remove exams set with jatta exam set (by id, or --all).")
+
+    @Argument(help: ArgumentHelp("Exams to remove (ids as jatta exam shows them).", valueName: "id"))
+    var ids: [String] = []
+
+    @Flag(help: "Remove every exam you set.")
+    var all = false
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func validate() throws {
+        if all == !ids.isEmpty { throw ValidationError(Strings.bothLanguages(\.allOrIDs)) }
+    }
+
+    func run() throws {
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let words = ExamWords.of(language)
+        var removed = 0
+        var unknown: [String] = []
+        do {
+            guard let store = try database.openExistingStore() else {
+                for id in ids { Console.errorLine(words.noSuchExam(TerminalText.visible(id))) }
+                if !ids.isEmpty { throw ExitCode.failure }
+                Console.line(words.cleared(0))
+                return
+            }
+            if all {
+                removed = try store.removeAllExams()
+            } else {
+                for id in ids {
+                    if let number = Int64(id), try store.removeExam(id: number) {
+                        removed += 1
+                    } else {
+                        unknown.append(id)
+                    }
+                }
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw StoreFailure.exit(error)
+        }
+        for id in unknown { Console.errorLine(words.noSuchExam(TerminalText.visible(id))) }
+        Console.line(words.cleared(removed))
+        if !unknown.isEmpty { throw ExitCode.failure }
+    }
+}

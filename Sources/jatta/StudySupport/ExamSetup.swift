@@ -1,0 +1,93 @@
+import DeckFormat
+import FSRS
+import Foundation
+import ReviewStore
+import Study
+
+/// Exam mode for a set of decks: the student's exams from the store, the
+/// deck headers' dates, which exam each deck is studied for, the scheduler
+/// with the exam rule and each exam's plan and forecast. Read once, the same
+/// way for `study` and `jatta exam`.
+struct ExamSetup {
+    /// The exam each deck file is studied for (decks without one are absent).
+    var examsByDeck: [String: Exam]
+    /// The scheduler with the exam rule for every face of those decks.
+    var scheduler: ExamScheduler
+    /// The outlook of each exam ahead, soonest first.
+    var outlooks: [ExamOutlook]
+
+    /// The student's exams as the store keeps them; a row whose date no
+    /// longer reads (edited by hand) is left out rather than guessed.
+    static func studentExams(store: ProgressStore?) throws -> [Exam] {
+        guard let store else { return [] }
+        return try store.exams().compactMap { row in
+            CalendarDate(row.date).map {
+                Exam(date: $0, paths: row.paths, workload: row.workload, source: .student(id: row.id))
+            }
+        }
+    }
+
+    /// `path` made absolute against the current folder, with `.`/`..`
+    /// resolved and no trailing slash, so an exam set from one folder
+    /// still covers the same decks when studying from another.
+    static func absolutePath(_ path: String) -> String {
+        var result = URL(fileURLWithPath: path).standardizedFileURL.path
+        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
+        return result
+    }
+
+    /// Exam mode for `catalog` at `now`: `studentExams` first, deck headers
+    /// where the student set none. Workloads default to `defaultWorkload`;
+    /// `store` says which faces were introduced today.
+    static func make(
+        catalog: StudyCatalog, studentExams: [Exam], store: ProgressStore?, base: Scheduler, defaultWorkload: Int,
+        now: Date
+    ) throws -> ExamSetup {
+        let today = base.configuration.dayCounting.dayNumber(of: now)
+        var paths: [String: String] = [:]
+        for deck in catalog.decks { paths[deck.file] = absolutePath(deck.file) }
+        let byDeck = Exam.assign(decks: catalog.decks, studentExams: studentExams, absolutePaths: paths, today: today)
+        let scheduler = ExamOutlook.scheduler(base: base, catalog: catalog, examsByDeck: byDeck)
+        var introduced: Set<String> = []
+        if !byDeck.isEmpty, let store {
+            let day = StudySetup.day(of: now, timeZone: TimeZone.current)
+            introduced = try store.keysIntroduced(from: day.start, to: now.addingTimeInterval(1))
+        }
+        let outlooks = ExamOutlook.make(
+            catalog: catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: defaultWorkload,
+            introducedToday: introduced, now: now)
+        return ExamSetup(examsByDeck: byDeck, scheduler: scheduler, outlooks: outlooks)
+    }
+
+    /// The new faces a day a session allows: with an exam ahead, the sum of
+    /// the exams' paces (plus `ordinary` when some decks have no exam), so
+    /// new faces come as the plans need; else `ordinary`.
+    func newPerDay(ordinary: Int, decks: [Deck]) -> Int {
+        guard !outlooks.isEmpty else { return ordinary }
+        let paced = outlooks.reduce(0) { $0 + $1.plan.newPerDay }
+        let someWithout = decks.contains { examsByDeck[$0.file] == nil }
+        return paced + (someWithout ? ordinary : 0)
+    }
+}
+
+extension ExamSetup {
+    /// Checks and stores an exam date typed on the home screen for
+    /// `deckFiles` (nil: every deck), as `jatta exam set` would, and gives
+    /// the trainer the new plan. A text that is not a date after today is
+    /// refused and nothing is stored.
+    static func set(
+        date text: String, deckFiles: [String]?, store: ProgressStore, catalog: StudyCatalog,
+        scheduler: any StudyScheduler, limits: StudyLimits, now: Date
+    ) throws -> ExamUpdate {
+        guard let current = scheduler as? ExamScheduler, let date = CalendarDate(text),
+            date.dayNumber > current.base.configuration.dayCounting.dayNumber(of: now)
+        else { return .refused(text) }
+        try store.setExam(StoredExam(date: date.description, paths: (deckFiles ?? []).map(absolutePath)))
+        let setup = try make(
+            catalog: catalog, studentExams: try studentExams(store: store), store: store, base: current.base,
+            defaultWorkload: limits.reviewsPerDay, now: now)
+        return .set(
+            date: date.description, outlooks: setup.outlooks, examDays: setup.scheduler.examDays,
+            newPerDay: setup.newPerDay(ordinary: StudyLimits().newPerDay, decks: catalog.decks))
+    }
+}

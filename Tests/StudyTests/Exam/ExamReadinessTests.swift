@@ -1,0 +1,55 @@
+import FSRS
+import Foundation
+import Testing
+
+@testable import Study
+
+/// The readiness forecast: cards ready today and with the plan, per level.
+@Suite struct ExamReadinessTests {
+    let rule = ExamRule(model: MemoryModel(weights: FSRSParameters.defaults))
+    let days = DayCounting.fullDays
+
+    @Test func studiedStrongCardsAreReadyNewOnesOnlyWithThePlan() throws {
+        let today = 20_000
+        let exam = today + 10
+        let path: (Int) -> ExamPath = {
+            ExamPath.newFace(introducedOn: $0, examDay: exam, rule: self.rule, desiredRetention: 0.9, learningSteps: 2)
+        }
+        let strong = CardSchedule(
+            state: .review, step: nil, memory: MemoryState(stability: 300, difficulty: 4),
+            due: days.start(ofDay: today + 200), lastReview: days.start(ofDay: today - 1), reps: 5)
+        let faces: [ExamReadiness.Face] = [
+            .init(card: "a", level: 1, schedule: strong),
+            .init(card: "b", level: 2, schedule: nil),
+            .init(card: "c", level: 2, schedule: nil),
+            // A term whose forward face is strong but reverse face new: not ready today.
+            .init(card: "d", level: 3, schedule: strong),
+            .init(card: "d", level: 3, schedule: nil),
+        ]
+        let plan = try #require(
+            ExamPlan.make(unseen: 3, introducedToday: 0, today: today, examDay: exam, workload: 1000, path: path))
+        let r = ExamReadiness.forecast(faces: faces, plan: plan, rule: rule, dayCounting: days, path: path)
+        #expect(r.overall.cards == 4)
+        #expect(r.overall.readyToday == 1)
+        #expect(r.overall.readyWithPlan == 4)
+        #expect(r.perLevel[1] == ExamReadiness.Share(cards: 1, readyToday: 1, readyWithPlan: 1))
+        #expect(r.perLevel[2] == ExamReadiness.Share(cards: 2, readyToday: 0, readyWithPlan: 2))
+        #expect(r.perLevel[3] == ExamReadiness.Share(cards: 1, readyToday: 0, readyWithPlan: 1))
+        #expect(r.overall.percentToday == 25)
+    }
+
+    @Test func aWeakCardIsReadyOnlyWithItsReviewBeforeTheExam() throws {
+        let today = 20_000
+        let exam = today + 10
+        let path: (Int) -> ExamPath = { _ in ExamPath() }
+        let weak = CardSchedule(
+            state: .review, step: nil, memory: MemoryState(stability: 4, difficulty: 5),
+            due: days.start(ofDay: today + 12), lastReview: days.start(ofDay: today - 2), reps: 2)
+        let plan = try #require(
+            ExamPlan.make(unseen: 0, introducedToday: 0, today: today, examDay: exam, workload: 1000, path: path))
+        let r = ExamReadiness.forecast(
+            faces: [.init(card: "w", level: 1, schedule: weak)], plan: plan, rule: rule, dayCounting: days, path: path)
+        #expect(r.overall.readyToday == 0)
+        #expect(r.overall.readyWithPlan == 1)
+    }
+}
