@@ -21,6 +21,9 @@ enum Schema {
         migrator.registerMigration("scale-1-registered-decks") { db in
             try db.execute(sql: registeredDecks)
         }
+        migrator.registerMigration("class-1-quiz-answers") { db in
+            try db.execute(sql: quizAnswers)
+        }
         return migrator
     }
 
@@ -141,5 +144,18 @@ enum Schema {
             deck_file TEXT NOT NULL PRIMARY KEY,
             fingerprint INTEGER NOT NULL
         ) WITHOUT ROWID;
+        """
+
+    /// What a quiz answer was, beside its log entry: the mark (0…1, the
+    /// share of the question's point, as Moodle's item analysis counts it)
+    /// and, for multiple choice, the text of the option(s) chosen, so a
+    /// class report can name the distractor that fools the class. Options
+    /// are shuffled per quiz, so the text is kept, not the position.
+    private static let quizAnswers = """
+        CREATE TABLE quiz_answer (
+            log_id INTEGER NOT NULL PRIMARY KEY REFERENCES review_log(id),
+            credit REAL NOT NULL CHECK (credit BETWEEN 0 AND 1),
+            chosen TEXT
+        );
         """
 }
