@@ -32,6 +32,9 @@ struct ClassReportCommand: ParsableCommand {
     @Option(name: .customLong("class"), help: "The class's id, when --server does not give class=.")
     var className: String?
 
+    @Option(help: "How many of the hardest cards the text report lists (flagged cards are always listed).")
+    var top = 10
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -113,7 +116,7 @@ struct ClassReportCommand: ParsableCommand {
                 throw ExitCode(73)
             }
         } else {
-            Console.out(TerminalText.visible(ClassReportText.render(report)))
+            Console.out(TerminalText.visible(ClassReportText.render(report, hardest: max(0, top))))
         }
     }
 }
