@@ -24,12 +24,20 @@ public enum ClassReportHTML {
 
             """
         let hardest = Array(report.cards.prefix(20))
-        page += "<h2>True retention of the hardest cards</h2>\n"
-        page += barChart(hardest.map { ($0.location, $0.trueRetention.map { $0 * 100 }) }, maximum: 100, unit: "%")
-        page += "<h2>Item analysis: facility against discrimination</h2>\n" + scatter(report.cards)
-        page += "<h2>By level</h2>\n"
+        // Without reviews in review state (collected quiz files), the
+        // facility index is the figure every card has.
+        let hasRetention = report.cards.contains { $0.trueRetention != nil }
+        let figureName = hasRetention ? "True retention" : "Facility index"
+        page += "<h2>\(figureName) of the hardest cards</h2>\n"
         page += barChart(
-            report.levels.map { ("level \($0.level.map(String.init) ?? "-")", $0.trueRetention.map { $0 * 100 }) },
+            hardest.map { (label($0), hasRetention ? $0.trueRetention.map { $0 * 100 } : $0.facilityIndex) },
+            maximum: 100, unit: "%")
+        page += "<h2>Item analysis: facility against discrimination</h2>\n" + scatter(report.cards)
+        page += "<h2>\(figureName) by level</h2>\n"
+        page += barChart(
+            report.levels.map {
+                ("level \($0.level.map(String.init) ?? "-")", hasRetention ? $0.trueRetention.map { $0 * 100 } : $0.facilityIndex)
+            },
             maximum: 100, unit: "%")
         page += "<h2>Cards</h2>\n<table><tr><th>Card</th><th>Prompt</th><th>Students</th><th>Answers</th>"
             + "<th>Lapse rate</th><th>True retention</th><th>Difficulty</th><th>Facility</th><th>Discrimination</th>"
@@ -55,14 +63,23 @@ public enum ClassReportHTML {
         return page + "</table>\n</body></html>\n"
     }
 
+    /// A card's short name for a chart: its deck file's name, line and the
+    /// start of its prompt.
+    static func label(_ card: CardFigures) -> String {
+        let file = card.deckFile.split(separator: "/").last.map(String.init) ?? card.deckFile
+        let place = card.line.map { "\(file):\($0)" } ?? file
+        let prompt = card.prompt.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return place + " " + (prompt.count > 24 ? String(prompt.prefix(23)) + "…" : prompt)
+    }
+
     /// Horizontal bars, one per label; a missing value draws no bar.
     static func barChart(_ bars: [(String, Double?)], maximum: Double, unit: String) -> String {
-        let rowHeight = 22, labelWidth = 260, barWidth = 400
+        let rowHeight = 22, labelWidth = 300, barWidth = 400
         let height = max(1, bars.count) * rowHeight + 10
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 80)\" height=\"\(height)\" role=\"img\">\n"
         for (index, bar) in bars.enumerated() {
             let y = 5 + index * rowHeight
-            svg += "<text x=\"4\" y=\"\(y + 15)\" font-size=\"12\">\(escape(String(bar.0.suffix(40))))</text>"
+            svg += "<text x=\"4\" y=\"\(y + 15)\" font-size=\"12\">\(escape(String(bar.0.prefix(40))))</text>"
             if let value = bar.1, maximum > 0 {
                 let width = Int((min(max(value, 0), maximum) / maximum * Double(barWidth)).rounded())
                 svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"16\" fill=\"#4a7ab5\"/>"

@@ -44,7 +44,10 @@ public enum CollectedResultsReader {
                 let questions = quiz.questions.filter { deckFiles?.contains($0.deck) ?? true }
                 let total = quiz.questions.reduce(0) { $0 + $1.credit }
                 for question in questions {
-                    let line = lines[question.key] ?? question.location.split(separator: ":").last.flatMap { Int($0) }
+                    // The location is "FILE:LINE:COLUMN".
+                    let place = question.location.hasPrefix(question.deck + ":")
+                        ? question.location.dropFirst(question.deck.count + 1) : ""
+                    let line = lines[question.key] ?? place.split(separator: ":").first.flatMap { Int($0) }
                     var card = cards[question.key]
                         ?? ClassReportBuilder.CardTally(
                             key: question.key, deckFile: question.deck, line: line, prompt: question.prompt,
