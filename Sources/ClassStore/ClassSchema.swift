@@ -78,7 +78,10 @@ public enum ClassSchema {
             PRIMARY KEY (class_id, student, log_id),
             FOREIGN KEY (class_id, student) REFERENCES jatta.member (class_id, student)
         );
-        CREATE INDEX review_quiz ON jatta.review (class_id, card_key) WHERE kind = 'quiz' AND credit IS NOT NULL;
+        -- A quiz attempt's answers, for the item sums when a later batch
+        -- adds to an attempt already stored.
+        CREATE INDEX review_quiz_attempt ON jatta.review (class_id, student, session)
+            WHERE kind = 'quiz' AND credit IS NOT NULL;
         """
 
     /// Per-card and per-student figures kept up to date by one statement
@@ -88,7 +91,8 @@ public enum ClassSchema {
     /// student's latest difficulty of a card; `card_summary.difficulty_sum`
     /// is the sum of those, so the class mean follows every answer.
     /// `quiz_attempt` holds each quiz session's total mark, the "rest of the
-    /// test" of Moodle's discrimination index.
+    /// test" of Moodle's discrimination index; `item_sums` that index's
+    /// running sums per card, `wrong_option` the counts of wrong choices.
     static let summaries = """
         CREATE TABLE jatta.student_card (
             class_id text NOT NULL,
@@ -138,9 +142,79 @@ public enum ClassSchema {
             PRIMARY KEY (class_id, student, session)
         );
 
+        -- Moodle's item analysis as running sums per card (see ItemAnalysis):
+        -- x the mark, y the rest of the attempt.
+        CREATE TABLE jatta.item_sums (
+            class_id text NOT NULL,
+            card_key text NOT NULL,
+            attempts double precision NOT NULL,
+            sum_mark double precision NOT NULL,
+            sum_rest double precision NOT NULL,
+            sum_mark_squared double precision NOT NULL,
+            sum_rest_squared double precision NOT NULL,
+            sum_product double precision NOT NULL,
+            PRIMARY KEY (class_id, card_key)
+        );
+
+        -- How often each wrong option was chosen (keyed by its hash: an
+        -- option may be longer than an index entry may be).
+        CREATE TABLE jatta.wrong_option (
+            class_id text NOT NULL,
+            card_key text NOT NULL,
+            chosen text NOT NULL,
+            times bigint NOT NULL
+        );
+        CREATE UNIQUE INDEX wrong_option_key ON jatta.wrong_option (class_id, card_key, md5(chosen));
+
         CREATE FUNCTION jatta.summarise_reviews() RETURNS trigger
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = jatta, pg_temp AS $$
         BEGIN
+            -- Item sums first, while quiz_attempt still holds the totals
+            -- before this statement: when a batch adds answers to an attempt
+            -- already stored, the attempt's earlier answers change their
+            -- "rest of the test", so their old terms are taken out and every
+            -- answer of the attempt is added back with the new total.
+            -- Upserts go in key order, so concurrent syncs lock summary rows
+            -- in one order and cannot deadlock on them.
+            WITH touched AS (
+                SELECT class_id, student, session, sum(credit) AS added
+                FROM fresh WHERE kind = 'quiz' AND credit IS NOT NULL AND session IS NOT NULL
+                GROUP BY class_id, student, session
+            ), totals AS (
+                SELECT t.class_id, t.student, t.session, coalesce(a.marks, 0) AS old_total,
+                       coalesce(a.marks, 0) + t.added AS new_total
+                FROM touched t LEFT JOIN quiz_attempt a USING (class_id, student, session)
+            ), answers AS (
+                SELECT r.class_id, r.card_key, r.credit AS x, t.new_total, t.old_total,
+                       EXISTS (SELECT 1 FROM fresh f WHERE f.class_id = r.class_id AND f.student = r.student
+                               AND f.log_id = r.log_id) AS is_new
+                FROM totals t JOIN review r
+                  ON r.class_id = t.class_id AND r.student = t.student AND r.session = t.session
+                WHERE r.kind = 'quiz' AND r.credit IS NOT NULL
+            ), terms AS (
+                SELECT class_id, card_key, 1 AS sign, x, new_total - x AS y FROM answers
+                UNION ALL
+                SELECT class_id, card_key, -1, x, old_total - x FROM answers WHERE NOT is_new
+            )
+            INSERT INTO item_sums AS i (class_id, card_key, attempts, sum_mark, sum_rest, sum_mark_squared,
+                sum_rest_squared, sum_product)
+            SELECT class_id, card_key, sum(sign), sum(sign * x), sum(sign * y), sum(sign * x * x), sum(sign * y * y),
+                   sum(sign * x * y)
+            FROM terms GROUP BY class_id, card_key ORDER BY class_id, card_key
+            ON CONFLICT (class_id, card_key) DO UPDATE SET
+                attempts = i.attempts + EXCLUDED.attempts,
+                sum_mark = i.sum_mark + EXCLUDED.sum_mark,
+                sum_rest = i.sum_rest + EXCLUDED.sum_rest,
+                sum_mark_squared = i.sum_mark_squared + EXCLUDED.sum_mark_squared,
+                sum_rest_squared = i.sum_rest_squared + EXCLUDED.sum_rest_squared,
+                sum_product = i.sum_product + EXCLUDED.sum_product;
+
+            INSERT INTO wrong_option AS w (class_id, card_key, chosen, times)
+            SELECT class_id, card_key, chosen, count(*)
+            FROM fresh WHERE kind = 'quiz' AND credit < 1 AND chosen <> ''
+            GROUP BY class_id, card_key, chosen ORDER BY class_id, card_key, chosen
+            ON CONFLICT (class_id, card_key, md5(chosen)) DO UPDATE SET times = w.times + EXCLUDED.times;
+
             WITH per_student_card AS (
                 SELECT class_id, student, card_key, count(*) AS reviews,
                        count(*) FILTER (WHERE rating = 1 AND state_before = 2) AS lapses,
@@ -154,7 +228,7 @@ public enum ClassSchema {
                 INSERT INTO student_card AS s
                     (class_id, student, card_key, reviews, lapses, difficulty, last_log_id, last_at)
                 SELECT class_id, student, card_key, reviews, lapses, difficulty, last_log_id, last_at
-                FROM per_student_card
+                FROM per_student_card ORDER BY class_id, student, card_key
                 ON CONFLICT (class_id, student, card_key) DO UPDATE SET
                     reviews = s.reviews + EXCLUDED.reviews,
                     lapses = s.lapses + EXCLUDED.lapses,
@@ -187,6 +261,7 @@ public enum ClassSchema {
                        p.review_state_passed, coalesce(k.difficulty_change, 0), coalesce(k.difficulty_count_change, 0),
                        p.duration_ms
                 FROM per_card p LEFT JOIN card_changes k USING (class_id, card_key)
+                ORDER BY p.class_id, p.card_key
                 ON CONFLICT (class_id, card_key) DO UPDATE SET
                     students = c.students + EXCLUDED.students,
                     reviews = c.reviews + EXCLUDED.reviews,
@@ -209,7 +284,7 @@ public enum ClassSchema {
                 INSERT INTO quiz_attempt AS q (class_id, student, session, marks, questions)
                 SELECT class_id, student, session, sum(credit), count(*)
                 FROM fresh WHERE kind = 'quiz' AND credit IS NOT NULL AND session IS NOT NULL
-                GROUP BY class_id, student, session
+                GROUP BY class_id, student, session ORDER BY class_id, student, session
                 ON CONFLICT (class_id, student, session) DO UPDATE SET
                     marks = q.marks + EXCLUDED.marks, questions = q.questions + EXCLUDED.questions
                 RETURNING 1
@@ -218,7 +293,7 @@ public enum ClassSchema {
                 review_state_passed, duration_ms, last_at, last_log_id)
             SELECT class_id, student, new_cards, reviews, review_state_reviews, review_state_passed, duration_ms,
                    last_at, last_log_id
-            FROM per_student
+            FROM per_student ORDER BY class_id, student
             ON CONFLICT (class_id, student) DO UPDATE SET
                 cards_seen = s.cards_seen + EXCLUDED.cards_seen,
                 reviews = s.reviews + EXCLUDED.reviews,
@@ -254,6 +329,8 @@ public enum ClassSchema {
         ALTER TABLE jatta.card_summary ENABLE ROW LEVEL SECURITY;
         ALTER TABLE jatta.student_summary ENABLE ROW LEVEL SECURITY;
         ALTER TABLE jatta.quiz_attempt ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE jatta.item_sums ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE jatta.wrong_option ENABLE ROW LEVEL SECURITY;
 
         -- Which classes the current role belongs to or teaches. SECURITY
         -- DEFINER so policies can ask without granting reads on other rows.
@@ -299,7 +376,7 @@ public enum ClassSchema {
             USING (jatta.teaches(class_id));
 
         GRANT SELECT ON jatta.student_card, jatta.student_summary, jatta.quiz_attempt TO jatta_student, jatta_instructor;
-        GRANT SELECT ON jatta.card_summary TO jatta_instructor;
+        GRANT SELECT ON jatta.card_summary, jatta.item_sums, jatta.wrong_option TO jatta_instructor;
         CREATE POLICY student_card_own ON jatta.student_card FOR SELECT TO jatta_student USING (student = session_user);
         CREATE POLICY student_card_class ON jatta.student_card FOR SELECT TO jatta_instructor
             USING (jatta.teaches(class_id));
@@ -311,6 +388,10 @@ public enum ClassSchema {
         CREATE POLICY quiz_attempt_class ON jatta.quiz_attempt FOR SELECT TO jatta_instructor
             USING (jatta.teaches(class_id));
         CREATE POLICY card_summary_class ON jatta.card_summary FOR SELECT TO jatta_instructor
+            USING (jatta.teaches(class_id));
+        CREATE POLICY item_sums_class ON jatta.item_sums FOR SELECT TO jatta_instructor
+            USING (jatta.teaches(class_id));
+        CREATE POLICY wrong_option_class ON jatta.wrong_option FOR SELECT TO jatta_instructor
             USING (jatta.teaches(class_id));
 
         -- For the administrator: a class and its members in one call each.

@@ -51,12 +51,30 @@ public enum ClassSync {
             let batch = try answers(cursor, max(1, batchSize))
             guard let last = batch.last else { return outcome }
             let payload = try rowsJSON(batch)
-            try connection.transaction { () throws(ClassError) in
-                _ = try connection.query(insertSQL, [classID, payload])
-            }
+            try sendBatch(connection, classID: classID, payload: payload)
             outcome.sent += batch.count
             outcome.batches += 1
             cursor = last.entry.id
+        }
+    }
+
+    /// Sends one batch in one transaction. A deadlock or serialisation
+    /// failure (another sync holding the same summary rows) only means
+    /// "again": the transaction rolled back whole, so it is retried.
+    static func sendBatch(_ connection: PostgresConnection, classID: String, payload: String) throws(ClassError) {
+        var attempt = 0
+        while true {
+            do {
+                try connection.transaction { () throws(ClassError) in
+                    _ = try connection.query(insertSQL, [classID, payload])
+                }
+                return
+            } catch {
+                attempt += 1
+                guard case .server(let state) = error.kind, ["40P01", "40001"].contains(state), attempt < 5 else {
+                    throw error
+                }
+            }
         }
     }
 

@@ -69,24 +69,17 @@ public enum ClassReportQuery {
         WHERE s.class_id = $1
         """
 
-    /// Each quiz answer's mark x and the rest of its attempt y, summed per
-    /// card (see `ItemAnalysis`).
+    /// The running sums of Moodle's item analysis, kept by the trigger.
     static let itemsSQL = """
-        SELECT r.card_key, count(*), sum(r.credit), sum(a.marks - r.credit), sum(r.credit * r.credit),
-               sum((a.marks - r.credit) * (a.marks - r.credit)), sum(r.credit * (a.marks - r.credit))
-        FROM jatta.review r
-        JOIN jatta.quiz_attempt a ON a.class_id = r.class_id AND a.student = r.student AND a.session = r.session
-        WHERE r.class_id = $1 AND r.kind = 'quiz' AND r.credit IS NOT NULL
-        GROUP BY r.card_key
+        SELECT card_key, attempts, sum_mark, sum_rest, sum_mark_squared, sum_rest_squared, sum_product
+        FROM jatta.item_sums WHERE class_id = $1
         """
 
     /// The wrong option chosen most often per card (ties: the first in text order).
     static let wrongOptionsSQL = """
-        SELECT DISTINCT ON (card_key) card_key, chosen, count(*)
-        FROM jatta.review
-        WHERE class_id = $1 AND kind = 'quiz' AND credit IS NOT NULL AND credit < 1 AND chosen <> ''
-        GROUP BY card_key, chosen
-        ORDER BY card_key, count(*) DESC, chosen
+        SELECT DISTINCT ON (card_key) card_key, chosen, times
+        FROM jatta.wrong_option WHERE class_id = $1
+        ORDER BY card_key, times DESC, chosen
         """
 
     /// Every member, also those who never synced (who has not started is
