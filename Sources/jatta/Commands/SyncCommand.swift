@@ -15,7 +15,7 @@ struct SyncCommand: ParsableCommand {
         discussion: """
             Exit status: 0 sent or nothing to send; 75 the server cannot be reached \
             (try again later; nothing is lost); 69 libpq is not installed; 1 the \
-            server refused; 74 the progress database cannot be read.
+            server refused, this database joined no class, or it cannot be read.
             """)
 
     /// Print nothing unless something went wrong (the background sync).
