@@ -181,16 +181,25 @@ public enum ClassSchema {
                 FROM fresh WHERE kind = 'quiz' AND credit IS NOT NULL AND session IS NOT NULL
                 GROUP BY class_id, student, session
             ), totals AS (
+                -- LATERAL: the planner knows nothing of a transition table's
+                -- size, and must not trade these key lookups for scans of
+                -- tables that grow with the class.
                 SELECT t.class_id, t.student, t.session, coalesce(a.marks, 0) AS old_total,
                        coalesce(a.marks, 0) + t.added AS new_total
-                FROM touched t LEFT JOIN quiz_attempt a USING (class_id, student, session)
+                FROM touched t LEFT JOIN LATERAL (
+                    SELECT q.marks FROM quiz_attempt q
+                    WHERE q.class_id = t.class_id AND q.student = t.student AND q.session = t.session
+                ) a ON true
+            ), fresh_ids AS (
+                SELECT class_id, student, log_id FROM fresh
             ), answers AS (
-                SELECT r.class_id, r.card_key, r.credit AS x, t.new_total, t.old_total,
-                       EXISTS (SELECT 1 FROM fresh f WHERE f.class_id = r.class_id AND f.student = r.student
-                               AND f.log_id = r.log_id) AS is_new
-                FROM totals t JOIN review r
-                  ON r.class_id = t.class_id AND r.student = t.student AND r.session = t.session
-                WHERE r.kind = 'quiz' AND r.credit IS NOT NULL
+                SELECT r.class_id, r.card_key, r.credit AS x, t.new_total, t.old_total, f.log_id IS NOT NULL AS is_new
+                FROM totals t CROSS JOIN LATERAL (
+                    SELECT r.class_id, r.student, r.log_id, r.card_key, r.credit FROM review r
+                    WHERE r.class_id = t.class_id AND r.student = t.student AND r.session = t.session
+                      AND r.kind = 'quiz' AND r.credit IS NOT NULL
+                ) r
+                LEFT JOIN fresh_ids f ON f.class_id = r.class_id AND f.student = r.student AND f.log_id = r.log_id
             ), terms AS (
                 SELECT class_id, card_key, 1 AS sign, x, new_total - x AS y FROM answers
                 UNION ALL
@@ -221,28 +230,36 @@ public enum ClassSchema {
                        max(at) AS last_at, max(log_id) AS last_log_id,
                        (array_agg(difficulty ORDER BY log_id DESC))[1] AS difficulty
                 FROM fresh GROUP BY class_id, student, card_key
-            ), previous AS (
-                SELECT s.class_id, s.student, s.card_key, s.difficulty, s.last_log_id
-                FROM student_card s JOIN per_student_card p USING (class_id, student, card_key)
+            ), merged AS (
+                -- Each (student, card) with what the table holds now, looked
+                -- up by key (LATERAL), and the values it will hold: a join
+                -- of two CTEs would be planned as a nested loop over
+                -- thousands of rows each.
+                SELECT p.class_id, p.student, p.card_key, p.reviews, p.lapses, p.last_log_id, p.last_at,
+                       s.card_key IS NULL AS first_time, s.difficulty AS old_difficulty,
+                       CASE WHEN s.card_key IS NULL OR p.last_log_id > s.last_log_id
+                            THEN coalesce(p.difficulty, s.difficulty) ELSE s.difficulty END AS difficulty
+                FROM per_student_card p LEFT JOIN LATERAL (
+                    SELECT s.card_key, s.difficulty, s.last_log_id FROM student_card s
+                    WHERE s.class_id = p.class_id AND s.student = p.student AND s.card_key = p.card_key
+                ) s ON true
             ), upserted AS (
                 INSERT INTO student_card AS s
                     (class_id, student, card_key, reviews, lapses, difficulty, last_log_id, last_at)
                 SELECT class_id, student, card_key, reviews, lapses, difficulty, last_log_id, last_at
-                FROM per_student_card ORDER BY class_id, student, card_key
+                FROM merged ORDER BY class_id, student, card_key
                 ON CONFLICT (class_id, student, card_key) DO UPDATE SET
                     reviews = s.reviews + EXCLUDED.reviews,
                     lapses = s.lapses + EXCLUDED.lapses,
-                    difficulty = CASE WHEN EXCLUDED.last_log_id > s.last_log_id
-                        THEN coalesce(EXCLUDED.difficulty, s.difficulty) ELSE s.difficulty END,
+                    difficulty = EXCLUDED.difficulty,
                     last_log_id = greatest(s.last_log_id, EXCLUDED.last_log_id),
                     last_at = greatest(s.last_at, EXCLUDED.last_at)
-                RETURNING class_id, student, card_key, difficulty
+                RETURNING 1
             ), changes AS (
-                SELECT u.class_id, u.student, u.card_key,
-                       (p.card_key IS NULL) AS first_time,
-                       coalesce(u.difficulty, 0) - coalesce(p.difficulty, 0) AS difficulty_change,
-                       (u.difficulty IS NOT NULL)::int - (p.difficulty IS NOT NULL)::int AS difficulty_count_change
-                FROM upserted u LEFT JOIN previous p USING (class_id, student, card_key)
+                SELECT class_id, student, card_key, first_time,
+                       coalesce(difficulty, 0) - coalesce(old_difficulty, 0) AS difficulty_change,
+                       (difficulty IS NOT NULL)::int - (old_difficulty IS NOT NULL)::int AS difficulty_count_change
+                FROM merged
             ), per_card AS (
                 SELECT class_id, card_key, count(*) AS reviews,
                        count(*) FILTER (WHERE rating = 1 AND state_before = 2) AS lapses,
@@ -370,8 +387,11 @@ public enum ClassSchema {
         GRANT SELECT ON jatta.review TO jatta_instructor;
         CREATE POLICY review_own_read ON jatta.review FOR SELECT TO jatta_student
             USING (student = session_user);
+        -- A subquery, not is_member(): evaluated once per statement rather
+        -- than as a function call per inserted row.
         CREATE POLICY review_own_insert ON jatta.review FOR INSERT TO jatta_student
-            WITH CHECK (student = session_user AND jatta.is_member(class_id));
+            WITH CHECK (student = session_user
+                        AND class_id IN (SELECT m.class_id FROM jatta.member m WHERE m.student = session_user));
         CREATE POLICY review_instructor_read ON jatta.review FOR SELECT TO jatta_instructor
             USING (jatta.teaches(class_id));
 
