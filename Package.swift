@@ -43,11 +43,15 @@ let package = Package(
         // the module map links the library (scripts/lib/deps.sh installs it).
         .systemLibrary(name: "CNcursesw"),
         .target(name: "TerminalUI", dependencies: ["Study", "CNcursesw", "KazakhText"]),
+        // libpq's header only: ClassStore opens the library with dlopen when
+        // a class command runs, so `jatta study` starts without it (shim.h).
+        .systemLibrary(name: "CLibPQ"),
+        .target(name: "ClassStore", dependencies: ["CLibPQ", "ReviewStore", "FSRS"]),
         .executableTarget(
             name: "jatta",
             dependencies: [
                 "KazakhText", "DeckFormat", "DeckIndex", "FSRS", "ReviewStore", "Lectures", "Study", "TerminalUI",
-                "Interchange",
+                "Interchange", "ClassStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildStamp"]
@@ -67,5 +71,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Study", "DeckFormat", "FSRS"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "DeckFormat", "FSRS", "ReviewStore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JattaTests", dependencies: ["jatta"]),
+        .testTarget(name: "ClassStoreTests", dependencies: ["ClassStore", "ReviewStore", "FSRS"]),
     ]
 )

@@ -28,11 +28,13 @@ extension ProgressStore {
                 var after = try Self.progress(of: answer.key, db: db, path: path)
                 let before = after
                 after.schedule = answer.after
-                return try appendTransition(
+                let id = try appendTransition(
                     db: db, key: answer.key, deckFile: answer.deckFile, session: answer.sessionID, time: answer.time,
                     kind: answer.kind.reviewKind, rating: answer.rating, duration: answer.durationMilliseconds,
                     undoes: nil, before: before, after: after
                 ).id
+                if let quiz = answer.quizAnswer { try Self.recordQuizAnswer(quiz, logID: id, db: db, path: path) }
+                return id
             }
         }
     }

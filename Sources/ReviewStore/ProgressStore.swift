@@ -128,11 +128,14 @@ public final class ProgressStore: Sendable {
                 throw error
             } catch {
                 // Only the race is worth another look: a lock held too long,
-                // or "table already exists" because the other process won.
+                // "table already exists" because the other process won, or
+                // (19) the other process recorded a migration this one had
+                // just found already done (v2-adopt-kind returns early then)
+                // and tried to record again.
                 let mapped = StoreError.from(error, path: path)
                 let retryable: Bool
                 switch mapped.kind {
-                case .busy, .sqlite(code: 1): retryable = true
+                case .busy, .sqlite(code: 1), .sqlite(code: 19): retryable = true
                 default: retryable = false
                 }
                 attempt += 1

@@ -31,12 +31,14 @@ public struct RecordedAnswer: Hashable, Sendable {
     public var before: CardSchedule?
     /// The schedule after the answer.
     public var after: CardSchedule
+    /// For a quiz answer: its mark and the option chosen.
+    public var quizAnswer: QuizAnswerDetail?
 
     /// Creates an answer.
     public init(
         key: String, deckFile: String, prompt: String, level: Int? = nil, rating: Rating, time: Date,
         durationMilliseconds: Int, kind: AnswerKind, sessionID: String? = nil, before: CardSchedule?,
-        after: CardSchedule
+        after: CardSchedule, quizAnswer: QuizAnswerDetail? = nil
     ) {
         self.key = key
         self.deckFile = deckFile
@@ -49,5 +51,6 @@ public struct RecordedAnswer: Hashable, Sendable {
         self.sessionID = sessionID
         self.before = before
         self.after = after
+        self.quizAnswer = quizAnswer
     }
 }

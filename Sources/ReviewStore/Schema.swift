@@ -24,6 +24,9 @@ enum Schema {
         migrator.registerMigration("exam-1-exam-dates") { db in
             try db.execute(sql: examDates)
         }
+        migrator.registerMigration("class-1-quiz-answers") { db in
+            try db.execute(sql: quizAnswers)
+        }
         return migrator
     }
 
@@ -155,6 +158,19 @@ enum Schema {
             date TEXT NOT NULL,
             paths TEXT NOT NULL,
             workload INTEGER CHECK (workload IS NULL OR workload > 0)
+        );
+        """
+
+    /// What a quiz answer was, beside its log entry: the mark (0…1, the
+    /// share of the question's point, as Moodle's item analysis counts it)
+    /// and, for multiple choice, the text of the option(s) chosen, so a
+    /// class report can name the distractor that fools the class. Options
+    /// are shuffled per quiz, so the text is kept, not the position.
+    private static let quizAnswers = """
+        CREATE TABLE quiz_answer (
+            log_id INTEGER NOT NULL PRIMARY KEY REFERENCES review_log(id),
+            credit REAL NOT NULL CHECK (credit BETWEEN 0 AND 1),
+            chosen TEXT
         );
         """
 }

@@ -44,6 +44,8 @@ struct Jatta: AsyncParsableCommand {
             ImportCommand.self,
             ExportCommand.self,
             FSRSCommand.self,
+            ClassCommand.self,
+            SyncCommand.self,
             DebugCommand.self,
         ],
         defaultSubcommand: StudyCommand.self

@@ -15,6 +15,8 @@ jatta_missing_packages() {
     # zstd: the compressed collection of an Anki package (Interchange).
     { [ -e /usr/include/zstd.h ] || pkg-config --exists libzstd 2>/dev/null; } || missing+=(libzstd-dev)
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+    # libpq's header only: the class commands open libpq itself at run time.
+    [ -e /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
     for extra in "$@"; do
         case "$extra" in
             tmux) command -v tmux >/dev/null 2>&1 || missing+=(tmux) ;;
@@ -24,6 +26,9 @@ jatta_missing_packages() {
             vim-tiny) command -v vim.tiny >/dev/null 2>&1 || missing+=(vim-tiny) ;;
             python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv) ;;
             time) [ -x /usr/bin/time ] || missing+=(time) ;;
+            # The class tests run a throw-away server and check the HTML report.
+            postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql) ;;
+            chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
             # The install tests load the completions and render the man pages.
             zsh|fish|groff|man-db|make) command -v "${extra%-db}" >/dev/null 2>&1 || missing+=("$extra") ;;
         esac
@@ -31,7 +36,7 @@ jatta_missing_packages() {
     printf '%s\n' "${missing[@]}"
 }
 
-# jatta_ensure_packages [tmux] [sqlite3] [zstd] [vim-tiny] [python3] [python3-venv] [time] [zsh] [fish] [groff] [man-db] [make]
+# jatta_ensure_packages [tmux] [sqlite3] [zstd] [vim-tiny] [python3] [python3-venv] [time] [postgresql] [chromium] [zsh] [fish] [groff] [man-db] [make]
 jatta_ensure_packages() {
     local missing
     missing=$(jatta_missing_packages "$@" | sort -u | tr '\n' ' ')

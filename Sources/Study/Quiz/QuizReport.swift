@@ -143,7 +143,7 @@ public struct QuizReportItem: Hashable, Sendable {
         given = result.flatMap { Self.text(of: $0.response, options: shown) }
     }
 
-    static func text(of response: QuizResponse, options: [String]) -> String? {
+    public static func text(of response: QuizResponse, options: [String]) -> String? {
         switch response {
         case .typed(let parts): parts.joined(separator: "; ")
         case .choices(let picked), .keyPoints(let picked):

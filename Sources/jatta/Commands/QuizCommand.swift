@@ -212,6 +212,7 @@ struct QuizCommand: ParsableCommand {
             }
             writeResult(outcome.session)
         }
+        ClassSyncLauncher.afterSession(store: store)
         if let failure = recorder.failure {
             throw fail("jatta: " + failure.message(language: lang), 74)
         }

@@ -123,7 +123,7 @@ struct StatsCommand: ParsableCommand {
         return (scope, lines(library.decks))
     }
 
-    private static func lines(_ decks: [Deck]) -> [String: Int] {
+    static func lines(_ decks: [Deck]) -> [String: Int] {
         var result: [String: Int] = [:]
         for deck in decks {
             for card in deck.cards {

@@ -151,6 +151,7 @@ struct StudyCommand: ParsableCommand {
             failure = loop.run(backend: backend)
             remember(loop.state.keyboard)
         }
+        ClassSyncLauncher.afterSession(store: store)
         try host.finish(failure)
     }
 

@@ -27,11 +27,22 @@ final class QuizRecorder {
                     rating: review.rating, time: review.time,
                     durationMilliseconds: Int((review.duration * 1000).rounded()),
                     kind: review.kind == .answer ? .quiz : .override, sessionID: sessionID, before: review.before,
-                    after: review.after))
+                    after: review.after, quizAnswer: review.kind == .answer ? Self.detail(record) : nil))
         } catch let error as StoreError {
             failure = error
         } catch {
             failure = StoreError(.invalidValue(String(describing: error)), path: store.path)
         }
+    }
+
+    /// The mark and, for multiple choice, the options picked (their text:
+    /// options are shuffled per quiz), for the class report's item analysis.
+    static func detail(_ record: QuizAnswerRecord) -> QuizAnswerDetail {
+        var chosen: String?
+        if case .choice(let question) = record.question.format, case .choices = record.result.response {
+            // The same text the quiz's own report gives as "given".
+            chosen = QuizReportItem.text(of: record.result.response, options: question.options)
+        }
+        return QuizAnswerDetail(credit: min(1, max(0, record.result.credit)), chosen: chosen)
     }
 }

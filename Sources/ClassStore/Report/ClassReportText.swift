@@ -1,0 +1,61 @@
+import Foundation
+
+/// The plain-text report for the terminal (English; the figures' names are
+/// Moodle's and Anki's own). The caller shows it through the one
+/// visible-text rule, since prompts and names come from outside.
+public enum ClassReportText {
+    /// The report as lines of text; `hardest` cards are listed in full.
+    public static func render(_ report: ClassReport, hardest: Int = 10) -> String {
+        var out = "Class \(report.classID): \(report.studentCount) students, \(report.cards.count) cards answered\n"
+        let flagged = report.cards.filter { !$0.flags.isEmpty }
+        out += "\nCards to look at (\(flagged.count) flagged; hardest first):\n"
+        for card in report.cards.prefix(max(hardest, flagged.count)) {
+            out += "  \(card.location)  \(oneLine(card.prompt, limit: 60))\n"
+            var figures = [
+                "students \(card.students)", "answers \(card.reviews)", "lapses \(card.lapses)",
+                "lapse rate \(percent(card.lapseRate))", "true retention \(percent(card.trueRetention))",
+                "difficulty \(number(card.meanDifficulty))", "time \(Int(card.secondsSpent.rounded())) s",
+            ]
+            if card.quizAnswers > 0 {
+                figures += [
+                    "quiz \(card.quizAnswers)", "facility \(number(card.facilityIndex))%",
+                    "discrimination \(number(card.discriminationIndex))%",
+                ]
+            }
+            out += "    " + figures.joined(separator: ", ") + "\n"
+            if let wrong = card.mostChosenWrongOption {
+                out += "    most chosen wrong option: \(oneLine(wrong, limit: 60)) (\(card.mostChosenWrongCount ?? 0)×)\n"
+            }
+            if !card.flags.isEmpty { out += "    flagged: \(card.flags.joined(separator: ", "))\n" }
+        }
+        out += "\nBy level:\n"
+        for level in report.levels {
+            out += "  level \(level.level.map(String.init) ?? "-"): \(level.cards) cards, \(level.reviews) answers, "
+                + "true retention \(percent(level.trueRetention)), lapse rate \(percent(level.lapseRate)), "
+                + "facility \(number(level.facilityIndex))%\n"
+        }
+        out += "\nBy student:\n"
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        for student in report.students {
+            let last = student.lastActive.map { formatter.string(from: $0) } ?? "never"
+            out += "  \(student.student): \(student.cardsSeen) cards seen, \(student.reviews) answers, "
+                + "true retention \(percent(student.trueRetention)), last active \(last)\n"
+        }
+        return out
+    }
+
+    static func percent(_ value: Double?) -> String {
+        value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
+    }
+
+    static func number(_ value: Double?) -> String {
+        value.map { String(format: "%.1f", $0) } ?? "-"
+    }
+
+    /// A prompt on one line, cut to `limit` characters.
+    static func oneLine(_ text: String, limit: Int) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+    }
+}

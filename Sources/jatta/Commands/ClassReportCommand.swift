@@ -1,0 +1,122 @@
+import ArgumentParser
+import ClassStore
+import DeckFormat
+import Foundation
+import ReviewStore
+import TerminalUI
+
+/// `jatta class report`: what an instructor needs to fix decks and help
+/// students — per card, per level, per student — from the class server or
+/// from collected result files (docs/class.md).
+struct ClassReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Show a class's results: hard cards, item analysis, students (instructors).",
+        discussion: """
+            Without files, reads the class joined with `jatta class join` (or --server URL \
+            with class=). With files (quiz --json and stats --json results, one student per \
+            file, the student named by the file name up to its first dot), reads those \
+            instead, without a server. --deck limits the report to those decks and gives \
+            each card's line.
+            """)
+
+    @Argument(help: ArgumentHelp("Collected result files (quiz --json, stats --json).", valueName: "file"))
+    var files: [String] = []
+
+    @Option(name: .customLong("deck"), help: ArgumentHelp("Only these decks (files or folders); gives lines.", valueName: "deck"))
+    var decks: [String] = []
+
+    @Option(help: ArgumentHelp("The class server, instead of the class joined.", valueName: "url"))
+    var server: String?
+
+    @Option(name: .customLong("class"), help: "The class's id, when --server does not give class=.")
+    var className: String?
+
+    @Option(help: "How many of the hardest cards the text report lists (flagged cards are always listed).")
+    var top = 10
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Write the report as one HTML file with its charts.", valueName: "file"))
+    var html: String?
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func validate() throws {
+        if json, html != nil { throw ValidationError("--json немесе --html / --json or --html, not both") }
+    }
+
+    func run() throws {
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        var deckFiles: Set<String>?
+        var lines: [String: Int] = [:]
+        if !decks.isEmpty {
+            let library = SessionHost.loadDecks(paths: decks)
+            if library.hasUnreadablePaths {
+                for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
+                    Console.errorLine(DiagnosticFormatter.brief(d, language: language))
+                }
+                throw ExitCode(66)
+            }
+            deckFiles = Set(library.decks.map(\.file))
+            lines = StatsCommand.lines(library.decks)
+        }
+        let report: ClassReport
+        if !files.isEmpty {
+            do {
+                report = try CollectedResults.report(files: files, deckFiles: deckFiles, lines: lines)
+            } catch {
+                Console.errorLine("jatta: " + TerminalText.visible(error.message(kazakh: language == .kk), keepingLineBreaks: false))
+                throw ExitCode(error.isUnreadable ? 66 : 65)
+            }
+        } else {
+            report = try serverReport(deckFiles: deckFiles, lines: lines, language: language)
+        }
+        try write(report, language: language)
+    }
+
+    private func serverReport(deckFiles: Set<String>?, lines: [String: Int], language: Language) throws -> ClassReport {
+        ClassSettings.prepareEnvironment()
+        do {
+            let address: ClassAddress
+            if let server {
+                address = try ClassAddress.parse(server, classOption: className)
+            } else {
+                let stored: ClassAddress?
+                do {
+                    stored = try database.openExistingStore().flatMap { try ClassSettings.address(in: $0) }
+                } catch {
+                    throw StoreFailure.exit(error)
+                }
+                guard var stored else { throw ClassError(.notJoined) }
+                if let className { stored.classID = className }
+                address = stored
+            }
+            let connection = try PostgresConnection(connectionString: address.connectionString)
+            return try ClassReportQuery.report(connection, classID: address.classID, deckFiles: deckFiles, lines: lines)
+        } catch let error as ClassError {
+            throw ClassFailure.exit(error, language: language)
+        }
+    }
+
+    private func write(_ report: ClassReport, language: Language) throws {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
+            Console.line(String(decoding: data, as: UTF8.self))
+        } else if let html {
+            do {
+                try OutputFile.write(Data(ClassReportHTML.render(report).utf8), to: html)
+            } catch {
+                Console.errorLine("jatta: \(TerminalText.visible(html, keepingLineBreaks: false)): " + error.message(kazakh: language == .kk))
+                throw ExitCode(73)
+            }
+        } else {
+            Console.out(TerminalText.visible(ClassReportText.render(report, hardest: max(0, top))))
+        }
+    }
+}

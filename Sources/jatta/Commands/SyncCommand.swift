@@ -1,0 +1,84 @@
+import ArgumentParser
+import ClassStore
+import Foundation
+import ReviewStore
+import TerminalUI
+
+/// `jatta sync`: sends the answers the class server does not have yet.
+/// Studying never waits for it: sessions start it in the background when
+/// they end (`ClassSyncLauncher`), and a server that cannot be reached costs
+/// one line and nothing else — the next sync sends what this one could not.
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Send your new answers to the class you joined.",
+        discussion: """
+            Exit status: 0 sent or nothing to send; 75 the server cannot be reached \
+            (try again later; nothing is lost); 69 libpq is not installed; 1 the \
+            server refused, this database joined no class, or it cannot be read.
+            """)
+
+    /// Print nothing unless something went wrong (the background sync).
+    @Flag(help: "Print only problems.")
+    var quiet = false
+
+    /// Rows per transaction (for tests of a sync cut in the middle).
+    @Option(help: .hidden)
+    var batchSize = ClassSync.batchSize
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func run() throws {
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let store: ProgressStore
+        let address: ClassAddress
+        do {
+            guard let opened = try database.openExistingStore(), let joined = try ClassSettings.address(in: opened) else {
+                if quiet { return }
+                throw ClassFailure.exit(ClassError(.notJoined), language: language)
+            }
+            store = opened
+            address = joined
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw StoreFailure.exit(error)
+        }
+        ClassSettings.prepareEnvironment()
+        let connection: PostgresConnection
+        do {
+            connection = try PostgresConnection(connectionString: address.connectionString)
+        } catch {
+            throw ClassFailure.exit(error, language: language, syncing: true)
+        }
+        try Self.sync(
+            connection: connection, address: address, store: store, quiet: quiet, language: language, batchSize: batchSize)
+    }
+
+    /// Pushes and says how many answers went.
+    static func sync(
+        connection: PostgresConnection, address: ClassAddress, store: ProgressStore, quiet: Bool, language: Language,
+        batchSize: Int = ClassSync.batchSize
+    ) throws {
+        let outcome: ClassSync.Outcome
+        do {
+            outcome = try ClassSync.push(connection, classID: address.classID, batchSize: batchSize) { after, limit in
+                try store.answers(after: after, limit: limit)
+            }
+        } catch let error as ClassError {
+            throw ClassFailure.exit(error, language: language, syncing: true)
+        } catch {
+            throw StoreFailure.exit(error)
+        }
+        guard !quiet else { return }
+        let name = TerminalText.visible(address.classID, keepingLineBreaks: false)
+        if outcome.sent == 0 {
+            Console.line(language == .kk ? "\(name): жіберетін жаңа жауап жоқ." : "\(name): nothing new to send.")
+        } else {
+            Console.line(
+                language == .kk
+                    ? "\(name): \(outcome.sent) жауап жіберілді." : "\(name): sent \(outcome.sent) answers.")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The class report without a server, from collected result files (quiz
+# --json, stats --json): its item analysis is checked against figures
+# recomputed from the quiz files, and its HTML form is opened in Debian's
+# headless Chromium, which must draw the charts (their colours are counted
+# in the screenshot) from the one file, with no script and nothing fetched.
+set -euo pipefail
+. "$(dirname "$0")/../lib/midday-tz.sh"
+cd "$(dirname "$0")/../.."
+. scripts/lib/deps.sh
+jatta_ensure_packages python3 chromium
+. scripts/lib/jatta-binary.sh
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "class-html: FAIL: $*" >&2; exit 1; }
+deck=scripts/tests/fixtures/class/choices.deck
+mkdir "$WORK/results"
+
+quiz() { # STUDENT SEED ANSWERS...
+    local who=$1 seed=$2
+    shift 2
+    printf '%s\n' "$@" | "$JATTA" quiz "$deck" --plain --lang en --seed "$seed" --db "$WORK/$who.sqlite" \
+        --json "$WORK/results/$who.quiz$seed.json" >/dev/null 2>&1
+}
+quiz alice 1 1 2 3 1 2
+quiz alice 2 2 2 2 2 2
+quiz bob 3 3 1 1 2 3
+quiz bob 4 1 1 1 1 1
+quiz carol 5 2 3 2 1 1
+quiz carol 6 1 3 2 2 1
+"$JATTA" stats --db "$WORK/alice.sqlite" --json >"$WORK/results/alice.stats.json"
+
+"$JATTA" class report "$WORK"/results/*.json --json >"$WORK/report.json" || fail "report from files failed"
+python3 - "$WORK/report.json" "$WORK"/results/*.quiz*.json <<'PY' || fail "the report differs from the quiz files"
+import json, statistics, sys
+from collections import Counter, defaultdict
+report = {c["key"]: c for c in json.load(open(sys.argv[1]))["cards"]}
+marks, rests, wrong, lines = defaultdict(list), defaultdict(list), defaultdict(Counter), {}
+for path in sys.argv[2:]:
+    quiz = json.load(open(path))
+    total = sum(q["credit"] for q in quiz["questions"])
+    for q in quiz["questions"]:
+        marks[q["key"]].append(q["credit"])
+        rests[q["key"]].append(total - q["credit"])
+        lines[q["key"]] = int(q["location"][len(q["deck"]) + 1:].split(":")[0])
+        if q["format"] == "choice" and q["credit"] < 1 and q.get("given"):
+            wrong[q["key"]][q["given"]] += 1
+assert sorted(report) == sorted(marks), (sorted(report), sorted(marks))
+flagged = 0
+for key, x in marks.items():
+    card = report[key]
+    assert abs(card["facilityIndex"] - 100 * statistics.fmean(x)) < 1e-9, key
+    y = rests[key]
+    want = 100 * statistics.correlation(x, y) if statistics.pvariance(x) > 0 and statistics.pvariance(y) > 0 else None
+    got = card.get("discriminationIndex")
+    assert (got is None) == (want is None) and (want is None or abs(got - want) < 1e-9), (key, got, want)
+    top = sorted(wrong[key].items(), key=lambda kv: (-kv[1], kv[0]))
+    assert card.get("mostChosenWrongOption") == (top[0][0] if top else None), key
+    assert card["line"] == lines[key], (key, card["line"], lines[key])
+    flagged += "negative-discrimination" in card["flags"]
+    assert ("negative-discrimination" in card["flags"]) == (want is not None and want < 0), key
+students = {s["student"]: s for s in json.load(open(sys.argv[1]))["students"]}
+assert sorted(students) == ["alice", "bob", "carol"], students
+print(f"files report matches the quiz files ({len(marks)} cards, {flagged} flagged)")
+PY
+
+# A file that is no result is refused by name.
+printf '{"hello": 1}\n' >"$WORK/other.json"
+if "$JATTA" class report "$WORK/other.json" >/dev/null 2>"$WORK/other.err"; then fail "a stranger file was read"; fi
+grep -q "other.json" "$WORK/other.err" || fail "the bad file is not named: $(cat "$WORK/other.err")"
+
+"$JATTA" class report "$WORK"/results/*.json --html "$WORK/report.html" || fail "--html failed"
+! grep -qi "<script" "$WORK/report.html" || fail "the page has a script"
+! grep -oE '(src|href)="[^"]*"' "$WORK/report.html" | grep -q . || fail "the page loads something"
+# Chromium, without network (every host name fails), renders the page.
+browse() {
+    chromium --headless --no-sandbox --disable-gpu --host-resolver-rules="MAP * ~NOTFOUND" \
+        --user-data-dir="$WORK/profile" "$@" "file://$WORK/report.html" 2>>"$WORK/chromium.log"
+}
+browse --dump-dom >"$WORK/dom.html" || fail "chromium could not open the page"
+grep -q "<svg" "$WORK/dom.html" || fail "no chart in the rendered page"
+grep -q "Қазақстан астанасы қай қала?" "$WORK/dom.html" || fail "a prompt is missing from the rendered page"
+browse --screenshot="$WORK/shot.png" --window-size=1000,1200 >/dev/null || fail "no screenshot"
+# Bars (#4a7ab5) and the item-analysis points (green #2e7d32 or red #c0392b).
+read -r bars green red < <(python3 scripts/tests/class_png.py "$WORK/shot.png" 4a7ab5 2e7d32 c0392b)
+[ "$bars" -gt 1000 ] || fail "the bar charts were not drawn ($bars bar pixels)"
+[ $((green + red)) -gt 20 ] || fail "the item-analysis points were not drawn ($green green, $red red)"
+echo "class-html: ok"
