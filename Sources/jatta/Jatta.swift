@@ -43,9 +43,9 @@ struct Jatta: AsyncParsableCommand {
             ExtractCommand.self,
             ImportCommand.self,
             ExportCommand.self,
-            FSRSCommand.self,
             ClassCommand.self,
             SyncCommand.self,
+            FSRSCommand.self,
             DebugCommand.self,
         ],
         defaultSubcommand: StudyCommand.self

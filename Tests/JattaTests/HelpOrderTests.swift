@@ -13,9 +13,9 @@ import Testing
             return String(first)
         }
         #expect(
-            Array(listed.prefix(16)) == [
+            Array(listed.prefix(19)) == [
                 "study", "quiz", "exam", "check", "fmt", "pin-ids", "list", "history", "stats", "unsuspend", "find", "optimize",
-                "judge", "extract", "import", "export", "fsrs",
+                "judge", "extract", "import", "export", "class", "sync", "fsrs",
             ])
         #expect(!listed.contains("debug"))
     }
