@@ -30,10 +30,18 @@ public enum Trainer {
             return (s, [])
         case .effectFailed(let outcome):
             if case .undoRefused(let key, let current) = outcome { keepRefusedUndo(&s, key: key, current: current, now: now) }
+            if case .statisticsUnavailable = outcome, case .statistics = s.mode { s.mode = .home }
             s.notice = .effectFailed(outcome)
             return (s, [])
         case .newDay(let dayEnd):
             rollOver(&s, dayEnd: dayEnd, now: now)
+            return (s, [])
+        case .showStatistics(let figures):
+            // Figures arriving after the student left the screen are dropped.
+            if case .statistics(var screen) = s.mode {
+                screen.figures = figures
+                s.mode = .statistics(screen)
+            }
             return (s, [])
         default:
             break
@@ -55,6 +63,8 @@ public enum Trainer {
             updateHome(&s, event.action, now: now, effects: &effects)
         case .study(var session):
             updateStudy(&s, &session, event.action, now: now, effects: &effects)
+        case .statistics(let screen):
+            StatisticsNavigation.update(&s, screen, event.action, now: now)
         case .summary(_, var session):
             switch event.action {
             case .back, .reveal, .acceptRating: s.mode = .home
@@ -89,6 +99,10 @@ public enum Trainer {
             start(&s, filter: homeFilter(s, decks: selectedDecks(s)), now: now)
         case .startAll:
             start(&s, filter: homeFilter(s, decks: nil), now: now)
+        case .openStatistics:
+            let filter = homeFilter(s, decks: selectedDecks(s))
+            s.mode = .statistics(StatisticsScreen(filter: filter))
+            effects.append(.loadStatistics(filter))
         case .back:
             effects.append(.quit)
         default:

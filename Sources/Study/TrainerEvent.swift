@@ -16,6 +16,15 @@ public enum TrainerAction: Hashable, Sendable {
     case start
     /// Starts a session on every deck.
     case startAll
+    /// Opens the statistics of the selected row, with the level and tag filters.
+    case openStatistics
+
+    // Statistics screen.
+    /// The store's figures for the statistics screen (the answer to
+    /// `TrainerEffect.loadStatistics`).
+    case showStatistics(StudyStatistics)
+    /// Starts a session on the hardest cards listed.
+    case studyHardest
 
     // Study screen.
     /// Shows the answer (self-graded and open faces) or submits what was
@@ -40,7 +49,7 @@ public enum TrainerAction: Hashable, Sendable {
     case grade(Rating)
     /// Gives the highlighted grade.
     case acceptRating
-    /// Scrolls a long card by this many pages.
+    /// Scrolls a long card (or turns the statistics' pages) by this many pages.
     case scroll(Int)
     /// Takes back the last answer.
     case undo
@@ -139,6 +148,9 @@ public enum TrainerEffect: Hashable, Sendable {
     case suspend(key: String)
     /// Open the editor at this place, then send `.reload`.
     case edit(SourceLocation)
+    /// Compute the statistics of these cards from the store, then send
+    /// `.showStatistics` (or `.effectFailed` when the store cannot).
+    case loadStatistics(StudyFilter)
     /// Leave the program.
     case quit
 }

@@ -50,8 +50,8 @@ final class EffectPerformer {
         try registerDecks(at: now)
     }
 
-    /// Performs a store effect; returns false for effects that are not the
-    /// store's (quit, edit), which the loop handles.
+    /// Performs a store effect; returns false for effects the loop handles
+    /// (quit, edit, the statistics).
     func perform(_ effect: TrainerEffect, at now: Date) throws -> Bool {
         try registerDecks(at: now)
         switch effect {
@@ -68,7 +68,7 @@ final class EffectPerformer {
             _ = try store.bury(key: key, until: until, at: now, sessionID: sessionID)
         case .suspend(let key):
             _ = try store.suspend(key: key, at: now, sessionID: sessionID)
-        case .edit, .quit:
+        case .edit, .quit, .loadStatistics:
             return false
         }
         return true

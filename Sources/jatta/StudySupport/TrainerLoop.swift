@@ -2,6 +2,7 @@ import DeckFormat
 import Foundation
 import ReviewStore
 import Study
+import TerminalUI
 
 /// What the full-screen and the plain loop share: the trainer's state and
 /// what carrying out its effects needs. The loops differ only in how they
@@ -12,6 +13,8 @@ protocol TrainerLoop {
     /// Reads the decks again, with every problem found.
     var reloadDecks: () -> DeckLibrary.Result { get }
     var environment: [String: String] { get }
+    /// The interface strings (a store message is given in their language).
+    var strings: Strings { get }
 }
 
 extension TrainerLoop {
@@ -40,6 +43,8 @@ extension TrainerLoop {
             switch effect {
             case .quit:
                 return true
+            case .loadStatistics(let filter):
+                showStatistics(filter)
             case .edit(let location):
                 let environment = environment
                 var outcome = EditorOutcome.saved
@@ -70,6 +75,24 @@ extension TrainerLoop {
         guard now >= state.dayEnd else { return }
         let day = StudySetup.day(of: now, timeZone: TimeZone.current)
         state = Trainer.update(state, TrainerEvent(.newDay(dayEnd: day.end), at: now)).0
+    }
+
+    /// Reads the statistics of `filter`'s cards and hands them to the
+    /// screen; a store that cannot give them is reported, and the trainer
+    /// goes on (nothing is lost by not showing figures).
+    mutating func showStatistics(_ filter: StudyFilter) {
+        let now = Date()
+        let decks = state.catalog.decks
+        do {
+            let figures = try StatisticsLoading.figures(
+                store: performer.store, scope: StatisticsLoading.scope(filter, decks: decks), decks: decks, now: now,
+                timeZone: TimeZone.current)
+            state = Trainer.update(state, TrainerEvent(.showStatistics(figures), at: now)).0
+        } catch let error as StoreError {
+            report(.statisticsUnavailable(reason: error.message(language: strings.code)))
+        } catch {
+            report(.statisticsUnavailable(reason: "\(error)"))
+        }
     }
 
     /// Tells the trainer an effect did not go as asked.
