@@ -28,11 +28,13 @@ extension ProgressStore {
                 var after = try Self.progress(of: answer.key, db: db, path: path)
                 let before = after
                 after.schedule = answer.after
-                return try appendTransition(
+                let id = try appendTransition(
                     db: db, key: answer.key, deckFile: answer.deckFile, session: answer.sessionID, time: answer.time,
                     kind: answer.kind.reviewKind, rating: answer.rating, duration: answer.durationMilliseconds,
                     undoes: nil, before: before, after: after
                 ).id
+                try AnswerSummaries.add(entry: id, db: db)
+                return id
             }
         }
     }
@@ -120,6 +122,7 @@ extension ProgressStore {
                 db: db, key: target.key, deckFile: target.deckFile, session: sessionID ?? target.sessionID,
                 time: time, kind: .undo, rating: nil, duration: nil, undoes: target.id, before: current,
                 after: target.before)
+            try AnswerSummaries.remove(entry: target.id, db: db)
             return target
         }
     }

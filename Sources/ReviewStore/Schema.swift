@@ -21,6 +21,12 @@ enum Schema {
         migrator.registerMigration("scale-1-registered-decks") { db in
             try db.execute(sql: registeredDecks)
         }
+        // The statistics' summaries of the log, built once from the log
+        // already recorded; answers and undos keep them from then on.
+        migrator.registerMigration("stats-1-answer-summaries") { db in
+            try db.execute(sql: AnswerSummaries.schema)
+            try AnswerSummaries.rebuild(db)
+        }
         return migrator
     }
 
