@@ -3,7 +3,11 @@
 # reuses, with --dir DIR) the benchmark database of scripts/bench-store.sh —
 # 100,000 cards, 1,000,000 review-log rows — then runs `jatta stats --json`
 # and the text report RUNS times (default 7), printing the median wall
-# time and the peak memory (max RSS) of each.
+# time and the peak memory (max RSS) of each; then the same history rebuilt
+# as an Anki collection (anki 26.9.3 from PyPI, scripts/lib/anki_collection.py)
+# and Anki's own time for its statistics on it, as a whole process and
+# in process (scripts/lib/anki_stats_time.py). With --dir the collection is
+# kept there too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-7}
@@ -37,3 +41,17 @@ measure() {
 echo "$(sqlite3 "$db" 'SELECT count(*) FROM card') cards, $(sqlite3 "$db" 'SELECT count(*) FROM review_log') log rows" 2>/dev/null || true
 measure "jatta stats --json" "$bin/jatta" stats --db "$db" --json
 measure "jatta stats (text)" "$bin/jatta" stats --db "$db" --lang en
+
+# Anki's own time for the same statistics on the same history.
+if . scripts/lib/anki-venv.sh; then
+    collection="$dir/collection.anki2"
+    if [ ! -f "$collection" ]; then
+        "$bin/jatta" stats --db "$db" --json >"$dir/stats.json"
+        "$ANKI_PYTHON" scripts/lib/anki_stats_time.py build "$db" "$dir/stats.json" "$collection"
+    fi
+    measure "python3 + import anki" "$ANKI_PYTHON" -c 'import anki.collection'
+    measure "Anki open + graphs (whole)" "$ANKI_PYTHON" scripts/lib/anki_stats_time.py once "$collection"
+    "$ANKI_PYTHON" scripts/lib/anki_stats_time.py repeat "$collection" "$runs"
+else
+    echo "Anki not measured: anki 26.9.3 could not be installed" >&2
+fi

@@ -10,6 +10,17 @@ import GRDB
 extension ProgressStore {
     /// Every registered card in the scope with its progress, in key order.
     public func statisticsCards(scope: StatisticsScope = StatisticsScope()) throws -> [StatisticsCardRow] {
+        var result: [StatisticsCardRow] = []
+        try forEachStatisticsCard(scope: scope) { result.append($0) }
+        return result
+    }
+
+    /// Hands every registered card in the scope with its progress to
+    /// `body`, in key order, one at a time: the statistics tally them as
+    /// they come, so 100,000 cards are never held at once.
+    public func forEachStatisticsCard(
+        scope: StatisticsScope = StatisticsScope(), _ body: (StatisticsCardRow) throws -> Void
+    ) throws {
         try read { db in
             let (clause, arguments) = try Self.scopeClause(scope, table: "c")
             let columns = ProgressColumns.names().map { "s." + $0 }.joined(separator: ", ")
@@ -21,20 +32,18 @@ extension ProgressStore {
                     WHERE TRUE \(clause) ORDER BY c.key
                     """,
                 arguments: arguments)
-            var result: [StatisticsCardRow] = []
             while let row = try rows.next() {
                 // Decoded defensively, as every read of the store is: a
                 // damaged value is a corrupt-store error naming the card.
                 let stored = try StoredRow(row, keyColumn: 0, path: path)
                 let progress: CardProgress =
                     row[4] == nil && row[12] == nil ? .unseen : try ProgressColumns.progress(stored, at: 4)
-                result.append(
+                try body(
                     StatisticsCardRow(
                         key: stored.key, deckFile: try stored.string(1, required: true)!,
                         prompt: try stored.string(2, required: true)!, level: try stored.int(3),
                         progress: progress))
             }
-            return result
         }
     }
 

@@ -14,11 +14,21 @@ enum StatisticsLoading {
     ) throws -> StudyStatistics {
         let scheduler = try StudySetup.scheduler(timeZone: timeZone, store: store)
         let builder = StatisticsBuilder(now: now, timeZone: timeZone, scheduler: scheduler)
-        var input = StatisticsInput(cards: [], answers: [], quizzes: [], cardsStudiedToday: 0)
-        if let store {
-            input = try Self.input(store: store, scope: scope, lines: lines(decks), now: now, timeZone: timeZone)
+        guard let store else {
+            return builder.statistics(StatisticsInput(cards: [], answers: [], quizzes: [], cardsStudiedToday: 0))
         }
-        return builder.statistics(input)
+        let lines = lines(decks)
+        var cards = StatisticsBuilder.CardTally()
+        try store.forEachStatisticsCard(scope: scope) { row in
+            builder.add(
+                StatisticsInput.Card(
+                    key: row.key, deckFile: row.deckFile, prompt: row.prompt, level: row.level, line: lines[row.key],
+                    schedule: row.progress.schedule, suspended: row.progress.suspended,
+                    buriedUntil: row.progress.buriedUntil),
+                to: &cards)
+        }
+        return builder.statistics(
+            try Self.input(store: store, scope: scope, now: now, timeZone: timeZone), cards: cards)
     }
 
     /// The scope of a trainer's statistics screen: the decks of `filter`
@@ -46,17 +56,12 @@ enum StatisticsLoading {
         return result
     }
 
-    /// The store's rows, copied into the figures' input.
-    static func input(store: ProgressStore, scope: StatisticsScope, lines: [String: Int], now: Date, timeZone: TimeZone)
-        throws -> StatisticsInput
+    /// The store's sums of the log, copied into the figures' input (the
+    /// cards are tallied as they are read, in `figures`).
+    static func input(store: ProgressStore, scope: StatisticsScope, now: Date, timeZone: TimeZone) throws
+        -> StatisticsInput
     {
         let day = StudySetup.day(of: now, timeZone: timeZone)
-        let cards = try store.statisticsCards(scope: scope).map { row in
-            StatisticsInput.Card(
-                key: row.key, deckFile: row.deckFile, prompt: row.prompt, level: row.level, line: lines[row.key],
-                schedule: row.progress.schedule, suspended: row.progress.suspended,
-                buriedUntil: row.progress.buriedUntil)
-        }
         let answers = try store.answerSlots(scope: scope).map {
             StatisticsInput.AnswerTally(
                 start: $0.start, answers: $0.answers, correct: $0.correct, durationMilliseconds: $0.durationMilliseconds,
@@ -68,6 +73,6 @@ enum StatisticsLoading {
                 session: $0.session, start: $0.start, level: $0.level, answers: $0.answers, correct: $0.correct)
         }
         let studied = try store.cardsAnswered(from: day.start, to: day.end, scope: scope)
-        return StatisticsInput(cards: cards, answers: answers, quizzes: quizzes, cardsStudiedToday: studied)
+        return StatisticsInput(cards: [], answers: answers, quizzes: quizzes, cardsStudiedToday: studied)
     }
 }
