@@ -21,23 +21,30 @@ swift build -c release --product jatta-bench
 bin=$(swift build -c release --show-bin-path)
 db="$dir/progress.sqlite"
 [ -f "$db" ] || "$bin/jatta-bench" store --dir "$dir" --keep --repetitions 1 >/dev/null
+# measure LABEL COMMAND...: the median wall time, the median CPU time
+# (user + system: what the process itself cost, whatever else the machine
+# is doing) and the peak memory of RUNS runs.
 measure() {
     local label=$1; shift
-    local times=() rss=()
+    local times=() cpu=() rss=()
     for _ in $(seq 1 "$runs"); do
         local start end
         start=$(date +%s%N)
-        /usr/bin/time -f '%M' -o "$dir/rss" "$@" >/dev/null
+        /usr/bin/time -f '%M %U %S' -o "$dir/rss" "$@" >/dev/null
         end=$(date +%s%N)
         times+=($(( (end - start) / 1000 )))
-        rss+=("$(cat "$dir/rss")")
+        read -r kb user sys <"$dir/rss"
+        rss+=("$kb")
+        cpu+=("$(echo "($user + $sys) * 1000" | bc -l)")
     done
-    local median peak
+    local median peak cpu_median
     median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    cpu_median=$(printf '%s\n' "${cpu[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
     peak=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
-    printf '%-28s median %7.1f ms of %d, peak RSS %6.1f MiB\n' "$label" "$(echo "$median / 1000" | bc -l)" "$runs" \
-        "$(echo "$peak / 1024" | bc -l)"
+    printf '%-28s median %7.1f ms wall, %6.0f ms CPU of %d, peak RSS %6.1f MiB\n' "$label" \
+        "$(echo "$median / 1000" | bc -l)" "$cpu_median" "$runs" "$(echo "$peak / 1024" | bc -l)"
 }
+[ -f "$db" ] || { echo "FAIL: no benchmark database at $db" >&2; exit 1; }
 echo "$(sqlite3 "$db" 'SELECT count(*) FROM card') cards, $(sqlite3 "$db" 'SELECT count(*) FROM review_log') log rows" 2>/dev/null || true
 measure "jatta stats --json" "$bin/jatta" stats --db "$db" --json
 measure "jatta stats (text)" "$bin/jatta" stats --db "$db" --lang en
