@@ -34,6 +34,7 @@ extension ProgressStore {
                     undoes: nil, before: before, after: after
                 ).id
                 if let quiz = answer.quizAnswer { try Self.recordQuizAnswer(quiz, logID: id, db: db, path: path) }
+                try AnswerSummaries.add(entry: id, db: db)
                 return id
             }
         }
@@ -122,6 +123,7 @@ extension ProgressStore {
                 db: db, key: target.key, deckFile: target.deckFile, session: sessionID ?? target.sessionID,
                 time: time, kind: .undo, rating: nil, duration: nil, undoes: target.id, before: current,
                 after: target.before)
+            try AnswerSummaries.remove(entry: target.id, db: db)
             return target
         }
     }

@@ -2,14 +2,25 @@ import Foundation
 import GRDB
 
 /// The reads behind `jatta stats` and the statistics screen. The log is
-/// summed in SQL into quarter-hour slots (`review_log_by_time`), so the
-/// statistics cost one pass over the log's index and a few thousand rows,
-/// not a million values in memory. A scope's deck files and keys are bound
+/// read through the summaries kept with every answer and undo
+/// (`AnswerSummaries`): a few thousand quarter-hour rows, whatever the
+/// number of answers. A scope's deck files and keys are bound
 /// as one JSON array each (`json_each`), which SQLite turns into a lookup
 /// table, so a filter of 100,000 keys is still one statement.
 extension ProgressStore {
     /// Every registered card in the scope with its progress, in key order.
     public func statisticsCards(scope: StatisticsScope = StatisticsScope()) throws -> [StatisticsCardRow] {
+        var result: [StatisticsCardRow] = []
+        try forEachStatisticsCard(scope: scope) { result.append($0) }
+        return result
+    }
+
+    /// Hands every registered card in the scope with its progress to
+    /// `body`, in key order, one at a time: the statistics tally them as
+    /// they come, so 100,000 cards are never held at once.
+    public func forEachStatisticsCard(
+        scope: StatisticsScope = StatisticsScope(), _ body: (StatisticsCardRow) throws -> Void
+    ) throws {
         try read { db in
             let (clause, arguments) = try Self.scopeClause(scope, table: "c")
             let columns = ProgressColumns.names().map { "s." + $0 }.joined(separator: ", ")
@@ -21,41 +32,37 @@ extension ProgressStore {
                     WHERE TRUE \(clause) ORDER BY c.key
                     """,
                 arguments: arguments)
-            var result: [StatisticsCardRow] = []
             while let row = try rows.next() {
                 // Decoded defensively, as every read of the store is: a
                 // damaged value is a corrupt-store error naming the card.
                 let stored = try StoredRow(row, keyColumn: 0, path: path)
                 let progress: CardProgress =
                     row[4] == nil && row[12] == nil ? .unseen : try ProgressColumns.progress(stored, at: 4)
-                result.append(
+                try body(
                     StatisticsCardRow(
                         key: stored.key, deckFile: try stored.string(1, required: true)!,
                         prompt: try stored.string(2, required: true)!, level: try stored.int(3),
                         progress: progress))
             }
-            return result
         }
     }
 
-    /// The answers not undone, summed per quarter hour, oldest first. The
-    /// True Retention population is Anki's: answers given on an interval
-    /// (due − last review) of a day or more, which is every answer to a card
-    /// in review and none in minute-long learning steps; mature when that
-    /// interval rounds to 21 days or more.
+    /// The answers not undone, summed per quarter hour, oldest first, with
+    /// the True Retention counts (`AnswerSummaries.slotContribution` says
+    /// which answers count). Read from the kept `answer_slot` summary; a
+    /// scope of card keys (a level or tag filter), which the summary does
+    /// not break down, sums the log itself, as does a store opened
+    /// read-only from before the summaries.
     public func answerSlots(scope: StatisticsScope = StatisticsScope()) throws -> [AnswerSlot] {
         try read { db in
             let (clause, arguments) = try Self.scopeClause(scope, table: "e")
-            // Every answer, in one pass over the table (its rows are in time
-            // order; walking the time index instead costs a lookup per row),
-            // minus the few undone answers, found through the undo index:
-            // far cheaper than asking "was this one undone?" a million times.
-            var slots = try Self.slotSums(db, from: "review_log e", where: "TRUE", clause: clause, arguments: arguments)
-            let undone = try Self.slotSums(
-                db, from: "review_log u INDEXED BY review_log_undone JOIN review_log e ON e.id = u.undoes",
-                where: "u.undoes IS NOT NULL", clause: clause, arguments: arguments)
-            for (slot, sums) in undone {
-                slots[slot] = zip(slots[slot] ?? [], sums).map { $0 - $1 }
+            let perDeck =
+                try scope.keys == nil && AnswerSummaries.areKept(db)
+                ? try AnswerSummaries.keptSlots(db, clause: clause, arguments: arguments)
+                : try AnswerSummaries.recomputedSlots(db, clause: clause, arguments: arguments)
+            var slots: [Int64: [Int]] = [:]
+            for (key, sums) in perDeck {
+                slots[key.slot] = zip(slots[key.slot] ?? Array(repeating: 0, count: sums.count), sums).map { $0 + $1 }
             }
             return slots.keys.sorted().compactMap { slot in
                 guard let v = slots[slot], v.count == 7, v[0] > 0 else { return nil }
@@ -65,35 +72,6 @@ extension ProgressStore {
                     matureFailed: v[6])
             }
         }
-    }
-
-    /// Answers, correct ones, time and the four True Retention counts of the
-    /// answers `e` selected by `from`/`where`, per quarter hour.
-    private static func slotSums(
-        _ db: Database, from: String, where condition: String, clause: String, arguments: StatementArguments
-    ) throws -> [Int64: [Int]] {
-        let mature = "(e.b_due - e.b_last_review) >= 1771200000"  // 20.5 days in ms
-        let reviewed = "(e.b_state = 2 OR e.b_due - e.b_last_review >= 86400000)"
-        var result: [Int64: [Int]] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT e.at / \(AnswerSlot.widthMilliseconds) AS slot, count(*), sum(e.rating > 1),
-                    sum(coalesce(e.duration_ms, 0)),
-                    sum(\(reviewed) AND NOT \(mature) AND e.rating > 1),
-                    sum(\(reviewed) AND NOT \(mature) AND e.rating = 1),
-                    sum(\(reviewed) AND \(mature) AND e.rating > 1),
-                    sum(\(reviewed) AND \(mature) AND e.rating = 1)
-                FROM \(from)
-                WHERE \(condition) AND e.kind IN ('study', 'quiz', 'override') \(clause)
-                GROUP BY slot
-                """,
-            arguments: arguments)
-        while let row = try rows.next() {
-            let slot: Int64 = row[0]
-            result[slot] = (1...7).map { (row[$0] as Int?) ?? 0 }
-        }
-        return result
     }
 
     /// How many distinct cards were answered (not undone) in `[start, end)`.
@@ -111,18 +89,18 @@ extension ProgressStore {
         }
     }
 
-    /// Quiz answers (not undone) per session and level, oldest session first.
+    /// Quiz answers (not undone) per session and level, oldest session
+    /// first, from the kept `quiz_summary` (one row per session and card).
     public func quizTallies(scope: StatisticsScope = StatisticsScope()) throws -> [QuizTallyRow] {
         try read { db in
-            let (clause, arguments) = try Self.scopeClause(scope, table: "e")
+            let (clause, arguments) = try Self.scopeClause(scope, table: "q")
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT coalesce(e.session, ''), min(e.at), c.level, count(*), sum(e.rating > 1)
-                    FROM review_log e LEFT JOIN card c ON c.key = e.key
-                    WHERE e.kind = 'quiz'
-                    AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id) \(clause)
-                    GROUP BY coalesce(e.session, ''), c.level ORDER BY min(e.at), c.level
+                    SELECT q.session, min(q.first_at), c.level, sum(q.answers), sum(q.correct)
+                    FROM \(try AnswerSummaries.quizSource(db)) q LEFT JOIN card c ON c.key = q.key
+                    WHERE TRUE \(clause)
+                    GROUP BY q.session, c.level ORDER BY min(q.first_at), c.level
                     """,
                 arguments: arguments
             ).map { row in

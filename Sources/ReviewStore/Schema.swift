@@ -27,6 +27,12 @@ enum Schema {
         migrator.registerMigration("class-1-quiz-answers") { db in
             try db.execute(sql: quizAnswers)
         }
+        // The statistics' summaries of the log, built once from the log
+        // already recorded; answers and undos keep them from then on.
+        migrator.registerMigration("stats-1-answer-summaries") { db in
+            try db.execute(sql: AnswerSummaries.schema)
+            try AnswerSummaries.rebuild(db)
+        }
         return migrator
     }
 

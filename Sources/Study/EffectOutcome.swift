@@ -15,4 +15,7 @@ public enum EffectOutcome: Hashable, Sendable {
     /// the card since; the answer stays as logged, and the card's schedule
     /// is `current`, as the store has it now.
     case undoRefused(key: String, current: CardSchedule?)
+    /// The statistics could not be read; `reason` is the store's message
+    /// in the interface language. The trainer goes back home.
+    case statisticsUnavailable(reason: String)
 }

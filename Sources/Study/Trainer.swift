@@ -35,6 +35,7 @@ public enum Trainer {
             return (s, [])
         case .effectFailed(let outcome):
             if case .undoRefused(let key, let current) = outcome { keepRefusedUndo(&s, key: key, current: current, now: now) }
+            if case .statisticsUnavailable = outcome, case .statistics = s.mode { s.mode = .home }
             s.notice = .effectFailed(outcome)
             return (s, [])
         case .newDay(let dayEnd):
@@ -42,6 +43,12 @@ public enum Trainer {
             return (s, [])
         case .examChanged(let update):
             applyExam(&s, update, now: now)
+        case .showStatistics(let figures):
+            // Figures arriving after the student left the screen are dropped.
+            if case .statistics(var screen) = s.mode {
+                screen.figures = figures
+                s.mode = .statistics(screen)
+            }
             return (s, [])
         default:
             break
@@ -63,6 +70,8 @@ public enum Trainer {
             updateHome(&s, event.action, now: now, effects: &effects)
         case .study(var session):
             updateStudy(&s, &session, event.action, now: now, effects: &effects)
+        case .statistics(let screen):
+            StatisticsNavigation.update(&s, screen, event.action, now: now)
         case .summary(_, var session):
             switch event.action {
             case .back, .reveal, .acceptRating: s.mode = .home
@@ -111,6 +120,10 @@ public enum Trainer {
             start(&s, filter: homeFilter(s, decks: nil), now: now)
         case .beginExamDate:
             s.home.examEntry = ""
+        case .openStatistics:
+            let filter = homeFilter(s, decks: selectedDecks(s))
+            s.mode = .statistics(StatisticsScreen(filter: filter))
+            effects.append(.loadStatistics(filter))
         case .back:
             effects.append(.quit)
         default:

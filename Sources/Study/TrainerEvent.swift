@@ -34,6 +34,15 @@ public enum TrainerAction: Hashable, Sendable {
     /// The store's history of a card's faces, newest first (answering
     /// `loadHistory`).
     case historyLoaded(keys: [String], [CardHistoryEntry])
+    /// Opens the statistics of the selected row, with the level and tag filters.
+    case openStatistics
+
+    // Statistics screen.
+    /// The store's figures for the statistics screen (the answer to
+    /// `TrainerEffect.loadStatistics`).
+    case showStatistics(StudyStatistics)
+    /// Starts a session on the hardest cards listed.
+    case studyHardest
 
     // Study screen.
     /// Shows the answer (self-graded and open faces) or submits what was
@@ -58,7 +67,7 @@ public enum TrainerAction: Hashable, Sendable {
     case grade(Rating)
     /// Gives the highlighted grade.
     case acceptRating
-    /// Scrolls a long card by this many pages.
+    /// Scrolls a long card (or turns the statistics' pages) by this many pages.
     case scroll(Int)
     /// Takes back the last answer.
     case undo
@@ -165,6 +174,9 @@ public enum TrainerEffect: Hashable, Sendable {
     case unsuspend(key: String)
     /// Read these faces' history from the store, then send `.historyLoaded`.
     case loadHistory(keys: [String])
+    /// Compute the statistics of these cards from the store, then send
+    /// `.showStatistics` (or `.effectFailed` when the store cannot).
+    case loadStatistics(StudyFilter)
     /// Leave the program.
     case quit
     /// Check and store an exam date (`YYYY-MM-DD` as typed) for these deck

@@ -65,6 +65,8 @@ public struct TrainerState: Sendable {
         /// The summary, with the finished session kept so its last step
         /// can still be undone.
         case summary(SessionSummary, SessionState)
+        /// The statistics of the home row's decks (docs/stats.md).
+        case statistics(StatisticsScreen)
     }
 
     /// The running session, if any.

@@ -27,6 +27,8 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case cardInfo
     /// The custom-study menu.
     case customMenu
+    /// The statistics screen.
+    case statistics
 
     /// The context of a trainer state.
     public init(_ state: TrainerState) {
@@ -45,6 +47,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
             case nil: self = .home
             }
         case .summary: self = .summary
+        case .statistics: self = .statistics
         case .study(let session):
             guard let a = session.current else {
                 self = .summary
@@ -76,6 +79,7 @@ public enum KeyMap {
         case .help: return help(key)
         case .home: return home(key)
         case .summary: return summary(key)
+        case .statistics: return statistics(key)
         case .question: return question(key)
         case .choosing: return choosing(key)
         case .grading: return grading(key, keyPoints: false)
@@ -162,8 +166,30 @@ public enum KeyMap {
             case "l": return .cycleLevel
             case "t": return .cycleTag
             case "x": return .beginExamDate
+            case "s": return .openStatistics
             case "?": return .toggleHelp
             case "q": return .quit
+            default: return nil
+            }
+        }
+    }
+
+    /// Pages, as in the help; `h` studies the hardest cards listed; `q`
+    /// goes back home, as it closes a pager.
+    static func statistics(_ key: Key) -> TrainerAction? {
+        switch key {
+        case .escape, .backspace: return .back
+        case .down, .pageDown, .space, .enter: return .scroll(1)
+        case .up, .pageUp: return .scroll(-1)
+        case .home: return .scroll(-1_000_000)
+        case .end: return .scroll(1_000_000)
+        default:
+            switch letter(key) {
+            case "j": return .scroll(1)
+            case "k": return .scroll(-1)
+            case "h": return .studyHardest
+            case "?": return .toggleHelp
+            case "q": return .back
             default: return nil
             }
         }

@@ -27,6 +27,15 @@ public struct PlainMode: Sendable {
         switch state.mode {
         case .home:
             if state.catalog.decks.isEmpty { out.append(s.noDecks) }
+        case .statistics(let screen):
+            // Plain mode opens no statistics itself (`jatta stats` prints
+            // them); a state holding them is shown as the report.
+            if let figures = screen.figures {
+                let words = StatisticsWords.of(Language(rawValue: s.code) ?? .en)
+                out += StatisticsReport.lines(figures, words: words, glyphs: .ascii, width: 80).map {
+                    String(repeating: " ", count: $0.indent) + $0.text
+                }
+            }
         case .summary(let summary, _):
             out.append(s.summaryTitle)
             out.append("\(s.studiedLabel): \(summary.facesStudied)")
@@ -104,7 +113,7 @@ public struct PlainMode: Sendable {
         case .searchTyping, .searchResults, .cardInfo, .customMenu:
             // Never opened in plain mode (custom study there is `jatta study`'s options).
             return [.back]
-        case .summary, .help:
+        case .summary, .help, .statistics:
             return line.isEmpty ? [.quit] : []
         case .question:
             keyPointsAsked = false

@@ -21,6 +21,8 @@ extension Strings {
             return kazakh
                 ? "Болдырмау мүмкін емес: карта басқа сессияда өзгерді; жауап сақталып тұр"
                 : "Cannot undo: another session changed the card since; the answer stays recorded"
+        case .statisticsUnavailable(let reason):
+            return kazakh ? "Статистиканы оқу мүмкін болмады: \(reason)" : "Could not read the statistics: \(reason)"
         }
     }
 }

@@ -6,7 +6,11 @@ public enum TrainerView {
     /// The smallest terminal the trainer draws in.
     public static let minimumSize = TerminalSize(width: 40, height: 10)
 
-    public static func view(_ state: TrainerState, size: TerminalSize, strings: Strings) -> Screen {
+    /// `glyphs` draw the statistics' charts (ASCII where the terminal
+    /// cannot show block elements, as `jatta stats` decides).
+    public static func view(
+        _ state: TrainerState, size: TerminalSize, strings: Strings, glyphs: ChartGlyphs = .unicode
+    ) -> Screen {
         var screen = Screen(size: size)
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
             let lines = TextWrap.lines(strings.tooSmall, width: max(1, size.width))
@@ -24,6 +28,8 @@ public enum TrainerView {
             StudyView.draw(state, session: session, into: &screen, strings: strings)
         case .summary(let summary, _):
             SummaryView.draw(summary, now: state.now, into: &screen, strings: strings)
+        case .statistics(let statistics):
+            StatisticsView.draw(state, statistics, into: &screen, strings: strings, glyphs: glyphs)
         }
         if state.showsHelp {
             HelpOverlay.draw(into: &screen, page: state.helpPage, strings: strings)

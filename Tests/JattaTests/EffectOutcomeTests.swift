@@ -3,6 +3,7 @@ import FSRS
 import Foundation
 import ReviewStore
 import Study
+import TerminalUI
 import Testing
 
 @testable import jatta
@@ -17,6 +18,7 @@ import Testing
         let performer: EffectPerformer
         let reloadDecks: () -> DeckLibrary.Result = { DeckLibrary.Result(decks: [], diagnostics: [], files: []) }
         let environment: [String: String] = [:]
+        let strings = Strings.english
     }
 
     let deck = DeckParser.parse(Array("Q: Астанасы?\nA: Астана\n\nQ: Алматы?\nA: Оңтүстікте\n".utf8), file: "decks/u.deck").deck

@@ -11,11 +11,7 @@ cd "$(dirname "$0")/../.."
 . scripts/lib/deps.sh
 jatta_ensure_packages python3 python3-venv tzdata || { echo "FAIL: python3, python3-venv and tzdata are needed" >&2; exit 1; }
 
-venv=.venv-oracle
-if ! "$venv/bin/python" -c 'import anki, sys; sys.exit(anki.version.version != "26.9.3")' 2>/dev/null; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install -q anki==26.9.3 || { echo "FAIL: could not install anki==26.9.3 from PyPI" >&2; exit 1; }
-fi
+. scripts/lib/anki-venv.sh || exit 1
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -32,6 +28,6 @@ for run in 1 2; do
     "$JATTA" debug answer-loop --db "$db" --seed $((9 * run)) --cards 400 --count 30 --kind quiz --session quiz \
         --start $((now - 3600 * 1000)) --step 60000 >/dev/null
     "$JATTA" stats --db "$db" --json --at "$now" >"$work/stats.json"
-    "$venv/bin/python" scripts/tests/stats_anki.py "$db" "$work/stats.json"
+    "$ANKI_PYTHON" scripts/tests/stats_anki.py "$db" "$work/stats.json"
 done
 echo "PASS stats-anki"

@@ -35,8 +35,9 @@ public struct StatisticsBuilder: Sendable {
         SchedulerDay.number(of: date, rolloverHour: rolloverHour, timeZone: timeZone)
     }
 
-    /// All figures.
-    public func statistics(_ input: StatisticsInput) -> StudyStatistics {
+    /// All figures. The cards' figures are `cards` when given (tallied one
+    /// card at a time as the store read them), else those of `input.cards`.
+    public func statistics(_ input: StatisticsInput, cards: CardTally? = nil) -> StudyStatistics {
         let today = day(of: now)
         var answersPerDay: [Int: Int] = [:]
         var todayFigures = StudyStatistics.Today(
@@ -69,55 +70,71 @@ public struct StatisticsBuilder: Sendable {
         let calendar = (calendarStart...today).map {
             StudyStatistics.DayCount(day: $0, date: Self.date(ofDay: $0), answers: answersPerDay[$0] ?? 0)
         }
-        let (knowledge, groups, futureDue, hardest) = cardFigures(input.cards, today: today)
+        let tally = cards ?? input.cards.reduce(into: CardTally()) { add($1, to: &$0) }
+        let sortedGroups = tally.groups.keys.sorted {
+            ($0.deckFile, $0.level ?? Int.min) < ($1.deckFile, $1.level ?? Int.min)
+        }.map {
+            StudyStatistics.KnowledgeGroup(deckFile: $0.deckFile, level: $0.level, knowledge: tally.groups[$0] ?? .init())
+        }
         return StudyStatistics(
-            today: today, now: now, studiedToday: todayFigures, knowledge: knowledge, knowledgeGroups: groups,
-            futureDue: futureDue, calendar: calendar, trueRetention: retention, hardest: hardest,
+            today: today, now: now, studiedToday: todayFigures, knowledge: tally.total, knowledgeGroups: sortedGroups,
+            futureDue: tally.future, calendar: calendar, trueRetention: retention, hardest: tally.hardest,
             quizzes: Self.quizScores(input.quizzes))
     }
 
-    private struct Group: Hashable {
-        var deckFile: String
-        var level: Int?
+    /// The figures made from the cards, built one card at a time (`add`),
+    /// so that the cards need not all be held at once.
+    public struct CardTally: Sendable {
+        struct Group: Hashable {
+            var deckFile: String
+            var level: Int?
+        }
+
+        /// All cards together.
+        var total = StudyStatistics.Knowledge()
+        /// Per deck file and level.
+        var groups: [Group: StudyStatistics.Knowledge] = [:]
+        /// Reviews coming due.
+        var future = StudyStatistics.FutureDue(backlog: 0, days: Array(repeating: 0, count: futureDays))
+        /// The hardest cards so far, hardest first, at most `hardestCount`.
+        public internal(set) var hardest: [StudyStatistics.HardCard] = []
+
+        public init() {}
     }
 
-    private func cardFigures(_ cards: [StatisticsInput.Card], today: Int) -> (
-        StudyStatistics.Knowledge, [StudyStatistics.KnowledgeGroup], StudyStatistics.FutureDue,
-        [StudyStatistics.HardCard]
-    ) {
-        var total = StudyStatistics.Knowledge()
-        var groups: [Group: StudyStatistics.Knowledge] = [:]
-        var future = StudyStatistics.FutureDue(backlog: 0, days: Array(repeating: 0, count: Self.futureDays))
-        var candidates: [StudyStatistics.HardCard] = []
-        for card in cards {
-            let r = card.schedule.map { scheduler.retrievability(of: $0, at: now) }
-            var k = groups[Group(deckFile: card.deckFile, level: card.level)] ?? StudyStatistics.Knowledge()
-            Self.count(card, retrievability: r, now: now, into: &k)
-            Self.count(card, retrievability: r, now: now, into: &total)
-            groups[Group(deckFile: card.deckFile, level: card.level)] = k
-            guard let schedule = card.schedule, !card.suspended else { continue }
-            let dueIn = day(of: schedule.due) - today
-            // As Anki's Future Due: a card buried now is not due today.
-            let buriedNow = card.buriedUntil.map { $0 > now } ?? false
-            if buriedNow, dueIn <= 0 {
-                // left out
-            } else if dueIn < 0 {
-                future.backlog += 1
-            } else if dueIn < Self.futureDays {
-                future.days[dueIn] += 1
-            }
-            candidates.append(
-                StudyStatistics.HardCard(
-                    key: card.key, deckFile: card.deckFile, line: card.line, prompt: card.prompt,
-                    lapses: schedule.lapses, retrievability: r ?? 0))
+    /// Counts one card in `tally`.
+    public func add(_ card: StatisticsInput.Card, to tally: inout CardTally) {
+        let today = day(of: now)
+        let r = card.schedule.map { scheduler.retrievability(of: $0, at: now) }
+        let group = CardTally.Group(deckFile: card.deckFile, level: card.level)
+        Self.count(card, retrievability: r, now: now, into: &tally.groups[group, default: StudyStatistics.Knowledge()])
+        Self.count(card, retrievability: r, now: now, into: &tally.total)
+        guard let schedule = card.schedule, !card.suspended else { return }
+        let dueIn = day(of: schedule.due) - today
+        // As Anki's Future Due: a card buried now is not due today.
+        let buriedNow = card.buriedUntil.map { $0 > now } ?? false
+        if buriedNow, dueIn <= 0 {
+            // left out
+        } else if dueIn < 0 {
+            tally.future.backlog += 1
+        } else if dueIn < Self.futureDays {
+            tally.future.days[dueIn] += 1
         }
-        let hardest = candidates.sorted {
-            ($1.lapses, $0.retrievability, $0.key) < ($0.lapses, $1.retrievability, $1.key)
-        }.prefix(Self.hardestCount)
-        let sortedGroups = groups.keys.sorted {
-            ($0.deckFile, $0.level ?? Int.min) < ($1.deckFile, $1.level ?? Int.min)
-        }.map { StudyStatistics.KnowledgeGroup(deckFile: $0.deckFile, level: $0.level, knowledge: groups[$0] ?? .init()) }
-        return (total, sortedGroups, future, Array(hardest))
+        // Most lapses first, then the lowest retrievability, then the key.
+        let candidate = (lapses: schedule.lapses, r: r ?? 0, key: card.key)
+        func harder(_ a: (lapses: Int, r: Double, key: String), than b: StudyStatistics.HardCard) -> Bool {
+            (b.lapses, a.r, a.key) < (a.lapses, b.retrievability, b.key)
+        }
+        if tally.hardest.count == Self.hardestCount, let last = tally.hardest.last, !harder(candidate, than: last) {
+            return
+        }
+        let at = tally.hardest.firstIndex { harder(candidate, than: $0) } ?? tally.hardest.count
+        tally.hardest.insert(
+            StudyStatistics.HardCard(
+                key: card.key, deckFile: card.deckFile, line: card.line, prompt: card.prompt, lapses: schedule.lapses,
+                retrievability: r ?? 0),
+            at: at)
+        if tally.hardest.count > Self.hardestCount { tally.hardest.removeLast() }
     }
 
     /// Adds one card to `k`: its stage (suspended before buried before the

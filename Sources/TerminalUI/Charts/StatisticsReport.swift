@@ -59,6 +59,8 @@ public enum StatisticsReport {
         line("  " + words.calendarLine(counts.max() ?? 0))
 
         title(words.retention)
+        // Three columns after the period's name, 16 wide where there is room.
+        let retentionCell = min(16, (width - 13) / 3)
         line("  " + pad("", 11) + words.passedFailed)
         for (index, r) in stats.trueRetention.enumerated() {
             let name = words.periods.indices.contains(index) ? words.periods[index] : r.period
@@ -66,7 +68,7 @@ public enum StatisticsReport {
             line(
                 "  " + pad(name, 11)
                     + [(r.youngPassed, r.youngFailed), (r.maturePassed, r.matureFailed), total].map {
-                        pad(retention($0.0, $0.1, glyphs: glyphs), 16)
+                        pad(retention($0.0, $0.1, glyphs: glyphs), retentionCell)
                     }.joined())
         }
 

@@ -23,6 +23,9 @@ public struct StatisticsWords: Hashable, Sendable {
     public var futureLine: @Sendable (Int, Int) -> String
     /// The busiest day's answers, under the calendar.
     public var calendarLine: @Sendable (Int) -> String
+    /// The statistics screen's title, its keys, and what it shows while
+    /// the store is read.
+    public var screenTitle, screenKeys, loading: String
 
     public static func == (a: Self, b: Self) -> Bool { a.today == b.today && a.weekdays == b.weekdays }
     public func hash(into hasher: inout Hasher) { hasher.combine(today) }
@@ -42,7 +45,9 @@ public struct StatisticsWords: Hashable, Sendable {
             "\(cards) карта, \(answers) жауап, \(percent)% дұрыс, \(minutes) мин; қатарынан \(streak) күн"
         },
         futureLine: { backlog, top in "кешіккен: \(backlog); ең көбі бір күнде: \(top)" },
-        calendarLine: { top in "ең көбі бір күнде: \(top) жауап" })
+        calendarLine: { top in "ең көбі бір күнде: \(top) жауап" },
+        screenTitle: "Статистика", screenKeys: "↑↓ беттер · h ең қиындарын оқу · q артқа · ? анықтама",
+        loading: "Есептелуде…")
 
     /// English.
     public static let english = StatisticsWords(
@@ -59,7 +64,9 @@ public struct StatisticsWords: Hashable, Sendable {
             "\(cards) cards, \(answers) answers, \(percent)% correct, \(minutes) min; \(streak)-day streak"
         },
         futureLine: { backlog, top in "backlog: \(backlog); busiest day: \(top)" },
-        calendarLine: { top in "busiest day: \(top) answers" })
+        calendarLine: { top in "busiest day: \(top) answers" },
+        screenTitle: "Statistics", screenKeys: "↑↓ pages · h study the hardest · q back · ? help",
+        loading: "Computing…")
 
     /// The words for a language.
     public static func of(_ language: Language) -> StatisticsWords {

@@ -61,7 +61,7 @@ struct ClassReportCommand: ParsableCommand {
                 throw ExitCode(66)
             }
             deckFiles = Set(library.decks.map(\.file))
-            lines = StatsCommand.lines(library.decks)
+            lines = StatisticsLoading.lines(library.decks)
         }
         let report: ClassReport
         if !files.isEmpty {

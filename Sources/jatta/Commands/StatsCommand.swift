@@ -54,14 +54,9 @@ struct StatsCommand: ParsableCommand {
         let timeZone = TimeZone.current
         let stats: StudyStatistics
         do {
-            let (scope, lines) = try Self.scope(paths: paths, level: level, tag: tag, language: language)
-            let scheduler = try StudySetup.scheduler(timeZone: timeZone)
-            let builder = StatisticsBuilder(now: now, timeZone: timeZone, scheduler: scheduler)
-            var input = StatisticsInput(cards: [], answers: [], quizzes: [], cardsStudiedToday: 0)
-            if let store = try database.openExistingStore() {
-                input = try Self.input(store: store, scope: scope, lines: lines, now: now, timeZone: timeZone)
-            }
-            stats = builder.statistics(input)
+            let (scope, decks) = try Self.scope(paths: paths, level: level, tag: tag, language: language)
+            stats = try StatisticsLoading.figures(
+                store: try database.openExistingStore(), scope: scope, decks: decks, now: now, timeZone: timeZone)
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -97,14 +92,14 @@ struct StatsCommand: ParsableCommand {
         return lower.contains("utf-8") || lower.contains("utf8")
     }
 
-    /// Which cards the figures cover, and the deck line of each card read.
+    /// Which cards the figures cover, and the decks read (for the cards' lines).
     /// Decks are read only when named or filtered by level or tag; a
     /// deck that cannot be read is an error (exit 66), as in `study`.
-    static func scope(paths: [String], level: Int?, tag: String?, language: Language) throws -> (StatisticsScope, [String: Int]) {
+    static func scope(paths: [String], level: Int?, tag: String?, language: Language) throws -> (StatisticsScope, [Deck]) {
         let filtered = level != nil || tag != nil
         guard !paths.isEmpty || filtered else {
             let library = SessionHost.loadDecks(paths: SessionHost.deckPaths([]))
-            return (StatisticsScope(), lines(library.decks))
+            return (StatisticsScope(), library.decks)
         }
         let library = SessionHost.loadDecks(paths: SessionHost.deckPaths(paths))
         if library.hasUnreadablePaths {
@@ -113,49 +108,10 @@ struct StatsCommand: ParsableCommand {
             }
             throw ExitCode(66)
         }
-        var scope = StatisticsScope(deckFiles: paths.isEmpty ? nil : library.decks.map(\.file))
-        if filtered {
-            let filter = StudyFilter(level: level, tag: tag)
-            scope.keys = library.decks.flatMap { deck in
-                deck.cards.filter { filter.includes(card: $0) }.flatMap { $0.faces.map(\.key) }
-            }
-        }
-        return (scope, lines(library.decks))
-    }
-
-    static func lines(_ decks: [Deck]) -> [String: Int] {
-        var result: [String: Int] = [:]
-        for deck in decks {
-            for card in deck.cards {
-                for face in card.faces { result[face.key] = card.location.line }
-            }
-        }
-        return result
-    }
-
-    /// The store's rows, copied into the figures' input.
-    static func input(store: ProgressStore, scope: StatisticsScope, lines: [String: Int], now: Date, timeZone: TimeZone)
-        throws -> StatisticsInput
-    {
-        let day = StudySetup.day(of: now, timeZone: timeZone)
-        let cards = try store.statisticsCards(scope: scope).map { row in
-            StatisticsInput.Card(
-                key: row.key, deckFile: row.deckFile, prompt: row.prompt, level: row.level, line: lines[row.key],
-                schedule: row.progress.schedule, suspended: row.progress.suspended,
-                buriedUntil: row.progress.buriedUntil)
-        }
-        let answers = try store.answerSlots(scope: scope).map {
-            StatisticsInput.AnswerTally(
-                start: $0.start, answers: $0.answers, correct: $0.correct, durationMilliseconds: $0.durationMilliseconds,
-                youngPassed: $0.youngPassed, youngFailed: $0.youngFailed, maturePassed: $0.maturePassed,
-                matureFailed: $0.matureFailed)
-        }
-        let quizzes = try store.quizTallies(scope: scope).map {
-            StatisticsInput.QuizTally(
-                session: $0.session, start: $0.start, level: $0.level, answers: $0.answers, correct: $0.correct)
-        }
-        let studied = try store.cardsAnswered(from: day.start, to: day.end, scope: scope)
-        return StatisticsInput(cards: cards, answers: answers, quizzes: quizzes, cardsStudiedToday: studied)
+        var scope = StatisticsLoading.scope(StudyFilter(level: level, tag: tag), decks: library.decks)
+        // Without paths the store's every card counts, registered from any deck.
+        if paths.isEmpty { scope.deckFiles = nil }
+        return (scope, library.decks)
     }
 }
 

@@ -61,11 +61,23 @@ struct CursesLoop: TrainerLoop {
             }
             // Help pages stop at the last one the screen shows.
             state.helpPage = min(state.helpPage, SmallScreen.helpPages(size: backend.size, strings: strings) - 1)
+            // So do the statistics' pages.
+            if case .statistics(var screen) = state.mode {
+                let pages = StatisticsView.pageCount(screen, size: backend.size, strings: strings, glyphs: glyphs)
+                screen.page = min(screen.page, pages - 1)
+                state.mode = .statistics(screen)
+            }
             draw(backend)
         }
     }
 
     func draw(_ backend: NcursesBackend) {
-        backend.draw(TrainerView.view(state, size: backend.size, strings: strings))
+        backend.draw(TrainerView.view(state, size: backend.size, strings: strings, glyphs: glyphs))
+    }
+
+    /// The statistics' chart characters, chosen as `jatta stats` chooses them.
+    var glyphs: ChartGlyphs {
+        ChartGlyphs.choose(
+            asciiRequested: false, term: environment["TERM"], localeIsUTF8: StatsCommand.localeIsUTF8(environment))
     }
 }

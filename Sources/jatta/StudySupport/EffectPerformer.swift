@@ -50,8 +50,8 @@ final class EffectPerformer {
         try registerDecks(at: now)
     }
 
-    /// Performs a store effect; returns false for effects that are not the
-    /// store's (quit, edit), which the loop handles.
+    /// Performs a store effect; returns false for effects the loop handles
+    /// (quit, edit, the statistics).
     func perform(_ effect: TrainerEffect, at now: Date) throws -> Bool {
         try registerDecks(at: now)
         switch effect {
@@ -70,7 +70,7 @@ final class EffectPerformer {
             _ = try store.suspend(key: key, at: now, sessionID: sessionID)
         case .unsuspend(let key):
             _ = try store.unsuspend(key: key, at: now, sessionID: sessionID)
-        case .edit, .quit, .loadHistory, .setExam:
+        case .edit, .quit, .loadHistory, .setExam, .loadStatistics:
             return false
         }
         return true

@@ -13,7 +13,7 @@ protocol TrainerLoop {
     /// Reads the decks again, with every problem found.
     var reloadDecks: () -> DeckLibrary.Result { get }
     var environment: [String: String] { get }
-    /// The interface strings (the language history is told in).
+    /// The interface strings (history and store messages are given in their language).
     var strings: Strings { get }
 }
 
@@ -50,6 +50,8 @@ extension TrainerLoop {
                 let entries = try CardHistoryLoading.entries(
                     store: performer.store, keys: keys, language: Language(rawValue: strings.code) ?? .en)
                 state = Trainer.update(state, TrainerEvent(.historyLoaded(keys: keys, entries), at: Date())).0
+            case .loadStatistics(let filter):
+                showStatistics(filter)
             case .edit(let location):
                 let environment = environment
                 var outcome = EditorOutcome.saved
@@ -85,6 +87,24 @@ extension TrainerLoop {
         guard now >= state.dayEnd else { return }
         let day = StudySetup.day(of: now, timeZone: TimeZone.current)
         state = Trainer.update(state, TrainerEvent(.newDay(dayEnd: day.end), at: now)).0
+    }
+
+    /// Reads the statistics of `filter`'s cards and hands them to the
+    /// screen; a store that cannot give them is reported, and the trainer
+    /// goes on (nothing is lost by not showing figures).
+    mutating func showStatistics(_ filter: StudyFilter) {
+        let now = Date()
+        let decks = state.catalog.decks
+        do {
+            let figures = try StatisticsLoading.figures(
+                store: performer.store, scope: StatisticsLoading.scope(filter, decks: decks), decks: decks, now: now,
+                timeZone: TimeZone.current)
+            state = Trainer.update(state, TrainerEvent(.showStatistics(figures), at: now)).0
+        } catch let error as StoreError {
+            report(.statisticsUnavailable(reason: error.message(language: strings.code)))
+        } catch {
+            report(.statisticsUnavailable(reason: "\(error)"))
+        }
     }
 
     /// Tells the trainer an effect did not go as asked.

@@ -1,0 +1,78 @@
+import DeckFormat
+import Foundation
+import ReviewStore
+import Study
+
+/// Reads the statistics' figures from the store, the one way `jatta stats`
+/// and the trainer's statistics screen both do it, so they show the same.
+enum StatisticsLoading {
+    /// The figures of the cards in `scope` at `now`, with the lines of the
+    /// cards in `decks`, through the student's own scheduler (their fitted
+    /// parameters, if any), so R is the R their reviews are scheduled by.
+    static func figures(
+        store: ProgressStore?, scope: StatisticsScope, decks: [Deck], now: Date, timeZone: TimeZone
+    ) throws -> StudyStatistics {
+        let scheduler = try StudySetup.scheduler(timeZone: timeZone, store: store)
+        let builder = StatisticsBuilder(now: now, timeZone: timeZone, scheduler: scheduler)
+        guard let store else {
+            return builder.statistics(StatisticsInput(cards: [], answers: [], quizzes: [], cardsStudiedToday: 0))
+        }
+        let lines = lines(decks)
+        var cards = StatisticsBuilder.CardTally()
+        try store.forEachStatisticsCard(scope: scope) { row in
+            builder.add(
+                StatisticsInput.Card(
+                    key: row.key, deckFile: row.deckFile, prompt: row.prompt, level: row.level, line: lines[row.key],
+                    schedule: row.progress.schedule, suspended: row.progress.suspended,
+                    buriedUntil: row.progress.buriedUntil),
+                to: &cards)
+        }
+        return builder.statistics(
+            try Self.input(store: store, scope: scope, now: now, timeZone: timeZone), cards: cards)
+    }
+
+    /// The scope of a trainer's statistics screen: the decks of `filter`
+    /// (nil: every deck of the session) and, with a level or tag, the
+    /// faces of the cards that match.
+    static func scope(_ filter: StudyFilter, decks: [Deck]) -> StatisticsScope {
+        let chosen = decks.filter { filter.includes(deck: $0) }
+        var scope = StatisticsScope(deckFiles: chosen.map(\.file))
+        if filter.level != nil || filter.tag != nil {
+            scope.keys = chosen.flatMap { deck in
+                deck.cards.filter { filter.includes(card: $0) }.flatMap { $0.faces.map(\.key) }
+            }
+        }
+        return scope
+    }
+
+    /// The deck line of every face of `decks`, by key.
+    static func lines(_ decks: [Deck]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for deck in decks {
+            for card in deck.cards {
+                for face in card.faces { result[face.key] = card.location.line }
+            }
+        }
+        return result
+    }
+
+    /// The store's sums of the log, copied into the figures' input (the
+    /// cards are tallied as they are read, in `figures`).
+    static func input(store: ProgressStore, scope: StatisticsScope, now: Date, timeZone: TimeZone) throws
+        -> StatisticsInput
+    {
+        let day = StudySetup.day(of: now, timeZone: timeZone)
+        let answers = try store.answerSlots(scope: scope).map {
+            StatisticsInput.AnswerTally(
+                start: $0.start, answers: $0.answers, correct: $0.correct, durationMilliseconds: $0.durationMilliseconds,
+                youngPassed: $0.youngPassed, youngFailed: $0.youngFailed, maturePassed: $0.maturePassed,
+                matureFailed: $0.matureFailed)
+        }
+        let quizzes = try store.quizTallies(scope: scope).map {
+            StatisticsInput.QuizTally(
+                session: $0.session, start: $0.start, level: $0.level, answers: $0.answers, correct: $0.correct)
+        }
+        let studied = try store.cardsAnswered(from: day.start, to: day.end, scope: scope)
+        return StatisticsInput(cards: [], answers: answers, quizzes: quizzes, cardsStudiedToday: studied)
+    }
+}

@@ -1,0 +1,116 @@
+import DeckFormat
+import FSRS
+import Foundation
+import Study
+import Testing
+
+@testable import TerminalUI
+
+/// The trainer's statistics screen rendered to text: the same report as
+/// `jatta stats`, in pages that fit 80×24 and 60×15, in both languages and
+/// in ASCII.
+@Suite struct StatisticsViewTests {
+    /// The trainer on the statistics screen of all decks, with figures.
+    static func state(page: Int = 0) throws -> TrainerState {
+        var state = ViewFixtures.state([ViewFixtures.deck("# Саясаттану\n\nQ: Режим?\nA: Тәртіп\n")])
+        state.mode = .statistics(StatisticsScreen(filter: StudyFilter(level: 2), figures: try ChartTests.sample(), page: page))
+        return state
+    }
+
+    static func pages(_ width: Int, _ height: Int, _ strings: Strings, glyphs: ChartGlyphs = .unicode) throws -> [String] {
+        let state = try Self.state()
+        guard case .statistics(let screen) = state.mode else { return [] }
+        let size = TerminalSize(width: width, height: height)
+        let count = StatisticsView.pageCount(screen, size: size, strings: strings, glyphs: glyphs)
+        return try (0..<count).map {
+            TrainerView.view(try Self.state(page: $0), size: size, strings: strings, glyphs: glyphs).text
+        }
+    }
+
+    @Test(arguments: [(80, 24), (60, 15)])
+    func everyLineOfTheReportIsOnSomePageAndEveryPageFits(_ size: (Int, Int)) throws {
+        for strings in [Strings.kazakh, .english] {
+            let words = StatisticsWords.of(Language(rawValue: strings.code) ?? .en)
+            let pages = try Self.pages(size.0, size.1, strings)
+            #expect(pages.count > 1)
+            let report = StatisticsReport.lines(try ChartTests.sample(), words: words, glyphs: .unicode, width: size.0)
+            let shown = pages.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+            for line in report where !line.text.isEmpty {
+                let text = String(repeating: " ", count: line.indent) + line.text
+                #expect(shown.contains { $0 == text.replacingOccurrences(of: " +$", with: "", options: .regularExpression) },
+                    "missing at \(size): \(text)")
+            }
+            for (i, page) in pages.enumerated() {
+                let rows = page.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(rows.count <= size.1)
+                #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= size.0 })
+                // Title bar with the scope and the page, key hints at the bottom.
+                #expect(rows.first?.contains(words.screenTitle) == true)
+                #expect(rows.first?.contains("\(strings.levelLabel) 2") == true)
+                #expect(rows.first?.contains("\(i + 1)/\(pages.count)") == true)
+                #expect(rows.last?.contains("h ") == true)
+            }
+        }
+    }
+
+    @Test func aChartIsNotCutBetweenPages() throws {
+        // The 30 future-due bars with their axis and figures are 8 lines at
+        // 80 columns: they stay together on one page even where the page
+        // before had room for some of them.
+        let pages = try Self.pages(80, 24, .english)
+        let holding = pages.filter { $0.contains("Reviews due in the next 30 days") }
+        #expect(holding.count == 1)
+        #expect(holding.first?.contains("backlog:") == true)
+        // The calendar's seven weekday rows too, at 60×15.
+        let small = try Self.pages(60, 15, .english)
+        let calendar = small.filter { $0.contains("Answers over the last 26 weeks") }
+        #expect(calendar.count == 1 && calendar.first.map { $0.contains("  Mo") && $0.contains("  Su") } == true)
+    }
+
+    @Test func trueRetentionRowsAreNotCutAt60() throws {
+        // Three 16-column cells made each row 61 columns: cut with an ellipsis.
+        let lines = StatisticsReport.lines(try ChartTests.sample(), words: .english, glyphs: .unicode, width: 60)
+        let rows = lines.filter { $0.text.hasPrefix("  today") || $0.text.hasPrefix("  all time") }
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { !$0.text.contains("…") && $0.text.contains("3/1 75.0%") })
+    }
+
+    @Test func paginationSplitsOnlySectionsLongerThanAPage() {
+        let section = (0..<5).map { StyledLine("a\($0)") }
+        let lines = [StyledLine("t1", style: .bold)] + section + [StyledLine(""), StyledLine("t2")] + section
+        let pages = StatisticsView.pages(lines, rows: 4).map { $0.map(\.text) }
+        #expect(pages == [["t1", "a0", "a1", "a2"], ["a3", "a4"], ["t2", "a0", "a1", "a2"], ["a3", "a4"]])
+        let roomy = StatisticsView.pages(lines, rows: 14).map { $0.map(\.text) }
+        #expect(roomy == [["t1", "a0", "a1", "a2", "a3", "a4", "", "t2", "a0", "a1", "a2", "a3", "a4"]])
+    }
+
+    @Test func asciiChartsWhereTheTerminalAsks() throws {
+        let pages = try Self.pages(80, 24, .english, glyphs: .ascii)
+        let text = pages.joined(separator: "\n")
+        #expect(text.contains("Reviews due"))
+        #expect(!text.contains { "▁▂▃▄▅▆▇█░▒▓".contains($0) })
+        let unicode = try Self.pages(80, 24, .english).joined(separator: "\n")
+        #expect(unicode.contains { "▁▂▃▄▅▆▇█".contains($0) })
+    }
+
+    @Test func whileLoadingTheScreenSaysSo() {
+        var state = ViewFixtures.state([])
+        state.mode = .statistics(StatisticsScreen(filter: StudyFilter()))
+        let text = ViewFixtures.render(state, 60, 15, .kazakh)
+        #expect(text.contains(StatisticsWords.kazakh.loading))
+        #expect(text.contains("Барлық десте"))
+    }
+
+    @Test func theHomeKeysAndTheScreensKeys() {
+        for ch: Character in ["s", "ы"] {
+            #expect(KeyMap.action(for: .character(ch), in: .home) == .openStatistics)
+        }
+        for ch: Character in ["h", "р"] {
+            #expect(KeyMap.action(for: .character(ch), in: .statistics) == .studyHardest)
+        }
+        #expect(KeyMap.action(for: .character("q"), in: .statistics) == .back)
+        #expect(KeyMap.action(for: .pageDown, in: .statistics) == .scroll(1))
+        #expect(KeyMap.action(for: .up, in: .statistics) == .scroll(-1))
+        #expect(KeyContext(try! Self.state()) == .statistics)
+    }
+}
