@@ -14,7 +14,7 @@ extension Strings {
             """,
         countsNote: "New, Learn, Due count faces (a term is asked both ways: 2 faces); Level counts cards",
         newToday: { "today: \($0) of \($1) new" },
-        homeKeys: "↑↓ select · Enter study · a all · / search · c custom · l level · t tag · s stats · x exam · ? help · q quit",
+        homeKeys: "↑↓ select · Enter study · s stats · / search · c custom · x exam · a all · l level · t tag · ? help · q quit",
         nothingToStudy: "Nothing to study here right now",
         doneLabel: "done", leftLabel: "left",
         kindQuestion: "Question", kindTerm: "Term", kindDefinition: "Definition → term",
