@@ -97,7 +97,11 @@ public enum LectureExtractor {
         var abbreviations = Abbreviations()
         var allRepairs: [Repair] = []
         var passages: [Passage] = []
-        for (name, lines) in staged {
+        for position in staged.indices {
+            let (name, lines) = staged[position]
+            // Each lecture's lines are let go once read: on a large file
+            // they are one more copy of its whole text.
+            staged[position].lines = []
             var log = repairs[name] ?? []
             var inline: [SourceLine] = []
             for line in lines {
