@@ -34,12 +34,17 @@ public enum GlossaryFinder {
 
     /// The same, telling in `candidates` why each sentence in a glossary
     /// shape was taken or left (`jatta extract --explain`).
-    static func find(in paragraphs: [Paragraph], file: String, lexicon: Lexicon, candidates: inout [Candidate]) -> [GlossaryEntry] {
+    /// `split` holds each paragraph's sentences when the caller has them
+    /// already (splitting is a good part of reading a large lecture).
+    static func find(
+        in paragraphs: [Paragraph], file: String, lexicon: Lexicon, candidates: inout [Candidate],
+        split: [[Sentence]]? = nil
+    ) -> [GlossaryEntry] {
         var result: [GlossaryEntry] = []
         let phraseCount = phraseCounter(paragraphs)
-        for paragraph in paragraphs {
+        for (number, paragraph) in paragraphs.enumerated() {
             if BlockMarkers.levelLabel(paragraph.text) || BlockMarkers.task(paragraph.text) { continue }
-            let sentences = Sentence.split(paragraph)
+            let sentences = split?[number] ?? Sentence.split(paragraph)
             for (index, sentence) in sentences.enumerated() {
                 let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
                 let rest = { sentences.dropFirst(index + 1).map(\.text).joined(separator: " ") }

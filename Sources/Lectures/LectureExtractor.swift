@@ -118,7 +118,10 @@ public enum LectureExtractor {
                     file: name, line: question.line, text: question.text, taken: true,
                     reason: question.level.map { "level \($0) question" } ?? "task")
             }
-            let glossary = GlossaryFinder.find(in: paragraphs, file: name, lexicon: lexicon, candidates: &candidates)
+            // Each paragraph is split into sentences once, for the glossary and the passages.
+            let sentences = paragraphs.map(Sentence.split)
+            let glossary = GlossaryFinder.find(
+                in: paragraphs, file: name, lexicon: lexicon, candidates: &candidates, split: sentences)
             let kept = Set(glossary.map { "\($0.line) \($0.term)" })
             // A term defined twice keeps one definition: the other is left.
             candidates = candidates.map { candidate in
@@ -134,7 +137,9 @@ public enum LectureExtractor {
             documents.append(LectureDocument(
                 file: name, paragraphs: paragraphs, questions: questions, glossary: glossary, title: title,
                 candidates: candidates.sorted { $0.line < $1.line }))
-            passages += self.passages(of: title == nil ? paragraphs[...] : paragraphs.dropFirst(), file: name, glossary: glossary)
+            passages += self.passages(
+                of: title == nil ? paragraphs[...] : paragraphs.dropFirst(),
+                sentences: title == nil ? sentences[...] : sentences.dropFirst(), file: name, glossary: glossary)
             for paragraph in paragraphs { abbreviations.learn(from: paragraph.text) }
             for entry in glossary { abbreviations.learn(term: entry.term, definition: entry.definition) }
             allRepairs += log
@@ -161,17 +166,25 @@ public enum LectureExtractor {
     /// short lines). A glossary entry is one passage, with its whole
     /// definition.
     static func passages(of paragraphs: ArraySlice<Paragraph>, file: String, glossary: [GlossaryEntry]) -> [Passage] {
+        passages(of: paragraphs, sentences: paragraphs.map(Sentence.split)[...], file: file, glossary: glossary)
+    }
+
+    /// `split` holds the sentences of each of `paragraphs`, in step with them.
+    static func passages(
+        of paragraphs: ArraySlice<Paragraph>, sentences split: ArraySlice<[Sentence]>, file: String,
+        glossary: [GlossaryEntry]
+    ) -> [Passage] {
         var result: [Passage] = []
         var inQuestions = false
         var inPlanList = false
-        for paragraph in paragraphs {
+        for (paragraph, paragraphSentences) in zip(paragraphs, split) {
             let text = paragraph.text
             if BlockMarkers.levelSectionHeading(text) { inQuestions = true; continue }
             if BlockMarkers.levelLabel(text) || BlockMarkers.task(text) || (inQuestions && BlockMarkers.bareLevel(text)) {
                 continue
             }
             inQuestions = false
-            var sentences = Sentence.split(paragraph)[...]
+            var sentences = paragraphSentences[...]
             if LessonPlanField.opens(text) {
                 inPlanList = text.hasSuffix(":")
                 // Text that lost its line breaks glues the lecture onto the
