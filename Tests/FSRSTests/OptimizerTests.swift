@@ -150,4 +150,27 @@ import Testing
         #expect(abs(schedule.rate(at: 5) - 0.02) < 1e-15)
         #expect(abs(schedule.rate(at: 10)) < 1e-15)
     }
+
+    /// The batch order is fsrs-rs's: its generator is rand's `StdRng`
+    /// (ChaCha12). The words are rand's own reference values for
+    /// `StdRng::from_seed([0; 32])` (its test `test_chacha_true_values_1`,
+    /// the first two u128s, little-endian).
+    @Test func batchShuffleRunsRandsChaCha12() {
+        var zero = BatchShuffle(keyWords: Array(repeating: 0, count: 8))
+        let words = (0..<8).map { _ in zero.nextWord() }
+        let expected: [UInt32] = [
+            0x6a9a_f49b, 0x53f9_5507, 0x12ce_1f81, 0xd583_265f, 0xbbc3_2904, 0x1474_e049, 0xa589_007e, 0x5f15_ae2e,
+        ]
+        #expect(words == expected)
+    }
+
+    /// Every epoch's order is a permutation, and epochs differ.
+    @Test func batchShuffleGivesPermutations() {
+        var shuffle = BatchShuffle(seed: 2023)
+        let first = shuffle.order(200)
+        let second = shuffle.order(200)
+        #expect(first.sorted() == Array(0..<200) && second.sorted() == Array(0..<200))
+        #expect(first != second && first != Array(0..<200))
+        #expect(shuffle.order(1) == [0] && shuffle.order(0) == [])
+    }
 }
