@@ -56,7 +56,9 @@ import Testing
         #expect(result.outcome == .trained)
         #expect(FSRSParameters.problems(in: result.parameters).isEmpty)
         #expect(result.parameters[2] > 5, "w2 \(result.parameters[2]) should move towards 8")
-        #expect(result.parameters[8] > 2, "w8 \(result.parameters[8]) should move towards 2.5")
+        // No check on w8 (truth 2.5, default 1.87): on this very history
+        // fsrs-rs's own fit leaves it at 1.859, as jatta's now does; the
+        // steeper growth shows in w2 and in the held-out log loss below.
         let fitted = try #require(ModelEvaluation.of(weights: result.parameters, on: test))
         let defaults = try #require(ModelEvaluation.of(weights: FSRSParameters.defaults, on: test))
         let truth = try #require(ModelEvaluation.of(weights: Self.steepTruth, on: test))
