@@ -125,7 +125,7 @@ public enum LectureExtractor {
             let kept = Set(glossary.map { "\($0.line) \($0.term)" })
             // A term defined twice keeps one definition: the other is left.
             candidates = candidates.map { candidate in
-                guard candidate.taken, let term = candidate.reason.firstMatch(of: /«(.+?)»/)?.1,
+                guard candidate.taken, let term = candidate.reason.firstMatch(of: Patterns.quotedTerm)?.1,
                     !kept.contains("\(candidate.line) \(term)"), candidate.reason.hasPrefix("term")
                 else { return candidate }
                 var left = candidate
