@@ -52,15 +52,19 @@ public struct Extraction: Sendable {
 /// all files) → hyphens and split words inside lines → unwrapping into
 /// paragraphs → level questions, glossary → passage index over all files.
 public enum LectureExtractor {
-    public static func extract(_ inputs: [LectureInput]) throws(LectureError) -> Extraction {
+    /// A caller that hands its inputs over (`consume`) lets each file's
+    /// bytes go as soon as they are decoded.
+    public static func extract(_ inputs: consuming [LectureInput]) throws(LectureError) -> Extraction {
         var staged: [(name: String, lines: [SourceLine])] = []
         var repairs: [String: [Repair]] = [:]
-        for input in inputs {
-            let text = try TextDecoding.decode(input.bytes, file: input.path)
-            let name = input.name
+        for position in inputs.indices {
+            let path = inputs[position].path
+            let name = inputs[position].name
+            let text = try TextDecoding.decode(inputs[position].bytes, file: path)
+            inputs[position].bytes = []
             var log: [Repair] = []
             var lines: [SourceLine]
-            if TextDecoding.looksLikeHTML(text, file: input.path) {
+            if TextDecoding.looksLikeHTML(text, file: path) {
                 let converted = HTMLText.lines(from: text, file: name)
                 lines = converted.lines
                 log += converted.repairs
