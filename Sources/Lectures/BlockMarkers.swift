@@ -23,7 +23,7 @@ enum BlockMarkers {
     /// abbreviations СРО, СРСП some syllabi use).
     static func task(_ line: String) -> Bool {
         let head = line.prefix(12)
-        return head.contains("БӨЖ") || head.contains("СР") || head.contains("СӨЖ") || head.contains("СОӨЖ")
+        return head.contains(text: "БӨЖ") || head.contains(text: "СР") || head.contains(text: "СӨЖ") || head.contains(text: "СОӨЖ")
             ? String(head).firstMatch(of: Patterns.task) != nil : false
     }
 

@@ -99,9 +99,9 @@ public enum Dehyphenation {
         var i = 1
         while i < chars.count - 1 {
             let c = chars[i]
-            let isHyphen = c == "-"
-            let isSpacedDash = (c == "–" || c == "—" || c == "-") && chars[i - 1] == " " && chars[i + 1] == " "
-            if isHyphen, chars[i - 1].isLetter || chars[i - 1].isNumber, chars[i + 1] == " " {
+            let isHyphen = c.is("-")
+            let isSpacedDash = (c.is("–") || c.is("—") || c.is("-")) && chars[i - 1].is(" ") && chars[i + 1].is(" ")
+            if isHyphen, chars[i - 1].isLetter || chars[i - 1].isNumber, chars[i + 1].is(" ") {
                 let (xStart, x) = wordBefore(chars, i)
                 var yStart = i + 1
                 while yStart < chars.count, chars[yStart] == " " { yStart += 1 }

@@ -34,12 +34,17 @@ public enum GlossaryFinder {
 
     /// The same, telling in `candidates` why each sentence in a glossary
     /// shape was taken or left (`jatta extract --explain`).
-    static func find(in paragraphs: [Paragraph], file: String, lexicon: Lexicon, candidates: inout [Candidate]) -> [GlossaryEntry] {
+    /// `split` holds each paragraph's sentences when the caller has them
+    /// already (splitting is a good part of reading a large lecture).
+    static func find(
+        in paragraphs: [Paragraph], file: String, lexicon: Lexicon, candidates: inout [Candidate],
+        split: [[Sentence]]? = nil
+    ) -> [GlossaryEntry] {
         var result: [GlossaryEntry] = []
         let phraseCount = phraseCounter(paragraphs)
-        for paragraph in paragraphs {
+        for (number, paragraph) in paragraphs.enumerated() {
             if BlockMarkers.levelLabel(paragraph.text) || BlockMarkers.task(paragraph.text) { continue }
-            let sentences = Sentence.split(paragraph)
+            let sentences = split?[number] ?? Sentence.split(paragraph)
             for (index, sentence) in sentences.enumerated() {
                 let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
                 let rest = { sentences.dropFirst(index + 1).map(\.text).joined(separator: " ") }
@@ -101,13 +106,13 @@ public enum GlossaryFinder {
         // lost its stops, and the patterns would only be slow on it.
         guard s.count <= 1_500 else { return nil }
         // Reported speech is no definition: the sentence stands inside «…».
-        let mayDefine = s.contains("дегеніміз") || s.contains(":") || s.contains(" –") || s.contains(" -") || s.contains(" —")
+        let mayDefine = s.contains(text: "дегеніміз") || s.contains(text: ":") || s.contains(text: " –") || s.contains(text: " -") || s.contains(text: " —")
         if !mayDefine { return nil }
         if insideQuotation(s + " " + rest()) {
             if s.firstMatch(of: Patterns.dashEntry) != nil { note("reported speech inside «…»") }
             return nil
         }
-        if s.contains("дегеніміз"), let m = s.firstMatch(of: Patterns.degenimiz) {
+        if s.contains(text: "дегеніміз"), let m = s.firstMatch(of: Patterns.degenimiz) {
             let definitionText = String(m.3)
             let lower = definitionText.lowercased()
             if lower == "не" || lower.hasPrefix("не ") || lower.hasPrefix("не?") || lower.hasPrefix("не,") {
@@ -126,7 +131,7 @@ public enum GlossaryFinder {
             return GlossaryEntry(term: term, definition: definition, pattern: .degenimiz, file: file, line: sentence.line)
         }
         // A colon shape that fails may still be a dash shape: on to it.
-        colon: if sentence.opensParagraph, s.contains(":"), let m = s.firstMatch(of: Patterns.colonEntry) {
+        colon: if sentence.opensParagraph, s.contains(text: ":"), let m = s.firstMatch(of: Patterns.colonEntry) {
             guard let term = term(from: String(m.1), lexicon: lexicon) else {
                 note("«\(m.1)» is no term (a heading, lesson-plan field, pronoun or number)")
                 break colon
@@ -137,7 +142,7 @@ public enum GlossaryFinder {
             guard wordCount(definition) >= 2 else { note("a definition of one word"); break colon }
             return GlossaryEntry(term: term, definition: definition, pattern: .colon, file: file, line: sentence.line)
         }
-        if s.contains(" –") || s.contains(" -") || s.contains(" —"), let m = s.firstMatch(of: Patterns.dashEntry) {
+        if s.contains(text: " –") || s.contains(text: " -") || s.contains(text: " —"), let m = s.firstMatch(of: Patterns.dashEntry) {
             guard let term = term(from: String(m.1), lexicon: lexicon) else {
                 note("«\(m.1)» is no term (a pronoun, linking word, field or number)")
                 return nil
@@ -183,8 +188,8 @@ public enum GlossaryFinder {
     /// closes one.
     static func insideQuotation(_ text: String) -> Bool {
         for ch in text {
-            if ch == "«" || ch == "“" { return false }
-            if ch == "»" || ch == "”" { return true }
+            if ch.is("«") || ch.is("“") { return false }
+            if ch.is("»") || ch.is("”") { return true }
         }
         return false
     }
@@ -216,7 +221,7 @@ public enum GlossaryFinder {
         // Never into a sentence that may be a definition of its own
         // («Жаһандану – бұл … үдерісі. Ауыл шаруашылығы, … болып табылады.»).
         guard let next, wordCount(definition) < 8, !BlockMarkers.glossaryHead(next), !mayDefineInRunningText(next),
-            !next.contains("дегеніміз")
+            !next.contains(text: "дегеніміз")
         else { return definition }
         return definition + " " + next
     }
@@ -231,7 +236,7 @@ public enum GlossaryFinder {
         var result = definition
         var taken = 0
         for sentence in following where !result.contains(sentence.text) {
-            guard taken < 3, endsInDative(result), result.contains(":"), sentence.text.count < 300,
+            guard taken < 3, endsInDative(result), result.contains(text: ":"), sentence.text.count < 300,
                 !BlockMarkers.glossaryHead(sentence.text)
             else { break }
             result += " " + sentence.text

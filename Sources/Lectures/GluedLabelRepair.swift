@@ -12,7 +12,7 @@
 enum GluedLabelRepair {
     static func repair(_ line: SourceLine, file: String) -> ([SourceLine], [Repair]) {
         let text = line.text
-        guard text.contains("еңгей") || text.contains("тапсырма") else { return ([line], []) }
+        guard text.contains(text: "еңгей") || text.contains(text: "тапсырма") else { return ([line], []) }
         var cuts: Set<String.Index> = []
         var index = text.startIndex
         while let hit = text[index...].range(of: "еңгей") {

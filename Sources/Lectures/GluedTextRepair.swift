@@ -12,7 +12,7 @@ public enum GluedTextRepair {
         var text = line.text
         // Page references of a converted document: `1/4 бет/`, `2/5бет/`,
         // `З /7-бет/` (a 3 read as З). "бет" is "page".
-        while text.contains("бет"), let m = text.firstMatch(of: Patterns.pageMarker) {
+        while text.contains(text: "бет"), let m = text.firstMatch(of: Patterns.pageMarker) {
             repairs.append(Repair(
                 kind: .pageMarker, file: file, line: line.number, before: String(m.output), after: "",
                 reason: "a page reference of the converted document"))
@@ -28,7 +28,7 @@ public enum GluedTextRepair {
         while i < chars.count {
             let c = chars[i]
             // Dot leaders: four or more dots, then a page number or range.
-            if c == ".", i + 3 < chars.count, chars[i...].prefix(4).allSatisfy({ $0 == "." }) {
+            if c.is("."), i + 3 < chars.count, chars[i...].prefix(4).allSatisfy({ $0 == "." }) {
                 var j = i
                 while j < chars.count, chars[j] == "." || chars[j] == " " { j += 1 }
                 // Without a page number it is an ellipsis, not a leader.
@@ -46,7 +46,10 @@ public enum GluedTextRepair {
                 i = j
                 continue
             }
-            if i > 0, isLowerCyrillic(chars[i - 1]), isUpperCyrillic(c), i + 1 < chars.count, isLowerCyrillic(chars[i + 1]),
+            // Both repairs start at a capital: asked first, it spares the
+            // other tests on nearly every Character.
+            let capital = i > 0 && isUpperCyrillic(c)
+            if capital, isLowerCyrillic(chars[i - 1]), i + 1 < chars.count, isLowerCyrillic(chars[i + 1]),
                 lettersBefore(chars, i) >= 3
             {
                 repairs.append(Repair(
@@ -55,7 +58,7 @@ public enum GluedTextRepair {
                     reason: "a capital straight after a small letter starts a new line"))
                 pieces.append(String(current))
                 current = []
-            } else if i > 0, ".!?".contains(chars[i - 1]), isUpperCyrillic(c), lettersBefore(chars, i - 1) >= 3,
+            } else if capital, ".!?".contains(chars[i - 1]), lettersBefore(chars, i - 1) >= 3,
                 i >= 2, isLowerCyrillic(chars[i - 2])
             {
                 repairs.append(Repair(
@@ -82,12 +85,14 @@ public enum GluedTextRepair {
     }
 
     static func isLowerCyrillic(_ c: Character) -> Bool {
-        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
-        return (0x0400...0x04FF).contains(s.value) && c.isLowercase
+        guard let s = c.unicodeScalars.first, (0x0400...0x04FF).contains(s.value), c.unicodeScalars.count == 1
+        else { return false }
+        return c.isLowercase
     }
 
     static func isUpperCyrillic(_ c: Character) -> Bool {
-        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
-        return (0x0400...0x04FF).contains(s.value) && c.isUppercase
+        guard let s = c.unicodeScalars.first, (0x0400...0x04FF).contains(s.value), c.unicodeScalars.count == 1
+        else { return false }
+        return c.isUppercase
     }
 }

@@ -52,15 +52,19 @@ public struct Extraction: Sendable {
 /// all files) → hyphens and split words inside lines → unwrapping into
 /// paragraphs → level questions, glossary → passage index over all files.
 public enum LectureExtractor {
-    public static func extract(_ inputs: [LectureInput]) throws(LectureError) -> Extraction {
+    /// A caller that hands its inputs over (`consume`) lets each file's
+    /// bytes go as soon as they are decoded.
+    public static func extract(_ inputs: consuming [LectureInput]) throws(LectureError) -> Extraction {
         var staged: [(name: String, lines: [SourceLine])] = []
         var repairs: [String: [Repair]] = [:]
-        for input in inputs {
-            let text = try TextDecoding.decode(input.bytes, file: input.path)
-            let name = input.name
+        for position in inputs.indices {
+            let path = inputs[position].path
+            let name = inputs[position].name
+            let text = try TextDecoding.decode(inputs[position].bytes, file: path)
+            inputs[position].bytes = []
             var log: [Repair] = []
             var lines: [SourceLine]
-            if TextDecoding.looksLikeHTML(text, file: input.path) {
+            if TextDecoding.looksLikeHTML(text, file: path) {
                 let converted = HTMLText.lines(from: text, file: name)
                 lines = converted.lines
                 log += converted.repairs
@@ -97,7 +101,11 @@ public enum LectureExtractor {
         var abbreviations = Abbreviations()
         var allRepairs: [Repair] = []
         var passages: [Passage] = []
-        for (name, lines) in staged {
+        for position in staged.indices {
+            let (name, lines) = staged[position]
+            // Each lecture's lines are let go once read: on a large file
+            // they are one more copy of its whole text.
+            staged[position].lines = []
             var log = repairs[name] ?? []
             var inline: [SourceLine] = []
             for line in lines {
@@ -114,11 +122,14 @@ public enum LectureExtractor {
                     file: name, line: question.line, text: question.text, taken: true,
                     reason: question.level.map { "level \($0) question" } ?? "task")
             }
-            let glossary = GlossaryFinder.find(in: paragraphs, file: name, lexicon: lexicon, candidates: &candidates)
+            // Each paragraph is split into sentences once, for the glossary and the passages.
+            let sentences = paragraphs.map(Sentence.split)
+            let glossary = GlossaryFinder.find(
+                in: paragraphs, file: name, lexicon: lexicon, candidates: &candidates, split: sentences)
             let kept = Set(glossary.map { "\($0.line) \($0.term)" })
             // A term defined twice keeps one definition: the other is left.
             candidates = candidates.map { candidate in
-                guard candidate.taken, let term = candidate.reason.firstMatch(of: /«(.+?)»/)?.1,
+                guard candidate.taken, let term = candidate.reason.firstMatch(of: Patterns.quotedTerm)?.1,
                     !kept.contains("\(candidate.line) \(term)"), candidate.reason.hasPrefix("term")
                 else { return candidate }
                 var left = candidate
@@ -130,7 +141,9 @@ public enum LectureExtractor {
             documents.append(LectureDocument(
                 file: name, paragraphs: paragraphs, questions: questions, glossary: glossary, title: title,
                 candidates: candidates.sorted { $0.line < $1.line }))
-            passages += self.passages(of: title == nil ? paragraphs[...] : paragraphs.dropFirst(), file: name, glossary: glossary)
+            passages += self.passages(
+                of: title == nil ? paragraphs[...] : paragraphs.dropFirst(),
+                sentences: title == nil ? sentences[...] : sentences.dropFirst(), file: name, glossary: glossary)
             for paragraph in paragraphs { abbreviations.learn(from: paragraph.text) }
             for entry in glossary { abbreviations.learn(term: entry.term, definition: entry.definition) }
             allRepairs += log
@@ -157,17 +170,25 @@ public enum LectureExtractor {
     /// short lines). A glossary entry is one passage, with its whole
     /// definition.
     static func passages(of paragraphs: ArraySlice<Paragraph>, file: String, glossary: [GlossaryEntry]) -> [Passage] {
+        passages(of: paragraphs, sentences: paragraphs.map(Sentence.split)[...], file: file, glossary: glossary)
+    }
+
+    /// `split` holds the sentences of each of `paragraphs`, in step with them.
+    static func passages(
+        of paragraphs: ArraySlice<Paragraph>, sentences split: ArraySlice<[Sentence]>, file: String,
+        glossary: [GlossaryEntry]
+    ) -> [Passage] {
         var result: [Passage] = []
         var inQuestions = false
         var inPlanList = false
-        for paragraph in paragraphs {
+        for (paragraph, paragraphSentences) in zip(paragraphs, split) {
             let text = paragraph.text
             if BlockMarkers.levelSectionHeading(text) { inQuestions = true; continue }
             if BlockMarkers.levelLabel(text) || BlockMarkers.task(text) || (inQuestions && BlockMarkers.bareLevel(text)) {
                 continue
             }
             inQuestions = false
-            var sentences = Sentence.split(paragraph)[...]
+            var sentences = paragraphSentences[...]
             if LessonPlanField.opens(text) {
                 inPlanList = text.hasSuffix(":")
                 // Text that lost its line breaks glues the lecture onto the

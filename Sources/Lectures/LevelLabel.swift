@@ -31,7 +31,7 @@ enum LevelLabel {
         // The label opens the text: look for its word near the start only,
         // so a long paragraph is not searched through.
         let head = text.prefix(24)
-        guard head.contains("еңгей") || head.contains("ЕҢГЕЙ") else { return nil }
+        guard head.contains(text: "еңгей") || head.contains(text: "ЕҢГЕЙ") else { return nil }
         let s = Substring(text)
         if let m = s.prefixMatch(of: Patterns.levelNumberFirst), let level = level(m.1) {
             let strong = !m.3.isEmpty || m.2 != nil

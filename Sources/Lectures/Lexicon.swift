@@ -123,12 +123,12 @@ public struct Lexicon: Sendable {
             word = ""
         }
         for ch in text {
-            if ch.isLetter || ch.isNumber || (ch == "-" && !word.isEmpty) {
+            if ch.isLetter || ch.isNumber || (ch.is("-") && !word.isEmpty) {
                 if word.isEmpty { sentenceStart = pendingStart; pendingStart = false }
                 word.append(ch)
             } else {
                 flush(hyphen: false)
-                if ".!?:•".contains(ch) { pendingStart = true }
+                if ch.is(".") || ch.is("!") || ch.is("?") || ch.is(":") || ch.is("•") { pendingStart = true }
             }
         }
         flush(hyphen: false)

@@ -93,8 +93,13 @@ public struct PassageIndex: Sendable {
         var answerable: [Bool] = []
         var df: [String: Int] = [:]
         var keyOfWord = knownKeys
+        // Each passage is cut into words once, for its keys and its outline.
+        var outlines: [String] = []
+        outlines.reserveCapacity(passages.count)
         for passage in passages {
-            let words = PassageIndex.words(passage.text)
+            let tokens = Lexicon.tokens(passage.text)
+            outlines.append(PassageIndex.outline(of: tokens))
+            let words = PassageIndex.words(of: tokens)
             let k = words.map { word in
                 if let known = keyOfWord[word] { return known }
                 let key = KazakhStemmer.key(word)
@@ -123,7 +128,6 @@ public struct PassageIndex: Sendable {
         }
         // A sentence written twice is a heading repeated by the lesson plan
         // («2. Халықаралық қатынастардың … тұжырымдары.»), not an answer.
-        let outlines = passages.map { PassageIndex.outline($0.text) }
         var seen: [String: Int] = [:]
         for outline in outlines { seen[outline, default: 0] += 1 }
         for (i, outline) in outlines.enumerated() where (seen[outline] ?? 0) > 1 { answerable[i] = false }
@@ -143,8 +147,8 @@ public struct PassageIndex: Sendable {
 
     /// A sentence reduced to its words: numbering, punctuation and case
     /// dropped, so a plan item and its heading compare equal.
-    static func outline(_ text: String) -> String {
-        Lexicon.tokens(text).map { $0.word.lowercased() }.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
+    static func outline(of tokens: [Lexicon.Token]) -> String {
+        tokens.map { $0.word.lowercased() }.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
     }
 
     /// The coarse key: the first five letters of the stem key, marked so it
@@ -163,9 +167,11 @@ public struct PassageIndex: Sendable {
 
     /// The content words of `text`, lower-cased, stop words removed;
     /// hyphenated compounds give the whole and each part.
-    static func words(_ text: String) -> [String] {
+    static func words(_ text: String) -> [String] { words(of: Lexicon.tokens(text)) }
+
+    static func words(of tokens: [Lexicon.Token]) -> [String] {
         var result: [String] = []
-        for token in Lexicon.tokens(text) {
+        for token in tokens {
             let lower = token.word.lowercased()
             let parts = lower.split(separator: "-").map(String.init).filter { !$0.isEmpty }
             let candidates = parts.count > 1 ? [lower] + parts : parts

@@ -24,5 +24,7 @@ enum Patterns {
     nonisolated(unsafe) static let colonEntry = /^(\p{Lu}[^:.!?,;()«»–—]{1,60}?)(?:\s*\([^()]{1,80}\))?\s*:\s+(.+)$/
     nonisolated(unsafe) static let dashEntry =
         /^[«"“]?(\p{Lu}[^–—.!?,;:()«»"“”]{1,60}?)[»"”]?(?:\s*\([^()]{1,80}\))?\s[–—-]\s+(.+)$/
+    /// The term a candidate's reason names: `term «Режим», dash shape`.
+    nonisolated(unsafe) static let quotedTerm = /«(.+?)»/
     nonisolated(unsafe) static let pageMarker = /[0-9З]\s*\/\s*[0-9]+\s*-?\s*бет\s*\//
 }

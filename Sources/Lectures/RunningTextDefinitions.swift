@@ -28,13 +28,13 @@ extension GlossaryFinder {
         if s.hasSuffix("деп аталады."), let e = naming(s, context: context, lexicon: lexicon) {
             return GlossaryEntry(term: e.term, definition: e.definition, pattern: .naming, file: file, line: line)
         }
-        if s.contains(" бұл "), let e = afterOpener(s, lexicon: lexicon) {
+        if s.contains(text: " бұл "), let e = afterOpener(s, lexicon: lexicon) {
             return GlossaryEntry(term: e.term, definition: e.definition, pattern: .dash, file: file, line: line)
         }
-        if s.contains(" деп"), let e = explanation(s, lexicon: lexicon) {
+        if s.contains(text: " деп"), let e = explanation(s, lexicon: lexicon) {
             return GlossaryEntry(term: e.term, definition: e.definition, pattern: .explanation, file: file, line: line)
         }
-        if s.contains("анықта"), let e = dictionaryForm(s, lexicon: lexicon) {
+        if s.contains(text: "анықта"), let e = dictionaryForm(s, lexicon: lexicon) {
             return GlossaryEntry(term: e.term, definition: e.definition, pattern: .dictionary, file: file, line: line)
         }
         if let e = copula(s, context: context, lexicon: lexicon) {
@@ -45,7 +45,7 @@ extension GlossaryFinder {
 
     /// Whether the sentence has the words one of the shapes needs.
     static func mayDefineInRunningText(_ s: String) -> Bool {
-        s.contains(" бұл ") || s.contains(" деп") || s.contains("анықта") || s.hasSuffix(" табылады.") || s.hasSuffix(" саналады.")
+        s.contains(text: " бұл ") || s.contains(text: " деп") || s.contains(text: "анықта") || s.hasSuffix(" табылады.") || s.hasSuffix(" саналады.")
             || s.hasSuffix(" термин.") || s.hasSuffix(" сөз.") || s.hasSuffix(" ұғым.")
     }
 
@@ -195,7 +195,7 @@ extension GlossaryFinder {
     /// where the definition keeps its last word. Claims reported with «деп»
     /// are not definitions.
     static func copula(_ s: String, context: Context, lexicon: Lexicon) -> Found? {
-        if s.contains(" деп ") || s.contains(":") { return nil }
+        if s.contains(text: " деп ") || s.contains(text: ":") { return nil }
         var body: String
         let commaOnly: Bool
         if let copula = ["болып табылады.", "болып саналады."].first(where: { s.hasSuffix(" " + $0) }) {

@@ -38,12 +38,14 @@ public struct Sentence: Hashable, Sendable {
         }
         while i < chars.count {
             let c = chars[i]
-            if ".?!".contains(c) {
+            // Characters compared one by one: `".?!".contains(c)` walks a
+            // string for every Character of the lecture.
+            if c.is(".") || c.is("?") || c.is("!") {
                 var j = i + 1
-                while j < chars.count, ".?!»\")".contains(chars[j]) { j += 1 }
-                guard j < chars.count, chars[j] == " " else { i = j; continue }
+                while j < chars.count, closesSentence(chars[j]) { j += 1 }
+                guard j < chars.count, chars[j].is(" ") else { i = j; continue }
                 var k = j
-                while k < chars.count, chars[k] == " " { k += 1 }
+                while k < chars.count, chars[k].is(" ") { k += 1 }
                 guard k < chars.count else { i = j; continue }
                 let next = chars[k]
                 let opens = next.isUppercase || next.isNumber || "«\"•–—-(".contains(next)
@@ -58,6 +60,11 @@ public struct Sentence: Hashable, Sendable {
         }
         emit(chars.count)
         return result
+    }
+
+    /// A final mark or a closing quote or bracket after one.
+    static func closesSentence(_ c: Character) -> Bool {
+        c.is(".") || c.is("?") || c.is("!") || c.is("»") || c.is("\"") || c.is(")")
     }
 
     /// Whether the full stop at `dot` ends an initial or an abbreviation.

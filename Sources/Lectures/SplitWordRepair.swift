@@ -61,7 +61,7 @@ public enum SplitWordRepair {
         var repairs: [Repair] = []
         var i = 1
         while i < chars.count - 1 {
-            if chars[i] == " ", chars[i - 1].isLetter, chars[i + 1].isLetter {
+            if chars[i].is(" "), chars[i - 1].isLetter, chars[i + 1].isLetter {
                 let (xStart, x) = Dehyphenation.wordBefore(chars, i)
                 let y = Dehyphenation.wordAfter(chars, i + 1)
                 let afterHyphen = xStart > 0 && chars[xStart - 1] == "-"

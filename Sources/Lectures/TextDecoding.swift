@@ -67,6 +67,13 @@ public enum TextDecoding {
     static func foldSpaces(_ line: Substring) -> String {
         var out = String.UnicodeScalarView()
         for s in line.unicodeScalars {
+            // Printable ASCII and the Cyrillic letters (nearly every scalar of
+            // a lecture) are neither space, control nor invisible: kept
+            // without looking up their properties.
+            if (0x21...0x7E).contains(s.value) || (0x0400...0x04FF).contains(s.value) {
+                out.append(s)
+                continue
+            }
             if invisible.contains(s) { continue }
             if s.properties.isWhitespace {
                 out.append(" ")

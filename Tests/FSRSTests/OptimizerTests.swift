@@ -56,7 +56,9 @@ import Testing
         #expect(result.outcome == .trained)
         #expect(FSRSParameters.problems(in: result.parameters).isEmpty)
         #expect(result.parameters[2] > 5, "w2 \(result.parameters[2]) should move towards 8")
-        #expect(result.parameters[8] > 2, "w8 \(result.parameters[8]) should move towards 2.5")
+        // No check on w8 (truth 2.5, default 1.87): on this very history
+        // fsrs-rs's own fit leaves it at 1.859, as jatta's now does; the
+        // steeper growth shows in w2 and in the held-out log loss below.
         let fitted = try #require(ModelEvaluation.of(weights: result.parameters, on: test))
         let defaults = try #require(ModelEvaluation.of(weights: FSRSParameters.defaults, on: test))
         let truth = try #require(ModelEvaluation.of(weights: Self.steepTruth, on: test))
@@ -149,5 +151,28 @@ import Testing
         #expect(schedule.rate(at: 0) == 0.04)
         #expect(abs(schedule.rate(at: 5) - 0.02) < 1e-15)
         #expect(abs(schedule.rate(at: 10)) < 1e-15)
+    }
+
+    /// The batch order is fsrs-rs's: its generator is rand's `StdRng`
+    /// (ChaCha12). The words are rand's own reference values for
+    /// `StdRng::from_seed([0; 32])` (its test `test_chacha_true_values_1`,
+    /// the first two u128s, little-endian).
+    @Test func batchShuffleRunsRandsChaCha12() {
+        var zero = BatchShuffle(keyWords: Array(repeating: 0, count: 8))
+        let words = (0..<8).map { _ in zero.nextWord() }
+        let expected: [UInt32] = [
+            0x6a9a_f49b, 0x53f9_5507, 0x12ce_1f81, 0xd583_265f, 0xbbc3_2904, 0x1474_e049, 0xa589_007e, 0x5f15_ae2e,
+        ]
+        #expect(words == expected)
+    }
+
+    /// Every epoch's order is a permutation, and epochs differ.
+    @Test func batchShuffleGivesPermutations() {
+        var shuffle = BatchShuffle(seed: 2023)
+        let first = shuffle.order(200)
+        let second = shuffle.order(200)
+        #expect(first.sorted() == Array(0..<200) && second.sorted() == Array(0..<200))
+        #expect(first != second && first != Array(0..<200))
+        #expect(shuffle.order(1) == [0] && shuffle.order(0) == [])
     }
 }

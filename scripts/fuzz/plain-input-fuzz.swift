@@ -35,6 +35,15 @@ let fuzzDeck = DeckParser.parse(
 ).deck
 let fuzzScheduler = try! Scheduler(SchedulerConfiguration())  // fixed, valid configuration
 let fuzzStart = Date(timeIntervalSince1970: 1_795_000_000)
+/// The session every input starts from, built once: the state is a value,
+/// so each input gets its own copy, and the catalog is not indexed again
+/// per input.
+let fuzzStartedState = Trainer.update(
+    TrainerState(
+        catalog: StudyCatalog(decks: [fuzzDeck]), scheduler: fuzzScheduler, dayEnd: fuzzStart.addingTimeInterval(86_400),
+        now: fuzzStart),
+    TrainerEvent(.startAll, at: fuzzStart)
+).0
 
 /// libFuzzer entry point for plain-mode input: each input line is read as
 /// a student's line through `PlainMode.actions` and applied to a study
@@ -44,10 +53,7 @@ let fuzzStart = Date(timeIntervalSince1970: 1_795_000_000)
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPlainInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    var state = TrainerState(
-        catalog: StudyCatalog(decks: [fuzzDeck]), scheduler: fuzzScheduler, dayEnd: fuzzStart.addingTimeInterval(86_400),
-        now: fuzzStart)
-    state = Trainer.update(state, TrainerEvent(.startAll, at: fuzzStart)).0
+    var state = fuzzStartedState
     var plain = PlainMode(strings: Language.kk.strings)
     var now = fuzzStart
     for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(64) {

@@ -281,6 +281,9 @@ def main():
     ap.add_argument("--weights-against", choices=["defaults", "either"], default="defaults",
                     help="jatta's weights must be closer to the true ones than the defaults (the goal), "
                          "or than the defaults or fsrs-rs's (small data, where fsrs-rs misses the goal too)")
+    ap.add_argument("--same-weights", type=float, default=None, metavar="TOL",
+                    help="also require every jatta weight within TOL of fsrs-rs's, in units of the weight's "
+                         "spread (both take the same batches in the same order)")
     ap.add_argument("--verbose", action="store_true", help="also print the fitted weights")
     ap.add_argument("--fit-arg", action="append", default=[],
                     help="extra argument for `jatta fsrs fit` (repeatable)")
@@ -325,12 +328,18 @@ def main():
                 failures.append(f"{who}: log loss {jl:.4f} not below the defaults' {dl:.4f}")
             if jr > rr + 0.005:
                 failures.append(f"{who}: RMSE(bins) {jr:.4f} > fsrs-rs {rr:.4f} + 0.005")
-            bar = r["scaled"]["default"]
+            closer = r["scaled"]["jatta"] < r["scaled"]["default"]
             if a.weights_against == "either":
-                bar = max(bar, r["scaled"]["fsrs-rs"])
-            if r["scaled"]["jatta"] >= bar:
+                # As close as fsrs-rs's own fit counts (the same path gives the same weights).
+                closer = closer or r["scaled"]["jatta"] <= r["scaled"]["fsrs-rs"] + 1e-6
+            if not closer:
                 failures.append(f"{who}: fitted weights no closer to the true ones than the defaults"
                                 + (" or fsrs-rs's" if a.weights_against == "either" else ""))
+            if a.same_weights is not None:
+                gap = max(abs(x - y) / sd for x, y, sd in zip(r["fitted"]["jatta"], r["fitted"]["fsrs-rs"], SPREAD))
+                if gap > a.same_weights:
+                    failures.append(f"{who}: a weight differs from fsrs-rs's by {gap:.3g} of its spread "
+                                    f"(> {a.same_weights:g}): not fsrs-rs's path")
     for f in failures:
         print("FAIL:", f)
     if a.check and failures:

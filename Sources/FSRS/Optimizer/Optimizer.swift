@@ -5,7 +5,8 @@ import Foundation
 /// initial stabilities, then Adam on all weights over mini-batches of items
 /// of similar length with a cosine learning rate, recency-weighted log loss,
 /// a penalty towards the starting weights, and clipping after every step;
-/// the epoch with the lowest training objective is kept (py-fsrs's rule).
+/// the batches come in fsrs-rs's own order (`BatchShuffle`), so the fit
+/// follows fsrs-rs's path, and the weights after the last step are kept.
 /// Pure and deterministic: the same set and configuration give the same bits.
 public enum Optimizer {
     /// Below this many training items the defaults are kept (fsrs-rs: 8).
@@ -187,21 +188,19 @@ public enum Optimizer {
         let schedule = CosineSchedule(
             initialRate: configuration.learningRate,
             totalSteps: Double((total / batchSize + 1) * configuration.epochs))
+        // As fsrs-rs, the weights after the last step are the result. (Keeping
+        // the epoch with the lowest training objective, py-fsrs's rule, kept a
+        // student's pre-trained start whose held-out log loss was 1 % worse
+        // than the trained weights'; `jatta optimize` keeps new weights only
+        // when they fit the student's reviews better, as Anki does.)
         var w = start
-        // As py-fsrs: keep the parameters of the epoch with the lowest
-        // training objective, not merely the last (a late batch order can
-        // leave the weights in a worse place than an earlier epoch did).
-        let byCard =
-            configuration.batchesByCard ? batches : Self.batches(set, items: items, weights: weights, size: Int.max)
-        var best = w
-        var bestObjective = objective(set, byCard, w, start: start, penaltyWeight: configuration.penaltyWeight)
         var adam = AdamStep()
-        var generator = SeededGenerator(seed: configuration.seed)
+        var shuffle = BatchShuffle(seed: configuration.seed)
         var steps: [SequenceReplay.Step] = []
         var gradient = [Double](repeating: 0, count: FSRSParameters.count)
         var stepIndex = 0
         for _ in 0..<configuration.epochs {
-            for batchIndex in generator.shuffle(Array(batches.indices)) {
+            for batchIndex in shuffle.order(batches.count) {
                 let batch = batches[batchIndex]
                 for i in 0..<gradient.count { gradient[i] = 0 }
                 let replay = SequenceReplay(weights: w)
@@ -217,27 +216,7 @@ public enum Optimizer {
                 stepIndex += 1
                 ParameterClipping.clip(&w, relearningSteps: configuration.relearningSteps)
             }
-            let value = objective(set, byCard, w, start: start, penaltyWeight: configuration.penaltyWeight)
-            if value < bestObjective {
-                bestObjective = value
-                best = w
-            }
         }
-        return best
-    }
-
-    /// The training objective of `w` over all items of `batches`: the
-    /// recency-weighted log loss plus the whole penalty towards `start`.
-    static func objective(
-        _ set: TrainingSet, _ batches: [Batch], _ w: [Double], start: [Double], penaltyWeight: Double
-    ) -> Double {
-        let replay = SequenceReplay(weights: w)
-        var steps: [SequenceReplay.Step] = []
-        var loss = 0.0
-        for batch in batches { loss += batch.loss(replay, in: set, steps: &steps, gradient: nil) }
-        for i in 0..<FSRSParameters.count {
-            loss += penaltyWeight * (w[i] - start[i]) * (w[i] - start[i]) / (spread[i] * spread[i])
-        }
-        return loss
+        return w
     }
 }

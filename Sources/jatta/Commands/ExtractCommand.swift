@@ -81,8 +81,12 @@ struct ExtractCommand: ParsableCommand {
         }
 
         let extraction: Extraction
+        let named: [LectureInput]
         do {
-            extraction = try LectureExtractor.extract(inputs)
+            // The bytes go to the extractor, which lets each file's go once
+            // decoded (a large page is otherwise kept twice); the names stay.
+            named = inputs.map { LectureInput(path: $0.path, bytes: []) }
+            extraction = try LectureExtractor.extract(consume inputs)
         } catch {
             Console.errorLine(TerminalText.visible(error.message(language: language)))
             throw ExitCode.failure
@@ -103,7 +107,7 @@ struct ExtractCommand: ParsableCommand {
             } catch {
                 fail(language, directory, kk: "буманы жасау мүмкін емес", en: "the folder cannot be created")
             }
-            for (input, document) in zip(inputs, extraction.documents) {
+            for (input, document) in zip(named, extraction.documents) {
                 let path = draftPath(for: input, in: directory)
                 let deck = DraftDeckBuilder.deck(of: [document], extraction: extraction, file: path)
                 write(DeckPrinter.print(deck), to: path, language: language)
