@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The reads behind `jatta stats` and the statistics screen. The log is
-/// summed in SQL into quarter-hour slots (`review_log_by_time`), so the
+/// summed in SQL into quarter-hour slots (`review_by_time`), so the
 /// statistics cost one pass over the log's index and a few thousand rows,
 /// not a million values in memory. A scope's deck files and keys are bound
 /// as one JSON array each (`json_each`), which SQLite turns into a lookup
@@ -52,7 +52,7 @@ extension ProgressStore {
             // far cheaper than asking "was this one undone?" a million times.
             var slots = try Self.slotSums(db, from: "review_log e", where: "TRUE", clause: clause, arguments: arguments)
             let undone = try Self.slotSums(
-                db, from: "review_log u INDEXED BY review_log_undone JOIN review_log e ON e.id = u.undoes",
+                db, from: "review_log u JOIN review_log e ON e.id = u.undoes",
                 where: "u.undoes IS NOT NULL", clause: clause, arguments: arguments)
             for (slot, sums) in undone {
                 slots[slot] = zip(slots[slot] ?? [], sums).map { $0 - $1 }
@@ -103,7 +103,7 @@ extension ProgressStore {
             return try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT count(DISTINCT e.key) FROM review_log e INDEXED BY review_log_by_time
+                    SELECT count(DISTINCT e.key) FROM review_log e
                     WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
                     AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id) \(clause)
                     """,
