@@ -23,7 +23,10 @@ import GRDB
 ///   those columns, so the layout is one rule kept in this file.
 ///
 /// `review` and `review_before` are append-only (triggers refuse UPDATE and
-/// DELETE), as the first layout's table was.
+/// DELETE), as the first layout's table was. Every join of the view is a
+/// LEFT JOIN on a primary key (the foreign keys make each match exist), so
+/// SQLite leaves out the joins whose columns a query does not read: a pass
+/// over the log's `after`s reads only `review` and the keys.
 enum CompactLog {
     /// The progress columns of the compact tables, in `ProgressColumns`
     /// order (`review` keeps due and last review as offsets from `at`).
@@ -121,8 +124,8 @@ enum CompactLog {
                 \(before.joined(separator: ",\n    ")),
                 \(after.joined(separator: ",\n    "))
             FROM review r
-            JOIN log_card c ON c.id = r.card
-            JOIN log_name d ON d.id = r.deck
+            LEFT JOIN log_card c ON c.id = r.card
+            LEFT JOIN log_name d ON d.id = r.deck
             LEFT JOIN log_name s ON s.id = r.session
             LEFT JOIN review_before x ON x.id = r.id
             \(previousJoin);

@@ -38,6 +38,30 @@ extension ProgressStore {
         }
     }
 
+    /// Which of `keys` have progress (a state row), without decoding it:
+    /// the identity hand-over's first question at every start.
+    public func keysWithProgress(among keys: [String]) throws -> Set<String> {
+        try read { db in
+            var result = Set<String>()
+            if keys.count > Self.keysWorthAScan {
+                let wanted = Set(keys)
+                let rows = try String.fetchCursor(db, sql: "SELECT key FROM card_state")
+                while let key = try rows.next() {
+                    if wanted.contains(key) { result.insert(key) }
+                }
+                return result
+            }
+            for chunk in keys.chunked(into: 900) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                result.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT key FROM card_state WHERE key IN (\(marks))",
+                        arguments: StatementArguments(Array(chunk))))
+            }
+            return result
+        }
+    }
+
     /// Above this many keys `progress(for:)` reads the whole state table
     /// once instead of looking each key up.
     static let keysWorthAScan = 4_000

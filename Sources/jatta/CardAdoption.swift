@@ -39,14 +39,34 @@ enum CardAdoption {
     }
 
     /// Moves progress for every candidate of `decks` (see `ProgressStore.adopt`).
-    /// One batched read first keeps the faces with progress under a former
-    /// key, so a session whose decks renamed nothing writes nothing.
+    /// One batched read first finds the former keys that hold progress, so a
+    /// session whose decks renamed nothing writes nothing, and the
+    /// candidates (each face's prompt and registry entry) are made only
+    /// when some former key has progress to hand over.
     @discardableResult
     static func run(store: ProgressStore, decks: [Deck], at now: Date) throws -> [Adoption] {
-        let all = candidates(decks)
-        guard !all.isEmpty else { return [] }
-        let withProgress = try store.progress(for: Array(Set(all.flatMap { $0.former.map(\.key) })))
-        let worth = all.filter { face in face.former.contains { withProgress[$0.key] != nil } }
+        let former = formerKeys(decks)
+        guard !former.isEmpty else { return [] }
+        let withProgress = try store.keysWithProgress(among: former)
+        guard !withProgress.isEmpty else { return [] }
+        let worth = candidates(decks).filter { face in face.former.contains { withProgress.contains($0.key) } }
         return try store.adopt(worth, at: now)
+    }
+
+    /// Every former key of a face with an explicit id that is no loaded
+    /// face's current key: the keys `candidates` can offer, without making
+    /// the candidates.
+    static func formerKeys(_ decks: [Deck]) -> [String] {
+        var current = Set<String>()
+        var former = Set<String>()
+        for deck in decks {
+            for card in deck.cards {
+                for face in card.faces {
+                    current.insert(face.key)
+                    if card.hasExplicitID { former.formUnion(face.formerKeys) }
+                }
+            }
+        }
+        return Array(former.subtracting(current))
     }
 }
