@@ -47,26 +47,23 @@ enum CardAdoption {
     static func run(store: ProgressStore, decks: [Deck], at now: Date) throws -> [Adoption] {
         let former = formerKeys(decks)
         guard !former.isEmpty else { return [] }
-        let withProgress = try store.keysWithProgress(among: former)
+        let withProgress = try store.keysWithProgress(among: Array(former))
         guard !withProgress.isEmpty else { return [] }
         let worth = candidates(decks).filter { face in face.former.contains { withProgress.contains($0.key) } }
         return try store.adopt(worth, at: now)
     }
 
-    /// Every former key of a face with an explicit id that is no loaded
-    /// face's current key: the keys `candidates` can offer, without making
-    /// the candidates.
-    static func formerKeys(_ decks: [Deck]) -> [String] {
-        var current = Set<String>()
+    /// Every former key of a face with an explicit id: a superset of the
+    /// keys `candidates` can offer (which also leaves out the loaded faces'
+    /// current keys). Only when one of them holds progress are the current
+    /// keys and the candidates made: the usual start asks one question.
+    static func formerKeys(_ decks: [Deck]) -> Set<String> {
         var former = Set<String>()
         for deck in decks {
-            for card in deck.cards {
-                for face in card.faces {
-                    current.insert(face.key)
-                    if card.hasExplicitID { former.formUnion(face.formerKeys) }
-                }
+            for card in deck.cards where card.hasExplicitID {
+                for face in card.faces { former.formUnion(face.formerKeys) }
             }
         }
-        return Array(former.subtracting(current))
+        return former
     }
 }
