@@ -23,7 +23,7 @@ for n in range(count):
     rating = 1 if rng.random() < 0.15 else 3
     b_state = 2 if n > cards else None
     at = start + n * 60_000
-    cur = db.execute(
+    db.execute(
         """INSERT INTO review_log (key, deck_file, session, at, kind, rating, duration_ms, b_state, b_suspended,
                a_state, a_step, a_stability, a_difficulty, a_due, a_last_review, a_reps, a_lapses, a_suspended)
            VALUES (?, 'bench.deck', ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, ?, ?, ?, 1, 0, 0)""",
@@ -31,6 +31,8 @@ for n in range(count):
          2 if rating > 1 else 3, rng.uniform(0.5, 100), rng.uniform(1, 10), at + 86_400_000, at))
     if quiz:
         credit = 0.0 if rating == 1 else 1.0
+        # An insert through the review_log view leaves lastrowid as it was.
+        log_id = db.execute("SELECT max(id) FROM review").fetchone()[0]
         db.execute("INSERT INTO quiz_answer (log_id, credit, chosen) VALUES (?, ?, ?)",
-                   (cur.lastrowid, credit, None if credit else f"option {rng.randrange(3)}"))
+                   (log_id, credit, None if credit else f"option {rng.randrange(3)}"))
 db.commit()

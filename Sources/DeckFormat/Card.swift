@@ -188,13 +188,29 @@ public struct ChoiceOption: Hashable, Sendable {
 
 public struct ClozeCard: Hashable, Sendable {
     /// The text with gaps, as written: `Қазақстан БҰҰ-ға {1992} жылы мүше болды.`
-    public var text: String
+    public var text: String { didSet { prompt = Self.prompt(of: text) } }
     /// Other whole answers accepted for a single-gap cloze (`alt:`).
     public var alternatives: [String]
+    /// The text with every gap shown as `[…]` (`prompt(of:)`): what the
+    /// student sees, and what the identity hash is taken over (so fixing a
+    /// gap's answer keeps progress). Kept beside the text, made when the
+    /// text is set: every start asks for it several times per card (the
+    /// registry, the identity hand-over), and splitting the text by
+    /// characters each time was a fifth of a start at 10,000 cards.
+    public private(set) var prompt: String
 
     public init(text: String, alternatives: [String] = []) {
         self.text = text
         self.alternatives = alternatives
+        self.prompt = Self.prompt(of: text)
+    }
+
+    /// A cloze card whose prompt was made by `prompt(of:)` from this very
+    /// text and kept (the deck index stores it beside the text).
+    public init(text: String, alternatives: [String], prompt: String) {
+        self.text = text
+        self.alternatives = alternatives
+        self.prompt = prompt
     }
 
     /// The text split into plain runs and gaps.
@@ -203,11 +219,9 @@ public struct ClozeCard: Hashable, Sendable {
     public var gaps: [ClozeGap] {
         segments.compactMap { if case .gap(let g) = $0 { g } else { nil } }
     }
-    /// The text with every gap shown as `[…]`: what the student sees, and
-    /// what the identity hash is taken over (so fixing a gap's answer keeps
-    /// progress).
-    public var prompt: String {
-        segments.map { segment in
+    /// `text` with every gap shown as `[…]`.
+    public static func prompt(of text: String) -> String {
+        ClozeSegment.split(text).map { segment in
             switch segment {
             case .text(let t): t
             case .gap: "[…]"

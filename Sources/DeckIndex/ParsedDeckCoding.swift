@@ -87,6 +87,8 @@ enum ParsedDeckCoding {
         case .cloze(let c):
             w.string(c.text)
             w.strings(c.alternatives)
+            // Kept so a start never splits the text again (`ClozeCard.prompt`).
+            w.string(c.prompt)
         case .open(let o):
             w.string(o.question)
             w.string(o.modelAnswer)
@@ -126,7 +128,7 @@ enum ParsedDeckCoding {
             }
             content = .choice(ChoiceCard(question: question, options: options))
         case 3:
-            content = .cloze(ClozeCard(text: try r.string(), alternatives: try r.strings()))
+            content = .cloze(ClozeCard(text: try r.string(), alternatives: try r.strings(), prompt: try r.string()))
         case 4:
             content = .open(OpenCard(question: try r.string(), modelAnswer: try r.string(), keyPoints: try r.strings()))
         default:

@@ -183,7 +183,7 @@ enum AnswerSummaries {
         let undone = try slotRows(
             db,
             sql: slotContribution(
-                from: "review_log u INDEXED BY review_log_undone JOIN review_log e ON e.id = u.undoes",
+                from: "review_log u JOIN review_log e ON e.id = u.undoes",
                 where: "u.undoes IS NOT NULL", clause: clause),
             arguments: arguments)
         for (key, values) in undone {

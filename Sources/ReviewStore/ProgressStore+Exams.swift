@@ -60,7 +60,7 @@ extension ProgressStore {
                 db,
                 sql: """
                     SELECT DISTINCT e.key
-                    FROM review_log e INDEXED BY review_log_by_time
+                    FROM review_log e
                     WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override') AND e.b_state IS NULL
                     AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
                     """,

@@ -11,7 +11,7 @@ extension ProgressStore {
                 db,
                 sql: """
                     SELECT e.key, max(e.at)
-                    FROM review_log e INDEXED BY review_log_by_time
+                    FROM review_log e
                     WHERE e.at >= ? AND e.kind IN ('study', 'quiz', 'override') AND e.rating = 1
                     AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
                     GROUP BY e.key

@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 
 /// The reads the study screen needs. Each is one indexed query; the
-/// `card_state_by_due` partial index covers the due queues, `review_log_by_time`
-/// the daily counts and `review_log_by_key` a card's history.
+/// `card_state_by_due` partial index covers the due queues, `review_by_time`
+/// the daily counts and `review_by_card` a card's history.
 extension ProgressStore {
     /// The current progress of the given keys; keys the store has no row for
     /// (unseen cards) are absent from the result.
@@ -33,6 +33,30 @@ extension ProgressStore {
                     let stored = try StoredRow(row, keyColumn: 0, path: path)
                     result[stored.key] = try ProgressColumns.progress(stored, at: 1)
                 }
+            }
+            return result
+        }
+    }
+
+    /// Which of `keys` have progress (a state row), without decoding it:
+    /// the identity hand-over's first question at every start.
+    public func keysWithProgress(among keys: [String]) throws -> Set<String> {
+        try read { db in
+            var result = Set<String>()
+            if keys.count > Self.keysWorthAScan {
+                let wanted = Set(keys)
+                let rows = try String.fetchCursor(db, sql: "SELECT key FROM card_state")
+                while let key = try rows.next() {
+                    if wanted.contains(key) { result.insert(key) }
+                }
+                return result
+            }
+            for chunk in keys.chunked(into: 900) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                result.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT key FROM card_state WHERE key IN (\(marks))",
+                        arguments: StatementArguments(Array(chunk))))
             }
             return result
         }
@@ -143,7 +167,7 @@ extension ProgressStore {
                 SELECT count(DISTINCT CASE WHEN e.b_state IS NULL THEN e.key END),
                        count(CASE WHEN e.b_state = 2 THEN 1 END),
                        count(*)
-                FROM review_log e INDEXED BY review_log_by_time
+                FROM review_log e
                 WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
                 AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
                 """,

@@ -181,7 +181,12 @@ extension ProgressStore {
         arguments += try ProgressColumns.values(before, path: path)
         arguments += try ProgressColumns.values(after, path: path)
         try db.cachedStatement(sql: Self.insertLogSQL).execute(arguments: StatementArguments(arguments))
-        let id = db.lastInsertedRowID
+        // The row went in through the view's trigger (`CompactLog`), which
+        // leaves SQLite's last inserted rowid as it was; inside this write
+        // transaction the newest row is ours.
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM review")) else {
+            throw StoreError(.sqlite(code: 1), path: path, detail: "no log row")
+        }
         try Self.setState(after, of: key, logID: id, db: db, path: path)
         // Read back what was stored, so the caller holds exactly what a later
         // read or undo will see (dates rounded to the millisecond).

@@ -81,7 +81,7 @@ extension ProgressStore {
             return try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT count(DISTINCT e.key) FROM review_log e INDEXED BY review_log_by_time
+                    SELECT count(DISTINCT e.key) FROM review_log e
                     WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
                     AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id) \(clause)
                     """,

@@ -123,6 +123,7 @@ public final class ProgressStore: Sendable {
                 }
                 if complete || options.readOnly { return }
                 try migrator.migrate(queue)
+                try compactAfterMigration()
                 return
             } catch let error as StoreError {
                 throw error
@@ -142,6 +143,18 @@ public final class ProgressStore: Sendable {
                 if !retryable || attempt > max(options.busyRetries, 1) { throw mapped }
             }
         }
+    }
+
+    /// Gives back to the file system the pages a migration freed (the
+    /// compact log's conversion frees most of the first layout's): once,
+    /// when more than a quarter of the file is free pages. A failed VACUUM
+    /// (a full disk) leaves a sound, merely larger, file.
+    private func compactAfterMigration() throws {
+        let (free, total) = try queue.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0, try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0)
+        }
+        guard free >= 16, free * 4 > total else { return }
+        try? queue.vacuum()
     }
 
     private static func checkOwnership(_ db: Database, migrator: DatabaseMigrator, path: String) throws {

@@ -24,6 +24,21 @@ public enum ReviewKind: String, Hashable, Sendable, CaseIterable, Codable {
 
     /// Answers carry a rating and count towards daily limits.
     public var isAnswer: Bool { self == .study || self == .quiz || self == .override }
+
+    /// The small integer the compact log stores for this kind (migration
+    /// `scale-2-compact-log`). Part of the file format: never renumbered.
+    var storedCode: Int {
+        switch self {
+        case .study: 0
+        case .quiz: 1
+        case .override: 2
+        case .suspend: 3
+        case .unsuspend: 4
+        case .bury: 5
+        case .undo: 6
+        case .adopt: 7
+        }
+    }
 }
 
 /// The kinds of entry that are answers, for `RecordedAnswer`.

@@ -33,6 +33,7 @@ enum Schema {
             try db.execute(sql: AnswerSummaries.schema)
             try AnswerSummaries.rebuild(db)
         }
+        migrator.registerMigration("scale-2-compact-log") { db in try CompactLog.migrate(db) }
         return migrator
     }
 
@@ -43,20 +44,26 @@ enum Schema {
     /// documentation describes for loosening a constraint (every existing
     /// row satisfies the wider check, so no data needs looking at).
     static func allowAdoptEntries(_ db: Database) throws {
-        let old = "'bury', 'undo')"
-        let new = "'bury', 'undo', 'adopt')"
-        let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'review_log'")
-        // Another process opening the same new file may have widened it
+        try editTableSQL(db, table: "review_log", old: "'bury', 'undo')", new: "'bury', 'undo', 'adopt')")
+    }
+
+    /// Replaces `old` by `new` in the recorded SQL of `table`, as SQLite's
+    /// ALTER TABLE documentation describes for changes that leave every
+    /// stored row valid (a wider CHECK, a foreign key pointed at the table
+    /// now holding the same ids).
+    static func editTableSQL(_ db: Database, table: String, old: String, new: String) throws {
+        let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+        // Another process opening the same new file may have edited it
         // between our look at the applied migrations and this one.
         if let sql, sql.contains(new) { return }
         guard let sql, sql.contains(old) else {
-            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "review_log's kind check is not the one v1 made")
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "\(table)'s SQL is not the one expected")
         }
         let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
         try db.execute(sql: "PRAGMA writable_schema = ON")
         try db.execute(
-            sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'review_log'",
-            arguments: [sql.replacingOccurrences(of: old, with: new)])
+            sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+            arguments: [sql.replacingOccurrences(of: old, with: new), table])
         try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
         try db.execute(sql: "PRAGMA writable_schema = OFF")
     }

@@ -13,7 +13,11 @@ public enum QueueBuilder {
         var learning: [StudyItem] = []
         var reviews: [StudyItem] = []
         var new: [StudyItem] = []
-        for item in catalog.items(matching: filter, now: now) where !catalog.progress.isHidden(item.key, at: now) {
+        // Faces waiting for a later day and hidden ones are never made into items.
+        let today = catalog.items(matching: filter, now: now) { key, schedule in
+            StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd) != .later && !catalog.progress.isHidden(key, at: now)
+        }
+        for item in today {
             switch StudyCatalog.bucket(item.schedule, now: now, dayEnd: dayEnd) {
             case .new: new.append(item)
             case .learning: learning.append(item)

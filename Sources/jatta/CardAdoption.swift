@@ -39,14 +39,31 @@ enum CardAdoption {
     }
 
     /// Moves progress for every candidate of `decks` (see `ProgressStore.adopt`).
-    /// One batched read first keeps the faces with progress under a former
-    /// key, so a session whose decks renamed nothing writes nothing.
+    /// One batched read first finds the former keys that hold progress, so a
+    /// session whose decks renamed nothing writes nothing, and the
+    /// candidates (each face's prompt and registry entry) are made only
+    /// when some former key has progress to hand over.
     @discardableResult
     static func run(store: ProgressStore, decks: [Deck], at now: Date) throws -> [Adoption] {
-        let all = candidates(decks)
-        guard !all.isEmpty else { return [] }
-        let withProgress = try store.progress(for: Array(Set(all.flatMap { $0.former.map(\.key) })))
-        let worth = all.filter { face in face.former.contains { withProgress[$0.key] != nil } }
+        let former = formerKeys(decks)
+        guard !former.isEmpty else { return [] }
+        let withProgress = try store.keysWithProgress(among: Array(former))
+        guard !withProgress.isEmpty else { return [] }
+        let worth = candidates(decks).filter { face in face.former.contains { withProgress.contains($0.key) } }
         return try store.adopt(worth, at: now)
+    }
+
+    /// Every former key of a face with an explicit id: a superset of the
+    /// keys `candidates` can offer (which also leaves out the loaded faces'
+    /// current keys). Only when one of them holds progress are the current
+    /// keys and the candidates made: the usual start asks one question.
+    static func formerKeys(_ decks: [Deck]) -> Set<String> {
+        var former = Set<String>()
+        for deck in decks {
+            for card in deck.cards where card.hasExplicitID {
+                for face in card.faces { former.formUnion(face.formerKeys) }
+            }
+        }
+        return former
     }
 }

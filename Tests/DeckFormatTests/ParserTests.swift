@@ -119,6 +119,15 @@ import Testing
         #expect(cloze.prompt == "Қазақстан БҰҰ-ға […] жылы {ресми} мүше болды.")
     }
 
+    /// The prompt is kept beside the text: changing the text changes it.
+    @Test func aClozePromptFollowsItsText() {
+        var cloze = ClozeCard(text: "А {б} в")
+        #expect(cloze.prompt == "А […] в")
+        cloze.text = "{Г} д {е|ж}"
+        #expect(cloze.prompt == "[…] д […]")
+        #expect(cloze.prompt == ClozeCard(text: cloze.text).prompt)
+    }
+
     @Test func anEmptyHeadingLeavesTheSections() {
         let deck = DeckParser.parse("## А\n### Б\nQ: a?\nA: b\n###\nQ: c?\nA: d\n##\nQ: e?\nA: f", file: "x").deck
         #expect(deck.cards.map(\.sectionTags) == [["А", "Б"], ["А"], []])

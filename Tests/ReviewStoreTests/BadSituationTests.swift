@@ -120,7 +120,8 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("small.sqlite").path
-        let store = try ProgressStore(path: path, options: StoreOptions(maximumPageCount: 40))
+        // Room for every table and index of the schema and some answers.
+        let store = try ProgressStore(path: path, options: StoreOptions(maximumPageCount: 80))
         var rng = SeededGenerator(seed: 51)
         var recorded: [ReviewLogEntry.ID] = []
         var failure: StoreError?

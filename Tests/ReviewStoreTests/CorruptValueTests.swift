@@ -43,11 +43,13 @@ import Testing
         #expect { _ = try store.currentProgress() } throws: { isCorrupt($0, key: "k0", column: column) }
     }
 
+    /// Edits of the stored row (`CompactLog`'s `review` table), named by
+    /// the `review_log` column they show up in.
     @Test(arguments: [
-        ("a_step = -2", "a_step"),
-        ("a_stability = 'NaN?'", "a_stability"),
+        ("step = -2", "a_step"),
+        ("stability = 'NaN?'", "a_stability"),
         ("rating = 17", "rating"),
-        ("kind = 'sideways'", "kind"),
+        ("kind = 99", "kind"),
         ("at = 'noon'", "at"),
         ("duration_ms = -5", "duration_ms"),
     ])
@@ -56,9 +58,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try storeWithOneCard(in: dir)
         // A hand edit goes around the append-only trigger.
-        try store.executeRaw("DROP TRIGGER review_log_no_update")
+        try store.executeRaw("DROP TRIGGER review_no_update")
         try store.executeRaw("PRAGMA ignore_check_constraints = ON")
-        try store.executeRaw("UPDATE review_log SET \(assignment) WHERE key = 'k0'")
+        try store.executeRaw("UPDATE review SET \(assignment) WHERE card = (SELECT id FROM log_card WHERE key = 'k0')")
         #expect { _ = try store.log() } throws: { isCorrupt($0, key: "k0", column: column) }
         #expect { _ = try store.history(key: "k0") } throws: { isCorrupt($0, key: "k0", column: column) }
     }

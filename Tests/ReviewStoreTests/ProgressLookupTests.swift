@@ -31,4 +31,22 @@ import Testing
         #expect(scanned["k6"]?.schedule != nil)
         #expect(scanned["k8"]?.suspended == true)
     }
+
+    /// `keysWithProgress(among:)`, by scan and by look-ups alike, names
+    /// exactly the keys asked for that have a state row (a suspended card
+    /// never answered has one too).
+    @Test func keysWithProgressAreTheKeysWithAStateRow() throws {
+        let store = try ProgressStore()
+        var rng = SeededGenerator(seed: 6)
+        let studied = (0..<(ProgressStore.keysWorthAScan + 100)).map { "k\($0)" }
+        try store.record(
+            studied.map { key in answer(key, at: t0, after: scheduleAfter(nil, rating: .good, at: t0, using: &rng)) })
+        try store.register([RegisteredCard(key: "fresh", deckFile: "d", prompt: "p", level: 1)], at: t0)
+        try store.suspend(key: "fresh", at: t0)
+        let few = ["k3", "k4", "fresh", "never"]
+        #expect(try store.keysWithProgress(among: few) == ["k3", "k4", "fresh"])
+        let many = studied.filter { $0.hasSuffix("7") } + ["fresh", "never"] + (0..<ProgressStore.keysWorthAScan).map { "x\($0)" }
+        #expect(many.count > ProgressStore.keysWorthAScan)
+        #expect(try store.keysWithProgress(among: many) == Set(studied.filter { $0.hasSuffix("7") } + ["fresh"]))
+    }
 }

@@ -84,13 +84,16 @@ def write_log(db, cards, rng):
             "a_state, a_last_review, a_suspended) VALUES (?, 'deck.md', ?, ?, ?, ?, 0, 2, ?, 0)",
             (key, at, kind, g, b_state, a_last))
     # An answer that was undone: must not count.
-    cur = con.execute(
+    con.execute(
         "INSERT INTO review_log (key, deck_file, at, kind, rating, b_state, b_suspended, a_state, "
         "a_last_review, a_suspended) VALUES ('card-00000', 'deck.md', ?, 'study', 1, 2, 0, 2, ?, 0)",
         (rows[-1][1] + 10**9, rows[-1][1] + 10**9))
+    # review_log is a view (the compact log): an insert through it leaves
+    # lastrowid as it was, so the new row's id is asked for.
+    undone = con.execute("SELECT max(id) FROM review_log").fetchone()[0]
     con.execute(
         "INSERT INTO review_log (key, deck_file, at, kind, undoes, b_suspended, a_suspended) "
-        "VALUES ('card-00000', 'deck.md', ?, 'undo', ?, 0, 0)", (rows[-1][1] + 10**9 + 1, cur.lastrowid))
+        "VALUES ('card-00000', 'deck.md', ?, 'undo', ?, 0, 0)", (rows[-1][1] + 10**9 + 1, undone))
     con.commit()
     con.close()
     items.sort(key=lambda x: (x[0], x[1]))

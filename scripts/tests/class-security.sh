@@ -53,12 +53,14 @@ for n, text in enumerate(hostile):
     key, deck, prompt, session, chosen = (f"{text}#{field}{n}" for field in ("key", "deck", "prompt", "session", "chosen"))
     db.execute("INSERT INTO card (key, deck_file, prompt, level, first_seen, answered) VALUES (?, ?, ?, 1, 0, 1)",
                (key, deck, prompt))
-    cur = db.execute(
+    db.execute(
         """INSERT INTO review_log (key, deck_file, session, at, kind, rating, duration_ms, b_suspended,
                a_state, a_step, a_stability, a_difficulty, a_due, a_last_review, a_reps, a_lapses, a_suspended)
            VALUES (?, ?, ?, 1764000000000, 'quiz', 1, 1000, 0, 1, 0, 1.0, 5.0, 1764000600000, 1764000000000, 1, 0, 0)""",
         (key, deck, session))
-    db.execute("INSERT INTO quiz_answer (log_id, credit, chosen) VALUES (?, 0, ?)", (cur.lastrowid, chosen))
+    # An insert through the review_log view leaves lastrowid as it was.
+    log_id = db.execute("SELECT max(id) FROM review").fetchone()[0]
+    db.execute("INSERT INTO quiz_answer (log_id, credit, chosen) VALUES (?, 0, ?)", (log_id, chosen))
     for value in (key, deck, prompt, session, chosen):
         print(value.encode().hex())
 db.commit()
