@@ -130,10 +130,15 @@ enum JSONValue: Equatable {
     private static func writeString(_ value: String, to out: inout String, style: Style) {
         out += "\""
         defer { out += "\"" }
-        // Every character that needs escaping is ASCII, so one pass over the
-        // bytes tells whether the text can be copied whole (almost always).
+        // One pass over the bytes tells whether the text can be copied whole
+        // (almost always). Every character to escape is ASCII except the C1
+        // controls of the compact style, U+0080–U+009F, which UTF-8 writes
+        // as 0xC2 followed by 0x80–0x9F.
+        var previous: UInt8 = 0
         let needsEscape = value.utf8.contains { byte in
-            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (style == .compact && byte == 0x7F)
+            defer { previous = byte }
+            return byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || (style == .compact && (byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte))))
         }
         guard needsEscape else {
             out += value

@@ -104,5 +104,10 @@ import Testing
     @Test func jsonEscaping() {
         #expect(JSONValue.string("a\"b\\c\nd\u{1}е").compactText == "\"a\\\"b\\\\c\\nd\\u0001е\"")
         #expect(JSONValue.object([("k", .array([.int(1), .bool(false), .null]))]).compactText == "{\"k\":[1,false,null]}")
+        // A C1 control alone (CSI, U+009B) must be escaped too: some terminals
+        // a `--json` line is printed on take it as the start of a sequence.
+        #expect(JSONValue.string("x\u{9B}2J").compactText == "\"x\\u009b2J\"")
+        #expect(JSONValue.string("\u{85}").compactText == "\"\\u0085\"")
+        #expect(JSONValue.string("\u{A0}ә").compactText == "\"\u{A0}ә\"")
     }
 }
