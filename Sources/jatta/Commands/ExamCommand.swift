@@ -68,20 +68,10 @@ enum ExamReport {
         -> String?
     {
         let words = ExamWords.of(language)
-        let decks = decks.filter { !$0.cards.isEmpty }
-        let zone = TimeZone.current
-        let day = StudySetup.day(of: now, timeZone: zone)
-        let base = try StudySetup.scheduler(timeZone: zone, store: store)
-        let snapshot =
-            try store.map { try StudySetup.snapshot(store: $0, decks: decks, dayStart: day.start, now: now) }
-            ?? ProgressSnapshot()
-        let setup = try ExamSetup.make(
-            catalog: StudyCatalog(decks: decks, progress: snapshot),
-            studentExams: try ExamSetup.studentExams(store: store), store: store, base: base,
-            defaultWorkload: reviewLimit, now: now)
-        guard !setup.outlooks.isEmpty else { return nil }
+        let outlooks = try outlooks(decks: decks, store: store, reviewLimit: reviewLimit, now: now)
+        guard !outlooks.isEmpty else { return nil }
         var text = ""
-        for outlook in setup.outlooks {
+        for outlook in outlooks {
             let source: String
             switch outlook.exam.source {
             case .student(let id): source = words.setByStudent(id)
@@ -94,6 +84,23 @@ enum ExamReport {
             if outlook.plan.fits { text += "  " + words.fits(outlook.plan.peak, outlook.plan.workload) + "\n" }
         }
         return TerminalText.visible(text)
+    }
+
+    /// The outlook of each exam ahead of `decks` (their plan and forecast),
+    /// soonest first: what the text above and `jatta stats --json` give.
+    static func outlooks(decks: [Deck], store: ProgressStore?, reviewLimit: Int, now: Date) throws -> [ExamOutlook] {
+        let decks = decks.filter { !$0.cards.isEmpty }
+        let zone = TimeZone.current
+        let day = StudySetup.day(of: now, timeZone: zone)
+        let base = try StudySetup.scheduler(timeZone: zone, store: store)
+        let snapshot =
+            try store.map { try StudySetup.snapshot(store: $0, decks: decks, dayStart: day.start, now: now) }
+            ?? ProgressSnapshot()
+        let setup = try ExamSetup.make(
+            catalog: StudyCatalog(decks: decks, progress: snapshot),
+            studentExams: try ExamSetup.studentExams(store: store), store: store, base: base,
+            defaultWorkload: reviewLimit, now: now)
+        return setup.outlooks
     }
 }
 

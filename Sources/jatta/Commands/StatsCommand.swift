@@ -53,8 +53,10 @@ struct StatsCommand: ParsableCommand {
         let now = at.map { Date(timeIntervalSince1970: Double($0) / 1000) } ?? Date()
         let timeZone = TimeZone.current
         let stats: StudyStatistics
+        let decks: [Deck]
         do {
-            let (scope, decks) = try Self.scope(paths: paths, level: level, tag: tag, language: language)
+            let scope: StatisticsScope
+            (scope, decks) = try Self.scope(paths: paths, level: level, tag: tag, language: language)
             stats = try StatisticsLoading.figures(
                 store: try database.openExistingStore(), scope: scope, decks: decks, now: now, timeZone: timeZone)
         } catch let exit as ExitCode {
@@ -62,8 +64,13 @@ struct StatsCommand: ParsableCommand {
         } catch {
             throw StoreFailure.exit(error)
         }
+        // The exam readiness forecast, when an exam is ahead (docs/exam.md).
+        let examStore = try? database.openExistingStore()
         if json {
-            print(try StatsJSON.text(stats, paths: paths, level: level, tag: tag))
+            let outlooks =
+                (try? ExamReport.outlooks(
+                    decks: decks, store: examStore, reviewLimit: StudyLimits().reviewsPerDay, now: now)) ?? []
+            print(try StatsJSON.text(stats, exams: outlooks, paths: paths, level: level, tag: tag))
             return
         }
         let glyphs = ChartGlyphs.choose(
@@ -74,11 +81,8 @@ struct StatsCommand: ParsableCommand {
             let text = String(repeating: " ", count: line.indent) + line.text
             print(text.replacingOccurrences(of: " +$", with: "", options: .regularExpression))
         }
-        // The exam readiness forecast, when an exam is ahead (docs/exam.md).
-        let library = SessionHost.loadDecks(paths: SessionHost.deckPaths(paths))
         if let exams = try? ExamReport.text(
-            decks: library.decks, store: try? database.openExistingStore(), language: language,
-            reviewLimit: StudyLimits().reviewsPerDay, now: now)
+            decks: decks, store: examStore, language: language, reviewLimit: StudyLimits().reviewsPerDay, now: now)
         {
             print("\n" + exams, terminator: "")
         }
@@ -126,16 +130,86 @@ enum StatsJSON {
         var level: Int?
         var tag: String?
         var statistics: StudyStatistics
+        /// Each exam ahead, soonest first (absent when there is none).
+        var exams: [ExamJSON]?
     }
 
-    static func text(_ stats: StudyStatistics, paths: [String], level: Int?, tag: String?) throws -> String {
+    /// One exam's plan and readiness forecast, as `jatta exam` prints them.
+    struct ExamJSON: Encodable {
+        /// The exam's day, `yyyy-MM-dd`.
+        var date: String
+        /// Who set it: the student's exam id, or the deck file whose header names it.
+        var studentExamID: Int64?
+        var deckHeader: String?
+        /// The deck files studied for it.
+        var deckFiles: [String]
+        /// Study days left before the exam day.
+        var daysLeft: Int
+        /// Faces never seen, new faces to show today and per day.
+        var unseen: Int
+        var newToday: Int
+        var newPerDay: Int
+        /// How many days before the exam every face has been seen (absent: none left to show).
+        var allSeenDaysBefore: Int?
+        /// The busiest day's answers, the answers a day accepted, and whether it fits.
+        var busiestDay: Int
+        var workload: Int
+        var fits: Bool
+        /// Cards predicted at or above the target on the exam day: overall and per level.
+        var readiness: Share
+        var readinessPerLevel: [LevelShare]
+
+        struct Share: Encodable {
+            var cards: Int
+            var readyToday: Int
+            var readyWithPlan: Int
+        }
+        struct LevelShare: Encodable {
+            var level: Int
+            var cards: Int
+            var readyToday: Int
+            var readyWithPlan: Int
+        }
+
+        init(_ outlook: ExamOutlook) {
+            date = outlook.exam.date.description
+            switch outlook.exam.source {
+            case .student(let id): studentExamID = id
+            case .deckHeader(let file): deckHeader = file
+            }
+            deckFiles = outlook.deckFiles
+            let plan = outlook.plan
+            daysLeft = plan.daysLeft
+            unseen = plan.unseen
+            newToday = plan.newToday
+            newPerDay = plan.newPerDay
+            allSeenDaysBefore = plan.daysSeenBefore
+            busiestDay = plan.peak
+            workload = plan.workload
+            fits = plan.fits
+            let overall = outlook.readiness.overall
+            readiness = Share(
+                cards: overall.cards, readyToday: overall.readyToday, readyWithPlan: overall.readyWithPlan)
+            readinessPerLevel = outlook.readiness.perLevel.sorted { $0.key < $1.key }.map {
+                LevelShare(
+                    level: $0.key, cards: $0.value.cards, readyToday: $0.value.readyToday,
+                    readyWithPlan: $0.value.readyWithPlan)
+            }
+        }
+    }
+
+    static func text(
+        _ stats: StudyStatistics, exams: [ExamOutlook] = [], paths: [String], level: Int?, tag: String?
+    ) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(HistoryFormat.isoTime(date))
         }
-        let document = Document(schemaVersion: schemaVersion, paths: paths, level: level, tag: tag, statistics: stats)
+        let document = Document(
+            schemaVersion: schemaVersion, paths: paths, level: level, tag: tag, statistics: stats,
+            exams: exams.isEmpty ? nil : exams.map(ExamJSON.init))
         return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 }

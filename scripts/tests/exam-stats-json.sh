@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# `jatta stats --json` carries each exam ahead with its plan and readiness
+# (docs/stats.md, docs/exam.md). The figures are checked against what the
+# test knows independently: the exam date it set, the decks' cards as
+# `jatta list --json` gives them, and the faces it answered itself.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+. scripts/lib/jatta-binary.sh
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME="$work/home" JATTA_DB="$work/progress.sqlite" LANG=C.UTF-8 LC_ALL=C.UTF-8
+. scripts/lib/midday-tz.sh
+mkdir -p "$HOME" "$work/decks"
+unset JATTA_LANG
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+{
+    printf '# Exam deck\n\n'
+    for i in $(seq 1 12); do
+        printf '## Level %d\n\n' $(( (i - 1) % 3 + 1 ))
+        printf 'Q: Question number %d?\nA: answer %d\nlevel: %d\n\n' "$i" "$i" $(( (i - 1) % 3 + 1 ))
+    done
+} >"$work/decks/exam.deck"
+"$JATTA" check "$work/decks" >/dev/null || fail "the test deck does not check"
+
+# No exam yet: no "exams" key at all.
+"$JATTA" stats --json "$work/decks" >"$work/none.json" || fail "stats --json without an exam failed"
+python3 - "$work/none.json" <<'PY' || fail "an exams key without an exam"
+import json, sys
+assert "exams" not in json.load(open(sys.argv[1]))
+PY
+
+exam_day=$(python3 -c 'import datetime; print((datetime.date.today() + datetime.timedelta(days=10)).isoformat())')
+"$JATTA" exam set "$exam_day" "$work/decks" >/dev/null || fail "exam set failed"
+# Answer two faces Good in plain mode: a shown face is Enter, then 3.
+printf '\n3\n\n3\n' | "$JATTA" study --plain "$work/decks" >/dev/null 2>&1
+"$JATTA" list --json "$work/decks" >"$work/list.json" || fail "list --json failed"
+"$JATTA" stats --json "$work/decks" >"$work/stats.json" || fail "stats --json failed"
+
+python3 - "$work/stats.json" "$work/list.json" "$exam_day" "$JATTA_DB" <<'PY' || fail "stats --json exams disagree"
+import datetime, json, sqlite3, sys
+stats = json.load(open(sys.argv[1]))
+cards = [json.loads(line) for line in open(sys.argv[2]) if line.strip()]
+exam_day = sys.argv[3]
+exams = stats.get("exams")
+assert exams and len(exams) == 1, exams
+e = exams[0]
+assert e["date"] == exam_day, e["date"]
+assert isinstance(e.get("studentExamID"), int) and "deckHeader" not in e, e
+assert len(e["deckFiles"]) == 1 and e["deckFiles"][0].endswith("exam.deck"), e["deckFiles"]
+# Days left: the exam day minus today's study day (the test runs at midday).
+today = datetime.date.today()
+assert e["daysLeft"] == (datetime.date.fromisoformat(exam_day) - today).days, (e["daysLeft"], today)
+# Every card counts once for readiness, and per level as the deck says.
+assert e["readiness"]["cards"] == len(cards), (e["readiness"], len(cards))
+levels = {}
+for c in cards:
+    levels[c["level"]] = levels.get(c["level"], 0) + 1
+got = {l["level"]: l["cards"] for l in e["readinessPerLevel"]}
+assert got == levels, (got, levels)
+for share in [e["readiness"]] + e["readinessPerLevel"]:
+    assert 0 <= share["readyToday"] <= share["cards"] and 0 <= share["readyWithPlan"] <= share["cards"], share
+# Faces never seen: the cards minus those the store holds a state for.
+db = sqlite3.connect(sys.argv[4])
+answered = db.execute("SELECT count(*) FROM card_state WHERE state IS NOT NULL").fetchone()[0]
+assert answered >= 1, "the plain session answered nothing"
+assert e["unseen"] == len(cards) - answered, (e["unseen"], len(cards), answered)
+# The pace shows every card by two days before the exam (docs/exam.md);
+# today's new faces are the pace less those already shown today.
+assert e["newPerDay"] * (e["daysLeft"] - 2) >= len(cards), e
+assert e["allSeenDaysBefore"] >= 2, e
+assert e["newToday"] == max(0, e["newPerDay"] - answered), (e["newToday"], e["newPerDay"], answered)
+assert e["fits"] == (e["busiestDay"] <= e["workload"]), e
+PY
+echo "exam-stats-json: ok"
