@@ -122,7 +122,9 @@ public enum Trainer {
             s.home.examEntry = ""
         case .openStatistics:
             let filter = homeFilter(s, decks: selectedDecks(s))
-            s.mode = .statistics(StatisticsScreen(filter: filter))
+            // The forecast of every exam covering one of the row's decks.
+            let exams = s.exams.filter { exam in filter.deckFiles.map { !$0.isDisjoint(with: exam.deckFiles) } ?? true }
+            s.mode = .statistics(StatisticsScreen(filter: filter, exams: exams))
             effects.append(.loadStatistics(filter))
         case .back:
             effects.append(.quit)

@@ -45,6 +45,29 @@ import Testing
         #expect(all == [.loadStatistics(StudyFilter())])
     }
 
+    /// An exam ahead of `files`, with a plan of `unseen` new faces.
+    static func outlook(_ date: String, files: [String]) throws -> ExamOutlook {
+        let plan = try #require(
+            ExamPlan.make(unseen: 6, introducedToday: 0, today: 1, examDay: 9, workload: 200) { _ in ExamPath() })
+        return ExamOutlook(
+            exam: Exam(date: try #require(CalendarDate(date)), paths: [], source: .student(id: 1)),
+            deckFiles: files, plan: plan, readiness: ExamReadiness())
+    }
+
+    @Test func theScreenCarriesTheForecastOfTheExamsOfItsDecks() throws {
+        let other = Fixtures.deck("# Басқа\n\nQ: Бір?\nA: Екі\n", file: "decks/other.deck")
+        var state = Fixtures.state([Fixtures.deck(), other])
+        let mine = try Self.outlook("2026-03-20", files: ["decks/other.deck"])
+        let theirs = try Self.outlook("2026-03-25", files: ["decks/test.deck"])
+        state.exams = [mine, theirs]
+        // The row of decks/other.deck: only the exam covering it.
+        let (one, _) = Self.run(state, [.moveSelection(2), .openStatistics])
+        #expect(Self.screen(one)?.exams == [mine])
+        // "All decks": every exam ahead.
+        let (all, _) = Self.run(state, [.openStatistics])
+        #expect(Self.screen(all)?.exams == [mine, theirs])
+    }
+
     @Test func theFiguresFillTheScreenAndPagesTurnUntilBack() {
         let figures = Self.figures(hardest: [])
         var (state, _) = Self.run(Fixtures.state(), [.openStatistics, .showStatistics(figures), .scroll(1), .scroll(1)])

@@ -1,7 +1,7 @@
 import DeckFormat
 import FSRS
 import Foundation
-import Study
+@testable import Study
 import Testing
 
 @testable import TerminalUI
@@ -112,5 +112,35 @@ import Testing
         #expect(KeyMap.action(for: .pageDown, in: .statistics) == .scroll(1))
         #expect(KeyMap.action(for: .up, in: .statistics) == .scroll(-1))
         #expect(KeyContext(try! Self.state()) == .statistics)
+    }
+
+    @Test(arguments: [(80, 24), (60, 15)])
+    func theExamForecastIsOnTheLastPageInBothLanguages(_ size: (Int, Int)) throws {
+        let plan = try #require(
+            ExamPlan.make(unseen: 6, introducedToday: 0, today: 1, examDay: 9, workload: 200) { _ in ExamPath() })
+        var readiness = ExamReadiness()
+        readiness.overall = .init(cards: 4, readyToday: 1, readyWithPlan: 4)
+        let outlook = ExamOutlook(
+            exam: Exam(date: try #require(CalendarDate("2026-03-20")), paths: [], source: .deckHeader(file: "x\u{1B}[2J.deck")),
+            deckFiles: ["decks/a.deck"], plan: plan, readiness: readiness)
+        for strings in [Strings.kazakh, .english] {
+            let words = ExamWords.of(Language(rawValue: strings.code) ?? .en)
+            var state = try Self.state()
+            guard case .statistics(var screen) = state.mode else { return }
+            screen.exams = [outlook]
+            let size = TerminalSize(width: size.0, height: size.1)
+            let count = StatisticsView.pageCount(screen, size: size, strings: strings, glyphs: .unicode)
+            screen.page = count - 1
+            state.mode = .statistics(screen)
+            let last = TrainerView.view(state, size: size, strings: strings, glyphs: .unicode).text
+            // The plan and readiness lines the home screen shows, whole or wrapped.
+            let flat = last.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            for line in words.lines(outlook) {
+                let start = String(line.prefix(size.width - 4))
+                #expect(flat.contains(start), "\(start) not on the last page:\n\(last)")
+            }
+            // A deck file name is shown, never sent as an escape sequence.
+            #expect(!last.contains("\u{1B}"))
+        }
     }
 }

@@ -9,10 +9,14 @@ public struct StatisticsScreen: Hashable, Sendable {
     /// The page shown, counted from 0. The runtime stops it at the last
     /// page the terminal holds (as for the help), the view clamps it too.
     public var page = 0
+    /// The exams ahead of the screen's decks, with plan and readiness
+    /// forecast, as the home screen shows them (docs/exam.md).
+    public var exams: [ExamOutlook]
 
-    public init(filter: StudyFilter, figures: StudyStatistics? = nil, page: Int = 0) {
+    public init(filter: StudyFilter, figures: StudyStatistics? = nil, page: Int = 0, exams: [ExamOutlook] = []) {
         self.filter = filter
         self.figures = figures
         self.page = page
+        self.exams = exams
     }
 }

@@ -17,7 +17,9 @@ public enum StatisticsView {
             screen.putCentered(words.loading, row: screen.height / 2, style: .dim)
             return
         }
-        let pages = pages(of: figures, width: screen.width, rows: rows, words: words, glyphs: glyphs)
+        let pages = pages(
+            of: figures, exams: statistics.exams, width: screen.width, rows: rows, words: words, glyphs: glyphs,
+            language: Language(rawValue: s.code) ?? .en)
         let page = min(max(0, statistics.page), pages.count - 1)
         let marker = pages.count > 1 ? HelpOverlay.pageArrows(page: page, of: pages.count) + " \(page + 1)/\(pages.count)" : ""
         TrainerView.bar(&screen, row: 0, left: words.screenTitle + " · " + scopeName(state, statistics.filter, s), right: marker)
@@ -37,16 +39,38 @@ public enum StatisticsView {
     public static func pageCount(_ statistics: StatisticsScreen, size: TerminalSize, strings s: Strings, glyphs: ChartGlyphs) -> Int {
         guard let figures = statistics.figures else { return 1 }
         let words = StatisticsWords.of(Language(rawValue: s.code) ?? .en)
-        return pages(of: figures, width: size.width, rows: contentRows(size), words: words, glyphs: glyphs).count
+        return pages(
+            of: figures, exams: statistics.exams, width: size.width, rows: contentRows(size), words: words,
+            glyphs: glyphs, language: Language(rawValue: s.code) ?? .en
+        ).count
     }
 
     /// Rows between the title bar and the key hints.
     static func contentRows(_ size: TerminalSize) -> Int { max(1, size.height - 2) }
 
     static func pages(
-        of figures: StudyStatistics, width: Int, rows: Int, words: StatisticsWords, glyphs: ChartGlyphs
+        of figures: StudyStatistics, exams: [ExamOutlook] = [], width: Int, rows: Int, words: StatisticsWords,
+        glyphs: ChartGlyphs, language: Language = .en
     ) -> [[StyledLine]] {
-        pages(StatisticsReport.lines(figures, words: words, glyphs: glyphs, width: width), rows: rows)
+        var lines = StatisticsReport.lines(figures, words: words, glyphs: glyphs, width: width)
+        // Each exam ahead: a section with its plan and readiness, in the
+        // words of the home screen and `jatta exam`.
+        let examWords = ExamWords.of(language)
+        for outlook in exams {
+            let source: String
+            switch outlook.exam.source {
+            case .student(let id): source = examWords.setByStudent(id)
+            case .deckHeader(let file): source = examWords.fromDeckHeader(file)
+            }
+            lines.append(StyledLine(""))
+            let heading = examWords.heading(
+                outlook.exam.date.description, source, outlook.readiness.overall.cards, outlook.deckFiles.count)
+            lines.append(StyledLine(TextWrap.truncate(TerminalText.visible(heading), width: width), style: .bold))
+            for line in examWords.lines(outlook) {
+                for part in TextWrap.lines(TerminalText.visible(line), width: max(1, width - 2)) { lines.append(StyledLine(part, indent: 2)) }
+            }
+        }
+        return pages(lines, rows: rows)
     }
 
     /// `lines` (sections separated by one empty line, as the report makes
