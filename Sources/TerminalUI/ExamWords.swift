@@ -63,6 +63,17 @@ public struct ExamWords: Sendable {
         return [first, readiness(r.overall.percentToday, r.overall.percentWithPlan, Self.levels(r, withPlan: true))]
     }
 
+    /// The heading of one exam in `jatta exam` and on the statistics
+    /// screen: its date, who set it, its cards and decks.
+    public func heading(of outlook: ExamOutlook) -> String {
+        let source: String
+        switch outlook.exam.source {
+        case .student(let id): source = setByStudent(id)
+        case .deckHeader(let file): source = fromDeckHeader(file)
+        }
+        return heading(outlook.exam.date.description, source, outlook.readiness.overall.cards, outlook.deckFiles.count)
+    }
+
     static let english = ExamWords(
         plan: { days, new, before in
             let seen: String

@@ -57,14 +57,8 @@ public enum StatisticsView {
         // words of the home screen and `jatta exam`.
         let examWords = ExamWords.of(language)
         for outlook in exams {
-            let source: String
-            switch outlook.exam.source {
-            case .student(let id): source = examWords.setByStudent(id)
-            case .deckHeader(let file): source = examWords.fromDeckHeader(file)
-            }
             lines.append(StyledLine(""))
-            let heading = examWords.heading(
-                outlook.exam.date.description, source, outlook.readiness.overall.cards, outlook.deckFiles.count)
+            let heading = examWords.heading(of: outlook)
             lines.append(StyledLine(TextWrap.truncate(TerminalText.visible(heading), width: width), style: .bold))
             for line in examWords.lines(outlook) {
                 for part in TextWrap.lines(TerminalText.visible(line), width: max(1, width - 2)) { lines.append(StyledLine(part, indent: 2)) }

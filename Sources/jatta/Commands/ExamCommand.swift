@@ -72,13 +72,7 @@ enum ExamReport {
         guard !outlooks.isEmpty else { return nil }
         var text = ""
         for outlook in outlooks {
-            let source: String
-            switch outlook.exam.source {
-            case .student(let id): source = words.setByStudent(id)
-            case .deckHeader(let file): source = words.fromDeckHeader(file)
-            }
-            text += words.heading(
-                outlook.exam.date.description, source, outlook.readiness.overall.cards, outlook.deckFiles.count) + "\n"
+            text += words.heading(of: outlook) + "\n"
             for file in outlook.deckFiles { text += "  " + file + "\n" }
             for line in words.lines(outlook) { text += "  " + line + "\n" }
             if outlook.plan.fits { text += "  " + words.fits(outlook.plan.peak, outlook.plan.workload) + "\n" }
