@@ -69,3 +69,23 @@ extension ProgressStore {
         }
     }
 }
+
+extension ProgressStore {
+    /// The mean time in seconds of the student's last `limit` study and quiz
+    /// answers that were not undone (nil when there is none): the pace a
+    /// workload in minutes is counted at (`jatta exam set --minutes`).
+    public func recentSecondsPerAnswer(limit: Int = 500) throws -> Double? {
+        try read { db in
+            let ms = try Double.fetchOne(
+                db,
+                sql: """
+                    SELECT avg(duration_ms) FROM (
+                        SELECT e.duration_ms FROM review_log e
+                        WHERE e.kind IN ('study', 'quiz') AND e.duration_ms IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                        ORDER BY e.id DESC LIMIT ?)
+                    """, arguments: [limit])
+            return ms.map { $0 / 1000 }
+        }
+    }
+}

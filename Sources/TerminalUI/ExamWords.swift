@@ -28,6 +28,10 @@ public struct ExamWords: Sendable {
     public var noSuchExam: @Sendable (_ id: String) -> String
     public var noSuchPath: @Sendable (_ path: String) -> String
     public var badWorkload: String
+    /// `--minutes` not a positive number, or given with `--workload`.
+    public var badMinutes: String
+    /// A workload in minutes and the answers it was counted as.
+    public var minutesAsAnswers: @Sendable (_ minutes: Int, _ answers: Int, _ seconds: Double) -> String
     /// The home screen's prompt while an exam date is typed (`x`).
     public var datePrompt: @Sendable (_ typed: String) -> String
     /// The home screen's notice once it is set or refused.
@@ -98,6 +102,10 @@ public struct ExamWords: Sendable {
         noSuchExam: { "jatta: no exam with id '\($0)' (jatta exam lists them)" },
         noSuchPath: { "jatta: '\($0)' does not exist" },
         badWorkload: "jatta: --workload is a number of answers a day, at least 1",
+        badMinutes: "jatta: --minutes is a number of minutes a day, at least 1, and not given with --workload",
+        minutesAsAnswers: { minutes, answers, seconds in
+            "\(minutes) minutes a day: \(answers) answers at \(String(format: "%.1f", seconds)) s an answer"
+        },
         datePrompt: { "Exam date (YYYY-MM-DD), Enter sets, Esc cancels: \($0)_" },
         dateSet: { "Exam set for \($0)" },
         dateRefused: { "'\($0)' is not a date after today (YYYY-MM-DD)" })
@@ -126,6 +134,10 @@ public struct ExamWords: Sendable {
         noSuchExam: { "jatta: '\($0)' деген id-мен емтихан жоқ (тізімі: jatta exam)" },
         noSuchPath: { "jatta: '\($0)' жоқ" },
         badWorkload: "jatta: --workload — күніне жауап саны, кемінде 1",
+        badMinutes: "jatta: --minutes — күніне минут саны, кемінде 1, --workload-пен бірге берілмейді",
+        minutesAsAnswers: { minutes, answers, seconds in
+            "Күніне \(minutes) минут: бір жауапқа \(String(format: "%.1f", seconds)) с есебімен \(answers) жауап"
+        },
         datePrompt: { "Емтихан күні (ЖЖЖЖ-АА-КК), Enter — орнату, Esc — бас тарту: \($0)_" },
         dateSet: { "Емтихан \($0) күніне қойылды" },
         dateRefused: { "'\($0)' бүгіннен кейінгі күн емес (ЖЖЖЖ-АА-КК)" })

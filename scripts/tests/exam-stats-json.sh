@@ -73,4 +73,25 @@ assert e["allSeenDaysBefore"] >= 2, e
 assert e["newToday"] == max(0, e["newPerDay"] - answered), (e["newToday"], e["newPerDay"], answered)
 assert e["fits"] == (e["busiestDay"] <= e["workload"]), e
 PY
+# A workload in minutes is counted in answers at the student's own pace:
+# the mean time of their answers (docs/exam.md), read here from the log.
+"$JATTA" exam set "$exam_day" "$work/decks" --minutes 10 >"$work/minutes.txt" || fail "exam set --minutes failed"
+"$JATTA" stats --json "$work/decks" >"$work/minutes.json" || fail "stats --json failed"
+python3 - "$work/minutes.json" "$JATTA_DB" <<'PY' || fail "--minutes was not counted at the student's pace"
+import json, math, sqlite3, sys
+e = json.load(open(sys.argv[1]))["exams"][0]
+mean_ms = sqlite3.connect(sys.argv[2]).execute(
+    "SELECT avg(duration_ms) FROM review_log WHERE kind IN ('study', 'quiz') AND undoes IS NULL").fetchone()[0]
+want = max(1, math.floor(10 * 60 / (mean_ms / 1000)))
+assert e["workload"] == want, (e["workload"], want, mean_ms)
+PY
+grep -q "10 minutes a day" "$work/minutes.txt" || fail "exam set --minutes did not say what it counted: $(cat "$work/minutes.txt")"
+# Without any answer yet, 10 s an answer: 10 minutes are 60 answers.
+JATTA_DB="$work/fresh.sqlite" "$JATTA" exam set "$exam_day" "$work/decks" --minutes 10 >/dev/null || fail "exam set --minutes on a new store failed"
+JATTA_DB="$work/fresh.sqlite" "$JATTA" stats --json "$work/decks" >"$work/fresh.json" || fail "stats --json failed"
+python3 -c 'import json,sys; w = json.load(open(sys.argv[1]))["exams"][0]["workload"]; sys.exit(w != 60 and f"workload {w}, not 60")' "$work/fresh.json" \
+    || fail "a new store's pace is not 10 s an answer"
+# --minutes with --workload, or below 1, is a usage error.
+"$JATTA" exam set "$exam_day" --minutes 10 --workload 50 >/dev/null 2>&1; [ $? -eq 64 ] || fail "--minutes with --workload is not refused"
+"$JATTA" exam set "$exam_day" --minutes 0 >/dev/null 2>&1; [ $? -eq 64 ] || fail "--minutes 0 is not refused"
 echo "exam-stats-json: ok"

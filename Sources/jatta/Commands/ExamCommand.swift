@@ -114,6 +114,9 @@ struct ExamSetCommand: ParsableCommand {
     @Option(help: "Answers a day you accept (default: the review limit, 200).")
     var workload: Int?
 
+    @Option(help: "Minutes a day you accept, counted in answers at your own pace (your recent answers' mean time; 10 s an answer before you have any).")
+    var minutes: Int?
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var languageOptions: LanguageOptions
 
@@ -133,19 +136,32 @@ struct ExamSetCommand: ParsableCommand {
             Console.errorLine(words.badWorkload)
             throw ExitCode(64)
         }
+        if let minutes, minutes < 1 || workload != nil {
+            Console.errorLine(words.badMinutes)
+            throw ExitCode(64)
+        }
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             Console.errorLine(words.noSuchPath(path))
             throw ExitCode(66)
         }
         let id: Int64
+        var accepted = workload
+        var pace: Double?
         do {
             let store = try database.openStore()
+            if let minutes {
+                pace = try store.recentSecondsPerAnswer()
+                accepted = ExamWorkload.answers(minutes: minutes, secondsPerAnswer: pace)
+            }
             id = try store.setExam(
-                StoredExam(date: day.description, paths: paths.map(ExamSetup.absolutePath), workload: workload))
+                StoredExam(date: day.description, paths: paths.map(ExamSetup.absolutePath), workload: accepted))
         } catch {
             throw StoreFailure.exit(error)
         }
         Console.line(words.examSet(day.description, id))
+        if let minutes, let accepted {
+            Console.line(words.minutesAsAnswers(minutes, accepted, pace ?? ExamWorkload.defaultSeconds))
+        }
     }
 }
 
