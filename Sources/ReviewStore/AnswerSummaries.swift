@@ -116,7 +116,7 @@ enum AnswerSummaries {
                 INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
                 \(quizContribution(where: """
                     e.key = ?2 AND coalesce(e.session, '') = ?1 AND e.deck_file = ?3
-                    AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                    AND \(LogClauses.notUndone)
                     """))
                 """
         ).execute(arguments: [session, key, deckFile])
@@ -149,7 +149,7 @@ enum AnswerSummaries {
         try db.execute(
             sql: """
                 INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
-                \(quizContribution(where: "NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)"))
+                \(quizContribution(where: LogClauses.notUndone))
                 """)
     }
 
@@ -163,7 +163,7 @@ enum AnswerSummaries {
     static func quizSource(_ db: Database) throws -> String {
         try areKept(db)
             ? "quiz_summary"
-            : "(\(quizContribution(where: "NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)")))"
+            : "(\(quizContribution(where: LogClauses.notUndone)))"
     }
 
     /// One row of `answer_slot`'s key.
@@ -221,7 +221,7 @@ enum AnswerSummaries {
             problems.append(
                 "answer summary \(key.deckFile) slot \(key.slot): kept \(kept[key] ?? []), log \(recomputed[key] ?? [])")
         }
-        let quizSQL = quizContribution(where: "NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)")
+        let quizSQL = quizContribution(where: LogClauses.notUndone)
         func text(_ row: Row) -> String { (0..<row.count).map { "\(row[$0] as DatabaseValue)" }.joined(separator: " ") }
         let keptQuiz = Set(
             try Row.fetchAll(db, sql: "SELECT session, key, deck_file, first_at, answers, correct FROM quiz_summary")

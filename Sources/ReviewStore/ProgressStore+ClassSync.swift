@@ -38,7 +38,7 @@ extension ProgressStore {
                 SELECT \(Self.entryColumns), c.prompt, c.level, \(quizColumns)
                 FROM review_log e LEFT JOIN card c ON c.key = e.key \(quizJoin)
                 WHERE e.id > ? AND e.kind IN ('study', 'quiz', 'override')
-                  AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                  AND \(LogClauses.notUndone)
                 ORDER BY e.id LIMIT ?
                 """
             return try Row.fetchAll(db, sql: sql, arguments: [id, limit]).map { row in

@@ -62,7 +62,7 @@ extension ProgressStore {
                     SELECT DISTINCT e.key
                     FROM review_log e
                     WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override') AND e.b_state IS NULL
-                    AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                    AND \(LogClauses.notUndone)
                     """,
                 arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)])
             return Set(keys)
@@ -82,7 +82,7 @@ extension ProgressStore {
                     SELECT avg(duration_ms) FROM (
                         SELECT e.duration_ms FROM review_log e
                         WHERE e.kind IN ('study', 'quiz') AND e.duration_ms IS NOT NULL
-                          AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                          AND \(LogClauses.notUndone)
                         ORDER BY e.id DESC LIMIT ?)
                     """, arguments: [limit])
             return ms.map { $0 / 1000 }

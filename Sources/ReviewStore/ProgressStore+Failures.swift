@@ -13,7 +13,7 @@ extension ProgressStore {
                     SELECT e.key, max(e.at)
                     FROM review_log e
                     WHERE e.at >= ? AND e.kind IN ('study', 'quiz', 'override') AND e.rating = 1
-                    AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                    AND \(LogClauses.notUndone)
                     GROUP BY e.key
                     """,
                 arguments: [ProgressColumns.bound(start)])

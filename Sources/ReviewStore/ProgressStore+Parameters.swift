@@ -119,7 +119,7 @@ extension ProgressStore {
                 sql: """
                     SELECT e.key, e.at, e.rating, e.b_state, e.a_last_review, e.kind FROM review_log e
                     WHERE e.kind IN ('study', 'quiz', 'override') AND e.rating BETWEEN 1 AND 4
-                      AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                      AND \(LogClauses.notUndone)
                     ORDER BY e.key, e.id
                     """)
             var histories: [ReviewHistory] = []

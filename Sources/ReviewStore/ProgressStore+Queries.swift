@@ -169,7 +169,7 @@ extension ProgressStore {
                        count(*)
                 FROM review_log e
                 WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
-                AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                AND \(LogClauses.notUndone)
                 """,
             arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)])
         return StudiedCounts(newCards: row?[0] ?? 0, reviews: row?[1] ?? 0, answers: row?[2] ?? 0)

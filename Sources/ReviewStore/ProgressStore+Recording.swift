@@ -112,7 +112,7 @@ extension ProgressStore {
             let sql = """
                 SELECT \(Self.entryColumns) FROM review_log e
                 WHERE e.kind NOT IN ('undo', 'adopt') \(sessionFilter)
-                AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)
+                AND \(LogClauses.notUndone)
                 ORDER BY e.id DESC LIMIT 1
                 """
             guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }

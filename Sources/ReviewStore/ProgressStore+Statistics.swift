@@ -83,7 +83,7 @@ extension ProgressStore {
                 sql: """
                     SELECT count(DISTINCT e.key) FROM review_log e
                     WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
-                    AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id) \(clause)
+                    AND \(LogClauses.notUndone) \(clause)
                     """,
                 arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)] + arguments) ?? 0
         }
