@@ -84,6 +84,10 @@ enum ExamReport {
     /// soonest first: what the text above and `jatta stats --json` give.
     static func outlooks(decks: [Deck], store: ProgressStore?, reviewLimit: Int, now: Date) throws -> [ExamOutlook] {
         let decks = decks.filter { !$0.cards.isEmpty }
+        let studentExams = try ExamSetup.studentExams(store: store)
+        // No exam anywhere: nothing to plan, so the progress of every card
+        // is not read (`jatta stats` asks this on every run).
+        guard !studentExams.isEmpty || decks.contains(where: { $0.examDate != nil }) else { return [] }
         let zone = TimeZone.current
         let day = StudySetup.day(of: now, timeZone: zone)
         let base = try StudySetup.scheduler(timeZone: zone, store: store)
@@ -92,7 +96,7 @@ enum ExamReport {
             ?? ProgressSnapshot()
         let setup = try ExamSetup.make(
             catalog: StudyCatalog(decks: decks, progress: snapshot),
-            studentExams: try ExamSetup.studentExams(store: store), store: store, base: base,
+            studentExams: studentExams, store: store, base: base,
             defaultWorkload: reviewLimit, now: now)
         return setup.outlooks
     }
