@@ -50,6 +50,14 @@ expect_full() {  # NAME STATUS STDERR-FILE
 "$JATTA" judge "режим" "режим" >/dev/full 2>"$work/err"; expect_full "judge" $? "$work/err"
 "$JATTA" history --db "$work/none.sqlite" >/dev/full 2>"$work/err"; expect_full "history" $? "$work/err"
 "$JATTA" unsuspend --db "$work/none.sqlite" >/dev/full 2>"$work/err"; expect_full "unsuspend" $? "$work/err"
+"$JATTA" stats --db "$work/none.sqlite" --json >/dev/full 2>"$work/err"; expect_full "stats --json" $? "$work/err"
+"$JATTA" stats --db "$work/none.sqlite" >/dev/full 2>"$work/err"; expect_full "stats" $? "$work/err"
+"$JATTA" optimize --db "$work/none.sqlite" --dry-run >/dev/full 2>"$work/err"; expect_full "optimize" $? "$work/err"
+"$JATTA" exam --db "$work/none.sqlite" >/dev/full 2>"$work/err"; expect_full "exam" $? "$work/err"
+"$JATTA" find режим "$work/test.deck" >/dev/full 2>"$work/err"; expect_full "find" $? "$work/err"
+# A file output on a full disk names the reason, not an error type.
+"$JATTA" export --to gift "$work/test.deck" -o /dev/full --force >/dev/null 2>"$work/err"
+grep -qF "disk full" "$work/err" || fail "export -o /dev/full: no 'disk full' message: $(head -c 300 "$work/err")"
 echo '{"card_id": 1, "config": {}, "reviews": [{"t": 1700000000, "rating": 3}]}' \
     | "$JATTA" fsrs replay >/dev/full 2>"$work/err"; expect_full "fsrs replay" $? "$work/err"
 # Found by replay-fuzz: a high surrogate followed by another high

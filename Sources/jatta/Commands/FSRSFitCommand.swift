@@ -58,7 +58,7 @@ struct FSRSFitCommand: ParsableCommand {
             "training_items": result.trainingItemCount, "seconds": seconds,
         ]
         let data = try JSONSerialization.data(withJSONObject: output, options: [.sortedKeys])
-        print(String(decoding: data, as: UTF8.self))
+        Console.line(String(decoding: data, as: UTF8.self))
     }
 }
 
@@ -108,6 +108,6 @@ struct FSRSEvaluateCommand: ParsableCommand {
             results.append(["log_loss": evaluation.logLoss, "rmse_bins": evaluation.rmseBins])
         }
         let data = try JSONSerialization.data(withJSONObject: ["results": results], options: [.sortedKeys])
-        print(String(decoding: data, as: UTF8.self))
+        Console.line(String(decoding: data, as: UTF8.self))
     }
 }

@@ -39,9 +39,10 @@ enum InterchangeOutput {
             try OutputFile.write(data, to: path)
             return nil
         } catch {
-            return language.pick(
-                kk: "\(InterchangeOutput.shown(path)): жазу мүмкін емес: \(error.localizedDescription)\n",
-                en: "\(InterchangeOutput.shown(path)): cannot write: \(error.localizedDescription)\n")
+            // The reason in the student's words ("disk full"), as every other
+            // output says it; Foundation's description names only the type.
+            return InterchangeOutput.shown(path) + ": "
+                + language.pick(kk: error.message(kazakh: true), en: error.message(kazakh: false)) + "\n"
         }
     }
 

@@ -51,7 +51,7 @@ struct OptimizeCommand: ParsableCommand {
         do {
             if let retention {
                 if !dryRun { try database.openStore().setDesiredRetention(retention) }
-                print(json ? "{\"desired_retention\":\(retention),\"dry_run\":\(dryRun)}" : words.retention(retention))
+                Console.line(json ? "{\"desired_retention\":\(retention),\"dry_run\":\(dryRun)}" : words.retention(retention))
                 return
             }
             // No database yet: nothing answered, nothing to fit, and no file made for it.
@@ -64,7 +64,7 @@ struct OptimizeCommand: ParsableCommand {
         } catch {
             throw StoreFailure.exit(error)
         }
-        print(json ? report.json() : report.text(words))
+        Console.line(json ? report.json() : report.text(words))
     }
 }
 

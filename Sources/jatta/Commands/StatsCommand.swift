@@ -70,7 +70,7 @@ struct StatsCommand: ParsableCommand {
             let outlooks =
                 (try? ExamReport.outlooks(
                     decks: decks, store: examStore, reviewLimit: StudyLimits().reviewsPerDay, now: now)) ?? []
-            print(try StatsJSON.text(stats, exams: outlooks, paths: paths, level: level, tag: tag))
+            Console.line(try StatsJSON.text(stats, exams: outlooks, paths: paths, level: level, tag: tag))
             return
         }
         let glyphs = ChartGlyphs.choose(
@@ -79,12 +79,12 @@ struct StatsCommand: ParsableCommand {
         let width = Int(environment["COLUMNS"] ?? "") ?? 80
         for line in StatisticsReport.lines(stats, words: .of(language), glyphs: glyphs, width: width) {
             let text = String(repeating: " ", count: line.indent) + line.text
-            print(text.replacingOccurrences(of: " +$", with: "", options: .regularExpression))
+            Console.line(text.replacingOccurrences(of: " +$", with: "", options: .regularExpression))
         }
         if let exams = try? ExamReport.text(
             decks: decks, store: examStore, language: language, reviewLimit: StudyLimits().reviewsPerDay, now: now)
         {
-            print("\n" + exams, terminator: "")
+            Console.out("\n" + exams)
         }
     }
 
