@@ -18,7 +18,24 @@ enum HomeView {
         let filter = StudyFilter(level: state.home.level, tag: state.home.tag)
         let showLevels = width >= 64
         let numbers = [s.newHeader, s.learningHeader, s.dueHeader] + (showLevels ? ["1", "2", "3"] : [])
-        let columnWidths = numbers.map { max(5, DisplayWidth.of($0) + 1) }
+        // The soonest exam's plan and forecast, above the note.
+        let examLines = state.exams.first.map { ExamWords.of(Language(rawValue: s.code) ?? .en).lines($0) } ?? []
+        let decks: [Deck?] = [nil] + state.catalog.decks.map { $0 }
+        let listTop = 3
+        let listRows = max(1, screen.height - listTop - 4 - examLines.count)
+        let first = min(max(0, state.home.selection - listRows + 1), max(0, decks.count - listRows))
+        // The counts of the rows in view, first: a column is as wide as its
+        // widest number (100,000 cards need six digits), never narrower than 5.
+        let shown = decks.enumerated().dropFirst(first).prefix(listRows).map { i, deck in
+            (i, deck, state.catalog.counts(deck: deck, filter: filter, now: state.now, dayEnd: state.dayEnd))
+        }
+        let shownValues = shown.map { _, _, counts in
+            [counts.new, counts.learning, counts.due].map(String.init)
+                + (showLevels ? (1...3).map { String(counts.cardsPerLevel[$0, default: 0]) } : [])
+        }
+        let columnWidths = numbers.indices.map { j in
+            max(5, DisplayWidth.of(numbers[j]) + 1, shownValues.map { DisplayWidth.of($0[j]) + 1 }.max() ?? 0)
+        }
         let numbersWidth = columnWidths.reduce(0, +)
         let nameWidth = max(8, width - numbersWidth - 5)
 
@@ -46,25 +63,16 @@ enum HomeView {
         // count: the columns mix faces and cards.
         screen.put(TextWrap.truncate(s.countsNote, width: width - 4), row: screen.height - 4, column: 2, style: .dim)
 
-        // The soonest exam's plan and forecast, above the note.
-        let examLines = state.exams.first.map { ExamWords.of(Language(rawValue: s.code) ?? .en).lines($0) } ?? []
         for (i, line) in examLines.enumerated() {
             let r = screen.height - 4 - examLines.count + i
             guard r > 3 else { continue }
             screen.put(TextWrap.truncate(line, width: width - 4), row: r, column: 2, style: i == 0 ? .accent : [])
         }
 
-        let decks: [Deck?] = [nil] + state.catalog.decks.map { $0 }
-        let listTop = 3
-        let listRows = max(1, screen.height - listTop - 4 - examLines.count)
-        let first = min(max(0, state.home.selection - listRows + 1), max(0, decks.count - listRows))
         // New faces waiting in the selected row (it is always in view).
         var selectedNew = 0
-        for (i, deck) in decks.enumerated().dropFirst(first).prefix(listRows) {
+        for ((i, deck, counts), values) in zip(shown, shownValues) {
             let r = listTop + i - first
-            let counts = state.catalog.counts(deck: deck, filter: filter, now: state.now, dayEnd: state.dayEnd)
-            var values = [counts.new, counts.learning, counts.due].map(String.init)
-            if showLevels { values += (1...3).map { String(counts.cardsPerLevel[$0, default: 0]) } }
             let selected = i == state.home.selection
             if selected { selectedNew = counts.new }
             let name = deck?.displayName ?? s.allDecks
