@@ -4,6 +4,10 @@ import Foundation
 public struct StudyLimits: Hashable, Sendable {
     /// New faces introduced per day (Anki's default, 20).
     public var newPerDay: Int
+    /// New faces allowed today on top of `newPerDay`: custom study's
+    /// "extra new cards today", kept for the study day (`ExtraNewToday`)
+    /// and gone at the rollover.
+    public var extraNewToday = 0
     /// Reviews per day.
     public var reviewsPerDay: Int
     /// How early a learning card may come back when nothing else is left
@@ -13,7 +17,7 @@ public struct StudyLimits: Hashable, Sendable {
     /// New faces still allowed today after `studiedToday` were introduced:
     /// the queue takes at most this many, and the home screen says so.
     public func newRoom(studiedToday: Int) -> Int {
-        max(0, newPerDay - studiedToday)
+        max(0, newPerDay + max(0, extraNewToday) - studiedToday)
     }
 
     public init(newPerDay: Int = 20, reviewsPerDay: Int = 200, learnAhead: TimeInterval = 20 * 60) {

@@ -74,7 +74,10 @@ public enum Trainer {
             StatisticsNavigation.update(&s, screen, event.action, now: now)
         case .summary(_, var session):
             switch event.action {
-            case .back, .reveal, .acceptRating: s.mode = .home
+            case .back, .reveal, .acceptRating:
+                s.mode = .home
+                // Home shows today's plan and forecast, answers included.
+                refreshExams(&s, now: now)
             case .undo where !session.undoStack.isEmpty:
                 s.mode = .study(session)
                 undo(&s, &session, now: now, effects: &effects)
@@ -115,9 +118,9 @@ public enum Trainer {
                 s.home.tag = tags.first
             }
         case .start, .reveal, .acceptRating:
-            start(&s, filter: homeFilter(s, decks: selectedDecks(s)), now: now)
+            effects += start(&s, filter: homeFilter(s, decks: selectedDecks(s)), now: now)
         case .startAll:
-            start(&s, filter: homeFilter(s, decks: nil), now: now)
+            effects += start(&s, filter: homeFilter(s, decks: nil), now: now)
         case .beginExamDate:
             s.home.examEntry = ""
         case .openStatistics:
@@ -145,9 +148,17 @@ public enum Trainer {
     }
 
     /// Opens a session on `filter`, or stays home with a notice when
-    /// nothing is due.
-    public static func start(_ s: inout TrainerState, filter: StudyFilter, now: Date, custom: CustomStudy? = nil) {
-        if case .extraNew(let more)? = custom?.selection { s.limits.newPerDay += max(0, more) }
+    /// nothing is due. Extra new faces raise today's allowance, and the
+    /// effect returned keeps the raise in the store for the rest of the day.
+    @discardableResult
+    public static func start(_ s: inout TrainerState, filter: StudyFilter, now: Date, custom: CustomStudy? = nil)
+        -> [TrainerEffect]
+    {
+        var effects: [TrainerEffect] = []
+        if case .extraNew(let more)? = custom?.selection, more > 0 {
+            s.limits.extraNewToday += more
+            effects.append(.keepExtraNew(ExtraNewToday(count: s.limits.extraNewToday, until: s.dayEnd)))
+        }
         let queue: StudyQueue
         if let custom, custom.selection.buildsOwnQueue {
             queue = custom.queue(catalog: s.catalog, filter: filter, now: now, dayEnd: s.dayEnd)
@@ -159,9 +170,10 @@ public enum Trainer {
         advance(&session, state: s, now: now)
         if session.current == nil {
             s.notice = .nothingToStudy
-            return
+            return effects
         }
         s.mode = .study(session)
+        return effects
     }
 
     // MARK: Study
@@ -345,7 +357,12 @@ public enum Trainer {
                     reviewedAt: now, duration: duration, before: item.schedule, after: after, level: item.card.level,
                     overruled: attempt.verdict.map { !$0.isCorrect && rating != .again } ?? false)))
         s.catalog.progress.schedules[item.key] = after
-        if item.schedule.isNew { s.catalog.progress.newStudiedToday += 1 } else { s.catalog.progress.reviewsDoneToday += 1 }
+        if item.schedule.isNew {
+            s.catalog.progress.newStudiedToday += 1
+            s.introducedToday.insert(item.key)
+        } else {
+            s.catalog.progress.reviewsDoneToday += 1
+        }
         let requeued = after.state != .review && after.due < s.dayEnd
         if requeued {
             var again = item
@@ -408,6 +425,7 @@ public enum Trainer {
             if last.item.schedule.isNew {
                 s.catalog.progress.schedules[item.key] = nil
                 s.catalog.progress.newStudiedToday = max(0, s.catalog.progress.newStudiedToday - 1)
+                s.introducedToday.remove(item.key)
             } else {
                 s.catalog.progress.schedules[item.key] = last.item.schedule
                 s.catalog.progress.reviewsDoneToday = max(0, s.catalog.progress.reviewsDoneToday - 1)
@@ -505,9 +523,14 @@ public enum Trainer {
     /// today's queue (the face on screen stays).
     static func rollOver(_ s: inout TrainerState, dayEnd: Date, now: Date) {
         s.dayEnd = dayEnd
+        // Extra new faces were allowed for the day that ended.
+        s.limits.extraNewToday = 0
         s.catalog.progress.newStudiedToday = 0
         s.catalog.progress.reviewsDoneToday = 0
         s.catalog.progress.buriedUntil = s.catalog.progress.buriedUntil.filter { $0.value > now }
+        // A new day: one day fewer to each exam, nothing introduced yet.
+        s.introducedToday = []
+        refreshExams(&s, now: now)
         // A custom session keeps the faces the student chose.
         guard case .study(var session) = s.mode, session.custom == nil else { return }
         session.queue = QueueBuilder.build(

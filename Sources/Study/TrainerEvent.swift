@@ -182,4 +182,7 @@ public enum TrainerEffect: Hashable, Sendable {
     /// Check and store an exam date (`YYYY-MM-DD` as typed) for these deck
     /// files (nil: every deck), then send `.examChanged`.
     case setExam(date: String, deckFiles: [String]?)
+    /// Keep today's extra new faces in the store, so they last until the
+    /// study day ends even if the trainer is started again.
+    case keepExtraNew(ExtraNewToday)
 }

@@ -41,9 +41,16 @@ public struct TrainerState: Sendable {
     /// keyboard rule (kept in the store between runs). Every session starts
     /// from it and hands back what its answers showed.
     public var keyboard = KeyboardProfile.unknown
-    /// The exams ahead, with plan and forecast as the session started
+    /// The exams ahead, with plan and forecast as they stood when the home
+    /// screen was last shown (recomputed on the way back home, not after
+    /// each answer: the answer stays as fast as without an exam)
     /// (docs/exam.md); the home screen shows the soonest.
     public var exams: [ExamOutlook] = []
+    /// The faces first answered today: read from the review log when an
+    /// exam is ahead, then each new face answered in this run (an undone
+    /// answer takes it back). Each counts against its own exam's plan when
+    /// the exam lines are recomputed.
+    public var introducedToday: Set<String> = []
 
     public init(
         catalog: StudyCatalog, scheduler: any StudyScheduler, limits: StudyLimits = StudyLimits(), dayEnd: Date,

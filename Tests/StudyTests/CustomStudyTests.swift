@@ -169,9 +169,37 @@ import Testing
         var s = Fixtures.state(progress: ProgressSnapshot(newStudiedToday: 20))
         Trainer.start(&s, filter: .all, now: Fixtures.now)
         #expect(s.notice == .nothingToStudy)
-        Trainer.start(&s, filter: .all, now: Fixtures.now, custom: CustomStudy(.extraNew(2)))
+        let effects = Trainer.start(&s, filter: .all, now: Fixtures.now, custom: CustomStudy(.extraNew(2)))
         #expect(s.session?.left == 2)
-        #expect(s.limits.newPerDay == 22)
+        #expect(s.limits.newPerDay == 20)
+        #expect(s.limits.extraNewToday == 2)
+        // Kept in the store until the study day ends.
+        #expect(effects == [.keepExtraNew(ExtraNewToday(count: 2, until: Fixtures.dayEnd))])
+        // A second raise the same day adds up.
+        let more = Trainer.start(&s, filter: .all, now: Fixtures.now, custom: CustomStudy(.extraNew(3)))
+        #expect(more == [.keepExtraNew(ExtraNewToday(count: 5, until: Fixtures.dayEnd))])
+    }
+
+    @Test func extraNewCardsEndWithTheirDay() {
+        var s = Fixtures.state(progress: ProgressSnapshot(newStudiedToday: 20))
+        Trainer.start(&s, filter: .all, now: Fixtures.now, custom: CustomStudy(.extraNew(2)))
+        (s, _) = Fixtures.run(s, [.back, .back])
+        let morning = Fixtures.dayEnd.addingTimeInterval(3600)
+        s = Trainer.update(s, TrainerEvent(.newDay(dayEnd: Fixtures.dayEnd.addingTimeInterval(86_400)), at: morning)).0
+        #expect(s.limits.extraNewToday == 0)
+        #expect(s.limits.newRoom(studiedToday: 0) == 20)
+    }
+
+    @Test func extraNewTodayAsStoredHoldsUntilItsRollover() throws {
+        let kept = ExtraNewToday(count: 15, until: Fixtures.dayEnd)
+        let read = try #require(ExtraNewToday(stored: kept.stored))
+        #expect(read == kept)
+        #expect(read.count(at: Fixtures.now) == 15)
+        #expect(read.count(at: Fixtures.dayEnd.addingTimeInterval(-1)) == 15)
+        #expect(read.count(at: Fixtures.dayEnd) == 0)
+        #expect(ExtraNewToday(stored: nil) == nil)
+        #expect(ExtraNewToday(stored: "ten 1772510400") == nil)
+        #expect(ExtraNewToday(stored: "-3 1772510400") == nil)
     }
 
     @Test func theMenuStartsTheChosenCustomStudyOnTheSelectedRow() {

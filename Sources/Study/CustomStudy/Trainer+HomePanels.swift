@@ -9,7 +9,7 @@ extension Trainer {
         case .cardInfo(var info)?:
             updateCardInfo(&s, &info, action, now: now, effects: &effects)
         case .custom(var menu)?:
-            updateCustomMenu(&s, &menu, action, now: now)
+            updateCustomMenu(&s, &menu, action, now: now, effects: &effects)
         case nil:
             break
         }
@@ -81,6 +81,8 @@ extension Trainer {
                 effects.append(.unsuspend(key: key))
             }
             info.match = SearchMatch(card: info.match.card, deckFile: info.match.deckFile, progress: s.catalog.progress)
+            // A face back from suspension counts in its exam's plan again.
+            refreshExams(&s, now: now)
             effects.append(.loadHistory(keys: info.match.faces.map(\.key)))
             s.home.panel = .cardInfo(info)
             s.notice = .unsuspended
@@ -107,7 +109,10 @@ extension Trainer {
         if case .home = s.mode { s.home.panel = panel }
     }
 
-    static func updateCustomMenu(_ s: inout TrainerState, _ menu: inout CustomMenu, _ action: TrainerAction, now: Date) {
+    static func updateCustomMenu(
+        _ s: inout TrainerState, _ menu: inout CustomMenu, _ action: TrainerAction, now: Date,
+        effects: inout [TrainerEffect]
+    ) {
         let count = CustomMenu.Choice.allCases.count
         switch action {
         case .back:
@@ -127,7 +132,7 @@ extension Trainer {
             }
         case .start, .reveal, .acceptRating:
             s.home.panel = nil
-            start(&s, filter: selectedFilter(s), now: now, custom: menu.study)
+            effects += start(&s, filter: selectedFilter(s), now: now, custom: menu.study)
             if case .home = s.mode { s.home.panel = .custom(menu) }
             return
         default:

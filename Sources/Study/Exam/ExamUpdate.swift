@@ -1,9 +1,11 @@
 /// An exam date set from the home screen, as the executable reports it back
 /// to the trainer once it has checked and stored it.
 public enum ExamUpdate: Hashable, Sendable {
-    /// Stored: the new outlooks, the exam day of every face, and the new
-    /// faces a day the plans now allow.
-    case set(date: String, outlooks: [ExamOutlook], examDays: [String: Int], newPerDay: Int)
+    /// Stored: the new outlooks, the exam day of every face, the new faces
+    /// a day the plans now allow, and the faces first answered today (the
+    /// review log's, which the outlooks counted).
+    case set(
+        date: String, outlooks: [ExamOutlook], examDays: [String: Int], newPerDay: Int, introducedToday: Set<String>)
     /// Not a real date ahead; nothing changed.
     case refused(String)
 }

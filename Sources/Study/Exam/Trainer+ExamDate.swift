@@ -35,8 +35,9 @@ extension Trainer {
         switch update {
         case .refused(let text):
             s.notice = .exam(.refused(text))
-        case .set(let date, let outlooks, let examDays, let newPerDay):
+        case .set(let date, let outlooks, let examDays, let newPerDay, let introduced):
             s.exams = outlooks
+            s.introducedToday = introduced
             s.limits.newPerDay = newPerDay
             if let current = s.scheduler as? ExamScheduler {
                 let scheduler = ExamScheduler(base: current.base, examDays: examDays, target: current.rule.target)
@@ -45,5 +46,21 @@ extension Trainer {
             }
             s.notice = .exam(.set(date))
         }
+    }
+
+    /// Recomputes every exam's plan and forecast from the progress as it
+    /// stands at `now` (answers given, faces introduced today, the day
+    /// itself), for the exams and decks the lines were made for. Pure and
+    /// linear in the exams' faces; run when the home screen is shown again,
+    /// never per answer. An exam that is past by now drops out.
+    static func refreshExams(_ s: inout TrainerState, now: Date) {
+        guard !s.exams.isEmpty, let scheduler = s.scheduler as? ExamScheduler else { return }
+        var examsByDeck: [String: Exam] = [:]
+        for outlook in s.exams {
+            for file in outlook.deckFiles { examsByDeck[file] = outlook.exam }
+        }
+        s.exams = ExamOutlook.make(
+            catalog: s.catalog, examsByDeck: examsByDeck, scheduler: scheduler,
+            defaultWorkload: s.limits.reviewsPerDay, introducedToday: s.introducedToday, now: now)
     }
 }

@@ -110,6 +110,11 @@ struct StudyCommand: ParsableCommand {
             catalog: StudyCatalog(decks: decks, progress: snapshot), scheduler: exams.scheduler,
             limits: StudyLimits(newPerDay: newPerDay, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)
         state.exams = exams.outlooks
+        state.introducedToday = exams.introducedToday
+        // Extra new faces allowed earlier today still hold (Anki keeps them
+        // for the day); from an earlier day they are gone.
+        state.limits.extraNewToday =
+            ExtraNewToday(stored: try? store.setting(ExtraNewToday.settingKey))?.count(at: now) ?? 0
         state.home.level = level
         state.home.tag = tag
         // The keyboard rule is the student's, kept in the store between
@@ -120,15 +125,20 @@ struct StudyCommand: ParsableCommand {
             guard profile != keyboardAtStart, let value = profile.stored else { return }
             try? store.setSetting(KeyboardProfile.settingKey, value)
         }
+        let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
         if let study = custom.study(in: state.catalog) {
             // Custom study opens straight on its cards; with none, it says so.
-            Trainer.start(&state, filter: Trainer.selectedFilter(state), now: now, custom: study)
+            let effects = Trainer.start(&state, filter: Trainer.selectedFilter(state), now: now, custom: study)
+            do {
+                for effect in effects { _ = try performer.perform(effect, at: now) }
+            } catch let error as StoreError {
+                throw host.fail(host.storeMessage(error), 74)
+            }
             if case .home = state.mode {
                 SessionHost.warn(host.strings.nothingToStudy)
                 return
             }
         }
-        let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)
         let reload = { SessionHost.loadDecks(paths: deckPaths) }
 
         let failure: Error?

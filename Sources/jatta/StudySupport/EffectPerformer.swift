@@ -70,6 +70,8 @@ final class EffectPerformer {
             _ = try store.suspend(key: key, at: now, sessionID: sessionID)
         case .unsuspend(let key):
             _ = try store.unsuspend(key: key, at: now, sessionID: sessionID)
+        case .keepExtraNew(let extra):
+            try store.setSetting(ExtraNewToday.settingKey, extra.stored)
         case .edit, .quit, .loadHistory, .setExam, .loadStatistics:
             return false
         }

@@ -15,6 +15,9 @@ struct ExamSetup {
     var scheduler: ExamScheduler
     /// The outlook of each exam ahead, soonest first.
     var outlooks: [ExamOutlook]
+    /// The faces first answered today, from the review log (read only
+    /// when some deck has an exam ahead; empty otherwise).
+    var introducedToday: Set<String>
 
     /// The student's exams as the store keeps them; a row whose date no
     /// longer reads (edited by hand) is left out rather than guessed.
@@ -56,7 +59,7 @@ struct ExamSetup {
         let outlooks = ExamOutlook.make(
             catalog: catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: defaultWorkload,
             introducedToday: introduced, now: now)
-        return ExamSetup(examsByDeck: byDeck, scheduler: scheduler, outlooks: outlooks)
+        return ExamSetup(examsByDeck: byDeck, scheduler: scheduler, outlooks: outlooks, introducedToday: introduced)
     }
 
     /// The new faces a day a session allows: with an exam ahead, the sum of
@@ -88,6 +91,7 @@ extension ExamSetup {
             defaultWorkload: limits.reviewsPerDay, now: now)
         return .set(
             date: date.description, outlooks: setup.outlooks, examDays: setup.scheduler.examDays,
-            newPerDay: setup.newPerDay(ordinary: StudyLimits().newPerDay, decks: catalog.decks))
+            newPerDay: setup.newPerDay(ordinary: StudyLimits().newPerDay, decks: catalog.decks),
+            introducedToday: setup.introducedToday)
     }
 }

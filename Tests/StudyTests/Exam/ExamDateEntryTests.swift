@@ -42,9 +42,10 @@ import Testing
             exam: Exam(date: try #require(CalendarDate("2026-03-20")), paths: [], source: .student(id: 1)),
             deckFiles: ["decks/test.deck"], plan: plan, readiness: ExamReadiness())
         let (s, _) = Fixtures.run(
-            state, [.examChanged(.set(date: "2026-03-20", outlooks: [outlook], examDays: ["k": 9], newPerDay: 1))])
+            state, [.examChanged(.set(date: "2026-03-20", outlooks: [outlook], examDays: ["k": 9], newPerDay: 1, introducedToday: ["k"]))])
         #expect(s.exams == [outlook])
         #expect(s.limits.newPerDay == 1)
+        #expect(s.introducedToday == ["k"])
         #expect((s.scheduler as? ExamScheduler)?.examDays == ["k": 9])
         #expect(s.notice == Notice.exam(.set("2026-03-20")))
         let (refused, _) = Fixtures.run(s, [.examChanged(.refused("2026-02-30"))])

@@ -52,4 +52,80 @@ import Testing
         let day = try #require(rule.reviewDay(memory: memory, lastReviewDay: 4, dueDay: 12, earliestDay: 4, examDay: 10))
         #expect(day > 4 && day < 10)
     }
+
+    /// Item 3 of issue 15 as a property: every review card whose predicted
+    /// exam-day recall is below the target, and whose next FSRS review falls
+    /// on or after the exam, gets a review before the exam — whenever a day
+    /// lies between its last review and the exam. Checked over a grid of
+    /// memories (stability from hours to years, every difficulty), last
+    /// reviews and exam distances; the aim above the target only widens the
+    /// set of cards that get one.
+    @Test func everyCardBelowTheTargetGetsAReviewBeforeTheExam() {
+        var stabilities: [Double] = []
+        var s = 0.05
+        while s < 2_000 { stabilities.append(s); s *= 1.4 }
+        var below = 0
+        for stability in stabilities {
+            for difficulty in stride(from: 1.0, through: 10.0, by: 1.5) {
+                let memory = MemoryState(stability: stability, difficulty: difficulty)
+                for examDay in [2, 3, 8, 15, 40] {
+                    for last in 0..<examDay {
+                        for today in Set([last, last + 1, examDay - 1]) where today >= last && today < examDay {
+                            let due = examDay + Int(stability.rounded())
+                            let recall = rule.recall(memory: memory, lastReviewDay: last, examDay: examDay)
+                            let day = rule.reviewDay(
+                                memory: memory, lastReviewDay: last, dueDay: due, earliestDay: today, examDay: examDay)
+                            let roomBefore = max(today, last + 1) <= examDay - 1
+                            if recall < rule.target, roomBefore {
+                                below += 1
+                                guard let day else {
+                                    Issue.record("S=\(stability) D=\(difficulty) last \(last) exam \(examDay): no review")
+                                    continue
+                                }
+                                #expect(day >= max(today, last + 1) && day < examDay)
+                            }
+                            // With no day in between, nothing can be placed.
+                            if !roomBefore { #expect(day == nil) }
+                        }
+                    }
+                }
+            }
+        }
+        // The grid does reach the cards the rule is for.
+        #expect(below > 1_000)
+    }
+
+    /// The same through the scheduler a session uses, on answers FSRS really
+    /// gives: every answer's schedule is due before the exam whenever the
+    /// card's predicted exam-day recall is below the target and a day is
+    /// left before it.
+    @Test func everyAnswerBelowTheTargetIsDueBeforeTheExam() throws {
+        let base = try Scheduler(SchedulerConfiguration(enableFuzz: false, dayCounting: .fullDays))
+        let days = DayCounting.fullDays
+        let examDay = 20_030
+        let scheduler = ExamScheduler(base: base, examDays: ["k": examDay])
+        var seed: UInt64 = 20_261_220
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        var checked = 0
+        for _ in 0..<300 {
+            var day = 20_000 + next(20)
+            var card = CardSchedule.new(at: days.start(ofDay: day))
+            while day < examDay {
+                let now = days.start(ofDay: day).addingTimeInterval(3_600)
+                let rating = Rating(rawValue: 1 + [0, 1, 2, 2, 2, 2, 3][next(7)]) ?? .good
+                card = scheduler.review(card, rating: rating, at: now, cardKey: "k")
+                if card.state == .review, let memory = card.memory, day + 1 <= examDay - 1,
+                    rule.recall(memory: memory, lastReviewDay: day, examDay: examDay) < scheduler.rule.target
+                {
+                    checked += 1
+                    #expect(days.dayNumber(of: card.due) < examDay)
+                }
+                day = max(day + 1, days.dayNumber(of: card.due))
+            }
+        }
+        #expect(checked > 100)
+    }
 }
