@@ -4,16 +4,20 @@ import Foundation
 import Study
 import TerminalUI
 
-/// `jatta-bench study [DECKS…] [--keys N] [--width W] [--height H]`: the
-/// in-process cost of one key press in the trainer — key mapping, the pure
-/// update, rendering the whole view and finding the rows that changed —
-/// over a long run of reveal-and-grade presses on real decks.
+/// `jatta-bench study [DECKS…] [--keys N] [--width W] [--height H] [--exam-days D]`:
+/// the in-process cost of one key press in the trainer — key mapping, the
+/// pure update, rendering the whole view and finding the rows that changed —
+/// over a long run of reveal-and-grade presses on real decks. With
+/// `--exam-days`, every deck studies for an exam D days ahead: answers go
+/// through the exam rule, and the way back home recomputes the plan and
+/// forecast.
 enum StudyBenchmark {
     static func run(_ arguments: [String]) -> Int32 {
         var paths: [String] = []
         var keys = 20_000
         var width = 80
         var height = 24
+        var examDays: Int?
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
@@ -22,6 +26,7 @@ enum StudyBenchmark {
             case "--keys": keys = next() ?? keys
             case "--width": width = next() ?? width
             case "--height": height = next() ?? height
+            case "--exam-days": examDays = next()
             default: paths.append(a)
             }
             i += 1
@@ -35,10 +40,21 @@ enum StudyBenchmark {
         }
         guard let scheduler = try? Scheduler(SchedulerConfiguration(dayCounting: .anki(timeZone: .gmt))) else { return 1 }
         let start = Date(timeIntervalSince1970: 1_772_445_600)
-        let initial = TrainerState(
+        var initial = TrainerState(
             catalog: StudyCatalog(decks: decks),
             scheduler: scheduler, limits: StudyLimits(newPerDay: 1_000_000, reviewsPerDay: 1_000_000),
             dayEnd: start.addingTimeInterval(18 * 3600), now: start)
+        if let examDays {
+            let today = scheduler.configuration.dayCounting.dayNumber(of: start)
+            guard let date = CalendarDate(dayNumber: today + examDays) else { return 1 }
+            let exam = Exam(date: date, paths: [], source: .student(id: 1))
+            let byDeck = Dictionary(uniqueKeysWithValues: decks.map { ($0.file, exam) })
+            let examScheduler = ExamOutlook.scheduler(base: scheduler, catalog: initial.catalog, examsByDeck: byDeck)
+            initial.scheduler = examScheduler
+            initial.exams = ExamOutlook.make(
+                catalog: initial.catalog, examsByDeck: byDeck, scheduler: examScheduler, defaultWorkload: 200,
+                introducedToday: [], now: start)
+        }
         let size = TerminalSize(width: width, height: height)
         let strings = Strings.kazakh
 
@@ -87,7 +103,8 @@ enum StudyBenchmark {
             return String(format: "%.1f", v)
         }
         let cards = decks.reduce(0) { $0 + $1.cards.count }
-        print("study redraw: \(keys) keys, \(decks.count) decks, \(cards) cards, \(width)x\(height)")
+        let examNote = examDays.map { ", exam in \($0) days" } ?? ""
+        print("study redraw: \(keys) keys, \(decks.count) decks, \(cards) cards, \(width)x\(height)\(examNote)")
         print("  key → update → view → diff, µs: median \(us(0.5))  p95 \(us(0.95))  p99 \(us(0.99))  max \(us(1.0))")
         print("  rows changed per key (mean): \(String(format: "%.1f", Double(changedRows) / Double(keys)))")
  for (name, values) in byContext.sorted(by: { $0.key < $1.key }) {

@@ -26,6 +26,8 @@ jatta_missing_packages() {
             vim-tiny) command -v vim.tiny >/dev/null 2>&1 || missing+=(vim-tiny) ;;
             python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv) ;;
             time) [ -x /usr/bin/time ] || missing+=(time) ;;
+            # Tests that move a run's clock to another study day.
+            faketime) command -v faketime >/dev/null 2>&1 || missing+=(faketime) ;;
             # The class tests run a throw-away server and check the HTML report.
             postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql) ;;
             chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
@@ -36,7 +38,7 @@ jatta_missing_packages() {
     printf '%s\n' "${missing[@]}"
 }
 
-# jatta_ensure_packages [tmux] [sqlite3] [zstd] [vim-tiny] [python3] [python3-venv] [time] [postgresql] [chromium] [zsh] [fish] [groff] [man-db] [make]
+# jatta_ensure_packages [tmux] [sqlite3] [zstd] [vim-tiny] [python3] [python3-venv] [time] [faketime] [postgresql] [chromium] [zsh] [fish] [groff] [man-db] [make]
 jatta_ensure_packages() {
     local missing
     missing=$(jatta_missing_packages "$@" | sort -u | tr '\n' ' ')
