@@ -38,22 +38,26 @@ deck "Емтихан" >"$work/decks/e.deck"
 deck "Қосымша" >"$work/extra/x.deck"
 
 # --- 1. The home screen's exam lines after an answer ------------------------
+# One new face from the home screen: reveal, Easy, then Esc to the summary
+# and Esc home.
+study_one_new_face() {
+    tm send-keys -t day Enter
+    wait_for "сұрақ"
+    tm send-keys -t day Space
+    sleep 0.3
+    tm send-keys -t day 4
+    sleep 0.3
+    tm send-keys -t day Escape
+    sleep 0.3
+    tm send-keys -t day Escape
+}
 in12=$(date -d '+12 days' +%F)
 "$JATTA" exam set "$in12" "$work/decks" >/dev/null 2>&1 || fail "exam set failed"
 tm new-session -d -s day -x 80 -y 24 "env -u TMUX PS1='$ ' bash --norc --noprofile -i"
 tm send-keys -t day "cd '$root'; clear; '$JATTA' --lang en '$work/decks'; echo JATTA-EXIT=\$?" Enter
 wait_for "12 days to the exam · 3 new today"
 wait_for "Ready for the exam: 0% of cards today"
-# One new face: reveal, Easy, then Esc to the summary and Esc home.
-tm send-keys -t day Enter
-wait_for "сұрақ"
-tm send-keys -t day Space
-sleep 0.3
-tm send-keys -t day 4
-sleep 0.3
-tm send-keys -t day Escape
-sleep 0.3
-tm send-keys -t day Escape
+study_one_new_face
 wait_for "12 days to the exam · 2 new today"
 tm send-keys -t day q
 wait_for "JATTA-EXIT=0"
@@ -61,15 +65,7 @@ wait_for "JATTA-EXIT=0"
 # The Kazakh lines, a second start the same day: the store agrees.
 tm send-keys -t day "clear; '$JATTA' --lang kk '$work/decks'; echo JATTA-EXIT=\$?" Enter
 wait_for "Емтиханға 12 күн · бүгін 2 жаңа"
-tm send-keys -t day Enter
-wait_for "сұрақ"
-tm send-keys -t day Space
-sleep 0.3
-tm send-keys -t day 4
-sleep 0.3
-tm send-keys -t day Escape
-sleep 0.3
-tm send-keys -t day Escape
+study_one_new_face
 wait_for "Емтиханға 12 күн · бүгін 1 жаңа"
 tm send-keys -t day q
 wait_for "JATTA-EXIT=0"
