@@ -4,13 +4,14 @@ import Foundation
 import Study
 import TerminalUI
 
-/// `jatta-bench study [DECKS…] [--keys N] [--width W] [--height H] [--exam-days D]`:
+/// `jatta-bench study [DECKS…] [--keys N] [--width W] [--height H] [--exam-days D] [--new-limit N]`:
 /// the in-process cost of one key press in the trainer — key mapping, the
 /// pure update, rendering the whole view and finding the rows that changed —
 /// over a long run of reveal-and-grade presses on real decks. With
 /// `--exam-days`, every deck studies for an exam D days ahead: answers go
 /// through the exam rule, and the way back home recomputes the plan and
-/// forecast.
+/// forecast. `--new-limit` ends each session after N new faces (default:
+/// no limit), so the summary and the way back home are timed too.
 enum StudyBenchmark {
     static func run(_ arguments: [String]) -> Int32 {
         var paths: [String] = []
@@ -18,6 +19,7 @@ enum StudyBenchmark {
         var width = 80
         var height = 24
         var examDays: Int?
+        var newLimit = 1_000_000
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
@@ -27,6 +29,7 @@ enum StudyBenchmark {
             case "--width": width = next() ?? width
             case "--height": height = next() ?? height
             case "--exam-days": examDays = next()
+            case "--new-limit": newLimit = next() ?? newLimit
             default: paths.append(a)
             }
             i += 1
@@ -42,7 +45,7 @@ enum StudyBenchmark {
         let start = Date(timeIntervalSince1970: 1_772_445_600)
         var initial = TrainerState(
             catalog: StudyCatalog(decks: decks),
-            scheduler: scheduler, limits: StudyLimits(newPerDay: 1_000_000, reviewsPerDay: 1_000_000),
+            scheduler: scheduler, limits: StudyLimits(newPerDay: newLimit, reviewsPerDay: 1_000_000),
             dayEnd: start.addingTimeInterval(18 * 3600), now: start)
         if let examDays {
             let today = scheduler.configuration.dayCounting.dayNumber(of: start)

@@ -57,8 +57,9 @@ public struct ExamReadiness: Hashable, Sendable {
     /// an exam on `plan.examDay`. A studied face's recall today is the
     /// forgetting curve at the exam day; with the plan, a face reviewed
     /// before the exam (due then, or brought forward by the rule) counts
-    /// its expected recall after that review, and a new face the recall of
-    /// the path it starts on its planned day.
+    /// its expected recall after that review, a face in its (re)learning
+    /// steps the recall of the path of a face learnt on its due day, and a
+    /// new face the recall of the path it starts on its planned day.
     public static func forecast(
         faces: [Face], plan: ExamPlan, rule: ExamRule, dayCounting: DayCounting, path: (Int) -> ExamPath
     ) -> ExamReadiness {
@@ -85,7 +86,13 @@ public struct ExamReadiness: Hashable, Sendable {
                     : rule.reviewDay(
                         memory: memory, lastReviewDay: lastDay, dueDay: dueDay, earliestDay: plan.today,
                         examDay: plan.examDay)
-                if let reviewDay, reviewDay > lastDay {
+                if schedule.state != .review, dueDay < plan.examDay {
+                    // Still in its (re)learning steps: it finishes them on
+                    // its due day and follows the path of a face learnt then.
+                    let route = paths[dueDay] ?? path(dueDay)
+                    paths[dueDay] = route
+                    withPlan = route.examRecall
+                } else if let reviewDay, reviewDay > lastDay {
                     withPlan = rule.expectedRecall(
                         memory: memory, lastReviewDay: lastDay, reviewDay: reviewDay, examDay: plan.examDay)
                 } else {

@@ -52,4 +52,29 @@ import Testing
         #expect(r.overall.readyToday == 0)
         #expect(r.overall.readyWithPlan == 1)
     }
+
+    /// A face answered for the first time today is still in its learning
+    /// steps; with the plan it finishes them and follows the path a new
+    /// face learnt today does, so studying it never lowers the forecast
+    /// "with the plan" (it did: 100% with the plan became 98% after two
+    /// answers on the home screen).
+    @Test func aFaceInItsLearningStepsCountsThePathItIsOn() throws {
+        let today = 20_000
+        let exam = today + 13
+        let path: (Int) -> ExamPath = {
+            ExamPath.newFace(introducedOn: $0, examDay: exam, rule: self.rule, desiredRetention: 0.9, learningSteps: 2)
+        }
+        let firstStep = rule.model.nextMemoryState(nil, elapsedDays: 0, rating: .good)
+        let learning = CardSchedule(
+            state: .learning, step: 1, memory: firstStep,
+            due: days.start(ofDay: today).addingTimeInterval(3_600), lastReview: days.start(ofDay: today), reps: 1)
+        let plan = try #require(
+            ExamPlan.make(unseen: 1, introducedToday: 1, today: today, examDay: exam, workload: 1000, path: path))
+        let studied = ExamReadiness.forecast(
+            faces: [.init(card: "a", level: 1, schedule: learning), .init(card: "b", level: 1, schedule: nil)],
+            plan: plan, rule: rule, dayCounting: days, path: path)
+        #expect(path(today).examRecall >= rule.target)
+        #expect(studied.overall.readyToday == 0)
+        #expect(studied.overall.readyWithPlan == 2)
+    }
 }
