@@ -39,8 +39,9 @@ public struct StudyCatalog: Sendable {
     }
 
     /// Visits every face `items(matching:now:)` gives, in its order, once
-    /// per key, without making items.
-    private func forEachFace(
+    /// per key, without making items (the exam outlooks walk every face of
+    /// their decks this way too).
+    func forEachFace(
         matching filter: StudyFilter, now: Date,
         _ body: (_ deck: Deck, _ face: StudyFace, _ key: String, _ schedule: CardSchedule) -> Void
     ) {

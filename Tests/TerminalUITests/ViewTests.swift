@@ -31,9 +31,23 @@ import Testing
             "  Жаңа, Үйрену, Қайталау беттерді сан…",
             "  Деңгей: барлығы · Тег: барлығы · бү…",
             "",
-            " ↑↓ таңдау · Enter оқу · ? көмек",
+            " ↑↓ десте · Enter оқу · ? көмек",
         ].joined(separator: "\n")
         #expect(text == expected)
+    }
+
+    /// At 80 columns the home screen's hints name every screen of issue 15
+    /// in both languages: stats, search, custom study and the exam date
+    /// (the Kazakh line was one column too long and dropped `x емтихан`).
+    @Test func homeHintsAt80ColumnsNameTheExamKeyInBothLanguages() {
+        let state = ViewFixtures.state([deck])
+        for (strings, items) in [
+            (Strings.kazakh, ["s статистика", "/ іздеу", "c таңдау", "x емтихан", "? көмек"]),
+            (Strings.english, ["s stats", "/ search", "c custom", "x exam", "? help"]),
+        ] {
+            let last = ViewFixtures.render(state, 80, 24, strings).split(separator: "\n").last.map(String.init) ?? ""
+            for item in items { #expect(last.contains(item), "\(item) missing from «\(last)»") }
+        }
     }
 
     @Test func homeShowsLevelsWhenWide() {

@@ -37,15 +37,18 @@ public struct ExamOutlook: Hashable, Sendable {
             var newToday = 0
             var scheduled = Array(repeating: 0, count: max(0, examDay - today))
             var faces: [ExamReadiness.Face] = []
-            for item in catalog.items(matching: filter, now: now) where !catalog.progress.suspended.contains(item.key) {
-                let schedule = catalog.progress.schedules[item.key]
-                if introducedToday.contains(item.key) { newToday += 1 }
-                faces.append(ExamReadiness.Face(card: item.card.id.rawValue, level: item.card.level, schedule: schedule))
-                guard let schedule else {
+            // Every face once, its key made once: this runs at each start
+            // and on every way back home.
+            catalog.forEachFace(matching: filter, now: now) { _, face, key, schedule in
+                guard !catalog.progress.suspended.contains(key) else { return }
+                if !introducedToday.isEmpty, introducedToday.contains(key) { newToday += 1 }
+                let studied = schedule.isNew ? nil : schedule
+                faces.append(ExamReadiness.Face(card: face.card.id.rawValue, level: face.card.level, schedule: studied))
+                guard let studied else {
                     unseen += 1
-                    continue
+                    return
                 }
-                let moved = scheduler.adjusted(schedule, key: item.key, at: now)
+                let moved = scheduler.adjusted(studied, key: key, at: now)
                 let offset = max(today, days.dayNumber(of: moved.due)) - today
                 if offset < scheduled.count { scheduled[offset] += 1 }
             }

@@ -63,16 +63,24 @@ public struct ExamReadiness: Hashable, Sendable {
     public static func forecast(
         faces: [Face], plan: ExamPlan, rule: ExamRule, dayCounting: DayCounting, path: (Int) -> ExamPath
     ) -> ExamReadiness {
-        var todayReady: [String: Bool] = [:]
-        var planReady: [String: Bool] = [:]
-        var levels: [String: Int?] = [:]
-        var order: [String] = []
+        // One slot per card, in the order first met: one look-up per face.
+        var slot: [String: Int] = [:]
+        slot.reserveCapacity(faces.count)
+        var todayReady: [Bool] = []
+        var planReady: [Bool] = []
+        var levels: [Int?] = []
         var newIndex = 0
         var paths: [Int: ExamPath] = [:]
         for face in faces {
-            if levels[face.card] == nil {
-                levels[face.card] = .some(face.level)
-                order.append(face.card)
+            let index: Int
+            if let known = slot[face.card] {
+                index = known
+            } else {
+                index = levels.count
+                slot[face.card] = index
+                levels.append(face.level)
+                todayReady.append(true)
+                planReady.append(true)
             }
             let today: Double
             let withPlan: Double
@@ -110,22 +118,24 @@ public struct ExamReadiness: Hashable, Sendable {
                     withPlan = 0
                 }
             }
-            todayReady[face.card] = (todayReady[face.card] ?? true) && today >= rule.target
-            planReady[face.card] = (planReady[face.card] ?? true) && withPlan >= rule.target
+            todayReady[index] = todayReady[index] && today >= rule.target
+            planReady[index] = planReady[index] && withPlan >= rule.target
         }
         var result = ExamReadiness()
-        for card in order {
-            let t = todayReady[card] == true ? 1 : 0
-            let p = planReady[card] == true ? 1 : 0
+        var byLevel = Array(repeating: Share(), count: 4)
+        for index in levels.indices {
+            let t = todayReady[index] ? 1 : 0
+            let p = planReady[index] ? 1 : 0
             result.overall.cards += 1
             result.overall.readyToday += t
             result.overall.readyWithPlan += p
-            if let level = levels[card] ?? nil, (1...3).contains(level) {
-                result.perLevel[level, default: Share()].cards += 1
-                result.perLevel[level, default: Share()].readyToday += t
-                result.perLevel[level, default: Share()].readyWithPlan += p
+            if let level = levels[index], (1...3).contains(level) {
+                byLevel[level].cards += 1
+                byLevel[level].readyToday += t
+                byLevel[level].readyWithPlan += p
             }
         }
+        for level in 1...3 where byLevel[level].cards > 0 { result.perLevel[level] = byLevel[level] }
         return result
     }
 
