@@ -18,10 +18,18 @@ enum HomeView {
         let filter = StudyFilter(level: state.home.level, tag: state.home.tag)
         let showLevels = width >= 64
         let numbers = [s.newHeader, s.learningHeader, s.dueHeader] + (showLevels ? ["1", "2", "3"] : [])
-        // The soonest exam's plan and forecast, above the note.
-        let examLines = state.exams.first.map { ExamWords.of(Language(rawValue: s.code) ?? .en).lines($0) } ?? []
         let decks: [Deck?] = [nil] + state.catalog.decks.map { $0 }
         let listTop = 3
+        // The soonest exam's plan and forecast, above the note: wrapped
+        // whole between its items when the list keeps three rows, else one
+        // row each, cut (a 60-column terminal would lose "2 days before").
+        let plainExamLines = state.exams.first.map { ExamWords.of(Language(rawValue: s.code) ?? .en).lines($0) } ?? []
+        let wrappedExamLines = plainExamLines.enumerated().flatMap { i, line in
+            wrappedItems(line, width: width - 4).map { (text: $0, first: i == 0) }
+        }
+        let examLines =
+            screen.height - listTop - 4 - wrappedExamLines.count >= 3
+            ? wrappedExamLines : plainExamLines.enumerated().map { (text: $1, first: $0 == 0) }
         let listRows = max(1, screen.height - listTop - 4 - examLines.count)
         let first = min(max(0, state.home.selection - listRows + 1), max(0, decks.count - listRows))
         // The counts of the rows in view, first: a column is as wide as its
@@ -66,7 +74,7 @@ enum HomeView {
         for (i, line) in examLines.enumerated() {
             let r = screen.height - 4 - examLines.count + i
             guard r > 3 else { continue }
-            screen.put(TextWrap.truncate(line, width: width - 4), row: r, column: 2, style: i == 0 ? .accent : [])
+            screen.put(TextWrap.truncate(line.text, width: width - 4), row: r, column: 2, style: line.first ? .accent : [])
         }
 
         // New faces waiting in the selected row (it is always in view).
@@ -94,5 +102,27 @@ enum HomeView {
         if let notice = state.notice {
             screen.put(TrainerView.text(notice, s), row: screen.height - 2, column: 2, style: .bold)
         }
+    }
+
+    /// `line` (items joined by " · ") in rows of at most `width`, broken
+    /// between items; an item longer than a row is wrapped by words.
+    static func wrappedItems(_ line: String, width: Int) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        let separator = " · "
+        var rows: [String] = []
+        var current = ""
+        for item in line.components(separatedBy: separator) {
+            let joined = current.isEmpty ? item : current + separator + item
+            if DisplayWidth.of(joined) <= width {
+                current = joined
+                continue
+            }
+            if !current.isEmpty { rows.append(current) }
+            let pieces = TextWrap.lines(item, width: width)
+            rows += pieces.dropLast()
+            current = pieces.last ?? ""
+        }
+        if !current.isEmpty { rows.append(current) }
+        return rows
     }
 }

@@ -1,0 +1,41 @@
+import DeckFormat
+import FSRS
+import Foundation
+import Study
+import Testing
+
+@testable import TerminalUI
+
+/// The home screen's exam lines are said whole on a small terminal: at 60
+/// columns "all cards seen 2 days before" and "100% with the plan" were cut
+/// to "all cards seen 2 d…" and "100% with the p…".
+@Suite struct HomeExamLinesTests {
+    func examState() throws -> TrainerState {
+        let deck = ViewFixtures.deck("# Сынақ\n\nQ: Астана?\nA: Иә\nlevel: 1\n\nQ: Алматы?\nA: Иә\nlevel: 2\n")
+        var state = ViewFixtures.state([deck])
+        let exam = Exam(date: try #require(CalendarDate("2026-03-14")), paths: [], source: .student(id: 1))
+        let byDeck = [deck.file: exam]
+        let scheduler = ExamOutlook.scheduler(base: ViewFixtures.scheduler(), catalog: state.catalog, examsByDeck: byDeck)
+        state.scheduler = scheduler
+        state.exams = ExamOutlook.make(
+            catalog: state.catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: 200,
+            introducedToday: [], now: ViewFixtures.now)
+        return state
+    }
+
+    @Test func thePlanAndForecastAreWholeAt60By15And80By24InBothLanguages() throws {
+        let state = try examState()
+        let outlook = try #require(state.exams.first)
+        for (strings, language) in [(Strings.english, Language.en), (Strings.kazakh, Language.kk)] {
+            // Every item of both lines, as the words give them.
+            let items = ExamWords.of(language).lines(outlook).flatMap { $0.components(separatedBy: " · ") }
+            #expect(items.count >= 5)
+            for (width, height) in [(60, 15), (80, 24)] {
+                let text = ViewFixtures.render(state, width, height, strings)
+                for item in items {
+                    #expect(text.contains(item), "\(width)×\(height) \(strings.code): «\(item)» is not whole in\n\(text)")
+                }
+            }
+        }
+    }
+}
