@@ -44,7 +44,8 @@ public struct TrainerState: Sendable {
     /// The exams ahead, with plan and forecast as they stood when the home
     /// screen was last shown (recomputed on the way back home, not after
     /// each answer: the answer stays as fast as without an exam)
-    /// (docs/exam.md); the home screen shows the soonest.
+    /// (docs/exam.md); the home screen shows the selected deck's, or the
+    /// soonest on the row of all decks.
     public var exams: [ExamOutlook] = []
     /// The faces first answered today: read from the review log when an
     /// exam is ahead, then each new face answered in this run (an undone

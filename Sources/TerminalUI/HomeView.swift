@@ -20,10 +20,15 @@ enum HomeView {
         let numbers = [s.newHeader, s.learningHeader, s.dueHeader] + (showLevels ? ["1", "2", "3"] : [])
         let decks: [Deck?] = [nil] + state.catalog.decks.map { $0 }
         let listTop = 3
-        // The soonest exam's plan and forecast, above the note: wrapped
+        // The exam's plan and forecast, above the note: wrapped
         // whole between its items when the list keeps three rows, else one
         // row each, cut (a 60-column terminal would lose "2 days before").
-        let plainExamLines = state.exams.first.map { ExamWords.of(Language(rawValue: s.code) ?? .en).lines($0) } ?? []
+        // A deck's row shows its own exam; the row of all decks the soonest.
+        let selectedDeck = state.catalog.decks.indices.contains(state.home.selection - 1)
+            ? state.catalog.decks[state.home.selection - 1].file : nil
+        let shownExam = selectedDeck.flatMap { file in state.exams.first { $0.deckFiles.contains(file) } }
+            ?? (selectedDeck == nil ? state.exams.first : nil)
+        let plainExamLines = shownExam.map { ExamWords.of(Language(rawValue: s.code) ?? .en).lines($0) } ?? []
         let wrappedExamLines = plainExamLines.enumerated().flatMap { i, line in
             wrappedItems(line, width: width - 4).map { (text: $0, first: i == 0) }
         }

@@ -38,4 +38,34 @@ import Testing
             }
         }
     }
+
+    /// Several exams for several decks: a deck's row shows its own exam's
+    /// plan, the row of all decks the soonest, a deck without one none.
+    @Test func aDecksRowShowsItsOwnExam() throws {
+        let a = ViewFixtures.deck("# A\n\nQ: Астана?\nA: Иә\n", file: "decks/a.deck")
+        let b = ViewFixtures.deck("# B\n\nQ: Алматы?\nA: Иә\n", file: "decks/b.deck")
+        let c = ViewFixtures.deck("# C\n\nQ: Шымкент?\nA: Иә\n", file: "decks/c.deck")
+        var state = ViewFixtures.state([a, b, c])
+        let byDeck = [
+            a.file: Exam(date: try #require(CalendarDate("2026-03-14")), paths: [], source: .student(id: 1)),
+            b.file: Exam(date: try #require(CalendarDate("2026-03-30")), paths: [], source: .student(id: 2)),
+        ]
+        let scheduler = ExamOutlook.scheduler(base: ViewFixtures.scheduler(), catalog: state.catalog, examsByDeck: byDeck)
+        state.scheduler = scheduler
+        state.exams = ExamOutlook.make(
+            catalog: state.catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: 200,
+            introducedToday: [], now: ViewFixtures.now)
+        let words = ExamWords.of(.en)
+        let soon = try #require(state.exams.first { $0.deckFiles == [a.file] }.map { words.lines($0)[0] })
+        let later = try #require(state.exams.first { $0.deckFiles == [b.file] }.map { words.lines($0)[0] })
+        #expect(soon != later)
+        func shown(row: Int) -> String {
+            state.home.selection = row
+            return ViewFixtures.render(state, 80, 24, .english)
+        }
+        #expect(shown(row: 0).contains(soon) && !shown(row: 0).contains(later))
+        #expect(shown(row: 1).contains(soon))
+        #expect(shown(row: 2).contains(later) && !shown(row: 2).contains(soon))
+        #expect(!shown(row: 3).contains(soon) && !shown(row: 3).contains(later))
+    }
 }
