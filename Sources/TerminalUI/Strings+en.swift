@@ -51,6 +51,7 @@ extension Strings {
             "e, F5            edit the card in $EDITOR",
             "/  c  (home)     search cards · custom study",
             "s                statistics (home screen)",
+            "x                exam date of the row (home screen)",
             "?, F1            this help",
             "q, Esc           end the session; F10 quits",
             "",

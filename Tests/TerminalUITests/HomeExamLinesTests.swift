@@ -68,4 +68,15 @@ import Testing
         #expect(shown(row: 2).contains(later) && !shown(row: 2).contains(soon))
         #expect(!shown(row: 3).contains(soon) && !shown(row: 3).contains(later))
     }
+
+    /// Below 80 columns the hint row has no room for `x`; the help, which
+    /// every width keeps, names it in both languages (it named no exam key).
+    @Test func theHelpNamesTheExamKey() {
+        for strings in [Strings.english, Strings.kazakh] {
+            let line = strings.helpLines.first { $0.hasPrefix("x ") }
+            #expect(line != nil, "\(strings.code): no help line for x")
+        }
+        let hints = ViewFixtures.render(ViewFixtures.state([ViewFixtures.deck("Q: А?\nA: Б\n")]), 60, 15, .english)
+        #expect(!hints.contains("x exam"))
+    }
 }
