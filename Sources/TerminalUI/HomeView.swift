@@ -20,21 +20,24 @@ enum HomeView {
         let numbers = [s.newHeader, s.learningHeader, s.dueHeader] + (showLevels ? ["1", "2", "3"] : [])
         let decks: [Deck?] = [nil] + state.catalog.decks.map { $0 }
         let listTop = 3
-        // The exam's plan and forecast, above the note: wrapped
-        // whole between its items when the list keeps three rows, else one
-        // row each, cut (a 60-column terminal would lose "2 days before").
+        // The exam's plan and forecast, above the note, wrapped between
+        // their items (a 60-column terminal would lose "2 days before" or
+        // "does not fit …"), in as many rows as leave the list three; when
+        // that is too few, each line keeps its first rows and one cut row.
         // A deck's row shows its own exam; the row of all decks the soonest.
         let selectedDeck = state.catalog.decks.indices.contains(state.home.selection - 1)
             ? state.catalog.decks[state.home.selection - 1].file : nil
         let shownExam = selectedDeck.flatMap { file in state.exams.first { $0.deckFiles.contains(file) } }
             ?? (selectedDeck == nil ? state.exams.first : nil)
         let plainExamLines = shownExam.map { ExamWords.of(Language(rawValue: s.code) ?? .en).lines($0) } ?? []
-        let wrappedExamLines = plainExamLines.enumerated().flatMap { i, line in
-            wrappedItems(line, width: width - 4).map { (text: $0, first: i == 0) }
+        let examRoom = max(plainExamLines.count, screen.height - listTop - 4 - 3)
+        var examLines: [(text: String, first: Bool)] = []
+        for (i, line) in plainExamLines.enumerated() {
+            let left = max(1, examRoom - examLines.count - (plainExamLines.count - 1 - i))
+            var rows = wrappedItems(line, width: width - 4)
+            if rows.count > left { rows = rows.prefix(left - 1) + [rows.dropFirst(left - 1).joined(separator: " · ")] }
+            examLines += rows.map { (text: $0, first: i == 0) }
         }
-        let examLines =
-            screen.height - listTop - 4 - wrappedExamLines.count >= 3
-            ? wrappedExamLines : plainExamLines.enumerated().map { (text: $1, first: $0 == 0) }
         let listRows = max(1, screen.height - listTop - 4 - examLines.count)
         let first = min(max(0, state.home.selection - listRows + 1), max(0, decks.count - listRows))
         // The counts of the rows in view, first: a column is as wide as its

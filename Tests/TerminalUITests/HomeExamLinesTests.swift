@@ -39,6 +39,26 @@ import Testing
         }
     }
 
+    /// A workload that cannot fit is said even at 60×15, where the plan,
+    /// the forecast and "does not fit …" together need more rows than the
+    /// screen leaves: the plan line comes whole, the forecast is cut.
+    @Test func doesNotFitIsSaidAt60By15() throws {
+        var state = try examState()
+        let outlook = try #require(state.exams.first)
+        var tight = outlook
+        tight.exam.workload = 0
+        tight.plan.workload = 0
+        state.exams = [tight]
+        let words = ExamWords.of(.en)
+        let planItems = words.lines(tight)[0].components(separatedBy: " · ")
+        #expect(planItems.count == 4)
+        let text = ViewFixtures.render(state, 60, 15, .english)
+        let flat = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for item in planItems { #expect(flat.contains(item), "«\(item)» not whole in\n\(text)") }
+        // The list keeps its three rows.
+        #expect(text.contains("› "))
+    }
+
     /// Several exams for several decks: a deck's row shows its own exam's
     /// plan, the row of all decks the soonest, a deck without one none.
     @Test func aDecksRowShowsItsOwnExam() throws {
