@@ -26,24 +26,25 @@ public enum QueueBuilder {
             }
         }
         learning = sortedByDue(learning)
-        reviews = sortedByDue(reviews)
         let reviewRoom = max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday)
         let newRoom = limits.newRoom(studiedToday: catalog.progress.newStudiedToday)
-        reviews = Array(reviews.prefix(reviewRoom))
-        new = Array(NewFaceOrder.arrange(new, orders: catalog.newCardOrders).prefix(newRoom))
+        // Only the faces within the limits are placed: at 100,000 cards tens
+        // of thousands of reviews are due, and 200 are asked.
+        reviews = sortedByDue(reviews, first: reviewRoom)
+        new = NewFaceOrder.arrange(new, orders: catalog.newCardOrders, first: newRoom)
         let waiting = learning.filter { $0.schedule.due <= now }
         let later = learning.filter { $0.schedule.due > now }
         return StudyQueue(waiting: waiting + interleave(reviews, new), learning: later)
     }
 
-    /// Soonest due first, ties by key. Sorts the (due, key) pairs, each key
+    /// Soonest due first, ties by key; the first `limit` of them. Sorts the (due, key) pairs, each key
     /// made once, and then places the items: comparing items directly builds
     /// a reverse face's key at every comparison and moves whole cards
     /// around, which at 100,000 cards was a quarter of a start.
-    static func sortedByDue(_ items: [StudyItem]) -> [StudyItem] {
+    static func sortedByDue(_ items: [StudyItem], first limit: Int = .max) -> [StudyItem] {
         let order = items.indices.map { (due: items[$0].schedule.due, key: items[$0].key, index: $0) }
             .sorted { ($0.due, $0.key, $0.index) < ($1.due, $1.key, $1.index) }
-        return order.map { items[$0.index] }
+        return order.prefix(limit).map { items[$0.index] }
     }
 
     /// Reviews with the new faces spread evenly between them: the k-th of

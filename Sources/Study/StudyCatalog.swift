@@ -44,7 +44,10 @@ public struct StudyCatalog: Sendable {
         matching filter: StudyFilter, now: Date,
         _ body: (_ deck: Deck, _ face: StudyFace, _ key: String, _ schedule: CardSchedule) -> Void
     ) {
-        var seen = Set<String>()
+        // Sized once for every card (a term's second face may grow it once):
+        // growing it key by key was a twentieth of a start at 100,000 cards.
+        var seen = Set<String>(
+            minimumCapacity: decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 })
         for deck in decks where filter.includes(deck: deck) {
             for card in deck.cards where card.isAnswerable && filter.includes(card: card) {
                 for face in card.faces {

@@ -150,6 +150,22 @@ import Testing
         }
     }
 
+    @Test func theFirstReviewsByDueAreTheFirstOfTheWholeSort() {
+        // Issue 20: only the reviews within the limit are placed; ties of
+        // due time go by key, equal keys by their place, as in the full sort.
+        let deck = Fixtures.deck((1...9).map { "Q: С\($0)?\nA: Ж\n" }.joined(separator: "\n"))
+        let items = deck.cards.enumerated().map { i, card in
+            var schedule = CardSchedule.new(at: Fixtures.now)
+            schedule.due = Fixtures.now.addingTimeInterval(Double((i * 7) % 4) * 3600)
+            return StudyItem(face: card.faces[0], deckFile: deck.file, schedule: schedule)
+        }
+        let whole = QueueBuilder.sortedByDue(items)
+        #expect(whole.map(\.schedule.due) == whole.map(\.schedule.due).sorted())
+        for limit in 0...(items.count + 1) {
+            #expect(QueueBuilder.sortedByDue(items, first: limit).map(\.key) == whole.prefix(limit).map(\.key))
+        }
+    }
+
     @Test func interleaveSpreadsNewFacesEvenly() {
         let deck = Fixtures.deck((1...6).map { "Q: С\($0)?\nA: Ж\n" }.joined(separator: "\n"))
         let items = deck.cards.map { StudyItem(face: $0.faces[0], deckFile: deck.file, schedule: .new(at: Fixtures.now)) }
