@@ -132,11 +132,14 @@ enum CardListing {
 /// A card as one JSON object (the format of `jatta list --json`).
 enum CardJSON {
     static func object(for card: Card) -> JSONValue {
+        // A cloze's text is split into gaps once, for its answer and its gaps.
+        var clozeGaps: [ClozeGap]? = nil
+        if case .cloze(let cloze) = card.content { clozeGaps = cloze.gaps }
         var members: [(String, JSONValue)] = [
             ("id", .string(card.id.rawValue)),
             ("kind", .string(card.kind.rawValue)),
             ("prompt", .string(card.prompt)),
-            ("answer", .string(card.answer)),
+            ("answer", .string(clozeGaps.map(ClozeCard.answer(gaps:)) ?? card.answer)),
         ]
         switch card.content {
         case .choice(let choice):
@@ -146,7 +149,7 @@ enum CardJSON {
             members.append(("key_points", .array(open.keyPoints.map(JSONValue.string))))
         case .cloze(let cloze):
             members.append(("text", .string(cloze.text)))
-            members.append(("gaps", .array(cloze.gaps.map { .array($0.answers.map(JSONValue.string)) })))
+            members.append(("gaps", .array((clozeGaps ?? cloze.gaps).map { .array($0.answers.map(JSONValue.string)) })))
         case .question, .term:
             break
         }
