@@ -219,6 +219,12 @@ public struct ClozeCard: Hashable, Sendable {
     public var gaps: [ClozeGap] {
         segments.compactMap { if case .gap(let g) = $0 { g } else { nil } }
     }
+    /// The card's answer: each gap's first answer, in order, joined by
+    /// "; ". Takes the gaps already split, so a caller needing both splits
+    /// the text once.
+    public static func answer(gaps: [ClozeGap]) -> String {
+        gaps.map(\.answer).joined(separator: "; ")
+    }
     /// `text` with every gap shown as `[…]`.
     public static func prompt(of text: String) -> String {
         ClozeSegment.split(text).map { segment in

@@ -28,7 +28,7 @@ extension Card {
         case .question(let q): q.answer
         case .term(let t): t.definition
         case .choice(let c): c.correctOptions.map(\.text).joined(separator: "; ")
-        case .cloze(let c): c.gaps.map(\.answer).joined(separator: "; ")
+        case .cloze(let c): ClozeCard.answer(gaps: c.gaps)
         case .open(let o): o.modelAnswer
         }
     }

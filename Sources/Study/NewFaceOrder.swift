@@ -33,11 +33,13 @@ public enum NewFaceOrder {
     /// of a term met early in the day comes the same day, some minutes later.
     public static let siblingGap = 10
 
-    /// `items` in the order to introduce them. `items` are new faces in deck
-    /// and file order, as `StudyCatalog.items` gives them; `orders` gives
-    /// each deck file's `order:` (a file not named is `mixed`).
+    /// `items` in the order to introduce them, or the first `limit` of that
+    /// order (the same faces, found without placing the rest). `items` are
+    /// new faces in deck and file order, as `StudyCatalog.items` gives them;
+    /// `orders` gives each deck file's `order:` (a file not named is
+    /// `mixed`).
     public static func arrange(
-        _ items: [StudyItem], orders: [String: NewCardOrder], siblingGap: Int = siblingGap
+        _ items: [StudyItem], orders: [String: NewCardOrder], siblingGap: Int = siblingGap, first limit: Int = .max
     ) -> [StudyItem] {
         let forwardIDs = Set(items.lazy.filter { $0.face.direction == .forward && $0.card.kind == .term }.map(\.card.id))
         // Reverse faces wait for their forward face when it is new too.
@@ -83,7 +85,9 @@ public enum NewFaceOrder {
                 pending.append((result.count + siblingGap, reverse))
             }
         }
-        while true {
+        // The order is only ever appended to, so stopping once `limit`
+        // faces are placed gives its first `limit` faces.
+        while result.count < limit {
             let levels = lanes.compactMap { $0.order == .mixed ? $0.headRank : nil }
             let fileLanesLeft = lanes.contains { $0.order == .file && $0.headRank != nil }
             guard let level = levels.min() ?? (fileLanesLeft ? 0 : nil) else { break }
@@ -92,8 +96,8 @@ public enum NewFaceOrder {
                 if lanes[i].order == .file || rank == level { emit(lanes[i].take()) }
             }
         }
-        for p in pending[nextPending...] { result.append(p.item) }
-        return result
+        for p in pending[nextPending...] where result.count < limit { result.append(p.item) }
+        return result.count > limit ? Array(result.prefix(limit)) : result
     }
 
     /// Where a level stands in exam order: 1, 2, 3, then any other level.

@@ -11,39 +11,51 @@ public enum QueueBuilder {
         catalog: StudyCatalog, filter: StudyFilter, limits: StudyLimits, now: Date, dayEnd: Date
     ) -> StudyQueue {
         var learning: [StudyItem] = []
-        var reviews: [StudyItem] = []
+        var dueFaces: [PlacedFace] = []
         var new: [StudyItem] = []
-        // Faces waiting for a later day and hidden ones are never made into items.
-        let today = catalog.items(matching: filter, now: now) { key, schedule in
+        // Faces waiting for a later day and hidden ones are never made into
+        // items; due reviews only once they are within the limit.
+        let today = catalog.placedFaces(matching: filter, now: now) { key, schedule in
             StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd) != .later && !catalog.progress.isHidden(key, at: now)
         }
-        for item in today {
-            switch StudyCatalog.bucket(item.schedule, now: now, dayEnd: dayEnd) {
-            case .new: new.append(item)
-            case .learning: learning.append(item)
-            case .due: reviews.append(item)
+        for face in today {
+            switch StudyCatalog.bucket(face.schedule, now: now, dayEnd: dayEnd) {
+            case .new: new.append(catalog.item(face))
+            case .learning: learning.append(catalog.item(face))
+            case .due: dueFaces.append(face)
             case .later: break
             }
         }
         learning = sortedByDue(learning)
-        reviews = sortedByDue(reviews)
         let reviewRoom = max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday)
         let newRoom = limits.newRoom(studiedToday: catalog.progress.newStudiedToday)
-        reviews = Array(reviews.prefix(reviewRoom))
-        new = Array(NewFaceOrder.arrange(new, orders: catalog.newCardOrders).prefix(newRoom))
+        // Only the faces within the limits are placed: at 100,000 cards tens
+        // of thousands of reviews are due, and 200 are asked.
+        let reviews = byDue(dueFaces, first: reviewRoom) { ($0.schedule.due, $0.key) }.map(catalog.item)
+        new = NewFaceOrder.arrange(new, orders: catalog.newCardOrders, first: newRoom)
         let waiting = learning.filter { $0.schedule.due <= now }
         let later = learning.filter { $0.schedule.due > now }
         return StudyQueue(waiting: waiting + interleave(reviews, new), learning: later)
     }
 
-    /// Soonest due first, ties by key. Sorts the (due, key) pairs, each key
+    /// Soonest due first, ties by key; the first `limit` of them. Sorts the (due, key) pairs, each key
     /// made once, and then places the items: comparing items directly builds
     /// a reverse face's key at every comparison and moves whole cards
     /// around, which at 100,000 cards was a quarter of a start.
-    static func sortedByDue(_ items: [StudyItem]) -> [StudyItem] {
-        let order = items.indices.map { (due: items[$0].schedule.due, key: items[$0].key, index: $0) }
-            .sorted { ($0.due, $0.key, $0.index) < ($1.due, $1.key, $1.index) }
-        return order.map { items[$0.index] }
+    static func sortedByDue(_ items: [StudyItem], first limit: Int = .max) -> [StudyItem] {
+        byDue(items, first: limit) { ($0.schedule.due, $0.key) }
+    }
+
+    /// The one order of `sortedByDue`, for items or for faces not yet made
+    /// into items: soonest due first, then by key, then as given.
+    static func byDue<Element>(
+        _ elements: [Element], first limit: Int = .max, _ dueAndKey: (Element) -> (due: Date, key: String)
+    ) -> [Element] {
+        let order = elements.indices.map { i in
+            let (due, key) = dueAndKey(elements[i])
+            return (due: due, key: key, index: i)
+        }.sorted { ($0.due, $0.key, $0.index) < ($1.due, $1.key, $1.index) }
+        return order.prefix(limit).map { elements[$0.index] }
     }
 
     /// Reviews with the new faces spread evenly between them: the k-th of

@@ -32,10 +32,31 @@ public struct StudyCatalog: Sendable {
         matching filter: StudyFilter, now: Date, where include: (_ key: String, _ schedule: CardSchedule) -> Bool
     ) -> [StudyItem] {
         var items: [StudyItem] = []
-        forEachFace(matching: filter, now: now) { deck, face, key, schedule in
+        forEachFace(matching: filter, now: now) { deck, face, _, key, schedule in
             if include(key, schedule) { items.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule)) }
         }
         return items
+    }
+
+    /// The faces `items(matching:now:where:)` gives, in its order, each as
+    /// its place, key and schedule only: the queue sorts tens of thousands
+    /// of due reviews to ask a few hundred, and makes items of those alone
+    /// (`item(_:)`).
+    func placedFaces(
+        matching filter: StudyFilter, now: Date, where include: (_ key: String, _ schedule: CardSchedule) -> Bool
+    ) -> [PlacedFace] {
+        var faces: [PlacedFace] = []
+        forEachFace(matching: filter, now: now) { _, _, place, key, schedule in
+            if include(key, schedule) { faces.append(PlacedFace(place: place, key: key, schedule: schedule)) }
+        }
+        return faces
+    }
+
+    /// The item of a face `placedFaces` found.
+    func item(_ placed: PlacedFace) -> StudyItem {
+        let deck = decks[placed.place.deck]
+        return StudyItem(
+            face: deck.cards[placed.place.card].faces[placed.place.face], deckFile: deck.file, schedule: placed.schedule)
     }
 
     /// Visits every face `items(matching:now:)` gives, in its order, once
@@ -43,15 +64,18 @@ public struct StudyCatalog: Sendable {
     /// their decks this way too).
     func forEachFace(
         matching filter: StudyFilter, now: Date,
-        _ body: (_ deck: Deck, _ face: StudyFace, _ key: String, _ schedule: CardSchedule) -> Void
+        _ body: (_ deck: Deck, _ face: StudyFace, _ place: FacePlace, _ key: String, _ schedule: CardSchedule) -> Void
     ) {
-        var seen = Set<String>()
-        for deck in decks where filter.includes(deck: deck) {
-            for card in deck.cards where card.isAnswerable && filter.includes(card: card) {
-                for face in card.faces {
+        // Sized once for every card (a term's second face may grow it once):
+        // growing it key by key was a twentieth of a start at 100,000 cards.
+        var seen = Set<String>(
+            minimumCapacity: decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 })
+        for (d, deck) in decks.enumerated() where filter.includes(deck: deck) {
+            for (c, card) in deck.cards.enumerated() where card.isAnswerable && filter.includes(card: card) {
+                for (f, face) in card.faces.enumerated() {
                     let key = face.key
                     guard seen.insert(key).inserted else { continue }
-                    body(deck, face, key, progress.schedules[key] ?? .new(at: now))
+                    body(deck, face, FacePlace(deck: d, card: c, face: f), key, progress.schedules[key] ?? .new(at: now))
                 }
             }
         }
@@ -76,7 +100,7 @@ public struct StudyCatalog: Sendable {
         var f = filter
         f.deckFiles = deck.map { [$0.file] }
         var counts = DeckCounts()
-        forEachFace(matching: f, now: now) { _, _, key, schedule in
+        forEachFace(matching: f, now: now) { _, _, _, key, schedule in
             guard !progress.isHidden(key, at: now) else { return }
             switch Self.bucket(schedule, now: now, dayEnd: dayEnd) {
             case .new: counts.new += 1

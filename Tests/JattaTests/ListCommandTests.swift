@@ -34,6 +34,23 @@ import Testing
         return CardListing.run(paths: [url.path], json: json, language: .en)
     }
 
+    @Test func jsonGoesOutInWholeLinesAsTheCardsAreMade() throws {
+        // Issue 20: `list --json` streams; its pieces are whole lines and
+        // together the listing, so nothing depends on the piece size.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jatta-list-\(UUID().uuidString).deck")
+        try Self.deck.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let whole = CardListing.run(paths: [url.path], json: true, language: .en)
+        for chunk in [1, 200, 1 << 16] {
+            var pieces: [String] = []
+            let streamed = CardListing.run(paths: [url.path], json: true, language: .en, chunk: chunk) { pieces.append($0) }
+            #expect(pieces.joined() == whole.output)
+            #expect(pieces.allSatisfy { $0.hasSuffix("\n") })
+            #expect(chunk > 1 || pieces.count == 4)
+            #expect(streamed.problems == whole.problems && streamed.status == whole.status)
+        }
+    }
+
     @Test func jsonHasOneObjectPerCardWithTheAgreedKeys() throws {
         let listing = try listing(json: true)
         #expect(listing.status == 0)

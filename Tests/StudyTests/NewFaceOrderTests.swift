@@ -130,6 +130,32 @@ import Testing
         #expect(Set(order.map(\.key)).count == order.count)
     }
 
+    @Test func theFirstFacesAreTheFirstOfTheWholeOrder() {
+        // Issue 20: the queue asks for the first `newRoom` faces only; with
+        // every limit, and a small gap so held reverse faces are released
+        // both inside the turns and after them, they are the whole order's.
+        var decks: [Deck] = []
+        for d in 0..<3 {
+            var text = d == 1 ? "order: file\n\n" : ""
+            for c in 0..<(6 + d * 4) {
+                let level = (c * 5 + d) % 4 + 1
+                text += c % 2 == 0 ? "T: Т\(d)_\(c)\nD: анықтама \(d) \(c)\nlevel: \(level)\n\n"
+                    : "Q: С\(d)_\(c)\nA: ж\nlevel: \(level)\n\n"
+            }
+            decks.append(Fixtures.deck(text, file: "d\(d).deck"))
+        }
+        let items = newFaces(decks)
+        let orders = StudyCatalog(decks: decks).newCardOrders
+        for gap in [0, 2, NewFaceOrder.siblingGap] {
+            let whole = NewFaceOrder.arrange(items, orders: orders, siblingGap: gap).map(\.key)
+            #expect(whole.count == items.count)
+            for limit in 0...(items.count + 2) {
+                let first = NewFaceOrder.arrange(items, orders: orders, siblingGap: gap, first: limit).map(\.key)
+                #expect(first == Array(whole.prefix(limit)), "gap \(gap), limit \(limit)")
+            }
+        }
+    }
+
     @Test func theQueueTakesTodaysNewFacesInThisOrder() {
         let a = Fixtures.deck(questions(["A2a", "A2b"], level: 2) + "\n" + questions(["A1"], level: 1), file: "a.deck")
         let b = Fixtures.deck(questions(["B1"], level: 1), file: "b.deck")

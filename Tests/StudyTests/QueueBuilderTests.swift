@@ -150,6 +150,59 @@ import Testing
         }
     }
 
+    @Test func theFirstReviewsByDueAreTheFirstOfTheWholeSort() {
+        // Issue 20: only the reviews within the limit are placed; ties of
+        // due time go by key, equal keys by their place, as in the full sort.
+        let deck = Fixtures.deck((1...9).map { "Q: С\($0)?\nA: Ж\n" }.joined(separator: "\n"))
+        let items = deck.cards.enumerated().map { i, card in
+            var schedule = CardSchedule.new(at: Fixtures.now)
+            schedule.due = Fixtures.now.addingTimeInterval(Double((i * 7) % 4) * 3600)
+            return StudyItem(face: card.faces[0], deckFile: deck.file, schedule: schedule)
+        }
+        let whole = QueueBuilder.sortedByDue(items)
+        #expect(whole.map(\.schedule.due) == whole.map(\.schedule.due).sorted())
+        for limit in 0...(items.count + 1) {
+            #expect(QueueBuilder.sortedByDue(items, first: limit).map(\.key) == whole.prefix(limit).map(\.key))
+        }
+    }
+
+    @Test func theReviewsWithinTheLimitAreTheFirstOfAllDueReviews() {
+        // Issue 20: the queue makes items of the due reviews within the
+        // limit only. Across two decks, with equal due times, a duplicate
+        // card, hidden, learning and later faces, and every limit, they are
+        // the first of every due review made into an item and sorted.
+        let a = Fixtures.deck(
+            (0..<12).map { "T: Термин \($0)\nD: Анықтама \($0)\n" }.joined(separator: "\n") + "\nQ: С0?\nA: Ж\n",
+            file: "decks/a.deck")
+        let b = Fixtures.deck((0..<10).map { "Q: С\($0)?\nA: Ж\n" }.joined(separator: "\n"), file: "decks/b.deck")
+        let keys = [a, b].flatMap(\.cards).flatMap(\.faces).map(\.key)
+        var progress = ProgressSnapshot()
+        for (i, key) in keys.enumerated() where i % 5 != 4 {
+            var schedule = CardSchedule(
+                state: i % 7 == 3 ? .learning : .review, step: nil, memory: MemoryState(stability: 3, difficulty: 5),
+                due: Fixtures.now.addingTimeInterval(Double((i * 11) % 6 - 3) * 3600 + (i % 9 == 8 ? 40 * 3600 : 0)),
+                lastReview: Fixtures.now.addingTimeInterval(-3 * 86_400), reps: 2)
+            if schedule.state == .learning { schedule.step = 0 }
+            progress.schedules[key] = schedule
+        }
+        progress.suspended = [keys[1]]
+        progress.buriedUntil = [keys[6]: Fixtures.dayEnd]
+        let catalog = StudyCatalog(decks: [a, b], progress: progress)
+        let allDue = QueueBuilder.sortedByDue(
+            catalog.items(matching: .all, now: Fixtures.now).filter {
+                StudyCatalog.bucket($0.schedule, now: Fixtures.now, dayEnd: Fixtures.dayEnd) == .due
+                    && !progress.isHidden($0.key, at: Fixtures.now)
+            })
+        #expect(allDue.count > 10)
+        for limit in 0...(allDue.count + 1) {
+            let queue = QueueBuilder.build(
+                catalog: catalog, filter: .all, limits: StudyLimits(newPerDay: 3, reviewsPerDay: limit), now: Fixtures.now,
+                dayEnd: Fixtures.dayEnd)
+            let reviews = queue.waiting.filter { $0.schedule.state == .review }
+            #expect(reviews == Array(allDue.prefix(limit)), "limit \(limit)")
+        }
+    }
+
     @Test func interleaveSpreadsNewFacesEvenly() {
         let deck = Fixtures.deck((1...6).map { "Q: С\($0)?\nA: Ж\n" }.joined(separator: "\n"))
         let items = deck.cards.map { StudyItem(face: $0.faces[0], deckFile: deck.file, schedule: .new(at: Fixtures.now)) }

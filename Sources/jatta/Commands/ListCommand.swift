@@ -33,8 +33,9 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
-        let listing = CardListing.run(paths: paths, json: json, language: language)
-        Console.out(listing.output)
+        // The cards go out as they are made, so the output of 200,000 cards
+        // is never held whole.
+        let listing = CardListing.run(paths: paths, json: json, language: language, emit: Console.out)
         Console.err(listing.problems)
         if listing.status != 0 { throw ExitCode(listing.status) }
     }
@@ -51,18 +52,40 @@ enum CardListing {
     }
 
     static func run(paths: [String], json: Bool, language: Language, width: Int = 100) -> Listing {
-        let result = DeckLoading.load(paths: paths)
         var output = ""
+        var listing = run(paths: paths, json: json, language: language, width: width) { output += $0 }
+        listing.output = output
+        return listing
+    }
+
+    /// Lists the cards into `emit`, in pieces of about `chunk` bytes (one
+    /// JSON line at a time, never a line cut), and returns the problems and
+    /// the status; the returned `output` is empty.
+    static func run(
+        paths: [String], json: Bool, language: Language, width: Int = 100, chunk: Int = 1 << 16,
+        emit: (String) -> Void
+    ) -> Listing {
+        let result = DeckLoading.load(paths: paths)
         if json {
-            for card in result.decks.flatMap(\.cards) { output += CardJSON.object(for: card).compactText + "\n" }
+            var pending = ""
+            for deck in result.decks {
+                for card in deck.cards {
+                    pending += CardJSON.object(for: card).compactText + "\n"
+                    if pending.utf8.count >= chunk {
+                        emit(pending)
+                        pending = ""
+                    }
+                }
+            }
+            if !pending.isEmpty { emit(pending) }
         } else {
-            output = table(result.decks.flatMap(\.cards), width: width, language: language)
+            emit(table(result.decks.flatMap(\.cards), width: width, language: language))
         }
         var formatter = DiagnosticFormatter(language: language)
         let problems = result.diagnostics.map { formatter.format($0) }.joined()
         let errors = result.diagnostics.contains { $0.severity == .error }
         let status: Int32 = result.hasUnreadablePaths ? DeckCheck.unreadable : errors ? DeckCheck.errorsFound : DeckCheck.clean
-        return Listing(output: output, problems: problems, status: status)
+        return Listing(output: "", problems: problems, status: status)
     }
 
     /// ID, kind, level, the prompt's first line cut to fit, and the place.
@@ -109,11 +132,14 @@ enum CardListing {
 /// A card as one JSON object (the format of `jatta list --json`).
 enum CardJSON {
     static func object(for card: Card) -> JSONValue {
+        // A cloze's text is split into gaps once, for its answer and its gaps.
+        var clozeGaps: [ClozeGap]? = nil
+        if case .cloze(let cloze) = card.content { clozeGaps = cloze.gaps }
         var members: [(String, JSONValue)] = [
             ("id", .string(card.id.rawValue)),
             ("kind", .string(card.kind.rawValue)),
             ("prompt", .string(card.prompt)),
-            ("answer", .string(card.answer)),
+            ("answer", .string(clozeGaps.map(ClozeCard.answer(gaps:)) ?? card.answer)),
         ]
         switch card.content {
         case .choice(let choice):
@@ -123,7 +149,7 @@ enum CardJSON {
             members.append(("key_points", .array(open.keyPoints.map(JSONValue.string))))
         case .cloze(let cloze):
             members.append(("text", .string(cloze.text)))
-            members.append(("gaps", .array(cloze.gaps.map { .array($0.answers.map(JSONValue.string)) })))
+            members.append(("gaps", .array((clozeGaps ?? cloze.gaps).map { .array($0.answers.map(JSONValue.string)) })))
         case .question, .term:
             break
         }

@@ -114,7 +114,8 @@ struct QuizCommand: ParsableCommand {
         let zone = TimeZone.current
         let scheduler = try StudySetup.scheduler(timeZone: zone, store: store)
         let recorder = QuizRecorder(store: noRecord ? nil : store, sessionID: UUID().uuidString)
-        let checker = TypedAnswer.checker(for: library.decks)
+        // Prepared at the first typed answer, not before the first question.
+        let checker = DeferredAnswerChecker(decks: library.decks)
         // The quiz reschedules from the cards' schedules as the store has
         // them now; with --no-record nothing is rescheduled.
         let schedules: [String: CardSchedule]
