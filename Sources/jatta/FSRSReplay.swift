@@ -1,3 +1,4 @@
+import DeckFormat
 import FSRS
 import Foundation
 
@@ -149,29 +150,15 @@ struct FSRSReplay {
     }
 
     /// ISO 8601 in UTC with an explicit offset, as Python's `isoformat()` writes it.
-    /// Years 1970 … 9999 are worked out by arithmetic (the Gregorian calendar,
-    /// as Python's): creating a date formatter for every row cost more than
-    /// the whole replay. Other times go through Foundation's formatter.
+    /// Years 1970 … 9999 are worked out by arithmetic (`CalendarDate`, the
+    /// Gregorian calendar as Python's): creating a date formatter for every
+    /// row cost more than the whole replay. Other times go through
+    /// Foundation's formatter.
     static func iso(_ unix: Int) -> String {
-        guard (0...253_402_300_799).contains(unix) else { return foundationISO(unix) }
         let (days, seconds) = unix.quotientAndRemainder(dividingBy: 86_400)
-        // Days since 1970-01-01 to year, month, day (H. Hinnant's
-        // civil_from_days, with the year starting in March).
-        let z = days + 719_468
-        let era = z / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func digits(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2) + "T" + digits(seconds / 3600, 2) + ":"
-            + digits(seconds / 60 % 60, 2) + ":" + digits(seconds % 60, 2) + "+00:00"
+        guard unix >= 0, let date = CalendarDate(dayNumber: days) else { return foundationISO(unix) }
+        func digits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(date)T\(digits(seconds / 3600)):\(digits(seconds / 60 % 60)):\(digits(seconds % 60))+00:00"
     }
 
     /// `iso` by Foundation's formatter, for times outside the arithmetic's range.
