@@ -150,6 +150,57 @@ enum CompactLog {
             """
     }
 
+    /// Appends one entry straight to the compact tables and returns its id:
+    /// what the view's INSERT trigger does, without its work that an entry
+    /// jatta itself writes does not need (it knows the kind's code, and
+    /// looks each name up once instead of inserting and selecting it). The
+    /// before state is still checked against the card's previous entry in
+    /// SQL, so `review_before` keeps whatever does not follow from it.
+    /// `before` and `after` are `ProgressColumns.values`; `at` in ms.
+    static func append(
+        db: Database, key: String, deckFile: String, session: String?, at: Int64, kind: ReviewKind, rating: Int?,
+        duration: Int?, undoes: Int64?, before: [(any DatabaseValueConvertible)?],
+        after: [(any DatabaseValueConvertible)?]
+    ) throws -> Int64 {
+        let card = try nameID(of: key, table: "log_card", column: "key", db: db)
+        let deck = try nameID(of: deckFile, table: "log_name", column: "name", db: db)
+        let sessionID = try session.map { try nameID(of: $0, table: "log_name", column: "name", db: db) }
+        var stored = after
+        // Due and last review are kept as offsets from the entry's time.
+        for index in [4, 5] { stored[index] = (stored[index] as? Int64).map { $0 - at } }
+        try db.cachedStatement(sql: appendSQL).execute(
+            arguments: StatementArguments([card, deck, sessionID, at, kind.storedCode, rating, duration, undoes] + stored))
+        let id = db.lastInsertedRowID
+        try db.cachedStatement(sql: keepBeforeSQL).execute(arguments: StatementArguments([id] + before))
+        return id
+    }
+
+    /// The id of `value` in a name table, added if new.
+    private static func nameID(of value: String, table: String, column: String, db: Database) throws -> Int64 {
+        let select = "SELECT id FROM \(table) WHERE \(column) = ?"
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: select), arguments: [value]) { return id }
+        try db.cachedStatement(sql: "INSERT INTO \(table) (\(column)) VALUES (?)").execute(arguments: [value])
+        return db.lastInsertedRowID
+    }
+
+    private static let appendSQL = """
+        INSERT INTO review (card, deck, session, at, kind, rating, duration_ms, undoes, \(afterColumns.joined(separator: ", ")))
+        VALUES (\(Array(repeating: "?", count: 8 + afterColumns.count).joined(separator: ", ")))
+        """
+
+    /// Keeps the before state of entry ?1 (given as ?2 … ?11) only where it
+    /// is not the after of the card's previous entry: the trigger's rule.
+    private static let keepBeforeSQL: String = {
+        let names = ProgressColumns.names()
+        let differs = zip(names.indices, derivedBefore).map { "?\($0 + 2) IS NOT \($1)" }
+        return """
+            INSERT INTO review_before (id, \(names.joined(separator: ", ")))
+            SELECT r.id, \(names.indices.map { "?\($0 + 2)" }.joined(separator: ", "))
+            FROM review r \(previousJoin)
+            WHERE r.id = ?1 AND (\(differs.joined(separator: " OR ")))
+            """
+    }()
+
     /// Converts a log in the first layout: every row copied through the
     /// view's trigger in id order (ids kept), the old table dropped, the
     /// view put in its place, and `card_state.log_id` and `quiz_answer.log_id`

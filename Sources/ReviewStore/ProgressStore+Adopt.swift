@@ -77,7 +77,8 @@ extension ProgressStore {
                     try upsert(face.card, at: time, db: db, levelFromDeck: true)
                     _ = try appendTransition(
                         db: db, key: key, deckFile: face.card.deckFile, session: nil, time: time, kind: .adopt,
-                        rating: nil, duration: nil, undoes: nil, before: .unseen, after: progress)
+                        rating: nil, duration: nil, undoes: nil, before: .unseen, after: progress,
+                        beforeIsStored: false)
                     done.append(Adoption(from: former.key, to: key))
                     break
                 }

@@ -170,54 +170,52 @@ extension ProgressStore {
 
     /// Appends one log entry and makes `after` the card's state: the single
     /// place where both tables change, so they cannot drift apart.
+    /// `beforeIsStored`: `before` is the card's state as read in this
+    /// transaction (not an assumed one, as adopt's "unseen").
     func appendTransition(
         db: Database, key: String, deckFile: String, session: String?, time: Date, kind: ReviewKind,
-        rating: Rating?, duration: Int?, undoes: ReviewLogEntry.ID?, before: CardProgress, after: CardProgress
+        rating: Rating?, duration: Int?, undoes: ReviewLogEntry.ID?, before: CardProgress, after: CardProgress,
+        beforeIsStored: Bool = true
     ) throws -> ReviewLogEntry {
         let at = try ProgressColumns.millis(time, path: path)
-        var arguments: [(any DatabaseValueConvertible)?] = [
-            key, deckFile, session, at, kind.rawValue, rating?.rawValue, duration, undoes,
-        ]
-        arguments += try ProgressColumns.values(before, path: path)
-        arguments += try ProgressColumns.values(after, path: path)
-        try db.cachedStatement(sql: Self.insertLogSQL).execute(arguments: StatementArguments(arguments))
-        // The row went in through the view's trigger (`CompactLog`), which
-        // leaves SQLite's last inserted rowid as it was; inside this write
-        // transaction the newest row is ours.
-        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM review")) else {
-            throw StoreError(.sqlite(code: 1), path: path, detail: "no log row")
-        }
-        try Self.setState(after, of: key, logID: id, db: db, path: path)
-        // Read back what was stored, so the caller holds exactly what a later
-        // read or undo will see (dates rounded to the millisecond).
+        let id = try CompactLog.append(
+            db: db, key: key, deckFile: deckFile, session: session, at: at, kind: kind, rating: rating?.rawValue,
+            duration: duration, undoes: undoes, before: try ProgressColumns.values(before, path: path),
+            after: try ProgressColumns.values(after, path: path))
+        try Self.setState(
+            after, of: key, logID: id, db: db, path: path, answeredBefore: beforeIsStored ? before.schedule != nil : nil)
+        // What a later read or undo will see: the values as stored (dates
+        // rounded to the millisecond; doubles come back unchanged).
         return ReviewLogEntry(
             id: id, key: key, deckFile: deckFile, sessionID: session, time: ProgressColumns.date(at), kind: kind,
             rating: rating, durationMilliseconds: duration, undoes: undoes, undoneBy: nil,
-            before: try Self.roundTrip(before, path: path), after: try Self.progress(of: key, db: db, path: path))
+            before: try Self.roundTrip(before, path: path), after: try Self.roundTrip(after, path: path))
     }
 
-    private static let insertLogSQL: String = {
-        let columns =
-            ["key", "deck_file", "session", "at", "kind", "rating", "duration_ms", "undoes"]
-            + ProgressColumns.names(prefix: "b_") + ProgressColumns.names(prefix: "a_")
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        return "INSERT INTO review_log (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
-    }()
-
+    /// Sets a card's state row in place (an upsert, not REPLACE's delete
+    /// and insert, so index entries whose columns did not change stay put).
     private static let setStateSQL: String = {
         let names = ProgressColumns.names()
         return """
-            INSERT OR REPLACE INTO card_state (key, \(names.joined(separator: ", ")), log_id)
+            INSERT INTO card_state (key, \(names.joined(separator: ", ")), log_id)
             VALUES (\(Array(repeating: "?", count: names.count + 2).joined(separator: ", ")))
+            ON CONFLICT (key) DO UPDATE SET \((names + ["log_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
             """
     }()
 
     private static let progressSQL =
         "SELECT \(ProgressColumns.names().joined(separator: ", ")) FROM card_state WHERE key = ?"
 
-    static func setState(_ progress: CardProgress, of key: String, logID: Int64, db: Database, path: String) throws {
-        try db.cachedStatement(sql: "UPDATE card SET answered = ?1 WHERE key = ?2 AND answered != ?1")
-            .execute(arguments: [progress.schedule != nil, key])
+    /// Makes `progress` the state of `key`. `answeredBefore`, when given, is
+    /// whether the state being replaced had a schedule: `card.answered`
+    /// already says so, and is only written when that changes.
+    static func setState(
+        _ progress: CardProgress, of key: String, logID: Int64, db: Database, path: String, answeredBefore: Bool? = nil
+    ) throws {
+        if answeredBefore != (progress.schedule != nil) {
+            try db.cachedStatement(sql: "UPDATE card SET answered = ?1 WHERE key = ?2 AND answered != ?1")
+                .execute(arguments: [progress.schedule != nil, key])
+        }
         if progress.isUnseen {
             try db.cachedStatement(sql: "DELETE FROM card_state WHERE key = ?").execute(arguments: [key])
             return

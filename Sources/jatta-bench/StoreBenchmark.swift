@@ -89,6 +89,7 @@ enum StoreBenchmark {
         var rng = SeededGenerator(seed: 7)
         var answerTimes: [Double] = []
         var recordTimes: [Double] = []
+        var recordCPUTimes: [Double] = []
         for (i, key) in queue.enumerated() {
             let time = now.addingTimeInterval(Double(i) * 8)
             let rating = Rating(rawValue: Int(rng.next() % 4) + 1) ?? .good
@@ -99,12 +100,17 @@ enum StoreBenchmark {
                     key: key, deckFile: "decks/lecture-\(key.count % 10).deck", prompt: "prompt", level: 1,
                     rating: rating, time: time, durationMilliseconds: 5_000, kind: .study, sessionID: "bench",
                     before: before, after: nextSchedule(before, rating: rating, at: time, rng: &rng))
+                let cpuStart = threadCPUMilliseconds()
                 recordTime = try measure { try store.record(answer) }
+                recordCPUTimes.append(threadCPUMilliseconds() - cpuStart)
             })
             recordTimes.append(recordTime)
         }
         report("one answer: read schedule + record (\(queue.count) answers)", answerTimes)
         report("one answer: record only", recordTimes)
+        // The CPU this thread spent on it, which other load on the machine
+        // does not inflate: what recording costs beside waiting for the disk.
+        report("one answer: record only, CPU time", recordCPUTimes)
         print(String(format: "%d answers in %.2f s", queue.count, answerTimes.reduce(0, +) / 1000))
 
         report("fsync floor: 4 KiB write + fdatasync in the same folder", try syncFloor(directory: directory, count: 200))
@@ -203,6 +209,13 @@ enum StoreBenchmark {
                 guard fdatasync(handle.fileDescriptor) == 0 else { throw BenchmarkError("fdatasync failed") }
             }
         }
+    }
+
+    /// CPU time of the calling thread so far, in milliseconds.
+    static func threadCPUMilliseconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
     }
 
     /// Milliseconds taken by `body`.

@@ -1,3 +1,4 @@
+import DeckFormat
 import FSRS
 import Foundation
 
@@ -149,7 +150,19 @@ struct FSRSReplay {
     }
 
     /// ISO 8601 in UTC with an explicit offset, as Python's `isoformat()` writes it.
+    /// Years 1970 … 9999 are worked out by arithmetic (`CalendarDate`, the
+    /// Gregorian calendar as Python's): creating a date formatter for every
+    /// row cost more than the whole replay. Other times go through
+    /// Foundation's formatter.
     static func iso(_ unix: Int) -> String {
+        let (days, seconds) = unix.quotientAndRemainder(dividingBy: 86_400)
+        guard unix >= 0, let date = CalendarDate(dayNumber: days) else { return foundationISO(unix) }
+        func digits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(date)T\(digits(seconds / 3600)):\(digits(seconds / 60 % 60)):\(digits(seconds % 60))+00:00"
+    }
+
+    /// `iso` by Foundation's formatter, for times outside the arithmetic's range.
+    static func foundationISO(_ unix: Int) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(secondsFromGMT: 0)
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]

@@ -74,4 +74,19 @@ import Testing
             }
         }
     }
+
+    /// The ISO text worked out by arithmetic equals Foundation's formatter's
+    /// (what every row used before) across its whole range: both ends, leap
+    /// days, century years, and seeded random instants.
+    @Test func isoTextByArithmeticEqualsFoundations() {
+        var instants = [0, 59, 86_399, 86_400, 951_782_400, 951_868_799, 4_107_542_399, 4_107_542_400, 253_402_300_799]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<3000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            instants.append(Int(state >> 11) % 253_402_300_800)
+        }
+        for unix in instants {
+            #expect(FSRSReplay.iso(unix) == FSRSReplay.foundationISO(unix), "\(unix)")
+        }
+    }
 }

@@ -101,4 +101,31 @@ import Testing
         }
         #expect(try store.verify().isEmpty)
     }
+
+    /// An answer appended straight to the compact tables (not through the
+    /// view's trigger) whose `before` is not the card's previous `after`
+    /// (its state was changed behind the log's back) keeps that `before`,
+    /// and the entry reads back through `review_log` exactly as recorded.
+    @Test func aRecordedBeforeThatDoesNotFollowIsKept() throws {
+        let store = try ProgressStore()
+        var rng = SeededGenerator(seed: 5)
+        let first = scheduleAfter(nil, rating: .good, at: t0, using: &rng)
+        try store.record(answer("k", at: t0, session: "s", before: nil, after: first))
+        try store.write { db in
+            try db.execute(sql: "UPDATE card_state SET stability = 99.5, reps = 40 WHERE key = 'k'")
+        }
+        let edited = try #require(try store.schedules(for: ["k"])["k"])
+        let later = t0.addingTimeInterval(86_400.25)
+        let second = scheduleAfter(edited, rating: .hard, at: later, using: &rng)
+        let id = try store.record(answer("k", rating: .hard, at: later, session: nil, before: edited, after: second))
+        #expect(try store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM review_before") } == [id])
+        let entries = try store.history(key: "k")
+        let entry = try #require(entries.first { $0.id == id })
+        #expect(entry.before.schedule == edited)
+        #expect(entry.after.schedule?.memory == second.memory)
+        #expect(entry.after.schedule?.due == ProgressColumns.date(try ProgressColumns.millis(second.due, path: "")))
+        #expect(entry.sessionID == nil && entry.rating == .hard && entry.kind == .study)
+        // The first entry, written without a stored before, still derives it.
+        #expect(entries.first { $0.id != id }?.before == .unseen)
+    }
 }

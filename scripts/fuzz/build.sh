@@ -55,7 +55,7 @@ for name in "${wanted[@]}"; do
         extract-fuzz) target extract-fuzz KazakhText DeckFormat Lectures ;;
         answer-fuzz) target answer-fuzz KazakhText ;;
         plain-input-fuzz) target plain-input-fuzz KazakhText DeckFormat FSRS Study TerminalUI ;;
-        replay-fuzz) target replay-fuzz FSRS -- Sources/jatta/JSONValue.swift Sources/jatta/FSRSReplay.swift ;;
+        replay-fuzz) target replay-fuzz KazakhText DeckFormat FSRS -- Sources/jatta/JSONValue.swift Sources/jatta/FSRSReplay.swift ;;
         *) echo "unknown fuzz target: $name" >&2; exit 64 ;;
     esac
 done
