@@ -7,6 +7,16 @@ enum BlockMarkers {
         LevelLabel.parse(line) != nil
     }
 
+    /// `1. …`, `2) …`, `• …`, `– …`: an item of a list (see `LevelList`).
+    static func listItem(_ line: String) -> Bool {
+        line.firstMatch(of: Patterns.listItem) != nil
+    }
+
+    /// A level label alone on its line, heading a list of questions.
+    static func levelHeading(_ line: String) -> Bool {
+        LevelLabel.parse(line)?.isHeading == true
+    }
+
     /// `1 – …` without the label: a level item only inside a level section.
     static func bareLevel(_ line: String) -> Bool {
         line.firstMatch(of: Patterns.bareLevel) != nil

@@ -143,7 +143,8 @@ public enum LectureExtractor {
                 candidates: candidates.sorted { $0.line < $1.line }))
             passages += self.passages(
                 of: title == nil ? paragraphs[...] : paragraphs.dropFirst(),
-                sentences: title == nil ? sentences[...] : sentences.dropFirst(), file: name, glossary: glossary)
+                sentences: title == nil ? sentences[...] : sentences.dropFirst(), file: name, glossary: glossary,
+                questionLines: Set(questions.map(\.line)))
             for paragraph in paragraphs { abbreviations.learn(from: paragraph.text) }
             for entry in glossary { abbreviations.learn(term: entry.term, definition: entry.definition) }
             allRepairs += log
@@ -174,9 +175,11 @@ public enum LectureExtractor {
     }
 
     /// `split` holds the sentences of each of `paragraphs`, in step with them.
+    /// The paragraphs opening on `questionLines` are the questions
+    /// themselves, which answer nothing.
     static func passages(
         of paragraphs: ArraySlice<Paragraph>, sentences split: ArraySlice<[Sentence]>, file: String,
-        glossary: [GlossaryEntry]
+        glossary: [GlossaryEntry], questionLines: Set<Int> = []
     ) -> [Passage] {
         var result: [Passage] = []
         var inQuestions = false
@@ -184,7 +187,9 @@ public enum LectureExtractor {
         for (paragraph, paragraphSentences) in zip(paragraphs, split) {
             let text = paragraph.text
             if BlockMarkers.levelSectionHeading(text) { inQuestions = true; continue }
-            if BlockMarkers.levelLabel(text) || BlockMarkers.task(text) || (inQuestions && BlockMarkers.bareLevel(text)) {
+            if BlockMarkers.levelLabel(text) || BlockMarkers.task(text) || (inQuestions && BlockMarkers.bareLevel(text))
+                || questionLines.contains(paragraph.firstLine)
+            {
                 continue
             }
             inQuestions = false
