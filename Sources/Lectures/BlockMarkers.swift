@@ -24,8 +24,10 @@ enum BlockMarkers {
 
     /// The heading of the exam-question section: «Деңгейлік тапсырмалар:».
     static func levelSectionHeading(_ line: String) -> Bool {
-        let lower = line.lowercased().trimmingCharacters(in: " ")
-        guard lower.count < 60 else { return false }
+        // Asked of every paragraph: a long one is not lower-cased whole.
+        let trimmed = line.trimmingCharacters(in: " ")
+        guard trimmed.prefix(60).count < 60 else { return false }
+        let lower = trimmed.lowercased()
         return lower.hasPrefix("деңгейлік тапсырмалар") || lower.hasPrefix("деңгейлік сұрақтар")
     }
 

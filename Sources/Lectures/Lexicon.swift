@@ -51,7 +51,9 @@ public struct Lexicon: Sendable {
         for (index, token) in tokens.enumerated() {
             // A hyphen at the end of the line is the question, not the evidence.
             let isLineFinal = index == tokens.count - 1 && token.endsWithHyphen
-            let parts = token.word.split(separator: "-").map(String.init).filter { !$0.isEmpty }
+            // Most words have no hyphen: no split, no copy.
+            let parts = token.word.utf8.contains(UInt8(ascii: "-"))
+                ? token.word.split(separator: "-").map(String.init).filter { !$0.isEmpty } : [token.word]
             if parts.count >= 2 && !isLineFinal && !token.word.hasPrefix("-") {
                 compounds.insert(token.word.lowercased())
             }

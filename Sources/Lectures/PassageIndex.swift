@@ -161,7 +161,12 @@ public struct PassageIndex: Sendable {
         var s = Substring(text)
         while let l = s.last, "»\") ".contains(l) { s = s.dropLast() }
         let ends = s.last.map { ".!?;".contains($0) } ?? false
-        let words = text.split(separator: " ").count
+        // Words counted up to eight, without cutting the text into pieces.
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 32 { inWord = false } else if !inWord { inWord = true; words += 1; if words >= 8 { break } }
+        }
         return words >= 5 && (ends || words >= 8)
     }
 
@@ -173,9 +178,13 @@ public struct PassageIndex: Sendable {
         var result: [String] = []
         for token in tokens {
             let lower = token.word.lowercased()
-            let parts = lower.split(separator: "-").map(String.init).filter { !$0.isEmpty }
+            // Most words have no hyphen: no split, no copy.
+            let parts = lower.utf8.contains(UInt8(ascii: "-")) ? lower.split(separator: "-").map(String.init).filter { !$0.isEmpty } : [lower]
             let candidates = parts.count > 1 ? [lower] + parts : parts
-            for word in candidates where !StopWords.contains(word) && word.contains(where: \.isLetter) && word.count > 1 {
+            for word in candidates
+            where word.unicodeScalars.contains(where: WordScalar.isLetter) && word.dropFirst().isEmpty == false
+                && !StopWords.contains(word)
+            {
                 result.append(word)
             }
         }

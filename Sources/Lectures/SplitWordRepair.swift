@@ -49,9 +49,13 @@ public enum SplitWordRepair {
         return !(back && front)
     }
 
+    /// Read by scalars: the basic lower-case block (а–я, ѐ–џ) is answered
+    /// from the code point, the rest of Cyrillic from its properties.
     static func isLowerCyrillicWord(_ word: String) -> Bool {
-        !word.isEmpty && word.allSatisfy { c in
-            c.isLowercase && c.unicodeScalars.allSatisfy { (0x0400...0x04FF).contains($0.value) }
+        !word.isEmpty && word.unicodeScalars.allSatisfy { s in
+            let v = s.value
+            if (0x0430...0x045F).contains(v) { return true }
+            return (0x0460...0x04FF).contains(v) && (s.properties.isLowercase || WordScalar.extendsCharacter(s))
         }
     }
 
