@@ -166,9 +166,9 @@ public enum LectureExtractor {
     }
 
     /// The sentences that may answer questions: everything but the
-    /// title, the question section itself, the lesson plan's fields and
-    /// the items listed under a plan heading (`Дәріс жоспары:` and its
-    /// short lines). A glossary entry is one passage, with its whole
+    /// title, the question section itself, the lesson plan's fields, the
+    /// items listed under a plan heading (`Дәріс жоспары:` and its short
+    /// lines) and the reading list (`ReadingList`). A glossary entry is one passage, with its whole
     /// definition.
     static func passages(of paragraphs: ArraySlice<Paragraph>, file: String, glossary: [GlossaryEntry]) -> [Passage] {
         passages(of: paragraphs, sentences: paragraphs.map(Sentence.split)[...], file: file, glossary: glossary)
@@ -184,8 +184,14 @@ public enum LectureExtractor {
         var result: [Passage] = []
         var inQuestions = false
         var inPlanList = false
+        var inReadingList = false
         for (paragraph, paragraphSentences) in zip(paragraphs, split) {
             let text = paragraph.text
+            if ReadingList.heading(text) { inReadingList = true; continue }
+            if inReadingList, !BlockMarkers.levelLabel(text), !BlockMarkers.levelSectionHeading(text), ReadingList.entry(text) {
+                continue
+            }
+            inReadingList = false
             if BlockMarkers.levelSectionHeading(text) { inQuestions = true; continue }
             if BlockMarkers.levelLabel(text) || BlockMarkers.task(text) || (inQuestions && BlockMarkers.bareLevel(text))
                 || questionLines.contains(paragraph.firstLine)
