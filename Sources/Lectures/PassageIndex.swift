@@ -93,12 +93,13 @@ public struct PassageIndex: Sendable {
         var answerable: [Bool] = []
         var df: [String: Int] = [:]
         var keyOfWord = knownKeys
-        // Each passage is cut into words once, for its keys and its outline.
-        var outlines: [String] = []
-        outlines.reserveCapacity(passages.count)
+        // Each passage is cut into words once, for its keys and its outline;
+        // of the outline only a hash is kept (see `repeated`).
+        var outlineHashes: [Int] = []
+        outlineHashes.reserveCapacity(passages.count)
         for passage in passages {
             let tokens = Lexicon.tokens(passage.text)
-            outlines.append(PassageIndex.outline(of: tokens))
+            outlineHashes.append(PassageIndex.outline(of: tokens).hashValue)
             let words = PassageIndex.words(of: tokens)
             let k = words.map { word in
                 if let known = keyOfWord[word] { return known }
@@ -128,9 +129,7 @@ public struct PassageIndex: Sendable {
         }
         // A sentence written twice is a heading repeated by the lesson plan
         // («2. Халықаралық қатынастардың … тұжырымдары.»), not an answer.
-        var seen: [String: Int] = [:]
-        for outline in outlines { seen[outline, default: 0] += 1 }
-        for (i, outline) in outlines.enumerated() where (seen[outline] ?? 0) > 1 { answerable[i] = false }
+        for i in PassageIndex.repeated(passages, outlineHashes: outlineHashes) { answerable[i] = false }
         lengthOfPassage = lengths
         self.vocabulary = vocabulary
         self.postings = postings
@@ -147,6 +146,28 @@ public struct PassageIndex: Sendable {
 
     /// A sentence reduced to its words: numbering, punctuation and case
     /// dropped, so a plan item and its heading compare equal.
+    /// The passages whose outline another passage shares. Only passages
+    /// with equal hashes are compared, by their outlines made again: the
+    /// outlines of a large lecture kept side by side were one more copy
+    /// of its text, and a hash alone might join two different sentences.
+    static func repeated(_ passages: [Passage], outlineHashes: [Int]) -> [Int] {
+        let order = outlineHashes.indices.sorted { (outlineHashes[$0], $0) < (outlineHashes[$1], $1) }
+        var result: [Int] = []
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, outlineHashes[order[end]] == outlineHashes[order[start]] { end += 1 }
+            if end - start > 1 {
+                var count: [String: Int] = [:]
+                let members = order[start..<end].map { ($0, outline(of: Lexicon.tokens(passages[$0].text))) }
+                for (_, outline) in members { count[outline, default: 0] += 1 }
+                result += members.filter { (count[$0.1] ?? 0) > 1 }.map(\.0)
+            }
+            start = end
+        }
+        return result
+    }
+
     static func outline(of tokens: [Lexicon.Token]) -> String {
         tokens.map { $0.word.lowercased() }.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
     }
