@@ -7,6 +7,16 @@ enum BlockMarkers {
         LevelLabel.parse(line) != nil
     }
 
+    /// `1. …`, `2) …`, `• …`, `– …`: an item of a list (see `LevelList`).
+    static func listItem(_ line: String) -> Bool {
+        line.firstMatch(of: Patterns.listItem) != nil
+    }
+
+    /// A level label alone on its line, heading a list of questions.
+    static func levelHeading(_ line: String) -> Bool {
+        LevelLabel.parse(line)?.isHeading == true
+    }
+
     /// `1 – …` without the label: a level item only inside a level section.
     static func bareLevel(_ line: String) -> Bool {
         line.firstMatch(of: Patterns.bareLevel) != nil
@@ -14,8 +24,10 @@ enum BlockMarkers {
 
     /// The heading of the exam-question section: «Деңгейлік тапсырмалар:».
     static func levelSectionHeading(_ line: String) -> Bool {
-        let lower = line.lowercased().trimmingCharacters(in: " ")
-        guard lower.count < 60 else { return false }
+        // Asked of every paragraph: a long one is not lower-cased whole.
+        let trimmed = line.trimmingCharacters(in: " ")
+        guard trimmed.prefix(60).count < 60 else { return false }
+        let lower = trimmed.lowercased()
         return lower.hasPrefix("деңгейлік тапсырмалар") || lower.hasPrefix("деңгейлік сұрақтар")
     }
 

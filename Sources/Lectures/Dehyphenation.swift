@@ -94,6 +94,9 @@ public enum Dehyphenation {
     /// a word, then a space), and turns a spaced dash between the halves of
     /// a compound hyphenated elsewhere (`ұлттық – мемлекеттік`) into a hyphen.
     public static func repairInline(_ line: SourceLine, file: String, lexicon: Lexicon) -> (SourceLine, [Repair]) {
+        // Every repair is made at a hyphen or a dash (– and — are E2 80 93/94
+        // in UTF-8): a line with neither is left as it is, uncopied.
+        guard line.text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == 0xE2 }) else { return (line, []) }
         var chars = Array(line.text)
         var repairs: [Repair] = []
         var i = 1
@@ -134,6 +137,7 @@ public enum Dehyphenation {
             }
             i += 1
         }
+        guard !repairs.isEmpty else { return (line, []) }
         return (SourceLine(number: line.number, text: String(chars)), repairs)
     }
 

@@ -39,28 +39,78 @@ public enum LevelQuestionFinder {
     public static func find(in paragraphs: [Paragraph], file: String) -> [ExamQuestion] {
         var result: [ExamQuestion] = []
         var inSection = false
+        // The list under the last level heading, while it goes on.
+        var list: LevelList? = nil
+        func closeList() {
+            if let done = list, done.isQuestions {
+                result += done.items.map { ExamQuestion(text: $0.text, kind: .level(done.level), file: file, line: $0.line) }
+            }
+            list = nil
+        }
         for (index, paragraph) in paragraphs.enumerated() {
             let text = paragraph.text
             if BlockMarkers.levelSectionHeading(text) {
+                closeList()
                 inSection = true
                 continue
             }
-            if let label = LevelLabel.parse(text), !label.rest.isEmpty {
+            if let label = LevelLabel.parse(text) {
+                closeList()
+                if label.isHeading {
+                    list = LevelList(level: label.level, inSection: inSection)
+                    continue
+                }
+                // Notes that lost their line breaks keep a heading's list
+                // on its line: `2 деңгей 1. Кеден одағы … 2. «Төрт …`.
+                if let items = inlineList(label.rest) {
+                    var opened = LevelList(level: label.level, inSection: inSection)
+                    for item in items {
+                        guard let body = opened.take(String(item)) else { break }
+                        opened.items.append(LevelList.Item(text: tidy(body), line: paragraph.firstLine))
+                    }
+                    list = opened
+                    continue
+                }
                 let question = String(label.rest) + continuation(after: index, in: paragraphs)
                 result.append(ExamQuestion(text: tidy(question), kind: .level(label.level), file: file, line: paragraph.firstLine))
                 continue
+            }
+            if let m = text.firstMatch(of: Patterns.taskItem) {
+                closeList()
+                result.append(ExamQuestion(text: tidy(String(m.2)), kind: .task(String(m.1)), file: file, line: paragraph.firstLine))
+                continue
+            }
+            if list != nil {
+                if let opening = list?.take(text) {
+                    let question = opening + continuation(after: index, in: paragraphs)
+                    list?.items.append(LevelList.Item(text: tidy(question), line: paragraph.firstLine))
+                    continue
+                }
+                closeList()
             }
             if inSection, let m = text.firstMatch(of: Patterns.bareLevelItem), let level = Int(m.1) {
                 result.append(ExamQuestion(text: tidy(String(m.2)), kind: .level(level), file: file, line: paragraph.firstLine))
                 continue
             }
-            if let m = text.firstMatch(of: Patterns.taskItem) {
-                result.append(ExamQuestion(text: tidy(String(m.2)), kind: .task(String(m.1)), file: file, line: paragraph.firstLine))
-                continue
-            }
             inSection = false
         }
+        closeList()
         return result
+    }
+
+    /// The items of a numbered list written on one line (`1. … 2. …`),
+    /// numbered from 1 in order; nil unless `rest` opens with item 1.
+    static func inlineList(_ rest: Substring) -> [Substring]? {
+        var starts: [String.Index] = []
+        var expected = 1
+        for m in rest.matches(of: Patterns.inlineNumberedItem) {
+            guard Int(m.1) == expected else { continue }
+            if expected == 1, rest[..<m.range.lowerBound].contains(where: { $0 != " " }) { return nil }
+            starts.append(m.1.startIndex)
+            expected += 1
+        }
+        guard !starts.isEmpty else { return nil }
+        return zip(starts, starts.dropFirst().map { $0 } + [rest.endIndex]).map { rest[$0.0..<$0.1] }
     }
 
     /// A question broken over lines in notes whose lines are paragraphs

@@ -47,7 +47,7 @@ public enum GlossaryFinder {
             let sentences = split?[number] ?? Sentence.split(paragraph)
             for (index, sentence) in sentences.enumerated() {
                 let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
-                let rest = { sentences.dropFirst(index + 1).map(\.text).joined(separator: " ") }
+                let rest = sentences.dropFirst(index + 1).lazy.map(\.text)
                 var left: String? = nil
                 if var entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon, note: { left = $0 }) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
@@ -63,7 +63,7 @@ public enum GlossaryFinder {
                 let s = String(sentence.text.drop { "•▪●◦■ ".contains($0) })
                 // The cheap test first: the quotation test joins the rest
                 // of the paragraph.
-                guard s.count <= 1_500, mayDefineInRunningText(s), !insideQuotation(s + " " + rest()) else { continue }
+                guard s.count <= 1_500, mayDefineInRunningText(s), !insideQuotation(s, then: rest) else { continue }
                 let context = Context(previous: index > 0 ? sentences[index - 1].text : nil, phraseCount: phraseCount)
                 if var entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
@@ -96,7 +96,7 @@ public enum GlossaryFinder {
     /// in the paragraph, `rest` the paragraph text after it.
     /// `note` hears why a sentence in a glossary shape was left.
     static func entry(
-        in sentence: Sentence, next: String?, rest: () -> String, file: String, lexicon: Lexicon,
+        in sentence: Sentence, next: String?, rest: some Sequence<String>, file: String, lexicon: Lexicon,
         note: (String) -> Void = { _ in }
     ) -> GlossaryEntry? {
         var text = Substring(sentence.text)
@@ -108,7 +108,7 @@ public enum GlossaryFinder {
         // Reported speech is no definition: the sentence stands inside «…».
         let mayDefine = s.contains(text: "дегеніміз") || s.contains(text: ":") || s.contains(text: " –") || s.contains(text: " -") || s.contains(text: " —")
         if !mayDefine { return nil }
-        if insideQuotation(s + " " + rest()) {
+        if insideQuotation(s, then: rest) {
             if s.firstMatch(of: Patterns.dashEntry) != nil { note("reported speech inside «…»") }
             return nil
         }
@@ -187,11 +187,27 @@ public enum GlossaryFinder {
     /// Whether the text starts inside a quotation: its first quote mark
     /// closes one.
     static func insideQuotation(_ text: String) -> Bool {
-        for ch in text {
-            if ch.is("«") || ch.is("“") { return false }
-            if ch.is("»") || ch.is("”") { return true }
+        quotation(in: text) ?? false
+    }
+
+    /// The same for `text` followed by the sentences `rest` of its
+    /// paragraph, read only as far as the first quote: joining the rest
+    /// for every sentence made a long paragraph's reading quadratic.
+    static func insideQuotation(_ text: String, then rest: some Sequence<String>) -> Bool {
+        if let inside = quotation(in: text) { return inside }
+        for sentence in rest {
+            if let inside = quotation(in: sentence) { return inside }
         }
         return false
+    }
+
+    /// True at a closing quote, false at an opening one, nil with neither.
+    static func quotation(in text: String) -> Bool? {
+        for s in text.unicodeScalars {
+            if s == "«" || s == "“" { return false }
+            if s == "»" || s == "”" { return true }
+        }
+        return nil
     }
 
     /// The real term in a head, or nil when the head is no term.

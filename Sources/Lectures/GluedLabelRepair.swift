@@ -6,7 +6,8 @@
 ///
 /// Only unmistakable labels inside a line are cut: a level label that ends
 /// in a mark or names «сұрақ»/«тапсырма» and is followed by a capital (the
-/// question), and `ОБӨЖ/БӨЖ тапсырмалары:` with its colon. Each place is
+/// question) or by the first item of a numbered list (`2 деңгей 1. Кеден
+/// …`), and `ОБӨЖ/БӨЖ тапсырмалары:` with its colon. Each place is
 /// looked at through a window around the word, so a line of many megabytes
 /// costs one scan.
 enum GluedLabelRepair {
@@ -22,10 +23,15 @@ enum GluedLabelRepair {
             if start > text.startIndex { start = text.index(before: start) }  // Д/д
             // Candidate openings: the word «деңгей» itself, or a numeral
             // up to two words before it; the label must follow a space.
-            for candidate in [start] + openings(before: start, in: text) {
+            // A numeral before the word is tried first: «2 деңгей 1. Кеден …»
+            // is level 2 and its first item, not «деңгей 1.».
+            for candidate in openings(before: start, in: text).filter({ $0 != start }) + [start] {
                 guard candidate > text.startIndex, text[text.index(before: candidate)] == " " else { continue }
                 let window = text[candidate..<(text.index(candidate, offsetBy: 60, limitedBy: text.endIndex) ?? text.endIndex)]
-                if let label = LevelLabel.parse(window), label.isStrong, label.rest.first?.isUppercase == true {
+                if let label = LevelLabel.parse(window),
+                    (label.isStrong && label.rest.first?.isUppercase == true)
+                        || label.rest.prefixMatch(of: Patterns.inlineNumberedItem)?.1 == "1"
+                {
                     cuts.insert(candidate)
                     break
                 }

@@ -18,6 +18,12 @@ public enum GluedTextRepair {
                 reason: "a page reference of the converted document"))
             text.replaceSubrange(m.range, with: " ")
         }
+        // Nearly every line has nothing glued: said from one pass over its
+        // scalars, without building an array of Characters.
+        guard mayBeGlued(text) else {
+            let trimmed = text.first == " " || text.last == " " ? text.trimmingCharacters(in: " ") : text
+            return ([SourceLine(number: line.number, text: trimmed)], repairs)
+        }
         var pieces: [String] = []
         var current: [Character] = []
         let chars = Array(text)
@@ -82,6 +88,29 @@ public enum GluedTextRepair {
         var j = index - 1
         while j >= 0, chars[j].isLetter { n += 1; j -= 1 }
         return n
+    }
+
+    /// Whether `text` may hold a repair: a dot leader (four dots), or a
+    /// Cyrillic capital straight after a Cyrillic letter or `.`, `!`, `?`.
+    static func mayBeGlued(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "
+        var dots = 0
+        for s in text.unicodeScalars {
+            dots = s == "." ? dots + 1 : 0
+            if dots >= 4 { return true }
+            let v = s.value
+            if (0x0400...0x04FF).contains(v), isCyrillicOrStop(previous), !(0x0430...0x045F).contains(v),
+                s.properties.isUppercase
+            {
+                return true
+            }
+            previous = s
+        }
+        return false
+    }
+
+    static func isCyrillicOrStop(_ s: Unicode.Scalar) -> Bool {
+        (0x0400...0x04FF).contains(s.value) || s == "." || s == "!" || s == "?"
     }
 
     static func isLowerCyrillic(_ c: Character) -> Bool {

@@ -24,7 +24,13 @@ public enum HTMLText {
     /// the reading quadratic, and no array of Characters (16 bytes each)
     /// is built for a page of many megabytes.
     public static func lines(from html: String, file: String) -> (lines: [SourceLine], repairs: [Repair]) {
-        let bytes = Array(html.utf8)
+        // The page's own UTF-8, read in place: a copy of it as an array
+        // would be one more page-sized buffer.
+        var html = html
+        return html.withUTF8 { lines(fromUTF8: $0, file: file) }
+    }
+
+    static func lines(fromUTF8 bytes: UnsafeBufferPointer<UInt8>, file: String) -> (lines: [SourceLine], repairs: [Repair]) {
         var lines: [SourceLine] = []
         var current: [UInt8] = []
         var currentLine = 0
@@ -125,7 +131,7 @@ public enum HTMLText {
     }
 
     /// Where `needle` next occurs in `bytes` at or after `start`.
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let first = needle.first else { return nil }
         var i = start
         while i + needle.count <= bytes.count {
@@ -137,7 +143,7 @@ public enum HTMLText {
     }
 
     /// The element name of a tag's inside: `p align="right"` → `p`, `/div` → `div`.
-    static func tagName(_ inner: ArraySlice<UInt8>) -> String {
+    static func tagName(_ inner: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         var s = inner
         if s.first == UInt8(ascii: "/") { s = s.dropFirst() }
         let name = s.prefix { (65...90).contains($0) || (97...122).contains($0) || (48...57).contains($0) }
@@ -146,7 +152,7 @@ public enum HTMLText {
 
     /// A character reference at `start`: its text, its length, and its name
     /// for the log (`amp`, `#160`).
-    static func entity(at start: Int, in bytes: [UInt8]) -> (String, Int, String)? {
+    static func entity(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (String, Int, String)? {
         var j = start + 1
         var name = ""
         while j < bytes.count, j - start <= 12, bytes[j] != UInt8(ascii: ";") {
@@ -175,6 +181,8 @@ public enum HTMLText {
 
 extension String {
     func trimmingCharacters(in set: Character) -> String {
+        // Most lines need nothing trimmed: no copy of them then.
+        guard first == set || last == set else { return self }
         var s = self[...]
         while s.first == set { s = s.dropFirst() }
         while s.last == set { s = s.dropLast() }

@@ -143,7 +143,8 @@ public enum LectureExtractor {
                 candidates: candidates.sorted { $0.line < $1.line }))
             passages += self.passages(
                 of: title == nil ? paragraphs[...] : paragraphs.dropFirst(),
-                sentences: title == nil ? sentences[...] : sentences.dropFirst(), file: name, glossary: glossary)
+                sentences: title == nil ? sentences[...] : sentences.dropFirst(), file: name, glossary: glossary,
+                questionLines: Set(questions.map(\.line)))
             for paragraph in paragraphs { abbreviations.learn(from: paragraph.text) }
             for entry in glossary { abbreviations.learn(term: entry.term, definition: entry.definition) }
             allRepairs += log
@@ -165,26 +166,36 @@ public enum LectureExtractor {
     }
 
     /// The sentences that may answer questions: everything but the
-    /// title, the question section itself, the lesson plan's fields and
-    /// the items listed under a plan heading (`Дәріс жоспары:` and its
-    /// short lines). A glossary entry is one passage, with its whole
+    /// title, the question section itself, the lesson plan's fields, the
+    /// items listed under a plan heading (`Дәріс жоспары:` and its short
+    /// lines) and the reading list (`ReadingList`). A glossary entry is one passage, with its whole
     /// definition.
     static func passages(of paragraphs: ArraySlice<Paragraph>, file: String, glossary: [GlossaryEntry]) -> [Passage] {
         passages(of: paragraphs, sentences: paragraphs.map(Sentence.split)[...], file: file, glossary: glossary)
     }
 
     /// `split` holds the sentences of each of `paragraphs`, in step with them.
+    /// The paragraphs opening on `questionLines` are the questions
+    /// themselves, which answer nothing.
     static func passages(
         of paragraphs: ArraySlice<Paragraph>, sentences split: ArraySlice<[Sentence]>, file: String,
-        glossary: [GlossaryEntry]
+        glossary: [GlossaryEntry], questionLines: Set<Int> = []
     ) -> [Passage] {
         var result: [Passage] = []
         var inQuestions = false
         var inPlanList = false
+        var inReadingList = false
         for (paragraph, paragraphSentences) in zip(paragraphs, split) {
             let text = paragraph.text
+            if ReadingList.heading(text) { inReadingList = true; continue }
+            if inReadingList, !BlockMarkers.levelLabel(text), !BlockMarkers.levelSectionHeading(text), ReadingList.entry(text) {
+                continue
+            }
+            inReadingList = false
             if BlockMarkers.levelSectionHeading(text) { inQuestions = true; continue }
-            if BlockMarkers.levelLabel(text) || BlockMarkers.task(text) || (inQuestions && BlockMarkers.bareLevel(text)) {
+            if BlockMarkers.levelLabel(text) || BlockMarkers.task(text) || (inQuestions && BlockMarkers.bareLevel(text))
+                || questionLines.contains(paragraph.firstLine)
+            {
                 continue
             }
             inQuestions = false

@@ -3,6 +3,12 @@
 /// сұрақ.`, `І деңгей:` (Roman numerals, typed in Latin or with the Cyrillic
 /// І), `Деңгей 1.`, `Деңгей II` — the level before or after the word
 /// «деңгей», with or without a dash and a final mark.
+///
+/// A label alone on its line (`1 деңгей`, `2-деңгей тапсырмалары:`,
+/// `Бірінші деңгей`, `Деңгей 3 (талдау)`) is a heading: the questions of
+/// that level follow it as a list (see `LevelList`). A level written as a
+/// word (`Бірінші`) counts only as such a heading, because «Бірінші
+/// деңгей – …» in running text describes a level of something else.
 enum LevelLabel {
     /// A label found at the start of a text.
     struct Match {
@@ -14,16 +20,36 @@ enum LevelLabel {
         /// `:` or `)` or names «сұрақ»/«тапсырма» — so that it may be cut
         /// out of a line it was glued into.
         var isStrong: Bool
+        /// Whether the label stands alone, naming at most a gloss in
+        /// brackets (`1 деңгей (білу)`): the heading of a list of questions.
+        var isHeading: Bool
     }
 
-    /// The level a numeral names: 1–3 in digits or Roman numerals.
+    /// The level a numeral names: 1–3 in digits (`1`, `1-ші`), Roman
+    /// numerals or the ordinal words.
     static func level(_ numeral: Substring) -> Int? {
-        switch numeral.uppercased().replacingOccurrences(of: "І", with: "I") {
-        case "1", "I": return 1
-        case "2", "II": return 2
-        case "3", "III": return 3
+        let upper = numeral.uppercased()
+        if let digit = upper.first?.wholeNumberValue { return (1...3).contains(digit) ? digit : nil }
+        switch upper {
+        case "БІРІНШІ": return 1
+        case "ЕКІНШІ": return 2
+        case "ҮШІНШІ": return 3
+        default: break
+        }
+        switch upper.replacingOccurrences(of: "І", with: "I") {
+        case "I": return 1
+        case "II": return 2
+        case "III": return 3
         default: return nil
         }
+    }
+
+    /// Whether the text after a label leaves it a heading: nothing, or a
+    /// gloss in brackets with at most a final mark.
+    static func headingRest(_ rest: Substring) -> Bool {
+        guard let first = rest.first else { return true }
+        guard first == "(", rest.count <= 60, let close = rest.lastIndex(of: ")") else { return false }
+        return rest[rest.index(after: close)...].allSatisfy { ".: ".contains($0) }
     }
 
     /// The label opening `text`, if any.
@@ -35,10 +61,13 @@ enum LevelLabel {
         let s = Substring(text)
         if let m = s.prefixMatch(of: Patterns.levelNumberFirst), let level = level(m.1) {
             let strong = !m.3.isEmpty || m.2 != nil
-            return Match(level: level, rest: m.4, isStrong: strong)
+            let heading = headingRest(m.4)
+            // An ordinal word heads a list or is no label at all.
+            if !heading, m.1.first?.isLetter == true, m.1.count > 3 { return nil }
+            return Match(level: level, rest: m.4, isStrong: strong, isHeading: heading)
         }
         if let m = s.prefixMatch(of: Patterns.levelNumberAfter), let level = level(m.1) {
-            return Match(level: level, rest: m.3, isStrong: !m.2.isEmpty)
+            return Match(level: level, rest: m.3, isStrong: !m.2.isEmpty, isHeading: headingRest(m.3))
         }
         return nil
     }

@@ -51,7 +51,9 @@ public struct Lexicon: Sendable {
         for (index, token) in tokens.enumerated() {
             // A hyphen at the end of the line is the question, not the evidence.
             let isLineFinal = index == tokens.count - 1 && token.endsWithHyphen
-            let parts = token.word.split(separator: "-").map(String.init).filter { !$0.isEmpty }
+            // Most words have no hyphen: no split, no copy.
+            let parts = token.word.utf8.contains(UInt8(ascii: "-"))
+                ? token.word.split(separator: "-").map(String.init).filter { !$0.isEmpty } : [token.word]
             if parts.count >= 2 && !isLineFinal && !token.word.hasPrefix("-") {
                 compounds.insert(token.word.lowercased())
             }
@@ -104,34 +106,44 @@ public struct Lexicon: Sendable {
         var startsSentence: Bool
     }
 
-    /// The words of `text`, with whether each starts a sentence.
+    /// The words of `text`, with whether each starts a sentence. Read
+    /// scalar by scalar and each word cut out of the text in one piece
+    /// (see `WordScalar`): this runs over every line and every passage.
     static func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
-        var word = ""
+        let scalars = text.unicodeScalars
+        var wordStart: String.Index? = nil
         var sentenceStart = true
         var pendingStart = true
-        func flush(hyphen: Bool) {
-            if !word.isEmpty {
-                var w = word
+        func flush(at end: String.Index) {
+            if let start = wordStart {
+                var w = Substring(scalars[start..<end])
                 var endsWithHyphen = false
-                while w.hasSuffix("-") { w.removeLast(); endsWithHyphen = true }
+                while w.last == "-" { w.removeLast(); endsWithHyphen = true }
                 if !w.isEmpty {
-                    result.append(Token(word: w, endsWithHyphen: endsWithHyphen || hyphen, startsSentence: sentenceStart))
+                    result.append(Token(word: String(w), endsWithHyphen: endsWithHyphen, startsSentence: sentenceStart))
                 }
                 sentenceStart = false
             }
-            word = ""
+            wordStart = nil
         }
-        for ch in text {
-            if ch.isLetter || ch.isNumber || (ch.is("-") && !word.isEmpty) {
-                if word.isEmpty { sentenceStart = pendingStart; pendingStart = false }
-                word.append(ch)
-            } else {
-                flush(hyphen: false)
-                if ch.is(".") || ch.is("!") || ch.is("?") || ch.is(":") || ch.is("•") { pendingStart = true }
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let s = scalars[i]
+            if WordScalar.extendsCharacter(s) {
+                // Part of the Character before: of the word if that was.
+                i = scalars.index(after: i)
+                continue
             }
+            if WordScalar.isLetter(s) || WordScalar.isNumber(s) || (s == "-" && wordStart != nil) {
+                if wordStart == nil { sentenceStart = pendingStart; pendingStart = false; wordStart = i }
+            } else {
+                flush(at: i)
+                if s == "." || s == "!" || s == "?" || s == ":" || s == "•" { pendingStart = true }
+            }
+            i = scalars.index(after: i)
         }
-        flush(hyphen: false)
+        flush(at: scalars.endIndex)
         return result
     }
 }

@@ -7,7 +7,7 @@ import KazakhText
 public enum LookalikeRepair {
     /// `line` repaired, with one log entry per changed word.
     public static func repair(_ line: SourceLine, file: String) -> (SourceLine, [Repair]) {
-        guard line.text.unicodeScalars.contains(where: { !$0.isASCII }) else { return (line, []) }
+        guard mayNeedRepair(line.text) else { return (line, []) }
         var repairs: [Repair] = []
         var out = ""
         var word = ""
@@ -29,5 +29,28 @@ public enum LookalikeRepair {
         }
         flush()
         return (SourceLine(number: line.number, text: out), repairs)
+    }
+
+    /// Whether any word of `text` may change: it holds a letter that is
+    /// always wrong, or a Latin look-alike in a line that also holds
+    /// Cyrillic. One pass over the scalars, without building words: nearly
+    /// every line of a lecture needs nothing, and looking at it Character
+    /// by Character was a good part of reading a large file.
+    static func mayNeedRepair(_ text: String) -> Bool {
+        var latin = false
+        var cyrillic = false
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                if !latin, Homoglyphs.latinToCyrillic[s] != nil { latin = true }
+            } else if (0x0410...0x044F).contains(v) {
+                cyrillic = true
+            } else {
+                if Homoglyphs.alwaysWrong[s] != nil { return true }
+                if Homoglyphs.isCyrillic(s) { cyrillic = true }
+            }
+            if latin && cyrillic { return true }
+        }
+        return false
     }
 }

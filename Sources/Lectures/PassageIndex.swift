@@ -93,12 +93,13 @@ public struct PassageIndex: Sendable {
         var answerable: [Bool] = []
         var df: [String: Int] = [:]
         var keyOfWord = knownKeys
-        // Each passage is cut into words once, for its keys and its outline.
-        var outlines: [String] = []
-        outlines.reserveCapacity(passages.count)
+        // Each passage is cut into words once, for its keys and its outline;
+        // of the outline only a hash is kept (see `repeated`).
+        var outlineHashes: [Int] = []
+        outlineHashes.reserveCapacity(passages.count)
         for passage in passages {
             let tokens = Lexicon.tokens(passage.text)
-            outlines.append(PassageIndex.outline(of: tokens))
+            outlineHashes.append(PassageIndex.outline(of: tokens).hashValue)
             let words = PassageIndex.words(of: tokens)
             let k = words.map { word in
                 if let known = keyOfWord[word] { return known }
@@ -128,9 +129,7 @@ public struct PassageIndex: Sendable {
         }
         // A sentence written twice is a heading repeated by the lesson plan
         // («2. Халықаралық қатынастардың … тұжырымдары.»), not an answer.
-        var seen: [String: Int] = [:]
-        for outline in outlines { seen[outline, default: 0] += 1 }
-        for (i, outline) in outlines.enumerated() where (seen[outline] ?? 0) > 1 { answerable[i] = false }
+        for i in PassageIndex.repeated(passages, outlineHashes: outlineHashes) { answerable[i] = false }
         lengthOfPassage = lengths
         self.vocabulary = vocabulary
         self.postings = postings
@@ -147,6 +146,28 @@ public struct PassageIndex: Sendable {
 
     /// A sentence reduced to its words: numbering, punctuation and case
     /// dropped, so a plan item and its heading compare equal.
+    /// The passages whose outline another passage shares. Only passages
+    /// with equal hashes are compared, by their outlines made again: the
+    /// outlines of a large lecture kept side by side were one more copy
+    /// of its text, and a hash alone might join two different sentences.
+    static func repeated(_ passages: [Passage], outlineHashes: [Int]) -> [Int] {
+        let order = outlineHashes.indices.sorted { (outlineHashes[$0], $0) < (outlineHashes[$1], $1) }
+        var result: [Int] = []
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, outlineHashes[order[end]] == outlineHashes[order[start]] { end += 1 }
+            if end - start > 1 {
+                var count: [String: Int] = [:]
+                let members = order[start..<end].map { ($0, outline(of: Lexicon.tokens(passages[$0].text))) }
+                for (_, outline) in members { count[outline, default: 0] += 1 }
+                result += members.filter { (count[$0.1] ?? 0) > 1 }.map(\.0)
+            }
+            start = end
+        }
+        return result
+    }
+
     static func outline(of tokens: [Lexicon.Token]) -> String {
         tokens.map { $0.word.lowercased() }.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
     }
@@ -161,7 +182,12 @@ public struct PassageIndex: Sendable {
         var s = Substring(text)
         while let l = s.last, "»\") ".contains(l) { s = s.dropLast() }
         let ends = s.last.map { ".!?;".contains($0) } ?? false
-        let words = text.split(separator: " ").count
+        // Words counted up to eight, without cutting the text into pieces.
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 32 { inWord = false } else if !inWord { inWord = true; words += 1; if words >= 8 { break } }
+        }
         return words >= 5 && (ends || words >= 8)
     }
 
@@ -173,9 +199,13 @@ public struct PassageIndex: Sendable {
         var result: [String] = []
         for token in tokens {
             let lower = token.word.lowercased()
-            let parts = lower.split(separator: "-").map(String.init).filter { !$0.isEmpty }
+            // Most words have no hyphen: no split, no copy.
+            let parts = lower.utf8.contains(UInt8(ascii: "-")) ? lower.split(separator: "-").map(String.init).filter { !$0.isEmpty } : [lower]
             let candidates = parts.count > 1 ? [lower] + parts : parts
-            for word in candidates where !StopWords.contains(word) && word.contains(where: \.isLetter) && word.count > 1 {
+            for word in candidates
+            where word.unicodeScalars.contains(where: WordScalar.isLetter) && word.dropFirst().isEmpty == false
+                && !StopWords.contains(word)
+            {
                 result.append(word)
             }
         }

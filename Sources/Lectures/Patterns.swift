@@ -1,9 +1,10 @@
 /// The regular expressions of the finders, built once: a regex literal
 /// used inside a function is parsed again on every call.
 enum Patterns {
-    /// `1–деңгейлік сұрақ.`, `III деңгей:`: the level, the «сұрақ» word, the final mark, the rest.
+    /// `1–деңгейлік сұрақ.`, `III деңгей:`, `1-ші деңгей`, `Бірінші деңгей
+    /// сұрақтары:`: the level, the «сұрақ» word, the final mark, the rest.
     nonisolated(unsafe) static let levelNumberFirst =
-        /\s*(III|II|I|ІІІ|ІІ|І|[1-3])\s*[–—-]?\s*деңгей(?:лік)?(\s+(?:сұрақ|тапсырма)\p{L}*)?(?!\p{L})\s*([.:)]?)\s*(.*)/
+        /\s*(III|II|I|ІІІ|ІІ|І|[1-3](?:\s*-?\s*(?:інші|ыншы|ші|шы))?|бірінші|екінші|үшінші)\s*[–—-]?\s*деңгей(?:лік|лі)?(\s+(?:сұрақ|тапсырма)\p{L}*)?(?!\p{L})\s*([.:)]?)\s*(.*)/
         .ignoresCase()
     /// `Деңгей 1.`, `Деңгей II`: the level, the final mark, the rest.
     nonisolated(unsafe) static let levelNumberAfter =
@@ -16,6 +17,12 @@ enum Patterns {
     /// «Мультилатерализм (multilateralism) – …», «"Ұжымдық қауіпсіздік" – …».
     nonisolated(unsafe) static let dashHead =
         /^[«"“]?(\p{Lu}[^–—.!?,;:()«»"“”]{1,60}?)[»"”]?(?:\s*\([^()]{1,80}\))?\s[–—-]\s+\S/
+    /// An item of a list: `1. …`, `2) …`, `• …`, `– …`: its number or its
+    /// bullet, and its text.
+    nonisolated(unsafe) static let listItem = /^\s*(?:([0-9]{1,2})\s*[.)]|([•▪●◦■*–—-]))\s+(\S.*)$/
+    /// A list item's opening anywhere in a line whose breaks were lost: a
+    /// space, a number with `.` or `)`, a space and a capital or a quote.
+    nonisolated(unsafe) static let inlineNumberedItem = /(?:^|\s)([0-9]{1,2})[.)]\s+(?=[\p{Lu}«"])/
     nonisolated(unsafe) static let bareLevelItem = /^\s*([1-3])\s*[–—-]\s+(.+)$/
     nonisolated(unsafe) static let taskItem = /^\s*(ОБӨЖ|БӨЖ|СӨЖ|СОӨЖ|СРО|СРСП)(?:\s+тапсырма\p{L}*)?\s*[:.]?\s*(.+)$/
     nonisolated(unsafe) static let spaceBeforePunctuation = /\s+([?.!,;:])/

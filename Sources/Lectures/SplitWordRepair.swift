@@ -49,30 +49,54 @@ public enum SplitWordRepair {
         return !(back && front)
     }
 
+    /// Read by scalars: the basic lower-case block (а–я, ѐ–џ) is answered
+    /// from the code point, the rest of Cyrillic from its properties.
     static func isLowerCyrillicWord(_ word: String) -> Bool {
-        !word.isEmpty && word.allSatisfy { c in
-            c.isLowercase && c.unicodeScalars.allSatisfy { (0x0400...0x04FF).contains($0.value) }
+        !word.isEmpty && word.unicodeScalars.allSatisfy { s in
+            let v = s.value
+            if (0x0430...0x045F).contains(v) { return true }
+            return (0x0460...0x04FF).contains(v) && (s.properties.isLowercase || WordScalar.extendsCharacter(s))
         }
     }
 
-    /// Joins split words inside one line.
+    /// Joins split words inside one line. The line is read as scalars (see
+    /// `WordScalar`) and copied only when a space goes.
     public static func repairInline(_ line: SourceLine, file: String, lexicon: Lexicon) -> (SourceLine, [Repair]) {
-        var chars = Array(line.text)
+        let scalars = Array(line.text.unicodeScalars)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
         var repairs: [Repair] = []
-        var i = 1
-        while i < chars.count - 1 {
-            if chars[i].is(" "), chars[i - 1].isLetter, chars[i + 1].isLetter {
-                let (xStart, x) = Dehyphenation.wordBefore(chars, i)
-                let y = Dehyphenation.wordAfter(chars, i + 1)
-                let afterHyphen = xStart > 0 && chars[xStart - 1] == "-"
+        func inWord(_ s: Unicode.Scalar) -> Bool {
+            WordScalar.isLetter(s) || WordScalar.isNumber(s) || WordScalar.extendsCharacter(s)
+        }
+        func text(_ slice: some Sequence<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: slice)
+            return String(view)
+        }
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == " ", i + 1 < scalars.count, WordScalar.isLetter(scalars[i + 1]),
+                let before = out.lastIndex(where: { !WordScalar.extendsCharacter($0) }), WordScalar.isLetter(out[before])
+            {
+                var xStart = out.count
+                while xStart > 0, inWord(out[xStart - 1]) { xStart -= 1 }
+                var yEnd = i + 1
+                while yEnd < scalars.count, inWord(scalars[yEnd]) { yEnd += 1 }
+                let x = text(out[xStart...])
+                let y = text(scalars[(i + 1)..<yEnd])
+                let afterHyphen = xStart > 0 && out[xStart - 1] == "-"
                 if let reason = joinReason(x, y, xFollowsHyphen: afterHyphen, lexicon: lexicon) {
-                    chars.remove(at: i)
                     repairs.append(Repair(kind: .splitWord, file: file, line: line.number, before: x + " " + y, after: x + y, reason: reason))
+                    i += 1
                     continue
                 }
             }
+            out.append(s)
             i += 1
         }
-        return (SourceLine(number: line.number, text: String(chars)), repairs)
+        guard !repairs.isEmpty else { return (line, []) }
+        return (SourceLine(number: line.number, text: text(out)), repairs)
     }
 }

@@ -15,6 +15,13 @@ public enum TextDecoding {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        // Valid UTF-8 (every real lecture) is checked and copied in one
+        // pass; only invalid bytes are walked scalar by scalar, to say where.
+        if let valid = String(validating: body, as: UTF8.self) {
+            let text = valid.replacingCRLF()
+            if text.allSatisfy({ $0.isWhitespace }) { throw .empty(file) }
+            return text
+        }
         var iterator = body.makeIterator()
         var decoder = UTF8()
         var scalars = String.UnicodeScalarView()
@@ -99,7 +106,7 @@ public enum TextDecoding {
 
 extension String {
     func replacingCRLF() -> String {
-        guard contains("\r") else { return self }
+        guard utf8.contains(13) else { return self }
         var out = String.UnicodeScalarView()
         var pendingCR = false
         for s in unicodeScalars {

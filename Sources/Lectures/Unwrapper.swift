@@ -73,7 +73,7 @@ public enum Unwrapper {
                 if prevText.hasSuffix("-") || (!endsSentence(prevText) && nextStartsLower) { hardBreak = false }
             }
             blankRun = 0
-            if BlockMarkers.levelSectionHeading(line.text) { inLevelSection = true }
+            if BlockMarkers.levelSectionHeading(line.text) || BlockMarkers.levelHeading(line.text) { inLevelSection = true }
             let text = line.text.trimmingCharacters(in: " ")
             // A paragraph never grows past a few pages: text with no blank
             // lines at all still ends paragraphs at sentence ends.
@@ -140,9 +140,19 @@ public enum Unwrapper {
     static func startsBlock(_ line: SourceLine, after prev: SourceLine, layout: Layout, inLevelSection: Bool) -> Bool {
         let text = line.text
         if BlockMarkers.levelSectionHeading(text) || BlockMarkers.levelLabel(text) || BlockMarkers.task(text) { return true }
-        if inLevelSection && BlockMarkers.bareLevel(text) { return true }
+        if inLevelSection && (BlockMarkers.bareLevel(text) || BlockMarkers.listItem(text)) { return true }
         let prevText = prev.text.trimmingCharacters(in: " ")
         let prevEndsSentence = endsSentence(prevText)
+        // Questions one a line under a level heading: a capital after a
+        // finished question opens the next.
+        // A short capitalised line that asks nothing ends a question left
+        // without its stop: the next heading (`Әдебиеттер`).
+        let trimmed = text.trimmingCharacters(in: " ")
+        if inLevelSection, trimmed.first?.isUppercase == true,
+            prevEndsSentence || (BlockMarkers.wordCount(trimmed) <= 3 && !QuestionShape.asks(trimmed))
+        {
+            return true
+        }
         let short = prevText.count < layout.medianLength * 4 / 5
         if BlockMarkers.bullet(text) { return true }
         guard let first = text.trimmingCharacters(in: " ").first else { return false }

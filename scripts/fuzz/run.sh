@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 out=.build-fuzz
 if [ "${1:-}" = "-runs" ]; then limit=(-runs="$2"); shift 2; else limit=(-max_total_time="${1:-60}"); shift || true; fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse-fuzz extract-fuzz answer-fuzz plain-input-fuzz replay-fuzz)
+[ ${#targets[@]} -gt 0 ] || targets=(parse-fuzz extract-fuzz answer-fuzz plain-input-fuzz replay-fuzz apkg-fuzz)
 bash scripts/fuzz/build.sh "${targets[@]}" || exit 1
 
 # seed TARGET: a starting corpus from the repository's own inputs.
@@ -43,6 +43,22 @@ seed() {
             printf '\n1\n3\n\n1\n2\nРежим\n1992\n:q\n' >"$corpus/1"; printf 'u\nb\n!\n?\n99999999999999999999\n' >"$corpus/2" ;;
         replay-fuzz)
             printf '%s\n' '{"card_id": 1, "config": {"parameters": [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542], "desired_retention": 0.9, "learning_steps": [60, 600], "relearning_steps": [600], "maximum_interval": 36500, "enable_fuzzing": true}, "reviews": [{"t": 1704110400, "rating": 3}, {"t": 1704111000, "rating": 1}, {"t": 1705111000, "rating": 4}]}' >"$corpus/1" ;;
+        apkg-fuzz)
+            # Packages jatta writes from the test decks, whole (first byte
+            # even) and as their bare collections (first byte odd).
+            swift build --product jatta >/dev/null || return 1
+            local jatta scratch
+            jatta="$(swift build --show-bin-path)/jatta"
+            scratch=$(mktemp -d)
+            for deck in scripts/tests/fixtures/apkg/*.deck; do
+                local name
+                name=$(basename "$deck" .deck)
+                "$jatta" export --to apkg "$deck" -o "$scratch/$name.apkg" >/dev/null 2>&1 || continue
+                { printf 'p'; cat "$scratch/$name.apkg"; } >"$corpus/$name.package"
+                python3 -c 'import sys, zipfile; sys.stdout.buffer.write(b"c" + zipfile.ZipFile(sys.argv[1]).read("collection.anki2"))' \
+                    "$scratch/$name.apkg" >"$corpus/$name.collection"
+            done
+            rm -rf "$scratch" ;;
     esac
 }
 
@@ -60,6 +76,8 @@ for name in "${targets[@]}"; do
     case "$name" in
         extract-fuzz) max_len=16384 ;;
         answer-fuzz) max_len=2048 ;;
+        # A collection is SQLite pages of 4 KiB: a small one has a dozen.
+        apkg-fuzz) max_len=65536 ;;
         *) max_len=4096 ;;
     esac
     # -jobs/-workers stay at 1: the machine is shared.

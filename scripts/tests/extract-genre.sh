@@ -27,6 +27,34 @@ grep -q 'un.txt:[0-9]*: left: «Бейбітшілік – .*(rhetoric' "$work/e
 grep -q 'un.txt:[0-9]*: taken: «Вето дегеніміз.*(term «Вето», дегеніміз shape)' "$work/err.txt" || fail "--explain does not say why a term was taken"
 if grep -q 'warning' "$work/err.txt"; then fail "a warning for a lecture with cards"; fi
 
+# Levels written as heading lines, the questions numbered under them
+# (issue 13's regression: 0 questions were found). A plan and a reading
+# list, numbered too, are no questions.
+cat >"$work/headings.txt" <<'NOTES'
+Дәріс 2. Еуропалық интеграция
+Дәріс жоспары:
+1. Интеграция теориялары.
+2. Еуропалық одақтың институттары.
+Деңгейлік тапсырмалар
+1 деңгей
+1. Интеграция ұғымын анықтаңыз.
+2. Еуропалық одақтың құрылу тарихын атаңыз.
+2 деңгей
+1) Маастрихт шартының маңызын түсіндіріңіз
+3-деңгей тапсырмалары:
+• Еуропалық одақтың кеңеюін бағалаңыз.
+Әдебиеттер
+1. Назарбаев Н. Ә. Еуразиялық одақ. – Астана, 2011.
+NOTES
+"$jatta" extract "$work/headings.txt" -o "$work/headings.deck" 2>"$work/err.txt" || fail "exit status $? on heading-level notes"
+grep -q 'headings.txt: 4 level questions' "$work/err.txt" || fail "heading-level notes: $(cat "$work/err.txt")"
+grep -qx 'Q: Интеграция ұғымын анықтаңыз.' "$work/headings.deck" || fail "the first level 1 question under «1 деңгей» lost"
+awk '/^Q: Маастрихт/ { q = 1 } q && /^level:/ { print; exit }' "$work/headings.deck" | grep -qx 'level: 2' \
+    || fail "the question under «2 деңгей» is not level 2"
+awk '/^Q: Еуропалық одақтың кеңеюін/ { q = 1 } q && /^level:/ { print; exit }' "$work/headings.deck" | grep -qx 'level: 3' \
+    || fail "the bulleted question under «3-деңгей тапсырмалары:» is not level 3"
+if grep -q '^Q: \(Интеграция теориялары\|Назарбаев\)' "$work/headings.deck"; then fail "a plan or reading-list item taken as a question"; fi
+
 # Notes with nothing to take: a warning, in English and in Kazakh, and
 # still a deck (an empty draft is no error).
 printf 'Қазақстан сыртқы саясатта өз жолын таңдады. Бұл жол ұзақ.\n' >"$work/plain.txt"
