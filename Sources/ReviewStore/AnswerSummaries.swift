@@ -202,6 +202,26 @@ enum AnswerSummaries {
             arguments: arguments)
     }
 
+    /// The kept `answer_slot` rows (with `clause` over its `deck_file`)
+    /// summed over deck files per slot, by SQLite: one row per quarter
+    /// hour, read column by column without boxing.
+    static func keptSlotTotals(_ db: Database, path: String, clause: String = "", arguments: StatementArguments = []) throws
+        -> [Int64: [Int]]
+    {
+        let sums = slotColumns.map { "sum(\($0))" }.joined(separator: ", ")
+        let statement = try db.makeStatement(
+            sql: "SELECT slot, \(sums) FROM answer_slot e WHERE TRUE \(clause) GROUP BY slot")
+        statement.arguments = arguments
+        var result: [Int64: [Int]] = [:]
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() {
+            let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: nil, path: path)
+            guard let slot = try stored.int64(0, required: true) else { continue }
+            result[slot] = try (1...slotColumns.count).map { try stored.int($0) ?? 0 }
+        }
+        return result
+    }
+
     private static func slotRows(_ db: Database, sql: String, arguments: StatementArguments) throws -> [SlotKey: [Int]] {
         var result: [SlotKey: [Int]] = [:]
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)

@@ -8,41 +8,55 @@ import GRDB
 /// as one JSON array each (`json_each`), which SQLite turns into a lookup
 /// table, so a filter of 100,000 keys is still one statement.
 extension ProgressStore {
-    /// Every registered card in the scope with its progress, in key order.
-    public func statisticsCards(scope: StatisticsScope = StatisticsScope()) throws -> [StatisticsCardRow] {
-        var result: [StatisticsCardRow] = []
-        try forEachStatisticsCard(scope: scope) { result.append($0) }
-        return result
+    /// Every registered card in the scope with its key and progress, in key order.
+    public func statisticsCards(scope: StatisticsScope = StatisticsScope()) throws
+        -> [(key: String, card: StatisticsCardRow)]
+    {
+        var result: [(key: String, card: StatisticsCardRow)] = []
+        try forEachStatisticsCard(scope: scope) { result.append((try $1.key(), $0)) }
+        return result.sorted { $0.key < $1.key }
     }
 
     /// Hands every registered card in the scope with its progress to
-    /// `body`, in key order, one at a time: the statistics tally them as
-    /// they come, so 100,000 cards are never held at once.
+    /// `body`, one at a time and in no particular order: the statistics
+    /// tally them as they come, so 100,000 cards are never held at once.
+    /// The pass reads the registry's deck index (deck file, level, key)
+    /// and the cards' states, not the prompts: the few cards the
+    /// statistics list by name ask `identity` for their key and prompt.
     public func forEachStatisticsCard(
-        scope: StatisticsScope = StatisticsScope(), _ body: (StatisticsCardRow) throws -> Void
+        scope: StatisticsScope = StatisticsScope(),
+        _ body: (StatisticsCardRow, StatisticsCardIdentity) throws -> Void
     ) throws {
         try read { db in
             let (clause, arguments) = try Self.scopeClause(scope, table: "c")
             let columns = ProgressColumns.names().map { "s." + $0 }.joined(separator: ", ")
-            let rows = try Row.fetchCursor(
-                db,
+            let statement = try db.makeStatement(
                 sql: """
-                    SELECT c.key, c.deck_file, c.prompt, c.level, \(columns)
+                    SELECT c.deck_file, c.level, c.key, \(columns)
                     FROM card c LEFT JOIN card_state s ON s.key = c.key
-                    WHERE TRUE \(clause) ORDER BY c.key
-                    """,
-                arguments: arguments)
+                    WHERE TRUE \(clause)
+                    """)
+            statement.arguments = arguments
+            let promptStatement = try db.cachedStatement(sql: "SELECT prompt FROM card WHERE key = ?")
+            let rows = try Row.fetchCursor(statement)
+            var deckFile = ""
+            var deckFileBytes: [UInt8] = []
+            let progressAt = 3
             while let row = try rows.next() {
                 // Decoded defensively, as every read of the store is: a
                 // damaged value is a corrupt-store error naming the card.
-                let stored = try StoredRow(row, keyColumn: 0, path: path)
+                let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: StatisticsCardIdentity.keyColumn, path: path)
+                if !stored.text(0, equals: deckFileBytes) {
+                    deckFile = try stored.string(0, required: true)!
+                    deckFileBytes = Array(deckFile.utf8)
+                }
+                // No state row at all (LEFT JOIN): a card never answered nor flagged.
                 let progress: CardProgress =
-                    row[4] == nil && row[12] == nil ? .unseen : try ProgressColumns.progress(stored, at: 4)
+                    stored.isNull(progressAt) && stored.isNull(progressAt + 8)
+                    ? .unseen : try ProgressColumns.progress(stored, at: progressAt)
                 try body(
-                    StatisticsCardRow(
-                        key: stored.key, deckFile: try stored.string(1, required: true)!,
-                        prompt: try stored.string(2, required: true)!, level: try stored.int(3),
-                        progress: progress))
+                    StatisticsCardRow(deckFile: deckFile, level: try stored.int(1), progress: progress),
+                    StatisticsCardIdentity(row: stored, promptStatement: promptStatement))
             }
         }
     }
@@ -56,13 +70,15 @@ extension ProgressStore {
     public func answerSlots(scope: StatisticsScope = StatisticsScope()) throws -> [AnswerSlot] {
         try read { db in
             let (clause, arguments) = try Self.scopeClause(scope, table: "e")
-            let perDeck =
-                try scope.keys == nil && AnswerSummaries.areKept(db)
-                ? try AnswerSummaries.keptSlots(db, clause: clause, arguments: arguments)
-                : try AnswerSummaries.recomputedSlots(db, clause: clause, arguments: arguments)
             var slots: [Int64: [Int]] = [:]
-            for (key, sums) in perDeck {
-                slots[key.slot] = zip(slots[key.slot] ?? Array(repeating: 0, count: sums.count), sums).map { $0 + $1 }
+            if scope.keys == nil, try AnswerSummaries.areKept(db) {
+                slots = try AnswerSummaries.keptSlotTotals(db, path: path, clause: clause, arguments: arguments)
+            } else {
+                for (key, sums) in try AnswerSummaries.recomputedSlots(db, clause: clause, arguments: arguments) {
+                    slots[key.slot] = zip(slots[key.slot] ?? Array(repeating: 0, count: sums.count), sums).map {
+                        $0 + $1
+                    }
+                }
             }
             return slots.keys.sorted().compactMap { slot in
                 guard let v = slots[slot], v.count == 7, v[0] > 0 else { return nil }

@@ -38,7 +38,7 @@ import Testing
         try Self.history(store)
         #expect(try store.verify() == [])
         // The summary and the log's own sums give the same slots and quizzes.
-        let keys = try store.statisticsCards().map(\.key)
+        let keys = try store.statisticsCards().map { $0.key }
         #expect(!keys.isEmpty)
         let kept = try store.answerSlots()
         #expect(kept.map(\.answers).reduce(0, +) > 300)
