@@ -65,7 +65,9 @@ extension ProgressStore {
     /// the True Retention counts (`AnswerSummaries.slotContribution` says
     /// which answers count). Read from the kept `answer_slot` summary; a
     /// scope of card keys (a level or tag filter), which the summary does
-    /// not break down, sums the log itself, as does a store opened
+    /// not break down, sums the log itself: card by card through its
+    /// per-card index when the cards are few (a tag), else in one pass
+    /// (`AnswerSummaries.fewCards` says which), as does a store opened
     /// read-only from before the summaries.
     public func answerSlots(scope: StatisticsScope = StatisticsScope()) throws -> [AnswerSlot] {
         try read { db in
@@ -74,11 +76,16 @@ extension ProgressStore {
             if scope.keys == nil, try AnswerSummaries.areKept(db) {
                 slots = try AnswerSummaries.keptSlotTotals(db, path: path, clause: clause, arguments: arguments)
             } else {
-                for (key, sums) in try AnswerSummaries.recomputedSlots(db, clause: clause, arguments: arguments) {
-                    slots[key.slot] = zip(slots[key.slot] ?? Array(repeating: 0, count: sums.count), sums).map {
-                        $0 + $1
-                    }
+                let perDeck: [AnswerSummaries.SlotKey: [Int]]
+                if let keys = scope.keys, try AnswerSummaries.fewCards(keys.count, db: db) {
+                    let (deckClause, deckArguments) = try Self.scopeClause(
+                        StatisticsScope(deckFiles: scope.deckFiles), table: "e")
+                    perDeck = try AnswerSummaries.slotsOfCards(
+                        db, keys: keys, clause: deckClause, arguments: deckArguments)
+                } else {
+                    perDeck = try AnswerSummaries.recomputedSlots(db, clause: clause, arguments: arguments)
                 }
+                for (key, sums) in perDeck { slots[key.slot] = AnswerSummaries.sum(slots[key.slot], sums) }
             }
             return slots.keys.sorted().compactMap { slot in
                 guard let v = slots[slot], v.count == 7, v[0] > 0 else { return nil }
