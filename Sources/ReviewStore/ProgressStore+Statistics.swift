@@ -8,7 +8,7 @@ import GRDB
 /// as one JSON array each (`json_each`), which SQLite turns into a lookup
 /// table, so a filter of 100,000 keys is still one statement.
 extension ProgressStore {
-    /// Every registered card in the scope with its key and progress, in key order.
+    /// Every registered card in the scope that has progress, with its key, in key order.
     public func statisticsCards(scope: StatisticsScope = StatisticsScope()) throws
         -> [(key: String, card: StatisticsCardRow)]
     {
@@ -17,12 +17,35 @@ extension ProgressStore {
         return result.sorted { $0.key < $1.key }
     }
 
-    /// Hands every registered card in the scope with its progress to
-    /// `body`, one at a time and in no particular order: the statistics
-    /// tally them as they come, so 100,000 cards are never held at once.
-    /// The pass reads the registry's deck index (deck file, level, key)
-    /// and the cards' states, not the prompts: the few cards the
-    /// statistics list by name ask `identity` for their key and prompt.
+    /// How many cards in the scope are registered, per deck file and level:
+    /// the cards `forEachStatisticsCard` does not hand over (never answered
+    /// nor flagged) are these less the ones it does. Counted in the
+    /// registry's deck index.
+    public func registeredCardCounts(scope: StatisticsScope = StatisticsScope()) throws
+        -> [(deckFile: String, level: Int?, count: Int)]
+    {
+        try read { db in
+            let (clause, arguments) = try Self.scopeClause(scope, table: "c")
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT c.deck_file, c.level, count(*) FROM card c WHERE TRUE \(clause) GROUP BY 1, 2",
+                arguments: arguments
+            ).map { row in
+                let stored = try StoredRow(row, keyColumn: nil, path: path)
+                return (try stored.string(0, required: true)!, try stored.int(1), try stored.count(2, required: true)!)
+            }
+        }
+    }
+
+    /// Hands every registered card in the scope that has progress (a state
+    /// row: answered, or flagged) to `body`, one at a time and in no
+    /// particular order: the statistics tally them as they come, so
+    /// 100,000 cards are never held at once. The states are read in key
+    /// order and each card's registry row looked up in the same order, so
+    /// each page of either is read once (the registry's deck index, in deck
+    /// order, would look the states up all over the table, again per deck).
+    /// No prompt is read: the few cards the statistics list by name ask
+    /// `identity` for their key and prompt.
     public func forEachStatisticsCard(
         scope: StatisticsScope = StatisticsScope(),
         _ body: (StatisticsCardRow, StatisticsCardIdentity) throws -> Void
@@ -32,30 +55,42 @@ extension ProgressStore {
             let columns = ProgressColumns.names().map { "s." + $0 }.joined(separator: ", ")
             let statement = try db.makeStatement(
                 sql: """
-                    SELECT c.deck_file, c.level, c.key, \(columns)
-                    FROM card c LEFT JOIN card_state s ON s.key = c.key
+                    SELECT c.deck_file, c.level, s.key, \(columns)
+                    FROM card_state s CROSS JOIN card c ON c.key = s.key
                     WHERE TRUE \(clause)
                     """)
             statement.arguments = arguments
             let promptStatement = try db.cachedStatement(sql: "SELECT prompt FROM card WHERE key = ?")
             let rows = try Row.fetchCursor(statement)
-            var deckFile = ""
-            var deckFileBytes: [UInt8] = []
+            // The deck files met so far, compared in place, so that each is
+            // made into a String once (a course has a few dozen).
+            var deckFiles: [(bytes: [UInt8], name: String)] = []
+            var lastDeck = 0
             let progressAt = 3
             while let row = try rows.next() {
                 // Decoded defensively, as every read of the store is: a
                 // damaged value is a corrupt-store error naming the card.
-                let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: StatisticsCardIdentity.keyColumn, path: path)
-                if !stored.text(0, equals: deckFileBytes) {
+                let stored = StatementRow(
+                    row: row, statement: statement.sqliteStatement, keyColumn: StatisticsCardIdentity.keyColumn,
+                    path: path)
+                let deckFile: String
+                if lastDeck < deckFiles.count, stored.text(0, equals: deckFiles[lastDeck].bytes) {
+                    deckFile = deckFiles[lastDeck].name
+                } else if let known = deckFiles.firstIndex(where: { stored.text(0, equals: $0.bytes) }) {
+                    lastDeck = known
+                    deckFile = deckFiles[known].name
+                } else {
                     deckFile = try stored.string(0, required: true)!
-                    deckFileBytes = Array(deckFile.utf8)
+                    // Beyond a few dozen, comparing would cost more than it saves.
+                    if deckFiles.count < 64 {
+                        deckFiles.append((Array(deckFile.utf8), deckFile))
+                        lastDeck = deckFiles.count - 1
+                    }
                 }
-                // No state row at all (LEFT JOIN): a card never answered nor flagged.
-                let progress: CardProgress =
-                    stored.isNull(progressAt) && stored.isNull(progressAt + 8)
-                    ? .unseen : try ProgressColumns.progress(stored, at: progressAt)
                 try body(
-                    StatisticsCardRow(deckFile: deckFile, level: try stored.int(1), progress: progress),
+                    StatisticsCardRow(
+                        deckFile: deckFile, level: try stored.int(1),
+                        progress: try ProgressColumns.progress(stored, at: progressAt)),
                     StatisticsCardIdentity(row: stored, promptStatement: promptStatement))
             }
         }

@@ -125,6 +125,20 @@ public struct StatisticsBuilder: Sendable {
         }
     }
 
+    /// Counts the cards of `deckFile` and `level` not added one by one as
+    /// new: `registered` of them in all, less those already counted (the
+    /// store hands over only the cards that have progress).
+    public func addUnseen(deckFile: String, level: Int?, registered: Int, to tally: inout CardTally) {
+        var unseen = 0
+        tally.changeGroup(deckFile: deckFile, level: level) { k in
+            unseen = max(0, registered - k.total)
+            k.total += unseen
+            k.new += unseen
+        }
+        tally.total.total += unseen
+        tally.total.new += unseen
+    }
+
     /// Counts one card in `tally`.
     public func add(_ card: StatisticsInput.Card, to tally: inout CardTally) {
         add(

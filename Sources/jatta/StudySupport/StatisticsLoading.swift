@@ -25,6 +25,9 @@ enum StatisticsLoading {
                 suspended: row.progress.suspended, buriedUntil: row.progress.buriedUntil, to: &cards,
                 key: identity.key, describe: { (try identity.prompt(), lines[try identity.key()]) })
         }
+        for group in try store.registeredCardCounts(scope: scope) {
+            builder.addUnseen(deckFile: group.deckFile, level: group.level, registered: group.count, to: &cards)
+        }
         return builder.statistics(
             try Self.input(store: store, scope: scope, now: now, timeZone: timeZone), cards: cards)
     }
