@@ -74,9 +74,17 @@ extension ProgressStore {
                     row: row, statement: statement.sqliteStatement, keyColumn: StatisticsCardIdentity.keyColumn,
                     path: path)
                 let deckFile: String
-                if lastDeck < deckFiles.count, stored.text(0, equals: deckFiles[lastDeck].bytes) {
+                let bytes = stored.textBytes(0)
+                func same(_ known: [UInt8]) -> Bool {
+                    guard let bytes, bytes.count == known.count else { return false }
+                    return known.withUnsafeBufferPointer { known in
+                        guard let a = known.baseAddress, let b = bytes.baseAddress else { return true }
+                        return memcmp(a, b, bytes.count) == 0
+                    }
+                }
+                if lastDeck < deckFiles.count, same(deckFiles[lastDeck].bytes) {
                     deckFile = deckFiles[lastDeck].name
-                } else if let known = deckFiles.firstIndex(where: { stored.text(0, equals: $0.bytes) }) {
+                } else if let known = deckFiles.firstIndex(where: { same($0.bytes) }) {
                     lastDeck = known
                     deckFile = deckFiles[known].name
                 } else {

@@ -50,20 +50,15 @@ struct StatementRow: StoredValues {
         try careful().string(index, required: required)
     }
 
-    /// Whether column `index` holds exactly the UTF-8 bytes of `bytes`,
-    /// compared in place, so that a text repeated row after row (the deck
-    /// file of cards read deck by deck) is made into a `String` only once.
-    func text(_ index: Int, equals bytes: [UInt8]) -> Bool {
+    /// The UTF-8 bytes of text column `index` in place (nil: not text),
+    /// valid until the statement steps: compared, a text repeated row after
+    /// row (the deck file of each card) is made into a `String` only once.
+    func textBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
         let column = Int32(index)
         guard sqlite3_column_type(statement, column) == SQLITE_TEXT,
             let text = sqlite3_column_text(statement, column)
-        else { return false }
-        let count = Int(sqlite3_column_bytes(statement, column))
-        guard count == bytes.count else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return count == 0 }
-            return memcmp(base, text, count) == 0
-        }
+        else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
     }
 
     func corrupt(_ index: Int, _ problem: String) -> StoreError {

@@ -93,11 +93,13 @@ public struct StatisticsBuilder: Sendable {
 
         /// All cards together.
         var total = StudyStatistics.Knowledge()
-        /// Per deck file and level, but for `current`.
-        private var counted: [Group: StudyStatistics.Knowledge] = [:]
-        /// The group the last card belonged to: cards mostly come deck by
-        /// deck, so a card is added to it without hashing its deck file.
-        private var current: (group: Group, knowledge: StudyStatistics.Knowledge)?
+        /// Per deck file and level, in the order first met.
+        private var groupList: [(group: Group, knowledge: StudyStatistics.Knowledge)] = []
+        /// Where each group is in `groupList`.
+        private var groupIndex: [Group: Int] = [:]
+        /// The group the last card belonged to: cards of one deck often
+        /// come together, and then no deck file is hashed.
+        private var lastGroup = 0
         /// Reviews coming due.
         var future = StudyStatistics.FutureDue(backlog: 0, days: Array(repeating: 0, count: futureDays))
         /// The hardest cards so far, hardest first, at most `hardestCount`.
@@ -107,21 +109,26 @@ public struct StatisticsBuilder: Sendable {
 
         /// Per deck file and level.
         var groups: [Group: StudyStatistics.Knowledge] {
-            var all = counted
-            if let current { all[current.group] = current.knowledge }
-            return all
+            Dictionary(groupList.map { ($0.group, $0.knowledge) }, uniquingKeysWith: { first, _ in first })
         }
 
         /// The figures of `deckFile` and `level`, to be changed by `change`.
         mutating func changeGroup(
             deckFile: String, level: Int?, _ change: (inout StudyStatistics.Knowledge) -> Void
         ) {
-            if current?.group.deckFile != deckFile || current?.group.level != level {
-                if let current { counted[current.group] = current.knowledge }
+            if lastGroup >= groupList.count || groupList[lastGroup].group.level != level
+                || groupList[lastGroup].group.deckFile != deckFile
+            {
                 let group = Group(deckFile: deckFile, level: level)
-                current = (group, counted.removeValue(forKey: group) ?? StudyStatistics.Knowledge())
+                if let known = groupIndex[group] {
+                    lastGroup = known
+                } else {
+                    groupList.append((group, StudyStatistics.Knowledge()))
+                    lastGroup = groupList.count - 1
+                    groupIndex[group] = lastGroup
+                }
             }
-            change(&current!.knowledge)
+            change(&groupList[lastGroup].knowledge)
         }
     }
 
