@@ -32,14 +32,14 @@ enum ProgressColumns {
     /// jatta never writes (an unknown state, a negative step or count,
     /// non-positive stability, difficulty outside 1…10, a date beyond the
     /// stored range) are a corrupt store, not a crash further on.
-    static func progress(_ row: StoredRow, at offset: Int) throws -> CardProgress {
+    static func progress(_ row: some StoredValues, at offset: Int) throws -> CardProgress {
         var schedule: CardSchedule?
         if let rawState = try row.int(offset) {
             guard let state = SchedulingState(rawValue: rawState) else {
                 throw row.corrupt(offset, "unknown scheduling state \(rawState)")
             }
-            let stability = try row.double(offset + 2)
-            let difficulty = try row.double(offset + 3)
+            let stability = try row.double(offset + 2, required: false)
+            let difficulty = try row.double(offset + 3, required: false)
             if let stability, stability <= 0 { throw row.corrupt(offset + 2, "stability \(stability)") }
             if let difficulty, !(1...10).contains(difficulty) { throw row.corrupt(offset + 3, "difficulty \(difficulty)") }
             let memory: MemoryState? =
@@ -55,7 +55,7 @@ enum ProgressColumns {
     }
 
     /// A date column (milliseconds), within the range `millis` writes.
-    static func storedDate(_ row: StoredRow, _ index: Int, required: Bool = false) throws -> Date? {
+    static func storedDate(_ row: some StoredValues, _ index: Int, required: Bool = false) throws -> Date? {
         guard let value = try row.int64(index, required: required) else { return nil }
         guard abs(value) < 9_000_000_000_000_000 else { throw row.corrupt(index, "date out of range (\(value))") }
         return date(value)

@@ -1,18 +1,45 @@
 import Foundation
+import GRDB
 
-/// One registered card as the statistics read it: where it comes from and
+/// One registered card as the statistics tally it: where it comes from and
 /// its whole progress (the store's own value, so nothing is decoded twice).
 public struct StatisticsCardRow: Hashable, Sendable {
-    /// The card's progress key.
-    public var key: String
     /// The deck file it was registered from.
     public var deckFile: String
-    /// The prompt as last registered.
-    public var prompt: String
     /// Its level as last registered, if any.
     public var level: Int?
     /// Its current progress (`.unseen` for a card never answered nor flagged).
     public var progress: CardProgress
+
+    public init(deckFile: String, level: Int?, progress: CardProgress) {
+        self.deckFile = deckFile
+        self.level = level
+        self.progress = progress
+    }
+}
+
+/// The key and prompt of the card being read, read only when asked: the
+/// statistics name ten cards out of 100,000.
+public struct StatisticsCardIdentity {
+    /// The card's row in the pass.
+    let row: StatementRow
+    /// `SELECT prompt FROM card WHERE key = ?`.
+    let promptStatement: Statement
+
+    /// The card's progress key.
+    public func key() throws -> String { try row.string(Self.keyColumn, required: true)! }
+
+    /// Where the pass selects the key.
+    static let keyColumn = 2
+
+    /// The card's prompt as last registered.
+    public func prompt() throws -> String {
+        let key = try key()
+        guard let found = try Row.fetchOne(promptStatement, arguments: [key]) else {
+            throw row.corrupt(Self.keyColumn, "card gone while read")
+        }
+        return try StoredRow(found, keyColumn: nil, knownKey: key, path: row.path).string(0, required: true)!
+    }
 }
 
 /// The answers (not undone) recorded in one quarter of an hour. Quarter-hour

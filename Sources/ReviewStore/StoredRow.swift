@@ -7,7 +7,7 @@ import GRDB
 /// column, NULL in a required one), and a damaged or hand-edited database
 /// must never crash the trainer. Every accessor here throws a
 /// `StoreError.corruptValue` naming the card key and the column instead.
-struct StoredRow {
+struct StoredRow: StoredValues {
     /// The row as SQLite gave it.
     let row: Row
     /// The card key the row belongs to, for the message ("?" when unknown).
@@ -71,18 +71,6 @@ struct StoredRow {
         }
     }
 
-    /// A whole number that fits an `Int`.
-    func int(_ index: Int, required: Bool = false) throws -> Int? {
-        try int64(index, required: required).map { Int($0) }
-    }
-
-    /// A whole number that may not be negative (counts, steps, durations).
-    func count(_ index: Int, required: Bool = false) throws -> Int? {
-        guard let number = try int(index, required: required) else { return nil }
-        if number < 0 { throw corrupt(index, "negative (\(number))") }
-        return number
-    }
-
     /// A finite real number.
     func double(_ index: Int, required: Bool = false) throws -> Double? {
         guard let value = try value(index, required: required) else { return nil }
@@ -101,12 +89,5 @@ struct StoredRow {
         guard let value = try value(index, required: required) else { return nil }
         guard case .string(let text) = value.storage else { throw corrupt(index, "\(value) where text belongs") }
         return text
-    }
-
-    /// A flag stored as 0 or 1.
-    func bool(_ index: Int, required: Bool = false) throws -> Bool? {
-        guard let number = try int64(index, required: required) else { return nil }
-        guard number == 0 || number == 1 else { throw corrupt(index, "\(number) where 0 or 1 belongs") }
-        return number == 1
     }
 }

@@ -38,7 +38,7 @@ import Testing
         try Self.history(store)
         #expect(try store.verify() == [])
         // The summary and the log's own sums give the same slots and quizzes.
-        let keys = try store.statisticsCards().map(\.key)
+        let keys = try store.statisticsCards().map { $0.key }
         #expect(!keys.isEmpty)
         let kept = try store.answerSlots()
         #expect(kept.map(\.answers).reduce(0, +) > 300)
@@ -46,6 +46,32 @@ import Testing
         #expect(try store.answerSlots(scope: StatisticsScope(deckFiles: ["decks/b.deck"]))
             == (try store.answerSlots(scope: StatisticsScope(keys: keys.filter { $0.hasSuffix("1") }))))
         #expect(try store.quizTallies().map(\.answers).reduce(0, +) > 100)
+    }
+
+    /// A level or tag filter of a few cards reads their answers card by card
+    /// through the log's per-card index instead of one pass over the log:
+    /// both ways give the same sums, undone answers left out, for any few
+    /// cards, with and without a deck scope.
+    @Test func aFewCardsReadCardByCardGiveWhatOnePassGives() throws {
+        let store = try ProgressStore()
+        try Self.history(store)
+        let keys = try store.statisticsCards().map { $0.key }
+        try store.read { db in
+            #expect(try AnswerSummaries.fewCards(3, db: db))
+            #expect(try !AnswerSummaries.fewCards(keys.count, db: db))
+            let deck = " AND e.deck_file IN (SELECT value FROM json_each(?))"
+            for (offset, size) in [(0, 1), (3, 3), (10, 5)] {
+                let few = Array(keys[offset..<(offset + size)])
+                let json = String(decoding: try JSONEncoder().encode(few), as: UTF8.self)
+                let onePass = try AnswerSummaries.recomputedSlots(
+                    db, clause: " AND e.key IN (SELECT value FROM json_each(?))", arguments: [json])
+                #expect(!onePass.isEmpty)
+                #expect(try AnswerSummaries.slotsOfCards(db, keys: few + few, clause: "", arguments: []) == onePass)
+                #expect(
+                    try AnswerSummaries.slotsOfCards(db, keys: few, clause: deck, arguments: [#"["decks/b.deck"]"#])
+                        == onePass.filter { $0.key.deckFile == "decks/b.deck" })
+            }
+        }
     }
 
     @Test func theCheckFindsASummaryThatDrifted() throws {

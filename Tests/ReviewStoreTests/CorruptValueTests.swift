@@ -41,6 +41,22 @@ import Testing
         try store.executeRaw("UPDATE card_state SET \(assignment) WHERE key = 'k0'")
         #expect { _ = try store.progress(for: ["k0"]) } throws: { isCorrupt($0, key: "k0", column: column) }
         #expect { _ = try store.currentProgress() } throws: { isCorrupt($0, key: "k0", column: column) }
+        // The statistics' pass reads SQLite's columns itself (`StatementRow`): the same error.
+        #expect { try store.forEachStatisticsCard { _, _ in } } throws: { isCorrupt($0, key: "k0", column: column) }
+    }
+
+    /// Values SQLite may hold in another type than jatta writes but that
+    /// mean the same (a whole number stored as a real) read alike through
+    /// `StoredRow` and through the statistics' `StatementRow`.
+    @Test func theStatisticsPassReadsWhatStoredRowReads() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try storeWithOneCard(in: dir)
+        try store.executeRaw("UPDATE card_state SET lapses = 2.0, reps = 3.0, stability = 4, due = due + 0.0 WHERE key = 'k0'")
+        let careful = try #require(try store.progress(for: ["k0"])["k0"])
+        #expect(careful.schedule?.lapses == 2)
+        #expect(careful.schedule?.memory?.stability == 4)
+        #expect(try store.statisticsCards().map { $0.card.progress } == [careful])
     }
 
     /// Edits of the stored row (`CompactLog`'s `review` table), named by
@@ -71,6 +87,7 @@ import Testing
         let store = try storeWithOneCard(in: dir)
         try store.executeRaw("UPDATE card SET level = 'high' WHERE key = 'k0'")
         #expect { _ = try store.registeredCards() } throws: { isCorrupt($0, key: "k0", column: "level") }
+        #expect { try store.forEachStatisticsCard { _, _ in } } throws: { isCorrupt($0, key: "k0", column: "level") }
     }
 
     @Test func negativeLearningStepDoesNotCrashTheScheduler() throws {

@@ -59,7 +59,7 @@ import Testing
         _ = try store.record(answer("a", deck: "x.deck", at: at, after: s))
         _ = try store.record(answer("b", deck: "y.deck", at: at, after: s))
         _ = try store.record(answer("c", deck: "y.deck", at: at, after: s))
-        #expect(try store.statisticsCards(scope: StatisticsScope(deckFiles: ["y.deck"])).map(\.key) == ["b", "c"])
+        #expect(try store.statisticsCards(scope: StatisticsScope(deckFiles: ["y.deck"])).map { $0.key } == ["b", "c"])
         #expect(try store.answerSlots(scope: StatisticsScope(keys: ["a", "c"])).map(\.answers) == [2])
         #expect(try store.cardsAnswered(from: at, to: at.addingTimeInterval(1), scope: StatisticsScope(
             deckFiles: ["y.deck"], keys: ["a", "b"])) == 1)

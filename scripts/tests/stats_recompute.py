@@ -1,7 +1,9 @@
 """Recomputes every figure of `jatta stats --json` from the raw tables with
 Python's own sqlite3 and arithmetic, sharing no code with jatta.
 
-usage: stats_recompute.py DB STATS_JSON NOW_MS
+usage: stats_recompute.py DB STATS_JSON NOW_MS [KEYS_FILE]
+With KEYS_FILE (one card key a line), only those cards and their answers
+count: the figures of a `--level` or `--tag` filter.
 Days start at 4 a.m. local time (TZ from the environment, as the C library
 reads it); mature = interval (due - last review) of 21 days or more,
 rounded half up; True Retention counts answers to cards in review state,
@@ -16,6 +18,7 @@ import sys
 import time
 
 db_path, stats_path, now_ms = sys.argv[1], sys.argv[2], int(sys.argv[3])
+only = set(open(sys.argv[4]).read().split()) if len(sys.argv) > 4 else None
 stats = json.load(open(stats_path))["statistics"]
 db = sqlite3.connect(db_path)
 failures = []
@@ -44,7 +47,7 @@ answers = [
     r for r in db.execute(
         "SELECT id, key, at, rating, duration_ms, b_state, b_due, b_last_review, kind, session FROM review_log "
         "WHERE kind IN ('study','quiz','override') ORDER BY id")
-    if r[0] not in undone
+    if r[0] not in undone and (only is None or r[1] in only)
 ]
 
 # Today.
@@ -96,6 +99,7 @@ factor = 0.9 ** (1 / decay) - 1
 cards = db.execute(
     "SELECT c.key, c.deck_file, c.level, s.state, s.stability, s.due, s.last_review, s.lapses, "
     "coalesce(s.suspended, 0), s.buried_until FROM card c LEFT JOIN card_state s ON s.key = c.key").fetchall()
+cards = [c for c in cards if only is None or c[0] in only]
 groups = {}
 total = None
 future_days, backlog, hard = [0] * 30, 0, []

@@ -71,10 +71,11 @@ public struct StatisticsBuilder: Sendable {
             StudyStatistics.DayCount(day: $0, date: Self.date(ofDay: $0), answers: answersPerDay[$0] ?? 0)
         }
         let tally = cards ?? input.cards.reduce(into: CardTally()) { add($1, to: &$0) }
-        let sortedGroups = tally.groups.keys.sorted {
+        let groups = tally.groups
+        let sortedGroups = groups.keys.sorted {
             ($0.deckFile, $0.level ?? Int.min) < ($1.deckFile, $1.level ?? Int.min)
         }.map {
-            StudyStatistics.KnowledgeGroup(deckFile: $0.deckFile, level: $0.level, knowledge: tally.groups[$0] ?? .init())
+            StudyStatistics.KnowledgeGroup(deckFile: $0.deckFile, level: $0.level, knowledge: groups[$0] ?? .init())
         }
         return StudyStatistics(
             today: today, now: now, studiedToday: todayFigures, knowledge: tally.total, knowledgeGroups: sortedGroups,
@@ -92,27 +93,83 @@ public struct StatisticsBuilder: Sendable {
 
         /// All cards together.
         var total = StudyStatistics.Knowledge()
-        /// Per deck file and level.
-        var groups: [Group: StudyStatistics.Knowledge] = [:]
+        /// Per deck file and level, in the order first met.
+        private var groupList: [(group: Group, knowledge: StudyStatistics.Knowledge)] = []
+        /// Where each group is in `groupList`.
+        private var groupIndex: [Group: Int] = [:]
+        /// The group the last card belonged to: cards of one deck often
+        /// come together, and then no deck file is hashed.
+        private var lastGroup = 0
         /// Reviews coming due.
         var future = StudyStatistics.FutureDue(backlog: 0, days: Array(repeating: 0, count: futureDays))
         /// The hardest cards so far, hardest first, at most `hardestCount`.
         public internal(set) var hardest: [StudyStatistics.HardCard] = []
 
         public init() {}
+
+        /// Per deck file and level.
+        var groups: [Group: StudyStatistics.Knowledge] {
+            Dictionary(groupList.map { ($0.group, $0.knowledge) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The figures of `deckFile` and `level`, to be changed by `change`.
+        mutating func changeGroup(
+            deckFile: String, level: Int?, _ change: (inout StudyStatistics.Knowledge) -> Void
+        ) {
+            if lastGroup >= groupList.count || groupList[lastGroup].group.level != level
+                || groupList[lastGroup].group.deckFile != deckFile
+            {
+                let group = Group(deckFile: deckFile, level: level)
+                if let known = groupIndex[group] {
+                    lastGroup = known
+                } else {
+                    groupList.append((group, StudyStatistics.Knowledge()))
+                    lastGroup = groupList.count - 1
+                    groupIndex[group] = lastGroup
+                }
+            }
+            change(&groupList[lastGroup].knowledge)
+        }
+    }
+
+    /// Counts the cards of `deckFile` and `level` not added one by one as
+    /// new: `registered` of them in all, less those already counted (the
+    /// store hands over only the cards that have progress).
+    public func addUnseen(deckFile: String, level: Int?, registered: Int, to tally: inout CardTally) {
+        var unseen = 0
+        tally.changeGroup(deckFile: deckFile, level: level) { k in
+            unseen = max(0, registered - k.total)
+            k.total += unseen
+            k.new += unseen
+        }
+        tally.total.total += unseen
+        tally.total.new += unseen
     }
 
     /// Counts one card in `tally`.
     public func add(_ card: StatisticsInput.Card, to tally: inout CardTally) {
-        let today = day(of: now)
-        let r = card.schedule.map { scheduler.retrievability(of: $0, at: now) }
-        let group = CardTally.Group(deckFile: card.deckFile, level: card.level)
-        Self.count(card, retrievability: r, now: now, into: &tally.groups[group, default: StudyStatistics.Knowledge()])
-        Self.count(card, retrievability: r, now: now, into: &tally.total)
-        guard let schedule = card.schedule, !card.suspended else { return }
-        let dueIn = day(of: schedule.due) - today
+        add(
+            deckFile: card.deckFile, level: card.level, schedule: card.schedule, suspended: card.suspended,
+            buriedUntil: card.buriedUntil, to: &tally, key: { card.key }, describe: { (card.prompt, card.line) })
+    }
+
+    /// Counts one card in `tally` from its deck file, level and progress.
+    /// Its key is asked for only when it ties with the tenth hardest card,
+    /// and its prompt and line only when it is among the hardest so far:
+    /// of 100,000 cards, a few dozen.
+    public func add(
+        deckFile: String, level: Int?, schedule: CardSchedule?, suspended: Bool, buriedUntil: Date?,
+        to tally: inout CardTally, key: () throws -> String, describe: () throws -> (prompt: String, line: Int?)
+    ) rethrows {
+        let r = schedule.map { scheduler.retrievability(of: $0, at: now) }
+        let buriedNow = buriedUntil.map { $0 > now } ?? false
+        tally.changeGroup(deckFile: deckFile, level: level) {
+            Self.count(schedule, suspended: suspended, buriedNow: buriedNow, retrievability: r, into: &$0)
+        }
+        Self.count(schedule, suspended: suspended, buriedNow: buriedNow, retrievability: r, into: &tally.total)
+        guard let schedule, !suspended else { return }
+        let dueIn = day(of: schedule.due) - day(of: now)
         // As Anki's Future Due: a card buried now is not due today.
-        let buriedNow = card.buriedUntil.map { $0 > now } ?? false
         if buriedNow, dueIn <= 0 {
             // left out
         } else if dueIn < 0 {
@@ -121,18 +178,24 @@ public struct StatisticsBuilder: Sendable {
             tally.future.days[dueIn] += 1
         }
         // Most lapses first, then the lowest retrievability, then the key.
-        let candidate = (lapses: schedule.lapses, r: r ?? 0, key: card.key)
-        func harder(_ a: (lapses: Int, r: Double, key: String), than b: StudyStatistics.HardCard) -> Bool {
-            (b.lapses, a.r, a.key) < (a.lapses, b.retrievability, b.key)
+        let lapses = schedule.lapses
+        let retrievability = r ?? 0
+        // The order without the key, nil when only the key can tell.
+        func harderWithoutKey(than b: StudyStatistics.HardCard) -> Bool? {
+            (b.lapses, retrievability) == (lapses, b.retrievability)
+                ? nil : (b.lapses, retrievability) < (lapses, b.retrievability)
         }
-        if tally.hardest.count == Self.hardestCount, let last = tally.hardest.last, !harder(candidate, than: last) {
-            return
-        }
-        let at = tally.hardest.firstIndex { harder(candidate, than: $0) } ?? tally.hardest.count
+        let full = tally.hardest.count == Self.hardestCount
+        if full, let last = tally.hardest.last, harderWithoutKey(than: last) == false { return }
+        let cardKey = try key()
+        func harder(than b: StudyStatistics.HardCard) -> Bool { harderWithoutKey(than: b) ?? (cardKey < b.key) }
+        if full, let last = tally.hardest.last, !harder(than: last) { return }
+        let at = tally.hardest.firstIndex { harder(than: $0) } ?? tally.hardest.count
+        let description = try describe()
         tally.hardest.insert(
             StudyStatistics.HardCard(
-                key: card.key, deckFile: card.deckFile, line: card.line, prompt: card.prompt, lapses: schedule.lapses,
-                retrievability: r ?? 0),
+                key: cardKey, deckFile: deckFile, line: description.line, prompt: description.prompt,
+                lapses: lapses, retrievability: retrievability),
             at: at)
         if tally.hardest.count > Self.hardestCount { tally.hardest.removeLast() }
     }
@@ -140,18 +203,19 @@ public struct StatisticsBuilder: Sendable {
     /// Adds one card to `k`: its stage (suspended before buried before the
     /// schedule's own stage), and its R to the known sum.
     private static func count(
-        _ card: StatisticsInput.Card, retrievability r: Double?, now: Date, into k: inout StudyStatistics.Knowledge
+        _ schedule: CardSchedule?, suspended: Bool, buriedNow: Bool, retrievability r: Double?,
+        into k: inout StudyStatistics.Knowledge
     ) {
         k.total += 1
         if let r {
             k.known += r
             if r >= 0.9 { k.aboveNinetyPercent += 1 }
         }
-        if card.suspended {
+        if suspended {
             k.suspended += 1
-        } else if let until = card.buriedUntil, until > now {
+        } else if buriedNow {
             k.buried += 1
-        } else if let schedule = card.schedule {
+        } else if let schedule {
             switch schedule.state {
             case .learning, .relearning: k.learning += 1
             case .review: isMature(schedule) ? (k.mature += 1) : (k.young += 1)

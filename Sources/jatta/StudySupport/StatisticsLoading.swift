@@ -19,13 +19,14 @@ enum StatisticsLoading {
         }
         let lines = lines(decks)
         var cards = StatisticsBuilder.CardTally()
-        try store.forEachStatisticsCard(scope: scope) { row in
-            builder.add(
-                StatisticsInput.Card(
-                    key: row.key, deckFile: row.deckFile, prompt: row.prompt, level: row.level, line: lines[row.key],
-                    schedule: row.progress.schedule, suspended: row.progress.suspended,
-                    buriedUntil: row.progress.buriedUntil),
-                to: &cards)
+        try store.forEachStatisticsCard(scope: scope) { row, identity in
+            try builder.add(
+                deckFile: row.deckFile, level: row.level, schedule: row.progress.schedule,
+                suspended: row.progress.suspended, buriedUntil: row.progress.buriedUntil, to: &cards,
+                key: identity.key, describe: { (try identity.prompt(), lines[try identity.key()]) })
+        }
+        for group in try store.registeredCardCounts(scope: scope) {
+            builder.addUnseen(deckFile: group.deckFile, level: group.level, registered: group.count, to: &cards)
         }
         return builder.statistics(
             try Self.input(store: store, scope: scope, now: now, timeZone: timeZone), cards: cards)

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The current row of a statement being stepped, read from SQLite's columns
+/// directly: a pass over 100,000 cards spent most of its time boxing every
+/// value into a `DatabaseValue`. Only values of the type jatta writes are
+/// read here; anything else (NULL where one is required, text, a blob, a
+/// real where a whole number belongs, infinities) is handed to `StoredRow`,
+/// which accepts what it accepts and words the error, so both readers give
+/// the same values and the same errors.
+struct StatementRow: StoredValues {
+    /// The cursor's row (the same row GRDB would decode), for the careful path.
+    let row: Row
+    /// The prepared statement the cursor steps.
+    let statement: SQLiteStatement
+    /// The column holding the card key, named in errors (nil: none).
+    let keyColumn: Int?
+    /// The database path, for the error's place.
+    let path: String
+
+    private func careful() throws -> StoredRow { try StoredRow(row, keyColumn: keyColumn, path: path) }
+
+    func int64(_ index: Int, required: Bool) throws -> Int64? {
+        let column = Int32(index)
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return sqlite3_column_int64(statement, column)
+        case SQLITE_NULL where !required: return nil
+        default: return try careful().int64(index, required: required)
+        }
+    }
+
+    func double(_ index: Int, required: Bool) throws -> Double? {
+        let column = Int32(index)
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_FLOAT:
+            let number = sqlite3_column_double(statement, column)
+            return number.isFinite ? number : try careful().double(index, required: required)
+        case SQLITE_INTEGER: return Double(sqlite3_column_int64(statement, column))
+        case SQLITE_NULL where !required: return nil
+        default: return try careful().double(index, required: required)
+        }
+    }
+
+    /// Whether column `index` is NULL.
+    func isNull(_ index: Int) -> Bool { sqlite3_column_type(statement, Int32(index)) == SQLITE_NULL }
+
+    /// Text, read only when asked (a card's key, a deck file that changed).
+    func string(_ index: Int, required: Bool) throws -> String? {
+        try careful().string(index, required: required)
+    }
+
+    /// The UTF-8 bytes of text column `index` in place (nil: not text),
+    /// valid until the statement steps: compared, a text repeated row after
+    /// row (the deck file of each card) is made into a `String` only once.
+    func textBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+        let column = Int32(index)
+        guard sqlite3_column_type(statement, column) == SQLITE_TEXT,
+            let text = sqlite3_column_text(statement, column)
+        else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
+    func corrupt(_ index: Int, _ problem: String) -> StoreError {
+        do {
+            return try careful().corrupt(index, problem)
+        } catch let error as StoreError {
+            return error
+        } catch {
+            return StoreError(.corruptValue(key: "?", what: problem), path: path)
+        }
+    }
+}
