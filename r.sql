@@ -1,0 +1,4 @@
+\i b19.arr
+BEGIN;
+\i ex2.sql
+COMMIT;
