@@ -174,7 +174,7 @@ extension ClassSync {
     public static func publishReadiness(_ connection: PostgresConnection, classID: String, _ readiness: StudentReadiness)
         throws(ClassError)
     {
-        let milliseconds = Int64((readiness.computedAt.timeIntervalSince1970 * 1000).rounded())
+        let milliseconds = Int64(((readiness.computedAt ?? Date()).timeIntervalSince1970 * 1000).rounded())
         try connection.query(
             """
             INSERT INTO jatta.readiness (class_id, computed_at, exam_date, cards, ready_today, ready_with_plan)

@@ -114,8 +114,9 @@ public struct StudentFigures: Codable, Hashable, Sendable {
 public struct StudentReadiness: Codable, Hashable, Sendable {
     /// The exam date it is for.
     public var examDate: String
-    /// When the student's jatta computed it.
-    public var computedAt: Date
+    /// When the student's jatta computed it (unknown for a collected
+    /// `stats --json` file).
+    public var computedAt: Date?
     /// Cards of the exam's decks.
     public var cards: Int
     /// Ready on the day if nothing more is studied.
@@ -123,7 +124,7 @@ public struct StudentReadiness: Codable, Hashable, Sendable {
     /// Ready on the day if the plan is followed.
     public var readyWithPlan: Int
 
-    public init(examDate: String, computedAt: Date, cards: Int, readyToday: Int, readyWithPlan: Int) {
+    public init(examDate: String, computedAt: Date?, cards: Int, readyToday: Int, readyWithPlan: Int) {
         self.examDate = examDate
         self.computedAt = computedAt
         self.cards = cards

@@ -66,7 +66,7 @@ public enum ClassReportHTML {
                 if let ready = student.readiness {
                     page += "<td>\(ready.readyToday) / \(ready.cards) (\(percent(ready.shareToday)))</td>"
                         + "<td>\(ready.readyWithPlan) / \(ready.cards) (\(percent(ready.shareWithPlan)))</td>"
-                        + "<td>\(formatter.string(from: ready.computedAt))</td>"
+                        + "<td>\(ready.computedAt.map { formatter.string(from: $0) } ?? "-")</td>"
                 } else {
                     page += "<td>not sent</td><td>-</td><td>-</td>"
                 }

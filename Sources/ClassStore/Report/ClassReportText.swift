@@ -54,7 +54,8 @@ public enum ClassReportText {
         formatter.formatOptions = [.withFullDate]
         return "ready for the exam on \(exam): \(readiness.readyToday) of \(readiness.cards) cards "
             + "(\(percent(readiness.shareToday))) if studying stops, \(readiness.readyWithPlan) "
-            + "(\(percent(readiness.shareWithPlan))) with the plan; as of \(formatter.string(from: readiness.computedAt))"
+            + "(\(percent(readiness.shareWithPlan))) with the plan"
+            + (readiness.computedAt.map { "; as of \(formatter.string(from: $0))" } ?? "")
     }
 
     static func percent(_ value: Double?) -> String {
