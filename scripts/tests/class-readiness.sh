@@ -41,11 +41,12 @@ fi
 class_sql prof -c "SELECT jatta.set_exam_date('EX1', '$exam')" >/dev/null || fail "the instructor could not set the date"
 [ "$(class_sql admin -c "SELECT exam_date FROM jatta.class WHERE id = 'EX1'")" = "$exam" ] || fail "date not stored"
 
-# Alice joins with no answers yet, then takes a quiz: the session's
-# background sync sends the answers, the lines and her readiness.
+# Alice joins with no answers yet, then studies the deck (an answer and
+# "easy" for each card): the session's background sync sends the answers,
+# the lines and her readiness.
 "$JATTA" class join "$(class_url alice EX1)" --db "$WORK/alice.sqlite" >/dev/null || fail "alice could not join"
-printf '%s\n' 1 2 1 3 1 | "$JATTA" quiz "$deck" --plain --lang en --seed 5 --db "$WORK/alice.sqlite" >/dev/null 2>&1 \
-    || fail "the quiz failed"
+printf '\n1\n4\n1\n4\n1\n4\n1\n4\n1\n4\nq\nq\n' \
+    | "$JATTA" study "$deck" --plain --lang en --db "$WORK/alice.sqlite" >/dev/null 2>&1 || fail "the session failed"
 for _ in $(seq 100); do
     got=$(class_sql admin -c "SELECT count(*) FROM jatta.readiness WHERE student = 'alice'")
     [ "$got" -ge 1 ] && break
@@ -80,6 +81,7 @@ r = e['readiness']
 print(e['date'], r['cards'], r['readyToday'], r['readyWithPlan'])" "$WORK/stats.json" "$exam")
 [ "$sent" = "$own" ] || fail "sent readiness '$sent' differs from the student's own forecast '$own'"
 [ "$(echo "$own" | cut -d' ' -f2)" -gt 0 ] || fail "the forecast counts no cards"
+[ "$(echo "$own" | cut -d' ' -f4)" -gt 0 ] || fail "no card ready with the plan: the comparison would say little"
 
 # The reports, without --deck: FILE:LINE, the exam date, readiness per
 # student (bob never synced: not sent).
