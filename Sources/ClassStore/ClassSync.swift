@@ -57,16 +57,15 @@ public enum ClassSync {
         }
     }
 
-    /// Sends one batch in one transaction. A deadlock or serialisation
-    /// failure (another sync holding the same summary rows) only means
-    /// "again": the transaction rolled back whole, so it is retried.
+    /// Sends one batch in one transaction: the batch is one statement, so
+    /// it commits or fails whole by itself, with no BEGIN and COMMIT round
+    /// trips. A deadlock or serialisation failure (another sync holding the
+    /// same summary rows) only means "again": it is retried.
     static func sendBatch(_ connection: PostgresConnection, parameters: [String?]) throws(ClassError) {
         var attempt = 0
         while true {
             do {
-                try connection.transaction { () throws(ClassError) in
-                    _ = try connection.query(insertSQL, parameters)
-                }
+                try connection.query(insertSQL, parameters)
                 return
             } catch {
                 attempt += 1
