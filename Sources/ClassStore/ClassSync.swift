@@ -19,9 +19,13 @@ public enum ClassSync {
         public var batches: Int
     }
 
-    /// Rows per transaction: large enough that a first sync of 50,000
-    /// answers is 10 statements, small enough that a cut costs little.
-    public static let batchSize = 5000
+    /// Rows per transaction. The summaries are upserted once per (student,
+    /// card) and card per batch, so a larger batch does less of that work:
+    /// a first sync of 50,000 answers over 5,000 cards upserts about 10,000
+    /// summary rows in 2 batches, against 32,000 in 10 batches of 5,000
+    /// (the server's CPU time was mostly that). A cut costs at most one
+    /// batch, sent again by the next sync.
+    public static let batchSize = 25_000
 
     /// The last log id the server holds from this role in this class, 0
     /// when none.
@@ -54,6 +58,8 @@ public enum ClassSync {
             outcome.sent += batch.count
             outcome.batches += 1
             cursor = last.entry.id
+            // A short batch was the last: no need to ask the store again.
+            if batch.count < max(1, batchSize) { return outcome }
         }
     }
 
