@@ -1,4 +1,0 @@
-\i b19.arr
-BEGIN;
-\i ex2.sql
-COMMIT;
