@@ -108,31 +108,33 @@ extension ClassSchema {
                 -- their "rest of the test", so their old terms are taken out
                 -- and every answer of the attempt is added back with the new
                 -- total.
+                -- Each attempt carries the log ids it got now, so telling an
+                -- attempt's new answers from its earlier ones is a look at a
+                -- few ids, not a join with the whole batch (which the
+                -- planner, blind to a transition table's size, made a
+                -- nested loop: quadratic in the batch).
                 WITH touched AS (
-                    SELECT class_id, student, session, sum(credit) AS added
+                    SELECT class_id, student, session, sum(credit) AS added, array_agg(log_id) AS new_ids
                     FROM fresh WHERE kind = 'quiz' AND credit IS NOT NULL AND session IS NOT NULL
                     GROUP BY class_id, student, session
                 ), totals AS (
                     -- LATERAL: the planner knows nothing of a transition
                     -- table's size, and must not trade these key lookups for
                     -- scans of tables that grow with the class.
-                    SELECT t.class_id, t.student, t.session, coalesce(a.marks, 0) AS old_total,
+                    SELECT t.class_id, t.student, t.session, t.new_ids, coalesce(a.marks, 0) AS old_total,
                            coalesce(a.marks, 0) + t.added AS new_total
                     FROM touched t LEFT JOIN LATERAL (
                         SELECT q.marks FROM quiz_attempt q
                         WHERE q.class_id = t.class_id AND q.student = t.student AND q.session = t.session
                     ) a ON true
-                ), fresh_ids AS (
-                    SELECT class_id, student, log_id FROM fresh WHERE kind = 'quiz'
                 ), answers AS (
                     SELECT r.class_id, r.card_key, r.credit AS x, t.new_total, t.old_total,
-                           f.log_id IS NOT NULL AS is_new
+                           r.log_id = ANY (t.new_ids) AS is_new
                     FROM totals t CROSS JOIN LATERAL (
-                        SELECT r.class_id, r.student, r.log_id, r.card_key, r.credit FROM review r
+                        SELECT r.class_id, r.log_id, r.card_key, r.credit FROM review r
                         WHERE r.class_id = t.class_id AND r.student = t.student AND r.session = t.session
                           AND r.kind = 'quiz' AND r.credit IS NOT NULL
                     ) r
-                    LEFT JOIN fresh_ids f ON f.class_id = r.class_id AND f.student = r.student AND f.log_id = r.log_id
                 ), terms AS (
                     SELECT class_id, card_key, 1 AS sign, x, new_total - x AS y FROM answers
                     UNION ALL
