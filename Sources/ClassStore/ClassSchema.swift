@@ -15,6 +15,7 @@ public enum ClassSchema {
         ("class-1-tables", tables),
         ("class-2-summaries", summaries),
         ("class-3-security", security),
+        ("class-4-set-based-sync", setBasedSync),
     ]
 
     /// Classes, their members, the decks' cards and the review log.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The class report without a server, from collected result files (quiz
 # --json, stats --json): its item analysis is checked against figures
-# recomputed from the quiz files, and its HTML form is opened in Debian's
+# recomputed from the quiz files, its readiness against the stats files'
+# exam forecasts, and its HTML form is opened in Debian's
 # headless Chromium, which must draw the charts (their colours are counted
 # in the screenshot) from the one file, with no script and nothing fetched.
 set -euo pipefail
@@ -29,7 +30,17 @@ quiz bob 3 3 1 1 2 3
 quiz bob 4 1 1 1 1 1
 quiz carol 5 2 3 2 1 1
 quiz carol 6 1 3 2 2 1
-"$JATTA" stats --db "$WORK/alice.sqlite" --json >"$WORK/results/alice.stats.json"
+# Exams ahead: alice and bob on one day, carol on an earlier one. Files
+# name no class date: the report takes the day most students' soonest exam
+# falls on (not simply the earliest), and each student's readiness for it
+# from their stats file.
+exam=$(date -d '+15 days' +%F)
+for who in alice bob carol; do
+    day=$exam
+    [ "$who" = carol ] && day=$(date -d '+5 days' +%F)
+    "$JATTA" exam set "$day" --db "$WORK/$who.sqlite" >/dev/null || fail "$who's exam"
+    "$JATTA" stats "$deck" --db "$WORK/$who.sqlite" --json >"$WORK/results/$who.stats.json"
+done
 
 "$JATTA" class report "$WORK"/results/*.json --json >"$WORK/report.json" || fail "report from files failed"
 python3 - "$WORK/report.json" "$WORK"/results/*.quiz*.json <<'PY' || fail "the report differs from the quiz files"
@@ -64,6 +75,25 @@ students = {s["student"]: s for s in json.load(open(sys.argv[1]))["students"]}
 assert sorted(students) == ["alice", "bob", "carol"], students
 print(f"files report matches the quiz files ({len(marks)} cards, {flagged} flagged)")
 PY
+
+python3 - "$WORK/report.json" "$exam" "$WORK/results" <<'PY' || fail "the files report's readiness differs from the stats files"
+import json, sys
+report = json.load(open(sys.argv[1]))
+exam = sys.argv[2]
+assert report.get("examDate") == exam, report.get("examDate")
+students = {s["student"]: s for s in report["students"]}
+for name in ("alice", "bob"):
+    want = [e["readiness"] for e in json.load(open(f"{sys.argv[3]}/{name}.stats.json"))["exams"] if e["date"] == exam][0]
+    got = students[name]["readiness"]
+    assert (got["examDate"], got["cards"], got["readyToday"], got["readyWithPlan"]) \
+        == (exam, want["cards"], want["readyToday"], want["readyWithPlan"]), (name, got, want)
+    assert want["cards"] > 0, want
+assert "readiness" not in students["carol"], students["carol"]
+PY
+"$JATTA" class report "$WORK"/results/*.json >"$WORK/report.txt" || fail "text report from files failed"
+grep -q "Exam date: $exam" "$WORK/report.txt" || fail "no exam date in the files text report"
+grep -A1 "^  alice:" "$WORK/report.txt" | grep -q "ready for the exam on $exam: [0-9]* of [0-9]* cards" \
+    || fail "no readiness for alice in the text report"
 
 # A file that is no result is refused by name.
 printf '{"hello": 1}\n' >"$WORK/other.json"

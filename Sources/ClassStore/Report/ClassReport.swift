@@ -14,14 +14,20 @@ public struct ClassReport: Codable, Hashable, Sendable {
     public var levels: [LevelFigures]
     /// Per student, by name.
     public var students: [StudentFigures]
+    /// The class's exam date (`YYYY-MM-DD`), when the instructor set one.
+    public var examDate: String?
 
     /// Creates a report.
-    public init(classID: String, studentCount: Int, cards: [CardFigures], levels: [LevelFigures], students: [StudentFigures]) {
+    public init(
+        classID: String, studentCount: Int, cards: [CardFigures], levels: [LevelFigures], students: [StudentFigures],
+        examDate: String? = nil
+    ) {
         self.classID = classID
         self.studentCount = studentCount
         self.cards = cards
         self.levels = levels
         self.students = students
+        self.examDate = examDate
     }
 }
 
@@ -97,4 +103,37 @@ public struct StudentFigures: Codable, Hashable, Sendable {
     public var trueRetention: Double?
     /// Their last answer.
     public var lastActive: Date?
+    /// Their latest forecast for the class's exam date, as sent by their
+    /// last sync with decks; nil when none was sent for that date.
+    public var readiness: StudentReadiness?
+}
+
+/// A student's readiness for an exam: cards predicted recalled on the day
+/// (at the exam planner's target), if nothing more is studied and if the
+/// plan is followed. Computed on the student's machine by the exam planner.
+public struct StudentReadiness: Codable, Hashable, Sendable {
+    /// The exam date it is for.
+    public var examDate: String
+    /// When the student's jatta computed it (unknown for a collected
+    /// `stats --json` file).
+    public var computedAt: Date?
+    /// Cards of the exam's decks.
+    public var cards: Int
+    /// Ready on the day if nothing more is studied.
+    public var readyToday: Int
+    /// Ready on the day if the plan is followed.
+    public var readyWithPlan: Int
+
+    public init(examDate: String, computedAt: Date?, cards: Int, readyToday: Int, readyWithPlan: Int) {
+        self.examDate = examDate
+        self.computedAt = computedAt
+        self.cards = cards
+        self.readyToday = readyToday
+        self.readyWithPlan = readyWithPlan
+    }
+
+    /// `readyToday` as a share of `cards` (nil for none).
+    public var shareToday: Double? { cards > 0 ? Double(readyToday) / Double(cards) : nil }
+    /// `readyWithPlan` as a share of `cards`.
+    public var shareWithPlan: Double? { cards > 0 ? Double(readyWithPlan) / Double(cards) : nil }
 }

@@ -41,6 +41,7 @@ public struct ClassReportBuilder: Sendable {
         public var reviewStateReviews = 0
         public var reviewStatePassed = 0
         public var lastActive: Date?
+        public var readiness: StudentReadiness?
 
         public init(student: String) { self.student = student }
     }
@@ -56,7 +57,9 @@ public struct ClassReportBuilder: Sendable {
     public init() {}
 
     /// The report.
-    public func build(classID: String, cards: [CardTally], students: [StudentTally]) -> ClassReport {
+    public func build(classID: String, cards: [CardTally], students: [StudentTally], examDate: String? = nil)
+        -> ClassReport
+    {
         var deckLapses: [String: (lapses: Int, reviews: Int)] = [:]
         for card in cards {
             deckLapses[card.deckFile, default: (0, 0)].lapses += card.lapses
@@ -107,12 +110,12 @@ public struct ClassReportBuilder: Sendable {
             StudentFigures(
                 student: student.student, cardsSeen: student.cardsSeen, reviews: student.reviews,
                 trueRetention: Self.ratio(student.reviewStatePassed, student.reviewStateReviews),
-                lastActive: student.lastActive)
+                lastActive: student.lastActive, readiness: student.readiness)
         }
         .sorted { $0.student < $1.student }
         return ClassReport(
             classID: classID, studentCount: students.count, cards: figures, levels: levelFigures,
-            students: studentFigures)
+            students: studentFigures, examDate: examDate)
     }
 
     /// Flagged cards first, then lowest true retention, most lapses, lowest

@@ -20,7 +20,7 @@ public enum ClassReportHTML {
             svg{background:#fafafa;border:1px solid #ddd;margin:.5em 0}
             </style></head><body>
             <h1>Class \(escape(report.classID))</h1>
-            <p>\(report.studentCount) students, \(report.cards.count) cards answered.</p>
+            <p>\(report.studentCount) students, \(report.cards.count) cards answered.\(report.examDate.map { " Exam date: \(escape($0))." } ?? "")</p>
 
             """
         let hardest = Array(report.cards.prefix(20))
@@ -52,13 +52,26 @@ public enum ClassReportHTML {
         page += "</table>\n<h2>Students</h2>\n"
         page += barChart(report.students.map { ($0.student, Double($0.cardsSeen)) },
                          maximum: Double(report.students.map(\.cardsSeen).max() ?? 1), unit: " cards")
-        page += "<table><tr><th>Student</th><th>Cards seen</th><th>Answers</th><th>True retention</th><th>Last active</th></tr>\n"
+        let exam = report.examDate
+        page += "<table><tr><th>Student</th><th>Cards seen</th><th>Answers</th><th>True retention</th><th>Last active</th>"
+            + (exam.map { "<th>Ready for \(escape($0)) if studying stops</th><th>Ready with the plan</th><th>As of</th>" } ?? "")
+            + "</tr>\n"
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         for student in report.students {
             page += "<tr><td>\(escape(student.student))</td><td>\(student.cardsSeen)</td><td>\(student.reviews)</td>"
                 + "<td>\(percent(student.trueRetention))</td>"
-                + "<td>\(student.lastActive.map { formatter.string(from: $0) } ?? "never")</td></tr>\n"
+                + "<td>\(student.lastActive.map { formatter.string(from: $0) } ?? "never")</td>"
+            if exam != nil {
+                if let ready = student.readiness {
+                    page += "<td>\(ready.readyToday) / \(ready.cards) (\(percent(ready.shareToday)))</td>"
+                        + "<td>\(ready.readyWithPlan) / \(ready.cards) (\(percent(ready.shareWithPlan)))</td>"
+                        + "<td>\(ready.computedAt.map { formatter.string(from: $0) } ?? "-")</td>"
+                } else {
+                    page += "<td>not sent</td><td>-</td><td>-</td>"
+                }
+            }
+            page += "</tr>\n"
         }
         return page + "</table>\n</body></html>\n"
     }

@@ -57,9 +57,16 @@ public enum ClassReportQuery {
             student.reviewStateReviews = try reader.int(3) ?? 0
             student.reviewStatePassed = try reader.int(4) ?? 0
             student.lastActive = try reader.double(5).map { Date(timeIntervalSince1970: $0) }
+            if let examDate = row.count > 6 ? row[6] : nil, let computed = try reader.double(7) {
+                student.readiness = StudentReadiness(
+                    examDate: examDate, computedAt: Date(timeIntervalSince1970: computed), cards: try reader.int(8) ?? 0,
+                    readyToday: try reader.int(9) ?? 0, readyWithPlan: try reader.int(10) ?? 0)
+            }
             students.append(student)
         }
-        return ClassReportBuilder().build(classID: classID, cards: Array(cards.values), students: students)
+        let examDate = try connection.scalar("SELECT exam_date::text FROM jatta.class WHERE id = $1", [classID])
+        return ClassReportBuilder().build(
+            classID: classID, cards: Array(cards.values), students: students, examDate: examDate)
     }
 
     static let cardsSQL = """
@@ -83,11 +90,19 @@ public enum ClassReportQuery {
         """
 
     /// Every member, also those who never synced (who has not started is
-    /// worth knowing).
+    /// worth knowing), with their newest readiness for the class's current
+    /// exam date (one sent for an earlier date says nothing of this one).
     static let studentsSQL = """
         SELECT m.student, s.cards_seen, s.reviews, s.review_state_reviews, s.review_state_passed,
-               extract(epoch FROM s.last_at)
+               extract(epoch FROM s.last_at), r.exam_date::text, extract(epoch FROM r.computed_at), r.cards,
+               r.ready_today, r.ready_with_plan
         FROM jatta.member m LEFT JOIN jatta.student_summary s ON s.class_id = m.class_id AND s.student = m.student
+        LEFT JOIN LATERAL (
+            SELECT r.exam_date, r.computed_at, r.cards, r.ready_today, r.ready_with_plan
+            FROM jatta.readiness r JOIN jatta.class c ON c.id = r.class_id AND c.exam_date = r.exam_date
+            WHERE r.class_id = m.class_id AND r.student = m.student
+            ORDER BY r.computed_at DESC LIMIT 1
+        ) r ON true
         WHERE m.class_id = $1
         """
 }

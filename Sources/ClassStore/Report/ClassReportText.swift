@@ -7,6 +7,7 @@ public enum ClassReportText {
     /// The report as lines of text; `hardest` cards are listed in full.
     public static func render(_ report: ClassReport, hardest: Int = 10) -> String {
         var out = "Class \(report.classID): \(report.studentCount) students, \(report.cards.count) cards answered\n"
+        if let exam = report.examDate { out += "Exam date: \(exam)\n" }
         let flagged = report.cards.filter { !$0.flags.isEmpty }
         out += "\nCards to look at (\(flagged.count) flagged; hardest first):\n"
         for card in report.cards.prefix(max(hardest, flagged.count)) {
@@ -41,8 +42,20 @@ public enum ClassReportText {
             let last = student.lastActive.map { formatter.string(from: $0) } ?? "never"
             out += "  \(student.student): \(student.cardsSeen) cards seen, \(student.reviews) answers, "
                 + "true retention \(percent(student.trueRetention)), last active \(last)\n"
+            if let exam = report.examDate { out += "    " + readiness(student.readiness, exam: exam) + "\n" }
         }
         return out
+    }
+
+    /// A student's readiness for the exam on `exam`, or that none was sent.
+    static func readiness(_ readiness: StudentReadiness?, exam: String) -> String {
+        guard let readiness else { return "ready for the exam on \(exam): not sent yet (sent by a sync after a session)" }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return "ready for the exam on \(exam): \(readiness.readyToday) of \(readiness.cards) cards "
+            + "(\(percent(readiness.shareToday))) if studying stops, \(readiness.readyWithPlan) "
+            + "(\(percent(readiness.shareWithPlan))) with the plan"
+            + (readiness.computedAt.map { "; as of \(formatter.string(from: $0))" } ?? "")
     }
 
     static func percent(_ value: Double?) -> String {

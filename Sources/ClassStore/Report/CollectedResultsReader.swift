@@ -36,6 +36,7 @@ public enum CollectedResultsReader {
         var wrong: [String: [String: Int]] = [:]
         var students: [String: ClassReportBuilder.StudentTally] = [:]
         var seen: [String: Set<String>] = [:]
+        var exams: [String: [String: StudentReadiness]] = [:]
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         for result in results {
@@ -79,6 +80,12 @@ public enum CollectedResultsReader {
                 if let day = figures.calendar.last(where: { $0.answers > 0 }), let date = formatter.date(from: day.date) {
                     student.lastActive = max(student.lastActive ?? date, date)
                 }
+                for exam in stats.exams ?? [] {
+                    let share = exam.readiness
+                    exams[result.student, default: [:]][exam.date] = StudentReadiness(
+                        examDate: exam.date, computedAt: nil, cards: share.cards, readyToday: share.readyToday,
+                        readyWithPlan: share.readyWithPlan)
+                }
             } else {
                 throw NotAResult(file: result.file)
             }
@@ -93,7 +100,17 @@ public enum CollectedResultsReader {
             }
         }
         for (name, keys) in seen where students[name]?.cardsSeen == 0 { students[name]?.cardsSeen = keys.count }
-        return ClassReportBuilder().build(classID: "files", cards: Array(cards.values), students: Array(students.values))
+        // Files name no class exam date: the one most students' soonest
+        // exam falls on (ties: the earliest) stands for it.
+        let soonest = exams.values.compactMap { $0.keys.min() }
+        let examDate = Dictionary(grouping: soonest, by: { $0 }).max {
+            $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key > $1.key
+        }?.key
+        if let examDate {
+            for (name, byDate) in exams { students[name]?.readiness = byDate[examDate] }
+        }
+        return ClassReportBuilder().build(
+            classID: "files", cards: Array(cards.values), students: Array(students.values), examDate: examDate)
     }
 
     /// The part of `jatta quiz --json` read here.
@@ -138,7 +155,18 @@ public enum CollectedResultsReader {
             var trueRetention: [Retention]
             var calendar: [Day]
         }
+        /// An exam ahead and its forecast (the part read here).
+        struct Exam: Decodable {
+            struct Share: Decodable {
+                var cards: Int
+                var readyToday: Int
+                var readyWithPlan: Int
+            }
+            var date: String
+            var readiness: Share
+        }
         var schemaVersion: Int
         var statistics: Statistics
+        var exams: [Exam]?
     }
 }

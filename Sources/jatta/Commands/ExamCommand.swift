@@ -82,9 +82,12 @@ enum ExamReport {
 
     /// The outlook of each exam ahead of `decks` (their plan and forecast),
     /// soonest first: what the text above and `jatta stats --json` give.
-    static func outlooks(decks: [Deck], store: ProgressStore?, reviewLimit: Int, now: Date) throws -> [ExamOutlook] {
+    /// `studentExams` replaces the store's exams (a class's exam date).
+    static func outlooks(
+        decks: [Deck], store: ProgressStore?, reviewLimit: Int, now: Date, studentExams given: [Exam]? = nil
+    ) throws -> [ExamOutlook] {
         let decks = decks.filter { !$0.cards.isEmpty }
-        let studentExams = try ExamSetup.studentExams(store: store)
+        let studentExams = try given ?? ExamSetup.studentExams(store: store)
         // No exam anywhere: nothing to plan, so the progress of every card
         // is not read (`jatta stats` asks this on every run).
         guard !studentExams.isEmpty || decks.contains(where: { $0.examDate != nil }) else { return [] }

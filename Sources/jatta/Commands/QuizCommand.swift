@@ -213,7 +213,7 @@ struct QuizCommand: ParsableCommand {
             }
             writeResult(outcome.session)
         }
-        ClassSyncLauncher.afterSession(store: store)
+        ClassSyncLauncher.afterSession(store: store, deckPaths: deckPaths)
         if let failure = recorder.failure {
             throw fail("jatta: " + failure.message(language: lang), 74)
         }

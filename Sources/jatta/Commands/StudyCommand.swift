@@ -161,7 +161,7 @@ struct StudyCommand: ParsableCommand {
             failure = loop.run(backend: backend)
             remember(loop.state.keyboard)
         }
-        ClassSyncLauncher.afterSession(store: store)
+        ClassSyncLauncher.afterSession(store: store, deckPaths: deckPaths)
         try host.finish(failure)
     }
 

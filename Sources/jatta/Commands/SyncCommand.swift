@@ -1,7 +1,9 @@
 import ArgumentParser
 import ClassStore
+import DeckFormat
 import Foundation
 import ReviewStore
+import Study
 import TerminalUI
 
 /// `jatta sync`: sends the answers the class server does not have yet.
@@ -21,6 +23,13 @@ struct SyncCommand: ParsableCommand {
     /// Print nothing unless something went wrong (the background sync).
     @Flag(help: "Print only problems.")
     var quiet = false
+
+    /// The decks studied: with them the sync also sends where each card
+    /// sits (`FILE:LINE`) and the readiness for the class's exam date.
+    @Option(
+        name: .customLong("deck"),
+        help: ArgumentHelp("Decks studied (files or folders): also send card lines and exam readiness.", valueName: "deck"))
+    var decks: [String] = []
 
     /// Rows per transaction (for tests of a sync cut in the middle).
     @Option(help: .hidden)
@@ -54,6 +63,44 @@ struct SyncCommand: ParsableCommand {
         }
         try Self.sync(
             connection: connection, address: address, store: store, quiet: quiet, language: language, batchSize: batchSize)
+        guard !decks.isEmpty else { return }
+        // Deck problems are the session's to report; a sync sends what reads.
+        let loaded = SessionHost.loadDecks(paths: decks).decks
+        do {
+            try ClassSync.publishLines(
+                connection, classID: address.classID, lines: StatisticsLoading.lines(loaded))
+            if let readiness = try Self.readiness(connection: connection, address: address, store: store, decks: loaded) {
+                try ClassSync.publishReadiness(connection, classID: address.classID, readiness)
+            }
+        } catch let error as ClassError {
+            throw ClassFailure.exit(error, language: language, syncing: true)
+        } catch {
+            throw StoreFailure.exit(error)
+        }
+    }
+
+    /// The student's forecast for the class's exam date over `decks`, by the
+    /// exam planner (`ExamReport.outlooks`, as `jatta exam` and `stats
+    /// --json` give it), with the workload of the student's own exam on that
+    /// day if they set one. Nil when the class has no exam date ahead. It is
+    /// computed here, not on the server: it needs the student's FSRS
+    /// parameters, plan and unseen cards, and one forecast rule.
+    static func readiness(connection: PostgresConnection, address: ClassAddress, store: ProgressStore, decks: [Deck])
+        throws -> StudentReadiness?
+    {
+        guard let text = try ClassSync.examDate(connection, classID: address.classID), let date = CalendarDate(text)
+        else { return nil }
+        let now = Date()
+        let own = try ExamSetup.studentExams(store: store).first { $0.date == date }
+        // Every deck studied, toward the class's day; the source only names
+        // who set a date on screens, which this never reaches.
+        let exam = Exam(date: date, paths: [], workload: own?.workload, source: .student(id: 0))
+        let outlooks = try ExamReport.outlooks(
+            decks: decks, store: store, reviewLimit: StudyLimits().reviewsPerDay, now: now, studentExams: [exam])
+        guard let share = outlooks.first(where: { $0.exam.date == date })?.readiness.overall else { return nil }
+        return StudentReadiness(
+            examDate: date.description, computedAt: now, cards: share.cards, readyToday: share.readyToday,
+            readyWithPlan: share.readyWithPlan)
     }
 
     /// Pushes and says how many answers went.

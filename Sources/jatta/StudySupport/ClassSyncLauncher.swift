@@ -6,12 +6,15 @@ import ReviewStore
 /// the sync runs in its own session (so the terminal's Ctrl-C does not reach
 /// it), prints nothing unless the server cannot be reached, and the next
 /// sync catches up if it fails. Costs one settings read when no class is
-/// joined; libpq is never loaded into the study process.
+/// joined; libpq is never loaded into the study process. The session's
+/// decks go along (`--deck=PATH`, so no path is read as an option): the
+/// sync sends where each card sits in them and the readiness forecast for
+/// the class's exam date, which need the decks.
 enum ClassSyncLauncher {
-    static func afterSession(store: ProgressStore) {
+    static func afterSession(store: ProgressStore, deckPaths: [String]) {
         guard (try? store.setting(ClassSettings.classID)) != nil else { return }
         let executable = "/proc/self/exe"
-        let arguments = ["jatta", "sync", "--quiet", "--db", store.path]
+        let arguments = ["jatta", "sync", "--quiet", "--db", store.path] + deckPaths.map { "--deck=" + $0 }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
