@@ -1,4 +1,5 @@
 import FSRS
+import GRDB
 import Foundation
 import Testing
 @testable import ReviewStore
@@ -7,6 +8,19 @@ import Testing
 /// cross-process version with real jatta processes is
 /// scripts/tests/store-concurrency.sh.
 @Suite struct ConcurrencyTests {
+    /// The loser of two processes creating one file may run `v2-adopt-kind`
+    /// after the winner has run every migration, when `review_log` is a
+    /// view: the edit must see that it was done, not call the file damaged
+    /// (store-concurrency.sh failed so, now and then, under load).
+    @Test func aLateAdoptKindEditFindsTheLogAlreadyAView() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("late.sqlite").path
+        _ = try ProgressStore(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try Schema.allowAdoptEntries(db) }
+    }
+
     @Test func twoConnectionsWritingAtOnceLoseNoAnswer() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
