@@ -31,10 +31,13 @@ let package = Package(
         // zstd-compressed collection (the system's libzstd, like CNcursesw);
         // the collection inside is SQLite, which only ReviewStore talks to.
         .systemLibrary(name: "CZstd"),
+        // zlib, read directly so an entry is inflated within its own
+        // compressed size (ZIPFoundation still writes packages).
+        .systemLibrary(name: "CInflate"),
         .target(
             name: "Interchange",
             dependencies: [
-                "DeckFormat", "ReviewStore", "CZstd", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "DeckFormat", "ReviewStore", "CZstd", "CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // No pkgConfig: all `pkg-config ncursesw` adds is -D_DEFAULT_SOURCE

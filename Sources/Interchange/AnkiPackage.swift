@@ -90,17 +90,20 @@ public enum AnkiPackage {
         } catch {
             throw .notAZip(String(describing: error))
         }
-        var entries: [String: Entry] = [:]
+        // ZIPFoundation lists the entries (and judges them); their bytes
+        // are read by `ZipEntryReader`, within each entry's compressed size.
         var count = 0
         for entry in archive {
             count += 1
             if count > entryLimit { throw .tooManyEntries(limit: entryLimit) }
             guard isSafe(entry) else { throw .unsafeEntry(entry.path) }
-            entries[entry.path] = entry
         }
+        let zip = try ZipEntryReader(path: path, entryLimit: entryLimit)
+        defer { zip.close() }
+        let entries = zip.entries
         let layout: Layout
         if let meta = entries["meta"] {
-            let bytes = try inflate(meta, from: archive, limit: smallEntryLimit)
+            let bytes = try inflate(meta, from: zip, limit: smallEntryLimit)
             let version = ProtobufFields(bytes).varint(1) ?? 0
             // A version-1 package may say so with a meta that has no version.
             guard let known = Layout(rawValue: Int(version == 0 ? 1 : version)) else {
@@ -116,10 +119,10 @@ public enum AnkiPackage {
         let collection = folder + "/collection"
         if layout == .latest {
             let compressed = folder + "/collection.zst"
-            try inflate(entry, from: archive, to: compressed, limit: collectionLimit)
+            try inflate(entry, from: zip, to: compressed, limit: collectionLimit)
             try Zstd.decompress(file: compressed, to: collection, limit: collectionLimit)
         } else {
-            try inflate(entry, from: archive, to: collection, limit: collectionLimit)
+            try inflate(entry, from: zip, to: collection, limit: collectionLimit)
         }
         do {
             return try AnkiCollectionFile.read(path: collection)
@@ -144,40 +147,29 @@ public enum AnkiPackage {
     }
 
     /// An entry's bytes in memory, refusing more than `limit`.
-    static func inflate(_ entry: Entry, from archive: Archive, limit: Int) throws(AnkiIssue) -> [UInt8] {
+    static func inflate(_ entry: ZipEntryReader.Location, from zip: ZipEntryReader, limit: Int) throws(AnkiIssue)
+        -> [UInt8]
+    {
         var bytes: [UInt8] = []
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard bytes.count + chunk.count <= limit else { throw AnkiIssue.tooLarge(entry: entry.path, limit: limit) }
-                bytes += chunk
-            }
-        } catch let issue as AnkiIssue {
-            throw issue
-        } catch {
-            throw .notAZip(String(describing: error))
-        }
+        try zip.inflate(entry, limit: limit) { chunk throws(AnkiIssue) in bytes += chunk }
         return bytes
     }
 
     /// Streams an entry into a new file at `path`, refusing more than `limit` bytes.
-    static func inflate(_ entry: Entry, from archive: Archive, to path: String, limit: Int) throws(AnkiIssue) {
+    static func inflate(_ entry: ZipEntryReader.Location, from zip: ZipEntryReader, to path: String, limit: Int)
+        throws(AnkiIssue)
+    {
         let limit = inflationLimit(compressed: entry.compressedSize, limit: limit)
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let handle = FileHandle(forWritingAtPath: path)
+            let output = fopen(path, "wb")
         else { throw .badCollection("cannot create a temporary file") }
-        defer { try? handle.close() }
-        var written = 0
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                written += chunk.count
-                guard written <= limit else { throw AnkiIssue.tooLarge(entry: entry.path, limit: limit) }
-                try handle.write(contentsOf: chunk)
+        defer { fclose(output) }
+        try zip.inflate(entry, limit: limit) { chunk throws(AnkiIssue) in
+            guard fwrite(chunk.baseAddress, 1, chunk.count, output) == chunk.count else {
+                throw .badCollection("cannot write a temporary file")
             }
-        } catch let issue as AnkiIssue {
-            throw issue
-        } catch {
-            throw .notAZip(String(describing: error))
         }
+        guard fflush(output) == 0 else { throw .badCollection("cannot write a temporary file") }
     }
 
     /// A new private folder for the package's collection.

@@ -16,7 +16,7 @@ out="$root/.build-fuzz"
 mkdir -p "$out/modules"
 checkouts="$root/.build/checkouts"
 flags=(-parse-as-library -O -g -sanitize=fuzzer,address -wmo -enable-bare-slash-regex -I "$out/modules" -I "$root/Sources/CNcursesw"
-    -I "$root/Sources/CZstd" -I "$checkouts/GRDB.swift/Sources/GRDBSQLite" -I "$checkouts/ZIPFoundation/Sources/CZLib")
+    -I "$root/Sources/CZstd" -I "$root/Sources/CInflate" -I "$checkouts/GRDB.swift/Sources/GRDBSQLite" -I "$checkouts/ZIPFoundation/Sources/CZLib")
 
 # module NAME: compiles Sources/NAME into an instrumented object and module,
 # unless it is newer than every source file and no module it imports was

@@ -1,7 +1,7 @@
 # Sourced by scripts/jatta and scripts/test: makes sure the system libraries
 # jatta links against are present, installing them where we may.
 #
-# jatta needs ncursesw (the terminal interface), SQLite (progress) and zstd
+# jatta needs ncursesw (the terminal interface), SQLite (progress), zstd and zlib
 # (Anki packages) as
 # Debian/Ubuntu -dev packages; the tests also drive the real binary in tmux.
 # On a machine without them we install with apt-get when running as root or
@@ -14,6 +14,8 @@ jatta_missing_packages() {
     { [ -e /usr/include/sqlite3.h ] || pkg-config --exists sqlite3 2>/dev/null; } || missing+=(libsqlite3-dev)
     # zstd: the compressed collection of an Anki package (Interchange).
     { [ -e /usr/include/zstd.h ] || pkg-config --exists libzstd 2>/dev/null; } || missing+=(libzstd-dev)
+    # zlib: inflating an Anki package's entries (Interchange).
+    { [ -e /usr/include/zlib.h ] || pkg-config --exists zlib 2>/dev/null; } || missing+=(zlib1g-dev)
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     # libpq's header only: the class commands open libpq itself at run time.
     [ -e /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)

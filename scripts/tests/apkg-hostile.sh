@@ -4,9 +4,11 @@
 # 1 MiB) and a zstd bomb, paths that climb out or are absolute, a link, a
 # truncated zip, a file that is no zip, garbage, truncated and foreign SQLite
 # inside, too many rows, an unknown meta version, a damaged zstd stream, no
-# collection. Each: a clear message naming the problem's code, exit status
-# 1, no deck written, nothing written outside, no temporary file left
-# behind, and memory bounded (maximum resident size under 150 MiB).
+# collection, and the fuzzer's package whose deflate stream runs off the end
+# of the file (issue 19: it once made the reader spin forever). Each: a
+# clear message naming the problem's code, exit status 1, no deck written,
+# nothing written outside, no temporary file left behind, and memory
+# bounded (maximum resident size under 150 MiB).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/jatta-binary.sh
@@ -28,6 +30,8 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
     z.writestr("meta", b"\x08\x03")
     z.write(sys.argv[2], "collection.anki21b")
 PY
+# The fuzzer's finding; its first byte is the harness's mode byte.
+tail -c +2 scripts/fuzz/findings/apkg-fuzz-timeout-1 >"$work/in/fuzz-timeout-1.apkg"
 
 expect() {  # expect NAME CODE
     local name=$1 code=$2
@@ -55,6 +59,10 @@ expect many-rows too-many-rows
 expect unknown-version unknown-version
 expect bad-zstd bad-compression
 expect no-collection no-collection
+# The finding must be refused, and within 10 s, not spin.
+timeout 10 "$JATTA" import apkg "$work/in/fuzz-timeout-1.apkg" -o "$work/out/fuzz.deck" --lang en 2>"$work/err"
+status=$?
+if [ "$status" -eq 124 ]; then fail "fuzz-timeout-1: still reading after 10 s"; else expect fuzz-timeout-1 not-a-zip; fi
 [ ! -e "$work/escaped.txt" ] && [ ! -e /tmp/absolute-escape.txt ] || fail "an entry was written outside"
 # Kazakh messages too.
 "$JATTA" import apkg "$work/in/bomb.apkg" -o "$work/out/kk.deck" --lang kk 2>"$work/err"
