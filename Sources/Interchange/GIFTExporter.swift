@@ -68,16 +68,22 @@ public enum GIFTExporter {
             if numeric.allSatisfy({ $0 != nil }) {
                 body = e(q.question) + "{#" + numeric.map { "=" + ($0 ?? "") }.joined(separator: " ") + "}"
             } else {
-                body = e(q.question) + "{" + answers.map { "=" + e($0) }.joined(separator: " ") + "}"
+                body = e(q.question) + "{" + answers.map { "=" + Self.answer($0, credit: "100") }.joined(separator: " ") + "}"
             }
         case .term(let t):
             comments.insert("kind: term", at: 0)
-            body = e(t.definition) + "{" + ([t.term] + t.alternatives).map { "=" + e($0) }.joined(separator: " ") + "}"
+            body = e(t.definition) + "{" + ([t.term] + t.alternatives).map { "=" + Self.answer($0, credit: "100") }.joined(separator: " ") + "}"
         case .choice(let c):
             if let truth = TrueFalseWords.truth(of: c.options) {
                 body = e(c.question) + (truth ? "{T}" : "{F}")
-            } else if c.correctOptions.count == 1, c.options.count > 1 {
-                body = e(c.question) + "{" + c.options.map { ($0.isCorrect ? "=" : "~") + e($0.text) }.joined(separator: " ") + "}"
+            } else if c.correctOptions.count == 1, c.options.count > 1,
+                !c.correctOptions.contains(where: { Self.readsAsCredit($0.text) })
+            {
+                // Moodle reads no credit after `=` in a multiple choice, so
+                // a right option that begins with `%` takes the form below.
+                body = e(c.question) + "{" + c.options.map {
+                    $0.isCorrect ? "=" + e($0.text) : "~" + Self.answer($0.text, credit: "0")
+                }.joined(separator: " ") + "}"
             } else {
                 // Several (or no) right options, or one option only (a
                 // lone `=` would read as a short answer): "multiple answers".
@@ -98,7 +104,7 @@ public enum GIFTExporter {
                 body = segments.map { segment in
                     switch segment {
                     case .text(let t): e(t)
-                    case .gap(let g): "{" + g.answers.map { "=" + e($0) }.joined(separator: " ") + "}"
+                    case .gap(let g): "{" + g.answers.map { "=" + Self.answer($0, credit: "100") }.joined(separator: " ") + "}"
                     }
                 }.joined()
             } else {
@@ -108,6 +114,21 @@ public enum GIFTExporter {
         }
         let lines = comments.map { "// " + $0 } + ["::" + e(card.idAsWritten) + "::" + body]
         return (lines.joined(separator: "\n"), issue)
+    }
+
+    /// An answer as written after its `=` or `~`. Text that begins with
+    /// `%` would be read as a credit (`%50%`) or refused as a malformed
+    /// one, so it gets its own credit first (`%100%%…`, `%0%%…`), which
+    /// Moodle and jatta both take off and keep the rest as the text.
+    static func answer(_ text: String, credit: String) -> String {
+        let escaped = GIFTEscaping.escape(text)
+        return readsAsCredit(text) ? "%" + credit + "%" + escaped : escaped
+    }
+
+    /// Whether an answer's text, written plainly, would begin with what a
+    /// reader takes for a credit.
+    static func readsAsCredit(_ text: String) -> Bool {
+        text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).hasPrefix("%")
     }
 
     /// A credit as Moodle writes it: up to five decimals, no trailing zeros.

@@ -8,6 +8,8 @@
 #   replay-fuzz       `fsrs replay` JSON lines (JSONReader, FSRSReplay)
 #   apkg-fuzz         Anki packages (AnkiPackage, AnkiCollectionFile,
 #                     AnkiImporter), on ZIPFoundation and GRDB
+#   moodle-fuzz       Moodle GIFT and Aiken files (GIFTImporter,
+#                     AikenImporter, and the exporters on what they read)
 #   scripts/fuzz/build.sh [TARGET...]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -84,7 +86,7 @@ target() {
 }
 
 wanted=("$@")
-[ ${#wanted[@]} -gt 0 ] || wanted=(parse-fuzz extract-fuzz answer-fuzz plain-input-fuzz replay-fuzz apkg-fuzz)
+[ ${#wanted[@]} -gt 0 ] || wanted=(parse-fuzz extract-fuzz answer-fuzz plain-input-fuzz replay-fuzz apkg-fuzz moodle-fuzz)
 for name in "${wanted[@]}"; do
     case "$name" in
         parse-fuzz) target parse-fuzz KazakhText DeckFormat ;;
@@ -93,6 +95,7 @@ for name in "${wanted[@]}"; do
         plain-input-fuzz) target plain-input-fuzz KazakhText DeckFormat FSRS Study TerminalUI ;;
         replay-fuzz) target replay-fuzz KazakhText DeckFormat FSRS -- Sources/jatta/JSONValue.swift Sources/jatta/FSRSReplay.swift ;;
         apkg-fuzz) target apkg-fuzz ZIPFoundation GRDB KazakhText DeckFormat FSRS ReviewStore Interchange ;;
+        moodle-fuzz) target moodle-fuzz ZIPFoundation GRDB KazakhText DeckFormat FSRS ReviewStore Interchange ;;
         *) echo "unknown fuzz target: $name" >&2; exit 64 ;;
     esac
 done

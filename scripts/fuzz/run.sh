@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 out=.build-fuzz
 if [ "${1:-}" = "-runs" ]; then limit=(-runs="$2"); shift 2; else limit=(-max_total_time="${1:-60}"); shift || true; fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse-fuzz extract-fuzz answer-fuzz plain-input-fuzz replay-fuzz apkg-fuzz)
+[ ${#targets[@]} -gt 0 ] || targets=(parse-fuzz extract-fuzz answer-fuzz plain-input-fuzz replay-fuzz apkg-fuzz moodle-fuzz)
 bash scripts/fuzz/build.sh "${targets[@]}" || exit 1
 
 # seed TARGET: a starting corpus from the repository's own inputs.
@@ -59,6 +59,14 @@ seed() {
                     "$scratch/$name.apkg" >"$corpus/$name.collection"
             done
             rm -rf "$scratch" ;;
+        moodle-fuzz)
+            # The first byte picks GIFT (even) or Aiken (odd).
+            for f in Tests/InterchangeTests/Fixtures/*.gift; do
+                { printf '\0'; cat "$f"; } >"$corpus/$(basename "$f")"
+            done
+            for f in Tests/InterchangeTests/Fixtures/*.aiken.txt; do
+                { printf '\1'; cat "$f"; } >"$corpus/$(basename "$f")"
+            done ;;
     esac
 }
 

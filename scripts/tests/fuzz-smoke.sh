@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A short libFuzzer run of every target (scripts/fuzz/): deck parser,
-# lecture extraction, answer checker, plain-mode input lines, Anki packages and
-# `fsrs replay` JSON. Each runs 3,000 inputs from a fixed seed with a time limit per input
+# lecture extraction, answer checker, plain-mode input lines, Anki packages,
+# Moodle GIFT and Aiken files and `fsrs replay` JSON. Each runs 3,000 inputs from a fixed seed with a time limit per input
 # and a memory limit, so a crash, a hang or a blow-up fails the suite.
 # Long runs: scripts/fuzz/run.sh SECONDS (see docs/security.md).
 set -uo pipefail

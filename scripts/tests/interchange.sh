@@ -86,6 +86,19 @@ echo "precious" >"$work/keep.deck"
 "$jatta" import gift "$work/nothing.gift" -o "$work/n.deck" 2>/dev/null; status=$?
 [ "$status" -eq 2 ] || fail "missing input: exit status $status, expected 2"
 
+# 7b. Answers that begin with '%' (the moodle-fuzz finding): an Aiken file
+# imports, its deck exports as GIFT, and that GIFT reads back to the same
+# cards (the export wrote `~%Blackboard`, which the reader refused as a
+# malformed credit).
+tail -c +2 scripts/fuzz/findings/moodle-fuzz-crash-1 >"$work/percent.txt"
+"$jatta" import aiken "$work/percent.txt" -o "$work/percent.deck" 2>"$work/err" || fail "percent options: import aiken: $(cat "$work/err")"
+"$jatta" export --to gift "$work/percent.deck" -o "$work/percent.gift" 2>"$work/err" || fail "percent options: export: $(cat "$work/err")"
+"$jatta" import gift "$work/percent.gift" -o "$work/percent-again.deck" 2>"$work/err" || fail "percent options: the exported GIFT does not read back: $(cat "$work/err")"
+cards "$work/percent.deck" | python3 -c 'import json,sys; [print(json.dumps({k: v for k, v in json.loads(l).items() if k not in ("id", "tags")}, ensure_ascii=False, sort_keys=True)) for l in sys.stdin]' >"$work/before"
+cards "$work/percent-again.deck" | python3 -c 'import json,sys; [print(json.dumps({k: v for k, v in json.loads(l).items() if k not in ("id", "tags")}, ensure_ascii=False, sort_keys=True)) for l in sys.stdin]' >"$work/after"
+grep -q '%Blackboard' "$work/after" || fail "percent options: '%Blackboard' lost"
+cmp -s "$work/before" "$work/after" || fail "percent options: the cards changed: $(diff "$work/before" "$work/after" | head -5)"
+
 # 8. A 100 MB line with an unclosed brace: one clear error, in bounded time.
 
 python3 -c 'import sys; f = open(sys.argv[1], "wb"); f.write(b"Q {"); f.write(b"a" * 100_000_000); f.write(b"\n")' "$work/huge.gift"
