@@ -22,23 +22,26 @@ public enum QuizGenerator {
     public static func generate(from decks: [Deck], settings: QuizSettings) -> [QuizQuestion] {
         var rng = SeededGenerator(seed: settings.seed)
         let eligible = eligibleCards(decks, settings: settings)
-        // The wrong options of every deck, normalised once per quiz rather
-        // than once per question.
+        // The wrong options of a deck, normalised once per quiz rather than
+        // once per question, and only for the decks a question comes from.
         var glossaries: [String: [GlossaryEntry]] = [:]
-        for deck in decks where glossaries[deck.file] == nil {
-            glossaries[deck.file] = deck.cards.compactMap { card in
-                guard case .term(let t) = card.content else { return nil }
-                return GlossaryEntry(id: card.id, level: card.level, text: t.definition)
-            }
-        }
         var questions: [QuizQuestion] = []
         var usedKeys = Set<String>()
-        for (card, deck) in rng.shuffle(eligible) {
+        // The places are shuffled, not the cards: the same draws in the
+        // same order, without moving 200,000 cards to ask 20.
+        for place in rng.shuffle(eligible) {
             if questions.count >= settings.count { break }
+            let deck = decks[place.deck]
+            let card = deck.cards[place.card]
             // The same card twice (a deck loaded twice, a duplicated id)
             // would count one memory twice.
             guard !usedKeys.contains(card.id.rawValue) else { continue }
-            let glossary = glossaries[deck.file] ?? []
+            let glossary = glossaries[deck.file] ?? {
+                // The first deck of that file, as when all were made at once.
+                let made = Self.glossary(of: decks.first { $0.file == deck.file } ?? deck)
+                glossaries[deck.file] = made
+                return made
+            }()
             guard var question = makeQuestion(card: card, deck: deck, glossary: glossary, rng: &rng) else { continue }
             usedKeys.insert(card.id.rawValue)
             question.number = questions.count + 1
@@ -47,20 +50,29 @@ public enum QuizGenerator {
         return questions
     }
 
-    /// The cards `settings` asks for (level, tags), each with its deck.
-    static func eligibleCards(_ decks: [Deck], settings: QuizSettings) -> [(card: Card, deck: Deck)] {
+    /// The cards `settings` asks for (level, tags), each as its place: its
+    /// deck's index in `decks` and its own in that deck's cards.
+    static func eligibleCards(_ decks: [Deck], settings: QuizSettings) -> [(deck: Int, card: Int)] {
         let wanted = Set(settings.tags.map(tagKey))
-        var eligible: [(card: Card, deck: Deck)] = []
-        for deck in decks {
+        var eligible: [(deck: Int, card: Int)] = []
+        for (d, deck) in decks.enumerated() {
             // A choice card with no correct option has no right answer to
             // grade; a level outside 1–3 is quizzed like any other.
-            for card in deck.cards where card.isAnswerable {
+            for (c, card) in deck.cards.enumerated() where card.isAnswerable {
                 if let level = settings.level, card.level != level { continue }
                 if !wanted.isEmpty, !card.allTags.contains(where: { wanted.contains(tagKey($0)) }) { continue }
-                eligible.append((card, deck))
+                eligible.append((d, c))
             }
         }
         return eligible
+    }
+
+    /// A deck's term definitions: the wrong options of its questions.
+    static func glossary(of deck: Deck) -> [GlossaryEntry] {
+        deck.cards.compactMap { card in
+            guard case .term(let t) = card.content else { return nil }
+            return GlossaryEntry(id: card.id, level: card.level, text: t.definition)
+        }
     }
 
     /// How many of the cards `settings` asks for are multiple-choice cards
@@ -68,8 +80,8 @@ public enum QuizGenerator {
     /// (every option marked correct): why a quiz came out empty when the
     /// level and tags were right.
     public static func choiceCardsWithoutWrongOption(in decks: [Deck], settings: QuizSettings) -> Int {
-        eligibleCards(decks, settings: settings).filter { entry in
-            guard case .choice(let choice) = entry.card.content else { return false }
+        eligibleCards(decks, settings: settings).filter { place in
+            guard case .choice(let choice) = decks[place.deck].cards[place.card].content else { return false }
             return choice.options.allSatisfy(\.isCorrect)
         }.count
     }
