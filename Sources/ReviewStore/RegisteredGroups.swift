@@ -14,8 +14,10 @@ struct RegisteredGroups {
     private var deckByName: [String: Int] = [:]
     /// Cards per deck file (an index into `deckFiles`) and level, in the order first met.
     private var groups: [(group: Group, count: Int)] = []
-    /// Where each group is in `groups`.
-    private var groupIndex: [Group: Int] = [:]
+    /// The groups of each deck file (an index into `deckFiles`): its
+    /// levels, a handful, and where each is in `groups`. Searched, not
+    /// hashed: in key order the group changes almost every card.
+    private var groupsOfDeck: [[(level: Int?, index: Int)]] = []
     /// The group of the last row, an index into `groups`.
     private var lastGroup = 0
 
@@ -34,12 +36,15 @@ struct RegisteredGroups {
     mutating func count(_ row: StatementRow, deckFileAt index: Int, level: Int?) throws -> (String, group: Int) {
         let group = Group(deck: try deckIndex(row, at: index), level: level)
         if lastGroup >= groups.count || groups[lastGroup].group != group {
-            if let known = groupIndex[group] {
-                lastGroup = known
+            if group.deck >= groupsOfDeck.count {
+                groupsOfDeck += Array(repeating: [], count: group.deck + 1 - groupsOfDeck.count)
+            }
+            if let known = groupsOfDeck[group.deck].first(where: { $0.level == level }) {
+                lastGroup = known.index
             } else {
                 groups.append((group, 0))
                 lastGroup = groups.count - 1
-                groupIndex[group] = lastGroup
+                groupsOfDeck[group.deck].append((level, lastGroup))
             }
         }
         groups[lastGroup].count += 1

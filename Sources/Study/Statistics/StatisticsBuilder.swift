@@ -106,6 +106,12 @@ public struct StatisticsBuilder: Sendable {
         private var numbered: [Int] = []
         /// Reviews coming due.
         var future = StudyStatistics.FutureDue(backlog: 0, days: Array(repeating: 0, count: futureDays))
+        /// The day numbers of the cards' dates, once the first card came
+        /// (the builder's rollover hour and time zone).
+        var days: DayNumbers?
+        /// Whether the scheduler counts R's days as `days` numbers them
+        /// (scheduler days, with the same rollover and zone).
+        var daysCountR = false
         /// The hardest cards so far, hardest first, at most `hardestCount`.
         public internal(set) var hardest: [StudyStatistics.HardCard] = []
 
@@ -178,14 +184,27 @@ public struct StatisticsBuilder: Sendable {
         buriedUntil: Date?, to tally: inout CardTally, key: () throws -> String,
         describe: () throws -> (prompt: String, line: Int?)
     ) rethrows {
-        let r = schedule.map { scheduler.retrievability(of: $0, at: now) }
+        if tally.days == nil {
+            tally.days = DayNumbers(rolloverHour: rolloverHour, timeZone: timeZone)
+            tally.daysCountR = scheduler.configuration.dayCounting == .schedulerDays(
+                rolloverHour: rolloverHour, timeZone: timeZone)
+        }
+        let today = tally.days?.number(of: now) ?? day(of: now)
+        let r = schedule.map { schedule in
+            guard tally.daysCountR else { return scheduler.retrievability(of: schedule, at: now) }
+            return scheduler.retrievability(
+                of: schedule,
+                elapsedDays: schedule.lastReview.map {
+                    DayCounting.elapsedDays(fromDay: tally.days!.number(of: $0), toDay: today)
+                })
+        }
         let buriedNow = buriedUntil.map { $0 > now } ?? false
         tally.changeGroup(deckFile: deckFile, level: level, number: group) {
             Self.count(schedule, suspended: suspended, buriedNow: buriedNow, retrievability: r, into: &$0)
         }
         Self.count(schedule, suspended: suspended, buriedNow: buriedNow, retrievability: r, into: &tally.total)
         guard let schedule, !suspended else { return }
-        let dueIn = day(of: schedule.due) - day(of: now)
+        let dueIn = (tally.days?.number(of: schedule.due) ?? day(of: schedule.due)) - today
         // As Anki's Future Due: a card buried now is not due today.
         if buriedNow, dueIn <= 0 {
             // left out
