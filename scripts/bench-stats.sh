@@ -80,9 +80,13 @@ pair() {
 }
 # summarize LABEL FILE: the medians and the peak of single-run lines of `measure`.
 summarize() {
-    awk -v label="$1" '{ wall[NR] = $3; cpu[NR] = $6; if ($13 > peak) peak = $13 }
-        END { n = asort(wall); asort(cpu); m = int((n + 1) / 2)
-              printf "%-28s median %7.1f ms wall, %6.0f ms CPU of %d, peak RSS %6.1f MiB\n", label, wall[m], cpu[m], n, peak }' "$2"
+    local n m wall cpu peak
+    n=$(wc -l <"$2")
+    m=$(( (n + 1) / 2 ))
+    wall=$(awk '{ print $3 }' "$2" | sort -n | sed -n "${m}p")
+    cpu=$(awk '{ print $6 }' "$2" | sort -n | sed -n "${m}p")
+    peak=$(awk '{ print $13 }' "$2" | sort -n | tail -1)
+    printf '%-28s median %7.1f ms wall, %6.0f ms CPU of %d, peak RSS %6.1f MiB\n' "$1" "$wall" "$cpu" "$n" "$peak"
 }
 pair "jatta stats --json" stats --db "$db" --json
 pair "jatta stats (text)" stats --db "$db" --lang en

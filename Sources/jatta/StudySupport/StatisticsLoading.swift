@@ -38,20 +38,24 @@ enum StatisticsLoading {
     /// The decks the store names for those cards are looked through first,
     /// the others only for keys still unplaced (a deck read from another
     /// folder has another file name). A map of every face's line cost more
-    /// than the rest of the statistics screen at 100,000 cards; here a
-    /// face is only looked up when its key ends in a byte one of the ten
-    /// keys ends in.
+    /// than the rest of the statistics screen at 100,000 cards, and so did
+    /// making every card's faces: a face's key begins with its card's id
+    /// (`StudyFace.key`), so only cards whose id begins one of the ten
+    /// keys have their faces made and compared.
     static func withLines(_ hardest: [StudyStatistics.HardCard], decks: [Deck]) -> [StudyStatistics.HardCard] {
         var result = hardest
         var unplaced = Dictionary(grouping: result.indices, by: { result[$0].key })
-        var lastBytes = [Bool](repeating: false, count: 256)
-        for key in unplaced.keys { lastBytes[Int(key.utf8.last ?? 0)] = true }
+        var beginnings = Set<Substring>()
+        for key in unplaced.keys {
+            for end in key.indices { beginnings.insert(key[..<end]) }
+            beginnings.insert(key[...])
+        }
         let files = Set(hardest.map(\.deckFile))
         let ordered = decks.filter { files.contains($0.file) } + decks.filter { !files.contains($0.file) }
         for deck in ordered where !unplaced.isEmpty {
-            // By index, so that no card is copied whole.
-            for index in deck.cards.indices {
-                for face in deck.cards[index].faces where lastBytes[Int(face.key.utf8.last ?? 0)] {
+            // By index, so that no card is copied whole unless it may match.
+            for index in deck.cards.indices where beginnings.contains(Substring(deck.cards[index].id.rawValue)) {
+                for face in deck.cards[index].faces {
                     guard let found = unplaced.removeValue(forKey: face.key) else { continue }
                     for place in found { result[place].line = deck.cards[index].location.line }
                 }
