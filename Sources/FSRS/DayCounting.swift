@@ -29,10 +29,17 @@ public enum DayCounting: Hashable, Sendable {
             let periods = ((now.timeIntervalSince1970 - last.timeIntervalSince1970) / 86_400).rounded(.down)
             return periods > 0 ? Int(clamping: periods) : 0
         case .schedulerDays(let rolloverHour, let timeZone):
-            let days = SchedulerDay.number(of: now, rolloverHour: rolloverHour, timeZone: timeZone)
-                - SchedulerDay.number(of: last, rolloverHour: rolloverHour, timeZone: timeZone)
-            return max(0, days)
+            return Self.elapsedDays(
+                fromDay: SchedulerDay.number(of: last, rolloverHour: rolloverHour, timeZone: timeZone),
+                toDay: SchedulerDay.number(of: now, rolloverHour: rolloverHour, timeZone: timeZone))
         }
+    }
+
+    /// Scheduler days elapsed from day number `last` to day number `now`,
+    /// as `.schedulerDays` counts them (for callers that number many days
+    /// at once).
+    public static func elapsedDays(fromDay last: Int, toDay now: Int) -> Int {
+        max(0, now - last)
     }
 }
 
@@ -60,8 +67,15 @@ public enum SchedulerDay {
     /// The scheduler day `date` falls on. Read from the local wall clock, so a
     /// 23- or 25-hour day around a daylight-saving change is still one day.
     public static func number(of date: Date, rolloverHour: Int, timeZone: TimeZone) -> Int {
+        number(of: date, rolloverHour: rolloverHour, secondsFromGMT: timeZone.secondsFromGMT(for: date))
+    }
+
+    /// The scheduler day `date` falls on where the local time is
+    /// `secondsFromGMT` ahead of UTC at that instant (for callers that
+    /// know the offset: asking the time zone is most of the cost).
+    public static func number(of date: Date, rolloverHour: Int, secondsFromGMT offset: Int) -> Int {
         let seconds = date.timeIntervalSince1970.rounded(.down)
-        let local = seconds + Double(timeZone.secondsFromGMT(for: date)) - Double(rolloverHour * 3600)
+        let local = seconds + Double(offset) - Double(rolloverHour * 3600)
         // Kept far inside Int's range so that sums and differences of day
         // numbers cannot overflow, whatever date comes in.
         return Int(clamping: min(max((local / 86_400).rounded(.down), -dayLimit), dayLimit))

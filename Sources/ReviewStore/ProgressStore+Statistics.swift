@@ -14,93 +14,69 @@ extension ProgressStore {
     {
         var result: [(key: String, card: StatisticsCardRow)] = []
         try forEachStatisticsCard(scope: scope) { result.append((try $1.key(), $0)) }
-        return result.sorted { $0.key < $1.key }
-    }
-
-    /// How many cards in the scope are registered, per deck file and level:
-    /// the cards `forEachStatisticsCard` does not hand over (never answered
-    /// nor flagged) are these less the ones it does. Counted in the
-    /// registry's deck index.
-    public func registeredCardCounts(scope: StatisticsScope = StatisticsScope()) throws
-        -> [(deckFile: String, level: Int?, count: Int)]
-    {
-        try read { db in
-            let (clause, arguments) = try Self.scopeClause(scope, table: "c")
-            return try Row.fetchAll(
-                db,
-                sql: "SELECT c.deck_file, c.level, count(*) FROM card c WHERE TRUE \(clause) GROUP BY 1, 2",
-                arguments: arguments
-            ).map { row in
-                let stored = try StoredRow(row, keyColumn: nil, path: path)
-                return (try stored.string(0, required: true)!, try stored.int(1), try stored.count(2, required: true)!)
-            }
-        }
+        return result
     }
 
     /// Hands every registered card in the scope that has progress (a state
-    /// row: answered, or flagged) to `body`, one at a time and in no
-    /// particular order: the statistics tally them as they come, so
-    /// 100,000 cards are never held at once. The states are read in key
-    /// order and each card's registry row looked up in the same order, so
-    /// each page of either is read once (the registry's deck index, in deck
-    /// order, would look the states up all over the table, again per deck).
-    /// No prompt is read: the few cards the statistics list by name ask
-    /// `identity` for their key and prompt.
+    /// row: answered, or flagged) to `body`, one at a time and in key
+    /// order, and returns how many cards in the scope are registered, per
+    /// deck file and level (the cards not handed over, never answered nor
+    /// flagged, are these less the ones that are). The statistics tally
+    /// the cards as they come, so 100,000 cards are never held at once.
+    ///
+    /// The registry and the states are both stored in key order, so they
+    /// are read side by side, each in one forward pass, and matched by key
+    /// here: SQLite's join looked each state's card up in the registry (a
+    /// search from the root per card, through the pages that also hold
+    /// every prompt), a third of the whole `jatta stats`. No prompt is
+    /// read: the few cards the statistics list by name ask `identity` for
+    /// their key and prompt.
+    @discardableResult
     public func forEachStatisticsCard(
         scope: StatisticsScope = StatisticsScope(),
         _ body: (StatisticsCardRow, StatisticsCardIdentity) throws -> Void
-    ) throws {
+    ) throws -> [RegisteredGroup] {
         try read { db in
             let (clause, arguments) = try Self.scopeClause(scope, table: "c")
+            // NOT INDEXED: the registry's own order (its key), whatever the scope.
+            let cardStatement = try db.makeStatement(
+                sql: "SELECT c.key, c.deck_file, c.level FROM card c NOT INDEXED WHERE TRUE \(clause) ORDER BY c.key")
+            cardStatement.arguments = arguments
             let columns = ProgressColumns.names().map { "s." + $0 }.joined(separator: ", ")
-            let statement = try db.makeStatement(
-                sql: """
-                    SELECT c.deck_file, c.level, s.key, \(columns)
-                    FROM card_state s CROSS JOIN card c ON c.key = s.key
-                    WHERE TRUE \(clause)
-                    """)
-            statement.arguments = arguments
+            let stateStatement = try db.makeStatement(sql: "SELECT s.key, \(columns) FROM card_state s ORDER BY s.key")
             let promptStatement = try db.cachedStatement(sql: "SELECT prompt FROM card WHERE key = ?")
-            let rows = try Row.fetchCursor(statement)
-            // The deck files met so far, compared in place, so that each is
-            // made into a String once (a course has a few dozen).
-            var deckFiles: [(bytes: [UInt8], name: String)] = []
-            var lastDeck = 0
-            let progressAt = 3
-            while let row = try rows.next() {
-                // Decoded defensively, as every read of the store is: a
-                // damaged value is a corrupt-store error naming the card.
-                let stored = StatementRow(
-                    row: row, statement: statement.sqliteStatement, keyColumn: StatisticsCardIdentity.keyColumn,
-                    path: path)
-                let deckFile: String
-                let bytes = stored.textBytes(0)
-                func same(_ known: [UInt8]) -> Bool {
-                    guard let bytes, bytes.count == known.count else { return false }
-                    return known.withUnsafeBufferPointer { known in
-                        guard let a = known.baseAddress, let b = bytes.baseAddress else { return true }
-                        return memcmp(a, b, bytes.count) == 0
+            let cards = try Row.fetchCursor(cardStatement)
+            let states = try Row.fetchCursor(stateStatement)
+            var groups = RegisteredGroups()
+            var state = try states.next()
+            while let card = try cards.next() {
+                let registered = StatementRow(
+                    row: card, statement: cardStatement.sqliteStatement, keyColumn: 0, path: path)
+                let key = try registered.keyBytes(0)
+                let level = try registered.int(2)
+                let (deckFile, group) = try groups.count(registered, deckFileAt: 1, level: level)
+                // Pass the states of keys not registered (or not in the scope).
+                var stored: StatementRow?
+                while let row = state {
+                    let candidate = StatementRow(
+                        row: row, statement: stateStatement.sqliteStatement, keyColumn: 0, path: path)
+                    let order = StatementRow.binaryOrder(try candidate.keyBytes(0), key)
+                    if order > 0 { break }
+                    if order == 0 {
+                        stored = candidate
+                        break
                     }
+                    state = try states.next()
                 }
-                if lastDeck < deckFiles.count, same(deckFiles[lastDeck].bytes) {
-                    deckFile = deckFiles[lastDeck].name
-                } else if let known = deckFiles.firstIndex(where: { same($0.bytes) }) {
-                    lastDeck = known
-                    deckFile = deckFiles[known].name
-                } else {
-                    deckFile = try stored.string(0, required: true)!
-                    // Beyond a few dozen, comparing would cost more than it saves.
-                    if deckFiles.count < 64 {
-                        deckFiles.append((Array(deckFile.utf8), deckFile))
-                        lastDeck = deckFiles.count - 1
-                    }
-                }
+                guard let stored else { continue }
                 try body(
                     StatisticsCardRow(
-                        deckFile: deckFile, level: try stored.int(1),
-                        progress: try ProgressColumns.progress(stored, at: progressAt)),
+                        deckFile: deckFile, level: level, progress: try ProgressColumns.progress(stored, at: 1),
+                        group: group),
                     StatisticsCardIdentity(row: stored, promptStatement: promptStatement))
+                state = try states.next()
             }
+            return groups.counts
         }
     }
 

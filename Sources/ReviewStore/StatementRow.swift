@@ -61,6 +61,26 @@ struct StatementRow: StoredValues {
         return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
     }
 
+    /// The UTF-8 bytes of key column `index` in place, valid until the
+    /// statement steps; a key that is not text is a corrupt store.
+    func keyBytes(_ index: Int) throws -> UnsafeBufferPointer<UInt8> {
+        if let bytes = textBytes(index) { return bytes }
+        _ = try careful().string(index, required: true)
+        throw corrupt(index, "a key that is not text")
+    }
+
+    /// SQLite's BINARY order of two texts (negative: `a` first): their
+    /// bytes, then the shorter first. Two passes over tables in key order
+    /// are matched by it.
+    static func binaryOrder(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+            let order = memcmp(x, y, common)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
+    }
+
     func corrupt(_ index: Int, _ problem: String) -> StoreError {
         do {
             return try careful().corrupt(index, problem)

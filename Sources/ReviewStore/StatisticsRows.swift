@@ -10,11 +10,16 @@ public struct StatisticsCardRow: Hashable, Sendable {
     public var level: Int?
     /// Its current progress (`.unseen` for a card never answered nor flagged).
     public var progress: CardProgress
+    /// The pass's number for its deck file and level (0, 1, 2, … as the
+    /// pairs are met): whoever tallies the cards per pair can find the
+    /// pair by it, without comparing deck files card after card.
+    public var group: Int
 
-    public init(deckFile: String, level: Int?, progress: CardProgress) {
+    public init(deckFile: String, level: Int?, progress: CardProgress, group: Int) {
         self.deckFile = deckFile
         self.level = level
         self.progress = progress
+        self.group = group
     }
 }
 
@@ -29,8 +34,8 @@ public struct StatisticsCardIdentity {
     /// The card's progress key.
     public func key() throws -> String { try row.string(Self.keyColumn, required: true)! }
 
-    /// Where the pass selects the key.
-    static let keyColumn = 2
+    /// Where the pass over the states selects the key.
+    static let keyColumn = 0
 
     /// The card's prompt as last registered.
     public func prompt() throws -> String {
@@ -40,6 +45,19 @@ public struct StatisticsCardIdentity {
         }
         return try StoredRow(found, keyColumn: nil, knownKey: key, path: row.path).string(0, required: true)!
     }
+}
+
+/// How many registered cards one deck file and level has, with the
+/// pass's number for the pair (`StatisticsCardRow.group`).
+public struct RegisteredGroup: Hashable, Sendable {
+    /// The deck file.
+    public var deckFile: String
+    /// The level (nil: none).
+    public var level: Int?
+    /// The pass's number for the pair.
+    public var group: Int
+    /// Registered cards of the pair in the scope.
+    public var count: Int
 }
 
 /// The answers (not undone) recorded in one quarter of an hour. Quarter-hour

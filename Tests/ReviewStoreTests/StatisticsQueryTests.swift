@@ -80,3 +80,48 @@ import Testing
         #expect(Set(tallies.map(\.session)) == ["q1"])
     }
 }
+
+/// The statistics' pass reads the registry and the states side by side in
+/// key order and matches them itself: it must pair them exactly as a join
+/// by key would, whatever the keys' bytes.
+@Suite struct StatisticsPassTests {
+    @Test func registryAndStatesAreMatchedByKeyAsSQLiteOrdersThem() throws {
+        let store = try ProgressStore()
+        let at = Date(timeIntervalSince1970: 1_795_000_000)
+        let s = StatisticsQueryTests.review(interval: 3, at: at)
+        // Prefixes of each other, upper before lower case, multi-byte
+        // letters after ASCII, a byte under any letter: every way a
+        // comparison by characters instead of SQLite's bytes would go wrong.
+        let answered = ["a", "a-1", "ab", "B", "ә", "әб", "z\u{1}", "қ"]
+        for (index, key) in answered.enumerated() {
+            _ = try store.record(
+                answer(key, deck: index % 2 == 0 ? "x.deck" : "y.deck", level: index % 3 == 0 ? nil : 2, at: at, after: s))
+        }
+        // Registered, never answered: counted, not handed over.
+        try store.register(
+            ["a0", "aa", "b", "ә0", "ө"].map { RegisteredCard(key: $0, deckFile: "y.deck", prompt: $0, level: 2) }, at: at)
+        // A state whose card is not registered: neither handed over nor counted.
+        try store.executeRaw("DELETE FROM card WHERE key = 'ab'")
+
+        var handed: [String] = []
+        let counts = try store.forEachStatisticsCard { row, identity in
+            handed.append(try identity.key())
+            #expect(row.progress.schedule == s)
+        }
+        let expected = answered.filter { $0 != "ab" }
+        #expect(handed == expected.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        var byGroup: [String: Int] = [:]
+        for group in counts { byGroup["\(group.deckFile) \(group.level.map(String.init) ?? "-")", default: 0] += group.count }
+        // x.deck: a and z\u{1} (no level), ә (2); y.deck: B (no level), a-1,
+        // әб, қ and the five registered only (2).
+        #expect(byGroup == ["x.deck -": 2, "x.deck 2": 1, "y.deck -": 1, "y.deck 2": 8])
+
+        // A scope of deck files and keys restricts both what is handed over and what is counted.
+        handed = []
+        let scoped = try store.forEachStatisticsCard(
+            scope: StatisticsScope(deckFiles: ["y.deck"], keys: ["a-1", "ә", "ө", "z\u{1}"])
+        ) { _, identity in handed.append(try identity.key()) }
+        #expect(handed == ["a-1"])
+        #expect(scoped.map(\.count).reduce(0, +) == 2)  // a-1 and ө
+    }
+}

@@ -100,8 +100,18 @@ public struct StatisticsBuilder: Sendable {
         /// The group the last card belonged to: cards of one deck often
         /// come together, and then no deck file is hashed.
         private var lastGroup = 0
+        /// Where the group the caller numbered N is in `groupList` (-1:
+        /// not met yet): the store numbers its deck file and level pairs,
+        /// and cards read in key order change pair almost every card.
+        private var numbered: [Int] = []
         /// Reviews coming due.
         var future = StudyStatistics.FutureDue(backlog: 0, days: Array(repeating: 0, count: futureDays))
+        /// The day numbers of the cards' dates, once the first card came
+        /// (the builder's rollover hour and time zone).
+        var days: DayNumbers?
+        /// Whether the scheduler counts R's days as `days` numbers them
+        /// (scheduler days, with the same rollover and zone).
+        var daysCountR = false
         /// The hardest cards so far, hardest first, at most `hardestCount`.
         public internal(set) var hardest: [StudyStatistics.HardCard] = []
 
@@ -112,10 +122,21 @@ public struct StatisticsBuilder: Sendable {
             Dictionary(groupList.map { ($0.group, $0.knowledge) }, uniquingKeysWith: { first, _ in first })
         }
 
-        /// The figures of `deckFile` and `level`, to be changed by `change`.
+        /// The figures of `deckFile` and `level`, to be changed by
+        /// `change`; `number`, when given, is the caller's number for the
+        /// pair (the same for every card of it).
         mutating func changeGroup(
-            deckFile: String, level: Int?, _ change: (inout StudyStatistics.Knowledge) -> Void
+            deckFile: String, level: Int?, number: Int? = nil, _ change: (inout StudyStatistics.Knowledge) -> Void
         ) {
+            if let number, number >= 0 {
+                if number >= numbered.count { numbered += Array(repeating: -1, count: number + 1 - numbered.count) }
+                if numbered[number] < 0 {
+                    changeGroup(deckFile: deckFile, level: level) { _ in }
+                    numbered[number] = lastGroup
+                }
+                change(&groupList[numbered[number]].knowledge)
+                return
+            }
             if lastGroup >= groupList.count || groupList[lastGroup].group.level != level
                 || groupList[lastGroup].group.deckFile != deckFile
             {
@@ -135,9 +156,9 @@ public struct StatisticsBuilder: Sendable {
     /// Counts the cards of `deckFile` and `level` not added one by one as
     /// new: `registered` of them in all, less those already counted (the
     /// store hands over only the cards that have progress).
-    public func addUnseen(deckFile: String, level: Int?, registered: Int, to tally: inout CardTally) {
+    public func addUnseen(deckFile: String, level: Int?, group: Int? = nil, registered: Int, to tally: inout CardTally) {
         var unseen = 0
-        tally.changeGroup(deckFile: deckFile, level: level) { k in
+        tally.changeGroup(deckFile: deckFile, level: level, number: group) { k in
             unseen = max(0, registered - k.total)
             k.total += unseen
             k.new += unseen
@@ -156,19 +177,34 @@ public struct StatisticsBuilder: Sendable {
     /// Counts one card in `tally` from its deck file, level and progress.
     /// Its key is asked for only when it ties with the tenth hardest card,
     /// and its prompt and line only when it is among the hardest so far:
-    /// of 100,000 cards, a few dozen.
+    /// of 100,000 cards, a few dozen. `group`, when given, is the caller's
+    /// number for the deck file and level (the same for all their cards).
     public func add(
-        deckFile: String, level: Int?, schedule: CardSchedule?, suspended: Bool, buriedUntil: Date?,
-        to tally: inout CardTally, key: () throws -> String, describe: () throws -> (prompt: String, line: Int?)
+        deckFile: String, level: Int?, group: Int? = nil, schedule: CardSchedule?, suspended: Bool,
+        buriedUntil: Date?, to tally: inout CardTally, key: () throws -> String,
+        describe: () throws -> (prompt: String, line: Int?)
     ) rethrows {
-        let r = schedule.map { scheduler.retrievability(of: $0, at: now) }
+        if tally.days == nil {
+            tally.days = DayNumbers(rolloverHour: rolloverHour, timeZone: timeZone)
+            tally.daysCountR = scheduler.configuration.dayCounting == .schedulerDays(
+                rolloverHour: rolloverHour, timeZone: timeZone)
+        }
+        let today = tally.days?.number(of: now) ?? day(of: now)
+        let r = schedule.map { schedule in
+            guard tally.daysCountR else { return scheduler.retrievability(of: schedule, at: now) }
+            return scheduler.retrievability(
+                of: schedule,
+                elapsedDays: schedule.lastReview.map {
+                    DayCounting.elapsedDays(fromDay: tally.days!.number(of: $0), toDay: today)
+                })
+        }
         let buriedNow = buriedUntil.map { $0 > now } ?? false
-        tally.changeGroup(deckFile: deckFile, level: level) {
+        tally.changeGroup(deckFile: deckFile, level: level, number: group) {
             Self.count(schedule, suspended: suspended, buriedNow: buriedNow, retrievability: r, into: &$0)
         }
         Self.count(schedule, suspended: suspended, buriedNow: buriedNow, retrievability: r, into: &tally.total)
         guard let schedule, !suspended else { return }
-        let dueIn = day(of: schedule.due) - day(of: now)
+        let dueIn = (tally.days?.number(of: schedule.due) ?? day(of: schedule.due)) - today
         // As Anki's Future Due: a card buried now is not due today.
         if buriedNow, dueIn <= 0 {
             // left out

@@ -10,7 +10,7 @@ struct DebugCommand: ParsableCommand {
         commandName: "debug",
         abstract: "Store checks for scripts (not for students).",
         shouldDisplay: false,
-        subcommands: [AnswerLoop.self, Verify.self])
+        subcommands: [AnswerLoop.self, StatisticsScreenTime.self, Verify.self])
 }
 
 extension DebugCommand {

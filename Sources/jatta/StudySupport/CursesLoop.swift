@@ -59,20 +59,37 @@ struct CursesLoop: TrainerLoop {
             } catch {
                 return error
             }
-            // Help pages stop at the last one the screen shows.
-            state.helpPage = min(state.helpPage, SmallScreen.helpPages(size: backend.size, strings: strings) - 1)
-            // So do the statistics' pages.
-            if case .statistics(var screen) = state.mode {
-                let pages = StatisticsView.pageCount(screen, size: backend.size, strings: strings, glyphs: glyphs)
-                screen.page = min(screen.page, pages - 1)
-                state.mode = .statistics(screen)
-            }
+            fitPages(size: backend.size)
             draw(backend)
         }
     }
 
     func draw(_ backend: NcursesBackend) {
         backend.draw(TrainerView.view(state, size: backend.size, strings: strings, glyphs: glyphs))
+    }
+
+}
+
+extension TrainerLoop {
+    /// Help pages stop at the last one a screen of `size` shows, and so do
+    /// the statistics' pages.
+    mutating func fitPages(size: TerminalSize) {
+        state.helpPage = min(state.helpPage, SmallScreen.helpPages(size: size, strings: strings) - 1)
+        if case .statistics(var screen) = state.mode {
+            let pages = StatisticsView.pageCount(screen, size: size, strings: strings, glyphs: glyphs)
+            screen.page = min(screen.page, pages - 1)
+            state.mode = .statistics(screen)
+        }
+    }
+
+    /// What the full-screen loop does with a key (below the minimum size,
+    /// nothing), and the frame it then draws.
+    mutating func press(_ key: Key, size: TerminalSize) throws -> Screen {
+        if let action = SmallScreen.trainerAction(for: key, in: KeyContext(state), size: size) {
+            _ = try apply(action) { $0() }
+            fitPages(size: size)
+        }
+        return TrainerView.view(state, size: size, strings: strings, glyphs: glyphs)
     }
 
     /// The statistics' chart characters, chosen as `jatta stats` chooses them.

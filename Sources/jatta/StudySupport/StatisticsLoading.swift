@@ -17,19 +17,51 @@ enum StatisticsLoading {
         guard let store else {
             return builder.statistics(StatisticsInput(cards: [], answers: [], quizzes: [], cardsStudiedToday: 0))
         }
-        let lines = lines(decks)
         var cards = StatisticsBuilder.CardTally()
-        try store.forEachStatisticsCard(scope: scope) { row, identity in
+        let registered = try store.forEachStatisticsCard(scope: scope) { row, identity in
             try builder.add(
-                deckFile: row.deckFile, level: row.level, schedule: row.progress.schedule,
+                deckFile: row.deckFile, level: row.level, group: row.group, schedule: row.progress.schedule,
                 suspended: row.progress.suspended, buriedUntil: row.progress.buriedUntil, to: &cards,
-                key: identity.key, describe: { (try identity.prompt(), lines[try identity.key()]) })
+                key: identity.key, describe: { (try identity.prompt(), nil) })
         }
-        for group in try store.registeredCardCounts(scope: scope) {
-            builder.addUnseen(deckFile: group.deckFile, level: group.level, registered: group.count, to: &cards)
+        for group in registered {
+            builder.addUnseen(
+                deckFile: group.deckFile, level: group.level, group: group.group, registered: group.count, to: &cards)
         }
-        return builder.statistics(
+        var figures = builder.statistics(
             try Self.input(store: store, scope: scope, now: now, timeZone: timeZone), cards: cards)
+        figures.hardest = withLines(figures.hardest, decks: decks)
+        return figures
+    }
+
+    /// `hardest` with each card's deck line, where `decks` hold its key.
+    /// The decks the store names for those cards are looked through first,
+    /// the others only for keys still unplaced (a deck read from another
+    /// folder has another file name). A map of every face's line cost more
+    /// than the rest of the statistics screen at 100,000 cards, and so did
+    /// making every card's faces: a face's key begins with its card's id
+    /// (`StudyFace.key`), so only cards whose id begins one of the ten
+    /// keys have their faces made and compared.
+    static func withLines(_ hardest: [StudyStatistics.HardCard], decks: [Deck]) -> [StudyStatistics.HardCard] {
+        var result = hardest
+        var unplaced = Dictionary(grouping: result.indices, by: { result[$0].key })
+        var beginnings = Set<Substring>()
+        for key in unplaced.keys {
+            for end in key.indices { beginnings.insert(key[..<end]) }
+            beginnings.insert(key[...])
+        }
+        let files = Set(hardest.map(\.deckFile))
+        let ordered = decks.filter { files.contains($0.file) } + decks.filter { !files.contains($0.file) }
+        for deck in ordered where !unplaced.isEmpty {
+            // By index, so that no card is copied whole unless it may match.
+            for index in deck.cards.indices where beginnings.contains(Substring(deck.cards[index].id.rawValue)) {
+                for face in deck.cards[index].faces {
+                    guard let found = unplaced.removeValue(forKey: face.key) else { continue }
+                    for place in found { result[place].line = deck.cards[index].location.line }
+                }
+            }
+        }
+        return result
     }
 
     /// The scope of a trainer's statistics screen: the decks of `filter`
