@@ -46,8 +46,8 @@ public enum GlossaryFinder {
             if BlockMarkers.levelLabel(paragraph.text) || BlockMarkers.task(paragraph.text) { continue }
             let sentences = split?[number] ?? Sentence.split(paragraph)
             for (index, sentence) in sentences.enumerated() {
-                let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
-                let rest = sentences.dropFirst(index + 1).lazy.map(\.text)
+                let next = index + 1 < sentences.count ? String(sentences[index + 1].text) : nil
+                let rest = sentences.dropFirst(index + 1).lazy.map { String($0.text) }
                 var left: String? = nil
                 if var entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon, note: { left = $0 }) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
@@ -64,7 +64,7 @@ public enum GlossaryFinder {
                 // The cheap test first: the quotation test joins the rest
                 // of the paragraph.
                 guard s.count <= 1_500, mayDefineInRunningText(s), !insideQuotation(s, then: rest) else { continue }
-                let context = Context(previous: index > 0 ? sentences[index - 1].text : nil, phraseCount: phraseCount)
+                let context = Context(previous: index > 0 ? String(sentences[index - 1].text) : nil, phraseCount: phraseCount)
                 if var entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
                     result.append(entry)
@@ -99,7 +99,7 @@ public enum GlossaryFinder {
         in sentence: Sentence, next: String?, rest: some Sequence<String>, file: String, lexicon: Lexicon,
         note: (String) -> Void = { _ in }
     ) -> GlossaryEntry? {
-        var text = Substring(sentence.text)
+        var text = sentence.text
         while let f = text.first, "•▪●◦■ ".contains(f) { text = text.dropFirst() }
         let s = String(text)
         // A definition is a sentence or two; a longer "sentence" is text that
@@ -253,7 +253,7 @@ public enum GlossaryFinder {
         var taken = 0
         for sentence in following where !result.contains(sentence.text) {
             guard taken < 3, endsInDative(result), result.contains(text: ":"), sentence.text.count < 300,
-                !BlockMarkers.glossaryHead(sentence.text)
+                !BlockMarkers.glossaryHead(String(sentence.text))
             else { break }
             result += " " + sentence.text
             taken += 1

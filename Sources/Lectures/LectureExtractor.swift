@@ -119,7 +119,7 @@ public enum LectureExtractor {
             let questions = LevelQuestionFinder.find(in: paragraphs, file: name)
             var candidates = questions.map { question in
                 Candidate(
-                    file: name, line: question.line, text: question.text, taken: true,
+                    file: name, line: question.line, text: Substring(question.text), taken: true,
                     reason: question.level.map { "level \($0) question" } ?? "task")
             }
             // Each paragraph is split into sentences once, for the glossary and the passages.
@@ -223,7 +223,7 @@ public enum LectureExtractor {
                     ?? onLine.first(where: { lower.contains(firstWord(of: $0.term)) })
                 {
                     result.append(Passage(
-                        text: entry.term + ": " + entry.definition, file: file, line: sentence.line, definedTerm: entry.term))
+                        text: Substring(entry.term + ": " + entry.definition), file: file, line: sentence.line, definedTerm: entry.term))
                 } else {
                     result.append(Passage(text: sentence.text, file: file, line: sentence.line))
                 }
