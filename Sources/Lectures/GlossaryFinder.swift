@@ -36,9 +36,10 @@ public enum GlossaryFinder {
     /// shape was taken or left (`jatta extract --explain`).
     /// `split` holds each paragraph's sentences when the caller has them
     /// already (splitting is a good part of reading a large lecture).
+    /// Without `explain`, nothing is added to `candidates`.
     static func find(
         in paragraphs: [Paragraph], file: String, lexicon: Lexicon, candidates: inout [Candidate],
-        split: [[Sentence]]? = nil
+        split: [[Sentence]]? = nil, explain: Bool = true
     ) -> [GlossaryEntry] {
         var result: [GlossaryEntry] = []
         let phraseCount = phraseCounter(paragraphs)
@@ -52,12 +53,14 @@ public enum GlossaryFinder {
                 if var entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon, note: { left = $0 }) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
                     result.append(entry)
-                    candidates.append(Candidate(
-                        file: file, line: sentence.line, text: sentence.text, taken: true,
-                        reason: "term «\(entry.term)», \(entry.pattern.rawValue) shape"))
+                    if explain {
+                        candidates.append(Candidate(
+                            file: file, line: sentence.line, text: sentence.text, taken: true,
+                            reason: "term «\(entry.term)», \(entry.pattern.rawValue) shape"))
+                    }
                     continue
                 }
-                if let left {
+                if explain, let left {
                     candidates.append(Candidate(file: file, line: sentence.line, text: sentence.text, taken: false, reason: left))
                 }
                 let s = String(sentence.text.drop { "•▪●◦■ ".contains($0) })
@@ -68,9 +71,11 @@ public enum GlossaryFinder {
                 if var entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
                     result.append(entry)
-                    candidates.append(Candidate(
-                        file: file, line: sentence.line, text: sentence.text, taken: true,
-                        reason: "term «\(entry.term)», running text: \(entry.pattern.rawValue)"))
+                    if explain {
+                        candidates.append(Candidate(
+                            file: file, line: sentence.line, text: sentence.text, taken: true,
+                            reason: "term «\(entry.term)», running text: \(entry.pattern.rawValue)"))
+                    }
                 }
             }
         }

@@ -53,8 +53,11 @@ public struct Extraction: Sendable {
 /// paragraphs → level questions, glossary → passage index over all files.
 public enum LectureExtractor {
     /// A caller that hands its inputs over (`consume`) lets each file's
-    /// bytes go as soon as they are decoded.
-    public static func extract(_ inputs: consuming [LectureInput]) throws(LectureError) -> Extraction {
+    /// bytes go as soon as they are decoded. Without `explain` no
+    /// `LectureDocument.candidates` are kept: on a large lecture they are
+    /// one more record of every glossary-shaped sentence, read only by
+    /// `--explain`.
+    public static func extract(_ inputs: consuming [LectureInput], explain: Bool = true) throws(LectureError) -> Extraction {
         var staged: [(name: String, lines: [SourceLine])] = []
         var repairs: [String: [Repair]] = [:]
         for position in inputs.indices {
@@ -117,7 +120,7 @@ public enum LectureExtractor {
             let (paragraphs, r3) = Unwrapper.paragraphs(inline, file: name, lexicon: lexicon)
             log += r3
             let questions = LevelQuestionFinder.find(in: paragraphs, file: name)
-            var candidates = questions.map { question in
+            var candidates = !explain ? [] : questions.map { question in
                 Candidate(
                     file: name, line: question.line, text: Substring(question.text), taken: true,
                     reason: question.level.map { "level \($0) question" } ?? "task")
@@ -125,7 +128,7 @@ public enum LectureExtractor {
             // Each paragraph is split into sentences once, for the glossary and the passages.
             let sentences = paragraphs.map(Sentence.split)
             let glossary = GlossaryFinder.find(
-                in: paragraphs, file: name, lexicon: lexicon, candidates: &candidates, split: sentences)
+                in: paragraphs, file: name, lexicon: lexicon, candidates: &candidates, split: sentences, explain: explain)
             let kept = Set(glossary.map { "\($0.line) \($0.term)" })
             // A term defined twice keeps one definition: the other is left.
             candidates = candidates.map { candidate in
