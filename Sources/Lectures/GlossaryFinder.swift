@@ -41,7 +41,7 @@ public enum GlossaryFinder {
         in paragraphs: [Paragraph], file: String, lexicon: Lexicon, candidates: inout [Candidate],
         split: [[Sentence]]? = nil, explain: Bool = true
     ) -> [GlossaryEntry] {
-        var result: [GlossaryEntry] = []
+        var result = OnePerTerm()
         let phraseCount = phraseCounter(paragraphs)
         for (number, paragraph) in paragraphs.enumerated() {
             if BlockMarkers.levelLabel(paragraph.text) || BlockMarkers.task(paragraph.text) { continue }
@@ -52,7 +52,7 @@ public enum GlossaryFinder {
                 var left: String? = nil
                 if var entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon, note: { left = $0 }) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
-                    result.append(entry)
+                    result.add(entry)
                     if explain {
                         candidates.append(Candidate(
                             file: file, line: sentence.line, text: sentence.text, taken: true,
@@ -70,7 +70,7 @@ public enum GlossaryFinder {
                 let context = Context(previous: index > 0 ? String(sentences[index - 1].text) : nil, phraseCount: phraseCount)
                 if var entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
-                    result.append(entry)
+                    result.add(entry)
                     if explain {
                         candidates.append(Candidate(
                             file: file, line: sentence.line, text: sentence.text, taken: true,
@@ -79,22 +79,18 @@ public enum GlossaryFinder {
                 }
             }
         }
-        return onePerTerm(result).map { withVariants($0, lexicon: lexicon) }
+        return result.entries.map { withVariants($0, lexicon: lexicon) }
     }
 
     /// A term defined twice in one lecture keeps the shorter definition: a
     /// list of dictionary definitions or a long explanation is longer than
     /// the lecture's own one-sentence summary, and a card's answer should be
     /// what a student can recall. Ties keep the earlier. File order is kept.
+    /// (`OnePerTerm` holds the rule.)
     static func onePerTerm(_ entries: [GlossaryEntry]) -> [GlossaryEntry] {
-        var best: [String: Int] = [:]
-        for (index, entry) in entries.enumerated() {
-            let key = entry.term.lowercased()
-            if let kept = best[key], wordCount(entries[kept].definition) <= wordCount(entry.definition) { continue }
-            best[key] = index
-        }
-        let keep = Set(best.values)
-        return entries.indices.filter { keep.contains($0) }.map { entries[$0] }
+        var chosen = OnePerTerm()
+        for entry in entries { chosen.add(entry) }
+        return chosen.entries
     }
 
     /// The entry a sentence holds, if any. `next` is the sentence after it

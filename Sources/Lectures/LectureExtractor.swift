@@ -144,10 +144,13 @@ public enum LectureExtractor {
             documents.append(LectureDocument(
                 file: name, paragraphs: paragraphs, questions: questions, glossary: glossary, title: title,
                 candidates: candidates.sorted { $0.line < $1.line }))
-            passages += self.passages(
+            let found = self.passages(
                 of: title == nil ? paragraphs[...] : paragraphs.dropFirst(),
                 sentences: title == nil ? sentences[...] : sentences.dropFirst(), file: name, glossary: glossary,
                 questionLines: Set(questions.map(\.line)))
+            // The first lecture's passages are taken as they are: appended,
+            // a large lecture's would be held twice for a moment.
+            if passages.isEmpty { passages = found } else { passages += found }
             for paragraph in paragraphs { abbreviations.learn(from: paragraph.text) }
             for entry in glossary { abbreviations.learn(term: entry.term, definition: entry.definition) }
             allRepairs += log
@@ -185,6 +188,8 @@ public enum LectureExtractor {
         glossary: [GlossaryEntry], questionLines: Set<Int> = []
     ) -> [Passage] {
         var result: [Passage] = []
+        // At most one passage a sentence: room made once, not by doubling.
+        result.reserveCapacity(split.reduce(0) { $0 + $1.count })
         var inQuestions = false
         var inPlanList = false
         var inReadingList = false

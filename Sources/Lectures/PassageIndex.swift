@@ -92,7 +92,12 @@ public struct PassageIndex: Sendable {
         // Each passage is cut into words once, for its keys and its outline;
         // of the outline only a hash is kept (see `repeated`).
         var outlineHashes: [Int] = []
+        // The tables of one entry a passage are made at their size: grown
+        // by doubling they would hold up to twice that.
         outlineHashes.reserveCapacity(passages.count)
+        lengths.reserveCapacity(passages.count)
+        answerable.reserveCapacity(passages.count)
+        postings.reserve(passages: passages.count)
         for passage in passages {
             let tokens = Lexicon.tokens(passage.text)
             outlineHashes.append(PassageIndex.outline(of: tokens).hashValue)
