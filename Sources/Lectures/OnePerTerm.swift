@@ -6,17 +6,19 @@ struct OnePerTerm {
     /// The entries kept, in file order; nil where a shorter definition
     /// found later took an entry's place.
     private var kept: [GlossaryEntry?] = []
-    /// Where each term's entry is in `kept`, by the term in lower case.
-    private var slot: [String: Int] = [:]
+    /// Where each term's entry is in `kept` and the number of words of its
+    /// definition, by the term in lower case.
+    private var slot: [String: (at: Int, words: Int)] = [:]
 
     /// Takes `entry` unless its term already has a definition as short.
     mutating func add(_ entry: GlossaryEntry) {
         let key = entry.term.lowercased()
-        if let at = slot[key], let old = kept[at] {
-            if GlossaryFinder.wordCount(old.definition) <= GlossaryFinder.wordCount(entry.definition) { return }
-            kept[at] = nil
+        let words = GlossaryFinder.wordCount(entry.definition)
+        if let old = slot[key] {
+            if old.words <= words { return }
+            kept[old.at] = nil
         }
-        slot[key] = kept.count
+        slot[key] = (kept.count, words)
         kept.append(entry)
     }
 

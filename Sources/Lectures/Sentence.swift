@@ -27,11 +27,19 @@ public struct Sentence: Hashable, Sendable {
     /// but not after initials (В.И.) or abbreviations (т.б.).
     public static func split(_ paragraph: Paragraph) -> [Sentence] {
         let text = paragraph.text
-        let chars = Array(text)
-        // Where each Character starts in the text (and its end), to cut
-        // the sentences out as slices.
-        var positions = Array(text.indices)
-        positions.append(text.endIndex)
+        var chars: [Character] = []
+        // Where each Character starts in the text's UTF-8 (and its end), to
+        // cut the sentences out as slices: counted as the Characters are
+        // read, not by breaking the text into Characters a second time.
+        var offsets: [Int] = []
+        var offset = 0
+        for c in text {
+            chars.append(c)
+            offsets.append(offset)
+            offset += c.utf8.count
+        }
+        offsets.append(offset)
+        let utf8 = text.utf8
         var result: [Sentence] = []
         var start = 0
         var i = 0
@@ -42,7 +50,8 @@ public struct Sentence: Hashable, Sendable {
             while last > first, chars[last - 1] == " " { last -= 1 }
             if first < last {
                 result.append(Sentence(
-                    text: text[positions[first]..<positions[last]], line: paragraph.line(at: first),
+                    text: text[utf8.index(utf8.startIndex, offsetBy: offsets[first])..<utf8.index(utf8.startIndex, offsetBy: offsets[last])],
+                    line: paragraph.line(at: first),
                     opensParagraph: result.isEmpty))
             }
         }
