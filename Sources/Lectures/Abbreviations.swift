@@ -18,7 +18,9 @@ public struct Abbreviations: Sendable {
 
     /// Learns every «words (ABBR)» in a paragraph.
     mutating func learn(from text: String) {
-        guard text.contains("(") else { return }
+        // Read as bytes: Foundation's `contains` leaves UTF-16
+        // bookkeeping on every paragraph's text for as long as it lives.
+        guard text.utf8.contains(UInt8(ascii: "(")) else { return }
         var searchFrom = text.startIndex
         while let open = text[searchFrom...].firstIndex(of: "(") {
             searchFrom = text.index(after: open)

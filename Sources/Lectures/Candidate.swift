@@ -5,8 +5,9 @@ public struct Candidate: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     /// The 1-based line the candidate starts on.
     public var line: Int
-    /// The candidate's text.
-    public var text: String
+    /// The candidate's text: usually a slice of its paragraph (a sentence),
+    /// sharing the paragraph's text rather than copying it.
+    public var text: Substring
     /// Whether it became a card.
     public var taken: Bool
     /// Why it was taken (what it became) or left.

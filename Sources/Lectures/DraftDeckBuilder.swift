@@ -74,7 +74,7 @@ public enum DraftDeckBuilder {
         let found = ranked.contains { $0.coverage >= minimumCoverage }
             ? ranked.filter { $0.coverage >= minimumCoverage / 2 } : []
         let answer = marker + " " + (answerText(found, level: question.level ?? 1) ?? notFound)
-        let points = found.map { shortened($0.passage.text) + " (" + $0.passage.file + ":" + String($0.passage.line) + ")" }
+        let points = found.map { shortened(String($0.passage.text)) + " (" + $0.passage.file + ":" + String($0.passage.line) + ")" }
         var tags = [draftTag]
         let section: String
         switch question.kind {
@@ -100,7 +100,7 @@ public enum DraftDeckBuilder {
         let chosen = level >= 2
             ? found.filter { $0 == best || $0.score >= companionScore * best.score || $0.coverage >= minimumCoverage } : [best]
         let ordered = chosen.sorted { ($0.passage.file, $0.passage.line) < ($1.passage.file, $1.passage.line) }
-        return ordered.map { $0.passage.text + " (" + $0.passage.file + ":" + String($0.passage.line) + ")" }
+        return ordered.map { String($0.passage.text) + " (" + $0.passage.file + ":" + String($0.passage.line) + ")" }
             .joined(separator: " ")
     }
 

@@ -36,60 +36,61 @@ public enum GlossaryFinder {
     /// shape was taken or left (`jatta extract --explain`).
     /// `split` holds each paragraph's sentences when the caller has them
     /// already (splitting is a good part of reading a large lecture).
+    /// Without `explain`, nothing is added to `candidates`.
     static func find(
         in paragraphs: [Paragraph], file: String, lexicon: Lexicon, candidates: inout [Candidate],
-        split: [[Sentence]]? = nil
+        split: [[Sentence]]? = nil, explain: Bool = true
     ) -> [GlossaryEntry] {
-        var result: [GlossaryEntry] = []
+        var result = OnePerTerm()
         let phraseCount = phraseCounter(paragraphs)
         for (number, paragraph) in paragraphs.enumerated() {
             if BlockMarkers.levelLabel(paragraph.text) || BlockMarkers.task(paragraph.text) { continue }
             let sentences = split?[number] ?? Sentence.split(paragraph)
             for (index, sentence) in sentences.enumerated() {
-                let next = index + 1 < sentences.count ? sentences[index + 1].text : nil
-                let rest = sentences.dropFirst(index + 1).lazy.map(\.text)
+                let next = index + 1 < sentences.count ? String(sentences[index + 1].text) : nil
+                let rest = sentences.dropFirst(index + 1).lazy.map { String($0.text) }
                 var left: String? = nil
                 if var entry = entry(in: sentence, next: next, rest: rest, file: file, lexicon: lexicon, note: { left = $0 }) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
-                    result.append(entry)
-                    candidates.append(Candidate(
-                        file: file, line: sentence.line, text: sentence.text, taken: true,
-                        reason: "term «\(entry.term)», \(entry.pattern.rawValue) shape"))
+                    result.add(entry)
+                    if explain {
+                        candidates.append(Candidate(
+                            file: file, line: sentence.line, text: sentence.text, taken: true,
+                            reason: "term «\(entry.term)», \(entry.pattern.rawValue) shape"))
+                    }
                     continue
                 }
-                if let left {
+                if explain, let left {
                     candidates.append(Candidate(file: file, line: sentence.line, text: sentence.text, taken: false, reason: left))
                 }
                 let s = String(sentence.text.drop { "•▪●◦■ ".contains($0) })
                 // The cheap test first: the quotation test joins the rest
                 // of the paragraph.
                 guard s.count <= 1_500, mayDefineInRunningText(s), !insideQuotation(s, then: rest) else { continue }
-                let context = Context(previous: index > 0 ? sentences[index - 1].text : nil, phraseCount: phraseCount)
+                let context = Context(previous: index > 0 ? String(sentences[index - 1].text) : nil, phraseCount: phraseCount)
                 if var entry = runningTextEntry(in: s, line: sentence.line, context: context, file: file, lexicon: lexicon) {
                     entry.definition = continuingList(entry.definition, following: sentences.dropFirst(index + 1))
-                    result.append(entry)
-                    candidates.append(Candidate(
-                        file: file, line: sentence.line, text: sentence.text, taken: true,
-                        reason: "term «\(entry.term)», running text: \(entry.pattern.rawValue)"))
+                    result.add(entry)
+                    if explain {
+                        candidates.append(Candidate(
+                            file: file, line: sentence.line, text: sentence.text, taken: true,
+                            reason: "term «\(entry.term)», running text: \(entry.pattern.rawValue)"))
+                    }
                 }
             }
         }
-        return onePerTerm(result).map { withVariants($0, lexicon: lexicon) }
+        return result.entries.map { withVariants($0, lexicon: lexicon) }
     }
 
     /// A term defined twice in one lecture keeps the shorter definition: a
     /// list of dictionary definitions or a long explanation is longer than
     /// the lecture's own one-sentence summary, and a card's answer should be
     /// what a student can recall. Ties keep the earlier. File order is kept.
+    /// (`OnePerTerm` holds the rule.)
     static func onePerTerm(_ entries: [GlossaryEntry]) -> [GlossaryEntry] {
-        var best: [String: Int] = [:]
-        for (index, entry) in entries.enumerated() {
-            let key = entry.term.lowercased()
-            if let kept = best[key], wordCount(entries[kept].definition) <= wordCount(entry.definition) { continue }
-            best[key] = index
-        }
-        let keep = Set(best.values)
-        return entries.indices.filter { keep.contains($0) }.map { entries[$0] }
+        var chosen = OnePerTerm()
+        for entry in entries { chosen.add(entry) }
+        return chosen.entries
     }
 
     /// The entry a sentence holds, if any. `next` is the sentence after it
@@ -99,7 +100,7 @@ public enum GlossaryFinder {
         in sentence: Sentence, next: String?, rest: some Sequence<String>, file: String, lexicon: Lexicon,
         note: (String) -> Void = { _ in }
     ) -> GlossaryEntry? {
-        var text = Substring(sentence.text)
+        var text = sentence.text
         while let f = text.first, "•▪●◦■ ".contains(f) { text = text.dropFirst() }
         let s = String(text)
         // A definition is a sentence or two; a longer "sentence" is text that
@@ -253,7 +254,7 @@ public enum GlossaryFinder {
         var taken = 0
         for sentence in following where !result.contains(sentence.text) {
             guard taken < 3, endsInDative(result), result.contains(text: ":"), sentence.text.count < 300,
-                !BlockMarkers.glossaryHead(sentence.text)
+                !BlockMarkers.glossaryHead(String(sentence.text))
             else { break }
             result += " " + sentence.text
             taken += 1

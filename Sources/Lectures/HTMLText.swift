@@ -46,7 +46,12 @@ public enum HTMLText {
 
         func endLine() {
             let decoded = String(decoding: current, as: UTF8.self)
-            let text = TextDecoding.foldSpaces(Substring(decoded)).split(separator: " ").joined(separator: " ")
+            let joined = TextDecoding.foldSpaces(Substring(decoded)).split(separator: " ").joined(separator: " ")
+            // `joined` grows its buffer by doubling; the line keeps a copy
+            // of its own size, as the lines of a large page are its whole text.
+            let text = String(unsafeUninitializedCapacity: joined.utf8.count) { buffer in
+                buffer.initialize(fromContentsOf: joined.utf8)
+            }
             if !text.isEmpty { lines.append(SourceLine(number: currentLine, text: text)) }
             current.removeAll(keepingCapacity: true)
             currentLine = 0

@@ -53,8 +53,11 @@ public struct Extraction: Sendable {
 /// paragraphs → level questions, glossary → passage index over all files.
 public enum LectureExtractor {
     /// A caller that hands its inputs over (`consume`) lets each file's
-    /// bytes go as soon as they are decoded.
-    public static func extract(_ inputs: consuming [LectureInput]) throws(LectureError) -> Extraction {
+    /// bytes go as soon as they are decoded. Without `explain` no
+    /// `LectureDocument.candidates` are kept: on a large lecture they are
+    /// one more record of every glossary-shaped sentence, read only by
+    /// `--explain`.
+    public static func extract(_ inputs: consuming [LectureInput], explain: Bool = true) throws(LectureError) -> Extraction {
         var staged: [(name: String, lines: [SourceLine])] = []
         var repairs: [String: [Repair]] = [:]
         for position in inputs.indices {
@@ -117,15 +120,15 @@ public enum LectureExtractor {
             let (paragraphs, r3) = Unwrapper.paragraphs(inline, file: name, lexicon: lexicon)
             log += r3
             let questions = LevelQuestionFinder.find(in: paragraphs, file: name)
-            var candidates = questions.map { question in
+            var candidates = !explain ? [] : questions.map { question in
                 Candidate(
-                    file: name, line: question.line, text: question.text, taken: true,
+                    file: name, line: question.line, text: Substring(question.text), taken: true,
                     reason: question.level.map { "level \($0) question" } ?? "task")
             }
             // Each paragraph is split into sentences once, for the glossary and the passages.
             let sentences = paragraphs.map(Sentence.split)
             let glossary = GlossaryFinder.find(
-                in: paragraphs, file: name, lexicon: lexicon, candidates: &candidates, split: sentences)
+                in: paragraphs, file: name, lexicon: lexicon, candidates: &candidates, split: sentences, explain: explain)
             let kept = Set(glossary.map { "\($0.line) \($0.term)" })
             // A term defined twice keeps one definition: the other is left.
             candidates = candidates.map { candidate in
@@ -141,10 +144,13 @@ public enum LectureExtractor {
             documents.append(LectureDocument(
                 file: name, paragraphs: paragraphs, questions: questions, glossary: glossary, title: title,
                 candidates: candidates.sorted { $0.line < $1.line }))
-            passages += self.passages(
+            let found = self.passages(
                 of: title == nil ? paragraphs[...] : paragraphs.dropFirst(),
                 sentences: title == nil ? sentences[...] : sentences.dropFirst(), file: name, glossary: glossary,
                 questionLines: Set(questions.map(\.line)))
+            // The first lecture's passages are taken as they are: appended,
+            // a large lecture's would be held twice for a moment.
+            if passages.isEmpty { passages = found } else { passages += found }
             for paragraph in paragraphs { abbreviations.learn(from: paragraph.text) }
             for entry in glossary { abbreviations.learn(term: entry.term, definition: entry.definition) }
             allRepairs += log
@@ -182,6 +188,8 @@ public enum LectureExtractor {
         glossary: [GlossaryEntry], questionLines: Set<Int> = []
     ) -> [Passage] {
         var result: [Passage] = []
+        // At most one passage a sentence: room made once, not by doubling.
+        result.reserveCapacity(split.reduce(0) { $0 + $1.count })
         var inQuestions = false
         var inPlanList = false
         var inReadingList = false
@@ -223,7 +231,7 @@ public enum LectureExtractor {
                     ?? onLine.first(where: { lower.contains(firstWord(of: $0.term)) })
                 {
                     result.append(Passage(
-                        text: entry.term + ": " + entry.definition, file: file, line: sentence.line, definedTerm: entry.term))
+                        text: Substring(entry.term + ": " + entry.definition), file: file, line: sentence.line, definedTerm: entry.term))
                 } else {
                     result.append(Passage(text: sentence.text, file: file, line: sentence.line))
                 }

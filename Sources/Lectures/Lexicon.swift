@@ -109,7 +109,10 @@ public struct Lexicon: Sendable {
     /// The words of `text`, with whether each starts a sentence. Read
     /// scalar by scalar and each word cut out of the text in one piece
     /// (see `WordScalar`): this runs over every line and every passage.
-    static func tokens(_ text: String) -> [Token] {
+    static func tokens(_ text: String) -> [Token] { tokens(Substring(text)) }
+
+    /// The same over a slice (a sentence of its paragraph), without copying it.
+    static func tokens(_ text: Substring) -> [Token] {
         var result: [Token] = []
         let scalars = text.unicodeScalars
         var wordStart: String.Index? = nil

@@ -4,8 +4,9 @@ import KazakhText
 /// A stretch of lecture text that may answer a question: one sentence,
 /// with where it came from.
 public struct Passage: Hashable, Sendable {
-    /// The sentence.
-    public var text: String
+    /// The sentence: a slice of its paragraph's text (see `Sentence`), or
+    /// for a glossary entry its term and definition.
+    public var text: Substring
     /// The lecture file it came from.
     public var file: String
     /// The 1-based line it starts on.
@@ -13,7 +14,7 @@ public struct Passage: Hashable, Sendable {
     /// The term this passage defines, when it is a glossary entry.
     public var definedTerm: String?
 
-    public init(text: String, file: String, line: Int, definedTerm: String? = nil) {
+    public init(text: Substring, file: String, line: Int, definedTerm: String? = nil) {
         self.text = text
         self.file = file
         self.line = line
@@ -48,17 +49,12 @@ public struct PassageIndex: Sendable {
     let lengthOfPassage: [Int]
     /// The stem key of every word type seen.
     let keyOfWord: [String: String]
-    /// Term frequencies of each passage's keys and prefixes.
     /// A number for every stem key and prefix key of the lectures.
     let vocabulary: [String: UInt32]
-    /// The term frequencies of all passages in one flat list: for each
-    /// passage, its keys and prefixes by number, sorted, each packed as
-    /// `number << 16 | count`. One dictionary a passage would cost some
-    /// fifty times the text.
-    let postings: [UInt64]
-    /// Where each passage's postings start (one more entry at the end).
-    let postingStart: [Int]
-    let documentFrequency: [String: Int]
+    /// The term frequencies of each passage's keys and prefixes, by number.
+    let postings: Postings
+    /// The number of passages holding each key, by its number.
+    let passagesHolding: [Int]
     let averageLength: Double
     /// Passages too poor to answer anything: headings and fragments.
     let isAnswerable: [Bool]
@@ -88,15 +84,20 @@ public struct PassageIndex: Sendable {
         expansionKeys = expansions
         var lengths: [Int] = []
         var vocabulary: [String: UInt32] = [:]
-        var postings: [UInt64] = []
-        var postingStart: [Int] = [0]
+        var postings = Postings()
+        var numbers: [UInt32] = []
         var answerable: [Bool] = []
-        var df: [String: Int] = [:]
+        var df: [Int] = []
         var keyOfWord = knownKeys
         // Each passage is cut into words once, for its keys and its outline;
         // of the outline only a hash is kept (see `repeated`).
         var outlineHashes: [Int] = []
+        // The tables of one entry a passage are made at their size: grown
+        // by doubling they would hold up to twice that.
         outlineHashes.reserveCapacity(passages.count)
+        lengths.reserveCapacity(passages.count)
+        answerable.reserveCapacity(passages.count)
+        postings.reserve(passages: passages.count)
         for passage in passages {
             let tokens = Lexicon.tokens(passage.text)
             outlineHashes.append(PassageIndex.outline(of: tokens).hashValue)
@@ -109,22 +110,18 @@ public struct PassageIndex: Sendable {
             }.filter { !StopWords.contains($0) }
             let p = k.map(PassageIndex.prefix)
             lengths.append(k.count)
-            var counts: [UInt32: Int] = [:]
-            for key in k + p {
-                let number: UInt32
+            numbers.removeAll(keepingCapacity: true)
+            for key in [k, p].joined() {
                 if let known = vocabulary[key] {
-                    number = known
+                    numbers.append(known)
                 } else {
-                    number = UInt32(vocabulary.count)
-                    vocabulary[key] = number
+                    numbers.append(UInt32(vocabulary.count))
+                    vocabulary[key] = UInt32(vocabulary.count)
+                    df.append(0)
                 }
-                counts[number, default: 0] += 1
             }
-            for (number, count) in counts.sorted(by: { $0.key < $1.key }) {
-                postings.append(UInt64(number) << 16 | UInt64(min(count, 0xFFFF)))
-            }
-            postingStart.append(postings.count)
-            for key in Set(k).union(p) { df[key, default: 0] += 1 }
+            numbers.sort()
+            postings.append(sortedNumbers: numbers) { df[Int($0)] += 1 }
             answerable.append(PassageIndex.isAnswerable(passage.text))
         }
         // A sentence written twice is a heading repeated by the lesson plan
@@ -133,13 +130,12 @@ public struct PassageIndex: Sendable {
         lengthOfPassage = lengths
         self.vocabulary = vocabulary
         self.postings = postings
-        self.postingStart = postingStart
         self.keyOfWord = keyOfWord
         termKeysOfPassage = passages.map { passage in
             Set((passage.definedTerm.map(PassageIndex.words) ?? []).map { KazakhStemmer.key($0) })
         }
         isAnswerable = answerable
-        documentFrequency = df
+        passagesHolding = df
         let total = lengths.reduce(0, +)
         averageLength = passages.isEmpty ? 1 : max(1, Double(total) / Double(passages.count))
     }
@@ -157,11 +153,20 @@ public struct PassageIndex: Sendable {
         while start < order.count {
             var end = start + 1
             while end < order.count, outlineHashes[order[end]] == outlineHashes[order[start]] { end += 1 }
-            if end - start > 1 {
-                var count: [String: Int] = [:]
-                let members = order[start..<end].map { ($0, outline(of: Lexicon.tokens(passages[$0].text))) }
-                for (_, outline) in members { count[outline, default: 0] += 1 }
-                result += members.filter { (count[$0.1] ?? 0) > 1 }.map(\.0)
+            // Within a group of equal hashes, the members equal to the
+            // first one's outline are taken out, and the rest compared
+            // again: one outline is held at a time, where a lecture of
+            // one sentence written many times once held them all.
+            var members = Array(order[start..<end])
+            while members.count > 1 {
+                let first = outline(of: Lexicon.tokens(passages[members[0]].text))
+                var same = [members[0]]
+                var others: [Int] = []
+                for member in members.dropFirst() {
+                    if outline(of: Lexicon.tokens(passages[member].text)) == first { same.append(member) } else { others.append(member) }
+                }
+                if same.count > 1 { result += same }
+                members = others
             }
             start = end
         }
@@ -178,8 +183,8 @@ public struct PassageIndex: Sendable {
 
     /// A heading or a fragment (under five words, or no final stop and
     /// under eight) is no answer, however well its words match.
-    static func isAnswerable(_ text: String) -> Bool {
-        var s = Substring(text)
+    static func isAnswerable(_ text: Substring) -> Bool {
+        var s = text
         while let l = s.last, "»\") ".contains(l) { s = s.dropLast() }
         let ends = s.last.map { ".!?;".contains($0) } ?? false
         // Words counted up to eight, without cutting the text into pieces.
@@ -194,6 +199,8 @@ public struct PassageIndex: Sendable {
     /// The content words of `text`, lower-cased, stop words removed;
     /// hyphenated compounds give the whole and each part.
     static func words(_ text: String) -> [String] { words(of: Lexicon.tokens(text)) }
+
+    static func words(_ text: Substring) -> [String] { words(of: Lexicon.tokens(text)) }
 
     static func words(of tokens: [Lexicon.Token]) -> [String] {
         var result: [String] = []
@@ -212,24 +219,21 @@ public struct PassageIndex: Sendable {
         return result
     }
 
+    /// The number of passages holding `key`.
+    func documentFrequency(_ key: String) -> Int {
+        vocabulary[key].map { passagesHolding[Int($0)] } ?? 0
+    }
+
     func idf(_ key: String) -> Double {
         let n = Double(passages.count)
-        let df = Double(documentFrequency[key] ?? 0)
+        let df = Double(documentFrequency(key))
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
     /// How often the key numbered `number` occurs in passage `index`.
     func frequency(_ number: UInt32?, in index: Int) -> Int {
         guard let number else { return 0 }
-        var low = postingStart[index]
-        var high = postingStart[index + 1]
-        while low < high {
-            let middle = (low + high) / 2
-            let found = UInt32(postings[middle] >> 16)
-            if found == number { return Int(postings[middle] & 0xFFFF) }
-            if found < number { low = middle + 1 } else { high = middle }
-        }
-        return 0
+        return postings.frequency(of: number, in: index)
     }
 
     /// BM25 of the keys numbered `terms` (with their `idfs`) over passage
@@ -269,8 +273,8 @@ public struct PassageIndex: Sendable {
         guard !uniqueKeys.isEmpty else { return [] }
         // What coverage counts: the asked words some lecture uses.
         let countable = asked.sorted().filter { key in
-            (documentFrequency[key] ?? 0) > 0 || (documentFrequency[PassageIndex.prefix(key)] ?? 0) > 0
-                || (alternatives[key] ?? []).contains { (documentFrequency[$0] ?? 0) > 0 }
+            documentFrequency(key) > 0 || documentFrequency(PassageIndex.prefix(key)) > 0
+                || (alternatives[key] ?? []).contains { documentFrequency($0) > 0 }
         }
         let countableWeight = countable.reduce(0) { $0 + idf($1) }
         var ranked: [RankedPassage] = []

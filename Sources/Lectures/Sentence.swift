@@ -1,13 +1,15 @@
 /// A sentence of a paragraph, with the line it starts on.
 public struct Sentence: Hashable, Sendable {
-    /// The sentence's text.
-    public var text: String
+    /// The sentence's text: a slice of its paragraph's text, which it
+    /// shares. Copies of every sentence were one more lecture-sized buffer
+    /// on a large file, held until the passage index was built.
+    public var text: Substring
     /// The 1-based file line the sentence starts on.
     public var line: Int
     /// Whether the sentence opens its paragraph.
     public var opensParagraph: Bool
 
-    public init(text: String, line: Int, opensParagraph: Bool) {
+    public init(text: Substring, line: Int, opensParagraph: Bool) {
         self.text = text
         self.line = line
         self.opensParagraph = opensParagraph
@@ -24,16 +26,33 @@ public struct Sentence: Hashable, Sendable {
     /// closing quotes) where a space and a capital, digit or quote follow,
     /// but not after initials (В.И.) or abbreviations (т.б.).
     public static func split(_ paragraph: Paragraph) -> [Sentence] {
-        let chars = Array(paragraph.text)
+        let text = paragraph.text
+        var chars: [Character] = []
+        // Where each Character starts in the text's UTF-8 (and its end), to
+        // cut the sentences out as slices: counted as the Characters are
+        // read, not by breaking the text into Characters a second time.
+        var offsets: [Int] = []
+        var offset = 0
+        for c in text {
+            chars.append(c)
+            offsets.append(offset)
+            offset += c.utf8.count
+        }
+        offsets.append(offset)
+        let utf8 = text.utf8
         var result: [Sentence] = []
         var start = 0
         var i = 0
         func emit(_ end: Int) {
-            let piece = String(chars[start..<end])
-            let trimmed = piece.trimmingCharacters(in: " ")
-            if !trimmed.isEmpty {
-                let lead = piece.prefix { $0 == " " }.count
-                result.append(Sentence(text: trimmed, line: paragraph.line(at: start + lead), opensParagraph: result.isEmpty))
+            var first = start
+            var last = end
+            while first < last, chars[first] == " " { first += 1 }
+            while last > first, chars[last - 1] == " " { last -= 1 }
+            if first < last {
+                result.append(Sentence(
+                    text: text[utf8.index(utf8.startIndex, offsetBy: offsets[first])..<utf8.index(utf8.startIndex, offsetBy: offsets[last])],
+                    line: paragraph.line(at: first),
+                    opensParagraph: result.isEmpty))
             }
         }
         while i < chars.count {

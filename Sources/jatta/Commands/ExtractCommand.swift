@@ -86,7 +86,7 @@ struct ExtractCommand: ParsableCommand {
             // The bytes go to the extractor, which lets each file's go once
             // decoded (a large page is otherwise kept twice); the names stay.
             named = inputs.map { LectureInput(path: $0.path, bytes: []) }
-            extraction = try LectureExtractor.extract(consume inputs)
+            extraction = try LectureExtractor.extract(consume inputs, explain: explain)
         } catch {
             Console.errorLine(TerminalText.visible(error.message(language: language)))
             throw ExitCode.failure
