@@ -11,6 +11,9 @@ public struct Scheduler: Sendable {
     public let configuration: SchedulerConfiguration
     /// The memory model built from the configuration's weights.
     public let model: MemoryModel
+    /// `desiredRetention^(1/decay) - 1`, the same for every interval, so
+    /// computed once instead of one `pow` per review.
+    let retentionTerm: Double
 
     /// A scheduler for `configuration`; throws a `SchedulerConfigurationError`
     /// listing every invalid setting.
@@ -20,6 +23,7 @@ public struct Scheduler: Sendable {
         self.configuration = configuration
         self.model = MemoryModel(
             weights: configuration.parameters, maximumStability: configuration.maximumStability ?? .infinity)
+        self.retentionTerm = model.retentionTerm(desiredRetention: configuration.desiredRetention)
     }
 
     // MARK: - Reading a card
@@ -50,34 +54,40 @@ public struct Scheduler: Sendable {
     /// The card's schedule after `rating` at `now`. `cardKey` identifies the
     /// card (its progress key) and, with `card.reps`, seeds the fuzz.
     public func review(_ card: CardSchedule, rating: Rating, at now: Date, cardKey: String) -> CardSchedule {
-        if configuration.enableFuzz {
-            // Anki fuzzes the three passing ratings together so that Hard <
-            // Good < Easy still holds afterwards; that needs all four outcomes.
-            return preview(card, at: now, cardKey: cardKey)[rating] ?? card
-        }
-        let elapsed = elapsedDays(of: card, at: now)
-        let outcome = transition(card, rating: rating, elapsedDays: elapsed)
-        let days = outcome.reviewStability.map {
-            model.nextInterval(
-                stability: $0, desiredRetention: configuration.desiredRetention,
-                maximumInterval: configuration.maximumInterval)
-        }
-        return schedule(card, rating: rating, outcome: outcome, days: days, at: now)
+        var reviewed = card
+        // Without fuzz a rating's interval depends on no other rating's.
+        let first = configuration.enableFuzz ? Rating.again : rating
+        schedules(card, at: now, cardKey: cardKey, from: first, through: rating) { reviewed = $1 }
+        return reviewed
     }
 
     /// What each of the four ratings would do to the card at `now`.
     public func preview(_ card: CardSchedule, at now: Date, cardKey: String) -> [Rating: CardSchedule] {
-        let elapsed = elapsedDays(of: card, at: now)
-        let factor = Fuzz.factor(cardKey: cardKey, reps: card.reps)
         var result: [Rating: CardSchedule] = [:]
+        schedules(card, at: now, cardKey: cardKey, from: .again, through: .easy) { result[$0] = $1 }
+        return result
+    }
+
+    /// Hands `body` the card's schedule after each rating from `first` up to
+    /// `last`, in that order. With fuzz, Anki fuzzes the passing ratings
+    /// together so that Hard < Good < Easy still holds afterwards: a rating's
+    /// interval depends on those of the ratings below it, never above, so a
+    /// review stops at its own rating.
+    private func schedules(
+        _ card: CardSchedule, at now: Date, cardKey: String, from first: Rating, through last: Rating,
+        _ body: (Rating, CardSchedule) -> Void
+    ) {
+        let elapsed = elapsedDays(of: card, at: now)
+        let factor = configuration.enableFuzz ? Fuzz.factor(cardKey: cardKey, reps: card.reps) : 0
         // Each passing rating's interval must exceed the one before it.
         var minimumDays = 1
-        for rating in Rating.allCases {
+        for rawRating in first.rawValue...last.rawValue {
+            guard let rating = Rating(rawValue: rawRating) else { continue }
             let outcome = transition(card, rating: rating, elapsedDays: elapsed)
             var days: Int?
             if let stability = outcome.reviewStability {
                 if configuration.enableFuzz {
-                    let raw = model.rawInterval(stability: stability, desiredRetention: configuration.desiredRetention)
+                    let raw = model.rawInterval(stability: stability, retentionTerm: retentionTerm)
                     let floor = rating == .again ? 1 : minimumDays
                     let fuzzed = Fuzz.fuzzedDays(
                         days: raw, minimum: floor, maximum: configuration.maximumInterval, factor: factor)
@@ -85,13 +95,12 @@ public struct Scheduler: Sendable {
                     days = fuzzed
                 } else {
                     days = model.nextInterval(
-                        stability: stability, desiredRetention: configuration.desiredRetention,
+                        stability: stability, retentionTerm: retentionTerm,
                         maximumInterval: configuration.maximumInterval)
                 }
             }
-            result[rating] = schedule(card, rating: rating, outcome: outcome, days: days, at: now)
+            body(rating, schedule(card, rating: rating, outcome: outcome, days: days, at: now))
         }
-        return result
     }
 
     // MARK: - The state machine

@@ -97,6 +97,10 @@ import Testing
             let hard = try #require(preview[.hard]?.due), good = try #require(preview[.good]?.due)
             let easy = try #require(preview[.easy]?.due)
             #expect(hard >= start + 86_400 && hard < good && good < easy, "card \(i)")
+            // A review works out only the ratings up to its own: the same card.
+            for rating in Rating.allCases {
+                #expect(scheduler.review(card, rating: rating, at: start, cardKey: "key-\(i)") == preview[rating])
+            }
         }
     }
 }

@@ -124,3 +124,26 @@ import Testing
         #expect(abs(model.rawInterval(stability: 1, desiredRetention: 0.95) - 0.4026) < 5e-5)
     }
 }
+
+/// A weight of 0 as an exponent (w9 or w19 fitted to their lower bound)
+/// skips its `pow`, which must not change a bit: `pow(x, -0)` is 1.
+@Suite struct ZeroExponentTests {
+    @Test func recallAndSameDayEqualTheFormulaWithPow() {
+        var weights = FSRSParameters.defaults
+        weights[9] = 0
+        weights[19] = 0
+        let model = MemoryModel(weights: weights)
+        let e = 2.718281828459045
+        for s in [0.001, 0.3, 1, 2.5, 77.7, 3000] {
+            for d in [1.0, 4.2, 10] {
+                let r = model.retrievability(elapsedDays: 3, stability: s)
+                let recall = s * (1 + Foundation.pow(e, weights[8]) * (11 - d) * Foundation.pow(s, -weights[9])
+                    * (Foundation.pow(e, (1 - r) * weights[10]) - 1))
+                let got = model.stabilityAfterRecall(stability: s, difficulty: d, retrievability: r, rating: .good)
+                #expect(got.bitPattern == max(recall, 0.001).bitPattern, "S \(s), D \(d)")
+            }
+            let again = Foundation.pow(e, weights[17] * (-2 + weights[18])) * Foundation.pow(s, -weights[19])
+            #expect(model.stabilityAfterSameDay(stability: s, rating: .again).bitPattern == max(s * again, 0.001).bitPattern)
+        }
+    }
+}
