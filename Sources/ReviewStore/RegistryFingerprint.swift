@@ -44,9 +44,21 @@ struct RegistryFingerprint {
     }
 
     /// The fingerprint of each deck file's cards, in the order given.
+    /// Cards come deck by deck: the running fingerprint is looked up only
+    /// when the deck file changes, not at every card.
     static func perDeckFile(_ cards: [RegisteredCard]) -> [String: Int64] {
         var running: [String: RegistryFingerprint] = [:]
-        for card in cards { running[card.deckFile, default: RegistryFingerprint()].add(card) }
+        var file: String?
+        var current = RegistryFingerprint()
+        for card in cards {
+            if card.deckFile != file {
+                if let file { running[file] = current }
+                file = card.deckFile
+                current = running[card.deckFile] ?? RegistryFingerprint()
+            }
+            current.add(card)
+        }
+        if let file { running[file] = current }
         return running.mapValues { Int64(bitPattern: $0.value) }
     }
 }

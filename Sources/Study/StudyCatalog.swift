@@ -72,9 +72,9 @@ public struct StudyCatalog: Sendable {
             minimumCapacity: decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 })
         for (d, deck) in decks.enumerated() where filter.includes(deck: deck) {
             for (c, card) in deck.cards.enumerated() where card.isAnswerable && filter.includes(card: card) {
-                for (f, face) in card.faces.enumerated() {
+                card.forEachFace { face, f in
                     let key = face.key
-                    guard seen.insert(key).inserted else { continue }
+                    guard seen.insert(key).inserted else { return }
                     body(deck, face, FacePlace(deck: d, card: c, face: f), key, progress.schedules[key] ?? .new(at: now))
                 }
             }

@@ -25,13 +25,18 @@ final class EffectPerformer {
 
     /// Every face of `decks` as the store's registry keeps it.
     static func registry(_ decks: [Deck]) -> [RegisteredCard] {
-        decks.flatMap { deck in
-            deck.cards.flatMap { card in
-                card.faces.map { face in
-                    RegisteredCard(key: face.key, deckFile: deck.file, prompt: Trainer.promptText(face), level: card.level)
+        // Sized once, and each card's faces visited without making an array of them.
+        var cards: [RegisteredCard] = []
+        cards.reserveCapacity(decks.reduce(0) { $0 + $1.cards.count })
+        for deck in decks {
+            for card in deck.cards {
+                card.forEachFace { face in
+                    cards.append(
+                        RegisteredCard(key: face.key, deckFile: deck.file, prompt: Trainer.promptText(face), level: card.level))
                 }
             }
         }
+        return cards
     }
 
     /// Tells the store about every face of the loaded decks (so burying or
