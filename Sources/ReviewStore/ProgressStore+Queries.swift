@@ -41,22 +41,30 @@ extension ProgressStore {
     /// Which of `keys` have progress (a state row), without decoding it:
     /// the identity hand-over's first question at every start.
     public func keysWithProgress(among keys: [String]) throws -> Set<String> {
-        try read { db in
+        if keys.count > Self.keysWorthAScan { return try keysWithProgress(among: Set(keys)) }
+        return try read { db in
             var result = Set<String>()
-            if keys.count > Self.keysWorthAScan {
-                let wanted = Set(keys)
-                let rows = try String.fetchCursor(db, sql: "SELECT key FROM card_state")
-                while let key = try rows.next() {
-                    if wanted.contains(key) { result.insert(key) }
-                }
-                return result
-            }
             for chunk in keys.chunked(into: 900) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 result.formUnion(
                     try String.fetchAll(
                         db, sql: "SELECT key FROM card_state WHERE key IN (\(marks))",
                         arguments: StatementArguments(Array(chunk))))
+            }
+            return result
+        }
+    }
+
+    /// `keysWithProgress(among:)` for keys already in a set (the identity
+    /// hand-over's former keys): one pass over the state table, each key
+    /// looked up in the set as it is, without making the set again.
+    public func keysWithProgress(among wanted: Set<String>) throws -> Set<String> {
+        guard wanted.count > Self.keysWorthAScan else { return try keysWithProgress(among: Array(wanted)) }
+        return try read { db in
+            var result = Set<String>()
+            let rows = try String.fetchCursor(db, sql: "SELECT key FROM card_state")
+            while let key = try rows.next() {
+                if wanted.contains(key) { result.insert(key) }
             }
             return result
         }

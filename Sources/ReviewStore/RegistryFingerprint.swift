@@ -44,21 +44,37 @@ struct RegistryFingerprint {
     }
 
     /// The fingerprint of each deck file's cards, in the order given.
-    /// Cards come deck by deck: the running fingerprint is looked up only
-    /// when the deck file changes, not at every card.
     static func perDeckFile(_ cards: [RegisteredCard]) -> [String: Int64] {
-        var running: [String: RegistryFingerprint] = [:]
-        var file: String?
-        var current = RegistryFingerprint()
-        for card in cards {
+        var running = PerDeckFile()
+        for card in cards { running.add(card) }
+        return running.fingerprints
+    }
+
+    /// The running fingerprints of each deck file, fed card by card. Cards
+    /// come deck by deck: the running fingerprint is looked up only when
+    /// the deck file changes, not at every card.
+    struct PerDeckFile {
+        /// The finished runs, by deck file (the current one not yet in).
+        private var finished: [String: RegistryFingerprint] = [:]
+        /// The deck file of the card fed last.
+        private var file: String?
+        /// That file's running fingerprint.
+        private var current = RegistryFingerprint()
+
+        mutating func add(_ card: RegisteredCard) {
             if card.deckFile != file {
-                if let file { running[file] = current }
+                if let file { finished[file] = current }
                 file = card.deckFile
-                current = running[card.deckFile] ?? RegistryFingerprint()
+                current = finished[card.deckFile] ?? RegistryFingerprint()
             }
             current.add(card)
         }
-        if let file { running[file] = current }
-        return running.mapValues { Int64(bitPattern: $0.value) }
+
+        /// Each deck file's fingerprint of the cards fed so far.
+        var fingerprints: [String: Int64] {
+            var all = finished
+            if let file { all[file] = current }
+            return all.mapValues { Int64(bitPattern: $0.value) }
+        }
     }
 }

@@ -72,5 +72,8 @@ import Testing
         let many = studied.filter { $0.hasSuffix("7") } + ["fresh", "never"] + (0..<ProgressStore.keysWorthAScan).map { "x\($0)" }
         #expect(many.count > ProgressStore.keysWorthAScan)
         #expect(try store.keysWithProgress(among: many) == Set(studied.filter { $0.hasSuffix("7") } + ["fresh"]))
+        // Given as a set, by scan and by look-ups alike.
+        #expect(try store.keysWithProgress(among: Set(many)) == Set(studied.filter { $0.hasSuffix("7") } + ["fresh"]))
+        #expect(try store.keysWithProgress(among: Set(few)) == ["k3", "k4", "fresh"])
     }
 }
