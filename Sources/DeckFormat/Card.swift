@@ -4,53 +4,135 @@
 /// A `Card` is a value parsed from text; it knows nothing about a student's
 /// progress. Progress is keyed by `StudyFace.key`, which is derived from `id`.
 public struct Card: Hashable, Sendable {
+    /// The card's fields, shared by its copies until one of them is changed.
+    /// A card is copied into every face, study item and queue entry; copying
+    /// its strings and arrays one by one (a retain and a release each) was a
+    /// quarter of a start at 100,000 cards, where one reference is copied now.
+    private var storage: Storage
+
+    /// What a card holds, behind `storage` (each field is read and changed
+    /// through the property of `Card` of the same name, documented there).
+    struct Fields: Hashable, Sendable {
+        /// See `Card.id`.
+        var id: CardID
+        /// See `Card.hasExplicitID`.
+        var hasExplicitID: Bool
+        /// See `Card.derivedID`.
+        var derivedID: CardID
+        /// See `Card.content`.
+        var content: CardContent
+        /// See `Card.level`.
+        var level: Int
+        /// See `Card.tags`.
+        var tags: [String]
+        /// See `Card.sectionTags`.
+        var sectionTags: [String]
+        /// See `Card.source`.
+        var source: String?
+        /// See `Card.location`.
+        var location: SourceLocation
+        /// See `Card.lastLine`.
+        var lastLine: Int
+    }
+
+    /// The shared box of a card's fields: copied before a change when
+    /// another card still shares it, so cards stay values.
+    final class Storage: @unchecked Sendable {
+        /// The fields; changed only through a box no other card holds.
+        var fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    /// The fields, to change: the box is copied first when shared.
+    private var fields: Fields {
+        get { storage.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
+        }
+    }
+
     /// Stable identity: the explicit `id:` scoped by the deck's namespace
     /// (`NAMESPACE:ID`) when the author gave one, else a hash of the kind
     /// and the normalised prompt (see `CardID`).
-    public var id: CardID
+    public var id: CardID {
+        get { storage.fields.id }
+        set { fields.id = newValue }
+    }
     /// Whether `id` was written in the file (`id:`) or derived from the prompt.
-    public var hasExplicitID: Bool
+    public var hasExplicitID: Bool {
+        get { storage.fields.hasExplicitID }
+        set { fields.hasExplicitID = newValue }
+    }
     /// The id the card's kind and prompt give, even when an explicit `id:`
     /// wins: progress recorded before the `id:` was added lives under it,
     /// and is handed over to `id` (`formerIDs`).
-    public var derivedID: CardID
+    public var derivedID: CardID {
+        get { storage.fields.derivedID }
+        set { fields.derivedID = newValue }
+    }
     /// What kind of card this is, with the content that kind needs.
-    public var content: CardContent
+    public var content: CardContent {
+        get { storage.fields.content }
+        set { fields.content = newValue }
+    }
     /// Exam level 1–3 (1 recall, 2 explain, 3 analyse). Values outside 1–3
     /// are kept as written (a warning): such a card is studied like any
     /// other but belongs to no level, so no level filter picks it.
-    public var level: Int
+    public var level: Int {
+        get { storage.fields.level }
+        set { fields.level = newValue }
+    }
     /// Tags written on the card (`tags:`), in file order, without the
     /// section tags.
-    public var tags: [String]
+    public var tags: [String] {
+        get { storage.fields.tags }
+        set { fields.tags = newValue }
+    }
     /// Tags inherited from the sections (`##`, `###`) the card stands in,
     /// outermost first.
-    public var sectionTags: [String]
+    public var sectionTags: [String] {
+        get { storage.fields.sectionTags }
+        set { fields.sectionTags = newValue }
+    }
     /// Where the content came from, e.g. lecture notes at `FILE:LINE`.
-    public var source: String?
+    public var source: String? {
+        get { storage.fields.source }
+        set { fields.source = newValue }
+    }
     /// Where the card starts in its deck file (for diagnostics, `list`, and
     /// opening the card in an editor).
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { storage.fields.location }
+        set { fields.location = newValue }
+    }
     /// The card's last line that is not blank or a comment: where a line
     /// added to the card (`id:`) goes.
-    public var lastLine: Int
+    public var lastLine: Int {
+        get { storage.fields.lastLine }
+        set { fields.lastLine = newValue }
+    }
 
     public init(
         id: CardID, hasExplicitID: Bool = false, derivedID: CardID? = nil, content: CardContent, level: Int = 1,
         tags: [String] = [], sectionTags: [String] = [], source: String? = nil,
         location: SourceLocation, lastLine: Int? = nil
     ) {
-        self.id = id
-        self.hasExplicitID = hasExplicitID
-        self.derivedID = derivedID ?? CardID.derived(kind: content.kind, prompt: content.prompt)
-        self.content = content
-        self.level = level
-        self.tags = tags
-        self.sectionTags = sectionTags
-        self.source = source
-        self.location = location
-        self.lastLine = lastLine ?? location.line
+        storage = Storage(
+            Fields(
+                id: id, hasExplicitID: hasExplicitID,
+                derivedID: derivedID ?? CardID.derived(kind: content.kind, prompt: content.prompt), content: content,
+                level: level, tags: tags, sectionTags: sectionTags, source: source, location: location,
+                lastLine: lastLine ?? location.line))
     }
+
+    /// Equal fields, whether shared or not.
+    public static func == (a: Card, b: Card) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
     /// Section tags followed by the card's own tags, without repeats.
     public var allTags: [String] {

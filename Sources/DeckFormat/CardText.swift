@@ -90,6 +90,19 @@ extension Card {
         }
         return [StudyFace(card: self, direction: .forward)]
     }
+
+    /// Calls `body` with each of `faces` and its index there, in order,
+    /// without making the array: walks over every card of a large
+    /// collection allocated one array per card.
+    public func forEachFace(_ body: (_ face: StudyFace, _ index: Int) throws -> Void) rethrows {
+        try body(StudyFace(card: self, direction: .forward), 0)
+        if case .term = content { try body(StudyFace(card: self, direction: .reverse), 1) }
+    }
+
+    /// `forEachFace(_:)` for a body that needs no index.
+    public func forEachFace(_ body: (_ face: StudyFace) throws -> Void) rethrows {
+        try forEachFace { face, _ in try body(face) }
+    }
 }
 
 extension CardContent {

@@ -41,16 +41,9 @@ extension ProgressStore {
     /// Which of `keys` have progress (a state row), without decoding it:
     /// the identity hand-over's first question at every start.
     public func keysWithProgress(among keys: [String]) throws -> Set<String> {
-        try read { db in
+        if keys.count > Self.keysWorthAScan { return try keysWithProgress(among: Set(keys)) }
+        return try read { db in
             var result = Set<String>()
-            if keys.count > Self.keysWorthAScan {
-                let wanted = Set(keys)
-                let rows = try String.fetchCursor(db, sql: "SELECT key FROM card_state")
-                while let key = try rows.next() {
-                    if wanted.contains(key) { result.insert(key) }
-                }
-                return result
-            }
             for chunk in keys.chunked(into: 900) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 result.formUnion(
@@ -62,9 +55,47 @@ extension ProgressStore {
         }
     }
 
+    /// `keysWithProgress(among:)` for keys already in a set (the identity
+    /// hand-over's former keys): one pass over the state table, each key
+    /// looked up in the set as it is, without making the set again.
+    public func keysWithProgress(among wanted: Set<String>) throws -> Set<String> {
+        guard wanted.count > Self.keysWorthAScan else { return try keysWithProgress(among: Array(wanted)) }
+        return try read { db in
+            var result = Set<String>()
+            let rows = try String.fetchCursor(db, sql: "SELECT key FROM card_state")
+            while let key = try rows.next() {
+                if wanted.contains(key) { result.insert(key) }
+            }
+            return result
+        }
+    }
+
     /// Above this many keys `progress(for:)` reads the whole state table
     /// once instead of looking each key up.
-    static let keysWorthAScan = 4_000
+    public static let keysWorthAScan = 4_000
+
+    /// The progress of every face the store holds, handed to `body` row by
+    /// row as it is read: for a caller that wants most of the store (a
+    /// start on a large collection). Reading into a dictionary that the
+    /// caller then copied into its own tables, and matching every row
+    /// against a set of the wanted keys, was a sixth of a start at 100,000
+    /// cards. Values are checked as `progress(for:)` checks them.
+    public func forEachProgress(_ body: (_ key: String, _ progress: CardProgress) throws -> Void) throws {
+        try read { db in
+            let columns = ProgressColumns.names().joined(separator: ", ")
+            let statement = try db.makeStatement(sql: "SELECT key, \(columns) FROM card_state")
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
+                // The key straight from SQLite's bytes; anything but valid
+                // text goes the careful way, which words the error.
+                let key =
+                    try stored.textBytes(0).flatMap { String(validating: $0, as: UTF8.self) }
+                    ?? stored.string(0, required: true) ?? ""
+                try body(key, try ProgressColumns.progress(stored, at: 1))
+            }
+        }
+    }
 
     /// The schedules of the given keys that have been answered at least once
     /// (including suspended and buried ones: the caller decides what to show).

@@ -48,15 +48,28 @@ extension ProgressStore {
     /// `RegistryFingerprint` in `registered_deck`) is skipped: a start with
     /// unchanged decks reads one small table and writes nothing.
     public func register(_ cards: [RegisteredCard], at time: Date) throws {
-        guard !cards.isEmpty else { return }
-        let fingerprints = RegistryFingerprint.perDeckFile(cards)
+        try register(each: { visit in for card in cards { visit(card) } }, at: time)
+    }
+
+    /// `register(_:at:)` for the cards `entries` gives, calling its
+    /// argument with each card in order. It is called once to fingerprint
+    /// them, and once more only when some deck file changed, for that
+    /// file's cards: a start with unchanged decks makes no list of 100,000
+    /// entries only to drop it.
+    public func register(each entries: (_ visit: (RegisteredCard) -> Void) -> Void, at time: Date) throws {
+        var running = RegistryFingerprint.PerDeckFile()
+        entries { running.add($0) }
+        let fingerprints = running.fingerprints
+        guard !fingerprints.isEmpty else { return }
         let changed = try read { db in
             let known = try Self.registeredFingerprints(db)
             return Set(fingerprints.filter { known[$0.key] != $0.value }.keys)
         }
         guard !changed.isEmpty else { return }
+        var cards: [RegisteredCard] = []
+        entries { card in if changed.contains(card.deckFile) { cards.append(card) } }
         try write { db in
-            for card in cards where changed.contains(card.deckFile) {
+            for card in cards {
                 try upsert(card, at: time, db: db, levelFromDeck: true)
             }
             for file in changed.sorted() {

@@ -45,8 +45,36 @@ struct RegistryFingerprint {
 
     /// The fingerprint of each deck file's cards, in the order given.
     static func perDeckFile(_ cards: [RegisteredCard]) -> [String: Int64] {
-        var running: [String: RegistryFingerprint] = [:]
-        for card in cards { running[card.deckFile, default: RegistryFingerprint()].add(card) }
-        return running.mapValues { Int64(bitPattern: $0.value) }
+        var running = PerDeckFile()
+        for card in cards { running.add(card) }
+        return running.fingerprints
+    }
+
+    /// The running fingerprints of each deck file, fed card by card. Cards
+    /// come deck by deck: the running fingerprint is looked up only when
+    /// the deck file changes, not at every card.
+    struct PerDeckFile {
+        /// The finished runs, by deck file (the current one not yet in).
+        private var finished: [String: RegistryFingerprint] = [:]
+        /// The deck file of the card fed last.
+        private var file: String?
+        /// That file's running fingerprint.
+        private var current = RegistryFingerprint()
+
+        mutating func add(_ card: RegisteredCard) {
+            if card.deckFile != file {
+                if let file { finished[file] = current }
+                file = card.deckFile
+                current = finished[card.deckFile] ?? RegistryFingerprint()
+            }
+            current.add(card)
+        }
+
+        /// Each deck file's fingerprint of the cards fed so far.
+        var fingerprints: [String: Int64] {
+            var all = finished
+            if let file { all[file] = current }
+            return all.mapValues { Int64(bitPattern: $0.value) }
+        }
     }
 }

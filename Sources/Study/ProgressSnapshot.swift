@@ -31,8 +31,10 @@ public struct ProgressSnapshot: Sendable, Hashable {
 
     /// Whether `key` is hidden at `now` (suspended, or buried until later).
     public func isHidden(_ key: String, at now: Date) -> Bool {
-        if suspended.contains(key) { return true }
-        if let until = buriedUntil[key], until > now { return true }
+        // Asked of every face at a start, when usually nothing is hidden:
+        // an empty table answers without hashing the key.
+        if !suspended.isEmpty, suspended.contains(key) { return true }
+        if !buriedUntil.isEmpty, let until = buriedUntil[key], until > now { return true }
         return false
     }
 }

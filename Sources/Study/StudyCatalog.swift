@@ -38,21 +38,7 @@ public struct StudyCatalog: Sendable {
         return items
     }
 
-    /// The faces `items(matching:now:where:)` gives, in its order, each as
-    /// its place, key and schedule only: the queue sorts tens of thousands
-    /// of due reviews to ask a few hundred, and makes items of those alone
-    /// (`item(_:)`).
-    func placedFaces(
-        matching filter: StudyFilter, now: Date, where include: (_ key: String, _ schedule: CardSchedule) -> Bool
-    ) -> [PlacedFace] {
-        var faces: [PlacedFace] = []
-        forEachFace(matching: filter, now: now) { _, _, place, key, schedule in
-            if include(key, schedule) { faces.append(PlacedFace(place: place, key: key, schedule: schedule)) }
-        }
-        return faces
-    }
-
-    /// The item of a face `placedFaces` found.
+    /// The item of a face the queue placed (`QueueBuilder.build`).
     func item(_ placed: PlacedFace) -> StudyItem {
         let deck = decks[placed.place.deck]
         return StudyItem(
@@ -72,9 +58,9 @@ public struct StudyCatalog: Sendable {
             minimumCapacity: decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 })
         for (d, deck) in decks.enumerated() where filter.includes(deck: deck) {
             for (c, card) in deck.cards.enumerated() where card.isAnswerable && filter.includes(card: card) {
-                for (f, face) in card.faces.enumerated() {
+                card.forEachFace { face, f in
                     let key = face.key
-                    guard seen.insert(key).inserted else { continue }
+                    guard seen.insert(key).inserted else { return }
                     body(deck, face, FacePlace(deck: d, card: c, face: f), key, progress.schedules[key] ?? .new(at: now))
                 }
             }

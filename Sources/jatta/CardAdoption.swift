@@ -47,7 +47,7 @@ enum CardAdoption {
     static func run(store: ProgressStore, decks: [Deck], at now: Date) throws -> [Adoption] {
         let former = formerKeys(decks)
         guard !former.isEmpty else { return [] }
-        let withProgress = try store.keysWithProgress(among: Array(former))
+        let withProgress = try store.keysWithProgress(among: former)
         guard !withProgress.isEmpty else { return [] }
         let worth = candidates(decks).filter { face in face.former.contains { withProgress.contains($0.key) } }
         return try store.adopt(worth, at: now)

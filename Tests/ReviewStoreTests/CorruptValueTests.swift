@@ -43,6 +43,8 @@ import Testing
         #expect { _ = try store.currentProgress() } throws: { isCorrupt($0, key: "k0", column: column) }
         // The statistics' pass reads SQLite's columns itself (`StatementRow`): the same error.
         #expect { try store.forEachStatisticsCard { _, _ in } } throws: { isCorrupt($0, key: "k0", column: column) }
+        // So does the start's pass over every state row.
+        #expect { try store.forEachProgress { _, _ in } } throws: { isCorrupt($0, key: "k0", column: column) }
     }
 
     /// Values SQLite may hold in another type than jatta writes but that
@@ -57,6 +59,9 @@ import Testing
         #expect(careful.schedule?.lapses == 2)
         #expect(careful.schedule?.memory?.stability == 4)
         #expect(try store.statisticsCards().map { $0.card.progress } == [careful])
+        var scanned: [String: CardProgress] = [:]
+        try store.forEachProgress { scanned[$0] = $1 }
+        #expect(scanned == ["k0": careful])
     }
 
     /// Edits of the stored row (`CompactLog`'s `review` table), named by

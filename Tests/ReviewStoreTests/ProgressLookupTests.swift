@@ -32,6 +32,30 @@ import Testing
         #expect(scanned["k8"]?.suspended == true)
     }
 
+    /// `forEachProgress` hands over every state row once, equal to what
+    /// `progress(for:)` reads for the same key: schedules, suspended faces
+    /// never answered, buried ones, and a key that is not plain ASCII.
+    @Test func theStartPassGivesEveryRowAsLookedUp() throws {
+        let store = try ProgressStore()
+        var rng = SeededGenerator(seed: 9)
+        let studied = (0..<300).map { "k\($0)" } + ["қазақ:сұрақ/reverse"]
+        try store.record(
+            studied.map { key in answer(key, at: t0, after: scheduleAfter(nil, rating: .good, at: t0, using: &rng)) })
+        try store.register([RegisteredCard(key: "fresh", deckFile: "d", prompt: "p", level: 1)], at: t0)
+        try store.suspend(key: "fresh", at: t0)
+        try store.bury(key: "k5", until: t0.addingTimeInterval(86_400), at: t0)
+        var seen: [String: CardProgress] = [:]
+        var rows = 0
+        try store.forEachProgress { key, progress in
+            seen[key] = progress
+            rows += 1
+        }
+        #expect(rows == studied.count + 1)
+        #expect(seen == (try store.progress(for: studied + ["fresh", "never"])))
+        #expect(seen["fresh"]?.suspended == true && seen["fresh"]?.schedule == nil)
+        #expect(seen["k5"]?.buriedUntil != nil)
+    }
+
     /// `keysWithProgress(among:)`, by scan and by look-ups alike, names
     /// exactly the keys asked for that have a state row (a suspended card
     /// never answered has one too).
@@ -48,5 +72,8 @@ import Testing
         let many = studied.filter { $0.hasSuffix("7") } + ["fresh", "never"] + (0..<ProgressStore.keysWorthAScan).map { "x\($0)" }
         #expect(many.count > ProgressStore.keysWorthAScan)
         #expect(try store.keysWithProgress(among: many) == Set(studied.filter { $0.hasSuffix("7") } + ["fresh"]))
+        // Given as a set, by scan and by look-ups alike.
+        #expect(try store.keysWithProgress(among: Set(many)) == Set(studied.filter { $0.hasSuffix("7") } + ["fresh"]))
+        #expect(try store.keysWithProgress(among: Set(few)) == ["k3", "k4", "fresh"])
     }
 }

@@ -71,6 +71,7 @@ struct StudyCommand: ParsableCommand {
         // Decks.
         let deckPaths = SessionHost.deckPaths(paths)
         let library = SessionHost.loadDecks(paths: deckPaths)
+        KeptUntilExit.keep(library)
         let errors = host.reportDeckErrors(library)
         if library.hasUnreadablePaths, !paths.isEmpty {
             throw ExitCode(66)
@@ -104,6 +105,7 @@ struct StudyCommand: ParsableCommand {
         // With an exam ahead, reviews the rule brings before it are due now
         // and new faces come at the plan's pace (docs/exam.md).
         snapshot = exams.scheduler.adjusted(snapshot, at: now)
+        KeptUntilExit.keep(snapshot)
         let newPerDay = newLimit ?? exams.newPerDay(ordinary: StudyLimits().newPerDay, decks: decks)
 
         var state = TrainerState(

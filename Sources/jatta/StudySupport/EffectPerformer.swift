@@ -25,10 +25,19 @@ final class EffectPerformer {
 
     /// Every face of `decks` as the store's registry keeps it.
     static func registry(_ decks: [Deck]) -> [RegisteredCard] {
-        decks.flatMap { deck in
-            deck.cards.flatMap { card in
-                card.faces.map { face in
-                    RegisteredCard(key: face.key, deckFile: deck.file, prompt: Trainer.promptText(face), level: card.level)
+        var cards: [RegisteredCard] = []
+        cards.reserveCapacity(decks.reduce(0) { $0 + $1.cards.count })
+        forEachRegistryEntry(decks) { cards.append($0) }
+        return cards
+    }
+
+    /// Calls `body` with the registry entry of every face of `decks`, in
+    /// order, each card's faces visited without making an array of them.
+    static func forEachRegistryEntry(_ decks: [Deck], _ body: (RegisteredCard) -> Void) {
+        for deck in decks {
+            for card in deck.cards {
+                card.forEachFace { face in
+                    body(RegisteredCard(key: face.key, deckFile: deck.file, prompt: Trainer.promptText(face), level: card.level))
                 }
             }
         }
@@ -40,7 +49,8 @@ final class EffectPerformer {
     /// student does not wait for it; any effect does it first if needed.
     func registerDecks(at now: Date) throws {
         guard !unregistered.isEmpty else { return }
-        try store.register(Self.registry(unregistered), at: now)
+        let decks = unregistered
+        try store.register(each: { Self.forEachRegistryEntry(decks, $0) }, at: now)
         unregistered = []
     }
 

@@ -22,17 +22,31 @@ enum StudySetup {
 
     /// The schedules and flags of every face of `decks`, read without
     /// writing anything (`jatta find` reads a store it must not change).
+    ///
+    /// With many faces the whole state table is read, row by row, straight
+    /// into the snapshot: rows of faces not loaded are kept too, which
+    /// changes nothing, as every use of a snapshot looks a face up by its
+    /// key. Building a set of 100,000 keys to leave them out, and a
+    /// dictionary copied again into the snapshot, was a sixth of a start.
     static func progress(store: ProgressStore, decks: [Deck]) throws -> ProgressSnapshot {
-        let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
         var snapshot = ProgressSnapshot()
-        let found = try store.progress(for: keys)
-        // Sized once: growing it schedule by schedule was a third of this.
-        snapshot.schedules.reserveCapacity(found.count)
-        for (key, p) in found {
+        func add(_ key: String, _ p: CardProgress) {
             if let schedule = p.schedule { snapshot.schedules[key] = schedule }
             if p.suspended { snapshot.suspended.insert(key) }
             if let until = p.buriedUntil { snapshot.buriedUntil[key] = until }
         }
+        // Every card has at least one face.
+        let cards = decks.reduce(0) { $0 + $1.cards.count }
+        if cards > ProgressStore.keysWorthAScan {
+            snapshot.schedules.reserveCapacity(cards)
+            try store.forEachProgress(add)
+            return snapshot
+        }
+        let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
+        let found = try store.progress(for: keys)
+        // Sized once: growing it schedule by schedule was a third of this.
+        snapshot.schedules.reserveCapacity(found.count)
+        for (key, p) in found { add(key, p) }
         return snapshot
     }
 
