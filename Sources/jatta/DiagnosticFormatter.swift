@@ -82,8 +82,17 @@ struct SourceLines {
         if files[file] == nil {
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
             let bytes = [UInt8](data)
+            // memchr finds the line breaks: a byte loop over ten 7 MB decks
+            // was a twentieth of `list` on 200,000 cards with warnings.
             var starts = [0]
-            for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var offset = 0
+                while offset < buffer.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                    offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                    starts.append(offset)
+                }
+            }
             files[file] = (bytes, starts)
         }
         guard let entry = files[file], line >= 1, line <= entry.lineStarts.count else { return nil }

@@ -15,8 +15,16 @@ struct JSONWriter {
     }
 
     /// Appends `text` as it is: punctuation and literals, never data.
+    @inline(__always)
     mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        // A single byte (most punctuation) is appended as one element: the
+        // length is known where this is inlined, and a call to copy a
+        // buffer costs more than the byte.
+        if text.utf8CodeUnitCount == 1 {
+            bytes.append(text.utf8Start.pointee)
+        } else {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
     }
 
     /// The separator between array elements and object members.
@@ -47,15 +55,18 @@ struct JSONWriter {
         if let value { string(value) } else { raw("null") }
     }
 
-    /// An array of strings.
-    mutating func strings(_ values: [String]) {
+    /// An array whose elements `element` writes.
+    mutating func array<Element>(_ elements: [Element], _ element: (inout JSONWriter, Element) -> Void) {
         raw("[")
-        for (index, value) in values.enumerated() {
+        for (index, value) in elements.enumerated() {
             if index > 0 { separator() }
-            string(value)
+            element(&self, value)
         }
         raw("]")
     }
+
+    /// An array of strings.
+    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 
     /// A JSON string literal: quotes, backslashes and control characters
     /// escaped, everything else as UTF-8. The compact style also escapes
@@ -79,6 +90,13 @@ struct JSONWriter {
         var runStart = 0
         var index = 0
         while index < utf8.count {
+            // Eight bytes at a time while none of them may need an escape.
+            while index + 8 <= utf8.count,
+                !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self), compact: compact)
+            {
+                index += 8
+            }
+            guard index < utf8.count else { break }
             let byte = utf8[index]
             let scalar: UInt8
             let length: Int
@@ -98,6 +116,27 @@ struct JSONWriter {
             runStart = index
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    }
+
+    /// Whether any of the eight bytes in `word` is one that starts an
+    /// escape: below 0x20, a quote, a backslash, and in the compact style
+    /// DEL or 0xC2 (the lead byte of the C1 controls). Never false when one
+    /// is there; true at times when none is (the bytes are then looked at
+    /// one by one).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64, compact: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below `n` (n ≤ 0x80) leaves its high bit set in
+        // (byte - n) & ~byte; a byte equal to `c` is a zero in word ^ c.
+        func below(_ n: UInt8) -> UInt64 { (word &- ones &* UInt64(n)) & ~word & highs }
+        func equal(_ c: UInt8) -> UInt64 {
+            let v = word ^ (ones &* UInt64(c))
+            return (v &- ones) & ~v & highs
+        }
+        var found = below(0x20) | equal(UInt8(ascii: "\"")) | equal(UInt8(ascii: "\\"))
+        if compact { found |= equal(0x7F) | equal(0xC2) }
+        return found != 0
     }
 
     /// The escape of one scalar below U+00A0.

@@ -69,8 +69,9 @@ enum CardListing {
         if json {
             var writer = JSONWriter(style: .compact, capacity: chunk + chunk / 4)
             for deck in result.decks {
-                for card in deck.cards {
-                    CardJSON.write(card, to: &writer)
+                // By index: a card handed over, not copied.
+                for index in deck.cards.indices {
+                    CardJSON.write(deck.cards[index], to: &writer)
                     writer.raw("\n")
                     if writer.bytes.count >= chunk {
                         emit(writer.bytes)
@@ -149,9 +150,7 @@ enum CardJSON {
         switch card.content {
         case .choice(let choice):
             out.key("options")
-            out.raw("[")
-            for (index, option) in choice.options.enumerated() {
-                if index > 0 { out.separator() }
+            out.array(choice.options) { out, option in
                 out.raw("{")
                 out.key("text", first: true)
                 out.string(option.text)
@@ -159,7 +158,6 @@ enum CardJSON {
                 out.bool(option.isCorrect)
                 out.raw("}")
             }
-            out.raw("]")
         case .open(let open):
             out.key("key_points")
             out.strings(open.keyPoints)
@@ -167,12 +165,7 @@ enum CardJSON {
             out.key("text")
             out.string(cloze.text)
             out.key("gaps")
-            out.raw("[")
-            for (index, gap) in (clozeGaps ?? cloze.gaps).enumerated() {
-                if index > 0 { out.separator() }
-                out.strings(gap.answers)
-            }
-            out.raw("]")
+            out.array(clozeGaps ?? cloze.gaps) { $0.strings($1.answers) }
         case .question, .term:
             break
         }
@@ -191,12 +184,7 @@ enum CardJSON {
         out.key("explicit_id")
         out.bool(card.hasExplicitID)
         out.key("faces")
-        out.raw("[")
-        for (index, face) in card.faces.enumerated() {
-            if index > 0 { out.separator() }
-            out.string(face.key)
-        }
-        out.raw("]")
+        out.array(card.faces) { $0.string($1.key) }
         out.raw("}")
     }
 }
