@@ -28,14 +28,17 @@ struct JSONWriter {
     }
 
     /// The separator between array elements and object members.
+    @inline(__always)
     mutating func separator() { style == .compact ? raw(",") : raw(", ") }
 
     /// The separator between a member's name and its value.
+    @inline(__always)
     mutating func colon() { style == .compact ? raw(":") : raw(": ") }
 
     /// The separator (unless `first`) and the name of an object member.
     /// Names are literals of jatta's formats, plain ASCII that needs no
     /// escape, so they are written as they are.
+    @inline(__always)
     mutating func key(_ name: StaticString, first: Bool = false) {
         if !first { separator() }
         raw("\"")
