@@ -6,18 +6,25 @@ public enum DeckLinter {
     /// would share progress), a warning when both ids are derived (the same
     /// prompt written twice).
     public static func lint(_ decks: [Deck]) -> [Diagnostic] {
-        // Only what a duplicate's message needs of the first card, in a
-        // table sized once: copying whole cards into a growing table was
-        // most of this pass, which runs at every start over every card.
-        var first: [CardID: (location: SourceLocation, hasExplicitID: Bool)] = [:]
+        // Only where the first card with an id is, as two small integers,
+        // in a table sized once: copying whole cards (and then their
+        // locations, with a file name to retain) into the table was most
+        // of this pass, which runs at every start over every card.
+        var first: [CardID: (deck: Int32, card: Int32)] = [:]
         first.reserveCapacity(decks.reduce(0) { $0 + $1.cards.count })
         var diagnostics: [Diagnostic] = []
-        for deck in decks {
-            for card in deck.cards {
-                guard let earlier = first[card.id] else {
-                    first[card.id] = (card.location, card.hasExplicitID)
-                    continue
-                }
+        for deckIndex in decks.indices {
+            let cards = decks[deckIndex].cards
+            // By index, so that no whole card is copied (and its fields
+            // retained and released) to read its id.
+            for cardIndex in cards.indices {
+                let here = (deck: Int32(truncatingIfNeeded: deckIndex), card: Int32(truncatingIfNeeded: cardIndex))
+                // One probe: the slot is filled with this card's place when
+                // the id is new, so another place there means a duplicate.
+                let place = Self.value(&first[cards[cardIndex].id, default: here])
+                guard place != here else { continue }
+                let card = cards[cardIndex]
+                let earlier = decks[Int(place.deck)].cards[Int(place.card)]
                 if card.hasExplicitID || earlier.hasExplicitID {
                     diagnostics.append(DeckIssue.duplicateID(id: card.id.rawValue, first: earlier.location).at(card.location))
                 } else {
@@ -27,4 +34,8 @@ public enum DeckLinter {
         }
         return diagnostics
     }
+
+    /// The value in `slot` (read through an inout access, so a dictionary's
+    /// `default:` subscript inserts and reads in one probe).
+    private static func value<Value>(_ slot: inout Value) -> Value { slot }
 }

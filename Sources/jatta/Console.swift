@@ -33,6 +33,10 @@ enum Console {
     /// Writes `text` to standard output.
     static func out(_ text: String) { write(text, to: .output) }
 
+    /// Writes UTF-8 `bytes` to standard output (a listing made as bytes
+    /// goes out without a round trip through `String`).
+    static func out(bytes: [UInt8]) { write(bytes: bytes, to: .output) }
+
     /// Writes `text` and a newline to standard output.
     static func line(_ text: String = "") { write(text + "\n", to: .output) }
 
@@ -43,8 +47,11 @@ enum Console {
     static func errorLine(_ text: String) { write(text + "\n", to: .error) }
 
     /// Writes all of `text` to `stream`, or ends the process (see above).
-    static func write(_ text: String, to stream: Stream) {
-        if let failure = writeAll(Array(text.utf8), to: stream.descriptor) { end(after: failure, on: stream) }
+    static func write(_ text: String, to stream: Stream) { write(bytes: Array(text.utf8), to: stream) }
+
+    /// Writes all of the UTF-8 `bytes` to `stream`, or ends the process.
+    static func write(bytes: [UInt8], to stream: Stream) {
+        if let failure = writeAll(bytes, to: stream.descriptor) { end(after: failure, on: stream) }
     }
 
     /// Writes every byte, retrying short writes and interruptions; the errno

@@ -93,71 +93,34 @@ enum JSONValue: Equatable {
 
     /// The value as JSON text in `style`.
     func text(_ style: Style) -> String {
-        var out = ""
-        write(to: &out, style: style)
-        return out
+        var writer = JSONWriter(style: style)
+        write(to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private func write(to out: inout String, style: Style) {
-        let comma = style == .compact ? "," : ", "
-        let colon = style == .compact ? ":" : ": "
+    /// Appends the value to `writer`.
+    func write(to writer: inout JSONWriter) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let text): out += text
-        case .string(let value): Self.writeString(value, to: &out, style: style)
+        case .null: writer.raw("null")
+        case .bool(let value): writer.bool(value)
+        case .number(let text): writer.bytes.append(contentsOf: text.utf8)
+        case .string(let value): writer.string(value)
         case .array(let elements):
-            out += "["
+            writer.raw("[")
             for (index, element) in elements.enumerated() {
-                if index > 0 { out += comma }
-                element.write(to: &out, style: style)
+                if index > 0 { writer.separator() }
+                element.write(to: &writer)
             }
-            out += "]"
+            writer.raw("]")
         case .object(let members):
-            out += "{"
+            writer.raw("{")
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += comma }
-                Self.writeString(key, to: &out, style: style)
-                out += colon
-                value.write(to: &out, style: style)
+                if index > 0 { writer.separator() }
+                writer.string(key)
+                writer.colon()
+                value.write(to: &writer)
             }
-            out += "}"
-        }
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters
-    /// escaped, everything else as UTF-8.
-    private static func writeString(_ value: String, to out: inout String, style: Style) {
-        out += "\""
-        defer { out += "\"" }
-        // One pass over the bytes tells whether the text can be copied whole
-        // (almost always). Every character to escape is ASCII except the C1
-        // controls of the compact style, U+0080–U+009F, which UTF-8 writes
-        // as 0xC2 followed by 0x80–0x9F.
-        var previous: UInt8 = 0
-        let needsEscape = value.utf8.contains { byte in
-            defer { previous = byte }
-            return byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                || (style == .compact && (byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte))))
-        }
-        guard needsEscape else {
-            out += value
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // C1 controls too: U+009B is CSI to some terminals a
-            // `--json` line may be printed on.
-            case _ where scalar.value < 0x20 || (style == .compact && (0x7F...0x9F).contains(scalar.value)):
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
+            writer.raw("}")
         }
     }
 }

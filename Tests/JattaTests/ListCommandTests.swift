@@ -42,10 +42,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         let whole = CardListing.run(paths: [url.path], json: true, language: .en)
         for chunk in [1, 200, 1 << 16] {
-            var pieces: [String] = []
+            var pieces: [[UInt8]] = []
             let streamed = CardListing.run(paths: [url.path], json: true, language: .en, chunk: chunk) { pieces.append($0) }
-            #expect(pieces.joined() == whole.output)
-            #expect(pieces.allSatisfy { $0.hasSuffix("\n") })
+            #expect(Array(pieces.joined()) == Array(whole.output.utf8))
+            #expect(pieces.allSatisfy { $0.last == UInt8(ascii: "\n") })
             #expect(chunk > 1 || pieces.count == 4)
             #expect(streamed.problems == whole.problems && streamed.status == whole.status)
         }
@@ -126,5 +126,41 @@ import Testing
         #expect(JSONValue.string("x\u{9B}2J").compactText == "\"x\\u009b2J\"")
         #expect(JSONValue.string("\u{85}").compactText == "\"\\u0085\"")
         #expect(JSONValue.string("\u{A0}ә").compactText == "\"\u{A0}ә\"")
+    }
+
+    /// Strings of every awkward kind, drawn from a seeded generator: each C0
+    /// control, DEL, each C1 control, quotes, backslashes, slashes, Kazakh
+    /// letters, U+2028, non-BMP scalars and a combining mark.
+    static func awkwardStrings() -> [String] {
+        var scalars: [Unicode.Scalar] = (0..<0x20).compactMap { Unicode.Scalar(UInt32($0)) }
+        scalars += (0x7F...0xA0).compactMap { Unicode.Scalar(UInt32($0)) }
+        scalars += ["\"", "\\", "/", "a", " ", "ә", "Ж", "\u{2028}", "\u{301}", "\u{FFFD}", "😀", "\u{10348}", "\u{10FFFF}"]
+        var state: UInt64 = 20
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var strings = [String(String.UnicodeScalarView(scalars))]
+        for _ in 0..<500 {
+            strings.append(String(String.UnicodeScalarView((0..<next(24)).map { _ in scalars[next(scalars.count)] })))
+        }
+        return strings
+    }
+
+    /// Issue 20: `list --json` now writes bytes itself. What it writes must
+    /// read back, by Foundation's parser, as the very string, with no
+    /// terminal control (C0, DEL, C1) left raw; the Python style leaves DEL
+    /// and C1 raw, as Python does (scripts/tests/json-escaping.sh compares
+    /// that style with Python's text).
+    @Test func jsonStringsReadBackAsWrittenWithNoRawControl() throws {
+        for string in Self.awkwardStrings() {
+            for style in [JSONValue.Style.compact, .python] {
+                let text = JSONValue.array([.string(string)]).text(style)
+                let read = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String]
+                #expect(read == [string], "\(style) \(text.debugDescription)")
+                let raw = text.unicodeScalars.filter { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+                #expect(style == .python ? raw.allSatisfy { $0.value >= 0x7F } : raw.isEmpty, "\(text.debugDescription)")
+            }
+        }
     }
 }

@@ -93,7 +93,7 @@ for name in "${wanted[@]}"; do
         extract-fuzz) target extract-fuzz KazakhText DeckFormat Lectures ;;
         answer-fuzz) target answer-fuzz KazakhText ;;
         plain-input-fuzz) target plain-input-fuzz KazakhText DeckFormat FSRS Study TerminalUI ;;
-        replay-fuzz) target replay-fuzz KazakhText DeckFormat FSRS -- Sources/jatta/JSONValue.swift Sources/jatta/FSRSReplay.swift ;;
+        replay-fuzz) target replay-fuzz KazakhText DeckFormat FSRS -- Sources/jatta/JSONValue.swift Sources/jatta/JSONWriter.swift Sources/jatta/FSRSReplay.swift ;;
         apkg-fuzz) target apkg-fuzz ZIPFoundation GRDB KazakhText DeckFormat FSRS ReviewStore Interchange ;;
         moodle-fuzz) target moodle-fuzz ZIPFoundation GRDB KazakhText DeckFormat FSRS ReviewStore Interchange ;;
         *) echo "unknown fuzz target: $name" >&2; exit 64 ;;

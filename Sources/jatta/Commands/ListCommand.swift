@@ -35,7 +35,7 @@ struct ListCommand: ParsableCommand {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
         // The cards go out as they are made, so the output of 200,000 cards
         // is never held whole.
-        let listing = CardListing.run(paths: paths, json: json, language: language, emit: Console.out)
+        let listing = CardListing.run(paths: paths, json: json, language: language, emit: Console.out(bytes:))
         Console.err(listing.problems)
         if listing.status != 0 { throw ExitCode(listing.status) }
     }
@@ -52,34 +52,36 @@ enum CardListing {
     }
 
     static func run(paths: [String], json: Bool, language: Language, width: Int = 100) -> Listing {
-        var output = ""
+        var output: [UInt8] = []
         var listing = run(paths: paths, json: json, language: language, width: width) { output += $0 }
-        listing.output = output
+        listing.output = String(decoding: output, as: UTF8.self)
         return listing
     }
 
-    /// Lists the cards into `emit`, in pieces of about `chunk` bytes (one
-    /// JSON line at a time, never a line cut), and returns the problems and
-    /// the status; the returned `output` is empty.
+    /// Lists the cards into `emit` as UTF-8, in pieces of about `chunk`
+    /// bytes (one JSON line at a time, never a line cut), and returns the
+    /// problems and the status; the returned `output` is empty.
     static func run(
         paths: [String], json: Bool, language: Language, width: Int = 100, chunk: Int = 1 << 16,
-        emit: (String) -> Void
+        emit: ([UInt8]) -> Void
     ) -> Listing {
         let result = DeckLoading.load(paths: paths)
         if json {
-            var pending = ""
+            var writer = JSONWriter(style: .compact, capacity: chunk + chunk / 4)
             for deck in result.decks {
-                for card in deck.cards {
-                    pending += CardJSON.object(for: card).compactText + "\n"
-                    if pending.utf8.count >= chunk {
-                        emit(pending)
-                        pending = ""
+                // By index: a card handed over, not copied.
+                for index in deck.cards.indices {
+                    CardJSON.write(deck.cards[index], to: &writer)
+                    writer.raw("\n")
+                    if writer.bytes.count >= chunk {
+                        emit(writer.bytes)
+                        writer.bytes.removeAll(keepingCapacity: true)
                     }
                 }
             }
-            if !pending.isEmpty { emit(pending) }
+            if !writer.bytes.isEmpty { emit(writer.bytes) }
         } else {
-            emit(table(result.decks.flatMap(\.cards), width: width, language: language))
+            emit(Array(table(result.decks.flatMap(\.cards), width: width, language: language).utf8))
         }
         var formatter = DiagnosticFormatter(language: language)
         let problems = result.diagnostics.map { formatter.format($0) }.joined()
@@ -129,40 +131,60 @@ enum CardListing {
     }
 }
 
-/// A card as one JSON object (the format of `jatta list --json`).
+/// A card as one JSON object (the format of `jatta list --json`), written
+/// straight into the bytes of the listing.
 enum CardJSON {
-    static func object(for card: Card) -> JSONValue {
+    static func write(_ card: Card, to out: inout JSONWriter) {
         // A cloze's text is split into gaps once, for its answer and its gaps.
         var clozeGaps: [ClozeGap]? = nil
         if case .cloze(let cloze) = card.content { clozeGaps = cloze.gaps }
-        var members: [(String, JSONValue)] = [
-            ("id", .string(card.id.rawValue)),
-            ("kind", .string(card.kind.rawValue)),
-            ("prompt", .string(card.prompt)),
-            ("answer", .string(clozeGaps.map(ClozeCard.answer(gaps:)) ?? card.answer)),
-        ]
+        out.raw("{")
+        out.key("id", first: true)
+        out.string(card.id.rawValue)
+        out.key("kind")
+        out.string(card.kind.rawValue)
+        out.key("prompt")
+        out.string(card.prompt)
+        out.key("answer")
+        out.string(clozeGaps.map(ClozeCard.answer(gaps:)) ?? card.answer)
         switch card.content {
         case .choice(let choice):
-            members.append(
-                ("options", .array(choice.options.map { .object([("text", .string($0.text)), ("correct", .bool($0.isCorrect))]) })))
+            out.key("options")
+            out.array(choice.options) { out, option in
+                out.raw("{")
+                out.key("text", first: true)
+                out.string(option.text)
+                out.key("correct")
+                out.bool(option.isCorrect)
+                out.raw("}")
+            }
         case .open(let open):
-            members.append(("key_points", .array(open.keyPoints.map(JSONValue.string))))
+            out.key("key_points")
+            out.strings(open.keyPoints)
         case .cloze(let cloze):
-            members.append(("text", .string(cloze.text)))
-            members.append(("gaps", .array((clozeGaps ?? cloze.gaps).map { .array($0.answers.map(JSONValue.string)) })))
+            out.key("text")
+            out.string(cloze.text)
+            out.key("gaps")
+            out.array(clozeGaps ?? cloze.gaps) { $0.strings($1.answers) }
         case .question, .term:
             break
         }
-        members += [
-            ("alternatives", .array(card.alternatives.map(JSONValue.string))),
-            ("level", .int(card.level)),
-            ("tags", .array(card.allTags.map(JSONValue.string))),
-            ("source", .optional(card.source)),
-            ("file", .string(card.location.file)),
-            ("line", .int(card.location.line)),
-            ("explicit_id", .bool(card.hasExplicitID)),
-            ("faces", .array(card.faces.map { .string($0.key) })),
-        ]
-        return .object(members)
+        out.key("alternatives")
+        out.strings(card.alternatives)
+        out.key("level")
+        out.int(card.level)
+        out.key("tags")
+        out.strings(card.allTags)
+        out.key("source")
+        out.optional(card.source)
+        out.key("file")
+        out.string(card.location.file)
+        out.key("line")
+        out.int(card.location.line)
+        out.key("explicit_id")
+        out.bool(card.hasExplicitID)
+        out.key("faces")
+        out.array(card.faces) { $0.string($1.key) }
+        out.raw("}")
     }
 }
