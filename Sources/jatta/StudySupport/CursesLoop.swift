@@ -44,22 +44,19 @@ struct CursesLoop: TrainerLoop {
                 draw(backend)
                 continue
             }
-            // Below the minimum size the screen shows no card: keys that would
-            // act on one do nothing.
-            guard let action = SmallScreen.trainerAction(for: key, in: KeyContext(state), size: backend.size) else {
-                continue
-            }
             do {
-                let quit = try apply(action) { runEditor in
+                let quit = try handle(key, size: backend.size) { runEditor in
                     backend.suspend()
                     runEditor()
                     backend.resume()
                 }
+                // Below the minimum size the screen shows no card: keys that
+                // would act on one do nothing.
+                guard let quit else { continue }
                 if quit { return nil }
             } catch {
                 return error
             }
-            fitPages(size: backend.size)
             draw(backend)
         }
     }
@@ -82,13 +79,21 @@ extension TrainerLoop {
         }
     }
 
-    /// What the full-screen loop does with a key (below the minimum size,
-    /// nothing), and the frame it then draws.
+    /// What the full-screen loop does with a key on a screen of `size`: nil
+    /// below the minimum size (no action), else whether the action quits,
+    /// once it is applied and the pages are fitted.
+    mutating func handle(_ key: Key, size: TerminalSize, handingTerminalTo handOver: (() -> Void) -> Void) throws
+        -> Bool?
+    {
+        guard let action = SmallScreen.trainerAction(for: key, in: KeyContext(state), size: size) else { return nil }
+        let quit = try apply(action, handingTerminalTo: handOver)
+        fitPages(size: size)
+        return quit
+    }
+
+    /// The full-screen loop's work for a key, and the frame it then draws.
     mutating func press(_ key: Key, size: TerminalSize) throws -> Screen {
-        if let action = SmallScreen.trainerAction(for: key, in: KeyContext(state), size: size) {
-            _ = try apply(action) { $0() }
-            fitPages(size: size)
-        }
+        _ = try handle(key, size: size) { $0() }
         return TrainerView.view(state, size: size, strings: strings, glyphs: glyphs)
     }
 
