@@ -31,53 +31,115 @@ extension ProgressStore {
     /// every prompt), a third of the whole `jatta stats`. No prompt is
     /// read: the few cards the statistics list by name ask `identity` for
     /// their key and prompt.
+    ///
+    /// A store that keeps `stats_card` (`CardSummary`) is read from it
+    /// alone: one narrow table, in key order too.
     @discardableResult
     public func forEachStatisticsCard(
         scope: StatisticsScope = StatisticsScope(),
         _ body: (StatisticsCardRow, StatisticsCardIdentity) throws -> Void
     ) throws -> [RegisteredGroup] {
         try read { db in
-            let (clause, arguments) = try Self.scopeClause(scope, table: "c")
-            // NOT INDEXED: the registry's own order (its key), whatever the scope.
-            let cardStatement = try db.makeStatement(
-                sql: "SELECT c.key, c.deck_file, c.level FROM card c NOT INDEXED WHERE TRUE \(clause) ORDER BY c.key")
-            cardStatement.arguments = arguments
-            let columns = ProgressColumns.names().map { "s." + $0 }.joined(separator: ", ")
-            let stateStatement = try db.makeStatement(sql: "SELECT s.key, \(columns) FROM card_state s ORDER BY s.key")
-            let promptStatement = try db.cachedStatement(sql: "SELECT prompt FROM card WHERE key = ?")
-            let cards = try Row.fetchCursor(cardStatement)
-            let states = try Row.fetchCursor(stateStatement)
-            var groups = RegisteredGroups()
-            var state = try states.next()
-            while let card = try cards.next() {
-                let registered = StatementRow(
-                    row: card, statement: cardStatement.sqliteStatement, keyColumn: 0, path: path)
-                let key = try registered.keyBytes(0)
-                let level = try registered.int(2)
-                let (deckFile, group) = try groups.count(registered, deckFileAt: 1, level: level)
-                // Pass the states of keys not registered (or not in the scope).
-                var stored: StatementRow?
-                while let row = state {
-                    let candidate = StatementRow(
-                        row: row, statement: stateStatement.sqliteStatement, keyColumn: 0, path: path)
-                    let order = StatementRow.binaryOrder(try candidate.keyBytes(0), key)
-                    if order > 0 { break }
-                    if order == 0 {
-                        stored = candidate
-                        break
-                    }
-                    state = try states.next()
+            if try CardSummary.isKept(db) { return try forEachSummaryCard(db, scope: scope, body) }
+            return try forEachRegisteredCard(db, scope: scope, body)
+        }
+    }
+
+    /// `forEachStatisticsCard` from the kept `stats_card`: the pairs of
+    /// deck file and level are read first (a few dozen), the deck files'
+    /// scope applied to them, and each card found its pair by number.
+    private func forEachSummaryCard(
+        _ db: Database, scope: StatisticsScope, _ body: (StatisticsCardRow, StatisticsCardIdentity) throws -> Void
+    ) throws -> [RegisteredGroup] {
+        let wanted = scope.deckFiles.map(Set.init)
+        var pairs: [(deckFile: String, level: Int?)?] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, deck_file, level FROM stats_group") {
+            let stored = try StoredRow(row, keyColumn: nil, path: path)
+            guard let id = try stored.int(0), id >= 0, id < 1 << 20 else { throw stored.corrupt(0, "group number") }
+            let deckFile = try stored.string(1, required: true)!
+            if id >= pairs.count { pairs += Array(repeating: nil, count: id + 1 - pairs.count) }
+            if wanted?.contains(deckFile) ?? true { pairs[id] = (deckFile, try stored.int(2)) }
+        }
+        var counts = Array(repeating: 0, count: pairs.count)
+        // The keys' scope, when given, is SQLite's to apply (a lookup table).
+        var sql = "SELECT key, grp, \(CardSummary.progressColumns.joined(separator: ", ")) FROM stats_card"
+        var arguments = StatementArguments()
+        if let keys = scope.keys {
+            sql += " WHERE key IN (SELECT value FROM json_each(?))"
+            arguments = [try Self.jsonArray(keys)]
+        }
+        let statement = try db.makeStatement(sql: sql)
+        statement.arguments = arguments
+        let promptStatement = try db.cachedStatement(sql: "SELECT prompt FROM card WHERE key = ?")
+        let suspendedColumn = 2 + CardSummary.progressColumns.firstIndex(of: "suspended")!
+        let cards = try Row.fetchCursor(statement)
+        while let card = try cards.next() {
+            let row = StatementRow(row: card, statement: statement.sqliteStatement, keyColumn: 0, path: path)
+            guard let group = try row.int(1), group >= 0, group < pairs.count else {
+                throw row.corrupt(1, "a deck file and level not numbered")
+            }
+            // Outside the deck files' scope.
+            guard let pair = pairs[group] else { continue }
+            counts[group] += 1
+            // No state row: counted as registered only, as new.
+            if row.isNull(suspendedColumn) { continue }
+            try body(
+                StatisticsCardRow(
+                    deckFile: pair.deckFile, level: pair.level, progress: try ProgressColumns.progress(row, at: 2),
+                    group: group),
+                StatisticsCardIdentity(row: row, promptStatement: promptStatement))
+        }
+        return pairs.indices.compactMap { group in
+            guard let pair = pairs[group], counts[group] > 0 else { return nil }
+            return RegisteredGroup(deckFile: pair.deckFile, level: pair.level, group: group, count: counts[group])
+        }
+    }
+
+    /// `forEachStatisticsCard` from the registry and the states, for a
+    /// store without `stats_card` (opened read-only from before it).
+    private func forEachRegisteredCard(
+        _ db: Database, scope: StatisticsScope, _ body: (StatisticsCardRow, StatisticsCardIdentity) throws -> Void
+    ) throws -> [RegisteredGroup] {
+        let (clause, arguments) = try Self.scopeClause(scope, table: "c")
+        // NOT INDEXED: the registry's own order (its key), whatever the scope.
+        let cardStatement = try db.makeStatement(
+            sql: "SELECT c.key, c.deck_file, c.level FROM card c NOT INDEXED WHERE TRUE \(clause) ORDER BY c.key")
+        cardStatement.arguments = arguments
+        let columns = ProgressColumns.names().map { "s." + $0 }.joined(separator: ", ")
+        let stateStatement = try db.makeStatement(sql: "SELECT s.key, \(columns) FROM card_state s ORDER BY s.key")
+        let promptStatement = try db.cachedStatement(sql: "SELECT prompt FROM card WHERE key = ?")
+        let cards = try Row.fetchCursor(cardStatement)
+        let states = try Row.fetchCursor(stateStatement)
+        var groups = RegisteredGroups()
+        var state = try states.next()
+        while let card = try cards.next() {
+            let registered = StatementRow(
+                row: card, statement: cardStatement.sqliteStatement, keyColumn: 0, path: path)
+            let key = try registered.keyBytes(0)
+            let level = try registered.int(2)
+            let (deckFile, group) = try groups.count(registered, deckFileAt: 1, level: level)
+            // Pass the states of keys not registered (or not in the scope).
+            var stored: StatementRow?
+            while let row = state {
+                let candidate = StatementRow(
+                    row: row, statement: stateStatement.sqliteStatement, keyColumn: 0, path: path)
+                let order = StatementRow.binaryOrder(try candidate.keyBytes(0), key)
+                if order > 0 { break }
+                if order == 0 {
+                    stored = candidate
+                    break
                 }
-                guard let stored else { continue }
-                try body(
-                    StatisticsCardRow(
-                        deckFile: deckFile, level: level, progress: try ProgressColumns.progress(stored, at: 1),
-                        group: group),
-                    StatisticsCardIdentity(row: stored, promptStatement: promptStatement))
                 state = try states.next()
             }
-            return groups.counts
+            guard let stored else { continue }
+            try body(
+                StatisticsCardRow(
+                    deckFile: deckFile, level: level, progress: try ProgressColumns.progress(stored, at: 1),
+                    group: group),
+                StatisticsCardIdentity(row: stored, promptStatement: promptStatement))
+            state = try states.next()
         }
+        return groups.counts
     }
 
     /// The answers not undone, summed per quarter hour, oldest first, with

@@ -34,6 +34,12 @@ enum Schema {
             try AnswerSummaries.rebuild(db)
         }
         migrator.registerMigration("scale-2-compact-log") { db in try CompactLog.migrate(db) }
+        // The statistics' narrow copy of every registered card and its
+        // state, built once here; triggers keep it from then on.
+        migrator.registerMigration("stats-2-card-summary") { db in
+            try db.execute(sql: CardSummary.schema)
+            try CardSummary.rebuild(db)
+        }
         return migrator
     }
 
