@@ -31,6 +31,12 @@ bin=$(swift build -c release --show-bin-path)
 db="$dir/progress.sqlite"
 [ -f "$db" ] || "$bin/jatta-bench" scale-setup --cards 100000 --dir "$dir" >/dev/null
 main=${MAIN:-}
+# Each binary reads its own copy of the database: this build adds its
+# migrations to its copy, which an older binary (MAIN) refuses to open.
+this_db="$dir/progress-this.sqlite"
+main_db="$dir/progress-main.sqlite"
+cp "$db" "$this_db"
+[ -z "$main" ] || cp "$db" "$main_db"
 # measure LABEL COMMAND...: the median wall time, the median CPU time
 # (user + system: what the process itself cost, whatever else the machine
 # is doing) and the peak memory of RUNS runs.
@@ -62,19 +68,21 @@ print(int(wall * 1e6), r.ru_maxrss, r.ru_utime, r.ru_stime)' "$@")
 [ -f "$db" ] || { echo "FAIL: no benchmark database at $db" >&2; exit 1; }
 echo "$(sqlite3 "$db" 'SELECT count(*) FROM card') cards, $(sqlite3 "$db" 'SELECT count(*) FROM review_log') log rows" 2>/dev/null || true
 # pair LABEL ARGS...: this build and, with MAIN, the other binary, each
-# run in turn so both meet the same load.
+# run in turn so both meet the same load; an argument @DB@ is each one's
+# copy of the database.
 pair() {
     local label=$1; shift
+    local this_args=("${@//@DB@/$this_db}") main_args=("${@//@DB@/$main_db}")
     if [ -z "$main" ]; then
-        measure "$label" "$bin/jatta" "$@"
+        measure "$label" "$bin/jatta" "${this_args[@]}"
         return
     fi
     local saved=$runs
     local i
     : >"$dir/pair-this"; : >"$dir/pair-main"
     for i in $(seq 1 "$saved"); do
-        runs=1 measure x "$bin/jatta" "$@" >>"$dir/pair-this"
-        runs=1 measure x "$main" "$@" >>"$dir/pair-main"
+        runs=1 measure x "$bin/jatta" "${this_args[@]}" >>"$dir/pair-this"
+        runs=1 measure x "$main" "${main_args[@]}" >>"$dir/pair-main"
     done
     summarize "$label (this)" "$dir/pair-this"
     summarize "$label (MAIN)" "$dir/pair-main"
@@ -89,25 +97,28 @@ summarize() {
     peak=$(awk '{ print $13 }' "$2" | sort -n | tail -1)
     printf '%-28s median %7.1f ms wall, %6.0f ms CPU of %d, peak RSS %6.1f MiB\n' "$1" "$wall" "$cpu" "$n" "$peak"
 }
-pair "jatta stats --json" stats --db "$db" --json
-pair "jatta stats (text)" stats --db "$db" --lang en
+# The first run of this build migrates its copy: not timed.
+"$bin/jatta" stats --db "$this_db" --json >/dev/null
+pair "jatta --version (start-up)" --version
+pair "jatta stats --json" stats --db @DB@ --json
+pair "jatta stats (text)" stats --db @DB@ --lang en
 # A level filter reads the decks (named as the store registered them,
 # relative to DIR): most of its time is reading 100,000 cards.
-(cd "$dir" && pair "jatta stats --json --level 2" stats --db progress.sqlite --json --level 2 decks)
-[ -z "$main" ] || cmp -s <("$bin/jatta" stats --db "$db" --json --at 1800000000000) \
-    <("$main" stats --db "$db" --json --at 1800000000000) \
+(cd "$dir" && pair "jatta stats --json --level 2" stats --db @DB@ --json --level 2 decks)
+[ -z "$main" ] || cmp -s <("$bin/jatta" stats --db "$this_db" --json --at 1800000000000) \
+    <("$main" stats --db "$main_db" --json --at 1800000000000) \
     && echo "jatta stats --json: the same bytes as MAIN's" || echo "jatta stats --json: NOT the same bytes as MAIN's"
 # The statistics screen, opened RUNS times in one session on the decks
 # the store registered (their files are named relative to DIR).
-(cd "$dir" && "$bin/jatta" debug statistics-screen-time decks --db progress.sqlite --runs "$runs")
-(cd "$dir" && "$bin/jatta" debug statistics-screen-time decks --db progress.sqlite --runs "$runs" --columns 60 --lines 15)
+(cd "$dir" && "$bin/jatta" debug statistics-screen-time decks --db "$this_db" --runs "$runs")
+(cd "$dir" && "$bin/jatta" debug statistics-screen-time decks --db "$this_db" --runs "$runs" --columns 60 --lines 15)
 
 # Anki's own time for the same statistics on the same history.
 if . scripts/lib/anki-venv.sh; then
     collection="$dir/collection.anki2"
     if [ ! -f "$collection" ]; then
-        "$bin/jatta" stats --db "$db" --json >"$dir/stats.json"
-        "$ANKI_PYTHON" scripts/lib/anki_stats_time.py build "$db" "$dir/stats.json" "$collection"
+        "$bin/jatta" stats --db "$this_db" --json >"$dir/stats.json"
+        "$ANKI_PYTHON" scripts/lib/anki_stats_time.py build "$this_db" "$dir/stats.json" "$collection"
     fi
     measure "python3 + import anki" "$ANKI_PYTHON" -c 'import anki.collection'
     measure "Anki open + graphs (whole)" "$ANKI_PYTHON" scripts/lib/anki_stats_time.py once "$collection"

@@ -1,24 +1,24 @@
 import GRDB
 
-/// The statistics' copy of every registered card in one narrow table, kept
+/// The statistics' copy of the registered cards in two small tables, kept
 /// by triggers on the registry (`card`) and the states (`card_state`), so
-/// `jatta stats` and the statistics screen read one small table in one
+/// `jatta stats` and the statistics screen read one narrow table in one
 /// pass instead of stepping the registry (whose pages also hold every
 /// prompt) and the states side by side (docs/stats.md):
 ///
-/// - `stats_group`: each deck file and level met, numbered (a course has a
-///   few dozen); a pair is never renumbered, so a number may name a pair
-///   no card has any more;
-/// - `stats_card`: per registered card, its key, its pair's number, and the
-///   ten progress columns of its `card_state` row, all NULL when it has
-///   none (never answered nor flagged: `suspended`, NOT NULL in
-///   `card_state`, is NULL only then).
+/// - `stats_group`: each deck file and level met, numbered, with how many
+///   registered cards it has now (a course has a few dozen; a pair is
+///   never renumbered, and may come to have none);
+/// - `stats_card`: per registered card that has a state row (answered, or
+///   flagged), its key, its pair's number and the ten progress columns of
+///   its state. A registered card without one is new, and only counted.
 ///
-/// Triggers, not the recording code, keep it: every path that registers a
-/// card, moves it to another deck file or level, answers, undoes, suspends
-/// or rebuilds the states changes it in the same statement, whoever wrote
-/// that path. What a row should be is said once (`expectedRows`): to build
-/// the table for an existing store and to check it (`mismatches`).
+/// Triggers, not the recording code, keep them: every path that registers
+/// a card, moves it to another deck file or level, answers, undoes,
+/// suspends or rebuilds the states changes them in the same statement,
+/// whoever wrote that path. What they should hold is said once
+/// (`expectedCards`, `expectedCounts`): to build them for an existing
+/// store and to check them (`mismatches`).
 enum CardSummary {
     /// The progress columns copied from `card_state`, in `ProgressColumns` order.
     static let progressColumns = ProgressColumns.names()
@@ -31,29 +31,29 @@ enum CardSummary {
     /// Numbers the deck file and level of `source` if they are new.
     private static func addGroup(_ source: String) -> String {
         """
-        INSERT INTO stats_group (deck_file, level) SELECT \(source).deck_file, \(source).level
+        INSERT INTO stats_group (deck_file, level, cards) SELECT \(source).deck_file, \(source).level, 0
             WHERE NOT EXISTS (SELECT 1 FROM stats_group g WHERE g.deck_file = \(source).deck_file AND g.level IS \(source).level);
         """
     }
 
-    /// The summary row of the registered card `source` (a row of `card`
-    /// or a trigger's NEW), with the state it has now.
-    private static func rowOfCard(_ source: String) -> String {
-        let columns = progressColumns.map { "s.\($0)" }.joined(separator: ", ")
-        return """
-            SELECT \(source).key, \(groupOf(source)), \(columns)
-            FROM (SELECT 1) LEFT JOIN card_state s ON s.key = \(source).key
-            """
+    /// Adds `change` to the count of the pair of `source`.
+    private static func count(_ source: String, _ change: String) -> String {
+        "UPDATE stats_group SET cards = cards \(change) WHERE id = \(groupOf(source));"
     }
 
-    private static let insertColumns = "key, grp, " + progressColumns.joined(separator: ", ")
+    private static let cardColumns = "key, grp, " + progressColumns.joined(separator: ", ")
 
-    /// Sets the progress columns of `key`'s row to those of `source` (a
-    /// trigger's NEW, or NULLs when `source` is nil: the state was deleted).
-    private static func setProgress(key: String, from source: String?) -> String {
-        let values = progressColumns.map { column in source.map { "\($0).\(column)" } ?? "NULL" }
-            .joined(separator: ", ")
-        return "UPDATE stats_card SET (\(progressColumns.joined(separator: ", "))) = (\(values)) WHERE key = \(key);"
+    /// Sets the row of the registered card `card` (its `card` row, or a
+    /// trigger's NEW) to the state `state` (a `card_state` row, or a
+    /// trigger's NEW), for each pair `from` gives: none when it has none.
+    /// A DELETE and an INSERT, not INSERT OR REPLACE: in a trigger, the
+    /// statement that fired it decides what a conflict does.
+    private static func setCard(card: String, state: String, from: String) -> String {
+        let columns = progressColumns.map { "\(state).\($0)" }.joined(separator: ", ")
+        return """
+            DELETE FROM stats_card WHERE key IN (SELECT \(card).key \(from));
+            INSERT INTO stats_card (\(cardColumns)) SELECT \(card).key, \(groupOf(card)), \(columns) \(from);
+            """
     }
 
     /// The tables and the triggers that keep them; `rebuild` fills them.
@@ -61,7 +61,8 @@ enum CardSummary {
         CREATE TABLE stats_group (
             id INTEGER PRIMARY KEY,
             deck_file TEXT NOT NULL,
-            level INTEGER
+            level INTEGER,
+            cards INTEGER NOT NULL
         );
         CREATE INDEX stats_group_by_name ON stats_group(deck_file, level);
         CREATE TABLE stats_card (
@@ -69,37 +70,54 @@ enum CardSummary {
             grp INTEGER NOT NULL REFERENCES stats_group(id),
             state INTEGER, step INTEGER, stability REAL, difficulty REAL,
             due INTEGER, last_review INTEGER, reps INTEGER, lapses INTEGER,
-            suspended INTEGER, buried_until INTEGER
+            suspended INTEGER NOT NULL, buried_until INTEGER
         ) WITHOUT ROWID;
         CREATE TRIGGER stats_card_registered AFTER INSERT ON card BEGIN
             \(addGroup("NEW"))
-            INSERT INTO stats_card (\(insertColumns)) \(rowOfCard("NEW"));
+            \(count("NEW", "+ 1"))
+            \(setCard(card: "NEW", state: "s", from: "FROM card_state s WHERE s.key = NEW.key"))
         END;
         CREATE TRIGGER stats_card_moved AFTER UPDATE OF key, deck_file, level ON card
         WHEN NEW.key IS NOT OLD.key OR NEW.deck_file IS NOT OLD.deck_file OR NEW.level IS NOT OLD.level BEGIN
             \(addGroup("NEW"))
+            \(count("OLD", "- 1"))
+            \(count("NEW", "+ 1"))
             DELETE FROM stats_card WHERE key = OLD.key;
-            INSERT INTO stats_card (\(insertColumns)) \(rowOfCard("NEW"));
+            \(setCard(card: "NEW", state: "s", from: "FROM card_state s WHERE s.key = NEW.key"))
         END;
         CREATE TRIGGER stats_card_unregistered AFTER DELETE ON card BEGIN
+            \(count("OLD", "- 1"))
             DELETE FROM stats_card WHERE key = OLD.key;
         END;
         CREATE TRIGGER stats_card_state_added AFTER INSERT ON card_state BEGIN
-            \(setProgress(key: "NEW.key", from: "NEW"))
+            \(setCard(card: "c", state: "NEW", from: "FROM card c WHERE c.key = NEW.key"))
         END;
         CREATE TRIGGER stats_card_state_changed AFTER UPDATE ON card_state BEGIN
-            \(setProgress(key: "OLD.key AND OLD.key IS NOT NEW.key", from: nil))
-            \(setProgress(key: "NEW.key", from: "NEW"))
+            DELETE FROM stats_card WHERE key = OLD.key AND OLD.key IS NOT NEW.key;
+            \(setCard(card: "c", state: "NEW", from: "FROM card c WHERE c.key = NEW.key"))
         END;
         CREATE TRIGGER stats_card_state_removed AFTER DELETE ON card_state BEGIN
-            \(setProgress(key: "OLD.key", from: nil))
+            DELETE FROM stats_card WHERE key = OLD.key;
         END;
         """
 
-    /// What `stats_card` should hold: every registered card with its state.
-    private static let expectedRows = """
+    /// What `stats_card` should hold: every registered card with a state row.
+    private static let expectedCards = """
         SELECT c.key, \(groupOf("c")), \(progressColumns.map { "s.\($0)" }.joined(separator: ", "))
-        FROM card c LEFT JOIN card_state s ON s.key = c.key
+        FROM card c JOIN card_state s ON s.key = c.key
+        """
+
+    /// What `stats_group.cards` should be: the registered cards of each pair.
+    private static let expectedCounts = """
+        SELECT g.id, (SELECT count(*) FROM card c WHERE c.deck_file = g.deck_file AND c.level IS g.level)
+        FROM stats_group g
+        """
+
+    /// The registered cards whose keys are in the JSON array bound to
+    /// `?`, counted per pair: pair number, count.
+    static let registeredOfKeys = """
+        SELECT \(groupOf("c")), count(*) FROM card c WHERE c.key IN (SELECT value FROM json_each(?))
+        GROUP BY c.deck_file, c.level
         """
 
     /// Fills the tables from the registry and the states (the migration,
@@ -108,26 +126,40 @@ enum CardSummary {
         try db.execute(sql: "DELETE FROM stats_card")
         try db.execute(
             sql: """
-                INSERT INTO stats_group (deck_file, level)
-                SELECT DISTINCT c.deck_file, c.level FROM card c
+                INSERT INTO stats_group (deck_file, level, cards)
+                SELECT DISTINCT c.deck_file, c.level, 0 FROM card c
                 WHERE NOT EXISTS (SELECT 1 FROM stats_group g WHERE g.deck_file = c.deck_file AND g.level IS c.level)
                 """)
-        try db.execute(sql: "INSERT INTO stats_card (\(insertColumns)) \(expectedRows)")
+        try db.execute(
+            sql: """
+                UPDATE stats_group SET cards = counted.cards
+                FROM (SELECT deck_file, level, count(*) AS cards FROM card GROUP BY deck_file, level) AS counted
+                WHERE counted.deck_file = stats_group.deck_file AND counted.level IS stats_group.level
+                """)
+        try db.execute(sql: "INSERT INTO stats_card (\(cardColumns)) \(expectedCards)")
     }
 
-    /// Whether the store keeps the table: a store opened read-only may
-    /// predate it (its migration could not run), and is read as before.
+    /// Whether the store keeps the tables: a store opened read-only may
+    /// predate them (its migration could not run), and is read as before.
     static func isKept(_ db: Database) throws -> Bool { try db.tableExists("stats_card") }
 
-    /// What differs between `stats_card` and the registry and states:
+    /// What differs between the kept tables and the registry and states:
     /// empty when they agree (`ProgressStore.verify`).
     static func mismatches(_ db: Database) throws -> [String] {
         guard try isKept(db) else { return [] }
-        let kept = "SELECT \(insertColumns) FROM stats_card"
-        func keys(_ sql: String) throws -> [String] {
-            try String.fetchAll(db, sql: "SELECT key FROM (\(sql)) ORDER BY key LIMIT 20")
+        let kept = "SELECT \(cardColumns) FROM stats_card"
+        func first(_ sql: String) throws -> [String] {
+            try String.fetchAll(db, sql: "SELECT * FROM (\(sql)) ORDER BY 1 LIMIT 20")
         }
-        return try keys("\(kept) EXCEPT \(expectedRows)").map { "card \($0): statistics summary differs from its state" }
-            + keys("\(expectedRows) EXCEPT \(kept)").map { "card \($0): statistics summary lacks its state" }
+        let keptCounts = "SELECT id, cards FROM stats_group"
+        return try first("SELECT key FROM (\(kept) EXCEPT \(expectedCards))").map {
+            "card \($0): statistics summary differs from its state"
+        }
+            + first("SELECT key FROM (\(expectedCards) EXCEPT \(kept))").map {
+                "card \($0): statistics summary lacks its state"
+            }
+            + first("SELECT id FROM (\(keptCounts) EXCEPT \(expectedCounts))").map {
+                "statistics summary: registered cards of pair \($0) miscounted"
+            }
     }
 }

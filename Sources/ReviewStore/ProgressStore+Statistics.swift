@@ -46,32 +46,45 @@ extension ProgressStore {
     }
 
     /// `forEachStatisticsCard` from the kept `stats_card`: the pairs of
-    /// deck file and level are read first (a few dozen), the deck files'
-    /// scope applied to them, and each card found its pair by number.
+    /// deck file and level are read first (a few dozen, with their cards
+    /// counted), the deck files' scope applied to them, and each card
+    /// finds its pair by number.
     private func forEachSummaryCard(
         _ db: Database, scope: StatisticsScope, _ body: (StatisticsCardRow, StatisticsCardIdentity) throws -> Void
     ) throws -> [RegisteredGroup] {
         let wanted = scope.deckFiles.map(Set.init)
         var pairs: [(deckFile: String, level: Int?)?] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, deck_file, level FROM stats_group") {
+        var counts: [Int] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, deck_file, level, cards FROM stats_group") {
             let stored = try StoredRow(row, keyColumn: nil, path: path)
-            guard let id = try stored.int(0), id >= 0, id < 1 << 20 else { throw stored.corrupt(0, "group number") }
+            guard let id = try stored.int(0), id >= 0, id < 1 << 20 else { throw stored.corrupt(0, "pair number") }
             let deckFile = try stored.string(1, required: true)!
-            if id >= pairs.count { pairs += Array(repeating: nil, count: id + 1 - pairs.count) }
-            if wanted?.contains(deckFile) ?? true { pairs[id] = (deckFile, try stored.int(2)) }
+            if id >= pairs.count {
+                pairs += Array(repeating: nil, count: id + 1 - pairs.count)
+                counts += Array(repeating: 0, count: id + 1 - counts.count)
+            }
+            guard wanted?.contains(deckFile) ?? true else { continue }
+            pairs[id] = (deckFile, try Self.level(of: stored, row: row, db: db, path: path))
+            counts[id] = try stored.count(3) ?? 0
         }
-        var counts = Array(repeating: 0, count: pairs.count)
-        // The keys' scope, when given, is SQLite's to apply (a lookup table).
         var sql = "SELECT key, grp, \(CardSummary.progressColumns.joined(separator: ", ")) FROM stats_card"
         var arguments = StatementArguments()
         if let keys = scope.keys {
-            sql += " WHERE key IN (SELECT value FROM json_each(?))"
+            // Only these cards, found by SQLite through a lookup table, and counted so.
             arguments = [try Self.jsonArray(keys)]
+            sql += " WHERE key IN (SELECT value FROM json_each(?))"
+            counts = counts.map { _ in 0 }
+            for row in try Row.fetchAll(db, sql: CardSummary.registeredOfKeys, arguments: arguments) {
+                let stored = try StoredRow(row, keyColumn: nil, path: path)
+                guard let id = try stored.int(0), id >= 0, id < counts.count else {
+                    throw stored.corrupt(0, "a deck file and level not numbered")
+                }
+                counts[id] = try stored.count(1) ?? 0
+            }
         }
         let statement = try db.makeStatement(sql: sql)
         statement.arguments = arguments
         let promptStatement = try db.cachedStatement(sql: "SELECT prompt FROM card WHERE key = ?")
-        let suspendedColumn = 2 + CardSummary.progressColumns.firstIndex(of: "suspended")!
         let cards = try Row.fetchCursor(statement)
         while let card = try cards.next() {
             let row = StatementRow(row: card, statement: statement.sqliteStatement, keyColumn: 0, path: path)
@@ -80,9 +93,6 @@ extension ProgressStore {
             }
             // Outside the deck files' scope.
             guard let pair = pairs[group] else { continue }
-            counts[group] += 1
-            // No state row: counted as registered only, as new.
-            if row.isNull(suspendedColumn) { continue }
             try body(
                 StatisticsCardRow(
                     deckFile: pair.deckFile, level: pair.level, progress: try ProgressColumns.progress(row, at: 2),
@@ -92,6 +102,21 @@ extension ProgressStore {
         return pairs.indices.compactMap { group in
             guard let pair = pairs[group], counts[group] > 0 else { return nil }
             return RegisteredGroup(deckFile: pair.deckFile, level: pair.level, group: group, count: counts[group])
+        }
+    }
+
+    /// The level of a pair (column 2 of `stored`); a damaged one is the
+    /// error reading a card of that pair from the registry gives, naming
+    /// the card, as everywhere else.
+    private static func level(of stored: StoredRow, row: Row, db: Database, path: String) throws -> Int? {
+        do {
+            return try stored.int(2)
+        } catch {
+            let card = try Row.fetchOne(
+                db, sql: "SELECT key, level FROM card WHERE deck_file = ? AND level IS ? LIMIT 1",
+                arguments: [row[1] as DatabaseValue, row[2] as DatabaseValue])
+            if let card { _ = try StoredRow(card, keyColumn: 0, path: path).int(1) }
+            throw error
         }
     }
 

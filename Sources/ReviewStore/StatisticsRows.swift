@@ -10,9 +10,9 @@ public struct StatisticsCardRow: Hashable, Sendable {
     public var level: Int?
     /// Its current progress (`.unseen` for a card never answered nor flagged).
     public var progress: CardProgress
-    /// The pass's number for its deck file and level (0, 1, 2, … as the
-    /// pairs are met): whoever tallies the cards per pair can find the
-    /// pair by it, without comparing deck files card after card.
+    /// The pass's number for its deck file and level (small, the same for
+    /// all the pair's cards): whoever tallies the cards per pair can find
+    /// the pair by it, without comparing deck files card after card.
     public var group: Int
 
     public init(deckFile: String, level: Int?, progress: CardProgress, group: Int) {
