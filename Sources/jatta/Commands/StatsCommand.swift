@@ -54,18 +54,21 @@ struct StatsCommand: ParsableCommand {
         let timeZone = TimeZone.current
         let stats: StudyStatistics
         let decks: [Deck]
+        // Opened once for the figures and the exams: each opening reads
+        // the whole schema again.
+        let store: ProgressStore?
         do {
             let scope: StatisticsScope
             (scope, decks) = try Self.scope(paths: paths, level: level, tag: tag, language: language)
-            stats = try StatisticsLoading.figures(
-                store: try database.openExistingStore(), scope: scope, decks: decks, now: now, timeZone: timeZone)
+            store = try database.openExistingStore()
+            stats = try StatisticsLoading.figures(store: store, scope: scope, decks: decks, now: now, timeZone: timeZone)
         } catch let exit as ExitCode {
             throw exit
         } catch {
             throw StoreFailure.exit(error)
         }
         // The exam readiness forecast, when an exam is ahead (docs/exam.md).
-        let examStore = try? database.openExistingStore()
+        let examStore = store
         if json {
             let outlooks =
                 (try? ExamReport.outlooks(
