@@ -25,4 +25,33 @@ import Testing
         #expect(placed.map(\.line) == faces.map { Optional($0.1) } + [nil])
         #expect(Set(faces.map(\.1)).count == 3)
     }
+
+    /// A deck the store names is left once its own keys are found, and read
+    /// on only for keys found nowhere else: a card the store names by
+    /// another deck file than the one holding it (moved, in either
+    /// direction, before or after the place where the deck was left) is
+    /// still found, as is one whose named deck was not read.
+    @Test func aDeckLeftEarlyIsReadOnForKeysFoundNowhereElse() throws {
+        func deck(_ file: String, _ prompts: [String]) -> Deck {
+            DeckParser.parse(Array(prompts.map { "Q: \($0)?\nA: иә\n" }.joined(separator: "\n").utf8), file: file).deck
+        }
+        let a = deck("decks/a.deck", ["Бір", "Екі", "Үш", "Төрт"])
+        let b = deck("decks/b.deck", ["Бес", "Алты", "Жеті"])
+        let c = deck("decks/c.deck", ["Сегіз"])
+        func key(_ d: Deck, _ i: Int) -> String { d.cards[i].faces[0].key }
+        let hardest = [
+            Self.hard(key(a, 0), deckFile: "decks/a.deck"),
+            // Named b, found while a is read through (b's next one, named a, is not in a).
+            Self.hard(key(a, 3), deckFile: "decks/b.deck"),
+            // Named a: b is left after its first card, which ends b's own,
+            // and read on from there once every deck was read.
+            Self.hard(key(b, 2), deckFile: "decks/a.deck"),
+            Self.hard(key(b, 0), deckFile: "decks/b.deck"),
+            Self.hard(key(c, 0), deckFile: "decks/gone.deck"),  // its named deck was not read
+        ]
+        let placed = StatisticsLoading.withLines(hardest, decks: [a, b, c])
+        let lines = [a.cards[0], a.cards[3], b.cards[2], b.cards[0], c.cards[0]].map { Optional($0.location.line) }
+        #expect(placed.map(\.line) == lines)
+        #expect(Set(lines).count > 2)
+    }
 }

@@ -50,17 +50,36 @@ enum StatisticsLoading {
             for end in key.indices { beginnings.insert(key[..<end]) }
             beginnings.insert(key[...])
         }
-        let files = Set(hardest.map(\.deckFile))
-        let ordered = decks.filter { files.contains($0.file) } + decks.filter { !files.contains($0.file) }
-        for deck in ordered where !unplaced.isEmpty {
+        // A deck the store names for some keys is left as soon as those
+        // are found (half of it, on average), and read on from there only
+        // if a key is still unplaced once every deck was read: one whose
+        // named deck was not read, or did not hold it.
+        var waiting: [String: Int] = [:]
+        for places in unplaced.values { waiting[result[places[0]].deckFile, default: 0] += 1 }
+        // Reads `deck`'s cards from `start`, placing the keys found, until
+        // `leave` says so; returns where it stopped (nil: at the end).
+        func read(_ deck: Deck, from start: Int, leave: () -> Bool) -> Int? {
             // By index, so that no card is copied whole unless it may match.
-            for index in deck.cards.indices where beginnings.contains(Substring(deck.cards[index].id.rawValue)) {
+            for index in start..<deck.cards.endIndex {
+                if unplaced.isEmpty || leave() { return index }
+                guard beginnings.contains(Substring(deck.cards[index].id.rawValue)) else { continue }
                 for face in deck.cards[index].faces {
                     guard let found = unplaced.removeValue(forKey: face.key) else { continue }
                     for place in found { result[place].line = deck.cards[index].location.line }
+                    waiting[result[found[0]].deckFile, default: 0] -= 1
                 }
             }
+            return nil
         }
+        let files = Set(hardest.map(\.deckFile))
+        var left: [(deck: Deck, at: Int)] = []
+        for deck in decks.filter({ files.contains($0.file) }) {
+            if let at = read(deck, from: deck.cards.startIndex, leave: { waiting[deck.file, default: 0] <= 0 }) {
+                left.append((deck, at))
+            }
+        }
+        for deck in decks.filter({ !files.contains($0.file) }) { _ = read(deck, from: deck.cards.startIndex) { false } }
+        for (deck, at) in left { _ = read(deck, from: at) { false } }
         return result
     }
 
