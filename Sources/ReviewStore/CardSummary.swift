@@ -16,9 +16,9 @@ import GRDB
 /// Triggers, not the recording code, keep them: every path that registers
 /// a card, moves it to another deck file or level, answers, undoes,
 /// suspends or rebuilds the states changes them in the same statement,
-/// whoever wrote that path. What they should hold is said once
-/// (`expectedCards`, `expectedCounts`): to build them for an existing
-/// store and to check them (`mismatches`).
+/// whoever wrote that path. What they should hold is said once (the view
+/// `stats_card_source`, `expectedCounts`): to keep them, to build them
+/// for an existing store and to check them (`mismatches`).
 enum CardSummary {
     /// The progress columns copied from `card_state`, in `ProgressColumns` order.
     static let progressColumns = ProgressColumns.names()
@@ -43,20 +43,21 @@ enum CardSummary {
 
     private static let cardColumns = "key, grp, " + progressColumns.joined(separator: ", ")
 
-    /// Sets the row of the registered card `card` (its `card` row, or a
-    /// trigger's NEW) to the state `state` (a `card_state` row, or a
-    /// trigger's NEW), for each pair `from` gives: none when it has none.
-    /// A DELETE and an INSERT, not INSERT OR REPLACE: in a trigger, the
-    /// statement that fired it decides what a conflict does.
-    private static func setCard(card: String, state: String, from: String) -> String {
-        let columns = progressColumns.map { "\(state).\($0)" }.joined(separator: ", ")
-        return """
-            DELETE FROM stats_card WHERE key IN (SELECT \(card).key \(from));
-            INSERT INTO stats_card (\(cardColumns)) SELECT \(card).key, \(groupOf(card)), \(columns) \(from);
-            """
+    /// Sets the row of registered card `key` from the view: none when it
+    /// has no state. A DELETE and an INSERT, not INSERT OR REPLACE: in a
+    /// trigger, the statement that fired it decides what a conflict does.
+    private static func setCard(_ key: String) -> String {
+        """
+        DELETE FROM stats_card WHERE key = \(key);
+        INSERT INTO stats_card (\(cardColumns)) SELECT \(cardColumns) FROM stats_card_source WHERE key = \(key);
+        """
     }
 
-    /// The tables and the triggers that keep them; `rebuild` fills them.
+    /// The tables, the view saying what `stats_card` should hold (every
+    /// registered card with a state row: the triggers copy a card's row
+    /// from it, the migration all of them, `verify` compares), and the
+    /// triggers; `rebuild` fills the tables. `stats_group` has no index:
+    /// a course's few dozen pairs fit in one page.
     static let schema = """
         CREATE TABLE stats_group (
             id INTEGER PRIMARY KEY,
@@ -64,7 +65,6 @@ enum CardSummary {
             level INTEGER,
             cards INTEGER NOT NULL
         );
-        CREATE INDEX stats_group_by_name ON stats_group(deck_file, level);
         CREATE TABLE stats_card (
             key TEXT NOT NULL PRIMARY KEY,
             grp INTEGER NOT NULL REFERENCES stats_group(id),
@@ -72,10 +72,13 @@ enum CardSummary {
             due INTEGER, last_review INTEGER, reps INTEGER, lapses INTEGER,
             suspended INTEGER NOT NULL, buried_until INTEGER
         ) WITHOUT ROWID;
+        CREATE VIEW stats_card_source (\(cardColumns)) AS
+            SELECT c.key, \(groupOf("c")), \(progressColumns.map { "s.\($0)" }.joined(separator: ", "))
+            FROM card c JOIN card_state s ON s.key = c.key;
         CREATE TRIGGER stats_card_registered AFTER INSERT ON card BEGIN
             \(addGroup("NEW"))
             \(count("NEW", "+ 1"))
-            \(setCard(card: "NEW", state: "s", from: "FROM card_state s WHERE s.key = NEW.key"))
+            \(setCard("NEW.key"))
         END;
         CREATE TRIGGER stats_card_moved AFTER UPDATE OF key, deck_file, level ON card
         WHEN NEW.key IS NOT OLD.key OR NEW.deck_file IS NOT OLD.deck_file OR NEW.level IS NOT OLD.level BEGIN
@@ -83,28 +86,22 @@ enum CardSummary {
             \(count("OLD", "- 1"))
             \(count("NEW", "+ 1"))
             DELETE FROM stats_card WHERE key = OLD.key;
-            \(setCard(card: "NEW", state: "s", from: "FROM card_state s WHERE s.key = NEW.key"))
+            \(setCard("NEW.key"))
         END;
         CREATE TRIGGER stats_card_unregistered AFTER DELETE ON card BEGIN
             \(count("OLD", "- 1"))
             DELETE FROM stats_card WHERE key = OLD.key;
         END;
         CREATE TRIGGER stats_card_state_added AFTER INSERT ON card_state BEGIN
-            \(setCard(card: "c", state: "NEW", from: "FROM card c WHERE c.key = NEW.key"))
+            \(setCard("NEW.key"))
         END;
         CREATE TRIGGER stats_card_state_changed AFTER UPDATE ON card_state BEGIN
-            DELETE FROM stats_card WHERE key = OLD.key AND OLD.key IS NOT NEW.key;
-            \(setCard(card: "c", state: "NEW", from: "FROM card c WHERE c.key = NEW.key"))
+            DELETE FROM stats_card WHERE key = OLD.key;
+            \(setCard("NEW.key"))
         END;
         CREATE TRIGGER stats_card_state_removed AFTER DELETE ON card_state BEGIN
             DELETE FROM stats_card WHERE key = OLD.key;
         END;
-        """
-
-    /// What `stats_card` should hold: every registered card with a state row.
-    private static let expectedCards = """
-        SELECT c.key, \(groupOf("c")), \(progressColumns.map { "s.\($0)" }.joined(separator: ", "))
-        FROM card c JOIN card_state s ON s.key = c.key
         """
 
     /// What `stats_group.cards` should be: the registered cards of each pair.
@@ -136,7 +133,7 @@ enum CardSummary {
                 FROM (SELECT deck_file, level, count(*) AS cards FROM card GROUP BY deck_file, level) AS counted
                 WHERE counted.deck_file = stats_group.deck_file AND counted.level IS stats_group.level
                 """)
-        try db.execute(sql: "INSERT INTO stats_card (\(cardColumns)) \(expectedCards)")
+        try db.execute(sql: "INSERT INTO stats_card (\(cardColumns)) SELECT \(cardColumns) FROM stats_card_source")
     }
 
     /// Whether the store keeps the tables: a store opened read-only may
@@ -148,6 +145,7 @@ enum CardSummary {
     static func mismatches(_ db: Database) throws -> [String] {
         guard try isKept(db) else { return [] }
         let kept = "SELECT \(cardColumns) FROM stats_card"
+        let expectedCards = "SELECT \(cardColumns) FROM stats_card_source"
         func first(_ sql: String) throws -> [String] {
             try String.fetchAll(db, sql: "SELECT * FROM (\(sql)) ORDER BY 1 LIMIT 20")
         }

@@ -147,7 +147,7 @@ import Testing
                 {
                     try db.execute(sql: "DROP TRIGGER \(trigger)")
                 }
-                try db.execute(sql: "DROP TABLE stats_card; DROP TABLE stats_group")
+                try db.execute(sql: "DROP VIEW stats_card_source; DROP TABLE stats_card; DROP TABLE stats_group")
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'stats-2-card-summary'")
             }
         }

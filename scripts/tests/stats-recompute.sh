@@ -49,7 +49,7 @@ dst.executescript("""DROP TABLE answer_slot; DROP TABLE quiz_summary;
 # And before the statistics' copy of the registry (main's 0.5 store).
 for (trigger,) in dst.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stats_card%'").fetchall():
     dst.execute(f"DROP TRIGGER {trigger}")
-dst.executescript("""DROP TABLE stats_card; DROP TABLE stats_group;
+dst.executescript("""DROP VIEW stats_card_source; DROP TABLE stats_card; DROP TABLE stats_group;
     DELETE FROM grdb_migrations WHERE identifier = 'stats-2-card-summary';""")
 dst.commit()
 PY2
