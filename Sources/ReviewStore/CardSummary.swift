@@ -44,7 +44,8 @@ enum CardSummary {
     private static let cardColumns = "key, grp, " + progressColumns.joined(separator: ", ")
 
     /// Sets the row of registered card `key` from the view: none when it
-    /// has no state. A DELETE and an INSERT, not INSERT OR REPLACE: in a
+    /// has no state. (A card just registered has no row to delete: the
+    /// row goes when its registry row goes.) A DELETE and an INSERT, not INSERT OR REPLACE: in a
     /// trigger, the statement that fired it decides what a conflict does.
     private static func setCard(_ key: String) -> String {
         """
@@ -78,7 +79,7 @@ enum CardSummary {
         CREATE TRIGGER stats_card_registered AFTER INSERT ON card BEGIN
             \(addGroup("NEW"))
             \(count("NEW", "+ 1"))
-            \(setCard("NEW.key"))
+            INSERT INTO stats_card (\(cardColumns)) SELECT \(cardColumns) FROM stats_card_source WHERE key = NEW.key;
         END;
         CREATE TRIGGER stats_card_moved AFTER UPDATE OF key, deck_file, level ON card
         WHEN NEW.key IS NOT OLD.key OR NEW.deck_file IS NOT OLD.deck_file OR NEW.level IS NOT OLD.level BEGIN

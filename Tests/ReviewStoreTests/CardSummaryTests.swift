@@ -46,11 +46,15 @@ import Testing
         }
     }
 
-    static func expectKeptEqualsRegistry(_ store: ProgressStore, _ moment: String) throws {
+    /// `registryOnly`: the registry was edited by hand so that the log's
+    /// own checks cannot hold (an answered card taken out of it); only
+    /// the statistics' copy is checked.
+    static func expectKeptEqualsRegistry(_ store: ProgressStore, _ moment: String, registryOnly: Bool = false) throws {
         let expected = try registryRows(store)
         #expect(!expected.isEmpty, "\(moment)")
         #expect(try keptRows(store) == expected, "\(moment)")
-        #expect(try store.verify() == [], "\(moment)")
+        let problems = try store.verify()
+        #expect((registryOnly ? problems.filter { $0.contains("statistics summary") } : problems) == [], "\(moment)")
     }
 
     @Test func keptRowsEqualTheRegistryAndStatesAfterEveryKindOfChange() throws {
@@ -88,9 +92,14 @@ import Testing
                 after: StatisticsQueryTests.review(interval: 30, at: time.addingTimeInterval(5))))
         try store.rebuildState()
         try Self.expectKeptEqualsRegistry(store, "after a rebuilt state")
-        // A card removed from the registry leaves the table.
-        try store.executeRaw("DELETE FROM card WHERE key = 'never'")
-        try Self.expectKeptEqualsRegistry(store, "after a card left the registry")
+        // A card removed from the registry leaves the table, and comes
+        // back with its state when registered again.
+        try store.executeRaw("DELETE FROM card WHERE key IN ('never', 'k7')")
+        try Self.expectKeptEqualsRegistry(store, "after cards left the registry", registryOnly: true)
+        #expect(try !Self.keptRows(store).contains { $0.hasPrefix("\"k7\"") })
+        try store.register([RegisteredCard(key: "k7", deckFile: "decks/a.deck", prompt: "back", level: 2)], at: time)
+        try Self.expectKeptEqualsRegistry(store, "after a card with a state was registered again", registryOnly: true)
+        #expect(try Self.keptRows(store).contains { $0.hasPrefix("\"k7\"") })
     }
 
     @Test func theCheckFindsARowOrACountThatDrifted() throws {
