@@ -41,12 +41,14 @@ enum CardSummary {
         "UPDATE stats_group SET cards = cards \(change) WHERE id = \(groupOf(source));"
     }
 
+    /// The columns of `stats_card` and of its view, in order.
     private static let cardColumns = "key, grp, " + progressColumns.joined(separator: ", ")
 
     /// Sets the row of registered card `key` from the view: none when it
-    /// has no state. (A card just registered has no row to delete: the
-    /// row goes when its registry row goes.) A DELETE and an INSERT, not INSERT OR REPLACE: in a
+    /// has no state. A DELETE and an INSERT, not INSERT OR REPLACE: in a
     /// trigger, the statement that fired it decides what a conflict does.
+    /// (A card just registered has no row to delete: the row goes when
+    /// its registry row goes, so registering copies without this.)
     private static func setCard(_ key: String) -> String {
         """
         DELETE FROM stats_card WHERE key = \(key);
