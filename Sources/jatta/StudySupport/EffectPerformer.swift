@@ -47,10 +47,18 @@ final class EffectPerformer {
     /// suspending a face never answered works, and the store's counts know
     /// the new cards). Done once, after the first frame is drawn, so the
     /// student does not wait for it; any effect does it first if needed.
+    ///
+    /// A deck whose fingerprint the deck index kept (`RegistryFingerprints`)
+    /// and the store already has is not visited at all: visiting makes
+    /// every card's prompt, which decodes every card's body.
     func registerDecks(at now: Date) throws {
         guard !unregistered.isEmpty else { return }
-        let decks = unregistered
-        try store.register(each: { Self.forEachRegistryEntry(decks, $0) }, at: now)
+        let registered = try store.registeredFingerprints()
+        let decks = unregistered.filter { deck in
+            guard let kept = RegistryFingerprints.shared.fingerprint(of: deck.file) else { return true }
+            return registered[deck.file] != kept
+        }
+        if !decks.isEmpty { try store.register(each: { Self.forEachRegistryEntry(decks, $0) }, at: now) }
         unregistered = []
     }
 
