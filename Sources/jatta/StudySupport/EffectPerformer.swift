@@ -53,11 +53,14 @@ final class EffectPerformer {
     /// every card's prompt, which decodes every card's body.
     func registerDecks(at now: Date) throws {
         guard !unregistered.isEmpty else { return }
-        let registered = try store.registeredFingerprints()
-        let decks = unregistered.filter { deck in
-            guard let kept = RegistryFingerprints.shared.fingerprint(of: deck.file) else { return true }
+        let kept = unregistered.map { RegistryFingerprints.shared.fingerprint(of: $0.file) }
+        // Without a kept fingerprint (no deck indexed) the store is asked
+        // once, by `register`, as before.
+        let registered = kept.contains { $0 != nil } ? try store.registeredFingerprints() : [:]
+        let decks = zip(unregistered, kept).filter { deck, kept in
+            guard let kept else { return true }
             return registered[deck.file] != kept
-        }
+        }.map(\.0)
         if !decks.isEmpty { try store.register(each: { Self.forEachRegistryEntry(decks, $0) }, at: now) }
         unregistered = []
     }
