@@ -10,108 +10,201 @@ public struct Card: Hashable, Sendable {
     /// quarter of a start at 100,000 cards, where one reference is copied now.
     private var storage: Storage
 
-    /// What a card holds, behind `storage` (each field is read and changed
-    /// through the property of `Card` of the same name, documented there).
-    struct Fields: Hashable, Sendable {
+    /// What every walk over all cards reads (identity, kind, level, tags,
+    /// place): always held, never decoded later.
+    struct Head: Hashable, Sendable {
         /// See `Card.id`.
         var id: CardID
         /// See `Card.hasExplicitID`.
         var hasExplicitID: Bool
         /// See `Card.derivedID`.
         var derivedID: CardID
-        /// See `Card.content`.
-        var content: CardContent
+        /// See `Card.kind`: kept beside the content so that it is known
+        /// before the content is decoded.
+        var kind: CardKind
+        /// See `Card.isAnswerable`, kept for the same reason.
+        var isAnswerable: Bool
         /// See `Card.level`.
         var level: Int
         /// See `Card.tags`.
         var tags: [String]
         /// See `Card.sectionTags`.
         var sectionTags: [String]
-        /// See `Card.source`.
-        var source: String?
         /// See `Card.location`.
         var location: SourceLocation
-        /// See `Card.lastLine`.
-        var lastLine: Int
     }
 
     /// The shared box of a card's fields: copied before a change when
-    /// another card still shares it, so cards stay values.
+    /// another card still shares it, so cards stay values. A card read from
+    /// the deck index holds its head at once and its body (`CardBody`) only
+    /// when first asked for, from `deferred`: a start at 100,000 cards shows
+    /// a few of them, and decoding every body was most of its memory.
     final class Storage: @unchecked Sendable {
-        /// The fields; changed only through a box no other card holds.
-        var fields: Fields
+        /// The head; changed only through a box no other card holds.
+        var head: Head
+        /// The body once known, in a box of its own: a card read from the
+        /// index holds one reference until its body is decoded, not the
+        /// body's 72 bytes (6 MB at 100,000 cards). Read and set under
+        /// `deferred`'s lock while `deferred` is there (copies on other
+        /// threads may ask at once).
+        private var known: KnownBody?
 
-        init(_ fields: Fields) { self.fields = fields }
+        /// A decoded or given body.
+        final class KnownBody: Sendable {
+            /// The body.
+            let body: CardBody
+
+            init(_ body: CardBody) { self.body = body }
+        }
+        /// Where the body is decoded from, with the place and length of
+        /// this card's body there; nil once a change made the body this
+        /// box's own.
+        private var deferred: (source: CardBodySource, offset: Int, length: Int)?
+
+        init(head: Head, body: CardBody) {
+            self.head = head
+            self.known = KnownBody(body)
+        }
+
+        init(head: Head, deferred source: CardBodySource, offset: Int, length: Int) {
+            self.head = head
+            self.deferred = (source, offset, length)
+        }
+
+        /// The body, decoded on first use.
+        var body: CardBody {
+            guard let (source, offset, length) = deferred else { return known?.body ?? placeholder }
+            return source.lock.withLock { _ in
+                if let known { return known.body }
+                let decoded = source.decoder.body(at: offset, length: length) ?? placeholder
+                known = KnownBody(decoded)
+                return decoded
+            }
+        }
+
+        /// What a card shows when its body cannot be decoded after all
+        /// (an entry is checked whole before its cards are made, so this
+        /// is never seen): empty text of the card's kind, and no trap.
+        private var placeholder: CardBody {
+            let content: CardContent =
+                switch head.kind {
+                case .question: .question(QuestionCard(question: "", answer: ""))
+                case .term: .term(TermCard(term: "", definition: ""))
+                case .choice: .choice(ChoiceCard(question: "", options: []))
+                case .cloze: .cloze(ClozeCard(text: "", alternatives: [], prompt: ""))
+                case .open: .open(OpenCard(question: "", modelAnswer: "", keyPoints: []))
+                }
+            return CardBody(content: content, source: nil, lastLine: head.location.line)
+        }
+
+        /// Whether the body is known (decoded, or never deferred).
+        var isBodyKnown: Bool {
+            guard let (source, _, _) = deferred else { return true }
+            return source.lock.withLock { _ in known != nil }
+        }
+
+        /// The body to change, in a box no other card holds: decoded, then
+        /// owned (no lock needed any more).
+        var ownBody: CardBody {
+            get { body }
+            set {
+                known = KnownBody(newValue)
+                deferred = nil
+            }
+        }
     }
 
-    /// The fields, to change: the box is copied first when shared.
-    private var fields: Fields {
-        get { storage.fields }
+    /// The head, to change: the box is copied first when shared.
+    private var head: Head {
+        get { storage.head }
         _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            yield &storage.fields
+            unshare()
+            yield &storage.head
         }
+    }
+
+    /// The body, to change: the box is copied first when shared.
+    private var body: CardBody {
+        get { storage.body }
+        _modify {
+            unshare()
+            var body = storage.ownBody
+            yield &body
+            storage.ownBody = body
+        }
+    }
+
+    /// Whether this card's body has been decoded (always, for a parsed
+    /// card): the deck index decodes a body only when it is first needed.
+    var isBodyDecoded: Bool { storage.isBodyKnown }
+
+    private mutating func unshare() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(head: storage.head, body: storage.body) }
     }
 
     /// Stable identity: the explicit `id:` scoped by the deck's namespace
     /// (`NAMESPACE:ID`) when the author gave one, else a hash of the kind
     /// and the normalised prompt (see `CardID`).
     public var id: CardID {
-        get { storage.fields.id }
-        set { fields.id = newValue }
+        get { storage.head.id }
+        set { head.id = newValue }
     }
     /// Whether `id` was written in the file (`id:`) or derived from the prompt.
     public var hasExplicitID: Bool {
-        get { storage.fields.hasExplicitID }
-        set { fields.hasExplicitID = newValue }
+        get { storage.head.hasExplicitID }
+        set { head.hasExplicitID = newValue }
     }
     /// The id the card's kind and prompt give, even when an explicit `id:`
     /// wins: progress recorded before the `id:` was added lives under it,
     /// and is handed over to `id` (`formerIDs`).
     public var derivedID: CardID {
-        get { storage.fields.derivedID }
-        set { fields.derivedID = newValue }
+        get { storage.head.derivedID }
+        set { head.derivedID = newValue }
     }
     /// What kind of card this is, with the content that kind needs.
     public var content: CardContent {
-        get { storage.fields.content }
-        set { fields.content = newValue }
+        get { storage.body.content }
+        set {
+            body.content = newValue
+            head.kind = newValue.kind
+            head.isAnswerable = newValue.isAnswerable
+        }
     }
     /// Exam level 1–3 (1 recall, 2 explain, 3 analyse). Values outside 1–3
     /// are kept as written (a warning): such a card is studied like any
     /// other but belongs to no level, so no level filter picks it.
     public var level: Int {
-        get { storage.fields.level }
-        set { fields.level = newValue }
+        get { storage.head.level }
+        set { head.level = newValue }
     }
     /// Tags written on the card (`tags:`), in file order, without the
     /// section tags.
     public var tags: [String] {
-        get { storage.fields.tags }
-        set { fields.tags = newValue }
+        get { storage.head.tags }
+        set { head.tags = newValue }
     }
     /// Tags inherited from the sections (`##`, `###`) the card stands in,
     /// outermost first.
     public var sectionTags: [String] {
-        get { storage.fields.sectionTags }
-        set { fields.sectionTags = newValue }
+        get { storage.head.sectionTags }
+        set { head.sectionTags = newValue }
     }
     /// Where the content came from, e.g. lecture notes at `FILE:LINE`.
     public var source: String? {
-        get { storage.fields.source }
-        set { fields.source = newValue }
+        get { storage.body.source }
+        set { body.source = newValue }
     }
     /// Where the card starts in its deck file (for diagnostics, `list`, and
     /// opening the card in an editor).
     public var location: SourceLocation {
-        get { storage.fields.location }
-        set { fields.location = newValue }
+        get { storage.head.location }
+        set { head.location = newValue }
     }
     /// The card's last line that is not blank or a comment: where a line
     /// added to the card (`id:`) goes.
     public var lastLine: Int {
-        get { storage.fields.lastLine }
-        set { fields.lastLine = newValue }
+        get { storage.body.lastLine }
+        set { body.lastLine = newValue }
     }
 
     public init(
@@ -120,19 +213,39 @@ public struct Card: Hashable, Sendable {
         location: SourceLocation, lastLine: Int? = nil
     ) {
         storage = Storage(
-            Fields(
+            head: Head(
                 id: id, hasExplicitID: hasExplicitID,
-                derivedID: derivedID ?? CardID.derived(kind: content.kind, prompt: content.prompt), content: content,
-                level: level, tags: tags, sectionTags: sectionTags, source: source, location: location,
-                lastLine: lastLine ?? location.line))
+                derivedID: derivedID ?? CardID.derived(kind: content.kind, prompt: content.prompt),
+                kind: content.kind, isAnswerable: content.isAnswerable, level: level, tags: tags,
+                sectionTags: sectionTags, location: location),
+            body: CardBody(content: content, source: source, lastLine: lastLine ?? location.line))
     }
 
-    /// Equal fields, whether shared or not.
+    /// A card whose body (content, source, last line) is decoded from the
+    /// `length` bytes at `offset` in `source` when first asked for (the
+    /// deck index); `kind` and `isAnswerable` must be what that content
+    /// gives.
+    public init(
+        id: CardID, hasExplicitID: Bool, derivedID: CardID, kind: CardKind, isAnswerable: Bool, level: Int,
+        tags: [String], sectionTags: [String], location: SourceLocation, bodyAt offset: Int, length: Int,
+        in source: CardBodySource
+    ) {
+        storage = Storage(
+            head: Head(
+                id: id, hasExplicitID: hasExplicitID, derivedID: derivedID, kind: kind, isAnswerable: isAnswerable,
+                level: level, tags: tags, sectionTags: sectionTags, location: location),
+            deferred: source, offset: offset, length: length)
+    }
+
+    /// Equal fields, whether shared or not, decoded or not.
     public static func == (a: Card, b: Card) -> Bool {
-        a.storage === b.storage || a.storage.fields == b.storage.fields
+        a.storage === b.storage || (a.storage.head == b.storage.head && a.storage.body == b.storage.body)
     }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.head)
+        hasher.combine(storage.body)
+    }
 
     /// Section tags followed by the card's own tags, without repeats.
     public var allTags: [String] {
@@ -155,7 +268,7 @@ public struct Card: Hashable, Sendable {
         return all
     }
 
-    public var kind: CardKind { content.kind }
+    public var kind: CardKind { storage.head.kind }
 
     /// The ids this card's progress may have been stored under before, most
     /// specific first: for an explicit id, the id as jatta 0.1 stored it
@@ -179,9 +292,24 @@ public struct Card: Hashable, Sendable {
     /// Whether the card can be asked and answered right: every card the
     /// parser keeps, except a multiple-choice question with no correct
     /// option. Study queues, counts and quizzes leave the others out.
-    public var isAnswerable: Bool {
-        if case .choice(let choice) = content { return choice.hasCorrectOption }
-        return true
+    public var isAnswerable: Bool { storage.head.isAnswerable }
+}
+
+/// What a card holds beyond its head: what it asks and answers, where it
+/// came from, and its last line. A card read from the deck index decodes
+/// it on first use.
+public struct CardBody: Hashable, Sendable {
+    /// See `Card.content`.
+    public var content: CardContent
+    /// See `Card.source`.
+    public var source: String?
+    /// See `Card.lastLine`.
+    public var lastLine: Int
+
+    public init(content: CardContent, source: String?, lastLine: Int) {
+        self.content = content
+        self.source = source
+        self.lastLine = lastLine
     }
 }
 
@@ -216,6 +344,12 @@ public enum CardContent: Hashable, Sendable {
         case .cloze: .cloze
         case .open: .open
         }
+    }
+
+    /// See `Card.isAnswerable`.
+    public var isAnswerable: Bool {
+        if case .choice(let choice) = self { return choice.hasCorrectOption }
+        return true
     }
 }
 

@@ -85,7 +85,7 @@ extension Card {
     /// The faces this card is studied by: both directions for a term card,
     /// one for every other kind.
     public var faces: [StudyFace] {
-        if case .term = content {
+        if kind == .term {
             return [StudyFace(card: self, direction: .forward), StudyFace(card: self, direction: .reverse)]
         }
         return [StudyFace(card: self, direction: .forward)]
@@ -96,7 +96,7 @@ extension Card {
     /// collection allocated one array per card.
     public func forEachFace(_ body: (_ face: StudyFace, _ index: Int) throws -> Void) rethrows {
         try body(StudyFace(card: self, direction: .forward), 0)
-        if case .term = content { try body(StudyFace(card: self, direction: .reverse), 1) }
+        if kind == .term { try body(StudyFace(card: self, direction: .reverse), 1) }
     }
 
     /// `forEachFace(_:)` for a body that needs no index.

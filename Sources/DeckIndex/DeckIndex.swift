@@ -56,21 +56,29 @@ public struct DeckIndex: Sendable {
 
     /// The parsed deck for `file`, whose contents are `bytes`: decoded from
     /// its entry when that entry matches the file, else parsed and the entry
-    /// rewritten.
-    public func load(_ bytes: [UInt8], file: String) -> (parsed: ParsedDeck, outcome: Outcome) {
+    /// rewritten. `derive` makes a value from a freshly parsed deck that the
+    /// entry keeps beside it (the executable keeps the registry's
+    /// fingerprint of the deck there, so an unchanged file never computes
+    /// it again); it is given back as `derived` either way, with the file's
+    /// content hash.
+    public func load(
+        _ bytes: [UInt8], file: String, derive: (ParsedDeck) -> UInt64? = { _ in nil }
+    ) -> (parsed: ParsedDeck, outcome: Outcome, derived: UInt64?, contentHash: UInt64) {
         let path = absolute(file)
         let status = FileStatus.of(path)
         let hash = bytes.withUnsafeBufferPointer(ContentHash.of)
         let entryPath = self.entryPath(for: path)
-        if let status, let parsed = read(entryPath, path: path, status: status, hash: hash, file: file) {
-            return (parsed, .fromIndex)
+        if let status, let (parsed, derived) = read(entryPath, path: path, status: status, hash: hash, file: file) {
+            return (parsed, .fromIndex, derived, hash)
         }
         let parsed = DeckParser.parse(bytes, file: file)
+        let derived = derive(parsed)
         guard let status, status.size == bytes.count else {
             // The file changed while it was read: keep no entry for it.
-            return (parsed, .parsed(entryWritten: false))
+            return (parsed, .parsed(entryWritten: false), derived, hash)
         }
-        return (parsed, .parsed(entryWritten: write(entryPath, path: path, status: status, hash: hash, parsed: parsed)))
+        let written = write(entryPath, path: path, status: status, hash: hash, derived: derived, parsed: parsed)
+        return (parsed, .parsed(entryWritten: written), derived, hash)
     }
 
     /// The entry file of a deck file.
@@ -89,10 +97,11 @@ public struct DeckIndex: Sendable {
 
     // MARK: reading
 
-    private func read(_ entryPath: String, path: String, status: FileStatus, hash: UInt64, file: String) -> ParsedDeck? {
-        guard let data = FileManager.default.contents(atPath: entryPath) else { return nil }
-        return data.withUnsafeBytes { raw -> ParsedDeck? in
-            let bytes = raw.bindMemory(to: UInt8.self)
+    private func read(_ entryPath: String, path: String, status: FileStatus, hash: UInt64, file: String)
+        -> (ParsedDeck, UInt64?)?
+    {
+        guard let entry = EntryFile.contents(entryPath) else { return nil }
+        return entry.bytes.withUnsafeBufferPointer { bytes -> (ParsedDeck, UInt64?)? in
             guard bytes.count > Self.magic.count, bytes.prefix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
             var r = IndexReader(bytes, from: Self.magic.count)
             do {
@@ -101,11 +110,13 @@ public struct DeckIndex: Sendable {
                     try r.int() == status.modifiedNanoseconds, try r.fixed64() == hash
                 else { return nil }
                 let payloadHash = try r.fixed64()
-                let payload = UnsafeBufferPointer(rebasing: bytes[r.position...])
+                let payloadStart = r.position
+                let payload = UnsafeBufferPointer(rebasing: bytes[payloadStart...])
                 guard ContentHash.of(payload) == payloadHash else { return nil }
                 var p = IndexReader(payload)
-                let parsed = try ParsedDeckCoding.decode(&p, file: file)
-                return p.isAtEnd ? parsed : nil
+                let derived = try p.bool() ? try p.fixed64() : nil
+                let parsed = try ParsedDeckCoding.decode(&p, file: file, entry: entry, payloadStart: payloadStart)
+                return p.isAtEnd ? (parsed, derived) : nil
             } catch {
                 return nil
             }
@@ -114,8 +125,13 @@ public struct DeckIndex: Sendable {
 
     // MARK: writing
 
-    private func write(_ entryPath: String, path: String, status: FileStatus, hash: UInt64, parsed: ParsedDeck) -> Bool {
+    private func write(
+        _ entryPath: String, path: String, status: FileStatus, hash: UInt64, derived: UInt64?, parsed: ParsedDeck
+    ) -> Bool {
         var payload = IndexWriter()
+        // Inside the payload, so its hash covers it.
+        payload.bool(derived != nil)
+        if let derived { payload.fixed64(derived) }
         ParsedDeckCoding.encode(parsed, into: &payload)
         var w = IndexWriter()
         w.bytes.append(contentsOf: Self.magic)
@@ -131,16 +147,23 @@ public struct DeckIndex: Sendable {
         w.fixed64(hash)
         w.fixed64(payload.bytes.withUnsafeBufferPointer(ContentHash.of))
         w.bytes.append(contentsOf: payload.bytes)
+        return replace(entryPath, with: w.bytes)
+    }
+
+    /// Writes `bytes` to a temporary name beside `path`, then renames it
+    /// over `path` (so a reader never sees half a file); false when that
+    /// fails.
+    func replace(_ path: String, with bytes: [UInt8]) -> Bool {
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             return false
         }
-        let temporary = entryPath + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(w.bytes), attributes: [.posixPermissions: 0o600])
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
         else { return false }
-        guard rename(temporary, entryPath) == 0 else {
+        guard rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }

@@ -8,6 +8,13 @@ import DeckFormat
 /// every place: places inside the file are stored without it and name the
 /// path the deck is loaded under.
 enum ParsedDeckCoding {
+    // Layout 3: the head of the entry's payload holds the title, metadata,
+    // diagnostics, each distinct tag list once, and per card its head
+    // (`Card.Head`: id, kind, level, tag lists by number, place) with the
+    // length of its body; the bodies (content, source, last line) follow,
+    // in card order, and are decoded only when a card is first asked for
+    // them (`IndexedBodies`).
+
     static func encode(_ parsed: ParsedDeck, into w: inout IndexWriter) {
         let file = parsed.deck.file
         w.optionalString(parsed.deck.title)
@@ -16,38 +23,145 @@ enum ParsedDeckCoding {
             w.string(entry.key)
             w.string(entry.value)
         }
-        w.unsigned(UInt64(parsed.deck.cards.count))
-        for card in parsed.deck.cards { encode(card, file: file, into: &w) }
         w.unsigned(UInt64(parsed.diagnostics.count))
-        for d in parsed.diagnostics {
-            encode(d.location, file: file, into: &w)
-            w.bool(d.severity == .error)
-            w.string(d.code)
-            w.string(d.messageKK)
-            w.string(d.messageEN)
-            encode(d.fix, into: &w)
+        for d in parsed.diagnostics { encode(d, file: file, into: &w) }
+        // Each distinct tag list once; cards name theirs by number.
+        var tagLists: [[String]: Int] = [:]
+        var ordered: [[String]] = []
+        func number(_ list: [String]) -> Int {
+            if let n = tagLists[list] { return n }
+            tagLists[list] = ordered.count
+            ordered.append(list)
+            return ordered.count - 1
         }
+        let cards = parsed.deck.cards
+        let numbers = cards.map { (number($0.tags), number($0.sectionTags)) }
+        w.unsigned(UInt64(ordered.count))
+        for list in ordered { w.strings(list) }
+        var heads = IndexWriter()
+        var bodies = IndexWriter()
+        heads.unsigned(UInt64(cards.count))
+        for (card, (tags, sectionTags)) in zip(cards, numbers) {
+            heads.string(card.id.rawValue)
+            heads.bool(card.hasExplicitID)
+            if card.derivedID == card.id {
+                heads.bool(false)
+            } else {
+                heads.bool(true)
+                heads.string(card.derivedID.rawValue)
+            }
+            heads.bytes.append(tag(card.kind))
+            heads.bool(card.isAnswerable)
+            heads.int(card.level)
+            heads.unsigned(UInt64(tags))
+            heads.unsigned(UInt64(sectionTags))
+            encode(card.location, file: file, into: &heads)
+            let before = bodies.bytes.count
+            encodeBody(card, into: &bodies)
+            heads.unsigned(UInt64(bodies.bytes.count - before))
+        }
+        // The heads' length first, so a reader knows where bodies start
+        // before it reads the first head.
+        w.unsigned(UInt64(heads.bytes.count))
+        w.bytes.append(contentsOf: heads.bytes)
+        w.bytes.append(contentsOf: bodies.bytes)
     }
 
-    static func decode(_ r: inout IndexReader, file: String) throws(IndexDamage) -> ParsedDeck {
+    /// The deck in `bytes` from `r`'s place (an entry's payload, checked
+    /// by its hash): heads decoded now, bodies left where they are for
+    /// `IndexedBodies` over the same bytes.
+    static func decode(_ r: inout IndexReader, file: String, entry: EntryFile, payloadStart: Int) throws(IndexDamage)
+        -> ParsedDeck
+    {
         let title = try r.optionalString()
         var metadata: [MetadataEntry] = []
         for _ in 0..<(try r.count()) { metadata.append(MetadataEntry(key: try r.string(), value: try r.string())) }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<(try r.count()) { diagnostics.append(try decodeDiagnostic(&r, file: file)) }
+        var tagLists: [[String]] = []
+        for _ in 0..<(try r.count()) { tagLists.append(try r.strings()) }
+        let headsLength = try r.count()
+        let bodiesStart = r.position + headsLength
+        let source = CardBodySource(IndexedBodies(entry))
+        // Where the next body starts in the entry.
+        var offset = payloadStart + bodiesStart
         let cardCount = try r.count()
         var cards: [Card] = []
         cards.reserveCapacity(cardCount)
-        var sections = SectionTags()
-        for _ in 0..<cardCount { cards.append(try decodeCard(&r, file: file, sections: &sections)) }
-        var diagnostics: [Diagnostic] = []
-        for _ in 0..<(try r.count()) {
+        for _ in 0..<cardCount {
+            let id = CardID(rawValue: try r.string())
+            let explicit = try r.bool()
+            let derived = try r.bool() ? CardID(rawValue: try r.string()) : id
+            let kind = try kind(r.byte())
+            let answerable = try r.bool()
+            let level = try r.int()
+            let tags = try r.count()
+            let sectionTags = try r.count()
+            guard tags < tagLists.count, sectionTags < tagLists.count else { throw IndexDamage() }
             let location = try decodeLocation(&r, file: file)
-            let severity: Diagnostic.Severity = try r.bool() ? .error : .warning
-            diagnostics.append(
-                Diagnostic(
-                    location: location, severity: severity, code: try r.string(), kk: try r.string(),
-                    en: try r.string(), fix: try decodeFix(&r)))
+            let length = try r.count()
+            cards.append(
+                Card(
+                    id: id, hasExplicitID: explicit, derivedID: derived, kind: kind, isAnswerable: answerable,
+                    level: level, tags: tagLists[tags], sectionTags: tagLists[sectionTags], location: location,
+                    bodyAt: offset, length: length, in: source))
+            offset += length
         }
+        // The heads end where they said, and the bodies fill the rest of
+        // the payload exactly.
+        guard r.position == bodiesStart, offset == payloadStart + r.bytes.count else { throw IndexDamage() }
+        r.position = r.bytes.count
         return ParsedDeck(deck: Deck(file: file, title: title, metadata: metadata, cards: cards), diagnostics: diagnostics)
+    }
+
+    /// The bodies of one entry's cards, decoded when a card first needs its
+    /// body: read from the open entry file, or from its bytes when the
+    /// entry is not kept open (`EntryFile`).
+    struct IndexedBodies: CardBodyDecoding {
+        /// The entry's bytes, when not kept open.
+        let bytes: [UInt8]?
+        /// The open entry.
+        let handle: EntryFile.Handle?
+
+        init(_ entry: EntryFile) {
+            handle = entry.handle
+            bytes = entry.handle == nil ? entry.bytes : nil
+        }
+
+        func body(at offset: Int, length: Int) -> CardBody? {
+            if let handle {
+                guard let read = handle.read(length, at: offset) else { return nil }
+                return read.withUnsafeBufferPointer { Self.decode($0) }
+            }
+            guard let bytes, offset >= 0, length >= 0, offset <= bytes.count - length else { return nil }
+            return bytes.withUnsafeBufferPointer { Self.decode(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
+        }
+
+        /// A body that fills `bytes` exactly.
+        private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> CardBody? {
+            var r = IndexReader(bytes)
+            guard let body = try? ParsedDeckCoding.decodeBody(&r), r.isAtEnd else { return nil }
+            return body
+        }
+    }
+
+    // MARK: diagnostics
+
+    static func encode(_ d: Diagnostic, file: String, into w: inout IndexWriter) {
+        encode(d.location, file: file, into: &w)
+        w.bool(d.severity == .error)
+        w.string(d.code)
+        w.string(d.messageKK)
+        w.string(d.messageEN)
+        encode(d.fix, into: &w)
+    }
+
+    static func decodeDiagnostic(_ r: inout IndexReader, file: String) throws(IndexDamage) -> Diagnostic {
+        let location = try decodeLocation(&r, file: file)
+        let severity: Diagnostic.Severity = try r.bool() ? .error : .warning
+        return Diagnostic(
+            location: location, severity: severity, code: try r.string(), kk: try r.string(), en: try r.string(),
+            fix: try decodeFix(&r))
     }
 
     // MARK: cards
@@ -63,10 +177,18 @@ enum ParsedDeckCoding {
         }
     }
 
-    static func encode(_ card: Card, file: String, into w: inout IndexWriter) {
-        w.string(card.id.rawValue)
-        w.bool(card.hasExplicitID)
-        w.string(card.derivedID.rawValue)
+    private static func kind(_ tag: UInt8) throws(IndexDamage) -> CardKind {
+        switch tag {
+        case 0: .question
+        case 1: .term
+        case 2: .choice
+        case 3: .cloze
+        case 4: .open
+        default: throw IndexDamage()
+        }
+    }
+
+    static func encodeBody(_ card: Card, into w: inout IndexWriter) {
         w.bytes.append(tag(card.kind))
         switch card.content {
         case .question(let q):
@@ -94,32 +216,18 @@ enum ParsedDeckCoding {
             w.string(o.modelAnswer)
             w.strings(o.keyPoints)
         }
-        w.int(card.level)
-        w.strings(card.tags)
-        w.strings(card.sectionTags)
         w.optionalString(card.source)
-        encode(card.location, file: file, into: &w)
         w.int(card.lastLine)
     }
 
-    /// Cards under one section share its tags; decoding keeps one array for
-    /// a run of equal ones instead of a copy per card.
-    struct SectionTags {
-        /// The section tags of the card decoded last.
-        var last: [String] = []
-    }
-
-    static func decodeCard(_ r: inout IndexReader, file: String, sections: inout SectionTags) throws(IndexDamage) -> Card {
-        let id = CardID(rawValue: try r.string())
-        let explicit = try r.bool()
-        let derived = CardID(rawValue: try r.string())
+    static func decodeBody(_ r: inout IndexReader) throws(IndexDamage) -> CardBody {
         let content: CardContent
-        switch try r.byte() {
-        case 0:
+        switch try kind(r.byte()) {
+        case .question:
             content = .question(QuestionCard(question: try r.string(), answer: try r.string(), alternatives: try r.strings()))
-        case 1:
+        case .term:
             content = .term(TermCard(term: try r.string(), definition: try r.string(), alternatives: try r.strings()))
-        case 2:
+        case .choice:
             let question = try r.string()
             var options: [ChoiceOption] = []
             for _ in 0..<(try r.count()) {
@@ -127,23 +235,12 @@ enum ParsedDeckCoding {
                 options.append(ChoiceOption(text: try r.string(), isCorrect: correct))
             }
             content = .choice(ChoiceCard(question: question, options: options))
-        case 3:
+        case .cloze:
             content = .cloze(ClozeCard(text: try r.string(), alternatives: try r.strings(), prompt: try r.string()))
-        case 4:
+        case .open:
             content = .open(OpenCard(question: try r.string(), modelAnswer: try r.string(), keyPoints: try r.strings()))
-        default:
-            throw IndexDamage()
         }
-        let level = try r.int()
-        let tags = try r.strings()
-        let sectionTags = try r.strings()
-        if sectionTags != sections.last { sections.last = sectionTags }
-        let source = try r.optionalString()
-        let location = try decodeLocation(&r, file: file)
-        let lastLine = try r.int()
-        return Card(
-            id: id, hasExplicitID: explicit, derivedID: derived, content: content, level: level, tags: tags,
-            sectionTags: sections.last, source: source, location: location, lastLine: lastLine)
+        return CardBody(content: content, source: try r.optionalString(), lastLine: try r.int())
     }
 
     // MARK: fixes

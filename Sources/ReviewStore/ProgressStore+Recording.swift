@@ -57,9 +57,7 @@ extension ProgressStore {
     /// file's cards: a start with unchanged decks makes no list of 100,000
     /// entries only to drop it.
     public func register(each entries: (_ visit: (RegisteredCard) -> Void) -> Void, at time: Date) throws {
-        var running = RegistryFingerprint.PerDeckFile()
-        entries { running.add($0) }
-        let fingerprints = running.fingerprints
+        let fingerprints = Self.registryFingerprints(of: entries)
         guard !fingerprints.isEmpty else { return }
         let changed = try read { db in
             let known = try Self.registeredFingerprints(db)
@@ -78,6 +76,21 @@ extension ProgressStore {
                     arguments: [file, fingerprints[file]])
             }
         }
+    }
+
+    /// The fingerprint each deck file's cards would be registered under
+    /// (`RegistryFingerprint`), for the cards `entries` gives: a caller
+    /// that keeps it beside a deck (the deck index) can tell an unchanged
+    /// deck from `registeredFingerprints()` without visiting its cards.
+    public static func registryFingerprints(of entries: (_ visit: (RegisteredCard) -> Void) -> Void) -> [String: Int64] {
+        var running = RegistryFingerprint.PerDeckFile()
+        entries { running.add($0) }
+        return running.fingerprints
+    }
+
+    /// The fingerprint of each deck file as last registered.
+    public func registeredFingerprints() throws -> [String: Int64] {
+        try read { db in try Self.registeredFingerprints(db) }
     }
 
     /// The fingerprint of each deck file as last registered.

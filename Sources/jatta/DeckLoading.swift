@@ -14,13 +14,34 @@ enum DeckLoading {
     static func load(paths: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
         -> DeckLibrary.Result
     {
-        guard let directory = directory(environment: environment) else { return DeckLibrary.load(paths: paths) }
+        guard let directory = directory(environment: environment) else {
+            return DeckLibrary.load(paths: paths) { bytes, file in
+                RegistryFingerprints.shared.forget(file)
+                return DeckParser.parse(bytes, file: file)
+            }
+        }
         var index: DeckIndex?
+        // Each file's content hash, for the cross-deck lint's cache.
+        var hashes: [String: UInt64] = [:]
         return DeckLibrary.load(paths: paths) { bytes, file in
-            guard bytes.count >= smallestIndexed else { return DeckParser.parse(bytes, file: file) }
+            guard bytes.count >= smallestIndexed else {
+                RegistryFingerprints.shared.forget(file)
+                hashes[file] = DeckIndex.contentHash(of: bytes)
+                return DeckParser.parse(bytes, file: file)
+            }
             let made = index ?? DeckIndex(directory: directory, stamp: stamp)
             index = made
-            return made.load(bytes, file: file).parsed
+            let loaded = made.load(bytes, file: file) { parsed in
+                RegistryFingerprints.of(parsed.deck).map { UInt64(bitPattern: $0) }
+            }
+            hashes[file] = loaded.contentHash
+            RegistryFingerprints.shared.keep(loaded.derived.map { Int64(bitPattern: $0) }, for: file)
+            return loaded.parsed
+        } lint: { decks in
+            // Only where some file is indexed: small collections lint in
+            // less time than reading the kept result takes.
+            guard let index else { return DeckLinter.lint(decks) }
+            return index.crossDeckLint(decks, hashes: hashes, compute: DeckLinter.lint)
         }
     }
 
@@ -47,7 +68,7 @@ enum DeckLoading {
     /// modification time of the executable. Another build — a new parser —
     /// finds every entry stamped otherwise and rebuilds it.
     static let stamp: String = {
-        let layout = "2"
+        let layout = "3"
         guard let executable = Bundle.main.executablePath,
             let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
             let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date

@@ -1,8 +1,8 @@
-import DeckFormat
 import FSRS
 import Foundation
 import Testing
 
+@testable import DeckFormat
 @testable import DeckIndex
 
 #if canImport(Glibc)
@@ -37,7 +37,8 @@ import Testing
 
         func load(_ path: String, index: DeckIndex? = nil) throws -> (parsed: ParsedDeck, outcome: DeckIndex.Outcome) {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            return (index ?? self.index()).load(bytes, file: path)
+            let loaded = (index ?? self.index()).load(bytes, file: path)
+            return (loaded.parsed, loaded.outcome)
         }
     }
 
@@ -188,5 +189,161 @@ import Testing
         let warm = DeckLibrary.load(paths: [scratch.decks]) { index.load($0, file: $1).parsed }
         #expect(cold == plain)
         #expect(warm == plain)
+    }
+
+    /// A warm load decodes the cards' heads only: no body is decoded until a
+    /// card is asked for one, and then only that card's; the deck still
+    /// equals the parse (which decodes every body to compare).
+    @Test func aWarmLoadDecodesBodiesOnlyWhenAsked() throws {
+        let scratch = try Scratch()
+        let text = try Self.sampleTexts().first { $0.name.hasPrefix("generated-0") }!.text
+        let path = try scratch.write("a.deck", text)
+        let cold = try scratch.load(path)
+        #expect(cold.parsed.deck.cards.allSatisfy { $0.isBodyDecoded })
+        let warm = try scratch.load(path)
+        #expect(warm.outcome == .fromIndex)
+        let cards = warm.parsed.deck.cards
+        try #require(cards.count >= 3)
+        #expect(!cards.contains { $0.isBodyDecoded }, "a warm load decoded card bodies")
+        // What every walk over all cards reads does not decode a body.
+        var walked = 0
+        for card in cards {
+            walked += card.id.rawValue.count + card.level + card.allTags.count + card.location.line
+            _ = (card.kind, card.isAnswerable, card.formerIDs)
+            card.forEachFace { _ in walked += 1 }
+        }
+        #expect(walked > 0)
+        #expect(!cards.contains { $0.isBodyDecoded }, "a walk over the heads decoded card bodies")
+        let shown = cards[2]
+        #expect(shown.content == cold.parsed.deck.cards[2].content)
+        #expect(cards[2].isBodyDecoded, "a copy shares the decoded body")
+        #expect(cards.filter { $0.isBodyDecoded }.count == 1)
+        #expect(warm.parsed == cold.parsed)
+    }
+
+    /// A card read from the index changes like any value: the change is its
+    /// own, the other copies and the entry keep theirs.
+    @Test func aChangedIndexedCardIsItsOwn() throws {
+        let scratch = try Scratch()
+        let text = try Self.sampleTexts().first { $0.name.hasPrefix("generated-0") }!.text
+        let path = try scratch.write("a.deck", text)
+        let parsed = try scratch.load(path).parsed.deck.cards
+        let warm = try scratch.load(path).parsed.deck.cards
+        var changed = warm[1]
+        changed.source = "changed:1"
+        changed.level = 7
+        #expect(changed.source == "changed:1" && changed.level == 7)
+        #expect(changed.content == parsed[1].content)
+        #expect(warm[1] == parsed[1])
+        #expect(try scratch.load(path).parsed.deck.cards[1] == parsed[1])
+    }
+
+    /// The value the caller derives from a parsed deck (the registry's
+    /// fingerprint) is kept in the entry and given back by a warm load,
+    /// without deriving again; a new content derives anew.
+    @Test func theDerivedValueIsKeptInTheEntry() throws {
+        let scratch = try Scratch()
+        let text = try Self.sampleTexts().first { $0.name.hasPrefix("generated-0") }!.text
+        let path = try scratch.write("a.deck", text)
+        let bytes = Array(text.utf8)
+        var derivations = 0
+        let derive: (ParsedDeck) -> UInt64? = { parsed in
+            derivations += 1
+            return UInt64(parsed.deck.cards.count) &* 0x9E37_79B9_7F4A_7C15
+        }
+        let cold = scratch.index().load(bytes, file: path, derive: derive)
+        let warm = scratch.index().load(bytes, file: path, derive: derive)
+        #expect(warm.outcome == .fromIndex)
+        #expect(derivations == 1)
+        #expect(cold.derived != nil && warm.derived == cold.derived)
+        #expect(warm.contentHash == cold.contentHash)
+        let edited = text + "\nQ: Тағы бір сұрақ?\nA: Жауап.\n"
+        try scratch.write("a.deck", edited)
+        let again = scratch.index().load(Array(edited.utf8), file: path, derive: derive)
+        #expect(again.outcome == .parsed(entryWritten: true))
+        #expect(derivations == 2)
+        #expect(again.derived == UInt64(again.parsed.deck.cards.count) &* 0x9E37_79B9_7F4A_7C15)
+        #expect(again.contentHash != cold.contentHash)
+    }
+
+    /// The cross-deck lint is kept for the same files with the same
+    /// contents, computed again when any file's content or the build
+    /// changes, and a damaged kept lint is computed again, never used.
+    @Test func theCrossDeckLintIsKeptPerContents() throws {
+        let scratch = try Scratch()
+        // A deck twice over (every id a duplicate) and another.
+        let samples = try Self.sampleTexts()
+        try scratch.write("a.deck", samples[0].text)
+        try scratch.write("b.deck", samples[0].text)
+        try scratch.write("c.deck", samples[1].text)
+        let decks = DeckLibrary.load(paths: [scratch.decks]).decks
+        try #require(decks.count == 3)
+        let expected = DeckLinter.lint(decks)
+        try #require(!expected.isEmpty, "no cross-deck finding: the test would prove little")
+        var hashes: [String: UInt64] = [:]
+        for deck in decks {
+            hashes[deck.file] = DeckIndex.contentHash(of: [UInt8](try Data(contentsOf: URL(fileURLWithPath: deck.file))))
+        }
+        var computed = 0
+        let compute: ([Deck]) -> [Diagnostic] = { decks in
+            computed += 1
+            return DeckLinter.lint(decks)
+        }
+        #expect(scratch.index().crossDeckLint(decks, hashes: hashes, compute: compute) == expected)
+        #expect(scratch.index().crossDeckLint(decks, hashes: hashes, compute: compute) == expected)
+        #expect(computed == 1)
+        var other = hashes
+        other[decks[1].file]! ^= 1
+        #expect(scratch.index().crossDeckLint(decks, hashes: other, compute: compute) == expected)
+        #expect(computed == 2)
+        #expect(scratch.index(stamp: "test-2").crossDeckLint(decks, hashes: other, compute: compute) == expected)
+        #expect(computed == 3)
+        #expect(scratch.index().crossDeckLint(Array(decks.prefix(2)), hashes: hashes, compute: compute) == DeckLinter.lint(Array(decks.prefix(2))))
+        #expect(computed == 4)
+        // Keep the three files' lint alone, then damage it byte by byte.
+        func keptLints() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: scratch.indexFolder)
+                .filter { $0.hasSuffix(".cross-deck-lint") }.map { scratch.indexFolder + "/" + $0 }
+        }
+        for path in try keptLints() { try FileManager.default.removeItem(atPath: path) }
+        #expect(scratch.index().crossDeckLint(decks, hashes: hashes, compute: compute) == expected)
+        let kept = try keptLints()
+        try #require(kept.count == 1)
+        let file = kept[0]
+        let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(scratch.index().crossDeckLint(decks, hashes: hashes, compute: compute) == expected)
+        let before = computed
+        var damagedCount = 0
+        for position in stride(from: 0, to: good.count, by: max(1, good.count / 97)) {
+            var flipped = good
+            flipped[position] ^= 0x41
+            try Data(flipped).write(to: URL(fileURLWithPath: file))
+            #expect(scratch.index().crossDeckLint(decks, hashes: hashes, compute: compute) == expected)
+            damagedCount += 1
+        }
+        #expect(computed == before + damagedCount, "a damaged kept lint was used")
+    }
+
+    /// Any one changed bit of a buffer of any length up to three rounds of
+    /// the hash (tails of every length) changes the content hash.
+    @Test func everyChangedBitChangesTheContentHash() {
+        var generator = SeededGenerator(seed: 20)
+        for length in 0...100 {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let hash = bytes.withUnsafeBufferPointer(ContentHash.of)
+            var seen: Set<UInt64> = [hash]
+            for position in 0..<length {
+                for bit in 0..<8 {
+                    var flipped = bytes
+                    flipped[position] ^= 1 << UInt8(bit)
+                    seen.insert(flipped.withUnsafeBufferPointer(ContentHash.of))
+                }
+            }
+            #expect(seen.count == 1 + 8 * length, "length \(length)")
+            if length > 0 {
+                // One zero byte more is another content.
+                #expect((bytes + [0]).withUnsafeBufferPointer(ContentHash.of) != hash)
+            }
+        }
     }
 }

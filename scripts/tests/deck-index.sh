@@ -72,8 +72,10 @@ grep -q "ten-mistakes.deck:" "$work/out-off/check.txt" || fail "check found noth
 
 outputs "$work/out-cold"
 same cold
-entries=$(ls "$index" | wc -l)
+entries=$(ls "$index" | grep -c '\.deckindex$')
 [ "$entries" -eq 1 ] || fail "expected one entry (big.deck), found $entries"
+lints=$(ls "$index" | grep -c '\.cross-deck-lint$')
+[ "$lints" -eq 1 ] || fail "expected the cross-deck lint kept once, found $lints"
 
 # Warm: the entries are read, not rewritten.
 touch -d '2001-01-01' "$index"/*
@@ -120,4 +122,35 @@ outputs "$work/out-edited"
 same edited
 grep -q "Рэжим" "$work/out-edited/list.txt" || fail "the edited card is not listed"
 grep -q "big.deck" "$work/out-off/list.txt" || fail "big.deck is not listed"
+# The registry: a start with the index registers an unchanged deck by the
+# fingerprint the entry keeps, without visiting its cards. After a study, an
+# edit that adds a card, and another study on the same store, the
+# registry must be what the same steps give with the index off.
+registry() { # DB -> the registry's rows (not the time first seen)
+    python3 - "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for row in db.execute("SELECT key, deck_file, prompt, level FROM card ORDER BY key"):
+    print(repr(row))
+for row in db.execute("SELECT deck_file, fingerprint FROM registered_deck ORDER BY deck_file"):
+    print(repr(row))
+PY
+}
+registry_steps() { # OUT
+    rm -f "$work/r.sqlite"* "$work/decks/big.deck"
+    cat decks/*.deck decks/*.deck >"$work/decks/big.deck"
+    (
+        cd "$work"
+        "$JATTA" study --plain --lang en --db "$work/r.sqlite" decks </dev/null >/dev/null 2>&1
+        "$JATTA" study --plain --lang en --db "$work/r.sqlite" decks </dev/null >/dev/null 2>&1
+        printf '\nQ: Тіркеуге жаңа сұрақ?\nA: Иә.\n' >>decks/big.deck
+        "$JATTA" study --plain --lang en --db "$work/r.sqlite" decks </dev/null >/dev/null 2>&1
+    )
+    registry "$work/r.sqlite" >"$1"
+}
+JATTA_DECK_INDEX=off registry_steps "$work/registry-off.txt"
+registry_steps "$work/registry-index.txt"
+grep -q "Тіркеуге жаңа сұрақ" "$work/registry-off.txt" || fail "the added card is not registered: the test would prove little"
+diff "$work/registry-off.txt" "$work/registry-index.txt" >&2 || fail "the registry differs with the index"
+
 echo "deck-index: ok"

@@ -47,10 +47,21 @@ final class EffectPerformer {
     /// suspending a face never answered works, and the store's counts know
     /// the new cards). Done once, after the first frame is drawn, so the
     /// student does not wait for it; any effect does it first if needed.
+    ///
+    /// A deck whose fingerprint the deck index kept (`RegistryFingerprints`)
+    /// and the store already has is not visited at all: visiting makes
+    /// every card's prompt, which decodes every card's body.
     func registerDecks(at now: Date) throws {
         guard !unregistered.isEmpty else { return }
-        let decks = unregistered
-        try store.register(each: { Self.forEachRegistryEntry(decks, $0) }, at: now)
+        let kept = unregistered.map { RegistryFingerprints.shared.fingerprint(of: $0.file) }
+        // Without a kept fingerprint (no deck indexed) the store is asked
+        // once, by `register`, as before.
+        let registered = kept.contains { $0 != nil } ? try store.registeredFingerprints() : [:]
+        let decks = zip(unregistered, kept).filter { deck, kept in
+            guard let kept else { return true }
+            return registered[deck.file] != kept
+        }.map(\.0)
+        if !decks.isEmpty { try store.register(each: { Self.forEachRegistryEntry(decks, $0) }, at: now) }
         unregistered = []
     }
 

@@ -1,0 +1,21 @@
+import Synchronization
+
+/// Decodes card bodies kept elsewhere (the deck index's entries), for cards
+/// made with `Card.init(…bodyAt:in:)`.
+public protocol CardBodyDecoding: Sendable {
+    /// The body stored in the `length` bytes at `offset`, or nil when it
+    /// cannot be read (which a checked entry never gives).
+    func body(at offset: Int, length: Int) -> CardBody?
+}
+
+/// One decoder of card bodies and the lock its cards decode under: cards
+/// share it (one per deck file), so a card costs one reference to it.
+public final class CardBodySource: Sendable {
+    /// Decodes the bodies.
+    let decoder: any CardBodyDecoding
+    /// Held while a card of this source decodes or reads its body, so two
+    /// copies of one card on two threads never decode into one box at once.
+    let lock = Mutex(())
+
+    public init(_ decoder: any CardBodyDecoding) { self.decoder = decoder }
+}

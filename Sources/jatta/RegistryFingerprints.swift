@@ -1,0 +1,34 @@
+import DeckFormat
+import ReviewStore
+import Synchronization
+
+/// The registry fingerprint (`ProgressStore.registryFingerprints(of:)`) of
+/// each deck file as last loaded, where the deck index kept it: registering
+/// an unchanged deck then needs neither its prompts nor a pass over its
+/// cards, only the store's fingerprint to compare with
+/// (`EffectPerformer.registerDecks`). A file loaded without the index has
+/// none here and is fingerprinted from its cards, as before.
+final class RegistryFingerprints: Sendable {
+    /// The one table of the process: every deck load (`DeckLoading`)
+    /// updates it for every file it reads, so it always speaks of the
+    /// decks last loaded.
+    static let shared = RegistryFingerprints()
+
+    /// Fingerprints by deck file (the name the deck was loaded under).
+    private let known = Mutex<[String: Int64]>([:])
+
+    /// The fingerprint of `file` as last loaded, if kept.
+    func fingerprint(of file: String) -> Int64? { known.withLock { $0[file] } }
+
+    /// Keeps `fingerprint` for `file` (nil forgets it).
+    func keep(_ fingerprint: Int64?, for file: String) { known.withLock { $0[file] = fingerprint } }
+
+    /// Forgets `file`'s fingerprint: it was loaded without the index.
+    func forget(_ file: String) { keep(nil, for: file) }
+
+    /// The fingerprint registering `deck` gives (nil for a deck with no
+    /// card).
+    static func of(_ deck: Deck) -> Int64? {
+        ProgressStore.registryFingerprints { EffectPerformer.forEachRegistryEntry([deck], $0) }[deck.file]
+    }
+}
