@@ -83,17 +83,25 @@ extension ProgressStore {
     public func forEachProgress(_ body: (_ key: String, _ progress: CardProgress) throws -> Void) throws {
         try read { db in
             let columns = ProgressColumns.names().joined(separator: ", ")
-            let statement = try db.makeStatement(sql: "SELECT key, \(columns) FROM card_state")
-            let rows = try Row.fetchCursor(statement)
-            while let row = try rows.next() {
-                let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
-                // The key straight from SQLite's bytes; anything but valid
-                // text goes the careful way, which words the error.
-                let key =
-                    try stored.textBytes(0).flatMap { String(validating: $0, as: UTF8.self) }
-                    ?? stored.string(0, required: true) ?? ""
-                try body(key, try ProgressColumns.progress(stored, at: 1))
-            }
+            try eachProgress(try db.makeStatement(sql: "SELECT key, \(columns) FROM card_state"), body)
+        }
+    }
+
+    /// The rows of `statement` (a key, then the progress columns), read in
+    /// place from SQLite's columns and handed to `body` one by one.
+    private func eachProgress(
+        _ statement: Statement, arguments: StatementArguments = [],
+        _ body: (_ key: String, _ progress: CardProgress) throws -> Void
+    ) throws {
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
+            // The key straight from SQLite's bytes; anything but valid
+            // text goes the careful way, which words the error.
+            let key =
+                try stored.textBytes(0).flatMap { String(validating: $0, as: UTF8.self) }
+                ?? stored.string(0, required: true) ?? ""
+            try body(key, try ProgressColumns.progress(stored, at: 1))
         }
     }
 
@@ -117,17 +125,17 @@ extension ProgressStore {
             // asking for them afterwards read the whole state table once
             // the queue held more than `keysWorthAScan` cards.
             var schedules: [String: CardSchedule] = [:]
+            schedules.reserveCapacity(min(reviewLimit, 100_000))
             func due(index: String = "card_state_by_due", _ whereClause: String, by: Date, limit: Int?) throws
                 -> [String]
             {
-                let rows = try Row.fetchCursor(
-                    db, sql: Self.dueSQL(index: index, whereClause: whereClause, columns: true),
-                    arguments: [ProgressColumns.bound(by), ProgressColumns.bound(now), limit ?? -1])
                 var keys: [String] = []
-                while let row = try rows.next() {
-                    let stored = try StoredRow(row, keyColumn: 0, path: path)
-                    keys.append(stored.key)
-                    schedules[stored.key] = try ProgressColumns.progress(stored, at: 1).schedule
+                try eachProgress(
+                    try db.makeStatement(sql: Self.dueSQL(index: index, whereClause: whereClause, columns: true)),
+                    arguments: [ProgressColumns.bound(by), ProgressColumns.bound(now), limit ?? -1]
+                ) { key, progress in
+                    keys.append(key)
+                    schedules[key] = progress.schedule
                 }
                 return keys
             }
@@ -207,15 +215,20 @@ extension ProgressStore {
         { hidden.insert(key) }
         let wanted = deckFiles.map(Set.init)
         var keys: [String] = []
+        keys.reserveCapacity(min(limit, 100_000))
+        guard let wanted else {
+            let rows = try String.fetchCursor(
+                db, sql: "SELECT key FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key")
+            while keys.count < limit, let key = try rows.next() {
+                if !hidden.contains(key) { keys.append(key) }
+            }
+            return keys
+        }
         let rows = try Row.fetchCursor(
-            db,
-            sql: wanted == nil
-                ? "SELECT key FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key"
-                : "SELECT key, deck_file FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key")
+            db, sql: "SELECT key, deck_file FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key")
         while keys.count < limit, let row = try rows.next() {
             let stored = try StoredRow(row, keyColumn: 0, path: path)
-            if hidden.contains(stored.key) { continue }
-            if let wanted, !wanted.contains(try stored.string(1) ?? "") { continue }
+            if try hidden.contains(stored.key) || !wanted.contains(stored.string(1) ?? "") { continue }
             keys.append(stored.key)
         }
         return keys
