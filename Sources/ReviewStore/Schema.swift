@@ -33,7 +33,7 @@ enum Schema {
             try db.execute(sql: AnswerSummaries.schema)
             try AnswerSummaries.rebuild(db)
         }
-        migrator.registerMigration("scale-2-compact-log") { db in try CompactLog.migrate(db) }
+        migrator.registerMigration(CompactLog.migrationName) { db in try CompactLog.migrate(db) }
         // The home screen's counts kept per deck file and level (issue 20):
         // filled once from the registry and the state, then by triggers.
         migrator.registerMigration("queue-1-kept-counts") { db in try KeptCounts.migrate(db) }
