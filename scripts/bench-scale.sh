@@ -143,7 +143,11 @@ median_of() { grep -F "$1" "$work/store.txt" | head -n 1 | sed 's/.*median \([0-
 put queue9999 "$(median_of 'limits 9999/9999')"
 put queue20 "$(median_of 'default limits 20/200')"
 put counts "$(median_of 'counts per deck and level')"
+put queue9999_cpu "$(median_of 'limits 9999/9999), CPU time')"
+put queue20_cpu "$(median_of 'default limits 20/200), CPU time')"
+put counts_cpu "$(median_of 'counts per deck and level, CPU time')"
 put answer "$(median_of 'one answer: read schedule + record')"
+put answer_cpu "$(median_of 'one answer: record only, CPU time')"
 put fsync "$(median_of 'fsync floor')"
 rm -rf "$work/store"
 
@@ -216,11 +220,12 @@ rows = [
     ("after editing one of ten files, 100k (ms)", 100, g("edited100000"), g("edited100000_cpu"), None),
     ("peak memory, 100k, plain (MiB)", 60 / 1.048576, g("plain100000_peak"), None, None),
     ("peak memory, 100k, full screen (MiB)", 60 / 1.048576, g("tui100000_peak"), None, None),
-    ("today's queue, limits 9999/9999, 100k (ms)", 10, g("queue9999"), None, a(100000, "t_first_get_queued_cards_limits9999_s")),
-    ("today's queue, limits 20/200, 100k (ms)", None, g("queue20"), None, a(100000, "t_first_get_queued_cards_default_limits_s")),
-    ("counts per deck and level, 100k (ms)", 5, g("counts"), None, None),
+    ("today's queue, limits 9999/9999, 100k (ms)", 10, g("queue9999"), g("queue9999_cpu"), a(100000, "t_first_get_queued_cards_limits9999_s")),
+    ("today's queue, limits 20/200, 100k (ms)", None, g("queue20"), g("queue20_cpu"), a(100000, "t_first_get_queued_cards_default_limits_s")),
+    ("counts per deck and level, 100k (ms)", 5, g("counts"), g("counts_cpu"), None),
     # Anki's figure: its 1,000 answers' total in seconds = ms per answer.
-    ("one answer, synchronous=FULL, median (ms)", 0.25, g("answer"), None, a(100000, "t_answer_1000_answer_card_part_s", 1.0)),
+    # CPU: recording's own CPU time (the rest of the wall time is the disk).
+    ("one answer, synchronous=FULL, median (ms)", 0.25, g("answer"), g("answer_cpu"), a(100000, "t_answer_1000_answer_card_part_s", 1.0)),
     ("  fsync floor of this disk (ms)", None, g("fsync"), None, None),
     ("progress file, 100k cards / 1M reviews (MiB)", a(100000, "collection_file_MiB", 1.0), g("size100000_db_mib"), None, a(100000, "collection_file_MiB", 1.0)),
     ("list --json, 200k cards (ms)", 1000, g("list200000"), g("list200000_cpu"), None),
@@ -237,6 +242,9 @@ for name, goal, j, cpu, an in rows:
     best = min(x for x in (j, cpu) if x is not None) if (j is not None or cpu is not None) else None
     met = "" if goal is None or best is None else ("yes" if j is not None and j <= goal else ("CPU only" if best <= goal else "NO"))
     print(f"{name:56} {f(goal):>7} {f(j):>8} {f(cpu):>8} {f(an):>8} {ratio:>6}  {met}")
+if g("fsync") is not None and g("fsync") > 0.25:
+    print(f"note: this disk's fsync floor ({g('fsync'):.3f} ms) is above the answer goal (0.25 ms); "
+          f"no durable answer can meet it here, only its CPU part ({f(g('answer_cpu'))} ms)")
 print()
 print("bundled decks, this build beside --baseline (wall ms / CPU ms / peak MiB):")
 for k in ("plain", "tui"):

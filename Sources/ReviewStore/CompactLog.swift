@@ -201,6 +201,9 @@ enum CompactLog {
             """
     }()
 
+    /// The migration that converts the first layout's log.
+    static let migrationName = "scale-2-compact-log"
+
     /// Converts a log in the first layout: every row copied through the
     /// view's trigger in id order (ids kept), the old table dropped, the
     /// view put in its place, and `card_state.log_id` and `quiz_answer.log_id`

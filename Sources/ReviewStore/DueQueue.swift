@@ -1,3 +1,5 @@
+import FSRS
+
 /// The keys a study session starts from, as the store reads them in one
 /// snapshot: learning cards due within the session, today's reviews and new
 /// cards, each list within what the daily limits leave after what was
@@ -14,9 +16,15 @@ public struct DueQueue: Hashable, Sendable {
     public var new: [String]
     /// What was already answered today.
     public var studied: StudiedCounts
+    /// The schedules of the learning and review cards, read with their keys.
+    public var schedules: [String: CardSchedule]
 
     /// Creates a queue.
-    public init(learning: [String], reviews: [String], new: [String], studied: StudiedCounts) {
+    public init(
+        learning: [String], reviews: [String], new: [String], studied: StudiedCounts,
+        schedules: [String: CardSchedule] = [:]
+    ) {
+        self.schedules = schedules
         self.learning = learning
         self.reviews = reviews
         self.new = new

@@ -33,13 +33,10 @@ enum Schema {
             try db.execute(sql: AnswerSummaries.schema)
             try AnswerSummaries.rebuild(db)
         }
-        migrator.registerMigration("scale-2-compact-log") { db in try CompactLog.migrate(db) }
-        // The statistics' narrow copy of every registered card and its
-        // state, built once here; triggers keep it from then on.
-        migrator.registerMigration("stats-2-card-summary") { db in
-            try db.execute(sql: CardSummary.schema)
-            try CardSummary.rebuild(db)
-        }
+        migrator.registerMigration(CompactLog.migrationName) { db in try CompactLog.migrate(db) }
+        // The home screen's counts kept per deck file and level (issue 20):
+        // filled once from the registry and the state, then by triggers.
+        migrator.registerMigration("queue-1-kept-counts") { db in try KeptCounts.migrate(db) }
         return migrator
     }
 

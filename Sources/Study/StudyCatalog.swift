@@ -81,26 +81,68 @@ public struct StudyCatalog: Sendable {
         return tags.sorted()
     }
 
-    /// The counts the home screen shows for one deck (or all, with nil).
+    /// The counts the home screen shows for one deck (or all, with nil):
+    /// its row of `homeCounts`.
     public func counts(deck: Deck?, filter: StudyFilter, now: Date, dayEnd: Date) -> DeckCounts {
+        let rows = homeCounts(filter: filter, now: now, dayEnd: dayEnd)
+        guard let deck else { return rows.all }
+        return decks.firstIndex { $0.file == deck.file }.map { rows.decks[$0] } ?? DeckCounts()
+    }
+
+    /// Every row of the home screen at once, in one pass over the faces:
+    /// all decks, and each deck file (a face counted once per row, where
+    /// its key first appears in that row's decks). Counting each row in its
+    /// own pass went over every face twice per frame; at 100,000 cards that
+    /// was two lookups of 120,000 keys in a set and a dictionary each time.
+    /// `filter`'s deck files are not used: the rows are the decks.
+    public func homeCounts(filter: StudyFilter, now: Date, dayEnd: Date) -> HomeCounts {
         var f = filter
-        f.deckFiles = deck.map { [$0.file] }
-        var counts = DeckCounts()
-        forEachFace(matching: f, now: now) { _, _, _, key, schedule in
-            guard !progress.isHidden(key, at: now) else { return }
-            switch Self.bucket(schedule, now: now, dayEnd: dayEnd) {
-            case .new: counts.new += 1
-            case .learning: counts.learning += 1
-            case .due: counts.due += 1
-            case .later: break
+        f.deckFiles = nil
+        // A row is a deck file; decks read from the same file share it.
+        var rowOf: [Int] = []
+        var rowOfFile: [String: Int] = [:]
+        for deck in decks {
+            if let row = rowOfFile[deck.file] {
+                rowOf.append(row)
+            } else {
+                rowOfFile[deck.file] = rowOf.count
+                rowOf.append(rowOf.count)
             }
         }
-        for d in decks where f.includes(deck: d) {
-            for card in d.cards where card.isAnswerable && f.includes(card: card) {
-                counts.cardsPerLevel[card.level, default: 0] += 1
+        var all = DeckCounts()
+        var rows = [DeckCounts](repeating: DeckCounts(), count: decks.count)
+        // The row each key was last counted in: decks come in order, so a
+        // key seen before in another row is new to this one. A file whose
+        // decks are not next to each other would break that; none is, as
+        // paths come sorted, but the rule stays exact: such a file's keys
+        // are remembered per deck file in a set of their own.
+        var lastRow = [String: Int](minimumCapacity: decks.reduce(0) { $0 + $1.cards.count })
+        var scattered: [Int: Set<String>] = [:]
+        for (d, row) in rowOf.enumerated() where d > 0 && row != d && rowOf[d - 1] != row {
+            scattered[row] = []
+        }
+        for (d, deck) in decks.enumerated() where f.includes(deck: deck) {
+            let row = rowOf[d]
+            for card in deck.cards where card.isAnswerable && f.includes(card: card) {
+                rows[row].cardsPerLevel[card.level, default: 0] += 1
+                all.cardsPerLevel[card.level, default: 0] += 1
+                card.forEachFace { face in
+                    let key = face.key
+                    let previous = lastRow.updateValue(row, forKey: key)
+                    let newToRow: Bool
+                    if scattered[row] != nil {
+                        newToRow = scattered[row]?.insert(key).inserted ?? true
+                    } else {
+                        newToRow = previous != row
+                    }
+                    guard newToRow, !progress.isHidden(key, at: now) else { return }
+                    let bucket = Self.bucket(progress.schedules[key] ?? .new(at: now), now: now, dayEnd: dayEnd)
+                    rows[row].add(bucket)
+                    if previous == nil { all.add(bucket) }
+                }
             }
         }
-        return counts
+        return HomeCounts(all: all, decks: rowOf.map { rows[$0] })
     }
 
     /// Where a face stands today.
@@ -111,6 +153,15 @@ public struct StudyCatalog: Sendable {
         if s.state != .review { return s.due < dayEnd ? .learning : .later }
         return s.due < dayEnd ? .due : .later
     }
+}
+
+/// The home screen's rows: all decks, and each deck of the catalog.
+public struct HomeCounts: Hashable, Sendable {
+    /// The row of all decks.
+    public var all: DeckCounts
+    /// Each deck's row, in `StudyCatalog.decks` order (decks of one file
+    /// share their counts).
+    public var decks: [DeckCounts]
 }
 
 /// The numbers shown beside a deck on the home screen.
@@ -126,6 +177,16 @@ public struct DeckCounts: Hashable, Sendable {
     /// the home screen's 1–3 columns do not show, just as no level filter
     /// picks it; it is still in the new, learning and due counts.
     public var cardsPerLevel: [Int: Int] = [:]
+
+    /// Counts one face in its bucket.
+    mutating func add(_ bucket: StudyCatalog.Bucket) {
+        switch bucket {
+        case .new: new += 1
+        case .learning: learning += 1
+        case .due: due += 1
+        case .later: break
+        }
+    }
 
     public init(new: Int = 0, learning: Int = 0, due: Int = 0, cardsPerLevel: [Int: Int] = [:]) {
         self.new = new

@@ -42,8 +42,9 @@ enum HomeView {
         let first = min(max(0, state.home.selection - listRows + 1), max(0, decks.count - listRows))
         // The counts of the rows in view, first: a column is as wide as its
         // widest number (100,000 cards need six digits), never narrower than 5.
+        let rows = state.catalog.homeCounts(filter: filter, now: state.now, dayEnd: state.dayEnd)
         let shown = decks.enumerated().dropFirst(first).prefix(listRows).map { i, deck in
-            (i, deck, state.catalog.counts(deck: deck, filter: filter, now: state.now, dayEnd: state.dayEnd))
+            (i, deck, i == 0 ? rows.all : rows.decks[i - 1])
         }
         let shownValues = shown.map { _, _, counts in
             [counts.new, counts.learning, counts.due].map(String.init)

@@ -63,21 +63,34 @@ enum StoreBenchmark {
         report("open only", try (0..<settings.repetitions).map { _ in try measure { _ = try ProgressStore(path: path) } })
         for (label, newLimit, reviewLimit) in [("default limits 20/200", 20, 200), ("limits 9999/9999", 9999, 9999)] {
             var queueSize = 0
+            var cpuTimes: [Double] = []
             let times = try (0..<settings.repetitions).map { _ in
                 try measure {
+                    let cpuStart = threadCPUMilliseconds()
                     let store = try ProgressStore(path: path)
+                    // The keys with the schedules of the learning and due
+                    // cards: what a session needs to start.
                     let queue = try store.studyQueue(
                         dayStart: dayStart, dayEnd: dayEnd, now: now, learnAhead: now.addingTimeInterval(3600),
                         newCardLimit: newLimit, reviewLimit: reviewLimit)
-                    let schedules = try store.schedules(for: queue.learning + queue.reviews)
-                    queueSize = schedules.count + queue.new.count
+                    queueSize = queue.schedules.count + queue.new.count
+                    cpuTimes.append(threadCPUMilliseconds() - cpuStart)
                 }
             }
             report("open + today's queue (\(label), \(queueSize) cards)", times)
+            report("open + today's queue (\(label)), CPU time", cpuTimes)
         }
 
         let store = try ProgressStore(path: path)
-        report("counts per deck and level", try (0..<5).map { _ in try measure { _ = try store.counts(dueBy: dayEnd, now: now) } })
+        var countsCPU: [Double] = []
+        report("counts per deck and level", try (0..<settings.repetitions).map { _ in
+            try measure {
+                let cpuStart = threadCPUMilliseconds()
+                _ = try store.counts(dueBy: dayEnd, now: now)
+                countsCPU.append(threadCPUMilliseconds() - cpuStart)
+            }
+        })
+        report("counts per deck and level, CPU time", countsCPU)
         report("history of one card", try (0..<settings.repetitions).map { i in
             try measure { _ = try store.history(key: "card-\(i * 997 % settings.cards)") }
         })

@@ -36,12 +36,17 @@ public enum QuizGenerator {
             // The same card twice (a deck loaded twice, a duplicated id)
             // would count one memory twice.
             guard !usedKeys.contains(card.id.rawValue) else { continue }
-            let glossary = glossaries[deck.file] ?? {
-                // The first deck of that file, as when all were made at once.
-                let made = Self.glossary(of: decks.first { $0.file == deck.file } ?? deck)
-                glossaries[deck.file] = made
-                return made
-            }()
+            // Made only for a term asked as multiple choice: making every
+            // asked deck's glossary was a tenth of a quiz's start at
+            // 200,000 cards, most of it for questions that never use it.
+            let glossary = {
+                glossaries[deck.file] ?? {
+                    // The first deck of that file, as when all were made at once.
+                    let made = Self.glossary(of: decks.first { $0.file == deck.file } ?? deck)
+                    glossaries[deck.file] = made
+                    return made
+                }()
+            }
             guard var question = makeQuestion(card: card, deck: deck, glossary: glossary, rng: &rng) else { continue }
             usedKeys.insert(card.id.rawValue)
             question.number = questions.count + 1
@@ -87,7 +92,7 @@ public enum QuizGenerator {
     }
 
     /// The question for one card, or nil when the card cannot make a fair one.
-    static func makeQuestion(card: Card, deck: Deck, glossary: [GlossaryEntry], rng: inout SeededGenerator)
+    static func makeQuestion(card: Card, deck: Deck, glossary: () -> [GlossaryEntry], rng: inout SeededGenerator)
         -> QuizQuestion?
     {
         let forward = StudyFace(card: card, direction: .forward).key
@@ -96,7 +101,7 @@ public enum QuizGenerator {
             // Both directions are worth asking: recognising the definition
             // of a term, and producing the term from its definition.
             let preferChoice = rng.below(2) == 0
-            if preferChoice, let choice = termChoice(term: term, card: card, glossary: glossary, rng: &rng) {
+            if preferChoice, let choice = termChoice(term: term, card: card, glossary: glossary(), rng: &rng) {
                 return QuizQuestion(
                     number: 0, key: forward, card: card, deckFile: deck.file, prompt: term.term, format: .choice(choice))
             }

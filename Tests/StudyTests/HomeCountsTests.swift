@@ -1,0 +1,110 @@
+import DeckFormat
+import FSRS
+import Foundation
+import Testing
+@testable import Study
+
+/// The home screen's rows counted in one pass (`StudyCatalog.homeCounts`,
+/// issue 20) against the per-row passes they replaced, on generated decks
+/// and progress: new, learning, due, later, suspended and buried faces
+/// (burials over and not), cards repeated within a deck and across decks,
+/// two decks read from one file (next to each other and not), choice cards
+/// with no right option, levels 1–4 and none, tags, and level and tag filters.
+@Suite struct HomeCountsTests {
+    /// The counts as `StudyCatalog.counts(deck:filter:now:dayEnd:)` made
+    /// them before, word for word: one pass over the row's faces.
+    static func countsByRow(_ catalog: StudyCatalog, deck: Deck?, filter: StudyFilter, now: Date, dayEnd: Date)
+        -> DeckCounts
+    {
+        var f = filter
+        f.deckFiles = deck.map { [$0.file] }
+        var counts = DeckCounts()
+        catalog.forEachFace(matching: f, now: now) { _, _, _, key, schedule in
+            guard !catalog.progress.isHidden(key, at: now) else { return }
+            switch StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd) {
+            case .new: counts.new += 1
+            case .learning: counts.learning += 1
+            case .due: counts.due += 1
+            case .later: break
+            }
+        }
+        for d in catalog.decks where f.includes(deck: d) {
+            for card in d.cards where card.isAnswerable && f.includes(card: card) {
+                counts.cardsPerLevel[card.level, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
+    /// A deck of `count` generated cards; prompts come from a small pool so
+    /// that some cards repeat within the deck and across decks.
+    static func deckText(count: Int, rng: inout SeededGenerator) -> String {
+        var lines = ["# Жасалған", "lang: kk", ""]
+        if rng.next() % 3 == 0 { lines.insert("order: file", at: 2) }
+        for _ in 0..<count {
+            let n = Int(rng.next() % 60)
+            let level = ["", "level: 1", "level: 2", "level: 3", "level: 4"][Int(rng.next() % 5)]
+            let tags = ["", "tags: a", "tags: b", "tags: a, b"][Int(rng.next() % 4)]
+            switch rng.next() % 5 {
+            case 0: lines += ["Q: Сұрақ \(n)?", "A: Жауап \(n)"]
+            case 1: lines += ["T: Термин \(n)", "D: Анықтама \(n)"]
+            case 2: lines += ["Q: Таңдау \(n)?", rng.next() % 2 == 0 ? "* Иә \(n)" : "- Иә \(n)", "- Жоқ \(n)"]
+            case 3: lines += ["C: Мәтін {\(n)} бар."]
+            default: lines += ["Q: Ашық \(n)?", "A: Үлгі жауап \(n).", "- бір", "- екі"]
+            }
+            lines += [level, tags, ""].filter { !$0.isEmpty } + [""]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Progress for some of the faces: every state, and hidden faces.
+    static func progress(keys: [String], now: Date, dayEnd: Date, rng: inout SeededGenerator) -> ProgressSnapshot {
+        var snapshot = ProgressSnapshot()
+        for key in keys {
+            let roll = rng.next() % 8
+            if roll < 5 {
+                let state: SchedulingState = [.learning, .review, .relearning, .review, .review][Int(roll)]
+                let due = [now.addingTimeInterval(-86_400), now, dayEnd.addingTimeInterval(-1), dayEnd,
+                           dayEnd.addingTimeInterval(86_400)][Int(rng.next() % 5)]
+                snapshot.schedules[key] = CardSchedule(
+                    state: state, step: state == .review ? nil : 0, memory: MemoryState(stability: 3, difficulty: 5),
+                    due: due, lastReview: now.addingTimeInterval(-86_400), reps: 1)
+            }
+            switch rng.next() % 10 {
+            case 0: snapshot.suspended.insert(key)
+            case 1: snapshot.buriedUntil[key] = now.addingTimeInterval(3600)
+            case 2: snapshot.buriedUntil[key] = now.addingTimeInterval(-3600)
+            default: break
+            }
+        }
+        return snapshot
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func onePassGivesEveryRowThePerRowCounts(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        let now = Fixtures.now, dayEnd = Fixtures.dayEnd
+        // Files b and d give two decks each: b's next to each other, d's not.
+        let files = ["decks/a.deck", "decks/b.deck", "decks/b.deck", "decks/c.deck", "decks/d.deck", "decks/e.deck",
+                     "decks/d.deck"]
+        let decks = files.map { file in
+            Fixtures.deck(Self.deckText(count: Int(rng.next() % 40) + 1, rng: &rng), file: file)
+        }
+        let keys: [String] = decks.flatMap { deck in deck.cards.flatMap { card in card.faces.map { $0.key } } }
+        #expect(Set(keys).count < keys.count, "some faces repeat")
+        let catalog = StudyCatalog(
+            decks: decks, progress: Self.progress(keys: keys, now: now, dayEnd: dayEnd, rng: &rng))
+        for filter in [StudyFilter.all, StudyFilter(level: 1), StudyFilter(level: 3), StudyFilter(tag: "a"),
+                       StudyFilter(level: 2, tag: "b")]
+        {
+            let rows = catalog.homeCounts(filter: filter, now: now, dayEnd: dayEnd)
+            #expect(rows.all == Self.countsByRow(catalog, deck: nil, filter: filter, now: now, dayEnd: dayEnd))
+            #expect(rows.decks.count == decks.count)
+            for (d, deck) in decks.enumerated() {
+                let expected = Self.countsByRow(catalog, deck: deck, filter: filter, now: now, dayEnd: dayEnd)
+                #expect(rows.decks[d] == expected, "seed \(seed), deck \(d), filter \(filter)")
+                #expect(catalog.counts(deck: deck, filter: filter, now: now, dayEnd: dayEnd) == expected)
+            }
+        }
+    }
+}
