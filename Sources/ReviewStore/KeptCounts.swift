@@ -99,3 +99,54 @@ enum KeptCounts {
         try db.execute(sql: migration)
     }
 }
+
+extension KeptCounts {
+    /// Whether the store keeps the groups: a store opened read-only may
+    /// predate them (its migration could not run), and is read as before.
+    static func isKept(_ db: Database) throws -> Bool { try db.tableExists("card_group") }
+
+    /// The groups with their registered cards: number, deck file, level
+    /// (NULL for none, as the registry writes it), cards.
+    static let groupsWithLevel = "SELECT id, deck_file, nullif(level_key, ''), total FROM card_group"
+
+    /// The group of each registry row `c`, joined.
+    private static let registryGroups = """
+        card c JOIN card_group g ON g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, '')
+        """
+
+    /// The registered cards whose keys are in the JSON array bound to
+    /// `?`, counted per group: group number, count.
+    static let registeredOfKeys = """
+        SELECT g.id, count(*) FROM \(registryGroups) WHERE c.key IN (SELECT value FROM json_each(?)) GROUP BY g.id
+        """
+
+    /// What differs between the kept groups and the registry and states:
+    /// empty when they agree (`ProgressStore.verify`).
+    static func mismatches(_ db: Database) throws -> [String] {
+        guard try isKept(db) else { return [] }
+        func first(_ sql: String) throws -> [String] {
+            try String.fetchAll(db, sql: "SELECT * FROM (\(sql)) ORDER BY 1 LIMIT 20")
+        }
+        let kept = "SELECT id, total, answered FROM card_group WHERE total <> 0 OR answered <> 0"
+        let expected = "SELECT g.id, count(*), sum(c.answered) FROM \(registryGroups) GROUP BY g.id"
+        return try first("SELECT id FROM (\(kept) EXCEPT \(expected))").map {
+            "kept counts: the cards of group \($0) are miscounted"
+        }
+            + first("SELECT id FROM (\(expected) EXCEPT \(kept))").map {
+                "kept counts: the cards of group \($0) are miscounted"
+            }
+            + first(
+                """
+                SELECT s.key FROM card_state s LEFT JOIN card c ON c.key = s.key
+                LEFT JOIN card_group g ON g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, '')
+                WHERE s.grp IS NOT g.id
+                """
+            ).map { "card \($0): its state row names another group than its deck file and level" }
+            + first(
+                """
+                SELECT deck_file || ' ' || coalesce(level, '') FROM card c
+                WHERE NOT EXISTS (SELECT 1 FROM card_group g WHERE g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, ''))
+                """
+            ).map { "kept counts: no group for \($0)" }
+    }
+}

@@ -52,7 +52,7 @@ extension ProgressStore {
         for key in answered.symmetricDifference(scheduled).sorted() {
             problems.append("card \(key): registry's answered flag differs from the log")
         }
-        problems += try read { db in try AnswerSummaries.mismatches(db) + CardSummary.mismatches(db) }
+        problems += try read { db in try AnswerSummaries.mismatches(db) + KeptCounts.mismatches(db) }
         return problems
     }
 

@@ -32,30 +32,33 @@ extension ProgressStore {
     /// read: the few cards the statistics list by name ask `identity` for
     /// their key and prompt.
     ///
-    /// A store that keeps `stats_card` (`CardSummary`) is read from it
-    /// alone: one narrow table, in key order too.
+    /// A store that keeps the groups of the home screen's counts
+    /// (`KeptCounts`: `card_group`, and each state row's group in
+    /// `card_state.grp`) is read from the states alone, in key order too:
+    /// the registry is not stepped at all.
     @discardableResult
     public func forEachStatisticsCard(
         scope: StatisticsScope = StatisticsScope(),
         _ body: (StatisticsCardRow, StatisticsCardIdentity) throws -> Void
     ) throws -> [RegisteredGroup] {
         try read { db in
-            if try CardSummary.isKept(db) { return try forEachSummaryCard(db, scope: scope, body) }
+            if try KeptCounts.isKept(db) { return try forEachGroupedCard(db, scope: scope, body) }
             return try forEachRegisteredCard(db, scope: scope, body)
         }
     }
 
-    /// `forEachStatisticsCard` from the kept `stats_card`: the pairs of
-    /// deck file and level are read first (a few dozen, with their cards
-    /// counted), the deck files' scope applied to them, and each card
-    /// finds its pair by number.
-    private func forEachSummaryCard(
+    /// `forEachStatisticsCard` from the kept groups: the pairs of deck
+    /// file and level are read first (a few dozen, with their cards
+    /// counted), the deck files' scope applied to them, and each state row
+    /// finds its pair by number (a state without a registered card has
+    /// none, and is passed as a join would).
+    private func forEachGroupedCard(
         _ db: Database, scope: StatisticsScope, _ body: (StatisticsCardRow, StatisticsCardIdentity) throws -> Void
     ) throws -> [RegisteredGroup] {
         let wanted = scope.deckFiles.map(Set.init)
         var pairs: [(deckFile: String, level: Int?)?] = []
         var counts: [Int] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, deck_file, level, cards FROM stats_group") {
+        for row in try Row.fetchAll(db, sql: KeptCounts.groupsWithLevel) {
             let stored = try StoredRow(row, keyColumn: nil, path: path)
             guard let id = try stored.int(0), id >= 0, id < 1 << 20 else { throw stored.corrupt(0, "pair number") }
             let deckFile = try stored.string(1, required: true)!
@@ -67,14 +70,14 @@ extension ProgressStore {
             pairs[id] = (deckFile, try Self.level(of: stored, row: row, db: db, path: path))
             counts[id] = try stored.count(3) ?? 0
         }
-        var sql = "SELECT key, grp, \(CardSummary.progressColumns.joined(separator: ", ")) FROM stats_card"
+        var sql = "SELECT key, grp, \(ProgressColumns.names().joined(separator: ", ")) FROM card_state WHERE grp IS NOT NULL"
         var arguments = StatementArguments()
         if let keys = scope.keys {
             // Only these cards, found by SQLite through a lookup table, and counted so.
             arguments = [try Self.jsonArray(keys)]
-            sql += " WHERE key IN (SELECT value FROM json_each(?))"
+            sql += " AND key IN (SELECT value FROM json_each(?))"
             counts = counts.map { _ in 0 }
-            for row in try Row.fetchAll(db, sql: CardSummary.registeredOfKeys, arguments: arguments) {
+            for row in try Row.fetchAll(db, sql: KeptCounts.registeredOfKeys, arguments: arguments) {
                 let stored = try StoredRow(row, keyColumn: nil, path: path)
                 guard let id = try stored.int(0), id >= 0, id < counts.count else {
                     throw stored.corrupt(0, "a deck file and level not numbered")
@@ -121,7 +124,7 @@ extension ProgressStore {
     }
 
     /// `forEachStatisticsCard` from the registry and the states, for a
-    /// store without `stats_card` (opened read-only from before it).
+    /// store without the kept groups (opened read-only from before them).
     private func forEachRegisteredCard(
         _ db: Database, scope: StatisticsScope, _ body: (StatisticsCardRow, StatisticsCardIdentity) throws -> Void
     ) throws -> [RegisteredGroup] {

@@ -127,6 +127,23 @@ import Testing
         #expect(counts.contains { $0.level == nil } && counts.contains { $0.level == 4 })
     }
 
+    /// Makes `db` what a store was before the kept counts: their tables,
+    /// triggers and index dropped, the migration forgotten.
+    static func takeOutKeptCounts(_ db: Database) throws {
+        for name in try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%counts%'")
+        {
+            try db.execute(sql: "DROP TRIGGER \(name)")
+        }
+        try db.execute(
+            sql: """
+                DROP INDEX card_state_by_due; DROP INDEX card_state_hidden;
+                ALTER TABLE card_state DROP COLUMN grp; DROP TABLE card_group;
+                CREATE INDEX card_state_by_due ON card_state(due) WHERE state IS NOT NULL AND suspended = 0;
+                DELETE FROM grdb_migrations WHERE identifier = 'queue-1-kept-counts';
+                """)
+    }
+
     /// A database from before the kept counts (its tables, triggers and
     /// index dropped, the migration forgotten) gets them filled from the
     /// registry and the state when it is opened again.
@@ -138,20 +155,7 @@ import Testing
         do {
             let store = try ProgressStore(path: path)
             now = try Self.play(store, seed: 9, steps: 300, check: false)
-            try store.write { db in
-                for name in try String.fetchAll(
-                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%counts%'")
-                {
-                    try db.execute(sql: "DROP TRIGGER \(name)")
-                }
-                try db.execute(
-                    sql: """
-                        DROP INDEX card_state_by_due; DROP INDEX card_state_hidden;
-                        ALTER TABLE card_state DROP COLUMN grp; DROP TABLE card_group;
-                        CREATE INDEX card_state_by_due ON card_state(due) WHERE state IS NOT NULL AND suspended = 0;
-                        DELETE FROM grdb_migrations WHERE identifier = 'queue-1-kept-counts';
-                        """)
-            }
+            try store.write { db in try Self.takeOutKeptCounts(db) }
         }
         let store = try ProgressStore(path: path)
         try Self.expectSame(store, now: now, step: 0)

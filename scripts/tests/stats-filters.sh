@@ -65,5 +65,5 @@ check level2.keys --level 2
 check rare3.keys --tag rare --level 3
 check all.keys
 # The statistics' copy of the registry, over three levels, suspensions and undos.
-python3 "$repo/scripts/tests/stats_card_summary.py" "$db"
+python3 "$repo/scripts/tests/kept_groups.py" "$db"
 echo "PASS stats-filters"

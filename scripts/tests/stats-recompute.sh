@@ -5,8 +5,8 @@
 # by scripts/tests/stats_recompute.py (Python's sqlite3, no jatta code), in
 # a time zone 5 hours east of UTC so that days start at 4 a.m. local time;
 # the summaries the store keeps are checked against the log the same way
-# (scripts/tests/stats_summaries.py), and its copy of the registry against
-# the registry and the states (scripts/tests/stats_card_summary.py), also
+# (scripts/tests/stats_summaries.py), and its groups of deck file and level
+# against the registry and the states (scripts/tests/kept_groups.py), also
 # after the migrations build them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,24 +39,26 @@ done
 # same file with the tables and their migration taken out) gets them built
 # by the migration, with the same figures.
 python3 scripts/tests/stats_summaries.py "$db"
-python3 scripts/tests/stats_card_summary.py "$db"
+python3 scripts/tests/kept_groups.py "$db"
 python3 - "$db" "$work/old.sqlite" <<'PY2'
 import sqlite3, sys
 src, dst = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
 src.backup(dst)
 dst.executescript("""DROP TABLE answer_slot; DROP TABLE quiz_summary;
     DELETE FROM grdb_migrations WHERE identifier = 'stats-1-answer-summaries';""")
-# And before the statistics' copy of the registry (main's 0.5 store).
-for (trigger,) in dst.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stats_card%'").fetchall():
+# And before the kept groups of deck file and level (main's 0.5 store).
+for (trigger,) in dst.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%counts%'").fetchall():
     dst.execute(f"DROP TRIGGER {trigger}")
-dst.executescript("""DROP VIEW stats_card_source; DROP TABLE stats_card; DROP TABLE stats_group;
-    DELETE FROM grdb_migrations WHERE identifier = 'stats-2-card-summary';""")
+dst.executescript("""DROP INDEX card_state_by_due; DROP INDEX card_state_hidden;
+    ALTER TABLE card_state DROP COLUMN grp; DROP TABLE card_group;
+    CREATE INDEX card_state_by_due ON card_state(due) WHERE state IS NOT NULL AND suspended = 0;
+    DELETE FROM grdb_migrations WHERE identifier = 'queue-1-kept-counts';""")
 dst.commit()
 PY2
 "$JATTA" stats --db "$db" --json --at "$now" >"$work/new.json"
 "$JATTA" stats --db "$work/old.sqlite" --json --at "$now" >"$work/migrated.json"
 python3 scripts/tests/stats_summaries.py "$work/old.sqlite"
-python3 scripts/tests/stats_card_summary.py "$work/old.sqlite"
+python3 scripts/tests/kept_groups.py "$work/old.sqlite"
 cmp -s "$work/new.json" "$work/migrated.json" || { echo "FAIL: figures differ after the migration" >&2; exit 1; }
 "$JATTA" debug verify --db "$work/old.sqlite" >/dev/null || { echo "FAIL: debug verify after the migration" >&2; exit 1; }
 # The text report through the binary: on the Linux console only ASCII (in

@@ -5,13 +5,14 @@ import Testing
 
 @testable import ReviewStore
 
-/// The statistics' copy of every registered card (`stats_card`, kept by
-/// triggers) equals the registry and the states, recomputed here with a
-/// join of our own, after answers, undos, suspensions, burials, cards
+/// What the statistics read instead of the registry — the kept groups of
+/// deck file and level (`card_group`, with their registered cards) and each
+/// state row's group (`card_state.grp`), kept by triggers (`KeptCounts`) —
+/// equals the registry and the states, recomputed here with a join of our own, after answers, undos, suspensions, burials, cards
 /// moved to another deck file or level, new cards and a rebuilt state; the
-/// migration builds it for a store recorded without it, losing nothing;
-/// and the statistics' pass reads the same from it as from the registry.
-@Suite struct CardSummaryTests {
+/// migration builds them for a store recorded without them, losing nothing;
+/// and the statistics' pass reads the same from them as from the registry.
+@Suite struct StatisticsGroupsTests {
     /// Every registered card that has a state row, with its deck file,
     /// level and state, as the registry and the states hold them, and the
     /// registered cards counted per deck file and level (the expectation).
@@ -26,16 +27,16 @@ import Testing
             + rows(store, "SELECT 'pair', deck_file, level, count(*) FROM card GROUP BY deck_file, level")
     }
 
-    /// The same read from the kept table.
+    /// The same read from the states and the kept groups.
     static func keptRows(_ store: ProgressStore) throws -> [String] {
         try rows(
             store,
             """
-            SELECT k.key, g.deck_file, g.level, k.state, k.step, k.stability, k.difficulty, k.due, k.last_review,
-                k.reps, k.lapses, k.suspended, k.buried_until
-            FROM stats_card k JOIN stats_group g ON g.id = k.grp
+            SELECT s.key, g.deck_file, nullif(g.level_key, ''), s.state, s.step, s.stability, s.difficulty, s.due,
+                s.last_review, s.reps, s.lapses, s.suspended, s.buried_until
+            FROM card_state s JOIN card_group g ON g.id = s.grp
             """)
-            + rows(store, "SELECT 'pair', deck_file, level, cards FROM stats_group WHERE cards > 0")
+            + rows(store, "SELECT 'pair', deck_file, nullif(level_key, ''), total FROM card_group WHERE total > 0")
     }
 
     private static func rows(_ store: ProgressStore, _ sql: String) throws -> [String] {
@@ -48,13 +49,14 @@ import Testing
 
     /// `registryOnly`: the registry was edited by hand so that the log's
     /// own checks cannot hold (an answered card taken out of it); only
-    /// the statistics' copy is checked.
+    /// the kept groups are checked.
     static func expectKeptEqualsRegistry(_ store: ProgressStore, _ moment: String, registryOnly: Bool = false) throws {
         let expected = try registryRows(store)
         #expect(!expected.isEmpty, "\(moment)")
         #expect(try keptRows(store) == expected, "\(moment)")
         let problems = try store.verify()
-        #expect((registryOnly ? problems.filter { $0.contains("statistics summary") } : problems) == [], "\(moment)")
+        let groupProblems = problems.filter { $0.contains("kept counts") || $0.contains("group") }
+        #expect((registryOnly ? groupProblems : problems) == [], "\(moment)")
     }
 
     @Test func keptRowsEqualTheRegistryAndStatesAfterEveryKindOfChange() throws {
@@ -83,7 +85,8 @@ import Testing
         try Self.expectKeptEqualsRegistry(store, "after registering and moving cards")
         let k1 = try store.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT g.deck_file, g.level FROM stats_card k JOIN stats_group g ON g.id = k.grp WHERE k.key = 'k1'")
+                db,
+                sql: "SELECT g.deck_file, nullif(g.level_key, '') FROM card_state s JOIN card_group g ON g.id = s.grp WHERE s.key = 'k1'")
         }
         #expect(k1?[0] == "decks/b.deck" && k1?[1] == 2)
         // An answer through `record` (which registers too), then the state rebuilt from the log.
@@ -92,7 +95,7 @@ import Testing
                 after: StatisticsQueryTests.review(interval: 30, at: time.addingTimeInterval(5))))
         try store.rebuildState()
         try Self.expectKeptEqualsRegistry(store, "after a rebuilt state")
-        // A card removed from the registry leaves the table, and comes
+        // A card removed from the registry leaves its group, and comes
         // back with its state when registered again.
         try store.executeRaw("DELETE FROM card WHERE key IN ('never', 'k7')")
         try Self.expectKeptEqualsRegistry(store, "after cards left the registry", registryOnly: true)
@@ -105,15 +108,16 @@ import Testing
     @Test func theCheckFindsARowOrACountThatDrifted() throws {
         let store = try ProgressStore()
         try AnswerSummaryTests.history(store)
-        try store.executeRaw("UPDATE stats_card SET lapses = lapses + 1 WHERE key = 'k2'")
-        #expect(try store.verify().contains { $0.contains("k2") && $0.contains("statistics summary") })
+        #expect(try store.verify() == [])
+        try store.executeRaw("UPDATE card_state SET grp = NULL WHERE key = 'k2'")
+        #expect(try store.verify().contains { $0.contains("k2") && $0.contains("group") })
         let other = try ProgressStore()
         try AnswerSummaryTests.history(other)
-        try other.executeRaw("DELETE FROM stats_card WHERE key = 'k3'")
-        #expect(try other.verify().contains { $0.contains("k3") && $0.contains("statistics summary") })
+        try other.executeRaw("UPDATE card_state SET grp = grp + 100 WHERE key = 'k3'")
+        #expect(try other.verify().contains { $0.contains("k3") && $0.contains("group") })
         let third = try ProgressStore()
         try AnswerSummaryTests.history(third)
-        try third.executeRaw("UPDATE stats_group SET cards = cards + 1 WHERE id = 1")
+        try third.executeRaw("UPDATE card_group SET total = total + 1 WHERE id = 1")
         #expect(try third.verify().contains { $0.contains("miscounted") })
     }
 
@@ -132,7 +136,7 @@ import Testing
         StatisticsScope(deckFiles: ["decks/a.deck"], keys: ["k1", "k2", "k3", "k4"]),
     ]
 
-    @Test func theMigrationBuildsTheTableForAStoreRecordedWithoutIt() throws {
+    @Test func theMigrationBuildsTheGroupsForAStoreRecordedWithoutThem() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("old.sqlite").path
@@ -147,28 +151,20 @@ import Testing
             before = try Self.scopes.map { try Self.pass(store, $0) }
             counts = try store.read { db in [try Int.fetchOne(db, sql: countSQL) ?? 0] }
         }
-        // The store as jatta wrote it before the table: none of it, no migration.
+        // The store as jatta wrote it before the groups: none of them, no migration.
         do {
             let queue = try DatabaseQueue(path: path)
-            try queue.write { db in
-                for trigger in try String.fetchAll(
-                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stats_card%'")
-                {
-                    try db.execute(sql: "DROP TRIGGER \(trigger)")
-                }
-                try db.execute(sql: "DROP VIEW stats_card_source; DROP TABLE stats_card; DROP TABLE stats_group")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'stats-2-card-summary'")
-            }
+            try queue.write { db in try KeptCountsTests.takeOutKeptCounts(db) }
         }
         // Opened read-only, the migration cannot run: the pass reads the
         // registry and the states, and hands over the same.
         do {
             let readOnly = try ProgressStore(path: path, options: StoreOptions(readOnly: true))
-            #expect(try readOnly.read { db in try CardSummary.isKept(db) } == false)
+            #expect(try readOnly.read { db in try KeptCounts.isKept(db) } == false)
             #expect(try Self.scopes.map { try Self.pass(readOnly, $0) } == before)
         }
         let reopened = try ProgressStore(path: path)
-        #expect(try reopened.read { db in try CardSummary.isKept(db) })
+        #expect(try reopened.read { db in try KeptCounts.isKept(db) })
         try Self.expectKeptEqualsRegistry(reopened, "after the migration")
         #expect(try reopened.read { db in [try Int.fetchOne(db, sql: countSQL) ?? 0] } == counts)
         #expect(try Self.scopes.map { try Self.pass(reopened, $0) } == before)
