@@ -130,8 +130,7 @@ enum ParsedDeckCoding {
 
         func body(at offset: Int, length: Int) -> CardBody? {
             if let handle {
-                guard let read = handle.read(length, at: offset) else { return nil }
-                return read.withUnsafeBufferPointer { Self.decode($0) }
+                return handle.withBytes(length, at: offset) { Self.decode($0) }
             }
             guard let bytes, offset >= 0, length >= 0, offset <= bytes.count - length else { return nil }
             return bytes.withUnsafeBufferPointer { Self.decode(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }

@@ -221,6 +221,34 @@ import Testing
         #expect(warm.parsed == cold.parsed)
     }
 
+    /// Bodies are read from the open entry a window at a time: whatever
+    /// the order cards are asked in (deck order as `list` walks them,
+    /// backwards, at random, across the windows' edges), each body is its
+    /// own card's, equal to the parse.
+    @Test func bodiesReadInAnyOrderAreTheirCards() throws {
+        let scratch = try Scratch()
+        let generated = try Self.sampleTexts().filter { $0.name.hasPrefix("generated-") }.map(\.text)
+        // Ten rounds of the generated decks (ids repeat: diagnostics, which entries hold too).
+        let text = Array(repeating: generated, count: 10).joined().joined(separator: "\n")
+        try #require(text.utf8.count > 4 * (64 << 10), "the deck spans several read-ahead windows")
+        let path = try scratch.write("big.deck", text)
+        let cold = try scratch.load(path).parsed.deck.cards
+        var random = SeededGenerator(seed: 20)
+        let orders: [[Int]] = [
+            Array(cold.indices), Array(cold.indices.reversed()), Array(cold.indices).shuffled(using: &random),
+        ]
+        for order in orders {
+            let warm = try scratch.load(path)
+            #expect(warm.outcome == .fromIndex)
+            let cards = warm.parsed.deck.cards
+            try #require(cards.count == cold.count)
+            for index in order {
+                #expect(cards[index].content == cold[index].content, "card \(index)")
+                #expect(cards[index].source == cold[index].source, "card \(index)")
+            }
+        }
+    }
+
     /// A card read from the index changes like any value: the change is its
     /// own, the other copies and the entry keep theirs.
     @Test func aChangedIndexedCardIsItsOwn() throws {
