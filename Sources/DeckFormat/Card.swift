@@ -364,7 +364,6 @@ public enum ClozeSegment: Hashable, Sendable {
             var inGap = false
             var escaped = false
             var index = 0
-            func isSpecial(_ byte: UInt8) -> Bool { byte == backslash || byte == open || byte == close || byte == bar }
             while index < utf8.count {
                 let byte = utf8[index]
                 if !escaped, !isSpecial(byte) {
@@ -425,11 +424,16 @@ public enum ClozeSegment: Hashable, Sendable {
         lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
     }
 
+    /// The bytes that mean something in a cloze's text: `\`, `{`, `}`, `|`.
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "|")
+    }
+
     /// Whether the ASCII byte at `index` is a character by itself: neither
     /// the scalar before it (a prepended mark) nor the one after it (a
     /// combining mark, a joiner) joins it. Swift's own grapheme breaking
     /// decides, on the pair, only where a neighbour is not ASCII.
-    private static func standsAlone(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    static func standsAlone(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         if index > 0, utf8[index - 1] >= 0x80 {
             var start = index - 1
             while start > 0, utf8[start] & 0xC0 == 0x80 { start -= 1 }

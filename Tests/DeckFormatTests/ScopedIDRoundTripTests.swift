@@ -39,17 +39,11 @@ import Testing
 
     /// Every scalar an id may hold that joins into one grapheme with the
     /// `:` before it (combining and spacing marks) or after it (prepended
-    /// letters), found from the standard library's grapheme breaking, not
-    /// from the parser's rules.
+    /// letters).
     static let joiningScalars: (after: [Unicode.Scalar], before: [Unicode.Scalar]) = {
-        var after: [Unicode.Scalar] = []
-        var before: [Unicode.Scalar] = []
-        for value in UInt32(0x80)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(value), CardID.isValidExplicit(String(scalar) + "x") else { continue }
-            if (":" + String(scalar)).count == 1 { after.append(scalar) }
-            if (String(scalar) + ":").count == 1 { before.append(scalar) }
-        }
-        return (after, before)
+        let all = JoiningScalars.around(":")
+        func isIDScalar(_ scalar: Unicode.Scalar) -> Bool { CardID.isValidExplicit(String(scalar) + "x") }
+        return (all.after.filter(isIDScalar), all.before.filter(isIDScalar))
     }()
 
     @Test func idsStartingWithAJoiningMarkPrintBackAsWritten() {
