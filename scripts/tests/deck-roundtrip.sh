@@ -10,7 +10,9 @@
 #    package and imported again, which writes a deck through the printer,
 #    they give the same cards (`list --json`), and `check` finds nothing.
 #    Before the fix GIFT gave another id (progress lost) and the package's
-#    import refused to write a deck that "would not read back".
+#    import refused to write a deck that "would not read back"; without a
+#    `namespace:` line the package's import cut the namespace off the ids
+#    by counting characters.
 # 2. The finding itself: `jatta fmt` keeps every card and its identity,
 #    `check` still reads the same cards, and a second `fmt` changes nothing.
 set -uo pipefail
@@ -31,13 +33,18 @@ fail() { echo "deck-roundtrip: FAIL: $*" >&2; failures=$((failures + 1)); }
 printf '# Белгілер\nnamespace: n\n\nT: Режим\nD: Келісім\nid: \xdc\xb4\xd0\xb0\n\nQ: Сұрақ?\nA: Жауап\nlevel: 2\ntags: a, b\nsource: x.txt:3\nid: \xd6\xb0q\n\nQ: Екінші сұрақ?\n* Иә\n- Жоқ\nid: \xe0\xa4\xbe1\n\nC: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\nid: \xdc\xb5\xd9\x90x\n' \
     >"$work/marks.deck"
 printf 'namespace: n\xe0\xb5\x8e\n\nT: Гегемония\nD: Үстемдік\nid: t1\n\nQ: Сұрақ?\nA: Жауап\nid: q1\n' >"$work/prepend.deck"
+# Without `namespace:` the file's name scopes the ids, and the package
+# carries no namespace line: the importer takes it from the ids themselves.
+grep -v '^namespace: ' "$work/marks.deck" >"$work/unnamed.deck"
 
-for deck in marks prepend; do
+for deck in marks prepend unnamed; do
     "$JATTA" check "$work/$deck.deck" >"$work/$deck.check" 2>&1 || fail "$deck: check of the written deck: $(cat "$work/$deck.check")"
     cards "$work/$deck.deck" >"$work/$deck.cards"
     [ -s "$work/$deck.cards" ] || fail "$deck: list --json read no card"
     for format in gift apkg; do
-        out="$work/$deck-$format"
+        # The same file name: a deck without `namespace:` is scoped by it.
+        mkdir -p "$work/$format"
+        out="$work/$format/$deck"
         if ! "$JATTA" export --to "$format" "$work/$deck.deck" -o "$out.$format" >"$out.log" 2>&1; then
             fail "$deck: export --to $format: $(cat "$out.log")"
             continue
