@@ -432,16 +432,27 @@ public enum ClozeSegment: Hashable, Sendable {
     /// Whether the ASCII byte at `index` is a character by itself: neither
     /// the scalar before it (a prepended mark) nor the one after it (a
     /// combining mark, a joiner) joins it. Swift's own grapheme breaking
-    /// decides, on the pair, only where a neighbour is not ASCII.
+    /// decides, on the pair, only where a neighbour is not ASCII. A
+    /// neighbour that is not well-formed UTF-8 (the parser's bytes may hold
+    /// one) reads as U+FFFD, which joins nothing; measured as a whole
+    /// scalar, a lone lead byte would take the brace after it in.
     static func standsAlone(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         if index > 0, utf8[index - 1] >= 0x80 {
             var start = index - 1
-            while start > 0, utf8[start] & 0xC0 == 0x80 { start -= 1 }
-            if String(decoding: UnsafeBufferPointer(rebasing: utf8[start...index]), as: UTF8.self).count != 2 { return false }
+            while start > 0, index - start < 4, utf8[start] & 0xC0 == 0x80 { start -= 1 }
+            if UTF8Scan.sequenceLength(utf8, start, index) == index - start,
+                String(decoding: UnsafeBufferPointer(rebasing: utf8[start...index]), as: UTF8.self).count != 2
+            {
+                return false
+            }
         }
         if index + 1 < utf8.count, utf8[index + 1] >= 0x80 {
-            let end = min(index + 1 + scalarLength(lead: utf8[index + 1]), utf8.count)
-            if String(decoding: UnsafeBufferPointer(rebasing: utf8[index..<end]), as: UTF8.self).count != 2 { return false }
+            let length = UTF8Scan.sequenceLength(utf8, index + 1, utf8.count)
+            if length > 0,
+                String(decoding: UnsafeBufferPointer(rebasing: utf8[index...(index + length)]), as: UTF8.self).count != 2
+            {
+                return false
+            }
         }
         return true
     }

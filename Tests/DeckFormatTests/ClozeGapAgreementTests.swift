@@ -78,3 +78,48 @@ import Testing
         #expect(Self.read("a {x|y} {z}").gaps == [["x", "y"], ["z"]])
     }
 }
+
+/// Bytes that are not UTF-8 beside a brace: the card reads them as U+FFFD,
+/// which joins nothing, so the brace stays a brace (parse-fuzz's second
+/// finding, after the fix above measured a malformed lead byte as a whole
+/// scalar and took the `{` after it for part of it).
+@Suite struct ClozeGapMalformedNeighbourTests {
+    /// The finding, minimised by libFuzzer: `C:{`, a lone lead byte, `{}`.
+    static let minimisedFinding: [UInt8] = [0x43, 0x3A, 0x7B, 0xD0, 0x7B, 0x7D]
+
+    static func roundTrips(_ bytes: [UInt8]) -> Bool {
+        let parsed = DeckParser.parse(bytes, file: "c.deck")
+        let reparsed = DeckParser.parse(DeckPrinter.print(parsed.deck), file: "c.deck")
+        return reparsed.deck.withoutLocations == parsed.deck.withoutLocations
+    }
+
+    @Test func theMinimisedFindingPrintsBackToTheSameDeck() {
+        #expect(Self.roundTrips(Self.minimisedFinding))
+    }
+
+    /// Every byte above ASCII, and a few malformed sequences, before and
+    /// after each brace of a gap: the deck prints back to itself, and a
+    /// loaded cloze has the gap.
+    @Test func malformedBytesBesideBracesKeepTheRoundTrip() {
+        var pieces: [[UInt8]] = (0x80...0xFF).map { [UInt8($0)] }
+        pieces += [[0xE2, 0x80], [0xF0, 0x9F, 0x98], [0xC3, 0xA9, 0x80], [0xED, 0xA0, 0x80], [0xCC, 0x81, 0xFF]]
+        var wrong: [String] = []
+        for piece in pieces {
+            let texts: [[UInt8]] = [
+                Array("C: a {".utf8) + piece + Array("{x} b".utf8),
+                Array("C: a ".utf8) + piece + Array("{x} b".utf8),
+                Array("C: a {x".utf8) + piece + Array("} b".utf8),
+                Array("C: a {x}".utf8) + piece + Array("{y} b".utf8),
+                Array("C: a {x|".utf8) + piece + Array("|y} b".utf8),
+            ]
+            for text in texts {
+                let parsed = DeckParser.parse(text, file: "c.deck")
+                for card in parsed.deck.cards {
+                    if case .cloze(let cloze) = card.content, cloze.gaps.isEmpty { wrong.append("no gap: \(text)") }
+                }
+                if !Self.roundTrips(text) { wrong.append("round trip: \(text)") }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) wrong, first: \(wrong.prefix(6))")
+    }
+}
