@@ -498,7 +498,6 @@ public enum ClozeSegment: Hashable, Sendable {
             var inGap = false
             var escaped = false
             var index = 0
-            func isSpecial(_ byte: UInt8) -> Bool { byte == backslash || byte == open || byte == close || byte == bar }
             while index < utf8.count {
                 let byte = utf8[index]
                 if !escaped, !isSpecial(byte) {
@@ -559,19 +558,35 @@ public enum ClozeSegment: Hashable, Sendable {
         lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
     }
 
+    /// The bytes that mean something in a cloze's text: `\`, `{`, `}`, `|`.
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "|")
+    }
+
     /// Whether the ASCII byte at `index` is a character by itself: neither
     /// the scalar before it (a prepended mark) nor the one after it (a
     /// combining mark, a joiner) joins it. Swift's own grapheme breaking
-    /// decides, on the pair, only where a neighbour is not ASCII.
-    private static func standsAlone(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    /// decides, on the pair, only where a neighbour is not ASCII. A
+    /// neighbour that is not well-formed UTF-8 (the parser's bytes may hold
+    /// one) reads as U+FFFD, which joins nothing; measured as a whole
+    /// scalar, a lone lead byte would take the brace after it in.
+    static func standsAlone(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         if index > 0, utf8[index - 1] >= 0x80 {
             var start = index - 1
-            while start > 0, utf8[start] & 0xC0 == 0x80 { start -= 1 }
-            if String(decoding: UnsafeBufferPointer(rebasing: utf8[start...index]), as: UTF8.self).count != 2 { return false }
+            while start > 0, index - start < 4, utf8[start] & 0xC0 == 0x80 { start -= 1 }
+            if UTF8Scan.sequenceLength(utf8, start, index) == index - start,
+                String(decoding: UnsafeBufferPointer(rebasing: utf8[start...index]), as: UTF8.self).count != 2
+            {
+                return false
+            }
         }
         if index + 1 < utf8.count, utf8[index + 1] >= 0x80 {
-            let end = min(index + 1 + scalarLength(lead: utf8[index + 1]), utf8.count)
-            if String(decoding: UnsafeBufferPointer(rebasing: utf8[index..<end]), as: UTF8.self).count != 2 { return false }
+            let length = UTF8Scan.sequenceLength(utf8, index + 1, utf8.count)
+            if length > 0,
+                String(decoding: UnsafeBufferPointer(rebasing: utf8[index...(index + length)]), as: UTF8.self).count != 2
+            {
+                return false
+            }
         }
         return true
     }

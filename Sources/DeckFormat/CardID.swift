@@ -24,8 +24,9 @@ public struct CardID: Hashable, Sendable, Comparable, CustomStringConvertible, C
 
     /// The separator between a deck's namespace and an explicit id: a
     /// character neither an id nor a namespace may hold, so `NAMESPACE:ID`
-    /// never equals another card's explicit or derived id.
-    public static let namespaceSeparator: Character = ":"
+    /// never equals another card's explicit or derived id. A scalar, not a
+    /// `Character`: see `parts(of:)`.
+    public static let namespaceSeparator: Unicode.Scalar = ":"
 
     /// The identity of a card written `id: explicit` in a deck whose
     /// namespace is `namespace` (docs/deck-format.md, "Namespaces").
@@ -33,13 +34,28 @@ public struct CardID: Hashable, Sendable, Comparable, CustomStringConvertible, C
         CardID(rawValue: namespace + String(namespaceSeparator) + explicit)
     }
 
+    /// The namespace and the explicit id of a scoped `id`, split at its
+    /// last separator; nil for an id with no namespace or nothing after it.
+    ///
+    /// The separator is looked for among the scalars. As a `Character` it
+    /// can be part of a larger grapheme: a combining mark that starts an id
+    /// (`id: ܴа`, U+0734, a letter) joins the `:` before it, a prepended
+    /// letter that ends a namespace (`ൎ`, U+0D4E) the `:` after it, and a
+    /// search by `Character` would not find it (issue 19: the printer
+    /// then wrote `id: n:ܴа`, which reads back as an invalid id).
+    public static func parts(of id: CardID) -> (namespace: String, explicit: CardID)? {
+        let scalars = id.rawValue.unicodeScalars
+        guard let separator = scalars.lastIndex(of: namespaceSeparator) else { return nil }
+        let explicit = scalars[scalars.index(after: separator)...]
+        guard !explicit.isEmpty else { return nil }
+        return (String(scalars[..<separator]), CardID(rawValue: String(explicit)))
+    }
+
     /// The explicit id of a scoped `id` as written after `id:`, which is
     /// the key jatta 0.1 stored its progress under; nil for an id with no
     /// namespace.
     public static func unscoped(_ id: CardID) -> CardID? {
-        guard let separator = id.rawValue.lastIndex(of: namespaceSeparator) else { return nil }
-        let explicit = id.rawValue[id.rawValue.index(after: separator)...]
-        return explicit.isEmpty ? nil : CardID(rawValue: String(explicit))
+        parts(of: id)?.explicit
     }
 
     /// Whether `id` has the form of a derived id, `KIND-` and 12 hex

@@ -153,9 +153,21 @@ struct ClozeScanner {
         var findings: [Finding] = []
         var unclosed: [(open: Int, next: Int)] = []
         var openedAt: Int? = nil
+        // The line's text, for the neighbours of a brace: nothing joins a
+        // character across a line break, so the line is all that counts.
+        let text = UnsafeBufferPointer(rebasing: buffer[from..<to])
         var i = from
         while i < to {
             let b = buffer[i]
+            // A `\`, `{`, `}` or `|` joined into one character by a mark
+            // after it or a prepended letter before it is text: the card
+            // finds its gaps by character (`ClozeSegment.split`), so a `{́`
+            // counted here as a gap would load a cloze with none.
+            if !escaped, ClozeSegment.isSpecial(b), !ClozeSegment.standsAlone(text, at: i - from) {
+                if inGap { answerHasContent = true }
+                i += 1
+                continue
+            }
             if escaped {
                 escaped = false
                 if b != UInt8(ascii: "{") && b != UInt8(ascii: "}") && b != UInt8(ascii: "\\") {

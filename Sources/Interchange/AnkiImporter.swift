@@ -81,8 +81,8 @@ public enum AnkiImporter {
             var id: String?
             if fromJatta {
                 let written = String(note.guid.dropFirst(AnkiExporter.guidPrefix.count))
-                if let explicit = CardID.unscoped(CardID(rawValue: written)) {
-                    namespaces[String(written.dropLast(explicit.rawValue.count + 1)), default: 0] += 1
+                if let parts = CardID.parts(of: CardID(rawValue: written)) {
+                    namespaces[parts.namespace, default: 0] += 1
                 }
                 id = written
             }

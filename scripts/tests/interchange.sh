@@ -13,15 +13,7 @@ fail() { echo "interchange: FAIL: $*" >&2; failures=$((failures + 1)); }
 command -v python3 >/dev/null || { echo "interchange: FAIL: python3 is needed" >&2; exit 1; }
 fixtures=Tests/InterchangeTests/Fixtures
 
-# The cards of decks as `jatta list --json` gives them, without file and line.
-cards() {
-    "$jatta" list --json "$@" 2>/dev/null | python3 -c '
-import json, sys
-for line in sys.stdin:
-    c = json.loads(line)
-    c.pop("file"); c.pop("line")
-    print(json.dumps(c, ensure_ascii=False, sort_keys=True))'
-}
+. scripts/lib/deck-cards.sh
 
 # 1. Moodle's GIFT examples become a deck that checks clean.
 "$jatta" import gift "$fixtures/moodle-examples.gift" -o "$work/moodle.deck" 2>"$work/err"; status=$?
