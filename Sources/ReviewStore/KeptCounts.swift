@@ -22,6 +22,10 @@ import GRDB
 /// text never equals an integer, and NULLs never conflict in a UNIQUE key).
 /// A state row whose card is not registered has no group, as in a join.
 enum KeptCounts {
+    /// Whether the group row `g` is the group of the registry row `c`:
+    /// the one rule joining a card to its deck file and level.
+    static let sameGroup = "g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, '')"
+
     /// The group of the registry row `row` ("NEW" or "OLD" in a trigger).
     static func groupOf(_ row: String) -> String {
         "(SELECT id FROM card_group WHERE deck_file = \(row).deck_file AND level_key = coalesce(\(row).level, ''))"
@@ -60,7 +64,7 @@ enum KeptCounts {
         INSERT INTO card_group (deck_file, level_key, total, answered)
         SELECT deck_file, coalesce(level, ''), count(*), sum(answered) FROM card GROUP BY 1, 2;
         UPDATE card_state SET grp = (
-            SELECT g.id FROM card c JOIN card_group g ON g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, '')
+            SELECT g.id FROM card c JOIN card_group g ON \(sameGroup)
             WHERE c.key = card_state.key);
 
         CREATE TRIGGER card_counts_insert AFTER INSERT ON card BEGIN
@@ -80,13 +84,13 @@ enum KeptCounts {
         END;
         CREATE TRIGGER card_state_counts_insert AFTER INSERT ON card_state BEGIN
         UPDATE card_state SET grp = (
-            SELECT g.id FROM card c JOIN card_group g ON g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, '')
+            SELECT g.id FROM card c JOIN card_group g ON \(sameGroup)
             WHERE c.key = NEW.key)
         WHERE key = NEW.key;
         END;
         CREATE TRIGGER card_state_counts_rekey AFTER UPDATE OF key ON card_state WHEN OLD.key IS NOT NEW.key BEGIN
         UPDATE card_state SET grp = (
-            SELECT g.id FROM card c JOIN card_group g ON g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, '')
+            SELECT g.id FROM card c JOIN card_group g ON \(sameGroup)
             WHERE c.key = NEW.key)
         WHERE key = NEW.key;
         END;
@@ -111,7 +115,7 @@ extension KeptCounts {
 
     /// The group of each registry row `c`, joined.
     private static let registryGroups = """
-        card c JOIN card_group g ON g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, '')
+        card c JOIN card_group g ON \(sameGroup)
         """
 
     /// The registered cards whose keys are in the JSON array bound to
@@ -129,23 +133,20 @@ extension KeptCounts {
         }
         let kept = "SELECT id, total, answered FROM card_group WHERE total <> 0 OR answered <> 0"
         let expected = "SELECT g.id, count(*), sum(c.answered) FROM \(registryGroups) GROUP BY g.id"
-        return try first("SELECT id FROM (\(kept) EXCEPT \(expected))").map {
-            "kept counts: the cards of group \($0) are miscounted"
-        }
-            + first("SELECT id FROM (\(expected) EXCEPT \(kept))").map {
-                "kept counts: the cards of group \($0) are miscounted"
-            }
+        return try first(
+            "SELECT id FROM (\(kept) EXCEPT \(expected)) UNION SELECT id FROM (\(expected) EXCEPT \(kept))"
+        ).map { "kept counts: the cards of group \($0) are miscounted" }
             + first(
                 """
                 SELECT s.key FROM card_state s LEFT JOIN card c ON c.key = s.key
-                LEFT JOIN card_group g ON g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, '')
+                LEFT JOIN card_group g ON \(sameGroup)
                 WHERE s.grp IS NOT g.id
                 """
             ).map { "card \($0): its state row names another group than its deck file and level" }
             + first(
                 """
                 SELECT deck_file || ' ' || coalesce(level, '') FROM card c
-                WHERE NOT EXISTS (SELECT 1 FROM card_group g WHERE g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, ''))
+                WHERE NOT EXISTS (SELECT 1 FROM card_group g WHERE \(sameGroup))
                 """
             ).map { "kept counts: no group for \($0)" }
     }
