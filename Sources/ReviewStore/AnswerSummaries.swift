@@ -1,11 +1,17 @@
+import Foundation
 import GRDB
 
 /// The statistics' summaries of the review log, kept in the same
 /// transaction as every answer and undo so that `jatta stats` reads a few
 /// thousand rows instead of the whole log (docs/stats.md):
 ///
-/// - `answer_slot`: per quarter hour and deck file, the answers not undone,
-///   those rated above Again, their time, and the True Retention counts;
+/// - `answer_slot`: per quarter hour, deck file and group of the card
+///   (`grp`: its deck file and level in the registry, `KeptCounts`; 0 for
+///   a card not registered), the answers not undone, those rated above
+///   Again, their time, and the True Retention counts. The group lets a
+///   `--level` filter read the summary instead of the log; it follows the
+///   registry (triggers on `card`, `groupTriggers`), so a card moved to
+///   another level takes its answers with it;
 /// - `quiz_summary`: per quiz session, card and deck file, the quiz answers
 ///   not undone, those right, and the first one's time.
 ///
@@ -14,7 +20,8 @@ import GRDB
 /// undone one away, building the tables for an existing store, checking
 /// them, and reading a filter the summaries cannot serve all use it.
 enum AnswerSummaries {
-    /// The tables, made empty by the migration before `rebuild` fills them.
+    /// The tables as the migration `stats-1-answer-summaries` made them
+    /// (`answer_slot` without groups; `groupedSlotTable` replaces it).
     static let schema = """
         CREATE TABLE answer_slot (
             slot INTEGER NOT NULL,
@@ -34,26 +41,49 @@ enum AnswerSummaries {
         ) WITHOUT ROWID;
         """
 
+    /// `answer_slot` with the card's group (migration
+    /// `stats-2-answer-slot-groups`).
+    static let groupedSlotTable = """
+        CREATE TABLE answer_slot (
+            slot INTEGER NOT NULL,
+            deck_file TEXT NOT NULL,
+            grp INTEGER NOT NULL,
+            answers INTEGER NOT NULL, correct INTEGER NOT NULL, duration_ms INTEGER NOT NULL,
+            young_passed INTEGER NOT NULL, young_failed INTEGER NOT NULL,
+            mature_passed INTEGER NOT NULL, mature_failed INTEGER NOT NULL,
+            PRIMARY KEY (slot, deck_file, grp)
+        ) WITHOUT ROWID;
+        """
+
+    /// The group an answer `e` is summed under: its card's deck file and
+    /// level in the registry, through the one rule that joins them
+    /// (`KeptCounts.sameGroup`); 0 when the card is not registered.
+    static let registryGroup =
+        "coalesce((SELECT g.id FROM card c JOIN card_group g ON \(KeptCounts.sameGroup) WHERE c.key = e.key), 0)"
+
     /// The seven sums of `answer_slot` in column order.
     static let slotColumns = [
         "answers", "correct", "duration_ms", "young_passed", "young_failed", "mature_passed", "mature_failed",
     ]
 
     /// The answers of `review_log e` selected by `condition` (and the
-    /// scope `clause`), summed per quarter hour and deck file, each sum
-    /// multiplied by `sign`. The True Retention population is Anki's:
+    /// scope `clause`), summed per quarter hour, deck file and `group` (an
+    /// SQL expression; nil: no group column, as `stats-1-answer-summaries`
+    /// summed them), each sum multiplied by `sign`. The True Retention population is Anki's:
     /// answers given on an interval (due − last review) of a day or more,
     /// which is every answer to a card in review and none in minute-long
     /// learning steps; mature when that interval rounds to 21 days or more.
-    static func slotContribution(from: String = "review_log e", where condition: String, clause: String = "", sign: Int = 1)
-        -> String
-    {
+    static func slotContribution(
+        from: String = "review_log e", where condition: String, clause: String = "", sign: Int = 1,
+        group: String? = registryGroup
+    ) -> String {
         let mature = "(e.b_due - e.b_last_review) >= 1771200000"  // 20.5 days in ms
         let reviewed = "(e.b_state = 2 OR e.b_due - e.b_last_review >= 86400000)"
         // A first answer has no schedule before it: its NULLs count as "no".
         func sum(_ condition: String) -> String { "\(sign) * sum(coalesce(\(condition), 0))" }
         return """
             SELECT e.at / \(AnswerSlot.widthMilliseconds) AS slot, e.deck_file AS deck_file,
+                \(group.map { "\($0) AS grp," } ?? "")
                 \(sign) * count(*), \(sum("e.rating > 1")), \(sum("e.duration_ms")),
                 \(sum("\(reviewed) AND NOT \(mature) AND e.rating > 1")),
                 \(sum("\(reviewed) AND NOT \(mature) AND e.rating = 1")),
@@ -61,7 +91,7 @@ enum AnswerSummaries {
                 \(sum("\(reviewed) AND \(mature) AND e.rating = 1"))
             FROM \(from)
             WHERE \(condition) AND e.kind IN ('study', 'quiz', 'override') \(clause)
-            GROUP BY slot, e.deck_file
+            GROUP BY slot, e.deck_file \(group == nil ? "" : ", grp")
             """
     }
 
@@ -123,29 +153,89 @@ enum AnswerSummaries {
     }
 
     private static func upsertSlot(entry id: Int64, sign: Int, db: Database) throws {
-        let updates = slotColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO answer_slot (slot, deck_file, \(slotColumns.joined(separator: ", ")))
-                \(slotContribution(where: "e.id = ?", sign: sign))
-                ON CONFLICT (slot, deck_file) DO UPDATE SET \(updates)
-                """
-        ).execute(arguments: [id])
+        try db.cachedStatement(sql: addSlots(slotContribution(where: "e.id = ?", sign: sign))).execute(arguments: [id])
     }
 
-    /// Fills the summaries from the whole log (the migration for stores
-    /// recorded before they existed).
+    /// Adds the rows of `contribution` (a `slotContribution` with groups) to `answer_slot`.
+    private static func addSlots(_ contribution: String) -> String {
+        let updates = slotColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
+        return """
+            INSERT INTO answer_slot (slot, deck_file, grp, \(slotColumns.joined(separator: ", ")))
+            \(contribution)
+            ON CONFLICT (slot, deck_file, grp) DO UPDATE SET \(updates);
+            """
+    }
+
+    /// Moves the answers of the card `key` (an SQL expression) from the
+    /// group `from` to the group `to` (SQL expressions too), dropping the
+    /// rows left empty.
+    private static func move(key: String, from: String, to: String) -> String {
+        let answers = "e.key = \(key) AND \(LogClauses.notUndone)"
+        return """
+            \(addSlots(slotContribution(where: answers, sign: -1, group: from)))
+            \(addSlots(slotContribution(where: answers, group: to)))
+            DELETE FROM answer_slot WHERE answers = 0 AND (slot, deck_file) IN
+                (SELECT e.at / \(AnswerSlot.widthMilliseconds), e.deck_file FROM review_log e WHERE e.key = \(key));
+            """
+    }
+
+    /// The triggers that keep each card's answers under its group in the
+    /// registry: a card registered, taken out, or moved to another deck
+    /// file or level (or key) moves its answers, in the same statement.
+    /// Only cards with answers in the log do anything; a registration of
+    /// new cards costs one probe of `log_card` each. Each trigger makes
+    /// the card's group first if it is new, as `KeptCounts`' own triggers
+    /// do, so the order SQLite fires them in does not matter.
+    static let groupTriggers = """
+        CREATE TRIGGER answer_slot_card_insert AFTER INSERT ON card
+        WHEN EXISTS (SELECT 1 FROM log_card WHERE key = NEW.key) BEGIN
+        \(KeptCounts.makeGroup("NEW"))
+        \(move(key: "NEW.key", from: "0", to: KeptCounts.groupOf("NEW")))
+        END;
+        CREATE TRIGGER answer_slot_card_delete AFTER DELETE ON card
+        WHEN EXISTS (SELECT 1 FROM log_card WHERE key = OLD.key) BEGIN
+        \(move(key: "OLD.key", from: KeptCounts.groupOf("OLD"), to: "0"))
+        END;
+        CREATE TRIGGER answer_slot_card_update AFTER UPDATE OF key, deck_file, level ON card
+        WHEN \(KeptCounts.groupChanged) AND (EXISTS (SELECT 1 FROM log_card WHERE key = OLD.key)
+            OR EXISTS (SELECT 1 FROM log_card WHERE key = NEW.key)) BEGIN
+        \(KeptCounts.makeGroup("NEW"))
+        \(move(key: "OLD.key", from: KeptCounts.groupOf("OLD"), to: "0"))
+        \(move(key: "NEW.key", from: "0", to: KeptCounts.groupOf("NEW")))
+        END;
+        """
+
+    /// The migration `stats-2-answer-slot-groups`: `answer_slot` made
+    /// again with the cards' groups, from the whole log, and the triggers
+    /// that keep the groups.
+    static func groupSlots(_ db: Database) throws {
+        try db.execute(sql: "DROP TABLE answer_slot")
+        try db.execute(sql: groupedSlotTable)
+        try insert(try recomputedSlots(db), db: db)
+        try db.execute(sql: groupTriggers)
+    }
+
+    /// Writes `slots` (without the rows of no answers) into `answer_slot`.
+    private static func insert(_ slots: [SlotKey: [Int]], db: Database) throws {
+        for (key, sums) in slots where sums[0] != 0 {
+            let columns = ["slot", "deck_file"] + (key.group == nil ? [] : ["grp"]) + slotColumns
+            let values: [DatabaseValueConvertible?] = [key.slot, key.deckFile] + (key.group.map { [$0] } ?? []) + sums
+            try db.execute(
+                sql: """
+                    INSERT INTO answer_slot (\(columns.joined(separator: ", ")))
+                    VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+                    """,
+                arguments: StatementArguments(values))
+        }
+    }
+
+    /// Fills the summaries from the whole log (the migration
+    /// `stats-1-answer-summaries`, for stores recorded before they
+    /// existed: `answer_slot` without groups, as it was made then).
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM answer_slot")
         try db.execute(sql: "DELETE FROM quiz_summary")
-        for (key, sums) in try recomputedSlots(db) where sums[0] != 0 {
-            try db.execute(
-                sql: """
-                    INSERT INTO answer_slot (slot, deck_file, \(slotColumns.joined(separator: ", ")))
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: StatementArguments([key.slot, key.deckFile] + sums.map { $0 as DatabaseValueConvertible }))
-        }
+        try insert(try recomputedSlots(db, group: nil), db: db)
         try db.execute(
             sql: """
                 INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
@@ -159,6 +249,12 @@ enum AnswerSummaries {
         try db.tableExists("answer_slot") && db.tableExists("quiz_summary")
     }
 
+    /// Whether `answer_slot` keeps the cards' groups (a store opened
+    /// read-only may predate `stats-2-answer-slot-groups`).
+    static func areGrouped(_ db: Database) throws -> Bool {
+        try areKept(db) && db.columns(in: "answer_slot").contains { $0.name == "grp" }
+    }
+
     /// The rows of `quiz_summary`, as kept or, without the table, from the log.
     static func quizSource(_ db: Database) throws -> String {
         try areKept(db)
@@ -168,23 +264,28 @@ enum AnswerSummaries {
 
     /// One row of `answer_slot`'s key.
     struct SlotKey: Hashable {
+        /// The quarter hour (milliseconds since 1970 / `AnswerSlot.widthMilliseconds`).
         var slot: Int64
+        /// The deck file the answers were given from.
         var deckFile: String
+        /// The card's group (nil: summed without groups).
+        var group: Int? = nil
     }
 
     /// The slot sums of the log's answers not undone, with the scope
     /// `clause`: every answer in one pass over the table, minus the few
     /// undone ones found through the undo index — far cheaper than asking
     /// "was this one undone?" a million times.
-    static func recomputedSlots(_ db: Database, clause: String = "", arguments: StatementArguments = []) throws
-        -> [SlotKey: [Int]]
-    {
-        var sums = try slotRows(db, sql: slotContribution(where: "TRUE", clause: clause), arguments: arguments)
+    static func recomputedSlots(
+        _ db: Database, clause: String = "", arguments: StatementArguments = [], group: String? = registryGroup
+    ) throws -> [SlotKey: [Int]] {
+        var sums = try slotRows(
+            db, sql: slotContribution(where: "TRUE", clause: clause, group: group), arguments: arguments)
         let undone = try slotRows(
             db,
             sql: slotContribution(
                 from: "review_log u JOIN review_log e ON e.id = u.undoes",
-                where: "u.undoes IS NOT NULL", clause: clause),
+                where: "u.undoes IS NOT NULL", clause: clause, group: group),
             arguments: arguments)
         for (key, values) in undone {
             sums[key] = sum(sums[key], values.map { -$0 })
@@ -208,7 +309,7 @@ enum AnswerSummaries {
         -> [SlotKey: [Int]]
     {
         let statement = try db.makeStatement(
-            sql: slotContribution(where: "e.key = ? AND \(LogClauses.notUndone)", clause: clause))
+            sql: slotContribution(where: "e.key = ? AND \(LogClauses.notUndone)", clause: clause, group: nil))
         var result: [SlotKey: [Int]] = [:]
         for key in Set(keys) {
             statement.arguments = [key] + arguments
@@ -216,6 +317,58 @@ enum AnswerSummaries {
                 result[slot] = sum(result[slot], sums)
             }
         }
+        return result
+    }
+
+    /// The slot sums of the answers (not undone) to the cards `keys` (their
+    /// JSON array `keysJSON`), with the scope `clause` over deck files, for
+    /// a store whose summaries keep the groups (`areGrouped`): the kept
+    /// rows of the groups whose every registered card is among the keys (a
+    /// level filter: those deck files' groups of that level), and the keys
+    /// left over (cards of a group only partly chosen, as a tag's, or not
+    /// registered) from the log — card by card when they are few, else in
+    /// one pass. A card's answers are kept under its group in the registry
+    /// now, so a whole group's rows are exactly its cards' answers.
+    static func slotTotals(
+        ofCards keys: [String], keysJSON: String, db: Database, path: String, clause: String,
+        arguments: StatementArguments
+    ) throws -> [Int64: [Int]] {
+        var chosen: [Int: Int] = [:]
+        for row in try Row.fetchAll(db, sql: KeptCounts.registeredOfKeys, arguments: [keysJSON]) {
+            let stored = try StoredRow(row, keyColumn: nil, path: path)
+            if let group = try stored.int(0) { chosen[group] = try stored.count(1) ?? 0 }
+        }
+        var whole: [Int] = []
+        for row in try Row.fetchAll(db, sql: KeptCounts.groupsWithLevel) {
+            let stored = try StoredRow(row, keyColumn: nil, path: path)
+            if let group = try stored.int(0), let total = try stored.count(3), total > 0, chosen[group] == total {
+                whole.append(group)
+            }
+        }
+        let wholeJSON = "[\(whole.map(String.init).joined(separator: ","))]"
+        var result = try keptSlotTotals(
+            db, path: path, clause: clause + " AND e.grp IN (SELECT value FROM json_each(?))",
+            arguments: arguments + [wholeJSON])
+        // Every key is a card of a whole group: nothing left for the log.
+        if whole.reduce(0, { $0 + (chosen[$1] ?? 0) }) == Set(keys).count { return result }
+        let rest = try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT k.value FROM json_each(?) k WHERE NOT EXISTS (
+                    SELECT 1 FROM card c JOIN card_group g ON \(KeptCounts.sameGroup)
+                    WHERE c.key = k.value AND g.id IN (SELECT value FROM json_each(?)))
+                """,
+            arguments: [keysJSON, wholeJSON])
+        let restSums: [SlotKey: [Int]]
+        if try fewCards(rest.count, db: db) {
+            restSums = try slotsOfCards(db, keys: rest, clause: clause, arguments: arguments)
+        } else {
+            let restJSON = String(decoding: try JSONEncoder().encode(rest), as: UTF8.self)
+            restSums = try recomputedSlots(
+                db, clause: clause + " AND e.key IN (SELECT value FROM json_each(?))", arguments: arguments + [restJSON],
+                group: nil)
+        }
+        for (key, sums) in restSums { result[key.slot] = sum(result[key.slot], sums) }
         return result
     }
 
@@ -229,9 +382,13 @@ enum AnswerSummaries {
     static func keptSlots(_ db: Database, clause: String = "", arguments: StatementArguments = []) throws
         -> [SlotKey: [Int]]
     {
-        try slotRows(
+        let group = try areGrouped(db) ? "grp, " : ""
+        return try slotRows(
             db,
-            sql: "SELECT slot, deck_file, \(slotColumns.joined(separator: ", ")) FROM answer_slot e WHERE TRUE \(clause)",
+            sql: """
+                SELECT slot, deck_file, \(group)\(slotColumns.joined(separator: ", ")) FROM answer_slot e
+                WHERE TRUE \(clause)
+                """,
             arguments: arguments)
     }
 
@@ -265,7 +422,11 @@ enum AnswerSummaries {
         var result: [SlotKey: [Int]] = [:]
         let rows = try Row.fetchCursor(statement)
         while let row = try rows.next() {
-            result[SlotKey(slot: row[0], deckFile: row[1])] = (2...8).map { (row[$0] as Int?) ?? 0 }
+            // With a group column (10 columns), the sums start one further.
+            let grouped = row.count > 2 + slotColumns.count
+            let first = grouped ? 3 : 2
+            result[SlotKey(slot: row[0], deckFile: row[1], group: grouped ? row[2] : nil)] =
+                (first..<(first + slotColumns.count)).map { (row[$0] as Int?) ?? 0 }
         }
         return result
     }
@@ -275,10 +436,10 @@ enum AnswerSummaries {
     static func mismatches(_ db: Database) throws -> [String] {
         var problems: [String] = []
         let kept = try keptSlots(db)
-        let recomputed = try recomputedSlots(db)
+        let recomputed = try recomputedSlots(db, group: try areGrouped(db) ? registryGroup : nil)
         for key in Set(kept.keys).union(recomputed.keys) where kept[key] != recomputed[key] {
             problems.append(
-                "answer summary \(key.deckFile) slot \(key.slot): kept \(kept[key] ?? []), log \(recomputed[key] ?? [])")
+                "answer summary \(key.deckFile) group \(key.group.map(String.init) ?? "-") slot \(key.slot): kept \(kept[key] ?? []), log \(recomputed[key] ?? [])")
         }
         let quizSQL = quizContribution(where: LogClauses.notUndone)
         func text(_ row: Row) -> String { (0..<row.count).map { "\(row[$0] as DatabaseValue)" }.joined(separator: " ") }

@@ -31,12 +31,20 @@ enum KeptCounts {
         "(SELECT id FROM card_group WHERE deck_file = \(row).deck_file AND level_key = coalesce(\(row).level, ''))"
     }
 
+    /// Makes the group of the registry row `row` if it is new (a trigger
+    /// that needs the group to exist, whichever trigger fires first).
+    static func makeGroup(_ row: String) -> String {
+        """
+        INSERT INTO card_group (deck_file, level_key, total, answered)
+        SELECT \(row).deck_file, coalesce(\(row).level, ''), 0, 0 WHERE \(groupOf(row)) IS NULL;
+        """
+    }
+
     /// Adds (`sign` "+") or takes away ("-") the registry row `row` in its
     /// group's totals, making the group first if it is new.
     static func totals(sign: String, row: String) -> String {
         """
-        INSERT INTO card_group (deck_file, level_key, total, answered)
-        SELECT \(row).deck_file, coalesce(\(row).level, ''), 0, 0 WHERE \(groupOf(row)) IS NULL;
+        \(makeGroup(row))
         UPDATE card_group SET total = total \(sign) 1, answered = answered \(sign) \(row).answered
         WHERE id = \(groupOf(row));
         """

@@ -173,17 +173,24 @@ extension ProgressStore {
     /// The answers not undone, summed per quarter hour, oldest first, with
     /// the True Retention counts (`AnswerSummaries.slotContribution` says
     /// which answers count). Read from the kept `answer_slot` summary; a
-    /// scope of card keys (a level or tag filter), which the summary does
-    /// not break down, sums the log itself: card by card through its
-    /// per-card index when the cards are few (a tag), else in one pass
-    /// (`AnswerSummaries.fewCards` says which), as does a store opened
-    /// read-only from before the summaries.
+    /// scope of card keys (a level or tag filter) from its rows of the
+    /// groups of deck file and level the keys cover whole (a level), and
+    /// for the other keys (a tag) from the log: card by card through its
+    /// per-card index when they are few, else in one pass
+    /// (`AnswerSummaries.slotTotals`). A store opened read-only from
+    /// before the summaries (or their groups) sums the log itself.
     public func answerSlots(scope: StatisticsScope = StatisticsScope()) throws -> [AnswerSlot] {
         try read { db in
             let (clause, arguments) = try Self.scopeClause(scope, table: "e")
             var slots: [Int64: [Int]] = [:]
             if scope.keys == nil, try AnswerSummaries.areKept(db) {
                 slots = try AnswerSummaries.keptSlotTotals(db, path: path, clause: clause, arguments: arguments)
+            } else if let keys = scope.keys, try AnswerSummaries.areGrouped(db), try KeptCounts.isKept(db) {
+                let (deckClause, deckArguments) = try Self.scopeClause(
+                    StatisticsScope(deckFiles: scope.deckFiles), table: "e")
+                slots = try AnswerSummaries.slotTotals(
+                    ofCards: keys, keysJSON: try Self.jsonArray(keys), db: db, path: path, clause: deckClause,
+                    arguments: deckArguments)
             } else {
                 let perDeck: [AnswerSummaries.SlotKey: [Int]]
                 if let keys = scope.keys, try AnswerSummaries.fewCards(keys.count, db: db) {

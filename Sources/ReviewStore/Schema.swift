@@ -37,6 +37,9 @@ enum Schema {
         // The home screen's counts kept per deck file and level (issue 20):
         // filled once from the registry and the state, then by triggers.
         migrator.registerMigration("queue-1-kept-counts") { db in try KeptCounts.migrate(db) }
+        // The statistics' answer summaries per group of deck file and level
+        // too, so a level filter reads them instead of the log (issue 14).
+        migrator.registerMigration("stats-2-answer-slot-groups") { db in try AnswerSummaries.groupSlots(db) }
         return migrator
     }
 

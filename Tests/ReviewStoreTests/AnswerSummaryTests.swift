@@ -64,7 +64,7 @@ import Testing
                 let few = Array(keys[offset..<(offset + size)])
                 let json = String(decoding: try JSONEncoder().encode(few), as: UTF8.self)
                 let onePass = try AnswerSummaries.recomputedSlots(
-                    db, clause: " AND e.key IN (SELECT value FROM json_each(?))", arguments: [json])
+                    db, clause: " AND e.key IN (SELECT value FROM json_each(?))", arguments: [json], group: nil)
                 #expect(!onePass.isEmpty)
                 #expect(try AnswerSummaries.slotsOfCards(db, keys: few + few, clause: "", arguments: []) == onePass)
                 #expect(
@@ -100,7 +100,15 @@ import Testing
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
                 try db.execute(sql: "DROP TABLE answer_slot; DROP TABLE quiz_summary")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'stats-1-answer-summaries'")
+                try db.execute(sql: """
+                    DROP TRIGGER answer_slot_card_insert; DROP TRIGGER answer_slot_card_delete;
+                    DROP TRIGGER answer_slot_card_update
+                    """)
+                try db.execute(
+                    sql: """
+                        DELETE FROM grdb_migrations
+                        WHERE identifier IN ('stats-1-answer-summaries', 'stats-2-answer-slot-groups')
+                        """)
             }
         }
         // Opened read-only (a copy handed in), the migration cannot run:

@@ -3,7 +3,10 @@ a recomputation from the raw review_log rows with Python's own arithmetic,
 sharing no code with jatta.
 
 usage: stats_summaries.py DB
-answer_slot: per quarter hour (at // 900000) and deck file, the study, quiz
+answer_slot: per quarter hour (at // 900000), deck file and group of the
+card (the card_group row of its deck file and level in the registry, 0 when
+it is not registered; without a grp column, as before stats-2, per quarter
+hour and deck file), the study, quiz
 and override answers not undone: count, rated above Again, milliseconds,
 and the True Retention counts (reviewed: the card was in review or its
 interval before the answer was a day or more; mature: that interval rounds
@@ -20,10 +23,19 @@ rows = [r for r in db.execute(
     "SELECT id, key, deck_file, session, at, kind, rating, duration_ms, b_state, b_due, b_last_review "
     "FROM review_log WHERE kind IN ('study', 'quiz', 'override')") if r[0] not in undone]
 
+grouped = "grp" in [c[1] for c in db.execute("PRAGMA table_info(answer_slot)")]
+group_ids = {}
+card_group = {}
+if grouped:
+    group_ids = {(deck, level_key): gid for gid, deck, level_key in db.execute(
+        "SELECT id, deck_file, level_key FROM card_group")}
+    card_group = {key: group_ids[(deck, "" if level is None else level)]
+                  for key, deck, level in db.execute("SELECT key, deck_file, level FROM card")}
+
 slots = {}
 quizzes = {}
 for _id, key, deck, session, at, kind, rating, duration, b_state, b_due, b_last in rows:
-    s = slots.setdefault((at // 900000, deck), [0] * 7)
+    s = slots.setdefault((at // 900000, deck, card_group.get(key, 0)) if grouped else (at // 900000, deck), [0] * 7)
     s[0] += 1
     s[1] += rating > 1
     s[2] += duration or 0
@@ -38,9 +50,10 @@ for _id, key, deck, session, at, kind, rating, duration, b_state, b_due, b_last 
         q[1] += 1
         q[2] += rating > 1
 
-kept_slots = {(r[0], r[1]): list(r[2:]) for r in db.execute(
-    "SELECT slot, deck_file, answers, correct, duration_ms, young_passed, young_failed, mature_passed, mature_failed "
-    "FROM answer_slot")}
+width = 3 if grouped else 2
+kept_slots = {tuple(r[:width]): list(r[width:]) for r in db.execute(
+    f"SELECT slot, deck_file, {'grp, ' if grouped else ''}answers, correct, duration_ms, young_passed, young_failed, "
+    "mature_passed, mature_failed FROM answer_slot")}
 kept_quizzes = {(r[0], r[1], r[2]): list(r[3:]) for r in db.execute(
     "SELECT session, key, deck_file, first_at, answers, correct FROM quiz_summary")}
 bad = [f"slot {k}: kept {kept_slots.get(k)}, log {slots.get(k)}"
@@ -51,5 +64,5 @@ if bad:
     print("\n".join(sorted(bad)[:20]))
     print(f"{len(bad)} summary rows differ from the log")
     sys.exit(1)
-print(f"ok: {len(slots)} quarter hours, {len(quizzes)} quiz cards; the summaries equal the log "
+print(f"ok: {len(slots)} rows of quarter hour, deck file{' and group' if grouped else ''}, {len(quizzes)} quiz cards; the summaries equal the log "
       f"({len(rows)} answers, {len(undone)} undone)")
