@@ -6,7 +6,9 @@
 # recomputed from the raw tables by scripts/tests/stats_recompute.py with
 # only that filter's cards. A tag of few cards is read card by card through
 # the log's per-card index, a level (a third of the cards) in one pass over
-# the log: both are checked, and a filter of both.
+# the log while the registry does not know the levels, and from the kept
+# summary of its groups of deck file and level once the trainer registered
+# the deck: all are checked, and a filter of both.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/jatta-binary.sh
@@ -66,4 +68,20 @@ check rare3.keys --tag rare --level 3
 check all.keys
 # The statistics' copy of the registry, over three levels, suspensions and undos.
 python3 "$repo/scripts/tests/kept_groups.py" "$db"
+# The deck registered as the trainer's start registers it: the registry
+# now knows each card's level, the answers move with their cards to the
+# groups of deck file and level, and a level's answers come from the kept
+# summary of its groups (a tag's still from the log, card by card).
+"$JATTA" study --plain --db "$db" debug/answer-loop.deck </dev/null >/dev/null
+python3 - "$db" <<'PY'
+import sqlite3, sys
+levels = {l for (l,) in sqlite3.connect(sys.argv[1]).execute("SELECT level_key FROM card_group WHERE total > 0")}
+if levels != {1, 2, 3}:
+    sys.exit(f"FAIL: the registry's levels are {levels}, not 1, 2 and 3")
+PY
+python3 "$repo/scripts/tests/stats_summaries.py" "$db"
+check rare.keys --tag rare
+check level2.keys --level 2
+check rare3.keys --tag rare --level 3
+check all.keys
 echo "PASS stats-filters"

@@ -112,6 +112,9 @@ public struct StatisticsBuilder: Sendable {
         /// Whether the scheduler counts R's days as `days` numbers them
         /// (scheduler days, with the same rollover and zone).
         var daysCountR = false
+        /// The day number of the builder's `now`, once the first card came
+        /// (numbered once, not once per card).
+        var today = 0
         /// The hardest cards so far, hardest first, at most `hardestCount`.
         public internal(set) var hardest: [StudyStatistics.HardCard] = []
 
@@ -188,8 +191,9 @@ public struct StatisticsBuilder: Sendable {
             tally.days = DayNumbers(rolloverHour: rolloverHour, timeZone: timeZone)
             tally.daysCountR = scheduler.configuration.dayCounting == .schedulerDays(
                 rolloverHour: rolloverHour, timeZone: timeZone)
+            tally.today = tally.days?.number(of: now) ?? day(of: now)
         }
-        let today = tally.days?.number(of: now) ?? day(of: now)
+        let today = tally.today
         let r = schedule.map { schedule in
             guard tally.daysCountR else { return scheduler.retrievability(of: schedule, at: now) }
             return scheduler.retrievability(
