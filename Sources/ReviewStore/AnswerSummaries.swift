@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// The statistics' summaries of the review log, kept in the same
@@ -363,7 +362,7 @@ enum AnswerSummaries {
         if try fewCards(rest.count, db: db) {
             restSums = try slotsOfCards(db, keys: rest, clause: clause, arguments: arguments)
         } else {
-            let restJSON = String(decoding: try JSONEncoder().encode(rest), as: UTF8.self)
+            let restJSON = JSONTextArray.of(rest)
             restSums = try recomputedSlots(
                 db, clause: clause + " AND e.key IN (SELECT value FROM json_each(?))", arguments: arguments + [restJSON],
                 group: nil)

@@ -267,7 +267,5 @@ extension ProgressStore {
         return (clause, StatementArguments(values))
     }
 
-    private static func jsonArray(_ strings: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
-    }
+    private static func jsonArray(_ strings: [String]) throws -> String { JSONTextArray.of(strings) }
 }
