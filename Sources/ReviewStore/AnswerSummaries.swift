@@ -180,7 +180,8 @@ enum AnswerSummaries {
 
     /// The triggers that keep each card's answers under its group in the
     /// registry: a card registered, taken out, or moved to another deck
-    /// file or level (or key) moves its answers, in the same statement.
+    /// file or level (straight from its old group to its new one) or
+    /// another key moves its answers, in the same statement.
     /// Only cards with answers in the log do anything; a registration of
     /// new cards costs one probe of `log_card` each. Each trigger makes
     /// the card's group first if it is new, as `KeptCounts`' own triggers
@@ -195,8 +196,14 @@ enum AnswerSummaries {
         WHEN EXISTS (SELECT 1 FROM log_card WHERE key = OLD.key) BEGIN
         \(move(key: "OLD.key", from: KeptCounts.groupOf("OLD"), to: "0"))
         END;
-        CREATE TRIGGER answer_slot_card_update AFTER UPDATE OF key, deck_file, level ON card
-        WHEN \(KeptCounts.groupChanged) AND (EXISTS (SELECT 1 FROM log_card WHERE key = OLD.key)
+        CREATE TRIGGER answer_slot_card_regroup AFTER UPDATE OF deck_file, level ON card
+        WHEN OLD.key IS NEW.key AND \(KeptCounts.groupChanged)
+            AND EXISTS (SELECT 1 FROM log_card WHERE key = NEW.key) BEGIN
+        \(KeptCounts.makeGroup("NEW"))
+        \(move(key: "NEW.key", from: KeptCounts.groupOf("OLD"), to: KeptCounts.groupOf("NEW")))
+        END;
+        CREATE TRIGGER answer_slot_card_rekey AFTER UPDATE OF key ON card
+        WHEN OLD.key IS NOT NEW.key AND (EXISTS (SELECT 1 FROM log_card WHERE key = OLD.key)
             OR EXISTS (SELECT 1 FROM log_card WHERE key = NEW.key)) BEGIN
         \(KeptCounts.makeGroup("NEW"))
         \(move(key: "OLD.key", from: KeptCounts.groupOf("OLD"), to: "0"))

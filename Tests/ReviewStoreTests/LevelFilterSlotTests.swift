@@ -88,6 +88,12 @@ import Testing
         try Self.expectFiltersEqualTheLog(store, "a card taken out")
         try store.register([RegisteredCard(key: "k7", deckFile: "decks/b.deck", prompt: "back", level: 3)], at: time)
         try Self.expectFiltersEqualTheLog(store, "registered again")
+        // A registry row given another key (its answers stay with the old
+        // key, now registered nowhere), and given its key back.
+        try store.executeRaw("UPDATE card SET key = 'k9-renamed' WHERE key = 'k9'")
+        try Self.expectFiltersEqualTheLog(store, "a key changed")
+        try store.executeRaw("UPDATE card SET key = 'k9', level = 3 WHERE key = 'k9-renamed'")
+        try Self.expectFiltersEqualTheLog(store, "the key changed back, at another level")
 
         // The filter of a whole level reads the kept rows: a kept row
         // changed by hand shows in it (and `verify` reports it).
@@ -124,7 +130,7 @@ import Testing
                 try db.execute(
                     sql: """
                         DROP TRIGGER answer_slot_card_insert; DROP TRIGGER answer_slot_card_delete;
-                        DROP TRIGGER answer_slot_card_update; DROP TABLE answer_slot;
+                        DROP TRIGGER answer_slot_card_regroup; DROP TRIGGER answer_slot_card_rekey; DROP TABLE answer_slot;
                         \(AnswerSummaries.schema.components(separatedBy: "CREATE TABLE quiz_summary")[0])
                         DELETE FROM grdb_migrations WHERE identifier = 'stats-2-answer-slot-groups';
                         """)

@@ -22,7 +22,7 @@ enum StatisticsLoading {
             try builder.add(
                 deckFile: row.deckFile, level: row.level, group: row.group, schedule: row.progress.schedule,
                 suspended: row.progress.suspended, buriedUntil: row.progress.buriedUntil, to: &cards,
-                key: identity.key, describe: { (try identity.prompt(), nil) })
+                key: { try identity.key() }, describe: { (try identity.prompt(), nil) })
         }
         for group in registered {
             builder.addUnseen(
