@@ -181,33 +181,40 @@ enum AnswerSummaries {
     /// The triggers that keep each card's answers under its group in the
     /// registry: a card registered, taken out, or moved to another deck
     /// file or level (straight from its old group to its new one) or
-    /// another key moves its answers, in the same statement.
-    /// Only cards with answers in the log do anything; a registration of
-    /// new cards costs one probe of `log_card` each. Each trigger makes
-    /// the card's group first if it is new, as `KeptCounts`' own triggers
-    /// do, so the order SQLite fires them in does not matter.
+    /// another key moves its answers, in the same statement. Only cards
+    /// with answers in the log do anything; a registration of new cards
+    /// costs one probe of `log_card` each. Each trigger makes the card's
+    /// group first if it is new, as `KeptCounts`' own triggers do, so the
+    /// order SQLite fires them in does not matter. The move itself is
+    /// written once, as the INSTEAD OF trigger of the view
+    /// `answer_slot_move` (a row inserted there is a move), not copied
+    /// into every trigger: the schema is read at every opening.
     static let groupTriggers = """
+        CREATE VIEW answer_slot_move AS SELECT NULL AS key, NULL AS from_grp, NULL AS to_grp WHERE 0;
+        CREATE TRIGGER answer_slot_move_insert INSTEAD OF INSERT ON answer_slot_move BEGIN
+        \(move(key: "NEW.key", from: "NEW.from_grp", to: "NEW.to_grp"))
+        END;
         CREATE TRIGGER answer_slot_card_insert AFTER INSERT ON card
         WHEN EXISTS (SELECT 1 FROM log_card WHERE key = NEW.key) BEGIN
         \(KeptCounts.makeGroup("NEW"))
-        \(move(key: "NEW.key", from: "0", to: KeptCounts.groupOf("NEW")))
+        INSERT INTO answer_slot_move VALUES (NEW.key, 0, \(KeptCounts.groupOf("NEW")));
         END;
         CREATE TRIGGER answer_slot_card_delete AFTER DELETE ON card
         WHEN EXISTS (SELECT 1 FROM log_card WHERE key = OLD.key) BEGIN
-        \(move(key: "OLD.key", from: KeptCounts.groupOf("OLD"), to: "0"))
+        INSERT INTO answer_slot_move VALUES (OLD.key, \(KeptCounts.groupOf("OLD")), 0);
         END;
         CREATE TRIGGER answer_slot_card_regroup AFTER UPDATE OF deck_file, level ON card
         WHEN OLD.key IS NEW.key AND \(KeptCounts.groupChanged)
             AND EXISTS (SELECT 1 FROM log_card WHERE key = NEW.key) BEGIN
         \(KeptCounts.makeGroup("NEW"))
-        \(move(key: "NEW.key", from: KeptCounts.groupOf("OLD"), to: KeptCounts.groupOf("NEW")))
+        INSERT INTO answer_slot_move VALUES (NEW.key, \(KeptCounts.groupOf("OLD")), \(KeptCounts.groupOf("NEW")));
         END;
         CREATE TRIGGER answer_slot_card_rekey AFTER UPDATE OF key ON card
         WHEN OLD.key IS NOT NEW.key AND (EXISTS (SELECT 1 FROM log_card WHERE key = OLD.key)
             OR EXISTS (SELECT 1 FROM log_card WHERE key = NEW.key)) BEGIN
         \(KeptCounts.makeGroup("NEW"))
-        \(move(key: "OLD.key", from: KeptCounts.groupOf("OLD"), to: "0"))
-        \(move(key: "NEW.key", from: "0", to: KeptCounts.groupOf("NEW")))
+        INSERT INTO answer_slot_move VALUES (OLD.key, \(KeptCounts.groupOf("OLD")), 0);
+        INSERT INTO answer_slot_move VALUES (NEW.key, 0, \(KeptCounts.groupOf("NEW")));
         END;
         """
 

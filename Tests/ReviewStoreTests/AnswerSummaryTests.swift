@@ -102,7 +102,7 @@ import Testing
                 try db.execute(sql: "DROP TABLE answer_slot; DROP TABLE quiz_summary")
                 try db.execute(sql: """
                     DROP TRIGGER answer_slot_card_insert; DROP TRIGGER answer_slot_card_delete;
-                    DROP TRIGGER answer_slot_card_regroup; DROP TRIGGER answer_slot_card_rekey
+                    DROP TRIGGER answer_slot_card_regroup; DROP TRIGGER answer_slot_card_rekey; DROP VIEW answer_slot_move
                     """)
                 try db.execute(
                     sql: """

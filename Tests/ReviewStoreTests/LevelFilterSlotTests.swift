@@ -130,7 +130,7 @@ import Testing
                 try db.execute(
                     sql: """
                         DROP TRIGGER answer_slot_card_insert; DROP TRIGGER answer_slot_card_delete;
-                        DROP TRIGGER answer_slot_card_regroup; DROP TRIGGER answer_slot_card_rekey; DROP TABLE answer_slot;
+                        DROP TRIGGER answer_slot_card_regroup; DROP TRIGGER answer_slot_card_rekey; DROP VIEW answer_slot_move; DROP TABLE answer_slot;
                         \(AnswerSummaries.schema.components(separatedBy: "CREATE TABLE quiz_summary")[0])
                         DELETE FROM grdb_migrations WHERE identifier = 'stats-2-answer-slot-groups';
                         """)

@@ -45,7 +45,7 @@ import sqlite3, sys
 src, dst = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
 src.backup(dst)
 dst.executescript("""DROP TABLE answer_slot; DROP TABLE quiz_summary;
-    DROP TRIGGER answer_slot_card_insert; DROP TRIGGER answer_slot_card_delete; DROP TRIGGER answer_slot_card_regroup; DROP TRIGGER answer_slot_card_rekey;
+    DROP TRIGGER answer_slot_card_insert; DROP TRIGGER answer_slot_card_delete; DROP TRIGGER answer_slot_card_regroup; DROP TRIGGER answer_slot_card_rekey; DROP VIEW answer_slot_move;
     DELETE FROM grdb_migrations WHERE identifier IN ('stats-1-answer-summaries', 'stats-2-answer-slot-groups');""")
 # And before the kept groups of deck file and level (main's 0.5 store).
 for (trigger,) in dst.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%counts%'").fetchall():
