@@ -82,9 +82,10 @@ public struct Card: Hashable, Sendable {
             }
         }
 
-        /// What a card shows when its body cannot be decoded after all
-        /// (an entry is checked whole before its cards are made, so this
-        /// is never seen): empty text of the card's kind, and no trap.
+        /// What a card shows when its body cannot be had after all (its
+        /// entry's block damaged and the deck file edited since the start,
+        /// so neither can give it): empty text of the card's kind, and no
+        /// trap.
         private var placeholder: CardBody {
             let content: CardContent =
                 switch head.kind {

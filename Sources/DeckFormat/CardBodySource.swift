@@ -4,7 +4,7 @@ import Synchronization
 /// made with `Card.init(…bodyAt:in:)`.
 public protocol CardBodyDecoding: Sendable {
     /// The body stored in the `length` bytes at `offset`, or nil when it
-    /// cannot be read (which a checked entry never gives).
+    /// cannot be had (damaged where it is kept, and no other source).
     func body(at offset: Int, length: Int) -> CardBody?
 }
 

@@ -37,6 +37,18 @@ public enum DeckLibrary {
         paths: [String], parse: (_ bytes: [UInt8], _ file: String) -> ParsedDeck = { DeckParser.parse($0, file: $1) },
         lint: ([Deck]) -> [Diagnostic] = DeckLinter.lint
     ) -> Result {
+        load(paths: paths, open: { file, read in read().map { parse($0, file) } }, lint: lint)
+    }
+
+    /// `load(paths:parse:lint:)` where `open` turns one file into a deck
+    /// given a way to read its bytes, which it need not use (a compiled
+    /// index that can tell the file is unchanged without reading it); nil
+    /// when `read` gave nothing (the file could not be read, which is
+    /// reported).
+    public static func load(
+        paths: [String], open: (_ file: String, _ read: () -> [UInt8]?) -> ParsedDeck?,
+        lint: ([Deck]) -> [Diagnostic]
+    ) -> Result {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -57,13 +69,20 @@ public enum DeckLibrary {
         files = files.sorted().filter { seen.insert(URL(fileURLWithPath: $0).resolvingSymlinksInPath().path).inserted }
         var decks: [Deck] = []
         for file in files {
-            switch DeckFiles.read(file) {
-            case .success(let bytes):
-                let parsed = parse(bytes, file)
+            var failure: DeckFiles.Failure?
+            let parsed = open(file) {
+                switch DeckFiles.read(file) {
+                case .success(let bytes): return bytes
+                case .failure(let error):
+                    failure = error
+                    return nil
+                }
+            }
+            if let parsed {
                 decks.append(parsed.deck)
                 diagnostics.append(contentsOf: parsed.diagnostics)
-            case .failure(let error):
-                diagnostics.append(unreadable(file, error))
+            } else {
+                diagnostics.append(unreadable(file, failure ?? .unreadable))
             }
         }
         diagnostics.append(contentsOf: capped(lint(decks), after: diagnostics))

@@ -55,8 +55,8 @@ extension DeckIndex {
     /// The kept lint at `path` when it was made for exactly `key` and reads
     /// back whole.
     private func readLint(_ path: String, key: [UInt8]) -> [Diagnostic]? {
-        guard let entry = EntryFile.contents(path, keepOpen: false) else { return nil }
-        return entry.bytes.withUnsafeBufferPointer { bytes -> [Diagnostic]? in
+        guard let entry = EntryFile.contents(path) else { return nil }
+        return entry.withUnsafeBufferPointer { bytes -> [Diagnostic]? in
             guard bytes.count > Self.lintMagic.count, bytes.prefix(Self.lintMagic.count).elementsEqual(Self.lintMagic)
             else { return nil }
             var r = IndexReader(bytes, from: Self.lintMagic.count)

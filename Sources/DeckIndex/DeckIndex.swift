@@ -8,16 +8,22 @@ import Foundation
 #endif
 
 /// The compiled deck index: each deck file parsed once, kept in a binary
-/// entry beside the size, modification time and content hash of the bytes
-/// it was parsed from, so a start with unchanged decks decodes entries
-/// instead of parsing text.
+/// entry beside the status (`FileStatus`) and content hash of the file it
+/// was parsed from, so a start with unchanged decks decodes entries
+/// instead of parsing text — and reads neither the deck files nor the
+/// entries' card bodies.
 ///
-/// The deck files stay the only source of truth. An entry is used only when
-/// the file's size, modification time and content hash all equal the
-/// entry's, and the entry was written by this very program (`stamp`);
-/// anything else — a missing, damaged, foreign or stale entry — is parsed
-/// from the file and the entry rewritten, without a word: an index is a
-/// cache, and what it gives back equals what the parser gives (tested).
+/// The deck files stay the only source of truth. An entry is used without
+/// reading its file only when the file's size, modification and change
+/// times, inode and device all equal the entry's, and the file had not
+/// changed for a while when that status was taken (`FileStatus.isSettled`:
+/// no later edit can keep the change time); else the file is read, and the
+/// entry is used only when the content hash of its bytes equals the
+/// entry's. It is used at all only when written by this very program
+/// (`stamp`) for this very name. Anything else — a missing, damaged,
+/// foreign or stale entry — is parsed from the file and the entry
+/// rewritten, without a word: an index is a cache, and what it gives back
+/// equals what the parser gives (tested).
 ///
 /// One entry per deck file, named by a hash of the file's absolute path, in
 /// `directory` (the executable puts it under `$XDG_CACHE_HOME/jatta/`).
@@ -31,17 +37,21 @@ public struct DeckIndex: Sendable {
     /// entry with another stamp is rebuilt, so a new parser never reads an
     /// old one's output.
     public let stamp: String
+    /// Now, in seconds since 1970, taken by the caller before any file is
+    /// looked at: the time an entry vouches for its file's status from.
+    public let now: Int
     /// The folder relative deck paths are taken from (the current one when
     /// the index is made), for naming entries by absolute path.
     let workingDirectory: String
 
-    public init(directory: String, stamp: String) {
-        self.init(directory: directory, stamp: stamp, workingDirectory: FileManager.default.currentDirectoryPath)
+    public init(directory: String, stamp: String, now: Int) {
+        self.init(directory: directory, stamp: stamp, now: now, workingDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    init(directory: String, stamp: String, workingDirectory: String) {
+    init(directory: String, stamp: String, now: Int, workingDirectory: String) {
         self.directory = directory
         self.stamp = stamp
+        self.now = now
         self.workingDirectory = workingDirectory
     }
 
@@ -54,31 +64,63 @@ public struct DeckIndex: Sendable {
         case parsed(entryWritten: Bool)
     }
 
-    /// The parsed deck for `file`, whose contents are `bytes`: decoded from
-    /// its entry when that entry matches the file, else parsed and the entry
-    /// rewritten. `derive` makes a value from a freshly parsed deck that the
-    /// entry keeps beside it (the executable keeps the registry's
-    /// fingerprint of the deck there, so an unchanged file never computes
-    /// it again); it is given back as `derived` either way, with the file's
-    /// content hash.
+    /// The parsed deck for `file`: decoded from its entry when that entry
+    /// matches the file — by its status alone, or else by the content hash
+    /// of its bytes, which `read` gives — else parsed and the entry
+    /// rewritten; nil when `read` gives nothing (the file cannot be read).
+    /// `derive` makes a value from a freshly parsed deck that the entry
+    /// keeps beside it (the executable keeps the registry's fingerprint of
+    /// the deck there, so an unchanged file never computes it again); it is
+    /// given back as `derived` either way, with the file's content hash.
     public func load(
-        _ bytes: [UInt8], file: String, derive: (ParsedDeck) -> UInt64? = { _ in nil }
-    ) -> (parsed: ParsedDeck, outcome: Outcome, derived: UInt64?, contentHash: UInt64) {
+        file: String, read: () -> [UInt8]?, derive: (ParsedDeck) -> UInt64? = { _ in nil }
+    ) -> (parsed: ParsedDeck, outcome: Outcome, derived: UInt64?, contentHash: UInt64)? {
         let path = absolute(file)
-        let status = FileStatus.of(path)
-        let hash = bytes.withUnsafeBufferPointer(ContentHash.of)
         let entryPath = self.entryPath(for: path)
-        if let status, let (parsed, derived) = read(entryPath, path: path, status: status, hash: hash, file: file) {
+        // Taken before the bytes are read, so an edit while they are read
+        // makes the two statuses differ (and no entry is written).
+        let before = FileStatus.ofReadable(path)
+        let entry = before == nil ? nil : EntryFile.load(entryPath).flatMap { entry in
+            entry.header.stamp == stamp && entry.header.path == path && entry.header.file == file ? entry : nil
+        }
+        if let entry, let before, entry.header.status == before, before.isSettled(before: entry.header.checkedAt),
+            let (parsed, derived) = decode(entry, entryPath: entryPath)
+        {
+            return (parsed, .fromIndex, derived, entry.header.contentHash)
+        }
+        guard let bytes = read() else { return nil }
+        let hash = bytes.withUnsafeBufferPointer(ContentHash.of)
+        let after = FileStatus.ofReadable(path)
+        let steady = before.flatMap { before in before == after && before.size == bytes.count ? before : nil }
+        if let entry, entry.header.status.size == bytes.count, entry.header.contentHash == hash,
+            let (parsed, derived) = decode(entry, entryPath: entryPath)
+        {
+            // The same bytes under another status (copied, touched, or
+            // read too soon after an edit to vouch for it): once the
+            // status can vouch, keep it, so later starts read nothing.
+            if let steady, steady != entry.header.status || !steady.isSettled(before: entry.header.checkedAt),
+                steady.isSettled(before: now)
+            {
+                refresh(entry, status: steady, entryPath: entryPath)
+            }
             return (parsed, .fromIndex, derived, hash)
         }
         let parsed = DeckParser.parse(bytes, file: file)
         let derived = derive(parsed)
-        guard let status, status.size == bytes.count else {
+        guard let steady else {
             // The file changed while it was read: keep no entry for it.
             return (parsed, .parsed(entryWritten: false), derived, hash)
         }
-        let written = write(entryPath, path: path, status: status, hash: hash, derived: derived, parsed: parsed)
+        let written = write(entryPath, path: path, status: steady, hash: hash, derived: derived, parsed: parsed)
         return (parsed, .parsed(entryWritten: written), derived, hash)
+    }
+
+    /// `load(file:read:derive:)` for a file whose bytes are already read.
+    public func load(
+        _ bytes: [UInt8], file: String, derive: (ParsedDeck) -> UInt64? = { _ in nil }
+    ) -> (parsed: ParsedDeck, outcome: Outcome, derived: UInt64?, contentHash: UInt64) {
+        load(file: file, read: { bytes }, derive: derive)
+            ?? (DeckParser.parse(bytes, file: file), .parsed(entryWritten: false), nil, Self.contentHash(of: bytes))
     }
 
     /// The entry file of a deck file.
@@ -93,30 +135,28 @@ public struct DeckIndex: Sendable {
         return (directory as NSString).appendingPathComponent(String(repeating: "0", count: 16 - name.count) + name + ".deckindex")
     }
 
-    static let magic: [UInt8] = Array("JATTA-DECK-INDEX".utf8)
-
     // MARK: reading
 
-    private func read(_ entryPath: String, path: String, status: FileStatus, hash: UInt64, file: String)
-        -> (ParsedDeck, UInt64?)?
-    {
-        guard let entry = EntryFile.contents(entryPath) else { return nil }
-        return entry.bytes.withUnsafeBufferPointer { bytes -> (ParsedDeck, UInt64?)? in
-            guard bytes.count > Self.magic.count, bytes.prefix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
-            var r = IndexReader(bytes, from: Self.magic.count)
+    /// The deck in `entry` (its head checked when it was opened), with its
+    /// bodies left in the entry file; nil when the head does not decode or
+    /// the file's size does not fit the bodies it lists.
+    private func decode(_ entry: EntryFile, entryPath: String) -> (ParsedDeck, UInt64?)? {
+        entry.head.withUnsafeBufferPointer { head -> (ParsedDeck, UInt64?)? in
+            var r = IndexReader(head)
             do {
-                guard try r.string() == stamp, try r.string() == path, try r.string() == file,
-                    try r.unsigned() == UInt64(status.size), try r.int() == status.modifiedSeconds,
-                    try r.int() == status.modifiedNanoseconds, try r.fixed64() == hash
+                let derived = try r.bool() ? try r.fixed64() : nil
+                let bodiesLength = try r.number()
+                var blockHashes: [UInt64] = []
+                for _ in 0..<(try r.count()) { blockHashes.append(try r.fixed64()) }
+                let recovery = EntryBodies.Recovery(
+                    path: entry.header.path, file: entry.header.file, contentHash: entry.header.contentHash,
+                    entryPath: entryPath)
+                guard
+                    let bodies = EntryBodies.of(entry, length: bodiesLength, blockHashes: blockHashes, recovery: recovery)
                 else { return nil }
-                let payloadHash = try r.fixed64()
-                let payloadStart = r.position
-                let payload = UnsafeBufferPointer(rebasing: bytes[payloadStart...])
-                guard ContentHash.of(payload) == payloadHash else { return nil }
-                var p = IndexReader(payload)
-                let derived = try p.bool() ? try p.fixed64() : nil
-                let parsed = try ParsedDeckCoding.decode(&p, file: file, entry: entry, payloadStart: payloadStart)
-                return p.isAtEnd ? (parsed, derived) : nil
+                let (parsed, length) = try ParsedDeckCoding.decode(
+                    &r, file: entry.header.file, bodies: CardBodySource(bodies), bodiesStart: bodies.start)
+                return length == bodiesLength ? (parsed, derived) : nil
             } catch {
                 return nil
             }
@@ -128,26 +168,43 @@ public struct DeckIndex: Sendable {
     private func write(
         _ entryPath: String, path: String, status: FileStatus, hash: UInt64, derived: UInt64?, parsed: ParsedDeck
     ) -> Bool {
-        var payload = IndexWriter()
-        // Inside the payload, so its hash covers it.
-        payload.bool(derived != nil)
-        if let derived { payload.fixed64(derived) }
-        ParsedDeckCoding.encode(parsed, into: &payload)
-        var w = IndexWriter()
-        w.bytes.append(contentsOf: Self.magic)
-        w.string(stamp)
-        w.string(path)
+        var deckHead = IndexWriter()
+        let bodies = ParsedDeckCoding.encode(parsed, into: &deckHead)
+        // Inside the head, so its hash covers them.
+        var head = IndexWriter()
+        head.bool(derived != nil)
+        if let derived { head.fixed64(derived) }
+        head.unsigned(UInt64(bodies.count))
+        let blocks = bodies.withUnsafeBufferPointer { all in
+            (0..<EntryBodies.blockCount(all.count)).map { EntryBodies.blockHash(all, block: $0) }
+        }
+        head.unsigned(UInt64(blocks.count))
+        for block in blocks { head.fixed64(block) }
+        head.bytes.append(contentsOf: deckHead.bytes)
         // The path as given too: the parser's messages are its own, and one
         // could name the file, so an entry serves only the name it was made
         // under (`decks/a.deck` and `/home/s/decks/a.deck` each get theirs).
-        w.string(parsed.deck.file)
-        w.unsigned(UInt64(status.size))
-        w.int(status.modifiedSeconds)
-        w.int(status.modifiedNanoseconds)
-        w.fixed64(hash)
-        w.fixed64(payload.bytes.withUnsafeBufferPointer(ContentHash.of))
-        w.bytes.append(contentsOf: payload.bytes)
+        let header = EntryHeader(
+            stamp: stamp, path: path, file: parsed.deck.file, status: status, checkedAt: now, contentHash: hash,
+            headLength: head.bytes.count, headHash: head.bytes.withUnsafeBufferPointer(ContentHash.of))
+        var w = IndexWriter()
+        header.encode(into: &w)
+        w.bytes.append(contentsOf: head.bytes)
+        w.bytes.append(contentsOf: bodies)
         return replace(entryPath, with: w.bytes)
+    }
+
+    /// Rewrites `entry` with its file's new `status`, checked now; its head
+    /// and bodies as they are.
+    private func refresh(_ entry: EntryFile, status: FileStatus, entryPath: String) {
+        guard let rest = entry.rest(from: entry.headStart) else { return }
+        var header = entry.header
+        header.status = status
+        header.checkedAt = now
+        var w = IndexWriter()
+        header.encode(into: &w)
+        w.bytes.append(contentsOf: rest)
+        _ = replace(entryPath, with: w.bytes)
     }
 
     /// Writes `bytes` to a temporary name beside `path`, then renames it
@@ -175,26 +232,5 @@ public struct DeckIndex: Sendable {
     func absolute(_ file: String) -> String {
         if file.hasPrefix("/") { return file }
         return (workingDirectory as NSString).appendingPathComponent(file)
-    }
-}
-
-/// What `stat` says of a deck file.
-struct FileStatus {
-    /// Bytes.
-    var size: Int
-    /// Last modification, whole seconds since 1970.
-    var modifiedSeconds: Int
-    /// The nanoseconds of the last modification (an edit within the same
-    /// second still changes it on file systems that keep them).
-    var modifiedNanoseconds: Int
-
-    static func of(_ path: String) -> FileStatus? {
-        var s = stat()
-        guard stat(path, &s) == 0 else { return nil }
-        #if canImport(Darwin)
-            return FileStatus(size: Int(s.st_size), modifiedSeconds: Int(s.st_mtimespec.tv_sec), modifiedNanoseconds: Int(s.st_mtimespec.tv_nsec))
-        #else
-            return FileStatus(size: Int(s.st_size), modifiedSeconds: Int(s.st_mtim.tv_sec), modifiedNanoseconds: Int(s.st_mtim.tv_nsec))
-        #endif
     }
 }

@@ -46,6 +46,14 @@ struct IndexReader {
         return Int(n)
     }
 
+    /// A number (a length, an index into a table) that fits in an `Int`;
+    /// unlike `count()`, not bounded by what is left to read (a body's
+    /// length lies outside the head that holds it).
+    mutating func number() throws(IndexDamage) -> Int {
+        guard let n = Int(exactly: try unsigned()) else { throw IndexDamage() }
+        return n
+    }
+
     mutating func bool() throws(IndexDamage) -> Bool {
         switch try byte() {
         case 0: return false

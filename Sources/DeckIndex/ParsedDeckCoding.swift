@@ -8,14 +8,16 @@ import DeckFormat
 /// every place: places inside the file are stored without it and name the
 /// path the deck is loaded under.
 enum ParsedDeckCoding {
-    // Layout 3: the head of the entry's payload holds the title, metadata,
-    // diagnostics, each distinct tag list once, and per card its head
-    // (`Card.Head`: id, kind, level, tag lists by number, place) with the
-    // length of its body; the bodies (content, source, last line) follow,
-    // in card order, and are decoded only when a card is first asked for
-    // them (`IndexedBodies`).
+    // Layout 4: the head holds the title, metadata, diagnostics, each
+    // distinct tag list once, and per card its head (`Card.Head`: id,
+    // kind, level, tag lists by number, place) with the length of its
+    // body; the bodies (content, source, last line) are written apart, in
+    // card order, and are decoded only when a card is first asked for
+    // them (`EntryBodies`).
 
-    static func encode(_ parsed: ParsedDeck, into w: inout IndexWriter) {
+    /// `parsed`'s head into `w`; its cards' bodies, in card order, are
+    /// given back.
+    static func encode(_ parsed: ParsedDeck, into w: inout IndexWriter) -> [UInt8] {
         let file = parsed.deck.file
         w.optionalString(parsed.deck.title)
         w.unsigned(UInt64(parsed.deck.metadata.count))
@@ -38,40 +40,36 @@ enum ParsedDeckCoding {
         let numbers = cards.map { (number($0.tags), number($0.sectionTags)) }
         w.unsigned(UInt64(ordered.count))
         for list in ordered { w.strings(list) }
-        var heads = IndexWriter()
         var bodies = IndexWriter()
-        heads.unsigned(UInt64(cards.count))
+        w.unsigned(UInt64(cards.count))
         for (card, (tags, sectionTags)) in zip(cards, numbers) {
-            heads.string(card.id.rawValue)
-            heads.bool(card.hasExplicitID)
+            w.string(card.id.rawValue)
+            w.bool(card.hasExplicitID)
             if card.derivedID == card.id {
-                heads.bool(false)
+                w.bool(false)
             } else {
-                heads.bool(true)
-                heads.string(card.derivedID.rawValue)
+                w.bool(true)
+                w.string(card.derivedID.rawValue)
             }
-            heads.bytes.append(tag(card.kind))
-            heads.bool(card.isAnswerable)
-            heads.int(card.level)
-            heads.unsigned(UInt64(tags))
-            heads.unsigned(UInt64(sectionTags))
-            encode(card.location, file: file, into: &heads)
+            w.bytes.append(tag(card.kind))
+            w.bool(card.isAnswerable)
+            w.int(card.level)
+            w.unsigned(UInt64(tags))
+            w.unsigned(UInt64(sectionTags))
+            encode(card.location, file: file, into: &w)
             let before = bodies.bytes.count
             encodeBody(card, into: &bodies)
-            heads.unsigned(UInt64(bodies.bytes.count - before))
+            w.unsigned(UInt64(bodies.bytes.count - before))
         }
-        // The heads' length first, so a reader knows where bodies start
-        // before it reads the first head.
-        w.unsigned(UInt64(heads.bytes.count))
-        w.bytes.append(contentsOf: heads.bytes)
-        w.bytes.append(contentsOf: bodies.bytes)
+        return bodies.bytes
     }
 
-    /// The deck in `bytes` from `r`'s place (an entry's payload, checked
-    /// by its hash): heads decoded now, bodies left where they are for
-    /// `IndexedBodies` over the same bytes.
-    static func decode(_ r: inout IndexReader, file: String, entry: EntryFile, payloadStart: Int) throws(IndexDamage)
-        -> ParsedDeck
+    /// The deck whose head `r` reads (to its end), its cards' bodies in
+    /// `bodies` from `bodiesStart` on (the place in the entry file), one
+    /// after the other; also the bodies' total length, for the caller to
+    /// check against the file.
+    static func decode(_ r: inout IndexReader, file: String, bodies: CardBodySource, bodiesStart: Int)
+        throws(IndexDamage) -> (ParsedDeck, bodiesLength: Int)
     {
         let title = try r.optionalString()
         var metadata: [MetadataEntry] = []
@@ -80,11 +78,8 @@ enum ParsedDeckCoding {
         for _ in 0..<(try r.count()) { diagnostics.append(try decodeDiagnostic(&r, file: file)) }
         var tagLists: [[String]] = []
         for _ in 0..<(try r.count()) { tagLists.append(try r.strings()) }
-        let headsLength = try r.count()
-        let bodiesStart = r.position + headsLength
-        let source = CardBodySource(IndexedBodies(entry))
         // Where the next body starts in the entry.
-        var offset = payloadStart + bodiesStart
+        var offset = bodiesStart
         let cardCount = try r.count()
         var cards: [Card] = []
         cards.reserveCapacity(cardCount)
@@ -95,53 +90,21 @@ enum ParsedDeckCoding {
             let kind = try kind(r.byte())
             let answerable = try r.bool()
             let level = try r.int()
-            let tags = try r.count()
-            let sectionTags = try r.count()
+            let tags = try r.number()
+            let sectionTags = try r.number()
             guard tags < tagLists.count, sectionTags < tagLists.count else { throw IndexDamage() }
             let location = try decodeLocation(&r, file: file)
-            let length = try r.count()
+            let length = try r.number()
             cards.append(
                 Card(
                     id: id, hasExplicitID: explicit, derivedID: derived, kind: kind, isAnswerable: answerable,
                     level: level, tags: tagLists[tags], sectionTags: tagLists[sectionTags], location: location,
-                    bodyAt: offset, length: length, in: source))
+                    bodyAt: offset, length: length, in: bodies))
             offset += length
         }
-        // The heads end where they said, and the bodies fill the rest of
-        // the payload exactly.
-        guard r.position == bodiesStart, offset == payloadStart + r.bytes.count else { throw IndexDamage() }
-        r.position = r.bytes.count
-        return ParsedDeck(deck: Deck(file: file, title: title, metadata: metadata, cards: cards), diagnostics: diagnostics)
-    }
-
-    /// The bodies of one entry's cards, decoded when a card first needs its
-    /// body: read from the open entry file, or from its bytes when the
-    /// entry is not kept open (`EntryFile`).
-    struct IndexedBodies: CardBodyDecoding {
-        /// The entry's bytes, when not kept open.
-        let bytes: [UInt8]?
-        /// The open entry.
-        let handle: EntryFile.Handle?
-
-        init(_ entry: EntryFile) {
-            handle = entry.handle
-            bytes = entry.handle == nil ? entry.bytes : nil
-        }
-
-        func body(at offset: Int, length: Int) -> CardBody? {
-            if let handle {
-                return handle.withBytes(length, at: offset) { Self.decode($0) }
-            }
-            guard let bytes, offset >= 0, length >= 0, offset <= bytes.count - length else { return nil }
-            return bytes.withUnsafeBufferPointer { Self.decode(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
-        }
-
-        /// A body that fills `bytes` exactly.
-        private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> CardBody? {
-            var r = IndexReader(bytes)
-            guard let body = try? ParsedDeckCoding.decodeBody(&r), r.isAtEnd else { return nil }
-            return body
-        }
+        guard r.isAtEnd else { throw IndexDamage() }
+        let parsed = ParsedDeck(deck: Deck(file: file, title: title, metadata: metadata, cards: cards), diagnostics: diagnostics)
+        return (parsed, offset - bodiesStart)
     }
 
     // MARK: diagnostics

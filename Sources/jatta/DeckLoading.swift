@@ -23,17 +23,25 @@ enum DeckLoading {
         var index: DeckIndex?
         // Each file's content hash, for the cross-deck lint's cache.
         var hashes: [String: UInt64] = [:]
-        return DeckLibrary.load(paths: paths) { bytes, file in
-            guard bytes.count >= smallestIndexed else {
+        // Taken before any file is looked at (`DeckIndex.now`).
+        let now = Int(Date().timeIntervalSince1970.rounded(.down))
+        return DeckLibrary.load(paths: paths) { file, read in
+            // Small files are parsed, not indexed: checking an entry costs
+            // more than parsing them (`smallestIndexed`). A file's size
+            // from its name alone; the index checks it again.
+            var status = stat()
+            guard stat(file, &status) == 0, Int(status.st_size) >= smallestIndexed else {
                 RegistryFingerprints.shared.forget(file)
+                guard let bytes = read() else { return nil }
                 hashes[file] = DeckIndex.contentHash(of: bytes)
                 return DeckParser.parse(bytes, file: file)
             }
-            let made = index ?? DeckIndex(directory: directory, stamp: stamp)
+            let made = index ?? DeckIndex(directory: directory, stamp: stamp, now: now)
             index = made
-            let loaded = made.load(bytes, file: file) { parsed in
+            let loaded = made.load(file: file, read: read) { parsed in
                 RegistryFingerprints.of(parsed.deck).map { UInt64(bitPattern: $0) }
             }
+            guard let loaded else { return nil }
             hashes[file] = loaded.contentHash
             RegistryFingerprints.shared.keep(loaded.derived.map { Int64(bitPattern: $0) }, for: file)
             return loaded.parsed
@@ -68,7 +76,7 @@ enum DeckLoading {
     /// modification time of the executable. Another build — a new parser —
     /// finds every entry stamped otherwise and rebuilds it.
     static let stamp: String = {
-        let layout = "3"
+        let layout = "4"
         guard let executable = Bundle.main.executablePath,
             let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
             let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date

@@ -26,7 +26,11 @@ import Testing
 
         deinit { try? FileManager.default.removeItem(atPath: root) }
 
-        func index(stamp: String = "test-1") -> DeckIndex { DeckIndex(directory: indexFolder, stamp: stamp) }
+        /// The index of a start at `now` (by default a minute from now: a
+        /// later start, by when every file written so far has settled).
+        func index(stamp: String = "test-1", now: Int = DeckIndexTests.later) -> DeckIndex {
+            DeckIndex(directory: indexFolder, stamp: stamp, now: now)
+        }
 
         @discardableResult
         func write(_ name: String, _ text: String) throws -> String {
@@ -41,6 +45,25 @@ import Testing
             return (loaded.parsed, loaded.outcome)
         }
     }
+
+    /// A deck file's bytes given to the index, counting how often they
+    /// are asked for (how often a load reads the file).
+    final class FileReads {
+        let bytes: [UInt8]
+        var count = 0
+
+        init(_ text: String) { bytes = Array(text.utf8) }
+
+        func read() -> [UInt8]? {
+            count += 1
+            return bytes
+        }
+    }
+
+    /// Seconds since 1970, now.
+    static var now: Int { Int(Date().timeIntervalSince1970) }
+    /// A start a minute from now.
+    static var later: Int { now + 60 }
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -103,7 +126,7 @@ import Testing
         #expect(!again.parsed.diagnostics.isEmpty)
         // The same file, named relative to its folder: one entry file, made
         // again for the new name.
-        let fromFolder = DeckIndex(directory: scratch.indexFolder, stamp: "test-1", workingDirectory: scratch.decks)
+        let fromFolder = DeckIndex(directory: scratch.indexFolder, stamp: "test-1", now: Self.later, workingDirectory: scratch.decks)
         #expect(fromFolder.entryPath(for: "a.deck") == entry)
         let relative = fromFolder.load(bytes, file: "a.deck")
         #expect(relative.outcome == .parsed(entryWritten: true))
@@ -111,8 +134,10 @@ import Testing
         #expect(fromFolder.load(bytes, file: "a.deck").outcome == .fromIndex)
     }
 
-    /// A change that keeps the size and the modification time (written
-    /// within one clock tick, or the time set back) is caught by the hash.
+    /// A change that keeps the size and the modification time (the time
+    /// set back) is read again, even where the entry's status was settled
+    /// (a later start, which reads no unchanged file): the change time,
+    /// which no one can set back, differs.
     @Test func aChangedFileWithTheSameSizeAndTimeIsReread() throws {
         let scratch = try Scratch()
         let path = try scratch.write("a.deck", "Q: Бір?\nA: Алма.\n")
@@ -131,14 +156,21 @@ import Testing
         #expect(q.answer == "Өрік.")
     }
 
-    @Test func aNewModificationTimeAloneRereadsTheFile() throws {
+    /// A new modification time alone (a touch) makes a start read the
+    /// file again; the same bytes are not parsed again, and the new status
+    /// is kept, so the next start reads nothing.
+    @Test func aNewModificationTimeAloneReadsTheFileAgain() throws {
         let scratch = try Scratch()
-        let path = try scratch.write("a.deck", "Q: Бір?\nA: Алма.\n")
-        _ = try scratch.load(path)
+        let text = "Q: Бір?\nA: Алма.\n"
+        let path = try scratch.write("a.deck", text)
+        let file = FileReads(text)
+        _ = scratch.index().load(file: path, read: file.read)
         var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
         #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
-        #expect(try scratch.load(path).outcome == .parsed(entryWritten: true))
-        #expect(try scratch.load(path).outcome == .fromIndex)
+        #expect(scratch.index().load(file: path, read: file.read)?.outcome == .fromIndex)
+        #expect(file.count == 2, "a touched file was not read")
+        #expect(scratch.index().load(file: path, read: file.read)?.outcome == .fromIndex)
+        #expect(file.count == 2, "the new status was not kept")
     }
 
     @Test func anEntryOfAnotherVersionIsRebuilt() throws {
@@ -152,7 +184,11 @@ import Testing
 
     /// Every way an entry can be damaged — cut short at any length, any
     /// byte changed, replaced by other bytes — gives the parser's result,
-    /// never a trap, and the entry is rewritten.
+    /// never a trap, and the entry is rebuilt. Damage to the header or the
+    /// heads is caught at load (the file is parsed and the entry
+    /// rewritten); damage to a card body when that body is read (bodies
+    /// are not read at start): the deck file gives the bodies instead and
+    /// the entry is removed, so the next load rebuilds it.
     @Test func aDamagedEntryIsRebuiltSilently() throws {
         let scratch = try Scratch()
         let text = try Self.sampleTexts().first { $0.name.hasPrefix("generated-0") }!.text
@@ -161,20 +197,143 @@ import Testing
         _ = try scratch.load(path)
         let entry = scratch.index().entryPath(for: path)
         let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: entry)))
-        var damaged: [[UInt8]] = [[], Array("not an index".utf8), [UInt8](repeating: 0xFF, count: good.count)]
-        for cut in stride(from: 0, to: good.count, by: max(1, good.count / 97)) { damaged.append(Array(good[..<cut])) }
+        let opened = try #require(EntryFile.load(entry))
+        let bodiesStart = opened.headStart + opened.header.headLength
+        try #require(bodiesStart < good.count - 100, "the entry has bodies to damage")
+        // Each damaged entry, with the byte flipped when one is.
+        var damaged: [(bytes: [UInt8], flipped: Int?)] = [
+            ([], nil), (Array("not an index".utf8), nil), ([UInt8](repeating: 0xFF, count: good.count), nil),
+        ]
+        for cut in stride(from: 0, to: good.count, by: max(1, good.count / 97)) { damaged.append((Array(good[..<cut]), nil)) }
         for position in stride(from: 0, to: good.count, by: max(1, good.count / 211)) {
             var flipped = good
             flipped[position] ^= 0x41
-            damaged.append(flipped)
+            damaged.append((flipped, position))
         }
-        for bytes in damaged {
+        // The file's status and the time it was taken: damage there
+        // (short of breaking the layout) only makes a start read and hash
+        // the file, which then vouches for the entry.
+        var prefix = IndexWriter()
+        prefix.bytes.append(contentsOf: EntryHeader.magic)
+        for text in [opened.header.stamp, opened.header.path, opened.header.file] { prefix.string(text) }
+        let statusStart = prefix.bytes.count
+        opened.header.status.encode(into: &prefix)
+        prefix.int(opened.header.checkedAt)
+        let statusEnd = prefix.bytes.count
+        var bodyDamage = 0
+        for (bytes, flipped) in damaged {
             try Data(bytes).write(to: URL(fileURLWithPath: entry))
             let loaded = try scratch.load(path)
             #expect(loaded.parsed == expected)
-            #expect(loaded.outcome == .parsed(entryWritten: true), "a damaged entry of \(bytes.count) bytes was used")
-            #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: entry))) == good)
+            if let flipped, flipped >= bodiesStart {
+                bodyDamage += 1
+                #expect(loaded.outcome == .fromIndex)
+                #expect(!FileManager.default.fileExists(atPath: entry), "an entry with a damaged body was kept")
+                #expect(try scratch.load(path).outcome == .parsed(entryWritten: true))
+            } else if let flipped, (statusStart..<statusEnd).contains(flipped) {
+                #expect(loaded.outcome != .parsed(entryWritten: false))
+            } else {
+                #expect(loaded.outcome == .parsed(entryWritten: true), "a damaged entry of \(bytes.count) bytes was used")
+            }
+            // Rebuilt: the next start reads neither the file nor a body.
+            let file = FileReads(text)
+            let again = scratch.index().load(file: path, read: file.read)
+            #expect(again?.outcome == .fromIndex)
+            #expect(file.count == 0)
+            #expect(again?.parsed.deck.cards.contains { $0.isBodyDecoded } == false)
+            #expect(again?.parsed == expected)
         }
+        #expect(bodyDamage > 10)
+    }
+
+    /// A later start trusts an unchanged file's status: the file is not
+    /// read, and the deck is still the parse.
+    @Test func anUnchangedFileIsNotReadByALaterStart() throws {
+        let scratch = try Scratch()
+        let text = try Self.sampleTexts().first { $0.name.hasPrefix("generated-1") }!.text
+        let path = try scratch.write("a.deck", text)
+        let file = FileReads(text)
+        #expect(scratch.index().load(file: path, read: file.read)?.outcome == .parsed(entryWritten: true))
+        #expect(file.count == 1)
+        let warm = scratch.index().load(file: path, read: file.read)
+        #expect(warm?.outcome == .fromIndex)
+        #expect(file.count == 1, "an unchanged, settled file was read")
+        #expect(warm?.parsed == DeckParser.parse(Array(text.utf8), file: path))
+        #expect(warm?.contentHash == DeckIndex.contentHash(of: Array(text.utf8)))
+    }
+
+    /// An entry made in the seconds after its file changed cannot vouch
+    /// for it by status (an edit within the same clock tick would keep
+    /// it): starts then read and hash the file, until a start late enough
+    /// to vouch keeps the status — and then no start reads it.
+    @Test func aFileChangedJustBeforeItsEntryIsHashedUntilItSettles() throws {
+        let scratch = try Scratch()
+        let text = try Self.sampleTexts().first { $0.name.hasPrefix("generated-2") }!.text
+        let path = try scratch.write("a.deck", text)
+        let file = FileReads(text)
+        let soon = scratch.index(now: Self.now)
+        #expect(soon.load(file: path, read: file.read)?.outcome == .parsed(entryWritten: true))
+        let entry = soon.entryPath(for: path)
+        let written = [UInt8](try Data(contentsOf: URL(fileURLWithPath: entry)))
+        #expect(soon.load(file: path, read: file.read)?.outcome == .fromIndex)
+        #expect(file.count == 2, "a status taken as the file changed was trusted")
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: entry))) == written, "rewritten before it could vouch")
+        let late = scratch.index()
+        #expect(late.load(file: path, read: file.read)?.outcome == .fromIndex)
+        #expect(file.count == 3)
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: entry))) != written, "the settled status was not kept")
+        let loaded = late.load(file: path, read: file.read)
+        #expect(loaded?.outcome == .fromIndex)
+        #expect(file.count == 3, "a settled file was read")
+        #expect(loaded?.parsed == DeckParser.parse(Array(text.utf8), file: path))
+    }
+
+    /// The same bytes in another file put in its place (a copy renamed
+    /// over it, its modification time kept: another inode): read and
+    /// hashed, not parsed; the new status is kept.
+    @Test func theSameBytesInAnotherFileAreNotParsedAgain() throws {
+        let scratch = try Scratch()
+        let text = try Self.sampleTexts().first { $0.name.hasPrefix("generated-3") }!.text
+        let path = try scratch.write("a.deck", text)
+        let file = FileReads(text)
+        _ = scratch.index().load(file: path, read: file.read)
+        var before = stat()
+        stat(path, &before)
+        let copy = try scratch.write("copy.tmp", text)
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, copy, &times, 0) == 0)
+        #expect(rename(copy, path) == 0)
+        #expect(scratch.index().load(file: path, read: file.read)?.outcome == .fromIndex)
+        #expect(file.count == 2, "another file with the old size and time was not read")
+        #expect(scratch.index().load(file: path, read: file.read)?.outcome == .fromIndex)
+        #expect(file.count == 2, "the new status was not kept")
+    }
+
+    /// A file that changes while it is read gets no entry: the status
+    /// taken before the read would vouch for bytes it never held.
+    @Test func aFileChangedWhileReadGetsNoEntry() throws {
+        let scratch = try Scratch()
+        let text = try Self.sampleTexts().first { $0.name.hasPrefix("generated-4") }!.text
+        let path = try scratch.write("a.deck", text)
+        let loaded = scratch.index().load(file: path) {
+            // What was read, then an edit before the read ends.
+            let bytes = Array(text.utf8)
+            _ = try? scratch.write("a.deck", text + "\nQ: Кейін?\nA: Иә.\n")
+            return bytes
+        }
+        #expect(loaded?.outcome == .parsed(entryWritten: false))
+        #expect(loaded?.parsed == DeckParser.parse(Array(text.utf8), file: path))
+        #expect(!FileManager.default.fileExists(atPath: scratch.index().entryPath(for: path)))
+    }
+
+    /// A file that cannot be read gives no deck (the library reports it),
+    /// whatever its entry holds.
+    @Test func anUnreadableFileGivesNoDeck() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("a.deck", "Q: Бір?\nA: Алма.\n")
+        _ = try scratch.load(path)
+        try FileManager.default.removeItem(atPath: path)
+        #expect(scratch.index().load(file: path, read: { nil }) == nil)
     }
 
     /// The index sits in front of the parser in `DeckLibrary.load`: the whole

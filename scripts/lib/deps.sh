@@ -30,6 +30,8 @@ jatta_missing_packages() {
             time) [ -x /usr/bin/time ] || missing+=(time) ;;
             # Tests that move a run's clock to another study day.
             faketime) command -v faketime >/dev/null 2>&1 || missing+=(faketime) ;;
+            # The deck index test watches which files a start reads.
+            inotifywait) command -v inotifywait >/dev/null 2>&1 || missing+=(inotify-tools) ;;
             # The class tests run a throw-away server and check the HTML report.
             postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql) ;;
             chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
@@ -40,7 +42,7 @@ jatta_missing_packages() {
     printf '%s\n' "${missing[@]}"
 }
 
-# jatta_ensure_packages [tmux] [sqlite3] [zstd] [vim-tiny] [python3] [python3-venv] [time] [faketime] [postgresql] [chromium] [zsh] [fish] [groff] [man-db] [make]
+# jatta_ensure_packages [tmux] [sqlite3] [zstd] [vim-tiny] [python3] [python3-venv] [time] [faketime] [inotifywait] [postgresql] [chromium] [zsh] [fish] [groff] [man-db] [make]
 jatta_ensure_packages() {
     local missing
     missing=$(jatta_missing_packages "$@" | sort -u | tr '\n' ' ')

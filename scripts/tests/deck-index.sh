@@ -2,13 +2,16 @@
 # Nothing the student sees depends on the compiled deck index: every
 # command's output (study in plain mode and its full screen in tmux, list,
 # list --json, check, quiz, judge) is byte for byte the same with the index
-# switched off, built cold, read warm, damaged, written by another build,
-# and after an edit that keeps the file's size and modification time.
+# switched off, built cold, read warm (without reading the unchanged deck
+# file), damaged (a card body too), written by another build, and after an
+# edit that keeps the file's size and modification time.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$(pwd)
 . scripts/lib/midday-tz.sh
 command -v tmux >/dev/null 2>&1 || { echo "deck-index: FAIL: tmux is not installed" >&2; exit 1; }
+. scripts/lib/deps.sh
+jatta_ensure_packages python3 inotifywait || { echo "deck-index: FAIL: python3 and inotify-tools are needed" >&2; exit 1; }
 . scripts/lib/jatta-binary.sh
 
 work=$(mktemp -d)
@@ -61,6 +64,28 @@ outputs() {
     tm send-keys -t s q
     tm kill-session -t s >/dev/null 2>&1
 }
+# Waits until every deck file in folder $1 last changed more than 3 s ago:
+# an entry vouches for its file's status only when the file had settled
+# before it was written (DeckIndex), so entries written now are trusted
+# later.
+settle() {
+    local newest
+    newest=$(stat -c %Z "$1"/*.deck | sort -n | tail -1)
+    while [ "$(date +%s)" -le $((newest + 3)) ]; do sleep 0.2; done
+}
+# Runs "$@" and fails when it read the bytes of clean.deck (inotify's
+# access event; opening it for its status is no read).
+reads_no_deck() {
+    local events="$work/events.txt"
+    inotifywait -q -m -e access --format '%e' "$work/clean/clean.deck" >"$events" 2>/dev/null &
+    local watcher=$!
+    sleep 0.3
+    "$@" >/dev/null 2>&1
+    sleep 0.2
+    kill "$watcher" 2>/dev/null
+    wait "$watcher" 2>/dev/null
+    [ ! -s "$events" ] || fail "$* read clean.deck although it had not changed"
+}
 same() { # NAME: outputs/NAME equal to outputs/off
     diff -r "$work/out-off" "$work/out-$1" >"$work/diff.txt" || { cat "$work/diff.txt" >&2; fail "$1: output differs from the run without the index"; }
 }
@@ -70,6 +95,7 @@ JATTA_DECK_INDEX=off outputs "$work/out-off"
 grep -q "Барлық десте" "$work/out-off/home-screen.txt" || fail "no home screen captured"
 grep -q "ten-mistakes.deck:" "$work/out-off/check.txt" || fail "check found nothing to report: the test would prove little"
 
+settle "$work/decks"
 outputs "$work/out-cold"
 same cold
 entries=$(ls "$index" | grep -c '\.deckindex$')
@@ -82,6 +108,47 @@ touch -d '2001-01-01' "$index"/*
 outputs "$work/out-warm"
 same warm
 [ -z "$(find "$index" -newermt '2002-01-01' -type f)" ] || fail "a warm start rewrote entries it should have read"
+# ... and does not read an unchanged deck file at all: its status vouches.
+# (A deck without findings: showing a finding reads the lines it points to.)
+mkdir -p "$work/clean"
+python3 - "$work/clean/clean.deck" <<'PY' || fail "could not write the clean deck"
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("# Таза десте\n\n")
+    for i in range(1500):
+        f.write(f"Q: Таза сұрақ нөмірі {i}?\nA: Жауап {i}.\n\n")
+PY
+[ "$(stat -c %s "$work/clean/clean.deck")" -ge 65536 ] || fail "clean.deck is too small to be indexed"
+settle "$work/clean"
+(
+    cd "$work"
+    export XDG_CACHE_HOME="$work/cache-clean"
+    "$JATTA" check clean >/dev/null 2>&1 || fail "check found problems in the clean deck"
+    reads_no_deck "$JATTA" study --plain --lang en --db "$work/w.sqlite" clean
+    reads_no_deck "$JATTA" list --json clean
+    reads_no_deck "$JATTA" check clean
+) || exit 1
+# Without the index, the watch sees the read (so it proves something).
+(
+    cd "$work"
+    export XDG_CACHE_HOME="$work/cache-clean"
+    JATTA_DECK_INDEX=off reads_no_deck "$JATTA" list clean
+) 2>/dev/null && fail "the watch saw no read of clean.deck even without the index"
+
+# A card body damaged in the entry: bodies are checked block by block when
+# read, so the damage is found as a card is shown; the deck file gives the
+# bodies instead, the entry is removed, and the next start rebuilds it.
+entry=$(ls "$index"/*.deckindex)
+python3 - "$entry" <<'PY' || fail "could not damage the entry"
+import sys
+p = sys.argv[1]
+b = bytearray(open(p, "rb").read())
+b[len(b) - 100] ^= 0x41   # deep in the bodies, past the head
+open(p, "wb").write(b)
+PY
+outputs "$work/out-body-damaged"
+same body-damaged
+[ -e "$entry" ] || fail "the entry with a damaged body was not rebuilt"
 
 # Damaged entries: garbage, cut short, emptied.
 n=0
@@ -117,6 +184,9 @@ open(p, "w", encoding="utf-8").write(text)
 os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))
 assert os.stat(p).st_size == st.st_size
 PY
+# Past the time an edit needs to settle: only the change time, which no
+# one can set back, tells the file from the one the entry was made from.
+settle "$work/decks"
 JATTA_DECK_INDEX=off outputs "$work/out-off"
 outputs "$work/out-edited"
 same edited
