@@ -151,6 +151,10 @@ put answer_cpu "$(median_of 'one answer: record only, CPU time')"
 put fsync "$(median_of 'fsync floor')"
 rm -rf "$work/store"
 
+echo "== a key press on the home screen at 100000 cards (every row's counts drawn)"
+"$bin/jatta-bench" study "$work/set-100000/decks" --keys 1 --browse 40 | tee "$work/browse.txt"
+put home_key "$(grep -F 'home browsing' "$work/browse.txt" | sed 's/.*median \([0-9.]*\) µs.*/\1/' | awk '{printf "%.3f", $1 / 1000}')"
+
 if [ "$run_fsrs" = 1 ]; then
     echo "== FSRS replay of 1M reviews against fsrs-rs"
     scripts/bench-fsrs.sh 100000 10 | tee "$work/fsrs.txt"
@@ -223,6 +227,7 @@ rows = [
     ("today's queue, limits 9999/9999, 100k (ms)", 10, g("queue9999"), g("queue9999_cpu"), a(100000, "t_first_get_queued_cards_limits9999_s")),
     ("today's queue, limits 20/200, 100k (ms)", None, g("queue20"), g("queue20_cpu"), a(100000, "t_first_get_queued_cards_default_limits_s")),
     ("counts per deck and level, 100k (ms)", 5, g("counts"), g("counts_cpu"), None),
+    ("a key press on the home screen, 100k, in process (ms)", None, g("home_key"), None, None),
     # Anki's figure: its 1,000 answers' total in seconds = ms per answer.
     # CPU: recording's own CPU time (the rest of the wall time is the disk).
     ("one answer, synchronous=FULL, median (ms)", 0.25, g("answer"), g("answer_cpu"), a(100000, "t_answer_1000_answer_card_part_s", 1.0)),

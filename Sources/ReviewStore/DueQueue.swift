@@ -16,18 +16,33 @@ public struct DueQueue: Hashable, Sendable {
     public var new: [String]
     /// What was already answered today.
     public var studied: StudiedCounts
-    /// The schedules of the learning and review cards, read with their keys.
-    public var schedules: [String: CardSchedule]
+    /// The schedule of each of `learning`, in its order, read with the keys.
+    public var learningSchedules: [CardSchedule]
+    /// The schedule of each of `reviews`, in its order, read with the keys:
+    /// lists in the order of the index walk, not a table by key (making one
+    /// of 10,000 keys was a fifth of a 9,999-card queue).
+    public var reviewSchedules: [CardSchedule]
 
-    /// Creates a queue.
+    /// Creates a queue; the schedules, when given, are those of `learning`
+    /// and `reviews` in their order.
     public init(
         learning: [String], reviews: [String], new: [String], studied: StudiedCounts,
-        schedules: [String: CardSchedule] = [:]
+        learningSchedules: [CardSchedule] = [], reviewSchedules: [CardSchedule] = []
     ) {
-        self.schedules = schedules
         self.learning = learning
         self.reviews = reviews
         self.new = new
         self.studied = studied
+        self.learningSchedules = learningSchedules
+        self.reviewSchedules = reviewSchedules
+    }
+
+    /// The schedules of the learning and review cards by key, made when
+    /// asked for.
+    public var schedules: [String: CardSchedule] {
+        var table = [String: CardSchedule](minimumCapacity: learning.count + reviews.count)
+        for (key, schedule) in zip(learning, learningSchedules) { table[key] = schedule }
+        for (key, schedule) in zip(reviews, reviewSchedules) { table[key] = schedule }
+        return table
     }
 }

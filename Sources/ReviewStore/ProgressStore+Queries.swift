@@ -98,9 +98,7 @@ extension ProgressStore {
             let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
             // The key straight from SQLite's bytes; anything but valid
             // text goes the careful way, which words the error.
-            let key =
-                try stored.textBytes(0).flatMap { String(validating: $0, as: UTF8.self) }
-                ?? stored.string(0, required: true) ?? ""
+            let key = try stored.validText(0) ?? stored.string(0, required: true) ?? ""
             try body(key, try ProgressColumns.progress(stored, at: 1))
         }
     }
@@ -124,26 +122,33 @@ extension ProgressStore {
             // The schedules come with the keys, from the same index walk:
             // asking for them afterwards read the whole state table once
             // the queue held more than `keysWorthAScan` cards.
-            var schedules: [String: CardSchedule] = [:]
-            schedules.reserveCapacity(min(reviewLimit, 100_000))
             func due(index: String = "card_state_by_due", _ whereClause: String, by: Date, limit: Int?) throws
-                -> [String]
+                -> (keys: [String], schedules: [CardSchedule])
             {
                 var keys: [String] = []
+                var schedules: [CardSchedule] = []
+                if let limit, limit >= 0 {
+                    keys.reserveCapacity(min(limit, 100_000))
+                    schedules.reserveCapacity(min(limit, 100_000))
+                }
                 try eachProgress(
                     try db.makeStatement(sql: Self.dueSQL(index: index, whereClause: whereClause, columns: true)),
                     arguments: [ProgressColumns.bound(by), ProgressColumns.bound(now), limit ?? -1]
                 ) { key, progress in
+                    // Every row of the due index has a state, so a schedule.
+                    guard let schedule = progress.schedule else { return }
                     keys.append(key)
-                    schedules[key] = progress.schedule
+                    schedules.append(schedule)
                 }
-                return keys
+                return (keys, schedules)
             }
             let learning = try due(index: "card_state_learning", "state IN (1, 3)", by: learnAhead, limit: nil)
             let reviews = try due("state = 2", by: dayEnd, limit: max(0, reviewLimit - studied.reviews))
             let new = try Self.newKeys(
                 db, limit: newCardLimit - studied.newCards, now: now, deckFiles: deckFiles, path: path)
-            return DueQueue(learning: learning, reviews: reviews, new: new, studied: studied, schedules: schedules)
+            return DueQueue(
+                learning: learning.keys, reviews: reviews.keys, new: new, studied: studied,
+                learningSchedules: learning.schedules, reviewSchedules: reviews.schedules)
         }
     }
 
@@ -217,9 +222,13 @@ extension ProgressStore {
         var keys: [String] = []
         keys.reserveCapacity(min(limit, 100_000))
         guard let wanted else {
-            let rows = try String.fetchCursor(
-                db, sql: "SELECT key FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key")
-            while keys.count < limit, let key = try rows.next() {
+            // Read in place from SQLite's columns, as `eachProgress` reads.
+            let statement = try db.makeStatement(
+                sql: "SELECT key FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key")
+            let rows = try Row.fetchCursor(statement)
+            while keys.count < limit, let row = try rows.next() {
+                let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
+                let key = try stored.validText(0) ?? stored.string(0, required: true) ?? ""
                 if !hidden.contains(key) { keys.append(key) }
             }
             return keys

@@ -41,17 +41,21 @@ public enum NewFaceOrder {
     public static func arrange(
         _ items: [StudyItem], orders: [String: NewCardOrder], siblingGap: Int = siblingGap, first limit: Int = .max
     ) -> [StudyItem] {
+        // Items are handled by their index in `items` until the order is
+        // known: copying 24,000 items (a card, a file name and a schedule
+        // each) into lanes, levels and kinds was most of this at 100,000
+        // cards, where 20 are asked.
         let forwardIDs = Set(items.lazy.filter { $0.face.direction == .forward && $0.card.kind == .term }.map(\.card.id))
         // Reverse faces wait for their forward face when it is new too.
-        var held: [CardID: StudyItem] = [:]
-        var laneItems: [[StudyItem]] = []
+        var held: [CardID: Int] = [:]
+        var laneItems: [[Int]] = []
         var laneFiles: [String] = []
         var laneOf: [String: Int] = [:]
         // Items come deck by deck: the lane is looked up only when the file changes.
         var current = -1
-        for item in items {
+        for (index, item) in items.enumerated() {
             if item.face.direction == .reverse, forwardIDs.contains(item.card.id) {
-                held[item.card.id] = item
+                held[item.card.id] = index
                 continue
             }
             if current < 0 || laneFiles[current] != item.deckFile {
@@ -64,23 +68,24 @@ public enum NewFaceOrder {
                     laneItems.append([])
                 }
             }
-            laneItems[current].append(item)
+            laneItems[current].append(index)
         }
         var lanes = laneItems.indices.map { i in
-            Lane(items: laneItems[i], order: orders[laneFiles[i]] ?? .mixed)
+            Lane(indices: laneItems[i], of: items, order: orders[laneFiles[i]] ?? .mixed)
         }
 
-        var result: [StudyItem] = []
-        result.reserveCapacity(items.count)
+        var result: [Int] = []
+        result.reserveCapacity(min(items.count, limit))
         // Reverse faces released once `result.count` reaches the position.
-        var pending: [(releaseAt: Int, item: StudyItem)] = []
+        var pending: [(releaseAt: Int, index: Int)] = []
         var nextPending = 0
-        func emit(_ item: StudyItem) {
+        func emit(_ index: Int) {
             while nextPending < pending.count, pending[nextPending].releaseAt <= result.count {
-                result.append(pending[nextPending].item)
+                result.append(pending[nextPending].index)
                 nextPending += 1
             }
-            result.append(item)
+            result.append(index)
+            let item = items[index]
             if item.face.direction == .forward, item.card.kind == .term, let reverse = held[item.card.id] {
                 pending.append((result.count + siblingGap, reverse))
             }
@@ -96,32 +101,35 @@ public enum NewFaceOrder {
                 if lanes[i].order == .file || rank == level { emit(lanes[i].take()) }
             }
         }
-        for p in pending[nextPending...] where result.count < limit { result.append(p.item) }
-        return result.count > limit ? Array(result.prefix(limit)) : result
+        for p in pending[nextPending...] where result.count < limit { result.append(p.index) }
+        return result.prefix(limit).map { items[$0] }
     }
 
     /// Where a level stands in exam order: 1, 2, 3, then any other level.
     static func rank(level: Int) -> Int { (1...3).contains(level) ? level : 4 }
 
-    /// One deck's new faces, in the order the deck gives them.
+    /// One deck's new faces, in the order the deck gives them, each by its
+    /// index in the items being arranged.
     struct Lane {
         /// Faces still to give, in order, with their level's rank.
-        var queue: [(rank: Int, item: StudyItem)]
-        /// The next face's index.
+        var queue: [(rank: Int, index: Int)]
+        /// The next face's place in `queue`.
         var next = 0
         /// The deck's `order:`.
         var order: NewCardOrder
 
-        init(items: [StudyItem], order: NewCardOrder) {
+        init(indices: [Int], of items: [StudyItem], order: NewCardOrder) {
             self.order = order
             switch order {
             case .file:
-                queue = items.map { (0, $0) }
+                queue = indices.map { (0, $0) }
             case .mixed:
-                var byRank: [Int: [StudyItem]] = [:]
-                for item in items { byRank[NewFaceOrder.rank(level: item.card.level), default: []].append(item) }
+                var byRank: [Int: [Int]] = [:]
+                for index in indices {
+                    byRank[NewFaceOrder.rank(level: items[index].card.level), default: []].append(index)
+                }
                 queue = byRank.keys.sorted().flatMap { rank in
-                    NewFaceOrder.kindsInTurn(byRank[rank] ?? []).map { (rank, $0) }
+                    NewFaceOrder.kindsInTurn(byRank[rank] ?? [], of: items).map { (rank, $0) }
                 }
             }
         }
@@ -129,9 +137,10 @@ public enum NewFaceOrder {
         /// The rank of the next face; nil when the lane is done.
         var headRank: Int? { next < queue.count ? queue[next].rank : nil }
 
-        mutating func take() -> StudyItem {
+        /// The next face's index.
+        mutating func take() -> Int {
             next += 1
-            return queue[next - 1].item
+            return queue[next - 1].index
         }
     }
 
@@ -149,23 +158,24 @@ public enum NewFaceOrder {
     }
 
     /// Faces with each kind (and direction) giving one in turn, kinds in the
-    /// order they first appear, each kind in its own order.
-    static func kindsInTurn(_ items: [StudyItem]) -> [StudyItem] {
-        var groups: [[StudyItem]] = []
+    /// order they first appear, each kind in its own order; the faces are
+    /// `indices` into `items`.
+    static func kindsInTurn(_ indices: [Int], of items: [StudyItem]) -> [Int] {
+        var groups: [[Int]] = []
         var groupOf: [Int: Int] = [:]
-        for item in items {
-            let kind = kindCode(item)
+        for index in indices {
+            let kind = kindCode(items[index])
             if let g = groupOf[kind] {
-                groups[g].append(item)
+                groups[g].append(index)
             } else {
                 groupOf[kind] = groups.count
-                groups.append([item])
+                groups.append([index])
             }
         }
-        var result: [StudyItem] = []
-        result.reserveCapacity(items.count)
+        var result: [Int] = []
+        result.reserveCapacity(indices.count)
         var round = 0
-        while result.count < items.count {
+        while result.count < indices.count {
             for group in groups where round < group.count { result.append(group[round]) }
             round += 1
         }

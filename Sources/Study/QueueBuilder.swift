@@ -11,7 +11,10 @@ public enum QueueBuilder {
         catalog: StudyCatalog, filter: StudyFilter, limits: StudyLimits, now: Date, dayEnd: Date
     ) -> StudyQueue {
         var learning: [StudyItem] = []
-        var dueFaces: [PlacedFace] = []
+        // Only the faces within the review limit are kept: at 100,000 cards
+        // tens of thousands of reviews are due, and 200 are asked.
+        var dueFaces = FirstByDue<PlacedFace>(
+            limit: max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday))
         var new: [StudyItem] = []
         // Faces waiting for a later day and hidden ones are never made into
         // items; due reviews only once they are within the limit. Each face
@@ -23,40 +26,25 @@ public enum QueueBuilder {
             switch bucket {
             case .new: new.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
             case .learning: learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
-            case .due: dueFaces.append(PlacedFace(place: place, key: key, schedule: schedule))
+            case .due: dueFaces.offer(PlacedFace(place: place, key: key, schedule: schedule), due: schedule.due, key: key)
             case .later: break
             }
         }
         learning = sortedByDue(learning)
-        let reviewRoom = max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday)
         let newRoom = limits.newRoom(studiedToday: catalog.progress.newStudiedToday)
-        // Only the faces within the limits are placed: at 100,000 cards tens
-        // of thousands of reviews are due, and 200 are asked.
-        let reviews = byDue(dueFaces, first: reviewRoom) { ($0.schedule.due, $0.key) }.map(catalog.item)
+        let reviews = dueFaces.sorted().map(catalog.item)
         new = NewFaceOrder.arrange(new, orders: catalog.newCardOrders, first: newRoom)
         let waiting = learning.filter { $0.schedule.due <= now }
         let later = learning.filter { $0.schedule.due > now }
         return StudyQueue(waiting: waiting + interleave(reviews, new), learning: later)
     }
 
-    /// Soonest due first, ties by key; the first `limit` of them. Sorts the (due, key) pairs, each key
-    /// made once, and then places the items: comparing items directly builds
-    /// a reverse face's key at every comparison and moves whole cards
-    /// around, which at 100,000 cards was a quarter of a start.
+    /// Soonest due first, ties by key, then as given (`FirstByDue`'s
+    /// order); the first `limit` of them.
     static func sortedByDue(_ items: [StudyItem], first limit: Int = .max) -> [StudyItem] {
-        byDue(items, first: limit) { ($0.schedule.due, $0.key) }
-    }
-
-    /// The one order of `sortedByDue`, for items or for faces not yet made
-    /// into items: soonest due first, then by key, then as given.
-    static func byDue<Element>(
-        _ elements: [Element], first limit: Int = .max, _ dueAndKey: (Element) -> (due: Date, key: String)
-    ) -> [Element] {
-        let order = elements.indices.map { i in
-            let (due, key) = dueAndKey(elements[i])
-            return (due: due, key: key, index: i)
-        }.sorted { ($0.due, $0.key, $0.index) < ($1.due, $1.key, $1.index) }
-        return order.prefix(limit).map { elements[$0.index] }
+        var first = FirstByDue<StudyItem>(limit: min(limit, items.count))
+        for item in items { first.offer(item, due: item.schedule.due, key: item.key) }
+        return first.sorted()
     }
 
     /// Reviews with the new faces spread evenly between them: the k-th of

@@ -6,9 +6,15 @@ import Foundation
 /// home screen lists and what sessions are built from.
 public struct StudyCatalog: Sendable {
     /// The decks, in the order they were found (sorted paths).
-    public var decks: [Deck]
+    public var decks: [Deck] { didSet { revision = HomeCountsMemo.nextRevision() } }
     /// The student's progress.
-    public var progress: ProgressSnapshot
+    public var progress: ProgressSnapshot { didSet { revision = HomeCountsMemo.nextRevision() } }
+    /// Which contents the catalog holds: a number no other contents had,
+    /// taken anew at every change of `decks` or `progress` (an answer, a
+    /// burial, a re-read), so that equal numbers mean equal contents.
+    private(set) var revision = HomeCountsMemo.nextRevision()
+    /// The home counts last made from these contents (`homeCounts`).
+    private let homeCountsMemo = HomeCountsMemo()
 
     public init(decks: [Deck], progress: ProgressSnapshot = ProgressSnapshot()) {
         self.decks = decks
@@ -95,9 +101,26 @@ public struct StudyCatalog: Sendable {
     /// own pass went over every face twice per frame; at 100,000 cards that
     /// was two lookups of 120,000 keys in a set and a dictionary each time.
     /// `filter`'s deck files are not used: the rows are the decks.
+    ///
+    /// Asked again with the same contents, filter and day (the next frame),
+    /// the counts last made are given back while they still hold
+    /// (`HomeCountsMemo`).
     public func homeCounts(filter: StudyFilter, now: Date, dayEnd: Date) -> HomeCounts {
         var f = filter
         f.deckFiles = nil
+        if let kept = homeCountsMemo.counts(
+            revision: revision, filter: f, dayEnd: dayEnd, now: now, buriedUntil: progress.buriedUntil)
+        {
+            return kept
+        }
+        let counts = countHome(filter: f, now: now, dayEnd: dayEnd)
+        homeCountsMemo.keep(.init(revision: revision, filter: f, dayEnd: dayEnd, now: now, counts: counts))
+        return counts
+    }
+
+    /// `homeCounts` made anew, in one pass over the faces (`filter` without
+    /// deck files).
+    func countHome(filter f: StudyFilter, now: Date, dayEnd: Date) -> HomeCounts {
         // A row is a deck file; decks read from the same file share it.
         var rowOf: [Int] = []
         var rowOfFile: [String: Int] = [:]

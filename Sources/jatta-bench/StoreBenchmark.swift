@@ -73,7 +73,7 @@ enum StoreBenchmark {
                     let queue = try store.studyQueue(
                         dayStart: dayStart, dayEnd: dayEnd, now: now, learnAhead: now.addingTimeInterval(3600),
                         newCardLimit: newLimit, reviewLimit: reviewLimit)
-                    queueSize = queue.schedules.count + queue.new.count
+                    queueSize = queue.learning.count + queue.reviews.count + queue.new.count
                     cpuTimes.append(threadCPUMilliseconds() - cpuStart)
                 }
             }

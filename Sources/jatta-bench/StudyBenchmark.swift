@@ -4,7 +4,7 @@ import Foundation
 import Study
 import TerminalUI
 
-/// `jatta-bench study [DECKS…] [--keys N] [--width W] [--height H] [--exam-days D] [--new-limit N]`:
+/// `jatta-bench study [DECKS…] [--keys N] [--width W] [--height H] [--exam-days D] [--new-limit N] [--browse N]`:
 /// the in-process cost of one key press in the trainer — key mapping, the
 /// pure update, rendering the whole view and finding the rows that changed —
 /// over a long run of reveal-and-grade presses on real decks. With
@@ -12,6 +12,8 @@ import TerminalUI
 /// through the exam rule, and the way back home recomputes the plan and
 /// forecast. `--new-limit` ends each session after N new faces (default:
 /// no limit), so the summary and the way back home are timed too.
+/// `--browse N` first times N presses of ↓ and ↑ in turn on the home
+/// screen: each draws the deck list with every row's counts.
 enum StudyBenchmark {
     static func run(_ arguments: [String]) -> Int32 {
         var paths: [String] = []
@@ -20,6 +22,7 @@ enum StudyBenchmark {
         var height = 24
         var examDays: Int?
         var newLimit = 1_000_000
+        var browse = 0
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
@@ -30,6 +33,7 @@ enum StudyBenchmark {
             case "--height": height = next() ?? height
             case "--exam-days": examDays = next()
             case "--new-limit": newLimit = next() ?? newLimit
+            case "--browse": browse = next() ?? browse
             default: paths.append(a)
             }
             i += 1
@@ -78,6 +82,23 @@ enum StudyBenchmark {
         samples.reserveCapacity(keys)
         var clock = start
         var gradeIndex = 0
+        if browse > 0 {
+            var times: [UInt64] = []
+            for press in 0..<browse {
+                clock = clock.addingTimeInterval(1)
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                if let action = KeyMap.action(for: press % 2 == 0 ? .down : .up, in: KeyContext(state)) {
+                    state = Trainer.update(state, TrainerEvent(action, at: clock)).0
+                }
+                frame = TrainerView.view(state, size: size, strings: strings)
+                times.append(DispatchTime.now().uptimeNanoseconds - t0)
+            }
+            times.sort()
+            print(
+                String(
+                    format: "home browsing: %d keys (↓↑), median %.1f µs, max %.1f µs", browse,
+                    Double(times[times.count / 2]) / 1000, Double(times[times.count - 1]) / 1000))
+        }
         var changedRows = 0
         var contexts: [String: Int] = [:]
         var byContext: [String: [UInt64]] = [:]

@@ -107,4 +107,62 @@ import Testing
             }
         }
     }
+    /// The counts kept for the next frame (`HomeCountsMemo`) are always
+    /// the counts made anew: through answers, suspensions, burials made and
+    /// ended, re-read decks, filters, days, time going back, and copies of
+    /// one catalog changed in different ways.
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func keptCountsAreTheCountsMadeAnew(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        let dayEnd = Fixtures.dayEnd
+        var now = Fixtures.now
+        let files = ["decks/a.deck", "decks/b.deck", "decks/c.deck"]
+        func decks() -> [Deck] {
+            files.map { Fixtures.deck(Self.deckText(count: Int(rng.next() % 30) + 1, rng: &rng), file: $0) }
+        }
+        var catalog = StudyCatalog(decks: decks())
+        func keys(_ catalog: StudyCatalog) -> [String] {
+            catalog.decks.flatMap { deck in deck.cards.flatMap { card in card.faces.map { $0.key } } }
+        }
+        catalog.progress = Self.progress(keys: keys(catalog), now: now, dayEnd: dayEnd, rng: &rng)
+        let filters = [StudyFilter.all, StudyFilter(level: 1), StudyFilter(tag: "a")]
+        // One filter for ten steps at a time: the counts kept at one step
+        // are the ones found at the next, after its change.
+        func check(_ catalog: StudyCatalog, _ step: Int) {
+            let filter = filters[step / 10 % filters.count]
+            for _ in 0..<2 {
+                #expect(
+                    catalog.homeCounts(filter: filter, now: now, dayEnd: dayEnd)
+                        == catalog.countHome(filter: filter, now: now, dayEnd: dayEnd),
+                    "seed \(seed), step \(step), filter \(filter)")
+            }
+        }
+        var copies: [StudyCatalog] = []
+        for step in 0..<60 {
+            check(catalog, step)
+            let all = keys(catalog)
+            let key = all[Int(rng.next() % UInt64(all.count))]
+            switch rng.next() % 8 {
+            case 0:
+                catalog.progress.schedules[key] = CardSchedule(
+                    state: .review, step: nil, memory: MemoryState(stability: 3, difficulty: 5),
+                    due: now.addingTimeInterval(Double(rng.next() % 3) * 40_000 - 20_000), lastReview: now, reps: 1)
+            case 1: catalog.progress.schedules[key] = nil
+            case 2: catalog.progress.suspended.formSymmetricDifference([key])
+            case 3: catalog.progress.buriedUntil[key] = now.addingTimeInterval(Double(rng.next() % 7) * 60 - 120)
+            case 4: now = now.addingTimeInterval(Double(rng.next() % 5) * 60 - 120)
+            case 5:
+                // A copy changed one way, the catalog another: neither
+                // may find the other's counts.
+                var copy = catalog
+                copy.progress.schedules[key] = nil
+                check(copy, step)
+                copies.append(copy)
+                catalog.progress.suspended.insert(key)
+            case 6 where step % 20 == 6: catalog.decks = decks()
+            default: break
+            }
+        }
+        for (i, copy) in copies.enumerated() { check(copy, 100 + i) }
+    }
 }

@@ -73,9 +73,12 @@ public enum QuizGenerator {
     }
 
     /// A deck's term definitions: the wrong options of its questions.
+    /// Only term cards' bodies are read: a card's kind is known without its
+    /// body, and decoding every body of a 10,000-card deck to find its
+    /// 2,000 terms was a quarter of a 20-question quiz at 200,000 cards.
     static func glossary(of deck: Deck) -> [GlossaryEntry] {
         deck.cards.compactMap { card in
-            guard case .term(let t) = card.content else { return nil }
+            guard card.kind == .term, case .term(let t) = card.content else { return nil }
             return GlossaryEntry(id: card.id, level: card.level, text: t.definition)
         }
     }

@@ -181,4 +181,21 @@ struct QuizGeneratorTests {
         let hopeless = ChoiceCard(question: "Сұрақ", options: [ChoiceOption(text: "Жауап", isCorrect: true), ChoiceOption(text: "ЖАУАП", isCorrect: false)])
         #expect(QuizGenerator.deckChoice(hopeless, rng: &rng) == nil)
     }
+    /// The glossary reads only term cards' bodies (issue 20), and is the
+    /// glossary made from every card's content, as before: generated decks
+    /// of every kind, with levels and repeated prompts.
+    @Test(arguments: [31, 32, 33] as [UInt64])
+    func theGlossaryIsEveryTermsDefinition(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        let deck = Fixtures.deck(HomeCountsTests.deckText(count: 60, rng: &rng))
+        let previous: [(CardID, Int, String)] = deck.cards.compactMap { card in
+            guard case .term(let t) = card.content else { return nil }
+            return (card.id, card.level, t.definition)
+        }
+        #expect(previous.count > 3 && previous.count < deck.cards.count)
+        let now = QuizGenerator.glossary(of: deck).map { ($0.id, $0.level, $0.text) }
+        #expect(now.map(\.0) == previous.map(\.0))
+        #expect(now.map(\.1) == previous.map(\.1))
+        #expect(now.map(\.2) == previous.map(\.2))
+    }
 }
