@@ -11,13 +11,22 @@ enum TermInDefinition {
     /// The words of a term of several words scattered over the definition
     /// do not give it away.
     static func giveaway(term: String, definition: String) -> String? {
-        let termKeys = words(term).map { KazakhStemmer.key($0) }
+        var keys = WordKeys()
+        return giveaway(term: term, definition: definition, keys: &keys)
+    }
+
+    /// `giveaway(term:definition:)` with the keys of words met before (a
+    /// parse passes one table for all its cards).
+    static func giveaway(term: String, definition: String, keys: inout WordKeys) -> String? {
+        let termKeys = words(term).map { keys.key($0) }
         guard !termKeys.isEmpty, termKeys.joined().count >= 3 else { return nil }
         let defined = words(definition)
         guard defined.count >= termKeys.count else { return nil }
-        let keys = defined.map { KazakhStemmer.key($0) }
-        for start in 0...(keys.count - termKeys.count) where keys[start] == termKeys[0] {
-            if Array(keys[start..<start + termKeys.count]) == termKeys {
+        // A word's key is asked for only where the words before it in the
+        // run matched: most definition words are compared once, with the
+        // term's first key.
+        for start in 0...(defined.count - termKeys.count) where keys.key(defined[start]) == termKeys[0] {
+            if termKeys.indices.dropFirst().allSatisfy({ keys.key(defined[start + $0]) == termKeys[$0] }) {
                 return defined[start..<start + termKeys.count].joined(separator: " ")
             }
         }
@@ -25,7 +34,7 @@ enum TermInDefinition {
     }
 
     /// The lower-cased letter runs of `text`.
-    static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+    static func words(_ text: String) -> [Substring] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter })
     }
 }
