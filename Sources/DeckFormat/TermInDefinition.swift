@@ -18,23 +18,15 @@ enum TermInDefinition {
     /// `giveaway(term:definition:)` with the keys of words met before (a
     /// parse passes one table for all its cards).
     static func giveaway(term: String, definition: String, keys: inout WordKeys) -> String? {
-        let termKeys = words(term).map { keys.key($0) }
+        let termKeys = keys.words(of: term).map(\.key)
         guard !termKeys.isEmpty, termKeys.joined().count >= 3 else { return nil }
-        let defined = words(definition)
+        let defined = keys.words(of: definition)
         guard defined.count >= termKeys.count else { return nil }
-        // A word's key is asked for only where the words before it in the
-        // run matched: most definition words are compared once, with the
-        // term's first key.
-        for start in 0...(defined.count - termKeys.count) where keys.key(defined[start]) == termKeys[0] {
-            if termKeys.indices.dropFirst().allSatisfy({ keys.key(defined[start + $0]) == termKeys[$0] }) {
-                return defined[start..<start + termKeys.count].joined(separator: " ")
+        for start in 0...(defined.count - termKeys.count) where defined[start].key == termKeys[0] {
+            if termKeys.indices.dropFirst().allSatisfy({ defined[start + $0].key == termKeys[$0] }) {
+                return defined[start..<start + termKeys.count].map(\.lowered).joined(separator: " ")
             }
         }
         return nil
-    }
-
-    /// The lower-cased letter runs of `text`.
-    static func words(_ text: String) -> [Substring] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter })
     }
 }

@@ -25,6 +25,32 @@ import Testing
         #expect(keys.key(Substring(composed)) == KazakhStemmer.key(composed))
     }
 
+    /// The split over bytes finds the words the split over characters
+    /// finds, wherever it answers; and it answers for plain Kazakh text with
+    /// its usual punctuation.
+    @Test func theByteSplitFindsTheCharacterSplitsWords() {
+        let pieces = [
+            "Қазақстан", "ӘҒҚҢӨҰҮҺІ", "әғқңөұүһі", "Ёж", "Ѐ", "ѢѣѲѳ", "Ҋ", "ӁӐӒ", "Ԁ", "regime", "NATO", "1992", " ", "\t",
+            "\r\n", "\n", "-", "«", "»", "—", "–", "…", "“", "”", "\u{00A0}", "\u{200D}", "\u{200C}", "\u{0301}",
+            "\u{0306}", "\u{0483}", "\u{0482}", "ª", "º", "é", "ß", "İ", "ς", "Σ", "😀", "\u{FE0F}", ".", ",", "'",
+        ]
+        var random = SeededGenerator(seed: 21)
+        var answered = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 1...8, using: &random)).map { _ in
+                pieces[Int.random(in: 0..<pieces.count, using: &random)]
+            }.joined()
+            let expected = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            if WordKeys.letterRuns(text) != nil { answered += 1 }
+            var keys = WordKeys()
+            let words = keys.words(of: text)
+            #expect(words.map(\.lowered) == expected, "\(Array(text.unicodeScalars))")
+            #expect(words.map(\.key) == expected.map { KazakhStemmer.key($0) })
+        }
+        #expect(answered > 2_000)
+        #expect(WordKeys.letterRuns("Гегемония — «бір мемлекеттің» басымдығы… (1992, NATO)") != nil)
+    }
+
     /// The same two spellings in one deck: the first definition gives its
     /// term away, the second does not, as when each card is parsed alone.
     @Test func aDeckReportsWhatEachCardAloneReports() {
