@@ -15,7 +15,16 @@ struct WordKeys {
         /// The word's text.
         var text: Substring
 
-        static func == (a: Spelling, b: Spelling) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Spelling, b: Spelling) -> Bool {
+            let x = a.text.utf8, y = b.text.utf8
+            guard x.count == y.count else { return false }
+            // Over the stored bytes where there are some: the generic
+            // comparison of two UTF-8 views was a tenth of a parse.
+            let compared = x.withContiguousStorageIfAvailable { xs in
+                y.withContiguousStorageIfAvailable { ys in xs.elementsEqual(ys) }
+            }
+            return (compared ?? nil) ?? x.elementsEqual(y)
+        }
 
         func hash(into hasher: inout Hasher) {
             let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
