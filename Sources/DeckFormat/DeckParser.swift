@@ -111,6 +111,9 @@ struct ParserRun {
     /// The deck tags and section names every new card gets.
     var sectionTags: [String] = []
     var cards: [Card] = []
+    /// The stemmed words of the definitions read so far, for the giveaway
+    /// check of every term card.
+    var wordKeys = WordKeys()
     /// The card being read.
     var pending: PendingCard?
 

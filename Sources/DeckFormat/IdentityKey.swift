@@ -1,10 +1,12 @@
 import KazakhText
 
 /// `Normalization.identityKey` for the prompts nearly every deck holds:
-/// ASCII and Cyrillic letters with no look-alike to repair.
+/// ASCII and Cyrillic letters with no look-alike to repair, and the
+/// typographic quotes, dashes and ellipsis of Kazakh text (a cloze's
+/// prompt shows each gap as `[…]`).
 ///
 /// For such text NFC and the look-alike repair change nothing, and the
-/// space, quote, hyphen and edge folds touch only ASCII bytes, so they can
+/// space, quote, hyphen and edge folds touch only punctuation, so they can
 /// run over bytes. Every other text gets `nil` and goes the general way.
 /// A differential test pins this to `Normalization.identityKey`.
 enum IdentityKey {
@@ -89,6 +91,28 @@ enum IdentityKey {
                     written += 1
                     beforePrevious = previous
                     previous = b
+                } else if b == 0xC2 {
+                    // « or » (`inSubset`): a quote, dropped.
+                    i += 1
+                } else if b == 0xE2 {
+                    // A quote, a dash or `…` (`inSubset`).
+                    let scalar = Self.punctuation(bytes[i], bytes[i + 1])
+                    i += 2
+                    if scalar == .quote { continue }
+                    beforePrevious = previous
+                    if scalar == .dash {
+                        out[written] = UInt8(ascii: "-")
+                        written += 1
+                        previous = UInt8(ascii: "-")
+                    } else {
+                        out[written] = 0xE2
+                        out[written + 1] = 0x80
+                        out[written + 2] = 0xA6
+                        written += 3
+                        // Neither a hyphen nor a letter, as `…` is for the
+                        // hyphen rule.
+                        previous = UInt8(ascii: ".")
+                    }
                 } else {
                     let second = bytes[i]
                     i += 1
@@ -104,17 +128,36 @@ enum IdentityKey {
             return true
         }
         if !folded { return nil }
-        // trimEdgePunctuation
+        // trimEdgePunctuation; `…` is the one edge mark of three bytes,
+        // and 0xE2 can only be its first (other letters and marks here are
+        // one or two bytes, and no second byte is 0xE2).
         var start = 0
         var end = written
-        while start < end, isEdge(out[start]) { start += 1 }
-        while end > start, isEdge(out[end - 1]) { end -= 1 }
+        while start < end {
+            if isEdge(out[start]) {
+                start += 1
+            } else if out[start] == 0xE2 {
+                start += 3
+            } else {
+                break
+            }
+        }
+        while end > start {
+            if isEdge(out[end - 1]) {
+                end -= 1
+            } else if end - start >= 3, out[end - 3] == 0xE2 {
+                end -= 3
+            } else {
+                break
+            }
+        }
         return start..<end
     }
 
-    /// ASCII without control characters other than white space, and the
+    /// ASCII without control characters other than white space, the
     /// Cyrillic letters U+0400–U+0481 and U+048A–U+04FF (the block minus
-    /// its signs and combining marks).
+    /// its signs and combining marks), « », and the marks of
+    /// `punctuation(_:_:)`.
     static func inSubset(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
@@ -134,11 +177,36 @@ enum IdentityKey {
             // U+0482–U+0489: thousands sign and combining marks.
             case 0xD2 where b1 >= 0x82 && b1 <= 0x89: return false
             case 0xD2: break
+            case 0xC2 where b1 == 0xAB || b1 == 0xBB: break
+            case 0xE2:
+                guard i + 2 < n, punctuation(b1, bytes[i + 2]) != nil else { return false }
+                i += 1
             default: return false
             }
             i += 2
         }
         return true
+    }
+
+    /// What a three-byte punctuation mark of the fast subset is folded to.
+    enum Punctuation {
+        /// Dropped, as `Normalization.quotes`.
+        case quote
+        /// Written `-`, as `Normalization.dashes`.
+        case dash
+        /// `…`, kept, and trimmed at either end.
+        case ellipsis
+    }
+
+    /// The mark written 0xE2 `b1` `b2`, or nil when it is not in the fast
+    /// subset: ‐ ‑ ‒ – — ― (U+2010–U+2015), − (U+2212), ‘ ’ “ ” „ and `…`.
+    static func punctuation(_ b1: UInt8, _ b2: UInt8) -> Punctuation? {
+        switch (b1, b2) {
+        case (0x80, 0x90...0x95), (0x88, 0x92): .dash
+        case (0x80, 0x98), (0x80, 0x99), (0x80, 0x9C), (0x80, 0x9D), (0x80, 0x9E): .quote
+        case (0x80, 0xA6): .ellipsis
+        default: nil
+        }
     }
 
     /// The UTF-8 bytes (lead << 8 | second) of the lower case of every

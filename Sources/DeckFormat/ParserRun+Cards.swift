@@ -91,7 +91,7 @@ extension ParserRun {
                 emit(.emptyText(.definition), at: definitionField.location)
                 return nil
             }
-            if let word = TermInDefinition.giveaway(term: prompt, definition: definition) {
+            if let word = TermInDefinition.giveaway(term: prompt, definition: definition, keys: &wordKeys) {
                 emit(.definitionContainsTerm(word: word), at: definitionField.location)
             }
             content = .term(TermCard(term: prompt, definition: definition, alternatives: alternatives))

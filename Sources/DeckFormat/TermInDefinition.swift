@@ -11,21 +11,22 @@ enum TermInDefinition {
     /// The words of a term of several words scattered over the definition
     /// do not give it away.
     static func giveaway(term: String, definition: String) -> String? {
-        let termKeys = words(term).map { KazakhStemmer.key($0) }
+        var keys = WordKeys()
+        return giveaway(term: term, definition: definition, keys: &keys)
+    }
+
+    /// `giveaway(term:definition:)` with the keys of words met before (a
+    /// parse passes one table for all its cards).
+    static func giveaway(term: String, definition: String, keys: inout WordKeys) -> String? {
+        let termKeys = keys.words(of: term).map(\.key)
         guard !termKeys.isEmpty, termKeys.joined().count >= 3 else { return nil }
-        let defined = words(definition)
+        let defined = keys.words(of: definition)
         guard defined.count >= termKeys.count else { return nil }
-        let keys = defined.map { KazakhStemmer.key($0) }
-        for start in 0...(keys.count - termKeys.count) where keys[start] == termKeys[0] {
-            if Array(keys[start..<start + termKeys.count]) == termKeys {
-                return defined[start..<start + termKeys.count].joined(separator: " ")
+        for start in 0...(defined.count - termKeys.count) where defined[start].key == termKeys[0] {
+            if termKeys.indices.dropFirst().allSatisfy({ defined[start + $0].key == termKeys[$0] }) {
+                return defined[start..<start + termKeys.count].map(\.lowered).joined(separator: " ")
             }
         }
         return nil
-    }
-
-    /// The lower-cased letter runs of `text`.
-    static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 }

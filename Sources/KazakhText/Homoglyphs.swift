@@ -49,6 +49,14 @@ public enum Homoglyphs {
     /// Every look-alike in `text`: characters that are always wrong, and
     /// Latin letters inside words that also hold Cyrillic letters.
     public static func findings(in text: String) -> [Finding] {
+        // Nearly every word the stemmer and the answer checker see: no
+        // Latin letter and no never-Kazakh letter, known over its bytes.
+        if isPlainCyrillic(text) { return [] }
+        return scannedFindings(in: text)
+    }
+
+    /// `findings(in:)` by the general scan over every scalar.
+    static func scannedFindings(in text: String) -> [Finding] {
         var result: [Finding] = []
         var word: [(Int, Unicode.Scalar)] = []
         var hasCyrillic = false
@@ -78,6 +86,37 @@ public enum Homoglyphs {
         }
         flushWord()
         return result.sorted { $0.scalarOffset < $1.scalarOffset }
+    }
+
+    /// Whether `text` is only Cyrillic letters (U+0400–U+04FF less the
+    /// sign U+0482 and the combining marks U+0483–U+0489) none of which is
+    /// `alwaysWrong`. Such text has no finding. Each of its characters is
+    /// one scalar, and it is in NFC with no other spelling canonically
+    /// equal to it, so comparing its bytes compares its characters.
+    public static func isPlainCyrillic(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count % 2 == 0 else { return false }
+            return plainCyrillicLetters.withUnsafeBufferPointer { plain in
+                var i = 0
+                while i < bytes.count {
+                    let lead = bytes[i], second = bytes[i + 1]
+                    guard lead >= 0xD0, lead <= 0xD3, second & 0xC0 == 0x80,
+                        plain[Int(lead & 0x03) << 6 | Int(second & 0x3F)]
+                    else { return false }
+                    i += 2
+                }
+                return true
+            }
+        }
+    }
+
+    /// For each scalar U+0400–U+04FF, whether it is a plain letter for
+    /// `isPlainCyrillic`: taken from `alwaysWrong`, so the two never
+    /// disagree.
+    static let plainCyrillicLetters: [Bool] = (0x400...0x4FF).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
+        return !(0x482...0x489).contains(value) && alwaysWrong[scalar] == nil
     }
 
     /// `text` with every finding replaced.

@@ -93,7 +93,8 @@ import Testing
             "Қазақстан", "астана", "ӘҒҚҢӨҰҮҺІ", "әғқңөұүһі", "Ёж", "ЙОД", "Ѐ", "ѢѣѲѳ", "Ҋ", "ӁӐӒӔ", "ӸӺӼӾ", "Ԁ",
             "regime", "NATO", "Acтана", "cөз", "ӛ", "x", "-", " - ", "- ", "—", "«", "»", "\"", "'", "`", ".", ",", "?",
             "!", "(", ")", "[", "]", "…", " ", "  ", "\t", "\n", "\u{00A0}", "\u{200B}", "1992", "#", ":", "é", "е\u{0301}",
-            "\u{0483}", "ß", "İ",
+            "\u{0483}", "ß", "İ", "–", "‐", "‑", "‒", "―", "−", "‘", "’", "“", "”", "„", "‹", "\u{2027}", "\u{2016}",
+            "\u{00AC}", "[…]", "… ", "-…", "«-", "— ", "a", "A", "ж", "Ж",
         ]
         var random = SeededGenerator(seed: 42)
         var answered = 0
@@ -106,6 +107,19 @@ import Testing
             }
         }
         #expect(answered > 3_000)
+    }
+
+    /// The typographic quotes, dashes and ellipsis of Kazakh prompts — and
+    /// the `[…]` of every cloze's gap — stay on the fast path: a cloze
+    /// card's id once cost more than the rest of its parse (issue 20).
+    @Test func typographicPunctuationStaysOnTheFastPath() {
+        let prompts = [
+            "Қазақстан […] жылы тәуелсіздік алды", "«Мәңгілік ел» — ұлттық идея", "Абай – ақын…", "“Алаш” ‘партиясы’ „1917“",
+            "[…]", "…", "− 5", "‐‑‒―",
+        ]
+        for prompt in prompts {
+            #expect(IdentityKey.fast(prompt) == Normalization.identityKey(prompt), "\(prompt)")
+        }
     }
 
     /// Every Cyrillic letter (the block minus its signs and combining

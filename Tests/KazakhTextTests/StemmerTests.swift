@@ -34,6 +34,52 @@ struct StemmerTests {
         #expect(KazakhStemmer.stem("барға") == "бар")
     }
 
+    /// Texts drawn from Kazakh letters, their look-alikes and the spellings
+    /// that compare equal as characters but not as bytes.
+    static func mixedTexts(count: Int, seed: UInt64) -> [String] {
+        let pieces = [
+            "а", "ы", "і", "н", "ң", "ға", "ның", "дағы", "сы", "лар", "қ", "й", "\u{0438}\u{0306}", "е\u{0308}", "ё",
+            "ӛ", "ҡ", "ə", "ӏ", "a", "c", "K", "\u{0483}", "\u{0482}", "Ә", "Ы", "Ԁ", "\u{0301}", "\u{200D}", "-", " ",
+            "\u{0600}", "1",
+        ]
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { _ in (0..<(1 + next(6))).map { _ in pieces[next(pieces.count)] }.joined() }
+    }
+
+    @Test("plain Cyrillic text is known to hold no look-alike")
+    func plainCyrillicHasNoFinding() {
+        var plain = 0
+        for text in Self.mixedTexts(count: 20_000, seed: 1) where Homoglyphs.isPlainCyrillic(text) {
+            plain += 1
+            #expect(Homoglyphs.scannedFindings(in: text).isEmpty, "\(Array(text.unicodeScalars))")
+        }
+        #expect(plain > 1_000)
+        #expect(Homoglyphs.isPlainCyrillic("мемлекеттердің"))
+        #expect(!Homoglyphs.isPlainCyrillic("мемлекеттердің ") && !Homoglyphs.isPlainCyrillic("ӛзара"))
+    }
+
+    @Test("a suffix compared over bytes is a suffix compared over characters")
+    func bytesCompareAsCharacters() {
+        let texts = Self.mixedTexts(count: 4_000, seed: 2)
+        let suffixes = Self.mixedTexts(count: 60, seed: 3)
+            + (KazakhStemmer.relative + KazakhStemmer.cases + KazakhStemmer.possessive + KazakhStemmer.plural
+                + KazakhStemmer.derivational).flatMap(\.suffixes)
+        for word in texts {
+            let plain = Homoglyphs.isPlainCyrillic(word)
+            for suffix in suffixes {
+                #expect(KazakhStemmer.endsWith(word, suffix, plain: plain) == word.hasSuffix(suffix), "\(word) \(suffix)")
+            }
+        }
+        // The endings the stemmer strips are all plain: none goes the slow way.
+        for rules in [KazakhStemmer.relative, KazakhStemmer.cases, KazakhStemmer.possessive, KazakhStemmer.plural] {
+            for suffix in rules.flatMap(\.suffixes) { #expect(Homoglyphs.isPlainCyrillic(suffix), "\(suffix)") }
+        }
+    }
+
     @Test("protected words and short words stay whole")
     func protectedWords() {
         for word in ["туралы", "басқа", "өзге", "ретінде", "алматы", "ел", "мен"] {
