@@ -17,7 +17,8 @@ enum ParseBenchmark {
         var best = Double.infinity
         var bestCPU = Double.infinity
         var parsedCards = 0
-        var problems = 0
+        var errors = 0
+        var warnings = 0
         for run in 1...max(runs, 1) {
             let start = DispatchTime.now().uptimeNanoseconds
             let startCPU = threadCPUSeconds()
@@ -25,16 +26,20 @@ enum ParseBenchmark {
             let cpu = threadCPUSeconds() - startCPU
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             parsedCards = parsed.deck.cards.count
-            problems = parsed.diagnostics.count
+            errors = parsed.diagnostics.count { $0.severity == .error }
+            warnings = parsed.diagnostics.count - errors
             best = min(best, seconds)
             bestCPU = min(bestCPU, cpu)
             print(String(format: "run %d: %.3f s wall, %.3f s CPU, %.1f MB/s", run, seconds, cpu, megabytes / seconds))
         }
         print(
             String(
-                format: "parse: %.1f MB/s wall, %.1f MB/s CPU time (best of %d), %d cards, %d diagnostics",
-                megabytes / best, megabytes / bestCPU, runs, parsedCards, problems))
-        return parsedCards == cards && problems == 0 ? 0 : 1
+                format: "parse: %.1f MB/s wall, %.1f MB/s CPU time (best of %d), %d cards, %d errors, %d warnings",
+                megabytes / best, megabytes / bestCPU, runs, parsedCards, errors, warnings))
+        // The random words put a term inside its own definition now and
+        // then, which is a warning an instructor would see too; only a
+        // card lost or an error means the generated deck no longer parses.
+        return parsedCards == cards && errors == 0 ? 0 : 1
     }
 
     /// CPU time of this thread: on a busy machine it shows the parser's own
