@@ -133,7 +133,7 @@ struct AnswerForm: Hashable, Sendable {
             word.removeAll(keepingCapacity: true)
         }
         for s in text.unicodeScalars {
-            if s.properties.isAlphabetic {
+            if Normalization.isAlphabetic(s) {
                 word.append(s)
             } else {
                 flush()

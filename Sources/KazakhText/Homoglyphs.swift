@@ -76,7 +76,7 @@ public enum Homoglyphs {
             if let r = alwaysWrong[s] {
                 result.append(Finding(scalarOffset: offset, found: s, replacement: r, isLatinInCyrillicWord: false))
             }
-            if s.properties.isAlphabetic {
+            if Normalization.isAlphabetic(s) {
                 word.append((offset, s))
                 if isCyrillic(s) { hasCyrillic = true }
             } else {

@@ -97,7 +97,7 @@ public enum LatinSkeleton {
     public static func isMostlyLatin(_ text: String) -> Bool {
         var latin = 0
         var cyrillic = 0
-        for s in text.unicodeScalars where s.properties.isAlphabetic {
+        for s in text.unicodeScalars where Normalization.isAlphabetic(s) {
             if Homoglyphs.isCyrillic(s) { cyrillic += 1 } else if isLatin(s) { latin += 1 }
         }
         return latin > 0 && latin > cyrillic

@@ -154,4 +154,19 @@ import Testing
             #expect(LatinSkeleton.fastClasses(ofCyrillic: ch) == LatinSkeleton.classes(ofCyrillic: ch), "\(ch.unicodeScalars.map(\.value))")
         }
     }
+
+    @Test func plainLettersNeedNoUnicodeLookUp() {
+        var plain = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(Normalization.isAlphabetic(s) == s.properties.isAlphabetic, "U+\(String(v, radix: 16))")
+            guard Normalization.isPlainLetter(s) else { continue }
+            plain += 1
+            #expect(
+                s.properties.isAlphabetic && !s.properties.isWhitespace && !Normalization.invisible.contains(s)
+                    && !Normalization.dashes.contains(s) && !Normalization.quotes.contains(s),
+                "U+\(String(v, radix: 16))")
+        }
+        #expect(plain > 250)
+    }
 }
