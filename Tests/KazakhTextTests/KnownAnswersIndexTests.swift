@@ -168,5 +168,10 @@ import Testing
                 "U+\(String(v, radix: 16))")
         }
         #expect(plain > 250)
+        for v in UInt32(0)...0x2000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(Homoglyphs.repairAlwaysWrong(s) == Homoglyphs.alwaysWrong[s] ?? s, "U+\(String(v, radix: 16))")
+        }
+        #expect(Homoglyphs.repairAlwaysWrong("\u{04DB}") == "ө" && Homoglyphs.repairAlwaysWrong("\u{0259}") == "ә")
     }
 }
