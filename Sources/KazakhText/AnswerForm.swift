@@ -99,7 +99,8 @@ struct AnswerForm: Hashable, Sendable {
     static func dropPunctuation(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
-            if s != "-", isPunctuation(s) { out.append(" ") } else { out.append(s) }
+            // A letter is not punctuation; asking Unicode is the slow part.
+            if s != "-", !Normalization.isPlainLetter(s), isPunctuation(s) { out.append(" ") } else { out.append(s) }
         }
         return String(out)
     }

@@ -22,7 +22,8 @@ public enum Normalization {
     static let edgePunctuation: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "…"]
 
     /// An ASCII or Cyrillic letter: alphabetic, and none of the space,
-    /// invisible, dash or quote characters, so the folds pass it through
+    /// invisible, dash, quote or punctuation characters, so the folds pass
+    /// it through
     /// without the slower Unicode property and set look-ups (a test checks
     /// this against every scalar).
     static func isPlainLetter(_ s: Unicode.Scalar) -> Bool {

@@ -164,7 +164,8 @@ import Testing
             plain += 1
             #expect(
                 s.properties.isAlphabetic && !s.properties.isWhitespace && !Normalization.invisible.contains(s)
-                    && !Normalization.dashes.contains(s) && !Normalization.quotes.contains(s),
+                    && !Normalization.dashes.contains(s) && !Normalization.quotes.contains(s)
+                    && !AnswerForm.isPunctuation(s),
                 "U+\(String(v, radix: 16))")
         }
         #expect(plain > 250)
