@@ -23,9 +23,8 @@ public enum Normalization {
 
     /// An ASCII or Cyrillic letter: alphabetic, and none of the space,
     /// invisible, dash, quote or punctuation characters, so the folds pass
-    /// it through
-    /// without the slower Unicode property and set look-ups (a test checks
-    /// this against every scalar).
+    /// it through without the slower Unicode property and set look-ups (a
+    /// test checks this against every scalar).
     static func isPlainLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) || (0x400...0x481).contains(v)
