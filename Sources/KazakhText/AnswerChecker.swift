@@ -7,62 +7,23 @@
 /// `check(typed:accepted:profile:)` for each typed answer. Pure: the same
 /// input gives the same verdict.
 public struct AnswerChecker: Sendable {
-    /// The known answers, prepared once, as parallel arrays: the loops that
-    /// visit every known answer read only the field they need.
-    let knownExact: [String]
-    let knownCompact: [String]
-    let knownCodes: [[UInt64]]
-    let knownSkeletons: [[Character]]
-    let knownIsLatin: [Bool]
-    let knownIndexByCompact: [String: Int]
+    /// The known answers, prepared once.
+    let known: KnownAnswers
 
     /// A checker that knows `knownAnswers`: other cards' answers and other
     /// terms, for the guard that refuses a typed answer which is (or is
     /// closer to) one of them. The accepted answers of the question being
     /// checked may be among them; they are skipped for that question.
     public init(knownAnswers: [String]) {
-        var exact: [String] = []
-        var compact: [String] = []
-        var codes: [[UInt64]] = []
-        var skeletons: [[Character]] = []
-        var isLatin: [Bool] = []
-        var index: [String: Int] = [:]
-        for text in knownAnswers {
-            let form = AnswerForm(text)
-            guard !form.compact.isEmpty, index[form.compact] == nil else { continue }
-            index[form.compact] = exact.count
-            exact.append(form.exact)
-            compact.append(form.compact)
-            codes.append(form.codes)
-            skeletons.append(LatinSkeleton.skeleton(ofCyrillic: form.compact))
-            isLatin.append(LatinSkeleton.isMostlyLatin(form.exact))
-        }
-        knownExact = exact
-        knownCompact = compact
-        knownCodes = codes
-        knownSkeletons = skeletons
-        knownIsLatin = isLatin
-        knownIndexByCompact = index
+        self.init(knownAnswers: knownAnswers, lookup: .byLength)
     }
 
-    /// The known answers other than those accepted for the question being
-    /// checked.
-    struct OtherAnswers {
-        let checker: AnswerChecker
-        let acceptedKeys: Set<String>
-
-        /// The first other answer (its exact form) for which `predicate`
-        /// holds of its index.
-        func first(where predicate: (Int) -> Bool) -> String? {
-            for i in checker.knownExact.indices where predicate(i) && !acceptedKeys.contains(checker.knownCompact[i]) {
-                return checker.knownExact[i]
-            }
-            return nil
-        }
+    init(knownAnswers: [String], lookup: Lookup) {
+        known = KnownAnswers(knownAnswers, lookup: lookup)
     }
 
     /// How many distinct answers and terms the checker knows.
-    public var knownCount: Int { knownExact.count }
+    public var knownCount: Int { known.exact.count }
 
     /// Judges `typed` against the `accepted` answers (the first is the
     /// canonical one; the others are the deck's alternatives and count as
@@ -121,13 +82,13 @@ public struct AnswerChecker: Sendable {
         // was near enough to pass otherwise. Far from the right one, it is
         // wrong for the reason the other tiers give, or simply wrong.
         let rest = ruledVerdict(judging, candidates, profile: profile)
-        guard let i = knownIndexByCompact[t.compact], !judging.acceptedKeys.contains(t.compact) else { return rest }
+        guard let i = known.indexByCompact[t.compact], !judging.acceptedKeys.contains(t.compact) else { return rest }
         let near = candidates.contains { a in
             let reach = EditDistance.typoTolerance(forLength: a.letterCount) + 1
             return EditDistance.distance(
                 a.codes, t.codes, limit: reach, same: { LetterCode.isSameOrFallback(expected: $0, typed: $1) }) <= reach
         }
-        if near || rest.isAccepted { return judging.wrong(.otherAnswer, GuardDetail(other: knownExact[i])) }
+        if near || rest.isAccepted { return judging.wrong(.otherAnswer, GuardDetail(other: known.exact[i])) }
         return rest
     }
 
@@ -171,7 +132,7 @@ public struct AnswerChecker: Sendable {
         let canonical: String
         let acceptedKeys: Set<String>
 
-        var others: OtherAnswers { OtherAnswers(checker: checker, acceptedKeys: acceptedKeys) }
+        var others: OtherAnswers { OtherAnswers(known: checker.known, acceptedKeys: acceptedKeys) }
 
         func accepted(
             _ tier: Verdict.Tier, _ a: AnswerForm, changes: [LetterChange] = [], reason: BilingualText
@@ -196,9 +157,9 @@ public struct AnswerChecker: Sendable {
         let t = j.typed
         for a in candidates {
             guard let pairs = KeyboardFallback.fallbackPairs(expected: a.compact, typed: t.compact) else { continue }
-            if let other = j.others.first(where: {
-                knownCodes[$0].count == t.letterCount
-                    && KeyboardFallback.fallbackPairs(expected: knownCompact[$0], typed: t.compact) != nil
+            if let other = j.others.first(letterCounts: t.letterCount...t.letterCount, where: {
+                known.codes[$0].count == t.letterCount
+                    && KeyboardFallback.fallbackPairs(expected: known.compact[$0], typed: t.compact) != nil
             }) {
                 return j.wrong(.otherAnswer, GuardDetail(other: other))
             }
@@ -222,9 +183,11 @@ public struct AnswerChecker: Sendable {
             guard LatinSkeleton.matches(reading, skeleton: skeleton) else { continue }
             if a.casedWords.contains(where: AnswerForm.isAbbreviation) { return j.wrong(.abbreviation) }
             if a.letterCount <= 4 { return j.wrong(.shortAnswer) }
-            if let other = j.others.first(where: {
-                !knownIsLatin[$0] && LatinSkeleton.matches(reading, skeleton: knownSkeletons[$0])
-            }) {
+            if let lengths = LatinSkeleton.skeletonLengths(forReading: reading.count),
+                let other = j.others.first(skeletonLengths: lengths, where: {
+                    !known.isLatin[$0] && LatinSkeleton.matches(reading, skeleton: known.skeletons[$0])
+                })
+            {
                 return j.wrong(.otherAnswer, GuardDetail(other: other))
             }
             return j.accepted(.latin, a, reason: VerdictReasons.latin(canonical: a.exact))
@@ -362,8 +325,10 @@ public struct AnswerChecker: Sendable {
         if far { return outcome }
         // A near miss that is at least as close to another answer is that answer.
         let toExpected = EditDistance.distance(a.codes, t.codes, limit: outcome.distance, same: sameCode)
-        if let other = others.first(where: {
-            EditDistance.distance(knownCodes[$0], t.codes, limit: toExpected, same: sameCode) <= toExpected
+        // A distance of at most toExpected needs lengths within toExpected.
+        let lengths = max(0, t.codes.count - toExpected)...(t.codes.count + toExpected)
+        if let other = others.first(letterCounts: lengths, where: {
+            EditDistance.distance(known.codes[$0], t.codes, limit: toExpected, same: sameCode) <= toExpected
         }) {
             outcome.guard = .otherAnswer
             outcome.detail = GuardDetail(other: other)

@@ -63,7 +63,7 @@ struct AnswerForm: Hashable, Sendable {
         var scalars = String.UnicodeScalarView()
         let composed = isComposedAlready(text) ? text : Normalization.nfc(text)
         for s in composed.unicodeScalars {
-            scalars.append(Homoglyphs.alwaysWrong[s] ?? s)
+            scalars.append(Homoglyphs.repairAlwaysWrong(s))
         }
         return Normalization.foldSpace(String(scalars))
     }
@@ -99,7 +99,8 @@ struct AnswerForm: Hashable, Sendable {
     static func dropPunctuation(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
-            if s != "-", isPunctuation(s) { out.append(" ") } else { out.append(s) }
+            // A letter is not punctuation; asking Unicode is the slow part.
+            if s != "-", !Normalization.isPlainLetter(s), isPunctuation(s) { out.append(" ") } else { out.append(s) }
         }
         return String(out)
     }
@@ -133,7 +134,7 @@ struct AnswerForm: Hashable, Sendable {
             word.removeAll(keepingCapacity: true)
         }
         for s in text.unicodeScalars {
-            if s.properties.isAlphabetic {
+            if Normalization.isAlphabetic(s) {
                 word.append(s)
             } else {
                 flush()
@@ -159,15 +160,18 @@ struct AnswerForm: Hashable, Sendable {
         return runs
     }
 
+    /// The letters a Roman numeral is written with, in Latin or Cyrillic
+    /// capitals, and the lower-case Latin digit each stands for.
+    static let romanDigits: [Character: Character] = ["I": "i", "V": "v", "X": "x", "І": "i", "Х": "x"]
+
     /// A Roman numeral written in capitals, in Latin or Cyrillic letters
     /// (ХХІ, II, XXI, ІІІ), as lower-case Latin; nil for any other word. A
     /// numeral is a number: it must match exactly.
     static func romanNumeral(_ casedWord: String) -> String? {
-        let map: [Character: Character] = ["I": "i", "V": "v", "X": "x", "І": "i", "Х": "x"]
         guard !casedWord.isEmpty, casedWord.count <= 8 else { return nil }
         var out = ""
         for ch in casedWord {
-            guard let r = map[ch] else { return nil }
+            guard let r = romanDigits[ch] else { return nil }
             out.append(r)
         }
         return out

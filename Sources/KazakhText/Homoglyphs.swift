@@ -17,6 +17,18 @@ public enum Homoglyphs {
         "\u{04CF}": "і", "\u{04C0}": "І",  // ӏ Ӏ palochka
     ]
 
+    /// `alwaysWrong[s] ?? s`, without hashing the Latin and Cyrillic
+    /// letters of most texts: the keys below U+0500 are kept as a table.
+    static func repairAlwaysWrong(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.value < 0x500, !isAlwaysWrongByScalar[Int(s.value)] { return s }
+        return alwaysWrong[s] ?? s
+    }
+
+    /// For each scalar below U+0500, whether `alwaysWrong` has it.
+    static let isAlwaysWrongByScalar: [Bool] = (0..<0x500).map { v in
+        Unicode.Scalar(UInt32(v)).map { alwaysWrong[$0] != nil } ?? false
+    }
+
     /// Latin letters that pass for Cyrillic ones. Applied only inside a word
     /// that also has Cyrillic letters, so English words keep their letters.
     /// Lowercase b, k, m, l are left out on purpose: they do not look like
@@ -76,7 +88,7 @@ public enum Homoglyphs {
             if let r = alwaysWrong[s] {
                 result.append(Finding(scalarOffset: offset, found: s, replacement: r, isLatinInCyrillicWord: false))
             }
-            if s.properties.isAlphabetic {
+            if Normalization.isAlphabetic(s) {
                 word.append((offset, s))
                 if isCyrillic(s) { hasCyrillic = true }
             } else {

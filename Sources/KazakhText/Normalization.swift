@@ -21,6 +21,21 @@ public enum Normalization {
     /// Punctuation dropped at either end of a text.
     static let edgePunctuation: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "…"]
 
+    /// An ASCII or Cyrillic letter: alphabetic, and none of the space,
+    /// invisible, dash, quote or punctuation characters, so the folds pass
+    /// it through without the slower Unicode property and set look-ups (a
+    /// test checks this against every scalar).
+    static func isPlainLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) || (0x400...0x481).contains(v)
+            || (0x48A...0x52F).contains(v)
+    }
+
+    /// `s.properties.isAlphabetic`, quick for the letters of most texts.
+    static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        isPlainLetter(s) || s.properties.isAlphabetic
+    }
+
     /// Unicode NFC.
     public static func nfc(_ text: String) -> String {
         text.precomposedStringWithCanonicalMapping
@@ -32,10 +47,13 @@ public enum Normalization {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for s in text.unicodeScalars {
-            if invisible.contains(s) { continue }
-            if s.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
+            // Letters, the bulk of a text, are neither invisible nor space.
+            if !isPlainLetter(s) {
+                if invisible.contains(s) { continue }
+                if s.properties.isWhitespace {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
             }
             if pendingSpace { out.append(" "); pendingSpace = false }
             out.append(s)
@@ -50,9 +68,11 @@ public enum Normalization {
         var previous: Unicode.Scalar? = nil
         var beforePrevious: Unicode.Scalar? = nil
         for s0 in text.unicodeScalars {
-            if quotes.contains(s0) { continue }
-            let s = dashes.contains(s0) ? "-" : s0
-            if s == " ", previous == "-", let b = beforePrevious, b.properties.isAlphabetic {
+            // A letter is neither a quote nor a dash.
+            let letter = isPlainLetter(s0)
+            if !letter, quotes.contains(s0) { continue }
+            let s = !letter && dashes.contains(s0) ? "-" : s0
+            if s == " ", previous == "-", let b = beforePrevious, isAlphabetic(b) {
                 beforePrevious = previous
                 continue
             }

@@ -1,0 +1,178 @@
+import FSRS
+import Testing
+
+@testable import KazakhText
+
+/// The checker visits only the known answers whose length lets a guard
+/// match, and prepares each distinct text once: these tests hold it to the
+/// verdicts of a scan over every known answer and to the preparation it
+/// replaced.
+@Suite struct KnownAnswersIndexTests {
+    static let letters = Array("аәбвгғдежзийкқлмнңоөпрстуұүфхһцчшщыіэюя")
+    static let latin: [Character: String] = [
+        "а": "a", "ә": "ä", "б": "b", "в": "v", "г": "g", "ғ": "ğ", "д": "d", "е": "e", "ж": "j", "з": "z",
+        "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n", "ң": "ñ", "о": "o", "ө": "ö",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "ū", "ү": "ü", "ф": "f", "х": "h", "һ": "h",
+        "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ы": "y", "і": "i", "э": "e", "ю": "iu", "я": "ia",
+    ]
+
+    static func word(_ rng: inout SeededGenerator, _ range: ClosedRange<Int>) -> String {
+        String((0..<Int.random(in: range, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
+    }
+
+    /// Answers as decks have them: words, phrases, capitals, numbers, short
+    /// words, English, repeats.
+    static func knownAnswers(_ rng: inout SeededGenerator, count: Int) -> [String] {
+        var out: [String] = []
+        for _ in 0..<count {
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0: out.append(word(&rng, 1...4))
+            case 1: out.append(word(&rng, 3...8) + " " + word(&rng, 3...9))
+            case 2: out.append(word(&rng, 2...5).uppercased())
+            case 3: out.append("\(Int.random(in: 1000...2025, using: &rng)) " + word(&rng, 3...7))
+            case 4: out.append(["Shakespeare", "Bastille", "Turgenev", "photosynthesis"].randomElement(using: &rng)!)
+            case 5 where !out.isEmpty: out.append(out.randomElement(using: &rng)!)
+            default: out.append(word(&rng, 4...12))
+            }
+        }
+        return out
+    }
+
+    /// What a student might type for `answer`: itself, one letter off,
+    /// Russian-layout letters, Latin, another answer, a number.
+    static func typed(_ rng: inout SeededGenerator, for answer: String, known: [String]) -> String {
+        var chars = Array(answer)
+        switch Int.random(in: 0..<8, using: &rng) {
+        case 0: return answer
+        case 1 where !chars.isEmpty:
+            chars[Int.random(in: 0..<chars.count, using: &rng)] = letters.randomElement(using: &rng)!
+        case 2 where !chars.isEmpty: chars.remove(at: Int.random(in: 0..<chars.count, using: &rng))
+        case 3: chars.insert(letters.randomElement(using: &rng)!, at: Int.random(in: 0...chars.count, using: &rng))
+        case 4: chars = chars.map { KeyboardFallback.fallbacks[$0]?.sorted().first ?? $0 }
+        case 5: return answer.lowercased().map { latin[$0] ?? String($0) }.joined()
+        case 6: return known.randomElement(using: &rng)!
+        default: return ["1812", "XIX", "ХХІ", "а", "ок", "12 жыл"].randomElement(using: &rng)!
+        }
+        return String(chars)
+    }
+
+    @Test func verdictsAreThoseOfAScanOverEveryKnownAnswer() {
+        var rng = SeededGenerator(seed: 20_261_205)
+        var compared = 0
+        var otherAnswerGuards = 0
+        for round in 0..<6 {
+            let known = Self.knownAnswers(&rng, count: 150 + 150 * round)
+            let indexed = AnswerChecker(knownAnswers: known, lookup: .byLength)
+            let scanning = AnswerChecker(knownAnswers: known, lookup: .everyAnswer)
+            for _ in 0..<500 {
+                let answer = known.randomElement(using: &rng)!
+                let accepted = Bool.random(using: &rng) ? [answer] : [answer, known.randomElement(using: &rng)!]
+                let typed = Self.typed(&rng, for: answer, known: known)
+                for layout in [false, true] {
+                    let profile = KeyboardProfile(hasKazakhLayout: layout)
+                    let a = indexed.check(typed: typed, accepted: accepted, profile: profile)
+                    let b = scanning.check(typed: typed, accepted: accepted, profile: profile)
+                    #expect(a == b, "«\(typed)» for \(accepted)")
+                    #expect(a.explanation == b.explanation, "«\(typed)» for \(accepted)")
+                    compared += 1
+                    if a.guard == .otherAnswer { otherAnswerGuards += 1 }
+                }
+            }
+        }
+        // The comparison reached the guards the index serves.
+        #expect(compared == 6000)
+        #expect(otherAnswerGuards > 100)
+    }
+
+    @Test func theOtherAnswerGuardsFindTheFirstConflictInOrder() {
+        // Keyboard: кул fits құл and күл; the first given is named.
+        let keyboard = AnswerChecker(knownAnswers: ["күл", "кыз", "құл"])
+        #expect(keyboard.check(typed: "кул", accepted: ["құл"]).conflictingAnswer == "күл")
+        // Typo: the nearer other answer, whatever its length.
+        let typo = AnswerChecker(knownAnswers: ["мектептер", "мектептің", "мектепте"])
+        let v = typo.check(typed: "мектепте", accepted: ["мектептің"])
+        #expect(v.guard == .otherAnswer)
+        #expect(v.conflictingAnswer == "мектепте")
+        // Latin: a reading shorter than the right answer's skeleton.
+        let latin = AnswerChecker(knownAnswers: ["ата", "атау", "қазақстан"])
+        #expect(latin.check(typed: "qazaqstan", accepted: ["қазақстан"]).tier == .latin)
+    }
+
+    @Test func preparationIsThatOfEveryTextInTurn() {
+        var rng = SeededGenerator(seed: 51)
+        let texts = Self.knownAnswers(&rng, count: 800) + ["", " ", "—", "Ӛлең", "ӨЛЕҢ", "өлең", "photo-synthesis"]
+        // The preparation before the index, word for word.
+        var exact: [String] = []
+        var compact: [String] = []
+        var codes: [[UInt64]] = []
+        var skeletons: [[Character]] = []
+        var isLatin: [Bool] = []
+        var index: [String: Int] = [:]
+        for text in texts {
+            let form = AnswerForm(text)
+            guard !form.compact.isEmpty, index[form.compact] == nil else { continue }
+            index[form.compact] = exact.count
+            exact.append(form.exact)
+            compact.append(form.compact)
+            codes.append(form.codes)
+            skeletons.append(LatinSkeleton.skeleton(ofCyrillic: form.compact))
+            isLatin.append(LatinSkeleton.isMostlyLatin(form.exact))
+        }
+        let known = AnswerChecker.KnownAnswers(texts, lookup: .byLength)
+        #expect(known.exact == exact)
+        #expect(known.compact == compact)
+        #expect(known.codes == codes)
+        #expect(known.isLatin == isLatin)
+        #expect(known.indexByCompact == index)
+        for i in exact.indices where !isLatin[i] { #expect(known.skeletons[i] == skeletons[i]) }
+        #expect(isLatin.contains(true) && isLatin.contains(false))
+        // Every answer is in the buckets of its lengths, in order.
+        #expect(known.byLetterCount.values.flatMap { $0 }.sorted() == Array(exact.indices))
+        for (n, bucket) in known.byLetterCount {
+            #expect(bucket == bucket.sorted() && bucket.allSatisfy { codes[$0].count == n })
+        }
+        for (n, bucket) in known.bySkeletonLength {
+            #expect(bucket == bucket.sorted() && bucket.allSatisfy { !isLatin[$0] && skeletons[$0].count == n })
+        }
+        #expect(known.bySkeletonLength.values.reduce(0) { $0 + $1.count } == isLatin.filter { !$0 }.count)
+    }
+
+    @Test func skeletonLengthsAreThoseAReadingCanMatch() {
+        for m in 0...40 {
+            let lengths = LatinSkeleton.skeletonLengths(forReading: m)
+            for n in 0...45 {
+                let fits = n >= 1 && n <= m && m <= 3 * n + 6
+                #expect((lengths?.contains(n) ?? false) == fits, "m \(m) n \(n)")
+            }
+        }
+    }
+
+    @Test func soundClassesByScalarAreThoseOfTheLetter() {
+        var letters: [Character] = (0..<0x600).compactMap { Unicode.Scalar(UInt32($0)).map(Character.init) }
+        letters += ["и\u{0306}", "е\u{0308}", "a\u{0301}", "👍🏽"]
+        for ch in letters {
+            #expect(LatinSkeleton.fastClasses(ofCyrillic: ch) == LatinSkeleton.classes(ofCyrillic: ch), "\(ch.unicodeScalars.map(\.value))")
+        }
+    }
+
+    @Test func plainLettersNeedNoUnicodeLookUp() {
+        var plain = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(Normalization.isAlphabetic(s) == s.properties.isAlphabetic, "U+\(String(v, radix: 16))")
+            guard Normalization.isPlainLetter(s) else { continue }
+            plain += 1
+            #expect(
+                s.properties.isAlphabetic && !s.properties.isWhitespace && !Normalization.invisible.contains(s)
+                    && !Normalization.dashes.contains(s) && !Normalization.quotes.contains(s)
+                    && !AnswerForm.isPunctuation(s),
+                "U+\(String(v, radix: 16))")
+        }
+        #expect(plain > 250)
+        for v in UInt32(0)...0x2000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(Homoglyphs.repairAlwaysWrong(s) == Homoglyphs.alwaysWrong[s] ?? s, "U+\(String(v, radix: 16))")
+        }
+        #expect(Homoglyphs.repairAlwaysWrong("\u{04DB}") == "ө" && Homoglyphs.repairAlwaysWrong("\u{0259}") == "ә")
+    }
+}
