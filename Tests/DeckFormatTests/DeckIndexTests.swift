@@ -210,15 +210,20 @@ import Testing
             flipped[position] ^= 0x41
             damaged.append((flipped, position))
         }
-        // The file's status and the time it was taken: damage there
-        // (short of breaking the layout) only makes a start read and hash
-        // the file, which then vouches for the entry.
+        // The file's status, the time it was taken and the file's content
+        // hash: damage there (short of breaking the layout) only makes a
+        // start read and hash the file, which then vouches for the entry,
+        // or goes unseen while the status holds, as the content hash is
+        // read only when the status differs. Where these bytes fall moves
+        // with the lengths of the status's numbers, so the stride above
+        // lands in the content hash on some runs only.
         var prefix = IndexWriter()
         prefix.bytes.append(contentsOf: EntryHeader.magic)
         for text in [opened.header.stamp, opened.header.path, opened.header.file] { prefix.string(text) }
         let statusStart = prefix.bytes.count
         opened.header.status.encode(into: &prefix)
         prefix.int(opened.header.checkedAt)
+        prefix.fixed64(opened.header.contentHash)
         let statusEnd = prefix.bytes.count
         var bodyDamage = 0
         for (bytes, flipped) in damaged {
