@@ -176,8 +176,11 @@ public struct AnswerChecker: Sendable {
     private func latinVerdict(_ j: Judging, _ candidates: [AnswerForm]) -> Verdict? {
         let cyrillic = candidates.filter { !LatinSkeleton.isMostlyLatin($0.exact) }
         let skeletons = cyrillic.map { LatinSkeleton.skeleton(ofCyrillic: $0.compact) }
-        // Read the typed text only when it could spell one of the answers.
-        guard skeletons.contains(where: { j.typed.letterCount <= 3 * $0.count + 6 }) else { return nil }
+        // Read the typed text only when it could spell one of the answers:
+        // the shortest skeleton its letters can spell is
+        // `LatinSkeleton.skeletonLengths`'s, the rule `matches` applies.
+        let shortest = LatinSkeleton.skeletonLengths(forReading: max(1, j.typed.letterCount))?.lowerBound ?? 1
+        guard skeletons.contains(where: { $0.count >= shortest }) else { return nil }
         let reading = LatinSkeleton.Reading(j.typed.compact)
         for (a, skeleton) in zip(cyrillic, skeletons) {
             guard LatinSkeleton.matches(reading, skeleton: skeleton) else { continue }
