@@ -233,7 +233,8 @@ public enum LectureExtractor {
                     result.append(Passage(
                         text: Substring(entry.term + ": " + entry.definition), file: file, line: sentence.line, definedTerm: entry.term))
                 } else {
-                    result.append(Passage(text: sentence.text, file: file, line: sentence.line))
+                    result.append(Passage(
+                        text: sentence.text, file: file, line: sentence.line, inRunningText: paragraphSentences.count > 1))
                 }
             }
         }

@@ -13,12 +13,17 @@ public struct Passage: Hashable, Sendable {
     public var line: Int
     /// The term this passage defines, when it is a glossary entry.
     public var definedTerm: String?
+    /// Whether the sentence shares its paragraph with others. A heading
+    /// or a caption stands alone on its line; a short statement of fact
+    /// («БҰҰ 1945 жылы құрылды.») sits in running text.
+    public var inRunningText: Bool
 
-    public init(text: Substring, file: String, line: Int, definedTerm: String? = nil) {
+    public init(text: Substring, file: String, line: Int, definedTerm: String? = nil, inRunningText: Bool = false) {
         self.text = text
         self.file = file
         self.line = line
         self.definedTerm = definedTerm
+        self.inRunningText = inRunningText
     }
 }
 
@@ -56,8 +61,9 @@ public struct PassageIndex: Sendable {
     /// The number of passages holding each key, by its number.
     let passagesHolding: [Int]
     let averageLength: Double
-    /// Passages too poor to answer anything: headings and fragments.
-    let isAnswerable: [Bool]
+    /// What each passage may answer: nothing (headings and fragments),
+    /// only a question it mostly holds (short statements), or anything.
+    let answerability: [Answerability]
     /// The stem keys of the term a glossary passage defines.
     let termKeysOfPassage: [Set<String>]
     /// The stem keys of the expansion of each abbreviation the lectures
@@ -86,7 +92,7 @@ public struct PassageIndex: Sendable {
         var vocabulary: [String: UInt32] = [:]
         var postings = Postings()
         var numbers: [UInt32] = []
-        var answerable: [Bool] = []
+        var answerable: [Answerability] = []
         var df: [Int] = []
         var keyOfWord = knownKeys
         // Each passage is cut into words once, for its keys and its outline;
@@ -122,11 +128,11 @@ public struct PassageIndex: Sendable {
             }
             numbers.sort()
             postings.append(sortedNumbers: numbers) { df[Int($0)] += 1 }
-            answerable.append(PassageIndex.isAnswerable(passage.text))
+            answerable.append(Answerability(passage.text, inRunningText: passage.inRunningText))
         }
         // A sentence written twice is a heading repeated by the lesson plan
         // («2. Халықаралық қатынастардың … тұжырымдары.»), not an answer.
-        for i in PassageIndex.repeated(passages, outlineHashes: outlineHashes) { answerable[i] = false }
+        for i in PassageIndex.repeated(passages, outlineHashes: outlineHashes) { answerable[i] = .nothing }
         lengthOfPassage = lengths
         self.vocabulary = vocabulary
         self.postings = postings
@@ -134,7 +140,7 @@ public struct PassageIndex: Sendable {
         termKeysOfPassage = passages.map { passage in
             Set((passage.definedTerm.map(PassageIndex.words) ?? []).map { KazakhStemmer.key($0) })
         }
-        isAnswerable = answerable
+        answerability = answerable
         passagesHolding = df
         let total = lengths.reduce(0, +)
         averageLength = passages.isEmpty ? 1 : max(1, Double(total) / Double(passages.count))
@@ -180,21 +186,6 @@ public struct PassageIndex: Sendable {
     /// The coarse key: the first five letters of the stem key, marked so it
     /// never equals a whole key.
     static func prefix(_ key: String) -> String { "~" + key.prefix(5) }
-
-    /// A heading or a fragment (under five words, or no final stop and
-    /// under eight) is no answer, however well its words match.
-    static func isAnswerable(_ text: Substring) -> Bool {
-        var s = text
-        while let l = s.last, "»\") ".contains(l) { s = s.dropLast() }
-        let ends = s.last.map { ".!?;".contains($0) } ?? false
-        // Words counted up to eight, without cutting the text into pieces.
-        var words = 0
-        var inWord = false
-        for byte in text.utf8 {
-            if byte == 32 { inWord = false } else if !inWord { inWord = true; words += 1; if words >= 8 { break } }
-        }
-        return words >= 5 && (ends || words >= 8)
-    }
 
     /// The content words of `text`, lower-cased, stop words removed;
     /// hyphenated compounds give the whole and each part.
@@ -283,7 +274,7 @@ public struct PassageIndex: Sendable {
         let keyNumbers = uniqueKeys.map { vocabulary[$0] }
         let prefixNumbers = uniquePrefixes.map { vocabulary[$0] }
         let prefixIDFs = uniquePrefixes.map(idf)
-        for (index, passage) in passages.enumerated() where isAnswerable[index] {
+        for (index, passage) in passages.enumerated() where answerability[index] != .nothing {
             let length = Double(lengthOfPassage[index])
             var score = bm25(keyNumbers, idfs: keyIDFs, in: index, length: length)
                 + PassageIndex.prefixWeight * bm25(prefixNumbers, idfs: prefixIDFs, in: index, length: length)
@@ -319,6 +310,7 @@ public struct PassageIndex: Sendable {
             }
             let held = countable.filter { key in holds(key) || (alternatives[key] ?? []).contains(where: holds) }
             let coverage = countableWeight > 0 ? held.reduce(0) { $0 + idf($1) } / countableWeight : 0
+            if answerability[index] == .questionsItHolds && coverage < Answerability.shortStatementCoverage { continue }
             ranked.append(RankedPassage(passage: passage, score: score, coverage: coverage))
         }
         ranked.sort { a, b in

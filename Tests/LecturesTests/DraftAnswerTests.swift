@@ -119,5 +119,40 @@ struct DraftAnswerTests {
         #expect(!Abbreviations.spells(Array("бұұ"), ["бас", "ассамблея"]))
         #expect(!Abbreviations.spells(Array("еаэо"), ["экономикалық", "одақ"]))
     }
-}
 
+    /// A short statement of fact inside running text answers the question
+    /// on it: «БҰҰ 1945 жылы құрылды.» has four words, and four words
+    /// were once taken for a heading wherever they stood.
+    static let shortFacts = """
+        Дәріс 10. Халықаралық ұйымдар
+
+        Негізгі ұғымдар
+
+        Біріккен Ұлттар Ұйымы бейбітшілікті сақтау үшін құрылған ұйым.
+
+        Ұйымның негізгі құрылымы.
+
+        БҰҰ 1945 жылы құрылды. Оның Жарғысы халықаралық бейбітшілік пен қауіпсіздікті сақтауды басты мақсат етеді.
+
+        1-деңгей
+        1. БҰҰ қай жылы құрылды?
+        2. Ұйымның негізгі құрылымы қандай?
+        """
+
+    static func shortFactsDeck() throws -> Deck {
+        let extraction = try LectureExtractor.extract([LectureInput(path: "notes/lecture10.txt", bytes: Array(Self.shortFacts.utf8))])
+        return DraftDeckBuilder.deck(of: extraction.documents, extraction: extraction, file: "d.deck")
+    }
+
+    @Test("a short sentence in running text answers the question it states")
+    func shortSentenceInRunningText() throws {
+        let answer = try Self.answer("БҰҰ қай жылы", in: try Self.shortFactsDeck())
+        #expect(answer.contains("БҰҰ 1945 жылы құрылды. (lecture10.txt:9)"), "\(answer)")
+    }
+
+    @Test("a short heading on its own line is still no answer")
+    func shortHeadingAlone() throws {
+        let answer = try Self.answer("Ұйымның негізгі құрылымы", in: try Self.shortFactsDeck())
+        #expect(!answer.contains("Ұйымның негізгі құрылымы."), "\(answer)")
+    }
+}
