@@ -20,6 +20,7 @@ enum CardAdoption {
         for deck in decks { for card in deck.cards { for face in card.faces { current.insert(face.key) } } }
         var result: [FormerKeys] = []
         for deck in decks {
+            let file = StoredDeckFile.of(deck.file)
             for card in deck.cards where card.hasExplicitID {
                 for face in card.faces {
                     let prompt = Trainer.promptText(face)
@@ -30,7 +31,7 @@ enum CardAdoption {
                     if former.isEmpty { continue }
                     result.append(
                         FormerKeys(
-                            card: RegisteredCard(key: face.key, deckFile: deck.file, prompt: prompt, level: card.level),
+                            card: RegisteredCard(key: face.key, deckFile: file, prompt: prompt, level: card.level),
                             former: former))
                 }
             }
