@@ -67,19 +67,7 @@ doc.pop("paths", None)
 doc["statistics"].pop("now", None)
 print(json.dumps(doc, sort_keys=True, ensure_ascii=False))'
 }
-# A stream of lines a student might type (as the fixtures' makers do).
-lines() {
-    local seed=$1 n=$2 i
-    RANDOM=$seed
-    echo
-    for ((i = 0; i < n; i++)); do
-        case $((RANDOM % 12)) in
-        0) echo u ;; 1) echo b ;; 2) echo '!' ;; 3 | 4) echo 1 ;; 5 | 6) echo 2 ;; *) echo ;;
-        esac
-    done
-    echo q
-    echo q
-}
+. scripts/lib/student-lines.sh
 
 # --- 1. Spellings ------------------------------------------------------------
 course="$HOME/course"
@@ -96,7 +84,7 @@ PY
 ln -s "$course/decks" "$HOME/link"
 db="$work/progress.sqlite"
 cd "$course"
-lines 1 150 | "$JATTA" study decks --plain --lang en --db "$db" >/dev/null 2>"$work/err" || fail "study decks: $(head -3 "$work/err")"
+student_lines 1 150 | "$JATTA" study decks --plain --lang en --db "$db" >/dev/null 2>"$work/err" || fail "study decks: $(head -3 "$work/err")"
 printf "1\n%.0s" {1..60} | "$JATTA" quiz decks --plain --seed 3 --count 20 --lang en --db "$db" >/dev/null 2>&1
 "$JATTA" study decks --plain --lang en --db "$db" </dev/null >/dev/null 2>&1
 [ "$(q "$db" "SELECT count(*) FROM review_log WHERE kind IN ('study', 'quiz')")" -ge 20 ] || fail "too few answers recorded"
