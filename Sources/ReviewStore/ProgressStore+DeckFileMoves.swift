@@ -73,7 +73,21 @@ extension ProgressStore {
     /// Moves every registry row of `old` to `new`: the groups renamed
     /// when `new` has no group of their level yet (or only an empty one
     /// left by earlier moves), else card by card through the triggers.
-    static func moveCards(_ db: Database, from old: String, to new: String) throws {
+    /// With `keeping` (a JSON array of the keys `new` holds), the cards of
+    /// `old` not among them go back to `old` afterwards, card by card: a
+    /// renamed file whose cards' keys partly changed with its name (ids
+    /// scoped by the file name) costs what those cards cost.
+    static func moveCards(_ db: Database, from old: String, to new: String, keeping: String? = nil) throws {
+        try moveAllCards(db, from: old, to: new)
+        if let keeping {
+            try db.execute(
+                sql: "UPDATE card SET deck_file = ? WHERE deck_file = ? AND key NOT IN (SELECT value FROM json_each(?))",
+                arguments: [old, new, keeping])
+        }
+    }
+
+    /// `moveCards` without cards left behind.
+    private static func moveAllCards(_ db: Database, from old: String, to new: String) throws {
         guard try KeptCounts.isKept(db), try wholeGroupsCanMove(db, from: old, to: new) else {
             try db.execute(sql: "UPDATE card SET deck_file = ? WHERE deck_file = ?", arguments: [new, old])
             try db.execute(sql: "DELETE FROM registered_deck WHERE deck_file IN (?, ?)", arguments: [old, new])
@@ -145,10 +159,11 @@ extension ProgressStore {
         try db.execute(sql: "UPDATE quiz_summary SET deck_file = ? WHERE deck_file = ?", arguments: [new, old])
     }
 
-    /// The deck files whose every registered card is among `keys` (the
-    /// cards of the deck file `file`, about to be registered) while none
-    /// of `registering` is one of them: a deck file renamed, whose cards
-    /// can move to `file` as a whole. A few keys are asked first (the
+    /// The deck files at least half of whose registered cards are among
+    /// `keys` (the cards of the deck file `file`, about to be registered)
+    /// while none of `registering` is one of them: a deck file renamed,
+    /// whose cards can move to `file` as a whole (and the few left behind
+    /// move back, `moveCards(keeping:)`). A few keys are asked first (the
     /// first, middle and last): when none is registered under another
     /// file, the file was edited, not renamed, and nothing more is read.
     /// Otherwise every key is looked up (the registry's key index), as
@@ -171,7 +186,8 @@ extension ProgressStore {
             found[deckFile, default: 0] += 1
         }
         return try found.keys.sorted().filter { old in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE deck_file = ?", arguments: [old]) == found[old]
+            let moving = found[old] ?? 0
+            return try moving * 2 >= (Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE deck_file = ?", arguments: [old]) ?? 0)
         }
     }
 }

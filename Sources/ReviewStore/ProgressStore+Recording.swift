@@ -95,9 +95,10 @@ extension ProgressStore {
             var keysByFile: [String: [String]] = [:]
             for card in cards { keysByFile[card.deckFile, default: []].append(card.key) }
             for file in changed.sorted() {
-                for old in try Self.renamedInto(file, keys: keysByFile[file] ?? [], registering: registering, db: db) {
-                    try Self.moveCards(db, from: old, to: file)
-                }
+                let keys = keysByFile[file] ?? []
+                let renamed = try Self.renamedInto(file, keys: keys, registering: registering, db: db)
+                let keeping = renamed.isEmpty ? "" : JSONTextArray.of(keys)
+                for old in renamed { try Self.moveCards(db, from: old, to: file, keeping: keeping) }
             }
             for card in cards {
                 try upsert(card, at: time, db: db, levelFromDeck: true)

@@ -100,6 +100,25 @@ import Testing
         #expect(fingerprints["c.deck"] != nil && fingerprints["a.deck"] == nil)
     }
 
+    /// A renamed file some of whose cards changed keys with its name (ids
+    /// scoped by the file name): the file moves as a whole and the cards
+    /// left behind go back to the old name, ending as card by card does.
+    @Test func aRenamedFileWithSomeNewKeysEndsAsMovingCardByCard() throws {
+        let whole = try filled()
+        let byCard = try filled()
+        var loaded = cards("c.deck", prefix: "a").prefix(9) + cards("c.deck", prefix: "c").suffix(3)
+        loaded += cards("b.deck", prefix: "b", count: 8)
+        try whole.register(Array(loaded), at: t0.addingTimeInterval(86_400 * 9))
+        try byCard.write { db in
+            try db.execute(sql: "UPDATE card SET deck_file = 'c.deck' WHERE deck_file = 'a.deck' AND CAST(substr(key, 3) AS INTEGER) < 9")
+        }
+        try byCard.register(Array(loaded), at: t0.addingTimeInterval(86_400 * 9))
+        #expect(try meaning(whole) == meaning(byCard))
+        #expect(try whole.registeredCards()["a-10"]?.deckFile == "a.deck")
+        #expect(try whole.registeredCards()["a-3"]?.deckFile == "c.deck")
+        #expect(try whole.verify() == [])
+    }
+
     /// A file that keeps some of its cards (split in two, or edited) is
     /// not moved as a whole: each card follows its file as before.
     @Test func aFileThatKeepsCardsIsNotMovedAsAWhole() throws {
