@@ -14,7 +14,9 @@ final class RegistryFingerprints: Sendable {
     /// decks last loaded.
     static let shared = RegistryFingerprints()
 
-    /// Fingerprints by deck file (the name the deck was loaded under).
+    /// Fingerprints by deck file (the name the deck was loaded under; the
+    /// fingerprint itself is of the registry entries, which carry the
+    /// store's name for the file, `StoredDeckFile`).
     private let known = Mutex<[String: Int64]>([:])
 
     /// The fingerprint of `file` as last loaded, if kept.
@@ -29,6 +31,6 @@ final class RegistryFingerprints: Sendable {
     /// The fingerprint registering `deck` gives (nil for a deck with no
     /// card).
     static func of(_ deck: Deck) -> Int64? {
-        ProgressStore.registryFingerprints { EffectPerformer.forEachRegistryEntry([deck], $0) }[deck.file]
+        ProgressStore.registryFingerprints { EffectPerformer.forEachRegistryEntry([deck], $0) }[StoredDeckFile.of(deck.file)]
     }
 }

@@ -1,4 +1,6 @@
+import DeckFormat
 import Foundation
+import ReviewStore
 import Testing
 
 @testable import jatta
@@ -35,5 +37,22 @@ import Testing
         // A name an older jatta stored as typed is shown as stored.
         #expect(StoredDeckFile.shown("decks/a.deck", in: "/home/s/course") == "decks/a.deck")
         #expect(StoredDeckFile.shown("/home/s/course/a.deck", in: nil) == "/home/s/course/a.deck")
+    }
+}
+
+/// The fingerprint the deck index keeps beside a deck is the one the store
+/// records when the deck is registered: else every start would visit every
+/// card to register it again (the fingerprint is made of entries that
+/// carry the store's name for the file, not the name typed).
+@Suite struct KeptFingerprintTests {
+    @Test func theKeptFingerprintIsTheStoresForEverySpelling() throws {
+        let text = "# T\nnamespace: t\n\nQ: Бір?\nA: Екі\nid: a\n\nT: Режим\nD: Нормалар.\nid: b\n"
+        for file in ["decks/t.deck", "./decks/t.deck", "decks/../decks/t.deck"] {
+            let deck = DeckParser.parse(Array(text.utf8), file: file).deck
+            let kept = try #require(RegistryFingerprints.of(deck))
+            let store = try ProgressStore()
+            try EffectPerformer(store: store, sessionID: "s", decks: [deck]).registerDecks(at: Date())
+            #expect(try store.registeredFingerprints() == [StoredDeckFile.of("decks/t.deck"): kept], "\(file)")
+        }
     }
 }
