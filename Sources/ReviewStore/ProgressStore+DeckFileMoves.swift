@@ -86,12 +86,23 @@ extension ProgressStore {
         }
     }
 
-    /// `moveCards` without cards left behind.
+    /// `moveCards` without cards left behind. When `new` has cards
+    /// already in a group of the same level, the smaller side moves card
+    /// by card: `new`'s cards join `old` first (a file renamed back, whose
+    /// cards with file-scoped ids stayed under the name), and then `old`'s
+    /// groups move whole; or `old`'s cards move one by one.
     private static func moveAllCards(_ db: Database, from old: String, to new: String) throws {
-        guard try KeptCounts.isKept(db), try wholeGroupsCanMove(db, from: old, to: new) else {
+        func byCard() throws {
             try db.execute(sql: "UPDATE card SET deck_file = ? WHERE deck_file = ?", arguments: [new, old])
             try db.execute(sql: "DELETE FROM registered_deck WHERE deck_file IN (?, ?)", arguments: [old, new])
-            return
+        }
+        guard try KeptCounts.isKept(db) else { return try byCard() }
+        if try !wholeGroupsCanMove(db, from: old, to: new) {
+            let count = "SELECT count(*) FROM card WHERE deck_file = ?"
+            guard try Int.fetchOne(db, sql: count, arguments: [new]) ?? 0 < Int.fetchOne(db, sql: count, arguments: [old]) ?? 0
+            else { return try byCard() }
+            try db.execute(sql: "UPDATE card SET deck_file = ? WHERE deck_file = ?", arguments: [old, new])
+            guard try wholeGroupsCanMove(db, from: old, to: new) else { return try byCard() }
         }
         try db.execute(sql: "UPDATE card_group SET deck_file = ? WHERE deck_file = ?", arguments: [new, old])
         try withoutCardTriggers(db) {

@@ -119,6 +119,29 @@ import Testing
         #expect(try whole.verify() == [])
     }
 
+    /// Renamed back: the cards whose keys changed with the name stayed
+    /// under the first name, so the groups clash; the smaller side moves
+    /// card by card and the rest as a whole, ending as card by card does.
+    @Test func aFileRenamedBackEndsAsMovingCardByCard() throws {
+        let whole = try filled()
+        let byCard = try filled()
+        let renamed = Array(cards("c.deck", prefix: "a").prefix(9) + cards("c.deck", prefix: "c").suffix(3))
+        let back = Array(cards("a.deck", prefix: "a"))
+        let b = cards("b.deck", prefix: "b", count: 8)
+        try whole.register(renamed + b, at: t0.addingTimeInterval(86_400 * 9))
+        let groupsOfC = try groups(of: "c.deck", whole)
+        try whole.register(back + b, at: t0.addingTimeInterval(86_400 * 10))
+        try byCard.write { db in
+            try db.execute(sql: "UPDATE card SET deck_file = 'c.deck' WHERE deck_file = 'a.deck' AND CAST(substr(key, 3) AS INTEGER) < 9")
+        }
+        try byCard.register(renamed + b, at: t0.addingTimeInterval(86_400 * 9))
+        try byCard.write { db in try db.execute(sql: "UPDATE card SET deck_file = 'a.deck' WHERE key LIKE 'a-%'") }
+        try byCard.register(back + b, at: t0.addingTimeInterval(86_400 * 10))
+        #expect(try meaning(whole) == meaning(byCard))
+        #expect(try groups(of: "a.deck", whole).map { $0.split(separator: " ")[0] } == groupsOfC.map { $0.split(separator: " ")[0] })
+        #expect(try whole.verify() == [])
+    }
+
     /// A file that keeps some of its cards (split in two, or edited) is
     /// not moved as a whole: each card follows its file as before.
     @Test func aFileThatKeepsCardsIsNotMovedAsAWhole() throws {
