@@ -44,9 +44,15 @@ enum CardAdoption {
     /// session whose decks renamed nothing writes nothing, and the
     /// candidates (each face's prompt and registry entry) are made only
     /// when some former key has progress to hand over.
+    ///
+    /// Only decks not registered as they are now are asked about: a deck
+    /// registered exactly so (`RegistryFingerprints.notRegistered`) was
+    /// opened by a session since its last edit, which handed its progress
+    /// over before registering it; walking every explicit id of an
+    /// unchanged collection was about 14 ms of a start at 100,000 cards.
     @discardableResult
     static func run(store: ProgressStore, decks: [Deck], at now: Date) throws -> [Adoption] {
-        let former = formerKeys(decks)
+        let former = formerKeys(try RegistryFingerprints.shared.notRegistered(decks, store: store))
         guard !former.isEmpty else { return [] }
         let withProgress = try store.keysWithProgress(among: former)
         guard !withProgress.isEmpty else { return [] }

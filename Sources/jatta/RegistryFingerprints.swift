@@ -28,6 +28,20 @@ final class RegistryFingerprints: Sendable {
     /// Forgets `file`'s fingerprint: it was loaded without the index.
     func forget(_ file: String) { keep(nil, for: file) }
 
+    /// The decks of `decks` that are not registered as they are now: the
+    /// ones without a kept fingerprint, and those whose kept fingerprint
+    /// is not the store's. The store is asked only when some fingerprint
+    /// is kept (one small read).
+    func notRegistered(_ decks: [Deck], store: ProgressStore) throws -> [Deck] {
+        let kept = decks.map { fingerprint(of: $0.file) }
+        guard kept.contains(where: { $0 != nil }) else { return decks }
+        let registered = try store.registeredFingerprints()
+        return zip(decks, kept).filter { deck, kept in
+            guard let kept else { return true }
+            return registered[StoredDeckFile.of(deck.file)] != kept
+        }.map(\.0)
+    }
+
     /// The fingerprint registering `deck` gives (nil for a deck with no
     /// card).
     static func of(_ deck: Deck) -> Int64? {

@@ -57,14 +57,9 @@ final class EffectPerformer {
     /// every card's prompt, which decodes every card's body.
     func registerDecks(at now: Date) throws {
         guard !unregistered.isEmpty else { return }
-        let kept = unregistered.map { RegistryFingerprints.shared.fingerprint(of: $0.file) }
         // Without a kept fingerprint (no deck indexed) the store is asked
         // once, by `register`, as before.
-        let registered = kept.contains { $0 != nil } ? try store.registeredFingerprints() : [:]
-        let decks = zip(unregistered, kept).filter { deck, kept in
-            guard let kept else { return true }
-            return registered[StoredDeckFile.of(deck.file)] != kept
-        }.map(\.0)
+        let decks = try RegistryFingerprints.shared.notRegistered(unregistered, store: store)
         // A store written by an older jatta may name these files as they
         // were typed then: those names are respelt, not re-registered.
         if !decks.isEmpty {
