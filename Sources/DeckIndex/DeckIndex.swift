@@ -75,16 +75,16 @@ public struct DeckIndex: Sendable {
     public func load(
         file: String, read: () -> [UInt8]?, derive: (ParsedDeck) -> UInt64? = { _ in nil }
     ) -> (parsed: ParsedDeck, outcome: Outcome, derived: UInt64?, contentHash: UInt64)? {
-        let path = absolute(file)
+        let path = resolved(file)
         let entryPath = self.entryPath(for: path)
         // Taken before the bytes are read, so an edit while they are read
         // makes the two statuses differ (and no entry is written).
         let before = FileStatus.ofReadable(path)
         let entry = before == nil ? nil : EntryFile.load(entryPath).flatMap { entry in
-            entry.header.stamp == stamp && entry.header.path == path && entry.header.file == file ? entry : nil
+            entry.header.stamp == stamp && entry.header.path == path && Self.sameParse(entry.header.file, file) ? entry : nil
         }
         if let entry, let before, entry.header.status == before, before.isSettled(before: entry.header.checkedAt),
-            let (parsed, derived) = decode(entry, entryPath: entryPath)
+            let (parsed, derived) = decode(entry, file: file, entryPath: entryPath)
         {
             return (parsed, .fromIndex, derived, entry.header.contentHash)
         }
@@ -93,7 +93,7 @@ public struct DeckIndex: Sendable {
         let after = FileStatus.ofReadable(path)
         let steady = before.flatMap { before in before == after && before.size == bytes.count ? before : nil }
         if let entry, entry.header.status.size == bytes.count, entry.header.contentHash == hash,
-            let (parsed, derived) = decode(entry, entryPath: entryPath)
+            let (parsed, derived) = decode(entry, file: file, entryPath: entryPath)
         {
             // The same bytes under another status (copied, touched, or
             // read too soon after an edit to vouch for it): once the
@@ -125,7 +125,7 @@ public struct DeckIndex: Sendable {
 
     /// The entry file of a deck file.
     public func entryPath(for file: String) -> String {
-        let path = absolute(file)
+        let path = resolved(file)
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in path.utf8 {
             h ^= UInt64(byte)
@@ -140,7 +140,7 @@ public struct DeckIndex: Sendable {
     /// The deck in `entry` (its head checked when it was opened), with its
     /// bodies left in the entry file; nil when the head does not decode or
     /// the file's size does not fit the bodies it lists.
-    private func decode(_ entry: EntryFile, entryPath: String) -> (ParsedDeck, UInt64?)? {
+    private func decode(_ entry: EntryFile, file: String, entryPath: String) -> (ParsedDeck, UInt64?)? {
         entry.head.withUnsafeBufferPointer { head -> (ParsedDeck, UInt64?)? in
             var r = IndexReader(head)
             do {
@@ -149,13 +149,13 @@ public struct DeckIndex: Sendable {
                 var blockHashes: [UInt64] = []
                 for _ in 0..<(try r.count()) { blockHashes.append(try r.fixed64()) }
                 let recovery = EntryBodies.Recovery(
-                    path: entry.header.path, file: entry.header.file, contentHash: entry.header.contentHash,
+                    path: entry.header.path, file: file, contentHash: entry.header.contentHash,
                     entryPath: entryPath)
                 guard
                     let bodies = EntryBodies.of(entry, length: bodiesLength, blockHashes: blockHashes, recovery: recovery)
                 else { return nil }
                 let (parsed, length) = try ParsedDeckCoding.decode(
-                    &r, file: entry.header.file, bodies: CardBodySource(bodies), bodiesStart: bodies.start)
+                    &r, file: file, bodies: CardBodySource(bodies), bodiesStart: bodies.start)
                 return length == bodiesLength ? (parsed, derived) : nil
             } catch {
                 return nil
@@ -227,8 +227,27 @@ public struct DeckIndex: Sendable {
         return true
     }
 
+    /// `file` as an absolute path with its symbolic links resolved, the
+    /// key of its entry: every spelling of one file (`decks/a.deck`,
+    /// `./decks/a.deck`, through a linked folder) shares one entry. A path
+    /// that does not resolve is keyed by `absolute(file)`.
+    func resolved(_ file: String) -> String {
+        let path = absolute(file)
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// Whether a deck parsed under the name `kept` decodes as parsing it
+    /// under `file` would give: places are stored without the deck's own
+    /// file and take the name asked for, so only what the parser makes of
+    /// the name itself must agree, the cards' default namespace.
+    static func sameParse(_ kept: String, _ file: String) -> Bool {
+        kept == file || CardID.defaultNamespace(file: kept) == CardID.defaultNamespace(file: file)
+    }
+
     /// `file` as an absolute path (relative paths are taken from the
-    /// current folder), the key of its entry.
+    /// current folder).
     func absolute(_ file: String) -> String {
         if file.hasPrefix("/") { return file }
         return (workingDirectory as NSString).appendingPathComponent(file)

@@ -56,7 +56,17 @@ extension ProgressStore {
     /// them, and once more only when some deck file changed, for that
     /// file's cards: a start with unchanged decks makes no list of 100,000
     /// entries only to drop it.
-    public func register(each entries: (_ visit: (RegisteredCard) -> Void) -> Void, at time: Date) throws {
+    ///
+    /// `respelling` gives the name the caller keeps now for a deck file
+    /// name the store holds (nil: none of the caller's): when a deck file
+    /// is registered anew, the store's other spellings of it are renamed
+    /// first, as a whole (`respell`), so its cards and answers stay where
+    /// they were. Deck files renamed otherwise, all of whose cards are in
+    /// a file now registered, move as a whole too (`renamedInto`).
+    public func register(
+        each entries: (_ visit: (RegisteredCard) -> Void) -> Void, at time: Date,
+        respelling: (String) -> String? = { _ in nil }
+    ) throws {
         let fingerprints = Self.registryFingerprints(of: entries)
         guard !fingerprints.isEmpty else { return }
         let changed = try read { db in
@@ -78,6 +88,18 @@ extension ProgressStore {
             let cacheSize = widened ? try Int.fetchOne(db, sql: "PRAGMA cache_size") : nil
             if widened { try db.execute(sql: "PRAGMA cache_size = -65536") }
             defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
+            // A deck file renamed (all its cards now in one changed file)
+            // moves as a whole before its cards are registered one by one.
+            let registering = Set(fingerprints.keys)
+            try Self.respellOlderNames(db, registering: registering, changed: changed, respelling: respelling)
+            var keysByFile: [String: [String]] = [:]
+            for card in cards { keysByFile[card.deckFile, default: []].append(card.key) }
+            for file in changed.sorted() {
+                let keys = keysByFile[file] ?? []
+                let renamed = try Self.renamedInto(file, keys: keys, registering: registering, db: db)
+                let keeping = renamed.isEmpty ? "" : JSONTextArray.of(keys)
+                for old in renamed { try Self.moveCards(db, from: old, to: file, keeping: keeping) }
+            }
             for card in cards {
                 try upsert(card, at: time, db: db, levelFromDeck: true)
             }

@@ -6,7 +6,9 @@ import Foundation
 public struct RegisteredCard: Hashable, Sendable {
     /// The progress key.
     public var key: String
-    /// The deck file the card came from (as the caller names it).
+    /// The deck file the card came from, as the caller names it (jatta
+    /// names each file once, whatever spelling was typed: docs/
+    /// progress-store.md, "Deck file names").
     public var deckFile: String
     /// The prompt shown to the student.
     public var prompt: String

@@ -20,6 +20,7 @@ enum CardAdoption {
         for deck in decks { for card in deck.cards { for face in card.faces { current.insert(face.key) } } }
         var result: [FormerKeys] = []
         for deck in decks {
+            let file = StoredDeckFile.of(deck.file)
             for card in deck.cards where card.hasExplicitID {
                 for face in card.faces {
                     let prompt = Trainer.promptText(face)
@@ -30,7 +31,7 @@ enum CardAdoption {
                     if former.isEmpty { continue }
                     result.append(
                         FormerKeys(
-                            card: RegisteredCard(key: face.key, deckFile: deck.file, prompt: prompt, level: card.level),
+                            card: RegisteredCard(key: face.key, deckFile: file, prompt: prompt, level: card.level),
                             former: former))
                 }
             }
@@ -43,9 +44,15 @@ enum CardAdoption {
     /// session whose decks renamed nothing writes nothing, and the
     /// candidates (each face's prompt and registry entry) are made only
     /// when some former key has progress to hand over.
+    ///
+    /// Only decks not registered as they are now are asked about: a deck
+    /// registered exactly so (`RegistryFingerprints.notRegistered`) was
+    /// opened by a session since its last edit, which handed its progress
+    /// over before registering it; walking every explicit id of an
+    /// unchanged collection was about 14 ms of a start at 100,000 cards.
     @discardableResult
     static func run(store: ProgressStore, decks: [Deck], at now: Date) throws -> [Adoption] {
-        let former = formerKeys(decks)
+        let former = formerKeys(try RegistryFingerprints.shared.notRegistered(decks, store: store))
         guard !former.isEmpty else { return [] }
         let withProgress = try store.keysWithProgress(among: former)
         guard !withProgress.isEmpty else { return [] }

@@ -14,7 +14,9 @@ final class RegistryFingerprints: Sendable {
     /// decks last loaded.
     static let shared = RegistryFingerprints()
 
-    /// Fingerprints by deck file (the name the deck was loaded under).
+    /// Fingerprints by deck file (the name the deck was loaded under; the
+    /// fingerprint itself is of the registry entries, which carry the
+    /// store's name for the file, `StoredDeckFile`).
     private let known = Mutex<[String: Int64]>([:])
 
     /// The fingerprint of `file` as last loaded, if kept.
@@ -26,9 +28,23 @@ final class RegistryFingerprints: Sendable {
     /// Forgets `file`'s fingerprint: it was loaded without the index.
     func forget(_ file: String) { keep(nil, for: file) }
 
+    /// The decks of `decks` that are not registered as they are now: the
+    /// ones without a kept fingerprint, and those whose kept fingerprint
+    /// is not the store's. The store is asked only when some fingerprint
+    /// is kept (one small read).
+    func notRegistered(_ decks: [Deck], store: ProgressStore) throws -> [Deck] {
+        let kept = decks.map { fingerprint(of: $0.file) }
+        guard kept.contains(where: { $0 != nil }) else { return decks }
+        let registered = try store.registeredFingerprints()
+        return zip(decks, kept).filter { deck, kept in
+            guard let kept else { return true }
+            return registered[StoredDeckFile.of(deck.file)] != kept
+        }.map(\.0)
+    }
+
     /// The fingerprint registering `deck` gives (nil for a deck with no
     /// card).
     static func of(_ deck: Deck) -> Int64? {
-        ProgressStore.registryFingerprints { EffectPerformer.forEachRegistryEntry([deck], $0) }[deck.file]
+        ProgressStore.registryFingerprints { EffectPerformer.forEachRegistryEntry([deck], $0) }[StoredDeckFile.of(deck.file)]
     }
 }

@@ -108,8 +108,11 @@ import Testing
         #expect(diagnostics > 0, "the samples must hold diagnostics for the test to cover them")
     }
 
-    /// Places name the path the deck is loaded under; the same file under
-    /// another name is parsed again, so no message can keep the old name.
+    /// Places name the path the deck is loaded under, whichever spelling
+    /// wrote the entry: the same file under another spelling (relative,
+    /// through a linked folder) decodes its one entry as parsing it under
+    /// that name gives; a link with another file name (another default
+    /// namespace for its cards) is parsed again.
     @Test func placesNameThePathTheDeckIsLoadedUnder() throws {
         let scratch = try Scratch()
         let path = try scratch.write("a.deck", "Q: Сұрақ?\nA: Жауап.\nlevel: 7\n")
@@ -124,14 +127,25 @@ import Testing
         #expect(again.parsed.deck.cards.allSatisfy { $0.location.file == path })
         #expect(again.parsed.diagnostics.allSatisfy { $0.location.file == path })
         #expect(!again.parsed.diagnostics.isEmpty)
-        // The same file, named relative to its folder: one entry file, made
-        // again for the new name.
+        // The same file, named relative to its folder: one entry file,
+        // decoded under the new name.
         let fromFolder = DeckIndex(directory: scratch.indexFolder, stamp: "test-1", now: Self.later, workingDirectory: scratch.decks)
         #expect(fromFolder.entryPath(for: "a.deck") == entry)
         let relative = fromFolder.load(bytes, file: "a.deck")
-        #expect(relative.outcome == .parsed(entryWritten: true))
+        #expect(relative.outcome == .fromIndex)
         #expect(relative.parsed == DeckParser.parse(bytes, file: "a.deck"))
-        #expect(fromFolder.load(bytes, file: "a.deck").outcome == .fromIndex)
+        // Through a linked folder: the same entry.
+        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/linked", withDestinationPath: scratch.decks)
+        let linked = index.load(bytes, file: scratch.root + "/linked/a.deck")
+        #expect(index.entryPath(for: scratch.root + "/linked/a.deck") == entry)
+        #expect(linked.outcome == .fromIndex)
+        #expect(linked.parsed == DeckParser.parse(bytes, file: scratch.root + "/linked/a.deck"))
+        // A link named otherwise: its cards' default namespace differs.
+        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/b.deck", withDestinationPath: path)
+        let renamed = index.load(bytes, file: scratch.root + "/b.deck")
+        #expect(renamed.outcome == .parsed(entryWritten: true))
+        #expect(renamed.parsed == DeckParser.parse(bytes, file: scratch.root + "/b.deck"))
+        #expect(index.load(bytes, file: path).outcome == .parsed(entryWritten: true))
     }
 
     /// A change that keeps the size and the modification time (the time
@@ -219,7 +233,12 @@ import Testing
         // lands in the content hash on some runs only.
         var prefix = IndexWriter()
         prefix.bytes.append(contentsOf: EntryHeader.magic)
-        for text in [opened.header.stamp, opened.header.path, opened.header.file] { prefix.string(text) }
+        for text in [opened.header.stamp, opened.header.path] { prefix.string(text) }
+        // The name the entry was written under: only its default namespace
+        // is compared (`DeckIndex.sameParse`), and places take the name
+        // loaded, so damage that keeps the namespace changes nothing.
+        let fileStart = prefix.bytes.count
+        prefix.string(opened.header.file)
         let statusStart = prefix.bytes.count
         opened.header.status.encode(into: &prefix)
         prefix.int(opened.header.checkedAt)
@@ -236,6 +255,8 @@ import Testing
                 #expect(!FileManager.default.fileExists(atPath: entry), "an entry with a damaged body was kept")
                 #expect(try scratch.load(path).outcome == .parsed(entryWritten: true))
             } else if let flipped, (statusStart..<statusEnd).contains(flipped) {
+                #expect(loaded.outcome != .parsed(entryWritten: false))
+            } else if let flipped, (fileStart..<statusStart).contains(flipped) {
                 #expect(loaded.outcome != .parsed(entryWritten: false))
             } else {
                 #expect(loaded.outcome == .parsed(entryWritten: true), "a damaged entry of \(bytes.count) bytes was used")

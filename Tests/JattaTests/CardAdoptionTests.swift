@@ -50,6 +50,25 @@ import Testing
         #expect(try store.verify().isEmpty)
     }
 
+    /// A deck registered exactly as it is now (its fingerprint kept by the
+    /// deck index and recorded by the store) was opened by a session since
+    /// its last edit, which handed its progress over then: its explicit ids
+    /// are not walked again. A deck registered otherwise is asked.
+    @Test func aDeckRegisteredAsItIsNowIsNotAskedAgain() throws {
+        let file = "adoption-\(UUID().uuidString)/l4.deck"
+        let before = DeckParser.parse("T: Гегемония\nD: Бір мемлекеттің басымдығы\n", file: file).deck
+        let after = DeckParser.parse(
+            "namespace: ir\n\nT: Гегемония\nD: Бір мемлекеттің басымдығы\nid: hegemony\n", file: file).deck
+        let store = try ProgressStore()
+        try studyEveryFace(before, in: store)
+        try EffectPerformer(store: store, sessionID: "s", decks: [after]).registerDecks(at: Self.now)
+        RegistryFingerprints.shared.keep(RegistryFingerprints.of(after), for: file)
+        defer { RegistryFingerprints.shared.forget(file) }
+        #expect(try CardAdoption.run(store: store, decks: [after], at: Self.now).isEmpty)
+        RegistryFingerprints.shared.keep(RegistryFingerprints.of(before), for: file)
+        #expect(try CardAdoption.run(store: store, decks: [after], at: Self.now).count == 2)
+    }
+
     @Test func aFormerKeyStillInUseIsLeftToItsCard() throws {
         // The same prompt twice, once with an id: the derived key belongs to
         // the card still using it.

@@ -47,7 +47,10 @@ size_after=$(stat -c %s "$db")
 printf '\n1\n3\nu\nu\n3\n\n2\nq\nq\n' | "$jatta" study decks/ --plain --lang en --db "$db" >/dev/null 2>"$work/err" \
     || fail "study on the migrated file: $(head -3 "$work/err")"
 n=$(wc -l <"$work/log-before")
-q "$db" "SELECT * FROM review_log ORDER BY id LIMIT $n" | cmp -s - "$work/log-before" || fail "old rows changed after new answers"
+# Studying `decks/` respells 0.2's typed deck file names as the stored
+# names (docs/progress-store.md, "Deck file names"): only the folder is added.
+q "$db" "SELECT * FROM review_log ORDER BY id LIMIT $n" | sed "s|$(pwd -P)/decks/|decks/|" | cmp -s - "$work/log-before" \
+    || fail "old rows changed after new answers"
 [ "$(q "$db" "SELECT count(*) FROM review_log WHERE kind = 'undo' AND id > (SELECT max(id) FROM review_log) - 10")" -ge 1 ] \
     || fail "no undo recorded on the migrated file"
 "$jatta" debug verify --db "$db" >"$work/verify" 2>&1 || fail "verify after new answers: $(cat "$work/verify")"

@@ -74,7 +74,7 @@ enum HistoryFormat {
         if let rating = entry.rating { parts.append(words.rating(rating)) }
         if let ms = entry.durationMilliseconds { parts.append(String(format: "%.1fs", Double(ms) / 1000)) }
         parts.append(entry.key)
-        parts.append(entry.deckFile)
+        parts.append(StoredDeckFile.shown(entry.deckFile))
         switch entry.kind {
         case .undo:
             parts.append(words.undoes(entry.undoes.map(String.init) ?? "?"))
@@ -194,7 +194,7 @@ enum HistoryFormat {
         init(_ entry: ReviewLogEntry, prompt: String?) {
             id = entry.id
             card = entry.key
-            deckFile = entry.deckFile
+            deckFile = StoredDeckFile.shown(entry.deckFile)
             self.prompt = prompt
             session = entry.sessionID
             time = HistoryFormat.isoTime(entry.time)

@@ -131,7 +131,7 @@ enum DeckImport {
         if let store {
             do {
                 let scheduler = try StudySetup.scheduler(timeZone: .current, store: store)
-                let done = try AnkiProgressImport.record(histories, deckFile: output, store: store, scheduler: scheduler)
+                let done = try AnkiProgressImport.record(histories, deckFile: StoredDeckFile.of(output), store: store, scheduler: scheduler)
                 problems += language.pick(
                     kk: "\(InterchangeOutput.shown(store.path)): \(done.faces) карточкаға \(done.answers) жауап жазылды"
                         + (done.skipped > 0 ? "; үлгерімі бар \(done.skipped) карточка өзгертілмеді" : "") + "\n",

@@ -111,7 +111,14 @@ struct SyncCommand: ParsableCommand {
         let outcome: ClassSync.Outcome
         do {
             outcome = try ClassSync.push(connection, classID: address.classID, batchSize: batchSize) { after, limit in
-                try store.answers(after: after, limit: limit)
+                // Deck files as the student reads them (relative to the
+                // course folder), as the instructor's `class report --deck`
+                // names them, not each student's own absolute path.
+                try store.answers(after: after, limit: limit).map { answer in
+                    var answer = answer
+                    answer.entry.deckFile = StoredDeckFile.shown(answer.entry.deckFile)
+                    return answer
+                }
             }
         } catch let error as ClassError {
             throw ClassFailure.exit(error, language: language, syncing: true)

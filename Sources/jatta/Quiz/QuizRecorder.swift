@@ -23,7 +23,7 @@ final class QuizRecorder {
         do {
             try store.record(
                 RecordedAnswer(
-                    key: question.key, deckFile: question.deckFile, prompt: question.prompt, level: question.level,
+                    key: question.key, deckFile: StoredDeckFile.of(question.deckFile), prompt: question.prompt, level: question.level,
                     rating: review.rating, time: review.time,
                     durationMilliseconds: Int((review.duration * 1000).rounded()),
                     kind: review.kind == .answer ? .quiz : .override, sessionID: sessionID, before: review.before,

@@ -33,11 +33,15 @@ final class EffectPerformer {
 
     /// Calls `body` with the registry entry of every face of `decks`, in
     /// order, each card's faces visited without making an array of them.
+    /// The deck file is the store's name for it (`StoredDeckFile`), so the
+    /// entries, and the fingerprints made from them, do not depend on how
+    /// the path was typed.
     static func forEachRegistryEntry(_ decks: [Deck], _ body: (RegisteredCard) -> Void) {
         for deck in decks {
+            let file = StoredDeckFile.of(deck.file)
             for card in deck.cards {
                 card.forEachFace { face in
-                    body(RegisteredCard(key: face.key, deckFile: deck.file, prompt: Trainer.promptText(face), level: card.level))
+                    body(RegisteredCard(key: face.key, deckFile: file, prompt: Trainer.promptText(face), level: card.level))
                 }
             }
         }
@@ -53,15 +57,14 @@ final class EffectPerformer {
     /// every card's prompt, which decodes every card's body.
     func registerDecks(at now: Date) throws {
         guard !unregistered.isEmpty else { return }
-        let kept = unregistered.map { RegistryFingerprints.shared.fingerprint(of: $0.file) }
         // Without a kept fingerprint (no deck indexed) the store is asked
         // once, by `register`, as before.
-        let registered = kept.contains { $0 != nil } ? try store.registeredFingerprints() : [:]
-        let decks = zip(unregistered, kept).filter { deck, kept in
-            guard let kept else { return true }
-            return registered[deck.file] != kept
-        }.map(\.0)
-        if !decks.isEmpty { try store.register(each: { Self.forEachRegistryEntry(decks, $0) }, at: now) }
+        let decks = try RegistryFingerprints.shared.notRegistered(unregistered, store: store)
+        // A store written by an older jatta may name these files as they
+        // were typed then: those names are respelt, not re-registered.
+        if !decks.isEmpty {
+            try store.register(each: { Self.forEachRegistryEntry(decks, $0) }, at: now, respelling: StoredDeckFile.of)
+        }
         unregistered = []
     }
 
@@ -79,7 +82,7 @@ final class EffectPerformer {
         case .record(let r):
             _ = try store.record(
                 RecordedAnswer(
-                    key: r.key, deckFile: r.deckFile, prompt: r.prompt, level: r.level, rating: r.rating,
+                    key: r.key, deckFile: StoredDeckFile.of(r.deckFile), prompt: r.prompt, level: r.level, rating: r.rating,
                     time: r.reviewedAt, durationMilliseconds: Int((r.duration * 1000).rounded()),
                     kind: r.overruled ? .override : .study, sessionID: sessionID,
                     before: r.before.isNew ? nil : r.before, after: r.after))

@@ -31,6 +31,19 @@ enum StatisticsLoading {
         var figures = builder.statistics(
             try Self.input(store: store, scope: scope, now: now, timeZone: timeZone), cards: cards)
         figures.hardest = withLines(figures.hardest, decks: decks)
+        return shown(figures)
+    }
+
+    /// `figures` with each deck file named as the student reads it
+    /// (`StoredDeckFile.shown`), not as the store keeps it.
+    static func shown(_ figures: StudyStatistics) -> StudyStatistics {
+        var figures = figures
+        for index in figures.knowledgeGroups.indices {
+            figures.knowledgeGroups[index].deckFile = StoredDeckFile.shown(figures.knowledgeGroups[index].deckFile)
+        }
+        for index in figures.hardest.indices {
+            figures.hardest[index].deckFile = StoredDeckFile.shown(figures.hardest[index].deckFile)
+        }
         return figures
     }
 
@@ -71,14 +84,16 @@ enum StatisticsLoading {
             }
             return nil
         }
+        // The store names a deck file by `StoredDeckFile`, the decks as typed.
         let files = Set(hardest.map(\.deckFile))
         var left: [(deck: Deck, at: Int)] = []
-        for deck in decks.filter({ files.contains($0.file) }) {
-            if let at = read(deck, from: deck.cards.startIndex, leave: { waiting[deck.file, default: 0] <= 0 }) {
+        for deck in decks.filter({ files.contains(StoredDeckFile.of($0.file)) }) {
+            let stored = StoredDeckFile.of(deck.file)
+            if let at = read(deck, from: deck.cards.startIndex, leave: { waiting[stored, default: 0] <= 0 }) {
                 left.append((deck, at))
             }
         }
-        for deck in decks.filter({ !files.contains($0.file) }) { _ = read(deck, from: deck.cards.startIndex) { false } }
+        for deck in decks.filter({ !files.contains(StoredDeckFile.of($0.file)) }) { _ = read(deck, from: deck.cards.startIndex) { false } }
         for (deck, at) in left { _ = read(deck, from: at) { false } }
         return result
     }
@@ -88,7 +103,7 @@ enum StatisticsLoading {
     /// faces of the cards that match.
     static func scope(_ filter: StudyFilter, decks: [Deck]) -> StatisticsScope {
         let chosen = decks.filter { filter.includes(deck: $0) }
-        var scope = StatisticsScope(deckFiles: chosen.map(\.file))
+        var scope = StatisticsScope(deckFiles: chosen.map { StoredDeckFile.of($0.file) })
         if filter.level != nil || filter.tag != nil {
             scope.keys = chosen.flatMap { deck in
                 deck.cards.filter { filter.includes(card: $0) }.flatMap { $0.faces.map(\.key) }
