@@ -44,11 +44,14 @@ enum StatisticsLoading {
     /// keys have their faces made and compared.
     static func withLines(_ hardest: [StudyStatistics.HardCard], decks: [Deck]) -> [StudyStatistics.HardCard] {
         var result = hardest
-        var unplaced = Dictionary(grouping: result.indices, by: { result[$0].key })
+        // Cards already given a line (by decks read before) are left as they are.
+        var unplaced = Dictionary(grouping: result.indices.filter { result[$0].line == nil }, by: { result[$0].key })
         var beginnings = Set<Substring>()
+        var ends = KeyBeginningEnds()
         for key in unplaced.keys {
             for end in key.indices { beginnings.insert(key[..<end]) }
             beginnings.insert(key[...])
+            ends.add(key)
         }
         // A deck the store names for some keys is left as soon as those
         // are found (half of it, on average), and read on from there only
@@ -62,7 +65,8 @@ enum StatisticsLoading {
             // By index, so that no card is copied whole unless it may match.
             for index in start..<deck.cards.endIndex {
                 if unplaced.isEmpty || leave() { return index }
-                guard beginnings.contains(Substring(deck.cards[index].id.rawValue)) else { continue }
+                let id = deck.cards[index].id.rawValue
+                guard ends.mayBegin(id), beginnings.contains(Substring(id)) else { continue }
                 for face in deck.cards[index].faces {
                     guard let found = unplaced.removeValue(forKey: face.key) else { continue }
                     for place in found { result[place].line = deck.cards[index].location.line }
@@ -71,7 +75,7 @@ enum StatisticsLoading {
             }
             return nil
         }
-        let files = Set(hardest.map(\.deckFile))
+        let files = Set(unplaced.values.map { result[$0[0]].deckFile })
         var left: [(deck: Deck, at: Int)] = []
         for deck in decks.filter({ files.contains($0.file) }) {
             if let at = read(deck, from: deck.cards.startIndex, leave: { waiting[deck.file, default: 0] <= 0 }) {
