@@ -61,19 +61,26 @@ enum StatisticsLoading {
         for places in unplaced.values { waiting[result[places[0]].deckFile, default: 0] += 1 }
         // Reads `deck`'s cards from `start`, placing the keys found, until
         // `leave` says so; returns where it stopped (nil: at the end).
+        // `leave` is asked only when something was placed (it hashes the
+        // deck's file name; asked for every card, that was most of this).
         func read(_ deck: Deck, from start: Int, leave: () -> Bool) -> Int? {
-            // By index, so that no card is copied whole unless it may match.
-            for index in start..<deck.cards.endIndex {
-                if unplaced.isEmpty || leave() { return index }
-                let id = deck.cards[index].id.rawValue
-                guard ends.mayBegin(id), beginnings.contains(Substring(id)) else { continue }
-                for face in deck.cards[index].faces {
-                    guard let found = unplaced.removeValue(forKey: face.key) else { continue }
-                    for place in found { result[place].line = deck.cards[index].location.line }
-                    waiting[result[found[0]].deckFile, default: 0] -= 1
+            if unplaced.isEmpty || leave() { return start }
+            // Through the buffer, so that no card is copied whole unless it may match.
+            return deck.cards.withUnsafeBufferPointer { cards in
+                for index in start..<cards.endIndex {
+                    let id = cards[index].id.rawValue
+                    guard ends.mayBegin(id), beginnings.contains(Substring(id)) else { continue }
+                    var placed = false
+                    for face in cards[index].faces {
+                        guard let found = unplaced.removeValue(forKey: face.key) else { continue }
+                        for place in found { result[place].line = cards[index].location.line }
+                        waiting[result[found[0]].deckFile, default: 0] -= 1
+                        placed = true
+                    }
+                    if placed, unplaced.isEmpty || leave() { return index + 1 }
                 }
+                return nil
             }
-            return nil
         }
         let files = Set(unplaced.values.map { result[$0[0]].deckFile })
         var left: [(deck: Deck, at: Int)] = []
