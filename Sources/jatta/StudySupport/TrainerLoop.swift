@@ -98,7 +98,8 @@ extension TrainerLoop {
         do {
             // The session's connection keeps the pages the figures read, so
             // opening the screen again does not read them from the file again.
-            try performer.store.keepPagesCached(megabytes: ProgressStore.statisticsCacheMegabytes)
+            // Only a saving: a store that cannot is reported by the reads below.
+            try? performer.store.keepPagesCached(megabytes: ProgressStore.statisticsCacheMegabytes)
             let figures = try StatisticsLoading.figures(
                 store: performer.store, scope: StatisticsLoading.scope(filter, decks: decks), decks: decks, now: now,
                 timeZone: TimeZone.current)
