@@ -4,7 +4,10 @@
 /// key if the key has the id's last byte at the id's length. A bitmap of
 /// (length, byte) answers that without hashing the id, which was most of
 /// the lookup's time at 100,000 cards; the ids it lets through are then
-/// looked up in the set of beginnings itself.
+/// looked up in the set of beginnings itself. Bytes, not characters: a
+/// key and the id it was made from have the same bytes (`StudyFace.key`
+/// begins with the id as the parser read it); an id written in another
+/// Unicode normal form than the key the store holds is not looked for.
 struct KeyBeginningEnds {
     /// One bit per (length, byte): set when some key has `byte` as its
     /// `length`-th UTF-8 byte. Indexed by `length * 256 + byte`, in words.
