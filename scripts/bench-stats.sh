@@ -4,7 +4,8 @@
 # scale-setup` — 100,000 cards in DIR/decks, about 1,000,000 review-log
 # rows in DIR/progress.sqlite — then, RUNS times each (default 7):
 # - `jatta stats --json` and the text report, whole process, printing the
-#   median wall and CPU time and the peak memory (max RSS); with
+#   median wall and CPU time and the peak memory (max RSS), and `jatta
+#   stats --json` with a level filter and with the decks named; with
 #   MAIN=path/to/jatta (another build, e.g. main's), that binary's runs
 #   alternate with this build's on the same database at the same moment;
 # - opening the statistics screen from the home screen of a session on
@@ -111,6 +112,9 @@ pair "jatta stats (text)" stats --db @DB@ --lang en
 (cd "$dir" && XDG_CACHE_HOME="$dir/cache-this" "$bin/jatta" stats --db "$this_db" --json --level 2 decks >/dev/null)
 [ -z "$main" ] || (cd "$dir" && XDG_CACHE_HOME="$dir/cache-main" "$main" stats --db "$main_db" --json --level 2 decks >/dev/null)
 (cd "$dir" && pair "jatta stats --json --level 2" stats --db @DB@ --json --level 2 decks)
+# The 100,000 cards' own decks named, without a filter: read one at a time
+# for the hardest cards' lines and the exam dates (their index is warm).
+(cd "$dir" && pair "jatta stats --json DECKS" stats --db @DB@ --json decks)
 [ -z "$main" ] || cmp -s <("$bin/jatta" stats --db "$this_db" --json --at 1800000000000) \
     <("$main" stats --db "$main_db" --json --at 1800000000000) \
     && echo "jatta stats --json: the same bytes as MAIN's" || echo "jatta stats --json: NOT the same bytes as MAIN's"

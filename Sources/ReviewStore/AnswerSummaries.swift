@@ -342,6 +342,12 @@ enum AnswerSummaries {
     /// registered) from the log — card by card when they are few, else in
     /// one pass. A card's answers are kept under its group in the registry
     /// now, so a whole group's rows are exactly its cards' answers.
+    ///
+    /// A group more than half chosen (a tag on most of a deck, or a tag
+    /// and a level) is read the other way round when that makes the cards
+    /// left for the log few enough to read card by card: its kept rows,
+    /// less the answers of its cards *not* chosen. The log is then read
+    /// for at most half of such a group's cards, and never in a pass.
     static func slotTotals(
         ofCards keys: [String], keysJSON: String, db: Database, path: String, clause: String,
         arguments: StatementArguments
@@ -352,26 +358,60 @@ enum AnswerSummaries {
             if let group = try stored.int(0) { chosen[group] = try stored.count(1) ?? 0 }
         }
         var whole: [Int] = []
+        var mostly: [Int] = []
         for row in try Row.fetchAll(db, sql: KeptCounts.groupsWithLevel) {
             let stored = try StoredRow(row, keyColumn: nil, path: path)
-            if let group = try stored.int(0), let total = try stored.count(3), total > 0, chosen[group] == total {
+            guard let group = try stored.int(0), let total = try stored.count(3), total > 0 else { continue }
+            let count = chosen[group] ?? 0
+            if count == total {
                 whole.append(group)
+            } else if count * 2 > total {
+                mostly.append(group)
             }
         }
-        let wholeJSON = "[\(whole.map(String.init).joined(separator: ","))]"
-        var result = try keptSlotTotals(
-            db, path: path, clause: clause + " AND e.grp IN (SELECT value FROM json_each(?))",
-            arguments: arguments + [wholeJSON])
+        func json(_ groups: [Int]) -> String { "[\(groups.map(String.init).joined(separator: ","))]" }
+        /// The kept rows of `groups`, summed per slot.
+        func kept(_ groups: [Int]) throws -> [Int64: [Int]] {
+            try keptSlotTotals(
+                db, path: path, clause: clause + " AND e.grp IN (SELECT value FROM json_each(?))",
+                arguments: arguments + [json(groups)])
+        }
+        /// The keys that are not registered cards of `groups`.
+        func keysOutside(_ groups: [Int]) throws -> [String] {
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT k.value FROM json_each(?) k WHERE NOT EXISTS (
+                        SELECT 1 FROM card c JOIN card_group g ON \(KeptCounts.sameGroup)
+                        WHERE c.key = k.value AND g.id IN (SELECT value FROM json_each(?)))
+                    """,
+                arguments: [keysJSON, json(groups)])
+        }
+        var result = try kept(whole)
         // Every key is a card of a whole group: nothing left for the log.
         if whole.reduce(0, { $0 + (chosen[$1] ?? 0) }) == Set(keys).count { return result }
-        let rest = try String.fetchAll(
-            db,
-            sql: """
-                SELECT DISTINCT k.value FROM json_each(?) k WHERE NOT EXISTS (
-                    SELECT 1 FROM card c JOIN card_group g ON \(KeptCounts.sameGroup)
-                    WHERE c.key = k.value AND g.id IN (SELECT value FROM json_each(?)))
-                """,
-            arguments: [keysJSON, wholeJSON])
+        if !mostly.isEmpty {
+            let rest = try keysOutside(whole + mostly)
+            let unchosen = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT c.key FROM card c JOIN card_group g ON \(KeptCounts.sameGroup)
+                    WHERE g.id IN (SELECT value FROM json_each(?))
+                    AND c.key NOT IN (SELECT value FROM json_each(?))
+                    """,
+                arguments: [json(mostly), keysJSON])
+            if try fewCards(rest.count + unchosen.count, db: db) {
+                for (slot, sums) in try kept(mostly) { result[slot] = sum(result[slot], sums) }
+                for (key, sums) in try slotsOfCards(db, keys: rest, clause: clause, arguments: arguments) {
+                    result[key.slot] = sum(result[key.slot], sums)
+                }
+                for (key, sums) in try slotsOfCards(db, keys: unchosen, clause: clause, arguments: arguments) {
+                    result[key.slot] = sum(result[key.slot], sums.map { -$0 })
+                }
+                return result
+            }
+        }
+        let rest = try keysOutside(whole)
         let restSums: [SlotKey: [Int]]
         if try fewCards(rest.count, db: db) {
             restSums = try slotsOfCards(db, keys: rest, clause: clause, arguments: arguments)

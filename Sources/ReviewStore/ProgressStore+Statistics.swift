@@ -47,6 +47,24 @@ extension ProgressStore {
         }
     }
 
+    /// Lets this connection keep up to `megabytes` of the database's
+    /// pages in its cache from now on (SQLite keeps 2 MB by default, and
+    /// never less than that here): a long-lived session that opens the
+    /// statistics again then reads the state rows' pages (7.5 MB at
+    /// 100,000 cards) from memory, not with one `pread` each. Pages are
+    /// kept only once read, so this costs nothing until then.
+    public func keepPagesCached(megabytes: Int) throws {
+        try read { db in
+            let kibibytes = -(try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000)
+            guard megabytes * 1024 > kibibytes else { return }
+            try db.execute(sql: "PRAGMA cache_size = -\(megabytes * 1024)")
+        }
+    }
+
+    /// The cache a session's statistics screen asks for (`keepPagesCached`):
+    /// the state rows of 100,000 cards and the summaries, with room to spare.
+    public static let statisticsCacheMegabytes = 16
+
     /// `forEachStatisticsCard` from the kept groups: the pairs of deck
     /// file and level are read first (a few dozen, with their cards
     /// counted), the deck files' scope applied to them, and each state row

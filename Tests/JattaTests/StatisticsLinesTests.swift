@@ -54,4 +54,33 @@ import Testing
         #expect(placed.map(\.line) == lines)
         #expect(Set(lines).count > 2)
     }
+
+    /// The quick refusal before the set of beginnings never refuses a
+    /// true beginning of a key (ASCII, Kazakh, emoji, the whole key), and
+    /// refuses ids whose last byte at their length no key has.
+    @Test func theQuickRefusalNeverRefusesABeginning() {
+        let keys = ["choice-01541b068134", "lecture-0:cloze-1004#2", "қазақ-сөз:r", "💡x", "a"]
+        var ends = KeyBeginningEnds()
+        for key in keys { ends.add(key) }
+        var generator = SystemRandomNumberGenerator()
+        for key in keys {
+            let bytes = Array(key.utf8)
+            for end in 1...bytes.count {
+                // Cut inside a letter too: ids are whole strings, but the rule is about bytes.
+                let id = String(decoding: bytes[..<end], as: UTF8.self)
+                if Array(id.utf8) == Array(bytes[..<end]) { #expect(ends.mayBegin(id), "\(id)") }
+            }
+        }
+        #expect(!ends.mayBegin("choice-01541b068135"))
+        #expect(!ends.mayBegin("lecture-2"))
+        #expect(!ends.mayBegin(String(repeating: "z", count: 40)))
+        // Random ids: whatever it lets through includes every real beginning.
+        let alphabet = Array("abcehilortu-0123456789:#қз")
+        for _ in 0..<2000 {
+            let id = String((0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            })
+            if keys.contains(where: { $0.hasPrefix(id) }) { #expect(ends.mayBegin(id), "\(id)") }
+        }
+    }
 }

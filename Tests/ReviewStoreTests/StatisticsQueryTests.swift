@@ -124,4 +124,16 @@ import Testing
         #expect(handed == ["a-1"])
         #expect(scoped.map(\.count).reduce(0, +) == 2)  // a-1 and ө
     }
+
+    /// The statistics screen widens the session connection's page cache
+    /// once (so reopening it reads the state pages from memory), and never
+    /// narrows a cache already wider.
+    @Test func keepingPagesCachedWidensTheCacheAndNeverNarrowsIt() throws {
+        let store = try ProgressStore()
+        #expect(try store.pragma("cache_size") == "-2000")
+        try store.keepPagesCached(megabytes: ProgressStore.statisticsCacheMegabytes)
+        #expect(try store.pragma("cache_size") == "-\(ProgressStore.statisticsCacheMegabytes * 1024)")
+        try store.keepPagesCached(megabytes: 1)
+        #expect(try store.pragma("cache_size") == "-\(ProgressStore.statisticsCacheMegabytes * 1024)")
+    }
 }

@@ -8,7 +8,9 @@
 # the log's per-card index, a level (a third of the cards) in one pass over
 # the log while the registry does not know the levels, and from the kept
 # summary of its groups of deck file and level once the trainer registered
-# the deck: all are checked, and a filter of both.
+# the deck: all are checked, and a filter of both. A tag on all but the last
+# ten cards ("common") is read from its groups' kept rows less the answers
+# of the ten cards it leaves out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/jatta-binary.sh
@@ -26,8 +28,10 @@ python3 - "$work" <<'PY'
 import os, sys
 work = sys.argv[1]
 lines = ["# Filters", "namespace: filters", ""]
-keys = {"all": [], "level2": [], "rare": [], "rare3": []}
+keys = {"all": [], "level2": [], "rare": [], "rare3": [], "common": [], "common2": []}
 for i in range(140):
+    if i == 0:
+        lines += ["## common", ""]
     if i == 130:
         lines += ["## rare", ""]
     level = i % 3 + 1
@@ -36,6 +40,10 @@ for i in range(140):
     keys["all"].append(key)
     if level == 2:
         keys["level2"].append(key)
+    if i < 130:
+        keys["common"].append(key)
+        if level == 2:
+            keys["common2"].append(key)
     if i >= 130:
         keys["rare"].append(key)
         if level == 3:
@@ -65,6 +73,8 @@ check() {  # check KEYS ARGS...: the filtered figures against the recomputation
 check rare.keys --tag rare
 check level2.keys --level 2
 check rare3.keys --tag rare --level 3
+check common.keys --tag common
+check common2.keys --tag common --level 2
 check all.keys
 # The statistics' copy of the registry, over three levels, suspensions and undos.
 python3 "$repo/scripts/tests/kept_groups.py" "$db"
@@ -83,5 +93,7 @@ python3 "$repo/scripts/tests/stats_summaries.py" "$db"
 check rare.keys --tag rare
 check level2.keys --level 2
 check rare3.keys --tag rare --level 3
+check common.keys --tag common
+check common2.keys --tag common --level 2
 check all.keys
 echo "PASS stats-filters"

@@ -52,16 +52,27 @@ struct StatsCommand: ParsableCommand {
         let language = languageOptions.resolved(environment: environment)
         let now = at.map { Date(timeIntervalSince1970: Double($0) / 1000) } ?? Date()
         let timeZone = TimeZone.current
-        let stats: StudyStatistics
-        let decks: [Deck]
+        var stats: StudyStatistics
+        var decks: [Deck]
         // Opened once for the figures and the exams: each opening reads
         // the whole schema again.
         let store: ProgressStore?
         do {
             let scope: StatisticsScope
-            (scope, decks) = try Self.scope(paths: paths, level: level, tag: tag, language: language)
+            let oneByOne: [String]?
+            (scope, decks, oneByOne) = try Self.scope(paths: paths, level: level, tag: tag, language: language)
             store = try database.openExistingStore()
-            stats = try StatisticsLoading.figures(store: store, scope: scope, decks: decks, now: now, timeZone: timeZone)
+            stats = try StatisticsLoading.figuresNamedAsStored(
+                store: store, scope: scope, decks: decks, now: now, timeZone: timeZone)
+            if let oneByOne {
+                let read = try Self.readOneByOne(oneByOne, hardest: stats.hardest, language: language)
+                stats.hardest = read.hardest
+                // The exams' plans need every card of the decks: only then are they all held at once.
+                if try read.examInDecks || !ExamSetup.studentExams(store: store).isEmpty {
+                    decks = SessionHost.loadDecks(paths: oneByOne).decks
+                }
+            }
+            stats = StatisticsLoading.shown(stats)
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -99,26 +110,77 @@ struct StatsCommand: ParsableCommand {
         return lower.contains("utf-8") || lower.contains("utf8")
     }
 
-    /// Which cards the figures cover, and the decks read (for the cards' lines).
-    /// Decks are read only when named or filtered by level or tag; a
-    /// deck that cannot be read is an error (exit 66), as in `study`.
-    static func scope(paths: [String], level: Int?, tag: String?, language: Language) throws -> (StatisticsScope, [Deck]) {
+    /// Which cards the figures cover, the decks read (for the cards' lines
+    /// and the exams), and the deck files to read one by one once the
+    /// figures are known (nil: none, the decks are read). Decks are read
+    /// only when named or filtered by level or tag; a deck that cannot be
+    /// read is an error (exit 66), as in `study`.
+    ///
+    /// Named decks without a filter are only listed here: their cards are
+    /// needed for nothing but the hardest cards' lines and the exams, so
+    /// they are read one deck at a time afterwards (`readOneByOne`), not
+    /// all held at once — 100,000 cards' decks were most of the memory of
+    /// `jatta stats DECKS`.
+    static func scope(paths: [String], level: Int?, tag: String?, language: Language) throws
+        -> (StatisticsScope, [Deck], oneByOne: [String]?)
+    {
         let filtered = level != nil || tag != nil
         guard !paths.isEmpty || filtered else {
             let library = SessionHost.loadDecks(paths: SessionHost.deckPaths([]))
-            return (StatisticsScope(), library.decks)
+            return (StatisticsScope(), library.decks, nil)
+        }
+        guard filtered else {
+            // The files the paths name, none of them read yet.
+            let listed = DeckLibrary.load(
+                paths: paths, open: { file, _ in ParsedDeck(deck: Deck(file: file), diagnostics: []) }, lint: { _ in [] })
+            try exitIfUnreadable(listed, language: language)
+            return (StatisticsScope(deckFiles: listed.files.map(StoredDeckFile.of)), [], listed.files)
         }
         let library = SessionHost.loadDecks(paths: SessionHost.deckPaths(paths))
-        if library.hasUnreadablePaths {
-            for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
-                FileHandle.standardError.write(Data((DiagnosticFormatter.brief(d, language: language) + "\n").utf8))
-            }
-            throw ExitCode(66)
-        }
+        try exitIfUnreadable(library, language: language)
         var scope = StatisticsLoading.scope(StudyFilter(level: level, tag: tag), decks: library.decks)
         // Without paths the store's every card counts, registered from any deck.
         if paths.isEmpty { scope.deckFiles = nil }
-        return (scope, library.decks)
+        return (scope, library.decks, nil)
+    }
+
+    /// Exits with 66 after the first errors when a path could not be read.
+    static func exitIfUnreadable(_ library: DeckLibrary.Result, language: Language) throws {
+        guard library.hasUnreadablePaths else { return }
+        for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
+            FileHandle.standardError.write(Data((DiagnosticFormatter.brief(d, language: language) + "\n").utf8))
+        }
+        throw ExitCode(66)
+    }
+
+    /// Reads `files` one deck at a time, each let go before the next:
+    /// gives `hardest` their lines (the decks the store names for them
+    /// first, the others only for keys still unplaced) and tells whether
+    /// a deck names an exam date. Every file is read, for the exam dates
+    /// and so that one that cannot be read is still an error (exit 66).
+    static func readOneByOne(_ files: [String], hardest: [StudyStatistics.HardCard], language: Language) throws
+        -> (hardest: [StudyStatistics.HardCard], examInDecks: Bool)
+    {
+        let named = Set(hardest.map(\.deckFile))
+        var placed = hardest
+        var examInDecks = false
+        var diagnostics: [Diagnostic] = []
+        // `hardest` names deck files as the store does, `files` as typed.
+        let isNamed = { (file: String) in named.contains(StoredDeckFile.of(file)) }
+        for file in files.filter(isNamed) + files.filter({ !isNamed($0) }) {
+            let library = SessionHost.loadDecks(paths: [file])
+            diagnostics += library.diagnostics
+            for deck in library.decks {
+                if deck.examDate != nil { examInDecks = true }
+                if placed.contains(where: { $0.line == nil }) {
+                    placed = StatisticsLoading.withLines(placed, decks: [deck])
+                }
+            }
+        }
+        try exitIfUnreadable(
+            DeckLibrary.Result(decks: [], diagnostics: DeckLibrary.stableSorted(diagnostics), files: files),
+            language: language)
+        return (placed, examInDecks)
     }
 }
 

@@ -12,6 +12,14 @@ enum StatisticsLoading {
     static func figures(
         store: ProgressStore?, scope: StatisticsScope, decks: [Deck], now: Date, timeZone: TimeZone
     ) throws -> StudyStatistics {
+        shown(try figuresNamedAsStored(store: store, scope: scope, decks: decks, now: now, timeZone: timeZone))
+    }
+
+    /// `figures`, each deck file named as the store keeps it
+    /// (`StoredDeckFile.of`): what `withLines` compares with decks read later.
+    static func figuresNamedAsStored(
+        store: ProgressStore?, scope: StatisticsScope, decks: [Deck], now: Date, timeZone: TimeZone
+    ) throws -> StudyStatistics {
         let scheduler = try StudySetup.scheduler(timeZone: timeZone, store: store)
         let builder = StatisticsBuilder(now: now, timeZone: timeZone, scheduler: scheduler)
         guard let store else {
@@ -31,7 +39,7 @@ enum StatisticsLoading {
         var figures = builder.statistics(
             try Self.input(store: store, scope: scope, now: now, timeZone: timeZone), cards: cards)
         figures.hardest = withLines(figures.hardest, decks: decks)
-        return shown(figures)
+        return figures
     }
 
     /// `figures` with each deck file named as the student reads it
@@ -57,11 +65,14 @@ enum StatisticsLoading {
     /// keys have their faces made and compared.
     static func withLines(_ hardest: [StudyStatistics.HardCard], decks: [Deck]) -> [StudyStatistics.HardCard] {
         var result = hardest
-        var unplaced = Dictionary(grouping: result.indices, by: { result[$0].key })
+        // Cards already given a line (by decks read before) are left as they are.
+        var unplaced = Dictionary(grouping: result.indices.filter { result[$0].line == nil }, by: { result[$0].key })
         var beginnings = Set<Substring>()
+        var ends = KeyBeginningEnds()
         for key in unplaced.keys {
             for end in key.indices { beginnings.insert(key[..<end]) }
             beginnings.insert(key[...])
+            ends.add(key)
         }
         // A deck the store names for some keys is left as soon as those
         // are found (half of it, on average), and read on from there only
@@ -71,21 +82,29 @@ enum StatisticsLoading {
         for places in unplaced.values { waiting[result[places[0]].deckFile, default: 0] += 1 }
         // Reads `deck`'s cards from `start`, placing the keys found, until
         // `leave` says so; returns where it stopped (nil: at the end).
+        // `leave` is asked only when something was placed (it hashes the
+        // deck's file name; asked for every card, that was most of this).
         func read(_ deck: Deck, from start: Int, leave: () -> Bool) -> Int? {
-            // By index, so that no card is copied whole unless it may match.
-            for index in start..<deck.cards.endIndex {
-                if unplaced.isEmpty || leave() { return index }
-                guard beginnings.contains(Substring(deck.cards[index].id.rawValue)) else { continue }
-                for face in deck.cards[index].faces {
-                    guard let found = unplaced.removeValue(forKey: face.key) else { continue }
-                    for place in found { result[place].line = deck.cards[index].location.line }
-                    waiting[result[found[0]].deckFile, default: 0] -= 1
+            if unplaced.isEmpty || leave() { return start }
+            // Through the buffer, so that no card is copied whole unless it may match.
+            return deck.cards.withUnsafeBufferPointer { cards in
+                for index in start..<cards.endIndex {
+                    let id = cards[index].id.rawValue
+                    guard ends.mayBegin(id), beginnings.contains(Substring(id)) else { continue }
+                    var placed = false
+                    for face in cards[index].faces {
+                        guard let found = unplaced.removeValue(forKey: face.key) else { continue }
+                        for place in found { result[place].line = cards[index].location.line }
+                        waiting[result[found[0]].deckFile, default: 0] -= 1
+                        placed = true
+                    }
+                    if placed, unplaced.isEmpty || leave() { return index + 1 }
                 }
+                return nil
             }
-            return nil
         }
         // The store names a deck file by `StoredDeckFile`, the decks as typed.
-        let files = Set(hardest.map(\.deckFile))
+        let files = Set(unplaced.values.map { result[$0[0]].deckFile })
         var left: [(deck: Deck, at: Int)] = []
         for deck in decks.filter({ files.contains(StoredDeckFile.of($0.file)) }) {
             let stored = StoredDeckFile.of(deck.file)

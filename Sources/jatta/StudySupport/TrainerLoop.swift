@@ -96,6 +96,10 @@ extension TrainerLoop {
         let now = Date()
         let decks = state.catalog.decks
         do {
+            // The session's connection keeps the pages the figures read, so
+            // opening the screen again does not read them from the file again.
+            // Only a saving: a store that cannot is reported by the reads below.
+            try? performer.store.keepPagesCached(megabytes: ProgressStore.statisticsCacheMegabytes)
             let figures = try StatisticsLoading.figures(
                 store: performer.store, scope: StatisticsLoading.scope(filter, decks: decks), decks: decks, now: now,
                 timeZone: TimeZone.current)
