@@ -25,6 +25,8 @@ enum StatisticsLoading {
         guard let store else {
             return builder.statistics(StatisticsInput(cards: [], answers: [], quizzes: [], cardsStudiedToday: 0))
         }
+        var scope = scope
+        scope.deckFiles = try withOlderSpellings(scope.deckFiles, in: store)
         var cards = StatisticsBuilder.CardTally()
         let registered = try store.forEachStatisticsCard(scope: scope) { row, identity in
             try builder.add(
@@ -40,6 +42,18 @@ enum StatisticsLoading {
             try Self.input(store: store, scope: scope, now: now, timeZone: timeZone), cards: cards)
         figures.hardest = withLines(figures.hardest, decks: decks)
         return figures
+    }
+
+    /// `files` (stored names; nil: every file) with every other spelling
+    /// of them the store holds: a store written before deck files had one
+    /// stored name keeps a file as it was typed until the trainer
+    /// registers it again, and a log that met two spellings keeps both
+    /// (docs/progress-store.md, "Deck file names").
+    static func withOlderSpellings(_ files: [String]?, in store: ProgressStore) throws -> [String]? {
+        guard let files else { return nil }
+        let wanted = Set(files)
+        let older = try store.deckFileNames().sorted().filter { !wanted.contains($0) && wanted.contains(StoredDeckFile.of($0)) }
+        return files + older
     }
 
     /// `figures` with each deck file named as the student reads it
