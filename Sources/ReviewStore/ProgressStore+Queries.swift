@@ -77,8 +77,13 @@ extension ProgressStore {
     /// Which of `keys` have progress (a state row), without decoding it:
     /// the identity hand-over's first question at every start.
     public func keysWithProgress(among keys: [String]) throws -> Set<String> {
-        if keys.count > Self.keysWorthAScan { return try keysWithProgress(among: Set(keys)) }
-        return try read { db in
+        if try scanPays(forKeys: keys.count) { return try keysWithProgress(among: Set(keys)) }
+        return try lookedUpKeysWithProgress(keys)
+    }
+
+    /// `keysWithProgress(among:)` by looking each key up.
+    private func lookedUpKeysWithProgress(_ keys: [String]) throws -> Set<String> {
+        try read { db in
             var result = Set<String>()
             for chunk in keys.chunked(into: 900) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
@@ -95,7 +100,7 @@ extension ProgressStore {
     /// hand-over's former keys): one pass over the state table, each key
     /// looked up in the set as it is, without making the set again.
     public func keysWithProgress(among wanted: Set<String>) throws -> Set<String> {
-        guard wanted.count > Self.keysWorthAScan else { return try keysWithProgress(among: Array(wanted)) }
+        guard try scanPays(forKeys: wanted.count) else { return try lookedUpKeysWithProgress(Array(wanted)) }
         return try read { db in
             var result = Set<String>()
             let rows = try String.fetchCursor(db, sql: "SELECT key FROM card_state")
@@ -106,8 +111,8 @@ extension ProgressStore {
         }
     }
 
-    /// Above this many keys `progress(for:)` reads the whole state table
-    /// once instead of looking each key up.
+    /// Up to this many keys are always looked up; above it `scanPays`
+    /// decides between looking them up and reading the whole state table.
     public static let keysWorthAScan = 4_000
 
     /// The progress of every face the store holds, handed to `body` row by

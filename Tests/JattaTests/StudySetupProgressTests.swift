@@ -63,6 +63,10 @@ import Testing
         var stored: [String: CardProgress] = [:]
         try store.forEachProgress { key, progress in stored[key] = progress }
         #expect(try store.progress(for: keys) == stored.filter { keys.contains($0.key) })
+        // The identity hand-over's question takes the same way.
+        let withRow = Set(stored.keys).intersection(keys)
+        #expect(try store.keysWithProgress(among: keys) == withRow)
+        #expect(try store.keysWithProgress(among: Set(keys)) == withRow)
         #expect(!stored.isEmpty)
         for key in keys {
             #expect(snapshot.schedules[key] == stored[key]?.schedule, "\(key)")
