@@ -61,12 +61,16 @@ extension ProgressStore {
     /// 96,000 state rows read every row (a third of that start); a lookup
     /// of a key costs about as much as reading `lookupCostInRows` rows in
     /// a pass. The store's size is read from its kept group totals (a few
-    /// rows), so the question costs nothing beside either answer.
+    /// rows), so the question costs nothing beside either answer; a store
+    /// opened read-only before its migration to the kept totals has none,
+    /// and is read in one pass as before.
     public func scanPays(forKeys count: Int) throws -> Bool {
         guard count > Self.keysWorthAScan else { return false }
-        let answered = try read { db in
-            try Int.fetchOne(db, sql: "SELECT coalesce(sum(answered), 0) FROM card_group") ?? 0
+        let answered = try read { db -> Int? in
+            guard try KeptCounts.isKept(db) else { return nil }
+            return try Int.fetchOne(db, sql: "SELECT coalesce(sum(answered), 0) FROM card_group") ?? 0
         }
+        guard let answered else { return true }
         return count * Self.lookupCostInRows >= answered
     }
 
