@@ -116,6 +116,8 @@ for n in 10000 100000; do
     # The first start after the decks appear (registers them; builds any index).
     : >"$work/first.txt"; python3 "$stats" "$work/first.txt" "$jatta" study --plain decks; record "first$n" "$work/first.txt"
     stats "plain$n" "$jatta" study --plain decks
+    # One deck file of ten in the whole store: reads only its faces' rows.
+    stats "onefile$n" "$jatta" study --plain decks/lecture-0.deck
     tui "tui$n" "$jatta" "$set_dir" decks "$JATTA_DB"
     # After editing one of the ten files: a new card appended each run.
     : >"$work/edited.txt"
@@ -220,6 +222,7 @@ rows = [
     ("start → first card, 100k cards / 1M reviews, plain (ms)", 30, g("plain100000"), g("plain100000_cpu"), anki100),
     ("start → first card, 100k / 1M, full screen (ms)", 30, g("tui100000"), g("tui100000_cpu"), anki100),
     ("first start after the decks appear, 100k (ms)", None, g("first100000"), g("first100000_cpu"), None),
+    ("start on one file of ten (10k of 100k cards) (ms)", 15, g("onefile100000"), g("onefile100000_cpu"), None),
     ("after editing one of ten files, 10k (ms)", 100, g("edited10000"), g("edited10000_cpu"), None),
     ("after editing one of ten files, 100k (ms)", 100, g("edited100000"), g("edited100000_cpu"), None),
     ("peak memory, 100k, plain (MiB)", 60 / 1.048576, g("plain100000_peak"), None, None),

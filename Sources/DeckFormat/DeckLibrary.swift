@@ -11,11 +11,18 @@ public enum DeckLibrary {
         public var diagnostics: [Diagnostic]
         /// The files that were read, sorted.
         public var files: [String]
+        /// Whether no two cards of `decks` share an id: the cross-deck lint
+        /// found no duplicate (before its findings were capped per file).
+        /// Then no face key comes twice either (a reverse face's key adds
+        /// `/reverse`, and no id holds a `/`), so walks over every face need
+        /// no set of the keys seen.
+        public var idsAreDistinct: Bool
 
-        public init(decks: [Deck], diagnostics: [Diagnostic], files: [String]) {
+        public init(decks: [Deck], diagnostics: [Diagnostic], files: [String], idsAreDistinct: Bool = false) {
             self.decks = decks
             self.diagnostics = diagnostics
             self.files = files
+            self.idsAreDistinct = idsAreDistinct
         }
 
         /// True when a path could not be read or held no deck.
@@ -85,8 +92,11 @@ public enum DeckLibrary {
                 diagnostics.append(unreadable(file, failure ?? .unreadable))
             }
         }
-        diagnostics.append(contentsOf: capped(lint(decks), after: diagnostics))
-        return Result(decks: decks, diagnostics: stableSorted(diagnostics), files: files)
+        let found = lint(decks)
+        let idsAreDistinct = !found.contains { DeckLinter.duplicateCodes.contains($0.code) }
+        diagnostics.append(contentsOf: capped(found, after: diagnostics))
+        return Result(
+            decks: decks, diagnostics: stableSorted(diagnostics), files: files, idsAreDistinct: idsAreDistinct)
     }
 
     /// `lint` within the per-file limit the parser keeps

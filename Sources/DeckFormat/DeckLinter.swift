@@ -35,6 +35,13 @@ public enum DeckLinter {
         return diagnostics
     }
 
+    /// The codes of the findings `lint` gives for two cards sharing an id:
+    /// one of them for every card whose id an earlier card has.
+    public static let duplicateCodes: Set<String> = [
+        DeckIssue.duplicateID(id: "", first: SourceLocation(file: "", line: 0, column: 0)).code,
+        DeckIssue.duplicatePrompt(first: SourceLocation(file: "", line: 0, column: 0)).code,
+    ]
+
     /// The value in `slot` (read through an inout access, so a dictionary's
     /// `default:` subscript inserts and reads in one probe).
     private static func value<Value>(_ slot: inout Value) -> Value { slot }

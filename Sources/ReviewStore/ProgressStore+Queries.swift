@@ -9,40 +9,85 @@ extension ProgressStore {
     /// The current progress of the given keys; keys the store has no row for
     /// (unseen cards) are absent from the result.
     public func progress(for keys: [String]) throws -> [String: CardProgress] {
-        try read { db in
-            var result: [String: CardProgress] = [:]
-            result.reserveCapacity(keys.count)
-            let columns = ProgressColumns.names().joined(separator: ", ")
-            if keys.count > Self.keysWorthAScan {
-                // Most of the registry asked for (a start on every deck): one
-                // pass over the state table beats a B-tree search per key.
-                let wanted = Set(keys)
-                let rows = try Row.fetchCursor(db, sql: "SELECT key, \(columns) FROM card_state")
-                while let row = try rows.next() {
-                    let stored = try StoredRow(row, keyColumn: 0, path: path)
-                    if wanted.contains(stored.key) { result[stored.key] = try ProgressColumns.progress(stored, at: 1) }
-                }
-                return result
-            }
-            for chunk in keys.chunked(into: 900) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT key, \(columns) FROM card_state WHERE key IN (\(marks))",
-                    arguments: StatementArguments(Array(chunk)))
-                while let row = try rows.next() {
-                    let stored = try StoredRow(row, keyColumn: 0, path: path)
-                    result[stored.key] = try ProgressColumns.progress(stored, at: 1)
-                }
-            }
+        var result: [String: CardProgress] = [:]
+        result.reserveCapacity(keys.count)
+        guard try scanPays(forKeys: keys.count) else {
+            try forEachProgress(of: keys) { key, progress in result[key] = progress }
             return result
         }
+        // Most of the store asked for (a start on every deck): one pass over
+        // the state table beats a B-tree search per key.
+        let wanted = Set(keys)
+        try forEachProgress { key, progress in
+            if wanted.contains(key) { result[key] = progress }
+        }
+        return result
     }
+
+    /// The progress of each of `keys` that has a state row, handed to `body`
+    /// as it is read, in no particular order (a key given twice may come
+    /// twice). One indexed query per `keysPerLookup` keys, its statement
+    /// made once and bound again for each full chunk.
+    public func forEachProgress(of keys: [String], _ body: (_ key: String, _ progress: CardProgress) throws -> Void)
+        throws
+    {
+        try read { db in
+            let columns = ProgressColumns.names().joined(separator: ", ")
+            func statement(_ count: Int) throws -> Statement {
+                let marks = Array(repeating: "?", count: count).joined(separator: ", ")
+                return try db.makeStatement(sql: "SELECT key, \(columns) FROM card_state WHERE key IN (\(marks))")
+            }
+            var full: Statement?
+            for chunk in keys.chunked(into: Self.keysPerLookup) {
+                let made: Statement
+                if chunk.count == Self.keysPerLookup, let full {
+                    made = full
+                } else {
+                    made = try statement(chunk.count)
+                    if chunk.count == Self.keysPerLookup { full = made }
+                }
+                try eachProgress(made, arguments: StatementArguments(Array(chunk)), body)
+            }
+        }
+    }
+
+    /// How many keys one lookup query binds (below SQLite's 999 variables).
+    static let keysPerLookup = 500
+
+    /// Whether reading the progress of `count` faces is cheaper as one pass
+    /// over the whole state table than as a lookup of each key: only when
+    /// they are many (`keysWorthAScan`) and not few beside the faces the
+    /// store holds. A start on one deck file of 10,000 cards in a store of
+    /// 96,000 state rows read every row (a third of that start); a lookup
+    /// of a key costs about as much as reading `lookupCostInRows` rows in
+    /// a pass. The store's size is read from its kept group totals (a few
+    /// rows), so the question costs nothing beside either answer; a store
+    /// opened read-only before its migration to the kept totals has none,
+    /// and is read in one pass as before.
+    public func scanPays(forKeys count: Int) throws -> Bool {
+        guard count > Self.keysWorthAScan else { return false }
+        let answered = try read { db -> Int? in
+            guard try KeptCounts.isKept(db) else { return nil }
+            return try Int.fetchOne(db, sql: "SELECT coalesce(sum(answered), 0) FROM card_group") ?? 0
+        }
+        guard let answered else { return true }
+        return count * Self.lookupCostInRows >= answered
+    }
+
+    /// What one key's lookup costs in rows of a pass over the state table
+    /// (measured: see docs/progress-store.md, "The start's own work").
+    static let lookupCostInRows = 4
 
     /// Which of `keys` have progress (a state row), without decoding it:
     /// the identity hand-over's first question at every start.
     public func keysWithProgress(among keys: [String]) throws -> Set<String> {
-        if keys.count > Self.keysWorthAScan { return try keysWithProgress(among: Set(keys)) }
-        return try read { db in
+        if try scanPays(forKeys: keys.count) { return try keysWithProgress(among: Set(keys)) }
+        return try lookedUpKeysWithProgress(keys)
+    }
+
+    /// `keysWithProgress(among:)` by looking each key up.
+    private func lookedUpKeysWithProgress(_ keys: [String]) throws -> Set<String> {
+        try read { db in
             var result = Set<String>()
             for chunk in keys.chunked(into: 900) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
@@ -59,7 +104,7 @@ extension ProgressStore {
     /// hand-over's former keys): one pass over the state table, each key
     /// looked up in the set as it is, without making the set again.
     public func keysWithProgress(among wanted: Set<String>) throws -> Set<String> {
-        guard wanted.count > Self.keysWorthAScan else { return try keysWithProgress(among: Array(wanted)) }
+        guard try scanPays(forKeys: wanted.count) else { return try lookedUpKeysWithProgress(Array(wanted)) }
         return try read { db in
             var result = Set<String>()
             let rows = try String.fetchCursor(db, sql: "SELECT key FROM card_state")
@@ -70,8 +115,8 @@ extension ProgressStore {
         }
     }
 
-    /// Above this many keys `progress(for:)` reads the whole state table
-    /// once instead of looking each key up.
+    /// Up to this many keys are always looked up; above it `scanPays`
+    /// decides between looking them up and reading the whole state table.
     public static let keysWorthAScan = 4_000
 
     /// The progress of every face the store holds, handed to `body` row by

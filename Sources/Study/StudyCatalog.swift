@@ -6,7 +6,19 @@ import Foundation
 /// home screen lists and what sessions are built from.
 public struct StudyCatalog: Sendable {
     /// The decks, in the order they were found (sorted paths).
-    public var decks: [Deck] { didSet { revision = HomeCountsMemo.nextRevision() } }
+    public var decks: [Deck] {
+        didSet {
+            revision = HomeCountsMemo.nextRevision()
+            keysAreDistinct = false
+        }
+    }
+    /// Whether no face key comes twice in `decks`, as their loader found
+    /// (`DeckLibrary.Result.idsAreDistinct`): then the walks over every
+    /// face keep no set of the keys seen, which was a tenth of a start at
+    /// 100,000 cards. False unless told so; any change of `decks` makes it
+    /// false again. Told wrongly, a repeated face would be counted and
+    /// asked twice.
+    public var keysAreDistinct = false
     /// The student's progress.
     public var progress: ProgressSnapshot { didSet { revision = HomeCountsMemo.nextRevision() } }
     /// Which contents the catalog holds: a number no other contents had,
@@ -60,13 +72,14 @@ public struct StudyCatalog: Sendable {
     ) {
         // Sized once for every card (a term's second face may grow it once):
         // growing it key by key was a twentieth of a start at 100,000 cards.
+        let distinct = keysAreDistinct
         var seen = Set<String>(
-            minimumCapacity: decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 })
+            minimumCapacity: distinct ? 0 : decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 })
         for (d, deck) in decks.enumerated() where filter.includes(deck: deck) {
             for (c, card) in deck.cards.enumerated() where card.isAnswerable && filter.includes(card: card) {
                 card.forEachFace { face, f in
                     let key = face.key
-                    guard seen.insert(key).inserted else { return }
+                    guard distinct || seen.insert(key).inserted else { return }
                     body(deck, face, FacePlace(deck: d, card: c, face: f), key, progress.schedules[key] ?? .new(at: now))
                 }
             }
@@ -139,7 +152,9 @@ public struct StudyCatalog: Sendable {
         // decks are not next to each other would break that; none is, as
         // paths come sorted, but the rule stays exact: such a file's keys
         // are remembered per deck file in a set of their own.
-        var lastRow = [String: Int](minimumCapacity: decks.reduce(0) { $0 + $1.cards.count })
+        // With keys known distinct no key comes back, so none is kept.
+        let distinct = keysAreDistinct
+        var lastRow = [String: Int](minimumCapacity: distinct ? 0 : decks.reduce(0) { $0 + $1.cards.count })
         var scattered: [Int: Set<String>] = [:]
         for (d, row) in rowOf.enumerated() where d > 0 && row != d && rowOf[d - 1] != row {
             scattered[row] = []
@@ -151,7 +166,7 @@ public struct StudyCatalog: Sendable {
                 all.cardsPerLevel[card.level, default: 0] += 1
                 card.forEachFace { face in
                     let key = face.key
-                    let previous = lastRow.updateValue(row, forKey: key)
+                    let previous = distinct ? nil : lastRow.updateValue(row, forKey: key)
                     let newToRow: Bool
                     if scattered[row] != nil {
                         newToRow = scattered[row]?.insert(key).inserted ?? true

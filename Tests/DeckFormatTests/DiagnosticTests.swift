@@ -219,6 +219,31 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// `idsAreDistinct` (which lets the trainer walk its faces without a
+    /// set of the keys seen) holds only when no two cards share an id.
+    @Test func idsAreDistinctOnlyWhenNoTwoCardsShareOne() throws {
+        #expect(DeckLibrary.load(paths: [root.path]).idsAreDistinct)
+        let cases = [
+            ("another file, the same prompt", "other.deck", "Q: c?\nA: 5"),
+            ("another file, the same explicit id", "other.deck", "Q: e?\nA: 6\nid: one\n\nQ: f?\nA: 7\nid: one"),
+            ("one file, a prompt twice", "b/twice.deck", "Q: g?\nA: 1\n\nQ: g?\nA: 2"),
+            // The file's own problems fill the per-file cap, so the
+            // duplicate's finding is cut from what is shown; it still counts.
+            ("past the cap", "b/many.deck",
+             String(repeating: "stray line\n\n", count: DeckParser.diagnosticsPerFile + 20) + "Q: h?\nA: 1\n\nQ: h?\nA: 2"),
+        ]
+        for (name, file, text) in cases {
+            let url = root.appendingPathComponent(file)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            let result = DeckLibrary.load(paths: [root.path])
+            #expect(!result.idsAreDistinct, "\(name)")
+            let shown = result.diagnostics.contains { DeckLinter.duplicateCodes.contains($0.code) }
+            #expect(shown == (name != "past the cap"), "\(name)")
+            try FileManager.default.removeItem(at: url)
+        }
+        #expect(DeckLibrary.load(paths: [root.path]).idsAreDistinct)
+    }
+
     @Test func aFileIsReadOnceWhateverItsExtension() {
         let notes = root.appendingPathComponent("notes.txt").path
         let result = DeckLibrary.load(paths: [notes, notes])

@@ -37,4 +37,37 @@ struct SeededGeneratorTests {
         #expect(sa != c.shuffle(items))
         #expect(sa != items)
     }
+
+    /// The shuffle as it was before it shuffled in place, kept here to
+    /// compare with: a copy, then Fisher–Yates from the back.
+    static func copyingShuffle<T>(_ items: [T], _ rng: inout SeededGenerator) -> [T] {
+        var result = items
+        var i = result.count - 1
+        while i > 0 {
+            let j = rng.below(i + 1)
+            result.swapAt(i, j)
+            i -= 1
+        }
+        return result
+    }
+
+    /// Shuffling in place (the quiz's places) gives the order the copying
+    /// shuffle gave and leaves the generator where it left it, so every
+    /// later draw of a seeded quiz (wrong options, their order) is the same.
+    @Test func shuffleInPlaceIsTheCopyingShuffle() {
+        for seed: UInt64 in [0, 1, 2, 3, 42, 0xDEAD_BEEF, .max] {
+            for count in [0, 1, 2, 3, 10, 257, 5000] {
+                var before = SeededGenerator(seed: seed)
+                var now = SeededGenerator(seed: seed)
+                let items = (0..<count).map { (deck: Int32($0 % 3), card: Int32($0)) }
+                let expected = Self.copyingShuffle(items, &before)
+                var shuffled = items
+                now.shuffle(&shuffled)
+                #expect(shuffled.map(\.card) == expected.map(\.card), "seed \(seed), \(count) items")
+                #expect(now == before, "seed \(seed), \(count) items")
+                var again = SeededGenerator(seed: seed)
+                #expect(again.shuffle(items).map(\.card) == expected.map(\.card))
+            }
+        }
+    }
 }

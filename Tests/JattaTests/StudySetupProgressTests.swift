@@ -8,8 +8,9 @@ import Testing
 @testable import jatta
 
 /// `StudySetup.progress` reads a large collection's progress in one pass
-/// over the store (`forEachProgress`) and a small one by looking its keys
-/// up; for every face of the decks both give what the store holds.
+/// over the store (`forEachProgress`) and a small one — or a few decks of a
+/// much larger store — by looking its keys up; for every face of the decks
+/// both give what one pass over the whole state table reads.
 @Suite struct StudySetupProgressTests {
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
@@ -21,10 +22,13 @@ import Testing
         return DeckParser.parse(Array(text.utf8), file: file).deck
     }
 
-    func check(cards: Int) throws {
+    /// Checks a deck of `cards` cards in a store that also holds the
+    /// progress of `others` cards of a deck not loaded; `scan` is whether
+    /// the whole state table should be read.
+    func check(cards: Int, others: Int = 5, scan: Bool) throws {
         let store = try ProgressStore()
         let loaded = deck(cards, file: "decks/a.deck")
-        let other = deck(5, file: "decks/other.deck")
+        let other = deck(others, file: "decks/other.deck")
         let keys = loaded.cards.flatMap { $0.faces.map(\.key) }
         var answers: [RecordedAnswer] = []
         for (i, key) in keys.enumerated() where i % 2 == 0 {
@@ -48,13 +52,21 @@ import Testing
                         due: Self.now, lastReview: Self.now, reps: 1, lapses: 0)))
         }
         try store.record(answers)
-        try store.register(EffectPerformer.registry([loaded]), at: Self.now)
+        try store.register(EffectPerformer.registry([loaded, other]), at: Self.now)
         try store.suspend(key: keys[1], at: Self.now)
         try store.suspend(key: keys[2], at: Self.now)
         try store.bury(key: keys[4], until: Self.now.addingTimeInterval(3600), at: Self.now)
 
+        #expect(try store.scanPays(forKeys: loaded.cards.count) == scan)
         let snapshot = try StudySetup.progress(store: store, decks: [loaded])
-        let stored = try store.progress(for: keys)
+        // The previous computation: every row of the state table.
+        var stored: [String: CardProgress] = [:]
+        try store.forEachProgress { key, progress in stored[key] = progress }
+        #expect(try store.progress(for: keys) == stored.filter { keys.contains($0.key) })
+        // The identity hand-over's question takes the same way.
+        let withRow = Set(stored.keys).intersection(keys)
+        #expect(try store.keysWithProgress(among: keys) == withRow)
+        #expect(try store.keysWithProgress(among: Set(keys)) == withRow)
         #expect(!stored.isEmpty)
         for key in keys {
             #expect(snapshot.schedules[key] == stored[key]?.schedule, "\(key)")
@@ -65,10 +77,16 @@ import Testing
     }
 
     @Test func aLargeCollectionReadInOnePass() throws {
-        try check(cards: ProgressStore.keysWorthAScan + 50)
+        try check(cards: ProgressStore.keysWorthAScan + 50, scan: true)
     }
 
     @Test func aSmallCollectionLookedUp() throws {
-        try check(cards: 60)
+        try check(cards: 60, scan: false)
+    }
+
+    /// One deck file of a store that holds many more faces: its keys are
+    /// looked up (more than one query's worth), not the whole table read.
+    @Test func aFewDecksOfALargeStoreLookedUp() throws {
+        try check(cards: ProgressStore.keysWorthAScan + 50, others: 20_000, scan: false)
     }
 }

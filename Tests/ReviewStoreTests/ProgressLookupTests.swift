@@ -76,4 +76,27 @@ import Testing
         #expect(try store.keysWithProgress(among: Set(many)) == Set(studied.filter { $0.hasSuffix("7") } + ["fresh"]))
         #expect(try store.keysWithProgress(among: Set(few)) == ["k3", "k4", "fresh"])
     }
+
+    /// A store from before the kept group totals, opened read-only (so not
+    /// migrated), has no `card_group` to size the store by: a read of many
+    /// keys takes the pass, as before, instead of failing.
+    @Test func aStoreWithoutKeptTotalsOpenedReadOnlyIsStillRead() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("p.sqlite").path
+        let studied = (0..<(ProgressStore.keysWorthAScan + 100)).map { "k\($0)" }
+        var expected: [String: CardProgress] = [:]
+        do {
+            let store = try ProgressStore(path: path)
+            var rng = SeededGenerator(seed: 8)
+            try store.record(
+                studied.map { key in answer(key, at: t0, after: scheduleAfter(nil, rating: .good, at: t0, using: &rng)) })
+            try store.forEachProgress { key, progress in expected[key] = progress }
+            try store.write { db in try KeptCountsTests.takeOutKeptCounts(db) }
+        }
+        let readOnly = try ProgressStore(path: path, options: StoreOptions(readOnly: true))
+        #expect(try readOnly.scanPays(forKeys: studied.count))
+        #expect(try readOnly.progress(for: studied + ["never"]) == expected)
+        #expect(try readOnly.keysWithProgress(among: studied + ["never"]) == Set(studied))
+    }
 }

@@ -108,8 +108,10 @@ struct StudyCommand: ParsableCommand {
         KeptUntilExit.keep(snapshot)
         let newPerDay = newLimit ?? exams.newPerDay(ordinary: StudyLimits().newPerDay, decks: decks)
 
+        var catalog = StudyCatalog(decks: decks, progress: snapshot)
+        catalog.keysAreDistinct = library.idsAreDistinct
         var state = TrainerState(
-            catalog: StudyCatalog(decks: decks, progress: snapshot), scheduler: exams.scheduler,
+            catalog: catalog, scheduler: exams.scheduler,
             limits: StudyLimits(newPerDay: newPerDay, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)
         state.exams = exams.outlooks
         state.introducedToday = exams.introducedToday

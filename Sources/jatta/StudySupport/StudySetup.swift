@@ -23,11 +23,13 @@ enum StudySetup {
     /// The schedules and flags of every face of `decks`, read without
     /// writing anything (`jatta find` reads a store it must not change).
     ///
-    /// With many faces the whole state table is read, row by row, straight
-    /// into the snapshot: rows of faces not loaded are kept too, which
-    /// changes nothing, as every use of a snapshot looks a face up by its
-    /// key. Building a set of 100,000 keys to leave them out, and a
-    /// dictionary copied again into the snapshot, was a sixth of a start.
+    /// When the decks hold most of the store's faces the whole state table
+    /// is read, row by row, straight into the snapshot: rows of faces not
+    /// loaded are kept too, which changes nothing, as every use of a
+    /// snapshot looks a face up by its key. Building a set of 100,000 keys
+    /// to leave them out, and a dictionary copied again into the snapshot,
+    /// was a sixth of a start. When they hold few of them (one deck file of
+    /// ten) only their keys are looked up (`ProgressStore.scanPays`).
     static func progress(store: ProgressStore, decks: [Deck]) throws -> ProgressSnapshot {
         var snapshot = ProgressSnapshot()
         func add(_ key: String, _ p: CardProgress) {
@@ -37,16 +39,12 @@ enum StudySetup {
         }
         // Every card has at least one face.
         let cards = decks.reduce(0) { $0 + $1.cards.count }
-        if cards > ProgressStore.keysWorthAScan {
-            snapshot.schedules.reserveCapacity(cards)
+        snapshot.schedules.reserveCapacity(cards)
+        if try store.scanPays(forKeys: cards) {
             try store.forEachProgress(add)
-            return snapshot
+        } else {
+            try store.forEachProgress(of: decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }, add)
         }
-        let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
-        let found = try store.progress(for: keys)
-        // Sized once: growing it schedule by schedule was a third of this.
-        snapshot.schedules.reserveCapacity(found.count)
-        for (key, p) in found { add(key, p) }
         return snapshot
     }
 
