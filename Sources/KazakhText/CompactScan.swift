@@ -33,11 +33,18 @@ enum CompactScan {
         return kept.value
     }
 
-    /// The sound classes of each kept scalar (`LatinSkeleton.fastClasses`),
-    /// as scalar values, by the scalar it became.
-    static let classes: [[UInt32]] = (0..<UInt32(tableSize)).map { v in
-        guard let s = Unicode.Scalar(v) else { return [] }
-        return LatinSkeleton.fastClasses(ofCyrillic: Character(s)).flatMap { $0.unicodeScalars.map(\.value) }
+    /// The sound classes of each kept scalar (`LatinSkeleton.fastClasses`:
+    /// none, one or two), as scalar values, 0 for none, by the scalar it
+    /// became.
+    static let firstClass: [UInt32] = classes(at: 0)
+    static let secondClass: [UInt32] = classes(at: 1)
+
+    private static func classes(at i: Int) -> [UInt32] {
+        (0..<UInt32(tableSize)).map { v in
+            guard let s = Unicode.Scalar(v) else { return 0 }
+            let classes = LatinSkeleton.fastClasses(ofCyrillic: Character(s)).compactMap { $0.unicodeScalars.first?.value }
+            return i < classes.count ? classes[i] : 0
+        }
     }
 
     /// Scalars whose role does not depend on their neighbours: ASCII other
@@ -63,63 +70,93 @@ enum CompactScan {
     /// text is not plain. A plain text has no Latin letter, so it is never
     /// mostly Latin.
     static func lengths(_ text: String) -> (letters: Int, skeleton: Int)? {
+        let firstClass = Self.firstClass
+        let secondClass = Self.secondClass
         var letters = 0
         var skeleton = 0
         var lastClass: UInt32 = 0
-        var ok = true
-        scan(text, ok: &ok) { kept in
+        let plain = scan(text) { kept in
             letters += 1
-            for c in classes[Int(kept)] where c != lastClass {
+            // Runs of one class count once.
+            let first = firstClass[Int(kept)]
+            guard first != 0 else { return }
+            if first != lastClass {
                 skeleton += 1
-                lastClass = c
+                lastClass = first
+            }
+            let second = secondClass[Int(kept)]
+            if second != 0, second != lastClass {
+                skeleton += 1
+                lastClass = second
             }
         }
-        return ok ? (letters, skeleton) : nil
+        return plain ? (letters, skeleton) : nil
     }
 
-    /// The compact form, or nil when the text is not plain.
-    static func compact(_ text: String) -> String? {
+    /// The compact form and its letters as `LetterCode`s (one scalar each),
+    /// or nil when the text is not plain.
+    static func compact(_ text: String) -> (compact: String, codes: [UInt64])? {
         var out = String.UnicodeScalarView()
-        var ok = true
-        scan(text, ok: &ok) { kept in
+        var codes: [UInt64] = []
+        let plain = scan(text) { kept in
             if let s = Unicode.Scalar(kept) { out.append(s) }
+            codes.append(UInt64(kept))
         }
-        return ok ? String(out) : nil
+        return plain ? (String(out), codes) : nil
     }
 
-    /// Calls `keep` with each scalar the compact form keeps; sets `ok` to
-    /// false (and stops) at a scalar that is not plain or at a word of only
-    /// Roman capitals.
-    private static func scan(_ text: String, ok: inout Bool, keep: (UInt32) -> Void) {
-        // Whether the current run of kept scalars is all Roman capitals;
-        // runs are never longer than the words `AnswerForm` reads numerals
-        // in, so a numeral word always shows such a run.
-        var runIsRoman = false
-        var inRun = false
-        for s in text.unicodeScalars {
-            let v = s.value
-            guard v < tableSize else {
-                ok = false
-                return
-            }
-            let role = roles[Int(v)]
-            if role == fallback {
-                ok = false
-                return
-            }
-            if role == dropped {
-                if inRun && runIsRoman {
-                    ok = false
-                    return
-                }
-                inRun = false
-                continue
-            }
-            let roman = isRomanDigit[Int(v)]
-            runIsRoman = inRun ? runIsRoman && roman : roman
-            inRun = true
-            keep(role)
+    /// Whether the compact form of `text` is the scalars `compact`, or nil
+    /// when the text is not plain. Allocates nothing.
+    static func compact(of text: String, is compact: [UInt32]) -> Bool? {
+        var i = 0
+        var same = true
+        let plain = scan(text) { kept in
+            same = same && i < compact.count && compact[i] == kept
+            i += 1
         }
-        if inRun && runIsRoman { ok = false }
+        return plain ? same && i == compact.count : nil
+    }
+
+    /// Calls `keep` with each scalar the compact form keeps; false (having
+    /// stopped) at a scalar that is not plain or a word of only Roman
+    /// capitals. Reads the UTF-8 bytes: every plain scalar takes one or two.
+    private static func scan(_ text: String, keep: (UInt32) -> Void) -> Bool {
+        let roles = Self.roles
+        let isRomanDigit = Self.isRomanDigit
+        var text = text
+        return text.withUTF8 { bytes in
+            // Whether the current run of kept scalars is all Roman
+            // capitals; runs are never longer than the words `AnswerForm`
+            // reads numerals in, so a numeral word always shows such a run.
+            var runIsRoman = false
+            var inRun = false
+            var i = 0
+            while i < bytes.count {
+                let lead = UInt32(bytes[i])
+                let v: UInt32
+                if lead < 0x80 {
+                    v = lead
+                    i += 1
+                } else if lead & 0xE0 == 0xC0, i + 1 < bytes.count {
+                    v = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else {
+                    return false
+                }
+                guard v < tableSize else { return false }
+                let role = roles[Int(v)]
+                if role == fallback { return false }
+                if role == dropped {
+                    if inRun && runIsRoman { return false }
+                    inRun = false
+                    continue
+                }
+                let roman = isRomanDigit[Int(v)]
+                runIsRoman = inRun ? runIsRoman && roman : roman
+                inRun = true
+                keep(role)
+            }
+            return !(inRun && runIsRoman)
+        }
     }
 }

@@ -108,15 +108,22 @@ extension AnswerChecker.KnownAnswers {
             var indexByPosition: [Int: Int] = [:]
             for position in positions.lazy.map(Int.init) {
                 let text = texts[position]
-                let compact = CompactScan.compact(text) ?? AnswerForm(text).compact
+                let (compact, codes) = CompactScan.compact(text) ?? Self.prepared(text)
                 guard indexByCompact[compact] == nil else { continue }
                 indexByCompact[compact] = answers.count
                 indexByPosition[position] = answers.count
-                answers.append(AnswerChecker.KnownAnswer(position: position, compact: compact, codes: LetterCode.codes(compact)))
+                answers.append(AnswerChecker.KnownAnswer(position: position, compact: compact, codes: codes))
             }
             self.answers = answers
             self.indexByCompact = indexByCompact
             self.indexByPosition = indexByPosition
+        }
+
+        /// The compact form of a text that is not plain, through
+        /// `AnswerForm`.
+        static func prepared(_ text: String) -> (String, [UInt64]) {
+            let form = AnswerForm(text)
+            return (form.compact, form.codes)
         }
     }
 

@@ -12,11 +12,17 @@ import Testing
     /// count and the length of its skeleton; the text must not be mostly
     /// Latin.
     static func expectSameAsAnswerForm(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        guard let compact = CompactScan.compact(text) else {
+        guard let (compact, codes) = CompactScan.compact(text) else {
             #expect(CompactScan.lengths(text) == nil, "«\(text)»", sourceLocation: sourceLocation)
+            #expect(CompactScan.compact(of: text, is: []) == nil, "«\(text)»", sourceLocation: sourceLocation)
             return false
         }
         let form = AnswerForm(text)
+        #expect(codes == form.codes, "«\(text)»", sourceLocation: sourceLocation)
+        let scalars = form.compact.unicodeScalars.map(\.value)
+        #expect(CompactScan.compact(of: text, is: scalars) == true, "«\(text)»", sourceLocation: sourceLocation)
+        #expect(CompactScan.compact(of: text, is: scalars + [0x430]) == false, "«\(text)»", sourceLocation: sourceLocation)
+        #expect(CompactScan.compact(of: text, is: Array(scalars.dropLast())) == scalars.isEmpty, "«\(text)»", sourceLocation: sourceLocation)
         #expect(compact == form.compact, "«\(text)» \(text.unicodeScalars.map(\.value))", sourceLocation: sourceLocation)
         let lengths = CompactScan.lengths(text)
         #expect(lengths?.letters == form.letterCount, "«\(text)»", sourceLocation: sourceLocation)
@@ -39,7 +45,7 @@ import Testing
         }
         // Every Cyrillic letter that is not repaired, digits, punctuation.
         #expect(plain > 300)
-        #expect(CompactScan.compact("a") == nil && CompactScan.compact("ӛ") == nil && CompactScan.compact("\u{0301}") == nil)
+        #expect(CompactScan.lengths("a") == nil && CompactScan.lengths("ӛ") == nil && CompactScan.lengths("\u{0301}") == nil)
     }
 
     /// Texts from an alphabet of plain scalars and of those that are not:
@@ -66,7 +72,7 @@ import Testing
     @Test func wordsOfRomanCapitalsAreLeftToAnswerForm() {
         // ХХІ is a numeral (xxi); in a word with other letters Х is a letter.
         for text in ["ХХІ ғасыр", "ХХІ", "«ХІ»", "ІХ-ғасыр", "І", "Х."] {
-            #expect(CompactScan.compact(text) == nil, "«\(text)»")
+            #expect(CompactScan.lengths(text) == nil, "«\(text)»")
         }
         for text in ["Халық", "Іс-шара", "ІХа", "аІ", "ХХІғасыр", "ХІ5"] {
             #expect(Self.expectSameAsAnswerForm(text), "«\(text)»")
