@@ -69,18 +69,37 @@ extension AnswerChecker.KnownAnswers {
 
         init(_ texts: [String]) {
             var letters = [Int32](repeating: 0, count: texts.count)
-            var byLetterCount: [Int: [Int32]] = [:]
-            var bySkeletonLength: [Int: [Int32]] = [:]
+            // Lengths of usual answers in arrays first: a dictionary
+            // look-up per text was a third of the pass. A pasted wall of
+            // text goes to the dictionary, not into a list that long.
+            var byLetterCount = [[Int32]](repeating: [], count: 256)
+            var bySkeletonLength = [[Int32]](repeating: [], count: 256)
+            var long: [Int: [Int32]] = [:]
+            var longSkeletons: [Int: [Int32]] = [:]
+            func add(_ position: Int, at length: Int, to lists: inout [[Int32]], else other: inout [Int: [Int32]]) {
+                if length < lists.count {
+                    lists[length].append(Int32(position))
+                } else {
+                    other[length, default: []].append(Int32(position))
+                }
+            }
             for (position, text) in texts.enumerated() {
                 let (count, skeleton) = CompactScan.lengths(text) ?? Self.preparedLengths(text)
                 guard count > 0 else { continue }
                 letters[position] = Int32(count)
-                byLetterCount[count, default: []].append(Int32(position))
-                if let skeleton { bySkeletonLength[skeleton, default: []].append(Int32(position)) }
+                add(position, at: count, to: &byLetterCount, else: &long)
+                if let skeleton { add(position, at: skeleton, to: &bySkeletonLength, else: &longSkeletons) }
             }
             self.letters = letters
-            self.byLetterCount = byLetterCount
-            self.bySkeletonLength = bySkeletonLength
+            self.byLetterCount = Self.merged(byLetterCount, long)
+            self.bySkeletonLength = Self.merged(bySkeletonLength, longSkeletons)
+        }
+
+        /// The lists that have positions, by their length.
+        private static func merged(_ lists: [[Int32]], _ long: [Int: [Int32]]) -> [Int: [Int32]] {
+            var result = long
+            for (length, list) in lists.enumerated() where !list.isEmpty { result[length] = list }
+            return result
         }
 
         /// The lengths of a text that is not plain, through `AnswerForm`;

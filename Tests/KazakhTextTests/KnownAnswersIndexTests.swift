@@ -102,6 +102,8 @@ import Testing
         var rng = SeededGenerator(seed: 51)
         let texts = Self.knownAnswers(&rng, count: 800) + [
             "", " ", "—", "Ӛлең", "ӨЛЕҢ", "өлең", "photo-synthesis", "ХХІ ғасыр", "«ІХ»", "aaaб", "аааб", "сөз", "cөз",
+            // Longer than the lengths kept in lists.
+            String(repeating: "абв", count: 100), String(repeating: "ж", count: 300),
         ]
         // The preparation before the lengths, word for word.
         var exact: [String] = []
@@ -126,7 +128,7 @@ import Testing
         // Every answer is in the bucket of its letter count, once, at its
         // first text, in order, with the exact form of that text.
         var found: [Int: AnswerChecker.KnownAnswer] = [:]
-        for n in 0...40 {
+        for n in Array(0...40) + [300] {
             var previous = -1
             _ = known.first(letterCounts: n...n) { answer in
                 #expect(answer.position > previous && answer.codes.count == n)
@@ -143,7 +145,7 @@ import Testing
         }
         // The Cyrillic answers, each once, by the length of its skeleton.
         var cyrillic: [Int] = []
-        for n in 0...40 {
+        for n in Array(0...40) + [300] {
             _ = known.first(skeletonLengths: n...n) { answer, skeleton in
                 guard let i = index[answer.compact] else { return false }
                 #expect(skeleton == skeletons[i] && skeleton.count == n && !isLatin[i], "\(answer.compact)")
