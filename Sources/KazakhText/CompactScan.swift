@@ -13,10 +13,15 @@
 /// result is always `AnswerForm(text).compact`'s (a test compares them
 /// over every such scalar and generated texts).
 enum CompactScan {
-    /// What the compact form does with one scalar below `tableSize`:
-    /// `fallback`, `dropped`, or the scalar it becomes (never 0 or 1).
+    // A role (`roles`) says what the compact form does with one scalar:
+    // `fallback`, `dropped`, or the scalar it becomes (never 0 or 1).
+
+    /// The role of a scalar that is not plain: the text needs `AnswerForm`.
     static let fallback: UInt32 = 0
+    /// The role of a scalar the compact form drops (spaces, punctuation).
     static let dropped: UInt32 = 1
+    /// The scalars with a role: ASCII and Cyrillic (to U+052F); every
+    /// plain scalar takes one or two UTF-8 bytes.
     static let tableSize = 0x530
 
     /// The role of each scalar below `tableSize`, read off `AnswerForm`
