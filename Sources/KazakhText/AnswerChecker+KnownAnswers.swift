@@ -1,3 +1,5 @@
+import Synchronization
+
 extension AnswerChecker {
     /// How the guards find the known answers that might conflict with a
     /// typed one.
@@ -6,72 +8,150 @@ extension AnswerChecker {
         /// conditions all bound the length (an edit distance of at most k
         /// needs lengths within k, a keyboard fallback the same letter
         /// count, a Latin reading between one and three typed letters per
-        /// sound class), so the others cannot match and are never visited.
+        /// sound class), so the others cannot match and are never visited,
+        /// nor prepared.
         case byLength
-        /// Every known answer, in order: what the index must agree with.
+        /// Every known answer prepared by `AnswerForm` at once and visited
+        /// in order: what the index must agree with.
         case everyAnswer
     }
 
-    /// The known answers, prepared once, as parallel arrays (the loops read
-    /// only the field they need), with indices by length for the guards.
-    struct KnownAnswers: Sendable {
-        /// The exact form of each distinct known answer, the one a verdict
-        /// names.
-        let exact: [String]
+    /// One distinct known answer, as the guards compare it.
+    struct KnownAnswer: Sendable {
+        /// Where its first text is among the texts given: the guards name
+        /// the first conflicting answer in this order.
+        let position: Int
         /// The compact form (the key under which two answers are the same).
-        let compact: [String]
+        let compact: String
         /// The letters of the compact form as numbers.
-        let codes: [[UInt64]]
-        /// The Latin skeleton of a Cyrillic answer; empty for one written
-        /// mostly in Latin, which the Latin guard never reads.
-        let skeletons: [[Character]]
-        /// Whether the answer is written mostly in Latin letters.
-        let isLatin: [Bool]
-        /// The index of each compact form.
-        let indexByCompact: [String: Int]
-        /// Indices, ascending, by letter count of the compact form.
-        let byLetterCount: [Int: [Int]]
-        /// Indices, ascending, of the Cyrillic answers by skeleton length.
-        let bySkeletonLength: [Int: [Int]]
-        /// Whether the guards use the indices or visit every answer.
+        let codes: [UInt64]
+    }
+
+    /// The known answers, prepared as the guards ask for them.
+    ///
+    /// Preparing a text (`AnswerForm`) is the costly part, and a large
+    /// collection has 100,000 of them, nearly all of a length no typed
+    /// answer is compared with. So the first guard that looks reads only
+    /// each text's lengths (`CompactScan`, one pass without folding); the
+    /// texts of one letter count are prepared when a guard first asks for
+    /// that count, and kept. Shared by every copy of the checker, so one
+    /// session prepares each length once.
+    final class KnownAnswers: Sendable {
+        /// The texts as given (terms, answers, options …), repeats included.
+        let texts: [String]
+        /// Whether the guards use the lengths or visit every answer.
         let lookup: Lookup
+        /// What has been prepared so far.
+        private let prepared: Mutex<Prepared>
 
         init(_ texts: [String], lookup: Lookup) {
-            var exact: [String] = []
-            var compact: [String] = []
-            var codes: [[UInt64]] = []
-            var skeletons: [[Character]] = []
-            var isLatin: [Bool] = []
-            var index: [String: Int] = [:]
-            var byLetterCount: [Int: [Int]] = [:]
-            var bySkeletonLength: [Int: [Int]] = [:]
-            // The same text gives the same form: decks repeat terms and
-            // options many times, and the form is the costly part.
-            var seen = Set<String>()
-            for text in texts where seen.insert(text).inserted {
-                let form = AnswerForm(text)
-                guard !form.compact.isEmpty, index[form.compact] == nil else { continue }
-                let i = exact.count
-                index[form.compact] = i
-                exact.append(form.exact)
-                compact.append(form.compact)
-                codes.append(form.codes)
-                let latin = LatinSkeleton.isMostlyLatin(form.exact)
-                isLatin.append(latin)
-                let skeleton = latin ? [] : LatinSkeleton.skeleton(ofCyrillic: form.compact)
-                skeletons.append(skeleton)
-                byLetterCount[form.codes.count, default: []].append(i)
-                if !latin { bySkeletonLength[skeleton.count, default: []].append(i) }
-            }
-            self.exact = exact
-            self.compact = compact
-            self.codes = codes
-            self.skeletons = skeletons
-            self.isLatin = isLatin
-            self.indexByCompact = index
-            self.byLetterCount = byLetterCount
-            self.bySkeletonLength = bySkeletonLength
+            self.texts = texts
             self.lookup = lookup
+            prepared = Mutex(Prepared())
+        }
+
+        /// The exact form of the known answer whose compact form is
+        /// `compact` (of `letterCount` letters), if there is one.
+        func exact(ofCompact compact: String, letterCount: Int) -> String? {
+            let position: Int? = prepared.withLock { p in
+                switch lookup {
+                case .everyAnswer:
+                    let every = p.everyAnswer(texts)
+                    return every.indexByCompact[compact].map { every.answers[$0].position }
+                case .byLength:
+                    guard let bucket = p.bucket(letterCount, texts), let i = bucket.indexByCompact[compact] else {
+                        return nil
+                    }
+                    return bucket.answers[i].position
+                }
+            }
+            return position.map { AnswerForm.exactForm(texts[$0]) }
+        }
+
+        /// How many distinct answers there are (every length is prepared).
+        var count: Int {
+            prepared.withLock { p in
+                switch lookup {
+                case .everyAnswer:
+                    return p.everyAnswer(texts).answers.count
+                case .byLength:
+                    return p.lengths(texts).byLetterCount.keys.reduce(0) { $0 + (p.bucket($1, texts)?.answers.count ?? 0) }
+                }
+            }
+        }
+
+        /// The first answer, in the order the texts were given, whose letter
+        /// count is in `letterCounts` and that `fits`, as its position.
+        /// `fits` must itself be false outside `letterCounts`: the range only
+        /// spares the visit.
+        func first(letterCounts keys: ClosedRange<Int>, where fits: (KnownAnswer) -> Bool) -> Int? {
+            prepared.withLock { p in
+                switch lookup {
+                case .everyAnswer:
+                    return p.everyAnswer(texts).answers.first(where: fits)?.position
+                case .byLength:
+                    var best: Int?
+                    for key in Self.keys(keys, among: p.lengths(texts).byLetterCount) {
+                        guard let bucket = p.bucket(key, texts) else { continue }
+                        // Each bucket is in order; the earliest match over
+                        // all of them is the one a scan in order finds.
+                        for answer in bucket.answers {
+                            if let b = best, answer.position >= b { break }
+                            if fits(answer) {
+                                best = answer.position
+                                break
+                            }
+                        }
+                    }
+                    return best
+                }
+            }
+        }
+
+        /// The same for the Cyrillic answers (not mostly Latin) by the
+        /// length of their Latin skeleton; `fits` is given the skeleton.
+        func first(skeletonLengths keys: ClosedRange<Int>, where fits: (KnownAnswer, [Character]) -> Bool) -> Int? {
+            prepared.withLock { p in
+                switch lookup {
+                case .everyAnswer:
+                    let every = p.everyAnswer(texts)
+                    return every.answers.indices.first { i in
+                        !every.isLatin[i] && fits(every.answers[i], every.skeletons[i])
+                    }.map { every.answers[$0].position }
+                case .byLength:
+                    let lengths = p.lengths(texts)
+                    var best: Int?
+                    for key in Self.keys(keys, among: lengths.bySkeletonLength) {
+                        for position in lengths.bySkeletonLength[key] ?? [] {
+                            let position = Int(position)
+                            if let b = best, position >= b { break }
+                            // A repeat of an earlier answer is not one
+                            // itself, and it was the earlier text that
+                            // decided whether the answer is Latin.
+                            guard let answer = p.answer(at: position, letterCount: Int(lengths.letters[position]), texts)
+                            else { continue }
+                            if fits(answer, p.skeleton(of: answer)) {
+                                best = position
+                                break
+                            }
+                        }
+                    }
+                    return best
+                }
+            }
+        }
+
+        /// The letter counts whose texts have been prepared so far.
+        var preparedLetterCounts: Set<Int> { prepared.withLock { $0.preparedLetterCounts } }
+
+        /// The exact form of the answer at `position`.
+        func exact(at position: Int) -> String { AnswerForm.exactForm(texts[position]) }
+
+        /// The lengths in `range` a bucket exists for: a pasted wall of
+        /// text makes a wide range, and then the lengths that exist are
+        /// fewer.
+        private static func keys<Bucket>(_ range: ClosedRange<Int>, among buckets: [Int: Bucket]) -> [Int] {
+            range.count <= buckets.count ? Array(range) : buckets.keys.filter(range.contains).sorted()
         }
     }
 
@@ -83,42 +163,19 @@ extension AnswerChecker {
 
         /// The first other answer (its exact form), in the order the
         /// answers were given, whose letter count is in `letterCounts` and
-        /// for which `predicate` holds of its index. `predicate` must itself
-        /// be false outside `letterCounts`: the range only spares the visit.
-        func first(letterCounts: ClosedRange<Int>, where predicate: (Int) -> Bool) -> String? {
-            first(in: known.byLetterCount, keys: letterCounts, where: predicate)
+        /// for which `predicate` holds. `predicate` must itself be false
+        /// outside `letterCounts`: the range only spares the visit.
+        func first(letterCounts: ClosedRange<Int>, where predicate: (KnownAnswer) -> Bool) -> String? {
+            known.first(letterCounts: letterCounts) { predicate($0) && !acceptedKeys.contains($0.compact) }
+                .map(known.exact(at:))
         }
 
         /// The same by the length of the Latin skeleton (Cyrillic answers
-        /// only).
-        func first(skeletonLengths: ClosedRange<Int>, where predicate: (Int) -> Bool) -> String? {
-            first(in: known.bySkeletonLength, keys: skeletonLengths, where: predicate)
-        }
-
-        private func first(in buckets: [Int: [Int]], keys: ClosedRange<Int>, where predicate: (Int) -> Bool) -> String? {
-            func fits(_ i: Int) -> Bool { predicate(i) && !acceptedKeys.contains(known.compact[i]) }
-            switch known.lookup {
-            case .everyAnswer:
-                return known.exact.indices.first(where: { fits($0) }).map { known.exact[$0] }
-            case .byLength:
-                // Each bucket is ascending; the earliest match over all of
-                // them is the one a scan in order would find.
-                var best: Int?
-                // A pasted wall of text makes a wide range: then visit the
-                // lengths that exist instead.
-                let lengths = keys.count <= buckets.count ? Array(keys) : buckets.keys.filter(keys.contains)
-                for key in lengths {
-                    guard let bucket = buckets[key] else { continue }
-                    for i in bucket {
-                        if let b = best, i >= b { break }
-                        if fits(i) {
-                            best = i
-                            break
-                        }
-                    }
-                }
-                return best.map { known.exact[$0] }
-            }
+        /// only); `predicate` is given the skeleton.
+        func first(skeletonLengths: ClosedRange<Int>, where predicate: ([Character]) -> Bool) -> String? {
+            known.first(skeletonLengths: skeletonLengths) { answer, skeleton in
+                predicate(skeleton) && !acceptedKeys.contains(answer.compact)
+            }.map(known.exact(at:))
         }
     }
 }

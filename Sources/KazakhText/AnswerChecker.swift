@@ -7,7 +7,7 @@
 /// `check(typed:accepted:profile:)` for each typed answer. Pure: the same
 /// input gives the same verdict.
 public struct AnswerChecker: Sendable {
-    /// The known answers, prepared once.
+    /// The known answers, prepared as the guards ask for them.
     let known: KnownAnswers
 
     /// A checker that knows `knownAnswers`: other cards' answers and other
@@ -22,8 +22,9 @@ public struct AnswerChecker: Sendable {
         known = KnownAnswers(knownAnswers, lookup: lookup)
     }
 
-    /// How many distinct answers and terms the checker knows.
-    public var knownCount: Int { known.exact.count }
+    /// How many distinct answers and terms the checker knows (this
+    /// prepares every one of them).
+    public var knownCount: Int { known.count }
 
     /// Judges `typed` against the `accepted` answers (the first is the
     /// canonical one; the others are the deck's alternatives and count as
@@ -82,13 +83,15 @@ public struct AnswerChecker: Sendable {
         // was near enough to pass otherwise. Far from the right one, it is
         // wrong for the reason the other tiers give, or simply wrong.
         let rest = ruledVerdict(judging, candidates, profile: profile)
-        guard let i = known.indexByCompact[t.compact], !judging.acceptedKeys.contains(t.compact) else { return rest }
+        guard !judging.acceptedKeys.contains(t.compact),
+            let other = known.exact(ofCompact: t.compact, letterCount: t.letterCount)
+        else { return rest }
         let near = candidates.contains { a in
             let reach = EditDistance.typoTolerance(forLength: a.letterCount) + 1
             return EditDistance.distance(
                 a.codes, t.codes, limit: reach, same: { LetterCode.isSameOrFallback(expected: $0, typed: $1) }) <= reach
         }
-        if near || rest.isAccepted { return judging.wrong(.otherAnswer, GuardDetail(other: known.exact[i])) }
+        if near || rest.isAccepted { return judging.wrong(.otherAnswer, GuardDetail(other: other)) }
         return rest
     }
 
@@ -158,8 +161,8 @@ public struct AnswerChecker: Sendable {
         for a in candidates {
             guard let pairs = KeyboardFallback.fallbackPairs(expected: a.compact, typed: t.compact) else { continue }
             if let other = j.others.first(letterCounts: t.letterCount...t.letterCount, where: {
-                known.codes[$0].count == t.letterCount
-                    && KeyboardFallback.fallbackPairs(expected: known.compact[$0], typed: t.compact) != nil
+                $0.codes.count == t.letterCount
+                    && KeyboardFallback.fallbackPairs(expected: $0.compact, typed: t.compact) != nil
             }) {
                 return j.wrong(.otherAnswer, GuardDetail(other: other))
             }
@@ -188,7 +191,7 @@ public struct AnswerChecker: Sendable {
             if a.letterCount <= 4 { return j.wrong(.shortAnswer) }
             if let lengths = LatinSkeleton.skeletonLengths(forReading: reading.count),
                 let other = j.others.first(skeletonLengths: lengths, where: {
-                    !known.isLatin[$0] && LatinSkeleton.matches(reading, skeleton: known.skeletons[$0])
+                    LatinSkeleton.matches(reading, skeleton: $0)
                 })
             {
                 return j.wrong(.otherAnswer, GuardDetail(other: other))
@@ -331,7 +334,7 @@ public struct AnswerChecker: Sendable {
         // A distance of at most toExpected needs lengths within toExpected.
         let lengths = max(0, t.codes.count - toExpected)...(t.codes.count + toExpected)
         if let other = others.first(letterCounts: lengths, where: {
-            EditDistance.distance(known.codes[$0], t.codes, limit: toExpected, same: sameCode) <= toExpected
+            EditDistance.distance($0.codes, t.codes, limit: toExpected, same: sameCode) <= toExpected
         }) {
             outcome.guard = .otherAnswer
             outcome.detail = GuardDetail(other: other)

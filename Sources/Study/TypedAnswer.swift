@@ -56,7 +56,11 @@ public enum TypedAnswer {
     /// all their alternatives), so a typed answer that is another card's
     /// answer is judged the same wherever it is typed.
     public static func checker(for decks: [Deck]) -> AnswerChecker {
-        AnswerChecker(knownAnswers: decks.flatMap(\.cards).flatMap(\.typeableAnswers))
+        var answers: [String] = []
+        for deck in decks {
+            for card in deck.cards { answers += card.typeableAnswers }
+        }
+        return AnswerChecker(knownAnswers: answers)
     }
 
     /// The verdict for a face answered by typing, or nil when the face is

@@ -100,8 +100,12 @@ import Testing
 
     @Test func preparationIsThatOfEveryTextInTurn() {
         var rng = SeededGenerator(seed: 51)
-        let texts = Self.knownAnswers(&rng, count: 800) + ["", " ", "—", "Ӛлең", "ӨЛЕҢ", "өлең", "photo-synthesis"]
-        // The preparation before the index, word for word.
+        let texts = Self.knownAnswers(&rng, count: 800) + [
+            "", " ", "—", "Ӛлең", "ӨЛЕҢ", "өлең", "photo-synthesis", "ХХІ ғасыр", "«ІХ»", "aaaб", "аааб", "сөз", "cөз",
+            // Longer than the lengths kept in lists.
+            String(repeating: "абв", count: 100), String(repeating: "ж", count: 300),
+        ]
+        // The preparation before the lengths, word for word.
         var exact: [String] = []
         var compact: [String] = []
         var codes: [[UInt64]] = []
@@ -118,23 +122,38 @@ import Testing
             skeletons.append(LatinSkeleton.skeleton(ofCyrillic: form.compact))
             isLatin.append(LatinSkeleton.isMostlyLatin(form.exact))
         }
-        let known = AnswerChecker.KnownAnswers(texts, lookup: .byLength)
-        #expect(known.exact == exact)
-        #expect(known.compact == compact)
-        #expect(known.codes == codes)
-        #expect(known.isLatin == isLatin)
-        #expect(known.indexByCompact == index)
-        for i in exact.indices where !isLatin[i] { #expect(known.skeletons[i] == skeletons[i]) }
         #expect(isLatin.contains(true) && isLatin.contains(false))
-        // Every answer is in the buckets of its lengths, in order.
-        #expect(known.byLetterCount.values.flatMap { $0 }.sorted() == Array(exact.indices))
-        for (n, bucket) in known.byLetterCount {
-            #expect(bucket == bucket.sorted() && bucket.allSatisfy { codes[$0].count == n })
+        let known = AnswerChecker.KnownAnswers(texts, lookup: .byLength)
+        #expect(known.count == exact.count)
+        // Every answer is in the bucket of its letter count, once, at its
+        // first text, in order, with the exact form of that text.
+        var found: [Int: AnswerChecker.KnownAnswer] = [:]
+        for n in Array(0...40) + [300] {
+            var previous = -1
+            _ = known.first(letterCounts: n...n) { answer in
+                #expect(answer.position > previous && answer.codes.count == n)
+                previous = answer.position
+                #expect(found.updateValue(answer, forKey: index[answer.compact] ?? -1) == nil, "\(answer.compact)")
+                return false
+            }
         }
-        for (n, bucket) in known.bySkeletonLength {
-            #expect(bucket == bucket.sorted() && bucket.allSatisfy { !isLatin[$0] && skeletons[$0].count == n })
+        #expect(found.keys.sorted() == Array(exact.indices))
+        for (i, answer) in found {
+            #expect(answer.compact == compact[i] && answer.codes == codes[i])
+            #expect(known.exact(at: answer.position) == exact[i])
+            #expect(known.exact(ofCompact: compact[i], letterCount: codes[i].count) == exact[i])
         }
-        #expect(known.bySkeletonLength.values.reduce(0) { $0 + $1.count } == isLatin.filter { !$0 }.count)
+        // The Cyrillic answers, each once, by the length of its skeleton.
+        var cyrillic: [Int] = []
+        for n in Array(0...40) + [300] {
+            _ = known.first(skeletonLengths: n...n) { answer, skeleton in
+                guard let i = index[answer.compact] else { return false }
+                #expect(skeleton == skeletons[i] && skeleton.count == n && !isLatin[i], "\(answer.compact)")
+                cyrillic.append(i)
+                return false
+            }
+        }
+        #expect(cyrillic.sorted() == exact.indices.filter { !isLatin[$0] })
     }
 
     @Test func skeletonLengthsAreThoseAReadingCanMatch() {
@@ -174,5 +193,32 @@ import Testing
             #expect(Homoglyphs.repairAlwaysWrong(s) == Homoglyphs.alwaysWrong[s] ?? s, "U+\(String(v, radix: 16))")
         }
         #expect(Homoglyphs.repairAlwaysWrong("\u{04DB}") == "ө" && Homoglyphs.repairAlwaysWrong("\u{0259}") == "ә")
+    }
+}
+
+/// A check prepares only the known answers its guards can reach.
+@Suite struct KnownAnswersPreparationTests {
+    @Test func aCheckPreparesOnlyTheLengthsWithinReach() {
+        var rng = SeededGenerator(seed: 7)
+        var texts: [String] = []
+        for n in 3...40 {
+            for _ in 0..<20 { texts.append(KnownAnswersIndexTests.word(&rng, n...n)) }
+        }
+        let checker = AnswerChecker(knownAnswers: texts + ["мемлекет"])
+        #expect(checker.known.preparedLetterCounts.isEmpty)
+        // One letter left out of an 8-letter answer: only lengths within
+        // one of the 7 typed letters can be as near.
+        let v = checker.check(typed: "мемлект", accepted: ["мемлекет"])
+        #expect(v.tier == .typo)
+        #expect(!checker.known.preparedLetterCounts.isEmpty)
+        #expect(checker.known.preparedLetterCounts.isSubset(of: Set(6...8)), "\(checker.known.preparedLetterCounts.sorted())")
+        // A copy of the checker (the trainer keeps it in its state) shares
+        // what was prepared.
+        let copy = checker
+        _ = copy.check(typed: "республикалар", accepted: ["республика"])
+        #expect(checker.known.preparedLetterCounts.contains(13))
+        // Counting the answers prepares every length.
+        #expect(checker.knownCount == Set(texts + ["мемлекет"]).count)
+        #expect(checker.known.preparedLetterCounts == Set(3...40))
     }
 }

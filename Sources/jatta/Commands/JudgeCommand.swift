@@ -93,10 +93,11 @@ enum DeckAnswers {
     /// The other accepted answers of the card (or gap) whose answer is
     /// `expected`, compared by identity key (case, spacing, quotes).
     static func alternatives(of expected: String, in decks: [Deck]) -> [String] {
-        let key = Normalization.identityKey(expected)
+        let same = IdentityKeyMatch(expected)
+        let key = same.key
         var result: [String] = []
         func take(_ answers: [String]) {
-            if answers.contains(where: { Normalization.identityKey($0) == key }) { result += answers }
+            if answers.contains(where: same.matches) { result += answers }
         }
         for card in decks.flatMap(\.cards) {
             switch card.content {
