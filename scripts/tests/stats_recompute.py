@@ -120,8 +120,18 @@ def blank():
             "known": 0.0, "aboveNinetyPercent": 0}
 
 
+# jatta shows a stored deck file name relative to the current folder when
+# the file is under it (docs/progress-store.md, "Deck file names").
+here = os.path.realpath(os.getcwd()) + "/"
+
+
+def shown(deck):
+    return deck[len(here):] if deck.startswith(here) and len(deck) > len(here) else deck
+
+
 total = blank()
 for key, deck, level, state, stab, due, last, lapses, susp, buried in cards:
+    deck = shown(deck)
     r = None
     if state is not None and stab is not None and last is not None:
         r = (1 + factor * max(0, today - day(last)) / stab) ** decay

@@ -78,7 +78,7 @@ extension DebugCommand {
                     let rating = Rating(rawValue: Int(rng.next() % 4) + 1) ?? .good
                     let id = try store.record(
                         RecordedAnswer(
-                            key: key, deckFile: "debug/answer-loop.deck", prompt: "Карта \(key)", level: 1,
+                            key: key, deckFile: StoredDeckFile.of("debug/answer-loop.deck"), prompt: "Карта \(key)", level: 1,
                             rating: rating, time: now, durationMilliseconds: Int(rng.next() % 20_000),
                             kind: AnswerKind(rawValue: kind) ?? .study, sessionID: session, before: before,
                             after: Self.next(after: before, rating: rating, at: now, rng: &rng)))
