@@ -102,15 +102,6 @@ cards = db.execute(
     "coalesce(s.suspended, 0), s.buried_until FROM card c LEFT JOIN card_state s ON s.key = c.key").fetchall()
 cards = [c for c in cards if only is None or c[0] in only]
 groups = {}
-# The store keeps a deck file's absolute path; jatta shows one under the
-# current folder relative to it (docs/progress-store.md, "Deck file names").
-here = os.path.realpath(os.getcwd()) + "/"
-
-
-def shown(deck):
-    return deck[len(here):] if deck.startswith(here) and len(deck) > len(here) else deck
-
-
 total = None
 future_days, backlog, hard = [0] * 30, 0, []
 
@@ -135,7 +126,7 @@ for key, deck, level, state, stab, due, last, lapses, susp, buried in cards:
     r = None
     if state is not None and stab is not None and last is not None:
         r = (1 + factor * max(0, today - day(last)) / stab) ** decay
-    for k in (total, groups.setdefault((shown(deck), level), blank())):
+    for k in (total, groups.setdefault((deck, level), blank())):
         k["total"] += 1
         if r is not None:
             k["known"] += r
