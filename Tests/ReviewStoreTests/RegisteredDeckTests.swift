@@ -1,5 +1,6 @@
 import FSRS
 import Foundation
+import GRDB
 import Testing
 @testable import ReviewStore
 
@@ -75,5 +76,39 @@ import Testing
         #expect(try store.registeredCards()["shared"]?.deckFile == "a.deck")
         let totals = try store.counts(dueBy: t0, now: t0).reduce(into: [String: Int]()) { $0[$1.deckFile, default: 0] += $1.counts.total }
         #expect(totals == ["a.deck": 6, "b.deck": 5])
+    }
+
+    /// A store written before the rule may already hold a stale
+    /// fingerprint (the card moved while the rule did not exist): the
+    /// migration empties the cache, so the reverted file is registered.
+    @Test func theMigrationForgetsFingerprintsAlreadyStale() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        let (moved, inB) = try registerCardToMove(try ProgressStore(path: path))
+        // As the store was before the migration, the card then moved.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        DROP TRIGGER registered_deck_card_left;
+                        DELETE FROM grdb_migrations WHERE identifier = 'scale-2-stale-fingerprints';
+                        """)
+            }
+        }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: "UPDATE card SET deck_file = 'b.deck' WHERE key = 'shared'")
+            }
+        }
+        #expect(try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM registered_deck WHERE deck_file = 'a.deck'")
+        } == 1)
+        let store = try ProgressStore(path: path)
+        #expect(try store.registeredCards()["shared"] == inB)
+        try store.register(cards("a.deck") + [moved] + cards("b.deck"), at: t0.addingTimeInterval(60))
+        #expect(try store.registeredCards()["shared"]?.deckFile == "a.deck")
     }
 }
