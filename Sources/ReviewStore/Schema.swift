@@ -40,6 +40,13 @@ enum Schema {
         // The statistics' answer summaries per group of deck file and level
         // too, so a level filter reads them instead of the log (issue 14).
         migrator.registerMigration("stats-2-answer-slot-groups") { db in try AnswerSummaries.groupSlots(db) }
+        // A store written before may hold a fingerprint already stale: the
+        // fingerprints are a cache, so they go once and the next load
+        // registers every deck again.
+        migrator.registerMigration("scale-2-stale-fingerprints") { db in
+            try db.execute(sql: staleFingerprints)
+            try db.execute(sql: "DELETE FROM registered_deck")
+        }
         return migrator
     }
 
@@ -177,6 +184,19 @@ enum Schema {
             deck_file TEXT NOT NULL PRIMARY KEY,
             fingerprint INTEGER NOT NULL
         ) WITHOUT ROWID;
+        """
+
+    /// A card that leaves a deck file (registered under another one, card
+    /// by card, while that file was not loaded) makes the file's
+    /// fingerprint stale: kept, it would let the file's next registration
+    /// be skipped when the file comes back as it was (an edit reverted),
+    /// and the card would stay under the other file. The one rule for
+    /// every path that moves a card; it costs nothing when no card moves.
+    private static let staleFingerprints = """
+        CREATE TRIGGER registered_deck_card_left AFTER UPDATE OF deck_file ON card
+        WHEN OLD.deck_file IS NOT NEW.deck_file BEGIN
+            DELETE FROM registered_deck WHERE deck_file = OLD.deck_file;
+        END;
         """
 
     /// The student's exams (`jatta exam set`): a date, the deck files and
