@@ -36,15 +36,17 @@ public struct Scheduler: Sendable {
     }
 
     /// The probability that the card is recalled at `now`; 0 for a card never
-    /// reviewed (as py-fsrs).
-    public func retrievability(of card: CardSchedule, at now: Date) -> Double {
+    /// reviewed (as py-fsrs). Inlinable, as the next: called once per card
+    /// by the statistics, the call copied the whole scheduler (352 bytes)
+    /// each time, a sixteenth of the statistics screen at 100,000 cards.
+    @inlinable public func retrievability(of card: CardSchedule, at now: Date) -> Double {
         retrievability(of: card, elapsedDays: elapsedDays(of: card, at: now))
     }
 
     /// The probability that the card is recalled `elapsedDays` days (as
     /// `elapsedDays(of:at:)` counts them; nil: never reviewed) after its
     /// last review; 0 for a card never reviewed.
-    public func retrievability(of card: CardSchedule, elapsedDays: Int?) -> Double {
+    @inlinable public func retrievability(of card: CardSchedule, elapsedDays: Int?) -> Double {
         guard let memory = card.memory, let elapsedDays, card.lastReview != nil else { return 0 }
         return model.retrievability(elapsedDays: Double(elapsedDays), stability: memory.stability)
     }
