@@ -75,6 +75,28 @@ import Testing
         #expect(rows.allSatisfy { !$0.text.contains("…") && $0.text.contains("3/1 75.0%") })
     }
 
+    @Test func knowledgeFiguresOfALargeCollectionStayApart() throws {
+        // At 100,000 cards "Known" (the sum of R) has seven characters and
+        // ran into the buried column: "0 80934.2" read "080934…". A figure
+        // wider than its column drops its decimal, then counts thousands
+        // (1,240,003 → "1240k": the first spelling of five characters).
+        var stats = try ChartTests.sample()
+        stats.knowledge.new = 1_240_003
+        stats.knowledge.learning = 0
+        stats.knowledge.young = 0
+        stats.knowledge.mature = 95_947
+        stats.knowledge.suspended = 0
+        stats.knowledge.buried = 0
+        stats.knowledge.known = 80_934.2
+        for width in [60, 80, 100] {
+            let lines = StatisticsReport.lines(stats, words: .english, glyphs: .unicode, width: width)
+            let row = try #require(lines.first { $0.text.hasPrefix("  all decks") })
+            let figures = row.text.dropFirst("  all decks".count).split(separator: " ").map(String.init)
+            #expect(figures == ["1240k", "0", "0", "95947", "0", "0", "80934"], "\(width): \(row.text)")
+            #expect(DisplayWidth.of(row.text) + row.indent <= width)
+        }
+    }
+
     @Test func paginationSplitsOnlySectionsLongerThanAPage() {
         let section = (0..<5).map { StyledLine("a\($0)") }
         let lines = [StyledLine("t1", style: .bold)] + section + [StyledLine(""), StyledLine("t2")] + section

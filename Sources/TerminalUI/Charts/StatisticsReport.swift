@@ -32,8 +32,9 @@ public enum StatisticsReport {
         let nameWidth = max(8, width - 2 - 3 - cell * columns.count)
         line("  " + pad(words.deck, nameWidth) + pad(words.level, 3) + columns.map { padLeft($0, cell) }.joined())
         func knowledgeRow(_ name: String, _ level: Int?, _ k: StudyStatistics.Knowledge) {
-            let values = [k.new, k.learning, k.young, k.mature, k.suspended, k.buried].map(String.init)
-                + [String(format: "%.1f", k.known)]
+            let values = [k.new, k.learning, k.young, k.mature, k.suspended, k.buried].map {
+                figure(Double($0), decimals: false, width: cell - 1)
+            } + [figure(k.known, decimals: true, width: cell - 1)]
             line("  " + pad(fitted(name, nameWidth - 1, glyphs), nameWidth) + pad(level.map(String.init) ?? "", 3)
                 + values.map { padLeft($0, cell) }.joined())
         }
@@ -130,6 +131,20 @@ public enum StatisticsReport {
             used += w
         }
         return result
+    }
+
+    /// A figure for a column of `width` characters: the first of its
+    /// spellings that fits (one decimal, none, then in thousands or
+    /// millions), so that no two figures run together: at 100,000 cards
+    /// "Known" has seven characters. `--json` keeps every figure whole.
+    static func figure(_ value: Double, decimals: Bool, width: Int) -> String {
+        var spellings = decimals ? [String(format: "%.1f", value)] : []
+        spellings.append(String(format: "%.0f", value))
+        for (unit, suffix) in [(1e3, "k"), (1e6, "M")] where value >= unit {
+            spellings.append(String(format: "%.1f", value / unit) + suffix)
+            spellings.append(String(format: "%.0f", value / unit) + suffix)
+        }
+        return spellings.first { $0.count <= width } ?? spellings.last ?? ""
     }
 
     static func pad(_ text: String, _ width: Int) -> String {
