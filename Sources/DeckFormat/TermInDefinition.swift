@@ -9,13 +9,7 @@ enum TermInDefinition {
     /// (`KazakhStemmer.key`: endings stripped, final consonants folded),
     /// so inflected forms count (`гегемониясы`, `тұтқындардың диллемасы`).
     /// The words of a term of several words scattered over the definition
-    /// do not give it away.
-    static func giveaway(term: String, definition: String) -> String? {
-        var keys = WordKeys()
-        return giveaway(term: term, definition: definition, keys: &keys)
-    }
-
-    /// `giveaway(term:definition:)` with the keys of words met before (a
+    /// do not give it away. `keys` holds the keys of words met before (a
     /// parse passes one table for all its cards).
     static func giveaway(term: String, definition: String, keys: inout WordKeys) -> String? {
         let termKeys = keys.words(of: term).map(\.key)

@@ -123,11 +123,7 @@ final class EntryBodies: CardBodyDecoding {
                     let read = descriptor.read(end - first * Self.blockSize, at: start + first * Self.blockSize)
                     guard read.count == end - first * Self.blockSize else { return nil }
                     let matches = read.withUnsafeBufferPointer { blocks in
-                        (first...last).allSatisfy { block in
-                            let at = (block - first) * Self.blockSize
-                            let slice = UnsafeBufferPointer(rebasing: blocks[at..<min(at + Self.blockSize, blocks.count)])
-                            return ContentHash.of(slice) == blockHashes[block]
-                        }
+                        (first...last).allSatisfy { Self.blockHash(blocks, block: $0 - first) == blockHashes[$0] }
                     }
                     guard matches else { return nil }
                     window = (first, read)

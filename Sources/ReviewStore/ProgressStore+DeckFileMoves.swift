@@ -124,10 +124,11 @@ extension ProgressStore {
                 """,
             arguments: [new, old])
         var empty: [Int64] = []
+        let grouped = try AnswerSummaries.areGrouped(db)
         for clash in clashes {
             let (id, total, answered): (Int64, Int64?, Int64?) = (clash[0], clash[1], clash[2])
             guard total == 0, answered == 0 else { return false }
-            if try AnswerSummaries.areGrouped(db),
+            if grouped,
                 try Bool.fetchOne(db, sql: "SELECT 1 FROM answer_slot WHERE grp = ? LIMIT 1", arguments: [id]) == true
             {
                 return false

@@ -223,7 +223,9 @@ extension ProgressStore {
                     perDeck = try AnswerSummaries.slotsOfCards(
                         db, keys: keys, clause: deckClause, arguments: deckArguments)
                 } else {
-                    perDeck = try AnswerSummaries.recomputedSlots(db, clause: clause, arguments: arguments)
+                    // Summed per slot below: no registry group is needed (a
+                    // store from before the summaries has no `card_group`).
+                    perDeck = try AnswerSummaries.recomputedSlots(db, clause: clause, arguments: arguments, group: nil)
                 }
                 for (key, sums) in perDeck { slots[key.slot] = AnswerSummaries.sum(slots[key.slot], sums) }
             }

@@ -58,7 +58,6 @@ import Testing
 
     @Test func verdictsAreThoseOfAScanOverEveryKnownAnswer() {
         var rng = SeededGenerator(seed: 20_261_205)
-        var compared = 0
         var otherAnswerGuards = 0
         for round in 0..<6 {
             let known = Self.knownAnswers(&rng, count: 150 + 150 * round)
@@ -74,13 +73,11 @@ import Testing
                     let b = scanning.check(typed: typed, accepted: accepted, profile: profile)
                     #expect(a == b, "«\(typed)» for \(accepted)")
                     #expect(a.explanation == b.explanation, "«\(typed)» for \(accepted)")
-                    compared += 1
                     if a.guard == .otherAnswer { otherAnswerGuards += 1 }
                 }
             }
         }
         // The comparison reached the guards the index serves.
-        #expect(compared == 6000)
         #expect(otherAnswerGuards > 100)
     }
 

@@ -94,7 +94,6 @@ enum DeckAnswers {
     /// `expected`, compared by identity key (case, spacing, quotes).
     static func alternatives(of expected: String, in decks: [Deck]) -> [String] {
         let same = IdentityKeyMatch(expected)
-        let key = same.key
         var result: [String] = []
         func take(_ answers: [String]) {
             if answers.contains(where: same.matches) { result += answers }
@@ -110,7 +109,7 @@ enum DeckAnswers {
             }
         }
         var seen = Set<String>()
-        return result.filter { Normalization.identityKey($0) != key && seen.insert($0).inserted }
+        return result.filter { !same.matches($0) && seen.insert($0).inserted }
     }
 }
 
