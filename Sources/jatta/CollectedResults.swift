@@ -16,7 +16,7 @@ enum CollectedResults {
         }
     }
 
-    static func report(files: [String], deckFiles: Set<String>?, lines: [String: Int]) throws(Failure) -> ClassReport {
+    static func report(files: [String], places: DeckPlaces?) throws(Failure) -> ClassReport {
         var results: [CollectedResultsReader.Result] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { throw Failure(file: file, isUnreadable: true) }
@@ -25,7 +25,7 @@ enum CollectedResults {
             results.append(CollectedResultsReader.Result(student: student, file: file, data: data))
         }
         do {
-            return try CollectedResultsReader.report(results, deckFiles: deckFiles, lines: lines)
+            return try CollectedResultsReader.report(results, places: places)
         } catch {
             throw Failure(file: error.file, isUnreadable: false)
         }

@@ -95,6 +95,18 @@ grep -q "Exam date: $exam" "$WORK/report.txt" || fail "no exam date in the files
 grep -A1 "^  alice:" "$WORK/report.txt" | grep -q "ready for the exam on $exam: [0-9]* of [0-9]* cards" \
     || fail "no readiness for alice in the text report"
 
+# --deck from the deck's own folder: the quiz files name the deck as the
+# students typed it, from the repository's top folder; the cards are
+# matched by key and placed at the instructor's file.
+(cd "$(dirname "$deck")" && "$JATTA" class report "$WORK"/results/*.json --deck "$(basename "$deck")" --json) \
+    >"$WORK/report-here.json" || fail "files report with --deck from the deck's folder failed"
+python3 - "$WORK/report.json" "$WORK/report-here.json" "$(basename "$deck")" <<'PY' || fail "--deck from another folder lost cards"
+import json, sys
+everything, here = ({c["key"]: c for c in json.load(open(f))["cards"]} for f in sys.argv[1:3])
+assert everything and sorted(here) == sorted(everything), (len(here), len(everything))
+assert all(c["deckFile"] == sys.argv[3] and c["line"] == everything[k]["line"] for k, c in here.items())
+PY
+
 # A file that is no result is refused by name.
 printf '{"hello": 1}\n' >"$WORK/other.json"
 if "$JATTA" class report "$WORK/other.json" >/dev/null 2>"$WORK/other.err"; then fail "a stranger file was read"; fi

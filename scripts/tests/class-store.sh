@@ -119,6 +119,20 @@ python3 scripts/tests/class_check.py "$WORK/report.json" alice="$WORK/alice.sqli
 "$JATTA" class report --server "$(class_url prof IR101)" --deck "$deck" >"$WORK/report.txt" || fail "text report failed"
 grep -q "choices.deck:[0-9]" "$WORK/report.txt" || fail "no FILE:LINE in the text report"
 grep -q "bob:" "$WORK/report.txt" || fail "no students in the text report"
+# The instructor's checkout need not spell the deck as the students did
+# (they quizzed and synced from the repository's top folder): --deck
+# matches the cards by key and names them at the instructor's file.
+(cd "$(dirname "$deck")" && "$JATTA" class report --server "$(class_url prof IR101)" --deck "$(basename "$deck")" --json) \
+    >"$WORK/report-here.json" || fail "report from the deck's folder failed"
+python3 - "$WORK/report.json" "$WORK/report-here.json" "$deck" <<'PY' || fail "--deck from another folder lost cards"
+import json, sys
+everything, here = (json.load(open(f))["cards"] for f in sys.argv[1:3])
+name = sys.argv[3].rsplit("/", 1)[-1]
+want = sorted(c["key"] for c in everything if c["deckFile"].endswith(name))
+got = sorted(c["key"] for c in here)
+assert want and got == want, f"{len(got)} cards, want {len(want)}"
+assert all(c["deckFile"] == name and c["line"] for c in here), here[0]
+PY
 
 # A session ends at once even when the class server is unreachable (a
 # black-hole address): the sync runs in the background and says one line.

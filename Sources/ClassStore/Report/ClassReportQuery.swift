@@ -5,11 +5,10 @@ import Foundation
 /// decides what the role sees; the check up front only turns "nothing
 /// visible" into a clear message.
 public enum ClassReportQuery {
-    /// The report of `classID`; `deckFiles` keeps only those decks' cards,
-    /// `lines` gives cards' lines in their deck files (from the instructor's
-    /// copy of the decks).
+    /// The report of `classID`; with `places`, only the cards of the
+    /// instructor's decks, at their places there.
     public static func report(
-        _ connection: PostgresConnection, classID: String, deckFiles: Set<String>?, lines: [String: Int]
+        _ connection: PostgresConnection, classID: String, places: DeckPlaces?
     ) throws(ClassError) -> ClassReport {
         guard try connection.scalar("SELECT jatta.teaches($1)", [classID]) == "t" else {
             throw ClassError(.notMember, detail: classID)
@@ -19,9 +18,12 @@ public enum ClassReportQuery {
             let reader = RowReader(row)
             let key = try reader.text(0)
             var card = ClassReportBuilder.CardTally(
-                key: key, deckFile: try reader.text(1), line: try reader.int(2) ?? lines[key], prompt: try reader.text(3),
+                key: key, deckFile: try reader.text(1), line: try reader.int(2), prompt: try reader.text(3),
                 level: try reader.int(4))
-            if let deckFiles, !deckFiles.contains(card.deckFile) { continue }
+            if let places {
+                guard let placed = places.placed(card) else { continue }
+                card = placed
+            }
             card.students = try reader.int(5) ?? 0
             card.reviews = try reader.int(6) ?? 0
             card.lapses = try reader.int(7) ?? 0

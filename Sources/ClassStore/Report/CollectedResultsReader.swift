@@ -27,8 +27,9 @@ public enum CollectedResultsReader {
         public var file: String
     }
 
-    /// The report of all files; `deckFiles` keeps only those decks' cards.
-    public static func report(_ results: [Result], deckFiles: Set<String>?, lines: [String: Int]) throws(NotAResult)
+    /// The report of all files; with `places`, only the cards of the
+    /// instructor's decks, at their places there.
+    public static func report(_ results: [Result], places: DeckPlaces?) throws(NotAResult)
         -> ClassReport
     {
         var cards: [String: ClassReportBuilder.CardTally] = [:]
@@ -42,17 +43,17 @@ public enum CollectedResultsReader {
         for result in results {
             var student = students[result.student] ?? ClassReportBuilder.StudentTally(student: result.student)
             if let quiz = try? decoder.decode(QuizFile.self, from: result.data) {
-                let questions = quiz.questions.filter { deckFiles?.contains($0.deck) ?? true }
+                let questions = quiz.questions.filter { question in places.map { $0.byKey[question.key] != nil } ?? true }
                 let total = quiz.questions.reduce(0) { $0 + $1.credit }
                 for question in questions {
                     // The location is "FILE:LINE:COLUMN".
                     let place = question.location.hasPrefix(question.deck + ":")
                         ? question.location.dropFirst(question.deck.count + 1) : ""
-                    let line = lines[question.key] ?? place.split(separator: ":").first.flatMap { Int($0) }
-                    var card = cards[question.key]
-                        ?? ClassReportBuilder.CardTally(
-                            key: question.key, deckFile: question.deck, line: line, prompt: question.prompt,
-                            level: question.level)
+                    let line = place.split(separator: ":").first.flatMap { Int($0) }
+                    let sent = ClassReportBuilder.CardTally(
+                        key: question.key, deckFile: question.deck, line: line, prompt: question.prompt,
+                        level: question.level)
+                    var card = cards[question.key] ?? places.flatMap { $0.placed(sent) } ?? sent
                     card.reviews += 1
                     card.durationMilliseconds += (question.seconds ?? 0) * 1000
                     if question.outcome != "unanswered" {

@@ -50,8 +50,7 @@ struct ClassReportCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
-        var deckFiles: Set<String>?
-        var lines: [String: Int] = [:]
+        var places: DeckPlaces?
         if !decks.isEmpty {
             let library = SessionHost.loadDecks(paths: decks)
             if library.hasUnreadablePaths {
@@ -60,24 +59,35 @@ struct ClassReportCommand: ParsableCommand {
                 }
                 throw ExitCode(66)
             }
-            deckFiles = Set(library.decks.map(\.file))
-            lines = StatisticsLoading.lines(library.decks)
+            places = Self.places(of: library.decks)
         }
         let report: ClassReport
         if !files.isEmpty {
             do {
-                report = try CollectedResults.report(files: files, deckFiles: deckFiles, lines: lines)
+                report = try CollectedResults.report(files: files, places: places)
             } catch {
                 Console.errorLine("jatta: " + TerminalText.visible(error.message(kazakh: language == .kk), keepingLineBreaks: false))
                 throw ExitCode(error.isUnreadable ? 66 : 65)
             }
         } else {
-            report = try serverReport(deckFiles: deckFiles, lines: lines, language: language)
+            report = try serverReport(places: places, language: language)
         }
         try write(report, language: language)
     }
 
-    private func serverReport(deckFiles: Set<String>?, lines: [String: Int], language: Language) throws -> ClassReport {
+    /// Every face of `decks` at its card's file and line.
+    static func places(of decks: [Deck]) -> DeckPlaces {
+        var byKey: [String: DeckPlaces.Place] = [:]
+        for deck in decks {
+            for card in deck.cards {
+                let place = DeckPlaces.Place(file: deck.file, line: card.location.line)
+                for face in card.faces { byKey[face.key] = place }
+            }
+        }
+        return DeckPlaces(byKey: byKey)
+    }
+
+    private func serverReport(places: DeckPlaces?, language: Language) throws -> ClassReport {
         ClassSettings.prepareEnvironment()
         do {
             let address: ClassAddress
@@ -95,7 +105,7 @@ struct ClassReportCommand: ParsableCommand {
                 address = stored
             }
             let connection = try PostgresConnection(connectionString: address.connectionString)
-            return try ClassReportQuery.report(connection, classID: address.classID, deckFiles: deckFiles, lines: lines)
+            return try ClassReportQuery.report(connection, classID: address.classID, places: places)
         } catch let error as ClassError {
             throw ClassFailure.exit(error, language: language)
         }
