@@ -94,4 +94,17 @@ python3 -c 'import json,sys; w = json.load(open(sys.argv[1]))["exams"][0]["workl
 # --minutes with --workload, or below 1, is a usage error.
 "$JATTA" exam set "$exam_day" --minutes 10 --workload 50 >/dev/null 2>&1; [ $? -eq 64 ] || fail "--minutes with --workload is not refused"
 "$JATTA" exam set "$exam_day" --minutes 0 >/dev/null 2>&1; [ $? -eq 64 ] || fail "--minutes 0 is not refused"
+# An exam set through a symbolic link to the decks' folder covers them
+# when they are named by their real path, and the other way round; so
+# does a path an older jatta stored lexically through the link.
+ln -s "$work/decks" "$work/link"
+covered() { # DB SPELLING: the exam date stats gives the decks under SPELLING
+    JATTA_DB="$1" "$JATTA" stats --json "$2" | python3 -c 'import json,sys; print(",".join(e["date"] for e in json.load(sys.stdin).get("exams", [])))'
+}
+JATTA_DB="$work/link.sqlite" "$JATTA" exam set "$exam_day" "$work/link" >/dev/null || fail "exam set through a link failed"
+[ "$(covered "$work/link.sqlite" "$work/decks")" = "$exam_day" ] || fail "an exam set through a link does not cover the real folder"
+JATTA_DB="$work/real.sqlite" "$JATTA" exam set "$exam_day" "$work/decks" >/dev/null || fail "exam set failed"
+[ "$(covered "$work/real.sqlite" "$work/link")" = "$exam_day" ] || fail "an exam set on the real folder does not cover the link"
+sqlite3 "$work/link.sqlite" "UPDATE exam SET paths = '$work/link'"
+[ "$(covered "$work/link.sqlite" "$work/decks")" = "$exam_day" ] || fail "a stored path through a link does not cover the real folder"
 echo "exam-stats-json: ok"

@@ -24,20 +24,19 @@ struct ExamSetup {
     static func studentExams(store: ProgressStore?) throws -> [Exam] {
         guard let store else { return [] }
         return try store.exams().compactMap { row in
+            // Paths stored by 0.7 and older were made absolute lexically;
+            // resolved now, they compare with the decks' resolved names.
             CalendarDate(row.date).map {
-                Exam(date: $0, paths: row.paths, workload: row.workload, source: .student(id: row.id))
+                Exam(date: $0, paths: row.paths.map(absolutePath), workload: row.workload, source: .student(id: row.id))
             }
         }
     }
 
-    /// `path` made absolute against the current folder, with `.`/`..`
-    /// resolved and no trailing slash, so an exam set from one folder
-    /// still covers the same decks when studying from another.
-    static func absolutePath(_ path: String) -> String {
-        var result = URL(fileURLWithPath: path).standardizedFileURL.path
-        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
-        return result
-    }
+    /// `path` as the store names a deck file or folder (absolute, links
+    /// resolved: `StoredDeckFile`), so an exam set from one folder, or
+    /// through a symbolic link, still covers the same decks when studying
+    /// from another spelling.
+    static func absolutePath(_ path: String) -> String { StoredDeckFile.of(path) }
 
     /// Exam mode for `catalog` at `now`: `studentExams` first, deck headers
     /// where the student set none. Workloads default to `defaultWorkload`;
