@@ -10,16 +10,23 @@ import GRDB
 /// answered in a span. Entries are numbered as they are appended, so the
 /// entries of a span are, but for a hand-made or imported entry, a run of
 /// consecutive ids. `review_hour` keeps, per hour of the entries' times
-/// (`at / 3600000`), the smallest and largest id of an entry in that hour:
-/// every entry of a span lies between the smallest first id and the
-/// largest last id of the hours the span touches, whatever order the
-/// times were appended in, so a query reads that run of ids and keeps the
-/// entries whose time is in the span (`LogClauses.during`). A few rows a
-/// day instead of one per answer.
+/// (`at / 3600000`), a range of ids holding every entry of that hour: every
+/// entry of a span lies between the smallest first id and the largest last
+/// id of the hours the span touches, whatever order the times were
+/// appended in, so a query reads that run of ids and keeps the entries
+/// whose time is in the span (`LogClauses.during`). A few rows a day
+/// instead of one per answer.
 ///
-/// Kept by a trigger on `review`, so every way of appending (jatta's own
-/// `CompactLog.append`, an insert into the `review_log` view, a migration)
-/// keeps it alike; the log is append-only, so an hour's range only widens.
+/// The latest hour is open: its range runs to the log's newest id, so an
+/// answer in the hour already begun (nearly every answer) writes nothing
+/// here, and costs less than the index entry it replaces. An entry of a
+/// later hour closes it (its last id: the id before that entry, a range
+/// that may be wider than its entries, never narrower) and opens its own;
+/// an entry of an earlier hour (appended out of time order) widens that
+/// hour's range. Kept by a trigger on `review`, so every way of appending
+/// (jatta's own `CompactLog.append`, an insert into the `review_log` view,
+/// a migration) keeps it alike; the log is append-only and ids only grow,
+/// so a range only widens.
 enum ReviewHours {
     /// Milliseconds in one row's span.
     static let width: Int64 = 3_600_000
@@ -34,7 +41,10 @@ enum ReviewHours {
         );
         INSERT INTO review_hour (hour, first_id, last_id)
         SELECT at / \(width), min(id), max(id) FROM review GROUP BY 1;
-        CREATE TRIGGER review_hour_insert AFTER INSERT ON review BEGIN
+        CREATE TRIGGER review_hour_insert AFTER INSERT ON review
+        WHEN NEW.at / \(width) IS NOT (SELECT max(hour) FROM review_hour) BEGIN
+            UPDATE review_hour SET last_id = max(last_id, NEW.id - 1)
+            WHERE hour = (SELECT max(hour) FROM review_hour) AND hour < NEW.at / \(width);
             INSERT INTO review_hour (hour, first_id, last_id) VALUES (NEW.at / \(width), NEW.id, NEW.id)
             ON CONFLICT (hour) DO UPDATE SET first_id = min(first_id, excluded.first_id),
                 last_id = max(last_id, excluded.last_id);
@@ -55,14 +65,18 @@ enum ReviewHours {
 
     /// The ids between which every entry with a time in `[start, end)` lies
     /// (`end` nil: no end), as SQL of two scalar sub-queries: an empty range
-    /// (1 to 0) when no entry is in those hours. SQLite's `/` truncates
-    /// toward zero, as Swift's does, so the hours are the trigger's.
+    /// (1 to 0) when no entry is in those hours; the open hour's range ends
+    /// at the newest id. SQLite's `/` truncates toward zero, as Swift's
+    /// does, so the hours are the trigger's.
     static func idBounds(from start: Int64, to end: Int64?) -> (low: String, high: String) {
         var hours = "hour >= \(start / width)"
         if let end { hours += " AND hour <= \((max(end, .min + 1) - 1) / width)" }
         return (
             "(SELECT coalesce(min(first_id), 1) FROM review_hour WHERE \(hours))",
-            "(SELECT coalesce(max(last_id), 0) FROM review_hour WHERE \(hours))"
+            """
+            (SELECT coalesce(max(CASE WHEN hour = (SELECT max(hour) FROM review_hour)
+                THEN (SELECT max(id) FROM review) ELSE last_id END), 0) FROM review_hour WHERE \(hours))
+            """
         )
     }
 }

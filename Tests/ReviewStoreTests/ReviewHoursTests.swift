@@ -29,6 +29,11 @@ import Testing
         let hour = ReviewHours.width
         var edges = times + times.map { $0 + 1 } + times.map { ($0 / hour) * hour } + [Int64.min / 2, 0, -1, -hour]
         edges += times.map { $0 + Int64.random(in: -3 * hour...3 * hour, using: &rng) }
+        // Each entry's hour up to the entry: the spans a day's limits ask.
+        for time in times {
+            let start = (time / hour) * hour
+            #expect(try idsDuring(db, from: start, to: time + 1) == idsByTime(db, from: start, to: time + 1))
+        }
         for _ in 0..<400 {
             let start = edges.randomElement(using: &rng)!
             let end: Int64? = Bool.random(using: &rng) ? nil : edges.randomElement(using: &rng)!
@@ -45,17 +50,22 @@ import Testing
             var times: [Int64] = []
             var clock = Date(timeIntervalSince1970: 1_780_000_000)
             for index in 0..<300 {
-                // Mostly forward by minutes to days; now and then the clock
-                // goes back (hours or weeks) or an entry comes from long ago.
+                // Mostly forward by seconds to minutes (several answers an
+                // hour), or by hours to days; now and then the clock goes
+                // back (minutes to weeks) or an entry comes from long ago.
+                var longAgo: Date?
                 switch Int.random(in: 0..<20, using: &rng) {
                 case 0: clock = clock.addingTimeInterval(-Double.random(in: 60...(86_400 * 20), using: &rng))
-                case 1: clock = Date(timeIntervalSince1970: Double.random(in: -86_400 * 30...86_400 * 30, using: &rng))
-                default: clock = clock.addingTimeInterval(Double.random(in: 1...(86_400 * Double(round + 1)), using: &rng))
+                case 1: longAgo = Date(timeIntervalSince1970: Double.random(in: -86_400 * 30...86_400 * 30, using: &rng))
+                case 2..<6:
+                    clock = clock.addingTimeInterval(Double.random(in: 1...(86_400 * Double(round + 1)), using: &rng))
+                default: clock = clock.addingTimeInterval(Double.random(in: 1...900, using: &rng))
                 }
+                let at = longAgo ?? clock
                 let key = "k\(index % 40)"
                 _ = try store.record(
-                    answer(key, at: clock, after: CardSchedule(due: clock.addingTimeInterval(600), lastReview: clock)))
-                times.append(try ProgressColumns.millis(clock, path: ""))
+                    answer(key, at: at, after: CardSchedule(due: at.addingTimeInterval(600), lastReview: at)))
+                times.append(try ProgressColumns.millis(at, path: ""))
             }
             // Entries inserted through the view (a hand-made log), at
             // times before and between the recorded ones.
