@@ -63,6 +63,24 @@ enum ReviewHours {
     /// index.
     static func isKept(_ db: Database) throws -> Bool { try db.tableExists("review_hour") }
 
+    /// The last id of the range of the `review_hour` row in scope: the
+    /// newest id for the open (latest) hour.
+    static let rangeEnd = "CASE WHEN hour = (SELECT max(hour) FROM review_hour) THEN (SELECT max(id) FROM review) ELSE last_id END"
+
+    /// Entries outside their hour's range: empty when the kept hours hold
+    /// every entry (`ProgressStore.verify`).
+    static func mismatches(_ db: Database) throws -> [String] {
+        guard try isKept(db) else { return [] }
+        return try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT r.id FROM review r LEFT JOIN (SELECT hour, first_id, \(rangeEnd) AS last FROM review_hour) h
+                ON h.hour = r.at / \(width)
+                WHERE h.hour IS NULL OR r.id NOT BETWEEN h.first_id AND h.last ORDER BY r.id LIMIT 20
+                """
+        ).map { "kept hours: log entry \($0) lies outside its hour's range" }
+    }
+
     /// The ids between which every entry with a time in `[start, end)` lies
     /// (`end` nil: no end), as SQL of two scalar sub-queries: an empty range
     /// (1 to 0) when no entry is in those hours; the open hour's range ends
@@ -73,10 +91,7 @@ enum ReviewHours {
         if let end { hours += " AND hour <= \((max(end, .min + 1) - 1) / width)" }
         return (
             "(SELECT coalesce(min(first_id), 1) FROM review_hour WHERE \(hours))",
-            """
-            (SELECT coalesce(max(CASE WHEN hour = (SELECT max(hour) FROM review_hour)
-                THEN (SELECT max(id) FROM review) ELSE last_id END), 0) FROM review_hour WHERE \(hours))
-            """
+            "(SELECT coalesce(max(\(rangeEnd)), 0) FROM review_hour WHERE \(hours))"
         )
     }
 }

@@ -147,4 +147,19 @@ import Testing
         #expect(kept == unkept)
         #expect(kept.answers > 0 && kept.answers < 30)
     }
+
+    @Test func verifyFindsAnEntryOutsideItsHoursRange() throws {
+        let store = try ProgressStore()
+        let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+        for index in 0..<12 {
+            let at = t0.addingTimeInterval(Double(index) * 1_000)
+            _ = try store.record(answer("v\(index % 4)", at: at, after: CardSchedule(due: at, lastReview: at)))
+        }
+        #expect(try store.verify().isEmpty)
+        // The first hour, closed, made to end one entry early.
+        try store.executeRaw("UPDATE review_hour SET last_id = last_id - 1 WHERE hour = (SELECT min(hour) FROM review_hour)")
+        let problems = try store.verify()
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("outside its hour's range") == true)
+    }
 }
