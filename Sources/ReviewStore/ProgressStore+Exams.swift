@@ -61,10 +61,10 @@ extension ProgressStore {
                 sql: """
                     SELECT DISTINCT e.key
                     FROM review_log e
-                    WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override') AND e.b_state IS NULL
+                    WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start), to: ProgressColumns.bound(end)))
+                    AND e.kind IN ('study', 'quiz', 'override') AND e.b_state IS NULL
                     AND \(LogClauses.notUndone)
-                    """,
-                arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)])
+                    """)
             return Set(keys)
         }
     }

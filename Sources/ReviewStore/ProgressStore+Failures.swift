@@ -12,11 +12,11 @@ extension ProgressStore {
                 sql: """
                     SELECT e.key, max(e.at)
                     FROM review_log e
-                    WHERE e.at >= ? AND e.kind IN ('study', 'quiz', 'override') AND e.rating = 1
+                    WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start)))
+                    AND e.kind IN ('study', 'quiz', 'override') AND e.rating = 1
                     AND \(LogClauses.notUndone)
                     GROUP BY e.key
-                    """,
-                arguments: [ProgressColumns.bound(start)])
+                    """)
             var failures: [String: Date] = [:]
             for row in rows {
                 let stored = try StoredRow(row, keyColumn: 0, path: path)

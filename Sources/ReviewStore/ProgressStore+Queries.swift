@@ -303,10 +303,10 @@ extension ProgressStore {
                        count(CASE WHEN e.b_state = 2 THEN 1 END),
                        count(*)
                 FROM review_log e
-                WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
+                WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start), to: ProgressColumns.bound(end)))
+                AND e.kind IN ('study', 'quiz', 'override')
                 AND \(LogClauses.notUndone)
-                """,
-            arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)])
+                """)
         return StudiedCounts(newCards: row?[0] ?? 0, reviews: row?[1] ?? 0, answers: row?[2] ?? 0)
     }
 

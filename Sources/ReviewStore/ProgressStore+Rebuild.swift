@@ -37,9 +37,10 @@ extension ProgressStore {
         }
     }
 
-    /// SQLite's `PRAGMA integrity_check` plus the fold check and the
-    /// statistics' summaries against a recomputation: an empty list means
-    /// the file is sound and the state and summaries agree with the log.
+    /// SQLite's `PRAGMA integrity_check` plus the fold check, the
+    /// statistics' summaries against a recomputation and the kept hours
+    /// against every entry's time: an empty list means the file is sound
+    /// and the state, summaries and hours agree with the log.
     public func verify() throws -> [String] {
         var problems = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }
         let kept = try currentProgress()
@@ -52,7 +53,9 @@ extension ProgressStore {
         for key in answered.symmetricDifference(scheduled).sorted() {
             problems.append("card \(key): registry's answered flag differs from the log")
         }
-        problems += try read { db in try AnswerSummaries.mismatches(db) + KeptCounts.mismatches(db) }
+        problems += try read { db in
+            try AnswerSummaries.mismatches(db) + KeptCounts.mismatches(db) + ReviewHours.mismatches(db)
+        }
         return problems
     }
 

@@ -247,10 +247,11 @@ extension ProgressStore {
                 db,
                 sql: """
                     SELECT count(DISTINCT e.key) FROM review_log e
-                    WHERE e.at >= ? AND e.at < ? AND e.kind IN ('study', 'quiz', 'override')
+                    WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start), to: ProgressColumns.bound(end)))
+                    AND e.kind IN ('study', 'quiz', 'override')
                     AND \(LogClauses.notUndone) \(clause)
                     """,
-                arguments: [ProgressColumns.bound(start), ProgressColumns.bound(end)] + arguments) ?? 0
+                arguments: arguments) ?? 0
         }
     }
 

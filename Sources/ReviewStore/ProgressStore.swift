@@ -117,16 +117,16 @@ public final class ProgressStore: Sendable {
         var attempt = 0
         while true {
             do {
-                let (complete, compactLog) = try queue.read { db in
+                let (complete, applied) = try queue.read { db in
                     try Self.checkOwnership(db, migrator: migrator, path: path)
-                    return (
-                        try migrator.hasCompletedMigrations(db),
-                        try migrator.appliedIdentifiers(db).contains(CompactLog.migrationName)
-                    )
+                    return (try migrator.hasCompletedMigrations(db), try migrator.appliedIdentifiers(db))
                 }
                 if complete || options.readOnly { return }
                 try migrator.migrate(queue)
-                try compactAfterMigration(convertedLog: !compactLog)
+                // A migration that drops a large table or index is followed
+                // by a VACUUM whether or not it freed a quarter of the file.
+                let shrinking = [CompactLog.migrationName, ReviewHours.migrationName]
+                try compactAfterMigration(shrunk: !applied.isSuperset(of: shrinking))
                 return
             } catch let error as StoreError {
                 throw error
@@ -149,18 +149,19 @@ public final class ProgressStore: Sendable {
     }
 
     /// Gives back to the file system the pages a migration freed (the
-    /// compact log's conversion frees most of the first layout's): once,
-    /// when more than a quarter of the file is free pages, or when the log
-    /// was converted in this opening (a later migration in the same run
+    /// compact log's conversion frees most of the first layout's, the kept
+    /// hours the time index's): once, when more than a quarter of the file
+    /// is free pages, or when the log was converted or its time index
+    /// dropped in this opening (a later migration in the same run
     /// may reuse the pages it freed, leaving fewer free ones than a
     /// quarter in a file that a VACUUM would still make smaller than it
     /// was). A failed VACUUM (a full disk) leaves a sound, merely larger,
     /// file.
-    private func compactAfterMigration(convertedLog: Bool) throws {
+    private func compactAfterMigration(shrunk: Bool) throws {
         let (free, total) = try queue.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0, try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0)
         }
-        guard free >= 16, free * 4 > total || convertedLog else { return }
+        guard free >= 16, free * 4 > total || shrunk else { return }
         try? queue.vacuum()
     }
 

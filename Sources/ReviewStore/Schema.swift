@@ -47,6 +47,9 @@ enum Schema {
             try db.execute(sql: staleFingerprints)
             try db.execute(sql: "DELETE FROM registered_deck")
         }
+        // The log's time index gives way to a few rows a day (issue 20:
+        // the store at Anki's size).
+        migrator.registerMigration(ReviewHours.migrationName) { db in try ReviewHours.migrate(db) }
         return migrator
     }
 
