@@ -12,23 +12,24 @@ import FSRS
 /// met later in the same slot takes it over. Cards whose pairs do not
 /// recur cost a look at one slot more than computing R.
 struct RetrievabilityMemo {
-    /// The stability's bits of each slot's pair.
-    private var stabilities: [UInt64]
-    /// The elapsed days of each slot's pair; `empty` for a slot not used yet.
-    private var elapsed: [Int]
-    /// R of each slot's pair.
-    private var values: [Double]
+    /// One slot: a pair and its R.
+    private struct Slot {
+        /// The stability's bits.
+        var stability: UInt64 = 0
+        /// The elapsed days; `empty` for a slot not used yet.
+        var days = RetrievabilityMemo.empty
+        /// R of the pair.
+        var value = 0.0
+    }
+
+    /// The slots, one array: a look-up checks one index and touches one
+    /// cache line.
+    private var slots = Array(repeating: Slot(), count: slotCount)
 
     /// The number of slots (a power of two, so the slot is a mask of the bits).
     static let slotCount = 4096
     /// Elapsed days no pair has: elapsed days are never negative.
     private static let empty = -1
-
-    init() {
-        stabilities = Array(repeating: 0, count: Self.slotCount)
-        elapsed = Array(repeating: Self.empty, count: Self.slotCount)
-        values = Array(repeating: 0, count: Self.slotCount)
-    }
 
     /// R for `stability` after `days` whole days (never negative), as
     /// `compute` gives it, computed only when the pair is not remembered.
@@ -39,14 +40,11 @@ struct RetrievabilityMemo {
         // low mantissa bits, elapsed days by small steps.
         let mixed = (bits ^ (bits >> 29) ^ UInt64(truncatingIfNeeded: days) &* 0x9E37_79B9_7F4A_7C15)
             &* 0xBF58_476D_1CE4_E5B9
-        let slot = Int(truncatingIfNeeded: mixed >> 52) & (Self.slotCount - 1)
-        if elapsed[slot] == days, stabilities[slot] == bits { return values[slot] }
+        let index = Int(truncatingIfNeeded: mixed >> 52) & (Self.slotCount - 1)
+        let slot = slots[index]
+        if slot.days == days, slot.stability == bits { return slot.value }
         let value = compute()
-        if days >= 0 {
-            stabilities[slot] = bits
-            elapsed[slot] = days
-            values[slot] = value
-        }
+        if days >= 0 { slots[index] = Slot(stability: bits, days: days, value: value) }
         return value
     }
 }
