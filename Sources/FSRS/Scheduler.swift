@@ -31,7 +31,13 @@ public struct Scheduler: Sendable {
     /// Days elapsed since the card's last review, counted as configured; nil
     /// for a card never reviewed.
     public func elapsedDays(of card: CardSchedule, at now: Date) -> Int? {
-        guard let last = card.lastReview else { return nil }
+        elapsedDays(since: card.lastReview, at: now)
+    }
+
+    /// Days elapsed since `lastReview`, counted as configured; nil for
+    /// none (for callers that hold the last review, not the schedule).
+    public func elapsedDays(since lastReview: Date?, at now: Date) -> Int? {
+        guard let last = lastReview else { return nil }
         return configuration.dayCounting.elapsedDays(from: last, to: now)
     }
 
@@ -47,8 +53,16 @@ public struct Scheduler: Sendable {
     /// `elapsedDays(of:at:)` counts them; nil: never reviewed) after its
     /// last review; 0 for a card never reviewed.
     @inlinable public func retrievability(of card: CardSchedule, elapsedDays: Int?) -> Double {
-        guard let memory = card.memory, let elapsedDays, card.lastReview != nil else { return 0 }
-        return model.retrievability(elapsedDays: Double(elapsedDays), stability: memory.stability)
+        retrievability(stability: card.memory?.stability, elapsedDays: card.lastReview == nil ? nil : elapsedDays)
+    }
+
+    /// The probability of recall `elapsedDays` days after the last review
+    /// of a card of `stability` (nil: no memory state; elapsed days nil:
+    /// never reviewed), 0 when either is missing: for callers that read a
+    /// card's stability without its whole schedule (the statistics).
+    @inlinable public func retrievability(stability: Double?, elapsedDays: Int?) -> Double {
+        guard let stability, let elapsedDays else { return 0 }
+        return model.retrievability(elapsedDays: Double(elapsedDays), stability: stability)
     }
 
     // MARK: - Reviewing

@@ -376,22 +376,32 @@ enum AnswerSummaries {
                 db, path: path, clause: clause + " AND e.grp IN (SELECT value FROM json_each(?))",
                 arguments: arguments + [json(groups)])
         }
-        /// The keys that are not registered cards of `groups`.
-        func keysOutside(_ groups: [Int]) throws -> [String] {
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT k.value FROM json_each(?) k WHERE NOT EXISTS (
-                        SELECT 1 FROM card c JOIN card_group g ON \(KeptCounts.sameGroup)
-                        WHERE c.key = k.value AND g.id IN (SELECT value FROM json_each(?)))
-                    """,
-                arguments: [keysJSON, json(groups)])
-        }
         var result = try kept(whole)
         // Every key is a card of a whole group: nothing left for the log.
         if whole.reduce(0, { $0 + (chosen[$1] ?? 0) }) == Set(keys).count { return result }
+        // The keys that are not registered cards of a whole group, each
+        // with whether it is one of a group more than half chosen: read
+        // once, for both ways of reading the log below.
+        var outsideWhole: [String] = []
+        var outsideBoth: [String] = []
+        let mostlySet = Set(mostly)
+        let outside = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT DISTINCT k.value, g.id FROM json_each(?) k
+                LEFT JOIN card c ON c.key = k.value LEFT JOIN card_group g ON \(KeptCounts.sameGroup)
+                WHERE g.id IS NULL OR g.id NOT IN (SELECT value FROM json_each(?))
+                """,
+            arguments: [keysJSON, json(whole)])
+        while let row = try outside.next() {
+            let stored = try StoredRow(row, keyColumn: nil, path: path)
+            let key = try stored.string(0, required: true)!
+            outsideWhole.append(key)
+            if let group = try stored.int(1), mostlySet.contains(group) { continue }
+            outsideBoth.append(key)
+        }
         if !mostly.isEmpty {
-            let rest = try keysOutside(whole + mostly)
+            let rest = outsideBoth
             let unchosen = try String.fetchAll(
                 db,
                 sql: """
@@ -411,7 +421,7 @@ enum AnswerSummaries {
                 return result
             }
         }
-        let rest = try keysOutside(whole)
+        let rest = outsideWhole
         let restSums: [SlotKey: [Int]]
         if try fewCards(rest.count, db: db) {
             restSums = try slotsOfCards(db, keys: rest, clause: clause, arguments: arguments)

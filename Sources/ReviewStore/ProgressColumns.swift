@@ -34,13 +34,9 @@ enum ProgressColumns {
     /// stored range) are a corrupt store, not a crash further on.
     static func progress(_ row: some StoredValues, at offset: Int) throws -> CardProgress {
         var schedule: CardSchedule?
-        if let rawState = try row.int(offset) {
-            guard let state = SchedulingState(rawValue: rawState) else {
-                throw row.corrupt(offset, "unknown scheduling state \(rawState)")
-            }
-            let stability = try row.double(offset + 2, required: false)
+        if let state = try state(row, offset) {
+            let stability = try stability(row, offset + 2)
             let difficulty = try row.double(offset + 3, required: false)
-            if let stability, stability <= 0 { throw row.corrupt(offset + 2, "stability \(stability)") }
             if let difficulty, !(1...10).contains(difficulty) { throw row.corrupt(offset + 3, "difficulty \(difficulty)") }
             let memory: MemoryState? =
                 if let stability, let difficulty { MemoryState(stability: stability, difficulty: difficulty) } else { nil }
@@ -52,6 +48,46 @@ enum ProgressColumns {
         }
         return CardProgress(
             schedule: schedule, suspended: try row.bool(offset + 8) ?? false, buriedUntil: try storedDate(row, offset + 9))
+    }
+
+    /// The seven columns of a progress value the statistics read
+    /// (`statisticsProgress`), with an optional prefix.
+    static func statisticsNames(prefix: String = "") -> [String] {
+        ["state", "stability", "due", "last_review", "lapses", "suspended", "buried_until"].map { prefix + $0 }
+    }
+
+    /// Reads the statistics' part of a progress value whose seven
+    /// `statisticsNames` columns start at `offset`, checked as `progress`
+    /// checks them.
+    static func statisticsProgress(_ row: some StoredValues, at offset: Int) throws -> StatisticsProgress {
+        var progress = StatisticsProgress(
+            state: try state(row, offset), stability: nil, due: date(0), lastReview: nil, lapses: 0, suspended: false,
+            buriedUntil: nil)
+        if progress.state != nil {
+            progress.stability = try stability(row, offset + 1)
+            progress.due = try storedDate(row, offset + 2) ?? date(0)
+            progress.lastReview = try storedDate(row, offset + 3)
+            progress.lapses = try row.count(offset + 4) ?? 0
+        }
+        progress.suspended = try row.bool(offset + 5) ?? false
+        progress.buriedUntil = try storedDate(row, offset + 6)
+        return progress
+    }
+
+    /// The scheduling state in column `index` (nil: none); an unknown one is a corrupt store.
+    private static func state(_ row: some StoredValues, _ index: Int) throws -> SchedulingState? {
+        guard let rawState = try row.int(index) else { return nil }
+        guard let state = SchedulingState(rawValue: rawState) else {
+            throw row.corrupt(index, "unknown scheduling state \(rawState)")
+        }
+        return state
+    }
+
+    /// The stability in column `index` (nil: none); not positive is a corrupt store.
+    private static func stability(_ row: some StoredValues, _ index: Int) throws -> Double? {
+        let stability = try row.double(index, required: false)
+        if let stability, stability <= 0 { throw row.corrupt(index, "stability \(stability)") }
+        return stability
     }
 
     /// A date column (milliseconds), within the range `millis` writes.

@@ -63,10 +63,33 @@ extension ProgressStore {
     static func respellOlderNames(
         _ db: Database, registering: Set<String>, changed: Set<String>, respelling: (String) -> String?
     ) throws {
-        for name in try deckFileNames(db).sorted() where !registering.contains(name) {
-            if let new = respelling(name), new != name, changed.contains(new) {
-                try respell(db, name, as: new)
+        for (old, new) in olderSpellings(
+            in: try deckFileNames(db), of: changed, keeping: registering, respelling: respelling)
+        {
+            try respell(db, old, as: new)
+        }
+    }
+
+    /// The names the store holds that are older spellings of one of
+    /// `files` (see the next), sorted: the statistics of `files` count
+    /// what the store keeps under them too.
+    public func olderSpellings(of files: Set<String>, respelling: (String) -> String?) throws -> [String] {
+        let names = try deckFileNames()
+        return Self.olderSpellings(in: names, of: files, keeping: files, respelling: respelling).map(\.old)
+    }
+
+    /// The names of `names`, sorted, that are another spelling of one of
+    /// `files` — not among `keeping`, and spelt by `respelling` as
+    /// another name, one of `files` — each with that name: the one rule
+    /// by which a registration respells them and the statistics find them.
+    static func olderSpellings(
+        in names: Set<String>, of files: Set<String>, keeping: Set<String>, respelling: (String) -> String?
+    ) -> [(old: String, new: String)] {
+        names.sorted().compactMap { name in
+            guard !keeping.contains(name), let new = respelling(name), new != name, files.contains(new) else {
+                return nil
             }
+            return (name, new)
         }
     }
 

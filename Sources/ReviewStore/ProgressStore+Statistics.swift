@@ -88,11 +88,14 @@ extension ProgressStore {
             pairs[id] = (deckFile, try Self.level(of: stored, row: row, db: db, path: path))
             counts[id] = try stored.count(3) ?? 0
         }
-        var sql = "SELECT key, grp, \(ProgressColumns.names().joined(separator: ", ")) FROM card_state WHERE grp IS NOT NULL"
+        var sql = """
+            SELECT key, grp, \(ProgressColumns.statisticsNames().joined(separator: ", ")) FROM card_state
+            WHERE grp IS NOT NULL
+            """
         var arguments = StatementArguments()
-        if let keys = scope.keys {
+        if let keysJSON = scope.keysJSON {
             // Only these cards, found by SQLite through a lookup table, and counted so.
-            arguments = [try Self.jsonArray(keys)]
+            arguments = [keysJSON]
             sql += " AND key IN (SELECT value FROM json_each(?))"
             counts = counts.map { _ in 0 }
             for row in try Row.fetchAll(db, sql: KeptCounts.registeredOfKeys, arguments: arguments) {
@@ -121,7 +124,8 @@ extension ProgressStore {
                 guard let pair = pairs[group] else { continue }
                 try body(
                     StatisticsCardRow(
-                        deckFile: pair.deckFile, level: pair.level, progress: try ProgressColumns.progress(row, at: 2),
+                        deckFile: pair.deckFile, level: pair.level,
+                        progress: try ProgressColumns.statisticsProgress(row, at: 2),
                         group: group),
                     identity)
             } while try cards.next() != nil
@@ -157,7 +161,7 @@ extension ProgressStore {
         let cardStatement = try db.makeStatement(
             sql: "SELECT c.key, c.deck_file, c.level FROM card c NOT INDEXED WHERE TRUE \(clause) ORDER BY c.key")
         cardStatement.arguments = arguments
-        let columns = ProgressColumns.names().map { "s." + $0 }.joined(separator: ", ")
+        let columns = ProgressColumns.statisticsNames(prefix: "s.").joined(separator: ", ")
         let stateStatement = try db.makeStatement(sql: "SELECT s.key, \(columns) FROM card_state s ORDER BY s.key")
         let promptStatement = try db.cachedStatement(sql: "SELECT prompt FROM card WHERE key = ?")
         let cards = try Row.fetchCursor(cardStatement)
@@ -186,7 +190,7 @@ extension ProgressStore {
             guard let stored else { continue }
             try body(
                 StatisticsCardRow(
-                    deckFile: deckFile, level: level, progress: try ProgressColumns.progress(stored, at: 1),
+                    deckFile: deckFile, level: level, progress: try ProgressColumns.statisticsProgress(stored, at: 1),
                     group: group),
                 StatisticsCardIdentity(row: stored, promptStatement: promptStatement))
             state = try states.next()
@@ -209,11 +213,13 @@ extension ProgressStore {
             var slots: [Int64: [Int]] = [:]
             if scope.keys == nil, try AnswerSummaries.areKept(db) {
                 slots = try AnswerSummaries.keptSlotTotals(db, path: path, clause: clause, arguments: arguments)
-            } else if let keys = scope.keys, try AnswerSummaries.areGrouped(db), try KeptCounts.isKept(db) {
+            } else if let keys = scope.keys, let keysJSON = scope.keysJSON, try AnswerSummaries.areGrouped(db),
+                try KeptCounts.isKept(db)
+            {
                 let (deckClause, deckArguments) = try Self.scopeClause(
                     StatisticsScope(deckFiles: scope.deckFiles), table: "e")
                 slots = try AnswerSummaries.slotTotals(
-                    ofCards: keys, keysJSON: try Self.jsonArray(keys), db: db, path: path, clause: deckClause,
+                    ofCards: keys, keysJSON: keysJSON, db: db, path: path, clause: deckClause,
                     arguments: deckArguments)
             } else {
                 let perDeck: [AnswerSummaries.SlotKey: [Int]]
@@ -287,9 +293,9 @@ extension ProgressStore {
             clause += " AND \(table).deck_file IN (SELECT value FROM json_each(?))"
             values.append(try jsonArray(deckFiles))
         }
-        if let keys = scope.keys {
+        if let keysJSON = scope.keysJSON {
             clause += " AND \(table).key IN (SELECT value FROM json_each(?))"
-            values.append(try jsonArray(keys))
+            values.append(keysJSON)
         }
         return (clause, StatementArguments(values))
     }

@@ -106,7 +106,7 @@ import Testing
         var handed: [String] = []
         let counts = try store.forEachStatisticsCard { row, identity in
             handed.append(try identity.key())
-            #expect(row.progress.schedule == s)
+            #expect(row.progress == StatisticsProgress(CardProgress(schedule: s)))
         }
         let expected = answered.filter { $0 != "ab" }
         #expect(handed == expected.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })

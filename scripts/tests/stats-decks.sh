@@ -93,6 +93,15 @@ if [(e["date"], e.get("deckHeader")) for e in exams] != [(sys.argv[2], "decks/su
 if exams[0]["deckFiles"] != ["decks/sub/c.deck"]:
     sys.exit(f"the exam's decks: {exams[0]['deckFiles']}")
 PY
+# The exam's plan from the decks read one by one, kept from the deck
+# that names the date on, equals the plan from the decks read at once.
+"$JATTA" stats --db "$db" --json --at "$now" --tag all decks >exam-tagged.json || fail "stats --json --tag all with an exam failed"
+python3 - exam.json exam-tagged.json <<'PY' || fail "the exam's plan differs from the decks read at once"
+import json, sys
+a, b = (json.load(open(p)).get("exams") for p in sys.argv[1:3])
+if not a or a != b:
+    sys.exit(f"exams: {a} against {b}")
+PY
 # A named file that exists but cannot be read (a file with no readable
 # content even for root), and a missing path: exit 66, nothing printed.
 status=0

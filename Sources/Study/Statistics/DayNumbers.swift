@@ -53,6 +53,7 @@ struct DayNumbers {
 
     /// Where `utcDay` is in `offsets`, widening it to hold the day (nil:
     /// it would grow beyond `widestSpan`).
+    @inline(__always)
     private mutating func slot(of utcDay: Int) -> Int? {
         if offsets.isEmpty { firstDay = utcDay }
         if utcDay < firstDay {

@@ -115,6 +115,9 @@ public struct StatisticsBuilder: Sendable {
         /// The day number of the builder's `now`, once the first card came
         /// (numbered once, not once per card).
         var today = 0
+        /// R of the (stability, elapsed days) pairs met, so that a pair
+        /// met again is not computed again.
+        var retrievabilities = RetrievabilityMemo()
         /// The hardest cards so far, hardest first, at most `hardestCount`.
         public internal(set) var hardest: [StudyStatistics.HardCard] = []
 
@@ -177,15 +180,33 @@ public struct StatisticsBuilder: Sendable {
             buriedUntil: card.buriedUntil, to: &tally, key: { card.key }, describe: { (card.prompt, card.line) })
     }
 
-    /// Counts one card in `tally` from its deck file, level and progress.
+    /// Counts one card in `tally` from its deck file, level and progress
+    /// (see the next).
+    public func add(
+        deckFile: String, level: Int?, group: Int? = nil, schedule: CardSchedule?, suspended: Bool,
+        buriedUntil: Date?, to tally: inout CardTally, key: () throws -> String,
+        describe: () throws -> (prompt: String, line: Int?)
+    ) rethrows {
+        try add(
+            deckFile: deckFile, level: level, group: group, state: schedule?.state,
+            stability: schedule?.memory?.stability, due: schedule?.due ?? Date(timeIntervalSince1970: 0),
+            lastReview: schedule?.lastReview, lapses: schedule?.lapses ?? 0, suspended: suspended,
+            buriedUntil: buriedUntil, to: &tally, key: key, describe: describe)
+    }
+
+    /// Counts one card in `tally` from its deck file, level and what the
+    /// figures read of its progress: its state (nil: never answered),
+    /// stability (nil: no memory state), due date, last review, lapses
+    /// and flags — not its step, difficulty or number of reviews, which
+    /// no figure shows, so the store's pass need not read them.
     /// Its key is asked for only when it ties with the tenth hardest card,
     /// and its prompt and line only when it is among the hardest so far:
     /// of 100,000 cards, a few dozen. `group`, when given, is the caller's
     /// number for the deck file and level (the same for all their cards).
     public func add(
-        deckFile: String, level: Int?, group: Int? = nil, schedule: CardSchedule?, suspended: Bool,
-        buriedUntil: Date?, to tally: inout CardTally, key: () throws -> String,
-        describe: () throws -> (prompt: String, line: Int?)
+        deckFile: String, level: Int?, group: Int? = nil, state: SchedulingState?, stability: Double?, due: Date,
+        lastReview: Date?, lapses: Int, suspended: Bool, buriedUntil: Date?, to tally: inout CardTally,
+        key: () throws -> String, describe: () throws -> (prompt: String, line: Int?)
     ) rethrows {
         if tally.days == nil {
             tally.days = DayNumbers(rolloverHour: rolloverHour, timeZone: timeZone)
@@ -194,21 +215,31 @@ public struct StatisticsBuilder: Sendable {
             tally.today = tally.days?.number(of: now) ?? day(of: now)
         }
         let today = tally.today
-        let r = schedule.map { schedule in
-            guard tally.daysCountR else { return scheduler.retrievability(of: schedule, at: now) }
-            return scheduler.retrievability(
-                of: schedule,
-                elapsedDays: schedule.lastReview.map {
-                    DayCounting.elapsedDays(fromDay: tally.days!.number(of: $0), toDay: today)
-                })
+        var r: Double?
+        if state != nil {
+            let elapsed =
+                tally.daysCountR
+                ? lastReview.map { DayCounting.elapsedDays(fromDay: tally.days!.number(of: $0), toDay: today) }
+                : scheduler.elapsedDays(since: lastReview, at: now)
+            if let stability, let elapsed {
+                r = tally.retrievabilities.value(stability: stability, days: elapsed) {
+                    scheduler.retrievability(stability: stability, elapsedDays: elapsed)
+                }
+            } else {
+                r = scheduler.retrievability(stability: stability, elapsedDays: elapsed)
+            }
         }
         let buriedNow = buriedUntil.map { $0 > now } ?? false
         tally.changeGroup(deckFile: deckFile, level: level, number: group) {
-            Self.count(schedule, suspended: suspended, buriedNow: buriedNow, retrievability: r, into: &$0)
+            Self.count(
+                state, due: due, lastReview: lastReview, suspended: suspended, buriedNow: buriedNow, retrievability: r,
+                into: &$0)
         }
-        Self.count(schedule, suspended: suspended, buriedNow: buriedNow, retrievability: r, into: &tally.total)
-        guard let schedule, !suspended else { return }
-        let dueIn = (tally.days?.number(of: schedule.due) ?? day(of: schedule.due)) - today
+        Self.count(
+            state, due: due, lastReview: lastReview, suspended: suspended, buriedNow: buriedNow, retrievability: r,
+            into: &tally.total)
+        guard state != nil, !suspended else { return }
+        let dueIn = (tally.days?.number(of: due) ?? day(of: due)) - today
         // As Anki's Future Due: a card buried now is not due today.
         if buriedNow, dueIn <= 0 {
             // left out
@@ -218,7 +249,6 @@ public struct StatisticsBuilder: Sendable {
             tally.future.days[dueIn] += 1
         }
         // Most lapses first, then the lowest retrievability, then the key.
-        let lapses = schedule.lapses
         let retrievability = r ?? 0
         // The order without the key, nil when only the key can tell.
         func harderWithoutKey(than b: StudyStatistics.HardCard) -> Bool? {
@@ -241,10 +271,11 @@ public struct StatisticsBuilder: Sendable {
     }
 
     /// Adds one card to `k`: its stage (suspended before buried before the
-    /// schedule's own stage), and its R to the known sum.
+    /// schedule's own stage; `state` nil: never answered), and its R to
+    /// the known sum.
     private static func count(
-        _ schedule: CardSchedule?, suspended: Bool, buriedNow: Bool, retrievability r: Double?,
-        into k: inout StudyStatistics.Knowledge
+        _ state: SchedulingState?, due: Date, lastReview: Date?, suspended: Bool, buriedNow: Bool,
+        retrievability r: Double?, into k: inout StudyStatistics.Knowledge
     ) {
         k.total += 1
         if let r {
@@ -255,10 +286,10 @@ public struct StatisticsBuilder: Sendable {
             k.suspended += 1
         } else if buriedNow {
             k.buried += 1
-        } else if let schedule {
-            switch schedule.state {
+        } else if let state {
+            switch state {
             case .learning, .relearning: k.learning += 1
-            case .review: isMature(schedule) ? (k.mature += 1) : (k.young += 1)
+            case .review: isMature(due: due, lastReview: lastReview) ? (k.mature += 1) : (k.young += 1)
             }
         } else {
             k.new += 1
@@ -268,8 +299,13 @@ public struct StatisticsBuilder: Sendable {
     /// Whether a review card's interval (due − last review) rounds to 21
     /// days or more, the rule the store's True Retention query also uses.
     public static func isMature(_ schedule: CardSchedule) -> Bool {
-        guard let last = schedule.lastReview else { return false }
-        return (schedule.due.timeIntervalSince(last) / 86_400).rounded() >= Double(matureDays)
+        isMature(due: schedule.due, lastReview: schedule.lastReview)
+    }
+
+    /// `isMature` of a schedule due at `due` and last reviewed at `lastReview`.
+    static func isMature(due: Date, lastReview: Date?) -> Bool {
+        guard let last = lastReview else { return false }
+        return (due.timeIntervalSince(last) / 86_400).rounded() >= Double(matureDays)
     }
 
     /// Tallies come oldest first (per session and level), so a session's

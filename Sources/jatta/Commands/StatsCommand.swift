@@ -65,12 +65,12 @@ struct StatsCommand: ParsableCommand {
             stats = try StatisticsLoading.figuresNamedAsStored(
                 store: store, scope: scope, decks: decks, now: now, timeZone: timeZone)
             if let oneByOne {
-                let read = try Self.readOneByOne(oneByOne, hardest: stats.hardest, language: language)
-                stats.hardest = read.hardest
                 // The exams' plans need every card of the decks: only then are they all held at once.
-                if try read.examInDecks || !ExamSetup.studentExams(store: store).isEmpty {
-                    decks = SessionHost.loadDecks(paths: oneByOne).decks
-                }
+                let read = try Self.readOneByOne(
+                    oneByOne, hardest: stats.hardest, holdingAll: !ExamSetup.studentExams(store: store).isEmpty,
+                    language: language)
+                stats.hardest = read.hardest
+                if let all = read.decks { decks = all }
             }
             stats = StatisticsLoading.shown(stats)
         } catch let exit as ExitCode {
@@ -155,32 +155,42 @@ struct StatsCommand: ParsableCommand {
 
     /// Reads `files` one deck at a time, each let go before the next:
     /// gives `hardest` their lines (the decks the store names for them
-    /// first, the others only for keys still unplaced) and tells whether
-    /// a deck names an exam date. Every file is read, for the exam dates
-    /// and so that one that cannot be read is still an error (exit 66).
-    static func readOneByOne(_ files: [String], hardest: [StudyStatistics.HardCard], language: Language) throws
-        -> (hardest: [StudyStatistics.HardCard], examInDecks: Bool)
-    {
+    /// first, the others only for keys still unplaced). Every file is
+    /// read, for the exam dates and so that one that cannot be read is
+    /// still an error (exit 66). When an exam is ahead — `holdingAll` (the
+    /// student set one), or a deck names an exam date — its plan needs
+    /// every deck at once: they are all returned, in `files`' order as
+    /// `SessionHost.loadDecks` gives them, the decks read before the date
+    /// was met read again, the others kept as read (nil: no exam).
+    static func readOneByOne(
+        _ files: [String], hardest: [StudyStatistics.HardCard], holdingAll: Bool, language: Language
+    ) throws -> (hardest: [StudyStatistics.HardCard], decks: [Deck]?) {
         let named = Set(hardest.map(\.deckFile))
         var placed = hardest
-        var examInDecks = false
+        var holding = holdingAll
+        var held: [Int: [Deck]] = [:]
         var diagnostics: [Diagnostic] = []
         // `hardest` names deck files as the store does, `files` as typed.
-        let isNamed = { (file: String) in named.contains(StoredDeckFile.of(file)) }
-        for file in files.filter(isNamed) + files.filter({ !isNamed($0) }) {
-            let library = SessionHost.loadDecks(paths: [file])
+        let isNamed = { (file: Int) in named.contains(StoredDeckFile.of(files[file])) }
+        for file in files.indices.filter(isNamed) + files.indices.filter({ !isNamed($0) }) {
+            let library = SessionHost.loadDecks(paths: [files[file]])
             diagnostics += library.diagnostics
             for deck in library.decks {
-                if deck.examDate != nil { examInDecks = true }
+                if deck.examDate != nil { holding = true }
                 if placed.contains(where: { $0.line == nil }) {
                     placed = StatisticsLoading.withLines(placed, decks: [deck])
                 }
             }
+            if holding { held[file] = library.decks }
         }
         try exitIfUnreadable(
             DeckLibrary.Result(decks: [], diagnostics: DeckLibrary.stableSorted(diagnostics), files: files),
             language: language)
-        return (placed, examInDecks)
+        guard holding else { return (placed, nil) }
+        let decks = files.indices.flatMap { file in
+            held[file] ?? SessionHost.loadDecks(paths: [files[file]]).decks
+        }
+        return (placed, decks)
     }
 }
 

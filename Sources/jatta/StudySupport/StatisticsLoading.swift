@@ -29,9 +29,11 @@ enum StatisticsLoading {
         scope.deckFiles = try withOlderSpellings(scope.deckFiles, in: store)
         var cards = StatisticsBuilder.CardTally()
         let registered = try store.forEachStatisticsCard(scope: scope) { row, identity in
+            let progress = row.progress
             try builder.add(
-                deckFile: row.deckFile, level: row.level, group: row.group, schedule: row.progress.schedule,
-                suspended: row.progress.suspended, buriedUntil: row.progress.buriedUntil, to: &cards,
+                deckFile: row.deckFile, level: row.level, group: row.group, state: progress.state,
+                stability: progress.stability, due: progress.due, lastReview: progress.lastReview,
+                lapses: progress.lapses, suspended: progress.suspended, buriedUntil: progress.buriedUntil, to: &cards,
                 key: { try identity.key() }, describe: { (try identity.prompt(), nil) })
         }
         for group in registered {
@@ -51,9 +53,7 @@ enum StatisticsLoading {
     /// (docs/progress-store.md, "Deck file names").
     static func withOlderSpellings(_ files: [String]?, in store: ProgressStore) throws -> [String]? {
         guard let files else { return nil }
-        let wanted = Set(files)
-        let older = try store.deckFileNames().sorted().filter { !wanted.contains($0) && wanted.contains(StoredDeckFile.of($0)) }
-        return files + older
+        return files + (try store.olderSpellings(of: Set(files)) { StoredDeckFile.of($0) })
     }
 
     /// `figures` with each deck file named as the student reads it
