@@ -12,13 +12,17 @@ enum TermInDefinition {
     /// do not give it away. `keys` holds the keys of words met before (a
     /// parse passes one table for all its cards).
     static func giveaway(term: String, definition: String, keys: inout WordKeys) -> String? {
-        let termKeys = keys.words(of: term).map(\.key)
-        guard !termKeys.isEmpty, termKeys.joined().count >= 3 else { return nil }
+        let termWords = keys.words(of: term)
+        let termKeys = termWords.keys
+        guard !termKeys.isEmpty, termWords.spellings.map({ keys.key(spelling: $0) }).joined().count >= 3 else {
+            return nil
+        }
         let defined = keys.words(of: definition)
-        guard defined.count >= termKeys.count else { return nil }
-        for start in 0...(defined.count - termKeys.count) where defined[start].key == termKeys[0] {
-            if termKeys.indices.dropFirst().allSatisfy({ defined[start + $0].key == termKeys[$0] }) {
-                return defined[start..<start + termKeys.count].map(\.lowered).joined(separator: " ")
+        let definedKeys = defined.keys
+        guard definedKeys.count >= termKeys.count else { return nil }
+        for start in 0...(definedKeys.count - termKeys.count) where definedKeys[start] == termKeys[0] {
+            if termKeys.indices.dropFirst().allSatisfy({ definedKeys[start + $0] == termKeys[$0] }) {
+                return (start..<start + termKeys.count).map(defined.lowered).joined(separator: " ")
             }
         }
         return nil
