@@ -4,11 +4,12 @@ import KazakhText
 /// for one parse. A deck's definitions repeat a few thousand words over
 /// and over, and stemming each occurrence afresh was most of the cost of
 /// parsing a deck of terms (the giveaway check of `TermInDefinition`); a
-/// word is stemmed once per parse here. Each distinct key has a number, so
-/// that words are compared as numbers. Memory grows with the distinct words
+/// word is stemmed once per parse here, and only when its key is asked: a
+/// word whose first letter differs from the term's cannot give it away.
+/// Each distinct key has a number, so that words are compared as numbers. Memory grows with the distinct words
 /// of one file, never faster than its length.
 struct WordKeys {
-    /// The words of one text, each with its key's number.
+    /// The words of one text, each by its spelling's number.
     struct Words {
         /// The text the words are in: the text itself, or its lower-cased
         /// form when `isLowered`.
@@ -17,10 +18,8 @@ struct WordKeys {
         var isLowered: Bool
         /// Each word's UTF-8 offsets in `source`.
         var ranges: [Range<Int>]
-        /// Each word's spelling number (`WordKeys.key(spelling:)`).
+        /// Each word's spelling number (`WordKeys.keyNumber(spelling:)`).
         var spellings: [Int32]
-        /// Each word's key number: equal numbers for equal keys.
-        var keys: [Int32]
 
         /// The `i`th word, lower-cased.
         func lowered(_ i: Int) -> String {
@@ -33,21 +32,66 @@ struct WordKeys {
     }
 
     /// The spelling number of each word met as written: the byte-level
-    /// split's words (`words(of:)`), lower-cased before they are stemmed.
+    /// split's words (`words(of:)`).
     private var byWritten = SpellingTable()
     /// The spelling number of each word met lower-cased: the general
     /// split's words.
     private var byLowered = SpellingTable()
-    /// The key of each spelling, by spelling number, as the stemmer gave it.
-    private var spellingKeys: [String] = []
-    /// The key number of each spelling, by spelling number.
+    /// Each spelling lower-cased, by spelling number.
+    private var spellingTexts: [String] = []
+    /// The first letter of each spelling (`Self.lead`), by spelling number.
+    private var spellingLeads: [UInt16] = []
+    /// The key number of each spelling, by spelling number, or -1 while the
+    /// spelling has not been stemmed.
     private var spellingKeyNumbers: [Int32] = []
+    /// The key of each spelling stemmed, by spelling number.
+    private var spellingKeys: [Int32: String] = [:]
     /// The number of each distinct key (`String` equality, as keys were
     /// compared before they had numbers).
     private var keyNumbers: [String: Int32] = [:]
 
-    /// The key of the spelling numbered `spelling`.
-    func key(spelling: Int32) -> String { spellingKeys[Int(spelling)] }
+    /// `KazakhStemmer.key` of the spelling numbered `spelling`, stemmed at
+    /// the first asking.
+    mutating func key(spelling: Int32) -> String {
+        _ = keyNumber(spelling: spelling)
+        return spellingKeys[spelling] ?? ""
+    }
+
+    /// The number of the key of the spelling numbered `spelling`: equal
+    /// numbers for keys equal as text.
+    mutating func keyNumber(spelling: Int32) -> Int32 {
+        let known = spellingKeyNumbers[Int(spelling)]
+        if known >= 0 { return known }
+        let key = KazakhStemmer.key(spellingTexts[Int(spelling)])
+        let number = keyNumbers[key] ?? {
+            let made = Int32(keyNumbers.count)
+            keyNumbers[key] = made
+            return made
+        }()
+        spellingKeyNumbers[Int(spelling)] = number
+        spellingKeys[spelling] = key
+        return number
+    }
+
+    /// The first letter of the spelling numbered `spelling` as its two
+    /// UTF-8 bytes, which its key starts with too, or 0 when that is not
+    /// known without stemming it (`Self.lead`).
+    func lead(spelling: Int32) -> UInt16 { spellingLeads[Int(spelling)] }
+
+    /// The first letter of `text` as its two UTF-8 bytes when `text` is
+    /// plain Cyrillic (`Homoglyphs.isPlainCyrillic`), else 0. For such a
+    /// lower-cased word the key starts with the same letter: look-alike
+    /// repair and lower-casing leave it as it is, an ending is cut only
+    /// where two letters stay, a vowel-elided stem is restored with its
+    /// first letter, and devoicing or -ст → -с change only the last letter
+    /// of two or more. Plain Cyrillic is in NFC with no other spelling of
+    /// it, so keys equal as text are equal as bytes.
+    static func lead(_ text: String) -> UInt16 {
+        guard Homoglyphs.isPlainCyrillic(text) else { return 0 }
+        let utf8 = text.utf8
+        guard utf8.count >= 2 else { return 0 }
+        return UInt16(utf8[utf8.startIndex]) << 8 | UInt16(utf8[utf8.index(after: utf8.startIndex)])
+    }
 
     /// `KazakhStemmer.key(word)` of a lower-cased word, stemmed at the first
     /// meeting only.
@@ -59,7 +103,7 @@ struct WordKeys {
     }
 
     /// The words of `text` — the runs of `Character.isLetter` characters of
-    /// `text.lowercased()` — each with its key's number.
+    /// `text.lowercased()` — each by its spelling's number.
     mutating func words(of text: String) -> Words {
         if let runs = Self.letterRuns(text) {
             var source = text
@@ -67,14 +111,12 @@ struct WordKeys {
                 runs.map { run in
                     let word = UnsafeBufferPointer(rebasing: bytes[run])
                     if let known = byWritten.value(word) { return known }
-                    let made = spelling(keyed: KazakhStemmer.key(String(decoding: word, as: UTF8.self).lowercased()))
+                    let made = spelling(String(decoding: word, as: UTF8.self).lowercased())
                     byWritten.insert(word, value: made)
                     return made
                 }
             }
-            return Words(
-                source: source, isLowered: false, ranges: runs, spellings: spellings,
-                keys: spellings.map { spellingKeyNumbers[Int($0)] })
+            return Words(source: source, isLowered: false, ranges: runs, spellings: spellings)
         }
         let lowered = text.lowercased()
         var ranges: [Range<Int>] = []
@@ -86,9 +128,7 @@ struct WordKeys {
                     from: utf8.startIndex, to: word.endIndex))
             spellings.append(spelling(lowered: word))
         }
-        return Words(
-            source: lowered, isLowered: true, ranges: ranges, spellings: spellings,
-            keys: spellings.map { spellingKeyNumbers[Int($0)] })
+        return Words(source: lowered, isLowered: true, ranges: ranges, spellings: spellings)
     }
 
     /// The spelling number of a lower-cased word.
@@ -96,23 +136,21 @@ struct WordKeys {
         var text = String(word)
         return text.withUTF8 { bytes in
             if let known = byLowered.value(bytes) { return known }
-            let made = spelling(keyed: KazakhStemmer.key(String(word)))
+            let made = spelling(String(word))
             byLowered.insert(bytes, value: made)
             return made
         }
     }
 
-    /// A new spelling number for a word whose key is `key`.
-    private mutating func spelling(keyed key: String) -> Int32 {
-        let number = keyNumbers[key] ?? {
-            let made = Int32(keyNumbers.count)
-            keyNumbers[key] = made
-            return made
-        }()
-        spellingKeys.append(key)
-        spellingKeyNumbers.append(number)
-        return Int32(spellingKeys.count - 1)
+    /// A new spelling number for the lower-cased word `lowered`, not yet
+    /// stemmed.
+    private mutating func spelling(_ lowered: String) -> Int32 {
+        spellingTexts.append(lowered)
+        spellingLeads.append(Self.lead(lowered))
+        spellingKeyNumbers.append(-1)
+        return Int32(spellingTexts.count - 1)
     }
+
     /// The letter runs of `text`, found over its bytes, or nil when `text`
     /// holds a character outside the set where that is exact: ASCII, the
     /// Cyrillic letters (U+0400–U+04FF less U+0482–U+0489, whose lower

@@ -46,6 +46,10 @@ import Testing
             let words = keys.words(of: text)
             #expect(words.ranges.indices.map(words.lowered) == expected, "\(Array(text.unicodeScalars))")
             #expect(words.spellings.map { keys.key(spelling: $0) } == expected.map { KazakhStemmer.key($0) })
+            // The first letter known without stemming is the key's.
+            for spelling in words.spellings where keys.lead(spelling: spelling) != 0 {
+                #expect(keys.lead(spelling: spelling) == WordKeys.lead(keys.key(spelling: spelling)))
+            }
         }
         #expect(answered > 2_000)
         #expect(WordKeys.letterRuns("Гегемония — «бір мемлекеттің» басымдығы… (1992, NATO)") != nil)
@@ -107,6 +111,14 @@ import Testing
             }
         }
         func word() -> String { spelt(pick(stems) + pick(endings)) }
+        // The letter a word is skipped by is its key's first letter.
+        for stem in stems + ["халқ", "орн", "ауз", "мұрн", "ерн", "қарн", "нарқ", "еркі", "құлқ", "ғұрп", "реалист", "ст"] {
+            for ending in endings {
+                let lowered = (stem + ending).lowercased()
+                let lead = WordKeys.lead(lowered)
+                if lead != 0 { #expect(WordKeys.lead(KazakhStemmer.key(lowered)) == lead, "\(lowered)") }
+            }
+        }
         var shared = WordKeys()
         var found = 0
         for _ in 0..<3_000 {
