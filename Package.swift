@@ -49,12 +49,14 @@ let package = Package(
         // libpq's header only: ClassStore opens the library with dlopen when
         // a class command runs, so `jatta study` starts without it (shim.h).
         .systemLibrary(name: "CLibPQ"),
+        // glibc's mallopt, for the executable's allocator settings.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "ClassStore", dependencies: ["CLibPQ", "ReviewStore", "FSRS"]),
         .executableTarget(
             name: "jatta",
             dependencies: [
                 "KazakhText", "DeckFormat", "DeckIndex", "FSRS", "ReviewStore", "Lectures", "Study", "TerminalUI",
-                "Interchange", "ClassStore",
+                "Interchange", "ClassStore", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildStamp"]

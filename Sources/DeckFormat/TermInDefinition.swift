@@ -12,13 +12,24 @@ enum TermInDefinition {
     /// do not give it away. `keys` holds the keys of words met before (a
     /// parse passes one table for all its cards).
     static func giveaway(term: String, definition: String, keys: inout WordKeys) -> String? {
-        let termKeys = keys.words(of: term).map(\.key)
-        guard !termKeys.isEmpty, termKeys.joined().count >= 3 else { return nil }
+        let termWords = keys.words(of: term).spellings
+        let termKeys = termWords.map { keys.keyNumber(spelling: $0) }
+        guard !termKeys.isEmpty, termWords.map({ keys.key(spelling: $0) }).joined().count >= 3 else { return nil }
+        // The first letter every giveaway starts with, where it is known
+        // without stemming (`WordKeys.lead`): most words of a definition
+        // are never stemmed.
+        let lead = WordKeys.lead(keys.key(spelling: termWords[0]))
         let defined = keys.words(of: definition)
-        guard defined.count >= termKeys.count else { return nil }
-        for start in 0...(defined.count - termKeys.count) where defined[start].key == termKeys[0] {
-            if termKeys.indices.dropFirst().allSatisfy({ defined[start + $0].key == termKeys[$0] }) {
-                return defined[start..<start + termKeys.count].map(\.lowered).joined(separator: " ")
+        let spellings = defined.spellings
+        guard spellings.count >= termKeys.count else { return nil }
+        for start in 0...(spellings.count - termKeys.count) {
+            if lead != 0 {
+                let wordLead = keys.lead(spelling: spellings[start])
+                if wordLead != 0, wordLead != lead { continue }
+            }
+            guard keys.keyNumber(spelling: spellings[start]) == termKeys[0] else { continue }
+            if termKeys.indices.dropFirst().allSatisfy({ keys.keyNumber(spelling: spellings[start + $0]) == termKeys[$0] }) {
+                return (start..<start + termKeys.count).map(defined.lowered).joined(separator: " ")
             }
         }
         return nil

@@ -4,90 +4,151 @@ import KazakhText
 /// for one parse. A deck's definitions repeat a few thousand words over
 /// and over, and stemming each occurrence afresh was most of the cost of
 /// parsing a deck of terms (the giveaway check of `TermInDefinition`); a
-/// word is stemmed once per parse here. Memory grows with the distinct
-/// words of one file, never faster than its length.
+/// word is stemmed once per parse here, and only when its key is asked: a
+/// word whose first letter differs from the term's cannot give it away.
+/// Each distinct key has a number, so that words are compared as numbers. Memory grows with the distinct words
+/// of one file, never faster than its length.
 struct WordKeys {
-    /// A word compared and hashed by its exact UTF-8 bytes. `String`
-    /// equality folds canonically equivalent spellings (`й` and `и` with a
-    /// combining breve), which the stemmer's look-alike repair can tell
-    /// apart, so it would hand one spelling the other's key.
-    struct Spelling: Hashable {
-        /// The word's text.
-        var text: Substring
-
-        static func == (a: Spelling, b: Spelling) -> Bool {
-            let x = a.text.utf8, y = b.text.utf8
-            guard x.count == y.count else { return false }
-            // Over the stored bytes where there are some: the generic
-            // comparison of two UTF-8 views was a tenth of a parse.
-            let compared = x.withContiguousStorageIfAvailable { xs in
-                y.withContiguousStorageIfAvailable { ys in xs.elementsEqual(ys) }
-            }
-            return (compared ?? nil) ?? x.elementsEqual(y)
-        }
-
-        func hash(into hasher: inout Hasher) {
-            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            // The same bytes hashed the same way when the text is not stored
-            // contiguously.
-            if hashed == nil { Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) } }
-            hasher.combine(text.utf8.count)
-        }
-    }
-
-    /// One word of a text: a run of letters, lower-cased before it is
-    /// keyed.
-    struct Word {
-        /// The run as written in the text, or already lower-cased.
-        var text: Substring
-        /// Whether `text` is the lower-cased run.
+    /// The words of one text, each by its spelling's number.
+    struct Words {
+        /// The text the words are in: the text itself, or its lower-cased
+        /// form when `isLowered`.
+        var source: String
+        /// Whether `source` is the lower-cased text.
         var isLowered: Bool
-        /// `KazakhStemmer.key` of the lower-cased run.
-        var key: String
+        /// Each word's UTF-8 offsets in `source`.
+        var ranges: [Range<Int>]
+        /// Each word's spelling number (`WordKeys.keyNumber(spelling:)`).
+        var spellings: [Int32]
 
-        /// The lower-cased run.
-        var lowered: String { isLowered ? String(text) : text.lowercased() }
+        /// The `i`th word, lower-cased.
+        func lowered(_ i: Int) -> String {
+            let utf8 = source.utf8
+            let word = Substring(
+                utf8[utf8.index(utf8.startIndex, offsetBy: ranges[i].lowerBound)..<utf8.index(
+                    utf8.startIndex, offsetBy: ranges[i].upperBound)])
+            return isLowered ? String(word) : word.lowercased()
+        }
     }
 
-    /// The key of each lower-cased word met as written: the bytes-level
+    /// The spelling number of each word met as written: the byte-level
     /// split's words (`words(of:)`).
-    private var byWritten: [Spelling: String] = [:]
-    /// The key of each word met lower-cased: the general split's words.
-    private var byLowered: [Spelling: String] = [:]
+    private var byWritten = SpellingTable()
+    /// The spelling number of each word met lower-cased: the general
+    /// split's words.
+    private var byLowered = SpellingTable()
+    /// Each spelling lower-cased, by spelling number.
+    private var spellingTexts: [String] = []
+    /// The first letter of each spelling (`Self.lead`), by spelling number.
+    private var spellingLeads: [UInt16] = []
+    /// The key number of each spelling, by spelling number, or -1 while the
+    /// spelling has not been stemmed.
+    private var spellingKeyNumbers: [Int32] = []
+    /// The key of each spelling stemmed, by spelling number.
+    private var spellingKeys: [Int32: String] = [:]
+    /// The number of each distinct key (`String` equality, as keys were
+    /// compared before they had numbers).
+    private var keyNumbers: [String: Int32] = [:]
 
-    /// `KazakhStemmer.key(word)`, stemmed at the first meeting only.
+    /// `KazakhStemmer.key` of the spelling numbered `spelling`, stemmed at
+    /// the first asking.
+    mutating func key(spelling: Int32) -> String {
+        _ = keyNumber(spelling: spelling)
+        return spellingKeys[spelling] ?? ""
+    }
+
+    /// The number of the key of the spelling numbered `spelling`: equal
+    /// numbers for keys equal as text.
+    mutating func keyNumber(spelling: Int32) -> Int32 {
+        let known = spellingKeyNumbers[Int(spelling)]
+        if known >= 0 { return known }
+        let key = KazakhStemmer.key(spellingTexts[Int(spelling)])
+        let number = keyNumbers[key] ?? {
+            let made = Int32(keyNumbers.count)
+            keyNumbers[key] = made
+            return made
+        }()
+        spellingKeyNumbers[Int(spelling)] = number
+        spellingKeys[spelling] = key
+        return number
+    }
+
+    /// The first letter of the spelling numbered `spelling` as its two
+    /// UTF-8 bytes, which its key starts with too, or 0 when that is not
+    /// known without stemming it (`Self.lead`).
+    func lead(spelling: Int32) -> UInt16 { spellingLeads[Int(spelling)] }
+
+    /// The first letter of `text` as its two UTF-8 bytes when `text` is
+    /// plain Cyrillic (`Homoglyphs.isPlainCyrillic`), else 0. For such a
+    /// lower-cased word the key starts with the same letter: look-alike
+    /// repair and lower-casing leave it as it is, an ending is cut only
+    /// where two letters stay, a vowel-elided stem is restored with its
+    /// first letter, and devoicing or -ст → -с change only the last letter
+    /// of two or more. Plain Cyrillic is in NFC with no other spelling of
+    /// it, so keys equal as text are equal as bytes.
+    static func lead(_ text: String) -> UInt16 {
+        guard Homoglyphs.isPlainCyrillic(text) else { return 0 }
+        let utf8 = text.utf8
+        guard utf8.count >= 2 else { return 0 }
+        return UInt16(utf8[utf8.startIndex]) << 8 | UInt16(utf8[utf8.index(after: utf8.startIndex)])
+    }
+
+    /// `KazakhStemmer.key(word)` of a lower-cased word, stemmed at the first
+    /// meeting only.
     mutating func key(_ word: Substring) -> String {
-        Self.remembered(word, in: &byLowered) { KazakhStemmer.key(String($0)) }
+        // Numbered first: `key(spelling:)` would read the table as it was
+        // before this word was added.
+        let number = spelling(lowered: word)
+        return key(spelling: number)
     }
 
     /// The words of `text` — the runs of `Character.isLetter` characters of
-    /// `text.lowercased()` — each with its key.
-    mutating func words(of text: String) -> [Word] {
+    /// `text.lowercased()` — each by its spelling's number.
+    mutating func words(of text: String) -> Words {
         if let runs = Self.letterRuns(text) {
-            let utf8 = text.utf8
-            return runs.map { run in
-                let word = Substring(
-                    utf8[utf8.index(utf8.startIndex, offsetBy: run.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: run.upperBound)])
-                let key = Self.remembered(word, in: &byWritten) { KazakhStemmer.key($0.lowercased()) }
-                return Word(text: word, isLowered: false, key: key)
+            var source = text
+            let spellings = source.withUTF8 { bytes in
+                runs.map { run in
+                    let word = UnsafeBufferPointer(rebasing: bytes[run])
+                    if let known = byWritten.value(word) { return known }
+                    let made = spelling(String(decoding: word, as: UTF8.self).lowercased())
+                    byWritten.insert(word, value: made)
+                    return made
+                }
             }
+            return Words(source: source, isLowered: false, ranges: runs, spellings: spellings)
         }
-        return text.lowercased().split(whereSeparator: { !$0.isLetter }).map {
-            Word(text: $0, isLowered: true, key: key($0))
+        let lowered = text.lowercased()
+        var ranges: [Range<Int>] = []
+        var spellings: [Int32] = []
+        let utf8 = lowered.utf8
+        for word in lowered.split(whereSeparator: { !$0.isLetter }) {
+            ranges.append(
+                utf8.distance(from: utf8.startIndex, to: word.startIndex)..<utf8.distance(
+                    from: utf8.startIndex, to: word.endIndex))
+            spellings.append(spelling(lowered: word))
+        }
+        return Words(source: lowered, isLowered: true, ranges: ranges, spellings: spellings)
+    }
+
+    /// The spelling number of a lower-cased word.
+    private mutating func spelling(lowered word: Substring) -> Int32 {
+        var text = String(word)
+        return text.withUTF8 { bytes in
+            if let known = byLowered.value(bytes) { return known }
+            let made = spelling(String(word))
+            byLowered.insert(bytes, value: made)
+            return made
         }
     }
 
-    /// The value kept for `word` in `table`, made by `make` at the first
-    /// meeting.
-    private static func remembered(
-        _ word: Substring, in table: inout [Spelling: String], _ make: (Substring) -> String
-    ) -> String {
-        if let key = table[Spelling(text: word)] { return key }
-        let key = make(word)
-        // Kept as its own small string: the word is part of a whole text,
-        // which the table should not hold alive.
-        table[Spelling(text: Substring(String(word)))] = key
-        return key
+    /// A new spelling number for the lower-cased word `lowered`, not yet
+    /// stemmed.
+    private mutating func spelling(_ lowered: String) -> Int32 {
+        spellingTexts.append(lowered)
+        spellingLeads.append(Self.lead(lowered))
+        spellingKeyNumbers.append(-1)
+        return Int32(spellingTexts.count - 1)
     }
 
     /// The letter runs of `text`, found over its bytes, or nil when `text`

@@ -50,4 +50,11 @@ struct Jatta: AsyncParsableCommand {
         ],
         defaultSubcommand: StudyCommand.self
     )
+
+    /// On the main thread, before the command's worker thread exists
+    /// (`AllocatorSetup`).
+    @MainActor static func main() async {
+        AllocatorSetup.apply()
+        await main(nil)
+    }
 }

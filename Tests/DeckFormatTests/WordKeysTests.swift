@@ -44,8 +44,12 @@ import Testing
             if WordKeys.letterRuns(text) != nil { answered += 1 }
             var keys = WordKeys()
             let words = keys.words(of: text)
-            #expect(words.map(\.lowered) == expected, "\(Array(text.unicodeScalars))")
-            #expect(words.map(\.key) == expected.map { KazakhStemmer.key($0) })
+            #expect(words.ranges.indices.map(words.lowered) == expected, "\(Array(text.unicodeScalars))")
+            #expect(words.spellings.map { keys.key(spelling: $0) } == expected.map { KazakhStemmer.key($0) })
+            // The first letter known without stemming is the key's.
+            for spelling in words.spellings where keys.lead(spelling: spelling) != 0 {
+                #expect(keys.lead(spelling: spelling) == WordKeys.lead(keys.key(spelling: spelling)))
+            }
         }
         #expect(answered > 2_000)
         #expect(WordKeys.letterRuns("Гегемония — «бір мемлекеттің» басымдығы… (1992, NATO)") != nil)
@@ -107,6 +111,14 @@ import Testing
             }
         }
         func word() -> String { spelt(pick(stems) + pick(endings)) }
+        // The letter a word is skipped by is its key's first letter.
+        for stem in stems + ["халқ", "орн", "ауз", "мұрн", "ерн", "қарн", "нарқ", "еркі", "құлқ", "ғұрп", "реалист", "ст"] {
+            for ending in endings {
+                let lowered = (stem + ending).lowercased()
+                let lead = WordKeys.lead(lowered)
+                if lead != 0 { #expect(WordKeys.lead(KazakhStemmer.key(lowered)) == lead, "\(lowered)") }
+            }
+        }
         var shared = WordKeys()
         var found = 0
         for _ in 0..<3_000 {
@@ -121,5 +133,67 @@ import Testing
             #expect(TermInDefinition.giveaway(term: term, definition: definition, keys: &shared) == expected)
         }
         #expect(found > 250)
+    }
+
+    /// Every deck of the repository — the bundled decks, the test fixtures —
+    /// and a generated deck of inflected, look-alike and decomposed words
+    /// draw exactly the giveaway warnings that stemming every word afresh
+    /// finds, card by card, in the words they name.
+    @Test func everyDeckWarnsAsStemmingEveryWordWould() throws {
+        let root = CuratedDecksTests.packageRoot
+        var files: [String] = []
+        for folder in ["decks", "scripts/tests/fixtures", "corpus", "examples"] {
+            let url = root.appendingPathComponent(folder)
+            guard let walk = FileManager.default.enumerator(atPath: url.path) else { continue }
+            for case let name as String in walk where name.hasSuffix(".deck") {
+                files.append(url.appendingPathComponent(name).path)
+            }
+        }
+        #expect(files.count >= 5)
+        var texts = try files.map { ($0, try String(contentsOfFile: $0, encoding: .utf8)) }
+        // Decks small enough for every warning to be kept (a file's
+        // warnings stop at `DeckParser.diagnosticsPerFile`).
+        texts += (0..<12).map { ("generated-\($0).deck", Self.generatedTermDeck(cards: 120, seed: UInt64($0))) }
+        var warned = 0
+        for (file, text) in texts {
+            let parsed = DeckParser.parse(text, file: file)
+            let expected: [String] = parsed.deck.cards.compactMap { card in
+                guard case .term(let t) = card.content else { return nil }
+                return Self.stemmingEveryWord(term: t.term, definition: t.definition)
+            }
+            #expect(parsed.diagnostics.count < DeckParser.diagnosticsPerFile, "\(file)")
+            let found = parsed.diagnostics.filter { $0.code == "definition-contains-term" }
+            #expect(found.count == expected.count, "\(file)")
+            for (diagnostic, word) in zip(found, expected) {
+                #expect(diagnostic.messageKK.contains("('\(word)')"), "\(file): \(diagnostic.messageKK)")
+            }
+            warned += found.count
+        }
+        #expect(warned > 50)
+    }
+
+    /// A deck of term cards made of `cards` terms whose definitions are
+    /// words of the same stems, some naming their term.
+    static func generatedTermDeck(cards: Int, seed: UInt64) -> String {
+        let stems = ["гегемония", "саясат", "халық", "мемлекет", "кітап", "ұлт", "диллема", "тұтқын", "ерік", "үй", "NATO"]
+        let endings = ["", "ы", "сы", "ның", "дың", "да", "ға", "мен", "лар", "тар", "ларының", "лық", "н", "ды"]
+        var random = SeededGenerator(seed: seed)
+        func pick<T>(_ list: [T]) -> T { list[Int.random(in: 0..<list.count, using: &random)] }
+        func word() -> String {
+            let w = pick(stems) + pick(endings)
+            switch Int.random(in: 0..<8, using: &random) {
+            case 0: return w.capitalized
+            case 1: return String(w.map { $0 == "а" ? "a" : $0 })
+            case 2: return w.decomposedStringWithCanonicalMapping
+            default: return w
+            }
+        }
+        var lines = ["# Жасалған", "lang: kk", ""]
+        for n in 0..<cards {
+            let term = (0..<Int.random(in: 1...2, using: &random)).map { _ in word() }.joined(separator: " ")
+            let definition = (0..<Int.random(in: 2...14, using: &random)).map { _ in word() }.joined(separator: " ")
+            lines += ["T: \(term) \(n)", "D: \(definition), «\(pick(stems))» — \(n).", ""]
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -27,7 +27,7 @@ public enum QuizGenerator {
         rng.shuffle(&order)
         // The wrong options of a deck, normalised once per quiz rather than
         // once per question, and only for the decks a question comes from.
-        var glossaries: [String: [GlossaryEntry]] = [:]
+        var glossaries: [String: DeckGlossary] = [:]
         var questions: [QuizQuestion] = []
         var usedKeys = Set<String>()
         // The places are shuffled, not the cards: the same draws in the
@@ -45,7 +45,7 @@ public enum QuizGenerator {
             let glossary = {
                 glossaries[deck.file] ?? {
                     // The first deck of that file, as when all were made at once.
-                    let made = Self.glossary(of: decks.first { $0.file == deck.file } ?? deck)
+                    let made = DeckGlossary(deck: decks.first { $0.file == deck.file } ?? deck)
                     glossaries[deck.file] = made
                     return made
                 }()
@@ -78,13 +78,17 @@ public enum QuizGenerator {
         return eligible
     }
 
-    /// A deck's term definitions: the wrong options of its questions.
+    /// A deck's term definitions: the wrong options of its questions, in
+    /// deck order. `level`, when given, keeps only the terms of that level
+    /// (`same`) or of every other level (not `same`).
     /// Only term cards' bodies are read: a card's kind is known without its
     /// body, and decoding every body of a 10,000-card deck to find its
     /// 2,000 terms was a quarter of a 20-question quiz at 200,000 cards.
-    static func glossary(of deck: Deck) -> [GlossaryEntry] {
+    static func glossary(of deck: Deck, level: Int? = nil, same: Bool = true) -> [GlossaryEntry] {
         deck.cards.compactMap { card in
-            guard card.kind == .term, case .term(let t) = card.content else { return nil }
+            guard card.kind == .term else { return nil }
+            if let level, (card.level == level) != same { return nil }
+            guard case .term(let t) = card.content else { return nil }
             return GlossaryEntry(id: card.id, level: card.level, text: t.definition)
         }
     }
@@ -101,7 +105,7 @@ public enum QuizGenerator {
     }
 
     /// The question for one card, or nil when the card cannot make a fair one.
-    static func makeQuestion(card: Card, deck: Deck, glossary: () -> [GlossaryEntry], rng: inout SeededGenerator)
+    static func makeQuestion(card: Card, deck: Deck, glossary: () -> DeckGlossary, rng: inout SeededGenerator)
         -> QuizQuestion?
     {
         let forward = StudyFace(card: card, direction: .forward).key
@@ -156,24 +160,23 @@ public enum QuizGenerator {
     /// Term → definition as multiple choice, the wrong options being other
     /// definitions of the same deck. Nil when fewer than two fair wrong
     /// options exist (a typed question is asked instead).
-    static func termChoice(term: TermCard, card: Card, glossary: [GlossaryEntry], rng: inout SeededGenerator)
+    static func termChoice(term: TermCard, card: Card, glossary: DeckGlossary, rng: inout SeededGenerator)
         -> ChoiceQuestion?
     {
         let right = GlossaryEntry(id: card.id, level: card.level, text: term.definition)
         let promptKey = optionKey(term.term)
         guard !right.key.isEmpty, right.key != promptKey else { return nil }
         var seen: Set<String> = [right.key, promptKey]
-        let others = glossary.filter { $0.id != card.id }
         let needed = choiceOptionCount - 1
         var wrong = plausible(
-            others.filter { $0.level == card.level }, like: right, promptKey: promptKey, count: needed, seen: &seen,
-            rng: &rng)
+            glossary.terms(level: card.level).filter { $0.id != card.id }, like: right, promptKey: promptKey,
+            count: needed, seen: &seen, rng: &rng)
         // Only when the level is too small to fill the options: the rest of
         // the deck is still the same subject and the same writer's style.
         if wrong.count < needed {
             wrong += plausible(
-                others.filter { $0.level != card.level }, like: right, promptKey: promptKey,
-                count: needed - wrong.count, seen: &seen, rng: &rng)
+                glossary.terms(otherThan: card.level).filter { $0.id != card.id }, like: right,
+                promptKey: promptKey, count: needed - wrong.count, seen: &seen, rng: &rng)
         }
         guard wrong.count >= 2 else { return nil }
         return arrange(correct: [right.text], wrong: wrong, rng: &rng)
@@ -281,7 +284,12 @@ final class GlossaryEntry {
         self.level = level
         self.text = text
         // Scalars, not Characters: close enough for "plausible length",
-        // and counting them needs no grapheme breaking.
-        self.length = text.unicodeScalars.count
+        // and counting them needs no grapheme breaking. Counted as the
+        // UTF-8 bytes that start a scalar (a String's bytes are valid
+        // UTF-8): walking the scalar view was a twentieth of a quiz.
+        self.length =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            } ?? text.unicodeScalars.count
     }
 }

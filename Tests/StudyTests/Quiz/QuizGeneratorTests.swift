@@ -198,4 +198,19 @@ struct QuizGeneratorTests {
         #expect(now.map(\.1) == previous.map(\.1))
         #expect(now.map(\.2) == previous.map(\.2))
     }
+
+    /// A definition's length is its count of Unicode scalars, counted over
+    /// its bytes: Kazakh, Latin, combining marks, emoji, CR LF, substrings.
+    @Test func aDefinitionsLengthIsItsScalarCount() {
+        let pieces = ["Гегемония", "ә", "regime", "\u{0438}\u{0306}", "😀", "👩‍👩‍👧", "\r\n", " ", "«»", "é", "\u{0301}", ""]
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<500 {
+            let text = (0..<Int(rng.below(8))).map { _ in pieces[rng.below(pieces.count)] }.joined()
+            let sliced = String(text.dropFirst(min(1, text.count)))
+            for candidate in [text, sliced] {
+                let entry = GlossaryEntry(id: CardID(rawValue: "x"), level: 1, text: candidate)
+                #expect(entry.length == candidate.unicodeScalars.count, "\(Array(candidate.unicodeScalars))")
+            }
+        }
+    }
 }

@@ -1,0 +1,172 @@
+import DeckFormat
+import FSRS
+import Testing
+
+@testable import Study
+
+/// The quiz's questions are those of the generator before its glossary was
+/// made a level at a time (issue 20): the previous generator is kept here,
+/// word for word, and both make quizzes from generated decks — small levels
+/// whose options must come from the other levels, definitions naming
+/// terms, repeated definitions, a deck file loaded twice, level and tag
+/// filters.
+struct QuizGeneratorEquivalenceTests {
+    @Test(arguments: Array(0..<24) as [UInt64])
+    func questionsAreThePreviousGenerators(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed &+ 1_000)
+        let decks = Self.decks(rng: &rng)
+        var choices = 0
+        for settings in Self.settings(seed: seed) {
+            let now = QuizGenerator.generate(from: decks, settings: settings)
+            let before = PreviousQuizGenerator.generate(from: decks, settings: settings)
+            #expect(now == before, "seed \(seed), level \(String(describing: settings.level)), tags \(settings.tags)")
+            choices += now.filter { if case .choice = $0.format { true } else { false } }.count
+        }
+        #expect(choices > 0)
+    }
+
+    /// The decks reach the rule a level-at-a-time glossary most easily
+    /// breaks: a generator that never fills the options from the other
+    /// levels makes other quizzes from them.
+    @Test func theComparisonSeesOptionsNotFilledFromOtherLevels() {
+        var differing = 0
+        for seed: UInt64 in 0..<24 {
+            var rng = SeededGenerator(seed: seed &+ 1_000)
+            let decks = Self.decks(rng: &rng)
+            for settings in Self.settings(seed: seed) {
+                let before = PreviousQuizGenerator.generate(from: decks, settings: settings)
+                let broken = PreviousQuizGenerator.generate(from: decks, settings: settings, ownLevelOnly: true)
+                if before != broken { differing += 1 }
+            }
+        }
+        #expect(differing >= 10)
+    }
+
+    static func settings(seed: UInt64) -> [QuizSettings] {
+        [
+            QuizSettings(level: nil, tags: [], count: 40, seed: seed),
+            QuizSettings(level: 2, tags: [], count: 15, seed: seed &* 31),
+            QuizSettings(level: nil, tags: ["a"], count: 20, seed: seed &+ 99),
+            QuizSettings(level: 3, tags: ["b"], count: 500, seed: seed ^ 0x5555),
+        ]
+    }
+
+    /// Two to four decks of terms mostly, of uneven levels, one of them
+    /// loaded twice under the same file.
+    static func decks(rng: inout SeededGenerator) -> [Deck] {
+        let words = ["саясат", "мемлекет", "құқық", "одақ", "егемендік", "тәртіп", "ұйым", "күш", "нарық", "қоғам"]
+        var decks: [Deck] = []
+        for d in 0..<(2 + Int(rng.next() % 3)) {
+            var lines = ["# Жасалған \(d)", "lang: kk", ""]
+            for n in 0..<(4 + Int(rng.next() % 40)) {
+                let term = "\(words[Int(rng.next() % 10)]) \(n)"
+                // Lengths from one word to twenty, so some are far from the
+                // right one's; some name a term, some repeat another.
+                let definition: String
+                switch rng.next() % 6 {
+                case 0: definition = "Анықтама"
+                case 1: definition = "\(term) туралы ұзақ сөз"
+                default:
+                    definition = (0...Int(rng.next() % 20)).map { _ in words[Int(rng.next() % 10)] }.joined(separator: " ")
+                        + " \(n)"
+                }
+                switch rng.next() % 7 {
+                case 0: lines += ["Q: Сұрақ \(n)?", "A: Жауап \(n)"]
+                case 1: lines += ["Q: Таңдау \(n)?", "* Иә \(n)", "- Жоқ \(n)"]
+                default: lines += ["T: \(term)", "D: \(definition)"]
+                }
+                // Level 1 is rare: its terms' options come from the others.
+                let level = ["level: 1", "level: 2", "level: 2", "level: 3", "level: 3", "", "level: 4"][Int(rng.next() % 7)]
+                let tags = ["", "tags: a", "tags: b", "tags: a, b"][Int(rng.next() % 4)]
+                lines += [level, tags].filter { !$0.isEmpty } + [""]
+            }
+            decks.append(Fixtures.deck(lines.joined(separator: "\n"), file: "decks/d\(d).deck"))
+        }
+        decks.append(decks[0])
+        return decks
+    }
+}
+
+/// `QuizGenerator.generate` as it was before the glossary was made a level
+/// at a time: the whole glossary of a deck made at its first choice
+/// question, and each term's wrong options filtered from it.
+enum PreviousQuizGenerator {
+    static func generate(from decks: [Deck], settings: QuizSettings, ownLevelOnly: Bool = false) -> [QuizQuestion] {
+        var rng = SeededGenerator(seed: settings.seed)
+        var order = QuizGenerator.eligibleCards(decks, settings: settings)
+        rng.shuffle(&order)
+        var glossaries: [String: [GlossaryEntry]] = [:]
+        var questions: [QuizQuestion] = []
+        var usedKeys = Set<String>()
+        for place in order {
+            if questions.count >= settings.count { break }
+            let deck = decks[Int(place.deck)]
+            let card = deck.cards[Int(place.card)]
+            guard !usedKeys.contains(card.id.rawValue) else { continue }
+            let glossary = {
+                glossaries[deck.file] ?? {
+                    let first = decks.first { $0.file == deck.file } ?? deck
+                    let made: [GlossaryEntry] = first.cards.compactMap { card in
+                        guard card.kind == .term, case .term(let t) = card.content else { return nil }
+                        return GlossaryEntry(id: card.id, level: card.level, text: t.definition)
+                    }
+                    glossaries[deck.file] = made
+                    return made
+                }()
+            }
+            guard var question = makeQuestion(
+                card: card, deck: deck, glossary: glossary, ownLevelOnly: ownLevelOnly, rng: &rng)
+            else { continue }
+            usedKeys.insert(card.id.rawValue)
+            question.number = questions.count + 1
+            questions.append(question)
+        }
+        return questions
+    }
+
+    /// The previous `makeQuestion` for term cards; every other kind is
+    /// asked as `QuizGenerator.makeQuestion` asks it, which never reads a
+    /// glossary.
+    static func makeQuestion(
+        card: Card, deck: Deck, glossary: () -> [GlossaryEntry], ownLevelOnly: Bool, rng: inout SeededGenerator
+    ) -> QuizQuestion?
+    {
+        guard case .term(let term) = card.content else {
+            return QuizGenerator.makeQuestion(
+                card: card, deck: deck, glossary: { DeckGlossary(deck: deck) }, rng: &rng)
+        }
+        let forward = StudyFace(card: card, direction: .forward).key
+        let preferChoice = rng.below(2) == 0
+        if preferChoice, let choice = termChoice(term: term, card: card, glossary: glossary(), ownLevelOnly: ownLevelOnly, rng: &rng) {
+            return QuizQuestion(
+                number: 0, key: forward, card: card, deckFile: deck.file, prompt: term.term, format: .choice(choice))
+        }
+        let blanks = [QuizGenerator.uniqueTexts([term.term] + term.alternatives)]
+        guard !blanks[0].isEmpty, !term.definition.isEmpty else { return nil }
+        return QuizQuestion(
+            number: 0, key: StudyFace(card: card, direction: .reverse).key, card: card, deckFile: deck.file,
+            prompt: term.definition, format: .typed(TypedQuestion(blanks: blanks)))
+    }
+
+    static func termChoice(
+        term: TermCard, card: Card, glossary: [GlossaryEntry], ownLevelOnly: Bool, rng: inout SeededGenerator
+    ) -> ChoiceQuestion?
+    {
+        let right = GlossaryEntry(id: card.id, level: card.level, text: term.definition)
+        let promptKey = QuizGenerator.optionKey(term.term)
+        guard !right.key.isEmpty, right.key != promptKey else { return nil }
+        var seen: Set<String> = [right.key, promptKey]
+        let others = glossary.filter { $0.id != card.id }
+        let needed = QuizGenerator.choiceOptionCount - 1
+        var wrong = QuizGenerator.plausible(
+            others.filter { $0.level == card.level }, like: right, promptKey: promptKey, count: needed, seen: &seen,
+            rng: &rng)
+        if wrong.count < needed, !ownLevelOnly {
+            wrong += QuizGenerator.plausible(
+                others.filter { $0.level != card.level }, like: right, promptKey: promptKey,
+                count: needed - wrong.count, seen: &seen, rng: &rng)
+        }
+        guard wrong.count >= 2 else { return nil }
+        return QuizGenerator.arrange(correct: [right.text], wrong: wrong, rng: &rng)
+    }
+}
