@@ -10,30 +10,46 @@ import Foundation
 /// heap: at 100,000 cards filling it made 96,000 of them, and each look-up
 /// read the bucket, the key's string, its heap bytes and the value, four
 /// places far apart in memory (with the filling, about two fifths of a
-/// start). Here the keys' bytes lie one after another in one buffer and a
-/// slot holds part of its key's hash beside the entry's number, so a
-/// look-up reads the slot, then compares bytes only when the hash matches.
+/// start). Here the keys' bytes lie one after another in one buffer, each
+/// after its length and its entry's number, and a slot holds part of its
+/// key's hash beside where its key lies: a look-up reads the slot, the key
+/// (only when the hash matches) and the schedule, three places instead of
+/// four or five.
 ///
 /// Keys are hashed with the standard library's `Hasher`, seeded anew in
 /// every process as `Dictionary` is, so no deck can make its keys collide
 /// on purpose. Entries keep the order their keys were first stored in; a
 /// removed entry keeps its key (and its place) until the table next grows.
 public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
-    /// Every entry's key in UTF-8, one after another, in entry order.
-    private var keyBytes: [UInt8] = []
-    /// Where each entry's key ends in `keyBytes` (it starts where the
-    /// previous entry's ends).
-    private var keyEnds: [Int] = []
+    /// One record per entry, one after another in entry order: the key's
+    /// length in bytes and the entry's number (32 bits each, little-endian),
+    /// then the key in UTF-8.
+    private var records: [UInt8] = []
     /// Each entry's schedule; nil once its key was removed.
     private var values: [CardSchedule?] = []
     /// Open addressing with linear probing, a power of two long and at most
-    /// half full: 0 is an empty slot, else the high 32 bits of the key's
-    /// hash and, below them, the entry's number plus one.
+    /// half full: 0 is an empty slot, else the high 24 bits of the key's
+    /// hash and, below them, where its record starts plus one.
     private var slots: [UInt64] = []
     /// How many keys have a schedule.
     public private(set) var count = 0
+    /// The bits of the hash's high 24 a slot keeps: all of them, but for a
+    /// test that makes every key's tag the same, so that every look-up
+    /// compares keys (`init(tagBits:)`).
+    private var tagMask: UInt64 = 1 << 24 - 1
+
+    /// The bytes of a record before its key.
+    private static let recordHead = 8
+    /// The bits of a slot that say where its record starts.
+    private static let placeBits: UInt64 = 40
 
     public init() {}
+
+    /// An empty table whose slots keep only `tagBits` bits of each hash:
+    /// with none, every key found in the probe is compared byte by byte.
+    init(tagBits: Int) {
+        tagMask = 1 << UInt64(tagBits) - 1
+    }
 
     /// The table of `dictionary`'s schedules.
     public init(_ dictionary: [String: CardSchedule]) {
@@ -55,10 +71,9 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     /// Makes room for `capacity` keys, so that filling the table with
     /// them never moves its entries.
     public mutating func reserveCapacity(_ capacity: Int) {
-        keyEnds.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
         // Keys are about 20 bytes; pages never written are never touched.
-        keyBytes.reserveCapacity(capacity * 24)
+        records.reserveCapacity(capacity * (Self.recordHead + 24))
         if Self.slotCount(for: capacity) > slots.count { rebuild(slotCount: Self.slotCount(for: capacity)) }
     }
 
@@ -96,10 +111,12 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
             rebuild(slotCount: Self.slotCount(for: count + 1))
             slot = entry(of: bytes, hash: hash).slot
         }
-        keyBytes.append(contentsOf: bytes)
-        keyEnds.append(keyBytes.count)
+        let start = records.count
+        Self.append(UInt32(bytes.count), to: &records)
+        Self.append(UInt32(values.count), to: &records)
+        records.append(contentsOf: bytes)
         values.append(schedule)
-        slots[slot] = Self.tag(hash) << 32 | UInt64(values.count)
+        slots[slot] = (Self.tag(hash) & tagMask) << Self.placeBits | UInt64(start + 1)
         count += 1
     }
 
@@ -108,18 +125,19 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     private func entry(of bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> (slot: Int, entry: Int?) {
         guard !slots.isEmpty else { return (0, nil) }
         let mask = slots.count - 1
-        let tag = Self.tag(hash)
+        let tag = Self.tag(hash) & tagMask
         var slot = hash & mask
         return slots.withUnsafeBufferPointer { slots in
-            keyBytes.withUnsafeBufferPointer { stored in
+            records.withUnsafeBytes { records in
                 while true {
                     let held = slots[slot]
                     if held == 0 { return (slot, nil) }
-                    if held >> 32 == tag {
-                        let entry = Int(truncatingIfNeeded: held & 0xffff_ffff) - 1
-                        let start = entry == 0 ? 0 : keyEnds[entry - 1]
-                        if keyEnds[entry] - start == bytes.count,
-                            bytes.isEmpty || memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+                    if held >> Self.placeBits == tag {
+                        let start = Int(truncatingIfNeeded: held & (1 << Self.placeBits - 1)) - 1
+                        let (length, entry) = Self.head(records, at: start)
+                        if length == bytes.count,
+                            bytes.isEmpty
+                                || memcmp(records.baseAddress! + start + Self.recordHead, bytes.baseAddress!, length) == 0
                         {
                             return (slot, entry)
                         }
@@ -130,20 +148,42 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         }
     }
 
+    /// The key's length and the entry's number of the record at `start`.
+    private static func head(_ records: UnsafeRawBufferPointer, at start: Int) -> (length: Int, entry: Int) {
+        (
+            Int(UInt32(littleEndian: records.loadUnaligned(fromByteOffset: start, as: UInt32.self))),
+            Int(UInt32(littleEndian: records.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self)))
+        )
+    }
+
+    private static func append(_ value: UInt32, to records: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { records.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with every entry's key bytes and schedule (nil when
+    /// removed), in entry order.
+    private func forEachRecord(_ body: (UnsafeBufferPointer<UInt8>, CardSchedule?) -> Void) {
+        records.withUnsafeBufferPointer { bytes in
+            var start = 0
+            while start < bytes.count {
+                let (length, entry) = Self.head(UnsafeRawBufferPointer(bytes), at: start)
+                let key = start + Self.recordHead
+                body(UnsafeBufferPointer(rebasing: bytes[key..<key + length]), values[entry])
+                start = key + length
+            }
+        }
+    }
+
     /// The table made again with `slotCount` slots and only the entries
     /// that still have a schedule.
     private mutating func rebuild(slotCount: Int) {
         var table = ScheduleTable()
+        table.tagMask = tagMask
         table.slots = [UInt64](repeating: 0, count: slotCount)
-        table.keyEnds.reserveCapacity(Swift.max(count, keyEnds.capacity))
         table.values.reserveCapacity(Swift.max(count, values.capacity))
-        table.keyBytes.reserveCapacity(Swift.max(keyBytes.count, keyBytes.capacity))
-        keyBytes.withUnsafeBufferPointer { stored in
-            for entry in values.indices {
-                guard let schedule = values[entry] else { continue }
-                let start = entry == 0 ? 0 : keyEnds[entry - 1]
-                table.set(UnsafeBufferPointer(rebasing: stored[start..<keyEnds[entry]]), schedule)
-            }
+        table.records.reserveCapacity(Swift.max(records.count, records.capacity))
+        forEachRecord { key, schedule in
+            if let schedule { table.set(key, schedule) }
         }
         self = table
     }
@@ -161,34 +201,36 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         return hasher.finalize()
     }
 
-    /// The part of a hash a slot keeps.
-    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: hash >> 32)) }
+    /// The part of a hash a slot keeps (its high 24 bits).
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> (64 - 24)) }
 
     /// Each key with its schedule, in entry order.
-    public func makeIterator() -> AnyIterator<(key: String, value: CardSchedule)> {
-        var entry = 0
-        return AnyIterator {
-            while entry < values.count {
-                defer { entry += 1 }
-                guard let schedule = values[entry] else { continue }
-                let start = entry == 0 ? 0 : keyEnds[entry - 1]
-                return (String(decoding: keyBytes[start..<keyEnds[entry]], as: UTF8.self), schedule)
-            }
-            return nil
+    public func makeIterator() -> IndexingIterator<[(key: String, value: CardSchedule)]> {
+        var entries: [(key: String, value: CardSchedule)] = []
+        entries.reserveCapacity(count)
+        forEachRecord { key, schedule in
+            if let schedule { entries.append((String(decoding: key, as: UTF8.self), schedule)) }
         }
+        return entries.makeIterator()
     }
 
     /// Equal when the same keys have the same schedules, in any order.
     public static func == (a: ScheduleTable, b: ScheduleTable) -> Bool {
-        a.count == b.count && a.allSatisfy { b[$0.key] == $0.value }
+        guard a.count == b.count else { return false }
+        var same = true
+        a.forEachRecord { key, schedule in
+            if same, let schedule { same = b[bytes: key] == schedule }
+        }
+        return same
     }
 
     public func hash(into hasher: inout Hasher) {
         // A sum of each entry's own hash, so that the order does not count.
         var sum = 0
-        for (key, schedule) in self {
+        forEachRecord { key, schedule in
+            guard let schedule else { return }
             var entry = Hasher()
-            entry.combine(key)
+            entry.combine(bytes: UnsafeRawBufferPointer(key))
             entry.combine(schedule)
             sum &+= entry.finalize()
         }
