@@ -126,9 +126,19 @@ extension ProgressStore {
     /// against a set of the wanted keys, was a sixth of a start at 100,000
     /// cards. Values are checked as `progress(for:)` checks them.
     public func forEachProgress(_ body: (_ key: String, _ progress: CardProgress) throws -> Void) throws {
+        try forEachProgressByKeyBytes { key, progress in try body(String(decoding: key, as: UTF8.self), progress) }
+    }
+
+    /// `forEachProgress(_:)` with each key as its UTF-8 bytes, valid only
+    /// during the call: a caller that keeps the keys in a table of its own
+    /// (`ScheduleTable`) makes no string of each of them (96,000 strings on
+    /// the heap at 100,000 cards).
+    public func forEachProgressByKeyBytes(
+        _ body: (_ key: UnsafeBufferPointer<UInt8>, _ progress: CardProgress) throws -> Void
+    ) throws {
         try read { db in
             let columns = ProgressColumns.names().joined(separator: ", ")
-            try eachProgress(try db.makeStatement(sql: "SELECT key, \(columns) FROM card_state"), body)
+            try eachProgressByKeyBytes(try db.makeStatement(sql: "SELECT key, \(columns) FROM card_state"), body)
         }
     }
 
@@ -138,13 +148,31 @@ extension ProgressStore {
         _ statement: Statement, arguments: StatementArguments = [],
         _ body: (_ key: String, _ progress: CardProgress) throws -> Void
     ) throws {
+        try eachProgressByKeyBytes(statement, arguments: arguments) { key, progress in
+            try body(String(decoding: key, as: UTF8.self), progress)
+        }
+    }
+
+    /// `eachProgress` with each key's UTF-8 bytes: in place when they are
+    /// ASCII (every key jatta makes from an ASCII id), else those of the
+    /// string read the careful way, which also words the error of a key
+    /// that is not valid text.
+    private func eachProgressByKeyBytes(
+        _ statement: Statement, arguments: StatementArguments = [],
+        _ body: (_ key: UnsafeBufferPointer<UInt8>, _ progress: CardProgress) throws -> Void
+    ) throws {
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
             let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
-            // The key straight from SQLite's bytes; anything but valid
-            // text goes the careful way, which words the error.
-            let key = try stored.validText(0) ?? stored.string(0, required: true) ?? ""
-            try body(key, try ProgressColumns.progress(stored, at: 1))
+            // The key first, so that a row wrong in both says the key.
+            let ascii = stored.textBytes(0).flatMap { bytes in bytes.allSatisfy { $0 < 0x80 } ? bytes : nil }
+            var key = ascii == nil ? try stored.validText(0) ?? stored.string(0, required: true) ?? "" : ""
+            let progress = try ProgressColumns.progress(stored, at: 1)
+            if let ascii {
+                try body(ascii, progress)
+            } else {
+                try key.withUTF8 { try body($0, progress) }
+            }
         }
     }
 

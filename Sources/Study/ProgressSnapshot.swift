@@ -5,7 +5,7 @@ import Foundation
 /// trainer opens. Keys are `StudyFace.key`s; a key with no schedule is new.
 public struct ProgressSnapshot: Sendable, Hashable {
     /// The current schedule of every face studied before.
-    public var schedules: [String: CardSchedule]
+    public var schedules: ScheduleTable
     /// Faces the student suspended: never shown until unsuspended.
     public var suspended: Set<String>
     /// Faces the student buried, hidden until the given time.
@@ -22,7 +22,7 @@ public struct ProgressSnapshot: Sendable, Hashable {
         schedules: [String: CardSchedule] = [:], suspended: Set<String> = [], buriedUntil: [String: Date] = [:],
         newStudiedToday: Int = 0, reviewsDoneToday: Int = 0
     ) {
-        self.schedules = schedules
+        self.schedules = ScheduleTable(schedules)
         self.suspended = suspended
         self.buriedUntil = buriedUntil
         self.newStudiedToday = newStudiedToday

@@ -28,20 +28,29 @@ enum StudySetup {
     /// loaded are kept too, which changes nothing, as every use of a
     /// snapshot looks a face up by its key. Building a set of 100,000 keys
     /// to leave them out, and a dictionary copied again into the snapshot,
-    /// was a sixth of a start. When they hold few of them (one deck file of
+    /// was a sixth of a start; the keys go into the snapshot's table
+    /// (`ScheduleTable`) as bytes. When they hold few of them (one deck file of
     /// ten) only their keys are looked up (`ProgressStore.scanPays`).
     static func progress(store: ProgressStore, decks: [Deck]) throws -> ProgressSnapshot {
         var snapshot = ProgressSnapshot()
-        func add(_ key: String, _ p: CardProgress) {
-            if let schedule = p.schedule { snapshot.schedules[key] = schedule }
+        func hide(_ key: String, _ p: CardProgress) {
             if p.suspended { snapshot.suspended.insert(key) }
             if let until = p.buriedUntil { snapshot.buriedUntil[key] = until }
+        }
+        func add(_ key: String, _ p: CardProgress) {
+            if let schedule = p.schedule { snapshot.schedules[key] = schedule }
+            hide(key, p)
         }
         // Every card has at least one face.
         let cards = decks.reduce(0) { $0 + $1.cards.count }
         snapshot.schedules.reserveCapacity(cards)
         if try store.scanPays(forKeys: cards) {
-            try store.forEachProgress(add)
+            // Keys go into the table as bytes; a string is made only for
+            // the few suspended or buried faces.
+            try store.forEachProgressByKeyBytes { key, p in
+                if let schedule = p.schedule { snapshot.schedules.set(key, schedule) }
+                if p.suspended || p.buriedUntil != nil { hide(String(decoding: key, as: UTF8.self), p) }
+            }
         } else {
             try store.forEachProgress(of: decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }, add)
         }

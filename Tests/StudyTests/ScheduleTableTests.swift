@@ -1,0 +1,98 @@
+import FSRS
+import Foundation
+import Testing
+@testable import Study
+
+/// The snapshot's schedule table (`ScheduleTable`) answers as a
+/// `[String: CardSchedule]` given the same changes would: every look-up,
+/// the keys and schedules it holds, its count, equality and hash, through
+/// growth, removals and keys coming back.
+@Suite struct ScheduleTableTests {
+    static func schedule(_ n: Int) -> CardSchedule {
+        CardSchedule(
+            state: n % 2 == 0 ? .review : .learning, step: n % 3 == 0 ? nil : n % 3,
+            memory: MemoryState(stability: Double(n % 97) + 0.5, difficulty: Double(n % 9) + 1),
+            due: Date(timeIntervalSince1970: 1_700_000_000 + Double(n) * 60),
+            lastReview: Date(timeIntervalSince1970: 1_699_000_000 + Double(n)), reps: n % 7, lapses: n % 4)
+    }
+
+    /// A key drawn from few ones (so keys come back), of every length from
+    /// empty to long, some not ASCII.
+    static func key(_ rng: inout SeededGenerator, among count: UInt64) -> String {
+        let n = rng.next() % count
+        switch n % 5 {
+        case 0: return "k\(n)"
+        case 1: return "decks-\(n % 7):choice-\(String(n, radix: 16))/reverse"
+        case 2: return "дәріс:\(n)"
+        case 3: return n % 25 == 3 ? "" : String(repeating: "ab", count: Int(n % 40)) + "\(n)"
+        default: return "lecture-\(n % 10):open-000\(n)"
+        }
+    }
+
+    /// Seeds 1–5 with the hash's tag in every slot, 6–8 with none (every
+    /// key met in a probe compared byte by byte: keys whose tags match
+    /// are otherwise too rare to be met).
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func answersAsADictionaryThroughEveryChange(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        var table = seed > 5 ? ScheduleTable(tagBits: 0) : ScheduleTable()
+        var model: [String: CardSchedule] = [:]
+        if seed % 2 == 0 { table.reserveCapacity(Int(rng.next() % 3000)) }
+        let keys: UInt64 = seed == 1 ? 40 : 4000
+        for step in 0..<20_000 {
+            let key = Self.key(&rng, among: keys)
+            switch rng.next() % 10 {
+            case 0..<6:
+                let schedule = Self.schedule(Int(rng.next() % 1000))
+                table[key] = schedule
+                model[key] = schedule
+            case 6..<8:
+                table[key] = nil
+                model[key] = nil
+            default:
+                #expect(table[key] == model[key], "step \(step): \(key)")
+            }
+            #expect(table.count == model.count)
+            if step % 2000 == 0 { Self.expectSame(table, model) }
+        }
+        Self.expectSame(table, model)
+    }
+
+    static func expectSame(_ table: ScheduleTable, _ model: [String: CardSchedule]) {
+        #expect(table.count == model.count)
+        #expect(table.isEmpty == model.isEmpty)
+        #expect(Set(table.keys) == Set(model.keys))
+        #expect(table.keys.count == model.count)
+        for (key, schedule) in model { #expect(table[key] == schedule, "\(key)") }
+        for (key, schedule) in table { #expect(model[key] == schedule, "\(key)") }
+        let again = ScheduleTable(model)
+        #expect(again == table)
+        #expect(again.hashValue == table.hashValue)
+    }
+
+    @Test func equalityIsOfContentsNotOrderOrHistory() {
+        var a: ScheduleTable = ["x": Self.schedule(1), "y": Self.schedule(2)]
+        var b = ScheduleTable()
+        b["gone"] = Self.schedule(9)
+        b["y"] = Self.schedule(2)
+        b["x"] = Self.schedule(1)
+        b["gone"] = nil
+        #expect(a == b)
+        #expect(a.hashValue == b.hashValue)
+        a["x"] = Self.schedule(3)
+        #expect(a != b)
+        a["x"] = Self.schedule(1)
+        a["z"] = Self.schedule(1)
+        #expect(a != b)
+    }
+
+    @Test func aKeyGivenAsBytesIsTheKeyGivenAsAString() {
+        var table = ScheduleTable()
+        var key = "дәріс-3:term-12/reverse"
+        key.withUTF8 { table.set($0, Self.schedule(5)) }
+        #expect(table["дәріс-3:term-12/reverse"] == Self.schedule(5))
+        #expect(table.keys == ["дәріс-3:term-12/reverse"])
+        key.withUTF8 { #expect(table[bytes: $0] == Self.schedule(5)) }
+        #expect(table["дәріс-3:term-12"] == nil)
+    }
+}
