@@ -2,9 +2,9 @@
 /// was built from (baked in by the BuildStamp plugin).
 enum JattaVersion {
     /// The release number.
-    static let current = "0.8.0"
+    static let current = "0.9.0"
 
-    /// "jatta 0.8.0 (commit 0123abcd4567)", or a note that the commit is
+    /// "jatta 0.9.0 (commit 0123abcd4567)", or a note that the commit is
     /// unknown when the binary was built outside a git checkout.
     static func description(commit: String?) -> String {
         if let commit { return "jatta \(current) (commit \(commit))" }
