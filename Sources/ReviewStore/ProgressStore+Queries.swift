@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 
 /// The reads the study screen needs. Each is one indexed query; the
-/// `card_state_by_due` partial index covers the due queues, `review_by_time`
-/// the daily counts and `review_by_card` a card's history.
+/// `card_state_by_due` partial index covers the due queues, the kept hours
+/// (`ReviewHours`) the daily counts and `review_by_card` a card's history.
 extension ProgressStore {
     /// The current progress of the given keys; keys the store has no row for
     /// (unseen cards) are absent from the result.

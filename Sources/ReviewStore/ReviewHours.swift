@@ -20,18 +20,28 @@ import GRDB
 /// The latest hour is open: its range runs to the log's newest id, so an
 /// answer in the hour already begun (nearly every answer) writes nothing
 /// here, and costs less than the index entry it replaces. An entry of a
-/// later hour closes it (its last id: the id before that entry, a range
-/// that may be wider than its entries, never narrower) and opens its own;
-/// an entry of an earlier hour (appended out of time order) widens that
-/// hour's range. Kept by a trigger on `review`, so every way of appending
-/// (jatta's own `CompactLog.append`, an insert into the `review_log` view,
-/// a migration) keeps it alike; the log is append-only and ids only grow,
-/// so a range only widens.
+/// later hour closes it (its last id: the newest id before that entry, a
+/// range that may be wider than its entries, never narrower) and opens
+/// its own; an entry of an earlier hour (appended out of time order)
+/// widens that hour's range. jatta's own entries take growing ids, but an
+/// insert into the `review_log` view may name its id: an id below the open
+/// hour's first widens that hour too, so no way of appending leaves an
+/// entry outside its hour's range. Kept by a trigger on `review`, so every
+/// way of appending (jatta's own `CompactLog.append`, an insert into the
+/// view, a migration) keeps it alike; the log is append-only, so a range
+/// only widens.
 enum ReviewHours {
     /// Milliseconds in one row's span.
     static let width: Int64 = 3_600_000
 
     static let migrationName = "store-1-review-hours"
+
+    /// The hour of the time `at` (an SQL expression) as an integer, also
+    /// for a time a hand-edited store holds as a real: `at / width` would
+    /// then be a real, which the hour's integer key refuses (and the store
+    /// could not be opened). CAST truncates toward zero, as the integer
+    /// division of `idBounds` does.
+    static func hour(_ at: String) -> String { "CAST(\(at) / \(width) AS INTEGER)" }
 
     static let migration = """
         CREATE TABLE review_hour (
@@ -40,12 +50,14 @@ enum ReviewHours {
             last_id INTEGER NOT NULL
         );
         INSERT INTO review_hour (hour, first_id, last_id)
-        SELECT at / \(width), min(id), max(id) FROM review GROUP BY 1;
+        SELECT \(hour("at")), min(id), max(id) FROM review GROUP BY 1;
         CREATE TRIGGER review_hour_insert AFTER INSERT ON review
-        WHEN NEW.at / \(width) IS NOT (SELECT max(hour) FROM review_hour) BEGIN
-            UPDATE review_hour SET last_id = max(last_id, NEW.id - 1)
-            WHERE hour = (SELECT max(hour) FROM review_hour) AND hour < NEW.at / \(width);
-            INSERT INTO review_hour (hour, first_id, last_id) VALUES (NEW.at / \(width), NEW.id, NEW.id)
+        WHEN \(hour("NEW.at")) IS NOT (SELECT max(hour) FROM review_hour)
+            OR NEW.id < (SELECT first_id FROM review_hour ORDER BY hour DESC LIMIT 1) BEGIN
+            UPDATE review_hour
+            SET last_id = max(last_id, (SELECT id FROM review WHERE id <> NEW.id ORDER BY id DESC LIMIT 1))
+            WHERE hour = (SELECT max(hour) FROM review_hour) AND hour < \(hour("NEW.at"));
+            INSERT INTO review_hour (hour, first_id, last_id) VALUES (\(hour("NEW.at")), NEW.id, NEW.id)
             ON CONFLICT (hour) DO UPDATE SET first_id = min(first_id, excluded.first_id),
                 last_id = max(last_id, excluded.last_id);
         END;
@@ -75,7 +87,7 @@ enum ReviewHours {
             db,
             sql: """
                 SELECT r.id FROM review r LEFT JOIN (SELECT hour, first_id, \(rangeEnd) AS last FROM review_hour) h
-                ON h.hour = r.at / \(width)
+                ON h.hour = \(hour("r.at"))
                 WHERE h.hour IS NULL OR r.id NOT BETWEEN h.first_id AND h.last ORDER BY r.id LIMIT 20
                 """
         ).map { "kept hours: log entry \($0) lies outside its hour's range" }

@@ -16,10 +16,14 @@ import Foundation
 /// (only when the hash matches) and the schedule, three places instead of
 /// four or five.
 ///
+/// Keys are the same when their UTF-8 bytes are, as the store compares
+/// them (a `String` would also take canonically equivalent spellings for
+/// one key).
+///
 /// Keys are hashed with the standard library's `Hasher`, seeded anew in
 /// every process as `Dictionary` is, so no deck can make its keys collide
 /// on purpose. Entries keep the order their keys were first stored in; a
-/// removed entry keeps its key (and its place) until the table next grows.
+/// removed entry keeps its key (and its place) until the table is next rebuilt.
 public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// One record per entry, one after another in entry order: the key's
     /// length in bytes and the entry's number (32 bits each, little-endian),
@@ -33,6 +37,10 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     private var slots: [UInt64] = []
     /// How many keys have a schedule.
     public private(set) var count = 0
+    /// How many times the slots were made again (growth, or dropping
+    /// removed entries): what keeps inserts cheap is that this stays
+    /// logarithmic in the changes made, which the tests check.
+    private(set) var rebuilds = 0
     /// The bits of the hash's high 24 a slot keeps: all of them, but for a
     /// test that makes every key's tag the same, so that every look-up
     /// compares keys (`init(tagBits:)`).
@@ -108,7 +116,11 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         }
         guard let schedule else { return }
         if Self.slotCount(for: values.count + 1) > slots.count {
-            rebuild(slotCount: Self.slotCount(for: count + 1))
+            // Removed entries count towards the half until a rebuild drops
+            // them; a rebuild that kept the size with the live keys near the
+            // half would come again at the next insert, so the table grows
+            // unless at most a quarter of it stays in use.
+            rebuild(slotCount: (count + 1) * 4 > slots.count ? Swift.max(16, slots.count * 2) : slots.count)
             slot = entry(of: bytes, hash: hash).slot
         }
         let start = records.count
@@ -185,6 +197,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         forEachRecord { key, schedule in
             if let schedule { table.set(key, schedule) }
         }
+        table.rebuilds = rebuilds + 1
         self = table
     }
 

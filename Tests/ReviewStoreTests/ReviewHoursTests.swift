@@ -85,6 +85,71 @@ import Testing
         }
     }
 
+    /// An insert into the view may name its id, below ids already taken:
+    /// in the open hour below its first id (the hour's range must widen
+    /// down), or in a later hour while the open one holds a larger id (the
+    /// open hour must close at that id, not at the id before the insert).
+    @Test func entriesGivenLowerIdsThroughTheViewStayInTheirHoursRanges() throws {
+        var rng = SeededGenerator(seed: 31)
+        for _ in 0..<4 {
+            let store = try ProgressStore()
+            var times: [Int64] = []
+            var free = Array(Int64(1_000)...Int64(90_000)).shuffled(using: &rng)
+            var clock: Int64 = 1_780_000_000_000
+            try store.write { db in
+                for index in 0..<150 {
+                    // Forward by minutes to hours, now and then back.
+                    clock += Int64.random(in: -2 * ReviewHours.width...3 * ReviewHours.width, using: &rng) / 2
+                    let id = free.removeLast()
+                    try db.execute(
+                        sql: """
+                            INSERT INTO review_log (id, key, deck_file, session, at, kind, rating, duration_ms,
+                                b_suspended, a_state, a_suspended)
+                            VALUES (?, ?, 'decks/hand.deck', NULL, ?, 'study', 3, 100, 0, 2, 0)
+                            """, arguments: [id, "k\(index % 30)", clock])
+                    times.append(clock)
+                }
+                #expect(try ReviewHours.mismatches(db).isEmpty)
+                try expectSameSpans(db, times: times, using: &rng)
+            }
+        }
+    }
+
+    /// A time held as a real (a hand-edited store) has an hour all the
+    /// same: the migration, and every later append, would otherwise stop
+    /// at the hour's integer key and the store could not be opened.
+    @Test func aTimeHeldAsARealHasAnHour() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "scale-2-stale-fingerprints")
+            try queue.write { db in
+                for (index, at) in [1_780_000_000_000.5, 1_780_003_700_000, -1_800_000.25].enumerated() {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO review_log (key, deck_file, session, at, kind, rating, duration_ms,
+                                b_suspended, a_state, a_suspended)
+                            VALUES (?, 'decks/x.deck', 's', ?, 'study', 3, 100, 0, 2, 0)
+                            """, arguments: ["k\(index)", at])
+                }
+            }
+        }
+        let store = try ProgressStore(path: path)
+        try store.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO review_log (key, deck_file, session, at, kind, rating, duration_ms,
+                        b_suspended, a_state, a_suspended)
+                    VALUES ('k9', 'decks/x.deck', 's', 1780007300000.75, 'study', 3, 100, 0, 2, 0)
+                    """)
+            #expect(try ReviewHours.mismatches(db).isEmpty)
+            let hours = try Int64.fetchAll(db, sql: "SELECT hour FROM review_hour ORDER BY hour")
+            #expect(hours == [0, 494_444, 494_445, 494_446])
+        }
+    }
+
     @Test func theMigrationKeepsTheHoursOfALogWithATimeIndex() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -70,6 +70,27 @@ import Testing
         #expect(again.hashValue == table.hashValue)
     }
 
+    /// A table whose live keys sit at the growth threshold, changed by
+    /// removing one key and adding another (answer a new card, undo,
+    /// answer another), rebuilt its slots at every insert: each rebuild
+    /// kept the size because the live keys fit, and the removed entry
+    /// brought the threshold back at once.
+    @Test(arguments: [8, 64, 4096]) func removalsAtTheThresholdDoNotRebuildAtEveryInsert(size: Int) {
+        var table = ScheduleTable()
+        for n in 0..<size { table["k\(n)"] = Self.schedule(n) }
+        let before = table.rebuilds
+        for n in size..<(size + 2000) {
+            table["k\(n - size)"] = nil
+            table["k\(n)"] = Self.schedule(n)
+        }
+        #expect(table.count == size)
+        // A rebuild may come once the removed entries fill the room left,
+        // about size / 2 inserts later: never once per insert.
+        let bound = 2000 / (size / 2) + 4
+        #expect(table.rebuilds - before <= bound, "\(table.rebuilds - before) rebuilds for 2000 inserts")
+        for n in 0..<(size + 2000) { #expect(table["k\(n)"] == (n >= 2000 ? Self.schedule(n) : nil)) }
+    }
+
     @Test func equalityIsOfContentsNotOrderOrHistory() {
         var a: ScheduleTable = ["x": Self.schedule(1), "y": Self.schedule(2)]
         var b = ScheduleTable()

@@ -52,7 +52,10 @@ public struct ExamScheduler: StudyScheduler {
     public func adjusted(_ progress: ProgressSnapshot, at now: Date) -> ProgressSnapshot {
         guard !examDays.isEmpty else { return progress }
         var result = progress
-        for (key, schedule) in progress.schedules where examDays[key] != nil {
+        // The faces of the exam's decks are looked up, not every key of the
+        // snapshot walked: its table makes a string of a key only when asked.
+        for key in examDays.keys {
+            guard let schedule = progress.schedules[key] else { continue }
             result.schedules[key] = adjusted(schedule, key: key, at: now)
         }
         return result
