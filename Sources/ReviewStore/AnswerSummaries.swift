@@ -395,7 +395,7 @@ enum AnswerSummaries {
             arguments: [keysJSON, json(whole)])
         while let row = try outside.next() {
             let stored = try StoredRow(row, keyColumn: nil, path: path)
-            let key = try stored.string(0, required: true)!
+            guard let key = try stored.string(0, required: true) else { continue }
             outsideWhole.append(key)
             if let group = try stored.int(1), mostlySet.contains(group) { continue }
             outsideBoth.append(key)
