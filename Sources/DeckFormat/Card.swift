@@ -17,6 +17,11 @@ public struct Card: Hashable, Sendable {
         var id: CardID
         /// See `Card.hasExplicitID`.
         var hasExplicitID: Bool
+        /// See `Card.definitionLength`: kept so that a quiz choosing wrong
+        /// options by length decodes only the definitions it shows. Stored
+        /// here, as 32 bits, where the alignment of the next field leaves
+        /// room: it makes no head larger.
+        var definitionLength: UInt32
         /// See `Card.derivedID`.
         var derivedID: CardID
         /// See `Card.kind`: kept beside the content so that it is known
@@ -169,6 +174,7 @@ public struct Card: Hashable, Sendable {
             body.content = newValue
             head.kind = newValue.kind
             head.isAnswerable = newValue.isAnswerable
+            head.definitionLength = Self.headLength(newValue.definitionLength)
         }
     }
     /// Exam level 1–3 (1 recall, 2 explain, 3 analyse). Values outside 1–3
@@ -215,7 +221,7 @@ public struct Card: Hashable, Sendable {
     ) {
         storage = Storage(
             head: Head(
-                id: id, hasExplicitID: hasExplicitID,
+                id: id, hasExplicitID: hasExplicitID, definitionLength: Self.headLength(content.definitionLength),
                 derivedID: derivedID ?? CardID.derived(kind: content.kind, prompt: content.prompt),
                 kind: content.kind, isAnswerable: content.isAnswerable, level: level, tags: tags,
                 sectionTags: sectionTags, location: location),
@@ -224,16 +230,17 @@ public struct Card: Hashable, Sendable {
 
     /// A card whose body (content, source, last line) is decoded from the
     /// `length` bytes at `offset` in `source` when first asked for (the
-    /// deck index); `kind` and `isAnswerable` must be what that content
-    /// gives.
+    /// deck index); `kind`, `isAnswerable` and `definitionLength` must be
+    /// what that content gives.
     public init(
-        id: CardID, hasExplicitID: Bool, derivedID: CardID, kind: CardKind, isAnswerable: Bool, level: Int,
-        tags: [String], sectionTags: [String], location: SourceLocation, bodyAt offset: Int, length: Int,
-        in source: CardBodySource
+        id: CardID, hasExplicitID: Bool, derivedID: CardID, kind: CardKind, isAnswerable: Bool,
+        definitionLength: Int, level: Int, tags: [String], sectionTags: [String], location: SourceLocation,
+        bodyAt offset: Int, length: Int, in source: CardBodySource
     ) {
         storage = Storage(
             head: Head(
-                id: id, hasExplicitID: hasExplicitID, derivedID: derivedID, kind: kind, isAnswerable: isAnswerable,
+                id: id, hasExplicitID: hasExplicitID, definitionLength: Self.headLength(definitionLength),
+                derivedID: derivedID, kind: kind, isAnswerable: isAnswerable,
                 level: level, tags: tags, sectionTags: sectionTags, location: location),
             deferred: source, offset: offset, length: length)
     }
@@ -294,6 +301,15 @@ public struct Card: Hashable, Sendable {
     /// parser keeps, except a multiple-choice question with no correct
     /// option. Study queues, counts and quizzes leave the others out.
     public var isAnswerable: Bool { storage.head.isAnswerable }
+
+    /// A term card's definition length in Unicode scalars (0 for the other
+    /// kinds; see `CardContent.definitionLength`), known without decoding
+    /// the body.
+    public var definitionLength: Int { Int(storage.head.definitionLength) }
+
+    /// A length as the head keeps it: a definition of more than 4 billion
+    /// scalars is not a deck anyone writes, and is kept as the largest.
+    private static func headLength(_ length: Int) -> UInt32 { UInt32(clamping: length) }
 }
 
 /// What a card holds beyond its head: what it asks and answers, where it
@@ -351,6 +367,20 @@ public enum CardContent: Hashable, Sendable {
     public var isAnswerable: Bool {
         if case .choice(let choice) = self { return choice.hasCorrectOption }
         return true
+    }
+
+    /// A term's definition length in Unicode scalars, 0 for the other
+    /// kinds: what a quiz compares to choose wrong options of plausible
+    /// length. Scalars, not Characters: close enough for "plausible
+    /// length", and counting them needs no grapheme breaking. Counted as
+    /// the UTF-8 bytes that start a scalar (a String's bytes are valid
+    /// UTF-8): walking the scalar view was a twentieth of a quiz.
+    public var definitionLength: Int {
+        guard case .term(let term) = self else { return 0 }
+        let text = term.definition
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        } ?? text.unicodeScalars.count
     }
 }
 

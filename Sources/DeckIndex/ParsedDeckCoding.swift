@@ -8,10 +8,10 @@ import DeckFormat
 /// every place: places inside the file are stored without it and name the
 /// path the deck is loaded under.
 enum ParsedDeckCoding {
-    // Layout 4: the head holds the title, metadata, diagnostics, each
+    // Layout 5: the head holds the title, metadata, diagnostics, each
     // distinct tag list once, and per card its head (`Card.Head`: id,
-    // kind, level, tag lists by number, place) with the length of its
-    // body; the bodies (content, source, last line) are written apart, in
+    // kind, a term's definition length, level, tag lists by number,
+    // place) with the length of its body; the bodies (content, source, last line) are written apart, in
     // card order, and are decoded only when a card is first asked for
     // them (`EntryBodies`).
 
@@ -53,6 +53,8 @@ enum ParsedDeckCoding {
             }
             w.bytes.append(tag(card.kind))
             w.bool(card.isAnswerable)
+            // Only a term has a definition: the other kinds spend no byte.
+            if card.kind == .term { w.unsigned(UInt64(card.definitionLength)) }
             w.int(card.level)
             w.unsigned(UInt64(tags))
             w.unsigned(UInt64(sectionTags))
@@ -89,6 +91,7 @@ enum ParsedDeckCoding {
             let derived = try r.bool() ? CardID(rawValue: try r.string()) : id
             let kind = try kind(r.byte())
             let answerable = try r.bool()
+            let definitionLength = kind == .term ? try r.number() : 0
             let level = try r.int()
             let tags = try r.number()
             let sectionTags = try r.number()
@@ -98,7 +101,7 @@ enum ParsedDeckCoding {
             cards.append(
                 Card(
                     id: id, hasExplicitID: explicit, derivedID: derived, kind: kind, isAnswerable: answerable,
-                    level: level, tags: tagLists[tags], sectionTags: tagLists[sectionTags], location: location,
+                    definitionLength: definitionLength, level: level, tags: tagLists[tags], sectionTags: tagLists[sectionTags], location: location,
                     bodyAt: offset, length: length, in: bodies))
             offset += length
         }

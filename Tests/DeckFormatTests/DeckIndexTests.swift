@@ -394,7 +394,7 @@ import Testing
         var walked = 0
         for card in cards {
             walked += card.id.rawValue.count + card.level + card.allTags.count + card.location.line
-            _ = (card.kind, card.isAnswerable, card.formerIDs)
+            _ = (card.kind, card.isAnswerable, card.formerIDs, card.definitionLength)
             card.forEachFace { _ in walked += 1 }
         }
         #expect(walked > 0)
@@ -404,6 +404,30 @@ import Testing
         #expect(cards[2].isBodyDecoded, "a copy shares the decoded body")
         #expect(cards.filter { $0.isBodyDecoded }.count == 1)
         #expect(warm.parsed == cold.parsed)
+    }
+
+    /// A warm load knows each term's definition length (what a quiz ranks
+    /// wrong options by) from the entry's card heads, without decoding a
+    /// body: the definition's length in Unicode scalars, 0 for the other
+    /// kinds, equal to the parse's.
+    @Test func aWarmLoadKnowsDefinitionLengthsWithoutTheBodies() throws {
+        let scratch = try Scratch()
+        var terms = 0
+        for sample in try Self.sampleTexts() {
+            let path = try scratch.write(sample.name, sample.text)
+            let cold = try scratch.load(path).parsed.deck.cards
+            let warm = try scratch.load(path)
+            #expect(warm.outcome == .fromIndex, "\(sample.name)")
+            let lengths = warm.parsed.deck.cards.map(\.definitionLength)
+            #expect(!warm.parsed.deck.cards.contains { $0.isBodyDecoded }, "\(sample.name)")
+            let expected = cold.map { card -> Int in
+                guard case .term(let term) = card.content else { return 0 }
+                return term.definition.unicodeScalars.count
+            }
+            #expect(lengths == expected, "\(sample.name)")
+            terms += expected.filter { $0 > 0 }.count
+        }
+        #expect(terms > 50)
     }
 
     /// Bodies are read from the open entry a window at a time: whatever

@@ -3,8 +3,8 @@ import DeckFormat
 /// The wrong options of one deck's term questions, made a level at a time
 /// as questions need them. A term's wrong options come from its own level
 /// and only rarely from the others (a level too small to fill them), so a
-/// quiz reads the bodies of one level's terms, not of every term of the
-/// deck (a fifth of a 20-question quiz at 200,000 cards).
+/// quiz lists one level's terms, not every term of the deck, and decodes
+/// only the definitions it looks at as options.
 final class DeckGlossary {
     /// The deck whose terms are the options.
     let deck: Deck

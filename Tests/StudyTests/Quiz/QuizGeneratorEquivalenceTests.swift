@@ -1,11 +1,13 @@
 import DeckFormat
 import FSRS
+import Synchronization
 import Testing
 
 @testable import Study
 
 /// The quiz's questions are those of the generator before its glossary was
-/// made a level at a time (issue 20): the previous generator is kept here,
+/// made a level at a time and before definition lengths were read from the
+/// cards' heads (issue 20): the previous generator is kept here,
 /// word for word, and both make quizzes from generated decks — small levels
 /// whose options must come from the other levels, definitions naming
 /// terms, repeated definitions, a deck file loaded twice, level and tag
@@ -40,6 +42,59 @@ struct QuizGeneratorEquivalenceTests {
             }
         }
         #expect(differing >= 10)
+    }
+
+    /// Cards whose bodies are decoded on first use (as the deck index
+    /// gives them) make the same quiz as parsed cards, and choosing the
+    /// wrong options by length decodes only the definitions looked at as
+    /// options, not every definition of the level: the lengths come from
+    /// the cards' heads.
+    @Test func aQuizDecodesOnlyTheDefinitionsItLooksAt() {
+        let terms = (0..<400).map { n in
+            "T: термин \(n)\nD: \(String(repeating: "сөз ", count: 1 + n % 9))анықтама \(n)\nlevel: 2\n"
+        }
+        let parsed = Fixtures.deck(terms.joined(separator: "\n"), file: "decks/terms.deck")
+        let decoder = CountingDecoder(bodies: parsed.cards.map { CardBody(content: $0.content, source: $0.source, lastLine: $0.lastLine) })
+        let source = CardBodySource(decoder)
+        // Fresh cards for each quiz: a decoded body stays with its card.
+        func deferredDeck() -> Deck {
+            var deck = parsed
+            deck.cards = parsed.cards.enumerated().map { n, card in
+                Card(
+                    id: card.id, hasExplicitID: card.hasExplicitID, derivedID: card.derivedID, kind: card.kind,
+                    isAnswerable: card.isAnswerable, definitionLength: card.definitionLength, level: card.level,
+                    tags: card.tags, sectionTags: card.sectionTags, location: card.location, bodyAt: n, length: 1,
+                    in: source)
+            }
+            return deck
+        }
+        var choices = 0
+        for seed: UInt64 in 0..<8 {
+            let settings = QuizSettings(level: nil, tags: [], count: 10, seed: seed)
+            let deferred = deferredDeck()
+            let before = decoder.decoded.withLock { $0 }
+            let now = QuizGenerator.generate(from: [deferred], settings: settings)
+            // The ten asked cards and a few candidates per choice question
+            // (those passed over as repeats included), not the 400 terms.
+            let decoded = decoder.decoded.withLock { $0 } - before
+            #expect(decoded <= 60, "seed \(seed): \(decoded) bodies decoded for 10 questions")
+            #expect(now == QuizGenerator.generate(from: [parsed], settings: settings), "seed \(seed)")
+            choices += now.filter { if case .choice = $0.format { true } else { false } }.count
+        }
+        #expect(choices > 10)
+    }
+
+    /// Gives the bodies of a deck by number, counting how many it decoded.
+    final class CountingDecoder: CardBodyDecoding {
+        let bodies: [CardBody]
+        let decoded = Mutex(0)
+
+        init(bodies: [CardBody]) { self.bodies = bodies }
+
+        func body(at offset: Int, length: Int) -> CardBody? {
+            decoded.withLock { $0 += 1 }
+            return bodies[offset]
+        }
     }
 
     static func settings(seed: UInt64) -> [QuizSettings] {
@@ -108,7 +163,7 @@ enum PreviousQuizGenerator {
                     let first = decks.first { $0.file == deck.file } ?? deck
                     let made: [GlossaryEntry] = first.cards.compactMap { card in
                         guard card.kind == .term, case .term(let t) = card.content else { return nil }
-                        return GlossaryEntry(id: card.id, level: card.level, text: t.definition)
+                        return previousEntry(card, definition: t.definition)
                     }
                     glossaries[deck.file] = made
                     return made
@@ -148,22 +203,29 @@ enum PreviousQuizGenerator {
             prompt: term.definition, format: .typed(TypedQuestion(blanks: blanks)))
     }
 
+    /// A glossary entry as the previous generator made it: its length
+    /// counted from the decoded definition (in Unicode scalars), not taken
+    /// from the card's head.
+    static func previousEntry(_ card: Card, definition: String) -> GlossaryEntry {
+        GlossaryEntry(card, length: definition.unicodeScalars.count)
+    }
+
     static func termChoice(
         term: TermCard, card: Card, glossary: [GlossaryEntry], ownLevelOnly: Bool, rng: inout SeededGenerator
     ) -> ChoiceQuestion?
     {
-        let right = GlossaryEntry(id: card.id, level: card.level, text: term.definition)
+        let right = previousEntry(card, definition: term.definition)
         let promptKey = QuizGenerator.optionKey(term.term)
         guard !right.key.isEmpty, right.key != promptKey else { return nil }
         var seen: Set<String> = [right.key, promptKey]
         let others = glossary.filter { $0.id != card.id }
         let needed = QuizGenerator.choiceOptionCount - 1
         var wrong = QuizGenerator.plausible(
-            others.filter { $0.level == card.level }, like: right, promptKey: promptKey, count: needed, seen: &seen,
+            others.filter { $0.card.level == card.level }, like: right, promptKey: promptKey, count: needed, seen: &seen,
             rng: &rng)
         if wrong.count < needed, !ownLevelOnly {
             wrong += QuizGenerator.plausible(
-                others.filter { $0.level != card.level }, like: right, promptKey: promptKey,
+                others.filter { $0.card.level != card.level }, like: right, promptKey: promptKey,
                 count: needed - wrong.count, seen: &seen, rng: &rng)
         }
         guard wrong.count >= 2 else { return nil }

@@ -188,15 +188,16 @@ struct QuizGeneratorTests {
     func theGlossaryIsEveryTermsDefinition(seed: UInt64) {
         var rng = SeededGenerator(seed: seed)
         let deck = Fixtures.deck(HomeCountsTests.deckText(count: 60, rng: &rng))
-        let previous: [(CardID, Int, String)] = deck.cards.compactMap { card in
+        let previous: [(CardID, Int, String, Int)] = deck.cards.compactMap { card in
             guard case .term(let t) = card.content else { return nil }
-            return (card.id, card.level, t.definition)
+            return (card.id, card.level, t.definition, t.definition.unicodeScalars.count)
         }
         #expect(previous.count > 3 && previous.count < deck.cards.count)
-        let now = QuizGenerator.glossary(of: deck).map { ($0.id, $0.level, $0.text) }
+        let now = QuizGenerator.glossary(of: deck).map { ($0.id, $0.card.level, $0.text, $0.length) }
         #expect(now.map(\.0) == previous.map(\.0))
         #expect(now.map(\.1) == previous.map(\.1))
         #expect(now.map(\.2) == previous.map(\.2))
+        #expect(now.map(\.3) == previous.map(\.3))
     }
 
     /// A definition's length is its count of Unicode scalars, counted over
@@ -208,8 +209,10 @@ struct QuizGeneratorTests {
             let text = (0..<Int(rng.below(8))).map { _ in pieces[rng.below(pieces.count)] }.joined()
             let sliced = String(text.dropFirst(min(1, text.count)))
             for candidate in [text, sliced] {
-                let entry = GlossaryEntry(id: CardID(rawValue: "x"), level: 1, text: candidate)
-                #expect(entry.length == candidate.unicodeScalars.count, "\(Array(candidate.unicodeScalars))")
+                let card = Card(
+                    id: CardID(rawValue: "x"), content: .term(TermCard(term: "x", definition: candidate)),
+                    location: SourceLocation(file: "x.deck", line: 1))
+                #expect(GlossaryEntry(card).length == candidate.unicodeScalars.count, "\(Array(candidate.unicodeScalars))")
             }
         }
     }
