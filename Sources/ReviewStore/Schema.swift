@@ -205,8 +205,8 @@ enum Schema {
         """
 
     /// The new-card queue's index with `answered` in it. The index holds
-    /// only rows with `answered = 0`, yet SQLite (3.40, as shipped with the
-    /// distributions jatta runs on) counts a column of a partial index's
+    /// only rows with `answered = 0`, yet SQLite 3.40 (the system library
+    /// jatta links on Debian 12) counts a column of a partial index's
     /// WHERE clause as covered only when the index holds it: without it,
     /// every new card read looked its row up in `card` by key, 10,000
     /// lookups for a queue of 9,999 new cards (4 of its 11 ms). The column
