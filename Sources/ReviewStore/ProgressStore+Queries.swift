@@ -296,13 +296,14 @@ extension ProgressStore {
         keys.reserveCapacity(min(limit, 100_000))
         guard let wanted else {
             // Read in place from SQLite's columns, as `eachProgress` reads.
-            let statement = try db.makeStatement(
-                sql: "SELECT key FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key")
+            let statement = try db.makeStatement(sql: newCardsSQL)
             let rows = try Row.fetchCursor(statement)
             while keys.count < limit, let row = try rows.next() {
                 let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
                 let key = try stored.validText(0) ?? stored.string(0, required: true) ?? ""
-                if !hidden.contains(key) { keys.append(key) }
+                // Most stores hide no new card: hashing each key only to
+                // look it up in an empty set showed in the queue's profile.
+                if hidden.isEmpty || !hidden.contains(key) { keys.append(key) }
             }
             return keys
         }
@@ -315,6 +316,10 @@ extension ProgressStore {
         }
         return keys
     }
+
+    /// The never-answered cards' keys in registration order, read from the
+    /// `card_new` index alone (migration `queue-2-covering-new-cards`).
+    static let newCardsSQL = "SELECT key FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key"
 
     /// What was answered in `[start, end)` and not undone: how many cards
     /// were new and how many answers were reviews (the card was in review

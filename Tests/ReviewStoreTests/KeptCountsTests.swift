@@ -127,6 +127,24 @@ import Testing
         #expect(counts.contains { $0.level == nil } && counts.contains { $0.level == 4 })
     }
 
+    /// A store in a new folder given 300 random steps (`play` with
+    /// `seed`), turned back by `makeOlder` into a store of an earlier
+    /// schema (its migration forgotten), and opened again, so that the
+    /// migration runs on what was stored. The caller removes `folder`.
+    static func reopenedAfterPlay(seed: UInt64, makeOlder: (Database) throws -> Void) throws
+        -> (store: ProgressStore, now: Date, folder: URL)
+    {
+        let folder = try temporaryDirectory()
+        let path = folder.appendingPathComponent("p.sqlite").path
+        let now: Date
+        do {
+            let store = try ProgressStore(path: path)
+            now = try play(store, seed: seed, steps: 300, check: false)
+            try store.write { db in try makeOlder(db) }
+        }
+        return (try ProgressStore(path: path), now, folder)
+    }
+
     /// Makes `db` what a store was before the kept counts: their tables,
     /// triggers and index dropped, the migration forgotten.
     static func takeOutKeptCounts(_ db: Database) throws {
@@ -148,16 +166,8 @@ import Testing
     /// index dropped, the migration forgotten) gets them filled from the
     /// registry and the state when it is opened again.
     @Test func theMigrationFillsTheCountsFromWhatIsStored() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("p.sqlite").path
-        var now = t0
-        do {
-            let store = try ProgressStore(path: path)
-            now = try Self.play(store, seed: 9, steps: 300, check: false)
-            try store.write { db in try Self.takeOutKeptCounts(db) }
-        }
-        let store = try ProgressStore(path: path)
+        let (store, now, folder) = try Self.reopenedAfterPlay(seed: 9) { db in try Self.takeOutKeptCounts(db) }
+        defer { try? FileManager.default.removeItem(at: folder) }
         try Self.expectSame(store, now: now, step: 0)
         // And the triggers keep them from then on.
         _ = try Self.play(store, seed: 10, steps: 100)
