@@ -63,11 +63,16 @@ extension ProgressStore {
     /// first, as a whole (`respell`), so its cards and answers stay where
     /// they were. Deck files renamed otherwise, all of whose cards are in
     /// a file now registered, move as a whole too (`renamedInto`).
+    ///
+    /// `fingerprints`, when the caller has them, are what
+    /// `registryFingerprints(of: entries)` gives: the cards are then not
+    /// visited to fingerprint them (the deck index keeps each deck's), only
+    /// to list a changed file's cards.
     public func register(
         each entries: (_ visit: (RegisteredCard) -> Void) -> Void, at time: Date,
-        respelling: (String) -> String? = { _ in nil }
+        respelling: (String) -> String? = { _ in nil }, fingerprints known: [String: Int64]? = nil
     ) throws {
-        let fingerprints = Self.registryFingerprints(of: entries)
+        let fingerprints = known ?? Self.registryFingerprints(of: entries)
         guard !fingerprints.isEmpty else { return }
         let changed = try read { db in
             let known = try Self.registeredFingerprints(db)

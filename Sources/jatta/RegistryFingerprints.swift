@@ -42,6 +42,21 @@ final class RegistryFingerprints: Sendable {
         }.map(\.0)
     }
 
+    /// The fingerprints of `decks` by their stored names, as registering
+    /// them would compute them, when every one of them is kept; nil when
+    /// one is not (a file parsed without the index, a deck with no card)
+    /// or two share a stored name (their cards would make one running
+    /// fingerprint).
+    func kept(for decks: [Deck]) -> [String: Int64]? {
+        var fingerprints: [String: Int64] = [:]
+        for deck in decks {
+            guard let kept = fingerprint(of: deck.file),
+                fingerprints.updateValue(kept, forKey: StoredDeckFile.of(deck.file)) == nil
+            else { return nil }
+        }
+        return fingerprints
+    }
+
     /// The fingerprint registering `deck` gives (nil for a deck with no
     /// card).
     static func of(_ deck: Deck) -> Int64? {

@@ -56,3 +56,42 @@ import Testing
         }
     }
 }
+
+/// A registration given the kept fingerprints (`RegistryFingerprints.kept`)
+/// does not visit the cards to fingerprint them: what it is given must be
+/// what that visit gives, keyed by the store's names, and it must leave
+/// the store as a registration that visits them does.
+@Suite struct KeptFingerprintsForRegistrationTests {
+    @Test func theKeptFingerprintsAreTheWalksAndRegisterTheSame() throws {
+        let folder = "decks-\(UUID().uuidString)"
+        let decks = ["a", "b", "c"].map { name in
+            DeckParser.parse(
+                Array("# \(name)\n\nQ: \(name) бір?\nA: Екі\nlevel: 2\n\nT: \(name) режим\nD: Нормалар.\n".utf8),
+                file: "\(folder)/\(name).deck"
+            ).deck
+        }
+        let shared = RegistryFingerprints.shared
+        defer { for deck in decks { shared.forget(deck.file) } }
+        for deck in decks { shared.keep(RegistryFingerprints.of(deck), for: deck.file) }
+        let walked = ProgressStore.registryFingerprints { EffectPerformer.forEachRegistryEntry(decks, $0) }
+        #expect(walked.count == 3)
+        #expect(shared.kept(for: decks) == walked)
+
+        // Registered with them and without them: the same store.
+        let given = try ProgressStore()
+        try EffectPerformer(store: given, sessionID: "s", decks: decks).registerDecks(at: Date(timeIntervalSince1970: 1e9))
+        shared.forget(decks[1].file)
+        #expect(shared.kept(for: decks) == nil)
+        let visited = try ProgressStore()
+        try EffectPerformer(store: visited, sessionID: "s", decks: decks).registerDecks(at: Date(timeIntervalSince1970: 1e9))
+        #expect(try given.registeredFingerprints() == visited.registeredFingerprints())
+        #expect(try given.registeredCards() == visited.registeredCards())
+        #expect(try given.registeredFingerprints() == walked)
+
+        // Two names of one file would run into one fingerprint: not given.
+        let twice = [decks[0], DeckParser.parse(Array("Q: x?\nA: y\n".utf8), file: "./\(decks[0].file)").deck]
+        shared.keep(RegistryFingerprints.of(twice[1]), for: twice[1].file)
+        defer { shared.forget(twice[1].file) }
+        #expect(shared.kept(for: twice) == nil)
+    }
+}

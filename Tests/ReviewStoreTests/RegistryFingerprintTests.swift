@@ -37,33 +37,61 @@ import Testing
 /// `register(each:at:)` asks for the cards a second time only when a deck
 /// file's fingerprint changed, and then writes that file's cards alone.
 @Suite struct RegisterEachTests {
-    @Test func unchangedDecksAreReadOnceAndAChangedFileIsWritten() throws {
-        let store = try ProgressStore()
+    /// Two files' cards, counting how often they are asked for.
+    final class CountedCards {
         var cards = [
             RegisteredCard(key: "a1", deckFile: "a.deck", prompt: "A one", level: 1),
             RegisteredCard(key: "b1", deckFile: "b.deck", prompt: "B one", level: 2),
         ]
         var calls = 0
+
         func entries(_ visit: (RegisteredCard) -> Void) {
             calls += 1
             for card in cards { visit(card) }
         }
-        try store.register(each: entries, at: t0)
-        #expect(calls == 2)
+    }
+
+    @Test func unchangedDecksAreReadOnceAndAChangedFileIsWritten() throws {
+        let store = try ProgressStore()
+        let counted = CountedCards()
+        try store.register(each: counted.entries, at: t0)
+        #expect(counted.calls == 2)
         #expect(try store.registeredCards()["b1"]?.prompt == "B one")
 
-        calls = 0
-        try store.register(each: entries, at: t0)
-        #expect(calls == 1, "unchanged decks were listed again")
+        counted.calls = 0
+        try store.register(each: counted.entries, at: t0)
+        #expect(counted.calls == 1, "unchanged decks were listed again")
 
-        calls = 0
-        cards[1].prompt = "B one, edited"
+        counted.calls = 0
+        counted.cards[1].prompt = "B one, edited"
         try store.executeRaw("UPDATE card SET prompt = 'stale' WHERE key = 'a1'")
-        try store.register(each: entries, at: t0)
-        #expect(calls == 2)
+        try store.register(each: counted.entries, at: t0)
+        #expect(counted.calls == 2)
         let registered = try store.registeredCards()
         #expect(registered["b1"]?.prompt == "B one, edited")
         // a.deck's fingerprint was unchanged: its rows were not rewritten.
         #expect(registered["a1"]?.prompt == "stale")
+    }
+
+    /// Given the fingerprints, the cards are visited only to list a
+    /// changed file's: never when nothing changed.
+    @Test func givenFingerprintsTheCardsAreVisitedOnlyToWriteThem() throws {
+        let store = try ProgressStore()
+        let counted = CountedCards()
+        func fingerprints() -> [String: Int64] { RegistryFingerprint.perDeckFile(counted.cards) }
+        try store.register(each: counted.entries, at: t0, fingerprints: fingerprints())
+        #expect(counted.calls == 1)
+        #expect(try store.registeredFingerprints() == fingerprints())
+        #expect(try store.registeredCards()["b1"] == counted.cards[1])
+
+        counted.calls = 0
+        try store.register(each: counted.entries, at: t0, fingerprints: fingerprints())
+        #expect(counted.calls == 0)
+
+        counted.cards[1].level = 3
+        try store.register(each: counted.entries, at: t0, fingerprints: fingerprints())
+        #expect(counted.calls == 1)
+        #expect(try store.registeredCards()["b1"]?.level == 3)
+        #expect(try store.registeredFingerprints() == fingerprints())
     }
 }

@@ -63,7 +63,9 @@ final class EffectPerformer {
         // A store written by an older jatta may name these files as they
         // were typed then: those names are respelt, not re-registered.
         if !decks.isEmpty {
-            try store.register(each: { Self.forEachRegistryEntry(decks, $0) }, at: now, respelling: StoredDeckFile.of)
+            try store.register(
+                each: { Self.forEachRegistryEntry(decks, $0) }, at: now, respelling: StoredDeckFile.of,
+                fingerprints: RegistryFingerprints.shared.kept(for: decks))
         }
         unregistered = []
     }
