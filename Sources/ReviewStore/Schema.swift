@@ -50,6 +50,9 @@ enum Schema {
         // The log's time index gives way to a few rows a day (issue 20:
         // the store at Anki's size).
         migrator.registerMigration(ReviewHours.migrationName) { db in try ReviewHours.migrate(db) }
+        // The log's small columns in one integer (issue 20: the store at
+        // Anki's size).
+        migrator.registerMigration(ReviewShape.migrationName) { db in try ReviewShape.migrate(db) }
         return migrator
     }
 
