@@ -13,7 +13,9 @@ import GRDB
 ///   the deck file and session (`log_name`), and the kind
 ///   (`ReviewKind.storedCode`); the progress after the entry, its due time
 ///   and last review stored as offsets from the entry's time (0, stored in
-///   no bytes at all, for an answer's last review);
+///   no bytes at all, for an answer's last review); since
+///   `store-2-packed-review` the kind, rating, state, step and suspended
+///   flag are one integer (`ReviewShape`, `Layout`);
 /// - `review_before` holds the progress before an entry only where it is
 ///   not the card's previous `after` (never, in a log jatta wrote itself;
 ///   a migrated or hand-made log loses nothing either way);
@@ -58,23 +60,35 @@ enum CompactLog {
             due_offset INTEGER, last_review_offset INTEGER, reps INTEGER, lapses INTEGER,
             suspended INTEGER NOT NULL, buried_until INTEGER
         );
-        CREATE INDEX review_by_card ON review(card);
         CREATE INDEX review_by_time ON review(at);
-        CREATE INDEX review_by_session ON review(session) WHERE session IS NOT NULL;
-        CREATE UNIQUE INDEX review_undone ON review(undoes) WHERE undoes IS NOT NULL;
+        \(reviewIndexes)
         CREATE TABLE review_before (
             id INTEGER PRIMARY KEY REFERENCES review(id),
             state INTEGER, step INTEGER, stability REAL, difficulty REAL,
             due INTEGER, last_review INTEGER, reps INTEGER, lapses INTEGER,
             suspended INTEGER NOT NULL, buried_until INTEGER
         );
-        CREATE TRIGGER review_no_update BEFORE UPDATE ON review
-            BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
-        CREATE TRIGGER review_no_delete BEFORE DELETE ON review
-            BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
+        \(reviewAppendOnly)
         CREATE TRIGGER review_before_no_update BEFORE UPDATE ON review_before
             BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
         CREATE TRIGGER review_before_no_delete BEFORE DELETE ON review_before
+            BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
+        """
+
+    /// The indexes of `review`, for the layouts of `tables` and
+    /// `ReviewShape`: the card's entries, a session's, the entry an undo
+    /// reverses.
+    static let reviewIndexes = """
+        CREATE INDEX review_by_card ON review(card);
+        CREATE INDEX review_by_session ON review(session) WHERE session IS NOT NULL;
+        CREATE UNIQUE INDEX review_undone ON review(undoes) WHERE undoes IS NOT NULL;
+        """
+
+    /// The triggers that keep `review` append-only.
+    static let reviewAppendOnly = """
+        CREATE TRIGGER review_no_update BEFORE UPDATE ON review
+            BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
+        CREATE TRIGGER review_no_delete BEFORE DELETE ON review
             BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
         """
 
@@ -95,32 +109,88 @@ enum CompactLog {
     private static let previousJoin =
         "LEFT JOIN review p ON p.id = (SELECT max(q.id) FROM review q WHERE q.card = r.card AND q.id < r.id)"
 
-    /// The progress after the previous entry `p`, column by column in
-    /// `ProgressColumns` order: what `before` is unless `review_before`
-    /// says otherwise. A card's first entry starts from "unseen" (no
-    /// schedule, not suspended).
-    private static let derivedBefore = [
-        "p.state", "p.step", "p.stability", "p.difficulty", "p.at + p.due_offset", "p.at + p.last_review_offset",
-        "p.reps", "p.lapses", "coalesce(p.suspended, 0)", "p.buried_until",
-    ]
+    /// How a `review` row holds the entry's kind, rating and progress after
+    /// it: a column each (migration `scale-2-compact-log`), or the kind,
+    /// rating, state, step and suspended flag packed into one integer
+    /// (`ReviewShape`, migration `store-2-packed-review`).
+    enum Layout {
+        /// A column each for the kind, rating, state, step and flag.
+        case separate
+        /// Those five in `shape`.
+        case shaped
 
-    /// The view `name` with the first layout's columns, and the trigger that
-    /// stores what is inserted into it.
-    static func view(named name: String) -> String {
+        /// The kind's stored code and the rating of the row `alias`.
+        func kindAndRating(_ alias: String) -> (kind: String, rating: String) {
+            switch self {
+            case .separate: ("\(alias).kind", "\(alias).rating")
+            case .shaped: (ReviewShape.kind(alias), ReviewShape.rating(alias))
+            }
+        }
+
+        /// The progress after the row `alias`, in `ProgressColumns` order,
+        /// due and last review as times.
+        func progress(_ alias: String) -> [String] {
+            let packed: (state: String, step: String, suspended: String) =
+                switch self {
+                case .separate: ("\(alias).state", "\(alias).step", "\(alias).suspended")
+                case .shaped: (ReviewShape.state(alias), ReviewShape.step(alias), ReviewShape.suspended(alias))
+                }
+            return [
+                packed.state, packed.step, "\(alias).stability", "\(alias).difficulty", "\(alias).at + \(alias).due_offset",
+                "\(alias).at + \(alias).last_review_offset", "\(alias).reps", "\(alias).lapses", packed.suspended,
+                "\(alias).buried_until",
+            ]
+        }
+
+        /// The `review` columns that hold the kind, rating and progress,
+        /// and their values from SQL expressions of the kind's code, the
+        /// rating and the progress in `ProgressColumns` order (due and last
+        /// review already as offsets).
+        func stored(kind: String, rating: String, progress: [String]) -> (columns: [String], values: [String]) {
+            switch self {
+            case .separate:
+                return (["kind", "rating"] + afterColumns, [kind, rating] + progress)
+            case .shaped:
+                let shape = ReviewShape.encode(
+                    kind: kind, rating: rating, state: progress[0], step: progress[1], suspended: progress[8])
+                // Stability, difficulty, due, last review, reps, lapses and
+                // burial keep their columns.
+                let kept = [2, 3, 4, 5, 6, 7, 9]
+                return (["shape"] + kept.map { afterColumns[$0] }, [shape] + kept.map { progress[$0] })
+            }
+        }
+
+        /// The progress after the previous entry `p`: what `before` is
+        /// unless `review_before` says otherwise. A card's first entry
+        /// starts from "unseen" (no schedule, not suspended).
+        var derivedBefore: [String] {
+            var columns = progress("p")
+            columns[8] = "coalesce(\(columns[8]), 0)"
+            return columns
+        }
+    }
+
+    /// The layout of a store every migration ran on: what jatta appends.
+    static let layout = Layout.shaped
+
+    /// The view `name` with the first layout's columns over `review` in
+    /// `layout`, and the trigger that stores what is inserted into it.
+    static func view(named name: String, layout: Layout) -> String {
+        let derivedBefore = layout.derivedBefore
         let before = zip(ProgressColumns.names(), derivedBefore).map { column, derived in
             "CASE WHEN x.id IS NULL THEN \(derived) ELSE x.\(column) END AS b_\(column)"
         }
-        let after = zip(ProgressColumns.names(), afterColumns).map { column, stored in
-            stored.hasSuffix("_offset") ? "r.at + r.\(stored) AS a_\(column)" : "r.\(stored) AS a_\(column)"
-        }
+        let after = zip(ProgressColumns.names(), layout.progress("r")).map { column, stored in "\(stored) AS a_\(column)" }
         let insertedAfter = ProgressColumns.names().map { column in
             column == "due" || column == "last_review" ? "NEW.a_\(column) - NEW.at" : "NEW.a_\(column)"
         }
+        let inserted = layout.stored(kind: kindCode("NEW.kind"), rating: "NEW.rating", progress: insertedAfter)
+        let (kind, rating) = layout.kindAndRating("r")
         let differs = zip(ProgressColumns.names(), derivedBefore).map { "NEW.b_\($0) IS NOT \($1)" }
         return """
             CREATE VIEW \(name) AS
             SELECT r.id AS id, c.key AS key, d.name AS deck_file, s.name AS session, r.at AS at,
-                \(kindWord("r.kind")) AS kind, r.rating AS rating, r.duration_ms AS duration_ms, r.undoes AS undoes,
+                \(kindWord(kind)) AS kind, \(rating) AS rating, r.duration_ms AS duration_ms, r.undoes AS undoes,
                 \(before.joined(separator: ",\n    ")),
                 \(after.joined(separator: ",\n    "))
             FROM review r
@@ -134,13 +204,13 @@ enum CompactLog {
                 INSERT OR IGNORE INTO log_card (key) VALUES (NEW.key);
                 INSERT OR IGNORE INTO log_name (name) VALUES (NEW.deck_file);
                 INSERT OR IGNORE INTO log_name (name) SELECT NEW.session WHERE NEW.session IS NOT NULL;
-                INSERT INTO review (id, card, deck, session, at, kind, rating, duration_ms, undoes,
-                    \(afterColumns.joined(separator: ", ")))
+                INSERT INTO review (id, card, deck, session, at, duration_ms, undoes,
+                    \(inserted.columns.joined(separator: ", ")))
                 VALUES (NEW.id, (SELECT id FROM log_card WHERE key = NEW.key),
                     (SELECT id FROM log_name WHERE name = NEW.deck_file),
                     (SELECT id FROM log_name WHERE name = NEW.session),
-                    NEW.at, \(kindCode("NEW.kind")), NEW.rating, NEW.duration_ms, NEW.undoes,
-                    \(insertedAfter.joined(separator: ", ")));
+                    NEW.at, NEW.duration_ms, NEW.undoes,
+                    \(inserted.values.joined(separator: ", ")));
                 INSERT INTO review_before (id, \(ProgressColumns.names().joined(separator: ", ")))
                 SELECT r.id, \(ProgressColumns.names(prefix: "NEW.b_").joined(separator: ", "))
                 FROM review r \(previousJoin)
@@ -169,7 +239,7 @@ enum CompactLog {
         // Due and last review are kept as offsets from the entry's time.
         for index in [4, 5] { stored[index] = (stored[index] as? Int64).map { $0 - at } }
         try db.cachedStatement(sql: appendSQL).execute(
-            arguments: StatementArguments([card, deck, sessionID, at, kind.storedCode, rating, duration, undoes] + stored))
+            arguments: StatementArguments([card, deck, sessionID, at, duration, undoes, kind.storedCode, rating] + stored))
         let id = db.lastInsertedRowID
         try db.cachedStatement(sql: keepBeforeSQL).execute(arguments: StatementArguments([id] + before))
         return id
@@ -183,16 +253,22 @@ enum CompactLog {
         return db.lastInsertedRowID
     }
 
-    private static let appendSQL = """
-        INSERT INTO review (card, deck, session, at, kind, rating, duration_ms, undoes, \(afterColumns.joined(separator: ", ")))
-        VALUES (\(Array(repeating: "?", count: 8 + afterColumns.count).joined(separator: ", ")))
-        """
+    /// Parameters: card, deck, session, at, duration, undoes (?1 … ?6),
+    /// the kind's code and the rating (?7, ?8), the progress after (?9 …
+    /// ?18, due and last review as offsets).
+    private static let appendSQL: String = {
+        let stored = layout.stored(kind: "?7", rating: "?8", progress: (9...18).map { "?\($0)" })
+        return """
+            INSERT INTO review (card, deck, session, at, duration_ms, undoes, \(stored.columns.joined(separator: ", ")))
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, \(stored.values.joined(separator: ", ")))
+            """
+    }()
 
     /// Keeps the before state of entry ?1 (given as ?2 … ?11) only where it
     /// is not the after of the card's previous entry: the trigger's rule.
     private static let keepBeforeSQL: String = {
         let names = ProgressColumns.names()
-        let differs = zip(names.indices, derivedBefore).map { "?\($0 + 2) IS NOT \($1)" }
+        let differs = zip(names.indices, layout.derivedBefore).map { "?\($0 + 2) IS NOT \($1)" }
         return """
             INSERT INTO review_before (id, \(names.joined(separator: ", ")))
             SELECT r.id, \(names.indices.map { "?\($0 + 2)" }.joined(separator: ", "))
@@ -210,7 +286,7 @@ enum CompactLog {
     /// pointed at `review`.
     static func migrate(_ db: Database) throws {
         try db.execute(sql: tables)
-        try db.execute(sql: view(named: "review_log_next"))
+        try db.execute(sql: view(named: "review_log_next", layout: .separate))
         let columns =
             ["id", "key", "deck_file", "session", "at", "kind", "rating", "duration_ms", "undoes"]
             + ProgressColumns.names(prefix: "b_") + ProgressColumns.names(prefix: "a_")
@@ -218,7 +294,7 @@ enum CompactLog {
         try db.execute(sql: "INSERT INTO review_log_next (\(list)) SELECT \(list) FROM review_log ORDER BY id")
         try db.execute(sql: "DROP VIEW review_log_next")
         try db.execute(sql: "DROP TABLE review_log")
-        try db.execute(sql: view(named: "review_log"))
+        try db.execute(sql: view(named: "review_log", layout: .separate))
         // Tables that point at a log entry point at the stored rows: a
         // foreign key cannot name a view.
         for table in ["card_state", "quiz_answer"] {

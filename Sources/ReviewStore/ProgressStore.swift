@@ -125,7 +125,7 @@ public final class ProgressStore: Sendable {
                 try migrator.migrate(queue)
                 // A migration that drops a large table or index is followed
                 // by a VACUUM whether or not it freed a quarter of the file.
-                let shrinking = [CompactLog.migrationName, ReviewHours.migrationName]
+                let shrinking = [CompactLog.migrationName, ReviewHours.migrationName, ReviewShape.migrationName]
                 try compactAfterMigration(shrunk: !applied.isSuperset(of: shrinking))
                 return
             } catch let error as StoreError {
@@ -150,7 +150,8 @@ public final class ProgressStore: Sendable {
 
     /// Gives back to the file system the pages a migration freed (the
     /// compact log's conversion frees most of the first layout's, the kept
-    /// hours the time index's): once, when more than a quarter of the file
+    /// hours the time index's, the packed shape a few bytes of every log
+    /// row): once, when more than a quarter of the file
     /// is free pages, or when the log was converted or its time index
     /// dropped in this opening (a later migration in the same run
     /// may reuse the pages it freed, leaving fewer free ones than a

@@ -43,14 +43,8 @@ enum ReviewHours {
     /// division of `idBounds` does.
     static func hour(_ at: String) -> String { "CAST(\(at) / \(width) AS INTEGER)" }
 
-    static let migration = """
-        CREATE TABLE review_hour (
-            hour INTEGER PRIMARY KEY,
-            first_id INTEGER NOT NULL,
-            last_id INTEGER NOT NULL
-        );
-        INSERT INTO review_hour (hour, first_id, last_id)
-        SELECT \(hour("at")), min(id), max(id) FROM review GROUP BY 1;
+    /// The trigger that keeps the hours as entries are appended to `review`.
+    static let keeping = """
         CREATE TRIGGER review_hour_insert AFTER INSERT ON review
         WHEN \(hour("NEW.at")) IS NOT (SELECT max(hour) FROM review_hour)
             OR NEW.id < (SELECT first_id FROM review_hour ORDER BY hour DESC LIMIT 1) BEGIN
@@ -61,6 +55,17 @@ enum ReviewHours {
             ON CONFLICT (hour) DO UPDATE SET first_id = min(first_id, excluded.first_id),
                 last_id = max(last_id, excluded.last_id);
         END;
+        """
+
+    static let migration = """
+        CREATE TABLE review_hour (
+            hour INTEGER PRIMARY KEY,
+            first_id INTEGER NOT NULL,
+            last_id INTEGER NOT NULL
+        );
+        INSERT INTO review_hour (hour, first_id, last_id)
+        SELECT \(hour("at")), min(id), max(id) FROM review GROUP BY 1;
+        \(keeping)
         DROP INDEX review_by_time;
         """
 

@@ -52,6 +52,9 @@ enum Schema {
         migrator.registerMigration(ReviewHours.migrationName) { db in try ReviewHours.migrate(db) }
         // Today's new cards read from their index alone (issue 20).
         migrator.registerMigration("queue-2-covering-new-cards") { db in try db.execute(sql: coveringNewCards) }
+        // The log's small columns in one integer (issue 20: the store at
+        // Anki's size).
+        migrator.registerMigration(ReviewShape.migrationName) { db in try ReviewShape.migrate(db) }
         return migrator
     }
 

@@ -72,12 +72,15 @@ import Testing
     }
 
     /// Edits of the stored row (`CompactLog`'s `review` table), named by
-    /// the `review_log` column they show up in.
+    /// the `review_log` column they show up in. A `shape` (`ReviewShape`)
+    /// that is text or negative reads as -1 in each of its fields, so the
+    /// entry's kind is the first unknown value; a real reads as a review
+    /// with a fractional learning step.
     @Test(arguments: [
-        ("step = -2", "a_step"),
+        ("shape = -1", "kind"),
+        ("shape = 'noon'", "kind"),
+        ("shape = 144.5", "step"),
         ("stability = 'NaN?'", "a_stability"),
-        ("rating = 17", "rating"),
-        ("kind = 99", "kind"),
         ("at = 'noon'", "at"),
         ("duration_ms = -5", "duration_ms"),
     ])

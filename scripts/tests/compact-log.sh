@@ -56,7 +56,7 @@ q "$db" "SELECT * FROM review_log ORDER BY id LIMIT $n" | sed "s|$(pwd -P)/decks
 "$jatta" debug verify --db "$db" >"$work/verify" 2>&1 || fail "verify after new answers: $(cat "$work/verify")"
 q "$db" "DELETE FROM review_log" 2>/dev/null && fail "the log can be deleted through its view"
 q "$db" "DELETE FROM review" 2>/dev/null && fail "the compact log is no longer append-only"
-q "$db" "UPDATE review SET rating = 1" 2>/dev/null && fail "the compact log can be updated"
+q "$db" "UPDATE review SET duration_ms = 1" 2>/dev/null && fail "the compact log can be updated"
 
 if [ "$failures" -gt 0 ]; then
     echo "compact-log: $failures failure(s)" >&2

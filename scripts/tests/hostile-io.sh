@@ -162,7 +162,7 @@ kill "$loop" 2>/dev/null; wait "$loop" 2>/dev/null
 "$JATTA" debug answer-loop --db "$work/bad.sqlite" --count 4 --cards 2 --seed 5 >/dev/null
 key=$(sqlite3 "$work/bad.sqlite" "SELECT key FROM review_log LIMIT 1")
 sqlite3 "$work/bad.sqlite" "DROP TRIGGER review_no_update; PRAGMA ignore_check_constraints = ON;
-    UPDATE review SET stability = 'abc', step = -1 WHERE card = (SELECT id FROM log_card WHERE key = '$key');"
+    UPDATE review SET stability = 'abc', shape = -1 WHERE card = (SELECT id FROM log_card WHERE key = '$key');"
 bad_hash=$(hash "$work/bad.sqlite")
 "$JATTA" history --db "$work/bad.sqlite" --lang en >/dev/null 2>"$work/err"; status=$?
 crashed "$status" && fail "history on text in a numeric column crashed (status $status)"

@@ -1,0 +1,115 @@
+import GRDB
+
+/// The small columns of a log entry packed into one integer (migration
+/// `store-2-packed-review`; docs/progress-store.md, "The store's size").
+///
+/// A `review` row of the compact log kept the kind, the rating, and the
+/// state, learning step and suspended flag after the entry in a column
+/// each: five of the row's nineteen columns, each with a byte in the
+/// record header, for values that need a few bits. They are one integer
+/// now, `shape`, a number in mixed radix read from the lowest digit:
+///
+///     kind (8) · rating + 1 or 0 for none (5) · state + 1 or 0 for none (5)
+///     · suspended (2) · step + 1 or 0 for none (the rest)
+///
+/// so an answer rated Good in review with no step is `0 + 8·3 + 40·3 = 144`
+/// (two bytes), and the step, the one digit without a bound, is the top one.
+/// Every value jatta writes fits; a value it never writes (a rating of 17, a
+/// state of 9, a negative step, text) does not, and is refused on insert
+/// (the encoding is NULL, which `shape`'s NOT NULL refuses), not stored as
+/// something else. A `shape` that is text or negative (a hand edit past
+/// the CHECK) decodes to -1 in every field, which every reader reports as
+/// a damaged store.
+enum ReviewShape {
+    static let migrationName = "store-2-packed-review"
+
+    /// The place value of each digit above the kind's.
+    private static let ratingPlace = 8, statePlace = 40, suspendedPlace = 200, stepPlace = 400
+
+    /// `expression` as an integer when it holds one (an integral real too,
+    /// as the INTEGER column it replaces would have stored it).
+    private static func whole(_ expression: String) -> String { "CAST(\(expression) AS INTEGER)" }
+
+    /// Whether the values fit their digits.
+    private static func fits(kind: String, rating: String, state: String, step: String, suspended: String) -> String {
+        """
+        \(kind) BETWEEN 0 AND 7 AND (\(rating) IS NULL OR \(rating) IN (1, 2, 3, 4)) \
+        AND (\(state) IS NULL OR \(state) IN (0, 1, 2, 3)) AND \(suspended) IN (0, 1) \
+        AND (\(step) IS NULL OR (typeof(\(step)) IN ('integer', 'real') AND \(step) >= 0 AND \(step) = \(whole(step))))
+        """
+    }
+
+    /// The shape of an entry, from SQL expressions of its fields: NULL when
+    /// one does not fit.
+    static func encode(kind: String, rating: String, state: String, step: String, suspended: String) -> String {
+        """
+        CASE WHEN \(fits(kind: kind, rating: rating, state: state, step: step, suspended: suspended)) THEN \
+        \(kind) + \(ratingPlace) * coalesce(\(whole(rating)), 0) + \(statePlace) * coalesce(\(whole(state)) + 1, 0) \
+        + \(suspendedPlace) * \(whole(suspended)) + \(stepPlace) * coalesce(\(whole(step)) + 1, 0) END
+        """
+    }
+
+    /// One field of the shape of the row `alias`: `digit` applied to a
+    /// shape that is a number from 0 up, -1 for any other (text or a
+    /// negative number), NULL when there is no row (a LEFT JOIN that found
+    /// none: a card's first entry has no previous one). A BETWEEN rather
+    /// than `typeof`, which cost a pass over a million entries a quarter
+    /// more; a real, which the CHECK refuses as `typeof` would, decodes to
+    /// a fractional step or state that the readers refuse in turn.
+    private static func field(_ alias: String, _ digit: (String) -> String) -> String {
+        let shape = "\(alias).shape"
+        return "CASE WHEN \(shape) BETWEEN 0 AND \(Int64.max) THEN \(digit(shape)) WHEN \(shape) IS NOT NULL THEN -1 END"
+    }
+
+    static func kind(_ alias: String) -> String { field(alias) { "\($0) % \(ratingPlace)" } }
+    static func rating(_ alias: String) -> String { field(alias) { "nullif(\($0) / \(ratingPlace) % 5, 0)" } }
+    static func state(_ alias: String) -> String { field(alias) { "nullif(\($0) / \(statePlace) % 5, 0) - 1" } }
+    static func suspended(_ alias: String) -> String { field(alias) { "\($0) / \(suspendedPlace) % 2" } }
+    static func step(_ alias: String) -> String { field(alias) { "nullif(\($0) / \(stepPlace), 0) - 1" } }
+
+    /// `review` with the shape: the columns of `CompactLog.tables` less
+    /// the five packed ones.
+    private static let table = """
+        CREATE TABLE review_shaped (
+            id INTEGER PRIMARY KEY,
+            card INTEGER NOT NULL REFERENCES log_card(id),
+            deck INTEGER NOT NULL REFERENCES log_name(id),
+            session INTEGER REFERENCES log_name(id),
+            at INTEGER NOT NULL,
+            duration_ms INTEGER CHECK (duration_ms >= 0),
+            undoes INTEGER REFERENCES review(id),
+            shape INTEGER NOT NULL CHECK (typeof(shape) = 'integer' AND shape >= 0),
+            stability REAL, difficulty REAL, due_offset INTEGER, last_review_offset INTEGER,
+            reps INTEGER, lapses INTEGER, buried_until INTEGER
+        );
+        """
+
+    /// Rewrites `review` with the shape, ids and every other column kept:
+    /// the view and the table's indexes and triggers are made again over
+    /// the new table. A log holding a value that does not fit is refused
+    /// whole, naming the entry, and nothing changes.
+    static func migrate(_ db: Database) throws {
+        let shape = encode(kind: "kind", rating: "rating", state: "state", step: "step", suspended: "suspended")
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM review WHERE (\(shape)) IS NULL ORDER BY id LIMIT 1") {
+            throw DatabaseError(
+                resultCode: .SQLITE_CONSTRAINT,
+                message: "log entry \(id) holds a kind, rating, state, step or suspended flag jatta never writes")
+        }
+        try db.execute(sql: "DROP VIEW review_log")
+        try db.execute(sql: table)
+        let kept = "id, card, deck, session, at, duration_ms, undoes"
+        let rest = "stability, difficulty, due_offset, last_review_offset, reps, lapses, buried_until"
+        try db.execute(
+            sql: "INSERT INTO review_shaped (\(kept), shape, \(rest)) SELECT \(kept), \(shape), \(rest) FROM review ORDER BY id")
+        try db.execute(sql: "DROP TABLE review")
+        // Other tables' foreign keys name `review`, the table now dropped;
+        // the legacy rename leaves them as they are, naming the new one.
+        try db.execute(sql: "PRAGMA legacy_alter_table = ON")
+        try db.execute(sql: "ALTER TABLE review_shaped RENAME TO review")
+        try db.execute(sql: "PRAGMA legacy_alter_table = OFF")
+        try db.execute(sql: CompactLog.reviewIndexes)
+        try db.execute(sql: CompactLog.reviewAppendOnly)
+        try db.execute(sql: ReviewHours.keeping)
+        try db.execute(sql: CompactLog.view(named: "review_log", layout: .shaped))
+    }
+}

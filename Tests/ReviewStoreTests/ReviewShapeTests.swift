@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ReviewStore
+
+/// The log's kind, rating, state, step and suspended flag packed into one
+/// integer (`ReviewShape`, migration `store-2-packed-review`): every value
+/// jatta writes reads back as it was, before and after the migration and
+/// through the view's insert; a value that does not fit is refused, and a
+/// log holding one is left as it was.
+@Suite struct ReviewShapeTests {
+    private static let insert = """
+        INSERT INTO review_log (key, deck_file, session, at, kind, rating, duration_ms, undoes,
+            b_state, b_step, b_stability, b_difficulty, b_due, b_last_review, b_reps, b_lapses, b_suspended, b_buried_until,
+            a_state, a_step, a_stability, a_difficulty, a_due, a_last_review, a_reps, a_lapses, a_suspended, a_buried_until)
+        VALUES (?, 'decks/x.deck', 's1', ?, ?, ?, 1200, NULL,
+            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL,
+            ?, ?, 3.5, 6.25, ?, ?, 4, 1, ?, NULL)
+        """
+
+    /// The packed fields of each entry inserted: every kind, rating (none
+    /// or 1–4), state (none or 0–3), step (none, small and large) and flag.
+    private static let combinations: [(kind: String, rating: Int?, state: Int?, step: Int?, suspended: Int)] = {
+        var all: [(String, Int?, Int?, Int?, Int)] = []
+        for kind in ReviewKind.allCases {
+            for rating in [nil, 1, 2, 3, 4] {
+                for state in [nil, 0, 1, 2, 3] {
+                    for step in [nil, 0, 1, 7, 100_000] {
+                        for suspended in [0, 1] { all.append((kind.rawValue, rating, state, step, suspended)) }
+                    }
+                }
+            }
+        }
+        return all
+    }()
+
+    /// Inserts every combination through the view, each on its own card
+    /// (so no `before` is stored beside it), at times 1000 ms apart.
+    private func insertAll(_ db: Database, keyPrefix: String) throws {
+        for (index, c) in Self.combinations.enumerated() {
+            let at = Int64(index) * 1000
+            try db.execute(
+                sql: Self.insert,
+                arguments: ["\(keyPrefix)\(index)", at, c.kind, c.rating, c.state, c.step, at + 86_400_000, at, c.suspended])
+        }
+    }
+
+    /// The packed fields as the view reads them, in id order.
+    private func fields(_ db: Database, keyPrefix: String) throws -> [[DatabaseValue]] {
+        try Row.fetchAll(
+            db, sql: "SELECT kind, rating, a_state, a_step, a_suspended FROM review_log WHERE key LIKE ? ORDER BY id",
+            arguments: ["\(keyPrefix)%"]
+        ).map { Array($0.databaseValues) }
+    }
+
+    /// What was inserted, as the view should give it back.
+    private var expected: [[DatabaseValue]] {
+        Self.combinations.map { c in
+            [c.kind.databaseValue, c.rating.databaseValue, c.state.databaseValue, c.step.databaseValue, c.suspended.databaseValue]
+        }
+    }
+
+    /// Every column of the log, in id order.
+    private func log(_ db: Database) throws -> [[DatabaseValue]] {
+        try Row.fetchAll(db, sql: "SELECT * FROM review_log ORDER BY id").map { Array($0.databaseValues) }
+    }
+
+    /// A store at `path` as 0.9 left it (a column each), holding every
+    /// combination and what `more` inserts; returns its log.
+    private func storeBeforeTheMigration(at path: String, more: (Database) throws -> Void = { _ in }) throws
+        -> [[DatabaseValue]]
+    {
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "store-1-review-hours")
+        return try queue.write { db in
+            try insertAll(db, keyPrefix: "old")
+            try more(db)
+            return try log(db)
+        }
+    }
+
+    @Test func everyCombinationReadsBackBeforeAndAfterTheMigration() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        let before = try storeBeforeTheMigration(at: path)
+        let store = try ProgressStore(path: path)
+        let (old, after, kept, columns) = try store.read { db in
+            (
+                try fields(db, keyPrefix: "old"),
+                try log(db),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM review_before"),
+                try db.columns(in: "review").map(\.name)
+            )
+        }
+        #expect(old == expected)
+        // Every other column too, `before`s derived as they were.
+        #expect(after == before)
+        #expect(kept == 0)
+        // The five columns are one.
+        #expect(columns.contains("shape"))
+        #expect(!columns.contains("kind") && !columns.contains("state") && !columns.contains("step"))
+        // Inserting into the view of the packed layout stores the same.
+        try store.write { db in try insertAll(db, keyPrefix: "new") }
+        let new = try store.read { db in try fields(db, keyPrefix: "new") }
+        #expect(new == expected)
+    }
+
+    @Test(arguments: [
+        ("study", 3, 9, nil, 0),  // no such state
+        ("study", 3, 2, -2, 0),  // a negative step
+        ("study", 3, 2, nil, 2),  // a flag that is not one
+        ("study", 7, 2, nil, 0),  // no such rating
+    ] as [(String, Int?, Int?, Int?, Int)])
+    func aValueJattaNeverWritesIsRefused(kind: String, rating: Int?, state: Int?, step: Int?, suspended: Int) throws {
+        let store = try ProgressStore()
+        #expect(throws: (any Error).self) {
+            try store.write { db in
+                try db.execute(
+                    sql: Self.insert, arguments: ["k", 1000, kind, rating, state, step, 90_000, 1000, suspended])
+            }
+        }
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") } == 0)
+    }
+
+    @Test func aStateAsTextIsRefused() throws {
+        let store = try ProgressStore()
+        #expect(throws: (any Error).self) {
+            try store.write { db in
+                try db.execute(sql: Self.insert, arguments: ["k", 1000, "study", 3, "two", nil, 90_000, 1000, 0])
+            }
+        }
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") } == 0)
+    }
+
+    @Test func aLogThatDoesNotFitIsLeftAsItWas() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        // A hand-made entry with a state jatta never writes, which the
+        // separate columns held.
+        let before = try storeBeforeTheMigration(at: path) { db in
+            try db.execute(sql: Self.insert, arguments: ["odd", 5_000_000, "study", 3, 9, nil, 90_000, 1000, 0])
+        }
+        #expect(throws: (any Error).self) { _ = try ProgressStore(path: path) }
+        let queue = try DatabaseQueue(path: path)
+        let (rows, columns, last) = try queue.read { db in
+            (
+                try log(db),
+                try db.columns(in: "review").map(\.name),
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").last
+            )
+        }
+        #expect(rows == before)
+        #expect(columns.contains("state"))
+        #expect(last == "store-1-review-hours")
+    }
+}
