@@ -14,7 +14,13 @@ enum DeckLoading {
     static func load(paths: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
         -> DeckLibrary.Result
     {
-        guard let directory = directory(environment: environment) else {
+        load(paths: paths, index: directory(environment: environment))
+    }
+
+    /// The decks `paths` name, through the index in the folder `index`, or
+    /// with the parser alone when it is nil.
+    static func load(paths: [String], index directory: String?) -> DeckLibrary.Result {
+        guard let directory else {
             return DeckLibrary.load(paths: paths) { bytes, file in
                 RegistryFingerprints.shared.forget(file)
                 return DeckParser.parse(bytes, file: file)
