@@ -21,10 +21,14 @@
 #                     the same DIR reuses them
 #   --jatta BIN       time BIN instead of this build's jatta (nothing is
 #                     built; jatta-bench must be built already)
+#   --installed       time the installed build (`--static-swift-stdlib`, in
+#                     .build-static: scripts/lib/release-build.sh), the binary
+#                     students run, instead of plain `swift build -c release`
+#                     (whose Swift runtime and Foundation are shared libraries)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-runs=7 baseline="" anki_json="" run_anki=1 run_fsrs=1 keep="" jatta=""
+runs=7 baseline="" anki_json="" run_anki=1 run_fsrs=1 keep="" jatta="" installed=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -34,15 +38,26 @@ while [ $# -gt 0 ]; do
     --no-fsrs) run_fsrs=0; shift ;;
     --keep) keep=$2; shift 2 ;;
     --jatta) jatta=$(realpath "$2"); shift 2 ;;
+    --installed) installed=1; shift ;;
     *) echo "bench-scale: unknown option $1" >&2; exit 2 ;;
     esac
 done
 
+[ -n "$jatta" ] && [ "$installed" = 1 ] && { echo "bench-scale: --jatta and --installed name two binaries" >&2; exit 2; }
+# Which binary each jatta figure is of, printed with the table.
+timed="given binary $jatta"
 if [ -z "$jatta" ]; then
     swift build -c release --product jatta >/dev/null
     swift build -c release --product jatta-bench >/dev/null
+    timed="release build, Swift runtime linked dynamically (swift build -c release)"
 fi
 bin=$(swift build -c release --show-bin-path)
+if [ "$installed" = 1 ]; then
+    . "$root/scripts/lib/release-build.sh"
+    jatta_release_is_stale && { jatta_release_build || exit 2; }
+    jatta=$jatta_release_binary
+    timed="installed build, Swift runtime linked in (--static-swift-stdlib, $jatta)"
+fi
 jatta=${jatta:-$bin/jatta}
 
 if [ -n "$keep" ]; then
@@ -192,6 +207,7 @@ fi
 
 echo
 echo "== issue 20: goal / jatta / Anki / ratio (jatta ÷ Anki; below 1 means jatta is faster or smaller)"
+echo "jatta: $timed; in-process figures (queue, counts, answer, key press) are jatta-bench's"
 python3 - "$results" "${anki_file:-}" <<'PY'
 import json, sys
 r = {}

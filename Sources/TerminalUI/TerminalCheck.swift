@@ -39,9 +39,16 @@ public enum TerminalCheck {
     public static func ensureUTF8Locale() -> String? {
         setlocale(LC_ALL, "")
         let codeset = currentCodeset()
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" { return nil }
+        if namesUTF8(codeset) { return nil }
         if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "C.utf8") }
         return codeset
+    }
+
+    /// Whether a codeset name is UTF-8 however it is spelled (`UTF-8`,
+    /// `utf8`). Compared without Foundation's string search, whose first
+    /// use costs every start about a third of a millisecond.
+    static func namesUTF8(_ codeset: String) -> Bool {
+        codeset.uppercased().filter { $0 != "-" } == "UTF8"
     }
 
     static func currentCodeset() -> String {

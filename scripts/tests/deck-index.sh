@@ -23,8 +23,9 @@ export HOME="$work/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CACHE_HOME="$work/cache
 unset JATTA_LANG JATTA_DB JATTA_DECK_INDEX
 mkdir -p "$HOME" "$work/decks"
 cp decks/*.deck scripts/tests/fixtures/*.deck "$work/decks/"
-# Files under 64 KiB are parsed, not indexed: one deck big enough to be
-# indexed (every bundled card twice over, so lint finds duplicates too).
+# Files under 16 KiB are parsed, not indexed (ten-mistakes.deck); the
+# bundled decks are indexed, and one deck larger than any (every bundled
+# card twice over, so lint finds duplicates too).
 cat decks/*.deck decks/*.deck >"$work/decks/big.deck"
 [ "$(stat -c %s "$work/decks/big.deck")" -ge 65536 ] || { echo "deck-index: FAIL: big.deck is too small to be indexed" >&2; exit 1; }
 index="$work/cache/jatta/deck-index"
@@ -99,7 +100,10 @@ settle "$work/decks"
 outputs "$work/out-cold"
 same cold
 entries=$(ls "$index" | grep -c '\.deckindex$')
-[ "$entries" -eq 1 ] || fail "expected one entry (big.deck), found $entries"
+indexed=$(find "$work/decks" -name '*.deck' -size +16383c | wc -l)
+[ "$indexed" -ge 2 ] && [ -n "$(find "$work/decks" -name '*.deck' -size -16384c)" ] \
+    || fail "the decks should hold files on both sides of 16 KiB"
+[ "$entries" -eq "$indexed" ] || fail "expected an entry for each of the $indexed decks of 16 KiB or more, found $entries"
 lints=$(ls "$index" | grep -c '\.cross-deck-lint$')
 [ "$lints" -eq 1 ] || fail "expected the cross-deck lint kept once, found $lints"
 
@@ -138,7 +142,7 @@ settle "$work/clean"
 # A card body damaged in the entry: bodies are checked block by block when
 # read, so the damage is found as a card is shown; the deck file gives the
 # bodies instead, the entry is removed, and the next start rebuilds it.
-entry=$(ls "$index"/*.deckindex)
+entry=$(ls -S "$index"/*.deckindex | head -n 1)   # big.deck's, the largest
 python3 - "$entry" <<'PY' || fail "could not damage the entry"
 import sys
 p = sys.argv[1]

@@ -70,7 +70,7 @@ struct StudyCommand: ParsableCommand {
 
         // Decks.
         let deckPaths = SessionHost.deckPaths(paths)
-        let library = SessionHost.loadDecks(paths: deckPaths)
+        let library = SessionHost.loadDecks(paths: deckPaths, indexed: !demo)
         KeptUntilExit.keep(library)
         let errors = host.reportDeckErrors(library)
         if library.hasUnreadablePaths, !paths.isEmpty {
@@ -143,7 +143,7 @@ struct StudyCommand: ParsableCommand {
                 return
             }
         }
-        let reload = { SessionHost.loadDecks(paths: deckPaths) }
+        let reload = { [demo] in SessionHost.loadDecks(paths: deckPaths, indexed: !demo) }
 
         let failure: Error?
         if usePlain {

@@ -31,9 +31,12 @@ struct SessionHost {
     }
 
     /// Reads the decks at `paths`, with every problem found. The one place
-    /// sessions load decks, at start and after editing a card.
-    static func loadDecks(paths: [String]) -> DeckLibrary.Result {
-        DeckLoading.load(paths: paths)
+    /// sessions load decks, at start and after editing a card. Without
+    /// `indexed` (a demo, which leaves no file behind) no deck index is read
+    /// or written: every file is parsed.
+    static func loadDecks(paths: [String], indexed: Bool = true) -> DeckLibrary.Result {
+        guard indexed else { return DeckLoading.load(paths: paths, index: nil) }
+        return DeckLoading.load(paths: paths)
     }
 
     /// Prints the first deck errors (and how many more there are) to
