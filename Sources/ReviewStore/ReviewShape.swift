@@ -30,12 +30,19 @@ enum ReviewShape {
     /// as the INTEGER column it replaces would have stored it).
     private static func whole(_ expression: String) -> String { "CAST(\(expression) AS INTEGER)" }
 
-    /// Whether the values fit their digits.
+    /// The largest learning step the shape holds: one more and the step's
+    /// digit would carry the shape past a 64-bit integer (jatta's steps are
+    /// a few).
+    static let largestStep = Int64.max / Int64(stepPlace) - 2
+
+    /// Whether the values fit their digits. The kind as one of its codes,
+    /// not merely between them: 3.5 passed the separate column's CHECK.
     private static func fits(kind: String, rating: String, state: String, step: String, suspended: String) -> String {
         """
-        \(kind) BETWEEN 0 AND 7 AND (\(rating) IS NULL OR \(rating) IN (1, 2, 3, 4)) \
+        \(kind) IN (0, 1, 2, 3, 4, 5, 6, 7) AND (\(rating) IS NULL OR \(rating) IN (1, 2, 3, 4)) \
         AND (\(state) IS NULL OR \(state) IN (0, 1, 2, 3)) AND \(suspended) IN (0, 1) \
-        AND (\(step) IS NULL OR (typeof(\(step)) IN ('integer', 'real') AND \(step) >= 0 AND \(step) = \(whole(step))))
+        AND (\(step) IS NULL OR (typeof(\(step)) IN ('integer', 'real') AND \(step) >= 0 AND \(step) = \(whole(step)) \
+        AND \(step) <= \(largestStep)))
         """
     }
 
@@ -44,7 +51,7 @@ enum ReviewShape {
     static func encode(kind: String, rating: String, state: String, step: String, suspended: String) -> String {
         """
         CASE WHEN \(fits(kind: kind, rating: rating, state: state, step: step, suspended: suspended)) THEN \
-        \(kind) + \(ratingPlace) * coalesce(\(whole(rating)), 0) + \(statePlace) * coalesce(\(whole(state)) + 1, 0) \
+        \(whole(kind)) + \(ratingPlace) * coalesce(\(whole(rating)), 0) + \(statePlace) * coalesce(\(whole(state)) + 1, 0) \
         + \(suspendedPlace) * \(whole(suspended)) + \(stepPlace) * coalesce(\(whole(step)) + 1, 0) END
         """
     }
@@ -90,10 +97,11 @@ enum ReviewShape {
     /// whole, naming the entry, and nothing changes.
     static func migrate(_ db: Database) throws {
         let shape = encode(kind: "kind", rating: "rating", state: "state", step: "step", suspended: "suspended")
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM review WHERE (\(shape)) IS NULL ORDER BY id LIMIT 1") {
-            throw DatabaseError(
-                resultCode: .SQLITE_CONSTRAINT,
-                message: "log entry \(id) holds a kind, rating, state, step or suspended flag jatta never writes")
+        // Anything but an integer is refused here, naming the entry, rather
+        // than by the new table's CHECK halfway through the copy.
+        let unfit = "SELECT r.id, c.key FROM review r LEFT JOIN log_card c ON c.id = r.card WHERE typeof(\(shape)) <> 'integer' ORDER BY r.id LIMIT 1"
+        if let row = try Row.fetchOne(db, sql: unfit) {
+            throw Unfit(entry: row[0], key: row[1] ?? "?")
         }
         try db.execute(sql: "DROP VIEW review_log")
         try db.execute(sql: table)
@@ -111,5 +119,15 @@ enum ReviewShape {
         try db.execute(sql: CompactLog.reviewAppendOnly)
         try db.execute(sql: ReviewHours.keeping)
         try db.execute(sql: CompactLog.view(named: "review_log", layout: .shaped))
+    }
+
+    /// A log entry whose values the shape cannot hold: the migration stops
+    /// and the store is reported damaged at that entry (not retried as a
+    /// race between two processes would be).
+    struct Unfit: Error {
+        /// The entry's id in the log.
+        var entry: Int64
+        /// Its card's key.
+        var key: String
     }
 }

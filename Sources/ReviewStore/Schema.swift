@@ -215,7 +215,7 @@ enum Schema {
     /// lookups for a queue of 9,999 new cards (4 of its 11 ms). The column
     /// adds one byte per never-answered card.
     private static let coveringNewCards = """
-        DROP INDEX card_new;
+        DROP INDEX IF EXISTS card_new;
         CREATE INDEX card_new ON card(first_seen, key, answered) WHERE answered = 0;
         """
 

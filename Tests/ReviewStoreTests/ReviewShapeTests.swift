@@ -133,16 +133,37 @@ import Testing
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") } == 0)
     }
 
-    @Test func aLogThatDoesNotFitIsLeftAsItWas() throws {
+    /// A hand-made entry jatta never writes, as the separate columns held
+    /// it: a state beyond the four, a kind between two codes (the old
+    /// CHECK took 3.5), a step whose digit would carry past 64 bits. The
+    /// entry is edited in place as a hand edit would (the append-only
+    /// trigger dropped first).
+    @Test(arguments: [
+        "DROP TRIGGER review_no_update; UPDATE review SET state = 9 WHERE id = (SELECT max(id) FROM review)",
+        "DROP TRIGGER review_no_update; UPDATE review SET kind = 3.5 WHERE id = (SELECT max(id) FROM review)",
+        "DROP TRIGGER review_no_update; UPDATE review SET step = 100000000000000000 WHERE id = (SELECT max(id) FROM review)",
+    ])
+    func aLogThatDoesNotFitIsLeftAsItWas(edit: String) throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("old.sqlite").path
-        // A hand-made entry with a state jatta never writes, which the
-        // separate columns held.
         let before = try storeBeforeTheMigration(at: path) { db in
-            try db.execute(sql: Self.insert, arguments: ["odd", 5_000_000, "study", 3, 9, nil, 90_000, 1000, 0])
+            try db.execute(sql: Self.insert, arguments: ["odd", 5_000_000, "study", 3, 2, nil, 90_000, 1000, 0])
+            try db.execute(sql: edit)
         }
-        #expect(throws: (any Error).self) { _ = try ProgressStore(path: path) }
+        let oddEntry = before.count
+        // Refused as a damaged store, naming the card and the entry.
+        do {
+            _ = try ProgressStore(path: path)
+            Issue.record("the store opened")
+        } catch let error as StoreError {
+            guard case .corruptValue(let key, let what) = error.kind else {
+                Issue.record("refused as \(error.kind)")
+                return
+            }
+            #expect(key == "odd")
+            #expect(what.contains("log entry \(oddEntry)"))
+        }
         let queue = try DatabaseQueue(path: path)
         let (rows, columns, applied) = try queue.read { db in
             (
@@ -156,5 +177,52 @@ import Testing
         // The migrations before it may have run; the packing did not.
         #expect(applied.contains(ReviewHours.migrationName))
         #expect(!applied.contains(ReviewShape.migrationName))
+    }
+
+    /// A card's entries one after another: each `before` is derived from
+    /// the previous entry's packed fields, and a `before` that says
+    /// otherwise (kept in `review_before`) stays as written, across the
+    /// migration.
+    @Test func beforesReadBackAcrossThePacking() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        let chain = """
+            INSERT INTO review_log (key, deck_file, session, at, kind, rating, duration_ms, undoes,
+                b_state, b_step, b_stability, b_difficulty, b_due, b_last_review, b_reps, b_lapses, b_suspended, b_buried_until,
+                a_state, a_step, a_stability, a_difficulty, a_due, a_last_review, a_reps, a_lapses, a_suspended, a_buried_until)
+            VALUES ('chain', 'decks/x.deck', 's1', ?, 'study', ?, 1200, NULL,
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL,
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            """
+        // (rating, before: state, step, suspended; after: state, step, suspended)
+        let steps: [(Int, Int?, Int?, Int, Int, Int?, Int)] = [
+            (3, nil, nil, 0, 1, 0, 0),  // new → learning step 0
+            (3, 1, 0, 0, 1, 1, 1),  // step 1, suspended
+            (4, 1, 1, 1, 2, nil, 0),  // review
+            (1, 0, 7, 1, 3, 0, 0),  // a before that is not the previous after: kept
+        ]
+        let before = try storeBeforeTheMigration(at: path) { db in
+            for (n, s) in steps.enumerated() {
+                let at = Int64(10_000_000 + n * 1000)
+                let stability = 1.5 + Double(n) / 7, difficulty = 5.25 + Double(n) / 3
+                let previousStability: Double? = n == 0 ? nil : 1.5 + Double(n - 1) / 7
+                let previousDifficulty: Double? = n == 0 ? nil : 5.25 + Double(n - 1) / 3
+                let previousAt: Int64? = n == 0 ? nil : at - 1000
+                try db.execute(
+                    sql: chain,
+                    arguments: [
+                        at, s.0,
+                        s.1, s.2, previousStability, previousDifficulty, previousAt.map { $0 + 86_400_000 }, previousAt,
+                        n == 0 ? nil : n, n == 0 ? nil : 0, s.3,
+                        s.4, s.5, stability, difficulty, at + 86_400_000, at, n + 1, 0, s.6,
+                    ])
+            }
+        }
+        let kept = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review_before") }
+        #expect(kept == 1)
+        let store = try ProgressStore(path: path)
+        let after = try store.read { db in try log(db) }
+        #expect(after == before)
     }
 }
