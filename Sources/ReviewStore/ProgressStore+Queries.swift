@@ -296,7 +296,7 @@ extension ProgressStore {
         keys.reserveCapacity(min(limit, 100_000))
         guard let wanted else {
             // Read in place from SQLite's columns, as `eachProgress` reads.
-            let statement = try db.makeStatement(sql: newCardsSQL)
+            let statement = try db.makeStatement(sql: newCardsSQL())
             let rows = try Row.fetchCursor(statement)
             while keys.count < limit, let row = try rows.next() {
                 let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
@@ -307,8 +307,7 @@ extension ProgressStore {
             }
             return keys
         }
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT key, deck_file FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key")
+        let rows = try Row.fetchCursor(db, sql: newCardsSQL(reading: "key, deck_file"))
         while keys.count < limit, let row = try rows.next() {
             let stored = try StoredRow(row, keyColumn: 0, path: path)
             if try hidden.contains(stored.key) || !wanted.contains(stored.string(1) ?? "") { continue }
@@ -317,9 +316,12 @@ extension ProgressStore {
         return keys
     }
 
-    /// The never-answered cards' keys in registration order, read from the
-    /// `card_new` index alone (migration `queue-2-covering-new-cards`).
-    static let newCardsSQL = "SELECT key FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key"
+    /// The never-answered cards in registration order, through the
+    /// `card_new` index: read from the index alone when only the key is
+    /// asked for (migration `queue-2-covering-new-cards`).
+    static func newCardsSQL(reading columns: String = "key") -> String {
+        "SELECT \(columns) FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key"
+    }
 
     /// What was answered in `[start, end)` and not undone: how many cards
     /// were new and how many answers were reviews (the card was in review

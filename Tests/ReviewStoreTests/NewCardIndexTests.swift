@@ -10,7 +10,7 @@ import Testing
 @Suite struct NewCardIndexTests {
     /// SQLite's plan for the new-card query, one line per step.
     static func plan(_ db: Database) throws -> [String] {
-        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + ProgressStore.newCardsSQL).map { $0["detail"] as String }
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + ProgressStore.newCardsSQL()).map { $0["detail"] as String }
     }
 
     /// The same plan, read from `store`.
