@@ -5,6 +5,44 @@
 # and what a binary does with a store, so an earlier release's result
 # (kept beside its fixture) and today's are made the same way.
 
+# scratch_home: a temporary folder $work, removed on exit, holding HOME
+# and the cache and data folders, so that no run reads or writes the
+# user's (nor a progress database or deck index named by the environment).
+scratch_home() {
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" TZ=UTC
+    unset JATTA_DB JATTA_DECK_INDEX
+    mkdir -p "$HOME"
+}
+
+# course_folder DIR: the course a history is made in: DIR/decks (the
+# bundled decks) and DIR/examples/sayasat.deck.
+course_folder() {
+    mkdir -p "$1/examples"
+    cp -r "$repo/decks" "$1/decks"
+    cp "$repo/examples/sayasat.deck" "$1/examples/"
+}
+
+# upgrade_test NAME: a store upgrade test's setup: scratch_home, and
+# `fail` counting failures under NAME (upgrade_test_end reports them).
+upgrade_test() {
+    test_name=$1
+    failures=0
+    scratch_home
+}
+fail() { echo "$test_name: FAIL: $*" >&2; failures=$((failures + 1)); }
+q() { sqlite3 "$1" "$2"; }
+
+# upgrade_test_end [DETAIL]: exits 1 after any failure, else says ok.
+upgrade_test_end() {
+    if [ "$failures" -gt 0 ]; then
+        echo "$test_name: $failures failure(s)" >&2
+        exit 1
+    fi
+    echo "$test_name: ok${1:+ ($1)}"
+}
+
 # make_history JATTA DB: from a course folder holding decks/ and
 # examples/sayasat.deck, a student's history in DB: study sessions over
 # several days (faketime) with answers, undos, buries and suspensions,

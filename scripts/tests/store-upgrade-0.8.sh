@@ -21,16 +21,9 @@ cd "$(dirname "$0")/../.."
 . scripts/lib/deps.sh
 jatta_ensure_packages sqlite3 python3 faketime >/dev/null || { echo "FAIL: sqlite3, python3 and faketime are needed" >&2; exit 1; }
 repo=$(pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" TZ=UTC
-unset JATTA_DB JATTA_DECK_INDEX
-mkdir -p "$HOME"
-failures=0
-fail() { echo "store-upgrade-0.8: FAIL: $*" >&2; failures=$((failures + 1)); }
-q() { sqlite3 "$1" "$2"; }
 
 . "$repo/scripts/lib/store-upgrade.sh"
+upgrade_test store-upgrade-0.8
 
 db="$work/progress.sqlite"
 cp "$repo/scripts/tests/fixtures/progress-0.8.sqlite" "$db"
@@ -76,8 +69,4 @@ new_today=$(q "$db" "SELECT count(DISTINCT e.key) FROM review_log e
 [ "$new_today" = 2 ] || fail "$new_today new cards studied in three sessions of a day with a limit of 2"
 "$JATTA" debug verify --db "$db" >"$work/verify" 2>&1 || fail "verify after studying on: $(head -3 "$work/verify")"
 
-if [ "$failures" -gt 0 ]; then
-    echo "store-upgrade-0.8: $failures failure(s)" >&2
-    exit 1
-fi
-echo "store-upgrade-0.8: ok"
+upgrade_test_end

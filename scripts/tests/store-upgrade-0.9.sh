@@ -24,16 +24,9 @@ cd "$(dirname "$0")/../.."
 jatta_ensure_packages sqlite3 python3 faketime >/dev/null || { echo "FAIL: sqlite3, python3 and faketime are needed" >&2; exit 1; }
 repo=$(pwd)
 fixtures="$repo/scripts/tests/fixtures"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" TZ=UTC
-unset JATTA_DB JATTA_DECK_INDEX
-mkdir -p "$HOME"
-failures=0
-fail() { echo "store-upgrade-0.9: FAIL: $*" >&2; failures=$((failures + 1)); }
-q() { sqlite3 "$1" "$2"; }
 . "$repo/scripts/lib/student-lines.sh"
 . "$repo/scripts/lib/store-upgrade.sh"
+upgrade_test store-upgrade-0.9
 # The bytes the log's rows hold (the fixture is too small for its pages
 # to tell).
 size() { q "$1" "SELECT sum(payload) FROM dbstat WHERE name = 'review'"; }
@@ -76,8 +69,4 @@ cmp -s "$fixtures/progress-0.9.on.txt" "$work/on.txt" \
     || fail "a session after the upgrade differs from 0.9's: $(diff "$fixtures/progress-0.9.on.txt" "$work/on.txt" | head -6 | cut -c1-300)"
 "$JATTA" debug verify --db "$db" >"$work/verify" 2>&1 || fail "verify after studying on: $(head -3 "$work/verify")"
 
-if [ "$failures" -gt 0 ]; then
-    echo "store-upgrade-0.9: $failures failure(s)" >&2
-    exit 1
-fi
-echo "store-upgrade-0.9: ok (the log's rows $size_before → $size_after bytes)"
+upgrade_test_end "the log's rows $size_before → $size_after bytes"
