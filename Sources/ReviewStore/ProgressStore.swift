@@ -130,9 +130,6 @@ public final class ProgressStore: Sendable {
                 return
             } catch let error as StoreError {
                 throw error
-            } catch let unfit as ReviewShape.Unfit {
-                let what = "log entry \(unfit.entry): a kind, rating, state, step or suspended flag jatta never writes"
-                throw StoreError(.corruptValue(key: unfit.key, what: what), path: path)
             } catch {
                 // Only the race is worth another look: a lock held too long,
                 // "table already exists" because the other process won, or
@@ -211,9 +208,6 @@ public final class ProgressStore: Sendable {
                 attempt += 1
             } catch let error as StoreError {
                 throw error
-            } catch let unfit as ReviewShape.Unfit {
-                let what = "log entry \(unfit.entry): a kind, rating, state, step or suspended flag jatta never writes"
-                throw StoreError(.corruptValue(key: unfit.key, what: what), path: path)
             } catch {
                 throw StoreError.from(error, path: path)
             }

@@ -6,6 +6,11 @@ extension StoreError {
     /// store error with a message for the student.
     static func from(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
+        if let unfit = error as? ReviewShape.Unfit {
+            // Not SQLite's code 19, which opening retries as a race.
+            let what = "log entry \(unfit.entry): a kind, rating, state, step or suspended flag jatta never writes"
+            return StoreError(.corruptValue(key: unfit.key, what: what), path: path)
+        }
         guard let error = error as? DatabaseError else {
             return StoreError(.ioError, path: path, detail: "\(error)")
         }
