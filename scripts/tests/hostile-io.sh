@@ -55,6 +55,15 @@ expect_full() {  # NAME STATUS STDERR-FILE
 "$JATTA" optimize --db "$work/none.sqlite" --dry-run >/dev/full 2>"$work/err"; expect_full "optimize" $? "$work/err"
 "$JATTA" exam --db "$work/none.sqlite" >/dev/full 2>"$work/err"; expect_full "exam" $? "$work/err"
 "$JATTA" find режим "$work/test.deck" >/dev/full 2>"$work/err"; expect_full "find" $? "$work/err"
+# A plain session whose output goes nowhere says so once it ends, and
+# keeps the answers it was given.
+printf ' \n3\n \n3\n' | "$JATTA" study --plain "$work/test.deck" --db "$work/session.sqlite" >/dev/full 2>"$work/err"
+expect_full "study --plain" $? "$work/err"
+[ "$(sqlite3 "$work/session.sqlite" "SELECT count(*) FROM review_log WHERE kind = 'study'")" -gt 0 ] \
+    || fail "study --plain > /dev/full recorded no answer"
+printf '1\n1\n' | "$JATTA" quiz --plain --no-record --count 2 --seed 1 "$work/test.deck" --db "$work/session.sqlite" \
+    >/dev/full 2>"$work/err"
+expect_full "quiz --plain" $? "$work/err"
 # A file output on a full disk names the reason, not an error type.
 "$JATTA" export --to gift "$work/test.deck" -o /dev/full --force >/dev/null 2>"$work/err"
 grep -qF "disk full" "$work/err" || fail "export -o /dev/full: no 'disk full' message: $(head -c 300 "$work/err")"

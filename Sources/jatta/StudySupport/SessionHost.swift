@@ -120,11 +120,16 @@ struct SessionHost {
     // MARK: Ending
 
     /// Turns how a session ended into the command's end: nothing when the
-    /// student ended it, the status 128+N of a signal or 129 of a lost
-    /// terminal (answers are saved by then), 74 when the store failed, 70
-    /// for anything else.
+    /// student ended it (but the message and status of a failed write when
+    /// standard output refused the session's text), the status 128+N of a
+    /// signal or 129 of a lost terminal (answers are saved by then), 74
+    /// when the store failed, 70 for anything else.
     func finish(_ failure: Error?) throws {
-        guard let failure else { return }
+        guard let failure else {
+            // Every answer is saved by now: only the output was lost.
+            SessionOutput.endIfOutputFailed()
+            return
+        }
         if let exit = failure as? ExitCode { throw exit }
         if let error = failure as? StoreError { throw fail(storeMessage(error), 74) }
         throw fail("jatta: \(failure)", 70)
