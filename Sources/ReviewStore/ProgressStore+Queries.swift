@@ -410,10 +410,15 @@ extension ProgressStore {
     }
 
     /// One card's log, newest first.
+    ///
+    /// The statement is prepared once per store and kept: the log is a
+    /// view over the compact tables, and preparing it (five joins, and the
+    /// view again for the undoing entry) cost more than reading one card's
+    /// rows; the card info and Anki's import and export ask card by card.
     public func history(key: String) throws -> [ReviewLogEntry] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT \(Self.entryColumns) FROM review_log e WHERE e.key = ? ORDER BY e.id DESC",
+                db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM review_log e WHERE e.key = ? ORDER BY e.id DESC"),
                 arguments: [key]
             ).map { try Self.entry($0, path: path) }
         }

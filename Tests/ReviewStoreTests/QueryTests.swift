@@ -111,6 +111,41 @@ import Testing
         #expect(ids == ids.sorted())
     }
 
+    /// `history` keeps its prepared statement between calls: each call
+    /// still reads the log as it is then, other keys, answers recorded
+    /// since (here by another connection to the file, as another jatta
+    /// process would) and an undo of an earlier answer included, as the
+    /// whole log (read with a statement of its own) has them.
+    @Test func historyAskedAgainSeesTheLogAsItIsNow() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("progress.sqlite").path
+        let store = try ProgressStore(path: path)
+        let writer = try ProgressStore(path: path)
+        var rng = SeededGenerator(seed: 42)
+        func answerNow(_ key: String, _ i: Int) throws {
+            let time = t0.addingTimeInterval(Double(i) * 100)
+            let s = try writer.schedules(for: [key])[key]
+            try writer.record(answer(key, at: time, session: "s", before: s, after: scheduleAfter(s, rating: .good, at: time, using: &rng)))
+        }
+        func expectHistoryIsTheLogs(_ key: String) throws {
+            #expect(try store.history(key: key) == (try writer.log()).filter { $0.key == key })
+        }
+        try expectHistoryIsTheLogs("x")
+        try answerNow("x", 0)
+        try expectHistoryIsTheLogs("x")
+        try answerNow("y", 1)
+        try expectHistoryIsTheLogs("y")
+        try answerNow("x", 2)
+        try expectHistoryIsTheLogs("x")
+        #expect(try store.history(key: "x").count == 2)
+        let undone = try #require(try writer.undoLast(sessionID: "s", at: t0.addingTimeInterval(300)))
+        #expect(undone.key == "x")
+        try expectHistoryIsTheLogs("x")
+        #expect(try store.history(key: "x").contains { $0.undoneBy != nil })
+        try expectHistoryIsTheLogs("y")
+    }
+
     @Test func studyQueueAppliesWhatIsLeftOfTheDailyLimits() throws {
         let store = try ProgressStore()
         let dayStart = t0.addingTimeInterval(-3600)

@@ -112,30 +112,41 @@ struct QuizCommand: ParsableCommand {
 
         // Progress: without --no-record the answers go to the student's
         // database; the quiz does not start if it cannot be opened, since
-        // answers would be lost.
-        let store = try host.openStore(database, recording: !noRecord)
+        // answers would be lost. With --no-record no store is opened or
+        // made: nothing is read from one (an empty store would give the
+        // default scheduler and keyboard rule, as no store does) and making
+        // an empty one in memory runs every migration, a tenth of a quiz
+        // of the bundled decks.
+        let store = noRecord ? nil : try host.openStore(database)
         let zone = TimeZone.current
         let scheduler = try StudySetup.scheduler(timeZone: zone, store: store)
-        let recorder = QuizRecorder(store: noRecord ? nil : store, sessionID: UUID().uuidString)
+        let recorder = QuizRecorder(store: store, sessionID: UUID().uuidString)
         // Prepared at the first typed answer, not before the first question.
         let checker = DeferredAnswerChecker(decks: library.decks)
         // The quiz reschedules from the cards' schedules as the store has
         // them now; with --no-record nothing is rescheduled.
         let schedules: [String: CardSchedule]
         do {
-            schedules = noRecord ? [:] : try store.schedules(for: questions.map(\.key))
+            schedules = try store?.schedules(for: questions.map(\.key)) ?? [:]
         } catch let error as StoreError {
             throw fail(host.storeMessage(error), 74)
         }
         // The keyboard rule is the student's, kept in the store between
         // sessions; a store that cannot say starts from nothing known.
-        let keyboard = KeyboardProfile(stored: try? store.setting(KeyboardProfile.settingKey))
+        let keyboard = KeyboardProfile(stored: store.flatMap { try? $0.setting(KeyboardProfile.settingKey) })
         let session = QuizSession(
             questions: questions, settings: settings, judge: checker.quizJudge, startedAt: Date(), keyboard: keyboard,
-            scheduling: noRecord ? nil : QuizScheduling(scheduler: scheduler), schedules: schedules)
+            scheduling: store == nil ? nil : QuizScheduling(scheduler: scheduler), schedules: schedules)
         func remember(_ profile: KeyboardProfile) {
-            guard !noRecord, profile != keyboard, let value = profile.stored else { return }
+            guard let store, profile != keyboard, let value = profile.stored else { return }
             try? store.setSetting(KeyboardProfile.settingKey, value)
+        }
+        /// The store a study session started from the report writes to: the
+        /// student's, or with --no-record an empty one in memory, made only
+        /// when such a session starts.
+        func studyStore() throws -> ProgressStore {
+            if let store { return store }
+            return try host.openStore(database, recording: false)
         }
 
         let jsonTarget = json
@@ -165,7 +176,7 @@ struct QuizCommand: ParsableCommand {
             }
         }
         /// The study trainer, opened on the quiz's mistakes.
-        func studyState(keys: [String]) throws -> TrainerState {
+        func studyState(keys: [String], store: ProgressStore) throws -> TrainerState {
             let now = Date()
             let day = StudySetup.day(of: now, timeZone: zone)
             let decks = library.decks.filter { !$0.cards.isEmpty }
@@ -175,7 +186,6 @@ struct QuizCommand: ParsableCommand {
             Trainer.startMistakes(&state, keys: keys, now: now)
             return state
         }
-        let performer = EffectPerformer(store: store, sessionID: UUID().uuidString)
         let reload = { SessionHost.loadDecks(paths: deckPaths) }
 
         var studyFailure: Error? = nil
@@ -192,8 +202,10 @@ struct QuizCommand: ParsableCommand {
             writeResult(final)
             stopStatus = input.exitStatus
             if stopStatus == nil, jsonTarget != "-", let keys = runner.askToStudy(final) {
+                let store = try studyStore()
                 var loop = PlainLoop(
-                    state: try studyState(keys: keys), strings: language.strings, performer: performer,
+                    state: try studyState(keys: keys, store: store), strings: language.strings,
+                    performer: EffectPerformer(store: store, sessionID: UUID().uuidString),
                     reloadDecks: reload, environment: environment, input: input)
                 studyFailure = loop.run()
             }
@@ -204,11 +216,14 @@ struct QuizCommand: ParsableCommand {
             let outcome = QuizTerminalRunner.run(session, backend: backend, strings: strings, handle: handle)
             remember(outcome.session.keyboard)
             stopStatus = outcome.stopStatus
-            if stopStatus == nil, let keys = outcome.studyKeys, let state = try? studyState(keys: keys) {
+            if stopStatus == nil, let keys = outcome.studyKeys, let store = try? studyStore(),
+                let state = try? studyState(keys: keys, store: store)
+            {
                 // The same terminal goes on into the study session, which
                 // hands it back when the student leaves.
                 var loop = CursesLoop(
-                    state: state, strings: language.strings, performer: performer, reloadDecks: reload,
+                    state: state, strings: language.strings,
+                    performer: EffectPerformer(store: store, sessionID: UUID().uuidString), reloadDecks: reload,
                     environment: environment)
                 studyFailure = loop.run(backend: backend)
             } else {
@@ -216,7 +231,8 @@ struct QuizCommand: ParsableCommand {
             }
             writeResult(outcome.session)
         }
-        ClassSyncLauncher.afterSession(store: store, deckPaths: deckPaths)
+        // Only the student's store can have joined a class.
+        if let store { ClassSyncLauncher.afterSession(store: store, deckPaths: deckPaths) }
         if let failure = recorder.failure {
             throw fail("jatta: " + failure.message(language: lang), 74)
         }

@@ -6,8 +6,9 @@ import Testing
 @testable import Study
 
 /// The quiz's questions are those of the generator before its glossary was
-/// made a level at a time and before definition lengths were read from the
-/// cards' heads (issue 20): the previous generator is kept here,
+/// made a level at a time, before definition lengths were read from the
+/// cards' heads and before the candidates were ranked by their places
+/// rather than as copies (issue 20): the previous generator is kept here,
 /// word for word, and both make quizzes from generated decks — small levels
 /// whose options must come from the other levels, definitions naming
 /// terms, repeated definitions, a deck file loaded twice, level and tag
@@ -220,15 +221,41 @@ enum PreviousQuizGenerator {
         var seen: Set<String> = [right.key, promptKey]
         let others = glossary.filter { $0.id != card.id }
         let needed = QuizGenerator.choiceOptionCount - 1
-        var wrong = QuizGenerator.plausible(
+        var wrong = plausible(
             others.filter { $0.card.level == card.level }, like: right, promptKey: promptKey, count: needed, seen: &seen,
             rng: &rng)
         if wrong.count < needed, !ownLevelOnly {
-            wrong += QuizGenerator.plausible(
+            wrong += plausible(
                 others.filter { $0.card.level != card.level }, like: right, promptKey: promptKey,
                 count: needed - wrong.count, seen: &seen, rng: &rng)
         }
         guard wrong.count >= 2 else { return nil }
         return QuizGenerator.arrange(correct: [right.text], wrong: wrong, rng: &rng)
+    }
+
+    /// The previous `QuizGenerator.plausible`, which ranked copies of the
+    /// entries (already without the asked card's id) and shuffled them.
+    static func plausible(
+        _ candidates: [GlossaryEntry], like right: GlossaryEntry, promptKey: String, count: Int,
+        seen: inout Set<String>, rng: inout SeededGenerator
+    ) -> [String] {
+        guard count > 0, !candidates.isEmpty else { return [] }
+        let length = Double(max(1, right.length))
+        func distance(_ entry: GlossaryEntry) -> Double {
+            let other = Double(max(1, entry.length))
+            return abs(other - length) / max(length, other)
+        }
+        let ranked = candidates.enumerated().map { (offset: $0.offset, entry: $0.element, distance: distance($0.element)) }
+            .sorted { a, b in a.distance != b.distance ? a.distance < b.distance : a.offset < b.offset }
+        let close = ranked.filter { $0.distance <= QuizGenerator.maxLengthDistance }.map(\.entry)
+        let rest = ranked.filter { $0.distance > QuizGenerator.maxLengthDistance }.map(\.entry)
+        var chosen: [String] = []
+        for candidate in rng.shuffle(close) + rest {
+            if chosen.count == count { break }
+            let key = candidate.key
+            guard !key.isEmpty, !key.contains(promptKey), seen.insert(key).inserted else { continue }
+            chosen.append(candidate.text)
+        }
+        return chosen
     }
 }
