@@ -475,6 +475,38 @@ import Testing
         #expect(try scratch.load(path).parsed.deck.cards[1] == parsed[1])
     }
 
+    /// A head longer than the first read (`EntryFile.firstRead`) is read on
+    /// into the same buffer: the deck decodes equal to the parse, and an
+    /// entry cut or changed in that later part of the head is refused.
+    @Test func aHeadPastTheFirstReadIsReadWhole() throws {
+        let scratch = try Scratch()
+        let generated = try Self.sampleTexts().filter { $0.name.hasPrefix("generated-") }.map(\.text)
+        let text = Array(repeating: generated, count: 12).joined().joined(separator: "\n")
+        let path = try scratch.write("big.deck", text)
+        let expected = DeckParser.parse(Array(text.utf8), file: path)
+        _ = try scratch.load(path)
+        let entry = scratch.index().entryPath(for: path)
+        let opened = try #require(EntryFile.load(entry))
+        let headEnd = opened.headStart + opened.header.headLength
+        try #require(headEnd > EntryFile.firstRead + 1000, "the head runs past the first read")
+        let warm = try scratch.load(path)
+        #expect(warm.outcome == .fromIndex)
+        #expect(warm.parsed == expected)
+        let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: entry)))
+        for damage in 0..<2 {
+            var bytes = good
+            if damage == 0 {
+                bytes = Array(good[..<(headEnd - 10)])
+            } else {
+                bytes[headEnd - 10] ^= 0x41
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: entry))
+            #expect(EntryFile.load(entry) == nil, "damage \(damage) past the first read")
+            let again = try scratch.load(path)
+            #expect(again.outcome == .parsed(entryWritten: true) && again.parsed == expected)
+        }
+    }
+
     /// Every field of a card read from the index, each through its own
     /// accessor (not only `==`, which compares whole heads), is the parsed
     /// card's: ids, kind, level, tags, places (also of cards whose place
