@@ -4,11 +4,21 @@
 /// A `Card` is a value parsed from text; it knows nothing about a student's
 /// progress. Progress is keyed by `StudyFace.key`, which is derived from `id`.
 public struct Card: Hashable, Sendable {
-    /// The card's fields, shared by its copies until one of them is changed.
-    /// A card is copied into every face, study item and queue entry; copying
-    /// its strings and arrays one by one (a retain and a release each) was a
-    /// quarter of a start at 100,000 cards, where one reference is copied now.
-    private var storage: Storage
+    /// Where the card's fields are, shared by its copies until one of them
+    /// is changed. A card is copied into every face, study item and queue
+    /// entry; copying its strings and arrays one by one (a retain and a
+    /// release each) was a quarter of a start at 100,000 cards, where one
+    /// reference is copied now.
+    private(set) var fields: Fields
+
+    /// Where a card's fields are.
+    enum Fields: Sendable {
+        /// In a box of their own (a parsed card, or one changed since).
+        case own(Storage)
+        /// In a row of the table its deck was read into from the deck
+        /// index (`IndexedCards`), with the row's number.
+        case indexed(IndexedCards, Int)
+    }
 
     /// What every walk over all cards reads (identity, kind, level, tags,
     /// place): always held, never decoded later.
@@ -39,137 +49,118 @@ public struct Card: Hashable, Sendable {
         var location: SourceLocation
     }
 
-    /// The shared box of a card's fields: copied before a change when
-    /// another card still shares it, so cards stay values. A card read from
-    /// the deck index holds its head at once and its body (`CardBody`) only
-    /// when first asked for, from `deferred`: a start at 100,000 cards shows
-    /// a few of them, and decoding every body was most of its memory.
+    /// The box of a card's own fields: copied before a change when another
+    /// card still shares it, so cards stay values.
     final class Storage: @unchecked Sendable {
         /// The head; changed only through a box no other card holds.
         var head: Head
-        /// The body once known, in a box of its own: a card read from the
-        /// index holds one reference until its body is decoded, not the
-        /// body's 72 bytes (6 MB at 100,000 cards). Read and set under
-        /// `deferred`'s lock while `deferred` is there (copies on other
-        /// threads may ask at once).
-        private var known: KnownBody?
-
-        /// A decoded or given body.
-        final class KnownBody: Sendable {
-            /// The body.
-            let body: CardBody
-
-            init(_ body: CardBody) { self.body = body }
-        }
-        /// Where the body is decoded from, with the place and length of
-        /// this card's body there; nil once a change made the body this
-        /// box's own.
-        private var deferred: (source: CardBodySource, offset: Int, length: Int)?
+        /// The body; changed only through a box no other card holds.
+        var body: CardBody
 
         init(head: Head, body: CardBody) {
             self.head = head
-            self.known = KnownBody(body)
-        }
-
-        init(head: Head, deferred source: CardBodySource, offset: Int, length: Int) {
-            self.head = head
-            self.deferred = (source, offset, length)
-        }
-
-        /// The body, decoded on first use.
-        var body: CardBody {
-            guard let (source, offset, length) = deferred else { return known?.body ?? placeholder }
-            return source.lock.withLock { _ in
-                if let known { return known.body }
-                let decoded = source.decoder.body(at: offset, length: length) ?? placeholder
-                known = KnownBody(decoded)
-                return decoded
-            }
-        }
-
-        /// What a card shows when its body cannot be had after all (its
-        /// entry's block damaged and the deck file edited since the start,
-        /// so neither can give it): empty text of the card's kind, and no
-        /// trap.
-        private var placeholder: CardBody {
-            let content: CardContent =
-                switch head.kind {
-                case .question: .question(QuestionCard(question: "", answer: ""))
-                case .term: .term(TermCard(term: "", definition: ""))
-                case .choice: .choice(ChoiceCard(question: "", options: []))
-                case .cloze: .cloze(ClozeCard(text: "", alternatives: [], prompt: ""))
-                case .open: .open(OpenCard(question: "", modelAnswer: "", keyPoints: []))
-                }
-            return CardBody(content: content, source: nil, lastLine: head.location.line)
-        }
-
-        /// Whether the body is known (decoded, or never deferred).
-        var isBodyKnown: Bool {
-            guard let (source, _, _) = deferred else { return true }
-            return source.lock.withLock { _ in known != nil }
-        }
-
-        /// The body to change, in a box no other card holds: decoded, then
-        /// owned (no lock needed any more).
-        var ownBody: CardBody {
-            get { body }
-            set {
-                known = KnownBody(newValue)
-                deferred = nil
-            }
+            self.body = body
         }
     }
 
-    /// The head, to change: the box is copied first when shared.
+    /// A card read from the deck index: row `row` of `table`.
+    init(table: IndexedCards, row: Int) {
+        fields = .indexed(table, row)
+    }
+
+    /// The whole head.
     private var head: Head {
-        get { storage.head }
+        get {
+            switch fields {
+            case .own(let storage): storage.head
+            case .indexed(let table, let row): table.head(row)
+            }
+        }
         _modify {
-            unshare()
+            let storage = ownFields()
             yield &storage.head
         }
     }
 
-    /// The body, to change: the box is copied first when shared.
+    /// The body, decoded from the deck index on first use.
     private var body: CardBody {
-        get { storage.body }
+        get {
+            switch fields {
+            case .own(let storage): storage.body
+            case .indexed(let table, let row): table.body(row)
+            }
+        }
         _modify {
-            unshare()
-            var body = storage.ownBody
-            yield &body
-            storage.ownBody = body
+            let storage = ownFields()
+            yield &storage.body
         }
     }
 
     /// Whether this card's body has been decoded (always, for a parsed
     /// card): the deck index decodes a body only when it is first needed.
-    var isBodyDecoded: Bool { storage.isBodyKnown }
+    var isBodyDecoded: Bool {
+        switch fields {
+        case .own: true
+        case .indexed(let table, let row): table.isBodyKnown(row)
+        }
+    }
 
-    private mutating func unshare() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(head: storage.head, body: storage.body) }
+    /// The box of this card's fields, made its own before a change: a row
+    /// of the deck index's table is copied into a box, and a box another
+    /// card shares is copied.
+    private mutating func ownFields() -> Storage {
+        switch fields {
+        case .indexed(let table, let row):
+            let storage = Storage(head: table.head(row), body: table.body(row))
+            fields = .own(storage)
+            return storage
+        case .own(var storage):
+            // Named nowhere else for the check, so that only other cards
+            // count as sharing it.
+            fields = .indexed(IndexedCards.none, 0)
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(head: storage.head, body: storage.body) }
+            fields = .own(storage)
+            return storage
+        }
     }
 
     /// Stable identity: the explicit `id:` scoped by the deck's namespace
     /// (`NAMESPACE:ID`) when the author gave one, else a hash of the kind
     /// and the normalised prompt (see `CardID`).
     public var id: CardID {
-        get { storage.head.id }
+        get {
+            switch fields {
+            case .own(let storage): storage.head.id
+            case .indexed(let table, let row): table.id(row)
+            }
+        }
         set { head.id = newValue }
     }
     /// Whether `id` was written in the file (`id:`) or derived from the prompt.
     public var hasExplicitID: Bool {
-        get { storage.head.hasExplicitID }
+        get {
+            switch fields {
+            case .own(let storage): storage.head.hasExplicitID
+            case .indexed(let table, let row): table.row(row).hasExplicitID
+            }
+        }
         set { head.hasExplicitID = newValue }
     }
     /// The id the card's kind and prompt give, even when an explicit `id:`
     /// wins: progress recorded before the `id:` was added lives under it,
     /// and is handed over to `id` (`formerIDs`).
     public var derivedID: CardID {
-        get { storage.head.derivedID }
+        get {
+            switch fields {
+            case .own(let storage): storage.head.derivedID
+            case .indexed(let table, let row): table.derivedID(row)
+            }
+        }
         set { head.derivedID = newValue }
     }
     /// What kind of card this is, with the content that kind needs.
     public var content: CardContent {
-        get { storage.body.content }
+        get { body.content }
         set {
             body.content = newValue
             head.kind = newValue.kind
@@ -181,36 +172,56 @@ public struct Card: Hashable, Sendable {
     /// are kept as written (a warning): such a card is studied like any
     /// other but belongs to no level, so no level filter picks it.
     public var level: Int {
-        get { storage.head.level }
+        get {
+            switch fields {
+            case .own(let storage): storage.head.level
+            case .indexed(let table, let row): table.level(row)
+            }
+        }
         set { head.level = newValue }
     }
     /// Tags written on the card (`tags:`), in file order, without the
     /// section tags.
     public var tags: [String] {
-        get { storage.head.tags }
+        get {
+            switch fields {
+            case .own(let storage): storage.head.tags
+            case .indexed(let table, let row): table.tags(row)
+            }
+        }
         set { head.tags = newValue }
     }
     /// Tags inherited from the sections (`##`, `###`) the card stands in,
     /// outermost first.
     public var sectionTags: [String] {
-        get { storage.head.sectionTags }
+        get {
+            switch fields {
+            case .own(let storage): storage.head.sectionTags
+            case .indexed(let table, let row): table.sectionTags(row)
+            }
+        }
         set { head.sectionTags = newValue }
     }
     /// Where the content came from, e.g. lecture notes at `FILE:LINE`.
     public var source: String? {
-        get { storage.body.source }
+        get { body.source }
         set { body.source = newValue }
     }
     /// Where the card starts in its deck file (for diagnostics, `list`, and
     /// opening the card in an editor).
     public var location: SourceLocation {
-        get { storage.head.location }
+        get {
+            switch fields {
+            case .own(let storage): storage.head.location
+            case .indexed(let table, let row): table.location(row)
+            }
+        }
         set { head.location = newValue }
     }
     /// The card's last line that is not blank or a comment: where a line
     /// added to the card (`id:`) goes.
     public var lastLine: Int {
-        get { storage.body.lastLine }
+        get { body.lastLine }
         set { body.lastLine = newValue }
     }
 
@@ -219,40 +230,48 @@ public struct Card: Hashable, Sendable {
         tags: [String] = [], sectionTags: [String] = [], source: String? = nil,
         location: SourceLocation, lastLine: Int? = nil
     ) {
-        storage = Storage(
+        fields = .own(
+            Storage(
             head: Head(
                 id: id, hasExplicitID: hasExplicitID, definitionLength: Self.headLength(content.definitionLength),
                 derivedID: derivedID ?? CardID.derived(kind: content.kind, prompt: content.prompt),
                 kind: content.kind, isAnswerable: content.isAnswerable, level: level, tags: tags,
                 sectionTags: sectionTags, location: location),
-            body: CardBody(content: content, source: source, lastLine: lastLine ?? location.line))
+            body: CardBody(content: content, source: source, lastLine: lastLine ?? location.line)))
     }
 
     /// A card whose body (content, source, last line) is decoded from the
-    /// `length` bytes at `offset` in `source` when first asked for (the
-    /// deck index); `kind`, `isAnswerable` and `definitionLength` must be
-    /// what that content gives.
+    /// `length` bytes at `offset` in `source` when first asked for;
+    /// `kind`, `isAnswerable` and `definitionLength` must be what that
+    /// content gives. (The deck index makes a table of a whole deck's
+    /// cards, `IndexedCards`; this is a table of one.)
     public init(
         id: CardID, hasExplicitID: Bool, derivedID: CardID, kind: CardKind, isAnswerable: Bool,
         definitionLength: Int, level: Int, tags: [String], sectionTags: [String], location: SourceLocation,
         bodyAt offset: Int, length: Int, in source: CardBodySource
     ) {
-        storage = Storage(
-            head: Head(
-                id: id, hasExplicitID: hasExplicitID, definitionLength: Self.headLength(definitionLength),
-                derivedID: derivedID, kind: kind, isAnswerable: isAnswerable,
-                level: level, tags: tags, sectionTags: sectionTags, location: location),
-            deferred: source, offset: offset, length: length)
+        let table = IndexedCards(
+            file: location.file, tagLists: [tags, sectionTags], bodies: source, firstBody: offset, capacity: 1)
+        // Tag lists 0 and 1 of two: always added.
+        _ = table.append(
+            id: id, hasExplicitID: hasExplicitID, derivedID: derivedID, kind: kind, isAnswerable: isAnswerable,
+            definitionLength: definitionLength, level: level, tags: 0, sectionTags: 1, location: location,
+            bodyAt: offset, length: length)
+        fields = .indexed(table, 0)
     }
 
     /// Equal fields, whether shared or not, decoded or not.
     public static func == (a: Card, b: Card) -> Bool {
-        a.storage === b.storage || (a.storage.head == b.storage.head && a.storage.body == b.storage.body)
+        switch (a.fields, b.fields) {
+        case (.own(let x), .own(let y)) where x === y: true
+        case (.indexed(let t, let i), .indexed(let u, let j)) where t === u && i == j: true
+        default: a.head == b.head && a.body == b.body
+        }
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.head)
-        hasher.combine(storage.body)
+        hasher.combine(head)
+        hasher.combine(body)
     }
 
     /// Section tags followed by the card's own tags, without repeats.
@@ -276,7 +295,12 @@ public struct Card: Hashable, Sendable {
         return all
     }
 
-    public var kind: CardKind { storage.head.kind }
+    public var kind: CardKind {
+        switch fields {
+        case .own(let storage): storage.head.kind
+        case .indexed(let table, let row): table.row(row).kind
+        }
+    }
 
     /// The ids this card's progress may have been stored under before, most
     /// specific first: for an explicit id, the id as jatta 0.1 stored it
@@ -300,16 +324,26 @@ public struct Card: Hashable, Sendable {
     /// Whether the card can be asked and answered right: every card the
     /// parser keeps, except a multiple-choice question with no correct
     /// option. Study queues, counts and quizzes leave the others out.
-    public var isAnswerable: Bool { storage.head.isAnswerable }
+    public var isAnswerable: Bool {
+        switch fields {
+        case .own(let storage): storage.head.isAnswerable
+        case .indexed(let table, let row): table.row(row).isAnswerable
+        }
+    }
 
     /// A term card's definition length in Unicode scalars (0 for the other
     /// kinds; see `CardContent.definitionLength`), known without decoding
     /// the body.
-    public var definitionLength: Int { Int(storage.head.definitionLength) }
+    public var definitionLength: Int {
+        switch fields {
+        case .own(let storage): Int(storage.head.definitionLength)
+        case .indexed(let table, let row): Int(table.row(row).definitionLength)
+        }
+    }
 
     /// A length as the head keeps it: a definition of more than 4 billion
     /// scalars is not a deck anyone writes, and is kept as the largest.
-    private static func headLength(_ length: Int) -> UInt32 { UInt32(clamping: length) }
+    static func headLength(_ length: Int) -> UInt32 { UInt32(clamping: length) }
 }
 
 /// What a card holds beyond its head: what it asks and answers, where it

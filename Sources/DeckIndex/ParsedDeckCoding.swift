@@ -83,8 +83,9 @@ enum ParsedDeckCoding {
         // Where the next body starts in the entry.
         var offset = bodiesStart
         let cardCount = try r.count()
-        var cards: [Card] = []
-        cards.reserveCapacity(cardCount)
+        // One table of rows for the deck's cards, not a box per card.
+        let table = IndexedCards(
+            file: file, tagLists: tagLists, bodies: bodies, firstBody: bodiesStart, capacity: cardCount)
         for _ in 0..<cardCount {
             let id = CardID(rawValue: try r.string())
             let explicit = try r.bool()
@@ -95,16 +96,17 @@ enum ParsedDeckCoding {
             let level = try r.int()
             let tags = try r.number()
             let sectionTags = try r.number()
-            guard tags < tagLists.count, sectionTags < tagLists.count else { throw IndexDamage() }
             let location = try decodeLocation(&r, file: file)
             let length = try r.number()
-            cards.append(
-                Card(
+            guard
+                table.append(
                     id: id, hasExplicitID: explicit, derivedID: derived, kind: kind, isAnswerable: answerable,
-                    definitionLength: definitionLength, level: level, tags: tagLists[tags], sectionTags: tagLists[sectionTags], location: location,
-                    bodyAt: offset, length: length, in: bodies))
+                    definitionLength: definitionLength, level: level, tags: tags, sectionTags: sectionTags,
+                    location: location, bodyAt: offset, length: length)
+            else { throw IndexDamage() }
             offset += length
         }
+        let cards = table.cards
         guard r.isAtEnd else { throw IndexDamage() }
         let parsed = ParsedDeck(deck: Deck(file: file, title: title, metadata: metadata, cards: cards), diagnostics: diagnostics)
         return (parsed, offset - bodiesStart)

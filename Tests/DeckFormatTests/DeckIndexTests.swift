@@ -475,6 +475,145 @@ import Testing
         #expect(try scratch.load(path).parsed.deck.cards[1] == parsed[1])
     }
 
+    /// A head longer than the first read (`EntryFile.firstRead`) is read on
+    /// into the same buffer: the deck decodes equal to the parse, and an
+    /// entry cut or changed in that later part of the head is refused.
+    @Test func aHeadPastTheFirstReadIsReadWhole() throws {
+        let scratch = try Scratch()
+        let generated = try Self.sampleTexts().filter { $0.name.hasPrefix("generated-") }.map(\.text)
+        let text = Array(repeating: generated, count: 12).joined().joined(separator: "\n")
+        let path = try scratch.write("big.deck", text)
+        let expected = DeckParser.parse(Array(text.utf8), file: path)
+        _ = try scratch.load(path)
+        let entry = scratch.index().entryPath(for: path)
+        let opened = try #require(EntryFile.load(entry))
+        let headEnd = opened.headStart + opened.header.headLength
+        try #require(headEnd > EntryFile.firstRead + 1000, "the head runs past the first read")
+        let warm = try scratch.load(path)
+        #expect(warm.outcome == .fromIndex)
+        #expect(warm.parsed == expected)
+        let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: entry)))
+        for damage in 0..<2 {
+            var bytes = good
+            if damage == 0 {
+                bytes = Array(good[..<(headEnd - 10)])
+            } else {
+                bytes[headEnd - 10] ^= 0x41
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: entry))
+            #expect(EntryFile.load(entry) == nil, "damage \(damage) past the first read")
+            let again = try scratch.load(path)
+            #expect(again.outcome == .parsed(entryWritten: true) && again.parsed == expected)
+        }
+    }
+
+    /// Every field of a card read from the index, each through its own
+    /// accessor (not only `==`, which compares whole heads), is the parsed
+    /// card's: ids, kind, level, tags, places (also of cards whose place
+    /// names another file), body, hash; and the cards of one entry are
+    /// rows of one table, not a box each.
+    @Test func everyFieldOfAnIndexedCardIsTheParsedCards() throws {
+        let scratch = try Scratch()
+        var compared = 0
+        var explicit = 0
+        for sample in try Self.sampleTexts() {
+            let path = try scratch.write(sample.name, sample.text)
+            let parsed = try scratch.load(path).parsed.deck.cards
+            let warm = try scratch.load(path)
+            #expect(warm.outcome == .fromIndex, "\(sample.name)")
+            let cards = warm.parsed.deck.cards
+            try #require(cards.count == parsed.count)
+            for (card, expected) in zip(cards, parsed) {
+                let name = "\(sample.name) \(expected.id)"
+                #expect(card.id == expected.id, "\(name)")
+                #expect(card.hasExplicitID == expected.hasExplicitID, "\(name)")
+                #expect(card.derivedID == expected.derivedID, "\(name)")
+                #expect(card.formerIDs == expected.formerIDs, "\(name)")
+                #expect(card.kind == expected.kind, "\(name)")
+                #expect(card.isAnswerable == expected.isAnswerable, "\(name)")
+                #expect(card.definitionLength == expected.definitionLength, "\(name)")
+                #expect(card.level == expected.level, "\(name)")
+                #expect(card.tags == expected.tags, "\(name)")
+                #expect(card.sectionTags == expected.sectionTags, "\(name)")
+                #expect(card.location == expected.location, "\(name)")
+                #expect(!card.isBodyDecoded, "\(name): a head's field decoded the body")
+                #expect(card.content == expected.content, "\(name)")
+                #expect(card.source == expected.source, "\(name)")
+                #expect(card.lastLine == expected.lastLine, "\(name)")
+                #expect(card.hashValue == expected.hashValue, "\(name)")
+                if expected.hasExplicitID { explicit += 1 }
+                compared += 1
+            }
+            if let first = cards.first, case .indexed(let table, _) = first.fields {
+                #expect(cards.allSatisfy { if case .indexed(let t, _) = $0.fields { t === table } else { false } })
+            } else {
+                #expect(cards.isEmpty, "\(sample.name): a warm card is not a row of its entry's table")
+            }
+        }
+        #expect(compared > 300 && explicit > 100, "\(compared) cards, \(explicit) with explicit ids")
+    }
+
+    /// Rows keep every number as given: those that do not fit a row's 32
+    /// or 16 bits (a level past 32 bits, a place in another file than the
+    /// deck's, a tag list numbered past 65,535, a body past 4 GiB into the
+    /// entry) are kept whole beside the rows, and rows after them are
+    /// still their own.
+    @Test func aTableKeepsNumbersThatDoNotFitARow() throws {
+        let decoder = PlaceDecoder()
+        let lists = (0..<70_000).map { ["t\($0)"] }
+        let table = IndexedCards(
+            file: "a.deck", tagLists: lists, bodies: CardBodySource(decoder), firstBody: 100, capacity: 0)
+        let plain = (level: 2, tags: 3, sectionTags: 4, place: SourceLocation(file: "a.deck", line: 7, column: 2), offset: 100, length: 9)
+        let rows = [
+            plain,
+            (level: 1 << 40, tags: 1, sectionTags: 2, place: plain.place, offset: 109, length: 3),
+            (level: -5, tags: 69_999, sectionTags: 65_536, place: plain.place, offset: 112, length: 3),
+            (level: 1, tags: 0, sectionTags: 0, place: SourceLocation(file: "b.deck", line: 3, column: 1), offset: 115, length: 1),
+            (level: 3, tags: 0, sectionTags: 5, place: SourceLocation(file: "a.deck", line: 1 << 33, column: 1), offset: 100 + (1 << 33), length: 1 << 32),
+            (level: 3, tags: 6, sectionTags: 7, place: SourceLocation(file: "a.deck", line: 90, column: 1), offset: 200, length: 5),
+        ]
+        for (n, row) in rows.enumerated() {
+            let added = table.append(
+                id: CardID(rawValue: "question-\(n)"), hasExplicitID: n == 2, derivedID: CardID(rawValue: n == 2 ? "d" : "question-\(n)"),
+                kind: .question, isAnswerable: true, definitionLength: 0, level: row.level, tags: row.tags,
+                sectionTags: row.sectionTags, location: row.place, bodyAt: row.offset, length: row.length)
+            #expect(added)
+        }
+        #expect(!table.append(
+            id: CardID(rawValue: "x"), hasExplicitID: false, derivedID: CardID(rawValue: "x"), kind: .question,
+            isAnswerable: true, definitionLength: 0, level: 1, tags: 70_000, sectionTags: 0, location: plain.place,
+            bodyAt: 0, length: 0), "a tag list out of range is refused")
+        let cards = table.cards
+        try #require(cards.count == rows.count)
+        for (card, row) in zip(cards, rows) {
+            #expect(card.level == row.level)
+            #expect(card.tags == lists[row.tags] && card.sectionTags == lists[row.sectionTags])
+            #expect(card.location == row.place)
+            #expect(card.lastLine == row.place.line, "no body: empty text at the card's line")
+        }
+        #expect(decoder.asked == rows.map { [$0.offset, $0.length] })
+        #expect(cards.map(\.derivedID.rawValue) == ["question-0", "question-1", "d", "question-3", "question-4", "question-5"])
+    }
+
+    /// What a card read from the index costs: a 32-byte row in its deck's
+    /// table and a card of two words (the table and the row's number),
+    /// against a box of about 180 bytes each before (docs/progress-store.md,
+    /// "Memory at 100,000 cards").
+    @Test func aTableRowIsThirtyTwoBytes() {
+        #expect(MemoryLayout<IndexedCards.Row>.stride == 32)
+        #expect(MemoryLayout<Card>.stride == 16)
+    }
+
+    /// Gives no body, and keeps where each was asked for.
+    final class PlaceDecoder: CardBodyDecoding, @unchecked Sendable {
+        var asked: [[Int]] = []
+
+        func body(at offset: Int, length: Int) -> CardBody? {
+            asked.append([offset, length])
+            return nil
+        }
+    }
+
     /// The value the caller derives from a parsed deck (the registry's
     /// fingerprint) is kept in the entry and given back by a warm load,
     /// without deriving again; a new content derives anew.
