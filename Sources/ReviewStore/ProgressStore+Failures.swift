@@ -14,7 +14,7 @@ extension ProgressStore {
                     FROM review_log e
                     WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start)))
                     AND e.kind IN ('study', 'quiz', 'override') AND e.rating = 1
-                    AND \(LogClauses.notUndone)
+                    AND \(try LogClauses.notUndone(db))
                     GROUP BY e.key
                     """)
             var failures: [String: Date] = [:]
