@@ -126,14 +126,17 @@ enum AnswerSummaries {
 
     /// `answer_slot` plus what the answer `givenEntry` adds: the
     /// aggregate of `slotContribution` for a single entry, which needs no
-    /// grouping (SQLite sorts for a GROUP BY even of one row).
+    /// grouping (SQLite sorts for a GROUP BY even of one row). Whether the
+    /// entry is an answer is asked in Swift (`add`): SQLite builds a
+    /// temporary table for `isAnswer`'s list of three at every run. (The
+    /// WHERE is there for SQLite's grammar of an upsert from a SELECT.)
     private static let addGivenSlotSQL: String = {
         let terms = ["1"] + slotTerms().map { "coalesce(\($0), 0)" }
         return """
             INSERT INTO answer_slot (slot, deck_file, grp, \(slotColumns.joined(separator: ", ")))
             SELECT e.at / \(AnswerSlot.widthMilliseconds), e.deck_file, \(registryGroup), \(terms.joined(separator: ", "))
             FROM \(givenEntry)
-            WHERE \(isAnswer)
+            WHERE TRUE
             ON CONFLICT (slot, deck_file, grp) DO UPDATE SET \(slotSums);
             """
     }()
@@ -173,6 +176,8 @@ enum AnswerSummaries {
     /// entry that is not an answer), from its own values: what the log's
     /// view gives back for it (`before` is the entry's as stored).
     static func add(_ entry: ReviewLogEntry, db: Database, path: String) throws {
+        // The answers are the kinds `AnswerKind` names (`isAnswer` in SQL).
+        guard AnswerKind(rawValue: entry.kind.rawValue) != nil else { return }
         let before = try ProgressColumns.values(entry.before, path: path)
         let values: [(any DatabaseValueConvertible)?] = [
             try ProgressColumns.millis(entry.time, path: path), entry.deckFile, entry.key, entry.kind.rawValue,

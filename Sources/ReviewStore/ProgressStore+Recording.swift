@@ -282,13 +282,18 @@ extension ProgressStore {
         -> (registered: Bool, progress: CardProgress)
     {
         let statement = try db.cachedStatement(sql: registrationAndProgressSQL)
-        guard
-            let row = try Row.fetchOne(statement, arguments: [card.key, card.deckFile, card.prompt, card.level])
-        else { throw StoreError(.sqlite(code: 1), path: path, detail: "no row") }
-        let stored = try StoredRow(row, keyColumn: nil, knownKey: card.key, path: path)
-        let registered = try stored.int64(0) == 1
-        guard try stored.int64(1) == 1 else { return (registered, .unseen) }
-        return (registered, try ProgressColumns.progress(stored, at: 2))
+        // Read in place from the cursor's row: `Row.fetchOne` copies the
+        // row and its column names, a third of this look-up's time.
+        // The cursor resets the statement when it goes, and the row reads
+        // the statement: it is kept until the row is read.
+        let rows = try Row.fetchCursor(statement, arguments: [card.key, card.deckFile, card.prompt, card.level])
+        return try withExtendedLifetime(rows) {
+            guard let row = try rows.next() else { throw StoreError(.sqlite(code: 1), path: path, detail: "no row") }
+            let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: nil, path: path)
+            let registered = try stored.int64(0, required: false) == 1
+            guard try stored.int64(1, required: false) == 1 else { return (registered, .unseen) }
+            return (registered, try ProgressColumns.progress(stored, at: 2))
+        }
     }
 
     /// Appends one log entry and makes `after` the card's state: the single

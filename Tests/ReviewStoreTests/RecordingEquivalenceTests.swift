@@ -184,6 +184,24 @@ import Testing
         #expect(try now.verify().isEmpty)
     }
 
+    /// The one-statement look-up of the log's names finds those already
+    /// there (nil for a new one), so an answer adds none of them again.
+    @Test func theLogsNamesAreFoundInOneLookUp() throws {
+        let store = try ProgressStore()
+        var rng = SeededGenerator(seed: 4)
+        try store.record(
+            answer("k", deck: "decks/a.deck", at: t0, session: "s1", after: scheduleAfter(nil, rating: .good, at: t0, using: &rng)))
+        try store.read { db in
+            let ids = { (table: String, column: String, name: String) in
+                try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE \(column) = ?", arguments: [name])
+            }
+            let expected = [try ids("log_card", "key", "k"), try ids("log_name", "name", "decks/a.deck"), try ids("log_name", "name", "s1")]
+            #expect(expected.allSatisfy { $0 != nil })
+            #expect(try CompactLog.knownIDs(key: "k", deckFile: "decks/a.deck", session: "s1", db: db) == expected)
+            #expect(try CompactLog.knownIDs(key: "other", deckFile: "s1", session: nil, db: db) == [nil, expected[2], nil])
+        }
+    }
+
     /// The one-statement look-up of an answer's card gives what the
     /// registry's upsert and the state's read would: registered only when
     /// the upsert would change nothing (an answer without a level keeps
