@@ -68,56 +68,125 @@ enum AnswerSummaries {
     /// The answers of `review_log e` selected by `condition` (and the
     /// scope `clause`), summed per quarter hour, deck file and `group` (an
     /// SQL expression; nil: no group column, as `stats-1-answer-summaries`
-    /// summed them), each sum multiplied by `sign`. The True Retention population is Anki's:
-    /// answers given on an interval (due − last review) of a day or more,
-    /// which is every answer to a card in review and none in minute-long
-    /// learning steps; mature when that interval rounds to 21 days or more.
+    /// summed them), each sum multiplied by `sign`; what an answer counts
+    /// for is `slotTerms`.
     static func slotContribution(
         from: String = "review_log e", where condition: String, clause: String = "", sign: Int = 1,
         group: String? = registryGroup
     ) -> String {
-        let mature = "(e.b_due - e.b_last_review) >= 1771200000"  // 20.5 days in ms
-        let reviewed = "(e.b_state = 2 OR e.b_due - e.b_last_review >= 86400000)"
+        let terms = slotTerms()
         // A first answer has no schedule before it: its NULLs count as "no".
         func sum(_ condition: String) -> String { "\(sign) * sum(coalesce(\(condition), 0))" }
         return """
             SELECT e.at / \(AnswerSlot.widthMilliseconds) AS slot, e.deck_file AS deck_file,
                 \(group.map { "\($0) AS grp," } ?? "")
-                \(sign) * count(*), \(sum("e.rating > 1")), \(sum("e.duration_ms")),
-                \(sum("\(reviewed) AND NOT \(mature) AND e.rating > 1")),
-                \(sum("\(reviewed) AND NOT \(mature) AND e.rating = 1")),
-                \(sum("\(reviewed) AND \(mature) AND e.rating > 1")),
-                \(sum("\(reviewed) AND \(mature) AND e.rating = 1"))
+                \(sign) * count(*), \(sum(terms[0])), \(sum(terms[1])),
+                \(sum(terms[2])),
+                \(sum(terms[3])),
+                \(sum(terms[4])),
+                \(sum(terms[5]))
             FROM \(from)
-            WHERE \(condition) AND e.kind IN ('study', 'quiz', 'override') \(clause)
+            WHERE \(condition) AND \(isAnswer) \(clause)
             GROUP BY slot, e.deck_file \(group == nil ? "" : ", grp")
             """
     }
 
+    /// Whether the log entry `e` is an answer the summaries count.
+    private static let isAnswer = "e.kind IN ('study', 'quiz', 'override')"
+
+    /// What one answer `e` counts for in the six sums of `slotColumns`
+    /// after `answers`, as conditions (or the time, for `duration_ms`);
+    /// NULL counts as 0. The True Retention population is Anki's: answers
+    /// given on an interval (due − last review) of a day or more, which is
+    /// every answer to a card in review and none in minute-long learning
+    /// steps; mature when that interval rounds to 21 days or more.
+    private static func slotTerms() -> [String] {
+        let mature = "(e.b_due - e.b_last_review) >= 1771200000"  // 20.5 days in ms
+        let reviewed = "(e.b_state = 2 OR e.b_due - e.b_last_review >= 86400000)"
+        return [
+            "e.rating > 1", "e.duration_ms",
+            "\(reviewed) AND NOT \(mature) AND e.rating > 1",
+            "\(reviewed) AND NOT \(mature) AND e.rating = 1",
+            "\(reviewed) AND \(mature) AND e.rating > 1",
+            "\(reviewed) AND \(mature) AND e.rating = 1",
+        ]
+    }
+
+    /// One log entry given as parameters, under the names of the
+    /// `review_log` columns the summaries read, as the row `e`: time ?1,
+    /// deck file ?2, key ?3, kind ?4 (the word), rating ?5, time taken ?6,
+    /// and the state, due and last review before it ?7 … ?9, session ?10.
+    /// An entry just appended reads so without the log's view, whose joins
+    /// (the card's previous entry among them) cost more than the rest of
+    /// the summaries' work.
+    private static let givenEntry = """
+        (SELECT ?1 AS at, ?2 AS deck_file, ?3 AS key, ?4 AS kind, ?5 AS rating, ?6 AS duration_ms,
+            ?7 AS b_state, ?8 AS b_due, ?9 AS b_last_review, ?10 AS session) e
+        """
+
+    /// `answer_slot` plus what the answer `givenEntry` adds: the
+    /// aggregate of `slotContribution` for a single entry, which needs no
+    /// grouping (SQLite sorts for a GROUP BY even of one row). Whether the
+    /// entry is an answer is asked in Swift (`add`): SQLite builds a
+    /// temporary table for `isAnswer`'s list of three at every run. (The
+    /// WHERE is there for SQLite's grammar of an upsert from a SELECT.)
+    private static let addGivenSlotSQL: String = {
+        let terms = ["1"] + slotTerms().map { "coalesce(\($0), 0)" }
+        return """
+            INSERT INTO answer_slot (slot, deck_file, grp, \(slotColumns.joined(separator: ", ")))
+            SELECT e.at / \(AnswerSlot.widthMilliseconds), e.deck_file, \(registryGroup), \(terms.joined(separator: ", "))
+            FROM \(givenEntry)
+            WHERE TRUE
+            ON CONFLICT (slot, deck_file, grp) DO UPDATE SET \(slotSums);
+            """
+    }()
+
+    /// `quiz_summary` plus what the quiz answer `givenEntry` adds.
+    private static let addGivenQuizSQL = """
+        INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
+        \(quizContribution(from: givenEntry, where: "TRUE"))
+        \(quizSums)
+        """
+
+    /// How a quiz summary row takes in the row `excluded`.
+    private static let quizSums = """
+        ON CONFLICT (session, key, deck_file) DO UPDATE SET
+            first_at = min(first_at, excluded.first_at), answers = answers + excluded.answers,
+            correct = correct + excluded.correct
+        """
+
+    /// How an `answer_slot` row takes in the row `excluded`.
+    private static let slotSums = slotColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
+
     /// The quiz answers of `review_log e` selected by `condition`, per
     /// session, card and deck file.
-    static func quizContribution(where condition: String) -> String {
+    static func quizContribution(from: String = "review_log e", where condition: String) -> String {
         """
         SELECT coalesce(e.session, '') AS session, e.key AS key, e.deck_file AS deck_file, min(e.at) AS first_at,
             count(*) AS answers, sum(coalesce(e.rating > 1, 0)) AS correct
-        FROM review_log e WHERE \(condition) AND e.kind = 'quiz'
+        FROM \(from) WHERE \(condition) AND \(isQuizAnswer)
         GROUP BY coalesce(e.session, ''), e.key, e.deck_file
         """
     }
 
-    /// Counts the log entry `id` in the summaries (nothing for an entry that
-    /// is not an answer).
-    static func add(entry id: Int64, db: Database) throws {
-        try upsertSlot(entry: id, sign: 1, db: db)
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
-                \(quizContribution(where: "e.id = ?1"))
-                ON CONFLICT (session, key, deck_file) DO UPDATE SET
-                    first_at = min(first_at, excluded.first_at), answers = answers + excluded.answers,
-                    correct = correct + excluded.correct
-                """
-        ).execute(arguments: [id])
+    /// Whether the log entry `e` is a quiz answer.
+    private static let isQuizAnswer = "e.kind = 'quiz'"
+
+    /// Counts `entry`, just appended, in the summaries (nothing for an
+    /// entry that is not an answer), from its own values: what the log's
+    /// view gives back for it (`before` is the entry's as stored).
+    static func add(_ entry: ReviewLogEntry, db: Database, path: String) throws {
+        // The answers are the kinds `AnswerKind` names (`isAnswer` in SQL).
+        guard AnswerKind(rawValue: entry.kind.rawValue) != nil else { return }
+        let before = try ProgressColumns.values(entry.before, path: path)
+        let values: [(any DatabaseValueConvertible)?] = [
+            try ProgressColumns.millis(entry.time, path: path), entry.deckFile, entry.key, entry.kind.rawValue,
+            entry.rating?.rawValue, entry.durationMilliseconds, before[0], before[4], before[5], entry.sessionID,
+        ]
+        let arguments = StatementArguments(values)
+        try db.cachedStatement(sql: addGivenSlotSQL).execute(arguments: arguments)
+        // Only a quiz answer has a quiz summary (`isQuizAnswer`).
+        if entry.kind == .quiz { try db.cachedStatement(sql: addGivenQuizSQL).execute(arguments: arguments) }
     }
 
     /// Takes the log entry `id`, just undone, out of the summaries. A quiz
@@ -157,12 +226,11 @@ enum AnswerSummaries {
 
     /// Adds the rows of `contribution` (a `slotContribution` with groups) to `answer_slot`.
     private static func addSlots(_ contribution: String) -> String {
-        let updates = slotColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
-        return """
-            INSERT INTO answer_slot (slot, deck_file, grp, \(slotColumns.joined(separator: ", ")))
-            \(contribution)
-            ON CONFLICT (slot, deck_file, grp) DO UPDATE SET \(updates);
-            """
+        """
+        INSERT INTO answer_slot (slot, deck_file, grp, \(slotColumns.joined(separator: ", ")))
+        \(contribution)
+        ON CONFLICT (slot, deck_file, grp) DO UPDATE SET \(slotSums);
+        """
     }
 
     /// Moves the answers of the card `key` (an SQL expression) from the

@@ -232,9 +232,11 @@ enum CompactLog {
         duration: Int?, undoes: Int64?, before: [(any DatabaseValueConvertible)?],
         after: [(any DatabaseValueConvertible)?]
     ) throws -> Int64 {
-        let card = try nameID(of: key, table: "log_card", column: "key", db: db)
-        let deck = try nameID(of: deckFile, table: "log_name", column: "name", db: db)
-        let sessionID = try session.map { try nameID(of: $0, table: "log_name", column: "name", db: db) }
+        let known = try knownIDs(key: key, deckFile: deckFile, session: session, db: db)
+        let card = try known[0] ?? nameID(of: key, table: "log_card", column: "key", db: db)
+        // The session may be named as the deck file just added: looked up again.
+        let deck = try known[1] ?? nameID(of: deckFile, table: "log_name", column: "name", db: db)
+        let sessionID = try session.map { try known[2] ?? nameID(of: $0, table: "log_name", column: "name", db: db) }
         var stored = after
         // Due and last review are kept as offsets from the entry's time.
         for index in [4, 5] { stored[index] = (stored[index] as? Int64).map { $0 - at } }
@@ -244,6 +246,26 @@ enum CompactLog {
         try db.cachedStatement(sql: keepBeforeSQL).execute(arguments: StatementArguments([id] + before))
         return id
     }
+
+    /// The ids of `key` in `log_card` and of `deckFile` and `session` in
+    /// `log_name`, nil for a name not there yet: one statement, where
+    /// nearly always all three are known.
+    static func knownIDs(key: String, deckFile: String, session: String?, db: Database) throws -> [Int64?] {
+        // Read from the cursor's row in place; the cursor is kept until
+        // then, since it resets the statement when it goes.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: knownIDsSQL), arguments: [key, deckFile, session])
+        return try withExtendedLifetime(rows) {
+            guard let row = try rows.next() else { return [nil, nil, nil] }
+            return (0..<3).map { row[$0] as Int64? }
+        }
+    }
+
+    /// The ids of the card key ?1, the deck file ?2 and the session ?3 in
+    /// the name tables, NULL for a name not there yet.
+    private static let knownIDsSQL = """
+        SELECT (SELECT id FROM log_card WHERE key = ?1), (SELECT id FROM log_name WHERE name = ?2),
+            (SELECT id FROM log_name WHERE name = ?3)
+        """
 
     /// The id of `value` in a name table, added if new.
     private static func nameID(of value: String, table: String, column: String, db: Database) throws -> Int64 {

@@ -22,20 +22,24 @@ extension ProgressStore {
         }
         return try write { db in
             try answers.map { answer in
-                try upsert(
-                    RegisteredCard(key: answer.key, deckFile: answer.deckFile, prompt: answer.prompt, level: answer.level),
-                    at: answer.time, db: db)
-                var after = try Self.progress(of: answer.key, db: db, path: path)
-                let before = after
+                let card = RegisteredCard(
+                    key: answer.key, deckFile: answer.deckFile, prompt: answer.prompt, level: answer.level)
+                // The card's registry row and state in one look-up: an
+                // answer nearly always names its card as registered, and
+                // the upsert (a write, with the registry's triggers) is
+                // then left out. It changes no state column, so the state
+                // read before it is the one after it.
+                let (registered, before) = try Self.registrationAndProgress(of: card, db: db, path: path)
+                if !registered { try upsert(card, at: answer.time, db: db) }
+                var after = before
                 after.schedule = answer.after
-                let id = try appendTransition(
+                let entry = try appendTransition(
                     db: db, key: answer.key, deckFile: answer.deckFile, session: answer.sessionID, time: answer.time,
                     kind: answer.kind.reviewKind, rating: answer.rating, duration: answer.durationMilliseconds,
-                    undoes: nil, before: before, after: after
-                ).id
-                if let quiz = answer.quizAnswer { try Self.recordQuizAnswer(quiz, logID: id, db: db, path: path) }
-                try AnswerSummaries.add(entry: id, db: db)
-                return id
+                    undoes: nil, before: before, after: after)
+                if let quiz = answer.quizAnswer { try Self.recordQuizAnswer(quiz, logID: entry.id, db: db, path: path) }
+                try AnswerSummaries.add(entry, db: db, path: path)
+                return entry.id
             }
         }
     }
@@ -218,21 +222,77 @@ extension ProgressStore {
     /// from `record` a missing level keeps the registered one, since an
     /// answer may not carry it.
     func upsert(_ card: RegisteredCard, at time: Date, db: Database, levelFromDeck: Bool = false) throws {
-        let level = levelFromDeck ? "excluded.level" : "coalesce(excluded.level, level)"
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO card (key, deck_file, prompt, level, first_seen) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (key) DO UPDATE SET deck_file = excluded.deck_file, prompt = excluded.prompt,
-                    level = \(level)
-                WHERE deck_file IS NOT excluded.deck_file OR prompt IS NOT excluded.prompt
-                    OR level IS NOT \(level)
-                """
-        ).execute(arguments: [card.key, card.deckFile, card.prompt, card.level, try ProgressColumns.millis(time, path: path)])
+        try db.cachedStatement(sql: levelFromDeck ? Self.upsertFromDeckSQL : Self.upsertFromAnswerSQL)
+            .execute(arguments: [card.key, card.deckFile, card.prompt, card.level, try ProgressColumns.millis(time, path: path)])
         if !levelFromDeck, db.changesCount > 0 {
             // An answer registered a card otherwise than the decks did: the
             // fingerprints no longer describe the registry, so the next load
             // registers every deck again.
             try db.execute(sql: "DELETE FROM registered_deck")
+        }
+    }
+
+    /// The registry's level after a registration: the deck's (`register`
+    /// takes it as given), or for an answer the registered one when the
+    /// answer names none (`given`: the level the card is registered with).
+    private static func registeredLevel(given: String, current: String, fromDeck: Bool) -> String {
+        fromDeck ? given : "coalesce(\(given), \(current))"
+    }
+
+    /// Whether the registry row whose columns are `current` (a prefix: ""
+    /// or "c.") differs from the card given as `deckFile`, `prompt` and
+    /// `level` (SQL expressions): the one rule for when `upsert` writes.
+    private static func registryDiffers(
+        current: String, deckFile: String, prompt: String, level: String, fromDeck: Bool
+    ) -> String {
+        let level = registeredLevel(given: level, current: "\(current)level", fromDeck: fromDeck)
+        return "\(current)deck_file IS NOT \(deckFile) OR \(current)prompt IS NOT \(prompt) OR \(current)level IS NOT \(level)"
+    }
+
+    /// `upsert`'s statement, parameters key, deck file, prompt, level and
+    /// first seen: made once (the statement cache is keyed by its text).
+    private static func upsertSQL(fromDeck: Bool) -> String {
+        let level = registeredLevel(given: "excluded.level", current: "level", fromDeck: fromDeck)
+        let differs = registryDiffers(
+            current: "", deckFile: "excluded.deck_file", prompt: "excluded.prompt", level: "excluded.level",
+            fromDeck: fromDeck)
+        return """
+            INSERT INTO card (key, deck_file, prompt, level, first_seen) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET deck_file = excluded.deck_file, prompt = excluded.prompt,
+                level = \(level)
+            WHERE \(differs)
+            """
+    }
+
+    private static let upsertFromDeckSQL = upsertSQL(fromDeck: true)
+    private static let upsertFromAnswerSQL = upsertSQL(fromDeck: false)
+
+    /// For the card `?1` (deck file `?2`, prompt `?3`, level `?4`): whether
+    /// the registry holds it so that an answer's `upsert` would change
+    /// nothing, whether it has a state row, and that row's progress.
+    private static let registrationAndProgressSQL = """
+        SELECT c.key IS NOT NULL AND NOT (\(registryDiffers(current: "c.", deckFile: "?2", prompt: "?3", level: "?4", fromDeck: false))),
+            s.key IS NOT NULL, \(ProgressColumns.names(prefix: "s.").joined(separator: ", "))
+        FROM (SELECT ?1 AS key) k LEFT JOIN card c ON c.key = k.key LEFT JOIN card_state s ON s.key = k.key
+        """
+
+    /// Whether an answer to `card` would leave its registry row as it is
+    /// (`upsert` writes nothing), and the card's progress (`progress(of:)`).
+    static func registrationAndProgress(of card: RegisteredCard, db: Database, path: String) throws
+        -> (registered: Bool, progress: CardProgress)
+    {
+        let statement = try db.cachedStatement(sql: registrationAndProgressSQL)
+        // Read in place from the cursor's row: `Row.fetchOne` copies the
+        // row and its column names, a third of this look-up's time.
+        // The cursor resets the statement when it goes, and the row reads
+        // the statement: it is kept until the row is read.
+        let rows = try Row.fetchCursor(statement, arguments: [card.key, card.deckFile, card.prompt, card.level])
+        return try withExtendedLifetime(rows) {
+            guard let row = try rows.next() else { throw StoreError(.sqlite(code: 1), path: path, detail: "no row") }
+            let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: nil, path: path)
+            let registered = try stored.int64(0, required: false) == 1
+            guard try stored.int64(1, required: false) == 1 else { return (registered, .unseen) }
+            return (registered, try ProgressColumns.progress(stored, at: 2))
         }
     }
 
