@@ -57,10 +57,12 @@ public struct StudyCatalog: Sendable {
     }
 
     /// The item of a face the queue placed (`QueueBuilder.build`).
-    func item(_ placed: PlacedFace) -> StudyItem {
-        let deck = decks[placed.place.deck]
-        return StudyItem(
-            face: deck.cards[placed.place.card].faces[placed.place.face], deckFile: deck.file, schedule: placed.schedule)
+    func item(_ placed: PlacedFace) -> StudyItem { item(at: placed.place, schedule: placed.schedule) }
+
+    /// The item of the face at `place`, with `schedule`.
+    func item(at place: FacePlace, schedule: CardSchedule) -> StudyItem {
+        let deck = decks[place.deck]
+        return StudyItem(face: deck.cards[place.card].faces[place.face], deckFile: deck.file, schedule: schedule)
     }
 
     /// Visits every face `items(matching:now:)` gives, in its order, once
@@ -75,16 +77,40 @@ public struct StudyCatalog: Sendable {
         let distinct = keysAreDistinct
         var seen = Set<String>(
             minimumCapacity: distinct ? 0 : decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 })
+        let new = CardSchedule.new(at: now)
+        // The faces are looked up a run at a time (`ScheduleTable.schedules(of:into:)`),
+        // so that the reads of memory of a run's look-ups overlap.
+        var run: [(face: StudyFace, place: FacePlace)] = []
+        var keys: [ScheduleTable.KeyParts] = []
+        var schedules: [CardSchedule?] = []
+        run.reserveCapacity(Self.lookUpRun + 1)
+        keys.reserveCapacity(Self.lookUpRun + 1)
+        schedules.reserveCapacity(Self.lookUpRun + 1)
         for (d, deck) in decks.enumerated() where filter.includes(deck: deck) {
+            func visitRun() {
+                progress.schedules.schedules(of: keys, into: &schedules)
+                for (i, (face, place)) in run.enumerated() {
+                    let key = face.key
+                    guard distinct || seen.insert(key).inserted else { continue }
+                    body(deck, face, place, key, schedules[i] ?? new)
+                }
+                run.removeAll(keepingCapacity: true)
+                keys.removeAll(keepingCapacity: true)
+                schedules.removeAll(keepingCapacity: true)
+            }
             for (c, card) in deck.cards.enumerated() where card.isAnswerable && filter.includes(card: card) {
                 card.forEachFace { face, f in
-                    let key = face.key
-                    guard distinct || seen.insert(key).inserted else { return }
-                    body(deck, face, FacePlace(deck: d, card: c, face: f), key, progress.schedules[key] ?? .new(at: now))
+                    run.append((face, FacePlace(deck: d, card: c, face: f)))
+                    keys.append(ScheduleTable.KeyParts(head: card.id.rawValue, suffix: face.keySuffix))
                 }
+                if run.count >= Self.lookUpRun { visitRun() }
             }
+            visitRun()
         }
     }
+
+    /// How many faces `forEachFace` looks up together.
+    static let lookUpRun = 256
 
     /// Each deck file's new-card order (its `order:` header).
     public var newCardOrders: [String: NewCardOrder] {
