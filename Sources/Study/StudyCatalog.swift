@@ -101,7 +101,7 @@ public struct StudyCatalog: Sendable {
             for (c, card) in deck.cards.enumerated() where card.isAnswerable && filter.includes(card: card) {
                 card.forEachFace { face, f in
                     run.append((face, FacePlace(deck: d, card: c, face: f)))
-                    keys.append(ScheduleTable.KeyParts(head: card.id.rawValue, suffix: face.keySuffix))
+                    keys.append(ScheduleTable.KeyParts(face))
                 }
                 if run.count >= Self.lookUpRun { visitRun() }
             }
@@ -185,12 +185,25 @@ public struct StudyCatalog: Sendable {
         for (d, row) in rowOf.enumerated() where d > 0 && row != d && rowOf[d - 1] != row {
             scattered[row] = []
         }
+        // Each deck's schedules are looked up together first (as in
+        // `forEachFace`), then its faces counted in order.
+        var keys: [ScheduleTable.KeyParts] = []
+        var schedules: [CardSchedule?] = []
         for (d, deck) in decks.enumerated() where f.includes(deck: deck) {
             let row = rowOf[d]
+            keys.removeAll(keepingCapacity: true)
+            schedules.removeAll(keepingCapacity: true)
+            for card in deck.cards where card.isAnswerable && f.includes(card: card) {
+                card.forEachFace { face in keys.append(ScheduleTable.KeyParts(face)) }
+            }
+            progress.schedules.schedules(of: keys, into: &schedules)
+            var next = 0
             for card in deck.cards where card.isAnswerable && f.includes(card: card) {
                 rows[row].cardsPerLevel[card.level, default: 0] += 1
                 all.cardsPerLevel[card.level, default: 0] += 1
                 card.forEachFace { face in
+                    let schedule = schedules[next]
+                    next += 1
                     let key = face.key
                     let previous = distinct ? nil : lastRow.updateValue(row, forKey: key)
                     let newToRow: Bool
@@ -200,7 +213,7 @@ public struct StudyCatalog: Sendable {
                         newToRow = previous != row
                     }
                     guard newToRow, !progress.isHidden(key, at: now) else { return }
-                    let bucket = Self.bucket(progress.schedules[key] ?? .new(at: now), now: now, dayEnd: dayEnd)
+                    let bucket = Self.bucket(schedule ?? .new(at: now), now: now, dayEnd: dayEnd)
                     rows[row].add(bucket)
                     if previous == nil { all.add(bucket) }
                 }
@@ -257,5 +270,12 @@ public struct DeckCounts: Hashable, Sendable {
         self.learning = learning
         self.due = due
         self.cardsPerLevel = cardsPerLevel
+    }
+}
+
+extension ScheduleTable.KeyParts {
+    /// The key of `face` (`StudyFace.key`), in its two parts.
+    init(_ face: StudyFace) {
+        self.init(head: face.card.id.rawValue, suffix: face.keySuffix)
     }
 }
