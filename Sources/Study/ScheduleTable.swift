@@ -168,17 +168,37 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                 // The hashes first, then each key's first slot in a loop of
                 // its own: a hash's instructions between two reads of slots
                 // kept the processor from having more than one under way.
-                for i in start..<end { probes[i - start] = Probe(hash: Self.hash(keys[i]), held: 0, length: 0) }
+                for i in start..<end { probes[i - start] = Probe(hash: Self.hash(keys[i])) }
                 slots.withUnsafeBufferPointer { slots in
                     let mask = slots.count - 1
                     for i in 0..<(end - start) { probes[i].held = slots[probes[i].hash & mask] }
                 }
-                // The entry the first slot names, when its tag is the key's:
-                // its key's length, read to bring the entry in.
-                entries.withUnsafeBufferPointer { entries in
-                    for i in 0..<(end - start) where probes[i].held != 0 {
-                        let index = Int(truncatingIfNeeded: probes[i].held & (1 << Self.entryBits - 1)) - 1
-                        probes[i].length = entries[index].keyLength
+                // From each first slot on, the first slot whose tag is the
+                // key's, and its entry's key length, read to bring the entry
+                // in; or an empty slot first, and the key is absent (a new
+                // face). A slot or two further on usually shares the first
+                // one's line of memory.
+                slots.withUnsafeBufferPointer { slots in
+                    entries.withUnsafeBufferPointer { entries in
+                        let mask = slots.count - 1
+                        for i in 0..<(end - start) {
+                            let tag = Self.tag(probes[i].hash) & tagMask
+                            var slot = probes[i].hash & mask
+                            var held = probes[i].held
+                            for _ in 0..<Self.slotsScanned {
+                                if held == 0 {
+                                    probes[i].found = .absent
+                                    break
+                                }
+                                if held >> Self.entryBits == tag {
+                                    probes[i].found = .candidate(held)
+                                    probes[i].length = entries[Self.entryIndex(held)].keyLength
+                                    break
+                                }
+                                slot = (slot + 1) & mask
+                                held = slots[slot]
+                            }
+                        }
                     }
                 }
                 for i in start..<end { schedules.append(schedule(of: keys[i], probes[i - start])) }
@@ -187,34 +207,59 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         }
     }
 
+    /// How many slots from a key's first one a batched look-up reads
+    /// before its comparisons (`schedules(of:into:)`).
+    static let slotsScanned = 4
+
     /// What the first stages of a batched look-up found for one key.
     private struct Probe {
+        /// What the slots read tell of the key.
+        enum Found {
+            /// Not told: the slots read were all other keys'.
+            case unknown
+            /// An empty slot came before any slot of the key's tag: the
+            /// key is not in the table.
+            case absent
+            /// The first slot of the key's tag (its key may be another's).
+            case candidate(UInt64)
+        }
+
         /// The key's hash.
         var hash: Int
         /// The key's first slot.
-        var held: UInt64
-        /// The key length of the entry `held` names, when it names one.
-        var length: UInt32
+        var held: UInt64 = 0
+        /// What its slots tell.
+        var found = Found.unknown
+        /// The key length of the candidate's entry.
+        var length: UInt32 = 0
     }
 
-    /// The schedule of `key`, whose first slot and that slot's entry's key
-    /// length `probe` read: when that entry is the key's it is taken, else
+    /// The entry a non-empty slot names.
+    private static func entryIndex(_ held: UInt64) -> Int {
+        Int(truncatingIfNeeded: held & (1 << entryBits - 1)) - 1
+    }
+
+    /// The schedule of `key`, whose slots `probe` read: nil when they
+    /// found it absent, the candidate's when its key is the key, else
     /// the key is looked up from its hash as any other.
     private func schedule(of key: KeyParts, _ probe: Probe) -> CardSchedule? {
         var head = key.head
         var suffix = key.suffix
         return head.withUTF8 { head in
             suffix.withUTF8 { suffix in
-                if probe.held != 0, probe.held >> Self.entryBits == Self.tag(probe.hash) & tagMask,
-                    Int(probe.length) == head.count + suffix.count
-                {
-                    let index = Int(truncatingIfNeeded: probe.held & (1 << Self.entryBits - 1)) - 1
-                    let found = entries.withUnsafeBufferPointer { entries in
+                switch probe.found {
+                case .absent:
+                    return nil
+                case .candidate(let held) where Int(probe.length) == head.count + suffix.count:
+                    let index = Self.entryIndex(held)
+                    let same = entries.withUnsafeBufferPointer { entries in
                         spilled.withUnsafeBufferPointer { spilled in
-                            Self.sameKey(entries.baseAddress! + index, spilled, head, suffix) ? entries[index].schedule : nil
+                            Self.sameKey(entries.baseAddress! + index, spilled, head, suffix)
                         }
                     }
-                    if let found { return found }
+                    if same { return entries.withUnsafeBufferPointer { $0[index].schedule } }
+                case .candidate, .unknown:
+                    break
                 }
                 return entry(of: head, suffix, hash: probe.hash).entry.flatMap { found in
                     entries.withUnsafeBufferPointer { $0[found].schedule }
