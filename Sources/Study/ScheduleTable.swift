@@ -410,7 +410,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                         let held = slots[slot]
                         if held == 0 { return (slot, nil) }
                         if held >> Self.entryBits == tag {
-                            let index = Int(truncatingIfNeeded: held & (1 << Self.entryBits - 1)) - 1
+                            let index = Self.entryIndex(held)
                             if Int(entries[index].keyLength) == length,
                                 Self.sameKey(entries.baseAddress! + index, spilled, head, suffix)
                             {
