@@ -193,6 +193,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                                 if held >> Self.entryBits == tag {
                                     probes[i].found = .candidate(held)
                                     probes[i].length = entries[Self.entryIndex(held)].keyLength
+                                    probes[i].schedule = entries[Self.entryIndex(held)].schedule
                                     break
                                 }
                                 slot = (slot + 1) & mask
@@ -232,6 +233,10 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         var found = Found.unknown
         /// The key length of the candidate's entry.
         var length: UInt32 = 0
+        /// The candidate's schedule, copied in the same stage: an entry
+        /// spans two or three lines of memory, and reading the rest of it
+        /// only when comparing waited for each line in turn.
+        var schedule: CardSchedule?
     }
 
     /// The entry a non-empty slot names.
@@ -257,7 +262,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                             Self.sameKey(entries.baseAddress! + index, spilled, head, suffix)
                         }
                     }
-                    if same { return entries.withUnsafeBufferPointer { $0[index].schedule } }
+                    if same { return probe.schedule }
                 case .candidate, .unknown:
                     break
                 }
