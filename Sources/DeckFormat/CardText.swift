@@ -77,8 +77,13 @@ public struct StudyFace: Hashable, Sendable {
 
     /// This face's key for a card whose id is `id`.
     func key(of id: CardID) -> String {
-        direction == .forward ? id.rawValue : id.rawValue + "/reverse"
+        direction == .forward ? id.rawValue : id.rawValue + keySuffix
     }
+
+    /// What this face's key adds to its card's id: nothing for the forward
+    /// face, `/reverse` for the reverse face of a term. A walk over every
+    /// face can look a key up in its two parts without making its string.
+    public var keySuffix: String { direction == .forward ? "" : "/reverse" }
 }
 
 extension Card {

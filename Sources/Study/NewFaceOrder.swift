@@ -41,41 +41,92 @@ public enum NewFaceOrder {
     public static func arrange(
         _ items: [StudyItem], orders: [String: NewCardOrder], siblingGap: Int = siblingGap, first limit: Int = .max
     ) -> [StudyItem] {
-        // Items are handled by their index in `items` until the order is
-        // known: copying 24,000 items (a card, a file name and a schedule
-        // each) into lanes, levels and kinds was most of this at 100,000
-        // cards, where 20 are asked.
-        let forwardIDs = Set(items.lazy.filter { $0.face.direction == .forward && $0.card.kind == .term }.map(\.card.id))
+        var files = FileNumbers()
+        let faces = items.map { NewFace($0.face, file: files.number(of: $0.deckFile)) }
+        return arrange(faces, files: files.names, orders: orders, siblingGap: siblingGap, first: limit).map { items[$0] }
+    }
+
+    /// What the order needs to know of one new face: a few numbers read
+    /// once from its card. Placing the items themselves copied each one (a
+    /// card, a file name and a schedule) at every look at its level or
+    /// kind, about half of the order's time at 100,000 cards, where 24,000
+    /// faces are new and 20 are asked.
+    struct NewFace {
+        /// Its deck file's number (`FileNumbers`): its lane.
+        var file: Int
+        /// Its card level's place in exam order (`rank(level:)`).
+        var rank: Int
+        /// Its kind and direction (`kindCode`).
+        var kind: Int
+        /// Its card's id when it is a face of a term (or a reverse face):
+        /// a reverse face waits for the forward face of a term of the same id.
+        var termID: CardID?
+        /// Whether it is a reverse face.
+        var isReverse: Bool
+
+        init(_ face: StudyFace, file: Int) {
+            let card = face.card
+            let kind = card.kind
+            self.file = file
+            rank = NewFaceOrder.rank(level: card.level)
+            self.kind = NewFaceOrder.kindCode(kind: kind, direction: face.direction)
+            termID = kind == .term || face.direction == .reverse ? card.id : nil
+            isReverse = face.direction == .reverse
+        }
+    }
+
+    /// Numbers for deck files, in the order first met.
+    struct FileNumbers {
+        /// Each number's file.
+        private(set) var names: [String] = []
+        private var numbers: [String: Int] = [:]
+
+        /// The number of `file`, a new one if it has none yet.
+        mutating func number(of file: String) -> Int {
+            if let last = names.last, last == file { return names.count - 1 }
+            if let number = numbers[file] { return number }
+            numbers[file] = names.count
+            names.append(file)
+            return names.count - 1
+        }
+    }
+
+    /// `arrange(_:orders:siblingGap:first:)` of faces told by what the order
+    /// needs of them, each from the deck file `files[face.file]`: the
+    /// indices of the faces, in the order to introduce them.
+    static func arrange(
+        _ faces: [NewFace], files: [String], orders: [String: NewCardOrder], siblingGap: Int = siblingGap,
+        first limit: Int = .max
+    ) -> [Int] {
+        // Faces are handled by their index until the order is known.
+        let forwardIDs = Set(faces.lazy.filter { !$0.isReverse }.compactMap(\.termID))
         // Reverse faces wait for their forward face when it is new too.
         var held: [CardID: Int] = [:]
         var laneItems: [[Int]] = []
         var laneFiles: [String] = []
-        var laneOf: [String: Int] = [:]
-        // Items come deck by deck: the lane is looked up only when the file changes.
-        var current = -1
-        for (index, item) in items.enumerated() {
-            if item.face.direction == .reverse, forwardIDs.contains(item.card.id) {
-                held[item.card.id] = index
+        var laneOf: [Int?] = Array(repeating: nil, count: files.count)
+        for (index, face) in faces.enumerated() {
+            if face.isReverse, let id = face.termID, forwardIDs.contains(id) {
+                held[id] = index
                 continue
             }
-            if current < 0 || laneFiles[current] != item.deckFile {
-                if let lane = laneOf[item.deckFile] {
-                    current = lane
-                } else {
-                    current = laneItems.count
-                    laneOf[item.deckFile] = current
-                    laneFiles.append(item.deckFile)
-                    laneItems.append([])
-                }
+            let lane: Int
+            if let known = laneOf[face.file] {
+                lane = known
+            } else {
+                lane = laneItems.count
+                laneOf[face.file] = lane
+                laneFiles.append(files[face.file])
+                laneItems.append([])
             }
-            laneItems[current].append(index)
+            laneItems[lane].append(index)
         }
         var lanes = laneItems.indices.map { i in
-            Lane(indices: laneItems[i], of: items, order: orders[laneFiles[i]] ?? .mixed)
+            Lane(indices: laneItems[i], of: faces, order: orders[laneFiles[i]] ?? .mixed)
         }
 
         var result: [Int] = []
-        result.reserveCapacity(min(items.count, limit))
+        result.reserveCapacity(min(faces.count, limit))
         // Reverse faces released once `result.count` reaches the position.
         var pending: [(releaseAt: Int, index: Int)] = []
         var nextPending = 0
@@ -85,8 +136,7 @@ public enum NewFaceOrder {
                 nextPending += 1
             }
             result.append(index)
-            let item = items[index]
-            if item.face.direction == .forward, item.card.kind == .term, let reverse = held[item.card.id] {
+            if !faces[index].isReverse, let id = faces[index].termID, let reverse = held[id] {
                 pending.append((result.count + siblingGap, reverse))
             }
         }
@@ -102,14 +152,14 @@ public enum NewFaceOrder {
             }
         }
         for p in pending[nextPending...] where result.count < limit { result.append(p.index) }
-        return result.prefix(limit).map { items[$0] }
+        return Array(result.prefix(limit))
     }
 
     /// Where a level stands in exam order: 1, 2, 3, then any other level.
     static func rank(level: Int) -> Int { (1...3).contains(level) ? level : 4 }
 
     /// One deck's new faces, in the order the deck gives them, each by its
-    /// index in the items being arranged.
+    /// index in the faces being arranged.
     struct Lane {
         /// Faces still to give, in order, with their level's rank.
         var queue: [(rank: Int, index: Int)]
@@ -118,18 +168,16 @@ public enum NewFaceOrder {
         /// The deck's `order:`.
         var order: NewCardOrder
 
-        init(indices: [Int], of items: [StudyItem], order: NewCardOrder) {
+        init(indices: [Int], of faces: [NewFace], order: NewCardOrder) {
             self.order = order
             switch order {
             case .file:
                 queue = indices.map { (0, $0) }
             case .mixed:
                 var byRank: [Int: [Int]] = [:]
-                for index in indices {
-                    byRank[NewFaceOrder.rank(level: items[index].card.level), default: []].append(index)
-                }
+                for index in indices { byRank[faces[index].rank, default: []].append(index) }
                 queue = byRank.keys.sorted().flatMap { rank in
-                    NewFaceOrder.kindsInTurn(byRank[rank] ?? [], of: items).map { (rank, $0) }
+                    NewFaceOrder.kindsInTurn(byRank[rank] ?? [], of: faces).map { (rank, $0) }
                 }
             }
         }
@@ -145,26 +193,29 @@ public enum NewFaceOrder {
     }
 
     /// A number for a face's kind and direction (no text made per face).
-    static func kindCode(_ item: StudyItem) -> Int {
-        let kind: Int =
-            switch item.card.kind {
+    static func kindCode(_ item: StudyItem) -> Int { kindCode(kind: item.card.kind, direction: item.face.direction) }
+
+    /// The number of a face of a card of `kind` asked in `direction`.
+    static func kindCode(kind: CardKind, direction: StudyFace.Direction) -> Int {
+        let code: Int =
+            switch kind {
             case .question: 0
             case .term: 1
             case .choice: 2
             case .cloze: 3
             case .open: 4
             }
-        return kind * 2 + (item.face.direction == .forward ? 0 : 1)
+        return code * 2 + (direction == .forward ? 0 : 1)
     }
 
     /// Faces with each kind (and direction) giving one in turn, kinds in the
     /// order they first appear, each kind in its own order; the faces are
-    /// `indices` into `items`.
-    static func kindsInTurn(_ indices: [Int], of items: [StudyItem]) -> [Int] {
+    /// `indices` into `faces`.
+    static func kindsInTurn(_ indices: [Int], of faces: [NewFace]) -> [Int] {
         var groups: [[Int]] = []
         var groupOf: [Int: Int] = [:]
         for index in indices {
-            let kind = kindCode(items[index])
+            let kind = faces[index].kind
             if let g = groupOf[kind] {
                 groups[g].append(index)
             } else {

@@ -15,7 +15,15 @@ public enum QueueBuilder {
         // tens of thousands of reviews are due, and 200 are asked.
         var dueFaces = FirstByDue<PlacedFace>(
             limit: max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday))
-        var new: [StudyItem] = []
+        // New faces are told to the order by a few numbers each and made
+        // into items only once placed within the limit (24,000 new faces at
+        // 100,000 cards, 20 asked); a new face's schedule is kept only when
+        // it is not the fresh one every face without progress gets.
+        var newFaces: [NewFaceOrder.NewFace] = []
+        var newPlaces: [FacePlace] = []
+        var newSchedules: [Int: CardSchedule] = [:]
+        var files = NewFaceOrder.FileNumbers()
+        let fresh = CardSchedule.new(at: now)
         // Faces waiting for a later day and hidden ones are never made into
         // items; due reviews only once they are within the limit. Each face
         // goes to its list as it is visited: a list of every face of today
@@ -24,7 +32,10 @@ public enum QueueBuilder {
             let bucket = StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd)
             guard bucket != .later, !catalog.progress.isHidden(key, at: now) else { return }
             switch bucket {
-            case .new: new.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
+            case .new:
+                if schedule != fresh { newSchedules[newFaces.count] = schedule }
+                newFaces.append(NewFaceOrder.NewFace(face, file: files.number(of: deck.file)))
+                newPlaces.append(place)
             case .learning: learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
             case .due: dueFaces.offer(PlacedFace(place: place, key: key, schedule: schedule), due: schedule.due, key: key)
             case .later: break
@@ -33,7 +44,8 @@ public enum QueueBuilder {
         learning = sortedByDue(learning)
         let newRoom = limits.newRoom(studiedToday: catalog.progress.newStudiedToday)
         let reviews = dueFaces.sorted().map(catalog.item)
-        new = NewFaceOrder.arrange(new, orders: catalog.newCardOrders, first: newRoom)
+        let new = NewFaceOrder.arrange(newFaces, files: files.names, orders: catalog.newCardOrders, first: newRoom)
+            .map { catalog.item(at: newPlaces[$0], schedule: newSchedules[$0] ?? fresh) }
         let waiting = learning.filter { $0.schedule.due <= now }
         let later = learning.filter { $0.schedule.due > now }
         return StudyQueue(waiting: waiting + interleave(reviews, new), learning: later)

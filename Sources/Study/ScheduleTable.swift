@@ -7,14 +7,14 @@ import Foundation
 ///
 /// A `[String: CardSchedule]` did the same, but every key of more than 15
 /// bytes (every generated or namespaced key) was a string of its own on the
-/// heap: at 100,000 cards filling it made 96,000 of them, and each look-up
-/// read the bucket, the key's string, its heap bytes and the value, four
-/// places far apart in memory (with the filling, about two fifths of a
-/// start). Here the keys' bytes lie one after another in one buffer, each
-/// after its length and its entry's number, and a slot holds part of its
-/// key's hash beside where its key lies: a look-up reads the slot, the key
-/// (only when the hash matches) and the schedule, three places instead of
-/// four or five.
+/// heap, and each look-up read the bucket, the key's string, its heap bytes
+/// and the value, four places far apart in memory. At 100,000 cards the
+/// look-ups come in deck order and the entries lie in the store's key
+/// order, so each place read is a miss of the processor's caches: what a
+/// look-up costs is how many places it reads. Here a slot holds part of
+/// its key's hash beside its entry's number, and an entry holds its key's
+/// bytes (inline up to `inlineKeyBytes`, as every key jatta makes) beside
+/// its schedule: a look-up reads the slot and its entry, two places.
 ///
 /// Keys are the same when their UTF-8 bytes are, as the store compares
 /// them (a `String` would also take canonically equivalent spellings for
@@ -25,15 +25,37 @@ import Foundation
 /// on purpose. Entries keep the order their keys were first stored in; a
 /// removed entry keeps its key (and its place) until the table is next rebuilt.
 public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
-    /// One record per entry, one after another in entry order: the key's
-    /// length in bytes and the entry's number (32 bits each, little-endian),
-    /// then the key in UTF-8.
-    private var records: [UInt8] = []
-    /// Each entry's schedule; nil once its key was removed.
-    private var values: [CardSchedule?] = []
+    /// One key and its schedule. The key's length and first bytes come
+    /// first, so that the comparison and the schedule read one stretch of
+    /// memory.
+    private struct Entry {
+        /// The key's length in bytes.
+        var keyLength: UInt32
+        /// Where the key's bytes after the first `inlineKeyBytes` start in
+        /// `spilled` (0 for a key that fits inline).
+        var spillStart: UInt32
+        /// The key's first `inlineKeyBytes` bytes (all of a shorter key),
+        /// zero after its end.
+        var inline: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        /// The schedule; nil once the key was removed.
+        var schedule: CardSchedule?
+    }
+
+    /// How many bytes of a key its entry holds: generated keys
+    /// (`question-00086a1026a8`), namespaced ones (`lecture-0:cloze-1009`)
+    /// and reverse faces (`term-0001b445cd2f/reverse`) all fit.
+    static let inlineKeyBytes = 32
+    /// Where `Entry.inline` lies in an entry.
+    private static let inlineOffset = MemoryLayout<Entry>.offset(of: \Entry.inline)!
+
+    /// The entries, in the order their keys were first stored.
+    private var entries: [Entry] = []
+    /// The bytes of keys longer than `inlineKeyBytes` after their first
+    /// `inlineKeyBytes`, one after another.
+    private var spilled: [UInt8] = []
     /// Open addressing with linear probing, a power of two long and at most
     /// half full: 0 is an empty slot, else the high 24 bits of the key's
-    /// hash and, below them, where its record starts plus one.
+    /// hash and, below them, its entry's number plus one.
     private var slots: [UInt64] = []
     /// How many keys have a schedule.
     public private(set) var count = 0
@@ -46,10 +68,8 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     /// compares keys (`init(tagBits:)`).
     private var tagMask: UInt64 = 1 << 24 - 1
 
-    /// The bytes of a record before its key.
-    private static let recordHead = 8
-    /// The bits of a slot that say where its record starts.
-    private static let placeBits: UInt64 = 40
+    /// The bits of a slot that say which entry it is.
+    private static let entryBits: UInt64 = 40
 
     public init() {}
 
@@ -77,11 +97,9 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     public var keys: [String] { map(\.key) }
 
     /// Makes room for `capacity` keys, so that filling the table with
-    /// them never moves its entries.
+    /// them never moves its entries (each move writes to fresh pages).
     public mutating func reserveCapacity(_ capacity: Int) {
-        values.reserveCapacity(capacity)
-        // Keys are about 20 bytes; pages never written are never touched.
-        records.reserveCapacity(capacity * (Self.recordHead + 24))
+        entries.reserveCapacity(capacity)
         if Self.slotCount(for: capacity) > slots.count { rebuild(slotCount: Self.slotCount(for: capacity)) }
     }
 
@@ -99,89 +117,361 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
 
     /// The schedule of the key whose UTF-8 bytes are `bytes`.
     public subscript(bytes bytes: UnsafeBufferPointer<UInt8>) -> CardSchedule? {
-        entry(of: bytes, hash: Self.hash(bytes)).entry.flatMap { values[$0] }
+        self[bytes, suffix: UnsafeBufferPointer(start: nil, count: 0)]
+    }
+
+    /// The schedule of the key whose UTF-8 bytes are `head`'s followed by
+    /// `suffix`'s: a reverse face's key (its card's id and `/reverse`) is
+    /// looked up without making its string.
+    public subscript(head: UnsafeBufferPointer<UInt8>, suffix suffix: UnsafeBufferPointer<UInt8>) -> CardSchedule? {
+        guard let found = entry(of: head, suffix, hash: Self.hash(head, suffix)).entry else { return nil }
+        return entries.withUnsafeBufferPointer { $0[found].schedule }
+    }
+
+    /// A key to look up among others (`schedules(of:into:)`): its bytes are
+    /// `head`'s followed by `suffix`'s, so that a reverse face's key (its
+    /// card's id and `/reverse`) is looked up without making its string.
+    public struct KeyParts {
+        /// The key's first part (a card's id).
+        public var head: String
+        /// What follows it (empty for most keys).
+        public var suffix: String
+
+        public init(head: String, suffix: String = "") {
+            self.head = head
+            self.suffix = suffix
+        }
+    }
+
+    /// How many keys `schedules(of:into:)` looks up together: enough
+    /// reads of memory under way at once to keep the processor's miss
+    /// buffers busy, few enough that their slots and entries stay in its
+    /// first-level cache until used.
+    static let batchSize = 32
+
+    /// The schedule of each of `keys`, in their order, appended to
+    /// `schedules`: what `self[head, suffix:]` gives for each, found
+    /// `batchSize` keys at a time, stage by stage. At 100,000 cards each
+    /// look-up misses the processor's caches twice, at its slot and at its
+    /// entry; asked one by one each look-up waited for both, while here the
+    /// slots of a batch are read one after another, then their entries, so
+    /// that the reads of memory are under way together.
+    public func schedules(of keys: [KeyParts], into schedules: inout [CardSchedule?]) {
+        guard !slots.isEmpty else {
+            schedules.append(contentsOf: repeatElement(nil, count: keys.count))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Probe.self, capacity: Self.batchSize) { probes in
+            var start = 0
+            while start < keys.count {
+                let end = Swift.min(keys.count, start + Self.batchSize)
+                // The hashes first, then each key's first slot in a loop of
+                // its own: a hash's instructions between two reads of slots
+                // kept the processor from having more than one under way.
+                for i in start..<end { probes[i - start] = Probe(hash: Self.hash(keys[i])) }
+                slots.withUnsafeBufferPointer { slots in
+                    let mask = slots.count - 1
+                    for i in 0..<(end - start) { probes[i].held = slots[probes[i].hash & mask] }
+                }
+                // From each first slot on, the first slot whose tag is the
+                // key's, and its entry's key length, read to bring the entry
+                // in; or an empty slot first, and the key is absent (a new
+                // face). A slot or two further on usually shares the first
+                // one's line of memory.
+                slots.withUnsafeBufferPointer { slots in
+                    entries.withUnsafeBufferPointer { entries in
+                        let mask = slots.count - 1
+                        for i in 0..<(end - start) {
+                            let tag = Self.tag(probes[i].hash) & tagMask
+                            var slot = probes[i].hash & mask
+                            var held = probes[i].held
+                            for _ in 0..<Self.slotsScanned {
+                                if held == 0 {
+                                    probes[i].found = .absent
+                                    break
+                                }
+                                if held >> Self.entryBits == tag {
+                                    probes[i].found = .candidate(held)
+                                    probes[i].length = entries[Self.entryIndex(held)].keyLength
+                                    probes[i].schedule = entries[Self.entryIndex(held)].schedule
+                                    break
+                                }
+                                slot = (slot + 1) & mask
+                                held = slots[slot]
+                            }
+                        }
+                    }
+                }
+                for i in start..<end { schedules.append(schedule(of: keys[i], probes[i - start])) }
+                start = end
+            }
+        }
+    }
+
+    /// How many slots from a key's first one a batched look-up reads
+    /// before its comparisons (`schedules(of:into:)`).
+    static let slotsScanned = 4
+
+    /// What the first stages of a batched look-up found for one key.
+    private struct Probe {
+        /// What the slots read tell of the key.
+        enum Found {
+            /// Not told: the slots read were all other keys'.
+            case unknown
+            /// An empty slot came before any slot of the key's tag: the
+            /// key is not in the table.
+            case absent
+            /// The first slot of the key's tag (its key may be another's).
+            case candidate(UInt64)
+        }
+
+        /// The key's hash.
+        var hash: Int
+        /// The key's first slot.
+        var held: UInt64 = 0
+        /// What its slots tell.
+        var found = Found.unknown
+        /// The key length of the candidate's entry.
+        var length: UInt32 = 0
+        /// The candidate's schedule, copied in the same stage: an entry
+        /// spans two or three lines of memory, and reading the rest of it
+        /// only when comparing waited for each line in turn.
+        var schedule: CardSchedule?
+    }
+
+    /// The entry a non-empty slot names.
+    private static func entryIndex(_ held: UInt64) -> Int {
+        Int(truncatingIfNeeded: held & (1 << entryBits - 1)) - 1
+    }
+
+    /// The schedule of `key`, whose slots `probe` read: nil when they
+    /// found it absent, the candidate's when its key is the key, else
+    /// the key is looked up from its hash as any other.
+    private func schedule(of key: KeyParts, _ probe: Probe) -> CardSchedule? {
+        var head = key.head
+        var suffix = key.suffix
+        return head.withUTF8 { head in
+            suffix.withUTF8 { suffix in
+                switch probe.found {
+                case .absent:
+                    return nil
+                case .candidate(let held) where Int(probe.length) == head.count + suffix.count:
+                    let index = Self.entryIndex(held)
+                    let same = entries.withUnsafeBufferPointer { entries in
+                        spilled.withUnsafeBufferPointer { spilled in
+                            Self.sameKey(entries.baseAddress! + index, spilled, head, suffix)
+                        }
+                    }
+                    if same { return probe.schedule }
+                case .candidate, .unknown:
+                    break
+                }
+                return entry(of: head, suffix, hash: probe.hash).entry.flatMap { found in
+                    entries.withUnsafeBufferPointer { $0[found].schedule }
+                }
+            }
+        }
+    }
+
+    /// The hash of a key given in parts.
+    private static func hash(_ key: KeyParts) -> Int {
+        var head = key.head
+        var suffix = key.suffix
+        return head.withUTF8 { head in suffix.withUTF8 { suffix in hash(head, suffix) } }
     }
 
     /// Sets (or, with nil, removes) the schedule of the key whose UTF-8
     /// bytes are `bytes`: the store's rows are stored without making a
     /// string of each key.
     public mutating func set(_ bytes: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule?) {
-        let hash = Self.hash(bytes)
-        var (slot, found) = entry(of: bytes, hash: hash)
+        set(bytes, schedule, hash: Self.hash(bytes, UnsafeBufferPointer(start: nil, count: 0)))
+    }
+
+    /// `set(_:_:)` with the key's hash already known.
+    private mutating func set(_ bytes: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule?, hash: Int) {
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var (slot, found) = entry(of: bytes, none, hash: hash)
         if let found {
-            if values[found] == nil, schedule != nil { count += 1 }
-            if values[found] != nil, schedule == nil { count -= 1 }
-            values[found] = schedule
+            let before = entries[found].schedule
+            if before == nil, schedule != nil { count += 1 }
+            if before != nil, schedule == nil { count -= 1 }
+            entries[found].schedule = schedule
             return
         }
         guard let schedule else { return }
-        if Self.slotCount(for: values.count + 1) > slots.count {
+        if Self.slotCount(for: entries.count + 1) > slots.count {
             // Removed entries count towards the half until a rebuild drops
             // them; a rebuild that kept the size with the live keys near the
             // half would come again at the next insert, so the table grows
             // unless at most a quarter of it stays in use.
             rebuild(slotCount: (count + 1) * 4 > slots.count ? Swift.max(16, slots.count * 2) : slots.count)
-            slot = entry(of: bytes, hash: hash).slot
+            slot = entry(of: bytes, none, hash: hash).slot
         }
-        let start = records.count
-        Self.append(UInt32(bytes.count), to: &records)
-        Self.append(UInt32(values.count), to: &records)
-        records.append(contentsOf: bytes)
-        values.append(schedule)
-        slots[slot] = (Self.tag(hash) & tagMask) << Self.placeBits | UInt64(start + 1)
+        slots[slot] = (Self.tag(hash) & tagMask) << Self.entryBits | UInt64(entries.count + 1)
+        entries.append(Self.makeEntry(bytes, schedule, spilled: &spilled))
         count += 1
     }
 
-    /// The slot where the key of `bytes` is or would go, and its entry if
-    /// it has one.
-    private func entry(of bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> (slot: Int, entry: Int?) {
-        guard !slots.isEmpty else { return (0, nil) }
-        let mask = slots.count - 1
-        let tag = Self.tag(hash) & tagMask
-        var slot = hash & mask
-        return slots.withUnsafeBufferPointer { slots in
-            records.withUnsafeBytes { records in
-                while true {
-                    let held = slots[slot]
-                    if held == 0 { return (slot, nil) }
-                    if held >> Self.placeBits == tag {
-                        let start = Int(truncatingIfNeeded: held & (1 << Self.placeBits - 1)) - 1
-                        let (length, entry) = Self.head(records, at: start)
-                        if length == bytes.count,
-                            bytes.isEmpty
-                                || memcmp(records.baseAddress! + start + Self.recordHead, bytes.baseAddress!, length) == 0
-                        {
-                            return (slot, entry)
-                        }
+    /// Adds the schedule of every key `rows` hands to its `add`, as
+    /// `set(_:_:)` would one by one (a key given twice keeps the later),
+    /// `batchSize` keys at a time: each key's slot is read while the
+    /// others' are under way. One by one, each insert waited for its slot,
+    /// a miss of the processor's caches at 100,000 keys (the state rows
+    /// come in key order, the slots in hash order).
+    public mutating func fill(
+        _ rows: (_ add: (_ key: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule) -> Void) throws -> Void
+    ) rethrows {
+        var keyBytes: [UInt8] = []
+        var lengths: [Int] = []
+        var schedules: [CardSchedule] = []
+        keyBytes.reserveCapacity(Self.batchSize * 64)
+        lengths.reserveCapacity(Self.batchSize)
+        schedules.reserveCapacity(Self.batchSize)
+        func addBatch() {
+            insert(keyBytes, lengths: lengths, schedules)
+            keyBytes.removeAll(keepingCapacity: true)
+            lengths.removeAll(keepingCapacity: true)
+            schedules.removeAll(keepingCapacity: true)
+        }
+        try rows { key, schedule in
+            keyBytes.append(contentsOf: key)
+            lengths.append(key.count)
+            schedules.append(schedule)
+            if schedules.count == Self.batchSize { addBatch() }
+        }
+        addBatch()
+    }
+
+    /// Sets the schedules of a batch of keys, whose bytes lie one after
+    /// another in `keyBytes`, in order. A key whose first slot is empty is
+    /// not in the table and goes there; any other is set as by
+    /// `set(_:_:)`.
+    private mutating func insert(_ keyBytes: [UInt8], lengths: [Int], _ schedules: [CardSchedule]) {
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        keyBytes.withUnsafeBufferPointer { all in
+            withUnsafeTemporaryAllocation(of: (hash: Int, held: UInt64).self, capacity: lengths.count) { probes in
+                var start = 0
+                for (i, length) in lengths.enumerated() {
+                    probes[i] = (Self.hash(UnsafeBufferPointer(rebasing: all[start..<start + length]), none), 0)
+                    start += length
+                }
+                let slotCount = slots.count
+                if slotCount > 0 {
+                    slots.withUnsafeBufferPointer { slots in
+                        for i in 0..<lengths.count { probes[i].held = slots[probes[i].hash & (slotCount - 1)] }
                     }
-                    slot = (slot + 1) & mask
+                }
+                start = 0
+                for (i, length) in lengths.enumerated() {
+                    let key = UnsafeBufferPointer(rebasing: all[start..<start + length])
+                    start += length
+                    let (hash, held) = probes[i]
+                    let first = hash & (slotCount - 1)
+                    if slotCount > 0, slots.count == slotCount, held == 0, slots[first] == 0,
+                        Self.slotCount(for: entries.count + 1) <= slotCount
+                    {
+                        slots[first] = (Self.tag(hash) & tagMask) << Self.entryBits | UInt64(entries.count + 1)
+                        entries.append(Self.makeEntry(key, schedules[i], spilled: &spilled))
+                        count += 1
+                    } else {
+                        set(key, schedules[i], hash: hash)
+                    }
                 }
             }
         }
     }
 
-    /// The key's length and the entry's number of the record at `start`.
-    private static func head(_ records: UnsafeRawBufferPointer, at start: Int) -> (length: Int, entry: Int) {
-        (
-            Int(UInt32(littleEndian: records.loadUnaligned(fromByteOffset: start, as: UInt32.self))),
-            Int(UInt32(littleEndian: records.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self)))
-        )
+    /// The entry of `bytes` with `schedule`, its bytes past the inline ones
+    /// appended to `spilled`.
+    private static func makeEntry(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule, spilled: inout [UInt8]
+    ) -> Entry {
+        var entry = Entry(keyLength: UInt32(bytes.count), spillStart: 0, schedule: schedule)
+        let inline = Swift.min(bytes.count, inlineKeyBytes)
+        withUnsafeMutableBytes(of: &entry.inline) { inlineBytes in
+            if inline > 0 { inlineBytes.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: inline) }
+        }
+        if bytes.count > inlineKeyBytes {
+            entry.spillStart = UInt32(spilled.count)
+            spilled.append(contentsOf: bytes[inlineKeyBytes...])
+        }
+        return entry
     }
 
-    private static func append(_ value: UInt32, to records: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { records.append(contentsOf: $0) }
+    /// The slot where the key of `head` followed by `suffix` is or would
+    /// go, and its entry if it has one.
+    private func entry(of head: UnsafeBufferPointer<UInt8>, _ suffix: UnsafeBufferPointer<UInt8>, hash: Int)
+        -> (slot: Int, entry: Int?)
+    {
+        guard !slots.isEmpty else { return (0, nil) }
+        let mask = slots.count - 1
+        let tag = Self.tag(hash) & tagMask
+        let length = head.count + suffix.count
+        var slot = hash & mask
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                spilled.withUnsafeBufferPointer { spilled in
+                    while true {
+                        let held = slots[slot]
+                        if held == 0 { return (slot, nil) }
+                        if held >> Self.entryBits == tag {
+                            let index = Self.entryIndex(held)
+                            if Int(entries[index].keyLength) == length,
+                                Self.sameKey(entries.baseAddress! + index, spilled, head, suffix)
+                            {
+                                return (slot, index)
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the key of `entry` (of the same length) is the bytes of
+    /// `head` followed by `suffix`.
+    private static func sameKey(
+        _ entry: UnsafePointer<Entry>, _ spilled: UnsafeBufferPointer<UInt8>, _ head: UnsafeBufferPointer<UInt8>,
+        _ suffix: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let length = head.count + suffix.count
+        let inline = UnsafeRawPointer(entry) + inlineOffset
+        let spillStart = Int(entry.pointee.spillStart)
+        // The stored key is `inline` then `spilled`, split after
+        // `inlineKeyBytes`; the asked one is `head` then `suffix`. Each
+        // stretch between two split points lies in one part of each.
+        func stored(_ at: Int) -> UnsafeRawPointer {
+            at < inlineKeyBytes ? inline + at : UnsafeRawPointer(spilled.baseAddress!) + spillStart + at - inlineKeyBytes
+        }
+        func asked(_ at: Int) -> UnsafeRawPointer {
+            at < head.count ? UnsafeRawPointer(head.baseAddress!) + at : UnsafeRawPointer(suffix.baseAddress!) + at - head.count
+        }
+        var at = 0
+        while at < length {
+            var end = length
+            if at < inlineKeyBytes { end = Swift.min(end, inlineKeyBytes) }
+            if at < head.count { end = Swift.min(end, head.count) }
+            if memcmp(stored(at), asked(at), end - at) != 0 { return false }
+            at = end
+        }
+        return true
     }
 
     /// Calls `body` with every entry's key bytes and schedule (nil when
     /// removed), in entry order.
-    private func forEachRecord(_ body: (UnsafeBufferPointer<UInt8>, CardSchedule?) -> Void) {
-        records.withUnsafeBufferPointer { bytes in
-            var start = 0
-            while start < bytes.count {
-                let (length, entry) = Self.head(UnsafeRawBufferPointer(bytes), at: start)
-                let key = start + Self.recordHead
-                body(UnsafeBufferPointer(rebasing: bytes[key..<key + length]), values[entry])
-                start = key + length
+    private func forEachEntry(_ body: (UnsafeBufferPointer<UInt8>, CardSchedule?) -> Void) {
+        var key = [UInt8]()
+        spilled.withUnsafeBufferPointer { spilled in
+            for entry in entries {
+                let length = Int(entry.keyLength)
+                key.removeAll(keepingCapacity: true)
+                withUnsafeBytes(of: entry.inline) { key.append(contentsOf: $0.prefix(length)) }
+                if length > Self.inlineKeyBytes {
+                    let start = Int(entry.spillStart)
+                    key.append(contentsOf: spilled[start..<start + length - Self.inlineKeyBytes])
+                }
+                key.withUnsafeBufferPointer { body($0, entry.schedule) }
             }
         }
     }
@@ -192,9 +482,9 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         var table = ScheduleTable()
         table.tagMask = tagMask
         table.slots = [UInt64](repeating: 0, count: slotCount)
-        table.values.reserveCapacity(Swift.max(count, values.capacity))
-        table.records.reserveCapacity(Swift.max(records.count, records.capacity))
-        forEachRecord { key, schedule in
+        table.entries.reserveCapacity(Swift.max(count, entries.capacity))
+        table.spilled.reserveCapacity(spilled.count)
+        forEachEntry { key, schedule in
             if let schedule { table.set(key, schedule) }
         }
         table.rebuilds = rebuilds + 1
@@ -208,9 +498,13 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         return slots
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The hash of the key of `head`'s bytes followed by `suffix`'s: the
+    /// same as of their bytes in one buffer, as `Hasher` takes bytes as
+    /// a stream.
+    private static func hash(_ head: UnsafeBufferPointer<UInt8>, _ suffix: UnsafeBufferPointer<UInt8>) -> Int {
         var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        hasher.combine(bytes: UnsafeRawBufferPointer(head))
+        if !suffix.isEmpty { hasher.combine(bytes: UnsafeRawBufferPointer(suffix)) }
         return hasher.finalize()
     }
 
@@ -219,19 +513,19 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
 
     /// Each key with its schedule, in entry order.
     public func makeIterator() -> IndexingIterator<[(key: String, value: CardSchedule)]> {
-        var entries: [(key: String, value: CardSchedule)] = []
-        entries.reserveCapacity(count)
-        forEachRecord { key, schedule in
-            if let schedule { entries.append((String(decoding: key, as: UTF8.self), schedule)) }
+        var result: [(key: String, value: CardSchedule)] = []
+        result.reserveCapacity(count)
+        forEachEntry { key, schedule in
+            if let schedule { result.append((String(decoding: key, as: UTF8.self), schedule)) }
         }
-        return entries.makeIterator()
+        return result.makeIterator()
     }
 
     /// Equal when the same keys have the same schedules, in any order.
     public static func == (a: ScheduleTable, b: ScheduleTable) -> Bool {
         guard a.count == b.count else { return false }
         var same = true
-        a.forEachRecord { key, schedule in
+        a.forEachEntry { key, schedule in
             if same, let schedule { same = b[bytes: key] == schedule }
         }
         return same
@@ -240,7 +534,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     public func hash(into hasher: inout Hasher) {
         // A sum of each entry's own hash, so that the order does not count.
         var sum = 0
-        forEachRecord { key, schedule in
+        forEachEntry { key, schedule in
             guard let schedule else { return }
             var entry = Hasher()
             entry.combine(bytes: UnsafeRawBufferPointer(key))

@@ -57,10 +57,12 @@ public struct StudyCatalog: Sendable {
     }
 
     /// The item of a face the queue placed (`QueueBuilder.build`).
-    func item(_ placed: PlacedFace) -> StudyItem {
-        let deck = decks[placed.place.deck]
-        return StudyItem(
-            face: deck.cards[placed.place.card].faces[placed.place.face], deckFile: deck.file, schedule: placed.schedule)
+    func item(_ placed: PlacedFace) -> StudyItem { item(at: placed.place, schedule: placed.schedule) }
+
+    /// The item of the face at `place`, with `schedule`.
+    func item(at place: FacePlace, schedule: CardSchedule) -> StudyItem {
+        let deck = decks[place.deck]
+        return StudyItem(face: deck.cards[place.card].faces[place.face], deckFile: deck.file, schedule: schedule)
     }
 
     /// Visits every face `items(matching:now:)` gives, in its order, once
@@ -75,16 +77,40 @@ public struct StudyCatalog: Sendable {
         let distinct = keysAreDistinct
         var seen = Set<String>(
             minimumCapacity: distinct ? 0 : decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 })
+        let new = CardSchedule.new(at: now)
+        // The faces are looked up a run at a time (`ScheduleTable.schedules(of:into:)`),
+        // so that the reads of memory of a run's look-ups overlap.
+        var run: [(face: StudyFace, place: FacePlace)] = []
+        var keys: [ScheduleTable.KeyParts] = []
+        var schedules: [CardSchedule?] = []
+        run.reserveCapacity(Self.lookUpRun + 1)
+        keys.reserveCapacity(Self.lookUpRun + 1)
+        schedules.reserveCapacity(Self.lookUpRun + 1)
         for (d, deck) in decks.enumerated() where filter.includes(deck: deck) {
+            func visitRun() {
+                progress.schedules.schedules(of: keys, into: &schedules)
+                for (i, (face, place)) in run.enumerated() {
+                    let key = face.key
+                    guard distinct || seen.insert(key).inserted else { continue }
+                    body(deck, face, place, key, schedules[i] ?? new)
+                }
+                run.removeAll(keepingCapacity: true)
+                keys.removeAll(keepingCapacity: true)
+                schedules.removeAll(keepingCapacity: true)
+            }
             for (c, card) in deck.cards.enumerated() where card.isAnswerable && filter.includes(card: card) {
                 card.forEachFace { face, f in
-                    let key = face.key
-                    guard distinct || seen.insert(key).inserted else { return }
-                    body(deck, face, FacePlace(deck: d, card: c, face: f), key, progress.schedules[key] ?? .new(at: now))
+                    run.append((face, FacePlace(deck: d, card: c, face: f)))
+                    keys.append(ScheduleTable.KeyParts(face))
                 }
+                if run.count >= Self.lookUpRun { visitRun() }
             }
+            visitRun()
         }
     }
+
+    /// How many faces `forEachFace` looks up together.
+    static let lookUpRun = 256
 
     /// Each deck file's new-card order (its `order:` header).
     public var newCardOrders: [String: NewCardOrder] {
@@ -159,12 +185,25 @@ public struct StudyCatalog: Sendable {
         for (d, row) in rowOf.enumerated() where d > 0 && row != d && rowOf[d - 1] != row {
             scattered[row] = []
         }
+        // Each deck's schedules are looked up together first (as in
+        // `forEachFace`), then its faces counted in order.
+        var keys: [ScheduleTable.KeyParts] = []
+        var schedules: [CardSchedule?] = []
         for (d, deck) in decks.enumerated() where f.includes(deck: deck) {
             let row = rowOf[d]
+            keys.removeAll(keepingCapacity: true)
+            schedules.removeAll(keepingCapacity: true)
+            for card in deck.cards where card.isAnswerable && f.includes(card: card) {
+                card.forEachFace { face in keys.append(ScheduleTable.KeyParts(face)) }
+            }
+            progress.schedules.schedules(of: keys, into: &schedules)
+            var next = 0
             for card in deck.cards where card.isAnswerable && f.includes(card: card) {
                 rows[row].cardsPerLevel[card.level, default: 0] += 1
                 all.cardsPerLevel[card.level, default: 0] += 1
                 card.forEachFace { face in
+                    let schedule = schedules[next]
+                    next += 1
                     let key = face.key
                     let previous = distinct ? nil : lastRow.updateValue(row, forKey: key)
                     let newToRow: Bool
@@ -174,7 +213,7 @@ public struct StudyCatalog: Sendable {
                         newToRow = previous != row
                     }
                     guard newToRow, !progress.isHidden(key, at: now) else { return }
-                    let bucket = Self.bucket(progress.schedules[key] ?? .new(at: now), now: now, dayEnd: dayEnd)
+                    let bucket = Self.bucket(schedule ?? .new(at: now), now: now, dayEnd: dayEnd)
                     rows[row].add(bucket)
                     if previous == nil { all.add(bucket) }
                 }
@@ -231,5 +270,12 @@ public struct DeckCounts: Hashable, Sendable {
         self.learning = learning
         self.due = due
         self.cardsPerLevel = cardsPerLevel
+    }
+}
+
+extension ScheduleTable.KeyParts {
+    /// The key of `face` (`StudyFace.key`), in its two parts.
+    init(_ face: StudyFace) {
+        self.init(head: face.card.id.rawValue, suffix: face.keySuffix)
     }
 }

@@ -59,6 +59,7 @@ import Testing
     }
 
     static func expectSame(_ table: ScheduleTable, _ model: [String: CardSchedule]) {
+        expectBatchesAnswerAsTheModel(table, model)
         #expect(table.count == model.count)
         #expect(table.isEmpty == model.isEmpty)
         #expect(Set(table.keys) == Set(model.keys))
@@ -68,6 +69,80 @@ import Testing
         let again = ScheduleTable(model)
         #expect(again == table)
         #expect(again.hashValue == table.hashValue)
+    }
+
+    /// Looked up together (`schedules(of:into:)`), each key given in two
+    /// parts split anywhere, the model's keys and keys it lacks (some of
+    /// them a held key's first part alone) get the model's schedules.
+    static func expectBatchesAnswerAsTheModel(_ table: ScheduleTable, _ model: [String: CardSchedule]) {
+        var asked: [String] = []
+        for key in model.keys.sorted() {
+            asked.append(key)
+            asked.append(key + "x")
+            asked.append(String(key.dropLast()))
+        }
+        let parts = asked.enumerated().map { n, key in
+            let cut = key.isEmpty ? 0 : n % (key.count + 1)
+            return ScheduleTable.KeyParts(head: String(key.prefix(cut)), suffix: String(key.dropFirst(cut)))
+        }
+        var found: [CardSchedule?] = [Self.schedule(999)]
+        table.schedules(of: parts, into: &found)
+        #expect(found.count == asked.count + 1)
+        #expect(found.first == Self.schedule(999), "what was in the list before stays")
+        for (key, schedule) in zip(asked, found.dropFirst()) { #expect(schedule == model[key], "\(key)") }
+    }
+
+    /// Filled in batches (`fill`), as the snapshot is from the store's
+    /// rows, the table holds what setting each key in turn gives: into an
+    /// empty table, one reserved for fewer keys (it grows mid-batch), and
+    /// one already holding keys, some removed; keys given twice keep the
+    /// later schedule.
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func fillingInBatchesIsSettingEachKey(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        var table = seed > 4 ? ScheduleTable(tagBits: 0) : ScheduleTable()
+        var model: [String: CardSchedule] = [:]
+        if seed % 2 == 0 {
+            for _ in 0..<500 {
+                let key = Self.key(&rng, among: 3000)
+                let schedule = rng.next() % 3 == 0 ? nil : Self.schedule(Int(rng.next() % 1000))
+                table[key] = schedule
+                model[key] = schedule
+            }
+        }
+        if seed == 3 { table.reserveCapacity(100) }
+        var rows: [(String, CardSchedule)] = []
+        for _ in 0..<Int(rng.next() % 3000 + 100) {
+            rows.append((Self.key(&rng, among: 3000), Self.schedule(Int(rng.next() % 1000))))
+        }
+        table.fill { add in
+            for (key, schedule) in rows {
+                var key = key
+                key.withUTF8 { add($0, schedule) }
+            }
+        }
+        for (key, schedule) in rows { model[key] = schedule }
+        Self.expectSame(table, model)
+    }
+
+    @Test func aKeyGivenInPartsIsTheKeyGivenWhole() {
+        var table = ScheduleTable()
+        table["term-0001b445cd2f/reverse"] = Self.schedule(1)
+        table["term-0001b445cd2f"] = Self.schedule(2)
+        let long = String(repeating: "дәріс-", count: 9) + "3:term-12"
+        table[long + "/reverse"] = Self.schedule(3)
+        #expect(table.count == 3)
+        var found: [CardSchedule?] = []
+        table.schedules(
+            of: [
+                .init(head: "term-0001b445cd2f", suffix: "/reverse"), .init(head: "term-0001b445cd2f"),
+                .init(head: long, suffix: "/reverse"), .init(head: long), .init(head: "term-0001b445cd2f/", suffix: "reverse"),
+                .init(head: "", suffix: "term-0001b445cd2f"), .init(head: "term-0001b445cd2", suffix: "/reverse"),
+            ], into: &found)
+        #expect(found == [Self.schedule(1), Self.schedule(2), Self.schedule(3), nil, Self.schedule(1), Self.schedule(2), nil])
+        var empty: [CardSchedule?] = []
+        ScheduleTable().schedules(of: [.init(head: "a"), .init(head: "")], into: &empty)
+        #expect(empty == [nil, nil])
     }
 
     /// A table whose live keys sit at the growth threshold, changed by

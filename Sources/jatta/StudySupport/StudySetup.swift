@@ -47,10 +47,14 @@ enum StudySetup {
         if try store.scanPays(forKeys: cards) {
             // Keys go into the table as bytes; a string is made only for
             // the few suspended or buried faces.
-            try store.forEachProgressByKeyBytes { key, p in
-                if let schedule = p.schedule { snapshot.schedules.set(key, schedule) }
-                if p.suspended || p.buriedUntil != nil { hide(String(decoding: key, as: UTF8.self), p) }
+            var hidden: [(String, CardProgress)] = []
+            try snapshot.schedules.fill { add in
+                try store.forEachProgressByKeyBytes { key, p in
+                    if let schedule = p.schedule { add(key, schedule) }
+                    if p.suspended || p.buriedUntil != nil { hidden.append((String(decoding: key, as: UTF8.self), p)) }
+                }
             }
+            for (key, p) in hidden { hide(key, p) }
         } else {
             try store.forEachProgress(of: decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }, add)
         }
