@@ -270,8 +270,10 @@ extension ProgressStore {
     /// For the card `?1` (deck file `?2`, prompt `?3`, level `?4`): whether
     /// the registry holds it so that an answer's `upsert` would change
     /// nothing, whether it has a state row, and that row's progress.
+    /// The key comes first, so that a damaged state row is reported
+    /// naming its card.
     private static let registrationAndProgressSQL = """
-        SELECT c.key IS NOT NULL AND NOT (\(registryDiffers(current: "c.", deckFile: "?2", prompt: "?3", level: "?4", fromDeck: false))),
+        SELECT k.key, c.key IS NOT NULL AND NOT (\(registryDiffers(current: "c.", deckFile: "?2", prompt: "?3", level: "?4", fromDeck: false))),
             s.key IS NOT NULL, \(ProgressColumns.names(prefix: "s.").joined(separator: ", "))
         FROM (SELECT ?1 AS key) k LEFT JOIN card c ON c.key = k.key LEFT JOIN card_state s ON s.key = k.key
         """
@@ -289,10 +291,10 @@ extension ProgressStore {
         let rows = try Row.fetchCursor(statement, arguments: [card.key, card.deckFile, card.prompt, card.level])
         return try withExtendedLifetime(rows) {
             guard let row = try rows.next() else { throw StoreError(.sqlite(code: 1), path: path, detail: "no row") }
-            let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: nil, path: path)
-            let registered = try stored.int64(0, required: false) == 1
-            guard try stored.int64(1, required: false) == 1 else { return (registered, .unseen) }
-            return (registered, try ProgressColumns.progress(stored, at: 2))
+            let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
+            let registered = try stored.int64(1, required: false) == 1
+            guard try stored.int64(2, required: false) == 1 else { return (registered, .unseen) }
+            return (registered, try ProgressColumns.progress(stored, at: 3))
         }
     }
 

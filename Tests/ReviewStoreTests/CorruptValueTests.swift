@@ -52,6 +52,14 @@ import Testing
         }
         // So does the start's pass over every state row.
         #expect { try store.forEachProgress { _, _ in } } throws: { isCorrupt($0, key: "k0", column: column) }
+        // And an answer to the card, which reads its state first; nothing
+        // is recorded.
+        var rng = SeededGenerator(seed: 8)
+        let later = t0.addingTimeInterval(600)
+        #expect {
+            try store.record(answer("k0", at: later, after: scheduleAfter(nil, rating: .good, at: later, using: &rng)))
+        } throws: { isCorrupt($0, key: "k0", column: column) }
+        #expect(try store.log().count == 1)
     }
 
     /// Values SQLite may hold in another type than jatta writes but that
