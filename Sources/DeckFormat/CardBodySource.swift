@@ -1,15 +1,17 @@
 import Synchronization
 
-/// Decodes card bodies kept elsewhere (the deck index's entries), for cards
-/// made with `Card.init(…bodyAt:in:)`.
+/// Decodes card bodies kept elsewhere (the deck index's entries), for the
+/// cards of an `IndexedCards` table (and those made with
+/// `Card.init(…bodyAt:in:)`, a table of one).
 public protocol CardBodyDecoding: Sendable {
     /// The body stored in the `length` bytes at `offset`, or nil when it
     /// cannot be had (damaged where it is kept, and no other source).
     func body(at offset: Int, length: Int) -> CardBody?
 }
 
-/// One decoder of card bodies and the lock its cards decode under: cards
-/// share it (one per deck file), so a card costs one reference to it.
+/// One decoder of card bodies and the lock its cards decode under: the
+/// cards of a deck file share it through their `IndexedCards` table, which
+/// holds it once.
 public final class CardBodySource: Sendable {
     /// Decodes the bodies.
     let decoder: any CardBodyDecoding

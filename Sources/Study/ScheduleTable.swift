@@ -168,7 +168,10 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                 // The hashes first, then each key's first slot in a loop of
                 // its own: a hash's instructions between two reads of slots
                 // kept the processor from having more than one under way.
-                for i in start..<end { probes[i - start] = Probe(hash: Self.hash(keys[i])) }
+                // Initialised, not assigned: the temporary memory holds no
+                // probe yet, and assigning would release what it never held
+                // were a probe ever to hold a reference.
+                for i in start..<end { (probes.baseAddress! + (i - start)).initialize(to: Probe(hash: Self.hash(keys[i]))) }
                 slots.withUnsafeBufferPointer { slots in
                     let mask = slots.count - 1
                     for i in 0..<(end - start) { probes[i].held = slots[probes[i].hash & mask] }
@@ -352,7 +355,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
             withUnsafeTemporaryAllocation(of: (hash: Int, held: UInt64).self, capacity: lengths.count) { probes in
                 var start = 0
                 for (i, length) in lengths.enumerated() {
-                    probes[i] = (Self.hash(UnsafeBufferPointer(rebasing: all[start..<start + length]), none), 0)
+                    (probes.baseAddress! + i).initialize(to: (Self.hash(UnsafeBufferPointer(rebasing: all[start..<start + length]), none), 0))
                     start += length
                 }
                 let slotCount = slots.count
