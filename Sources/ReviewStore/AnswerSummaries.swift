@@ -86,13 +86,10 @@ enum AnswerSummaries {
                 \(sum(terms[4])),
                 \(sum(terms[5]))
             FROM \(from)
-            WHERE \(condition) AND \(isAnswer) \(clause)
+            WHERE \(condition) AND \(LogClauses.isAnswer) \(clause)
             GROUP BY slot, e.deck_file \(group == nil ? "" : ", grp")
             """
     }
-
-    /// Whether the log entry `e` is an answer the summaries count.
-    private static let isAnswer = "e.kind IN ('study', 'quiz', 'override')"
 
     /// What one answer `e` counts for in the six sums of `slotColumns`
     /// after `answers`, as conditions (or the time, for `duration_ms`);
@@ -128,7 +125,7 @@ enum AnswerSummaries {
     /// aggregate of `slotContribution` for a single entry, which needs no
     /// grouping (SQLite sorts for a GROUP BY even of one row). Whether the
     /// entry is an answer is asked in Swift (`add`): SQLite builds a
-    /// temporary table for `isAnswer`'s list of three at every run. (The
+    /// temporary table for `LogClauses.isAnswer`'s list of three at every run. (The
     /// WHERE is there for SQLite's grammar of an upsert from a SELECT.)
     private static let addGivenSlotSQL: String = {
         let terms = ["1"] + slotTerms().map { "coalesce(\($0), 0)" }
@@ -176,7 +173,7 @@ enum AnswerSummaries {
     /// entry that is not an answer), from its own values: what the log's
     /// view gives back for it (`before` is the entry's as stored).
     static func add(_ entry: ReviewLogEntry, db: Database, path: String) throws {
-        // The answers are the kinds `AnswerKind` names (`isAnswer` in SQL).
+        // The answers are the kinds `AnswerKind` names (`LogClauses.isAnswer`).
         guard AnswerKind(rawValue: entry.kind.rawValue) != nil else { return }
         let before = try ProgressColumns.values(entry.before, path: path)
         let values: [(any DatabaseValueConvertible)?] = [

@@ -3,6 +3,12 @@ import GRDB
 /// SQL conditions on a log entry `e` that several queries share, so the
 /// rule each one states lives in one place.
 enum LogClauses {
+    /// The entry `e` is an answer (`ReviewKind.isAnswer`, the kinds
+    /// `AnswerKind` names): it carries a rating and counts towards the
+    /// daily limits, the summaries and the statistics. The schema's
+    /// summary triggers hold this text, so it never changes spelling.
+    static let isAnswer = "e.kind IN ('study', 'quiz', 'override')"
+
     /// The entry `e` still counts: no later entry undid it.
     static let notUndone = "NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = e.id)"
 

@@ -37,7 +37,7 @@ extension ProgressStore {
             let sql = """
                 SELECT \(Self.entryColumns), c.prompt, c.level, \(quizColumns)
                 FROM review_log e LEFT JOIN card c ON c.key = e.key \(quizJoin)
-                WHERE e.id > ? AND e.kind IN ('study', 'quiz', 'override')
+                WHERE e.id > ? AND \(LogClauses.isAnswer)
                   AND \(LogClauses.notUndone)
                 ORDER BY e.id LIMIT ?
                 """

@@ -62,7 +62,7 @@ extension ProgressStore {
                     SELECT DISTINCT e.key
                     FROM review_log e
                     WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start), to: ProgressColumns.bound(end)))
-                    AND e.kind IN ('study', 'quiz', 'override') AND e.b_state IS NULL
+                    AND \(LogClauses.isAnswer) AND e.b_state IS NULL
                     AND \(LogClauses.notUndone)
                     """)
             return Set(keys)

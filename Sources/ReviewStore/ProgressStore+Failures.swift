@@ -13,7 +13,7 @@ extension ProgressStore {
                     SELECT e.key, max(e.at)
                     FROM review_log e
                     WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start)))
-                    AND e.kind IN ('study', 'quiz', 'override') AND e.rating = 1
+                    AND \(LogClauses.isAnswer) AND e.rating = 1
                     AND \(try LogClauses.notUndone(db))
                     GROUP BY e.key
                     """)

@@ -118,7 +118,7 @@ extension ProgressStore {
                 db,
                 sql: """
                     SELECT e.key, e.at, e.rating, e.b_state, e.a_last_review, e.kind FROM review_log e
-                    WHERE e.kind IN ('study', 'quiz', 'override') AND e.rating BETWEEN 1 AND 4
+                    WHERE \(LogClauses.isAnswer) AND e.rating BETWEEN 1 AND 4
                       AND \(LogClauses.notUndone)
                     ORDER BY e.key, e.id
                     """)

@@ -339,7 +339,7 @@ extension ProgressStore {
                        count(*)
                 FROM review_log e
                 WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start), to: ProgressColumns.bound(end)))
-                AND e.kind IN ('study', 'quiz', 'override')
+                AND \(LogClauses.isAnswer)
                 AND \(try LogClauses.notUndone(db))
                 """)
         return StudiedCounts(newCards: row?[0] ?? 0, reviews: row?[1] ?? 0, answers: row?[2] ?? 0)

@@ -254,7 +254,7 @@ extension ProgressStore {
                 sql: """
                     SELECT count(DISTINCT e.key) FROM review_log e
                     WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start), to: ProgressColumns.bound(end)))
-                    AND e.kind IN ('study', 'quiz', 'override')
+                    AND \(LogClauses.isAnswer)
                     AND \(LogClauses.notUndone) \(clause)
                     """,
                 arguments: arguments) ?? 0

@@ -37,3 +37,17 @@ import Testing
         #expect(try kept(compact) == viewKept)
     }
 }
+
+/// `LogClauses.isAnswer` says in SQL what `ReviewKind.isAnswer` and
+/// `AnswerKind` say in Swift: the three must name the same kinds.
+@Suite struct AnswerKindsTests {
+    @Test(arguments: ReviewKind.allCases)
+    func theClauseAndTheKindsAgree(kind: ReviewKind) throws {
+        let store = try ProgressStore()
+        let inSQL = try store.read { db in
+            try Bool.fetchOne(db, sql: "SELECT \(LogClauses.isAnswer) FROM (SELECT ? AS kind) e", arguments: [kind.rawValue])
+        }
+        #expect(inSQL == kind.isAnswer)
+        #expect((AnswerKind(rawValue: kind.rawValue) != nil) == kind.isAnswer)
+    }
+}
