@@ -161,9 +161,7 @@ extension ProgressStore {
         _ statement: Statement, arguments: StatementArguments = [],
         _ body: (_ key: UnsafeBufferPointer<UInt8>, _ progress: CardProgress) throws -> Void
     ) throws {
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() {
-            let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
+        try StatementRow.forEach(of: statement, arguments: arguments, keyColumn: 0, path: path) { stored in
             // The key first, so that a row wrong in both says the key.
             let ascii = stored.textBytes(0).flatMap { bytes in bytes.allSatisfy { $0 < 0x80 } ? bytes : nil }
             var key = ascii == nil ? try stored.validText(0) ?? stored.string(0, required: true) ?? "" : ""

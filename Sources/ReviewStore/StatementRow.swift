@@ -19,6 +19,21 @@ struct StatementRow: StoredValues {
     /// The database path, for the error's place.
     let path: String
 
+    /// Steps `statement` (with `arguments`, when given) and hands `body` a
+    /// reader of each row. The cursor hands over the same row at every
+    /// step, so the reader is made once, not once a row: each copy retained
+    /// the row, the path and the statement, 96,000 times in a start at
+    /// 100,000 cards.
+    static func forEach(
+        of statement: Statement, arguments: StatementArguments? = nil, keyColumn: Int?, path: String,
+        _ body: (StatementRow) throws -> Void
+    ) throws {
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        guard let first = try rows.next() else { return }
+        let reader = StatementRow(row: first, statement: statement.sqliteStatement, keyColumn: keyColumn, path: path)
+        repeat { try body(reader) } while try rows.next() != nil
+    }
+
     private func careful() throws -> StoredRow { try StoredRow(row, keyColumn: keyColumn, path: path) }
 
     // A number column is read through its value (`sqlite3_column_value`,
@@ -62,12 +77,13 @@ struct StatementRow: StoredValues {
     /// The UTF-8 bytes of text column `index` in place (nil: not text),
     /// valid until the statement steps: compared, a text repeated row after
     /// row (the deck file of each card) is made into a `String` only once.
+    /// Through the column's value, as the numbers are: three
+    /// `sqlite3_column_*` calls checked the statement three times.
+    @inline(__always)
     func textBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
-        let column = Int32(index)
-        guard sqlite3_column_type(statement, column) == SQLITE_TEXT,
-            let text = sqlite3_column_text(statement, column)
-        else { return nil }
-        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+        let value = sqlite3_column_value(statement, Int32(index))
+        guard sqlite3_value_type(value) == SQLITE_TEXT, let text = sqlite3_value_text(value) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(value)))
     }
 
     /// Text column `index` as a `String` when it is text and valid UTF-8

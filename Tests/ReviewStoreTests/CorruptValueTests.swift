@@ -62,6 +62,24 @@ import Testing
         #expect(try store.log().count == 1)
     }
 
+    /// The start's pass reads every row through one reader of the cursor's
+    /// row: a damaged value on a later row names that row's card, not the
+    /// first one read, and the rows before it are handed over unharmed.
+    @Test(arguments: [("stability = -3.0", "stability"), ("due = 'tomorrow'", "due"), ("state = 9", "state")])
+    func aDamagedLaterRowNamesItsOwnCard(assignment: String, column: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try storeWithOneCard(in: dir)
+        var rng = SeededGenerator(seed: 8)
+        try store.record(answer("k1", at: t0, after: scheduleAfter(nil, rating: .again, at: t0, using: &rng)))
+        try store.executeRaw("UPDATE card_state SET \(assignment) WHERE key = 'k1'")
+        var handed: [String] = []
+        #expect { try store.forEachProgress { key, _ in handed.append(key) } } throws: {
+            isCorrupt($0, key: "k1", column: column)
+        }
+        #expect(handed == ["k0"])
+    }
+
     /// Values SQLite may hold in another type than jatta writes but that
     /// mean the same (a whole number stored as a real) read alike through
     /// `StoredRow` and through the statistics' `StatementRow`.
