@@ -529,12 +529,9 @@ enum AnswerSummaries {
         let sums = slotColumns.map { "sum(\($0))" }.joined(separator: ", ")
         let statement = try db.makeStatement(
             sql: "SELECT slot, \(sums) FROM answer_slot e WHERE TRUE \(clause) GROUP BY slot")
-        statement.arguments = arguments
         var result: [Int64: [Int]] = [:]
-        let rows = try Row.fetchCursor(statement)
-        while let row = try rows.next() {
-            let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: nil, path: path)
-            guard let slot = try stored.int64(0, required: true) else { continue }
+        try StatementRow.forEach(of: statement, arguments: arguments, keyColumn: nil, path: path) { stored in
+            guard let slot = try stored.int64(0, required: true) else { return }
             result[slot] = try (1...slotColumns.count).map { try stored.int($0) ?? 0 }
         }
         return result

@@ -107,28 +107,24 @@ extension ProgressStore {
             }
         }
         let statement = try db.makeStatement(sql: sql)
-        statement.arguments = arguments
         let promptStatement = try db.cachedStatement(sql: "SELECT prompt FROM card WHERE key = ?")
-        let cards = try Row.fetchCursor(statement)
-        // The cursor hands over the same row at every step, so the reader
-        // of its columns and the identity are made once, not once per card
-        // (each copy retained the row, the path and the statement).
-        if let first = try cards.next() {
-            let row = StatementRow(row: first, statement: statement.sqliteStatement, keyColumn: 0, path: path)
-            let identity = StatisticsCardIdentity(row: row, promptStatement: promptStatement)
-            repeat {
-                guard let group = try row.int(1), group >= 0, group < pairs.count else {
-                    throw row.corrupt(1, "a deck file and level not numbered")
-                }
-                // Outside the deck files' scope.
-                guard let pair = pairs[group] else { continue }
-                try body(
-                    StatisticsCardRow(
-                        deckFile: pair.deckFile, level: pair.level,
-                        progress: try ProgressColumns.statisticsProgress(row, at: 2),
-                        group: group),
-                    identity)
-            } while try cards.next() != nil
+        // One reader serves every row (`StatementRow.forEach`), so the
+        // identity over it is made once too, not once per card.
+        var identity: StatisticsCardIdentity? = nil
+        try StatementRow.forEach(of: statement, arguments: arguments, keyColumn: 0, path: path) { row in
+            let card = identity ?? StatisticsCardIdentity(row: row, promptStatement: promptStatement)
+            identity = card
+            guard let group = try row.int(1), group >= 0, group < pairs.count else {
+                throw row.corrupt(1, "a deck file and level not numbered")
+            }
+            // Outside the deck files' scope.
+            guard let pair = pairs[group] else { return }
+            try body(
+                StatisticsCardRow(
+                    deckFile: pair.deckFile, level: pair.level,
+                    progress: try ProgressColumns.statisticsProgress(row, at: 2),
+                    group: group),
+                card)
         }
         return pairs.indices.compactMap { group in
             guard let pair = pairs[group], counts[group] > 0 else { return nil }
