@@ -278,7 +278,7 @@ enum CompactLog {
     /// Parameters: card, deck, session, at, duration, undoes (?1 … ?6),
     /// the kind's code and the rating (?7, ?8), the progress after (?9 …
     /// ?18, due and last review as offsets).
-    private static let appendSQL: String = {
+    static let appendSQL: String = {
         let stored = layout.stored(kind: "?7", rating: "?8", progress: (9...18).map { "?\($0)" })
         return """
             INSERT INTO review (card, deck, session, at, duration_ms, undoes, \(stored.columns.joined(separator: ", ")))
