@@ -252,13 +252,17 @@ import Testing
     private func listSpelling(_ trigger: String) throws -> String {
         // "(X = 0 OR X = 1 … OR X = n)" → "X IN (0, 1, … n)"; X has no
         // " = " of its own.
-        let chain = try NSRegularExpression(pattern: #"\(((?:(?! = ).)+) = 0 OR (?:\1 = \d+ OR )*\1 = \d+\)|\(((?:(?! = ).)+) = 1 OR (?:\2 = \d+ OR )*\2 = \d+\)"#)
+        let chain = try NSRegularExpression(
+            pattern: #"\(((?:(?! = ).)+) = 0 OR (?:\1 = \d+ OR )*\1 = \d+\)|\(((?:(?! = ).)+) = 1 OR (?:\2 = \d+ OR )*\2 = \d+\)"#)
         var text = trigger
         while let match = chain.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
             let whole = Range(match.range, in: text)!
             let group = match.range(at: 1).location != NSNotFound ? 1 : 2
             let expression = String(text[Range(match.range(at: group), in: text)!])
-            let values = text[whole].components(separatedBy: " OR ").map { $0.components(separatedBy: " = ").last!.trimmingCharacters(in: CharacterSet(charactersIn: ")")) }
+            // Each comparison's value: what follows its last " = ".
+            let values = text[whole].components(separatedBy: " OR ").map { comparison in
+                comparison.components(separatedBy: " = ").last!.trimmingCharacters(in: CharacterSet(charactersIn: ")"))
+            }
             text.replaceSubrange(whole, with: "\(expression) IN (\(values.joined(separator: ", ")))")
         }
         return text
