@@ -227,12 +227,14 @@ enum CompactLog {
     /// before state is still checked against the card's previous entry in
     /// SQL, so `review_before` keeps whatever does not follow from it.
     /// `before` and `after` are `ProgressColumns.values`; `at` in ms.
+    /// `known`: what `knownIDs` gives for the entry's names, when the
+    /// caller read it already in this transaction (nil: looked up here).
     static func append(
         db: Database, key: String, deckFile: String, session: String?, at: Int64, kind: ReviewKind, rating: Int?,
         duration: Int?, undoes: Int64?, before: [(any DatabaseValueConvertible)?],
-        after: [(any DatabaseValueConvertible)?]
+        after: [(any DatabaseValueConvertible)?], knownIDs known: [Int64?]? = nil
     ) throws -> Int64 {
-        let known = try knownIDs(key: key, deckFile: deckFile, session: session, db: db)
+        let known = try known ?? knownIDs(key: key, deckFile: deckFile, session: session, db: db)
         let card = try known[0] ?? nameID(of: key, table: "log_card", column: "key", db: db)
         // The session may be named as the deck file just added: looked up again.
         let deck = try known[1] ?? nameID(of: deckFile, table: "log_name", column: "name", db: db)
@@ -262,10 +264,18 @@ enum CompactLog {
 
     /// The ids of the card key ?1, the deck file ?2 and the session ?3 in
     /// the name tables, NULL for a name not there yet.
-    private static let knownIDsSQL = """
-        SELECT (SELECT id FROM log_card WHERE key = ?1), (SELECT id FROM log_name WHERE name = ?2),
-            (SELECT id FROM log_name WHERE name = ?3)
+    private static let knownIDsSQL = "SELECT \(knownIDColumns(key: "?1", deckFile: "?2", session: "?3"))"
+
+    /// `knownIDs` as three columns of a select, from the SQL expressions of
+    /// the card key, the deck file and the session: a statement that reads
+    /// the answer's card anyway (`ProgressStore.registrationAndProgress`)
+    /// reads them with it.
+    static func knownIDColumns(key: String, deckFile: String, session: String) -> String {
         """
+        (SELECT id FROM log_card WHERE key = \(key)), (SELECT id FROM log_name WHERE name = \(deckFile)),
+            (SELECT id FROM log_name WHERE name = \(session))
+        """
+    }
 
     /// The id of `value` in a name table, added if new.
     private static func nameID(of value: String, table: String, column: String, db: Database) throws -> Int64 {
@@ -278,7 +288,7 @@ enum CompactLog {
     /// Parameters: card, deck, session, at, duration, undoes (?1 … ?6),
     /// the kind's code and the rating (?7, ?8), the progress after (?9 …
     /// ?18, due and last review as offsets).
-    private static let appendSQL: String = {
+    static let appendSQL: String = {
         let stored = layout.stored(kind: "?7", rating: "?8", progress: (9...18).map { "?\($0)" })
         return """
             INSERT INTO review (card, deck, session, at, duration_ms, undoes, \(stored.columns.joined(separator: ", ")))

@@ -29,14 +29,17 @@ extension ProgressStore {
                 // the upsert (a write, with the registry's triggers) is
                 // then left out. It changes no state column, so the state
                 // read before it is the one after it.
-                let (registered, before) = try Self.registrationAndProgress(of: card, db: db, path: path)
+                // The log's ids of its names come with them (the registry's
+                // upsert adds no name to the log).
+                let (registered, before, logIDs) = try Self.registrationAndProgress(
+                    of: card, session: answer.sessionID, db: db, path: path)
                 if !registered { try upsert(card, at: answer.time, db: db) }
                 var after = before
                 after.schedule = answer.after
                 let entry = try appendTransition(
                     db: db, key: answer.key, deckFile: answer.deckFile, session: answer.sessionID, time: answer.time,
                     kind: answer.kind.reviewKind, rating: answer.rating, duration: answer.durationMilliseconds,
-                    undoes: nil, before: before, after: after)
+                    undoes: nil, before: before, after: after, knownLogIDs: logIDs)
                 if let quiz = answer.quizAnswer { try Self.recordQuizAnswer(quiz, logID: entry.id, db: db, path: path) }
                 try AnswerSummaries.add(entry, db: db, path: path)
                 return entry.id
@@ -269,32 +272,38 @@ extension ProgressStore {
 
     /// For the card `?1` (deck file `?2`, prompt `?3`, level `?4`): whether
     /// the registry holds it so that an answer's `upsert` would change
-    /// nothing, whether it has a state row, and that row's progress.
-    /// The key comes first, so that a damaged state row is reported
-    /// naming its card.
+    /// nothing, whether it has a state row, that row's progress, and the
+    /// log's ids of the key, the deck file and the session `?5`
+    /// (`CompactLog.knownIDs`). The key comes first, so that a damaged
+    /// state row is reported naming its card.
     private static let registrationAndProgressSQL = """
         SELECT k.key, c.key IS NOT NULL AND NOT (\(registryDiffers(current: "c.", deckFile: "?2", prompt: "?3", level: "?4", fromDeck: false))),
-            s.key IS NOT NULL, \(ProgressColumns.names(prefix: "s.").joined(separator: ", "))
+            s.key IS NOT NULL, \(ProgressColumns.names(prefix: "s.").joined(separator: ", ")),
+            \(CompactLog.knownIDColumns(key: "?1", deckFile: "?2", session: "?5"))
         FROM (SELECT ?1 AS key) k LEFT JOIN card c ON c.key = k.key LEFT JOIN card_state s ON s.key = k.key
         """
 
     /// Whether an answer to `card` would leave its registry row as it is
-    /// (`upsert` writes nothing), and the card's progress (`progress(of:)`).
-    static func registrationAndProgress(of card: RegisteredCard, db: Database, path: String) throws
-        -> (registered: Bool, progress: CardProgress)
+    /// (`upsert` writes nothing), the card's progress (`progress(of:)`),
+    /// and what `CompactLog.knownIDs` gives for its key, deck file and
+    /// `session`: one statement instead of two at every answer.
+    static func registrationAndProgress(of card: RegisteredCard, session: String?, db: Database, path: String) throws
+        -> (registered: Bool, progress: CardProgress, logIDs: [Int64?])
     {
         let statement = try db.cachedStatement(sql: registrationAndProgressSQL)
         // Read in place from the cursor's row: `Row.fetchOne` copies the
         // row and its column names, a third of this look-up's time.
         // The cursor resets the statement when it goes, and the row reads
         // the statement: it is kept until the row is read.
-        let rows = try Row.fetchCursor(statement, arguments: [card.key, card.deckFile, card.prompt, card.level])
+        let rows = try Row.fetchCursor(statement, arguments: [card.key, card.deckFile, card.prompt, card.level, session])
         return try withExtendedLifetime(rows) {
             guard let row = try rows.next() else { throw StoreError(.sqlite(code: 1), path: path, detail: "no row") }
             let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
             let registered = try stored.int64(1, required: false) == 1
-            guard try stored.int64(2, required: false) == 1 else { return (registered, .unseen) }
-            return (registered, try ProgressColumns.progress(stored, at: 3))
+            let idColumn = 3 + ProgressColumns.names().count
+            let logIDs = try (idColumn..<idColumn + 3).map { try stored.int64($0, required: false) }
+            guard try stored.int64(2, required: false) == 1 else { return (registered, .unseen, logIDs) }
+            return (registered, try ProgressColumns.progress(stored, at: 3), logIDs)
         }
     }
 
@@ -302,16 +311,18 @@ extension ProgressStore {
     /// place where both tables change, so they cannot drift apart.
     /// `beforeIsStored`: `before` is the card's state as read in this
     /// transaction (not an assumed one, as adopt's "unseen").
+    /// `knownLogIDs`: `CompactLog.knownIDs` of the entry's names, when
+    /// read already in this transaction.
     func appendTransition(
         db: Database, key: String, deckFile: String, session: String?, time: Date, kind: ReviewKind,
         rating: Rating?, duration: Int?, undoes: ReviewLogEntry.ID?, before: CardProgress, after: CardProgress,
-        beforeIsStored: Bool = true
+        beforeIsStored: Bool = true, knownLogIDs: [Int64?]? = nil
     ) throws -> ReviewLogEntry {
         let at = try ProgressColumns.millis(time, path: path)
         let id = try CompactLog.append(
             db: db, key: key, deckFile: deckFile, session: session, at: at, kind: kind, rating: rating?.rawValue,
             duration: duration, undoes: undoes, before: try ProgressColumns.values(before, path: path),
-            after: try ProgressColumns.values(after, path: path))
+            after: try ProgressColumns.values(after, path: path), knownIDs: knownLogIDs)
         try Self.setState(
             after, of: key, logID: id, db: db, path: path, answeredBefore: beforeIsStored ? before.schedule != nil : nil)
         // What a later read or undo will see: the values as stored (dates

@@ -39,11 +39,20 @@ enum ReviewShape {
     /// not merely between them: 3.5 passed the separate column's CHECK.
     private static func fits(kind: String, rating: String, state: String, step: String, suspended: String) -> String {
         """
-        \(kind) IN (0, 1, 2, 3, 4, 5, 6, 7) AND (\(rating) IS NULL OR \(rating) IN (1, 2, 3, 4)) \
-        AND (\(state) IS NULL OR \(state) IN (0, 1, 2, 3)) AND \(suspended) IN (0, 1) \
+        \(isOneOf(kind, 0...7)) AND (\(rating) IS NULL OR \(isOneOf(rating, 1...4))) \
+        AND (\(state) IS NULL OR \(isOneOf(state, 0...3))) AND \(suspended) IN (0, 1) \
         AND (\(step) IS NULL OR (typeof(\(step)) IN ('integer', 'real') AND \(step) >= 0 AND \(step) = \(whole(step)) \
         AND \(step) <= \(largestStep)))
         """
+    }
+
+    /// `expression IN (values)` spelled as one comparison per value, which
+    /// is how SQLite itself runs a list of two constants or fewer (the same
+    /// rules of affinity and NULL). For a longer list it fills a temporary
+    /// table at every run of the statement: three for `fits`, at every
+    /// answer (migration `log-1-shape-check-comparisons`).
+    private static func isOneOf(_ expression: String, _ values: ClosedRange<Int>) -> String {
+        "(" + values.map { "\(expression) = \($0)" }.joined(separator: " OR ") + ")"
     }
 
     /// The shape of an entry, from SQL expressions of its fields: NULL when
@@ -118,6 +127,20 @@ enum ReviewShape {
         try db.execute(sql: CompactLog.reviewIndexes)
         try db.execute(sql: CompactLog.reviewAppendOnly)
         try db.execute(sql: ReviewHours.keeping)
+        try db.execute(sql: CompactLog.view(named: "review_log", layout: .shaped))
+    }
+
+    /// The migration that makes the log view's insert trigger again with
+    /// `fits` spelled without constant lists.
+    static let comparisonsMigrationName = "log-1-shape-check-comparisons"
+
+    /// Makes the view `review_log` and its insert trigger again from
+    /// `CompactLog.view`: a store packed before `isOneOf` keeps the older
+    /// spelling of `fits` in its trigger, which accepts and refuses the same
+    /// values, so that every store holds the one text jatta makes now.
+    /// No row is read or written.
+    static func remakeLogView(_ db: Database) throws {
+        try db.execute(sql: "DROP VIEW review_log")
         try db.execute(sql: CompactLog.view(named: "review_log", layout: .shaped))
     }
 

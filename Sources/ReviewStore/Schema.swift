@@ -55,6 +55,10 @@ enum Schema {
         // The log's small columns in one integer (issue 20: the store at
         // Anki's size).
         migrator.registerMigration(ReviewShape.migrationName) { db in try ReviewShape.migrate(db) }
+        // The shape's check in the log's insert trigger without constant
+        // lists, as jatta's own append now spells it (one answer's
+        // temporary tables, issue 20).
+        migrator.registerMigration(ReviewShape.comparisonsMigrationName) { db in try ReviewShape.remakeLogView(db) }
         return migrator
     }
 

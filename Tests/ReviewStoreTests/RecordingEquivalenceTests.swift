@@ -233,11 +233,21 @@ import Testing
         }
         try store.write { db in
             for (variant, expected) in variants {
-                let (registered, progress) = try ProgressStore.registrationAndProgress(of: variant, db: db, path: store.path)
-                #expect(registered == expected, "\(variant)")
-                #expect(progress == (try ProgressStore.progress(of: variant.key, db: db, path: store.path)))
+                // The log's names with it: a session known, unknown, none,
+                // and named as a deck file.
+                for session in [nil, "s-new", "decks/a.deck", "decks/b.deck"] {
+                    let (registered, progress, logIDs) = try ProgressStore.registrationAndProgress(
+                        of: variant, session: session, db: db, path: store.path)
+                    #expect(registered == expected, "\(variant)")
+                    #expect(progress == (try ProgressStore.progress(of: variant.key, db: db, path: store.path)))
+                    let known = try CompactLog.knownIDs(key: variant.key, deckFile: variant.deckFile, session: session, db: db)
+                    #expect(logIDs == known, "\(variant) \(session ?? "-")")
+                }
             }
         }
-        #expect(try store.read { db in try ProgressStore.registrationAndProgress(of: card, db: db, path: store.path) }.progress.suspended)
+        #expect(
+            try store.read { db in
+                try ProgressStore.registrationAndProgress(of: card, session: nil, db: db, path: store.path)
+            }.progress.suspended)
     }
 }

@@ -225,4 +225,76 @@ import Testing
         let after = try store.read { db in try log(db) }
         #expect(after == before)
     }
+
+    /// The opcodes SQLite would run for `sql`, with those of the triggers it
+    /// fires (EXPLAIN lists them after the statement's own).
+    /// `parameters`: how many the statement takes (bound to NULL).
+    private func opcodes(_ db: Database, _ sql: String, parameters: Int = 0) throws -> [String] {
+        let arguments = StatementArguments(Array(repeating: DatabaseValue.null, count: parameters))
+        return try Row.fetchAll(db, sql: "EXPLAIN \(sql)", arguments: arguments).map { $0["opcode"] }
+    }
+
+    /// jatta's own append checks the shape without filling a temporary
+    /// table: SQLite fills one for each list of more than two constants at
+    /// every run of the statement, at every answer (`ReviewShape.isOneOf`).
+    /// (The view's insert trigger holds the same check; its INSERT … SELECT
+    /// into `review_before` fills one of its own, so it is compared by its
+    /// text in `theMigrationRemakesAnOlderTrigger`.)
+    @Test func theShapeCheckFillsNoTemporaryTable() throws {
+        let store = try ProgressStore()
+        let append = try store.read { db in try opcodes(db, CompactLog.appendSQL, parameters: 18) }
+        #expect(append.contains("Insert"))
+        #expect(!append.contains("OpenEphemeral"))
+    }
+
+    /// The shape's check as 0.11 spelled it (`IN` lists), from the text
+    /// jatta makes now.
+    private func listSpelling(_ trigger: String) throws -> String {
+        // "(X = 0 OR X = 1 … OR X = n)" → "X IN (0, 1, … n)"; X has no
+        // " = " of its own.
+        let chain = try NSRegularExpression(
+            pattern: #"\(((?:(?! = ).)+) = 0 OR (?:\1 = \d+ OR )*\1 = \d+\)|\(((?:(?! = ).)+) = 1 OR (?:\2 = \d+ OR )*\2 = \d+\)"#)
+        var text = trigger
+        while let match = chain.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let whole = Range(match.range, in: text)!
+            let group = match.range(at: 1).location != NSNotFound ? 1 : 2
+            let expression = String(text[Range(match.range(at: group), in: text)!])
+            // Each comparison's value: what follows its last " = ".
+            let values = text[whole].components(separatedBy: " OR ").map { comparison in
+                comparison.components(separatedBy: " = ").last!.trimmingCharacters(in: CharacterSet(charactersIn: ")"))
+            }
+            text.replaceSubrange(whole, with: "\(expression) IN (\(values.joined(separator: ", ")))")
+        }
+        return text
+    }
+
+    /// A store whose log view's trigger still spells the check with `IN`
+    /// lists (as packed by 0.11) gets the trigger jatta makes now, the log
+    /// as it was, and inserts through it store what they stored before.
+    @Test func theMigrationRemakesAnOlderTrigger() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        let triggerSQL = "SELECT sql FROM sqlite_master WHERE name = 'review_log_insert'"
+        let fresh = try ProgressStore().read { db in try String.fetchOne(db, sql: triggerSQL) }
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: ReviewShape.migrationName)
+        let (before, old) = try queue.write { db in
+            let current = try String.fetchOne(db, sql: triggerSQL) ?? ""
+            let old = try listSpelling(current)
+            try db.execute(sql: "DROP TRIGGER review_log_insert")
+            try db.execute(sql: old)
+            try insertAll(db, keyPrefix: "old")
+            return (try log(db), old)
+        }
+        try queue.close()
+        #expect(old.contains("IN (0, 1, 2, 3, 4, 5, 6, 7)") && old.contains("IN (1, 2, 3, 4)") && old.contains("IN (0, 1, 2, 3)"))
+        #expect(old != fresh)
+        let store = try ProgressStore(path: path)
+        let (trigger, after) = try store.read { db in (try String.fetchOne(db, sql: triggerSQL), try log(db)) }
+        #expect(trigger == fresh)
+        #expect(after == before)
+        try store.write { db in try insertAll(db, keyPrefix: "new") }
+        #expect(try store.read { db in try fields(db, keyPrefix: "new") } == expected)
+    }
 }
