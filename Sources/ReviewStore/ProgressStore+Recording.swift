@@ -222,8 +222,17 @@ extension ProgressStore {
     /// from `record` a missing level keeps the registered one, since an
     /// answer may not carry it.
     func upsert(_ card: RegisteredCard, at time: Date, db: Database, levelFromDeck: Bool = false) throws {
-        try db.cachedStatement(sql: levelFromDeck ? Self.upsertFromDeckSQL : Self.upsertFromAnswerSQL)
-            .execute(arguments: [card.key, card.deckFile, card.prompt, card.level, try ProgressColumns.millis(time, path: path)])
+        var level = card.level?.databaseValue ?? .null
+        if !levelFromDeck, card.level == nil {
+            level = try DatabaseValue.fetchOne(
+                db.cachedStatement(sql: "SELECT level FROM card WHERE key = ?"), arguments: [card.key]) ?? .null
+        }
+        // The card's group exists before its row names it: a group the
+        // card is not in yet is one it moves to, as the triggers on the
+        // first layout's table made it.
+        try db.cachedStatement(sql: Self.makeGroupSQL).execute(arguments: [card.deckFile, level])
+        try db.cachedStatement(sql: Self.upsertSQL)
+            .execute(arguments: [card.key, card.deckFile, card.prompt, level, try ProgressColumns.millis(time, path: path)])
         if !levelFromDeck, db.changesCount > 0 {
             // An answer registered a card otherwise than the decks did: the
             // fingerprints no longer describe the registry, so the next load
@@ -249,23 +258,19 @@ extension ProgressStore {
         return "\(current)deck_file IS NOT \(deckFile) OR \(current)prompt IS NOT \(prompt) OR \(current)level IS NOT \(level)"
     }
 
-    /// `upsert`'s statement, parameters key, deck file, prompt, level and
-    /// first seen: made once (the statement cache is keyed by its text).
-    private static func upsertSQL(fromDeck: Bool) -> String {
-        let level = registeredLevel(given: "excluded.level", current: "level", fromDeck: fromDeck)
-        let differs = registryDiffers(
-            current: "", deckFile: "excluded.deck_file", prompt: "excluded.prompt", level: "excluded.level",
-            fromDeck: fromDeck)
-        return """
-            INSERT INTO card (key, deck_file, prompt, level, first_seen) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (key) DO UPDATE SET deck_file = excluded.deck_file, prompt = excluded.prompt,
-                level = \(level)
-            WHERE \(differs)
-            """
-    }
+    /// The group of deck file `?1` and level `?2`, made if it is new.
+    private static let makeGroupSQL = GroupedRegistry.makeGroup(deckFile: "?1", level: "?2")
 
-    private static let upsertFromDeckSQL = upsertSQL(fromDeck: true)
-    private static let upsertFromAnswerSQL = upsertSQL(fromDeck: false)
+    /// `upsert`'s statement, parameters key, deck file, prompt, level (the
+    /// one the row will have) and first seen. It writes when
+    /// `registryDiffers`: a group is one deck file and level, so another
+    /// group is another deck file or level.
+    private static let upsertSQL = """
+        INSERT INTO registry (key, grp, prompt, first_seen)
+        VALUES (?1, \(GroupedRegistry.groupID(deckFile: "?2", level: "?4")), ?3, ?5)
+        ON CONFLICT (key) DO UPDATE SET grp = excluded.grp, prompt = excluded.prompt
+        WHERE grp IS NOT excluded.grp OR prompt IS NOT excluded.prompt
+        """
 
     /// For the card `?1` (deck file `?2`, prompt `?3`, level `?4`): whether
     /// the registry holds it so that an answer's `upsert` would change

@@ -55,6 +55,9 @@ enum Schema {
         // The log's small columns in one integer (issue 20: the store at
         // Anki's size).
         migrator.registerMigration(ReviewShape.migrationName) { db in try ReviewShape.migrate(db) }
+        // The registry's rows name their group (deck file and level)
+        // instead of the path (issue 20: the store at Anki's size).
+        migrator.registerMigration(GroupedRegistry.migrationName) { db in try GroupedRegistry.migrate(db) }
         return migrator
     }
 
