@@ -168,3 +168,12 @@ enum GroupedRegistry {
         try db.execute(sql: triggers)
     }
 }
+
+/// A deck file and level as a registration names them: what a group of
+/// the registry is (`card_group`, `GroupedRegistry`).
+struct RegistryGroupName: Hashable {
+    /// The deck file's stored name.
+    var deckFile: String
+    /// The level as bound to SQL (NULL for none).
+    var level: DatabaseValue
+}
