@@ -8,8 +8,8 @@ import GRDB
 /// card's group and each answered card's answer summaries (2.3 s for a
 /// 12,000-card file; 22 s for 100,000 cards); moving the file's groups
 /// (`card_group`) under the new name keeps every group number, so the
-/// state rows' `grp` and the summaries' `grp` stay right without a write,
-/// and the cards' rows change their deck file with the triggers held back.
+/// state rows' `grp`, the summaries' `grp` and the registry's rows, which
+/// name their group, stay right without a write.
 extension ProgressStore {
     /// Every deck file name the store holds: the registry's groups, the
     /// registered fingerprints and the log's deck files (the log's names
@@ -127,10 +127,9 @@ extension ProgressStore {
             try db.execute(sql: "UPDATE card SET deck_file = ? WHERE deck_file = ?", arguments: [old, new])
             guard try wholeGroupsCanMove(db, from: old, to: new) else { return try byCard() }
         }
+        // The registry's rows name their group (`GroupedRegistry`): they
+        // take the new name with it.
         try db.execute(sql: "UPDATE card_group SET deck_file = ? WHERE deck_file = ?", arguments: [new, old])
-        try withoutCardTriggers(db) {
-            try db.execute(sql: "UPDATE card SET deck_file = ? WHERE deck_file = ?", arguments: [new, old])
-        }
         // The fingerprints were made with the old name.
         try db.execute(sql: "DELETE FROM registered_deck WHERE deck_file IN (?, ?)", arguments: [old, new])
     }
@@ -161,23 +160,6 @@ extension ProgressStore {
         // No card is in an empty group, so no state row names it.
         for id in empty { try db.execute(sql: "DELETE FROM card_group WHERE id = ?", arguments: [id]) }
         return true
-    }
-
-    /// Runs `body` with the triggers on `card` taken away and puts them
-    /// back as they were, in the same transaction: `body` keeps what they
-    /// keep by moving whole groups.
-    private static func withoutCardTriggers(_ db: Database, _ body: () throws -> Void) throws {
-        let triggers = try Row.fetchAll(
-            db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'card' ORDER BY rowid")
-        for trigger in triggers {
-            let name: String = trigger[0]
-            try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)")
-        }
-        try body()
-        for trigger in triggers {
-            let sql: String = trigger[1]
-            try db.execute(sql: sql)
-        }
     }
 
     /// Renames `old` in the log's names and in the summaries that follow

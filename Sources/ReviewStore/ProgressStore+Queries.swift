@@ -294,7 +294,7 @@ extension ProgressStore {
         keys.reserveCapacity(min(limit, 100_000))
         guard let wanted else {
             // Read in place from SQLite's columns, as `eachProgress` reads.
-            let statement = try db.makeStatement(sql: newCardsSQL())
+            let statement = try db.makeStatement(sql: newCardsSQL(grouped: GroupedRegistry.isGrouped(db)))
             let rows = try Row.fetchCursor(statement)
             while keys.count < limit, let row = try rows.next() {
                 let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)
@@ -305,7 +305,12 @@ extension ProgressStore {
             }
             return keys
         }
-        let rows = try Row.fetchCursor(db, sql: newCardsSQL(reading: "key, deck_file"))
+        let grouped = try GroupedRegistry.isGrouped(db)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: newCardsSQL(
+                reading: grouped ? "key, (SELECT deck_file FROM card_group g WHERE g.id = grp)" : "key, deck_file",
+                grouped: grouped))
         while keys.count < limit, let row = try rows.next() {
             let stored = try StoredRow(row, keyColumn: 0, path: path)
             if try hidden.contains(stored.key) || !wanted.contains(stored.string(1) ?? "") { continue }
@@ -317,8 +322,10 @@ extension ProgressStore {
     /// The never-answered cards in registration order, through the
     /// `card_new` index: read from the index alone when only the key is
     /// asked for (migration `queue-2-covering-new-cards`).
-    static func newCardsSQL(reading columns: String = "key") -> String {
-        "SELECT \(columns) FROM card INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key"
+    /// `grouped`: the registry is stored by group (`GroupedRegistry`), its
+    /// index on the table `registry`, `card` a view.
+    static func newCardsSQL(reading columns: String = "key", grouped: Bool) -> String {
+        "SELECT \(columns) FROM \(grouped ? "registry" : "card") INDEXED BY card_new WHERE answered = 0 ORDER BY first_seen, key"
     }
 
     /// What was answered in `[start, end)` and not undone: how many cards

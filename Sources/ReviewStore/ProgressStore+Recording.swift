@@ -112,8 +112,9 @@ extension ProgressStore {
                 let keeping = renamed.isEmpty ? "" : JSONTextArray.of(keys)
                 for old in renamed { try Self.moveCards(db, from: old, to: file, keeping: keeping) }
             }
+            var groups: [RegistryGroupName: Int64] = [:]
             for card in cards {
-                try upsert(card, at: time, db: db, levelFromDeck: true)
+                try upsert(card, at: time, db: db, levelFromDeck: true, groups: &groups)
             }
             for file in changed.sorted() {
                 try db.execute(
@@ -225,8 +226,37 @@ extension ProgressStore {
     /// from `record` a missing level keeps the registered one, since an
     /// answer may not carry it.
     func upsert(_ card: RegisteredCard, at time: Date, db: Database, levelFromDeck: Bool = false) throws {
-        try db.cachedStatement(sql: levelFromDeck ? Self.upsertFromDeckSQL : Self.upsertFromAnswerSQL)
-            .execute(arguments: [card.key, card.deckFile, card.prompt, card.level, try ProgressColumns.millis(time, path: path)])
+        var groups: [RegistryGroupName: Int64] = [:]
+        try upsert(card, at: time, db: db, levelFromDeck: levelFromDeck, groups: &groups)
+    }
+
+    /// `upsert` with the group numbers already looked up in this
+    /// transaction (`groups`, added to): a registration of 12,000 faces
+    /// asks for each of its few groups once, not once per face.
+    func upsert(
+        _ card: RegisteredCard, at time: Date, db: Database, levelFromDeck: Bool, groups: inout [RegistryGroupName: Int64]
+    ) throws {
+        var level = card.level?.databaseValue ?? .null
+        if !levelFromDeck, card.level == nil {
+            level = try DatabaseValue.fetchOne(
+                db.cachedStatement(sql: "SELECT level FROM card WHERE key = ?"), arguments: [card.key]) ?? .null
+        }
+        let name = RegistryGroupName(deckFile: card.deckFile, level: level)
+        let group: Int64
+        if let known = groups[name] {
+            group = known
+        } else {
+            // The card's group exists before its row names it: a group the
+            // card is not in yet is one it moves to, as the triggers on the
+            // first layout's table made it.
+            try db.cachedStatement(sql: Self.makeGroupSQL).execute(arguments: [card.deckFile, level])
+            guard let made = try Int64.fetchOne(db.cachedStatement(sql: Self.groupSQL), arguments: [card.deckFile, level])
+            else { throw StoreError(.sqlite(code: 1), path: path, detail: "no group for \(card.deckFile)") }
+            group = made
+            groups[name] = made
+        }
+        try db.cachedStatement(sql: Self.upsertSQL)
+            .execute(arguments: [card.key, group, card.prompt, try ProgressColumns.millis(time, path: path)])
         if !levelFromDeck, db.changesCount > 0 {
             // An answer registered a card otherwise than the decks did: the
             // fingerprints no longer describe the registry, so the next load
@@ -252,23 +282,21 @@ extension ProgressStore {
         return "\(current)deck_file IS NOT \(deckFile) OR \(current)prompt IS NOT \(prompt) OR \(current)level IS NOT \(level)"
     }
 
-    /// `upsert`'s statement, parameters key, deck file, prompt, level and
-    /// first seen: made once (the statement cache is keyed by its text).
-    private static func upsertSQL(fromDeck: Bool) -> String {
-        let level = registeredLevel(given: "excluded.level", current: "level", fromDeck: fromDeck)
-        let differs = registryDiffers(
-            current: "", deckFile: "excluded.deck_file", prompt: "excluded.prompt", level: "excluded.level",
-            fromDeck: fromDeck)
-        return """
-            INSERT INTO card (key, deck_file, prompt, level, first_seen) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (key) DO UPDATE SET deck_file = excluded.deck_file, prompt = excluded.prompt,
-                level = \(level)
-            WHERE \(differs)
-            """
-    }
+    /// The group of deck file `?1` and level `?2`, made if it is new.
+    private static let makeGroupSQL = GroupedRegistry.makeGroup(deckFile: "?1", level: "?2")
 
-    private static let upsertFromDeckSQL = upsertSQL(fromDeck: true)
-    private static let upsertFromAnswerSQL = upsertSQL(fromDeck: false)
+    /// The number of the group of deck file `?1` and level `?2`.
+    private static let groupSQL = "SELECT \(GroupedRegistry.groupID(deckFile: "?1", level: "?2"))"
+
+    /// `upsert`'s statement, parameters key, group (the one the row will
+    /// have), prompt and first seen. It writes when `registryDiffers`: a
+    /// group is one deck file and level, so another group is another deck
+    /// file or level.
+    private static let upsertSQL = """
+        INSERT INTO registry (key, grp, prompt, first_seen) VALUES (?1, ?2, ?3, ?4)
+        ON CONFLICT (key) DO UPDATE SET grp = excluded.grp, prompt = excluded.prompt
+        WHERE grp IS NOT excluded.grp OR prompt IS NOT excluded.prompt
+        """
 
     /// For the card `?1` (deck file `?2`, prompt `?3`, level `?4`): whether
     /// the registry holds it so that an answer's `upsert` would change

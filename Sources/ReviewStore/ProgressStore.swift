@@ -125,7 +125,10 @@ public final class ProgressStore: Sendable {
                 try migrator.migrate(queue)
                 // A migration that drops a large table or index is followed
                 // by a VACUUM whether or not it freed a quarter of the file.
-                let shrinking = [CompactLog.migrationName, ReviewHours.migrationName, ReviewShape.migrationName]
+                let shrinking = [
+                    CompactLog.migrationName, ReviewHours.migrationName, ReviewShape.migrationName,
+                    GroupedRegistry.migrationName,
+                ]
                 try compactAfterMigration(shrunk: !applied.isSuperset(of: shrinking))
                 return
             } catch let error as StoreError {

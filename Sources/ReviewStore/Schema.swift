@@ -59,6 +59,9 @@ enum Schema {
         // lists, as jatta's own append now spells it (one answer's
         // temporary tables, issue 20).
         migrator.registerMigration(ReviewShape.comparisonsMigrationName) { db in try ReviewShape.remakeLogView(db) }
+        // The registry's rows name their group (deck file and level)
+        // instead of the path (issue 20: the store at Anki's size).
+        migrator.registerMigration(GroupedRegistry.migrationName) { db in try GroupedRegistry.migrate(db) }
         return migrator
     }
 

@@ -148,6 +148,7 @@ import Testing
     /// Makes `db` what a store was before the kept counts: their tables,
     /// triggers and index dropped, the migration forgotten.
     static func takeOutKeptCounts(_ db: Database) throws {
+        try FirstLayoutRegistry.restore(db)
         for name in try String.fetchAll(
             db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%counts%'")
         {
@@ -185,7 +186,7 @@ extension ProgressStore {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT deck_file, level, count(*), sum(answered) FROM card INDEXED BY card_by_deck
+                    SELECT deck_file, level, count(*), sum(answered) FROM card
                     GROUP BY deck_file, level
                     """)
             {

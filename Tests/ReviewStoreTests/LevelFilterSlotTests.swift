@@ -139,6 +139,7 @@ import Testing
         do {
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
+                try FirstLayoutRegistry.restore(db)
                 try db.execute(
                     sql: """
                         DROP TRIGGER answer_slot_card_insert; DROP TRIGGER answer_slot_card_delete;

@@ -19,19 +19,32 @@ import Testing
     private func recordAsBefore(_ answer: RecordedAnswer, in store: ProgressStore) throws {
         let path = store.path
         try store.write { db in
-            let level = "coalesce(excluded.level, level)"
-            try db.execute(
+            // 0.10's upsert, said through the registry's view (`card`: an
+            // upsert cannot name a view): insert when the key is new, else
+            // update when the deck file, prompt or level (kept when the
+            // answer names none) differs.
+            let arguments: StatementArguments = [
+                answer.key, answer.deckFile, answer.prompt, answer.level, try ProgressColumns.millis(answer.time, path: path),
+            ]
+            let differs = try Bool.fetchOne(
+                db,
                 sql: """
-                    INSERT INTO card (key, deck_file, prompt, level, first_seen) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (key) DO UPDATE SET deck_file = excluded.deck_file, prompt = excluded.prompt,
-                        level = \(level)
-                    WHERE deck_file IS NOT excluded.deck_file OR prompt IS NOT excluded.prompt
-                        OR level IS NOT \(level)
+                    SELECT deck_file IS NOT ?2 OR prompt IS NOT ?3 OR level IS NOT coalesce(?4, level)
+                    FROM card WHERE key = ?1
                     """,
-                arguments: [
-                    answer.key, answer.deckFile, answer.prompt, answer.level, try ProgressColumns.millis(answer.time, path: path),
-                ])
-            if db.changesCount > 0 { try db.execute(sql: "DELETE FROM registered_deck") }
+                arguments: [answer.key, answer.deckFile, answer.prompt, answer.level])
+            switch differs {
+            case nil:
+                try db.execute(
+                    sql: "INSERT INTO card (key, deck_file, prompt, level, first_seen) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    arguments: arguments)
+            case true?:
+                try db.execute(
+                    sql: "UPDATE card SET deck_file = ?2, prompt = ?3, level = coalesce(?4, level) WHERE key = ?1",
+                    arguments: [answer.key, answer.deckFile, answer.prompt, answer.level])
+            case false?: break
+            }
+            if differs != false { try db.execute(sql: "DELETE FROM registered_deck") }
             let before = try ProgressStore.progress(of: answer.key, db: db, path: path)
             var after = before
             after.schedule = answer.after

@@ -90,6 +90,7 @@ import Testing
         do {
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
+                try FirstLayoutRegistry.restore(db)
                 try db.execute(
                     sql: """
                         DROP TRIGGER registered_deck_card_left;

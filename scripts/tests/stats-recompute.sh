@@ -44,8 +44,22 @@ python3 - "$db" "$work/old.sqlite" <<'PY2'
 import sqlite3, sys
 src, dst = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
 src.backup(dst)
+# The registry as a table with the deck file and level on every row again
+# (before store-3-grouped-registry); the triggers the older layouts had on
+# it are dropped below with the summaries and the groups.
+dst.executescript("""CREATE TEMP TABLE first_layout_rows AS
+        SELECT key, deck_file, prompt, level, first_seen, answered FROM card;
+    DROP VIEW card; DROP TABLE registry;
+    CREATE TABLE card (key TEXT NOT NULL PRIMARY KEY, deck_file TEXT NOT NULL, prompt TEXT NOT NULL,
+        level INTEGER, first_seen INTEGER NOT NULL, answered INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+    INSERT INTO card SELECT * FROM temp.first_layout_rows; DROP TABLE temp.first_layout_rows;
+    CREATE INDEX card_by_deck ON card(deck_file, level, answered);
+    CREATE INDEX card_new ON card(first_seen, key, answered) WHERE answered = 0;
+    CREATE TRIGGER registered_deck_card_left AFTER UPDATE OF deck_file ON card
+    WHEN OLD.deck_file IS NOT NEW.deck_file BEGIN DELETE FROM registered_deck WHERE deck_file = OLD.deck_file; END;
+    DELETE FROM grdb_migrations WHERE identifier = 'store-3-grouped-registry';""")
 dst.executescript("""DROP TABLE answer_slot; DROP TABLE quiz_summary;
-    DROP TRIGGER answer_slot_card_insert; DROP TRIGGER answer_slot_card_delete; DROP TRIGGER answer_slot_card_regroup; DROP TRIGGER answer_slot_card_rekey; DROP VIEW answer_slot_move;
+    DROP VIEW answer_slot_move;
     DELETE FROM grdb_migrations WHERE identifier IN ('stats-1-answer-summaries', 'stats-2-answer-slot-groups');""")
 # And before the kept groups of deck file and level (main's 0.5 store).
 for (trigger,) in dst.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%counts%'").fetchall():
