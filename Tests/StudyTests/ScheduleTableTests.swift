@@ -214,12 +214,17 @@ import Testing
                     lastReview: n % 3 == 0 ? nil : Date(timeIntervalSinceReferenceDate: value), reps: 0, lapses: 0))
         }
         for (n, value) in integers.enumerated() {
+            // Each integer out of range alone, the others in range.
             schedules.append(
                 CardSchedule(
                     state: .relearning, step: value, memory: MemoryState(stability: -0.0, difficulty: .nan),
-                    due: Date(timeIntervalSinceReferenceDate: -0.0), lastReview: nil, reps: value,
-                    lapses: integers[(n + 1) % integers.count]))
+                    due: Date(timeIntervalSinceReferenceDate: -0.0), lastReview: nil, reps: 2, lapses: 1))
+            schedules.append(CardSchedule(state: .learning, step: 1, due: Date(timeIntervalSince1970: 0), reps: value, lapses: 3))
             schedules.append(CardSchedule(state: .review, step: nil, due: Date(timeIntervalSince1970: 0), reps: 1, lapses: value))
+            schedules.append(
+                CardSchedule(
+                    state: .review, step: value, memory: MemoryState(stability: 1, difficulty: 2),
+                    due: Date(timeIntervalSince1970: 1), reps: value, lapses: integers[(n + 1) % integers.count]))
         }
         return schedules
     }()
