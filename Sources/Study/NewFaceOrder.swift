@@ -51,25 +51,34 @@ public enum NewFaceOrder {
     /// card, a file name and a schedule) at every look at its level or
     /// kind, about half of the order's time at 100,000 cards, where 24,000
     /// faces are new and 20 are asked.
+    ///
+    /// The rank and kind are kept in a byte each (32 bytes a face, 48 with
+    /// whole integers): the queue holds one for each of the 24,000 new
+    /// faces at 100,000 cards, in an array grown as they are met.
     struct NewFace {
-        /// Its deck file's number (`FileNumbers`): its lane.
-        var file: Int
-        /// Its card level's place in exam order (`rank(level:)`).
-        var rank: Int
-        /// Its kind and direction (`kindCode`).
-        var kind: Int
         /// Its card's id when it is a face of a term (or a reverse face):
         /// a reverse face waits for the forward face of a term of the same id.
         var termID: CardID?
+        /// Its deck file's number (`FileNumbers`): its lane.
+        var file: Int
+        /// `rank`, which is 1 to 4.
+        private var rankByte: UInt8
+        /// `kind`, which is 0 to 9.
+        private var kindByte: UInt8
         /// Whether it is a reverse face.
         var isReverse: Bool
+
+        /// Its card level's place in exam order (`rank(level:)`).
+        var rank: Int { Int(rankByte) }
+        /// Its kind and direction (`kindCode`).
+        var kind: Int { Int(kindByte) }
 
         init(_ face: StudyFace, file: Int) {
             let card = face.card
             let kind = card.kind
             self.file = file
-            rank = NewFaceOrder.rank(level: card.level)
-            self.kind = NewFaceOrder.kindCode(kind: kind, direction: face.direction)
+            rankByte = UInt8(NewFaceOrder.rank(level: card.level))
+            kindByte = UInt8(NewFaceOrder.kindCode(kind: kind, direction: face.direction))
             termID = kind == .term || face.direction == .reverse ? card.id : nil
             isReverse = face.direction == .reverse
         }

@@ -24,11 +24,19 @@ import Foundation
 /// every process as `Dictionary` is, so no deck can make its keys collide
 /// on purpose. Entries keep the order their keys were first stored in; a
 /// removed entry keeps its key (and its place) until the table is next rebuilt.
+///
+/// An entry is 80 bytes: its schedule packed (`PackedSchedule`, 43 bytes
+/// where a `CardSchedule?` takes 88) and its key's first 28 bytes. At
+/// 100,000 cards the 96,000 entries took 12.3 MB at 128 bytes each, the
+/// largest part of a start's memory.
 public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
-    /// One key and its schedule. The key's length and first bytes come
-    /// first, so that the comparison and the schedule read one stretch of
-    /// memory.
+    /// One key and its schedule, in one stretch of memory read by the
+    /// comparison and the schedule together. The key's bytes come last,
+    /// in the 4-aligned room the packed schedule's 43 bytes leave before
+    /// the next multiple of 8, so that the entry is 80 bytes long.
     private struct Entry {
+        /// The schedule; absent once the key was removed.
+        var schedule: PackedSchedule
         /// The key's length in bytes.
         var keyLength: UInt32
         /// Where the key's bytes after the first `inlineKeyBytes` start in
@@ -36,15 +44,15 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         var spillStart: UInt32
         /// The key's first `inlineKeyBytes` bytes (all of a shorter key),
         /// zero after its end.
-        var inline: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        /// The schedule; nil once the key was removed.
-        var schedule: CardSchedule?
+        var inline: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0)
     }
 
     /// How many bytes of a key its entry holds: generated keys
     /// (`question-00086a1026a8`), namespaced ones (`lecture-0:cloze-1009`)
     /// and reverse faces (`term-0001b445cd2f/reverse`) all fit.
-    static let inlineKeyBytes = 32
+    static let inlineKeyBytes = 28
+    /// The bytes one entry takes in the table (its stride), for the tests.
+    static let entryStride = MemoryLayout<Entry>.stride
     /// Where `Entry.inline` lies in an entry.
     private static let inlineOffset = MemoryLayout<Entry>.offset(of: \Entry.inline)!
 
@@ -53,6 +61,9 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     /// The bytes of keys longer than `inlineKeyBytes` after their first
     /// `inlineKeyBytes`, one after another.
     private var spilled: [UInt8] = []
+    /// The schedules too wide to pack (`PackedSchedule`), each where its
+    /// entry's packed schedule says.
+    private var wide: [CardSchedule] = []
     /// Open addressing with linear probing, a power of two long and at most
     /// half full: 0 is an empty slot, else the high 24 bits of the key's
     /// hash and, below them, its entry's number plus one.
@@ -125,7 +136,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     /// looked up without making its string.
     public subscript(head: UnsafeBufferPointer<UInt8>, suffix suffix: UnsafeBufferPointer<UInt8>) -> CardSchedule? {
         guard let found = entry(of: head, suffix, hash: Self.hash(head, suffix)).entry else { return nil }
-        return entries.withUnsafeBufferPointer { $0[found].schedule }
+        return unpacked(entries.withUnsafeBufferPointer { $0[found].schedule })
     }
 
     /// A key to look up among others (`schedules(of:into:)`): its bytes are
@@ -237,9 +248,9 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         /// The key length of the candidate's entry.
         var length: UInt32 = 0
         /// The candidate's schedule, copied in the same stage: an entry
-        /// spans two or three lines of memory, and reading the rest of it
-        /// only when comparing waited for each line in turn.
-        var schedule: CardSchedule?
+        /// spans two lines of memory, and reading the rest of it only when
+        /// comparing waited for each line in turn.
+        var schedule = PackedSchedule.absent
     }
 
     /// The entry a non-empty slot names.
@@ -254,7 +265,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         var head = key.head
         var suffix = key.suffix
         return head.withUTF8 { head in
-            suffix.withUTF8 { suffix in
+            suffix.withUTF8 { suffix -> CardSchedule? in
                 switch probe.found {
                 case .absent:
                     return nil
@@ -265,13 +276,12 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                             Self.sameKey(entries.baseAddress! + index, spilled, head, suffix)
                         }
                     }
-                    if same { return probe.schedule }
+                    if same { return unpacked(probe.schedule) }
                 case .candidate, .unknown:
                     break
                 }
-                return entry(of: head, suffix, hash: probe.hash).entry.flatMap { found in
-                    entries.withUnsafeBufferPointer { $0[found].schedule }
-                }
+                guard let found = entry(of: head, suffix, hash: probe.hash).entry else { return nil }
+                return unpacked(entries.withUnsafeBufferPointer { $0[found].schedule })
             }
         }
     }
@@ -295,10 +305,10 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var (slot, found) = entry(of: bytes, none, hash: hash)
         if let found {
-            let before = entries[found].schedule
-            if before == nil, schedule != nil { count += 1 }
-            if before != nil, schedule == nil { count -= 1 }
-            entries[found].schedule = schedule
+            let before = entries[found].schedule.isPresent
+            if !before, schedule != nil { count += 1 }
+            if before, schedule == nil { count -= 1 }
+            entries[found].schedule = PackedSchedule(schedule, wide: &wide)
             return
         }
         guard let schedule else { return }
@@ -311,7 +321,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
             slot = entry(of: bytes, none, hash: hash).slot
         }
         slots[slot] = (Self.tag(hash) & tagMask) << Self.entryBits | UInt64(entries.count + 1)
-        entries.append(Self.makeEntry(bytes, schedule, spilled: &spilled))
+        entries.append(Self.makeEntry(bytes, PackedSchedule(schedule, wide: &wide), spilled: &spilled))
         count += 1
     }
 
@@ -374,7 +384,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                         Self.slotCount(for: entries.count + 1) <= slotCount
                     {
                         slots[first] = (Self.tag(hash) & tagMask) << Self.entryBits | UInt64(entries.count + 1)
-                        entries.append(Self.makeEntry(key, schedules[i], spilled: &spilled))
+                        entries.append(Self.makeEntry(key, PackedSchedule(schedules[i], wide: &wide), spilled: &spilled))
                         count += 1
                     } else {
                         set(key, schedules[i], hash: hash)
@@ -387,9 +397,9 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     /// The entry of `bytes` with `schedule`, its bytes past the inline ones
     /// appended to `spilled`.
     private static func makeEntry(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule, spilled: inout [UInt8]
+        _ bytes: UnsafeBufferPointer<UInt8>, _ schedule: PackedSchedule, spilled: inout [UInt8]
     ) -> Entry {
-        var entry = Entry(keyLength: UInt32(bytes.count), spillStart: 0, schedule: schedule)
+        var entry = Entry(schedule: schedule, keyLength: UInt32(bytes.count), spillStart: 0)
         let inline = Swift.min(bytes.count, inlineKeyBytes)
         withUnsafeMutableBytes(of: &entry.inline) { inlineBytes in
             if inline > 0 { inlineBytes.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: inline) }
@@ -474,7 +484,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                     let start = Int(entry.spillStart)
                     key.append(contentsOf: spilled[start..<start + length - Self.inlineKeyBytes])
                 }
-                key.withUnsafeBufferPointer { body($0, entry.schedule) }
+                key.withUnsafeBufferPointer { body($0, unpacked(entry.schedule)) }
             }
         }
     }
@@ -492,6 +502,11 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         }
         table.rebuilds = rebuilds + 1
         self = table
+    }
+
+    /// The schedule `packed` holds.
+    private func unpacked(_ packed: PackedSchedule) -> CardSchedule? {
+        wide.withUnsafeBufferPointer { packed.unpacked(wide: $0) }
     }
 
     /// The slots for `count` keys: a power of two at least twice as many.

@@ -137,4 +137,11 @@ import Testing
             }
         }
     }
+
+    /// What the order keeps of a new face is 32 bytes (48 with whole
+    /// integers for its rank and kind): the queue keeps one for each new
+    /// face, 24,000 at 100,000 cards.
+    @Test func aNewFaceIsThirtyTwoBytes() {
+        #expect(MemoryLayout<NewFaceOrder.NewFace>.stride == 32)
+    }
 }

@@ -191,4 +191,100 @@ import Testing
         key.withUTF8 { #expect(table[bytes: $0] == Self.schedule(5)) }
         #expect(table["дәріс-3:term-12"] == nil)
     }
+
+    /// Schedules at the edges of what a `CardSchedule` holds: nothing
+    /// optional given, a step, counts and state past what the packed form
+    /// narrows them to (kept whole beside the entries), and floating-point
+    /// values whose `==` says nothing of their bits (NaN payloads, -0,
+    /// infinities, subnormals).
+    static let edgeSchedules: [CardSchedule] = {
+        let doubles: [Double] = [
+            0, -0.0, .nan, Double(bitPattern: 0x7FF8_0000_DEAD_BEEF), -.infinity, .infinity,
+            .leastNonzeroMagnitude, -.greatestFiniteMagnitude, 1.0 / 3.0, 2655.9922791424,
+        ]
+        let integers = [0, 1, 254, 255, 256, -1, Int(UInt32.max), Int(UInt32.max) + 1, Int.min, Int.max]
+        var schedules: [CardSchedule] = []
+        for (n, value) in doubles.enumerated() {
+            let other = doubles[(n + 3) % doubles.count]
+            schedules.append(
+                CardSchedule(
+                    state: SchedulingState.allCases[n % 3], step: n % 4 == 0 ? nil : integers[n % integers.count],
+                    memory: n % 5 == 0 ? nil : MemoryState(stability: value, difficulty: other),
+                    due: Date(timeIntervalSinceReferenceDate: other),
+                    lastReview: n % 3 == 0 ? nil : Date(timeIntervalSinceReferenceDate: value), reps: 0, lapses: 0))
+        }
+        for (n, value) in integers.enumerated() {
+            // Each integer out of range alone, the others in range.
+            schedules.append(
+                CardSchedule(
+                    state: .relearning, step: value, memory: MemoryState(stability: -0.0, difficulty: .nan),
+                    due: Date(timeIntervalSinceReferenceDate: -0.0), lastReview: nil, reps: 2, lapses: 1))
+            schedules.append(CardSchedule(state: .learning, step: 1, due: Date(timeIntervalSince1970: 0), reps: value, lapses: 3))
+            schedules.append(CardSchedule(state: .review, step: nil, due: Date(timeIntervalSince1970: 0), reps: 1, lapses: value))
+            schedules.append(
+                CardSchedule(
+                    state: .review, step: value, memory: MemoryState(stability: 1, difficulty: 2),
+                    due: Date(timeIntervalSince1970: 1), reps: value, lapses: integers[(n + 1) % integers.count]))
+        }
+        return schedules
+    }()
+
+    /// Whether two schedules are the same to the bit (`==` takes NaN for
+    /// unequal to itself and -0 for +0).
+    static func sameBits(_ a: CardSchedule?, _ b: CardSchedule?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        func bits(_ s: CardSchedule) -> [UInt64] {
+            [
+                UInt64(s.state.rawValue), s.step.map { UInt64(bitPattern: Int64($0)) } ?? 0xDEAD, s.step == nil ? 1 : 0,
+                s.memory?.stability.bitPattern ?? 0xDEAD, s.memory?.difficulty.bitPattern ?? 0xDEAD, s.memory == nil ? 1 : 0,
+                s.due.timeIntervalSinceReferenceDate.bitPattern, s.lastReview?.timeIntervalSinceReferenceDate.bitPattern ?? 0xDEAD,
+                s.lastReview == nil ? 1 : 0, UInt64(bitPattern: Int64(s.reps)), UInt64(bitPattern: Int64(s.lapses)),
+            ]
+        }
+        return bits(a) == bits(b)
+    }
+
+    /// Every schedule comes back to the bit, through each way in (a key
+    /// set, batches filled) and each way out (a look-up, batched look-ups,
+    /// iteration), after the table grew around it and after being
+    /// overwritten by a schedule of the other form (packed or kept whole).
+    @Test func schedulesComeBackToTheBit() {
+        let schedules = Self.edgeSchedules
+        var table = ScheduleTable()
+        for (n, schedule) in schedules.enumerated() { table["edge-\(n)"] = schedule }
+        table.fill { add in
+            for (n, schedule) in schedules.enumerated() {
+                var key = "filled-\(n)-" + String(repeating: "x", count: n)
+                key.withUTF8 { add($0, schedule) }
+            }
+        }
+        func expectAll(_ expected: (Int) -> CardSchedule, _ when: String) {
+            var found: [CardSchedule?] = []
+            table.schedules(of: schedules.indices.map { .init(head: "edge-\($0)") }, into: &found)
+            let listed = Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.value) })
+            for n in schedules.indices {
+                let filled = "filled-\(n)-" + String(repeating: "x", count: n)
+                #expect(Self.sameBits(table["edge-\(n)"], expected(n)), "\(when): edge-\(n)")
+                #expect(Self.sameBits(found[n], expected(n)), "\(when): batched edge-\(n)")
+                #expect(Self.sameBits(listed["edge-\(n)"], expected(n)), "\(when): listed edge-\(n)")
+                #expect(Self.sameBits(table[filled], schedules[n]), "\(when): \(filled)")
+            }
+        }
+        expectAll({ schedules[$0] }, "as set")
+        for n in 0..<5000 { table["grow-\(n)"] = Self.schedule(n) }
+        #expect(table.rebuilds > 0)
+        expectAll({ schedules[$0] }, "after growing")
+        let shifted = { (n: Int) in schedules[(n + 7) % schedules.count] }
+        for n in schedules.indices { table["edge-\(n)"] = shifted(n) }
+        expectAll(shifted, "overwritten")
+        #expect(table.count == 2 * schedules.count + 5000)
+    }
+
+    /// An entry of the table is 80 bytes (it was 128 with a whole
+    /// `CardSchedule?`): at 96,000 state rows the difference is 4.6 MB of
+    /// a start's peak.
+    @Test func anEntryIsEightyBytes() {
+        #expect(ScheduleTable.entryStride == 80)
+        #expect(ScheduleTable.inlineKeyBytes >= "term-0001b445cd2f/reverse".utf8.count)
+    }
 }

@@ -88,7 +88,7 @@ struct StudyCommand: ParsableCommand {
         defer { if demo { SessionHost.warn(DemoMode.notice(language: host.language)) } }
         let store = try host.openStore(database, recording: !demo)
         let now = Date()
-        let zone = TimeZone.current
+        let zone = LocalTimeZone.current
         let day = StudySetup.day(of: now, timeZone: zone)
         let scheduler = try StudySetup.scheduler(timeZone: zone, store: store)
         var snapshot: ProgressSnapshot

@@ -52,7 +52,7 @@ struct ExamSetup {
         let scheduler = ExamOutlook.scheduler(base: base, catalog: catalog, examsByDeck: byDeck)
         var introduced: Set<String> = []
         if !byDeck.isEmpty, let store {
-            let day = StudySetup.day(of: now, timeZone: TimeZone.current)
+            let day = StudySetup.day(of: now, timeZone: LocalTimeZone.current)
             introduced = try store.keysIntroduced(from: day.start, to: now.addingTimeInterval(1))
         }
         let outlooks = ExamOutlook.make(

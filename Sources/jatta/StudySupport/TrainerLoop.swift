@@ -85,7 +85,7 @@ extension TrainerLoop {
     mutating func followClock() {
         let now = Date()
         guard now >= state.dayEnd else { return }
-        let day = StudySetup.day(of: now, timeZone: TimeZone.current)
+        let day = StudySetup.day(of: now, timeZone: LocalTimeZone.current)
         state = Trainer.update(state, TrainerEvent(.newDay(dayEnd: day.end), at: now)).0
     }
 
@@ -102,7 +102,7 @@ extension TrainerLoop {
             try? performer.store.keepPagesCached(megabytes: ProgressStore.statisticsCacheMegabytes)
             let figures = try StatisticsLoading.figures(
                 store: performer.store, scope: StatisticsLoading.scope(filter, decks: decks), decks: decks, now: now,
-                timeZone: TimeZone.current)
+                timeZone: LocalTimeZone.current)
             state = Trainer.update(state, TrainerEvent(.showStatistics(figures), at: now)).0
         } catch let error as StoreError {
             report(.statisticsUnavailable(reason: error.message(language: strings.code)))
