@@ -189,9 +189,9 @@ public struct DeckIndex: Sendable {
             headLength: head.bytes.count, headHash: head.bytes.withUnsafeBufferPointer(ContentHash.of))
         var w = IndexWriter()
         header.encode(into: &w)
-        w.bytes.append(contentsOf: head.bytes)
-        w.bytes.append(contentsOf: bodies)
-        return replace(entryPath, with: w.bytes)
+        // Written part by part: the bodies (4 MB for 10,000 cards) are
+        // not copied into one buffer with the head.
+        return replace(entryPath, with: w.bytes, head.bytes, bodies)
     }
 
     /// Rewrites `entry` with its file's new `status`, checked now; its head
@@ -203,14 +203,20 @@ public struct DeckIndex: Sendable {
         header.checkedAt = now
         var w = IndexWriter()
         header.encode(into: &w)
-        w.bytes.append(contentsOf: rest)
-        _ = replace(entryPath, with: w.bytes)
+        _ = replace(entryPath, with: w.bytes, rest)
     }
 
-    /// Writes `bytes` to a temporary name beside `path`, then renames it
-    /// over `path` (so a reader never sees half a file); false when that
-    /// fails.
-    func replace(_ path: String, with bytes: [UInt8]) -> Bool {
+    /// Writes `parts`, one after the other, to a temporary name beside
+    /// `path`, then renames it over `path` (so a reader never sees half a
+    /// file); false when that fails.
+    ///
+    /// Written with `write(2)`, not synced to the disk: an entry is a cache
+    /// whose header, head and every block of bodies are checked against
+    /// their hashes when read, so one torn by a crash is parsed again like
+    /// any damaged entry. Foundation's atomic write synced each entry (3 to
+    /// 15 ms of waiting for an entry of 10,000 cards) through a second
+    /// temporary file, and wanted the parts joined in one buffer first.
+    func replace(_ path: String, with parts: [UInt8]...) -> Bool {
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -218,11 +224,36 @@ public struct DeckIndex: Sendable {
             return false
         }
         let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
-        else { return false }
-        guard rename(temporary, path) == 0 else {
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        // The mode exactly 0600, whatever the umask.
+        var written = fchmod(fd, 0o600) == 0
+        for part in parts where written {
+            written = part.withUnsafeBytes { Self.writeAll($0, to: fd) }
+        }
+        if close(fd) != 0 { written = false }
+        guard written, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
+        }
+        return true
+    }
+
+    /// Writes all of `bytes` to `fd` (a `write` may take fewer); false on
+    /// an error.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        guard var next = bytes.baseAddress else { return true }
+        var left = bytes.count
+        while left > 0 {
+            #if canImport(Glibc)
+                let n = Glibc.write(fd, next, left)
+            #else
+                let n = Darwin.write(fd, next, left)
+            #endif
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            next += n
+            left -= n
         }
         return true
     }

@@ -722,4 +722,26 @@ import Testing
             }
         }
     }
+
+    /// An entry is written part by part: the file holds the parts in
+    /// order, whole (more than one `write` can take for the large one),
+    /// readable by its owner only, and no temporary
+    /// file is left; a file that cannot be replaced leaves nothing either.
+    @Test func anEntryIsWrittenPartByPart() throws {
+        let scratch = try Scratch()
+        let index = scratch.index()
+        let path = scratch.indexFolder + "/parts.deckindex"
+        let large = (0..<(9 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
+        let parts: [[UInt8]] = [Array("head".utf8), [], large, [7]]
+        #expect(index.replace(path, with: parts[0], parts[1], parts[2], parts[3]))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(parts.joined()))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.indexFolder) == ["parts.deckindex"])
+        // A folder where the entry should go cannot be renamed over.
+        try FileManager.default.createDirectory(
+            atPath: scratch.indexFolder + "/folder.deckindex/x", withIntermediateDirectories: true)
+        #expect(!index.replace(scratch.indexFolder + "/folder.deckindex", with: [1, 2, 3]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.indexFolder).sorted() == ["folder.deckindex", "parts.deckindex"])
+    }
 }

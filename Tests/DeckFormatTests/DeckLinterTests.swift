@@ -40,6 +40,22 @@ import Testing
         #expect(DeckLinter.lint([]).isEmpty)
     }
 
+    /// Ids are hashed a run at a time (`idsPerRun`) before their slots are
+    /// read: an id met again within its run, in a later run, in a later
+    /// deck, or at the very end of a deck whose length is no multiple of a
+    /// run is found; distinct ids over several runs are not.
+    @Test func idsSharedWithinAndAcrossRunsAreFound() {
+        let run = DeckLinter.idsPerRun
+        let ids = (0..<(3 * run + 5)).map { "card-\($0)" }
+        #expect(!DeckLinter.mayShareIDs([Self.deck("a.deck", ids: ids), Self.deck("b.deck", ids: ["other"])]))
+        for (at, copied) in [(7, 3), (run + 2, 3), (3 * run + 4, 0), (3 * run + 4, 3 * run + 3)] {
+            var shared = ids
+            shared[at] = ids[copied]
+            #expect(DeckLinter.mayShareIDs([Self.deck("a.deck", ids: shared)]), "\(at) \(copied)")
+        }
+        #expect(DeckLinter.mayShareIDs([Self.deck("a.deck", ids: ids), Self.deck("b.deck", ids: ["x", ids[run + 1]])]))
+    }
+
     /// Random collections of one to four files whose ids come from a small
     /// set (so that some share ids, within and across files, explicit or
     /// derived), and some of distinct ids: the lint is the walk's, always.

@@ -30,7 +30,9 @@ enum StudySetup {
     /// to leave them out, and a dictionary copied again into the snapshot,
     /// was a sixth of a start; the keys go into the snapshot's table
     /// (`ScheduleTable`) as bytes. When they hold few of them (one deck file of
-    /// ten) only their keys are looked up (`ProgressStore.scanPays`).
+    /// ten) only their rows are read: through the registry's rows of their
+    /// files, or else key by key (`ProgressStore.scanPays`,
+    /// `forEachProgress(of:registeredUnder:_:)`).
     static func progress(store: ProgressStore, decks: [Deck]) throws -> ProgressSnapshot {
         var snapshot = ProgressSnapshot()
         func hide(_ key: String, _ p: CardProgress) {
@@ -56,7 +58,13 @@ enum StudySetup {
             }
             for (key, p) in hidden { hide(key, p) }
         } else {
-            try store.forEachProgress(of: decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }, add)
+            let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
+            // Through the registry's rows of the decks' files when every
+            // face is registered there (one range each), else key by key.
+            let files = Set(decks.map { StoredDeckFile.of($0.file) })
+            if try !store.forEachProgress(of: keys, registeredUnder: files, add) {
+                try store.forEachProgress(of: keys, add)
+            }
         }
         return snapshot
     }
