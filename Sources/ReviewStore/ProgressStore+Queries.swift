@@ -84,7 +84,7 @@ extension ProgressStore {
         let wanted = Set(keys)
         guard wanted.count == keys.count else { return false }
         return try read { db in
-            let statement = try db.makeStatement(sql: Self.registeredProgressSQL)
+            let statement = try db.makeStatement(sql: Self.registeredProgressSQL(grouped: GroupedRegistry.isGrouped(db)))
             var met = 0
             for file in deckFiles.sorted() {
                 try StatementRow.forEach(of: statement, arguments: [file], keyColumn: 0, path: path) { stored in
@@ -105,13 +105,22 @@ extension ProgressStore {
     /// Every registry row of one deck file (its stored name), with its
     /// state row when it has one: the key, the state row's key (NULL when
     /// there is none), then the progress columns. The one statement that
-    /// reads the registry for `forEachProgress(of:registeredUnder:_:)`;
-    /// the planner takes the registry's index by deck file.
-    static let registeredProgressSQL = """
-        SELECT c.key, s.key, \(ProgressColumns.names(prefix: "s.").joined(separator: ", "))
-        FROM card c LEFT JOIN card_state s ON s.key = c.key
-        WHERE c.deck_file = ?
-        """
+    /// reads the registry for `forEachProgress(of:registeredUnder:_:)`.
+    /// `grouped`: the registry is stored by group (`GroupedRegistry`), and
+    /// the file's rows are those of its groups, through the registry's
+    /// index by group (asked through the `card` view, the deck file of
+    /// every row would be looked up first); before that migration (a store
+    /// opened read-only) the planner takes the table's index by deck file.
+    static func registeredProgressSQL(grouped: Bool) -> String {
+        let columns = "SELECT c.key, s.key, \(ProgressColumns.names(prefix: "s.").joined(separator: ", "))"
+        guard grouped else {
+            return "\(columns) FROM card c LEFT JOIN card_state s ON s.key = c.key WHERE c.deck_file = ?"
+        }
+        return """
+            \(columns) FROM registry c LEFT JOIN card_state s ON s.key = c.key
+            WHERE c.grp IN (SELECT id FROM card_group WHERE deck_file = ?)
+            """
+    }
 
     /// Whether reading the progress of `count` faces is cheaper as one pass
     /// over the whole state table than as a lookup of each key: only when
