@@ -211,9 +211,9 @@ public struct DeckIndex: Sendable {
     /// file); false when that fails.
     ///
     /// Written with `write(2)`, not synced to the disk: an entry is a cache
-    /// whose header, head and every block of bodies are checked against
-    /// their hashes when read, so one torn by a crash is parsed again like
-    /// any damaged entry. Foundation's atomic write synced each entry (3 to
+    /// whose header is checked for its magic and structure, and whose head
+    /// and every block of bodies are checked against their hashes, when
+    /// read, so one torn by a crash is parsed again like any damaged entry. Foundation's atomic write synced each entry (3 to
     /// 15 ms of waiting for an entry of 10,000 cards) through a second
     /// temporary file, and wanted the parts joined in one buffer first.
     func replace(_ path: String, with parts: [UInt8]...) -> Bool {

@@ -29,21 +29,6 @@ enum GroupedRegistry {
     /// may predate the migration, and its `card` is still the table.
     static func isGrouped(_ db: Database) throws -> Bool { try db.tableExists("registry") }
 
-    /// The group of deck file `deckFile` and level `level` (SQL
-    /// expressions), made if it is new: what a registry row names.
-    static func makeGroup(deckFile: String, level: String) -> String {
-        """
-        INSERT INTO card_group (deck_file, level_key, total, answered)
-        SELECT \(deckFile), coalesce(\(level), ''), 0, 0
-        WHERE NOT EXISTS (SELECT 1 FROM card_group WHERE deck_file = \(deckFile) AND level_key = coalesce(\(level), ''));
-        """
-    }
-
-    /// The number of the group of deck file `deckFile` and level `level`.
-    static func groupID(deckFile: String, level: String) -> String {
-        "(SELECT id FROM card_group WHERE deck_file = \(deckFile) AND level_key = coalesce(\(level), ''))"
-    }
-
     /// The table, its indexes and the view with the first layout's columns.
     static let table = """
         CREATE TABLE registry (
@@ -75,14 +60,14 @@ enum GroupedRegistry {
     /// (`KeptCounts`, `AnswerSummaries.groupTriggers`, the fingerprints).
     static let triggers = """
         CREATE TRIGGER card_insert INSTEAD OF INSERT ON card BEGIN
-        \(makeGroup(deckFile: "NEW.deck_file", level: "NEW.level"))
+        \(KeptCounts.makeGroup("NEW"))
         INSERT INTO registry (key, grp, prompt, first_seen, answered)
-        VALUES (NEW.key, \(groupID(deckFile: "NEW.deck_file", level: "NEW.level")), NEW.prompt, NEW.first_seen,
+        VALUES (NEW.key, \(KeptCounts.groupOf("NEW")), NEW.prompt, NEW.first_seen,
             coalesce(NEW.answered, 0));
         END;
         CREATE TRIGGER card_update INSTEAD OF UPDATE ON card BEGIN
-        \(makeGroup(deckFile: "NEW.deck_file", level: "NEW.level"))
-        UPDATE registry SET key = NEW.key, grp = \(groupID(deckFile: "NEW.deck_file", level: "NEW.level")),
+        \(KeptCounts.makeGroup("NEW"))
+        UPDATE registry SET key = NEW.key, grp = \(KeptCounts.groupOf("NEW")),
             prompt = NEW.prompt, first_seen = NEW.first_seen, answered = NEW.answered
         WHERE key = OLD.key;
         END;
@@ -131,14 +116,11 @@ enum GroupedRegistry {
     /// Copies the registry into `registry` by group and puts the view in
     /// the table's place. Every row keeps its key, prompt, first sighting
     /// and `answered`; its deck file and level come back through its group.
-    /// A level the view could not give back (the empty text, which the
-    /// groups already count as "no level") is refused, naming the card,
-    /// and nothing changes.
+    /// A level of the empty text, which jatta never writes (only a hand
+    /// edit makes one), comes back as no level: its group is already the
+    /// group of no level, so nothing the counts or summaries keep changes,
+    /// and a store so edited still opens.
     static func migrate(_ db: Database) throws {
-        if let key = try String.fetchOne(db, sql: "SELECT key FROM card WHERE level = '' ORDER BY key LIMIT 1") {
-            throw DatabaseError(
-                resultCode: .SQLITE_CORRUPT, message: "card \(key): its level is the empty text, which jatta never writes")
-        }
         // Every card's group exists (the counts' triggers made it); one
         // missing is made with the cards it counts.
         try db.execute(

@@ -27,16 +27,25 @@ enum KeptCounts {
     static let sameGroup = "g.deck_file = c.deck_file AND g.level_key = coalesce(c.level, '')"
 
     /// The group of the registry row `row` ("NEW" or "OLD" in a trigger).
-    static func groupOf(_ row: String) -> String {
-        "(SELECT id FROM card_group WHERE deck_file = \(row).deck_file AND level_key = coalesce(\(row).level, ''))"
+    static func groupOf(_ row: String) -> String { groupOf(deckFile: "\(row).deck_file", level: "\(row).level") }
+
+    /// The number of the group of deck file `deckFile` and level `level`
+    /// (SQL expressions): the one rule naming a group, which a registry
+    /// row stored by group (`GroupedRegistry`) holds.
+    static func groupOf(deckFile: String, level: String) -> String {
+        "(SELECT id FROM card_group WHERE deck_file = \(deckFile) AND level_key = coalesce(\(level), ''))"
     }
 
     /// Makes the group of the registry row `row` if it is new (a trigger
     /// that needs the group to exist, whichever trigger fires first).
-    static func makeGroup(_ row: String) -> String {
+    static func makeGroup(_ row: String) -> String { makeGroup(deckFile: "\(row).deck_file", level: "\(row).level") }
+
+    /// Makes the group of deck file `deckFile` and level `level` (SQL
+    /// expressions) if it is new.
+    static func makeGroup(deckFile: String, level: String) -> String {
         """
         INSERT INTO card_group (deck_file, level_key, total, answered)
-        SELECT \(row).deck_file, coalesce(\(row).level, ''), 0, 0 WHERE \(groupOf(row)) IS NULL;
+        SELECT \(deckFile), coalesce(\(level), ''), 0, 0 WHERE \(groupOf(deckFile: deckFile, level: level)) IS NULL;
         """
     }
 
@@ -151,11 +160,18 @@ extension KeptCounts {
                 WHERE s.grp IS NOT g.id
                 """
             ).map { "card \($0): its state row names another group than its deck file and level" }
-            + first(
-                """
-                SELECT deck_file || ' ' || coalesce(level, '') FROM card c
-                WHERE NOT EXISTS (SELECT 1 FROM card_group g WHERE \(sameGroup))
-                """
-            ).map { "kept counts: no group for \($0)" }
+            + (try GroupedRegistry.isGrouped(db)
+                ? first(
+                    """
+                    SELECT 'card ' || quote(key) || ': its group ' || quote(grp) || ' does not exist' FROM registry r
+                    WHERE NOT EXISTS (SELECT 1 FROM card_group g WHERE g.id = r.grp)
+                    """
+                )
+                : first(
+                    """
+                    SELECT 'kept counts: no group for ' || deck_file || ' ' || coalesce(level, '') FROM card c
+                    WHERE NOT EXISTS (SELECT 1 FROM card_group g WHERE \(sameGroup))
+                    """
+                ))
     }
 }

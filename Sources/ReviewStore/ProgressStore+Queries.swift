@@ -59,9 +59,9 @@ extension ProgressStore {
     /// names) — when that is worth it and every one of `keys` is registered
     /// under one of those files. Returns false otherwise (few keys, a key
     /// given twice, a deck not registered yet, a card registered under
-    /// another file), having handed over some of the rows or none; the
-    /// caller then looks the keys up (`forEachProgress(of:_:)`), which hands
-    /// over the same rows again with the same values.
+    /// another file), having handed over some of the rows or none: the
+    /// caller keeps the rows aside until it knows, and on false looks the
+    /// keys up (`forEachProgress(of:_:)`) in a read of its own.
     ///
     /// A start on one deck file of ten asks for 12,000 of 120,000 keys.
     /// Their state rows lie on nearly every page of the state table (keys

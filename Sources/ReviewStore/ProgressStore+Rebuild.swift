@@ -30,7 +30,7 @@ extension ProgressStore {
         try write { db in
             let folded = try Self.fold(db, path: path)
             try db.execute(sql: "DELETE FROM card_state")
-            try db.execute(sql: "UPDATE card SET answered = 0 WHERE answered != 0")
+            try db.execute(sql: "UPDATE registry SET answered = 0 WHERE answered != 0")
             for (key, value) in folded {
                 try Self.setState(value.progress, of: key, logID: value.logID, db: db, path: path)
             }

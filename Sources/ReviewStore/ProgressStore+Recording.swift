@@ -283,10 +283,10 @@ extension ProgressStore {
     }
 
     /// The group of deck file `?1` and level `?2`, made if it is new.
-    private static let makeGroupSQL = GroupedRegistry.makeGroup(deckFile: "?1", level: "?2")
+    private static let makeGroupSQL = KeptCounts.makeGroup(deckFile: "?1", level: "?2")
 
     /// The number of the group of deck file `?1` and level `?2`.
-    private static let groupSQL = "SELECT \(GroupedRegistry.groupID(deckFile: "?1", level: "?2"))"
+    private static let groupSQL = "SELECT \(KeptCounts.groupOf(deckFile: "?1", level: "?2"))"
 
     /// `upsert`'s statement, parameters key, group (the one the row will
     /// have), prompt and first seen. It writes when `registryDiffers`: a
@@ -382,7 +382,10 @@ extension ProgressStore {
         _ progress: CardProgress, of key: String, logID: Int64, db: Database, path: String, answeredBefore: Bool? = nil
     ) throws {
         if answeredBefore != (progress.schedule != nil) {
-            try db.cachedStatement(sql: "UPDATE card SET answered = ?1 WHERE key = ?2 AND answered != ?1")
+            // The registry's own table, not the `card` view: a store that
+            // is written to has every migration (`GroupedRegistry`), and the
+            // view's trigger would look the card's group up again.
+            try db.cachedStatement(sql: "UPDATE registry SET answered = ?1 WHERE key = ?2 AND answered != ?1")
                 .execute(arguments: [progress.schedule != nil, key])
         }
         if progress.isUnseen {

@@ -66,7 +66,7 @@ import Testing
     /// A level the view could not give back (the empty text, which jatta
     /// never writes) stops the migration, naming the card, and nothing
     /// changes.
-    @Test func aLevelOfEmptyTextIsRefusedAndKept() throws {
+    @Test func aLevelOfEmptyTextComesBackAsNoLevel() throws {
         let (path, _, folder) = try Self.firstLayoutStore(seed: 33)
         defer { try? FileManager.default.removeItem(at: folder) }
         let queue = try DatabaseQueue(path: path)
@@ -75,13 +75,37 @@ import Testing
             try db.execute(sql: "UPDATE card SET level = '' WHERE key = ?", arguments: [key])
             return key
         }
-        let before = try queue.read { db in try Self.snapshot(db) }
-        #expect(throws: StoreError.self) { try ProgressStore(path: path) }
-        try queue.read { (db: Database) throws in
-            #expect(try !GroupedRegistry.isGrouped(db))
+        var before = try queue.read { db in try Self.snapshot(db) }
+        // What the migration should change: that card's level (and its
+        // type) from the empty text to none, and nothing else.
+        let row = try #require(before["card"]?.firstIndex { $0.first == key.databaseValue })
+        #expect(before["card"]?[row][3] == "".databaseValue)
+        before["card"]?[row][3] = .null
+        before["card"]?[row][6] = "null".databaseValue
+        let store = try ProgressStore(path: path)
+        #expect(try store.verify().isEmpty)
+        try store.read { (db: Database) throws in
+            #expect(try GroupedRegistry.isGrouped(db))
             #expect(try Self.snapshot(db) == before)
-            #expect(try String.fetchOne(db, sql: "SELECT level FROM card WHERE key = ?", arguments: [key]) == "")
         }
+    }
+
+    /// A registry row whose group is gone (a hand edit with the foreign
+    /// keys off, as the `sqlite3` shell has them) is named by `verify`,
+    /// not met as an unreadable value.
+    @Test func aRowWhoseGroupIsGoneIsNamedByVerify() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("p.sqlite").path
+        try ProgressStore(path: path).register(
+            [RegisteredCard(key: "k1", deckFile: "a.deck", prompt: "P1", level: 1)], at: t0)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        try DatabaseQueue(path: path, configuration: configuration).write { db in
+            try db.execute(sql: "UPDATE registry SET grp = 999 WHERE key = 'k1'")
+        }
+        let problems = try ProgressStore(path: path).verify()
+        #expect(problems.contains { $0.contains("'k1'") && $0.contains("999") })
     }
 
     /// A deck file renamed as a whole moves its groups, and the registry's

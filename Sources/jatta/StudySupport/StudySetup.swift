@@ -62,7 +62,14 @@ enum StudySetup {
             // Through the registry's rows of the decks' files when every
             // face is registered there (one range each), else key by key.
             let files = Set(decks.map { StoredDeckFile.of($0.file) })
-            if try !store.forEachProgress(of: keys, registeredUnder: files, add) {
+            // The rows of that read are kept aside until it is known to
+            // have met every face: the look-ups run in a read of their own,
+            // after which another terminal may have undone, unburied or
+            // unsuspended a card the first read handed over.
+            var registered: [(key: String, progress: CardProgress)] = []
+            if try store.forEachProgress(of: keys, registeredUnder: files, { registered.append(($0, $1)) }) {
+                for row in registered { add(row.key, row.progress) }
+            } else {
                 try store.forEachProgress(of: keys, add)
             }
         }
