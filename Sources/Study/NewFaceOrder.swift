@@ -102,13 +102,15 @@ public enum NewFaceOrder {
 
     /// `arrange(_:orders:siblingGap:first:)` of faces told by what the order
     /// needs of them, each from the deck file `files[face.file]`: the
-    /// indices of the faces, in the order to introduce them.
+    /// indices of the faces, in the order to introduce them. `forwardIDs`,
+    /// when given, are the ids of the new forward faces of terms, also of
+    /// faces left out of `faces` (`Shortlist`); else those in `faces`.
     static func arrange(
         _ faces: [NewFace], files: [String], orders: [String: NewCardOrder], siblingGap: Int = siblingGap,
-        first limit: Int = .max
+        first limit: Int = .max, forwardIDs given: Set<CardID>? = nil
     ) -> [Int] {
         // Faces are handled by their index until the order is known.
-        let forwardIDs = Set(faces.lazy.filter { !$0.isReverse }.compactMap(\.termID))
+        let forwardIDs = given ?? Set(faces.lazy.filter { !$0.isReverse }.compactMap(\.termID))
         // Reverse faces wait for their forward face when it is new too.
         var held: [CardID: Int] = [:]
         var laneItems: [[Int]] = []

@@ -17,9 +17,11 @@ public enum QueueBuilder {
             limit: max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday))
         // New faces are told to the order by a few numbers each and made
         // into items only once placed within the limit (24,000 new faces at
-        // 100,000 cards, 20 asked); a new face's schedule is kept only when
-        // it is not the fresh one every face without progress gets.
-        var newFaces: [NewFaceOrder.NewFace] = []
+        // 100,000 cards, 20 asked); only those that can be placed within it
+        // are kept (`NewFaceOrder.Shortlist`), and a kept face's schedule
+        // only when it is not the fresh one every face without progress gets.
+        let newRoom = limits.newRoom(studiedToday: catalog.progress.newStudiedToday)
+        var newFaces = NewFaceOrder.Shortlist(first: newRoom)
         var newPlaces: [FacePlace] = []
         var newSchedules: [Int: CardSchedule] = [:]
         var files = NewFaceOrder.FileNumbers()
@@ -33,8 +35,8 @@ public enum QueueBuilder {
             guard bucket != .later, !catalog.progress.isHidden(key, at: now) else { return }
             switch bucket {
             case .new:
-                if schedule != fresh { newSchedules[newFaces.count] = schedule }
-                newFaces.append(NewFaceOrder.NewFace(face, file: files.number(of: deck.file)))
+                guard newFaces.offer(NewFaceOrder.NewFace(face, file: files.number(of: deck.file))) else { return }
+                if schedule != fresh { newSchedules[newPlaces.count] = schedule }
                 newPlaces.append(place)
             case .learning: learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
             case .due: dueFaces.offer(PlacedFace(place: place, key: key, schedule: schedule), due: schedule.due, key: key)
@@ -42,9 +44,10 @@ public enum QueueBuilder {
             }
         }
         learning = sortedByDue(learning)
-        let newRoom = limits.newRoom(studiedToday: catalog.progress.newStudiedToday)
         let reviews = dueFaces.sorted().map(catalog.item)
-        let new = NewFaceOrder.arrange(newFaces, files: files.names, orders: catalog.newCardOrders, first: newRoom)
+        let new = NewFaceOrder.arrange(
+            newFaces.faces, files: files.names, orders: catalog.newCardOrders, first: newRoom,
+            forwardIDs: newFaces.forwardIDs)
             .map { catalog.item(at: newPlaces[$0], schedule: newSchedules[$0] ?? fresh) }
         let waiting = learning.filter { $0.schedule.due <= now }
         let later = learning.filter { $0.schedule.due > now }

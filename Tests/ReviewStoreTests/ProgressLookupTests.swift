@@ -56,6 +56,23 @@ import Testing
         #expect(seen["k5"]?.buriedUntil != nil)
     }
 
+    /// The pass reads with a cache of a few pages (its pages are read once
+    /// each) and gives the connection its cache back, default or widened.
+    @Test func theStartPassLeavesTheCacheAsItFoundIt() throws {
+        let store = try ProgressStore()
+        var rng = SeededGenerator(seed: 10)
+        let studied = (0..<2_000).map { "key-with-some-length-\($0)" }
+        try store.record(
+            studied.map { key in answer(key, at: t0, after: scheduleAfter(nil, rating: .good, at: t0, using: &rng)) })
+        for (widen, expected) in [(nil, "-2000"), (4, "-4096")] as [(Int?, String)] {
+            if let widen { try store.keepPagesCached(megabytes: widen) }
+            var rows = 0
+            try store.forEachProgressByKeyBytes { _, _ in rows += 1 }
+            #expect(rows == studied.count)
+            #expect(try store.pragma("cache_size") == expected)
+        }
+    }
+
     /// `keysWithProgress(among:)`, by scan and by look-ups alike, names
     /// exactly the keys asked for that have a state row (a suspended card
     /// never answered has one too).

@@ -45,7 +45,7 @@ extension DebugCommand {
             let decks = library.decks.filter { !$0.cards.isEmpty }
             let store = try database.openStore()
             let now = Date()
-            let zone = TimeZone.current
+            let zone = LocalTimeZone.current
             let day = StudySetup.day(of: now, timeZone: zone)
             let snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
             let exams = try ExamSetup.make(

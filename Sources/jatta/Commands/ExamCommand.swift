@@ -91,7 +91,7 @@ enum ExamReport {
         // No exam anywhere: nothing to plan, so the progress of every card
         // is not read (`jatta stats` asks this on every run).
         guard !studentExams.isEmpty || decks.contains(where: { $0.examDate != nil }) else { return [] }
-        let zone = TimeZone.current
+        let zone = LocalTimeZone.current
         let day = StudySetup.day(of: now, timeZone: zone)
         let base = try StudySetup.scheduler(timeZone: zone, store: store)
         let snapshot =
@@ -134,7 +134,7 @@ struct ExamSetCommand: ParsableCommand {
             Console.errorLine(words.badDate(date))
             throw ExitCode(64)
         }
-        let today = DayCounting.anki(timeZone: .current).dayNumber(of: Date())
+        let today = DayCounting.anki(timeZone: LocalTimeZone.current).dayNumber(of: Date())
         guard day.dayNumber > today else {
             Console.errorLine(words.datePast(day.description))
             throw ExitCode(64)

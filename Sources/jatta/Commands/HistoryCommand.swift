@@ -57,7 +57,7 @@ struct HistoryCommand: ParsableCommand {
             Console.line(words.heading)
             for entry in entries {
                 // Prompts, keys and deck names came from decks.
-                let line = HistoryFormat.line(entry, prompt: prompts[entry.key], timeZone: .current, words: words)
+                let line = HistoryFormat.line(entry, prompt: prompts[entry.key], timeZone: LocalTimeZone.current, words: words)
                 Console.line(TerminalText.visible(line, keepingLineBreaks: false))
             }
         }

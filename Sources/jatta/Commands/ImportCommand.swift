@@ -130,7 +130,7 @@ enum DeckImport {
             en: "\(InterchangeOutput.shown(output)): \(result.deck.cards.count) cards written\n")
         if let store {
             do {
-                let scheduler = try StudySetup.scheduler(timeZone: .current, store: store)
+                let scheduler = try StudySetup.scheduler(timeZone: LocalTimeZone.current, store: store)
                 let done = try AnkiProgressImport.record(histories, deckFile: StoredDeckFile.of(output), store: store, scheduler: scheduler)
                 problems += language.pick(
                     kk: "\(InterchangeOutput.shown(store.path)): \(done.faces) карточкаға \(done.answers) жауап жазылды"

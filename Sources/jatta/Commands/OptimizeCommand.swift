@@ -57,7 +57,7 @@ struct OptimizeCommand: ParsableCommand {
             // No database yet: nothing answered, nothing to fit, and no file made for it.
             if let store = try database.openExistingStore() {
                 report = try Optimization.run(
-                    store: store, now: Date(), timeZone: .current, reset: reset, dryRun: dryRun)
+                    store: store, now: Date(), timeZone: LocalTimeZone.current, reset: reset, dryRun: dryRun)
             } else {
                 report = Optimization.Report(reset: reset, dryRun: dryRun)
             }

@@ -118,7 +118,7 @@ struct QuizCommand: ParsableCommand {
         // an empty one in memory runs every migration, a tenth of a quiz
         // of the bundled decks.
         let store = noRecord ? nil : try host.openStore(database)
-        let zone = TimeZone.current
+        let zone = LocalTimeZone.current
         let scheduler = try StudySetup.scheduler(timeZone: zone, store: store)
         let recorder = QuizRecorder(store: store, sessionID: UUID().uuidString)
         // Prepared at the first typed answer, not before the first question.

@@ -51,7 +51,7 @@ struct StatsCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let language = languageOptions.resolved(environment: environment)
         let now = at.map { Date(timeIntervalSince1970: Double($0) / 1000) } ?? Date()
-        let timeZone = TimeZone.current
+        let timeZone = LocalTimeZone.current
         var stats: StudyStatistics
         var decks: [Deck]
         // Opened once for the figures and the exams: each opening reads
