@@ -23,25 +23,10 @@ extension Card {
     /// The right answer as one text: the answer, the definition, the correct
     /// options joined by "; ", the gap answers joined by "; ", or the model
     /// answer.
-    public var answer: String {
-        switch content {
-        case .question(let q): q.answer
-        case .term(let t): t.definition
-        case .choice(let c): c.correctOptions.map(\.text).joined(separator: "; ")
-        case .cloze(let c): ClozeCard.answer(gaps: c.gaps)
-        case .open(let o): o.modelAnswer
-        }
-    }
+    public var answer: String { content.answer }
 
     /// Extra accepted answers written with `alt:`.
-    public var alternatives: [String] {
-        switch content {
-        case .question(let q): q.alternatives
-        case .term(let t): t.alternatives
-        case .cloze(let c): c.alternatives
-        case .choice, .open: []
-        }
-    }
+    public var alternatives: [String] { content.alternatives }
 
     /// The text the identity hash is taken over (before normalisation).
     var identityText: String { prompt }
@@ -110,16 +95,40 @@ extension Card {
     }
 }
 
+/// The text views of `Card` taken from content already in hand: the
+/// parser needs the prompt before the card exists, and a walk that writes
+/// several of them (`list --json`) decodes a card read from the deck index
+/// once instead of once per view.
 extension CardContent {
-    /// What the card asks (see `Card.prompt`); the parser needs it before
-    /// the card exists, to derive an ID from it.
-    var prompt: String {
+    /// What the card asks (see `Card.prompt`).
+    public var prompt: String {
         switch self {
         case .question(let q): q.question
         case .term(let t): t.term
         case .choice(let c): c.question
         case .cloze(let c): c.prompt
         case .open(let o): o.question
+        }
+    }
+
+    /// See `Card.answer`.
+    public var answer: String {
+        switch self {
+        case .question(let q): q.answer
+        case .term(let t): t.definition
+        case .choice(let c): c.correctOptions.map(\.text).joined(separator: "; ")
+        case .cloze(let c): ClozeCard.answer(gaps: c.gaps)
+        case .open(let o): o.modelAnswer
+        }
+    }
+
+    /// See `Card.alternatives`.
+    public var alternatives: [String] {
+        switch self {
+        case .question(let q): q.alternatives
+        case .term(let t): t.alternatives
+        case .cloze(let c): c.alternatives
+        case .choice, .open: []
         }
     }
 }

@@ -78,6 +78,62 @@ import Testing
         #expect(objects[3]["source"] as? String == "lectures/002.txt:12")
         #expect(objects[3]["tags"] as? [String] == ["Глоссарий", "неолиберализм"])
         #expect(objects[3]["line"] as? Int == 16)
+        // The prompt, answer and alternatives come from the content read
+        // once per card (`CardContent`), each kind its own way.
+        #expect(objects.map { $0["prompt"] as? String } == ["Режим", "Қайсысы ұйым?", "Қазақстан БҰҰ-ға […] жылы мүше болды.", "Неолиберализм?"])
+        #expect(objects.map { $0["answer"] as? String } == ["Құралдар", "БҰҰ", "1992", "Институттар"])
+        #expect(objects.map { $0["alternatives"] as? [String] } == [["Режім"], [], [], []])
+    }
+
+    /// Bodies kept aside for a table of cards, as the deck index keeps
+    /// them: body `offset` is the `offset`-th.
+    struct KeptBodies: CardBodyDecoding {
+        let bodies: [CardBody]
+
+        func body(at offset: Int, length: Int) -> CardBody? { bodies[offset] }
+    }
+
+    /// `list --json` reads each card of a warm start through its deck's
+    /// table (`IndexedCards`), its body once: every line must be the one
+    /// the parsed card gives, for every kind, tag, level and place of the
+    /// bundled decks, the fixture and this suite's deck.
+    @Test func jsonOfACardReadThroughItsDecksTableIsTheParsedCards() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        var texts = [("list.deck", Self.deck)]
+        for folder in ["decks", "scripts/tests/fixtures"] {
+            let path = root.appendingPathComponent(folder).path
+            for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where name.hasSuffix(".deck") {
+                texts.append((name, try String(contentsOfFile: path + "/" + name, encoding: .utf8)))
+            }
+        }
+        var compared = 0
+        for (name, text) in texts {
+            let parsed = DeckParser.parse(text, file: name).deck.cards
+            let tagLists = parsed.flatMap { [$0.tags, $0.sectionTags] }
+            let bodies = parsed.map { CardBody(content: $0.content, source: $0.source, lastLine: $0.lastLine) }
+            let table = IndexedCards(
+                file: name, tagLists: tagLists, bodies: CardBodySource(KeptBodies(bodies: bodies)), firstBody: 0,
+                capacity: parsed.count)
+            for (row, card) in parsed.enumerated() {
+                let added = table.append(
+                    id: card.id, hasExplicitID: card.hasExplicitID, derivedID: card.derivedID, kind: card.kind,
+                    isAnswerable: card.isAnswerable, definitionLength: card.definitionLength, level: card.level,
+                    tags: 2 * row, sectionTags: 2 * row + 1, location: card.location, bodyAt: row, length: 1)
+                try #require(added)
+            }
+            for (card, expected) in zip(table.cards, parsed) {
+                var fromTable = JSONWriter(style: .compact)
+                CardJSON.write(card, to: &fromTable)
+                var fromParse = JSONWriter(style: .compact)
+                CardJSON.write(expected, to: &fromParse)
+                #expect(
+                    String(decoding: fromTable.bytes, as: UTF8.self) == String(decoding: fromParse.bytes, as: UTF8.self),
+                    "\(name) \(expected.id)")
+                compared += 1
+            }
+        }
+        #expect(compared > 150, "\(compared) cards")
     }
 
     @Test func cardsKeptWithAWarningAreListedAsWritten() throws {

@@ -135,19 +135,25 @@ enum CardListing {
 /// straight into the bytes of the listing.
 enum CardJSON {
     static func write(_ card: Card, to out: inout JSONWriter) {
+        // A card read from the deck index decodes its body and builds its
+        // place through its deck's table on every read: each is read once
+        // here, and the prompt, answer and alternatives are taken from the
+        // content in hand.
+        let content = card.content
+        let location = card.location
         // A cloze's text is split into gaps once, for its answer and its gaps.
         var clozeGaps: [ClozeGap]? = nil
-        if case .cloze(let cloze) = card.content { clozeGaps = cloze.gaps }
+        if case .cloze(let cloze) = content { clozeGaps = cloze.gaps }
         out.raw("{")
         out.key("id", first: true)
         out.string(card.id.rawValue)
         out.key("kind")
         out.string(card.kind.rawValue)
         out.key("prompt")
-        out.string(card.prompt)
+        out.string(content.prompt)
         out.key("answer")
-        out.string(clozeGaps.map(ClozeCard.answer(gaps:)) ?? card.answer)
-        switch card.content {
+        out.string(clozeGaps.map(ClozeCard.answer(gaps:)) ?? content.answer)
+        switch content {
         case .choice(let choice):
             out.key("options")
             out.array(choice.options) { out, option in
@@ -170,7 +176,7 @@ enum CardJSON {
             break
         }
         out.key("alternatives")
-        out.strings(card.alternatives)
+        out.strings(content.alternatives)
         out.key("level")
         out.int(card.level)
         out.key("tags")
@@ -178,13 +184,18 @@ enum CardJSON {
         out.key("source")
         out.optional(card.source)
         out.key("file")
-        out.string(card.location.file)
+        out.string(location.file)
         out.key("line")
-        out.int(card.location.line)
+        out.int(location.line)
         out.key("explicit_id")
         out.bool(card.hasExplicitID)
         out.key("faces")
-        out.array(card.faces) { $0.string($1.key) }
+        out.raw("[")
+        card.forEachFace { face, index in
+            if index > 0 { out.separator() }
+            out.string(face.key)
+        }
+        out.raw("]")
         out.raw("}")
     }
 }
