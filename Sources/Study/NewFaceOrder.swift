@@ -33,19 +33,6 @@ public enum NewFaceOrder {
     /// of a term met early in the day comes the same day, some minutes later.
     public static let siblingGap = 10
 
-    /// `items` in the order to introduce them, or the first `limit` of that
-    /// order (the same faces, found without placing the rest). `items` are
-    /// new faces in deck and file order, as `StudyCatalog.items` gives them;
-    /// `orders` gives each deck file's `order:` (a file not named is
-    /// `mixed`).
-    public static func arrange(
-        _ items: [StudyItem], orders: [String: NewCardOrder], siblingGap: Int = siblingGap, first limit: Int = .max
-    ) -> [StudyItem] {
-        var files = FileNumbers()
-        let faces = items.map { NewFace($0.face, file: files.number(of: $0.deckFile)) }
-        return arrange(faces, files: files.names, orders: orders, siblingGap: siblingGap, first: limit).map { items[$0] }
-    }
-
     /// What the order needs to know of one new face: a few numbers read
     /// once from its card. Placing the items themselves copied each one (a
     /// card, a file name and a schedule) at every look at its level or
@@ -100,11 +87,14 @@ public enum NewFaceOrder {
         }
     }
 
-    /// `arrange(_:orders:siblingGap:first:)` of faces told by what the order
-    /// needs of them, each from the deck file `files[face.file]`: the
-    /// indices of the faces, in the order to introduce them. `forwardIDs`,
-    /// when given, are the ids of the new forward faces of terms, also of
-    /// faces left out of `faces` (`Shortlist`); else those in `faces`.
+    /// The new faces `faces` (in deck and file order, as the queue's walk
+    /// meets them; each from the deck file `files[face.file]`) in the order
+    /// to introduce them, or the first `limit` of that order (the same
+    /// faces, found without placing the rest): their indices in `faces`.
+    /// `orders` gives each deck file's `order:` (a file not named is
+    /// `mixed`). `forwardIDs`, when given, are the ids of the new forward
+    /// faces of terms, also of faces left out of `faces` (`Shortlist`);
+    /// else those in `faces`.
     static func arrange(
         _ faces: [NewFace], files: [String], orders: [String: NewCardOrder], siblingGap: Int = siblingGap,
         first limit: Int = .max, forwardIDs given: Set<CardID>? = nil
@@ -202,9 +192,6 @@ public enum NewFaceOrder {
             return queue[next - 1].index
         }
     }
-
-    /// A number for a face's kind and direction (no text made per face).
-    static func kindCode(_ item: StudyItem) -> Int { kindCode(kind: item.card.kind, direction: item.face.direction) }
 
     /// The number of a face of a card of `kind` asked in `direction`.
     static func kindCode(kind: CardKind, direction: StudyFace.Direction) -> Int {
