@@ -265,21 +265,14 @@ extension ProgressStore {
         }
     }
 
-    /// The registry's level after a registration: the deck's (`register`
-    /// takes it as given), or for an answer the registered one when the
-    /// answer names none (`given`: the level the card is registered with).
-    private static func registeredLevel(given: String, current: String, fromDeck: Bool) -> String {
-        fromDeck ? given : "coalesce(\(given), \(current))"
-    }
-
     /// Whether the registry row whose columns are `current` (a prefix: ""
-    /// or "c.") differs from the card given as `deckFile`, `prompt` and
-    /// `level` (SQL expressions): the one rule for when `upsert` writes.
-    private static func registryDiffers(
-        current: String, deckFile: String, prompt: String, level: String, fromDeck: Bool
-    ) -> String {
-        let level = registeredLevel(given: level, current: "\(current)level", fromDeck: fromDeck)
-        return "\(current)deck_file IS NOT \(deckFile) OR \(current)prompt IS NOT \(prompt) OR \(current)level IS NOT \(level)"
+    /// or "c.") differs from the card an answer names as `deckFile`,
+    /// `prompt` and `level` (SQL expressions): the one rule for when an
+    /// answer's `upsert` writes. An answer that names no level keeps the
+    /// registered one, as `upsert` does.
+    private static func registryDiffers(current: String, deckFile: String, prompt: String, level: String) -> String {
+        "\(current)deck_file IS NOT \(deckFile) OR \(current)prompt IS NOT \(prompt) "
+            + "OR \(current)level IS NOT coalesce(\(level), \(current)level)"
     }
 
     /// The group of deck file `?1` and level `?2`, made if it is new.
@@ -305,7 +298,7 @@ extension ProgressStore {
     /// (`CompactLog.knownIDs`). The key comes first, so that a damaged
     /// state row is reported naming its card.
     private static let registrationAndProgressSQL = """
-        SELECT k.key, c.key IS NOT NULL AND NOT (\(registryDiffers(current: "c.", deckFile: "?2", prompt: "?3", level: "?4", fromDeck: false))),
+        SELECT k.key, c.key IS NOT NULL AND NOT (\(registryDiffers(current: "c.", deckFile: "?2", prompt: "?3", level: "?4"))),
             s.key IS NOT NULL, \(ProgressColumns.names(prefix: "s.").joined(separator: ", ")),
             \(CompactLog.knownIDColumns(key: "?1", deckFile: "?2", session: "?5"))
         FROM (SELECT ?1 AS key) k LEFT JOIN card c ON c.key = k.key LEFT JOIN card_state s ON s.key = k.key
