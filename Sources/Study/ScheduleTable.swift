@@ -160,9 +160,18 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         /// reverse face's key (its card's id and `/reverse`) is added
         /// without making its string.
         public mutating func append(_ head: String, suffix: String = "") {
-            bytes.append(contentsOf: head.utf8)
-            if !suffix.isEmpty { bytes.append(contentsOf: suffix.utf8) }
+            appendBytes(of: head)
+            if !suffix.isEmpty { appendBytes(of: suffix) }
             ends.append(bytes.count)
+        }
+
+        /// Appends the UTF-8 bytes of `text` to `bytes`: straight from its
+        /// storage when it has them in one piece (every id read from a
+        /// deck), which copying through its UTF-8 view did not, retaining
+        /// and releasing the string on the way.
+        private mutating func appendBytes(of text: String) {
+            let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+            if copied == nil { bytes.append(contentsOf: text.utf8) }
         }
 
         /// Adds the key whose UTF-8 bytes are `key`.
@@ -375,17 +384,22 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         var schedules: [CardSchedule] = []
         keys.reserveCapacity(keys: Self.batchSize, bytesEach: 64)
         schedules.reserveCapacity(Self.batchSize)
-        func addBatch() {
-            insert(keys, schedules)
-            keys.removeAll()
-            schedules.removeAll(keepingCapacity: true)
-        }
+        // No local function empties the batch: one reached it through
+        // boxes checked for exclusive access at every row.
         try rows { key, schedule in
             keys.append(key)
             schedules.append(schedule)
-            if schedules.count == Self.batchSize { addBatch() }
+            if schedules.count == Self.batchSize { insert(emptying: &keys, &schedules) }
         }
-        addBatch()
+        insert(emptying: &keys, &schedules)
+    }
+
+    /// `insert(_:_:)`, then empties the batch and its schedules for the
+    /// next one.
+    private mutating func insert(emptying keys: inout KeyBatch, _ schedules: inout [CardSchedule]) {
+        insert(keys, schedules)
+        keys.removeAll()
+        schedules.removeAll(keepingCapacity: true)
     }
 
     /// Sets the schedules of a batch of keys, in order. A key whose first

@@ -94,7 +94,23 @@ public struct StudyCatalog: Sendable {
         keys.reserveCapacity(keys: Self.lookUpRun + 1)
         schedules.reserveCapacity(Self.lookUpRun + 1)
         for (d, deck) in decks.enumerated() where filter.includes(deck: deck) {
-            func visitRun() {
+            // A run's faces are gathered, looked up, then visited, until
+            // every card of the deck is met; in one loop, not in closures
+            // or local functions, which reached the run, the batch and the
+            // schedules through boxes checked for exclusive access at every
+            // use.
+            var next = 0
+            while next < deck.cards.count {
+                while next < deck.cards.count, run.count < Self.lookUpRun {
+                    let card = deck.cards[next]
+                    if card.isAnswerable, filter.includes(card: card) {
+                        for f in 0..<card.faceCount {
+                            run.append(FacePlace(deck: d, card: next, face: f))
+                            keys.append(card.face(f))
+                        }
+                    }
+                    next += 1
+                }
                 progress.schedules.schedules(of: keys, into: &schedules)
                 for (i, place) in run.enumerated() {
                     let face = deck.cards[place.card].face(place.face)
@@ -105,17 +121,6 @@ public struct StudyCatalog: Sendable {
                 keys.removeAll()
                 schedules.removeAll(keepingCapacity: true)
             }
-            for (c, card) in deck.cards.enumerated() where card.isAnswerable && filter.includes(card: card) {
-                // By index, not through `forEachFace`'s closure: the closure
-                // reached the run and the batch through boxes checked for
-                // exclusive access at every use.
-                for f in 0..<card.faceCount {
-                    run.append(FacePlace(deck: d, card: c, face: f))
-                    keys.append(card.face(f))
-                }
-                if run.count >= Self.lookUpRun { visitRun() }
-            }
-            visitRun()
         }
     }
 
