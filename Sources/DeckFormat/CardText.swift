@@ -75,18 +75,26 @@ extension Card {
     /// The faces this card is studied by: both directions for a term card,
     /// one for every other kind.
     public var faces: [StudyFace] {
-        if kind == .term {
-            return [StudyFace(card: self, direction: .forward), StudyFace(card: self, direction: .reverse)]
-        }
-        return [StudyFace(card: self, direction: .forward)]
+        (0..<faceCount).map(face)
     }
+
+    /// How many faces the card has (`faces.count`): two for a term card,
+    /// one for every other kind.
+    public var faceCount: Int { kind == .term ? 2 : 1 }
 
     /// Calls `body` with each of `faces` and its index there, in order,
     /// without making the array: walks over every card of a large
     /// collection allocated one array per card.
     public func forEachFace(_ body: (_ face: StudyFace, _ index: Int) throws -> Void) rethrows {
-        try body(StudyFace(card: self, direction: .forward), 0)
-        if kind == .term { try body(StudyFace(card: self, direction: .reverse), 1) }
+        for index in 0..<faceCount { try body(face(index), index) }
+    }
+
+    /// The face at `index` in `faces`, without making the array: a walk
+    /// that keeps faces by their place makes each again only when it
+    /// needs it.
+    public func face(_ index: Int) -> StudyFace {
+        precondition(index >= 0 && index < faceCount, "a card has no face \(index)")
+        return StudyFace(card: self, direction: index == 0 ? .forward : .reverse)
     }
 
     /// `forEachFace(_:)` for a body that needs no index.

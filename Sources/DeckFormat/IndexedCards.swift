@@ -128,17 +128,35 @@ public final class IndexedCards: @unchecked Sendable {
         definitionLength: Int, level: Int, tags: Int, sectionTags: Int, location: SourceLocation,
         bodyAt offset: Int, length: Int
     ) -> Bool {
+        append(
+            id: id, hasExplicitID: hasExplicitID, derivedID: derivedID, kind: kind, isAnswerable: isAnswerable,
+            definitionLength: definitionLength, level: level, tags: tags, sectionTags: sectionTags,
+            line: location.line, column: location.column, otherFile: location.file == file ? nil : location.file,
+            bodyAt: offset, length: length)
+    }
+
+    /// `append(id:…location:…)` as the deck index reads a card, which
+    /// makes no value it would only hand over and drop: the derived id
+    /// only when it is not `id` (else nil), the place's file only when it
+    /// is not the table's. The ids are taken over (`consuming`), not
+    /// copied. At 100,000 cards the copies and drops of those strings
+    /// (retains and releases) were a thirtieth of a start.
+    public func append(
+        id: consuming CardID, hasExplicitID: Bool, derivedID: consuming CardID?, kind: CardKind,
+        isAnswerable: Bool, definitionLength: Int, level: Int, tags: Int, sectionTags: Int, line: Int, column: Int,
+        otherFile: String?, bodyAt offset: Int, length: Int
+    ) -> Bool {
         guard tags >= 0, tags < tagLists.count, sectionTags >= 0, sectionTags < tagLists.count else { return false }
         var row = Row(
             bodyOffset: 0, bodyLength: 0, line: 0, column: 0, definitionLength: Card.headLength(definitionLength),
             level: 0, tags: 0, sectionTags: 0, kind: kind, isAnswerable: isAnswerable, hasExplicitID: hasExplicitID,
             isWide: false)
-        if location.file == file, let bodyOffset = UInt32(exactly: offset - firstBody),
-            let bodyLength = UInt32(exactly: length), let line = UInt32(exactly: location.line),
-            let column = UInt32(exactly: location.column), let level = Int32(exactly: level),
+        if otherFile.map({ $0 == file }) ?? true, let bodyOffset = UInt32(exactly: offset - firstBody),
+            let bodyLength = UInt32(exactly: length), let narrowLine = UInt32(exactly: line),
+            let narrowColumn = UInt32(exactly: column), let level = Int32(exactly: level),
             let tags = UInt16(exactly: tags), let sectionTags = UInt16(exactly: sectionTags)
         {
-            (row.bodyOffset, row.bodyLength, row.line, row.column) = (bodyOffset, bodyLength, line, column)
+            (row.bodyOffset, row.bodyLength, row.line, row.column) = (bodyOffset, bodyLength, narrowLine, narrowColumn)
             (row.level, row.tags, row.sectionTags) = (level, tags, sectionTags)
         } else {
             guard let number = UInt32(exactly: wide.count) else { return false }
@@ -147,9 +165,9 @@ public final class IndexedCards: @unchecked Sendable {
             wide.append(
                 Wide(
                     bodyOffset: offset, bodyLength: length, level: level, tags: tags, sectionTags: sectionTags,
-                    location: location))
+                    location: SourceLocation(file: otherFile ?? file, line: line, column: column)))
         }
-        if derivedID != id { derivedIDs.append((rows.count, derivedID)) }
+        if let derivedID, derivedID != id { derivedIDs.append((rows.count, derivedID)) }
         ids.append(id)
         rows.append(row)
         return true

@@ -89,20 +89,20 @@ enum ParsedDeckCoding {
         for _ in 0..<cardCount {
             let id = CardID(rawValue: try r.string())
             let explicit = try r.bool()
-            let derived = try r.bool() ? CardID(rawValue: try r.string()) : id
+            let derived = try r.bool() ? CardID(rawValue: try r.string()) : nil
             let kind = try kind(r.byte())
             let answerable = try r.bool()
             let definitionLength = kind == .term ? try r.number() : 0
             let level = try r.int()
             let tags = try r.number()
             let sectionTags = try r.number()
-            let location = try decodeLocation(&r, file: file)
+            let place = try decodePlace(&r)
             let length = try r.number()
             guard
                 table.append(
                     id: id, hasExplicitID: explicit, derivedID: derived, kind: kind, isAnswerable: answerable,
                     definitionLength: definitionLength, level: level, tags: tags, sectionTags: sectionTags,
-                    location: location, bodyAt: offset, length: length)
+                    line: place.line, column: place.column, otherFile: place.otherFile, bodyAt: offset, length: length)
             else { throw IndexDamage() }
             offset += length
         }
@@ -280,9 +280,14 @@ enum ParsedDeckCoding {
     }
 
     static func decodeLocation(_ r: inout IndexReader, file: String) throws(IndexDamage) -> SourceLocation {
+        let place = try decodePlace(&r)
+        return SourceLocation(file: place.otherFile ?? file, line: place.line, column: place.column)
+    }
+
+    /// A location as written: its file only when it is not the deck's.
+    static func decodePlace(_ r: inout IndexReader) throws(IndexDamage) -> (line: Int, column: Int, otherFile: String?) {
         let line = try r.int()
         let column = try r.int()
-        let other = try r.bool() ? try r.string() : file
-        return SourceLocation(file: other, line: line, column: column)
+        return (line, column, try r.bool() ? try r.string() : nil)
     }
 }

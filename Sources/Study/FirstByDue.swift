@@ -35,15 +35,22 @@ struct FirstByDue<Element> {
         self.limit = max(0, limit)
     }
 
-    /// Offers one element, due at `due` under progress key `key`.
-    mutating func offer(_ element: Element, due: Date, key: String) {
-        let entry = Entry(due: due, key: key, sequence: offered, element: element)
+    /// Offers one element, due at `due` under progress key `key`. The key
+    /// is made only when it may count: while the heap fills, and for an
+    /// element due no later than the root (an element due later comes
+    /// after it whatever its key). Most reviews offered at a start are
+    /// dropped by their due time alone, and making each one's key was a
+    /// string per review.
+    mutating func offer(_ element: Element, due: Date, key: @autoclosure () -> String) {
+        let sequence = offered
         offered += 1
         guard limit > 0 else { return }
         if heap.count < limit {
-            heap.append(entry)
+            heap.append(Entry(due: due, key: key(), sequence: sequence, element: element))
             siftUp(heap.count - 1)
-        } else if entry.precedes(heap[0]) {
+        } else if due <= heap[0].due {
+            let entry = Entry(due: due, key: key(), sequence: sequence, element: element)
+            guard entry.precedes(heap[0]) else { return }
             heap[0] = entry
             siftDown(0)
         }

@@ -12,12 +12,10 @@ struct FacePlace: Hashable, Sendable {
 }
 
 /// A face the queue may ask, not yet made into a `StudyItem` (which copies
-/// the whole card): its place, progress key and schedule.
+/// the whole card): its place and schedule.
 struct PlacedFace: Sendable {
     /// Where the face is.
     var place: FacePlace
-    /// The face's progress key.
-    var key: String
     /// Its schedule (new faces are due now).
     var schedule: CardSchedule
 }

@@ -30,9 +30,13 @@ public struct ProgressSnapshot: Sendable, Hashable {
     }
 
     /// Whether `key` is hidden at `now` (suspended, or buried until later).
-    public func isHidden(_ key: String, at now: Date) -> Bool {
-        // Asked of every face at a start, when usually nothing is hidden:
-        // an empty table answers without hashing the key.
+    public func isHidden(_ key: @autoclosure () -> String, at now: Date) -> Bool {
+        // Asked of every face due today at a start, when usually nothing is
+        // hidden: then the key is not even made (a string per face, a new
+        // one for each reverse face), and an empty table answers without
+        // hashing it.
+        if suspended.isEmpty, buriedUntil.isEmpty { return false }
+        let key = key()
         if !suspended.isEmpty, suspended.contains(key) { return true }
         if !buriedUntil.isEmpty, let until = buriedUntil[key], until > now { return true }
         return false

@@ -30,16 +30,16 @@ public enum QueueBuilder {
         // items; due reviews only once they are within the limit. Each face
         // goes to its list as it is visited: a list of every face of today
         // first (90,000 at 100,000 cards) was a tenth of a start's memory.
-        catalog.forEachFace(matching: filter, now: now) { deck, face, place, key, schedule in
+        catalog.forEachFace(matching: filter, now: now) { deck, face, place, schedule in
             let bucket = StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd)
-            guard bucket != .later, !catalog.progress.isHidden(key, at: now) else { return }
+            guard bucket != .later, !catalog.progress.isHidden(face.key, at: now) else { return }
             switch bucket {
             case .new:
                 guard newFaces.offer(NewFaceOrder.NewFace(face, file: files.number(of: deck.file))) else { return }
                 if schedule != fresh { newSchedules[newPlaces.count] = schedule }
                 newPlaces.append(place)
             case .learning: learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
-            case .due: dueFaces.offer(PlacedFace(place: place, key: key, schedule: schedule), due: schedule.due, key: key)
+            case .due: dueFaces.offer(PlacedFace(place: place, schedule: schedule), due: schedule.due, key: face.key)
             case .later: break
             }
         }

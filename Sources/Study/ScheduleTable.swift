@@ -139,18 +139,67 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         return unpacked(entries.withUnsafeBufferPointer { $0[found].schedule })
     }
 
-    /// A key to look up among others (`schedules(of:into:)`): its bytes are
-    /// `head`'s followed by `suffix`'s, so that a reverse face's key (its
-    /// card's id and `/reverse`) is looked up without making its string.
-    public struct KeyParts {
-        /// The key's first part (a card's id).
-        public var head: String
-        /// What follows it (empty for most keys).
-        public var suffix: String
+    /// Keys to look up together (`schedules(of:into:)`) or to store
+    /// together (`fill`): their UTF-8 bytes one after another in one array.
+    /// A batch of strings held a reference per key, and every look-up
+    /// retained and released it several times (copying the key, hashing it,
+    /// comparing it): at 100,000 cards a start's walk over every face spent
+    /// more time in those counts than in the look-ups' reads of memory.
+    public struct KeyBatch: Sendable {
+        /// Every key's bytes, one key after another.
+        private var bytes: [UInt8] = []
+        /// Where each key's bytes end in `bytes`.
+        private var ends: [Int] = []
 
-        public init(head: String, suffix: String = "") {
-            self.head = head
-            self.suffix = suffix
+        public init() {}
+
+        /// How many keys the batch holds.
+        public var count: Int { ends.count }
+
+        /// Adds the key whose bytes are `head`'s followed by `suffix`'s: a
+        /// reverse face's key (its card's id and `/reverse`) is added
+        /// without making its string.
+        public mutating func append(_ head: String, suffix: String = "") {
+            appendBytes(of: head)
+            if !suffix.isEmpty { appendBytes(of: suffix) }
+            ends.append(bytes.count)
+        }
+
+        /// Appends the UTF-8 bytes of `text` to `bytes`: straight from its
+        /// storage when it has them in one piece (every id read from a
+        /// deck), which copying through its UTF-8 view did not, retaining
+        /// and releasing the string on the way.
+        private mutating func appendBytes(of text: String) {
+            let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+            if copied == nil { bytes.append(contentsOf: text.utf8) }
+        }
+
+        /// Adds the key whose UTF-8 bytes are `key`.
+        public mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
+            bytes.append(contentsOf: key)
+            ends.append(bytes.count)
+        }
+
+        /// Makes room for `keys` keys of `bytesEach` bytes on average.
+        public mutating func reserveCapacity(keys: Int, bytesEach: Int = 32) {
+            bytes.reserveCapacity(keys * bytesEach)
+            ends.reserveCapacity(keys)
+        }
+
+        /// Empties the batch, keeping its room for the next one.
+        public mutating func removeAll() {
+            bytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+        }
+
+        /// Calls `body` with a function giving the bytes of the key at an
+        /// index, valid only during the call.
+        fileprivate func withKeys<R>(_ body: (_ key: (Int) -> UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            try bytes.withUnsafeBufferPointer { all in
+                try ends.withUnsafeBufferPointer { ends in
+                    try body { i in UnsafeBufferPointer(rebasing: all[(i == 0 ? 0 : ends[i - 1])..<ends[i]]) }
+                }
+            }
         }
     }
 
@@ -161,28 +210,35 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     static let batchSize = 32
 
     /// The schedule of each of `keys`, in their order, appended to
-    /// `schedules`: what `self[head, suffix:]` gives for each, found
+    /// `schedules`: what `self[bytes:]` gives for each, found
     /// `batchSize` keys at a time, stage by stage. At 100,000 cards each
     /// look-up misses the processor's caches twice, at its slot and at its
     /// entry; asked one by one each look-up waited for both, while here the
     /// slots of a batch are read one after another, then their entries, so
     /// that the reads of memory are under way together.
-    public func schedules(of keys: [KeyParts], into schedules: inout [CardSchedule?]) {
+    public func schedules(of batch: KeyBatch, into schedules: inout [CardSchedule?]) {
         guard !slots.isEmpty else {
-            schedules.append(contentsOf: repeatElement(nil, count: keys.count))
+            schedules.append(contentsOf: repeatElement(nil, count: batch.count))
             return
         }
+        batch.withKeys { key in lookUp(batch.count, key, into: &schedules) }
+    }
+
+    /// `schedules(of:into:)` of the `count` keys `key` gives by index.
+    private func lookUp(
+        _ count: Int, _ key: (Int) -> UnsafeBufferPointer<UInt8>, into schedules: inout [CardSchedule?]
+    ) {
         withUnsafeTemporaryAllocation(of: Probe.self, capacity: Self.batchSize) { probes in
             var start = 0
-            while start < keys.count {
-                let end = Swift.min(keys.count, start + Self.batchSize)
+            while start < count {
+                let end = Swift.min(count, start + Self.batchSize)
                 // The hashes first, then each key's first slot in a loop of
                 // its own: a hash's instructions between two reads of slots
                 // kept the processor from having more than one under way.
                 // Initialised, not assigned: the temporary memory holds no
                 // probe yet, and assigning would release what it never held
                 // were a probe ever to hold a reference.
-                for i in start..<end { (probes.baseAddress! + (i - start)).initialize(to: Probe(hash: Self.hash(keys[i]))) }
+                for i in start..<end { (probes.baseAddress! + (i - start)).initialize(to: Probe(hash: Self.hash(key(i), Self.noBytes))) }
                 slots.withUnsafeBufferPointer { slots in
                     let mask = slots.count - 1
                     for i in 0..<(end - start) { probes[i].held = slots[probes[i].hash & mask] }
@@ -216,7 +272,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                         }
                     }
                 }
-                for i in start..<end { schedules.append(schedule(of: keys[i], probes[i - start])) }
+                for i in start..<end { schedules.append(schedule(of: key(i), probes[i - start])) }
                 start = end
             }
         }
@@ -261,37 +317,27 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     /// The schedule of `key`, whose slots `probe` read: nil when they
     /// found it absent, the candidate's when its key is the key, else
     /// the key is looked up from its hash as any other.
-    private func schedule(of key: KeyParts, _ probe: Probe) -> CardSchedule? {
-        var head = key.head
-        var suffix = key.suffix
-        return head.withUTF8 { head in
-            suffix.withUTF8 { suffix -> CardSchedule? in
-                switch probe.found {
-                case .absent:
-                    return nil
-                case .candidate(let held) where Int(probe.length) == head.count + suffix.count:
-                    let index = Self.entryIndex(held)
-                    let same = entries.withUnsafeBufferPointer { entries in
-                        spilled.withUnsafeBufferPointer { spilled in
-                            Self.sameKey(entries.baseAddress! + index, spilled, head, suffix)
-                        }
-                    }
-                    if same { return unpacked(probe.schedule) }
-                case .candidate, .unknown:
-                    break
+    private func schedule(of key: UnsafeBufferPointer<UInt8>, _ probe: Probe) -> CardSchedule? {
+        switch probe.found {
+        case .absent:
+            return nil
+        case .candidate(let held) where Int(probe.length) == key.count:
+            let index = Self.entryIndex(held)
+            let same = entries.withUnsafeBufferPointer { entries in
+                spilled.withUnsafeBufferPointer { spilled in
+                    Self.sameKey(entries.baseAddress! + index, spilled, key, Self.noBytes)
                 }
-                guard let found = entry(of: head, suffix, hash: probe.hash).entry else { return nil }
-                return unpacked(entries.withUnsafeBufferPointer { $0[found].schedule })
             }
+            if same { return unpacked(probe.schedule) }
+        case .candidate, .unknown:
+            break
         }
+        guard let found = entry(of: key, Self.noBytes, hash: probe.hash).entry else { return nil }
+        return unpacked(entries.withUnsafeBufferPointer { $0[found].schedule })
     }
 
-    /// The hash of a key given in parts.
-    private static func hash(_ key: KeyParts) -> Int {
-        var head = key.head
-        var suffix = key.suffix
-        return head.withUTF8 { head in suffix.withUTF8 { suffix in hash(head, suffix) } }
-    }
+    /// No bytes: the suffix of a key given whole.
+    private static var noBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
 
     /// Sets (or, with nil, removes) the schedule of the key whose UTF-8
     /// bytes are `bytes`: the store's rows are stored without making a
@@ -334,50 +380,43 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     public mutating func fill(
         _ rows: (_ add: (_ key: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule) -> Void) throws -> Void
     ) rethrows {
-        var keyBytes: [UInt8] = []
-        var lengths: [Int] = []
+        var keys = KeyBatch()
         var schedules: [CardSchedule] = []
-        keyBytes.reserveCapacity(Self.batchSize * 64)
-        lengths.reserveCapacity(Self.batchSize)
+        keys.reserveCapacity(keys: Self.batchSize, bytesEach: 64)
         schedules.reserveCapacity(Self.batchSize)
-        func addBatch() {
-            insert(keyBytes, lengths: lengths, schedules)
-            keyBytes.removeAll(keepingCapacity: true)
-            lengths.removeAll(keepingCapacity: true)
-            schedules.removeAll(keepingCapacity: true)
-        }
+        // No local function empties the batch: one reached it through
+        // boxes checked for exclusive access at every row.
         try rows { key, schedule in
-            keyBytes.append(contentsOf: key)
-            lengths.append(key.count)
+            keys.append(key)
             schedules.append(schedule)
-            if schedules.count == Self.batchSize { addBatch() }
+            if schedules.count == Self.batchSize { insert(emptying: &keys, &schedules) }
         }
-        addBatch()
+        insert(emptying: &keys, &schedules)
     }
 
-    /// Sets the schedules of a batch of keys, whose bytes lie one after
-    /// another in `keyBytes`, in order. A key whose first slot is empty is
-    /// not in the table and goes there; any other is set as by
-    /// `set(_:_:)`.
-    private mutating func insert(_ keyBytes: [UInt8], lengths: [Int], _ schedules: [CardSchedule]) {
-        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        keyBytes.withUnsafeBufferPointer { all in
-            withUnsafeTemporaryAllocation(of: (hash: Int, held: UInt64).self, capacity: lengths.count) { probes in
-                var start = 0
-                for (i, length) in lengths.enumerated() {
-                    (probes.baseAddress! + i).initialize(to: (Self.hash(UnsafeBufferPointer(rebasing: all[start..<start + length]), none), 0))
-                    start += length
-                }
+    /// `insert(_:_:)`, then empties the batch and its schedules for the
+    /// next one.
+    private mutating func insert(emptying keys: inout KeyBatch, _ schedules: inout [CardSchedule]) {
+        insert(keys, schedules)
+        keys.removeAll()
+        schedules.removeAll(keepingCapacity: true)
+    }
+
+    /// Sets the schedules of a batch of keys, in order. A key whose first
+    /// slot is empty is not in the table and goes there; any other is set
+    /// as by `set(_:_:)`.
+    private mutating func insert(_ keys: KeyBatch, _ schedules: [CardSchedule]) {
+        keys.withKeys { key in
+            withUnsafeTemporaryAllocation(of: (hash: Int, held: UInt64).self, capacity: keys.count) { probes in
+                for i in 0..<keys.count { (probes.baseAddress! + i).initialize(to: (Self.hash(key(i), Self.noBytes), 0)) }
                 let slotCount = slots.count
                 if slotCount > 0 {
                     slots.withUnsafeBufferPointer { slots in
-                        for i in 0..<lengths.count { probes[i].held = slots[probes[i].hash & (slotCount - 1)] }
+                        for i in 0..<keys.count { probes[i].held = slots[probes[i].hash & (slotCount - 1)] }
                     }
                 }
-                start = 0
-                for (i, length) in lengths.enumerated() {
-                    let key = UnsafeBufferPointer(rebasing: all[start..<start + length])
-                    start += length
+                for i in 0..<keys.count {
+                    let key = key(i)
                     let (hash, held) = probes[i]
                     let first = hash & (slotCount - 1)
                     if slotCount > 0, slots.count == slotCount, held == 0, slots[first] == 0,

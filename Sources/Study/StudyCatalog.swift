@@ -50,8 +50,8 @@ public struct StudyCatalog: Sendable {
         matching filter: StudyFilter, now: Date, where include: (_ key: String, _ schedule: CardSchedule) -> Bool
     ) -> [StudyItem] {
         var items: [StudyItem] = []
-        forEachFace(matching: filter, now: now) { deck, face, _, key, schedule in
-            if include(key, schedule) { items.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule)) }
+        forEachFace(matching: filter, now: now) { deck, face, _, schedule in
+            if include(face.key, schedule) { items.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule)) }
         }
         return items
     }
@@ -67,10 +67,13 @@ public struct StudyCatalog: Sendable {
 
     /// Visits every face `items(matching:now:)` gives, in its order, once
     /// per key, without making items (the exam outlooks walk every face of
-    /// their decks this way too).
+    /// their decks this way too). A face's key (`StudyFace.key`) is left
+    /// to the body to make: the queue needs it only for the faces due
+    /// today, and made for every face it was a string per face (a new one
+    /// for each reverse face) at every start.
     func forEachFace(
         matching filter: StudyFilter, now: Date,
-        _ body: (_ deck: Deck, _ face: StudyFace, _ place: FacePlace, _ key: String, _ schedule: CardSchedule) -> Void
+        _ body: (_ deck: Deck, _ face: StudyFace, _ place: FacePlace, _ schedule: CardSchedule) -> Void
     ) {
         // Sized once for every card (a term's second face may grow it once):
         // growing it key by key was a twentieth of a start at 100,000 cards.
@@ -79,33 +82,45 @@ public struct StudyCatalog: Sendable {
             minimumCapacity: distinct ? 0 : decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 })
         let new = CardSchedule.new(at: now)
         // The faces are looked up a run at a time (`ScheduleTable.schedules(of:into:)`),
-        // so that the reads of memory of a run's look-ups overlap.
-        var run: [(face: StudyFace, place: FacePlace)] = []
-        var keys: [ScheduleTable.KeyParts] = []
+        // so that the reads of memory of a run's look-ups overlap. The run
+        // holds each face's place and its key's bytes, not the face: a face
+        // holds its card, whose every copy is counted in and out of memory
+        // (retained and released), and each face was copied into the run
+        // and out of it again.
+        var run: [FacePlace] = []
+        var keys = ScheduleTable.KeyBatch()
         var schedules: [CardSchedule?] = []
         run.reserveCapacity(Self.lookUpRun + 1)
-        keys.reserveCapacity(Self.lookUpRun + 1)
+        keys.reserveCapacity(keys: Self.lookUpRun + 1)
         schedules.reserveCapacity(Self.lookUpRun + 1)
         for (d, deck) in decks.enumerated() where filter.includes(deck: deck) {
-            func visitRun() {
+            // A run's faces are gathered, looked up, then visited, until
+            // every card of the deck is met; in one loop, not in closures
+            // or local functions, which reached the run, the batch and the
+            // schedules through boxes checked for exclusive access at every
+            // use.
+            var next = 0
+            while next < deck.cards.count {
+                while next < deck.cards.count, run.count < Self.lookUpRun {
+                    let card = deck.cards[next]
+                    if card.isAnswerable, filter.includes(card: card) {
+                        for f in 0..<card.faceCount {
+                            run.append(FacePlace(deck: d, card: next, face: f))
+                            keys.append(card.face(f))
+                        }
+                    }
+                    next += 1
+                }
                 progress.schedules.schedules(of: keys, into: &schedules)
-                for (i, (face, place)) in run.enumerated() {
-                    let key = face.key
-                    guard distinct || seen.insert(key).inserted else { continue }
-                    body(deck, face, place, key, schedules[i] ?? new)
+                for (i, place) in run.enumerated() {
+                    let face = deck.cards[place.card].face(place.face)
+                    guard distinct || seen.insert(face.key).inserted else { continue }
+                    body(deck, face, place, schedules[i] ?? new)
                 }
                 run.removeAll(keepingCapacity: true)
-                keys.removeAll(keepingCapacity: true)
+                keys.removeAll()
                 schedules.removeAll(keepingCapacity: true)
             }
-            for (c, card) in deck.cards.enumerated() where card.isAnswerable && filter.includes(card: card) {
-                card.forEachFace { face, f in
-                    run.append((face, FacePlace(deck: d, card: c, face: f)))
-                    keys.append(ScheduleTable.KeyParts(face))
-                }
-                if run.count >= Self.lookUpRun { visitRun() }
-            }
-            visitRun()
         }
     }
 
@@ -187,14 +202,14 @@ public struct StudyCatalog: Sendable {
         }
         // Each deck's schedules are looked up together first (as in
         // `forEachFace`), then its faces counted in order.
-        var keys: [ScheduleTable.KeyParts] = []
+        var keys = ScheduleTable.KeyBatch()
         var schedules: [CardSchedule?] = []
         for (d, deck) in decks.enumerated() where f.includes(deck: deck) {
             let row = rowOf[d]
-            keys.removeAll(keepingCapacity: true)
+            keys.removeAll()
             schedules.removeAll(keepingCapacity: true)
             for card in deck.cards where card.isAnswerable && f.includes(card: card) {
-                card.forEachFace { face in keys.append(ScheduleTable.KeyParts(face)) }
+                card.forEachFace { face in keys.append(face) }
             }
             progress.schedules.schedules(of: keys, into: &schedules)
             var next = 0
@@ -273,9 +288,9 @@ public struct DeckCounts: Hashable, Sendable {
     }
 }
 
-extension ScheduleTable.KeyParts {
-    /// The key of `face` (`StudyFace.key`), in its two parts.
-    init(_ face: StudyFace) {
-        self.init(head: face.card.id.rawValue, suffix: face.keySuffix)
+extension ScheduleTable.KeyBatch {
+    /// Adds the key of `face` (`StudyFace.key`), without making its string.
+    mutating func append(_ face: StudyFace) {
+        append(face.card.id.rawValue, suffix: face.keySuffix)
     }
 }

@@ -19,8 +19,8 @@ import Testing
         var f = filter
         f.deckFiles = deck.map { [$0.file] }
         var counts = DeckCounts()
-        catalog.forEachFace(matching: f, now: now) { _, _, _, key, schedule in
-            guard !catalog.progress.isHidden(key, at: now) else { return }
+        catalog.forEachFace(matching: f, now: now) { _, face, _, schedule in
+            guard !catalog.progress.isHidden(face.key, at: now) else { return }
             switch StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd) {
             case .new: counts.new += 1
             case .learning: counts.learning += 1

@@ -83,13 +83,20 @@ import Testing
         }
         let parts = asked.enumerated().map { n, key in
             let cut = key.isEmpty ? 0 : n % (key.count + 1)
-            return ScheduleTable.KeyParts(head: String(key.prefix(cut)), suffix: String(key.dropFirst(cut)))
+            return (head: String(key.prefix(cut)), suffix: String(key.dropFirst(cut)))
         }
         var found: [CardSchedule?] = [Self.schedule(999)]
-        table.schedules(of: parts, into: &found)
+        table.schedules(of: Self.batch(parts), into: &found)
         #expect(found.count == asked.count + 1)
         #expect(found.first == Self.schedule(999), "what was in the list before stays")
         for (key, schedule) in zip(asked, found.dropFirst()) { #expect(schedule == model[key], "\(key)") }
+    }
+
+    /// A batch of keys, each given in its two parts.
+    static func batch(_ parts: [(head: String, suffix: String)]) -> ScheduleTable.KeyBatch {
+        var batch = ScheduleTable.KeyBatch()
+        for part in parts { batch.append(part.head, suffix: part.suffix) }
+        return batch
     }
 
     /// Filled in batches (`fill`), as the snapshot is from the store's
@@ -134,14 +141,13 @@ import Testing
         #expect(table.count == 3)
         var found: [CardSchedule?] = []
         table.schedules(
-            of: [
-                .init(head: "term-0001b445cd2f", suffix: "/reverse"), .init(head: "term-0001b445cd2f"),
-                .init(head: long, suffix: "/reverse"), .init(head: long), .init(head: "term-0001b445cd2f/", suffix: "reverse"),
-                .init(head: "", suffix: "term-0001b445cd2f"), .init(head: "term-0001b445cd2", suffix: "/reverse"),
-            ], into: &found)
+            of: Self.batch([
+                ("term-0001b445cd2f", "/reverse"), ("term-0001b445cd2f", ""), (long, "/reverse"), (long, ""),
+                ("term-0001b445cd2f/", "reverse"), ("", "term-0001b445cd2f"), ("term-0001b445cd2", "/reverse"),
+            ]), into: &found)
         #expect(found == [Self.schedule(1), Self.schedule(2), Self.schedule(3), nil, Self.schedule(1), Self.schedule(2), nil])
         var empty: [CardSchedule?] = []
-        ScheduleTable().schedules(of: [.init(head: "a"), .init(head: "")], into: &empty)
+        ScheduleTable().schedules(of: Self.batch([("a", ""), ("", "")]), into: &empty)
         #expect(empty == [nil, nil])
     }
 
@@ -260,7 +266,7 @@ import Testing
         }
         func expectAll(_ expected: (Int) -> CardSchedule, _ when: String) {
             var found: [CardSchedule?] = []
-            table.schedules(of: schedules.indices.map { .init(head: "edge-\($0)") }, into: &found)
+            table.schedules(of: Self.batch(schedules.indices.map { ("edge-\($0)", "") }), into: &found)
             let listed = Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.value) })
             for n in schedules.indices {
                 let filled = "filled-\(n)-" + String(repeating: "x", count: n)

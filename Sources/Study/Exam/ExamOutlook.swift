@@ -39,7 +39,8 @@ public struct ExamOutlook: Hashable, Sendable {
             var faces: [ExamReadiness.Face] = []
             // Every face once, its key made once: this runs at each start
             // and on every way back home.
-            catalog.forEachFace(matching: filter, now: now) { _, face, _, key, schedule in
+            catalog.forEachFace(matching: filter, now: now) { _, face, _, schedule in
+                let key = face.key
                 guard !catalog.progress.suspended.contains(key) else { return }
                 if !introducedToday.isEmpty, introducedToday.contains(key) { newToday += 1 }
                 let studied = schedule.isNew ? nil : schedule
