@@ -210,7 +210,7 @@ enum AnswerSummaries {
             sql: """
                 INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
                 \(quizContribution(where: """
-                    e.key = ?2 AND coalesce(e.session, '') = ?1 AND e.deck_file = ?3
+                    \(EntryChain.isEntry(ofKey: "?2")) AND coalesce(e.session, '') = ?1 AND e.deck_file = ?3
                     AND \(LogClauses.notUndone)
                     """))
                 """
@@ -233,14 +233,32 @@ enum AnswerSummaries {
     /// Moves the answers of the card `key` (an SQL expression) from the
     /// group `from` to the group `to` (SQL expressions too), dropping the
     /// rows left empty.
-    private static func move(key: String, from: String, to: String) -> String {
-        let answers = "e.key = \(key) AND \(LogClauses.notUndone)"
+    ///
+    /// The card's entries are found through the log's index by card, or
+    /// (`walked`) by walking the card's chain of entries (`EntryChain`)
+    /// through `log_walk`, as a trigger cannot hold the walk's WITH clause.
+    private static func move(key: String, from: String, to: String, walked: Bool) -> String {
+        let ofCard = walked ? "e.id IN (SELECT id FROM log_walk_entry)" : "e.key = \(key)"
+        let answers = "\(ofCard) AND \(LogClauses.notUndone)"
         return """
+            \(walked ? "INSERT INTO log_walk (key) VALUES (\(key));" : "")
             \(addSlots(slotContribution(where: answers, sign: -1, group: from)))
             \(addSlots(slotContribution(where: answers, group: to)))
             DELETE FROM answer_slot WHERE answers = 0 AND (slot, deck_file) IN
-                (SELECT e.at / \(AnswerSlot.widthMilliseconds), e.deck_file FROM review_log e WHERE e.key = \(key));
+                (SELECT e.at / \(AnswerSlot.widthMilliseconds), e.deck_file FROM review_log e WHERE \(ofCard));
+            \(walked ? "DELETE FROM log_walk;" : "")
             """
+    }
+
+    /// The trigger that moves a card's answers from one group to another
+    /// (a row inserted into `answer_slot_move`), finding the card's entries
+    /// as `move` says.
+    static func moveTrigger(walked: Bool) -> String {
+        """
+        CREATE TRIGGER answer_slot_move_insert INSTEAD OF INSERT ON answer_slot_move BEGIN
+        \(move(key: "NEW.key", from: "NEW.from_grp", to: "NEW.to_grp", walked: walked))
+        END;
+        """
     }
 
     /// The triggers that keep each card's answers under its group in the
@@ -256,9 +274,7 @@ enum AnswerSummaries {
     /// into every trigger: the schema is read at every opening.
     static let groupTriggers = """
         CREATE VIEW answer_slot_move AS SELECT NULL AS key, NULL AS from_grp, NULL AS to_grp WHERE 0;
-        CREATE TRIGGER answer_slot_move_insert INSTEAD OF INSERT ON answer_slot_move BEGIN
-        \(move(key: "NEW.key", from: "NEW.from_grp", to: "NEW.to_grp"))
-        END;
+        \(moveTrigger(walked: false))
         CREATE TRIGGER answer_slot_card_insert AFTER INSERT ON card
         WHEN EXISTS (SELECT 1 FROM log_card WHERE key = NEW.key) BEGIN
         \(KeptCounts.makeGroup("NEW"))
@@ -381,13 +397,16 @@ enum AnswerSummaries {
     }
 
     /// The slot sums of the answers (not undone) to the cards `keys`, with
-    /// the scope `clause` over deck files, read card by card through the
-    /// log's per-card index.
+    /// the scope `clause` over deck files, read card by card through each
+    /// card's chain of entries (`EntryChain`).
     static func slotsOfCards(_ db: Database, keys: [String], clause: String, arguments: StatementArguments) throws
         -> [SlotKey: [Int]]
     {
         let statement = try db.makeStatement(
-            sql: slotContribution(where: "e.key = ? AND \(LogClauses.notUndone)", clause: clause, group: nil))
+            sql: slotContribution(
+                where: "\(EntryChain.isEntry(ofKey: "?", chained: try EntryChain.isChained(db))) AND \(LogClauses.notUndone)",
+                clause: clause,
+                group: nil))
         var result: [SlotKey: [Int]] = [:]
         for key in Set(keys) {
             statement.arguments = [key] + arguments

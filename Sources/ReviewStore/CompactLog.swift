@@ -80,6 +80,12 @@ enum CompactLog {
     /// reverses.
     static let reviewIndexes = """
         CREATE INDEX review_by_card ON review(card);
+        \(reviewIndexesBesideCard)
+        """
+
+    /// The indexes of `review` other than the one by card, which the chain
+    /// of each card's entries replaces (`EntryChain`).
+    static let reviewIndexesBesideCard = """
         CREATE INDEX review_by_session ON review(session) WHERE session IS NOT NULL;
         CREATE UNIQUE INDEX review_undone ON review(undoes) WHERE undoes IS NOT NULL;
         """
@@ -105,10 +111,6 @@ enum CompactLog {
             + " END"
     }
 
-    /// The previous entry of the same card as `r`, joined as `p`.
-    private static let previousJoin =
-        "LEFT JOIN review p ON p.id = (SELECT max(q.id) FROM review q WHERE q.card = r.card AND q.id < r.id)"
-
     /// How a `review` row holds the entry's kind, rating and progress after
     /// it: a column each (migration `scale-2-compact-log`), or the kind,
     /// rating, state, step and suspended flag packed into one integer
@@ -118,12 +120,37 @@ enum CompactLog {
         case separate
         /// Those five in `shape`.
         case shaped
+        /// As `shaped`, and each row names the card's previous entry in
+        /// `prev` (migration `log-2-previous-entry`, `EntryChain`).
+        case chained
+
+        /// The previous entry of the same card as `r`, joined as `p`:
+        /// searched for in the index of entries by card before the chain,
+        /// named by the row since.
+        var previousJoin: String {
+            switch self {
+            case .separate, .shaped:
+                "LEFT JOIN review p ON p.id = (SELECT max(q.id) FROM review q WHERE q.card = r.card AND q.id < r.id)"
+            case .chained: "LEFT JOIN review p ON p.id = r.prev"
+            }
+        }
+
+        /// The columns an appended row names its place in its card's
+        /// chain by, and their values for the card `card` (an SQL
+        /// expression of its id in `log_card`): the card's last entry until
+        /// now (`EntryChain`). None before the chain.
+        func chainLink(card: String) -> (columns: [String], values: [String]) {
+            switch self {
+            case .separate, .shaped: ([], [])
+            case .chained: (["prev"], [EntryChain.lastEntry(ofCard: card)])
+            }
+        }
 
         /// The kind's stored code and the rating of the row `alias`.
         func kindAndRating(_ alias: String) -> (kind: String, rating: String) {
             switch self {
             case .separate: ("\(alias).kind", "\(alias).rating")
-            case .shaped: (ReviewShape.kind(alias), ReviewShape.rating(alias))
+            case .shaped, .chained: (ReviewShape.kind(alias), ReviewShape.rating(alias))
             }
         }
 
@@ -133,7 +160,7 @@ enum CompactLog {
             let packed: (state: String, step: String, suspended: String) =
                 switch self {
                 case .separate: ("\(alias).state", "\(alias).step", "\(alias).suspended")
-                case .shaped: (ReviewShape.state(alias), ReviewShape.step(alias), ReviewShape.suspended(alias))
+                case .shaped, .chained: (ReviewShape.state(alias), ReviewShape.step(alias), ReviewShape.suspended(alias))
                 }
             return [
                 packed.state, packed.step, "\(alias).stability", "\(alias).difficulty", "\(alias).at + \(alias).due_offset",
@@ -150,7 +177,7 @@ enum CompactLog {
             switch self {
             case .separate:
                 return (["kind", "rating"] + afterColumns, [kind, rating] + progress)
-            case .shaped:
+            case .shaped, .chained:
                 let shape = ReviewShape.encode(
                     kind: kind, rating: rating, state: progress[0], step: progress[1], suspended: progress[8])
                 // Stability, difficulty, due, last review, reps, lapses and
@@ -171,7 +198,7 @@ enum CompactLog {
     }
 
     /// The layout of a store every migration ran on: what jatta appends.
-    static let layout = Layout.shaped
+    static let layout = Layout.chained
 
     /// The view `name` with the first layout's columns over `review` in
     /// `layout`, and the trigger that stores what is inserted into it.
@@ -187,6 +214,8 @@ enum CompactLog {
         let inserted = layout.stored(kind: kindCode("NEW.kind"), rating: "NEW.rating", progress: insertedAfter)
         let (kind, rating) = layout.kindAndRating("r")
         let differs = zip(ProgressColumns.names(), derivedBefore).map { "NEW.b_\($0) IS NOT \($1)" }
+        let card = "(SELECT id FROM log_card WHERE key = NEW.key)"
+        let link = layout.chainLink(card: card)
         return """
             CREATE VIEW \(name) AS
             SELECT r.id AS id, c.key AS key, d.name AS deck_file, s.name AS session, r.at AS at,
@@ -198,22 +227,22 @@ enum CompactLog {
             LEFT JOIN log_name d ON d.id = r.deck
             LEFT JOIN log_name s ON s.id = r.session
             LEFT JOIN review_before x ON x.id = r.id
-            \(previousJoin);
+            \(layout.previousJoin);
 
             CREATE TRIGGER \(name)_insert INSTEAD OF INSERT ON \(name) BEGIN
                 INSERT OR IGNORE INTO log_card (key) VALUES (NEW.key);
                 INSERT OR IGNORE INTO log_name (name) VALUES (NEW.deck_file);
                 INSERT OR IGNORE INTO log_name (name) SELECT NEW.session WHERE NEW.session IS NOT NULL;
                 INSERT INTO review (id, card, deck, session, at, duration_ms, undoes,
-                    \(inserted.columns.joined(separator: ", ")))
-                VALUES (NEW.id, (SELECT id FROM log_card WHERE key = NEW.key),
+                    \((inserted.columns + link.columns).joined(separator: ", ")))
+                VALUES (NEW.id, \(card),
                     (SELECT id FROM log_name WHERE name = NEW.deck_file),
                     (SELECT id FROM log_name WHERE name = NEW.session),
                     NEW.at, NEW.duration_ms, NEW.undoes,
-                    \(inserted.values.joined(separator: ", ")));
+                    \((inserted.values + link.values).joined(separator: ", ")));
                 INSERT INTO review_before (id, \(ProgressColumns.names().joined(separator: ", ")))
                 SELECT r.id, \(ProgressColumns.names(prefix: "NEW.b_").joined(separator: ", "))
-                FROM review r \(previousJoin)
+                FROM review r \(layout.previousJoin)
                 WHERE r.id = last_insert_rowid()
                 AND (\(differs.joined(separator: " OR ")));
             END;
@@ -290,9 +319,10 @@ enum CompactLog {
     /// ?18, due and last review as offsets).
     static let appendSQL: String = {
         let stored = layout.stored(kind: "?7", rating: "?8", progress: (9...18).map { "?\($0)" })
+        let link = layout.chainLink(card: "?1")
         return """
-            INSERT INTO review (card, deck, session, at, duration_ms, undoes, \(stored.columns.joined(separator: ", ")))
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, \(stored.values.joined(separator: ", ")))
+            INSERT INTO review (card, deck, session, at, duration_ms, undoes, \((stored.columns + link.columns).joined(separator: ", ")))
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, \((stored.values + link.values).joined(separator: ", ")))
             """
     }()
 
@@ -304,7 +334,7 @@ enum CompactLog {
         return """
             INSERT INTO review_before (id, \(names.joined(separator: ", ")))
             SELECT r.id, \(names.indices.map { "?\($0 + 2)" }.joined(separator: ", "))
-            FROM review r \(previousJoin)
+            FROM review r \(layout.previousJoin)
             WHERE r.id = ?1 AND (\(differs.joined(separator: " OR ")))
             """
     }()

@@ -57,7 +57,7 @@ extension ProgressStore {
             for face in candidates {
                 let key = face.card.key
                 let studied = try Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM review_log WHERE key = ?)"),
+                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM log_card WHERE key = ? AND last IS NOT NULL)"),
                     arguments: [key]) ?? false
                 if studied { continue }
                 for former in face.former where former.key != key {

@@ -4,7 +4,7 @@ import GRDB
 
 /// The reads the study screen needs. Each is one indexed query; the
 /// `card_state_by_due` partial index covers the due queues, the kept hours
-/// (`ReviewHours`) the daily counts and `review_by_card` a card's history.
+/// (`ReviewHours`) the daily counts and each card's chain of entries (`EntryChain`) its history.
 extension ProgressStore {
     /// The current progress of the given keys; keys the store has no row for
     /// (unseen cards) are absent from the result.
@@ -500,7 +500,11 @@ extension ProgressStore {
     public func history(key: String) throws -> [ReviewLogEntry] {
         try read { db in
             try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM review_log e WHERE e.key = ? ORDER BY e.id DESC"),
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(Self.entryColumns) FROM review_log e
+                        WHERE \(EntryChain.isEntry(ofKey: "?", chained: try EntryChain.isChained(db))) ORDER BY e.id DESC
+                        """),
                 arguments: [key]
             ).map { try Self.entry($0, path: path) }
         }

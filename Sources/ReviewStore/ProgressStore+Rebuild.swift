@@ -38,9 +38,10 @@ extension ProgressStore {
     }
 
     /// SQLite's `PRAGMA integrity_check` plus the fold check, the
-    /// statistics' summaries against a recomputation and the kept hours
-    /// against every entry's time: an empty list means the file is sound
-    /// and the state, summaries and hours agree with the log.
+    /// statistics' summaries against a recomputation, the kept hours
+    /// against every entry's time and each card's chain of entries against
+    /// their ids: an empty list means the file is sound and the state,
+    /// summaries, hours and chains agree with the log.
     public func verify() throws -> [String] {
         var problems = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }
         let kept = try currentProgress()
@@ -55,6 +56,7 @@ extension ProgressStore {
         }
         problems += try read { db in
             try AnswerSummaries.mismatches(db) + KeptCounts.mismatches(db) + ReviewHours.mismatches(db)
+                + EntryChain.mismatches(db)
         }
         return problems
     }

@@ -83,12 +83,14 @@ enum ReviewShape {
     static func suspended(_ alias: String) -> String { field(alias) { "\($0) / \(suspendedPlace) % 2" } }
     static func step(_ alias: String) -> String { field(alias) { "nullif(\($0) / \(stepPlace), 0) - 1" } }
 
-    /// `review` with the shape: the columns of `CompactLog.tables` less
-    /// the five packed ones.
-    private static let table = """
-        CREATE TABLE review_shaped (
+    /// `review` with the shape, named `name`: the columns of
+    /// `CompactLog.tables` less the five packed ones, and (`chained`) the
+    /// link to the card's previous entry (`EntryChain`).
+    static func table(named name: String, chained: Bool = false) -> String {
+        """
+        CREATE TABLE \(name) (
             id INTEGER PRIMARY KEY,
-            card INTEGER NOT NULL REFERENCES log_card(id),
+            card INTEGER NOT NULL REFERENCES log_card(id),\(chained ? "\n    prev INTEGER REFERENCES review(id)," : "")
             deck INTEGER NOT NULL REFERENCES log_name(id),
             session INTEGER REFERENCES log_name(id),
             at INTEGER NOT NULL,
@@ -99,6 +101,7 @@ enum ReviewShape {
             reps INTEGER, lapses INTEGER, buried_until INTEGER
         );
         """
+    }
 
     /// Rewrites `review` with the shape, ids and every other column kept:
     /// the view and the table's indexes and triggers are made again over
@@ -113,7 +116,7 @@ enum ReviewShape {
             throw Unfit(entry: row[0], key: row[1] ?? "?")
         }
         try db.execute(sql: "DROP VIEW review_log")
-        try db.execute(sql: table)
+        try db.execute(sql: table(named: "review_shaped"))
         let kept = "id, card, deck, session, at, duration_ms, undoes"
         let rest = "stability, difficulty, due_offset, last_review_offset, reps, lapses, buried_until"
         try db.execute(

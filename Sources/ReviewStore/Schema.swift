@@ -62,6 +62,10 @@ enum Schema {
         // The registry's rows name their group (deck file and level)
         // instead of the path (issue 20: the store at Anki's size).
         migrator.registerMigration(GroupedRegistry.migrationName) { db in try GroupedRegistry.migrate(db) }
+        // Each log entry names its card's previous one instead of an index
+        // of the log by card (issue 20: the store at Anki's size, and an
+        // answer's cost).
+        migrator.registerMigration(EntryChain.migrationName) { db in try EntryChain.migrate(db) }
         return migrator
     }
 

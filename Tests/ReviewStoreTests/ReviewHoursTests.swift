@@ -101,12 +101,14 @@ import Testing
                     // Forward by minutes to hours, now and then back.
                     clock += Int64.random(in: -2 * ReviewHours.width...3 * ReviewHours.width, using: &rng) / 2
                     let id = free.removeLast()
+                    // Each on a card of its own: a card's own entries
+                    // follow one another in id order (`EntryChain`).
                     try db.execute(
                         sql: """
                             INSERT INTO review_log (id, key, deck_file, session, at, kind, rating, duration_ms,
                                 b_suspended, a_state, a_suspended)
                             VALUES (?, ?, 'decks/hand.deck', NULL, ?, 'study', 3, 100, 0, 2, 0)
-                            """, arguments: [id, "k\(index % 30)", clock])
+                            """, arguments: [id, "k\(index)", clock])
                     times.append(clock)
                 }
                 #expect(try ReviewHours.mismatches(db).isEmpty)
