@@ -38,7 +38,9 @@ public struct ModelEvaluation: Hashable, Sendable, Codable {
         }
         var squared = 0.0
         var binWeight = 0.0
-        for totals in bins.values {
+        // In a fixed order: a dictionary's order changes with each process's
+        // hashing seed, and with it the sum's last digits.
+        for totals in bins.sorted(by: { $0.key.precedes($1.key) }).map(\.value) {
             let gap = totals.predicted / totals.count - totals.actual / totals.count
             squared += gap * gap * totals.weight
             binWeight += totals.weight
@@ -76,6 +78,11 @@ public struct ModelEvaluation: Hashable, Sendable, Codable {
         var elapsed: Int
         var length: Int
         var lapses: Int
+
+        /// The order bins are summed in.
+        func precedes(_ other: Bin) -> Bool {
+            (elapsed, length, lapses) < (other.elapsed, other.length, other.lapses)
+        }
 
         init(elapsed: Int, longTermCount: Int, lapses: Int) {
             self.elapsed = Int((2.48 * pow(3.62, Self.floorLog(Double(elapsed), 3.62)) * 100).rounded())
