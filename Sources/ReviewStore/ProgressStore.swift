@@ -127,7 +127,7 @@ public final class ProgressStore: Sendable {
                 // by a VACUUM whether or not it freed a quarter of the file.
                 let shrinking = [
                     CompactLog.migrationName, ReviewHours.migrationName, ReviewShape.migrationName,
-                    GroupedRegistry.migrationName,
+                    GroupedRegistry.migrationName, PromptCoding.migrationName,
                 ]
                 try compactAfterMigration(shrunk: !applied.isSuperset(of: shrinking))
                 return

@@ -62,6 +62,9 @@ enum Schema {
         // The registry's rows name their group (deck file and level)
         // instead of the path (issue 20: the store at Anki's size).
         migrator.registerMigration(GroupedRegistry.migrationName) { db in try GroupedRegistry.migrate(db) }
+        // The registry's prompts in one byte per letter (issue 20: the
+        // store at Anki's size).
+        migrator.registerMigration(PromptCoding.migrationName) { db in try PromptCoding.migrate(db) }
         return migrator
     }
 
