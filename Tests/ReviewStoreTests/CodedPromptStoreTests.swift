@@ -93,15 +93,24 @@ import Testing
         #expect(try Self.readings(store) == readBefore)
         try store.read { (db: Database) throws in
             #expect(try GroupedRegistryTests.snapshot(db) == before)
-            let types = try String.fetchAll(db, sql: "SELECT DISTINCT typeof(prompt) FROM registry WHERE prompt != ''")
-            #expect(types == ["blob"])
+            #expect(try Self.promptTypes(db) == ["blob"])
             let codedBytes = try Int.fetchOne(db, sql: "SELECT sum(length(prompt)) FROM registry") ?? 0
             #expect(codedBytes < textBytes)
         }
         #expect(try store.verify().isEmpty)
-        // The decks as they were are still registered as they were.
+        // The decks as they were are still registered as they were, and
+        // registered again (their fingerprints gone) they rewrite no row.
         let fingerprints = try store.registeredFingerprints()
         #expect(fingerprints == ProgressStore.registryFingerprints { visit in Self.cards.forEach(visit) })
+        try Self.countRowWrites(store)
+        try store.executeRaw("DELETE FROM registered_deck")
+        try store.register(Self.cards, at: t0.addingTimeInterval(86_400 * 365))
+        #expect(try Self.rowWrites(store) == [])
+    }
+
+    /// How the registry stores its prompts, but for the empty one.
+    static func promptTypes(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT typeof(prompt) FROM registry WHERE prompt != ''")
     }
 
     /// Counts the writes to `registry` rows on the store's connection.
@@ -126,6 +135,7 @@ import Testing
     @Test func aPromptUnchangedIsNotWrittenAgain() throws {
         let store = try ProgressStore()
         try store.register(Self.cards, at: t0)
+        #expect(try store.read { db in try Self.promptTypes(db) } == ["blob"])
         try Self.countRowWrites(store)
         try store.executeRaw("DELETE FROM registered_deck")
         try store.register(Self.cards, at: t0.addingTimeInterval(60))
