@@ -128,7 +128,9 @@ enum PromptCoding {
     }
 
     /// Codes every prompt stored as text, in one statement: an update of
-    /// `prompt` fires none of the registry's triggers.
+    /// `prompt` fires none of the registry's triggers. Each is coded as it
+    /// was read, so it reads back the same (a text with a NUL, which only
+    /// a hand edit stores, was read up to the NUL).
     static func migrate(_ db: Database) throws {
         let code = DatabaseFunction("jatta_coded_prompt", argumentCount: 1, pure: true) { values in
             String.fromDatabaseValue(values[0]).map(stored)

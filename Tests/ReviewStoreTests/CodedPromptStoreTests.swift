@@ -14,7 +14,7 @@ import Testing
     static let prompts = [
         "Сәлеметсіз бе? Қалың қалай?", "Ғылым — өмір шырағы, «білім» — бақыт…", "Үй, Һ, Ұлт, Ңң, Өө, Іі",
         "Здравствуйте, ёжик № 5 “Ёлка” – ель", "Hello, world", "Cafe\u{301} and caf\u{E9}, naïve",
-        "😀👍🏽 🇰🇿 👨‍👩‍👧", "tab\tnul\u{0}end", "\u{FEFF}ǅ \u{10FFFF} \u{FFFD} Ѣѣ", "",
+        "😀👍🏽 🇰🇿 👨‍👩‍👧", /* 7 */ "tab\tnul\u{0}end", "\u{FEFF}ǅ \u{10FFFF} \u{FFFD} Ѣѣ", "",
     ]
 
     static func card(_ n: Int) -> RegisteredCard {
@@ -105,7 +105,36 @@ import Testing
         try Self.countRowWrites(store)
         try store.executeRaw("DELETE FROM registered_deck")
         try store.register(Self.cards, at: t0.addingTimeInterval(86_400 * 365))
-        #expect(try Self.rowWrites(store) == [])
+        // But for a prompt with a NUL: as text it was bound, and kept, up
+        // to the NUL (so it read back, and migrated, as the text before
+        // it); coded, it is kept whole, and is written whole once.
+        let cutAtNUL = Self.cards.filter { $0.prompt.unicodeScalars.contains("\u{0}") }.map(\.key).sorted()
+        #expect(!cutAtNUL.isEmpty)
+        #expect(try Self.rowWrites(store) == cutAtNUL)
+        #expect(try store.registeredCards(keys: cutAtNUL).values.map(\.prompt) == cutAtNUL.map { _ in Self.prompts[7] })
+    }
+
+    /// The migration shrinks the registry's rows in place and frees no
+    /// page; the VACUUM after it gives the space back.
+    @Test func theMigrationGivesTheSpaceItSavesBack() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("p.sqlite").path
+        let cards = (0..<3_000).map { n in
+            RegisteredCard(
+                key: "card-\(n)", deckFile: "decks/a.deck", prompt: "Сұрақ \(n): \(Self.prompts[n % 3]) Здравствуйте, ёжик",
+                level: n % 4 + 1)
+        }
+        try ProgressStore(path: path).register(cards, at: t0)
+        let pages = "SELECT (SELECT page_count FROM pragma_page_count) - (SELECT freelist_count FROM pragma_freelist_count)"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try Self.restoreTextPrompts(db) }
+        try queue.vacuum()
+        let before = try queue.read { db in try Int.fetchOne(db, sql: pages) ?? 0 }
+        let store = try ProgressStore(path: path)
+        let after = try store.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+        #expect(after * 10 < before * 9, "\(before) pages before, \(after) after")
+        #expect(try store.registeredCards().count == cards.count)
     }
 
     /// How the registry stores its prompts, but for the empty one.
