@@ -69,7 +69,12 @@ extension ProgressStore {
                         db.cachedStatement(sql: "SELECT deck_file, prompt FROM card WHERE key = ?"),
                         arguments: [former.key])
                     let formerDeck: String = registered?["deck_file"] ?? face.card.deckFile
-                    if let required = former.requiredPrompt, registered?["prompt"] != required { continue }
+                    if let required = former.requiredPrompt {
+                        let prompt = try registered.flatMap {
+                            try StoredRow($0, keyColumn: nil, knownKey: former.key, path: path).prompt(1)
+                        }
+                        if prompt != required { continue }
+                    }
                     let progress = try Self.progress(of: former.key, db: db, path: path)
                     _ = try appendTransition(
                         db: db, key: former.key, deckFile: formerDeck, session: nil, time: time, kind: .adopt,

@@ -47,7 +47,7 @@ extension ProgressStore {
                 let base = row.count - 4
                 let quiz = try stored.double(base + 2).map { QuizAnswerDetail(credit: $0, chosen: try stored.string(base + 3)) }
                 return SyncableAnswer(
-                    entry: entry, prompt: try stored.string(base) ?? "", level: try stored.int(base + 1), quiz: quiz)
+                    entry: entry, prompt: try stored.prompt(base) ?? "", level: try stored.int(base + 1), quiz: quiz)
             }
         }
     }

@@ -546,7 +546,7 @@ extension ProgressStore {
                     let stored = try StoredRow(row, keyColumn: 0, path: path)
                     let card = RegisteredCard(
                         key: stored.key, deckFile: try stored.string(1, required: true)!,
-                        prompt: try stored.string(2, required: true)!, level: try stored.int(3))
+                        prompt: try stored.prompt(2, required: true)!, level: try stored.int(3))
                     result[card.key] = card
                 }
             }

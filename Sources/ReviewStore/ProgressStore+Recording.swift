@@ -256,7 +256,7 @@ extension ProgressStore {
             groups[name] = made
         }
         try db.cachedStatement(sql: Self.upsertSQL)
-            .execute(arguments: [card.key, group, card.prompt, try ProgressColumns.millis(time, path: path)])
+            .execute(arguments: [card.key, group, PromptCoding.stored(card.prompt), try ProgressColumns.millis(time, path: path)])
         if !levelFromDeck, db.changesCount > 0 {
             // An answer registered a card otherwise than the decks did: the
             // fingerprints no longer describe the registry, so the next load
@@ -267,9 +267,10 @@ extension ProgressStore {
 
     /// Whether the registry row whose columns are `current` (a prefix: ""
     /// or "c.") differs from the card an answer names as `deckFile`,
-    /// `prompt` and `level` (SQL expressions): the one rule for when an
-    /// answer's `upsert` writes. An answer that names no level keeps the
-    /// registered one, as `upsert` does.
+    /// `prompt` and `level` (SQL expressions; the prompt coded, as stored,
+    /// `PromptCoding`): the one rule for when an answer's `upsert` writes.
+    /// An answer that names no level keeps the registered one, as `upsert`
+    /// does.
     private static func registryDiffers(current: String, deckFile: String, prompt: String, level: String) -> String {
         "\(current)deck_file IS NOT \(deckFile) OR \(current)prompt IS NOT \(prompt) "
             + "OR \(current)level IS NOT coalesce(\(level), \(current)level)"
@@ -282,17 +283,17 @@ extension ProgressStore {
     private static let groupSQL = "SELECT \(KeptCounts.groupOf(deckFile: "?1", level: "?2"))"
 
     /// `upsert`'s statement, parameters key, group (the one the row will
-    /// have), prompt and first seen. It writes when `registryDiffers`: a
-    /// group is one deck file and level, so another group is another deck
-    /// file or level.
+    /// have), coded prompt (`PromptCoding`) and first seen. It writes when
+    /// `registryDiffers`: a group is one deck file and level, so another
+    /// group is another deck file or level.
     private static let upsertSQL = """
         INSERT INTO registry (key, grp, prompt, first_seen) VALUES (?1, ?2, ?3, ?4)
         ON CONFLICT (key) DO UPDATE SET grp = excluded.grp, prompt = excluded.prompt
         WHERE grp IS NOT excluded.grp OR prompt IS NOT excluded.prompt
         """
 
-    /// For the card `?1` (deck file `?2`, prompt `?3`, level `?4`): whether
-    /// the registry holds it so that an answer's `upsert` would change
+    /// For the card `?1` (deck file `?2`, coded prompt `?3`, level `?4`):
+    /// whether the registry holds it so that an answer's `upsert` would change
     /// nothing, whether it has a state row, that row's progress, and the
     /// log's ids of the key, the deck file and the session `?5`
     /// (`CompactLog.knownIDs`). The key comes first, so that a damaged
@@ -316,7 +317,8 @@ extension ProgressStore {
         // row and its column names, a third of this look-up's time.
         // The cursor resets the statement when it goes, and the row reads
         // the statement: it is kept until the row is read.
-        let rows = try Row.fetchCursor(statement, arguments: [card.key, card.deckFile, card.prompt, card.level, session])
+        let rows = try Row.fetchCursor(
+            statement, arguments: [card.key, card.deckFile, PromptCoding.stored(card.prompt), card.level, session])
         return try withExtendedLifetime(rows) {
             guard let row = try rows.next() else { throw StoreError(.sqlite(code: 1), path: path, detail: "no row") }
             let stored = StatementRow(row: row, statement: statement.sqliteStatement, keyColumn: 0, path: path)

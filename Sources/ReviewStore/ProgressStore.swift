@@ -123,13 +123,16 @@ public final class ProgressStore: Sendable {
                 }
                 if complete || options.readOnly { return }
                 try migrator.migrate(queue)
-                // A migration that drops a large table or index is followed
-                // by a VACUUM whether or not it freed a quarter of the file.
+                // A migration that drops a large table or index, or shrinks
+                // rows, is followed by a VACUUM whether or not it freed a
+                // quarter of the file; a store made in this opening has
+                // nothing to give back.
                 let shrinking = [
                     CompactLog.migrationName, ReviewHours.migrationName, ReviewShape.migrationName,
                     GroupedRegistry.migrationName, EntryChain.migrationName,
+                    PromptCoding.migrationName,
                 ]
-                try compactAfterMigration(shrunk: !applied.isSuperset(of: shrinking))
+                try compactAfterMigration(shrunk: !applied.isEmpty && !applied.isSuperset(of: shrinking))
                 return
             } catch let error as StoreError {
                 throw error
@@ -159,13 +162,15 @@ public final class ProgressStore: Sendable {
     /// dropped in this opening (a later migration in the same run
     /// may reuse the pages it freed, leaving fewer free ones than a
     /// quarter in a file that a VACUUM would still make smaller than it
-    /// was). A failed VACUUM (a full disk) leaves a sound, merely larger,
-    /// file.
+    /// was). Such a migration may free no page at all: the coded prompts
+    /// (`PromptCoding`) shrink the registry's rows in place, leaving its
+    /// pages part empty. A failed VACUUM (a full disk) leaves a sound,
+    /// merely larger, file.
     private func compactAfterMigration(shrunk: Bool) throws {
         let (free, total) = try queue.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0, try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0)
         }
-        guard free >= 16, free * 4 > total || shrunk else { return }
+        guard shrunk || free >= 16 && free * 4 > total else { return }
         try? queue.vacuum()
     }
 

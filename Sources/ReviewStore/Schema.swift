@@ -66,6 +66,9 @@ enum Schema {
         // of the log by card (issue 20: the store at Anki's size, and an
         // answer's cost).
         migrator.registerMigration(EntryChain.migrationName) { db in try EntryChain.migrate(db) }
+        // The registry's prompts in one byte per letter (issue 20: the
+        // store at Anki's size).
+        migrator.registerMigration(PromptCoding.migrationName) { db in try PromptCoding.migrate(db) }
         return migrator
     }
 

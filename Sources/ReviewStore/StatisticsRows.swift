@@ -87,7 +87,7 @@ public struct StatisticsCardIdentity {
         guard let found = try Row.fetchOne(promptStatement, arguments: [key]) else {
             throw row.corrupt(Self.keyColumn, "card gone while read")
         }
-        return try StoredRow(found, keyColumn: nil, knownKey: key, path: row.path).string(0, required: true)!
+        return try StoredRow(found, keyColumn: nil, knownKey: key, path: row.path).prompt(0, required: true)!
     }
 }
 

@@ -90,4 +90,11 @@ struct StoredRow: StoredValues {
         guard case .string(let text) = value.storage else { throw corrupt(index, "\(value) where text belongs") }
         return text
     }
+
+    /// A registry prompt, coded or text (`PromptCoding`).
+    func prompt(_ index: Int, required: Bool = false) throws -> String? {
+        guard let value = try value(index, required: required) else { return nil }
+        guard let text = PromptCoding.text(stored: value) else { throw corrupt(index, "\(value) where a prompt belongs") }
+        return text
+    }
 }

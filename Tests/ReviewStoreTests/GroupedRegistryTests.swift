@@ -8,7 +8,8 @@ import Testing
 /// the same, row for row, after the migration, and keeps doing what it did.
 @Suite struct GroupedRegistryTests {
     /// What a reader of the store sees, table by table, row by row (the
-    /// registry through `card`, with the storage class of each value).
+    /// registry through `card`, with the storage class of each value; its
+    /// prompts as their text's UTF-8 bytes, coded or not, `PromptCoding`).
     static func snapshot(_ db: Database) throws -> [String: [[DatabaseValue]]] {
         let queries = [
             "card": """
@@ -24,6 +25,11 @@ import Testing
         ]
         var tables: [String: [[DatabaseValue]]] = [:]
         for (name, sql) in queries { tables[name] = try Row.fetchAll(db, sql: sql).map { Array($0.databaseValues) } }
+        tables["card"] = try tables["card"]?.map { row in
+            var row = row
+            row[2] = Data(try #require(PromptCoding.text(stored: row[2])).utf8).databaseValue
+            return row
+        }
         return tables
     }
 

@@ -22,9 +22,11 @@ import Testing
             // 0.10's upsert, said through the registry's view (`card`: an
             // upsert cannot name a view): insert when the key is new, else
             // update when the deck file, prompt or level (kept when the
-            // answer names none) differs.
+            // answer names none) differs. The prompt as the registry
+            // stores it now (`PromptCoding`).
+            let prompt = PromptCoding.stored(answer.prompt)
             let arguments: StatementArguments = [
-                answer.key, answer.deckFile, answer.prompt, answer.level, try ProgressColumns.millis(answer.time, path: path),
+                answer.key, answer.deckFile, prompt, answer.level, try ProgressColumns.millis(answer.time, path: path),
             ]
             let differs = try Bool.fetchOne(
                 db,
@@ -32,7 +34,7 @@ import Testing
                     SELECT deck_file IS NOT ?2 OR prompt IS NOT ?3 OR level IS NOT coalesce(?4, level)
                     FROM card WHERE key = ?1
                     """,
-                arguments: [answer.key, answer.deckFile, answer.prompt, answer.level])
+                arguments: [answer.key, answer.deckFile, prompt, answer.level])
             switch differs {
             case nil:
                 try db.execute(
@@ -41,7 +43,7 @@ import Testing
             case true?:
                 try db.execute(
                     sql: "UPDATE card SET deck_file = ?2, prompt = ?3, level = coalesce(?4, level) WHERE key = ?1",
-                    arguments: [answer.key, answer.deckFile, answer.prompt, answer.level])
+                    arguments: [answer.key, answer.deckFile, prompt, answer.level])
             case false?: break
             }
             if differs != false { try db.execute(sql: "DELETE FROM registered_deck") }
@@ -115,7 +117,7 @@ import Testing
         let before = try ProgressStore()
         let decks = ["decks/a.deck", "decks/b.deck"]
         let cards = (0..<8).map { i in
-            RegisteredCard(key: "k\(i)", deckFile: decks[i % 2], prompt: "Prompt \(i)", level: i % 3 == 0 ? nil : i % 3)
+            RegisteredCard(key: "k\(i)", deckFile: decks[i % 2], prompt: "Сұрақ \(i)", level: i % 3 == 0 ? nil : i % 3)
         }
         for store in [now, before] { try store.register(cards, at: t0) }
         var rng = SeededGenerator(seed: 20)
