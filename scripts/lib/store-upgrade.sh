@@ -67,7 +67,7 @@ make_history() {
 # through the columns any version gives (the log through its view).
 dump() {
     local db=$1
-    sqlite3 "$db" "SELECT key, deck_file, prompt, level, first_seen, answered FROM card ORDER BY key"
+    python3 "$repo/scripts/lib/registry_rows.py" "$db"
     echo ---
     sqlite3 "$db" "SELECT * FROM card_state ORDER BY key"
     echo ---

@@ -25,7 +25,7 @@ q "$db" "SELECT * FROM review_log ORDER BY id" >"$work/log-before"
 # The state as the first layout held it (later migrations add columns).
 state_columns="key, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until, log_id"
 q "$db" "SELECT $state_columns FROM card_state ORDER BY key" >"$work/state-before"
-q "$db" "SELECT * FROM card ORDER BY key" >"$work/card-before"
+python3 scripts/lib/registry_rows.py "$db" >"$work/card-before"
 size_before=$(stat -c %s "$db")
 [ "$(wc -l <"$work/log-before")" -gt 200 ] || fail "the fixture holds too few log rows"
 
@@ -33,7 +33,7 @@ size_before=$(stat -c %s "$db")
 [ "$(q "$db" "SELECT type FROM sqlite_master WHERE name = 'review_log'")" = view ] || fail "the log was not converted"
 q "$db" "SELECT * FROM review_log ORDER BY id" >"$work/log-after"
 q "$db" "SELECT $state_columns FROM card_state ORDER BY key" >"$work/state-after"
-q "$db" "SELECT * FROM card ORDER BY key" >"$work/card-after"
+python3 scripts/lib/registry_rows.py "$db" >"$work/card-after"
 cmp -s "$work/log-before" "$work/log-after" || fail "log rows differ after the migration: $(diff "$work/log-before" "$work/log-after" | head -5)"
 cmp -s "$work/state-before" "$work/state-after" || fail "card states differ after the migration"
 cmp -s "$work/card-before" "$work/card-after" || fail "the card registry differs after the migration"

@@ -7,6 +7,7 @@
 # edit that keeps the file's size and modification time.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+registry_rows_dir="$(pwd)/scripts/lib"
 root=$(pwd)
 . scripts/lib/midday-tz.sh
 command -v tmux >/dev/null 2>&1 || { echo "deck-index: FAIL: tmux is not installed" >&2; exit 1; }
@@ -201,11 +202,13 @@ grep -q "big.deck" "$work/out-off/list.txt" || fail "big.deck is not listed"
 # edit that adds a card, and another study on the same store, the
 # registry must be what the same steps give with the index off.
 registry() { # DB -> the registry's rows (not the time first seen)
-    python3 - "$1" <<'PY'
+    python3 - "$1" "$registry_rows_dir" <<'PY'
 import sqlite3, sys
+sys.path.insert(0, sys.argv[2])
+from registry_rows import decode
 db = sqlite3.connect(sys.argv[1])
 for row in db.execute("SELECT key, deck_file, prompt, level FROM card ORDER BY key"):
-    print(repr(row))
+    print(repr(tuple(decode(v) for v in row)))
 for row in db.execute("SELECT deck_file, fingerprint FROM registered_deck ORDER BY deck_file"):
     print(repr(row))
 PY

@@ -22,6 +22,7 @@
 #    stored name, and the statistics are those read before the upgrade.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+registry_rows="$(pwd)/scripts/lib/registry_rows.py"
 . scripts/lib/jatta-binary.sh
 . scripts/lib/deps.sh
 jatta_ensure_packages sqlite3 python3 >/dev/null || { echo "FAIL: sqlite3 and python3 are needed" >&2; exit 1; }
@@ -40,7 +41,7 @@ q() { sqlite3 "$1" "$2"; }
 dump() {
     local db=$1 prefix=${2:-}
     local name="replace(deck_file, '$prefix', '')"
-    q "$db" "SELECT key, $name, prompt, level, first_seen, answered FROM card ORDER BY key"
+    python3 "$registry_rows" "$db" key "$name" prompt level first_seen answered
     echo ---
     q "$db" "SELECT * FROM card_state ORDER BY key"
     echo ---
