@@ -32,11 +32,13 @@ enum EntryChain {
 
     /// A select of the ids of the entries of the cards whose last entries
     /// `heads` selects, each chain walked back from its last entry (the
-    /// chains of distinct cards share no entry).
+    /// chains of distinct cards share no entry). Each step goes to a lower
+    /// id, so the walk ends even on a chain a hand edit past the triggers
+    /// looped (`verify` names it).
     static func entries(from heads: String) -> String {
         """
         WITH RECURSIVE chain(id) AS (\(heads) UNION ALL \
-        SELECT r.prev FROM review r JOIN chain ON r.id = chain.id WHERE r.prev IS NOT NULL) \
+        SELECT r.prev FROM review r JOIN chain ON r.id = chain.id WHERE r.prev < r.id) \
         SELECT id FROM chain
         """
     }
@@ -52,7 +54,8 @@ enum EntryChain {
     /// Whether the store's log is chained: every store jatta writes is;
     /// one opened read-only may predate `log-2-previous-entry`.
     static func isChained(_ db: Database) throws -> Bool {
-        try db.columns(in: "log_card").contains { $0.name == "last" }
+        // A store from before the compact log has no `log_card` at all.
+        try db.tableExists("log_card") && db.columns(in: "log_card").contains { $0.name == "last" }
     }
 
     /// The entries whose `prev` is not their card's entry before them, and
@@ -88,10 +91,10 @@ enum EntryChain {
         END;
         """
 
-    /// The walk of `entries(ofKey:)` for a trigger, which SQLite does not let
-    /// hold a WITH clause but lets read a view that does: the trigger puts
-    /// the card's key in `log_walk`, reads `log_walk_entry`, and empties
-    /// `log_walk` again (it is empty between statements).
+    /// The walk of `isEntry(ofKey:)` for a trigger, which SQLite does not
+    /// let hold a WITH clause but lets read a view that does: the trigger
+    /// empties `log_walk`, puts the card's key in it, reads
+    /// `log_walk_entry`, and empties it again.
     static let triggerWalk = """
         CREATE TABLE log_walk (key TEXT NOT NULL);
         CREATE VIEW log_walk_entry AS

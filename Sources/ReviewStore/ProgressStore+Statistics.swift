@@ -199,8 +199,8 @@ extension ProgressStore {
     /// which answers count). Read from the kept `answer_slot` summary; a
     /// scope of card keys (a level or tag filter) from its rows of the
     /// groups of deck file and level the keys cover whole (a level), and
-    /// for the other keys (a tag) from the log: card by card through its
-    /// per-card index when they are few, else in one pass
+    /// for the other keys (a tag) from the log: card by card through each
+    /// card's chain of entries (`EntryChain`) when they are few, else in one pass
     /// (`AnswerSummaries.slotTotals`). A store opened read-only from
     /// before the summaries (or their groups) sums the log itself.
     public func answerSlots(scope: StatisticsScope = StatisticsScope()) throws -> [AnswerSlot] {

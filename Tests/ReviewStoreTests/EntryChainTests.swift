@@ -151,6 +151,11 @@ import Testing
         #expect(try migrated.progress(for: [key])[key] == state)
     }
 
+    /// The chain's trigger refused the insert (not some other constraint).
+    private static func chainRefusal(_ error: any Error) -> Bool {
+        "\(error)".contains("a log entry must follow the last entry of its card")
+    }
+
     /// An entry inserted with an id below its card's last entry (a hand
     /// edit, an import naming ids), or naming another previous entry than
     /// its card's last, would break the chain; it is refused and the log
@@ -167,16 +172,16 @@ import Testing
         try insert(id: 10, key: "k")
         try insert(id: 20, key: "k")
         try insert(id: 15, key: "other")
-        #expect(throws: (any Error).self) { try insert(id: 17, key: "k") }
+        #expect { try insert(id: 17, key: "k") } throws: { Self.chainRefusal($0) }
         try insert(id: 30, key: "k")
-        #expect(throws: (any Error).self) {
+        #expect {
             try store.executeRaw(
                 "INSERT INTO review (card, prev, deck, at, shape) VALUES ((SELECT id FROM log_card WHERE key = 'k'), 20, 1, 0, 0)")
-        }
-        #expect(throws: (any Error).self) {
+        } throws: { Self.chainRefusal($0) }
+        #expect {
             try store.executeRaw(
                 "INSERT INTO review (card, prev, deck, at, shape) VALUES ((SELECT id FROM log_card WHERE key = 'k'), NULL, 1, 0, 0)")
-        }
+        } throws: { Self.chainRefusal($0) }
         #expect(try store.history(key: "k").map(\.id) == [30, 20, 10])
         #expect(try store.history(key: "other").map(\.id) == [15])
         #expect(try store.logCount() == 4)
@@ -202,5 +207,49 @@ import Testing
         let problems = try store.verify()
         #expect(problems.contains("log chain: entry \(third) does not name its card's entry before it"))
         #expect(problems.contains("log chain: card b does not name its newest entry"))
+    }
+
+    /// A chain a hand edit looped (an entry naming itself as the one
+    /// before) still ends when walked: the history and the statistics read
+    /// a finite list, and `verify` names the entry.
+    @Test func aLoopedChainIsWalkedToAnEnd() throws {
+        let store = try ProgressStore()
+        var rng = SeededGenerator(seed: 13)
+        for minutes in [0.0, 10, 20] {
+            let time = t0.addingTimeInterval(minutes * 60)
+            _ = try store.record(answer("k", at: time, after: scheduleAfter(nil, rating: .good, at: time, using: &rng)))
+        }
+        let newest = try #require(try store.history(key: "k").first).id
+        try store.executeRaw(
+            """
+            DROP TRIGGER review_no_update;
+            UPDATE review SET prev = id WHERE id = \(newest);
+            """)
+        #expect(try store.history(key: "k").map(\.id) == [newest])
+        #expect(try store.verify().contains("log chain: entry \(newest) does not name its card's entry before it"))
+    }
+
+    /// A store from before the compact log (no `log_card` at all), opened
+    /// read-only and so not migrated, reads a card's history through its
+    /// first layout.
+    @Test func aStoreFromBeforeTheCompactLogReadsItsHistoryReadOnly() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("v1.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v1-progress")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO review_log (key, deck_file, at, kind, rating, b_suspended, a_state, a_suspended)
+                        VALUES ('k', 'decks/ir.deck', 1000, 'study', 3, 0, 2, 0)
+                        """)
+            }
+            try queue.close()
+        }
+        let store = try ProgressStore(path: path, options: StoreOptions(readOnly: true))
+        #expect(try store.history(key: "k").map(\.rating) == [.good])
+        #expect(try store.history(key: "other").isEmpty)
     }
 }
