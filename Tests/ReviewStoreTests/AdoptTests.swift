@@ -71,10 +71,8 @@ import Testing
     @Test func theMigrationWidensOnlyTheKindCheck() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("v1.sqlite").path
+        let (path, queue) = try olderStore("v1.sqlite", in: dir, upTo: "v1-progress")
         do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v1-progress")
             try queue.write { db in
                 #expect(throws: (any Error).self) {
                     try db.execute(sql: """
@@ -83,6 +81,7 @@ import Testing
                         """)
                 }
             }
+            try queue.close()
         }
         let store = try ProgressStore(path: path)
         _ = try studied(store, "old")

@@ -235,10 +235,8 @@ import Testing
     @Test func aStoreFromBeforeTheCompactLogReadsItsHistoryReadOnly() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("v1.sqlite").path
+        let (path, queue) = try olderStore("v1.sqlite", in: dir, upTo: "v1-progress")
         do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v1-progress")
             try queue.write { db in
                 try db.execute(
                     sql: """

@@ -1,5 +1,6 @@
 import FSRS
 import Foundation
+import GRDB
 @testable import ReviewStore
 
 /// A fixed "now" with sub-millisecond digits, to exercise the store's rounding.
@@ -39,4 +40,14 @@ func temporaryDirectory() throws -> URL {
 
 func fileBytes(_ path: String) -> [UInt8]? {
     FileManager.default.contents(atPath: path).map(Array.init)
+}
+
+/// A store file named `name` in `dir` whose schema is what the migrations
+/// up to `migration` made, open as a plain queue (the caller closes it):
+/// where a test of an older store starts.
+func olderStore(_ name: String, in dir: URL, upTo migration: String) throws -> (path: String, queue: DatabaseQueue) {
+    let path = dir.appendingPathComponent(name).path
+    let queue = try DatabaseQueue(path: path)
+    try Schema.migrator.migrate(queue, upTo: migration)
+    return (path, queue)
 }
