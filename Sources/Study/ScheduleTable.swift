@@ -128,14 +128,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
 
     /// The schedule of the key whose UTF-8 bytes are `bytes`.
     public subscript(bytes bytes: UnsafeBufferPointer<UInt8>) -> CardSchedule? {
-        self[bytes, suffix: UnsafeBufferPointer(start: nil, count: 0)]
-    }
-
-    /// The schedule of the key whose UTF-8 bytes are `head`'s followed by
-    /// `suffix`'s: a reverse face's key (its card's id and `/reverse`) is
-    /// looked up without making its string.
-    public subscript(head: UnsafeBufferPointer<UInt8>, suffix suffix: UnsafeBufferPointer<UInt8>) -> CardSchedule? {
-        guard let found = entry(of: head, suffix, hash: Self.hash(head, suffix)).entry else { return nil }
+        guard let found = entry(of: bytes, hash: Self.hash(bytes)).entry else { return nil }
         return unpacked(entries.withUnsafeBufferPointer { $0[found].schedule })
     }
 
@@ -238,7 +231,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                 // Initialised, not assigned: the temporary memory holds no
                 // probe yet, and assigning would release what it never held
                 // were a probe ever to hold a reference.
-                for i in start..<end { (probes.baseAddress! + (i - start)).initialize(to: Probe(hash: Self.hash(key(i), Self.noBytes))) }
+                for i in start..<end { (probes.baseAddress! + (i - start)).initialize(to: Probe(hash: Self.hash(key(i)))) }
                 slots.withUnsafeBufferPointer { slots in
                     let mask = slots.count - 1
                     for i in 0..<(end - start) { probes[i].held = slots[probes[i].hash & mask] }
@@ -325,31 +318,27 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
             let index = Self.entryIndex(held)
             let same = entries.withUnsafeBufferPointer { entries in
                 spilled.withUnsafeBufferPointer { spilled in
-                    Self.sameKey(entries.baseAddress! + index, spilled, key, Self.noBytes)
+                    Self.sameKey(entries.baseAddress! + index, spilled, key)
                 }
             }
             if same { return unpacked(probe.schedule) }
         case .candidate, .unknown:
             break
         }
-        guard let found = entry(of: key, Self.noBytes, hash: probe.hash).entry else { return nil }
+        guard let found = entry(of: key, hash: probe.hash).entry else { return nil }
         return unpacked(entries.withUnsafeBufferPointer { $0[found].schedule })
     }
-
-    /// No bytes: the suffix of a key given whole.
-    private static var noBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
 
     /// Sets (or, with nil, removes) the schedule of the key whose UTF-8
     /// bytes are `bytes`: the store's rows are stored without making a
     /// string of each key.
     public mutating func set(_ bytes: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule?) {
-        set(bytes, schedule, hash: Self.hash(bytes, UnsafeBufferPointer(start: nil, count: 0)))
+        set(bytes, schedule, hash: Self.hash(bytes))
     }
 
     /// `set(_:_:)` with the key's hash already known.
     private mutating func set(_ bytes: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule?, hash: Int) {
-        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        var (slot, found) = entry(of: bytes, none, hash: hash)
+        var (slot, found) = entry(of: bytes, hash: hash)
         if let found {
             let before = entries[found].schedule.isPresent
             if !before, schedule != nil { count += 1 }
@@ -364,7 +353,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
             // half would come again at the next insert, so the table grows
             // unless at most a quarter of it stays in use.
             rebuild(slotCount: (count + 1) * 4 > slots.count ? Swift.max(16, slots.count * 2) : slots.count)
-            slot = entry(of: bytes, none, hash: hash).slot
+            slot = entry(of: bytes, hash: hash).slot
         }
         slots[slot] = (Self.tag(hash) & tagMask) << Self.entryBits | UInt64(entries.count + 1)
         entries.append(Self.makeEntry(bytes, PackedSchedule(schedule, wide: &wide), spilled: &spilled))
@@ -408,7 +397,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     private mutating func insert(_ keys: KeyBatch, _ schedules: [CardSchedule]) {
         keys.withKeys { key in
             withUnsafeTemporaryAllocation(of: (hash: Int, held: UInt64).self, capacity: keys.count) { probes in
-                for i in 0..<keys.count { (probes.baseAddress! + i).initialize(to: (Self.hash(key(i), Self.noBytes), 0)) }
+                for i in 0..<keys.count { (probes.baseAddress! + i).initialize(to: (Self.hash(key(i)), 0)) }
                 let slotCount = slots.count
                 if slotCount > 0 {
                     slots.withUnsafeBufferPointer { slots in
@@ -450,15 +439,13 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         return entry
     }
 
-    /// The slot where the key of `head` followed by `suffix` is or would
-    /// go, and its entry if it has one.
-    private func entry(of head: UnsafeBufferPointer<UInt8>, _ suffix: UnsafeBufferPointer<UInt8>, hash: Int)
-        -> (slot: Int, entry: Int?)
-    {
+    /// The slot where the key `key` is or would go, and its entry if it
+    /// has one.
+    private func entry(of key: UnsafeBufferPointer<UInt8>, hash: Int) -> (slot: Int, entry: Int?) {
         guard !slots.isEmpty else { return (0, nil) }
         let mask = slots.count - 1
         let tag = Self.tag(hash) & tagMask
-        let length = head.count + suffix.count
+        let length = key.count
         var slot = hash & mask
         return slots.withUnsafeBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
@@ -469,7 +456,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
                         if held >> Self.entryBits == tag {
                             let index = Self.entryIndex(held)
                             if Int(entries[index].keyLength) == length,
-                                Self.sameKey(entries.baseAddress! + index, spilled, head, suffix)
+                                Self.sameKey(entries.baseAddress! + index, spilled, key)
                             {
                                 return (slot, index)
                             }
@@ -481,33 +468,18 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         }
     }
 
-    /// Whether the key of `entry` (of the same length) is the bytes of
-    /// `head` followed by `suffix`.
+    /// Whether the key of `entry` (of the same length) is `key`: its first
+    /// `inlineKeyBytes` bytes inline, the rest in `spilled`.
     private static func sameKey(
-        _ entry: UnsafePointer<Entry>, _ spilled: UnsafeBufferPointer<UInt8>, _ head: UnsafeBufferPointer<UInt8>,
-        _ suffix: UnsafeBufferPointer<UInt8>
+        _ entry: UnsafePointer<Entry>, _ spilled: UnsafeBufferPointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>
     ) -> Bool {
-        let length = head.count + suffix.count
-        let inline = UnsafeRawPointer(entry) + inlineOffset
+        let inlineCount = Swift.min(key.count, inlineKeyBytes)
+        if inlineCount > 0, memcmp(UnsafeRawPointer(entry) + inlineOffset, key.baseAddress!, inlineCount) != 0 {
+            return false
+        }
+        guard key.count > inlineKeyBytes else { return true }
         let spillStart = Int(entry.pointee.spillStart)
-        // The stored key is `inline` then `spilled`, split after
-        // `inlineKeyBytes`; the asked one is `head` then `suffix`. Each
-        // stretch between two split points lies in one part of each.
-        func stored(_ at: Int) -> UnsafeRawPointer {
-            at < inlineKeyBytes ? inline + at : UnsafeRawPointer(spilled.baseAddress!) + spillStart + at - inlineKeyBytes
-        }
-        func asked(_ at: Int) -> UnsafeRawPointer {
-            at < head.count ? UnsafeRawPointer(head.baseAddress!) + at : UnsafeRawPointer(suffix.baseAddress!) + at - head.count
-        }
-        var at = 0
-        while at < length {
-            var end = length
-            if at < inlineKeyBytes { end = Swift.min(end, inlineKeyBytes) }
-            if at < head.count { end = Swift.min(end, head.count) }
-            if memcmp(stored(at), asked(at), end - at) != 0 { return false }
-            at = end
-        }
-        return true
+        return memcmp(spilled.baseAddress! + spillStart, key.baseAddress! + inlineKeyBytes, key.count - inlineKeyBytes) == 0
     }
 
     /// Calls `body` with every entry's key bytes and schedule (nil when
@@ -555,13 +527,10 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         return slots
     }
 
-    /// The hash of the key of `head`'s bytes followed by `suffix`'s: the
-    /// same as of their bytes in one buffer, as `Hasher` takes bytes as
-    /// a stream.
-    private static func hash(_ head: UnsafeBufferPointer<UInt8>, _ suffix: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The hash of the key `key`.
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(head))
-        if !suffix.isEmpty { hasher.combine(bytes: UnsafeRawBufferPointer(suffix)) }
+        hasher.combine(bytes: UnsafeRawBufferPointer(key))
         return hasher.finalize()
     }
 
