@@ -11,14 +11,34 @@ public enum TerminalText {
     /// `text` with every control character made visible.
     public static func visible(_ text: some StringProtocol, keepingLineBreaks: Bool = true) -> String {
         // Most text has no control character at all: give it back as is.
-        guard text.unicodeScalars.contains(where: { needsReplacing($0, keepingLineBreaks: keepingLineBreaks) }) else {
-            return String(text)
-        }
+        // Looked for in the UTF-8 bytes, without decoding each scalar.
+        let controls =
+            text.utf8.withContiguousStorageIfAvailable { hasControl($0, keepingLineBreaks: keepingLineBreaks) }
+            ?? text.unicodeScalars.contains { needsReplacing($0, keepingLineBreaks: keepingLineBreaks) }
+        guard controls else { return String(text) }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             out.append(needsReplacing(scalar, keepingLineBreaks: keepingLineBreaks) ? shown(scalar) : scalar)
         }
         return String(out)
+    }
+
+    /// Whether the UTF-8 bytes `utf8` hold a scalar `needsReplacing`
+    /// replaces: a byte below 0x20 (a tab, or a line break kept, apart),
+    /// 0x7F, or U+0080–U+009F, which UTF-8 writes as 0xC2 then 0x80–0x9F.
+    static func hasControl(_ utf8: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool) -> Bool {
+        var afterC2 = false
+        for byte in utf8 {
+            switch byte {
+            case 0x09: break
+            case 0x0A: if !keepingLineBreaks { return true }
+            case 0x00..<0x20, 0x7F: return true
+            case 0x80..<0xA0 where afterC2: return true
+            default: break
+            }
+            afterC2 = byte == 0xC2
+        }
+        return false
     }
 
     /// Whether `scalar` must not be written to a terminal as it is.
