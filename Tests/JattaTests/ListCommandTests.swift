@@ -1,4 +1,5 @@
 import DeckFormat
+import FSRS
 import Foundation
 import Testing
 
@@ -217,6 +218,20 @@ import Testing
                 let raw = text.unicodeScalars.filter { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
                 #expect(style == .python ? raw.allSatisfy { $0.value >= 0x7F } : raw.isEmpty, "\(text.debugDescription)")
             }
+        }
+    }
+}
+
+/// The table's prompt column is the prompt's first line, found in its
+/// bytes; the characters of the prompt are the oracle.
+@Suite struct ListFirstLineTests {
+    @Test func theFirstLineEndsAtTheFirstLineFeedCharacter() {
+        let pieces = ["а", "Қ", "\n", "\r", "\r\n", "\u{0301}", "x", " ", "😀", "\u{200D}"]
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            #expect(CardListing.firstLine(of: text) == expected, "\(text.unicodeScalars.map(\.value))")
         }
     }
 }

@@ -81,7 +81,16 @@ enum CardListing {
             }
             if !writer.bytes.isEmpty { emit(writer.bytes) }
         } else {
-            emit(Array(table(result.decks.flatMap(\.cards), width: width, language: language).utf8))
+            var piece = ""
+            piece.reserveCapacity(chunk + chunk / 4)
+            table(result.decks.flatMap(\.cards), width: width, language: language) { row in
+                piece += row
+                if piece.utf8.count >= chunk {
+                    emit(Array(piece.utf8))
+                    piece.removeAll(keepingCapacity: true)
+                }
+            }
+            if !piece.isEmpty { emit(Array(piece.utf8)) }
         }
         var formatter = DiagnosticFormatter(language: language)
         let problems = result.diagnostics.map { formatter.format($0) }.joined()
@@ -94,6 +103,14 @@ enum CardListing {
     /// The id is printed whole, however long: `history --card` and
     /// `unsuspend` need it as it is, so only the prompt gives way.
     static func table(_ cards: [Card], width: Int, language: Language) -> String {
+        var out = ""
+        table(cards, width: width, language: language) { out += $0 }
+        return out
+    }
+
+    /// `table(_:width:language:)` a line at a time (each with its line
+    /// break), so that 200,000 cards' table is never held whole.
+    static func table(_ cards: [Card], width: Int, language: Language, line: (String) -> Void) {
         let header = language.pick(kk: ["ИД", "ТҮРІ", "ДЕҢГЕЙ", "СҰРАҚ", "ОРНЫ"], en: ["ID", "KIND", "LEVEL", "PROMPT", "PLACE"])
         let idWidth = max(DisplayWidth.of(header[0]), cards.map { DisplayWidth.of($0.id.rawValue) }.max() ?? 0)
         let kindWidth = max(header[1].count, CardKind.allCases.map(\.rawValue.count).max() ?? 8)
@@ -104,15 +121,30 @@ enum CardListing {
             return pad(cells[0], idWidth) + "  " + pad(cells[1], kindWidth) + "  " + pad(cells[2], levelWidth) + "  "
                 + pad(cells[3], promptWidth) + "  " + cells[4]
         }
-        var out = row(header) + "\n"
+        line(row(header) + "\n")
         for card in cards {
-            let firstLine = card.prompt.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            out += row([
-                card.id.rawValue, card.kind.rawValue, String(card.level), firstLine,
-                "\(card.location.file):\(card.location.line)",
-            ]) + "\n"
+            line(
+                row([
+                    card.id.rawValue, card.kind.rawValue, String(card.level), firstLine(of: card.prompt),
+                    "\(card.location.file):\(card.location.line)",
+                ]) + "\n")
         }
-        return out
+    }
+
+    /// `text` up to its first line break: the first "\n" character, which
+    /// is a line feed not after a carriage return ("\r\n" is one character
+    /// of its own), found in the UTF-8 bytes rather than character by
+    /// character (a fifth of the table's time at 200,000 cards).
+    static func firstLine(of text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for (i, byte) in bytes.enumerated() {
+                if byte == 0x0A, previous != 0x0D { return String(decoding: bytes[..<i], as: UTF8.self) }
+                previous = byte
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// `text` cut or padded to `width` display columns.
