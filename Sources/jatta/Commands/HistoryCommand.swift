@@ -90,7 +90,7 @@ enum HistoryFormat {
             }
         }
         if let undoneBy = entry.undoneBy { parts.append(words.undoneBy(undoneBy)) }
-        if let prompt { parts.append("“\(shorten(prompt))”") }
+        if let prompt { parts.append("“\(PromptExcerpt.oneLine(prompt))”") }
         return parts.joined(separator: "  ")
     }
 
@@ -141,11 +141,6 @@ enum HistoryFormat {
     static func civilDate(daysSince1970 days: Int64) -> (Int64, Int64, Int64) {
         let (year, month, day) = CalendarDate.civil(dayNumber: Int(clamping: days))
         return (Int64(year), Int64(month), Int64(day))
-    }
-
-    private static func shorten(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return flat.count <= 60 ? flat : String(flat.prefix(59)) + "…"
     }
 
     /// The JSON shape of one entry; times as ISO 8601 UTC with milliseconds.

@@ -80,7 +80,7 @@ enum Unsuspension {
             outcome.output = w.suspendedHeading + "\n"
             for key in suspended {
                 let card = cards[key]
-                let prompt = card.map { "  “" + shorten($0.prompt) + "”" } ?? ""
+                let prompt = card.map { "  “" + PromptExcerpt.oneLine($0.prompt) + "”" } ?? ""
                 outcome.output += "  \(key)  \(card?.deckFile ?? "")\(prompt)\n"
             }
             outcome.output += w.unsuspendHowTo + "\n"
@@ -106,10 +106,5 @@ enum Unsuspension {
             outcome.output += w.unsuspendedCard(key) + "\n"
         }
         return outcome
-    }
-
-    private static func shorten(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return flat.count <= 60 ? flat : String(flat.prefix(59)) + "…"
     }
 }
