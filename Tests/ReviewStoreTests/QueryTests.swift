@@ -111,6 +111,33 @@ import Testing
         #expect(ids == ids.sorted())
     }
 
+    /// The log read a page at a time is the log read whole, in pages of
+    /// the size asked, each with the registered prompts of its cards.
+    @Test func theLogInPagesIsTheWholeLogWithItsPrompts() throws {
+        let store = try ProgressStore()
+        var rng = SeededGenerator(seed: 43)
+        for i in 0..<23 {
+            let time = t0.addingTimeInterval(Double(i) * 100)
+            let key = "k\(i % 7)"
+            let s = try store.schedules(for: [key])[key]
+            try store.record(answer(key, at: time, before: s, after: scheduleAfter(s, rating: .good, at: time, using: &rng)))
+        }
+        let registered = try store.registeredCards().mapValues(\.prompt)
+        for (limit, pageSize) in [(nil, 5), (nil, 23), (nil, 100), (10, 3), (1, 1), (23, 1)] as [(Int?, Int)] {
+            var pages: [[ReviewLogEntry]] = []
+            try store.forEachLogPage(limit: limit, pageSize: pageSize) { entries, prompts in
+                pages.append(entries)
+                #expect(prompts == registered.filter { key, _ in entries.contains { $0.key == key } })
+            }
+            #expect(pages.flatMap { $0 } == (try store.log(limit: limit)))
+            #expect(pages.dropLast().allSatisfy { $0.count == pageSize })
+            #expect(pages.last.map { (1...pageSize).contains($0.count) } ?? false)
+        }
+        var none = 0
+        try ProgressStore().forEachLogPage { _, _ in none += 1 }
+        #expect(none == 0)
+    }
+
     /// `history` keeps its prepared statement between calls: each call
     /// still reads the log as it is then, other keys, answers recorded
     /// since (here by another connection to the file, as another jatta
