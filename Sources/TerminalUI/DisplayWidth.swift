@@ -50,39 +50,6 @@ public enum DisplayWidth {
         scalar.value != 0x0D && standalone(scalar.value) != nil
     }
 
-    /// How many characters `text` holds, counted from its bytes, when every
-    /// scalar in it is `standalone` and none is a carriage return (which
-    /// makes one character with a line feed after it); nil otherwise.
-    public static func standaloneCharacterCount(_ text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { utf8 in
-            var count = 0
-            var i = 0
-            while i < utf8.count {
-                let lead = utf8[i]
-                let v: UInt32
-                switch lead {
-                case 0x0D:
-                    return nil
-                case 0..<0x80:
-                    v = UInt32(lead)
-                    i += 1
-                case 0xC2..<0xE0 where i + 1 < utf8.count:
-                    v = UInt32(lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                    i += 2
-                case 0xE0..<0xF0 where i + 2 < utf8.count:
-                    v = UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                    i += 3
-                default:
-                    return nil
-                }
-                guard standalone(v) != nil else { return nil }
-                count += 1
-            }
-            return count
-        }
-    }
-
     /// The width of the UTF-8 text `utf8` when every scalar in it is
     /// `standalone`; nil as soon as one is not.
     static func standaloneWidth(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
