@@ -18,16 +18,26 @@ enum AnkiProgressExport {
             deck.cards.flatMap { card in AnkiExporter.faces(of: card).map { StudyFace(card: card, direction: $0).key } }
         }
         let current = try store.progress(for: keys)
+        // Each exported face's answers (not undone), gathered in one pass
+        // over the log: a read of each face's history was 96,000 reads at
+        // 100,000 cards, two thirds of the export's 36 s.
+        var answers: [String: [(time: Date, review: AnkiReview)]] = [:]
+        for (key, progress) in current where progress.schedule?.lastReview != nil { answers[key] = [] }
+        try store.forEachLogEntry { entry in
+            guard entry.kind.isAnswer, entry.undoneBy == nil, entry.rating != nil, answers[entry.key] != nil else { return }
+            answers[entry.key]?.append((entry.time, review(entry)))
+        }
         var schedules: [String: AnkiSchedule] = [:]
         for (key, progress) in current {
             guard let schedule = progress.schedule, let lastReview = schedule.lastReview else { continue }
-            let answers = try store.history(key: key).filter { $0.kind.isAnswer && $0.undoneBy == nil && $0.rating != nil }
-                .sorted { $0.time < $1.time }
+            // In time order; answers at one time newest first, as the
+            // history (newest first) sorted by time gave them.
+            let reviews = (answers[key] ?? []).reversed().sorted { $0.time < $1.time }.map(\.review)
             schedules[key] = AnkiSchedule(
                 state: state(schedule.state), due: seconds(schedule.due), intervalDays: intervalDays(schedule),
                 stability: schedule.memory?.stability ?? 0, difficulty: schedule.memory?.difficulty ?? 5,
                 lastReview: seconds(lastReview), desiredRetention: desiredRetention, repetitions: Int64(schedule.reps),
-                lapses: Int64(schedule.lapses), reviews: answers.map(review), suspended: progress.suspended)
+                lapses: Int64(schedule.lapses), reviews: reviews, suspended: progress.suspended)
         }
         return AnkiProgress(schedules: schedules)
     }
