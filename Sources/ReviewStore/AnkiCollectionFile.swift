@@ -22,8 +22,19 @@ public enum AnkiCollectionFile {
     }
 
     /// The most rows read from any one table: past it the package is
-    /// refused rather than read into memory.
+    /// refused rather than read into memory. The review log has its own,
+    /// larger limit (`reviewRowLimit`).
     public static let rowLimit = 500_000
+
+    /// The most review-log rows read: a heavy user's collection (100,000
+    /// cards, ten reviews each, as Anki's own benchmark and jatta's export
+    /// of such a student's progress hold) has a million, which the
+    /// general limit refused. Five million rows read into memory take
+    /// about half a gigabyte.
+    public static let reviewRowLimit = 5_000_000
+
+    /// The limit of rows read from `table`.
+    static func rowLimit(of table: String) -> Int { table == "revlog" ? reviewRowLimit : rowLimit }
 
     /// Writes `tables` as a new schema-11 collection at `path` (which must
     /// not exist yet).
@@ -78,7 +89,7 @@ public enum AnkiCollectionFile {
 
     /// Reads every table jatta uses from the collection at `path`, read
     /// only. Refuses a file that is not an Anki collection or holds more
-    /// than `rowLimit` rows in a table.
+    /// than `rowLimit(of:)` rows in a table.
     public static func read(path: String) throws(Failure) -> AnkiTables {
         var configuration = Configuration()
         configuration.readonly = true
@@ -103,7 +114,8 @@ public enum AnkiCollectionFile {
         guard ["col", "notes", "cards"].allSatisfy(names.contains) else { throw Failure.notACollection }
         for table in ["notes", "cards", "revlog", "notetypes", "fields", "templates", "decks"] where names.contains(table) {
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
-            if count > rowLimit { throw Failure.tooManyRows(table: table, limit: rowLimit) }
+            let limit = rowLimit(of: table)
+            if count > limit { throw Failure.tooManyRows(table: table, limit: limit) }
         }
         guard let colRow = try Row.fetchOne(db, sql: "SELECT crt, mod, ver, conf, models, decks, dconf FROM col") else {
             throw Failure.notACollection
