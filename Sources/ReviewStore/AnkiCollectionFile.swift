@@ -29,9 +29,10 @@ public enum AnkiCollectionFile {
     /// The most review-log rows read: a heavy user's collection (100,000
     /// cards, ten reviews each, as Anki's own benchmark and jatta's export
     /// of such a student's progress hold) has a million, which the
-    /// general limit refused. Five million rows read into memory take
-    /// about half a gigabyte.
-    public static let reviewRowLimit = 5_000_000
+    /// general limit refused. `import --with-progress` of a million
+    /// reviews peaks at about 560 MB, so twice that is the most a package
+    /// can make it hold.
+    public static let reviewRowLimit = 2_000_000
 
     /// The limit of rows read from `table`.
     static func rowLimit(of table: String) -> Int { table == "revlog" ? reviewRowLimit : rowLimit }
