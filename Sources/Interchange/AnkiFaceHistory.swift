@@ -15,6 +15,15 @@ public struct AnkiFaceHistory: Sendable, Equatable {
     /// Suspended in Anki.
     public var suspended: Bool
 
+    public init(key: String, prompt: String, level: Int, answers: [Answer], final: Final?, suspended: Bool) {
+        self.key = key
+        self.prompt = prompt
+        self.level = level
+        self.answers = answers
+        self.final = final
+        self.suspended = suspended
+    }
+
     /// One answer of Anki's review log.
     public struct Answer: Sendable, Equatable {
         /// Milliseconds since 1970.
@@ -23,6 +32,12 @@ public struct AnkiFaceHistory: Sendable, Equatable {
         public var rating: Int
         /// Milliseconds spent.
         public var milliseconds: Int
+
+        public init(time: Int64, rating: Int, milliseconds: Int) {
+            self.time = time
+            self.rating = rating
+            self.milliseconds = milliseconds
+        }
     }
 
     /// The card's state in Anki.
@@ -35,5 +50,12 @@ public struct AnkiFaceHistory: Sendable, Equatable {
         public var stability: Double?
         /// FSRS difficulty, when Anki kept a memory state.
         public var difficulty: Double?
+
+        public init(state: Int, due: Int64, stability: Double?, difficulty: Double?) {
+            self.state = state
+            self.due = due
+            self.stability = stability
+            self.difficulty = difficulty
+        }
     }
 }

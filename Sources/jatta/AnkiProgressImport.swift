@@ -20,23 +20,29 @@ enum AnkiProgressImport {
     }
 
     static func record(
-        _ histories: [AnkiFaceHistory], deckFile: String, store: ProgressStore, scheduler: Scheduler
+        _ histories: [AnkiFaceHistory], deckFile: String, store: ProgressStore, scheduler: Scheduler,
+        answersPerTransaction: Int = 20_000
     ) throws -> Outcome {
         var outcome = Outcome()
-        // Faces' answers are recorded many faces to a transaction: one
-        // transaction (and one wait for the disk) per face took 154 s for
-        // the 96,000 faces and million answers of a heavy collection. A
-        // suspended face's answers go out with the faces before it, right
-        // before its suspension, so the log keeps the order it had.
+        // Faces' answers are recorded many faces to a transaction (about
+        // `answersPerTransaction` answers): one transaction, and one wait
+        // for the disk, per face took 154 s for the 96,000 faces and million
+        // answers of a heavy collection. A suspended face's answers go out
+        // with the faces before it, right before its suspension, so the log
+        // keeps the order it had.
         var pending: [RecordedAnswer] = []
         func recordPending() throws {
             guard !pending.isEmpty else { return }
             _ = try store.record(pending)
             pending.removeAll(keepingCapacity: true)
         }
+        // The faces given a history in this run: their answers may not be
+        // in the store yet, and a second face of the same key (two notes
+        // with one prompt) is left alone as one after them in the store is.
+        var given = Set<String>()
         for history in histories where !history.answers.isEmpty {
             // Importing the same package twice must not log every answer twice.
-            guard try store.history(key: history.key).isEmpty else {
+            guard !given.contains(history.key), try store.history(key: history.key).isEmpty else {
                 outcome.skipped += 1
                 continue
             }
@@ -55,12 +61,13 @@ enum AnkiProgressImport {
                         time: time, durationMilliseconds: answer.milliseconds, kind: .study, before: schedule, after: after))
                 schedule = after
             }
+            given.insert(history.key)
             pending += answers
             if history.suspended, let last = answers.last {
                 try recordPending()
                 _ = try store.suspend(key: history.key, at: last.time.addingTimeInterval(1))
             }
-            if pending.count >= Self.answersPerTransaction { try recordPending() }
+            if pending.count >= answersPerTransaction { try recordPending() }
             outcome.faces += 1
             outcome.answers += answers.count
         }
@@ -68,8 +75,6 @@ enum AnkiProgressImport {
         return outcome
     }
 
-    /// About how many answers one transaction records.
-    static let answersPerTransaction = 20_000
 
     /// jatta's schedule after the last answer, with Anki's state, due time
     /// and (when kept) memory state.
