@@ -533,29 +533,38 @@ extension ProgressStore {
 
     /// The log newest first, at most `limit` entries, handed to `body` a
     /// page of `pageSize` entries at a time with the registered prompts of
-    /// that page's cards (by key), all in one read: `jatta history` of a
-    /// million entries prints as it reads, where reading them all first
-    /// held 1.4 GB.
+    /// that page's cards (by key): `jatta history` of a million entries
+    /// prints as it reads, where reading them all first held 1.4 GB. Each
+    /// page is read on its own, after the one before was handed over, so a
+    /// slow reader of the output holds no read open (which would keep the
+    /// write-ahead log from being folded back while answers are saved);
+    /// pages follow each other by id, and entries written meanwhile, newer
+    /// than the first page, are not handed over.
     public func forEachLogPage(
         limit: Int? = nil, pageSize: Int = 1_000,
         _ body: (_ entries: [ReviewLogEntry], _ prompts: [String: String]) throws -> Void
     ) throws {
-        try read { db in
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(Self.entryColumns) FROM review_log e ORDER BY e.id DESC LIMIT ?",
-                arguments: [limit ?? -1])
-            var page: [ReviewLogEntry] = []
-            page.reserveCapacity(pageSize)
-            func handOver() throws {
+        var remaining = limit ?? Int.max
+        var before: ReviewLogEntry.ID?
+        while remaining > 0 {
+            let size = min(pageSize, remaining)
+            let (page, prompts) = try read { db -> ([ReviewLogEntry], [String: String]) in
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(Self.entryColumns) FROM review_log e \(before == nil ? "" : "WHERE e.id < ?")
+                        ORDER BY e.id DESC LIMIT ?
+                        """,
+                    arguments: StatementArguments(before.map { [$0, Int64(size)] } ?? [Int64(size)]))
+                let page = try rows.map { try Self.entry($0, path: path) }
                 let keys = Array(Set(page.map(\.key)))
-                try body(page, try Self.registeredCards(keys: keys, db: db, path: path).mapValues(\.prompt))
-                page.removeAll(keepingCapacity: true)
+                return (page, try Self.registeredCards(keys: keys, db: db, path: path).mapValues(\.prompt))
             }
-            while let row = try rows.next() {
-                page.append(try Self.entry(row, path: path))
-                if page.count == pageSize { try handOver() }
-            }
-            if !page.isEmpty { try handOver() }
+            guard let last = page.last else { return }
+            try body(page, prompts)
+            remaining -= page.count
+            before = last.id
+            if page.count < size { return }
         }
     }
 

@@ -59,8 +59,56 @@ import Testing
         #expect(en.heading.hasPrefix("#id  time  kind"))
     }
 
+    /// What the printer writes for `pages` of entries.
+    private func printed(_ pages: [[ReviewLogEntry]], json: Bool, prompts: [String: String] = [:]) throws -> String {
+        var text = ""
+        var printer = HistoryPrinter(json: json, words: .english, timeZone: TimeZone(secondsFromGMT: 0)!) { text += $0 }
+        for page in pages { try printer.write(page, prompts: prompts) }
+        printer.finish()
+        return text
+    }
+
+    private func entries(_ count: Int) -> [ReviewLogEntry] {
+        (0..<count).map { i in
+            var e = entry(kind: i % 4 == 3 ? .undo : .study, undoneBy: i % 5 == 0 ? 99 : nil)
+            e.id = Int64(100 - i)
+            e.key = "k\(i % 3)"
+            return e
+        }
+    }
+
+    /// Pages of any size print one JSON array: the one a JSON encoder
+    /// makes of all the entries at once, and a line break.
+    @Test func jsonPagesMakeTheOneArrayOfAllEntries() throws {
+        let all = entries(7)
+        let prompts = ["k0": "Режим", "k1": "Гегемония"]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let whole = String(decoding: try encoder.encode(all.map { HistoryFormat.JSONEntry($0, prompt: prompts[$0.key]) }), as: UTF8.self)
+        for split in [[7], [1, 6], [3, 3, 1], [1, 1, 1, 1, 1, 1, 1]] {
+            var pages: [[ReviewLogEntry]] = []
+            var start = 0
+            for size in split {
+                pages.append(Array(all[start..<(start + size)]))
+                start += size
+            }
+            #expect(try printed(pages, json: true, prompts: prompts) == whole + "\n")
+        }
+        #expect(try printed([], json: true) == "[]\n")
+    }
+
+    /// Text: the heading once, then a line per entry, whatever the pages.
+    @Test func textPagesMakeOneHeadingAndALinePerEntry() throws {
+        let all = entries(5)
+        let lines = all.map { HistoryFormat.line($0, prompt: nil, timeZone: TimeZone(secondsFromGMT: 0)!) }
+        let expected = ([HistoryWords.english.heading] + lines).map { $0 + "\n" }.joined()
+        #expect(try printed([Array(all[0..<2]), Array(all[2...])], json: false) == expected)
+        #expect(try printed([all], json: false) == expected)
+        #expect(try printed([], json: false) == HistoryWords.english.empty + "\n")
+    }
+
     @Test func jsonCarriesEveryFieldWithMillisecondTimes() throws {
-        let text = try HistoryFormat.json([entry()], prompts: ["kz-режим": "Режим"])
+        let text = try printed([[entry()]], json: true, prompts: ["kz-режим": "Режим"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         let first = try #require(parsed.first)
         #expect(first["id"] as? Int == 7)

@@ -33,20 +33,21 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let words = HistoryWords.of(languageOptions.resolved(environment: ProcessInfo.processInfo.environment))
+        // Each page of entries is written as it is read: the whole log of a
+        // heavy user (a million entries) was read into memory first, 1.4 GB
+        // and 40 s before the first line. A store failing part of the way
+        // ends the output there, with the error and status 74.
+        var printer = HistoryPrinter(json: json, words: words, timeZone: LocalTimeZone.current)
         let store: ProgressStore
         do {
             guard let opened = try database.openExistingStore() else {
-                Console.line(json ? "[]" : words.empty)
+                printer.finish()
                 return
             }
             store = opened
         } catch {
             throw StoreFailure.exit(error)
         }
-        // Each page of entries is written as it is read: the whole log of a
-        // heavy user (a million entries) was read into memory first, 1.4 GB
-        // and 40 s before the first line.
-        var printer = HistoryPrinter(json: json, words: words, timeZone: LocalTimeZone.current)
         do {
             if let card {
                 let entries = Array(try store.history(key: card).prefix(limit ?? Int.max))
@@ -66,19 +67,24 @@ struct HistoryCommand: ParsableCommand {
 }
 
 /// Writes history entries as they come, page by page: the heading before
-/// the first entry, or the empty log's words (or `[]`) when none came.
+/// the first entry, or the empty log's words (or `[]`) when none came. The
+/// JSON is one array, its elements as `HistoryFormat.jsonElement` writes
+/// them, a comma between each two.
 struct HistoryPrinter {
     /// JSON (one array) instead of text.
     let json: Bool
     let words: HistoryWords
     let timeZone: TimeZone
+    /// Where the text goes (standard output).
+    let emit: (String) -> Void
     /// How many entries were written.
     private(set) var written = 0
 
-    init(json: Bool, words: HistoryWords, timeZone: TimeZone) {
+    init(json: Bool, words: HistoryWords, timeZone: TimeZone, emit: @escaping (String) -> Void = Console.out) {
         self.json = json
         self.words = words
         self.timeZone = timeZone
+        self.emit = emit
     }
 
     /// Writes `entries`, the next ones of the log, with their cards' prompts.
@@ -86,8 +92,6 @@ struct HistoryPrinter {
         guard !entries.isEmpty else { return }
         var text = ""
         if json {
-            // The elements of the one array, as `HistoryFormat.json` writes
-            // them, a comma between each two.
             for entry in entries {
                 text += written == 0 ? "[" : ","
                 text += try HistoryFormat.jsonElement(entry, prompt: prompts[entry.key])
@@ -102,15 +106,15 @@ struct HistoryPrinter {
                 written += 1
             }
         }
-        Console.out(text)
+        emit(text)
     }
 
     /// Ends the output: the array's end, or the empty log's words.
     func finish() {
         if json {
-            Console.line(written == 0 ? "[]" : "]")
+            emit(written == 0 ? "[]\n" : "]\n")
         } else if written == 0 {
-            Console.line(words.empty)
+            emit(words.empty + "\n")
         }
     }
 }
@@ -145,13 +149,8 @@ enum HistoryFormat {
         return parts.joined(separator: "  ")
     }
 
-    /// The entries as a JSON array, keys sorted so the output is stable.
-    static func json(_ entries: [ReviewLogEntry], prompts: [String: String]) throws -> String {
-        let data = try encoder.encode(entries.map { JSONEntry($0, prompt: prompts[$0.key]) })
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// One element of `json`'s array, as the array holds it.
+    /// One entry as an element of history's JSON array (`HistoryPrinter`),
+    /// keys sorted so the output is stable.
     static func jsonElement(_ entry: ReviewLogEntry, prompt: String?) throws -> String {
         String(decoding: try encoder.encode(JSONEntry(entry, prompt: prompt)), as: UTF8.self)
     }
