@@ -82,8 +82,11 @@ public enum AnkiPackage {
     }
 
     /// The collection inside the package at `path`, inflated into a
-    /// private folder inside `temporaryDirectory` and removed afterwards.
-    public static func read(path: String, temporaryDirectory: String) throws(AnkiIssue) -> AnkiTables {
+    /// private folder inside `temporaryDirectory` and removed afterwards;
+    /// its review log only when `reviews`.
+    public static func read(path: String, temporaryDirectory: String, reviews: Bool = true) throws(AnkiIssue)
+        -> AnkiTables
+    {
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -125,7 +128,7 @@ public enum AnkiPackage {
             try inflate(entry, from: zip, to: collection, limit: collectionLimit)
         }
         do {
-            return try AnkiCollectionFile.read(path: collection)
+            return try AnkiCollectionFile.read(path: collection, reviews: reviews)
         } catch {
             switch error {
             case .tooManyRows(let table, let limit): throw .tooManyRows(table: table, limit: limit)

@@ -89,9 +89,10 @@ public enum AnkiCollectionFile {
     }
 
     /// Reads every table jatta uses from the collection at `path`, read
-    /// only. Refuses a file that is not an Anki collection or holds more
-    /// than `rowLimit(of:)` rows in a table.
-    public static func read(path: String) throws(Failure) -> AnkiTables {
+    /// only; the review log only when `reviews` (an import of the cards
+    /// alone neither reads nor counts it). Refuses a file that is not an
+    /// Anki collection or holds more than `rowLimit(of:)` rows in a table.
+    public static func read(path: String, reviews: Bool = true) throws(Failure) -> AnkiTables {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.prepareDatabase { db in
@@ -102,7 +103,7 @@ public enum AnkiCollectionFile {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
-            return try queue.read { db in try readTables(db) }
+            return try queue.read { db in try readTables(db, reviews: reviews) }
         } catch let failure as Failure {
             throw failure
         } catch {
@@ -110,8 +111,9 @@ public enum AnkiCollectionFile {
         }
     }
 
-    private static func readTables(_ db: Database) throws -> AnkiTables {
-        let names = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+    private static func readTables(_ db: Database, reviews: Bool) throws -> AnkiTables {
+        var names = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        if !reviews { names.remove("revlog") }
         guard ["col", "notes", "cards"].allSatisfy(names.contains) else { throw Failure.notACollection }
         for table in ["notes", "cards", "revlog", "notetypes", "fields", "templates", "decks"] where names.contains(table) {
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0

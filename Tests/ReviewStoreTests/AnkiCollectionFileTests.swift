@@ -27,5 +27,9 @@ import Testing
         #expect(read.reviews.last == reviews.last)
         #expect(AnkiCollectionFile.rowLimit(of: "notes") == AnkiCollectionFile.rowLimit)
         #expect(AnkiCollectionFile.rowLimit(of: "revlog") > 1_000_000)
+        // An import of the cards alone leaves the review log unread.
+        let cardsOnly = try AnkiCollectionFile.read(path: path, reviews: false)
+        #expect(cardsOnly.reviews.isEmpty)
+        #expect(cardsOnly.collection == read.collection)
     }
 }

@@ -98,8 +98,10 @@ enum DeckImport {
         case .aiken: result = AikenImporter.read(bytes, file: file)
         case .apkg:
             do {
-                (result, histories) = AnkiImporter.read(
-                    try AnkiPackage.read(path: file, temporaryDirectory: NSTemporaryDirectory()), file: file, deckFile: output, histories: store != nil)
+                // The review log is read only for the progress.
+                let tables = try AnkiPackage.read(
+                    path: file, temporaryDirectory: NSTemporaryDirectory(), reviews: store != nil)
+                (result, histories) = AnkiImporter.read(tables, file: file, deckFile: output, histories: store != nil)
             } catch {
                 let message = language.pick(kk: error.kk, en: error.en)
                 return Outcome(
