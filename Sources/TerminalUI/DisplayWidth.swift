@@ -87,7 +87,9 @@ public enum DisplayWidth {
     /// combining marks (U+0483–U+0489), the general punctuation between
     /// the spaces and joiners and the invisible operators, the currency
     /// signs (₸) and the letterlike symbols (№). Nil for any other scalar.
-    /// The tests check every scalar of these ranges against the full rule.
+    /// The tests check every scalar of these ranges from U+0300 on against
+    /// the width its properties give, and each one beside others against
+    /// the character rule.
     @inline(__always)
     static func standalone(_ v: UInt32) -> Int? {
         switch v {

@@ -47,9 +47,12 @@ import Testing
     }
 
     @Test func everyFastScalarIsACharacterOfItsOwnBesideAnyOther() {
-        // Each fast scalar between two others, fast or not: it never joins
-        // a neighbour, so the text's width is its scalars' widths.
+        // Each fast scalar between two others that stand alone makes three
+        // characters (the character rule is the oracle: a combining mark
+        // put in the ranges joins its neighbour and fails here), and
+        // between any two scalars the text measures as its characters.
         var rng = SeededGenerator(seed: 11)
+        let alone = Self.standalone.filter(DisplayWidth.isStandalone)
         let neighbours = Self.standalone + Self.tricky
         for scalar in Self.standalone {
             for _ in 0..<3 {
@@ -58,6 +61,12 @@ import Testing
                 text.append(contentsOf: [before, scalar, after])
                 let string = String(text)
                 #expect(DisplayWidth.of(string) == Self.byCharacters(string), "\(string.unicodeScalars.map(\.value))")
+            }
+            guard DisplayWidth.isStandalone(scalar) else { continue }
+            for _ in 0..<3 {
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: [alone.randomElement(using: &rng)!, scalar, alone.randomElement(using: &rng)!])
+                #expect(String(text).count == 3, "\(text.map(\.value))")
             }
         }
     }
@@ -84,6 +93,22 @@ import Testing
 /// The byte scan for control characters (`TerminalText.hasControl`) finds
 /// exactly what the rule for each scalar finds.
 @Suite struct TerminalTextControlScanTests {
+    /// Every scalar there is, alone and after a C2-led letter: a scalar
+    /// added to the rule (`needsReplacing`) and not to the scan fails here.
+    @Test func theByteScanAgreesWithTheRuleOnEveryScalar() {
+        for v in UInt32(0)...0x10_FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            for keeping in [true, false] {
+                let byRule = TerminalText.needsReplacing(scalar, keepingLineBreaks: keeping)
+                for prefix in ["", "Â"] {
+                    var text = prefix + String(Character(scalar))
+                    let byBytes = text.withUTF8 { TerminalText.hasControl($0, keepingLineBreaks: keeping) }
+                    if byBytes != byRule { Issue.record("U+\(String(v, radix: 16)) keeping \(keeping) after '\(prefix)'") }
+                }
+            }
+        }
+    }
+
     @Test func theByteScanAgreesWithTheScalarRule() {
         let scalars: [Unicode.Scalar] =
             ["a", "ә", "Â", "\u{80}", "\u{9F}", "\u{A0}", "\u{BF}", "\u{C2}", "\u{7F}", "\u{1B}", "\t", "\n", "\r", "\u{0}"]
