@@ -113,7 +113,7 @@ enum StoreBenchmark {
         var rng = SeededGenerator(seed: 7)
         var answerTimes: [Double] = []
         var sessionTimes: [Double] = []
-        var recordCPUTimes: [Double] = []
+        var sessionCPUTimes: [Double] = []
         for (i, key) in queue.enumerated() {
             let time = now.addingTimeInterval(Double(i) * 8)
             let rating = Rating(rawValue: Int(rng.next() % 4) + 1) ?? .good
@@ -129,7 +129,7 @@ enum StoreBenchmark {
                             key: key, deckFile: card?.deckFile ?? "decks/lecture-0.deck",
                             prompt: card?.prompt ?? "prompt", level: card?.level, rating: rating, time: time,
                             durationMilliseconds: 5_000, kind: .study, sessionID: "bench", before: before, after: after))
-                    recordCPUTimes.append(threadCPUMilliseconds() - cpuStart)
+                    sessionCPUTimes.append(threadCPUMilliseconds() - cpuStart)
                 }
             })
             sessionTimes.append(sessionTime)
@@ -137,7 +137,7 @@ enum StoreBenchmark {
         report("one answer as a session makes it: schedule + record (\(queue.count) answers)", sessionTimes)
         // The CPU this thread spent on it, which other load on the machine
         // does not inflate: what answering costs beside waiting for the disk.
-        report("one answer as a session makes it, CPU time", recordCPUTimes)
+        report("one answer as a session makes it, CPU time", sessionCPUTimes)
         report("one answer after reading its schedule from the store: read + schedule + record", answerTimes)
         print(String(format: "%d answers in %.2f s", queue.count, answerTimes.reduce(0, +) / 1000))
 

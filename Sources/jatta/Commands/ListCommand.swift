@@ -101,15 +101,9 @@ enum CardListing {
 
     /// ID, kind, level, the prompt's first line cut to fit, and the place.
     /// The id is printed whole, however long: `history --card` and
-    /// `unsuspend` need it as it is, so only the prompt gives way.
-    static func table(_ cards: [Card], width: Int, language: Language) -> String {
-        var out = ""
-        table(cards, width: width, language: language) { out += $0 }
-        return out
-    }
-
-    /// `table(_:width:language:)` a line at a time (each with its line
-    /// break), so that 200,000 cards' table is never held whole.
+    /// `unsuspend` need it as it is, so only the prompt gives way. Handed to
+    /// `line` a line at a time (each with its line break), so that 200,000
+    /// cards' table is never held whole.
     static func table(_ cards: [Card], width: Int, language: Language, line: (String) -> Void) {
         let header = language.pick(kk: ["ИД", "ТҮРІ", "ДЕҢГЕЙ", "СҰРАҚ", "ОРНЫ"], en: ["ID", "KIND", "LEVEL", "PROMPT", "PLACE"])
         let idWidth = max(DisplayWidth.of(header[0]), cards.map { DisplayWidth.of($0.id.rawValue) }.max() ?? 0)
