@@ -125,14 +125,7 @@ public struct DeckIndex: Sendable {
 
     /// The entry file of a deck file.
     public func entryPath(for file: String) -> String {
-        let path = resolved(file)
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        let name = String(h, radix: 16)
-        return (directory as NSString).appendingPathComponent(String(repeating: "0", count: 16 - name.count) + name + ".deckindex")
+        (directory as NSString).appendingPathComponent(CacheFile.name(for: resolved(file)) + ".deckindex")
     }
 
     // MARK: reading
@@ -206,56 +199,15 @@ public struct DeckIndex: Sendable {
         _ = replace(entryPath, with: w.bytes, rest)
     }
 
-    /// Writes `parts`, one after the other, to a temporary name beside
-    /// `path`, then renames it over `path` (so a reader never sees half a
-    /// file); false when that fails.
-    ///
-    /// Written with `write(2)`, not synced to the disk: an entry is a cache
-    /// whose header is checked for its magic and structure, and whose head
-    /// and every block of bodies are checked against their hashes, when
-    /// read, so one torn by a crash is parsed again like any damaged entry. Foundation's atomic write synced each entry (3 to
-    /// 15 ms of waiting for an entry of 10,000 cards) through a second
-    /// temporary file, and wanted the parts joined in one buffer first.
+    /// Writes `parts`, one after the other, to `path` as a cache file
+    /// (`CacheFile.replace`): a reader never sees half an entry. An entry
+    /// is checked when read (its magic, structure, and the hashes of its
+    /// head and every block of bodies), so one torn by a crash is parsed
+    /// again like any damaged entry.
     func replace(_ path: String, with parts: [UInt8]...) -> Bool {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            return false
+        CacheFile.replace(path, directory: directory) { write in
+            parts.allSatisfy { part in part.withUnsafeBytes { write($0) } }
         }
-        let temporary = path + ".\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
-        // The mode exactly 0600, whatever the umask.
-        var written = fchmod(fd, 0o600) == 0
-        for part in parts where written {
-            written = part.withUnsafeBytes { Self.writeAll($0, to: fd) }
-        }
-        if close(fd) != 0 { written = false }
-        guard written, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
-    }
-
-    /// Writes all of `bytes` to `fd` (a `write` may take fewer); false on
-    /// an error.
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
-        guard var next = bytes.baseAddress else { return true }
-        var left = bytes.count
-        while left > 0 {
-            #if canImport(Glibc)
-                let n = Glibc.write(fd, next, left)
-            #else
-                let n = Darwin.write(fd, next, left)
-            #endif
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            next += n
-            left -= n
-        }
-        return true
     }
 
     /// `file` as an absolute path with its symbolic links resolved, the
@@ -263,10 +215,7 @@ public struct DeckIndex: Sendable {
     /// `./decks/a.deck`, through a linked folder) shares one entry. A path
     /// that does not resolve is keyed by `absolute(file)`.
     func resolved(_ file: String) -> String {
-        let path = absolute(file)
-        guard let real = realpath(path, nil) else { return path }
-        defer { free(real) }
-        return String(cString: real)
+        CacheFile.resolved(absolute(file))
     }
 
     /// Whether a deck parsed under the name `kept` decodes as parsing it

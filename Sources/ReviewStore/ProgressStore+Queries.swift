@@ -201,9 +201,11 @@ extension ProgressStore {
     /// during the call: a caller that keeps the keys in a table of its own
     /// (`ScheduleTable`) makes no string of each of them (96,000 strings on
     /// the heap at 100,000 cards).
+    /// Returns where the log stood at that read (`progressChanges(since:limit:)`).
+    @discardableResult
     public func forEachProgressByKeyBytes(
         _ body: (_ key: UnsafeBufferPointer<UInt8>, _ progress: CardProgress) throws -> Void
-    ) throws {
+    ) throws -> LogPosition? {
         try read { db in
             // Each page of the table is read once, in order: kept in the
             // cache they only filled it (2 MB of the peak at 100,000 cards).
@@ -212,6 +214,9 @@ extension ProgressStore {
             defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
             let columns = ProgressColumns.names().joined(separator: ", ")
             try eachProgressByKeyBytes(try db.makeStatement(sql: "SELECT key, \(columns) FROM card_state"), body)
+            // A store opened read-only before the compact log has no
+            // position to give.
+            return try db.tableExists("review") && db.tableExists("student_setting") ? Self.logPosition(db) : nil
         }
     }
 

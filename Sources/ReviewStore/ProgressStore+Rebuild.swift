@@ -34,6 +34,15 @@ extension ProgressStore {
             for (key, value) in folded {
                 try Self.setState(value.progress, of: key, logID: value.logID, db: db, path: path)
             }
+            // The one change of the state without an entry in the log: a
+            // state kept from before it is no longer the store's
+            // (`progressChanges(since:limit:)`).
+            try db.execute(
+                sql: """
+                    INSERT INTO student_setting (name, value) VALUES (?1, 1)
+                    ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+                    """,
+                arguments: [Self.stateRebuildsSetting])
         }
     }
 

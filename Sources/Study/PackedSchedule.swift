@@ -45,6 +45,9 @@ struct PackedSchedule {
         static let wide: UInt8 = 16
     }
 
+    /// Where `flags` lies, for the tests.
+    static let flagsOffset = MemoryLayout<PackedSchedule>.offset(of: \PackedSchedule.flags)!
+
     /// No schedule (a removed key's entry).
     static let absent = PackedSchedule()
 
@@ -84,6 +87,9 @@ struct PackedSchedule {
 
     /// Whether a schedule is held.
     var isPresent: Bool { flags & Flag.present != 0 }
+
+    /// Whether the schedule is kept in the side list.
+    var isWide: Bool { flags & Flag.wide != 0 }
 
     /// The schedule packed, `wide` being the list it was packed with.
     func unpacked(wide: UnsafeBufferPointer<CardSchedule>) -> CardSchedule? {

@@ -53,6 +53,8 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     static let inlineKeyBytes = 28
     /// The bytes one entry takes in the table (its stride), for the tests.
     static let entryStride = MemoryLayout<Entry>.stride
+    /// Where `Entry.spillStart` lies in an entry, for the tests.
+    static let spillStartOffset = MemoryLayout<Entry>.offset(of: \Entry.spillStart)!
     /// Where `Entry.inline` lies in an entry.
     private static let inlineOffset = MemoryLayout<Entry>.offset(of: \Entry.inline)!
 
@@ -569,5 +571,105 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         }
         hasher.combine(count)
         hasher.combine(sum)
+    }
+}
+
+// MARK: - The table as an image
+
+/// A table written out as bytes and read back by a later process of the
+/// same build (`KeptSchedules`): at 100,000 cards, making the table from
+/// every state row of the store was half of a start, while its image is
+/// read in one pass and only its slots are made again (the hash is seeded
+/// anew in every process, so slots cannot be kept).
+///
+/// An image is three parts, each written and read whole: a header of three
+/// numbers (the layout, the number of entries, the bytes of spilled keys),
+/// the entries' bytes, and the spilled keys' bytes. It holds no removed
+/// entry and no wide schedule: a table with one is not imaged.
+extension ScheduleTable {
+    /// The bytes of an image's header.
+    public static let imageHeaderBytes = 3 * MemoryLayout<UInt64>.size
+
+    /// What an image's first number says of the table's layout: an image
+    /// of another layout is not read. Bump `imageVersion` when `Entry` or
+    /// `PackedSchedule` changes meaning without changing size.
+    static let imageLayout: UInt64 = {
+        let imageVersion: UInt64 = 1
+        return imageVersion << 48 | UInt64(MemoryLayout<Entry>.stride) << 24
+            | UInt64(MemoryLayout<PackedSchedule>.stride) << 8 | UInt64(inlineKeyBytes)
+    }()
+
+    /// Hands `write` the image's parts in order (header, entries, spilled
+    /// keys); false, having written nothing, when the table holds a wide
+    /// schedule. Removed entries are left out of the image.
+    public func writeImage(_ write: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Bool {
+        guard wide.isEmpty else { return false }
+        guard count == entries.count else {
+            var compact = self
+            compact.rebuild(slotCount: slots.count)
+            return try compact.writeImage(write)
+        }
+        let header: [UInt64] = [Self.imageLayout, UInt64(entries.count), UInt64(spilled.count)]
+        try header.withUnsafeBytes { try write($0) }
+        try entries.withUnsafeBytes { try write($0) }
+        try spilled.withUnsafeBytes { try write($0) }
+        return true
+    }
+
+    /// The table of an image: `read` fills each buffer it is given with
+    /// the image's next bytes (the header, the entries, the spilled keys)
+    /// and says false when it cannot (the image ran short, or its bytes
+    /// are not the ones written). Nil when `read` fails, the layout is not
+    /// this build's, or the entries do not hold together: a key's bytes
+    /// past the spilled ones, a removed or wide schedule, a key twice.
+    public init?(readingImage read: (UnsafeMutableRawBufferPointer) throws -> Bool) rethrows {
+        var header = [UInt64](repeating: 0, count: 3)
+        guard try header.withUnsafeMutableBytes({ try read($0) }), header[0] == Self.imageLayout,
+            let entryCount = Int(exactly: header[1]), let spilledCount = Int(exactly: header[2]),
+            entryCount < 1 << Self.entryBits - 1, spilledCount <= Int(UInt32.max)
+        else { return nil }
+        self.init()
+        var complete = true
+        entries = try [Entry](unsafeUninitializedCapacity: entryCount) { buffer, initialized in
+            // Every byte pattern is some entry: an entry holds numbers only.
+            complete = try read(UnsafeMutableRawBufferPointer(buffer))
+            initialized = complete ? entryCount : 0
+        }
+        guard complete else { return nil }
+        spilled = try [UInt8](unsafeUninitializedCapacity: spilledCount) { buffer, initialized in
+            complete = try read(UnsafeMutableRawBufferPointer(buffer))
+            initialized = complete ? spilledCount : 0
+        }
+        guard complete, indexImagedEntries() else { return nil }
+    }
+
+    /// Makes the slots of entries read from an image; false when an entry
+    /// is not one an image holds or its key comes twice.
+    private mutating func indexImagedEntries() -> Bool {
+        slots = [UInt64](repeating: 0, count: Self.slotCount(for: entries.count))
+        var key = [UInt8]()
+        key.reserveCapacity(64)
+        for index in entries.indices {
+            let imaged = entries[index]
+            let length = Int(imaged.keyLength)
+            guard imaged.schedule.isPresent, !imaged.schedule.isWide else { return false }
+            key.removeAll(keepingCapacity: true)
+            withUnsafeBytes(of: imaged.inline) { key.append(contentsOf: $0.prefix(Swift.min(length, Self.inlineKeyBytes))) }
+            if length > Self.inlineKeyBytes {
+                let start = Int(imaged.spillStart)
+                guard start <= spilled.count, length - Self.inlineKeyBytes <= spilled.count - start else { return false }
+                key.append(contentsOf: spilled[start..<start + length - Self.inlineKeyBytes])
+            }
+            let placed = key.withUnsafeBufferPointer { key -> Bool in
+                let hash = Self.hash(key)
+                let (slot, existing) = entry(of: key, hash: hash)
+                guard existing == nil else { return false }
+                slots[slot] = (Self.tag(hash) & tagMask) << Self.entryBits | UInt64(index + 1)
+                return true
+            }
+            guard placed else { return false }
+        }
+        count = entries.count
+        return true
     }
 }

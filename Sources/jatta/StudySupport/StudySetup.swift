@@ -9,10 +9,14 @@ import Study
 enum StudySetup {
     /// The progress on every face of `decks`, and today's counts for the
     /// daily limits (today = since the last rollover).
+    /// The schedules of a large collection come through the table kept by
+    /// the last start (`KeptSchedules`) when there is one.
     static func snapshot(store: ProgressStore, decks: [Deck], dayStart: Date, now: Date) throws -> ProgressSnapshot {
         // A card renamed by its deck (an `id:` added) keeps its progress.
         try CardAdoption.run(store: store, decks: decks, at: now)
-        var snapshot = try progress(store: store, decks: decks)
+        var snapshot = try progress(
+            store: store, decks: decks,
+            kept: KeptSchedules(storePath: store.path, indexDirectory: DeckLoading.directory(environment: ProcessInfo.processInfo.environment)))
         let today = try store.studiedCounts(from: dayStart, to: now.addingTimeInterval(1))
         snapshot.newStudiedToday = today.newCards
         snapshot.reviewsDoneToday = today.reviews
@@ -33,7 +37,13 @@ enum StudySetup {
     /// ten) only their rows are read: through the registry's rows of their
     /// files, or else key by key (`ProgressStore.scanPays`,
     /// `forEachProgress(of:registeredUnder:_:)`).
-    static func progress(store: ProgressStore, decks: [Deck]) throws -> ProgressSnapshot {
+    ///
+    /// With `kept`, the whole table comes from the table kept by an earlier
+    /// start, brought up to date with the state rows of the cards answered
+    /// since (at most `keptChangesRead`), and the hidden faces from the
+    /// store's small index of them; the table is kept anew after a read of
+    /// every row, or once `keptChangesKept` cards changed since it was.
+    static func progress(store: ProgressStore, decks: [Deck], kept: KeptSchedules? = nil) throws -> ProgressSnapshot {
         var snapshot = ProgressSnapshot()
         func hide(_ key: String, _ p: CardProgress) {
             if p.suspended { snapshot.suspended.insert(key) }
@@ -47,16 +57,27 @@ enum StudySetup {
         let cards = decks.reduce(0) { $0 + $1.cards.count }
         snapshot.schedules.reserveCapacity(cards)
         if try store.scanPays(forKeys: cards) {
+            if let kept, let (table, position) = kept.load(),
+                let changes = try store.progressChanges(since: position, limit: keptChangesRead)
+            {
+                snapshot.schedules = table
+                for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
+                for (key, p) in changes.hidden { hide(key, p) }
+                if changes.changed.count >= keptChangesKept { kept.save(snapshot.schedules, position: changes.position) }
+                return snapshot
+            }
             // Keys go into the table as bytes; a string is made only for
             // the few suspended or buried faces.
             var hidden: [(String, CardProgress)] = []
+            var position: ProgressStore.LogPosition?
             try snapshot.schedules.fill { add in
-                try store.forEachProgressByKeyBytes { key, p in
+                position = try store.forEachProgressByKeyBytes { key, p in
                     if let schedule = p.schedule { add(key, schedule) }
                     if p.suspended || p.buriedUntil != nil { hidden.append((String(decoding: key, as: UTF8.self), p)) }
                 }
             }
             for (key, p) in hidden { hide(key, p) }
+            if let kept, let position { kept.save(snapshot.schedules, position: position) }
         } else {
             let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
             // Through the registry's rows of the decks' files when every
@@ -75,6 +96,13 @@ enum StudySetup {
         }
         return snapshot
     }
+
+    /// At most this many cards answered since the kept table are read
+    /// from the store on top of it; with more, every state row is read.
+    static let keptChangesRead = 20_000
+
+    /// Once this many cards changed since the kept table, it is kept anew.
+    static let keptChangesKept = 500
 
     /// The hour at which a study day starts, local time (Anki's default).
     static let rolloverHour = DayCounting.ankiRolloverHour

@@ -1,0 +1,206 @@
+import DeckIndex
+import Foundation
+import ReviewStore
+import Study
+
+/// The schedule table a start read from the progress store, kept in the
+/// start's cache folder (beside the deck index) for the next start, which
+/// then reads from the store only the cards answered since
+/// (`ProgressStore.progressChanges`). At 100,000 cards reading every state
+/// row into the table was half of a start; the kept table is read in one
+/// pass and its slots made again.
+///
+/// A cache: what a start shows never depends on it. It is used only when
+/// written by this very build for this very store file (its resolved path,
+/// device and inode), its bytes hash as written, and the store recognises
+/// the log position it was read at; otherwise the start reads every state
+/// row and writes it anew, without a word. `JATTA_DECK_INDEX=off` switches
+/// it off with the deck index.
+///
+/// The file: a magic line, the length of the header, the header (the
+/// build's stamp, the store's path, device and inode, the log position, the
+/// size and hash of each part of the table's image), then the image's parts
+/// (`ScheduleTable.writeImage`).
+struct KeptSchedules {
+    /// The file.
+    let path: String
+    /// Its folder.
+    let directory: String
+    /// The store file, resolved.
+    let storePath: String
+    /// The store file's device and inode.
+    let storeFile: (device: UInt64, inode: UInt64)
+
+    /// The first bytes of the file.
+    static let magic = Array("jatta schedules\n".utf8)
+
+    /// Where the kept schedules of the store at `storePath` live, with the
+    /// deck index folder `indexDirectory`; nil when there is none (the
+    /// index switched off) or the store is not a file.
+    init?(storePath: String, indexDirectory: String?) {
+        guard let indexDirectory, storePath != ":memory:", !storePath.isEmpty else { return nil }
+        let absolute =
+            storePath.hasPrefix("/")
+            ? storePath : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(storePath)
+        let resolved = CacheFile.resolved(absolute)
+        var status = stat()
+        guard stat(resolved, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.storePath = resolved
+        self.storeFile = (UInt64(status.st_dev), UInt64(status.st_ino))
+        directory = (indexDirectory as NSString).appendingPathComponent("schedules")
+        path = (directory as NSString).appendingPathComponent(CacheFile.name(for: resolved) + ".schedules")
+    }
+
+    /// The kept table and the position it was read at; nil when there is
+    /// none this start may use.
+    func load() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
+        guard let file = CacheFile.Reader(path: path) else { return nil }
+        var start = [UInt8](repeating: 0, count: Self.magic.count + 8)
+        guard file.read(into: UnsafeMutableRawBufferPointer(start: &start, count: start.count)),
+            Array(start.prefix(Self.magic.count)) == Self.magic
+        else { return nil }
+        var lengthReader = Reader(Array(start.suffix(8)))
+        guard let headerLength = lengthReader.word().flatMap({ Int(exactly: $0) }), headerLength <= 1 << 16 else {
+            return nil
+        }
+        var headerBytes = [UInt8](repeating: 0, count: headerLength)
+        guard headerBytes.withUnsafeMutableBytes({ file.read(into: $0) }),
+            let header = Header(Reader(headerBytes)), header.stamp == DeckLoading.stamp,
+            header.storePath == storePath, header.device == storeFile.device, header.inode == storeFile.inode,
+            file.size == file.offset + header.parts.reduce(0, { $0 + $1.size })
+        else { return nil }
+        var part = 0
+        let table = ScheduleTable { buffer in
+            guard part < header.parts.count, buffer.count == header.parts[part].size, file.read(into: buffer),
+                CacheFile.hash(UnsafeRawBufferPointer(buffer)) == header.parts[part].hash
+            else { return false }
+            part += 1
+            return true
+        }
+        guard let table, part == header.parts.count else { return nil }
+        return (table, header.position)
+    }
+
+    /// Keeps `table`, read at `position`, for the next start; a failure to
+    /// write is ignored (that start reads the store).
+    func save(_ table: ScheduleTable, position: ProgressStore.LogPosition) {
+        var parts: [(size: Int, hash: UInt64)] = []
+        guard table.writeImage({ parts.append(($0.count, CacheFile.hash($0))) }) else { return }
+        let header = Header(
+            stamp: DeckLoading.stamp, storePath: storePath, device: storeFile.device, inode: storeFile.inode,
+            position: position, parts: parts
+        ).bytes
+        var lengthWord: [UInt8] = []
+        Self.append(UInt64(header.count), to: &lengthWord)
+        _ = CacheFile.replace(path, directory: directory) { write in
+            guard Self.magic.withUnsafeBytes(write), lengthWord.withUnsafeBytes(write), header.withUnsafeBytes(write)
+            else { return false }
+            var written = true
+            _ = table.writeImage { if written { written = write($0) } }
+            return written
+        }
+    }
+
+    /// What the file says before the table.
+    struct Header {
+        /// The build that wrote it (`DeckLoading.stamp`).
+        var stamp: String
+        /// The store file it was read from, resolved.
+        var storePath: String
+        /// That file's device.
+        var device: UInt64
+        /// That file's inode.
+        var inode: UInt64
+        /// Where the store's log stood when the table was read.
+        var position: ProgressStore.LogPosition
+        /// Each part of the image: its bytes and their hash.
+        var parts: [(size: Int, hash: UInt64)]
+
+        init(
+            stamp: String, storePath: String, device: UInt64, inode: UInt64, position: ProgressStore.LogPosition,
+            parts: [(size: Int, hash: UInt64)]
+        ) {
+            self.stamp = stamp
+            self.storePath = storePath
+            self.device = device
+            self.inode = inode
+            self.position = position
+            self.parts = parts
+        }
+
+        /// The header read back; nil when it does not decode.
+        init?(_ reader: Reader) {
+            var reader = reader
+            guard let stamp = reader.text(), let storePath = reader.text(), let device = reader.word(),
+                let inode = reader.word(), let id = reader.word(), let at = reader.word(), let card = reader.word(),
+                let rebuilds = reader.word(), let partCount = reader.word(), partCount <= 16
+            else { return nil }
+            var parts: [(size: Int, hash: UInt64)] = []
+            for _ in 0..<partCount {
+                guard let size = reader.word().flatMap({ Int(exactly: $0) }), let hash = reader.word() else { return nil }
+                parts.append((size, hash))
+            }
+            guard reader.isAtEnd else { return nil }
+            self.init(
+                stamp: stamp, storePath: storePath, device: device, inode: inode,
+                position: .init(
+                    id: Int64(bitPattern: id), at: Int64(bitPattern: at), card: Int64(bitPattern: card),
+                    rebuilds: Int64(bitPattern: rebuilds)),
+                parts: parts)
+        }
+
+        /// The header's bytes.
+        var bytes: [UInt8] {
+            var bytes: [UInt8] = []
+            KeptSchedules.append(stamp, to: &bytes)
+            KeptSchedules.append(storePath, to: &bytes)
+            for word in [device, inode] { KeptSchedules.append(word, to: &bytes) }
+            for word in [position.id, position.at, position.card, position.rebuilds] {
+                KeptSchedules.append(UInt64(bitPattern: word), to: &bytes)
+            }
+            KeptSchedules.append(UInt64(parts.count), to: &bytes)
+            for part in parts {
+                KeptSchedules.append(UInt64(part.size), to: &bytes)
+                KeptSchedules.append(part.hash, to: &bytes)
+            }
+            return bytes
+        }
+    }
+
+    /// Appends `word`, little-endian.
+    static func append(_ word: UInt64, to bytes: inout [UInt8]) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+    }
+
+    /// Appends `text`'s UTF-8 bytes after their count.
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        append(UInt64(text.utf8.count), to: &bytes)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Reads what `append` wrote.
+    struct Reader {
+        /// The bytes.
+        let bytes: [UInt8]
+        /// Where the next value starts.
+        var offset = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        var isAtEnd: Bool { offset == bytes.count }
+
+        mutating func word() -> UInt64? {
+            guard bytes.count - offset >= 8 else { return nil }
+            var word: UInt64 = 0
+            for i in 0..<8 { word |= UInt64(bytes[offset + i]) << UInt64(8 * i) }
+            offset += 8
+            return word
+        }
+
+        mutating func text() -> String? {
+            guard let count = word().flatMap({ Int(exactly: $0) }), count <= bytes.count - offset else { return nil }
+            defer { offset += count }
+            return String(validating: bytes[offset..<offset + count], as: UTF8.self)
+        }
+    }
+}

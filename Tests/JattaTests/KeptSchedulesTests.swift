@@ -1,0 +1,160 @@
+import DeckFormat
+import FSRS
+import Foundation
+import ReviewStore
+import Study
+import Testing
+
+@testable import jatta
+
+/// A start through the schedules kept by the last one (`KeptSchedules`)
+/// reads the same snapshot as a read of every state row, whatever happened
+/// to the store or the kept file in between: answers, undos, suspensions
+/// and burials since, a rebuild, a damaged, cut or foreign file.
+@Suite struct KeptSchedulesTests {
+    static let now = StudySetupProgressTests.now
+
+    /// A file store holding a deck large enough to be read in one pass,
+    /// half its faces answered, and the kept schedules of that store.
+    func setUp(_ folder: URL) throws -> (store: ProgressStore, deck: Deck, kept: KeptSchedules) {
+        let helper = StudySetupProgressTests()
+        let deck = helper.deck(ProgressStore.keysWorthAScan + 100, file: "decks/a.deck")
+        let store = try ProgressStore(path: folder.appendingPathComponent("p.sqlite").path)
+        let keys = deck.cards.flatMap { $0.faces.map(\.key) }
+        try store.record(keys.enumerated().filter { $0.offset % 2 == 0 }.map { helper.answer($0.element, file: deck.file, $0.offset) })
+        try store.register(EffectPerformer.registry([deck]), at: Self.now)
+        #expect(try store.scanPays(forKeys: deck.cards.count))
+        let kept = try #require(
+            KeptSchedules(storePath: store.path, indexDirectory: folder.appendingPathComponent("index").path))
+        return (store, deck, kept)
+    }
+
+    /// The snapshot through `kept` equals the one read from every row.
+    func expectSameSnapshot(_ store: ProgressStore, _ deck: Deck, _ kept: KeptSchedules, _ what: Comment) throws {
+        let read = try StudySetup.progress(store: store, decks: [deck])
+        let throughKept = try StudySetup.progress(store: store, decks: [deck], kept: kept)
+        // Compared first: a failed expectation on the tables prints both whole.
+        let sameSchedules = throughKept.schedules == read.schedules
+        #expect(sameSchedules, what)
+        #expect(throughKept.suspended == read.suspended, what)
+        #expect(throughKept.buriedUntil == read.buriedUntil, what)
+        #expect(!read.schedules.isEmpty)
+    }
+
+    /// Keeps, at the kept position, the kept table with `key`'s schedule
+    /// altered (its hashes made anew): the altered schedule.
+    func keepAltered(_ kept: KeptSchedules, key: String) throws -> CardSchedule {
+        let first = try #require(kept.load())
+        var altered = first.table
+        var schedule = try #require(altered[key])
+        schedule.reps += 40
+        altered[key] = schedule
+        kept.save(altered, position: first.position)
+        return schedule
+    }
+
+    func withFolder(_ body: (URL) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jatta-kept-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try body(folder)
+    }
+
+    @Test func theKeptTableIsReadAndBroughtUpToDate() throws {
+        try withFolder { folder in
+            let (store, deck, kept) = try setUp(folder)
+            #expect(kept.load() == nil)
+            try expectSameSnapshot(store, deck, kept, "no file yet")
+            let first = try #require(kept.load())
+            #expect(first.table == (try StudySetup.progress(store: store, decks: [deck]).schedules))
+
+            // The kept table is what the start reads: one altered in the
+            // file (its hashes made anew) is what the snapshot shows.
+            let keys = deck.cards.flatMap { $0.faces.map(\.key) }
+            let schedule = try keepAltered(kept, key: keys[0])
+            #expect(try StudySetup.progress(store: store, decks: [deck], kept: kept).schedules[keys[0]] == schedule)
+            kept.save(first.table, position: first.position)
+
+            // Answers, undos, suspensions and burials since.
+            var rng = SeededGenerator(seed: 4)
+            let helper = StudySetupProgressTests()
+            for round in 0..<6 {
+                for _ in 0..<40 {
+                    let key = keys.randomElement(using: &rng) ?? keys[0]
+                    switch Int.random(in: 0..<10, using: &rng) {
+                    case 0..<5: try store.record(helper.answer(key, file: deck.file, Int.random(in: 0..<100, using: &rng)))
+                    case 5..<7: _ = try store.undoLast(at: Self.now)
+                    case 7: _ = try store.suspend(key: key, at: Self.now)
+                    case 8: _ = try store.unsuspend(key: key, at: Self.now)
+                    default: _ = try store.bury(key: key, until: Self.now.addingTimeInterval(3600), at: Self.now)
+                    }
+                }
+                try expectSameSnapshot(store, deck, kept, "round \(round)")
+            }
+            // Fewer than `keptChangesKept` changed cards: the file stays as it was.
+            #expect(kept.load()?.position == first.position)
+
+            // Many changed cards: the table is kept anew.
+            try store.record(keys.prefix(StudySetup.keptChangesKept + 10).enumerated().map {
+                helper.answer($0.element, file: deck.file, $0.offset + 3)
+            })
+            try expectSameSnapshot(store, deck, kept, "many answers")
+            let now = try #require(try store.forEachProgressByKeyBytes { _, _ in })
+            #expect(kept.load()?.position == now)
+        }
+    }
+
+    @Test func aRebuildOrAFileNotAsWrittenIsNotUsed() throws {
+        try withFolder { folder in
+            let (store, deck, kept) = try setUp(folder)
+            try expectSameSnapshot(store, deck, kept, "no file yet")
+            let keys = deck.cards.flatMap { $0.faces.map(\.key) }
+            let original = try Data(contentsOf: URL(fileURLWithPath: kept.path))
+
+            // A rebuild changes rows without an entry in the log: a kept
+            // table unlike the rows (as a rebuild may make them) is not
+            // used after it.
+            let schedule = try keepAltered(kept, key: keys[0])
+            #expect(try StudySetup.progress(store: store, decks: [deck], kept: kept).schedules[keys[0]] == schedule)
+            try store.rebuildState()
+            #expect(kept.load() != nil)
+            try expectSameSnapshot(store, deck, kept, "after a rebuild")
+            #expect(try StudySetup.progress(store: store, decks: [deck], kept: kept).schedules[keys[0]] != schedule)
+
+            // Bytes changed anywhere in the table, or the file cut short.
+            let written = try Data(contentsOf: URL(fileURLWithPath: kept.path))
+            for offset in [written.count / 3, written.count - 1] {
+                var damaged = written
+                damaged[offset] ^= 0x40
+                try damaged.write(to: URL(fileURLWithPath: kept.path))
+                #expect(kept.load() == nil, "byte \(offset)")
+            }
+            try written.prefix(written.count - 8).write(to: URL(fileURLWithPath: kept.path))
+            #expect(kept.load() == nil)
+            try Data("jatta schedules\n".utf8).write(to: URL(fileURLWithPath: kept.path))
+            #expect(kept.load() == nil)
+            try expectSameSnapshot(store, deck, kept, "damaged")
+
+            // Another build's file, or another store file at the same path.
+            try original.write(to: URL(fileURLWithPath: kept.path))
+            var foreign = original
+            let stampStart = KeptSchedules.magic.count + 16
+            foreign[stampStart] ^= 0x01
+            try foreign.write(to: URL(fileURLWithPath: kept.path))
+            #expect(kept.load() == nil)
+            try written.write(to: URL(fileURLWithPath: kept.path))
+            #expect(kept.load() != nil)
+            let moved = folder.appendingPathComponent("p2.sqlite")
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: store.path), to: moved)
+            let elsewhere = try #require(KeptSchedules(storePath: moved.path, indexDirectory: folder.appendingPathComponent("index").path))
+            #expect(elsewhere.path != kept.path)
+            #expect(elsewhere.load() == nil)
+        }
+    }
+
+    @Test func noKeptSchedulesWithoutAFolderOrAFile() {
+        #expect(KeptSchedules(storePath: ":memory:", indexDirectory: "/tmp") == nil)
+        #expect(KeptSchedules(storePath: "/nonexistent/p.sqlite", indexDirectory: "/tmp") == nil)
+        #expect(KeptSchedules(storePath: "/etc/hostname", indexDirectory: nil) == nil)
+    }
+}
