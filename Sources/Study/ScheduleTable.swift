@@ -531,10 +531,15 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
 
     /// The hash of the key `key`.
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var hasher = Hasher()
+        var hasher = freshHasher
         hasher.combine(bytes: UnsafeRawBufferPointer(key))
         return hasher.finalize()
     }
+
+    /// A hasher as `Hasher()` makes it, copied for each key: making one
+    /// reads the process's seed through a lazily made global each time,
+    /// which at 100,000 cards was a third of hashing a start's keys.
+    private static let freshHasher = Hasher()
 
     /// The part of a hash a slot keeps (its high 24 bits).
     private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> (64 - 24)) }
@@ -644,32 +649,79 @@ extension ScheduleTable {
     }
 
     /// Makes the slots of entries read from an image; false when an entry
-    /// is not one an image holds or its key comes twice.
+    /// is not one an image holds or its key comes twice. Every key is
+    /// hashed first, straight from its entry (a long key gathered with its
+    /// spilled bytes), then placed: the hashes' work does not wait on the
+    /// slots' reads of memory.
     private mutating func indexImagedEntries() -> Bool {
         slots = [UInt64](repeating: 0, count: Self.slotCount(for: entries.count))
-        var key = [UInt8]()
-        key.reserveCapacity(64)
-        for index in entries.indices {
-            let imaged = entries[index]
-            let length = Int(imaged.keyLength)
-            guard imaged.schedule.isPresent, !imaged.schedule.isWide else { return false }
-            key.removeAll(keepingCapacity: true)
-            withUnsafeBytes(of: imaged.inline) { key.append(contentsOf: $0.prefix(Swift.min(length, Self.inlineKeyBytes))) }
-            if length > Self.inlineKeyBytes {
-                let start = Int(imaged.spillStart)
-                guard start <= spilled.count, length - Self.inlineKeyBytes <= spilled.count - start else { return false }
-                key.append(contentsOf: spilled[start..<start + length - Self.inlineKeyBytes])
-            }
-            let placed = key.withUnsafeBufferPointer { key -> Bool in
-                let hash = Self.hash(key)
-                let (slot, existing) = entry(of: key, hash: hash)
-                guard existing == nil else { return false }
-                slots[slot] = (Self.tag(hash) & tagMask) << Self.entryBits | UInt64(index + 1)
+        var hashes = [Int](repeating: 0, count: entries.count)
+        var long = [UInt8]()
+        let hashed = entries.withUnsafeBufferPointer { entries in
+            spilled.withUnsafeBufferPointer { spilled in
+                for index in entries.indices {
+                    let entry = entries.baseAddress! + index
+                    let length = Int(entry.pointee.keyLength)
+                    guard entry.pointee.schedule.isPresent, !entry.pointee.schedule.isWide else { return false }
+                    let inline = UnsafeRawPointer(entry) + Self.inlineOffset
+                    if length <= Self.inlineKeyBytes {
+                        hashes[index] = Self.hash(
+                            UnsafeBufferPointer(start: inline.assumingMemoryBound(to: UInt8.self), count: length))
+                        continue
+                    }
+                    let start = Int(entry.pointee.spillStart)
+                    let rest = length - Self.inlineKeyBytes
+                    guard start <= spilled.count, rest <= spilled.count - start else { return false }
+                    long.removeAll(keepingCapacity: true)
+                    long.append(contentsOf: UnsafeRawBufferPointer(start: inline, count: Self.inlineKeyBytes))
+                    long.append(contentsOf: spilled[start..<start + rest])
+                    hashes[index] = long.withUnsafeBufferPointer { Self.hash($0) }
+                }
                 return true
             }
-            guard placed else { return false }
         }
+        guard hashed else { return false }
+        let mask = slots.count - 1
+        let placed = slots.withUnsafeMutableBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                spilled.withUnsafeBufferPointer { spilled in
+                    for index in entries.indices {
+                        let hash = hashes[index]
+                        let tag = Self.tag(hash) & tagMask
+                        var slot = hash & mask
+                        while slots[slot] != 0 {
+                            // A key met before with the same tag and length
+                            // may be this one: an image never holds a key twice.
+                            let held = slots[slot]
+                            let other = Self.entryIndex(held)
+                            if held >> Self.entryBits == tag, entries[other].keyLength == entries[index].keyLength {
+                                let key = Self.key(of: entries.baseAddress! + index, spilled)
+                                if key.withUnsafeBufferPointer({ Self.sameKey(entries.baseAddress! + other, spilled, $0) }) {
+                                    return false
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                        slots[slot] = tag << Self.entryBits | UInt64(index + 1)
+                    }
+                    return true
+                }
+            }
+        }
+        guard placed else { return false }
         count = entries.count
         return true
+    }
+
+    /// The bytes of the key of `entry` (checked to lie within `spilled`).
+    private static func key(of entry: UnsafePointer<Entry>, _ spilled: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let length = Int(entry.pointee.keyLength)
+        var key = [UInt8](
+            UnsafeRawBufferPointer(start: UnsafeRawPointer(entry) + inlineOffset, count: Swift.min(length, inlineKeyBytes)))
+        if length > inlineKeyBytes {
+            let start = Int(entry.pointee.spillStart)
+            key.append(contentsOf: spilled[start..<start + length - inlineKeyBytes])
+        }
+        return key
     }
 }
