@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The schedules a start keeps for the next (docs/progress-store.md, "The
+# schedules kept between starts"): through the real binary, a study session
+# shows byte for byte what a session reading every state row shows (the
+# same store copied, JATTA_DECK_INDEX=off), when the kept file is missing,
+# current, behind answers another process saved, far behind, damaged, cut
+# short, written by another build, or of a store file since replaced. A
+# current file is read, not rewritten; every other one is rewritten.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+. scripts/lib/midday-tz.sh
+. scripts/lib/deps.sh
+jatta_ensure_packages python3 || { echo "kept-schedules: FAIL: python3 is needed" >&2; exit 1; }
+. scripts/lib/jatta-binary.sh
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "kept-schedules: FAIL: $*" >&2; exit 1; }
+export HOME="$work/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CACHE_HOME="$work/cache"
+unset JATTA_LANG JATTA_DB JATTA_DECK_INDEX
+mkdir -p "$HOME" "$work/decks"
+db="$work/p.sqlite"
+ref="$work/ref.sqlite"
+kept_dir="$work/cache/jatta/deck-index/schedules"
+
+# Two files of 2,300 question cards: more than a start looks up key by key
+# (ProgressStore.keysWorthAScan), so the whole state is read or kept.
+python3 - "$work/decks" <<'PY'
+import sys
+for f in range(2):
+    with open(f"{sys.argv[1]}/part-{f}.deck", "w", encoding="utf-8") as out:
+        out.write(f"# Бөлім {f}\nlang: kk\n\n")
+        for i in range(2300):
+            out.write(f"Q: Сұрақ {f}-{i}?\nA: жауап {f} {i}\n\n")
+PY
+
+# The decks registered, then a month of history over their cards:
+# answers every five minutes, some undone, suspended or buried.
+(cd "$work" && printf 'q\n' | "$JATTA" study --plain --lang en --db "$db" decks >/dev/null 2>&1) \
+    || fail "the first start failed"
+(cd "$work" && "$JATTA" list --json decks) | python3 -c '
+import json, sys
+for line in sys.stdin:
+    for face in json.loads(line)["faces"]:
+        print(face)' >"$work/keys.txt" || fail "list --json gave no keys"
+[ "$(wc -l <"$work/keys.txt")" -eq 4600 ] || fail "expected 4600 keys, got $(wc -l <"$work/keys.txt")"
+month_ago=$(( ($(date +%s) - 30 * 86400) * 1000 ))
+history() { # DB COUNT SEED START: the same answers into any store
+    "$JATTA" debug answer-loop --db "$1" --keys "$work/keys.txt" --count "$2" --seed "$3" --start "$4" \
+        --step 300000 --undo-every 9 --suspend-every 31 --bury-every 37 >/dev/null || fail "answer-loop on $1"
+}
+history "$db" 7000 1 "$month_ago"
+rm -rf "$kept_dir"
+
+# copy_store FROM TO: a consistent copy (the log may be in the WAL).
+copy_store() {
+    rm -f "$2" "$2-wal" "$2-shm"
+    python3 -c 'import sqlite3, sys; s = sqlite3.connect(sys.argv[1]); d = sqlite3.connect(sys.argv[2]); s.backup(d); d.close()' "$1" "$2" \
+        || fail "copying $1"
+}
+kept_file() { ls "$kept_dir"/*.schedules 2>/dev/null | head -1; }
+kept_sum() { local f; f=$(kept_file); [ -n "$f" ] && sha256sum "$f" | cut -d' ' -f1; }
+
+# session NAME [BINARY]: a session through the kept schedules on $db, and
+# the same on a copy of it taken just before, reading every state row;
+# their outputs must be equal.
+session() {
+    local name=$1 binary=${2:-$JATTA}
+    copy_store "$db" "$ref"
+    (cd "$work" && printf '\n3\n\n3\n\n1\n\nq\n' | "$binary" study --plain --lang en --db "$db" decks) \
+        >"$work/$name.kept.txt" 2>&1 || fail "$name: study exited $?"
+    (cd "$work" && printf '\n3\n\n3\n\n1\n\nq\n' | JATTA_DECK_INDEX=off "$binary" study --plain --lang en --db "$ref" decks) \
+        >"$work/$name.read.txt" 2>&1 || fail "$name: study without the caches exited $?"
+    grep -q '^\[1/' "$work/$name.read.txt" || fail "$name: no card was asked: the comparison would prove little"
+    # The summary's time taken is the one line that may differ.
+    sed -i '/^Time: [0-9]*s$/d' "$work/$name.kept.txt" "$work/$name.read.txt"
+    cmp -s "$work/$name.kept.txt" "$work/$name.read.txt" || {
+        diff "$work/$name.read.txt" "$work/$name.kept.txt" >&2
+        fail "$name: the session through the kept schedules differs"
+    }
+}
+
+session cold
+[ -n "$(kept_file)" ] || fail "cold: no schedules were kept"
+first=$(kept_sum)
+
+session current
+[ "$(kept_sum)" = "$first" ] || fail "current: the kept file was rewritten (every row read?)"
+
+# Answers saved by another process since: read from the store on top.
+history "$db" 120 2 "$(( $(date +%s) * 1000 - 3600000 ))"
+session behind
+[ "$(kept_sum)" = "$first" ] || fail "behind: the kept file was rewritten for 120 answers"
+
+# Far behind (more cards changed than StudySetup.keptChangesKept): kept anew.
+history "$db" 900 3 "$(( $(date +%s) * 1000 - 7200000 ))"
+session far-behind
+[ "$(kept_sum)" != "$first" ] || fail "far-behind: the kept file was not rewritten"
+
+# A damaged file, and one cut short: not used, rewritten.
+file=$(kept_file)
+python3 -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$file"
+damaged=$(kept_sum)
+session damaged
+[ "$(kept_sum)" != "$damaged" ] || fail "damaged: the damaged file was kept"
+truncate -s -100 "$file"
+cut=$(kept_sum)
+session cut-short
+[ "$(kept_sum)" != "$cut" ] || fail "cut-short: the cut file was kept"
+
+# Another build (another executable's size and time) writes its own; this
+# one does not read it.
+cp "$JATTA" "$work/jatta-other"
+touch -d '2001-01-01 00:00' "$work/jatta-other"
+session other-build "$work/jatta-other"
+other=$(kept_sum)
+session after-other-build
+[ "$(kept_sum)" != "$other" ] || fail "after-other-build: another build's file was read"
+
+# The store file replaced by an older copy of itself (a restored backup): a
+# new file, whose log the kept position may not match.
+copy_store "$db" "$work/backup.sqlite"
+history "$db" 50 4 "$(( $(date +%s) * 1000 - 1800000 ))"
+session before-restore
+before=$(kept_sum)
+rm -f "$db-wal" "$db-shm"
+mv "$work/backup.sqlite" "$db"
+session restored
+[ "$(kept_sum)" != "$before" ] || fail "restored: the file of the replaced store was read"
+
+echo "kept-schedules: ok (cold, current, behind, far behind, damaged, cut short, another build, restored store)"
