@@ -54,9 +54,12 @@ public struct ExamScheduler: StudyScheduler {
         var result = progress
         // The faces of the exam's decks are looked up, not every key of the
         // snapshot walked: its table makes a string of a key only when asked.
+        // Only a moved schedule is stored again: storing every one looked
+        // each key up a second time (100,000 at 100,000 cards).
         for key in examDays.keys {
             guard let schedule = progress.schedules[key] else { continue }
-            result.schedules[key] = adjusted(schedule, key: key, at: now)
+            let moved = adjusted(schedule, key: key, at: now)
+            if moved != schedule { result.schedules[key] = moved }
         }
         return result
     }
