@@ -88,6 +88,9 @@ public struct StudyCatalog: Sendable {
         // (retained and released), and each face was copied into the run
         // and out of it again.
         var run: [FacePlace] = []
+        // Where the walk stands in the table's entries, when they are in
+        // the order of this walk (`ScheduleTable.following`).
+        var cursor = 0
         var keys = ScheduleTable.KeyBatch()
         var schedules: [CardSchedule?] = []
         run.reserveCapacity(Self.lookUpRun + 1)
@@ -111,7 +114,7 @@ public struct StudyCatalog: Sendable {
                     }
                     next += 1
                 }
-                progress.schedules.schedules(of: keys, into: &schedules)
+                progress.schedules.schedules(of: keys, into: &schedules, following: &cursor)
                 for (i, place) in run.enumerated() {
                     let face = deck.cards[place.card].face(place.face)
                     guard distinct || seen.insert(face.key).inserted else { continue }
@@ -204,6 +207,7 @@ public struct StudyCatalog: Sendable {
         // `forEachFace`), then its faces counted in order.
         var keys = ScheduleTable.KeyBatch()
         var schedules: [CardSchedule?] = []
+        var cursor = 0
         for (d, deck) in decks.enumerated() where f.includes(deck: deck) {
             let row = rowOf[d]
             keys.removeAll()
@@ -211,7 +215,7 @@ public struct StudyCatalog: Sendable {
             for card in deck.cards where card.isAnswerable && f.includes(card: card) {
                 card.forEachFace { face in keys.append(face) }
             }
-            progress.schedules.schedules(of: keys, into: &schedules)
+            progress.schedules.schedules(of: keys, into: &schedules, following: &cursor)
             var next = 0
             for card in deck.cards where card.isAnswerable && f.includes(card: card) {
                 rows[row].cardsPerLevel[card.level, default: 0] += 1
@@ -292,5 +296,18 @@ extension ScheduleTable.KeyBatch {
     /// Adds the key of `face` (`StudyFace.key`), without making its string.
     mutating func append(_ face: StudyFace) {
         append(face.card.id.rawValue, suffix: face.keySuffix)
+    }
+}
+
+extension ScheduleTable {
+    /// `following(_:)` the faces of every card of `decks` in the order the
+    /// walks over them take (`StudyCatalog.forEachFace`).
+    public func following(facesOf decks: [Deck]) -> ScheduleTable {
+        var keys = KeyBatch()
+        keys.reserveCapacity(keys: decks.reduce(0) { $0 + $1.cards.count } * 5 / 4)
+        for deck in decks {
+            for card in deck.cards { card.forEachFace { keys.append($0) } }
+        }
+        return following(keys)
     }
 }

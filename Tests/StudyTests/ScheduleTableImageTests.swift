@@ -95,7 +95,7 @@ import Testing
     }
 
     /// Entries that no table writes: a spilled key past the spilled bytes,
-    /// a removed schedule, a key twice. The entry's layout is read from the
+    /// a wide schedule, a key twice. The entry's layout is read from the
     /// entries' part: `entryStride` bytes each, at the offsets the table
     /// gives.
     @Test func entriesThatDoNotHoldTogetherAreRefused() throws {
@@ -106,11 +106,19 @@ import Testing
         var past = parts
         past[1][ScheduleTable.spillStartOffset + 3] = 0x7f
         #expect(Self.refuses(past))
-        // Entry 1's schedule removed (its flags, the packed schedule's last
-        // byte, cleared).
+        // Entry 1's schedule said to be in the side list, which an image
+        // never holds (its flags' wide bit set).
+        var wide = parts
+        wide[1][stride + PackedSchedule.flagsOffset] |= 16
+        #expect(Self.refuses(wide))
+        // Entry 1's schedule removed (its flags cleared): a place kept for
+        // a schedule to come, as `following(_:)` makes for new faces.
         var removed = parts
         removed[1][stride + PackedSchedule.flagsOffset] = 0
-        #expect(Self.refuses(removed))
+        let withPlace = try #require(Self.read(removed))
+        #expect(withPlace.count == 199)
+        #expect(withPlace["key-1"] == nil)
+        #expect(withPlace["key-2"] != nil)
         // Entry 2 made a copy of entry 1 (both short keys).
         var twice = parts
         twice[1].replaceSubrange(2 * stride..<3 * stride, with: parts[1][stride..<2 * stride])

@@ -63,7 +63,9 @@ enum StudySetup {
                 snapshot.schedules = table
                 for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
                 for (key, p) in changes.hidden { hide(key, p) }
-                if changes.changed.count >= keptChangesKept { kept.save(snapshot.schedules, position: changes.position) }
+                if changes.changed.count >= keptChangesKept {
+                    kept.save(snapshot.schedules.following(facesOf: decks), position: changes.position)
+                }
                 return snapshot
             }
             // Keys go into the table as bytes; a string is made only for
@@ -77,7 +79,8 @@ enum StudySetup {
                 }
             }
             for (key, p) in hidden { hide(key, p) }
-            if let kept, let position { kept.save(snapshot.schedules, position: position) }
+            // Kept in the order the start's walks take, for the next start.
+            if let kept, let position { kept.save(snapshot.schedules.following(facesOf: decks), position: position) }
         } else {
             let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
             // Through the registry's rows of the decks' files when every
