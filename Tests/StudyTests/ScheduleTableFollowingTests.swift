@@ -11,13 +11,16 @@ import Testing
 /// look-up by hash gives: in the table's order, shuffled, repeated, absent,
 /// split in two parts.
 @Suite struct ScheduleTableFollowingTests {
-    /// A table of random keys, and the dictionary it must answer as.
-    static func table(_ rng: inout SeededGenerator) -> (ScheduleTable, [String: CardSchedule]) {
+    /// A table after `changes` random settings and removals of keys drawn
+    /// `among` so many, and the dictionary it must answer as.
+    static func table(_ rng: inout SeededGenerator, changes: Int = 3_000, among keys: UInt64 = 2_000)
+        -> (ScheduleTable, [String: CardSchedule])
+    {
         var table = ScheduleTable()
         var model: [String: CardSchedule] = [:]
-        for _ in 0..<3_000 {
-            let key = ScheduleTableTests.key(&rng, among: 2_000)
-            if rng.next() % 5 == 0 {
+        for _ in 0..<changes {
+            let key = ScheduleTableTests.key(&rng, among: keys)
+            if rng.next() % 4 == 0 {
                 table[key] = nil
                 model[key] = nil
             } else {

@@ -36,19 +36,8 @@ import Testing
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func aTableReadFromItsImageAnswersAsTheTable(seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed)
-        var table = ScheduleTable()
-        var model: [String: CardSchedule] = [:]
-        for _ in 0..<(seed == 1 ? 0 : 6_000) {
-            let key = ScheduleTableTests.key(&rng, among: 3000)
-            if rng.next() % 4 == 0 {
-                table[key] = nil
-                model[key] = nil
-            } else {
-                let schedule = ScheduleTableTests.schedule(Int(rng.next() % 1000))
-                table[key] = schedule
-                model[key] = schedule
-            }
-        }
+        let (table, tableModel) = ScheduleTableFollowingTests.table(&rng, changes: seed == 1 ? 0 : 6_000, among: 3000)
+        var model = tableModel
         let parts = try #require(Self.image(of: table))
         #expect(parts.count == 3 && parts[0].count == ScheduleTable.imageHeaderBytes)
         let read = try #require(Self.read(parts))
