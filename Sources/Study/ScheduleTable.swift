@@ -646,25 +646,45 @@ extension ScheduleTable {
     }
 
     /// Makes the slots of entries read from an image; false when an entry
-    /// is not one an image holds or its key comes twice. Every key is
-    /// hashed first, straight from its entry (a long key gathered with its
-    /// spilled bytes), then placed: the hashes' work does not wait on the
-    /// slots' reads of memory.
+    /// is not one an image holds or its key comes twice. The keys are
+    /// hashed a run at a time, straight from their entries (a long key
+    /// gathered with its spilled bytes), then placed: the hashes' work does
+    /// not wait on the slots' reads of memory, and no array of every hash
+    /// adds to the start's peak.
     private mutating func indexImagedEntries() -> Bool {
         slots = [UInt64](repeating: 0, count: Self.slotCount(for: entries.count))
-        var hashes = [Int](repeating: 0, count: entries.count)
+        var hashes = [Int](repeating: 0, count: Swift.min(entries.count, Self.imageHashRun))
         var long = [UInt8]()
         var present = 0
-        let hashed = entries.withUnsafeBufferPointer { entries in
+        var start = 0
+        while start < entries.count {
+            let end = Swift.min(entries.count, start + Self.imageHashRun)
+            guard hashImaged(start..<end, into: &hashes, long: &long, present: &present),
+                placeImaged(start..<end, hashes: hashes)
+            else { return false }
+            start = end
+        }
+        count = present
+        return true
+    }
+
+    /// How many keys of an image are hashed before they are placed.
+    static let imageHashRun = 1024
+
+    /// Hashes the keys of the entries `run` into `hashes` (from its
+    /// start), counting the entries with a schedule; false when an entry is
+    /// wide or its key's bytes lie past the spilled ones.
+    private func hashImaged(_ run: Range<Int>, into hashes: inout [Int], long: inout [UInt8], present: inout Int) -> Bool {
+        entries.withUnsafeBufferPointer { entries in
             spilled.withUnsafeBufferPointer { spilled in
-                for index in entries.indices {
+                for index in run {
                     let entry = entries.baseAddress! + index
                     let length = Int(entry.pointee.keyLength)
                     guard !entry.pointee.schedule.isWide else { return false }
                     if entry.pointee.schedule.isPresent { present += 1 }
                     let inline = UnsafeRawPointer(entry) + Self.inlineOffset
                     if length <= Self.inlineKeyBytes {
-                        hashes[index] = Self.hash(
+                        hashes[index - run.lowerBound] = Self.hash(
                             UnsafeBufferPointer(start: inline.assumingMemoryBound(to: UInt8.self), count: length))
                         continue
                     }
@@ -674,18 +694,23 @@ extension ScheduleTable {
                     long.removeAll(keepingCapacity: true)
                     long.append(contentsOf: UnsafeRawBufferPointer(start: inline, count: Self.inlineKeyBytes))
                     long.append(contentsOf: spilled[start..<start + rest])
-                    hashes[index] = long.withUnsafeBufferPointer { Self.hash($0) }
+                    hashes[index - run.lowerBound] = long.withUnsafeBufferPointer { Self.hash($0) }
                 }
                 return true
             }
         }
-        guard hashed else { return false }
+    }
+
+    /// Places the entries `run`, whose hashes `hashes` holds, in their
+    /// slots; false when a key is met twice.
+    private mutating func placeImaged(_ run: Range<Int>, hashes: [Int]) -> Bool {
         let mask = slots.count - 1
-        let placed = slots.withUnsafeMutableBufferPointer { slots in
+        let tagMask = tagMask
+        return slots.withUnsafeMutableBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
                 spilled.withUnsafeBufferPointer { spilled in
-                    for index in entries.indices {
-                        let hash = hashes[index]
+                    for index in run {
+                        let hash = hashes[index - run.lowerBound]
                         let tag = Self.tag(hash) & tagMask
                         var slot = hash & mask
                         while slots[slot] != 0 {
@@ -707,9 +732,6 @@ extension ScheduleTable {
                 }
             }
         }
-        guard placed else { return false }
-        count = present
-        return true
     }
 
     /// The bytes of the key of `entry` (checked to lie within `spilled`).
