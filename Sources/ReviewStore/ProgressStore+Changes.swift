@@ -70,6 +70,9 @@ extension ProgressStore {
     /// have entries after it: the caller then reads every state row.
     public func progressChanges(since position: LogPosition, limit: Int) throws -> ProgressChanges? {
         try read { db in
+            // A store of a layout before the compact log (opened read-only,
+            // not migrated) has no position to recognise.
+            guard try db.tableExists("review"), try db.tableExists("student_setting") else { return nil }
             let now = try Self.logPosition(db)
             guard now.rebuilds == position.rebuilds, position.id <= now.id else { return nil }
             if position.id > 0 {
