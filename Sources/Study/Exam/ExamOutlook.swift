@@ -76,6 +76,10 @@ public struct ExamOutlook: Hashable, Sendable {
     /// ahead studies toward that exam's day.
     public static func scheduler(base: Scheduler, catalog: StudyCatalog, examsByDeck: [String: Exam]) -> ExamScheduler {
         var days: [String: Int] = [:]
+        // Sized once: grown key by key it was rehashed a dozen times at
+        // 100,000 cards.
+        days.reserveCapacity(
+            catalog.decks.reduce(0) { examsByDeck[$1.file] == nil ? $0 : $0 + $1.cards.count } * 5 / 4)
         for deck in catalog.decks {
             guard let exam = examsByDeck[deck.file] else { continue }
             for card in deck.cards {

@@ -32,9 +32,15 @@ public struct ExamScheduler: StudyScheduler {
     /// asks for a review there; unchanged otherwise (new, in learning steps,
     /// no exam, or the ordinary date is fine).
     public func adjusted(_ schedule: CardSchedule, key: String, at now: Date) -> CardSchedule {
-        guard schedule.state == .review, let memory = schedule.memory, let last = schedule.lastReview,
-            let examDay = examDays[key]
-        else { return schedule }
+        guard schedule.state == .review, let examDay = examDays[key] else { return schedule }
+        return adjusted(schedule, examDay: examDay, at: now)
+    }
+
+    /// `adjusted(_:key:at:)` for a face whose exam day is known.
+    func adjusted(_ schedule: CardSchedule, examDay: Int, at now: Date) -> CardSchedule {
+        guard schedule.state == .review, let memory = schedule.memory, let last = schedule.lastReview else {
+            return schedule
+        }
         let days = base.configuration.dayCounting
         guard
             let day = rule.reviewDay(
@@ -56,9 +62,9 @@ public struct ExamScheduler: StudyScheduler {
         // snapshot walked: its table makes a string of a key only when asked.
         // Only a moved schedule is stored again: storing every one looked
         // each key up a second time (100,000 at 100,000 cards).
-        for key in examDays.keys {
-            guard let schedule = progress.schedules[key] else { continue }
-            let moved = adjusted(schedule, key: key, at: now)
+        for (key, examDay) in examDays {
+            guard let schedule = progress.schedules[key], schedule.state == .review else { continue }
+            let moved = adjusted(schedule, examDay: examDay, at: now)
             if moved != schedule { result.schedules[key] = moved }
         }
         return result
