@@ -7,27 +7,21 @@ import Foundation
 /// thousands of reviews are due and 200 are asked, and sorting them all
 /// was a tenth of a start.
 struct FirstByDue<Element> {
-    /// One kept element with what it is ordered by.
-    private struct Entry {
-        /// When it is due.
-        var due: Date
-        /// Its progress key (ties of due time).
-        var key: String
-        /// The order it was offered in (ties of key).
-        var sequence: Int
-        /// The element.
-        var element: Element
-
-        /// Whether `self` comes before `other` in the due order.
-        func precedes(_ other: Entry) -> Bool {
-            (due, key, sequence) < (other.due, other.key, other.sequence)
-        }
-    }
-
     /// How many are kept at most.
     let limit: Int
-    /// The kept elements, a heap with the last in due order at the root.
-    private var heap: [Entry] = []
+    /// The kept elements by slot, with what they are ordered by: when
+    /// each is due, its progress key (ties of due time) and the order it
+    /// was offered in (ties of key). A slot, once filled, is only ever
+    /// given to a later element that displaces the one in it.
+    private var dues: [Date] = []
+    private var keys: [String] = []
+    private var sequences: [Int] = []
+    private var elements: [Element] = []
+    /// The slots, a heap with the last in due order at the root. The heap
+    /// moves slot numbers only: with the limits at 9,999, moving whole
+    /// entries (a key's string and a schedule each) was a fifth of a start
+    /// at 100,000 cards.
+    private var heap: [Int] = []
     /// How many were offered, counting the dropped ones.
     private var offered = 0
 
@@ -46,26 +40,42 @@ struct FirstByDue<Element> {
         offered += 1
         guard limit > 0 else { return }
         if heap.count < limit {
-            heap.append(Entry(due: due, key: key(), sequence: sequence, element: element))
+            dues.append(due)
+            keys.append(key())
+            sequences.append(sequence)
+            elements.append(element)
+            heap.append(heap.count)
             siftUp(heap.count - 1)
-        } else if due <= heap[0].due {
-            let entry = Entry(due: due, key: key(), sequence: sequence, element: element)
-            guard entry.precedes(heap[0]) else { return }
-            heap[0] = entry
+        } else if due <= dues[heap[0]] {
+            let root = heap[0]
+            let key = key()
+            // Later offers come after the root on every tie of due and key.
+            guard due < dues[root] || key < keys[root] else { return }
+            dues[root] = due
+            keys[root] = key
+            sequences[root] = sequence
+            elements[root] = element
             siftDown(0)
         }
     }
 
+    /// Whether the element in slot `a` comes before the one in slot `b`.
+    private func precedes(_ a: Int, _ b: Int) -> Bool {
+        if dues[a] != dues[b] { return dues[a] < dues[b] }
+        if keys[a] != keys[b] { return keys[a] < keys[b] }
+        return sequences[a] < sequences[b]
+    }
+
     /// The kept elements, soonest due first.
     func sorted() -> [Element] {
-        heap.sorted { $0.precedes($1) }.map(\.element)
+        heap.sorted { precedes($0, $1) }.map { elements[$0] }
     }
 
     private mutating func siftUp(_ start: Int) {
         var child = start
         while child > 0 {
             let parent = (child - 1) / 2
-            guard heap[parent].precedes(heap[child]) else { return }
+            guard precedes(heap[parent], heap[child]) else { return }
             heap.swapAt(parent, child)
             child = parent
         }
@@ -76,8 +86,8 @@ struct FirstByDue<Element> {
         while true {
             var latest = parent
             let left = 2 * parent + 1, right = left + 1
-            if left < heap.count, heap[latest].precedes(heap[left]) { latest = left }
-            if right < heap.count, heap[latest].precedes(heap[right]) { latest = right }
+            if left < heap.count, precedes(heap[latest], heap[left]) { latest = left }
+            if right < heap.count, precedes(heap[latest], heap[right]) { latest = right }
             guard latest != parent else { return }
             heap.swapAt(parent, latest)
             parent = latest
