@@ -68,13 +68,19 @@ public enum QueueBuilder {
     static func interleave(_ reviews: [StudyItem], _ new: [StudyItem]) -> [StudyItem] {
         guard !reviews.isEmpty, !new.isEmpty else { return reviews + new }
         let total = reviews.count + new.count
-        let newPositions = Set((0..<new.count).map { ($0 + 1) * total / (new.count + 1) })
+        // The positions grow with k (by one at least, as total > new.count),
+        // so the next one is all that is asked: a set of them all cost a
+        // hash per position at 9,999 new faces.
+        func position(_ k: Int) -> Int { (k + 1) * total / (new.count + 1) }
+        var nextPosition = 0
         var result: [StudyItem] = []
         result.reserveCapacity(total)
         var r = 0
         var n = 0
         for i in 0..<total {
-            if (newPositions.contains(i) && n < new.count) || r == reviews.count {
+            while nextPosition < new.count, position(nextPosition) < i { nextPosition += 1 }
+            let newHere = nextPosition < new.count && position(nextPosition) == i
+            if (newHere && n < new.count) || r == reviews.count {
                 result.append(new[n])
                 n += 1
             } else {

@@ -62,7 +62,8 @@ public struct StudyCatalog: Sendable {
     /// The item of the face at `place`, with `schedule`.
     func item(at place: FacePlace, schedule: CardSchedule) -> StudyItem {
         let deck = decks[place.deck]
-        return StudyItem(face: deck.cards[place.card].faces[place.face], deckFile: deck.file, schedule: schedule)
+        // The one face, not the array of the card's faces made to pick it.
+        return StudyItem(face: deck.cards[place.card].face(place.face), deckFile: deck.file, schedule: schedule)
     }
 
     /// Visits every face `items(matching:now:)` gives, in its order, once

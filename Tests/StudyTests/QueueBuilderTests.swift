@@ -210,4 +210,32 @@ import Testing
         // 6 in all, 2 new: new at positions ⌊6/3⌋ = 2 and ⌊12/3⌋ = 4.
         #expect(merged.map(\.key) == [0, 1, 4, 2, 5, 3].map { items[$0].key })
     }
+
+    /// For every count of reviews and new faces up to 40 each, the new
+    /// faces go where the rule puts them: the k-th of n at ⌊(k+1)·total/(n+1)⌋
+    /// (positions checked against a set of them all, as the rule reads).
+    @Test func interleavePutsEveryNewFaceAtItsPosition() {
+        let deck = Fixtures.deck((1...80).map { "Q: С\($0)?\nA: Ж\n" }.joined(separator: "\n"))
+        let items = deck.cards.map { StudyItem(face: $0.faces[0], deckFile: deck.file, schedule: .new(at: Fixtures.now)) }
+        for reviews in 0...40 {
+            for new in 0...40 {
+                let merged = QueueBuilder.interleave(Array(items[0..<reviews]), Array(items[40..<40 + new]))
+                let total = reviews + new
+                let positions = Set((0..<new).map { ($0 + 1) * total / (new + 1) })
+                var expected: [String] = []
+                var r = 0, n = 0
+                for i in 0..<total {
+                    if reviews > 0, (positions.contains(i) && n < new) || r == reviews {
+                        expected.append(items[40 + n].key)
+                        n += 1
+                    } else if reviews > 0 {
+                        expected.append(items[r].key)
+                        r += 1
+                    }
+                }
+                if reviews == 0 { expected = items[40..<40 + new].map(\.key) }
+                #expect(merged.map(\.key) == expected, "\(reviews) reviews, \(new) new")
+            }
+        }
+    }
 }
