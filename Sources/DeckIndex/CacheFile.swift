@@ -112,10 +112,12 @@ public enum CacheFile {
             }
             self.fd = fd
             self.size = Int(s.st_size)
-            if size > 1 << 16 {
-                // Read straight through: ask for the file ahead.
-                _ = posix_fadvise(fd, 0, off_t(size), Int32(POSIX_FADV_SEQUENTIAL))
-            }
+            #if canImport(Glibc)
+                if size > 1 << 16 {
+                    // Read straight through: ask for the file ahead.
+                    _ = posix_fadvise(fd, 0, off_t(size), Int32(POSIX_FADV_SEQUENTIAL))
+                }
+            #endif
         }
 
         deinit { close(fd) }

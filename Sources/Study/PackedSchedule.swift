@@ -45,6 +45,8 @@ struct PackedSchedule {
         static let wide: UInt8 = 16
     }
 
+    /// Where `due` lies, for the tests.
+    static let dueOffset = MemoryLayout<PackedSchedule>.offset(of: \PackedSchedule.due)!
     /// Where `flags` lies, for the tests.
     static let flagsOffset = MemoryLayout<PackedSchedule>.offset(of: \PackedSchedule.flags)!
 
@@ -90,6 +92,12 @@ struct PackedSchedule {
 
     /// Whether the schedule is kept in the side list.
     var isWide: Bool { flags & Flag.wide != 0 }
+
+    /// Whether its dates and memory state are finite numbers, as every
+    /// schedule packed from the store is (a day number is made from each).
+    var isFinite: Bool {
+        [stability, difficulty, due, lastReview].allSatisfy { Double(bitPattern: $0).isFinite }
+    }
 
     /// The schedule packed, `wide` being the list it was packed with.
     func unpacked(wide: UnsafeBufferPointer<CardSchedule>) -> CardSchedule? {

@@ -622,13 +622,18 @@ extension ScheduleTable {
     /// the image's next bytes (the header, the entries, the spilled keys)
     /// and says false when it cannot (the image ran short, or its bytes
     /// are not the ones written). Nil when `read` fails, the layout is not
-    /// this build's, or the entries do not hold together: a key's bytes
-    /// past the spilled ones, a wide schedule, a key twice.
-    public init?(readingImage read: (UnsafeMutableRawBufferPointer) throws -> Bool) rethrows {
+    /// this build's, its parts would take more than `bytes` (what the image
+    /// has after its header: nothing is made larger than what is there), or
+    /// the entries do not hold together: a key's bytes past the spilled
+    /// ones, a wide schedule, a key twice, a date or a memory state that is
+    /// not a finite number.
+    public init?(readingImage read: (UnsafeMutableRawBufferPointer) throws -> Bool, bytes: Int) rethrows {
         var header = [UInt64](repeating: 0, count: 3)
         guard try header.withUnsafeMutableBytes({ try read($0) }), header[0] == Self.imageLayout,
             let entryCount = Int(exactly: header[1]), let spilledCount = Int(exactly: header[2]),
-            entryCount < 1 << Self.entryBits - 1, spilledCount <= Int(UInt32.max)
+            entryCount < 1 << Self.entryBits - 1, spilledCount <= Int(UInt32.max),
+            entryCount <= bytes / MemoryLayout<Entry>.stride,
+            spilledCount <= bytes - entryCount * MemoryLayout<Entry>.stride
         else { return nil }
         self.init()
         var complete = true
@@ -680,7 +685,7 @@ extension ScheduleTable {
                 for index in run {
                     let entry = entries.baseAddress! + index
                     let length = Int(entry.pointee.keyLength)
-                    guard !entry.pointee.schedule.isWide else { return false }
+                    guard !entry.pointee.schedule.isWide, entry.pointee.schedule.isFinite else { return false }
                     if entry.pointee.schedule.isPresent { present += 1 }
                     let inline = UnsafeRawPointer(entry) + Self.inlineOffset
                     if length <= Self.inlineKeyBytes {

@@ -131,6 +131,17 @@ import Testing
             }
             try written.prefix(written.count - 8).write(to: URL(fileURLWithPath: kept.path))
             #expect(kept.load() == nil)
+            // Parts said to be near `Int.max` bytes long, the rest of the
+            // header as written: refused, their sizes never added.
+            var huge = written
+            let firstPartSize = KeptSchedules.magic.count + 8 + 8 + DeckLoading.stamp.utf8.count + 8
+                + kept.storePath.utf8.count + 2 * 8 + 4 * 8 + 8
+            for part in 0..<2 {
+                let at = firstPartSize + 16 * part
+                withUnsafeBytes(of: (UInt64(1) << 62).littleEndian) { huge.replaceSubrange(at..<at + 8, with: $0) }
+            }
+            try huge.write(to: URL(fileURLWithPath: kept.path))
+            #expect(kept.load() == nil)
             try Data("jatta schedules\n".utf8).write(to: URL(fileURLWithPath: kept.path))
             #expect(kept.load() == nil)
             try expectSameSnapshot(store, deck, kept, "damaged")

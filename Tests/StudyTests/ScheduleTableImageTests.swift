@@ -17,19 +17,20 @@ import Testing
     }
 
     /// The table read from `parts`, each read given exactly its part.
-    static func read(_ parts: [[UInt8]]) -> ScheduleTable? {
+    static func read(_ parts: [[UInt8]], bytes: Int? = nil) -> ScheduleTable? {
         var next = 0
-        return ScheduleTable { buffer in
-            guard next < parts.count, parts[next].count == buffer.count else { return false }
-            parts[next].withUnsafeBytes { buffer.copyMemory(from: $0) }
-            next += 1
-            return true
-        }
+        return ScheduleTable(
+            readingImage: { buffer in
+                guard next < parts.count, parts[next].count == buffer.count else { return false }
+                parts[next].withUnsafeBytes { buffer.copyMemory(from: $0) }
+                next += 1
+                return true
+            }, bytes: bytes ?? parts.dropFirst().reduce(0) { $0 + $1.count })
     }
 
     /// Whether `parts` are refused (a table read from them is not printed
     /// when the expectation fails).
-    static func refuses(_ parts: [[UInt8]]) -> Bool { read(parts) == nil }
+    static func refuses(_ parts: [[UInt8]], bytes: Int? = nil) -> Bool { read(parts, bytes: bytes) == nil }
 
     /// Tables through every change the dictionary tests make, removals
     /// among them, with keys of every length (long ones spilled).
@@ -75,6 +76,25 @@ import Testing
             #expect(Self.refuses(short), "part \(part)")
         }
         #expect(Self.refuses(Array(parts.prefix(2))))
+    }
+
+    /// A header claiming more entries or spilled bytes than the image has
+    /// is refused before anything is made that large.
+    @Test func anImageClaimingMoreThanItHasIsRefused() throws {
+        let parts = try parts()
+        let bytes = parts[1].count + parts[2].count
+        #expect(Self.read(parts, bytes: bytes) != nil)
+        #expect(Self.refuses(parts, bytes: bytes - 1))
+        for (word, value) in [(1, UInt64(1) << 39), (2, UInt64(UInt32.max))] {
+            var claiming = parts
+            withUnsafeBytes(of: value.littleEndian) { claiming[0].replaceSubrange(8 * word..<8 * word + 8, with: $0) }
+            #expect(Self.refuses(claiming), "header word \(word)")
+        }
+        // A schedule whose due date is not a number.
+        var notANumber = parts
+        let due = ScheduleTable.entryStride + PackedSchedule.dueOffset
+        withUnsafeBytes(of: Double.nan.bitPattern.littleEndian) { notANumber[1].replaceSubrange(due..<due + 8, with: $0) }
+        #expect(Self.refuses(notANumber))
     }
 
     @Test func anImageOfAnotherLayoutIsRefused() throws {

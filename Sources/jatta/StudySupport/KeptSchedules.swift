@@ -67,16 +67,20 @@ struct KeptSchedules {
         guard headerBytes.withUnsafeMutableBytes({ file.read(into: $0) }),
             let header = Header(Reader(headerBytes)), header.stamp == DeckLoading.stamp,
             header.storePath == storePath, header.device == storeFile.device, header.inode == storeFile.inode,
+            // Each part within the file before they are added: a size
+            // near `Int.max` must not overflow the sum.
+            header.parts.allSatisfy({ $0.size <= file.size }),
             file.size == file.offset + header.parts.reduce(0, { $0 + $1.size })
         else { return nil }
         var part = 0
-        let table = ScheduleTable { buffer in
-            guard part < header.parts.count, buffer.count == header.parts[part].size, file.read(into: buffer),
-                CacheFile.hash(UnsafeRawBufferPointer(buffer)) == header.parts[part].hash
-            else { return false }
-            part += 1
-            return true
-        }
+        let table = ScheduleTable(
+            readingImage: { buffer in
+                guard part < header.parts.count, buffer.count == header.parts[part].size, file.read(into: buffer),
+                    CacheFile.hash(UnsafeRawBufferPointer(buffer)) == header.parts[part].hash
+                else { return false }
+                part += 1
+                return true
+            }, bytes: file.size - file.offset)
         guard let table, part == header.parts.count else { return nil }
         return (table, header.position)
     }
