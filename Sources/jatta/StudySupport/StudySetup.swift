@@ -14,9 +14,9 @@ enum StudySetup {
     static func snapshot(store: ProgressStore, decks: [Deck], dayStart: Date, now: Date) throws -> ProgressSnapshot {
         // A card renamed by its deck (an `id:` added) keeps its progress.
         try CardAdoption.run(store: store, decks: decks, at: now)
+        let cacheFolder = DeckLoading.directory(environment: ProcessInfo.processInfo.environment)
         var snapshot = try progress(
-            store: store, decks: decks,
-            kept: KeptSchedules(storePath: store.path, indexDirectory: DeckLoading.directory(environment: ProcessInfo.processInfo.environment)))
+            store: store, decks: decks, kept: KeptSchedules(storePath: store.path, indexDirectory: cacheFolder))
         let today = try store.studiedCounts(from: dayStart, to: now.addingTimeInterval(1))
         snapshot.newStudiedToday = today.newCards
         snapshot.reviewsDoneToday = today.reviews
@@ -55,7 +55,6 @@ enum StudySetup {
         }
         // Every card has at least one face.
         let cards = decks.reduce(0) { $0 + $1.cards.count }
-        snapshot.schedules.reserveCapacity(cards)
         if try store.scanPays(forKeys: cards) {
             if let kept, let (table, position) = kept.load(),
                 let changes = try store.progressChanges(since: position, limit: keptChangesRead)
@@ -69,7 +68,10 @@ enum StudySetup {
                 return snapshot
             }
             // Keys go into the table as bytes; a string is made only for
-            // the few suspended or buried faces.
+            // the few suspended or buried faces. Sized here, not before the
+            // kept table is tried: that table replaces this one whole, so
+            // sizing it first was work thrown away.
+            snapshot.schedules.reserveCapacity(cards)
             var hidden: [(String, CardProgress)] = []
             var position: ProgressStore.LogPosition?
             try snapshot.schedules.fill { add in
@@ -82,6 +84,7 @@ enum StudySetup {
             // Kept in the order the start's walks take, for the next start.
             if let kept, let position { kept.save(snapshot.schedules.following(facesOf: decks), position: position) }
         } else {
+            snapshot.schedules.reserveCapacity(cards)
             let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
             // Through the registry's rows of the decks' files when every
             // face is registered there (one range each), else key by key.
