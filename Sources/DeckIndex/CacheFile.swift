@@ -35,7 +35,7 @@ public enum CacheFile {
     /// A 64-bit hash of `bytes`, which any change of a byte changes with
     /// near certainty (`ContentHash`; not cryptographic).
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        ContentHash.of(bytes.bindMemory(to: UInt8.self))
+        bytes.withMemoryRebound(to: UInt8.self) { ContentHash.of($0) }
     }
 
     /// Writes what `parts` hands to its `write`, one part after another, to
@@ -125,16 +125,9 @@ public enum CacheFile {
         /// Fills `buffer` with the file's next bytes; false when the file
         /// ends first or cannot be read.
         public func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-            guard let base = buffer.baseAddress else { return true }
-            var done = 0
-            while done < buffer.count {
-                let n = pread(fd, base + done, buffer.count - done, off_t(offset + done))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { return false }
-                done += n
-            }
+            let done = buffer.withMemoryRebound(to: UInt8.self) { EntryFile.fill($0, from: fd, at: offset) }
             offset += done
-            return true
+            return done == buffer.count
         }
     }
 }

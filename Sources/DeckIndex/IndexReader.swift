@@ -1,26 +1,26 @@
 /// Reads what `IndexWriter` wrote. Every read is bounds-checked: a damaged
 /// entry throws `IndexDamage` (and is rebuilt from the deck file), it never
 /// traps or reads past the end.
-struct IndexReader {
+public struct IndexReader {
     /// The entry's bytes.
     let bytes: UnsafeBufferPointer<UInt8>
     /// Where the next read starts.
     var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int = 0) {
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int = 0) {
         self.bytes = bytes
         self.position = position
     }
 
-    var isAtEnd: Bool { position == bytes.count }
+    public var isAtEnd: Bool { position == bytes.count }
 
-    mutating func byte() throws(IndexDamage) -> UInt8 {
+    public mutating func byte() throws(IndexDamage) -> UInt8 {
         guard position < bytes.count else { throw IndexDamage() }
         defer { position += 1 }
         return bytes[position]
     }
 
-    mutating func unsigned() throws(IndexDamage) -> UInt64 {
+    public mutating func unsigned() throws(IndexDamage) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -32,7 +32,7 @@ struct IndexReader {
         }
     }
 
-    mutating func int() throws(IndexDamage) -> Int {
+    public mutating func int() throws(IndexDamage) -> Int {
         let u = try unsigned()
         return Int(Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
     }
@@ -40,7 +40,7 @@ struct IndexReader {
     /// A count of things still to read, refused when it cannot fit in what
     /// is left (each thing takes at least one byte), so a damaged count
     /// cannot make a huge allocation.
-    mutating func count() throws(IndexDamage) -> Int {
+    public mutating func count() throws(IndexDamage) -> Int {
         let n = try unsigned()
         guard n <= UInt64(bytes.count - position) else { throw IndexDamage() }
         return Int(n)
@@ -49,12 +49,12 @@ struct IndexReader {
     /// A number (a length, an index into a table) that fits in an `Int`;
     /// unlike `count()`, not bounded by what is left to read (a body's
     /// length lies outside the head that holds it).
-    mutating func number() throws(IndexDamage) -> Int {
+    public mutating func number() throws(IndexDamage) -> Int {
         guard let n = Int(exactly: try unsigned()) else { throw IndexDamage() }
         return n
     }
 
-    mutating func bool() throws(IndexDamage) -> Bool {
+    public mutating func bool() throws(IndexDamage) -> Bool {
         switch try byte() {
         case 0: return false
         case 1: return true
@@ -62,18 +62,18 @@ struct IndexReader {
         }
     }
 
-    mutating func string() throws(IndexDamage) -> String {
+    public mutating func string() throws(IndexDamage) -> String {
         let n = try count()
         let start = position
         position += n
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
 
-    mutating func optionalString() throws(IndexDamage) -> String? {
+    public mutating func optionalString() throws(IndexDamage) -> String? {
         try bool() ? try string() : nil
     }
 
-    mutating func strings() throws(IndexDamage) -> [String] {
+    public mutating func strings() throws(IndexDamage) -> [String] {
         let n = try count()
         var result: [String] = []
         result.reserveCapacity(n)
@@ -81,7 +81,7 @@ struct IndexReader {
         return result
     }
 
-    mutating func fixed64() throws(IndexDamage) -> UInt64 {
+    public mutating func fixed64() throws(IndexDamage) -> UInt64 {
         guard bytes.count - position >= 8 else { throw IndexDamage() }
         var value: UInt64 = 0
         for i in 0..<8 { value |= UInt64(bytes[position + i]) << UInt64(8 * i) }
@@ -92,4 +92,4 @@ struct IndexReader {
 
 /// An index entry that cannot be read as written: truncated, overwritten,
 /// or not an entry at all. Never shown; the deck file is parsed instead.
-struct IndexDamage: Error {}
+public struct IndexDamage: Error {}

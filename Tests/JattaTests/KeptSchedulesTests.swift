@@ -133,13 +133,18 @@ import Testing
             #expect(kept.load() == nil)
             // Parts said to be near `Int.max` bytes long, the rest of the
             // header as written: refused, their sizes never added.
-            var huge = written
-            let firstPartSize = KeptSchedules.magic.count + 8 + 8 + DeckLoading.stamp.utf8.count + 8
-                + kept.storePath.utf8.count + 2 * 8 + 4 * 8 + 8
-            for part in 0..<2 {
-                let at = firstPartSize + 16 * part
-                withUnsafeBytes(of: (UInt64(1) << 62).littleEndian) { huge.replaceSubrange(at..<at + 8, with: $0) }
-            }
+            let lengthAt = KeptSchedules.magic.count
+            let headerLength = (0..<8).reduce(0) { $0 | Int(written[lengthAt + $1]) << (8 * $1) }
+            let headerAt = lengthAt + 8
+            var forged = try #require(
+                Array(written[headerAt..<headerAt + headerLength]).withUnsafeBufferPointer { KeptSchedules.Header($0) })
+            #expect(forged.parts.count == 3)
+            for part in 0..<2 { forged.parts[part].size = 1 << 62 }
+            let forgedBytes = forged.bytes
+            var huge = Data(KeptSchedules.magic)
+            huge.append(contentsOf: (0..<8).map { UInt8(truncatingIfNeeded: forgedBytes.count >> (8 * $0)) })
+            huge.append(contentsOf: forgedBytes)
+            huge.append(written[(headerAt + headerLength)...])
             try huge.write(to: URL(fileURLWithPath: kept.path))
             #expect(kept.load() == nil)
             try Data("jatta schedules\n".utf8).write(to: URL(fileURLWithPath: kept.path))
@@ -149,7 +154,10 @@ import Testing
             // Another build's file, or another store file at the same path.
             try original.write(to: URL(fileURLWithPath: kept.path))
             var foreign = original
-            let stampStart = KeptSchedules.magic.count + 16
+            // The stamp after the header's length and its own (one byte
+            // below 128).
+            #expect(DeckLoading.stamp.utf8.count < 128)
+            let stampStart = KeptSchedules.magic.count + 8 + 1
             foreign[stampStart] ^= 0x01
             try foreign.write(to: URL(fileURLWithPath: kept.path))
             #expect(kept.load() == nil)

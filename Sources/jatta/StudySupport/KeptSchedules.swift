@@ -57,15 +57,16 @@ struct KeptSchedules {
         guard let file = CacheFile.Reader(path: path) else { return nil }
         var start = [UInt8](repeating: 0, count: Self.magic.count + 8)
         guard file.read(into: UnsafeMutableRawBufferPointer(start: &start, count: start.count)),
-            Array(start.prefix(Self.magic.count)) == Self.magic
+            Array(start.prefix(Self.magic.count)) == Self.magic,
+            let headerLength = start.withUnsafeBufferPointer({ bytes -> Int? in
+                var reader = IndexReader(bytes, from: Self.magic.count)
+                return (try? reader.fixed64()).flatMap { Int(exactly: $0) }
+            }),
+            headerLength <= 1 << 16
         else { return nil }
-        var lengthReader = Reader(Array(start.suffix(8)))
-        guard let headerLength = lengthReader.word().flatMap({ Int(exactly: $0) }), headerLength <= 1 << 16 else {
-            return nil
-        }
         var headerBytes = [UInt8](repeating: 0, count: headerLength)
         guard headerBytes.withUnsafeMutableBytes({ file.read(into: $0) }),
-            let header = Header(Reader(headerBytes)), header.stamp == DeckLoading.stamp,
+            let header = headerBytes.withUnsafeBufferPointer({ Header($0) }), header.stamp == DeckLoading.stamp,
             header.storePath == storePath, header.device == storeFile.device, header.inode == storeFile.inode,
             // Each part within the file before they are added: a size
             // near `Int.max` must not overflow the sum.
@@ -94,10 +95,10 @@ struct KeptSchedules {
             stamp: DeckLoading.stamp, storePath: storePath, device: storeFile.device, inode: storeFile.inode,
             position: position, parts: parts
         ).bytes
-        var lengthWord: [UInt8] = []
-        Self.append(UInt64(header.count), to: &lengthWord)
+        var lengthWord = IndexWriter()
+        lengthWord.fixed64(UInt64(header.count))
         _ = CacheFile.replace(path, directory: directory) { write in
-            guard Self.magic.withUnsafeBytes(write), lengthWord.withUnsafeBytes(write), header.withUnsafeBytes(write)
+            guard Self.magic.withUnsafeBytes(write), lengthWord.bytes.withUnsafeBytes(write), header.withUnsafeBytes(write)
             else { return false }
             var written = true
             _ = table.writeImage { if written { written = write($0) } }
@@ -132,79 +133,44 @@ struct KeptSchedules {
             self.parts = parts
         }
 
-        /// The header read back; nil when it does not decode.
-        init?(_ reader: Reader) {
-            var reader = reader
-            guard let stamp = reader.text(), let storePath = reader.text(), let device = reader.word(),
-                let inode = reader.word(), let id = reader.word(), let at = reader.word(), let card = reader.word(),
-                let rebuilds = reader.word(), let partCount = reader.word(), partCount <= 16
-            else { return nil }
-            var parts: [(size: Int, hash: UInt64)] = []
-            for _ in 0..<partCount {
-                guard let size = reader.word().flatMap({ Int(exactly: $0) }), let hash = reader.word() else { return nil }
-                parts.append((size, hash))
+        /// The header read back from its bytes; nil when they do not decode
+        /// (`IndexReader`: every read bounds-checked, every count bounded by
+        /// the bytes left).
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var reader = IndexReader(bytes)
+            do {
+                let stamp = try reader.string()
+                let storePath = try reader.string()
+                let device = try reader.fixed64()
+                let inode = try reader.fixed64()
+                let position = ProgressStore.LogPosition(
+                    id: Int64(bitPattern: try reader.fixed64()), at: Int64(bitPattern: try reader.fixed64()),
+                    card: Int64(bitPattern: try reader.fixed64()), rebuilds: Int64(bitPattern: try reader.fixed64()))
+                var parts: [(size: Int, hash: UInt64)] = []
+                for _ in 0..<(try reader.count()) { parts.append((try reader.number(), try reader.fixed64())) }
+                guard reader.isAtEnd else { return nil }
+                self.init(
+                    stamp: stamp, storePath: storePath, device: device, inode: inode, position: position, parts: parts)
+            } catch {
+                return nil
             }
-            guard reader.isAtEnd else { return nil }
-            self.init(
-                stamp: stamp, storePath: storePath, device: device, inode: inode,
-                position: .init(
-                    id: Int64(bitPattern: id), at: Int64(bitPattern: at), card: Int64(bitPattern: card),
-                    rebuilds: Int64(bitPattern: rebuilds)),
-                parts: parts)
         }
 
-        /// The header's bytes.
+        /// The header's bytes, in the deck index's layout (`IndexWriter`).
         var bytes: [UInt8] {
-            var bytes: [UInt8] = []
-            KeptSchedules.append(stamp, to: &bytes)
-            KeptSchedules.append(storePath, to: &bytes)
-            for word in [device, inode] { KeptSchedules.append(word, to: &bytes) }
+            var writer = IndexWriter()
+            writer.string(stamp)
+            writer.string(storePath)
+            for word in [device, inode] { writer.fixed64(word) }
             for word in [position.id, position.at, position.card, position.rebuilds] {
-                KeptSchedules.append(UInt64(bitPattern: word), to: &bytes)
+                writer.fixed64(UInt64(bitPattern: word))
             }
-            KeptSchedules.append(UInt64(parts.count), to: &bytes)
+            writer.unsigned(UInt64(parts.count))
             for part in parts {
-                KeptSchedules.append(UInt64(part.size), to: &bytes)
-                KeptSchedules.append(part.hash, to: &bytes)
+                writer.unsigned(UInt64(part.size))
+                writer.fixed64(part.hash)
             }
-            return bytes
-        }
-    }
-
-    /// Appends `word`, little-endian.
-    static func append(_ word: UInt64, to bytes: inout [UInt8]) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
-    }
-
-    /// Appends `text`'s UTF-8 bytes after their count.
-    static func append(_ text: String, to bytes: inout [UInt8]) {
-        append(UInt64(text.utf8.count), to: &bytes)
-        bytes.append(contentsOf: text.utf8)
-    }
-
-    /// Reads what `append` wrote.
-    struct Reader {
-        /// The bytes.
-        let bytes: [UInt8]
-        /// Where the next value starts.
-        var offset = 0
-
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-        var isAtEnd: Bool { offset == bytes.count }
-
-        mutating func word() -> UInt64? {
-            guard bytes.count - offset >= 8 else { return nil }
-            var word: UInt64 = 0
-            for i in 0..<8 { word |= UInt64(bytes[offset + i]) << UInt64(8 * i) }
-            offset += 8
-            return word
-        }
-
-        mutating func text() -> String? {
-            guard let count = word().flatMap({ Int(exactly: $0) }), count <= bytes.count - offset else { return nil }
-            defer { offset += count }
-            return String(validating: bytes[offset..<offset + count], as: UTF8.self)
+            return writer.bytes
         }
     }
 }
