@@ -488,17 +488,30 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     /// removed), in entry order.
     private func forEachEntry(_ body: (UnsafeBufferPointer<UInt8>, CardSchedule?) -> Void) {
         var key = [UInt8]()
-        spilled.withUnsafeBufferPointer { spilled in
-            for entry in entries {
-                let length = Int(entry.keyLength)
-                key.removeAll(keepingCapacity: true)
-                withUnsafeBytes(of: entry.inline) { key.append(contentsOf: $0.prefix(length)) }
-                if length > Self.inlineKeyBytes {
-                    let start = Int(entry.spillStart)
-                    key.append(contentsOf: spilled[start..<start + length - Self.inlineKeyBytes])
+        entries.withUnsafeBufferPointer { entries in
+            spilled.withUnsafeBufferPointer { spilled in
+                for index in entries.indices {
+                    Self.gatherKey(of: entries.baseAddress! + index, spilled, into: &key)
+                    key.withUnsafeBufferPointer { body($0, unpacked(entries[index].schedule)) }
                 }
-                key.withUnsafeBufferPointer { body($0, unpacked(entry.schedule)) }
             }
+        }
+    }
+
+    /// Puts the bytes of the key of `entry` in `key` (emptied first): its
+    /// inline ones, then those it spilled, which the caller has checked lie
+    /// within `spilled`.
+    private static func gatherKey(
+        of entry: UnsafePointer<Entry>, _ spilled: UnsafeBufferPointer<UInt8>, into key: inout [UInt8]
+    ) {
+        let length = Int(entry.pointee.keyLength)
+        key.removeAll(keepingCapacity: true)
+        key.append(
+            contentsOf: UnsafeRawBufferPointer(
+                start: UnsafeRawPointer(entry) + inlineOffset, count: Swift.min(length, inlineKeyBytes)))
+        if length > inlineKeyBytes {
+            let start = Int(entry.pointee.spillStart)
+            key.append(contentsOf: spilled[start..<start + length - inlineKeyBytes])
         }
     }
 
@@ -694,11 +707,10 @@ extension ScheduleTable {
                         continue
                     }
                     let start = Int(entry.pointee.spillStart)
-                    let rest = length - Self.inlineKeyBytes
-                    guard start <= spilled.count, rest <= spilled.count - start else { return false }
-                    long.removeAll(keepingCapacity: true)
-                    long.append(contentsOf: UnsafeRawBufferPointer(start: inline, count: Self.inlineKeyBytes))
-                    long.append(contentsOf: spilled[start..<start + rest])
+                    guard start <= spilled.count, length - Self.inlineKeyBytes <= spilled.count - start else {
+                        return false
+                    }
+                    Self.gatherKey(of: entry, spilled, into: &long)
                     hashes[index - run.lowerBound] = long.withUnsafeBufferPointer { Self.hash($0) }
                 }
                 return true
@@ -711,6 +723,7 @@ extension ScheduleTable {
     private mutating func placeImaged(_ run: Range<Int>, hashes: [Int]) -> Bool {
         let mask = slots.count - 1
         let tagMask = tagMask
+        var key = [UInt8]()
         return slots.withUnsafeMutableBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
                 spilled.withUnsafeBufferPointer { spilled in
@@ -724,7 +737,7 @@ extension ScheduleTable {
                             let held = slots[slot]
                             let other = Self.entryIndex(held)
                             if held >> Self.entryBits == tag, entries[other].keyLength == entries[index].keyLength {
-                                let key = Self.key(of: entries.baseAddress! + index, spilled)
+                                Self.gatherKey(of: entries.baseAddress! + index, spilled, into: &key)
                                 if key.withUnsafeBufferPointer({ Self.sameKey(entries.baseAddress! + other, spilled, $0) }) {
                                     return false
                                 }
@@ -737,18 +750,6 @@ extension ScheduleTable {
                 }
             }
         }
-    }
-
-    /// The bytes of the key of `entry` (checked to lie within `spilled`).
-    private static func key(of entry: UnsafePointer<Entry>, _ spilled: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let length = Int(entry.pointee.keyLength)
-        var key = [UInt8](
-            UnsafeRawBufferPointer(start: UnsafeRawPointer(entry) + inlineOffset, count: Swift.min(length, inlineKeyBytes)))
-        if length > inlineKeyBytes {
-            let start = Int(entry.pointee.spillStart)
-            key.append(contentsOf: spilled[start..<start + length - inlineKeyBytes])
-        }
-        return key
     }
 }
 
