@@ -46,6 +46,17 @@ import Testing
         return store
     }
 
+    /// A store of ten registered cards after 30 random changes, with what
+    /// makes more.
+    func changedStore(seed: UInt64) throws -> (ProgressStore, [String], Date, SeededGenerator) {
+        var rng = SeededGenerator(seed: seed)
+        let keys = (0..<10).map { "card-\($0)" }
+        let store = try store(keys: keys)
+        var time = t0
+        try change(store, keys, steps: 30, time: &time, rng: &rng)
+        return (store, keys, time, rng)
+    }
+
     @Test(arguments: [UInt64(1), 2, 3, 4, 5])
     func theRowsThenAndTheChangesMakeTheRowsNow(seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed)
@@ -73,11 +84,7 @@ import Testing
     }
 
     @Test func aPositionNotOfThisLogIsRefused() throws {
-        var rng = SeededGenerator(seed: 9)
-        let keys = (0..<10).map { "card-\($0)" }
-        let store = try store(keys: keys)
-        var time = t0
-        try change(store, keys, steps: 30, time: &time, rng: &rng)
+        var (store, keys, time, rng) = try changedStore(seed: 9)
         let position = try #require(try everyRow(store).1)
         #expect(try store.progressChanges(since: position, limit: 0) != nil)
         var other = position
@@ -104,11 +111,7 @@ import Testing
     /// A rebuild changes the state without an entry: a position from before
     /// it is refused, one from after it is not.
     @Test func aRebuildEndsEveryPositionBeforeIt() throws {
-        var rng = SeededGenerator(seed: 10)
-        let keys = (0..<10).map { "card-\($0)" }
-        let store = try store(keys: keys)
-        var time = t0
-        try change(store, keys, steps: 30, time: &time, rng: &rng)
+        let (store, _, _, _) = try changedStore(seed: 10)
         let before = try #require(try everyRow(store).1)
         try store.executeRaw("UPDATE card_state SET reps = reps + 1")
         try store.rebuildState()

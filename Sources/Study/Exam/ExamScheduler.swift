@@ -63,7 +63,7 @@ public struct ExamScheduler: StudyScheduler {
         // Only a moved schedule is stored again: storing every one looked
         // each key up a second time (100,000 at 100,000 cards).
         for (key, examDay) in examDays {
-            guard let schedule = progress.schedules[key], schedule.state == .review else { continue }
+            guard let schedule = progress.schedules[key] else { continue }
             let moved = adjusted(schedule, examDay: examDay, at: now)
             if moved != schedule { result.schedules[key] = moved }
         }
