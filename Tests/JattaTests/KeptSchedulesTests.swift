@@ -171,9 +171,18 @@ import Testing
         }
     }
 
-    @Test func noKeptSchedulesWithoutAFolderOrAFile() {
-        #expect(KeptSchedules(storePath: ":memory:", indexDirectory: "/tmp") == nil)
-        #expect(KeptSchedules(storePath: "/nonexistent/p.sqlite", indexDirectory: "/tmp") == nil)
-        #expect(KeptSchedules(storePath: "/etc/hostname", indexDirectory: nil) == nil)
+    @Test func noKeptSchedulesWithoutAFolderOrAFile() throws {
+        try withFolder { folder in
+            let store = folder.appendingPathComponent("p.sqlite")
+            try Data().write(to: store)
+            let index = folder.appendingPathComponent("index").path
+            // The same store file with a folder has kept schedules: each
+            // nil below is for the one thing missing.
+            #expect(KeptSchedules(storePath: store.path, indexDirectory: index) != nil)
+            #expect(KeptSchedules(storePath: store.path, indexDirectory: nil) == nil)
+            #expect(KeptSchedules(storePath: ":memory:", indexDirectory: index) == nil)
+            #expect(KeptSchedules(storePath: folder.appendingPathComponent("none.sqlite").path, indexDirectory: index) == nil)
+            #expect(KeptSchedules(storePath: folder.path, indexDirectory: index) == nil)
+        }
     }
 }
