@@ -104,6 +104,39 @@ import Testing
         }
     }
 
+    /// A read begun ahead (while the decks are read, before the store is
+    /// opened) gives what a read then would, and is used for its own
+    /// store file only.
+    @Test func aReadBegunAheadIsUsedForItsOwnStoreOnly() throws {
+        try withFolder { folder in
+            let (store, deck, kept) = try setUp(folder)
+            let index = folder.appendingPathComponent("index").path
+            #expect(kept.readingAhead().load() == nil, "no file yet")
+            try expectSameSnapshot(store, deck, kept, "no file yet")
+            let keys = deck.cards.flatMap { $0.faces.map(\.key) }
+            let schedule = try keepAltered(kept, key: keys[0])
+
+            let ahead = try #require(StudySetup.keptSchedules(of: store.path, ahead: kept.readingAhead(), indexDirectory: index))
+            let readAhead = try #require(ahead.load())
+            let readNow = try #require(kept.load())
+            #expect(readAhead.table == readNow.table)
+            #expect(readAhead.position == readNow.position)
+            #expect(try StudySetup.progress(store: store, decks: [deck], kept: ahead).schedules[keys[0]] == schedule)
+
+            // Another store file, with the same cards and answers.
+            let otherFolder = folder.appendingPathComponent("other")
+            try FileManager.default.createDirectory(at: otherFolder, withIntermediateDirectories: true)
+            let (other, _, _) = try setUp(otherFolder)
+            let chosen = try #require(StudySetup.keptSchedules(of: other.path, ahead: kept.readingAhead(), indexDirectory: index))
+            #expect(chosen.path != kept.path)
+            // Compared first: a failed expectation on the load would print a whole table.
+            let nothingKeptForTheOther = chosen.load() == nil
+            #expect(nothingKeptForTheOther)
+            #expect(try StudySetup.progress(store: other, decks: [deck], kept: chosen).schedules[keys[0]] != schedule)
+            #expect(StudySetup.keptSchedules(of: ":memory:", ahead: kept.readingAhead(), indexDirectory: index) == nil)
+        }
+    }
+
     @Test func aRebuildOrAFileNotAsWrittenIsNotUsed() throws {
         try withFolder { folder in
             let (store, deck, kept) = try setUp(folder)

@@ -68,6 +68,9 @@ struct StudyCommand: ParsableCommand {
             plainCommand: Self.plainCommand)
         let usePlain = try host.usesPlainMode(requested: plain)
 
+        // The schedules the last start kept are read while the decks are.
+        let kept = demo ? nil : (try? database.resolvedPath()).flatMap { StudySetup.keptSchedules(of: $0) }?.readingAhead()
+
         // Decks.
         let deckPaths = SessionHost.deckPaths(paths)
         let library = SessionHost.loadDecks(paths: deckPaths, indexed: !demo)
@@ -94,7 +97,7 @@ struct StudyCommand: ParsableCommand {
         var snapshot: ProgressSnapshot
         let exams: ExamSetup
         do {
-            snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
+            snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now, kept: kept)
             exams = try ExamSetup.make(
                 catalog: StudyCatalog(decks: decks, progress: snapshot),
                 studentExams: try ExamSetup.studentExams(store: store), store: store, base: scheduler,

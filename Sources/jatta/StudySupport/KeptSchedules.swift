@@ -30,6 +30,8 @@ struct KeptSchedules {
     let storePath: String
     /// The store file's device and inode.
     let storeFile: (device: UInt64, inode: UInt64)
+    /// The read begun ahead (`readingAhead()`), whose result `load()` gives.
+    private var ahead: ReadAhead?
 
     /// The first bytes of the file.
     static let magic = Array("jatta schedules\n".utf8)
@@ -51,9 +53,58 @@ struct KeptSchedules {
         path = (directory as NSString).appendingPathComponent(CacheFile.name(for: resolved) + ".schedules")
     }
 
+    /// These kept schedules with their read begun on a thread of its own:
+    /// a start reads them while it reads the decks, which they do not
+    /// depend on (at 100,000 cards each was about a fifth of a start, and
+    /// the machines students share have more than one core). Whether they
+    /// are used is still decided after, against the store (`load()` then
+    /// `ProgressStore.progressChanges`), so reading them earlier changes
+    /// nothing a start shows.
+    func readingAhead() -> KeptSchedules {
+        var copy = self
+        copy.ahead = ReadAhead(self)
+        return copy
+    }
+
+    /// Whether `other` keeps the schedules of the same store file in the
+    /// same file.
+    func isSame(as other: KeptSchedules) -> Bool {
+        path == other.path && storePath == other.storePath && storeFile == other.storeFile
+    }
+
     /// The kept table and the position it was read at; nil when there is
     /// none this start may use.
     func load() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
+        if let ahead { return ahead.result() }
+        return read()
+    }
+
+    /// A `read()` on a thread of its own.
+    final class ReadAhead: @unchecked Sendable {
+        /// Signalled once `loaded` is written.
+        private let done = DispatchSemaphore(value: 0)
+        /// Written once, before `done` is signalled; read only after it is
+        /// waited for.
+        private var loaded: (table: ScheduleTable, position: ProgressStore.LogPosition)?
+
+        init(_ kept: KeptSchedules) {
+            DispatchQueue.global(qos: .userInitiated).async {
+                self.loaded = kept.read()
+                self.done.signal()
+            }
+        }
+
+        /// The read's result, once it is there.
+        func result() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
+            done.wait()
+            // Left signalled for any later asker.
+            done.signal()
+            return loaded
+        }
+    }
+
+    /// The kept table read from the file.
+    private func read() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
         guard let file = CacheFile.Reader(path: path) else { return nil }
         var start = [UInt8](repeating: 0, count: Self.magic.count + 8)
         guard file.read(into: UnsafeMutableRawBufferPointer(start: &start, count: start.count)),

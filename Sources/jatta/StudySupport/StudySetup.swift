@@ -11,12 +11,17 @@ enum StudySetup {
     /// daily limits (today = since the last rollover).
     /// The schedules of a large collection come through the table kept by
     /// the last start (`KeptSchedules`) when there is one.
-    static func snapshot(store: ProgressStore, decks: [Deck], dayStart: Date, now: Date) throws -> ProgressSnapshot {
+    /// `kept`: the kept schedules of the store, their read begun ahead
+    /// (`keptSchedules(of:)`); used only when they are this store's.
+    static func snapshot(
+        store: ProgressStore, decks: [Deck], dayStart: Date, now: Date, kept ahead: KeptSchedules? = nil
+    ) throws -> ProgressSnapshot {
         // A card renamed by its deck (an `id:` added) keeps its progress.
         try CardAdoption.run(store: store, decks: decks, at: now)
-        let cacheFolder = DeckLoading.directory(environment: ProcessInfo.processInfo.environment)
-        var snapshot = try progress(
-            store: store, decks: decks, kept: KeptSchedules(storePath: store.path, indexDirectory: cacheFolder))
+        let kept = keptSchedules(
+            of: store.path, ahead: ahead,
+            indexDirectory: DeckLoading.directory(environment: ProcessInfo.processInfo.environment))
+        var snapshot = try progress(store: store, decks: decks, kept: kept)
         let today = try store.studiedCounts(from: dayStart, to: now.addingTimeInterval(1))
         snapshot.newStudiedToday = today.newCards
         snapshot.reviewsDoneToday = today.reviews
@@ -101,6 +106,22 @@ enum StudySetup {
             }
         }
         return snapshot
+    }
+
+    /// Where the schedules of the store file at `storePath` are kept
+    /// between starts, with the deck index in `indexDirectory` (by default
+    /// where the environment puts it); nil when nowhere (the deck index
+    /// switched off, a store in memory or not yet made). `ahead`, kept
+    /// schedules whose read was begun before the store was opened, is
+    /// that only when it is for this very store file: a demo's store in
+    /// memory or a file replaced since gets its own.
+    static func keptSchedules(
+        of storePath: String, ahead: KeptSchedules? = nil,
+        indexDirectory: String? = DeckLoading.directory(environment: ProcessInfo.processInfo.environment)
+    ) -> KeptSchedules? {
+        guard let kept = KeptSchedules(storePath: storePath, indexDirectory: indexDirectory) else { return nil }
+        if let ahead, ahead.isSame(as: kept) { return ahead }
+        return kept
     }
 
     /// At most this many cards answered since the kept table are read
