@@ -59,6 +59,17 @@ struct FirstByDue<Element> {
         }
     }
 
+    /// Calls `body` with each kept element, its due time and its key, in
+    /// the order they were offered: offered so to another `FirstByDue`
+    /// after its own, they are kept there as if every element this one
+    /// was offered had been offered there (an element this one dropped
+    /// has `limit` kept ones before it, which come before it there too).
+    func forEachKept(_ body: (Element, Date, String) -> Void) {
+        for slot in heap.indices.sorted(by: { sequences[$0] < sequences[$1] }) {
+            body(elements[slot], dues[slot], keys[slot])
+        }
+    }
+
     /// Whether the element in slot `a` comes before the one in slot `b`.
     private func precedes(_ a: Int, _ b: Int) -> Bool {
         if dues[a] != dues[b] { return dues[a] < dues[b] }

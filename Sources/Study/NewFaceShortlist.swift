@@ -31,6 +31,23 @@ extension NewFaceOrder {
 
         init(first limit: Int) { self.limit = limit }
 
+        /// Adds the faces `next` kept, from decks met after this list's,
+        /// whose files are none of this list's: the faces of a file are
+        /// kept or left out by that file's faces alone, so `next` kept
+        /// just what this list would have. `fileNumbers` gives each of
+        /// `next`'s file numbers its number here.
+        mutating func append(_ next: Shortlist, fileNumbers: [Int]) {
+            for var face in next.faces {
+                face.file = fileNumbers[face.file]
+                faces.append(face)
+            }
+            forwardIDs.formUnion(next.forwardIDs)
+            for (group, count) in next.kept {
+                let file = fileNumbers[group >> 8]
+                kept[file << 8 | group & 0xFF, default: 0] += count
+            }
+        }
+
         /// Takes `face`, the next new face met; whether it is kept.
         mutating func offer(_ face: NewFace) -> Bool {
             if face.isReverse {

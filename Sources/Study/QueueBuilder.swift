@@ -7,51 +7,117 @@ public enum QueueBuilder {
     /// reviews due today (most overdue first) with new faces spread evenly
     /// among them, within the daily limits left. New faces come in
     /// `NewFaceOrder`'s order.
+    ///
+    /// The faces of a large collection (`splitFrom` cards or more) are
+    /// walked in two halves at once (`StudyCatalog.halves`).
     public static func build(
-        catalog: StudyCatalog, filter: StudyFilter, limits: StudyLimits, now: Date, dayEnd: Date
+        catalog: StudyCatalog, filter: StudyFilter, limits: StudyLimits, now: Date, dayEnd: Date,
+        splitFrom: Int = StudyCatalog.splitFrom
     ) -> StudyQueue {
-        var learning: [StudyItem] = []
-        // Only the faces within the review limit are kept: at 100,000 cards
-        // tens of thousands of reviews are due, and 200 are asked.
-        var dueFaces = FirstByDue<PlacedFace>(
-            limit: max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday))
-        // New faces are told to the order by a few numbers each and made
-        // into items only once placed within the limit (24,000 new faces at
-        // 100,000 cards, 20 asked); only those that can be placed within it
-        // are kept (`NewFaceOrder.Shortlist`), and a kept face's schedule
-        // only when it is not the fresh one every face without progress gets.
-        let newRoom = limits.newRoom(studiedToday: catalog.progress.newStudiedToday)
-        var newFaces = NewFaceOrder.Shortlist(first: newRoom)
-        var newPlaces: [FacePlace] = []
-        var newSchedules: [Int: CardSchedule] = [:]
-        var files = NewFaceOrder.FileNumbers()
+        let room = Room(
+            reviews: max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday),
+            new: limits.newRoom(studiedToday: catalog.progress.newStudiedToday))
+        var met: Met
+        if let split = catalog.halves(matching: filter, from: splitFrom) {
+            // The second half's faces on another thread while this one
+            // walks the first; their lists then joined as one walk would
+            // have made them (`Met.append`).
+            let second = BackgroundWork {
+                gather(catalog, filter, decks: split..<catalog.decks.count, room: room, now: now, dayEnd: dayEnd)
+            }
+            met = gather(catalog, filter, decks: 0..<split, room: room, now: now, dayEnd: dayEnd)
+            met.append(second.result())
+        } else {
+            met = gather(catalog, filter, decks: catalog.decks.indices, room: room, now: now, dayEnd: dayEnd)
+        }
         let fresh = CardSchedule.new(at: now)
-        // Faces waiting for a later day and hidden ones are never made into
-        // items; due reviews only once they are within the limit. Each face
-        // goes to its list as it is visited: a list of every face of today
-        // first (90,000 at 100,000 cards) was a tenth of a start's memory.
-        catalog.forEachFace(matching: filter, now: now) { deck, face, place, schedule in
+        let learning = sortedByDue(met.learning)
+        let reviews = met.dueFaces.sorted().map(catalog.item)
+        let new = NewFaceOrder.arrange(
+            met.newFaces.faces, files: met.files.names, orders: catalog.newCardOrders, first: room.new,
+            forwardIDs: met.newFaces.forwardIDs)
+            .map { catalog.item(at: met.newPlaces[$0], schedule: met.newSchedules[$0] ?? fresh) }
+        let waiting = learning.filter { $0.schedule.due <= now }
+        let later = learning.filter { $0.schedule.due > now }
+        return StudyQueue(waiting: waiting + interleave(reviews, new), learning: later)
+    }
+
+    /// How many faces of each kind the day's limits leave room for.
+    struct Room: Sendable {
+        /// Reviews.
+        var reviews: Int
+        /// New faces.
+        var new: Int
+    }
+
+    /// What a walk over faces met and kept for the queue.
+    struct Met: @unchecked Sendable {
+        // Unchecked: handed from the thread that walked the second half to
+        // the one that joins it, after that walk ends (`BackgroundWork`).
+
+        /// Faces in (re)learning due today, in the order met.
+        var learning: [StudyItem] = []
+        /// Only the faces within the review limit: at 100,000 cards tens
+        /// of thousands of reviews are due, and 200 are asked.
+        var dueFaces: FirstByDue<PlacedFace>
+        /// New faces are told to the order by a few numbers each and made
+        /// into items only once placed within the limit (24,000 new faces
+        /// at 100,000 cards, 20 asked); only those that can be placed
+        /// within it are kept (`NewFaceOrder.Shortlist`).
+        var newFaces: NewFaceOrder.Shortlist
+        /// Where each of `newFaces.faces` is.
+        var newPlaces: [FacePlace] = []
+        /// A kept new face's schedule, by its index in `newPlaces`, only
+        /// when it is not the fresh one every face without progress gets.
+        var newSchedules: [Int: CardSchedule] = [:]
+        /// The numbers of the deck files met.
+        var files = NewFaceOrder.FileNumbers()
+
+        init(room: Room) {
+            dueFaces = FirstByDue(limit: room.reviews)
+            newFaces = NewFaceOrder.Shortlist(first: room.new)
+        }
+
+        /// Adds what a walk over the next decks met, as if this walk had
+        /// gone on over them. Those decks' files are none of this walk's
+        /// (`StudyCatalog.halves`), so their new faces are kept or left
+        /// out as they were, and their files take the next numbers.
+        mutating func append(_ next: Met) {
+            learning += next.learning
+            next.dueFaces.forEachKept { dueFaces.offer($0, due: $1, key: $2) }
+            let fileNumbers = next.files.names.map { files.number(of: $0) }
+            for (i, place) in next.newPlaces.enumerated() {
+                if let schedule = next.newSchedules[i] { newSchedules[newPlaces.count] = schedule }
+                newPlaces.append(place)
+            }
+            newFaces.append(next.newFaces, fileNumbers: fileNumbers)
+        }
+    }
+
+    /// The faces of `decks` (indices into the catalog's decks) met in
+    /// order: faces waiting for a later day and hidden ones are never made
+    /// into items; due reviews only once they are within the limit. Each
+    /// face goes to its list as it is visited: a list of every face of
+    /// today first (90,000 at 100,000 cards) was a tenth of a start's memory.
+    static func gather(
+        _ catalog: StudyCatalog, _ filter: StudyFilter, decks: Range<Int>, room: Room, now: Date, dayEnd: Date
+    ) -> Met {
+        var met = Met(room: room)
+        let fresh = CardSchedule.new(at: now)
+        catalog.forEachFace(matching: filter, now: now, decks: decks) { deck, face, place, schedule in
             let bucket = StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd)
             guard bucket != .later, !catalog.progress.isHidden(face.key, at: now) else { return }
             switch bucket {
             case .new:
-                guard newFaces.offer(NewFaceOrder.NewFace(face, file: files.number(of: deck.file))) else { return }
-                if schedule != fresh { newSchedules[newPlaces.count] = schedule }
-                newPlaces.append(place)
-            case .learning: learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
-            case .due: dueFaces.offer(PlacedFace(place: place, schedule: schedule), due: schedule.due, key: face.key)
+                guard met.newFaces.offer(NewFaceOrder.NewFace(face, file: met.files.number(of: deck.file))) else { return }
+                if schedule != fresh { met.newSchedules[met.newPlaces.count] = schedule }
+                met.newPlaces.append(place)
+            case .learning: met.learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
+            case .due: met.dueFaces.offer(PlacedFace(place: place, schedule: schedule), due: schedule.due, key: face.key)
             case .later: break
             }
         }
-        learning = sortedByDue(learning)
-        let reviews = dueFaces.sorted().map(catalog.item)
-        let new = NewFaceOrder.arrange(
-            newFaces.faces, files: files.names, orders: catalog.newCardOrders, first: newRoom,
-            forwardIDs: newFaces.forwardIDs)
-            .map { catalog.item(at: newPlaces[$0], schedule: newSchedules[$0] ?? fresh) }
-        let waiting = learning.filter { $0.schedule.due <= now }
-        let later = learning.filter { $0.schedule.due > now }
-        return StudyQueue(waiting: waiting + interleave(reviews, new), learning: later)
+        return met
     }
 
     /// Soonest due first, ties by key, then as given (`FirstByDue`'s

@@ -72,8 +72,10 @@ public struct StudyCatalog: Sendable {
     /// to the body to make: the queue needs it only for the faces due
     /// today, and made for every face it was a string per face (a new one
     /// for each reverse face) at every start.
+    ///
+    /// `range`: only the decks at these indices (all by default).
     func forEachFace(
-        matching filter: StudyFilter, now: Date,
+        matching filter: StudyFilter, now: Date, decks range: Range<Int>? = nil,
         _ body: (_ deck: Deck, _ face: StudyFace, _ place: FacePlace, _ schedule: CardSchedule) -> Void
     ) {
         // Sized once for every card (a term's second face may grow it once):
@@ -97,7 +99,9 @@ public struct StudyCatalog: Sendable {
         run.reserveCapacity(Self.lookUpRun + 1)
         keys.reserveCapacity(keys: Self.lookUpRun + 1)
         schedules.reserveCapacity(Self.lookUpRun + 1)
-        for (d, deck) in decks.enumerated() where filter.includes(deck: deck) {
+        for d in range ?? decks.indices {
+            let deck = decks[d]
+            guard filter.includes(deck: deck) else { continue }
             // A run's faces are gathered, looked up, then visited, until
             // every card of the deck is met; in one loop, not in closures
             // or local functions, which reached the run, the batch and the
@@ -127,6 +131,35 @@ public struct StudyCatalog: Sendable {
             }
         }
     }
+
+    /// Where to split the decks the filter lets through into two halves
+    /// of about as many cards, for two walks at once (`QueueBuilder`):
+    /// the index of the first deck of the second half. Nil when the walk
+    /// is not worth splitting (fewer than `smallest` cards), when a key
+    /// may come twice (a walk keeps the keys it met), or when a deck file
+    /// has decks on both sides (its new faces are chosen together).
+    func halves(matching filter: StudyFilter, from smallest: Int = splitFrom) -> Int? {
+        guard keysAreDistinct else { return nil }
+        let counts = decks.map { filter.includes(deck: $0) ? $0.cards.count : 0 }
+        let total = counts.reduce(0, +)
+        guard total >= smallest else { return nil }
+        var split = 0
+        var first = 0
+        while split < decks.count, first + counts[split] <= total / 2 {
+            first += counts[split]
+            split += 1
+        }
+        // The deck that crosses the middle goes to the smaller side.
+        if split < decks.count, first + counts[split] - total / 2 < total / 2 - first { split += 1 }
+        guard split > 0, split < decks.count else { return nil }
+        let firstFiles = Set(decks[..<split].map(\.file))
+        guard !decks[split...].contains(where: { firstFiles.contains($0.file) }) else { return nil }
+        return split
+    }
+
+    /// The fewest cards whose walk is split in two (`halves`): below it,
+    /// handing half to another thread costs about what it saves.
+    public static let splitFrom = 20_000
 
     /// How many faces `forEachFace` looks up together.
     static let lookUpRun = 256
@@ -177,8 +210,8 @@ public struct StudyCatalog: Sendable {
     }
 
     /// `homeCounts` made anew, in one pass over the faces (`filter` without
-    /// deck files).
-    func countHome(filter f: StudyFilter, now: Date, dayEnd: Date) -> HomeCounts {
+    /// deck files); a large collection's in two halves at once (`halves`).
+    func countHome(filter f: StudyFilter, now: Date, dayEnd: Date, splitFrom: Int = splitFrom) -> HomeCounts {
         // A row is a deck file; decks read from the same file share it.
         var rowOf: [Int] = []
         var rowOfFile: [String: Int] = [:]
@@ -190,6 +223,28 @@ public struct StudyCatalog: Sendable {
                 rowOf.append(rowOf.count)
             }
         }
+        var counted: (rows: [DeckCounts], all: DeckCounts)
+        if let split = halves(matching: f, from: splitFrom) {
+            // The halves share no deck file, so no row: each row's counts
+            // come from one half, and the sums of both are every row's.
+            let second = BackgroundWork { [self, rowOf] in
+                countRows(of: split..<decks.count, rowOf: rowOf, filter: f, now: now, dayEnd: dayEnd)
+            }
+            counted = countRows(of: 0..<split, rowOf: rowOf, filter: f, now: now, dayEnd: dayEnd)
+            let (rows, all) = second.result()
+            for row in rows.indices { counted.rows[row].add(rows[row]) }
+            counted.all.add(all)
+        } else {
+            counted = countRows(of: decks.indices, rowOf: rowOf, filter: f, now: now, dayEnd: dayEnd)
+        }
+        return HomeCounts(all: counted.all, decks: rowOf.map { counted.rows[$0] })
+    }
+
+    /// The home counts of the decks at `range`: each row's (by `rowOf`, a
+    /// deck's row) and all of them together.
+    private func countRows(
+        of range: Range<Int>, rowOf: [Int], filter f: StudyFilter, now: Date, dayEnd: Date
+    ) -> (rows: [DeckCounts], all: DeckCounts) {
         var all = DeckCounts()
         var rows = [DeckCounts](repeating: DeckCounts(), count: decks.count)
         // The row each key was last counted in: decks come in order, so a
@@ -199,17 +254,19 @@ public struct StudyCatalog: Sendable {
         // are remembered per deck file in a set of their own.
         // With keys known distinct no key comes back, so none is kept.
         let distinct = keysAreDistinct
-        var lastRow = [String: Int](minimumCapacity: distinct ? 0 : decks.reduce(0) { $0 + $1.cards.count })
+        var lastRow = [String: Int](minimumCapacity: distinct ? 0 : decks[range].reduce(0) { $0 + $1.cards.count })
         var scattered: [Int: Set<String>] = [:]
-        for (d, row) in rowOf.enumerated() where d > 0 && row != d && rowOf[d - 1] != row {
-            scattered[row] = []
+        for d in range where d > range.lowerBound && rowOf[d] != d && rowOf[d - 1] != rowOf[d] {
+            scattered[rowOf[d]] = []
         }
         // Each deck's schedules are looked up together first (as in
         // `forEachFace`), then its faces counted in order.
         var keys = ScheduleTable.KeyBatch()
         var schedules: [CardSchedule?] = []
         var cursor = 0
-        for (d, deck) in decks.enumerated() where f.includes(deck: deck) {
+        for d in range {
+            let deck = decks[d]
+            guard f.includes(deck: deck) else { continue }
             let row = rowOf[d]
             keys.removeAll()
             schedules.removeAll(keepingCapacity: true)
@@ -239,7 +296,7 @@ public struct StudyCatalog: Sendable {
                 }
             }
         }
-        return HomeCounts(all: all, decks: rowOf.map { rows[$0] })
+        return (rows, all)
     }
 
     /// Where a face stands today.
@@ -274,6 +331,14 @@ public struct DeckCounts: Hashable, Sendable {
     /// the home screen's 1–3 columns do not show, just as no level filter
     /// picks it; it is still in the new, learning and due counts.
     public var cardsPerLevel: [Int: Int] = [:]
+
+    /// Adds `other`'s counts to these.
+    mutating func add(_ other: DeckCounts) {
+        new += other.new
+        learning += other.learning
+        due += other.due
+        cardsPerLevel.merge(other.cardsPerLevel, uniquingKeysWith: +)
+    }
 
     /// Counts one face in its bucket.
     mutating func add(_ bucket: StudyCatalog.Bucket) {

@@ -62,7 +62,7 @@ struct KeptSchedules {
     /// nothing a start shows.
     func readingAhead() -> KeptSchedules {
         var copy = self
-        copy.ahead = ReadAhead(self)
+        copy.ahead = ReadAhead { self.read() }
         return copy
     }
 
@@ -80,34 +80,13 @@ struct KeptSchedules {
     }
 
     /// A `read()` on a thread of its own.
-    final class ReadAhead: @unchecked Sendable {
-        /// Signalled once `loaded` is written.
-        private let done = DispatchSemaphore(value: 0)
-        /// Written once, before `done` is signalled; read only after it is
-        /// waited for.
-        private var loaded: (table: ScheduleTable, position: ProgressStore.LogPosition)?
-
-        init(_ kept: KeptSchedules) {
-            DispatchQueue.global(qos: .userInitiated).async {
-                self.loaded = kept.read()
-                self.done.signal()
-            }
-        }
-
-        /// The read's result, once it is there.
-        func result() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
-            done.wait()
-            // Left signalled for any later asker.
-            done.signal()
-            return loaded
-        }
-    }
+    typealias ReadAhead = BackgroundWork<(table: ScheduleTable, position: ProgressStore.LogPosition)?>
 
     /// The kept table read from the file.
     private func read() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
         guard let file = CacheFile.Reader(path: path) else { return nil }
         var start = [UInt8](repeating: 0, count: Self.magic.count + 8)
-        guard file.read(into: UnsafeMutableRawBufferPointer(start: &start, count: start.count)),
+        guard start.withUnsafeMutableBytes({ file.read(into: $0) }),
             Array(start.prefix(Self.magic.count)) == Self.magic,
             let headerLength = start.withUnsafeBufferPointer({ bytes -> Int? in
                 var reader = IndexReader(bytes, from: Self.magic.count)
