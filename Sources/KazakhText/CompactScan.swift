@@ -137,18 +137,7 @@ enum CompactScan {
             var inRun = false
             var i = 0
             while i < bytes.count {
-                let lead = UInt32(bytes[i])
-                let v: UInt32
-                if lead < 0x80 {
-                    v = lead
-                    i += 1
-                } else if lead & 0xE0 == 0xC0, i + 1 < bytes.count {
-                    v = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else {
-                    return false
-                }
-                guard v < tableSize else { return false }
+                guard let v = TwoByteUTF8.scalar(in: bytes, at: &i), v < tableSize else { return false }
                 let role = roles[Int(v)]
                 if role == fallback { return false }
                 if role == dropped {

@@ -95,7 +95,16 @@ public enum Normalization {
     /// look-alikes, folded space, dashes and quotes, no edge punctuation,
     /// lower case. Stable: changing it changes every derived card id, so it
     /// is pinned by tests.
+    ///
+    /// A plain text (no Latin letter, combining mark or other script) takes
+    /// `PlainIdentityKey`'s one pass, which gives the same key.
     public static func identityKey(_ text: String) -> String {
+        PlainIdentityKey.of(text) ?? foldedIdentityKey(text)
+    }
+
+    /// `identityKey` by its folds one after another: any text's key, and
+    /// what `PlainIdentityKey` must give.
+    static func foldedIdentityKey(_ text: String) -> String {
         let repaired = Homoglyphs.repaired(nfc(text))
         return trimEdgePunctuation(foldPunctuation(foldSpace(repaired))).lowercased()
     }
