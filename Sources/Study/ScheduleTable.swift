@@ -649,18 +649,35 @@ extension ScheduleTable {
             spilledCount <= bytes - entryCount * MemoryLayout<Entry>.stride
         else { return nil }
         self.init()
+        // Every byte pattern is some entry: an entry holds numbers only.
+        guard let entries = try Self.imagePart(of: Entry.self, count: entryCount, read),
+            let spilled = try Self.imagePart(of: UInt8.self, count: spilledCount, read)
+        else { return nil }
+        self.entries = entries
+        self.spilled = spilled
+        guard indexImagedEntries() else { return nil }
+    }
+
+    /// The next `count` elements of an image, read by `read` straight into
+    /// their array; nil when `read` fails. An empty part is read into no
+    /// memory: every empty array shares one storage, whose count making it
+    /// with a capacity of 0 writes, and kept schedules are read on a thread
+    /// of their own (`KeptSchedules.readingAhead`).
+    private static func imagePart<Element>(
+        of: Element.Type, count: Int, _ read: (UnsafeMutableRawBufferPointer) throws -> Bool
+    ) rethrows -> [Element]? {
+        guard count > 0 else {
+            // A buffer of no bytes somewhere, as an array's would be.
+            var none: UInt8 = 0
+            return try withUnsafeMutableBytes(of: &none) { try read(UnsafeMutableRawBufferPointer(rebasing: $0[0..<0])) }
+                ? [] : nil
+        }
         var complete = true
-        entries = try [Entry](unsafeUninitializedCapacity: entryCount) { buffer, initialized in
-            // Every byte pattern is some entry: an entry holds numbers only.
+        let part = try [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             complete = try read(UnsafeMutableRawBufferPointer(buffer))
-            initialized = complete ? entryCount : 0
+            initialized = complete ? count : 0
         }
-        guard complete else { return nil }
-        spilled = try [UInt8](unsafeUninitializedCapacity: spilledCount) { buffer, initialized in
-            complete = try read(UnsafeMutableRawBufferPointer(buffer))
-            initialized = complete ? spilledCount : 0
-        }
-        guard complete, indexImagedEntries() else { return nil }
+        return complete ? part : nil
     }
 
     /// Makes the slots of entries read from an image; false when an entry
