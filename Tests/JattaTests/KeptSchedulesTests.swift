@@ -137,6 +137,59 @@ import Testing
         }
     }
 
+    /// A start on part of the store (one deck file of ten) reads the kept
+    /// table when that costs less than looking its faces up, gives each of
+    /// its faces what the look-ups give, and keeps nothing anew; a start
+    /// on a few cards looks them up.
+    @Test func aPartOfTheStoreTakesTheKeptTableWhenItPays() throws {
+        try withFolder { folder in
+            let (store, deck, kept) = try setUp(folder)
+            try expectSameSnapshot(store, deck, kept, "no file yet")
+            let keys = deck.cards.flatMap { $0.faces.map(\.key) }
+            let schedule = try keepAltered(kept, key: keys[0])
+            let written = try #require(kept.load()?.position)
+
+            var part = deck
+            part.cards = Array(deck.cards.prefix(1_000))
+            #expect(!(try store.scanPays(forKeys: part.cards.count)))
+            #expect(kept.pays(forCards: part.cards.count))
+            // The kept table is what this start reads: the altered schedule.
+            #expect(try StudySetup.progress(store: store, decks: [part], kept: kept).schedules[keys[0]] == schedule)
+            kept.save(try #require(kept.load()?.table).following(facesOf: [deck]), position: written)
+
+            // Answers, suspensions and burials since: each face of the part
+            // as its look-ups give it.
+            let helper = StudySetupProgressTests()
+            let partKeys = part.cards.flatMap { $0.faces.map(\.key) }
+            try store.record(partKeys.prefix(StudySetup.keptChangesKept + 20).enumerated().map {
+                helper.answer($0.element, file: deck.file, $0.offset + 7)
+            })
+            _ = try store.suspend(key: partKeys[3], at: Self.now)
+            _ = try store.bury(key: partKeys[5], until: Self.now.addingTimeInterval(3600), at: Self.now)
+            let lookedUp = try StudySetup.progress(store: store, decks: [part])
+            let throughKept = try StudySetup.progress(store: store, decks: [part], kept: kept)
+            for key in partKeys {
+                #expect(throughKept.schedules[key] == lookedUp.schedules[key], "\(key)")
+                #expect(throughKept.suspended.contains(key) == lookedUp.suspended.contains(key), "\(key)")
+                #expect(throughKept.buriedUntil[key] == lookedUp.buriedUntil[key], "\(key)")
+            }
+            // More than `keptChangesKept` changed, yet a part keeps nothing.
+            #expect(kept.load()?.position == written)
+
+            // A few cards are looked up: the kept file is not read. (A card
+            // with progress, answered before the file was written: through
+            // the file it would show the altered schedule.)
+            let whole = try StudySetup.progress(store: store, decks: [deck])
+            let card = try #require(deck.cards.last { whole.schedules[$0.faces[0].key] != nil })
+            var few = deck
+            few.cards = [card]
+            #expect(!kept.pays(forCards: few.cards.count))
+            let altered = try keepAltered(kept, key: card.faces[0].key)
+            #expect(try StudySetup.progress(store: store, decks: [few], kept: kept).schedules[card.faces[0].key] != altered)
+            #expect(try StudySetup.progress(store: store, decks: [few], kept: kept).schedules[card.faces[0].key] == whole.schedules[card.faces[0].key])
+        }
+    }
+
     @Test func aRebuildOrAFileNotAsWrittenIsNotUsed() throws {
         try withFolder { folder in
             let (store, deck, kept) = try setUp(folder)

@@ -66,6 +66,21 @@ struct KeptSchedules {
         return copy
     }
 
+    /// Whether reading this file costs less than looking up the progress of
+    /// `cards` cards one by one: a lookup costs about as much as reading
+    /// and indexing `bytesPerLookup` bytes of the file. At 100,000 cards
+    /// the file (9.6 MB) takes about 11 ms, and the rows of one deck file
+    /// of ten (10,000 cards) 18 ms through the registry (static build,
+    /// medians of 11 starts). False when there is no file.
+    func pays(forCards cards: Int) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return cards.multipliedReportingOverflow(by: Self.bytesPerLookup).partialValue >= Int(status.st_size)
+    }
+
+    /// See `pays(forCards:)`.
+    static let bytesPerLookup = 1_500
+
     /// Whether `other` keeps the schedules of the same store file in the
     /// same file.
     func isSame(as other: KeptSchedules) -> Bool {

@@ -47,7 +47,10 @@ enum StudySetup {
     /// start, brought up to date with the state rows of the cards answered
     /// since (at most `keptChangesRead`), and the hidden faces from the
     /// store's small index of them; the table is kept anew after a read of
-    /// every row, or once `keptChangesKept` cards changed since it was.
+    /// every row, or once `keptChangesKept` cards changed since it was. A
+    /// start on few of the store's faces takes the kept table too when that
+    /// costs less than their look-ups (`KeptSchedules.pays`), and keeps
+    /// nothing.
     static func progress(store: ProgressStore, decks: [Deck], kept: KeptSchedules? = nil) throws -> ProgressSnapshot {
         var snapshot = ProgressSnapshot()
         func hide(_ key: String, _ p: CardProgress) {
@@ -60,18 +63,23 @@ enum StudySetup {
         }
         // Every card has at least one face.
         let cards = decks.reduce(0) { $0 + $1.cards.count }
-        if try store.scanPays(forKeys: cards) {
-            if let kept, let (table, position) = kept.load(),
-                let changes = try store.progressChanges(since: position, limit: keptChangesRead)
-            {
-                snapshot.schedules = table
-                for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
-                for (key, p) in changes.hidden { hide(key, p) }
-                if changes.changed.count >= keptChangesKept {
-                    kept.save(snapshot.schedules.following(facesOf: decks), position: changes.position)
-                }
-                return snapshot
+        let scan = try store.scanPays(forKeys: cards)
+        // The kept table holds every face of the store: used for a start on
+        // part of it too (one deck file of ten) when reading it costs less
+        // than looking each face up (`KeptSchedules.pays`). Kept anew only
+        // by a start on most of the store, in that start's order.
+        if let kept, scan || kept.pays(forCards: cards), let (table, position) = kept.load(),
+            let changes = try store.progressChanges(since: position, limit: keptChangesRead)
+        {
+            snapshot.schedules = table
+            for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
+            for (key, p) in changes.hidden { hide(key, p) }
+            if scan, changes.changed.count >= keptChangesKept {
+                kept.save(snapshot.schedules.following(facesOf: decks), position: changes.position)
             }
+            return snapshot
+        }
+        if scan {
             // Keys go into the table as bytes; a string is made only for
             // the few suspended or buried faces. Sized here, not before the
             // kept table is tried: that table replaces this one whole, so
