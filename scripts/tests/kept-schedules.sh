@@ -4,8 +4,9 @@
 # shows byte for byte what a session reading every state row shows (the
 # same store copied, JATTA_DECK_INDEX=off), when the kept file is missing,
 # current, behind answers another process saved, far behind, damaged, cut
-# short, written by another build, or of a store file since replaced. A
-# current file is read, not rewritten; every other one is rewritten.
+# short, written by another build, or of a store file since replaced, and
+# for a start on one deck file of two. A current file is read, not
+# rewritten; every other one is rewritten.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 . scripts/lib/midday-tz.sh
@@ -61,15 +62,15 @@ copy_store() {
 kept_file() { ls "$kept_dir"/*.schedules 2>/dev/null | head -1; }
 kept_sum() { local f; f=$(kept_file); [ -n "$f" ] && sha256sum "$f" | cut -d' ' -f1; }
 
-# session NAME [BINARY]: a session through the kept schedules on $db, and
-# the same on a copy of it taken just before, reading every state row;
-# their outputs must be equal.
+# session NAME [BINARY] [DECKS]: a session through the kept schedules on
+# $db, and the same on a copy of it taken just before, reading every state
+# row (or, for one deck file, its rows); their outputs must be equal.
 session() {
-    local name=$1 binary=${2:-$JATTA}
+    local name=$1 binary=${2:-$JATTA} decks=${3:-decks}
     copy_store "$db" "$ref"
-    (cd "$work" && printf '\n3\n\n3\n\n1\n\nq\n' | "$binary" study --plain --lang en --db "$db" decks) \
+    (cd "$work" && printf '\n3\n\n3\n\n1\n\nq\n' | "$binary" study --plain --lang en --db "$db" "$decks") \
         >"$work/$name.kept.txt" 2>&1 || fail "$name: study exited $?"
-    (cd "$work" && printf '\n3\n\n3\n\n1\n\nq\n' | JATTA_DECK_INDEX=off "$binary" study --plain --lang en --db "$ref" decks) \
+    (cd "$work" && printf '\n3\n\n3\n\n1\n\nq\n' | JATTA_DECK_INDEX=off "$binary" study --plain --lang en --db "$ref" "$decks") \
         >"$work/$name.read.txt" 2>&1 || fail "$name: study without the caches exited $?"
     grep -q '^\[1/' "$work/$name.read.txt" || fail "$name: no card was asked: the comparison would prove little"
     # The summary's time taken is the one line that may differ.
@@ -91,6 +92,11 @@ session current
 history "$db" 120 2 "$(( $(date +%s) * 1000 - 3600000 ))"
 session behind
 [ "$(kept_sum)" = "$first" ] || fail "behind: the kept file was rewritten for 120 answers"
+
+# One deck file of the two (fewer cards than a start reads in one pass):
+# its faces come from the kept table, which it never rewrites.
+session one-file "$JATTA" decks/part-1.deck
+[ "$(kept_sum)" = "$first" ] || fail "one-file: the kept file was rewritten"
 
 # Far behind (more cards changed than StudySetup.keptChangesKept): kept anew.
 history "$db" 900 3 "$(( $(date +%s) * 1000 - 7200000 ))"
@@ -128,4 +134,4 @@ mv "$work/backup.sqlite" "$db"
 session restored
 [ "$(kept_sum)" != "$before" ] || fail "restored: the file of the replaced store was read"
 
-echo "kept-schedules: ok (cold, current, behind, far behind, damaged, cut short, another build, restored store)"
+echo "kept-schedules: ok (cold, current, behind, one file of two, far behind, damaged, cut short, another build, restored store)"
