@@ -10,12 +10,16 @@ import Dispatch
 /// The work runs on a queue of its own, never on the shared pool of
 /// threads: a queue made for it always gets a thread, where work sent to
 /// the pool could wait for one held by the very thread waiting for it.
-public final class BackgroundWork<Result>: @unchecked Sendable {
+public final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
+    // Unchecked: `value` is written once by the work's thread before `done`
+    // is signalled, and read and emptied only after it is waited for.
+
     /// Signalled once `value` is written.
     private let done = DispatchSemaphore(value: 0)
-    /// Written once, before `done` is signalled; read only after it is
-    /// waited for.
+    /// The result, until it is taken.
     private var value: Result?
+    /// Whether `take()` gave it already.
+    private var taken = false
 
     /// Begins `work`.
     public init(_ work: @escaping @Sendable () -> Result) {
@@ -25,12 +29,17 @@ public final class BackgroundWork<Result>: @unchecked Sendable {
         }
     }
 
-    /// The work's result, once it is there.
-    public func result() -> Result {
+    /// The work's result, once it is there; nil when it was taken before.
+    /// Taken, not copied: kept here too, a large result (the kept schedule
+    /// table, 10 MB at 100,000 cards) would be copied whole at its first
+    /// change, and held until this object goes.
+    public func take() -> Result? {
         done.wait()
         // Left signalled for any later asker.
         done.signal()
-        guard let value else { preconditionFailure("background work signalled before its result was written") }
+        guard !taken else { return nil }
+        taken = true
+        defer { value = nil }
         return value
     }
 }

@@ -105,3 +105,8 @@ struct FirstByDue<Element> {
         }
     }
 }
+
+/// A list of plain values (dates, keys, numbers) and its elements: handed
+/// from the thread that walked the second half of the faces to the one that
+/// joins the halves (`QueueBuilder`).
+extension FirstByDue: Sendable where Element: Sendable {}

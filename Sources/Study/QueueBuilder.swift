@@ -26,7 +26,8 @@ public enum QueueBuilder {
                 gather(catalog, filter, decks: split..<catalog.decks.count, room: room, now: now, dayEnd: dayEnd)
             }
             met = gather(catalog, filter, decks: 0..<split, room: room, now: now, dayEnd: dayEnd)
-            met.append(second.result())
+            guard let later = second.take() else { preconditionFailure("the second half's walk was taken twice") }
+            met.append(later)
         } else {
             met = gather(catalog, filter, decks: catalog.decks.indices, room: room, now: now, dayEnd: dayEnd)
         }
@@ -51,10 +52,7 @@ public enum QueueBuilder {
     }
 
     /// What a walk over faces met and kept for the queue.
-    struct Met: @unchecked Sendable {
-        // Unchecked: handed from the thread that walked the second half to
-        // the one that joins it, after that walk ends (`BackgroundWork`).
-
+    struct Met: Sendable {
         /// Faces in (re)learning due today, in the order met.
         var learning: [StudyItem] = []
         /// Only the faces within the review limit: at 100,000 cards tens

@@ -660,9 +660,12 @@ extension ScheduleTable {
 
     /// The next `count` elements of an image, read by `read` straight into
     /// their array; nil when `read` fails. An empty part is read into no
-    /// memory: every empty array shares one storage, whose count making it
-    /// with a capacity of 0 writes, and kept schedules are read on a thread
-    /// of their own (`KeptSchedules.readingAhead`).
+    /// array storage: making an array with a capacity of 0 writes the count
+    /// of the one storage every empty array shares, which ThreadSanitizer
+    /// reports as a race with a thread doing the same, and kept schedules
+    /// are read on a thread of their own (`KeptSchedules.readingAhead`).
+    /// (Other code still makes empty arrays so; the write is of the same
+    /// zero.)
     private static func imagePart<Element>(
         of: Element.Type, count: Int, _ read: (UnsafeMutableRawBufferPointer) throws -> Bool
     ) rethrows -> [Element]? {

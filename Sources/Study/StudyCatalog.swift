@@ -143,14 +143,16 @@ public struct StudyCatalog: Sendable {
         let counts = decks.map { filter.includes(deck: $0) ? $0.cards.count : 0 }
         let total = counts.reduce(0, +)
         guard total >= smallest else { return nil }
+        // Doubled, so that an odd total has its middle exactly.
         var split = 0
         var first = 0
-        while split < decks.count, first + counts[split] <= total / 2 {
+        while split < decks.count, 2 * (first + counts[split]) <= total {
             first += counts[split]
             split += 1
         }
-        // The deck that crosses the middle goes to the smaller side.
-        if split < decks.count, first + counts[split] - total / 2 < total / 2 - first { split += 1 }
+        // The deck that crosses the middle goes where it leaves the halves
+        // nearer to equal.
+        if split < decks.count, 2 * (first + counts[split]) - total < total - 2 * first { split += 1 }
         guard split > 0, split < decks.count else { return nil }
         let firstFiles = Set(decks[..<split].map(\.file))
         guard !decks[split...].contains(where: { firstFiles.contains($0.file) }) else { return nil }
@@ -233,7 +235,7 @@ public struct StudyCatalog: Sendable {
                 countRows(of: split..<decks.count, rowOf: rowOf, filter: f, now: now, dayEnd: dayEnd)
             }
             counted = countRows(of: 0..<split, rowOf: rowOf, filter: f, now: now, dayEnd: dayEnd)
-            let (rows, all) = second.result()
+            guard let (rows, all) = second.take() else { preconditionFailure("the second half's counts were taken twice") }
             for row in rows.indices { counted.rows[row].add(rows[row]) }
             counted.all.add(all)
         } else {

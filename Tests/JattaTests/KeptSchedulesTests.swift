@@ -117,6 +117,7 @@ import Testing
             let schedule = try keepAltered(kept, key: keys[0])
 
             let ahead = try #require(StudySetup.keptSchedules(of: store.path, ahead: kept.readingAhead(), indexDirectory: index))
+            #expect(ahead.isReadAhead)
             let readAhead = try #require(ahead.load())
             let readNow = try #require(kept.load())
             #expect(readAhead.table == readNow.table)
@@ -129,11 +130,21 @@ import Testing
             let (other, _, _) = try setUp(otherFolder)
             let chosen = try #require(StudySetup.keptSchedules(of: other.path, ahead: kept.readingAhead(), indexDirectory: index))
             #expect(chosen.path != kept.path)
+            #expect(!chosen.isReadAhead)
             // Compared first: a failed expectation on the load would print a whole table.
             let nothingKeptForTheOther = chosen.load() == nil
             #expect(nothingKeptForTheOther)
             #expect(try StudySetup.progress(store: other, decks: [deck], kept: chosen).schedules[keys[0]] != schedule)
             #expect(StudySetup.keptSchedules(of: ":memory:", ahead: kept.readingAhead(), indexDirectory: index) == nil)
+
+            // The store file replaced after the read began (a restored copy:
+            // another file under the same name) gets kept schedules of its own.
+            let begun = kept.readingAhead()
+            let copy = folder.appendingPathComponent("restored.sqlite").path
+            try FileManager.default.copyItem(atPath: store.path, toPath: copy)
+            #expect(rename(copy, store.path) == 0)
+            let afterReplace = try #require(StudySetup.keptSchedules(of: store.path, ahead: begun, indexDirectory: index))
+            #expect(!afterReplace.isReadAhead)
         }
     }
 
@@ -157,23 +168,45 @@ import Testing
             #expect(try StudySetup.progress(store: store, decks: [part], kept: kept).schedules[keys[0]] == schedule)
             kept.save(try #require(kept.load()?.table).following(facesOf: [deck]), position: written)
 
-            // Answers, suspensions and burials since: each face of the part
-            // as its look-ups give it.
+            // A face of the part with a kept schedule that no answer below
+            // touches, altered in the file: through the file, the part
+            // shows the altered schedule.
             let helper = StudySetupProgressTests()
             let partKeys = part.cards.flatMap { $0.faces.map(\.key) }
-            try store.record(partKeys.prefix(StudySetup.keptChangesKept + 20).enumerated().map {
-                helper.answer($0.element, file: deck.file, $0.offset + 7)
-            })
-            _ = try store.suspend(key: partKeys[3], at: Self.now)
-            _ = try store.bury(key: partKeys[5], until: Self.now.addingTimeInterval(3600), at: Self.now)
-            let lookedUp = try StudySetup.progress(store: store, decks: [part])
-            let throughKept = try StudySetup.progress(store: store, decks: [part], kept: kept)
-            for key in partKeys {
-                #expect(throughKept.schedules[key] == lookedUp.schedules[key], "\(key)")
-                #expect(throughKept.suspended.contains(key) == lookedUp.suspended.contains(key), "\(key)")
-                #expect(throughKept.buriedUntil[key] == lookedUp.buriedUntil[key], "\(key)")
+            let table = try #require(kept.load()?.table)
+            let untouched = try #require(partKeys.last { table[$0] != nil })
+            let altered = try keepAltered(kept, key: untouched)
+            // Keys answered one each, so that each is one changed card.
+            let answered = partKeys.filter { !$0.hasSuffix("/reverse") && $0 != untouched }
+            func answer(_ keys: ArraySlice<String>, from offset: Int) throws {
+                try store.record(keys.enumerated().map { helper.answer($0.element, file: deck.file, $0.offset + offset) })
             }
-            // More than `keptChangesKept` changed, yet a part keeps nothing.
+            /// The part through the file, each of its faces but `untouched`
+            /// checked against its look-ups.
+            func throughKeptAsLookedUp(_ what: Comment) throws -> ProgressSnapshot {
+                let lookedUp = try StudySetup.progress(store: store, decks: [part])
+                let throughKept = try StudySetup.progress(store: store, decks: [part], kept: kept)
+                for key in partKeys where key != untouched {
+                    #expect(throughKept.schedules[key] == lookedUp.schedules[key], "\(key), \(what)")
+                    #expect(throughKept.suspended.contains(key) == lookedUp.suspended.contains(key), "\(key), \(what)")
+                    #expect(throughKept.buriedUntil[key] == lookedUp.buriedUntil[key], "\(key), \(what)")
+                }
+                return throughKept
+            }
+
+            // Answers, a suspension and a burial since, on 200 cards.
+            try answer(answered.prefix(200), from: 7)
+            _ = try store.suspend(key: answered[3], at: Self.now)
+            _ = try store.bury(key: answered[5], until: Self.now.addingTimeInterval(3600), at: Self.now)
+            #expect(try throughKeptAsLookedUp("200 changed").schedules[untouched] == altered)
+            // Up to `keptChangesKept` changed cards the part reads the file,
+            // and keeps nothing anew.
+            try answer(answered[200..<StudySetup.keptChangesKept], from: 300)
+            #expect(try throughKeptAsLookedUp("\(StudySetup.keptChangesKept) changed").schedules[untouched] == altered)
+            #expect(kept.load()?.position == written)
+            // One more, and the part looks its faces up.
+            try answer(answered[StudySetup.keptChangesKept...StudySetup.keptChangesKept], from: 900)
+            #expect(try throughKeptAsLookedUp("one more").schedules[untouched] != altered)
             #expect(kept.load()?.position == written)
 
             // A few cards are looked up: the kept file is not read. (A card
@@ -184,8 +217,8 @@ import Testing
             var few = deck
             few.cards = [card]
             #expect(!kept.pays(forCards: few.cards.count))
-            let altered = try keepAltered(kept, key: card.faces[0].key)
-            #expect(try StudySetup.progress(store: store, decks: [few], kept: kept).schedules[card.faces[0].key] != altered)
+            let alteredOfFew = try keepAltered(kept, key: card.faces[0].key)
+            #expect(try StudySetup.progress(store: store, decks: [few], kept: kept).schedules[card.faces[0].key] != alteredOfFew)
             #expect(try StudySetup.progress(store: store, decks: [few], kept: kept).schedules[card.faces[0].key] == whole.schedules[card.faces[0].key])
         }
     }

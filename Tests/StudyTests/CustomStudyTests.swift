@@ -67,6 +67,10 @@ import Testing
         // Most pairs are compared by their bytes, so the comparison above
         // covers that path.
         #expect(bytes > 1_000)
+        // An empty query too (the search never asks it).
+        for text in ["", "режим", "日本"] {
+            #expect(CardSearch.holds(text, "") == CardSearch.fold(text).contains(""), "«\(text)»")
+        }
     }
 
     @Test func aMatchShowsEachFaceWithItsSchedule() throws {

@@ -35,6 +35,10 @@ import Testing
 
     static let files = (0..<7).map { "decks/\($0).deck" }
 
+    /// Seven decks, two of them read from one file (next to each other,
+    /// as sorted paths put them): the split falls on either side of them.
+    static let filesWithOneTwice = ["decks/0.deck", "decks/1.deck", "decks/2.deck", "decks/3.deck", "decks/4.deck", "decks/5.deck", "decks/5.deck"]
+
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as [UInt64])
     func theQueueAndCountsOfTwoHalvesAreThoseOfOneWalk(seed: UInt64) {
         let catalog = Self.catalog(seed: seed, files: Self.files)
@@ -63,6 +67,30 @@ import Testing
         }
     }
 
+    /// A deck file holding two decks on one side: its two decks share a
+    /// row of the home counts. (A split between them gives no halves; the
+    /// seeds that split elsewhere are compared, and most do.)
+    @Test func aFileOfTwoDecksOnOneSideCountsAsOneWalk() {
+        let now = Fixtures.now, dayEnd = Fixtures.dayEnd
+        var split = 0
+        for seed in 1...12 as ClosedRange<UInt64> {
+            let catalog = Self.catalog(seed: seed, files: Self.filesWithOneTwice)
+            guard catalog.halves(matching: .all, from: 0) != nil else { continue }
+            split += 1
+            #expect(
+                catalog.countHome(filter: .all, now: now, dayEnd: dayEnd, splitFrom: 0)
+                    == catalog.countHome(filter: .all, now: now, dayEnd: dayEnd, splitFrom: .max), "seed \(seed)")
+            for limits in [StudyLimits(), StudyLimits(newPerDay: 9999, reviewsPerDay: 9999)] {
+                #expect(
+                    QueueBuilder.build(catalog: catalog, filter: .all, limits: limits, now: now, dayEnd: dayEnd, splitFrom: 0)
+                        == QueueBuilder.build(
+                            catalog: catalog, filter: .all, limits: limits, now: now, dayEnd: dayEnd, splitFrom: .max),
+                    "seed \(seed), \(limits)")
+            }
+        }
+        #expect(split >= 8)
+    }
+
     @Test func theHalvesHoldAboutAsManyCardsAndNoFileOnBothSides() {
         for seed in 1...20 as ClosedRange<UInt64> {
             let catalog = Self.catalog(seed: seed, files: Self.files)
@@ -79,6 +107,13 @@ import Testing
                 #expect(abs(2 * first - total) <= abs(2 * otherFirst - total), "seed \(seed), split \(split) against \(other)")
             }
         }
+        // An odd total: the deck crossing the middle goes where the halves
+        // are nearer to equal (3 + 4 against 4, not 3 against 4 + 4).
+        var odd = StudyCatalog(decks: [3, 4, 4].enumerated().map { d, count in
+            Fixtures.deck((0..<count).map { "Q: С\(d)-\($0)?\nA: Ж\n" }.joined(separator: "\n"), file: "decks/\(d).deck")
+        })
+        odd.keysAreDistinct = true
+        #expect(odd.halves(matching: .all, from: 0) == 2)
         // Too few cards, keys that may repeat, one deck only, a file on both sides.
         var catalog = Self.catalog(seed: 1, files: Self.files)
         let total = catalog.decks.reduce(0) { $0 + $1.cards.count }

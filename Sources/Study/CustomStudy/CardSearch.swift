@@ -35,7 +35,8 @@ public enum CardSearch {
         let found = key.withUTF8 { key in
             query.withUTF8 { query -> Bool? in
                 guard isSimple(key), isSimple(query) else { return nil }
-                guard !query.isEmpty else { return true }
+                // Foundation's comparison finds an empty query nowhere.
+                guard !query.isEmpty else { return false }
                 guard query.count <= key.count, let k = key.baseAddress, let q = query.baseAddress else { return false }
                 // A query is a few words typed: each place its first byte
                 // is found at is compared, no more.

@@ -69,7 +69,7 @@ struct StudyCommand: ParsableCommand {
         let usePlain = try host.usesPlainMode(requested: plain)
 
         // The schedules the last start kept are read while the decks are.
-        let kept = demo ? nil : (try? database.resolvedPath()).flatMap { StudySetup.keptSchedules(of: $0) }?.readingAhead()
+        var kept = demo ? nil : (try? database.resolvedPath()).flatMap { StudySetup.keptSchedules(of: $0) }?.readingAhead()
 
         // Decks.
         let deckPaths = SessionHost.deckPaths(paths)
@@ -98,6 +98,9 @@ struct StudyCommand: ParsableCommand {
         let exams: ExamSetup
         do {
             snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now, kept: kept)
+            // A read ahead that was not used is freed once it ends, not held
+            // for the session.
+            kept = nil
             exams = try ExamSetup.make(
                 catalog: StudyCatalog(decks: decks, progress: snapshot),
                 studentExams: try ExamSetup.studentExams(store: store), store: store, base: scheduler,

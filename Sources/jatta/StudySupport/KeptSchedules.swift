@@ -81,6 +81,9 @@ struct KeptSchedules {
     /// See `pays(forCards:)`.
     static let bytesPerLookup = 1_500
 
+    /// Whether this is a read begun ahead (`readingAhead()`).
+    var isReadAhead: Bool { ahead != nil }
+
     /// Whether `other` keeps the schedules of the same store file in the
     /// same file.
     func isSame(as other: KeptSchedules) -> Bool {
@@ -90,7 +93,8 @@ struct KeptSchedules {
     /// The kept table and the position it was read at; nil when there is
     /// none this start may use.
     func load() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
-        if let ahead { return ahead.result() }
+        // Read again from the file if asked once more.
+        if let ahead, let loaded = ahead.take() { return loaded }
         return read()
     }
 

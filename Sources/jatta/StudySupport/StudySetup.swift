@@ -68,8 +68,11 @@ enum StudySetup {
         // part of it too (one deck file of ten) when reading it costs less
         // than looking each face up (`KeptSchedules.pays`). Kept anew only
         // by a start on most of the store, in that start's order.
+        // A part reads at most `keptChangesKept` changes on top of it: it
+        // never keeps the table anew, so a student studying one file
+        // would otherwise read more and more of them.
         if let kept, scan || kept.pays(forCards: cards), let (table, position) = kept.load(),
-            let changes = try store.progressChanges(since: position, limit: keptChangesRead)
+            let changes = try store.progressChanges(since: position, limit: scan ? keptChangesRead : keptChangesKept)
         {
             snapshot.schedules = table
             for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
