@@ -18,9 +18,7 @@ enum StudySetup {
     ) throws -> ProgressSnapshot {
         // A card renamed by its deck (an `id:` added) keeps its progress.
         try CardAdoption.run(store: store, decks: decks, at: now)
-        let kept = keptSchedules(
-            of: store.path, ahead: ahead,
-            indexDirectory: DeckLoading.directory(environment: ProcessInfo.processInfo.environment))
+        let kept = keptSchedules(of: store.path, ahead: ahead)
         var snapshot = try progress(store: store, decks: decks, kept: kept)
         let today = try store.studiedCounts(from: dayStart, to: now.addingTimeInterval(1))
         snapshot.newStudiedToday = today.newCards
