@@ -112,14 +112,17 @@ extension ProgressStore {
                 let keeping = renamed.isEmpty ? "" : JSONTextArray.of(keys)
                 for old in renamed { try Self.moveCards(db, from: old, to: file, keeping: keeping) }
             }
+            // Read after the moves, which drop the rows of the files they
+            // move: only faces still listed as registered are skipped.
+            let plan = RegisteredFaces.plan(cards, listed: try RegisteredFaces.listed(for: changed, db: db))
             var groups: [RegistryGroupName: Int64] = [:]
-            for card in cards {
+            for (card, write) in zip(cards, plan.write) where write {
                 try upsert(card, at: time, db: db, levelFromDeck: true, groups: &groups)
             }
             for file in changed.sorted() {
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO registered_deck (deck_file, fingerprint) VALUES (?, ?)",
-                    arguments: [file, fingerprints[file]])
+                    sql: "INSERT OR REPLACE INTO registered_deck (deck_file, fingerprint, faces) VALUES (?, ?, ?)",
+                    arguments: [file, fingerprints[file], plan.lists[file]])
             }
         }
     }

@@ -69,6 +69,9 @@ enum Schema {
         // The registry's prompts in one byte per letter (issue 20: the
         // store at Anki's size).
         migrator.registerMigration(PromptCoding.migrationName) { db in try PromptCoding.migrate(db) }
+        // Each deck file's faces as last registered, so an edited file
+        // registers only what the edit changed (issue 20).
+        migrator.registerMigration(RegisteredFaces.migrationName) { db in try RegisteredFaces.migrate(db) }
         return migrator
     }
 
