@@ -44,9 +44,10 @@ enum DeckLoading {
             }
             let made = index ?? DeckIndex(directory: directory, stamp: stamp, now: now)
             index = made
-            let loaded = made.load(file: file, read: read) { parsed in
-                RegistryFingerprints.of(parsed.deck).map { UInt64(bitPattern: $0) }
-            }
+            let loaded = made.load(
+                file: file, read: read,
+                derive: { parsed in RegistryFingerprints.of(parsed.deck).map { UInt64(bitPattern: $0) } },
+                writing: .later(DeckIndexWrites.add))
             guard let loaded else { return nil }
             hashes[file] = loaded.contentHash
             RegistryFingerprints.shared.keep(loaded.derived.map { Int64(bitPattern: $0) }, for: file)

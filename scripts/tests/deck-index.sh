@@ -230,4 +230,29 @@ registry_steps "$work/registry-index.txt"
 grep -q "Тіркеуге жаңа сұрақ" "$work/registry-off.txt" || fail "the added card is not registered: the test would prove little"
 diff "$work/registry-off.txt" "$work/registry-index.txt" >&2 || fail "the registry differs with the index"
 
+# Entries are written on a thread of their own while the command goes on
+# (DeckIndexWrites): a command that ends right after reading the decks still
+# leaves each entry whole, and no temporary file behind.
+mkdir -p "$work/quick/decks"
+python3 - "$work/quick/decks/many.deck" <<'PY' || fail "could not write many.deck"
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("# Көп сұрақ\nlang: kk\n\n")
+    for i in range(6000):
+        f.write(f"Q: Халықаралық қатынастардағы {i}-сұрақ қандай?\nA: {i}-жауап: режим мен гегемония.\n\n")
+PY
+settle "$work/quick/decks"
+quick_index="$work/quick/index"
+for attempt in 1 2 3; do
+    rm -rf "$quick_index"
+    (cd "$work/quick" && JATTA_DECK_INDEX="$quick_index" "$JATTA" check decks >/dev/null 2>&1)
+    [ "$(find "$quick_index" -name '*.deckindex' | wc -l)" -eq 1 ] \
+        || fail "check ended before the entry of many.deck was written: $(ls "$quick_index" 2>&1)"
+    [ -z "$(find "$quick_index" -name '*.tmp')" ] || fail "an entry was left half written: $(ls "$quick_index")"
+    touch -d '2001-01-01' "$quick_index"/*
+    (cd "$work/quick" && JATTA_DECK_INDEX="$quick_index" "$JATTA" check decks >/dev/null 2>&1)
+    [ -z "$(find "$quick_index" -name '*.deckindex' -newermt '2002-01-01')" ] \
+        || fail "the entry written as check ended was not read back: it was written again"
+done
+
 echo "deck-index: ok"
