@@ -116,8 +116,8 @@ extension ProgressStore {
             // move: only faces still listed as registered are skipped.
             let plan = RegisteredFaces.plan(cards, listed: try RegisteredFaces.listed(for: changed, db: db))
             var groups: [RegistryGroupName: Int64] = [:]
-            for (card, write) in zip(cards, plan.write) where write {
-                try upsert(card, at: time, db: db, levelFromDeck: true, groups: &groups)
+            for i in cards.indices where plan.write[i] {
+                try upsert(cards[i], at: time, db: db, levelFromDeck: true, groups: &groups)
             }
             for file in changed.sorted() {
                 try db.execute(

@@ -51,11 +51,23 @@ enum RegisteredFaces {
         guard cards.allSatisfy({ keys.insert($0.key).inserted }) else {
             return (Array(repeating: true, count: cards.count), [:])
         }
-        let digests = cards.map(digest(of:))
-        var byFile: [String: [UInt64]] = [:]
-        for (card, digest) in zip(cards, digests) { byFile[card.deckFile, default: []].append(digest) }
-        let write = zip(cards, digests).map { card, digest in listed[card.deckFile]?.contains(digest) != true }
-        return (write, byFile.mapValues(list))
+        var write: [Bool] = []
+        write.reserveCapacity(cards.count)
+        var digests: [String: [UInt64]] = [:]
+        // Cards come file after file: each file's list is looked up once
+        // per run of its cards, not once per card.
+        var run: (file: String, listed: Set<UInt64>?, digests: [UInt64])?
+        for card in cards {
+            if card.deckFile != run?.file {
+                if let run { digests[run.file, default: []] += run.digests }
+                run = (card.deckFile, listed[card.deckFile], [])
+            }
+            let digest = digest(of: card)
+            run!.digests.append(digest)
+            write.append(run!.listed?.contains(digest) != true)
+        }
+        if let run { digests[run.file, default: []] += run.digests }
+        return (write, digests.mapValues(list))
     }
 
     /// A file's list: its faces' digests, sorted, eight bytes each, least
