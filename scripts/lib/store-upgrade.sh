@@ -84,7 +84,9 @@ dump() {
     echo ---
     sqlite3 "$db" "SELECT * FROM quiz_answer ORDER BY log_id"
     echo ---
-    sqlite3 "$db" "SELECT * FROM registered_deck ORDER BY 1"
+    # Each file's fingerprint; its list of faces (scale-3-registered-faces)
+    # starts empty in an upgraded store and is made by its next registration.
+    sqlite3 "$db" "SELECT deck_file, fingerprint FROM registered_deck ORDER BY 1"
     echo ---
     sqlite3 "$db" "SELECT * FROM exam ORDER BY id"
     echo ---
