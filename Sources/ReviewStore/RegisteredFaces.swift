@@ -51,23 +51,23 @@ enum RegisteredFaces {
         guard cards.allSatisfy({ keys.insert($0.key).inserted }) else {
             return (Array(repeating: true, count: cards.count), [:])
         }
+        let digests = cards.map(digest(of:))
         var write: [Bool] = []
         write.reserveCapacity(cards.count)
-        var digests: [String: [UInt64]] = [:]
+        var byFile: [String: [UInt64]] = [:]
         // Cards come file after file: each file's list is looked up once
         // per run of its cards, not once per card.
-        var run: (file: String, listed: Set<UInt64>?, digests: [UInt64])?
-        for card in cards {
-            if card.deckFile != run?.file {
-                if let run { digests[run.file, default: []] += run.digests }
-                run = (card.deckFile, listed[card.deckFile], [])
-            }
-            let digest = digest(of: card)
-            run!.digests.append(digest)
-            write.append(run!.listed?.contains(digest) != true)
+        var start = 0
+        while start < cards.count {
+            let file = cards[start].deckFile
+            var end = start + 1
+            while end < cards.count, cards[end].deckFile == file { end += 1 }
+            let faces = listed[file]
+            for digest in digests[start..<end] { write.append(faces?.contains(digest) != true) }
+            byFile[file, default: []] += digests[start..<end]
+            start = end
         }
-        if let run { digests[run.file, default: []] += run.digests }
-        return (write, digests.mapValues(list))
+        return (write, byFile.mapValues(list))
     }
 
     /// A file's list: its faces' digests, sorted, eight bytes each, least

@@ -115,14 +115,19 @@ same warm
 [ -z "$(find "$index" -newermt '2002-01-01' -type f)" ] || fail "a warm start rewrote entries it should have read"
 # ... and does not read an unchanged deck file at all: its status vouches.
 # (A deck without findings: showing a finding reads the lines it points to.)
-mkdir -p "$work/clean"
-python3 - "$work/clean/clean.deck" <<'PY' || fail "could not write the clean deck"
+# clean_deck FILE COUNT: a deck of COUNT questions in which check finds
+# nothing.
+clean_deck() {
+    python3 - "$1" "$2" <<'PY' || fail "could not write $1"
 import sys
 with open(sys.argv[1], "w", encoding="utf-8") as f:
     f.write("# Таза десте\n\n")
-    for i in range(1500):
+    for i in range(int(sys.argv[2])):
         f.write(f"Q: Таза сұрақ нөмірі {i}?\nA: Жауап {i}.\n\n")
 PY
+}
+mkdir -p "$work/clean"
+clean_deck "$work/clean/clean.deck" 1500
 [ "$(stat -c %s "$work/clean/clean.deck")" -ge 65536 ] || fail "clean.deck is too small to be indexed"
 settle "$work/clean"
 (
@@ -234,13 +239,7 @@ diff "$work/registry-off.txt" "$work/registry-index.txt" >&2 || fail "the regist
 # (DeckIndexWrites): a command that ends right after reading the decks still
 # leaves each entry whole, and no temporary file behind.
 mkdir -p "$work/quick/decks"
-python3 - "$work/quick/decks/many.deck" <<'PY' || fail "could not write many.deck"
-import sys
-with open(sys.argv[1], "w", encoding="utf-8") as f:
-    f.write("# Көп сұрақ\nlang: kk\n\n")
-    for i in range(6000):
-        f.write(f"Q: Халықаралық қатынастардағы {i}-сұрақ қандай?\nA: {i}-жауап: режим мен гегемония.\n\n")
-PY
+clean_deck "$work/quick/decks/many.deck" 6000
 settle "$work/quick/decks"
 quick_index="$work/quick/index"
 for attempt in 1 2 3; do
