@@ -12,6 +12,10 @@ extension Strings {
             No decks found. Put decks in ./decks or name them: \
             jatta study FILE.deck or jatta study FOLDER
             """,
+        noCards: { files in
+            let named = files.count == 1 ? files[0] + " has" : "The \(files.count) deck files found have"
+            return "\(named) no cards yet. Add a card (Q: question / A: answer, see docs/deck-format.md), then run jatta check."
+        },
         countsNote: "New, Learn, Due count faces (a term is asked both ways: 2 faces); Level counts cards",
         newToday: { "today: \($0) of \($1) new" },
         homeKeys: "↑↓ select · Enter study · s stats · / search · c custom · x exam · a all · l level · t tag · ? help · q quit",

@@ -20,6 +20,9 @@ public struct Strings: Sendable {
     public var appTitle, decksHeader, allDecks, newHeader, learningHeader, dueHeader: String
     public var levelLabel, tagLabel, anyValue: String
     public var noDecks: String
+    /// The deck files found hold no card at all (a new, empty deck): they
+    /// were found, so "no decks" would send the student looking for them.
+    public var noCards: @Sendable (_ files: [String]) -> String
     /// Under the deck list: the counts are faces, the level columns cards.
     public var countsNote: String
     /// Beside the filters: today's new faces out of those waiting, e.g.

@@ -32,4 +32,23 @@ for command in "study --plain" "quiz --plain --practice --seed 1"; do
     [ "$status" = 0 ] || fail "$command: exit status $status with a long number: $(tail -5 "$work/err")"
     grep -qE "Not understood|No such number" "$work/out" || fail "$command: no message for a long number: $(cat "$work/out")"
 done
+# A deck file with no card yet (an instructor's new deck): both commands
+# say so, naming it, with 65 (no usable card); not "no decks found" (study
+# said so, exit 0) nor a level or tag nobody chose (quiz). A deck with a
+# card beside it is studied as before.
+printf '# Empty\n\n' >"$work/empty.deck"
+for command in "study --plain" "quiz --plain --seed 1"; do
+    for language in en kk; do
+        status=0
+        printf '' | JATTA_LANG=$language "$JATTA" $command "$work/empty.deck" >"$work/out" 2>"$work/err" || status=$?
+        [ "$status" = 65 ] || fail "$command ($language) on an empty deck: exit $status: $(cat "$work/err")"
+        grep -qF "$work/empty.deck" "$work/err" || fail "$command ($language): the empty deck is not named: $(cat "$work/err")"
+        ! grep -qE "No decks found|Десте табылмады|level or tag|деңгейді" "$work/out" "$work/err" \
+            || fail "$command ($language): the wrong reason for an empty deck: $(cat "$work/out" "$work/err")"
+    done
+    grep -qF "әлі карта жоқ" "$work/err" || fail "$command: no Kazakh message: $(cat "$work/err")"
+    status=0
+    printf '' | "$JATTA" $command "$work/empty.deck" "$work/choice.deck" >"$work/out" 2>"$work/err" || status=$?
+    [ "$status" = 0 ] || fail "$command: an empty deck beside a full one: exit $status: $(cat "$work/err")"
+done
 echo "session-host: ok"

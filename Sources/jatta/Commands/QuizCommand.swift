@@ -98,6 +98,7 @@ struct QuizCommand: ParsableCommand {
             if library.decks.isEmpty, !library.hasUnreadablePaths { SessionHost.warn(strings.noQuestions) }
             throw ExitCode(66)
         }
+        try host.exitIfNoCards(library)
 
         // Questions.
         let chosenSeed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))

@@ -79,6 +79,7 @@ struct StudyCommand: ParsableCommand {
         if library.hasUnreadablePaths, !paths.isEmpty {
             throw ExitCode(66)
         }
+        try host.exitIfNoCards(library)
         let decks = library.decks.filter { !$0.cards.isEmpty }
         if decks.isEmpty, !paths.isEmpty, !errors.isEmpty {
             // The decks named hold nothing usable: say so rather than open an

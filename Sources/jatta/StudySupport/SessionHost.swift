@@ -53,6 +53,17 @@ struct SessionHost {
         return errors
     }
 
+    /// Ends the command (65, no usable card) when deck files were found
+    /// but none holds a card and no error says why: a new, empty deck.
+    /// Left to the session, study said no decks were found and quiz that no
+    /// question matched a level or tag nobody chose.
+    func exitIfNoCards(_ library: DeckLibrary.Result) throws {
+        guard !library.files.isEmpty, library.decks.allSatisfy({ $0.cards.isEmpty }),
+            !library.diagnostics.contains(where: { $0.severity == .error })
+        else { return }
+        throw fail(strings.noCards(library.files), 65)
+    }
+
     // MARK: Store
 
     /// Opens the student's store, or an empty one in memory when nothing is
