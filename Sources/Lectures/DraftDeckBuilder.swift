@@ -31,11 +31,23 @@ public enum DraftDeckBuilder {
     /// The section of ОБӨЖ and БӨЖ tasks.
     public static let taskSection = "ОБӨЖ және БӨЖ тапсырмалары"
     /// The `description:` of every draft deck; with the draft tag on every
-    /// card, it tells `extract -o` that a file is a draft nobody reviewed.
+    /// question card, it tells `extract -o` that a file is a draft nobody
+    /// reviewed (`review(of:)`).
     public static let draftDescription = "jatta extract жасаған жоба: жауаптарды тексеріп, түзетіңіз. "
         + "A draft made by jatta extract: review and correct the answers."
     /// The section of term cards.
     public static let glossarySection = "Глоссарий"
+
+    /// How far someone has reviewed a draft this builder wrote: of its
+    /// cards that carry a retrieved answer (every card but the terms),
+    /// how many no longer have `draftTag`. A term card's definition is the
+    /// notes' own and is never tagged, so it tells nothing either way:
+    /// counted, it made every fresh draft with a glossary look reviewed,
+    /// and `extract -o` refused to replace its own output.
+    public static func review(of deck: Deck) -> (questions: Int, reviewed: Int) {
+        let questions = deck.cards.filter { $0.kind != .term }
+        return (questions.count, questions.filter { !$0.tags.contains(draftTag) }.count)
+    }
 
     /// The draft deck for `documents` (a subset of `extraction`'s), with
     /// answers searched for in every lecture of `extraction`.

@@ -19,7 +19,10 @@ enum OutputFile {
     enum Content: Equatable {
         case database
         case deck(cards: Int)
-        case reviewedDraft(cards: Int)
+        /// A draft of `kind`'s own whose `reviewed` question cards of
+        /// `questions` no longer carry the draft tag: someone has begun
+        /// checking it (`DraftDeckBuilder.review(of:)`).
+        case reviewedDraft(questions: Int, reviewed: Int)
         case otherFile(bytes: Int)
     }
 
@@ -48,11 +51,11 @@ enum OutputFile {
         let deck = DeckParser.parse(bytes, file: path).deck
         let cards = deck.cards
         if kind == .draftDeck, deck.metadata("description") == DraftDeckBuilder.draftDescription {
-            // A draft whose every card is still tagged as a draft has not
-            // been reviewed: replacing it loses no one's work.
-            let unreviewed = cards.filter { $0.tags.contains(DraftDeckBuilder.draftTag) }.count
-            if unreviewed == cards.count { return nil }
-            return .reviewedDraft(cards: cards.count)
+            // A draft whose question cards are all still tagged as drafts
+            // has not been reviewed: replacing it loses no one's work.
+            let review = DraftDeckBuilder.review(of: deck)
+            if review.reviewed == 0 { return nil }
+            return .reviewedDraft(questions: review.questions, reviewed: review.reviewed)
         }
         return cards.isEmpty ? .otherFile(bytes: size) : .deck(cards: cards.count)
     }
@@ -75,20 +78,22 @@ enum OutputFile {
     static func refusal(_ content: Content, path: String, kind: Kind, kazakh: Bool) -> String {
         let output = kind == .quizReport
             ? (kk: "тест нәтижесі (JSON)", en: "a quiz report (JSON)") : (kk: "жоба дестесі", en: "a draft deck")
+        let path = TerminalText.visible(path, keepingLineBreaks: false)
         let lost: (kk: String, en: String)
         switch content {
         case .database:
             lost = ("SQLite дерекқоры (үлгерім болуы мүмкін)", "an SQLite database (it may hold study progress)")
         case .deck(let cards):
             lost = ("\(cards) картасы бар десте", "a deck with \(cards) \(cards == 1 ? "card" : "cards")")
-        case .reviewedDraft(let cards):
-            lost = (
-                "\(cards) картасы бар, тексеріле бастаған жоба", "a draft deck with \(cards) cards, some already reviewed"
-            )
+        case .reviewedDraft(let questions, let reviewed):
+            // A draft of this kind: "not a draft deck but …" would
+            // contradict itself. What would be lost is the review begun.
+            return kazakh
+                ? "\(path): қате: бұл жоба дестесін тексеру басталған (\(questions) сұрақ картасының \(reviewed)-інде draft тегі алынған); оның орнына жазылмады. Ауыстыру үшін --force қосыңыз."
+                : "\(path): error: this draft deck is being reviewed (\(reviewed) of its \(questions) question cards no longer carry the draft tag); it was left untouched. Add --force to replace it."
         case .otherFile(let bytes):
             lost = ("\(bytes) байт файл", "a file of \(bytes) bytes")
         }
-        let path = TerminalText.visible(path, keepingLineBreaks: false)
         return kazakh
             ? "\(path): қате: файл бар, ол \(output.kk) емес, \(lost.kk); оның орнына жазылмады. Ауыстыру үшін --force қосыңыз."
             : "\(path): error: this file exists and is not \(output.en) but \(lost.en); it was left untouched. Add --force to replace it."

@@ -46,6 +46,26 @@ grep -q 'lecture.txt: 2 level questions, 0 ОБӨЖ/БӨЖ tasks, 1 glossary ter
 "$jatta" extract "$work/lecture.txt" -o "$work/draft.deck" 2>/dev/null || fail "-o failed"
 cmp -s "$work/draft.deck" "$work/out.deck" || fail "-o output differs from standard output"
 
+# Its own earlier draft is replaced without --force, though its term card
+# has no draft tag (that once made every draft with a glossary look
+# reviewed). A draft someone began reviewing (a question's draft tag
+# changed) is kept, and the refusal says so rather than "not a draft deck
+# but a draft deck".
+"$jatta" extract "$work/lecture.txt" -o "$work/draft.deck" 2>"$work/err.txt" || fail "-o over its own draft: $(cat "$work/err.txt")"
+cmp -s "$work/draft.deck" "$work/out.deck" || fail "-o over its own draft wrote something else"
+awk '!done && /^tags:/ { sub(/draft/, "checked"); done = 1 } { print }' "$work/draft.deck" >"$work/reviewed.deck"
+cmp -s "$work/draft.deck" "$work/reviewed.deck" && fail "the test could not change a draft tag"
+cp "$work/reviewed.deck" "$work/reviewed.before"
+status=0
+"$jatta" extract "$work/lecture.txt" -o "$work/reviewed.deck" 2>"$work/err.txt" || status=$?
+[ "$status" -eq 73 ] || fail "-o over a reviewed draft: exit status $status, expected 73"
+cmp -s "$work/reviewed.deck" "$work/reviewed.before" || fail "-o overwrote a reviewed draft"
+grep -qF "this draft deck is being reviewed (1 of its 2 question cards no longer carry the draft tag)" "$work/err.txt" \
+    || fail "-o over a reviewed draft: message: $(cat "$work/err.txt")"
+! grep -qF "is not a draft deck" "$work/err.txt" || fail "-o over a reviewed draft: $(cat "$work/err.txt")"
+"$jatta" extract "$work/lecture.txt" -o "$work/reviewed.deck" --lang kk 2>"$work/err.txt" && fail "-o over a reviewed draft (kk) was not refused"
+grep -qF "тексеру басталған (2 сұрақ картасының 1-інде" "$work/err.txt" || fail "-o over a reviewed draft, Kazakh: $(cat "$work/err.txt")"
+
 # Errors: a clear message, a non-zero exit, nothing written, notes untouched.
 printf '%%PDF-1.7\n%%\xe2\xe3\n' >"$work/notes.pdf"
 if "$jatta" extract "$work/notes.pdf" -o "$work/pdf.deck" 2>"$work/err.txt"; then fail "a PDF was accepted"; fi
