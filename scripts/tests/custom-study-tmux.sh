@@ -51,6 +51,14 @@ grep -qF "$suspended" <<<"$found" || fail "find does not list $suspended: $found
 grep -qF "suspended" <<<"$found" || fail "find does not say suspended: $found"
 "$JATTA" find --lang en "жоқсөз" "$work/decks" >/dev/null; st=$?
 [ "$st" = 1 ] || fail "find with no match: exit $st (expected 1)"
+# An empty word (or only spaces) is a mistake, not a search that found
+# nothing: usage error 64 with both languages' message, as study --search.
+for empty in "" "   "; do
+    "$JATTA" find --lang en "$empty" "$work/decks" >/dev/null 2>"$work/err"; st=$?
+    [ "$st" = 64 ] || fail "find '$empty': exit $st (expected 64)"
+    grep -qF "jatta find needs a word to look for" "$work/err" || fail "find '$empty': message: $(cat "$work/err")"
+    grep -qF "jatta find іздейтін сөзді күтеді" "$work/err" || fail "find '$empty': no Kazakh message: $(cat "$work/err")"
+done
 
 # --- 3. Home screen: / search, card info, unsuspend -------------------------
 tm new-session -d -s custom -x 90 -y 26 "env -u TMUX PS1='$ ' bash --norc --noprofile -i"

@@ -31,6 +31,9 @@ public struct CustomStudyStrings: Sendable {
         t("--extra-new жаңа карталарды шын жаттатады, --practice-пен бірге берілмейді", "--extra-new is real study and cannot be a --practice")
     }
     public var emptySearch: String { t("--search бос болмауы керек", "--search needs a word") }
+    /// `jatta find` given an empty word (or only spaces and marks), which
+    /// finds nothing whatever the decks hold: a mistake, not a search.
+    public var emptyFindWord: String { t("jatta find іздейтін сөзді күтеді, ол бос", "jatta find needs a word to look for; it was empty") }
 
     // Search.
     public var searchTitle: String { t("Іздеу", "Search") }

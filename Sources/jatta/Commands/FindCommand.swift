@@ -20,7 +20,7 @@ struct FindCommand: ParsableCommand {
             shows a card's history, `jatta unsuspend ID` brings a suspended card back, and \
             `jatta study --search WORD [--practice]` studies the cards found.
 
-            Exit status: 0 cards found, 1 none found, 66 a deck path could not be read.
+            Exit status: 0 cards found, 1 none found, 64 an empty word, 66 a deck path could not be read.
             """)
 
     /// The word looked for.
@@ -33,6 +33,14 @@ struct FindCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var languageOptions: LanguageOptions
+
+    func validate() throws {
+        // The rule `study --search` follows: what is left to match once
+        // folded (`CardSearch.fold`) must not be empty.
+        if CardSearch.fold(word).isEmpty {
+            throw ValidationError(CustomStudyStrings.bothLanguages(\.emptyFindWord))
+        }
+    }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
