@@ -8,6 +8,11 @@ struct HistoryWords: Sendable {
     /// The line above the entries naming what each one holds, in order.
     var heading: String
     var empty: String
+    /// `--card ID` of a card the store knows but that has no entry yet.
+    var cardNotAnswered: @Sendable (_ key: String) -> String
+    /// `--card ID` of a card the store has never seen: most likely a
+    /// mistyped id, which "nothing recorded yet" would hide.
+    var unknownCard: @Sendable (_ key: String) -> String
     var kinds: [ReviewKind: String]
     var ratings: [Rating: String]
     var states: [SchedulingState: String]
@@ -32,6 +37,8 @@ struct HistoryWords: Sendable {
     static let english = HistoryWords(
         heading: "#id  time  kind  [rating  duration]  card  deck file  result  [undone]  prompt",
         empty: "Nothing recorded yet.",
+        cardNotAnswered: { "Nothing recorded yet for \($0)." },
+        unknownCard: { "No card \($0) in the progress database (jatta find WORD shows a card's id)." },
         kinds: [
             .study: "study", .quiz: "quiz", .override: "override", .undo: "undo", .suspend: "suspend",
             .unsuspend: "unsuspend", .bury: "bury", .adopt: "adopt",
@@ -48,6 +55,8 @@ struct HistoryWords: Sendable {
     static let kazakh = HistoryWords(
         heading: "#id  уақыт  түрі  [баға  ұзақтығы]  карта  десте файлы  нәтиже  [қайтарылған]  сұрақ",
         empty: "Әзірге ештеңе жазылмаған.",
+        cardNotAnswered: { "\($0) бойынша әзірге ештеңе жазылмаған." },
+        unknownCard: { "Үлгерім дерекқорында \($0) картасы жоқ (картаның id-ін jatta find СӨЗ көрсетеді)." },
         kinds: [
             .study: "жаттау", .quiz: "тест", .override: "түзету", .undo: "қайтару", .suspend: "кідірту",
             .unsuspend: "кідіртуден шығару", .bury: "тығу", .adopt: "көшіру",

@@ -60,6 +60,25 @@ for empty in "" "   "; do
     grep -qF "jatta find іздейтін сөзді күтеді" "$work/err" || fail "find '$empty': no Kazakh message: $(cat "$work/err")"
 done
 
+# history --card: a mistyped id says so on standard error with status 1
+# (it said "Nothing recorded yet.", as of an empty log); a card the store
+# knows but nobody answered says that of the card, status 0.
+"$JATTA" history --lang en --card "$suspended" | grep -qF "$suspended" || fail "history --card $suspended shows nothing"
+out=$("$JATTA" history --lang en --card "no-such-card" 2>"$work/err"); st=$?
+[ "$st" = 1 ] || fail "history --card of an unknown id: exit $st (expected 1)"
+[ -z "$out" ] || fail "history --card of an unknown id printed: $out"
+grep -qF "No card no-such-card in the progress database" "$work/err" || fail "history --card unknown: $(cat "$work/err")"
+out=$("$JATTA" history --lang en --json --card "no-such-card" 2>/dev/null)
+[ "$out" = "[]" ] || fail "history --json --card of an unknown id: $out"
+unanswered=""
+for id in $("$JATTA" list --lang en "$work/decks" | awk 'NR > 1 {print $1}'); do
+    [ "$("$JATTA" history --json --card "$id" 2>/dev/null)" = "[]" ] && { unanswered=$id; break; }
+done
+[ -n "$unanswered" ] || fail "the test found no card without history"
+out=$("$JATTA" history --lang en --card "$unanswered" 2>&1); st=$?
+[ "$st" = 0 ] || fail "history --card of a card not answered: exit $st ($out)"
+[ "$out" = "Nothing recorded yet for $unanswered." ] || fail "history --card of a card not answered: $out"
+
 # --- 3. Home screen: / search, card info, unsuspend -------------------------
 tm new-session -d -s custom -x 90 -y 26 "env -u TMUX PS1='$ ' bash --norc --noprofile -i"
 tm send-keys -t custom "cd '$root'; clear" Enter

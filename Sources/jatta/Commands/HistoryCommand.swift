@@ -11,7 +11,11 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Show the review log, newest first.",
-        discussion: "Answers, undos, suspends and buries, as recorded in the progress database.")
+        discussion: """
+            Answers, undos, suspends and buries, as recorded in the progress database. \
+            Exit status: 0 shown (or nothing recorded yet), 1 a --card id the database has never \
+            seen, or the database cannot be read.
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var languageOptions: LanguageOptions
@@ -48,11 +52,19 @@ struct HistoryCommand: ParsableCommand {
         } catch {
             throw StoreFailure.exit(error)
         }
+        var shownCard: String?
+        var cardIsUnknown = false
         do {
             if let card {
                 let entries = Array(try store.history(key: card).prefix(limit ?? Int.max))
                 let prompts = try store.registeredCards(keys: Array(Set(entries.map(\.key)))).mapValues(\.prompt)
                 try printer.write(entries, prompts: prompts)
+                if entries.isEmpty {
+                    shownCard = TerminalText.visible(card, keepingLineBreaks: false)
+                    // Told apart from a card not answered yet: a mistyped id
+                    // must not read as an empty history.
+                    cardIsUnknown = try store.registeredCards(keys: [card]).isEmpty
+                }
             } else {
                 try store.forEachLogPage(limit: limit) { entries, prompts in try printer.write(entries, prompts: prompts) }
             }
@@ -62,7 +74,13 @@ struct HistoryCommand: ParsableCommand {
         } catch {
             throw StoreFailure.exit(error)
         }
-        printer.finish()
+        guard let shownCard else { return printer.finish() }
+        if !cardIsUnknown { return printer.finish(empty: words.cardNotAnswered(shownCard)) }
+        // Status 1, as `find` when no card holds the word; `[]` still for
+        // a program reading the JSON.
+        if json { printer.finish() }
+        SessionHost.warn(words.unknownCard(shownCard))
+        throw ExitCode(1)
     }
 }
 
@@ -110,11 +128,13 @@ struct HistoryPrinter {
     }
 
     /// Ends the output: the array's end, or the empty log's words.
-    func finish() {
+    /// Ends the output: the JSON array's end, or `empty` (the empty log's
+    /// words unless told otherwise) when no entry was written.
+    func finish(empty: String? = nil) {
         if json {
             emit(written == 0 ? "[]\n" : "]\n")
         } else if written == 0 {
-            emit(words.empty + "\n")
+            emit((empty ?? words.empty) + "\n")
         }
     }
 }
