@@ -16,6 +16,11 @@ extension Strings {
             let named = files.count == 1 ? files[0] + " has" : "The \(files.count) deck files found have"
             return "\(named) no cards yet. Add a card (Q: question / A: answer, see docs/deck-format.md), then run jatta check."
         },
+        noCardMatches: { filter, tags in
+            guard let tags else { return "No card in these decks matches \(filter)." }
+            let listed = tags.prefix(12).joined(separator: ", ") + (tags.count > 12 ? ", …" : "")
+            return "No card in these decks matches \(filter). " + (tags.isEmpty ? "They have no tags." : "Their tags: \(listed).")
+        },
         countsNote: "New, Learn, Due count faces (a term is asked both ways: 2 faces); Level counts cards",
         newToday: { "today: \($0) of \($1) new" },
         homeKeys: "↑↓ select · Enter study · s stats · / search · c custom · x exam · a all · l level · t tag · ? help · q quit",

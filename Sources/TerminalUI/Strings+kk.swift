@@ -17,6 +17,11 @@ extension Strings {
             let named = files.count == 1 ? files[0] + " файлында" : "Табылған \(files.count) файлда"
             return "\(named) әлі карта жоқ. Карта қосыңыз (Q: сұрақ / A: жауап, docs/deck-format.md қараңыз), сосын jatta check іске қосыңыз."
         },
+        noCardMatches: { filter, tags in
+            guard let tags else { return "Бұл дестелерде \(filter) шартына сай карта жоқ." }
+            let listed = tags.prefix(12).joined(separator: ", ") + (tags.count > 12 ? ", …" : "")
+            return "Бұл дестелерде \(filter) шартына сай карта жоқ. " + (tags.isEmpty ? "Оларда тег жоқ." : "Олардың тегтері: \(listed).")
+        },
         countsNote: "Жаңа, Үйрену, Қайталау беттерді санайды (термин екі жақты сұралады: 2 бет); Деңгей карталарды санайды",
         newToday: { "бүгін жаңа: \($0) / \($1)" },
         homeKeys: "↑↓ десте · Enter оқу · s статистика · / іздеу · c таңдау · x емтихан · a барлығы · l деңгей · t тег · ? көмек · q шығу",

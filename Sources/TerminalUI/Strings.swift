@@ -23,6 +23,11 @@ public struct Strings: Sendable {
     /// The deck files found hold no card at all (a new, empty deck): they
     /// were found, so "no decks" would send the student looking for them.
     public var noCards: @Sendable (_ files: [String]) -> String
+    /// `study --level/--tag` that no card of the decks matches (`filter`:
+    /// the options as given), with the tags the decks do have when a tag
+    /// was given (nil otherwise): a mistyped tag read "nothing to study",
+    /// as if the day's work were done.
+    public var noCardMatches: @Sendable (_ filter: String, _ tags: [String]?) -> String
     /// Under the deck list: the counts are faces, the level columns cards.
     public var countsNote: String
     /// Beside the filters: today's new faces out of those waiting, e.g.

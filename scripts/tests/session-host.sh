@@ -51,4 +51,22 @@ for command in "study --plain" "quiz --plain --seed 1"; do
     printf '' | "$JATTA" $command "$work/empty.deck" "$work/choice.deck" >"$work/out" 2>"$work/err" || status=$?
     [ "$status" = 0 ] || fail "$command: an empty deck beside a full one: exit $status: $(cat "$work/err")"
 done
+# --level or --tag that no card matches at all (a mistyped tag): study says
+# so with the tags the decks have, 65; it said "Nothing to study here right
+# now", exit 0, as if the day's work were done. A tag that matches opens
+# the session as before.
+printf '# Tagged\n\nQ: Capital of France?\nA: Paris\ntags: europe, capitals\n' >"$work/tagged.deck"
+status=0
+printf '' | JATTA_LANG=en "$JATTA" study --plain --tag eurpe "$work/tagged.deck" >"$work/out" 2>"$work/err" || status=$?
+[ "$status" = 65 ] || fail "study --tag with no match: exit $status: $(cat "$work/out" "$work/err")"
+grep -qF "No card in these decks matches --tag eurpe. Their tags: capitals, europe." "$work/err" \
+    || fail "study --tag with no match: $(cat "$work/err")"
+status=0
+printf '' | JATTA_LANG=kk "$JATTA" study --plain --level 3 "$work/tagged.deck" >"$work/out" 2>"$work/err" || status=$?
+[ "$status" = 65 ] || fail "study --level with no match: exit $status"
+grep -qF "Бұл дестелерде --level 3 шартына сай карта жоқ." "$work/err" || fail "study --level with no match (kk): $(cat "$work/err")"
+status=0
+printf '' | JATTA_LANG=en "$JATTA" study --plain --tag europe "$work/tagged.deck" >"$work/out" 2>"$work/err" || status=$?
+[ "$status" = 0 ] || fail "study --tag that matches: exit $status: $(cat "$work/err")"
+grep -qF "Capital of France?" "$work/out" || fail "study --tag that matches did not ask the card: $(cat "$work/out")"
 echo "session-host: ok"

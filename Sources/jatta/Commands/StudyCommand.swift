@@ -61,6 +61,18 @@ struct StudyCommand: ParsableCommand {
         }
     }
 
+    /// Ends the command (65, no usable card) when `--level` or `--tag`
+    /// matches no card of `decks` at all, naming the tags there are; cards
+    /// that match but are not due today still open the session.
+    func exitIfNoCardMatches(_ decks: [Deck], host: SessionHost) throws {
+        guard level != nil || tag != nil, !decks.isEmpty else { return }
+        let filter = StudyFilter(level: level, tag: tag)
+        guard !decks.contains(where: { $0.cards.contains(where: filter.includes(card:)) }) else { return }
+        let given = [level.map { "--level \($0)" }, tag.map { "--tag \($0)" }].compactMap { $0 }.joined(separator: " ")
+        let tags = tag == nil ? nil : StudyCatalog(decks: decks).tags()
+        throw host.fail(TerminalText.visible(host.strings.noCardMatches(given, tags), keepingLineBreaks: false), 65)
+    }
+
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let host = SessionHost(
@@ -81,6 +93,7 @@ struct StudyCommand: ParsableCommand {
         }
         try host.exitIfNoCards(library)
         let decks = library.decks.filter { !$0.cards.isEmpty }
+        try exitIfNoCardMatches(decks, host: host)
         if decks.isEmpty, !paths.isEmpty, !errors.isEmpty {
             // The decks named hold nothing usable: say so rather than open an
             // empty trainer (EX_DATAERR).
