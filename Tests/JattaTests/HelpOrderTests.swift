@@ -8,9 +8,10 @@ import Testing
         let help = Jatta.helpMessage(columns: 200)
         let section = try #require(help.range(of: "SUBCOMMANDS:")).upperBound
         let listed = help[section...].split(separator: "\n").compactMap { line -> String? in
+            // A command's aliases follow its name after a comma (`fmt, format`).
             let words = line.split(separator: " ")
             guard line.hasPrefix("  "), let first = words.first else { return nil }
-            return String(first)
+            return first.hasSuffix(",") ? String(first.dropLast()) : String(first)
         }
         #expect(
             Array(listed.prefix(19)) == [

@@ -69,4 +69,18 @@ status=0
 printf '' | JATTA_LANG=en "$JATTA" study --plain --tag europe "$work/tagged.deck" >"$work/out" 2>"$work/err" || status=$?
 [ "$status" = 0 ] || fail "study --tag that matches: exit $status: $(cat "$work/err")"
 grep -qF "Capital of France?" "$work/out" || fail "study --tag that matches did not ask the card: $(cat "$work/out")"
+# A mistyped command runs the default one (study) on a path that does not
+# exist: the message names the command meant. A missing path that looks
+# like one gets no such guess. `jatta format` is `jatta fmt`.
+status=0
+printf '' | JATTA_LANG=en "$JATTA" chek "$work/tagged.deck" >/dev/null 2>"$work/err" || status=$?
+[ "$status" = 66 ] || fail "jatta chek: exit $status"
+grep -qF "'chek' is not a jatta command; did you mean jatta check?" "$work/err" || fail "jatta chek: $(cat "$work/err")"
+printf '' | JATTA_LANG=en "$JATTA" hist >/dev/null 2>"$work/err"
+grep -qF "did you mean jatta history?" "$work/err" || fail "jatta hist: $(cat "$work/err")"
+printf '' | JATTA_LANG=en "$JATTA" "$work/missing.deck" >/dev/null 2>"$work/err"
+! grep -qF "not a jatta command" "$work/err" || fail "a missing deck path got a command guess: $(cat "$work/err")"
+printf 'Q: Capital of France?\nA:Paris  \n' >"$work/messy.deck"
+"$JATTA" format "$work/messy.deck" >/dev/null 2>&1 || fail "jatta format is not jatta fmt"
+grep -qx 'A: Paris' "$work/messy.deck" || fail "jatta format did not repair: $(cat "$work/messy.deck")"
 echo "session-host: ok"

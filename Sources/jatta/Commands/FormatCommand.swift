@@ -23,7 +23,9 @@ struct FormatCommand: ParsableCommand {
 
             Exit status: 0 nothing to change (or changed), 1 changes needed (--check) \
             or a file left alone, 2 a path could not be read or written, 64 wrong usage.
-            """)
+            """,
+        // The word instructors type first; `fmt` stays the name shown.
+        aliases: ["format"])
 
     @Argument(help: "Deck files or folders.")
     var paths: [String]

@@ -89,6 +89,8 @@ struct StudyCommand: ParsableCommand {
         KeptUntilExit.keep(library)
         let errors = host.reportDeckErrors(library)
         if library.hasUnreadablePaths, !paths.isEmpty {
+            // Study is the default command: `jatta chek` lands here.
+            if let hint = CommandNameHint.hint(for: paths[0], language: host.language) { SessionHost.warn(hint) }
             throw ExitCode(66)
         }
         try host.exitIfNoCards(library)
