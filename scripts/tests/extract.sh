@@ -75,8 +75,23 @@ grep -q 'not a text file' "$work/err.txt" || fail "no message for a PDF: $(cat "
 if "$jatta" extract "$work/missing.txt" 2>"$work/err.txt"; then fail "a missing file was accepted"; fi
 grep -q 'no such file' "$work/err.txt" || fail "no message for a missing file"
 
-if "$jatta" extract "$work" 2>"$work/err.txt"; then fail "a folder was accepted"; fi
-grep -q 'a folder, not a file' "$work/err.txt" || fail "no message for a folder"
+# A folder is its lecture files (.txt, .html; any depth; hidden ones and
+# other files left), in sorted order, as study and check take a folder of
+# decks; it used to be refused as "a folder, not a file". A folder with no
+# lecture is an error.
+mkdir -p "$work/course/week2" "$work/course/.old" "$work/empty"
+cp "$work/lecture.txt" "$work/course/week1.txt"
+sed 's/Режимдер/Одақтар/' "$work/lecture.txt" >"$work/course/week2/notes.HTML.txt"
+cp "$work/lecture.txt" "$work/course/.old/stale.txt"
+echo "not a lecture" >"$work/course/readme.md"
+"$jatta" extract "$work/course" >"$work/course.deck" 2>"$work/err.txt" || fail "a folder of lectures: $(cat "$work/err.txt")"
+[ "$(grep -c '^source: ' "$work/course.deck")" = 6 ] || fail "a folder of lectures: $(grep '^source:' "$work/course.deck")"
+grep -q '^source: week1.txt:' "$work/course.deck" || fail "week1.txt not read from the folder"
+grep -q '^source: notes.HTML.txt:' "$work/course.deck" || fail "a nested lecture not read from the folder"
+! grep -q 'stale.txt' "$work/course.deck" || fail "a hidden folder's lecture was read"
+[ "$(grep -n 'week1.txt:\|notes.HTML.txt:' "$work/err.txt" | head -1 | grep -c week1)" = 1 ] || fail "the folder's lectures not in sorted order: $(cat "$work/err.txt")"
+if "$jatta" extract "$work/empty" 2>"$work/err.txt"; then fail "a folder without lectures was accepted"; fi
+grep -q 'the folder holds no .txt or .html lecture file' "$work/err.txt" || fail "no message for an empty folder: $(cat "$work/err.txt")"
 
 cp "$work/lecture.txt" "$work/lecture.before"
 if "$jatta" extract "$work/lecture.txt" -o "$work/lecture.txt" 2>"$work/err.txt"; then fail "output over the notes was accepted"; fi

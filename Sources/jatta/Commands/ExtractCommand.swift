@@ -21,7 +21,7 @@ struct ExtractCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Lecture notes: .txt or .html files.")
+    @Argument(help: "Lecture notes: .txt or .html files, or folders holding them (searched recursively).")
     var files: [String]
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write the draft deck to this file (default: standard output).")
@@ -47,15 +47,47 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment).rawValue
-        var inputs: [LectureInput] = []
+    /// The lecture files the arguments name: a file as it is, a folder as
+    /// its `.txt` and `.html` files (any depth, hidden ones skipped, in
+    /// sorted order), as `study` and `check` take a folder of decks.
+    func lectureFiles(language: String) -> [String] {
+        var found: [String] = []
         for path in files {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 fail(language, path, kk: "файл табылмады", en: "no such file")
             }
-            if isDirectory.boolValue { fail(language, path, kk: "бұл бума, файл емес", en: "a folder, not a file") }
+            guard isDirectory.boolValue else {
+                found.append(path)
+                continue
+            }
+            let folder = URL(fileURLWithPath: path)
+            let walk = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            var inFolder: [String] = []
+            while let url = walk?.nextObject() as? URL {
+                guard Self.lectureExtensions.contains(url.pathExtension.lowercased()),
+                    (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+                else { continue }
+                // Named from the folder as given, as a file argument is.
+                inFolder.append((path as NSString).appendingPathComponent(
+                    String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))))
+            }
+            if inFolder.isEmpty {
+                fail(language, path, kk: "бумада .txt не .html дәріс файлы жоқ", en: "the folder holds no .txt or .html lecture file")
+            }
+            found += inFolder.sorted()
+        }
+        return found
+    }
+
+    /// The endings of lecture files a folder is searched for.
+    static let lectureExtensions: Set<String> = ["txt", "html", "htm"]
+
+    func run() throws {
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment).rawValue
+        var inputs: [LectureInput] = []
+        for path in lectureFiles(language: language) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 fail(language, path, kk: "файлды оқу мүмкін емес", en: "the file cannot be read")
             }
@@ -68,7 +100,7 @@ struct ExtractCommand: ParsableCommand {
         }
         for target in targets {
             let standardTarget = URL(fileURLWithPath: target).standardizedFileURL.path
-            if files.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == standardTarget }) {
+            if inputs.contains(where: { URL(fileURLWithPath: $0.path).standardizedFileURL.path == standardTarget }) {
                 fail(language, target, kk: "шығыс файл дәріс файлын жояр еді", en: "the output would overwrite a lecture file")
             }
         }
