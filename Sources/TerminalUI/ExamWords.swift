@@ -18,6 +18,10 @@ public struct ExamWords: Sendable {
     public var fromDeckHeader: @Sendable (_ file: String) -> String
     /// `jatta exam` with no exam ahead.
     public var noExams: String
+    /// `jatta exam` with no exam ahead for the decks it read, while the
+    /// store holds exams ahead for others (`exams`: one line each, date,
+    /// id and what they cover): "no exam ahead" alone hid them.
+    public var examsElsewhere: @Sendable (_ exams: [String]) -> String
     /// `jatta exam set` done.
     public var examSet: @Sendable (_ date: String, _ id: Int64) -> String
     /// `jatta exam clear` done.
@@ -95,6 +99,10 @@ public struct ExamWords: Sendable {
         setByStudent: { "id \($0)" },
         fromDeckHeader: { "from the header of \($0)" },
         noExams: "No exam ahead. Set one: jatta exam set YYYY-MM-DD [DECK|DIR ...]",
+        examsElsewhere: { exams in
+            "No exam ahead for these decks. Exams ahead for other decks (see one with jatta exam DECK|DIR):\n"
+                + exams.map { "  " + $0 }.joined(separator: "\n")
+        },
         examSet: { "Exam set for \($0) (id \($1))." },
         cleared: { "\($0) exam\($0 == 1 ? "" : "s") cleared." },
         badDate: { "jatta: '\($0)' is not a date; write YYYY-MM-DD, e.g. 2026-12-20" },
@@ -127,6 +135,10 @@ public struct ExamWords: Sendable {
         setByStudent: { "id \($0)" },
         fromDeckHeader: { "\($0) тақырыбынан" },
         noExams: "Алда емтихан жоқ. Орнату: jatta exam set ЖЖЖЖ-АА-КК [ЖИНАҚ|ҚАЛТА ...]",
+        examsElsewhere: { exams in
+            "Бұл жинақтарға алда емтихан жоқ. Басқа жинақтардың алдағы емтихандары (біреуін көру: jatta exam ЖИНАҚ|ҚАЛТА):\n"
+                + exams.map { "  " + $0 }.joined(separator: "\n")
+        },
         examSet: { "Емтихан \($0) күніне қойылды (id \($1))." },
         cleared: { "\($0) емтихан өшірілді." },
         badDate: { "jatta: '\($0)' күн емес; ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2026-12-20" },

@@ -64,6 +64,16 @@ grep -qF "12 days to the exam · 3 new today · all cards seen 2 days before" <<
 grep -qF "from the header of" <<<"$out" || fail "the deck header's exam is not shown: $out"
 grep -qF "20 days to the exam · 2 new today · all cards seen 2 days before" <<<"$out" || fail "header plan: $out"
 grep -qF "Ready for the exam: 0% of cards today" <<<"$out" || fail "readiness: $out"
+# Asked from decks the exam does not cover, `jatta exam` names the exams
+# ahead for other decks instead of saying there is none.
+out=$("$JATTA" exam --lang en "$work/other" 2>&1) || fail "exam show on other decks failed: $out"
+grep -qF "from the header of" <<<"$out" || fail "the other deck's own exam is not shown: $out"
+mkdir -p "$work/elsewhere"
+make_deck "$work/elsewhere/e.deck" 3
+out=$("$JATTA" exam --lang en "$work/elsewhere" 2>&1) || fail "exam show on uncovered decks failed: $out"
+grep -qF "No exam ahead for these decks. Exams ahead for other decks" <<<"$out" || fail "no word of the other exams: $out"
+grep -qF "$in12 (id 1): " <<<"$out" || fail "the exam set is not listed: $out"
+grep -qF "No exam ahead. Set one" <<<"$out" && fail "said there is no exam at all: $out"
 # The statistics report ends with the same forecast.
 out=$("$JATTA" stats --lang en "$work/decks" 2>&1) || fail "stats failed: $out"
 grep -qF "Ready for the exam: 0% of cards today" <<<"$out" || fail "stats shows no readiness: $out"

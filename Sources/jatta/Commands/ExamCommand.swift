@@ -47,9 +47,11 @@ struct ExamShowCommand: ParsableCommand {
         if library.hasUnreadablePaths, !paths.isEmpty { throw ExitCode(66) }
         let text: String?
         do {
+            let store = try database.openExistingStore()
+            let now = Date()
             text = try ExamReport.text(
-                decks: library.decks, store: try database.openExistingStore(), language: language,
-                reviewLimit: reviewLimit, now: Date())
+                decks: library.decks, store: store, language: language, reviewLimit: reviewLimit, now: now)
+                ?? ExamReport.elsewhere(store: store, language: language, now: now)
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -78,6 +80,24 @@ enum ExamReport {
             if outlook.plan.fits { text += "  " + words.fits(outlook.plan.peak, outlook.plan.workload) + "\n" }
         }
         return TerminalText.visible(text)
+    }
+
+    /// When no exam ahead covers the decks read: the exams ahead the
+    /// student set for other decks, one line each (date, id, what they
+    /// cover, as `exam set` was given them); nil when there are none.
+    static func elsewhere(store: ProgressStore?, language: Language, now: Date) throws -> String? {
+        let today = try StudySetup.scheduler(timeZone: LocalTimeZone.current, store: store)
+            .configuration.dayCounting.dayNumber(of: now)
+        let ahead = try ExamSetup.studentExams(store: store).filter { $0.date.dayNumber > today }.sorted { $0.date < $1.date }
+        guard !ahead.isEmpty else { return nil }
+        let words = ExamWords.of(language)
+        let lines = ahead.map { exam -> String in
+            guard case .student(let id) = exam.source else { return "\(exam.date)" }
+            let covers = exam.paths.isEmpty
+                ? language.pick(kk: "барлық жинақ", en: "every deck") : exam.paths.map(StoredDeckFile.shown).joined(separator: ", ")
+            return "\(exam.date) (\(words.setByStudent(id))): \(covers)"
+        }
+        return TerminalText.visible(words.examsElsewhere(lines) + "\n")
     }
 
     /// The outlook of each exam ahead of `decks` (their plan and forecast),
