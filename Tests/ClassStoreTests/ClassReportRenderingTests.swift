@@ -39,4 +39,12 @@ import Testing
         #expect(text.contains("facility 50.0%"))
         #expect(text.contains("alice: 1 cards seen"))
     }
+
+    /// One student's attempts tell no discrimination (it compares the
+    /// better and the worse students): the report says "-", not "-%".
+    @Test func aFigureThatCannotBeToldIsADashWithoutAPercentSign() {
+        let text = ClassReportText.render(Self.report(prompt: "Сұрақ", student: "alice"))
+        #expect(text.contains(", discrimination -\n"))
+        #expect(!text.contains("-%"))
+    }
 }

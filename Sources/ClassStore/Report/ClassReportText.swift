@@ -19,8 +19,8 @@ public enum ClassReportText {
             ]
             if card.quizAnswers > 0 {
                 figures += [
-                    "quiz \(card.quizAnswers)", "facility \(number(card.facilityIndex))%",
-                    "discrimination \(number(card.discriminationIndex))%",
+                    "quiz \(card.quizAnswers)", "facility \(points(card.facilityIndex))",
+                    "discrimination \(points(card.discriminationIndex))",
                 ]
             }
             out += "    " + figures.joined(separator: ", ") + "\n"
@@ -33,7 +33,7 @@ public enum ClassReportText {
         for level in report.levels {
             out += "  level \(level.level.map(String.init) ?? "-"): \(level.cards) cards, \(level.reviews) answers, "
                 + "true retention \(percent(level.trueRetention)), lapse rate \(percent(level.lapseRate)), "
-                + "facility \(number(level.facilityIndex))%\n"
+                + "facility \(points(level.facilityIndex))\n"
         }
         out += "\nBy student:\n"
         let formatter = ISO8601DateFormatter()
@@ -60,6 +60,12 @@ public enum ClassReportText {
 
     static func percent(_ value: Double?) -> String {
         value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
+    }
+
+    /// A figure already in percent (Moodle's facility and discrimination
+    /// indices), or "-" when it cannot be told: "-%" read as a number lost.
+    static func points(_ value: Double?) -> String {
+        value.map { String(format: "%.1f%%", $0) } ?? "-"
     }
 
     static func number(_ value: Double?) -> String {
