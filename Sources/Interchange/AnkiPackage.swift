@@ -81,6 +81,20 @@ public enum AnkiPackage {
         }
     }
 
+    /// Why ZIPFoundation could not open a file as a zip, in the words
+    /// `ZipEntryReader` uses for the same faults: its case names
+    /// (`missingEndOfCentralDirectoryRecord`) are no message for an
+    /// instructor.
+    static func reason(_ error: any Error) -> String {
+        switch error as? Archive.ArchiveError {
+        case .missingEndOfCentralDirectoryRecord?: "no end of central directory (cut short, or not a zip at all)"
+        case .unreadableArchive?: "cannot read the file"
+        case .invalidCentralDirectoryOffset?, .invalidCentralDirectorySize?, .invalidCentralDirectoryEntryCount?:
+            "the central directory lies out of bounds"
+        default: String(describing: error)
+        }
+    }
+
     /// The collection inside the package at `path`, inflated into a
     /// private folder inside `temporaryDirectory` and removed afterwards;
     /// its review log only when `reviews`.
@@ -91,7 +105,7 @@ public enum AnkiPackage {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw .notAZip(String(describing: error))
+            throw .notAZip(Self.reason(error))
         }
         // ZIPFoundation lists the entries (and judges them); their bytes
         // are read by `ZipEntryReader`, within each entry's compressed size.

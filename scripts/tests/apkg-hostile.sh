@@ -52,6 +52,10 @@ expect absolute unsafe-entry
 expect link unsafe-entry
 expect truncated not-a-zip
 expect magic not-a-zip
+# The reason in words, not the zip library's name for it.
+grep -qF "it is damaged: no end of central directory (cut short, or not a zip at all)" "$work/err" \
+    || fail "magic: the reason is not in words: $(head -c 300 "$work/err")"
+! grep -q "missingEndOfCentralDirectoryRecord" "$work/err" || fail "magic: the zip library's case name was printed"
 expect garbage-sqlite bad-collection
 expect truncated-sqlite bad-collection
 expect foreign-sqlite bad-collection
