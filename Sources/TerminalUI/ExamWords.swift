@@ -22,6 +22,8 @@ public struct ExamWords: Sendable {
     /// store holds exams ahead for others (`exams`: one line each, date,
     /// id and what they cover): "no exam ahead" alone hid them.
     public var examsElsewhere: @Sendable (_ exams: [String]) -> String
+    /// What an exam set without decks covers.
+    public var everyDeck: String
     /// `jatta exam set` done.
     public var examSet: @Sendable (_ date: String, _ id: Int64) -> String
     /// `jatta exam clear` done.
@@ -103,6 +105,7 @@ public struct ExamWords: Sendable {
             "No exam ahead for these decks. Exams ahead for other decks (see one with jatta exam DECK|DIR):\n"
                 + exams.map { "  " + $0 }.joined(separator: "\n")
         },
+        everyDeck: "every deck",
         examSet: { "Exam set for \($0) (id \($1))." },
         cleared: { "\($0) exam\($0 == 1 ? "" : "s") cleared." },
         badDate: { "jatta: '\($0)' is not a date; write YYYY-MM-DD, e.g. 2026-12-20" },
@@ -139,6 +142,7 @@ public struct ExamWords: Sendable {
             "Бұл жинақтарға алда емтихан жоқ. Басқа жинақтардың алдағы емтихандары (біреуін көру: jatta exam ЖИНАҚ|ҚАЛТА):\n"
                 + exams.map { "  " + $0 }.joined(separator: "\n")
         },
+        everyDeck: "барлық жинақ",
         examSet: { "Емтихан \($0) күніне қойылды (id \($1))." },
         cleared: { "\($0) емтихан өшірілді." },
         badDate: { "jatta: '\($0)' күн емес; ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2026-12-20" },

@@ -39,6 +39,12 @@ public struct Exam: Hashable, Sendable {
         }
     }
 
+    /// The exams still ahead on study day `today` (the exam's day after
+    /// it), soonest first.
+    public static func ahead(_ exams: [Exam], today: Int) -> [Exam] {
+        exams.filter { $0.date.dayNumber > today }.sorted { $0.date < $1.date }
+    }
+
     /// The exam each deck is studied for on study day `today`: of the
     /// student's exams still ahead that cover it, the earliest; else the
     /// deck header's date when it is ahead; else none. `absolutePaths` maps
@@ -47,7 +53,7 @@ public struct Exam: Hashable, Sendable {
         decks: [Deck], studentExams: [Exam], absolutePaths: [String: String], today: Int
     ) -> [String: Exam] {
         var result: [String: Exam] = [:]
-        let ahead = studentExams.filter { $0.date.dayNumber > today }.sorted { $0.date < $1.date }
+        let ahead = Self.ahead(studentExams, today: today)
         for deck in decks {
             let path = absolutePaths[deck.file] ?? deck.file
             if let exam = ahead.first(where: { $0.covers(absolutePath: path) }) {

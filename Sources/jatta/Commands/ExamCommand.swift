@@ -88,13 +88,12 @@ enum ExamReport {
     static func elsewhere(store: ProgressStore?, language: Language, now: Date) throws -> String? {
         let today = try StudySetup.scheduler(timeZone: LocalTimeZone.current, store: store)
             .configuration.dayCounting.dayNumber(of: now)
-        let ahead = try ExamSetup.studentExams(store: store).filter { $0.date.dayNumber > today }.sorted { $0.date < $1.date }
+        let ahead = Exam.ahead(try ExamSetup.studentExams(store: store), today: today)
         guard !ahead.isEmpty else { return nil }
         let words = ExamWords.of(language)
         let lines = ahead.map { exam -> String in
             guard case .student(let id) = exam.source else { return "\(exam.date)" }
-            let covers = exam.paths.isEmpty
-                ? language.pick(kk: "барлық жинақ", en: "every deck") : exam.paths.map(StoredDeckFile.shown).joined(separator: ", ")
+            let covers = exam.paths.isEmpty ? words.everyDeck : exam.paths.map(StoredDeckFile.shown).joined(separator: ", ")
             return "\(exam.date) (\(words.setByStudent(id))): \(covers)"
         }
         return TerminalText.visible(words.examsElsewhere(lines) + "\n")
