@@ -41,6 +41,20 @@ grep -qE '^decks/[^:]+\.deck:[0-9]+:1: warning' "$work/err" || fail "Aiken: a le
 "$jatta" import aiken "$work/all.txt" -o "$work/aiken.deck" 2>/dev/null || fail "import of exported Aiken"
 [ "$(cards "$work/aiken.deck" | wc -l)" -eq "$(grep -c '^ANSWER: ' "$work/all.txt")" ] || fail "Aiken: card count changed"
 
+# A file named with the other Moodle format: one line naming the format it
+# is and the command to use, status 1, nothing written (a GIFT file read as
+# Aiken gave an error per line; an Aiken file read as GIFT wrote an empty
+# deck, status 0).
+out="$("$jatta" import aiken "$work/all.gift" -o "$work/wrong.deck" --lang en 2>&1)"; status=$?
+[ "$status" -eq 1 ] || fail "GIFT named as Aiken: exit status $status"
+grep -qE "error: this is not Aiken but a Moodle GIFT file \([0-9]+ questions read as such\); import it with: jatta import gift .*all.gift -o .*wrong.deck" <<<"$out" \
+    || fail "GIFT named as Aiken: $out"
+[ "$(wc -l <<<"$out")" -eq 1 ] || fail "GIFT named as Aiken: more than one line: $out"
+out="$("$jatta" import gift "$work/all.txt" -o "$work/wrong.deck" --lang kk 2>&1)"; status=$?
+[ "$status" -eq 1 ] || fail "Aiken named as GIFT: exit status $status"
+grep -qF "бұл GIFT емес, Moodle Aiken файлы" <<<"$out" || fail "Aiken named as GIFT: $out"
+[ ! -e "$work/wrong.deck" ] || fail "a file of the other format wrote a deck"
+
 # 4. Cyrillic option letters: read, with a warning Moodle never gives.
 "$jatta" import aiken "$fixtures/cyrillic-letters.aiken.txt" -o "$work/cyr.deck" --lang kk 2>"$work/err" \
     || fail "Cyrillic Aiken: exit status not 0"

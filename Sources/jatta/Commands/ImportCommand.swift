@@ -76,6 +76,21 @@ enum DeckImport {
         var status: Int32
     }
 
+    /// The other Moodle text format (GIFT for Aiken, Aiken for GIFT) when
+    /// it reads `bytes` without an error and with cards, and how many.
+    static func otherTextFormat(_ format: InterchangeFormat, reads bytes: [UInt8], file: String, output: String)
+        -> (format: InterchangeFormat, cards: Int)?
+    {
+        let other: (InterchangeFormat, ImportResult)
+        switch format {
+        case .gift: other = (.aiken, AikenImporter.read(bytes, file: file))
+        case .aiken: other = (.gift, GIFTImporter.read(bytes, file: file, deckFile: output))
+        case .apkg: return nil
+        }
+        guard !other.1.hasErrors, !other.1.deck.cards.isEmpty else { return nil }
+        return (other.0, other.1.deck.cards.count)
+    }
+
     static func run(
         format: InterchangeFormat, file: String, output: String, force: Bool, language: Language,
         store: ProgressStore? = nil
@@ -110,6 +125,19 @@ enum DeckImport {
             }
         }
         result.deck.file = output
+        if result.deck.cards.isEmpty, let other = otherTextFormat(format, reads: bytes, file: file, output: output) {
+            // No card in the format named (every line an error, or, for
+            // GIFT, all of it skipped as a description) when the file is
+            // the other Moodle format: one line that says so, rather than
+            // a screenful of errors or an empty deck written.
+            let shown = InterchangeOutput.shown(file)
+            let command = "jatta import \(other.format.rawValue) \(shown) -o \(InterchangeOutput.shown(output))"
+            return Outcome(
+                problems: language.pick(
+                    kk: "\(shown): error: бұл \(format.name) емес, Moodle \(other.format.name) файлы (\(other.cards) сұрақ оқылады); былай жүктеңіз: \(command)\n",
+                    en: "\(shown): error: this is not \(format.name) but a Moodle \(other.format.name) file (\(other.cards) question\(other.cards == 1 ? "" : "s") read as such); import it with: \(command)\n"),
+                status: InterchangeExit.inputErrors)
+        }
         var formatter = DiagnosticFormatter(language: language)
         var problems = result.diagnostics.map { formatter.format($0) }.joined()
         if result.hasErrors { return Outcome(problems: problems, status: InterchangeExit.inputErrors) }

@@ -10,6 +10,15 @@ enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
     case aiken
     /// An Anki package (.apkg).
     case apkg
+
+    /// The format's name as people write it.
+    var name: String {
+        switch self {
+        case .gift: "GIFT"
+        case .aiken: "Aiken"
+        case .apkg: "Anki package"
+        }
+    }
 }
 
 /// Exit statuses shared by `import` and `export`.
