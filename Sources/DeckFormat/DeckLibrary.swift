@@ -142,6 +142,20 @@ public enum DeckLibrary {
     }
 }
 
+extension DeckLibrary {
+    /// The files under `folder` whose names `wanted` holds for, walked as a
+    /// folder of decks is (any depth, hidden entries skipped, links to
+    /// folders not followed), sorted; and each place that could not be
+    /// read, with why in Kazakh and English. Nil when `folder` itself
+    /// cannot be listed.
+    public static func files(
+        under folder: String, wanted: (_ name: String) -> Bool
+    ) -> (files: [String], problems: [(path: String, reasonKK: String, reasonEN: String)])? {
+        guard case .success(let found) = DeckFiles.find(folder, wanted: wanted) else { return nil }
+        return (found.files.sorted(), found.problems.map { ($0.path, $0.failure.reasonKK, $0.failure.reasonEN) })
+    }
+}
+
 /// File-system access for `DeckLibrary`.
 enum DeckFiles {
     /// Why a path could not be read, in Kazakh and in English.
@@ -178,19 +192,22 @@ enum DeckFiles {
     /// The deck files a path names. Walks with `opendir`/`readdir` rather than
     /// FileManager's enumerator, which skips unreadable subfolders without a
     /// word and cannot give back a name that is not UTF-8.
-    static func find(_ path: String) -> Swift.Result<Found, Failure> {
+    static func find(_ path: String, wanted: (_ name: String) -> Bool = isDeckName) -> Swift.Result<Found, Failure> {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(failure(errno: errno, path: path)) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return .success(Found(files: [path])) }
         var found = Found()
-        guard walk(path, into: &found) else { return .failure(.unlistable(errno: errno)) }
+        guard walk(path, wanted: wanted, into: &found) else { return .failure(.unlistable(errno: errno)) }
         return .success(found)
     }
 
-    /// Adds the deck files under `folder` (hidden entries skipped, symbolic
-    /// links to folders not followed, so a link cycle cannot loop); false
-    /// when `folder` itself cannot be listed.
-    private static func walk(_ folder: String, into found: inout Found) -> Bool {
+    /// Whether a file found in a folder is a deck file.
+    static func isDeckName(_ name: String) -> Bool { name.hasSuffix(".deck") }
+
+    /// Adds the files under `folder` whose names are `wanted` (hidden
+    /// entries skipped, symbolic links to folders not followed, so a link
+    /// cycle cannot loop); false when `folder` itself cannot be listed.
+    private static func walk(_ folder: String, wanted: (String) -> Bool, into found: inout Found) -> Bool {
         guard let directory = opendir(folder) else { return false }
         defer { closedir(directory) }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
@@ -201,8 +218,9 @@ enum DeckFiles {
             guard let name = String(validating: nameBytes, as: UTF8.self) else {
                 // Not UTF-8 (CP1251 names from Windows zip files): the path
                 // cannot be named to open it, so say so with a readable name.
-                if nameBytes.count > 5, nameBytes.suffix(5).elementsEqual(".deck".utf8) {
-                    found.problems.append((prefix + legacyName(nameBytes), .notUTF8Name))
+                let legacy = legacyName(nameBytes)
+                if wanted(legacy) {
+                    found.problems.append((prefix + legacy, .notUTF8Name))
                 }
                 continue
             }
@@ -216,14 +234,14 @@ enum DeckFiles {
                 subfolders.append(path)
                 continue
             }
-            guard name.hasSuffix(".deck") else { continue }
+            guard wanted(name) else { continue }
             if stat(path, &info) != 0 {
                 found.problems.append((path, failure(errno: errno, path: path)))
             } else if (info.st_mode & S_IFMT) != S_IFDIR {
                 found.files.append(path)
             }
         }
-        for subfolder in subfolders where !walk(subfolder, into: &found) {
+        for subfolder in subfolders where !walk(subfolder, wanted: wanted, into: &found) {
             found.problems.append((subfolder, .unlistable(errno: errno)))
         }
         return true

@@ -61,28 +61,26 @@ struct ExtractCommand: ParsableCommand {
                 found.append(path)
                 continue
             }
-            let folder = URL(fileURLWithPath: path)
-            let walk = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-            var inFolder: [String] = []
-            while let url = walk?.nextObject() as? URL {
-                guard Self.lectureExtensions.contains(url.pathExtension.lowercased()),
-                    (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-                else { continue }
-                // Named from the folder as given, as a file argument is.
-                inFolder.append((path as NSString).appendingPathComponent(
-                    String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))))
+            // Walked as a folder of decks is (`DeckLibrary.files`).
+            guard let walked = DeckLibrary.files(under: path, wanted: Self.isLectureName) else {
+                fail(language, path, kk: "буманың ішін оқу мүмкін емес", en: "the folder cannot be listed")
             }
-            if inFolder.isEmpty {
+            for problem in walked.problems {
+                fail(language, problem.path, kk: problem.reasonKK, en: problem.reasonEN)
+            }
+            if walked.files.isEmpty {
                 fail(language, path, kk: "бумада .txt не .html дәріс файлы жоқ", en: "the folder holds no .txt or .html lecture file")
             }
-            found += inFolder.sorted()
+            found += walked.files
         }
         return found
     }
 
-    /// The endings of lecture files a folder is searched for.
-    static let lectureExtensions: Set<String> = ["txt", "html", "htm"]
+    /// Whether a file found in a folder is lecture notes: `.txt`, `.html`
+    /// or `.htm`, in any case.
+    static func isLectureName(_ name: String) -> Bool {
+        ["txt", "html", "htm"].contains((name as NSString).pathExtension.lowercased())
+    }
 
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment).rawValue
