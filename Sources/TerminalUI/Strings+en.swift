@@ -18,7 +18,7 @@ extension Strings {
         },
         noCardMatches: { filter, tags in
             guard let tags else { return "No card in these decks matches \(filter)." }
-            let listed = tags.prefix(12).joined(separator: ", ") + (tags.count > 12 ? ", …" : "")
+            let listed = Strings.shortList(tags)
             return "No card in these decks matches \(filter). " + (tags.isEmpty ? "They have no tags." : "Their tags: \(listed).")
         },
         countsNote: "New, Learn, Due count faces (a term is asked both ways: 2 faces); Level counts cards",

@@ -19,7 +19,7 @@ extension Strings {
         },
         noCardMatches: { filter, tags in
             guard let tags else { return "Бұл дестелерде \(filter) шартына сай карта жоқ." }
-            let listed = tags.prefix(12).joined(separator: ", ") + (tags.count > 12 ? ", …" : "")
+            let listed = Strings.shortList(tags)
             return "Бұл дестелерде \(filter) шартына сай карта жоқ. " + (tags.isEmpty ? "Оларда тег жоқ." : "Олардың тегтері: \(listed).")
         },
         countsNote: "Жаңа, Үйрену, Қайталау беттерді санайды (термин екі жақты сұралады: 2 бет); Деңгей карталарды санайды",

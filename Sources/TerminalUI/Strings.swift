@@ -107,6 +107,12 @@ public struct Strings: Sendable {
     /// Two wordings of one message in the order every bilingual message uses.
     public static func bothLanguages(kk: String, en: String) -> String { "\(kk) / \(en)" }
 
+    /// The first `limit` of `items`, comma-separated, "…" after them when
+    /// there are more: a list a message names without filling the screen.
+    static func shortList(_ items: [String], limit: Int = 12) -> String {
+        items.prefix(limit).joined(separator: ", ") + (items.count > limit ? ", …" : "")
+    }
+
     /// The button label for a grade.
     public func label(_ rating: Rating) -> String {
         switch rating {

@@ -127,7 +127,6 @@ struct HistoryPrinter {
         emit(text)
     }
 
-    /// Ends the output: the array's end, or the empty log's words.
     /// Ends the output: the JSON array's end, or `empty` (the empty log's
     /// words unless told otherwise) when no entry was written.
     func finish(empty: String? = nil) {
