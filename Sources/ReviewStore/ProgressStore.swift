@@ -67,12 +67,44 @@ public final class ProgressStore: Sendable {
                 try db.execute(sql: "PRAGMA max_page_count = \(pageLimit)")
             }
         }
-        do {
-            queue = try DatabaseQueue(path: options.readOnly ? Self.readOnlyLocation(path) : path, configuration: configuration)
-        } catch {
-            throw StoreError.from(error, path: path)
+        let location = options.readOnly ? Self.readOnlyLocation(path) : path
+        // Switching a new file to WAL fails at once with SQLITE_BUSY, without
+        // the busy handler, while another process is opening the same file:
+        // that wait is ours to make.
+        let wait = OpeningWait(timeout: options.busyTimeout)
+        var opened: DatabaseQueue?
+        while opened == nil {
+            do {
+                opened = try DatabaseQueue(path: location, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && wait.another() {
+                continue
+            } catch {
+                throw StoreError.from(error, path: path)
+            }
         }
+        queue = opened!
         try prepareSchema()
+    }
+
+    /// The waiting of a process that meets another one opening the same new
+    /// file: a few milliseconds between tries, for as long as the busy
+    /// timeout, measured on the monotonic clock. A fixed number of immediate
+    /// tries was not enough: the other process applies dozens of migrations,
+    /// each in its own transaction, and every one of them can turn this
+    /// process's try away.
+    struct OpeningWait {
+        let deadline: UInt64
+
+        init(timeout: TimeInterval) {
+            deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(timeout, 0) * 1_000_000_000)
+        }
+
+        /// Sleeps a little and says whether to try again.
+        func another() -> Bool {
+            guard DispatchTime.now().uptimeNanoseconds < deadline else { return false }
+            usleep(2_000)
+            return true
+        }
     }
 
     /// Whether `path` is an empty file nothing was ever written into (no
@@ -110,10 +142,11 @@ public final class ProgressStore: Sendable {
 
     /// Refuses databases that are not jatta's or are from a newer jatta, then
     /// applies missing migrations. Two processes opening a new file at once
-    /// race on the first migration; the loser's attempt fails and the retry
-    /// finds the schema complete.
+    /// race on the migrations; the loser's attempt fails and it tries again,
+    /// waiting (`OpeningWait`) until it finds the schema complete.
     private func prepareSchema() throws {
         let migrator = Schema.migrator
+        let wait = OpeningWait(timeout: options.busyTimeout)
         var attempt = 0
         while true {
             do {
@@ -149,7 +182,7 @@ public final class ProgressStore: Sendable {
                 default: retryable = false
                 }
                 attempt += 1
-                if !retryable || attempt > max(options.busyRetries, 1) { throw mapped }
+                guard retryable, attempt <= max(options.busyRetries, 1) || wait.another() else { throw mapped }
             }
         }
     }

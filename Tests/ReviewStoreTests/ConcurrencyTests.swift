@@ -21,6 +21,26 @@ import Testing
         try queue.write { db in try Schema.allowAdoptEntries(db) }
     }
 
+    /// Switching a new file to WAL meets SQLITE_BUSY without the busy
+    /// handler while another connection is opening it, and the migrations
+    /// of the first opener turn the others' tries away one after another:
+    /// every opener must wait its turn, not fail (it did, in most rounds).
+    @Test func connectionsOpeningOneNewFileAtOnceAllOpenIt() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for round in 0..<10 {
+            let path = dir.appendingPathComponent("new-\(round).sqlite").path
+            let opened = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<3 {
+                    group.addTask { try ProgressStore(path: path).logCount() }
+                }
+                return try await group.reduce(into: 0) { $0 += 1 + $1 }
+            }
+            #expect(opened == 3)
+            #expect(try ProgressStore(path: path).verify().isEmpty)
+        }
+    }
+
     @Test func twoConnectionsWritingAtOnceLoseNoAnswer() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
