@@ -120,7 +120,7 @@ enum OutputFile {
         var template = Array(((folder.isEmpty ? "." : folder) + "/.jatta-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw WriteFailure(errno: errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure = Console.writeAll(bytes, to: descriptor)
         if failure == nil, fchmod(descriptor, 0o666 & ~currentUmask()) != 0 || fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == nil { failure = errno }

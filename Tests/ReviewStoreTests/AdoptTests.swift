@@ -73,7 +73,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let (path, queue) = try olderStore("v1.sqlite", in: dir, upTo: "v1-progress")
         do {
-            try queue.write { db in
+            _ = try queue.write { db in
                 #expect(throws: (any Error).self) {
                     try db.execute(sql: """
                         INSERT INTO review_log (key, deck_file, at, kind, b_suspended, a_suspended)
