@@ -141,13 +141,8 @@ struct ParserRun {
         guard let base = buffer.baseAddress, count > 0 else { return }
         var position = 0
         if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
-        let probeEnd = min(count, DeckParser.binaryProbeLength)
-        if Self.looksLikeUTF16(buffer) {
-            diagnostics.append(DeckIssue.utf16.at(SourceLocation(file: file, line: 1, column: 1)))
-            return
-        }
-        if position < probeEnd, let nul = memchr(base + position, 0, probeEnd - position) {
-            reportBinary(at: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)), from: position)
+        if let whole = TextEncoding.wholeFileProblem(buffer, from: position, file: file) {
+            diagnostics.append(whole)
             return
         }
         // Old Mac files end lines with a lone CR. Read them as line ends
@@ -171,33 +166,6 @@ struct ParserRun {
             diagnostics.append(
                 DeckIssue.tooManyDiagnostics(dropped: dropped).at(SourceLocation(file: file, line: lineNumber, column: 1)))
         }
-    }
-
-    /// Whether the file is UTF-16: a byte-order mark, or NUL bytes at one
-    /// parity only among the first 512 bytes (spaces, digits and Latin
-    /// letters have a zero high byte; Cyrillic has 0x04), which would
-    /// otherwise be reported as a binary file with a zero byte.
-    static func looksLikeUTF16(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard buffer.count >= 2 else { return false }
-        if (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) { return true }
-        let probe = min(buffer.count, 512) & ~1
-        guard probe >= 8 else { return false }
-        let evenZeros = stride(from: 0, to: probe, by: 2).count { buffer[$0] == 0 }
-        let oddZeros = stride(from: 1, to: probe, by: 2).count { buffer[$0] == 0 }
-        let enough = max(2, probe / 16)
-        return (evenZeros == 0 && oddZeros >= enough) || (oddZeros == 0 && evenZeros >= enough)
-    }
-
-    /// A NUL near the start: the file is not text. One error, no cards.
-    mutating func reportBinary(at offset: Int, from start: Int) {
-        var line = 1
-        var lineBegin = start
-        for i in start..<offset where buffer[i] == .newline {
-            line += 1
-            lineBegin = i + 1
-        }
-        let column = UTF8Scan.scalarCount(buffer, lineBegin, offset) + 1
-        diagnostics.append(DeckIssue.binaryFile.at(SourceLocation(file: file, line: line, column: column)))
     }
 
     mutating func processLine(_ start: Int, _ end: Int) {

@@ -27,6 +27,9 @@ public enum AikenImporter {
     static let alphabet: [Character] = Array("АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩ")
 
     public static func read(_ bytes: [UInt8], file: String) -> ImportResult {
+        // Bytes that are not UTF-8 would be written into the deck as U+FFFD.
+        let encoding = TextEncoding.problems(in: bytes, file: file)
+        if !encoding.isEmpty { return ImportResult(deck: Deck(file: file), diagnostics: encoding) }
         let source = GIFTSource(bytes: bytes, file: file)
         var diagnostics: [Diagnostic] = []
         var cards: [Card] = []

@@ -23,6 +23,9 @@ public enum GIFTImporter {
     /// The deck in the GIFT file `file`, to be written as `deckFile`
     /// (`file` when nil), whose name scopes ids when nothing else does.
     public static func read(_ bytes: [UInt8], file: String, deckFile: String? = nil) -> ImportResult {
+        // Bytes that are not UTF-8 would be written into the deck as U+FFFD.
+        let encoding = TextEncoding.problems(in: bytes, file: file)
+        if !encoding.isEmpty { return ImportResult(deck: Deck(file: deckFile ?? file), diagnostics: encoding) }
         let source = GIFTSource(bytes: bytes, file: file)
         var deck = Deck(file: deckFile ?? file)
         var diagnostics: [Diagnostic] = []

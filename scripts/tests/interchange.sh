@@ -55,6 +55,24 @@ out="$("$jatta" import gift "$work/all.txt" -o "$work/wrong.deck" --lang kk 2>&1
 grep -qF "бұл GIFT емес, Moodle Aiken файлы" <<<"$out" || fail "Aiken named as GIFT: $out"
 [ ! -e "$work/wrong.deck" ] || fail "a file of the other format wrote a deck"
 
+# A file saved in another encoding (Windows-1251, as Russian and Kazakh
+# Windows write it; UTF-16): an error at the first bad byte's line and
+# column, status 1, nothing written (0.17 wrote U+FFFD into a deck that then
+# checked clean).
+printf '::q1::Capital?{=Astana ~Almaty}\n\n::q2::\xca\xe0\xea\xee\xe9 \xe3\xee\xe4?{=1991 ~1990}\n' >"$work/cp1251.gift"
+out="$("$jatta" import gift "$work/cp1251.gift" -o "$work/cp1251.deck" --lang en 2>&1)"; status=$?
+[ "$status" -eq 1 ] || fail "Windows-1251 GIFT: exit status $status"
+grep -qF "cp1251.gift:3:7: error: bytes that are not UTF-8" <<<"$out" || fail "Windows-1251 GIFT: $out"
+printf 'Capital?\nA) \xc0\xf1\xf2\xe0\xed\xe0\nB) Almaty\nANSWER: A\n' >"$work/cp1251.txt"
+out="$("$jatta" import aiken "$work/cp1251.txt" -o "$work/cp1251.deck" --lang kk 2>&1)"; status=$?
+[ "$status" -eq 1 ] || fail "Windows-1251 Aiken: exit status $status"
+grep -qF "cp1251.txt:2:4: error: UTF-8 емес байттар" <<<"$out" || fail "Windows-1251 Aiken: $out"
+python3 -c "import sys; open(sys.argv[1], 'wb').write('::q::Capital?{=Astana ~Almaty}\n'.encode('utf-16'))" "$work/utf16.gift"
+out="$("$jatta" import gift "$work/utf16.gift" -o "$work/cp1251.deck" --lang en 2>&1)"; status=$?
+[ "$status" -eq 1 ] || fail "UTF-16 GIFT: exit status $status"
+grep -qF "utf16.gift:1:1: error: the file is UTF-16" <<<"$out" || fail "UTF-16 GIFT: $out"
+[ ! -e "$work/cp1251.deck" ] || fail "a file that is not UTF-8 wrote a deck"
+
 # 4. Cyrillic option letters: read, with a warning Moodle never gives.
 "$jatta" import aiken "$fixtures/cyrillic-letters.aiken.txt" -o "$work/cyr.deck" --lang kk 2>"$work/err" \
     || fail "Cyrillic Aiken: exit status not 0"
@@ -95,8 +113,10 @@ echo "precious" >"$work/keep.deck"
 # 7b. Answers that begin with '%' (the moodle-fuzz finding): an Aiken file
 # imports, its deck exports as GIFT, and that GIFT reads back to the same
 # cards (the export wrote `~%Blackboard`, which the reader refused as a
-# malformed credit).
-tail -c +2 scripts/fuzz/findings/moodle-fuzz-crash-1 >"$work/percent.txt"
+# malformed credit). The finding holds one byte that is not UTF-8, which an
+# import refuses: it is made U+FFFD here, as an editor would show it.
+tail -c +2 scripts/fuzz/findings/moodle-fuzz-crash-1 \
+    | python3 -c 'import sys; sys.stdout.write(sys.stdin.buffer.read().decode("utf-8", "replace"))' >"$work/percent.txt"
 "$jatta" import aiken "$work/percent.txt" -o "$work/percent.deck" 2>"$work/err" || fail "percent options: import aiken: $(cat "$work/err")"
 "$jatta" export --to gift "$work/percent.deck" -o "$work/percent.gift" 2>"$work/err" || fail "percent options: export: $(cat "$work/err")"
 "$jatta" import gift "$work/percent.gift" -o "$work/percent-again.deck" 2>"$work/err" || fail "percent options: the exported GIFT does not read back: $(cat "$work/err")"

@@ -1,0 +1,74 @@
+import Foundation
+
+/// The encoding rules of a deck file (docs/deck-format.md, "Encoding"),
+/// for every reader of text files: a UTF-16 file, a binary one (a NUL near
+/// the start), and bytes that are not UTF-8 at their line and column.
+///
+/// The deck parser reads on past bad bytes (as U+FFFD) so the rest of a
+/// deck still loads; a reader that writes what it read somewhere else (an
+/// import) must stop instead, or it writes the replacement characters into
+/// a deck that then checks clean.
+public enum TextEncoding {
+    /// Why a file cannot be read as text at all, or nil: UTF-16, or a NUL
+    /// byte among the first `DeckParser.binaryProbeLength` bytes after a
+    /// byte-order mark at `start`.
+    static func wholeFileProblem(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, file: String) -> Diagnostic? {
+        if looksLikeUTF16(buffer) {
+            return DeckIssue.utf16.at(SourceLocation(file: file, line: 1, column: 1))
+        }
+        let probeEnd = min(buffer.count, DeckParser.binaryProbeLength)
+        guard start < probeEnd, let base = buffer.baseAddress, let hit = memchr(base + start, 0, probeEnd - start)
+        else { return nil }
+        let nul = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        var line = 1
+        var lineBegin = start
+        for i in start..<nul where buffer[i] == .newline {
+            line += 1
+            lineBegin = i + 1
+        }
+        let column = UTF8Scan.scalarCount(buffer, lineBegin, nul) + 1
+        return DeckIssue.binaryFile.at(SourceLocation(file: file, line: line, column: column))
+    }
+
+    /// Every encoding problem of `bytes`, the file `file`, up to `limit`:
+    /// the whole-file one alone, else the first bad sequence and the first
+    /// NUL byte of each line. Empty for UTF-8 text (a byte-order mark and
+    /// CRLF line ends are fine).
+    public static func problems(in bytes: [UInt8], file: String, limit: Int = 20) -> [Diagnostic] {
+        bytes.withUnsafeBufferPointer { buffer in
+            let start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            if let whole = wholeFileProblem(buffer, from: start, file: file) { return [whole] }
+            var found: [Diagnostic] = []
+            var lineStart = start
+            var number = 1
+            while lineStart <= buffer.count, found.count < limit {
+                var end = lineStart
+                while end < buffer.count, buffer[end] != .newline { end += 1 }
+                let report = UTF8Scan.scan(buffer, lineStart, end)
+                for (offset, issue) in [(report.firstInvalid, DeckIssue.invalidUTF8), (report.firstNUL, .nulByte)] {
+                    guard let offset else { continue }
+                    let column = UTF8Scan.scalarCount(buffer, lineStart, offset) + 1
+                    found.append(issue.at(SourceLocation(file: file, line: number, column: column)))
+                }
+                lineStart = end + 1
+                number += 1
+            }
+            return Array(found.prefix(limit))
+        }
+    }
+
+    /// Whether the file is UTF-16: a byte-order mark, or NUL bytes at one
+    /// parity only among the first 512 bytes (spaces, digits and Latin
+    /// letters have a zero high byte; Cyrillic has 0x04), which would
+    /// otherwise be reported as a binary file with a zero byte.
+    static func looksLikeUTF16(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard buffer.count >= 2 else { return false }
+        if (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) { return true }
+        let probe = min(buffer.count, 512) & ~1
+        guard probe >= 8 else { return false }
+        let evenZeros = stride(from: 0, to: probe, by: 2).count { buffer[$0] == 0 }
+        let oddZeros = stride(from: 1, to: probe, by: 2).count { buffer[$0] == 0 }
+        let enough = max(2, probe / 16)
+        return (evenZeros == 0 && oddZeros >= enough) || (oddZeros == 0 && evenZeros >= enough)
+    }
+}
