@@ -1,6 +1,7 @@
 import DeckFormat
 import Foundation
 import ReviewStore
+import TerminalUI
 
 /// `jatta check --against REV`: the cards whose identity the edits since
 /// REV change, so that an instructor hears of a progress reset before the
@@ -25,6 +26,40 @@ enum IdentityCheck {
             }
         }
         return found
+    }
+
+    /// Why `against` cannot be compared with `files`, or nil: it must name
+    /// an earlier copy of the deck when one deck is checked, else a commit
+    /// that git knows in the folder of every file. A mistyped revision (or
+    /// a copy that is not there) compared nothing and said "No problems",
+    /// so a guard in CI passed without checking.
+    static func unusable(_ against: String, files: [String], language: Language) -> String? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: against, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if files.count <= 1 { return nil }
+            return language.pick(
+                kk: "--against \(against): бұл файл, ал файлмен тек бір десте салыстырылады (\(files.count) файл берілді); бір дестені немесе git нұсқасын атаңыз",
+                en: "--against \(against): a file compares with one deck only (\(files.count) were given); name one deck, or a git revision")
+        }
+        let folders = Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }).sorted()
+        for folder in folders where !git(["rev-parse", "--verify", "--quiet", "\(against)^{commit}"], in: folder) {
+            return language.pick(
+                kk: "--against \(against): мұндай файл жоқ, және ол \(folder) ішіндегі git нұсқасы емес (git rev-parse оны таппады)",
+                en: "--against \(against): no such file, and not a git revision in \(folder) (git rev-parse does not know it)")
+        }
+        return nil
+    }
+
+    /// Whether `git ARGUMENTS`, run in `folder`, exits 0 (its output dropped).
+    private static func git(_ arguments: [String], in folder: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
     }
 
     /// The earlier bytes of `file`: the file `against` names when it exists

@@ -99,6 +99,18 @@ sed -i "s/^\(C: .*\)$/\1\nid: $fix_id/" "$work/course/l1.deck"
 "$jatta" check --against HEAD "$work/course/l1.deck" | grep -q identity-change && fail "--against: the fix did not keep the identity"
 # An earlier copy of the file works as well.
 "$jatta" check --against "$work/l1-before.deck" "$work/course/l1.deck" >/dev/null || fail "--against FILE failed"
+# A mistyped revision, a copy that is not there, a folder git does not
+# hold: status 64 and why, never "No problems" (0.17 compared nothing and
+# passed, so a guard in CI checked nothing).
+for bad in HAED "$work/no-such-copy.deck"; do
+    out=$("$jatta" check --against "$bad" --lang en "$work/course/l1.deck" 2>&1); status=$?
+    [ "$status" -eq 64 ] || fail "--against $bad: exit $status, expected 64: $out"
+    grep -qF -- "--against $bad: no such file, and not a git revision in $work/course" <<<"$out" || fail "--against $bad: $out"
+    ! grep -q "No problems" <<<"$out" || fail "--against $bad: said there were no problems"
+done
+mkdir -p "$work/loose" && cp "$work/course/l1.deck" "$work/loose/"
+"$jatta" check --against HEAD "$work/loose/l1.deck" >/dev/null 2>&1; status=$?
+[ "$status" -eq 64 ] || fail "--against HEAD outside a git repository: exit $status, expected 64"
 
 # 5. list prints whole ids, piped too.
 long=l15-term-self-organisation-of-the-international-system

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
               0  no errors (warnings may have been printed)
               1  errors found (or warnings, with --werror)
               2  a path could not be read, or a folder holds no deck
-              64 wrong usage (an unknown option, no PATH)
+              64 wrong usage (an unknown option, no PATH, an --against that is no git revision)
 
             \(CheckCommand.codeList)
 
@@ -60,6 +60,7 @@ struct CheckCommand: ParsableCommand {
         let report = DeckCheck.run(
             paths: paths, json: json, werror: werror, language: language, color: color, against: against, store: store)
         Console.out(report.output)
+        if !report.errorOutput.isEmpty { Console.err(report.errorOutput) }
         if report.status != 0 { throw ExitCode(report.status) }
     }
 
@@ -78,6 +79,8 @@ struct CheckReport: Equatable {
     var status: Int32
     /// The diagnostics behind the output.
     var diagnostics: [Diagnostic]
+    /// What goes to standard error: why the command could not check.
+    var errorOutput = ""
 }
 
 /// The logic of `jatta check`, callable without a process.
@@ -85,12 +88,18 @@ enum DeckCheck {
     static let clean: Int32 = 0
     static let errorsFound: Int32 = 1
     static let unreadable: Int32 = 2
+    static let usage: Int32 = 64
 
     static func run(
         paths: [String], json: Bool, werror: Bool, language: Language, color: Bool = false, against: String? = nil,
         store: ProgressStore? = nil
     ) -> CheckReport {
         var result = DeckLoading.load(paths: paths)
+        if let against, !result.files.isEmpty,
+            let problem = IdentityCheck.unusable(against, files: result.files, language: language)
+        {
+            return CheckReport(output: "", status: usage, diagnostics: [], errorOutput: "jatta: \(problem)\n")
+        }
         if let against {
             result.diagnostics = DeckLibrary.stableSorted(
                 result.diagnostics + IdentityCheck.diagnostics(files: result.files, against: against, store: store))
