@@ -105,6 +105,9 @@ extension ParserRun {
             // An unclosed gap is reported above; loaded, the card would
             // show a brace inside an answer.
             if card.cloze.inGap || card.cloze.sawUnclosed { return nil }
+            // A gap with no answer (`{}`, reported above) could never be
+            // answered right: asked, it would be graded Again every time.
+            if card.cloze.sawUnanswerable { return nil }
             if gaps == 0 {
                 emit(.clozeWithoutGap, at: card.location)
                 return nil

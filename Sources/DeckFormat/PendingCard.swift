@@ -141,6 +141,12 @@ struct ClozeScanner {
     /// Set when a gap was left unclosed: the card would load with a brace
     /// inside an answer, so it is not loaded.
     var sawUnclosed = false
+    /// Whether some answer of the open gap has a non-space byte.
+    var gapHasAnswer = false
+    /// Set when a gap closed with no answer at all (`{}`, `{ | }`): nobody
+    /// could ever answer it right, so the card is not loaded. A gap with
+    /// one empty alternative among answers (`{a|}`) is only reported.
+    var sawUnanswerable = false
 
     /// A problem and the byte offset it was found at.
     typealias Finding = (offset: Int, issue: DeckIssue)
@@ -194,9 +200,11 @@ struct ClozeScanner {
                 openedAt = i
                 openOffset = i
                 answerHasContent = false
+                gapHasAnswer = false
             case UInt8(ascii: "}"):
                 if inGap {
                     if !answerHasContent { findings.append((i, .emptyGap)) }
+                    if !(gapHasAnswer || answerHasContent) { sawUnanswerable = true }
                     inGap = false
                     gapCount += 1
                     openGap = nil
@@ -207,6 +215,7 @@ struct ClozeScanner {
                 }
             case UInt8(ascii: "|") where inGap:
                 if !answerHasContent { findings.append((i, .emptyGap)) }
+                gapHasAnswer = gapHasAnswer || answerHasContent
                 answerHasContent = false
             case .space, .tab:
                 break

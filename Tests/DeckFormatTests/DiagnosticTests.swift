@@ -120,6 +120,17 @@ import Testing
         #expect(parsed.diagnostics.allSatisfy { $0.severity == .error })
     }
 
+    /// A gap with no answer at all could never be answered right: the card
+    /// was asked and graded Again every time. A gap with one empty
+    /// alternative beside an answer still has that answer.
+    @Test func aClozeWithAGapWithoutAnyAnswerIsNotLoaded() {
+        let parsed = DeckParser.parse(
+            "C: Жиын {a|} және {}.\n\nC: {}\n\nC: { | }\n\nC: Бір {a|} екі {b}.", file: "x")
+        #expect(parsed.deck.cards.map(\.location.line) == [7])
+        // One for each empty answer: `{a|}` twice, `{}` twice, `{ | }` twice.
+        #expect(parsed.diagnostics.map(\.code) == Array(repeating: "empty-gap", count: 6))
+    }
+
     /// Issue 11: only a warning, so `check` passed while the card was
     /// silently never asked. An error now; the card is still listed.
     @Test func aChoiceWithNoCorrectOptionIsAnErrorAndKeptAsWritten() throws {
