@@ -139,8 +139,9 @@ extension QuizStrings {
           "Numbers of all correct options, e.g. 1 3 (empty line skips): ")
     }
     public var plainReveal: String { t("Ойланып болған соң Enter басыңыз: ", "Think it over, then press Enter: ") }
-    /// Said when a line holds a number too long to be an option's or a key
-    /// point's; the question is asked again.
+    /// Said when a line holds a number that is not in the list (or a word,
+    /// or several numbers where one is asked for); the question is asked
+    /// again.
     public var plainNoSuchNumber: String {
         t("Мұндай нөмір жоқ — тізімдегі нөмірді жазыңыз.", "No such number — type a number from the list.")
     }

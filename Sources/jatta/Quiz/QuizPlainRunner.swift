@@ -111,7 +111,8 @@ struct QuizPlainRunner {
         switch question.format {
         case .choice(let choice):
             let again = choice.allowsSeveral ? strings.plainPickSeveral : strings.plainPickOne
-            guard let picked = numbersLine(first: line, prompt: again) else { send(.quit); return }
+            guard let picked = numbersLine(first: line, prompt: again, count: choice.options.count, single: !choice.allowsSeveral)
+            else { send(.quit); return }
             for i in picked.numbers { send(.toggle(i - 1)) }
             if session().draft.selected.isEmpty { send(.skip) } else { send(.submit) }
         case .typed:
@@ -124,7 +125,8 @@ struct QuizPlainRunner {
             say(strings.keyPoints)
             for (i, point) in open.keyPoints.enumerated() { say("  \(i + 1). " + point) }
             prompt(strings.plainTick)
-            guard let ticks = numbersLine(first: reply(), prompt: strings.plainTick) else { send(.quit); return }
+            guard let ticks = numbersLine(first: reply(), prompt: strings.plainTick, count: open.keyPoints.count, single: false)
+            else { send(.quit); return }
             for i in ticks.numbers { send(.toggle(i - 1)) }
             send(.submit)
         case .selfGraded(let graded):
@@ -179,12 +181,18 @@ struct QuizPlainRunner {
         return close() ? result : nil
     }
 
-    /// Reads lines until one whose numbers are all of list length; nil at
-    /// the end of input.
-    func numbersLine(first: String?, prompt again: String) -> (line: String, numbers: [Int])? {
+    /// Reads lines until one that is empty or names only numbers of the
+    /// list (1 to `count`; one of them when `single`); nil at the end of
+    /// input. A number not in the list, or a word, is a slip the student is
+    /// told of: taken as an empty line, it skipped the question unseen.
+    func numbersLine(first: String?, prompt again: String, count: Int, single: Bool) -> (line: String, numbers: [Int])? {
         var line = first
         while let current = line {
-            if let numbers = Self.numbers(in: current) { return (current, numbers) }
+            if let numbers = Self.numbers(in: current), numbers.allSatisfy({ (1...max(count, 1)).contains($0) }),
+                !(single && numbers.count > 1), !numbers.isEmpty || current.allSatisfy(\.isWhitespace)
+            {
+                return (current, numbers)
+            }
             say(strings.plainNoSuchNumber)
             prompt(again)
             line = reply()
