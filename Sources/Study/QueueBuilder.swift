@@ -10,13 +10,15 @@ public enum QueueBuilder {
     ///
     /// The faces of a large collection (`splitFrom` cards or more) are
     /// walked in two halves at once (`StudyCatalog.halves`).
+    /// `newRoom` is the new faces allowed (`TrainerState.newRoom(decks:)`);
+    /// nil: what `limits` leave today.
     public static func build(
         catalog: StudyCatalog, filter: StudyFilter, limits: StudyLimits, now: Date, dayEnd: Date,
-        splitFrom: Int = StudyCatalog.splitFrom
+        newRoom: Int? = nil, splitFrom: Int = StudyCatalog.splitFrom
     ) -> StudyQueue {
         let room = Room(
             reviews: max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday),
-            new: limits.newRoom(studiedToday: catalog.progress.newStudiedToday))
+            new: newRoom ?? limits.newRoom(studiedToday: catalog.progress.newStudiedToday))
         var met: Met
         if let split = catalog.halves(matching: filter, from: splitFrom) {
             // The second half's faces on another thread while this one

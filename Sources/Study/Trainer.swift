@@ -137,7 +137,7 @@ public enum Trainer {
     }
 
     /// The decks of the selected home row: nil for "all decks".
-    static func selectedDecks(_ s: TrainerState) -> Set<String>? {
+    public static func selectedDecks(_ s: TrainerState) -> Set<String>? {
         let i = s.home.selection - 1
         guard s.catalog.decks.indices.contains(i) else { return nil }
         return [s.catalog.decks[i].file]
@@ -163,7 +163,9 @@ public enum Trainer {
         if let custom, custom.selection.buildsOwnQueue {
             queue = custom.queue(catalog: s.catalog, filter: filter, now: now, dayEnd: s.dayEnd)
         } else {
-            queue = QueueBuilder.build(catalog: s.catalog, filter: filter, limits: s.limits, now: now, dayEnd: s.dayEnd)
+            queue = QueueBuilder.build(
+                catalog: s.catalog, filter: filter, limits: s.limits, now: now, dayEnd: s.dayEnd,
+                newRoom: s.newRoom(decks: filter.deckFiles))
         }
         var session = SessionState(filter: filter, queue: queue, startedAt: now, custom: custom)
         session.keyboard = s.keyboard
@@ -534,7 +536,8 @@ public enum Trainer {
         // A custom session keeps the faces the student chose.
         guard case .study(var session) = s.mode, session.custom == nil else { return }
         session.queue = QueueBuilder.build(
-            catalog: s.catalog, filter: session.filter, limits: s.limits, now: now, dayEnd: dayEnd)
+            catalog: s.catalog, filter: session.filter, limits: s.limits, now: now, dayEnd: dayEnd,
+            newRoom: s.newRoom(decks: session.filter.deckFiles))
         if let current = session.current { session.queue.remove(key: current.item.key) }
         s.mode = .study(session)
     }

@@ -245,3 +245,28 @@ public struct SessionSummary: Hashable, Sendable {
     /// The share of answers that were not Again, 0…1 (0 with no answers).
     public var shareCorrect: Double { answers == 0 ? 0 : Double(correct) / Double(answers) }
 }
+
+extension TrainerState {
+    /// The new faces a session on `decks` (nil: every deck) may still bring
+    /// today, as the queue applies it and the home screen says it. With
+    /// exams pacing the new faces, a row gets what the plans of the exams
+    /// covering its decks leave for today, plus the ordinary allowance when
+    /// some of its decks have no exam: the row of one deck under an exam
+    /// took the sum of every exam's pace and the ordinary 20 (24 instead of
+    /// 4). The row of every deck keeps that sum.
+    public func newRoom(decks: Set<String>?) -> Int {
+        let studied = catalog.progress.newStudiedToday
+        guard limits.pacedByExams, !exams.isEmpty, let decks else { return limits.newRoom(studiedToday: studied) }
+        var room = 0
+        var paced: Set<String> = []
+        for outlook in exams {
+            paced.formUnion(outlook.deckFiles)
+            if !decks.isDisjoint(with: outlook.deckFiles) { room += outlook.plan.newToday }
+        }
+        let extra = max(0, limits.extraNewToday)
+        guard decks.isSubset(of: paced) else {
+            return room + max(0, StudyLimits.ordinaryNewPerDay + extra - studied)
+        }
+        return room + extra
+    }
+}

@@ -102,7 +102,7 @@ enum HomeView {
         let level = state.home.level.map(String.init) ?? s.anyValue
         let tag = state.home.tag ?? s.anyValue
         // Today's allowance for the selected row, as the queue will apply it.
-        let allowed = min(selectedNew, state.limits.newRoom(studiedToday: state.catalog.progress.newStudiedToday))
+        let allowed = min(selectedNew, state.newRoom(decks: Trainer.selectedDecks(state)))
         var filters = "\(s.levelLabel): \(level) · \(s.tagLabel): \(tag) · \(s.newToday(allowed, selectedNew))"
         if let entry = state.home.examEntry {
             filters = ExamWords.of(Language(rawValue: s.code) ?? .en).datePrompt(entry)

@@ -39,6 +39,7 @@ extension Trainer {
             s.exams = outlooks
             s.introducedToday = introduced
             s.limits.newPerDay = newPerDay
+            s.limits.pacedByExams = !outlooks.isEmpty
             if let current = s.scheduler as? ExamScheduler {
                 let scheduler = ExamScheduler(base: current.base, examDays: examDays, target: current.rule.target)
                 s.scheduler = scheduler

@@ -128,7 +128,7 @@ struct StudyCommand: ParsableCommand {
         // and new faces come at the plan's pace (docs/exam.md).
         snapshot = exams.scheduler.adjusted(snapshot, at: now)
         KeptUntilExit.keep(snapshot)
-        let newPerDay = newLimit ?? exams.newPerDay(ordinary: StudyLimits().newPerDay, decks: decks)
+        let newPerDay = newLimit ?? exams.newPerDay(ordinary: StudyLimits.ordinaryNewPerDay, decks: decks)
 
         var catalog = StudyCatalog(decks: decks, progress: snapshot)
         catalog.keysAreDistinct = library.idsAreDistinct
@@ -136,6 +136,7 @@ struct StudyCommand: ParsableCommand {
             catalog: catalog, scheduler: exams.scheduler,
             limits: StudyLimits(newPerDay: newPerDay, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)
         state.exams = exams.outlooks
+        state.limits.pacedByExams = newLimit == nil && !exams.outlooks.isEmpty
         state.introducedToday = exams.introducedToday
         // Extra new faces allowed earlier today still hold (Anki keeps them
         // for the day); from an earlier day they are gone.

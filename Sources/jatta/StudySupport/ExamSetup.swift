@@ -90,7 +90,7 @@ extension ExamSetup {
             defaultWorkload: limits.reviewsPerDay, now: now)
         return .set(
             date: date.description, outlooks: setup.outlooks, examDays: setup.scheduler.examDays,
-            newPerDay: setup.newPerDay(ordinary: StudyLimits().newPerDay, decks: catalog.decks),
+            newPerDay: setup.newPerDay(ordinary: StudyLimits.ordinaryNewPerDay, decks: catalog.decks),
             introducedToday: setup.introducedToday)
     }
 }
