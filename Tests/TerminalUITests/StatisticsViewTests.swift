@@ -75,6 +75,27 @@ import Testing
         #expect(rows.allSatisfy { !$0.text.contains("…") && $0.text.contains("3/1 75.0%") })
     }
 
+    /// Each column's name starts where its column's figures start (the
+    /// names were one string over the first two columns).
+    @Test(arguments: [80, 60])
+    func trueRetentionColumnNamesStandOverTheirColumns(width: Int) throws {
+        for words in [StatisticsWords.english, .kazakh] {
+            let lines = StatisticsReport.lines(try ChartTests.sample(), words: words, glyphs: .unicode, width: width)
+            let names = words.passedFailed.components(separatedBy: " / ")
+            let header = try #require(lines.first { $0.text.contains(names[0]) && $0.text.contains(names[2]) }).text
+            let row = try #require(lines.first { $0.text.hasPrefix("  " + words.periods[5]) }).text
+            // Where each cell starts: its passed/failed count (`3/1`) or a dash.
+            let body = Array(row)
+            let starts = body.indices.filter { i in
+                guard i >= 13, body[i - 1] == " ", body[i] != " " else { return false }
+                return body[i] == "—" || body[i...].prefix { $0 != " " }.contains("/")
+            }
+            let columns = names.map { name in header.distance(from: header.startIndex, to: header.range(of: name)!.lowerBound) }
+            #expect(Array(starts.prefix(columns.count)).count == columns.count)
+            #expect(columns == Array(starts.prefix(columns.count)), "\(header)\n\(row)")
+        }
+    }
+
     @Test func knowledgeFiguresOfALargeCollectionStayApart() throws {
         // At 100,000 cards "Known" (the sum of R) has seven characters and
         // ran into the buried column: "0 80934.2" read "080934…". A figure
@@ -164,5 +185,15 @@ import Testing
             // A deck file name is shown, never sent as an escape sequence.
             #expect(!last.contains("\u{1B}"))
         }
+    }
+}
+
+/// English counts of one are singular in the statistics' sentences.
+@Suite struct StatisticsWordsTests {
+    @Test func oneCardAndOneAnswerAreSingular() {
+        #expect(StatisticsWords.english.todayLine(1, 1, 100, 0, 1) == "1 card, 1 answer, 100% correct, 0 min; 1-day streak")
+        #expect(StatisticsWords.english.todayLine(2, 3, 50, 4, 2) == "2 cards, 3 answers, 50% correct, 4 min; 2-day streak")
+        #expect(StatisticsWords.english.calendarLine(1) == "busiest day: 1 answer")
+        #expect(StatisticsWords.english.calendarLine(12) == "busiest day: 12 answers")
     }
 }

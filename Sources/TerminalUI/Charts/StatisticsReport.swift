@@ -62,7 +62,9 @@ public enum StatisticsReport {
         title(words.retention)
         // Three columns after the period's name, 16 wide where there is room.
         let retentionCell = min(16, (width - 13) / 3)
-        line("  " + pad("", 11) + words.passedFailed)
+        // Each column's name over its column (one string, it stood over the
+        // first two columns).
+        line("  " + pad("", 11) + words.passedFailed.components(separatedBy: " / ").map { pad($0, retentionCell) }.joined())
         for (index, r) in stats.trueRetention.enumerated() {
             let name = words.periods.indices.contains(index) ? words.periods[index] : r.period
             let total = (r.youngPassed + r.maturePassed, r.youngFailed + r.matureFailed)

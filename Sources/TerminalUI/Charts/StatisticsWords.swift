@@ -61,10 +61,11 @@ public struct StatisticsWords: Hashable, Sendable {
         weekdays: ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"], allDecks: "all decks",
         nothingYet: "nothing yet", lapses: "Lapses", retrievability: "R", score: "Score",
         todayLine: { cards, answers, percent, minutes, streak in
-            "\(cards) cards, \(answers) answers, \(percent)% correct, \(minutes) min; \(streak)-day streak"
+            "\(cards) card\(cards == 1 ? "" : "s"), \(answers) answer\(answers == 1 ? "" : "s"), "
+                + "\(percent)% correct, \(minutes) min; \(streak)-day streak"
         },
         futureLine: { backlog, top in "backlog: \(backlog); busiest day: \(top)" },
-        calendarLine: { top in "busiest day: \(top) answers" },
+        calendarLine: { top in "busiest day: \(top) answer\(top == 1 ? "" : "s")" },
         screenTitle: "Statistics", screenKeys: "↑↓ pages · h study the hardest · q back · ? help",
         loading: "Computing…")
 
