@@ -64,8 +64,34 @@ public enum GIFTImporter {
                 diagnostics += made.diagnostics
             }
         }
+        if !named { diagnostics += makeIDsDistinct(in: &deck) }
         scopeIDs(of: &deck, fromJatta: named)
         return ImportResult(deck: deck, diagnostics: ImportResult.capped(diagnostics, limit: diagnosticLimit))
+    }
+
+    /// Gives each question of a Moodle file whose name (made into an id)
+    /// an earlier one already has the next free `NAME-2`, `NAME-3`, with a
+    /// warning: Moodle allows one name for many questions ("Question 1" in
+    /// every category), a deck does not, and the deck written would not
+    /// pass `jatta check`.
+    static func makeIDsDistinct(in deck: inout Deck) -> [Diagnostic] {
+        var taken = Set(deck.cards.filter(\.hasExplicitID).map(\.id.rawValue))
+        var seen: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        for i in deck.cards.indices where deck.cards[i].hasExplicitID {
+            let id = deck.cards[i].id.rawValue
+            if seen.insert(id).inserted { continue }
+            // An id is at most 64 characters: the name gives way to the number.
+            func numbered(_ n: Int) -> String { String(id.prefix(64 - "-\(n)".count)) + "-\(n)" }
+            var n = 2
+            while taken.contains(numbered(n)) { n += 1 }
+            let distinct = numbered(n)
+            taken.insert(distinct)
+            seen.insert(distinct)
+            deck.cards[i].id = CardID(rawValue: distinct)
+            diagnostics.append(InterchangeIssue.duplicateTitle(title: id, id: distinct).at(deck.cards[i].location))
+        }
+        return diagnostics
     }
 
     /// Scopes the explicit ids, read as written, by the deck's namespace

@@ -19,6 +19,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
     case feedbackDropped
     case partialCreditDropped
     case matchingSplit(pairs: Int)
+    case duplicateTitle(title: String, id: String)
     case tooManyDiagnostics(dropped: Int)
     // Reading Aiken
     case aikenCyrillicLetter(found: Character, meant: Character)
@@ -59,6 +60,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         case .feedbackDropped: "feedback-dropped"
         case .partialCreditDropped: "partial-credit-dropped"
         case .matchingSplit: "matching-split"
+        case .duplicateTitle: "duplicate-title"
         case .tooManyDiagnostics: "too-many-diagnostics"
         case .aikenCyrillicLetter: "cyrillic-letter"
         case .aikenUnfinishedQuestion: "unfinished-question"
@@ -76,7 +78,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
             .aikenOptionWithoutQuestion:
             .error
         case .descriptionSkipped, .essayWithoutFeedback, .feedbackDropped, .partialCreditDropped, .matchingSplit,
-            .tooManyDiagnostics, .aikenCyrillicLetter, .cannotHold:
+            .duplicateTitle, .tooManyDiagnostics, .aikenCyrillicLetter, .cannotHold:
             .warning
         }
     }
@@ -97,6 +99,8 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         case .feedbackDropped: "жауапқа берілген кері байланыс (#…) карточкада сақталмайды"
         case .partialCreditDropped: "ішінара баға (%…%) сақталмайды: тек толық дұрыс жауаптар дұрыс саналады"
         case .matchingSplit(let n): "сәйкестендіру сұрағы \(n) жеке карточкаға бөлінді"
+        case .duplicateTitle(let t, let id):
+            "'\(Self.shown(t))' атауы алдыңғы сұрақта да бар: бұл карточканың id-і '\(Self.shown(id))' болды"
         case .tooManyDiagnostics(let n): "тағы \(n) ескерту көрсетілмеді"
         case .aikenCyrillicLetter(let f, let m): "кирилл әрпі '\(f)' латын '\(m)' ретінде оқылды (Moodle оны қабылдамайды)"
         case .aikenUnfinishedQuestion: "сұрақ 'ANSWER:' жолынсыз аяқталды; ол тасталды"
@@ -129,6 +133,8 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         case .feedbackDropped: "per-answer feedback (#…) is not kept in the card"
         case .partialCreditDropped: "partial credit (%…%) is not kept: only fully right answers count as right"
         case .matchingSplit(let n): "a matching question is split into \(n) separate cards"
+        case .duplicateTitle(let t, let id):
+            "an earlier question has the name '\(Self.shown(t))' too (or one that makes the same id): this card's id is '\(Self.shown(id))'"
         case .tooManyDiagnostics(let n): "\(n) more problems not shown"
         case .aikenCyrillicLetter(let f, let m): "Cyrillic letter '\(f)' read as Latin '\(m)' (Moodle rejects it)"
         case .aikenUnfinishedQuestion: "a question ended without an 'ANSWER:' line; it is dropped"

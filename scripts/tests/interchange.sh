@@ -73,6 +73,17 @@ out="$("$jatta" import gift "$work/utf16.gift" -o "$work/cp1251.deck" --lang en 
 grep -qF "utf16.gift:1:1: error: the file is UTF-16" <<<"$out" || fail "UTF-16 GIFT: $out"
 [ ! -e "$work/cp1251.deck" ] || fail "a file that is not UTF-8 wrote a deck"
 
+# Moodle questions sharing a name (or names that make one id): each later
+# one gets NAME-2, NAME-3 with a warning, and the deck checks clean (0.17
+# wrote one id twice, a deck that failed check).
+printf '::Dup::First{=a ~b}\n\n::Dup::Second{=a ~b}\n\n::Q 1::Third{=a ~b}\n\n::Q-1::Fourth{=a ~b}\n\n::Dup::Fifth{=a ~b}\n' >"$work/dup.gift"
+"$jatta" import gift "$work/dup.gift" -o "$work/dup.deck" --lang en 2>"$work/err" || fail "shared names: import failed: $(cat "$work/err")"
+[ "$(grep -c '\[duplicate-title\]' "$work/err")" -eq 3 ] || fail "shared names: expected 3 duplicate-title warnings: $(cat "$work/err")"
+grep -qF "dup.gift:9:1: warning: an earlier question has the name 'Dup' too" "$work/err" || fail "shared names: $(cat "$work/err")"
+[ "$(grep '^id:' "$work/dup.deck" | tr '\n' ' ')" = "id: Dup id: Dup-2 id: Q-1 id: Q-1-2 id: Dup-3 " ] \
+    || fail "shared names: ids $(grep '^id:' "$work/dup.deck" | tr '\n' ' ')"
+"$jatta" check "$work/dup.deck" >/dev/null 2>&1 || fail "shared names: the deck written does not check clean"
+
 # 4. Cyrillic option letters: read, with a warning Moodle never gives.
 "$jatta" import aiken "$fixtures/cyrillic-letters.aiken.txt" -o "$work/cyr.deck" --lang kk 2>"$work/err" \
     || fail "Cyrillic Aiken: exit status not 0"
