@@ -180,7 +180,7 @@ public enum GIFTImporter {
                 notes.append(.essayWithoutFeedback); return done([])
             }
             let (model, points) = OpenFeedback.read(feedback)
-            return done([card(.open(OpenCard(question: q.text, modelAnswer: model, keyPoints: points)))])
+            return done([card(.open(OpenCard(question: blank(q), modelAnswer: model, keyPoints: points)))])
         case .multipleChoice(let answers):
             if answers.contains(where: { $0.feedback != nil }) { notes.append(.feedbackDropped) }
             let hasFull = answers.contains { $0.weight >= 100 }
@@ -191,11 +191,14 @@ public enum GIFTImporter {
             if feedback.contains(where: { !$0.isEmpty }) { notes.append(.feedbackDropped) }
             let words = TrueFalseWords.words(language: language)
             let options = [ChoiceOption(text: words.yes, isCorrect: truth), ChoiceOption(text: words.no, isCorrect: !truth)]
-            return done([card(.choice(ChoiceCard(question: q.text, options: options)))])
+            return done([card(.choice(ChoiceCard(question: blank(q), options: options)))])
         case .shortAnswer(let answers):
             if answers.contains(where: { $0.feedback != nil }) { notes.append(.feedbackDropped) }
-            if answers.contains(where: { $0.weight < 100 }) { notes.append(.partialCreditDropped) }
-            let right = answers.filter { $0.weight > 0 }.map(\.text)
+            // As for multiple choice: with a fully right answer, only the
+            // fully right ones count (a 50 % answer counted as right).
+            let hasFull = answers.contains { $0.weight >= 100 }
+            if hasFull, answers.contains(where: { $0.weight > 0 && $0.weight < 100 }) { notes.append(.partialCreditDropped) }
+            let right = answers.filter { hasFull ? $0.weight >= 100 : $0.weight > 0 }.map(\.text)
             guard let first = right.first else { notes.append(.noAnswers); return done([]) }
             if !q.textAfter.isEmpty {
                 let gap = "{" + right.map(ClozeText.escapeGapAnswer).joined(separator: "|") + "}"
@@ -207,16 +210,16 @@ public enum GIFTImporter {
                 return done([card(.term(TermCard(term: first, definition: q.text, alternatives: Array(right.dropFirst()))))])
             }
             return done([card(.question(QuestionCard(question: q.text, answer: first, alternatives: Array(right.dropFirst()))))])
-        case .numerical(let numbers):
-            if numbers.contains(where: { $0.feedback != nil }) { notes.append(.feedbackDropped) }
+        case .numerical(let numbers, let otherFeedback):
+            if otherFeedback || numbers.contains(where: { $0.feedback != nil }) { notes.append(.feedbackDropped) }
             if numbers.contains(where: { $0.weight < 100 }) { notes.append(.partialCreditDropped) }
             let right = numbers.filter { $0.weight >= 100 }.map { NumericAnswer.text($0.value) }
             guard let first = right.first else { notes.append(.noAnswers); return done([]) }
-            return done([card(.question(QuestionCard(question: q.text, answer: first, alternatives: Array(right.dropFirst()))))])
+            return done([card(.question(QuestionCard(question: blank(q), answer: first, alternatives: Array(right.dropFirst()))))])
         case .matching(let pairs):
             notes.append(.matchingSplit(pairs: pairs.count))
             return done(pairs.enumerated().map { i, pair in
-                card(.question(QuestionCard(question: q.text + "\n" + pair.question, answer: pair.answer)), part: i + 1)
+                card(.question(QuestionCard(question: blank(q) + "\n" + pair.question, answer: pair.answer)), part: i + 1)
             })
         }
     }

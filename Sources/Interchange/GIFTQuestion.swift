@@ -32,8 +32,9 @@ enum GIFTAnswers {
     case trueFalse(Bool, feedback: [String])
     /// `{=a =b}`.
     case shortAnswer([GIFTAnswer])
-    /// `{#1822:5}`, `{#1..5}`, `{#=1822:0 =%50%1822:2}`.
-    case numerical([GIFTNumber])
+    /// `{#1822:5}`, `{#1..5}`, `{#=1822:0 =%50%1822:2}`; `otherFeedback`:
+    /// a `~#…` feedback for any other answer was written.
+    case numerical([GIFTNumber], otherFeedback: Bool)
     /// `{=a -> 1 =b -> 2}`.
     case matching([(question: String, answer: String)])
 }

@@ -96,7 +96,7 @@ extension GIFTScanner {
             }
             answers.append(GIFTAnswer(
                 text: text.unescaped(from, hash ?? item.to), weight: weight,
-                feedback: hash.map { text.unescaped($0 + 1, item.to) }))
+                feedback: hash.map { text.unescaped($0 + 1, item.to) }.flatMap { $0.isEmpty ? nil : $0 }))
         }
         return answers
     }
@@ -126,7 +126,17 @@ extension GIFTScanner {
         var items = items(from: from, to: to)
         if items.isEmpty { items = [Item(marker: UInt8(ascii: "="), from: from, to: to)] }
         var numbers: [GIFTNumber] = []
+        var otherFeedback = false
         for item in items {
+            // `~#feedback` with no number: the feedback for any other answer,
+            // which Moodle's own export writes.
+            if item.marker == UInt8(ascii: "~") {
+                let hash = text.find(UInt8(ascii: "#"), from: item.from, end: item.to)
+                if text.unescaped(item.from, hash ?? item.to).trimmedSpaces().isEmpty {
+                    otherFeedback = otherFeedback || hash.map { !text.unescaped($0 + 1, item.to).isEmpty } ?? false
+                    continue
+                }
+            }
             var start = item.from
             var weight: Double = item.marker == UInt8(ascii: "~") ? 0 : 100
             if let w = readWeight(&start, to: item.to) { weight = w } else if !diagnostics.isEmpty { return nil }
@@ -136,9 +146,11 @@ extension GIFTScanner {
                 report(.badNumber(String(written.prefix(40))), at: start)
                 return nil
             }
-            numbers.append(GIFTNumber(value: value, weight: weight, feedback: hash.map { text.unescaped($0 + 1, item.to) }))
+            numbers.append(GIFTNumber(
+                value: value, weight: weight,
+                feedback: hash.map { text.unescaped($0 + 1, item.to) }.flatMap { $0.isEmpty ? nil : $0 }))
         }
-        return .numerical(numbers)
+        return .numerical(numbers, otherFeedback: otherFeedback)
     }
 
     /// `1822:5`, `1..5` or `1822`, checked to be numbers.

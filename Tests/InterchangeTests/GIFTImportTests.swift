@@ -85,6 +85,35 @@ import Testing
         #expect(result.diagnostics.map(\.code) == ["partial-credit-dropped"])
     }
 
+    /// A short answer worth 50 % is not a right answer beside a full one
+    /// (it was kept as an `alt:`, counted right, under a warning saying
+    /// the opposite).
+    @Test func partialCreditBesideAFullShortAnswerIsNotAnAlternative() throws {
+        let result = Self.read("::SA::Who?{=Grant =%50%Ulysses S. Grant =%100%U. S. Grant}")
+        #expect(try #require(result.deck.cards.first).content
+            == .question(QuestionCard(question: "Who?", answer: "Grant", alternatives: ["U. S. Grant"])))
+        #expect(result.diagnostics.map(\.code) == ["partial-credit-dropped"])
+    }
+
+    /// Text after a numerical or true/false block is kept around a blank,
+    /// as Moodle shows it (it was dropped: "Water boils at" / "100").
+    @Test func textAfterANumericalOrTrueFalseBlockIsKeptAroundABlank() throws {
+        let result = Self.read("::A::Water boils at {#100} degrees.\n\n::D::Is it {T} really?")
+        #expect(!result.hasErrors)
+        #expect(result.deck.cards.map(\.prompt) == ["Water boils at _____ degrees.", "Is it _____ really?"])
+    }
+
+    /// Moodle's own export of a numerical question writes the feedback for
+    /// any other answer as `~#…`, with no number: a dropped feedback, not an
+    /// error that stops the whole import; an empty `#` is no feedback.
+    @Test func feedbackForAnyOtherNumberIsDroppedNotAnError() throws {
+        let result = Self.read("::NUM::Grant born?{#\n\t=%100%1822:0#\n\t~#<p>Wrong</p>\n}")
+        #expect(!result.hasErrors, "\(result.diagnostics.map(\.messageEN))")
+        #expect(try #require(result.deck.cards.first).content == .question(QuestionCard(question: "Grant born?", answer: "1822")))
+        #expect(result.diagnostics.map(\.code) == ["feedback-dropped"])
+        #expect(Self.read("::N::Year?{#=1991#}").diagnostics.isEmpty)
+    }
+
     @Test func negativeAndDecimalCreditsAreRead() throws {
         let result = Self.read("Q {~%33.3%a ~%33.3%b ~%33.4%c ~%-50%d}")
         guard case .choice(let c) = try #require(result.deck.cards.first).content else { Issue.record("not a choice"); return }
