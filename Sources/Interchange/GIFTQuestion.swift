@@ -63,3 +63,27 @@ enum GIFTNumberValue: Equatable {
     case tolerance(value: String, error: String)
     case range(low: String, high: String)
 }
+
+extension GIFTQuestion {
+    /// The question with its texts read as HTML (`[html]`): what Moodle
+    /// shows, `<p>Fish &amp; chips</p>` as `Fish & chips`. Titles and
+    /// numbers are not HTML.
+    func readAsHTML() -> GIFTQuestion {
+        func plain(_ html: String) -> String { HTMLPlainText.of(html) }
+        func plainAnswers(_ list: [GIFTAnswer]) -> [GIFTAnswer] {
+            list.map { GIFTAnswer(text: plain($0.text), weight: $0.weight, feedback: $0.feedback.map(plain)) }
+        }
+        var read = self
+        read.text = plain(text)
+        read.textAfter = plain(textAfter)
+        read.generalFeedback = generalFeedback.map(plain)
+        switch self.answers {
+        case .multipleChoice(let list): read.answers = .multipleChoice(plainAnswers(list))
+        case .shortAnswer(let list): read.answers = .shortAnswer(plainAnswers(list))
+        case .trueFalse(let truth, let feedback): read.answers = .trueFalse(truth, feedback: feedback.map(plain))
+        case .matching(let pairs): read.answers = .matching(pairs.map { (plain($0.question), plain($0.answer)) })
+        case .description, .essay, .numerical: break
+        }
+        return read
+    }
+}

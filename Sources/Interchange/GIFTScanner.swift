@@ -62,6 +62,8 @@ struct GIFTScanner {
         var textEnd = end
         var answers: (Int, Int)?
         var afterStart = end
+        // `[html]`: the text is HTML (every Moodle export marks it so).
+        var isHTML = false
         var i = 0
         while i < end {
             if text.isEscape(i, end: end) {
@@ -77,6 +79,7 @@ struct GIFTScanner {
                     state = .title(titleStart: i + 2)
                     i += 2
                 } else if byte == UInt8(ascii: "["), let close = Self.formatEnd(bytes, from: i) {
+                    isHTML = Self.isHTMLFormat(bytes, from: i)
                     i = close + 1
                     textStart = i
                     state = .text
@@ -91,7 +94,10 @@ struct GIFTScanner {
                     // A format such as [html] may follow the title.
                     var j = i
                     while j < end, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0A { j += 1 }
-                    if j < end, bytes[j] == UInt8(ascii: "["), let close = Self.formatEnd(bytes, from: j) { i = close + 1 }
+                    if j < end, bytes[j] == UInt8(ascii: "["), let close = Self.formatEnd(bytes, from: j) {
+                        isHTML = Self.isHTMLFormat(bytes, from: j)
+                        i = close + 1
+                    }
                     textStart = i
                     state = .text
                 } else {
@@ -140,10 +146,17 @@ struct GIFTScanner {
             text: textStart < textEnd ? text.unescaped(textStart, textEnd) : "",
             textAfter: afterStart < end ? text.unescaped(afterStart, end) : "",
             answers: .description, generalFeedback: nil, comments: block.comments, location: location)
-        guard let (from, to) = answers else { return .question(question) }
-        guard let parsed = readAnswers(from: from, to: to, into: &question) else { return .failed }
-        question.answers = parsed
-        return .question(question)
+        if let (from, to) = answers {
+            guard let parsed = readAnswers(from: from, to: to, into: &question) else { return .failed }
+            question.answers = parsed
+        }
+        return .question(isHTML ? question.readAsHTML() : question)
+    }
+
+    /// Whether the format prefix at `from` is `[html]`.
+    static func isHTMLFormat(_ bytes: [UInt8], from: Int) -> Bool {
+        let pattern = Array("[html]".utf8)
+        return from + pattern.count <= bytes.count && bytes[from..<(from + pattern.count)].elementsEqual(pattern)
     }
 
     /// The `]` of a format prefix `[html]`, `[moodle]`, `[plain]`,
