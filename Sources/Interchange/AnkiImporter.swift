@@ -131,10 +131,15 @@ public enum AnkiImporter {
         func text(_ index: Int?) -> String { AnkiHTML.toText(field(index)) }
         let first = text(type.promptIndex)
         guard !first.isEmpty else { return (.failure(.emptyNote), nil) }
+        // A card with an empty answer would not read back: the whole deck
+        // was refused for one note whose back is only a picture.
+        if [.question, .term, .open].contains(type.kind), text(type.answerIndex).isEmpty {
+            return (.failure(.emptyAnswer), nil)
+        }
         switch type.kind {
         case .cloze:
             let html = field(type.promptIndex)
-            guard let cloze = AnkiCloze.read(html) else { return (.failure(.emptyNote), nil) }
+            guard let cloze = AnkiCloze.read(html) else { return (.failure(.clozeWithoutDeletion), nil) }
             let numbers = Set(AnkiCloze.numbers(html)).count
             return (.success(.cloze(ClozeCard(text: cloze, alternatives: AnkiHTML.toItems(field(type.alternativesIndex))))), numbers)
         case .question:

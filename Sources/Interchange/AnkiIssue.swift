@@ -27,6 +27,11 @@ public enum AnkiIssue: Error, Hashable, Sendable {
     case noteTypeNotUnderstood(String)
     /// A note whose first field is empty after HTML is dropped.
     case emptyNote
+    /// A note whose answer (back, definition) is empty after HTML (only a
+    /// picture, say) is dropped: the deck would not read back.
+    case emptyAnswer
+    /// A Cloze note with no `{{c1::…}}` deletion is dropped.
+    case clozeWithoutDeletion
     /// A note refers to media (pictures, sound) that a jatta card cannot show.
     case mediaDropped([String])
     /// A cloze note with several cloze numbers becomes one card asking all gaps.
@@ -47,6 +52,8 @@ public enum AnkiIssue: Error, Hashable, Sendable {
         case .tooManyRows: "too-many-rows"
         case .noteTypeNotUnderstood: "note-type-not-understood"
         case .emptyNote: "empty-note"
+        case .emptyAnswer: "empty-answer"
+        case .clozeWithoutDeletion: "cloze-without-deletion"
         case .mediaDropped: "media-dropped"
         case .clozeNumbersMerged: "cloze-numbers-merged"
         case .sameCardTwice: "same-card-twice"
@@ -58,7 +65,7 @@ public enum AnkiIssue: Error, Hashable, Sendable {
         case .notAZip, .noCollection, .unsafeEntry, .tooLarge, .tooManyEntries, .unknownVersion, .badCompression,
             .badCollection, .tooManyRows:
             .error
-        case .noteTypeNotUnderstood, .emptyNote, .mediaDropped, .clozeNumbersMerged, .sameCardTwice:
+        case .noteTypeNotUnderstood, .emptyNote, .emptyAnswer, .clozeWithoutDeletion, .mediaDropped, .clozeNumbersMerged, .sameCardTwice:
             .warning
         }
     }
@@ -77,6 +84,8 @@ public enum AnkiIssue: Error, Hashable, Sendable {
         case .tooManyRows(let table, let limit): return "жинақтың '\(table)' кестесінде \(limit) жолдан көп; пакет оқылмады"
         case .noteTypeNotUnderstood(let name): return "'\(s(name))' жазба түрінен карточка жасалмайды; бұл жазба өткізілді"
         case .emptyNote: return "бірінші өрісі бос жазба өткізілді"
+        case .emptyAnswer: return "жауап өрісінде мәтін жоқ жазба (мысалы, тек сурет) өткізілді"
+        case .clozeWithoutDeletion: return "{{c1::…}} бос орны жоқ Cloze жазбасы өткізілді"
         case .mediaDropped(let names): return "жазбадағы медиа карточкада көрсетілмейді: \(names.map(s).joined(separator: ", "))"
         case .clozeNumbersMerged(let n): return "\(n) клоз нөмірі бар жазба барлық бос орынды бірге сұрайтын бір карточка болды"
         case .sameCardTwice(let id): return "'\(s(id))' карточкасы экспортта екінші рет кездесті; тек біріншісі жазылды"
@@ -97,6 +106,8 @@ public enum AnkiIssue: Error, Hashable, Sendable {
         case .tooManyRows(let table, let limit): return "the collection's table '\(table)' has more than \(limit) rows; the package was not read"
         case .noteTypeNotUnderstood(let name): return "no card can be made from a note of type '\(s(name))'; the note is skipped"
         case .emptyNote: return "a note whose first field is empty is skipped"
+        case .emptyAnswer: return "a note whose answer field holds no text (only a picture, say) is skipped"
+        case .clozeWithoutDeletion: return "a Cloze note with no {{c1::…}} deletion is skipped"
         case .mediaDropped(let names): return "a card cannot show the note's media: \(names.map(s).joined(separator: ", "))"
         case .clozeNumbersMerged(let n): return "a note with \(n) cloze numbers became one card asking every gap"
         case .sameCardTwice(let id): return "card '\(s(id))' appears a second time in the export; only the first is written"

@@ -102,6 +102,10 @@ for layout in legacy latest; do
     [ "$status" -eq 0 ] || fail "$layout: exit status $status: $(cat "$work/err")"
     grep -q 'note 6: warning: .*abai.jpg, abai.mp3 \[media-dropped\]' "$work/err" || fail "$layout: media not reported"
     grep -q 'note 5: warning: .*2 cloze numbers' "$work/err" || fail "$layout: merged cloze numbers not reported"
+    # One note with a picture for its back, or a Cloze note without a
+    # deletion, is skipped with its reason: it made the whole import fail.
+    grep -q 'note 8: warning: .*\[empty-answer\]' "$work/err" || fail "$layout: a picture-only back not reported: $(cat "$work/err")"
+    grep -q 'note 9: warning: .*\[cloze-without-deletion\]' "$work/err" || fail "$layout: a cloze without deletion not reported"
     "$JATTA" list --json "$work/anki/$layout.deck" 2>/dev/null | python3 -c '
 import json, sys
 expected = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]

@@ -44,6 +44,23 @@ add("Cloze", ["Абай {{c1::1845}} жылы туған, {{c2::Шыңғыста
     {"kind": "cloze", "prompt": "Абай […] жылы туған, […].", "answer": "1845; Шыңғыстауда"})
 add("Basic", ['<div>Бұл кім?</div><img src="abai.jpg">', "Абай [sound:abai.mp3]"], [],
     {"kind": "question", "prompt": "Бұл кім?", "answer": "Абай", "media": True})
+# A second line as Anki's editor keeps it, and named entities.
+add("Basic", ["Бірінші жол<div>екінші жол</div>", "Сызықша &mdash; caf&eacute; &laquo;сөз&raquo;"], [],
+    {"kind": "question", "prompt": "Бірінші жол\nекінші жол", "answer": "Сызықша — café «сөз»"})
+
+
+def skipped(notetype, fields):
+    """A note that makes no card: it is left out of expected.jsonl."""
+    model = col.models.by_name(notetype)
+    note = col.new_note(model)
+    for i, value in enumerate(fields):
+        note.fields[i] = value
+    col.add_note(note, DeckId(deck))
+
+
+# Note 8: a back that is only a picture; note 9: a Cloze note with no deletion.
+skipped("Basic", ["Бұл қай жер?", '<img src="map.png">'])
+skipped("Cloze", ["Мұнда бос орын жоқ.", ""])
 for legacy, name in ((True, "legacy.apkg"), (False, "latest.apkg")):
     col.export_anki_package(
         out_path=os.path.join(out, name),
