@@ -15,7 +15,8 @@ public enum AikenExporter {
             case .failure(let issue): diagnostics.append(issue.at(card.location))
             }
         }
-        return ExportResult(text: blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n", diagnostics: diagnostics)
+        return ExportResult(
+            text: blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n", diagnostics: diagnostics, written: blocks.count)
     }
 
     static func question(_ card: Card) -> Result<String, InterchangeIssue> {
@@ -28,6 +29,11 @@ public enum AikenExporter {
         let texts = [choice.question] + choice.options.map(\.text)
         guard !texts.contains(where: { $0.contains("\n") }) else {
             return .failure(.cannotHold(format: "Aiken", kind: card.kind, reason: .multiLine))
+        }
+        // A question line the reader takes for an option or the answer
+        // line (`A) …`, `ANSWER: …`) would not read back.
+        guard AikenImporter.optionLetter(choice.question) == nil, !choice.question.hasPrefix("ANSWER:") else {
+            return .failure(.cannotHold(format: "Aiken", kind: card.kind, reason: .readsAsSyntax))
         }
         var lines = [choice.question]
         var answer: Character = "A"

@@ -17,6 +17,7 @@ public enum GIFTExporter {
     public static func write(_ decks: [Deck]) -> ExportResult {
         var blocks: [String] = []
         var diagnostics: [Diagnostic] = []
+        var written = 0
         for deck in decks {
             blocks.append(DeckHeader.lines(for: deck).joined(separator: "\n"))
             let deckTags = DeckPrinter.deckTags(of: deck)
@@ -24,6 +25,11 @@ public enum GIFTExporter {
             // Cards outside any section need no category line at the start.
             var category: [String]? = []
             for card in deck.cards {
+                if Self.readsAsMatching(card) {
+                    diagnostics.append(
+                        InterchangeIssue.cannotHold(format: "GIFT", kind: card.kind, reason: .arrowInAnswer).at(card.location))
+                    continue
+                }
                 var sections = card.sectionTags
                 if sections.starts(with: deckTags) { sections.removeFirst(deckTags.count) }
                 if sections != category {
@@ -32,10 +38,31 @@ public enum GIFTExporter {
                 }
                 let (text, issue) = question(card, defaultLevel: defaultLevel)
                 blocks.append(text)
+                written += 1
                 if let issue { diagnostics.append(issue.at(card.location)) }
             }
         }
-        return ExportResult(text: blocks.joined(separator: "\n\n") + "\n", diagnostics: diagnostics)
+        return ExportResult(text: blocks.joined(separator: "\n\n") + "\n", diagnostics: diagnostics, written: written)
+    }
+
+    /// Whether the card would be written as a short answer (`{=a =b}`, no
+    /// `~`) with `->` in an answer: Moodle, and jatta's reader, take such a
+    /// block for a matching question, and the card comes back as another.
+    static func readsAsMatching(_ card: Card) -> Bool {
+        let answers: [String]
+        switch card.content {
+        case .question(let q):
+            answers = [q.answer] + q.alternatives
+            if answers.allSatisfy({ NumericAnswer.gift($0) != nil }) { return false }
+        case .term(let t):
+            answers = [t.term] + t.alternatives
+        case .cloze(let c):
+            guard c.gaps.count == 1 else { return false }
+            answers = c.gaps[0].answers
+        case .choice, .open:
+            return false
+        }
+        return answers.contains { $0.contains("->") }
     }
 
     /// `$course$/top/A/B`: a `/` inside a name is doubled; names that start

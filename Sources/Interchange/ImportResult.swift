@@ -25,6 +25,9 @@ public struct ExportResult: Sendable {
     public var text: String
     /// One warning per card left out or changed, at the card's place.
     public var diagnostics: [Diagnostic]
+    /// How many cards the text holds (a card written in another form, a
+    /// cloze of several gaps as a description, counts).
+    public var written: Int
 }
 
 /// Building cards from imported text: the identity follows the deck

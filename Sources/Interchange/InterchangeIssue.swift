@@ -42,6 +42,12 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         /// is written as a description (jatta reads it back, Moodle shows
         /// it without scoring).
         case severalGaps
+        /// An answer written after `=` that holds `->`: GIFT reads the
+        /// question as a matching one, and no escape prevents it.
+        case arrowInAnswer
+        /// Aiken: a question that begins like an option (`A) `) or like
+        /// the answer line (`ANSWER:`).
+        case readsAsSyntax
     }
 
     public var code: String {
@@ -113,6 +119,8 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
             case .multiLine: "\(format) бір жолды мәтінді ғана сақтайды; бұл карточка жазылмады"
             case .tooManyOptions: "\(format) 26 нұсқадан артық сақтай алмайды; бұл карточка жазылмады"
             case .severalGaps: "\(format) бірнеше бос орынды клозды сақтай алмайды: ол сипаттама ретінде жазылды (Moodle оны бағаламайды)"
+            case .arrowInAnswer: "жауаптағы '->' белгісін \(format) сәйкестендіру сұрағы деп оқиды; бұл карточка жазылмады"
+            case .readsAsSyntax: "сұрақ \(format) нұсқасы немесе ANSWER: жолы сияқты басталады, ол қайта оқылмайды; бұл карточка жазылмады"
             }
         }
     }
@@ -147,6 +155,8 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
             case .multiLine: "\(format) holds only one-line text; this card is not written"
             case .tooManyOptions: "\(format) holds at most 26 options; this card is not written"
             case .severalGaps: "\(format) cannot hold a cloze with several gaps: written as a description (Moodle does not score it)"
+            case .arrowInAnswer: "\(format) reads an answer holding '->' as a matching question; this card is not written"
+            case .readsAsSyntax: "the question begins like an \(format) option or ANSWER: line and would not read back; this card is not written"
             }
         }
     }

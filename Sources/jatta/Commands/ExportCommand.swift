@@ -97,7 +97,7 @@ enum DeckExport {
             if let failure = InterchangeOutput.write(result.text, to: output, force: force, language: language) {
                 return .init(problems: problems + failure, status: InterchangeExit.cannotCreate)
             }
-            written = total - (format == .aiken ? result.diagnostics.count : 0)
+            written = result.written
         case .apkg:
             // Refused before any work, like every output jatta writes.
             if let refusal = InterchangeOutput.refusal(output, force: force, language: language) {
