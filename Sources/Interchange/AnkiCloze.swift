@@ -12,9 +12,17 @@ enum AnkiCloze {
         cloze.segments.map { segment in
             switch segment {
             case .text(let text): AnkiHTML.fromText(text)
-            case .gap(let gap): "{{c1::" + gap.answers.map(AnkiHTML.fromText).joined(separator: "|") + "}}"
+            case .gap(let gap): "{{c1::" + gap.answers.map(gapAnswer).joined(separator: "|") + "}}"
             }
         }.joined()
+    }
+
+    /// A gap's answer as Anki's cloze holds it: `:` and `}` as entities,
+    /// which Anki shows as the characters, so that `std::vector` is not
+    /// read as the answer `std` with the hint `vector`, nor `}}` as the
+    /// deletion's end.
+    static func gapAnswer(_ text: String) -> String {
+        AnkiHTML.fromText(text).replacingOccurrences(of: ":", with: "&#58;").replacingOccurrences(of: "}", with: "&#125;")
     }
 
     /// An Anki cloze field as jatta cloze text: every `{{cN::answer::hint}}`
