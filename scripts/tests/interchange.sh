@@ -84,6 +84,17 @@ grep -qF "dup.gift:9:1: warning: an earlier question has the name 'Dup' too" "$w
     || fail "shared names: ids $(grep '^id:' "$work/dup.deck" | tr '\n' ' ')"
 "$jatta" check "$work/dup.deck" >/dev/null 2>&1 || fail "shared names: the deck written does not check clean"
 
+# A file with no question jatta can make a card of (empty, descriptions
+# only): status 1 and why, no empty deck written with status 0.
+: >"$work/empty.gift"
+printf 'Just a description.\n' >"$work/description.gift"
+for input in empty.gift description.gift; do
+    out=$("$jatta" import gift "$work/$input" -o "$work/none.deck" --lang en 2>&1); status=$?
+    [ "$status" -eq 1 ] || fail "$input: exit status $status, expected 1"
+    grep -qF "error: the file holds no question jatta can make a card of; nothing written" <<<"$out" || fail "$input: $out"
+    [ ! -e "$work/none.deck" ] || fail "$input: a deck was written"
+done
+
 # 4. Cyrillic option letters: read, with a warning Moodle never gives.
 "$jatta" import aiken "$fixtures/cyrillic-letters.aiken.txt" -o "$work/cyr.deck" --lang kk 2>"$work/err" \
     || fail "Cyrillic Aiken: exit status not 0"

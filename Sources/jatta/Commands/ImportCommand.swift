@@ -141,6 +141,17 @@ enum DeckImport {
         var formatter = DiagnosticFormatter(language: language)
         var problems = result.diagnostics.map { formatter.format($0) }.joined()
         if result.hasErrors { return Outcome(problems: problems, status: InterchangeExit.inputErrors) }
+        if result.deck.cards.isEmpty {
+            // An empty file, or one of descriptions and skipped questions
+            // only: an empty deck written with status 0 looked like a
+            // successful import.
+            let shown = InterchangeOutput.shown(file)
+            return Outcome(
+                problems: problems + language.pick(
+                    kk: "\(shown): error: файлда jatta карточкаға айналдыра алатын сұрақ жоқ; ештеңе жазылмады\n",
+                    en: "\(shown): error: the file holds no question jatta can make a card of; nothing written\n"),
+                status: InterchangeExit.inputErrors)
+        }
         let text = DeckPrinter.print(result.deck)
         // What is written must read back as a deck: text the deck format
         // cannot hold (an empty option, a NUL) is reported, not written.
