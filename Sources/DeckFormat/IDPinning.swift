@@ -26,20 +26,22 @@ public enum IDPinning {
         /// The `namespace:` line added, if any.
         public var addedNamespace: String?
         /// First lines of cards not pinned because another card has the
-        /// same derived id (one prompt twice): one `id:` for both would
-        /// be an error.
+        /// same derived id (one prompt twice, in this file or in another
+        /// of the same namespace): one `id:` for both would be an error.
         public var skippedDuplicates: [Int] = []
     }
 
-    /// Pins the cards of the deck file whose bytes are `bytes`.
-    public static func pin(_ bytes: [UInt8], file: String) -> Result {
+    /// Pins the cards of the deck file whose bytes are `bytes`. `taken`:
+    /// the ids (unscoped) that other files of this deck's namespace hold
+    /// or would be pinned to (`takenElsewhere`).
+    public static func pin(_ bytes: [UInt8], file: String, taken: Set<String> = []) -> Result {
         let deck = DeckParser.parse(bytes, file: file).deck
         var derivedCount: [CardID: Int] = [:]
         for card in deck.cards where !card.hasExplicitID { derivedCount[card.id, default: 0] += 1 }
         var edits: [FixIt.Edit] = []
         var result = Result(bytes: bytes)
         for card in deck.cards where !card.hasExplicitID {
-            if derivedCount[card.id, default: 0] > 1 {
+            if derivedCount[card.id, default: 0] > 1 || taken.contains(card.id.rawValue) {
                 result.skippedDuplicates.append(card.location.line)
                 continue
             }
@@ -54,6 +56,26 @@ public enum IDPinning {
         }
         if !edits.isEmpty { result.bytes = LineEdits.apply(edits, to: bytes) }
         return result
+    }
+
+    /// For each deck file, the ids (unscoped) that the other decks of its
+    /// namespace hold, explicitly or as the derived ids pinning would
+    /// write: one prompt in two files of a namespace, both pinned, was one
+    /// id twice, an error that left one card unasked.
+    public static func takenElsewhere(in decks: [Deck]) -> [String: Set<String>] {
+        var holders: [String: Set<String>] = [:]
+        func namespace(_ deck: Deck) -> String { deck.metadata("namespace") ?? CardID.defaultNamespace(file: deck.file) }
+        func ids(_ deck: Deck) -> Set<String> {
+            Set(deck.cards.map { ($0.hasExplicitID ? CardID.unscoped($0.id) ?? $0.id : $0.id).rawValue })
+        }
+        for deck in decks {
+            for id in ids(deck) { holders[namespace(deck) + "\u{0}" + id, default: []].insert(deck.file) }
+        }
+        var taken: [String: Set<String>] = [:]
+        for deck in decks {
+            taken[deck.file] = ids(deck).filter { holders[namespace(deck) + "\u{0}" + $0, default: []].count > 1 }
+        }
+        return taken
     }
 
     /// The last line of the deck's header (title, metadata and their

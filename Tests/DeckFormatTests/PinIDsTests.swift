@@ -73,6 +73,27 @@ import Testing
         #expect(result.pinned.isEmpty && result.skippedDuplicates == [3, 6])
     }
 
+    /// One prompt in two files of one namespace: pinned in both, it was one
+    /// id twice (`duplicate-id`), and one of the cards was never asked.
+    /// Files of other namespaces do not count.
+    @Test func aPromptInTwoFilesOfANamespaceIsLeftUnpinned() throws {
+        let texts = [
+            ("a.deck", "namespace: ir\n\nQ: Режим деген не?\nA: нормалар\n\nQ: Басқа?\nA: иә\n"),
+            ("b.deck", "namespace: ir\n\nQ: Режим деген не?\nA: ережелер\n"),
+            ("c.deck", "namespace: other\n\nQ: Режим деген не?\nA: ережелер\n"),
+        ]
+        let decks = texts.map { DeckParser.parse(Array($0.1.utf8), file: $0.0).deck }
+        let taken = IDPinning.takenElsewhere(in: decks)
+        var pinned: [DeckFormat.Deck] = []
+        for (file, text) in texts {
+            let result = IDPinning.pin(Array(text.utf8), file: file, taken: taken[file] ?? [])
+            pinned.append(DeckParser.parse(result.bytes, file: file).deck)
+            #expect(result.skippedDuplicates == (file == "c.deck" ? [] : [3]), "\(file)")
+        }
+        #expect(pinned.map { $0.cards.filter(\.hasExplicitID).count } == [1, 0, 1])
+        #expect(DeckLinter.lint(pinned).filter { $0.code == "duplicate-id" }.isEmpty)
+    }
+
     static let original = "namespace: ir\n\nQ: БҰҰ қашан құрылды?\nA: 1945\n\nC: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n\nT: Режим\nD: Ережелер\nid: regime\n"
 
     /// The identity changes of issue 11, each listed with both prompts, and

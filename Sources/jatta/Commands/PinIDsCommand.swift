@@ -16,8 +16,8 @@ struct PinIDsCommand: ParsableCommand {
             its header. Nothing else in the file changes: comments, layout and order are \
             kept byte for byte. Students keep their progress: it is handed over to the \
             pinned ids the next time they open the deck. Afterwards the prompts can be \
-            reworded freely. Two cards with the same prompt are left unpinned (one id \
-            for both would be an error).
+            reworded freely. Two cards with the same prompt, in one file or in two files \
+            of one namespace, are left unpinned (one id for both would be an error).
 
             Exit status: 0 done, 1 a deck has errors (nothing written to it), 2 a path \
             could not be read or written, 64 wrong usage.
@@ -48,6 +48,7 @@ enum IDPinner {
         }
         if loaded.hasUnreadablePaths { outcome.status = DeckCheck.unreadable }
         let broken = Set(loaded.diagnostics.filter { $0.severity == .error }.map(\.location.file))
+        let taken = IDPinning.takenElsewhere(in: loaded.decks)
         for file in loaded.files {
             // A deck with errors may have lost cards: pinning what is left
             // would hide them. Fix the errors first.
@@ -56,15 +57,15 @@ enum IDPinner {
                 continue
             }
             guard let data = FileManager.default.contents(atPath: file) else { continue }
-            let result = IDPinning.pin([UInt8](data), file: file)
+            let result = IDPinning.pin([UInt8](data), file: file, taken: taken[file] ?? [])
             let ns = result.addedNamespace.map { language.pick(kk: ", namespace: \($0) қосылды", en: ", added namespace: \($0)") } ?? ""
             outcome.output += language.pick(
                 kk: "\(file): \(result.pinned.count) id: жолы жазылды\(ns)",
                 en: "\(file): \(result.pinned.count) \(result.pinned.count == 1 ? "id" : "ids") written\(ns)") + "\n"
             for line in result.skippedDuplicates {
                 outcome.output += language.pick(
-                    kk: "\(file):\(line): бұл сұрақ екі рет жазылған, id: жазылмады",
-                    en: "\(file):\(line): the same prompt is written twice; not pinned") + "\n"
+                    kk: "\(file):\(line): бұл сұрақ осы немесе сол namespace-тегі басқа файлда екі рет жазылған, id: жазылмады",
+                    en: "\(file):\(line): the same prompt is written twice (here or in another file of the namespace); not pinned") + "\n"
             }
             if dryRun || result.bytes == [UInt8](data) { continue }
             outcome.write(result.bytes, to: file, language: language)
