@@ -49,6 +49,18 @@ expect_refusal "newer schema (answer)" "newer jatta" "жаңарақ нұсқа�
 notdb="$work/notes.txt"
 printf 'Q: Лениннің пікірінше...\nA: Империализм\n' >"$notdb"
 expect_refusal "not a database" "not an SQLite database" "SQLite дерекқоры емес" "$notdb" -- "$JATTA" history --db "$notdb"
+# A session names the file its message is about (0.17 said only "jatta:
+# Cannot create the folder for the progress database.", no folder named).
+status=0
+"$JATTA" study --plain --lang en --db "$notdb" decks </dev/null >/dev/null 2>"$work/err" || status=$?
+[ "$status" -eq 74 ] || fail "study on a file that is not a database: exit $status"
+grep -qF "jatta: $notdb: This file is not a progress database" "$work/err" || fail "study: the file is not named: $(cat "$work/err")"
+printf 'x' >"$work/blocker"
+status=0
+"$JATTA" study --plain --lang kk --db "$work/blocker/sub/p.sqlite" decks </dev/null >/dev/null 2>"$work/err" || status=$?
+[ "$status" -eq 74 ] || fail "study with a database folder that cannot be made: exit $status"
+grep -qF "jatta: $work/blocker/sub: Үлгерім дерекқорына арналған қалтаны құру мүмкін емес." "$work/err" \
+    || fail "study: the folder is not named: $(cat "$work/err")"
 
 # Corrupt: scramble every page after the first.
 corrupt="$work/corrupt.sqlite"

@@ -83,8 +83,11 @@ struct SessionHost {
     }
 
     /// A store error as the sessions report it.
+    /// The store's message in the session's language, with the place it
+    /// concerns (the database, or the folder that could not be made): the
+    /// student must know which file to look at.
     func storeMessage(_ error: StoreError) -> String {
-        "jatta: " + error.message(language: language.rawValue)
+        "jatta: \(TerminalText.visible(error.path, keepingLineBreaks: false)): " + error.message(language: language.rawValue)
     }
 
     // MARK: Terminal
