@@ -16,6 +16,10 @@ public enum DeckIssue: Hashable, Sendable {
     case unknownLine
     case unindentedText
     case strayLine
+    /// A line that starts with an invisible character (a byte-order mark
+    /// left by joining files, a zero-width or no-break space): read as
+    /// prose, though what follows it is a marker or indented text.
+    case invisibleLineStart(character: InvisibleCharacter)
     case malformedMarker(found: String, meant: String)
     case optionWithoutSpace(mark: String)
     case dashOption
@@ -87,6 +91,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .unknownLine: "unknown-line"
         case .unindentedText: "unindented-text"
         case .strayLine: "stray-line"
+        case .invisibleLineStart: "invisible-line-start"
         case .malformedMarker: "malformed-marker"
         case .optionWithoutSpace: "option-without-space"
         case .dashOption: "dash-option"
@@ -172,6 +177,10 @@ public enum DeckIssue: Hashable, Sendable {
             "картаның ішіндегі шегініссіз мәтін: жоғарыдағы мәтін осы жерде үзіледі, сондықтан карта жүктелмейді; жалғастыру үшін жолдың басына бос орын қойыңыз"
         case .strayLine:
             "карталар арасындағы бөгде жол: ескертпе болса, оны // деп басталатын түсініктеме етіңіз"
+        case .invisibleLineStart(let c):
+            c.isSpace
+                ? "жол көрінбейтін \(c.name) таңбасынан басталады, ол шегініс емес: оның орнына бос орын қойыңыз"
+                : "жол көрінбейтін \(c.name) таңбасынан басталады, сондықтан одан кейінгісі оқылмайды: оны өшіріңіз"
         case .malformedMarker(let found, let meant): "'\(found)' белгісі дұрыс емес; '\(meant)' деп жазыңыз (солай оқылды)"
         case .optionWithoutSpace(let mark): "'\(mark)' белгісінен кейін бос орын жоқ; '\(mark) …' деп жазыңыз (нұсқа ретінде оқылды)"
         case .dashOption: "нұсқа ұзын сызықшамен басталған; '-' деп жазыңыз (қате нұсқа ретінде оқылды)"
@@ -250,6 +259,10 @@ public enum DeckIssue: Hashable, Sendable {
         case .unindentedText:
             "unindented text inside a card: the text above is cut off here, so the card is not loaded; indent the line to continue it"
         case .strayLine: "a stray line between cards: make it a comment (//) if it is a note"
+        case .invisibleLineStart(let c):
+            c.isSpace
+                ? "the line starts with an invisible \(c.name), which is not indentation: put spaces in its place"
+                : "the line starts with an invisible \(c.name), so what follows it is not read: delete it"
         case .malformedMarker(let found, let meant): "'\(found)' is not a marker; write '\(meant)' (read as such)"
         case .optionWithoutSpace(let mark): "no space after '\(mark)'; write '\(mark) …' (read as an option)"
         case .dashOption: "an option started with a long dash; write '-' (read as a wrong option)"
@@ -336,7 +349,7 @@ public enum DeckIssue: Hashable, Sendable {
         let here = SourceLocation(file: "", line: 0, column: 0)
         let samples: [DeckIssue] = [
             .invalidUTF8, .nulByte, .binaryFile, .utf16, .unreadable(path: "P", reason: "R"), .noDecks(path: "P"),
-            .unknownLine, .unindentedText, .strayLine, .malformedMarker(found: "Q;", meant: "Q:"),
+            .unknownLine, .unindentedText, .strayLine, .invisibleLineStart(character: .byteOrderMark), .malformedMarker(found: "Q;", meant: "Q:"),
             .optionWithoutSpace(mark: "*"), .dashOption, .keyPointsBeforeAnswer, .orphanContinuation, .continuationNotAllowed(field: "level"),
             .misplacedTitle, .emptyHeading, .outsideCard(line: "A:"), .fieldOutsideCard(field: "level"),
             .cyrillicMarker(found: "С", meant: "C"), .unknownField(name: "tag", suggestion: "tags"),
@@ -379,5 +392,65 @@ public enum TextPart: String, Hashable, Sendable {
         case .keyPoint: "негізгі тұжырым"
         case .alternative: "балама жауап"
         }
+    }
+}
+
+/// The invisible characters a line can start with by accident: left by
+/// joining files (`cat a.deck b.deck` keeps the second's byte-order mark),
+/// or pasted from a word processor or a web page.
+public enum InvisibleCharacter: String, Hashable, Sendable, CaseIterable {
+    case byteOrderMark = "\u{FEFF}"
+    case zeroWidthSpace = "\u{200B}"
+    case zeroWidthNonJoiner = "\u{200C}"
+    case zeroWidthJoiner = "\u{200D}"
+    case wordJoiner = "\u{2060}"
+    case noBreakSpace = "\u{00A0}"
+    case narrowNoBreakSpace = "\u{202F}"
+    case figureSpace = "\u{2007}"
+    case ideographicSpace = "\u{3000}"
+
+    /// Its Unicode name and code point, as a message names it.
+    public var name: String {
+        let code = String(format: "U+%04X", rawValue.unicodeScalars.first!.value)
+        let words = switch self {
+        case .byteOrderMark: "byte-order mark"
+        case .zeroWidthSpace: "zero-width space"
+        case .zeroWidthNonJoiner: "zero-width non-joiner"
+        case .zeroWidthJoiner: "zero-width joiner"
+        case .wordJoiner: "word joiner"
+        case .noBreakSpace: "no-break space"
+        case .narrowNoBreakSpace: "narrow no-break space"
+        case .figureSpace: "figure space"
+        case .ideographicSpace: "ideographic space"
+        }
+        return "\(words) (\(code))"
+    }
+
+    /// A space that looks like indentation (its fix is spaces, not nothing).
+    public var isSpace: Bool {
+        switch self {
+        case .noBreakSpace, .narrowNoBreakSpace, .figureSpace, .ideographicSpace: true
+        default: false
+        }
+    }
+
+    /// The invisible characters at the start of `buffer[start..<end]`: the
+    /// first one and the offset just past the run of them.
+    static func run(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (first: InvisibleCharacter, end: Int)? {
+        var i = start
+        var first: InvisibleCharacter?
+        outer: while i < end {
+            for c in allCases {
+                let bytes = Array(c.rawValue.utf8)
+                if i + bytes.count <= end, buffer[i..<(i + bytes.count)].elementsEqual(bytes) {
+                    first = first ?? c
+                    i += bytes.count
+                    continue outer
+                }
+            }
+            break
+        }
+        guard let first, i < end else { return nil }
+        return (first, i)
     }
 }

@@ -251,15 +251,28 @@ struct ParserRun {
     /// is a note: the fix makes it a comment (indenting it would only
     /// continue whatever came above, an `id:` as well).
     mutating func strayText(_ start: Int) {
-        let line = text(from: start)
         let wrapped: Bool
         switch target {
         case .prompt, .answer, .option, .keyPoint, .alternative: wrapped = state == .inCard && blankLinesPending == 0
         default: wrapped = false
         }
         target = .ignored
+        // A text cut off here is not loaded, whatever the line turns out to be.
+        if wrapped { pending?.broken = true }
+        // An invisible character before a marker or text: said as such,
+        // with the fix that removes it (the fixes below would comment out
+        // a card, or turn an answer into question text).
+        if let invisible = InvisibleCharacter.run(buffer, start, lineEnd) {
+            let c = invisible.first
+            let fix = FixIt(
+                [.replaceColumns(line: lineNumber, from: 1, to: column(at: invisible.end), with: c.isSpace ? "   " : "")],
+                kk: c.isSpace ? "жол басындағы таңбалардың орнына бос орын қойыңыз" : "жол басындағы көрінбейтін таңбаларды өшіріңіз",
+                en: c.isSpace ? "put spaces in place of the characters at the line's start" : "delete the invisible characters at the line's start")
+            emit(.invisibleLineStart(character: c), at: start, fix: fix)
+            return
+        }
+        let line = text(from: start)
         if wrapped {
-            pending?.broken = true
             let fix = FixIt(
                 [.replaceLine(lineNumber, with: "   " + line)],
                 kk: "жолдың басына бос орын қойыңыз", en: "indent the line")

@@ -120,6 +120,27 @@ import Testing
         #expect(parsed.diagnostics.allSatisfy { $0.severity == .error })
     }
 
+    /// An invisible character at a line's start (a byte-order mark left by
+    /// joining two decks, a zero-width space, a no-break space for
+    /// indentation) is named, and its fix removes it: the fixes given were
+    /// "make the line a comment" (a card lost) or "indent the line" (an
+    /// answer made question text).
+    @Test(arguments: [
+        ("Q: one?\nA: a\n\n\u{FEFF}Q: two?\nA: b\n", "byte-order mark (U+FEFF)", ["one?", "two?"]),
+        ("Q: one?\nA: a\n\u{200B}\u{200B}A: b\n", "zero-width space (U+200B)", []),
+        ("Q: one?\nA: first\n\u{00A0}\u{00A0}second\n", "no-break space (U+00A0)", ["one?"]),
+    ])
+    func anInvisibleLineStartIsNamedAndItsFixRemovesIt(text: String, name: String, fixed: [String]) throws {
+        let parsed = DeckParser.parse(Array(text.utf8), file: "x.deck")
+        let issue = try #require(parsed.diagnostics.first { $0.code == "invisible-line-start" })
+        #expect(issue.messageEN.contains(name))
+        #expect(!parsed.diagnostics.contains { ["stray-line", "unindented-text", "unknown-line"].contains($0.code) })
+        let repaired = LineEdits.apply(try #require(issue.fix).edits, to: Array(text.utf8))
+        let again = DeckParser.parse(repaired, file: "x.deck")
+        #expect(!again.diagnostics.contains { $0.code == "invisible-line-start" })
+        if !fixed.isEmpty { #expect(again.deck.cards.map(\.prompt) == fixed) }
+    }
+
     /// A gap with no answer at all could never be answered right: the card
     /// was asked and graded Again every time. A gap with one empty
     /// alternative beside an answer still has that answer.
