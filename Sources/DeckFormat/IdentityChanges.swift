@@ -12,9 +12,11 @@ public enum IdentityChanges {
 
     /// Cards of `old` whose identity is neither kept nor handed over by the
     /// card that replaced them in `new` (`Card.formerIDs`: the progress a
-    /// student's database moves when the deck is next opened). Cards are paired by order between
-    /// the cards whose identity is kept (as a text diff pairs lines between
-    /// unchanged ones); a card removed without a replacement is not listed.
+    /// student's database moves when the deck is next opened). Between the
+    /// cards whose identity is kept (as a text diff pairs lines between
+    /// unchanged ones) the lost and the added cards are paired most alike
+    /// prompt first (`pairs`); a card removed without a replacement is not
+    /// listed.
     public static func compare(old: Deck, new: Deck) -> [Change] {
         let newKeeps = Set(new.cards.flatMap { [$0.id] + $0.formerIDs })
         let oldIDs = Set(old.cards.map(\.id))
@@ -22,7 +24,7 @@ public enum IdentityChanges {
         var lost: [Card] = []
         var added: [Card] = []
         func pairUp() {
-            for (o, n) in zip(lost, added) { changes.append(Change(old: o, new: n)) }
+            for (o, n) in pairs(lost, added) { changes.append(Change(old: lost[o], new: added[n])) }
             lost = []
             added = []
         }
@@ -52,6 +54,48 @@ public enum IdentityChanges {
         }
         pairUp()
         return changes
+    }
+
+    /// Which lost card (index into `lost`) each added card replaced: the
+    /// pairs of most alike prompts first, what is left in file order. In
+    /// file order alone, a card added before a reworded one was taken for
+    /// it, and the fix gave the reworded card's progress to the new one.
+    /// Beyond `comparedAtMost` prompt pairs (a file rewritten whole), file
+    /// order alone.
+    static func pairs(_ lost: [Card], _ added: [Card], comparedAtMost: Int = 250_000) -> [(Int, Int)] {
+        guard lost.count > 1 || added.count > 1, lost.count * added.count <= comparedAtMost else {
+            return Array(zip(lost.indices, added.indices))
+        }
+        let lostGrams = lost.map { bigrams($0.prompt) }
+        let addedGrams = added.map { bigrams($0.prompt) }
+        var scored: [(score: Double, o: Int, n: Int)] = []
+        for o in lost.indices {
+            for n in added.indices where lost[o].kind == added[n].kind {
+                let shared = lostGrams[o].intersection(addedGrams[n]).count
+                let total = lostGrams[o].count + addedGrams[n].count
+                if total > 0, shared > 0 { scored.append((2 * Double(shared) / Double(total), o, n)) }
+            }
+        }
+        scored.sort { ($0.score, -$0.o, -$0.n) > ($1.score, -$1.o, -$1.n) }
+        var pairedLost = Set<Int>(), pairedAdded = Set<Int>()
+        var result: [(Int, Int)] = []
+        for candidate in scored where !pairedLost.contains(candidate.o) && !pairedAdded.contains(candidate.n) {
+            result.append((candidate.o, candidate.n))
+            pairedLost.insert(candidate.o)
+            pairedAdded.insert(candidate.n)
+        }
+        let restLost = lost.indices.filter { !pairedLost.contains($0) }
+        let restAdded = added.indices.filter { !pairedAdded.contains($0) }
+        result += zip(restLost, restAdded).map { ($0, $1) }
+        return result.sorted { $0.1 < $1.1 }
+    }
+
+    /// The pairs of neighbouring letters of a prompt, lower-cased, that say
+    /// how alike two prompts are (Dice's coefficient).
+    static func bigrams(_ prompt: String) -> Set<String> {
+        let letters = Array(prompt.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " })
+        guard letters.count > 1 else { return Set(letters.map(String.init)) }
+        return Set((0..<(letters.count - 1)).map { String(letters[$0]) + String(letters[$0 + 1]) })
     }
 
     /// The diagnostic for `change`: where the card now stands, both

@@ -94,6 +94,42 @@ import Testing
         #expect(DeckLinter.lint(pinned).filter { $0.code == "duplicate-id" }.isEmpty)
     }
 
+    /// A card added just before a reworded one: the reworded card is paired
+    /// with its old self, not with the new card before it (the fix gave the
+    /// capital question's progress to a question about a river).
+    @Test func aRewordedCardIsPairedWithItsOldSelfNotWithACardAddedBeforeIt() throws {
+        let old = DeckParser.parse(Array("""
+            namespace: g
+
+            Q: Қазақстан қашан тәуелсіздік алды?
+            A: 1991
+
+            Q: Қазақстан астанасы қай қала?
+            A: Астана
+
+            Q: БҰҰ қашан құрылды?
+            A: 1945
+            """.utf8), file: "l.deck").deck
+        let new = DeckParser.parse(Array("""
+            namespace: g
+
+            Q: Қазақстан қашан тәуелсіздік алды?
+            A: 1991
+
+            Q: Қазақстанның ең ұзын өзені қайсы?
+            A: Ертіс
+
+            Q: Қазақстанның астанасы қай қала?
+            A: Астана
+
+            Q: БҰҰ қашан құрылды?
+            A: 1945
+            """.utf8), file: "l.deck").deck
+        let changes = IdentityChanges.compare(old: old, new: new)
+        #expect(changes.map(\.old.prompt) == ["Қазақстан астанасы қай қала?"])
+        #expect(changes.map(\.new.prompt) == ["Қазақстанның астанасы қай қала?"])
+    }
+
     static let original = "namespace: ir\n\nQ: БҰҰ қашан құрылды?\nA: 1945\n\nC: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n\nT: Режим\nD: Ережелер\nid: regime\n"
 
     /// The identity changes of issue 11, each listed with both prompts, and
