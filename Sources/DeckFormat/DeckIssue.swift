@@ -207,7 +207,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .invalidNamespace(let v):
             "'\(v)' аттар кеңістігі бола алмайды: әріптер, цифрлар, '-', '_', '.' ғана, ең көбі 64 таңба"
         case .idWithoutNamespace(let n):
-            "id: жазылған, бірақ жинақта namespace: жоқ; идентификаторлар файл атымен ('\(n)') шектеледі, сондықтан картаны басқа файлға көшірсе, үлгерім жоғалады: тақырыптан кейін 'namespace: \(n)' (курстың барлық файлына бірдей) деп жазыңыз"
+            "id: жазылған, бірақ жинақта namespace: жоқ; идентификаторлар файл атымен ('\(n)') шектеледі, сондықтан картаны басқа файлға көшірсе, үлгерім жоғалады: тақырыптан кейін дәл 'namespace: \(n)' деп жазыңыз: идентификаторлар өзгермейді және осы жолы бар кез келген файлға картамен бірге көшеді (басқа атау жаңа идентификатор, яғни үлгерім жоғалады)"
         case .invalidExamDate(let v):
             "емтихан күні ЖЖЖЖ-АА-КК түрінде нақты күн болуы керек (мысалы 2026-12-20), ал '\(v)' жазылған; бұл күн ескерілмейді"
         case .sourceFormat(let v): "дереккөз ФАЙЛ:ЖОЛ түрінде жазылады, ал '\(v)' жазылған"
@@ -287,7 +287,7 @@ public enum DeckIssue: Hashable, Sendable {
         case .invalidID(let v): "'\(v)' is not a valid id: letters, digits, '-', '_', '.' only, at most 64"
         case .invalidNamespace(let v): "'\(v)' is not a valid namespace: letters, digits, '-', '_', '.' only, at most 64"
         case .idWithoutNamespace(let n):
-            "id: given but the deck has no namespace:, so its ids are scoped by the file name ('\(n)') and moving a card to another file resets its progress: add 'namespace: \(n)' after the title (the same in every file of the course)"
+            "id: given but the deck has no namespace:, so its ids are scoped by the file name ('\(n)') and moving a card to another file resets its progress: add exactly 'namespace: \(n)' after the title: the ids stay as they are and then move with their cards to any file with that line (another name makes new ids, a reset)"
         case .invalidExamDate(let v):
             "an exam date is a real day written YYYY-MM-DD (e.g. 2026-12-20), not '\(v)'; it is ignored"
         case .sourceFormat(let v): "a source is written FILE:LINE, not '\(v)'"
