@@ -33,7 +33,7 @@ public enum DeckIssue: Hashable, Sendable {
     case cyrillicMarker(found: String, meant: String)
     // Fields
     case unknownField(name: String, suggestion: String?)
-    case unknownMetadata(key: String)
+    case unknownMetadata(key: String, suggestion: String?)
     case duplicateMetadata(key: String)
     case unknownLanguage(String)
     /// An `order:` header value that names no new-card order.
@@ -195,7 +195,8 @@ public enum DeckIssue: Hashable, Sendable {
         case .cyrillicMarker(let found, let meant): "'\(found):' кирилл әрпімен жазылған; '\(meant):' деп оқылды, латын әрпімен жазыңыз"
         case .unknownField(let n, let s):
             "белгісіз өріс '\(n):'" + (s.map { "; '\($0):' болуы мүмкін бе?" } ?? "")
-        case .unknownMetadata(let k): "белгісіз метадерек кілті '\(k):' (сақталады, бірақ қате жазылған болуы мүмкін)"
+        case .unknownMetadata(let k, let s?): "белгісіз метадерек кілті '\(k):'; '\(s):' деп жазылуы керек пе? (онсыз \(s) қолданылмайды)"
+        case .unknownMetadata(let k, nil): "белгісіз метадерек кілті '\(k):' (сақталады, бірақ қате жазылған болуы мүмкін)"
         case .duplicateMetadata(let k): "'\(k):' метадерегі қайталанған; біріншісі қолданылады"
         case .unknownLanguage(let v): "белгісіз тіл '\(v)'; kk, ru немесе en деп жазыңыз"
         case .unknownOrder(let v): "белгісіз реттеу '\(v)'; mixed немесе file деп жазыңыз (mixed қолданылады)"
@@ -277,7 +278,8 @@ public enum DeckIssue: Hashable, Sendable {
         case .cyrillicMarker(let found, let meant): "'\(found):' is written with a Cyrillic letter; read as '\(meant):', write it in Latin"
         case .unknownField(let n, let s):
             "unknown field '\(n):'" + (s.map { "; did you mean '\($0):'?" } ?? "")
-        case .unknownMetadata(let k): "unknown metadata key '\(k):' (kept, but it may be a typo)"
+        case .unknownMetadata(let k, let s?): "unknown metadata key '\(k):'; did you mean '\(s):'? (as written, no \(s) is set)"
+        case .unknownMetadata(let k, nil): "unknown metadata key '\(k):' (kept, but it may be a typo)"
         case .duplicateMetadata(let k): "metadata '\(k):' given twice; the first is used"
         case .unknownLanguage(let v): "unknown language '\(v)'; write kk, ru or en"
         case .unknownOrder(let v): "unknown order '\(v)'; write mixed or file (mixed is used)"
@@ -353,7 +355,7 @@ public enum DeckIssue: Hashable, Sendable {
             .optionWithoutSpace(mark: "*"), .dashOption, .keyPointsBeforeAnswer, .orphanContinuation, .continuationNotAllowed(field: "level"),
             .misplacedTitle, .emptyHeading, .outsideCard(line: "A:"), .fieldOutsideCard(field: "level"),
             .cyrillicMarker(found: "С", meant: "C"), .unknownField(name: "tag", suggestion: "tags"),
-            .unknownMetadata(key: "autor"), .duplicateMetadata(key: "lang"), .unknownLanguage("de"),
+            .unknownMetadata(key: "autor", suggestion: nil), .duplicateMetadata(key: "lang"), .unknownLanguage("de"),
             .duplicateField(field: "A"), .invalidLevel("two"), .levelOutOfRange(4), .invalidID("a b"),
             .invalidNamespace("a b"), .invalidExamDate("2026-02-30"), .idWithoutNamespace(suggested: "lecture4"),
             .sourceFormat("notes"), .emptyTag, .emptyText(.answer), .missingAnswer, .missingDefinition,

@@ -18,7 +18,15 @@ extension ParserRun {
         if !metadataKeys.insert(key).inserted {
             emit(.duplicateMetadata(key: key), at: lineStart)
         } else if !DeckParser.metadataKeys.contains(key) {
-            emit(.unknownMetadata(key: key), at: lineStart)
+            // `Namespace:`, `namspace:`: the deck's ids fell back to the
+            // file's name without a word beyond "unknown key".
+            let suggestion = Self.metadataSuggestion(for: key)
+            let fix = suggestion.map { meant in
+                FixIt(
+                    [.replaceColumns(line: lineNumber, from: 1, to: key.count + 1, with: meant)],
+                    kk: "'\(meant):' деп жазыңыз", en: "write '\(meant):'")
+            }
+            emit(.unknownMetadata(key: key, suggestion: suggestion), at: lineStart, fix: fix)
         } else {
             switch key {
             case "lang" where !["kk", "ru", "en"].contains(text):
@@ -141,6 +149,15 @@ extension ParserRun {
         if let field = ["lvl": "level", "src": "source"][lower] { return field }
         guard lower.count > 2 else { return nil }
         return DeckParser.cardFields.first { editDistance($0, lower) <= 2 }
+    }
+
+    /// The metadata key a mistyped one most likely means: the same in
+    /// other case, or one or two letters off.
+    static func metadataSuggestion(for key: String) -> String? {
+        let lower = key.lowercased()
+        if DeckParser.metadataKeys.contains(lower) { return lower }
+        guard lower.count > 3 else { return nil }
+        return DeckParser.metadataKeys.first { editDistance($0, lower) <= 2 }
     }
 
     /// Levenshtein distance over bytes, for short ASCII names.

@@ -141,6 +141,19 @@ import Testing
         if !fixed.isEmpty { #expect(again.deck.cards.map(\.prompt) == fixed) }
     }
 
+    /// `Namespace:` set no namespace, and the ids fell back to the file's
+    /// name with only "unknown metadata key" said: the key meant is named
+    /// and its fix writes it.
+    @Test(arguments: [("Namespace", "namespace"), ("namspace", "namespace"), ("autor", "author"), ("LANG", "lang")])
+    func aMistypedMetadataKeyIsNamedWithItsFix(written: String, meant: String) throws {
+        let text = "# Т\n\(written): ir\n\nQ: a?\nA: b\n"
+        let parsed = DeckParser.parse(Array(text.utf8), file: "x.deck")
+        let issue = try #require(parsed.diagnostics.first { $0.code == "unknown-metadata" })
+        #expect(issue.messageEN.contains("did you mean '\(meant):'"))
+        let fixed = DeckParser.parse(LineEdits.apply(try #require(issue.fix).edits, to: Array(text.utf8)), file: "x.deck")
+        #expect(fixed.deck.metadata(meant) == "ir")
+    }
+
     /// A gap with no answer at all could never be answered right: the card
     /// was asked and graded Again every time. A gap with one empty
     /// alternative beside an answer still has that answer.
