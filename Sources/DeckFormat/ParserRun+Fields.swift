@@ -21,12 +21,7 @@ extension ParserRun {
             // `Namespace:`, `namspace:`: the deck's ids fell back to the
             // file's name without a word beyond "unknown key".
             let suggestion = Self.metadataSuggestion(for: key)
-            let fix = suggestion.map { meant in
-                FixIt(
-                    [.replaceColumns(line: lineNumber, from: 1, to: key.count + 1, with: meant)],
-                    kk: "'\(meant):' деп жазыңыз", en: "write '\(meant):'")
-            }
-            emit(.unknownMetadata(key: key, suggestion: suggestion), at: lineStart, fix: fix)
+            emit(.unknownMetadata(key: key, suggestion: suggestion), at: lineStart, fix: suggestion.map { renaming(key, to: $0) })
         } else {
             switch key {
             case "lang" where !["kk", "ru", "en"].contains(text):
@@ -100,12 +95,7 @@ extension ParserRun {
             checkLookalikes(from: value)
         default:
             let suggestion = Self.suggestion(for: name)
-            let fix = suggestion.map { meant in
-                FixIt(
-                    [.replaceColumns(line: lineNumber, from: 1, to: name.count + 1, with: meant)],
-                    kk: "'\(meant):' деп жазыңыз", en: "write '\(meant):'")
-            }
-            emit(.unknownField(name: name, suggestion: suggestion), at: lineStart, fix: fix)
+            emit(.unknownField(name: name, suggestion: suggestion), at: lineStart, fix: suggestion.map { renaming(name, to: $0) })
             target = .ignored
         }
     }
@@ -149,6 +139,14 @@ extension ParserRun {
         if let field = ["lvl": "level", "src": "source"][lower] { return field }
         guard lower.count > 2 else { return nil }
         return DeckParser.cardFields.first { editDistance($0, lower) <= 2 }
+    }
+
+    /// The fix that writes `meant` for the name `written` at the start of
+    /// the current line.
+    func renaming(_ written: String, to meant: String) -> FixIt {
+        FixIt(
+            [.replaceColumns(line: lineNumber, from: 1, to: written.count + 1, with: meant)],
+            kk: "'\(meant):' деп жазыңыз", en: "write '\(meant):'")
     }
 
     /// The metadata key a mistyped one most likely means: the same in
