@@ -22,6 +22,10 @@ public struct ExamWords: Sendable {
     /// store holds exams ahead for others (`exams`: one line each, date,
     /// id and what they cover): "no exam ahead" alone hid them.
     public var examsElsewhere: @Sendable (_ exams: [String]) -> String
+    /// Under the plans: the exams ahead the student set that none of them
+    /// is for (a deck studies for its soonest exam; a later one takes over
+    /// when that one is past), one line each, as `examsElsewhere`.
+    public var examsNotPlanned: @Sendable (_ exams: [String]) -> String
     /// What an exam set without decks covers.
     public var everyDeck: String
     /// `jatta exam set` done.
@@ -105,6 +109,10 @@ public struct ExamWords: Sendable {
             "No exam ahead for these decks. Exams ahead for other decks (see one with jatta exam DECK|DIR):\n"
                 + exams.map { "  " + $0 }.joined(separator: "\n")
         },
+        examsNotPlanned: { exams in
+            "Other exams ahead, of other decks or after a sooner exam of the same decks (see one with jatta exam DECK|DIR):\n"
+                + exams.map { "  " + $0 }.joined(separator: "\n")
+        },
         everyDeck: "every deck",
         examSet: { "Exam set for \($0) (id \($1))." },
         cleared: { "\($0) exam\($0 == 1 ? "" : "s") cleared." },
@@ -140,6 +148,10 @@ public struct ExamWords: Sendable {
         noExams: "Алда емтихан жоқ. Орнату: jatta exam set ЖЖЖЖ-АА-КК [ЖИНАҚ|ҚАЛТА ...]",
         examsElsewhere: { exams in
             "Бұл жинақтарға алда емтихан жоқ. Басқа жинақтардың алдағы емтихандары (біреуін көру: jatta exam ЖИНАҚ|ҚАЛТА):\n"
+                + exams.map { "  " + $0 }.joined(separator: "\n")
+        },
+        examsNotPlanned: { exams in
+            "Алдағы басқа емтихандар: басқа жинақтардікі немесе сол жинақтардың ертерек емтиханынан кейінгілері (біреуін көру: jatta exam ЖИНАҚ|ҚАЛТА):\n"
                 + exams.map { "  " + $0 }.joined(separator: "\n")
         },
         everyDeck: "барлық жинақ",

@@ -74,6 +74,16 @@ out=$("$JATTA" exam --lang en "$work/elsewhere" 2>&1) || fail "exam show on unco
 grep -qF "No exam ahead for these decks. Exams ahead for other decks" <<<"$out" || fail "no word of the other exams: $out"
 grep -qF "$in12 (id 1): " <<<"$out" || fail "the exam set is not listed: $out"
 grep -qF "No exam ahead. Set one" <<<"$out" && fail "said there is no exam at all: $out"
+# An exam a sooner one of the same decks shadows is still listed under the
+# plan (no command showed it): a later exam for e.deck, a sooner one for
+# every deck; then both cleared again.
+"$JATTA" exam set "$in20" "$work/elsewhere/e.deck" >/dev/null 2>&1 || fail "set for e.deck failed"
+"$JATTA" exam set "$in12" >/dev/null 2>&1 || fail "set for every deck failed"
+out=$("$JATTA" exam --lang en "$work/elsewhere" 2>&1) || fail "exam show with a shadowed exam failed: $out"
+grep -qF "Exam $in12 (id 3)" <<<"$out" || fail "the sooner exam is not planned: $out"
+grep -qF "Other exams ahead, of other decks or after a sooner exam of the same decks" <<<"$out" || fail "no word of the later exam: $out"
+grep -qE "^  $in20 \(id 2\): .*e\.deck$" <<<"$out" || fail "the later exam is not listed: $out"
+"$JATTA" exam clear 2 3 >/dev/null 2>&1 || fail "clearing the two exams failed"
 # The statistics report ends with the same forecast.
 out=$("$JATTA" stats --lang en "$work/decks" 2>&1) || fail "stats failed: $out"
 grep -qF "Ready for the exam: 0% of cards today" <<<"$out" || fail "stats shows no readiness: $out"

@@ -49,9 +49,10 @@ struct ExamShowCommand: ParsableCommand {
         do {
             let store = try database.openExistingStore()
             let now = Date()
-            text = try ExamReport.text(
-                decks: library.decks, store: store, language: language, reviewLimit: reviewLimit, now: now)
-                ?? ExamReport.elsewhere(store: store, language: language, now: now)
+            let outlooks = try ExamReport.outlooks(decks: library.decks, store: store, reviewLimit: reviewLimit, now: now)
+            let others = try ExamReport.others(
+                store: store, language: language, now: now, planned: Set(outlooks.map(\.exam)))
+            text = ExamReport.text(outlooks, language: language).map { $0 + (others ?? "") } ?? others
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -69,8 +70,12 @@ enum ExamReport {
     static func text(decks: [Deck], store: ProgressStore?, language: Language, reviewLimit: Int, now: Date) throws
         -> String?
     {
+        text(try outlooks(decks: decks, store: store, reviewLimit: reviewLimit, now: now), language: language)
+    }
+
+    /// The text of `outlooks`; nil when there is none.
+    static func text(_ outlooks: [ExamOutlook], language: Language) -> String? {
         let words = ExamWords.of(language)
-        let outlooks = try outlooks(decks: decks, store: store, reviewLimit: reviewLimit, now: now)
         guard !outlooks.isEmpty else { return nil }
         var text = ""
         for outlook in outlooks {
@@ -82,13 +87,14 @@ enum ExamReport {
         return TerminalText.visible(text)
     }
 
-    /// When no exam ahead covers the decks read: the exams ahead the
-    /// student set for other decks, one line each (date, id, what they
-    /// cover, as `exam set` was given them); nil when there are none.
-    static func elsewhere(store: ProgressStore?, language: Language, now: Date) throws -> String? {
+    /// The exams ahead the student set that no plan above is for, one line
+    /// each (date, id, what they cover, as `exam set` was given them): with
+    /// no plan, those of other decks; beside plans, also those a sooner exam
+    /// of the same decks shadows, which no command showed. Nil when none.
+    static func others(store: ProgressStore?, language: Language, now: Date, planned: Set<Exam>) throws -> String? {
         let today = try StudySetup.scheduler(timeZone: LocalTimeZone.current, store: store)
             .configuration.dayCounting.dayNumber(of: now)
-        let ahead = Exam.ahead(try ExamSetup.studentExams(store: store), today: today)
+        let ahead = Exam.ahead(try ExamSetup.studentExams(store: store), today: today).filter { !planned.contains($0) }
         guard !ahead.isEmpty else { return nil }
         let words = ExamWords.of(language)
         let lines = ahead.map { exam -> String in
@@ -96,7 +102,7 @@ enum ExamReport {
             let covers = exam.paths.isEmpty ? words.everyDeck : exam.paths.map(StoredDeckFile.shown).joined(separator: ", ")
             return "\(exam.date) (\(words.setByStudent(id))): \(covers)"
         }
-        return TerminalText.visible(words.examsElsewhere(lines) + "\n")
+        return TerminalText.visible((planned.isEmpty ? words.examsElsewhere(lines) : words.examsNotPlanned(lines)) + "\n")
     }
 
     /// The outlook of each exam ahead of `decks` (their plan and forecast),
