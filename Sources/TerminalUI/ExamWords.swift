@@ -116,12 +116,12 @@ public struct ExamWords: Sendable {
         everyDeck: "every deck",
         examSet: { "Exam set for \($0) (id \($1))." },
         cleared: { "\($0) exam\($0 == 1 ? "" : "s") cleared." },
-        badDate: { "jatta: '\($0)' is not a date; write YYYY-MM-DD, e.g. 2026-12-20" },
-        datePast: { "jatta: the exam date \($0) is not ahead; give a day after today" },
+        badDate: { "'\($0)' is not a date; write YYYY-MM-DD, e.g. 2026-12-20" },
+        datePast: { "the exam date \($0) is not ahead; give a day after today" },
         noSuchExam: { "jatta: no exam with id '\($0)' (jatta exam lists them)" },
         noSuchPath: { "jatta: '\($0)' does not exist" },
-        badWorkload: "jatta: --workload is a number of answers a day, at least 1",
-        badMinutes: "jatta: --minutes is a number of minutes a day, at least 1, and not given with --workload",
+        badWorkload: "--workload is a number of answers a day, at least 1",
+        badMinutes: "--minutes is a number of minutes a day, at least 1, and not given with --workload",
         minutesAsAnswers: { minutes, answers, seconds in
             "\(minutes) minutes a day: \(answers) answers at \(String(format: "%.1f", seconds)) s an answer"
         },
@@ -157,12 +157,12 @@ public struct ExamWords: Sendable {
         everyDeck: "барлық жинақ",
         examSet: { "Емтихан \($0) күніне қойылды (id \($1))." },
         cleared: { "\($0) емтихан өшірілді." },
-        badDate: { "jatta: '\($0)' күн емес; ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2026-12-20" },
-        datePast: { "jatta: \($0) емтихан күні алда емес; бүгіннен кейінгі күнді беріңіз" },
+        badDate: { "'\($0)' күн емес; ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2026-12-20" },
+        datePast: { "\($0) емтихан күні алда емес; бүгіннен кейінгі күнді беріңіз" },
         noSuchExam: { "jatta: '\($0)' деген id-мен емтихан жоқ (тізімі: jatta exam)" },
         noSuchPath: { "jatta: '\($0)' жоқ" },
-        badWorkload: "jatta: --workload — күніне жауап саны, кемінде 1",
-        badMinutes: "jatta: --minutes — күніне минут саны, кемінде 1, --workload-пен бірге берілмейді",
+        badWorkload: "--workload — күніне жауап саны, кемінде 1",
+        badMinutes: "--minutes — күніне минут саны, кемінде 1, --workload-пен бірге берілмейді",
         minutesAsAnswers: { minutes, answers, seconds in
             "Күніне \(minutes) минут: бір жауапқа \(String(format: "%.1f", seconds)) с есебімен \(answers) жауап"
         },

@@ -48,6 +48,8 @@ grep -qF "'2026-02-30' is not a date" <<<"$out" || fail "no bad-date message: $o
 out=$("$JATTA" exam set "$(date -d '-1 day' +%F)" --lang kk 2>&1); status=$?
 [ "$status" -eq 64 ] || fail "a past date should exit 64, got $status"
 grep -qF "алда емес" <<<"$out" || fail "no Kazakh past-date message: $out"
+# A usage error is said in both languages, as every other one is.
+grep -qF " / the exam date " <<<"$out" || fail "the past-date message is not in both languages: $out"
 [ -z "$("$JATTA" exam --lang en "$work/decks" 2>/dev/null | grep -F Exam)" ] || fail "a refused date was kept"
 
 # --- 2. A bad header date is a warning with its place --------------------

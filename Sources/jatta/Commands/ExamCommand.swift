@@ -152,26 +152,20 @@ struct ExamSetCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var languageOptions: LanguageOptions
 
+    /// Wrong usage (64), said in both languages as every usage error is.
+    func refuse(_ message: (ExamWords) -> String) throws -> Never {
+        Console.errorLine("jatta: " + Strings.bothLanguages(kk: message(.of(.kk)), en: message(.of(.en))))
+        throw ExitCode(64)
+    }
+
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
         let words = ExamWords.of(language)
-        guard let day = CalendarDate(date) else {
-            Console.errorLine(words.badDate(date))
-            throw ExitCode(64)
-        }
+        guard let day = CalendarDate(date) else { try refuse { $0.badDate(date) } }
         let today = DayCounting.anki(timeZone: LocalTimeZone.current).dayNumber(of: Date())
-        guard day.dayNumber > today else {
-            Console.errorLine(words.datePast(day.description))
-            throw ExitCode(64)
-        }
-        if let workload, workload < 1 {
-            Console.errorLine(words.badWorkload)
-            throw ExitCode(64)
-        }
-        if let minutes, minutes < 1 || workload != nil {
-            Console.errorLine(words.badMinutes)
-            throw ExitCode(64)
-        }
+        guard day.dayNumber > today else { try refuse { $0.datePast(day.description) } }
+        if let workload, workload < 1 { try refuse(\.badWorkload) }
+        if let minutes, minutes < 1 || workload != nil { try refuse(\.badMinutes) }
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             Console.errorLine(words.noSuchPath(path))
             throw ExitCode(66)
