@@ -19,7 +19,8 @@ struct Jatta: AsyncParsableCommand {
             Exit status: 0 success; 1 errors found in decks or a failed check; 2 a \
             path cannot be read (check, list); 64 wrong usage or an unusable \
             terminal; 65 no usable card or question; 66 a named deck cannot be read; \
-            74 the progress database cannot be used; 128+N stopped by signal N. \
+            73 an output file exists (give --force) or cannot be written; 74 the \
+            progress database cannot be used; 128+N stopped by signal N. \
             docs/exit-codes.md has the table for every command, docs/files.md every \
             file and variable.
             """,
