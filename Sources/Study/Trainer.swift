@@ -414,6 +414,7 @@ public enum Trainer {
         }
         session.pendingUndo = step
         let item: StudyItem
+        var hidingUndone: Bool?
         switch step {
         case .answer(let last) where session.practice:
             // A practice answer changed nothing and never reached the store.
@@ -434,6 +435,7 @@ public enum Trainer {
             }
         case .hidden(let hidden, let suspended):
             item = hidden
+            hidingUndone = suspended
             if suspended {
                 s.catalog.progress.suspended.remove(item.key)
             } else {
@@ -446,7 +448,7 @@ public enum Trainer {
             session.queue.waiting.insert(current.item, at: 0)
         }
         session.current = makeAttempt(item, state: s, now: now)
-        s.notice = .undone
+        s.notice = hidingUndone.map { .hidingUndone(suspended: $0) } ?? .undone
     }
 
     /// Shows the next face, with its button previews.

@@ -89,6 +89,9 @@ public enum Notice: Hashable, Sendable {
     case buried
     case suspended
     case undone
+    /// A burial (or, `suspended`, a suspension) taken back: "Last answer
+    /// undone" said so when nothing had been answered.
+    case hidingUndone(suspended: Bool)
     case nothingToUndo
     case nothingToStudy
     /// Card info: its suspended faces were brought back.

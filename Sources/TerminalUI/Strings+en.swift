@@ -43,6 +43,7 @@ extension Strings {
         severalGaps: "Separate the answers of the gaps with “;”.",
         buried: "Card buried until tomorrow", suspended: "Card suspended",
         undone: "Last answer undone", nothingToUndo: "Nothing to undo",
+        burialUndone: "Burial undone: the card is back", suspensionUndone: "Suspension undone: the card is back",
         reloaded: "Deck reloaded", cardRemoved: "The card was removed from its file",
         summaryTitle: "Session finished", studiedLabel: "Cards studied",
         correctLabel: "Answered correctly", timeLabel: "Time", nextDueLabel: "Next cards due",

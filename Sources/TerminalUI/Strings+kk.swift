@@ -44,6 +44,7 @@ extension Strings {
         severalGaps: "Бос орындардың жауаптарын «;» арқылы жазыңыз.",
         buried: "Карта ертеңге дейін тығылды", suspended: "Карта кідіртілді",
         undone: "Соңғы жауап қайтарылды", nothingToUndo: "Қайтаратын жауап жоқ",
+        burialUndone: "Тығу болдырылмады: карта қайта келді", suspensionUndone: "Кідірту болдырылмады: карта қайта келді",
         reloaded: "Десте қайта оқылды", cardRemoved: "Карта файлдан өшірілген",
         summaryTitle: "Сессия аяқталды", studiedLabel: "Оқылған карталар",
         correctLabel: "Дұрыс жауаптар", timeLabel: "Уақыт", nextDueLabel: "Келесі карталар",

@@ -48,7 +48,10 @@ public struct Strings: Sendable {
     public var severalGaps: String
 
     // Notices.
-    public var buried, suspended, undone, nothingToUndo, reloaded, cardRemoved: String
+    public var buried, suspended, undone, nothingToUndo: String
+    /// A burial, a suspension taken back by undo.
+    public var burialUndone, suspensionUndone: String
+    public var reloaded, cardRemoved: String
 
     // Summary.
     public var summaryTitle, studiedLabel, correctLabel, timeLabel, nextDueLabel, dueTomorrowLabel: String

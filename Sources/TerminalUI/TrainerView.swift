@@ -44,6 +44,7 @@ public enum TrainerView {
         case .buried: s.buried
         case .suspended: s.suspended
         case .undone: s.undone
+        case .hidingUndone(let suspended): suspended ? s.suspensionUndone : s.burialUndone
         case .nothingToUndo: s.nothingToUndo
         case .nothingToStudy: s.nothingToStudy
         case .reloaded: s.reloaded

@@ -237,7 +237,11 @@ import Testing
         #expect(e2 == [.suspend(key: second)])
         #expect(s2.catalog.progress.suspended.contains(second))
 
+        // Each undo says what it took back: nothing was answered.
+        let (s2b, _) = Fixtures.run(s2, [.undo])
+        #expect(s2b.notice == .hidingUndone(suspended: true))
         let (s3, e3) = Fixtures.run(s2, [.undo, .undo])
+        #expect(s3.notice == .hidingUndone(suspended: false))
         #expect(e3 == [.undoLast(key: second), .undoLast(key: first)])
         #expect(s3.session?.current?.item.key == first)
         #expect(s3.catalog.progress.suspended.isEmpty)
