@@ -9,7 +9,7 @@ public struct ExamWords: Sendable {
     public var cannotFit: @Sendable (_ needed: Int, _ accepted: Int) -> String
     /// The workload fits: the busiest day.
     public var fits: @Sendable (_ busiest: Int, _ accepted: Int) -> String
-    /// "Ready: 40% today · 95% with the plan · levels 1/2/3: 97/95/90%".
+    /// "Ready: 40% today · 95% with the plan · levels 1/2/3: 97%/95%/90%".
     public var readiness: @Sendable (_ today: Int, _ withPlan: Int, _ levels: String) -> String
     /// A heading for one exam in `jatta exam`.
     public var heading: @Sendable (_ date: String, _ source: String, _ cards: Int, _ decks: Int) -> String
@@ -58,13 +58,14 @@ public struct ExamWords: Sendable {
 
     public static func of(_ language: Language) -> ExamWords { language == .kk ? kazakh : english }
 
-    /// The per-level shares as "1/2/3: 97/95/90%", levels without cards as "–".
+    /// The per-level shares as "1/2/3: 97%/95%/90%", a level without
+    /// cards as "–" (one sign after the last figure read "100/100/–%").
     public static func levels(_ readiness: ExamReadiness, withPlan: Bool) -> String {
         let values = (1...3).map { level -> String in
             guard let share = readiness.perLevel[level], share.cards > 0 else { return "–" }
-            return String(withPlan ? share.percentWithPlan : share.percentToday)
+            return "\(withPlan ? share.percentWithPlan : share.percentToday)%"
         }
-        return "1/2/3: " + values.joined(separator: "/") + "%"
+        return "1/2/3: " + values.joined(separator: "/")
     }
 
     /// The two home-screen lines for an outlook: the plan (or what it

@@ -197,3 +197,16 @@ import Testing
         #expect(StatisticsWords.english.calendarLine(12) == "busiest day: 12 answers")
     }
 }
+
+/// The readiness line's per-level figures: each with its percent sign, a
+/// level without cards a dash with none (it read "100/100/–%").
+@Suite struct ExamLevelFiguresTests {
+    @Test func aLevelWithoutCardsIsADashWithoutAPercentSign() {
+        var readiness = ExamReadiness()
+        readiness.perLevel = [1: .init(cards: 2, readyToday: 2, readyWithPlan: 2), 2: .init(cards: 4, readyToday: 1, readyWithPlan: 2)]
+        #expect(ExamWords.levels(readiness, withPlan: true) == "1/2/3: 100%/50%/–")
+        readiness.perLevel[3] = .init(cards: 1, readyToday: 0, readyWithPlan: 1)
+        #expect(ExamWords.levels(readiness, withPlan: false) == "1/2/3: 100%/25%/0%")
+        #expect(ExamWords.levels(ExamReadiness(), withPlan: true) == "1/2/3: –/–/–")
+    }
+}
