@@ -82,7 +82,7 @@ import Testing
         #expect(text.contains("2  Failed in the last 7 days (1)"))
         #expect(text.contains("3  Study ahead: due in the next 3 days (1)"))
         #expect(text.contains("4  10 more new cards today"))
-        #expect(text.contains("5  Every card of the selection (3)"))
+        #expect(text.contains("5  Everything in the selection (3 faces)"))
         #expect(text.contains("p  Practice (no rescheduling): off"))
         let on = ViewFixtures.render(ViewFixtures.run(state, [.togglePractice]), 80, 20, .kazakh)
         #expect(on.contains("Жаттығу (кесте өзгермейді): қосулы"))

@@ -107,7 +107,8 @@ public struct CustomStudyStrings: Sendable {
                 "Алдағы \(menu.aheadDays) күннің қайталауы (\(count))",
                 "Study ahead: due in the next \(menu.aheadDays) days (\(count))")
         case .extraNew: t("Бүгін тағы \(menu.extraNew) жаңа карта", "\(menu.extraNew) more new cards today")
-        case .everything: t("Таңдаудағы барлық карта (\(count))", "Every card of the selection (\(count))")
+        // The count is of faces, as the home screen's (a term is two).
+        case .everything: t("Таңдаудағының бәрі (\(count) бет)", "Everything in the selection (\(count) faces)")
         }
     }
     public func practice(_ on: Bool) -> String {
