@@ -43,8 +43,15 @@ public enum DeckFormatter {
         let parsed = DeckParser.parse(bytes, file: file)
         var edits: [FixIt.Edit] = []
         var changes: [Change] = []
+        let lines = bytes.split(separator: .newline, omittingEmptySubsequences: false)
         for diagnostic in parsed.diagnostics where safeCodes.contains(diagnostic.code) {
             guard let fix = diagnostic.fix else { continue }
+            // `-5 градус` may be a wrapped line's negative number as well as
+            // an option: `- 5` would drop the minus. Left to the author.
+            if diagnostic.code == "option-without-space", lines.indices.contains(diagnostic.location.line - 1) {
+                let line = lines[diagnostic.location.line - 1]
+                if line.first == UInt8(ascii: "-"), line.dropFirst().first.map({ (0x30...0x39).contains($0) }) == true { continue }
+            }
             edits += fix.edits
             changes.append(Change(line: diagnostic.location.line, kk: fix.kk, en: fix.en))
         }
