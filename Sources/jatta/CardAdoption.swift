@@ -60,6 +60,28 @@ enum CardAdoption {
         return try store.adopt(worth, at: now)
     }
 
+    /// `snapshot` with the progress the next session will hand over (a
+    /// card pinned by `jatta pin-ids`, or given an `id:`, whose progress is
+    /// still under its former key) shown on its current face, for commands
+    /// that only read: after `pin-ids`, `jatta find` showed every studied
+    /// card as new until a student opened the deck. Former keys that need a
+    /// prompt checked against the registry (bare explicit ids) are left to
+    /// the session. Nothing is written.
+    static func withPendingHandOvers(_ snapshot: ProgressSnapshot, store: ProgressStore, decks: [Deck]) throws
+        -> ProgressSnapshot
+    {
+        let pending = candidates(decks).filter { snapshot.schedules[$0.card.key] == nil }
+        let keys = pending.flatMap { $0.former.filter { $0.requiredPrompt == nil }.map(\.key) }
+        guard !keys.isEmpty else { return snapshot }
+        let found = try store.progress(for: keys)
+        var shown = snapshot
+        for face in pending {
+            let former = face.former.first { $0.requiredPrompt == nil && found[$0.key]?.schedule != nil }
+            if let former, let schedule = found[former.key]?.schedule { shown.schedules[face.card.key] = schedule }
+        }
+        return shown
+    }
+
     /// Every former key of a face with an explicit id: a superset of the
     /// keys `candidates` can offer (which also leaves out the loaded faces'
     /// current keys). Only when one of them holds progress are the current

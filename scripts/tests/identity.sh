@@ -58,6 +58,11 @@ old_keys=$(q "$db2" "SELECT key FROM card_state ORDER BY key" | tr '\n' ' ')
 grep -q "2 ids written, added namespace: l1" "$work/pin.out" || fail "pin-ids said: $(cat "$work/pin.out")"
 # Only lines were added: removing them gives back the file byte for byte.
 grep -v -e '^id: ' -e '^namespace: ' "$work/course/l1.deck" | cmp -s - "$work/l1-before.deck" || fail "pin-ids changed other bytes"
+# Before any session hands the progress over, find already shows it on the
+# pinned cards (it showed them new, as if the progress were lost).
+out=$("$jatta" find "Қазақстан" "$work/course/l1.deck" --lang en --db "$db2" 2>&1)
+[ "$(grep -c '^    new' <<<"$out")" -eq 0 ] || fail "find after pin-ids shows studied cards as new: $out"
+[ "$(q "$db2" "SELECT count(*) FROM card_state WHERE key LIKE 'l1:%'")" -eq 0 ] || fail "find handed progress over (it only reads)"
 : | "$jatta" study "$work/course/l1.deck" --plain --lang en --db "$db2" >/dev/null 2>&1
 new_keys=$(q "$db2" "SELECT key FROM card_state ORDER BY key" | tr '\n' ' ')
 for k in $old_keys; do

@@ -52,7 +52,9 @@ struct FindCommand: ParsableCommand {
         let decks = library.decks.filter { !$0.cards.isEmpty }
         let progress: ProgressSnapshot
         do {
-            progress = try database.openExistingStore().map { try StudySetup.progress(store: $0, decks: decks) } ?? ProgressSnapshot()
+            progress = try database.openExistingStore().map { store in
+                try CardAdoption.withPendingHandOvers(StudySetup.progress(store: store, decks: decks), store: store, decks: decks)
+            } ?? ProgressSnapshot()
         } catch {
             throw StoreFailure.exit(error)
         }
