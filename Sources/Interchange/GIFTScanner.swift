@@ -108,7 +108,7 @@ struct GIFTScanner {
                     textEnd = i
                     state = .answers(open: i)
                 } else if byte == UInt8(ascii: "}") {
-                    report(.braceInAnswerBlock, at: i)
+                    report(.closingBraceInText, at: i)
                     return .failed
                 }
                 i += 1

@@ -7,6 +7,8 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
     // Reading GIFT
     case unclosedAnswerBlock
     case braceInAnswerBlock
+    /// A `}` in the question text, with no answer block open.
+    case closingBraceInText
     case secondAnswerBlock
     case unclosedTitle
     case emptyQuestion
@@ -54,6 +56,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         switch self {
         case .unclosedAnswerBlock: "unclosed-answer-block"
         case .braceInAnswerBlock: "brace-in-answer-block"
+        case .closingBraceInText: "brace-in-text"
         case .secondAnswerBlock: "second-answer-block"
         case .unclosedTitle: "unclosed-title"
         case .emptyQuestion: "empty-question"
@@ -79,7 +82,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .unclosedAnswerBlock, .braceInAnswerBlock, .secondAnswerBlock, .unclosedTitle, .emptyQuestion,
+        case .unclosedAnswerBlock, .braceInAnswerBlock, .closingBraceInText, .secondAnswerBlock, .unclosedTitle, .emptyQuestion,
             .noAnswers, .emptyAnswer, .badWeight, .badNumber, .aikenUnfinishedQuestion, .aikenTooFewOptions, .aikenBadAnswer,
             .aikenOptionWithoutQuestion:
             .error
@@ -93,6 +96,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         switch self {
         case .unclosedAnswerBlock: "жауап блогы '{' жабылмаған: '}' жоқ (мәтіндегі жақшаны \\{ деп жазыңыз)"
         case .braceInAnswerBlock: "жауап блогының ішінде тағы '{' бар (мәтіндегі жақшаны \\{ деп жазыңыз)"
+        case .closingBraceInText: "сұрақ мәтінінде ашылмаған '}' бар (мәтіндегі жақшаны \\} деп жазыңыз)"
         case .secondAnswerBlock: "сұрақта екінші жауап блогы бар; GIFT сұрағында бір ғана '{…}' болады"
         case .unclosedTitle: "тақырып '::' жабылмаған"
         case .emptyQuestion: "сұрақ мәтіні бос"
@@ -129,6 +133,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
         switch self {
         case .unclosedAnswerBlock: "answer block '{' is not closed: no '}' (write \\{ for a brace in the text)"
         case .braceInAnswerBlock: "another '{' inside the answer block (write \\{ for a brace in the text)"
+        case .closingBraceInText: "a '}' in the question text with no answer block open (write \\} for a brace in the text)"
         case .secondAnswerBlock: "a second answer block; a GIFT question has one '{…}'"
         case .unclosedTitle: "title '::' is not closed"
         case .emptyQuestion: "the question text is empty"

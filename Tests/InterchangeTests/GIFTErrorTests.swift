@@ -25,8 +25,12 @@ import Testing
         let second = Self.read("Q {=a} and {=b}")
         #expect(second.diagnostics.map(\.code) == ["second-answer-block"])
         #expect(second.diagnostics.first?.location.column == 12)
+        // A `}` in the text is its own error: it was called "another '{'
+        // inside the answer block", with the caret on the `}`.
         let stray = Self.read("Q } {=a}")
-        #expect(stray.diagnostics.map(\.code) == ["brace-in-answer-block"])
+        #expect(stray.diagnostics.map(\.code) == ["brace-in-text"])
+        #expect(stray.diagnostics.first?.location.column == 3)
+        #expect(stray.diagnostics.first?.messageEN.hasPrefix("a '}' in the question text") == true)
     }
 
     @Test func anEmptyAnswerIsAnErrorAtItsMarker() {
