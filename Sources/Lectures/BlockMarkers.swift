@@ -7,9 +7,10 @@ enum BlockMarkers {
         LevelLabel.parse(line) != nil
     }
 
-    /// `1. …`, `2) …`, `• …`, `– …`: an item of a list (see `LevelList`).
+    /// `1. …`, `2) …`, `№3 …`, `IV. …`, `• …`, `– …`: an item of a list
+    /// (see `ListMark`, `LevelList`).
     static func listItem(_ line: String) -> Bool {
-        line.firstMatch(of: Patterns.listItem) != nil
+        ListMark.parse(line) != nil
     }
 
     /// A level label alone on its line, heading a list of questions.

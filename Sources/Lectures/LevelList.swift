@@ -1,7 +1,8 @@
 /// The questions listed under a level heading (`1 деңгей`, `2-деңгей
 /// тапсырмалары:`, `Бірінші деңгей`, `<h3>I деңгей</h3>`) as lecturers
-/// write them: numbered `1.` or `1)`, bulleted (`•`, `–`), or one a line
-/// with no mark at all (Word lists and HTML `<li>` lose their numbers).
+/// write them: numbered (`1.`, `1)`, `№1`, `I.`, `1-сұрақ.`: see
+/// `ListMark`), bulleted (`•`, `–`), or one a line with no mark at all
+/// (Word lists and HTML `<li>` lose their numbers).
 ///
 /// The list ends where its shape ends: a number that does not follow the
 /// one before (a reading list starting again at 1), another bullet, an
@@ -46,20 +47,20 @@ struct LevelList {
     /// mark, or returns nil when `text` is not an item of this list (the
     /// list has ended). The caller adds the item, joined across lines.
     mutating func take(_ text: String) -> String? {
-        if let m = text.firstMatch(of: Patterns.listItem) {
-            let body = String(m.3)
-            if let number = m.1.flatMap({ Int($0) }) {
+        if let (mark, body) = ListMark.parse(text) {
+            switch mark {
+            case .number(let number):
                 switch style {
                 case nil: break
                 case .numbered(let last) where number == last + 1: break
                 default: return nil
                 }
                 style = .numbered(last: number)
-            } else if let bullet = m.2?.first {
+            case .bullet(let bullet):
                 guard style == nil || style == .bullet(bullet) else { return nil }
                 style = .bullet(bullet)
             }
-            return body
+            return String(body)
         }
         guard style == nil || style == .unmarked, Self.standsAlone(text), QuestionShape.asks(text) else { return nil }
         style = .unmarked
