@@ -3,12 +3,14 @@
 enum Patterns {
     /// `1–деңгейлік сұрақ.`, `III деңгей:`, `1-ші деңгей`, `Бірінші деңгей
     /// сұрақтары:`: the level, the «сұрақ» word, the final mark, the rest.
+    /// A dash between the label and the rest (`1 деңгейлік сұрақ – …`)
+    /// separates, like the final mark, and is no part of the rest.
     nonisolated(unsafe) static let levelNumberFirst =
-        /\s*(III|II|I|ІІІ|ІІ|І|[1-3](?:\s*-?\s*(?:інші|ыншы|ші|шы))?|бірінші|екінші|үшінші)\s*[–—-]?\s*деңгей(?:лік|лі)?(\s+(?:сұрақ|тапсырма)\p{L}*)?(?!\p{L})\s*([.:)]?)\s*(.*)/
+        /\s*(III|II|I|ІІІ|ІІ|І|[1-3](?:\s*-?\s*(?:інші|ыншы|ші|шы))?|бірінші|екінші|үшінші)\s*[–—-]?\s*деңгей(?:лік|лі)?(\s+(?:сұрақ|тапсырма)\p{L}*)?(?!\p{L})\s*([.:)]?)\s*(?:[–—-]\s*)?(.*)/
         .ignoresCase()
     /// `Деңгей 1.`, `Деңгей II`: the level, the final mark, the rest.
     nonisolated(unsafe) static let levelNumberAfter =
-        /\s*деңгей\s*[–—-]?\s*(III|II|I|ІІІ|ІІ|І|[1-3])(?![\p{L}\p{N}])\s*([.:)]?)\s*(.*)/.ignoresCase()
+        /\s*деңгей\s*[–—-]?\s*(III|II|I|ІІІ|ІІ|І|[1-3])(?![\p{L}\p{N}])\s*([.:)]?)\s*(?:[–—-]\s*)?(.*)/.ignoresCase()
     nonisolated(unsafe) static let bareLevel = /^\s*[1-3]\s*[–—-]\s+\S/
     nonisolated(unsafe) static let task = /^\s*(ОБӨЖ|БӨЖ|СӨЖ|СОӨЖ|СРО|СРСП)(\s|:)/
     nonisolated(unsafe) static let bullet = /^\s*[•▪●◦■]/
