@@ -18,6 +18,12 @@ enum BlockMarkers {
         LevelLabel.parse(line)?.isHeading == true
     }
 
+    /// A level label that may say what its level tests (`1-деңгей: білу
+    /// және түсіну`): a heading when a list follows it.
+    static func describedLevel(_ line: String) -> Bool {
+        LevelLabel.parse(line)?.mayDescribe == true
+    }
+
     /// `1 – …` without the label: a level item only inside a level section.
     static func bareLevel(_ line: String) -> Bool {
         line.firstMatch(of: Patterns.bareLevel) != nil

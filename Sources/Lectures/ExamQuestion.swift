@@ -44,6 +44,8 @@ public enum LevelQuestionFinder {
         func closeList() {
             if let done = list, done.isQuestions {
                 result += done.items.map { ExamQuestion(text: $0.text, kind: .level(done.level), file: file, line: $0.line) }
+            } else if let done = list, let own = done.labelText {
+                result.append(ExamQuestion(text: own.text, kind: .level(done.level), file: file, line: own.line))
             }
             list = nil
         }
@@ -69,6 +71,12 @@ public enum LevelQuestionFinder {
                         opened.items.append(LevelList.Item(text: tidy(body), line: paragraph.firstLine))
                     }
                     list = opened
+                    continue
+                }
+                // `1-деңгей: білу және түсіну` and then a list: a heading.
+                if label.mayDescribe, index + 1 < paragraphs.count, BlockMarkers.listItem(paragraphs[index + 1].text) {
+                    list = LevelList(level: label.level, inSection: inSection)
+                    list?.labelText = LevelList.Item(text: tidy(String(label.rest)), line: paragraph.firstLine)
                     continue
                 }
                 let question = String(label.rest) + continuation(after: index, in: paragraphs)

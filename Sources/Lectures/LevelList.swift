@@ -37,6 +37,10 @@ struct LevelList {
     var style: Style? = nil
     /// The items taken so far.
     var items: [Item] = []
+    /// The text after a label that may say what its level tests
+    /// (`1-деңгей: білу және түсіну`), with its line: the label's own
+    /// question after all when no item of the list asks.
+    var labelText: Item? = nil
 
     init(level: Int, inSection: Bool) {
         self.level = level
@@ -67,10 +71,10 @@ struct LevelList {
         return text
     }
 
-    /// The list's items are questions: it is in the question section, or
-    /// one of them reads as a question.
+    /// The list's items are questions: it is in the question section
+    /// under a plain heading, or one of them reads as a question.
     var isQuestions: Bool {
-        inSection || items.contains { QuestionShape.asks($0.text) }
+        (inSection && labelText == nil) || items.contains { QuestionShape.asks($0.text) }
     }
 
     /// An unmarked line may be a question: not a heading that ends in a

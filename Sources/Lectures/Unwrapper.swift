@@ -74,6 +74,9 @@ public enum Unwrapper {
             }
             blankRun = 0
             if BlockMarkers.levelSectionHeading(line.text) || BlockMarkers.levelHeading(line.text) { inLevelSection = true }
+            // A list under a label that says what its level tests
+            // (`1-деңгей: білу және түсіну`) is a list of questions too.
+            if let prev = previous, BlockMarkers.listItem(line.text), BlockMarkers.describedLevel(prev.text) { inLevelSection = true }
             let text = line.text.trimmingCharacters(in: " ")
             // A paragraph never grows past a few pages: text with no blank
             // lines at all still ends paragraphs at sentence ends.

@@ -88,6 +88,43 @@ struct LevelHeadingTests {
         ])
     }
 
+    @Test("a heading that says what its level tests: `1-деңгей: білу және түсіну`, `1-деңгей – …`, `1-деңгей. Білу …`",
+        arguments: ["1-деңгей: білу және түсіну", "1-деңгей – білу және түсіну", "1-деңгей. Білу және түсіну", "І деңгей: Білу"])
+    func describedHeading(heading: String) throws {
+        let inSection = try Self.questions("""
+            Деңгейлік тапсырмалар
+
+            \(heading)
+            1. Салық дегеніміз не?
+            2. Салықтың түрлерін атаңыз.
+            2-деңгей: қолдану
+            • Жанама және тікелей салықтарды салыстырыңыз.
+            """)
+        #expect(inSection == [
+            "1 Салық дегеніміз не?", "1 Салықтың түрлерін атаңыз.", "2 Жанама және тікелей салықтарды салыстырыңыз.",
+        ])
+        let outside = try Self.questions("""
+            Дәріс 3. Салық саясаты
+            Салық – мемлекет бюджетіне төленетін міндетті төлем.
+            \(heading)
+            1. Салық дегеніміз не?
+            2. Салықтың түрлерін атаңыз.
+            """)
+        #expect(outside == ["1 Салық дегеніміз не?", "1 Салықтың түрлерін атаңыз."])
+    }
+
+    @Test("a level question that asks nothing stays a question; a list after it that asks nothing is no list of questions")
+    func describedHeadingNeedsQuestions() throws {
+        let found = try Self.questions("""
+            Деңгейлік тапсырмалар
+            1-деңгейлік сұрақ. Салық жүйесінің қағидаттары.
+            2-деңгейлік сұрақ. Жанама салықтар.
+            1. Салық кодексі. – Астана, 2017.
+            2. Салық жүйесі. – Алматы, 2019.
+            """)
+        #expect(found == ["1 Салық жүйесінің қағидаттары.", "2 Жанама салықтар."])
+    }
+
     @Test("bullets and unmarked lines under a heading, outside any section")
     func bulletsAndUnmarked() throws {
         let found = try Self.questions("""
