@@ -29,13 +29,14 @@ enum BlockMarkers {
         line.firstMatch(of: Patterns.bareLevel) != nil
     }
 
-    /// The heading of the exam-question section: «Деңгейлік тапсырмалар:».
+    /// The heading of the exam-question section: «Деңгейлік тапсырмалар:»,
+    /// «Деңгейлік сұрақтар», or in the singular, «Деңгейлік тапсырма».
     static func levelSectionHeading(_ line: String) -> Bool {
         // Asked of every paragraph: a long one is not lower-cased whole.
         let trimmed = line.trimmingCharacters(in: " ")
         guard trimmed.prefix(60).count < 60 else { return false }
         let lower = trimmed.lowercased()
-        return lower.hasPrefix("деңгейлік тапсырмалар") || lower.hasPrefix("деңгейлік сұрақтар")
+        return lower.hasPrefix("деңгейлік тапсырма") || lower.hasPrefix("деңгейлік сұрақ")
     }
 
     /// `ОБӨЖ тапсырмалары: …`, `БӨЖ тапсырмалары: …` (and the Russian

@@ -125,6 +125,23 @@ struct LevelHeadingTests {
         #expect(found == ["1 Салық жүйесінің қағидаттары.", "2 Жанама салықтар."])
     }
 
+    @Test("the section heading in the singular or plural, then `1 – …` (level, dash, question)",
+        arguments: ["Деңгейлік тапсырма", "Деңгейлік тапсырма:", "Деңгейлік сұрақ", "ДЕҢГЕЙЛІК ТАПСЫРМАЛАР", "Деңгейлік сұрақтар:"])
+    func sectionHeadingSingular(heading: String) throws {
+        let found = try Self.questions("""
+            \(heading)
+
+            1 – Салық дегеніміз не?
+            1 – Салықтың түрлерін атаңыз.
+            2 – Жанама және тікелей салықтарды салыстырыңыз.
+            3 – Салық саясатының экономикалық өсуге әсерін бағалаңыз.
+            """)
+        #expect(found == [
+            "1 Салық дегеніміз не?", "1 Салықтың түрлерін атаңыз.", "2 Жанама және тікелей салықтарды салыстырыңыз.",
+            "3 Салық саясатының экономикалық өсуге әсерін бағалаңыз.",
+        ])
+    }
+
     @Test("bullets and unmarked lines under a heading, outside any section")
     func bulletsAndUnmarked() throws {
         let found = try Self.questions("""
