@@ -65,6 +65,13 @@ enum BlockMarkers {
         return false
     }
 
+    /// A numbered glossary entry, `1) Term – definition`, `№2 Term: …`:
+    /// the entry after the mark opens like one (`glossaryHead`).
+    static func listedGlossaryEntry(_ line: String) -> Bool {
+        guard let (mark, body) = ListMark.parse(line), case .number = mark else { return false }
+        return glossaryHead(String(body))
+    }
+
     static func wordCount(_ text: String) -> Int {
         text.split(separator: " ").count
     }

@@ -63,7 +63,7 @@ public enum GlossaryFinder {
                 if explain, let left {
                     candidates.append(Candidate(file: file, line: sentence.line, text: sentence.text, taken: false, reason: left))
                 }
-                let s = String(sentence.text.drop { "•▪●◦■ ".contains($0) })
+                let s = String(withoutListMark(sentence.text))
                 // The cheap test first: the quotation test joins the rest
                 // of the paragraph.
                 guard s.count <= 1_500, mayDefineInRunningText(s), !insideQuotation(s, then: rest) else { continue }
@@ -100,9 +100,7 @@ public enum GlossaryFinder {
         in sentence: Sentence, next: String?, rest: some Sequence<String>, file: String, lexicon: Lexicon,
         note: (String) -> Void = { _ in }
     ) -> GlossaryEntry? {
-        var text = sentence.text
-        while let f = text.first, "•▪●◦■ ".contains(f) { text = text.dropFirst() }
-        let s = String(text)
+        let s = String(withoutListMark(sentence.text))
         // A definition is a sentence or two; a longer "sentence" is text that
         // lost its stops, and the patterns would only be slow on it.
         guard s.count <= 1_500 else { return nil }
@@ -161,6 +159,14 @@ public enum GlossaryFinder {
             return GlossaryEntry(term: term, definition: definition, pattern: .dash, file: file, line: sentence.line)
         }
         return nil
+    }
+
+    /// A sentence without the bullet or number that lists it in a glossary
+    /// (`• `, `1) `, `№2 `; a `1. ` is a sentence of its own).
+    static func withoutListMark(_ text: Substring) -> Substring {
+        let unbulleted = text.drop { "•▪●◦■ ".contains($0) }
+        if let (mark, body) = ListMark.parse(unbulleted), case .number = mark { return body }
+        return unbulleted
     }
 
     /// Why a head and its definition are no glossary entry, if they are not.

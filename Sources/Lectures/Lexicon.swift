@@ -47,7 +47,9 @@ public struct Lexicon: Sendable {
 
     /// Adds the words of one line of text.
     public mutating func add(_ text: String) {
-        let tokens = Lexicon.tokens(text)
+        // The word after a list's number opens its sentence (`2) Квота –
+        // …`), as it does after `2.`: its capital is no evidence of a name.
+        let tokens = Lexicon.tokens(ListMark.parse(text)?.body ?? Substring(text))
         for (index, token) in tokens.enumerated() {
             // A hyphen at the end of the line is the question, not the evidence.
             let isLineFinal = index == tokens.count - 1 && token.endsWithHyphen

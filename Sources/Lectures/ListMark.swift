@@ -12,7 +12,11 @@ enum ListMark: Equatable {
     /// The mark opening `line` and the text after it, or nil when the line
     /// is no list item.
     static func parse(_ line: some StringProtocol) -> (mark: ListMark, body: Substring)? {
-        guard let m = String(line).firstMatch(of: Patterns.listItem) else { return nil }
+        // Asked of every sentence of a glossary: most open with none of
+        // the marks' first characters, and are not matched at all.
+        guard let first = line.first(where: { $0 != " " && $0 != "\t" }), first.isNumber || "№СсIVXІ•▪●◦■*–—-".contains(first)
+        else { return nil }
+        guard let m = Substring(line).prefixMatch(of: Patterns.listItem) else { return nil }
         if let digits = m.1 ?? m.2 ?? m.3, let number = Int(digits) { return (.number(number), m.6) }
         if let numeral = m.4 {
             guard let number = roman(numeral) else { return nil }

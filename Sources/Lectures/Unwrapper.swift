@@ -157,7 +157,7 @@ public enum Unwrapper {
             return true
         }
         let short = prevText.count < layout.medianLength * 4 / 5
-        if BlockMarkers.bullet(text) { return true }
+        if BlockMarkers.bullet(text) || BlockMarkers.listedGlossaryEntry(text) { return true }
         guard let first = text.trimmingCharacters(in: " ").first else { return false }
         if prevEndsSentence {
             if BlockMarkers.glossaryHead(text) { return true }

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import Lectures
+
+/// A glossary written as a list under its heading: each entry numbered or
+/// bulleted, the mark no part of the term, the heading no term.
+@Suite("Glossary entries in a numbered or bulleted list")
+struct GlossaryListTests {
+    static func entries(_ text: String) throws -> [String] {
+        let extraction = try LectureExtractor.extract([LectureInput(path: "notes.txt", bytes: Array(text.utf8))])
+        return try #require(extraction.documents.first).glossary.map { "\($0.term) | \($0.definition)" }
+    }
+
+    static let expected = [
+        "Фискалдық саясат | Мемлекеттің салықтар мен шығыстар арқылы экономикаға ықпалы.",
+        "Мультипликатор | Инвестиция өсімінің табыс өсіміне әсерін көрсететін коэффициент.",
+        "Квота | Импорт көлемін шектеу.",
+    ]
+
+    @Test("numbered entries: `1)`, `1.`, `№1`, `№ 1)`", arguments: [["1)", "2)", "3)"], ["1.", "2.", "3."], ["№1", "№2", "№3"], ["№ 1)", "№ 2)", "№ 3)"]])
+    func numbered(marks: [String]) throws {
+        let found = try Self.entries("""
+            Глоссарий
+            \(marks[0]) Фискалдық саясат – мемлекеттің салықтар мен шығыстар арқылы экономикаға ықпалы.
+            \(marks[1]) Мультипликатор – инвестиция өсімінің табыс өсіміне әсерін көрсететін коэффициент.
+            \(marks[2]) Квота – импорт көлемін шектеу.
+            """)
+        #expect(found == Self.expected)
+    }
+
+    @Test("numbered entries among running text and after a blank line")
+    func numberedInParagraphs() throws {
+        let found = try Self.entries("""
+            Дәріс 3. Фискалдық саясат
+
+            Мемлекет салық пен шығыс арқылы экономикаға әсер етеді, бұл тарауда соның негізгі ұғымдары қарастырылады.
+
+            Глоссарий:
+
+            1) Фискалдық саясат – мемлекеттің салықтар мен шығыстар арқылы экономикаға ықпалы.
+
+            2) Мультипликатор – инвестиция өсімінің табыс өсіміне әсерін көрсететін коэффициент.
+
+            3) Квота – импорт көлемін шектеу.
+            """)
+        #expect(found == Self.expected)
+    }
+}
