@@ -65,10 +65,12 @@ enum BlockMarkers {
         return false
     }
 
-    /// A numbered glossary entry, `1) Term – definition`, `№2 Term: …`:
-    /// the entry after the mark opens like one (`glossaryHead`).
+    /// A numbered or bulleted glossary entry, `1) Term – definition`,
+    /// `№2 Term: …`, `- Term – …`, `* Term – …`: the text after the mark
+    /// opens like an entry (`glossaryHead`). A dash opening a wrapped line
+    /// of running text (`– бұл …`) is followed by no such head.
     static func listedGlossaryEntry(_ line: String) -> Bool {
-        guard let (mark, body) = ListMark.parse(line), case .number = mark else { return false }
+        guard let (_, body) = ListMark.parse(line) else { return false }
         return glossaryHead(String(body))
     }
 

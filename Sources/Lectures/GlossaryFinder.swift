@@ -162,11 +162,10 @@ public enum GlossaryFinder {
     }
 
     /// A sentence without the bullet or number that lists it in a glossary
-    /// (`• `, `1) `, `№2 `; a `1. ` is a sentence of its own).
+    /// (`• `, `- `, `* `, `1) `, `№2 `; a `1. ` is a sentence of its own).
     static func withoutListMark(_ text: Substring) -> Substring {
         let unbulleted = text.drop { "•▪●◦■ ".contains($0) }
-        if let (mark, body) = ListMark.parse(unbulleted), case .number = mark { return body }
-        return unbulleted
+        return ListMark.parse(unbulleted)?.body ?? unbulleted
     }
 
     /// Why a head and its definition are no glossary entry, if they are not.
