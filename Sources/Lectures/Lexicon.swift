@@ -47,9 +47,7 @@ public struct Lexicon: Sendable {
 
     /// Adds the words of one line of text.
     public mutating func add(_ text: String) {
-        // The word after a list's number opens its sentence (`2) Квота –
-        // …`), as it does after `2.`: its capital is no evidence of a name.
-        let tokens = Lexicon.tokens(ListMark.parse(text)?.body ?? Substring(text))
+        let tokens = Lexicon.tokens(text)
         for (index, token) in tokens.enumerated() {
             // A hyphen at the end of the line is the question, not the evidence.
             let isLineFinal = index == tokens.count - 1 && token.endsWithHyphen
@@ -127,6 +125,12 @@ public struct Lexicon: Sendable {
                 while w.last == "-" { w.removeLast(); endsWithHyphen = true }
                 if !w.isEmpty {
                     result.append(Token(word: String(w), endsWithHyphen: endsWithHyphen, startsSentence: sentenceStart))
+                }
+                // The word after a list's number opens its sentence (`2)
+                // Квота – …`, `№2 Квота`, `II) Квота`), as it does after
+                // `2.`: its capital is no evidence of a name.
+                if sentenceStart, !w.isEmpty, w.unicodeScalars.allSatisfy(WordScalar.isNumber) || ListMark.roman(w) != nil {
+                    pendingStart = true
                 }
                 sentenceStart = false
             }

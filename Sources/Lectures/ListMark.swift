@@ -29,7 +29,9 @@ enum ListMark: Equatable {
     /// The value of a Roman numeral up to XXXIX, written the usual way
     /// (`IV`, not `IIII`); the Cyrillic І stands for I.
     static func roman(_ numeral: some StringProtocol) -> Int? {
-        let latin = numeral.uppercased().replacingOccurrences(of: "І", with: "I")
+        // Asked of words that open sentences: most fail here, uncopied.
+        guard numeral.utf8.count <= 12, numeral.allSatisfy({ "IVXІ".contains($0) }) else { return nil }
+        let latin = numeral.replacingOccurrences(of: "І", with: "I")
         let values: [Character: Int] = ["I": 1, "V": 5, "X": 10]
         var total = 0
         var largest = 0

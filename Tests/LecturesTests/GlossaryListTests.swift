@@ -86,4 +86,15 @@ struct GlossaryListTests {
             """)
         #expect(found == ["Субсидия | Мемлекет бюджетінен берілетін қаржылай жәрдем."])
     }
+
+    @Test("a glossary whose line breaks were lost: the heading, then the numbered entries on one line",
+        arguments: [["1)", "2)", "3)"], ["1.", "2.", "3."], ["№1", "№2", "№3"]])
+    func numberedOnOneLine(marks: [String]) throws {
+        let found = try Self.entries("""
+            Дәріс 3. Фискалдық саясат
+
+            Глоссарий: \(marks[0]) Фискалдық саясат – мемлекеттің салықтар мен шығыстар арқылы экономикаға ықпалы. \(marks[1]) Мультипликатор – инвестиция өсімінің табыс өсіміне әсерін көрсететін коэффициент. \(marks[2]) Квота – импорт көлемін шектеу.
+            """)
+        #expect(found == Self.expected)
+    }
 }
