@@ -13,6 +13,15 @@ enum BlockMarkers {
         ListMark.parse(line) != nil
     }
 
+    /// `– ұғымының мәнін талдаңыз.`: a dash and a word in lower case. After
+    /// a line that ends no sentence it is the rest of that line, wrapped
+    /// after its dash (`3–деңгейлік сұрақ. «Көпвекторлы саясат»⏎– ұғымының
+    /// …`), not a bulleted item.
+    static func dashContinuation(_ line: String) -> Bool {
+        guard let (mark, body) = ListMark.parse(line), case .bullet(let bullet) = mark, "–—-".contains(bullet) else { return false }
+        return body.first?.isLowercase == true
+    }
+
     /// A level label alone on its line, heading a list of questions.
     static func levelHeading(_ line: String) -> Bool {
         LevelLabel.parse(line)?.isHeading == true

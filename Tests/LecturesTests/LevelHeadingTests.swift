@@ -142,6 +142,20 @@ struct LevelHeadingTests {
         ])
     }
 
+    @Test("a question wrapped after a dash is one question, not a label with a list",
+        arguments: ["", "Қазақстан 1992 жылы БҰҰ-ға мүше болды, содан бері ұйымның барлық негізгі бағдарламаларына қатысып келеді.\n"])
+    func wrappedAfterDash(before: String) throws {
+        let found = try Self.questions("""
+            \(before)Деңгейлік тапсырмалар:
+            2–деңгейлік сұрақ. Тәуелсіздіктің алғашқы жылдарындағы сыртқы саясатты сипаттаңыз.
+            3–деңгейлік сұрақ. «Көпвекторлы саясат»
+            – ұғымының мәнін талдаңыз.
+            """)
+        #expect(found == [
+            "2 Тәуелсіздіктің алғашқы жылдарындағы сыртқы саясатты сипаттаңыз.", "3 «Көпвекторлы саясат» – ұғымының мәнін талдаңыз.",
+        ])
+    }
+
     @Test("bullets and unmarked lines under a heading, outside any section")
     func bulletsAndUnmarked() throws {
         let found = try Self.questions("""
