@@ -156,6 +156,33 @@ struct LevelHeadingTests {
         ])
     }
 
+    @Test("a question section whose questions are in no known shape is reported by its heading's line")
+    func sectionWithoutQuestions() throws {
+        func document(_ text: String) throws -> LectureDocument {
+            let extraction = try LectureExtractor.extract([LectureInput(path: "notes.txt", bytes: Array(text.utf8))])
+            return try #require(extraction.documents.first)
+        }
+        let lost = try document("""
+            Салық – мемлекет бюджетіне төленетін міндетті төлем.
+
+            Деңгейлік тапсырмалар
+
+            Салық дегеніміз не?
+            Салықтың түрлерін атаңыз.
+            """)
+        #expect(lost.questions.isEmpty)
+        #expect(lost.questionSection == SourceLine(number: 3, text: "Деңгейлік тапсырмалар"))
+        let found = try document("""
+            Деңгейлік тапсырма
+
+            1 – Салық дегеніміз не?
+            """)
+        #expect(found.questions.map(\.text) == ["Салық дегеніміз не?"])
+        #expect(found.questionSection?.number == 1)
+        let none = try document("Салық – мемлекет бюджетіне төленетін міндетті төлем.")
+        #expect(none.questionSection == nil)
+    }
+
     @Test("bullets and unmarked lines under a heading, outside any section")
     func bulletsAndUnmarked() throws {
         let found = try Self.questions("""
