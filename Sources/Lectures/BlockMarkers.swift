@@ -39,14 +39,18 @@ enum BlockMarkers {
     }
 
     /// The heading of the exam-question section: «Деңгейлік тапсырмалар:»,
-    /// «Деңгейлік сұрақтар», or in the singular, «Деңгейлік тапсырма».
+    /// «Деңгейлік сұрақтар», in the singular, «Деңгейлік тапсырма», with
+    /// «деңгейлі» for «деңгейлік», maybe numbered as a part of the lecture
+    /// (`III. Деңгейлік тапсырмалар`).
     static func levelSectionHeading(_ line: String) -> Bool {
         // Asked of every paragraph: a long one is not lower-cased whole.
         let trimmed = line.trimmingCharacters(in: " ")
         guard trimmed.prefix(60).count < 60 else { return false }
-        let lower = trimmed.lowercased()
-        return lower.hasPrefix("деңгейлік тапсырма") || lower.hasPrefix("деңгейлік сұрақ")
+        let lower = (ListMark.parse(trimmed).map { String($0.body) } ?? trimmed).lowercased()
+        return sectionHeadings.contains { lower.hasPrefix($0) }
     }
+
+    static let sectionHeadings = ["деңгейлік тапсырма", "деңгейлік сұрақ", "деңгейлі тапсырма", "деңгейлі сұрақ"]
 
     /// `ОБӨЖ тапсырмалары: …`, `БӨЖ тапсырмалары: …` (and the Russian
     /// abbreviations СРО, СРСП some syllabi use).

@@ -1,8 +1,8 @@
 /// How an item of a list is marked: a number in any of the forms notes
 /// use — `1.`, `2)`, `№3`, `№ 3.`, `№3)`, Roman `IV.` (Latin I or the
-/// Cyrillic І), `Сұрақ 2.`, `2-сұрақ:` — or a bullet (`•`, `–`, `*`, `·` …).
-/// «№N» and «N-сұрақ» number an item as «N.» does; the mark is never part
-/// of the item's text.
+/// Cyrillic І), `Сұрақ 2.`, `2-сұрақ:`, `Тапсырма 2:`, `2-тапсырма.` — or
+/// a bullet (`•`, `–`, `*`, `·` …). «№N», «N-сұрақ» and «Тапсырма N»
+/// number an item as «N.» does; the mark is never part of the item's text.
 enum ListMark: Equatable {
     /// A numbered item, with its number.
     case number(Int)
@@ -14,7 +14,7 @@ enum ListMark: Equatable {
     static func parse(_ line: some StringProtocol) -> (mark: ListMark, body: Substring)? {
         // Asked of every sentence of a glossary: most open with none of
         // the marks' first characters, and are not matched at all.
-        guard let first = line.first(where: { $0 != " " && $0 != "\t" }), first.isNumber || "№СсIVXІ•▪●◦■*·–—-".contains(first)
+        guard let first = line.first(where: { $0 != " " && $0 != "\t" }), first.isNumber || "№СсТтIVXІ•▪●◦■*·–—-".contains(first)
         else { return nil }
         guard let m = Substring(line).prefixMatch(of: Patterns.listItem) else { return nil }
         if let digits = m.1 ?? m.2 ?? m.3, let number = Int(digits) { return (.number(number), m.6) }
