@@ -44,6 +44,8 @@ public enum LevelQuestionFinder {
         func closeList() {
             if let done = list, done.isQuestions {
                 result += done.items.map { ExamQuestion(text: $0.text, kind: .level(done.level), file: file, line: $0.line) }
+            } else if let done = list, let own = done.labelText {
+                result.append(ExamQuestion(text: own.text, kind: .level(done.level), file: file, line: own.line))
             }
             list = nil
         }
@@ -69,6 +71,14 @@ public enum LevelQuestionFinder {
                         opened.items.append(LevelList.Item(text: tidy(body), line: paragraph.firstLine))
                     }
                     list = opened
+                    continue
+                }
+                // `1-деңгей: білу және түсіну` and then a list: a heading.
+                if label.mayDescribe, index + 1 < paragraphs.count, BlockMarkers.listItem(paragraphs[index + 1].text),
+                    !BlockMarkers.dashContinuation(paragraphs[index + 1].text)
+                {
+                    list = LevelList(level: label.level, inSection: inSection)
+                    list?.labelText = LevelList.Item(text: tidy(String(label.rest)), line: paragraph.firstLine)
                     continue
                 }
                 let question = String(label.rest) + continuation(after: index, in: paragraphs)
@@ -116,12 +126,15 @@ public enum LevelQuestionFinder {
     /// A question broken over lines in notes whose lines are paragraphs
     /// (`2 деңгей. … құқықтық салдары⏎қандай?`): the next paragraph
     /// continues it when the question has no final mark and the next
-    /// opens in lower case. A label or a capital never continues it, so
-    /// a question without its stop never swallows the next question.
+    /// opens in lower case, maybe after a dash (`– ұғымының …`). A label or
+    /// a capital never continues it, so a question without its stop never
+    /// swallows the next question.
     static func continuation(after index: Int, in paragraphs: [Paragraph]) -> String {
         guard let last = paragraphs[index].text.last, !".?!".contains(last), index + 1 < paragraphs.count else { return "" }
         let next = paragraphs[index + 1].text
-        guard next.first?.isLowercase == true, !BlockMarkers.levelLabel(next), !BlockMarkers.task(next) else { return "" }
+        guard next.first?.isLowercase == true || BlockMarkers.dashContinuation(next), !BlockMarkers.levelLabel(next),
+            !BlockMarkers.task(next)
+        else { return "" }
         return " " + next
     }
 

@@ -63,7 +63,7 @@ public enum GlossaryFinder {
                 if explain, let left {
                     candidates.append(Candidate(file: file, line: sentence.line, text: sentence.text, taken: false, reason: left))
                 }
-                let s = String(sentence.text.drop { "•▪●◦■ ".contains($0) })
+                let s = String(withoutListMark(sentence.text))
                 // The cheap test first: the quotation test joins the rest
                 // of the paragraph.
                 guard s.count <= 1_500, mayDefineInRunningText(s), !insideQuotation(s, then: rest) else { continue }
@@ -100,9 +100,8 @@ public enum GlossaryFinder {
         in sentence: Sentence, next: String?, rest: some Sequence<String>, file: String, lexicon: Lexicon,
         note: (String) -> Void = { _ in }
     ) -> GlossaryEntry? {
-        var text = sentence.text
-        while let f = text.first, "•▪●◦■ ".contains(f) { text = text.dropFirst() }
-        let s = String(text)
+        let unmarked = withoutListMark(sentence.text)
+        let s = String(sentence.opensParagraph ? afterListHeading(unmarked) ?? unmarked : unmarked)
         // A definition is a sentence or two; a longer "sentence" is text that
         // lost its stops, and the patterns would only be slow on it.
         guard s.count <= 1_500 else { return nil }
@@ -161,6 +160,23 @@ public enum GlossaryFinder {
             return GlossaryEntry(term: term, definition: definition, pattern: .dash, file: file, line: sentence.line)
         }
         return nil
+    }
+
+    /// A sentence without the bullet or number that lists it in a glossary
+    /// (`• `, `- `, `* `, `1) `, `№2 `; a `1. ` is a sentence of its own).
+    static func withoutListMark(_ text: Substring) -> Substring {
+        let unbulleted = text.drop { "•▪●◦■ ".contains($0) }
+        return ListMark.parse(unbulleted)?.body ?? unbulleted
+    }
+
+    /// The first entry of a numbered list whose line breaks were lost,
+    /// after its heading: `Глоссарий: 1) Term – …` (a heading of at most
+    /// three words and a colon, then a number).
+    static func afterListHeading(_ text: Substring) -> Substring? {
+        guard let colon = text.prefix(40).firstIndex(of: ":"), text[..<colon].split(separator: " ").count <= 3,
+            let (mark, body) = ListMark.parse(text[text.index(after: colon)...]), case .number = mark
+        else { return nil }
+        return body
     }
 
     /// Why a head and its definition are no glossary entry, if they are not.
@@ -237,8 +253,10 @@ public enum GlossaryFinder {
     static func extend(_ definition: String, next: String?) -> String {
         // Never into a sentence that may be a definition of its own
         // («Жаһандану – бұл … үдерісі. Ауыл шаруашылығы, … болып табылады.»).
-        guard let next, wordCount(definition) < 8, !BlockMarkers.glossaryHead(next), !mayDefineInRunningText(next),
-            !next.contains(text: "дегеніміз")
+        // Nor into the next entry of a list (`… ықпалы. 2) Мультипликатор
+        // – …`), or a list's bare number (`… ықпалы. 2. Мультипликатор`).
+        guard let next, wordCount(definition) < 8, !BlockMarkers.glossaryHead(String(withoutListMark(Substring(next)))),
+            !mayDefineInRunningText(next), !next.contains(text: "дегеніміз"), next.contains(where: \.isLetter)
         else { return definition }
         return definition + " " + next
     }

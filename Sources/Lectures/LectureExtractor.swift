@@ -33,6 +33,11 @@ public struct LectureDocument: Hashable, Sendable {
     /// Every line that looked like a question, task or glossary entry, and
     /// why it was taken or left.
     public var candidates: [Candidate] = []
+    /// The first heading of a question section («Деңгейлік тапсырмалар»)
+    /// and its line, if the lecture has one. With no level question found,
+    /// the questions under it are in a shape the finder does not read, and
+    /// `jatta extract` says so rather than write a draft without them.
+    public var questionSection: SourceLine? = nil
 }
 
 /// What `jatta extract` found in a set of lectures.
@@ -141,9 +146,11 @@ public enum LectureExtractor {
                 return left
             }
             let title = self.title(of: paragraphs)
+            let section = paragraphs.first { BlockMarkers.levelSectionHeading($0.text) }
             documents.append(LectureDocument(
                 file: name, paragraphs: paragraphs, questions: questions, glossary: glossary, title: title,
-                candidates: candidates.sorted { $0.line < $1.line }))
+                candidates: candidates.sorted { $0.line < $1.line },
+                questionSection: section.map { SourceLine(number: $0.firstLine, text: $0.text) }))
             let found = self.passages(
                 of: title == nil ? paragraphs[...] : paragraphs.dropFirst(),
                 sentences: title == nil ? sentences[...] : sentences.dropFirst(), file: name, glossary: glossary,

@@ -9,6 +9,8 @@
 /// that level follow it as a list (see `LevelList`). A level written as a
 /// word (`Бірінші`) counts only as such a heading, because «Бірінші
 /// деңгей – …» in running text describes a level of something else.
+/// A label followed by a few words that ask nothing (`1-деңгей: білу және
+/// түсіну`) heads a list too when a list follows it (see `mayDescribe`).
 enum LevelLabel {
     /// A label found at the start of a text.
     struct Match {
@@ -23,6 +25,15 @@ enum LevelLabel {
         /// Whether the label stands alone, naming at most a gloss in
         /// brackets (`1 деңгей (білу)`): the heading of a list of questions.
         var isHeading: Bool
+
+        /// Whether the text after the label may say what the level tests
+        /// (`1-деңгей: білу және түсіну`) rather than ask: a few words that
+        /// neither ask nor bid. Such a label heads a list when one follows
+        /// it, and is its own question otherwise.
+        var mayDescribe: Bool {
+            let words = rest.split(separator: " ").count
+            return !isHeading && (1...6).contains(words) && !QuestionShape.asks(rest)
+        }
     }
 
     /// The level a numeral names: 1–3 in digits (`1`, `1-ші`), Roman

@@ -1,7 +1,8 @@
 /// The questions listed under a level heading (`1 деңгей`, `2-деңгей
 /// тапсырмалары:`, `Бірінші деңгей`, `<h3>I деңгей</h3>`) as lecturers
-/// write them: numbered `1.` or `1)`, bulleted (`•`, `–`), or one a line
-/// with no mark at all (Word lists and HTML `<li>` lose their numbers).
+/// write them: numbered (`1.`, `1)`, `№1`, `I.`, `1-сұрақ.`: see
+/// `ListMark`), bulleted (`•`, `–`), or one a line with no mark at all
+/// (Word lists and HTML `<li>` lose their numbers).
 ///
 /// The list ends where its shape ends: a number that does not follow the
 /// one before (a reading list starting again at 1), another bullet, an
@@ -36,6 +37,10 @@ struct LevelList {
     var style: Style? = nil
     /// The items taken so far.
     var items: [Item] = []
+    /// The text after a label that may say what its level tests
+    /// (`1-деңгей: білу және түсіну`), with its line: the label's own
+    /// question after all when no item of the list asks.
+    var labelText: Item? = nil
 
     init(level: Int, inSection: Bool) {
         self.level = level
@@ -46,30 +51,30 @@ struct LevelList {
     /// mark, or returns nil when `text` is not an item of this list (the
     /// list has ended). The caller adds the item, joined across lines.
     mutating func take(_ text: String) -> String? {
-        if let m = text.firstMatch(of: Patterns.listItem) {
-            let body = String(m.3)
-            if let number = m.1.flatMap({ Int($0) }) {
+        if let (mark, body) = ListMark.parse(text) {
+            switch mark {
+            case .number(let number):
                 switch style {
                 case nil: break
                 case .numbered(let last) where number == last + 1: break
                 default: return nil
                 }
                 style = .numbered(last: number)
-            } else if let bullet = m.2?.first {
+            case .bullet(let bullet):
                 guard style == nil || style == .bullet(bullet) else { return nil }
                 style = .bullet(bullet)
             }
-            return body
+            return String(body)
         }
         guard style == nil || style == .unmarked, Self.standsAlone(text), QuestionShape.asks(text) else { return nil }
         style = .unmarked
         return text
     }
 
-    /// The list's items are questions: it is in the question section, or
-    /// one of them reads as a question.
+    /// The list's items are questions: it is in the question section
+    /// under a plain heading, or one of them reads as a question.
     var isQuestions: Bool {
-        inSection || items.contains { QuestionShape.asks($0.text) }
+        (inSection && labelText == nil) || items.contains { QuestionShape.asks($0.text) }
     }
 
     /// An unmarked line may be a question: not a heading that ends in a

@@ -126,6 +126,12 @@ public struct Lexicon: Sendable {
                 if !w.isEmpty {
                     result.append(Token(word: String(w), endsWithHyphen: endsWithHyphen, startsSentence: sentenceStart))
                 }
+                // The word after a list's number opens its sentence (`2)
+                // Квота – …`, `№2 Квота`, `II) Квота`), as it does after
+                // `2.`: its capital is no evidence of a name.
+                if sentenceStart, !w.isEmpty, w.unicodeScalars.allSatisfy(WordScalar.isNumber) || ListMark.roman(w) != nil {
+                    pendingStart = true
+                }
                 sentenceStart = false
             }
             wordStart = nil

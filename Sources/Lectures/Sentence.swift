@@ -23,8 +23,8 @@ public struct Sentence: Hashable, Sendable {
     ]
 
     /// The sentences of `paragraph`: split after `.`, `?` or `!` (and any
-    /// closing quotes) where a space and a capital, digit or quote follow,
-    /// but not after initials (В.И.) or abbreviations (т.б.).
+    /// closing quotes) where a space and a capital, digit, quote, bullet or
+    /// `№` follow, but not after initials (В.И.) or abbreviations (т.б.).
     public static func split(_ paragraph: Paragraph) -> [Sentence] {
         let text = paragraph.text
         var chars: [Character] = []
@@ -67,7 +67,7 @@ public struct Sentence: Hashable, Sendable {
                 while k < chars.count, chars[k].is(" ") { k += 1 }
                 guard k < chars.count else { i = j; continue }
                 let next = chars[k]
-                let opens = next.isUppercase || next.isNumber || "«\"•–—-(".contains(next)
+                let opens = next.isUppercase || next.isNumber || "«\"•–—-(№".contains(next)
                 if opens && !(c == "." && isAbbreviation(chars, before: i)) {
                     emit(j)
                     start = k

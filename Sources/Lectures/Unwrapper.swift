@@ -74,6 +74,13 @@ public enum Unwrapper {
             }
             blankRun = 0
             if BlockMarkers.levelSectionHeading(line.text) || BlockMarkers.levelHeading(line.text) { inLevelSection = true }
+            // A list under a label that says what its level tests
+            // (`1-деңгей: білу және түсіну`) is a list of questions too.
+            if let prev = previous, BlockMarkers.listItem(line.text), !BlockMarkers.dashContinuation(line.text),
+                BlockMarkers.describedLevel(prev.text)
+            {
+                inLevelSection = true
+            }
             let text = line.text.trimmingCharacters(in: " ")
             // A paragraph never grows past a few pages: text with no blank
             // lines at all still ends paragraphs at sentence ends.
@@ -140,9 +147,12 @@ public enum Unwrapper {
     static func startsBlock(_ line: SourceLine, after prev: SourceLine, layout: Layout, inLevelSection: Bool) -> Bool {
         let text = line.text
         if BlockMarkers.levelSectionHeading(text) || BlockMarkers.levelLabel(text) || BlockMarkers.task(text) { return true }
-        if inLevelSection && (BlockMarkers.bareLevel(text) || BlockMarkers.listItem(text)) { return true }
         let prevText = prev.text.trimmingCharacters(in: " ")
         let prevEndsSentence = endsSentence(prevText)
+        if inLevelSection && BlockMarkers.bareLevel(text) { return true }
+        if inLevelSection && BlockMarkers.listItem(text) && (prevEndsSentence || !BlockMarkers.dashContinuation(text)) {
+            return true
+        }
         // Questions one a line under a level heading: a capital after a
         // finished question opens the next.
         // A short capitalised line that asks nothing ends a question left
@@ -154,7 +164,7 @@ public enum Unwrapper {
             return true
         }
         let short = prevText.count < layout.medianLength * 4 / 5
-        if BlockMarkers.bullet(text) { return true }
+        if BlockMarkers.bullet(text) || BlockMarkers.listedGlossaryEntry(text) { return true }
         guard let first = text.trimmingCharacters(in: " ").first else { return false }
         if prevEndsSentence {
             if BlockMarkers.glossaryHead(text) { return true }

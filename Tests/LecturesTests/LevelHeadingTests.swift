@@ -51,6 +51,143 @@ struct LevelHeadingTests {
         #expect(found == ["\(level) Кеден одағының мүшелерін атаңыз.", "\(level) Ортақ сыртқы тариф дегеніміз не?"])
     }
 
+    @Test("an item's number in every form: `№1`, `№ 1`, `№1.`, `№1)`, Roman `I.`, `Сұрақ 1.`, `1-сұрақ.`",
+        arguments: [
+            ["№1", "№2", "№3"], ["№ 1", "№ 2", "№ 3"], ["№1.", "№2.", "№3."], ["№1)", "№2)", "№3)"],
+            ["I.", "II.", "III."], ["І.", "ІІ.", "ІІІ."], ["I)", "II)", "III)"], ["Сұрақ 1.", "Сұрақ 2.", "Сұрақ 3."],
+            ["1-сұрақ.", "2-сұрақ.", "3-сұрақ."], ["1-сұрақ:", "2-сұрақ:", "3-сұрақ:"], ["1 сұрақ.", "2 сұрақ.", "3 сұрақ."],
+            ["СҰРАҚ 1.", "СҰРАҚ 2.", "СҰРАҚ 3."], ["Сұрақ №1.", "Сұрақ №2.", "Сұрақ №3."],
+            ["1-тапсырма.", "2-тапсырма.", "3-тапсырма."], ["Тапсырма 1:", "Тапсырма 2:", "Тапсырма 3:"],
+        ])
+    func numberForms(marks: [String]) throws {
+        let found = try Self.questions("""
+            Деңгейлік тапсырмалар:
+
+            1-деңгей
+            \(marks[0]) Салық дегеніміз не?
+            \(marks[1]) Салықтың түрлерін атаңыз
+            \(marks[2]) Жанама салықтың мысалын келтіріңіз.
+            """)
+        #expect(found == ["1 Салық дегеніміз не?", "1 Салықтың түрлерін атаңыз", "1 Жанама салықтың мысалын келтіріңіз."])
+    }
+
+    @Test("Roman numbers go on past III, and a number out of order still ends the list")
+    func romanOrder() throws {
+        let found = try Self.questions("""
+            Деңгейлік тапсырмалар
+            2 деңгей
+            I. Салықтың түрлерін атаңыз.
+            II. Салық жүйесінің қағидаттарын түсіндіріңіз.
+            III. Жанама салықтың мысалын келтіріңіз.
+            IV. Салық жеңілдігінің мақсатын түсіндіріңіз.
+            II. Салық кодексі. – Астана, 2017.
+            """)
+        #expect(found == [
+            "2 Салықтың түрлерін атаңыз.",
+            "2 Салық жүйесінің қағидаттарын түсіндіріңіз.",
+            "2 Жанама салықтың мысалын келтіріңіз.",
+            "2 Салық жеңілдігінің мақсатын түсіндіріңіз.",
+        ])
+    }
+
+    @Test("a heading that says what its level tests: `1-деңгей: білу және түсіну`, `1-деңгей – …`, `1-деңгей. Білу …`",
+        arguments: ["1-деңгей: білу және түсіну", "1-деңгей – білу және түсіну", "1-деңгей. Білу және түсіну", "І деңгей: Білу"])
+    func describedHeading(heading: String) throws {
+        let inSection = try Self.questions("""
+            Деңгейлік тапсырмалар
+
+            \(heading)
+            1. Салық дегеніміз не?
+            2. Салықтың түрлерін атаңыз.
+            2-деңгей: қолдану
+            • Жанама және тікелей салықтарды салыстырыңыз.
+            """)
+        #expect(inSection == [
+            "1 Салық дегеніміз не?", "1 Салықтың түрлерін атаңыз.", "2 Жанама және тікелей салықтарды салыстырыңыз.",
+        ])
+        let outside = try Self.questions("""
+            Дәріс 3. Салық саясаты
+            Салық – мемлекет бюджетіне төленетін міндетті төлем.
+            \(heading)
+            1. Салық дегеніміз не?
+            2. Салықтың түрлерін атаңыз.
+            """)
+        #expect(outside == ["1 Салық дегеніміз не?", "1 Салықтың түрлерін атаңыз."])
+    }
+
+    @Test("a level question that asks nothing stays a question; a list after it that asks nothing is no list of questions")
+    func describedHeadingNeedsQuestions() throws {
+        let found = try Self.questions("""
+            Деңгейлік тапсырмалар
+            1-деңгейлік сұрақ. Салық жүйесінің қағидаттары.
+            2-деңгейлік сұрақ. Жанама салықтар.
+            1. Салық кодексі. – Астана, 2017.
+            2. Салық жүйесі. – Алматы, 2019.
+            """)
+        #expect(found == ["1 Салық жүйесінің қағидаттары.", "2 Жанама салықтар."])
+    }
+
+    @Test("the section heading in the singular or plural, then `1 – …` (level, dash, question)",
+        arguments: [
+            "Деңгейлік тапсырма", "Деңгейлік тапсырма:", "Деңгейлік сұрақ", "ДЕҢГЕЙЛІК ТАПСЫРМАЛАР", "Деңгейлік сұрақтар:",
+            "Деңгейлі тапсырмалар", "III. Деңгейлік тапсырмалар", "5. Деңгейлік тапсырма:",
+        ])
+    func sectionHeadingSingular(heading: String) throws {
+        let found = try Self.questions("""
+            \(heading)
+
+            1 – Салық дегеніміз не?
+            1 – Салықтың түрлерін атаңыз.
+            2 – Жанама және тікелей салықтарды салыстырыңыз.
+            3 – Салық саясатының экономикалық өсуге әсерін бағалаңыз.
+            """)
+        #expect(found == [
+            "1 Салық дегеніміз не?", "1 Салықтың түрлерін атаңыз.", "2 Жанама және тікелей салықтарды салыстырыңыз.",
+            "3 Салық саясатының экономикалық өсуге әсерін бағалаңыз.",
+        ])
+    }
+
+    @Test("a question wrapped after a dash is one question, not a label with a list",
+        arguments: ["", "Қазақстан 1992 жылы БҰҰ-ға мүше болды, содан бері ұйымның барлық негізгі бағдарламаларына қатысып келеді.\n"])
+    func wrappedAfterDash(before: String) throws {
+        let found = try Self.questions("""
+            \(before)Деңгейлік тапсырмалар:
+            2–деңгейлік сұрақ. Тәуелсіздіктің алғашқы жылдарындағы сыртқы саясатты сипаттаңыз.
+            3–деңгейлік сұрақ. «Көпвекторлы саясат»
+            – ұғымының мәнін талдаңыз.
+            """)
+        #expect(found == [
+            "2 Тәуелсіздіктің алғашқы жылдарындағы сыртқы саясатты сипаттаңыз.", "3 «Көпвекторлы саясат» – ұғымының мәнін талдаңыз.",
+        ])
+    }
+
+    @Test("a question section whose questions are in no known shape is reported by its heading's line")
+    func sectionWithoutQuestions() throws {
+        func document(_ text: String) throws -> LectureDocument {
+            let extraction = try LectureExtractor.extract([LectureInput(path: "notes.txt", bytes: Array(text.utf8))])
+            return try #require(extraction.documents.first)
+        }
+        let lost = try document("""
+            Салық – мемлекет бюджетіне төленетін міндетті төлем.
+
+            Деңгейлік тапсырмалар
+
+            Салық дегеніміз не?
+            Салықтың түрлерін атаңыз.
+            """)
+        #expect(lost.questions.isEmpty)
+        #expect(lost.questionSection == SourceLine(number: 3, text: "Деңгейлік тапсырмалар"))
+        let found = try document("""
+            Деңгейлік тапсырма
+
+            1 – Салық дегеніміз не?
+            """)
+        #expect(found.questions.map(\.text) == ["Салық дегеніміз не?"])
+        #expect(found.questionSection?.number == 1)
+        let none = try document("Салық – мемлекет бюджетіне төленетін міндетті төлем.")
+        #expect(none.questionSection == nil)
+    }
+
     @Test("bullets and unmarked lines under a heading, outside any section")
     func bulletsAndUnmarked() throws {
         let found = try Self.questions("""

@@ -66,6 +66,25 @@ grep -qF "this draft deck is being reviewed (1 of its 2 question cards no longer
 "$jatta" extract "$work/lecture.txt" -o "$work/reviewed.deck" --lang kk 2>"$work/err.txt" && fail "-o over a reviewed draft (kk) was not refused"
 grep -qF "тексеру басталған (2 сұрақ картасының 1-інде" "$work/err.txt" || fail "-o over a reviewed draft, Kazakh: $(cat "$work/err.txt")"
 
+# A question section whose questions are in no shape the extractor knows
+# (here: no levels) is named in a warning, though the glossary term gives
+# the draft a card; a section whose questions are found is not.
+cat >"$work/unknown.txt" <<'NOTES'
+Салық – мемлекет бюджетіне төленетін міндетті төлем.
+
+Деңгейлік тапсырмалар
+
+Салық дегеніміз не?
+Салықтың түрлерін атаңыз.
+NOTES
+"$jatta" extract "$work/unknown.txt" >/dev/null 2>"$work/err.txt" || fail "unknown question shapes: exit status $?"
+grep -qF 'unknown.txt:3: warning: «Деңгейлік тапсырмалар» is here, but no level question was read under it' "$work/err.txt" \
+    || fail "no warning for a question section without questions: $(cat "$work/err.txt")"
+JATTA_LANG=kk "$jatta" extract "$work/unknown.txt" >/dev/null 2>"$work/err.txt" || fail "unknown question shapes (kk): exit status $?"
+grep -qF 'unknown.txt:3: ескерту:' "$work/err.txt" || fail "no Kazakh warning for a question section without questions: $(cat "$work/err.txt")"
+"$jatta" extract "$work/lecture.txt" >/dev/null 2>"$work/err.txt" || fail "good notes: exit status $?"
+! grep -q 'no level question was read' "$work/err.txt" || fail "a section with questions was warned of: $(cat "$work/err.txt")"
+
 # Errors: a clear message, a non-zero exit, nothing written, notes untouched.
 printf '%%PDF-1.7\n%%\xe2\xe3\n' >"$work/notes.pdf"
 if "$jatta" extract "$work/notes.pdf" -o "$work/pdf.deck" 2>"$work/err.txt"; then fail "a PDF was accepted"; fi

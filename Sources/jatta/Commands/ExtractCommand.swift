@@ -167,6 +167,16 @@ struct ExtractCommand: ParsableCommand {
                 ? "\(document.file): ескерту: деңгейлік сұрақ та, термин де табылмады, жобада карточка жоқ (себебін --explain айтады)\n"
                 : "\(document.file): warning: no level questions or glossary terms found; the draft has no cards (--explain says why)\n"
         }
+        // A question section with no question read: its questions are in a
+        // shape the extractor does not know, and the draft lacks them.
+        for document in extraction.documents where !document.questions.contains(where: { $0.level != nil }) {
+            guard let section = document.questionSection else { continue }
+            var heading = section.text
+            while let last = heading.last, ":. ".contains(last) { heading.removeLast() }
+            summary += language.hasPrefix("kk")
+                ? "\(document.file):\(section.number): ескерту: «\(heading)» бар, бірақ оның астынан деңгейлік сұрақ оқылмады: сұрақтар танылмаған түрде жазылған болуы мүмкін\n"
+                : "\(document.file):\(section.number): warning: «\(heading)» is here, but no level question was read under it: the questions may be written in a shape the extractor does not know\n"
+        }
         Console.err(TerminalText.visible(summary))
     }
 
