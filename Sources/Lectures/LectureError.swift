@@ -33,11 +33,10 @@ public struct LectureError: Error, Hashable, Sendable, CustomStringConvertible {
         "\(file): " + (language.hasPrefix("kk") ? messageKK : messageEN)
     }
 
-    static func notText(_ file: String, detail: String) -> LectureError {
+    static func notText(_ file: String, kk: String, en: String) -> LectureError {
         LectureError(
-            file: file, kind: .notText,
-            kk: "мәтіндік файл емес (UTF-8 күтілді): \(detail)",
-            en: "not a text file (UTF-8 expected): \(detail)")
+            file: file, kind: .notText, kk: "мәтіндік файл емес (UTF-8 күтілді): \(kk)",
+            en: "not a text file (UTF-8 expected): \(en)")
     }
 
     static func empty(_ file: String) -> LectureError {

@@ -1,3 +1,5 @@
+import DeckFormat
+
 /// Turns the bytes of a lecture file into lines of text, refusing what is
 /// not text (a PDF or a Word file passed by mistake) with a clear message.
 public enum TextDecoding {
@@ -5,40 +7,31 @@ public enum TextDecoding {
     /// every kind of space folded to a plain space.
     public static func decode(_ bytes: [UInt8], file: String) throws(LectureError) -> String {
         if bytes.starts(with: Array("%PDF".utf8)) {
-            throw .notText(file, detail: "a PDF file; save it as text first / PDF файлы; алдымен мәтін ретінде сақтаңыз")
+            throw .notText(file, kk: "PDF файлы; алдымен мәтін ретінде сақтаңыз", en: "a PDF file; save it as text first")
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw .notText(file, detail: "a ZIP or Word (.docx) file / ZIP немесе Word (.docx) файлы")
+            throw .notText(file, kk: "ZIP немесе Word (.docx) файлы", en: "a ZIP or Word (.docx) file")
         }
-        if let zero = bytes.firstIndex(of: 0) {
-            throw .notText(file, detail: "a zero byte at offset \(zero) / \(zero)-орында нөл байт")
+        // The deck format's encoding rules (UTF-16, a zero byte, bytes that
+        // are not UTF-8), each said in its own language at its line and
+        // column, with what to do.
+        if let problem = TextEncoding.problems(in: bytes, file: file, limit: 1).first {
+            let at = "\(problem.location.line):\(problem.location.column)"
+            switch problem.code {
+            case "utf16":
+                throw .notText(file, kk: problem.messageKK, en: problem.messageEN)
+            case "invalid-utf8":
+                throw .notText(
+                    file,
+                    kk: "\(at): UTF-8 емес байт; файлды UTF-8 ретінде сақтаңыз (Windows-1251 болса: iconv -f CP1251 -t UTF-8)",
+                    en: "\(at): a byte that is not UTF-8; save the file as UTF-8 (from Windows-1251: iconv -f CP1251 -t UTF-8)")
+            default:
+                throw .notText(file, kk: "\(at): нөл байт; бұл мәтін емес сияқты", en: "\(at): a zero byte; this does not look like text")
+            }
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        // Valid UTF-8 (every real lecture) is checked and copied in one
-        // pass; only invalid bytes are walked scalar by scalar, to say where.
-        if let valid = String(validating: body, as: UTF8.self) {
-            let text = valid.replacingCRLF()
-            if text.allSatisfy({ $0.isWhitespace }) { throw .empty(file) }
-            return text
-        }
-        var iterator = body.makeIterator()
-        var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        var offset = body.startIndex
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s):
-                scalars.append(s)
-                offset += String(s).utf8.count
-            case .emptyInput:
-                break loop
-            case .error:
-                throw .notText(file, detail: "invalid UTF-8 at byte \(offset) / \(offset)-байтта қате UTF-8")
-            }
-        }
-        var text = String(scalars)
-        text = text.replacingCRLF()
+        let text = String(decoding: body, as: UTF8.self).replacingCRLF()
         if text.allSatisfy({ $0.isWhitespace }) { throw .empty(file) }
         return text
     }
