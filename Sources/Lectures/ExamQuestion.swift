@@ -41,6 +41,9 @@ public enum LevelQuestionFinder {
         var inSection = false
         // The list under the last level heading, while it goes on.
         var list: LevelList? = nil
+        // The kind of tasks (`БӨЖ`) a heading alone on its line announced,
+        // while its numbered list goes on.
+        var taskList: String? = nil
         func closeList() {
             if let done = list, done.isQuestions {
                 result += done.items.map { ExamQuestion(text: $0.text, kind: .level(done.level), file: file, line: $0.line) }
@@ -51,6 +54,13 @@ public enum LevelQuestionFinder {
         }
         for (index, paragraph) in paragraphs.enumerated() {
             let text = paragraph.text
+            if let kind = taskList {
+                if let item = ListMark.parse(text), !item.body.isEmpty {
+                    result.append(ExamQuestion(text: tidy(String(item.body)), kind: .task(kind), file: file, line: paragraph.firstLine))
+                    continue
+                }
+                taskList = nil
+            }
             if BlockMarkers.levelSectionHeading(text) {
                 closeList()
                 inSection = true
@@ -87,6 +97,12 @@ public enum LevelQuestionFinder {
             }
             if let m = text.firstMatch(of: Patterns.taskItem) {
                 closeList()
+                // `БӨЖ тапсырмалары:` alone: the tasks are the list below
+                // (it was a task of its own, «:»).
+                if !String(m.2).contains(where: { $0.isLetter || $0.isNumber }) {
+                    taskList = String(m.1)
+                    continue
+                }
                 result.append(ExamQuestion(text: tidy(String(m.2)), kind: .task(String(m.1)), file: file, line: paragraph.firstLine))
                 continue
             }

@@ -37,6 +37,20 @@ struct FinderTests {
         #expect(inside.map(\.line) == [20, 30])
     }
 
+    @Test("a task heading alone on its line announces the tasks of the list below it")
+    func taskHeadingOverAList() {
+        let found = LevelQuestionFinder.find(
+            in: paragraphs([
+                "Деңгейлік тапсырмалар", "1-деңгей", "1. Салық дегеніміз не?", "БӨЖ тапсырмалары:",
+                "1. Салық реформаларының тарихы.", "2. Қосылған құн салығы және оның салдары.", "Әдебиеттер тізімі",
+            ]), file: "f")
+        // It was a task of its own, «:», and the two tasks were lost.
+        #expect(found.map(\.text) == [
+            "Салық дегеніміз не?", "Салық реформаларының тарихы.", "Қосылған құн салығы және оның салдары.",
+        ])
+        #expect(found.map(\.kind) == [.level(1), .task("БӨЖ"), .task("БӨЖ")])
+    }
+
     @Test("stray '.?', '?.' and ' ?' are tidied; the rest is kept", arguments: [
         ("атаңыздар және түсіндіріңіздер.?", "атаңыздар және түсіндіріңіздер?"),
         ("анықтама беріңіз ?", "анықтама беріңіз?"),
