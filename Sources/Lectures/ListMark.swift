@@ -1,5 +1,5 @@
 /// How an item of a list is marked: a number in any of the forms notes
-/// use — `1.`, `2)`, `№3`, `№ 3.`, `№3)`, Roman `IV.` (Latin I or the
+/// use — `1.`, `2)`, `1.2.` (item 2 of section 1), `№3`, `№ 3.`, `№3)`, Roman `IV.` (Latin I or the
 /// Cyrillic І), `Сұрақ 2.`, `2-сұрақ:`, `Тапсырма 2:`, `2-тапсырма.` — or
 /// a bullet (`•`, `–`, `*`, `·` …). «№N», «N-сұрақ» and «Тапсырма N»
 /// number an item as «N.» does; the mark is never part of the item's text.
@@ -17,13 +17,15 @@ enum ListMark: Equatable {
         guard let first = line.first(where: { $0 != " " && $0 != "\t" }), first.isNumber || "№СсТтIVXІ•▪●◦■*·–—-".contains(first)
         else { return nil }
         guard let m = Substring(line).prefixMatch(of: Patterns.listItem) else { return nil }
-        if let digits = m.1 ?? m.2 ?? m.3, let number = Int(digits) { return (.number(number), m.6) }
-        if let numeral = m.4 {
+        // `1.2.`: the item's own number is the last (the first is its
+        // section's, the level's).
+        if let digits = m.1 ?? m.2 ?? m.3 ?? m.4, let number = Int(digits) { return (.number(number), m.7) }
+        if let numeral = m.5 {
             guard let number = roman(numeral) else { return nil }
-            return (.number(number), m.6)
+            return (.number(number), m.7)
         }
-        guard let bullet = m.5?.first else { return nil }
-        return (.bullet(bullet), m.6)
+        guard let bullet = m.6?.first else { return nil }
+        return (.bullet(bullet), m.7)
     }
 
     /// The value of a Roman numeral up to XXXIX, written the usual way

@@ -24,7 +24,7 @@ enum Patterns {
     /// `1-сұрақ.`, `2 тапсырма:`), after «Сұрақ»/«Тапсырма» (`Сұрақ 1.`,
     /// `ТАПСЫРМА №2`); a Roman numeral (`IV.`); or a bullet; then its text.
     nonisolated(unsafe) static let listItem =
-        /^\s*(?:№\s*([0-9]{1,2})\s*[.):]?|([0-9]{1,2})\s*(?:[.)]|[–—-]?\s*(?i:сұрақ|тапсырма)\s*[.:)]?)|(?i:сұрақ|тапсырма)\s*№?\s*([0-9]{1,2})\s*[.:)]?|([IVXІ]{1,6})\s*[.)]|([•▪●◦■*·–—-]))\s+(\S.*)$/
+        /^\s*(?:[0-9]{1,2}\.([0-9]{1,2})[.)]|№\s*([0-9]{1,2})\s*[.):]?|([0-9]{1,2})\s*(?:[.)]|[–—-]?\s*(?i:сұрақ|тапсырма)\s*[.:)]?)|(?i:сұрақ|тапсырма)\s*№?\s*([0-9]{1,2})\s*[.:)]?|([IVXІ]{1,6})\s*[.)]|([•▪●◦■*·–—-]))\s+(\S.*)$/
     /// A list item's opening anywhere in a line whose breaks were lost: a
     /// space, a number with `.` or `)`, a space and a capital or a quote.
     nonisolated(unsafe) static let inlineNumberedItem = /(?:^|\s)([0-9]{1,2})[.)]\s+(?=[\p{Lu}«"])/

@@ -51,13 +51,15 @@ struct LevelHeadingTests {
         #expect(found == ["\(level) Кеден одағының мүшелерін атаңыз.", "\(level) Ортақ сыртқы тариф дегеніміз не?"])
     }
 
-    @Test("an item's number in every form: `№1`, `№ 1`, `№1.`, `№1)`, Roman `I.`, `Сұрақ 1.`, `1-сұрақ.`",
+    @Test("an item's number in every form: `№1`, `№ 1`, `№1.`, `№1)`, Roman `I.`, `Сұрақ 1.`, `1-сұрақ.`, `1.1.`",
         arguments: [
             ["№1", "№2", "№3"], ["№ 1", "№ 2", "№ 3"], ["№1.", "№2.", "№3."], ["№1)", "№2)", "№3)"],
             ["I.", "II.", "III."], ["І.", "ІІ.", "ІІІ."], ["I)", "II)", "III)"], ["Сұрақ 1.", "Сұрақ 2.", "Сұрақ 3."],
             ["1-сұрақ.", "2-сұрақ.", "3-сұрақ."], ["1-сұрақ:", "2-сұрақ:", "3-сұрақ:"], ["1 сұрақ.", "2 сұрақ.", "3 сұрақ."],
             ["СҰРАҚ 1.", "СҰРАҚ 2.", "СҰРАҚ 3."], ["Сұрақ №1.", "Сұрақ №2.", "Сұрақ №3."],
             ["1-тапсырма.", "2-тапсырма.", "3-тапсырма."], ["Тапсырма 1:", "Тапсырма 2:", "Тапсырма 3:"],
+            // Numbered within the level's section: item 1, 2, 3 of section 1.
+            ["1.1.", "1.2.", "1.3."], ["1.1)", "1.2)", "1.3)"],
         ])
     func numberForms(marks: [String]) throws {
         let found = try Self.questions("""
@@ -276,5 +278,14 @@ struct LevelHeadingTests {
             "2 Қазақстанның көші-қон саясатының кезеңдерін сипаттаңыз",
             "2 Көші-қон ағындарын реттеудің өңірлік тетігін ұсыныңыз.",
         ])
+    }
+}
+
+/// A figure with a decimal point opening a sentence is no list number:
+/// only `N.M.` and `N.M)` are, with the closing mark.
+@Suite struct SectionNumberTests {
+    @Test func aDecimalFigureIsNoItemNumber() {
+        #expect(ListMark.parse("1.5 млн адам көшіп келді.") == nil)
+        #expect(ListMark.parse("1.2. Салық дегеніміз не?")?.mark == .number(2))
     }
 }
