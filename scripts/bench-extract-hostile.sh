@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Time and peak memory of `jatta extract` (release build) on the hostile
 # files of issue 19 (scripts/gen-hostile-lectures.py): text with many `<`,
-# a large HTML page, one long line. Usage: bench-extract-hostile.sh [MB]
+# a large HTML page, one long line, one line of level labels. Usage: bench-extract-hostile.sh [MB]
 # (default 20; issue 19 measured a 60 MB page and a 21 MB line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ jatta="$(swift build -c release --show-bin-path)/jatta"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 scripts/gen-hostile-lectures.py "$work" "$mb"
-for name in lt.txt page.html line.txt; do
+for name in lt.txt page.html line.txt labels.txt; do
     bytes=$(wc -c <"$work/$name")
     /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$jatta" extract "$work/$name" -o "$work/out.deck" 2>/dev/null
     read -r wall user sys kb <"$work/time"

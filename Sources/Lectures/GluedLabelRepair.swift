@@ -15,9 +15,10 @@ enum GluedLabelRepair {
         let text = line.text
         guard text.contains(text: "еңгей") || text.contains(text: "тапсырма") else { return ([line], []) }
         var cuts: Set<String.Index> = []
-        var index = text.startIndex
-        while let hit = text[index...].range(of: "еңгей") {
-            index = hit.upperBound
+        // `ranges(of:)`, not Foundation's `range(of:)`: that one measured
+        // each hit's place from the start of the line, so a line of many
+        // labels took time quadratic in its length (4 s a MB).
+        for hit in text.ranges(of: "еңгей") {
             // The label starts at most a numeral and a dash before the word.
             var start = hit.lowerBound
             if start > text.startIndex { start = text.index(before: start) }  // Д/д
@@ -49,9 +50,7 @@ enum GluedLabelRepair {
             }
         }
         for label in ["ОБӨЖ", "БӨЖ", "СӨЖ", "СОӨЖ", "СРО", "СРСП"] {
-            var from = text.startIndex
-            while let hit = text[from...].range(of: label + " тапсырма") {
-                from = hit.upperBound
+            for hit in text.ranges(of: label + " тапсырма") {
                 guard hit.lowerBound > text.startIndex, text[text.index(before: hit.lowerBound)] == " " else { continue }
                 let tail = text[hit.upperBound...].prefix(12)
                 if tail.contains(":") { cuts.insert(hit.lowerBound) }
@@ -78,12 +77,15 @@ enum GluedLabelRepair {
     }
 
     /// Where a numeral before «деңгей» may start: up to two words back
-    /// (`III –деңгейлік`, `2 - деңгейлік`).
+    /// (`III –деңгейлік`, `2 - деңгейлік`), within 40 characters (a line
+    /// without spaces is not walked back to its start at every label).
     static func openings(before start: String.Index, in text: String) -> [String.Index] {
         var result: [String.Index] = []
         var i = start
         var words = 0
-        while i > text.startIndex, words < 3 {
+        var walked = 0
+        while i > text.startIndex, words < 3, walked < 40 {
+            walked += 1
             i = text.index(before: i)
             if text[i] == " " {
                 words += 1

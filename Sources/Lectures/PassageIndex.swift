@@ -243,9 +243,21 @@ public struct PassageIndex: Sendable {
 
     /// The `limit` best passages for `question`, best first; passages with
     /// no query word are never returned.
+    /// How many passages, at most, a search reads again for its bonuses
+    /// besides the definitions of a word asked (`search`).
+    static let rereadAtMost = 300
+
     public func search(_ question: String, limit: Int) -> [RankedPassage] {
-        let queryWords = PassageIndex.words(question).filter { !StopWords.contains(KazakhStemmer.key($0)) }
-        let queryKeys = queryWords.map { KazakhStemmer.key($0) }
+        // Each word stemmed once: a long question repeats its words.
+        var stems: [String: String] = [:]
+        func key(_ word: String) -> String {
+            if let known = stems[word] ?? keyOfWord[word] { return known }
+            let made = KazakhStemmer.key(word)
+            stems[word] = made
+            return made
+        }
+        let queryWords = PassageIndex.words(question).filter { !StopWords.contains(key($0)) }
+        let queryKeys = queryWords.map(key)
         let asked = Set(queryKeys)
         // An abbreviation asks for its expansion too, and an expansion for
         // its abbreviation (ЕАЭО ↔ Еуразиялық экономикалық одақ).
@@ -274,17 +286,35 @@ public struct PassageIndex: Sendable {
         let keyNumbers = uniqueKeys.map { vocabulary[$0] }
         let prefixNumbers = uniquePrefixes.map { vocabulary[$0] }
         let prefixIDFs = uniquePrefixes.map(idf)
-        for (index, passage) in passages.enumerated() where answerability[index] != .nothing {
+        // The passage's words are read again (the bonuses below) only for
+        // the best by BM25, and for the definitions of a word asked: a
+        // lecture of thousands of passages whose every one shares a word
+        // with every question was read whole for each question (time
+        // quadratic in the lecture). Below `rereadAtMost` passages, all.
+        var first: [(index: Int, score: Double)] = []
+        for index in passages.indices where answerability[index] != .nothing {
             let length = Double(lengthOfPassage[index])
-            var score = bm25(keyNumbers, idfs: keyIDFs, in: index, length: length)
+            let score = bm25(keyNumbers, idfs: keyIDFs, in: index, length: length)
                 + PassageIndex.prefixWeight * bm25(prefixNumbers, idfs: prefixIDFs, in: index, length: length)
-            guard score > 0 else { continue }
+            if score > 0 { first.append((index, score)) }
+        }
+        if first.count > PassageIndex.rereadAtMost {
+            let defines = { (index: Int) in
+                self.passages[index].definedTerm != nil && !self.termKeysOfPassage[index].isDisjoint(with: uniqueKeys)
+            }
+            let best = first.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+            first = (Array(best.prefix(PassageIndex.rereadAtMost)) + best.dropFirst(PassageIndex.rereadAtMost).filter { defines($0.index) })
+                .sorted { $0.index < $1.index }
+        }
+        for (index, bm25Score) in first {
+            let passage = passages[index]
+            var score = bm25Score
             // Exact surface forms: the question's own word form is a little better evidence.
             let words = PassageIndex.words(passage.text)
             let keys = words.map { keyOfWord[$0] ?? KazakhStemmer.key($0) }.filter { !StopWords.contains($0) }
             let surfaces = Set(words)
             for word in Set(queryWords).sorted() where surfaces.contains(word) {
-                score += 0.25 * idf(KazakhStemmer.key(word))
+                score += 0.25 * idf(key(word))
             }
             // Adjacent query words found adjacent in the passage.
             if queryKeys.count >= 2 {

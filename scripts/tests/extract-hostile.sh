@@ -26,11 +26,11 @@ grep -q '^D: Мемлекеттердің ережелер жиынтығы.$' "
 grep -q '^Q: Режим\[2J\]0;title дегеніміз не?$' "$work/controls.deck" || fail "the question around the dropped entities was lost"
 if LC_ALL=C grep -q "$(printf '\033')" "$work/err.txt"; then fail "a control character reached standard error"; fi
 
-# A megabyte of `<` without `>`, as text and as HTML, and a megabyte on one
-# line: each finishes well inside the limit (the quadratic reading took
+# A megabyte of `<` without `>`, as text and as HTML, a megabyte on one
+# line, and a megabyte line of level labels: each finishes well inside the limit (the quadratic reading took
 # hours), and the peak memory stays a small multiple of the input.
 cp "$work/lt.txt" "$work/lt.html"
-for name in lt.txt lt.html line.txt; do
+for name in lt.txt lt.html line.txt labels.txt; do
     bytes=$(wc -c <"$work/$name")
     peak=$(python3 - "$jatta" "$work/$name" "$work/out.deck" <<'PY'
 import resource, subprocess, sys
