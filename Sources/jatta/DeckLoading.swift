@@ -88,8 +88,7 @@ enum DeckLoading {
     /// finds every entry stamped otherwise and rebuilds it.
     static let stamp: String = {
         let layout = "5"
-        guard let executable = Bundle.main.executablePath,
-            let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: RunningExecutable.path),
             let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
         else { return layout }
         return "\(layout):\(size.int64Value):\(modified.timeIntervalSince1970)"

@@ -26,8 +26,7 @@ struct SessionHost {
     /// The deck paths of a command: those given, else the default places.
     static func deckPaths(_ given: [String]) -> [String] {
         guard given.isEmpty else { return given }
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? "jatta"
-        return DeckLocation.defaults(currentDirectory: FileManager.default.currentDirectoryPath, executable: executable)
+        return DeckLocation.defaults(currentDirectory: FileManager.default.currentDirectoryPath, executable: RunningExecutable.path)
     }
 
     /// Reads the decks at `paths`, with every problem found. The one place
