@@ -70,6 +70,11 @@ out=$("$JATTA" history --lang en --card "no-such-card" 2>"$work/err"); st=$?
 grep -qF "No card no-such-card in the progress database" "$work/err" || fail "history --card unknown: $(cat "$work/err")"
 out=$("$JATTA" history --lang en --json --card "no-such-card" 2>/dev/null)
 [ "$out" = "[]" ] || fail "history --json --card of an unknown id: $out"
+# The same where no database exists yet (it said "Nothing recorded yet.", 0).
+out=$("$JATTA" history --lang en --card "no-such-card" --db "$work/never-made.sqlite" 2>"$work/err"); st=$?
+[ "$st" = 1 ] && [ -z "$out" ] || fail "history --card with no database: exit $st, printed $out"
+grep -qF "No card no-such-card in the progress database" "$work/err" || fail "history --card, no database: $(cat "$work/err")"
+[ ! -e "$work/never-made.sqlite" ] || fail "history created a database"
 unanswered=""
 for id in $("$JATTA" list --lang en "$work/decks" | awk 'NR > 1 {print $1}'); do
     [ "$("$JATTA" history --json --card "$id" 2>/dev/null)" = "[]" ] && { unanswered=$id; break; }

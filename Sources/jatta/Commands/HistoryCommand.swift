@@ -42,15 +42,21 @@ struct HistoryCommand: ParsableCommand {
         // and 40 s before the first line. A store failing part of the way
         // ends the output there, with the error and status 74.
         var printer = HistoryPrinter(json: json, words: words, timeZone: LocalTimeZone.current)
-        let store: ProgressStore
+        let opened: ProgressStore?
         do {
-            guard let opened = try database.openExistingStore() else {
-                printer.finish()
-                return
-            }
-            store = opened
+            opened = try database.openExistingStore()
         } catch {
             throw StoreFailure.exit(error)
+        }
+        guard let store = opened else {
+            // No database: no card is known to it either (a mistyped --card
+            // said "Nothing recorded yet.", status 0, here only).
+            if let card {
+                if json { printer.finish() }
+                SessionHost.warn(words.unknownCard(TerminalText.visible(card, keepingLineBreaks: false)))
+                throw ExitCode(1)
+            }
+            return printer.finish()
         }
         var shownCard: String?
         var cardIsUnknown = false
