@@ -49,8 +49,11 @@ word=$([ "$suspended" = "${suspended#term}" ] && echo "АЛМАТЫ" || echo "Р
 found=$("$JATTA" find --lang en "$word" "$work/decks") || fail "find: exit $?"
 grep -qF "$suspended" <<<"$found" || fail "find does not list $suspended: $found"
 grep -qF "suspended" <<<"$found" || fail "find does not say suspended: $found"
-"$JATTA" find --lang en "жоқсөз" "$work/decks" >/dev/null; st=$?
+out=$("$JATTA" find --lang en "жоқсөз" "$work/decks" 2>"$work/err"); st=$?
 [ "$st" = 1 ] || fail "find with no match: exit $st (expected 1)"
+# Its message on standard error, as every non-zero status's (it was on stdout).
+[ -z "$out" ] || fail "find with no match printed on standard output: $out"
+grep -qF "No card holds “жоқсөз”" "$work/err" || fail "find with no match: $(cat "$work/err")"
 # An empty word (or only spaces) is a mistake, not a search that found
 # nothing: usage error 64 with both languages' message, as study --search.
 for empty in "" "   "; do

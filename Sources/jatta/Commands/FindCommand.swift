@@ -60,6 +60,7 @@ struct FindCommand: ParsableCommand {
         }
         let outcome = CardFinding.run(word: word, catalog: StudyCatalog(decks: decks, progress: progress), now: Date(), language: language)
         Console.out(outcome.output)
+        if !outcome.errorOutput.isEmpty { Console.err(outcome.errorOutput) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }
@@ -72,6 +73,9 @@ enum CardFinding {
         var output: String
         /// 0 when a card was found, else 1 (as grep).
         var status: Int32
+        /// Standard error: that no card holds the word (a non-zero status
+        /// comes with its message there, docs/exit-codes.md).
+        var errorOutput = ""
     }
 
     static func run(word: String, catalog: StudyCatalog, now: Date, language: Language) -> Outcome {
@@ -79,7 +83,7 @@ enum CardFinding {
         let words = CustomStudyStrings(language: language.rawValue)
         let matches = CardSearch.matches(word, in: catalog)
         guard !matches.isEmpty else {
-            return Outcome(output: TerminalText.visible(words.nothingFound(word)) + "\n", status: 1)
+            return Outcome(output: "", status: 1, errorOutput: TerminalText.visible(words.nothingFound(word)) + "\n")
         }
         var output = ""
         for match in matches {
