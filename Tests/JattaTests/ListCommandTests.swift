@@ -163,6 +163,19 @@ import Testing
         #expect(rows[3].hasPrefix("ir:kz-un "))
     }
 
+    /// A tab in a prompt pushed the rest of its row out of the columns: the
+    /// place column starts at the same column on every row.
+    @Test func aTabInAPromptKeepsTheColumns() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jatta-list-\(UUID().uuidString).deck")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try "Q: a\tb tab?\nA: x\n\nQ: normal?\nA: y\n".write(to: url, atomically: true, encoding: .utf8)
+        let rows = CardListing.run(paths: [url.path], json: false, language: .en, width: 100).output.split(separator: "\n")
+        #expect(rows.count == 3)
+        #expect(!rows.contains { $0.contains("\t") })
+        let places = rows.dropFirst().map { $0.distance(from: $0.startIndex, to: $0.range(of: url.lastPathComponent)!.lowerBound) }
+        #expect(Set(places).count == 1)
+    }
+
     /// Issue 11: ids were cut at 24 characters (`l15-term-self-organisat…`),
     /// though `history --card` and `unsuspend` need them whole.
     @Test func longIDsArePrintedWhole() throws {

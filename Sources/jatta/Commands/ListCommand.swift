@@ -111,7 +111,12 @@ enum CardListing {
         let levelWidth = header[2].count
         let promptWidth = max(20, width - idWidth - kindWidth - levelWidth - 6 - 24)
         func row(_ raw: [String]) -> String {
-            let cells = raw.map { TerminalText.visible($0, keepingLineBreaks: false) }
+            // A tab moves the cursor to the next stop: inside a cell it
+            // pushed the rest of the row out of its columns.
+            let cells = raw.map { cell in
+                let shown = TerminalText.visible(cell, keepingLineBreaks: false)
+                return shown.utf8.contains(0x09) ? String(shown.map { $0 == "\t" ? " " : $0 }) : shown
+            }
             return pad(cells[0], idWidth) + "  " + pad(cells[1], kindWidth) + "  " + pad(cells[2], levelWidth) + "  "
                 + pad(cells[3], promptWidth) + "  " + cells[4]
         }
