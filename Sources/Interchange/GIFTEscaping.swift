@@ -25,7 +25,7 @@ enum GIFTEscaping {
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self).trimmedSpaces()
+        return String(decoding: out, as: UTF8.self).withoutControls().trimmedSpaces()
     }
 
     /// `text` unescaped (for values read from comments).

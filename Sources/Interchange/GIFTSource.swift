@@ -67,7 +67,7 @@ struct GIFTSource {
 
     /// The bytes `from..<to` as text (invalid UTF-8 read as U+FFFD).
     func text(_ from: Int, _ to: Int) -> String {
-        String(decoding: bytes[from..<to], as: UTF8.self)
+        String(decoding: bytes[from..<to], as: UTF8.self).withoutControls()
     }
 
     /// The place of byte `offset` of `line`: columns count Unicode scalars.
@@ -83,6 +83,21 @@ struct GIFTSource {
 }
 
 extension String {
+    /// Control characters (ESC, BEL, DEL, the C1 range; not tab or line
+    /// feed) as spaces, as an Anki field's are (`HTMLPlainText`): written
+    /// into the deck file, they reached the terminal of anyone who printed
+    /// it with `cat`.
+    func withoutControls() -> String {
+        guard utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 }) else {
+            return self
+        }
+        return String(String.UnicodeScalarView(unicodeScalars.map { scalar in
+            let v = scalar.value
+            let control = (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F..<0xA0).contains(v)
+            return control ? " " : scalar
+        }))
+    }
+
     /// Without spaces, tabs and line ends at either end.
     func trimmedSpaces() -> String {
         var s = Substring(self)

@@ -114,6 +114,18 @@ import Testing
         #expect(Self.read("::N::Year?{#=1991#}").diagnostics.isEmpty)
     }
 
+    /// ESC and BEL in a GIFT or Aiken file were written into the deck as
+    /// they were, and reached the terminal of anyone who printed it.
+    @Test func controlCharactersBecomeSpaces() throws {
+        let gift = Self.read("::E::Esc \u{1B}[2J here\u{7}?{=a\u{1B}]0;t\u{7} ~b\u{9B}}")
+        let card = try #require(gift.deck.cards.first)
+        guard case .choice(let choice) = card.content else { Issue.record("not a choice"); return }
+        let texts = [choice.question] + choice.options.map(\.text)
+        #expect(texts == ["Esc  [2J here ?", "a ]0;t", "b"])
+        let aiken = AikenImporter.read(Array("Bell\u{7}?\nA) x\u{1B}y\nB) z\nANSWER: A\n".utf8), file: "a.txt")
+        #expect(aiken.deck.cards.first?.prompt == "Bell ?")
+    }
+
     @Test func negativeAndDecimalCreditsAreRead() throws {
         let result = Self.read("Q {~%33.3%a ~%33.3%b ~%33.4%c ~%-50%d}")
         guard case .choice(let c) = try #require(result.deck.cards.first).content else { Issue.record("not a choice"); return }
