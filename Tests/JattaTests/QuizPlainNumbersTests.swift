@@ -39,7 +39,7 @@ import Testing
 
     static func slips(in printed: String) -> Int { printed.components(separatedBy: "No such number").count - 1 }
 
-    @Test(arguments: ["9", "0", "4", "foo", "1 2", "-"])
+    @Test(arguments: ["9", "0", "4", "foo", "1 2", "-", "-1", "+1"])
     func aSlipIsSaidAndTheQuestionAskedAgain(slip: String) throws {
         // The quiz shuffles the options: find where the right one stands.
         let probe = try Self.run([""])

@@ -188,7 +188,9 @@ struct QuizPlainRunner {
     func numbersLine(first: String?, prompt again: String, count: Int, single: Bool) -> (line: String, numbers: [Int])? {
         var line = first
         while let current = line {
-            if let numbers = Self.numbers(in: current), numbers.allSatisfy({ (1...max(count, 1)).contains($0) }),
+            // `-1` is no option (it was read as 1).
+            if !current.contains(where: { $0 == "-" || $0 == "−" || $0 == "+" }),
+                let numbers = Self.numbers(in: current), numbers.allSatisfy({ (1...max(count, 1)).contains($0) }),
                 !(single && numbers.count > 1), !numbers.isEmpty || current.allSatisfy(\.isWhitespace)
             {
                 return (current, numbers)
