@@ -19,13 +19,13 @@ public struct ExamWords: Sendable {
     /// `jatta exam` with no exam ahead.
     public var noExams: String
     /// `jatta exam` with no exam ahead for the decks it read, while the
-    /// store holds exams ahead for others (`exams`: one line each, date,
-    /// id and what they cover): "no exam ahead" alone hid them.
-    public var examsElsewhere: @Sendable (_ exams: [String]) -> String
-    /// Under the plans: the exams ahead the student set that none of them
-    /// is for (a deck studies for its soonest exam; a later one takes over
-    /// when that one is past), one line each, as `examsElsewhere`.
-    public var examsNotPlanned: @Sendable (_ exams: [String]) -> String
+    /// store holds exams ahead for others: the heading over them ("no exam
+    /// ahead" alone hid them).
+    public var examsElsewhere: String
+    /// Under the plans: the heading over the exams ahead the student set
+    /// that none of them is for (a deck studies for its soonest exam; a
+    /// later one takes over when that one is past).
+    public var examsNotPlanned: String
     /// What an exam set without decks covers.
     public var everyDeck: String
     /// `jatta exam set` done.
@@ -106,14 +106,8 @@ public struct ExamWords: Sendable {
         setByStudent: { "id \($0)" },
         fromDeckHeader: { "from the header of \($0)" },
         noExams: "No exam ahead. Set one: jatta exam set YYYY-MM-DD [DECK|DIR ...]",
-        examsElsewhere: { exams in
-            "No exam ahead for these decks. Exams ahead for other decks (see one with jatta exam DECK|DIR):\n"
-                + exams.map { "  " + $0 }.joined(separator: "\n")
-        },
-        examsNotPlanned: { exams in
-            "Other exams ahead, of other decks or after a sooner exam of the same decks (see one with jatta exam DECK|DIR):\n"
-                + exams.map { "  " + $0 }.joined(separator: "\n")
-        },
+        examsElsewhere: "No exam ahead for these decks. Exams ahead for other decks (see one with jatta exam DECK|DIR):",
+        examsNotPlanned: "Other exams ahead, of other decks or after a sooner exam of the same decks (see one with jatta exam DECK|DIR):",
         everyDeck: "every deck",
         examSet: { "Exam set for \($0) (id \($1))." },
         cleared: { "\($0) exam\($0 == 1 ? "" : "s") cleared." },
@@ -147,14 +141,8 @@ public struct ExamWords: Sendable {
         setByStudent: { "id \($0)" },
         fromDeckHeader: { "\($0) тақырыбынан" },
         noExams: "Алда емтихан жоқ. Орнату: jatta exam set ЖЖЖЖ-АА-КК [ЖИНАҚ|ҚАЛТА ...]",
-        examsElsewhere: { exams in
-            "Бұл жинақтарға алда емтихан жоқ. Басқа жинақтардың алдағы емтихандары (біреуін көру: jatta exam ЖИНАҚ|ҚАЛТА):\n"
-                + exams.map { "  " + $0 }.joined(separator: "\n")
-        },
-        examsNotPlanned: { exams in
-            "Алдағы басқа емтихандар: басқа жинақтардікі немесе сол жинақтардың ертерек емтиханынан кейінгілері (біреуін көру: jatta exam ЖИНАҚ|ҚАЛТА):\n"
-                + exams.map { "  " + $0 }.joined(separator: "\n")
-        },
+        examsElsewhere: "Бұл жинақтарға алда емтихан жоқ. Басқа жинақтардың алдағы емтихандары (біреуін көру: jatta exam ЖИНАҚ|ҚАЛТА):",
+        examsNotPlanned: "Алдағы басқа емтихандар: басқа жинақтардікі немесе сол жинақтардың ертерек емтиханынан кейінгілері (біреуін көру: jatta exam ЖИНАҚ|ҚАЛТА):",
         everyDeck: "барлық жинақ",
         examSet: { "Емтихан \($0) күніне қойылды (id \($1))." },
         cleared: { "\($0) емтихан өшірілді." },

@@ -102,7 +102,8 @@ enum ExamReport {
             let covers = exam.paths.isEmpty ? words.everyDeck : exam.paths.map(StoredDeckFile.shown).joined(separator: ", ")
             return "\(exam.date) (\(words.setByStudent(id))): \(covers)"
         }
-        return TerminalText.visible((planned.isEmpty ? words.examsElsewhere(lines) : words.examsNotPlanned(lines)) + "\n")
+        let heading = planned.isEmpty ? words.examsElsewhere : words.examsNotPlanned
+        return TerminalText.visible(([heading] + lines.map { "  " + $0 }).joined(separator: "\n") + "\n")
     }
 
     /// The outlook of each exam ahead of `decks` (their plan and forecast),
