@@ -70,6 +70,10 @@ enum CardAdoption {
     static func withPendingHandOvers(_ snapshot: ProgressSnapshot, store: ProgressStore, decks: [Deck]) throws
         -> ProgressSnapshot
     {
+        // As `run`: one batched read first, the candidates made only when
+        // some former key holds progress.
+        let former = formerKeys(decks)
+        guard !former.isEmpty, try !store.keysWithProgress(among: former).isEmpty else { return snapshot }
         let pending = candidates(decks).filter { snapshot.schedules[$0.card.key] == nil }
         let keys = pending.flatMap { $0.former.filter { $0.requiredPrompt == nil }.map(\.key) }
         guard !keys.isEmpty else { return snapshot }
