@@ -133,9 +133,8 @@ public enum AnkiImporter {
         guard !first.isEmpty else { return (.failure(.emptyNote), nil) }
         // A card with an empty answer would not read back: the whole deck
         // was refused for one note whose back is only a picture.
-        if [.question, .term, .open].contains(type.kind), text(type.answerIndex).isEmpty {
-            return (.failure(.emptyAnswer), nil)
-        }
+        let answer = text(type.answerIndex)
+        if [.question, .term, .open].contains(type.kind), answer.isEmpty { return (.failure(.emptyAnswer), nil) }
         switch type.kind {
         case .cloze:
             let html = field(type.promptIndex)
@@ -144,17 +143,17 @@ public enum AnkiImporter {
             return (.success(.cloze(ClozeCard(text: cloze, alternatives: AnkiHTML.toItems(field(type.alternativesIndex))))), numbers)
         case .question:
             return (.success(.question(QuestionCard(
-                question: first, answer: text(type.answerIndex), alternatives: AnkiHTML.toItems(field(type.alternativesIndex))))), nil)
+                question: first, answer: answer, alternatives: AnkiHTML.toItems(field(type.alternativesIndex))))), nil)
         case .term:
             return (.success(.term(TermCard(
-                term: first, definition: text(type.answerIndex), alternatives: AnkiHTML.toItems(field(type.alternativesIndex))))), nil)
+                term: first, definition: answer, alternatives: AnkiHTML.toItems(field(type.alternativesIndex))))), nil)
         case .choice:
             let correct = Set(AnkiHTML.toItems(field(type.correctIndex)))
             let options = AnkiHTML.toItems(field(type.optionsIndex)).map { ChoiceOption(text: $0, isCorrect: correct.contains($0)) }
             return (.success(.choice(ChoiceCard(question: first, options: options))), nil)
         case .open:
             return (.success(.open(OpenCard(
-                question: first, modelAnswer: text(type.answerIndex), keyPoints: AnkiHTML.toItems(field(type.keyPointsIndex))))), nil)
+                question: first, modelAnswer: answer, keyPoints: AnkiHTML.toItems(field(type.keyPointsIndex))))), nil)
         }
     }
 
