@@ -88,14 +88,17 @@ extension String {
     /// into the deck file, they reached the terminal of anyone who printed
     /// it with `cat`.
     func withoutControls() -> String {
-        guard utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 }) else {
-            return self
+        func replaced(_ scalar: Unicode.Scalar) -> Bool {
+            String.isControl(scalar) && scalar != "\t" && scalar != "\n" && scalar != "\r"
         }
-        return String(String.UnicodeScalarView(unicodeScalars.map { scalar in
-            let v = scalar.value
-            let control = (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F..<0xA0).contains(v)
-            return control ? " " : scalar
-        }))
+        guard unicodeScalars.contains(where: replaced) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { replaced($0) ? " " : $0 }))
+    }
+
+    /// A control character (C0, DEL, C1), which a terminal may act on: the
+    /// one test of the formats read here.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
     }
 
     /// Without spaces, tabs and line ends at either end.

@@ -48,7 +48,7 @@ enum HTMLPlainText {
             default:
                 // Other control characters would reach the deck, and a
                 // terminal, as control sequences: they become spaces.
-                let control = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+                let control = String.isControl(scalar)
                 out.unicodeScalars.append(control ? " " : scalar)
                 scalars = scalars.dropFirst()
             }
@@ -113,7 +113,7 @@ enum HTMLPlainText {
     /// An entity never decodes to a control character: it would reach the
     /// deck (and a terminal) as one.
     private static func printable(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) ? nil : scalar
+        String.isControl(scalar) ? nil : scalar
     }
 
 

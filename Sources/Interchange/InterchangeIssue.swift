@@ -170,7 +170,7 @@ public enum InterchangeIssue: Error, Hashable, Sendable {
     /// (which a terminal would act on) shown as U+FFFD.
     static func shown(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) ? "\u{FFFD}" : scalar
+            String.isControl(scalar) ? "\u{FFFD}" : scalar
         }))
     }
 
