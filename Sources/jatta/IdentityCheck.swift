@@ -34,15 +34,14 @@ enum IdentityCheck {
     /// a copy that is not there) compared nothing and said "No problems",
     /// so a guard in CI passed without checking.
     static func unusable(_ against: String, files: [String], language: Language) -> String? {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: against, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if namesFile(against) {
             if files.count <= 1 { return nil }
             return language.pick(
                 kk: "--against \(against): бұл файл, ал файлмен тек бір десте салыстырылады (\(files.count) файл берілді); бір дестені немесе git нұсқасын атаңыз",
                 en: "--against \(against): a file compares with one deck only (\(files.count) were given); name one deck, or a git revision")
         }
         let folders = Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }).sorted()
-        for folder in folders where !git(["rev-parse", "--verify", "--quiet", "\(against)^{commit}"], in: folder) {
+        for folder in folders where git(["rev-parse", "--verify", "--quiet", "\(against)^{commit}"], in: folder) == nil {
             return language.pick(
                 kk: "--against \(against): мұндай файл жоқ, және ол \(folder) ішіндегі git нұсқасы емес (git rev-parse оны таппады)",
                 en: "--against \(against): no such file, and not a git revision in \(folder) (git rev-parse does not know it)")
@@ -50,36 +49,36 @@ enum IdentityCheck {
         return nil
     }
 
-    /// Whether `git ARGUMENTS`, run in `folder`, exits 0 (its output dropped).
-    private static func git(_ arguments: [String], in folder: String) -> Bool {
+    /// Whether `against` names a file (an earlier copy of a deck), not a
+    /// revision.
+    static func namesFile(_ against: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: against, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    /// What `git ARGUMENTS`, run in `folder`, writes to standard output, or
+    /// nil when it cannot run or fails.
+    private static func git(_ arguments: [String], in folder: String) -> Data? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-
-    /// The earlier bytes of `file`: the file `against` names when it exists
-    /// and one deck is checked, else `git show REV:./NAME` run in the
-    /// file's folder.
-    static func earlierVersion(of file: String, against: String, single: Bool) -> [UInt8]? {
-        var isDirectory: ObjCBool = false
-        if single, FileManager.default.fileExists(atPath: against, isDirectory: &isDirectory), !isDirectory.boolValue {
-            return FileManager.default.contents(atPath: against).map { [UInt8]($0) }
-        }
-        let url = URL(fileURLWithPath: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", url.deletingLastPathComponent().path, "show", "\(against):./\(url.lastPathComponent)"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return process.terminationStatus == 0 ? [UInt8](data) : nil
+        return process.terminationStatus == 0 ? data : nil
+    }
+
+    /// The earlier bytes of `file`: the file `against` names when it exists
+    /// and one deck is checked, else `git show REV:./NAME` run in the
+    /// file's folder.
+    static func earlierVersion(of file: String, against: String, single: Bool) -> [UInt8]? {
+        if single, namesFile(against) {
+            return FileManager.default.contents(atPath: against).map { [UInt8]($0) }
+        }
+        let url = URL(fileURLWithPath: file)
+        return git(["show", "\(against):./\(url.lastPathComponent)"], in: url.deletingLastPathComponent().path).map { [UInt8]($0) }
     }
 }
