@@ -135,10 +135,17 @@ extension ParserRun {
     static func suggestion(for name: String) -> String? {
         let lower = name.lowercased()
         if let marker = ["q": "Q", "t": "T", "c": "C", "a": "A", "d": "D"][lower] { return marker }
-        if DeckParser.cardFields.contains(lower) { return lower }
         if let field = ["lvl": "level", "src": "source"][lower] { return field }
-        guard lower.count > 2 else { return nil }
-        return DeckParser.cardFields.first { editDistance($0, lower) <= 2 }
+        return closest(to: lower, in: DeckParser.cardFields, longerThan: 2)
+    }
+
+    /// The name of `names` that `lower` (a name written in lower case)
+    /// most likely means: itself, or one of at most two letters off when it
+    /// is longer than `longerThan`.
+    static func closest(to lower: String, in names: [String], longerThan: Int) -> String? {
+        if names.contains(lower) { return lower }
+        guard lower.count > longerThan else { return nil }
+        return names.first { editDistance($0, lower) <= 2 }
     }
 
     /// The fix that writes `meant` for the name `written` at the start of
@@ -152,10 +159,7 @@ extension ParserRun {
     /// The metadata key a mistyped one most likely means: the same in
     /// other case, or one or two letters off.
     static func metadataSuggestion(for key: String) -> String? {
-        let lower = key.lowercased()
-        if DeckParser.metadataKeys.contains(lower) { return lower }
-        guard lower.count > 3 else { return nil }
-        return DeckParser.metadataKeys.first { editDistance($0, lower) <= 2 }
+        closest(to: key.lowercased(), in: DeckParser.metadataKeys, longerThan: 3)
     }
 
     /// Levenshtein distance over bytes, for short ASCII names.
