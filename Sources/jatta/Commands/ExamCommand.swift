@@ -49,9 +49,12 @@ struct ExamShowCommand: ParsableCommand {
         do {
             let store = try database.openExistingStore()
             let now = Date()
-            let outlooks = try ExamReport.outlooks(decks: library.decks, store: store, reviewLimit: reviewLimit, now: now)
+            // The student's exams, read once for the plans and the list of others.
+            let exams = try ExamSetup.studentExams(store: store)
+            let outlooks = try ExamReport.outlooks(
+                decks: library.decks, store: store, reviewLimit: reviewLimit, now: now, studentExams: exams)
             let others = try ExamReport.others(
-                store: store, language: language, now: now, planned: Set(outlooks.map(\.exam)))
+                exams, store: store, language: language, now: now, planned: Set(outlooks.map(\.exam)))
             text = ExamReport.text(outlooks, language: language).map { $0 + (others ?? "") } ?? others
         } catch let exit as ExitCode {
             throw exit
@@ -87,14 +90,16 @@ enum ExamReport {
         return TerminalText.visible(text)
     }
 
-    /// The exams ahead the student set that no plan above is for, one line
+    /// The exams ahead the student set (`studentExams`) that no plan above is for, one line
     /// each (date, id, what they cover, as `exam set` was given them): with
     /// no plan, those of other decks; beside plans, also those a sooner exam
     /// of the same decks shadows, which no command showed. Nil when none.
-    static func others(store: ProgressStore?, language: Language, now: Date, planned: Set<Exam>) throws -> String? {
+    static func others(_ studentExams: [Exam], store: ProgressStore?, language: Language, now: Date, planned: Set<Exam>) throws
+        -> String?
+    {
         let today = try StudySetup.scheduler(timeZone: LocalTimeZone.current, store: store)
             .configuration.dayCounting.dayNumber(of: now)
-        let ahead = Exam.ahead(try ExamSetup.studentExams(store: store), today: today).filter { !planned.contains($0) }
+        let ahead = Exam.ahead(studentExams, today: today).filter { !planned.contains($0) }
         guard !ahead.isEmpty else { return nil }
         let words = ExamWords.of(language)
         let lines = ahead.map { exam -> String in
