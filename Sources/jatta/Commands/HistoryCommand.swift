@@ -42,6 +42,13 @@ struct HistoryCommand: ParsableCommand {
         // and 40 s before the first line. A store failing part of the way
         // ends the output there, with the error and status 74.
         var printer = HistoryPrinter(json: json, words: words, timeZone: LocalTimeZone.current)
+        // A card the store does not know: status 1, as `find` when no card
+        // holds the word; `[]` still for a program reading the JSON.
+        func unknown(_ shownCard: String) throws -> Never {
+            if json { printer.finish() }
+            SessionHost.warn(words.unknownCard(shownCard))
+            throw ExitCode(1)
+        }
         let opened: ProgressStore?
         do {
             opened = try database.openExistingStore()
@@ -51,11 +58,7 @@ struct HistoryCommand: ParsableCommand {
         guard let store = opened else {
             // No database: no card is known to it either (a mistyped --card
             // said "Nothing recorded yet.", status 0, here only).
-            if let card {
-                if json { printer.finish() }
-                SessionHost.warn(words.unknownCard(TerminalText.visible(card, keepingLineBreaks: false)))
-                throw ExitCode(1)
-            }
+            if let card { try unknown(TerminalText.visible(card, keepingLineBreaks: false)) }
             return printer.finish()
         }
         var shownCard: String?
@@ -82,11 +85,7 @@ struct HistoryCommand: ParsableCommand {
         }
         guard let shownCard else { return printer.finish() }
         if !cardIsUnknown { return printer.finish(empty: words.cardNotAnswered(shownCard)) }
-        // Status 1, as `find` when no card holds the word; `[]` still for
-        // a program reading the JSON.
-        if json { printer.finish() }
-        SessionHost.warn(words.unknownCard(shownCard))
-        throw ExitCode(1)
+        try unknown(shownCard)
     }
 }
 
