@@ -145,11 +145,10 @@ struct ParserRun {
             diagnostics.append(whole)
             return
         }
-        // Old Mac files end lines with a lone CR. Read them as line ends
-        // rather than as one long line that holds no card: byte offsets,
-        // and so every place reported, stay the same.
-        let terminator = memchr(base, Int32(UInt8.newline), count) == nil
-            && memchr(base, Int32(UInt8.carriageReturn), count) != nil ? UInt8.carriageReturn : UInt8.newline
+        // Old Mac files end lines with a lone CR: read as line ends rather
+        // than as one long line that holds no card; byte offsets, and so
+        // every place reported, stay the same.
+        let terminator = TextEncoding.lineTerminator(of: buffer)
         while position < count {
             let end: Int
             if let newline = memchr(base + position, Int32(terminator), count - position) {

@@ -9,6 +9,23 @@ import Foundation
 /// import) must stop instead, or it writes the replacement characters into
 /// a deck that then checks clean.
 public enum TextEncoding {
+    /// The byte that ends a line of `buffer`: LF, but CR in a file that
+    /// has CR and no LF at all (old Mac files, and what some spreadsheet
+    /// and quiz tools still save), which would otherwise be one long line.
+    /// A CR before an LF (Windows) is the readers' to drop. Every reader of
+    /// a text file splits its lines by this one rule, so a place reported
+    /// in such a file is the line an editor shows.
+    public static func lineTerminator(of buffer: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return .newline }
+        return memchr(base, Int32(UInt8.newline), buffer.count) == nil
+            && memchr(base, Int32(UInt8.carriageReturn), buffer.count) != nil ? .carriageReturn : .newline
+    }
+
+    /// `lineTerminator(of:)` of `bytes`.
+    public static func lineTerminator(of bytes: [UInt8]) -> UInt8 {
+        bytes.withUnsafeBufferPointer { lineTerminator(of: $0) }
+    }
+
     /// Why a file cannot be read as text at all, or nil: UTF-16, or a NUL
     /// byte among the first `DeckParser.binaryProbeLength` bytes after a
     /// byte-order mark at `start`.
@@ -22,7 +39,8 @@ public enum TextEncoding {
         let nul = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         var line = 1
         var lineBegin = start
-        for i in start..<nul where buffer[i] == .newline {
+        let terminator = lineTerminator(of: buffer)
+        for i in start..<nul where buffer[i] == terminator {
             line += 1
             lineBegin = i + 1
         }
@@ -41,9 +59,10 @@ public enum TextEncoding {
             var found: [Diagnostic] = []
             var lineStart = start
             var number = 1
+            let terminator = lineTerminator(of: buffer)
             while lineStart <= buffer.count, found.count < limit {
                 var end = lineStart
-                while end < buffer.count, buffer[end] != .newline { end += 1 }
+                while end < buffer.count, buffer[end] != terminator { end += 1 }
                 let report = UTF8Scan.scan(buffer, lineStart, end)
                 for (offset, issue) in [(report.firstInvalid, DeckIssue.invalidUTF8), (report.firstNUL, .nulByte)] {
                     guard let offset else { continue }

@@ -27,15 +27,17 @@ struct GIFTSource {
     /// The file's path, for diagnostics.
     let file: String
 
-    /// The file's lines, in one pass: LF ends a line, a CR before it is
+    /// The file's lines, in one pass: LF ends a line (CR in a file
+    /// without LF: `TextEncoding.lineTerminator`), a CR before it is
     /// dropped, a byte-order mark at the start is skipped.
     func lines() -> [SourceLine] {
         var result: [SourceLine] = []
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var number = 1
+        let terminator = TextEncoding.lineTerminator(of: bytes)
         while start <= bytes.count {
             var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            while end < bytes.count, bytes[end] != terminator { end += 1 }
             let next = end + 1
             if end > start, bytes[end - 1] == 0x0D { end -= 1 }
             result.append(SourceLine(start: start, end: end, number: number))

@@ -89,8 +89,10 @@ struct SourceLines {
             var starts = [0]
             bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
                 guard let base = buffer.baseAddress else { return }
+                // Lines end as the parser ended them (a file of lone CRs).
+                let terminator = TextEncoding.lineTerminator(of: buffer.assumingMemoryBound(to: UInt8.self))
                 var offset = 0
-                while offset < buffer.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                while offset < buffer.count, let hit = memchr(base + offset, Int32(terminator), buffer.count - offset) {
                     offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
                     starts.append(offset)
                 }
