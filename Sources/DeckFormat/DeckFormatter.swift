@@ -43,7 +43,7 @@ public enum DeckFormatter {
         let parsed = DeckParser.parse(bytes, file: file)
         var edits: [FixIt.Edit] = []
         var changes: [Change] = []
-        let lines = bytes.split(separator: .newline, omittingEmptySubsequences: false)
+        let lines = TextEncoding.lines(of: bytes).map { bytes[$0.start..<$0.contentEnd] }
         for diagnostic in parsed.diagnostics where safeCodes.contains(diagnostic.code) {
             guard let fix = diagnostic.fix else { continue }
             // `-5 градус` may be a wrapped line's negative number as well as
@@ -159,15 +159,7 @@ public enum DeckFormatter {
 
         /// The file's lines without their ends (as `LineEdits` numbers them).
         static func lines(_ bytes: [UInt8]) -> [String] {
-            var body = bytes[...]
-            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-            var result = body.split(separator: .newline, omittingEmptySubsequences: false).map { line -> String in
-                var line = line
-                if line.last == .carriageReturn { line = line.dropLast() }
-                return String(decoding: line, as: UTF8.self)
-            }
-            if body.last == .newline { result.removeLast() }
-            return result
+            TextEncoding.lines(of: bytes).map { String(decoding: bytes[$0.start..<$0.contentEnd], as: UTF8.self) }
         }
     }
 }

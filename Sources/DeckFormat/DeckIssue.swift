@@ -5,6 +5,9 @@ public enum DeckIssue: Hashable, Sendable {
     // Bytes and files
     case invalidUTF8
     case nulByte
+    /// A CR alone inside a line of a file whose lines end at LF: many
+    /// editors show a line break there, the parser does not.
+    case carriageReturnInLine
     case binaryFile
     /// The file is UTF-16 (Windows Notepad's "Unicode"): its NUL bytes are
     /// half of every Latin and Cyrillic character, not a binary file.
@@ -83,6 +86,7 @@ public enum DeckIssue: Hashable, Sendable {
         switch self {
         case .invalidUTF8: "invalid-utf8"
         case .nulByte: "nul-byte"
+        case .carriageReturnInLine: "carriage-return-in-line"
         case .binaryFile: "binary-file"
         case .utf16: "utf16"
         case .unreadable: "unreadable"
@@ -152,7 +156,7 @@ public enum DeckIssue: Hashable, Sendable {
         switch self {
         case .unknownMetadata, .duplicateMetadata, .unknownLanguage, .unknownOrder, .cyrillicMarker, .sourceFormat,
             .emptyTag, .tooFewOptions, .duplicateOption, .strayClosingBrace, .unknownEscape,
-            .latinInCyrillicWord, .wrongLetter, .duplicatePrompt, .altOnMultiGapCloze, .tooManyDiagnostics,
+            .latinInCyrillicWord, .wrongLetter, .carriageReturnInLine, .duplicatePrompt, .altOnMultiGapCloze, .tooManyDiagnostics,
             .levelOutOfRange, .emptyHeading, .latinWord, .definitionContainsTerm, .answerMarkerForKind, .idWithoutNamespace,
             .identityChange, .invalidExamDate:
             .warning
@@ -166,6 +170,8 @@ public enum DeckIssue: Hashable, Sendable {
         switch self {
         case .invalidUTF8: "UTF-8 емес байттар; олар � болып оқылды (файлды UTF-8 ретінде сақтаңыз)"
         case .nulByte: "NUL байты (0x00); ол � болып оқылды"
+        case .carriageReturnInLine:
+            "жол ортасында жалғыз CR таңбасы: кейбір редакторлар мұнда жаңа жол көрсетеді, бірақ jatta бұл жолды бір жол ретінде оқиды (файлды LF немесе CRLF жол соңдарымен сақтаңыз)"
         case .binaryFile: "бұл екілік файл сияқты, мәтіндік карталар жинағы емес"
         case .utf16: "файл UTF-16 кодтауында сақталған; оны UTF-8 ретінде сақтаңыз (мысалы: iconv -f UTF-16 -t UTF-8)"
         case .unreadable(let path, let reason): "'\(path)' оқылмады: \(reason)"
@@ -250,6 +256,8 @@ public enum DeckIssue: Hashable, Sendable {
         switch self {
         case .invalidUTF8: "bytes that are not UTF-8, read as � (save the file as UTF-8)"
         case .nulByte: "a NUL byte (0x00), read as �"
+        case .carriageReturnInLine:
+            "a CR alone inside the line: some editors show a line break here, but jatta reads one line (save the file with LF or CRLF line ends)"
         case .binaryFile: "this looks like a binary file, not a deck"
         case .utf16: "the file is UTF-16; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)"
         case .unreadable(let path, let reason): "cannot read '\(path)': \(reason)"
@@ -350,7 +358,7 @@ public enum DeckIssue: Hashable, Sendable {
     public static let catalogue: [(code: String, severity: Diagnostic.Severity, summary: String)] = {
         let here = SourceLocation(file: "", line: 0, column: 0)
         let samples: [DeckIssue] = [
-            .invalidUTF8, .nulByte, .binaryFile, .utf16, .unreadable(path: "P", reason: "R"), .noDecks(path: "P"),
+            .invalidUTF8, .nulByte, .carriageReturnInLine, .binaryFile, .utf16, .unreadable(path: "P", reason: "R"), .noDecks(path: "P"),
             .unknownLine, .unindentedText, .strayLine, .invisibleLineStart(character: .byteOrderMark), .malformedMarker(found: "Q;", meant: "Q:"),
             .optionWithoutSpace(mark: "*"), .dashOption, .keyPointsBeforeAnswer, .orphanContinuation, .continuationNotAllowed(field: "level"),
             .misplacedTitle, .emptyHeading, .outsideCard(line: "A:"), .fieldOutsideCard(field: "level"),

@@ -87,6 +87,11 @@ struct ParserRun {
 
     let buffer: UnsafeBufferPointer<UInt8>
     let file: String
+    /// The byte that ends a line of this file (`TextEncoding.lineTerminator`).
+    var lineTerminator = UInt8.newline
+    /// Whether a line may hold a CR that does not end it: the lines end at
+    /// LF and the file has a CR somewhere (most such files are CRLF).
+    var mayHoldLoneCR = false
 
     var state = State.preamble
     var target = Target.nothing
@@ -148,10 +153,11 @@ struct ParserRun {
         // Old Mac files end lines with a lone CR: read as line ends rather
         // than as one long line that holds no card; byte offsets, and so
         // every place reported, stay the same.
-        let terminator = TextEncoding.lineTerminator(of: buffer)
+        lineTerminator = TextEncoding.lineTerminator(of: buffer)
+        mayHoldLoneCR = lineTerminator == .newline && memchr(base, Int32(UInt8.carriageReturn), count) != nil
         while position < count {
             let end: Int
-            if let newline = memchr(base + position, Int32(terminator), count - position) {
+            if let newline = memchr(base + position, Int32(lineTerminator), count - position) {
                 end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
             } else {
                 end = count
@@ -175,6 +181,11 @@ struct ParserRun {
         report = UTF8Scan.scan(buffer, start, end)
         if let bad = report.firstInvalid { emit(.invalidUTF8, at: bad) }
         if let nul = report.firstNUL { emit(.nulByte, at: nul) }
+        // `end` is before a CR that ends the line (CRLF); one before it
+        // joins two lines an editor may show apart.
+        if mayHoldLoneCR, end > start, let cr = memchr(buffer.baseAddress! + start, Int32(UInt8.carriageReturn), end - start) {
+            emit(.carriageReturnInLine, at: buffer.baseAddress!.distance(to: cr.assumingMemoryBound(to: UInt8.self)))
+        }
 
         let line = Line.classify(buffer, start, end)
         switch line {
@@ -328,7 +339,7 @@ struct ParserRun {
     /// there; the instructor may move it, but the file is clean either way.
     func closingFix(open: Int, place: SourceLocation, before limit: Int?) -> FixIt {
         var end = open + 1
-        while end < buffer.count, buffer[end] != .newline, end != limit {
+        while end < buffer.count, buffer[end] != lineTerminator, end != limit {
             let b = buffer[end]
             if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: "!")
                 || b == UInt8(ascii: "?") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")

@@ -39,22 +39,13 @@ public struct FixIt: Hashable, Sendable {
 /// Applying `FixIt.Edit`s to a file's bytes.
 enum LineEdits {
     static func apply(_ edits: [FixIt.Edit], to bytes: [UInt8]) -> [UInt8] {
-        var lines: [(content: ArraySlice<UInt8>, end: ArraySlice<UInt8>)] = []
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let bom = bytes[0..<start]
-        var i = start
-        while i < bytes.count {
-            if bytes[i] == .newline {
-                var contentEnd = i
-                if contentEnd > start, bytes[contentEnd - 1] == .carriageReturn { contentEnd -= 1 }
-                lines.append((bytes[start..<contentEnd], bytes[contentEnd...i]))
-                start = i + 1
-            }
-            i += 1
-        }
-        if start < bytes.count { lines.append((bytes[start..<bytes.count], [])) }
-        let newline: [UInt8] = lines.first.map { Array($0.end) }.flatMap { $0.isEmpty ? nil : $0 } ?? [.newline]
+        // Lines as the parser numbers them (a file of lone CRs included):
+        // a fix's line is the parser's.
+        let lines = TextEncoding.lines(of: bytes).map { (content: bytes[$0.start..<$0.contentEnd], end: bytes[$0.contentEnd..<$0.end]) }
+        let newline: [UInt8] =
+            lines.first.map { Array($0.end) }.flatMap { $0.isEmpty ? nil : $0 } ?? [TextEncoding.lineTerminator(of: bytes)]
 
         var replaced: [Int: [UInt8]] = [:]
         var deleted = Set<Int>()

@@ -82,21 +82,16 @@ public enum IDPinning {
     /// continuations, before the first section or card), or 0 when the
     /// file starts with a section or card.
     static func headerEnd(_ bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
+        let lines = TextEncoding.lines(of: bytes)
+        return bytes.withUnsafeBufferPointer { buffer in
             var last = 0
-            var number = 0
-            var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
-            while start < buffer.count {
-                var end = start
-                while end < buffer.count, buffer[end] != .newline { end += 1 }
-                number += 1
-                switch Line.classify(buffer, start, Line.contentEnd(buffer, start, end)) {
+            for (index, line) in lines.enumerated() {
+                switch Line.classify(buffer, line.start, Line.contentEnd(buffer, line.start, line.contentEnd)) {
                 case .blank, .comment: break
-                case .heading(let level, _) where level == 1: last = number
-                case .field, .continuation: last = number
+                case .heading(let level, _) where level == 1: last = index + 1
+                case .field, .continuation: last = index + 1
                 default: return last
                 }
-                start = end + 1
             }
             return last
         }

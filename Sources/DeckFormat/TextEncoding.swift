@@ -26,6 +26,38 @@ public enum TextEncoding {
         bytes.withUnsafeBufferPointer { lineTerminator(of: $0) }
     }
 
+    /// One line of a text file, as `lines(of:)` cuts it.
+    public struct TextLine: Hashable, Sendable {
+        /// Where the line starts.
+        public var start: Int
+        /// Where its text ends: before its line end, and before a CR
+        /// that comes before an LF.
+        public var contentEnd: Int
+        /// Just past its line end (the file's end for a last line without one).
+        public var end: Int
+    }
+
+    /// The lines of `bytes` after a byte-order mark, numbered from 1 as
+    /// the parser numbers them (`lineTerminator(of:)`): what the tools that
+    /// write deck files (`fmt`, `pin-ids`, fixes) edit line by line. A file
+    /// ending with a line end has no empty line after it.
+    public static func lines(of bytes: [UInt8]) -> [TextLine] {
+        let terminator = lineTerminator(of: bytes)
+        var lines: [TextLine] = []
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count {
+            let found = bytes[start...].firstIndex(of: terminator)
+            let end = found.map { $0 + 1 } ?? bytes.count
+            var contentEnd = found ?? bytes.count
+            if terminator == .newline, found != nil, contentEnd > start, bytes[contentEnd - 1] == .carriageReturn {
+                contentEnd -= 1
+            }
+            lines.append(TextLine(start: start, contentEnd: contentEnd, end: end))
+            start = end
+        }
+        return lines
+    }
+
     /// Why a file cannot be read as text at all, or nil: UTF-16, or a NUL
     /// byte among the first `DeckParser.binaryProbeLength` bytes after a
     /// byte-order mark at `start`.

@@ -88,6 +88,16 @@ import Testing
     /// number: fmt made it `- 5 градус`, a key point, the minus gone. A
     /// dash before a digit is left to the author (check still says it);
     /// before a letter it is repaired as before.
+    /// A file of lone CRs is repaired line by line as the parser reads
+    /// it; split at LF it was one line, the repairs were reported and
+    /// none was written, so `fmt --check` failed for ever.
+    @Test func aFileOfLoneCRsIsRepairedWithItsLineEnds() {
+        let result = DeckFormatter.format(Array("# T\rQ;  Неше?\rA :үш\r".utf8), file: "mac.deck")
+        #expect(String(decoding: result.bytes, as: UTF8.self) == "# T\rQ: Неше?\rA: үш\r")
+        #expect(!result.changes.isEmpty)
+        #expect(DeckFormatter.format(result.bytes, file: "mac.deck").changes.isEmpty)
+    }
+
     @Test func aDashBeforeADigitIsNotMadeAnOption() {
         let text = "Q: Алматыда қаңтардағы орташа температура қанша?\nA: шамамен\n-5 градус\n\nQ: b?\n*1949\n-x\n"
         let result = DeckFormatter.format(Array(text.utf8), file: "n.deck")

@@ -138,6 +138,16 @@ import Testing
         #expect(deck.cards.map(\.level) == [3, 1])
     }
 
+    /// A CR alone inside a line of an LF file (two cards an editor may
+    /// show apart) is said where it is; CRLF line ends are not.
+    @Test func aCRAloneInsideALineIsAWarningAtIt() {
+        let mixed = DeckParser.parse(Array("Q: Бір?\rA: Иә\r\rQ: Екі?\nA: Жоқ\n".utf8), file: "m.deck")
+        #expect(mixed.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code)" } == ["1:8 carriage-return-in-line"])
+        #expect(mixed.diagnostics.first?.severity == .warning)
+        let crlf = DeckParser.parse(Array("Q: Бір?\r\nA: Иә\r\n".utf8), file: "c.deck")
+        #expect(crlf.diagnostics.isEmpty)
+    }
+
     @Test func crlfAndBOMReadTheSame() {
         let lf = DeckParser.parse(Self.example, file: "f")
         let crlf = DeckParser.parse([0xEF, 0xBB, 0xBF] + Array(Self.example.replacingOccurrences(of: "\n", with: "\r\n").utf8), file: "f")

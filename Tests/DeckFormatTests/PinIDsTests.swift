@@ -68,6 +68,23 @@ import Testing
         #expect(String(decoding: result.bytes, as: UTF8.self) == "namespace: a\r\nQ: Бір?\r\nA: Иә\r\nid: \(result.pinned[0].id)\r\n")
     }
 
+    /// A file whose lines end with CR alone (old Mac): the parser reads
+    /// its lines at CR, so its ids go after those lines, with CR. Split at
+    /// LF it was one line: no id was written but "namespace" after it, and
+    /// the file, now holding an LF, read as one title line with no card.
+    @Test func filesOfLoneCRsGetLinesEndingInCR() {
+        let text = "# Geo\rlang: en\r\rQ: Бір?\rA: Иә\r\rQ: Екі?\rA: Жоқ\r"
+        let result = IDPinning.pin(Array(text.utf8), file: "mac.deck")
+        #expect(result.pinned.count == 2)
+        let (one, two) = (result.pinned[0].id, result.pinned[1].id)
+        #expect(
+            String(decoding: result.bytes, as: UTF8.self)
+                == "# Geo\rlang: en\rnamespace: mac\r\rQ: Бір?\rA: Иә\rid: \(one)\r\rQ: Екі?\rA: Жоқ\rid: \(two)\r")
+        let after = DeckParser.parse(result.bytes, file: "mac.deck")
+        #expect(after.diagnostics.isEmpty)
+        #expect(after.deck.cards.map(\.id.rawValue) == ["mac:" + one, "mac:" + two])
+    }
+
     @Test func aPromptWrittenTwiceIsLeftUnpinned() {
         let result = IDPinning.pin(Array("namespace: n\n\nQ: Бір?\nA: Иә\n\nQ: Бір?\nA: Жоқ\n".utf8), file: "a.deck")
         #expect(result.pinned.isEmpty && result.skippedDuplicates == [3, 6])
