@@ -339,9 +339,20 @@ struct ParserRun {
     /// there; the instructor may move it, but the file is clean either way.
     func closingFix(open: Int, place: SourceLocation, before limit: Int?) -> FixIt {
         var end = open + 1
+        // A gap that opens on a bracket (`{(1945) …`) holds the bracketed
+        // text: stopping at the bracket would leave the gap empty.
+        var depth = 0
         while end < buffer.count, buffer[end] != lineTerminator, end != limit {
             let b = buffer[end]
-            if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: "!")
+            if b == UInt8(ascii: "(") && end == open + 1 {
+                depth = 1
+            } else if depth > 0 {
+                if b == UInt8(ascii: ")") { depth -= 1 }
+                if depth == 0 {
+                    end += 1
+                    break
+                }
+            } else if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: "!")
                 || b == UInt8(ascii: "?") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
                 || (b == 0xE2 && end + 2 < buffer.count && buffer[end + 1] == 0x80 && buffer[end + 2] == 0xA6)  // …
             {
@@ -351,6 +362,15 @@ struct ParserRun {
         }
         while end > open + 1, buffer[end - 1] == .space || buffer[end - 1] == .tab || buffer[end - 1] == .carriageReturn {
             end -= 1
+        }
+        if end == open + 1 {
+            // Nothing after the `{` to close a gap around (`{{1992}`, a `{`
+            // at the line's end): closing it would write an empty gap, an
+            // error of its own. The stray `{` goes.
+            return FixIt(
+                [.replaceColumns(line: place.line, from: place.column, to: place.column + 1, with: "")],
+                kk: "артық '{' белгісін өшіріңіз (\(place.line):\(place.column))",
+                en: "remove the stray '{' (at \(place.line):\(place.column))")
         }
         let column = place.column + UTF8Scan.scalarCount(buffer, open, end)
         return FixIt(

@@ -53,6 +53,15 @@ import Testing
             "unclosed gap at the end", "C: Қазақстан БҰҰ-ға {1992 жылы мүше болды\n",
             "1:21 unclosed-gap", "C: Қазақстан БҰҰ-ға {1992 жылы мүше болды}"
         ),
+        (
+            "a gap opened twice: closing the first would leave it empty",
+            "C: Қазақстан БҰҰ-ға {{1992} жылы кірді.\n",
+            "1:21 unclosed-gap", "C: Қазақстан БҰҰ-ға {1992} жылы кірді."
+        ),
+        (
+            "a gap that opens on a bracket", "C: БҰҰ {(1945) Сан-Францискода құрылды.\n",
+            "1:8 unclosed-gap", "C: БҰҰ {(1945)} Сан-Францискода құрылды."
+        ),
     ])
     func theSuggestedFixLeavesTheFileClean(what: String, text: String, expected: String, fixedLine: String) throws {
         let bytes = Array(text.utf8)
