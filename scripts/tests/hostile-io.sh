@@ -56,6 +56,12 @@ expect_full() {  # NAME STATUS STDERR-FILE
 "$JATTA" exam --db "$work/none.sqlite" >/dev/full 2>"$work/err"; expect_full "exam" $? "$work/err"
 # A word the deck holds: the cards found go to standard output.
 "$JATTA" find неолиберализм "$work/test.deck" >/dev/full 2>"$work/err"; expect_full "find" $? "$work/err"
+# The commands that rewrite deck files report what they did and would do:
+# a full disk ends them with 74, never a trap (fmt crashed in FileHandle).
+printf 'Q;  Неше?\nA :үш\n' >"$work/fmt.deck"
+"$JATTA" fmt --check "$work/fmt.deck" >/dev/full 2>"$work/err"; expect_full "fmt --check" $? "$work/err"
+printf 'Q: Неше?\nA: үш\n' >"$work/pin.deck"
+"$JATTA" pin-ids --dry-run "$work/pin.deck" >/dev/full 2>"$work/err"; expect_full "pin-ids --dry-run" $? "$work/err"
 # A plain session whose output goes nowhere says so once it ends, and
 # keeps the answers it was given.
 printf ' \n3\n \n3\n' | "$JATTA" study --plain "$work/test.deck" --db "$work/session.sqlite" >/dev/full 2>"$work/err"
@@ -197,6 +203,15 @@ check_clean "study --plain" "$work/out"
 grep -qF "␛]0;pwned" "$work/out" || fail "study --plain did not show the prompt at all"
 printf 'x\n' | "$JATTA" quiz --plain --no-record --seed 1 "$work/evil.deck" >"$work/out" 2>&1
 check_clean "quiz --plain" "$work/out"
+# fmt and pin-ids name the files they change (and the ones they cannot).
+evil_fmt="$work/$(printf 'fmt\033]0;pwned\007name').deck"
+printf 'Q;  Неше?\nA :үш\n' >"$evil_fmt"
+"$JATTA" fmt --check "$evil_fmt" >"$work/out" 2>&1; check_clean "fmt (file name)" "$work/out"
+grep -qF "fmt␛]0;pwned␇name" "$work/out" || fail "fmt does not show the file name's ESC visibly: $(head -c 300 "$work/out")"
+evil_pin="$work/$(printf 'pin\033]0;pwned\007name').deck"
+printf 'Q: Неше?\nA: үш\n' >"$evil_pin"
+"$JATTA" pin-ids --dry-run "$evil_pin" >"$work/out" 2>&1; check_clean "pin-ids (file name)" "$work/out"
+grep -qF "pin␛]0;pwned␇name" "$work/out" || fail "pin-ids does not show the file name's ESC visibly: $(head -c 300 "$work/out")"
 
 [ "$failures" -eq 0 ] || { echo "hostile-io: $failures failure(s)" >&2; exit 1; }
 echo "hostile-io: ok"

@@ -11,10 +11,13 @@ struct DeckRewriteOutcome: Equatable {
     var problems = ""
     var status: Int32 = DeckCheck.clean
 
-    /// Prints the outcome and ends the command with its status.
+    /// Prints the outcome and ends the command with its status. The
+    /// lines name files, whose names may hold control characters: shown,
+    /// never sent (docs/security.md). A full disk or a closed pipe ends the
+    /// command as `Console` ends every one.
     func finish() throws {
-        FileHandle.standardOutput.write(Data(output.utf8))
-        FileHandle.standardError.write(Data(problems.utf8))
+        Console.out(TerminalText.visible(output))
+        Console.err(TerminalText.visible(problems))
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -70,7 +70,7 @@ struct ExportCommand: ParsableCommand {
         }
         let outcome = DeckExport.run(
             format: to, paths: paths, output: output, force: force, language: language, now: now, store: store)
-        FileHandle.standardError.write(Data(outcome.problems.utf8))
+        Console.err(outcome.problems)
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }

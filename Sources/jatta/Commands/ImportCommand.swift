@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
         }
         let outcome = DeckImport.run(
             format: format, file: file, output: output, force: force, language: language, store: store)
-        FileHandle.standardError.write(Data(outcome.problems.utf8))
+        Console.err(outcome.problems)
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }

@@ -148,7 +148,7 @@ struct StatsCommand: ParsableCommand {
     static func exitIfUnreadable(_ library: DeckLibrary.Result, language: Language) throws {
         guard library.hasUnreadablePaths else { return }
         for d in library.diagnostics.filter({ $0.severity == .error }).prefix(5) {
-            FileHandle.standardError.write(Data((DiagnosticFormatter.brief(d, language: language) + "\n").utf8))
+            Console.errorLine(DiagnosticFormatter.brief(d, language: language))
         }
         throw ExitCode(66)
     }
