@@ -57,38 +57,62 @@ public enum IdentityChanges {
     }
 
     /// Which lost card (index into `lost`) each added card replaced: the
-    /// pairs of most alike prompts first, what is left in file order. In
-    /// file order alone, a card added before a reworded one was taken for
-    /// it, and the fix gave the reworded card's progress to the new one.
-    /// Beyond `comparedAtMost` prompt pairs (a file rewritten whole), file
-    /// order alone.
-    static func pairs(_ lost: [Card], _ added: [Card], comparedAtMost: Int = 250_000) -> [(Int, Int)] {
-        guard lost.count > 1 || added.count > 1, lost.count * added.count <= comparedAtMost else {
-            return Array(zip(lost.indices, added.indices))
-        }
-        let lostGrams = lost.map { bigrams($0.prompt) }
-        let addedGrams = added.map { bigrams($0.prompt) }
-        var scored: [(score: Double, o: Int, n: Int)] = []
-        for o in lost.indices {
-            for n in added.indices where lost[o].kind == added[n].kind {
-                let shared = lostGrams[o].intersection(addedGrams[n]).count
-                let total = lostGrams[o].count + addedGrams[n].count
-                if total > 0, shared > 0 { scored.append((2 * Double(shared) / Double(total), o, n)) }
-            }
-        }
-        scored.sort { ($0.score, -$0.o, -$0.n) > ($1.score, -$1.o, -$1.n) }
-        var pairedLost = Set<Int>(), pairedAdded = Set<Int>()
+    /// pairs of most alike prompts first (of any kinds: a question made an
+    /// open question keeps its words; of one kind first when as alike),
+    /// never two prompts less alike than `leastAlike`; what is left, in
+    /// file order, only when as many cards were lost as added (a passage
+    /// rewritten in place). In file order alone, a card added before a
+    /// reworded one was taken for it, and the fix gave the reworded card's
+    /// progress to the new one; paired by kind alone, a question made an
+    /// open question was taken for any new question sharing two letters.
+    /// Past `workAtMost` letter pairs compared (a file rewritten whole, or
+    /// prompts of thousands of letters), file order alone, by that rule.
+    static func pairs(_ lost: [Card], _ added: [Card], workAtMost: Int = 20_000_000) -> [(Int, Int)] {
+        guard lost.count > 1 || added.count > 1 else { return Array(zip(lost.indices, added.indices)) }
         var result: [(Int, Int)] = []
-        for candidate in scored where !pairedLost.contains(candidate.o) && !pairedAdded.contains(candidate.n) {
-            result.append((candidate.o, candidate.n))
-            pairedLost.insert(candidate.o)
-            pairedAdded.insert(candidate.n)
+        var pairedLost = Set<Int>(), pairedAdded = Set<Int>()
+        let lostGrams = lost.count * added.count <= workAtMost ? lost.map { bigrams($0.prompt) } : []
+        let addedGrams = lostGrams.isEmpty ? [] : added.map { bigrams($0.prompt) }
+        // Each comparison walks the smaller set: the work is bounded by the
+        // sum, over pairs, of the smaller prompt's letter pairs.
+        let work = lostGrams.isEmpty ? Int.max
+            : lostGrams.reduce(0) { $0 + $1.count } * added.count + addedGrams.reduce(0) { $0 + $1.count } * lost.count
+        if work <= 2 * workAtMost {
+            var scored: [(score: Double, o: Int, n: Int)] = []
+            for o in lost.indices {
+                for n in added.indices {
+                    let (small, large) = lostGrams[o].count <= addedGrams[n].count
+                        ? (lostGrams[o], addedGrams[n]) : (addedGrams[n], lostGrams[o])
+                    let shared = small.reduce(0) { large.contains($1) ? $0 + 1 : $0 }
+                    let total = small.count + large.count
+                    guard total > 0 else { continue }
+                    let alike = 2 * Double(shared) / Double(total)
+                    guard alike >= leastAlike else { continue }
+                    scored.append((alike + (lost[o].kind == added[n].kind ? sameKindPreference : 0), o, n))
+                }
+            }
+            scored.sort { ($0.score, -$0.o, -$0.n) > ($1.score, -$1.o, -$1.n) }
+            for candidate in scored where !pairedLost.contains(candidate.o) && !pairedAdded.contains(candidate.n) {
+                result.append((candidate.o, candidate.n))
+                pairedLost.insert(candidate.o)
+                pairedAdded.insert(candidate.n)
+            }
         }
         let restLost = lost.indices.filter { !pairedLost.contains($0) }
         let restAdded = added.indices.filter { !pairedAdded.contains($0) }
-        result += zip(restLost, restAdded).map { ($0, $1) }
+        if restLost.count == restAdded.count { result += zip(restLost, restAdded).map { ($0, $1) } }
         return result.sorted { $0.1 < $1.1 }
     }
+
+    /// How alike two prompts must be (Dice's coefficient of their letter
+    /// pairs) to be taken for one card reworded, among several lost and
+    /// added: a word or two changed in a prompt of a few words keeps most
+    /// of its pairs; two questions that share "What is the … of" do not.
+    static let leastAlike = 0.5
+
+    /// What being of one kind adds to two prompts' likeness: less than any
+    /// difference of shared letter pairs, so it only breaks ties.
+    static let sameKindPreference = 1e-6
 
     /// The pairs of neighbouring letters of a prompt, lower-cased, that say
     /// how alike two prompts are (Dice's coefficient).

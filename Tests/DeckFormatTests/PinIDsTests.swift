@@ -147,6 +147,43 @@ import Testing
         #expect(changes.map(\.new.prompt) == ["Қазақстанның астанасы қай қала?"])
     }
 
+    /// A question made an open question (one more line under its answer)
+    /// beside a new question: the reworded card is the open one, whose
+    /// prompt is the same, not the new question that shares "What is the
+    /// … of" with it. Paired by kind alone, the fix gave the new question
+    /// the old one's progress.
+    @Test func aCardThatChangedKindIsPairedByItsPrompt() {
+        let old = DeckParser.parse(Array("Q: What is the capital of France?\nA: Paris\n".utf8), file: "g.deck").deck
+        let new = DeckParser.parse(Array("""
+            Q: What is the capital of France?
+            A: Paris
+            - on the Seine
+
+            Q: What is the largest city of Kazakhstan?
+            A: Almaty
+            """.utf8), file: "g.deck").deck
+        let changes = IdentityChanges.compare(old: old, new: new)
+        #expect(changes.map(\.new.prompt) == ["What is the capital of France?"])
+        #expect(changes.map(\.new.kind) == [.open])
+    }
+
+    /// A card removed and two unlike cards added: none of them is the
+    /// removed one reworded, and no fix may hand its progress to one.
+    @Test func unlikeCardsAreNotTakenForARemovedOne() {
+        let old = DeckParser.parse(Array("Q: Қазақстан қашан тәуелсіздік алды?\nA: 1991\n".utf8), file: "g.deck").deck
+        let new = DeckParser.parse(Array("Q: БҰҰ қашан құрылды?\nA: 1945\n\nQ: Ертіс қай елдерден ағады?\nA: Қытай, Қазақстан, Ресей\n".utf8), file: "g.deck").deck
+        #expect(IdentityChanges.compare(old: old, new: new).isEmpty)
+    }
+
+    /// Past the work allowed, the cards left are paired in file order, and
+    /// only as many lost as added.
+    @Test func pastTheWorkAllowedPairsAreInFileOrder() {
+        let deck = DeckParser.parse(Array("Q: а?\nA: б\n\nQ: в?\nA: г\n\nQ: д?\nA: е\n".utf8), file: "g.deck").deck
+        let two = Array(deck.cards.prefix(2)), three = deck.cards
+        #expect(IdentityChanges.pairs(two, Array(two.reversed()), workAtMost: 1).map { [$0.0, $0.1] } == [[0, 0], [1, 1]])
+        #expect(IdentityChanges.pairs(two, three, workAtMost: 1).isEmpty)
+    }
+
     static let original = "namespace: ir\n\nQ: БҰҰ қашан құрылды?\nA: 1945\n\nC: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n\nT: Режим\nD: Ережелер\nid: regime\n"
 
     /// The identity changes of issue 11, each listed with both prompts, and
