@@ -88,6 +88,20 @@ import Testing
         #expect(on.contains("Жаттығу (кесте өзгермейді): қосулы"))
     }
 
+    /// At the smallest size two choices fit; the one selected is always
+    /// drawn, marked, since Enter starts it (↓ went on to choices not drawn,
+    /// and Enter started "10 more new cards today" unseen).
+    @Test func theSelectedChoiceIsDrawnAtTheSmallestSize() {
+        var state = ViewFixtures.run(ViewFixtures.state([deck]), [.openCustomStudy])
+        for down in 0..<5 {
+            let text = ViewFixtures.render(state, 40, 10, .english)
+            let marked = text.split(separator: "\n").filter { $0.contains("›") }
+            #expect(marked.count == 1, "after \(down) ↓: \(text)")
+            #expect(marked.first?.contains("\(down + 1)  ") == true, "after \(down) ↓: \(text)")
+            state = ViewFixtures.run(state, [.moveSelection(1)])
+        }
+    }
+
     @Test func aPracticeSaysSoAndItsButtonsPromiseNoInterval() {
         var state = ViewFixtures.state([deck])
         Trainer.start(&state, filter: .all, now: ViewFixtures.now, custom: CustomStudy(.everything, practice: true))

@@ -14,7 +14,12 @@ enum CustomMenuView {
         let line = (scope ?? s.allDecks) + " · \(s.levelLabel): \(level) · \(s.tagLabel): \(state.home.tag ?? s.anyValue)"
         screen.put(TextWrap.truncate(TerminalText.visible(line), width: width), row: 2, column: 2, style: .accent)
         var row = 4
-        for choice in CustomMenu.Choice.allCases where row < screen.height - 4 {
+        // The choices that fit, from the first one down, but always the
+        // one selected: Enter starts it, so it is never off the screen (at
+        // 40×10 two rows fit, and ↓ went on to choices not drawn).
+        let fitting = max(1, screen.height - 4 - row)
+        let first = max(0, menu.selection - fitting + 1)
+        for choice in CustomMenu.Choice.allCases.dropFirst(first) where row < screen.height - 4 {
             var option = menu
             option.selection = choice.rawValue
             let count = option.study.queue(catalog: state.catalog, filter: filter, now: state.now, dayEnd: state.dayEnd).count
