@@ -77,12 +77,7 @@ public final class NcursesBackend: TerminalBackend {
             let start = column
             while column < frame.width, frame[row, column].style == style {
                 if let ch = frame[row, column].character {
-                    let scalars = ch.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-                    // Where the C library thinks a character is narrower
-                    // than the view laid it out, pad so columns stay put.
-                    let libWidth = Int(jatta_wcwidth(ch.unicodeScalars.first?.value ?? 32))
-                    text.append(contentsOf: libWidth < 0 ? [wchar_t(63)] : scalars)
-                    if libWidth == 1, DisplayWidth.of(ch) == 2 { text.append(32) }
+                    text.append(contentsOf: Self.cell(ch))
                 }
                 column += 1
             }
@@ -91,6 +86,27 @@ public final class NcursesBackend: TerminalBackend {
             mvwaddnwstr(window, Int32(row), Int32(start), text, Int32(text.count - 1))
         }
         wattrset(window, 0)
+    }
+
+    /// What to hand curses for one cell's character so that it takes the
+    /// columns the view laid it out in (`DisplayWidth`): curses advances by
+    /// the C library's width of every scalar, and a flag, a skin tone, an
+    /// emoji joined by ZWJ or a soft hyphen after a letter took more
+    /// columns there than in the view, so the next run of the row was
+    /// written over the line's last letters. Such a character is sent as
+    /// its first scalar, padded; one the library cannot show as ?.
+    static func cell(_ ch: Character) -> [wchar_t] {
+        let wanted = DisplayWidth.of(ch)
+        var libraryWidth = 0
+        for scalar in ch.unicodeScalars {
+            let w = Int(jatta_wcwidth(scalar.value))
+            libraryWidth = w < 0 ? Int.min / 2 : libraryWidth + w
+        }
+        if libraryWidth == wanted { return ch.unicodeScalars.map { wchar_t(bitPattern: $0.value) } }
+        let first = ch.unicodeScalars.first?.value ?? 32
+        let firstWidth = Int(jatta_wcwidth(first))
+        guard firstWidth >= 0, firstWidth <= wanted else { return [wchar_t](repeating: 63, count: max(1, wanted)) }
+        return [wchar_t(bitPattern: first)] + [wchar_t](repeating: 32, count: wanted - firstWidth)
     }
 
     private func attributes(_ style: CellStyle) -> UInt32 {

@@ -83,7 +83,10 @@ public struct Screen: Hashable, Sendable {
 
     /// Writes `text` on one row from `column`, cutting it at the right edge
     /// (or at `limit` columns); returns the column after the last character
-    /// written. Control characters and line breaks are shown as spaces.
+    /// written. Control characters (`TerminalText.needsReplacing`: DEL,
+    /// C1 and the bidirectional controls too, which would otherwise join
+    /// the cell before and reach the terminal) and line breaks are shown as
+    /// spaces.
     @discardableResult
     public mutating func put(
         _ text: some StringProtocol, row: Int, column: Int, style: CellStyle = [], limit: Int? = nil
@@ -94,14 +97,21 @@ public struct Screen: Hashable, Sendable {
         for ch in text {
             var shown = ch
             var w = DisplayWidth.of(ch)
-            if ch.isNewline || (w == 0 && ch.unicodeScalars.first.map({ $0.value < 0x20 }) == true) {
+            if ch.isNewline || (w == 0 && ch.unicodeScalars.first.map({ $0.value < 0x20 }) == true)
+                || ch.unicodeScalars.contains(where: { TerminalText.needsReplacing($0) })
+            {
                 shown = " "
                 w = 1
             }
             if w == 0 {
-                // A lone combining mark: attach it to the cell before.
+                // A lone combining mark: attach it to the cell before. A
+                // character of no width that makes no cluster with it (a
+                // soft hyphen, a format character) is not drawn: joined, it
+                // was two characters in one cell, which a debug build traps
+                // on and curses gave a column of its own.
                 if col > column, let prev = cells[row * width + col - 1].character {
-                    cells[row * width + col - 1].character = Character(String(prev) + String(ch))
+                    let joined = String(prev) + String(ch)
+                    if joined.count == 1 { cells[row * width + col - 1].character = Character(joined) }
                 }
                 continue
             }

@@ -1,3 +1,5 @@
+import CNcursesw
+import Foundation
 import Testing
 
 @testable import TerminalUI
@@ -14,6 +16,56 @@ import Testing
     @Test func tabsStayAndLineBreaksStayOnlyWhereAsked() {
         #expect(TerminalText.visible("a\tb\nc") == "a\tb\nc")
         #expect(TerminalText.visible("a\tb\nc", keepingLineBreaks: false) == "a\tb␊c")
+    }
+
+    /// An override left open reverses the rest of a line on a terminal
+    /// that orders text: the bidirectional controls are not written, in
+    /// the fast byte check and the scalar check alike.
+    @Test func bidirectionalControlsAreReplaced() {
+        for control in ["\u{202E}", "\u{202A}", "\u{2066}", "\u{2069}", "\u{200E}", "\u{200F}", "\u{061C}"] {
+            let shown = TerminalText.visible("wrong " + control + "txet")
+            #expect(shown == "wrong \u{FFFD}txet", "\(control.unicodeScalars.first!.value)")
+            #expect(TerminalText.visible(Substring("a" + control)) == "a\u{FFFD}")
+        }
+        // Their neighbours in the same blocks are text.
+        for text in ["a\u{2010}b", "a\u{2070}", "a\u{2030}", "a\u{0620}"] { #expect(TerminalText.visible(text) == text) }
+    }
+
+    /// A character the view lays out in one cell but the C library would
+    /// give more columns (a flag, a skin tone, a soft hyphen joined to a
+    /// letter, DEL) is sent as its first scalar, padded to the cell's
+    /// width, so the rest of the row stays where the view put it.
+    @Test func aCellIsSentInTheColumnsTheViewGaveIt() {
+        setlocale(LC_CTYPE, "C.UTF-8")
+        let flag: Character = "🇰🇿", thumbs: Character = "👍🏽", family: Character = "👩‍👩‍👧‍👦"
+        for ch in [flag, thumbs, family] {
+            let sent = NcursesBackend.cell(ch)
+            let columns = sent.reduce(0) { $0 + Int(jatta_wcwidth(UInt32(bitPattern: $1))) }
+            #expect(columns == DisplayWidth.of(ch), "\(ch): \(sent)")
+        }
+        #expect(NcursesBackend.cell("ы") == [wchar_t(0x44B)])
+        #expect(NcursesBackend.cell("е\u{301}") == [wchar_t(0x435), wchar_t(0x301)])
+        #expect(NcursesBackend.cell("漢") == [wchar_t(0x6F22)])
+    }
+
+    /// DEL, C1 and bidirectional controls do not join the cell before
+    /// (where they reached the terminal: DEL as ^?, two columns); they
+    /// take a cell of their own, shown as a space.
+    @Test func controlsTakeACellOfTheirOwnAsASpace() {
+        for control in ["\u{7F}", "\u{85}", "\u{202E}", "\u{00AD}"] {
+            var screen = Screen(size: TerminalSize(width: 10, height: 1))
+            let end = screen.put("ab" + control + "cd", row: 0, column: 0)
+            let cells = (0..<10).compactMap { screen[0, $0].character }
+            #expect(!cells.contains { $0.unicodeScalars.contains { TerminalText.needsReplacing($0) } }, "\(control)")
+            if control == "\u{00AD}" {
+                // A soft hyphen takes no column and is not drawn.
+                #expect(String(cells).hasPrefix("abcd "))
+                #expect(end == 4)
+            } else {
+                #expect(String(cells).hasPrefix("ab cd "), "\(control.unicodeScalars.first!.value)")
+                #expect(end == 5)
+            }
+        }
     }
 
     @Test func kazakhTextIsUntouched() {
