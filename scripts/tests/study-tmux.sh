@@ -222,4 +222,43 @@ wait_for "Барлық десте"
 tm send-keys -t study q
 wait_for "C-EXIT=0"
 
+# --- 13. An answer checked is kept however the session ends -----------------
+# The student saw "Correct!": Ctrl-C, a lost terminal (the tmux server
+# killed under the session) and, in plain mode, the end of input record it
+# with the grade suggested, as q does. A card not checked is not recorded.
+mkdir -p "$work/gap"
+printf '# Т\n\nC: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n' >"$work/gap/c.deck"
+answers() { JATTA_DB="$1" "$JATTA" history 2>/dev/null | grep -c " study " ; }
+tm send-keys -t study "clear; JATTA_DB='$work/ctrl-c.sqlite' '$JATTA' --lang en '$work/gap'; echo GAP-EXIT=\$?" Enter
+wait_for "All decks"
+tm send-keys -t study Enter
+wait_for "Your answer:"
+tm send-keys -t study -l "1992"
+tm send-keys -t study Enter
+wait_for "Correct"
+tm send-keys -t study C-c
+wait_for "GAP-EXIT=130"
+[ "$(answers "$work/ctrl-c.sqlite")" = 1 ] || fail "Ctrl-C after a checked answer lost it: $(JATTA_DB="$work/ctrl-c.sqlite" "$JATTA" history 2>&1)"
+tm send-keys -t study "clear; JATTA_DB='$work/unchecked.sqlite' '$JATTA' --lang en '$work/gap'; echo GAP-EXIT=\$?" Enter
+wait_for "All decks"
+tm send-keys -t study Enter
+wait_for "Your answer:"
+tm send-keys -t study C-c
+wait_for "GAP-EXIT=130"
+[ "$(answers "$work/unchecked.sqlite")" = 0 ] || fail "Ctrl-C before the answer was checked recorded one"
+tm new-session -d -s lost -x 80 -y 24 "JATTA_DB='$work/lost.sqlite' '$JATTA' --lang en '$work/gap'"
+for _ in $(seq 50); do tm capture-pane -p -t lost 2>/dev/null | grep -qF "All decks" && break; sleep 0.1; done
+tm send-keys -t lost Enter
+for _ in $(seq 50); do tm capture-pane -p -t lost 2>/dev/null | grep -qF "Your answer:" && break; sleep 0.1; done
+tm send-keys -t lost -l "1992"
+tm send-keys -t lost Enter
+for _ in $(seq 50); do tm capture-pane -p -t lost 2>/dev/null | grep -qF "Correct" && break; sleep 0.1; done
+tm kill-server >/dev/null 2>&1
+for _ in $(seq 50); do pgrep -f "$work/gap" >/dev/null || break; sleep 0.1; done
+pgrep -f "$work/gap" >/dev/null && fail "jatta still runs after its terminal was lost"
+[ "$(answers "$work/lost.sqlite")" = 1 ] || fail "a lost terminal after a checked answer lost it"
+printf '1992\n' | JATTA_DB="$work/eof.sqlite" "$JATTA" study --plain --lang en "$work/gap" >/dev/null 2>&1 \
+    || fail "plain mode ending after a checked answer: exit $?"
+[ "$(answers "$work/eof.sqlite")" = 1 ] || fail "plain mode: the end of input after a checked answer lost it"
+
 echo "study-tmux: ok"

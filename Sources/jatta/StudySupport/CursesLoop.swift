@@ -25,14 +25,20 @@ struct CursesLoop: TrainerLoop {
         if traceFirstDraw, state.session != nil { return nil }
         do { try performer.registerDecks(at: Date()) } catch { return error }
         while true {
-            if let signal = StopSignals.take() { return ExitCode(128 + signal) }
+            if let signal = StopSignals.take() {
+                keepCheckedAnswerOnLeaving()
+                return ExitCode(128 + signal)
+            }
             if Date() >= state.dayEnd {
                 followClock()
                 draw(backend)
             }
             guard let key = backend.readKey(timeoutMilliseconds: 250) else {
                 // A lost terminal ends the session as a SIGHUP would.
-                if backend.isHungUp { return ExitCode(StopSignals.hangUpStatus) }
+                if backend.isHungUp {
+                    keepCheckedAnswerOnLeaving()
+                    return ExitCode(StopSignals.hangUpStatus)
+                }
                 continue
             }
             if key == .resize {

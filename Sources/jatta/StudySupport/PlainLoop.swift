@@ -59,6 +59,7 @@ struct PlainLoop: TrainerLoop {
             show()
             if case .summary = state.mode { return nil }
         }
+        keepCheckedAnswerOnLeaving()
         return input.exitStatus.map { ExitCode($0) }
     }
 }

@@ -21,6 +21,17 @@ extension TrainerLoop {
     /// English unless the loop says otherwise.
     var strings: Strings { .english }
 
+    /// Before a stop signal, a lost terminal or the end of input ends the
+    /// session: an answer already checked (the student saw the verdict) is
+    /// recorded as q records it, with the grade shown as suggested. A card
+    /// not yet checked is left unanswered. A failure to record is not
+    /// reported: the session ends with the status it was ending with.
+    mutating func keepCheckedAnswerOnLeaving() {
+        guard case .study = state.mode else { return }
+        state.showsHelp = false
+        _ = try? apply(.quit) { _ in }
+    }
+
     /// Feeds one action to the trainer and carries out its effects: store
     /// effects through the performer, editing a card in the student's editor
     /// (`handOver` runs the editor, giving it the terminal if the loop holds
