@@ -9,6 +9,9 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case question
     /// A face whose answer is being typed: letters are text, not commands.
     case typing
+    /// The exam date being typed on the home screen: digits and `-`, the
+    /// Kazakh digit row counting as digits (`әқәі` is 2023, `ө` is `-`).
+    case examDate
     /// A multiple-choice face before checking.
     case choosing
     /// The answer is shown; grading.
@@ -39,7 +42,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         switch state.mode {
         case .home:
             // Typing an exam date: digits are text, Enter sets, Esc gives up.
-            if state.home.examEntry != nil { self = .typing; break }
+            if state.home.examEntry != nil { self = .examDate; break }
             switch state.home.panel {
             case .search(let panel)?: self = panel.editing ? .searchTyping : .searchResults
             case .cardInfo?: self = .cardInfo
@@ -76,6 +79,7 @@ public enum KeyMap {
         if let global = functionKey(key, context) { return global }
         switch context {
         case .typing: return typing(key)
+        case .examDate: return examDate(key)
         case .help: return help(key)
         case .home: return home(key)
         case .summary: return summary(key)
@@ -126,6 +130,22 @@ public enum KeyMap {
         case .pageUp: return .scroll(-1)
         case .pageDown: return .scroll(1)
         case .character(let ch): return .type(ch)
+        default: return nil
+        }
+    }
+
+    /// Only what a date holds is typed: a digit on any layout (the Kazakh
+    /// digit row types letters there, which were dropped) and `-`
+    /// (`ө` on the Kazakh layout's key).
+    static func examDate(_ key: Key) -> TrainerAction? {
+        switch key {
+        case .enter: return .reveal
+        case .escape: return .back
+        case .backspace, .delete: return .deleteBackward
+        case .character(let ch):
+            if let d = KeyboardLayout.digit(ch) { return .type(Character(String(d))) }
+            if ch == "-" || KeyboardLayout.kazakh.toLatin[ch] == "-" { return .type("-") }
+            return nil
         default: return nil
         }
     }

@@ -110,7 +110,7 @@ public struct PlainMode: Sendable {
         switch context {
         case .home:
             return [.startAll]
-        case .searchTyping, .searchResults, .cardInfo, .customMenu:
+        case .searchTyping, .searchResults, .cardInfo, .customMenu, .examDate:
             // Never opened in plain mode (custom study there is `jatta study`'s options).
             return [.back]
         case .summary, .help, .statistics:

@@ -114,7 +114,7 @@ enum StudyBenchmark {
             case .grading, .keyPoints:
                 key = grades[gradeIndex % grades.count]
                 gradeIndex += 1
-            case .help, .searchTyping, .searchResults, .cardInfo, .customMenu, .statistics: key = .escape
+            case .help, .searchTyping, .searchResults, .cardInfo, .customMenu, .statistics, .examDate: key = .escape
             }
             clock = clock.addingTimeInterval(7)
             let t0 = DispatchTime.now().uptimeNanoseconds

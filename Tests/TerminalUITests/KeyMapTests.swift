@@ -85,6 +85,21 @@ import Testing
         #expect(KeyMap.action(for: .enter, in: context) != nil)
     }
 
+    /// An exam date typed on the Kazakh layout: its digit row types
+    /// letters, which the date dropped; they are digits there, `ө` is `-`,
+    /// and a letter is nothing.
+    @Test func anExamDateTakesTheKazakhDigitRow() {
+        let typed = Array("әқәіөқ\"өқә").compactMap { KeyMap.action(for: .character($0), in: .examDate) }
+        #expect(typed == Array("2023-01-02").map { TrainerAction.type($0) })
+        #expect(KeyMap.action(for: .character("2"), in: .examDate) == .type("2"))
+        #expect(KeyMap.action(for: .character("-"), in: .examDate) == .type("-"))
+        #expect(KeyMap.action(for: .character("q"), in: .examDate) == nil)
+        #expect(KeyMap.action(for: .character("й"), in: .examDate) == nil)
+        #expect(KeyMap.action(for: .enter, in: .examDate) == .reveal)
+        // F3 buries a card in a session, never from the home screen.
+        #expect(KeyMap.action(for: .function(3), in: .examDate) == nil)
+    }
+
     @Test func whileTypingLettersAreText() {
         for ch in Array("qubeйгиуәіңқ1!?") {
             #expect(KeyMap.action(for: .character(ch), in: .typing) == .type(ch))
