@@ -62,6 +62,7 @@ extension Strings {
             "/  c  (home)     search cards · custom study",
             "s                statistics (home screen)",
             "x                exam date of the row (home screen)",
+            "a  l  t          study all · level · tag (home screen)",
             "?, F1            this help",
             "q, Esc           end the session; F10 quits",
             "",

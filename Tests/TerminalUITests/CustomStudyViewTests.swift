@@ -102,6 +102,17 @@ import Testing
         }
     }
 
+    /// One day ahead and one more new card are said in the singular.
+    @Test func oneDayAndOneCardAreSingular() {
+        var state = ViewFixtures.run(ViewFixtures.state([deck]), [.openCustomStudy, .moveSelection(2)])
+        for _ in 0..<10 { state = ViewFixtures.run(state, [.adjust(-1)]) }
+        state = ViewFixtures.run(state, [.moveSelection(1)])
+        for _ in 0..<20 { state = ViewFixtures.run(state, [.adjust(-1)]) }
+        let text = ViewFixtures.render(state, 80, 20, .english)
+        #expect(text.contains("due in the next 1 day ("), "\(text)")
+        #expect(text.contains("1 more new card today"), "\(text)")
+    }
+
     @Test func aPracticeSaysSoAndItsButtonsPromiseNoInterval() {
         var state = ViewFixtures.state([deck])
         Trainer.start(&state, filter: .all, now: ViewFixtures.now, custom: CustomStudy(.everything, practice: true))

@@ -105,8 +105,9 @@ public struct CustomStudyStrings: Sendable {
         case .ahead:
             t(
                 "Алдағы \(menu.aheadDays) күннің қайталауы (\(count))",
-                "Study ahead: due in the next \(menu.aheadDays) days (\(count))")
-        case .extraNew: t("Бүгін тағы \(menu.extraNew) жаңа карта", "\(menu.extraNew) more new cards today")
+                "Study ahead: due in the next \(menu.aheadDays) \(menu.aheadDays == 1 ? "day" : "days") (\(count))")
+        case .extraNew:
+            t("Бүгін тағы \(menu.extraNew) жаңа карта", "\(menu.extraNew) more new \(menu.extraNew == 1 ? "card" : "cards") today")
         // The count is of faces, as the home screen's (a term is two).
         case .everything: t("Таңдаудағының бәрі (\(count) бет)", "Everything in the selection (\(count) faces)")
         }

@@ -19,10 +19,8 @@ public enum QuizReportText {
     /// to read up on it.
     public static func mistake(_ item: QuizReportItem, strings: QuizStrings) -> [String] {
         var lines = ["\(item.number). " + item.prompt.flattened]
-        var verdict = strings.outcome(item.outcome)
-        if item.overruled { verdict += " " + strings.overruled }
-        let reason = item.reason(language: strings.kazakh ? "kk" : "en")
-        if !reason.isEmpty { verdict += " — " + reason }
+        let verdict = strings.verdict(
+            item.outcome, overruled: item.overruled, reason: item.reason(language: strings.kazakh ? "kk" : "en"))
         lines.append("   " + verdict)
         if item.format == "open" {
             // The model answer is an essay; what to work on is the points missed.

@@ -75,6 +75,19 @@ public struct QuizStrings: Sendable {
     }
 
     public var overruled: String { t("(мен дұрыс едім)", "(I was right)") }
+
+    /// The verdict line of an answered question, on screen and in the
+    /// report alike: the outcome, "(I was right)" when overruled, then the
+    /// reason, whose own opening word is not said again ("Wrong — Wrong.
+    /// The answer is …" was).
+    public func verdict(_ o: QuizOutcome, overruled isOverruled: Bool, reason: String) -> String {
+        let word = outcome(o)
+        var line = word
+        if isOverruled { line += " " + overruled }
+        let said = reason.hasPrefix(word + ". ") ? String(reason.dropFirst(word.count + 2)) : reason
+        if !said.isEmpty { line += " — " + said }
+        return line
+    }
     public var rightAnswer: String { t("Дұрыс жауап: ", "Right answer: ") }
     public var yourAnswer: String { t("Сіздің жауабыңыз: ", "Your answer: ") }
     public var source: String { t("Дереккөзі: ", "Source: ") }

@@ -176,10 +176,8 @@ public enum QuizView {
             out += StyledLine.wrapped(text, width: width, style: style, indent: indent)
         }
         let good = result.credit >= 1
-        var verdict = strings.outcome(result.outcome)
-        if result.overruled { verdict += " " + strings.overruled }
-        let reason = result.reason(language: strings.kazakh ? "kk" : "en")
-        if !reason.isEmpty { verdict += " — " + reason }
+        let verdict = strings.verdict(
+            result.outcome, overruled: result.overruled, reason: result.reason(language: strings.kazakh ? "kk" : "en"))
         line(verdict, style: good ? [.bold, .good] : [.bold, .bad])
         if case .open(let open) = question.format, case .keyPoints(let ticked) = result.response {
             let missed = open.keyPoints.indices.filter { !ticked.contains($0) }.map { open.keyPoints[$0] }

@@ -32,6 +32,16 @@ struct QuizViewTests {
                     judge: AnswerChecker(knownAnswers: ["Режим", "Гегемония"]).quizJudge, startedAt: t0)
     }
 
+    /// A wrong typed answer's reason opens with "Wrong." itself: the
+    /// verdict line says it once, on screen and in the report.
+    @Test func theVerdictIsNotSaidTwice() {
+        #expect(en.verdict(.wrong, overruled: false, reason: "Wrong. The answer is «Режим».") == "Wrong — The answer is «Режим».")
+        #expect(kk.verdict(.wrong, overruled: false, reason: "Қате. Дұрыс жауап: «Режим».") == "Қате — Дұрыс жауап: «Режим».")
+        #expect(en.verdict(.wrong, overruled: true, reason: "Wrong. The answer is «Режим».") == "Wrong (I was right) — The answer is «Режим».")
+        #expect(en.verdict(.accepted, overruled: false, reason: "A typo: one letter.") == "Accepted — A typo: one letter.")
+        #expect(en.verdict(.correct, overruled: false, reason: "") == "Correct")
+    }
+
     @Test func aTypedQuestionInKazakhWithTheTimer() {
         var s = session([typed, choice], limit: 300)
         _ = s.apply(.input(.type("реж"), at: t0.addingTimeInterval(12.5)))
