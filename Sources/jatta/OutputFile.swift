@@ -104,8 +104,20 @@ enum OutputFile {
     /// else that already exists — `/dev/null`, `/dev/stdout`, a FIFO, a
     /// shell's `>(…)` — is written into: renaming over it would replace the
     /// device node itself with a regular file.
-    static func write(_ data: Data, to path: String) throws(WriteFailure) {
+    ///
+    /// A symbolic link is followed, never replaced: `/dev/stdout` and
+    /// `/dev/stderr` (links to `/proc/self/fd/N`) are written into the
+    /// process's own stream (opened anew, a redirected file would be written
+    /// from its start; renamed over, the link itself became a regular file,
+    /// as root `/dev/stderr` of the whole machine), and a link to a file
+    /// replaces the file it names.
+    static func write(_ data: Data, to named: String) throws(WriteFailure) {
         let bytes = [UInt8](data)
+        let (path, stream) = followingLinks(named)
+        if let stream {
+            if let failure = Console.writeAll(bytes, to: stream) { throw WriteFailure(errno: failure) }
+            return
+        }
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
@@ -129,6 +141,76 @@ enum OutputFile {
             unlink(temporary)
             throw WriteFailure(errno: failure)
         }
+    }
+
+    /// Where the links from `path` lead: the last path, or the descriptor
+    /// of this process a link names (`/proc/self/fd/N`, `/dev/fd/N`, as
+    /// `/dev/stdout` and `/dev/stderr` do). A path that is not a link, or a
+    /// chain too long, is given back as it is.
+    static func followingLinks(_ path: String) -> (path: String, stream: Int32?) {
+        var current = path
+        for _ in 0..<40 {
+            if let stream = descriptor(named: current) { return (current, stream) }
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return (current, nil) }
+            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &target, Int(PATH_MAX))
+            guard length > 0 else { return (current, nil) }
+            let destination = String(decoding: target[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = destination.hasPrefix("/")
+                ? destination : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        }
+        return (current, nil)
+    }
+
+    /// Whether writing to `path` replaces what is there whole (a regular
+    /// file, or none yet), rather than adding to a stream.
+    static func replacesWhole(_ named: String) -> Bool {
+        guard named != "-" else { return false }
+        let (path, stream) = followingLinks(named)
+        guard stream == nil else { return false }
+        var info = stat()
+        return stat(path, &info) != 0 || (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// The descriptor `N` a path `/proc/self/fd/N`, `/proc/PID/fd/N` (this
+    /// process's) or `/dev/fd/N` names.
+    private static func descriptor(named path: String) -> Int32? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        let ownProcess = parts.count == 4 && parts[0] == "proc" && parts[2] == "fd"
+            && (parts[1] == "self" || parts[1] == Substring(String(getpid())))
+        let devFD = parts.count == 3 && parts[0] == "dev" && parts[1] == "fd"
+        guard ownProcess || devFD, let n = Int32(parts.last!), n >= 0, fcntl(n, F_GETFD) != -1 else { return nil }
+        return n
+    }
+
+    /// Why `path` cannot take an output at all, known before any work: a
+    /// folder, or a new file in a folder that is not there or cannot be
+    /// written. Nil when it may (a full disk is only found by writing).
+    static func unwritable(_ named: String, kazakh: Bool) -> String? {
+        let (path, stream) = followingLinks(named)
+        if stream != nil { return nil }
+        let shown = TerminalText.visible(named, keepingLineBreaks: false)
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                return kazakh ? "\(shown): қате: бұл қалта, файл емес" : "\(shown): error: this is a folder, not a file"
+            }
+            return nil
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let place = folder.isEmpty ? "." : folder
+        if stat(place, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+            return kazakh
+                ? "\(shown): қате: \(TerminalText.visible(place, keepingLineBreaks: false)) қалтасы жоқ"
+                : "\(shown): error: there is no folder \(TerminalText.visible(place, keepingLineBreaks: false))"
+        }
+        if access(place, W_OK) != 0 {
+            return kazakh
+                ? "\(shown): қате: \(TerminalText.visible(place, keepingLineBreaks: false)) қалтасына жазуға рұқсат жоқ"
+                : "\(shown): error: the folder \(TerminalText.visible(place, keepingLineBreaks: false)) cannot be written"
+        }
+        return nil
     }
 
     /// The process's umask (read by setting it and putting it back).

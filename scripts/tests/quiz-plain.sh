@@ -92,4 +92,33 @@ echo "not a database" >"$WORK/broken.sqlite"
 expect_status 74 "$JATTA" quiz "$WORK/test.deck" --plain --db "$WORK/broken.sqlite"
 grep -q "not a database" "$WORK/broken.sqlite" || fail "the broken database was overwritten"
 
+# --json FILE that cannot take a report is refused before the first
+# question (73, nothing recorded); a full disk is found at the end (73).
+answers_in() { "$JATTA" history --db "$1" 2>/dev/null | grep -c " quiz " ; }
+set +e
+printf '1992\n1992\n1992\n' | "$JATTA" quiz "$WORK/test.deck" --plain --seed 5 --db "$WORK/j.sqlite" --json "$WORK" >/dev/null 2>&1
+[ $? -eq 73 ] || fail "--json FOLDER: not 73"
+printf '1992\n1992\n1992\n' | "$JATTA" quiz "$WORK/test.deck" --plain --seed 5 --db "$WORK/j.sqlite" --json "$WORK/none/r.json" >/dev/null 2>&1
+[ $? -eq 73 ] || fail "--json in a missing folder: not 73"
+[ "$(answers_in "$WORK/j.sqlite")" = 0 ] || fail "a quiz refused for its --json recorded answers"
+printf '1992\n1992\n1992\n' | run --no-record --json /dev/full >/dev/null 2>"$WORK/err"
+[ $? -eq 73 ] || fail "--json /dev/full: not 73"
+[ "$(grep -c "/dev/full" "$WORK/err")" = 1 ] || fail "--json /dev/full: not said once: $(cat "$WORK/err")"
+# A link is written through, never replaced: /dev/stderr's kind of link
+# reaches the stream once; a link to a report replaces the report.
+ln -s /proc/self/fd/2 "$WORK/err-link"
+printf '\n\n\n' | run --no-record --json "$WORK/err-link" >/dev/null 2>"$WORK/streamed"
+[ -L "$WORK/err-link" ] || fail "--json through a link to a stream replaced the link"
+[ "$(grep -c '"seed"' "$WORK/streamed")" = 1 ] || fail "--json through /proc/self/fd/2: not one report in the stream"
+mkfifo "$WORK/fifo"
+cat "$WORK/fifo" >"$WORK/from-fifo" &
+printf '\n\n\n' | run --no-record --json "$WORK/fifo" >/dev/null 2>&1
+wait
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$WORK/from-fifo" || fail "--json FIFO: not one JSON report"
+printf '\n\n\n' | run --no-record --json "$WORK/a.json" >/dev/null
+ln -s "$WORK/a.json" "$WORK/a-link.json"
+printf '\n\n\n' | run --no-record --json "$WORK/a-link.json" >/dev/null || fail "--json through a link to a report: exit $?"
+[ -L "$WORK/a-link.json" ] || fail "--json through a link to a report replaced the link"
+set -e
+
 echo "quiz-plain: ok"

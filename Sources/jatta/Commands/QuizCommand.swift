@@ -81,8 +81,11 @@ struct QuizCommand: ParsableCommand {
         let fail = host.fail
         let usePlain = try host.usesPlainMode(requested: plain)
 
+        // Checked before the first question: a student never takes a quiz
+        // whose report cannot be kept.
         if let json, json != "-",
-            let refusal = OutputFile.refusal(writing: .quizReport, to: json, force: force, kazakh: lang.hasPrefix("kk"))
+            let refusal = OutputFile.unwritable(json, kazakh: lang.hasPrefix("kk"))
+                ?? OutputFile.refusal(writing: .quizReport, to: json, force: force, kazakh: lang.hasPrefix("kk"))
         {
             throw fail(refusal, 73)
         }
@@ -151,19 +154,33 @@ struct QuizCommand: ParsableCommand {
         }
 
         let jsonTarget = json
+        // What was last written, and whether a write failed (exit 73).
+        var writtenReport: Data?
+        var reportFailed = false
+        /// Writes the report when it differs from the one written already
+        /// (the report screen's "I was right" changes it): a file is
+        /// replaced by the newer one; a stream (a FIFO, a device, standard
+        /// output) takes one report only, the first, as a second one after
+        /// it is no JSON a reader can parse, and a FIFO whose reader left
+        /// blocked the quiz's end for ever.
         func writeResult(_ session: QuizSession) {
-            guard let jsonTarget else { return }
+            guard let jsonTarget, !reportFailed else { return }
             do {
                 let data = try session.report.jsonData() + Data("\n".utf8)
+                guard data != writtenReport else { return }
+                if writtenReport != nil, !OutputFile.replacesWhole(jsonTarget) { return }
                 if jsonTarget == "-" {
                     Console.out(String(decoding: data, as: UTF8.self))
                 } else {
                     try OutputFile.write(data, to: jsonTarget)
                 }
+                writtenReport = data
             } catch let error as OutputFile.WriteFailure {
-                SessionHost.warn("jatta: \(jsonTarget): " + error.message(kazakh: lang.hasPrefix("kk")))
+                reportFailed = true
+                SessionHost.warn("jatta: \(TerminalText.visible(jsonTarget, keepingLineBreaks: false)): " + error.message(kazakh: lang.hasPrefix("kk")))
             } catch {
-                SessionHost.warn("jatta: \(jsonTarget): \(error.localizedDescription)")
+                reportFailed = true
+                SessionHost.warn("jatta: \(TerminalText.visible(jsonTarget, keepingLineBreaks: false)): \(error.localizedDescription)")
             }
         }
         func handle(_ effect: QuizEffect, _ session: QuizSession) {
@@ -238,6 +255,8 @@ struct QuizCommand: ParsableCommand {
             throw fail("jatta: " + failure.message(language: lang), 74)
         }
         if let stopStatus { throw ExitCode(stopStatus) }
+        // The report could not be written (a full disk): said above, 73.
+        if reportFailed { throw ExitCode(73) }
         try host.finish(studyFailure)
     }
 
