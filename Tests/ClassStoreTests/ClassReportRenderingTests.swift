@@ -48,3 +48,22 @@ import Testing
         #expect(!text.contains("-%"))
     }
 }
+
+/// "Hardest first" puts first the card the whole class keeps failing.
+@Suite struct HardestFirstTests {
+    /// A card every answer of which was Again never reached review state,
+    /// so it has no true retention; it sorted after a card with 100 %
+    /// retention, out of `--top 1`. Its mean difficulty places it now.
+    @Test func aCardAlwaysFailedComesBeforeOneAlwaysPassed() {
+        var easy = ClassReportBuilder.CardTally(key: "ord:easy", deckFile: "d.deck", prompt: "Capital of France?", level: 1)
+        (easy.reviews, easy.reviewStateReviews, easy.reviewStatePassed) = (5, 3, 3)
+        (easy.difficultySum, easy.difficultyCount) = (1.0, 1)
+        var hard = ClassReportBuilder.CardTally(key: "ord:hard", deckFile: "d.deck", prompt: "Capital of Burkina Faso?", level: 1)
+        (hard.reviews, hard.reviewStateReviews, hard.reviewStatePassed) = (5, 0, 0)
+        (hard.difficultySum, hard.difficultyCount) = (9.94, 1)
+        var begun = ClassReportBuilder.CardTally(key: "ord:begun", deckFile: "d.deck", prompt: "Capital of Peru?", level: 1)
+        (begun.reviews, begun.difficultySum, begun.difficultyCount) = (1, 5.3, 1)
+        let report = ClassReportBuilder().build(classID: "c", cards: [easy, begun, hard], students: [])
+        #expect(report.cards.map(\.key) == ["ord:hard", "ord:begun", "ord:easy"])
+    }
+}

@@ -122,7 +122,7 @@ public struct ClassReportBuilder: Sendable {
     /// facility, highest difficulty; the key settles ties so the order never depends on the input.
     static func harderFirst(_ a: CardFigures, _ b: CardFigures) -> Bool {
         if a.flags.isEmpty != b.flags.isEmpty { return !a.flags.isEmpty }
-        let ra = a.trueRetention ?? 2, rb = b.trueRetention ?? 2
+        let ra = retentionForOrder(a), rb = retentionForOrder(b)
         if ra != rb { return ra < rb }
         if a.lapses != b.lapses { return a.lapses > b.lapses }
         let fa = a.facilityIndex ?? 101, fb = b.facilityIndex ?? 101
@@ -130,6 +130,18 @@ public struct ClassReportBuilder: Sendable {
         let da = a.meanDifficulty ?? 0, db = b.meanDifficulty ?? 0
         if da != db { return da > db }
         return a.key < b.key
+    }
+
+    /// What orders a card among the others: its true retention; for a card
+    /// no answer of which was in review state (every student still fails
+    /// it in its learning steps, or has only begun it), its mean
+    /// difficulty put on the same scale, 10 as 0 and 1 as 1. Without it,
+    /// a card the whole class always failed sorted after every card with
+    /// 100% retention, out of `--top`'s reach.
+    static func retentionForOrder(_ card: CardFigures) -> Double {
+        if let retention = card.trueRetention { return retention }
+        if let difficulty = card.meanDifficulty { return max(0, min(1, (10 - difficulty) / 9)) }
+        return 2
     }
 
     static func ratio(_ part: Int, _ whole: Int) -> Double? {
