@@ -1,3 +1,4 @@
+import ClassStore
 import DeckFormat
 import Foundation
 import Lectures
@@ -13,6 +14,8 @@ enum OutputFile {
         case quizReport
         /// `extract -o` / `--output-dir`: a draft deck.
         case draftDeck
+        /// `class report --html`: the class report as a web page.
+        case classReportPage
     }
 
     /// What an existing file holds that writing over it would destroy.
@@ -47,6 +50,8 @@ enum OutputFile {
             if isQuizReport(data) { return nil }
         case .draftDeck:
             break
+        case .classReportPage:
+            if ClassReportHTML.isClassReport(data) { return nil }
         }
         let deck = DeckParser.parse(bytes, file: path).deck
         let cards = deck.cards
@@ -76,8 +81,12 @@ enum OutputFile {
 
     /// The refusal for writing over `content` at `path`, in one language.
     static func refusal(_ content: Content, path: String, kind: Kind, kazakh: Bool) -> String {
-        let output = kind == .quizReport
-            ? (kk: "тест нәтижесі (JSON)", en: "a quiz report (JSON)") : (kk: "жоба дестесі", en: "a draft deck")
+        let output: (kk: String, en: String)
+        switch kind {
+        case .quizReport: output = ("тест нәтижесі (JSON)", "a quiz report (JSON)")
+        case .draftDeck: output = ("жоба дестесі", "a draft deck")
+        case .classReportPage: output = ("сынып есебі (HTML)", "a class report (HTML)")
+        }
         let path = TerminalText.visible(path, keepingLineBreaks: false)
         let lost: (kk: String, en: String)
         switch content {

@@ -113,6 +113,21 @@ if "$JATTA" class report "$WORK/other.json" >/dev/null 2>"$WORK/other.err"; then
 grep -q "other.json" "$WORK/other.err" || fail "the bad file is not named: $(cat "$WORK/other.err")"
 
 "$JATTA" class report "$WORK"/results/*.json --html "$WORK/report.html" || fail "--html failed"
+# A report written before is replaced; a page that is not one (the
+# instructor's notes) is not, without --force (73, untouched); a folder
+# is refused before anything is read.
+"$JATTA" class report "$WORK"/results/*.json --html "$WORK/report.html" || fail "--html over its own report failed"
+printf '<p>my notes, not a jatta report</p>\n' >"$WORK/notes.html"
+set +e
+"$JATTA" class report "$WORK"/results/*.json --html "$WORK/notes.html" >/dev/null 2>"$WORK/notes.err"
+[ $? -eq 73 ] || fail "--html over the instructor's notes: not 73"
+grep -qF "my notes" "$WORK/notes.html" || fail "--html replaced the instructor's notes"
+grep -qF "notes.html" "$WORK/notes.err" || fail "the refusal does not name the file: $(cat "$WORK/notes.err")"
+"$JATTA" class report "$WORK"/results/*.json --html "$WORK/notes.html" --force || fail "--html --force failed"
+grep -qF "<!DOCTYPE html>" "$WORK/notes.html" || fail "--html --force did not replace the page"
+"$JATTA" class report "$WORK"/results/*.json --html "$WORK" >/dev/null 2>&1
+[ $? -eq 73 ] || fail "--html FOLDER: not 73"
+set -e
 ! grep -qi "<script" "$WORK/report.html" || fail "the page has a script"
 ! grep -oE '(src|href)="[^"]*"' "$WORK/report.html" | grep -q . || fail "the page loads something"
 # Chromium, without network (every host name fails), renders the page.

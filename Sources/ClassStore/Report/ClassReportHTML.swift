@@ -6,10 +6,22 @@ import Foundation
 /// escaped.
 public enum ClassReportHTML {
     /// The whole page.
+    /// What the page says made it: `class report --html` replaces a page
+    /// that says so without `--force`, and nothing else.
+    static let generator = "jatta class report"
+
+    /// Whether `data` is a page this renders (a class report written
+    /// before, which may be replaced).
+    public static func isClassReport(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(1024), as: UTF8.self)
+        return head.hasPrefix("<!DOCTYPE html>") && head.contains("<meta name=\"generator\" content=\"\(generator)\">")
+    }
+
     public static func render(_ report: ClassReport) -> String {
         var page = """
             <!DOCTYPE html>
-            <html lang="kk"><head><meta charset="utf-8">
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="generator" content="\(generator)">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
             <title>jatta — \(escape(report.classID))</title>
             <style>

@@ -41,6 +41,9 @@ struct ClassReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report as one HTML file with its charts.", valueName: "file"))
     var html: String?
 
+    @Flag(help: "Replace the --html file even if it is not a class report written before.")
+    var force = false
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var languageOptions: LanguageOptions
 
@@ -50,6 +53,15 @@ struct ClassReportCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        // Before the server is asked: a page that is not a class report
+        // (notes, another page) is not replaced without --force.
+        if let html,
+            let refusal = OutputFile.unwritable(html, kazakh: language == .kk)
+                ?? OutputFile.refusal(writing: .classReportPage, to: html, force: force, kazakh: language == .kk)
+        {
+            Console.errorLine(refusal)
+            throw ExitCode(73)
+        }
         var places: DeckPlaces?
         if !decks.isEmpty {
             let library = SessionHost.loadDecks(paths: decks)
