@@ -92,6 +92,7 @@ extension Strings {
         termUnknown: { "jatta: the terminal TERM=\($0) is not in the terminfo database; set TERM=xterm-256color or use \($1)" },
         cursesFailed: { "jatta: curses could not start; use \($0)" },
         allOrIDs: "give --all or ids, not both",
+        allOrIDsNeeded: "give the ids to remove (as jatta exam shows them), or --all",
         noneSuspended: "No suspended cards.",
         suspendedHeading: "Suspended cards:",
         unsuspendHowTo: "Bring one back: jatta unsuspend ID · all of them: jatta unsuspend --all",

@@ -95,6 +95,7 @@ extension Strings {
         },
         cursesFailed: { "jatta: curses іске қосылмады; \($0) қолданыңыз" },
         allOrIDs: "--all немесе ID, екеуі бірге емес",
+        allOrIDsNeeded: "өшірілетін ID-лерді (jatta exam көрсеткендей) немесе --all беріңіз",
         noneSuspended: "Кідіртілген карта жоқ.",
         suspendedHeading: "Кідіртілген карталар:",
         unsuspendHowTo: "Қайтару: jatta unsuspend ID · барлығын: jatta unsuspend --all",

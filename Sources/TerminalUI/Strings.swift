@@ -95,6 +95,8 @@ public struct Strings: Sendable {
     // `jatta unsuspend`.
     /// Both `--all` and ids were given.
     public var allOrIDs: String
+    /// Neither `--all` nor ids given where one is needed (`exam clear`).
+    public var allOrIDsNeeded: String
     public var noneSuspended, suspendedHeading, unsuspendHowTo: String
     public var unsuspendedCard: @Sendable (_ key: String) -> String
     public var notSuspended: @Sendable (_ id: String) -> String

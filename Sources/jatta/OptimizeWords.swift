@@ -14,6 +14,9 @@ struct OptimizeWords: Sendable {
     var tooFew: @Sendable (_ items: Int, _ needed: Int) -> String
     var initialOnly: @Sendable (_ reviews: Int, _ minimum: Int) -> String
     var reset: String
+    /// `--dry-run` of a fit that is better, and of `--reset`: nothing stored.
+    var keptOnlyIfStored: String
+    var resetOnlyIfStored: String
     var retention: @Sendable (_ value: Double) -> String
     var badRetention: String
     var retentionOrReset: String
@@ -33,6 +36,8 @@ struct OptimizeWords: Sendable {
             "Fewer than \($1) reviews (\($0)): only the initial stabilities w0-w3 were fitted; the other weights stay at their defaults."
         },
         reset: "The parameters are back to the FSRS-6 defaults.",
+        keptOnlyIfStored: "The new parameters are better; without --dry-run they would be stored and used from now on.",
+        resetOnlyIfStored: "Without --dry-run the parameters would go back to the FSRS-6 defaults.",
         retention: { "Desired retention set to \($0)." },
         badRetention: "--retention must be between 0.70 and 0.99",
         retentionOrReset: "--retention and --reset cannot be used together"
@@ -51,6 +56,8 @@ struct OptimizeWords: Sendable {
             "Қайталау \($1)-ден аз (\($0)): тек бастапқы тұрақтылықтар w0-w3 бапталды; қалған салмақтар әдепкі күйінде."
         },
         reset: "Параметрлер FSRS-6 әдепкі мәндеріне қайтарылды.",
+        keptOnlyIfStored: "Жаңа параметрлер жақсырақ; --dry-run болмаса, олар сақталып, енді қолданылар еді.",
+        resetOnlyIfStored: "--dry-run болмаса, параметрлер FSRS-6 әдепкі мәндеріне қайтарылар еді.",
         retention: { "Қалаған есте сақтау деңгейі: \($0)." },
         badRetention: "--retention 0.70 мен 0.99 аралығында болуы керек",
         retentionOrReset: "--retention мен --reset бірге қолданылмайды"

@@ -63,6 +63,15 @@ import Testing
         #expect(dry.result?.outcome == .trained)
         #expect(dry.better && !dry.stored)
         #expect(try store.currentParameters() == nil)
+        // A dry run never says the parameters were stored.
+        for words in [OptimizeWords.english, .kazakh] {
+            #expect(!dry.text(words).contains(words.kept), "\(dry.text(words))")
+            #expect(dry.text(words).contains(words.keptOnlyIfStored) && dry.text(words).contains(words.dryRun))
+            var reset = Optimization.Report(reset: true, dryRun: true)
+            #expect(!reset.text(words).contains(words.reset))
+            reset.dryRun = false
+            #expect(reset.text(words) == words.reset)
+        }
 
         let report = try Optimization.run(store: store, now: start, timeZone: utc, reset: false, dryRun: false)
         let fitted = try #require(report.result?.parameters)

@@ -59,7 +59,7 @@ grep -qF "No card holds “жоқсөз”" "$work/err" || fail "find with no ma
 for empty in "" "   "; do
     "$JATTA" find --lang en "$empty" "$work/decks" >/dev/null 2>"$work/err"; st=$?
     [ "$st" = 64 ] || fail "find '$empty': exit $st (expected 64)"
-    grep -qF "jatta find needs a word to look for" "$work/err" || fail "find '$empty': message: $(cat "$work/err")"
+    grep -qF "jatta find needs a word with a letter or a digit" "$work/err" || fail "find '$empty': message: $(cat "$work/err")"
     grep -qF "jatta find іздейтін сөзді күтеді" "$work/err" || fail "find '$empty': no Kazakh message: $(cat "$work/err")"
 done
 

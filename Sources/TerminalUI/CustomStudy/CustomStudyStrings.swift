@@ -33,7 +33,10 @@ public struct CustomStudyStrings: Sendable {
     public var emptySearch: String { t("--search бос болмауы керек", "--search needs a word") }
     /// `jatta find` given an empty word (or only spaces and marks), which
     /// finds nothing whatever the decks hold: a mistake, not a search.
-    public var emptyFindWord: String { t("jatta find іздейтін сөзді күтеді, ол бос", "jatta find needs a word to look for; it was empty") }
+    public var emptyFindWord: String {
+        t("jatta find әріп не сан бар сөзді күтеді (тыныс белгілері ескерілмейді)",
+          "jatta find needs a word with a letter or a digit (punctuation is not searched for)")
+    }
 
     // Search.
     public var searchTitle: String { t("Іздеу", "Search") }

@@ -21,7 +21,7 @@ public struct QuizStrings: Sendable {
     public var countTooSmall: String { t("--count кемінде 1", "--count must be at least 1") }
     /// `--time` not a positive number of minutes up to a day.
     public var timeOutOfRange: String {
-        t("--time 0-ден үлкен минут болуы керек", "--time must be a positive number of minutes")
+        t("--time 0-ден үлкен, 1440-тан (бір тәулік) аспайтын минут болуы керек", "--time must be more than 0 and at most 1440 minutes (a day)")
     }
 
     public var title: String { t("Сынақ", "Quiz") }

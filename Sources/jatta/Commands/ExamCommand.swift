@@ -212,7 +212,8 @@ struct ExamClearCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
-        if all == !ids.isEmpty { throw ValidationError(Strings.bothLanguages(\.allOrIDs)) }
+        if all, !ids.isEmpty { throw ValidationError(Strings.bothLanguages(\.allOrIDs)) }
+        if !all, ids.isEmpty { throw ValidationError(Strings.bothLanguages(\.allOrIDsNeeded)) }
     }
 
     func run() throws {

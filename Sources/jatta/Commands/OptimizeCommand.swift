@@ -98,7 +98,7 @@ enum Optimization {
         var dryRun = false
 
         func text(_ w: OptimizeWords) -> String {
-            if reset { return w.reset + (dryRun ? "\n" + w.dryRun : "") }
+            if reset { return dryRun ? w.resetOnlyIfStored + "\n" + w.dryRun : w.reset }
             var lines = [w.reviews(reviewCount, itemCount)]
             guard let result, result.outcome != .defaults else {
                 lines.append(w.tooFew(result?.trainingItemCount ?? itemCount, Optimizer.minimumItemsForAnything))
@@ -113,7 +113,7 @@ enum Optimization {
             lines.append(w.header)
             lines.append(row(w.current(current != nil), currentEvaluation))
             lines.append(row(w.new, newEvaluation))
-            lines.append(better ? w.kept : w.notBetter)
+            lines.append(better ? (dryRun ? w.keptOnlyIfStored : w.kept) : w.notBetter)
             if dryRun { lines.append(w.dryRun) }
             return lines.joined(separator: "\n")
         }
