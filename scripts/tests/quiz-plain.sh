@@ -119,6 +119,22 @@ printf '\n\n\n' | run --no-record --json "$WORK/a.json" >/dev/null
 ln -s "$WORK/a.json" "$WORK/a-link.json"
 printf '\n\n\n' | run --no-record --json "$WORK/a-link.json" >/dev/null || fail "--json through a link to a report: exit $?"
 [ -L "$WORK/a-link.json" ] || fail "--json through a link to a report replaced the link"
+# The store locked by another program once the quiz has begun: the quiz
+# goes on (its score), and the end names the file and how many answers
+# of the quiz it does not hold.
+printf '1992\n' | run --count 1 >/dev/null 2>&1
+# (An answer waits for the lock through its busy timeout and retries,
+# about 20 s, before it is given up: the lock is held longer.)
+python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None); time.sleep(1.5); c.execute("BEGIN IMMEDIATE"); time.sleep(60)' "$WORK/p.sqlite" &
+locker=$!
+( sleep 3; printf '1992\n1992\n1992\n' ) | run --count 3 >/dev/null 2>"$WORK/locked.err"
+status=$?
+kill "$locker" 2>/dev/null; wait "$locker" 2>/dev/null
+[ "$status" -eq 74 ] || fail "a quiz whose store was locked: exit $status, expected 74: $(cat "$WORK/locked.err")"
+grep -qF "$WORK/p.sqlite" "$WORK/locked.err" || fail "the store failure does not name the file: $(cat "$WORK/locked.err")"
+grep -qE "3 жауабы жазылмады|3 answers of this quiz were not recorded" "$WORK/locked.err" \
+    || fail "the store failure does not say how many answers were lost: $(cat "$WORK/locked.err")"
 set -e
 
 echo "quiz-plain: ok"

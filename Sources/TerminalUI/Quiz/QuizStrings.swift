@@ -74,6 +74,12 @@ public struct QuizStrings: Sendable {
         }
     }
 
+    /// After the store failed during the quiz: how many of its answers it
+    /// does not hold (the quiz went on, for its score and report).
+    public func answersNotRecorded(_ n: Int) -> String {
+        t("Бұл тесттің \(n) жауабы жазылмады.", n == 1 ? "1 answer of this quiz was not recorded." : "\(n) answers of this quiz were not recorded.")
+    }
+
     public var overruled: String { t("(мен дұрыс едім)", "(I was right)") }
 
     /// The verdict line of an answered question, on screen and in the

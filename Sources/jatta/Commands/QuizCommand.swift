@@ -252,7 +252,7 @@ struct QuizCommand: ParsableCommand {
         // Only the student's store can have joined a class.
         if let store { ClassSyncLauncher.afterSession(store: store, deckPaths: deckPaths) }
         if let failure = recorder.failure {
-            throw fail("jatta: " + failure.message(language: lang), 74)
+            throw fail(host.storeMessage(failure) + " " + strings.answersNotRecorded(recorder.notRecorded), 74)
         }
         if let stopStatus { throw ExitCode(stopStatus) }
         // The report could not be written (a full disk): said above, 73.

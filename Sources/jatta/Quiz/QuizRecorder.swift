@@ -11,6 +11,9 @@ final class QuizRecorder {
     /// The first store error met; the quiz goes on (its report and JSON are
     /// still worth having) and the command reports it at the end.
     private(set) var failure: StoreError?
+    /// The answers not recorded: the one that met the failure and every
+    /// one after it.
+    private(set) var notRecorded = 0
 
     init(store: ProgressStore?, sessionID: String) {
         self.store = store
@@ -18,7 +21,11 @@ final class QuizRecorder {
     }
 
     func handle(_ record: QuizAnswerRecord) {
-        guard let store, failure == nil, let review = record.review else { return }
+        guard let store, let review = record.review else { return }
+        guard failure == nil else {
+            if review.kind == .answer { notRecorded += 1 }
+            return
+        }
         let question = review.question
         do {
             try store.record(
@@ -30,8 +37,10 @@ final class QuizRecorder {
                     after: review.after, quizAnswer: review.kind == .answer ? Self.detail(record) : nil))
         } catch let error as StoreError {
             failure = error
+            if review.kind == .answer { notRecorded += 1 }
         } catch {
             failure = StoreError(.invalidValue(String(describing: error)), path: store.path)
+            if review.kind == .answer { notRecorded += 1 }
         }
     }
 
