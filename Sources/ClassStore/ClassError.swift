@@ -8,6 +8,10 @@ public struct ClassError: Error, Equatable, Sendable {
         case libraryMissing
         /// The server could not be reached or refused the connection.
         case unreachable
+        /// The server was reached and refused the login: a wrong or
+        /// missing password, an unknown role or database, no entry for this
+        /// host. No later sync gets through until the settings change.
+        case loginRefused
         /// The server answered a statement with an error (SQLSTATE).
         case server(sqlState: String)
         /// The address carries a password, which would end up in shell
@@ -51,6 +55,10 @@ public struct ClassError: Error, Equatable, Sendable {
                 "libpq is not installed (Debian: apt-get install libpq5); the class commands need it")
         case .unreachable:
             text = ("сынып серверіне қосылу мүмкін болмады", "the class server cannot be reached")
+        case .loginRefused:
+            text = (
+                "сынып сервері кіруге рұқсат бермеді: пайдаланушы атын және ~/.pgpass не PGPASSWORD ішіндегі құпия сөзді тексеріңіз",
+                "the class server refused the login: check the user name and the password in ~/.pgpass or PGPASSWORD")
         case .server(let state):
             text = ("сынып сервері қате қайтарды (\(state))", "the class server refused (\(state))")
         case .passwordInAddress:

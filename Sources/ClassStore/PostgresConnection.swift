@@ -21,13 +21,26 @@ public final class PostgresConnection {
         guard pq.status(handle) == CONNECTION_OK else {
             let detail = Self.oneLine(pq.errorMessage(handle))
             pq.finish(handle)
-            throw ClassError(.unreachable, detail: detail)
+            throw ClassError(Self.refusesLogin(detail) ? .loginRefused : .unreachable, detail: detail)
         }
         _ = pq.setNoticeProcessor(handle, jatta_pq_ignore_notice, nil)
         self.handle = handle
     }
 
     deinit { pq.finish(handle) }
+
+    /// Whether a failed connection's message says the server was reached
+    /// and would not let this login in (libpq's own words, and the server's
+    /// in its default English), rather than not reached at all: said as a
+    /// refusal, status 1, not "the next sync sends it".
+    static func refusesLogin(_ message: String) -> Bool {
+        let lower = message.lowercased()
+        return [
+            "password authentication failed", "no password supplied", "authentication failed",
+            "pg_hba.conf", "does not exist", "permission denied for database", "peer authentication",
+        ].contains { lower.contains($0) } && !lower.contains("could not connect") && !lower.contains("connection refused")
+            && !lower.contains("timeout expired")
+    }
 
     /// Runs one statement with `$1 … $n` bound to `parameters` (nil is SQL
     /// NULL) and returns its rows as text.

@@ -29,3 +29,25 @@ import Testing
         #expect(throws: ClassError.self) { try ClassAddress.parse("postgresql://alice@db/jatta?nonsense=1", classOption: "X") }
     }
 }
+
+/// A failed connection is a refused login (status 1) or an unreachable
+/// server (75, "the next sync sends it") by libpq's words.
+@Suite struct LoginRefusedTests {
+    @Test func refusalsAndUnreachableServersAreTold() {
+        for refused in [
+            #"connection to server at "127.0.0.1", port 25481 failed: FATAL:  password authentication failed for user "alice""#,
+            "connection to server on socket \"/tmp/s/.s.PGSQL.25481\" failed: fe_sendauth: no password supplied",
+            #"connection to server at "h", port 5432 failed: FATAL:  no pg_hba.conf entry for host "10.0.0.2", user "alice""#,
+            #"connection to server at "h", port 5432 failed: FATAL:  role "carol" does not exist"#,
+        ] {
+            #expect(PostgresConnection.refusesLogin(refused), "\(refused)")
+        }
+        for unreachable in [
+            #"connection to server at "127.0.0.1", port 25481 failed: Connection refused Is the server running on that host and accepting TCP/IP connections?"#,
+            #"could not translate host name "class.example.edu" to address: Name or service not known"#,
+            "connection to server at \"10.255.255.1\", port 5432 failed: timeout expired",
+        ] {
+            #expect(!PostgresConnection.refusesLogin(unreachable), "\(unreachable)")
+        }
+    }
+}

@@ -95,6 +95,18 @@ for who in alice bob; do
     [ "$got" = "$want" ] || fail "$who: $got rows on the server, $want answers in the store"
 done
 
+# A wrong or missing password: the server was reached and refused the
+# login. Status 1 and "refused", not 75 and "the next sync sends it".
+printf '*:*:*:alice:WRONG-PASSWORD\n' >"$WORK/badpass"; chmod 600 "$WORK/badpass"
+status=0
+PGPASSFILE="$WORK/badpass" "$JATTA" sync --db "$WORK/alice.sqlite" --lang en >"$WORK/badpass.out" 2>&1 || status=$?
+[ "$status" = 1 ] || fail "sync with a wrong password exited with $status: $(cat "$WORK/badpass.out")"
+grep -q "refused the login" "$WORK/badpass.out" || fail "a wrong password is not said as a refusal: $(cat "$WORK/badpass.out")"
+! grep -q "next sync" "$WORK/badpass.out" || fail "a wrong password promises the next sync: $(cat "$WORK/badpass.out")"
+status=0
+PGPASSFILE=/nonexistent PGPASSWORD= "$JATTA" sync --db "$WORK/alice.sqlite" --lang en >"$WORK/nopass.out" 2>&1 || status=$?
+[ "$status" = 1 ] || fail "sync with no password exited with $status: $(cat "$WORK/nopass.out")"
+
 # Sending again adds nothing, and nothing twice: a second sync has nothing
 # to send, and a batch replayed by hand is ignored, summaries unchanged.
 "$JATTA" sync --db "$WORK/alice.sqlite" | grep -q "nothing new" || fail "a second sync sent something"
