@@ -158,6 +158,12 @@ status=0
 "$JATTA" sync --db "$WORK/away.sqlite" >"$WORK/away.out" 2>&1 || status=$?
 [ "$status" = 75 ] || fail "sync to an unreachable server exited with $status"
 [ "$(wc -l <"$WORK/away.out")" = 1 ] || fail "not one line: $(cat "$WORK/away.out")"
+# A join that cannot reach the server says that nothing was joined.
+status=0
+"$JATTA" class join 'host=192.0.2.1 port=5432 dbname=jatta user=alice connect_timeout=2' --class IR101 \
+    --db "$WORK/not-joined.sqlite" --lang en >"$WORK/join-away.out" 2>&1 || status=$?
+[ "$status" = 75 ] || fail "class join to an unreachable server exited with $status"
+grep -q "the class was not joined" "$WORK/join-away.out" || fail "a failed join does not say so: $(cat "$WORK/join-away.out")"
 grep -q "kept" "$WORK/away.out" || fail "the notice does not say the answers are kept"
 
 # Server down: one line, status 75, studying goes on; back up: catches up.

@@ -44,9 +44,15 @@ enum ClassSettings {
 /// 75 (try again later) when the server could not be reached, 69 when libpq
 /// is missing, 1 otherwise.
 enum ClassFailure {
-    static func exit(_ error: ClassError, language: Language, syncing: Bool = false) -> ExitCode {
+    static func exit(_ error: ClassError, language: Language, syncing: Bool = false, joining: Bool = false) -> ExitCode {
         var text = error.message(kazakh: language == .kk)
-        if syncing, error.isTransient {
+        if joining {
+            // Nothing is remembered before the server says the role is in
+            // the class: 75 must not read as "the next sync sends it".
+            text += language == .kk
+                ? " (сыныпқа қосылған жоқсыз: сервер қолжетімді болғанда осы jatta class join командасын қайталаңыз)"
+                : " (the class was not joined: run this jatta class join again once the server can be reached)"
+        } else if syncing, error.isTransient {
             text += language == .kk
                 ? " (жауаптарыңыз сақталды, келесі синхрондауда жіберіледі)"
                 : " (your answers are kept and go with the next sync)"
@@ -96,7 +102,7 @@ struct ClassJoinCommand: ParsableCommand {
             let teaches = try connection.scalar("SELECT jatta.teaches($1)", [address.classID]) == "t"
             guard isStudent || teaches else { throw ClassError(.notMember, detail: address.classID) }
         } catch let error as ClassError {
-            throw ClassFailure.exit(error, language: language)
+            throw ClassFailure.exit(error, language: language, joining: error.isTransient || error.kind == .loginRefused)
         }
         let store: ProgressStore
         do {
