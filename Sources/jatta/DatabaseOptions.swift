@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalUI
 import ReviewStore
 
 /// The `--db` option shared by every command that reads or writes progress.
@@ -58,12 +59,19 @@ struct DatabaseOptions: ParsableArguments {
 /// Prints a store error (both languages, with the path) to standard error and
 /// gives the exit code: the one way commands end on a store failure.
 enum StoreFailure {
-    static func exit(_ error: any Error) -> ExitCode {
+    /// Says why the store failed, in the command's language (both, one
+    /// line each, for a command that has none: `debug`), naming the file
+    /// (`jatta: PATH: message`, as the sessions say it), with the system's
+    /// own words after it when there are any.
+    static func exit(_ error: any Error, language: Language?) -> ExitCode {
         let text: String
         if let error = error as? StoreError {
-            text = error.description
+            let path = "jatta: \(TerminalText.visible(error.path, keepingLineBreaks: false)): "
+            let detail = error.detail.map { " (\(TerminalText.visible($0, keepingLineBreaks: false)))" } ?? ""
+            text = (language.map { [$0] } ?? [.kk, .en]).map { path + error.message(language: $0.rawValue) + detail }
+                .joined(separator: "\n")
         } else {
-            text = "jatta: \(error)"
+            text = "jatta: " + TerminalText.visible("\(error)", keepingLineBreaks: false)
         }
         Console.errorLine(text)
         return ExitCode(1)

@@ -34,6 +34,18 @@ expect_refusal() {
     checked+=("$name")
 }
 
+# expect_refusal_in_each_language NAME ENGLISH KAZAKH FILE -- COMMAND...:
+# the command given --lang en says the English, --lang kk the Kazakh.
+expect_refusal_in_each_language() {
+    local name=$1 english=$2 kazakh=$3 file=$4
+    shift 5
+    expect_refusal "$name" "$english" "jatta: $file: " "$file" -- "$@" --lang en
+    grep -qF "$kazakh" "$work/err" && fail "$name: --lang en said the Kazakh too"
+    expect_refusal "$name" "$kazakh" "jatta: $file: " "$file" -- "$@" --lang kk
+    grep -qF "$english" "$work/err" && fail "$name: --lang kk said the English too"
+    true
+}
+
 # A real database with some answers.
 good="$work/good.sqlite"
 "$JATTA" debug answer-loop --db "$good" --count 50 >/dev/null
@@ -42,13 +54,13 @@ good="$work/good.sqlite"
 newer="$work/newer.sqlite"
 cp "$good" "$newer"
 sql "$newer" "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')"
-expect_refusal "newer schema (history)" "newer jatta" "жаңарақ нұсқасы" "$newer" -- "$JATTA" history --db "$newer"
+expect_refusal_in_each_language "newer schema (history)" "newer jatta" "жаңарақ нұсқасы" "$newer" -- "$JATTA" history --db "$newer"
 expect_refusal "newer schema (answer)" "newer jatta" "жаңарақ нұсқасы" "$newer" -- "$JATTA" debug answer-loop --db "$newer" --count 1
 
 # Not a database.
 notdb="$work/notes.txt"
 printf 'Q: Лениннің пікірінше...\nA: Империализм\n' >"$notdb"
-expect_refusal "not a database" "not an SQLite database" "SQLite дерекқоры емес" "$notdb" -- "$JATTA" history --db "$notdb"
+expect_refusal_in_each_language "not a database" "not an SQLite database" "SQLite дерекқоры емес" "$notdb" -- "$JATTA" history --db "$notdb"
 # A session names the file its message is about (0.17 said only "jatta:
 # Cannot create the folder for the progress database.", no folder named).
 status=0
@@ -67,7 +79,7 @@ corrupt="$work/corrupt.sqlite"
 cp "$good" "$corrupt"
 size=$(stat -c %s "$corrupt")
 head -c $((size - 4096)) /dev/urandom | dd of="$corrupt" bs=4096 seek=1 conv=notrunc status=none
-expect_refusal "corrupt database" "is damaged" "бүлінген" "$corrupt" -- "$JATTA" history --db "$corrupt"
+expect_refusal_in_each_language "corrupt database" "is damaged" "бүлінген" "$corrupt" -- "$JATTA" history --db "$corrupt"
 
 # Read-only folder: a new database cannot be created, and an existing one
 # cannot be written; either way nothing appears and nothing changes.

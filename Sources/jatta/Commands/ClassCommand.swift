@@ -110,7 +110,7 @@ struct ClassJoinCommand: ParsableCommand {
             try store.setSetting(ClassSettings.connection, address.connectionString)
             try store.setSetting(ClassSettings.classID, address.classID)
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         let name = TerminalText.visible(address.classID, keepingLineBreaks: false)
         guard isStudent else {

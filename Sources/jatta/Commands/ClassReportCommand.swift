@@ -110,7 +110,7 @@ struct ClassReportCommand: ParsableCommand {
                 do {
                     stored = try database.openExistingStore().flatMap { try ClassSettings.address(in: $0) }
                 } catch {
-                    throw StoreFailure.exit(error)
+                    throw StoreFailure.exit(error, language: language)
                 }
                 guard var stored else { throw ClassError(.notJoined) }
                 if let className { stored.classID = className }

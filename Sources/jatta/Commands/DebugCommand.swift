@@ -100,7 +100,7 @@ extension DebugCommand {
                     }
                 }
             } catch {
-                throw StoreFailure.exit(error)
+                throw StoreFailure.exit(error, language: nil)
             }
         }
 
@@ -155,7 +155,7 @@ extension DebugCommand {
             } catch let error as ValidationError {
                 throw error
             } catch {
-                throw StoreFailure.exit(error)
+                throw StoreFailure.exit(error, language: nil)
             }
             for problem in problems.prefix(20) { Console.line("problem: \(problem)") }
             Console.line(problems.isEmpty ? "ok" : "FAILED: \(problems.count) problem(s)")

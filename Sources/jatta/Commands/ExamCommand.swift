@@ -59,7 +59,7 @@ struct ExamShowCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         Console.out(text ?? ExamWords.of(language).noExams + "\n")
     }
@@ -188,7 +188,7 @@ struct ExamSetCommand: ParsableCommand {
             id = try store.setExam(
                 StoredExam(date: day.description, paths: paths.map(ExamSetup.absolutePath), workload: accepted))
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         Console.line(words.examSet(day.description, id))
         if let minutes, let accepted {
@@ -242,7 +242,7 @@ struct ExamClearCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         for id in unknown { Console.errorLine(words.noSuchExam(TerminalText.visible(id))) }
         Console.line(words.cleared(removed))

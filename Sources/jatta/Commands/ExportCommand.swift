@@ -59,7 +59,7 @@ struct ExportCommand: ParsableCommand {
             do {
                 store = try database.openExistingStore()
             } catch {
-                throw StoreFailure.exit(error)
+                throw StoreFailure.exit(error, language: language)
             }
             if store == nil {
                 Console.errorLine(

@@ -56,7 +56,7 @@ struct FindCommand: ParsableCommand {
                 try CardAdoption.withPendingHandOvers(StudySetup.progress(store: store, decks: decks), store: store, decks: decks)
             } ?? ProgressSnapshot()
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         let outcome = CardFinding.run(word: word, catalog: StudyCatalog(decks: decks, progress: progress), now: Date(), language: language)
         Console.out(outcome.output)

@@ -36,7 +36,8 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let words = HistoryWords.of(languageOptions.resolved(environment: ProcessInfo.processInfo.environment))
+        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let words = HistoryWords.of(language)
         // Each page of entries is written as it is read: the whole log of a
         // heavy user (a million entries) was read into memory first, 1.4 GB
         // and 40 s before the first line. A store failing part of the way
@@ -53,7 +54,7 @@ struct HistoryCommand: ParsableCommand {
         do {
             opened = try database.openExistingStore()
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         guard let store = opened else {
             // No database: no card is known to it either (a mistyped --card
@@ -81,7 +82,7 @@ struct HistoryCommand: ParsableCommand {
             // Not the store's: an entry JSON cannot hold.
             throw error
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         guard let shownCard else { return printer.finish() }
         if !cardIsUnknown { return printer.finish(empty: words.cardNotAnswered(shownCard)) }

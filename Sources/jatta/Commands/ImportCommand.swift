@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
             do {
                 store = try database.openStore()
             } catch {
-                throw StoreFailure.exit(error)
+                throw StoreFailure.exit(error, language: language)
             }
         }
         let outcome = DeckImport.run(

@@ -62,7 +62,7 @@ struct OptimizeCommand: ParsableCommand {
                 report = Optimization.Report(reset: reset, dryRun: dryRun)
             }
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         Console.line(json ? report.json() : report.text(words))
     }

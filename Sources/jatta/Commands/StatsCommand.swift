@@ -76,7 +76,7 @@ struct StatsCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         // The exam readiness forecast, when an exam is ahead (docs/exam.md).
         let examStore = store

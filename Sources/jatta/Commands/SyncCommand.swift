@@ -52,7 +52,7 @@ struct SyncCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         ClassSettings.prepareEnvironment()
         let connection: PostgresConnection
@@ -75,7 +75,7 @@ struct SyncCommand: ParsableCommand {
         } catch let error as ClassError {
             throw ClassFailure.exit(error, language: language, syncing: true)
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
     }
 
@@ -123,7 +123,7 @@ struct SyncCommand: ParsableCommand {
         } catch let error as ClassError {
             throw ClassFailure.exit(error, language: language, syncing: true)
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         guard !quiet else { return }
         let name = TerminalText.visible(address.classID, keepingLineBreaks: false)

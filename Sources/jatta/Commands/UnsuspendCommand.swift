@@ -45,7 +45,7 @@ struct UnsuspendCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw StoreFailure.exit(error)
+            throw StoreFailure.exit(error, language: language)
         }
         if !outcome.output.isEmpty { Console.out(TerminalText.visible(outcome.output)) }
         if !outcome.problems.isEmpty { Console.err(outcome.problems) }
