@@ -4,9 +4,12 @@ import Foundation
 /// Moodle's and Anki's own). The caller shows it through the one
 /// visible-text rule, since prompts and names come from outside.
 public enum ClassReportText {
+    /// "1 card", "2 cards".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     /// The report as lines of text; `hardest` cards are listed in full.
     public static func render(_ report: ClassReport, hardest: Int = 10) -> String {
-        var out = "Class \(report.classID): \(report.studentCount) students, \(report.cards.count) cards answered\n"
+        var out = "Class \(report.classID): \(count(report.studentCount, "student")), \(count(report.cards.count, "card")) answered\n"
         if let exam = report.examDate { out += "Exam date: \(exam)\n" }
         let flagged = report.cards.filter { !$0.flags.isEmpty }
         out += "\nCards to look at (\(flagged.count) flagged; hardest first):\n"
@@ -31,7 +34,7 @@ public enum ClassReportText {
         }
         out += "\nBy level:\n"
         for level in report.levels {
-            out += "  level \(level.level.map(String.init) ?? "-"): \(level.cards) cards, \(level.reviews) answers, "
+            out += "  level \(level.level.map(String.init) ?? "-"): \(count(level.cards, "card")), \(count(level.reviews, "answer")), "
                 + "true retention \(percent(level.trueRetention)), lapse rate \(percent(level.lapseRate)), "
                 + "facility \(points(level.facilityIndex))\n"
         }
@@ -40,7 +43,7 @@ public enum ClassReportText {
         formatter.formatOptions = [.withFullDate]
         for student in report.students {
             let last = student.lastActive.map { formatter.string(from: $0) } ?? "never"
-            out += "  \(student.student): \(student.cardsSeen) cards seen, \(student.reviews) answers, "
+            out += "  \(student.student): \(count(student.cardsSeen, "card")) seen, \(count(student.reviews, "answer")), "
                 + "true retention \(percent(student.trueRetention)), last active \(last)\n"
             if let exam = report.examDate { out += "    " + readiness(student.readiness, exam: exam) + "\n" }
         }

@@ -132,7 +132,7 @@ struct SyncCommand: ParsableCommand {
         } else {
             Console.line(
                 language == .kk
-                    ? "\(name): \(outcome.sent) жауап жіберілді." : "\(name): sent \(outcome.sent) answers.")
+                    ? "\(name): \(outcome.sent) жауап жіберілді." : "\(name): sent \(outcome.sent) \(outcome.sent == 1 ? "answer" : "answers").")
         }
     }
 }
