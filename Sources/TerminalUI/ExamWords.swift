@@ -37,6 +37,8 @@ public struct ExamWords: Sendable {
     public var datePast: @Sendable (_ date: String) -> String
     public var noSuchExam: @Sendable (_ id: String) -> String
     public var noSuchPath: @Sendable (_ path: String) -> String
+    /// A path that exists and holds no card (a README, an empty folder).
+    public var noCardsIn: @Sendable (_ path: String) -> String
     public var badWorkload: String
     /// `--minutes` not a positive number, or given with `--workload`.
     public var badMinutes: String
@@ -115,6 +117,7 @@ public struct ExamWords: Sendable {
         datePast: { "the exam date \($0) is not ahead; give a day after today" },
         noSuchExam: { "jatta: no exam with id '\($0)' (jatta exam lists them)" },
         noSuchPath: { "jatta: '\($0)' does not exist" },
+        noCardsIn: { "jatta: '\($0)' holds no card: name deck files or folders of them" },
         badWorkload: "--workload is a number of answers a day, at least 1",
         badMinutes: "--minutes is a number of minutes a day, at least 1, and not given with --workload",
         minutesAsAnswers: { minutes, answers, seconds in
@@ -150,6 +153,7 @@ public struct ExamWords: Sendable {
         datePast: { "\($0) емтихан күні алда емес; бүгіннен кейінгі күнді беріңіз" },
         noSuchExam: { "jatta: '\($0)' деген id-мен емтихан жоқ (тізімі: jatta exam)" },
         noSuchPath: { "jatta: '\($0)' жоқ" },
+        noCardsIn: { "jatta: '\($0)' ішінде карта жоқ: десте файлдарын не солар бар қалталарды беріңіз" },
         badWorkload: "--workload — күніне жауап саны, кемінде 1",
         badMinutes: "--minutes — күніне минут саны, кемінде 1, --workload-пен бірге берілмейді",
         minutesAsAnswers: { minutes, answers, seconds in

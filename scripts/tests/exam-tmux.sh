@@ -50,6 +50,13 @@ out=$("$JATTA" exam set "$(date -d '-1 day' +%F)" --lang kk 2>&1); status=$?
 grep -qF "алда емес" <<<"$out" || fail "no Kazakh past-date message: $out"
 # A usage error is said in both languages, as every other one is.
 grep -qF " / the exam date " <<<"$out" || fail "the past-date message is not in both languages: $out"
+# A path that holds no card (a README) makes no exam: 65, nothing stored.
+printf '# Notes\n\nNothing to study here.\n' >"$work/README.md"
+out=$("$JATTA" exam set "$(date -d '+30 day' +%F)" "$work/README.md" --lang en 2>&1); status=$?
+[ "$status" -eq 65 ] || fail "an exam of a README should exit 65, got $status: $out"
+grep -qF "holds no card" <<<"$out" || fail "no message for a path without cards: $out"
+out=$("$JATTA" exam --lang en "$work/decks" 2>&1) || fail "jatta exam failed: $out"
+grep -qF "No exam ahead" <<<"$out" || fail "an exam was stored for a README: $out"
 [ -z "$("$JATTA" exam --lang en "$work/decks" 2>/dev/null | grep -F Exam)" ] || fail "a refused date was kept"
 
 # --- 2. A bad header date is a warning with its place --------------------
