@@ -12,7 +12,9 @@ import GRDB
 ///   registry (triggers on `card`, `groupTriggers`), so a card moved to
 ///   another level takes its answers with it;
 /// - `quiz_summary`: per quiz session, card and deck file, the quiz answers
-///   not undone, those right, and the first one's time.
+///   not undone, those right (a wrong one the student overruled, "I was
+///   right", counts as right, as the quiz's own score counts it), and the
+///   first one's time.
 ///
 /// What an answer contributes is said once, in SQL over `review_log e`
 /// (`slotContribution`, `quizContribution`): adding an answer, taking an
@@ -138,36 +140,30 @@ enum AnswerSummaries {
             """
     }()
 
-    /// `quiz_summary` plus what the quiz answer `givenEntry` adds.
-    private static let addGivenQuizSQL = """
-        INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
-        \(quizContribution(from: givenEntry, where: "TRUE"))
-        \(quizSums)
-        """
-
-    /// How a quiz summary row takes in the row `excluded`.
-    private static let quizSums = """
-        ON CONFLICT (session, key, deck_file) DO UPDATE SET
-            first_at = min(first_at, excluded.first_at), answers = answers + excluded.answers,
-            correct = correct + excluded.correct
-        """
-
     /// How an `answer_slot` row takes in the row `excluded`.
     private static let slotSums = slotColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
 
     /// The quiz answers of `review_log e` selected by `condition`, per
     /// session, card and deck file.
+    /// An override ("I was right") of the same session, card and deck file
+    /// makes one wrong answer right; one without a quiz answer there (a
+    /// study session's) makes no row.
     static func quizContribution(from: String = "review_log e", where condition: String) -> String {
         """
-        SELECT coalesce(e.session, '') AS session, e.key AS key, e.deck_file AS deck_file, min(e.at) AS first_at,
-            count(*) AS answers, sum(coalesce(e.rating > 1, 0)) AS correct
-        FROM \(from) WHERE \(condition) AND \(isQuizAnswer)
+        SELECT coalesce(e.session, '') AS session, e.key AS key, e.deck_file AS deck_file,
+            min(CASE WHEN e.kind = 'quiz' THEN e.at END) AS first_at,
+            sum(e.kind = 'quiz') AS answers,
+            min(sum(e.kind = 'quiz'), sum(CASE WHEN e.kind = 'quiz' THEN coalesce(e.rating > 1, 0) ELSE 1 END)) AS correct
+        FROM \(from) WHERE \(condition) AND \(isQuizEntry)
         GROUP BY coalesce(e.session, ''), e.key, e.deck_file
+        HAVING sum(e.kind = 'quiz') > 0
         """
     }
 
-    /// Whether the log entry `e` is a quiz answer.
-    private static let isQuizAnswer = "e.kind = 'quiz'"
+    /// Whether the log entry `e` counts in a quiz summary: a quiz answer,
+    /// or an override of one.
+    private static let isQuizEntry = "e.kind IN ('quiz', 'override')"
+
 
     /// Counts `entry`, just appended, in the summaries (nothing for an
     /// entry that is not an answer), from its own values: what the log's
@@ -182,8 +178,28 @@ enum AnswerSummaries {
         ]
         let arguments = StatementArguments(values)
         try db.cachedStatement(sql: addGivenSlotSQL).execute(arguments: arguments)
-        // Only a quiz answer has a quiz summary (`isQuizAnswer`).
-        if entry.kind == .quiz { try db.cachedStatement(sql: addGivenQuizSQL).execute(arguments: arguments) }
+        // Only a quiz answer has a quiz summary; an override changes its
+        // answer's. Its row is counted again from the card's entries, so
+        // that it is what the log gives in whatever order they came.
+        if entry.kind == .quiz || entry.kind == .override {
+            try recountQuizRow(session: entry.sessionID ?? "", key: entry.key, deckFile: entry.deckFile, db: db)
+        }
+    }
+
+    /// The `quiz_summary` row of one quiz session, card and deck file,
+    /// counted again from the card's own entries (`EntryChain`).
+    static func recountQuizRow(session: String, key: String, deckFile: String, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM quiz_summary WHERE session = ? AND key = ? AND deck_file = ?")
+            .execute(arguments: [session, key, deckFile])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
+                \(quizContribution(where: """
+                    \(EntryChain.isEntry(ofKey: "?2")) AND coalesce(e.session, '') = ?1 AND e.deck_file = ?3
+                    AND \(LogClauses.notUndone)
+                    """))
+                """
+        ).execute(arguments: [session, key, deckFile])
     }
 
     /// Takes the log entry `id`, just undone, out of the summaries. A quiz
@@ -200,21 +216,10 @@ enum AnswerSummaries {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(
-                    sql: "SELECT coalesce(session, ''), key, deck_file FROM review_log WHERE id = ? AND kind = 'quiz'"),
+                    sql: "SELECT coalesce(session, ''), key, deck_file FROM review_log WHERE id = ? AND kind IN ('quiz', 'override')"),
                 arguments: [id])
         else { return }
-        let (session, key, deckFile): (String, String, String) = (row[0], row[1], row[2])
-        try db.cachedStatement(sql: "DELETE FROM quiz_summary WHERE session = ? AND key = ? AND deck_file = ?")
-            .execute(arguments: [session, key, deckFile])
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
-                \(quizContribution(where: """
-                    \(EntryChain.isEntry(ofKey: "?2")) AND coalesce(e.session, '') = ?1 AND e.deck_file = ?3
-                    AND \(LogClauses.notUndone)
-                    """))
-                """
-        ).execute(arguments: [session, key, deckFile])
+        try recountQuizRow(session: row[0], key: row[1], deckFile: row[2], db: db)
     }
 
     private static func upsertSlot(entry id: Int64, sign: Int, db: Database) throws {
@@ -330,6 +335,20 @@ enum AnswerSummaries {
         try db.execute(sql: "DELETE FROM answer_slot")
         try db.execute(sql: "DELETE FROM quiz_summary")
         try insert(try recomputedSlots(db, group: nil), db: db)
+        try db.execute(
+            sql: """
+                INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
+                \(quizContribution(where: LogClauses.notUndone))
+                """)
+    }
+
+    /// The migration that counts overrides in `quiz_summary`.
+    static let overridesMigrationName = "stats-3-quiz-overrides"
+
+    /// `quiz_summary` made again from the whole log.
+    static func rebuildQuizSummary(_ db: Database) throws {
+        guard try db.tableExists("quiz_summary") else { return }
+        try db.execute(sql: "DELETE FROM quiz_summary")
         try db.execute(
             sql: """
                 INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)

@@ -72,6 +72,10 @@ enum Schema {
         // Each deck file's faces as last registered, so an edited file
         // registers only what the edit changed (issue 20).
         migrator.registerMigration(RegisteredFaces.migrationName) { db in try RegisteredFaces.migrate(db) }
+        // A quiz answer the student overruled ("I was right") counts as
+        // right in the quiz summaries, as in the quiz's own score: made
+        // again from the log once.
+        migrator.registerMigration(AnswerSummaries.overridesMigrationName) { db in try AnswerSummaries.rebuildQuizSummary(db) }
         return migrator
     }
 

@@ -33,6 +33,38 @@ import Testing
         }
     }
 
+    /// "I was right" on a wrong quiz answer makes it right in the quiz's
+    /// tally, as in the quiz's own score (stats said 1/3 where the quiz said
+    /// 2/3); a study session's override makes no quiz; undone, it counts no
+    /// more; and a store tallied before is counted again by its migration.
+    @Test func anOverruledQuizAnswerCountsAsRight() throws {
+        let store = try ProgressStore()
+        let later = t0.addingTimeInterval(60)
+        _ = try store.record(answer("k1", rating: .again, at: t0, kind: .quiz, session: "q", after: CardSchedule(due: t0)))
+        _ = try store.record(answer("k2", rating: .good, at: t0, kind: .quiz, session: "q", after: CardSchedule(due: t0)))
+        _ = try store.record(answer("k3", rating: .again, at: t0, kind: .quiz, session: "q", after: CardSchedule(due: t0)))
+        _ = try store.record(answer("k1", rating: .good, at: later, kind: .override, session: "q", after: CardSchedule(due: later)))
+        _ = try store.record(answer("k4", rating: .good, at: later, kind: .override, session: "s", after: CardSchedule(due: later)))
+        var tallies = try store.quizTallies()
+        #expect(tallies.map(\.session) == ["q"])
+        #expect(tallies.map(\.answers) == [3] && tallies.map(\.correct) == [2])
+        #expect(try store.verify() == [])
+        _ = try store.undoLast(sessionID: "q", at: later.addingTimeInterval(1))
+        tallies = try store.quizTallies()
+        #expect(tallies.map(\.correct) == [1])
+        #expect(try store.verify() == [])
+        // A store whose tally was kept before overrides counted.
+        _ = try store.record(answer("k3", rating: .good, at: later, kind: .override, session: "q", after: CardSchedule(due: later)))
+        try store.write { db in
+            try db.execute(sql: "UPDATE quiz_summary SET correct = correct - 1 WHERE key = 'k3'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [AnswerSummaries.overridesMigrationName])
+        }
+        #expect(try store.quizTallies().map(\.correct) == [1])
+        try store.write { db in try AnswerSummaries.rebuildQuizSummary(db) }
+        #expect(try store.quizTallies().map(\.correct) == [2])
+        #expect(try store.verify() == [])
+    }
+
     @Test func keptSummariesEqualTheLogAfterAnswersAndUndos() throws {
         let store = try ProgressStore()
         try Self.history(store)

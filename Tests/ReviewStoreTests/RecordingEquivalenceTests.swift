@@ -77,15 +77,21 @@ import Testing
                     ON CONFLICT (slot, deck_file, grp) DO UPDATE SET \(sums)
                     """,
                 arguments: [id])
-            try db.execute(
-                sql: """
-                    INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
-                    \(AnswerSummaries.quizContribution(where: "e.id = ?1"))
-                    ON CONFLICT (session, key, deck_file) DO UPDATE SET
-                        first_at = min(first_at, excluded.first_at), answers = answers + excluded.answers,
-                        correct = correct + excluded.correct
-                    """,
-                arguments: [id])
+            // A quiz answer's or an override's row, counted from the log
+            // (an override makes one of the row's wrong answers right).
+            if answer.kind == .quiz || answer.kind == .override {
+                try db.execute(
+                    sql: "DELETE FROM quiz_summary WHERE session = ? AND key = ? AND deck_file = ?",
+                    arguments: [answer.sessionID ?? "", answer.key, answer.deckFile])
+                try db.execute(
+                    sql: """
+                        INSERT INTO quiz_summary (session, key, deck_file, first_at, answers, correct)
+                        \(AnswerSummaries.quizContribution(where: """
+                            e.key = ?2 AND coalesce(e.session, '') = ?1 AND e.deck_file = ?3 AND \(LogClauses.notUndone)
+                            """))
+                        """,
+                    arguments: [answer.sessionID ?? "", answer.key, answer.deckFile])
+            }
         }
     }
 
