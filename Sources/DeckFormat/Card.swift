@@ -696,7 +696,15 @@ public enum ClozeSegment: Hashable, Sendable {
 public struct ClozeGap: Hashable, Sendable {
     public var answers: [String]
 
-    public init(answers: [String]) { self.answers = answers }
+    /// An empty alternative beside an answer (`{|Paris}`, `{a|}`, reported
+    /// as `empty-gap`) is left out: shown first, the revealed answer was
+    /// blank ("The capital of France is ."), and accepted, typing nothing
+    /// would have been right. A gap of empty answers only (`{}`) keeps them:
+    /// its card is not loaded.
+    public init(answers: [String]) {
+        let given = answers.filter { !$0.isEmpty }
+        self.answers = given.isEmpty ? answers : given
+    }
 
     public var answer: String { answers.first ?? "" }
 }

@@ -306,9 +306,9 @@ public enum DeckIssue: Hashable, Sendable {
         case .missingAnswer: "a question with no answer: add an A: line or * / - options"
         case .missingDefinition: "a term with no definition: add a D: line"
         case .mixedKinds: "a question with both an answer (A:) and options (*); keep one"
-        case .lineNotForKind(let l, let k): "'\(l)' does not belong in a \(k.rawValue) card"
-        case .answerMarkerForKind(let f, let m, let k): "'\(f):' in a \(k.rawValue) card is read as '\(m):'; write '\(m):'"
-        case .altNotAllowed(let k): "alt: does not apply to a \(k.rawValue) card"
+        case .lineNotForKind(let l, let k): "'\(l)' does not belong in \(Self.enKind(k)) card"
+        case .answerMarkerForKind(let f, let m, let k): "'\(f):' in \(Self.enKind(k)) card is read as '\(m):'; write '\(m):'"
+        case .altNotAllowed(let k): "alt: does not apply to \(Self.enKind(k)) card"
         case .altOnMultiGapCloze: "alt: on a cloze with several gaps stands for the whole answer; write {answer|other} instead"
         case .noCorrectOption: "a multiple-choice question with no correct option is never asked: mark the right one with *"
         case .tooFewOptions: "a multiple-choice question with only one option"
@@ -337,6 +337,11 @@ public enum DeckIssue: Hashable, Sendable {
     static func short(_ prompt: String) -> String {
         let first = prompt.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         return first.count > 60 ? String(first.prefix(59)) + "…" : first
+    }
+
+    /// The kind with its article: "a question", "an open" (it said "a open").
+    static func enKind(_ kind: CardKind) -> String {
+        (kind.rawValue.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + kind.rawValue
     }
 
     static func kkKind(_ kind: CardKind) -> String {

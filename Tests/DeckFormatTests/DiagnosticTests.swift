@@ -114,6 +114,27 @@ import Testing
         #expect(ParserRun.suggestion(for: name) == expected)
     }
 
+    /// An empty alternative beside an answer is reported and left out: the
+    /// answer shown is the one given (it was blank for `{|Paris}`), and an
+    /// empty typed answer is not among those accepted.
+    @Test func anEmptyAlternativeOfAGapIsLeftOut() throws {
+        let parsed = DeckParser.parse(Array("C: The capital of France is {|Paris}.\n\nC: Kazakhstan joined in {1992|}.\n".utf8), file: "c.deck")
+        #expect(parsed.diagnostics.map(\.code) == ["empty-gap", "empty-gap"])
+        let gaps = parsed.deck.cards.compactMap { card -> ClozeGap? in
+            if case .cloze(let c) = card.content { return c.gaps.first } else { return nil }
+        }
+        #expect(gaps.map(\.answer) == ["Paris", "1992"])
+        #expect(gaps.allSatisfy { !$0.answers.contains("") })
+    }
+
+    /// The kind takes its article: "an open card", not "a open card".
+    @Test func aKindIsSaidWithItsArticle() {
+        let open = DeckParser.parse(Array("Q: Why?\nA: B\n- p\nalt: x\n".utf8), file: "o.deck")
+        let message = open.diagnostics.first { $0.code == "alt-not-allowed" }?.messageEN ?? ""
+        #expect(message.contains("to an open card"), "\(message)")
+        #expect(DeckIssue.lineNotForKind(line: "* x", kind: .question).en.contains("in a question card"))
+    }
+
     @Test func cardsWithErrorsThatLeaveNothingToStudyAreDropped() {
         let parsed = DeckParser.parse("Q: b?\n\nT: c\n\nQ: e?\n* \n-\n\nQ: ok?\nA: yes", file: "x")
         #expect(parsed.deck.cards.map(\.prompt) == ["ok?"])
