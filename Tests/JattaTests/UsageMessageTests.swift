@@ -28,6 +28,11 @@ import Testing
         #expect(tooLong.contains("at most 1440 minutes"), "\(tooLong)")
     }
 
+    @Test func historyOfAnEmptyCardIsAUsageError() {
+        let empty = Self.message { try HistoryCommand.parse(["--card", ""]) }
+        #expect(empty.contains("--card needs a card's id"), "\(empty)")
+    }
+
     @Test func findOfPunctuationSaysWhyNotEmpty() {
         let quote = Self.message { try FindCommand.parse(["'"]) }
         #expect(quote.contains("a letter or a digit"), "\(quote)")

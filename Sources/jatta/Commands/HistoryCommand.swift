@@ -33,6 +33,11 @@ struct HistoryCommand: ParsableCommand {
         // --limit 0 would show nothing and say "nothing recorded yet", which
         // is not true: an empty page is a mistake, not a question.
         if let limit, limit < 1 { throw ValidationError("--limit кемінде 1 болуы керек / --limit must be 1 or more") }
+        // An empty id names no card: a mistake of the command line (it
+        // said "No card  in the progress database", status 1).
+        if let card, card.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--card карта ID-ін күтеді, ол бос / --card needs a card's id; it was empty")
+        }
     }
 
     func run() throws {
