@@ -131,8 +131,11 @@ public enum IdentityChanges {
         // in the deck), or the old derived id, which it takes over.
         let keepable = !change.new.hasExplicitID
         let oldWritten = change.old.hasExplicitID ? (CardID.unscoped(change.old.id) ?? change.old.id) : change.old.id
+        // The message names both identities in full (a namespace changed,
+        // the old id was shown without its own); the fix writes the id as
+        // the deck spells it.
         var diagnostic = DeckIssue.identityChange(
-            oldID: oldWritten.rawValue, newID: change.new.id.rawValue, oldPrompt: change.old.prompt,
+            oldID: change.old.id.rawValue, newID: change.new.id.rawValue, oldPrompt: change.old.prompt,
             newPrompt: change.new.prompt, oldLine: change.old.location.line, facesWithProgress: facesWithProgress,
             keepable: keepable
         ).at(change.new.location)

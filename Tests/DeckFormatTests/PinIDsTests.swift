@@ -184,6 +184,16 @@ import Testing
         #expect(IdentityChanges.pairs(two, three, workAtMost: 1).isEmpty)
     }
 
+    /// A namespace changed: the message names the old identity in full
+    /// (it showed `one` for `old:one`).
+    @Test func aNamespaceChangeNamesTheOldIdentityInFull() throws {
+        let old = DeckParser.parse(Array("namespace: old\n\nQ: Бір?\nA: Иә\nid: one\n".utf8), file: "g.deck").deck
+        let new = DeckParser.parse(Array("namespace: new\n\nQ: Бір?\nA: Иә\nid: one\n".utf8), file: "g.deck").deck
+        let change = try #require(IdentityChanges.compare(old: old, new: new).first)
+        let message = IdentityChanges.diagnostic(change, facesWithProgress: 1).messageEN
+        #expect(message.contains("old:one") && message.contains("new:one"), "\(message)")
+    }
+
     static let original = "namespace: ir\n\nQ: БҰҰ қашан құрылды?\nA: 1945\n\nC: Қазақстан БҰҰ-ға {1992} жылы мүше болды.\n\nT: Режим\nD: Ережелер\nid: regime\n"
 
     /// The identity changes of issue 11, each listed with both prompts, and
