@@ -27,6 +27,9 @@ public struct ClassError: Error, Equatable, Sendable {
         case notMember
         /// The server sent something the client cannot read.
         case unexpectedReply
+        /// The class holds this role's results from another progress
+        /// database: this one's would be skipped or dropped.
+        case otherStore
     }
 
     /// Which failure.
@@ -81,6 +84,10 @@ public struct ClassError: Error, Equatable, Sendable {
                 "this role is neither a student nor the instructor of that class")
         case .unexpectedReply:
             text = ("сынып серверінің жауабы түсініксіз", "the class server sent a reply jatta cannot read")
+        case .otherStore:
+            text = (
+                "бұл сыныпта сіздің нәтижелеріңіз басқа прогресс дерекқорынан келген (басқа компьютер не жаңадан басталған дерекқор); сынып әр студенттің бір дерекқорын ғана қабылдайды, сондықтан мұның жауаптары жіберілмеді: сол дерекқормен оқып, сонымен синхрондаңыз",
+                "the class holds your results from another progress database (another computer, or a database begun anew); a class takes one database per student, so this one's answers were not sent: study and sync with that one")
         }
         let line = kazakh ? text.0 : text.1
         return detail.isEmpty ? line : line + ": " + detail

@@ -50,6 +50,7 @@ public enum ClassSync {
         answers: (Int64, Int) throws -> [SyncableAnswer]
     ) throws -> Outcome {
         var cursor = try serverCursor(connection, classID: classID)
+        try checkSameStore(connection, classID: classID, cursor: cursor, answers: answers)
         var outcome = Outcome(sent: 0, batches: 0)
         while true {
             let batch = try answers(cursor, max(1, batchSize))
@@ -60,6 +61,34 @@ public enum ClassSync {
             cursor = last.entry.id
             // A short batch was the last: no need to ask the store again.
             if batch.count < max(1, batchSize) { return outcome }
+        }
+    }
+
+    /// Refuses to send when the server's rows from this role came from
+    /// another progress database (a second computer, a store begun anew):
+    /// the server keys a role's rows by log id, and each store counts its
+    /// own from 1, so this store's answers below the server's cursor were
+    /// skipped and those at the same ids dropped as already held, and the
+    /// sync said "nothing new to send". The answer the server holds at its
+    /// cursor must be this store's answer with that id: the same card at
+    /// the same time.
+    static func checkSameStore(
+        _ connection: PostgresConnection, classID: String, cursor: Int64, answers: (Int64, Int) throws -> [SyncableAnswer]
+    ) throws {
+        guard cursor > 0 else { return }
+        let held = try connection.query(
+            """
+            SELECT card_key, round(extract(epoch FROM at) * 1000)::bigint FROM jatta.review
+            WHERE class_id = $1 AND student = session_user AND log_id = $2
+            """, [classID, String(cursor)])
+        guard let row = held.first, row.count == 2, let serverKey = row[0], let serverTime = row[1].flatMap({ Int64($0) }) else {
+            return
+        }
+        let mine = try answers(cursor - 1, 1).first
+        let myTime = mine.map { Int64(($0.entry.time.timeIntervalSince1970 * 1000).rounded()) }
+        guard let mine, mine.entry.id == cursor, mine.entry.key == serverKey, let myTime, abs(myTime - serverTime) <= 1
+        else {
+            throw ClassError(.otherStore, detail: classID)
         }
     }
 

@@ -95,6 +95,20 @@ for who in alice bob; do
     [ "$got" = "$want" ] || fail "$who: $got rows on the server, $want answers in the store"
 done
 
+# A second progress database of a student already in the class (another
+# computer): its log ids overlap the first's, whose rows the server holds,
+# so its answers would be skipped or dropped under "nothing new to send".
+# The sync refuses and says why (status 1); nothing reaches the server.
+quiz "$WORK/alice-lab.sqlite" 5 1 2 3 1 2
+rows_before=$(class_sql admin -c "SELECT count(*) FROM jatta.review WHERE student = 'alice'")
+status=0
+"$JATTA" class join "$(class_url alice IR101)" --db "$WORK/alice-lab.sqlite" --lang en >"$WORK/lab.out" 2>&1 || status=$?
+[ "$status" = 1 ] || fail "a second database of alice joined with status $status: $(cat "$WORK/lab.out")"
+grep -q "another progress database" "$WORK/lab.out" || fail "the second database is not said: $(cat "$WORK/lab.out")"
+[ "$(class_sql admin -c "SELECT count(*) FROM jatta.review WHERE student = 'alice'")" = "$rows_before" ] \
+    || fail "the second database's answers reached the server"
+"$JATTA" sync --db "$WORK/alice.sqlite" | grep -q "nothing new" || fail "alice's own database no longer syncs"
+
 # A wrong or missing password: the server was reached and refused the
 # login. Status 1 and "refused", not 75 and "the next sync sends it".
 printf '*:*:*:alice:WRONG-PASSWORD\n' >"$WORK/badpass"; chmod 600 "$WORK/badpass"
