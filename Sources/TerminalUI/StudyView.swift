@@ -40,16 +40,20 @@ enum StudyView {
             bottom = screen.height - 1 - buttonRows.count
         }
         let statusRow = bottom - 1
-        // A notice is wrapped (up to three rows, ending on the status row)
-        // rather than cut: a reload's error names a place the student needs.
-        let noticeLines = state.notice.map { Array(TextWrap.lines(TrainerView.text($0, s), width: width - 4).prefix(3)) } ?? []
-
         // The card, scrolled. A card longer than the screen opens where the
         // student's attention is: the typed answer's line at the bottom, or
         // the revealed answer near the top; PgUp/PgDn move from there.
         let top = 2
-        let bodyRows = max(1, statusRow - top - max(0, noticeLines.count - 1))
         let content = lines(attempt, width: width - 4, strings: s)
+        // A notice is wrapped (ending on the status row) rather than cut: a
+        // reload's error names a place the student needs. Three rows, or
+        // as many as the card leaves free, never the card's last row; cut,
+        // it ends with "…".
+        let noticeText = state.notice.map { TextWrap.lines(TrainerView.text($0, s), width: width - 4) } ?? []
+        let room = statusRow - top
+        let noticeRows = min(noticeText.count, max(3, room - content.lines.count), max(1, room))
+        let noticeLines = TextWrap.first(noticeRows, of: noticeText, width: width - 4)
+        let bodyRows = max(1, statusRow - top - max(0, noticeLines.count - 1))
         let maxFirst = max(0, content.lines.count - bodyRows)
         var base = 0
         if let separator = content.separator, separator >= bodyRows - 2 {

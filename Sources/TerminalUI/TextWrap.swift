@@ -108,6 +108,15 @@ public enum TextWrap {
         return (text[..<index], text[index...], used)
     }
 
+    /// The first `count` of `lines`, the last of them ending with `…` when
+    /// lines were left out: a message cut at a row limit says so.
+    public static func first(_ count: Int, of lines: [String], width: Int) -> [String] {
+        guard count < lines.count else { return lines }
+        var shown = Array(lines.prefix(max(0, count)))
+        if let last = shown.indices.last { shown[last] = truncate(shown[last] + " …", width: width) }
+        return shown
+    }
+
     /// Cuts `text` to `width` columns, ending with `…` when something was
     /// left out.
     public static func truncate(_ text: String, width: Int) -> String {

@@ -88,6 +88,20 @@ import Testing
         #expect(on.contains("Жаттығу (кесте өзгермейді): қосулы"))
     }
 
+    /// Card info gives a long answer the rows free below it, and marks
+    /// with "…" what it cuts (the answer stopped mid-phrase at three rows,
+    /// half the screen empty, and a tag went unsaid).
+    @Test func cardInfoUsesTheFreeRowsAndMarksWhatIsCut() {
+        let long = (1...30).map { "сөз\($0)" }.joined(separator: " ") + " соңғысөз"
+        let deck = ViewFixtures.deck("Q: Дипломатия дегеніміз не?\nA: \(long)\ntags: бір, екі, үш\n")
+        var state = ViewFixtures.run(ViewFixtures.state([deck]), [.openSearch] + "дипломатия".map { .type($0) } + [.reveal])
+        state = ViewFixtures.run(state, [.showInfo])
+        let tall = ViewFixtures.render(state, 40, 24, .english)
+        #expect(tall.contains("соңғысөз"), "\(tall)")
+        let short = ViewFixtures.render(state, 40, 12, .english)
+        #expect(!short.contains("соңғысөз") && short.contains("…"), "\(short)")
+    }
+
     /// At the smallest size two choices fit; the one selected is always
     /// drawn, marked, since Enter starts it (↓ went on to choices not drawn,
     /// and Enter started "10 more new cards today" unseen).

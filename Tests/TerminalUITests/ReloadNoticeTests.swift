@@ -41,6 +41,25 @@ import Testing
         #expect(kazakh.contains("қалғаны: jatta check"))
     }
 
+    /// A long notice over a short card: the rows the card leaves free
+    /// take it whole (it was cut at three rows mid-sentence); on a short
+    /// screen what is left out is marked "…".
+    @Test func aLongNoticeUsesTheFreeRowsAndMarksWhatIsCut() throws {
+        let broken = Self.source.replacingOccurrences(of: "A: Астана", with: "A: Астана\nжол")
+        let parsed = DeckParser.parse(Array(broken.utf8), file: "decks/x.deck")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        try #require(!errors.isEmpty)
+        let s = ViewFixtures.run(studying(), [.reload([parsed.deck], errors: errors)])
+        func flat(_ width: Int, _ height: Int) -> String {
+            ViewFixtures.render(s, width, height, .english).split(separator: "\n")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        let wide = flat(60, 24)
+        #expect(wide.contains("This card keeps its last good version for this session"), "\(wide)")
+        let short = flat(40, 10)
+        #expect(short.contains("…"), "\(short)")
+    }
+
     @Test func plainModeSaysTheSame() throws {
         let (deck, errors) = try brokenReload()
         let s = ViewFixtures.run(studying(), [.reload([deck], errors: errors)])

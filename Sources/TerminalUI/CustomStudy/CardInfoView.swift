@@ -10,20 +10,26 @@ enum CardInfoView {
         let width = screen.width - 4
         let bottom = screen.height - 3
         var row = 2
+        /// Puts `text` wrapped, at most `maxLines` rows; cut, its last row
+        /// ends with "…" (the answer and the tags were cut without a mark).
         func put(_ text: String, style: CellStyle = [], indent: Int = 0, maxLines: Int = 1) {
-            for line in TextWrap.lines(TerminalText.visible(text), width: max(1, width - indent)).prefix(maxLines)
-            where row < bottom {
+            let lineWidth = max(1, width - indent)
+            let lines = TextWrap.lines(TerminalText.visible(text), width: lineWidth)
+            for line in TextWrap.first(min(maxLines, max(0, bottom - row)), of: lines, width: lineWidth) {
                 screen.put(line, row: row, column: 2 + indent, style: style)
                 row += 1
             }
         }
         let card = panel.match.card
         put(card.prompt, style: .bold, maxLines: 3)
-        put(w.answerLabel + ": " + card.answer, maxLines: 3)
+        // The answer takes the rows the rest leaves free (the place, each
+        // face, the history's title and three of its entries), three at least.
+        let rest = 3 + panel.match.faces.count + 2 + 3
+        put(w.answerLabel + ": " + card.answer, maxLines: max(3, bottom - row - rest))
         var place = w.placeLabel + ": " + card.location.description + " · id " + card.id.rawValue
         place += " · " + w.levelLabel + " " + String(card.level)
         if !card.allTags.isEmpty { place += " · " + w.tagsLabel + ": " + card.allTags.joined(separator: ", ") }
-        put(place, style: .dim, maxLines: 2)
+        put(place, style: .dim, maxLines: 3)
         for face in panel.match.faces {
             put(w.status(face, now: state.now, strings: s), style: face.suspended ? .accent : [], indent: 2)
         }
