@@ -21,7 +21,8 @@ extension Strings {
             let listed = Strings.shortList(tags)
             return "No card in these decks matches \(filter). " + (tags.isEmpty ? "They have no tags." : "Their tags: \(listed).")
         },
-        countsNote: "New, Learn, Due count faces (a term is asked both ways: 2 faces); Level counts cards",
+        // Short enough for 80 columns: cut there, it lost what Level counts.
+        countsNote: "New, Learn, Due count faces (a term has 2); Level counts cards",
         newToday: { "today: \($0) of \($1) new" },
         homeKeys: "↑↓ select · Enter study · s stats · / search · c custom · x exam · a all · l level · t tag · ? help · q quit",
         nothingToStudy: "Nothing to study here right now",

@@ -72,7 +72,11 @@ import Testing
         let lines = ViewFixtures.render(state, 110, 10, .english).split(separator: "\n", omittingEmptySubsequences: false)
         // Екінші: one card of level 2, two new faces.
         #expect(lines[5].hasSuffix("2     0    0    0    1    0"))
-        #expect(lines[6] == "  New, Learn, Due count faces (a term is asked both ways: 2 faces); Level counts cards")
+        #expect(lines[6] == "  New, Learn, Due count faces (a term has 2); Level counts cards")
+        // Whole at 80 columns, in both languages (it was cut there).
+        for note in [Strings.english.countsNote, Strings.kazakh.countsNote] {
+            #expect(DisplayWidth.of(note) <= 76, "\(note)")
+        }
         #expect(lines[7] == "  Level: any · Tag: any · today: 2 of 3 new")
 
         state.home.selection = 2

@@ -76,7 +76,7 @@ home_screen() {  # home_screen NAME ENV... -- ARGS...: the escaped home screen
 tm new-session -d -s keep -x 20 -y 5 'sleep 600'
 screen=$(home_screen plain LANG=C.UTF-8 --)
 grep -q $'\e\\[36m' <<<"$screen" || fail "trainer: no colour by default"
-grep -qF 'New, Learn, Due count faces (a term is asked both ways: 2 faces); Level counts cards' <<<"$screen" \
+grep -qF 'New, Learn, Due count faces (a term has 2); Level counts cards' <<<"$screen" \
     || fail "home screen: counts not explained"
 grep -qE 'today: 20 of [0-9]+ new' <<<"$screen" || fail "home screen: today's new allowance not shown"
 [ "$(home_screen nocolor NO_COLOR=1 -- | grep -c $'\e\\[36m')" -eq 0 ] || fail "trainer: NO_COLOR=1 still coloured"
