@@ -58,22 +58,32 @@ public enum IDPinning {
         return result
     }
 
-    /// For each deck file, the ids (unscoped) that the other decks of its
-    /// namespace hold, explicitly or as the derived ids pinning would
-    /// write: one prompt in two files of a namespace, both pinned, was one
-    /// id twice, an error that left one card unasked.
+    /// For each deck file, the ids (unscoped) that another deck also holds:
+    /// an explicit one of its namespace, or the derived id pinning would
+    /// write, in any file. One prompt in two files of a namespace, both
+    /// pinned, was one id twice, an error that left one card unasked; in two
+    /// files of two namespaces, the two cards shared one derived id and its
+    /// progress, and pinned, the first card opened took the progress and the
+    /// other began anew.
     public static func takenElsewhere(in decks: [Deck]) -> [String: Set<String>] {
         var holders: [String: Set<String>] = [:]
         func namespace(_ deck: Deck) -> String { deck.metadata("namespace") ?? CardID.defaultNamespace(file: deck.file) }
-        func ids(_ deck: Deck) -> Set<String> {
-            Set(deck.cards.map { ($0.hasExplicitID ? CardID.unscoped($0.id) ?? $0.id : $0.id).rawValue })
+        /// Each card's id as pinning meets it, with what makes two of them
+        /// one: an explicit id with its namespace, a derived id alone (it is
+        /// the same key in every file).
+        func ids(_ deck: Deck) -> [(id: String, holder: String)] {
+            deck.cards.map { card in
+                card.hasExplicitID
+                    ? ((CardID.unscoped(card.id) ?? card.id).rawValue, namespace(deck) + "\u{0}" + (CardID.unscoped(card.id) ?? card.id).rawValue)
+                    : (card.id.rawValue, "\u{0}" + card.id.rawValue)
+            }
         }
         for deck in decks {
-            for id in ids(deck) { holders[namespace(deck) + "\u{0}" + id, default: []].insert(deck.file) }
+            for (_, holder) in ids(deck) { holders[holder, default: []].insert(deck.file) }
         }
         var taken: [String: Set<String>] = [:]
         for deck in decks {
-            taken[deck.file] = ids(deck).filter { holders[namespace(deck) + "\u{0}" + $0, default: []].count > 1 }
+            taken[deck.file] = Set(ids(deck).filter { holders[$0.holder, default: []].count > 1 }.map(\.id))
         }
         return taken
     }

@@ -64,8 +64,8 @@ enum IDPinner {
                 en: "\(file): \(result.pinned.count) \(result.pinned.count == 1 ? "id" : "ids") written\(ns)") + "\n"
             for line in result.skippedDuplicates {
                 outcome.output += language.pick(
-                    kk: "\(file):\(line): бұл сұрақ осы немесе сол namespace-тегі басқа файлда екі рет жазылған, id: жазылмады",
-                    en: "\(file):\(line): the same prompt is written twice (here or in another file of the namespace); not pinned") + "\n"
+                    kk: "\(file):\(line): бұл сұрақ осы файлда не басқа файлда тағы жазылған (екеуі бір үлгерімді бөліседі), id: жазылмады",
+                    en: "\(file):\(line): the same prompt is written again, here or in another file (both share one progress); not pinned") + "\n"
             }
             if dryRun || result.bytes == [UInt8](data) { continue }
             outcome.write(result.bytes, to: file, language: language)
