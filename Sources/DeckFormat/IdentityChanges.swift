@@ -17,14 +17,33 @@ public enum IdentityChanges {
     /// unchanged ones) the lost and the added cards are paired most alike
     /// prompt first (`pairs`); a card removed without a replacement is not
     /// listed.
-    public static func compare(old: Deck, new: Deck) -> [Change] {
+    public static func compare(old: Deck, new: Deck) -> [Change] { comparison(old: old, new: new).changes }
+
+    /// One file compared with its earlier version: the changes, and the
+    /// cards lost and added that found no partner in it (a card moved to
+    /// or from another file, `moves`).
+    public struct Comparison: Hashable, Sendable {
+        /// The cards whose identity the edit changes.
+        public var changes: [Change] = []
+        /// Cards of the earlier version neither kept nor paired.
+        public var lost: [Card] = []
+        /// Cards of the file now that keep no earlier identity and were not paired.
+        public var added: [Card] = []
+    }
+
+    /// `compare`, with the cards left unpaired.
+    public static func comparison(old: Deck, new: Deck) -> Comparison {
         let newKeeps = Set(new.cards.flatMap { [$0.id] + $0.formerIDs })
         let oldIDs = Set(old.cards.map(\.id))
-        var changes: [Change] = []
+        var result = Comparison()
         var lost: [Card] = []
         var added: [Card] = []
         func pairUp() {
-            for (o, n) in pairs(lost, added) { changes.append(Change(old: lost[o], new: added[n])) }
+            let paired = pairs(lost, added)
+            for (o, n) in paired { result.changes.append(Change(old: lost[o], new: added[n])) }
+            let pairedLost = Set(paired.map(\.0)), pairedAdded = Set(paired.map(\.1))
+            result.lost += lost.indices.filter { !pairedLost.contains($0) }.map { lost[$0] }
+            result.added += added.indices.filter { !pairedAdded.contains($0) }.map { added[$0] }
             lost = []
             added = []
         }
@@ -53,7 +72,18 @@ public enum IdentityChanges {
             if !newKeeps.contains(o.id) { lost.append(o) }
         }
         pairUp()
-        return changes
+        return result
+    }
+
+    /// Cards lost from one file and added to another (a card moved, a deck
+    /// split or merged): pairs of alike prompts only, never by place, since
+    /// the files' orders say nothing of each other. A card whose id some
+    /// file still holds (a derived id is the same in every file) is not
+    /// lost, and one that held an id before is not added.
+    public static func moves(lost: [Card], added: [Card], oldIDs: Set<CardID>, newKeeps: Set<CardID>) -> [Change] {
+        let lost = lost.filter { !newKeeps.contains($0.id) }
+        let added = added.filter { !oldIDs.contains($0.id) && !$0.formerIDs.contains(where: oldIDs.contains) }
+        return pairs(lost, added, inOrderWhenAsMany: false).map { Change(old: lost[$0.0], new: added[$0.1]) }
     }
 
     /// Which lost card (index into `lost`) each added card replaced: the
@@ -67,8 +97,10 @@ public enum IdentityChanges {
     /// open question was taken for any new question sharing two letters.
     /// Past `workAtMost` letter pairs compared (a file rewritten whole, or
     /// prompts of thousands of letters), file order alone, by that rule.
-    static func pairs(_ lost: [Card], _ added: [Card], workAtMost: Int = 20_000_000) -> [(Int, Int)] {
-        guard lost.count > 1 || added.count > 1 else { return Array(zip(lost.indices, added.indices)) }
+    static func pairs(
+        _ lost: [Card], _ added: [Card], workAtMost: Int = 20_000_000, inOrderWhenAsMany: Bool = true
+    ) -> [(Int, Int)] {
+        guard lost.count > 1 || added.count > 1 || !inOrderWhenAsMany else { return Array(zip(lost.indices, added.indices)) }
         var result: [(Int, Int)] = []
         var pairedLost = Set<Int>(), pairedAdded = Set<Int>()
         let lostGrams = lost.count * added.count <= workAtMost ? lost.map { bigrams($0.prompt) } : []
@@ -100,7 +132,7 @@ public enum IdentityChanges {
         }
         let restLost = lost.indices.filter { !pairedLost.contains($0) }
         let restAdded = added.indices.filter { !pairedAdded.contains($0) }
-        if restLost.count == restAdded.count { result += zip(restLost, restAdded).map { ($0, $1) } }
+        if inOrderWhenAsMany, restLost.count == restAdded.count { result += zip(restLost, restAdded).map { ($0, $1) } }
         return result.sorted { $0.1 < $1.1 }
     }
 
@@ -125,11 +157,14 @@ public enum IdentityChanges {
     /// The diagnostic for `change`: where the card now stands, both
     /// prompts, what is lost, and a fix that keeps the progress when there
     /// is one (an `id:` line holding the old derived id).
-    public static func diagnostic(_ change: Change, facesWithProgress: Int?) -> Diagnostic {
+    /// `offersFix`: false for a card moved to another file, whose
+    /// namespace may not be the old one's (an `id:` written there would be
+    /// scoped by it, and keep nothing).
+    public static func diagnostic(_ change: Change, facesWithProgress: Int?, offersFix: Bool = true) -> Diagnostic {
         // A card without an `id:` can be pinned to the old identity: the
         // old id as written (an explicit one keeps its namespace, the same
         // in the deck), or the old derived id, which it takes over.
-        let keepable = !change.new.hasExplicitID
+        let keepable = offersFix && !change.new.hasExplicitID
         let oldWritten = change.old.hasExplicitID ? (CardID.unscoped(change.old.id) ?? change.old.id) : change.old.id
         // The message names both identities in full (a namespace changed,
         // the old id was shown without its own); the fix writes the id as

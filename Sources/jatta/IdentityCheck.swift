@@ -13,19 +13,69 @@ enum IdentityCheck {
     /// `store` counts the faces with progress in this database.
     static func diagnostics(files: [String], against: String, store: ProgressStore?) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        func report(_ change: IdentityChanges.Change, offersFix: Bool = true) {
+            let keys = change.old.faces.map(\.key)
+            let withProgress = store.flatMap { try? $0.progress(for: keys).count }
+            found.append(IdentityChanges.diagnostic(change, facesWithProgress: withProgress, offersFix: offersFix))
+        }
+        // What no file kept, for the moves between files below.
+        var lost: [Card] = []
+        var added: [Card] = []
+        var oldIDs = Set<CardID>()
+        var newKeeps = Set<CardID>()
+        let single = files.count == 1 && namesFile(against)
         for file in files {
-            guard let oldBytes = earlierVersion(of: file, against: against, single: files.count == 1),
-                let newBytes = FileManager.default.contents(atPath: file)
-            else { continue }
-            let old = DeckParser.parse(oldBytes, file: file).deck
+            guard let newBytes = FileManager.default.contents(atPath: file) else { continue }
             let new = DeckParser.parse([UInt8](newBytes), file: file).deck
-            for change in IdentityChanges.compare(old: old, new: new) {
-                let keys = change.old.faces.map(\.key)
-                let withProgress = store.flatMap { try? $0.progress(for: keys).count }
-                found.append(IdentityChanges.diagnostic(change, facesWithProgress: withProgress))
+            newKeeps.formUnion(new.cards.flatMap { [$0.id] + $0.formerIDs })
+            guard let oldBytes = earlierVersion(of: file, against: against, single: files.count == 1) else {
+                // New since the revision: each card is added.
+                added += new.cards
+                continue
+            }
+            let old = DeckParser.parse(oldBytes, file: file).deck
+            oldIDs.formUnion(old.cards.map(\.id))
+            let comparison = IdentityChanges.comparison(old: old, new: new)
+            comparison.changes.forEach { report($0) }
+            lost += comparison.lost
+            added += comparison.added
+        }
+        // Deck files of the revision that are gone now (a deck merged into
+        // another): each card is lost.
+        if !single {
+            for file in removedFiles(since: against, besides: files) {
+                guard let oldBytes = earlierVersion(of: file, against: against, single: false) else { continue }
+                let old = DeckParser.parse(oldBytes, file: file).deck
+                oldIDs.formUnion(old.cards.map(\.id))
+                lost += old.cards
             }
         }
+        for change in IdentityChanges.moves(lost: lost, added: added, oldIDs: oldIDs, newKeeps: newKeeps) {
+            report(change, offersFix: false)
+        }
         return found
+    }
+
+    /// The deck files the revision `against` had in the folders of `files`
+    /// that are not there now (`git ls-tree`), named as `files` name theirs.
+    static func removedFiles(since against: String, besides files: [String]) -> [String] {
+        let present = Set(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        var removed: [String] = []
+        var folders: [String] = []
+        for file in files {
+            let folder = (file as NSString).deletingLastPathComponent
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        for folder in folders {
+            guard let listing = git(["ls-tree", "--name-only", against, "./"], in: folder.isEmpty ? "." : folder) else { continue }
+            for name in String(decoding: listing, as: UTF8.self).split(separator: "\n") where name.hasSuffix(".deck") {
+                let path = folder.isEmpty ? String(name) : (folder as NSString).appendingPathComponent(String(name))
+                if !present.contains(URL(fileURLWithPath: path).standardizedFileURL.path), !FileManager.default.fileExists(atPath: path) {
+                    removed.append(path)
+                }
+            }
+        }
+        return removed
     }
 
     /// Why `against` cannot be compared with `files`, or nil: it must name

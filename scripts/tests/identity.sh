@@ -162,6 +162,23 @@ grep -qx 'T: Көшпенділер' "$work/fmt.deck" && grep -qx '\* 3' "$work/
 "$jatta" fmt --check "$work/fmt.deck" >/dev/null || fail "fmt --check after fmt still finds work"
 "$jatta" check --werror "$work/fmt.deck" >/dev/null || fail "the formatted deck is not clean"
 
+# 9. A card moved between deck files of two namespaces (a merge, a split)
+# changes its identity: check --against names it, with no fix (an id:
+# line in the other file would be scoped by its namespace). A card moved
+# with a derived id keeps it (the same in every file): nothing is said.
+mkdir -p "$work/merge"
+( cd "$work/merge" && git init -q && git config user.email a@b && git config user.name t
+  printf '# A\nlang: en\nnamespace: a\n\nQ: Capital of France?\nA: Paris\nid: france\n' >a.deck
+  printf '# B\nlang: en\nnamespace: b\n\nQ: Capital of Italy?\nA: Rome\nid: italy\n\nQ: Capital of Spain?\nA: Madrid\n' >b.deck
+  git add . && git commit -qm init
+  printf '\nQ: Capital of Italy?\nA: Rome\nid: italy\n\nQ: Capital of Spain?\nA: Madrid\n' >>a.deck && git rm -q b.deck )
+"$jatta" check --against HEAD --lang en "$work/merge" >"$work/merge.out"; status=$?
+[ "$status" -eq 0 ] || fail "check --against after a merge: exit $status (warnings only)"
+grep -q "identity-change" "$work/merge.out" || fail "a card merged into another namespace's deck is not named: $(cat "$work/merge.out")"
+grep -q "b:italy" "$work/merge.out" && grep -q "a:italy" "$work/merge.out" || fail "the moved card's identities: $(cat "$work/merge.out")"
+[ "$(grep -c "identity-change" "$work/merge.out")" = 1 ] || fail "a card with a derived id was said to move: $(cat "$work/merge.out")"
+! grep -q "fix: add 'id:" "$work/merge.out" || fail "a move across namespaces was offered an id: fix: $(cat "$work/merge.out")"
+
 # 8. Lint that protects students.
 printf 'Q: HATO қашан құрылды?\n* 1949\n- 1955\n' >"$work/lint.deck"
 "$jatta" check --lang en "$work/lint.deck" | grep -q "latin-word" || fail "HATO is not reported"
