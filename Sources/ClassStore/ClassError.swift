@@ -30,6 +30,9 @@ public struct ClassError: Error, Equatable, Sendable {
         /// The class holds this role's results from another progress
         /// database: this one's would be skipped or dropped.
         case otherStore
+        /// The server's class store was set up by a newer jatta (a
+        /// migration this one does not know).
+        case newerServer
     }
 
     /// Which failure.
@@ -84,6 +87,10 @@ public struct ClassError: Error, Equatable, Sendable {
                 "this role is neither a student nor the instructor of that class")
         case .unexpectedReply:
             text = ("сынып серверінің жауабы түсініксіз", "the class server sent a reply jatta cannot read")
+        case .newerServer:
+            text = (
+                "сынып қоймасын jatta-ның жаңарақ нұсқасы орнатқан; jatta-ны жаңартыңыз (сервер өзгертілмеді)",
+                "the class store was set up by a newer jatta; update jatta (the server was left as it is)")
         case .otherStore:
             text = (
                 "бұл сыныпта сіздің нәтижелеріңіз басқа прогресс дерекқорынан келген (басқа компьютер не жаңадан басталған дерекқор); сынып әр студенттің бір дерекқорын ғана қабылдайды, сондықтан мұның жауаптары жіберілмеді: сол дерекқормен оқып, сонымен синхрондаңыз",

@@ -24,7 +24,7 @@ public enum ClassMigrator {
                 try connection.query("SELECT pg_advisory_xact_lock($1::bigint)", [lockKey])
                 let known = try connection.query("SELECT name FROM jatta.migration").compactMap { $0.first ?? nil }
                 if let unknown = known.first(where: { name in !ClassSchema.migrations.contains { $0.name == name } }) {
-                    throw ClassError(.server(sqlState: "jatta"), detail: "newer schema (\(unknown))")
+                    throw ClassError(.newerServer, detail: unknown)
                 }
                 if known.contains(migration.name) { return true }
                 try connection.runScript(migration.sql)

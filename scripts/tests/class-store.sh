@@ -199,6 +199,17 @@ for _ in $(seq 50); do
 done
 [ "$got" = "$want" ] || fail "the background sync after the session did not catch up ($got of $want)"
 
+# A class store set up by a newer jatta: setup leaves it alone and says
+# to update jatta, in the language asked for (it said "refused (jatta):
+# newer schema", English inside the Kazakh line).
+class_sql admin -c "INSERT INTO jatta.migration (name) VALUES ('class-9-from-a-newer-jatta')" >/dev/null
+status=0
+"$JATTA" class setup "$(class_url admin)" --lang kk >"$WORK/newer.out" 2>&1 || status=$?
+[ "$status" = 1 ] || fail "setup of a newer class store exited with $status"
+grep -q "жаңарақ нұсқасы" "$WORK/newer.out" && ! grep -qE "newer schema|set up by|refused" "$WORK/newer.out" \
+    || fail "a newer class store is not said in Kazakh: $(cat "$WORK/newer.out")"
+class_sql admin -c "DELETE FROM jatta.migration WHERE name = 'class-9-from-a-newer-jatta'" >/dev/null
+
 # Passwords appear nowhere: not in the stores, not in any output.
 for f in "$WORK"/*.sqlite "$WORK"/*.out "$WORK"/*.txt "$WORK"/*.json; do
     ! grep -q "secret" "$f" || fail "a password reached $f"
