@@ -60,7 +60,7 @@ for empty in "" "   "; do
     "$JATTA" find --lang en "$empty" "$work/decks" >/dev/null 2>"$work/err"; st=$?
     [ "$st" = 64 ] || fail "find '$empty': exit $st (expected 64)"
     grep -qF "jatta find needs a word with a letter or a digit" "$work/err" || fail "find '$empty': message: $(cat "$work/err")"
-    grep -qF "jatta find іздейтін сөзді күтеді" "$work/err" || fail "find '$empty': no Kazakh message: $(cat "$work/err")"
+    grep -qF "jatta find әріп не сан бар сөзді күтеді" "$work/err" || fail "find '$empty': no Kazakh message: $(cat "$work/err")"
 done
 
 # history --card: a mistyped id says so on standard error with status 1
