@@ -199,6 +199,13 @@ for _ in $(seq 50); do
 done
 [ "$got" = "$want" ] || fail "the background sync after the session did not catch up ($got of $want)"
 
+# sync --deck naming a deck that cannot be read says so (66): the lines
+# and readiness it would send are not sent.
+status=0
+"$JATTA" sync --db "$WORK/alice.sqlite" --deck "$WORK/no/such.deck" --lang en >"$WORK/nodeck.out" 2>&1 || status=$?
+[ "$status" = 66 ] || fail "sync --deck of a missing deck exited with $status: $(cat "$WORK/nodeck.out")"
+grep -q "no/such.deck" "$WORK/nodeck.out" || fail "the missing deck is not named: $(cat "$WORK/nodeck.out")"
+
 # A class store set up by a newer jatta: setup leaves it alone and says
 # to update jatta, in the language asked for (it said "refused (jatta):
 # newer schema", English inside the Kazakh line).

@@ -65,7 +65,16 @@ struct SyncCommand: ParsableCommand {
             connection: connection, address: address, store: store, quiet: quiet, language: language, batchSize: batchSize)
         guard !decks.isEmpty else { return }
         // Deck problems are the session's to report; a sync sends what reads.
-        let loaded = SessionHost.loadDecks(paths: decks).decks
+        // But a --deck typed by hand that cannot be read sent no lines and
+        // no readiness under "nothing new to send", status 0: said, 66.
+        let library = SessionHost.loadDecks(paths: decks)
+        let loaded = library.decks
+        if !quiet, library.hasUnreadablePaths {
+            for d in library.diagnostics.filter({ $0.code == "unreadable" || $0.code == "no-decks" }).prefix(5) {
+                Console.errorLine(DiagnosticFormatter.brief(d, language: language))
+            }
+            throw ExitCode(66)
+        }
         do {
             try ClassSync.publishLines(
                 connection, classID: address.classID, lines: StatisticsLoading.lines(loaded))
