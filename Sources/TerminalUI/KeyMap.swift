@@ -176,6 +176,9 @@ public enum KeyMap {
         case .end: return .moveSelection(1_000_000)
         case .enter, .space: return .start
         case .escape: return .quit
+        // The Russian layout types "." on the key of "/" (ASCII, so not
+        // folded): search opens there too; "." means nothing else here.
+        case .character("."): return .openSearch
         default:
             switch letter(key) {
             case "k": return .moveSelection(-1)

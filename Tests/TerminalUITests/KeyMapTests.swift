@@ -100,6 +100,14 @@ import Testing
         #expect(KeyMap.action(for: .function(3), in: .examDate) == nil)
     }
 
+    /// Search is "/" on the home screen, and "." there: what the Russian
+    /// layout types on the same key.
+    @Test func searchOpensOnTheRussianLayoutsSlashKey() {
+        #expect(KeyMap.action(for: .character("/"), in: .home) == .openSearch)
+        #expect(KeyMap.action(for: .character("."), in: .home) == .openSearch)
+        #expect(KeyMap.action(for: .character("."), in: .typing) == .type("."))
+    }
+
     @Test func whileTypingLettersAreText() {
         for ch in Array("qubeйгиуәіңқ1!?") {
             #expect(KeyMap.action(for: .character(ch), in: .typing) == .type(ch))
