@@ -2,7 +2,9 @@ import Study
 
 /// What keys may do while the terminal is below the views' minimum size and
 /// the screen shows only "terminal too small": nothing that acts on a card
-/// the student cannot see. Resizing, help and leaving still work.
+/// the student cannot see, and no help that cannot be drawn either (opened
+/// unseen, it took the next q, which then only closed it). Resizing,
+/// closing help and leaving still work.
 public enum SmallScreen {
     /// Whether `size` can show the trainer.
     public static func fitsTrainer(_ size: TerminalSize) -> Bool {
@@ -20,7 +22,8 @@ public enum SmallScreen {
         guard let action = KeyMap.action(for: key, in: context) else { return nil }
         if fitsTrainer(size) { return action }
         switch action {
-        case .toggleHelp, .back, .quit: return action
+        case .toggleHelp: return context == .help ? action : nil
+        case .back, .quit: return action
         default: return nil
         }
     }
