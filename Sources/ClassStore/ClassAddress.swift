@@ -40,8 +40,15 @@ public struct ClassAddress: Hashable, Sendable, Codable {
             }
             connection = String(base) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
         }
-        guard let classID, !classID.isEmpty else { throw ClassError(.noClassName) }
+        // The address first: an http:// address holding class= was told
+        // to name the class.
         try checkNoPassword(connection)
+        guard let classID, !classID.isEmpty else { throw ClassError(.noClassName) }
+        // The server's own rule for a class id (jatta.class.id's CHECK):
+        // another id was sent, and answered "neither a student nor the
+        // instructor".
+        guard classID.utf8.count <= 64, classID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
+        else { throw ClassError(.badClassID, detail: classID) }
         return ClassAddress(connectionString: connection, classID: classID)
     }
 

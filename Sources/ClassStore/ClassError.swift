@@ -21,6 +21,9 @@ public struct ClassError: Error, Equatable, Sendable {
         case badAddress
         /// No `class=` was given with the address.
         case noClassName
+        /// The class id is not one a class server takes: letters, digits,
+        /// `_`, `.` and `-`, up to 64.
+        case badClassID
         /// This progress database has not joined a class.
         case notJoined
         /// The role is neither a student nor the instructor of the class.
@@ -77,6 +80,10 @@ public struct ClassError: Error, Equatable, Sendable {
             text = (
                 "сыныптың атын беріңіз: мекенжайдың соңында ?class=АТЫ немесе --class АТЫ",
                 "name the class: ?class=NAME at the end of the address, or --class NAME")
+        case .badClassID:
+            text = (
+                "сынып ID-і тек латын әріптері, сандар, _ . - белгілерінен тұрады (64-ке дейін)",
+                "a class id holds only Latin letters, digits, _ . and - (up to 64)")
         case .notJoined:
             text = (
                 "бұл прогресс дерекқоры ешбір сыныпқа қосылмаған (jatta class join URL)",

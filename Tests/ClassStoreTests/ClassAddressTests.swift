@@ -28,6 +28,22 @@ import Testing
         #expect(throws: ClassError.self) { try ClassAddress.parse("host=db 'unterminated", classOption: "IR101") }
         #expect(throws: ClassError.self) { try ClassAddress.parse("postgresql://alice@db/jatta?nonsense=1", classOption: "X") }
     }
+
+    /// An address that is no PostgreSQL address is said as such, even with
+    /// class= in it (it was told to name the class); a class id the server
+    /// would refuse is a usage error here, not sent.
+    @Test func aWrongAddressOrClassIDIsSaidBeforeAnythingIsSent() {
+        do {
+            _ = try ClassAddress.parse("http://example.com/?class=IR101", classOption: nil)
+            Issue.record("an http address was taken")
+        } catch {
+            #expect(error.kind == .badAddress)
+        }
+        for id in ["IR'101", "IR 101", "ИР101", String(repeating: "a", count: 65)] {
+            #expect(throws: ClassError(.badClassID, detail: id)) { try ClassAddress.parse("postgresql://alice@db/jatta", classOption: id) }
+        }
+        #expect((try? ClassAddress.parse("postgresql://alice@db/jatta?class=IR-101_a.b", classOption: nil))?.classID == "IR-101_a.b")
+    }
 }
 
 /// A failed connection is a refused login (status 1) or an unreachable

@@ -61,7 +61,7 @@ enum ClassFailure {
         switch error.kind {
         case .unreachable: return ExitCode(75)
         case .libraryMissing: return ExitCode(69)
-        case .passwordInAddress, .badAddress, .noClassName: return ExitCode(64)
+        case .passwordInAddress, .badAddress, .noClassName, .badClassID: return ExitCode(64)
         default: return ExitCode(1)
         }
     }
