@@ -17,7 +17,7 @@ struct ClassReportCommand: ParsableCommand {
             with class=). With files (quiz --json and stats --json results, one student per \
             file, the student named by the file name up to its first dot), reads those \
             instead, without a server. --deck limits the report to those decks and gives \
-            each card's line.
+            each card's line. The report is in English; --lang sets the messages' language.
             """)
 
     @Argument(help: ArgumentHelp("Collected result files (quiz --json, stats --json).", valueName: "file"))
