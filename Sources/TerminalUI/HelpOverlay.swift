@@ -11,17 +11,35 @@ enum HelpOverlay {
         init(size: TerminalSize, strings s: Strings) {
             inner = min(size.width - 4, (s.helpLines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
             // Lines that fit keep their spacing (the key column is aligned with
-            // spaces); only a line too wide for the box is wrapped.
+            // spaces); a line too wide for the box wraps its description
+            // under itself, so the key column stays one column (wrapped
+            // whole, its spaces went and the keys ran into the words).
             let width = inner
-            lines = s.helpLines.flatMap { line in
-                DisplayWidth.of(line) <= width - 2 ? [line] : TextWrap.lines(line, width: width - 2)
-            }
+            lines = s.helpLines.flatMap { line in HelpOverlay.wrapped(line, width: width - 2) }
             height = min(size.height - 2, lines.count + 2)
             rowsPerPage = max(1, height - 2)
         }
 
         /// How many pages the help takes.
         var pages: Int { max(1, (lines.count + rowsPerPage - 1) / rowsPerPage) }
+    }
+
+    /// Where a help line's description starts, after its keys.
+    static let keyColumn = 17
+
+    /// One help line in `width` columns: as it is when it fits; else, when
+    /// its keys end before `keyColumn`, its description wrapped under
+    /// itself; else wrapped whole.
+    static func wrapped(_ line: String, width: Int) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        let characters = Array(line)
+        guard characters.count > keyColumn, characters[keyColumn - 1] == " ", width - keyColumn >= 10 else {
+            return TextWrap.lines(line, width: width)
+        }
+        let keys = String(characters[..<keyColumn])
+        let description = TextWrap.lines(String(characters[keyColumn...]), width: width - keyColumn)
+        let indent = String(repeating: " ", count: keyColumn)
+        return description.enumerated().map { ($0.offset == 0 ? keys : indent) + $0.element }
     }
 
     /// How many pages the help takes on a screen of `size`: paging stops at

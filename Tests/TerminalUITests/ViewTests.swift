@@ -312,6 +312,21 @@ import Testing
         #expect(ViewFixtures.render(reopened, 40, 10) == first)
     }
 
+    /// At 40 columns a help line too wide keeps its key column: its
+    /// description wraps under itself (wrapped whole, "u, F2 undo…" stood
+    /// beside "!, F4            suspend").
+    @Test func narrowHelpKeepsTheKeyColumn() {
+        for line in Strings.english.helpLines + Strings.kazakh.helpLines where line.count > HelpOverlay.keyColumn {
+            let wrapped = HelpOverlay.wrapped(line, width: 34)
+            #expect(wrapped.allSatisfy { DisplayWidth.of($0) <= 34 }, "\(wrapped)")
+            let keys = String(line.prefix(HelpOverlay.keyColumn))
+            if DisplayWidth.of(line) > 34, keys.hasSuffix(" ") {
+                #expect(wrapped[0].hasPrefix(keys), "\(wrapped)")
+                #expect(wrapped.dropFirst().allSatisfy { $0.hasPrefix(String(repeating: " ", count: HelpOverlay.keyColumn)) }, "\(wrapped)")
+            }
+        }
+    }
+
     @Test func belowTheMinimumSizeOnlyLeavingActs() {
         let s = ViewFixtures.run(ViewFixtures.state([deck]), [.start])
         let tiny = TerminalSize(width: 30, height: 8)
