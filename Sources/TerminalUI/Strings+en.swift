@@ -16,6 +16,8 @@ extension Strings {
             let named = files.count == 1 ? files[0] + " has" : "The \(files.count) deck files found have"
             return "\(named) no cards yet. Add a card (Q: question / A: answer, see docs/deck-format.md), then run jatta check."
         },
+        noAnswerableCards:
+            "No card here can be asked: a multiple-choice question needs its correct option marked with * (jatta check says where).",
         noCardMatches: { filter, tags in
             guard let tags else { return "No card in these decks matches \(filter)." }
             let listed = Strings.shortList(tags)

@@ -17,6 +17,8 @@ extension Strings {
             let named = files.count == 1 ? files[0] + " файлында" : "Табылған \(files.count) файлда"
             return "\(named) әлі карта жоқ. Карта қосыңыз (Q: сұрақ / A: жауап, docs/deck-format.md қараңыз), сосын jatta check іске қосыңыз."
         },
+        noAnswerableCards:
+            "Мұнда сұралатын карта жоқ: көп нұсқалы сұрақтың дұрыс нұсқасы * белгісімен белгіленуі керек (jatta check орнын көрсетеді).",
         noCardMatches: { filter, tags in
             guard let tags else { return "Бұл дестелерде \(filter) шартына сай карта жоқ." }
             let listed = Strings.shortList(tags)

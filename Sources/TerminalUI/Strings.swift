@@ -23,6 +23,9 @@ public struct Strings: Sendable {
     /// The deck files found hold no card at all (a new, empty deck): they
     /// were found, so "no decks" would send the student looking for them.
     public var noCards: @Sendable (_ files: [String]) -> String
+    /// The decks hold cards, none of which can be asked (multiple choice
+    /// with no correct option).
+    public var noAnswerableCards: String
     /// `study --level/--tag` that no card of the decks matches (`filter`:
     /// the options as given), with the tags the decks do have when a tag
     /// was given (nil otherwise): a mistyped tag read "nothing to study",

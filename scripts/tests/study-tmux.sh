@@ -261,4 +261,12 @@ printf '1992\n' | JATTA_DB="$work/eof.sqlite" "$JATTA" study --plain --lang en "
     || fail "plain mode ending after a checked answer: exit $?"
 [ "$(answers "$work/eof.sqlite")" = 1 ] || fail "plain mode: the end of input after a checked answer lost it"
 
+# A deck whose only card cannot be asked (multiple choice with no correct
+# option): 65 and why, not "nothing to study right now", status 0.
+printf 'Q: Неше?\n- үш\n- төрт\n' >"$work/unaskable.deck"
+"$JATTA" study --plain --lang en --db "$work/unaskable.sqlite" "$work/unaskable.deck" </dev/null >/dev/null 2>"$work/unaskable.err"
+status=$?
+[ "$status" = 65 ] || fail "a deck of no askable card: exit $status (expected 65): $(cat "$work/unaskable.err")"
+grep -qF "No card here can be asked" "$work/unaskable.err" || fail "a deck of no askable card: $(cat "$work/unaskable.err")"
+
 echo "study-tmux: ok"

@@ -95,6 +95,11 @@ struct StudyCommand: ParsableCommand {
         }
         try host.exitIfNoCards(library)
         let decks = library.decks.filter { !$0.cards.isEmpty }
+        // Cards, but none that can be asked: not "nothing to study right
+        // now" (status 0), which promises cards later.
+        if !decks.isEmpty, decks.allSatisfy({ $0.cards.allSatisfy { !$0.isAnswerable } }) {
+            throw host.fail(host.strings.noAnswerableCards, 65)
+        }
         try exitIfNoCardMatches(decks, host: host)
         if decks.isEmpty, !paths.isEmpty, !errors.isEmpty {
             // The decks named hold nothing usable: say so rather than open an
