@@ -90,6 +90,18 @@ for name in ("alice", "bob"):
     assert want["cards"] > 0, want
 assert "readiness" not in students["carol"], students["carol"]
 PY
+# A quiz left without an answer (every question unanswered) is no answer
+# and no card seen, as on the server, where such questions are not logged.
+"$JATTA" quiz "$deck" --plain --no-record --lang en --seed 9 --count 3 --json "$WORK/dave.quiz9.json" </dev/null >/dev/null 2>&1
+"$JATTA" class report "$WORK/dave.quiz9.json" --json >"$WORK/dave.json" || fail "report of an unanswered quiz failed"
+python3 - "$WORK/dave.json" <<'PY' || fail "unanswered questions counted as answers: $(cat "$WORK/dave.json")"
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["cards"] == [], report["cards"]
+student = report["students"][0]
+assert student["reviews"] == 0 and student["cardsSeen"] == 0, student
+PY
+
 "$JATTA" class report "$WORK"/results/*.json >"$WORK/report.txt" || fail "text report from files failed"
 grep -q "Exam date: $exam" "$WORK/report.txt" || fail "no exam date in the files text report"
 grep -A1 "^  alice:" "$WORK/report.txt" | grep -q "ready for the exam on $exam: [0-9]* of [0-9]* cards" \

@@ -43,7 +43,12 @@ public enum CollectedResultsReader {
         for result in results {
             var student = students[result.student] ?? ClassReportBuilder.StudentTally(student: result.student)
             if let quiz = try? decoder.decode(QuizFile.self, from: result.data) {
-                let questions = quiz.questions.filter { question in places.map { $0.byKey[question.key] != nil } ?? true }
+                // An unanswered question is no answer, as on the server, where
+                // the quiz never logs it (it counted as a card seen and an
+                // answer here).
+                let questions = quiz.questions.filter { question in
+                    question.outcome != "unanswered" && (places.map { $0.byKey[question.key] != nil } ?? true)
+                }
                 let total = quiz.questions.reduce(0) { $0 + $1.credit }
                 for question in questions {
                     // The location is "FILE:LINE:COLUMN".
@@ -56,9 +61,7 @@ public enum CollectedResultsReader {
                     var card = cards[question.key] ?? places.flatMap { $0.placed(sent) } ?? sent
                     card.reviews += 1
                     card.durationMilliseconds += (question.seconds ?? 0) * 1000
-                    if question.outcome != "unanswered" {
-                        card.item.add(mark: min(1, max(0, question.credit)), attemptTotal: total)
-                    }
+                    card.item.add(mark: min(1, max(0, question.credit)), attemptTotal: total)
                     if question.format == "choice", question.credit < 1, let given = question.given, !given.isEmpty {
                         wrong[question.key, default: [:]][given, default: 0] += 1
                     }
