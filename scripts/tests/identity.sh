@@ -54,6 +54,11 @@ db2="$work/student.sqlite"
 answers | "$jatta" quiz "$work/course/l1.deck" --plain --seed 1 --lang en --db "$db2" >/dev/null 2>&1
 old_keys=$(q "$db2" "SELECT key FROM card_state ORDER BY key" | tr '\n' ' ')
 [ "$(q "$db2" "SELECT count(*) FROM card_state")" -eq 2 ] || fail "student: quiz recorded no progress"
+# A dry run says what would be written, and writes nothing.
+"$jatta" pin-ids --dry-run "$work/course/l1.deck" >"$work/pin-dry.out" || fail "pin-ids --dry-run failed"
+grep -q "2 ids would be written, added namespace: l1 (--dry-run: the file is unchanged)" "$work/pin-dry.out" \
+    || fail "pin-ids --dry-run said: $(cat "$work/pin-dry.out")"
+cmp -s "$work/course/l1.deck" "$work/l1-before.deck" || fail "pin-ids --dry-run changed the file"
 "$jatta" pin-ids "$work/course/l1.deck" >"$work/pin.out" || fail "pin-ids failed"
 grep -q "2 ids written, added namespace: l1" "$work/pin.out" || fail "pin-ids said: $(cat "$work/pin.out")"
 # Only lines were added: removing them gives back the file byte for byte.

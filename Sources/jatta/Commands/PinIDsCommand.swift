@@ -59,9 +59,15 @@ enum IDPinner {
             guard let data = FileManager.default.contents(atPath: file) else { continue }
             let result = IDPinning.pin([UInt8](data), file: file, taken: taken[file] ?? [])
             let ns = result.addedNamespace.map { language.pick(kk: ", namespace: \($0) қосылды", en: ", added namespace: \($0)") } ?? ""
-            outcome.output += language.pick(
-                kk: "\(file): \(result.pinned.count) id: жолы жазылды\(ns)",
-                en: "\(file): \(result.pinned.count) \(result.pinned.count == 1 ? "id" : "ids") written\(ns)") + "\n"
+            // A dry run says what would be written: "written" read as done.
+            let ids = result.pinned.count == 1 ? "id" : "ids"
+            outcome.output += dryRun
+                ? language.pick(
+                    kk: "\(file): \(result.pinned.count) id: жолы жазылар еді\(ns) (--dry-run: файл өзгерген жоқ)",
+                    en: "\(file): \(result.pinned.count) \(ids) would be written\(ns) (--dry-run: the file is unchanged)") + "\n"
+                : language.pick(
+                    kk: "\(file): \(result.pinned.count) id: жолы жазылды\(ns)",
+                    en: "\(file): \(result.pinned.count) \(ids) written\(ns)") + "\n"
             for line in result.skippedDuplicates {
                 outcome.output += language.pick(
                     kk: "\(file):\(line): бұл сұрақ осы файлда не басқа файлда тағы жазылған (екеуі бір үлгерімді бөліседі), id: жазылмады",
