@@ -368,7 +368,7 @@ public enum DeckIssue: Hashable, Sendable {
             .optionWithoutSpace(mark: "*"), .dashOption, .keyPointsBeforeAnswer, .orphanContinuation, .continuationNotAllowed(field: "level"),
             .misplacedTitle, .emptyHeading, .outsideCard(line: "A:"), .fieldOutsideCard(field: "level"),
             .cyrillicMarker(found: "С", meant: "C"), .unknownField(name: "tag", suggestion: "tags"),
-            .unknownMetadata(key: "autor", suggestion: nil), .duplicateMetadata(key: "lang"), .unknownLanguage("de"),
+            .unknownMetadata(key: "autor", suggestion: nil), .duplicateMetadata(key: "lang"), .unknownLanguage("de"), .unknownOrder("filee"),
             .duplicateField(field: "A"), .invalidLevel("two"), .levelOutOfRange(4), .invalidID("a b"),
             .invalidNamespace("a b"), .invalidExamDate("2026-02-30"), .idWithoutNamespace(suggested: "lecture4"),
             .sourceFormat("notes"), .emptyTag, .emptyText(.answer), .missingAnswer, .missingDefinition,
