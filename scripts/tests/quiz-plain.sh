@@ -92,6 +92,15 @@ echo "not a database" >"$WORK/broken.sqlite"
 expect_status 74 "$JATTA" quiz "$WORK/test.deck" --plain --db "$WORK/broken.sqlite"
 grep -q "not a database" "$WORK/broken.sqlite" || fail "the broken database was overwritten"
 
+# No deck at all (no ./decks, no decks named): said as study says it, not
+# "check the level or tag", which were never given.
+mkdir -p "$WORK/empty"
+set +e
+(cd "$WORK/empty" && "$JATTA" quiz --plain --no-record --lang en </dev/null >/dev/null 2>"$WORK/nodecks.err")
+[ $? -eq 66 ] || fail "quiz with no decks: not 66"
+grep -qF "No decks found" "$WORK/nodecks.err" || fail "quiz with no decks said: $(cat "$WORK/nodecks.err")"
+set -e
+
 # --json FILE that cannot take a report is refused before the first
 # question (73, nothing recorded); a full disk is found at the end (73).
 answers_in() { "$JATTA" history --db "$1" 2>/dev/null | grep -c " quiz " ; }

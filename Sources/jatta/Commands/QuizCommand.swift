@@ -98,7 +98,11 @@ struct QuizCommand: ParsableCommand {
         KeptUntilExit.keep(library)
         host.reportDeckErrors(library)
         if library.hasUnreadablePaths || library.decks.isEmpty {
-            if library.decks.isEmpty, !library.hasUnreadablePaths { SessionHost.warn(strings.noQuestions) }
+            // No deck file at all is said as study says it ("check the level
+            // or tag" sent the student to filters never given).
+            if library.decks.isEmpty, !library.hasUnreadablePaths {
+                SessionHost.warn(library.files.isEmpty ? host.strings.noDecks : strings.noQuestions)
+            }
             throw ExitCode(66)
         }
         try host.exitIfNoCards(library)
