@@ -15,8 +15,8 @@ struct CheckCommand: ParsableCommand {
             (hidden files and folders are skipped). Problems are printed as \
             FILE:LINE:COLUMN: error|warning: MESSAGE [CODE], followed by the line and a \
             caret under the column. With --json, each problem is one JSON object per line: \
-            file, line, column, severity, code, message, message_kk, message_en \
-            (line and column are 0 for a path that could not be read).
+            file, line, column, severity, code, message, message_kk, message_en, fix \
+            (the suggested fix, or null; line and column are 0 for a path that could not be read).
 
             Exit status:
               0  no errors (warnings may have been printed)
