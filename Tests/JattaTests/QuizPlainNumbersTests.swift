@@ -39,7 +39,8 @@ import Testing
 
     static func slips(in printed: String) -> Int { printed.components(separatedBy: "No such number").count - 1 }
 
-    @Test(arguments: ["9", "0", "4", "foo", "1 2", "-", "-1", "+1"])
+    // "Мәдениет" (a word of an option) was read as 2, its ә.
+    @Test(arguments: ["9", "0", "4", "foo", "1 2", "-", "-1", "+1", "Мәдениет", "жағымды", "ә1ы"])
     func aSlipIsSaidAndTheQuestionAskedAgain(slip: String) throws {
         // The quiz shuffles the options: find where the right one stands.
         let probe = try Self.run([""])
@@ -48,6 +49,19 @@ import Testing
         let result = try Self.run([slip, "\(position)"])
         #expect(Self.slips(in: result.printed) == 1, "\(result.printed)")
         #expect(result.outcome == .correct)
+    }
+
+    /// Digits are runs of digits, the Kazakh digit row's letters too, and
+    /// nothing else: a word is no number.
+    @Test func numbersAreRunsOfDigitsOnly() {
+        #expect(QuizPlainRunner.numbers(in: "1 3") == [1, 3])
+        #expect(QuizPlainRunner.numbers(in: "1,3") == [1, 3])
+        #expect(QuizPlainRunner.numbers(in: "ә") == [2])
+        #expect(QuizPlainRunner.numbers(in: "2.") == [2])
+        #expect(QuizPlainRunner.numbers(in: "2)") == [2])
+        #expect(QuizPlainRunner.numbers(in: "") == [])
+        #expect(QuizPlainRunner.numbers(in: "Мәдениет") == nil)
+        #expect(QuizPlainRunner.numbers(in: "сәлем") == nil)
     }
 
     @Test func anEmptyLineStillSkips() throws {

@@ -161,24 +161,26 @@ struct QuizPlainRunner {
     /// any list's (the student is told and asked again) — never an overflow.
     static func numbers(in line: String) -> [Int]? {
         var result: [Int] = []
-        var digits: [Int] = []
-        func close() -> Bool {
-            defer { digits = [] }
-            guard !digits.isEmpty else { return true }
-            guard digits.count <= PlainMode.longestNumber else { return false }
-            result.append(digits.reduce(0) { $0 * 10 + $1 })
-            return true
-        }
-        for ch in line {
-            if let d = ch.wholeNumberValue, ch.isASCII {
-                digits.append(d)
-            } else if let d = KeyboardLayout.digit(ch), !ch.isASCII {
-                digits.append(d)
-            } else if !close() {
-                return nil
+        // Numbers are runs of digits (ASCII, or what the Kazakh layout types
+        // on its digit keys) between spaces and commas; a run holding any
+        // other letter is a word, and a word is no number: "Мәдениет" was
+        // read as 2 (its ә) and recorded as option 2.
+        for token in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }) {
+            var digits: [Int] = []
+            // "2." and "2)" as the list writes them.
+            for ch in token.reversed().drop(while: { $0 == "." || $0 == ")" }).reversed() {
+                if let d = ch.wholeNumberValue, ch.isASCII {
+                    digits.append(d)
+                } else if let d = KeyboardLayout.digit(ch), !ch.isASCII {
+                    digits.append(d)
+                } else {
+                    return nil
+                }
             }
+            guard digits.count <= PlainMode.longestNumber else { return nil }
+            result.append(digits.reduce(0) { $0 * 10 + $1 })
         }
-        return close() ? result : nil
+        return result
     }
 
     /// Reads lines until one that is empty or names only numbers of the
