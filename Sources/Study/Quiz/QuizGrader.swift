@@ -29,9 +29,14 @@ public enum QuizGrader {
             var tiers: [String] = []
             var kk: [String] = []
             var en: [String] = []
+            // Each blank is judged knowing the blanks before it, as study's
+            // gaps are (`AnswerChecker.checkGaps`): a Kazakh letter typed in
+            // the first makes a Latin look-alike in the second a mistake.
+            var profile = profile
             for (i, blank) in typed.blanks.enumerated() {
                 let text = i < given.count ? given[i] : ""
                 let j = judge(text, blank, profile)
+                profile = profile.updated(afterTyping: text)
                 if j.accepted { accepted += 1 }
                 if j.lenient { lenient = true }
                 tiers.append(j.tier)

@@ -242,6 +242,22 @@ struct QuizSessionTests {
         #expect(QuizReviewPolicy.rating(for: half) == .hard)
     }
 
+    /// A Kazakh letter typed in the first gap makes a Latin look-alike in
+    /// the second a mistake, as in study and `jatta judge`: each gap is
+    /// judged knowing the gaps before it (the second was accepted as a
+    /// keyboard slip, "no Kazakh letter has been typed yet").
+    @Test func aGapIsJudgedKnowingTheGapsBeforeIt() {
+        let q = QuizQuestion(number: 1, key: "k", card: QuizFixtures.clozeCard, deckFile: "d", prompt: "[…] […]",
+                             format: .typed(TypedQuestion(blanks: [["жағымды"], ["жағымсыз"]])))
+        let together = QuizGrader.grade(q, response: .typed(["жағымды", "жагымсыз"]), judge: QuizFixtures.judge, at: t0, duration: 1)
+        #expect(together.outcome == .partial, "\(together.reasonEN)")
+        #expect(!together.reasonEN.contains("no Kazakh letter has been typed yet"))
+        // Alone, with nothing known of the keyboard, the look-alike is a slip.
+        let alone = QuizQuestion(number: 1, key: "k", card: QuizFixtures.clozeCard, deckFile: "d", prompt: "[…]",
+                                 format: .typed(TypedQuestion(blanks: [["жағымсыз"]])))
+        #expect(QuizGrader.grade(alone, response: .typed(["жагымсыз"]), judge: QuizFixtures.judge, at: t0, duration: 1).outcome == .accepted)
+    }
+
     /// Issue 12: both wrong blanks of a cloze are explained, numbered, with
     /// the letter difference as `jatta judge` prints it.
     @Test func everyWrongBlankIsExplainedWithItsDifference() {
