@@ -136,9 +136,15 @@ public struct QuizStrings: Sendable {
     public var overruledNotice: String { t("Жауабыңыз дұрыс деп есептелді.", "Your answer now counts as right.") }
 
     /// Points with at most one decimal: `3`, `3.5`.
+    /// A score's points to hundredths, without trailing zeros: a quarter
+    /// of an open question's key points is 0.25 (in tenths it read
+    /// "0.3 / 1 (25%)", the figure against its own percentage).
     public static func points(_ credit: Double) -> String {
-        let tenths = (credit * 10).rounded()
-        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
+        let hundredths = Int((credit * 100).rounded())
+        let whole = hundredths / 100, part = abs(hundredths % 100)
+        guard part != 0 else { return String(whole) }
+        let digits = part % 10 == 0 ? String(part / 10) : String(format: "%02d", part)
+        return (hundredths < 0 && whole == 0 ? "-" : "") + "\(whole).\(digits)"
     }
 
     /// `m:ss`, or `h:mm:ss` from an hour.

@@ -267,6 +267,10 @@ struct QuizViewTests {
         #expect(QuizStrings.clock(3725) == "1:02:05")
         #expect(QuizStrings.points(2.5) == "2.5")
         #expect(QuizStrings.points(3) == "3")
-        #expect(QuizStrings.points(0.333) == "0.3")
+        #expect(QuizStrings.points(0.333) == "0.33")
+        // A quarter is said as such: "0.3 / 1 (25%)" contradicted itself.
+        #expect(QuizStrings.points(0.25) == "0.25")
+        #expect(QuizStrings.points(1.4) == "1.4")
+        #expect(QuizStrings.points(0.05) == "0.05")
     }
 }
