@@ -31,6 +31,20 @@ import Testing
         StatisticsInput(cards: cards, answers: answers, quizzes: [], cardsStudiedToday: 0)
     }
 
+    /// A quiz's levels are listed in order, whatever level was answered
+    /// first (the text said "L3 0/1 L1 1/1").
+    @Test func aQuizsLevelsComeInOrder() throws {
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        let quizzes = [
+            StatisticsInput.QuizTally(session: "q", start: start, level: 3, answers: 1, correct: 0),
+            StatisticsInput.QuizTally(session: "q", start: start.addingTimeInterval(5), level: 1, answers: 1, correct: 1),
+            StatisticsInput.QuizTally(session: "q", start: start.addingTimeInterval(9), level: nil, answers: 1, correct: 1),
+        ]
+        let stats = try Self.builder().statistics(StatisticsInput(cards: [], answers: [], quizzes: quizzes, cardsStudiedToday: 0))
+        #expect(stats.quizzes.first?.levels.map(\.level) == [1, 3, nil])
+        #expect(stats.quizzes.first.map { ($0.answers, $0.correct) } ?? (0, 0) == (3, 2))
+    }
+
     @Test func streakCountsDaysEndingTodayOrYesterday() throws {
         let b = try Self.builder()
         let withToday = b.statistics(Self.input(answers: [0, 1, 2, 4].map { Self.slot(daysAgo: $0) }))

@@ -324,7 +324,12 @@ public struct StatisticsBuilder: Sendable {
             scores[tally.session]?.levels.append(
                 StudyStatistics.QuizLevelScore(level: tally.level, answers: tally.answers, correct: tally.correct))
         }
-        return order.compactMap { scores[$0] }.sorted { $0.start < $1.start }
+        // Levels in order (they came in the order first answered: L3 L1).
+        return order.compactMap { scores[$0] }.sorted { $0.start < $1.start }.map { score in
+            var score = score
+            score.levels.sort { ($0.level ?? Int.max) < ($1.level ?? Int.max) }
+            return score
+        }
     }
 
     /// `yyyy-MM-dd` of the local date a scheduler day starts on.

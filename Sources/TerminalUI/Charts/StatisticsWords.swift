@@ -16,6 +16,10 @@ public struct StatisticsWords: Hashable, Sendable {
     /// Shown for a section with nothing in it.
     public var nothingYet: String
     /// Column heads of the hardest cards and quiz tables.
+    /// `score`: what a quiz line counts, the answers right of those given
+    /// (not the quiz's own score, whose partial credit and unanswered
+    /// questions the log does not hold: "Score 1/2 (50%)" stood beside the
+    /// report's 13% after the time ran out).
     public var lapses, retrievability, score: String
     /// Today's line: cards, answers, share correct (%), minutes, streak days.
     public var todayLine: @Sendable (Int, Int, Int, Int, Int) -> String
@@ -40,7 +44,7 @@ public struct StatisticsWords: Hashable, Sendable {
         passedFailed: "жас / берік / барлығы",
         periods: ["бүгін", "кеше", "апта", "ай", "жыл", "барлығы"],
         weekdays: ["Дс", "Сс", "Ср", "Бс", "Жм", "Сн", "Жк"], allDecks: "барлық десте",
-        nothingYet: "әзірге жоқ", lapses: "Ұмыт.", retrievability: "R", score: "Нәтиже",
+        nothingYet: "әзірге жоқ", lapses: "Ұмыт.", retrievability: "R", score: "дұрыс жауап",
         todayLine: { cards, answers, percent, minutes, streak in
             "\(cards) карта, \(answers) жауап, \(percent)% дұрыс, \(minutes) мин; қатарынан \(streak) күн"
         },
@@ -59,7 +63,7 @@ public struct StatisticsWords: Hashable, Sendable {
         passedFailed: "young / mature / total",
         periods: ["today", "yesterday", "week", "month", "year", "all time"],
         weekdays: ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"], allDecks: "all decks",
-        nothingYet: "nothing yet", lapses: "Lapses", retrievability: "R", score: "Score",
+        nothingYet: "nothing yet", lapses: "Lapses", retrievability: "R", score: "right of the answered",
         todayLine: { cards, answers, percent, minutes, streak in
             "\(cards) card\(cards == 1 ? "" : "s"), \(answers) answer\(answers == 1 ? "" : "s"), "
                 + "\(percent)% correct, \(minutes) min; \(streak)-day streak"
