@@ -34,9 +34,7 @@ enum HomeView {
         var examLines: [(text: String, first: Bool)] = []
         for (i, line) in plainExamLines.enumerated() {
             let left = max(1, examRoom - examLines.count - (plainExamLines.count - 1 - i))
-            var rows = wrappedItems(line, width: width - 4)
-            if rows.count > left { rows = rows.prefix(left - 1) + [rows.dropFirst(left - 1).joined(separator: " · ")] }
-            examLines += rows.map { (text: $0, first: i == 0) }
+            examLines += fittedItems(line, width: width - 4, rows: left).map { (text: $0, first: i == 0) }
         }
         let listRows = max(1, screen.height - listTop - 4 - examLines.count)
         let first = min(max(0, state.home.selection - listRows + 1), max(0, decks.count - listRows))
@@ -116,22 +114,45 @@ enum HomeView {
     /// `line` (items joined by " · ") in rows of at most `width`, broken
     /// between items; an item longer than a row is wrapped by words.
     static func wrappedItems(_ line: String, width: Int) -> [String] {
-        guard DisplayWidth.of(line) > width else { return [line] }
+        wrappedItemRows(line, width: width).map(\.text)
+    }
+
+    /// `wrappedItems` in at most `rows` rows: the rows that do not fit are
+    /// joined back into the last as they were cut, " · " between items and
+    /// a space inside one (joined with " · ", "0% of cards today" read
+    /// "0% of cards · today"); the screen then cuts it with "…".
+    static func fittedItems(_ line: String, width: Int, rows: Int) -> [String] {
+        let all = wrappedItemRows(line, width: width)
+        guard all.count > rows else { return all.map(\.text) }
+        let keep = max(1, rows) - 1
+        let rest = all.dropFirst(keep).enumerated().map {
+            $0.offset == 0 ? $0.element.text : ($0.element.startsItem ? " · " : " ") + $0.element.text
+        }
+        return all.prefix(keep).map(\.text) + [rest.joined()]
+    }
+
+    /// `wrappedItems`, each row saying whether it starts with an item (or
+    /// goes on with one cut at the row before).
+    static func wrappedItemRows(_ line: String, width: Int) -> [(text: String, startsItem: Bool)] {
+        guard DisplayWidth.of(line) > width else { return [(line, true)] }
         let separator = " · "
-        var rows: [String] = []
+        var rows: [(text: String, startsItem: Bool)] = []
         var current = ""
+        var currentStartsItem = true
         for item in line.components(separatedBy: separator) {
             let joined = current.isEmpty ? item : current + separator + item
             if DisplayWidth.of(joined) <= width {
+                if current.isEmpty { currentStartsItem = true }
                 current = joined
                 continue
             }
-            if !current.isEmpty { rows.append(current) }
+            if !current.isEmpty { rows.append((current, currentStartsItem)) }
             let pieces = TextWrap.lines(item, width: width)
-            rows += pieces.dropLast()
+            for (k, piece) in pieces.dropLast().enumerated() { rows.append((piece, k == 0)) }
             current = pieces.last ?? ""
+            currentStartsItem = pieces.count <= 1
         }
-        if !current.isEmpty { rows.append(current) }
+        if !current.isEmpty { rows.append((current, currentStartsItem)) }
         return rows
     }
 }

@@ -39,6 +39,15 @@ import Testing
         }
     }
 
+    /// Rows that do not fit are joined back as they were cut: no " · "
+    /// inside an item ("0% of cards · today" at 40×12).
+    @Test func rowsJoinedBackKeepTheirItems() {
+        let line = "Ready for the exam: 0% of cards today · 100% with the plan"
+        #expect(HomeView.fittedItems(line, width: 36, rows: 1) == ["Ready for the exam: 0% of cards today · 100% with the plan"])
+        #expect(HomeView.fittedItems(line, width: 36, rows: 2) == ["Ready for the exam: 0% of cards", "today · 100% with the plan"])
+        #expect(HomeView.fittedItems(line, width: 80, rows: 1) == [line])
+    }
+
     /// A workload that cannot fit is said even at 60×15, where the plan,
     /// the forecast and "does not fit …" together need more rows than the
     /// screen leaves: the plan line comes whole, the forecast is cut.
