@@ -68,10 +68,12 @@ public enum QuizView {
         if let (line, column) = layout.cursor, (first..<(first + visible)).contains(line) {
             screen.cursor = (line - first + 2, min(screen.width - 1, 1 + column))
         }
-        if first + visible < end {
-            screen.put("↓ …", row: footer - 1, column: 1, style: .dim)
-        } else if first > 0 {
-            screen.put("↑ …", row: footer - 1, column: 1, style: .dim)
+        // What is cut above and below is marked, both when both are (the
+        // prompt's first lines went unmarked when the options below were
+        // cut too).
+        let above = first > 0, below = first + visible < end
+        if above || below {
+            screen.put((above ? "↑" : "") + (below ? "↓" : "") + " …", row: footer - 1, column: 1, style: .dim)
         }
         if session.stopRequested {
             screen.put(TextWrap.truncate(strings.confirmStop, width: screen.width - 1), row: footer, column: 1, style: [.bold, .bad])

@@ -120,6 +120,13 @@ struct QuizViewTests {
         let bottom = QuizView.view(s, size: size, strings: kk)
         #expect(bottom.text.contains("5. ( ) Ұзын нұсқа 5"))
         #expect(bottom.rowText(8) == " ↑ …")
+        // In between, the cuts above and below are both marked (the lines
+        // above went unmarked).
+        var middle = session([long])
+        for _ in 0..<3 { _ = middle.apply(.input(.moveCursor(1), at: t0)) }
+        let between = QuizView.view(middle, size: size, strings: kk)
+        #expect(!between.text.contains("Қайсысы дұрыс?") && !between.text.contains("Ұзын нұсқа 5"))
+        #expect(between.rowText(8) == " ↑↓ …")
         let highlighted = (2..<8).filter { bottom[$0, 2].style.contains(.reverse) }
         #expect(highlighted.count == 1)
         #expect(highlighted.first.map { bottom.rowText($0).contains("5. ( )") } == true)
