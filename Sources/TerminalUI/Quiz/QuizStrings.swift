@@ -62,6 +62,11 @@ public struct QuizStrings: Sendable {
         t("↑↓ таңдау · S қателерді жаттау · R мен дұрыс едім · Q шығу",
           "↑↓ select · S study mistakes · R I was right · Q quit")
     }
+    /// The report's hints on a mistake "I was right" cannot turn (a choice,
+    /// an open question, one turned already): R did nothing there.
+    public var keysReportNoOverrule: String {
+        t("↑↓ таңдау · S қателерді жаттау · Q шығу", "↑↓ select · S study mistakes · Q quit")
+    }
 
     public func outcome(_ o: QuizOutcome) -> String {
         switch o {

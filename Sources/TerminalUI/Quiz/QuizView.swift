@@ -232,7 +232,9 @@ public enum QuizView {
                 row += 1
             }
         }
-        let keys = mistakes.isEmpty ? strings.keysReportClean : strings.keysReport
+        let overrulable = mistakes.indices.contains(selected)
+            && session.results[mistakes[selected].number]?.canBeOverruled == true
+        let keys = mistakes.isEmpty ? strings.keysReportClean : overrulable ? strings.keysReport : strings.keysReportNoOverrule
         screen.put(hints(keys, width: screen.width - 1), row: footer, column: 1, style: .dim)
     }
 

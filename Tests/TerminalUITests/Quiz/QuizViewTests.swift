@@ -211,6 +211,16 @@ struct QuizViewTests {
         #expect(screen.rowText(11) == " Q шығу")
     }
 
+    /// R ("I was right") is offered on a typed answer judged wrong, and
+    /// not on a choice mistake, where it did nothing.
+    @Test func theReportOffersIWasRightWhereItTurnsTheAnswer() {
+        var s = session([typed])
+        _ = s.apply(.input(.type("Гегемония"), at: t0.addingTimeInterval(10)))
+        _ = s.apply(.input(.submit, at: t0.addingTimeInterval(10)))
+        let screen = QuizView.view(s, size: TerminalSize(width: 70, height: 16), strings: en)
+        #expect(screen.text.contains("R I was right"), "\(screen.text)")
+    }
+
     @Test func theReportGivesScoresByLevelTimeAndEveryMistake() {
         var second = choice
         second.number = 2
@@ -236,7 +246,7 @@ struct QuizViewTests {
                 Дереккөзі: decks/a.deck:9:1
 
 
-             ↑↓ таңдау · S қателерді жаттау · R мен дұрыс едім · Q шығу
+             ↑↓ таңдау · S қателерді жаттау · Q шығу
             """)
     }
 
