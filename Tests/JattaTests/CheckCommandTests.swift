@@ -95,6 +95,16 @@ import Testing
             #expect(object["message"] as? String == object["message_kk"] as? String)
         }
     }
+
+    /// A deck whose lines end in a lone CR is read line by line by the
+    /// parser; its excerpts are those lines, not the whole file as one.
+    @Test func excerptsOfAFileOfLoneCRsAreItsLines() throws {
+        let file = try write("cr.deck", Array("Q: бір\rA: екі\r\rQ: үш\rA: төрт\r".utf8))
+        var lines = SourceLines()
+        #expect(lines.excerpt(file: file, line: 1, column: 1, window: 100)?.text == "Q: бір")
+        #expect(lines.excerpt(file: file, line: 5, column: 4, window: 100)?.text == "A: төрт")
+        #expect(lines.excerpt(file: file, line: 5, column: 4, window: 100)?.caretLine == "   ^")
+    }
 }
 
 @Suite struct ExcerptTests {
@@ -124,21 +134,5 @@ import Testing
     @Test func controlCharactersAreNotSentToTheTerminal() {
         let excerpt = SourceLines.excerpt(Array("a\u{1B}[31mb".utf8)[...], column: 1, window: 100)
         #expect(!excerpt.text.contains("\u{1B}"))
-    }
-}
-
-@Suite struct ExcerptLineEndTests {
-    /// A deck whose lines end in a lone CR is read line by line by the
-    /// parser; its excerpts are those lines, not the whole file as one.
-    @Test func excerptsOfAFileOfLoneCRsAreItsLines() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jatta-excerpt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("cr.deck").path
-        try Data("Q: бір\rA: екі\r\rQ: үш\rA: төрт\r".utf8).write(to: URL(fileURLWithPath: file))
-        var lines = SourceLines()
-        #expect(lines.excerpt(file: file, line: 1, column: 1, window: 100)?.text == "Q: бір")
-        #expect(lines.excerpt(file: file, line: 5, column: 4, window: 100)?.text == "A: төрт")
-        #expect(lines.excerpt(file: file, line: 5, column: 4, window: 100)?.caretLine == "   ^")
     }
 }
