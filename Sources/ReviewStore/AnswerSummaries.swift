@@ -164,7 +164,6 @@ enum AnswerSummaries {
     /// or an override of one.
     private static let isQuizEntry = "e.kind IN ('quiz', 'override')"
 
-
     /// Counts `entry`, just appended, in the summaries (nothing for an
     /// entry that is not an answer), from its own values: what the log's
     /// view gives back for it (`before` is the entry's as stored).

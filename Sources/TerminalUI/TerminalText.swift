@@ -26,6 +26,12 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// `text` made visible to be shown on one line (a file name, a
+    /// message): its line breaks are made visible too.
+    public static func oneLine(_ text: some StringProtocol) -> String {
+        visible(text, keepingLineBreaks: false)
+    }
+
     /// Whether the UTF-8 bytes `utf8` hold a scalar `needsReplacing`
     /// replaces: a byte below 0x20 (a tab, or a line break kept, apart),
     /// 0x7F, or U+0080–U+009F, which UTF-8 writes as 0xC2 then 0x80–0x9F.

@@ -30,7 +30,7 @@ enum CommandNameHint {
             .filter { $0.edits <= min(2, $0.name.count / 3 + 1) }
         guard let best = started.min(by: { $0.count < $1.count }) ?? near.min(by: { $0.edits < $1.edits })?.name
         else { return nil }
-        let shown = TerminalText.visible(path, keepingLineBreaks: false)
+        let shown = TerminalText.oneLine(path)
         return language.pick(
             kk: "jatta: «\(shown)» — бұл jatta командасы емес; мүмкін, jatta \(best) деп жазғыңыз келген шығар (барлық команда: jatta --help)",
             en: "jatta: '\(shown)' is not a jatta command; did you mean jatta \(best)? (jatta --help lists them)")

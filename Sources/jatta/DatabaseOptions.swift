@@ -66,12 +66,12 @@ enum StoreFailure {
     static func exit(_ error: any Error, language: Language?) -> ExitCode {
         let text: String
         if let error = error as? StoreError {
-            let path = "jatta: \(TerminalText.visible(error.path, keepingLineBreaks: false)): "
-            let detail = error.detail.map { " (\(TerminalText.visible($0, keepingLineBreaks: false)))" } ?? ""
+            let path = "jatta: \(TerminalText.oneLine(error.path)): "
+            let detail = error.detail.map { " (\(TerminalText.oneLine($0)))" } ?? ""
             text = (language.map { [$0] } ?? [.kk, .en]).map { path + error.message(language: $0.rawValue) + detail }
                 .joined(separator: "\n")
         } else {
-            text = "jatta: " + TerminalText.visible("\(error)", keepingLineBreaks: false)
+            text = "jatta: " + TerminalText.oneLine("\(error)")
         }
         Console.errorLine(text)
         return ExitCode(1)

@@ -26,8 +26,8 @@ struct DiagnosticFormatter {
         let severity = diagnostic.severity == .error ? "error" : "warning"
         let painted = color ? (diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m") + severity + "\u{1B}[0m" : severity
         // File names and messages quoting deck text come from outside.
-        let message = TerminalText.visible(diagnostic.message(language: language.rawValue), keepingLineBreaks: false)
-        let file = TerminalText.visible(place.file, keepingLineBreaks: false)
+        let message = TerminalText.oneLine(diagnostic.message(language: language.rawValue))
+        let file = TerminalText.oneLine(place.file)
         guard place.line > 0 else {
             return "\(file): \(painted): \(message) [\(diagnostic.code)]\n"
         }
@@ -47,7 +47,7 @@ struct DiagnosticFormatter {
     /// no line and column for a path that could not be read, and the message.
     static func brief(_ diagnostic: Diagnostic, language: Language) -> String {
         let place = diagnostic.location.line > 0 ? diagnostic.location.description : diagnostic.location.file
-        return TerminalText.visible("\(place): \(diagnostic.message(language: language.rawValue))", keepingLineBreaks: false)
+        return TerminalText.oneLine("\(place): \(diagnostic.message(language: language.rawValue))")
     }
 
     /// A diagnostic as one JSON object.

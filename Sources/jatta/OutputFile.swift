@@ -87,7 +87,7 @@ enum OutputFile {
         case .draftDeck: output = ("жоба дестесі", "a draft deck")
         case .classReportPage: output = ("сынып есебі (HTML)", "a class report (HTML)")
         }
-        let path = TerminalText.visible(path, keepingLineBreaks: false)
+        let path = TerminalText.oneLine(path)
         let lost: (kk: String, en: String)
         switch content {
         case .database:
@@ -199,7 +199,7 @@ enum OutputFile {
     static func unwritable(_ named: String, kazakh: Bool) -> String? {
         let (path, stream) = followingLinks(named)
         if stream != nil { return nil }
-        let shown = TerminalText.visible(named, keepingLineBreaks: false)
+        let shown = TerminalText.oneLine(named)
         var info = stat()
         if stat(path, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -209,15 +209,15 @@ enum OutputFile {
         }
         let folder = (path as NSString).deletingLastPathComponent
         let place = folder.isEmpty ? "." : folder
+        let shownPlace = TerminalText.oneLine(place)
         if stat(place, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
             return kazakh
-                ? "\(shown): қате: \(TerminalText.visible(place, keepingLineBreaks: false)) қалтасы жоқ"
-                : "\(shown): error: there is no folder \(TerminalText.visible(place, keepingLineBreaks: false))"
+                ? "\(shown): қате: \(shownPlace) қалтасы жоқ" : "\(shown): error: there is no folder \(shownPlace)"
         }
         if access(place, W_OK) != 0 {
             return kazakh
-                ? "\(shown): қате: \(TerminalText.visible(place, keepingLineBreaks: false)) қалтасына жазуға рұқсат жоқ"
-                : "\(shown): error: the folder \(TerminalText.visible(place, keepingLineBreaks: false)) cannot be written"
+                ? "\(shown): қате: \(shownPlace) қалтасына жазуға рұқсат жоқ"
+                : "\(shown): error: the folder \(shownPlace) cannot be written"
         }
         return nil
     }

@@ -57,7 +57,7 @@ enum ClassFailure {
                 ? " (жауаптарыңыз сақталды, келесі синхрондауда жіберіледі)"
                 : " (your answers are kept and go with the next sync)"
         }
-        Console.errorLine("jatta: " + TerminalText.visible(text, keepingLineBreaks: false))
+        Console.errorLine("jatta: " + TerminalText.oneLine(text))
         switch error.kind {
         case .unreachable: return ExitCode(75)
         case .libraryMissing: return ExitCode(69)
@@ -112,7 +112,7 @@ struct ClassJoinCommand: ParsableCommand {
         } catch {
             throw StoreFailure.exit(error, language: language)
         }
-        let name = TerminalText.visible(address.classID, keepingLineBreaks: false)
+        let name = TerminalText.oneLine(address.classID)
         guard isStudent else {
             Console.line(
                 language == .kk

@@ -78,7 +78,7 @@ struct ClassReportCommand: ParsableCommand {
             do {
                 report = try CollectedResults.report(files: files, places: places)
             } catch {
-                Console.errorLine("jatta: " + TerminalText.visible(error.message(kazakh: language == .kk), keepingLineBreaks: false))
+                Console.errorLine("jatta: " + TerminalText.oneLine(error.message(kazakh: language == .kk)))
                 throw ExitCode(error.isUnreadable ? 66 : 65)
             }
         } else {
@@ -134,7 +134,7 @@ struct ClassReportCommand: ParsableCommand {
             do {
                 try OutputFile.write(Data(ClassReportHTML.render(report).utf8), to: html)
             } catch {
-                Console.errorLine("jatta: \(TerminalText.visible(html, keepingLineBreaks: false)): " + error.message(kazakh: language == .kk))
+                Console.errorLine("jatta: \(TerminalText.oneLine(html)): " + error.message(kazakh: language == .kk))
                 throw ExitCode(73)
             }
         } else {

@@ -164,9 +164,6 @@ struct ExamSetCommand: ParsableCommand {
         throw ExitCode(64)
     }
 
-    /// A path as a message shows it.
-    func visible(_ path: String) -> String { TerminalText.visible(path, keepingLineBreaks: false) }
-
     func run() throws {
         let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
         let words = ExamWords.of(language)
@@ -176,13 +173,13 @@ struct ExamSetCommand: ParsableCommand {
         if let workload, workload < 1 { try refuse(\.badWorkload) }
         if let minutes, minutes < 1 || workload != nil { try refuse(\.badMinutes) }
         for path in paths where !FileManager.default.fileExists(atPath: path) {
-            Console.errorLine(words.noSuchPath(visible(path)))
+            Console.errorLine(words.noSuchPath(TerminalText.oneLine(path)))
             throw ExitCode(66)
         }
         // A path that holds no card (README.md, an empty folder) would make
         // an exam of nothing, and `jatta exam` would then read it as a deck.
         for path in paths where SessionHost.loadDecks(paths: [path]).decks.allSatisfy({ $0.cards.isEmpty }) {
-            Console.errorLine(words.noCardsIn(visible(path)))
+            Console.errorLine(words.noCardsIn(TerminalText.oneLine(path)))
             throw ExitCode(65)
         }
         let id: Int64

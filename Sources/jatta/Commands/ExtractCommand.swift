@@ -198,7 +198,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func fail(_ language: String, _ path: String, kk: String, en: String) -> Never {
-        let shown = TerminalText.visible(path, keepingLineBreaks: false)
+        let shown = TerminalText.oneLine(path)
         let message = language.hasPrefix("kk") ? "\(shown): қате: \(kk)" : "\(shown): error: \(en)"
         Console.errorLine(message)
         Foundation.exit(1)

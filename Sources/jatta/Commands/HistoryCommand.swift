@@ -64,7 +64,7 @@ struct HistoryCommand: ParsableCommand {
         guard let store = opened else {
             // No database: no card is known to it either (a mistyped --card
             // said "Nothing recorded yet.", status 0, here only).
-            if let card { try unknown(TerminalText.visible(card, keepingLineBreaks: false)) }
+            if let card { try unknown(TerminalText.oneLine(card)) }
             return printer.finish()
         }
         var shownCard: String?
@@ -75,7 +75,7 @@ struct HistoryCommand: ParsableCommand {
                 let prompts = try store.registeredCards(keys: Array(Set(entries.map(\.key)))).mapValues(\.prompt)
                 try printer.write(entries, prompts: prompts)
                 if entries.isEmpty {
-                    shownCard = TerminalText.visible(card, keepingLineBreaks: false)
+                    shownCard = TerminalText.oneLine(card)
                     // Told apart from a card not answered yet: a mistyped id
                     // must not read as an empty history.
                     cardIsUnknown = try store.registeredCards(keys: [card]).isEmpty
@@ -131,7 +131,7 @@ struct HistoryPrinter {
             for entry in entries {
                 // Prompts, keys and deck names came from decks.
                 let line = HistoryFormat.line(entry, prompt: prompts[entry.key], timeZone: timeZone, words: words)
-                text += TerminalText.visible(line, keepingLineBreaks: false) + "\n"
+                text += TerminalText.oneLine(line) + "\n"
                 written += 1
             }
         }

@@ -68,6 +68,6 @@ enum InterchangeOutput {
     /// A path as printed: control characters (a terminal would act on
     /// them) made visible by the one rule every printed path follows.
     static func shown(_ path: String) -> String {
-        TerminalText.visible(path, keepingLineBreaks: false)
+        TerminalText.oneLine(path)
     }
 }

@@ -66,7 +66,7 @@ struct JudgeCommand: ParsableCommand {
             let library = DeckLoading.load(paths: decks)
             if library.hasUnreadablePaths {
                 for d in library.diagnostics where d.severity == .error && d.location.line == 0 {
-                    Console.err(TerminalText.visible("\(d.location.file): \(d.message(language: language))", keepingLineBreaks: false) + "\n")
+                    Console.err(TerminalText.oneLine("\(d.location.file): \(d.message(language: language))") + "\n")
                 }
                 throw ExitCode.failure
             }

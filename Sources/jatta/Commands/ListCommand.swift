@@ -114,7 +114,7 @@ enum CardListing {
             // A tab moves the cursor to the next stop: inside a cell it
             // pushed the rest of the row out of its columns.
             let cells = raw.map { cell in
-                let shown = TerminalText.visible(cell, keepingLineBreaks: false)
+                let shown = TerminalText.oneLine(cell)
                 return shown.utf8.contains(0x09) ? String(shown.map { $0 == "\t" ? " " : $0 }) : shown
             }
             return pad(cells[0], idWidth) + "  " + pad(cells[1], kindWidth) + "  " + pad(cells[2], levelWidth) + "  "

@@ -181,10 +181,10 @@ struct QuizCommand: ParsableCommand {
                 writtenReport = data
             } catch let error as OutputFile.WriteFailure {
                 reportFailed = true
-                SessionHost.warn("jatta: \(TerminalText.visible(jsonTarget, keepingLineBreaks: false)): " + error.message(kazakh: lang.hasPrefix("kk")))
+                SessionHost.warn("jatta: \(TerminalText.oneLine(jsonTarget)): " + error.message(kazakh: lang.hasPrefix("kk")))
             } catch {
                 reportFailed = true
-                SessionHost.warn("jatta: \(TerminalText.visible(jsonTarget, keepingLineBreaks: false)): \(error.localizedDescription)")
+                SessionHost.warn("jatta: \(TerminalText.oneLine(jsonTarget)): \(error.localizedDescription)")
             }
         }
         func handle(_ effect: QuizEffect, _ session: QuizSession) {

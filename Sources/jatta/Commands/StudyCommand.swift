@@ -70,7 +70,7 @@ struct StudyCommand: ParsableCommand {
         guard !decks.contains(where: { $0.cards.contains(where: filter.includes(card:)) }) else { return }
         let given = [level.map { "--level \($0)" }, tag.map { "--tag \($0)" }].compactMap { $0 }.joined(separator: " ")
         let tags = tag == nil ? nil : StudyCatalog(decks: decks).tags()
-        throw host.fail(TerminalText.visible(host.strings.noCardMatches(given, tags), keepingLineBreaks: false), 65)
+        throw host.fail(TerminalText.oneLine(host.strings.noCardMatches(given, tags)), 65)
     }
 
     mutating func run() throws {

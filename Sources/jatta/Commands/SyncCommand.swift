@@ -135,7 +135,7 @@ struct SyncCommand: ParsableCommand {
             throw StoreFailure.exit(error, language: language)
         }
         guard !quiet else { return }
-        let name = TerminalText.visible(address.classID, keepingLineBreaks: false)
+        let name = TerminalText.oneLine(address.classID)
         if outcome.sent == 0 {
             Console.line(language == .kk ? "\(name): жіберетін жаңа жауап жоқ." : "\(name): nothing new to send.")
         } else {

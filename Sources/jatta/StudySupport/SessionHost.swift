@@ -86,7 +86,7 @@ struct SessionHost {
     /// concerns (the database, or the folder that could not be made): the
     /// student must know which file to look at.
     func storeMessage(_ error: StoreError) -> String {
-        "jatta: \(TerminalText.visible(error.path, keepingLineBreaks: false)): " + error.message(language: language.rawValue)
+        "jatta: \(TerminalText.oneLine(error.path)): " + error.message(language: language.rawValue)
     }
 
     // MARK: Terminal
