@@ -47,7 +47,7 @@ extension Strings {
         buried: "Card buried until tomorrow", suspended: "Card suspended",
         undone: "Last answer undone", nothingToUndo: "Nothing to undo",
         burialUndone: "Burial undone: the card is back", suspensionUndone: "Suspension undone: the card is back",
-        reloaded: "Deck reloaded", cardRemoved: "The card was removed from its file",
+        reloaded: "Deck reloaded", cardRemoved: "The card as it was is gone from its file (removed or reworded)",
         summaryTitle: "Session finished", studiedLabel: "Cards studied",
         correctLabel: "Answered correctly", timeLabel: "Time", nextDueLabel: "Next cards due",
         dueTomorrowLabel: "Due by tomorrow", nothingDue: "nothing scheduled",

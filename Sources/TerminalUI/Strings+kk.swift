@@ -47,7 +47,7 @@ extension Strings {
         buried: "Карта ертеңге дейін тығылды", suspended: "Карта кідіртілді",
         undone: "Соңғы жауап қайтарылды", nothingToUndo: "Қайтаратын жауап жоқ",
         burialUndone: "Тығу болдырылмады: карта қайта келді", suspensionUndone: "Кідірту болдырылмады: карта қайта келді",
-        reloaded: "Десте қайта оқылды", cardRemoved: "Карта файлдан өшірілген",
+        reloaded: "Десте қайта оқылды", cardRemoved: "Карта файлда бұрынғы түрінде жоқ (өшірілген не өзгертілген)",
         summaryTitle: "Сессия аяқталды", studiedLabel: "Оқылған карталар",
         correctLabel: "Дұрыс жауаптар", timeLabel: "Уақыт", nextDueLabel: "Келесі карталар",
         dueTomorrowLabel: "Ертеңге дейін", nothingDue: "жоспарланған карта жоқ",

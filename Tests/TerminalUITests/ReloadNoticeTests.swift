@@ -75,6 +75,20 @@ import Testing
         #expect(!ViewFixtures.render(s, 80, 24, .english).contains("error"))
     }
 
+    /// A prompt reworded in the editor makes, without an `id:`, another
+    /// card: the notice says the card may have been reworded, not only
+    /// removed (it said "removed from its file" of a card still there).
+    @Test func aRewordedPromptIsNotCalledRemoved() throws {
+        let s0 = studying()
+        let shown = try #require(s0.session?.current?.item.card.prompt)
+        let reworded = ViewFixtures.deck(
+            Self.source.replacingOccurrences(of: shown, with: "Қайта жазылған: " + shown), file: "decks/x.deck")
+        let s = ViewFixtures.run(s0, [.reload([reworded])])
+        #expect(s.notice == .cardRemoved)
+        #expect(ViewFixtures.render(s, 100, 30, .english).contains("(removed or reworded)"))
+        #expect(ViewFixtures.render(s, 100, 30, .kazakh).contains("(өшірілген не өзгертілген)"))
+    }
+
     @Test func aBrokenCardIsKeptAndTheNoticeSaysSo() throws {
         let s0 = studying()
         let shown = try #require(s0.session?.current?.item)
