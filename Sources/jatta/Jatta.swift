@@ -56,6 +56,25 @@ struct Jatta: AsyncParsableCommand {
     /// (`AllocatorSetup`).
     @MainActor static func main() async {
         AllocatorSetup.apply()
-        await main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(after: error)
+        }
+    }
+
+    /// Ends the process after `error`, as the parser would, except that
+    /// what a clean exit prints (`--help`, `--version`) goes through
+    /// `Console`: printed into a full disk it was lost with status 0.
+    static func exit(after error: any Error) -> Never {
+        let message = fullMessage(for: error)
+        guard exitCode(for: error) == .success, !message.isEmpty else { exit(withError: error) }
+        Console.line(message)
+        exit(withError: ExitCode.success)
     }
 }

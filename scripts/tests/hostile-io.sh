@@ -54,6 +54,10 @@ expect_full() {  # NAME STATUS STDERR-FILE
 "$JATTA" stats --db "$work/none.sqlite" >/dev/full 2>"$work/err"; expect_full "stats" $? "$work/err"
 "$JATTA" optimize --db "$work/none.sqlite" --dry-run >/dev/full 2>"$work/err"; expect_full "optimize" $? "$work/err"
 "$JATTA" exam --db "$work/none.sqlite" >/dev/full 2>"$work/err"; expect_full "exam" $? "$work/err"
+# What the argument parser prints itself: help and the version.
+"$JATTA" --help >/dev/full 2>"$work/err"; expect_full "--help" $? "$work/err"
+"$JATTA" export --help >/dev/full 2>"$work/err"; expect_full "export --help" $? "$work/err"
+"$JATTA" --version >/dev/full 2>"$work/err"; expect_full "--version" $? "$work/err"
 # A word the deck holds: the cards found go to standard output.
 "$JATTA" find неолиберализм "$work/test.deck" >/dev/full 2>"$work/err"; expect_full "find" $? "$work/err"
 # The commands that rewrite deck files report what they did and would do:
