@@ -20,8 +20,17 @@ enum DeckLoading {
     /// The decks `paths` name, through the index in the folder `index`, or
     /// with the parser alone when it is nil.
     static func load(paths: [String], index directory: String?) -> DeckLibrary.Result {
+        // The bytes of the deck files met so far: a large collection's
+        // memory is asked for in huge pages (`AllocatorSetup`).
+        var collection = 0
+        func meet(_ bytes: Int) {
+            guard collection < AllocatorSetup.hugePagesFrom else { return }
+            collection += bytes
+            if collection >= AllocatorSetup.hugePagesFrom { AllocatorSetup.useHugePages() }
+        }
         guard let directory else {
             return DeckLibrary.load(paths: paths) { bytes, file in
+                meet(bytes.count)
                 RegistryFingerprints.shared.forget(file)
                 return DeckParser.parse(bytes, file: file)
             }
@@ -36,7 +45,9 @@ enum DeckLoading {
             // more than parsing them (`smallestIndexed`). A file's size
             // from its name alone; the index checks it again.
             var status = stat()
-            guard stat(file, &status) == 0, Int(status.st_size) >= smallestIndexed else {
+            let found = stat(file, &status) == 0
+            if found { meet(Int(status.st_size)) }
+            guard found, Int(status.st_size) >= smallestIndexed else {
                 RegistryFingerprints.shared.forget(file)
                 guard let bytes = read() else { return nil }
                 hashes[file] = DeckIndex.contentHash(of: bytes)

@@ -104,6 +104,8 @@ struct KeptSchedules {
     /// The kept table read from the file.
     private func read() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
         guard let file = CacheFile.Reader(path: path) else { return nil }
+        // A large collection's table: its memory in huge pages.
+        if file.size >= AllocatorSetup.hugePagesFrom { AllocatorSetup.useHugePages() }
         var start = [UInt8](repeating: 0, count: Self.magic.count + 8)
         guard start.withUnsafeMutableBytes({ file.read(into: $0) }),
             Array(start.prefix(Self.magic.count)) == Self.magic,
