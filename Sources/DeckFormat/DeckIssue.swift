@@ -360,9 +360,21 @@ public enum DeckIssue: Hashable, Sendable {
     }
 
     /// Every code with its severity and an English summary, for help texts.
-    public static let catalogue: [(code: String, severity: Diagnostic.Severity, summary: String)] = {
+    public static let catalogue: [(code: String, severity: Diagnostic.Severity, summary: String)] =
+        samples.map { ($0.code, $0.severity, $0.en) }
+
+    /// Every code with its severity, without the summaries: `jatta check
+    /// --help`'s list, which the argument parser makes at every start of
+    /// every command (it reads each command's configuration); making
+    /// every summary for it was half a millisecond.
+    public static var codes: [(code: String, severity: Diagnostic.Severity)] {
+        samples.map { ($0.code, $0.severity) }
+    }
+
+    /// One issue of every code.
+    static var samples: [DeckIssue] {
         let here = SourceLocation(file: "", line: 0, column: 0)
-        let samples: [DeckIssue] = [
+        return [
             .invalidUTF8, .nulByte, .carriageReturnInLine, .binaryFile, .utf16, .unreadable(path: "P", reason: "R"), .noDecks(path: "P"),
             .unknownLine, .unindentedText, .strayLine, .invisibleLineStart(character: .byteOrderMark), .malformedMarker(found: "Q;", meant: "Q:"),
             .optionWithoutSpace(mark: "*"), .dashOption, .keyPointsBeforeAnswer, .orphanContinuation, .continuationNotAllowed(field: "level"),
@@ -383,8 +395,7 @@ public enum DeckIssue: Hashable, Sendable {
                 oldID: "question-a", newID: "question-b", oldPrompt: "P", newPrompt: "Q", oldLine: 1,
                 facesWithProgress: nil, keepable: true),
         ]
-        return samples.map { ($0.code, $0.severity, $0.en) }
-    }()
+    }
 }
 
 /// The part of a card a text problem is about.

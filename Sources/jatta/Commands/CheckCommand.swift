@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
 
     /// The diagnostic codes for `--help`: errors, then warnings.
     static var codeList: String {
-        let codes = DeckIssue.catalogue.sorted { $0.code < $1.code }
+        let codes = DeckIssue.codes.sorted { $0.code < $1.code }
         let errors = codes.filter { $0.severity == .error }.map(\.code).joined(separator: ", ")
         let warnings = codes.filter { $0.severity == .warning }.map(\.code).joined(separator: ", ")
         return "Error codes: \(errors).\n\nWarning codes: \(warnings)."
