@@ -136,6 +136,19 @@ public struct Card: Hashable, Sendable {
         }
         set { head.id = newValue }
     }
+    /// Calls `body` with the UTF-8 bytes of `id`, without making its
+    /// string when the card is a row of the deck index's table (whose ids
+    /// are kept as bytes, `IndexedCards`): walks over every card look
+    /// keys up by their bytes.
+    public func withIDBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch fields {
+        case .own(let storage):
+            var raw = storage.head.id.rawValue
+            return raw.withUTF8(body)
+        case .indexed(let table, let row):
+            return table.withID(row, body)
+        }
+    }
     /// Whether `id` was written in the file (`id:`) or derived from the prompt.
     public var hasExplicitID: Bool {
         get {

@@ -7,7 +7,7 @@
 /// its file's name, a reference to the body's source and the body's place)
 /// took 176 bytes with the allocator's overhead, 17.6 MB at that size,
 /// a fifth of the start's peak memory; here a card is a 32-byte row of
-/// numbers in one array, its id in another, and the deck's file name, tag
+/// numbers in one array, its id's bytes in another, and the deck's file name, tag
 /// lists and body source are held once (the start's peak went from 82 to
 /// 73 MB). A card made from a row (`Card`'s
 /// `Fields.indexed`) is the table and the row's number; changing such a
@@ -80,7 +80,7 @@ public final class IndexedCards: @unchecked Sendable {
     // each access to a class's stored `var` at run time (an entry in the
     // thread's access set and its removal), and a walk over every card
     // reads them once per field: `list --json` at 200,000 cards spent
-    // about 2.4 % of its time in those checks. The rows, ids, derived ids
+    // about 2.4 % of its time in those checks. The rows, id bytes, derived ids
     // and wide rows change only in `append`, before any card is handed out
     // (one writer, no reader yet); `known` changes only under the body
     // source's lock. No access can overlap a write, which is what the
@@ -88,8 +88,16 @@ public final class IndexedCards: @unchecked Sendable {
 
     /// The rows, one per card in deck order.
     @exclusivity(unchecked) private var rows: [Row] = []
-    /// Each row's id.
-    @exclusivity(unchecked) private var ids: [CardID] = []
+    /// Every row's id, as UTF-8, one after the other: a string each (a box
+    /// of its own for an id of more than 15 bytes) was an allocation per
+    /// card at every start, and a walk over every card's key a miss of
+    /// the processor's cache per card, reaching each box to count it in
+    /// and out of memory. An id's string is made when it is asked for
+    /// (`id(_:)`); walks read the bytes (`withID(_:_:)`).
+    @exclusivity(unchecked) private var idBytes: [UInt8] = []
+    /// Where each row's id ends in `idBytes` (it starts where the row
+    /// before's ends).
+    @exclusivity(unchecked) private var idEnds: [Int] = []
     /// The derived ids that differ from the row's id (an explicit `id:`),
     /// by row, in row order: most cards have none.
     @exclusivity(unchecked) private var derivedIDs: [(row: Int, id: CardID)] = []
@@ -115,7 +123,9 @@ public final class IndexedCards: @unchecked Sendable {
         self.bodies = bodies
         self.firstBody = firstBody
         rows.reserveCapacity(capacity)
-        ids.reserveCapacity(capacity)
+        idEnds.reserveCapacity(capacity)
+        // Most ids are derived: a kind and twelve hex digits.
+        idBytes.reserveCapacity(capacity * 20)
     }
 
     /// Adds a card whose body is the `length` bytes at `offset` in the
@@ -128,21 +138,25 @@ public final class IndexedCards: @unchecked Sendable {
         definitionLength: Int, level: Int, tags: Int, sectionTags: Int, location: SourceLocation,
         bodyAt offset: Int, length: Int
     ) -> Bool {
-        append(
-            id: id, hasExplicitID: hasExplicitID, derivedID: derivedID, kind: kind, isAnswerable: isAnswerable,
-            definitionLength: definitionLength, level: level, tags: tags, sectionTags: sectionTags,
-            line: location.line, column: location.column, otherFile: location.file == file ? nil : location.file,
-            bodyAt: offset, length: length)
+        var raw = id.rawValue
+        return raw.withUTF8 { bytes in
+            append(
+                idBytes: bytes, hasExplicitID: hasExplicitID, derivedID: derivedID, kind: kind,
+                isAnswerable: isAnswerable, definitionLength: definitionLength, level: level, tags: tags,
+                sectionTags: sectionTags, line: location.line, column: location.column,
+                otherFile: location.file == file ? nil : location.file, bodyAt: offset, length: length)
+        }
     }
 
     /// `append(id:…location:…)` as the deck index reads a card, which
-    /// makes no value it would only hand over and drop: the derived id
-    /// only when it is not `id` (else nil), the place's file only when it
-    /// is not the table's. The ids are taken over (`consuming`), not
-    /// copied. At 100,000 cards the copies and drops of those strings
-    /// (retains and releases) were a thirtieth of a start.
+    /// makes no value it would only hand over and drop: the id as the
+    /// bytes it is read from (kept as they are, `idBytes`), the derived
+    /// id only when it is not `id` (else nil), the place's file only when
+    /// it is not the table's. At 100,000 cards the copies and drops of
+    /// those strings (retains and releases) were a thirtieth of a start,
+    /// and making each id's string a twentieth.
     public func append(
-        id: consuming CardID, hasExplicitID: Bool, derivedID: consuming CardID?, kind: CardKind,
+        idBytes id: UnsafeBufferPointer<UInt8>, hasExplicitID: Bool, derivedID: consuming CardID?, kind: CardKind,
         isAnswerable: Bool, definitionLength: Int, level: Int, tags: Int, sectionTags: Int, line: Int, column: Int,
         otherFile: String?, bodyAt offset: Int, length: Int
     ) -> Bool {
@@ -167,8 +181,9 @@ public final class IndexedCards: @unchecked Sendable {
                     bodyOffset: offset, bodyLength: length, level: level, tags: tags, sectionTags: sectionTags,
                     location: SourceLocation(file: otherFile ?? file, line: line, column: column)))
         }
-        if let derivedID, derivedID != id { derivedIDs.append((rows.count, derivedID)) }
-        ids.append(id)
+        if let derivedID, !derivedID.rawValue.utf8.elementsEqual(id) { derivedIDs.append((rows.count, derivedID)) }
+        idBytes.append(contentsOf: id)
+        idEnds.append(idBytes.count)
         rows.append(row)
         return true
     }
@@ -185,7 +200,15 @@ public final class IndexedCards: @unchecked Sendable {
 
     func row(_ row: Int) -> Row { rows[row] }
 
-    func id(_ row: Int) -> CardID { ids[row] }
+    func id(_ row: Int) -> CardID {
+        withID(row) { CardID(rawValue: String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the row's id, where they lie.
+    func withID<Result>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let start = row == 0 ? 0 : idEnds[row - 1]
+        return idBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<idEnds[row]])) }
+    }
 
     func derivedID(_ row: Int) -> CardID {
         // Rows were added in order: a binary search of the few that differ.
@@ -194,7 +217,7 @@ public final class IndexedCards: @unchecked Sendable {
             let middle = (low + high) / 2
             if derivedIDs[middle].row < row { low = middle + 1 } else { high = middle }
         }
-        return low < derivedIDs.count && derivedIDs[low].row == row ? derivedIDs[low].id : ids[row]
+        return low < derivedIDs.count && derivedIDs[low].row == row ? derivedIDs[low].id : id(row)
     }
 
     func level(_ row: Int) -> Int {
@@ -228,7 +251,7 @@ public final class IndexedCards: @unchecked Sendable {
     func head(_ row: Int) -> Card.Head {
         let r = rows[row]
         return Card.Head(
-            id: ids[row], hasExplicitID: r.hasExplicitID, definitionLength: r.definitionLength,
+            id: id(row), hasExplicitID: r.hasExplicitID, definitionLength: r.definitionLength,
             derivedID: derivedID(row), kind: r.kind, isAnswerable: r.isAnswerable, level: level(row),
             tags: tags(row), sectionTags: sectionTags(row), location: location(row))
     }

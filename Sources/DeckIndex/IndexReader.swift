@@ -69,6 +69,20 @@ public struct IndexReader {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
 
+    /// A string's UTF-8 bytes where they lie, without making the string;
+    /// bytes that are not UTF-8 as written (which `string()` would mend)
+    /// are damage.
+    public mutating func stringBytes() throws(IndexDamage) -> UnsafeBufferPointer<UInt8> {
+        let n = try count()
+        let start = position
+        position += n
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<position])
+        guard text.allSatisfy({ $0 < 0x80 }) || String(decoding: text, as: UTF8.self).utf8.elementsEqual(text) else {
+            throw IndexDamage()
+        }
+        return text
+    }
+
     public mutating func optionalString() throws(IndexDamage) -> String? {
         try bool() ? try string() : nil
     }

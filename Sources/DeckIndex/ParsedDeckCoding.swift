@@ -87,7 +87,8 @@ enum ParsedDeckCoding {
         let table = IndexedCards(
             file: file, tagLists: tagLists, bodies: bodies, firstBody: bodiesStart, capacity: cardCount)
         for _ in 0..<cardCount {
-            let id = CardID(rawValue: try r.string())
+            // The id's bytes go into the table as they are (`IndexedCards`).
+            let id = try r.stringBytes()
             let explicit = try r.bool()
             let derived = try r.bool() ? CardID(rawValue: try r.string()) : nil
             let kind = try kind(r.byte())
@@ -100,7 +101,7 @@ enum ParsedDeckCoding {
             let length = try r.number()
             guard
                 table.append(
-                    id: id, hasExplicitID: explicit, derivedID: derived, kind: kind, isAnswerable: answerable,
+                    idBytes: id, hasExplicitID: explicit, derivedID: derived, kind: kind, isAnswerable: answerable,
                     definitionLength: definitionLength, level: level, tags: tags, sectionTags: sectionTags,
                     line: place.line, column: place.column, otherFile: place.otherFile, bodyAt: offset, length: length)
             else { throw IndexDamage() }

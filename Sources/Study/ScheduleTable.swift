@@ -169,9 +169,10 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
             if copied == nil { bytes.append(contentsOf: text.utf8) }
         }
 
-        /// Adds the key whose UTF-8 bytes are `key`.
-        public mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
+        /// Adds the key whose UTF-8 bytes are `key`, then `suffix`'s.
+        public mutating func append(_ key: UnsafeBufferPointer<UInt8>, suffix: String = "") {
             bytes.append(contentsOf: key)
+            if !suffix.isEmpty { appendBytes(of: suffix) }
             ends.append(bytes.count)
         }
 

@@ -363,9 +363,10 @@ public struct DeckCounts: Hashable, Sendable {
 }
 
 extension ScheduleTable.KeyBatch {
-    /// Adds the key of `face` (`StudyFace.key`), without making its string.
+    /// Adds the key of `face` (`StudyFace.key`), without making its string
+    /// or its id's (`Card.withIDBytes`).
     mutating func append(_ face: StudyFace) {
-        append(face.card.id.rawValue, suffix: face.keySuffix)
+        face.card.withIDBytes { append($0, suffix: face.keySuffix) }
     }
 }
 

@@ -553,6 +553,35 @@ import Testing
         #expect(compared > 300 && explicit > 100, "\(compared) cards, \(explicit) with explicit ids")
     }
 
+    /// A card read from the index keeps its id as bytes beside the rows
+    /// (`IndexedCards`): the bytes a walk reads (`withIDBytes`) are the
+    /// parsed card's id, and the id made from them is that id — for ids of
+    /// every length (inline and boxed strings alike), explicit ids with
+    /// Kazakh letters, a namespace, and derived ids differing from them.
+    @Test func anIndexedCardsIDBytesAreItsID() throws {
+        let scratch = try Scratch()
+        var text = "# Ids\nnamespace: сынақ\n\n"
+        for n in 0..<40 { text += "Q: Сұрақ \(n)?\nA: Жауап \(n).\n" + (n % 3 == 0 ? "id: қ\(String(repeating: "ә", count: n))\n" : "") + "\n" }
+        let samples = try Self.sampleTexts() + [("ids.deck", text)]
+        var compared = 0
+        var nonASCII = 0
+        for sample in samples {
+            let path = try scratch.write(sample.name, sample.text)
+            let parsed = try scratch.load(path).parsed.deck.cards
+            let warm = try scratch.load(path)
+            #expect(warm.outcome == .fromIndex, "\(sample.name)")
+            for (card, expected) in zip(warm.parsed.deck.cards, parsed) {
+                let bytes = card.withIDBytes { Array($0) }
+                #expect(bytes == Array(expected.id.rawValue.utf8), "\(sample.name) \(expected.id)")
+                #expect(expected.withIDBytes { Array($0) } == bytes, "a parsed card's bytes: \(expected.id)")
+                #expect(card.id == expected.id && card.derivedID == expected.derivedID)
+                if bytes.contains(where: { $0 >= 0x80 }) { nonASCII += 1 }
+                compared += 1
+            }
+        }
+        #expect(compared > 300 && nonASCII >= 14, "\(compared) cards, \(nonASCII) with non-ASCII ids")
+    }
+
     /// Rows keep every number as given: those that do not fit a row's 32
     /// or 16 bits (a level past 32 bits, a place in another file than the
     /// deck's, a tag list numbered past 65,535, a body past 4 GiB into the
