@@ -68,7 +68,11 @@ public struct StudyFace: Hashable, Sendable {
     /// What this face's key adds to its card's id: nothing for the forward
     /// face, `/reverse` for the reverse face of a term. A walk over every
     /// face can look a key up in its two parts without making its string.
-    public var keySuffix: String { direction == .forward ? "" : "/reverse" }
+    public var keySuffix: String { Self.keySuffix(direction) }
+
+    /// The key suffix of a face going `direction` (`keySuffix`), for walks
+    /// that look keys up without making the face.
+    public static func keySuffix(_ direction: Direction) -> String { direction == .forward ? "" : "/reverse" }
 }
 
 extension Card {
@@ -94,8 +98,11 @@ extension Card {
     /// needs it.
     public func face(_ index: Int) -> StudyFace {
         precondition(index >= 0 && index < faceCount, "a card has no face \(index)")
-        return StudyFace(card: self, direction: index == 0 ? .forward : .reverse)
+        return StudyFace(card: self, direction: Self.direction(ofFace: index))
     }
+
+    /// The direction of the face at `index` in `faces`.
+    public static func direction(ofFace index: Int) -> StudyFace.Direction { index == 0 ? .forward : .reverse }
 
     /// `forEachFace(_:)` for a body that needs no index.
     public func forEachFace(_ body: (_ face: StudyFace) throws -> Void) rethrows {

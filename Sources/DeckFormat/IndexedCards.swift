@@ -94,7 +94,13 @@ public final class IndexedCards: @unchecked Sendable {
     /// the processor's cache per card, reaching each box to count it in
     /// and out of memory. An id's string is made when it is asked for
     /// (`id(_:)`); walks read the bytes (`withID(_:_:)`).
-    @exclusivity(unchecked) private var idBytes: [UInt8] = []
+    ///
+    /// Memory of the table's own (freed with it), not an array: reading
+    /// an array kept in a class counts its buffer in and out of memory at
+    /// every read, once per face in a walk over every card.
+    @exclusivity(unchecked) private var idBytes = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    /// How many bytes of `idBytes` hold ids.
+    @exclusivity(unchecked) private var idBytesUsed = 0
     /// Where each row's id ends in `idBytes` (it starts where the row
     /// before's ends).
     @exclusivity(unchecked) private var idEnds: [Int] = []
@@ -125,7 +131,20 @@ public final class IndexedCards: @unchecked Sendable {
         rows.reserveCapacity(capacity)
         idEnds.reserveCapacity(capacity)
         // Most ids are derived: a kind and twelve hex digits.
-        idBytes.reserveCapacity(capacity * 20)
+        reserveIDBytes(capacity * 20)
+    }
+
+    deinit { idBytes.deallocate() }
+
+    /// Makes room for `count` bytes of ids in all.
+    private func reserveIDBytes(_ count: Int) {
+        guard count > idBytes.count else { return }
+        let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count)
+        if idBytesUsed > 0, let old = idBytes.baseAddress, let new = grown.baseAddress {
+            new.update(from: old, count: idBytesUsed)
+        }
+        idBytes.deallocate()
+        idBytes = grown
     }
 
     /// Adds a card whose body is the `length` bytes at `offset` in the
@@ -182,8 +201,10 @@ public final class IndexedCards: @unchecked Sendable {
                     location: SourceLocation(file: otherFile ?? file, line: line, column: column)))
         }
         if let derivedID, !derivedID.rawValue.utf8.elementsEqual(id) { derivedIDs.append((rows.count, derivedID)) }
-        idBytes.append(contentsOf: id)
-        idEnds.append(idBytes.count)
+        if idBytesUsed + id.count > idBytes.count { reserveIDBytes(max(2 * idBytes.count, idBytesUsed + id.count)) }
+        if let from = id.baseAddress, let to = idBytes.baseAddress { (to + idBytesUsed).update(from: from, count: id.count) }
+        idBytesUsed += id.count
+        idEnds.append(idBytesUsed)
         rows.append(row)
         return true
     }
@@ -207,7 +228,7 @@ public final class IndexedCards: @unchecked Sendable {
     /// Calls `body` with the UTF-8 bytes of the row's id, where they lie.
     func withID<Result>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let start = row == 0 ? 0 : idEnds[row - 1]
-        return idBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<idEnds[row]])) }
+        return body(UnsafeBufferPointer(start: idBytes.baseAddress.map { $0 + start }, count: idEnds[row] - start))
     }
 
     func derivedID(_ row: Int) -> CardID {
