@@ -48,6 +48,19 @@ import Testing
         let items = catalog.items(matching: .all, now: Fixtures.now)
         #expect(items.count == expected.count)
         #expect(items == expected)
+        // A walk that wants only some schedules (today's queue leaves out
+        // the reviews of later days) visits exactly those faces of the
+        // full walk, in its order: with repeated ids too, as a key's faces
+        // share its schedule.
+        let cutoff = Fixtures.now.addingTimeInterval(Double(model.count) * 30)
+        let wanted = { (schedule: CardSchedule) in schedule.due < cutoff }
+        var visited: [StudyItem] = []
+        catalog.forEachFace(matching: .all, now: Fixtures.now, wanted: wanted) { deck, face, _, schedule in
+            visited.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
+        }
+        let kept = expected.filter { wanted($0.schedule) }
+        #expect(kept.count > 100 && kept.count < expected.count - 100)
+        #expect(visited == kept)
     }
 }
 
