@@ -346,7 +346,7 @@ enum AnswerSummaries {
 
     /// `quiz_summary` made again from the whole log.
     static func rebuildQuizSummary(_ db: Database) throws {
-        guard try db.tableExists("quiz_summary") else { return }
+        guard try Schema.hasTable(db, "quiz_summary") else { return }
         try db.execute(sql: "DELETE FROM quiz_summary")
         try db.execute(
             sql: """
@@ -358,7 +358,7 @@ enum AnswerSummaries {
     /// Whether the store has the summaries: a store opened read-only may
     /// predate them (its migration could not run), and is read from the log.
     static func areKept(_ db: Database) throws -> Bool {
-        try db.tableExists("answer_slot") && db.tableExists("quiz_summary")
+        try Schema.hasTable(db, "answer_slot") && Schema.hasTable(db, "quiz_summary")
     }
 
     /// Whether `answer_slot` keeps the cards' groups (a store opened

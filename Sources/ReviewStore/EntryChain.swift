@@ -55,7 +55,7 @@ enum EntryChain {
     /// one opened read-only may predate `log-2-previous-entry`.
     static func isChained(_ db: Database) throws -> Bool {
         // A store from before the compact log has no `log_card` at all.
-        try db.tableExists("log_card") && db.columns(in: "log_card").contains { $0.name == "last" }
+        try Schema.hasTable(db, "log_card") && db.columns(in: "log_card").contains { $0.name == "last" }
     }
 
     /// The entries whose `prev` is not their card's entry before them, and

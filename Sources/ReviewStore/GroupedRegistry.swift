@@ -27,7 +27,7 @@ enum GroupedRegistry {
 
     /// Whether the registry is stored by group: a store opened read-only
     /// may predate the migration, and its `card` is still the table.
-    static func isGrouped(_ db: Database) throws -> Bool { try db.tableExists("registry") }
+    static func isGrouped(_ db: Database) throws -> Bool { try Schema.hasTable(db, "registry") }
 
     /// The table, its indexes and the view with the first layout's columns.
     static let table = """

@@ -124,7 +124,7 @@ enum KeptCounts {
 extension KeptCounts {
     /// Whether the store keeps the groups: a store opened read-only may
     /// predate them (its migration could not run), and is read as before.
-    static func isKept(_ db: Database) throws -> Bool { try db.tableExists("card_group") }
+    static func isKept(_ db: Database) throws -> Bool { try Schema.hasTable(db, "card_group") }
 
     /// The groups with their registered cards: number, deck file, level
     /// (NULL for none, as the registry writes it), cards.

@@ -72,7 +72,7 @@ extension ProgressStore {
         try read { db in
             // A store of a layout before the compact log (opened read-only,
             // not migrated) has no position to recognise.
-            guard try db.tableExists("review"), try db.tableExists("student_setting") else { return nil }
+            guard try Schema.hasTable(db, "review"), try Schema.hasTable(db, "student_setting") else { return nil }
             let now = try Self.logPosition(db)
             guard now.rebuilds == position.rebuilds, position.id <= now.id else { return nil }
             if position.id > 0 {

@@ -31,7 +31,7 @@ extension ProgressStore {
     /// sends next. Reads an index range, so a daily sync costs what it sends.
     public func answers(after id: ReviewLogEntry.ID, limit: Int) throws -> [SyncableAnswer] {
         try read { db in
-            let hasQuizTable = try db.tableExists("quiz_answer")
+            let hasQuizTable = try Schema.hasTable(db, "quiz_answer")
             let quizColumns = hasQuizTable ? "q.credit, q.chosen" : "NULL, NULL"
             let quizJoin = hasQuizTable ? "LEFT JOIN quiz_answer q ON q.log_id = e.id" : ""
             let sql = """

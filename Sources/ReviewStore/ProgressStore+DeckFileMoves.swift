@@ -26,7 +26,7 @@ extension ProgressStore {
             } else {
                 names.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT deck_file FROM card"))
             }
-            if try db.tableExists("log_name") {
+            if try Schema.hasTable(db, "log_name") {
                 names.formUnion(
                     try String.fetchAll(
                         db,
@@ -165,7 +165,7 @@ extension ProgressStore {
     /// Renames `old` in the log's names and in the summaries that follow
     /// them, when the log does not hold `new` already.
     private static func renameInLog(_ db: Database, from old: String, to new: String) throws {
-        guard try db.tableExists("log_name"),
+        guard try Schema.hasTable(db, "log_name"),
             try Bool.fetchOne(db, sql: "SELECT 1 FROM log_name WHERE name = ?", arguments: [new]) != true
         else { return }
         try db.execute(sql: "UPDATE log_name SET name = ? WHERE name = ?", arguments: [new, old])

@@ -7,7 +7,7 @@ extension ProgressStore {
     /// table existed has none yet.
     public func exams() throws -> [StoredExam] {
         try read { db in
-            guard try db.tableExists("exam") else { return [] }
+            guard try Schema.hasTable(db, "exam") else { return [] }
             return try Row.fetchAll(db, sql: "SELECT id, date, paths, workload FROM exam ORDER BY id").map { row in
                 let stored = try StoredRow(row, keyColumn: nil, knownKey: "exam", path: path)
                 let paths = try stored.string(2, required: true) ?? ""

@@ -216,7 +216,7 @@ extension ProgressStore {
             try eachProgressByKeyBytes(try db.makeStatement(sql: "SELECT key, \(columns) FROM card_state"), body)
             // A store opened read-only before the compact log has no
             // position to give.
-            return try db.tableExists("review") && db.tableExists("student_setting") ? Self.logPosition(db) : nil
+            return try Schema.hasTable(db, "review") && Schema.hasTable(db, "student_setting") ? Self.logPosition(db) : nil
         }
     }
 

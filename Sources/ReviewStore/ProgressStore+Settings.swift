@@ -11,7 +11,7 @@ extension ProgressStore {
     /// before the table existed simply has no settings yet.
     public func setting(_ name: String) throws -> String? {
         try read { db in
-            guard try db.tableExists("student_setting") else { return nil }
+            guard try Schema.hasTable(db, "student_setting") else { return nil }
             return try String.fetchOne(
                 db, sql: "SELECT value FROM student_setting WHERE name = ?", arguments: [name])
         }

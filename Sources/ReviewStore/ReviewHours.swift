@@ -78,7 +78,7 @@ enum ReviewHours {
     /// Whether the store keeps the hours: a store opened read-only may
     /// predate them (its migration could not run) and still has the time
     /// index.
-    static func isKept(_ db: Database) throws -> Bool { try db.tableExists("review_hour") }
+    static func isKept(_ db: Database) throws -> Bool { try Schema.hasTable(db, "review_hour") }
 
     /// The last id of the range of the `review_hour` row in scope: the
     /// newest id for the open (latest) hour.
