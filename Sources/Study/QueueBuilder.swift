@@ -104,10 +104,7 @@ public enum QueueBuilder {
     ) -> Met {
         var met = Met(room: room)
         let fresh = CardSchedule.new(at: now)
-        catalog.forEachFace(
-            matching: filter, now: now, decks: decks,
-            wanted: { StudyCatalog.bucket($0, now: now, dayEnd: dayEnd) != .later }
-        ) { deck, face, place, schedule in
+        catalog.forEachFace(matching: filter, now: now, decks: decks, dueBy: dayEnd) { deck, face, place, schedule in
             let bucket = StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd)
             guard bucket != .later, !catalog.progress.isHidden(face.key, at: now) else { return }
             switch bucket {

@@ -74,14 +74,16 @@ public struct StudyCatalog: Sendable {
     /// for each reverse face) at every start.
     ///
     /// `range`: only the decks at these indices (all by default).
-    /// `wanted`: whether a face of this schedule is visited at all; a face
-    /// left out is never made (a walk for today's queue leaves out the
-    /// reviews of later days, a quarter of the faces at 100,000 cards).
-    /// A key met twice has one schedule, so leaving out its first face
-    /// leaves out the second too, as visiting the first would have.
+    /// `dueBy`: when given, the day's end before which a face must be due
+    /// to be visited at all (`bucket` not `.later`); a face left out is
+    /// never made (the walk for today's queue leaves out the reviews of
+    /// later days, a quarter of the faces at 100,000 cards). A key met
+    /// twice has one schedule, so leaving out its first face leaves out
+    /// the second too, as visiting the first would have. A day, not a
+    /// closure: with a second closure the compiler no longer made a copy
+    /// of the walk for the queue's body, and called it through a context.
     func forEachFace(
-        matching filter: StudyFilter, now: Date, decks range: Range<Int>? = nil,
-        wanted: (_ schedule: CardSchedule) -> Bool = { _ in true },
+        matching filter: StudyFilter, now: Date, decks range: Range<Int>? = nil, dueBy dayEnd: Date? = nil,
         _ body: (_ deck: Deck, _ face: StudyFace, _ place: FacePlace, _ schedule: CardSchedule) -> Void
     ) {
         // Sized once for every card (a term's second face may grow it once):
@@ -129,7 +131,7 @@ public struct StudyCatalog: Sendable {
                 progress.schedules.schedules(of: keys, into: &schedules, following: &cursor)
                 for (i, place) in run.enumerated() {
                     let schedule = schedules[i] ?? new
-                    guard wanted(schedule) else { continue }
+                    if let dayEnd, Self.bucket(schedule, now: now, dayEnd: dayEnd) == .later { continue }
                     let face = deck.cards[place.card].face(place.face)
                     guard distinct || seen.insert(face.key).inserted else { continue }
                     body(deck, face, place, schedule)
