@@ -60,8 +60,10 @@ public struct StudyFace: Hashable, Sendable {
     /// (`Card.formerIDs`), in the same order.
     public var formerKeys: [String] { card.formerIDs.map(key(of:)) }
 
-    /// This face's key for a card whose id is `id`.
-    func key(of id: CardID) -> String {
+    /// This face's key for a card whose id is `id`: a walk that needs both
+    /// the id and the key makes the id's string once (`Card.id` makes it
+    /// anew for a card read from the deck index).
+    public func key(of id: CardID) -> String {
         direction == .forward ? id.rawValue : id.rawValue + keySuffix
     }
 

@@ -40,11 +40,13 @@ public struct ExamOutlook: Hashable, Sendable {
             // Every face once, its key made once: this runs at each start
             // and on every way back home.
             catalog.forEachFace(matching: filter, now: now) { _, face, _, schedule in
-                let key = face.key
+                // The id's string made once for the key and the card.
+                let id = face.card.id
+                let key = face.key(of: id)
                 guard !catalog.progress.suspended.contains(key) else { return }
                 if !introducedToday.isEmpty, introducedToday.contains(key) { newToday += 1 }
                 let studied = schedule.isNew ? nil : schedule
-                faces.append(ExamReadiness.Face(card: face.card.id.rawValue, level: face.card.level, schedule: studied))
+                faces.append(ExamReadiness.Face(card: id.rawValue, level: face.card.level, schedule: studied))
                 guard let studied else {
                     unseen += 1
                     return
@@ -82,8 +84,11 @@ public struct ExamOutlook: Hashable, Sendable {
             catalog.decks.reduce(0) { examsByDeck[$1.file] == nil ? $0 : $0 + $1.cards.count } * 5 / 4)
         for deck in catalog.decks {
             guard let exam = examsByDeck[deck.file] else { continue }
+            let day = exam.date.dayNumber
             for card in deck.cards {
-                for face in card.faces { days[face.key] = exam.date.dayNumber }
+                // The id's string made once per card, no array of faces.
+                let id = card.id
+                card.forEachFace { face in days[face.key(of: id)] = day }
             }
         }
         return ExamScheduler(base: base, examDays: days)
