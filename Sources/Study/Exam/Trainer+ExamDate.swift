@@ -43,7 +43,7 @@ extension Trainer {
             if let current = s.scheduler as? ExamScheduler {
                 let scheduler = ExamScheduler(base: current.base, examDays: examDays, target: current.rule.target)
                 s.scheduler = scheduler
-                s.catalog.progress = scheduler.adjusted(s.catalog.progress, at: now)
+                scheduler.adjust(&s.catalog.progress, at: now)
             }
             s.notice = .exam(.set(date))
         }
