@@ -122,8 +122,7 @@ public struct StudyCatalog: Sendable {
                     if card.isAnswerable, filter.includes(card: card) {
                         for f in 0..<card.faceCount {
                             run.append(FacePlace(deck: d, card: next, face: f))
-                            let suffix = StudyFace.keySuffix(Card.direction(ofFace: f))
-                            card.withIDBytes { keys.append($0, suffix: suffix) }
+                            keys.append(card, Card.direction(ofFace: f))
                         }
                     }
                     next += 1
@@ -376,8 +375,13 @@ public struct DeckCounts: Hashable, Sendable {
 extension ScheduleTable.KeyBatch {
     /// Adds the key of `face` (`StudyFace.key`), without making its string
     /// or its id's (`Card.withIDBytes`).
-    mutating func append(_ face: StudyFace) {
-        face.card.withIDBytes { append($0, suffix: face.keySuffix) }
+    mutating func append(_ face: StudyFace) { append(face.card, face.direction) }
+
+    /// Adds the key of `card`'s face going `direction`, without making the
+    /// face: walks over every card keep faces by their place.
+    mutating func append(_ card: Card, _ direction: StudyFace.Direction) {
+        let suffix = StudyFace.keySuffix(direction)
+        card.withIDBytes { append($0, suffix: suffix) }
     }
 }
 
