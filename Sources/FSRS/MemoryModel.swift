@@ -162,9 +162,22 @@ public struct MemoryModel: Hashable, Sendable {
     @inlinable public func stabilityAfterRecall(
         stability s: Double, difficulty d: Double, retrievability r: Double, rating: Rating
     ) -> Double {
-        let growth =
-            recallScale * (11 - d) * Self.power(s, recallStabilityExponent) * (Self.ePow((1 - r) * recallCurve) - 1)
-            * recallBonus[rating]
+        stabilityAfterRecall(
+            stability: s, growthBase: recallGrowthBase(stability: s, difficulty: d), retrievability: r, rating: rating)
+    }
+
+    /// The part of a recall's growth the memory state alone fixes:
+    /// `e^w8 · (11 - D) · S^-w9`, the left of the product
+    /// `stabilityAfterRecall` multiplies in order, so the same bits.
+    @inlinable @inline(__always) func recallGrowthBase(stability s: Double, difficulty d: Double) -> Double {
+        recallScale * (11 - d) * Self.power(s, recallStabilityExponent)
+    }
+
+    /// `stabilityAfterRecall` given its `recallGrowthBase`.
+    @inlinable @inline(__always) func stabilityAfterRecall(
+        stability s: Double, growthBase: Double, retrievability r: Double, rating: Rating
+    ) -> Double {
+        let growth = growthBase * (Self.ePow((1 - r) * recallCurve) - 1) * recallBonus[rating]
         return clampStability(s * (1 + growth))
     }
 
@@ -173,9 +186,21 @@ public struct MemoryModel: Hashable, Sendable {
     @inlinable public func stabilityAfterLapse(
         stability s: Double, difficulty d: Double, retrievability r: Double
     ) -> Double {
-        let longTerm =
-            lapseScale * pow(d, lapseDifficultyExponent) * (pow(s + 1, lapseStabilityExponent) - 1)
-            * Self.ePow((1 - r) * lapseCurve)
+        stabilityAfterLapse(stability: s, lapseBase: lapseBase(stability: s, difficulty: d), retrievability: r)
+    }
+
+    /// The part of a lapse's long-term stability the memory state alone
+    /// fixes: `w11 · D^-w12 · ((S+1)^w13 - 1)`, the left of the product
+    /// `stabilityAfterLapse` multiplies in order, so the same bits.
+    @inlinable @inline(__always) func lapseBase(stability s: Double, difficulty d: Double) -> Double {
+        lapseScale * pow(d, lapseDifficultyExponent) * (pow(s + 1, lapseStabilityExponent) - 1)
+    }
+
+    /// `stabilityAfterLapse` given its `lapseBase`.
+    @inlinable @inline(__always) func stabilityAfterLapse(
+        stability s: Double, lapseBase: Double, retrievability r: Double
+    ) -> Double {
+        let longTerm = lapseBase * Self.ePow((1 - r) * lapseCurve)
         let shortTerm = s / lapseShortTermDivisor
         return clampStability(min(longTerm, shortTerm))
     }
@@ -205,6 +230,63 @@ public struct MemoryModel: Hashable, Sendable {
                 : stabilityAfterRecall(stability: s, difficulty: d, retrievability: r, rating: rating)
         }
         return MemoryState(stability: stability, difficulty: nextDifficulty(d, rating: rating))
+    }
+
+    /// What `nextMemoryState` computes from the memory state alone, for
+    /// asking about one state at many elapsed times (the exam rule tries
+    /// every day before the exam): the powers of S and D once, not at every
+    /// day. `nextMemoryState(_:elapsedDays:rating:)` on these terms gives
+    /// the same bits as on the state.
+    public struct FixedTerms: Sendable {
+        /// S, clamped.
+        public let stability: Double
+        /// `recallGrowthBase` of the clamped state.
+        @usableFromInline let growthBase: Double
+        /// `lapseBase` of the clamped state.
+        @usableFromInline let lapseBase: Double
+        /// D after Good and after Again, which do not depend on the time.
+        @usableFromInline let difficultyAfterGood: Double
+        @usableFromInline let difficultyAfterAgain: Double
+
+        @usableFromInline init(
+            stability: Double, growthBase: Double, lapseBase: Double, difficultyAfterGood: Double,
+            difficultyAfterAgain: Double
+        ) {
+            self.stability = stability
+            self.growthBase = growthBase
+            self.lapseBase = lapseBase
+            self.difficultyAfterGood = difficultyAfterGood
+            self.difficultyAfterAgain = difficultyAfterAgain
+        }
+    }
+
+    /// The fixed terms of `memory`.
+    @inlinable public func fixedTerms(of memory: MemoryState) -> FixedTerms {
+        let s = clampStability(memory.stability)
+        let d = Self.clampDifficulty(memory.difficulty)
+        return FixedTerms(
+            stability: s, growthBase: recallGrowthBase(stability: s, difficulty: d),
+            lapseBase: lapseBase(stability: s, difficulty: d),
+            difficultyAfterGood: nextDifficulty(d, rating: .good),
+            difficultyAfterAgain: nextDifficulty(d, rating: .again))
+    }
+
+    /// The memory states after Good and after Again, `elapsedDays` (at
+    /// least one) after the review `terms` were taken of, and the
+    /// retrievability both start from: `nextMemoryState` of the state for
+    /// each rating, the same bits, the retrievability computed once.
+    @inlinable public func goodAndAgain(_ terms: FixedTerms, elapsedDays: Double) -> (
+        good: MemoryState, again: MemoryState, retrievability: Double
+    ) {
+        precondition(elapsedDays >= 1, "same-day reviews take another formula")
+        let r = retrievability(elapsedDays: elapsedDays, stability: terms.stability)
+        let good = stabilityAfterRecall(
+            stability: terms.stability, growthBase: terms.growthBase, retrievability: r, rating: .good)
+        let again = stabilityAfterLapse(stability: terms.stability, lapseBase: terms.lapseBase, retrievability: r)
+        return (
+            MemoryState(stability: good, difficulty: terms.difficultyAfterGood),
+            MemoryState(stability: again, difficulty: terms.difficultyAfterAgain), r
+        )
     }
 
     // MARK: - Interval

@@ -128,4 +128,61 @@ import Testing
         }
         #expect(checked > 100)
     }
+    /// The search takes the state's powers once (`MemoryModel.FixedTerms`):
+    /// each day's value is `expectedRecall`'s to the bit, and the day it
+    /// picks is the day a search of `expectedRecall` over every
+    /// day picks, for drawn weights and states (stabilities below the
+    /// clamp and above the cap among them), last reviews and exam days.
+    @Test func theSearchPicksTheDayEveryDaysExpectedRecallPicks() {
+        var random = SeededGenerator(seed: 20_261_207)
+        var moved = 0
+        var searched = 0
+        for (n, weights) in ([FSRSParameters.defaults] + Self.drawnWeights(30, &random)).enumerated() {
+            let model = MemoryModel(
+                weights: weights, maximumStability: n % 2 == 0 ? SchedulerConfiguration.ankiMaximumStability : .infinity)
+            let rule = ExamRule(model: model)
+            for _ in 0..<150 {
+                let memory = MemoryState(
+                    stability: pow(10, Double.random(in: -4...5.5, using: &random)),
+                    difficulty: Double.random(in: 0...11, using: &random))
+                let last = Int.random(in: 0...30, using: &random)
+                let examDay = last + Int.random(in: 1...60, using: &random)
+                let first = last + Int.random(in: 1...5, using: &random)
+                let found = rule.bestReviewDay(memory: memory, lastReviewDay: last, firstDay: first, examDay: examDay)
+                // Every day's value from the public formula, latest day first
+                // so a tie keeps the later day.
+                var expected: Int?
+                if rule.recall(memory: memory, lastReviewDay: last, examDay: examDay) < rule.aim, first <= examDay - 1 {
+                    var bestValue = -Double.infinity
+                    for day in stride(from: examDay - 1, through: first, by: -1) {
+                        let value = rule.expectedRecall(
+                            memory: memory, lastReviewDay: last, reviewDay: day, examDay: examDay)
+                        // The search's own value of the day, the same bits.
+                        let searched = rule.expectedRecall(
+                            model.fixedTerms(of: memory), memory: memory, lastReviewDay: last, reviewDay: day,
+                            examDay: examDay)
+                        #expect(searched.bitPattern == value.bitPattern, "S=\(memory.stability) day \(day)")
+                        if value > bestValue || expected == nil {
+                            expected = day
+                            bestValue = value
+                        }
+                    }
+                }
+                #expect(found == expected, "S=\(memory.stability) D=\(memory.difficulty) last \(last) exam \(examDay)")
+                searched += 1
+                if found != nil { moved += 1 }
+            }
+        }
+        // Both outcomes are met often.
+        #expect(moved > searched / 10 && moved < searched * 9 / 10)
+    }
+
+    /// `count` sets of weights drawn between their bounds.
+    static func drawnWeights(_ count: Int, _ random: inout SeededGenerator) -> [[Double]] {
+        (0..<count).map { _ in
+            (0..<FSRSParameters.count).map { i in
+                Double.random(in: FSRSParameters.lowerBounds[i]...FSRSParameters.upperBounds[i], using: &random)
+            }
+        }
+    }
 }
