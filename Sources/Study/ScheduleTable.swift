@@ -499,6 +499,33 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         }
     }
 
+    /// Replaces schedules where they lie, in entry order: `update` is
+    /// asked about each schedule `mayChange` lets through, with its key's
+    /// bytes, and a schedule it returns takes the old one's place. The
+    /// entries are read one after another, not in a hash's order: going
+    /// through 100,000 keys looked up one by one, each read missed the
+    /// processor's caches. `mayChange` sees the schedule alone, so a key's
+    /// bytes are gathered only for those it lets through.
+    public mutating func updateEach(
+        where mayChange: (CardSchedule) -> Bool,
+        _ update: (_ key: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule) -> CardSchedule?
+    ) {
+        var changes: [(entry: Int, schedule: CardSchedule)] = []
+        var key = [UInt8]()
+        entries.withUnsafeBufferPointer { entries in
+            spilled.withUnsafeBufferPointer { spilled in
+                for index in entries.indices {
+                    guard let schedule = unpacked(entries[index].schedule), mayChange(schedule) else { continue }
+                    Self.gatherKey(of: entries.baseAddress! + index, spilled, into: &key)
+                    if let changed = key.withUnsafeBufferPointer({ update($0, schedule) }) {
+                        changes.append((index, changed))
+                    }
+                }
+            }
+        }
+        for change in changes { entries[change.entry].schedule = PackedSchedule(change.schedule, wide: &wide) }
+    }
+
     /// Puts the bytes of the key of `entry` in `key` (emptied first): its
     /// inline ones, then those it spilled, which the caller has checked lie
     /// within `spilled`.

@@ -58,6 +58,46 @@ import Testing
         Self.expectSame(table, model)
     }
 
+    /// `updateEach` changes what its update returns and nothing else: each
+    /// present schedule is offered once, with its own key (long keys
+    /// spilled out of their entries too), those `mayChange` turns away are
+    /// never asked about, and removed keys stay removed.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func updatingEachChangesWhatTheUpdateReturns(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        var table = ScheduleTable()
+        var model: [String: CardSchedule] = [:]
+        for _ in 0..<6_000 {
+            let key = Self.key(&rng, among: 3000)
+            if rng.next() % 5 == 0 {
+                table[key] = nil
+                model[key] = nil
+            } else {
+                let schedule = Self.schedule(Int(rng.next() % 1000))
+                table[key] = schedule
+                model[key] = schedule
+            }
+        }
+        var asked: [String: Int] = [:]
+        table.updateEach(where: { $0.state == .review }) { key, schedule in
+            let text = String(decoding: key, as: UTF8.self)
+            asked[text, default: 0] += 1
+            #expect(model[text] == schedule, "\(text): another key's schedule")
+            // Every other review moves a day later.
+            guard text.utf8.count % 2 == 0 else { return nil }
+            var moved = schedule
+            moved.due = schedule.due.addingTimeInterval(86_400)
+            return moved
+        }
+        var expected = model
+        for (key, schedule) in model where schedule.state == .review {
+            #expect(asked[key] == 1, "\(key) asked \(asked[key] ?? 0) times")
+            if key.utf8.count % 2 == 0 { expected[key]?.due = schedule.due.addingTimeInterval(86_400) }
+        }
+        #expect(asked.count == model.values.filter { $0.state == .review }.count)
+        Self.expectSame(table, expected)
+    }
+
     static func expectSame(_ table: ScheduleTable, _ model: [String: CardSchedule]) {
         expectBatchesAnswerAsTheModel(table, model)
         #expect(table.count == model.count)

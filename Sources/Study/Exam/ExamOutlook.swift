@@ -37,21 +37,45 @@ public struct ExamOutlook: Hashable, Sendable {
             var newToday = 0
             var scheduled = Array(repeating: 0, count: max(0, examDay - today))
             var faces: [ExamReadiness.Face] = []
-            // Every face once, its key made once: this runs at each start
-            // and on every way back home.
-            catalog.forEachFace(matching: filter, now: now) { _, face, _, schedule in
-                // The id's string made once for the key and the card.
-                let id = face.card.id
-                let key = face.key(of: id)
-                guard !catalog.progress.suspended.contains(key) else { return }
-                if !introducedToday.isEmpty, introducedToday.contains(key) { newToday += 1 }
+            // Every face once. This runs at each start and on every way
+            // back home: a face's key is made only when something must be
+            // looked up by it, and its card is numbered without a string
+            // of its id when ids are distinct (each card met is another).
+            let suspended = catalog.progress.suspended
+            let distinct = catalog.keysAreDistinct
+            var cardNumbers: [String: Int] = [:]
+            var lastCard = FacePlace(deck: -1, card: -1, face: 0)
+            var cards = 0
+            catalog.forEachFace(matching: filter, now: now) { _, face, place, schedule in
+                let needsKey = !suspended.isEmpty || !introducedToday.isEmpty || !distinct
+                let key = needsKey ? face.key : nil
+                if let key, suspended.contains(key) { return }
+                if let key, introducedToday.contains(key) { newToday += 1 }
+                let card: Int
+                if distinct {
+                    // A card's faces come one after another.
+                    if place.deck != lastCard.deck || place.card != lastCard.card {
+                        lastCard = place
+                        cards += 1
+                    }
+                    card = cards - 1
+                } else {
+                    let id = face.card.id.rawValue
+                    card = cardNumbers[id] ?? cardNumbers.count
+                    cardNumbers[id] = card
+                }
                 let studied = schedule.isNew ? nil : schedule
-                faces.append(ExamReadiness.Face(card: id.rawValue, level: face.card.level, schedule: studied))
+                faces.append(ExamReadiness.Face(card: card, level: face.card.level, schedule: studied))
                 guard let studied else {
                     unseen += 1
                     return
                 }
-                let moved = scheduler.adjusted(studied, key: key, at: now)
+                // With distinct keys every face here is of this exam's
+                // decks, so its day is the exam's; else the face's key
+                // says which exam it is studied for.
+                let moved =
+                    key.map { scheduler.adjusted(studied, key: $0, at: now) }
+                    ?? scheduler.adjusted(studied, examDay: examDay, at: now)
                 let offset = max(today, days.dayNumber(of: moved.due)) - today
                 if offset < scheduled.count { scheduled[offset] += 1 }
             }

@@ -39,14 +39,17 @@ public struct ExamReadiness: Hashable, Sendable {
 
     /// One face as the forecast reads it.
     public struct Face: Hashable, Sendable {
-        /// The card the face belongs to (its id).
-        public var card: String
+        /// The card the face belongs to: a number the faces of one card
+        /// share, and no other card's (the outlook numbers its cards from
+        /// 0 as it meets them). A string of each card's id, and a look-up
+        /// of it per face, was made for every face at every start.
+        public var card: Int
         /// The card's level, if written.
         public var level: Int?
         /// The face's schedule; nil for a face never studied.
         public var schedule: CardSchedule?
 
-        public init(card: String, level: Int?, schedule: CardSchedule?) {
+        public init(card: Int, level: Int?, schedule: CardSchedule?) {
             self.card = card
             self.level = level
             self.schedule = schedule
@@ -63,24 +66,26 @@ public struct ExamReadiness: Hashable, Sendable {
     public static func forecast(
         faces: [Face], plan: ExamPlan, rule: ExamRule, dayCounting: DayCounting, path: (Int) -> ExamPath
     ) -> ExamReadiness {
-        // One slot per card, in the order first met: one look-up per face.
-        var slot: [String: Int] = [:]
-        slot.reserveCapacity(faces.count)
+        // One slot per card number, made when the number is first met.
+        var met: [Bool] = []
         var todayReady: [Bool] = []
         var planReady: [Bool] = []
         var levels: [Int?] = []
         var newIndex = 0
         var paths: [Int: ExamPath] = [:]
         for face in faces {
-            let index: Int
-            if let known = slot[face.card] {
-                index = known
-            } else {
-                index = levels.count
-                slot[face.card] = index
-                levels.append(face.level)
-                todayReady.append(true)
-                planReady.append(true)
+            let index = face.card
+            precondition(index >= 0, "a card's number is never negative")
+            if index >= met.count {
+                let more = index + 1 - met.count
+                met += repeatElement(false, count: more)
+                todayReady += repeatElement(true, count: more)
+                planReady += repeatElement(true, count: more)
+                levels += repeatElement(nil, count: more)
+            }
+            if !met[index] {
+                met[index] = true
+                levels[index] = face.level
             }
             let today: Double
             let withPlan: Double
@@ -123,7 +128,7 @@ public struct ExamReadiness: Hashable, Sendable {
         }
         var result = ExamReadiness()
         var byLevel = Array(repeating: Share(), count: 4)
-        for index in levels.indices {
+        for index in levels.indices where met[index] {
             let t = todayReady[index] ? 1 : 0
             let p = planReady[index] ? 1 : 0
             result.overall.cards += 1

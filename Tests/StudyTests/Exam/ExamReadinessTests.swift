@@ -19,12 +19,12 @@ import Testing
             state: .review, step: nil, memory: MemoryState(stability: 300, difficulty: 4),
             due: days.start(ofDay: today + 200), lastReview: days.start(ofDay: today - 1), reps: 5)
         let faces: [ExamReadiness.Face] = [
-            .init(card: "a", level: 1, schedule: strong),
-            .init(card: "b", level: 2, schedule: nil),
-            .init(card: "c", level: 2, schedule: nil),
+            .init(card: 0, level: 1, schedule: strong),
+            .init(card: 1, level: 2, schedule: nil),
+            .init(card: 2, level: 2, schedule: nil),
             // A term whose forward face is strong but reverse face new: not ready today.
-            .init(card: "d", level: 3, schedule: strong),
-            .init(card: "d", level: 3, schedule: nil),
+            .init(card: 3, level: 3, schedule: strong),
+            .init(card: 3, level: 3, schedule: nil),
         ]
         let plan = try #require(
             ExamPlan.make(unseen: 3, introducedToday: 0, today: today, examDay: exam, workload: 1000, path: path))
@@ -48,7 +48,7 @@ import Testing
         let plan = try #require(
             ExamPlan.make(unseen: 0, introducedToday: 0, today: today, examDay: exam, workload: 1000, path: path))
         let r = ExamReadiness.forecast(
-            faces: [.init(card: "w", level: 1, schedule: weak)], plan: plan, rule: rule, dayCounting: days, path: path)
+            faces: [.init(card: 0, level: 1, schedule: weak)], plan: plan, rule: rule, dayCounting: days, path: path)
         #expect(r.overall.readyToday == 0)
         #expect(r.overall.readyWithPlan == 1)
     }
@@ -71,7 +71,7 @@ import Testing
         let plan = try #require(
             ExamPlan.make(unseen: 1, introducedToday: 1, today: today, examDay: exam, workload: 1000, path: path))
         let studied = ExamReadiness.forecast(
-            faces: [.init(card: "a", level: 1, schedule: learning), .init(card: "b", level: 1, schedule: nil)],
+            faces: [.init(card: 0, level: 1, schedule: learning), .init(card: 1, level: 1, schedule: nil)],
             plan: plan, rule: rule, dayCounting: days, path: path)
         #expect(path(today).examRecall >= rule.target)
         #expect(studied.overall.readyToday == 0)

@@ -71,4 +71,46 @@ import Testing
         #expect(weak.memory == progress.schedules["weak"]?.memory)
         #expect(adjusted.schedules["strong"] == progress.schedules["strong"])
     }
+    /// The snapshot brought to the exams at once (`adjust`, which goes
+    /// through the table in its order) gives each face what the rule gives
+    /// it alone (`adjusted(_:key:at:)`): faces of two exams, faces of none,
+    /// new, learning and review faces, due before, between and after them.
+    @Test func adjustingTheSnapshotIsAdjustingEachFace() {
+        let today = days.dayNumber(of: now)
+        var examDays: [String: Int] = [:]
+        var progress = ProgressSnapshot()
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for i in 0..<3_000 {
+            let key = i % 3 == 0 ? "lecture-\(i % 10):question-\(i)/reverse-face-with-a-long-key" : "k\(i)"
+            switch i % 5 {
+            case 0, 1: examDays[key] = today + 6
+            case 2, 3: examDays[key] = today + 30
+            default: break
+            }
+            var schedule = card(
+                stability: [0.5, 2, 5, 12, 40, 300][next(6)], ago: 1 + next(20), dueIn: next(60) - 5)
+            switch next(8) {
+            case 0: schedule = CardSchedule.new(at: now)
+            case 1: schedule.state = .learning
+            default: break
+            }
+            progress.schedules[key] = schedule
+        }
+        let exam = ExamScheduler(base: base, examDays: examDays)
+        var adjusted = progress
+        exam.adjust(&adjusted, at: now)
+        var moved = 0
+        for (key, schedule) in progress.schedules {
+            let alone = exam.adjusted(schedule, key: key, at: now)
+            #expect(adjusted.schedules[key] == alone, "\(key)")
+            if alone != schedule { moved += 1 }
+        }
+        #expect(adjusted.schedules.count == progress.schedules.count)
+        // Many are moved, many are not.
+        #expect(moved > 300 && moved < 2_700)
+    }
 }
