@@ -169,7 +169,7 @@ enum ExamSimulation {
         let examDay = firstDay + days
         let keys = (0..<cards).map { "face-\($0)" }
         let examScheduler = ExamScheduler(
-            base: base, examDays: Dictionary(uniqueKeysWithValues: keys.map { ($0, examDay) }), target: target)
+            base: base, examDays: ExamDays(Dictionary(uniqueKeysWithValues: keys.map { ($0, examDay) })), target: target)
         let scheduler: any StudyScheduler = strategy == .exam ? examScheduler : base
         var rng = SeededGenerator(seed: seed)
         var faces = keys.map { _ in Face(schedule: .new(at: dayCounting.start(ofDay: firstDay))) }

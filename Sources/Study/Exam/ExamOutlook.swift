@@ -99,8 +99,15 @@ public struct ExamOutlook: Hashable, Sendable {
     }
 
     /// The exam scheduler for a session: every face of a deck with an exam
-    /// ahead studies toward that exam's day.
+    /// ahead studies toward that exam's day. When every deck has the same
+    /// exam day, so does every face (`ExamDays.everyFace`), and no key is
+    /// listed: a face of a deck added to the folder during the session
+    /// then studies toward it too, as it will from the next start.
     public static func scheduler(base: Scheduler, catalog: StudyCatalog, examsByDeck: [String: Exam]) -> ExamScheduler {
+        let deckDays = catalog.decks.map { examsByDeck[$0.file]?.date.dayNumber }
+        if let first = deckDays.first, let day = first, deckDays.allSatisfy({ $0 == day }) {
+            return ExamScheduler(base: base, examDays: ExamDays(everyFace: day))
+        }
         var days: [String: Int] = [:]
         // Sized once: grown key by key it was rehashed a dozen times at
         // 100,000 cards.
@@ -115,6 +122,6 @@ public struct ExamOutlook: Hashable, Sendable {
                 card.forEachFace { face in days[face.key(of: id)] = day }
             }
         }
-        return ExamScheduler(base: base, examDays: days)
+        return ExamScheduler(base: base, examDays: ExamDays(days))
     }
 }

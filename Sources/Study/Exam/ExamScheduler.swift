@@ -12,15 +12,15 @@ public struct ExamScheduler: StudyScheduler {
     public let rule: ExamRule
     /// The day of the exam each face is studied for (by progress key); a
     /// face not listed has no exam.
-    public let examDays: [String: Int]
+    public let examDays: ExamDays
     /// The earliest of `examDays`: the rule moves no review due before it.
     let earliestExamDay: Int?
 
-    public init(base: Scheduler, examDays: [String: Int], target: Double = ExamRule.defaultTarget) {
+    public init(base: Scheduler, examDays: ExamDays, target: Double = ExamRule.defaultTarget) {
         self.base = base
         self.rule = ExamRule(model: base.model, target: target)
         self.examDays = examDays
-        earliestExamDay = examDays.values.min()
+        earliestExamDay = examDays.earliest
     }
 
     public func review(_ card: CardSchedule, rating: Rating, at date: Date, cardKey: String) -> CardSchedule {
@@ -76,12 +76,15 @@ public struct ExamScheduler: StudyScheduler {
         // Looking up every key of the exam's faces in turn missed the
         // processor's caches at every look-up (100,000 at 100,000 cards).
         // Only a moved schedule is stored again. Rows of faces not in the
-        // exam's decks are left as they are: their keys have no exam day.
+        // session's decks (the table may hold them) are never asked for;
+        // with one exam for every face they are moved too, harmlessly.
         let days = base.configuration.dayCounting
         progress.schedules.updateEach(where: { schedule in
             schedule.state == .review && days.dayNumber(of: schedule.due) >= earliestExamDay
         }) { key, schedule in
-            guard let examDay = examDays[String(decoding: key, as: UTF8.self)] else { return nil }
+            guard let examDay = examDays.everyFace ?? examDays.byKey[String(decoding: key, as: UTF8.self)] else {
+                return nil
+            }
             let moved = adjusted(schedule, examDay: examDay, at: now)
             return moved == schedule ? nil : moved
         }

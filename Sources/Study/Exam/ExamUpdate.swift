@@ -5,7 +5,7 @@ public enum ExamUpdate: Hashable, Sendable {
     /// a day the plans now allow, and the faces first answered today (the
     /// review log's, which the outlooks counted).
     case set(
-        date: String, outlooks: [ExamOutlook], examDays: [String: Int], newPerDay: Int, introducedToday: Set<String>)
+        date: String, outlooks: [ExamOutlook], examDays: ExamDays, newPerDay: Int, introducedToday: Set<String>)
     /// Not a real date ahead; nothing changed.
     case refused(String)
 }

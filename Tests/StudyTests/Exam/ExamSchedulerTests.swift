@@ -74,8 +74,9 @@ import Testing
     /// The snapshot brought to the exams at once (`adjust`, which goes
     /// through the table in its order) gives each face what the rule gives
     /// it alone (`adjusted(_:key:at:)`): faces of two exams, faces of none,
-    /// new, learning and review faces, due before, between and after them.
-    @Test func adjustingTheSnapshotIsAdjustingEachFace() {
+    /// new, learning and review faces, due before, between and after them;
+    /// and with one exam for every face.
+    @Test(arguments: [false, true]) func adjustingTheSnapshotIsAdjustingEachFace(oneExam: Bool) {
         let today = days.dayNumber(of: now)
         var examDays: [String: Int] = [:]
         var progress = ProgressSnapshot()
@@ -100,7 +101,8 @@ import Testing
             }
             progress.schedules[key] = schedule
         }
-        let exam = ExamScheduler(base: base, examDays: examDays)
+        let exam = ExamScheduler(
+            base: base, examDays: oneExam ? ExamDays(everyFace: today + 12) : ExamDays(examDays))
         var adjusted = progress
         exam.adjust(&adjusted, at: now)
         var moved = 0
