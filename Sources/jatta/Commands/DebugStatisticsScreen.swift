@@ -47,14 +47,13 @@ extension DebugCommand {
             let now = Date()
             let zone = LocalTimeZone.current
             let day = StudySetup.day(of: now, timeZone: zone)
-            let snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
+            var snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
             let exams = try ExamSetup.make(
-                catalog: StudyCatalog(decks: decks, progress: snapshot),
-                studentExams: try ExamSetup.studentExams(store: store), store: store,
+                decks: decks, progress: &snapshot, studentExams: try ExamSetup.studentExams(store: store), store: store,
                 base: try StudySetup.scheduler(timeZone: zone, store: store),
                 defaultWorkload: StudyLimits().reviewsPerDay, now: now)
             var state = TrainerState(
-                catalog: StudyCatalog(decks: decks, progress: exams.scheduler.adjusted(snapshot, at: now)),
+                catalog: StudyCatalog(decks: decks, progress: snapshot),
                 scheduler: exams.scheduler, dayEnd: day.end, now: now)
             state.exams = exams.outlooks
             let performer = EffectPerformer(store: store, sessionID: UUID().uuidString, decks: decks)

@@ -125,12 +125,11 @@ enum ExamReport {
         let zone = LocalTimeZone.current
         let day = StudySetup.day(of: now, timeZone: zone)
         let base = try StudySetup.scheduler(timeZone: zone, store: store)
-        let snapshot =
+        var snapshot =
             try store.map { try StudySetup.snapshot(store: $0, decks: decks, dayStart: day.start, now: now) }
             ?? ProgressSnapshot()
         let setup = try ExamSetup.make(
-            catalog: StudyCatalog(decks: decks, progress: snapshot),
-            studentExams: studentExams, store: store, base: base,
+            decks: decks, progress: &snapshot, studentExams: studentExams, store: store, base: base,
             defaultWorkload: reviewLimit, now: now)
         return setup.outlooks
     }

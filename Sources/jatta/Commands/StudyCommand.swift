@@ -122,19 +122,17 @@ struct StudyCommand: ParsableCommand {
             // A read ahead that was not used is freed once it ends, not held
             // for the session.
             kept = nil
+            // With an exam ahead, reviews the rule brings before it are due
+            // now and new faces come at the plan's pace (docs/exam.md).
             // Told, as the session's catalog is, whether keys are distinct:
             // else the outlook's walk kept a set of every face's key.
-            var examCatalog = StudyCatalog(decks: decks, progress: snapshot)
-            examCatalog.keysAreDistinct = library.idsAreDistinct
             exams = try ExamSetup.make(
-                catalog: examCatalog, studentExams: try ExamSetup.studentExams(store: store), store: store,
-                base: scheduler, defaultWorkload: reviewLimit, now: now)
+                decks: decks, keysAreDistinct: library.idsAreDistinct, progress: &snapshot,
+                studentExams: try ExamSetup.studentExams(store: store), store: store, base: scheduler,
+                defaultWorkload: reviewLimit, now: now)
         } catch let error as StoreError {
             throw host.fail(host.storeMessage(error), 74)
         }
-        // With an exam ahead, reviews the rule brings before it are due now
-        // and new faces come at the plan's pace (docs/exam.md).
-        exams.scheduler.adjust(&snapshot, at: now)
         KeptUntilExit.keep(snapshot)
         let newPerDay = newLimit ?? exams.newPerDay(ordinary: StudyLimits.ordinaryNewPerDay, decks: decks)
 

@@ -38,23 +38,38 @@ struct ExamSetup {
     /// from another spelling.
     static func absolutePath(_ path: String) -> String { StoredDeckFile.of(path) }
 
-    /// Exam mode for `catalog` at `now`: `studentExams` first, deck headers
+    /// Exam mode for `decks` at `now`: `studentExams` first, deck headers
     /// where the student set none. Workloads default to `defaultWorkload`;
-    /// `store` says which faces were introduced today.
+    /// `store` says which faces were introduced today. `progress` is
+    /// brought to the exams in place (`ExamScheduler.adjust`): reviews the
+    /// rule brings before an exam are due on their new day.
+    ///
+    /// The outlooks are made from the progress so brought: they are the
+    /// same as from the progress before (a moved review is counted and
+    /// forecast on the day the rule gives it either way), but the rule's
+    /// search for each review's day is then made once, by `adjust`, not
+    /// again by the outlook's count and by its forecast.
+    /// `keysAreDistinct`: whether no two faces of the decks share a key
+    /// (`DeckLibrary.Result.idsAreDistinct`), which spares the outlook a
+    /// set of every key.
     static func make(
-        catalog: StudyCatalog, studentExams: [Exam], store: ProgressStore?, base: Scheduler, defaultWorkload: Int,
-        now: Date
+        decks: [Deck], keysAreDistinct: Bool = false, progress: inout ProgressSnapshot, studentExams: [Exam],
+        store: ProgressStore?, base: Scheduler, defaultWorkload: Int, now: Date
     ) throws -> ExamSetup {
         let today = base.configuration.dayCounting.dayNumber(of: now)
         var paths: [String: String] = [:]
-        for deck in catalog.decks { paths[deck.file] = absolutePath(deck.file) }
-        let byDeck = Exam.assign(decks: catalog.decks, studentExams: studentExams, absolutePaths: paths, today: today)
-        let scheduler = ExamOutlook.scheduler(base: base, catalog: catalog, examsByDeck: byDeck)
+        for deck in decks { paths[deck.file] = absolutePath(deck.file) }
+        let byDeck = Exam.assign(decks: decks, studentExams: studentExams, absolutePaths: paths, today: today)
+        let scheduler = ExamOutlook.scheduler(
+            base: base, catalog: StudyCatalog(decks: decks, progress: ProgressSnapshot()), examsByDeck: byDeck)
         var introduced: Set<String> = []
         if !byDeck.isEmpty, let store {
             let day = StudySetup.day(of: now, timeZone: LocalTimeZone.current)
             introduced = try store.keysIntroduced(from: day.start, to: now.addingTimeInterval(1))
         }
+        scheduler.adjust(&progress, at: now)
+        var catalog = StudyCatalog(decks: decks, progress: progress)
+        catalog.keysAreDistinct = keysAreDistinct
         let outlooks = ExamOutlook.make(
             catalog: catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: defaultWorkload,
             introducedToday: introduced, now: now)
@@ -85,8 +100,11 @@ extension ExamSetup {
             date.dayNumber > current.base.configuration.dayCounting.dayNumber(of: now)
         else { return .refused(text) }
         try store.setExam(StoredExam(date: date.description, paths: (deckFiles ?? []).map(absolutePath)))
+        // A copy: the trainer brings its own progress to the new plan.
+        var progress = catalog.progress
         let setup = try make(
-            catalog: catalog, studentExams: try studentExams(store: store), store: store, base: current.base,
+            decks: catalog.decks, keysAreDistinct: catalog.keysAreDistinct, progress: &progress,
+            studentExams: try studentExams(store: store), store: store, base: current.base,
             defaultWorkload: limits.reviewsPerDay, now: now)
         return .set(
             date: date.description, outlooks: setup.outlooks, examDays: setup.scheduler.examDays,
