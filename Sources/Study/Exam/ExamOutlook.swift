@@ -37,6 +37,10 @@ public struct ExamOutlook: Hashable, Sendable {
             var newToday = 0
             var scheduled = Array(repeating: 0, count: max(0, examDay - today))
             var faces: [ExamReadiness.Face] = []
+            // Sized once (a quarter more than the cards: terms have two
+            // faces); grown face by face, its copies were fresh memory.
+            let cardCount = catalog.decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 }
+            faces.reserveCapacity(cardCount + cardCount / 4)
             // Every face once. This runs at each start and on every way
             // back home: a face's key is made only when something must be
             // looked up by it, and its card is numbered without a string

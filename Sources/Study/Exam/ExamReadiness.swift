@@ -1,4 +1,5 @@
 import FSRS
+import Foundation
 
 /// The forecast for an exam: how many cards (overall and per level 1–3)
 /// the student is predicted to recall on the exam day at the target or
@@ -37,22 +38,57 @@ public struct ExamReadiness: Hashable, Sendable {
     /// Cards per level (1–3; other levels only in `overall`).
     public var perLevel: [Int: Share] = [:]
 
-    /// One face as the forecast reads it.
+    /// One face as the forecast reads it, in 56 bytes: the outlook keeps
+    /// one for each face of the exam's decks until the plan is known
+    /// (120,000 at 100,000 cards), and with a whole schedule each, the
+    /// array's growth was a fifth of an exam start in fresh memory.
     public struct Face: Hashable, Sendable {
         /// The card the face belongs to: a number the faces of one card
         /// share, and no other card's (the outlook numbers its cards from
         /// 0 as it meets them). A string of each card's id, and a look-up
         /// of it per face, was made for every face at every start.
         public var card: Int
-        /// The card's level, if written.
-        public var level: Int?
-        /// The face's schedule; nil for a face never studied.
-        public var schedule: CardSchedule?
+        /// The card's level when it is 1, 2 or 3 (0 otherwise): other
+        /// levels count in `overall` only.
+        private var levelByte: UInt8
+        /// What the forecast reads of the schedule of a face studied
+        /// before; nil for a face never studied (or whose schedule lacks
+        /// a memory state or a last review, which the forecast takes as
+        /// never studied).
+        private var studied: Studied?
+
+        /// The parts of a schedule the forecast reads.
+        struct Studied: Hashable, Sendable {
+            var stability: Double
+            var difficulty: Double
+            /// The last review and the due time, as `Date` keeps them.
+            var lastReview: Double
+            var due: Double
+            var isReview: Bool
+        }
 
         public init(card: Int, level: Int?, schedule: CardSchedule?) {
             self.card = card
-            self.level = level
-            self.schedule = schedule
+            levelByte = level.map { (1...3).contains($0) ? UInt8($0) : 0 } ?? 0
+            if let schedule, let memory = schedule.memory, let last = schedule.lastReview {
+                studied = Studied(
+                    stability: memory.stability, difficulty: memory.difficulty,
+                    lastReview: last.timeIntervalSinceReferenceDate, due: schedule.due.timeIntervalSinceReferenceDate,
+                    isReview: schedule.state == .review)
+            }
+        }
+
+        /// The card's level, when it is 1, 2 or 3.
+        var level: Int? { levelByte == 0 ? nil : Int(levelByte) }
+        /// The memory state, last review and due time of a studied face.
+        var memory: (memory: MemoryState, lastReview: Date, due: Date, isReview: Bool)? {
+            studied.map {
+                (
+                    MemoryState(stability: $0.stability, difficulty: $0.difficulty),
+                    Date(timeIntervalSinceReferenceDate: $0.lastReview), Date(timeIntervalSinceReferenceDate: $0.due),
+                    $0.isReview
+                )
+            }
         }
     }
 
@@ -89,17 +125,17 @@ public struct ExamReadiness: Hashable, Sendable {
             }
             let today: Double
             let withPlan: Double
-            if let schedule = face.schedule, let memory = schedule.memory, let last = schedule.lastReview {
+            if let (memory, last, due, isReview) = face.memory {
                 let lastDay = dayCounting.dayNumber(of: last)
                 today = rule.recall(memory: memory, lastReviewDay: lastDay, examDay: plan.examDay)
-                let dueDay = max(dayCounting.dayNumber(of: schedule.due), plan.today)
+                let dueDay = max(dayCounting.dayNumber(of: due), plan.today)
                 let reviewDay =
                     dueDay < plan.examDay
                     ? dueDay
                     : rule.reviewDay(
                         memory: memory, lastReviewDay: lastDay, dueDay: dueDay, earliestDay: plan.today,
                         examDay: plan.examDay)
-                if schedule.state != .review, dueDay < plan.examDay {
+                if !isReview, dueDay < plan.examDay {
                     // Still in its (re)learning steps: it finishes them on
                     // its due day and follows the path of a face learnt then.
                     let route = paths[dueDay] ?? path(dueDay)

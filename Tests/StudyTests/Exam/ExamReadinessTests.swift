@@ -77,4 +77,28 @@ import Testing
         #expect(studied.overall.readyToday == 0)
         #expect(studied.overall.readyWithPlan == 2)
     }
+    /// The outlook keeps one for every face of the exam's decks: a whole
+    /// schedule each was twice the memory.
+    @Test func aFaceTakesFiftySixBytes() {
+        #expect(MemoryLayout<ExamReadiness.Face>.stride <= 56)
+    }
+
+    /// A face keeps what the forecast reads of its schedule to the bit.
+    @Test func aFaceKeepsItsScheduleToTheBit() throws {
+        let schedule = CardSchedule(
+            state: .relearning, step: 0, memory: MemoryState(stability: 0.1 + 1e-15, difficulty: 9.999999),
+            due: Date(timeIntervalSinceReferenceDate: 812_345_678.123_456_7),
+            lastReview: Date(timeIntervalSinceReferenceDate: 812_000_000.000_000_1), reps: 4)
+        let face = ExamReadiness.Face(card: 3, level: 7, schedule: schedule)
+        let kept = try #require(face.memory)
+        #expect(kept.memory == schedule.memory)
+        #expect(kept.lastReview == schedule.lastReview && kept.due == schedule.due)
+        #expect(!kept.isReview)
+        #expect(face.level == nil)
+        #expect(ExamReadiness.Face(card: 0, level: 2, schedule: nil).level == 2)
+        // Without a memory state it reads as never studied.
+        var bare = schedule
+        bare.memory = nil
+        #expect(ExamReadiness.Face(card: 0, level: 1, schedule: bare).memory == nil)
+    }
 }
