@@ -136,6 +136,28 @@ for n in 10000 100000; do
     # start with those limits (the table shows the difference at 100k).
     [ "$n" = 100000 ] && stats "limits$n" "$jatta" study --plain --new-limit 9999 --review-limit 9999 decks
     tui "tui$n" "$jatta" "$set_dir" decks "$JATTA_DB"
+    # With an exam 44 days ahead set for every deck (`jatta exam set`): the
+    # exam rule moves reviews before it, and the plan and the readiness
+    # forecast are made at the start. On a copy of the store, for this build
+    # and --baseline, each with its own deck index.
+    exam_date=$(date -d '+44 days' +%F)
+    for which in new baseline; do
+        b=$jatta
+        if [ "$which" = baseline ]; then
+            [ -n "$baseline" ] || continue
+            b=$baseline
+        fi
+        exam_db="$work/exam-$n-$which.sqlite"
+        rm -f "$exam_db"*
+        python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))' \
+            "$JATTA_DB" "$exam_db"
+        if ! JATTA_DB="$exam_db" XDG_CACHE_HOME="$work/cache-exam-$which" "$b" exam set "$exam_date" decks >/dev/null; then
+            echo "  ($which: could not set the exam; row left empty)"
+            continue
+        fi
+        JATTA_DB="$exam_db" XDG_CACHE_HOME="$work/cache-exam-$which" "$b" study --plain decks </dev/null >/dev/null 2>&1 || true
+        stats "exam${n}_$which" env JATTA_DB="$exam_db" XDG_CACHE_HOME="$work/cache-exam-$which" "$b" study --plain decks
+    done
     # After editing one of the ten files: a new card appended each run.
     : >"$work/edited.txt"
     for i in $(seq "$runs"); do
@@ -286,6 +308,11 @@ for name, goal, j, cpu, an in rows:
 if g("fsync") is not None and g("fsync") > 0.25:
     print(f"note: this disk's fsync floor ({g('fsync'):.3f} ms) is above the answer goal (0.25 ms); "
           f"no durable answer can meet it here, only its CPU part ({f(g('answer_cpu'))} ms)")
+print()
+print("with an exam 44 days ahead for every deck, start → first card, plain, this build beside --baseline (wall ms / CPU ms / peak MiB):")
+for n in ("10000", "100000"):
+    for w in ("new", "baseline"):
+        print(f"  {n:6} {'this build' if w == 'new' else 'baseline':10} {f(g(f'exam{n}_{w}')):>8} {f(g(f'exam{n}_{w}_cpu')):>8} {f(g(f'exam{n}_{w}_peak')):>8}")
 print()
 print("bundled decks, this build beside --baseline (wall ms / CPU ms / peak MiB):")
 for k in ("plain", "tui"):
