@@ -499,31 +499,64 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         }
     }
 
-    /// Replaces schedules where they lie, in entry order: `update` is
-    /// asked about each schedule `mayChange` lets through, with its key's
-    /// bytes, and a schedule it returns takes the old one's place. The
-    /// entries are read one after another, not in a hash's order: going
-    /// through 100,000 keys looked up one by one, each read missed the
-    /// processor's caches. `mayChange` sees the schedule alone, so a key's
-    /// bytes are gathered only for those it lets through.
+    /// Replaces schedules where they lie: `update` is asked about each
+    /// schedule `mayChange` lets through, with its key's bytes, and a
+    /// schedule it returns takes the old one's place. The entries are read
+    /// one after another, not in a hash's order: going through 100,000 keys
+    /// looked up one by one, each read missed the processor's caches.
+    /// `mayChange` sees the schedule alone, so a key's bytes are gathered
+    /// only for those it lets through.
+    ///
+    /// From `splitFrom` entries the two halves are gone through at
+    /// once, on two threads: the exam rule's search for each review's day
+    /// (`ExamScheduler.adjust`) is a quarter of a start with an exam at
+    /// 100,000 cards, and the other core had nothing to do then. Each
+    /// schedule is offered once either way, in no set order between halves.
     public mutating func updateEach(
-        where mayChange: (CardSchedule) -> Bool,
-        _ update: (_ key: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule) -> CardSchedule?
+        splitFrom: Int = updateSplitFrom, where mayChange: @Sendable (CardSchedule) -> Bool,
+        _ update: @Sendable (_ key: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule) -> CardSchedule?
     ) {
-        var changes: [(entry: Int, schedule: CardSchedule)] = []
-        var key = [UInt8]()
+        let count = entries.count
+        let parts = count >= Swift.max(splitFrom, 2) ? 2 : 1
+        var found = [[(entry: Int, schedule: CardSchedule)]](repeating: [], count: parts)
         entries.withUnsafeBufferPointer { entries in
             spilled.withUnsafeBufferPointer { spilled in
-                for index in entries.indices {
-                    guard let schedule = unpacked(entries[index].schedule), mayChange(schedule) else { continue }
-                    Self.gatherKey(of: entries.baseAddress! + index, spilled, into: &key)
-                    if let changed = key.withUnsafeBufferPointer({ update($0, schedule) }) {
-                        changes.append((index, changed))
+                wide.withUnsafeBufferPointer { wide in
+                    found.withUnsafeMutableBufferPointer { found in
+                        // Read by both halves, written only at each half's
+                        // own slot of `found`; all of it outlives the work,
+                        // which is over when `concurrentPerform` returns.
+                        let shared = UncheckedShare(value: (entries, spilled, wide, found))
+                        DispatchQueue.concurrentPerform(iterations: parts) { part in
+                            let (entries, spilled, wide, found) = shared.value
+                            var changes: [(entry: Int, schedule: CardSchedule)] = []
+                            var key = [UInt8]()
+                            for index in part * count / parts..<(part + 1) * count / parts {
+                                guard let schedule = entries[index].schedule.unpacked(wide: wide), mayChange(schedule)
+                                else { continue }
+                                Self.gatherKey(of: entries.baseAddress! + index, spilled, into: &key)
+                                if let changed = key.withUnsafeBufferPointer({ update($0, schedule) }) {
+                                    changes.append((index, changed))
+                                }
+                            }
+                            found[part] = changes
+                        }
                     }
                 }
             }
         }
-        for change in changes { entries[change.entry].schedule = PackedSchedule(change.schedule, wide: &wide) }
+        for part in found {
+            for change in part { entries[change.entry].schedule = PackedSchedule(change.schedule, wide: &wide) }
+        }
+    }
+
+    /// The entries from which `updateEach` goes through two halves at once.
+    public static let updateSplitFrom = 20_000
+
+    /// Buffers handed to the threads of one `updateEach`, which keeps
+    /// them alive and apart (each thread writes its own slot only).
+    private struct UncheckedShare<Value>: @unchecked Sendable {
+        let value: Value
     }
 
     /// Puts the bytes of the key of `entry` in `key` (emptied first): its

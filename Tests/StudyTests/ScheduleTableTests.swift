@@ -1,5 +1,6 @@
 import FSRS
 import Foundation
+import Synchronization
 import Testing
 @testable import Study
 
@@ -62,8 +63,8 @@ import Testing
     /// present schedule is offered once, with its own key (long keys
     /// spilled out of their entries too), those `mayChange` turns away are
     /// never asked about, and removed keys stay removed.
-    @Test(arguments: [1, 2, 3] as [UInt64])
-    func updatingEachChangesWhatTheUpdateReturns(seed: UInt64) {
+    @Test(arguments: [(1, false), (2, false), (3, true), (4, true)] as [(UInt64, Bool)])
+    func updatingEachChangesWhatTheUpdateReturns(seed: UInt64, inHalves: Bool) {
         var rng = SeededGenerator(seed: seed)
         var table = ScheduleTable()
         var model: [String: CardSchedule] = [:]
@@ -78,23 +79,26 @@ import Testing
                 model[key] = schedule
             }
         }
-        var asked: [String: Int] = [:]
-        table.updateEach(where: { $0.state == .review }) { key, schedule in
+        let before = model
+        let asked = Mutex<[String: Int]>([:])
+        // In halves on two threads, or all on this one.
+        table.updateEach(splitFrom: inHalves ? 0 : .max, where: { $0.state == .review }) { key, schedule in
             let text = String(decoding: key, as: UTF8.self)
-            asked[text, default: 0] += 1
-            #expect(model[text] == schedule, "\(text): another key's schedule")
+            asked.withLock { $0[text, default: 0] += 1 }
+            #expect(before[text] == schedule, "\(text): another key's schedule")
             // Every other review moves a day later.
             guard text.utf8.count % 2 == 0 else { return nil }
             var moved = schedule
             moved.due = schedule.due.addingTimeInterval(86_400)
             return moved
         }
+        let seen = asked.withLock { $0 }
         var expected = model
         for (key, schedule) in model where schedule.state == .review {
-            #expect(asked[key] == 1, "\(key) asked \(asked[key] ?? 0) times")
+            #expect(seen[key] == 1, "\(key) asked \(seen[key] ?? 0) times")
             if key.utf8.count % 2 == 0 { expected[key]?.due = schedule.due.addingTimeInterval(86_400) }
         }
-        #expect(asked.count == model.values.filter { $0.state == .review }.count)
+        #expect(seen.count == model.values.filter { $0.state == .review }.count)
         Self.expectSame(table, expected)
     }
 
