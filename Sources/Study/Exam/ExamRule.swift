@@ -26,9 +26,6 @@ public struct ExamRule: Sendable, Hashable {
     /// target is below it for about half of the students, so the rule aims
     /// with a margin (docs/exam.md has the measurements).
     public let aim: Double
-    /// The review days found so far, shared by the rule's copies (not part
-    /// of its value).
-    private let memo = ReviewDayMemo()
 
     /// The default target: the recall FSRS itself aims for between reviews.
     public static let defaultTarget = 0.9
@@ -37,16 +34,6 @@ public struct ExamRule: Sendable, Hashable {
         self.model = model
         self.target = target
         self.aim = 1 - (1 - target) / 2
-    }
-
-    public static func == (a: ExamRule, b: ExamRule) -> Bool {
-        a.model == b.model && a.target == b.target && a.aim == b.aim
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(model)
-        hasher.combine(target)
-        hasher.combine(aim)
     }
 
     /// The predicted recall on `examDay` of a card last reviewed on
@@ -104,19 +91,17 @@ public struct ExamRule: Sendable, Hashable {
     /// expected exam-day recall; on a tie the later day, which costs no
     /// more and leaves the memory more time to space.
     ///
-    /// A day once found is remembered by everything it depends on
-    /// (`ReviewDayMemo`): the answer is the search's, found once.
+    /// A start asks once per review face (`ExamScheduler.adjust`, before
+    /// the outlooks are made from the moved schedules, which the rule
+    /// leaves as they are); the days found were remembered when a start
+    /// asked three times, which cost a table of every question asked.
     public func reviewDay(memory: MemoryState, lastReviewDay: Int, dueDay: Int, earliestDay: Int, examDay: Int)
         -> Int?
     {
         guard dueDay >= examDay else { return nil }
-        let first = max(earliestDay, lastReviewDay + 1)
-        let question = ReviewDayMemo.Question(
-            stability: memory.stability.bitPattern, difficulty: memory.difficulty.bitPattern,
-            lastReviewDay: lastReviewDay, firstDay: first, examDay: examDay)
-        return memo.day(question) {
-            bestReviewDay(memory: memory, lastReviewDay: lastReviewDay, firstDay: first, examDay: examDay)
-        }
+        return bestReviewDay(
+            memory: memory, lastReviewDay: lastReviewDay, firstDay: max(earliestDay, lastReviewDay + 1),
+            examDay: examDay)
     }
 
     /// `reviewDay`'s search: from `first` (at least the day after the last
