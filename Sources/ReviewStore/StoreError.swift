@@ -140,13 +140,13 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             )
         case .diskFull:
             return (
-                "Дискіде орын қалмады. Соңғы жауап жазылмады, бұрынғы үлгерім сақталған. Орын босатып, қайталап көріңіз.",
-                "No space left on the disk. The last answer was not recorded; earlier progress is intact. Free some space and try again."
+                "Дискіде орын қалмады: үлгерім дерекқорына жазу мүмкін болмады. Бұрын жазылған үлгерім сақталған. Орын босатып, қайталап көріңіз.",
+                "No space left on the disk: the progress database could not be written. Progress recorded before is intact. Free some space and try again."
             )
         case .busy:
             return (
-                "Үлгерім дерекқорын басқа jatta процесі тым ұзақ бұғаттап тұр. Жауап жазылмады; қайталап көріңіз.",
-                "Another jatta process kept the progress database locked for too long. The answer was not recorded; try again."
+                "Үлгерім дерекқорын басқа jatta процесі тым ұзақ бұғаттап тұр; қайталап көріңіз.",
+                "Another jatta process kept the progress database locked for too long; try again."
             )
         case .ioError:
             return (

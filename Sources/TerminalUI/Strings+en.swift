@@ -28,6 +28,8 @@ extension Strings {
         newToday: { "today: \($0) of \($1) new" },
         homeKeys: "↑↓ select · Enter study · s stats · / search · c custom · x exam · a all · l level · t tag · ? help · q quit",
         nothingToStudy: "Nothing to study here right now",
+        lastActionNotRecorded:
+            "What you did last (an answer, an undo, a burial) was not recorded; everything before it is saved.",
         doneLabel: "done", leftLabel: "left",
         kindQuestion: "Question", kindTerm: "Term", kindDefinition: "Definition → term",
         kindCloze: "Fill in the gap", kindChoice: "Choose one answer",

@@ -28,6 +28,8 @@ extension Strings {
         newToday: { "бүгін жаңа: \($0) / \($1)" },
         homeKeys: "↑↓ десте · Enter оқу · s статистика · / іздеу · c таңдау · x емтихан · a барлығы · l деңгей · t тег · ? көмек · q шығу",
         nothingToStudy: "Бұл жерде қазір оқитын карта жоқ",
+        lastActionNotRecorded:
+            "Соңғы әрекетіңіз (жауап, қайтару, тығу) жазылмады; одан бұрынғының бәрі сақталған.",
         doneLabel: "өтті", leftLabel: "қалды",
         kindQuestion: "Сұрақ", kindTerm: "Термин", kindDefinition: "Анықтама → термин",
         kindCloze: "Бос орынды толтырыңыз", kindChoice: "Бір жауапты таңдаңыз",

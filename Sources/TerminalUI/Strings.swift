@@ -38,6 +38,9 @@ public struct Strings: Sendable {
     public var newToday: @Sendable (_ allowed: Int, _ waiting: Int) -> String
     public var homeKeys: String
     public var nothingToStudy: String
+    /// After the store's message when it failed to record what the student
+    /// just did: that one thing is lost, nothing before it.
+    public var lastActionNotRecorded: String
 
     // Study screen.
     public var doneLabel, leftLabel: String

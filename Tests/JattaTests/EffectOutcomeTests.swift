@@ -58,4 +58,49 @@ import Testing
         #expect(loop.state.session?.answers.map(\.item.key) == [key])
         #expect(loop.state.catalog.progress.newStudiedToday == 1)
     }
+    /// A store that cannot take an answer (its file may not grow: a full
+    /// disk or a quota) ends the session as an action not recorded, which
+    /// the session says; every earlier answer is kept.
+    @Test func anAnswerTheStoreCannotTakeIsAnUnrecordedAction() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jatta-unrecorded-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let long = String(repeating: "ұзын сұрақ мәтіні ", count: 60)
+        let text = (0..<400).map { "Q: \($0) \(long)?\nA: жауап \($0)\n" }.joined(separator: "\n")
+        let deck = DeckParser.parse(Array(text.utf8), file: "decks/long.deck").deck
+        let path = dir.appendingPathComponent("p.sqlite").path
+        let now = Date()
+        // The decks registered first; then the file may grow by 4 pages,
+        // which some answers fill.
+        do {
+            let store = try ProgressStore(path: path)
+            try EffectPerformer(store: store, sessionID: "setup", decks: [deck]).registerDecks(at: now)
+        }
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let store = try ProgressStore(path: path, options: StoreOptions(maximumPageCount: size / 4096 + 4))
+        let day = StudySetup.day(of: now, timeZone: .gmt)
+        var state = TrainerState(
+            catalog: StudyCatalog(decks: [deck]), scheduler: try StudySetup.scheduler(timeZone: .gmt), dayEnd: day.end,
+            now: now)
+        state.limits.newPerDay = 400
+        let performer = EffectPerformer(store: store, sessionID: "mine", decks: [deck])
+        var loop = Loop(state: state, performer: performer)
+        _ = try loop.apply(.startAll, handingTerminalTo: { $0() })
+        var answered = 0
+        var lost: UnrecordedAction?
+        for _ in 0..<400 {
+            do {
+                _ = try loop.apply(.reveal, handingTerminalTo: { $0() })
+                _ = try loop.apply(.grade(.good), handingTerminalTo: { $0() })
+                answered += 1
+            } catch let error as UnrecordedAction {
+                lost = error
+                break
+            }
+        }
+        let failure = try #require(lost)
+        #expect(failure.error.kind == .diskFull)
+        #expect(answered > 0)
+        #expect(try store.logCount() == answered)
+    }
 }

@@ -121,6 +121,35 @@ if mount -t tmpfs -o size=1m tmpfs "$work/ro" 2>/dev/null; then
     out=$("$JATTA" history --db "$work/ro/p.sqlite" 2>&1) || fail "history on a full disk: $out"
     out=$("$JATTA" extract "$work/mac.deck" -o "$work/ro/out.deck" --lang en 2>&1)
     grep -qF "disk full" <<<"$out" || fail "extract -o on a full disk: $out"
+    # A start on a full disk has answered nothing: it must not say an
+    # answer was lost (it did: "The last answer was not recorded").
+    printf 'Q: Астанасы?\nA: Астана\n\nQ: Алматы?\nA: Оңтүстікте\n' >"$work/two.deck"
+    status=0
+    out=$("$JATTA" study --plain --lang en --db "$work/ro/new.sqlite" "$work/two.deck" </dev/null 2>&1) || status=$?
+    [ "$status" -eq 74 ] || fail "study on a full disk: exit status $status, expected 74: $out"
+    grep -qF "No space left on the disk" <<<"$out" || fail "study on a full disk: $out"
+    grep -qiF "not recorded" <<<"$out" && fail "study on a full disk, before any answer, says something was not recorded: $out"
+    # The disk fills during a session: the answer given then is the one
+    # thing lost, and the session says so; the earlier answer is kept.
+    rm -f "$work/ro/fill" "$work/ro/new.sqlite"*
+    mkfifo "$work/in"
+    ("$JATTA" study --plain --lang en --db "$work/ro/s.sqlite" "$work/two.deck" <"$work/in" >"$work/s.out" 2>"$work/s.err"
+        echo $? >"$work/s.status") &
+    exec 7>"$work/in"
+    printf '\n3\n' >&7
+    for _ in $(seq 100); do grep -qF '[2/' "$work/s.out" && break; sleep 0.1; done
+    grep -qF '[2/' "$work/s.out" || fail "session on the tmpfs: no second card: $(cat "$work/s.out" "$work/s.err")"
+    dd if=/dev/zero of="$work/ro/fill" bs=4k 2>/dev/null
+    printf '\n3\n' >&7
+    exec 7>&-
+    wait
+    [ "$(cat "$work/s.status")" = 74 ] || fail "disk filled in a session: exit status $(cat "$work/s.status"), expected 74: $(cat "$work/s.err")"
+    grep -qF "No space left on the disk" "$work/s.err" || fail "disk filled in a session: $(cat "$work/s.err")"
+    grep -qF "What you did last (an answer, an undo, a burial) was not recorded" "$work/s.err" \
+        || fail "disk filled in a session: the lost answer is not named: $(cat "$work/s.err")"
+    rm -f "$work/ro/fill"
+    [ "$("$JATTA" history --db "$work/ro/s.sqlite" | grep -c 'Астана\|Алматы')" -eq 1 ] \
+        || fail "disk filled in a session: the first answer is not kept: $("$JATTA" history --db "$work/ro/s.sqlite")"
     umount "$work/ro"; mounted=""
 else
     # As store-bad-situations.sh: said loudly, not failed, where the

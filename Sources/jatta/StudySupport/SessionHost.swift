@@ -136,7 +136,8 @@ struct SessionHost {
     /// student ended it (but the message and status of a failed write when
     /// standard output refused the session's text), the status 128+N of a
     /// signal or 129 of a lost terminal (answers are saved by then), 74
-    /// when the store failed, 70 for anything else.
+    /// when the store failed (saying what was lost when it failed to record
+    /// an action), 70 for anything else.
     func finish(_ failure: Error?) throws {
         guard let failure else {
             // Every answer is saved by now: only the output was lost.
@@ -144,6 +145,9 @@ struct SessionHost {
             return
         }
         if let exit = failure as? ExitCode { throw exit }
+        if let lost = failure as? UnrecordedAction {
+            throw fail(storeMessage(lost.error) + "\njatta: " + strings.lastActionNotRecorded, 74)
+        }
         if let error = failure as? StoreError { throw fail(storeMessage(error), 74) }
         throw fail("jatta: \(failure)", 70)
     }

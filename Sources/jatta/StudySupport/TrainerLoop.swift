@@ -38,7 +38,8 @@ extension TrainerLoop {
     /// one), then re-reading and re-registering the decks and
     /// reporting their errors. Returns true when
     /// the student quit; throws when the store fails, so the loop stops
-    /// before showing a card whose answer could not be saved.
+    /// before showing a card whose answer could not be saved
+    /// (`UnrecordedAction` when what failed was recording the action).
     mutating func apply(_ action: TrainerAction, handingTerminalTo handOver: (() -> Void) -> Void) throws -> Bool {
         let now = Date()
         let (next, effects) = Trainer.update(state, TrainerEvent(action, at: now))
@@ -47,7 +48,7 @@ extension TrainerLoop {
             do {
                 if try performer.perform(effect, at: now) { continue }
             } catch let error as StoreError {
-                guard case .undoConflict(let key) = error.kind else { throw error }
+                guard case .undoConflict(let key) = error.kind else { throw UnrecordedAction(error: error) }
                 // Another session changed the card: the answer stays, the
                 // session goes on with the card as the store has it.
                 let current = try performer.store.schedules(for: [key])[key]
@@ -80,9 +81,14 @@ extension TrainerLoop {
                     report(.editorFailed(command: command, status: status))
                 }
             case .setExam(let date, let deckFiles):
-                let update = try ExamSetup.set(
-                    date: date, deckFiles: deckFiles, store: performer.store, catalog: state.catalog,
-                    scheduler: state.scheduler, limits: state.limits, now: Date())
+                let update: ExamUpdate
+                do {
+                    update = try ExamSetup.set(
+                        date: date, deckFiles: deckFiles, store: performer.store, catalog: state.catalog,
+                        scheduler: state.scheduler, limits: state.limits, now: Date())
+                } catch let error as StoreError {
+                    throw UnrecordedAction(error: error)
+                }
                 state = Trainer.update(state, TrainerEvent(.examChanged(update), at: Date())).0
             default:
                 break
