@@ -12,7 +12,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=(-c release)
 if [ "${1:-}" = "--static" ]; then
-    build+=(--static-swift-stdlib --scratch-path .build-static)
+    # The installed binary's own flags (a build with others would rebuild
+    # its folder from scratch).
+    root=$(pwd)
+    . scripts/lib/release-build.sh
+    build=("${jatta_release_flags[@]}")
     shift
 fi
 runs=${1:-20}
