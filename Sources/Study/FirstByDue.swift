@@ -9,12 +9,18 @@ import Foundation
 struct FirstByDue<Element> {
     /// How many are kept at most.
     let limit: Int
+    /// The progress key of an element, asked only to break a tie of due
+    /// times: with the limits at 9,999, a string for each of the tens of
+    /// thousands of reviews that entered the heap was a third of the time
+    /// the larger queue costs, and exact ties of due times are rare.
+    let keyOf: @Sendable (Element) -> String
     /// The kept elements by slot, with what they are ordered by: when
-    /// each is due, its progress key (ties of due time) and the order it
-    /// was offered in (ties of key). A slot, once filled, is only ever
-    /// given to a later element that displaces the one in it.
+    /// each is due, its progress key (ties of due time; made when first
+    /// needed, then kept) and the order it was offered in (ties of key).
+    /// A slot, once filled, is only ever given to a later element that
+    /// displaces the one in it.
     private var dues: [Date] = []
-    private var keys: [String] = []
+    private var keys: [String?] = []
     private var sequences: [Int] = []
     private var elements: [Element] = []
     /// The slots, a heap with the last in due order at the root. The heap
@@ -25,61 +31,85 @@ struct FirstByDue<Element> {
     /// How many were offered, counting the dropped ones.
     private var offered = 0
 
-    init(limit: Int) {
+    init(limit: Int, keyOf: @escaping @Sendable (Element) -> String) {
         self.limit = max(0, limit)
+        self.keyOf = keyOf
     }
 
-    /// Offers one element, due at `due` under progress key `key`. The key
-    /// is made only when it may count: while the heap fills, and for an
-    /// element due no later than the root (an element due later comes
-    /// after it whatever its key). Most reviews offered at a start are
-    /// dropped by their due time alone, and making each one's key was a
-    /// string per review.
-    mutating func offer(_ element: Element, due: Date, key: @autoclosure () -> String) {
+    /// Offers one element, due at `due`. An element due later than the
+    /// root, once the heap is full, is dropped by its due time alone.
+    mutating func offer(_ element: Element, due: Date) {
         let sequence = offered
         offered += 1
         guard limit > 0 else { return }
         if heap.count < limit {
             dues.append(due)
-            keys.append(key())
+            keys.append(nil)
             sequences.append(sequence)
             elements.append(element)
             heap.append(heap.count)
             siftUp(heap.count - 1)
         } else if due <= dues[heap[0]] {
             let root = heap[0]
-            let key = key()
-            // Later offers come after the root on every tie of due and key.
-            guard due < dues[root] || key < keys[root] else { return }
+            var newKey: String?
+            if due == dues[root] {
+                // Later offers come after the root on every tie of due and key.
+                let key = keyOf(element)
+                guard key < self.key(root) else { return }
+                newKey = key
+            }
             dues[root] = due
-            keys[root] = key
+            keys[root] = newKey
             sequences[root] = sequence
             elements[root] = element
             siftDown(0)
         }
     }
 
-    /// Calls `body` with each kept element, its due time and its key, in
-    /// the order they were offered: offered so to another `FirstByDue`
-    /// after its own, they are kept there as if every element this one
-    /// was offered had been offered there (an element this one dropped
-    /// has `limit` kept ones before it, which come before it there too).
-    func forEachKept(_ body: (Element, Date, String) -> Void) {
+    /// Calls `body` with each kept element and its due time, in the order
+    /// they were offered: offered so to another `FirstByDue` after its
+    /// own, they are kept there as if every element this one was offered
+    /// had been offered there (an element this one dropped has `limit`
+    /// kept ones before it, which come before it there too).
+    func forEachKept(_ body: (Element, Date) -> Void) {
         for slot in heap.indices.sorted(by: { sequences[$0] < sequences[$1] }) {
-            body(elements[slot], dues[slot], keys[slot])
+            body(elements[slot], dues[slot])
         }
     }
 
+    /// The key of the element in `slot`, made once.
+    private mutating func key(_ slot: Int) -> String {
+        if let key = keys[slot] { return key }
+        let key = keyOf(elements[slot])
+        keys[slot] = key
+        return key
+    }
+
     /// Whether the element in slot `a` comes before the one in slot `b`.
-    private func precedes(_ a: Int, _ b: Int) -> Bool {
+    private mutating func precedes(_ a: Int, _ b: Int) -> Bool {
         if dues[a] != dues[b] { return dues[a] < dues[b] }
-        if keys[a] != keys[b] { return keys[a] < keys[b] }
+        let (keyA, keyB) = (key(a), key(b))
+        if keyA != keyB { return keyA < keyB }
         return sequences[a] < sequences[b]
     }
 
     /// The kept elements, soonest due first.
-    func sorted() -> [Element] {
-        heap.sorted { precedes($0, $1) }.map { elements[$0] }
+    mutating func sorted() -> [Element] {
+        // Keys made first for every slot whose due time another shares,
+        // so the sort compares without making any.
+        var seen: [Date: Int] = [:]
+        for slot in heap {
+            if let other = seen.updateValue(slot, forKey: dues[slot]) {
+                _ = key(other)
+                _ = key(slot)
+            }
+        }
+        let (dues, keys, sequences) = (dues, keys, sequences)
+        return heap.sorted { a, b in
+            if dues[a] != dues[b] { return dues[a] < dues[b] }
+            if keys[a] != keys[b] { return keys[a]! < keys[b]! }
+            return sequences[a] < sequences[b]
+        }.map { elements[$0] }
     }
 
     private mutating func siftUp(_ start: Int) {

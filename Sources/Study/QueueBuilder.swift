@@ -73,8 +73,12 @@ public enum QueueBuilder {
         /// The numbers of the deck files met.
         var files = NewFaceOrder.FileNumbers()
 
-        init(room: Room) {
-            dueFaces = FirstByDue(limit: room.reviews)
+        /// `catalog`: where a kept face's key is read when its due time
+        /// ties with another's.
+        init(room: Room, catalog: StudyCatalog) {
+            dueFaces = FirstByDue(limit: room.reviews) { placed in
+                catalog.decks[placed.place.deck].cards[placed.place.card].face(placed.place.face).key
+            }
             newFaces = NewFaceOrder.Shortlist(first: room.new)
         }
 
@@ -84,7 +88,7 @@ public enum QueueBuilder {
         /// out as they were, and their files take the next numbers.
         mutating func append(_ next: Met) {
             learning += next.learning
-            next.dueFaces.forEachKept { dueFaces.offer($0, due: $1, key: $2) }
+            next.dueFaces.forEachKept { dueFaces.offer($0, due: $1) }
             let fileNumbers = next.files.names.map { files.number(of: $0) }
             for (i, place) in next.newPlaces.enumerated() {
                 if let schedule = next.newSchedules[i] { newSchedules[newPlaces.count] = schedule }
@@ -102,7 +106,7 @@ public enum QueueBuilder {
     static func gather(
         _ catalog: StudyCatalog, _ filter: StudyFilter, decks: Range<Int>, room: Room, now: Date, dayEnd: Date
     ) -> Met {
-        var met = Met(room: room)
+        var met = Met(room: room, catalog: catalog)
         let fresh = CardSchedule.new(at: now)
         catalog.forEachFace(matching: filter, now: now, decks: decks, dueBy: dayEnd) { deck, face, place, schedule in
             let bucket = StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd)
@@ -113,7 +117,7 @@ public enum QueueBuilder {
                 if schedule != fresh { met.newSchedules[met.newPlaces.count] = schedule }
                 met.newPlaces.append(place)
             case .learning: met.learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
-            case .due: met.dueFaces.offer(PlacedFace(place: place, schedule: schedule), due: schedule.due, key: face.key)
+            case .due: met.dueFaces.offer(PlacedFace(place: place, schedule: schedule), due: schedule.due)
             case .later: break
             }
         }
@@ -123,8 +127,8 @@ public enum QueueBuilder {
     /// Soonest due first, ties by key, then as given (`FirstByDue`'s
     /// order); the first `limit` of them.
     static func sortedByDue(_ items: [StudyItem], first limit: Int = .max) -> [StudyItem] {
-        var first = FirstByDue<StudyItem>(limit: min(limit, items.count))
-        for item in items { first.offer(item, due: item.schedule.due, key: item.key) }
+        var first = FirstByDue<StudyItem>(limit: min(limit, items.count)) { $0.key }
+        for item in items { first.offer(item, due: item.schedule.due) }
         return first.sorted()
     }
 
