@@ -122,6 +122,11 @@ public enum CacheFile {
 
         deinit { close(fd) }
 
+        /// Makes the next read start at `offset` (within the file).
+        public func seek(to offset: Int) {
+            self.offset = Swift.min(Swift.max(0, offset), size)
+        }
+
         /// Fills `buffer` with the file's next bytes; false when the file
         /// ends first or cannot be read.
         public func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool {

@@ -51,8 +51,8 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     /// (`question-00086a1026a8`), namespaced ones (`lecture-0:cloze-1009`)
     /// and reverse faces (`term-0001b445cd2f/reverse`) all fit.
     static let inlineKeyBytes = 28
-    /// The bytes one entry takes in the table (its stride), for the tests.
-    static let entryStride = MemoryLayout<Entry>.stride
+    /// The bytes one entry takes in the table and in its image.
+    public static let entryStride = MemoryLayout<Entry>.stride
     /// Where `Entry.spillStart` lies in an entry, for the tests.
     static let spillStartOffset = MemoryLayout<Entry>.offset(of: \Entry.spillStart)!
     /// Where `Entry.inline` lies in an entry.
@@ -190,7 +190,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
 
         /// Calls `body` with a function giving the bytes of the key at an
         /// index, valid only during the call.
-        fileprivate func withKeys<R>(_ body: (_ key: (Int) -> UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        func withKeys<R>(_ body: (_ key: (Int) -> UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
             try bytes.withUnsafeBufferPointer { all in
                 try ends.withUnsafeBufferPointer { ends in
                     try body { i in UnsafeBufferPointer(rebasing: all[(i == 0 ? 0 : ends[i - 1])..<ends[i]]) }
@@ -850,15 +850,39 @@ extension ScheduleTable {
     /// new face), then every other key's schedule in this table's order.
     /// It answers every question as this table does.
     public func following(_ keys: KeyBatch) -> ScheduleTable {
+        following(keys, groupEnds: []).table
+    }
+
+    /// `following(_:)`, with where each group of the keys went among the
+    /// entries: the keys `groupEnds[g - 1]..<groupEnds[g]` (from 0 for
+    /// the first), each group's range of entries, one for each of its keys
+    /// in order; nil for a group one of whose keys came before it.
+    func following(_ keys: KeyBatch, groupEnds: [Int]) -> (table: ScheduleTable, groups: [Range<Int>?]) {
         var table = ScheduleTable()
+        var groups: [Range<Int>?] = []
         table.reserveCapacity(count + keys.count)
         keys.withKeys { key in
-            for i in 0..<keys.count { table.append(key(i), self[bytes: key(i)]) }
+            var from = 0
+            for end in groupEnds + [keys.count] {
+                let before = table.entries.count
+                for i in from..<end { table.append(key(i), self[bytes: key(i)]) }
+                if groups.count < groupEnds.count {
+                    groups.append(table.entries.count - before == end - from ? before..<table.entries.count : nil)
+                }
+                from = end
+            }
         }
         forEachEntry { key, schedule in
             if let schedule { table.append(key, schedule) }
         }
-        return table
+        return (table, groups)
+    }
+
+    /// Whether the table has an entry for the key whose UTF-8 bytes are
+    /// `bytes`, with a schedule or as a place for one (`following(_:)`'s
+    /// places of new faces).
+    public func hasEntry(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        entry(of: bytes, hash: Self.hash(bytes)).entry != nil
     }
 
     /// Appends an entry for `key` with `schedule` (none: a place for a

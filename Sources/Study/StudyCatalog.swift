@@ -389,11 +389,38 @@ extension ScheduleTable {
     /// `following(_:)` the faces of every card of `decks` in the order the
     /// walks over them take (`StudyCatalog.forEachFace`).
     public func following(facesOf decks: [Deck]) -> ScheduleTable {
+        following(facesOfDecks: decks).table
+    }
+
+    /// `following(facesOf:)`, with each deck's range of entries: one for
+    /// each of its faces, in order; nil for a deck with a face whose key
+    /// an earlier deck's face has (its faces do not all lie there).
+    public func following(facesOfDecks decks: [Deck]) -> (table: ScheduleTable, decks: [Range<Int>?]) {
         var keys = KeyBatch()
         keys.reserveCapacity(keys: decks.reduce(0) { $0 + $1.cards.count } * 5 / 4)
+        var ends: [Int] = []
         for deck in decks {
             for card in deck.cards { card.forEachFace { keys.append($0) } }
+            ends.append(keys.count)
         }
-        return following(keys)
+        let (table, groups) = following(keys, groupEnds: ends)
+        return (table, groups)
+    }
+
+    /// Whether every face of `decks` has an entry (`hasEntry`).
+    public func hasEntries(forFacesOf decks: [Deck]) -> Bool {
+        var keys = KeyBatch()
+        for deck in decks {
+            for card in deck.cards {
+                var found = true
+                keys.removeAll()
+                card.forEachFace { keys.append($0) }
+                keys.withKeys { key in
+                    for i in 0..<keys.count where !hasEntry(key(i)) { found = false }
+                }
+                guard found else { return false }
+            }
+        }
+        return true
     }
 }

@@ -224,6 +224,93 @@ import Testing
         }
     }
 
+    /// A store of two deck files, a.deck (`keysWorthAScan` × 2 cards, every
+    /// other face answered) and b.deck (a quarter of that, every third),
+    /// and its schedules kept by a start on both: in a section each.
+    func twoFiles(_ folder: URL) throws -> (store: ProgressStore, a: Deck, b: Deck, kept: KeptSchedules) {
+        let helper = StudySetupProgressTests()
+        let size = ProgressStore.keysWorthAScan * 2
+        let a = helper.deck(size, file: "decks/a.deck", words: "а")
+        let b = helper.deck(size / 4, file: "decks/b.deck", words: "б")
+        let store = try ProgressStore(path: folder.appendingPathComponent("p.sqlite").path)
+        for (deck, every) in [(a, 2), (b, 3)] {
+            let keys = deck.cards.flatMap { $0.faces.map(\.key) }
+            try store.record(
+                keys.enumerated().filter { $0.offset % every == 0 }.map { helper.answer($0.element, file: deck.file, $0.offset) })
+        }
+        try store.register(EffectPerformer.registry([a, b]), at: Self.now)
+        let kept = try #require(
+            KeptSchedules(storePath: store.path, indexDirectory: folder.appendingPathComponent("index").path))
+        // The whole collection: every row read, the table kept in sections.
+        _ = try StudySetup.progress(store: store, decks: [a, b], kept: kept)
+        return (store, a, b, kept)
+    }
+
+    /// A start on some deck files reads their sections of the kept table
+    /// only: the table it reads holds their faces' entries and no other
+    /// file's, with the schedules the whole table holds, and the snapshot
+    /// is what looking them up gives.
+    @Test func aStartOnOneFileReadsItsSection() throws {
+        try withFolder { folder in
+            let (store, a, b, kept) = try twoFiles(folder)
+            let keysA = a.cards.flatMap { $0.faces.map(\.key) }
+            let keysB = b.cards.flatMap { $0.faces.map(\.key) }
+            let whole = try #require(kept.load())
+            let part = try #require(kept.load(sectionsOf: [StoredDeckFile.of(b.file)]))
+            #expect(part.position == whole.position)
+            #expect(part.table.hasEntries(forFacesOf: [b]))
+            for key in keysB { #expect(part.table[key] == whole.table[key], "\(key)") }
+            for key in keysA.prefix(50) {
+                let bytes = Array(key.utf8)
+                #expect(!bytes.withUnsafeBufferPointer { part.table.hasEntry($0) }, "\(key) of a.deck read for b.deck")
+            }
+            // Begun ahead for b.deck alone (a fifth of the table), its
+            // section is read; for a.deck (most of it), the whole table.
+            let aheadB = kept.readingAhead(files: [StoredDeckFile.of(b.file)])
+            #expect(aheadB.aheadSections == [StoredDeckFile.of(b.file)])
+            #expect(aheadB.load(sectionsOf: [StoredDeckFile.of(b.file)])?.table == part.table)
+            #expect(aheadB.load()?.table == whole.table)
+            let aheadA = kept.readingAhead(files: [StoredDeckFile.of(a.file)])
+            #expect(aheadA.aheadSections == nil)
+            #expect(aheadA.load()?.table == whole.table)
+            #expect(kept.readingAhead(files: [StoredDeckFile.of("decks/c.deck")]).aheadSections == nil)
+            // No section for a file the kept table does not hold.
+            #expect(kept.load(sectionsOf: [StoredDeckFile.of("decks/c.deck")]) == nil)
+            // The part's snapshot through its section is its look-ups'.
+            #expect(!(try store.scanPays(forKeys: b.cards.count)))
+            let lookedUp = try StudySetup.progress(store: store, decks: [b])
+            let throughSection = try StudySetup.progress(store: store, decks: [b], kept: kept)
+            for key in keysB { #expect(throughSection.schedules[key] == lookedUp.schedules[key], "\(key)") }
+            // A byte changed in a.deck's section (the file's middle: its
+            // section is most of the file): that section and the whole
+            // table are not read, b.deck's section still is.
+            let file = try #require(FileManager.default.contents(atPath: kept.path))
+            var damaged = file
+            damaged[damaged.count / 2] ^= 0x40
+            try damaged.write(to: URL(fileURLWithPath: kept.path))
+            #expect(kept.load(sectionsOf: [StoredDeckFile.of(a.file)]) == nil)
+            #expect(kept.load() == nil)
+            #expect(kept.load(sectionsOf: [StoredDeckFile.of(b.file)])?.table == part.table)
+        }
+    }
+
+    /// A card with progress moved into the file studied after the table
+    /// was kept is in another file's section: the start does not take the
+    /// section, and the card keeps its progress.
+    @Test func aCardMovedIntoTheFileKeepsItsProgress() throws {
+        try withFolder { folder in
+            var (store, a, b, kept) = try twoFiles(folder)
+            #expect(kept.load(sectionsOf: [StoredDeckFile.of(b.file)]) != nil)
+            // An answered card of a.deck, now written in b.deck.
+            let ofA = try StudySetup.progress(store: store, decks: [a])
+            let moved = try #require(a.cards.first { ofA.schedules[$0.faces[0].key] != nil })
+            b.cards.append(moved)
+            let key = moved.faces[0].key
+            let expected = try #require(ofA.schedules[key])
+            #expect(try StudySetup.progress(store: store, decks: [b], kept: kept).schedules[key] == expected)
+        }
+    }
+
     @Test func aRebuildOrAFileNotAsWrittenIsNotUsed() throws {
         try withFolder { folder in
             let (store, deck, kept) = try setUp(folder)

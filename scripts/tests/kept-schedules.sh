@@ -5,7 +5,8 @@
 # same store copied, JATTA_DECK_INDEX=off), when the kept file is missing,
 # current, behind answers another process saved, far behind, damaged, cut
 # short, written by another build, or of a store file since replaced, and
-# for a start on one deck file of two. A current file is read, not
+# for a start on one deck file of three (its section of the kept table,
+# also after cards were moved into it). A current file is read, not
 # rewritten; every other one is rewritten.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -25,13 +26,14 @@ ref="$work/ref.sqlite"
 kept_dir="$work/cache/jatta/deck-index/schedules"
 
 # Two files of 2,300 question cards: more than a start looks up key by key
-# (ProgressStore.keysWorthAScan), so the whole state is read or kept.
+# (ProgressStore.keysWorthAScan), so the whole state is read or kept; and
+# a third of 600, whose section of the kept table a start on it reads alone.
 python3 - "$work/decks" <<'PY'
 import sys
-for f in range(2):
+for f, count in ((0, 2300), (1, 2300), (2, 600)):
     with open(f"{sys.argv[1]}/part-{f}.deck", "w", encoding="utf-8") as out:
         out.write(f"# Бөлім {f}\nlang: kk\n\n")
-        for i in range(2300):
+        for i in range(count):
             out.write(f"Q: Сұрақ {f}-{i}?\nA: жауап {f} {i}\n\n")
 PY
 
@@ -44,7 +46,7 @@ import json, sys
 for line in sys.stdin:
     for face in json.loads(line)["faces"]:
         print(face)' >"$work/keys.txt" || fail "list --json gave no keys"
-[ "$(wc -l <"$work/keys.txt")" -eq 4600 ] || fail "expected 4600 keys, got $(wc -l <"$work/keys.txt")"
+[ "$(wc -l <"$work/keys.txt")" -eq 5200 ] || fail "expected 5200 keys, got $(wc -l <"$work/keys.txt")"
 month_ago=$(( ($(date +%s) - 30 * 86400) * 1000 ))
 history() { # DB COUNT SEED START: the same answers into any store
     "$JATTA" debug answer-loop --db "$1" --keys "$work/keys.txt" --count "$2" --seed "$3" --start "$4" \
@@ -98,6 +100,27 @@ session behind
 session one-file "$JATTA" decks/part-1.deck
 [ "$(kept_sum)" = "$first" ] || fail "one-file: the kept file was rewritten"
 
+# The small file alone reads its section of the kept table; with 300
+# answered cards moved into it from another file since, the section lacks
+# them and the whole table is read: their progress goes with them.
+session one-section "$JATTA" decks/part-2.deck
+[ "$(kept_sum)" = "$first" ] || fail "one-section: the kept file was rewritten"
+cp "$work/decks/part-0.deck" "$work/part-0.before"
+cp "$work/decks/part-2.deck" "$work/part-2.before"
+python3 - "$work/decks" <<'PY'
+import sys
+d = sys.argv[1]
+blocks = open(f"{d}/part-0.deck", encoding="utf-8").read().split("\n\n")
+moved = [b for b in blocks if b.startswith("Q: ")][:300]
+with open(f"{d}/part-0.deck", "w", encoding="utf-8") as out:
+    out.write("\n\n".join(b for b in blocks if b not in moved))
+with open(f"{d}/part-2.deck", "a", encoding="utf-8") as out:
+    out.write("\n\n".join(moved) + "\n")
+PY
+session moved-in "$JATTA" decks/part-2.deck
+cp "$work/part-0.before" "$work/decks/part-0.deck"
+cp "$work/part-2.before" "$work/decks/part-2.deck"
+
 # Far behind (more cards changed than StudySetup.keptChangesKept): kept anew.
 history "$db" 900 3 "$(( $(date +%s) * 1000 - 7200000 ))"
 session far-behind
@@ -134,4 +157,4 @@ mv "$work/backup.sqlite" "$db"
 session restored
 [ "$(kept_sum)" != "$before" ] || fail "restored: the file of the replaced store was read"
 
-echo "kept-schedules: ok (cold, current, behind, one file of two, far behind, damaged, cut short, another build, restored store)"
+echo "kept-schedules: ok (cold, current, behind, one file of three, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store)"

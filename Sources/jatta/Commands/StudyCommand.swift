@@ -81,7 +81,14 @@ struct StudyCommand: ParsableCommand {
         let usePlain = try host.usesPlainMode(requested: plain)
 
         // The schedules the last start kept are read while the decks are.
-        var kept = demo ? nil : (try? database.resolvedPath()).flatMap { StudySetup.keptSchedules(of: $0) }?.readingAhead()
+        // A start on deck files named one by one reads their sections only,
+        // when the kept table has them (`KeptSchedules.readingAhead(files:)`).
+        let namedFiles = KeptSchedules.namedFiles(paths)
+        var kept =
+            demo
+            ? nil
+            : (try? database.resolvedPath()).flatMap { StudySetup.keptSchedules(of: $0) }?
+                .readingAhead(files: namedFiles)
 
         // Decks.
         let deckPaths = SessionHost.deckPaths(paths)

@@ -62,13 +62,25 @@ enum StudySetup {
         // Every card has at least one face.
         let cards = decks.reduce(0) { $0 + $1.cards.count }
         let scan = try store.scanPays(forKeys: cards)
-        // The kept table holds every face of the store: used for a start on
-        // part of it too (one deck file of ten) when reading it costs less
-        // than looking each face up (`KeptSchedules.pays`). Kept anew only
-        // by a start on most of the store, in that start's order.
+        // A start on some deck files of the store reads their sections of
+        // the kept table only, when each has one and it holds every face
+        // studied (a card moved into a file since is not in its section).
         // A part reads at most `keptChangesKept` changes on top of it: it
         // never keeps the table anew, so a student studying one file
         // would otherwise read more and more of them.
+        if !scan, let kept, let (table, position) = kept.load(sectionsOf: decks.map { StoredDeckFile.of($0.file) }),
+            table.hasEntries(forFacesOf: decks),
+            let changes = try store.progressChanges(since: position, limit: keptChangesKept)
+        {
+            snapshot.schedules = table
+            for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
+            for (key, p) in changes.hidden { hide(key, p) }
+            return snapshot
+        }
+        // The kept table holds every face of the store: used for a start on
+        // part of it too when reading it costs less than looking each face
+        // up (`KeptSchedules.pays`). Kept anew only by a start on most of
+        // the store, in that start's order.
         if let kept, scan || kept.pays(forCards: cards), let (table, position) = kept.load(),
             let changes = try store.progressChanges(since: position, limit: scan ? keptChangesRead : keptChangesKept)
         {
@@ -76,7 +88,7 @@ enum StudySetup {
             for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
             for (key, p) in changes.hidden { hide(key, p) }
             if scan, changes.changed.count >= keptChangesKept {
-                kept.save(snapshot.schedules.following(facesOf: decks), position: changes.position)
+                save(snapshot.schedules, of: decks, to: kept, position: changes.position)
             }
             return snapshot
         }
@@ -96,7 +108,7 @@ enum StudySetup {
             }
             for (key, p) in hidden { hide(key, p) }
             // Kept in the order the start's walks take, for the next start.
-            if let kept, let position { kept.save(snapshot.schedules.following(facesOf: decks), position: position) }
+            if let kept, let position { save(snapshot.schedules, of: decks, to: kept, position: position) }
         } else {
             snapshot.schedules.reserveCapacity(cards)
             let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
@@ -115,6 +127,39 @@ enum StudySetup {
             }
         }
         return snapshot
+    }
+
+    /// Keeps `schedules` in `kept`, in the order the start's walks over
+    /// `decks` take, with a section for each deck file whose faces lie
+    /// together (`KeptSchedules.load(sectionsOf:)`): a file whose decks
+    /// are apart, or one of whose keys an earlier file has, gets none.
+    static func save(
+        _ schedules: ScheduleTable, of decks: [Deck], to kept: KeptSchedules, position: ProgressStore.LogPosition
+    ) {
+        let (table, ranges) = schedules.following(facesOfDecks: decks)
+        var sections: [(file: String, entries: Range<Int>?)] = []
+        var seen: Set<String> = []
+        var apart: Set<String> = []
+        for (deck, range) in zip(decks, ranges) {
+            let file = StoredDeckFile.of(deck.file)
+            if let last = sections.last, last.file == file {
+                // The next deck of the same file, right after the last.
+                if let joined = last.entries, let range, range.lowerBound == joined.upperBound {
+                    sections[sections.count - 1].entries = joined.lowerBound..<range.upperBound
+                } else {
+                    sections[sections.count - 1].entries = nil
+                }
+                continue
+            }
+            if !seen.insert(file).inserted { apart.insert(file) }
+            sections.append((file, range))
+        }
+        kept.save(
+            table, position: position,
+            sections: sections.compactMap { section in
+                guard let entries = section.entries, !apart.contains(section.file) else { return nil }
+                return (section.file, entries)
+            })
     }
 
     /// Where the schedules of the store file at `storePath` are kept
