@@ -97,18 +97,11 @@ struct KeptSchedules {
     /// Whether the file has a section for each of `files`, holding less
     /// than half of the table's entries together.
     func worthReadingSections(of files: [String]) -> Bool {
-        guard let file = CacheFile.Reader(path: path), let header = readHeader(file), header.parts.count >= 2 else {
-            return false
-        }
-        let entryBytes = header.parts.dropFirst().dropLast().reduce(0) { $0 + $1.size }
-        var chosen = 0
-        for name in Set(files) {
-            guard let section = header.sections.first(where: { $0.file == name }),
-                header.parts.indices.contains(section.part)
-            else { return false }
-            chosen += header.parts[section.part].size
-        }
-        return chosen * 2 < entryBytes
+        guard let file = CacheFile.Reader(path: path), let header = readHeader(file),
+            let chosen = header.entryParts(ofSections: files)
+        else { return false }
+        let all = header.entryParts.reduce(0) { $0 + header.parts[$1].size }
+        return chosen.reduce(0) { $0 + header.parts[$1].size } * 2 < all
     }
 
     /// Whether reading this file costs less than looking up the progress of
@@ -148,36 +141,8 @@ struct KeptSchedules {
 
     /// The kept table read from the file.
     private func read() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
-        guard let file = CacheFile.Reader(path: path) else { return nil }
-        // A large collection's table: its memory in huge pages.
-        if file.size >= AllocatorSetup.hugePagesFrom { AllocatorSetup.useHugePages() }
-        guard let header = readHeader(file) else { return nil }
-        var part = 0
-        var asked = 0
-        // The image's header and spilled keys are a part each; its entries
-        // one part or several (a deck file's faces each: `Section`).
-        func readPart(into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-            guard part < header.parts.count, buffer.count == header.parts[part].size, file.read(into: buffer),
-                CacheFile.hash(UnsafeRawBufferPointer(buffer)) == header.parts[part].hash
-            else { return false }
-            part += 1
-            return true
-        }
-        let table = ScheduleTable(
-            readingImage: { buffer in
-                asked += 1
-                guard asked == 2 else { return readPart(into: buffer) }
-                var filled = 0
-                while filled < buffer.count {
-                    guard part < header.parts.count, header.parts[part].size <= buffer.count - filled,
-                        readPart(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<filled + header.parts[part].size]))
-                    else { return false }
-                    filled += header.parts[part - 1].size
-                }
-                return true
-            }, bytes: file.size - file.offset)
-        guard let table, part == header.parts.count else { return nil }
-        return (table, header.position)
+        guard let file = CacheFile.Reader(path: path), let header = readHeader(file) else { return nil }
+        return readImage(file, header, entryParts: header.entryParts)
     }
 
     /// The kept entries of the faces of the deck files `files` only (the
@@ -195,8 +160,28 @@ struct KeptSchedules {
 
     /// `load(sectionsOf:)` read from the file.
     private func readSections(of files: [String]) -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
-        guard let file = CacheFile.Reader(path: path), let header = readHeader(file) else { return nil }
+        guard let file = CacheFile.Reader(path: path), let header = readHeader(file),
+            let chosen = header.entryParts(ofSections: files)
+        else { return nil }
+        return readImage(file, header, entryParts: chosen)
+    }
+
+    /// The table of the image in the file's parts, with the entries of the
+    /// parts `entryParts` (all of them for the whole table), each part
+    /// checked against its hash: the image's header part (its count of
+    /// entries made theirs), those entries, the spilled keys.
+    private func readImage(_ file: CacheFile.Reader, _ header: Header, entryParts: [Int])
+        -> (table: ScheduleTable, position: ProgressStore.LogPosition)?
+    {
         let parts = header.parts
+        let stride = ScheduleTable.entryStride
+        let entryBytes = entryParts.reduce(0) { $0 + parts[$1].size }
+        guard parts.count >= 2, parts[0].size == ScheduleTable.imageHeaderBytes, entryBytes % stride == 0 else {
+            return nil
+        }
+        let spilled = parts.count - 1
+        // A large collection's table: its memory in huge pages.
+        if entryBytes + parts[spilled].size >= AllocatorSetup.hugePagesFrom { AllocatorSetup.useHugePages() }
         // Where each part starts in the file.
         var starts: [Int] = []
         var at = file.offset
@@ -204,35 +189,23 @@ struct KeptSchedules {
             starts.append(at)
             at += part.size
         }
-        let stride = ScheduleTable.entryStride
-        var chosen: [Int] = []
-        for name in Set(files) {
-            guard let section = header.sections.first(where: { $0.file == name }), section.part > 0,
-                section.part < parts.count - 1, parts[section.part].size % stride == 0
-            else { return nil }
-            chosen.append(section.part)
-        }
-        chosen.sort()
         func read(_ part: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
             file.seek(to: starts[part])
             return buffer.count == parts[part].size && file.read(into: buffer)
                 && CacheFile.hash(UnsafeRawBufferPointer(buffer)) == parts[part].hash
         }
-        let entryBytes = chosen.reduce(0) { $0 + parts[$1].size }
-        guard parts.count >= 2, parts[0].size == ScheduleTable.imageHeaderBytes else { return nil }
         var asked = 0
         let table = ScheduleTable(
             readingImage: { buffer in
                 asked += 1
                 switch asked {
                 case 1:
-                    // The image's header, its count of entries made theirs.
                     guard read(0, into: buffer) else { return false }
                     buffer.storeBytes(of: UInt64(entryBytes / stride), toByteOffset: 8, as: UInt64.self)
                     return true
                 case 2:
                     var filled = 0
-                    for part in chosen {
+                    for part in entryParts {
                         let size = parts[part].size
                         guard size <= buffer.count - filled,
                             read(part, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<filled + size]))
@@ -240,10 +213,10 @@ struct KeptSchedules {
                         filled += size
                     }
                     return filled == buffer.count
-                case 3: return read(parts.count - 1, into: buffer)
+                case 3: return read(spilled, into: buffer)
                 default: return false
                 }
-            }, bytes: entryBytes + parts[parts.count - 1].size)
+            }, bytes: entryBytes + parts[spilled].size)
         guard let table, asked == 3 else { return nil }
         return (table, header.position)
     }
@@ -343,6 +316,22 @@ struct KeptSchedules {
         /// The part holding the entries of each deck file's faces, by the
         /// name `StoredDeckFile` gives it.
         var sections: [(file: String, part: Int)]
+
+        /// The parts holding entries: all but the first and the last.
+        var entryParts: [Int] { parts.count < 2 ? [] : Array(1..<parts.count - 1) }
+
+        /// The parts of the sections of `files`, in file order; nil when
+        /// one has none.
+        func entryParts(ofSections files: [String]) -> [Int]? {
+            var chosen: [Int] = []
+            for name in Set(files) {
+                guard let section = sections.first(where: { $0.file == name }), section.part > 0,
+                    section.part < parts.count - 1
+                else { return nil }
+                chosen.append(section.part)
+            }
+            return chosen.sorted()
+        }
 
         init(
             stamp: String, storePath: String, device: UInt64, inode: UInt64, position: ProgressStore.LogPosition,
