@@ -59,6 +59,12 @@ enum StudySetup {
             if let schedule = p.schedule { snapshot.schedules[key] = schedule }
             hide(key, p)
         }
+        /// A kept table (whole or in part), with the cards changed since.
+        func take(_ table: ScheduleTable, _ changes: ProgressStore.ProgressChanges) {
+            snapshot.schedules = table
+            for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
+            for (key, p) in changes.hidden { hide(key, p) }
+        }
         // Every card has at least one face.
         let cards = decks.reduce(0) { $0 + $1.cards.count }
         let scan = try store.scanPays(forKeys: cards)
@@ -72,9 +78,7 @@ enum StudySetup {
             table.hasEntries(forFacesOf: decks),
             let changes = try store.progressChanges(since: position, limit: keptChangesKept)
         {
-            snapshot.schedules = table
-            for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
-            for (key, p) in changes.hidden { hide(key, p) }
+            take(table, changes)
             return snapshot
         }
         // The kept table holds every face of the store: used for a start on
@@ -84,9 +88,7 @@ enum StudySetup {
         if let kept, scan || kept.pays(forCards: cards), let (table, position) = kept.load(),
             let changes = try store.progressChanges(since: position, limit: scan ? keptChangesRead : keptChangesKept)
         {
-            snapshot.schedules = table
-            for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
-            for (key, p) in changes.hidden { hide(key, p) }
+            take(table, changes)
             if scan, changes.changed.count >= keptChangesKept {
                 save(snapshot.schedules, of: decks, to: kept, position: changes.position)
             }
