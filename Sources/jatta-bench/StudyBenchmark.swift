@@ -56,7 +56,7 @@ enum StudyBenchmark {
             guard let date = CalendarDate(dayNumber: today + examDays) else { return 1 }
             let exam = Exam(date: date, paths: [], source: .student(id: 1))
             let byDeck = Dictionary(uniqueKeysWithValues: decks.map { ($0.file, exam) })
-            let examScheduler = ExamOutlook.scheduler(base: scheduler, catalog: initial.catalog, examsByDeck: byDeck)
+            let examScheduler = ExamOutlook.scheduler(base: scheduler, decks: initial.catalog.decks, examsByDeck: byDeck)
             initial.scheduler = examScheduler
             // The plan and forecast, made as the way home remakes them.
             var times: [UInt64] = []

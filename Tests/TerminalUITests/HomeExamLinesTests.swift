@@ -15,7 +15,7 @@ import Testing
         var state = ViewFixtures.state([deck])
         let exam = Exam(date: try #require(CalendarDate("2026-03-14")), paths: [], source: .student(id: 1))
         let byDeck = [deck.file: exam]
-        let scheduler = ExamOutlook.scheduler(base: ViewFixtures.scheduler(), catalog: state.catalog, examsByDeck: byDeck)
+        let scheduler = ExamOutlook.scheduler(base: ViewFixtures.scheduler(), decks: state.catalog.decks, examsByDeck: byDeck)
         state.scheduler = scheduler
         state.exams = ExamOutlook.make(
             catalog: state.catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: 200,
@@ -79,7 +79,7 @@ import Testing
             a.file: Exam(date: try #require(CalendarDate("2026-03-14")), paths: [], source: .student(id: 1)),
             b.file: Exam(date: try #require(CalendarDate("2026-03-30")), paths: [], source: .student(id: 2)),
         ]
-        let scheduler = ExamOutlook.scheduler(base: ViewFixtures.scheduler(), catalog: state.catalog, examsByDeck: byDeck)
+        let scheduler = ExamOutlook.scheduler(base: ViewFixtures.scheduler(), decks: state.catalog.decks, examsByDeck: byDeck)
         state.scheduler = scheduler
         state.exams = ExamOutlook.make(
             catalog: state.catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: 200,

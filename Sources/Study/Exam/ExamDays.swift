@@ -10,16 +10,21 @@ public struct ExamDays: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     /// Each face's day, when the decks have different exams or some have
     /// none; a face not listed has no exam.
     public private(set) var byKey: [String: Int]
+    /// The earliest exam day of any face, found once: the exam rule moves
+    /// no review due before it (`ExamScheduler.adjust`).
+    public let earliest: Int?
 
     /// The days of the faces listed.
     public init(_ byKey: [String: Int]) {
         self.byKey = byKey
+        earliest = byKey.values.min()
     }
 
     /// Every face studied for the exam on `day`.
     public init(everyFace day: Int) {
         everyFace = day
         byKey = [:]
+        earliest = day
     }
 
     public init(dictionaryLiteral elements: (String, Int)...) {
@@ -28,9 +33,6 @@ public struct ExamDays: Hashable, Sendable, ExpressibleByDictionaryLiteral {
 
     /// The day of the face `key`, nil for a face without an exam.
     public subscript(key: String) -> Int? { everyFace ?? byKey[key] }
-
-    /// The earliest exam day of any face.
-    public var earliest: Int? { everyFace ?? byKey.values.min() }
 
     /// Whether no face has an exam.
     public var isEmpty: Bool { everyFace == nil && byKey.isEmpty }

@@ -50,8 +50,8 @@ public struct ExamOutlook: Hashable, Sendable {
             var cardNumbers: [String: Int] = [:]
             var lastCard = FacePlace(deck: -1, card: -1, face: 0)
             var cards = 0
+            let needsKey = !suspended.isEmpty || !introducedToday.isEmpty || !distinct
             catalog.forEachFace(matching: filter, now: now) { _, face, place, schedule in
-                let needsKey = !suspended.isEmpty || !introducedToday.isEmpty || !distinct
                 let key = needsKey ? face.key : nil
                 if let key, suspended.contains(key) { return }
                 if let key, introducedToday.contains(key) { newToday += 1 }
@@ -107,17 +107,16 @@ public struct ExamOutlook: Hashable, Sendable {
     /// exam day, so does every face (`ExamDays.everyFace`), and no key is
     /// listed: a face of a deck added to the folder during the session
     /// then studies toward it too, as it will from the next start.
-    public static func scheduler(base: Scheduler, catalog: StudyCatalog, examsByDeck: [String: Exam]) -> ExamScheduler {
-        let deckDays = catalog.decks.map { examsByDeck[$0.file]?.date.dayNumber }
+    public static func scheduler(base: Scheduler, decks: [Deck], examsByDeck: [String: Exam]) -> ExamScheduler {
+        let deckDays = decks.map { examsByDeck[$0.file]?.date.dayNumber }
         if let first = deckDays.first, let day = first, deckDays.allSatisfy({ $0 == day }) {
             return ExamScheduler(base: base, examDays: ExamDays(everyFace: day))
         }
         var days: [String: Int] = [:]
         // Sized once: grown key by key it was rehashed a dozen times at
         // 100,000 cards.
-        days.reserveCapacity(
-            catalog.decks.reduce(0) { examsByDeck[$1.file] == nil ? $0 : $0 + $1.cards.count } * 5 / 4)
-        for deck in catalog.decks {
+        days.reserveCapacity(decks.reduce(0) { examsByDeck[$1.file] == nil ? $0 : $0 + $1.cards.count } * 5 / 4)
+        for deck in decks {
             guard let exam = examsByDeck[deck.file] else { continue }
             let day = exam.date.dayNumber
             for card in deck.cards {

@@ -13,14 +13,11 @@ public struct ExamScheduler: StudyScheduler {
     /// The day of the exam each face is studied for (by progress key); a
     /// face not listed has no exam.
     public let examDays: ExamDays
-    /// The earliest of `examDays`: the rule moves no review due before it.
-    let earliestExamDay: Int?
 
     public init(base: Scheduler, examDays: ExamDays, target: Double = ExamRule.defaultTarget) {
         self.base = base
         self.rule = ExamRule(model: base.model, target: target)
         self.examDays = examDays
-        earliestExamDay = examDays.earliest
     }
 
     public func review(_ card: CardSchedule, rating: Rating, at date: Date, cardKey: String) -> CardSchedule {
@@ -69,7 +66,7 @@ public struct ExamScheduler: StudyScheduler {
     /// whole table (12 MB at 100,000 cards) while the caller dropped the
     /// original.
     public func adjust(_ progress: inout ProgressSnapshot, at now: Date) {
-        guard let earliestExamDay else { return }
+        guard let earliestExamDay = examDays.earliest else { return }
         // The table is gone through in its own order and each schedule
         // read once; a key's string is made only for a review due on or
         // after the earliest exam, the only schedules the rule can move.

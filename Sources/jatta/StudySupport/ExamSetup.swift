@@ -60,8 +60,7 @@ struct ExamSetup {
         var paths: [String: String] = [:]
         for deck in decks { paths[deck.file] = absolutePath(deck.file) }
         let byDeck = Exam.assign(decks: decks, studentExams: studentExams, absolutePaths: paths, today: today)
-        let scheduler = ExamOutlook.scheduler(
-            base: base, catalog: StudyCatalog(decks: decks, progress: ProgressSnapshot()), examsByDeck: byDeck)
+        let scheduler = ExamOutlook.scheduler(base: base, decks: decks, examsByDeck: byDeck)
         var introduced: Set<String> = []
         if !byDeck.isEmpty, let store {
             let day = StudySetup.day(of: now, timeZone: LocalTimeZone.current)

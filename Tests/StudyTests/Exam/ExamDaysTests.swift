@@ -29,7 +29,7 @@ import Testing
 
     func days(_ byFile: [String: Exam]) -> (ExamDays, [(key: String, file: String)]) {
         let s = Fixtures.state([Fixtures.deck(), Self.other])
-        let scheduler = ExamOutlook.scheduler(base: Fixtures.scheduler(), catalog: s.catalog, examsByDeck: byFile)
+        let scheduler = ExamOutlook.scheduler(base: Fixtures.scheduler(), decks: s.catalog.decks, examsByDeck: byFile)
         return (scheduler.examDays, faces(s.catalog))
     }
 

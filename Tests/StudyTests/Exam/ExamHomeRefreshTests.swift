@@ -17,7 +17,7 @@ import Testing
         var s = Fixtures.state()
         let exam = Exam(date: try #require(CalendarDate(date)), paths: [], source: .student(id: 1))
         let byDeck = [Self.examFile: exam]
-        let scheduler = ExamOutlook.scheduler(base: Fixtures.scheduler(), catalog: s.catalog, examsByDeck: byDeck)
+        let scheduler = ExamOutlook.scheduler(base: Fixtures.scheduler(), decks: s.catalog.decks, examsByDeck: byDeck)
         s.scheduler = scheduler
         s.exams = ExamOutlook.make(
             catalog: s.catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: 200, introducedToday: [],

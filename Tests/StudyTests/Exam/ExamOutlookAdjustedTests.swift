@@ -57,8 +57,7 @@ import Testing
                 }
             }
         }
-        let scheduler = ExamOutlook.scheduler(
-            base: base, catalog: StudyCatalog(decks: decks, progress: ProgressSnapshot()), examsByDeck: byDeck)
+        let scheduler = ExamOutlook.scheduler(base: base, decks: decks, examsByDeck: byDeck)
         func outlooks(_ progress: ProgressSnapshot) -> [ExamOutlook] {
             ExamOutlook.make(
                 catalog: StudyCatalog(decks: decks, progress: progress), examsByDeck: byDeck, scheduler: scheduler,

@@ -20,7 +20,7 @@ import Testing
         var s = Fixtures.state([Fixtures.deck(), Fixtures.deck("# Басқа\n\n" + other, file: otherFile)])
         let exam = Exam(date: try #require(CalendarDate("2026-03-12")), paths: [], source: .student(id: 1))
         let byDeck = [examFile: exam]
-        let scheduler = ExamOutlook.scheduler(base: Fixtures.scheduler(), catalog: s.catalog, examsByDeck: byDeck)
+        let scheduler = ExamOutlook.scheduler(base: Fixtures.scheduler(), decks: s.catalog.decks, examsByDeck: byDeck)
         s.scheduler = scheduler
         s.exams = ExamOutlook.make(
             catalog: s.catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: 200, introducedToday: [],
