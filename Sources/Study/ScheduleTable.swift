@@ -863,14 +863,13 @@ extension ScheduleTable {
         table.reserveCapacity(count + keys.count)
         keys.withKeys { key in
             var from = 0
-            for end in groupEnds + [keys.count] {
+            for end in groupEnds {
                 let before = table.entries.count
                 for i in from..<end { table.append(key(i), self[bytes: key(i)]) }
-                if groups.count < groupEnds.count {
-                    groups.append(table.entries.count - before == end - from ? before..<table.entries.count : nil)
-                }
+                groups.append(table.entries.count - before == end - from ? before..<table.entries.count : nil)
                 from = end
             }
+            for i in from..<keys.count { table.append(key(i), self[bytes: key(i)]) }
         }
         forEachEntry { key, schedule in
             if let schedule { table.append(key, schedule) }

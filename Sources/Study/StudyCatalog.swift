@@ -403,24 +403,16 @@ extension ScheduleTable {
             for card in deck.cards { card.forEachFace { keys.append($0) } }
             ends.append(keys.count)
         }
-        let (table, groups) = following(keys, groupEnds: ends)
-        return (table, groups)
+        let (table, decks) = following(keys, groupEnds: ends)
+        return (table, decks)
     }
 
     /// Whether every face of `decks` has an entry (`hasEntry`).
     public func hasEntries(forFacesOf decks: [Deck]) -> Bool {
         var keys = KeyBatch()
         for deck in decks {
-            for card in deck.cards {
-                var found = true
-                keys.removeAll()
-                card.forEachFace { keys.append($0) }
-                keys.withKeys { key in
-                    for i in 0..<keys.count where !hasEntry(key(i)) { found = false }
-                }
-                guard found else { return false }
-            }
+            for card in deck.cards { card.forEachFace { keys.append($0) } }
         }
-        return true
+        return keys.withKeys { key in (0..<keys.count).allSatisfy { hasEntry(key($0)) } }
     }
 }
