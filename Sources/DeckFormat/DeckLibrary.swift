@@ -17,6 +17,9 @@ public enum DeckLibrary {
         /// `/reverse`, and no id holds a `/`), so walks over every face need
         /// no set of the keys seen.
         public var idsAreDistinct: Bool
+        /// Each file's content hash as its loader took it, by file name;
+        /// empty when the loader keeps none (the parser alone).
+        public var contentHashes: [String: UInt64] = [:]
 
         public init(decks: [Deck], diagnostics: [Diagnostic], files: [String], idsAreDistinct: Bool = false) {
             self.decks = decks

@@ -20,7 +20,11 @@ public enum QueueBuilder {
             reviews: max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday),
             new: newRoom ?? limits.newRoom(studiedToday: catalog.progress.newStudiedToday))
         var met: Met
-        if let split = catalog.halves(matching: filter, from: splitFrom) {
+        if let kept = catalog.keptQueue, catalog.keysAreDistinct, filter.letsThroughEveryCard(of: catalog.decks),
+            let gathered = kept.gather(catalog, room: room, now: now, dayEnd: dayEnd)
+        {
+            met = gathered
+        } else if let split = catalog.halves(matching: filter, from: splitFrom) {
             // The second half's faces on another thread while this one
             // walks the first; their lists then joined as one walk would
             // have made them (`Met.append`).

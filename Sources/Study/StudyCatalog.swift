@@ -10,6 +10,7 @@ public struct StudyCatalog: Sendable {
         didSet {
             revision = HomeCountsMemo.nextRevision()
             keysAreDistinct = false
+            keptQueue = nil
         }
     }
     /// Whether no face key comes twice in `decks`, as their loader found
@@ -20,7 +21,17 @@ public struct StudyCatalog: Sendable {
     /// asked twice.
     public var keysAreDistinct = false
     /// The student's progress.
-    public var progress: ProgressSnapshot { didSet { revision = HomeCountsMemo.nextRevision() } }
+    public var progress: ProgressSnapshot {
+        didSet {
+            revision = HomeCountsMemo.nextRevision()
+            keptQueue = nil
+        }
+    }
+    /// Where every face stood when an earlier start kept it, with the faces
+    /// changed since named: today's queue is read from it instead of a walk
+    /// over every face (`QueueBuilder.build`). Set only for these very
+    /// decks and progress: any change of either drops it.
+    public var keptQueue: KeptQueue?
     /// Which contents the catalog holds: a number no other contents had,
     /// taken anew at every change of `decks` or `progress` (an answer, a
     /// burial, a re-read), so that equal numbers mean equal contents.

@@ -23,6 +23,11 @@ public struct StudyFilter: Hashable, Sendable {
         deckFiles.map { $0.contains(deck.file) } ?? true
     }
 
+    /// Whether it lets every card of `decks` through, as `.all` does.
+    public func letsThroughEveryCard(of decks: [Deck]) -> Bool {
+        level == nil && tag == nil && (deckFiles.map { files in decks.allSatisfy { files.contains($0.file) } } ?? true)
+    }
+
     public func includes(card: Card) -> Bool {
         if let level, card.level != level { return false }
         if let tag, !card.allTags.contains(tag) { return false }

@@ -40,7 +40,7 @@ enum DeckLoading {
         var hashes: [String: UInt64] = [:]
         // Taken before any file is looked at (`DeckIndex.now`).
         let now = Int(Date().timeIntervalSince1970.rounded(.down))
-        return DeckLibrary.load(paths: paths) { file, read in
+        var result = DeckLibrary.load(paths: paths) { file, read in
             // Small files are parsed, not indexed: checking an entry costs
             // more than parsing them (`smallestIndexed`). A file's size
             // from its name alone; the index checks it again.
@@ -69,6 +69,8 @@ enum DeckLoading {
             guard let index else { return DeckLinter.lint(decks) }
             return index.crossDeckLint(decks, hashes: hashes, compute: DeckLinter.lint)
         }
+        result.contentHashes = hashes
+        return result
     }
 
     /// Deck files smaller than this are parsed, not indexed: below it,

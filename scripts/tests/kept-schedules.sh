@@ -63,6 +63,11 @@ copy_store() {
 }
 kept_file() { ls "$kept_dir"/*.schedules 2>/dev/null | head -1; }
 kept_sum() { local f; f=$(kept_file); [ -n "$f" ] && sha256sum "$f" | cut -d' ' -f1; }
+# The kept queue beside them (KeptQueueFile): marked at the first start on
+# some decks, made at the second, read from the third.
+queue_file() { ls "$kept_dir"/*.queue 2>/dev/null | head -1; }
+queue_sum() { local f; f=$(queue_file); [ -n "$f" ] && sha256sum "$f" | cut -d' ' -f1; }
+queue_size() { local f; f=$(queue_file); [ -n "$f" ] && stat -c %s "$f" || echo 0; }
 
 # session NAME [BINARY] [DECKS]: a session through the kept schedules on
 # $db, and the same on a copy of it taken just before, reading every state
@@ -89,11 +94,21 @@ first=$(kept_sum)
 
 session current
 [ "$(kept_sum)" = "$first" ] || fail "current: the kept file was rewritten (every row read?)"
+# 5,200 faces in the kept queue: far more than a header.
+[ "$(queue_size)" -gt 40000 ] || fail "current: no queue was kept for the same decks met again"
+queue=$(queue_sum)
 
 # Answers saved by another process since: read from the store on top.
 history "$db" 120 2 "$(( $(date +%s) * 1000 - 3600000 ))"
 session behind
 [ "$(kept_sum)" = "$first" ] || fail "behind: the kept file was rewritten for 120 answers"
+# Read with the cards answered since placed anew, not made again.
+[ "$(queue_sum)" = "$queue" ] || fail "behind: the kept queue was not used"
+# A damaged kept queue: not used, the session still the same.
+python3 -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[-20] ^= 0x20; open(p, "wb").write(b)' "$(queue_file)"
+damaged_queue=$(queue_sum)
+session damaged-queue
+[ "$(queue_sum)" != "$damaged_queue" ] || fail "damaged-queue: the damaged queue was kept"
 
 # One deck file of the two (fewer cards than a start reads in one pass):
 # its faces come from the kept table, which it never rewrites.
@@ -157,4 +172,4 @@ mv "$work/backup.sqlite" "$db"
 session restored
 [ "$(kept_sum)" != "$before" ] || fail "restored: the file of the replaced store was read"
 
-echo "kept-schedules: ok (cold, current, behind, one file of three, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store)"
+echo "kept-schedules: ok (cold, current, behind, a damaged kept queue, one file of three, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store)"

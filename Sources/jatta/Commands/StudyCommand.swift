@@ -89,6 +89,9 @@ struct StudyCommand: ParsableCommand {
             ? nil
             : (try? database.resolvedPath()).flatMap { StudySetup.keptSchedules(of: $0) }?
                 .readingAhead(files: namedFiles)
+        // And the queue kept with them (`KeptQueueFile`).
+        let queueFile = kept.map(KeptQueueFile.init)
+        let queueAhead = queueFile.map { file in BackgroundWork { file.read() } }
 
         // Decks.
         let deckPaths = SessionHost.deckPaths(paths)
@@ -123,9 +126,11 @@ struct StudyCommand: ParsableCommand {
         let day = StudySetup.day(of: now, timeZone: zone)
         let scheduler = try StudySetup.scheduler(timeZone: zone, store: store)
         var snapshot: ProgressSnapshot
+        var basis: StudySetup.KeptBasis?
         let exams: ExamSetup
         do {
-            snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now, kept: kept)
+            snapshot = try StudySetup.snapshot(
+                store: store, decks: decks, dayStart: day.start, now: now, kept: kept, basis: &basis)
             // A read ahead that was not used is freed once it ends, not held
             // for the session.
             kept = nil
@@ -145,6 +150,14 @@ struct StudyCommand: ParsableCommand {
 
         var catalog = StudyCatalog(decks: decks, progress: snapshot)
         catalog.keysAreDistinct = library.idsAreDistinct
+        // Today's queue from the kept queue, when it was made for these
+        // decks and these kept schedules; with an exam ahead the exam has
+        // moved schedules the kept queue does not know of.
+        if exams.examsByDeck.isEmpty, let basis, let queueFile,
+            let stamp = KeptQueueFile.decksStamp(decks, contentHashes: library.contentHashes)
+        {
+            KeptQueueFile.take(queueAhead?.take() ?? nil, basis: basis, decks: stamp, into: &catalog, file: queueFile)
+        }
         var state = TrainerState(
             catalog: catalog, scheduler: exams.scheduler,
             limits: StudyLimits(newPerDay: newPerDay, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)

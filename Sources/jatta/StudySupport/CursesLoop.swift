@@ -20,9 +20,12 @@ struct CursesLoop: TrainerLoop {
     /// saving.
     mutating func run(backend: NcursesBackend) -> Error? {
         defer { backend.end() }
-        let traceFirstDraw = environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1"
+        // Timing runs: the first card (`study` started straight on it), or
+        // the first frame whatever it shows (the home screen).
+        let traceFirstCard = environment["JATTA_EXIT_AFTER_FIRST_CARD"] == "1"
+        let traceFirstFrame = environment["JATTA_EXIT_AFTER_FIRST_FRAME"] == "1"
         draw(backend)
-        if traceFirstDraw, state.session != nil { return nil }
+        if traceFirstFrame || (traceFirstCard && state.session != nil) { return nil }
         do { try performer.registerDecks(at: Date()) } catch { return error }
         while true {
             if let signal = StopSignals.take() {

@@ -218,26 +218,16 @@ struct KeptSchedules {
                 }
             }, bytes: entryBytes + parts[spilled].size)
         guard let table, asked == 3 else { return nil }
-        return (table, header.position)
+        return (table, header.origin.position)
     }
 
     /// The file's header, checked against this build and this store file,
     /// with its parts filling the rest of the file; the reader left at the
     /// first part.
     private func readHeader(_ file: CacheFile.Reader) -> Header? {
-        var start = [UInt8](repeating: 0, count: Self.magic.count + 8)
-        guard start.withUnsafeMutableBytes({ file.read(into: $0) }),
-            Array(start.prefix(Self.magic.count)) == Self.magic,
-            let headerLength = start.withUnsafeBufferPointer({ bytes -> Int? in
-                var reader = IndexReader(bytes, from: Self.magic.count)
-                return (try? reader.fixed64()).flatMap { Int(exactly: $0) }
-            }),
-            headerLength <= file.size
-        else { return nil }
-        var headerBytes = [UInt8](repeating: 0, count: headerLength)
-        guard headerBytes.withUnsafeMutableBytes({ file.read(into: $0) }),
-            let header = headerBytes.withUnsafeBufferPointer({ Header($0) }), header.stamp == DeckLoading.stamp,
-            header.storePath == storePath, header.device == storeFile.device, header.inode == storeFile.inode,
+        guard let headerBytes = KeptFileOrigin.header(of: file, magic: Self.magic),
+            let header = headerBytes.withUnsafeBufferPointer({ Header($0) }),
+            header.origin.isOf(storePath: storePath, storeFile: storeFile),
             // Each part within the file before they are added: a size
             // near `Int.max` must not overflow the sum.
             header.parts.allSatisfy({ $0.size <= file.size }),
@@ -283,14 +273,11 @@ struct KeptSchedules {
             return (section.file, part)
         }
         let header = Header(
-            stamp: DeckLoading.stamp, storePath: storePath, device: storeFile.device, inode: storeFile.inode,
-            position: position, parts: parts, sections: named
+            origin: KeptFileOrigin(storePath: storePath, storeFile: storeFile, position: position), parts: parts,
+            sections: named
         ).bytes
-        var lengthWord = IndexWriter()
-        lengthWord.fixed64(UInt64(header.count))
         _ = CacheFile.replace(path, directory: directory) { write in
-            guard Self.magic.withUnsafeBytes(write), lengthWord.bytes.withUnsafeBytes(write), header.withUnsafeBytes(write)
-            else { return false }
+            guard KeptFileOrigin.writeHeading(magic: Self.magic, header: header, write) else { return false }
             var written = true
             _ = table.writeImage { if written { written = write($0) } }
             return written
@@ -299,16 +286,8 @@ struct KeptSchedules {
 
     /// What the file says before the table.
     struct Header {
-        /// The build that wrote it (`DeckLoading.stamp`).
-        var stamp: String
-        /// The store file it was read from, resolved.
-        var storePath: String
-        /// That file's device.
-        var device: UInt64
-        /// That file's inode.
-        var inode: UInt64
-        /// Where the store's log stood when the table was read.
-        var position: ProgressStore.LogPosition
+        /// The build, store file and log position the table was read at.
+        var origin: KeptFileOrigin
         /// Each part of the image: its bytes and their hash. The image's
         /// header first, its spilled keys last, its entries between, in
         /// one part or several.
@@ -333,15 +312,8 @@ struct KeptSchedules {
             return chosen.sorted()
         }
 
-        init(
-            stamp: String, storePath: String, device: UInt64, inode: UInt64, position: ProgressStore.LogPosition,
-            parts: [(size: Int, hash: UInt64)], sections: [(file: String, part: Int)] = []
-        ) {
-            self.stamp = stamp
-            self.storePath = storePath
-            self.device = device
-            self.inode = inode
-            self.position = position
+        init(origin: KeptFileOrigin, parts: [(size: Int, hash: UInt64)], sections: [(file: String, part: Int)] = []) {
+            self.origin = origin
             self.parts = parts
             self.sections = sections
         }
@@ -352,21 +324,13 @@ struct KeptSchedules {
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             var reader = IndexReader(bytes)
             do {
-                let stamp = try reader.string()
-                let storePath = try reader.string()
-                let device = try reader.fixed64()
-                let inode = try reader.fixed64()
-                let position = ProgressStore.LogPosition(
-                    id: Int64(bitPattern: try reader.fixed64()), at: Int64(bitPattern: try reader.fixed64()),
-                    card: Int64(bitPattern: try reader.fixed64()), rebuilds: Int64(bitPattern: try reader.fixed64()))
+                let origin = try KeptFileOrigin(&reader)
                 var parts: [(size: Int, hash: UInt64)] = []
                 for _ in 0..<(try reader.count()) { parts.append((try reader.number(), try reader.fixed64())) }
                 var sections: [(file: String, part: Int)] = []
                 for _ in 0..<(try reader.count()) { sections.append((try reader.string(), try reader.number())) }
                 guard reader.isAtEnd else { return nil }
-                self.init(
-                    stamp: stamp, storePath: storePath, device: device, inode: inode, position: position, parts: parts,
-                    sections: sections)
+                self.init(origin: origin, parts: parts, sections: sections)
             } catch {
                 return nil
             }
@@ -375,12 +339,7 @@ struct KeptSchedules {
         /// The header's bytes, in the deck index's layout (`IndexWriter`).
         var bytes: [UInt8] {
             var writer = IndexWriter()
-            writer.string(stamp)
-            writer.string(storePath)
-            for word in [device, inode] { writer.fixed64(word) }
-            for word in [position.id, position.at, position.card, position.rebuilds] {
-                writer.fixed64(UInt64(bitPattern: word))
-            }
+            origin.write(&writer)
             writer.unsigned(UInt64(parts.count))
             for part in parts {
                 writer.unsigned(UInt64(part.size))

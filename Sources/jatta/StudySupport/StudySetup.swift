@@ -16,10 +16,19 @@ enum StudySetup {
     static func snapshot(
         store: ProgressStore, decks: [Deck], dayStart: Date, now: Date, kept ahead: KeptSchedules? = nil
     ) throws -> ProgressSnapshot {
+        var basis: KeptBasis?
+        return try snapshot(store: store, decks: decks, dayStart: dayStart, now: now, kept: ahead, basis: &basis)
+    }
+
+    /// `snapshot`, telling in `basis` what it read of the kept schedules.
+    static func snapshot(
+        store: ProgressStore, decks: [Deck], dayStart: Date, now: Date, kept ahead: KeptSchedules?,
+        basis: inout KeptBasis?
+    ) throws -> ProgressSnapshot {
         // A card renamed by its deck (an `id:` added) keeps its progress.
         try CardAdoption.run(store: store, decks: decks, at: now)
         let kept = keptSchedules(of: store.path, ahead: ahead)
-        var snapshot = try progress(store: store, decks: decks, kept: kept)
+        var snapshot = try progress(store: store, decks: decks, kept: kept, basis: &basis)
         let today = try store.studiedCounts(from: dayStart, to: now.addingTimeInterval(1))
         snapshot.newStudiedToday = today.newCards
         snapshot.reviewsDoneToday = today.reviews
@@ -50,6 +59,26 @@ enum StudySetup {
     /// costs less than their look-ups (`KeptSchedules.pays`), and keeps
     /// nothing.
     static func progress(store: ProgressStore, decks: [Deck], kept: KeptSchedules? = nil) throws -> ProgressSnapshot {
+        var basis: KeptBasis?
+        return try progress(store: store, decks: decks, kept: kept, basis: &basis)
+    }
+
+    /// What a start read of the kept schedules, for the kept queue
+    /// (`KeptQueueFile`), which goes with them.
+    struct KeptBasis {
+        /// The position the kept schedules were read at.
+        var position: ProgressStore.LogPosition
+        /// The keys of the cards changed since, read on top of them.
+        var changed: [String]
+        /// The position the start kept them anew at, if it did.
+        var keptAnew: ProgressStore.LogPosition?
+    }
+
+    /// `progress`, telling in `basis` what it read of the kept schedules
+    /// (nil when it read none and kept none).
+    static func progress(
+        store: ProgressStore, decks: [Deck], kept: KeptSchedules?, basis: inout KeptBasis?
+    ) throws -> ProgressSnapshot {
         var snapshot = ProgressSnapshot()
         func hide(_ key: String, _ p: CardProgress) {
             if p.suspended { snapshot.suspended.insert(key) }
@@ -60,7 +89,8 @@ enum StudySetup {
             hide(key, p)
         }
         /// A kept table (whole or in part), with the cards changed since.
-        func take(_ table: ScheduleTable, _ changes: ProgressStore.ProgressChanges) {
+        func take(_ table: ScheduleTable, at position: ProgressStore.LogPosition, _ changes: ProgressStore.ProgressChanges) {
+            basis = KeptBasis(position: position, changed: changes.changed.map(\.key))
             snapshot.schedules = table
             for (key, p) in changes.changed { snapshot.schedules[key] = p?.schedule }
             for (key, p) in changes.hidden { hide(key, p) }
@@ -78,7 +108,7 @@ enum StudySetup {
             table.hasEntries(forFacesOf: decks),
             let changes = try store.progressChanges(since: position, limit: keptChangesKept)
         {
-            take(table, changes)
+            take(table, at: position, changes)
             return snapshot
         }
         // The kept table holds every face of the store: used for a start on
@@ -88,9 +118,10 @@ enum StudySetup {
         if let kept, scan || kept.pays(forCards: cards), let (table, position) = kept.load(),
             let changes = try store.progressChanges(since: position, limit: scan ? keptChangesRead : keptChangesKept)
         {
-            take(table, changes)
+            take(table, at: position, changes)
             if scan, changes.changed.count >= keptChangesKept {
                 save(snapshot.schedules, of: decks, to: kept, position: changes.position)
+                basis?.keptAnew = changes.position
             }
             return snapshot
         }
@@ -110,7 +141,10 @@ enum StudySetup {
             }
             for (key, p) in hidden { hide(key, p) }
             // Kept in the order the start's walks take, for the next start.
-            if let kept, let position { save(snapshot.schedules, of: decks, to: kept, position: position) }
+            if let kept, let position {
+                save(snapshot.schedules, of: decks, to: kept, position: position)
+                basis = KeptBasis(position: position, changed: [], keptAnew: position)
+            }
         } else {
             snapshot.schedules.reserveCapacity(cards)
             let keys = decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }

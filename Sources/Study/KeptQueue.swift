@@ -1,0 +1,282 @@
+import DeckFormat
+import FSRS
+import Foundation
+
+/// Where every face of a catalog stood when an earlier start made it, kept
+/// between starts so that today's queue is read from it: the reviews asked
+/// from the front of a list sorted by due time, the faces in learning from
+/// a short list, the new faces from the list of new ones. At 100,000 cards
+/// the walk over every face it replaces was a third of a start.
+///
+/// It is used only with the catalog it was made from (the caller checks
+/// the decks; any change of the catalog's decks or progress drops it) and
+/// with the faces changed since named (`changing(_:in:)`): those are placed
+/// by their schedules now, every other face by what the lists say. Each
+/// face read from the lists is checked against the schedule the catalog
+/// has for it; one that disagrees makes `gather` give nil, and the queue is
+/// made by the walk, as it is without a kept queue.
+public struct KeptQueue: Sendable, Equatable {
+    /// A face's place in the catalog in one word: its deck (20 bits), card
+    /// (40 bits) and face (4 bits). Places compare in the walk's order.
+    typealias Place = UInt64
+
+    /// A review face and the bits of its due time
+    /// (`timeIntervalSinceReferenceDate`, as `Date` compares them).
+    struct Review: Equatable {
+        /// When it was due.
+        var due: UInt64
+        /// Where it is.
+        var place: Place
+    }
+
+    /// A face's key hash (`keyHash`) and its place.
+    struct KeyedPlace: Equatable {
+        /// The hash of its key.
+        var hash: UInt64
+        /// Where it is.
+        var place: Place
+    }
+
+    /// The review faces, soonest due first; in walk order among equal times.
+    var reviews: [Review]
+    /// The faces in learning or relearning, in walk order.
+    var learning: [Place]
+    /// The new faces (no schedule, or a new one), in walk order.
+    var new: [Place]
+    /// Those of them with a schedule of their own (a new one an import
+    /// left), in walk order: the others have the one every face without
+    /// progress gets, and are placed without looking theirs up.
+    var scheduledNew: [Place]
+    /// Every face by its key's hash (then place): where a face named by
+    /// its key is found.
+    var keys: [KeyedPlace]
+    /// The faces changed since it was made, which the lists may place
+    /// wrongly (`changing(_:in:)`).
+    var changed: Set<Place> = []
+
+    /// The kept queue of every face of `catalog` as its progress places
+    /// them, hidden or not (burials end; hidden faces are left out when it
+    /// is used); nil when a place does not fit in a word.
+    public static func make(_ catalog: StudyCatalog) -> KeptQueue? {
+        var reviews: [Review] = []
+        var learning: [Place] = []
+        var new: [Place] = []
+        var scheduledNew: [Place] = []
+        var keys: [KeyedPlace] = []
+        var fits = true
+        catalog.forEachFace(matching: .all, now: Date(timeIntervalSinceReferenceDate: 0)) { _, face, place, schedule in
+            guard let packed = pack(place) else { return fits = false }
+            keys.append(KeyedPlace(hash: keyHash(face.key), place: packed))
+            if schedule.isNew {
+                new.append(packed)
+                if catalog.progress.schedules[face.key] != nil { scheduledNew.append(packed) }
+            } else if schedule.state == .review {
+                reviews.append(Review(due: schedule.due.timeIntervalSinceReferenceDate.bitPattern, place: packed))
+            } else {
+                learning.append(packed)
+            }
+        }
+        guard fits else { return nil }
+        reviews.sort { (Double(bitPattern: $0.due), $0.place) < (Double(bitPattern: $1.due), $1.place) }
+        keys.sort { ($0.hash, $0.place) < ($1.hash, $1.place) }
+        return KeptQueue(reviews: reviews, learning: learning, new: new, scheduledNew: scheduledNew, keys: keys)
+    }
+
+    /// This kept queue with the faces of `keys` (the progress keys changed
+    /// since it was made) placed by their schedules now; keys of no face of
+    /// `catalog` are left out, as the walk never meets them.
+    public func changing(_ keys: some Sequence<String>, in catalog: StudyCatalog) -> KeptQueue {
+        var copy = self
+        for key in keys {
+            if let place = place(of: key, in: catalog) { copy.changed.insert(place) }
+        }
+        return copy
+    }
+
+    /// The place of the face whose key is `key`, if it is one of the catalog's.
+    func place(of key: String, in catalog: StudyCatalog) -> Place? {
+        let hash = Self.keyHash(key)
+        // The first entry whose hash is not below it.
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle].hash < hash { low = middle + 1 } else { high = middle }
+        }
+        while low < keys.count, keys[low].hash == hash {
+            if let found = Self.face(at: keys[low].place, in: catalog), found.face.key == key { return keys[low].place }
+            low += 1
+        }
+        return nil
+    }
+
+    /// The faces `QueueBuilder.gather` meets with every face of `catalog`
+    /// let through: the due reviews offered until the limit's last is
+    /// known, the learning faces due today, the new faces in walk order.
+    /// Nil when a face the lists name has another schedule in the catalog
+    /// than they say (the caller walks instead).
+    func gather(_ catalog: StudyCatalog, room: QueueBuilder.Room, now: Date, dayEnd: Date) -> QueueBuilder.Met? {
+        var met = QueueBuilder.Met(room: room, catalog: catalog)
+        let progress = catalog.progress
+        let fresh = CardSchedule.new(at: now)
+        // The hidden faces by place: a start has few, and asking each face
+        // met by its key made a string per face.
+        var hidden = Set<Place>()
+        for key in progress.suspended {
+            if let place = place(of: key, in: catalog) { hidden.insert(place) }
+        }
+        for (key, until) in progress.buriedUntil where until > now {
+            if let place = place(of: key, in: catalog) { hidden.insert(place) }
+        }
+        // The changed faces, placed by their schedules now; the new ones
+        // wait to be merged into the new faces in walk order.
+        var changedNew: [Place] = []
+        for place in changed where !hidden.contains(place) {
+            guard let (deck, face) = Self.face(at: place, in: catalog) else { return nil }
+            let schedule = progress.schedules[face.key] ?? fresh
+            switch StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd) {
+            case .new: changedNew.append(place)
+            case .learning: met.learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
+            case .due: met.dueFaces.offer(PlacedFace(place: Self.unpack(place), schedule: schedule), due: schedule.due)
+            case .later: break
+            }
+        }
+        changedNew.sort()
+        // Reviews, soonest first, until one is due after the day or after
+        // the last the limit keeps.
+        let dayEndBits = dayEnd.timeIntervalSinceReferenceDate
+        for review in reviews {
+            let due = Double(bitPattern: review.due)
+            guard due < dayEndBits, !met.dueFaces.drops(due: Date(timeIntervalSinceReferenceDate: due)) else { break }
+            guard !changed.contains(review.place), !hidden.contains(review.place) else { continue }
+            guard let (_, face) = Self.face(at: review.place, in: catalog), let schedule = progress.schedules[face.key],
+                schedule.state == .review, !schedule.isNew, schedule.due.timeIntervalSinceReferenceDate == due
+            else { return nil }
+            met.dueFaces.offer(PlacedFace(place: Self.unpack(review.place), schedule: schedule), due: schedule.due)
+        }
+        for place in learning where !changed.contains(place) && !hidden.contains(place) {
+            guard let (deck, face) = Self.face(at: place, in: catalog), let schedule = progress.schedules[face.key],
+                !schedule.isNew, schedule.state != .review
+            else { return nil }
+            if schedule.due < dayEnd {
+                met.learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
+            }
+        }
+        // New faces in walk order: the kept ones and the changed ones merged.
+        let scheduled = Set(scheduledNew)
+        var kept = 0
+        var moved = 0
+        var lastDeck = -1
+        var fileNumber = 0
+        while kept < new.count || moved < changedNew.count {
+            let place: Place
+            // Whether its schedule may be another than the fresh one.
+            let lookUp: Bool
+            if moved == changedNew.count || (kept < new.count && new[kept] < changedNew[moved]) {
+                place = new[kept]
+                kept += 1
+                guard !changed.contains(place), !hidden.contains(place) else { continue }
+                lookUp = scheduled.contains(place)
+            } else {
+                place = changedNew[moved]
+                moved += 1
+                lookUp = true
+            }
+            guard let (deck, face) = Self.face(at: place, in: catalog) else { return nil }
+            let at = Self.unpack(place)
+            // Numbered as the walk numbers files: when a file's first new
+            // face is met.
+            if at.deck != lastDeck {
+                lastDeck = at.deck
+                fileNumber = met.files.number(of: deck.file)
+            }
+            guard met.newFaces.offer(NewFaceOrder.NewFace(face, file: fileNumber)) else { continue }
+            let schedule = lookUp ? progress.schedules[face.key] ?? fresh : fresh
+            guard schedule.isNew else { return nil }
+            if schedule != fresh { met.newSchedules[met.newPlaces.count] = schedule }
+            met.newPlaces.append(at)
+        }
+        return met
+    }
+
+    /// The deck and face at `place`, when the catalog has one there that
+    /// the walk meets (its card can be answered).
+    static func face(at place: Place, in catalog: StudyCatalog) -> (deck: Deck, face: StudyFace)? {
+        let at = unpack(place)
+        guard at.deck < catalog.decks.count else { return nil }
+        let deck = catalog.decks[at.deck]
+        guard at.card < deck.cards.count else { return nil }
+        let card = deck.cards[at.card]
+        guard card.isAnswerable, at.face < card.faceCount else { return nil }
+        return (deck, card.face(at.face))
+    }
+
+    /// `place` in one word; nil when it does not fit.
+    static func pack(_ place: FacePlace) -> Place? {
+        guard place.deck >= 0, place.deck < 1 << 20, place.card >= 0, place.card < 1 << 40, place.face >= 0,
+            place.face < 1 << 4
+        else { return nil }
+        return UInt64(place.deck) << 44 | UInt64(place.card) << 4 | UInt64(place.face)
+    }
+
+    /// The place a word holds.
+    static func unpack(_ place: Place) -> FacePlace {
+        FacePlace(deck: Int(place >> 44), card: Int(place >> 4 & (1 << 40 - 1)), face: Int(place & 0xF))
+    }
+
+    /// A hash of a progress key's UTF-8 bytes that is the same in every
+    /// process (FNV-1a, 64 bits): the list of keys is kept in a file.
+    static func keyHash(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}
+
+extension KeptQueue {
+    /// The kept queue as bytes: five counts, then the lists, each word
+    /// little-endian (`init?(bytes:)`).
+    public var bytes: [UInt8] {
+        var words: [UInt64] = [
+            UInt64(reviews.count), UInt64(learning.count), UInt64(new.count), UInt64(scheduledNew.count),
+            UInt64(keys.count),
+        ]
+        words.reserveCapacity(5 + 2 * reviews.count + learning.count + new.count + scheduledNew.count + 2 * keys.count)
+        for review in reviews { words += [review.due, review.place] }
+        words += learning
+        words += new
+        words += scheduledNew
+        for key in keys { words += [key.hash, key.place] }
+        return words.withUnsafeBufferPointer { buffer in
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(buffer.count * 8)
+            for word in buffer { withUnsafeBytes(of: word.littleEndian) { bytes += $0 } }
+            return bytes
+        }
+    }
+
+    /// The kept queue `bytes` hold; nil when their counts do not fill them
+    /// exactly. What they say is checked where it is used (`gather`).
+    public init?(bytes: UnsafeRawBufferPointer) {
+        guard bytes.count % 8 == 0, bytes.count >= 40 else { return nil }
+        var at = 0
+        func word() -> UInt64 {
+            defer { at += 8 }
+            return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+        }
+        let words = bytes.count / 8
+        let counts = (0..<5).map { _ in word() }
+        // Each count bounded by the words left before they are added.
+        guard counts.allSatisfy({ $0 <= UInt64(words) }),
+            5 + 2 * counts[0] + counts[1] + counts[2] + counts[3] + 2 * counts[4] == UInt64(words)
+        else { return nil }
+        reviews = (0..<Int(counts[0])).map { _ in Review(due: word(), place: word()) }
+        learning = (0..<Int(counts[1])).map { _ in word() }
+        new = (0..<Int(counts[2])).map { _ in word() }
+        scheduledNew = (0..<Int(counts[3])).map { _ in word() }
+        keys = (0..<Int(counts[4])).map { _ in KeyedPlace(hash: word(), place: word()) }
+    }
+}

@@ -1,0 +1,182 @@
+import DeckFormat
+import DeckIndex
+import Foundation
+import ReviewStore
+import Study
+
+/// The kept queue (`KeptQueue`) of a store's last starts, in a file beside
+/// its kept schedules (`KeptSchedules`): a start on the same decks reads
+/// today's queue from it instead of walking every face.
+///
+/// A cache, as the kept schedules are: what a start shows never depends
+/// on it. It is used only when written by this very build for this very
+/// store file, its bytes hash as written, it was made for the decks the
+/// start loaded (`decksStamp`: their files, contents and order) and it
+/// goes with the kept schedules the start read (their log position): the
+/// cards answered since are then the ones the store names
+/// (`StudySetup.KeptBasis`). It is made the second time a start meets the
+/// same decks, not the first: after an edit the decks differ at each
+/// start while the instructor works, and making it costs about a walk.
+///
+/// The file: a magic line, the length of the header, the header (the
+/// build's stamp, the store's path, device and inode, the log position,
+/// the decks' stamp, the length and hash of the queue's bytes), then the
+/// queue's bytes (`KeptQueue.bytes`); none when the decks were met once.
+struct KeptQueueFile: Sendable {
+    /// The file.
+    let path: String
+    /// Its folder.
+    let directory: String
+    /// The store file, resolved, as the kept schedules name it.
+    let storePath: String
+    /// That file's device and inode.
+    let storeFile: (device: UInt64, inode: UInt64)
+
+    /// The first bytes of the file.
+    static let magic = Array("jatta queue\n".utf8)
+
+    /// The kept queue of the store whose schedules `schedules` keeps.
+    init(_ schedules: KeptSchedules) {
+        storePath = schedules.storePath
+        storeFile = schedules.storeFile
+        directory = schedules.directory
+        path = (schedules.path as NSString).deletingPathExtension + ".queue"
+    }
+
+    /// What the file holds.
+    struct Contents: Sendable {
+        /// The kept schedules' position it goes with.
+        var position: ProgressStore.LogPosition
+        /// The decks it was made for (`decksStamp`).
+        var decks: UInt64
+        /// The queue; nil when the decks were met once.
+        var queue: KeptQueue?
+    }
+
+    /// The stamp of `decks` as loaded (`DeckLibrary.Result.contentHashes`):
+    /// this build, and each deck's file name, content hash and card count,
+    /// in order. The parser makes the same decks of the same bytes under the
+    /// same name, so equal stamps mean the same faces in the same places.
+    /// Nil when a file's content hash is not known.
+    static func decksStamp(_ decks: [Deck], contentHashes: [String: UInt64]) -> UInt64? {
+        var writer = IndexWriter()
+        writer.string(DeckLoading.stamp)
+        for deck in decks {
+            guard let hash = contentHashes[deck.file] else { return nil }
+            writer.string(deck.file)
+            writer.fixed64(hash)
+            writer.unsigned(UInt64(deck.cards.count))
+        }
+        return writer.bytes.withUnsafeBytes { CacheFile.hash($0) }
+    }
+
+    /// The most cards answered since the kept schedules whose places are
+    /// looked up for the kept queue: with more, the walk costs less.
+    static let changesPlaced = 5_000
+
+    /// Gives `catalog` (the start's decks and progress, before any exam
+    /// moves a schedule) the kept queue `read` holds when it was made for
+    /// these decks (`decks`, their stamp) and the kept schedules of
+    /// `basis`; and keeps a queue for the next start, on the thread of the
+    /// index's writes, when that one will not do.
+    static func take(
+        _ read: Contents?, basis: StudySetup.KeptBasis, decks: UInt64, into catalog: inout StudyCatalog,
+        file: KeptQueueFile
+    ) {
+        let keptAt = basis.keptAnew ?? basis.position
+        if let read, read.decks == decks, read.position == basis.position, let queue = read.queue,
+            basis.changed.count <= changesPlaced
+        {
+            catalog.keptQueue = queue.changing(basis.changed, in: catalog)
+            // Still right for the next start unless the schedules were kept anew.
+            guard basis.keptAnew != nil else { return }
+        }
+        guard let read, read.decks == decks else {
+            // The first start on these decks: marked, not made.
+            DeckIndexWrites.add { file.save(Contents(position: keptAt, decks: decks, queue: nil)) }
+            return
+        }
+        var unkept = catalog
+        unkept.keptQueue = nil
+        let made = unkept
+        DeckIndexWrites.add {
+            guard let queue = KeptQueue.make(made) else { return }
+            file.save(Contents(position: keptAt, decks: decks, queue: queue))
+        }
+    }
+
+    /// The file's contents, checked against this build and store; nil when
+    /// there is none this start may use.
+    func read() -> Contents? {
+        guard let file = CacheFile.Reader(path: path),
+            let headerBytes = KeptFileOrigin.header(of: file, magic: Self.magic),
+            let header = headerBytes.withUnsafeBufferPointer({ Header($0) }),
+            header.origin.isOf(storePath: storePath, storeFile: storeFile), header.length <= file.size,
+            file.size == file.offset + header.length
+        else { return nil }
+        let position = header.origin.position
+        guard header.length > 0 else { return Contents(position: position, decks: header.decks, queue: nil) }
+        var body = [UInt8](repeating: 0, count: header.length)
+        guard body.withUnsafeMutableBytes({ file.read(into: $0) }),
+            body.withUnsafeBytes({ CacheFile.hash($0) }) == header.hash,
+            let queue = body.withUnsafeBytes({ KeptQueue(bytes: $0) })
+        else { return nil }
+        return Contents(position: position, decks: header.decks, queue: queue)
+    }
+
+    /// Keeps `contents` for the next start; a failure to write is ignored.
+    func save(_ contents: Contents) {
+        let body = contents.queue?.bytes ?? []
+        let header = Header(
+            origin: KeptFileOrigin(storePath: storePath, storeFile: storeFile, position: contents.position),
+            decks: contents.decks, length: body.count, hash: body.withUnsafeBytes { CacheFile.hash($0) }
+        ).bytes
+        _ = CacheFile.replace(path, directory: directory) { write in
+            KeptFileOrigin.writeHeading(magic: Self.magic, header: header, write) && body.withUnsafeBytes(write)
+        }
+    }
+
+    /// What the file says before the queue.
+    struct Header {
+        /// The build, store file and the kept schedules' position it goes with.
+        var origin: KeptFileOrigin
+        /// The decks' stamp.
+        var decks: UInt64
+        /// The length of the queue's bytes (0: none).
+        var length: Int
+        /// Their hash (`CacheFile.hash`).
+        var hash: UInt64
+
+        init(origin: KeptFileOrigin, decks: UInt64, length: Int, hash: UInt64) {
+            self.origin = origin
+            self.decks = decks
+            self.length = length
+            self.hash = hash
+        }
+
+        /// The header read back from its bytes; nil when they do not decode.
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var reader = IndexReader(bytes)
+            do {
+                let origin = try KeptFileOrigin(&reader)
+                let decks = try reader.fixed64()
+                let length = try reader.number()
+                let hash = try reader.fixed64()
+                guard reader.isAtEnd else { return nil }
+                self.init(origin: origin, decks: decks, length: length, hash: hash)
+            } catch {
+                return nil
+            }
+        }
+
+        /// The header's bytes, in the deck index's layout (`IndexWriter`).
+        var bytes: [UInt8] {
+            var writer = IndexWriter()
+            origin.write(&writer)
+            writer.fixed64(decks)
+            writer.unsigned(UInt64(length))
+            writer.fixed64(hash)
+            return writer.bytes
+        }
+    }
+}

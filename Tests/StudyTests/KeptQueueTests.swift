@@ -1,0 +1,158 @@
+import DeckFormat
+import FSRS
+import Foundation
+import Testing
+
+@testable import Study
+
+/// Today's queue read from a kept queue (`KeptQueue`) is the queue the walk
+/// over every face makes, whatever changed since it was kept, as long as
+/// the changed faces are named; a face whose schedule is not the one the
+/// kept lists say makes it give way to the walk.
+@Suite struct KeptQueueTests {
+    /// The catalog of `seed` (`SplitWalkTests.catalog`), then changed as
+    /// sessions and time change it: faces answered (to learning, to a
+    /// review due today or later), first answers undone (new again),
+    /// faces suspended, buried, unburied. Returns the changed catalog and
+    /// the keys whose progress changed.
+    static func changed(_ catalog: StudyCatalog, seed: UInt64) -> (catalog: StudyCatalog, keys: [String]) {
+        var rng = SeededGenerator(seed: seed &+ 1000)
+        let now = Fixtures.now
+        var progress = catalog.progress
+        var keys: [String] = []
+        for deck in catalog.decks {
+            for card in deck.cards {
+                for face in card.faces where rng.next() % 5 == 0 {
+                    let key = face.key
+                    keys.append(key)
+                    switch rng.next() % 7 {
+                    case 0: progress.schedules[key] = nil
+                    case 1:
+                        progress.schedules[key] = CardSchedule(
+                            state: .learning, step: 1, memory: MemoryState(stability: 1, difficulty: 5),
+                            due: now.addingTimeInterval(600), lastReview: now, reps: 1)
+                    case 2:
+                        progress.schedules[key] = CardSchedule(
+                            state: .review, step: nil, memory: MemoryState(stability: 2, difficulty: 5),
+                            due: now.addingTimeInterval(-Double(rng.next() % 3) * 3600), lastReview: now, reps: 2)
+                    case 3:
+                        progress.schedules[key] = CardSchedule(
+                            state: .review, step: nil, memory: MemoryState(stability: 9, difficulty: 5),
+                            due: now.addingTimeInterval(86_400 * Double(1 + rng.next() % 3)), lastReview: now, reps: 3)
+                    case 4: progress.suspended.insert(key)
+                    case 5: progress.buriedUntil[key] = now.addingTimeInterval(7200)
+                    default:
+                        progress.suspended.remove(key)
+                        progress.buriedUntil[key] = nil
+                    }
+                }
+            }
+        }
+        var result = StudyCatalog(decks: catalog.decks, progress: progress)
+        result.keysAreDistinct = true
+        return (result, keys)
+    }
+
+    static let limits = [
+        StudyLimits(), StudyLimits(newPerDay: 3, reviewsPerDay: 2), StudyLimits(newPerDay: 9999, reviewsPerDay: 9999),
+        StudyLimits(newPerDay: 0, reviewsPerDay: 0), StudyLimits(newPerDay: 1, reviewsPerDay: 1),
+    ]
+
+    /// Today, later today, and the next day (reviews due then come in).
+    static let times: [(now: Date, dayEnd: Date)] = [
+        (Fixtures.now, Fixtures.dayEnd), (Fixtures.now.addingTimeInterval(3 * 3600), Fixtures.dayEnd),
+        (Fixtures.now.addingTimeInterval(86_400), Fixtures.dayEnd.addingTimeInterval(86_400)),
+    ]
+
+    @Test(arguments: Array(1...12) as [UInt64])
+    func theKeptQueueGivesTheWalksQueue(seed: UInt64) throws {
+        let before = SplitWalkTests.catalog(seed: seed, files: SplitWalkTests.filesWithOneTwice)
+        let kept = try #require(KeptQueue.make(before))
+        // Unchanged, and changed with the changes named.
+        let (after, keys) = Self.changed(before, seed: seed)
+        for (catalog, changed) in [(before, [String]()), (after, keys)] {
+            var withKept = catalog
+            withKept.keptQueue = kept.changing(changed, in: catalog)
+            for (now, dayEnd) in Self.times {
+                for limits in Self.limits {
+                    let room = QueueBuilder.Room(
+                        reviews: max(0, limits.reviewsPerDay - catalog.progress.reviewsDoneToday),
+                        new: limits.newRoom(studiedToday: catalog.progress.newStudiedToday))
+                    // The kept queue is read, not given up for the walk.
+                    #expect(
+                        withKept.keptQueue?.gather(withKept, room: room, now: now, dayEnd: dayEnd) != nil,
+                        "seed \(seed), \(limits), \(now)")
+                    let read = QueueBuilder.build(
+                        catalog: withKept, filter: .all, limits: limits, now: now, dayEnd: dayEnd)
+                    let walked = QueueBuilder.build(
+                        catalog: catalog, filter: .all, limits: limits, now: now, dayEnd: dayEnd)
+                    #expect(read.waiting.map(\.key) == walked.waiting.map(\.key), "seed \(seed), \(limits), \(now)")
+                    #expect(read == walked, "seed \(seed), \(limits), \(now)")
+                }
+            }
+        }
+    }
+
+    /// The earliest review moved to a later day without a word: the read
+    /// meets it first and gives way.
+    @Test func aReviewMovedUnnamedIsCaught() throws {
+        let catalog = SplitWalkTests.catalog(seed: 3, files: SplitWalkTests.files)
+        let kept = try #require(KeptQueue.make(catalog))
+        let first = try #require(kept.reviews.first)
+        let key = try #require(KeptQueue.face(at: first.place, in: catalog)?.face.key)
+        var moved = catalog
+        moved.progress.schedules[key]?.due = Fixtures.dayEnd.addingTimeInterval(86_400 * 30)
+        let room = QueueBuilder.Room(reviews: 9999, new: 20)
+        #expect(kept.gather(moved, room: room, now: Fixtures.now, dayEnd: Fixtures.dayEnd) == nil)
+        #expect(
+            kept.changing([key], in: moved).gather(moved, room: room, now: Fixtures.now, dayEnd: Fixtures.dayEnd) != nil)
+    }
+
+    @Test func aChangeOfDecksOrProgressDropsIt() throws {
+        var catalog = SplitWalkTests.catalog(seed: 2, files: SplitWalkTests.files)
+        let kept = try #require(KeptQueue.make(catalog))
+        catalog.keptQueue = kept
+        var answered = catalog
+        answered.progress.reviewsDoneToday += 1
+        #expect(answered.keptQueue == nil)
+        var edited = catalog
+        edited.decks.removeLast()
+        #expect(edited.keptQueue == nil)
+        // A filter that leaves cards out is walked, as is a catalog whose
+        // keys may repeat.
+        #expect(!StudyFilter(level: 2).letsThroughEveryCard(of: catalog.decks))
+        #expect(!StudyFilter(deckFiles: ["decks/1.deck"]).letsThroughEveryCard(of: catalog.decks))
+        #expect(StudyFilter(deckFiles: Set(SplitWalkTests.files)).letsThroughEveryCard(of: catalog.decks))
+    }
+
+    @Test func placesAndKeysAreFoundAgain() throws {
+        let catalog = SplitWalkTests.catalog(seed: 5, files: SplitWalkTests.filesWithOneTwice)
+        let kept = try #require(KeptQueue.make(catalog))
+        var faces = 0
+        catalog.forEachFace(matching: .all, now: Fixtures.now) { _, face, place, _ in
+            faces += 1
+            #expect(KeptQueue.unpack(KeptQueue.pack(place)!) == place)
+            #expect(kept.place(of: face.key, in: catalog).map(KeptQueue.unpack) == place)
+        }
+        #expect(kept.keys.count == faces)
+        #expect(kept.reviews.count + kept.learning.count + kept.new.count == faces)
+        #expect(kept.place(of: "no such key", in: catalog) == nil)
+        #expect(KeptQueue.pack(FacePlace(deck: 1 << 20, card: 0, face: 0)) == nil)
+        #expect(KeptQueue.pack(FacePlace(deck: 0, card: 0, face: 16)) == nil)
+        // The hash is the same in every process: FNV-1a's own test value.
+        #expect(KeptQueue.keyHash("a") == 0xaf63_dc4c_8601_ec8c)
+    }
+
+    @Test func itsBytesGiveItBackAndDamagedOnesNothing() throws {
+        let kept = try #require(KeptQueue.make(SplitWalkTests.catalog(seed: 4, files: SplitWalkTests.files)))
+        let bytes = kept.bytes
+        #expect(bytes.withUnsafeBytes { KeptQueue(bytes: $0) } == kept)
+        #expect(bytes.dropLast(8).withUnsafeBytes { KeptQueue(bytes: $0) } == nil)
+        #expect(bytes.dropLast(3).withUnsafeBytes { KeptQueue(bytes: $0) } == nil)
+        #expect([UInt8]().withUnsafeBytes { KeptQueue(bytes: $0) } == nil)
+        // A count near the largest word must not overflow the sum.
+        var huge = bytes
+        for i in 0..<8 { huge[i] = 0xFF }
+        #expect(huge.withUnsafeBytes { KeptQueue(bytes: $0) } == nil)
+    }
+}
