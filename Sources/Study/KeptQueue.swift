@@ -50,6 +50,19 @@ public struct KeptQueue: Sendable, Equatable {
     /// Every face by its key's hash (then place): where a face named by
     /// its key is found.
     var keys: [KeyedPlace]
+    /// The cards that can be answered of each deck, per level (the home
+    /// screen's level columns).
+    var levels: [DeckLevel]
+
+    /// How many cards of a deck have a level.
+    struct DeckLevel: Equatable {
+        /// The deck's index in the catalog.
+        var deck: Int
+        /// The level as written.
+        var level: Int
+        /// Its cards.
+        var cards: Int
+    }
     /// The faces changed since it was made, which the lists may place
     /// wrongly (`changing(_:in:)`).
     var changed: Set<Place> = []
@@ -77,9 +90,16 @@ public struct KeptQueue: Sendable, Equatable {
             }
         }
         guard fits else { return nil }
+        var levels: [DeckLevel] = []
+        for (d, deck) in catalog.decks.enumerated() {
+            var perLevel: [Int: Int] = [:]
+            for card in deck.cards where card.isAnswerable { perLevel[card.level, default: 0] += 1 }
+            levels += perLevel.sorted { $0.key < $1.key }.map { DeckLevel(deck: d, level: $0.key, cards: $0.value) }
+        }
         reviews.sort { (Double(bitPattern: $0.due), $0.place) < (Double(bitPattern: $1.due), $1.place) }
         keys.sort { ($0.hash, $0.place) < ($1.hash, $1.place) }
-        return KeptQueue(reviews: reviews, learning: learning, new: new, scheduledNew: scheduledNew, keys: keys)
+        return KeptQueue(
+            reviews: reviews, learning: learning, new: new, scheduledNew: scheduledNew, keys: keys, levels: levels)
     }
 
     /// This kept queue with the faces of `keys` (the progress keys changed
@@ -119,15 +139,7 @@ public struct KeptQueue: Sendable, Equatable {
         var met = QueueBuilder.Met(room: room, catalog: catalog)
         let progress = catalog.progress
         let fresh = CardSchedule.new(at: now)
-        // The hidden faces by place: a start has few, and asking each face
-        // met by its key made a string per face.
-        var hidden = Set<Place>()
-        for key in progress.suspended {
-            if let place = place(of: key, in: catalog) { hidden.insert(place) }
-        }
-        for (key, until) in progress.buriedUntil where until > now {
-            if let place = place(of: key, in: catalog) { hidden.insert(place) }
-        }
+        let hidden = hiddenPlaces(catalog, at: now)
         // The changed faces, placed by their schedules now; the new ones
         // wait to be merged into the new faces in walk order.
         var changedNew: [Place] = []
@@ -199,6 +211,66 @@ public struct KeptQueue: Sendable, Equatable {
         return met
     }
 
+    /// The home screen's counts (`StudyCatalog.countRows`) of every deck of
+    /// `catalog`, each in its row (`rowOf`), and of all of them: the due
+    /// reviews counted from the front of the sorted list, the new faces
+    /// from their list, without a card looked at. Nil when a face in
+    /// learning has another schedule than the list says.
+    func countHome(_ catalog: StudyCatalog, rowOf: [Int], now: Date, dayEnd: Date)
+        -> (rows: [DeckCounts], all: DeckCounts)?
+    {
+        let decks = catalog.decks.count
+        guard rowOf.count == decks else { return nil }
+        var rows = [DeckCounts](repeating: DeckCounts(), count: decks)
+        let hidden = hiddenPlaces(catalog, at: now)
+        func row(_ place: Place) -> Int? {
+            let deck = Int(place >> 44)
+            return deck < decks ? rowOf[deck] : nil
+        }
+        for level in levels {
+            guard level.deck < decks else { return nil }
+            rows[rowOf[level.deck]].cardsPerLevel[level.level, default: 0] += level.cards
+        }
+        let dayEndBits = dayEnd.timeIntervalSinceReferenceDate
+        for review in reviews {
+            guard Double(bitPattern: review.due) < dayEndBits else { break }
+            guard !changed.contains(review.place), !hidden.contains(review.place) else { continue }
+            guard let r = row(review.place) else { return nil }
+            rows[r].due += 1
+        }
+        for place in new where !changed.contains(place) && !hidden.contains(place) {
+            guard let r = row(place) else { return nil }
+            rows[r].new += 1
+        }
+        let fresh = CardSchedule.new(at: now)
+        for place in learning where !changed.contains(place) && !hidden.contains(place) {
+            guard let r = row(place), let (_, face) = Self.face(at: place, in: catalog),
+                let schedule = catalog.progress.schedules[face.key], !schedule.isNew, schedule.state != .review
+            else { return nil }
+            rows[r].add(StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd))
+        }
+        for place in changed where !hidden.contains(place) {
+            guard let r = row(place), let (_, face) = Self.face(at: place, in: catalog) else { return nil }
+            rows[r].add(StudyCatalog.bucket(catalog.progress.schedules[face.key] ?? fresh, now: now, dayEnd: dayEnd))
+        }
+        var all = DeckCounts()
+        for counts in rows { all.add(counts) }
+        return (rows, all)
+    }
+
+    /// The places of the faces hidden at `now`: a start has few, and
+    /// asking each face met by its key made a string per face.
+    private func hiddenPlaces(_ catalog: StudyCatalog, at now: Date) -> Set<Place> {
+        var hidden = Set<Place>()
+        for key in catalog.progress.suspended {
+            if let place = place(of: key, in: catalog) { hidden.insert(place) }
+        }
+        for (key, until) in catalog.progress.buriedUntil where until > now {
+            if let place = place(of: key, in: catalog) { hidden.insert(place) }
+        }
+        return hidden
+    }
+
     /// The deck and face at `place`, when the catalog has one there that
     /// the walk meets (its card can be answered).
     static func face(at place: Place, in catalog: StudyCatalog) -> (deck: Deck, face: StudyFace)? {
@@ -237,19 +309,23 @@ public struct KeptQueue: Sendable, Equatable {
 }
 
 extension KeptQueue {
-    /// The kept queue as bytes: five counts, then the lists, each word
+    /// The kept queue as bytes: six counts, then the lists, each word
     /// little-endian (`init?(bytes:)`).
     public var bytes: [UInt8] {
         var words: [UInt64] = [
             UInt64(reviews.count), UInt64(learning.count), UInt64(new.count), UInt64(scheduledNew.count),
-            UInt64(keys.count),
+            UInt64(keys.count), UInt64(levels.count),
         ]
-        words.reserveCapacity(5 + 2 * reviews.count + learning.count + new.count + scheduledNew.count + 2 * keys.count)
+        words.reserveCapacity(
+            6 + 2 * reviews.count + learning.count + new.count + scheduledNew.count + 2 * keys.count + 3 * levels.count)
         for review in reviews { words += [review.due, review.place] }
         words += learning
         words += new
         words += scheduledNew
         for key in keys { words += [key.hash, key.place] }
+        for level in levels {
+            words += [UInt64(level.deck), UInt64(bitPattern: Int64(level.level)), UInt64(level.cards)]
+        }
         return words.withUnsafeBufferPointer { buffer in
             var bytes = [UInt8]()
             bytes.reserveCapacity(buffer.count * 8)
@@ -261,22 +337,30 @@ extension KeptQueue {
     /// The kept queue `bytes` hold; nil when their counts do not fill them
     /// exactly. What they say is checked where it is used (`gather`).
     public init?(bytes: UnsafeRawBufferPointer) {
-        guard bytes.count % 8 == 0, bytes.count >= 40 else { return nil }
+        guard bytes.count % 8 == 0, bytes.count >= 48 else { return nil }
         var at = 0
         func word() -> UInt64 {
             defer { at += 8 }
             return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
         }
         let words = bytes.count / 8
-        let counts = (0..<5).map { _ in word() }
+        let counts = (0..<6).map { _ in word() }
         // Each count bounded by the words left before they are added.
         guard counts.allSatisfy({ $0 <= UInt64(words) }),
-            5 + 2 * counts[0] + counts[1] + counts[2] + counts[3] + 2 * counts[4] == UInt64(words)
+            6 + 2 * counts[0] + counts[1] + counts[2] + counts[3] + 2 * counts[4] + 3 * counts[5] == UInt64(words)
         else { return nil }
         reviews = (0..<Int(counts[0])).map { _ in Review(due: word(), place: word()) }
         learning = (0..<Int(counts[1])).map { _ in word() }
         new = (0..<Int(counts[2])).map { _ in word() }
         scheduledNew = (0..<Int(counts[3])).map { _ in word() }
         keys = (0..<Int(counts[4])).map { _ in KeyedPlace(hash: word(), place: word()) }
+        var levels: [DeckLevel] = []
+        for _ in 0..<Int(counts[5]) {
+            let (deck, level, cards) = (word(), Int64(bitPattern: word()), word())
+            // A number no deck or count can be is damage, refused here.
+            guard deck < 1 << 20, cards < 1 << 40 else { return nil }
+            levels.append(DeckLevel(deck: Int(deck), level: Int(level), cards: Int(cards)))
+        }
+        self.levels = levels
     }
 }

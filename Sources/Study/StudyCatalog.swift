@@ -249,7 +249,11 @@ public struct StudyCatalog: Sendable {
             }
         }
         var counted: (rows: [DeckCounts], all: DeckCounts)
-        if let split = halves(matching: f, from: splitFrom) {
+        if let keptQueue, keysAreDistinct, f.letsThroughEveryCard(of: decks),
+            let kept = keptQueue.countHome(self, rowOf: rowOf, now: now, dayEnd: dayEnd)
+        {
+            counted = kept
+        } else if let split = halves(matching: f, from: splitFrom) {
             // The halves share no deck file, so no row: each row's counts
             // come from one half, and the sums of both are every row's.
             let second = BackgroundWork { [self, rowOf] in

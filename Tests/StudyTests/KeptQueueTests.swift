@@ -5,8 +5,8 @@ import Testing
 
 @testable import Study
 
-/// Today's queue read from a kept queue (`KeptQueue`) is the queue the walk
-/// over every face makes, whatever changed since it was kept, as long as
+/// Today's queue and the home screen's counts read from a kept queue
+/// (`KeptQueue`) are those the walk over every face makes, whatever changed since it was kept, as long as
 /// the changed faces are named; a face whose schedule is not the one the
 /// kept lists say makes it give way to the walk.
 @Suite struct KeptQueueTests {
@@ -89,6 +89,14 @@ import Testing
                     #expect(read.waiting.map(\.key) == walked.waiting.map(\.key), "seed \(seed), \(limits), \(now)")
                     #expect(read == walked, "seed \(seed), \(limits), \(now)")
                 }
+                // The home screen's counts, read and walked.
+                #expect(
+                    withKept.keptQueue?.countHome(
+                        withKept, rowOf: Array(catalog.decks.indices), now: now, dayEnd: dayEnd) != nil,
+                    "seed \(seed), \(now)")
+                #expect(
+                    withKept.countHome(filter: .all, now: now, dayEnd: dayEnd)
+                        == catalog.countHome(filter: .all, now: now, dayEnd: dayEnd), "seed \(seed), \(now)")
             }
         }
     }
@@ -136,6 +144,9 @@ import Testing
         }
         #expect(kept.keys.count == faces)
         #expect(kept.reviews.count + kept.learning.count + kept.new.count == faces)
+        // Every card that can be answered is counted under its level once.
+        let answerable = catalog.decks.reduce(0) { $0 + $1.cards.filter(\.isAnswerable).count }
+        #expect(kept.levels.reduce(0) { $0 + $1.cards } == answerable)
         #expect(kept.place(of: "no such key", in: catalog) == nil)
         #expect(KeptQueue.pack(FacePlace(deck: 1 << 20, card: 0, face: 0)) == nil)
         #expect(KeptQueue.pack(FacePlace(deck: 0, card: 0, face: 16)) == nil)
