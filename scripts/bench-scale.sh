@@ -98,15 +98,18 @@ record() { # KEY FILE-OF-"WALL CPU PEAK"
     put "$1_peak" "$(awk '{print $3}' "$2" | median)"
 }
 
-# tui KEY BINARY FOLDER DECKS DB: start → first card drawn, full screen
-# (80×24 in tmux; JATTA_EXIT_AFTER_FIRST_CARD=1 exits right after it).
+# tui KEY BINARY FOLDER DECKS DB [CARD|FRAME]: start → first card drawn,
+# full screen (80×24 in tmux; JATTA_EXIT_AFTER_FIRST_CARD=1 starts on it
+# and exits right after it); with FRAME, start → the first frame of a
+# plain `jatta study`, the home screen with every row's counts
+# (JATTA_EXIT_AFTER_FIRST_FRAME=1).
 tmux -L "$sock" -f /dev/null new-session -d -s b -x 80 -y 24 "bash --norc --noprofile"
 tui() {
     local out="$work/tui.$RANDOM.txt" n
     : >"$out"
     cat >"$work/one.sh" <<SH
 cd '$3'
-JATTA_DB='$5' JATTA_EXIT_AFTER_FIRST_CARD=1 python3 '$stats' '$out' --stdin-inherit '$2' study --lang kk '$4'
+JATTA_DB='$5' JATTA_EXIT_AFTER_FIRST_${6:-CARD}=1 python3 '$stats' '$out' --stdin-inherit '$2' study --lang kk '$4'
 SH
     for _ in $(seq "$runs"); do
         n=$(wc -l <"$out")
@@ -136,6 +139,7 @@ for n in 10000 100000; do
     # start with those limits (the table shows the difference at 100k).
     [ "$n" = 100000 ] && stats "limits$n" "$jatta" study --plain --new-limit 9999 --review-limit 9999 decks
     tui "tui$n" "$jatta" "$set_dir" decks "$JATTA_DB"
+    tui "home$n" "$jatta" "$set_dir" decks "$JATTA_DB" FRAME
     # With an exam 44 days ahead set for every deck (`jatta exam set`): the
     # exam rule moves reviews before it, and the plan and the readiness
     # forecast are made at the start. On a copy of the store, for this build
@@ -220,6 +224,7 @@ for which in new baseline; do
     "$b" study --plain "$root/decks" </dev/null >/dev/null 2>&1 || true
     stats "bundled_plain_$which" "$b" study --plain "$root/decks"
     tui "bundled_tui_$which" "$b" "$root" "$root/decks" "$bundled_db"
+    tui "bundled_home_$which" "$b" "$root" "$root/decks" "$bundled_db" FRAME
 done
 "$bin/jatta-bench" study "$root/decks" --keys 20000 | tee "$work/keys.txt"
 
@@ -267,13 +272,18 @@ rows = [
     ("start → first card, 10k cards, full screen (ms)", 15, g("tui10000"), g("tui10000_cpu"), anki10),
     ("start → first card, 100k cards / 1M reviews, plain (ms)", 30, g("plain100000"), g("plain100000_cpu"), anki100),
     ("start → first card, 100k / 1M, full screen (ms)", 30, g("tui100000"), g("tui100000_cpu"), anki100),
+    # What `jatta study` shows first in full screen: the home screen, with
+    # every deck's counts.
+    ("start → home screen, 10k, full screen (ms)", 15, g("home10000"), g("home10000_cpu"), anki10),
+    ("start → home screen, 100k / 1M, full screen (ms)", 30, g("home100000"), g("home100000_cpu"), anki100),
     ("first start after the decks appear, 100k (ms)", None, g("first100000"), g("first100000_cpu"), None),
     ("start on one file of ten (10k of 100k cards) (ms)", 15, g("onefile100000"), g("onefile100000_cpu"), None),
     ("after editing one of ten files, 10k (ms)", 100, g("edited10000"), g("edited10000_cpu"), None),
     ("after editing one of ten files, 100k (ms)", 100, g("edited100000"), g("edited100000_cpu"), None),
     ("peak memory, 100k, plain (MiB)", 60 / 1.048576, g("plain100000_peak"), None, None),
     ("peak memory, 100k, full screen (MiB)", 60 / 1.048576, g("tui100000_peak"), None, None),
-    # The trainer builds its queue by walking every face (the start above);
+    ("peak memory, 100k, home screen (MiB)", 60 / 1.048576, g("home100000_peak"), None, None),
+    # The trainer reads its queue from the kept queue (the start above);
     # with limits 9999/9999 the start takes this much longer.
     ("today's queue 9999/9999, 100k, trainer: start − start at 20/200 (ms)", 10,
      minus(g("limits100000"), g("plain100000")), minus(g("limits100000_cpu"), g("plain100000_cpu")),
@@ -315,7 +325,7 @@ for n in ("10000", "100000"):
         print(f"  {n:6} {'this build' if w == 'new' else 'baseline':10} {f(g(f'exam{n}_{w}')):>8} {f(g(f'exam{n}_{w}_cpu')):>8} {f(g(f'exam{n}_{w}_peak')):>8}")
 print()
 print("bundled decks, this build beside --baseline (wall ms / CPU ms / peak MiB):")
-for k in ("plain", "tui"):
+for k in ("plain", "tui", "home"):
     for w in ("new", "baseline"):
         print(f"  {k:6} {'this build' if w == 'new' else 'baseline':10} {f(g(f'bundled_{k}_{w}')):>8} {f(g(f'bundled_{k}_{w}_cpu')):>8} {f(g(f'bundled_{k}_{w}_peak')):>8}")
 PY
