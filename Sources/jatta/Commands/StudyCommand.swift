@@ -89,9 +89,11 @@ struct StudyCommand: ParsableCommand {
             ? nil
             : (try? database.resolvedPath()).flatMap { StudySetup.keptSchedules(of: $0) }?
                 .readingAhead(files: namedFiles)
-        // And the queue kept with them (`KeptQueueFile`).
+        // And the queue kept with them (`KeptQueueFile`), on a thread of its
+        // own only when there is one: a small collection keeps none, and
+        // the thread was a few per cent of its start.
         let queueFile = kept.map(KeptQueueFile.init)
-        let queueAhead = queueFile.map { file in BackgroundWork { file.read() } }
+        let queueAhead = queueFile.flatMap { file in access(file.path, R_OK) == 0 ? BackgroundWork { file.read() } : nil }
 
         // Decks.
         let deckPaths = SessionHost.deckPaths(paths)
