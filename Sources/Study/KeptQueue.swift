@@ -43,6 +43,8 @@ public struct KeptQueue: Sendable, Equatable {
     var learning: [Place]
     /// The new faces (no schedule, or a new one), in walk order.
     var new: [Place]
+    /// Each new face's lane in the new-face order (`lane(of:)`), as `new`.
+    var newLanes: [UInt8]
     /// Those of them with a schedule of their own (a new one an import
     /// left), in walk order: the others have the one every face without
     /// progress gets, and are placed without looking theirs up.
@@ -74,6 +76,7 @@ public struct KeptQueue: Sendable, Equatable {
         var reviews: [Review] = []
         var learning: [Place] = []
         var new: [Place] = []
+        var newLanes: [UInt8] = []
         var scheduledNew: [Place] = []
         var keys: [KeyedPlace] = []
         var fits = true
@@ -82,6 +85,7 @@ public struct KeptQueue: Sendable, Equatable {
             keys.append(KeyedPlace(hash: keyHash(face.key), place: packed))
             if schedule.isNew {
                 new.append(packed)
+                newLanes.append(lane(of: face))
                 if catalog.progress.schedules[face.key] != nil { scheduledNew.append(packed) }
             } else if schedule.state == .review {
                 reviews.append(Review(due: schedule.due.timeIntervalSinceReferenceDate.bitPattern, place: packed))
@@ -99,7 +103,8 @@ public struct KeptQueue: Sendable, Equatable {
         reviews.sort { (Double(bitPattern: $0.due), $0.place) < (Double(bitPattern: $1.due), $1.place) }
         keys.sort { ($0.hash, $0.place) < ($1.hash, $1.place) }
         return KeptQueue(
-            reviews: reviews, learning: learning, new: new, scheduledNew: scheduledNew, keys: keys, levels: levels)
+            reviews: reviews, learning: learning, new: new, newLanes: newLanes, scheduledNew: scheduledNew, keys: keys,
+            levels: levels)
     }
 
     /// This kept queue with the faces of `keys` (the progress keys changed
@@ -174,35 +179,72 @@ public struct KeptQueue: Sendable, Equatable {
                 met.learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
             }
         }
-        // New faces in walk order: the kept ones and the changed ones merged.
+        // New faces in walk order: the kept ones and the changed ones
+        // merged. The order needs a face only when it can be placed within
+        // the limit: a face past the first `limit` of its group (file, level
+        // rank, kind) never is (`NewFaceOrder.Shortlist`), nor is a reverse
+        // face waiting for its term's forward face when that one is past
+        // them. Which group a face is in is kept (`newLanes`), so only the
+        // faces that may be placed are made from their cards.
         let scheduled = Set(scheduledNew)
+        let limit = met.newFaces.limit
+        var groups: [Int: Int] = [:]
+        // The last forward face of a term offered, and whether it may be placed.
+        var lastForward: (place: Place, taken: Bool)?
         var kept = 0
         var moved = 0
         var lastDeck = -1
         var fileNumber = 0
         while kept < new.count || moved < changedNew.count {
             let place: Place
+            // Its lane when kept; a changed face's is read from its card.
+            let keptLane: UInt8?
             // Whether its schedule may be another than the fresh one.
             let lookUp: Bool
             if moved == changedNew.count || (kept < new.count && new[kept] < changedNew[moved]) {
                 place = new[kept]
+                keptLane = kept < newLanes.count ? newLanes[kept] : nil
                 kept += 1
                 guard !changed.contains(place), !hidden.contains(place) else { continue }
                 lookUp = scheduled.contains(place)
             } else {
                 place = changedNew[moved]
+                keptLane = nil
                 moved += 1
                 lookUp = true
             }
-            guard let (deck, face) = Self.face(at: place, in: catalog) else { return nil }
             let at = Self.unpack(place)
+            guard at.deck < catalog.decks.count else { return nil }
             // Numbered as the walk numbers files: when a file's first new
             // face is met.
             if at.deck != lastDeck {
                 lastDeck = at.deck
-                fileNumber = met.files.number(of: deck.file)
+                fileNumber = met.files.number(of: catalog.decks[at.deck].file)
             }
-            guard met.newFaces.offer(NewFaceOrder.NewFace(face, file: fileNumber)) else { continue }
+            var made: (deck: Deck, face: StudyFace)?
+            let lane: UInt8
+            if let keptLane {
+                lane = keptLane
+            } else {
+                guard let found = Self.face(at: place, in: catalog) else { return nil }
+                made = found
+                lane = Self.lane(of: found.face)
+            }
+            let kind = Int(lane & 0xF)
+            let taken: Bool
+            if kind == Self.termReverse, let forward = lastForward, forward.place == place - 1 {
+                taken = forward.taken
+            } else {
+                let group = fileNumber << 8 | Int(lane)
+                let count = groups[group, default: 0]
+                taken = count < limit
+                if taken { groups[group] = count + 1 }
+            }
+            if kind == Self.termForward { lastForward = (place, taken) }
+            guard taken else { continue }
+            guard let (_, face) = made ?? Self.face(at: place, in: catalog), Self.lane(of: face) == lane,
+                met.newFaces.offer(NewFaceOrder.NewFace(face, file: fileNumber))
+            else { return nil }
             let schedule = lookUp ? progress.schedules[face.key] ?? fresh : fresh
             guard schedule.isNew else { return nil }
             if schedule != fresh { met.newSchedules[met.newPlaces.count] = schedule }
@@ -271,6 +313,17 @@ public struct KeptQueue: Sendable, Equatable {
         return hidden
     }
 
+    /// A new face's lane in the new-face order: its level's rank (high
+    /// four bits) and its kind and direction (`NewFaceOrder.kindCode`).
+    static func lane(of face: StudyFace) -> UInt8 {
+        let ordered = NewFaceOrder.NewFace(face, file: 0)
+        return UInt8(ordered.rank << 4 | ordered.kind)
+    }
+
+    /// The kind codes of a term's two faces (`NewFaceOrder.kindCode`).
+    static let termForward = NewFaceOrder.kindCode(kind: .term, direction: .forward)
+    static let termReverse = NewFaceOrder.kindCode(kind: .term, direction: .reverse)
+
     /// The deck and face at `place`, when the catalog has one there that
     /// the walk meets (its card can be answered).
     static func face(at place: Place, in catalog: StudyCatalog) -> (deck: Deck, face: StudyFace)? {
@@ -309,18 +362,28 @@ public struct KeptQueue: Sendable, Equatable {
 }
 
 extension KeptQueue {
-    /// The kept queue as bytes: six counts, then the lists, each word
-    /// little-endian (`init?(bytes:)`).
+    /// The kept queue as bytes: six counts, then the lists (the new
+    /// faces' lanes eight to a word), each word little-endian
+    /// (`init?(bytes:)`).
     public var bytes: [UInt8] {
         var words: [UInt64] = [
             UInt64(reviews.count), UInt64(learning.count), UInt64(new.count), UInt64(scheduledNew.count),
             UInt64(keys.count), UInt64(levels.count),
         ]
         words.reserveCapacity(
-            6 + 2 * reviews.count + learning.count + new.count + scheduledNew.count + 2 * keys.count + 3 * levels.count)
+            6 + 2 * reviews.count + learning.count + new.count + Self.laneWords(new.count) + scheduledNew.count
+                + 2 * keys.count + 3 * levels.count)
         for review in reviews { words += [review.due, review.place] }
         words += learning
         words += new
+        // The new faces' lanes, eight to a word.
+        for start in stride(from: 0, to: newLanes.count, by: 8) {
+            var word: UInt64 = 0
+            for (i, lane) in newLanes[start..<min(start + 8, newLanes.count)].enumerated() {
+                word |= UInt64(lane) << (8 * i)
+            }
+            words.append(word)
+        }
         words += scheduledNew
         for key in keys { words += [key.hash, key.place] }
         for level in levels {
@@ -333,6 +396,9 @@ extension KeptQueue {
             return bytes
         }
     }
+
+    /// The words `count` lanes take, eight to a word.
+    static func laneWords(_ count: Int) -> Int { (count + 7) / 8 }
 
     /// The kept queue `bytes` hold; nil when their counts do not fill them
     /// exactly. What they say is checked where it is used (`gather`).
@@ -347,11 +413,19 @@ extension KeptQueue {
         let counts = (0..<6).map { _ in word() }
         // Each count bounded by the words left before they are added.
         guard counts.allSatisfy({ $0 <= UInt64(words) }),
-            6 + 2 * counts[0] + counts[1] + counts[2] + counts[3] + 2 * counts[4] + 3 * counts[5] == UInt64(words)
+            6 + 2 * counts[0] + counts[1] + counts[2] + UInt64(Self.laneWords(Int(counts[2]))) + counts[3] + 2
+                * counts[4] + 3 * counts[5] == UInt64(words)
         else { return nil }
         reviews = (0..<Int(counts[0])).map { _ in Review(due: word(), place: word()) }
         learning = (0..<Int(counts[1])).map { _ in word() }
         new = (0..<Int(counts[2])).map { _ in word() }
+        var lanes: [UInt8] = []
+        lanes.reserveCapacity(new.count)
+        for _ in 0..<Self.laneWords(new.count) {
+            let packed = word()
+            for i in 0..<8 where lanes.count < new.count { lanes.append(UInt8(truncatingIfNeeded: packed >> (8 * i))) }
+        }
+        newLanes = lanes
         scheduledNew = (0..<Int(counts[3])).map { _ in word() }
         keys = (0..<Int(counts[4])).map { _ in KeyedPlace(hash: word(), place: word()) }
         var levels: [DeckLevel] = []

@@ -101,6 +101,35 @@ import Testing
         }
     }
 
+    /// Six new terms, the reverse faces of the first four studied: with two
+    /// new faces a day, the forward faces of terms 3 to 6 are past the
+    /// limit, and the new reverse faces of terms 5 and 6 wait for them
+    /// (they are never placed), though no reverse face is ahead of them in
+    /// their own group. Read as faces of their group, they were placed.
+    @Test func aReverseFaceWaitsForAForwardFacePastTheLimit() throws {
+        let text = (1...6).map { "T: Термин \($0)\nD: Анықтама \($0)\nlevel: 1\n" }.joined(separator: "\n")
+        let deck = Fixtures.deck("# Терминдер\nlang: kk\n\n" + text, file: "decks/t.deck")
+        var progress = ProgressSnapshot()
+        for card in deck.cards.prefix(4) {
+            progress.schedules[card.face(1).key] = CardSchedule(
+                state: .review, step: nil, memory: MemoryState(stability: 9, difficulty: 5),
+                due: Fixtures.dayEnd.addingTimeInterval(86_400 * 5), lastReview: Fixtures.now, reps: 2)
+        }
+        var catalog = StudyCatalog(decks: [deck], progress: progress)
+        catalog.keysAreDistinct = true
+        var withKept = catalog
+        withKept.keptQueue = try #require(KeptQueue.make(catalog))
+        for newPerDay in [1, 2, 3, 12] {
+            let limits = StudyLimits(newPerDay: newPerDay, reviewsPerDay: 0)
+            let read = QueueBuilder.build(
+                catalog: withKept, filter: .all, limits: limits, now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+            let walked = QueueBuilder.build(
+                catalog: catalog, filter: .all, limits: limits, now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+            #expect(read.waiting.map(\.key) == walked.waiting.map(\.key), "\(newPerDay) a day")
+            #expect(read.waiting.count == min(newPerDay, 8))
+        }
+    }
+
     /// The earliest review moved to a later day without a word: the read
     /// meets it first and gives way.
     @Test func aReviewMovedUnnamedIsCaught() throws {
