@@ -66,13 +66,6 @@ struct FirstByDue<Element> {
         }
     }
 
-    /// Whether an element due at `due` would be dropped by its due time
-    /// alone: the limit is reached and the last kept is due sooner. A
-    /// list sorted by due time is offered until this holds.
-    func drops(due: Date) -> Bool {
-        limit == 0 || (heap.count == limit && due > dues[heap[0]])
-    }
-
     /// Calls `body` with each kept element and its due time, in the order
     /// they were offered: offered so to another `FirstByDue` after its
     /// own, they are kept there as if every element this one was offered

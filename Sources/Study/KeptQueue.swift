@@ -159,15 +159,35 @@ public struct KeptQueue: Sendable, Equatable {
             }
         }
         changedNew.sort()
-        // Reviews, soonest first, until one is due after the day or after
-        // the last the limit keeps.
+        // Reviews, soonest first: the first the limit keeps of those not
+        // changed or hidden and due today, and any due when the last of
+        // them is (ties are broken by key). Every later one is due after
+        // the last the limit keeps and would be dropped. Their schedules
+        // are looked up together (`ScheduleTable.schedules(of:into:)`):
+        // one at a time, each made its key's string, 9,999 at the largest
+        // limits.
         let dayEndBits = dayEnd.timeIntervalSinceReferenceDate
+        let reviewLimit = met.dueFaces.limit
+        var chosen: [Review] = []
         for review in reviews {
             let due = Double(bitPattern: review.due)
-            guard due < dayEndBits, !met.dueFaces.drops(due: Date(timeIntervalSinceReferenceDate: due)) else { break }
+            guard due < dayEndBits else { break }
+            if chosen.count >= reviewLimit, chosen.last.map({ due > Double(bitPattern: $0.due) }) ?? true { break }
             guard !changed.contains(review.place), !hidden.contains(review.place) else { continue }
-            guard let (_, face) = Self.face(at: review.place, in: catalog), let schedule = progress.schedules[face.key],
-                schedule.state == .review, !schedule.isNew, schedule.due.timeIntervalSinceReferenceDate == due
+            chosen.append(review)
+        }
+        var batch = ScheduleTable.KeyBatch()
+        batch.reserveCapacity(keys: chosen.count)
+        for review in chosen {
+            guard let (_, face) = Self.face(at: review.place, in: catalog) else { return nil }
+            batch.append(face)
+        }
+        var found: [CardSchedule?] = []
+        found.reserveCapacity(chosen.count)
+        progress.schedules.schedules(of: batch, into: &found)
+        for (review, schedule) in zip(chosen, found) {
+            guard let schedule, schedule.state == .review, !schedule.isNew,
+                schedule.due.timeIntervalSinceReferenceDate.bitPattern == review.due
             else { return nil }
             met.dueFaces.offer(PlacedFace(place: Self.unpack(review.place), schedule: schedule), due: schedule.due)
         }
@@ -188,6 +208,8 @@ public struct KeptQueue: Sendable, Equatable {
         // faces that may be placed are made from their cards.
         let scheduled = Set(scheduledNew)
         let limit = met.newFaces.limit
+        // With room for every new face (limits of 9,999) no group fills.
+        let everyFaceFits = limit >= new.count + changedNew.count
         var groups: [Int: Int] = [:]
         // The last forward face of a term offered, and whether it may be placed.
         var lastForward: (place: Place, taken: Bool)?
@@ -234,6 +256,8 @@ public struct KeptQueue: Sendable, Equatable {
             let taken: Bool
             if kind == Self.termReverse, let forward = lastForward, forward.place == place - 1 {
                 taken = forward.taken
+            } else if everyFaceFits {
+                taken = true
             } else {
                 let group = fileNumber << 8 | Int(lane)
                 let count = groups[group, default: 0]
@@ -316,8 +340,9 @@ public struct KeptQueue: Sendable, Equatable {
     /// A new face's lane in the new-face order: its level's rank (high
     /// four bits) and its kind and direction (`NewFaceOrder.kindCode`).
     static func lane(of face: StudyFace) -> UInt8 {
-        let ordered = NewFaceOrder.NewFace(face, file: 0)
-        return UInt8(ordered.rank << 4 | ordered.kind)
+        let card = face.card
+        return UInt8(
+            NewFaceOrder.rank(level: card.level) << 4 | NewFaceOrder.kindCode(kind: card.kind, direction: face.direction))
     }
 
     /// The kind codes of a term's two faces (`NewFaceOrder.kindCode`).
