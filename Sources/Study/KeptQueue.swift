@@ -3,10 +3,11 @@ import FSRS
 import Foundation
 
 /// Where every face of a catalog stood when an earlier start made it, kept
-/// between starts so that today's queue is read from it: the reviews asked
-/// from the front of a list sorted by due time, the faces in learning from
-/// a short list, the new faces from the list of new ones. At 100,000 cards
-/// the walk over every face it replaces was a third of a start.
+/// between starts so that today's queue and the home screen's counts are
+/// read from it: the reviews from the front of a list sorted by due time,
+/// the faces in learning from a short list, the new faces by their lanes in
+/// the new-face order. At 100,000 cards the walk over every face it
+/// replaces was a third of a start.
 ///
 /// It is used only with the catalog it was made from (the caller checks
 /// the decks; any change of the catalog's decks or progress drops it) and
@@ -135,9 +136,10 @@ public struct KeptQueue: Sendable, Equatable {
         return nil
     }
 
-    /// The faces `QueueBuilder.gather` meets with every face of `catalog`
-    /// let through: the due reviews offered until the limit's last is
-    /// known, the learning faces due today, the new faces in walk order.
+    /// What `QueueBuilder.gather` meets with every face of `catalog` let
+    /// through, as far as the queue can use it: the reviews the limit can
+    /// keep, the learning faces due today, the new faces that can be
+    /// placed within the new limit, in walk order.
     /// Nil when a face the lists name has another schedule in the catalog
     /// than they say (the caller walks instead).
     func gather(_ catalog: StudyCatalog, room: QueueBuilder.Room, now: Date, dayEnd: Date) -> QueueBuilder.Met? {
