@@ -254,14 +254,14 @@ public struct KeptQueue: Sendable, Equatable {
                 made = found
                 lane = Self.lane(of: found.face)
             }
-            let kind = Int(lane & 0xF)
+            let kind = NewFaceOrder.kind(ofLane: Int(lane))
             let taken: Bool
             if kind == Self.termReverse, let forward = lastForward, forward.place == place - 1 {
                 taken = forward.taken
             } else if everyFaceFits {
                 taken = true
             } else {
-                let group = fileNumber << 8 | Int(lane)
+                let group = NewFaceOrder.group(file: fileNumber, lane: Int(lane))
                 let count = groups[group, default: 0]
                 taken = count < limit
                 if taken { groups[group] = count + 1 }
@@ -339,12 +339,14 @@ public struct KeptQueue: Sendable, Equatable {
         return hidden
     }
 
-    /// A new face's lane in the new-face order: its level's rank (high
-    /// four bits) and its kind and direction (`NewFaceOrder.kindCode`).
+    /// A new face's lane in the new-face order (`NewFaceOrder.lane`), made
+    /// without the term's id a `NewFaceOrder.NewFace` makes.
     static func lane(of face: StudyFace) -> UInt8 {
         let card = face.card
         return UInt8(
-            NewFaceOrder.rank(level: card.level) << 4 | NewFaceOrder.kindCode(kind: card.kind, direction: face.direction))
+            NewFaceOrder.lane(
+                rank: NewFaceOrder.rank(level: card.level),
+                kind: NewFaceOrder.kindCode(kind: card.kind, direction: face.direction)))
     }
 
     /// The kind codes of a term's two faces (`NewFaceOrder.kindCode`).

@@ -59,6 +59,8 @@ public enum NewFaceOrder {
         var rank: Int { Int(rankByte) }
         /// Its kind and direction (`kindCode`).
         var kind: Int { Int(kindByte) }
+        /// Its lane within its file (`lane(rank:kind:)`).
+        var lane: Int { NewFaceOrder.lane(rank: rank, kind: kind) }
 
         init(_ face: StudyFace, file: Int) {
             let card = face.card
@@ -155,6 +157,21 @@ public enum NewFaceOrder {
         for p in pending[nextPending...] where result.count < limit { result.append(p.index) }
         return Array(result.prefix(limit))
     }
+
+    /// A face's lane within its deck file's new faces: its level's rank
+    /// (`rank(level:)`, high four bits) and its kind and direction
+    /// (`kindCode`, low four bits). The shortlist counts faces per file and
+    /// lane (`group(file:lane:)`); the kept queue keeps each new face's lane.
+    static func lane(rank: Int, kind: Int) -> Int { rank << 4 | kind }
+
+    /// The kind and direction a lane holds.
+    static func kind(ofLane lane: Int) -> Int { lane & 0xF }
+
+    /// The group of a lane of the file numbered `file` (`FileNumbers`).
+    static func group(file: Int, lane: Int) -> Int { file << 8 | lane }
+
+    /// The file number and lane of a group.
+    static func fileAndLane(ofGroup group: Int) -> (file: Int, lane: Int) { (group >> 8, group & 0xFF) }
 
     /// Where a level stands in exam order: 1, 2, 3, then any other level.
     static func rank(level: Int) -> Int { (1...3).contains(level) ? level : 4 }

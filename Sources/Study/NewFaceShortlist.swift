@@ -43,8 +43,8 @@ extension NewFaceOrder {
             }
             forwardIDs.formUnion(next.forwardIDs)
             for (group, count) in next.kept {
-                let file = fileNumbers[group >> 8]
-                kept[file << 8 | group & 0xFF, default: 0] += count
+                let (file, lane) = NewFaceOrder.fileAndLane(ofGroup: group)
+                kept[NewFaceOrder.group(file: fileNumbers[file], lane: lane), default: 0] += count
             }
         }
 
@@ -55,8 +55,7 @@ extension NewFaceOrder {
                 return true
             }
             if let id = face.termID { forwardIDs.insert(id) }
-            // The rank is 1 to 4 and the kind 0 to 9: four bits each.
-            let group = face.file << 8 | face.rank << 4 | face.kind
+            let group = NewFaceOrder.group(file: face.file, lane: face.lane)
             let count = kept[group, default: 0]
             guard count < limit else { return false }
             kept[group] = count + 1
