@@ -151,8 +151,7 @@ public struct KeptQueue: Sendable, Equatable {
         // wait to be merged into the new faces in walk order.
         var changedNew: [Place] = []
         for place in changed where !hidden.contains(place) {
-            guard let (deck, face) = Self.face(at: place, in: catalog) else { return nil }
-            let schedule = progress.schedules[face.key] ?? fresh
+            guard let (deck, face, schedule) = Self.faceNow(at: place, in: catalog, fresh: fresh) else { return nil }
             switch StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd) {
             case .new: changedNew.append(place)
             case .learning: met.learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
@@ -194,8 +193,8 @@ public struct KeptQueue: Sendable, Equatable {
             met.dueFaces.offer(PlacedFace(place: Self.unpack(review.place), schedule: schedule), due: schedule.due)
         }
         for place in learning where !changed.contains(place) && !hidden.contains(place) {
-            guard let (deck, face) = Self.face(at: place, in: catalog), let schedule = progress.schedules[face.key],
-                !schedule.isNew, schedule.state != .review
+            guard let (deck, face, schedule) = Self.faceNow(at: place, in: catalog, fresh: fresh),
+                Self.isLearning(schedule)
             else { return nil }
             if schedule.due < dayEnd {
                 met.learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
@@ -210,8 +209,6 @@ public struct KeptQueue: Sendable, Equatable {
         // faces that may be placed are made from their cards.
         let scheduled = Set(scheduledNew)
         let limit = met.newFaces.limit
-        // With room for every new face (limits of 9,999) no group fills.
-        let everyFaceFits = limit >= new.count + changedNew.count
         var groups: [Int: Int] = [:]
         // The last forward face of a term offered, and whether it may be placed.
         var lastForward: (place: Place, taken: Bool)?
@@ -227,7 +224,7 @@ public struct KeptQueue: Sendable, Equatable {
             let lookUp: Bool
             if moved == changedNew.count || (kept < new.count && new[kept] < changedNew[moved]) {
                 place = new[kept]
-                keptLane = kept < newLanes.count ? newLanes[kept] : nil
+                keptLane = newLanes[kept]
                 kept += 1
                 guard !changed.contains(place), !hidden.contains(place) else { continue }
                 lookUp = scheduled.contains(place)
@@ -258,8 +255,6 @@ public struct KeptQueue: Sendable, Equatable {
             let taken: Bool
             if kind == Self.termReverse, let forward = lastForward, forward.place == place - 1 {
                 taken = forward.taken
-            } else if everyFaceFits {
-                taken = true
             } else {
                 let group = NewFaceOrder.group(file: fileNumber, lane: Int(lane))
                 let count = groups[group, default: 0]
@@ -292,7 +287,7 @@ public struct KeptQueue: Sendable, Equatable {
         var rows = [DeckCounts](repeating: DeckCounts(), count: decks)
         let hidden = hiddenPlaces(catalog, at: now)
         func row(_ place: Place) -> Int? {
-            let deck = Int(place >> 44)
+            let deck = Self.unpack(place).deck
             return deck < decks ? rowOf[deck] : nil
         }
         for level in levels {
@@ -312,14 +307,15 @@ public struct KeptQueue: Sendable, Equatable {
         }
         let fresh = CardSchedule.new(at: now)
         for place in learning where !changed.contains(place) && !hidden.contains(place) {
-            guard let r = row(place), let (_, face) = Self.face(at: place, in: catalog),
-                let schedule = catalog.progress.schedules[face.key], !schedule.isNew, schedule.state != .review
+            guard let r = row(place), let (_, _, schedule) = Self.faceNow(at: place, in: catalog, fresh: fresh),
+                Self.isLearning(schedule)
             else { return nil }
             rows[r].add(StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd))
         }
         for place in changed where !hidden.contains(place) {
-            guard let r = row(place), let (_, face) = Self.face(at: place, in: catalog) else { return nil }
-            rows[r].add(StudyCatalog.bucket(catalog.progress.schedules[face.key] ?? fresh, now: now, dayEnd: dayEnd))
+            guard let r = row(place), let (_, _, schedule) = Self.faceNow(at: place, in: catalog, fresh: fresh)
+            else { return nil }
+            rows[r].add(StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd))
         }
         var all = DeckCounts()
         for counts in rows { all.add(counts) }
@@ -352,6 +348,19 @@ public struct KeptQueue: Sendable, Equatable {
     /// The kind codes of a term's two faces (`NewFaceOrder.kindCode`).
     static let termForward = NewFaceOrder.kindCode(kind: .term, direction: .forward)
     static let termReverse = NewFaceOrder.kindCode(kind: .term, direction: .reverse)
+
+    /// The deck and face at `place` (`face(at:in:)`) with its schedule now:
+    /// `fresh` for a face without one.
+    static func faceNow(at place: Place, in catalog: StudyCatalog, fresh: CardSchedule)
+        -> (deck: Deck, face: StudyFace, schedule: CardSchedule)?
+    {
+        guard let (deck, face) = face(at: place, in: catalog) else { return nil }
+        return (deck, face, catalog.progress.schedules[face.key] ?? fresh)
+    }
+
+    /// Whether `schedule` is one of a face in learning or relearning, as
+    /// a face on the kept list of them must still have.
+    static func isLearning(_ schedule: CardSchedule) -> Bool { !schedule.isNew && schedule.state != .review }
 
     /// The deck and face at `place`, when the catalog has one there that
     /// the walk meets (its card can be answered).
