@@ -84,4 +84,32 @@ import Testing
             #expect(file.read() == nil)
         }
     }
+
+    /// A start with an exam ahead sets the kept queue aside: only the mark of
+    /// its decks is kept, so the next start without the exam makes it anew
+    /// and the one after reads it.
+    @Test func anExamStartSetsItAside() throws {
+        let helper = KeptSchedulesTests()
+        try helper.withFolder { folder in
+            let (store, deck, kept) = try helper.setUp(folder)
+            let file = KeptQueueFile(kept)
+            let stamp = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42]))
+            _ = try start(store, deck, kept, stamp: stamp)
+            _ = try start(store, deck, kept, stamp: stamp)
+            #expect(file.read()?.queue != nil)
+            KeptQueueFile.setAside(file.read(), file: file)
+            DeckIndexWrites.waitForAll()
+            #expect(file.read()?.decks == stamp)
+            #expect(file.read().map { $0.queue == nil } == true, "only the mark is kept")
+            // A mark, or no file, is left as it is.
+            let marked = try Data(contentsOf: URL(fileURLWithPath: file.path))
+            KeptQueueFile.setAside(file.read(), file: file)
+            KeptQueueFile.setAside(nil, file: file)
+            DeckIndexWrites.waitForAll()
+            #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == marked)
+            #expect(try start(store, deck, kept, stamp: stamp).keptQueue == nil)
+            #expect(file.read()?.queue != nil, "made again by the next start")
+            #expect(try start(store, deck, kept, stamp: stamp).keptQueue != nil)
+        }
+    }
 }
