@@ -155,37 +155,32 @@ struct KeptQueueFile: Sendable {
         var length: Int
         /// Their hash (`CacheFile.hash`).
         var hash: UInt64
+    }
+}
 
-        init(origin: KeptFileOrigin, decks: UInt64, length: Int, hash: UInt64) {
-            self.origin = origin
-            self.decks = decks
-            self.length = length
-            self.hash = hash
+extension KeptQueueFile.Header {
+    /// The header read back from its bytes; nil when they do not decode.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var reader = IndexReader(bytes)
+        do {
+            let origin = try KeptFileOrigin(&reader)
+            let decks = try reader.fixed64()
+            let length = try reader.number()
+            let hash = try reader.fixed64()
+            guard reader.isAtEnd else { return nil }
+            self.init(origin: origin, decks: decks, length: length, hash: hash)
+        } catch {
+            return nil
         }
+    }
 
-        /// The header read back from its bytes; nil when they do not decode.
-        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            var reader = IndexReader(bytes)
-            do {
-                let origin = try KeptFileOrigin(&reader)
-                let decks = try reader.fixed64()
-                let length = try reader.number()
-                let hash = try reader.fixed64()
-                guard reader.isAtEnd else { return nil }
-                self.init(origin: origin, decks: decks, length: length, hash: hash)
-            } catch {
-                return nil
-            }
-        }
-
-        /// The header's bytes, in the deck index's layout (`IndexWriter`).
-        var bytes: [UInt8] {
-            var writer = IndexWriter()
-            origin.write(&writer)
-            writer.fixed64(decks)
-            writer.unsigned(UInt64(length))
-            writer.fixed64(hash)
-            return writer.bytes
-        }
+    /// The header's bytes, in the deck index's layout (`IndexWriter`).
+    var bytes: [UInt8] {
+        var writer = IndexWriter()
+        origin.write(&writer)
+        writer.fixed64(decks)
+        writer.unsigned(UInt64(length))
+        writer.fixed64(hash)
+        return writer.bytes
     }
 }
