@@ -154,7 +154,7 @@ public struct Card: Hashable, Sendable {
         get {
             switch fields {
             case .own(let storage): storage.head.hasExplicitID
-            case .indexed(let table, let row): table.row(row).hasExplicitID
+            case .indexed(let table, let row): table.hasExplicitID(row)
             }
         }
         set { head.hasExplicitID = newValue }
@@ -311,7 +311,7 @@ public struct Card: Hashable, Sendable {
     public var kind: CardKind {
         switch fields {
         case .own(let storage): storage.head.kind
-        case .indexed(let table, let row): table.row(row).kind
+        case .indexed(let table, let row): table.kind(row)
         }
     }
 
@@ -340,7 +340,7 @@ public struct Card: Hashable, Sendable {
     public var isAnswerable: Bool {
         switch fields {
         case .own(let storage): storage.head.isAnswerable
-        case .indexed(let table, let row): table.row(row).isAnswerable
+        case .indexed(let table, let row): table.isAnswerable(row)
         }
     }
 
@@ -350,7 +350,7 @@ public struct Card: Hashable, Sendable {
     public var definitionLength: Int {
         switch fields {
         case .own(let storage): Int(storage.head.definitionLength)
-        case .indexed(let table, let row): Int(table.row(row).definitionLength)
+        case .indexed(let table, let row): Int(table.definitionLength(row))
         }
     }
 

@@ -153,25 +153,23 @@ public struct DeckIndex: Sendable {
     /// bodies left in the entry file; nil when the head does not decode or
     /// the file's size does not fit the bodies it lists.
     private func decode(_ entry: EntryFile, file: String, entryPath: String) -> (ParsedDeck, UInt64?)? {
-        entry.head.withUnsafeBufferPointer { head -> (ParsedDeck, UInt64?)? in
-            var r = IndexReader(head)
-            do {
-                let derived = try r.bool() ? try r.fixed64() : nil
-                let bodiesLength = try r.number()
-                var blockHashes: [UInt64] = []
-                for _ in 0..<(try r.count()) { blockHashes.append(try r.fixed64()) }
-                let recovery = EntryBodies.Recovery(
-                    path: entry.header.path, file: file, contentHash: entry.header.contentHash,
-                    entryPath: entryPath)
-                guard
-                    let bodies = EntryBodies.of(entry, length: bodiesLength, blockHashes: blockHashes, recovery: recovery)
-                else { return nil }
-                let (parsed, length) = try ParsedDeckCoding.decode(
-                    &r, file: file, bodies: CardBodySource(bodies), bodiesStart: bodies.start)
-                return length == bodiesLength ? (parsed, derived) : nil
-            } catch {
-                return nil
-            }
+        var r = IndexReader(UnsafeBufferPointer(entry.head.bytes))
+        do {
+            let derived = try r.bool() ? try r.fixed64() : nil
+            let bodiesLength = try r.number()
+            var blockHashes: [UInt64] = []
+            for _ in 0..<(try r.count()) { blockHashes.append(try r.fixed64()) }
+            let recovery = EntryBodies.Recovery(
+                path: entry.header.path, file: file, contentHash: entry.header.contentHash, entryPath: entryPath)
+            guard let bodies = EntryBodies.of(entry, length: bodiesLength, blockHashes: blockHashes, recovery: recovery)
+            else { return nil }
+            // The cards' rows stay where they were read: the head is theirs.
+            let parsed = try ParsedDeckCoding.decode(
+                &r, owner: entry.head, file: file, bodies: CardBodySource(bodies), bodiesStart: bodies.start,
+                bodiesLength: bodiesLength)
+            return (parsed, derived)
+        } catch {
+            return nil
         }
     }
 
@@ -181,7 +179,7 @@ public struct DeckIndex: Sendable {
         _ entryPath: String, path: String, status: FileStatus, hash: UInt64, derived: UInt64?, parsed: ParsedDeck
     ) -> Bool {
         var deckHead = IndexWriter()
-        let bodies = ParsedDeckCoding.encode(parsed, into: &deckHead)
+        guard let bodies = ParsedDeckCoding.encode(parsed, into: &deckHead) else { return false }
         // Inside the head, so its hash covers them.
         var head = IndexWriter()
         head.bool(derived != nil)

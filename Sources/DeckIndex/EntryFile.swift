@@ -18,13 +18,24 @@ struct EntryFile {
     /// What the header says.
     let header: EntryHeader
     /// The head's bytes, checked against `header.headHash`.
-    let head: [UInt8]
+    let head: Head
     /// Where the head starts in the file (the bodies follow it).
     let headStart: Int
     /// The file's size.
     let size: Int
     /// The open entry file.
     let descriptor: Descriptor
+
+    /// An entry's head: memory of its own, which the cards' table read
+    /// from it points into and holds (`IndexedCards.init?(adopting:…)`).
+    final class Head: @unchecked Sendable {
+        /// The bytes; never changed after `EntryFile.load` fills them.
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+
+        init(count: Int) { bytes = .allocate(capacity: count) }
+
+        deinit { bytes.deallocate() }
+    }
 
     /// An open file, closed when the last thing reading from it is gone.
     final class Descriptor: Sendable {
@@ -63,23 +74,20 @@ struct EntryFile {
         else { return nil }
         let headEnd = headStart + header.headLength
         // The head of a large deck (about 300 KB at 10,000 cards) goes
-        // straight into its own array: reading the rest into an array of
-        // its own and joining the two made every start hold it twice more.
-        let head = [UInt8](unsafeUninitializedCapacity: header.headLength) { buffer, initialized in
-            let inFirst = max(0, min(first.count, headEnd) - headStart)
-            first.withUnsafeBufferPointer { first in
-                if inFirst > 0 {
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[..<inFirst])
-                        .initialize(from: first[headStart..<headStart + inFirst])
-                }
-            }
-            initialized = inFirst
-            if headEnd > first.count {
-                initialized += fill(
-                    UnsafeMutableBufferPointer(rebasing: buffer[inFirst...]), from: descriptor.fd, at: first.count)
+        // straight into memory of its own, where its cards' rows stay.
+        let head = Head(count: header.headLength)
+        let inFirst = max(0, min(first.count, headEnd) - headStart)
+        first.withUnsafeBufferPointer { first in
+            if inFirst > 0 {
+                _ = UnsafeMutableBufferPointer(rebasing: head.bytes[..<inFirst])
+                    .initialize(from: first[headStart..<headStart + inFirst])
             }
         }
-        guard head.count == header.headLength, head.withUnsafeBufferPointer(ContentHash.of) == header.headHash
+        var filled = inFirst
+        if headEnd > first.count {
+            filled += fill(UnsafeMutableBufferPointer(rebasing: head.bytes[inFirst...]), from: descriptor.fd, at: first.count)
+        }
+        guard filled == header.headLength, ContentHash.of(UnsafeBufferPointer(head.bytes)) == header.headHash
         else { return nil }
         return EntryFile(header: header, head: head, headStart: headStart, size: size, descriptor: descriptor)
     }

@@ -83,6 +83,13 @@ public struct IndexReader {
         return text
     }
 
+    /// The next `count` bytes where they lie.
+    public mutating func raw(_ count: Int) throws(IndexDamage) -> UnsafeBufferPointer<UInt8> {
+        guard count >= 0, count <= bytes.count - position else { throw IndexDamage() }
+        defer { position += count }
+        return UnsafeBufferPointer(rebasing: bytes[position..<position + count])
+    }
+
     public mutating func optionalString() throws(IndexDamage) -> String? {
         try bool() ? try string() : nil
     }

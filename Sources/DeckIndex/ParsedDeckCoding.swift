@@ -8,25 +8,30 @@ import DeckFormat
 /// every place: places inside the file are stored without it and name the
 /// path the deck is loaded under.
 enum ParsedDeckCoding {
-    // Layout 5: the head holds the title, metadata, diagnostics, each
-    // distinct tag list once, and per card its head (`Card.Head`: id,
-    // kind, a term's definition length, level, tag lists by number,
-    // place) with the length of its body; the bodies (content, source, last line) are written apart, in
-    // card order, and are decoded only when a card is first asked for
-    // them (`EntryBodies`).
+    // Layout 6: the head holds the title, metadata, diagnostics, each
+    // distinct tag list once, and the cards' table as `IndexedCards` lays
+    // it out (`IndexedCards.Layout`: a fixed-width row per card with its
+    // kind, level, tag lists by number, place and body's place, then
+    // every id's bytes in one run), adopted by a start as it is read;
+    // then the few rows' numbers too wide for a row and the few derived
+    // ids that differ from the card's. The bodies (content, source, last
+    // line) are written apart, in card order, and are decoded only when a
+    // card is first asked for them (`EntryBodies`).
 
     /// `parsed`'s head into `w`; its cards' bodies, in card order, are
-    /// given back.
-    static func encode(_ parsed: ParsedDeck, into w: inout IndexWriter) -> [UInt8] {
+    /// given back. Nil (and `w` left as it was) when the cards do not fit
+    /// a table (ids past 4 GiB): such a deck is parsed at every start.
+    static func encode(_ parsed: ParsedDeck, into w: inout IndexWriter) -> [UInt8]? {
         let file = parsed.deck.file
-        w.optionalString(parsed.deck.title)
-        w.unsigned(UInt64(parsed.deck.metadata.count))
+        var head = IndexWriter()
+        head.optionalString(parsed.deck.title)
+        head.unsigned(UInt64(parsed.deck.metadata.count))
         for entry in parsed.deck.metadata {
-            w.string(entry.key)
-            w.string(entry.value)
+            head.string(entry.key)
+            head.string(entry.value)
         }
-        w.unsigned(UInt64(parsed.diagnostics.count))
-        for d in parsed.diagnostics { encode(d, file: file, into: &w) }
+        head.unsigned(UInt64(parsed.diagnostics.count))
+        for d in parsed.diagnostics { encode(d, file: file, into: &head) }
         // Each distinct tag list once; cards name theirs by number.
         var tagLists: [[String]: Int] = [:]
         var ordered: [[String]] = []
@@ -38,41 +43,55 @@ enum ParsedDeckCoding {
         }
         let cards = parsed.deck.cards
         let numbers = cards.map { (number($0.tags), number($0.sectionTags)) }
-        w.unsigned(UInt64(ordered.count))
-        for list in ordered { w.strings(list) }
+        head.unsigned(UInt64(ordered.count))
+        for list in ordered { head.strings(list) }
         var bodies = IndexWriter()
-        w.unsigned(UInt64(cards.count))
+        let table = IndexedCards(
+            file: file, tagLists: ordered, bodies: CardBodySource(NoBodies()), firstBody: 0, capacity: cards.count)
         for (card, (tags, sectionTags)) in zip(cards, numbers) {
-            w.string(card.id.rawValue)
-            w.bool(card.hasExplicitID)
-            if card.derivedID == card.id {
-                w.bool(false)
-            } else {
-                w.bool(true)
-                w.string(card.derivedID.rawValue)
-            }
-            w.bytes.append(tag(card.kind))
-            w.bool(card.isAnswerable)
-            // Only a term has a definition: the other kinds spend no byte.
-            if card.kind == .term { w.unsigned(UInt64(card.definitionLength)) }
-            w.int(card.level)
-            w.unsigned(UInt64(tags))
-            w.unsigned(UInt64(sectionTags))
-            encode(card.location, file: file, into: &w)
             let before = bodies.bytes.count
             encodeBody(card, into: &bodies)
-            w.unsigned(UInt64(bodies.bytes.count - before))
+            guard
+                table.append(
+                    id: card.id, hasExplicitID: card.hasExplicitID, derivedID: card.derivedID, kind: card.kind,
+                    isAnswerable: card.isAnswerable, definitionLength: card.definitionLength, level: card.level,
+                    tags: tags, sectionTags: sectionTags, location: card.location, bodyAt: before,
+                    length: bodies.bytes.count - before)
+            else { return nil }
         }
+        head.unsigned(UInt64(cards.count))
+        table.withLayout { rows, ids in
+            head.bytes.append(contentsOf: rows)
+            head.unsigned(UInt64(ids.count))
+            head.bytes.append(contentsOf: ids)
+        }
+        head.unsigned(UInt64(table.wideRows.count))
+        for wide in table.wideRows {
+            // From the bodies' start (the table's first body is at 0).
+            head.unsigned(UInt64(wide.bodyOffset))
+            head.unsigned(UInt64(wide.bodyLength))
+            head.int(wide.level)
+            head.unsigned(UInt64(wide.tags))
+            head.unsigned(UInt64(wide.sectionTags))
+            encode(wide.location, file: file, into: &head)
+        }
+        head.unsigned(UInt64(table.differingDerivedIDs.count))
+        for (row, id) in table.differingDerivedIDs {
+            head.unsigned(UInt64(row))
+            head.string(id.rawValue)
+        }
+        w.bytes.append(contentsOf: head.bytes)
         return bodies.bytes
     }
 
-    /// The deck whose head `r` reads (to its end), its cards' bodies in
-    /// `bodies` from `bodiesStart` on (the place in the entry file), one
-    /// after the other; also the bodies' total length, for the caller to
-    /// check against the file.
-    static func decode(_ r: inout IndexReader, file: String, bodies: CardBodySource, bodiesStart: Int)
-        throws(IndexDamage) -> (ParsedDeck, bodiesLength: Int)
-    {
+    /// The deck whose head `r` reads (to its end), its cards' rows adopted
+    /// where they lie in the head, which `owner` holds; their bodies are
+    /// in `bodies`, `bodiesLength` bytes from `bodiesStart` on (the place
+    /// in the entry file), one after the other.
+    static func decode(
+        _ r: inout IndexReader, owner: AnyObject, file: String, bodies: CardBodySource, bodiesStart: Int,
+        bodiesLength: Int
+    ) throws(IndexDamage) -> ParsedDeck {
         let title = try r.optionalString()
         var metadata: [MetadataEntry] = []
         for _ in 0..<(try r.count()) { metadata.append(MetadataEntry(key: try r.string(), value: try r.string())) }
@@ -80,37 +99,39 @@ enum ParsedDeckCoding {
         for _ in 0..<(try r.count()) { diagnostics.append(try decodeDiagnostic(&r, file: file)) }
         var tagLists: [[String]] = []
         for _ in 0..<(try r.count()) { tagLists.append(try r.strings()) }
-        // Where the next body starts in the entry.
-        var offset = bodiesStart
-        let cardCount = try r.count()
-        // One table of rows for the deck's cards, not a box per card.
-        let table = IndexedCards(
-            file: file, tagLists: tagLists, bodies: bodies, firstBody: bodiesStart, capacity: cardCount)
-        for _ in 0..<cardCount {
-            // The id's bytes go into the table as they are (`IndexedCards`).
-            let id = try r.stringBytes()
-            let explicit = try r.bool()
-            let derived = try r.bool() ? CardID(rawValue: try r.string()) : nil
-            let kind = try kind(r.byte())
-            let answerable = try r.bool()
-            let definitionLength = kind == .term ? try r.number() : 0
+        let cardCount = try r.number()
+        guard cardCount <= Int.max / IndexedCards.Layout.rowSize else { throw IndexDamage() }
+        let rows = try r.raw(cardCount * IndexedCards.Layout.rowSize)
+        let ids = try r.raw(try r.count())
+        var wideRows: [IndexedCards.WideRow] = []
+        for _ in 0..<(try r.count()) {
+            // Kept from the bodies' start; the table counts from the source's.
+            let (bodyOffset, overflow) = try r.number().addingReportingOverflow(bodiesStart)
+            guard !overflow else { throw IndexDamage() }
+            let bodyLength = try r.number()
             let level = try r.int()
             let tags = try r.number()
             let sectionTags = try r.number()
-            let place = try decodePlace(&r)
-            let length = try r.number()
-            guard
-                table.append(
-                    idBytes: id, hasExplicitID: explicit, derivedID: derived, kind: kind, isAnswerable: answerable,
-                    definitionLength: definitionLength, level: level, tags: tags, sectionTags: sectionTags,
-                    line: place.line, column: place.column, otherFile: place.otherFile, bodyAt: offset, length: length)
-            else { throw IndexDamage() }
-            offset += length
+            wideRows.append(
+                IndexedCards.WideRow(
+                    bodyOffset: bodyOffset, bodyLength: bodyLength, level: level, tags: tags,
+                    sectionTags: sectionTags, location: try decodeLocation(&r, file: file)))
         }
-        let cards = table.cards
-        guard r.isAtEnd else { throw IndexDamage() }
-        let parsed = ParsedDeck(deck: Deck(file: file, title: title, metadata: metadata, cards: cards), diagnostics: diagnostics)
-        return (parsed, offset - bodiesStart)
+        var derived: [(row: Int, id: CardID)] = []
+        for _ in 0..<(try r.count()) { derived.append((try r.number(), CardID(rawValue: try r.string()))) }
+        guard r.isAtEnd,
+            let table = IndexedCards(
+                adopting: UnsafeRawBufferPointer(rows), ids: UnsafeRawBufferPointer(ids), owner: owner,
+                wideRows: wideRows, differingDerivedIDs: derived, file: file, tagLists: tagLists, bodies: bodies,
+                firstBody: bodiesStart, bodiesLength: bodiesLength)
+        else { throw IndexDamage() }
+        return ParsedDeck(
+            deck: Deck(file: file, title: title, metadata: metadata, cards: table.cards), diagnostics: diagnostics)
+    }
+
+    /// The body source of a table made only to lay its rows out.
+    private struct NoBodies: CardBodyDecoding {
+        func body(at offset: Int, length: Int) -> CardBody? { nil }
     }
 
     // MARK: diagnostics
@@ -134,26 +155,13 @@ enum ParsedDeckCoding {
 
     // MARK: cards
 
-    /// Kinds in the layout; the numbers are part of the format.
-    private static func tag(_ kind: CardKind) -> UInt8 {
-        switch kind {
-        case .question: 0
-        case .term: 1
-        case .choice: 2
-        case .cloze: 3
-        case .open: 4
-        }
-    }
+    /// A kind's number (`IndexedCards.number(of:)`, one numbering for
+    /// rows and bodies).
+    private static func tag(_ kind: CardKind) -> UInt8 { IndexedCards.number(of: kind) }
 
     private static func kind(_ tag: UInt8) throws(IndexDamage) -> CardKind {
-        switch tag {
-        case 0: .question
-        case 1: .term
-        case 2: .choice
-        case 3: .cloze
-        case 4: .open
-        default: throw IndexDamage()
-        }
+        guard let kind = IndexedCards.kind(number: tag) else { throw IndexDamage() }
+        return kind
     }
 
     static func encodeBody(_ card: Card, into w: inout IndexWriter) {

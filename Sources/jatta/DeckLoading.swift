@@ -103,7 +103,7 @@ enum DeckLoading {
     /// dictionary of every attribute and a date: a tenth of a millisecond
     /// at every start).
     static let stamp: String = {
-        let layout = "5"
+        let layout = "6"
         var status = stat()
         guard stat(RunningExecutable.path, &status) == 0 else { return layout }
         return "\(layout):\(status.st_size):\(status.st_mtim.tv_sec):\(status.st_mtim.tv_nsec)"

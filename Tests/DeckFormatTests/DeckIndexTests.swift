@@ -624,13 +624,108 @@ import Testing
         #expect(cards.map(\.derivedID.rawValue) == ["question-0", "question-1", "d", "question-3", "question-4", "question-5"])
     }
 
-    /// What a card read from the index costs: a 32-byte row in its deck's
-    /// table and a card of two words (the table and the row's number),
-    /// against a box of about 180 bytes each before (docs/progress-store.md,
-    /// "Memory at 100,000 cards").
-    @Test func aTableRowIsThirtyTwoBytes() {
-        #expect(MemoryLayout<IndexedCards.Row>.stride == 32)
+    /// What a card read from the index costs: a 36-byte row in its deck's
+    /// table (the id's bytes beside it) and a card of two words (the table
+    /// and the row's number), against a box of about 180 bytes each before
+    /// (docs/progress-store.md, "Memory at 100,000 cards").
+    @Test func aTableRowIsThirtySixBytes() throws {
+        let table = try Self.table(rows: 50)
+        table.withLayout { rows, ids in
+            #expect(rows.count == 50 * 36)
+            #expect(ids.count == (0..<50).map { "question-\($0)".utf8.count }.reduce(0, +))
+        }
         #expect(MemoryLayout<Card>.stride == 16)
+    }
+
+    /// A table of `rows` question cards with bodies of 3 bytes from 100 on,
+    /// every fifth with an explicit id, the fourth wide (a place in
+    /// another file), tag lists 0–2 of three.
+    static func table(rows: Int, id: (Int) -> String = { "question-\($0)" }) throws -> IndexedCards {
+        let table = IndexedCards(
+            file: "a.deck", tagLists: [[], ["x"], ["y", "z"]], bodies: CardBodySource(PlaceDecoder()), firstBody: 100,
+            capacity: 4)
+        for n in 0..<rows {
+            let file = n == 3 ? "b.deck" : "a.deck"
+            try #require(
+                table.append(
+                    id: CardID(rawValue: id(n)), hasExplicitID: n % 5 == 0,
+                    derivedID: CardID(rawValue: n % 5 == 0 ? "d\(n)" : id(n)), kind: CardKind.allCases[n % 5],
+                    isAnswerable: n % 7 != 0, definitionLength: n, level: n % 4, tags: n % 3, sectionTags: (n + 1) % 3,
+                    location: SourceLocation(file: file, line: n + 1, column: 1), bodyAt: 100 + 3 * n, length: 3))
+        }
+        return table
+    }
+
+    /// A table adopted from the bytes a table lays out gives every card
+    /// back, and bytes no table writes are refused whole (a start then
+    /// parses the deck file) instead of giving a card a kind, tag list, id
+    /// or body it does not have: each field of a row changed alone, the
+    /// ids out of order, cut or not UTF-8, wide rows and derived ids that
+    /// do not fit.
+    @Test func adoptedRowsAreCheckedWhole() throws {
+        let made = try Self.table(rows: 30, id: { $0 == 7 ? "қ\($0)" : "question-\($0)" })
+        let (rows, ids) = made.withLayout { (Array($0), Array($1)) }
+        let wide = made.wideRows
+        let derived = made.differingDerivedIDs
+        try #require(wide.count == 1 && derived.count == 6)
+        final class Owner {}
+        func adopt(
+            _ rows: [UInt8], _ ids: [UInt8], wide: [IndexedCards.WideRow]? = nil,
+            derived: [(row: Int, id: CardID)]? = nil, bodiesLength: Int = 90
+        ) -> [Card]? {
+            rows.withUnsafeBytes { rows in
+                ids.withUnsafeBytes { ids in
+                    IndexedCards(
+                        adopting: rows, ids: ids, owner: Owner(), wideRows: wide ?? made.wideRows,
+                        differingDerivedIDs: derived ?? made.differingDerivedIDs, file: "a.deck",
+                        tagLists: [[], ["x"], ["y", "z"]], bodies: CardBodySource(PlaceDecoder()), firstBody: 100,
+                        bodiesLength: bodiesLength)?.cards
+                }
+            }
+        }
+        let adopted = try #require(adopt(rows, ids))
+        #expect(adopted.count == 30)
+        for (card, expected) in zip(adopted, made.cards) {
+            #expect(card.id == expected.id && card.derivedID == expected.derivedID)
+            #expect(card.kind == expected.kind && card.isAnswerable == expected.isAnswerable)
+            #expect(card.hasExplicitID == expected.hasExplicitID && card.definitionLength == expected.definitionLength)
+            #expect(card.level == expected.level && card.tags == expected.tags)
+            #expect(card.sectionTags == expected.sectionTags && card.location == expected.location)
+        }
+        #expect(adopted[3].location.file == "b.deck")
+        #expect(adopted[7].id.rawValue == "қ7")
+        // Row 2 (not wide): each field set to what no table writes.
+        let row = 2 * IndexedCards.Layout.rowSize
+        let damage: [(String, Int, [UInt8])] = [
+            ("kind", 32, [5]), ("flags", 33, [8]), ("padding", 34, [1]), ("padding", 35, [1]),
+            ("tags", 28, [3, 0]), ("section tags", 30, [3, 0]), ("body offset", 0, [7, 0, 0, 0]),
+            ("body length", 4, [4, 0, 0, 0]), ("id end before the row before's", 24, [0, 0, 0, 0]),
+            ("id end past the ids", 24, [0xFF, 0xFF, 0, 0]), ("wide flag", 33, [5]),
+        ]
+        for (field, at, bytes) in damage {
+            var changed = rows
+            changed.replaceSubrange((row + at)..<(row + at + bytes.count), with: bytes)
+            #expect(changed != rows && adopt(changed, ids) == nil, "\(field)")
+        }
+        #expect(adopt(Array(rows.dropLast()), ids) == nil, "a row cut short")
+        #expect(adopt(Array(rows.dropLast(36)), ids) == nil, "a row missing")
+        #expect(adopt(rows, Array(ids.dropLast())) == nil, "ids cut short")
+        #expect(adopt(rows, ids, bodiesLength: 91) == nil, "bodies longer than the rows'")
+        var notText = ids
+        let letter = try #require(ids.firstIndex(of: 0xD2))
+        notText[letter] = 0xFF
+        #expect(adopt(rows, notText) == nil, "an id that is not UTF-8")
+        var movedWide = wide
+        movedWide[0].bodyOffset += 1
+        #expect(adopt(rows, ids, wide: movedWide) == nil, "a wide row's body elsewhere")
+        var wideTags = wide
+        wideTags[0].tags = 3
+        #expect(adopt(rows, ids, wide: wideTags) == nil, "a wide row's tag list out of range")
+        #expect(adopt(rows, ids, wide: []) == nil, "a wide row missing")
+        #expect(adopt(rows, ids, derived: derived.reversed()) == nil, "derived ids out of order")
+        #expect(adopt(rows, ids, derived: derived + [(30, CardID(rawValue: "x"))]) == nil, "a derived id past the rows")
+        #expect(adopt([], [], wide: [], derived: [], bodiesLength: 0)?.isEmpty == true, "no cards")
+        #expect(adopt([], [1], wide: [], derived: [], bodiesLength: 0) == nil, "ids without rows")
     }
 
     /// Gives no body, and keeps where each was asked for.
