@@ -67,10 +67,11 @@ grep -q "Enter — шығу: $" "$WORK/eof.txt" || fail "no study prompt after t
 # A --no-record quiz opens no store; a study session started from its
 # report runs on an empty one in memory, made only then: the mistakes are
 # asked and graded, and no database is written.
-printf '\n\n\ns\n1992\n' | "$JATTA" quiz "$WORK/test.deck" --plain --seed 5 --lang en --no-record \
+printf '\n\n\ns\n1990\n' | "$JATTA" quiz "$WORK/test.deck" --plain --seed 5 --lang en --no-record \
     --db "$WORK/unwritten.sqlite" >"$WORK/mistakes.txt" 2>&1 || fail "studying a --no-record quiz's mistakes failed"
 grep -q "^\[1/3\] Fill in the gap" "$WORK/mistakes.txt" || fail "no study session after a --no-record quiz"
-grep -q "Wrong. The answer is «1991»" "$WORK/mistakes.txt" || fail "the study session did not grade the answer"
+# 1990 is none of the three years, whichever card comes first.
+grep -Eq "Wrong\. The answer is «(1991|1992|2010)»" "$WORK/mistakes.txt" || fail "the study session did not grade the answer"
 [ ! -e "$WORK/unwritten.sqlite" ] || fail "a --no-record quiz wrote a database"
 
 # Bad input: a message and a non-zero status, never a crash.

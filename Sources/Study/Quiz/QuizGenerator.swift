@@ -21,21 +21,19 @@ public enum QuizGenerator {
     /// settings give the same questions.
     public static func generate(from decks: [Deck], settings: QuizSettings) -> [QuizQuestion] {
         var rng = SeededGenerator(seed: settings.seed)
-        // The places are shuffled where they are: a copy of 200,000 of them
-        // to shuffle was a tenth of a 20-question quiz.
-        var order = eligibleCards(decks, settings: settings)
-        rng.shuffle(&order)
         // The wrong options of a deck, normalised once per quiz rather than
         // once per question, and only for the decks a question comes from.
         var glossaries: [String: DeckGlossary] = [:]
         var questions: [QuizQuestion] = []
         var usedKeys = Set<String>()
-        // The places are shuffled, not the cards: the same draws in the
-        // same order, without moving 200,000 cards to ask 20.
-        for place in order {
-            if questions.count >= settings.count { break }
-            let deck = decks[Int(place.deck)]
-            let card = deck.cards[Int(place.card)]
+        // Cards are drawn until the quiz is full: as many as it asks for
+        // (and those passed over), not every card of the decks.
+        var draw = QuizDraw(decks)
+        let wanted = Set(settings.tags.map(tagKey))
+        while questions.count < settings.count, let place = draw.next(rng: &rng) {
+            let deck = decks[place.deck]
+            let card = deck.cards[place.card]
+            guard isAsked(card, settings: settings, wanted: wanted) else { continue }
             // The same card twice (a deck loaded twice, a duplicated id)
             // would count one memory twice.
             guard !usedKeys.contains(card.id.rawValue) else { continue }
@@ -58,29 +56,14 @@ public enum QuizGenerator {
         return questions
     }
 
-    /// The cards `settings` asks for (level, tags), each as its place: its
-    /// deck's index in `decks` and its own in that deck's cards.
-    /// The places are two 32-bit numbers: the list is as long as the decks
-    /// and shuffled whole, and half the bytes are half the memory moved.
-    static func eligibleCards(_ decks: [Deck], settings: QuizSettings) -> [(deck: Int32, card: Int32)] {
-        let wanted = Set(settings.tags.map(tagKey))
-        var eligible: [(deck: Int32, card: Int32)] = []
-        eligible.reserveCapacity(decks.reduce(0) { $0 + $1.cards.count })
-        for d in decks.indices {
-            // Each card is read where it is rather than copied out of its
-            // deck: a copy retains and releases it, 200,000 times at
-            // 200,000 cards.
-            decks[d].cards.withUnsafeBufferPointer { cards in
-                // A choice card with no correct option has no right answer
-                // to grade; a level outside 1–3 is quizzed like any other.
-                for c in cards.indices where cards[c].isAnswerable {
-                    if let level = settings.level, cards[c].level != level { continue }
-                    if !wanted.isEmpty, !cards[c].allTags.contains(where: { wanted.contains(tagKey($0)) }) { continue }
-                    eligible.append((Int32(truncatingIfNeeded: d), Int32(truncatingIfNeeded: c)))
-                }
-            }
-        }
-        return eligible
+    /// Whether `settings` asks for `card`: its level, and one of its tags
+    /// among `wanted` (the settings' tags as `tagKey` gives them) when
+    /// there are any. A choice card with no correct option has no right
+    /// answer to grade; a level outside 1–3 is quizzed like any other.
+    static func isAsked(_ card: Card, settings: QuizSettings, wanted: Set<String>) -> Bool {
+        guard card.isAnswerable else { return false }
+        if let level = settings.level, card.level != level { return false }
+        return wanted.isEmpty || card.allTags.contains { wanted.contains(tagKey($0)) }
     }
 
     /// A deck's term definitions: the wrong options of its questions, in
@@ -103,10 +86,15 @@ public enum QuizGenerator {
     /// (every option marked correct): why a quiz came out empty when the
     /// level and tags were right.
     public static func choiceCardsWithoutWrongOption(in decks: [Deck], settings: QuizSettings) -> Int {
-        eligibleCards(decks, settings: settings).filter { place in
-            guard case .choice(let choice) = decks[Int(place.deck)].cards[Int(place.card)].content else { return false }
-            return choice.options.allSatisfy(\.isCorrect)
-        }.count
+        let wanted = Set(settings.tags.map(tagKey))
+        return decks.reduce(0) { count, deck in
+            count + deck.cards.count { card in
+                guard card.kind == .choice, isAsked(card, settings: settings, wanted: wanted),
+                    case .choice(let choice) = card.content
+                else { return false }
+                return choice.options.allSatisfy(\.isCorrect)
+            }
+        }
     }
 
     /// The question for one card, or nil when the card cannot make a fair one.

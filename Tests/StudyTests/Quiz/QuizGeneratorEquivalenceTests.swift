@@ -149,15 +149,18 @@ struct QuizGeneratorEquivalenceTests {
 enum PreviousQuizGenerator {
     static func generate(from decks: [Deck], settings: QuizSettings, ownLevelOnly: Bool = false) -> [QuizQuestion] {
         var rng = SeededGenerator(seed: settings.seed)
-        var order = QuizGenerator.eligibleCards(decks, settings: settings)
-        rng.shuffle(&order)
         var glossaries: [String: [GlossaryEntry]] = [:]
         var questions: [QuizQuestion] = []
         var usedKeys = Set<String>()
-        for place in order {
-            if questions.count >= settings.count { break }
-            let deck = decks[Int(place.deck)]
-            let card = deck.cards[Int(place.card)]
+        // The cards in the order the quiz draws them now (`QuizDraw`,
+        // checked against a whole shuffle in `QuizDrawTests`): this
+        // generator is kept for how it makes each question.
+        var draw = QuizDraw(decks)
+        let wanted = Set(settings.tags.map(QuizGenerator.tagKey))
+        while questions.count < settings.count, let place = draw.next(rng: &rng) {
+            let deck = decks[place.deck]
+            let card = deck.cards[place.card]
+            guard QuizGenerator.isAsked(card, settings: settings, wanted: wanted) else { continue }
             guard !usedKeys.contains(card.id.rawValue) else { continue }
             let glossary = {
                 glossaries[deck.file] ?? {
