@@ -95,21 +95,25 @@ struct FirstByDue<Element> {
 
     /// The kept elements, soonest due first.
     mutating func sorted() -> [Element] {
-        // Keys made first for every slot whose due time another shares,
-        // so the sort compares without making any.
-        var seen: [Date: Int] = [:]
-        for slot in heap {
-            if let other = seen.updateValue(slot, forKey: dues[slot]) {
-                _ = key(other)
-                _ = key(slot)
+        // By due time first (then as offered); only a run of equal due
+        // times is put in key order, its keys made then. Finding the ties
+        // by hashing every due time was a third of ordering 9,999 reviews.
+        let (dues, sequences) = (dues, sequences)
+        var order = heap.sorted { a, b in dues[a] != dues[b] ? dues[a] < dues[b] : sequences[a] < sequences[b] }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, dues[order[end]] == dues[order[start]] { end += 1 }
+            if end - start > 1 {
+                for slot in order[start..<end] { _ = key(slot) }
+                let keys = keys
+                order[start..<end].sort { a, b in
+                    keys[a] != keys[b] ? keys[a]! < keys[b]! : sequences[a] < sequences[b]
+                }
             }
+            start = end
         }
-        let (dues, keys, sequences) = (dues, keys, sequences)
-        return heap.sorted { a, b in
-            if dues[a] != dues[b] { return dues[a] < dues[b] }
-            if keys[a] != keys[b] { return keys[a]! < keys[b]! }
-            return sequences[a] < sequences[b]
-        }.map { elements[$0] }
+        return order.map { elements[$0] }
     }
 
     private mutating func siftUp(_ start: Int) {

@@ -154,7 +154,8 @@ public struct KeptQueue: Sendable, Equatable {
             guard let (deck, face, schedule) = Self.faceNow(at: place, in: catalog, fresh: fresh) else { return nil }
             switch StudyCatalog.bucket(schedule, now: now, dayEnd: dayEnd) {
             case .new: changedNew.append(place)
-            case .learning: met.learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
+            case .learning:
+                met.learning.append(StudyItem(face: face, deckFile: catalog.decks[deck].file, schedule: schedule))
             case .due: met.dueFaces.offer(PlacedFace(place: Self.unpack(place), schedule: schedule), due: schedule.due)
             case .later: break
             }
@@ -197,7 +198,7 @@ public struct KeptQueue: Sendable, Equatable {
                 Self.isLearning(schedule)
             else { return nil }
             if schedule.due < dayEnd {
-                met.learning.append(StudyItem(face: face, deckFile: deck.file, schedule: schedule))
+                met.learning.append(StudyItem(face: face, deckFile: catalog.decks[deck].file, schedule: schedule))
             }
         }
         // New faces in walk order: the kept ones and the changed ones
@@ -242,7 +243,7 @@ public struct KeptQueue: Sendable, Equatable {
                 lastDeck = at.deck
                 fileNumber = met.files.number(of: catalog.decks[at.deck].file)
             }
-            var made: (deck: Deck, face: StudyFace)?
+            var made: (deck: Int, face: StudyFace)?
             let lane: UInt8
             if let keptLane {
                 lane = keptLane
@@ -352,7 +353,7 @@ public struct KeptQueue: Sendable, Equatable {
     /// The deck and face at `place` (`face(at:in:)`) with its schedule now:
     /// `fresh` for a face without one.
     static func faceNow(at place: Place, in catalog: StudyCatalog, fresh: CardSchedule)
-        -> (deck: Deck, face: StudyFace, schedule: CardSchedule)?
+        -> (deck: Int, face: StudyFace, schedule: CardSchedule)?
     {
         guard let (deck, face) = face(at: place, in: catalog) else { return nil }
         return (deck, face, catalog.progress.schedules[face.key] ?? fresh)
@@ -362,16 +363,17 @@ public struct KeptQueue: Sendable, Equatable {
     /// a face on the kept list of them must still have.
     static func isLearning(_ schedule: CardSchedule) -> Bool { !schedule.isNew && schedule.state != .review }
 
-    /// The deck and face at `place`, when the catalog has one there that
-    /// the walk meets (its card can be answered).
-    static func face(at place: Place, in catalog: StudyCatalog) -> (deck: Deck, face: StudyFace)? {
+    /// The deck (its index in the catalog's decks) and face at `place`,
+    /// when the catalog has one there that the walk meets (its card can
+    /// be answered). The deck's index, not the deck: a copy of the deck
+    /// counted each of its arrays and strings in and out of memory, for
+    /// every face the queue took (20,000 at limits 9999/9999).
+    static func face(at place: Place, in catalog: StudyCatalog) -> (deck: Int, face: StudyFace)? {
         let at = unpack(place)
-        guard at.deck < catalog.decks.count else { return nil }
-        let deck = catalog.decks[at.deck]
-        guard at.card < deck.cards.count else { return nil }
-        let card = deck.cards[at.card]
+        guard at.deck < catalog.decks.count, at.card < catalog.decks[at.deck].cards.count else { return nil }
+        let card = catalog.decks[at.deck].cards[at.card]
         guard card.isAnswerable, at.face < card.faceCount else { return nil }
-        return (deck, card.face(at.face))
+        return (at.deck, StudyFace(card: card, direction: Card.direction(ofFace: at.face)))
     }
 
     /// `place` in one word; nil when it does not fit.

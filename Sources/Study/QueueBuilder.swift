@@ -46,7 +46,12 @@ public enum QueueBuilder {
             .map { catalog.item(at: met.newPlaces[$0], schedule: met.newSchedules[$0] ?? fresh) }
         let waiting = learning.filter { $0.schedule.due <= now }
         let later = learning.filter { $0.schedule.due > now }
-        return StudyQueue(waiting: waiting + interleave(reviews, new), learning: later)
+        // Each item copied once, into the one list (a copy counts its card
+        // and its file's name in and out of memory: 20,000 items at limits
+        // 9999/9999).
+        var ordered = waiting
+        interleave(reviews, new, into: &ordered)
+        return StudyQueue(waiting: ordered, learning: later)
     }
 
     /// How many faces of each kind the day's limits leave room for.
@@ -140,15 +145,25 @@ public enum QueueBuilder {
     /// n new faces goes at position ⌊(k+1)·total/(n+1)⌋, so they sit inside
     /// the run of reviews rather than bunched at either end.
     static func interleave(_ reviews: [StudyItem], _ new: [StudyItem]) -> [StudyItem] {
-        guard !reviews.isEmpty, !new.isEmpty else { return reviews + new }
+        var result: [StudyItem] = []
+        interleave(reviews, new, into: &result)
+        return result
+    }
+
+    /// `interleave(reviews, new)` appended to `result`.
+    static func interleave(_ reviews: [StudyItem], _ new: [StudyItem], into result: inout [StudyItem]) {
+        guard !reviews.isEmpty, !new.isEmpty else {
+            result.append(contentsOf: reviews)
+            result.append(contentsOf: new)
+            return
+        }
         let total = reviews.count + new.count
         // The positions grow with k (by one at least, as total > new.count),
         // so the next one is all that is asked: a set of them all cost a
         // hash per position at 9,999 new faces.
         func position(_ k: Int) -> Int { (k + 1) * total / (new.count + 1) }
         var nextPosition = 0
-        var result: [StudyItem] = []
-        result.reserveCapacity(total)
+        result.reserveCapacity(result.count + total)
         var r = 0
         var n = 0
         for i in 0..<total {
@@ -162,7 +177,6 @@ public enum QueueBuilder {
                 r += 1
             }
         }
-        return result
     }
 }
 

@@ -72,9 +72,12 @@ public struct StudyCatalog: Sendable {
 
     /// The item of the face at `place`, with `schedule`.
     func item(at place: FacePlace, schedule: CardSchedule) -> StudyItem {
-        let deck = decks[place.deck]
-        // The one face, not the array of the card's faces made to pick it.
-        return StudyItem(face: deck.cards[place.card].face(place.face), deckFile: deck.file, schedule: schedule)
+        // The one face, not the array of the card's faces made to pick it;
+        // the deck read where it is, not copied (a copy counts each of its
+        // arrays and strings in and out of memory, for every item).
+        StudyItem(
+            face: decks[place.deck].cards[place.card].face(place.face), deckFile: decks[place.deck].file,
+            schedule: schedule)
     }
 
     /// Visits every face `items(matching:now:)` gives, in its order, once
