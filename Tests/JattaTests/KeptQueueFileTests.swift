@@ -14,12 +14,14 @@ import Testing
 @Suite struct KeptQueueFileTests {
     /// One start as `jatta study` makes it on `deck`: the snapshot through
     /// the kept schedules, then the kept queue taken (and any write done).
-    func start(_ store: ProgressStore, _ deck: Deck, _ kept: KeptSchedules, stamp: UInt64) throws -> StudyCatalog {
+    func start(
+        _ store: ProgressStore, _ deck: Deck, _ kept: KeptSchedules, stamp: UInt64, selection: [String] = ["decks"]
+    ) throws -> StudyCatalog {
         var basis: StudySetup.KeptBasis?
         let snapshot = try StudySetup.progress(store: store, decks: [deck], kept: kept, basis: &basis)
         var catalog = StudyCatalog(decks: [deck], progress: snapshot)
         catalog.keysAreDistinct = true
-        let file = KeptQueueFile(kept)
+        let file = KeptQueueFile(kept, selection: selection)
         KeptQueueFile.take(file.read(), basis: try #require(basis), decks: stamp, into: &catalog, file: file)
         DeckIndexWrites.waitForAll()
         return catalog
@@ -29,7 +31,7 @@ import Testing
         let helper = KeptSchedulesTests()
         try helper.withFolder { folder in
             let (store, deck, kept) = try helper.setUp(folder)
-            let file = KeptQueueFile(kept)
+            let file = KeptQueueFile(kept, selection: ["decks"])
             let stamp = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42]))
             // Another file's content, or a file without a hash: another stamp, or none.
             #expect(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 43]) != stamp)
@@ -92,7 +94,7 @@ import Testing
         let helper = KeptSchedulesTests()
         try helper.withFolder { folder in
             let (store, deck, kept) = try helper.setUp(folder)
-            let file = KeptQueueFile(kept)
+            let file = KeptQueueFile(kept, selection: ["decks"])
             let stamp = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42]))
             _ = try start(store, deck, kept, stamp: stamp)
             _ = try start(store, deck, kept, stamp: stamp)
@@ -110,6 +112,50 @@ import Testing
             #expect(try start(store, deck, kept, stamp: stamp).keptQueue == nil)
             #expect(file.read()?.queue != nil, "made again by the next start")
             #expect(try start(store, deck, kept, stamp: stamp).keptQueue != nil)
+        }
+    }
+
+    /// Each selection of decks (as the command names them) keeps its own
+    /// queue: a start on one deck file does not replace the queue of a
+    /// start on all of them, so switching back reads it at once. The
+    /// `keptSelections` last made are kept, and a queue of a build that
+    /// kept one per store is removed.
+    @Test func eachSelectionKeepsItsOwnQueue() throws {
+        let helper = KeptSchedulesTests()
+        try helper.withFolder { folder in
+            let (store, deck, kept) = try helper.setUp(folder)
+            let all = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42]))
+            let one = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 43]))
+            let allFile = KeptQueueFile(kept, selection: ["decks"])
+            let oneFile = KeptQueueFile(kept, selection: ["decks/a.deck"])
+            #expect(allFile.path != oneFile.path)
+            #expect(KeptQueueFile(kept, selection: ["./decks"]).path == allFile.path, "one folder, two spellings")
+            let legacy = (kept.path as NSString).deletingPathExtension + ".queue"
+            _ = try start(store, deck, kept, stamp: all, selection: ["decks"])
+            try Data("jatta queue\n".utf8).write(to: URL(fileURLWithPath: legacy))
+            _ = try start(store, deck, kept, stamp: all, selection: ["decks"])
+            #expect(!FileManager.default.fileExists(atPath: legacy), "the single queue of an earlier build is left")
+            for _ in 0..<2 { _ = try start(store, deck, kept, stamp: one, selection: ["decks/a.deck"]) }
+            #expect(allFile.read()?.queue != nil && oneFile.read()?.queue != nil)
+            // Back to all: read at once, not marked again.
+            #expect(try start(store, deck, kept, stamp: all, selection: ["decks"]).keptQueue != nil)
+            #expect(try start(store, deck, kept, stamp: one, selection: ["decks/a.deck"]).keptQueue != nil)
+            // Five selections: the four last made are kept.
+            let queues = { () throws -> Set<String> in
+                Set(try FileManager.default.contentsOfDirectory(atPath: kept.directory).filter { $0.hasSuffix(".queue") })
+            }
+            for n in 0..<5 {
+                // Apart in time, as starts are, so the last made is known.
+                usleep(20_000)
+                _ = try start(store, deck, kept, stamp: all, selection: ["decks/\(n).deck"])
+            }
+            let names = try queues()
+            #expect(names.count == KeptQueueFile.keptSelections)
+            #expect(!names.contains((legacy as NSString).lastPathComponent))
+            for n in 1..<5 {
+                let path = KeptQueueFile(kept, selection: ["decks/\(n).deck"]).path
+                #expect(names.contains((path as NSString).lastPathComponent), "selection \(n) was removed")
+            }
         }
     }
 }

@@ -109,6 +109,10 @@ python3 -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[
 damaged_queue=$(queue_sum)
 session damaged-queue
 [ "$(queue_sum)" != "$damaged_queue" ] || fail "damaged-queue: the damaged queue was kept"
+# Each selection of decks keeps its own queue: the starts on one file below
+# leave the queue of all of them as it is.
+all_queue=$(queue_file)
+all_queue_sum=$(queue_sum)
 
 # One deck file of the two (fewer cards than a start reads in one pass):
 # its faces come from the kept table, which it never rewrites.
@@ -120,6 +124,9 @@ session one-file "$JATTA" decks/part-1.deck
 # them and the whole table is read: their progress goes with them.
 session one-section "$JATTA" decks/part-2.deck
 [ "$(kept_sum)" = "$first" ] || fail "one-section: the kept file was rewritten"
+[ "$(ls "$kept_dir"/*.queue | wc -l)" -ge 3 ] || fail "one-section: the selections share a queue file"
+[ "$(sha256sum "$all_queue" | cut -d' ' -f1)" = "$all_queue_sum" ] \
+    || fail "one-section: a start on one file replaced the queue of all of them"
 cp "$work/decks/part-0.deck" "$work/part-0.before"
 cp "$work/decks/part-2.deck" "$work/part-2.before"
 python3 - "$work/decks" <<'PY'
@@ -172,4 +179,4 @@ mv "$work/backup.sqlite" "$db"
 session restored
 [ "$(kept_sum)" != "$before" ] || fail "restored: the file of the replaced store was read"
 
-echo "kept-schedules: ok (cold, current, behind, a damaged kept queue, one file of three, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store)"
+echo "kept-schedules: ok (cold, current, behind, a damaged kept queue, one file of three and its own queue, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store)"

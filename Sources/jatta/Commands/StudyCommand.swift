@@ -92,11 +92,11 @@ struct StudyCommand: ParsableCommand {
         // And the queue kept with them (`KeptQueueFile`), on a thread of its
         // own only when there is one: a small collection keeps none, and
         // the thread was a few per cent of its start.
-        let queueFile = kept.map(KeptQueueFile.init)
+        let deckPaths = SessionHost.deckPaths(paths)
+        let queueFile = kept.map { KeptQueueFile($0, selection: deckPaths) }
         let queueAhead = queueFile.flatMap { file in access(file.path, R_OK) == 0 ? BackgroundWork { file.read() } : nil }
 
         // Decks.
-        let deckPaths = SessionHost.deckPaths(paths)
         let library = SessionHost.loadDecks(paths: deckPaths, indexed: !demo)
         KeptUntilExit.keep(library)
         let errors = host.reportDeckErrors(library)

@@ -35,13 +35,24 @@ struct KeptQueueFile: Sendable {
     /// The first bytes of the file.
     static let magic = Array("jatta queue\n".utf8)
 
-    /// The kept queue of the store whose schedules `schedules` keeps.
-    init(_ schedules: KeptSchedules) {
+    /// The kept queue of the store whose schedules `schedules` keeps, for
+    /// starts on the decks `selection` names (deck files and folders, as
+    /// the command was given them). Each selection has its own file, so a
+    /// student who studies one deck file, then all of them, then the one
+    /// again finds each one's queue kept instead of replacing one with
+    /// the other at every switch (and walking every face twice after it);
+    /// the `keptSelections` last used are kept.
+    init(_ schedules: KeptSchedules, selection: [String]) {
         storePath = schedules.storePath
         storeFile = schedules.storeFile
         directory = schedules.directory
-        path = (schedules.path as NSString).deletingPathExtension + ".queue"
+        let named = selection.map(StoredDeckFile.of).joined(separator: "\n")
+        path = (schedules.path as NSString).deletingPathExtension + "." + CacheFile.name(for: named) + ".queue"
     }
+
+    /// How many selections' queues a store keeps: the least recently made
+    /// go when a new one is made.
+    static let keptSelections = 4
 
     /// What the file holds.
     struct Contents: Sendable {
@@ -142,6 +153,30 @@ struct KeptQueueFile: Sendable {
         ).bytes
         _ = CacheFile.replace(path, directory: directory) { write in
             KeptFileOrigin.writeHeading(magic: Self.magic, header: header, write) && body.withUnsafeBytes(write)
+        }
+        removeOtherSelections()
+    }
+
+    /// Removes the queues of this store's other selections but the
+    /// `keptSelections` − 1 last written (and one of a build that kept a
+    /// single queue per store, named without a selection).
+    private func removeOtherSelections() {
+        let own = (path as NSString).lastPathComponent
+        let store = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        // The store's part of the name: what precedes the selection's.
+        let prefix = (store as NSString).deletingPathExtension
+        // A single queue's file is never read by this build.
+        unlink((directory as NSString).appendingPathComponent(prefix + ".queue"))
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        var others: [(name: String, modified: Int)] = []
+        for name in names where name != own && name.hasPrefix(prefix + ".") && name.hasSuffix(".queue") {
+            var status = stat()
+            guard stat((directory as NSString).appendingPathComponent(name), &status) == 0 else { continue }
+            others.append((name, status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec))
+        }
+        others.sort { $0.modified > $1.modified }
+        for other in others.dropFirst(Self.keptSelections - 1) {
+            unlink((directory as NSString).appendingPathComponent(other.name))
         }
     }
 
