@@ -31,7 +31,7 @@ public final class IndexedCards: @unchecked Sendable {
         /// Bytes per row.
         public static let rowSize = 36
         /// Where the body starts in the body source, from `firstBody`; for
-        /// a wide row, its number in `wide` (32 bits).
+        /// a wide row, its number in `wideRows` (32 bits).
         static let bodyOffset = 0
         /// The body's length in bytes (32 bits).
         static let bodyLength = 4
@@ -58,8 +58,9 @@ public final class IndexedCards: @unchecked Sendable {
         static let answerable: UInt8 = 1
         /// Flag: see `Card.hasExplicitID`.
         static let explicitID: UInt8 = 2
-        /// Flag: the numbers below `definitionLength` and the tag lists are
-        /// in `wide`.
+        /// Flag: the row's body place, place, level and tag lists are in
+        /// `wideRows` (its kind, flags, definition length and id end are
+        /// in the row).
         static let wide: UInt8 = 4
     }
 
@@ -258,8 +259,10 @@ public final class IndexedCards: @unchecked Sendable {
                 let number = Int(u32(row, Layout.bodyOffset))
                 guard number < wideRows.count else { return false }
                 let wide = wideRows[number]
+                // Its length within what is left of the bodies, so that no
+                // sum of lengths can overflow.
                 guard wide.tags >= 0, wide.tags < lists, wide.sectionTags >= 0, wide.sectionTags < lists,
-                    wide.bodyOffset == firstBody + body, wide.bodyLength >= 0
+                    wide.bodyOffset == firstBody + body, wide.bodyLength >= 0, wide.bodyLength <= bodiesLength - body
                 else { return false }
                 body += wide.bodyLength
             } else {

@@ -722,6 +722,9 @@ import Testing
         wideTags[0].tags = 3
         #expect(adopt(rows, ids, wide: wideTags) == nil, "a wide row's tag list out of range")
         #expect(adopt(rows, ids, wide: []) == nil, "a wide row missing")
+        var endless = wide
+        endless[0].bodyLength = .max
+        #expect(adopt(rows, ids, wide: endless) == nil, "a wide row's body past every other")
         #expect(adopt(rows, ids, derived: derived.reversed()) == nil, "derived ids out of order")
         #expect(adopt(rows, ids, derived: derived + [(30, CardID(rawValue: "x"))]) == nil, "a derived id past the rows")
         #expect(adopt([], [], wide: [], derived: [], bodiesLength: 0)?.isEmpty == true, "no cards")
