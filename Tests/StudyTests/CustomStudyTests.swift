@@ -38,12 +38,13 @@ import Testing
     /// Latin and other letters, combining marks, spaces and punctuation,
     /// against queries cut from them and queries of the same letters.
     @Test func theByteComparisonOfASearchIsTheStringComparison() {
-        let alphabet = Array("ӘәІіҢңҒғҮүҰұҚқӨөҺһЖжаеоeaoc  -.,«»\"'?ÅÄé\u{301}\u{306}\r\n\t日ё")
+        let alphabet = Array("ӘәІіҢңҒғҮүҰұҚқӨөҺһЖжаеоeaoc  -.,«»\"'?ÅÄé\u{301}\u{306}\r\n\t日ё…–—№₸°×÷\u{A0}“”•′\u{2028}\u{200D}")
         var rng = SeededGenerator(seed: 20_261_206)
         func text(_ length: Int) -> String {
             String((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
         }
         var bytes = 0
+        var threeByteSigns = 0
         for _ in 0..<5_000 {
             let haystack = text(Int(rng.next() % 30))
             let scalars = Array(haystack.unicodeScalars)
@@ -62,15 +63,49 @@ import Testing
                 "«\(haystack)» «\(query)»")
             var key = CardSearch.fold(haystack)
             var folded = query
-            if key.withUTF8(CardSearch.isSimple) && folded.withUTF8(CardSearch.isSimple) { bytes += 1 }
+            if key.withUTF8(CardSearch.isSimple) && folded.withUTF8(CardSearch.isSimple) {
+                bytes += 1
+                // Three-byte signs (a cloze's `[…]`, №, ₸) on that path too.
+                if key.unicodeScalars.contains(where: { $0.value >= 0x800 }) { threeByteSigns += 1 }
+            }
         }
         // Most pairs are compared by their bytes, so the comparison above
-        // covers that path.
+        // covers that path, signs of three bytes among them.
         #expect(bytes > 1_000)
+        #expect(threeByteSigns > 100)
         // An empty query too (the search never asks it).
         for text in ["", "режим", "日本"] {
             #expect(CardSearch.holds(text, "") == CardSearch.fold(text).contains(""), "«\(text)»")
         }
+    }
+
+    /// A catalog whose keys are distinct and large enough to be searched
+    /// in two halves at once finds the cards, in the order, that the
+    /// search card by card with a set of the ids met finds.
+    @Test func aSearchInTwoHalvesFindsWhatOneFinds() throws {
+        let words = ["режим", "гегемония", "одақ", "мүдде", "егемендік"]
+        var rng = SeededGenerator(seed: 20_261_207)
+        let decks = (0..<5).map { d in
+            Deck(
+                file: "decks/d\(d).deck",
+                cards: (0..<4_100).map { c in
+                    let prompt = (0..<3).map { _ in words[Int(rng.next() % 5)] }.joined(separator: " ") + " \(d)-\(c) […]"
+                    return Card(
+                        id: CardID(rawValue: "q-\(d)-\(c)"),
+                        content: .question(QuestionCard(question: prompt, answer: "жауап \(c % 7)")),
+                        location: SourceLocation(file: "decks/d\(d).deck", line: c + 1))
+                })
+        }
+        var split = StudyCatalog(decks: decks, progress: ProgressSnapshot())
+        split.keysAreDistinct = true
+        try #require(split.halves(matching: .all) != nil, "the catalog is searched in two halves")
+        let whole = StudyCatalog(decks: decks, progress: ProgressSnapshot())
+        for query in ["ГЕГЕМОНИЯ одақ", "жауап 3", "2-44", "режим режим", "ешқандай"] {
+            let found = CardSearch.matches(query, in: split)
+            #expect(found == CardSearch.matches(query, in: whole), "«\(query)»")
+            #expect(query == "ешқандай" ? found.isEmpty : !found.isEmpty, "«\(query)»")
+        }
+        #expect(CardSearch.matches("жауап", in: split).count == 20_500)
     }
 
     @Test func aMatchShowsEachFaceWithItsSchedule() throws {

@@ -58,7 +58,9 @@ struct FindCommand: ParsableCommand {
         } catch {
             throw StoreFailure.exit(error, language: language)
         }
-        let outcome = CardFinding.run(word: word, catalog: StudyCatalog(decks: decks, progress: progress), now: Date(), language: language)
+        var catalog = StudyCatalog(decks: decks, progress: progress)
+        catalog.keysAreDistinct = library.idsAreDistinct
+        let outcome = CardFinding.run(word: word, catalog: catalog, now: Date(), language: language)
         Console.out(outcome.output)
         if !outcome.errorOutput.isEmpty { Console.err(outcome.errorOutput) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
