@@ -33,56 +33,31 @@ public struct ExamOutlook: Hashable, Sendable {
             let files = groups[exam] ?? []
             let examDay = exam.date.dayNumber
             let filter = StudyFilter(deckFiles: Set(files))
-            var unseen = 0
-            var newToday = 0
-            var scheduled = Array(repeating: 0, count: max(0, examDay - today))
-            var faces: [ExamReadiness.Face] = []
-            // Sized once (a quarter more than the cards: terms have two
-            // faces); grown face by face, its copies were fresh memory.
-            let cardCount = catalog.decks.reduce(0) { filter.includes(deck: $1) ? $0 + $1.cards.count : $0 }
-            faces.reserveCapacity(cardCount + cardCount / 4)
-            // Every face once. This runs at each start and on every way
-            // back home: a face's key is made only when something must be
-            // looked up by it, and its card is numbered without a string
-            // of its id when ids are distinct (each card met is another).
-            let suspended = catalog.progress.suspended
-            let distinct = catalog.keysAreDistinct
-            var cardNumbers: [String: Int] = [:]
-            var lastCard = FacePlace(deck: -1, card: -1, face: 0)
-            var cards = 0
-            let needsKey = !suspended.isEmpty || !introducedToday.isEmpty || !distinct
-            catalog.forEachFace(matching: filter, now: now) { _, face, place, schedule in
-                let key = needsKey ? face.key : nil
-                if let key, suspended.contains(key) { return }
-                if let key, introducedToday.contains(key) { newToday += 1 }
-                let card: Int
-                if distinct {
-                    // A card's faces come one after another.
-                    if place.deck != lastCard.deck || place.card != lastCard.card {
-                        lastCard = place
-                        cards += 1
-                    }
-                    card = cards - 1
-                } else {
-                    let id = face.card.id.rawValue
-                    card = cardNumbers[id] ?? cardNumbers.count
-                    cardNumbers[id] = card
+            let tally: Tally
+            // A large catalog whose keys are distinct is gone over in two
+            // halves at once (`StudyCatalog.halves`, as today's queue is):
+            // each half's cards numbered from 0, the second's moved past
+            // the first's when the two are joined, as one walk numbers them.
+            if catalog.keysAreDistinct, let split = catalog.halves(matching: filter) {
+                let second = BackgroundWork {
+                    Tally(
+                        catalog: catalog, filter: filter, decks: split..<catalog.decks.count, exam: exam,
+                        scheduler: scheduler, introducedToday: introducedToday, now: now)
                 }
-                let studied = schedule.isNew ? nil : schedule
-                faces.append(ExamReadiness.Face(card: card, level: face.card.level, schedule: studied))
-                guard let studied else {
-                    unseen += 1
-                    return
-                }
-                // With distinct keys every face here is of this exam's
-                // decks, so its day is the exam's; else the face's key
-                // says which exam it is studied for.
-                let moved =
-                    key.map { scheduler.adjusted(studied, key: $0, at: now) }
-                    ?? scheduler.adjusted(studied, examDay: examDay, at: now)
-                let offset = max(today, days.dayNumber(of: moved.due)) - today
-                if offset < scheduled.count { scheduled[offset] += 1 }
+                // Room for both halves' faces, so that joining them copies
+                // none of the first's.
+                var first = Tally(
+                    catalog: catalog, filter: filter, decks: 0..<split, exam: exam, scheduler: scheduler,
+                    introducedToday: introducedToday, now: now, roomFor: catalog.decks.indices)
+                guard let later = second.take() else { preconditionFailure("the second half's tally was taken twice") }
+                first.append(later)
+                tally = first
+            } else {
+                tally = Tally(
+                    catalog: catalog, filter: filter, decks: catalog.decks.indices, exam: exam, scheduler: scheduler,
+                    introducedToday: introducedToday, now: now)
             }
+            let (unseen, newToday, scheduled, faces) = (tally.unseen, tally.newToday, tally.scheduled, tally.faces)
             let configuration = scheduler.base.configuration
             let path: (Int) -> ExamPath = { day in
                 ExamPath.newFace(
@@ -99,6 +74,102 @@ public struct ExamOutlook: Hashable, Sendable {
             let readiness = ExamReadiness.forecast(
                 faces: faces, plan: plan, rule: scheduler.rule, dayCounting: days, path: path)
             return ExamOutlook(exam: exam, deckFiles: files, plan: plan, readiness: readiness)
+        }
+    }
+
+    /// What a walk over an exam's faces counts for its plan and forecast.
+    struct Tally: Sendable {
+        /// Faces never studied (suspended ones left out).
+        var unseen = 0
+        /// Faces first answered today.
+        var newToday = 0
+        /// Reviews due on each day from today to the exam's eve, as the
+        /// rule has moved them.
+        var scheduled: [Int]
+        /// Every face, its card numbered in walk order.
+        var faces: [ExamReadiness.Face] = []
+        /// How many cards were numbered.
+        var cards = 0
+
+        /// The tally of the faces of the decks at `decks` (every face once;
+        /// faces the student suspended left out), with room for the faces
+        /// of the decks at `roomFor` (by default `decks`).
+        init(
+            catalog: StudyCatalog, filter: StudyFilter, decks: Range<Int>, exam: Exam, scheduler: ExamScheduler,
+            introducedToday: Set<String>, now: Date, roomFor: Range<Int>? = nil
+        ) {
+            let days = scheduler.base.configuration.dayCounting
+            let today = days.dayNumber(of: now)
+            let examDay = exam.date.dayNumber
+            var unseen = 0
+            var newToday = 0
+            var scheduled = Array(repeating: 0, count: max(0, examDay - today))
+            var faces: [ExamReadiness.Face] = []
+            var cards = 0
+            // Sized once (a quarter more than the cards: terms have two
+            // faces); grown face by face, its copies were fresh memory.
+            let cardCount = catalog.decks[roomFor ?? decks].reduce(0) {
+                filter.includes(deck: $1) ? $0 + $1.cards.count : $0
+            }
+            faces.reserveCapacity(cardCount + cardCount / 4)
+            // Every face once. This runs at each start and on every way
+            // back home: a face's key is made only when something must be
+            // looked up by it, and its card is numbered without a string
+            // of its id when ids are distinct (each card met is another).
+            let suspended = catalog.progress.suspended
+            let distinct = catalog.keysAreDistinct
+            var cardNumbers: [String: Int] = [:]
+            var lastCard = FacePlace(deck: -1, card: -1, face: 0)
+            let needsKey = !suspended.isEmpty || !introducedToday.isEmpty || !distinct
+            catalog.forEachFace(matching: filter, now: now, decks: decks) { _, face, place, schedule in
+                let key = needsKey ? face.key : nil
+                if let key, suspended.contains(key) { return }
+                if let key, introducedToday.contains(key) { newToday += 1 }
+                let card: Int
+                if distinct {
+                    // A card's faces come one after another.
+                    if place.deck != lastCard.deck || place.card != lastCard.card {
+                        lastCard = place
+                        cards += 1
+                    }
+                    card = cards - 1
+                } else {
+                    let id = face.card.id.rawValue
+                    card = cardNumbers[id] ?? cardNumbers.count
+                    cardNumbers[id] = card
+                    cards = cardNumbers.count
+                }
+                let studied = schedule.isNew ? nil : schedule
+                faces.append(ExamReadiness.Face(card: card, level: face.card.level, schedule: studied))
+                guard let studied else {
+                    unseen += 1
+                    return
+                }
+                // With distinct keys every face here is of this exam's
+                // decks, so its day is the exam's; else the face's key
+                // says which exam it is studied for.
+                let moved =
+                    key.map { scheduler.adjusted(studied, key: $0, at: now) }
+                    ?? scheduler.adjusted(studied, examDay: examDay, at: now)
+                let offset = max(today, days.dayNumber(of: moved.due)) - today
+                if offset < scheduled.count { scheduled[offset] += 1 }
+            }
+            (self.unseen, self.newToday, self.scheduled, self.faces, self.cards) =
+                (unseen, newToday, scheduled, faces, cards)
+        }
+
+        /// Adds the tally of the decks after this one's, as if this walk
+        /// had gone on over them: their cards numbered after this one's.
+        mutating func append(_ next: Tally) {
+            unseen += next.unseen
+            newToday += next.newToday
+            for (day, count) in next.scheduled.enumerated() { scheduled[day] += count }
+            faces.reserveCapacity(faces.count + next.faces.count)
+            for var face in next.faces {
+                face.card += cards
+                faces.append(face)
+            }
+            cards += next.cards
         }
     }
 

@@ -80,6 +80,8 @@ public struct ExamReadiness: Hashable, Sendable {
 
         /// The card's level, when it is 1, 2 or 3.
         var level: Int? { levelByte == 0 ? nil : Int(levelByte) }
+        /// Whether the face was never studied.
+        var isNew: Bool { studied == nil }
         /// The memory state, last review and due time of a studied face.
         var memory: (memory: MemoryState, lastReview: Date, due: Date, isReview: Bool)? {
             studied.map {
@@ -99,17 +101,52 @@ public struct ExamReadiness: Hashable, Sendable {
     /// its expected recall after that review, a face in its (re)learning
     /// steps the recall of the path of a face learnt on its due day, and a
     /// new face the recall of the path it starts on its planned day.
+    ///
+    /// Each face's two recalls are its own (a new face's also depend on
+    /// how many new faces come before it): with `splitFrom` faces or more
+    /// they are worked out in two halves at once, the second half's new
+    /// faces counted from the first half's, and then gathered per card
+    /// in order, as one pass gives them. `path` is then asked from two
+    /// threads at once: it must be a pure function of the day.
     public static func forecast(
-        faces: [Face], plan: ExamPlan, rule: ExamRule, dayCounting: DayCounting, path: (Int) -> ExamPath
+        faces: [Face], plan: ExamPlan, rule: ExamRule, dayCounting: DayCounting, path: (Int) -> ExamPath,
+        splitFrom: Int = forecastSplitFrom
     ) -> ExamReadiness {
+        // Whether each face reaches the target today and with the plan (two
+        // bytes a face: the recalls themselves are not needed after).
+        var ready = [(today: Bool, withPlan: Bool)](repeating: (false, false), count: faces.count)
+        let parts = faces.count >= Swift.max(splitFrom, 2) ? 2 : 1
+        let middle = faces.count / 2
+        // The new faces before each part.
+        let newBefore = parts == 1 ? [0] : [0, faces[..<middle].count { $0.isNew }]
+        withoutActuallyEscaping(path) { path in
+            ready.withUnsafeMutableBufferPointer { ready in
+                faces.withUnsafeBufferPointer { faces in
+                    // Read by both parts, written only at each part's own
+                    // faces; all of it outlives the work, which is over
+                    // when `concurrentPerform` returns.
+                    let shared = UncheckedShare(value: (ready, faces, path))
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        let (ready, faces, path) = shared.value
+                        var newIndex = newBefore[part]
+                        var paths: [Int: ExamPath] = [:]
+                        let range = parts == 1 ? 0..<faces.count : (part == 0 ? 0..<middle : middle..<faces.count)
+                        for i in range {
+                            let recalls = recall(
+                                of: faces[i], newIndex: &newIndex, paths: &paths, plan: plan, rule: rule,
+                                dayCounting: dayCounting, path: path)
+                            ready[i] = (recalls.today >= rule.target, recalls.withPlan >= rule.target)
+                        }
+                    }
+                }
+            }
+        }
         // One slot per card number, made when the number is first met.
         var met: [Bool] = []
         var todayReady: [Bool] = []
         var planReady: [Bool] = []
         var levels: [Int?] = []
-        var newIndex = 0
-        var paths: [Int: ExamPath] = [:]
-        for face in faces {
+        for (face, (today, withPlan)) in zip(faces, ready) {
             let index = face.card
             precondition(index >= 0, "a card's number is never negative")
             if index >= met.count {
@@ -123,44 +160,8 @@ public struct ExamReadiness: Hashable, Sendable {
                 met[index] = true
                 levels[index] = face.level
             }
-            let today: Double
-            let withPlan: Double
-            if let (memory, last, due, isReview) = face.memory {
-                let lastDay = dayCounting.dayNumber(of: last)
-                today = rule.recall(memory: memory, lastReviewDay: lastDay, examDay: plan.examDay)
-                let dueDay = max(dayCounting.dayNumber(of: due), plan.today)
-                let reviewDay =
-                    dueDay < plan.examDay
-                    ? dueDay
-                    : rule.reviewDay(
-                        memory: memory, lastReviewDay: lastDay, dueDay: dueDay, earliestDay: plan.today,
-                        examDay: plan.examDay)
-                if !isReview, dueDay < plan.examDay {
-                    // Still in its (re)learning steps: it finishes them on
-                    // its due day and follows the path of a face learnt then.
-                    let route = paths[dueDay] ?? path(dueDay)
-                    paths[dueDay] = route
-                    withPlan = route.examRecall
-                } else if let reviewDay, reviewDay > lastDay {
-                    withPlan = rule.expectedRecall(
-                        memory: memory, lastReviewDay: lastDay, reviewDay: reviewDay, examDay: plan.examDay)
-                } else {
-                    withPlan = today
-                }
-            } else {
-                today = 0
-                let day = introductionDay(ofNewFace: newIndex, plan: plan)
-                newIndex += 1
-                if let day {
-                    let route = paths[day] ?? path(day)
-                    paths[day] = route
-                    withPlan = route.examRecall
-                } else {
-                    withPlan = 0
-                }
-            }
-            todayReady[index] = todayReady[index] && today >= rule.target
-            planReady[index] = planReady[index] && withPlan >= rule.target
+            todayReady[index] = todayReady[index] && today
+            planReady[index] = planReady[index] && withPlan
         }
         var result = ExamReadiness()
         var byLevel = Array(repeating: Share(), count: 4)
@@ -178,6 +179,61 @@ public struct ExamReadiness: Hashable, Sendable {
         }
         for level in 1...3 where byLevel[level].cards > 0 { result.perLevel[level] = byLevel[level] }
         return result
+    }
+
+    /// The faces from which `forecast` works in two halves at once.
+    public static let forecastSplitFrom = 20_000
+
+    /// A face's exam-day recall today and with the plan; `newIndex` counts
+    /// the new faces met so far (a new face's day comes from its place
+    /// among them), `paths` keeps the path of each day asked.
+    private static func recall(
+        of face: Face, newIndex: inout Int, paths: inout [Int: ExamPath], plan: ExamPlan, rule: ExamRule,
+        dayCounting: DayCounting, path: (Int) -> ExamPath
+    ) -> (today: Double, withPlan: Double) {
+        let today: Double
+        let withPlan: Double
+        if let (memory, last, due, isReview) = face.memory {
+            let lastDay = dayCounting.dayNumber(of: last)
+            today = rule.recall(memory: memory, lastReviewDay: lastDay, examDay: plan.examDay)
+            let dueDay = max(dayCounting.dayNumber(of: due), plan.today)
+            let reviewDay =
+                dueDay < plan.examDay
+                ? dueDay
+                : rule.reviewDay(
+                    memory: memory, lastReviewDay: lastDay, dueDay: dueDay, earliestDay: plan.today,
+                    examDay: plan.examDay)
+            if !isReview, dueDay < plan.examDay {
+                // Still in its (re)learning steps: it finishes them on
+                // its due day and follows the path of a face learnt then.
+                let route = paths[dueDay] ?? path(dueDay)
+                paths[dueDay] = route
+                withPlan = route.examRecall
+            } else if let reviewDay, reviewDay > lastDay {
+                withPlan = rule.expectedRecall(
+                    memory: memory, lastReviewDay: lastDay, reviewDay: reviewDay, examDay: plan.examDay)
+            } else {
+                withPlan = today
+            }
+        } else {
+            today = 0
+            let day = introductionDay(ofNewFace: newIndex, plan: plan)
+            newIndex += 1
+            if let day {
+                let route = paths[day] ?? path(day)
+                paths[day] = route
+                withPlan = route.examRecall
+            } else {
+                withPlan = 0
+            }
+        }
+        return (today, withPlan)
+    }
+
+    /// Buffers handed to the parts of one `forecast`, which keeps them
+    /// alive and apart (each part writes its own faces' slots only).
+    private struct UncheckedShare<Value>: @unchecked Sendable {
+        let value: Value
     }
 
     /// The day the plan introduces the `index`-th new face (0 = first);

@@ -71,4 +71,48 @@ import Testing
         #expect(before.count == 1)
         #expect(outlooks(adjusted) == before)
     }
+
+    /// A catalog large enough to be gone over in two halves at once (its
+    /// keys distinct) gives the outlooks one walk gives: plan and forecast.
+    @Test func aLargeCatalogGivesTheOutlooksOfOneWalk() throws {
+        let decks = Self.decks(cards: 10_050)
+        let base = Fixtures.scheduler()
+        let now = Fixtures.now
+        let today = base.configuration.dayCounting.dayNumber(of: now)
+        let exam = Exam(date: try #require(CalendarDate(dayNumber: today + 30)), paths: [], source: .student(id: 1))
+        let byDeck = Dictionary(uniqueKeysWithValues: decks.map { ($0.file, exam) })
+        var random = SeededGenerator(seed: 9)
+        var progress = ProgressSnapshot()
+        var introduced: Set<String> = []
+        for deck in decks {
+            for card in deck.cards {
+                for face in card.faces {
+                    let roll = Int.random(in: 0..<6, using: &random)
+                    if roll == 0 { continue }
+                    progress.schedules[face.key] = CardSchedule(
+                        state: roll == 1 ? .relearning : .review, step: roll == 1 ? 0 : nil,
+                        memory: MemoryState(
+                            stability: pow(10, Double.random(in: -1...2.5, using: &random)),
+                            difficulty: Double.random(in: 1...10, using: &random)),
+                        due: now.addingTimeInterval(86_400 * Double(Int.random(in: -3...90, using: &random))),
+                        lastReview: now.addingTimeInterval(-86_400 * Double(Int.random(in: 1...40, using: &random))),
+                        reps: 3)
+                    if roll == 2 { progress.suspended.insert(face.key) }
+                    if roll == 3 { introduced.insert(face.key) }
+                }
+            }
+        }
+        let scheduler = ExamOutlook.scheduler(base: base, decks: decks, examsByDeck: byDeck)
+        var halves = StudyCatalog(decks: decks, progress: progress)
+        halves.keysAreDistinct = true
+        try #require(halves.halves(matching: StudyFilter(deckFiles: Set(decks.map(\.file)))) != nil)
+        func outlooks(_ catalog: StudyCatalog) -> [ExamOutlook] {
+            ExamOutlook.make(
+                catalog: catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: 200,
+                introducedToday: introduced, now: now)
+        }
+        let one = outlooks(StudyCatalog(decks: decks, progress: progress))
+        #expect(one.count == 1)
+        #expect(outlooks(halves) == one)
+    }
 }
