@@ -331,7 +331,7 @@ public final class IndexedCards: @unchecked Sendable {
     /// `append(id:…location:…)` with the id as its bytes, the derived id
     /// only when it is not `id` (else nil), the place's file only when it
     /// is not the table's.
-    public func append(
+    private func append(
         idBytes id: UnsafeBufferPointer<UInt8>, hasExplicitID: Bool, derivedID: consuming CardID?, kind: CardKind,
         isAnswerable: Bool, definitionLength: Int, level: Int, tags: Int, sectionTags: Int, line: Int, column: Int,
         otherFile: String?, bodyAt offset: Int, length: Int

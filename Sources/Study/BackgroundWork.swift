@@ -43,3 +43,12 @@ public final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
         return value
     }
 }
+
+/// Buffers handed to the threads of one `DispatchQueue.concurrentPerform`
+/// (`ScheduleTable.updateEach`, `ExamReadiness.forecast`): the caller
+/// keeps them alive until it returns, and each thread writes only its own
+/// part of them, which the compiler cannot see.
+struct UncheckedShare<Value>: @unchecked Sendable {
+    /// The buffers.
+    let value: Value
+}

@@ -24,18 +24,14 @@ public enum QueueBuilder {
             let gathered = kept.gather(catalog, room: room, now: now, dayEnd: dayEnd)
         {
             met = gathered
-        } else if let split = catalog.halves(matching: filter, from: splitFrom) {
-            // The second half's faces on another thread while this one
-            // walks the first; their lists then joined as one walk would
-            // have made them (`Met.append`).
-            let second = BackgroundWork {
-                gather(catalog, filter, decks: split..<catalog.decks.count, room: room, now: now, dayEnd: dayEnd)
-            }
-            met = gather(catalog, filter, decks: 0..<split, room: room, now: now, dayEnd: dayEnd)
-            guard let later = second.take() else { preconditionFailure("the second half's walk was taken twice") }
-            met.append(later)
         } else {
-            met = gather(catalog, filter, decks: catalog.decks.indices, room: room, now: now, dayEnd: dayEnd)
+            // The second half's faces walked on another thread; their lists
+            // joined as one walk would have made them (`Met.append`).
+            met = catalog.overHalves(matching: filter, from: splitFrom) { range in
+                gather(catalog, filter, decks: range, room: room, now: now, dayEnd: dayEnd)
+            } join: { met, later in
+                met.append(later)
+            }
         }
         let fresh = CardSchedule.new(at: now)
         let learning = sortedByDue(met.learning)

@@ -553,12 +553,6 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     /// The entries from which `updateEach` goes through two halves at once.
     public static let updateSplitFrom = 20_000
 
-    /// Buffers handed to the threads of one `updateEach`, which keeps
-    /// them alive and apart (each thread writes its own slot only).
-    private struct UncheckedShare<Value>: @unchecked Sendable {
-        let value: Value
-    }
-
     /// Puts the bytes of the key of `entry` in `key` (emptied first): its
     /// inline ones, then those it spilled, which the caller has checked lie
     /// within `spilled`.

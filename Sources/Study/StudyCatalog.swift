@@ -163,6 +163,25 @@ public struct StudyCatalog: Sendable {
         }
     }
 
+    /// `work` over the decks the filter lets through: over the two halves
+    /// at once (`halves`), the second on another thread, joined by `join`
+    /// (the first half's result, then the second's) as one pass over every
+    /// deck would have made them; else over every deck, on this thread.
+    /// The one way the walks over every face (today's queue, the home
+    /// counts, the exam's outlook, a search) use both processors.
+    func overHalves<Result: Sendable>(
+        matching filter: StudyFilter, from smallest: Int = splitFrom,
+        _ work: @escaping @Sendable (_ decks: Range<Int>) -> Result, join: (inout Result, Result) -> Void
+    ) -> Result {
+        guard let split = halves(matching: filter, from: smallest) else { return work(decks.indices) }
+        let count = decks.count
+        let second = BackgroundWork { work(split..<count) }
+        var result = work(0..<split)
+        guard let later = second.take() else { preconditionFailure("the second half's work was taken twice") }
+        join(&result, later)
+        return result
+    }
+
     /// Where to split the decks the filter lets through into two halves
     /// of about as many cards, for two walks at once (`QueueBuilder`):
     /// the index of the first deck of the second half. Nil when the walk
@@ -263,18 +282,15 @@ public struct StudyCatalog: Sendable {
             let kept = keptQueue.countHome(self, rowOf: rowOf, now: now, dayEnd: dayEnd)
         {
             counted = kept
-        } else if let split = halves(matching: f, from: splitFrom) {
+        } else {
             // The halves share no deck file, so no row: each row's counts
             // come from one half, and the sums of both are every row's.
-            let second = BackgroundWork { [self, rowOf] in
-                countRows(of: split..<decks.count, rowOf: rowOf, filter: f, now: now, dayEnd: dayEnd)
+            counted = overHalves(matching: f, from: splitFrom) { [self, rowOf] range in
+                countRows(of: range, rowOf: rowOf, filter: f, now: now, dayEnd: dayEnd)
+            } join: { counted, later in
+                for row in later.rows.indices { counted.rows[row].add(later.rows[row]) }
+                counted.all.add(later.all)
             }
-            counted = countRows(of: 0..<split, rowOf: rowOf, filter: f, now: now, dayEnd: dayEnd)
-            guard let (rows, all) = second.take() else { preconditionFailure("the second half's counts were taken twice") }
-            for row in rows.indices { counted.rows[row].add(rows[row]) }
-            counted.all.add(all)
-        } else {
-            counted = countRows(of: decks.indices, rowOf: rowOf, filter: f, now: now, dayEnd: dayEnd)
         }
         return HomeCounts(all: counted.all, decks: rowOf.map { counted.rows[$0] })
     }

@@ -105,15 +105,11 @@ public enum CardSearch {
                 seen.insert(card.id.rawValue).inserted
             }
         }
-        guard let split = catalog.halves(matching: filter) else {
-            return matches(folded, in: catalog, decks: catalog.decks.indices, filter: filter) { _ in true }
+        return catalog.overHalves(matching: filter) { range in
+            matches(folded, in: catalog, decks: range, filter: filter) { _ in true }
+        } join: { found, later in
+            found += later
         }
-        let second = BackgroundWork {
-            matches(folded, in: catalog, decks: split..<catalog.decks.count, filter: filter) { _ in true }
-        }
-        let first = matches(folded, in: catalog, decks: 0..<split, filter: filter) { _ in true }
-        guard let later = second.take() else { preconditionFailure("the second half's search was taken twice") }
-        return first + later
     }
 
     /// The cards of the decks at `decks` (within `filter`) that are `new`

@@ -33,29 +33,17 @@ public struct ExamOutlook: Hashable, Sendable {
             let files = groups[exam] ?? []
             let examDay = exam.date.dayNumber
             let filter = StudyFilter(deckFiles: Set(files))
-            let tally: Tally
             // A large catalog whose keys are distinct is gone over in two
-            // halves at once (`StudyCatalog.halves`, as today's queue is):
-            // each half's cards numbered from 0, the second's moved past
-            // the first's when the two are joined, as one walk numbers them.
-            if catalog.keysAreDistinct, let split = catalog.halves(matching: filter) {
-                let second = BackgroundWork {
-                    Tally(
-                        catalog: catalog, filter: filter, decks: split..<catalog.decks.count, exam: exam,
-                        scheduler: scheduler, introducedToday: introducedToday, now: now)
-                }
-                // Room for both halves' faces, so that joining them copies
-                // none of the first's.
-                var first = Tally(
-                    catalog: catalog, filter: filter, decks: 0..<split, exam: exam, scheduler: scheduler,
-                    introducedToday: introducedToday, now: now, roomFor: catalog.decks.indices)
-                guard let later = second.take() else { preconditionFailure("the second half's tally was taken twice") }
-                first.append(later)
-                tally = first
-            } else {
-                tally = Tally(
-                    catalog: catalog, filter: filter, decks: catalog.decks.indices, exam: exam, scheduler: scheduler,
-                    introducedToday: introducedToday, now: now)
+            // halves at once (`StudyCatalog.overHalves`): each half's cards
+            // numbered from 0, the second's moved past the first's when
+            // the two are joined, as one walk numbers them. The first has
+            // room for both halves' faces, so joining copies none of it.
+            let tally = catalog.overHalves(matching: filter) { range in
+                Tally(
+                    catalog: catalog, filter: filter, decks: range, exam: exam, scheduler: scheduler,
+                    introducedToday: introducedToday, now: now, roomFor: range.lowerBound == 0 ? catalog.decks.indices : range)
+            } join: { tally, later in
+                tally.append(later)
             }
             let (unseen, newToday, scheduled, faces) = (tally.unseen, tally.newToday, tally.scheduled, tally.faces)
             let configuration = scheduler.base.configuration

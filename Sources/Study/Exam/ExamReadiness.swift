@@ -230,12 +230,6 @@ public struct ExamReadiness: Hashable, Sendable {
         return (today, withPlan)
     }
 
-    /// Buffers handed to the parts of one `forecast`, which keeps them
-    /// alive and apart (each part writes its own faces' slots only).
-    private struct UncheckedShare<Value>: @unchecked Sendable {
-        let value: Value
-    }
-
     /// The day the plan introduces the `index`-th new face (0 = first);
     /// nil when the plan does not reach it before the exam.
     static func introductionDay(ofNewFace index: Int, plan: ExamPlan) -> Int? {

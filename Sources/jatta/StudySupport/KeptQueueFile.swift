@@ -162,9 +162,8 @@ struct KeptQueueFile: Sendable {
     /// single queue per store, named without a selection).
     private func removeOtherSelections() {
         let own = (path as NSString).lastPathComponent
-        let store = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        // The store's part of the name: what precedes the selection's.
-        let prefix = (store as NSString).deletingPathExtension
+        // The store's part of the name (`STORE.SELECTION.queue`).
+        let prefix = ((own as NSString).deletingPathExtension as NSString).deletingPathExtension
         // A single queue's file is never read by this build.
         unlink((directory as NSString).appendingPathComponent(prefix + ".queue"))
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
