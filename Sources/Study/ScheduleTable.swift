@@ -512,34 +512,49 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
     /// (`ExamScheduler.adjust`) is a quarter of a start with an exam at
     /// 100,000 cards, and the other core had nothing to do then. Each
     /// schedule is offered once either way, in no set order between halves.
-    public mutating func updateEach(
+    ///
+    /// Each half gathers what `update` notes in a value of its own, begun
+    /// as `gathering`; the values come back in the halves' order (one when
+    /// the table is gone through whole), so nothing is shared between the
+    /// threads while they work.
+    @discardableResult
+    public mutating func updateEach<Gathered>(
         splitFrom: Int = updateSplitFrom, where mayChange: @Sendable (CardSchedule) -> Bool,
-        _ update: @Sendable (_ key: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule) -> CardSchedule?
-    ) {
+        gathering: Gathered,
+        _ update: @Sendable (_ key: UnsafeBufferPointer<UInt8>, _ schedule: CardSchedule, _ gathered: inout Gathered)
+            -> CardSchedule?
+    ) -> [Gathered] {
         let count = entries.count
         let parts = count >= Swift.max(splitFrom, 2) ? 2 : 1
         var found = [[(entry: Int, schedule: CardSchedule)]](repeating: [], count: parts)
+        var gathered = [Gathered](repeating: gathering, count: parts)
         entries.withUnsafeBufferPointer { entries in
             spilled.withUnsafeBufferPointer { spilled in
                 wide.withUnsafeBufferPointer { wide in
                     found.withUnsafeMutableBufferPointer { found in
-                        // Read by both halves, written only at each half's
-                        // own slot of `found`; all of it outlives the work,
-                        // which is over when `concurrentPerform` returns.
-                        let shared = UncheckedShare(value: (entries, spilled, wide, found))
-                        DispatchQueue.concurrentPerform(iterations: parts) { part in
-                            let (entries, spilled, wide, found) = shared.value
-                            var changes: [(entry: Int, schedule: CardSchedule)] = []
-                            var key = [UInt8]()
-                            for index in part * count / parts..<(part + 1) * count / parts {
-                                guard let schedule = entries[index].schedule.unpacked(wide: wide), mayChange(schedule)
-                                else { continue }
-                                Self.gatherKey(of: entries.baseAddress! + index, spilled, into: &key)
-                                if let changed = key.withUnsafeBufferPointer({ update($0, schedule) }) {
-                                    changes.append((index, changed))
+                        gathered.withUnsafeMutableBufferPointer { gathered in
+                            // Read by both halves, written only at each
+                            // half's own slots of `found` and `gathered`; all
+                            // of it outlives the work, which is over when
+                            // `concurrentPerform` returns.
+                            let shared = UncheckedShare(value: (entries, spilled, wide, found, gathered))
+                            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                                let (entries, spilled, wide, found, gathered) = shared.value
+                                var changes: [(entry: Int, schedule: CardSchedule)] = []
+                                var noted = gathered[part]
+                                var key = [UInt8]()
+                                for index in part * count / parts..<(part + 1) * count / parts {
+                                    guard let schedule = entries[index].schedule.unpacked(wide: wide),
+                                        mayChange(schedule)
+                                    else { continue }
+                                    Self.gatherKey(of: entries.baseAddress! + index, spilled, into: &key)
+                                    if let changed = key.withUnsafeBufferPointer({ update($0, schedule, &noted) }) {
+                                        changes.append((index, changed))
+                                    }
                                 }
+                                found[part] = changes
+                                gathered[part] = noted
                             }
-                            found[part] = changes
                         }
                     }
                 }
@@ -548,6 +563,7 @@ public struct ScheduleTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
         for part in found {
             for change in part { entries[change.entry].schedule = PackedSchedule(change.schedule, wide: &wide) }
         }
+        return gathered
     }
 
     /// The entries from which `updateEach` goes through two halves at once.

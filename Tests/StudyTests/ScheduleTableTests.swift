@@ -82,7 +82,10 @@ import Testing
         let before = model
         let asked = Mutex<[String: Int]>([:])
         // In halves on two threads, or all on this one.
-        table.updateEach(splitFrom: inHalves ? 0 : .max, where: { $0.state == .review }) { key, schedule in
+        let gathered = table.updateEach(
+            splitFrom: inHalves ? 0 : .max, where: { $0.state == .review }, gathering: 0
+        ) { key, schedule, asks in
+            asks += 1
             let text = String(decoding: key, as: UTF8.self)
             asked.withLock { $0[text, default: 0] += 1 }
             #expect(before[text] == schedule, "\(text): another key's schedule")
@@ -99,6 +102,10 @@ import Testing
             if key.utf8.count % 2 == 0 { expected[key]?.due = schedule.due.addingTimeInterval(86_400) }
         }
         #expect(seen.count == model.values.filter { $0.state == .review }.count)
+        // What each half gathered is its own: together, one per schedule asked.
+        #expect(gathered.count == (inHalves ? 2 : 1))
+        #expect(gathered.reduce(0, +) == seen.count)
+        if inHalves { #expect(gathered.allSatisfy { $0 > 0 }) }
         Self.expectSame(table, expected)
     }
 

@@ -7,7 +7,8 @@
 # short, written by another build, or of a store file since replaced, and
 # for a start on one deck file of three (its section of the kept table,
 # also after cards were moved into it). A current file is read, not
-# rewritten; every other one is rewritten.
+# rewritten; every other one is rewritten. With an exam ahead, the same
+# for the exam rule's days kept beside them.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 . scripts/lib/midday-tz.sh
@@ -179,4 +180,36 @@ mv "$work/backup.sqlite" "$db"
 session restored
 [ "$(kept_sum)" != "$before" ] || fail "restored: the file of the replaced store was read"
 
-echo "kept-schedules: ok (cold, current, behind, a damaged kept queue, one file of three and its own queue, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store)"
+# With an exam ahead (docs/exam.md) a start keeps the exam rule's days
+# beside the schedules (KeptExamRuleDays): the sessions through them show
+# what sessions reading every state row and searching every day show; a
+# start that searched nothing leaves them as they are, a damaged or cut
+# file is not used and is written anew, and a start with no exam ahead
+# removes them.
+exam_days_file() { ls "$kept_dir"/*.exam-days 2>/dev/null | head -1; }
+exam_days_sum() { local f; f=$(exam_days_file); [ -n "$f" ] && sha256sum "$f" | cut -d' ' -f1; }
+"$JATTA" exam set "$(date -d '+20 day' +%F)" --db "$db" --lang en >/dev/null 2>&1 || fail "exam set failed"
+(cd "$work" && "$JATTA" exam --db "$db" --lang en decks) | grep -q "days to the exam" || fail "the exam was not set"
+session exam-cold
+[ -n "$(exam_days_file)" ] || fail "exam-cold: the rule's days were not kept"
+# More than a header: the rule searched days for hundreds of reviews.
+[ "$(stat -c %s "$(exam_days_file)")" -gt 10000 ] || fail "exam-cold: the kept days hold next to nothing"
+exam_days=$(exam_days_sum)
+session exam-current
+[ "$(exam_days_sum)" = "$exam_days" ] || fail "exam-current: the kept days were written anew (searched again?)"
+history "$db" 300 5 "$(( $(date +%s) * 1000 - 1800000 ))"
+session exam-behind
+python3 -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$(exam_days_file)"
+damaged_days=$(exam_days_sum)
+session exam-damaged
+[ "$(exam_days_sum)" != "$damaged_days" ] || fail "exam-damaged: the damaged days were kept"
+truncate -s -40 "$(exam_days_file)"
+cut_days=$(exam_days_sum)
+session exam-cut-short
+[ "$(exam_days_sum)" != "$cut_days" ] || fail "exam-cut-short: the cut days were kept"
+"$JATTA" exam clear --all --db "$db" --lang en >/dev/null 2>&1 || fail "exam clear failed"
+(cd "$work" && "$JATTA" exam --db "$db" --lang en decks) | grep -q "days to the exam" && fail "the exam was not cleared"
+session exam-cleared
+[ -z "$(exam_days_file)" ] || fail "exam-cleared: a start with no exam ahead left the rule's days"
+
+echo "kept-schedules: ok (cold, current, behind, a damaged kept queue, one file of three and its own queue, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store; with an exam: cold, current, behind, damaged, cut short, cleared)"

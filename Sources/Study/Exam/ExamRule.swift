@@ -98,10 +98,41 @@ public struct ExamRule: Sendable, Hashable {
     public func reviewDay(memory: MemoryState, lastReviewDay: Int, dueDay: Int, earliestDay: Int, examDay: Int)
         -> Int?
     {
+        var asked = ExamRuleDays.Asked()
+        return reviewDay(
+            memory: memory, lastReviewDay: lastReviewDay, dueDay: dueDay, earliestDay: earliestDay,
+            examDay: examDay, kept: nil, asked: &asked)
+    }
+
+    /// `reviewDay`, taken from `kept` when it holds the answer (the same
+    /// day: `ExamRuleDays.Answer.day(searchingFrom:)`), searched otherwise;
+    /// the question and its answer are noted in `asked` for the next start.
+    /// `kept` must be of this rule (`stamp`).
+    public func reviewDay(
+        memory: MemoryState, lastReviewDay: Int, dueDay: Int, earliestDay: Int, examDay: Int,
+        kept: ExamRuleDays?, asked: inout ExamRuleDays.Asked
+    ) -> Int? {
         guard dueDay >= examDay else { return nil }
-        return bestReviewDay(
-            memory: memory, lastReviewDay: lastReviewDay, firstDay: max(earliestDay, lastReviewDay + 1),
-            examDay: examDay)
+        let first = max(earliestDay, lastReviewDay + 1)
+        guard let question = ExamRuleDays.Question(memory: memory, lastReviewDay: lastReviewDay, examDay: examDay),
+            let firstDay = Int32(exactly: first)
+        else {
+            return bestReviewDay(memory: memory, lastReviewDay: lastReviewDay, firstDay: first, examDay: examDay)
+        }
+        if let kept, let number = kept.entry(for: question),
+            let day = kept.entries[number].answer.day(searchingFrom: first)
+        {
+            // Fewer entries than `Int32.max`: `ExamRuleDays` numbers its
+            // slots so.
+            asked.kept.append(Int32(number))
+            return day
+        }
+        let day = bestReviewDay(memory: memory, lastReviewDay: lastReviewDay, firstDay: first, examDay: examDay)
+        // A day found lies between the first day and the exam, both of
+        // which fit.
+        asked.searched.append(
+            ExamRuleDays.Entry(question: question, answer: .init(firstDay: firstDay, day: day.map { Int32($0) })))
+        return day
     }
 
     /// `reviewDay`'s search: from `first` (at least the day after the last

@@ -38,6 +38,15 @@ public struct ExamScheduler: StudyScheduler {
 
     /// `adjusted(_:key:at:)` for a face whose exam day is known.
     func adjusted(_ schedule: CardSchedule, examDay: Int, at now: Date) -> CardSchedule {
+        var asked = ExamRuleDays.Asked()
+        return adjusted(schedule, examDay: examDay, at: now, kept: nil, asked: &asked)
+    }
+
+    /// `adjusted(_:examDay:at:)` with the rule's day taken from `kept`
+    /// when it holds it (`ExamRule.reviewDay(…kept:asked:)`).
+    func adjusted(
+        _ schedule: CardSchedule, examDay: Int, at now: Date, kept: ExamRuleDays?, asked: inout ExamRuleDays.Asked
+    ) -> CardSchedule {
         guard schedule.state == .review, let memory = schedule.memory, let last = schedule.lastReview else {
             return schedule
         }
@@ -45,7 +54,7 @@ public struct ExamScheduler: StudyScheduler {
         guard
             let day = rule.reviewDay(
                 memory: memory, lastReviewDay: days.dayNumber(of: last), dueDay: days.dayNumber(of: schedule.due),
-                earliestDay: days.dayNumber(of: now), examDay: examDay)
+                earliestDay: days.dayNumber(of: now), examDay: examDay, kept: kept, asked: &asked)
         else { return schedule }
         var moved = schedule
         moved.due = days.start(ofDay: day)
@@ -65,8 +74,16 @@ public struct ExamScheduler: StudyScheduler {
     /// where it lies. Made as a copy, its first moved schedule copied the
     /// whole table (12 MB at 100,000 cards) while the caller dropped the
     /// original.
-    public func adjust(_ progress: inout ProgressSnapshot, at now: Date) {
-        guard let earliestExamDay = examDays.earliest else { return }
+    ///
+    /// `kept`: the rule's days a start before found (`ExamRuleDays`), used
+    /// when they are of this rule; the questions this one asked the rule
+    /// come back, for the next start.
+    @discardableResult
+    public func adjust(_ progress: inout ProgressSnapshot, at now: Date, kept: ExamRuleDays? = nil)
+        -> ExamRuleDays.Asked
+    {
+        guard let earliestExamDay = examDays.earliest else { return ExamRuleDays.Asked() }
+        let kept = kept?.rule == rule.stamp ? kept : nil
         // The table is gone through in its own order and each schedule
         // read once; a key's string is made only for a review due on or
         // after the earliest exam, the only schedules the rule can move.
@@ -76,14 +93,19 @@ public struct ExamScheduler: StudyScheduler {
         // session's decks (the table may hold them) are never asked for;
         // with one exam for every face they are moved too, harmlessly.
         let days = base.configuration.dayCounting
-        progress.schedules.updateEach(where: { schedule in
-            schedule.state == .review && days.dayNumber(of: schedule.due) >= earliestExamDay
-        }) { key, schedule in
+        let halves = progress.schedules.updateEach(
+            where: { schedule in
+                schedule.state == .review && days.dayNumber(of: schedule.due) >= earliestExamDay
+            }, gathering: ExamRuleDays.Asked()
+        ) { key, schedule, asked in
             guard let examDay = examDays.everyFace ?? examDays.byKey[String(decoding: key, as: UTF8.self)] else {
                 return nil
             }
-            let moved = adjusted(schedule, examDay: examDay, at: now)
+            let moved = adjusted(schedule, examDay: examDay, at: now, kept: kept, asked: &asked)
             return moved == schedule ? nil : moved
         }
+        var asked = ExamRuleDays.Asked()
+        for half in halves { asked.add(half) }
+        return asked
     }
 }

@@ -95,6 +95,10 @@ struct StudyCommand: ParsableCommand {
         let deckPaths = SessionHost.deckPaths(paths)
         let queueFile = kept.map { KeptQueueFile($0, selection: deckPaths) }
         let queueAhead = queueFile.flatMap { file in access(file.path, R_OK) == 0 ? BackgroundWork { file.read() } : nil }
+        // And the exam rule's days a start with an exam found
+        // (`KeptExamRuleDays`), when it left some.
+        let ruleDaysFile = kept.map(KeptExamRuleDays.init)
+        let ruleDaysAhead = ruleDaysFile.flatMap { file in file.exists ? BackgroundWork { file.read() } : nil }
 
         // Decks.
         let library = SessionHost.loadDecks(paths: deckPaths, indexed: !demo)
@@ -143,7 +147,8 @@ struct StudyCommand: ParsableCommand {
             exams = try ExamSetup.make(
                 decks: decks, keysAreDistinct: library.idsAreDistinct, progress: &snapshot,
                 studentExams: try ExamSetup.studentExams(store: store), store: store, base: scheduler,
-                defaultWorkload: reviewLimit, now: now)
+                defaultWorkload: reviewLimit, now: now, ruleDays: ruleDaysAhead?.take() ?? nil,
+                ruleDaysFile: ruleDaysFile)
         } catch let error as StoreError {
             throw host.fail(host.storeMessage(error), 74)
         }

@@ -51,10 +51,15 @@ struct ExamSetup {
     /// again by the outlook's count and by its forecast.
     /// `keysAreDistinct`: whether no two faces of the decks share a key
     /// (`DeckLibrary.Result.idsAreDistinct`), which spares the outlook a
-    /// set of every key.
+    /// set of every key. `ruleDays`: the exam rule's days a start before
+    /// found, read from `ruleDaysFile` (`KeptExamRuleDays`), which spare
+    /// it most of its searches; the file is kept up to date (or removed
+    /// when no exam is ahead) once the schedules are brought to the exams,
+    /// and the days are let go before the outlooks are made.
     static func make(
         decks: [Deck], keysAreDistinct: Bool = false, progress: inout ProgressSnapshot, studentExams: [Exam],
-        store: ProgressStore?, base: Scheduler, defaultWorkload: Int, now: Date
+        store: ProgressStore?, base: Scheduler, defaultWorkload: Int, now: Date,
+        ruleDays: consuming ExamRuleDays? = nil, ruleDaysFile: KeptExamRuleDays? = nil
     ) throws -> ExamSetup {
         let today = base.configuration.dayCounting.dayNumber(of: now)
         var paths: [String: String] = [:]
@@ -66,7 +71,11 @@ struct ExamSetup {
             let day = StudySetup.day(of: now, timeZone: LocalTimeZone.current)
             introduced = try store.keysIntroduced(from: day.start, to: now.addingTimeInterval(1))
         }
-        scheduler.adjust(&progress, at: now)
+        do {
+            let kept = consume ruleDays
+            let asked = scheduler.adjust(&progress, at: now, kept: kept)
+            ruleDaysFile?.update(asked: asked, over: kept, rule: scheduler.rule, examAhead: !byDeck.isEmpty)
+        }
         var catalog = StudyCatalog(decks: decks, progress: progress)
         catalog.keysAreDistinct = keysAreDistinct
         let outlooks = ExamOutlook.make(
