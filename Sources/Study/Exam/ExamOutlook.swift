@@ -46,21 +46,14 @@ public struct ExamOutlook: Hashable, Sendable {
                 tally.append(later)
             }
             let (unseen, newToday, scheduled, faces) = (tally.unseen, tally.newToday, tally.scheduled, tally.faces)
-            let configuration = scheduler.base.configuration
-            let path: (Int) -> ExamPath = { day in
-                ExamPath.newFace(
-                    introducedOn: day, examDay: examDay, rule: scheduler.rule,
-                    desiredRetention: configuration.desiredRetention,
-                    learningSteps: configuration.learningSteps.count, maximumInterval: configuration.maximumInterval)
-            }
+            let path = Self.path(examDay: examDay, scheduler: scheduler)
             guard
                 let plan = ExamPlan.make(
                     unseen: unseen, introducedToday: newToday,
                     today: today, examDay: examDay, workload: exam.workload ?? defaultWorkload, scheduled: scheduled,
                     path: path)
             else { return nil }
-            let readiness = ExamReadiness.forecast(
-                faces: faces, plan: plan, rule: scheduler.rule, dayCounting: days, path: path)
+            let readiness = ExamReadiness.forecast(judged: faces, plan: plan, rule: scheduler.rule, path: path)
             return ExamOutlook(exam: exam, deckFiles: files, plan: plan, readiness: readiness)
         }
     }
@@ -74,8 +67,10 @@ public struct ExamOutlook: Hashable, Sendable {
         /// Reviews due on each day from today to the exam's eve, as the
         /// rule has moved them.
         var scheduled: [Int]
-        /// Every face, its card numbered in walk order.
-        var faces: [ExamReadiness.Face] = []
+        /// Every face, its card numbered in walk order, judged
+        /// (`ExamReadiness.Judge`): a studied face's readiness does not
+        /// depend on the plan, and is worked out here, in the halves.
+        var faces: [ExamReadiness.JudgedFace] = []
         /// How many cards were numbered.
         var cards = 0
 
@@ -92,7 +87,10 @@ public struct ExamOutlook: Hashable, Sendable {
             var unseen = 0
             var newToday = 0
             var scheduled = Array(repeating: 0, count: max(0, examDay - today))
-            var faces: [ExamReadiness.Face] = []
+            var faces: [ExamReadiness.JudgedFace] = []
+            var judge = ExamReadiness.Judge(
+                today: today, examDay: examDay, rule: scheduler.rule, dayCounting: days,
+                path: ExamOutlook.path(examDay: examDay, scheduler: scheduler))
             var cards = 0
             // Sized once (a quarter more than the cards: terms have two
             // faces); grown face by face, its copies were fresh memory.
@@ -128,7 +126,7 @@ public struct ExamOutlook: Hashable, Sendable {
                     cards = cardNumbers.count
                 }
                 let studied = schedule.isNew ? nil : schedule
-                faces.append(ExamReadiness.Face(card: card, level: face.card.level, schedule: studied))
+                faces.append(judge.judge(ExamReadiness.Face(card: card, level: face.card.level, schedule: studied)))
                 guard let studied else {
                     unseen += 1
                     return
@@ -154,10 +152,22 @@ public struct ExamOutlook: Hashable, Sendable {
             for (day, count) in next.scheduled.enumerated() { scheduled[day] += count }
             faces.reserveCapacity(faces.count + next.faces.count)
             for var face in next.faces {
-                face.card += cards
+                face.card += UInt32(cards)
                 faces.append(face)
             }
             cards += next.cards
+        }
+    }
+
+    /// The path of a new face introduced on a day (`ExamPath.newFace`), for
+    /// the exam on `examDay` and `scheduler`'s rule and configuration.
+    static func path(examDay: Int, scheduler: ExamScheduler) -> (Int) -> ExamPath {
+        let configuration = scheduler.base.configuration
+        let rule = scheduler.rule
+        return { day in
+            ExamPath.newFace(
+                introducedOn: day, examDay: examDay, rule: rule, desiredRetention: configuration.desiredRetention,
+                learningSteps: configuration.learningSteps.count, maximumInterval: configuration.maximumInterval)
         }
     }
 

@@ -38,10 +38,8 @@ public struct ExamReadiness: Hashable, Sendable {
     /// Cards per level (1–3; other levels only in `overall`).
     public var perLevel: [Int: Share] = [:]
 
-    /// One face as the forecast reads it, in 56 bytes: the outlook keeps
-    /// one for each face of the exam's decks until the plan is known
-    /// (120,000 at 100,000 cards), and with a whole schedule each, the
-    /// array's growth was a fifth of an exam start in fresh memory.
+    /// One face as the forecast reads it, in 56 bytes; judged
+    /// (`Judge`), eight (`JudgedFace`).
     public struct Face: Hashable, Sendable {
         /// The card the face belongs to: a number the faces of one card
         /// share, and no other card's (the outlook numbers its cards from
@@ -50,7 +48,7 @@ public struct ExamReadiness: Hashable, Sendable {
         public var card: Int
         /// The card's level when it is 1, 2 or 3 (0 otherwise): other
         /// levels count in `overall` only.
-        private var levelByte: UInt8
+        var levelByte: UInt8
         /// What the forecast reads of the schedule of a face studied
         /// before; nil for a face never studied (or whose schedule lacks
         /// a memory state or a last review, which the forecast takes as
@@ -94,6 +92,93 @@ public struct ExamReadiness: Hashable, Sendable {
         }
     }
 
+    /// A face as the forecast keeps it once judged (`Judge`): its card's
+    /// number and level, and whether it was never studied or, studied,
+    /// whether it reaches the target today and with the plan. Eight bytes:
+    /// the outlook keeps one for each face of the exam's decks until the
+    /// plan is known (120,000 at 100,000 cards), and with the schedule each
+    /// (`Face`, 56 bytes) they were the largest part of an exam start's
+    /// memory.
+    public struct JudgedFace: Hashable, Sendable {
+        /// The card's number (`Face.card`).
+        var card: UInt32
+        /// The card's level when it is 1, 2 or 3 (0 otherwise).
+        var levelByte: UInt8
+        /// `isNew`, `readyToday`, `readyWithPlan`, one bit each.
+        var flags: UInt8
+
+        static let newFlag: UInt8 = 1
+        static let todayFlag: UInt8 = 2
+        static let planFlag: UInt8 = 4
+
+        var isNew: Bool { flags & Self.newFlag != 0 }
+        var level: Int? { levelByte == 0 ? nil : Int(levelByte) }
+    }
+
+    /// Judges studied faces for an exam on `examDay`, from `today`: their
+    /// readiness depends on their schedule alone, not on the plan, so it is
+    /// worked out where the faces are met and only two bits are kept. A new
+    /// face's depends on its place among the new faces and the plan's pace,
+    /// and is left to `forecast(judged:plan:rule:path:)`.
+    public struct Judge {
+        let today: Int
+        let examDay: Int
+        let rule: ExamRule
+        let dayCounting: DayCounting
+        let path: (Int) -> ExamPath
+        /// The path of each day asked (a face in learning follows the path
+        /// of a face learnt on its due day).
+        private var paths: [Int: ExamPath] = [:]
+
+        public init(today: Int, examDay: Int, rule: ExamRule, dayCounting: DayCounting, path: @escaping (Int) -> ExamPath) {
+            self.today = today
+            self.examDay = examDay
+            self.rule = rule
+            self.dayCounting = dayCounting
+            self.path = path
+        }
+
+        /// `face` judged; its card's number must fit in 32 bits.
+        public mutating func judge(_ face: Face) -> JudgedFace {
+            precondition(face.card >= 0 && face.card <= Int(UInt32.max), "a card's number fits in 32 bits")
+            var judged = JudgedFace(card: UInt32(face.card), levelByte: face.levelByte, flags: JudgedFace.newFlag)
+            guard let (memory, last, due, isReview) = face.memory else { return judged }
+            let recalls = studiedRecalls(memory: memory, last: last, due: due, isReview: isReview)
+            judged.flags =
+                (recalls.today >= rule.target ? JudgedFace.todayFlag : 0)
+                | (recalls.withPlan >= rule.target ? JudgedFace.planFlag : 0)
+            return judged
+        }
+
+        /// A studied face's exam-day recall today and with the plan.
+        private mutating func studiedRecalls(memory: MemoryState, last: Date, due: Date, isReview: Bool)
+            -> (today: Double, withPlan: Double)
+        {
+            let lastDay = dayCounting.dayNumber(of: last)
+            let today = rule.recall(memory: memory, lastReviewDay: lastDay, examDay: examDay)
+            let dueDay = max(dayCounting.dayNumber(of: due), self.today)
+            let reviewDay =
+                dueDay < examDay
+                ? dueDay
+                : rule.reviewDay(
+                    memory: memory, lastReviewDay: lastDay, dueDay: dueDay, earliestDay: self.today,
+                    examDay: examDay)
+            if !isReview, dueDay < examDay {
+                // Still in its (re)learning steps: it finishes them on
+                // its due day and follows the path of a face learnt then.
+                let route = paths[dueDay] ?? path(dueDay)
+                paths[dueDay] = route
+                return (today, route.examRecall)
+            } else if let reviewDay, reviewDay > lastDay {
+                return (
+                    today,
+                    rule.expectedRecall(memory: memory, lastReviewDay: lastDay, reviewDay: reviewDay, examDay: examDay)
+                )
+            }
+            return (today, today)
+        }
+    }
+
     /// The forecast for `faces` (in the order new ones are introduced) on
     /// an exam on `plan.examDay`. A studied face's recall today is the
     /// forgetting curve at the exam day; with the plan, a face reviewed
@@ -102,133 +187,101 @@ public struct ExamReadiness: Hashable, Sendable {
     /// steps the recall of the path of a face learnt on its due day, and a
     /// new face the recall of the path it starts on its planned day.
     ///
-    /// Each face's two recalls are its own (a new face's also depend on
-    /// how many new faces come before it): with `splitFrom` faces or more
-    /// they are worked out in two halves at once, the second half's new
-    /// faces counted from the first half's, and then gathered per card
-    /// in order, as one pass gives them. `path` is then asked from two
+    /// The studied faces are judged first (`Judge`), with `splitFrom`
+    /// faces or more in two halves at once; `path` is then asked from two
     /// threads at once: it must be a pure function of the day.
     public static func forecast(
         faces: [Face], plan: ExamPlan, rule: ExamRule, dayCounting: DayCounting, path: (Int) -> ExamPath,
         splitFrom: Int = forecastSplitFrom
     ) -> ExamReadiness {
-        // Whether each face reaches the target today and with the plan (two
-        // bytes a face: the recalls themselves are not needed after).
-        var ready = [(today: Bool, withPlan: Bool)](repeating: (false, false), count: faces.count)
+        var judged = [JudgedFace](repeating: JudgedFace(card: 0, levelByte: 0, flags: 0), count: faces.count)
         let parts = faces.count >= Swift.max(splitFrom, 2) ? 2 : 1
         let middle = faces.count / 2
-        // The new faces before each part.
-        let newBefore = parts == 1 ? [0] : [0, faces[..<middle].count { $0.isNew }]
         withoutActuallyEscaping(path) { path in
-            ready.withUnsafeMutableBufferPointer { ready in
+            judged.withUnsafeMutableBufferPointer { judged in
                 faces.withUnsafeBufferPointer { faces in
                     // Read by both parts, written only at each part's own
                     // faces; all of it outlives the work, which is over
                     // when `concurrentPerform` returns.
-                    let shared = UncheckedShare(value: (ready, faces, path))
+                    let shared = UncheckedShare(value: (judged, faces, path))
                     DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        let (ready, faces, path) = shared.value
-                        var newIndex = newBefore[part]
-                        var paths: [Int: ExamPath] = [:]
+                        let (judged, faces, path) = shared.value
+                        var judge = Judge(
+                            today: plan.today, examDay: plan.examDay, rule: rule, dayCounting: dayCounting, path: path)
                         let range = parts == 1 ? 0..<faces.count : (part == 0 ? 0..<middle : middle..<faces.count)
-                        for i in range {
-                            let recalls = recall(
-                                of: faces[i], newIndex: &newIndex, paths: &paths, plan: plan, rule: rule,
-                                dayCounting: dayCounting, path: path)
-                            ready[i] = (recalls.today >= rule.target, recalls.withPlan >= rule.target)
-                        }
+                        for i in range { judged[i] = judge.judge(faces[i]) }
                     }
                 }
             }
         }
-        // One slot per card number, made when the number is first met.
-        var met: [Bool] = []
-        var todayReady: [Bool] = []
-        var planReady: [Bool] = []
-        var levels: [Int?] = []
-        for (face, (today, withPlan)) in zip(faces, ready) {
-            let index = face.card
-            precondition(index >= 0, "a card's number is never negative")
-            if index >= met.count {
-                let more = index + 1 - met.count
-                met += repeatElement(false, count: more)
-                todayReady += repeatElement(true, count: more)
-                planReady += repeatElement(true, count: more)
-                levels += repeatElement(nil, count: more)
+        return forecast(judged: judged, plan: plan, rule: rule, path: path)
+    }
+
+    /// The forecast for faces judged (`Judge`, for `plan`'s today and
+    /// exam day), in the order new ones are introduced: each new face
+    /// follows the path it starts on its planned day, and a card is ready
+    /// when every face of it is.
+    public static func forecast(judged faces: [JudgedFace], plan: ExamPlan, rule: ExamRule, path: (Int) -> ExamPath)
+        -> ExamReadiness
+    {
+        var paths: [Int: ExamPath] = [:]
+        var newIndex = 0
+        // One slot per card number, made when the number is first met:
+        // met, ready today, ready with the plan, one bit each, then the
+        // level.
+        let metFlag: UInt8 = 1
+        let todayFlag: UInt8 = 2
+        let planFlag: UInt8 = 4
+        var cards: [(flags: UInt8, level: UInt8)] = []
+        for face in faces {
+            var flags = face.flags
+            if face.isNew {
+                // Never studied: nothing recalled today; with the plan, the
+                // recall of its path, or nothing when the plan does not
+                // reach it before the exam.
+                let withPlan: Double
+                if let day = introductionDay(ofNewFace: newIndex, plan: plan) {
+                    let route = paths[day] ?? path(day)
+                    paths[day] = route
+                    withPlan = route.examRecall
+                } else {
+                    withPlan = 0
+                }
+                newIndex += 1
+                flags =
+                    (0 >= rule.target ? JudgedFace.todayFlag : 0) | (withPlan >= rule.target ? JudgedFace.planFlag : 0)
             }
-            if !met[index] {
-                met[index] = true
-                levels[index] = face.level
+            let index = Int(face.card)
+            if index >= cards.count {
+                cards += repeatElement((flags: todayFlag | planFlag, level: UInt8(0)), count: index + 1 - cards.count)
             }
-            todayReady[index] = todayReady[index] && today
-            planReady[index] = planReady[index] && withPlan
+            if cards[index].flags & metFlag == 0 {
+                cards[index].flags |= metFlag
+                cards[index].level = face.levelByte
+            }
+            if flags & JudgedFace.todayFlag == 0 { cards[index].flags &= ~todayFlag }
+            if flags & JudgedFace.planFlag == 0 { cards[index].flags &= ~planFlag }
         }
         var result = ExamReadiness()
         var byLevel = Array(repeating: Share(), count: 4)
-        for index in levels.indices where met[index] {
-            let t = todayReady[index] ? 1 : 0
-            let p = planReady[index] ? 1 : 0
+        for card in cards where card.flags & metFlag != 0 {
+            let t = card.flags & todayFlag != 0 ? 1 : 0
+            let p = card.flags & planFlag != 0 ? 1 : 0
             result.overall.cards += 1
             result.overall.readyToday += t
             result.overall.readyWithPlan += p
-            if let level = levels[index], (1...3).contains(level) {
-                byLevel[level].cards += 1
-                byLevel[level].readyToday += t
-                byLevel[level].readyWithPlan += p
+            if (1...3).contains(card.level) {
+                byLevel[Int(card.level)].cards += 1
+                byLevel[Int(card.level)].readyToday += t
+                byLevel[Int(card.level)].readyWithPlan += p
             }
         }
         for level in 1...3 where byLevel[level].cards > 0 { result.perLevel[level] = byLevel[level] }
         return result
     }
 
-    /// The faces from which `forecast` works in two halves at once.
+    /// The faces from which `forecast` judges in two halves at once.
     public static let forecastSplitFrom = 20_000
-
-    /// A face's exam-day recall today and with the plan; `newIndex` counts
-    /// the new faces met so far (a new face's day comes from its place
-    /// among them), `paths` keeps the path of each day asked.
-    private static func recall(
-        of face: Face, newIndex: inout Int, paths: inout [Int: ExamPath], plan: ExamPlan, rule: ExamRule,
-        dayCounting: DayCounting, path: (Int) -> ExamPath
-    ) -> (today: Double, withPlan: Double) {
-        let today: Double
-        let withPlan: Double
-        if let (memory, last, due, isReview) = face.memory {
-            let lastDay = dayCounting.dayNumber(of: last)
-            today = rule.recall(memory: memory, lastReviewDay: lastDay, examDay: plan.examDay)
-            let dueDay = max(dayCounting.dayNumber(of: due), plan.today)
-            let reviewDay =
-                dueDay < plan.examDay
-                ? dueDay
-                : rule.reviewDay(
-                    memory: memory, lastReviewDay: lastDay, dueDay: dueDay, earliestDay: plan.today,
-                    examDay: plan.examDay)
-            if !isReview, dueDay < plan.examDay {
-                // Still in its (re)learning steps: it finishes them on
-                // its due day and follows the path of a face learnt then.
-                let route = paths[dueDay] ?? path(dueDay)
-                paths[dueDay] = route
-                withPlan = route.examRecall
-            } else if let reviewDay, reviewDay > lastDay {
-                withPlan = rule.expectedRecall(
-                    memory: memory, lastReviewDay: lastDay, reviewDay: reviewDay, examDay: plan.examDay)
-            } else {
-                withPlan = today
-            }
-        } else {
-            today = 0
-            let day = introductionDay(ofNewFace: newIndex, plan: plan)
-            newIndex += 1
-            if let day {
-                let route = paths[day] ?? path(day)
-                paths[day] = route
-                withPlan = route.examRecall
-            } else {
-                withPlan = 0
-            }
-        }
-        return (today, withPlan)
-    }
 
     /// The day the plan introduces the `index`-th new face (0 = first);
     /// nil when the plan does not reach it before the exam.

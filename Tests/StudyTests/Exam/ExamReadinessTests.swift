@@ -126,9 +126,11 @@ import Testing
         #expect(studied.overall.readyWithPlan == 2)
     }
     /// The outlook keeps one for every face of the exam's decks: a whole
-    /// schedule each was twice the memory.
-    @Test func aFaceTakesFiftySixBytes() {
+    /// schedule each was twice the memory, and judged (two flags instead of
+    /// the schedule) a seventh of it.
+    @Test func aFaceTakesFiftySixBytesAndJudgedEight() {
         #expect(MemoryLayout<ExamReadiness.Face>.stride <= 56)
+        #expect(MemoryLayout<ExamReadiness.JudgedFace>.stride == 8)
     }
 
     /// A face keeps what the forecast reads of its schedule to the bit.
