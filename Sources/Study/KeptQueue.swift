@@ -119,6 +119,35 @@ public struct KeptQueue: Sendable, Equatable {
         return copy
     }
 
+    /// This kept queue with the reviews it lists as due from `start` up to
+    /// `end` (not included) placed by their schedules now, as changed faces
+    /// are. A queue made from a catalog the exam rule had brought to an
+    /// exam on the day beginning at `start` needs it: a day the rule gives
+    /// a review stays its day while it has not passed (`ExamRuleDays`), so
+    /// of the reviews it moved only those due since, which a later start
+    /// searches again, may now be due on another day; every other review
+    /// is where the lists say.
+    public func changingReviews(dueFrom start: Date, before end: Date) -> KeptQueue {
+        var copy = self
+        let from = start.timeIntervalSinceReferenceDate
+        let to = end.timeIntervalSinceReferenceDate
+        // The first review due at `start` or later.
+        var low = 0
+        var high = reviews.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Double(bitPattern: reviews[middle].due) < from { low = middle + 1 } else { high = middle }
+        }
+        while low < reviews.count, Double(bitPattern: reviews[low].due) < to {
+            copy.changed.insert(reviews[low].place)
+            low += 1
+        }
+        return copy
+    }
+
+    /// How many faces it places by their schedules now.
+    public var changedCount: Int { changed.count }
+
     /// The place of the face whose key is `key`, if it is one of the catalog's.
     func place(of key: String, in catalog: StudyCatalog) -> Place? {
         let hash = Self.keyHash(key)

@@ -15,14 +15,17 @@ import Testing
     /// One start as `jatta study` makes it on `deck`: the snapshot through
     /// the kept schedules, then the kept queue taken (and any write done).
     func start(
-        _ store: ProgressStore, _ deck: Deck, _ kept: KeptSchedules, stamp: UInt64, selection: [String] = ["decks"]
+        _ store: ProgressStore, _ deck: Deck, _ kept: KeptSchedules, stamp: UInt64, selection: [String] = ["decks"],
+        today: Date = KeptSchedulesTests.now, examAhead: Bool = false
     ) throws -> StudyCatalog {
         var basis: StudySetup.KeptBasis?
         let snapshot = try StudySetup.progress(store: store, decks: [deck], kept: kept, basis: &basis)
         var catalog = StudyCatalog(decks: [deck], progress: snapshot)
         catalog.keysAreDistinct = true
         let file = KeptQueueFile(kept, selection: selection)
-        KeptQueueFile.take(file.read(), basis: try #require(basis), decks: stamp, into: &catalog, file: file)
+        KeptQueueFile.take(
+            file.read(), basis: try #require(basis), decks: stamp, into: &catalog, file: file, today: today,
+            examAhead: examAhead)
         DeckIndexWrites.waitForAll()
         return catalog
     }
@@ -87,31 +90,53 @@ import Testing
         }
     }
 
-    /// A start with an exam ahead sets the kept queue aside: only the mark of
-    /// its decks is kept, so the next start without the exam makes it anew
-    /// and the one after reads it.
-    @Test func anExamStartSetsItAside() throws {
+    /// With an exam ahead the decks' stamp names the exam (another date,
+    /// or none, is another stamp), and a queue made on an earlier day has
+    /// the reviews due since it was made placed anew, and is made again
+    /// for the next start; without an exam it is not.
+    @Test func anExamStampsItsQueueAndPlacesWhatCameDue() throws {
         let helper = KeptSchedulesTests()
         try helper.withFolder { folder in
             let (store, deck, kept) = try helper.setUp(folder)
+            let now = KeptSchedulesTests.now
+            let base = try StudySetup.scheduler(timeZone: TimeZone(identifier: "Asia/Almaty")!, store: store)
+            func exams(inDays days: Int?) throws -> ExamSetup {
+                var snapshot = ProgressSnapshot()
+                let today = base.configuration.dayCounting.dayNumber(of: now)
+                let exams = try days.map {
+                    [Exam(date: try #require(CalendarDate(dayNumber: today + $0)), paths: [], source: .student(id: 1))]
+                } ?? []
+                return try ExamSetup.make(
+                    decks: [deck], progress: &snapshot, studentExams: exams, store: nil, base: base,
+                    defaultWorkload: 200, now: now)
+            }
+            let plain = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42]))
+            let none = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42], exams: exams(inDays: nil)))
+            let inTen = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42], exams: exams(inDays: 10)))
+            let inTwenty = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42], exams: exams(inDays: 20)))
+            #expect(none == plain)
+            #expect(Set([plain, inTen, inTwenty]).count == 3)
+
             let file = KeptQueueFile(kept, selection: ["decks"])
-            let stamp = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42]))
-            _ = try start(store, deck, kept, stamp: stamp)
-            _ = try start(store, deck, kept, stamp: stamp)
-            #expect(file.read()?.queue != nil)
-            KeptQueueFile.setAside(file.read(), file: file)
-            DeckIndexWrites.waitForAll()
-            #expect(file.read()?.decks == stamp)
-            #expect(file.read().map { $0.queue == nil } == true, "only the mark is kept")
-            // A mark, or no file, is left as it is.
-            let marked = try Data(contentsOf: URL(fileURLWithPath: file.path))
-            KeptQueueFile.setAside(file.read(), file: file)
-            KeptQueueFile.setAside(nil, file: file)
-            DeckIndexWrites.waitForAll()
-            #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == marked)
-            #expect(try start(store, deck, kept, stamp: stamp).keptQueue == nil)
-            #expect(file.read()?.queue != nil, "made again by the next start")
-            #expect(try start(store, deck, kept, stamp: stamp).keptQueue != nil)
+            let madeOn = now.addingTimeInterval(-3 * 86_400)
+            _ = try start(store, deck, kept, stamp: inTen, today: madeOn, examAhead: true)
+            _ = try start(store, deck, kept, stamp: inTen, today: madeOn, examAhead: true)
+            let made = try #require(file.read())
+            #expect(made.queue != nil && made.madeOn == madeOn)
+            let queue = try #require(made.queue)
+            let cameDue = queue.changingReviews(dueFrom: madeOn, before: now).changedCount
+            #expect(cameDue > 0, "the store has reviews due in the three days: the test would prove little")
+            // Three days on, with the exam: they are placed anew, and the
+            // queue is made again on this day.
+            let later = try start(store, deck, kept, stamp: inTen, today: now, examAhead: true)
+            #expect(later.keptQueue?.changedCount == cameDue)
+            #expect(file.read()?.madeOn == now)
+            // Without an exam nothing is placed anew, and it is not made again.
+            _ = try start(store, deck, kept, stamp: plain, today: madeOn)
+            _ = try start(store, deck, kept, stamp: plain, today: madeOn)
+            let plainMade = try Data(contentsOf: URL(fileURLWithPath: file.path))
+            #expect(try start(store, deck, kept, stamp: plain, today: now).keptQueue?.changedCount == 0)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == plainMade)
         }
     }
 

@@ -145,6 +145,59 @@ import Testing
             kept.changing([key], in: moved).gather(moved, room: room, now: Fixtures.now, dayEnd: Fixtures.dayEnd) != nil)
     }
 
+    /// A queue made two days ago from a catalog the exam rule had brought
+    /// some reviews in (to yesterday and the day before), read today when
+    /// those days have passed and a search put the reviews on a later day,
+    /// unnamed: the counts read from the lists are wrong, and with the
+    /// reviews due since the day it was made placed anew
+    /// (`changingReviews`) the queue and the counts are the walk's.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func reviewsThatCameDueSinceItWasMadeArePlacedAgain(seed: UInt64) throws {
+        let current = SplitWalkTests.catalog(seed: seed, files: SplitWalkTests.files)
+        let today = Fixtures.dayEnd.addingTimeInterval(-86_400)
+        let madeOn = today.addingTimeInterval(-2 * 86_400)
+        var then = current
+        var moved = 0
+        for (key, schedule) in current.progress.schedules where schedule.state == .review && !schedule.isNew {
+            guard moved < 40, KeptQueue.keyHash(key) % 2 == 0 else { continue }
+            // Then: brought to one of the two days since it was made; now:
+            // searched again and due in five days.
+            then.progress.schedules[key]?.due = madeOn.addingTimeInterval(Double(moved % 2) * 86_400 + 600)
+            moved += 1
+        }
+        #expect(moved >= 8)
+        var now = current
+        for (key, schedule) in then.progress.schedules where current.progress.schedules[key] != schedule {
+            now.progress.schedules[key]?.due = Fixtures.dayEnd.addingTimeInterval(5 * 86_400)
+        }
+        let kept = try #require(KeptQueue.make(then))
+        let rows = Array(now.decks.indices)
+        let walked = now.countHome(filter: .all, now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+        // Unnamed, the lists count them due.
+        let unplaced = try #require(kept.countHome(now, rowOf: rows, now: Fixtures.now, dayEnd: Fixtures.dayEnd))
+        #expect(unplaced.all.due > walked.all.due)
+        let placed = kept.changingReviews(dueFrom: madeOn, before: today)
+        #expect(placed.changedCount >= moved)
+        var withKept = now
+        withKept.keptQueue = placed
+        #expect(withKept.countHome(filter: .all, now: Fixtures.now, dayEnd: Fixtures.dayEnd) == walked)
+        for limits in Self.limits {
+            let room = QueueBuilder.Room(
+                reviews: max(0, limits.reviewsPerDay - now.progress.reviewsDoneToday),
+                new: limits.newRoom(studiedToday: now.progress.newStudiedToday))
+            #expect(placed.gather(withKept, room: room, now: Fixtures.now, dayEnd: Fixtures.dayEnd) != nil)
+            #expect(
+                QueueBuilder.build(
+                    catalog: withKept, filter: .all, limits: limits, now: Fixtures.now, dayEnd: Fixtures.dayEnd)
+                    == QueueBuilder.build(
+                        catalog: now, filter: .all, limits: limits, now: Fixtures.now, dayEnd: Fixtures.dayEnd),
+                "seed \(seed), \(limits)")
+        }
+        // Reviews due before the day it was made, or from today, are not
+        // placed anew.
+        #expect(kept.changingReviews(dueFrom: today, before: today).changedCount == 0)
+    }
+
     @Test func aChangeOfDecksOrProgressDropsIt() throws {
         var catalog = SplitWalkTests.catalog(seed: 2, files: SplitWalkTests.files)
         let kept = try #require(KeptQueue.make(catalog))

@@ -181,7 +181,8 @@ session restored
 [ "$(kept_sum)" != "$before" ] || fail "restored: the file of the replaced store was read"
 
 # With an exam ahead (docs/exam.md) a start keeps the exam rule's days
-# beside the schedules (KeptExamRuleDays): the sessions through them show
+# beside the schedules (KeptExamRuleDays), and a queue of its own for the
+# decks with their exam: the sessions through them show
 # what sessions reading every state row and searching every day show; a
 # start that searched nothing leaves them as they are, a damaged or cut
 # file is not used and is written anew, and a start with no exam ahead
@@ -197,6 +198,13 @@ session exam-cold
 exam_days=$(exam_days_sum)
 session exam-current
 [ "$(exam_days_sum)" = "$exam_days" ] || fail "exam-current: the kept days were written anew (searched again?)"
+# The queue is kept for the decks with their exam (marked at the first
+# start with it, made at the second) and read from the third.
+[ "$(stat -c %s "$all_queue")" -gt 40000 ] || fail "exam-current: no queue was kept for the decks with their exam"
+exam_queue=$(sha256sum "$all_queue" | cut -d' ' -f1)
+session exam-queue
+[ "$(sha256sum "$all_queue" | cut -d' ' -f1)" = "$exam_queue" ] \
+    || fail "exam-queue: the queue kept with the exam was made again, not read"
 history "$db" 300 5 "$(( $(date +%s) * 1000 - 1800000 ))"
 session exam-behind
 python3 -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$(exam_days_file)"
@@ -212,4 +220,4 @@ session exam-cut-short
 session exam-cleared
 [ -z "$(exam_days_file)" ] || fail "exam-cleared: a start with no exam ahead left the rule's days"
 
-echo "kept-schedules: ok (cold, current, behind, a damaged kept queue, one file of three and its own queue, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store; with an exam: cold, current, behind, damaged, cut short, cleared)"
+echo "kept-schedules: ok (cold, current, behind, a damaged kept queue, one file of three and its own queue, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store; with an exam: cold, current, its kept queue, behind, damaged, cut short, cleared)"

@@ -158,17 +158,13 @@ struct StudyCommand: ParsableCommand {
         var catalog = StudyCatalog(decks: decks, progress: snapshot)
         catalog.keysAreDistinct = library.idsAreDistinct
         // Today's queue from the kept queue, when it was made for these
-        // decks and these kept schedules; with an exam ahead the exam has
-        // moved schedules the kept queue does not know of, and it is set
-        // aside.
-        if let queueFile {
-            if exams.examsByDeck.isEmpty, let basis,
-                let stamp = KeptQueueFile.decksStamp(decks, contentHashes: library.contentHashes)
-            {
-                KeptQueueFile.take(queueAhead?.take() ?? nil, basis: basis, decks: stamp, into: &catalog, file: queueFile)
-            } else if !exams.examsByDeck.isEmpty {
-                KeptQueueFile.setAside(queueAhead?.take() ?? nil, file: queueFile)
-            }
+        // decks, these kept schedules and the same exam (or none).
+        if let queueFile, let basis,
+            let stamp = KeptQueueFile.decksStamp(decks, contentHashes: library.contentHashes, exams: exams)
+        {
+            KeptQueueFile.take(
+                queueAhead?.take() ?? nil, basis: basis, decks: stamp, into: &catalog, file: queueFile,
+                today: day.start, examAhead: !exams.examsByDeck.isEmpty)
         }
         var state = TrainerState(
             catalog: catalog, scheduler: exams.scheduler,

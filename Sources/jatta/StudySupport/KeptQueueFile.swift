@@ -20,8 +20,9 @@ import Study
 ///
 /// The file: a magic line, the length of the header, the header (the
 /// build's stamp, the store's path, device and inode, the log position,
-/// the decks' stamp, the length and hash of the queue's bytes), then the
-/// queue's bytes (`KeptQueue.bytes`); none when the decks were met once.
+/// the decks' stamp, the start of the study day it was made on, the length
+/// and hash of the queue's bytes), then the queue's bytes
+/// (`KeptQueue.bytes`); none when the decks were met once.
 struct KeptQueueFile: Sendable {
     /// The file.
     let path: String
@@ -60,6 +61,9 @@ struct KeptQueueFile: Sendable {
         var position: ProgressStore.LogPosition
         /// The decks it was made for (`decksStamp`).
         var decks: UInt64
+        /// The start of the study day of the start that made it (or marked
+        /// the decks).
+        var madeOn: Date
         /// The queue; nil when the decks were met once.
         var queue: KeptQueue?
     }
@@ -69,7 +73,12 @@ struct KeptQueueFile: Sendable {
     /// in order. The parser makes the same decks of the same bytes under the
     /// same name, so equal stamps mean the same faces in the same places.
     /// Nil when a file's content hash is not known.
-    static func decksStamp(_ decks: [Deck], contentHashes: [String: UInt64]) -> UInt64? {
+    ///
+    /// With an exam ahead (`exams`), also what the exam rule moved the
+    /// reviews by: the rule's weights and target, the way days are
+    /// counted, and each deck's exam day. A queue made with another exam,
+    /// or none, is never used.
+    static func decksStamp(_ decks: [Deck], contentHashes: [String: UInt64], exams: ExamSetup? = nil) -> UInt64? {
         var writer = IndexWriter()
         writer.string(DeckLoading.stamp)
         for deck in decks {
@@ -78,6 +87,19 @@ struct KeptQueueFile: Sendable {
             writer.fixed64(hash)
             writer.unsigned(UInt64(deck.cards.count))
         }
+        if let exams, !exams.examsByDeck.isEmpty {
+            writer.string("exam")
+            for word in exams.scheduler.rule.stamp { writer.fixed64(word) }
+            switch exams.scheduler.base.configuration.dayCounting {
+            case .fullDays: writer.string("full days")
+            case .schedulerDays(let rolloverHour, let timeZone):
+                writer.unsigned(UInt64(truncatingIfNeeded: rolloverHour))
+                writer.string(timeZone.identifier)
+            }
+            for deck in decks {
+                writer.fixed64(UInt64(bitPattern: Int64(exams.examsByDeck[deck.file]?.date.dayNumber ?? Int.min)))
+            }
+        }
         return writer.bytes.withUnsafeBytes { CacheFile.hash($0) }
     }
 
@@ -85,26 +107,35 @@ struct KeptQueueFile: Sendable {
     /// looked up for the kept queue: with more, the walk costs less.
     static let changesPlaced = 5_000
 
-    /// Gives `catalog` (the start's decks and progress, before any exam
-    /// moves a schedule) the kept queue `read` holds when it was made for
-    /// these decks (`decks`, their stamp) and the kept schedules of
-    /// `basis`; and keeps a queue for the next start, on the thread of the
-    /// index's writes, when that one will not do.
+    /// Gives `catalog` (the start's decks and progress, brought to any exam
+    /// ahead) the kept queue `read` holds when it was made for these decks
+    /// (`decks`, their stamp, which names the exam) and the kept schedules
+    /// of `basis`; and keeps a queue for the next start, on the thread of
+    /// the index's writes, when that one will not do. `today`: the start of
+    /// this start's study day. `examAhead`: whether the exam rule moved
+    /// reviews of the catalog, in which case the reviews the queue lists as
+    /// due since the day it was made are placed anew
+    /// (`KeptQueue.changingReviews`).
     static func take(
         _ read: Contents?, basis: StudySetup.KeptBasis, decks: UInt64, into catalog: inout StudyCatalog,
-        file: KeptQueueFile
+        file: KeptQueueFile, today: Date, examAhead: Bool = false
     ) {
         let keptAt = basis.keptAnew ?? basis.position
         if let read, read.decks == decks, read.position == basis.position, let queue = read.queue,
             basis.changed.count <= changesPlaced
         {
-            catalog.keptQueue = queue.changing(basis.changed, in: catalog)
-            // Still right for the next start unless the schedules were kept anew.
-            guard basis.keptAnew != nil else { return }
+            let named = queue.changing(basis.changed, in: catalog)
+            let placed = examAhead ? named.changingReviews(dueFrom: read.madeOn, before: today) : named
+            if placed.changedCount <= changesPlaced {
+                catalog.keptQueue = placed
+                // Still right for the next start unless the schedules were
+                // kept anew, or an exam's reviews came due since it was made.
+                guard basis.keptAnew != nil || placed.changedCount > named.changedCount else { return }
+            }
         }
         guard let read, read.decks == decks else {
             // The first start on these decks: marked, not made.
-            DeckIndexWrites.add { file.save(Contents(position: keptAt, decks: decks, queue: nil)) }
+            DeckIndexWrites.add { file.save(Contents(position: keptAt, decks: decks, madeOn: today, queue: nil)) }
             return
         }
         var unkept = catalog
@@ -112,17 +143,8 @@ struct KeptQueueFile: Sendable {
         let made = unkept
         DeckIndexWrites.add {
             guard let queue = KeptQueue.make(made) else { return }
-            file.save(Contents(position: keptAt, decks: decks, queue: queue))
+            file.save(Contents(position: keptAt, decks: decks, madeOn: today, queue: queue))
         }
-    }
-
-    /// Keeps only the mark of the decks `read` was made for, when it holds
-    /// a queue: a start with an exam ahead never uses one, and each such
-    /// start read it whole (3.6 MB at 100,000 cards) on a thread of its own
-    /// for nothing. The first start without the exam then makes it anew.
-    static func setAside(_ read: Contents?, file: KeptQueueFile) {
-        guard let read, read.queue != nil else { return }
-        DeckIndexWrites.add { file.save(Contents(position: read.position, decks: read.decks, queue: nil)) }
     }
 
     /// The file's contents, checked against this build and store; nil when
@@ -135,13 +157,15 @@ struct KeptQueueFile: Sendable {
             file.size == file.offset + header.length
         else { return nil }
         let position = header.origin.position
-        guard header.length > 0 else { return Contents(position: position, decks: header.decks, queue: nil) }
+        guard header.length > 0 else {
+            return Contents(position: position, decks: header.decks, madeOn: header.madeOn, queue: nil)
+        }
         var body = [UInt8](repeating: 0, count: header.length)
         guard body.withUnsafeMutableBytes({ file.read(into: $0) }),
             body.withUnsafeBytes({ CacheFile.hash($0) }) == header.hash,
             let queue = body.withUnsafeBytes({ KeptQueue(bytes: $0) })
         else { return nil }
-        return Contents(position: position, decks: header.decks, queue: queue)
+        return Contents(position: position, decks: header.decks, madeOn: header.madeOn, queue: queue)
     }
 
     /// Keeps `contents` for the next start; a failure to write is ignored.
@@ -149,7 +173,8 @@ struct KeptQueueFile: Sendable {
         let body = contents.queue?.bytes ?? []
         let header = Header(
             origin: KeptFileOrigin(storePath: storePath, storeFile: storeFile, position: contents.position),
-            decks: contents.decks, length: body.count, hash: body.withUnsafeBytes { CacheFile.hash($0) }
+            decks: contents.decks, madeOn: contents.madeOn, length: body.count,
+            hash: body.withUnsafeBytes { CacheFile.hash($0) }
         ).bytes
         _ = CacheFile.replace(path, directory: directory) { write in
             KeptFileOrigin.writeHeading(magic: Self.magic, header: header, write) && body.withUnsafeBytes(write)
@@ -185,6 +210,8 @@ struct KeptQueueFile: Sendable {
         var origin: KeptFileOrigin
         /// The decks' stamp.
         var decks: UInt64
+        /// The start of the study day it was made on.
+        var madeOn: Date
         /// The length of the queue's bytes (0: none).
         var length: Int
         /// Their hash (`CacheFile.hash`).
@@ -199,10 +226,11 @@ extension KeptQueueFile.Header {
         do {
             let origin = try KeptFileOrigin(&reader)
             let decks = try reader.fixed64()
+            let madeOn = Date(timeIntervalSinceReferenceDate: Double(bitPattern: try reader.fixed64()))
             let length = try reader.number()
             let hash = try reader.fixed64()
             guard reader.isAtEnd else { return nil }
-            self.init(origin: origin, decks: decks, length: length, hash: hash)
+            self.init(origin: origin, decks: decks, madeOn: madeOn, length: length, hash: hash)
         } catch {
             return nil
         }
@@ -213,6 +241,7 @@ extension KeptQueueFile.Header {
         var writer = IndexWriter()
         origin.write(&writer)
         writer.fixed64(decks)
+        writer.fixed64(madeOn.timeIntervalSinceReferenceDate.bitPattern)
         writer.unsigned(UInt64(length))
         writer.fixed64(hash)
         return writer.bytes
