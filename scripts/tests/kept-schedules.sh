@@ -205,6 +205,17 @@ exam_queue=$(sha256sum "$all_queue" | cut -d' ' -f1)
 session exam-queue
 [ "$(sha256sum "$all_queue" | cut -d' ' -f1)" = "$exam_queue" ] \
     || fail "exam-queue: the queue kept with the exam was made again, not read"
+# `jatta exam` through the kept days and schedules says what it says
+# reading every row and searching every day.
+copy_store "$db" "$ref"
+(cd "$work" && "$JATTA" exam --db "$db" --lang en decks) >"$work/exam.kept.txt" 2>&1 || fail "jatta exam failed"
+(cd "$work" && JATTA_DECK_INDEX=off "$JATTA" exam --db "$ref" --lang en decks) >"$work/exam.read.txt" 2>&1 \
+    || fail "jatta exam without the caches failed"
+grep -q "Ready for the exam" "$work/exam.read.txt" || fail "jatta exam shows no forecast: the comparison would prove little"
+cmp -s "$work/exam.kept.txt" "$work/exam.read.txt" || {
+    diff "$work/exam.read.txt" "$work/exam.kept.txt" >&2
+    fail "jatta exam through the kept days differs"
+}
 history "$db" 300 5 "$(( $(date +%s) * 1000 - 1800000 ))"
 session exam-behind
 python3 -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$(exam_days_file)"
@@ -218,6 +229,14 @@ session exam-cut-short
 "$JATTA" exam clear --all --db "$db" --lang en >/dev/null 2>&1 || fail "exam clear failed"
 (cd "$work" && "$JATTA" exam --db "$db" --lang en decks) | grep -q "days to the exam" && fail "the exam was not cleared"
 session exam-cleared
-[ -z "$(exam_days_file)" ] || fail "exam-cleared: a start with no exam ahead left the rule's days"
+[ -z "$(exam_days_file)" ] || fail "exam-cleared: a start with no exam set left the rule's days"
+# An exam for one deck file: its starts keep days, and a start on another
+# file, which has none, leaves them.
+(cd "$work" && "$JATTA" exam set "$(date -d '+25 day' +%F)" decks/part-0.deck --db "$db" --lang en >/dev/null 2>&1) \
+    || fail "exam set for one file failed"
+session exam-one-file "$JATTA" decks/part-0.deck
+[ -n "$(exam_days_file)" ] || fail "exam-one-file: the rule's days were not kept"
+session exam-other-file "$JATTA" decks/part-2.deck
+[ -n "$(exam_days_file)" ] || fail "exam-other-file: a start on a file without an exam removed another file's days"
 
-echo "kept-schedules: ok (cold, current, behind, a damaged kept queue, one file of three and its own queue, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store; with an exam: cold, current, its kept queue, behind, damaged, cut short, cleared)"
+echo "kept-schedules: ok (cold, current, behind, a damaged kept queue, one file of three and its own queue, one file's section, cards moved into it, far behind, damaged, cut short, another build, restored store; with an exam: cold, current, its kept queue, jatta exam, behind, damaged, cut short, cleared, one file's exam)"

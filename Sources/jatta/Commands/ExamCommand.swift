@@ -52,7 +52,8 @@ struct ExamShowCommand: ParsableCommand {
             // The student's exams, read once for the plans and the list of others.
             let exams = try ExamSetup.studentExams(store: store)
             let outlooks = try ExamReport.outlooks(
-                decks: library.decks, store: store, reviewLimit: reviewLimit, now: now, studentExams: exams)
+                decks: library.decks, keysAreDistinct: library.idsAreDistinct, store: store,
+                reviewLimit: reviewLimit, now: now, studentExams: exams)
             let others = try ExamReport.others(
                 exams, store: store, language: language, now: now, planned: Set(outlooks.map(\.exam)))
             text = ExamReport.text(outlooks, language: language).map { $0 + (others ?? "") } ?? others
@@ -113,9 +114,13 @@ enum ExamReport {
 
     /// The outlook of each exam ahead of `decks` (their plan and forecast),
     /// soonest first: what the text above and `jatta stats --json` give.
-    /// `studentExams` replaces the store's exams (a class's exam date).
+    /// `studentExams` replaces the store's exams. `keptDays`: whether the
+    /// exam rule's days a study start kept are used and kept up to date
+    /// (`KeptExamRuleDays`); not for a class's exam date, whose days are
+    /// not the student's.
     static func outlooks(
-        decks: [Deck], store: ProgressStore?, reviewLimit: Int, now: Date, studentExams given: [Exam]? = nil
+        decks: [Deck], keysAreDistinct: Bool = false, store: ProgressStore?, reviewLimit: Int, now: Date,
+        studentExams given: [Exam]? = nil, keptDays: Bool = true
     ) throws -> [ExamOutlook] {
         let decks = decks.filter { !$0.cards.isEmpty }
         let studentExams = try given ?? ExamSetup.studentExams(store: store)
@@ -128,9 +133,12 @@ enum ExamReport {
         var snapshot =
             try store.map { try StudySetup.snapshot(store: $0, decks: decks, dayStart: day.start, now: now) }
             ?? ProgressSnapshot()
+        let ruleDaysFile =
+            keptDays ? store.flatMap { StudySetup.keptSchedules(of: $0.path) }.map(KeptExamRuleDays.init) : nil
         let setup = try ExamSetup.make(
-            decks: decks, progress: &snapshot, studentExams: studentExams, store: store, base: base,
-            defaultWorkload: reviewLimit, now: now)
+            decks: decks, keysAreDistinct: keysAreDistinct, progress: &snapshot, studentExams: studentExams,
+            store: store, base: base, defaultWorkload: reviewLimit, now: now,
+            ruleDays: ruleDaysFile.flatMap { $0.exists ? $0.read() : nil }, ruleDaysFile: ruleDaysFile)
         return setup.outlooks
     }
 }

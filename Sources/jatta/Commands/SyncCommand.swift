@@ -105,7 +105,8 @@ struct SyncCommand: ParsableCommand {
         // who set a date on screens, which this never reaches.
         let exam = Exam(date: date, paths: [], workload: own?.workload, source: .student(id: 0))
         let outlooks = try ExamReport.outlooks(
-            decks: decks, store: store, reviewLimit: StudyLimits().reviewsPerDay, now: now, studentExams: [exam])
+            decks: decks, store: store, reviewLimit: StudyLimits().reviewsPerDay, now: now, studentExams: [exam],
+            keptDays: false)
         guard let share = outlooks.first(where: { $0.exam.date == date })?.readiness.overall else { return nil }
         return StudentReadiness(
             examDate: date.description, computedAt: now, cards: share.cards, readyToday: share.readyToday,

@@ -54,7 +54,7 @@ struct ExamSetup {
     /// set of every key. `ruleDays`: the exam rule's days a start before
     /// found, read from `ruleDaysFile` (`KeptExamRuleDays`), which spare
     /// it most of its searches; the file is kept up to date (or removed
-    /// when no exam is ahead) once the schedules are brought to the exams,
+    /// when no exam is set) once the schedules are brought to the exams,
     /// and the days are let go before the outlooks are made.
     static func make(
         decks: [Deck], keysAreDistinct: Bool = false, progress: inout ProgressSnapshot, studentExams: [Exam],
@@ -74,7 +74,9 @@ struct ExamSetup {
         do {
             let kept = consume ruleDays
             let asked = scheduler.adjust(&progress, at: now, kept: kept)
-            ruleDaysFile?.update(asked: asked, over: kept, rule: scheduler.rule, examAhead: !byDeck.isEmpty)
+            ruleDaysFile?.update(
+                asked: asked, over: kept, rule: scheduler.rule, examAhead: !byDeck.isEmpty,
+                examsSet: !studentExams.isEmpty || decks.contains { $0.examDate != nil })
         }
         var catalog = StudyCatalog(decks: decks, progress: progress)
         catalog.keysAreDistinct = keysAreDistinct

@@ -10,8 +10,8 @@ import Study
 /// found them, so what a start shows never depends on it. It is used only
 /// when written by this very build, its bytes hash as written, and its
 /// answers are of the rule the start schedules with (its weights and
-/// target, checked by `ExamScheduler.adjust`). A start without an exam
-/// removes it, so it is not read for nothing; `JATTA_DECK_INDEX=off`
+/// target, checked by `ExamScheduler.adjust`). A start that finds no exam
+/// set removes it, so it is not read for nothing; `JATTA_DECK_INDEX=off`
 /// switches it off with the deck index.
 ///
 /// The file: a magic line, the length of the header, the header (the
@@ -67,11 +67,13 @@ struct KeptExamRuleDays: Sendable {
     /// After a start that read `kept` (nil: none) and asked `rule` what
     /// `asked` holds: keeps the days for the next start when they are
     /// worth it (`ExamRuleDays.Asked.worthKeeping`), or removes the file
-    /// when no exam is ahead; on the thread of the index's writes, where
-    /// the days to keep are also gathered.
-    func update(asked: ExamRuleDays.Asked, over kept: ExamRuleDays?, rule: ExamRule, examAhead: Bool) {
+    /// when no exam is set anywhere (`examsSet`: the student's, or a deck
+    /// header's; a start on decks without an exam while others have one
+    /// leaves it for the starts on those); on the thread of the index's
+    /// writes, where the days to keep are also gathered.
+    func update(asked: ExamRuleDays.Asked, over kept: ExamRuleDays?, rule: ExamRule, examAhead: Bool, examsSet: Bool) {
         if !examAhead {
-            if exists { DeckIndexWrites.add { remove() } }
+            if exists, !examsSet { DeckIndexWrites.add { remove() } }
         } else if asked.worthKeeping(over: kept) {
             let stamp = rule.stamp
             DeckIndexWrites.add { save(asked.days(rule: stamp, over: kept)) }
