@@ -170,9 +170,15 @@ public struct ExamReadiness: Hashable, Sendable {
                 paths[dueDay] = route
                 return (today, route.examRecall)
             } else if let reviewDay, reviewDay > lastDay {
+                // From the state's fixed terms: `expectedRecall`'s value to
+                // the bit (`ExamRuleTests`), the retrievability on the
+                // review day taken once for both ratings instead of three
+                // times.
                 return (
                     today,
-                    rule.expectedRecall(memory: memory, lastReviewDay: lastDay, reviewDay: reviewDay, examDay: examDay)
+                    rule.expectedRecall(
+                        rule.model.fixedTerms(of: memory), memory: memory, lastReviewDay: lastDay,
+                        reviewDay: reviewDay, examDay: examDay)
                 )
             }
             return (today, today)
