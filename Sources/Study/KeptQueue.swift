@@ -69,6 +69,9 @@ public struct KeptQueue: Sendable, Equatable {
     /// The faces changed since it was made, which the lists may place
     /// wrongly (`changing(_:in:)`).
     var changed: Set<Place> = []
+    /// Each card's readiness for its exam, when the catalog it was made
+    /// from had decks with an exam ahead (`KeptReadiness`).
+    public var readiness: KeptReadiness?
 
     /// The kept queue of every face of `catalog` as its progress places
     /// them, hidden or not (burials end; hidden faces are left out when it
@@ -431,13 +434,14 @@ public struct KeptQueue: Sendable, Equatable {
 }
 
 extension KeptQueue {
-    /// The kept queue as bytes: six counts, then the lists (the new
-    /// faces' lanes eight to a word), each word little-endian
-    /// (`init?(bytes:)`).
+    /// The kept queue as bytes: seven counts (the last the readiness
+    /// records' plus one, 0 for none), then the lists (the new faces' lanes
+    /// eight to a word), then the readiness (its day, its records two to a
+    /// word), each word little-endian (`init?(bytes:)`).
     public var bytes: [UInt8] {
         var words: [UInt64] = [
             UInt64(reviews.count), UInt64(learning.count), UInt64(new.count), UInt64(scheduledNew.count),
-            UInt64(keys.count), UInt64(levels.count),
+            UInt64(keys.count), UInt64(levels.count), readiness.map { UInt64($0.cards.count) + 1 } ?? 0,
         ]
         words.reserveCapacity(
             6 + 2 * reviews.count + learning.count + new.count + Self.laneWords(new.count) + scheduledNew.count
@@ -458,6 +462,13 @@ extension KeptQueue {
         for level in levels {
             words += [UInt64(level.deck), UInt64(bitPattern: Int64(level.level)), UInt64(level.cards)]
         }
+        if let readiness {
+            words.append(UInt64(bitPattern: Int64(readiness.day)))
+            for start in stride(from: 0, to: readiness.cards.count, by: 2) {
+                let high = start + 1 < readiness.cards.count ? UInt64(readiness.cards[start + 1]) << 32 : 0
+                words.append(UInt64(readiness.cards[start]) | high)
+            }
+        }
         return words.withUnsafeBufferPointer { buffer in
             var bytes = [UInt8]()
             bytes.reserveCapacity(buffer.count * 8)
@@ -472,18 +483,20 @@ extension KeptQueue {
     /// The kept queue `bytes` hold; nil when their counts do not fill them
     /// exactly. What they say is checked where it is used (`gather`).
     public init?(bytes: UnsafeRawBufferPointer) {
-        guard bytes.count % 8 == 0, bytes.count >= 48 else { return nil }
+        guard bytes.count % 8 == 0, bytes.count >= 56 else { return nil }
         var at = 0
         func word() -> UInt64 {
             defer { at += 8 }
             return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
         }
         let words = bytes.count / 8
-        let counts = (0..<6).map { _ in word() }
+        let counts = (0..<7).map { _ in word() }
         // Each count bounded by the words left before they are added.
+        let records = counts[6] == 0 ? 0 : counts[6] - 1
+        let readinessWords = counts[6] == 0 ? 0 : 1 + (records + 1) / 2
         guard counts.allSatisfy({ $0 <= UInt64(words) }),
-            6 + 2 * counts[0] + counts[1] + counts[2] + UInt64(Self.laneWords(Int(counts[2]))) + counts[3] + 2
-                * counts[4] + 3 * counts[5] == UInt64(words)
+            7 + 2 * counts[0] + counts[1] + counts[2] + UInt64(Self.laneWords(Int(counts[2]))) + counts[3] + 2
+                * counts[4] + 3 * counts[5] + readinessWords == UInt64(words)
         else { return nil }
         reviews = (0..<Int(counts[0])).map { _ in Review(due: word(), place: word()) }
         learning = (0..<Int(counts[1])).map { _ in word() }
@@ -505,5 +518,16 @@ extension KeptQueue {
             levels.append(DeckLevel(deck: Int(deck), level: Int(level), cards: Int(cards)))
         }
         self.levels = levels
+        if counts[6] != 0 {
+            let day = Int64(bitPattern: word())
+            var cards: [UInt32] = []
+            cards.reserveCapacity(Int(records))
+            for _ in 0..<(records + 1) / 2 {
+                let packed = word()
+                cards.append(UInt32(truncatingIfNeeded: packed))
+                if cards.count < Int(records) { cards.append(UInt32(truncatingIfNeeded: packed >> 32)) }
+            }
+            readiness = KeptReadiness(day: Int(day), cards: cards)
+        }
     }
 }

@@ -16,7 +16,7 @@ import Testing
     /// the kept schedules, then the kept queue taken (and any write done).
     func start(
         _ store: ProgressStore, _ deck: Deck, _ kept: KeptSchedules, stamp: UInt64, selection: [String] = ["decks"],
-        today: Date = KeptSchedulesTests.now, examAhead: Bool = false
+        today: Date = KeptSchedulesTests.now, exams: (scheduler: ExamScheduler, byDeck: [String: Exam])? = nil
     ) throws -> StudyCatalog {
         var basis: StudySetup.KeptBasis?
         let snapshot = try StudySetup.progress(store: store, decks: [deck], kept: kept, basis: &basis)
@@ -25,7 +25,7 @@ import Testing
         let file = KeptQueueFile(kept, selection: selection)
         KeptQueueFile.take(
             file.read(), basis: try #require(basis), decks: stamp, into: &catalog, file: file, today: today,
-            examAhead: examAhead)
+            exams: exams, now: today)
         DeckIndexWrites.waitForAll()
         return catalog
     }
@@ -100,15 +100,16 @@ import Testing
             let (store, deck, kept) = try helper.setUp(folder)
             let now = KeptSchedulesTests.now
             let base = try StudySetup.scheduler(timeZone: TimeZone(identifier: "Asia/Almaty")!, store: store)
-            func exams(inDays days: Int?) throws -> ExamSetup {
+            func exams(inDays days: Int?) throws -> (scheduler: ExamScheduler, byDeck: [String: Exam]) {
                 var snapshot = ProgressSnapshot()
                 let today = base.configuration.dayCounting.dayNumber(of: now)
                 let exams = try days.map {
                     [Exam(date: try #require(CalendarDate(dayNumber: today + $0)), paths: [], source: .student(id: 1))]
                 } ?? []
-                return try ExamSetup.make(
+                let setup = try ExamSetup.make(
                     decks: [deck], progress: &snapshot, studentExams: exams, store: nil, base: base,
                     defaultWorkload: 200, now: now)
+                return (setup.scheduler, setup.examsByDeck)
             }
             let plain = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42]))
             let none = try #require(KeptQueueFile.decksStamp([deck], contentHashes: [deck.file: 42], exams: exams(inDays: nil)))
@@ -119,22 +120,25 @@ import Testing
 
             let file = KeptQueueFile(kept, selection: ["decks"])
             let madeOn = now.addingTimeInterval(-3 * 86_400)
-            _ = try start(store, deck, kept, stamp: inTen, today: madeOn, examAhead: true)
-            _ = try start(store, deck, kept, stamp: inTen, today: madeOn, examAhead: true)
+            let examsInTen = try exams(inDays: 10)
+            _ = try start(store, deck, kept, stamp: inTen, today: madeOn, exams: examsInTen)
+            _ = try start(store, deck, kept, stamp: inTen, today: madeOn, exams: examsInTen)
             let made = try #require(file.read())
             #expect(made.queue != nil && made.madeOn == madeOn)
+            #expect(made.queue?.readiness != nil, "made with an exam, it keeps the cards' readiness")
             let queue = try #require(made.queue)
             let cameDue = queue.changingReviews(dueFrom: madeOn, before: now).changedCount
             #expect(cameDue > 0, "the store has reviews due in the three days: the test would prove little")
             // Three days on, with the exam: they are placed anew, and the
             // queue is made again on this day.
-            let later = try start(store, deck, kept, stamp: inTen, today: now, examAhead: true)
+            let later = try start(store, deck, kept, stamp: inTen, today: now, exams: examsInTen)
             #expect(later.keptQueue?.changedCount == cameDue)
             #expect(file.read()?.madeOn == now)
             // Without an exam nothing is placed anew, and it is not made again.
             _ = try start(store, deck, kept, stamp: plain, today: madeOn)
             _ = try start(store, deck, kept, stamp: plain, today: madeOn)
             let plainMade = try Data(contentsOf: URL(fileURLWithPath: file.path))
+            #expect(file.read()?.queue?.readiness == nil)
             #expect(try start(store, deck, kept, stamp: plain, today: now).keptQueue?.changedCount == 0)
             #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == plainMade)
         }

@@ -38,6 +38,24 @@ public struct ExamOutlook: Hashable, Sendable {
             // numbered from 0, the second's moved past the first's when
             // the two are joined, as one walk numbers them. The first has
             // room for both halves' faces, so joining copies none of it.
+            let path = Self.path(examDay: examDay, scheduler: scheduler)
+            func plan(unseen: Int, newToday: Int, scheduled: [Int]) -> ExamPlan? {
+                ExamPlan.make(
+                    unseen: unseen, introducedToday: newToday, today: today, examDay: examDay,
+                    workload: exam.workload ?? defaultWorkload, scheduled: scheduled, path: path)
+            }
+            // From the kept queue and its readiness records when the
+            // catalog has them (`KeptTally`): no face walked but those
+            // changed, hidden, or judged anew on a later day.
+            if let kept = KeptTally(
+                catalog: catalog, files: Set(files), examDay: examDay, scheduler: scheduler,
+                introducedToday: introducedToday, now: now)
+            {
+                guard let plan = plan(unseen: kept.unseen, newToday: kept.newToday, scheduled: kept.scheduled)
+                else { return nil }
+                let readiness = ExamReadiness.forecast(cards: kept.cards, plan: plan, rule: scheduler.rule, path: path)
+                return ExamOutlook(exam: exam, deckFiles: files, plan: plan, readiness: readiness)
+            }
             let tally = catalog.overHalves(matching: filter) { range in
                 Tally(
                     catalog: catalog, filter: filter, decks: range, exam: exam, scheduler: scheduler,
@@ -45,15 +63,9 @@ public struct ExamOutlook: Hashable, Sendable {
             } join: { tally, later in
                 tally.append(later)
             }
-            let (unseen, newToday, scheduled, faces) = (tally.unseen, tally.newToday, tally.scheduled, tally.faces)
-            let path = Self.path(examDay: examDay, scheduler: scheduler)
-            guard
-                let plan = ExamPlan.make(
-                    unseen: unseen, introducedToday: newToday,
-                    today: today, examDay: examDay, workload: exam.workload ?? defaultWorkload, scheduled: scheduled,
-                    path: path)
+            guard let plan = plan(unseen: tally.unseen, newToday: tally.newToday, scheduled: tally.scheduled)
             else { return nil }
-            let readiness = ExamReadiness.forecast(judged: faces, plan: plan, rule: scheduler.rule, path: path)
+            let readiness = ExamReadiness.forecast(judged: tally.faces, plan: plan, rule: scheduler.rule, path: path)
             return ExamOutlook(exam: exam, deckFiles: files, plan: plan, readiness: readiness)
         }
     }

@@ -67,7 +67,7 @@ public struct ExamReadiness: Hashable, Sendable {
 
         public init(card: Int, level: Int?, schedule: CardSchedule?) {
             self.card = card
-            levelByte = level.map { (1...3).contains($0) ? UInt8($0) : 0 } ?? 0
+            levelByte = Self.levelByte(of: level)
             if let schedule, let memory = schedule.memory, let last = schedule.lastReview {
                 studied = Studied(
                     stability: memory.stability, difficulty: memory.difficulty,
@@ -78,6 +78,9 @@ public struct ExamReadiness: Hashable, Sendable {
 
         /// The card's level, when it is 1, 2 or 3.
         var level: Int? { levelByte == 0 ? nil : Int(levelByte) }
+
+        /// A level as a face keeps it: 1, 2 or 3, else 0.
+        static func levelByte(of level: Int?) -> UInt8 { level.map { (1...3).contains($0) ? UInt8($0) : 0 } ?? 0 }
         /// Whether the face was never studied.
         var isNew: Bool { studied == nil }
         /// The memory state, last review and due time of a studied face.
@@ -230,8 +233,7 @@ public struct ExamReadiness: Hashable, Sendable {
     public static func forecast(judged faces: [JudgedFace], plan: ExamPlan, rule: ExamRule, path: (Int) -> ExamPath)
         -> ExamReadiness
     {
-        var paths: [Int: ExamPath] = [:]
-        var newIndex = 0
+        var newFaces = NewFaces(plan: plan, rule: rule)
         // One slot per card number, made when the number is first met:
         // met, ready today, ready with the plan, one bit each, then the
         // level.
@@ -240,23 +242,7 @@ public struct ExamReadiness: Hashable, Sendable {
         let planFlag: UInt8 = 4
         var cards: [(flags: UInt8, level: UInt8)] = []
         for face in faces {
-            var flags = face.flags
-            if face.isNew {
-                // Never studied: nothing recalled today; with the plan, the
-                // recall of its path, or nothing when the plan does not
-                // reach it before the exam.
-                let withPlan: Double
-                if let day = introductionDay(ofNewFace: newIndex, plan: plan) {
-                    let route = paths[day] ?? path(day)
-                    paths[day] = route
-                    withPlan = route.examRecall
-                } else {
-                    withPlan = 0
-                }
-                newIndex += 1
-                flags =
-                    (0 >= rule.target ? JudgedFace.todayFlag : 0) | (withPlan >= rule.target ? JudgedFace.planFlag : 0)
-            }
+            let flags = face.isNew ? newFaces.next(path) : face.flags
             let index = Int(face.card)
             if index >= cards.count {
                 cards += repeatElement((flags: todayFlag | planFlag, level: UInt8(0)), count: index + 1 - cards.count)
@@ -268,22 +254,96 @@ public struct ExamReadiness: Hashable, Sendable {
             if flags & JudgedFace.todayFlag == 0 { cards[index].flags &= ~todayFlag }
             if flags & JudgedFace.planFlag == 0 { cards[index].flags &= ~planFlag }
         }
-        var result = ExamReadiness()
-        var byLevel = Array(repeating: Share(), count: 4)
+        var tally = Tally()
         for card in cards where card.flags & metFlag != 0 {
-            let t = card.flags & todayFlag != 0 ? 1 : 0
-            let p = card.flags & planFlag != 0 ? 1 : 0
-            result.overall.cards += 1
-            result.overall.readyToday += t
-            result.overall.readyWithPlan += p
-            if (1...3).contains(card.level) {
-                byLevel[Int(card.level)].cards += 1
-                byLevel[Int(card.level)].readyToday += t
-                byLevel[Int(card.level)].readyWithPlan += p
+            tally.count(level: card.level, today: card.flags & todayFlag != 0, withPlan: card.flags & planFlag != 0)
+        }
+        return tally.readiness
+    }
+
+    /// The forecast for cards as their faces judged make them
+    /// (`KeptReadiness`): each card's level byte and record, in the order
+    /// of the walk (its new faces introduced in that order); the same as
+    /// `forecast(judged:…)` of the cards' faces.
+    static func forecast(cards: [(level: UInt8, record: UInt32)], plan: ExamPlan, rule: ExamRule, path: (Int) -> ExamPath)
+        -> ExamReadiness
+    {
+        var newFaces = NewFaces(plan: plan, rule: rule)
+        var tally = Tally()
+        for card in cards {
+            var today = card.record & KeptReadiness.todayFlag != 0
+            var withPlan = card.record & KeptReadiness.planFlag != 0
+            for _ in 0..<KeptReadiness.judgedNew(card.record) {
+                let flags = newFaces.next(path)
+                today = today && flags & JudgedFace.todayFlag != 0
+                withPlan = withPlan && flags & JudgedFace.planFlag != 0
+            }
+            tally.count(level: card.level, today: today, withPlan: withPlan)
+        }
+        return tally.readiness
+    }
+
+    /// The new faces in the order they are introduced: each follows the
+    /// path it starts on its planned day, nothing recalled today.
+    struct NewFaces {
+        let plan: ExamPlan
+        let rule: ExamRule
+        /// How many came before.
+        private var index = 0
+        /// The path of each day asked.
+        private var paths: [Int: ExamPath] = [:]
+
+        init(plan: ExamPlan, rule: ExamRule) {
+            self.plan = plan
+            self.rule = rule
+        }
+
+        /// The next new face's flags (`JudgedFace.todayFlag`, `planFlag`):
+        /// nothing recalled today; with the plan, the recall of its path
+        /// (`path` of its day), or nothing when the plan does not reach it
+        /// before the exam.
+        mutating func next(_ path: (Int) -> ExamPath) -> UInt8 {
+            let withPlan: Double
+            if let day = ExamReadiness.introductionDay(ofNewFace: index, plan: plan) {
+                let route = paths[day] ?? path(day)
+                paths[day] = route
+                withPlan = route.examRecall
+            } else {
+                withPlan = 0
+            }
+            index += 1
+            return (0 >= rule.target ? JudgedFace.todayFlag : 0) | (withPlan >= rule.target ? JudgedFace.planFlag : 0)
+        }
+    }
+
+    /// Cards counted one by one into a forecast.
+    struct Tally {
+        private var overall = Share()
+        private var byLevel = [Share](repeating: Share(), count: 4)
+
+        /// Counts a card of `level` (its level byte: 1–3, else 0), ready
+        /// today and with the plan or not.
+        mutating func count(level: UInt8, today: Bool, withPlan: Bool) {
+            let t = today ? 1 : 0
+            let p = withPlan ? 1 : 0
+            overall.cards += 1
+            overall.readyToday += t
+            overall.readyWithPlan += p
+            if (1...3).contains(level) {
+                byLevel[Int(level)].cards += 1
+                byLevel[Int(level)].readyToday += t
+                byLevel[Int(level)].readyWithPlan += p
             }
         }
-        for level in 1...3 where byLevel[level].cards > 0 { result.perLevel[level] = byLevel[level] }
-        return result
+
+        /// The forecast of the cards counted; levels without cards are
+        /// not listed.
+        var readiness: ExamReadiness {
+            var result = ExamReadiness()
+            result.overall = overall
+            for level in 1...3 where byLevel[level].cards > 0 { result.perLevel[level] = byLevel[level] }
+            return result
+        }
     }
 
     /// The faces from which `forecast` judges in two halves at once.

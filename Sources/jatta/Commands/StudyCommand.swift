@@ -144,28 +144,32 @@ struct StudyCommand: ParsableCommand {
             // now and new faces come at the plan's pace (docs/exam.md).
             // Told, as the session's catalog is, whether keys are distinct:
             // else the outlook's walk kept a set of every face's key.
+            // Today's queue from the kept queue, when it was made for these
+            // decks, these kept schedules and the same exam (or none); the
+            // exams' outlooks read it too.
+            let keptBasis = basis
+            let queueRead = queueAhead?.take() ?? nil
             exams = try ExamSetup.make(
                 decks: decks, keysAreDistinct: library.idsAreDistinct, progress: &snapshot,
                 studentExams: try ExamSetup.studentExams(store: store), store: store, base: scheduler,
                 defaultWorkload: reviewLimit, now: now, ruleDays: ruleDaysAhead?.take() ?? nil,
-                ruleDaysFile: ruleDaysFile)
+                ruleDaysFile: ruleDaysFile
+            ) { catalog, examScheduler, byDeck in
+                guard let queueFile, let keptBasis,
+                    let stamp = KeptQueueFile.decksStamp(
+                        decks, contentHashes: library.contentHashes, exams: (examScheduler, byDeck))
+                else { return }
+                KeptQueueFile.take(
+                    queueRead, basis: keptBasis, decks: stamp, into: &catalog, file: queueFile, today: day.start,
+                    exams: (examScheduler, byDeck), now: now)
+            }
         } catch let error as StoreError {
             throw host.fail(host.storeMessage(error), 74)
         }
         KeptUntilExit.keep(snapshot)
         let newPerDay = newLimit ?? exams.newPerDay(ordinary: StudyLimits.ordinaryNewPerDay, decks: decks)
 
-        var catalog = StudyCatalog(decks: decks, progress: snapshot)
-        catalog.keysAreDistinct = library.idsAreDistinct
-        // Today's queue from the kept queue, when it was made for these
-        // decks, these kept schedules and the same exam (or none).
-        if let queueFile, let basis,
-            let stamp = KeptQueueFile.decksStamp(decks, contentHashes: library.contentHashes, exams: exams)
-        {
-            KeptQueueFile.take(
-                queueAhead?.take() ?? nil, basis: basis, decks: stamp, into: &catalog, file: queueFile,
-                today: day.start, examAhead: !exams.examsByDeck.isEmpty)
-        }
+        let catalog = exams.catalog
         var state = TrainerState(
             catalog: catalog, scheduler: exams.scheduler,
             limits: StudyLimits(newPerDay: newPerDay, reviewsPerDay: reviewLimit), dayEnd: day.end, now: now)

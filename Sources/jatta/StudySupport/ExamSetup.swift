@@ -18,6 +18,9 @@ struct ExamSetup {
     /// The faces first answered today, from the review log (read only
     /// when some deck has an exam ahead; empty otherwise).
     var introducedToday: Set<String>
+    /// The decks with the progress brought to the exams, and the kept
+    /// queue `make` was asked to give it, if any.
+    var catalog: StudyCatalog
 
     /// The student's exams as the store keeps them; a row whose date no
     /// longer reads (edited by hand) is left out rather than guessed.
@@ -55,11 +58,15 @@ struct ExamSetup {
     /// found, read from `ruleDaysFile` (`KeptExamRuleDays`), which spare
     /// it most of its searches; the file is kept up to date (or removed
     /// when no exam is set) once the schedules are brought to the exams,
-    /// and the days are let go before the outlooks are made.
+    /// and the days are let go before the outlooks are made. `keepQueue`
+    /// gives the catalog of the progress so brought its kept queue
+    /// (`KeptQueueFile.take`), with the exams' scheduler and the exam of
+    /// each deck, before the outlooks are made: they read it too.
     static func make(
         decks: [Deck], keysAreDistinct: Bool = false, progress: inout ProgressSnapshot, studentExams: [Exam],
         store: ProgressStore?, base: Scheduler, defaultWorkload: Int, now: Date,
-        ruleDays: consuming ExamRuleDays? = nil, ruleDaysFile: KeptExamRuleDays? = nil
+        ruleDays: consuming ExamRuleDays? = nil, ruleDaysFile: KeptExamRuleDays? = nil,
+        keepQueue: ((inout StudyCatalog, ExamScheduler, [String: Exam]) -> Void)? = nil
     ) throws -> ExamSetup {
         let today = base.configuration.dayCounting.dayNumber(of: now)
         var paths: [String: String] = [:]
@@ -80,10 +87,12 @@ struct ExamSetup {
         }
         var catalog = StudyCatalog(decks: decks, progress: progress)
         catalog.keysAreDistinct = keysAreDistinct
+        keepQueue?(&catalog, scheduler, byDeck)
         let outlooks = ExamOutlook.make(
             catalog: catalog, examsByDeck: byDeck, scheduler: scheduler, defaultWorkload: defaultWorkload,
             introducedToday: introduced, now: now)
-        return ExamSetup(examsByDeck: byDeck, scheduler: scheduler, outlooks: outlooks, introducedToday: introduced)
+        return ExamSetup(
+            examsByDeck: byDeck, scheduler: scheduler, outlooks: outlooks, introducedToday: introduced, catalog: catalog)
     }
 
     /// The new faces a day a session allows: with an exam ahead, the sum of

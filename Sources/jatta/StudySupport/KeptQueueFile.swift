@@ -78,7 +78,9 @@ struct KeptQueueFile: Sendable {
     /// reviews by: the rule's weights and target, the way days are
     /// counted, and each deck's exam day. A queue made with another exam,
     /// or none, is never used.
-    static func decksStamp(_ decks: [Deck], contentHashes: [String: UInt64], exams: ExamSetup? = nil) -> UInt64? {
+    static func decksStamp(
+        _ decks: [Deck], contentHashes: [String: UInt64], exams: (scheduler: ExamScheduler, byDeck: [String: Exam])? = nil
+    ) -> UInt64? {
         var writer = IndexWriter()
         writer.string(DeckLoading.stamp)
         for deck in decks {
@@ -87,7 +89,7 @@ struct KeptQueueFile: Sendable {
             writer.fixed64(hash)
             writer.unsigned(UInt64(deck.cards.count))
         }
-        if let exams, !exams.examsByDeck.isEmpty {
+        if let exams, !exams.byDeck.isEmpty {
             writer.string("exam")
             for word in exams.scheduler.rule.stamp { writer.fixed64(word) }
             switch exams.scheduler.base.configuration.dayCounting {
@@ -97,7 +99,7 @@ struct KeptQueueFile: Sendable {
                 writer.string(timeZone.identifier)
             }
             for deck in decks {
-                writer.fixed64(UInt64(bitPattern: Int64(exams.examsByDeck[deck.file]?.date.dayNumber ?? Int.min)))
+                writer.fixed64(UInt64(bitPattern: Int64(exams.byDeck[deck.file]?.date.dayNumber ?? Int.min)))
             }
         }
         return writer.bytes.withUnsafeBytes { CacheFile.hash($0) }
@@ -115,11 +117,15 @@ struct KeptQueueFile: Sendable {
     /// this start's study day. `examAhead`: whether the exam rule moved
     /// reviews of the catalog, in which case the reviews the queue lists as
     /// due since the day it was made are placed anew
-    /// (`KeptQueue.changingReviews`).
+    /// (`KeptQueue.changingReviews`), and a queue made keeps each card's
+    /// readiness for its exam (`KeptReadiness`, by `exams`' scheduler and
+    /// each deck's exam, judged at `now`).
     static func take(
         _ read: Contents?, basis: StudySetup.KeptBasis, decks: UInt64, into catalog: inout StudyCatalog,
-        file: KeptQueueFile, today: Date, examAhead: Bool = false
+        file: KeptQueueFile, today: Date, exams: (scheduler: ExamScheduler, byDeck: [String: Exam])? = nil,
+        now: Date = Date()
     ) {
+        let examAhead = exams.map { !$0.byDeck.isEmpty } ?? false
         let keptAt = basis.keptAnew ?? basis.position
         if let read, read.decks == decks, read.position == basis.position, let queue = read.queue,
             basis.changed.count <= changesPlaced
@@ -141,8 +147,14 @@ struct KeptQueueFile: Sendable {
         var unkept = catalog
         unkept.keptQueue = nil
         let made = unkept
+        let readiness = examAhead ? exams : nil
         DeckIndexWrites.add {
-            guard let queue = KeptQueue.make(made) else { return }
+            guard var queue = KeptQueue.make(made) else { return }
+            if let readiness {
+                queue.readiness = KeptReadiness.make(
+                    catalog: made, examDays: made.decks.map { readiness.byDeck[$0.file]?.date.dayNumber },
+                    scheduler: readiness.scheduler, now: now)
+            }
             file.save(Contents(position: keptAt, decks: decks, madeOn: today, queue: queue))
         }
     }
