@@ -51,9 +51,11 @@ extension ExamOutlook {
                 guard at.deck < catalog.decks.count, at.card < catalog.decks[at.deck].cards.count else { return nil }
                 return deckStarts[at.deck] + at.card
             }
+            // Whether each deck is studied for this exam, asked once a deck.
+            let examsDecks = catalog.decks.map { files.contains($0.file) }
             func isExams(_ place: KeptQueue.Place) -> Bool {
                 let deck = KeptQueue.unpack(place).deck
-                return deck < catalog.decks.count && files.contains(catalog.decks[deck].file)
+                return deck < examsDecks.count && examsDecks[deck]
             }
             // Suspended faces are left out of the counts, and their cards
             // judged without them.
@@ -62,10 +64,10 @@ extension ExamOutlook {
                 if let place = kept.place(of: key, in: catalog) { suspended.insert(place) }
             }
             // The cards judged anew.
-            var anew = Set<Int>()
+            var anew: [Int] = []
             for place in kept.changed.union(suspended) {
                 guard let c = card(of: place) else { return nil }
-                anew.insert(c)
+                anew.append(c)
             }
             if readiness.day != today {
                 // A review due before today is judged as reviewed today, a
@@ -75,13 +77,16 @@ extension ExamOutlook {
                 for review in kept.reviews {
                     guard Double(bitPattern: review.due) < todayStart else { break }
                     guard let c = card(of: review.place) else { return nil }
-                    anew.insert(c)
+                    anew.append(c)
                 }
                 for place in kept.learning {
                     guard let c = card(of: place) else { return nil }
-                    anew.insert(c)
+                    anew.append(c)
                 }
             }
+            // In the records' order, each once, met by a cursor.
+            anew.sort()
+            var nextAnew = 0
 
             // Reviews per day: the kept list's (sorted by due time), then
             // the faces in learning and those changed, by their schedules
@@ -91,8 +96,11 @@ extension ExamOutlook {
                 let offset = max(today, dueDay) - today
                 if offset < scheduled.count { scheduled[offset] += 1 }
             }
-            for review in kept.reviews
-            where isExams(review.place) && !kept.changed.contains(review.place) && !suspended.contains(review.place) {
+            // Most starts have no face changed or suspended: the sets are
+            // then not asked about each of the 100,000 reviews.
+            let leftOut = kept.changed.union(suspended)
+            for review in kept.reviews where isExams(review.place) {
+                if !leftOut.isEmpty, leftOut.contains(review.place) { continue }
                 schedule(dueDay: days.dayNumber(of: Date(timeIntervalSinceReferenceDate: Double(bitPattern: review.due))))
             }
             let fresh = CardSchedule.new(at: now)
@@ -108,7 +116,8 @@ extension ExamOutlook {
                 guard let (_, _, now) = KeptQueue.faceNow(at: place, in: catalog, fresh: fresh) else { return nil }
                 if now.isNew { unseen += 1 } else { schedule(dueDay: days.dayNumber(of: now.due)) }
             }
-            for place in kept.new where isExams(place) && !kept.changed.contains(place) && !suspended.contains(place) {
+            for place in kept.new where isExams(place) {
+                if !leftOut.isEmpty, leftOut.contains(place) { continue }
                 unseen += 1
             }
             var newToday = 0
@@ -126,11 +135,18 @@ extension ExamOutlook {
             var cards: [(level: UInt8, record: UInt32)] = []
             cards.reserveCapacity(
                 catalog.decks.reduce(0) { files.contains($1.file) ? $0 + $1.cards.count : $0 })
-            for (d, deck) in catalog.decks.enumerated() where files.contains(deck.file) {
+            for (d, deck) in catalog.decks.enumerated() where examsDecks[d] {
                 let first = deckStarts[d]
+                // The cursor past the cards of decks before.
+                while nextAnew < anew.count, anew[nextAnew] < first { nextAnew += 1 }
                 for (i, card) in deck.cards.enumerated() {
+                    var judgeAnew = false
+                    while nextAnew < anew.count, anew[nextAnew] <= first + i {
+                        judgeAnew = judgeAnew || anew[nextAnew] == first + i
+                        nextAnew += 1
+                    }
                     let record =
-                        anew.contains(first + i)
+                        judgeAnew
                         ? KeptReadiness.record(
                             of: card, in: catalog, judge: &judge, fresh: fresh,
                             leftOut: { suspendedKeys.contains($0) })
