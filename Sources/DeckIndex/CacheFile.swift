@@ -38,6 +38,20 @@ public enum CacheFile {
         bytes.withMemoryRebound(to: UInt8.self) { ContentHash.of($0) }
     }
 
+    /// `hash` of bytes handed over in parts whose whole length, `count`,
+    /// is known first (`ContentHash.Parts`): the same value as `hash` of
+    /// the parts joined.
+    public struct Hasher {
+        private var parts: ContentHash.Parts
+
+        public init(count: Int) { parts = ContentHash.Parts(count: count) }
+
+        public mutating func add(_ bytes: UnsafeRawBufferPointer) { parts.add(bytes) }
+
+        /// The hash; nil when the bytes added were not `count` long.
+        public func finish() -> UInt64? { parts.finish() }
+    }
+
     /// Writes what `parts` hands to its `write`, one part after another, to
     /// a temporary name beside `path` in `directory` (made when missing,
     /// private to the student), then renames it over `path`, so that a

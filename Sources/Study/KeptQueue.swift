@@ -83,6 +83,14 @@ public struct KeptQueue: Sendable, Equatable {
         var newLanes: [UInt8] = []
         var scheduledNew: [Place] = []
         var keys: [KeyedPlace] = []
+        // Sized once for every face (the reviews at most that many): grown
+        // a face at a time, each list was held twice while it doubled,
+        // on the thread of the index's writes while a start went on.
+        let faces = catalog.decks.reduce(0) { sum, deck in
+            deck.cards.reduce(sum) { $1.isAnswerable ? $0 + $1.faceCount : $0 }
+        }
+        keys.reserveCapacity(faces)
+        reviews.reserveCapacity(faces)
         var fits = true
         catalog.forEachFace(matching: .all, now: Date(timeIntervalSinceReferenceDate: 0)) { _, face, place, schedule in
             guard let packed = pack(place) else { return fits = false }
@@ -439,43 +447,80 @@ extension KeptQueue {
     /// eight to a word), then the readiness (its day, its records two to a
     /// word), each word little-endian (`init?(bytes:)`).
     public var bytes: [UInt8] {
-        var words: [UInt64] = [
-            UInt64(reviews.count), UInt64(learning.count), UInt64(new.count), UInt64(scheduledNew.count),
-            UInt64(keys.count), UInt64(levels.count), readiness.map { UInt64($0.cards.count) + 1 } ?? 0,
-        ]
-        words.reserveCapacity(
-            6 + 2 * reviews.count + learning.count + new.count + Self.laneWords(new.count) + scheduledNew.count
-                + 2 * keys.count + 3 * levels.count)
-        for review in reviews { words += [review.due, review.place] }
-        words += learning
-        words += new
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(byteCount)
+        write { part in
+            bytes.append(contentsOf: part)
+            return true
+        }
+        return bytes
+    }
+
+    /// The length of `bytes`.
+    public var byteCount: Int {
+        8 * (7 + 2 * reviews.count + learning.count + new.count + Self.laneWords(new.count) + scheduledNew.count
+            + 2 * keys.count + 3 * levels.count + (readiness.map { 1 + ($0.cards.count + 1) / 2 } ?? 0))
+    }
+
+    /// Hands `bytes` to `sink` a part at a time (64 KiB), never whole:
+    /// whole, a queue of 3.6 MB at 100,000 cards was held once more while
+    /// it was hashed and written, on the thread of the index's writes
+    /// while the start went on. False as soon as `sink` gives false.
+    @discardableResult
+    public func write(_ sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var part = [UInt8]()
+        part.reserveCapacity(Self.writtenPart)
+        var failed = false
+        func put(_ word: UInt64) {
+            withUnsafeBytes(of: word.littleEndian) { part.append(contentsOf: $0) }
+            if part.count >= Self.writtenPart {
+                failed = failed || !part.withUnsafeBytes(sink)
+                part.removeAll(keepingCapacity: true)
+            }
+        }
+        for count in [
+            reviews.count, learning.count, new.count, scheduledNew.count, keys.count, levels.count,
+            readiness.map { $0.cards.count + 1 } ?? 0,
+        ] {
+            put(UInt64(count))
+        }
+        for review in reviews {
+            put(review.due)
+            put(review.place)
+        }
+        for place in learning { put(place) }
+        for place in new { put(place) }
         // The new faces' lanes, eight to a word.
         for start in stride(from: 0, to: newLanes.count, by: 8) {
             var word: UInt64 = 0
             for (i, lane) in newLanes[start..<min(start + 8, newLanes.count)].enumerated() {
                 word |= UInt64(lane) << (8 * i)
             }
-            words.append(word)
+            put(word)
         }
-        words += scheduledNew
-        for key in keys { words += [key.hash, key.place] }
+        for place in scheduledNew { put(place) }
+        for key in keys {
+            put(key.hash)
+            put(key.place)
+        }
         for level in levels {
-            words += [UInt64(level.deck), UInt64(bitPattern: Int64(level.level)), UInt64(level.cards)]
+            put(UInt64(level.deck))
+            put(UInt64(bitPattern: Int64(level.level)))
+            put(UInt64(level.cards))
         }
         if let readiness {
-            words.append(UInt64(bitPattern: Int64(readiness.day)))
+            put(UInt64(bitPattern: Int64(readiness.day)))
             for start in stride(from: 0, to: readiness.cards.count, by: 2) {
                 let high = start + 1 < readiness.cards.count ? UInt64(readiness.cards[start + 1]) << 32 : 0
-                words.append(UInt64(readiness.cards[start]) | high)
+                put(UInt64(readiness.cards[start]) | high)
             }
         }
-        return words.withUnsafeBufferPointer { buffer in
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(buffer.count * 8)
-            for word in buffer { withUnsafeBytes(of: word.littleEndian) { bytes += $0 } }
-            return bytes
-        }
+        if !part.isEmpty { failed = failed || !part.withUnsafeBytes(sink) }
+        return !failed
     }
+
+    /// The part `write` hands over at a time.
+    static let writtenPart = 1 << 16
 
     /// The words `count` lanes take, eight to a word.
     static func laneWords(_ count: Int) -> Int { (count + 7) / 8 }

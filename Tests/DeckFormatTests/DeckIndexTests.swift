@@ -850,6 +850,32 @@ import Testing
         }
     }
 
+    /// The hash of bytes handed over in parts (`CacheFile.Hasher`) is the
+    /// hash of the whole, wherever the parts are cut (within a round of 32
+    /// bytes, on its edge, empty parts); with fewer or more bytes than it
+    /// was told, it gives none.
+    @Test func theHashOfPartsIsTheHashOfTheWhole() {
+        var generator = SeededGenerator(seed: 21)
+        for length in Array(0...97) + [4_095, 65_536, 70_001] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let whole = bytes.withUnsafeBytes { CacheFile.hash($0) }
+            for _ in 0..<4 {
+                var hasher = CacheFile.Hasher(count: length)
+                var at = 0
+                while at < length {
+                    let size = Int(generator.next() % 3 == 0 ? generator.next() % 3 : generator.next() % 80)
+                    let end = min(length, at + size)
+                    bytes[at..<end].withUnsafeBytes { hasher.add($0) }
+                    at = end
+                }
+                #expect(hasher.finish() == whole, "length \(length)")
+            }
+            var short = CacheFile.Hasher(count: length + 1)
+            bytes.withUnsafeBytes { short.add($0) }
+            #expect(short.finish() == nil)
+        }
+    }
+
     /// An entry is written part by part: the file holds the parts in
     /// order, whole (more than one `write` can take for the large one),
     /// readable by its owner only, and no temporary

@@ -198,6 +198,39 @@ import Testing
         #expect(kept.changingReviews(dueFrom: today, before: today).changedCount == 0)
     }
 
+    /// A queue larger than the part `write` hands over at a time is handed
+    /// over in parts that join to its bytes, as long as `byteCount` says;
+    /// a sink that fails stops it.
+    @Test func aLargeQueueIsWrittenInParts() throws {
+        var rng = SeededGenerator(seed: 31)
+        let reviews = (0..<9_000).map { i in KeptQueue.Review(due: rng.next(), place: UInt64(i)) }
+        let keys = (0..<9_000).map { i in KeptQueue.KeyedPlace(hash: rng.next(), place: UInt64(i)) }
+        var queue = KeptQueue(
+            reviews: reviews, learning: [1, 2], new: [3, 4, 5], newLanes: [1, 2, 3], scheduledNew: [4], keys: keys,
+            levels: [.init(deck: 0, level: 1, cards: 7)])
+        queue.readiness = KeptReadiness(day: 20_000, cards: (0..<5_001).map { UInt32($0) })
+        let bytes = queue.bytes
+        #expect(bytes.count == queue.byteCount)
+        #expect(bytes.count > 3 * KeptQueue.writtenPart)
+        var parts: [Int] = []
+        var joined: [UInt8] = []
+        #expect(
+            queue.write { part in
+                parts.append(part.count)
+                joined += part
+                return true
+            })
+        #expect(joined == bytes)
+        #expect(parts.count > 3 && parts.allSatisfy { $0 <= KeptQueue.writtenPart + 8 })
+        #expect(bytes.withUnsafeBytes { KeptQueue(bytes: $0) } == queue)
+        var calls = 0
+        #expect(!queue.write { _ in
+            calls += 1
+            return false
+        })
+        #expect(calls >= 1)
+    }
+
     @Test func aChangeOfDecksOrProgressDropsIt() throws {
         var catalog = SplitWalkTests.catalog(seed: 2, files: SplitWalkTests.files)
         let kept = try #require(KeptQueue.make(catalog))

@@ -181,15 +181,23 @@ struct KeptQueueFile: Sendable {
     }
 
     /// Keeps `contents` for the next start; a failure to write is ignored.
+    ///
+    /// The queue's bytes are made twice, a part at a time, never whole:
+    /// once to hash them, once to write them (`KeptQueue.write`).
     func save(_ contents: Contents) {
-        let body = contents.queue?.bytes ?? []
+        let length = contents.queue?.byteCount ?? 0
+        var hasher = CacheFile.Hasher(count: length)
+        contents.queue?.write { part in
+            hasher.add(part)
+            return true
+        }
+        guard let hash = hasher.finish() else { return }
         let header = Header(
             origin: KeptFileOrigin(storePath: storePath, storeFile: storeFile, position: contents.position),
-            decks: contents.decks, madeOn: contents.madeOn, length: body.count,
-            hash: body.withUnsafeBytes { CacheFile.hash($0) }
+            decks: contents.decks, madeOn: contents.madeOn, length: length, hash: hash
         ).bytes
         _ = CacheFile.replace(path, directory: directory) { write in
-            KeptFileOrigin.writeHeading(magic: Self.magic, header: header, write) && body.withUnsafeBytes(write)
+            KeptFileOrigin.writeHeading(magic: Self.magic, header: header, write) && (contents.queue?.write(write) ?? true)
         }
         removeOtherSelections()
     }
