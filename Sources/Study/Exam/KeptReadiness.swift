@@ -17,7 +17,7 @@ import Foundation
 /// in learning). Every other card's record is what a walk would judge.
 public struct KeptReadiness: Sendable, Equatable {
     /// The day (scheduler day number) the records were judged on.
-    var day: Int
+    public internal(set) var day: Int
     /// Each card's record, deck after deck, every card of the catalog
     /// (those of decks without an exam, or that cannot be answered, are 0):
     /// `metFlag`, `todayFlag`, `planFlag` in the low byte, the faces the
@@ -60,6 +60,71 @@ public struct KeptReadiness: Sendable, Equatable {
         }
         guard met else { return 0 }
         return record | metFlag | judgedNew << 8
+    }
+
+    /// These records brought to `now`'s day for `catalog`, whose kept queue
+    /// `kept` (these records' own) names the faces changed since: the cards
+    /// with a face changed since are judged again from their faces, and on
+    /// a later day than the records' those with a review due before today
+    /// or a face in learning (their judgement takes today's date); every
+    /// other card's record holds, whatever day up to today it was judged
+    /// on. Only the decks with an exam day in `examDays` (by deck index)
+    /// are judged; the other decks' records are left as they are. Nil when
+    /// the records cannot say (of another catalog, or of a later day).
+    public func brought(
+        to catalog: StudyCatalog, kept: KeptQueue, examDays: [Int?], scheduler: ExamScheduler, now: Date
+    ) -> KeptReadiness? {
+        let days = scheduler.base.configuration.dayCounting
+        let today = days.dayNumber(of: now)
+        guard examDays.count == catalog.decks.count, day <= today,
+            cards.count == catalog.decks.reduce(0, { $0 + $1.cards.count })
+        else { return nil }
+        var deckStarts: [Int] = []
+        var start = 0
+        for deck in catalog.decks {
+            deckStarts.append(start)
+            start += deck.cards.count
+        }
+        // The places whose cards are judged again.
+        var places: [KeptQueue.Place] = Array(kept.changed)
+        if day != today {
+            let todayStart = days.start(ofDay: today).timeIntervalSinceReferenceDate
+            for review in kept.reviews {
+                guard Double(bitPattern: review.due) < todayStart else { break }
+                places.append(review.place)
+            }
+            places += kept.learning
+        }
+        // Each card once, deck by deck, with its deck's judge.
+        var cardsAgain: [(deck: Int, card: Int)] = []
+        cardsAgain.reserveCapacity(places.count)
+        for place in places {
+            let at = KeptQueue.unpack(place)
+            guard at.deck < catalog.decks.count, at.card < catalog.decks[at.deck].cards.count else { return nil }
+            if examDays[at.deck] != nil { cardsAgain.append((at.deck, at.card)) }
+        }
+        cardsAgain.sort { ($0.deck, $0.card) < ($1.deck, $1.card) }
+        var brought = self
+        brought.day = today
+        let fresh = CardSchedule.new(at: now)
+        var judge: (deck: Int, judge: ExamReadiness.Judge)?
+        var last: (deck: Int, card: Int)?
+        for (deck, card) in cardsAgain where last.map({ $0 != (deck, card) }) ?? true {
+            last = (deck, card)
+            if judge?.deck != deck, let examDay = examDays[deck] {
+                judge = (
+                    deck,
+                    ExamReadiness.Judge(
+                        today: today, examDay: examDay, rule: scheduler.rule, dayCounting: days,
+                        path: ExamOutlook.path(examDay: examDay, scheduler: scheduler))
+                )
+            }
+            guard var deckJudge = judge?.judge else { continue }
+            brought.cards[deckStarts[deck] + card] = Self.record(
+                of: catalog.decks[deck].cards[card], in: catalog, judge: &deckJudge, fresh: fresh)
+            judge?.judge = deckJudge
+        }
+        return brought
     }
 
     /// The records of every card of `catalog` whose deck has an exam day in

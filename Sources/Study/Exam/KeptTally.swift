@@ -31,13 +31,31 @@ extension ExamOutlook {
             catalog: StudyCatalog, files: Set<String>, examDay: Int, scheduler: ExamScheduler,
             introducedToday: Set<String>, now: Date
         ) {
-            guard catalog.keysAreDistinct, let kept = catalog.keptQueue, let readiness = kept.readiness else {
+            guard catalog.keysAreDistinct, let kept = catalog.keptQueue, let stored = kept.readiness else {
                 return nil
             }
             let days = scheduler.base.configuration.dayCounting
             let today = days.dayNumber(of: now)
-            let cardCount = catalog.decks.reduce(0) { $0 + $1.cards.count }
-            guard readiness.cards.count == cardCount, readiness.day <= today else { return nil }
+            // Whether each deck is studied for this exam, asked once a deck.
+            let examsDecks = catalog.decks.map { files.contains($0.file) }
+            // The records brought to today (`KeptReadiness.brought`): the
+            // cards changed since, and on a later day those whose
+            // judgement takes the day, judged again.
+            let readiness: KeptReadiness
+            if stored.day == today {
+                // Brought to today already (a start brings them once,
+                // `KeptQueueFile.take`), or judged today: the cards changed
+                // since are judged again below, with the suspended ones.
+                readiness = stored
+            } else {
+                guard
+                    let brought = stored.brought(
+                        to: catalog, kept: kept, examDays: examsDecks.map { $0 ? examDay : nil }, scheduler: scheduler,
+                        now: now)
+                else { return nil }
+                readiness = brought
+            }
+            guard readiness.cards.count == catalog.decks.reduce(0, { $0 + $1.cards.count }) else { return nil }
             // Where each deck's cards begin among the records.
             var deckStarts: [Int] = []
             deckStarts.reserveCapacity(catalog.decks.count)
@@ -51,38 +69,20 @@ extension ExamOutlook {
                 guard at.deck < catalog.decks.count, at.card < catalog.decks[at.deck].cards.count else { return nil }
                 return deckStarts[at.deck] + at.card
             }
-            // Whether each deck is studied for this exam, asked once a deck.
-            let examsDecks = catalog.decks.map { files.contains($0.file) }
             func isExams(_ place: KeptQueue.Place) -> Bool {
                 let deck = KeptQueue.unpack(place).deck
                 return deck < examsDecks.count && examsDecks[deck]
             }
             // Suspended faces are left out of the counts, and their cards
-            // judged without them.
+            // judged again without them (a record leaves suspension out).
             var suspended = Set<KeptQueue.Place>()
             for key in catalog.progress.suspended {
                 if let place = kept.place(of: key, in: catalog) { suspended.insert(place) }
             }
-            // The cards judged anew.
             var anew: [Int] = []
-            for place in kept.changed.union(suspended) {
+            for place in stored.day == today ? kept.changed.union(suspended) : suspended {
                 guard let c = card(of: place) else { return nil }
                 anew.append(c)
-            }
-            if readiness.day != today {
-                // A review due before today is judged as reviewed today, a
-                // face in learning as learnt on its due day or today: their
-                // records' day has passed.
-                let todayStart = days.start(ofDay: today).timeIntervalSinceReferenceDate
-                for review in kept.reviews {
-                    guard Double(bitPattern: review.due) < todayStart else { break }
-                    guard let c = card(of: review.place) else { return nil }
-                    anew.append(c)
-                }
-                for place in kept.learning {
-                    guard let c = card(of: place) else { return nil }
-                    anew.append(c)
-                }
             }
             // In the records' order, each once, met by a cursor.
             anew.sort()

@@ -131,12 +131,24 @@ struct KeptQueueFile: Sendable {
             basis.changed.count <= changesPlaced
         {
             let named = queue.changing(basis.changed, in: catalog)
-            let placed = examAhead ? named.changingReviews(dueFrom: read.madeOn, before: today) : named
+            var placed = examAhead ? named.changingReviews(dueFrom: read.madeOn, before: today) : named
             if placed.changedCount <= changesPlaced {
+                // The cards' readiness brought to today once, for every
+                // exam (`KeptReadiness.brought`): the outlooks read it, and
+                // a queue made again keeps it.
+                if let exams, let readiness = placed.readiness {
+                    placed.readiness = readiness.brought(
+                        to: catalog, kept: placed, examDays: catalog.decks.map { exams.byDeck[$0.file]?.date.dayNumber },
+                        scheduler: exams.scheduler, now: now)
+                }
                 catalog.keptQueue = placed
                 // Still right for the next start unless the schedules were
-                // kept anew, or an exam's reviews came due since it was made.
-                guard basis.keptAnew != nil || placed.changedCount > named.changedCount else { return }
+                // kept anew, an exam's reviews came due since it was made,
+                // or its cards' readiness was of an earlier day.
+                guard
+                    basis.keptAnew != nil || placed.changedCount > named.changedCount
+                        || placed.readiness?.day != queue.readiness?.day
+                else { return }
             }
         }
         guard let read, read.decks == decks else {
@@ -148,12 +160,17 @@ struct KeptQueueFile: Sendable {
         unkept.keptQueue = nil
         let made = unkept
         let readiness = examAhead ? exams : nil
+        // Records already brought to today are kept as they are; only a
+        // queue made without them judges every card.
+        let brought = catalog.keptQueue?.readiness
         DeckIndexWrites.add {
             guard var queue = KeptQueue.make(made) else { return }
             if let readiness {
-                queue.readiness = KeptReadiness.make(
-                    catalog: made, examDays: made.decks.map { readiness.byDeck[$0.file]?.date.dayNumber },
-                    scheduler: readiness.scheduler, now: now)
+                queue.readiness =
+                    brought
+                    ?? KeptReadiness.make(
+                        catalog: made, examDays: made.decks.map { readiness.byDeck[$0.file]?.date.dayNumber },
+                        scheduler: readiness.scheduler, now: now)
             }
             file.save(Contents(position: keptAt, decks: decks, madeOn: today, queue: queue))
         }

@@ -77,6 +77,46 @@ import Testing
         #expect(compared == 16)
     }
 
+    /// Records brought to a later moment (`KeptReadiness.brought`) are the
+    /// records a start would judge then from every face: the same day and
+    /// later days, with faces answered, suspended and undone since named.
+    @Test(arguments: Array(1...6) as [UInt64])
+    func broughtRecordsAreThoseJudgedThen(seed: UInt64) throws {
+        let base = Fixtures.scheduler()
+        let days = base.configuration.dayCounting
+        let made = Fixtures.now
+        let today = days.dayNumber(of: made)
+        var catalog = SplitWalkTests.catalog(seed: seed, files: SplitWalkTests.files)
+        let byDeck = try Self.examsByDeck(catalog, today: today)
+        let examDays = catalog.decks.map { byDeck[$0.file]?.date.dayNumber }
+        let scheduler = ExamOutlook.scheduler(base: base, decks: catalog.decks, examsByDeck: byDeck)
+        scheduler.adjust(&catalog.progress, at: made)
+        var kept = try #require(KeptQueue.make(catalog))
+        kept.readiness = KeptReadiness.make(catalog: catalog, examDays: examDays, scheduler: scheduler, now: made)
+        let stored = try #require(kept.readiness)
+        let (changed, changedKeys) = KeptQueueTests.changed(catalog, seed: seed)
+        var judgedAgain = 0
+        for (base, names) in [(catalog, [String]()), (changed, changedKeys)] {
+            for hours in [0.0, 5, 24, 96] {
+                let now = made.addingTimeInterval(hours * 3600)
+                var progress = base.progress
+                scheduler.adjust(&progress, at: now)
+                var then = StudyCatalog(decks: base.decks, progress: progress)
+                then.keysAreDistinct = true
+                let placed = kept.changing(names, in: then).changingReviews(
+                    dueFrom: days.start(ofDay: today), before: days.start(ofDay: days.dayNumber(of: now)))
+                let brought = try #require(
+                    stored.brought(to: then, kept: placed, examDays: examDays, scheduler: scheduler, now: now))
+                let judged = try #require(
+                    KeptReadiness.make(catalog: then, examDays: examDays, scheduler: scheduler, now: now))
+                #expect(brought == judged, "seed \(seed), \(names.count) changed, \(hours) h on")
+                if brought.cards != stored.cards { judgedAgain += 1 }
+            }
+        }
+        // Some records changed: the comparison is not of records left alone.
+        #expect(judgedAgain > 0)
+    }
+
     /// Records of another catalog, or of a later day than today, are not
     /// read; nor without distinct keys.
     @Test func recordsThatCannotSayAreNotRead() throws {
