@@ -20,23 +20,52 @@ import Testing
         return byDeck
     }
 
+    /// The catalog of `seed` with two exams, brought to them at
+    /// `Fixtures.now`, and the kept queue a start makes of it then, with
+    /// each card's readiness.
+    struct Made {
+        var catalog: StudyCatalog
+        var byDeck: [String: Exam]
+        var examDays: [Int?]
+        var scheduler: ExamScheduler
+        var kept: KeptQueue
+        var today: Int
+        var days: DayCounting { scheduler.base.configuration.dayCounting }
+
+        init(seed: UInt64) throws {
+            let base = Fixtures.scheduler()
+            today = base.configuration.dayCounting.dayNumber(of: Fixtures.now)
+            catalog = SplitWalkTests.catalog(seed: seed, files: SplitWalkTests.files)
+            byDeck = try KeptTallyTests.examsByDeck(catalog, today: today)
+            let byDeck = byDeck
+            examDays = catalog.decks.map { byDeck[$0.file]?.date.dayNumber }
+            scheduler = ExamOutlook.scheduler(base: base, decks: catalog.decks, examsByDeck: byDeck)
+            // Made as a start makes it: from the progress brought to the exams.
+            scheduler.adjust(&catalog.progress, at: Fixtures.now)
+            kept = try #require(KeptQueue.make(catalog))
+            kept.readiness = KeptReadiness.make(
+                catalog: catalog, examDays: examDays, scheduler: scheduler, now: Fixtures.now)
+        }
+
+        /// `base`'s progress brought to the exams at `now`, and the kept
+        /// queue as a start then takes it: `names` changed since, and the
+        /// reviews that came due since it was made placed anew.
+        func at(_ now: Date, _ base: StudyCatalog, changed names: [String]) -> (catalog: StudyCatalog, kept: KeptQueue) {
+            var progress = base.progress
+            scheduler.adjust(&progress, at: now)
+            var catalog = StudyCatalog(decks: base.decks, progress: progress)
+            catalog.keysAreDistinct = true
+            let placed = kept.changing(names, in: catalog).changingReviews(
+                dueFrom: days.start(ofDay: today), before: days.start(ofDay: days.dayNumber(of: now)))
+            return (catalog, placed)
+        }
+    }
+
     @Test(arguments: Array(1...8) as [UInt64])
     func theKeptOutlooksAreTheWalks(seed: UInt64) throws {
-        let base = Fixtures.scheduler()
-        let days = base.configuration.dayCounting
-        let made = Fixtures.now
-        let today = days.dayNumber(of: made)
-        var catalog = SplitWalkTests.catalog(seed: seed, files: SplitWalkTests.files)
-        let byDeck = try Self.examsByDeck(catalog, today: today)
-        let scheduler = ExamOutlook.scheduler(base: base, decks: catalog.decks, examsByDeck: byDeck)
-        // Made as a start makes it: from the progress brought to the exams.
-        scheduler.adjust(&catalog.progress, at: made)
-        var kept = try #require(KeptQueue.make(catalog))
-        kept.readiness = try #require(
-            KeptReadiness.make(
-                catalog: catalog, examDays: catalog.decks.map { byDeck[$0.file]?.date.dayNumber },
-                scheduler: scheduler, now: made))
-        #expect(kept.readiness?.cards.count == catalog.decks.reduce(0) { $0 + $1.cards.count })
+        let made = try Made(seed: seed)
+        let (catalog, byDeck, scheduler) = (made.catalog, made.byDeck, made.scheduler)
+        #expect(made.kept.readiness?.cards.count == catalog.decks.reduce(0) { $0 + $1.cards.count })
 
         var random = SeededGenerator(seed: seed &+ 77)
         let keys = catalog.decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
@@ -45,14 +74,10 @@ import Testing
         for (base, names) in [(catalog, [String]()), (changed, changedKeys)] {
             // The same moment, later that day, the next day, three days on.
             for hours in [0.0, 3, 24, 72] {
-                let now = made.addingTimeInterval(hours * 3600)
-                var progress = base.progress
-                scheduler.adjust(&progress, at: now)
-                var walked = StudyCatalog(decks: base.decks, progress: progress)
-                walked.keysAreDistinct = true
+                let now = Fixtures.now.addingTimeInterval(hours * 3600)
+                let (walked, placed) = made.at(now, base, changed: names)
                 var read = walked
-                read.keptQueue = kept.changing(names, in: read).changingReviews(
-                    dueFrom: days.start(ofDay: today), before: days.start(ofDay: days.dayNumber(of: now)))
+                read.keptQueue = placed
                 for introducedCount in [0, 7] {
                     let introduced = Set((0..<introducedCount).map { _ in keys[Int(random.next() % UInt64(keys.count))] })
                     let fromKept = ExamOutlook.make(
@@ -82,29 +107,15 @@ import Testing
     /// later days, with faces answered, suspended and undone since named.
     @Test(arguments: Array(1...6) as [UInt64])
     func broughtRecordsAreThoseJudgedThen(seed: UInt64) throws {
-        let base = Fixtures.scheduler()
-        let days = base.configuration.dayCounting
-        let made = Fixtures.now
-        let today = days.dayNumber(of: made)
-        var catalog = SplitWalkTests.catalog(seed: seed, files: SplitWalkTests.files)
-        let byDeck = try Self.examsByDeck(catalog, today: today)
-        let examDays = catalog.decks.map { byDeck[$0.file]?.date.dayNumber }
-        let scheduler = ExamOutlook.scheduler(base: base, decks: catalog.decks, examsByDeck: byDeck)
-        scheduler.adjust(&catalog.progress, at: made)
-        var kept = try #require(KeptQueue.make(catalog))
-        kept.readiness = KeptReadiness.make(catalog: catalog, examDays: examDays, scheduler: scheduler, now: made)
-        let stored = try #require(kept.readiness)
-        let (changed, changedKeys) = KeptQueueTests.changed(catalog, seed: seed)
+        let made = try Made(seed: seed)
+        let (examDays, scheduler) = (made.examDays, made.scheduler)
+        let stored = try #require(made.kept.readiness)
+        let (changed, changedKeys) = KeptQueueTests.changed(made.catalog, seed: seed)
         var judgedAgain = 0
-        for (base, names) in [(catalog, [String]()), (changed, changedKeys)] {
+        for (base, names) in [(made.catalog, [String]()), (changed, changedKeys)] {
             for hours in [0.0, 5, 24, 96] {
-                let now = made.addingTimeInterval(hours * 3600)
-                var progress = base.progress
-                scheduler.adjust(&progress, at: now)
-                var then = StudyCatalog(decks: base.decks, progress: progress)
-                then.keysAreDistinct = true
-                let placed = kept.changing(names, in: then).changingReviews(
-                    dueFrom: days.start(ofDay: today), before: days.start(ofDay: days.dayNumber(of: now)))
+                let now = Fixtures.now.addingTimeInterval(hours * 3600)
+                let (then, placed) = made.at(now, base, changed: names)
                 let brought = try #require(
                     stored.brought(to: then, kept: placed, examDays: examDays, scheduler: scheduler, now: now))
                 let judged = try #require(
