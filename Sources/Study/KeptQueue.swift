@@ -210,12 +210,17 @@ public struct KeptQueue: Sendable, Equatable {
         // limits.
         let dayEndBits = dayEnd.timeIntervalSinceReferenceDate
         let reviewLimit = met.dueFaces.limit
+        // Most starts have no face changed or hidden: the sets are then not
+        // asked about each face (a set hashes what it is asked even empty).
+        let noneChangedOrHidden = changed.isEmpty && hidden.isEmpty
         var chosen: [Review] = []
         for review in reviews {
             let due = Double(bitPattern: review.due)
             guard due < dayEndBits else { break }
             if chosen.count >= reviewLimit, chosen.last.map({ due > Double(bitPattern: $0.due) }) ?? true { break }
-            guard !changed.contains(review.place), !hidden.contains(review.place) else { continue }
+            guard noneChangedOrHidden || (!changed.contains(review.place) && !hidden.contains(review.place)) else {
+                continue
+            }
             chosen.append(review)
         }
         var batch = ScheduleTable.KeyBatch()
@@ -250,7 +255,13 @@ public struct KeptQueue: Sendable, Equatable {
         // faces that may be placed are made from their cards.
         let scheduled = Set(scheduledNew)
         let limit = met.newFaces.limit
-        var groups: [Int: Int] = [:]
+        // Faces of each group taken so far: the current file's by lane (a
+        // group is a file's lane, `NewFaceOrder.group`), other files' kept
+        // aside. Counted in a dictionary, each of the 24,000 new faces at
+        // 100,000 cards was hashed twice.
+        var laneCounts = [Int](repeating: 0, count: 256)
+        var otherFiles: [Int: [Int]] = [:]
+        var countedFile = -1
         // The last forward face of a term offered, and whether it may be placed.
         var lastForward: (place: Place, taken: Bool)?
         var kept = 0
@@ -267,8 +278,8 @@ public struct KeptQueue: Sendable, Equatable {
                 place = new[kept]
                 keptLane = newLanes[kept]
                 kept += 1
-                guard !changed.contains(place), !hidden.contains(place) else { continue }
-                lookUp = scheduled.contains(place)
+                guard noneChangedOrHidden || (!changed.contains(place) && !hidden.contains(place)) else { continue }
+                lookUp = !scheduled.isEmpty && scheduled.contains(place)
             } else {
                 place = changedNew[moved]
                 keptLane = nil
@@ -297,10 +308,14 @@ public struct KeptQueue: Sendable, Equatable {
             if kind == Self.termReverse, let forward = lastForward, forward.place == place - 1 {
                 taken = forward.taken
             } else {
-                let group = NewFaceOrder.group(file: fileNumber, lane: Int(lane))
-                let count = groups[group, default: 0]
+                if fileNumber != countedFile {
+                    if countedFile >= 0 { otherFiles[countedFile] = laneCounts }
+                    laneCounts = otherFiles[fileNumber] ?? [Int](repeating: 0, count: 256)
+                    countedFile = fileNumber
+                }
+                let count = laneCounts[Int(lane)]
                 taken = count < limit
-                if taken { groups[group] = count + 1 }
+                if taken { laneCounts[Int(lane)] = count + 1 }
             }
             if kind == Self.termForward { lastForward = (place, taken) }
             guard taken else { continue }
