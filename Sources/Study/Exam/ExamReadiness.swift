@@ -115,7 +115,6 @@ public struct ExamReadiness: Hashable, Sendable {
         static let planFlag: UInt8 = 4
 
         var isNew: Bool { flags & Self.newFlag != 0 }
-        var level: Int? { levelByte == 0 ? nil : Int(levelByte) }
     }
 
     /// Judges studied faces for an exam on `examDay`, from `today`: their

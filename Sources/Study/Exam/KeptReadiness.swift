@@ -76,15 +76,9 @@ public struct KeptReadiness: Sendable, Equatable {
     ) -> KeptReadiness? {
         let days = scheduler.base.configuration.dayCounting
         let today = days.dayNumber(of: now)
-        guard examDays.count == catalog.decks.count, day <= today,
-            cards.count == catalog.decks.reduce(0, { $0 + $1.cards.count })
+        let deckStarts = Self.deckStarts(of: catalog)
+        guard examDays.count == catalog.decks.count, day <= today, cards.count == deckStarts.last
         else { return nil }
-        var deckStarts: [Int] = []
-        var start = 0
-        for deck in catalog.decks {
-            deckStarts.append(start)
-            start += deck.cards.count
-        }
         // The places whose cards are judged again.
         var places: [KeptQueue.Place] = Array(kept.changed)
         if day != today {
@@ -125,6 +119,21 @@ public struct KeptReadiness: Sendable, Equatable {
             judge?.judge = deckJudge
         }
         return brought
+    }
+
+    /// Where each deck's records begin (one record a card, deck after
+    /// deck), and after them the number of records: `deckStarts[d] + card`
+    /// is the record of the card at `card` of deck `d`.
+    static func deckStarts(of catalog: StudyCatalog) -> [Int] {
+        var starts: [Int] = []
+        starts.reserveCapacity(catalog.decks.count + 1)
+        var start = 0
+        for deck in catalog.decks {
+            starts.append(start)
+            start += deck.cards.count
+        }
+        starts.append(start)
+        return starts
     }
 
     /// The records of every card of `catalog` whose deck has an exam day in

@@ -55,15 +55,8 @@ extension ExamOutlook {
                 else { return nil }
                 readiness = brought
             }
-            guard readiness.cards.count == catalog.decks.reduce(0, { $0 + $1.cards.count }) else { return nil }
-            // Where each deck's cards begin among the records.
-            var deckStarts: [Int] = []
-            deckStarts.reserveCapacity(catalog.decks.count)
-            var start = 0
-            for deck in catalog.decks {
-                deckStarts.append(start)
-                start += deck.cards.count
-            }
+            let deckStarts = KeptReadiness.deckStarts(of: catalog)
+            guard readiness.cards.count == deckStarts.last else { return nil }
             func card(of place: KeptQueue.Place) -> Int? {
                 let at = KeptQueue.unpack(place)
                 guard at.deck < catalog.decks.count, at.card < catalog.decks[at.deck].cards.count else { return nil }
