@@ -150,6 +150,15 @@ for n in 10000 100000; do
     fi
     tui "tui$n" "$jatta" "$set_dir" decks "$JATTA_DB"
     tui "home$n" "$jatta" "$set_dir" decks "$JATTA_DB" FRAME
+    # Commands other than a start, at both sizes: what each shows does not
+    # grow with the collection, and its time should not either; `find`
+    # reads every card's text by its nature. Printed side by side at the end.
+    stats "cmd_unsuspend$n" "$jatta" unsuspend
+    stats "cmd_stats$n" "$jatta" stats decks
+    stats "cmd_statsjson$n" "$jatta" stats --json decks
+    stats "cmd_history$n" "$jatta" history --limit 20
+    stats "cmd_check$n" "$jatta" check decks
+    stats "cmd_find$n" "$jatta" find zzzq decks
     # With an exam 44 days ahead set for every deck (`jatta exam set`): the
     # exam rule moves reviews before it, and the plan and the readiness
     # forecast are made at the start. On a copy of the store, for this build
@@ -175,6 +184,10 @@ for n in 10000 100000; do
             JATTA_DB="$exam_db" XDG_CACHE_HOME="$work/cache-exam-$which" "$b" study --plain decks </dev/null >/dev/null 2>&1 || true
         done
         stats "exam${n}_$which" env JATTA_DB="$exam_db" XDG_CACHE_HOME="$work/cache-exam-$which" "$b" study --plain decks
+        # `jatta exam`: the plan and readiness for it.
+        if [ "$which" = new ]; then
+            stats "cmd_exam$n" env JATTA_DB="$exam_db" XDG_CACHE_HOME="$work/cache-exam-$which" "$b" exam decks
+        fi
     done
     # After editing one of the ten files: a new card appended each run.
     : >"$work/edited.txt"
@@ -337,6 +350,15 @@ print("with an exam 44 days ahead for every deck, start → first card, plain, t
 for n in ("10000", "100000"):
     for w in ("new", "baseline"):
         print(f"  {n:6} {'this build' if w == 'new' else 'baseline':10} {f(g(f'exam{n}_{w}')):>8} {f(g(f'exam{n}_{w}_cpu')):>8} {f(g(f'exam{n}_{w}_peak')):>8}")
+print()
+print("other commands, 10k and 100k cards (wall ms / CPU ms / peak MiB), and 100k ÷ 10k (wall):")
+for k, what in (("unsuspend", "unsuspend (the list)"), ("stats", "stats"), ("statsjson", "stats --json"),
+                ("history", "history --limit 20"), ("exam", "exam (44 days ahead)"), ("check", "check"),
+                ("find", "find (a word no card holds)")):
+    small, large = g(f"cmd_{k}10000"), g(f"cmd_{k}100000")
+    ratio = f"{large / small:.1f}" if small and large is not None else "—"
+    print(f"  {what:28} {f(small):>8} {f(g(f'cmd_{k}10000_cpu')):>8} {f(g(f'cmd_{k}10000_peak')):>8}"
+          f"   {f(large):>8} {f(g(f'cmd_{k}100000_cpu')):>8} {f(g(f'cmd_{k}100000_peak')):>8}   {ratio:>5}")
 print()
 print("bundled decks, this build beside --baseline (wall ms / CPU ms / peak MiB):")
 for k in ("plain", "tui", "home"):

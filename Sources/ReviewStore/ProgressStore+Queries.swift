@@ -586,6 +586,41 @@ extension ProgressStore {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review_log") ?? 0 }
     }
 
+    /// The keys of the suspended faces, from the few rows of
+    /// `card_state_hidden`: `jatta unsuspend` lists them without reading
+    /// the state of every card (0.55 s at 100,000 cards).
+    public func suspendedKeys() throws -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT key FROM card_state INDEXED BY card_state_hidden
+                    WHERE (suspended = 1 OR buried_until IS NOT NULL) AND suspended = 1
+                    """)
+        }
+    }
+
+    /// The registered faces of the card or face `id`: the key `id` itself
+    /// and the keys `id/…` (a card's other faces), as `jatta unsuspend ID`
+    /// names them. An id of ASCII characters is looked up as the range of
+    /// keys it begins (the registry's primary key): such an id is the same
+    /// bytes in any normal form, so the range holds every key the rule
+    /// below accepts. Any other id is tested against every key, as Swift
+    /// compares strings (canonical equivalence).
+    public func registeredFaceKeys(of id: String) throws -> [String] {
+        func named(_ key: String) -> Bool { key == id || key.hasPrefix(id + "/") }
+        return try read { db in
+            guard id.utf8.allSatisfy({ $0 < 0x80 }) else {
+                return try String.fetchAll(db, sql: "SELECT key FROM registry").filter(named)
+            }
+            // '0' follows '/' in byte order: [id/, id0) are the keys id/….
+            return try String.fetchAll(
+                db, sql: "SELECT key FROM registry WHERE key = ?1 OR (key >= ?1 || '/' AND key < ?1 || '0')",
+                arguments: [id]
+            ).filter(named)
+        }
+    }
+
     /// The registry entries of the given keys (all of them when nil).
     public func registeredCards(keys: [String]? = nil) throws -> [String: RegisteredCard] {
         try read { db in try Self.registeredCards(keys: keys, db: db, path: path) }

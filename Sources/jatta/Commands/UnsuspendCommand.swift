@@ -68,8 +68,9 @@ enum Unsuspension {
     /// 1; the others are still brought back.
     static func run(store: ProgressStore, ids: [String], all: Bool, now: Date, language: Language) throws -> Outcome {
         let w = language.strings
-        let progress = try store.currentProgress()
-        let suspended = progress.filter(\.value.suspended).keys.sorted()
+        // The suspended rows and the named cards only: the command reads
+        // nothing of the other cards, however many the store holds.
+        let suspended = try store.suspendedKeys().sorted()
         var outcome = Outcome()
         if ids.isEmpty, !all {
             guard !suspended.isEmpty else {
@@ -87,16 +88,16 @@ enum Unsuspension {
             return outcome
         }
         if all, suspended.isEmpty { outcome.output = w.noneSuspended + "\n" }
-        let known = try store.registeredCards()
+        let isSuspended = Set(suspended)
         var chosen: [String] = all ? suspended : []
         for id in ids {
-            let faces = known.keys.filter { $0 == id || $0.hasPrefix(id + "/") }.sorted()
+            let faces = try store.registeredFaceKeys(of: id).sorted()
             if faces.isEmpty {
                 outcome.problems += w.unknownCard(id) + "\n"
                 outcome.status = 1
                 continue
             }
-            let toBring = faces.filter { progress[$0]?.suspended == true }
+            let toBring = faces.filter(isSuspended.contains)
             if toBring.isEmpty { outcome.output += w.notSuspended(id) + "\n" }
             chosen += toBring
         }
