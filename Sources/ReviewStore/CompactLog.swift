@@ -200,6 +200,56 @@ enum CompactLog {
     /// The layout of a store every migration ran on: what jatta appends.
     static let layout = Layout.chained
 
+    /// The tables the log's view joins to each `review` row `r`, in its
+    /// order, each with the alias its columns are read through: the card's
+    /// key, the deck's and the session's names, the state before the entry
+    /// where it does not follow from the previous one, the previous entry.
+    private static func joins(_ layout: Layout) -> [(alias: String, clause: String)] {
+        [
+            ("c", "LEFT JOIN log_card c ON c.id = r.card"), ("d", "LEFT JOIN log_name d ON d.id = r.deck"),
+            ("s", "LEFT JOIN log_name s ON s.id = r.session"), ("x", "LEFT JOIN review_before x ON x.id = r.id"),
+            ("p", layout.previousJoin),
+        ]
+    }
+
+    /// The log's entries as the view `review_log` gives them, with only
+    /// `columns` (names of the view's columns) and only the joins those
+    /// read: a table expression for a query to name `e`, on a store in
+    /// `layout`. Naming the view costs its whole expansion at every
+    /// compile, SQLite asking GRDB's authorizer about each column of five
+    /// joined tables: the two reads of today's log at every start asked
+    /// about 190 columns for the five they use.
+    static func entries(_ columns: [String], layout: Layout = layout) -> String {
+        let before = Dictionary(uniqueKeysWithValues: zip(ProgressColumns.names(), layout.derivedBefore))
+        let after = Dictionary(uniqueKeysWithValues: zip(ProgressColumns.names(), layout.progress("r")))
+        let (kind, rating) = layout.kindAndRating("r")
+        var needed: Set<String> = []
+        let selected = columns.map { name -> String in
+            let expression: String
+            switch name {
+            case "id", "at", "duration_ms", "undoes": expression = "r.\(name)"
+            case "key": expression = "c.key"; needed.insert("c")
+            case "deck_file": expression = "d.name"; needed.insert("d")
+            case "session": expression = "s.name"; needed.insert("s")
+            case "kind": expression = kindWord(kind)
+            case "rating": expression = rating
+            default:
+                let column = String(name.dropFirst(2))
+                if name.hasPrefix("b_"), let derived = before[column] {
+                    expression = "CASE WHEN x.id IS NULL THEN \(derived) ELSE x.\(column) END"
+                    needed.formUnion(["x", "p"])
+                } else if name.hasPrefix("a_"), let stored = after[column] {
+                    expression = stored
+                } else {
+                    preconditionFailure("the log has no column \(name)")
+                }
+            }
+            return "\(expression) AS \(name)"
+        }
+        let joined = joins(layout).filter { needed.contains($0.alias) }.map(\.clause)
+        return "(SELECT \(selected.joined(separator: ", ")) FROM review r \(joined.joined(separator: " ")))"
+    }
+
     /// The view `name` with the first layout's columns over `review` in
     /// `layout`, and the trigger that stores what is inserted into it.
     static func view(named name: String, layout: Layout) -> String {
@@ -223,11 +273,7 @@ enum CompactLog {
                 \(before.joined(separator: ",\n    ")),
                 \(after.joined(separator: ",\n    "))
             FROM review r
-            LEFT JOIN log_card c ON c.id = r.card
-            LEFT JOIN log_name d ON d.id = r.deck
-            LEFT JOIN log_name s ON s.id = r.session
-            LEFT JOIN review_before x ON x.id = r.id
-            \(layout.previousJoin);
+            \(joins(layout).map(\.clause).joined(separator: "\n"));
 
             CREATE TRIGGER \(name)_insert INSTEAD OF INSERT ON \(name) BEGIN
                 INSERT OR IGNORE INTO log_card (key) VALUES (NEW.key);

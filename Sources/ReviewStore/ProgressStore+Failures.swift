@@ -11,7 +11,7 @@ extension ProgressStore {
                 db,
                 sql: """
                     SELECT e.key, max(e.at)
-                    FROM review_log e
+                    FROM \(logEntries(["id", "key", "at", "kind", "rating"])) e
                     WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start)))
                     AND \(LogClauses.isAnswer) AND e.rating = 1
                     AND \(try LogClauses.notUndone(db))

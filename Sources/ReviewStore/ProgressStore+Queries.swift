@@ -271,7 +271,7 @@ extension ProgressStore {
         deckFiles: [String]? = nil
     ) throws -> DueQueue {
         try read { db in
-            let studied = try Self.studiedCounts(db, from: dayStart, to: dayEnd)
+            let studied = try Self.studiedCounts(db, from: dayStart, to: dayEnd, log: studiedLog)
             // The schedules come with the keys, from the same index walk:
             // asking for them afterwards read the whole state table once
             // the queue held more than `keysWorthAScan` cards.
@@ -414,17 +414,23 @@ extension ProgressStore {
     /// were new and how many answers were reviews (the card was in review
     /// state), for the daily limits. Learning steps count towards neither.
     public func studiedCounts(from start: Date, to end: Date) throws -> StudiedCounts {
-        try read { db in try Self.studiedCounts(db, from: start, to: end) }
+        try read { db in try Self.studiedCounts(db, from: start, to: end, log: studiedLog) }
     }
 
-    private static func studiedCounts(_ db: Database, from start: Date, to end: Date) throws -> StudiedCounts {
+    /// The log as `studiedCounts` reads it (`logEntries`).
+    private var studiedLog: String { logEntries(["id", "key", "at", "kind", "b_state"]) }
+
+    /// `log`: the log's entries with the columns read (`logEntries`).
+    private static func studiedCounts(_ db: Database, from start: Date, to end: Date, log: String) throws
+        -> StudiedCounts
+    {
         let row = try Row.fetchOne(
             db,
             sql: """
                 SELECT count(DISTINCT CASE WHEN e.b_state IS NULL THEN e.key END),
                        count(CASE WHEN e.b_state = 2 THEN 1 END),
                        count(*)
-                FROM review_log e
+                FROM \(log) e
                 WHERE \(LogClauses.during(db, from: ProgressColumns.bound(start), to: ProgressColumns.bound(end)))
                 AND \(LogClauses.isAnswer)
                 AND \(try LogClauses.notUndone(db))

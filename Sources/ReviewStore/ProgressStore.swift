@@ -128,6 +128,14 @@ public final class ProgressStore: Sendable {
         return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
+    /// The log's entries with only `columns`, for a query to name `e`:
+    /// `CompactLog.entries` on a store opened for writing (every migration
+    /// ran on it, so its log is in `CompactLog.layout`), the view
+    /// `review_log` on one opened read-only, which may predate that layout.
+    func logEntries(_ columns: [String]) -> String {
+        options.readOnly ? "review_log" : CompactLog.entries(columns)
+    }
+
     /// An empty store in memory, for tests and dry runs.
     public init() throws {
         path = ":memory:"

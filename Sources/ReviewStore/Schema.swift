@@ -79,23 +79,25 @@ enum Schema {
         return migrator
     }
 
+    /// Whether the store has a table named `name` (SQLite compares table
+    /// names without case). One look-up in `sqlite_master`: GRDB's
+    /// `tableExists` reads and caches every object of the schema the first
+    /// time a connection asks (over a hundred tables, indexes and
+    /// triggers), about a fifth of a millisecond of every start. The
+    /// statement is kept by the connection: a start asks about ten times,
+    /// and compiling it each time was ten compilations.
+    static func hasTable(_ db: Database, _ name: String) throws -> Bool {
+        let statement = try db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE)")
+        return try Bool.fetchOne(statement, arguments: [name]) ?? false
+    }
+
     /// Lets the review log hold `adopt` entries (`ProgressStore.adopt`) by
     /// widening the CHECK on `review_log.kind`. SQLite cannot alter a CHECK,
     /// and copying the append-only log into a new table would rewrite every
     /// row; so the table's recorded SQL is edited as SQLite's ALTER TABLE
     /// documentation describes for loosening a constraint (every existing
     /// row satisfies the wider check, so no data needs looking at).
-    /// Whether the store has a table named `name` (SQLite compares table
-    /// names without case). One look-up in `sqlite_master`: GRDB's
-    /// `tableExists` reads and caches every object of the schema the first
-    /// time a connection asks (over a hundred tables, indexes and
-    /// triggers), about a fifth of a millisecond of every start.
-    static func hasTable(_ db: Database, _ name: String) throws -> Bool {
-        try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE)",
-            arguments: [name]) ?? false
-    }
-
     static func allowAdoptEntries(_ db: Database) throws {
         try editTableSQL(db, table: "review_log", old: "'bury', 'undo')", new: "'bury', 'undo', 'adopt')")
     }
