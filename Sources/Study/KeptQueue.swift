@@ -254,14 +254,6 @@ public struct KeptQueue: Sendable, Equatable {
         // them. Which group a face is in is kept (`newLanes`), so only the
         // faces that may be placed are made from their cards.
         let scheduled = Set(scheduledNew)
-        let limit = met.newFaces.limit
-        // Faces of each group taken so far: the current file's by lane (a
-        // group is a file's lane, `NewFaceOrder.group`), other files' kept
-        // aside. Counted in a dictionary, each of the 24,000 new faces at
-        // 100,000 cards was hashed twice.
-        var laneCounts = [Int](repeating: 0, count: 256)
-        var otherFiles: [Int: [Int]] = [:]
-        var countedFile = -1
         // The last forward face of a term offered, and whether it may be placed.
         var lastForward: (place: Place, taken: Bool)?
         var kept = 0
@@ -308,20 +300,14 @@ public struct KeptQueue: Sendable, Equatable {
             if kind == Self.termReverse, let forward = lastForward, forward.place == place - 1 {
                 taken = forward.taken
             } else {
-                if fileNumber != countedFile {
-                    if countedFile >= 0 { otherFiles[countedFile] = laneCounts }
-                    laneCounts = otherFiles[fileNumber] ?? [Int](repeating: 0, count: 256)
-                    countedFile = fileNumber
-                }
-                let count = laneCounts[Int(lane)]
-                taken = count < limit
-                if taken { laneCounts[Int(lane)] = count + 1 }
+                taken = met.newFaces.takes(file: fileNumber, lane: Int(lane))
             }
             if kind == Self.termForward { lastForward = (place, taken) }
             guard taken else { continue }
-            guard let (_, face) = made ?? Self.face(at: place, in: catalog), Self.lane(of: face) == lane,
-                met.newFaces.offer(NewFaceOrder.NewFace(face, file: fileNumber))
-            else { return nil }
+            guard let (_, face) = made ?? Self.face(at: place, in: catalog), Self.lane(of: face) == lane else {
+                return nil
+            }
+            met.newFaces.keep(NewFaceOrder.NewFace(face, file: fileNumber))
             let schedule = lookUp ? progress.schedules[face.key] ?? fresh : fresh
             guard schedule.isNew else { return nil }
             if schedule != fresh { met.newSchedules[met.newPlaces.count] = schedule }

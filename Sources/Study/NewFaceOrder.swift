@@ -146,9 +146,19 @@ public enum NewFaceOrder {
         // The order is only ever appended to, so stopping once `limit`
         // faces are placed gives its first `limit` faces.
         while result.count < limit {
-            let levels = lanes.compactMap { $0.order == .mixed ? $0.headRank : nil }
-            let fileLanesLeft = lanes.contains { $0.order == .file && $0.headRank != nil }
-            guard let level = levels.min() ?? (fileLanesLeft ? 0 : nil) else { break }
+            // The lowest rank at the head of a mixed lane; 0 when only
+            // `order: file` lanes have faces left.
+            var lowest: Int?
+            var fileLanesLeft = false
+            for lane in lanes {
+                guard let rank = lane.headRank else { continue }
+                if lane.order == .mixed {
+                    lowest = min(lowest ?? rank, rank)
+                } else {
+                    fileLanesLeft = true
+                }
+            }
+            guard let level = lowest ?? (fileLanesLeft ? 0 : nil) else { break }
             for i in lanes.indices {
                 guard let rank = lanes[i].headRank else { continue }
                 if lanes[i].order == .file || rank == level { emit(lanes[i].take()) }
@@ -160,18 +170,13 @@ public enum NewFaceOrder {
 
     /// A face's lane within its deck file's new faces: its level's rank
     /// (`rank(level:)`, high four bits) and its kind and direction
-    /// (`kindCode`, low four bits). The shortlist counts faces per file and
-    /// lane (`group(file:lane:)`); the kept queue keeps each new face's lane.
+    /// (`kindCode`, low four bits). The shortlist counts faces per file
+    /// (`FileNumbers`) and lane (`Shortlist.takes`); the kept queue keeps
+    /// each new face's lane.
     static func lane(rank: Int, kind: Int) -> Int { rank << 4 | kind }
 
     /// The kind and direction a lane holds.
     static func kind(ofLane lane: Int) -> Int { lane & 0xF }
-
-    /// The group of a lane of the file numbered `file` (`FileNumbers`).
-    static func group(file: Int, lane: Int) -> Int { file << 8 | lane }
-
-    /// The file number and lane of a group.
-    static func fileAndLane(ofGroup group: Int) -> (file: Int, lane: Int) { (group >> 8, group & 0xFF) }
 
     /// Where a level stands in exam order: 1, 2, 3, then any other level.
     static func rank(level: Int) -> Int { (1...3).contains(level) ? level : 4 }
@@ -192,10 +197,14 @@ public enum NewFaceOrder {
             case .file:
                 queue = indices.map { (0, $0) }
             case .mixed:
-                var byRank: [Int: [Int]] = [:]
-                for index in indices { byRank[faces[index].rank, default: []].append(index) }
-                queue = byRank.keys.sorted().flatMap { rank in
-                    NewFaceOrder.kindsInTurn(byRank[rank] ?? [], of: faces).map { (rank, $0) }
+                // Ranks are 1 to 4: an array of them, not a dictionary,
+                // which hashed each of 24,000 faces at limits of 9,999.
+                var byRank = [[Int]](repeating: [], count: 5)
+                for index in indices { byRank[faces[index].rank].append(index) }
+                queue = []
+                queue.reserveCapacity(indices.count)
+                for rank in byRank.indices where !byRank[rank].isEmpty {
+                    for index in NewFaceOrder.kindsInTurn(byRank[rank], of: faces) { queue.append((rank, index)) }
                 }
             }
         }
@@ -228,11 +237,12 @@ public enum NewFaceOrder {
     /// `indices` into `faces`.
     static func kindsInTurn(_ indices: [Int], of faces: [NewFace]) -> [Int] {
         var groups: [[Int]] = []
-        var groupOf: [Int: Int] = [:]
+        // Each kind's group, -1 before its first face: kinds are 0 to 9.
+        var groupOf = [Int](repeating: -1, count: 16)
         for index in indices {
             let kind = faces[index].kind
-            if let g = groupOf[kind] {
-                groups[g].append(index)
+            if groupOf[kind] >= 0 {
+                groups[groupOf[kind]].append(index)
             } else {
                 groupOf[kind] = groups.count
                 groups.append([index])

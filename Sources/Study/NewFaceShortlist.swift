@@ -26,10 +26,32 @@ extension NewFaceOrder {
         private(set) var faces: [NewFace] = []
         /// The card ids of every new forward face of a term met, kept or not.
         private(set) var forwardIDs: Set<CardID> = []
-        /// How many faces of each group (file, rank, kind) were kept.
-        private var kept: [Int: Int] = [:]
+        /// How many faces of each group were kept: by file number, then by
+        /// lane (`lane(rank:kind:)`, below 256). Arrays, not a dictionary of
+        /// groups, which hashed each of the 24,000 new faces at 100,000
+        /// cards twice when the limit let them all in.
+        private var kept: [[Int]] = []
 
         init(first limit: Int) { self.limit = limit }
+
+        /// Whether a face of lane `lane` of the file numbered `file` is
+        /// among the first `limit` of its group, counting it when it is:
+        /// the rule `offer` applies to a face that is not a reverse face,
+        /// for a caller that knows a face's group before making it (the
+        /// kept queue, `KeptQueue.gather`), which then hands it to `keep`.
+        mutating func takes(file: Int, lane: Int) -> Bool {
+            while kept.count <= file { kept.append([Int](repeating: 0, count: 256)) }
+            let count = kept[file][lane]
+            guard count < limit else { return false }
+            kept[file][lane] = count + 1
+            return true
+        }
+
+        /// Adds `face`, which `takes` counted or which needs no count.
+        mutating func keep(_ face: NewFace) {
+            if !face.isReverse, let id = face.termID { forwardIDs.insert(id) }
+            faces.append(face)
+        }
 
         /// Adds the faces `next` kept, from decks met after this list's,
         /// whose files are none of this list's: the faces of a file are
@@ -42,9 +64,10 @@ extension NewFaceOrder {
                 faces.append(face)
             }
             forwardIDs.formUnion(next.forwardIDs)
-            for (group, count) in next.kept {
-                let (file, lane) = NewFaceOrder.fileAndLane(ofGroup: group)
-                kept[NewFaceOrder.group(file: fileNumbers[file], lane: lane), default: 0] += count
+            for (file, lanes) in next.kept.enumerated() {
+                let number = fileNumbers[file]
+                while kept.count <= number { kept.append([Int](repeating: 0, count: 256)) }
+                for (lane, count) in lanes.enumerated() where count > 0 { kept[number][lane] += count }
             }
         }
 
@@ -55,10 +78,7 @@ extension NewFaceOrder {
                 return true
             }
             if let id = face.termID { forwardIDs.insert(id) }
-            let group = NewFaceOrder.group(file: face.file, lane: face.lane)
-            let count = kept[group, default: 0]
-            guard count < limit else { return false }
-            kept[group] = count + 1
+            guard takes(file: face.file, lane: face.lane) else { return false }
             faces.append(face)
             return true
         }
