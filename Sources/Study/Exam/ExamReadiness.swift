@@ -195,34 +195,19 @@ public struct ExamReadiness: Hashable, Sendable {
     /// steps the recall of the path of a face learnt on its due day, and a
     /// new face the recall of the path it starts on its planned day.
     ///
-    /// The studied faces are judged first (`Judge`), with `splitFrom`
-    /// faces or more in two halves at once; `path` is then asked from two
-    /// threads at once: it must be a pure function of the day.
+    /// Each face is judged first (`Judge`), then the new ones are given
+    /// their days (`forecast(judged:…)`): the walks judge the studied faces
+    /// where they meet them and keep two bits, and this is the same in one
+    /// pass, which every forecast test goes through.
     public static func forecast(
-        faces: [Face], plan: ExamPlan, rule: ExamRule, dayCounting: DayCounting, path: (Int) -> ExamPath,
-        splitFrom: Int = forecastSplitFrom
+        faces: [Face], plan: ExamPlan, rule: ExamRule, dayCounting: DayCounting, path: (Int) -> ExamPath
     ) -> ExamReadiness {
-        var judged = [JudgedFace](repeating: JudgedFace(card: 0, levelByte: 0, flags: 0), count: faces.count)
-        let parts = faces.count >= Swift.max(splitFrom, 2) ? 2 : 1
-        let middle = faces.count / 2
         withoutActuallyEscaping(path) { path in
-            judged.withUnsafeMutableBufferPointer { judged in
-                faces.withUnsafeBufferPointer { faces in
-                    // Read by both parts, written only at each part's own
-                    // faces; all of it outlives the work, which is over
-                    // when `concurrentPerform` returns.
-                    let shared = UncheckedShare(value: (judged, faces, path))
-                    DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        let (judged, faces, path) = shared.value
-                        var judge = Judge(
-                            today: plan.today, examDay: plan.examDay, rule: rule, dayCounting: dayCounting, path: path)
-                        let range = parts == 1 ? 0..<faces.count : (part == 0 ? 0..<middle : middle..<faces.count)
-                        for i in range { judged[i] = judge.judge(faces[i]) }
-                    }
-                }
-            }
+            var judge = Judge(
+                today: plan.today, examDay: plan.examDay, rule: rule, dayCounting: dayCounting, path: path)
+            let judged = faces.map { judge.judge($0) }
+            return forecast(judged: judged, plan: plan, rule: rule, path: path)
         }
-        return forecast(judged: judged, plan: plan, rule: rule, path: path)
     }
 
     /// The forecast for faces judged (`Judge`, for `plan`'s today and
@@ -344,9 +329,6 @@ public struct ExamReadiness: Hashable, Sendable {
             return result
         }
     }
-
-    /// The faces from which `forecast` judges in two halves at once.
-    public static let forecastSplitFrom = 20_000
 
     /// The day the plan introduces the `index`-th new face (0 = first);
     /// nil when the plan does not reach it before the exam.

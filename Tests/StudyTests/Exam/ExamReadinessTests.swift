@@ -9,54 +9,6 @@ import Testing
     let rule = ExamRule(model: MemoryModel(weights: FSRSParameters.defaults))
     let days = DayCounting.fullDays
 
-    /// Many faces are forecast in two halves at once: the forecast is the
-    /// one pass's, with new, learning and review faces of every strength
-    /// on both sides, levels in and out of 1–3, and a card whose two
-    /// faces fall on either side of the middle.
-    @Test(arguments: [1, 2, 3] as [UInt64])
-    func theForecastInTwoHalvesIsTheForecastOfOnePass(seed: UInt64) throws {
-        let today = 20_000
-        let exam = today + 5
-        let path: (Int) -> ExamPath = {
-            ExamPath.newFace(introducedOn: $0, examDay: exam, rule: self.rule, desiredRetention: 0.9, learningSteps: 2)
-        }
-        var random = SeededGenerator(seed: seed)
-        var faces: [ExamReadiness.Face] = []
-        var card = 0
-        while faces.count < 3_001 {
-            let level = [1, 2, 3, 5, nil][Int.random(in: 0..<5, using: &random)]
-            // Two faces for a term; the card at the middle has two.
-            let count = faces.count == 1_499 || Int.random(in: 0..<3, using: &random) == 0 ? 2 : 1
-            for _ in 0..<count {
-                let roll = Int.random(in: 0..<4, using: &random)
-                let schedule: CardSchedule? =
-                    roll == 0
-                    ? nil
-                    : CardSchedule(
-                        state: roll == 1 ? .learning : .review, step: roll == 1 ? 0 : nil,
-                        memory: MemoryState(
-                            stability: pow(10, Double.random(in: -1...2.5, using: &random)),
-                            difficulty: Double.random(in: 1...10, using: &random)),
-                        due: days.start(ofDay: today + Int.random(in: -5...60, using: &random)),
-                        lastReview: days.start(ofDay: today - Int.random(in: 1...40, using: &random)), reps: 3)
-                faces.append(.init(card: card, level: level, schedule: schedule))
-            }
-            card += 1
-        }
-        try #require(faces[1_499].card == faces[1_500].card, "a card straddles the middle")
-        let unseen = faces.count { $0.isNew }
-        // A pace that leaves the last new faces for after the exam: which
-        // new face is which (its place among them) then counts.
-        let plan = ExamPlan(
-            examDay: exam, today: today, unseen: unseen, newPerDay: 100, newToday: 20, lastIntroductionDay: nil,
-            answersPerDay: [], workload: 40)
-        try #require(20 + 100 * (exam - today - 1) < unseen, "some new faces come too late")
-        let one = ExamReadiness.forecast(faces: faces, plan: plan, rule: rule, dayCounting: days, path: path, splitFrom: .max)
-        let two = ExamReadiness.forecast(faces: faces, plan: plan, rule: rule, dayCounting: days, path: path, splitFrom: 0)
-        #expect(two == one)
-        #expect(one.overall.readyWithPlan > one.overall.readyToday && one.overall.readyToday > 0)
-    }
-
     @Test func studiedStrongCardsAreReadyNewOnesOnlyWithThePlan() throws {
         let today = 20_000
         let exam = today + 10

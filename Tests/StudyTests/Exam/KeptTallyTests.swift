@@ -173,7 +173,12 @@ import Testing
         kept.readiness = KeptReadiness.make(
             catalog: catalog, examDays: catalog.decks.map { byDeck[$0.file]?.date.dayNumber }, scheduler: scheduler,
             now: Fixtures.now)
-        #expect(kept.readiness.map { $0.cards.count % 2 } != nil)
+        // Records of every card, of more than one kind (met or not, ready
+        // today or not, new faces or none), so the bytes carry something.
+        let made = try #require(kept.readiness)
+        #expect(made.cards.count == catalog.decks.reduce(0) { $0 + $1.cards.count })
+        #expect(Set(made.cards).count > 2)
+        #expect(made.cards.contains { KeptReadiness.isMet($0) && KeptReadiness.judgedNew($0) > 0 })
         for readiness in [kept.readiness, KeptReadiness(day: today, cards: [1, 2, 3]), KeptReadiness(day: -4, cards: [])] {
             var queue = kept
             queue.readiness = readiness
