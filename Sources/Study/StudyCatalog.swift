@@ -163,6 +163,32 @@ public struct StudyCatalog: Sendable {
         }
     }
 
+    /// The studied faces the filter lets through that are not suspended
+    /// (new faces left out): the first due time after `now`, and how many
+    /// are due before `end` (the session summary's next cards and those
+    /// due by tomorrow). By each face's schedule, in the two halves at
+    /// once (`overHalves`): made into an item each, the faces of 100,000
+    /// cards took 86 ms between the last answer and the summary.
+    func studiedDue(matching filter: StudyFilter, now: Date, before end: Date, splitFrom: Int = splitFrom)
+        -> (next: Date?, before: Int)
+    {
+        overHalves(matching: filter, from: splitFrom) { [self] range -> (next: Date?, before: Int) in
+            let suspended = progress.suspended
+            var next: Date?
+            var before = 0
+            forEachFace(matching: filter, now: now, decks: range) { _, face, _, schedule in
+                guard !schedule.isNew, suspended.isEmpty || !suspended.contains(face.key) else { return }
+                let due = schedule.due
+                if due > now, next.map({ due < $0 }) ?? true { next = due }
+                if due < end { before += 1 }
+            }
+            return (next, before)
+        } join: { first, second in
+            if let later = second.next, first.next.map({ later < $0 }) ?? true { first.next = later }
+            first.before += second.before
+        }
+    }
+
     /// `work` over the decks the filter lets through: over the two halves
     /// at once (`halves`), the second on another thread, joined by `join`
     /// (the first half's result, then the second's) as one pass over every

@@ -466,10 +466,9 @@ public enum Trainer {
     /// Ends the session and shows its summary.
     static func finish(_ s: inout TrainerState, _ session: SessionState, now: Date) {
         let answers = session.answers
-        let studied = Set(answers.map(\.item.key)).count
+        let facesStudied = Set(answers.map(\.item.key)).count
         let correct = answers.filter { $0.rating != .again }.count
         var nextDue: Date? = nil
-        var dueTomorrow = 0
         let tomorrowEnd = s.dayEnd.addingTimeInterval(86_400)
         // Faces the session did not get to come first: a new face or an
         // overdue review is due now, a face in learning when its step ends.
@@ -478,16 +477,13 @@ public enum Trainer {
             let due = item.schedule.isNew ? now : max(now, item.schedule.due)
             if nextDue.map({ due < $0 }) ?? true { nextDue = due }
         }
-        for item in s.catalog.items(matching: session.filter, now: now)
-        where !item.schedule.isNew && !s.catalog.progress.suspended.contains(item.key) {
-            let due = item.schedule.due
-            if due > now, nextDue.map({ due < $0 }) ?? true { nextDue = due }
-            if due < tomorrowEnd { dueTomorrow += 1 }
-        }
+        let studied = s.catalog.studiedDue(matching: session.filter, now: now, before: tomorrowEnd)
+        if let due = studied.next, nextDue.map({ due < $0 }) ?? true { nextDue = due }
         s.mode = .summary(
             SessionSummary(
-                facesStudied: studied, answers: answers.count, correct: correct,
-                timeSpent: max(0, now.timeIntervalSince(session.startedAt)), nextDue: nextDue, dueTomorrow: dueTomorrow),
+                facesStudied: facesStudied, answers: answers.count, correct: correct,
+                timeSpent: max(0, now.timeIntervalSince(session.startedAt)), nextDue: nextDue,
+                dueTomorrow: studied.before),
             session)
     }
 

@@ -67,6 +67,39 @@ import Testing
         }
     }
 
+    /// The session summary's next due time and faces due by tomorrow, read
+    /// from each face's schedule in two halves at once: those one walk
+    /// gives, and those of every face made into an item, as the summary
+    /// counted them before, suspended faces left out.
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func theSummarysDueFacesAreThoseOfEveryItem(seed: UInt64) {
+        var catalog = Self.catalog(seed: seed, files: Self.files)
+        let keys = catalog.decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
+        catalog.progress.suspended = Set(keys.enumerated().filter { $0.offset % 7 == Int(seed % 7) }.map(\.element))
+        let now = Fixtures.now
+        for end in [Fixtures.dayEnd, Fixtures.dayEnd.addingTimeInterval(86_400), now.addingTimeInterval(-1)] {
+            for filter in [StudyFilter.all, StudyFilter(level: 2), StudyFilter(tag: "b"),
+                           StudyFilter(deckFiles: ["decks/1.deck", "decks/4.deck", "decks/5.deck"])]
+            {
+                var next: Date?
+                var before = 0
+                for item in catalog.items(matching: filter, now: now)
+                where !item.schedule.isNew && !catalog.progress.suspended.contains(item.key) {
+                    if item.schedule.due > now, next.map({ item.schedule.due < $0 }) ?? true { next = item.schedule.due }
+                    if item.schedule.due < end { before += 1 }
+                }
+                #expect(catalog.halves(matching: filter, from: 0) != nil, "seed \(seed), filter \(filter)")
+                let split = catalog.studiedDue(matching: filter, now: now, before: end, splitFrom: 0)
+                let whole = catalog.studiedDue(matching: filter, now: now, before: end, splitFrom: .max)
+                #expect(split.next == next && split.before == before, "seed \(seed), filter \(filter)")
+                #expect(whole.next == next && whole.before == before, "seed \(seed), filter \(filter)")
+            }
+        }
+        // The catalog has what the counts are about.
+        #expect(catalog.studiedDue(matching: .all, now: now, before: Fixtures.dayEnd).before > 0)
+        #expect(catalog.studiedDue(matching: .all, now: now, before: Fixtures.dayEnd).next != nil)
+    }
+
     /// A deck file holding two decks on one side: its two decks share a
     /// row of the home counts. (A split between them gives no halves; the
     /// seeds that split elsewhere are compared, and most do.)
