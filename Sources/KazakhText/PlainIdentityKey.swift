@@ -7,8 +7,11 @@
 ///
 /// Plain is `CompactScan`'s plain: Cyrillic letters that are never
 /// repaired, ASCII digits, white space (tab, line feed, space) and other
-/// ASCII that is not a letter. In such a text NFC and the look-alike repair
-/// change nothing, and every other fold acts on single scalars and their
+/// ASCII that is not a letter; and the punctuation the folds name (the
+/// dashes, quote marks and edge punctuation of `Normalization`: «», –,
+/// the ellipsis a cloze's gap is shown as) and other white space, none of
+/// which NFC changes. In such a text NFC and the look-alike repair change
+/// nothing, and every other fold acts on single scalars and their
 /// neighbours as below. Anything else gives nil and the caller takes the
 /// folds. A test compares the two over every plain scalar in context and
 /// over generated texts.
@@ -24,10 +27,11 @@ enum PlainIdentityKey {
     /// The scalars with a role: ASCII and Cyrillic (to U+052F).
     private static let tableSize = CompactScan.tableSize
 
-    /// Each scalar's bits, read off the folds' own sets and tests.
-    private static let roles: [UInt8] = (0..<UInt32(tableSize)).map { v in
-        guard let s = Unicode.Scalar(v), CompactScan.isPlain(s), !Normalization.invisible.contains(s),
-            lowered[Int(v)] != 0
+    /// A scalar's bits, read off the folds' own sets and tests; 0 for one
+    /// that is not plain.
+    private static func role(of s: Unicode.Scalar) -> UInt8 {
+        guard CompactScan.isPlain(s) || isNamedPunctuation(s), !Normalization.invisible.contains(s),
+            lowered(s) != nil
         else { return 0 }
         var role = isPlain
         if s.properties.isWhitespace { role |= isSpace }
@@ -38,19 +42,61 @@ enum PlainIdentityKey {
         return role
     }
 
-    /// Each scalar lower-cased as `String.lowercased()` does it, 0 when
-    /// that is not one scalar below `tableSize`.
-    private static let lowered: [UInt32] = (0..<UInt32(tableSize)).map { v in
-        guard let s = Unicode.Scalar(v) else { return 0 }
+    /// The punctuation and white space past ASCII that the folds act on by
+    /// name or by class, when NFC leaves it alone and it is no letter: its
+    /// neighbours then do not change what the folds make of it.
+    private static func isNamedPunctuation(_ s: Unicode.Scalar) -> Bool {
+        // Compared scalar by scalar: `==` on strings would call a
+        // scalar equal to its canonical equivalent.
+        guard s.value >= 0x80, !s.properties.isAlphabetic,
+            Array(String(s).precomposedStringWithCanonicalMapping.unicodeScalars) == [s]
+        else { return false }
+        return Normalization.dashes.contains(s) || Normalization.quotes.contains(s)
+            || Normalization.edgePunctuation.contains(s) || s.properties.isWhitespace
+    }
+
+    /// `s` lower-cased as `String.lowercased()` does it; nil when that is
+    /// not one scalar.
+    private static func lowered(_ s: Unicode.Scalar) -> UInt32? {
         let lower = String(s).lowercased().unicodeScalars
-        guard lower.count == 1, let l = lower.first, l.value < UInt32(tableSize) else { return 0 }
+        guard lower.count == 1, let l = lower.first else { return nil }
         return l.value
     }
+
+    /// Each scalar's bits below `tableSize` (0 too for one whose lower case
+    /// is not there: `lowered` has no place for it).
+    private static let roles: [UInt8] = (0..<UInt32(tableSize)).map { v in
+        guard let s = Unicode.Scalar(v), let l = lowered(s), l < UInt32(tableSize) else { return 0 }
+        return role(of: s)
+    }
+
+    /// Each scalar below `tableSize` lower-cased, 0 when that is not one
+    /// scalar below `tableSize`.
+    private static let lowered: [UInt32] = (0..<UInt32(tableSize)).map { v in
+        guard let s = Unicode.Scalar(v), let l = lowered(s), l < UInt32(tableSize) else { return 0 }
+        return l
+    }
+
+    /// The plain scalars past `tableSize`, a few dozen, with their bits:
+    /// each lower-cases to itself.
+    private static let otherRoles: [UInt32: UInt8] = {
+        var roles: [UInt32: UInt8] = [:]
+        let named = Normalization.dashes.union(Normalization.quotes).union(Normalization.edgePunctuation)
+        let spaces = (UInt32(tableSize)..<0x3001).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)
+        for s in named.union(spaces) where s.value >= UInt32(tableSize) && lowered(s) == s.value {
+            let role = role(of: s)
+            if role != 0 { roles[s.value] = role }
+        }
+        return roles
+    }()
 
     /// The identity key of `text`, or nil when it is not plain.
     static func of(_ text: String) -> String? {
         let roles = Self.roles
         let lowered = Self.lowered
+        let otherRoles = Self.otherRoles
+        /// The bits of any scalar: from the table, or of the few past it.
+        func role(_ v: UInt32) -> UInt8 { v < UInt32(tableSize) ? roles[Int(v)] : otherRoles[v] ?? 0 }
         var text = text
         return text.withUTF8 { bytes -> String? in
             // The scalars after the space and punctuation folds, before the
@@ -67,11 +113,11 @@ enum PlainIdentityKey {
             var hasPrevious = false
             var hasBeforePrevious = false
             func foldPunctuation(_ scalar: UInt32) {
-                let role = roles[Int(scalar)]
-                if role & isQuote != 0 { return }
-                let s: UInt32 = role & isDash != 0 ? 0x2D : scalar
+                let bits = role(scalar)
+                if bits & isQuote != 0 { return }
+                let s: UInt32 = bits & isDash != 0 ? 0x2D : scalar
                 if s == 0x20, hasPrevious, previous == 0x2D, hasBeforePrevious,
-                    roles[Int(beforePrevious)] & isAlphabetic != 0
+                    role(beforePrevious) & isAlphabetic != 0
                 {
                     beforePrevious = previous
                     return
@@ -82,10 +128,19 @@ enum PlainIdentityKey {
             }
             var i = 0
             while i < bytes.count {
-                guard let v = TwoByteUTF8.scalar(in: bytes, at: &i), v < UInt32(tableSize) else { return nil }
-                let role = roles[Int(v)]
-                guard role & isPlain != 0 else { return nil }
-                if role & isSpace != 0 {
+                let v: UInt32
+                if let two = TwoByteUTF8.scalar(in: bytes, at: &i) {
+                    v = two
+                } else {
+                    // Three bytes (the text is a string's, so well formed):
+                    // the punctuation past the table.
+                    guard bytes[i] & 0xF0 == 0xE0, i + 2 < bytes.count else { return nil }
+                    v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                }
+                let bits = role(v)
+                guard bits & isPlain != 0 else { return nil }
+                if bits & isSpace != 0 {
                     pendingSpace = spaceFoldWrote
                     continue
                 }
@@ -99,16 +154,21 @@ enum PlainIdentityKey {
             // `Normalization.trimEdgePunctuation`, then lower case.
             var start = 0
             var end = folded.count
-            while start < end, folded[start] == 0x20 || roles[Int(folded[start])] & isEdge != 0 { start += 1 }
-            while end > start, folded[end - 1] == 0x20 || roles[Int(folded[end - 1])] & isEdge != 0 { end -= 1 }
+            while start < end, folded[start] == 0x20 || role(folded[start]) & isEdge != 0 { start += 1 }
+            while end > start, folded[end - 1] == 0x20 || role(folded[end - 1]) & isEdge != 0 { end -= 1 }
             var key: [UInt8] = []
-            key.reserveCapacity(2 * (end - start))
+            key.reserveCapacity(3 * (end - start))
             for scalar in folded[start..<end] {
-                let l = lowered[Int(scalar)]
+                // Past the table a scalar lower-cases to itself (`otherRoles`).
+                let l = scalar < UInt32(tableSize) ? lowered[Int(scalar)] : scalar
                 if l < 0x80 {
                     key.append(UInt8(l))
-                } else {
+                } else if l < 0x800 {
                     key.append(UInt8(0xC0 | l >> 6))
+                    key.append(UInt8(0x80 | l & 0x3F))
+                } else {
+                    key.append(UInt8(0xE0 | l >> 12))
+                    key.append(UInt8(0x80 | l >> 6 & 0x3F))
                     key.append(UInt8(0x80 | l & 0x3F))
                 }
             }
