@@ -10,15 +10,7 @@ extension Card {
     /// answers and alternatives of a cloze. An open question's model answer
     /// is prose nobody types, and is left out. The answer checker is given
     /// these so that another card's answer is never taken for a typo.
-    public var typeableAnswers: [String] {
-        switch content {
-        case .term(let t): [t.term] + t.alternatives
-        case .question(let q): [q.answer] + q.alternatives
-        case .choice(let c): c.options.map(\.text)
-        case .cloze(let c): c.gaps.flatMap(\.answers) + c.alternatives
-        case .open: []
-        }
-    }
+    public var typeableAnswers: [String] { content.typeableAnswers }
 
     /// The right answer as one text: the answer, the definition, the correct
     /// options joined by "; ", the gap answers joined by "; ", or the model
@@ -125,6 +117,17 @@ extension CardContent {
         case .choice(let c): c.question
         case .cloze(let c): c.prompt
         case .open(let o): o.question
+        }
+    }
+
+    /// See `Card.typeableAnswers`.
+    public var typeableAnswers: [String] {
+        switch self {
+        case .term(let t): [t.term] + t.alternatives
+        case .question(let q): [q.answer] + q.alternatives
+        case .choice(let c): c.options.map(\.text)
+        case .cloze(let c): c.gaps.flatMap(\.answers) + c.alternatives
+        case .open: []
         }
     }
 

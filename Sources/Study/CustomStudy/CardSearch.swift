@@ -15,9 +15,16 @@ public enum CardSearch {
     }
 
     /// The texts of a card a search looks in: what it asks, its answer, the
-    /// answers it accepts (alternatives, every option of a choice).
+    /// answers it accepts (alternatives, every option of a choice), each
+    /// once. The card's content is read once (a card from the deck index
+    /// decodes it under a lock), and a text that came before is not folded
+    /// again: a question's answer is also the first answer it accepts, a
+    /// term the first of a term's, so most cards had a text folded twice.
     static func texts(of card: Card) -> [String] {
-        [card.prompt, card.answer] + card.typeableAnswers
+        let content = card.content
+        var texts = [content.prompt]
+        for text in [content.answer] + content.typeableAnswers where !texts.contains(text) { texts.append(text) }
+        return texts
     }
 
     /// Whether `text`, folded, holds `folded` (a query, folded).
