@@ -118,6 +118,40 @@ import Testing
         #expect(match.suspendedKeys == [termKey + "/reverse"])
     }
 
+    /// The custom-study menu's counts, made in one walk over the faces,
+    /// are the sizes of the queues its choices start, for every filter,
+    /// with failed, suspended and buried faces, and several days ahead.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func theMenusCountsAreTheQueuesSizes(seed: UInt64) {
+        var catalog = SplitWalkTests.catalog(seed: seed, files: SplitWalkTests.files)
+        let keys = catalog.decks.flatMap { $0.cards.flatMap { $0.faces.map(\.key) } }
+        for (i, key) in keys.enumerated() {
+            switch (i + Int(seed)) % 11 {
+            case 0: catalog.progress.failures[key] = Fixtures.now.addingTimeInterval(-60)
+            case 1: catalog.progress.failures[key] = Fixtures.now.addingTimeInterval(-3 * 86_400)
+            case 2: catalog.progress.suspended.insert(key)
+            case 3: catalog.progress.buriedUntil[key] = Fixtures.now.addingTimeInterval(3_600)
+            case 4: catalog.progress.buriedUntil[key] = Fixtures.now.addingTimeInterval(-3_600)
+            default: break
+            }
+        }
+        let now = Fixtures.now, dayEnd = Fixtures.dayEnd
+        for filter in [StudyFilter.all, StudyFilter(level: 2), StudyFilter(tag: "b"),
+                       StudyFilter(deckFiles: ["decks/1.deck", "decks/4.deck"])]
+        {
+            let studies: [CustomStudy] = [
+                CustomStudy(.failedToday), CustomStudy(.failedThisWeek), CustomStudy(.ahead(days: 0)),
+                CustomStudy(.ahead(days: 3)), CustomStudy(.ahead(days: 40)), CustomStudy(.extraNew(10)),
+                CustomStudy(.everything, practice: true),
+            ]
+            let counts = CustomStudy.counts(of: studies, catalog: catalog, filter: filter, now: now, dayEnd: dayEnd)
+            let sizes = studies.map { $0.queue(catalog: catalog, filter: filter, now: now, dayEnd: dayEnd).count }
+            #expect(counts == sizes, "seed \(seed), filter \(filter)")
+            // The catalog holds what each choice is about.
+            if filter == .all { #expect(sizes[0] > 0 && sizes[1] > sizes[0] && sizes[4] > sizes[2], "seed \(seed)") }
+        }
+    }
+
     @Test func searchOpensCardInfoWhichLoadsHistoryAndUnsuspends() throws {
         var s = Fixtures.state()
         s.catalog.progress.suspended = [termKey, termKey + "/reverse"]

@@ -43,28 +43,58 @@ public struct CustomStudy: Hashable, Sendable {
     /// everything in deck and file order. `extraNew` is today's queue and is
     /// built by `QueueBuilder` with the larger limit.
     public func queue(catalog: StudyCatalog, filter: StudyFilter, now: Date, dayEnd: Date) -> StudyQueue {
-        let items = catalog.items(matching: filter, now: now).filter { !catalog.progress.isHidden($0.key, at: now) }
-        let dayStart = dayEnd.addingTimeInterval(-86_400)
-        switch selection {
-        case .failedToday:
-            return StudyQueue(waiting: failed(items, catalog: catalog, since: dayStart))
-        case .failedThisWeek:
-            return StudyQueue(waiting: failed(items, catalog: catalog, since: now.addingTimeInterval(-Self.week)))
-        case .ahead(let days):
-            let until = dayEnd.addingTimeInterval(Double(max(0, days)) * 86_400)
-            return StudyQueue(waiting: QueueBuilder.sortedByDue(items.filter { !$0.schedule.isNew && $0.schedule.due < until }))
-        case .extraNew:
-            return StudyQueue()
-        case .everything:
-            return StudyQueue(waiting: items)
-        case .faces(let keys):
+        if case .faces(let keys) = selection {
+            let items = catalog.items(matching: filter, now: now) { key, _ in !catalog.progress.isHidden(key, at: now) }
             let byKey = Dictionary(items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             var seen = Set<String>()
             return StudyQueue(waiting: keys.compactMap { seen.insert($0).inserted ? byKey[$0] : nil })
         }
+        // Only the faces picked are made into items.
+        let picked = catalog.items(matching: filter, now: now) { key, schedule in
+            picks(key, schedule, progress: catalog.progress, now: now, dayEnd: dayEnd)
+        }
+        switch selection {
+        case .failedToday, .failedThisWeek, .ahead: return StudyQueue(waiting: QueueBuilder.sortedByDue(picked))
+        case .everything: return StudyQueue(waiting: picked)
+        case .extraNew, .faces: return StudyQueue()
+        }
     }
 
-    func failed(_ items: [StudyItem], catalog: StudyCatalog, since: Date) -> [StudyItem] {
-        QueueBuilder.sortedByDue(items.filter { item in catalog.progress.failures[item.key].map { $0 >= since } ?? false })
+    /// Whether the session asks the face `key`, with `schedule`: the one
+    /// rule of each selection by a face's own state (`faces` picks by the
+    /// keys given, in their order, `extraNew` is today's queue). Never a
+    /// suspended or buried face.
+    func picks(_ key: String, _ schedule: CardSchedule, progress: ProgressSnapshot, now: Date, dayEnd: Date) -> Bool {
+        let dayStart = dayEnd.addingTimeInterval(-86_400)
+        let picked: Bool
+        switch selection {
+        case .failedToday: picked = progress.failures[key].map { $0 >= dayStart } ?? false
+        case .failedThisWeek: picked = progress.failures[key].map { $0 >= now.addingTimeInterval(-Self.week) } ?? false
+        case .ahead(let days):
+            picked = !schedule.isNew && schedule.due < dayEnd.addingTimeInterval(Double(max(0, days)) * 86_400)
+        case .everything: picked = true
+        case .extraNew, .faces: picked = false
+        }
+        return picked && !progress.isHidden(key, at: now)
     }
+
+    /// How many faces each of `studies` would ask (`queue(…).count`; none
+    /// for `extraNew` and `faces`), in one walk over the faces the filter
+    /// lets through: the custom-study menu shows a count for each of its
+    /// choices, and making each choice's queue of every face as an item
+    /// took 260 ms at 100,000 cards at each draw of the menu.
+    public static func counts(
+        of studies: [CustomStudy], catalog: StudyCatalog, filter: StudyFilter, now: Date, dayEnd: Date
+    ) -> [Int] {
+        var counts = [Int](repeating: 0, count: studies.count)
+        let progress = catalog.progress
+        catalog.forEachFace(matching: filter, now: now) { _, face, _, schedule in
+            let key = face.key
+            for (i, study) in studies.enumerated() where study.picks(key, schedule, progress: progress, now: now, dayEnd: dayEnd) {
+                counts[i] += 1
+            }
+        }
+        return counts
+    }
+
 }

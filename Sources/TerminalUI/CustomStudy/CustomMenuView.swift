@@ -19,10 +19,15 @@ enum CustomMenuView {
         // 40×10 two rows fit, and ↓ went on to choices not drawn).
         let fitting = max(1, screen.height - 4 - row)
         let first = max(0, menu.selection - fitting + 1)
-        for choice in CustomMenu.Choice.allCases.dropFirst(first) where row < screen.height - 4 {
-            var option = menu
-            option.selection = choice.rawValue
-            let count = option.study.queue(catalog: state.catalog, filter: filter, now: state.now, dayEnd: state.dayEnd).count
+        let choices = CustomMenu.Choice.allCases
+        let counts = CustomStudy.counts(
+            of: choices.map { choice in
+                var option = menu
+                option.selection = choice.rawValue
+                return option.study
+            }, catalog: state.catalog, filter: filter, now: state.now, dayEnd: state.dayEnd)
+        for choice in choices.dropFirst(first) where row < screen.height - 4 {
+            let count = counts[choice.rawValue]
             let selected = choice.rawValue == menu.selection
             let text = "\(choice.rawValue + 1)  " + w.choice(choice, menu: menu, count: count)
             if selected {
