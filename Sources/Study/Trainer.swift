@@ -548,11 +548,25 @@ public enum Trainer {
     static func reload(_ s: inout TrainerState, decks: [Deck], errors: [Diagnostic] = [], now: Date) {
         s.catalog.decks = decks
         s.checker = nil
+        // The cards the session's items name, as the decks now have them
+        // (a later deck's card of the same id wins). Only those are kept:
+        // a table of every card, to look up the few hundred a session
+        // holds, took most of the reload after an edit at 100,000 cards.
+        var wanted = Set<String>()
+        if case .study(let session) = s.mode {
+            for item in (session.current.map { [$0.item] } ?? []) + session.queue.waiting + session.queue.learning {
+                wanted.insert(item.card.id.rawValue)
+            }
+        }
         var cards: [String: (Card, String)] = [:]
+        cards.reserveCapacity(wanted.count)
         // A choice card whose `*` was removed while it waited is gone too:
         // it can no longer be answered right.
-        for deck in decks {
-            for card in deck.cards where card.isAnswerable { cards[card.id.rawValue] = (card, deck.file) }
+        for deck in decks where !wanted.isEmpty {
+            for card in deck.cards where card.isAnswerable {
+                let id = card.id.rawValue
+                if wanted.contains(id) { cards[id] = (card, deck.file) }
+            }
         }
         let keepsLost = !errors.isEmpty
         func isLost(_ item: StudyItem) -> Bool {
