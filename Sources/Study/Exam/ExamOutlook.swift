@@ -100,9 +100,7 @@ public struct ExamOutlook: Hashable, Sendable {
             var newToday = 0
             var scheduled = Array(repeating: 0, count: max(0, examDay - today))
             var faces: [ExamReadiness.JudgedFace] = []
-            var judge = ExamReadiness.Judge(
-                today: today, examDay: examDay, rule: scheduler.rule, dayCounting: days,
-                path: ExamOutlook.path(examDay: examDay, scheduler: scheduler))
+            var judge = ExamReadiness.Judge(today: today, examDay: examDay, scheduler: scheduler)
             var cards = 0
             // Sized once (a quarter more than the cards: terms have two
             // faces); grown face by face, its copies were fresh memory.
@@ -207,5 +205,16 @@ public struct ExamOutlook: Hashable, Sendable {
             }
         }
         return ExamScheduler(base: base, examDays: ExamDays(days))
+    }
+}
+
+extension ExamReadiness.Judge {
+    /// A judge of the faces studied for the exam on `examDay` under
+    /// `scheduler`: its rule, its way of counting days, and the path a
+    /// face learnt on a day follows (`ExamOutlook.path`).
+    init(today: Int, examDay: Int, scheduler: ExamScheduler) {
+        self.init(
+            today: today, examDay: examDay, rule: scheduler.rule, dayCounting: scheduler.base.configuration.dayCounting,
+            path: ExamOutlook.path(examDay: examDay, scheduler: scheduler))
     }
 }

@@ -98,10 +98,12 @@ public struct ExamRule: Sendable, Hashable {
     public func reviewDay(memory: MemoryState, lastReviewDay: Int, dueDay: Int, earliestDay: Int, examDay: Int)
         -> Int?
     {
-        var asked = ExamRuleDays.Asked()
-        return reviewDay(
-            memory: memory, lastReviewDay: lastReviewDay, dueDay: dueDay, earliestDay: earliestDay,
-            examDay: examDay, kept: nil, asked: &asked)
+        // What the kept variant below does without kept days, noting
+        // nothing: the outlook and each answer ask this, and a question
+        // noted only to be thrown away was an allocation each.
+        guard dueDay >= examDay else { return nil }
+        return bestReviewDay(
+            memory: memory, lastReviewDay: lastReviewDay, firstDay: max(earliestDay, lastReviewDay + 1), examDay: examDay)
     }
 
     /// `reviewDay`, taken from `kept` when it holds the answer (the same

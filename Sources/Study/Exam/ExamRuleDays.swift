@@ -46,11 +46,6 @@ public struct ExamRuleDays: Sendable {
             self.lastReviewDay = lastReviewDay
             self.examDay = examDay
         }
-
-        /// The memory state asked about.
-        public var memory: MemoryState {
-            MemoryState(stability: Double(bitPattern: stabilityBits), difficulty: Double(bitPattern: difficultyBits))
-        }
     }
 
     /// What a search from `firstDay` to the exam's eve found.

@@ -38,8 +38,10 @@ public struct ExamScheduler: StudyScheduler {
 
     /// `adjusted(_:key:at:)` for a face whose exam day is known.
     func adjusted(_ schedule: CardSchedule, examDay: Int, at now: Date) -> CardSchedule {
-        var asked = ExamRuleDays.Asked()
-        return adjusted(schedule, examDay: examDay, at: now, kept: nil, asked: &asked)
+        moved(schedule, at: now) { memory, lastReviewDay, dueDay, earliestDay in
+            rule.reviewDay(
+                memory: memory, lastReviewDay: lastReviewDay, dueDay: dueDay, earliestDay: earliestDay, examDay: examDay)
+        }
     }
 
     /// `adjusted(_:examDay:at:)` with the rule's day taken from `kept`
@@ -47,14 +49,26 @@ public struct ExamScheduler: StudyScheduler {
     func adjusted(
         _ schedule: CardSchedule, examDay: Int, at now: Date, kept: ExamRuleDays?, asked: inout ExamRuleDays.Asked
     ) -> CardSchedule {
+        moved(schedule, at: now) { memory, lastReviewDay, dueDay, earliestDay in
+            rule.reviewDay(
+                memory: memory, lastReviewDay: lastReviewDay, dueDay: dueDay, earliestDay: earliestDay,
+                examDay: examDay, kept: kept, asked: &asked)
+        }
+    }
+
+    /// A review face's schedule due on the day `reviewDay` gives (its
+    /// memory, last review day, due day and today's day number), or as it
+    /// is when it gives none.
+    private func moved(
+        _ schedule: CardSchedule, at now: Date, reviewDay: (MemoryState, Int, Int, Int) -> Int?
+    ) -> CardSchedule {
         guard schedule.state == .review, let memory = schedule.memory, let last = schedule.lastReview else {
             return schedule
         }
         let days = base.configuration.dayCounting
         guard
-            let day = rule.reviewDay(
-                memory: memory, lastReviewDay: days.dayNumber(of: last), dueDay: days.dayNumber(of: schedule.due),
-                earliestDay: days.dayNumber(of: now), examDay: examDay, kept: kept, asked: &asked)
+            let day = reviewDay(
+                memory, days.dayNumber(of: last), days.dayNumber(of: schedule.due), days.dayNumber(of: now))
         else { return schedule }
         var moved = schedule
         moved.due = days.start(ofDay: day)

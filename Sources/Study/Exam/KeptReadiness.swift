@@ -108,9 +108,7 @@ public struct KeptReadiness: Sendable, Equatable {
             if judge?.deck != deck, let examDay = examDays[deck] {
                 judge = (
                     deck,
-                    ExamReadiness.Judge(
-                        today: today, examDay: examDay, rule: scheduler.rule, dayCounting: days,
-                        path: ExamOutlook.path(examDay: examDay, scheduler: scheduler))
+                    ExamReadiness.Judge(today: today, examDay: examDay, scheduler: scheduler)
                 )
             }
             guard var deckJudge = judge?.judge else { continue }
@@ -153,9 +151,7 @@ public struct KeptReadiness: Sendable, Equatable {
                 cards += repeatElement(0, count: deck.cards.count)
                 continue
             }
-            var judge = ExamReadiness.Judge(
-                today: today, examDay: examDay, rule: scheduler.rule, dayCounting: days,
-                path: ExamOutlook.path(examDay: examDay, scheduler: scheduler))
+            var judge = ExamReadiness.Judge(today: today, examDay: examDay, scheduler: scheduler)
             for card in deck.cards {
                 guard card.faceCount <= 0xFF else { return nil }
                 cards.append(record(of: card, in: catalog, judge: &judge, fresh: fresh))

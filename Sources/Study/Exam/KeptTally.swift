@@ -72,8 +72,10 @@ extension ExamOutlook {
             for key in catalog.progress.suspended {
                 if let place = kept.place(of: key, in: catalog) { suspended.insert(place) }
             }
+            // Faces whose kept state no longer says where they stand.
+            let leftOut = kept.changed.union(suspended)
             var anew: [Int] = []
-            for place in stored.day == today ? kept.changed.union(suspended) : suspended {
+            for place in stored.day == today ? leftOut : suspended {
                 guard let c = card(of: place) else { return nil }
                 anew.append(c)
             }
@@ -89,17 +91,15 @@ extension ExamOutlook {
                 let offset = max(today, dueDay) - today
                 if offset < scheduled.count { scheduled[offset] += 1 }
             }
-            // Most starts have no face changed or suspended: the sets are
+            // Most starts have no face changed or suspended: the set is
             // then not asked about each of the 100,000 reviews.
-            let leftOut = kept.changed.union(suspended)
             for review in kept.reviews where isExams(review.place) {
                 if !leftOut.isEmpty, leftOut.contains(review.place) { continue }
                 schedule(dueDay: days.dayNumber(of: Date(timeIntervalSinceReferenceDate: Double(bitPattern: review.due))))
             }
             let fresh = CardSchedule.new(at: now)
             var unseen = 0
-            for place in kept.learning
-            where isExams(place) && !kept.changed.contains(place) && !suspended.contains(place) {
+            for place in kept.learning where isExams(place) && !leftOut.contains(place) {
                 guard let (_, _, now) = KeptQueue.faceNow(at: place, in: catalog, fresh: fresh), !now.isNew else {
                     return nil
                 }
@@ -121,9 +121,7 @@ extension ExamOutlook {
             }
 
             // Each card, in the walk's order: its record, or judged anew.
-            var judge = ExamReadiness.Judge(
-                today: today, examDay: examDay, rule: scheduler.rule, dayCounting: days,
-                path: ExamOutlook.path(examDay: examDay, scheduler: scheduler))
+            var judge = ExamReadiness.Judge(today: today, examDay: examDay, scheduler: scheduler)
             let suspendedKeys = catalog.progress.suspended
             var cards: [(level: UInt8, record: UInt32)] = []
             cards.reserveCapacity(

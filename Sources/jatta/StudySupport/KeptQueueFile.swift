@@ -114,16 +114,16 @@ struct KeptQueueFile: Sendable {
     /// (`decks`, their stamp, which names the exam) and the kept schedules
     /// of `basis`; and keeps a queue for the next start, on the thread of
     /// the index's writes, when that one will not do. `today`: the start of
-    /// this start's study day. `examAhead`: whether the exam rule moved
-    /// reviews of the catalog, in which case the reviews the queue lists as
-    /// due since the day it was made are placed anew
-    /// (`KeptQueue.changingReviews`), and a queue made keeps each card's
-    /// readiness for its exam (`KeptReadiness`, by `exams`' scheduler and
-    /// each deck's exam, judged at `now`).
+    /// this start's study day. `exams`: the scheduler and each deck's exam
+    /// when an exam lies ahead; the exam rule then moved reviews of the
+    /// catalog, so the reviews the queue lists as due since the day it was
+    /// made are placed anew (`KeptQueue.changingReviews`), and a queue made
+    /// keeps each card's readiness for its exam (`KeptReadiness`, judged at
+    /// `now`, the start's clock).
     static func take(
         _ read: Contents?, basis: StudySetup.KeptBasis, decks: UInt64, into catalog: inout StudyCatalog,
         file: KeptQueueFile, today: Date, exams: (scheduler: ExamScheduler, byDeck: [String: Exam])? = nil,
-        now: Date = Date()
+        now: Date
     ) {
         let examAhead = exams.map { !$0.byDeck.isEmpty } ?? false
         let keptAt = basis.keptAnew ?? basis.position
