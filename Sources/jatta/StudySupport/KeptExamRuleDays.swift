@@ -41,11 +41,7 @@ struct KeptExamRuleDays: Sendable {
         guard let file = CacheFile.Reader(path: path),
             let headerBytes = KeptFileOrigin.header(of: file, magic: Self.magic),
             let header = headerBytes.withUnsafeBufferPointer({ Header($0) }), header.stamp == DeckLoading.stamp,
-            header.length <= file.size, file.size == file.offset + header.length
-        else { return nil }
-        var body = [UInt8](repeating: 0, count: header.length)
-        guard body.withUnsafeMutableBytes({ file.read(into: $0) }),
-            body.withUnsafeBytes({ CacheFile.hash($0) }) == header.hash
+            let body = KeptFileOrigin.body(of: file, length: header.length, hash: header.hash)
         else { return nil }
         return body.withUnsafeBytes { ExamRuleDays(bytes: $0) }
     }

@@ -6,7 +6,9 @@ import ReviewStore
 /// at. The kept schedules (`KeptSchedules`) and the kept queue
 /// (`KeptQueueFile`) both begin with a magic line, the length of their
 /// header, and a header that begins with it; a file of another build or
-/// another store file is never used.
+/// another store file is never used. The kept exam rule's days
+/// (`KeptExamRuleDays`) are framed the same way (`header(of:magic:)`,
+/// `body(of:length:hash:)`, `writeHeading`), with a header of their own.
 struct KeptFileOrigin: Sendable {
     /// The build that wrote it (`DeckLoading.stamp`).
     var stamp: String
@@ -62,6 +64,17 @@ struct KeptFileOrigin: Sendable {
         for word in [position.id, position.at, position.card, position.rebuilds] {
             writer.fixed64(UInt64(bitPattern: word))
         }
+    }
+
+    /// The rest of `file`, read past its header: `length` bytes that end
+    /// the file, whose hash (`CacheFile.hash`) is `hash`. Nil otherwise
+    /// (a file cut short, grown, or changed since it was written).
+    static func body(of file: CacheFile.Reader, length: Int, hash: UInt64) -> [UInt8]? {
+        guard length <= file.size, file.size == file.offset + length else { return nil }
+        var body = [UInt8](repeating: 0, count: length)
+        guard body.withUnsafeMutableBytes({ file.read(into: $0) }), body.withUnsafeBytes({ CacheFile.hash($0) }) == hash
+        else { return nil }
+        return body
     }
 
     /// The header of `file`, which must begin with `magic` and the header's

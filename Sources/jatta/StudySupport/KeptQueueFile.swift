@@ -189,9 +189,7 @@ struct KeptQueueFile: Sendable {
         guard header.length > 0 else {
             return Contents(position: position, decks: header.decks, madeOn: header.madeOn, queue: nil)
         }
-        var body = [UInt8](repeating: 0, count: header.length)
-        guard body.withUnsafeMutableBytes({ file.read(into: $0) }),
-            body.withUnsafeBytes({ CacheFile.hash($0) }) == header.hash,
+        guard let body = KeptFileOrigin.body(of: file, length: header.length, hash: header.hash),
             let queue = body.withUnsafeBytes({ KeptQueue(bytes: $0) })
         else { return nil }
         return Contents(position: position, decks: header.decks, madeOn: header.madeOn, queue: queue)
