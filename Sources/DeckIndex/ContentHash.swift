@@ -12,30 +12,53 @@
 enum ContentHash {
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = bytes.count
-        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-        var b: UInt64 = 0xD6E8_FEB8_6659_FD93 &+ UInt64(count)
+        var (a, b) = seeds(count)
         guard let base = bytes.baseAddress else { return finish(a, b, count) }
         let raw = UnsafeRawPointer(base)
-        func word(_ offset: Int) -> UInt64 {
-            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-        }
         var offset = 0
         while count - offset >= 32 {
-            a = fold(word(offset) ^ k0, word(offset + 8) ^ a)
-            b = fold(word(offset + 16) ^ k1, word(offset + 24) ^ b)
+            round(&a, &b, raw + offset)
             offset += 32
         }
-        if count - offset >= 16 {
-            a = fold(word(offset) ^ k0, word(offset + 8) ^ a)
-            offset += 16
+        return last(a, b, UnsafeRawBufferPointer(start: raw + offset, count: count - offset), count: count)
+    }
+
+    /// The two lanes before any byte, for `count` bytes in all.
+    @inline(__always)
+    private static func seeds(_ count: Int) -> (UInt64, UInt64) {
+        (0x9E37_79B9_7F4A_7C15 ^ UInt64(count), 0xD6E8_FEB8_6659_FD93 &+ UInt64(count))
+    }
+
+    /// One round: the 32 bytes at `raw`, sixteen in each lane.
+    @inline(__always)
+    private static func round(_ a: inout UInt64, _ b: inout UInt64, _ raw: UnsafeRawPointer) {
+        a = fold(word(raw, 0) ^ k0, word(raw, 8) ^ a)
+        b = fold(word(raw, 16) ^ k1, word(raw, 24) ^ b)
+    }
+
+    /// The eight bytes at `offset` from `raw`, little-endian.
+    @inline(__always)
+    private static func word(_ raw: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// The hash of `count` bytes whose whole rounds left the lanes at `a`
+    /// and `b`, from the 0–31 bytes after them (`rest`).
+    private static func last(_ a: UInt64, _ b: UInt64, _ rest: UnsafeRawBufferPointer, count: Int) -> UInt64 {
+        var a = a
+        var b = b
+        var offset = 0
+        if rest.count >= 16, let raw = rest.baseAddress {
+            a = fold(word(raw, 0) ^ k0, word(raw, 8) ^ a)
+            offset = 16
         }
         // The last 0–15 bytes, little-endian, each word padded with zeros
         // (the length, mixed in at the start, tells the padding apart).
         var tail0: UInt64 = 0
         var tail1: UInt64 = 0
-        for i in offset..<count {
+        for i in offset..<rest.count {
             let shift = UInt64(8 * ((i - offset) % 8))
-            if i - offset < 8 { tail0 |= UInt64(bytes[i]) << shift } else { tail1 |= UInt64(bytes[i]) << shift }
+            if i - offset < 8 { tail0 |= UInt64(rest[i]) << shift } else { tail1 |= UInt64(rest[i]) << shift }
         }
         b = fold(tail0 ^ k2, tail1 ^ b)
         return finish(a, b, count)
@@ -55,18 +78,8 @@ enum ContentHash {
 
         init(count: Int) {
             self.count = count
-            a = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-            b = 0xD6E8_FEB8_6659_FD93 &+ UInt64(count)
+            (a, b) = ContentHash.seeds(count)
             pending.reserveCapacity(32)
-        }
-
-        /// Each whole round of 32 bytes, as `of` takes it.
-        private mutating func round(_ raw: UnsafeRawPointer) {
-            func word(_ offset: Int) -> UInt64 {
-                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            }
-            a = ContentHash.fold(word(0) ^ k0, word(8) ^ a)
-            b = ContentHash.fold(word(16) ^ k1, word(24) ^ b)
         }
 
         mutating func add(_ bytes: UnsafeRawBufferPointer) {
@@ -79,11 +92,11 @@ enum ContentHash {
                 next += taken
                 left -= taken
                 guard pending.count == 32 else { return }
-                pending.withUnsafeBytes { round($0.baseAddress!) }
+                pending.withUnsafeBytes { ContentHash.round(&a, &b, $0.baseAddress!) }
                 pending.removeAll(keepingCapacity: true)
             }
             while left >= 32 {
-                round(next)
+                ContentHash.round(&a, &b, next)
                 next += 32
                 left -= 32
             }
@@ -93,24 +106,7 @@ enum ContentHash {
         /// The hash; nil when the bytes added are not `count` long.
         func finish() -> UInt64? {
             guard added == count else { return nil }
-            var a = self.a
-            var b = self.b
-            var offset = 0
-            func word(_ at: Int) -> UInt64 {
-                pending.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-            }
-            if pending.count >= 16 {
-                a = ContentHash.fold(word(0) ^ k0, word(8) ^ a)
-                offset = 16
-            }
-            var tail0: UInt64 = 0
-            var tail1: UInt64 = 0
-            for i in offset..<pending.count {
-                let shift = UInt64(8 * ((i - offset) % 8))
-                if i - offset < 8 { tail0 |= UInt64(pending[i]) << shift } else { tail1 |= UInt64(pending[i]) << shift }
-            }
-            b = ContentHash.fold(tail0 ^ k2, tail1 ^ b)
-            return ContentHash.finish(a, b, count)
+            return pending.withUnsafeBytes { ContentHash.last(a, b, $0, count: count) }
         }
     }
 
