@@ -8,7 +8,7 @@ public struct StudyCatalog: Sendable {
     /// The decks, in the order they were found (sorted paths).
     public var decks: [Deck] {
         didSet {
-            revision = HomeCountsMemo.nextRevision()
+            revision = CatalogRevision.next()
             keysAreDistinct = false
             keptQueue = nil
         }
@@ -23,7 +23,7 @@ public struct StudyCatalog: Sendable {
     /// The student's progress.
     public var progress: ProgressSnapshot {
         didSet {
-            revision = HomeCountsMemo.nextRevision()
+            revision = CatalogRevision.next()
             keptQueue = nil
         }
     }
@@ -35,9 +35,11 @@ public struct StudyCatalog: Sendable {
     /// Which contents the catalog holds: a number no other contents had,
     /// taken anew at every change of `decks` or `progress` (an answer, a
     /// burial, a re-read), so that equal numbers mean equal contents.
-    private(set) var revision = HomeCountsMemo.nextRevision()
+    private(set) var revision = CatalogRevision.next()
     /// The home counts last made from these contents (`homeCounts`).
-    private let homeCountsMemo = HomeCountsMemo()
+    private let homeCountsMemo = CountsMemo<StudyFilter, HomeCounts>()
+    /// The custom-study menu's counts last made (`CustomStudy.counts`).
+    let customCountsMemo = CountsMemo<CustomStudy.CountsAsked, [Int]>()
 
     public init(decks: [Deck], progress: ProgressSnapshot = ProgressSnapshot()) {
         self.decks = decks
@@ -275,17 +277,18 @@ public struct StudyCatalog: Sendable {
     ///
     /// Asked again with the same contents, filter and day (the next frame),
     /// the counts last made are given back while they still hold
-    /// (`HomeCountsMemo`).
+    /// (`CountsMemo`).
     public func homeCounts(filter: StudyFilter, now: Date, dayEnd: Date) -> HomeCounts {
         var f = filter
         f.deckFiles = nil
         if let kept = homeCountsMemo.counts(
-            revision: revision, filter: f, dayEnd: dayEnd, now: now, buriedUntil: progress.buriedUntil)
+            revision: revision, question: f, dayEnd: dayEnd, now: now,
+            holds: { progress.sameBurials(at: $0, as: now) })
         {
             return kept
         }
         let counts = countHome(filter: f, now: now, dayEnd: dayEnd)
-        homeCountsMemo.keep(.init(revision: revision, filter: f, dayEnd: dayEnd, now: now, counts: counts))
+        homeCountsMemo.keep(.init(revision: revision, question: f, dayEnd: dayEnd, now: now, counts: counts))
         return counts
     }
 

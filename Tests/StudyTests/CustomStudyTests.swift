@@ -147,9 +147,43 @@ import Testing
             let counts = CustomStudy.counts(of: studies, catalog: catalog, filter: filter, now: now, dayEnd: dayEnd)
             let sizes = studies.map { $0.queue(catalog: catalog, filter: filter, now: now, dayEnd: dayEnd).count }
             #expect(counts == sizes, "seed \(seed), filter \(filter)")
+            // Both as the selections say, counted here from every face made
+            // into an item, hidden faces left out.
+            let items = catalog.items(matching: filter, now: now).filter { !catalog.progress.isHidden($0.key, at: now) }
+            func failed(since: Date) -> Int { items.count { (catalog.progress.failures[$0.key] ?? .distantPast) >= since } }
+            func ahead(_ days: Double) -> Int {
+                items.count { !$0.schedule.isNew && $0.schedule.due < dayEnd.addingTimeInterval(days * 86_400) }
+            }
+            let expected = [
+                failed(since: dayEnd.addingTimeInterval(-86_400)), failed(since: now.addingTimeInterval(-CustomStudy.week)),
+                ahead(0), ahead(3), ahead(40), 0, items.count,
+            ]
+            #expect(counts == expected, "seed \(seed), filter \(filter)")
+            // Asked again (the next frame), the counts kept are the same.
+            #expect(CustomStudy.counts(of: studies, catalog: catalog, filter: filter, now: now, dayEnd: dayEnd) == counts)
             // The catalog holds what each choice is about.
             if filter == .all { #expect(sizes[0] > 0 && sizes[1] > sizes[0] && sizes[4] > sizes[2], "seed \(seed)") }
         }
+    }
+
+    /// The menu's counts kept for the next frame are not given back once a
+    /// burial has ended or a failure has left the last seven days.
+    @Test func theMenusKeptCountsFollowTheClock() {
+        var catalog = SplitWalkTests.catalog(seed: 3, files: SplitWalkTests.files)
+        let now = Fixtures.now, dayEnd = Fixtures.dayEnd
+        // Two faces a session may ask now.
+        let keys = catalog.items(matching: .all, now: now).map(\.key).filter { !catalog.progress.isHidden($0, at: now) }
+        catalog.progress.buriedUntil[keys[0]] = now.addingTimeInterval(600)
+        catalog.progress.failures[keys[1]] = now.addingTimeInterval(-CustomStudy.week + 600)
+        let studies = [CustomStudy(.failedThisWeek), CustomStudy(.everything)]
+        func counted(at time: Date) -> [Int] {
+            CustomStudy.counts(of: studies, catalog: catalog, filter: .all, now: time, dayEnd: dayEnd)
+        }
+        let before = counted(at: now)
+        let later = counted(at: now.addingTimeInterval(1_200))
+        #expect(later[0] == before[0] - 1)
+        #expect(later[1] == before[1] + 1)
+        #expect(counted(at: now) == before)
     }
 
     @Test func searchOpensCardInfoWhichLoadsHistoryAndUnsuspends() throws {
