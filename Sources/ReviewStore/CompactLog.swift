@@ -212,6 +212,25 @@ enum CompactLog {
         ]
     }
 
+    /// The columns of the log's view over `review` in `layout`, in its
+    /// order: each with the SQL that gives it from a row `r` and the tables
+    /// joined to it (`joins`), and the aliases of those it reads.
+    private static func columns(_ layout: Layout) -> [(name: String, expression: String, aliases: [String])] {
+        let (kind, rating) = layout.kindAndRating("r")
+        var columns: [(name: String, expression: String, aliases: [String])] = [
+            ("id", "r.id", []), ("key", "c.key", ["c"]), ("deck_file", "d.name", ["d"]), ("session", "s.name", ["s"]),
+            ("at", "r.at", []), ("kind", kindWord(kind), []), ("rating", rating, []),
+            ("duration_ms", "r.duration_ms", []), ("undoes", "r.undoes", []),
+        ]
+        for (column, derived) in zip(ProgressColumns.names(), layout.derivedBefore) {
+            columns.append(("b_\(column)", "CASE WHEN x.id IS NULL THEN \(derived) ELSE x.\(column) END", ["x", "p"]))
+        }
+        for (column, stored) in zip(ProgressColumns.names(), layout.progress("r")) {
+            columns.append(("a_\(column)", stored, []))
+        }
+        return columns
+    }
+
     /// The log's entries as the view `review_log` gives them, with only
     /// `columns` (names of the view's columns) and only the joins those
     /// read: a table expression for a query to name `e`, on a store in
@@ -219,32 +238,15 @@ enum CompactLog {
     /// compile, SQLite asking GRDB's authorizer about each column of five
     /// joined tables: the two reads of today's log at every start asked
     /// about 190 columns for the five they use.
-    static func entries(_ columns: [String], layout: Layout = layout) -> String {
-        let before = Dictionary(uniqueKeysWithValues: zip(ProgressColumns.names(), layout.derivedBefore))
-        let after = Dictionary(uniqueKeysWithValues: zip(ProgressColumns.names(), layout.progress("r")))
-        let (kind, rating) = layout.kindAndRating("r")
+    static func entries(_ names: [String], layout: Layout = layout) -> String {
+        let all = columns(layout)
         var needed: Set<String> = []
-        let selected = columns.map { name -> String in
-            let expression: String
-            switch name {
-            case "id", "at", "duration_ms", "undoes": expression = "r.\(name)"
-            case "key": expression = "c.key"; needed.insert("c")
-            case "deck_file": expression = "d.name"; needed.insert("d")
-            case "session": expression = "s.name"; needed.insert("s")
-            case "kind": expression = kindWord(kind)
-            case "rating": expression = rating
-            default:
-                let column = String(name.dropFirst(2))
-                if name.hasPrefix("b_"), let derived = before[column] {
-                    expression = "CASE WHEN x.id IS NULL THEN \(derived) ELSE x.\(column) END"
-                    needed.formUnion(["x", "p"])
-                } else if name.hasPrefix("a_"), let stored = after[column] {
-                    expression = stored
-                } else {
-                    preconditionFailure("the log has no column \(name)")
-                }
+        let selected = names.map { name -> String in
+            guard let column = all.first(where: { $0.name == name }) else {
+                preconditionFailure("the log has no column \(name)")
             }
-            return "\(expression) AS \(name)"
+            needed.formUnion(column.aliases)
+            return "\(column.expression) AS \(name)"
         }
         let joined = joins(layout).filter { needed.contains($0.alias) }.map(\.clause)
         return "(SELECT \(selected.joined(separator: ", ")) FROM review r \(joined.joined(separator: " ")))"
@@ -254,22 +256,23 @@ enum CompactLog {
     /// `layout`, and the trigger that stores what is inserted into it.
     static func view(named name: String, layout: Layout) -> String {
         let derivedBefore = layout.derivedBefore
-        let before = zip(ProgressColumns.names(), derivedBefore).map { column, derived in
-            "CASE WHEN x.id IS NULL THEN \(derived) ELSE x.\(column) END AS b_\(column)"
-        }
-        let after = zip(ProgressColumns.names(), layout.progress("r")).map { column, stored in "\(stored) AS a_\(column)" }
+        // The columns, laid out as the view was first written: its text is
+        // kept in every store's schema.
+        let selected = columns(layout).map { "\($0.expression) AS \($0.name)" }
+        let count = ProgressColumns.names().count
+        let first = selected[0..<5], second = selected[5..<9]
+        let before = selected[9..<(9 + count)], after = selected[(9 + count)...]
         let insertedAfter = ProgressColumns.names().map { column in
             column == "due" || column == "last_review" ? "NEW.a_\(column) - NEW.at" : "NEW.a_\(column)"
         }
         let inserted = layout.stored(kind: kindCode("NEW.kind"), rating: "NEW.rating", progress: insertedAfter)
-        let (kind, rating) = layout.kindAndRating("r")
         let differs = zip(ProgressColumns.names(), derivedBefore).map { "NEW.b_\($0) IS NOT \($1)" }
         let card = "(SELECT id FROM log_card WHERE key = NEW.key)"
         let link = layout.chainLink(card: card)
         return """
             CREATE VIEW \(name) AS
-            SELECT r.id AS id, c.key AS key, d.name AS deck_file, s.name AS session, r.at AS at,
-                \(kindWord(kind)) AS kind, \(rating) AS rating, r.duration_ms AS duration_ms, r.undoes AS undoes,
+            SELECT \(first.joined(separator: ", ")),
+                \(second.joined(separator: ", ")),
                 \(before.joined(separator: ",\n    ")),
                 \(after.joined(separator: ",\n    "))
             FROM review r
