@@ -28,10 +28,10 @@ enum PlainIdentityKey {
     private static let tableSize = CompactScan.tableSize
 
     /// A scalar's bits, read off the folds' own sets and tests; 0 for one
-    /// that is not plain.
+    /// that is not plain. Asked only of a scalar that lower-cases to one
+    /// scalar (`roles`, `otherRoles`).
     private static func role(of s: Unicode.Scalar) -> UInt8 {
-        guard CompactScan.isPlain(s) || isNamedPunctuation(s), !Normalization.invisible.contains(s),
-            lowered(s) != nil
+        guard CompactScan.isPlain(s) || isNamedPunctuation(s), !Normalization.invisible.contains(s)
         else { return 0 }
         var role = isPlain
         if s.properties.isWhitespace { role |= isSpace }
@@ -66,7 +66,7 @@ enum PlainIdentityKey {
     /// Each scalar's bits below `tableSize` (0 too for one whose lower case
     /// is not there: `lowered` has no place for it).
     private static let roles: [UInt8] = (0..<UInt32(tableSize)).map { v in
-        guard let s = Unicode.Scalar(v), let l = lowered(s), l < UInt32(tableSize) else { return 0 }
+        guard lowered[Int(v)] != 0, let s = Unicode.Scalar(v) else { return 0 }
         return role(of: s)
     }
 
@@ -82,7 +82,10 @@ enum PlainIdentityKey {
     private static let otherRoles: [UInt32: UInt8] = {
         var roles: [UInt32: UInt8] = [:]
         let named = Normalization.dashes.union(Normalization.quotes).union(Normalization.edgePunctuation)
-        let spaces = (UInt32(tableSize)..<0x3001).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)
+        // Unicode's white space past the table lies at U+1680, in the
+        // general punctuation and at U+3000.
+        let spaces = ([0x1680, 0x3000] + Array(0x2000...0x205F)).compactMap(Unicode.Scalar.init)
+            .filter(\.properties.isWhitespace)
         for s in named.union(spaces) where s.value >= UInt32(tableSize) && lowered(s) == s.value {
             let role = role(of: s)
             if role != 0 { roles[s.value] = role }
@@ -128,16 +131,10 @@ enum PlainIdentityKey {
             }
             var i = 0
             while i < bytes.count {
-                let v: UInt32
-                if let two = TwoByteUTF8.scalar(in: bytes, at: &i) {
-                    v = two
-                } else {
-                    // Three bytes (the text is a string's, so well formed):
-                    // the punctuation past the table.
-                    guard bytes[i] & 0xF0 == 0xE0, i + 2 < bytes.count else { return nil }
-                    v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                }
+                // Three bytes: the punctuation past the table.
+                guard
+                    let v = TwoByteUTF8.scalar(in: bytes, at: &i) ?? TwoByteUTF8.threeByteScalar(in: bytes, at: &i)
+                else { return nil }
                 let bits = role(v)
                 guard bits & isPlain != 0 else { return nil }
                 if bits & isSpace != 0 {

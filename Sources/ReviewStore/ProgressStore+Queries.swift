@@ -271,7 +271,7 @@ extension ProgressStore {
         deckFiles: [String]? = nil
     ) throws -> DueQueue {
         try read { db in
-            let studied = try Self.studiedCounts(db, from: dayStart, to: dayEnd, log: studiedLog)
+            let studied = try studiedCounts(db, from: dayStart, to: dayEnd)
             // The schedules come with the keys, from the same index walk:
             // asking for them afterwards read the whole state table once
             // the queue held more than `keysWorthAScan` cards.
@@ -414,16 +414,12 @@ extension ProgressStore {
     /// were new and how many answers were reviews (the card was in review
     /// state), for the daily limits. Learning steps count towards neither.
     public func studiedCounts(from start: Date, to end: Date) throws -> StudiedCounts {
-        try read { db in try Self.studiedCounts(db, from: start, to: end, log: studiedLog) }
+        try read { db in try studiedCounts(db, from: start, to: end) }
     }
 
-    /// The log as `studiedCounts` reads it (`logEntries`).
-    private var studiedLog: String { logEntries(["id", "key", "at", "kind", "b_state"]) }
-
-    /// `log`: the log's entries with the columns read (`logEntries`).
-    private static func studiedCounts(_ db: Database, from start: Date, to end: Date, log: String) throws
-        -> StudiedCounts
-    {
+    /// `studiedCounts(from:to:)` within a read already open.
+    private func studiedCounts(_ db: Database, from start: Date, to end: Date) throws -> StudiedCounts {
+        let log = logEntries(["id", "key", "at", "kind", "b_state"])
         let row = try Row.fetchOne(
             db,
             sql: """

@@ -45,7 +45,7 @@ public final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
 }
 
 /// Buffers handed to the threads of one `DispatchQueue.concurrentPerform`
-/// (`ScheduleTable.updateEach`, `ExamReadiness.forecast`): the caller
+/// (`ScheduleTable.updateEach`): the caller
 /// keeps them alive until it returns, and each thread writes only its own
 /// part of them, which the compiler cannot see.
 struct UncheckedShare<Value>: @unchecked Sendable {

@@ -40,7 +40,7 @@ extension NewFaceOrder {
         /// for a caller that knows a face's group before making it (the
         /// kept queue, `KeptQueue.gather`), which then hands it to `keep`.
         mutating func takes(file: Int, lane: Int) -> Bool {
-            while kept.count <= file { kept.append([Int](repeating: 0, count: 256)) }
+            makeCounts(through: file)
             let count = kept[file][lane]
             guard count < limit else { return false }
             kept[file][lane] = count + 1
@@ -66,21 +66,26 @@ extension NewFaceOrder {
             forwardIDs.formUnion(next.forwardIDs)
             for (file, lanes) in next.kept.enumerated() {
                 let number = fileNumbers[file]
-                while kept.count <= number { kept.append([Int](repeating: 0, count: 256)) }
+                makeCounts(through: number)
                 for (lane, count) in lanes.enumerated() where count > 0 { kept[number][lane] += count }
             }
         }
 
         /// Takes `face`, the next new face met; whether it is kept.
         mutating func offer(_ face: NewFace) -> Bool {
-            if face.isReverse {
-                faces.append(face)
-                return true
+            guard face.isReverse || takes(file: face.file, lane: face.lane) else {
+                // Left out, its id still holds its reverse face back.
+                if let id = face.termID { forwardIDs.insert(id) }
+                return false
             }
-            if let id = face.termID { forwardIDs.insert(id) }
-            guard takes(file: face.file, lane: face.lane) else { return false }
-            faces.append(face)
+            keep(face)
             return true
+        }
+
+        /// Makes room in `kept` for the lanes of the files numbered up to
+        /// `file`.
+        private mutating func makeCounts(through file: Int) {
+            while kept.count <= file { kept.append([Int](repeating: 0, count: 256)) }
         }
     }
 }

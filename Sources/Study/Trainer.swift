@@ -472,8 +472,7 @@ public enum Trainer {
         let tomorrowEnd = s.dayEnd.addingTimeInterval(86_400)
         // Faces the session did not get to come first: a new face or an
         // overdue review is due now, a face in learning when its step ends.
-        let left = (session.current.map { [$0.item] } ?? []) + session.queue.waiting + session.queue.learning
-        for item in left {
+        for item in session.itemsLeft {
             let due = item.schedule.isNew ? now : max(now, item.schedule.due)
             if nextDue.map({ due < $0 }) ?? true { nextDue = due }
         }
@@ -554,9 +553,7 @@ public enum Trainer {
         // holds, took most of the reload after an edit at 100,000 cards.
         var wanted = Set<String>()
         if case .study(let session) = s.mode {
-            for item in (session.current.map { [$0.item] } ?? []) + session.queue.waiting + session.queue.learning {
-                wanted.insert(item.card.id.rawValue)
-            }
+            for item in session.itemsLeft { wanted.insert(item.card.id.rawValue) }
         }
         var cards: [String: (Card, String)] = [:]
         cards.reserveCapacity(wanted.count)

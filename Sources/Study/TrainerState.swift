@@ -184,6 +184,9 @@ public struct SessionState: Hashable, Sendable {
     public var done: Int { answers.count }
     /// Faces left to ask, the one on screen included.
     public var left: Int { queue.count + (current == nil ? 0 : 1) }
+    /// The items of those faces: the one on screen, then those waiting and
+    /// those in learning.
+    var itemsLeft: [StudyItem] { (current.map { [$0.item] } ?? []) + queue.waiting + queue.learning }
 }
 
 /// One answer of the session, with what is needed to take it back.

@@ -71,14 +71,9 @@ public enum CardSearch {
     static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < bytes.count {
-            let lead = bytes[i]
-            if lead & 0xF0 == 0xE0 {
-                // Three bytes: the text is a string's, so well formed.
-                guard i + 2 < bytes.count else { return false }
-                let v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            if let v = TwoByteUTF8.threeByteScalar(in: bytes, at: &i) {
                 guard (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || v == 0x2116 || v == 0x20B8
                 else { return false }
-                i += 3
                 continue
             }
             guard let v = TwoByteUTF8.scalar(in: bytes, at: &i) else { return false }
