@@ -194,8 +194,14 @@ import Testing
                 "seed \(seed), \(limits)")
         }
         // Reviews due before the day it was made, or from today, are not
-        // placed anew.
+        // placed anew: exactly those due between are.
         #expect(kept.changingReviews(dueFrom: today, before: today).changedCount == 0)
+        let dueBetween = then.items(matching: .all, now: Fixtures.now).count { item in
+            item.schedule.state == .review && !item.schedule.isNew && item.schedule.due >= madeOn
+                && item.schedule.due < today
+        }
+        #expect(dueBetween >= moved)
+        #expect(placed.changedCount == dueBetween)
     }
 
     /// A queue larger than the part `write` hands over at a time is handed
