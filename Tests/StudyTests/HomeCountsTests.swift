@@ -107,7 +107,7 @@ import Testing
             }
         }
     }
-    /// The counts kept for the next frame (`HomeCountsMemo`) are always
+    /// The counts kept for the next frame (`CountsMemo`) are always
     /// the counts made anew: through answers, suspensions, burials made and
     /// ended, re-read decks, filters, days, time going back, and copies of
     /// one catalog changed in different ways.
