@@ -11,15 +11,42 @@ public enum DeckLinter {
     }
 
     /// Whether two cards of `decks` may share an id: false only when every
-    /// id's hash value differs, which two equal ids' never do (`Hashable`,
-    /// so ids equal as Swift compares strings, canonically, count too).
-    /// After an edit of one of ten deck files the lint is computed again
-    /// over every card, and a collection without duplicates is the usual
-    /// one: a table of hash values holds no string (no retain, no release,
-    /// no string compared), where the walk's table of ids was about 7 % of
-    /// that start at 100,000 cards. A shared hash value, whether
-    /// of equal ids or by chance, leaves the answer to that walk.
+    /// id's hash value differs, which two equal ids' never do. After an
+    /// edit of one of ten deck files the lint is computed again over every
+    /// card, and a collection without duplicates is the usual one: a table
+    /// of hash values holds no string (no retain, no release, no string
+    /// compared), where the walk's table of ids was about 7 % of that
+    /// start at 100,000 cards. A shared hash value, whether of equal ids
+    /// or by chance, leaves the answer to that walk.
+    ///
+    /// Ids are hashed by their UTF-8 bytes (`Card.withIDBytes`), without
+    /// making the string of each id a row of the deck index holds: the
+    /// strings and their hashing were nine tenths of this pass (86 million
+    /// instructions at 100,000 cards). Bytes stand for the string only
+    /// while every id is ASCII: ids equal as Swift compares strings
+    /// (canonically) may differ in their bytes once one is not, even when
+    /// the other is ASCII (U+212A KELVIN SIGN is `K`). The first id that
+    /// is not ASCII sends the whole question to the strings' own hashing.
     static func mayShareIDs(_ decks: [Deck]) -> Bool {
+        if let answer = firstSharedHash(decks, hash: asciiBytesHash) { return answer }
+        return firstSharedHash(decks) { $0.id.hashValue } ?? true
+    }
+
+    /// The hash of `card`'s id from its bytes, or nil when they are not all
+    /// ASCII.
+    private static func asciiBytesHash(_ card: Card) -> Int? {
+        card.withIDBytes { bytes -> Int? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            // FNV's low bits, which pick the slot, mix poorly (the lowest
+            // is the parity of the bytes' lowest): the high half is folded in.
+            let hash = fnv1a64(bytes)
+            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        }
+    }
+
+    /// Whether two ids of `decks` have one `hash` value; nil when `hash`
+    /// gives none for some card.
+    private static func firstSharedHash(_ decks: [Deck], hash: (Card) -> Int?) -> Bool? {
         let count = decks.reduce(0) { $0 + $1.cards.count }
         // Open addressing, at most half full; 0 marks a free slot, so a
         // hash value of 0 is taken as 1 (which can only add a collision).
@@ -28,11 +55,11 @@ public enum DeckLinter {
         let mask = capacity - 1
         var slots = [Int](repeating: 0, count: capacity)
         // The hash values of a run of ids first, then their slots: with an
-        // id's hashing (a hundred-odd instructions) between two reads of
-        // the table (2 MB at 100,000 cards, each read a miss of the
-        // processor's caches), one miss was under way at a time; the
-        // slots of a run, read one after the other, overlap theirs. The
-        // ids go in in the same order, so the answer is the same.
+        // id's hashing between two reads of the table (2 MB at 100,000
+        // cards, each read a miss of the processor's caches), one miss was
+        // under way at a time; the slots of a run, read one after the
+        // other, overlap theirs. The ids go in in the same order, so the
+        // answer is the same.
         var run = [Int](repeating: 0, count: Self.idsPerRun)
         for deck in decks {
             let cards = deck.cards
@@ -40,8 +67,8 @@ public enum DeckLinter {
             while start < cards.endIndex {
                 let end = min(start + Self.idsPerRun, cards.endIndex)
                 for index in start..<end {
-                    let hash = cards[index].id.hashValue
-                    run[index - start] = hash == 0 ? 1 : hash
+                    guard let value = hash(cards[index]) else { return nil }
+                    run[index - start] = value == 0 ? 1 : value
                 }
                 for value in run[0..<(end - start)] {
                     var slot = value & mask
