@@ -227,7 +227,11 @@ import Testing
     /// A store of two deck files, a.deck (`keysWorthAScan` × 2 cards, every
     /// other face answered) and b.deck (a quarter of that, every third),
     /// and its schedules kept by a start on both: in a section each.
-    func twoFiles(_ folder: URL) throws -> (store: ProgressStore, a: Deck, b: Deck, kept: KeptSchedules) {
+    /// `contentHashes`: the files' content hashes that start loaded them
+    /// with (none by default).
+    func twoFiles(_ folder: URL, contentHashes: [String: UInt64] = [:]) throws -> (
+        store: ProgressStore, a: Deck, b: Deck, kept: KeptSchedules
+    ) {
         let helper = StudySetupProgressTests()
         let size = ProgressStore.keysWorthAScan * 2
         let a = helper.deck(size, file: "decks/a.deck", words: "а")
@@ -242,7 +246,7 @@ import Testing
         let kept = try #require(
             KeptSchedules(storePath: store.path, indexDirectory: folder.appendingPathComponent("index").path))
         // The whole collection: every row read, the table kept in sections.
-        _ = try StudySetup.progress(store: store, decks: [a, b], kept: kept)
+        _ = try StudySetup.progress(store: store, decks: [a, b], kept: kept, contentHashes: contentHashes)
         return (store, a, b, kept)
     }
 
@@ -259,6 +263,8 @@ import Testing
             let part = try #require(kept.load(sectionsOf: [StoredDeckFile.of(b.file)]))
             #expect(part.position == whole.position)
             #expect(part.table.hasEntries(forFacesOf: [b]))
+            // Kept without the files' content hashes: none to compare.
+            #expect(part.sectionHashes.isEmpty)
             for key in keysB { #expect(part.table[key] == whole.table[key], "\(key)") }
             for key in keysA.prefix(50) {
                 let bytes = Array(key.utf8)
@@ -307,6 +313,39 @@ import Testing
             b.cards.append(moved)
             let key = moved.faces[0].key
             let expected = try #require(ofA.schedules[key])
+            #expect(try StudySetup.progress(store: store, decks: [b], kept: kept).schedules[key] == expected)
+        }
+    }
+
+    /// A section is kept with its file's content hash as loaded. A start
+    /// on that file with the same hash takes the section without looking
+    /// each face up (`StudySetup.sectionsHoldEveryFace`): the same bytes
+    /// are the same faces. With another hash (the file edited: here a card
+    /// with progress moved into it) every face is looked up, and the moved
+    /// card keeps its progress; claimed unchanged, the section is taken as
+    /// it is, which shows the hash alone decided.
+    @Test func aSectionKeptWithItsFilesHashIsTakenWhileTheHashHolds() throws {
+        try withFolder { folder in
+            let hashes = ["decks/a.deck": UInt64(0xA11), "decks/b.deck": UInt64(0xB22)]
+            var (store, a, b, kept) = try twoFiles(folder, contentHashes: hashes)
+            let part = try #require(kept.load(sectionsOf: [StoredDeckFile.of(b.file)]))
+            #expect(part.sectionHashes == [StoredDeckFile.of(b.file): 0xB22])
+            #expect(kept.load(sectionsOf: [StoredDeckFile.of(a.file), StoredDeckFile.of(b.file)])?.sectionHashes.count == 2)
+            let keysB = b.cards.flatMap { $0.faces.map(\.key) }
+            let lookedUp = try StudySetup.progress(store: store, decks: [b])
+            let unchanged = try StudySetup.progress(store: store, decks: [b], kept: kept, contentHashes: hashes)
+            for key in keysB { #expect(unchanged.schedules[key] == lookedUp.schedules[key], "\(key)") }
+
+            let ofA = try StudySetup.progress(store: store, decks: [a])
+            let moved = try #require(a.cards.first { ofA.schedules[$0.faces[0].key] != nil })
+            b.cards.append(moved)
+            let key = moved.faces[0].key
+            let expected = try #require(ofA.schedules[key])
+            var edited = hashes
+            edited["decks/b.deck"] = 0xB23
+            #expect(try StudySetup.progress(store: store, decks: [b], kept: kept, contentHashes: edited).schedules[key] == expected)
+            #expect(try StudySetup.progress(store: store, decks: [b], kept: kept, contentHashes: hashes).schedules[key] == nil)
+            // Unknown now, the file's faces are looked up as well.
             #expect(try StudySetup.progress(store: store, decks: [b], kept: kept).schedules[key] == expected)
         }
     }

@@ -47,7 +47,8 @@ extension DebugCommand {
             let now = Date()
             let zone = LocalTimeZone.current
             let day = StudySetup.day(of: now, timeZone: zone)
-            var snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
+            var snapshot = try StudySetup.snapshot(
+                store: store, decks: decks, dayStart: day.start, now: now, contentHashes: library.contentHashes)
             let exams = try ExamSetup.make(
                 decks: decks, progress: &snapshot, studentExams: try ExamSetup.studentExams(store: store), store: store,
                 base: try StudySetup.scheduler(timeZone: zone, store: store),

@@ -202,7 +202,8 @@ struct QuizCommand: ParsableCommand {
             let now = Date()
             let day = StudySetup.day(of: now, timeZone: zone)
             let decks = library.decks.filter { !$0.cards.isEmpty }
-            let snapshot = try StudySetup.snapshot(store: store, decks: decks, dayStart: day.start, now: now)
+            let snapshot = try StudySetup.snapshot(
+                store: store, decks: decks, dayStart: day.start, now: now, contentHashes: library.contentHashes)
             var state = TrainerState(
                 catalog: StudyCatalog(decks: decks, progress: snapshot), scheduler: scheduler, dayEnd: day.end, now: now)
             Trainer.startMistakes(&state, keys: keys, now: now)

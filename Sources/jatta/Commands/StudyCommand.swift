@@ -136,7 +136,8 @@ struct StudyCommand: ParsableCommand {
         let exams: ExamSetup
         do {
             snapshot = try StudySetup.snapshot(
-                store: store, decks: decks, dayStart: day.start, now: now, kept: kept, basis: &basis)
+                store: store, decks: decks, dayStart: day.start, now: now, kept: kept,
+                contentHashes: library.contentHashes, basis: &basis)
             // A read ahead that was not used is freed once it ends, not held
             // for the session.
             kept = nil

@@ -20,7 +20,8 @@ import Study
 /// The file: a magic line, the length of the header, the header (the
 /// build's stamp, the store's path, device and inode, the log position, the
 /// size and hash of each part of the table's image, the part of each deck
-/// file's section), then the image's parts (`ScheduleTable.writeImage`;
+/// file's section and the file's content hash when it was kept), then the
+/// image's parts (`ScheduleTable.writeImage`;
 /// its entries cut into a part for each deck file's faces).
 struct KeptSchedules {
     /// The file.
@@ -132,38 +133,45 @@ struct KeptSchedules {
     /// none this start may use.
     func load() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
         // Read again from the file if asked once more.
-        if aheadSections == nil, let ahead, let loaded = ahead.take() { return loaded }
-        return read()
+        if aheadSections == nil, let ahead, let loaded = ahead.take() { return loaded.map { ($0.table, $0.position) } }
+        return read().map { ($0.table, $0.position) }
     }
 
+    /// What a read of the file gives: the table, the position it was read
+    /// at, and the content hash each deck file of the table's sections had
+    /// when it was kept (by the name `StoredDeckFile` gives).
+    typealias Loaded = (table: ScheduleTable, position: ProgressStore.LogPosition, sectionHashes: [String: UInt64])
+
     /// A `read()` on a thread of its own.
-    typealias ReadAhead = BackgroundWork<(table: ScheduleTable, position: ProgressStore.LogPosition)?>
+    typealias ReadAhead = BackgroundWork<Loaded?>
 
     /// The kept table read from the file.
-    private func read() -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
+    private func read() -> Loaded? {
         guard let file = CacheFile.Reader(path: path), let header = readHeader(file) else { return nil }
-        return readImage(file, header, entryParts: header.entryParts)
+        return readImage(file, header, entryParts: header.entryParts).map { ($0.table, $0.position, header.sectionHashes) }
     }
 
     /// The kept entries of the faces of the deck files `files` only (the
     /// names `StoredDeckFile` gives), read from their sections of the file
-    /// and checked as the whole file is; nil when the file has no section
-    /// for one of them. A start on one deck file of ten read and indexed
-    /// the whole table (9.6 MB at 100,000 cards) for a tenth of it. The
-    /// caller checks that every face it studies has an entry
-    /// (`ScheduleTable.hasEntries(forFacesOf:)`): a card moved into one of
-    /// the files since is not in its section.
-    func load(sectionsOf files: [String]) -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
+    /// and checked as the whole file is, with the content hash each file
+    /// had when its section was kept; nil when the file has no section for
+    /// one of them. A start on one deck file of ten read and indexed the
+    /// whole table (9.6 MB at 100,000 cards) for a tenth of it. The caller
+    /// checks that every face it studies has an entry
+    /// (`StudySetup.sectionsHoldEveryFace`): a card moved into one of the
+    /// files since is not in its section.
+    func load(sectionsOf files: [String]) -> Loaded? {
         if let aheadSections, aheadSections == Set(files), let ahead, let loaded = ahead.take() { return loaded }
         return readSections(of: files)
     }
 
     /// `load(sectionsOf:)` read from the file.
-    private func readSections(of files: [String]) -> (table: ScheduleTable, position: ProgressStore.LogPosition)? {
+    private func readSections(of files: [String]) -> Loaded? {
         guard let file = CacheFile.Reader(path: path), let header = readHeader(file),
             let chosen = header.entryParts(ofSections: files)
         else { return nil }
-        return readImage(file, header, entryParts: chosen)
+        let hashes = header.sectionHashes.filter { files.contains($0.key) }
+        return readImage(file, header, entryParts: chosen).map { ($0.table, $0.position, hashes) }
     }
 
     /// The table of the image in the file's parts, with the entries of the
@@ -240,10 +248,11 @@ struct KeptSchedules {
     /// write is ignored (that start reads the store). `sections`: the
     /// entries of each deck file's faces (a range of entries, by the name
     /// `StoredDeckFile` gives), each hashed as a part of its own so that a
-    /// start on some files reads theirs only (`load(sectionsOf:)`).
+    /// start on some files reads theirs only (`load(sectionsOf:)`), and the
+    /// file's content hash as loaded, when known.
     func save(
         _ table: ScheduleTable, position: ProgressStore.LogPosition,
-        sections: [(file: String, entries: Range<Int>)] = []
+        sections: [(file: String, entries: Range<Int>, contentHash: UInt64?)] = []
     ) {
         let stride = ScheduleTable.entryStride
         var parts: [(size: Int, hash: UInt64)] = []
@@ -266,11 +275,11 @@ struct KeptSchedules {
                 }
             })
         else { return }
-        let named = sections.compactMap { section -> (file: String, part: Int)? in
+        let named = sections.compactMap { section -> Header.Section? in
             guard !section.entries.isEmpty, let part = partAt[section.entries.lowerBound * stride],
                 parts[part].size == section.entries.count * stride
             else { return nil }
-            return (section.file, part)
+            return (section.file, part, section.contentHash)
         }
         let header = Header(
             origin: KeptFileOrigin(storePath: storePath, storeFile: storeFile, position: position), parts: parts,
@@ -293,8 +302,18 @@ struct KeptSchedules {
         /// one part or several.
         var parts: [(size: Int, hash: UInt64)]
         /// The part holding the entries of each deck file's faces, by the
-        /// name `StoredDeckFile` gives it.
-        var sections: [(file: String, part: Int)]
+        /// name `StoredDeckFile` gives it, and the file's content hash when
+        /// they were kept (nil: not known).
+        var sections: [Section]
+
+        typealias Section = (file: String, part: Int, contentHash: UInt64?)
+
+        /// The content hash of each file with a section, where known.
+        var sectionHashes: [String: UInt64] {
+            var hashes: [String: UInt64] = [:]
+            for section in sections { if let hash = section.contentHash { hashes[section.file] = hash } }
+            return hashes
+        }
 
         /// The parts holding entries: all but the first and the last.
         var entryParts: [Int] { parts.count < 2 ? [] : Array(1..<parts.count - 1) }
@@ -312,7 +331,7 @@ struct KeptSchedules {
             return chosen.sorted()
         }
 
-        init(origin: KeptFileOrigin, parts: [(size: Int, hash: UInt64)], sections: [(file: String, part: Int)] = []) {
+        init(origin: KeptFileOrigin, parts: [(size: Int, hash: UInt64)], sections: [Section] = []) {
             self.origin = origin
             self.parts = parts
             self.sections = sections
@@ -327,8 +346,12 @@ struct KeptSchedules {
                 let origin = try KeptFileOrigin(&reader)
                 var parts: [(size: Int, hash: UInt64)] = []
                 for _ in 0..<(try reader.count()) { parts.append((try reader.number(), try reader.fixed64())) }
-                var sections: [(file: String, part: Int)] = []
-                for _ in 0..<(try reader.count()) { sections.append((try reader.string(), try reader.number())) }
+                var sections: [Section] = []
+                for _ in 0..<(try reader.count()) {
+                    let file = try reader.string(), part = try reader.number()
+                    let hash = try reader.bool() ? try reader.fixed64() : nil
+                    sections.append((file, part, hash))
+                }
                 guard reader.isAtEnd else { return nil }
                 self.init(origin: origin, parts: parts, sections: sections)
             } catch {
@@ -349,6 +372,8 @@ struct KeptSchedules {
             for section in sections {
                 writer.string(section.file)
                 writer.unsigned(UInt64(section.part))
+                writer.bool(section.contentHash != nil)
+                if let hash = section.contentHash { writer.fixed64(hash) }
             }
             return writer.bytes
         }

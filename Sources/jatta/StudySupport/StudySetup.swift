@@ -13,22 +13,28 @@ enum StudySetup {
     /// the last start (`KeptSchedules`) when there is one.
     /// `kept`: the kept schedules of the store, their read begun ahead
     /// (`keptSchedules(of:)`); used only when they are this store's.
+    /// `contentHashes`: the decks' files' content hashes as loaded
+    /// (`DeckLibrary.Result.contentHashes`), kept with their sections.
     static func snapshot(
-        store: ProgressStore, decks: [Deck], dayStart: Date, now: Date, kept ahead: KeptSchedules? = nil
+        store: ProgressStore, decks: [Deck], dayStart: Date, now: Date, kept ahead: KeptSchedules? = nil,
+        contentHashes: [String: UInt64] = [:]
     ) throws -> ProgressSnapshot {
         var basis: KeptBasis?
-        return try snapshot(store: store, decks: decks, dayStart: dayStart, now: now, kept: ahead, basis: &basis)
+        return try snapshot(
+            store: store, decks: decks, dayStart: dayStart, now: now, kept: ahead, contentHashes: contentHashes,
+            basis: &basis)
     }
 
     /// `snapshot`, telling in `basis` what it read of the kept schedules.
     static func snapshot(
         store: ProgressStore, decks: [Deck], dayStart: Date, now: Date, kept ahead: KeptSchedules?,
-        basis: inout KeptBasis?
+        contentHashes: [String: UInt64] = [:], basis: inout KeptBasis?
     ) throws -> ProgressSnapshot {
         // A card renamed by its deck (an `id:` added) keeps its progress.
         try CardAdoption.run(store: store, decks: decks, at: now)
         let kept = keptSchedules(of: store.path, ahead: ahead)
-        var snapshot = try progress(store: store, decks: decks, kept: kept, basis: &basis)
+        var snapshot = try progress(
+            store: store, decks: decks, kept: kept, contentHashes: contentHashes, basis: &basis)
         let today = try store.studiedCounts(from: dayStart, to: now.addingTimeInterval(1))
         snapshot.newStudiedToday = today.newCards
         snapshot.reviewsDoneToday = today.reviews
@@ -58,9 +64,11 @@ enum StudySetup {
     /// start on few of the store's faces takes the kept table too when that
     /// costs less than their look-ups (`KeptSchedules.pays`), and keeps
     /// nothing.
-    static func progress(store: ProgressStore, decks: [Deck], kept: KeptSchedules? = nil) throws -> ProgressSnapshot {
+    static func progress(
+        store: ProgressStore, decks: [Deck], kept: KeptSchedules? = nil, contentHashes: [String: UInt64] = [:]
+    ) throws -> ProgressSnapshot {
         var basis: KeptBasis?
-        return try progress(store: store, decks: decks, kept: kept, basis: &basis)
+        return try progress(store: store, decks: decks, kept: kept, contentHashes: contentHashes, basis: &basis)
     }
 
     /// What a start read of the kept schedules, for the kept queue
@@ -77,7 +85,8 @@ enum StudySetup {
     /// `progress`, telling in `basis` what it read of the kept schedules
     /// (nil when it read none and kept none).
     static func progress(
-        store: ProgressStore, decks: [Deck], kept: KeptSchedules?, basis: inout KeptBasis?
+        store: ProgressStore, decks: [Deck], kept: KeptSchedules?, contentHashes: [String: UInt64] = [:],
+        basis: inout KeptBasis?
     ) throws -> ProgressSnapshot {
         var snapshot = ProgressSnapshot()
         func hide(_ key: String, _ p: CardProgress) {
@@ -104,8 +113,8 @@ enum StudySetup {
         // A part reads at most `keptChangesKept` changes on top of it: it
         // never keeps the table anew, so a student studying one file
         // would otherwise read more and more of them.
-        if !scan, let kept, let (table, position) = kept.load(sectionsOf: decks.map { StoredDeckFile.of($0.file) }),
-            table.hasEntries(forFacesOf: decks),
+        if !scan, let kept, let (table, position, keptHashes) = kept.load(sectionsOf: decks.map { StoredDeckFile.of($0.file) }),
+            sectionsHoldEveryFace(of: decks, table, keptHashes: keptHashes, contentHashes: contentHashes),
             let changes = try store.progressChanges(since: position, limit: keptChangesKept)
         {
             take(table, at: position, changes)
@@ -120,7 +129,7 @@ enum StudySetup {
         {
             take(table, at: position, changes)
             if scan, changes.changed.count >= keptChangesKept {
-                save(snapshot.schedules, of: decks, to: kept, position: changes.position)
+                save(snapshot.schedules, of: decks, to: kept, position: changes.position, contentHashes: contentHashes)
                 basis?.keptAnew = changes.position
             }
             return snapshot
@@ -142,7 +151,7 @@ enum StudySetup {
             for (key, p) in hidden { hide(key, p) }
             // Kept in the order the start's walks take, for the next start.
             if let kept, let position {
-                save(snapshot.schedules, of: decks, to: kept, position: position)
+                save(snapshot.schedules, of: decks, to: kept, position: position, contentHashes: contentHashes)
                 basis = KeptBasis(position: position, changed: [], keptAnew: position)
             }
         } else {
@@ -165,15 +174,37 @@ enum StudySetup {
         return snapshot
     }
 
+    /// Whether the kept sections `table` (`KeptSchedules.load(sectionsOf:)`)
+    /// have an entry for every face of `decks`. A section holds every face
+    /// its file had when it was kept, so a file whose content hash is the
+    /// one kept with its section (`keptHashes`; `contentHashes` as loaded
+    /// now) has the same faces, all there; any other file's faces are
+    /// looked up (a card moved into it since is in another file's
+    /// section). Looking up the 12,000 faces of one deck file of ten was an
+    /// eighth of a start on it at 100,000 cards.
+    static func sectionsHoldEveryFace(
+        of decks: [Deck], _ table: ScheduleTable, keptHashes: [String: UInt64], contentHashes: [String: UInt64]
+    ) -> Bool {
+        let changed = decks.filter { deck in
+            guard let now = contentHashes[deck.file], let kept = keptHashes[StoredDeckFile.of(deck.file)] else {
+                return true
+            }
+            return now != kept
+        }
+        return changed.isEmpty || table.hasEntries(forFacesOf: changed)
+    }
+
     /// Keeps `schedules` in `kept`, in the order the start's walks over
     /// `decks` take, with a section for each deck file whose faces lie
-    /// together (`KeptSchedules.load(sectionsOf:)`): a file whose decks
-    /// are apart, or one of whose keys an earlier file has, gets none.
+    /// together (`KeptSchedules.load(sectionsOf:)`) and its content hash
+    /// as loaded (`contentHashes`, by path): a file whose decks are apart,
+    /// or one of whose keys an earlier file has, gets none.
     static func save(
-        _ schedules: ScheduleTable, of decks: [Deck], to kept: KeptSchedules, position: ProgressStore.LogPosition
+        _ schedules: ScheduleTable, of decks: [Deck], to kept: KeptSchedules, position: ProgressStore.LogPosition,
+        contentHashes: [String: UInt64] = [:]
     ) {
         let (table, ranges) = schedules.following(facesOfDecks: decks)
-        var sections: [(file: String, entries: Range<Int>?)] = []
+        var sections: [(file: String, entries: Range<Int>?, contentHash: UInt64?)] = []
         var seen: Set<String> = []
         var apart: Set<String> = []
         for (deck, range) in zip(decks, ranges) {
@@ -188,13 +219,13 @@ enum StudySetup {
                 continue
             }
             if !seen.insert(file).inserted { apart.insert(file) }
-            sections.append((file, range))
+            sections.append((file, range, contentHashes[deck.file]))
         }
         kept.save(
             table, position: position,
             sections: sections.compactMap { section in
                 guard let entries = section.entries, !apart.contains(section.file) else { return nil }
-                return (section.file, entries)
+                return (section.file, entries, section.contentHash)
             })
     }
 
