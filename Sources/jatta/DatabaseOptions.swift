@@ -23,7 +23,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The path this invocation uses.
     func resolvedPath() throws -> String {
-        try DatabaseLocation.resolve(option: path, environment: ProcessInfo.processInfo.environment)
+        try DatabaseLocation.resolve(option: path, environment: ProcessEnvironment.variables)
     }
 
     /// Opens the store for writing, creating its folder and file when missing.

@@ -11,7 +11,7 @@ import Foundation
 /// `JATTA_DECK_INDEX=off` reads every file with the parser alone.
 enum DeckLoading {
     /// The decks `paths` name, as `DeckLibrary.load` reads them.
-    static func load(paths: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func load(paths: [String], environment: [String: String] = ProcessEnvironment.variables)
         -> DeckLibrary.Result
     {
         load(paths: paths, index: directory(environment: environment))

@@ -23,7 +23,7 @@ enum LocalTimeZone {
     /// environment's dictionary again for each of a million history lines
     /// was half of `jatta history`'s time.
     static let current: TimeZone = {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         if zeroOffsetName(environment: environment, localtimeLink: localtimeLink()) != nil,
             let utc = TimeZone(secondsFromGMT: 0)
         {

@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let language = languageOptions.resolved(environment: environment)
         let color = !json && colorOptions.useColor(environment: environment, isTerminal: isatty(STDOUT_FILENO) == 1)
         // Only to count progress: a missing database is not created.

@@ -90,7 +90,7 @@ struct ClassJoinCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         ClassSettings.prepareEnvironment()
         let address: ClassAddress
         let isStudent: Bool
@@ -142,7 +142,7 @@ struct ClassSetupCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         ClassSettings.prepareEnvironment()
         do {
             try ClassAddress.checkNoPassword(url)

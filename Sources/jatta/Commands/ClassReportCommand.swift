@@ -52,7 +52,7 @@ struct ClassReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         // Before the server is asked: a page that is not a class report
         // (notes, another page) is not replaced without --force.
         if let html,

@@ -40,7 +40,7 @@ extension DebugCommand {
         }
 
         func run() throws {
-            let environment = ProcessInfo.processInfo.environment
+            let environment = ProcessEnvironment.variables
             let library = SessionHost.loadDecks(paths: SessionHost.deckPaths(paths))
             let decks = library.decks.filter { !$0.cards.isEmpty }
             let store = try database.openStore()

@@ -38,7 +38,7 @@ struct ExamShowCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let language = languageOptions.resolved(environment: environment)
         let library = SessionHost.loadDecks(paths: SessionHost.deckPaths(paths))
         for d in library.diagnostics where d.severity == .error || d.code == "invalid-exam-date" {
@@ -172,7 +172,7 @@ struct ExamSetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         let words = ExamWords.of(language)
         guard let day = CalendarDate(date) else { try refuse { $0.badDate(date) } }
         let today = DayCounting.anki(timeZone: LocalTimeZone.current).dayNumber(of: Date())
@@ -230,7 +230,7 @@ struct ExamClearCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         let words = ExamWords.of(language)
         var removed = 0
         var unknown: [String] = []

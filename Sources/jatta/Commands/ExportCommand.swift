@@ -52,7 +52,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
         var store: ProgressStore?
         if withProgress {

@@ -83,7 +83,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment).rawValue
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables).rawValue
         var inputs: [LectureInput] = []
         for path in lectureFiles(language: language) {
             guard let data = FileManager.default.contents(atPath: path) else {

@@ -43,7 +43,7 @@ struct FindCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let language = languageOptions.resolved(environment: environment)
         let host = SessionHost(environment: environment, language: language, plainCommand: StudyCommand.plainCommand)
         let library = SessionHost.loadDecks(paths: SessionHost.deckPaths(paths))

@@ -36,7 +36,7 @@ struct FormatCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         try DeckFormatting.run(paths: paths, check: check, language: language).finish()
     }
 }

@@ -41,7 +41,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         let words = HistoryWords.of(language)
         // Each page of entries is written as it is read: the whole log of a
         // heavy user (a million entries) was read into memory first, 1.4 GB

@@ -52,7 +52,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         var store: ProgressStore?
         if withProgress {
             do {

@@ -58,7 +58,7 @@ struct JudgeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment).rawValue
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables).rawValue
         var checker = AnswerChecker(knownAnswers: [])
         var accepted = [expected] + alternatives
         var deckCount = 0

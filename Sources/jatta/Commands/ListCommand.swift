@@ -32,7 +32,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         // The cards go out as they are made, so the output of 200,000 cards
         // is never held whole.
         let listing = CardListing.run(paths: paths, json: json, language: language, emit: Console.out(bytes:))

@@ -45,7 +45,7 @@ struct OptimizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         let words = OptimizeWords.of(language)
         let report: Optimization.Report
         do {

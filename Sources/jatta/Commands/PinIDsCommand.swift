@@ -32,7 +32,7 @@ struct PinIDsCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         try IDPinner.run(paths: paths, dryRun: dryRun, language: language).finish()
     }
 }

@@ -73,7 +73,7 @@ struct QuizCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let language = languageOptions.resolved(environment: environment)
         let lang = language.rawValue
         let strings = QuizStrings(language: lang)

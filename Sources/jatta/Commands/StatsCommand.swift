@@ -48,7 +48,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let language = languageOptions.resolved(environment: environment)
         let now = at.map { Date(timeIntervalSince1970: Double($0) / 1000) } ?? Date()
         let timeZone = LocalTimeZone.current

@@ -74,7 +74,7 @@ struct StudyCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let host = SessionHost(
             environment: environment, language: languageOptions.resolved(environment: environment),
             plainCommand: Self.plainCommand)

@@ -29,7 +29,7 @@ struct UnsuspendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = languageOptions.resolved(environment: ProcessInfo.processInfo.environment)
+        let language = languageOptions.resolved(environment: ProcessEnvironment.variables)
         let outcome: Unsuspension.Outcome
         do {
             guard let store = try database.openExistingStore() else {

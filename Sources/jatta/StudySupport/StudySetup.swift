@@ -238,7 +238,7 @@ enum StudySetup {
     /// memory or a file replaced since gets its own.
     static func keptSchedules(
         of storePath: String, ahead: KeptSchedules? = nil,
-        indexDirectory: String? = DeckLoading.directory(environment: ProcessInfo.processInfo.environment)
+        indexDirectory: String? = DeckLoading.directory(environment: ProcessEnvironment.variables)
     ) -> KeptSchedules? {
         guard let kept = KeptSchedules(storePath: storePath, indexDirectory: indexDirectory) else { return nil }
         if let ahead, ahead.isSame(as: kept) { return ahead }
