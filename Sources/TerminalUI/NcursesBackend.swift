@@ -76,9 +76,7 @@ public final class NcursesBackend: TerminalBackend {
             var text: [wchar_t] = []
             let start = column
             while column < frame.width, frame[row, column].style == style {
-                if let ch = frame[row, column].character {
-                    text.append(contentsOf: Self.cell(ch))
-                }
+                if let ch = frame[row, column].character { Self.append(ch, to: &text) }
                 column += 1
             }
             wattrset(window, Int32(bitPattern: attributes(style)))
@@ -96,17 +94,44 @@ public final class NcursesBackend: TerminalBackend {
     /// written over the line's last letters. Such a character is sent as
     /// its first scalar, padded; one the library cannot show as ?.
     static func cell(_ ch: Character) -> [wchar_t] {
+        var sent: [wchar_t] = []
+        appendChecked(ch, to: &sent)
+        return sent
+    }
+
+    /// Appends `cell(ch)` to `text`. A printable ASCII character, most of
+    /// every screen, is its own code in one column for the view and the C
+    /// library alike: it is appended without asking either for widths or
+    /// making an array of its own (a cell of the home screen took about
+    /// 770 instructions, a twentieth of drawing it).
+    static func append(_ ch: Character, to text: inout [wchar_t]) {
+        if let ascii = ch.asciiValue, ascii >= 0x20, ascii < 0x7F {
+            text.append(wchar_t(ascii))
+        } else {
+            appendChecked(ch, to: &text)
+        }
+    }
+
+    /// `cell(ch)` appended to `text`, widths compared.
+    private static func appendChecked(_ ch: Character, to text: inout [wchar_t]) {
         let wanted = DisplayWidth.of(ch)
         var libraryWidth = 0
         for scalar in ch.unicodeScalars {
             let w = Int(jatta_wcwidth(scalar.value))
             libraryWidth = w < 0 ? Int.min / 2 : libraryWidth + w
         }
-        if libraryWidth == wanted { return ch.unicodeScalars.map { wchar_t(bitPattern: $0.value) } }
+        if libraryWidth == wanted {
+            for scalar in ch.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+            return
+        }
         let first = ch.unicodeScalars.first?.value ?? 32
         let firstWidth = Int(jatta_wcwidth(first))
-        guard firstWidth >= 0, firstWidth <= wanted else { return [wchar_t](repeating: 63, count: max(1, wanted)) }
-        return [wchar_t(bitPattern: first)] + [wchar_t](repeating: 32, count: wanted - firstWidth)
+        guard firstWidth >= 0, firstWidth <= wanted else {
+            text.append(contentsOf: repeatElement(63, count: max(1, wanted)))
+            return
+        }
+        text.append(wchar_t(bitPattern: first))
+        text.append(contentsOf: repeatElement(32, count: wanted - firstWidth))
     }
 
     private func attributes(_ style: CellStyle) -> UInt32 {

@@ -48,6 +48,21 @@ import Testing
         #expect(NcursesBackend.cell("漢") == [wchar_t(0x6F22)])
     }
 
+    /// A row's cells are appended through a short way for printable ASCII
+    /// (`NcursesBackend.append`): every character sends what the widths'
+    /// comparison (`cell`) sends, ASCII, its controls and DEL, CR LF, and
+    /// characters past it.
+    @Test func theShortWayForASCIISendsWhatTheWidthsSend() {
+        setlocale(LC_CTYPE, "C.UTF-8")
+        var characters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+        characters += ["\r\n", "ы", "е\u{301}", "漢", "🇰🇿", "\u{85}", "\u{A0}", "\u{AD}"]
+        for ch in characters {
+            var text: [wchar_t] = [7]
+            NcursesBackend.append(ch, to: &text)
+            #expect(text == [7] + NcursesBackend.cell(ch), "U+\(String(ch.unicodeScalars.first!.value, radix: 16))")
+        }
+    }
+
     /// DEL, C1 and bidirectional controls do not join the cell before
     /// (where they reached the terminal: DEL as ^?, two columns); they
     /// take a cell of their own, shown as a space.
