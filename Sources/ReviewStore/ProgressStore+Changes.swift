@@ -72,8 +72,7 @@ extension ProgressStore {
         try read { db in
             // A store of a layout before the compact log (opened read-only,
             // not migrated) has no position to recognise.
-            guard try Schema.hasTable(db, "review"), try Schema.hasTable(db, "student_setting") else { return nil }
-            let now = try Self.logPosition(db)
+            guard let now = try Self.positionIfKept(db) else { return nil }
             guard now.rebuilds == position.rebuilds, position.id <= now.id else { return nil }
             if position.id > 0 {
                 let seen = try Row.fetchOne(db, sql: "SELECT at, card FROM review WHERE id = ?", arguments: [position.id])

@@ -31,7 +31,18 @@ extension ProgressStore {
     public func forEachProgress(of keys: [String], _ body: (_ key: String, _ progress: CardProgress) throws -> Void)
         throws
     {
-        try read { db in
+        var position: LogPosition?
+        try forEachProgress(of: keys, position: &position, body)
+    }
+
+    /// `forEachProgress(of:_:)`, giving in `position` where the log stood
+    /// at that read (`progressChanges(since:limit:)`; nil for a store
+    /// opened read-only before the compact log).
+    public func forEachProgress(
+        of keys: [String], position: inout LogPosition?,
+        _ body: (_ key: String, _ progress: CardProgress) throws -> Void
+    ) throws {
+        position = try read { db in
             let columns = ProgressColumns.names().joined(separator: ", ")
             func statement(_ count: Int) throws -> Statement {
                 let marks = Array(repeating: "?", count: count).joined(separator: ", ")
@@ -48,6 +59,7 @@ extension ProgressStore {
                 }
                 try eachProgress(made, arguments: StatementArguments(Array(chunk)), body)
             }
+            return try Self.positionIfKept(db)
         }
     }
 
@@ -80,10 +92,21 @@ extension ProgressStore {
         of keys: [String], registeredUnder deckFiles: Set<String>,
         _ body: (_ key: String, _ progress: CardProgress) throws -> Void
     ) throws -> Bool {
+        var position: LogPosition?
+        return try forEachProgress(of: keys, registeredUnder: deckFiles, position: &position, body)
+    }
+
+    /// `forEachProgress(of:registeredUnder:_:)`, giving in `position` where
+    /// the log stood at that read when it answers true.
+    public func forEachProgress(
+        of keys: [String], registeredUnder deckFiles: Set<String>, position: inout LogPosition?,
+        _ body: (_ key: String, _ progress: CardProgress) throws -> Void
+    ) throws -> Bool {
+        position = nil
         guard keys.count > Self.keysWorthAScan else { return false }
         let wanted = Set(keys)
         guard wanted.count == keys.count else { return false }
-        return try read { db in
+        let (whole, at) = try read { db -> (Bool, LogPosition?) in
             let statement = try db.makeStatement(sql: Self.registeredProgressSQL(grouped: GroupedRegistry.isGrouped(db)))
             var met = 0
             for file in deckFiles.sorted() {
@@ -98,8 +121,11 @@ extension ProgressStore {
                     try body(key, try ProgressColumns.progress(stored, at: 2))
                 }
             }
-            return met == wanted.count
+            guard met == wanted.count else { return (false, nil) }
+            return (true, try Self.positionIfKept(db))
         }
+        position = at
+        return whole
     }
 
     /// Every registry row of one deck file (its stored name), with its
@@ -214,10 +240,15 @@ extension ProgressStore {
             defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
             let columns = ProgressColumns.names().joined(separator: ", ")
             try eachProgressByKeyBytes(try db.makeStatement(sql: "SELECT key, \(columns) FROM card_state"), body)
-            // A store opened read-only before the compact log has no
-            // position to give.
-            return try Schema.hasTable(db, "review") && Schema.hasTable(db, "student_setting") ? Self.logPosition(db) : nil
+            return try Self.positionIfKept(db)
         }
+    }
+
+    /// Where the log stands, in a read already begun; nil for a store
+    /// opened read-only before the compact log, which has no position to
+    /// give.
+    static func positionIfKept(_ db: Database) throws -> LogPosition? {
+        try Schema.hasTable(db, "review") && Schema.hasTable(db, "student_setting") ? logPosition(db) : nil
     }
 
     /// The pages the cache keeps while the whole state table is read

@@ -350,6 +350,93 @@ import Testing
         }
     }
 
+    /// A file store of one deck file of more than `keysWorthAScan` cards,
+    /// half its faces answered, one suspended and one buried, beside a
+    /// file of 20,000 answered cards: a start on the first looks its faces
+    /// up (`scanPays` is false).
+    func oneFileOfALargeStore(_ folder: URL) throws -> (store: ProgressStore, loaded: Deck, other: Deck, kept: KeptSchedules) {
+        let helper = StudySetupProgressTests()
+        let loaded = helper.deck(ProgressStore.keysWorthAScan + 50, file: "decks/a.deck")
+        let other = helper.deck(20_000, file: "decks/other.deck", words: " басқа")
+        let store = try ProgressStore(path: folder.appendingPathComponent("p.sqlite").path)
+        let keys = loaded.cards.flatMap { $0.faces.map(\.key) }
+        var answers = keys.enumerated().filter { $0.offset % 2 == 0 }.map { helper.answer($0.element, file: loaded.file, $0.offset) }
+        answers += other.cards.enumerated().map { helper.answer($0.element.faces[0].key, file: other.file, $0.offset) }
+        try store.record(answers)
+        try store.register(EffectPerformer.registry([loaded, other]), at: Self.now)
+        try store.suspend(key: keys[1], at: Self.now)
+        try store.bury(key: keys[4], until: Self.now.addingTimeInterval(3600), at: Self.now)
+        #expect(try !store.scanPays(forKeys: loaded.cards.count))
+        let kept = try #require(
+            KeptSchedules(storePath: store.path, indexDirectory: folder.appendingPathComponent("index").path))
+        return (store, loaded, other, kept)
+    }
+
+    /// A student whose starts all name one deck file of a large store: the
+    /// first start looks the file's faces up and keeps their section alone
+    /// (no table of the whole store was kept); the next reads it, with the
+    /// cards answered since on top, and sees what looking them up gives. A
+    /// start on most of the store keeps the whole table over it, and a
+    /// start on the file that cannot use its section leaves that table.
+    @Test func aStartOnOneFileOfALargeStoreKeepsItsSection() throws {
+        try withFolder { folder in
+            var (store, loaded, other, kept) = try oneFileOfALargeStore(folder)
+            let hashes = [loaded.file: UInt64(0xA1), other.file: UInt64(0x0E)]
+            let file = StoredDeckFile.of(loaded.file)
+            let keys = loaded.cards.flatMap { $0.faces.map(\.key) }
+            func expectLookedUp(_ snapshot: ProgressSnapshot, _ what: Comment) throws {
+                let lookedUp = try StudySetup.progress(store: store, decks: [loaded])
+                var same = 0
+                for key in keys where snapshot.schedules[key] == lookedUp.schedules[key] { same += 1 }
+                #expect(same == keys.count, what)
+                #expect(snapshot.suspended == lookedUp.suspended && snapshot.buriedUntil == lookedUp.buriedUntil, what)
+                #expect(lookedUp.suspended.count == 1 && lookedUp.buriedUntil.count == 1)
+            }
+            #expect(kept.coverage() == .none)
+            var basis: StudySetup.KeptBasis?
+            let first = try StudySetup.progress(store: store, decks: [loaded], kept: kept, contentHashes: hashes, basis: &basis)
+            try expectLookedUp(first, "the start that looked them up")
+            #expect(kept.coverage() == .sectionsOf([file]))
+            #expect(basis?.keptAnew != nil && basis?.keptAnew == basis?.position)
+            #expect(kept.load() == nil, "a table of one file's section is no table of the store")
+            #expect(kept.load(sectionsOf: [file])?.sectionHashes == [file: 0xA1])
+            #expect(kept.readingAhead(files: [file]).aheadSections == [file])
+
+            // The next start reads the section, and what was answered since.
+            try store.record(keys.prefix(9).enumerated().map { StudySetupProgressTests().answer($0.element, file: loaded.file, $0.offset + 3) })
+            basis = nil
+            let second = try StudySetup.progress(store: store, decks: [loaded], kept: kept, contentHashes: hashes, basis: &basis)
+            try expectLookedUp(second, "through the kept section")
+            #expect(basis != nil && basis?.keptAnew == nil && basis?.changed.count == 9)
+
+            // A start on most of the store keeps the whole table over it.
+            _ = try StudySetup.progress(store: store, decks: [loaded, other], kept: kept, contentHashes: hashes)
+            #expect(kept.coverage() == .wholeStore)
+            // A card moved into the file: its section cannot serve; looked
+            // up, the whole table is left as it is.
+            let moved = try #require(other.cards.first)
+            loaded.cards.append(moved)
+            var edited = hashes
+            edited[loaded.file] = 0xA2
+            basis = nil
+            let afterMove = try StudySetup.progress(store: store, decks: [loaded], kept: kept, contentHashes: edited, basis: &basis)
+            #expect(afterMove.schedules[moved.faces[0].key] != nil)
+            #expect(kept.coverage() == .wholeStore)
+        }
+    }
+
+    /// Which kept file a start on some files' look-ups writes its sections
+    /// over: none usable, or the same files' sections; never a table of
+    /// the whole store or another selection's sections.
+    @Test func sectionsAreKeptOverNothingOrTheSameFilesOnly() {
+        let files: Set<String> = ["a.deck", "b.deck"]
+        #expect(StudySetup.keepsSections(of: files, coverage: .none))
+        #expect(StudySetup.keepsSections(of: files, coverage: .sectionsOf(files)))
+        #expect(!StudySetup.keepsSections(of: files, coverage: .sectionsOf(["a.deck"])))
+        #expect(!StudySetup.keepsSections(of: files, coverage: .sectionsOf(["c.deck"])))
+        #expect(!StudySetup.keepsSections(of: files, coverage: .wholeStore))
+    }
+
     @Test func aRebuildOrAFileNotAsWrittenIsNotUsed() throws {
         try withFolder { folder in
             let (store, deck, kept) = try setUp(folder)

@@ -20,7 +20,8 @@ import Study
 /// The file: a magic line, the length of the header, the header (the
 /// build's stamp, the store's path, device and inode, the log position, the
 /// size and hash of each part of the table's image, the part of each deck
-/// file's section and the file's content hash when it was kept), then the
+/// file's section and the file's content hash when it was kept, whether
+/// the table holds the whole store or some files' sections only), then the
 /// image's parts (`ScheduleTable.writeImage`;
 /// its entries cut into a part for each deck file's faces).
 struct KeptSchedules {
@@ -96,13 +97,33 @@ struct KeptSchedules {
     }
 
     /// Whether the file has a section for each of `files`, holding less
-    /// than half of the table's entries together.
+    /// than half of the table's entries together, or all of them in a
+    /// table of some files' sections only (which has nothing else to read).
     func worthReadingSections(of files: [String]) -> Bool {
         guard let file = CacheFile.Reader(path: path), let header = readHeader(file),
             let chosen = header.entryParts(ofSections: files)
         else { return false }
+        guard header.coversStore else { return true }
         let all = header.entryParts.reduce(0) { $0 + header.parts[$1].size }
         return chosen.reduce(0) { $0 + header.parts[$1].size } * 2 < all
+    }
+
+    /// What the file holds for this build and this store, as its header
+    /// says (its parts are checked only when read).
+    enum Coverage: Equatable {
+        /// No file, or one of another build or store, or a damaged header.
+        case none
+        /// Every face of the store.
+        case wholeStore
+        /// The sections of these deck files only (by the names
+        /// `StoredDeckFile` gives), kept by a start on them.
+        case sectionsOf(Set<String>)
+    }
+
+    /// See `Coverage`.
+    func coverage() -> Coverage {
+        guard let file = CacheFile.Reader(path: path), let header = readHeader(file) else { return .none }
+        return header.coversStore ? .wholeStore : .sectionsOf(Set(header.sections.map(\.file)))
     }
 
     /// Whether reading this file costs less than looking up the progress of
@@ -145,9 +166,12 @@ struct KeptSchedules {
     /// A `read()` on a thread of its own.
     typealias ReadAhead = BackgroundWork<Loaded?>
 
-    /// The kept table read from the file.
+    /// The kept table read from the file; nil for a table of some files'
+    /// sections only.
     private func read() -> Loaded? {
-        guard let file = CacheFile.Reader(path: path), let header = readHeader(file) else { return nil }
+        guard let file = CacheFile.Reader(path: path), let header = readHeader(file), header.coversStore else {
+            return nil
+        }
         return readImage(file, header, entryParts: header.entryParts).map { ($0.table, $0.position, header.sectionHashes) }
     }
 
@@ -249,10 +273,12 @@ struct KeptSchedules {
     /// entries of each deck file's faces (a range of entries, by the name
     /// `StoredDeckFile` gives), each hashed as a part of its own so that a
     /// start on some files reads theirs only (`load(sectionsOf:)`), and the
-    /// file's content hash as loaded, when known.
+    /// file's content hash as loaded, when known. `coversStore`: whether
+    /// `table` holds every face of the store (false: only its sections
+    /// are of any use, and `load()` gives nothing).
     func save(
         _ table: ScheduleTable, position: ProgressStore.LogPosition,
-        sections: [(file: String, entries: Range<Int>, contentHash: UInt64?)] = []
+        sections: [(file: String, entries: Range<Int>, contentHash: UInt64?)] = [], coversStore: Bool = true
     ) {
         let stride = ScheduleTable.entryStride
         var parts: [(size: Int, hash: UInt64)] = []
@@ -283,7 +309,7 @@ struct KeptSchedules {
         }
         let header = Header(
             origin: KeptFileOrigin(storePath: storePath, storeFile: storeFile, position: position), parts: parts,
-            sections: named
+            sections: named, coversStore: coversStore
         ).bytes
         _ = CacheFile.replace(path, directory: directory) { write in
             guard KeptFileOrigin.writeHeading(magic: Self.magic, header: header, write) else { return false }
@@ -307,6 +333,9 @@ struct KeptSchedules {
         var sections: [Section]
 
         typealias Section = (file: String, part: Int, contentHash: UInt64?)
+        /// Whether the table holds every face of the store; false for the
+        /// sections of a start on some files only.
+        var coversStore: Bool
 
         /// The content hash of each file with a section, where known.
         var sectionHashes: [String: UInt64] {
@@ -331,10 +360,13 @@ struct KeptSchedules {
             return chosen.sorted()
         }
 
-        init(origin: KeptFileOrigin, parts: [(size: Int, hash: UInt64)], sections: [Section] = []) {
+        init(
+            origin: KeptFileOrigin, parts: [(size: Int, hash: UInt64)], sections: [Section] = [], coversStore: Bool = true
+        ) {
             self.origin = origin
             self.parts = parts
             self.sections = sections
+            self.coversStore = coversStore
         }
 
         /// The header read back from its bytes; nil when they do not decode
@@ -352,8 +384,9 @@ struct KeptSchedules {
                     let hash = try reader.bool() ? try reader.fixed64() : nil
                     sections.append((file, part, hash))
                 }
+                let coversStore = try reader.bool()
                 guard reader.isAtEnd else { return nil }
-                self.init(origin: origin, parts: parts, sections: sections)
+                self.init(origin: origin, parts: parts, sections: sections, coversStore: coversStore)
             } catch {
                 return nil
             }
@@ -375,6 +408,7 @@ struct KeptSchedules {
                 writer.bool(section.contentHash != nil)
                 if let hash = section.contentHash { writer.fixed64(hash) }
             }
+            writer.bool(coversStore)
             return writer.bytes
         }
     }
