@@ -135,6 +135,14 @@ for n in 10000 100000; do
     stats "plain$n" "$jatta" study --plain decks
     # One deck file of ten in the whole store: reads only its faces' rows.
     stats "onefile$n" "$jatta" study --plain decks/lecture-0.deck
+    # The same file for a student who never starts on the whole store: a
+    # cache folder of its own, in which only starts on that file kept
+    # anything (the first two, untimed, index the file and keep its part).
+    rm -rf "$work/cache-onefile"
+    for _ in 1 2; do
+        XDG_CACHE_HOME="$work/cache-onefile" "$jatta" study --plain decks/lecture-0.deck </dev/null >/dev/null
+    done
+    XDG_CACHE_HOME="$work/cache-onefile" stats "onefileonly$n" "$jatta" study --plain decks/lecture-0.deck
     # Today's queue with limits 9999/9999 as the trainer builds it: the same
     # start with those limits, less the start with the default ones, the
     # two alternated run by run so that the machine's drift falls on both
@@ -310,6 +318,7 @@ rows = [
     ("start → home screen, 100k / 1M, full screen (ms)", 30, g("home100000"), g("home100000_cpu"), anki100),
     ("first start after the decks appear, 100k (ms)", None, g("first100000"), g("first100000_cpu"), None),
     ("start on one file of ten (10k of 100k cards) (ms)", 15, g("onefile100000"), g("onefile100000_cpu"), None),
+    ("  the same, never a start on the whole store (ms)", 15, g("onefileonly100000"), g("onefileonly100000_cpu"), None),
     ("after editing one of ten files, 10k, whole process (ms)", 100, g("edited10000"), g("edited10000_cpu"), None),
     ("after editing one of ten files, 100k, whole process (ms)", 100, g("edited100000"), g("edited100000_cpu"), None),
     # The same starts to the first card shown: the process then registers
