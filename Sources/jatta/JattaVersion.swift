@@ -2,7 +2,7 @@
 /// was built from (baked in by the BuildStamp plugin).
 enum JattaVersion {
     /// The release number.
-    static let current = "0.25.0"
+    static let current = "0.26.0"
 
     /// "jatta 0.9.0 (commit 0123abcd4567)", or a note that the commit is
     /// unknown when the binary was built outside a git checkout.
