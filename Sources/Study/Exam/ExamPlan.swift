@@ -61,13 +61,12 @@ public struct ExamPlan: Hashable, Sendable {
         var left = max(0, unseen)
         var lastDay: Int?
         var offset = 0
-        var paths: [Int: ExamPath] = [:]
+        var paths = ExamPathsByDay()
         while left > 0, offset < daysLeft {
             let count = min(left, offset == 0 ? newToday : perDay)
             if count > 0 {
                 let day = today + offset
-                let route = paths[day] ?? path(day)
-                paths[day] = route
+                let route = paths.path(on: day, path)
                 for (after, n) in route.answersByDay where offset + after < daysLeft {
                     answers[offset + after] += n * count
                 }

@@ -130,7 +130,7 @@ public struct ExamReadiness: Hashable, Sendable {
         let path: (Int) -> ExamPath
         /// The path of each day asked (a face in learning follows the path
         /// of a face learnt on its due day).
-        private var paths: [Int: ExamPath] = [:]
+        private var paths = ExamPathsByDay()
 
         public init(today: Int, examDay: Int, rule: ExamRule, dayCounting: DayCounting, path: @escaping (Int) -> ExamPath) {
             self.today = today
@@ -168,9 +168,7 @@ public struct ExamReadiness: Hashable, Sendable {
             if !isReview, dueDay < examDay {
                 // Still in its (re)learning steps: it finishes them on
                 // its due day and follows the path of a face learnt then.
-                let route = paths[dueDay] ?? path(dueDay)
-                paths[dueDay] = route
-                return (today, route.examRecall)
+                return (today, paths.examRecall(on: dueDay, path))
             } else if let reviewDay, reviewDay > lastDay {
                 // From the state's fixed terms: `expectedRecall`'s value to
                 // the bit (`ExamRuleTests`), the retrievability on the
@@ -275,7 +273,7 @@ public struct ExamReadiness: Hashable, Sendable {
         /// How many came before.
         private var index = 0
         /// The path of each day asked.
-        private var paths: [Int: ExamPath] = [:]
+        private var paths = ExamPathsByDay()
 
         init(plan: ExamPlan, rule: ExamRule) {
             self.plan = plan
@@ -289,9 +287,7 @@ public struct ExamReadiness: Hashable, Sendable {
         mutating func next(_ path: (Int) -> ExamPath) -> UInt8 {
             let withPlan: Double
             if let day = ExamReadiness.introductionDay(ofNewFace: index, plan: plan) {
-                let route = paths[day] ?? path(day)
-                paths[day] = route
-                withPlan = route.examRecall
+                withPlan = paths.examRecall(on: day, path)
             } else {
                 withPlan = 0
             }

@@ -44,16 +44,24 @@ public struct ExamScheduler: StudyScheduler {
         }
     }
 
-    /// `adjusted(_:examDay:at:)` with the rule's day taken from `kept`
-    /// when it holds it (`ExamRule.reviewDay(…kept:asked:)`).
-    func adjusted(
-        _ schedule: CardSchedule, examDay: Int, at now: Date, kept: ExamRuleDays?, asked: inout ExamRuleDays.Asked
-    ) -> CardSchedule {
-        moved(schedule, at: now) { memory, lastReviewDay, dueDay, earliestDay in
+    /// `adjusted(_:examDay:at:)` on day `today`, with the rule's day taken
+    /// from `kept` when it holds it (`ExamRule.reviewDay(…kept:asked:)`)
+    /// and each day's first instant from `walk.starts`.
+    func adjusted(_ schedule: CardSchedule, examDay: Int, today: Int, kept: ExamRuleDays?, walk: inout Walk)
+        -> CardSchedule
+    {
+        moved(schedule, today: today, start: { walk.starts.start(ofDay: $0) }) { memory, lastReviewDay, dueDay, earliestDay in
             rule.reviewDay(
                 memory: memory, lastReviewDay: lastReviewDay, dueDay: dueDay, earliestDay: earliestDay,
-                examDay: examDay, kept: kept, asked: &asked)
+                examDay: examDay, kept: kept, asked: &walk.asked)
         }
+    }
+
+    /// What each half of `adjust`'s walk keeps as it goes: the questions
+    /// asked the rule, and the first instant of each day a review moved to.
+    struct Walk {
+        var asked = ExamRuleDays.Asked()
+        var starts: DayStarts
     }
 
     /// A review face's schedule due on the day `reviewDay` gives (its
@@ -62,16 +70,24 @@ public struct ExamScheduler: StudyScheduler {
     private func moved(
         _ schedule: CardSchedule, at now: Date, reviewDay: (MemoryState, Int, Int, Int) -> Int?
     ) -> CardSchedule {
+        let days = base.configuration.dayCounting
+        return moved(schedule, today: days.dayNumber(of: now), start: days.start(ofDay:), reviewDay: reviewDay)
+    }
+
+    /// `moved(_:at:reviewDay:)` on day `today`, the day's first instant
+    /// from `start`.
+    private func moved(
+        _ schedule: CardSchedule, today: Int, start: (Int) -> Date, reviewDay: (MemoryState, Int, Int, Int) -> Int?
+    ) -> CardSchedule {
         guard schedule.state == .review, let memory = schedule.memory, let last = schedule.lastReview else {
             return schedule
         }
         let days = base.configuration.dayCounting
-        guard
-            let day = reviewDay(
-                memory, days.dayNumber(of: last), days.dayNumber(of: schedule.due), days.dayNumber(of: now))
-        else { return schedule }
+        guard let day = reviewDay(memory, days.dayNumber(of: last), days.dayNumber(of: schedule.due), today) else {
+            return schedule
+        }
         var moved = schedule
-        moved.due = days.start(ofDay: day)
+        moved.due = start(day)
         return moved
     }
 
@@ -107,19 +123,20 @@ public struct ExamScheduler: StudyScheduler {
         // session's decks (the table may hold them) are never asked for;
         // with one exam for every face they are moved too, harmlessly.
         let days = base.configuration.dayCounting
+        let today = days.dayNumber(of: now)
         let halves = progress.schedules.updateEach(
             where: { schedule in
                 schedule.state == .review && days.dayNumber(of: schedule.due) >= earliestExamDay
-            }, gathering: ExamRuleDays.Asked()
-        ) { key, schedule, asked in
+            }, gathering: Walk(starts: DayStarts(days))
+        ) { key, schedule, walk in
             guard let examDay = examDays.everyFace ?? examDays.byKey[String(decoding: key, as: UTF8.self)] else {
                 return nil
             }
-            let moved = adjusted(schedule, examDay: examDay, at: now, kept: kept, asked: &asked)
+            let moved = adjusted(schedule, examDay: examDay, today: today, kept: kept, walk: &walk)
             return moved == schedule ? nil : moved
         }
         var asked = ExamRuleDays.Asked()
-        for half in halves { asked.add(half) }
+        for half in halves { asked.add(half.asked) }
         return asked
     }
 }
