@@ -264,7 +264,7 @@ import Testing
             #expect(part.position == whole.position)
             #expect(part.table.hasEntries(forFacesOf: [b]))
             // Kept without the files' content hashes: none to compare.
-            #expect(part.sectionHashes.isEmpty)
+            #expect(part.sectionStamps.isEmpty)
             for key in keysB { #expect(part.table[key] == whole.table[key], "\(key)") }
             for key in keysA.prefix(50) {
                 let bytes = Array(key.utf8)
@@ -329,8 +329,9 @@ import Testing
             let hashes = ["decks/a.deck": UInt64(0xA11), "decks/b.deck": UInt64(0xB22)]
             var (store, a, b, kept) = try twoFiles(folder, contentHashes: hashes)
             let part = try #require(kept.load(sectionsOf: [StoredDeckFile.of(b.file)]))
-            #expect(part.sectionHashes == [StoredDeckFile.of(b.file): 0xB22])
-            #expect(kept.load(sectionsOf: [StoredDeckFile.of(a.file), StoredDeckFile.of(b.file)])?.sectionHashes.count == 2)
+            let stampB = try #require(StudySetup.sectionStamp(of: b, contentHashes: hashes))
+            #expect(part.sectionStamps == [StoredDeckFile.of(b.file): stampB])
+            #expect(kept.load(sectionsOf: [StoredDeckFile.of(a.file), StoredDeckFile.of(b.file)])?.sectionStamps.count == 2)
             let keysB = b.cards.flatMap { $0.faces.map(\.key) }
             let lookedUp = try StudySetup.progress(store: store, decks: [b])
             let unchanged = try StudySetup.progress(store: store, decks: [b], kept: kept, contentHashes: hashes)
@@ -399,7 +400,8 @@ import Testing
             #expect(kept.coverage() == .sectionsOf([file]))
             #expect(basis?.keptAnew != nil && basis?.keptAnew == basis?.position)
             #expect(kept.load() == nil, "a table of one file's section is no table of the store")
-            #expect(kept.load(sectionsOf: [file])?.sectionHashes == [file: 0xA1])
+            let stamp = try #require(StudySetup.sectionStamp(of: loaded, contentHashes: hashes))
+            #expect(kept.load(sectionsOf: [file])?.sectionStamps == [file: stamp])
             #expect(kept.readingAhead(files: [file]).aheadSections == [file])
 
             // The next start reads the section, and what was answered since.
@@ -435,6 +437,52 @@ import Testing
         #expect(!StudySetup.keepsSections(of: files, coverage: .sectionsOf(["a.deck"])))
         #expect(!StudySetup.keepsSections(of: files, coverage: .sectionsOf(["c.deck"])))
         #expect(!StudySetup.keepsSections(of: files, coverage: .wholeStore))
+    }
+
+    /// A deck file read through a link of another name is the same stored
+    /// file (its resolved path) but gives its own ids' keys another
+    /// namespace (`CardID.defaultNamespace`): a section kept by a start
+    /// through the file's own name is not taken as it is for a start
+    /// through the link, whose faces (answered through the link before)
+    /// are looked up and keep their progress. The stamp
+    /// (`StudySetup.sectionStamp`) holds the name's namespace beside the
+    /// content hash; the content hash alone would have taken the section.
+    @Test func aSectionIsNotTakenForTheSameFileReadThroughALinkOfAnotherName() throws {
+        try withFolder { folder in
+            let helper = StudySetupProgressTests()
+            let decks = folder.appendingPathComponent("decks")
+            try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+            let real = decks.appendingPathComponent("course.deck").path
+            let link = decks.appendingPathComponent("current.deck").path
+            let text = (0..<(ProgressStore.keysWorthAScan + 50)).map { "Q: сұрақ \($0)?\nA: жауап \($0)\nid: q\($0)\n" }
+                .joined(separator: "\n")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: real))
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+            let byName = DeckParser.parse(Array(text.utf8), file: real).deck
+            let byLink = DeckParser.parse(Array(text.utf8), file: link).deck
+            #expect(StoredDeckFile.of(real) == StoredDeckFile.of(link))
+            let linkKeys = byLink.cards.flatMap { $0.faces.map(\.key) }
+            #expect(Set(linkKeys).isDisjoint(with: byName.cards.flatMap { $0.faces.map(\.key) }))
+            let other = helper.deck(20_000, file: "decks/other.deck", words: " басқа")
+            let store = try ProgressStore(path: folder.appendingPathComponent("p.sqlite").path)
+            var answers = linkKeys.enumerated().filter { $0.offset % 2 == 0 }.map { helper.answer($0.element, file: link, $0.offset) }
+            answers += other.cards.enumerated().map { helper.answer($0.element.faces[0].key, file: other.file, $0.offset) }
+            try store.record(answers)
+            #expect(try !store.scanPays(forKeys: byLink.cards.count))
+            let kept = try #require(
+                KeptSchedules(storePath: store.path, indexDirectory: folder.appendingPathComponent("index").path))
+            let hashes = [real: UInt64(0xC0), link: UInt64(0xC0)]
+            #expect(StudySetup.sectionStamp(of: byName, contentHashes: hashes) != StudySetup.sectionStamp(of: byLink, contentHashes: hashes))
+
+            _ = try StudySetup.progress(store: store, decks: [byName], kept: kept, contentHashes: hashes)
+            #expect(kept.coverage() == .sectionsOf([StoredDeckFile.of(real)]))
+            let throughLink = try StudySetup.progress(store: store, decks: [byLink], kept: kept, contentHashes: hashes)
+            let lookedUp = try StudySetup.progress(store: store, decks: [byLink])
+            var same = 0
+            for key in linkKeys where throughLink.schedules[key] == lookedUp.schedules[key] { same += 1 }
+            #expect(same == linkKeys.count)
+            #expect(linkKeys.filter { throughLink.schedules[$0] != nil }.count == (linkKeys.count + 1) / 2)
+        }
     }
 
     @Test func aRebuildOrAFileNotAsWrittenIsNotUsed() throws {

@@ -20,7 +20,8 @@ import Study
 /// The file: a magic line, the length of the header, the header (the
 /// build's stamp, the store's path, device and inode, the log position, the
 /// size and hash of each part of the table's image, the part of each deck
-/// file's section and the file's content hash when it was kept, whether
+/// file's section and what its faces followed from when it was kept (the
+/// file's content hash and default namespace: `StudySetup.sectionStamp`), whether
 /// the table holds the whole store or some files' sections only), then the
 /// image's parts (`ScheduleTable.writeImage`;
 /// its entries cut into a part for each deck file's faces).
@@ -159,9 +160,10 @@ struct KeptSchedules {
     }
 
     /// What a read of the file gives: the table, the position it was read
-    /// at, and the content hash each deck file of the table's sections had
-    /// when it was kept (by the name `StoredDeckFile` gives).
-    typealias Loaded = (table: ScheduleTable, position: ProgressStore.LogPosition, sectionHashes: [String: UInt64])
+    /// at, and the stamp of each deck file of the table's sections when it
+    /// was kept (`StudySetup.sectionStamp`, by the name `StoredDeckFile`
+    /// gives).
+    typealias Loaded = (table: ScheduleTable, position: ProgressStore.LogPosition, sectionStamps: [String: UInt64])
 
     /// A `read()` on a thread of its own.
     typealias ReadAhead = BackgroundWork<Loaded?>
@@ -172,13 +174,13 @@ struct KeptSchedules {
         guard let file = CacheFile.Reader(path: path), let header = readHeader(file), header.coversStore else {
             return nil
         }
-        return readImage(file, header, entryParts: header.entryParts).map { ($0.table, $0.position, header.sectionHashes) }
+        return readImage(file, header, entryParts: header.entryParts).map { ($0.table, $0.position, header.sectionStamps) }
     }
 
     /// The kept entries of the faces of the deck files `files` only (the
     /// names `StoredDeckFile` gives), read from their sections of the file
-    /// and checked as the whole file is, with the content hash each file
-    /// had when its section was kept; nil when the file has no section for
+    /// and checked as the whole file is, with each file's stamp when its
+    /// section was kept; nil when the file has no section for
     /// one of them. A start on one deck file of ten read and indexed the
     /// whole table (9.6 MB at 100,000 cards) for a tenth of it. The caller
     /// checks that every face it studies has an entry
@@ -194,8 +196,8 @@ struct KeptSchedules {
         guard let file = CacheFile.Reader(path: path), let header = readHeader(file),
             let chosen = header.entryParts(ofSections: files)
         else { return nil }
-        let hashes = header.sectionHashes.filter { files.contains($0.key) }
-        return readImage(file, header, entryParts: chosen).map { ($0.table, $0.position, hashes) }
+        let stamps = header.sectionStamps.filter { files.contains($0.key) }
+        return readImage(file, header, entryParts: chosen).map { ($0.table, $0.position, stamps) }
     }
 
     /// The table of the image in the file's parts, with the entries of the
@@ -273,12 +275,13 @@ struct KeptSchedules {
     /// entries of each deck file's faces (a range of entries, by the name
     /// `StoredDeckFile` gives), each hashed as a part of its own so that a
     /// start on some files reads theirs only (`load(sectionsOf:)`), and the
-    /// file's content hash as loaded, when known. `coversStore`: whether
+    /// file's stamp as loaded (`StudySetup.sectionStamp`), when known.
+    /// `coversStore`: whether
     /// `table` holds every face of the store (false: only its sections
     /// are of any use, and `load()` gives nothing).
     func save(
         _ table: ScheduleTable, position: ProgressStore.LogPosition,
-        sections: [(file: String, entries: Range<Int>, contentHash: UInt64?)] = [], coversStore: Bool = true
+        sections: [(file: String, entries: Range<Int>, stamp: UInt64?)] = [], coversStore: Bool = true
     ) {
         let stride = ScheduleTable.entryStride
         var parts: [(size: Int, hash: UInt64)] = []
@@ -305,7 +308,7 @@ struct KeptSchedules {
             guard !section.entries.isEmpty, let part = partAt[section.entries.lowerBound * stride],
                 parts[part].size == section.entries.count * stride
             else { return nil }
-            return (section.file, part, section.contentHash)
+            return (section.file, part, section.stamp)
         }
         let header = Header(
             origin: KeptFileOrigin(storePath: storePath, storeFile: storeFile, position: position), parts: parts,
@@ -328,20 +331,20 @@ struct KeptSchedules {
         /// one part or several.
         var parts: [(size: Int, hash: UInt64)]
         /// The part holding the entries of each deck file's faces, by the
-        /// name `StoredDeckFile` gives it, and the file's content hash when
-        /// they were kept (nil: not known).
+        /// name `StoredDeckFile` gives it, and the file's stamp when they
+        /// were kept (nil: not known).
         var sections: [Section]
 
-        typealias Section = (file: String, part: Int, contentHash: UInt64?)
+        typealias Section = (file: String, part: Int, stamp: UInt64?)
         /// Whether the table holds every face of the store; false for the
         /// sections of a start on some files only.
         var coversStore: Bool
 
-        /// The content hash of each file with a section, where known.
-        var sectionHashes: [String: UInt64] {
-            var hashes: [String: UInt64] = [:]
-            for section in sections { if let hash = section.contentHash { hashes[section.file] = hash } }
-            return hashes
+        /// The stamp of each file with a section, where known.
+        var sectionStamps: [String: UInt64] {
+            var stamps: [String: UInt64] = [:]
+            for section in sections { if let stamp = section.stamp { stamps[section.file] = stamp } }
+            return stamps
         }
 
         /// The parts holding entries: all but the first and the last.
@@ -381,8 +384,8 @@ struct KeptSchedules {
                 var sections: [Section] = []
                 for _ in 0..<(try reader.count()) {
                     let file = try reader.string(), part = try reader.number()
-                    let hash = try reader.bool() ? try reader.fixed64() : nil
-                    sections.append((file, part, hash))
+                    let stamp = try reader.bool() ? try reader.fixed64() : nil
+                    sections.append((file, part, stamp))
                 }
                 let coversStore = try reader.bool()
                 guard reader.isAtEnd else { return nil }
@@ -405,8 +408,8 @@ struct KeptSchedules {
             for section in sections {
                 writer.string(section.file)
                 writer.unsigned(UInt64(section.part))
-                writer.bool(section.contentHash != nil)
-                if let hash = section.contentHash { writer.fixed64(hash) }
+                writer.bool(section.stamp != nil)
+                if let stamp = section.stamp { writer.fixed64(stamp) }
             }
             writer.bool(coversStore)
             return writer.bytes

@@ -1,4 +1,5 @@
 import DeckFormat
+import DeckIndex
 import FSRS
 import Foundation
 import ReviewStore
@@ -117,8 +118,8 @@ enum StudySetup {
         // would otherwise read more and more of them (past them, its faces
         // are looked up, and kept as sections of their own when the kept
         // file holds only theirs: `keepsSections`).
-        if !scan, let kept, let (table, position, keptHashes) = kept.load(sectionsOf: decks.map { StoredDeckFile.of($0.file) }),
-            sectionsHoldEveryFace(of: decks, table, keptHashes: keptHashes, contentHashes: contentHashes),
+        if !scan, let kept, let (table, position, keptStamps) = kept.load(sectionsOf: decks.map { StoredDeckFile.of($0.file) }),
+            sectionsHoldEveryFace(of: decks, table, keptStamps: keptStamps, contentHashes: contentHashes),
             let changes = try store.progressChanges(since: position, limit: keptChangesKept)
         {
             take(table, at: position, changes)
@@ -212,35 +213,49 @@ enum StudySetup {
 
     /// Whether the kept sections `table` (`KeptSchedules.load(sectionsOf:)`)
     /// have an entry for every face of `decks`. A section holds every face
-    /// its file had when it was kept, so a file whose content hash is the
-    /// one kept with its section (`keptHashes`; `contentHashes` as loaded
+    /// its file had when it was kept, so a file whose stamp is the one kept
+    /// with its section (`keptStamps`; `sectionStamp` of the file as loaded
     /// now) has the same faces, all there; any other file's faces are
     /// looked up (a card moved into it since is in another file's
     /// section). Looking up the 12,000 faces of one deck file of ten was an
     /// eighth of a start on it at 100,000 cards.
     static func sectionsHoldEveryFace(
-        of decks: [Deck], _ table: ScheduleTable, keptHashes: [String: UInt64], contentHashes: [String: UInt64]
+        of decks: [Deck], _ table: ScheduleTable, keptStamps: [String: UInt64], contentHashes: [String: UInt64]
     ) -> Bool {
         let changed = decks.filter { deck in
-            guard let now = contentHashes[deck.file], let kept = keptHashes[StoredDeckFile.of(deck.file)] else {
-                return true
-            }
+            guard let now = sectionStamp(of: deck, contentHashes: contentHashes),
+                let kept = keptStamps[StoredDeckFile.of(deck.file)]
+            else { return true }
             return now != kept
         }
         return changed.isEmpty || table.hasEntries(forFacesOf: changed)
     }
 
+    /// What the faces of `deck`'s file follow from, as loaded: its content
+    /// hash (`contentHashes`, by path) and the namespace its name gives
+    /// cards with an id of their own when it declares none
+    /// (`CardID.defaultNamespace`). Sections are named by the file's
+    /// resolved path, which a link of another name shares: the same bytes
+    /// read through `current.deck` give other keys than through
+    /// `lecture-3.deck`. Nil when the content hash is not known.
+    static func sectionStamp(of deck: Deck, contentHashes: [String: UInt64]) -> UInt64? {
+        guard let hash = contentHashes[deck.file] else { return nil }
+        var bytes = withUnsafeBytes(of: hash.littleEndian) { Array($0) }
+        bytes += CardID.defaultNamespace(file: deck.file).utf8
+        return DeckIndex.contentHash(of: bytes)
+    }
+
     /// Keeps `schedules` in `kept`, in the order the start's walks over
     /// `decks` take, with a section for each deck file whose faces lie
-    /// together (`KeptSchedules.load(sectionsOf:)`) and its content hash
-    /// as loaded (`contentHashes`, by path): a file whose decks are apart,
-    /// or one of whose keys an earlier file has, gets none.
+    /// together (`KeptSchedules.load(sectionsOf:)`) and its stamp as
+    /// loaded (`sectionStamp`): a file whose decks are apart, or one of
+    /// whose keys an earlier file has, gets none.
     static func save(
         _ schedules: ScheduleTable, of decks: [Deck], to kept: KeptSchedules, position: ProgressStore.LogPosition,
         contentHashes: [String: UInt64] = [:], coversStore: Bool = true
     ) {
         let (table, ranges) = schedules.following(facesOfDecks: decks)
-        var sections: [(file: String, entries: Range<Int>?, contentHash: UInt64?)] = []
+        var sections: [(file: String, entries: Range<Int>?, stamp: UInt64?)] = []
         var seen: Set<String> = []
         var apart: Set<String> = []
         for (deck, range) in zip(decks, ranges) {
@@ -255,13 +270,13 @@ enum StudySetup {
                 continue
             }
             if !seen.insert(file).inserted { apart.insert(file) }
-            sections.append((file, range, contentHashes[deck.file]))
+            sections.append((file, range, sectionStamp(of: deck, contentHashes: contentHashes)))
         }
         kept.save(
             table, position: position,
             sections: sections.compactMap { section in
                 guard let entries = section.entries, !apart.contains(section.file) else { return nil }
-                return (section.file, entries, section.contentHash)
+                return (section.file, entries, section.stamp)
             }, coversStore: coversStore)
     }
 
