@@ -624,6 +624,8 @@ extension ProgressStore {
     /// the state of every card (0.55 s at 100,000 cards).
     public func suspendedKeys() throws -> [String] {
         try read { db in
+            // The index's own condition first, so that SQLite may use the
+            // partial index it names; then the suspended rows of it.
             try String.fetchAll(
                 db,
                 sql: """
@@ -640,6 +642,11 @@ extension ProgressStore {
     /// bytes in any normal form, so the range holds every key the rule
     /// below accepts. Any other id is tested against every key, as Swift
     /// compares strings (canonical equivalence).
+    /// The registry's keys of the card `id`'s faces (`id` itself, and
+    /// `id/…` for its other faces), as `key == id || key.hasPrefix(id + "/")`
+    /// picks them among every key: through the registry's key index for
+    /// an ASCII id, by that test over every key otherwise (Swift compares
+    /// strings canonically, and a key's bytes may differ from the id's).
     public func registeredFaceKeys(of id: String) throws -> [String] {
         func named(_ key: String) -> Bool { key == id || key.hasPrefix(id + "/") }
         return try read { db in

@@ -17,7 +17,7 @@ import Testing
             let march = counting.dayNumber(of: Date(timeIntervalSince1970: 1_773_000_000))
             let november = counting.dayNumber(of: Date(timeIntervalSince1970: 1_793_000_000))
             var days = Array(march - 20...march + 20) + Array(november - 20...november + 20)
-            var random = SystemRandomNumberGenerator()
+            var random = SeededGenerator(seed: 20_261_207)
             days = (days + days).shuffled(using: &random)
             var starts = DayStarts(counting)
             for day in days {
@@ -39,7 +39,7 @@ import Testing
         var memo = ExamPathsByDay()
         // The new faces' order (a day's faces together), then days at random.
         var asked = (0..<30).flatMap { Array(repeating: $0, count: 1 + $0 % 4) }
-        var random = SystemRandomNumberGenerator()
+        var random = SeededGenerator(seed: 20_261_208)
         asked += (0..<200).map { _ in Int.random(in: -3...45, using: &random) }
         for (i, day) in asked.enumerated() {
             let fresh = ExamPath.newFace(introducedOn: day, examDay: exam, rule: rule, desiredRetention: 0.9, learningSteps: 2)
