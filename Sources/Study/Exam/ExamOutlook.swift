@@ -101,6 +101,9 @@ public struct ExamOutlook: Hashable, Sendable {
             var scheduled = Array(repeating: 0, count: max(0, examDay - today))
             var faces: [ExamReadiness.JudgedFace] = []
             var judge = ExamReadiness.Judge(today: today, examDay: examDay, scheduler: scheduler)
+            // The first instant of each day a review is moved to, worked
+            // out once a day, not once a review (`DayStarts`).
+            var starts = DayStarts(days)
             var cards = 0
             // Sized once (a quarter more than the cards: terms have two
             // faces); grown face by face, its copies were fresh memory.
@@ -144,9 +147,15 @@ public struct ExamOutlook: Hashable, Sendable {
                 // With distinct keys every face here is of this exam's
                 // decks, so its day is the exam's; else the face's key
                 // says which exam it is studied for.
-                let moved =
-                    key.map { scheduler.adjusted(studied, key: $0, at: now) }
-                    ?? scheduler.adjusted(studied, examDay: examDay, at: now)
+                let moved: CardSchedule
+                if let key {
+                    moved =
+                        scheduler.examDays[key].map {
+                            scheduler.adjusted(studied, examDay: $0, today: today, starts: &starts)
+                        } ?? studied
+                } else {
+                    moved = scheduler.adjusted(studied, examDay: examDay, today: today, starts: &starts)
+                }
                 let offset = max(today, days.dayNumber(of: moved.due)) - today
                 if offset < scheduled.count { scheduled[offset] += 1 }
             }

@@ -44,6 +44,15 @@ public struct ExamScheduler: StudyScheduler {
         }
     }
 
+    /// `adjusted(_:examDay:at:)` on day `today`, each day's first instant
+    /// from `starts`: a walk over many faces keeps one (`DayStarts`).
+    func adjusted(_ schedule: CardSchedule, examDay: Int, today: Int, starts: inout DayStarts) -> CardSchedule {
+        moved(schedule, today: today, start: { starts.start(ofDay: $0) }) { memory, lastReviewDay, dueDay, earliestDay in
+            rule.reviewDay(
+                memory: memory, lastReviewDay: lastReviewDay, dueDay: dueDay, earliestDay: earliestDay, examDay: examDay)
+        }
+    }
+
     /// `adjusted(_:examDay:at:)` on day `today`, with the rule's day taken
     /// from `kept` when it holds it (`ExamRule.reviewDay(…kept:asked:)`)
     /// and each day's first instant from `walk.starts`.
